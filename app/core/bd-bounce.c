@@ -1,0 +1,160 @@
+/* bd-bounce.c
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "bd-bounce"
+
+#include "config.h"
+
+#include "bd-bounce.h"
+
+G_DEFINE_BOXED_TYPE (BdBounce, bd_bounce, bd_bounce_ref, bd_bounce_unref)
+
+const char *
+bd_kind_to_string (BdKind kind)
+{
+  switch (kind)
+    {
+    case BD_KIND_BOUNCE:     return "bounce";
+    case BD_KIND_DELAYED:    return "delayed";
+    case BD_KIND_DELIVERED:  return "delivered";
+    case BD_KIND_VACATION:   return "vacation";
+    case BD_KIND_FEEDBACK:   return "feedback";
+    case BD_KIND_NOT_BOUNCE:
+    default:                 return "not-bounce";
+    }
+}
+
+void
+bd_dkim_ref_free (BdDkimRef *self)
+{
+  if (self == NULL)
+    return;
+
+  g_free (self->domain);
+  g_free (self->selector);
+  g_free (self);
+}
+
+static BdOriginal *
+original_new (void)
+{
+  BdOriginal *self = g_new0 (BdOriginal, 1);
+
+  self->to = g_ptr_array_new_with_free_func (g_free);
+  self->dkim = g_ptr_array_new_with_free_func ((GDestroyNotify)bd_dkim_ref_free);
+  return self;
+}
+
+static void
+original_free (BdOriginal *self)
+{
+  g_free (self->from);
+  g_ptr_array_unref (self->to);
+  g_free (self->subject);
+  g_free (self->message_id);
+  g_free (self->date);
+  g_ptr_array_unref (self->dkim);
+  g_free (self->sender_ip);
+  g_free (self->sender_host);
+  g_free (self);
+}
+
+BdRecipient *
+bd_recipient_new (void)
+{
+  return g_new0 (BdRecipient, 1);
+}
+
+void
+bd_recipient_free (BdRecipient *self)
+{
+  if (self == NULL)
+    return;
+
+  g_free (self->address);
+  g_free (self->original);
+  g_free (self->action);
+  g_free (self->status);
+  g_free (self->diagnostic);
+  g_free (self->remote_mta);
+  g_free (self->last_attempt);
+  g_free (self->will_retry_until);
+  g_free (self->evidence);
+  g_free (self);
+}
+
+/**
+ * bd_bounce_new:
+ * @source: the path the message came from
+ * @offset: its byte offset in an mbox, else 0
+ *
+ * Returns: (transfer full): an empty result of kind %BD_KIND_NOT_BOUNCE.
+ */
+BdBounce *
+bd_bounce_new (const char *source,
+               goffset     offset)
+{
+  BdBounce *self;
+
+  g_return_val_if_fail (source != NULL, NULL);
+  g_return_val_if_fail (offset >= 0, NULL);
+
+  self = g_new0 (BdBounce, 1);
+  g_atomic_ref_count_init (&self->ref_count);
+  self->source = g_strdup (source);
+  self->offset = offset;
+  self->kind = BD_KIND_NOT_BOUNCE;
+  self->original = original_new ();
+  self->recipients = g_ptr_array_new_with_free_func ((GDestroyNotify)bd_recipient_free);
+  return self;
+}
+
+BdBounce *
+bd_bounce_ref (BdBounce *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  g_atomic_ref_count_inc (&self->ref_count);
+  return self;
+}
+
+void
+bd_bounce_unref (BdBounce *self)
+{
+  g_return_if_fail (self != NULL);
+
+  if (!g_atomic_ref_count_dec (&self->ref_count))
+    return;
+
+  g_free (self->source);
+  g_free (self->mta);
+  g_free (self->reporting_mta);
+  g_free (self->date);
+  g_free (self->arrival_date);
+  g_free (self->subject);
+  g_free (self->from);
+  original_free (self->original);
+  g_ptr_array_unref (self->recipients);
+  g_free (self->note);
+  g_free (self);
+}
+
+/**
+ * bd_bounce_add_recipient:
+ * @address: (nullable): the recipient's address
+ *
+ * Returns: (transfer none): a new record, appended and owned by @self.
+ */
+BdRecipient *
+bd_bounce_add_recipient (BdBounce   *self,
+                         const char *address)
+{
+  BdRecipient *recipient;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  recipient = bd_recipient_new ();
+  recipient->address = g_strdup (address);
+  g_ptr_array_add (self->recipients, recipient);
+  return recipient;
+}

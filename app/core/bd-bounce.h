@@ -1,0 +1,98 @@
+/* bd-bounce.h
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * What the decoder found in one message: its kind, who reported it, the
+ * original message and one record per recipient. Plain reference-counted
+ * structs (boxed types) rather than GObjects, because a mailbox scan makes
+ * hundreds of thousands of them and the fields are read-only once decoded.
+ */
+#pragma once
+
+#include <glib-object.h>
+
+#include "bd-reason.h"
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  BD_KIND_NOT_BOUNCE = 0,
+  BD_KIND_BOUNCE,      /* failed */
+  BD_KIND_DELAYED,     /* a warning only: still being retried */
+  BD_KIND_DELIVERED,   /* a success report */
+  BD_KIND_VACATION,    /* an auto-reply */
+  BD_KIND_FEEDBACK,    /* a complaint (ARF) report */
+} BdKind;
+
+const char *bd_kind_to_string (BdKind kind);
+
+typedef struct
+{
+  char *domain;        /* d= */
+  char *selector;      /* s= */
+} BdDkimRef;
+
+/* The message that bounced, as far as the report quotes it. All nullable. */
+typedef struct
+{
+  char      *from;
+  GPtrArray *to;           /* (element-type utf8) addresses, never NULL */
+  char      *subject;
+  char      *message_id;
+  char      *date;         /* ISO 8601 UTC when it could be parsed, else as written */
+  GPtrArray *dkim;         /* (element-type BdDkimRef), never NULL */
+  char      *sender_ip;    /* first external hop of the Received: chain */
+  char      *sender_host;
+} BdOriginal;
+
+typedef struct
+{
+  char     *address;       /* Final-Recipient, or what the prose names */
+  char     *original;      /* Original-Recipient, nullable */
+  char     *action;        /* failed, delayed, delivered, relayed, expanded; nullable */
+  char     *status;        /* "5.1.1", nullable */
+  guint     reply_code;    /* 550, or 0 when unknown */
+  char     *diagnostic;    /* the server's own words, one line, nullable */
+  char     *remote_mta;    /* nullable */
+  char     *last_attempt;  /* ISO 8601, nullable */
+  char     *will_retry_until; /* ISO 8601, nullable */
+  BdReason  reason;
+  gboolean  hard;
+  char     *evidence;      /* which field or phrase decided the reason, e.g. "status 5.1.1" */
+} BdRecipient;
+
+typedef struct
+{
+  gatomicrefcount  ref_count;
+  char            *source;         /* the path the message was read from ("-" for stdin) */
+  goffset          offset;         /* byte offset in an mbox, else 0 */
+  BdKind           kind;
+  char            *mta;            /* the scanner that recognised it: "postfix", "rfc3464"… */
+  char            *reporting_mta;
+  char            *date;           /* the bounce's own Date:, ISO 8601 UTC when parseable */
+  char            *arrival_date;
+  char            *subject;        /* the bounce's own Subject: */
+  char            *from;           /* the bounce's own From: */
+  BdOriginal      *original;       /* never NULL; fields may be */
+  GPtrArray       *recipients;     /* (element-type BdRecipient), never NULL */
+  char            *note;           /* a limit that was hit ("only the first N recipients"), nullable */
+} BdBounce;
+
+#define BD_TYPE_BOUNCE (bd_bounce_get_type ())
+GType        bd_bounce_get_type   (void) G_GNUC_CONST;
+
+BdBounce    *bd_bounce_new        (const char *source,
+                                   goffset     offset);
+BdBounce    *bd_bounce_ref        (BdBounce   *self);
+void         bd_bounce_unref      (BdBounce   *self);
+BdRecipient *bd_bounce_add_recipient (BdBounce *self,
+                                      const char *address);
+
+BdRecipient *bd_recipient_new     (void);
+void         bd_recipient_free    (BdRecipient *self);
+void         bd_dkim_ref_free     (BdDkimRef   *self);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (BdBounce, bd_bounce_unref)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (BdRecipient, bd_recipient_free)
+
+G_END_DECLS

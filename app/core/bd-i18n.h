@@ -1,0 +1,12 @@
+/* bd-i18n.h
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+void bd_i18n_init (void);
+
+G_END_DECLS

@@ -1,0 +1,45 @@
+/* bd-scanner.h
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * One scanner per mail-server family reads the prose of its bounces. The
+ * decoder hands every scanner the same pre-digested view of the message
+ * (BdScanInput) in the order of the table in bd-scanners.c; the first that
+ * recognises the format fills in the recipients and wins.
+ */
+#pragma once
+
+#include <gmime/gmime.h>
+
+#include "bd-bounce.h"
+
+G_BEGIN_DECLS
+
+typedef struct
+{
+  GMimeMessage *message;        /* the bounce itself */
+  const char   *from;           /* its From:, decoded to UTF-8, never NULL ("" if absent) */
+  const char   *subject;        /* its Subject:, decoded to UTF-8, never NULL */
+  const char   *body;           /* the human-readable text: text/plain parts (or text/html with the
+                                 * tags stripped), decoded to UTF-8 with LF line ends, never NULL */
+  gsize         body_len;
+  GMimeObject  *original;       /* the returned message/rfc822 or text/rfc822-headers part, nullable */
+} BdScanInput;
+
+/* Returns TRUE when the format is recognised and @bounce was filled:
+ * bounce->kind, bounce->mta (set by the decoder from the table's name),
+ * and one BdRecipient per failed address with whatever the text gives
+ * (address, status, reply_code, diagnostic, remote_mta). A scanner may set
+ * recipient->reason and ->evidence when the format itself says it; the
+ * decoder classifies every recipient left at BD_REASON_UNDEFINED. */
+typedef gboolean (*BdScanFunc) (const BdScanInput *input,
+                                BdBounce          *bounce);
+
+typedef struct
+{
+  const char *name;             /* "postfix", "exim", "office365"… — the JSON "mta" */
+  BdScanFunc  scan;
+} BdScanner;
+
+const BdScanner *bd_scanners_get (guint *n_scanners);
+
+G_END_DECLS

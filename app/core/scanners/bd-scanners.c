@@ -1,0 +1,31 @@
+/* bd-scanners.c
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The one table of prose scanners, tried in this order. Put specific
+ * formats (a provider's own wording) before the generic MTA families whose
+ * phrases they may also contain.
+ */
+#define G_LOG_DOMAIN "bd-scanners"
+
+#include "config.h"
+
+#include "bd-scanner.h"
+
+static const BdScanner scanners[] = {
+  { NULL, NULL },
+};
+
+/**
+ * bd_scanners_get:
+ * @n_scanners: (out): how many entries the table has
+ *
+ * Returns: (transfer none) (array length=n_scanners): the scanner table.
+ */
+const BdScanner *
+bd_scanners_get (guint *n_scanners)
+{
+  g_return_val_if_fail (n_scanners != NULL, NULL);
+
+  *n_scanners = G_N_ELEMENTS (scanners) - 1;
+  return scanners;
+}
