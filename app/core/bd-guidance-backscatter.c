@@ -1,0 +1,181 @@
+/* bd-guidance-backscatter.c
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Backscatter: a spammer sends mail with the user's address as the sender,
+ * some server refuses it and returns it to the user, who never sent it.
+ * Telling them "the address does not exist, check the spelling" would be
+ * wrong; we tell them they did not send it. The returned original gives it
+ * away: it did not leave from the user's mail server.
+ */
+#define G_LOG_DOMAIN "bd-guidance"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "bd-guidance-private.h"
+
+static const char *
+domain_of (const char *address_or_host)
+{
+  const char *at;
+
+  if (address_or_host == NULL || *address_or_host == '\0')
+    return NULL;
+
+  at = strrchr (address_or_host, '@');
+  return at != NULL ? at + 1 : address_or_host;
+}
+
+/* The registrable part of a host name ("firma.com.pl" of
+ * "mail.firma.com.pl"): the last two labels, or three under the usual
+ * second-level public suffixes. Good enough to tell organisations apart
+ * without a public-suffix list. */
+static char *
+organisation_of (const char *host)
+{
+  static const char * const second_level[] = {
+    "com", "net", "org", "co", "edu", "gov", "ac", "biz", "info", "waw", "gda", "krakow", NULL
+  };
+  g_autofree char *lower = NULL;
+  g_auto(GStrv) labels = NULL;
+  guint n;
+
+  if (host == NULL)
+    return NULL;
+
+  lower = g_ascii_strdown (host, -1);
+  g_strstrip (g_strdelimit (lower, "<>[]", ' '));
+  while (*lower != '\0' && lower[strlen (lower) - 1] == '.')
+    lower[strlen (lower) - 1] = '\0';
+  labels = g_strsplit (lower, ".", -1);
+  n = g_strv_length (labels);
+  if (n <= 2)
+    return g_steal_pointer (&lower);
+  if (g_strv_contains (second_level, labels[n - 2]) && n >= 3)
+    return g_strjoin (".", labels[n - 3], labels[n - 2], labels[n - 1], NULL);
+  return g_strjoin (".", labels[n - 2], labels[n - 1], NULL);
+}
+
+static gboolean
+same_organisation (const char *a,
+                   const char *b)
+{
+  g_autofree char *org_a = organisation_of (domain_of (a));
+  g_autofree char *org_b = organisation_of (domain_of (b));
+
+  return org_a != NULL && org_b != NULL && g_str_equal (org_a, org_b);
+}
+
+static gboolean
+host_ends_with (const char *host,
+                const char *suffix)
+{
+  gsize host_len = strlen (host), suffix_len = strlen (suffix);
+
+  if (host_len < suffix_len || g_ascii_strcasecmp (host + host_len - suffix_len, suffix) != 0)
+    return FALSE;
+  return host_len == suffix_len || host[host_len - suffix_len - 1] == '.' || suffix[0] == '.';
+}
+
+/* Home and mobile connections: names that spell out the IP address or say
+ * what kind of line it is. Legitimate mail leaves through a provider's
+ * server; spam bots send straight from infected home computers. */
+static gboolean
+looks_like_home_connection (const char *host)
+{
+  static const char * const words[] = {
+    "dynamic", "dyn.", "dyn-", "dhcp", "dsl", "pool", "cable", "ppp", "dialup",
+    "broadband", "customer", "dialin", NULL
+  };
+  g_autofree char *lower = g_ascii_strdown (host, -1);
+  guint digit_runs = 0;
+
+  for (guint i = 0; words[i] != NULL; i++)
+    if (strstr (lower, words[i]) != NULL)
+      return TRUE;
+
+  for (const char *p = lower; *p != '\0'; p++)
+    if (g_ascii_isdigit (*p) && (p == lower || !g_ascii_isdigit (p[-1])))
+      digit_runs++;
+
+  return digit_runs >= 4;
+}
+
+static gboolean
+signed_by_sender (const BdOriginal *original,
+                  const char       *from_domain)
+{
+  for (guint i = 0; i < original->dkim->len; i++)
+    {
+      const BdDkimRef *ref = g_ptr_array_index (original->dkim, i);
+
+      if (ref->domain != NULL && same_organisation (ref->domain, from_domain))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/**
+ * bd_guidance_detect_backscatter:
+ * @bounce: the decoded bounce
+ * @mailbox: (nullable): the address the bounce was delivered to (its To:
+ *   or Delivered-To:), when the caller knows it
+ * @own_hosts: (nullable) (array zero-terminated=1): host names or domain
+ *   suffixes of the user's own mail servers or provider ("home.pl",
+ *   "mail.firma.pl"), when the caller knows them
+ *
+ * Decides whether @bounce returns a message the user never sent. It does
+ * when the returned original claims a sender outside the user's domain
+ * (@mailbox), or when its Received: chain starts at a server that is not
+ * the user's (@own_hosts). Without hints it says so only when the original
+ * left from what looks like a home connection, carries no DKIM signature
+ * and did not come from the organisation that reported it:
+ * a legitimate message leaves through its provider's server.
+ *
+ * Returns: %TRUE when the bounce is very likely backscatter.
+ */
+gboolean
+bd_guidance_detect_backscatter (const BdBounce     *bounce,
+                                const char         *mailbox,
+                                const char * const *own_hosts)
+{
+  const BdOriginal *original;
+  const char *from_domain;
+  const char *host;
+
+  g_return_val_if_fail (bounce != NULL, FALSE);
+
+  if (bounce->kind != BD_KIND_BOUNCE && bounce->kind != BD_KIND_DELAYED)
+    return FALSE;
+
+  original = bounce->original;
+  from_domain = domain_of (original->from);
+
+  if (mailbox != NULL && from_domain != NULL && !same_organisation (mailbox, from_domain))
+    return TRUE;
+
+  host = original->sender_host;
+  if (host == NULL || *host == '\0')
+    return FALSE;
+
+  for (guint i = 0; own_hosts != NULL && own_hosts[i] != NULL; i++)
+    if (host_ends_with (host, own_hosts[i]))
+      return FALSE;
+
+  if (from_domain != NULL && (same_organisation (host, from_domain) ||
+                              signed_by_sender (original, from_domain)))
+    return FALSE;
+
+  if (bounce->reporting_mta != NULL && same_organisation (bounce->reporting_mta, host))
+    return FALSE;
+
+  if (own_hosts != NULL && own_hosts[0] != NULL)
+    return TRUE;
+
+  /* Without hints, stay careful: a wrong "you did not send this" is worse
+   * than a missed one, and a provider that signs its users' mail proves
+   * the message went through it. */
+  return original->dkim->len == 0 && looks_like_home_connection (host);
+}

@@ -1,0 +1,200 @@
+/* bd-guidance.c
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Turns a decoded bounce into the explanation the user reads: picks the
+ * text for the kind and reason (bd-guidance-texts.c), adds what the
+ * provider means by its code (bd-guidance-provider.c), and recognises
+ * bounces of mail the user never sent (backscatter).
+ */
+#define G_LOG_DOMAIN "bd-guidance"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "bd-guidance-private.h"
+
+typedef struct
+{
+  const char *name;
+  const char *label;
+} MoveInfo;
+
+static const MoveInfo moves[BD_N_WHOSE_MOVES] = {
+  [BD_WHOSE_MOVE_YOU]       = { "you",       NC_("whose move", "You") },
+  [BD_WHOSE_MOVE_RECIPIENT] = { "recipient", NC_("whose move", "The recipient") },
+  [BD_WHOSE_MOVE_PROVIDER]  = { "provider",  NC_("whose move", "Your IT or email provider") },
+  [BD_WHOSE_MOVE_WAIT]      = { "wait",      NC_("whose move", "Nobody — just wait") },
+  [BD_WHOSE_MOVE_NONE]      = { "none",      NC_("whose move", "Nobody — nothing to do") },
+};
+
+/**
+ * bd_whose_move_to_string:
+ *
+ * Returns: (transfer none): a stable machine name ("you", "recipient",
+ * "provider", "wait", "none").
+ */
+const char *
+bd_whose_move_to_string (BdWhoseMove move)
+{
+  g_return_val_if_fail (move < BD_N_WHOSE_MOVES, "none");
+
+  return moves[move].name;
+}
+
+/**
+ * bd_whose_move_get_label:
+ *
+ * Returns: (transfer none): who has to act, translated ("Your IT or email
+ * provider").
+ */
+const char *
+bd_whose_move_get_label (BdWhoseMove move)
+{
+  g_return_val_if_fail (move < BD_N_WHOSE_MOVES, "");
+
+  return g_dpgettext2 (GETTEXT_PACKAGE, "whose move", moves[move].label);
+}
+
+static BdGuidance *
+guidance_new (const BdGuidanceText *text,
+              const char           *address)
+{
+  BdGuidance *self = g_new0 (BdGuidance, 1);
+  g_autoptr(GStrvBuilder) steps = g_strv_builder_new ();
+
+  if (strstr (text->headline, "%s") == NULL)
+    self->headline = g_strdup (_(text->headline));
+  else
+    /* Translators: stands for an email address the report does not name,
+     * inside sentences such as “The address %s does not exist” */
+    self->headline = g_strdup_printf (_(text->headline), address != NULL ? address : _("(unknown address)"));
+
+  self->what_happened = g_strdup (_(text->what));
+  self->whose_move = text->move;
+  self->whose_move_label = g_strdup (bd_whose_move_get_label (text->move));
+  for (guint i = 0; text->steps[i] != NULL; i++)
+    g_strv_builder_add (steps, _(text->steps[i]));
+  self->steps = g_strv_builder_end (steps);
+  return self;
+}
+
+/**
+ * bd_guidance_for_reason:
+ * @kind: the kind of message
+ * @reason: the recipient's reason; only used for %BD_KIND_BOUNCE
+ * @address: (nullable): the recipient's address, for the headline
+ *
+ * The explanation of a reason without a particular bounce: what the UI
+ * shows under a reason heading, and what the tests walk.
+ *
+ * Returns: (transfer full): the guidance, translated.
+ */
+BdGuidance *
+bd_guidance_for_reason (BdKind      kind,
+                        BdReason    reason,
+                        const char *address)
+{
+  const BdGuidanceText *text;
+
+  g_return_val_if_fail (reason < BD_N_REASONS, NULL);
+
+  if ((text = bd_guidance_text_for_kind (kind)) == NULL)
+    text = bd_guidance_text_for_reason (reason);
+
+  return guidance_new (text, address);
+}
+
+/**
+ * bd_guidance_for_backscatter:
+ * @address: (nullable): the address the forged message was sent to
+ *
+ * Returns: (transfer full): the explanation of a bounce of a message the
+ * user never sent.
+ */
+BdGuidance *
+bd_guidance_for_backscatter (const char *address)
+{
+  BdGuidance *self = guidance_new (bd_guidance_text_backscatter (), address);
+
+  self->backscatter = TRUE;
+  return self;
+}
+
+/**
+ * bd_guidance_for_recipient:
+ * @bounce: the decoded message
+ * @recipient: (nullable): one of its recipients; %NULL for a message
+ *   without any (not a bounce)
+ *
+ * Returns: (transfer full): what to tell the user about @recipient.
+ */
+BdGuidance *
+bd_guidance_for_recipient (const BdBounce    *bounce,
+                           const BdRecipient *recipient)
+{
+  const char *address = recipient != NULL ? recipient->address : NULL;
+  BdGuidance *self;
+
+  g_return_val_if_fail (bounce != NULL, NULL);
+
+  if (bd_guidance_detect_backscatter (bounce, NULL, NULL))
+    return bd_guidance_for_backscatter (address);
+
+  self = bd_guidance_for_reason (bounce->kind,
+                                 recipient != NULL ? recipient->reason : BD_REASON_UNDEFINED,
+                                 address);
+  if (recipient != NULL && bounce->kind != BD_KIND_NOT_BOUNCE)
+    self->provider_note = bd_guidance_provider_note (bounce, recipient);
+  return self;
+}
+
+/**
+ * bd_guidance_summary:
+ *
+ * One plain sentence for the whole message: the headline of its first
+ * recipient, and how many more the report names. The JSON "summary".
+ *
+ * Returns: (transfer full): the summary, translated.
+ */
+char *
+bd_guidance_summary (const BdBounce *bounce)
+{
+  g_autoptr(BdGuidance) first = NULL;
+  guint n_more;
+
+  g_return_val_if_fail (bounce != NULL, NULL);
+
+  if (bounce->recipients->len == 0)
+    {
+      first = bd_guidance_for_recipient (bounce, NULL);
+      return g_steal_pointer (&first->headline);
+    }
+
+  first = bd_guidance_for_recipient (bounce, g_ptr_array_index (bounce->recipients, 0));
+  n_more = bounce->recipients->len - 1;
+  if (n_more == 0)
+    return g_steal_pointer (&first->headline);
+
+  /* Translators: %1$s is a headline such as “The address jan@example.pl does
+   * not exist”; %2$u is how many more addresses the same report names */
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                       "%1$s; the report names %2$u more address",
+                                       "%1$s; the report names %2$u more addresses", n_more),
+                          first->headline, n_more);
+}
+
+void
+bd_guidance_free (BdGuidance *guidance)
+{
+  if (guidance == NULL)
+    return;
+
+  g_free (guidance->headline);
+  g_free (guidance->what_happened);
+  g_free (guidance->whose_move_label);
+  g_strfreev (guidance->steps);
+  g_free (guidance->provider_note);
+  g_free (guidance);
+}
