@@ -9,9 +9,17 @@
 
 #include "config.h"
 
-#include "bd-scanner.h"
+#include "bd-scan-families.h"
 
+/* One line per family. The first lines test cheap, specific markers
+ * (a provider's From: or Subject:); generic MTAs come last. */
 static const BdScanner scanners[] = {
+  /* Providers */
+  { "gmail", bd_scan_gmail },
+  /* MTAs */
+  { "exim", bd_scan_exim },
+  { "qmail", bd_scan_qmail },
+  { "dragonfly", bd_scan_dragonfly },
   { NULL, NULL },
 };
 

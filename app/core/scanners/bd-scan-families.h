@@ -1,0 +1,25 @@
+/* bd-scan-families.h
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The scanner of each mail-server family (one bd-scan-<family>.c each),
+ * listed for the table in bd-scanners.c. Add one line per new scanner.
+ */
+#pragma once
+
+#include "bd-scanner.h"
+
+G_BEGIN_DECLS
+
+#define BD_DECLARE_SCANNER(family) \
+  gboolean bd_scan_##family (const BdScanInput *input, BdBounce *bounce)
+
+BD_DECLARE_SCANNER (exim);
+BD_DECLARE_SCANNER (gmail);
+BD_DECLARE_SCANNER (qmail);
+BD_DECLARE_SCANNER (dragonfly);
+
+/* Readers shared by families built on the same MTA. */
+gboolean bd_scan_exim_read (const BdScanInput *input,
+                            BdBounce          *bounce);
+
+G_END_DECLS

@@ -1,0 +1,189 @@
+/* bd-scan-gmail.c
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Gmail's own bounces (mailer-daemon@googlemail.com, before Google moved
+ * to standard delivery reports):
+ *
+ *   Delivery to the following recipient failed permanently:
+ *
+ *        kijitora@example.jp
+ *
+ *   Technical details of permanent failure:
+ *   Google tried to deliver your message, but it was rejected by the server
+ *   for the recipient domain example.jp by mx.example.jp. [192.0.2.1].
+ *
+ *   The error that the other server returned was:
+ *   550 5.1.1 <kijitora@example.jp>... User unknown
+ *
+ *   ----- Original message -----
+ *
+ * "has been delayed" instead of "failed permanently" is a warning only.
+ */
+#define G_LOG_DOMAIN "bd-scan-gmail"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "bd-scan-families.h"
+#include "bd-scan-util.h"
+
+static const char *const stop_markers[] = {
+  "----- Original message -----",
+  "----- Message header follows -----",
+  NULL
+};
+
+/* Google's own sentences when no remote server gave a reply. */
+static const struct
+{
+  const char *text;
+  BdReason    reason;
+} google_messages[] = {
+  { "DNS Error: Domain name not found", BD_REASON_HOSTUNKNOWN },
+  { "DNS Error: DNS server returned answer with no data", BD_REASON_HOSTUNKNOWN },
+  { "DNS Error: Could not contact DNS servers", BD_REASON_EXPIRED },
+  { "The recipient server did not accept our requests to connect", BD_REASON_EXPIRED },
+  { "Storage quota exceeded", BD_REASON_MAILBOXFULL },
+  { "The email account that you tried to reach is over quota", BD_REASON_MAILBOXFULL },
+  { "The email account that you tried to reach does not exist", BD_REASON_USERUNKNOWN },
+  { "The email account that you tried to reach is disabled", BD_REASON_SUSPEND },
+};
+
+/* "(state N)": the SMTP stage at which the remote server refused, which
+ * tells the reason when the reply carries no specific status code. */
+static const struct
+{
+  guint    state;
+  BdReason reason;
+} google_states[] = {
+  { 6, BD_REASON_SYSTEMERROR },    /* MAIL */
+  { 8, BD_REASON_SYSTEMERROR },    /* AUTH */
+  { 9, BD_REASON_SYSTEMERROR },    /* AUTH */
+  { 12, BD_REASON_NORELAYING },    /* AUTH */
+  { 13, BD_REASON_BLOCKED },       /* EHLO */
+  { 14, BD_REASON_USERUNKNOWN },   /* RCPT */
+  { 15, BD_REASON_FILTERED },      /* DATA */
+  { 17, BD_REASON_FILTERED },      /* DATA */
+  { 18, BD_REASON_FILTERED },      /* DATA */
+};
+
+static gboolean
+is_gmail (const BdScanInput *input)
+{
+  if (!bd_scan_from_has (input, "@googlemail.com") && !bd_scan_from_has (input, "@gmail.com"))
+    return FALSE;
+  return strstr (input->body, "Delivery to the following recipient") != NULL;
+}
+
+/* The remote's own reply: what follows "The error that the other server
+ * returned was:", else the whole technical paragraph. */
+static char *
+technical_details (char **lines)
+{
+  int at = bd_scan_find_line (lines, 0, "Technical details of ");
+  g_autofree char *text = NULL;
+  const char *reply;
+  int end;
+
+  if (at < 0)
+    return NULL;
+  for (end = at + 1; lines[end] != NULL && !g_str_has_prefix (lines[end], "-----"); end++)
+    ;
+  text = bd_scan_join_lines (lines, at + 1, end);
+  reply = strstr (text, "The error that the other server returned was:");
+  if (reply != NULL)
+    return g_strstrip (g_strdup (reply + strlen ("The error that the other server returned was:")));
+  return g_steal_pointer (&text);
+}
+
+/* Google writes the server as "HOST. [IP]": "… by mx.example.jp. [192.0.2.1]."
+ * or "[(0) mx.example.jp. [192.0.2.1]:25: socket error]". */
+static char *
+remote_host (char **lines)
+{
+  for (int i = 0; lines[i] != NULL; i++)
+    {
+      for (const char *p = strstr (lines[i], ". ["); p != NULL; p = strstr (p + 1, ". ["))
+        {
+          const char *start = p;
+
+          while (start > lines[i] && start[-1] != ' ')
+            start--;
+          if (start < p && memchr (start, '.', p - start) != NULL)
+            return g_strndup (start, p - start);
+        }
+    }
+  return NULL;
+}
+
+static void
+set_google_reason (BdRecipient *recipient,
+                   gboolean     delayed)
+{
+  const char *state;
+
+  if (recipient->diagnostic == NULL)
+    {
+      if (delayed)
+        bd_scan_set_reason (recipient, BD_REASON_EXPIRED, "Delivery to the following recipient has been delayed");
+      return;
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (google_messages) && recipient->reply_code == 0; i++)
+    {
+      if (strstr (recipient->diagnostic, google_messages[i].text) != NULL)
+        {
+          bd_scan_set_reason (recipient, google_messages[i].reason, google_messages[i].text);
+          return;
+        }
+    }
+  state = strstr (recipient->diagnostic, "(state ");
+  if (state == NULL || (recipient->status != NULL && !g_str_has_suffix (recipient->status, ".0")))
+    return;
+  for (guint i = 0; i < G_N_ELEMENTS (google_states); i++)
+    {
+      if ((guint)g_ascii_strtoull (state + 7, NULL, 10) == google_states[i].state)
+        {
+          g_autofree char *evidence = g_strdup_printf ("(state %u)", google_states[i].state);
+
+          bd_scan_set_reason (recipient, google_states[i].reason, evidence);
+          return;
+        }
+    }
+}
+
+gboolean
+bd_scan_gmail (const BdScanInput *input,
+               BdBounce          *bounce)
+{
+  g_auto(GStrv) lines = NULL;
+  g_autofree char *details = NULL;
+  g_autofree char *host = NULL;
+  gboolean delayed;
+  int at;
+
+  if (!is_gmail (input))
+    return FALSE;
+
+  lines = bd_scan_split_lines (input, stop_markers);
+  at = bd_scan_find_line (lines, 0, "Delivery to the following recipient");
+  if (at < 0)
+    return FALSE;
+  delayed = bd_scan_strcasestr (lines[at], "delayed") != NULL;
+  details = technical_details (lines);
+  host = remote_host (lines);
+
+  for (int i = at + 1; lines[i] != NULL; i++)
+    {
+      BdRecipient *recipient;
+
+      if (lines[i][0] == '\0')
+        continue;
+      if (lines[i][0] != ' ' || !bd_scan_is_address (lines[i]))
+        break;
+      recipient = bd_scan_add (bounce, lines[i], details);
+      recipient->remote_mta = g_strdup (host);
+      set_google_reason (recipient, delayed);
+    }
+  return bd_scan_finish (bounce, delayed ? BD_KIND_DELAYED : BD_KIND_BOUNCE);
+}

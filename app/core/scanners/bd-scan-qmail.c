@@ -1,0 +1,148 @@
+/* bd-scan-qmail.c
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * qmail (qmail-send.c): "Hi. This is the qmail-send program at host." and
+ * one paragraph per address:
+ *
+ *   <kijitora@example.jp>:
+ *   192.0.2.1 does not like recipient.
+ *   Remote host said: 550 5.1.1 <kijitora@example.jp>... User unknown
+ *   Giving up on 192.0.2.1.
+ *
+ * then "--- Below this line is a copy of the message." Subject: failure
+ * notice. Forks (netqmail, qmail-ldap, vpopmail, s/qmail) keep the layout.
+ */
+#define G_LOG_DOMAIN "bd-scan-qmail"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "bd-scan-families.h"
+#include "bd-scan-util.h"
+
+static const char *const stop_markers[] = {
+  "--- Below this line is a copy of the message",
+  "--- Enclosed is a copy of the message",
+  "--- Below this line is the original bounce",
+  NULL
+};
+
+/* qmail's own fixed sentences (qmail-local.c, qmail-remote.c and the
+ * qmail-ldap patch), which state the reason whatever the codes say. */
+static const struct
+{
+  const char *text;
+  BdReason    reason;
+} qmail_messages[] = {
+  { "Sorry, no mailbox here by that name", BD_REASON_USERUNKNOWN },
+  { "Mailaddress is administratively disabled", BD_REASON_SUSPEND },
+  { "Mailaddress is administrativley disabled", BD_REASON_SUSPEND },
+  { "The message exeeded the maximum size the user accepts", BD_REASON_EXCEEDLIMIT },
+  { "Sorry, I couldn't find any host named", BD_REASON_HOSTUNKNOWN },
+  { "Sorry, I couldn't find any host by that name", BD_REASON_HOSTUNKNOWN },
+  { "Unable to contact LDAP server", BD_REASON_SYSTEMERROR },
+  { "Temporary failure in LDAP lookup", BD_REASON_SYSTEMERROR },
+  { "Timeout while performing search on LDAP server", BD_REASON_SYSTEMERROR },
+  { "Automatic homedir creator crashed", BD_REASON_SYSTEMERROR },
+};
+
+static gboolean
+is_qmail (const BdScanInput *input)
+{
+  if (strstr (input->body, "This is the qmail-send program") != NULL
+      || strstr (input->body, "Hi. This is the qmail") != NULL)
+    return TRUE;
+  return g_strcmp0 (input->subject, "failure notice") == 0
+         && strstr (input->body, "--- Below this line is a copy of the message") != NULL;
+}
+
+/* "<addr>:" alone on its line opens a paragraph. */
+static gboolean
+is_recipient_line (const char *line)
+{
+  gsize len = strlen (line);
+
+  return line[0] == '<' && len > 3 && strchr (line, '@') != NULL
+         && (g_str_has_suffix (line, ">:") || strstr (line, ">: ") != NULL);
+}
+
+/* qmail-remote names the server in "Giving up on HOST.", "Connected to
+ * HOST but …" or "HOST does not like recipient." / "HOST failed …". */
+static char *
+remote_host (const char *text)
+{
+  const char *p = strstr (text, "Giving up on ");
+  const char *end;
+
+  if (p != NULL)
+    p += strlen ("Giving up on ");
+  else if ((p = strstr (text, "Connected to ")) != NULL)
+    p += strlen ("Connected to ");
+  else if (strstr (text, " does not like recipient") != NULL || strstr (text, " failed ") != NULL)
+    p = text;
+  else
+    return NULL;
+  end = p + strcspn (p, " ");
+  if (memchr (p, '.', end - p) == NULL)
+    return NULL;
+  while (end > p && end[-1] == '.')
+    end--;
+  return end > p ? g_strndup (p, end - p) : NULL;
+}
+
+static void
+set_qmail_reason (BdRecipient *recipient)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (qmail_messages); i++)
+    {
+      if (strstr (recipient->diagnostic, qmail_messages[i].text) != NULL)
+        {
+          bd_scan_set_reason (recipient, qmail_messages[i].reason, qmail_messages[i].text);
+          return;
+        }
+    }
+}
+
+gboolean
+bd_scan_qmail (const BdScanInput *input,
+               BdBounce          *bounce)
+{
+  g_auto(GStrv) lines = NULL;
+  gboolean delayed;
+
+  if (!is_qmail (input))
+    return FALSE;
+
+  lines = bd_scan_split_lines (input, stop_markers);
+  for (int i = 0; lines[i] != NULL; i++)
+    {
+      g_autoptr(GString) diag = NULL;
+      BdRecipient *recipient;
+      const char *rest;
+      int j;
+
+      if (!is_recipient_line (lines[i]))
+        continue;
+      diag = g_string_new (NULL);
+      rest = strstr (lines[i], ">:") + 2;
+      g_string_append (diag, rest);
+      for (j = i + 1; lines[j] != NULL && lines[j][0] != '\0' && !is_recipient_line (lines[j]); j++)
+        {
+          g_string_append_c (diag, ' ');
+          g_string_append (diag, lines[j]);
+        }
+      recipient = bd_scan_add (bounce, lines[i], diag->str);
+      if (recipient->diagnostic != NULL)
+        {
+          recipient->remote_mta = remote_host (recipient->diagnostic);
+          set_qmail_reason (recipient);
+        }
+      i = j - 1;
+    }
+
+  /* qmail-send's warning: "I'm still trying" without a final failure */
+  delayed = strstr (input->body, "This is a warning message") != NULL
+            && strstr (input->body, "I'm not going to try again") == NULL;
+  return bd_scan_finish (bounce, delayed ? BD_KIND_DELAYED : BD_KIND_BOUNCE);
+}

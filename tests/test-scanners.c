@@ -1,0 +1,229 @@
+/* test-scanners.c
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The prose scanners on fixtures written for them (tests/fixtures/scanners),
+ * and the text helpers they share.
+ */
+#include "config.h"
+
+#include "bd-scan-util.h"
+#include "test-scanners-input.h"
+
+typedef struct
+{
+  const char *file;        /* in fixtures/scanners */
+  const char *scanner;     /* the table entry expected to win */
+  BdKind      kind;
+  guint       n_recipients;
+  guint       index;       /* the recipient checked below */
+  const char *address;
+  const char *status;      /* NULL: none in the text */
+  guint       reply_code;
+  BdReason    reason;      /* what the format itself states, else undefined */
+  const char *remote_mta;  /* NULL: not checked */
+} ScanCase;
+
+static const ScanCase cases[] = {
+  { "exim.eml", "exim", BD_KIND_BOUNCE, 2, 0, "anna.nowak@odbiorca.example", "5.1.1", 550,
+    BD_REASON_UNDEFINED, "mx1.odbiorca.example" },
+  { "exim.eml", "exim", BD_KIND_BOUNCE, 2, 1, "biuro@nieistnieje.example", NULL, 0,
+    BD_REASON_HOSTUNKNOWN, NULL },
+  { "exim-delayed.eml", "exim", BD_KIND_DELAYED, 1, 0, "kontakt@wolny.example", "4.7.1", 451,
+    BD_REASON_UNDEFINED, "mx.wolny.example" },
+  { "qmail.eml", "qmail", BD_KIND_BOUNCE, 2, 0, "jan.nowak@odbiorca.example", "5.1.1", 550,
+    BD_REASON_UNDEFINED, "198.51.100.7" },
+  { "qmail.eml", "qmail", BD_KIND_BOUNCE, 2, 1, "stary@firma.example", "5.1.1", 0,
+    BD_REASON_USERUNKNOWN, NULL },
+  { "gmail.eml", "gmail", BD_KIND_BOUNCE, 1, 0, "biuro@odbiorca.example", "5.2.2", 552,
+    BD_REASON_UNDEFINED, NULL },
+  { "dragonfly.eml", "dragonfly", BD_KIND_BOUNCE, 1, 0, "raporty@odbiorca.example", "5.7.1", 554,
+    BD_REASON_UNDEFINED, "mx.odbiorca.example" },
+};
+
+/* Runs the table as the decoder does: the first scanner that recognises
+ * the message wins. */
+static BdBounce *
+scan_fixture (const char  *file,
+              const char **winner)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fixtures", "scanners", file, NULL);
+  g_autoptr(TestInput) input = test_input_load (path);
+  const BdScanner *table;
+  guint n;
+
+  g_assert_nonnull (input);
+  table = bd_scanners_get (&n);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(BdBounce) bounce = bd_bounce_new (path, 0);
+
+      if (table[i].scan (&input->input, bounce))
+        {
+          *winner = table[i].name;
+          return g_steal_pointer (&bounce);
+        }
+      /* a scanner that declines must leave the result untouched */
+      g_assert_cmpuint (bounce->recipients->len, ==, 0);
+    }
+  *winner = NULL;
+  return NULL;
+}
+
+static void
+test_scanners_fixture (gconstpointer data)
+{
+  const ScanCase *c = data;
+  g_autoptr(BdBounce) bounce = NULL;
+  const char *winner = NULL;
+  BdRecipient *r;
+
+  bounce = scan_fixture (c->file, &winner);
+  g_assert_nonnull (bounce);
+  g_assert_cmpstr (winner, ==, c->scanner);
+  g_assert_cmpint (bounce->kind, ==, c->kind);
+  g_assert_cmpuint (bounce->recipients->len, ==, c->n_recipients);
+
+  r = g_ptr_array_index (bounce->recipients, c->index);
+  g_assert_cmpstr (r->address, ==, c->address);
+  g_assert_cmpstr (r->status, ==, c->status);
+  g_assert_cmpuint (r->reply_code, ==, c->reply_code);
+  g_assert_cmpstr (bd_reason_to_string (r->reason), ==, bd_reason_to_string (c->reason));
+  g_assert_nonnull (r->diagnostic);
+  g_assert_null (strchr (r->diagnostic, '\n'));
+  if (c->reason != BD_REASON_UNDEFINED)
+    g_assert_nonnull (r->evidence);
+  if (c->remote_mta != NULL)
+    g_assert_cmpstr (r->remote_mta, ==, c->remote_mta);
+}
+
+static void
+test_scanners_not_a_bounce (void)
+{
+  static const char *const texts[] = {
+    "",
+    "Hello,\nsee you on Monday.\n",
+    "<a@b.example>:\n\n--- Below this line is a copy of the message.\n",
+    "This message was created automatically by mail delivery software.\n",
+  };
+  const BdScanner *table;
+  guint n;
+
+  table = bd_scanners_get (&n);
+  for (guint t = 0; t < G_N_ELEMENTS (texts); t++)
+    {
+      BdScanInput input = { NULL, "Jan <jan@firma.example>", "Re: spotkanie", texts[t], strlen (texts[t]), NULL };
+
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr(BdBounce) bounce = bd_bounce_new ("-", 0);
+
+          g_assert_false (table[i].scan (&input, bounce));
+          g_assert_cmpuint (bounce->recipients->len, ==, 0);
+        }
+    }
+}
+
+static void
+test_scanners_table (void)
+{
+  const BdScanner *table;
+  g_autoptr(GHashTable) names = g_hash_table_new (g_str_hash, g_str_equal);
+  guint n;
+
+  table = bd_scanners_get (&n);
+  g_assert_cmpuint (n, >, 0);
+  for (guint i = 0; i < n; i++)
+    {
+      g_assert_nonnull (table[i].name);
+      g_assert_nonnull (table[i].scan);
+      g_assert_true (g_hash_table_add (names, (gpointer)table[i].name));
+    }
+  g_assert_null (table[n].name);
+}
+
+static void
+test_util_status (void)
+{
+  char status[BD_SCAN_STATUS_MAX];
+
+  g_assert_true (bd_scan_find_status ("550 5.1.1 <a@b.example>... User unknown", status));
+  g_assert_cmpstr (status, ==, "5.1.1");
+  g_assert_true (bd_scan_find_status ("host [192.0.2.1]: 550-5.7.26 Unauthenticated", status));
+  g_assert_cmpstr (status, ==, "5.7.26");
+  g_assert_true (bd_scan_find_status ("Sorry, no mailbox here by that name. (#5.1.1)", status));
+  g_assert_cmpstr (status, ==, "5.1.1");
+  g_assert_true (bd_scan_find_status ("250 2.1.5 Ok", status));
+  g_assert_cmpstr (status, ==, "2.1.5");
+  g_assert_false (bd_scan_find_status ("connect to 5.1.1.1 failed", status));
+  g_assert_false (bd_scan_find_status ("version 45.1.1", status));
+  g_assert_false (bd_scan_find_status ("", status));
+}
+
+static void
+test_util_reply_code (void)
+{
+  g_assert_cmpuint (bd_scan_find_reply_code ("host mx [192.0.2.153]: 550 5.1.1 unknown"), ==, 550);
+  g_assert_cmpuint (bd_scan_find_reply_code ("550-5.7.1 rejected"), ==, 550);
+  g_assert_cmpuint (bd_scan_find_reply_code ("[203.0.113.254] said: 421 try later"), ==, 421);
+  g_assert_cmpuint (bd_scan_find_reply_code ("sent 250 Ok then 552 too big"), ==, 552);
+  g_assert_cmpuint (bd_scan_find_reply_code ("250 2.0.0 Ok"), ==, 250);
+  g_assert_cmpuint (bd_scan_find_reply_code ("id 5501 at 10:45:00 in 2024"), ==, 0);
+  g_assert_cmpuint (bd_scan_find_reply_code ("192.0.2.450"), ==, 0);
+}
+
+static void
+test_util_address (void)
+{
+  static const struct { const char *text; const char *address; } addresses[] = {
+    { "<jan@firma.example>:", "jan@firma.example" },
+    { "  \"jan.nowak@odbiorca.example\" ", "jan.nowak@odbiorca.example" },
+    { "mailto:biuro@firma.example.", "biuro@firma.example" },
+    { "RCPT TO:<a+tag@sub.example.co.uk> said", "a+tag@sub.example.co.uk" },
+    { "root@localhost", "root@localhost" },
+    { "user@[192.0.2.1]", "user@[192.0.2.1]" },
+    { "@ twitter handle, no address", NULL },
+    { "no at sign", NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (addresses); i++)
+    {
+      g_autofree char *got = bd_scan_extract_address (addresses[i].text);
+
+      g_assert_cmpstr (got, ==, addresses[i].address);
+    }
+  g_assert_true (bd_scan_is_address ("     kijitora@example.jp"));
+  g_assert_true (bd_scan_is_address ("<kijitora@example.jp>"));
+  g_assert_false (bd_scan_is_address ("mail to kijitora@example.jp failed"));
+}
+
+static void
+test_util_collapse (void)
+{
+  g_autofree char *one = bd_scan_collapse ("  550 5.1.1\n    user\tunknown \n");
+  g_autofree char *empty = bd_scan_collapse (" \n\t ");
+
+  g_assert_cmpstr (one, ==, "550 5.1.1 user unknown");
+  g_assert_cmpstr (empty, ==, "");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  g_mime_init ();
+
+  g_test_add_func ("/core/scanners/table", test_scanners_table);
+  g_test_add_func ("/core/scanners/not-a-bounce", test_scanners_not_a_bounce);
+  g_test_add_func ("/core/scanners/util/status", test_util_status);
+  g_test_add_func ("/core/scanners/util/reply-code", test_util_reply_code);
+  g_test_add_func ("/core/scanners/util/address", test_util_address);
+  g_test_add_func ("/core/scanners/util/collapse", test_util_collapse);
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("/core/scanners/%s/%u", cases[i].file, cases[i].index);
+
+      g_test_add_data_func (name, &cases[i], test_scanners_fixture);
+    }
+  return g_test_run ();
+}
