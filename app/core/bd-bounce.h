@@ -59,6 +59,7 @@ typedef struct
   BdReason  reason;
   gboolean  hard;
   char     *evidence;      /* which field or phrase decided the reason, e.g. "status 5.1.1" */
+  char     *diagnostic_type; /* the Diagnostic-Code type ("smtp", "x-unix"), nullable */
 } BdRecipient;
 
 typedef struct

@@ -1,0 +1,17 @@
+/* bd-cli-text.h
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The plain-language text output of "explain".
+ */
+#pragma once
+
+#include <stdio.h>
+
+#include "bd-bounce.h"
+
+G_BEGIN_DECLS
+
+void bd_cli_print_text (FILE           *out,
+                        const BdBounce *bounce);
+
+G_END_DECLS

@@ -1,0 +1,455 @@
+/* bd-classify.c
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * How a reason is decided, in order:
+ *  1. what the report itself says (a delivered status, a feedback report);
+ *  2. per-provider rules: the same code means different things at
+ *     different receivers (bd-classify-rules below);
+ *  3. the server's words against the phrase tables, combined with the
+ *     meaning of the enhanced status code (RFC 3463): a specific phrase
+ *     ("mailbox is full") beats a generic code, a specific code (5.1.1)
+ *     beats vague words;
+ *  4. the class of the status code, the diagnostic type (x-unix: a local
+ *     delivery program failed), the action (delayed: still retried).
+ * Sisimai decides in much the same order, which keeps our machine names
+ * interoperable with its users.
+ */
+#define G_LOG_DOMAIN "bd-classify"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "bd-classify.h"
+#include "bd-phrases.h"
+
+typedef struct
+{
+  const char *status;
+  BdReason    reason;
+} StatusRule;
+
+/* RFC 3463 codes (and the registered RFC 5248 ones) that name a reason by
+ * themselves. Generic "X.0.0" codes are absent on purpose. */
+static const StatusRule status_rules[] = {
+  { "2.1.5", BD_REASON_DELIVERED },
+  { "4.1.6", BD_REASON_HASMOVED },
+  { "4.1.7", BD_REASON_REJECTED },
+  { "4.1.8", BD_REASON_REJECTED },
+  { "4.1.9", BD_REASON_SYSTEMERROR },
+  { "4.2.1", BD_REASON_SUSPEND },
+  { "4.2.2", BD_REASON_MAILBOXFULL },
+  { "4.2.3", BD_REASON_EXCEEDLIMIT },
+  { "4.2.4", BD_REASON_FILTERED },
+  { "4.3.1", BD_REASON_SYSTEMFULL },
+  { "4.3.2", BD_REASON_NOTACCEPT },
+  { "4.3.3", BD_REASON_SYSTEMERROR },
+  { "4.3.5", BD_REASON_SYSTEMERROR },
+  { "4.4.1", BD_REASON_EXPIRED },
+  { "4.4.2", BD_REASON_NETWORKERROR },
+  { "4.4.4", BD_REASON_NETWORKERROR },
+  { "4.4.5", BD_REASON_SYSTEMFULL },
+  { "4.4.6", BD_REASON_NETWORKERROR },
+  { "4.4.7", BD_REASON_EXPIRED },
+  { "4.5.3", BD_REASON_SYSTEMERROR },
+  { "4.5.5", BD_REASON_SYSTEMERROR },
+  { "4.6.0", BD_REASON_CONTENTERROR },
+  { "4.6.2", BD_REASON_CONTENTERROR },
+  { "4.6.5", BD_REASON_CONTENTERROR },
+  { "4.7.1", BD_REASON_BLOCKED },
+  { "4.7.2", BD_REASON_BLOCKED },
+  { "4.7.5", BD_REASON_SECURITYERROR },
+  { "4.7.6", BD_REASON_SECURITYERROR },
+  { "4.7.7", BD_REASON_SECURITYERROR },
+  { "4.7.12", BD_REASON_SECURITYERROR },
+  { "4.7.15", BD_REASON_SECURITYERROR },
+  { "4.7.16", BD_REASON_MESGTOOBIG },
+  { "4.7.24", BD_REASON_AUTHFAILURE },
+  { "4.7.25", BD_REASON_REQUIREPTR },
+  { "5.1.0", BD_REASON_USERUNKNOWN },
+  { "5.1.1", BD_REASON_USERUNKNOWN },
+  { "5.1.2", BD_REASON_HOSTUNKNOWN },
+  { "5.1.3", BD_REASON_USERUNKNOWN },
+  { "5.1.4", BD_REASON_FILTERED },
+  { "5.1.6", BD_REASON_HASMOVED },
+  { "5.1.7", BD_REASON_REJECTED },
+  { "5.1.8", BD_REASON_REJECTED },
+  { "5.1.9", BD_REASON_SYSTEMERROR },
+  { "5.1.10", BD_REASON_NOTACCEPT },
+  { "5.2.0", BD_REASON_FILTERED },
+  { "5.2.1", BD_REASON_FILTERED },
+  { "5.2.2", BD_REASON_MAILBOXFULL },
+  { "5.2.3", BD_REASON_EXCEEDLIMIT },
+  { "5.2.4", BD_REASON_FILTERED },
+  { "5.3.0", BD_REASON_SYSTEMERROR },
+  { "5.3.1", BD_REASON_SYSTEMFULL },
+  { "5.3.2", BD_REASON_NOTACCEPT },
+  { "5.3.3", BD_REASON_SYSTEMERROR },
+  { "5.3.4", BD_REASON_MESGTOOBIG },
+  { "5.3.5", BD_REASON_SYSTEMERROR },
+  { "5.4.0", BD_REASON_NETWORKERROR },
+  { "5.4.3", BD_REASON_SYSTEMERROR },
+  { "5.4.4", BD_REASON_HOSTUNKNOWN },
+  { "5.5.3", BD_REASON_TOOMANYCONN },
+  { "5.5.4", BD_REASON_SYSTEMERROR },
+  { "5.5.5", BD_REASON_SYSTEMERROR },
+  { "5.5.6", BD_REASON_SECURITYERROR },
+  { "5.6.0", BD_REASON_CONTENTERROR },
+  { "5.6.1", BD_REASON_CONTENTERROR },
+  { "5.6.2", BD_REASON_CONTENTERROR },
+  { "5.6.3", BD_REASON_CONTENTERROR },
+  { "5.6.5", BD_REASON_CONTENTERROR },
+  { "5.6.6", BD_REASON_CONTENTERROR },
+  { "5.6.7", BD_REASON_CONTENTERROR },
+  { "5.6.8", BD_REASON_CONTENTERROR },
+  { "5.6.9", BD_REASON_CONTENTERROR },
+  { "5.7.0", BD_REASON_SECURITYERROR },
+  { "5.7.1", BD_REASON_SECURITYERROR },
+  { "5.7.2", BD_REASON_SECURITYERROR },
+  { "5.7.3", BD_REASON_SECURITYERROR },
+  { "5.7.4", BD_REASON_SECURITYERROR },
+  { "5.7.5", BD_REASON_SECURITYERROR },
+  { "5.7.6", BD_REASON_SECURITYERROR },
+  { "5.7.7", BD_REASON_SECURITYERROR },
+  { "5.7.8", BD_REASON_SECURITYERROR },
+  { "5.7.9", BD_REASON_SECURITYERROR },
+  { "5.7.10", BD_REASON_SECURITYERROR },
+  { "5.7.11", BD_REASON_SECURITYERROR },
+  { "5.7.13", BD_REASON_SUSPEND },
+  { "5.7.14", BD_REASON_SECURITYERROR },
+  { "5.7.15", BD_REASON_SECURITYERROR },
+  { "5.7.16", BD_REASON_MESGTOOBIG },
+  { "5.7.17", BD_REASON_HASMOVED },
+  { "5.7.18", BD_REASON_HASMOVED },
+  { "5.7.19", BD_REASON_SECURITYERROR },
+  { "5.7.20", BD_REASON_AUTHFAILURE },
+  { "5.7.21", BD_REASON_AUTHFAILURE },
+  { "5.7.22", BD_REASON_AUTHFAILURE },
+  { "5.7.23", BD_REASON_AUTHFAILURE },
+  { "5.7.24", BD_REASON_AUTHFAILURE },
+  { "5.7.25", BD_REASON_REQUIREPTR },
+  { "5.7.26", BD_REASON_AUTHFAILURE },
+  { "5.7.27", BD_REASON_NOTACCEPT },
+};
+
+/* Reasons a specific code names with too little certainty to beat a
+ * phrase that says more: "5.1.1" is also sent for a full mailbox. */
+static gboolean
+is_weak (BdReason reason)
+{
+  switch (reason)
+    {
+    case BD_REASON_UNDEFINED:
+    case BD_REASON_ONHOLD:
+    case BD_REASON_SYSTEMERROR:
+    case BD_REASON_SECURITYERROR:
+    case BD_REASON_NETWORKERROR:
+    case BD_REASON_HOSTUNKNOWN:
+    case BD_REASON_USERUNKNOWN:
+    case BD_REASON_EXPIRED:
+      return TRUE;
+    default:
+      return FALSE;
+    }
+}
+
+/* The order in which a code and the words decide together: the first
+ * reason either names wins. */
+static const BdReason first_order[] = {
+  BD_REASON_MAILBOXFULL, BD_REASON_MESGTOOBIG, BD_REASON_EXCEEDLIMIT, BD_REASON_SUSPEND,
+  BD_REASON_HASMOVED, BD_REASON_NORELAYING, BD_REASON_AUTHFAILURE, BD_REASON_REQUIREPTR,
+  BD_REASON_USERUNKNOWN, BD_REASON_FILTERED, BD_REASON_REJECTED, BD_REASON_HOSTUNKNOWN,
+  BD_REASON_SPAMDETECTED, BD_REASON_TOOMANYCONN, BD_REASON_BLOCKED,
+};
+
+/* Then the words alone. */
+static const BdReason second_order[] = {
+  BD_REASON_MAILBOXFULL, BD_REASON_BADREPUTATION, BD_REASON_SPAMDETECTED,
+  BD_REASON_POLICYVIOLATION, BD_REASON_VIRUSDETECTED, BD_REASON_NOTCOMPLIANTRFC,
+  BD_REASON_SPEEDING, BD_REASON_NORELAYING, BD_REASON_SECURITYERROR, BD_REASON_SYSTEMERROR,
+  BD_REASON_NETWORKERROR, BD_REASON_SUSPEND, BD_REASON_EXPIRED, BD_REASON_CONTENTERROR,
+  BD_REASON_SYSTEMFULL, BD_REASON_NOTACCEPT, BD_REASON_MAILERERROR, BD_REASON_SYNTAXERROR,
+  BD_REASON_ONHOLD, BD_REASON_USERUNKNOWN, BD_REASON_FILTERED, BD_REASON_REJECTED,
+  BD_REASON_HOSTUNKNOWN, BD_REASON_TOOMANYCONN, BD_REASON_BLOCKED, BD_REASON_MESGTOOBIG,
+  BD_REASON_EXCEEDLIMIT, BD_REASON_HASMOVED, BD_REASON_AUTHFAILURE, BD_REASON_REQUIREPTR,
+};
+
+/* The phrase tables, merged once into an index on a phrase's first two
+ * bytes so that a diagnostic is scanned once, whatever the table sizes. */
+typedef struct
+{
+  const BdPhrase *phrase;
+  gsize           len;
+} IndexedPhrase;
+
+typedef struct
+{
+  GArray *buckets[256 * 256];   /* (element-type IndexedPhrase), lazily made */
+} PhraseIndex;
+
+static const PhraseIndex *
+get_index (void)
+{
+  static PhraseIndex *index;
+
+  if (g_once_init_enter (&index))
+    {
+      const BdPhraseTable *tables[] = { &bd_phrases_en, &bd_phrases_pl, &bd_phrases_de, &bd_phrases_cs };
+      PhraseIndex *built = g_new0 (PhraseIndex, 1);
+
+      for (guint t = 0; t < G_N_ELEMENTS (tables); t++)
+        for (guint i = 0; i < tables[t]->n_phrases; i++)
+          {
+            const BdPhrase *phrase = &tables[t]->phrases[i];
+            IndexedPhrase entry = { phrase, strlen (phrase->phrase) };
+            guint key;
+
+            if (entry.len < 2)
+              continue;
+            key = ((guint8)phrase->phrase[0] << 8) | (guint8)phrase->phrase[1];
+            if (built->buckets[key] == NULL)
+              built->buckets[key] = g_array_new (FALSE, FALSE, sizeof (IndexedPhrase));
+            g_array_append_val (built->buckets[key], entry);
+          }
+      g_once_init_leave (&index, built);
+    }
+  return index;
+}
+
+/* Every reason some phrase names, as a bit set, and the first phrase found
+ * for each. */
+static guint64
+match_phrases (const char  *lowered,
+               const char **found)
+{
+  const PhraseIndex *index = get_index ();
+  gsize len = strlen (lowered);
+  guint64 matched = 0;
+
+  for (gsize i = 0; i + 1 < len; i++)
+    {
+      GArray *bucket = index->buckets[((guint8)lowered[i] << 8) | (guint8)lowered[i + 1]];
+
+      if (bucket == NULL)
+        continue;
+      for (guint j = 0; j < bucket->len; j++)
+        {
+          const IndexedPhrase *entry = &g_array_index (bucket, IndexedPhrase, j);
+          BdReason reason = entry->phrase->reason;
+
+          if (entry->len > len - i || memcmp (lowered + i, entry->phrase->phrase, entry->len) != 0)
+            continue;
+          if (!(matched & (G_GUINT64_CONSTANT (1) << reason)))
+            found[reason] = entry->phrase->phrase;
+          matched |= G_GUINT64_CONSTANT (1) << reason;
+        }
+    }
+  return matched;
+}
+
+/**
+ * bd_classify_phrase:
+ * @lowered: a diagnostic, already lower case
+ * @phrase: (out) (optional): the phrase that matched
+ *
+ * Returns: the reason the words alone name, or %BD_REASON_UNDEFINED.
+ */
+BdReason
+bd_classify_phrase (const char  *lowered,
+                    const char **phrase)
+{
+  const char *found[BD_N_REASONS] = { NULL };
+  guint64 matched;
+
+  g_return_val_if_fail (lowered != NULL, BD_REASON_UNDEFINED);
+
+  matched = match_phrases (lowered, found);
+  for (guint i = 0; i < G_N_ELEMENTS (second_order); i++)
+    if (matched & (G_GUINT64_CONSTANT (1) << second_order[i]))
+      {
+        if (phrase != NULL)
+          *phrase = found[second_order[i]];
+        return second_order[i];
+      }
+  return BD_REASON_UNDEFINED;
+}
+
+/**
+ * bd_classify_status:
+ * @status: (nullable): an enhanced status code
+ *
+ * Returns: the reason the code names by itself, or %BD_REASON_UNDEFINED.
+ */
+BdReason
+bd_classify_status (const char *status)
+{
+  if (status == NULL)
+    return BD_REASON_UNDEFINED;
+  for (guint i = 0; i < G_N_ELEMENTS (status_rules); i++)
+    if (strcmp (status_rules[i].status, status) == 0)
+      return status_rules[i].reason;
+  return BD_REASON_UNDEFINED;
+}
+
+static BdReason
+decide (const BdRecipient *r,
+        const char        *lowered,
+        char             **evidence)
+{
+  const char *found[BD_N_REASONS] = { NULL };
+  guint64 matched = lowered ? match_phrases (lowered, found) : 0;
+  BdReason by_status = bd_classify_status (r->status);
+  gboolean smtp = r->diagnostic_type == NULL || g_ascii_strcasecmp (r->diagnostic_type, "smtp") == 0;
+  const char *status = r->status ? r->status : "";
+
+#define HAS(reason) (matched & (G_GUINT64_CONSTANT (1) << (reason)))
+#define BY_PHRASE(reason) \
+  (*evidence = g_strdup_printf ("phrase “%s”", found[reason]), (reason))
+#define BY_STATUS(reason) \
+  (*evidence = g_strdup_printf ("status %s", status), (reason))
+
+  if (smtp)
+    for (guint i = 0; i < G_N_ELEMENTS (first_order); i++)
+      {
+        BdReason reason = first_order[i];
+
+        if (HAS (reason))
+          return BY_PHRASE (reason);
+        if (by_status == reason)
+          return BY_STATUS (reason);
+      }
+
+  if (by_status != BD_REASON_UNDEFINED && !is_weak (by_status))
+    return BY_STATUS (by_status);
+
+  for (guint i = 0; i < G_N_ELEMENTS (second_order); i++)
+    if (HAS (second_order[i]))
+      return BY_PHRASE (second_order[i]);
+
+  if (by_status != BD_REASON_UNDEFINED)
+    return BY_STATUS (by_status);
+
+  if (status[0] != '\0' && status[1] == '.' && status[2] == '6')
+    return BY_STATUS (BD_REASON_CONTENTERROR);
+  if (status[0] != '\0' && status[1] == '.' && status[2] == '7')
+    return BY_STATUS (BD_REASON_SECURITYERROR);
+  if (r->diagnostic_type != NULL && (g_ascii_strcasecmp (r->diagnostic_type, "x-unix") == 0
+                                     || g_ascii_strcasecmp (r->diagnostic_type, "x-postfix") == 0))
+    {
+      *evidence = g_strdup_printf ("diagnostic type %s", r->diagnostic_type);
+      return BD_REASON_MAILERERROR;
+    }
+  if (r->reply_code >= 500 && r->reply_code <= 504)
+    {
+      *evidence = g_strdup_printf ("reply code %u", r->reply_code);
+      return BD_REASON_SYNTAXERROR;
+    }
+  if (r->action != NULL && (strcmp (r->action, "delayed") == 0 || strcmp (r->action, "expired") == 0))
+    {
+      *evidence = g_strdup_printf ("action %s", r->action);
+      return BD_REASON_EXPIRED;
+    }
+  if (r->diagnostic != NULL && *r->diagnostic)
+    {
+      *evidence = g_strdup ("unrecognised diagnostic");
+      return BD_REASON_ONHOLD;
+    }
+#undef HAS
+#undef BY_PHRASE
+#undef BY_STATUS
+  return BD_REASON_UNDEFINED;
+}
+
+/**
+ * bd_classify_recipient:
+ * @recipient: a recipient record
+ * @reporter: (nullable): the host that reported it (remote or reporting MTA)
+ * @evidence: (out) (transfer full): what decided
+ *
+ * Returns: the reason.
+ */
+BdReason
+bd_classify_recipient (const BdRecipient *recipient,
+                       const char        *reporter,
+                       char             **evidence)
+{
+  g_autofree char *lowered = NULL;
+
+  g_return_val_if_fail (recipient != NULL, BD_REASON_UNDEFINED);
+  g_return_val_if_fail (evidence != NULL, BD_REASON_UNDEFINED);
+
+  *evidence = NULL;
+  if (recipient->status != NULL && recipient->status[0] == '2')
+    {
+      *evidence = g_strdup_printf ("status %s", recipient->status);
+      return BD_REASON_DELIVERED;
+    }
+  if (recipient->diagnostic != NULL)
+    lowered = g_utf8_strdown (recipient->diagnostic, -1);
+  return decide (recipient, lowered, evidence);
+}
+
+/* Sisimai's convention, which our users' tools expect: a recipient
+ * without a status gets a pseudo code X.0.9NN naming its reason. */
+static const guint16 internal_codes[BD_N_REASONS] = {
+  [BD_REASON_UNDEFINED] = 900, [BD_REASON_ONHOLD] = 901, [BD_REASON_SYNTAXERROR] = 902,
+  [BD_REASON_NORELAYING] = 909, [BD_REASON_FILTERED] = 910, [BD_REASON_USERUNKNOWN] = 911,
+  [BD_REASON_HOSTUNKNOWN] = 912, [BD_REASON_HASMOVED] = 916, [BD_REASON_REJECTED] = 918,
+  [BD_REASON_SUSPEND] = 921, [BD_REASON_MAILBOXFULL] = 922, [BD_REASON_EXCEEDLIMIT] = 923,
+  [BD_REASON_SYSTEMERROR] = 930, [BD_REASON_SYSTEMFULL] = 931, [BD_REASON_NOTACCEPT] = 932,
+  [BD_REASON_MESGTOOBIG] = 934, [BD_REASON_MAILERERROR] = 939, [BD_REASON_NETWORKERROR] = 944,
+  [BD_REASON_TOOMANYCONN] = 945, [BD_REASON_EXPIRED] = 947, [BD_REASON_CONTENTERROR] = 960,
+  [BD_REASON_SECURITYERROR] = 970, [BD_REASON_BLOCKED] = 971, [BD_REASON_VIRUSDETECTED] = 971,
+  [BD_REASON_POLICYVIOLATION] = 972, [BD_REASON_SPAMDETECTED] = 980,
+  [BD_REASON_AUTHFAILURE] = 973, [BD_REASON_BADREPUTATION] = 975, [BD_REASON_REQUIREPTR] = 974,
+  [BD_REASON_NOTCOMPLIANTRFC] = 976, [BD_REASON_SPEEDING] = 977,
+};
+
+static void
+set_internal_status (BdRecipient *r,
+                     BdBounce    *bounce)
+{
+  gboolean temporary = (r->reply_code >= 400 && r->reply_code < 500)
+                    || bounce->kind == BD_KIND_DELAYED;
+
+  if (r->status != NULL || internal_codes[r->reason] == 0)
+    return;
+  r->status = g_strdup_printf ("%c.0.%u", temporary ? '4' : '5', internal_codes[r->reason]);
+}
+
+/**
+ * bd_classify_bounce:
+ *
+ * Classifies every recipient of @bounce still at %BD_REASON_UNDEFINED and
+ * sets its hard flag.
+ */
+void
+bd_classify_bounce (BdBounce *bounce)
+{
+  g_return_if_fail (bounce != NULL);
+
+  for (guint i = 0; i < bounce->recipients->len; i++)
+    {
+      BdRecipient *r = g_ptr_array_index (bounce->recipients, i);
+      const char *reporter = r->remote_mta ? r->remote_mta : bounce->reporting_mta;
+
+      if (bounce->kind == BD_KIND_VACATION)
+        r->reason = BD_REASON_VACATION;
+      else if (bounce->kind == BD_KIND_FEEDBACK)
+        r->reason = BD_REASON_FEEDBACK;
+      else if (bounce->kind == BD_KIND_DELIVERED && r->reason == BD_REASON_UNDEFINED)
+        {
+          r->reason = BD_REASON_DELIVERED;
+          if (r->evidence == NULL)
+            r->evidence = g_strdup_printf ("action %s", r->action ? r->action : "delivered");
+        }
+      if (r->reason == BD_REASON_UNDEFINED)
+        {
+          g_free (r->evidence);
+          r->reason = bd_classify_recipient (r, reporter, &r->evidence);
+        }
+      if (bounce->kind == BD_KIND_BOUNCE || bounce->kind == BD_KIND_DELAYED)
+        set_internal_status (r, bounce);
+      r->hard = bd_reason_is_hard (r->reason, r->reply_code, r->status);
+    }
+}

@@ -1,0 +1,22 @@
+/* bd-classify.h
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Puts every recipient into the reason taxonomy (bd-reason.h) from its
+ * enhanced status code, SMTP reply code, the server's words and who
+ * reported it, and keeps the evidence that decided.
+ */
+#pragma once
+
+#include "bd-bounce.h"
+
+G_BEGIN_DECLS
+
+BdReason  bd_classify_recipient (const BdRecipient *recipient,
+                                 const char        *reporter,
+                                 char             **evidence);
+void      bd_classify_bounce    (BdBounce          *bounce);
+BdReason  bd_classify_status    (const char        *status);
+BdReason  bd_classify_phrase    (const char        *lowered,
+                                 const char       **phrase);
+
+G_END_DECLS

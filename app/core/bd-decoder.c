@@ -1,0 +1,586 @@
+/* bd-decoder.c
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The decoding pipeline (see bd-decoder.h for the order and the limits).
+ */
+#define G_LOG_DOMAIN "bd-decoder"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "bd-classify.h"
+#include "bd-decoder.h"
+#include "bd-dsn.h"
+#include "bd-gmime-autocleanups.h"
+#include "bd-original.h"
+#include "bd-scan-input.h"
+#include "bd-scanner.h"
+
+/* The parts of a message that matter, found in one walk. All borrowed. */
+typedef struct
+{
+  GMimeObject *delivery_status;
+  GMimeObject *feedback_report;
+  GMimeObject *disposition;
+  GMimeObject *original;        /* message/rfc822 or text/rfc822-headers */
+  GMimeObject *forwarded;       /* the first message/rfc822 anywhere */
+} Parts;
+
+static gboolean
+subtype_is (GMimeContentType *type,
+            const char       *subtype)
+{
+  const char *sub = g_mime_content_type_get_media_subtype (type);
+
+  return sub != NULL && g_ascii_strcasecmp (sub, subtype) == 0;
+}
+
+static void
+find_parts (Parts       *parts,
+            GMimeObject *object,
+            gboolean     in_report,
+            guint        depth)
+{
+  GMimeContentType *type;
+
+  if (object == NULL || depth > BD_DECODER_MAX_DEPTH)
+    return;
+
+  type = g_mime_object_get_content_type (object);
+  if (GMIME_IS_MULTIPART (object))
+    {
+      GMimeMultipart *multipart = GMIME_MULTIPART (object);
+      gboolean report = in_report || subtype_is (type, "report");
+      int n = g_mime_multipart_get_count (multipart);
+
+      for (int i = 0; i < n; i++)
+        find_parts (parts, g_mime_multipart_get_part (multipart, i), report, depth + 1);
+      return;
+    }
+
+  if (GMIME_IS_MESSAGE_PART (object))
+    {
+      if (parts->forwarded == NULL)
+        parts->forwarded = object;
+      if (parts->original == NULL || (in_report && !GMIME_IS_MESSAGE_PART (parts->original)))
+        parts->original = object;
+      return;
+    }
+
+  if (subtype_is (type, "delivery-status") || subtype_is (type, "global-delivery-status"))
+    {
+      if (parts->delivery_status == NULL)
+        parts->delivery_status = object;
+    }
+  else if (subtype_is (type, "feedback-report"))
+    {
+      if (parts->feedback_report == NULL)
+        parts->feedback_report = object;
+    }
+  else if (subtype_is (type, "disposition-notification")
+           || subtype_is (type, "global-disposition-notification"))
+    {
+      if (parts->disposition == NULL)
+        parts->disposition = object;
+    }
+  else if (subtype_is (type, "rfc822-headers") || subtype_is (type, "global-headers"))
+    {
+      if (parts->original == NULL)
+        parts->original = object;
+    }
+}
+
+static BdKind
+kind_from_recipients (GPtrArray *recipients)
+{
+  gboolean failed = FALSE, delayed = FALSE, delivered = FALSE;
+
+  for (guint i = 0; i < recipients->len; i++)
+    {
+      BdRecipient *r = g_ptr_array_index (recipients, i);
+      const char *action = r->action ? r->action : "";
+
+      if (g_str_has_prefix (action, "fail"))
+        failed = TRUE;
+      else if (g_str_has_prefix (action, "delay"))
+        delayed = TRUE;
+      else if (g_str_has_prefix (action, "deliver") || g_str_has_prefix (action, "relay")
+               || g_str_has_prefix (action, "expand"))
+        delivered = TRUE;
+      else if (r->status != NULL && r->status[0] == '2')
+        delivered = TRUE;
+      else
+        failed = TRUE;
+    }
+  if (failed)
+    return BD_KIND_BOUNCE;
+  if (delayed)
+    return BD_KIND_DELAYED;
+  if (delivered)
+    return BD_KIND_DELIVERED;
+  return BD_KIND_NOT_BOUNCE;
+}
+
+static void
+take_recipients (BdBounce  *bounce,
+                 GPtrArray *recipients,
+                 guint      dropped)
+{
+  for (guint i = 0; i < recipients->len; i++)
+    g_ptr_array_add (bounce->recipients, g_steal_pointer (&g_ptr_array_index (recipients, i)));
+  g_ptr_array_set_size (recipients, 0);
+  if (dropped > 0 && bounce->note == NULL)
+    bounce->note = g_strdup_printf ("only the first %u recipients were read, %u more were skipped",
+                                    bounce->recipients->len, dropped);
+}
+
+static char *
+part_text (GMimeObject *part,
+           gsize       *len)
+{
+  return bd_scan_input_part_text (part, len);
+}
+
+static void
+read_delivery_status (BdBounce    *bounce,
+                      GMimeObject *part)
+{
+  gsize len;
+  g_autofree char *text = part_text (part, &len);
+  g_autoptr(BdDsn) dsn = bd_dsn_parse (text, len, BD_DECODER_MAX_RECIPIENTS);
+
+  if (dsn->reporting_mta != NULL)
+    bounce->reporting_mta = g_steal_pointer (&dsn->reporting_mta);
+  if (dsn->arrival_date != NULL)
+    bounce->arrival_date = g_steal_pointer (&dsn->arrival_date);
+  bounce->kind = kind_from_recipients (dsn->recipients);
+  take_recipients (bounce, dsn->recipients, dsn->dropped);
+  if (bounce->recipients->len > 0)
+    bounce->mta = g_strdup ("rfc3464");
+}
+
+/* RFC 5965: one complaint; the complaining recipient is Original-Rcpt-To
+ * when given, else the returned message's To. */
+static void
+read_feedback_report (BdBounce    *bounce,
+                      GMimeObject *part)
+{
+  gsize len;
+  g_autofree char *text = part_text (part, &len);
+  g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
+  g_autofree char *type = NULL;
+  g_autofree char *rcpt = NULL;
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      char *line = lines[i];
+
+      if (g_ascii_strncasecmp (line, "Feedback-Type:", 14) == 0 && type == NULL)
+        type = g_strstrip (g_strdup (line + 14));
+      else if (g_ascii_strncasecmp (line, "Original-Rcpt-To:", 17) == 0 && rcpt == NULL)
+        rcpt = bd_dsn_clean_address (line + 17);
+      else if (g_ascii_strncasecmp (line, "Reporting-MTA:", 14) == 0 && bounce->reporting_mta == NULL)
+        {
+          const char *v = strchr (line + 14, ';');
+
+          bounce->reporting_mta = g_strstrip (g_strdup (v ? v + 1 : line + 14));
+        }
+      else if (g_ascii_strncasecmp (line, "Arrival-Date:", 13) == 0 && bounce->arrival_date == NULL)
+        bounce->arrival_date = bd_dsn_date_to_iso (g_strstrip (line + 13));
+    }
+
+  bounce->kind = BD_KIND_FEEDBACK;
+  bounce->mta = g_strdup ("arf");
+  {
+    BdRecipient *r = bd_bounce_add_recipient (bounce, rcpt);
+
+    r->reason = BD_REASON_FEEDBACK;
+    r->action = g_strdup ("failed");
+    r->diagnostic = type ? g_strdup_printf ("Feedback-Type: %s", type) : NULL;
+    r->evidence = g_strdup_printf ("feedback report (%s)", type ? type : "abuse");
+  }
+}
+
+/* RFC 8098: the recipient displayed, deleted… the message. Only a
+ * "failed" disposition is a delivery failure. */
+static void
+read_disposition (BdBounce    *bounce,
+                  GMimeObject *part)
+{
+  gsize len;
+  g_autofree char *text = part_text (part, &len);
+  g_autoptr(BdDsn) dsn = bd_dsn_parse (text, len, BD_DECODER_MAX_RECIPIENTS);
+  gboolean failed = dsn->disposition != NULL && strstr (dsn->disposition, "failed") != NULL;
+
+  if (dsn->reporting_mta != NULL)
+    bounce->reporting_mta = g_steal_pointer (&dsn->reporting_mta);
+  bounce->kind = failed ? BD_KIND_BOUNCE : BD_KIND_DELIVERED;
+  bounce->mta = g_strdup ("rfc8098");
+  for (guint i = 0; i < dsn->recipients->len; i++)
+    {
+      BdRecipient *r = g_ptr_array_index (dsn->recipients, i);
+
+      if (r->action == NULL)
+        r->action = g_strdup (failed ? "failed" : "delivered");
+      if (!failed)
+        {
+          r->reason = BD_REASON_DELIVERED;
+          r->evidence = g_strdup_printf ("disposition %s", dsn->disposition ? dsn->disposition : "");
+        }
+    }
+  take_recipients (bounce, dsn->recipients, dsn->dropped);
+}
+
+/* Subjects auto-responders use, lower case, matched as prefixes. */
+static const char *const vacation_subjects[] = {
+  "auto:", "auto reply", "auto-reply", "autoreply", "auto response", "autorespon",
+  "automatic reply", "automatic response", "automated reply", "out of office",
+  "out of the office", "away from", "on vacation", "abwesend", "abwesenheit",
+  "automatische antwort", "réponse automatique", "respuesta automática",
+  "risposta automatica", "automatyczna odpowiedź", "odpowiedź automatyczna",
+  "nieobecność", "autosvar", "automatisch antwoord", "automatická odpověď",
+  "fuera de la oficina", "absence", "away until",
+};
+
+/* RFC 3834 and the headers auto-responders used before it. */
+static gboolean
+is_vacation (GMimeMessage *message,
+             const char   *subject)
+{
+  GMimeObject *object = GMIME_OBJECT (message);
+  const char *value;
+  g_autofree char *lower = NULL;
+
+  if ((value = g_mime_object_get_header (object, "Auto-Submitted")) != NULL)
+    {
+      while (*value == ' ' || *value == '\t')
+        value++;
+      if (g_ascii_strncasecmp (value, "auto-replied", 12) == 0)
+        return TRUE;
+      if (g_ascii_strncasecmp (value, "no", 2) != 0)
+        return FALSE;  /* auto-generated: a notification, not a reply */
+    }
+  if (g_mime_object_get_header (object, "X-Autoreply") != NULL
+      || g_mime_object_get_header (object, "X-Autorespond") != NULL)
+    return TRUE;
+  if ((value = g_mime_object_get_header (object, "Precedence")) != NULL
+      && strstr (value, "auto_reply") != NULL)
+    return TRUE;
+
+  lower = g_utf8_strdown (subject, -1);
+  for (guint i = 0; i < G_N_ELEMENTS (vacation_subjects); i++)
+    if (g_str_has_prefix (lower, vacation_subjects[i]))
+      return TRUE;
+  return FALSE;
+}
+
+static void
+read_vacation (BdBounce     *bounce,
+               GMimeMessage *message)
+{
+  InternetAddressList *from = g_mime_message_get_from (message);
+  const char *address = NULL;
+  BdRecipient *r;
+
+  if (from != NULL && internet_address_list_length (from) > 0)
+    {
+      InternetAddress *first = internet_address_list_get_address (from, 0);
+
+      if (INTERNET_ADDRESS_IS_MAILBOX (first))
+        address = internet_address_mailbox_get_addr (INTERNET_ADDRESS_MAILBOX (first));
+    }
+  bounce->kind = BD_KIND_VACATION;
+  bounce->mta = g_strdup ("rfc3834");
+  r = bd_bounce_add_recipient (bounce, address);
+  r->reason = BD_REASON_VACATION;
+  r->evidence = g_strdup ("auto-reply (RFC 3834)");
+}
+
+static gboolean
+same_address (const char *a,
+              const char *b)
+{
+  return a != NULL && b != NULL && g_ascii_strcasecmp (a, b) == 0;
+}
+
+static void
+fill_missing (char **into,
+              char **from)
+{
+  if (*into == NULL && *from != NULL)
+    *into = g_steal_pointer (from);
+}
+
+/* The DSN is authoritative for who and what; the prose often has the
+ * server's words the DSN left out. */
+static void
+merge_recipient (BdRecipient *into,
+                 BdRecipient *from)
+{
+  fill_missing (&into->diagnostic, &from->diagnostic);
+  fill_missing (&into->status, &from->status);
+  fill_missing (&into->remote_mta, &from->remote_mta);
+  if (into->reply_code == 0)
+    into->reply_code = from->reply_code;
+  if (into->reason == BD_REASON_UNDEFINED && from->reason != BD_REASON_UNDEFINED)
+    {
+      into->reason = from->reason;
+      g_free (into->evidence);
+      into->evidence = g_steal_pointer (&from->evidence);
+    }
+}
+
+static void
+merge_scanned (BdBounce *bounce,
+               BdBounce *scanned)
+{
+  GPtrArray *have = bounce->recipients;
+  GPtrArray *got = scanned->recipients;
+
+  if (have->len == 0)
+    {
+      bounce->kind = scanned->kind != BD_KIND_NOT_BOUNCE ? scanned->kind : BD_KIND_BOUNCE;
+      take_recipients (bounce, got, 0);
+      return;
+    }
+  for (guint i = 0; i < have->len; i++)
+    {
+      BdRecipient *into = g_ptr_array_index (have, i);
+      BdRecipient *match = NULL;
+
+      for (guint j = 0; j < got->len && match == NULL; j++)
+        {
+          BdRecipient *r = g_ptr_array_index (got, j);
+
+          if (same_address (r->address, into->address) || same_address (r->address, into->original))
+            match = r;
+        }
+      if (match == NULL && have->len == 1 && got->len == 1)
+        match = g_ptr_array_index (got, 0);
+      if (match != NULL)
+        merge_recipient (into, match);
+    }
+}
+
+static void
+run_scanners (BdBounce          *bounce,
+              const BdScanInput *input)
+{
+  guint n;
+  const BdScanner *scanners = bd_scanners_get (&n);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(BdBounce) scanned = bd_bounce_new (bounce->source, bounce->offset);
+
+      if (!scanners[i].scan (input, scanned) || scanned->recipients->len == 0)
+        continue;
+      if (bounce->mta == NULL || bounce->recipients->len == 0)
+        {
+          g_free (bounce->mta);
+          bounce->mta = g_strdup (scanners[i].name);
+        }
+      if (bounce->reporting_mta == NULL)
+        bounce->reporting_mta = g_steal_pointer (&scanned->reporting_mta);
+      merge_scanned (bounce, scanned);
+      return;
+    }
+}
+
+static char *
+iso_date (GMimeMessage *message)
+{
+  GDateTime *date = g_mime_message_get_date (message);
+  g_autoptr(GDateTime) utc = NULL;
+
+  if (date == NULL)
+    return NULL;
+  utc = g_date_time_to_utc (date);
+  return g_date_time_format (utc, "%Y-%m-%dT%H:%M:%SZ");
+}
+
+static BdBounce *decode_message (GMimeMessage *message, const char *source,
+                                 goffset offset, guint forwards);
+
+static BdBounce *
+decode_message (GMimeMessage *message,
+                const char   *source,
+                goffset       offset,
+                guint         forwards)
+{
+  g_autoptr(BdBounce) bounce = bd_bounce_new (source, offset);
+  Parts parts = { 0 };
+  BdScanInput input;
+
+  find_parts (&parts, g_mime_message_get_mime_part (message), FALSE, 0);
+
+  if (parts.delivery_status != NULL)
+    read_delivery_status (bounce, parts.delivery_status);
+  else if (parts.feedback_report != NULL)
+    read_feedback_report (bounce, parts.feedback_report);
+  else if (parts.disposition != NULL)
+    read_disposition (bounce, parts.disposition);
+
+  bd_scan_input_init (&input, message, parts.original);
+  bounce->subject = g_strdup (input.subject);
+  bounce->from = g_strdup (input.from);
+  bounce->date = iso_date (message);
+
+  if (bounce->kind != BD_KIND_FEEDBACK)
+    run_scanners (bounce, &input);
+
+  if (bounce->recipients->len == 0 && bounce->kind != BD_KIND_FEEDBACK)
+    {
+      bounce->kind = BD_KIND_NOT_BOUNCE;
+      if (is_vacation (message, input.subject))
+        read_vacation (bounce, message);
+    }
+
+  if (bounce->kind == BD_KIND_NOT_BOUNCE && parts.forwarded != NULL && forwards < BD_DECODER_MAX_FORWARDS)
+    {
+      GMimeMessage *inner = g_mime_message_part_get_message (GMIME_MESSAGE_PART (parts.forwarded));
+
+      if (inner != NULL)
+        {
+          g_autoptr(BdBounce) nested = decode_message (inner, source, offset, forwards + 1);
+
+          if (nested->kind != BD_KIND_NOT_BOUNCE)
+            {
+              bd_scan_input_clear (&input);
+              return g_steal_pointer (&nested);
+            }
+        }
+    }
+
+  if (bounce->kind != BD_KIND_NOT_BOUNCE && bounce->kind != BD_KIND_VACATION)
+    {
+      if (parts.original != NULL)
+        bd_original_fill_from_part (bounce->original, parts.original);
+      else
+        bd_original_fill_from_text (bounce->original, input.body, input.body_len);
+    }
+  bd_scan_input_clear (&input);
+
+  bd_classify_bounce (bounce);
+  return g_steal_pointer (&bounce);
+}
+
+/**
+ * bd_decoder_decode_message:
+ * @message: a parsed message
+ * @source: where it came from ("-" for standard input)
+ * @offset: its byte offset in an mbox, else 0
+ *
+ * Returns: (transfer full): what @message is; never %NULL.
+ */
+BdBounce *
+bd_decoder_decode_message (GMimeMessage *message,
+                           const char   *source,
+                           goffset       offset)
+{
+  g_return_val_if_fail (GMIME_IS_MESSAGE (message), NULL);
+  g_return_val_if_fail (source != NULL, NULL);
+
+  return decode_message (message, source, offset, 0);
+}
+
+/* Where to cut the message so GMime sees at most BD_DECODER_MAX_PARTS
+ * Content-Type lines. */
+static gsize
+cap_parts (const char *data,
+           gsize       len)
+{
+  const char *p = data, *end = data + len;
+  guint count = 0;
+
+  while (p < end)
+    {
+      if ((gsize)(end - p) > 13 && (*p == 'C' || *p == 'c')
+          && g_ascii_strncasecmp (p, "content-type:", 13) == 0
+          && ++count > BD_DECODER_MAX_PARTS)
+        return p - data;
+      p = memchr (p, '\n', end - p);
+      if (p == NULL)
+        break;
+      p++;
+    }
+  return len;
+}
+
+/* GMime splits lines on LF only: turn CRLF and lone CR into LF. */
+static char *
+normalise_newlines (const char *data,
+                    gsize       len,
+                    gsize      *out_len)
+{
+  char *out = g_malloc (len + 1);
+  char *q = out;
+
+  for (gsize i = 0; i < len; i++)
+    {
+      if (data[i] == '\r')
+        {
+          *q++ = '\n';
+          if (i + 1 < len && data[i + 1] == '\n')
+            i++;
+          continue;
+        }
+      *q++ = data[i];
+    }
+  *q = '\0';
+  *out_len = q - out;
+  return out;
+}
+
+/**
+ * bd_decoder_decode_bytes:
+ * @data: one message, any line ends
+ * @len: its length
+ * @source: where it came from
+ * @offset: its byte offset in an mbox, else 0
+ *
+ * Returns: (transfer full): what the message is; never %NULL.
+ */
+BdBounce *
+bd_decoder_decode_bytes (const char *data,
+                         gsize       len,
+                         const char *source,
+                         goffset     offset)
+{
+  g_autofree char *copy = NULL;
+  g_autoptr(GMimeStream) stream = NULL;
+  g_autoptr(GMimeParser) parser = NULL;
+  g_autoptr(GMimeMessage) message = NULL;
+  GByteArray *array;
+
+  g_return_val_if_fail (data != NULL || len == 0, NULL);
+  g_return_val_if_fail (source != NULL, NULL);
+
+  if (len == 0)
+    return bd_bounce_new (source, offset);
+  if (memchr (data, '\r', len) != NULL)
+    {
+      copy = normalise_newlines (data, len, &len);
+      data = copy;
+    }
+  len = cap_parts (data, len);
+
+  /* Parse in place: the stream borrows @data, which outlives the message. */
+  array = g_byte_array_new_take ((guint8 *)data, len);
+  stream = g_mime_stream_mem_new_with_byte_array (array);
+  g_mime_stream_mem_set_owner (GMIME_STREAM_MEM (stream), FALSE);
+  parser = g_mime_parser_new_with_stream (stream);
+  message = g_mime_parser_construct_message (parser, NULL);
+
+  {
+    BdBounce *bounce = message ? decode_message (message, source, offset, 0)
+                               : bd_bounce_new (source, offset);
+
+    g_clear_object (&message);
+    g_clear_object (&parser);
+    g_clear_object (&stream);
+    g_byte_array_free (array, FALSE);  /* gives @data back untouched */
+    return bounce;
+  }
+}

@@ -1,0 +1,44 @@
+/* bd-decoder.h
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Bytes or a parsed message in, a BdBounce out: the machine-readable
+ * reports first (RFC 3464/6522 delivery status, RFC 5965 ARF feedback,
+ * RFC 8098 disposition notifications, RFC 3834 auto-replies), then the
+ * prose scanners (bd-scanner.h), then the classifier (bd-classify.h).
+ * A bounce forwarded as an attachment is decoded too.
+ *
+ * Decoding never fails: anything that is not a readable report, however
+ * broken, comes back as kind %BD_KIND_NOT_BOUNCE. Limits that keep hostile
+ * input from crashing or hanging it:
+ *  - at most BD_DECODER_MAX_PARTS Content-Type header lines are given to
+ *    GMime: the message is cut before the next one. This also caps the MIME
+ *    nesting depth GMime recurses into (it has no limit of its own);
+ *  - the MIME tree is walked BD_DECODER_MAX_DEPTH levels deep at most, and
+ *    forwarded messages are opened BD_DECODER_MAX_FORWARDS levels deep;
+ *  - at most BD_DECODER_MAX_RECIPIENTS recipients are kept per message
+ *    (bounce->note says so when more were dropped);
+ *  - text parts over 4 MB (encoded) are not read as prose: they are
+ *    attachments, not a server's explanation.
+ */
+#pragma once
+
+#include <gmime/gmime.h>
+
+#include "bd-bounce.h"
+
+G_BEGIN_DECLS
+
+#define BD_DECODER_MAX_PARTS       512
+#define BD_DECODER_MAX_DEPTH       32
+#define BD_DECODER_MAX_FORWARDS    3
+#define BD_DECODER_MAX_RECIPIENTS  10000
+
+BdBounce *bd_decoder_decode_bytes   (const char   *data,
+                                     gsize         len,
+                                     const char   *source,
+                                     goffset       offset);
+BdBounce *bd_decoder_decode_message (GMimeMessage *message,
+                                     const char   *source,
+                                     goffset       offset);
+
+G_END_DECLS

@@ -1,0 +1,468 @@
+/* bd-dsn.c
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * A line-oriented reader of RFC 3464 "Name: value" blocks. It never trusts
+ * the structure: a Final-Recipient that repeats starts a new recipient even
+ * without the blank line the RFC asks for, and unknown lines are skipped.
+ */
+#define G_LOG_DOMAIN "bd-dsn"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "bd-gmime-autocleanups.h"
+#include "bd-dsn.h"
+
+typedef struct
+{
+  BdDsn       *dsn;
+  BdRecipient *current;
+  guint        max_recipients;
+} ParseState;
+
+static inline gboolean
+is_digit (char c)
+{
+  return c >= '0' && c <= '9';
+}
+
+/* Collapses runs of white space (folded lines included) into one space. */
+static char *
+squeeze (const char *value)
+{
+  GString *out = g_string_sized_new (strlen (value));
+  gboolean space = TRUE;
+
+  for (const char *p = value; *p; p++)
+    {
+      if (*p == ' ' || *p == '\t' || *p == '\r' || *p == '\n')
+        {
+          if (!space)
+            g_string_append_c (out, ' ');
+          space = TRUE;
+          continue;
+        }
+      g_string_append_c (out, *p);
+      space = FALSE;
+    }
+  if (out->len > 0 && out->str[out->len - 1] == ' ')
+    g_string_truncate (out, out->len - 1);
+  return g_string_free (out, FALSE);
+}
+
+/* "dns; mx.example.com" -> "mx.example.com" */
+static const char *
+skip_type (const char *value)
+{
+  const char *semi = strchr (value, ';');
+
+  if (semi == NULL)
+    return value;
+  for (const char *p = value; p < semi; p++)
+    if (*p == ' ' || *p == '@' || *p == '<')
+      return value;
+  semi++;
+  while (*semi == ' ' || *semi == '\t')
+    semi++;
+  return semi;
+}
+
+/**
+ * bd_dsn_find_status:
+ * @text: any text
+ * @out: (out caller-allocates): receives the first enhanced status code
+ *
+ * Finds the first "c.s.d" code with c = 2, 4 or 5 that is not part of an
+ * IP address or a version number.
+ *
+ * Returns: %TRUE when one was found.
+ */
+gboolean
+bd_dsn_find_status (const char *text,
+                    char        out[BD_STATUS_MAX])
+{
+  g_return_val_if_fail (out != NULL, FALSE);
+
+  out[0] = '\0';
+  if (text == NULL)
+    return FALSE;
+
+  for (const char *p = text; *p; p++)
+    {
+      const char *q;
+      guint n1 = 0, n2 = 0;
+
+      if ((*p != '2' && *p != '4' && *p != '5') || p[1] != '.')
+        continue;
+      if (p > text && (is_digit (p[-1]) || p[-1] == '.'))
+        continue;
+      q = p + 2;
+      while (is_digit (*q) && n1 < 4)
+        q++, n1++;
+      if (n1 == 0 || n1 > 3 || *q != '.')
+        continue;
+      q++;
+      while (is_digit (*q) && n2 < 4)
+        q++, n2++;
+      if (n2 == 0 || n2 > 3)
+        continue;
+      if (*q == '.' && is_digit (q[1]))
+        continue;
+      if ((gsize)(q - p) >= BD_STATUS_MAX)
+        continue;
+      memcpy (out, p, q - p);
+      out[q - p] = '\0';
+      return TRUE;
+    }
+  return FALSE;
+}
+
+/**
+ * bd_dsn_find_reply_code:
+ * @text: (nullable): a server reply or a diagnostic
+ *
+ * Returns: the SMTP reply code the text starts with, or else the first
+ * 4xx/5xx code followed by a space or a dash; 0 when there is none.
+ */
+guint
+bd_dsn_find_reply_code (const char *text)
+{
+  const char *p;
+
+  if (text == NULL)
+    return 0;
+
+  p = text;
+  while (*p == ' ' || *p == '\t' || *p == '"' || *p == '(')
+    p++;
+  if (*p >= '2' && *p <= '5' && is_digit (p[1]) && is_digit (p[2])
+      && !is_digit (p[3]) && p[3] != '.' && p[3] != ',')
+    return (p[0] - '0') * 100 + (p[1] - '0') * 10 + (p[2] - '0');
+
+  for (p = text; *p; p++)
+    {
+      if ((*p != '4' && *p != '5') || !is_digit (p[1]) || !is_digit (p[2]))
+        continue;
+      if (p[1] > '5')
+        continue;
+      if (p > text && (g_ascii_isalnum (p[-1]) || p[-1] == '.' || p[-1] == '-'
+                       || p[-1] == '#' || p[-1] == '/' || p[-1] == ':' || p[-1] == '='))
+        continue;
+      if ((p[3] == ' ' || p[3] == '-') && (p[4] == ' ' || g_ascii_isalpha (p[4])
+                                          || (is_digit (p[4]) && p[5] == '.')
+                                          || p[4] == '<' || p[4] == '"'))
+        return (p[0] - '0') * 100 + (p[1] - '0') * 10 + (p[2] - '0');
+    }
+  return 0;
+}
+
+/**
+ * bd_dsn_clean_address:
+ * @value: "rfc822; <user@example.com>" or similar
+ *
+ * Returns: (transfer full) (nullable): the bare address, or %NULL when
+ * nothing that looks like one is left.
+ */
+char *
+bd_dsn_clean_address (const char *value)
+{
+  const char *start, *end;
+
+  g_return_val_if_fail (value != NULL, NULL);
+
+  start = skip_type (value);
+  while (*start == ' ' || *start == '\t' || *start == '<' || *start == '"' || *start == '\'')
+    start++;
+  end = start;
+  while (*end && *end != '>' && *end != ' ' && *end != '\t' && *end != '\r'
+         && *end != '\n' && *end != '"' && *end != '\'' && *end != ',' && *end != ';')
+    end++;
+  if (end == start)
+    return NULL;
+  return g_strndup (start, end - start);
+}
+
+/**
+ * bd_dsn_date_to_iso:
+ * @value: an RFC 5322 date
+ *
+ * Returns: (transfer full): the date as ISO 8601 UTC, or a copy of @value
+ * when it cannot be parsed.
+ */
+char *
+bd_dsn_date_to_iso (const char *value)
+{
+  GDateTime *date, *utc;
+  char *iso;
+
+  g_return_val_if_fail (value != NULL, NULL);
+
+  date = g_mime_utils_header_decode_date (value);
+  if (date == NULL)
+    return squeeze (value);
+  utc = g_date_time_to_utc (date);
+  iso = g_date_time_format (utc, "%Y-%m-%dT%H:%M:%SZ");
+  g_date_time_unref (utc);
+  g_date_time_unref (date);
+  return iso;
+}
+
+/**
+ * bd_dsn_fill_from_diagnostic:
+ *
+ * Fills a recipient's missing reply code and status from its diagnostic.
+ */
+void
+bd_dsn_fill_from_diagnostic (BdRecipient *recipient)
+{
+  char status[BD_STATUS_MAX];
+
+  g_return_if_fail (recipient != NULL);
+
+  if (recipient->diagnostic == NULL)
+    return;
+  if (recipient->reply_code == 0)
+    recipient->reply_code = bd_dsn_find_reply_code (recipient->diagnostic);
+  if (recipient->status == NULL && bd_dsn_find_status (recipient->diagnostic, status))
+    recipient->status = g_strdup (status);
+}
+
+static void
+close_recipient (ParseState *state)
+{
+  BdRecipient *r = g_steal_pointer (&state->current);
+
+  if (r == NULL)
+    return;
+  if (r->address == NULL && r->original == NULL)
+    {
+      bd_recipient_free (r);
+      return;
+    }
+  if (r->address == NULL)
+    r->address = g_strdup (r->original);
+  if (state->dsn->recipients->len >= state->max_recipients)
+    {
+      state->dsn->dropped++;
+      bd_recipient_free (r);
+      return;
+    }
+  bd_dsn_fill_from_diagnostic (r);
+  g_ptr_array_add (state->dsn->recipients, r);
+}
+
+static BdRecipient *
+ensure_recipient (ParseState *state)
+{
+  if (state->current == NULL)
+    state->current = bd_recipient_new ();
+  return state->current;
+}
+
+static void
+set_diagnostic (BdRecipient *r,
+                const char  *value)
+{
+  const char *text = skip_type (value);
+  g_autofree char *squeezed = NULL;
+
+  if (text != value)
+    {
+      g_autofree char *type = g_strndup (value, strcspn (value, ";"));
+
+      g_free (r->diagnostic_type);
+      r->diagnostic_type = g_ascii_strdown (g_strstrip (type), -1);
+    }
+  squeezed = squeeze (text);
+  if (*squeezed == '\0')
+    return;
+  if (r->diagnostic != NULL)
+    {
+      /* Some servers repeat the field: keep both replies. */
+      char *joined = g_strconcat (r->diagnostic, " ", squeezed, NULL);
+      g_free (r->diagnostic);
+      r->diagnostic = joined;
+      return;
+    }
+  r->diagnostic = g_steal_pointer (&squeezed);
+}
+
+static void
+replace (char       **field,
+         char        *value)
+{
+  g_free (*field);
+  *field = value;
+}
+
+static void
+handle_field (ParseState *state,
+              const char *name,
+              gsize       name_len,
+              const char *value)
+{
+  BdDsn *dsn = state->dsn;
+  BdRecipient *r;
+  char status[BD_STATUS_MAX];
+
+#define IS(s) (name_len == sizeof (s) - 1 && g_ascii_strncasecmp (name, s, name_len) == 0)
+  if (IS ("Reporting-MTA"))
+    replace (&dsn->reporting_mta, squeeze (skip_type (value)));
+  else if (IS ("Arrival-Date"))
+    replace (&dsn->arrival_date, bd_dsn_date_to_iso (value));
+  else if (IS ("Received-From-MTA"))
+    replace (&dsn->received_from_mta, squeeze (skip_type (value)));
+  else if (IS ("Disposition"))
+    replace (&dsn->disposition, squeeze (value));
+  else if (IS ("Final-Recipient") || IS ("X-Actual-Recipient"))
+    {
+      gboolean actual = IS ("X-Actual-Recipient");
+
+      if (actual && state->current != NULL && state->current->address != NULL)
+        return;
+      if (state->current != NULL && state->current->address != NULL)
+        close_recipient (state);
+      r = ensure_recipient (state);
+      replace (&r->address, bd_dsn_clean_address (value));
+    }
+  else if (IS ("Original-Recipient"))
+    {
+      if (state->current != NULL && state->current->original != NULL)
+        close_recipient (state);
+      r = ensure_recipient (state);
+      replace (&r->original, bd_dsn_clean_address (value));
+    }
+  else if (IS ("Action"))
+    {
+      g_autofree char *v = squeeze (value);
+
+      r = ensure_recipient (state);
+      v[strcspn (v, " ;(")] = '\0';
+      replace (&r->action, g_ascii_strdown (v, -1));
+    }
+  else if (IS ("Status"))
+    {
+      r = ensure_recipient (state);
+      if (bd_dsn_find_status (value, status))
+        replace (&r->status, g_strdup (status));
+    }
+  else if (IS ("Diagnostic-Code"))
+    set_diagnostic (ensure_recipient (state), value);
+  else if (IS ("Remote-MTA"))
+    replace (&ensure_recipient (state)->remote_mta, squeeze (skip_type (value)));
+  else if (IS ("Last-Attempt-Date"))
+    replace (&ensure_recipient (state)->last_attempt, bd_dsn_date_to_iso (value));
+  else if (IS ("Will-Retry-Until"))
+    replace (&ensure_recipient (state)->will_retry_until, bd_dsn_date_to_iso (value));
+#undef IS
+}
+
+/* Splits "Name: value"; returns FALSE for lines that are not fields. */
+static gboolean
+split_field (const char  *line,
+             gsize       *name_len,
+             const char **value)
+{
+  const char *p = line;
+
+  while (g_ascii_isalnum (*p) || *p == '-' || *p == '_')
+    p++;
+  if (p == line || *p != ':')
+    return FALSE;
+  *name_len = p - line;
+  p++;
+  while (*p == ' ' || *p == '\t')
+    p++;
+  *value = p;
+  return TRUE;
+}
+
+static void
+flush_field (ParseState *state,
+             GString    *field)
+{
+  gsize name_len;
+  const char *value;
+
+  if (field->len == 0)
+    return;
+  if (split_field (field->str, &name_len, &value))
+    handle_field (state, field->str, name_len, value);
+  g_string_truncate (field, 0);
+}
+
+/**
+ * bd_dsn_parse:
+ * @text: the body of a message/delivery-status part (any line ends)
+ * @len: its length in bytes
+ * @max_recipients: keep at most this many recipients
+ *
+ * Returns: (transfer full): the fields found; never %NULL.
+ */
+BdDsn *
+bd_dsn_parse (const char *text,
+              gsize       len,
+              guint       max_recipients)
+{
+  ParseState state = { 0 };
+  g_autoptr(GString) field = g_string_sized_new (256);
+  const char *p = text, *end = text + len;
+
+  g_return_val_if_fail (text != NULL || len == 0, NULL);
+
+  state.dsn = g_new0 (BdDsn, 1);
+  state.dsn->recipients = g_ptr_array_new_with_free_func ((GDestroyNotify)bd_recipient_free);
+  state.max_recipients = max_recipients;
+
+  while (p < end)
+    {
+      const char *eol = p;
+      const char *next;
+
+      while (eol < end && *eol != '\n' && *eol != '\r')
+        eol++;
+      next = eol;
+      if (next < end && *next == '\r')
+        next++;
+      if (next < end && *next == '\n' && (next == eol || next[-1] == '\r' || *eol == '\n'))
+        next++;
+      if (eol < end && *eol == '\n')
+        next = eol + 1;
+
+      if (eol == p || (eol - p <= 2 && strspn (p, " \t") == (gsize)(eol - p)))
+        {
+          /* Blank line: the end of a block. */
+          flush_field (&state, field);
+          close_recipient (&state);
+        }
+      else if ((*p == ' ' || *p == '\t') && field->len > 0)
+        {
+          g_string_append_c (field, ' ');
+          g_string_append_len (field, p, eol - p);
+        }
+      else
+        {
+          flush_field (&state, field);
+          g_string_append_len (field, p, eol - p);
+        }
+      p = next;
+    }
+  flush_field (&state, field);
+  close_recipient (&state);
+  return state.dsn;
+}
+
+void
+bd_dsn_free (BdDsn *dsn)
+{
+  if (dsn == NULL)
+    return;
+
+  g_free (dsn->reporting_mta);
+  g_free (dsn->arrival_date);
+  g_free (dsn->received_from_mta);
+  g_free (dsn->disposition);
+  g_ptr_array_unref (dsn->recipients);
+  g_free (dsn);
+}

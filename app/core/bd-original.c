@@ -1,0 +1,348 @@
+/* bd-original.c
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "bd-original"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "bd-dsn.h"
+#include "bd-gmime-autocleanups.h"
+#include "bd-original.h"
+#include "bd-scan-input.h"
+
+static gboolean
+is_public_ip (const char *ip)
+{
+  g_autoptr(GInetAddress) address = g_inet_address_new_from_string (ip);
+  const guint8 *bytes;
+
+  if (address == NULL)
+    return FALSE;
+  if (g_inet_address_get_is_loopback (address) || g_inet_address_get_is_site_local (address)
+      || g_inet_address_get_is_link_local (address) || g_inet_address_get_is_any (address)
+      || g_inet_address_get_is_multicast (address))
+    return FALSE;
+  bytes = g_inet_address_to_bytes (address);
+  if (g_inet_address_get_family (address) == G_SOCKET_FAMILY_IPV4)
+    return !(bytes[0] == 100 && (bytes[1] & 0xc0) == 64) && bytes[0] != 0;
+  /* fc00::/7 unique local */
+  return (bytes[0] & 0xfe) != 0xfc;
+}
+
+/* Copies the IP in "[203.0.113.7]", "(203.0.113.7)" or "[IPv6:2001:db8::1]". */
+static char *
+ip_at (const char *p,
+       const char *end)
+{
+  const char *start = p, *stop;
+
+  if (end - start > 5 && g_ascii_strncasecmp (start, "IPv6:", 5) == 0)
+    start += 5;
+  stop = start;
+  while (stop < end && (g_ascii_isxdigit (*stop) || *stop == '.' || *stop == ':'))
+    stop++;
+  if (stop == start || stop - start > 45 || (stop < end && *stop != ']' && *stop != ')'))
+    return NULL;
+  {
+    g_autofree char *ip = g_strndup (start, stop - start);
+
+    if (!g_hostname_is_ip_address (ip))
+      return NULL;
+    return g_steal_pointer (&ip);
+  }
+}
+
+static gboolean
+looks_like_host (const char *word,
+                 gsize       len)
+{
+  gboolean dot = FALSE;
+
+  if (len == 0 || len > 253)
+    return FALSE;
+  for (gsize i = 0; i < len; i++)
+    {
+      if (word[i] == '.')
+        dot = TRUE;
+      else if (!g_ascii_isalnum (word[i]) && word[i] != '-' && word[i] != '_')
+        return FALSE;
+    }
+  return dot && !g_ascii_isdigit (word[len - 1]);
+}
+
+/**
+ * bd_original_parse_received:
+ * @received: the value of one Received: header
+ * @ip: (out) (transfer full): the public IP the message came from
+ * @host: (out) (transfer full) (nullable): that server's name
+ *
+ * Returns: %TRUE when the "from" clause names a public IP.
+ */
+gboolean
+bd_original_parse_received (const char  *received,
+                            char       **ip,
+                            char       **host)
+{
+  const char *from, *end, *p;
+  g_autofree char *found = NULL;
+  const char *bracket = NULL;
+
+  g_return_val_if_fail (received != NULL, FALSE);
+  g_return_val_if_fail (ip != NULL && host != NULL, FALSE);
+
+  *ip = NULL;
+  *host = NULL;
+  from = received;
+  while (*from == ' ' || *from == '\t')
+    from++;
+  if (g_ascii_strncasecmp (from, "from", 4) != 0)
+    return FALSE;
+  end = strstr (from, " by ");
+  if (end == NULL)
+    end = from + strlen (from);
+
+  for (p = from; p < end && found == NULL; p++)
+    if (*p == '[' || *p == '(')
+      {
+        found = ip_at (p + 1, end);
+        if (found == NULL && *p == '(')
+          {
+            /* "(mail.example.com [203.0.113.7])" */
+            const char *q = p + 1;
+
+            while (q < end && *q != ')' && *q != '[')
+              q++;
+            if (q < end && *q == '[' && (found = ip_at (q + 1, end)) != NULL)
+              bracket = p + 1;
+          }
+      }
+  if (found == NULL || !is_public_ip (found))
+    return FALSE;
+
+  if (bracket != NULL)
+    {
+      gsize n = strcspn (bracket, " [");
+
+      if (looks_like_host (bracket, n))
+        *host = g_ascii_strdown (bracket, n);
+    }
+  if (*host == NULL)
+    {
+      const char *helo = from + 4;
+      gsize n;
+
+      while (*helo == ' ' || *helo == '\t')
+        helo++;
+      n = strcspn (helo, " \t([");
+      if (looks_like_host (helo, n))
+        *host = g_ascii_strdown (helo, n);
+    }
+  *ip = g_steal_pointer (&found);
+  return TRUE;
+}
+
+static void
+add_dkim (BdOriginal *original,
+          const char *value)
+{
+  g_auto(GStrv) tags = g_strsplit (value, ";", -1);
+  BdDkimRef *ref = g_new0 (BdDkimRef, 1);
+
+  for (guint i = 0; tags[i] != NULL; i++)
+    {
+      char *tag = g_strstrip (tags[i]);
+      char *eq = strchr (tag, '=');
+
+      if (eq == NULL)
+        continue;
+      *eq = '\0';
+      g_strstrip (tag);
+      if (strcmp (tag, "d") == 0 && ref->domain == NULL)
+        ref->domain = g_ascii_strdown (g_strstrip (eq + 1), -1);
+      else if (strcmp (tag, "s") == 0 && ref->selector == NULL)
+        ref->selector = g_strdup (g_strstrip (eq + 1));
+    }
+  if (ref->domain == NULL && ref->selector == NULL)
+    {
+      bd_dkim_ref_free (ref);
+      return;
+    }
+  g_ptr_array_add (original->dkim, ref);
+}
+
+static void
+add_addresses (GPtrArray           *into,
+               InternetAddressList *list,
+               guint                depth)
+{
+  int n;
+
+  if (list == NULL || depth > 2)
+    return;
+  n = internet_address_list_length (list);
+  for (int i = 0; i < n && into->len < 1000; i++)
+    {
+      InternetAddress *address = internet_address_list_get_address (list, i);
+
+      if (INTERNET_ADDRESS_IS_MAILBOX (address))
+        g_ptr_array_add (into, g_strdup (internet_address_mailbox_get_addr (INTERNET_ADDRESS_MAILBOX (address))));
+      else if (INTERNET_ADDRESS_IS_GROUP (address))
+        add_addresses (into, internet_address_group_get_members (INTERNET_ADDRESS_GROUP (address)), depth + 1);
+    }
+}
+
+/**
+ * bd_original_fill_from_message:
+ *
+ * Fills the fields of @original still unset from @message's headers.
+ */
+void
+bd_original_fill_from_message (BdOriginal   *original,
+                               GMimeMessage *message)
+{
+  GMimeHeaderList *headers;
+  InternetAddressList *list;
+  GDateTime *date;
+  const char *value;
+  int n;
+
+  g_return_if_fail (original != NULL);
+  g_return_if_fail (GMIME_IS_MESSAGE (message));
+
+  list = g_mime_message_get_from (message);
+  if (original->from == NULL && list != NULL && internet_address_list_length (list) > 0)
+    {
+      g_autoptr(GPtrArray) from = g_ptr_array_new_with_free_func (g_free);
+
+      add_addresses (from, list, 0);
+      if (from->len > 0)
+        original->from = g_strdup (g_ptr_array_index (from, 0));
+    }
+  if (original->to->len == 0)
+    add_addresses (original->to, g_mime_message_get_to (message), 0);
+  if (original->subject == NULL && (value = g_mime_message_get_subject (message)) != NULL)
+    original->subject = g_strstrip (g_strdup (value));
+  if (original->message_id == NULL && (value = g_mime_message_get_message_id (message)) != NULL)
+    original->message_id = g_strdup (value);
+  if (original->date == NULL && (date = g_mime_message_get_date (message)) != NULL)
+    {
+      g_autoptr(GDateTime) utc = g_date_time_to_utc (date);
+      original->date = g_date_time_format (utc, "%Y-%m-%dT%H:%M:%SZ");
+    }
+
+  headers = g_mime_object_get_header_list (GMIME_OBJECT (message));
+  n = g_mime_header_list_get_count (headers);
+  for (int i = 0; i < n; i++)
+    {
+      GMimeHeader *header = g_mime_header_list_get_header_at (headers, i);
+      const char *name = g_mime_header_get_name (header);
+
+      if (g_ascii_strcasecmp (name, "DKIM-Signature") == 0)
+        add_dkim (original, g_mime_header_get_value (header));
+      else if (original->sender_ip == NULL && g_ascii_strcasecmp (name, "Received") == 0)
+        bd_original_parse_received (g_mime_header_get_value (header),
+                                    &original->sender_ip, &original->sender_host);
+    }
+}
+
+static GMimeMessage *
+parse_headers (const char *text,
+               gsize       len)
+{
+  g_autoptr(GMimeStream) stream = g_mime_stream_mem_new_with_buffer (text, len);
+  g_autoptr(GMimeParser) parser = g_mime_parser_new_with_stream (stream);
+
+  return g_mime_parser_construct_message (parser, NULL);
+}
+
+/**
+ * bd_original_fill_from_part:
+ * @part: a message/rfc822 or text/rfc822-headers part
+ */
+void
+bd_original_fill_from_part (BdOriginal  *original,
+                            GMimeObject *part)
+{
+  g_return_if_fail (original != NULL);
+  g_return_if_fail (GMIME_IS_OBJECT (part));
+
+  if (GMIME_IS_MESSAGE_PART (part))
+    {
+      GMimeMessage *message = g_mime_message_part_get_message (GMIME_MESSAGE_PART (part));
+
+      if (message != NULL)
+        bd_original_fill_from_message (original, message);
+      return;
+    }
+  if (GMIME_IS_PART (part))
+    {
+      gsize len;
+      g_autofree char *text = bd_scan_input_part_text (part, &len);
+      g_autoptr(GMimeMessage) message = parse_headers (text, len);
+
+      if (message != NULL)
+        bd_original_fill_from_message (original, message);
+    }
+}
+
+/* Header names that open the copy of a message quoted in a bounce's prose. */
+static const char *const starters[] = {
+  "Return-Path:", "Received:", "DKIM-Signature:", "Message-ID:", "From:", "Date:",
+};
+
+static const char *
+find_header_block (const char *text,
+                   gsize       len)
+{
+  const char *end = text + len;
+
+  for (const char *p = text; p < end; )
+    {
+      const char *eol = memchr (p, '\n', end - p);
+      const char *next = eol ? eol + 1 : end;
+
+      for (guint i = 0; i < G_N_ELEMENTS (starters); i++)
+        {
+          gsize n = strlen (starters[i]);
+
+          if ((gsize)(end - p) > n && g_ascii_strncasecmp (p, starters[i], n) == 0)
+            {
+              /* A block needs a second header line right after. */
+              if (next < end && (g_ascii_isalpha (*next) || *next == ' ' || *next == '\t')
+                  && memchr (next, ':', MIN ((gsize)(end - next), 80)) != NULL)
+                return p;
+            }
+        }
+      p = next;
+    }
+  return NULL;
+}
+
+/**
+ * bd_original_fill_from_text:
+ * @text: a bounce's prose, which may quote the returned message's headers
+ *
+ * Returns: %TRUE when a header block was found and read.
+ */
+gboolean
+bd_original_fill_from_text (BdOriginal *original,
+                            const char *text,
+                            gsize       len)
+{
+  const char *start;
+  g_autoptr(GMimeMessage) message = NULL;
+
+  g_return_val_if_fail (original != NULL, FALSE);
+  g_return_val_if_fail (text != NULL || len == 0, FALSE);
+
+  start = find_header_block (text, len);
+  if (start == NULL)
+    return FALSE;
+  message = parse_headers (start, MIN ((gsize)(text + len - start), 256 * 1024));
+  if (message == NULL)
+    return FALSE;
+  bd_original_fill_from_message (original, message);
+  return TRUE;
+}

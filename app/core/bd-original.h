@@ -1,0 +1,27 @@
+/* bd-original.h
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * What a bounce tells about the message that bounced: its From, To,
+ * Subject, Date and Message-ID, every DKIM-Signature's d= and s=, and the
+ * first external sending IP and host of its Received: chain.
+ */
+#pragma once
+
+#include <gmime/gmime.h>
+
+#include "bd-bounce.h"
+
+G_BEGIN_DECLS
+
+void     bd_original_fill_from_part    (BdOriginal   *original,
+                                        GMimeObject  *part);
+void     bd_original_fill_from_message (BdOriginal   *original,
+                                        GMimeMessage *message);
+gboolean bd_original_fill_from_text    (BdOriginal   *original,
+                                        const char   *text,
+                                        gsize         len);
+gboolean bd_original_parse_received    (const char   *received,
+                                        char        **ip,
+                                        char        **host);
+
+G_END_DECLS

@@ -1,0 +1,384 @@
+/* bd-scan-input.c
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Charset conversion happens once per part, here, so that the scanners and
+ * the classifier only ever see UTF-8 with LF line ends.
+ */
+#define G_LOG_DOMAIN "bd-scan-input"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "bd-gmime-autocleanups.h"
+#include "bd-scan-input.h"
+
+/* Text parts bigger than this (encoded) are not read: a bounce's prose is
+ * short, a huge text part is an attachment. */
+#define MAX_TEXT_PART (4 * 1024 * 1024)
+
+static gboolean
+is_utf8_name (const char *charset)
+{
+  return g_ascii_strcasecmp (charset, "utf-8") == 0
+      || g_ascii_strcasecmp (charset, "utf8") == 0
+      || g_ascii_strcasecmp (charset, "us-ascii") == 0
+      || g_ascii_strcasecmp (charset, "ascii") == 0;
+}
+
+/* Drops every CR: CRLF and lone CR both become LF. */
+static gsize
+normalise_newlines (char  *text,
+                    gsize  len)
+{
+  char *out = text;
+
+  if (memchr (text, '\r', len) == NULL)
+    return len;
+  for (gsize i = 0; i < len; i++)
+    {
+      if (text[i] == '\r')
+        {
+          *out++ = '\n';
+          if (i + 1 < len && text[i + 1] == '\n')
+            i++;
+          continue;
+        }
+      *out++ = text[i];
+    }
+  *out = '\0';
+  return out - text;
+}
+
+/**
+ * bd_scan_input_to_utf8:
+ * @charset: (nullable): the declared charset
+ *
+ * Returns: (transfer full): @text converted to valid UTF-8, NUL-terminated.
+ */
+char *
+bd_scan_input_to_utf8 (const char *text,
+                       gsize       len,
+                       const char *charset,
+                       gsize      *out_len)
+{
+  char *out = NULL;
+
+  g_return_val_if_fail (text != NULL || len == 0, NULL);
+
+  if (len == 0)
+    {
+      if (out_len != NULL)
+        *out_len = 0;
+      return g_strdup ("");
+    }
+  if ((charset == NULL || is_utf8_name (charset)) && g_utf8_validate_len (text, len, NULL))
+    out = g_strndup (text, len);
+  else if (charset != NULL && !is_utf8_name (charset))
+    {
+      iconv_t cd = g_mime_iconv_open ("UTF-8", charset);
+
+      if (cd != (iconv_t) -1)
+        {
+          out = g_mime_iconv_strndup (cd, text, len);
+          g_mime_iconv_close (cd);
+          if (out != NULL && !g_utf8_validate (out, -1, NULL))
+            g_clear_pointer (&out, g_free);
+        }
+    }
+  if (out == NULL)
+    out = g_mime_utils_decode_8bit (NULL, text, len);
+  if (out == NULL || !g_utf8_validate (out, -1, NULL))
+    {
+      char *valid = g_utf8_make_valid (out ? out : text, out ? -1 : (gssize)len);
+
+      g_free (out);
+      out = valid;
+    }
+  if (out_len != NULL)
+    *out_len = normalise_newlines (out, strlen (out));
+  else
+    normalise_newlines (out, strlen (out));
+  return out;
+}
+
+/**
+ * bd_scan_input_part_text:
+ * @part: a leaf part
+ * @len: (out) (optional): the length of the result
+ *
+ * Returns: (transfer full): the part's content with the transfer encoding
+ * undone, in UTF-8 with LF line ends; "" when it has none.
+ */
+char *
+bd_scan_input_part_text (GMimeObject *part,
+                         gsize       *len)
+{
+  GMimeDataWrapper *content;
+  GMimeStream *source;
+  g_autoptr(GMimeStream) mem = NULL;
+  GByteArray *array;
+  const char *charset;
+  char *text;
+
+  g_return_val_if_fail (GMIME_IS_OBJECT (part), NULL);
+
+  if (len != NULL)
+    *len = 0;
+  if (!GMIME_IS_PART (part) || (content = g_mime_part_get_content (GMIME_PART (part))) == NULL)
+    return g_strdup ("");
+  source = g_mime_data_wrapper_get_stream (content);
+  if (source != NULL && g_mime_stream_length (source) > MAX_TEXT_PART)
+    return g_strdup ("");
+
+  array = g_byte_array_new ();
+  mem = g_mime_stream_mem_new_with_byte_array (array);
+  g_mime_stream_mem_set_owner (GMIME_STREAM_MEM (mem), FALSE);
+  g_mime_data_wrapper_write_to_stream (content, mem);
+  charset = g_mime_object_get_content_type_parameter (part, "charset");
+  text = bd_scan_input_to_utf8 ((const char *)array->data, array->len, charset, len);
+  g_byte_array_unref (array);
+  return text;
+}
+
+static gboolean
+tag_is (const char *tag,
+        gsize       len,
+        const char *name)
+{
+  gsize n = strlen (name);
+
+  return len >= n && g_ascii_strncasecmp (tag, name, n) == 0
+      && (len == n || !g_ascii_isalnum (tag[n]));
+}
+
+static const char *
+append_entity (GString    *out,
+               const char *p,
+               const char *end)
+{
+  static const struct { const char *name; const char *text; } entities[] = {
+    { "nbsp;", " " }, { "amp;", "&" }, { "lt;", "<" }, { "gt;", ">" },
+    { "quot;", "\"" }, { "apos;", "'" }, { "#39;", "'" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (entities); i++)
+    {
+      gsize n = strlen (entities[i].name);
+
+      if ((gsize)(end - p) > n && g_ascii_strncasecmp (p + 1, entities[i].name, n) == 0)
+        {
+          g_string_append (out, entities[i].text);
+          return p + 1 + n;
+        }
+    }
+  if (p + 2 < end && p[1] == '#' && g_ascii_isdigit (p[2]))
+    {
+      char *stop;
+      guint64 c = g_ascii_strtoull (p + 2, &stop, 10);
+
+      if (stop < end && *stop == ';' && c > 0 && c < 0x110000)
+        {
+          g_string_append_unichar (out, (gunichar)c);
+          return stop + 1;
+        }
+    }
+  g_string_append_c (out, '&');
+  return p + 1;
+}
+
+/**
+ * bd_scan_input_strip_html:
+ *
+ * Returns: (transfer full): the text of an HTML document: tags dropped
+ * (block ends become line ends), scripts and styles skipped, the common
+ * entities decoded.
+ */
+char *
+bd_scan_input_strip_html (const char *html,
+                          gsize       len,
+                          gsize      *out_len)
+{
+  GString *out = g_string_sized_new (len / 2 + 16);
+  const char *p = html, *end = html + len;
+
+  g_return_val_if_fail (html != NULL || len == 0, NULL);
+
+  while (p < end)
+    {
+      if (*p == '<')
+        {
+          const char *close = memchr (p, '>', end - p);
+          const char *tag = p + 1;
+          gsize tag_len;
+
+          if (close == NULL)
+            break;
+          tag_len = close - tag;
+          if (tag_is (tag, tag_len, "script") || tag_is (tag, tag_len, "style"))
+            {
+              const char *stop = g_strstr_len (close, end - close, "</");
+
+              while (stop != NULL && !(tag_is (stop + 2, end - stop - 2, "script")
+                                       || tag_is (stop + 2, end - stop - 2, "style")))
+                stop = g_strstr_len (stop + 2, end - stop - 2, "</");
+              close = stop ? memchr (stop, '>', end - stop) : NULL;
+              if (close == NULL)
+                break;
+            }
+          else if (tag_is (tag, tag_len, "br") || tag_is (tag, tag_len, "/p")
+                   || tag_is (tag, tag_len, "/div") || tag_is (tag, tag_len, "/tr")
+                   || tag_is (tag, tag_len, "/li") || tag_is (tag, tag_len, "p")
+                   || tag_is (tag, tag_len, "/h1") || tag_is (tag, tag_len, "/h2")
+                   || tag_is (tag, tag_len, "/table") || tag_is (tag, tag_len, "/pre"))
+            g_string_append_c (out, '\n');
+          else if (tag_is (tag, tag_len, "/td") || tag_is (tag, tag_len, "/th"))
+            g_string_append_c (out, ' ');
+          p = close + 1;
+          continue;
+        }
+      if (*p == '&')
+        {
+          p = append_entity (out, p, end);
+          continue;
+        }
+      g_string_append_c (out, *p++);
+    }
+  if (out_len != NULL)
+    *out_len = out->len;
+  return g_string_free (out, FALSE);
+}
+
+typedef struct
+{
+  GString     *plain;
+  GString     *html;
+  GMimeObject *original;
+} Collect;
+
+static gboolean
+is_report_part (GMimeContentType *type)
+{
+  const char *sub = g_mime_content_type_get_media_subtype (type);
+
+  return g_mime_content_type_is_type (type, "message", "*")
+      || g_ascii_strcasecmp (sub, "rfc822-headers") == 0
+      || g_ascii_strcasecmp (sub, "delivery-status") == 0
+      || g_ascii_strcasecmp (sub, "feedback-report") == 0
+      || g_ascii_strcasecmp (sub, "disposition-notification") == 0;
+}
+
+static void
+collect_text (Collect     *collect,
+              GMimeObject *object,
+              guint        depth)
+{
+  GMimeContentType *type;
+
+  if (object == NULL || depth > BD_SCAN_MAX_DEPTH || object == collect->original)
+    return;
+
+  if (GMIME_IS_MULTIPART (object))
+    {
+      int n = g_mime_multipart_get_count (GMIME_MULTIPART (object));
+
+      for (int i = 0; i < n; i++)
+        collect_text (collect, g_mime_multipart_get_part (GMIME_MULTIPART (object), i), depth + 1);
+      return;
+    }
+  if (!GMIME_IS_PART (object))
+    return;
+
+  type = g_mime_object_get_content_type (object);
+  if (is_report_part (type))
+    return;
+  if (g_mime_content_type_is_type (type, "text", "plain")
+      || g_mime_content_type_is_type (type, "text", "html"))
+    {
+      gboolean html = g_mime_content_type_is_type (type, "text", "html");
+      GString *into = html ? collect->html : collect->plain;
+      gsize len;
+      g_autofree char *text = bd_scan_input_part_text (object, &len);
+
+      if (into->len > 0)
+        g_string_append_c (into, '\n');
+      if (html)
+        {
+          g_autofree char *stripped = bd_scan_input_strip_html (text, len, &len);
+          g_string_append_len (into, stripped, len);
+        }
+      else
+        g_string_append_len (into, text, len);
+    }
+}
+
+static char *
+decoded_header (GMimeMessage *message,
+                const char   *name)
+{
+  const char *raw = g_mime_object_get_header (GMIME_OBJECT (message), name);
+  char *decoded;
+
+  if (raw == NULL)
+    return g_strdup ("");
+  decoded = g_mime_utils_header_decode_text (NULL, raw);
+  if (decoded == NULL)
+    return g_strdup ("");
+  g_strstrip (decoded);
+  return decoded;
+}
+
+/**
+ * bd_scan_input_init:
+ * @input: (out caller-allocates): what to fill
+ * @message: the bounce
+ * @original: (nullable): its returned-message part
+ *
+ * Fills @input; release with bd_scan_input_clear().
+ */
+void
+bd_scan_input_init (BdScanInput  *input,
+                    GMimeMessage *message,
+                    GMimeObject  *original)
+{
+  Collect collect;
+  GString *body;
+
+  g_return_if_fail (input != NULL);
+  g_return_if_fail (GMIME_IS_MESSAGE (message));
+
+  memset (input, 0, sizeof *input);
+  collect.plain = g_string_new (NULL);
+  collect.html = g_string_new (NULL);
+  collect.original = original;
+  collect_text (&collect, g_mime_message_get_mime_part (message), 0);
+
+  if (collect.plain->len > 0)
+    {
+      body = collect.plain;
+      g_string_free (collect.html, TRUE);
+    }
+  else
+    {
+      body = collect.html;
+      g_string_free (collect.plain, TRUE);
+    }
+
+  input->message = message;
+  input->original = original;
+  input->from = decoded_header (message, "From");
+  input->subject = decoded_header (message, "Subject");
+  input->body_len = body->len;
+  input->body = g_string_free (body, FALSE);
+}
+
+void
+bd_scan_input_clear (BdScanInput *input)
+{
+  g_return_if_fail (input != NULL);
+
+  g_free ((char *)input->from);
+  g_free ((char *)input->subject);
+  g_free ((char *)input->body);
+  memset (input, 0, sizeof *input);
+}
