@@ -127,16 +127,15 @@ static void
 test_scanners_table (void)
 {
   const BdScanner *table;
-  g_autoptr(GHashTable) names = g_hash_table_new (g_str_hash, g_str_equal);
   guint n;
 
+  /* Names may repeat: a localized template reports its MTA's name. */
   table = bd_scanners_get (&n);
   g_assert_cmpuint (n, >, 0);
   for (guint i = 0; i < n; i++)
     {
       g_assert_nonnull (table[i].name);
       g_assert_nonnull (table[i].scan);
-      g_assert_true (g_hash_table_add (names, (gpointer)table[i].name));
     }
   g_assert_null (table[n].name);
 }

@@ -186,6 +186,9 @@ read_entry (char     **lines,
   if (address == NULL && failed != NULL && *n_failed < g_strv_length (failed))
     address = g_strdup (failed[*n_failed]);
   (*n_failed)++;
+  /* translated templates (mail.ru) list the addresses twice */
+  if (address == NULL ? bounce->recipients->len > 0 : bd_scan_find_recipient (bounce, address) != NULL)
+    return;
 
   if (local && g_str_has_prefix (head, "pipe to ") && diag->len == 0)
     {

@@ -17,9 +17,20 @@ BD_DECLARE_SCANNER (exim);
 BD_DECLARE_SCANNER (gmail);
 BD_DECLARE_SCANNER (qmail);
 BD_DECLARE_SCANNER (dragonfly);
+BD_DECLARE_SCANNER (mailru);
+BD_DECLARE_SCANNER (yahoo);
+BD_DECLARE_SCANNER (googlegroups);
+BD_DECLARE_SCANNER (v5sendmail);
+BD_DECLARE_SCANNER (sendmail);
+BD_DECLARE_SCANNER (amazonworkmail);
+BD_DECLARE_SCANNER (ezweb);
 
 /* Readers shared by families built on the same MTA. */
-gboolean bd_scan_exim_read (const BdScanInput *input,
-                            BdBounce          *bounce);
+gboolean bd_scan_exim_read  (const BdScanInput *input,
+                             BdBounce          *bounce);
+gboolean bd_scan_qmail_read (const BdScanInput *input,
+                             BdBounce          *bounce);
+gboolean bd_scan_sendmail_read (const BdScanInput *input,
+                                BdBounce          *bounce);
 
 G_END_DECLS

@@ -104,29 +104,29 @@ set_qmail_reason (BdRecipient *recipient)
     }
 }
 
+/**
+ * bd_scan_qmail_read:
+ *
+ * Reads qmail's "<address>:" paragraphs in @input's body, up to the
+ * copy of the message.
+ *
+ * Returns: TRUE when at least one recipient was added to @bounce.
+ */
 gboolean
-bd_scan_qmail (const BdScanInput *input,
-               BdBounce          *bounce)
+bd_scan_qmail_read (const BdScanInput *input,
+                    BdBounce          *bounce)
 {
-  g_auto(GStrv) lines = NULL;
-  gboolean delayed;
+  g_auto(GStrv) lines = bd_scan_split_lines (input, stop_markers);
 
-  if (!is_qmail (input))
-    return FALSE;
-
-  lines = bd_scan_split_lines (input, stop_markers);
   for (int i = 0; lines[i] != NULL; i++)
     {
       g_autoptr(GString) diag = NULL;
       BdRecipient *recipient;
-      const char *rest;
       int j;
 
       if (!is_recipient_line (lines[i]))
         continue;
-      diag = g_string_new (NULL);
-      rest = strstr (lines[i], ">:") + 2;
-      g_string_append (diag, rest);
+      diag = g_string_new (strstr (lines[i], ">:") + 2);
       for (j = i + 1; lines[j] != NULL && lines[j][0] != '\0' && !is_recipient_line (lines[j]); j++)
         {
           g_string_append_c (diag, ' ');
@@ -140,6 +140,17 @@ bd_scan_qmail (const BdScanInput *input,
         }
       i = j - 1;
     }
+  return bounce->recipients->len > 0;
+}
+
+gboolean
+bd_scan_qmail (const BdScanInput *input,
+               BdBounce          *bounce)
+{
+  gboolean delayed;
+
+  if (!is_qmail (input) || !bd_scan_qmail_read (input, bounce))
+    return FALSE;
 
   /* qmail-send's warning: "I'm still trying" without a final failure */
   delayed = strstr (input->body, "This is a warning message") != NULL

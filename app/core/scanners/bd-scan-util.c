@@ -533,6 +533,29 @@ bd_scan_add (BdBounce   *bounce,
   return recipient;
 }
 
+/**
+ * bd_scan_find_recipient:
+ *
+ * Returns: (transfer none) (nullable): @bounce's record for @address
+ *   (compared case-insensitively), if any.
+ */
+BdRecipient *
+bd_scan_find_recipient (BdBounce   *bounce,
+                        const char *address)
+{
+  g_return_val_if_fail (bounce != NULL, NULL);
+  g_return_val_if_fail (address != NULL, NULL);
+
+  for (guint i = 0; i < bounce->recipients->len; i++)
+    {
+      BdRecipient *r = g_ptr_array_index (bounce->recipients, i);
+
+      if (r->address != NULL && g_ascii_strcasecmp (r->address, address) == 0)
+        return r;
+    }
+  return NULL;
+}
+
 /* For formats that state the reason in a fixed template of their own. */
 void
 bd_scan_set_reason (BdRecipient *recipient,
@@ -544,6 +567,133 @@ bd_scan_set_reason (BdRecipient *recipient,
   recipient->reason = reason;
   g_free (recipient->evidence);
   recipient->evidence = g_strdup (evidence);
+}
+
+/**
+ * bd_scan_prefer_inner_reply:
+ *
+ * Relays that give up quote the last reply they got in angle brackets:
+ * "554 4.4.7 Message expired: unable to deliver in 840 minutes.<421 4.4.2
+ * Connection timed out>". The inner reply is the receiving server's own,
+ * so its codes replace the relay's.
+ */
+void
+bd_scan_prefer_inner_reply (BdRecipient *recipient)
+{
+  const char *inner;
+  char status[BD_SCAN_STATUS_MAX];
+
+  g_return_if_fail (recipient != NULL);
+
+  if (recipient->diagnostic == NULL)
+    return;
+  for (inner = strchr (recipient->diagnostic, '<'); inner != NULL; inner = strchr (inner + 1, '<'))
+    {
+      if (g_ascii_isdigit (inner[1]) && g_ascii_isdigit (inner[2]) && g_ascii_isdigit (inner[3])
+          && inner[4] == ' ' && (inner[1] == '4' || inner[1] == '5'))
+        break;
+    }
+  if (inner == NULL)
+    return;
+  recipient->reply_code = bd_scan_find_reply_code (inner + 1);
+  if (bd_scan_find_status (inner + 1, status))
+    {
+      g_free (recipient->status);
+      recipient->status = g_strdup (status);
+    }
+}
+
+/* The value of "Name: type; value" with the type dropped. */
+static const char *
+field_value (const char *line,
+             const char *name)
+{
+  const char *p;
+  gsize n = strlen (name);
+
+  if (g_ascii_strncasecmp (line, name, n) != 0 || line[n] != ':')
+    return NULL;
+  p = line + n + 1;
+  if (g_ascii_strcasecmp (name, "Status") != 0 && g_ascii_strcasecmp (name, "Action") != 0
+      && strchr (p, ';') != NULL)
+    p = strchr (p, ';') + 1;
+  return p + strspn (p, " \t");
+}
+
+/**
+ * bd_scan_read_dsn_fields:
+ * @from: the first line to read
+ *
+ * Reads RFC 3464 per-recipient fields that a format pastes into its text
+ * rather than attaching as message/delivery-status: Final-Recipient (or
+ * Original-Recipient), Action, Status, Remote-MTA and Diagnostic-Code with
+ * its continuation lines.
+ *
+ * Returns: how many recipients were added to @bounce.
+ */
+guint
+bd_scan_read_dsn_fields (char     **lines,
+                         int        from,
+                         BdBounce  *bounce)
+{
+  BdRecipient *r = NULL;
+  guint added = 0;
+
+  g_return_val_if_fail (lines != NULL, 0);
+  g_return_val_if_fail (bounce != NULL, 0);
+
+  for (int i = 0; lines[i] != NULL; i++)
+    {
+      const char *v;
+
+      if (i < from)
+        continue;
+      if ((v = field_value (lines[i], "Final-Recipient")) != NULL
+          || ((v = field_value (lines[i], "Original-Recipient")) != NULL && r == NULL))
+        {
+          g_autofree char *address = bd_scan_extract_address (v);
+
+          if (address == NULL)
+            continue;
+          r = bd_scan_find_recipient (bounce, address);
+          if (r == NULL)
+            {
+              r = bd_scan_add (bounce, address, NULL);
+              added++;
+            }
+        }
+      else if (r == NULL)
+        continue;
+      else if ((v = field_value (lines[i], "Action")) != NULL)
+        {
+          g_free (r->action);
+          r->action = g_ascii_strdown (v, -1);
+        }
+      else if ((v = field_value (lines[i], "Status")) != NULL)
+        {
+          char status[BD_SCAN_STATUS_MAX];
+
+          if (bd_scan_find_status (v, status))
+            {
+              g_free (r->status);
+              r->status = g_strdup (status);
+            }
+        }
+      else if ((v = field_value (lines[i], "Remote-MTA")) != NULL)
+        {
+          g_free (r->remote_mta);
+          r->remote_mta = g_strdup (v);
+        }
+      else if ((v = field_value (lines[i], "Diagnostic-Code")) != NULL)
+        {
+          g_autoptr(GString) text = g_string_new (v);
+
+          while (lines[i + 1] != NULL && (lines[i + 1][0] == ' ' || lines[i + 1][0] == '\t'))
+            g_string_append (text, lines[++i]);
+          bd_scan_set_diagnostic (r, text->str);
+        }
+    }
+  return added;
 }
 
 /**

@@ -50,11 +50,17 @@ char        *bd_scan_host_in           (const char  *text);
 BdRecipient *bd_scan_add               (BdBounce    *bounce,
                                         const char  *address,
                                         const char  *diagnostic);
+BdRecipient *bd_scan_find_recipient    (BdBounce    *bounce,
+                                        const char  *address);
 void         bd_scan_set_diagnostic    (BdRecipient *recipient,
                                         const char  *diagnostic);
 void         bd_scan_set_reason        (BdRecipient *recipient,
                                         BdReason     reason,
                                         const char  *evidence);
+void         bd_scan_prefer_inner_reply (BdRecipient *recipient);
+guint        bd_scan_read_dsn_fields   (char       **lines,
+                                        int          from,
+                                        BdBounce    *bounce);
 gboolean     bd_scan_finish            (BdBounce    *bounce,
                                         BdKind       kind);
 

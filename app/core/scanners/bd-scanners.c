@@ -16,10 +16,17 @@
 static const BdScanner scanners[] = {
   /* Providers */
   { "gmail", bd_scan_gmail },
+  { "mailru", bd_scan_mailru },
+  { "yahoo", bd_scan_yahoo },
+  { "googlegroups", bd_scan_googlegroups },
+  { "amazonworkmail", bd_scan_amazonworkmail },
+  { "ezweb", bd_scan_ezweb },
   /* MTAs */
   { "exim", bd_scan_exim },
   { "qmail", bd_scan_qmail },
   { "dragonfly", bd_scan_dragonfly },
+  { "v5sendmail", bd_scan_v5sendmail },
+  { "sendmail", bd_scan_sendmail },
   { NULL, NULL },
 };
 

@@ -1,0 +1,125 @@
+/* bd-scan-ezweb.c
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * au by KDDI's EZweb (Postmaster@ezweb.ne.jp, Postmaster@au.com; Subject
+ * "Mail System Error - Returned Mail"): a Japanese preface, then English:
+ *
+ *   Each of the following recipients was rejected by a remote
+ *   mail server.
+ *
+ *       Recipient: <kijitora@example.jp>
+ *       >>> RCPT TO:<kijitora@example.jp>
+ *       <<< 550 <kijitora@example.jp>: User unknown
+ *
+ * or a fixed sentence ("The user(s) account is disabled.") and the address
+ * alone as "<kijitora@ezweb.ne.jp>".
+ */
+#define G_LOG_DOMAIN "bd-scan-ezweb"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "bd-scan-families.h"
+#include "bd-scan-util.h"
+
+static const char *const stop_markers[] = {
+  "--------------------------------------------------",
+  "Content-Type: message/rfc822",
+  NULL
+};
+
+/* EZweb's fixed English sentences, which state the reason. */
+static const struct
+{
+  const char *text;
+  BdReason    reason;
+} ezweb_messages[] = {
+  { "The user(s) account is temporarily over quota", BD_REASON_MAILBOXFULL },
+  { "The user(s) account is disabled", BD_REASON_SUSPEND },
+  { "The user(s) account is temporarily limited", BD_REASON_SUSPEND },
+  { "Your message was not delivered within ", BD_REASON_EXPIRED },
+};
+
+static gboolean
+is_ezweb (const BdScanInput *input)
+{
+  guint score = 0;
+
+  score += bd_scan_from_has (input, "Postmaster@ezweb.ne.jp") || bd_scan_from_has (input, "Postmaster@au.com");
+  score += g_strcmp0 (input->subject, "Mail System Error - Returned Mail") == 0;
+  return score == 2 || (score == 1 && strstr (input->body, "Each of the following recipients was rejected") != NULL);
+}
+
+/* "<addr>", "<addr>: text" or "    Recipient: <addr>" */
+static char *
+recipient_in (const char *line)
+{
+  const char *p = line + strspn (line, " \t");
+
+  if (g_str_has_prefix (p, "Recipient: "))
+    p += strlen ("Recipient: ");
+  if (p[0] != '<' || strchr (p, '@') == NULL || strchr (p, '>') == NULL)
+    return NULL;
+  return bd_scan_extract_address (p);
+}
+
+static const char *
+fixed_sentence (char     **lines,
+                BdReason  *reason)
+{
+  for (int i = 0; lines[i] != NULL; i++)
+    {
+      for (guint m = 0; m < G_N_ELEMENTS (ezweb_messages); m++)
+        {
+          if (strstr (lines[i], ezweb_messages[m].text) != NULL)
+            {
+              *reason = ezweb_messages[m].reason;
+              return ezweb_messages[m].text;
+            }
+        }
+    }
+  return NULL;
+}
+
+gboolean
+bd_scan_ezweb (const BdScanInput *input,
+               BdBounce          *bounce)
+{
+  g_auto(GStrv) lines = NULL;
+  BdReason reason = BD_REASON_UNDEFINED;
+  const char *sentence;
+
+  if (!is_ezweb (input))
+    return FALSE;
+
+  lines = bd_scan_split_lines (input, stop_markers);
+  sentence = fixed_sentence (lines, &reason);
+  for (int i = 0; lines[i] != NULL; i++)
+    {
+      g_autofree char *address = recipient_in (lines[i]);
+      g_autoptr(GString) reply = NULL;
+      const char *after;
+      BdRecipient *r;
+
+      if (address == NULL || bd_scan_find_recipient (bounce, address) != NULL)
+        continue;
+      reply = g_string_new (NULL);
+      after = strstr (lines[i], ">:");
+      if (after != NULL)
+        g_string_append (reply, after + 2);
+      for (int j = i + 1; lines[j] != NULL && lines[j][0] == ' '; j++)
+        {
+          const char *text = lines[j] + strspn (lines[j], " \t");
+
+          if (g_str_has_prefix (text, "<<< "))
+            g_string_append_printf (reply, "%s ", text + 4);
+        }
+      r = bd_scan_add (bounce, address, reply->len > 0 ? reply->str : sentence);
+      if (r->diagnostic == NULL)
+        bd_scan_set_diagnostic (r, "Each of the following recipients was rejected by a remote mail server.");
+      if (reason != BD_REASON_UNDEFINED && r->reply_code == 0)
+        bd_scan_set_reason (r, reason, sentence);
+    }
+  return bd_scan_finish (bounce, BD_KIND_BOUNCE);
+}

@@ -1,0 +1,50 @@
+/* bd-scan-googlegroups.c
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Google Groups refusing a post (mailer-daemon@googlemail.com, in the
+ * sender's language): the group does not exist, or the sender may not
+ * post to it. The group's address is in X-Failed-Recipients; the body
+ * names Google Groups and links to groups.google.com.
+ */
+#define G_LOG_DOMAIN "bd-scan-googlegroups"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "bd-scan-families.h"
+#include "bd-scan-util.h"
+
+gboolean
+bd_scan_googlegroups (const BdScanInput *input,
+                      BdBounce          *bounce)
+{
+  g_autofree char *failed = NULL;
+  g_autofree char *diagnostic = NULL;
+  g_auto(GStrv) addresses = NULL;
+  g_auto(GStrv) lines = NULL;
+  const char *const stop[] = { "----- Original message -----", NULL };
+
+  if (!bd_scan_from_has (input, "@googlemail.com") && !bd_scan_from_has (input, "@google.com"))
+    return FALSE;
+  if (strstr (input->body, "Google Groups") == NULL && strstr (input->body, "groups.google.com") == NULL)
+    return FALSE;
+  failed = bd_scan_header (input, "X-Failed-Recipients");
+  if (failed == NULL || strstr (failed, "@") == NULL)
+    return FALSE;
+
+  lines = bd_scan_split_lines (input, stop);
+  diagnostic = bd_scan_join_lines (lines, 0, -1);
+  addresses = g_strsplit (failed, ",", -1);
+  for (guint i = 0; addresses[i] != NULL; i++)
+    {
+      BdRecipient *r;
+
+      if (strchr (addresses[i], '@') == NULL)
+        continue;
+      r = bd_scan_add (bounce, addresses[i], diagnostic);
+      r->remote_mta = g_strdup ("groups.google.com");
+      bd_scan_set_reason (r, BD_REASON_REJECTED, "Google Groups refused the post");
+    }
+  return bd_scan_finish (bounce, BD_KIND_BOUNCE);
+}

@@ -1,0 +1,30 @@
+/* bd-scan-mailru.c
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Mail.ru (mailer-daemon@corp.mail.ru) runs Exim with a Russian preface
+ * ("К сожалению, Ваше письмо не может быть доставлено…") before Exim's
+ * English text; both list the failed addresses in Exim's layout.
+ */
+#define G_LOG_DOMAIN "bd-scan-mailru"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "bd-scan-families.h"
+#include "bd-scan-util.h"
+
+gboolean
+bd_scan_mailru (const BdScanInput *input,
+                BdBounce          *bounce)
+{
+  if (!bd_scan_from_has (input, "mail.ru") && !bd_scan_from_has (input, "@corp.mail.ru"))
+    return FALSE;
+  if (strstr (input->body, "не может быть доставлено") == NULL
+      && strstr (input->body, "This message was created automatically by mail delivery software") == NULL)
+    return FALSE;
+
+  if (!bd_scan_exim_read (input, bounce))
+    return FALSE;
+  return bd_scan_finish (bounce, BD_KIND_BOUNCE);
+}

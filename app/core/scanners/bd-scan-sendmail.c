@@ -1,0 +1,224 @@
+/* bd-scan-sendmail.c
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Sendmail's prose ("Returned mail: …" from Mail Delivery Subsystem):
+ *
+ *      ----- The following addresses had permanent fatal errors -----
+ *   <kijitora@example.jp>
+ *       (reason: 550 5.1.1 <kijitora@example.jp>... User unknown)
+ *
+ *      ----- Transcript of session follows -----
+ *   ... while talking to mx.example.jp.:
+ *   >>> RCPT To:<kijitora@example.jp>
+ *   <<< 550 5.1.1 <kijitora@example.jp>... User unknown
+ *   550 5.1.1 <kijitora@example.jp>... User unknown
+ *
+ * Modern sendmail also attaches a delivery report, which the decoder reads
+ * first; this scanner covers the text alone. The transcript reader is
+ * shared with the V5 sendmail scanner.
+ */
+#define G_LOG_DOMAIN "bd-scan-sendmail"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "bd-scan-families.h"
+#include "bd-scan-util.h"
+
+static const char *const stop_markers[] = {
+  "----- Unsent message follows -----",
+  "----- No message was collected -----",
+  "----- Original message follows -----",
+  "----- Message header follows -----",
+  "----- Returned message follows -----",
+  "Content-Type: message/delivery-status",
+  "Content-Type: message/rfc822",
+  NULL
+};
+
+/* "While talking to mx.example.com:" or "... while talking to mx.example.com.:" */
+static char *
+talking_to (const char *line)
+{
+  const char *p = bd_scan_strcasestr (line, "while talking to ");
+  const char *end;
+
+  if (p == NULL)
+    return NULL;
+  p += strlen ("while talking to ");
+  end = p + strcspn (p, " :");
+  while (end > p && end[-1] == '.')
+    end--;
+  return end > p ? g_strndup (p, end - p) : NULL;
+}
+
+/* "550 5.1.1 <kijitora@example.jp>... User unknown": a code, then an
+ * address followed by "...". Returns the text after the "...". */
+static const char *
+recipient_line (const char *line,
+                char      **address)
+{
+  const char *dots = strstr (line, "... ");
+  const char *lt;
+
+  *address = NULL;
+  if (!g_ascii_isdigit (line[0]) || dots == NULL)
+    return NULL;
+  lt = strchr (line, '<');
+  if (lt == NULL || lt > dots)
+    return NULL;
+  *address = bd_scan_extract_address (lt);
+  if (*address == NULL)
+    return NULL;
+  return dots + 4;
+}
+
+/* The address in "To:" of the returned message, for transcripts that
+ * name only the host ("421 example.com (smtp)... Deferred: …"). */
+static char *
+returned_to (const BdScanInput *input)
+{
+  const char *p = strstr (input->body, "----- Unsent message follows -----");
+  g_autofree char *line = NULL;
+
+  if (p == NULL || (p = strstr (p, "\nTo:")) == NULL)
+    return NULL;
+  line = g_strndup (p + 4, strcspn (p + 4, "\n"));
+  return bd_scan_extract_address (line);
+}
+
+/**
+ * bd_scan_sendmail_read:
+ *
+ * Reads sendmail's "Transcript of session": each "NNN <address>... text"
+ * line is a failed recipient; the last "<<<" reply of the server being
+ * talked to is its diagnostic.
+ *
+ * Returns: TRUE when at least one recipient was added to @bounce.
+ */
+gboolean
+bd_scan_sendmail_read (const BdScanInput *input,
+                       BdBounce          *bounce)
+{
+  g_auto(GStrv) lines = bd_scan_split_lines (input, stop_markers);
+  g_autofree char *host = NULL;
+  g_autofree char *last_host_line = NULL;
+  g_autoptr(GString) reply = g_string_new (NULL);
+  int start = bd_scan_find_line (lines, 0, "----- Transcript of session follows -----");
+
+  for (int i = MAX (start, 0); lines[i] != NULL; i++)
+    {
+      const char *line = lines[i];
+      g_autofree char *address = NULL;
+      g_autofree char *talk = talking_to (line);
+      const char *text;
+      BdRecipient *r;
+
+      if (talk != NULL)
+        {
+          g_free (host);
+          host = g_steal_pointer (&talk);
+          g_string_truncate (reply, 0);
+          continue;
+        }
+      if (g_str_has_prefix (line, "<<< "))
+        {
+          /* multi-line replies arrive as several "<<<" lines */
+          if (reply->len > 0 && !(g_ascii_isdigit (line[4]) && line[7] == '-'))
+            g_string_truncate (reply, 0);
+          g_string_append_printf (reply, "%s ", line + 4);
+          continue;
+        }
+      text = recipient_line (line, &address);
+      if (text == NULL)
+        {
+          /* "550 mx.example.org (smtp)... 550 Host unknown" */
+          if (g_ascii_isdigit (line[0]) && line[0] != '2' && strstr (line, " (smtp)... ") != NULL)
+            {
+              g_free (last_host_line);
+              last_host_line = g_strdup (line);
+              talk = g_strndup (line + 4, strcspn (line + 4, " "));
+              if (g_strcmp0 (talk, host) != 0)
+                {
+                  g_free (host);
+                  host = g_steal_pointer (&talk);
+                  g_string_truncate (reply, 0);
+                }
+            }
+          continue;
+        }
+      if (line[0] == '2' || bd_scan_find_recipient (bounce, address) != NULL)
+        continue;
+      r = bd_scan_add (bounce, address, reply->len > 0 ? reply->str : text);
+      if (r->reply_code == 0)
+        r->reply_code = bd_scan_find_reply_code (line);
+      r->remote_mta = g_strdup (host);
+      g_string_truncate (reply, 0);
+    }
+
+  if (bounce->recipients->len == 0 && last_host_line != NULL)
+    {
+      g_autofree char *to = returned_to (input);
+
+      if (to != NULL)
+        {
+          BdRecipient *r = bd_scan_add (bounce, to, strstr (last_host_line, "... ") + 4);
+
+          if (r->reply_code == 0)
+            r->reply_code = bd_scan_find_reply_code (last_host_line);
+        }
+    }
+  return bounce->recipients->len > 0;
+}
+
+/* "----- The following addresses had permanent fatal errors -----"
+ * then "<address>" and "    (reason: …)" lines. */
+static void
+read_fatal_errors (const BdScanInput *input,
+                   BdBounce          *bounce)
+{
+  g_auto(GStrv) lines = bd_scan_split_lines (input, stop_markers);
+  int at = bd_scan_find_line (lines, 0, "----- The following addresses had permanent fatal errors -----");
+
+  if (at < 0)
+    return;
+  for (int i = at + 1; lines[i] != NULL && strstr (lines[i], "-----") == NULL; i++)
+    {
+      const char *reason = strstr (lines[i], "(reason: ");
+      g_autofree char *address = NULL;
+      BdRecipient *r;
+
+      if (reason != NULL || lines[i][0] == '\0' || (address = bd_scan_extract_address (lines[i])) == NULL)
+        continue;
+      r = bd_scan_find_recipient (bounce, address);
+      if (r == NULL)
+        r = bd_scan_add (bounce, address, NULL);
+      if (lines[i + 1] != NULL && (reason = strstr (lines[i + 1], "(reason: ")) != NULL)
+        {
+          g_autofree char *text = g_strndup (reason + 9, strcspn (reason + 9, ")"));
+
+          if (r->diagnostic == NULL)
+            bd_scan_set_diagnostic (r, text);
+        }
+    }
+}
+
+gboolean
+bd_scan_sendmail (const BdScanInput *input,
+                  BdBounce          *bounce)
+{
+  gboolean delayed;
+
+  if (strstr (input->body, "----- The following addresses had permanent fatal errors -----") == NULL
+      && strstr (input->body, "----- Transcript of session follows -----") == NULL)
+    return FALSE;
+  if (!bd_scan_subject_has (input, "Returned mail") && !bd_scan_subject_has (input, "Warning: could not send")
+      && !bd_scan_from_has (input, "Mail Delivery Subsystem"))
+    return FALSE;
+
+  bd_scan_sendmail_read (input, bounce);
+  read_fatal_errors (input, bounce);
+  delayed = bd_scan_subject_has (input, "Warning: could not send message");
+  return bd_scan_finish (bounce, delayed ? BD_KIND_DELAYED : BD_KIND_BOUNCE);
+}

@@ -1,0 +1,38 @@
+/* bd-scan-v5sendmail.c
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Sendmail version 5 and its descendants (Subject "Returned mail: …"):
+ * only a session transcript, then "----- Unsent message follows -----"
+ * (or "----- No message was collected -----") and the message inline.
+ *
+ *      ----- Transcript of session follows -----
+ *   While talking to mx.example.org:
+ *   >>> RCPT To:<kijitora@example.org>
+ *   <<< 550 Requested mailbox not found
+ *   550 <kijitora@example.org>... User unknown
+ */
+#define G_LOG_DOMAIN "bd-scan-v5sendmail"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "bd-scan-families.h"
+#include "bd-scan-util.h"
+
+gboolean
+bd_scan_v5sendmail (const BdScanInput *input,
+                    BdBounce          *bounce)
+{
+  if (!bd_scan_subject_has (input, "Returned mail: "))
+    return FALSE;
+  if (strstr (input->body, "----- Transcript of session follows -----") == NULL)
+    return FALSE;
+  if (strstr (input->body, "----- Unsent message follows -----") == NULL
+      && strstr (input->body, "----- No message was collected -----") == NULL)
+    return FALSE;
+
+  if (!bd_scan_sendmail_read (input, bounce))
+    return FALSE;
+  return bd_scan_finish (bounce, BD_KIND_BOUNCE);
+}

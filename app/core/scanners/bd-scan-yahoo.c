@@ -1,0 +1,41 @@
+/* bd-scan-yahoo.c
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Yahoo! Mail (and Yahoo! JAPAN, and relays built on the same qmail
+ * templates): Subject "Failure Notice",
+ *
+ *   Sorry, we were unable to deliver your message to the following address.
+ *
+ *   <kijitora@example.org>:
+ *   Remote host said: 550 5.1.1 <kijitora@example.org>... User unknown [RCPT_TO]
+ *
+ *   --- Below this line is a copy of the message.
+ */
+#define G_LOG_DOMAIN "bd-scan-yahoo"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "bd-scan-families.h"
+#include "bd-scan-util.h"
+
+gboolean
+bd_scan_yahoo (const BdScanInput *input,
+               BdBounce          *bounce)
+{
+  if (strstr (input->body, "Sorry, we were unable to deliver your message to the following address") == NULL)
+    return FALSE;
+  if (!bd_scan_qmail_read (input, bounce))
+    return FALSE;
+
+  for (guint i = 0; i < bounce->recipients->len; i++)
+    {
+      BdRecipient *r = g_ptr_array_index (bounce->recipients, i);
+
+      /* Yahoo's own words when the domain has no mail server */
+      if (r->diagnostic != NULL && strstr (r->diagnostic, "No mx record found for domain") != NULL)
+        bd_scan_set_reason (r, BD_REASON_NOTACCEPT, "No mx record found for domain");
+    }
+  return bd_scan_finish (bounce, BD_KIND_BOUNCE);
+}
