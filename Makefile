@@ -1,7 +1,7 @@
 # A thin wrapper: everything real lives in meson.build and build-aux/.
 BUILD ?= build
 
-.PHONY: all deps build run test clean
+.PHONY: all deps build run test screenshots clean
 
 all: build
 
@@ -19,6 +19,9 @@ run: build
 
 test: build
 	build-aux/run-tests.sh $(BUILD)
+
+screenshots: build
+	build-aux/screenshots.sh $(BUILD) data/screenshots
 
 clean:
 	rm -rf $(BUILD)

@@ -1,35 +1,219 @@
 /* bd-window.c
  * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The main window: an empty page that invites a drop, a spinner while
+ * decoding, an error page, and the results — a side list of returned
+ * emails beside the diagnosis of the selected one, in an AdwLeaflet that
+ * folds into one column on a narrow screen.
  */
 #define G_LOG_DOMAIN "bd-window"
 
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
-#include "bd-window.h"
-
-struct _BdWindow
-{
-  AdwApplicationWindow  parent_instance;
-
-  /* Owned */
-  GSettings            *settings;
-
-  /* Template widgets */
-  AdwToastOverlay      *toast_overlay;
-  GtkStack             *stack;
-  AdwStatusPage        *empty_page;
-  GtkWidget            *drop_highlight;
-};
+#include "bd-bounce-row.h"
+#include "bd-loader.h"
+#include "bd-window-private.h"
 
 G_DEFINE_FINAL_TYPE (BdWindow, bd_window, ADW_TYPE_APPLICATION_WINDOW)
 
-static void
-show_toast (BdWindow   *self,
-            const char *text)
+void
+bd_window_show_toast (BdWindow   *self,
+                      const char *text)
 {
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (text));
+  AdwToast *toast = adw_toast_new (text);
+
+  adw_toast_set_timeout (toast, 8);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static guint
+count_rows (BdWindow *self)
+{
+  guint n = 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->bounce_list));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    n++;
+  return n;
+}
+
+/* With one returned email the list adds nothing: show only the diagnosis. */
+static void
+update_sidebar (BdWindow *self)
+{
+  gboolean several = count_rows (self) > 1;
+
+  gtk_widget_set_visible (self->sidebar, several);
+  gtk_widget_set_visible (self->sidebar_separator, several);
+  gtk_widget_set_visible (GTK_WIDGET (self->search_button), several);
+}
+
+static void
+update_back_button (BdWindow *self)
+{
+  gboolean in_content = adw_leaflet_get_folded (self->leaflet) &&
+                        adw_leaflet_get_visible_child (self->leaflet) == GTK_WIDGET (self->diagnosis_view) &&
+                        gtk_widget_get_visible (self->sidebar) &&
+                        g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "results") == 0;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->back_button), in_content);
+}
+
+static void
+show_error_page (BdWindow  *self,
+                 GPtrArray *failures)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  for (guint i = 0; i < failures->len; i++)
+    {
+      const BdLoadResult *result = g_ptr_array_index (failures, i);
+
+      if (text->len > 0)
+        g_string_append (text, "\n\n");
+      g_string_append (text, result->error->message);
+    }
+
+  adw_status_page_set_title (self->error_page,
+                             ngettext ("This File Cannot Be Read", "These Files Cannot Be Read", failures->len));
+  adw_status_page_set_description (self->error_page, text->str);
+  gtk_stack_set_visible_child_name (self->stack, "error");
+}
+
+static void
+bounce_list_row_selected_cb (BdWindow      *self,
+                             GtkListBoxRow *row,
+                             GtkListBox    *list)
+{
+  if (row == NULL)
+    return;
+
+  bd_diagnosis_view_set_bounce (self->diagnosis_view, bd_bounce_row_get_bounce (BD_BOUNCE_ROW (row)));
+  bd_window_update_actions (self);
+}
+
+static void
+bounce_list_row_activated_cb (BdWindow      *self,
+                              GtkListBoxRow *row,
+                              GtkListBox    *list)
+{
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+}
+
+static gboolean
+filter_rows (GtkListBoxRow *row,
+             gpointer       user_data)
+{
+  BdWindow *self = user_data;
+  g_autofree char *needle = g_utf8_casefold (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)), -1);
+
+  return bd_bounce_row_matches (BD_BOUNCE_ROW (row), g_strstrip (needle));
+}
+
+static void
+search_entry_search_changed_cb (BdWindow       *self,
+                                GtkSearchEntry *entry)
+{
+  gtk_list_box_invalidate_filter (self->bounce_list);
+}
+
+void
+bd_window_begin_loading (BdWindow *self)
+{
+  /* The spinner only replaces an empty or error page: with results
+   * already shown, new ones are simply added. */
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "results") != 0)
+    {
+      gtk_spinner_start (self->spinner);
+      gtk_stack_set_visible_child_name (self->stack, "loading");
+    }
+}
+
+/**
+ * bd_window_load_results:
+ * @results: (element-type BdLoadResult): what the loader found
+ *
+ * Shows decoded bounces in the list (selecting the first new one) and the
+ * failures as toasts, or on the error page when nothing could be read.
+ */
+void
+bd_window_load_results (BdWindow  *self,
+                        GPtrArray *results)
+{
+  g_autoptr(GPtrArray) failures = g_ptr_array_new ();
+  GtkListBoxRow *first_new = NULL;
+
+  gtk_spinner_stop (self->spinner);
+
+  for (guint i = 0; i < results->len; i++)
+    {
+      BdLoadResult *result = g_ptr_array_index (results, i);
+      GtkWidget *row;
+
+      if (result->error != NULL)
+        {
+          g_ptr_array_add (failures, result);
+          continue;
+        }
+
+      row = bd_bounce_row_new (result->bounce);
+      gtk_list_box_append (self->bounce_list, row);
+      if (first_new == NULL)
+        first_new = GTK_LIST_BOX_ROW (row);
+    }
+
+  if (first_new == NULL && count_rows (self) == 0)
+    {
+      if (failures->len > 0)
+        show_error_page (self, failures);
+      else
+        gtk_stack_set_visible_child_name (self->stack, "empty");
+      return;
+    }
+
+  for (guint i = 0; i < failures->len; i++)
+    bd_window_show_toast (self, ((BdLoadResult *)g_ptr_array_index (failures, i))->error->message);
+
+  gtk_stack_set_visible_child_name (self->stack, "results");
+  update_sidebar (self);
+  if (first_new != NULL)
+    gtk_list_box_select_row (self->bounce_list, first_new);
+  update_back_button (self);
+  bd_window_update_actions (self);
+}
+
+static void
+load_files_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(BdWindow) self = user_data;
+  g_autoptr(GPtrArray) results = NULL;
+  g_autoptr(GError) error = NULL;
+
+  results = bd_loader_load_files_finish (result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  if (error != NULL)
+    {
+      bd_window_show_toast (self, error->message);
+      return;
+    }
+
+  bd_window_load_results (self, results);
+}
+
+void
+bd_window_load_bytes (BdWindow   *self,
+                      GBytes     *bytes,
+                      const char *display_name)
+{
+  bd_window_begin_loading (self);
+  bd_loader_load_bytes_async (bytes, display_name, self->cancellable, load_files_cb, g_object_ref (self));
 }
 
 static gboolean
@@ -39,19 +223,37 @@ drop_target_drop_cb (BdWindow      *self,
                      double         y,
                      GtkDropTarget *target)
 {
-  GSList *list;
-  g_autoptr(GPtrArray) files = g_ptr_array_new ();
+  if (G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST))
+    {
+      GSList *list = gdk_file_list_get_files (g_value_get_boxed (value));
+      g_autoptr(GPtrArray) files = g_ptr_array_new ();
 
-  if (!G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST))
-    return FALSE;
+      for (GSList *l = list; l != NULL; l = l->next)
+        g_ptr_array_add (files, l->data);
+      g_slist_free (list);
 
-  list = gdk_file_list_get_files (g_value_get_boxed (value));
-  for (GSList *l = list; l != NULL; l = l->next)
-    g_ptr_array_add (files, l->data);
-  g_slist_free (list);
+      bd_window_open_files (self, (GFile **)files->pdata, files->len);
+      return TRUE;
+    }
 
-  bd_window_open_files (self, (GFile **)files->pdata, files->len);
-  return TRUE;
+  if (G_VALUE_HOLDS (value, G_TYPE_STRING))
+    {
+      const char *text = g_value_get_string (value);
+      g_autoptr(GBytes) bytes = g_bytes_new (text, strlen (text));
+
+      bd_window_load_bytes (self, bytes, _("Dropped text"));
+      return TRUE;
+    }
+
+  return FALSE;
+}
+
+static void
+leaflet_notify_cb (BdWindow   *self,
+                   GParamSpec *pspec,
+                   AdwLeaflet *leaflet)
+{
+  update_back_button (self);
 }
 
 static void
@@ -79,8 +281,10 @@ bd_window_dispose (GObject *object)
 {
   BdWindow *self = (BdWindow *)object;
 
+  g_cancellable_cancel (self->cancellable);
   gtk_widget_dispose_template (GTK_WIDGET (self), BD_TYPE_WINDOW);
   g_clear_object (&self->settings);
+  g_clear_object (&self->cancellable);
 
   G_OBJECT_CLASS (bd_window_parent_class)->dispose (object);
 }
@@ -95,23 +299,50 @@ bd_window_class_init (BdWindowClass *klass)
   object_class->dispose = bd_window_dispose;
   window_class->close_request = bd_window_close_request;
 
+  g_type_ensure (BD_TYPE_DIAGNOSIS_VIEW);
+
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/bd-window.ui");
   gtk_widget_class_bind_template_child (widget_class, BdWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, BdWindow, drop_highlight);
+  gtk_widget_class_bind_template_child (widget_class, BdWindow, back_button);
+  gtk_widget_class_bind_template_child (widget_class, BdWindow, search_button);
   gtk_widget_class_bind_template_child (widget_class, BdWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, BdWindow, empty_page);
-  gtk_widget_class_bind_template_child (widget_class, BdWindow, drop_highlight);
+  gtk_widget_class_bind_template_child (widget_class, BdWindow, error_page);
+  gtk_widget_class_bind_template_child (widget_class, BdWindow, spinner);
+  gtk_widget_class_bind_template_child (widget_class, BdWindow, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, BdWindow, sidebar);
+  gtk_widget_class_bind_template_child (widget_class, BdWindow, sidebar_separator);
+  gtk_widget_class_bind_template_child (widget_class, BdWindow, search_bar);
+  gtk_widget_class_bind_template_child (widget_class, BdWindow, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, BdWindow, bounce_list);
+  gtk_widget_class_bind_template_child (widget_class, BdWindow, diagnosis_view);
+
+  bd_window_install_actions (widget_class);
+}
+
+static void
+setup_drop_target (BdWindow *self)
+{
+  GType types[] = { GDK_TYPE_FILE_LIST, G_TYPE_STRING };
+  GtkDropTarget *target = gtk_drop_target_new (G_TYPE_INVALID, GDK_ACTION_COPY);
+
+  gtk_drop_target_set_gtypes (target, types, G_N_ELEMENTS (types));
+  g_signal_connect_object (target, "drop", G_CALLBACK (drop_target_drop_cb), self, G_CONNECT_SWAPPED);
+  /* GTK adds :drop(active) to the widget holding the target: the whole
+   * window lights up while a file is dragged over it. */
+  gtk_widget_add_controller (self->drop_highlight, GTK_EVENT_CONTROLLER (target));
 }
 
 static void
 bd_window_init (BdWindow *self)
 {
-  GtkDropTarget *target;
-
   gtk_widget_init_template (GTK_WIDGET (self));
 
   if (g_strcmp0 (PROFILE, "development") == 0)
     gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
 
+  self->cancellable = g_cancellable_new ();
   self->settings = g_settings_new (APP_ID);
   gtk_window_set_default_size (GTK_WINDOW (self),
                                g_settings_get_int (self->settings, "window-width"),
@@ -119,11 +350,22 @@ bd_window_init (BdWindow *self)
   if (g_settings_get_boolean (self->settings, "window-maximized"))
     gtk_window_maximize (GTK_WINDOW (self));
 
-  /* Files dropped anywhere on the window; GTK adds the :drop(active)
-   * highlight to the widget that holds the target. */
-  target = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
-  g_signal_connect_object (target, "drop", G_CALLBACK (drop_target_drop_cb), self, G_CONNECT_SWAPPED);
-  gtk_widget_add_controller (self->drop_highlight, GTK_EVENT_CONTROLLER (target));
+  setup_drop_target (self);
+
+  g_object_bind_property (self->search_button, "active", self->search_bar, "search-mode-enabled",
+                          G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
+  gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
+  gtk_list_box_set_filter_func (self->bounce_list, filter_rows, self, NULL);
+  g_signal_connect_object (self->search_entry, "search-changed",
+                           G_CALLBACK (search_entry_search_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->bounce_list, "row-selected",
+                           G_CALLBACK (bounce_list_row_selected_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->bounce_list, "row-activated",
+                           G_CALLBACK (bounce_list_row_activated_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->leaflet, "notify::folded", G_CALLBACK (leaflet_notify_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->leaflet, "notify::visible-child", G_CALLBACK (leaflet_notify_cb), self, G_CONNECT_SWAPPED);
+
+  bd_window_update_actions (self);
 }
 
 BdWindow *
@@ -148,13 +390,22 @@ bd_window_open_files (BdWindow  *self,
   g_return_if_fail (BD_IS_WINDOW (self));
   g_return_if_fail (n_files == 0 || files != NULL);
 
-  for (int i = 0; i < n_files; i++)
-    {
-      g_autofree char *name = g_file_get_basename (files[i]);
-      g_autofree char *text = NULL;
+  if (n_files <= 0)
+    return;
 
-      /* Translators: %s is a file name */
-      text = g_strdup_printf (_("“%s” was received"), name);
-      show_toast (self, text);
-    }
+  bd_window_begin_loading (self);
+  bd_loader_load_files_async (files, n_files, self->cancellable, load_files_cb, g_object_ref (self));
+}
+
+/**
+ * bd_window_get_diagnosis_view:
+ *
+ * Returns: (transfer none): the view of the selected bounce (for tests)
+ */
+BdDiagnosisView *
+bd_window_get_diagnosis_view (BdWindow *self)
+{
+  g_return_val_if_fail (BD_IS_WINDOW (self), NULL);
+
+  return self->diagnosis_view;
 }

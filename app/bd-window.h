@@ -6,6 +6,7 @@
 #include <adwaita.h>
 
 #include "bd-application.h"
+#include "bd-diagnosis-view.h"
 
 G_BEGIN_DECLS
 
@@ -17,5 +18,6 @@ BdWindow *bd_window_new        (BdApplication  *application);
 void      bd_window_open_files (BdWindow       *self,
                                 GFile         **files,
                                 int             n_files);
+BdDiagnosisView *bd_window_get_diagnosis_view (BdWindow *self);
 
 G_END_DECLS

@@ -1,44 +1,58 @@
 /* test-window.c
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Opens the real main window (under Xvfb in CI) and checks what a user
- * sees. Built twice: plain, and with BD_TEST_POLISH under LANGUAGE=pl.
+ * Opens the real main window (under Xvfb in CI), feeds it returned emails
+ * through the same code path as a drop, and checks what a user sees. Built
+ * twice: plain, and with BD_TEST_POLISH under LANGUAGE=pl.
  */
 #include "config.h"
 
 #include <adwaita.h>
 #include <gmime/gmime.h>
+#include <string.h>
 
 #include "bd-application.h"
+#include "bd-diagnosis-view.h"
 #include "bd-i18n.h"
+#include "bd-recipient-row.h"
 #include "bd-window.h"
 
 #ifdef BD_TEST_POLISH
-# define EMPTY_TITLE "Upuść tutaj wiadomość zwrotną"
+# define EMPTY_TITLE       "Upuść tutaj wiadomość zwrotną"
+# define BADGE_FAILED      "Nie doręczono"
+# define BADGE_HARD        "Trwały błąd doręczenia"
+# define BADGE_RETRYING    "Wciąż ponawiane — nie wysyłaj ponownie"
+# define ERROR_TITLE       "Nie można odczytać tego pliku"
 #else
-# define EMPTY_TITLE "Drop a Returned Email Here"
+# define EMPTY_TITLE       "Drop a Returned Email Here"
+# define BADGE_FAILED      "Not delivered"
+# define BADGE_HARD        "Failed for good"
+# define BADGE_RETRYING    "Still being retried — don’t resend"
+# define ERROR_TITLE       "This File Cannot Be Read"
 #endif
 
 typedef struct
 {
-  BdApplication *app;      /* borrowed: one application for the whole program */
-  BdWindow      *window;
+  BdWindow *window;
 } Fixture;
 
 static BdApplication *test_app;
 
+typedef gboolean (*WidgetTest) (GtkWidget *widget, gconstpointer data);
+
 static GtkWidget *
-find_widget (GtkWidget *root,
-             GType      type)
+find_widget (GtkWidget     *root,
+             WidgetTest     test,
+             gconstpointer  data)
 {
-  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
+  if (test (root, data))
     return root;
 
   for (GtkWidget *child = gtk_widget_get_first_child (root);
        child != NULL;
        child = gtk_widget_get_next_sibling (child))
     {
-      GtkWidget *found = find_widget (child, type);
+      GtkWidget *found = find_widget (child, test, data);
 
       if (found != NULL)
         return found;
@@ -47,21 +61,125 @@ find_widget (GtkWidget *root,
   return NULL;
 }
 
-static void
-wait_for_mapped (GtkWidget *widget)
+static gboolean
+is_type (GtkWidget     *widget,
+         gconstpointer  type)
 {
-  while (!gtk_widget_get_mapped (widget))
-    g_main_context_iteration (NULL, TRUE);
+  return G_TYPE_CHECK_INSTANCE_TYPE (widget, GPOINTER_TO_SIZE (type));
+}
+
+static gboolean
+has_class (GtkWidget     *widget,
+           gconstpointer  css_class)
+{
+  return gtk_widget_has_css_class (widget, css_class);
+}
+
+static void
+count_visible (GtkWidget *root,
+               GType      type,
+               guint     *n)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type) && gtk_widget_is_visible (root))
+    (*n)++;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    count_visible (child, type, n);
+}
+
+static void
+wait_until (gboolean (*done) (Fixture *), Fixture *fixture)
+{
+  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+
+  while (!done (fixture))
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+}
+
+static gboolean
+is_page_stack (GtkWidget     *widget,
+               gconstpointer  data)
+{
+  return GTK_IS_STACK (widget) && gtk_stack_get_child_by_name (GTK_STACK (widget), "results") != NULL;
+}
+
+/* The window's stack of pages: empty, loading, error, results. */
+static GtkStack *
+window_stack (Fixture *fixture)
+{
+  return GTK_STACK (find_widget (GTK_WIDGET (fixture->window), is_page_stack, NULL));
+}
+
+static gboolean
+is_settled (Fixture *fixture)
+{
+  const char *page = gtk_stack_get_visible_child_name (window_stack (fixture));
+
+  return g_strcmp0 (page, "results") == 0 || g_strcmp0 (page, "error") == 0;
+}
+
+static gboolean
+is_mapped (Fixture *fixture)
+{
+  return gtk_widget_get_mapped (GTK_WIDGET (fixture->window));
+}
+
+/* Opens fixtures through bd_window_open_files(), the path of drops, the
+ * Open dialog and the command line alike. */
+static void
+open_fixtures (Fixture     *fixture,
+               const char  *first,
+               ...)
+{
+  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
+  va_list args;
+
+  va_start (args, first);
+  for (const char *name = first; name != NULL; name = va_arg (args, const char *))
+    {
+      g_autofree char *path = g_build_filename (g_getenv ("BD_SOURCE_ROOT"), name, NULL);
+
+      g_ptr_array_add (files, g_file_new_for_path (path));
+    }
+  va_end (args);
+
+  bd_window_open_files (fixture->window, (GFile **)files->pdata, files->len);
+  wait_until (is_settled, fixture);
+}
+
+static const char *
+label_with_class (Fixture    *fixture,
+                  const char *css_class)
+{
+  GtkWidget *view = GTK_WIDGET (bd_window_get_diagnosis_view (fixture->window));
+  GtkWidget *label = find_widget (view, has_class, css_class);
+
+  g_assert_nonnull (label);
+  return gtk_label_get_label (GTK_LABEL (label));
+}
+
+static guint
+visible_recipient_rows (Fixture *fixture)
+{
+  guint n = 0;
+
+  count_visible (GTK_WIDGET (bd_window_get_diagnosis_view (fixture->window)), BD_TYPE_RECIPIENT_ROW, &n);
+  return n;
 }
 
 static void
 fixture_setup (Fixture       *fixture,
                gconstpointer  data)
 {
-  fixture->app = test_app;
-  fixture->window = bd_window_new (fixture->app);
+  fixture->window = bd_window_new (test_app);
   gtk_window_present (GTK_WINDOW (fixture->window));
-  wait_for_mapped (GTK_WIDGET (fixture->window));
+  wait_until (is_mapped, fixture);
 }
 
 static void
@@ -77,12 +195,14 @@ static void
 test_window_empty_state (Fixture       *fixture,
                          gconstpointer  data)
 {
-  GtkWidget *status_page = find_widget (GTK_WIDGET (fixture->window), ADW_TYPE_STATUS_PAGE);
+  GtkWidget *status_page = find_widget (GTK_WIDGET (fixture->window), is_type,
+                                        GSIZE_TO_POINTER (ADW_TYPE_STATUS_PAGE));
 
   g_assert_nonnull (status_page);
   g_assert_true (gtk_widget_is_drawable (status_page));
   g_assert_cmpstr (adw_status_page_get_title (ADW_STATUS_PAGE (status_page)), ==, EMPTY_TITLE);
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (fixture->window)), ==, "Bounce Doctor");
+  g_assert_false (gtk_widget_get_mapped (GTK_WIDGET (bd_window_get_diagnosis_view (fixture->window))));
 }
 
 static void
@@ -93,24 +213,29 @@ test_window_actions (Fixture       *fixture,
   g_auto(GStrv) quit_accels = NULL;
 
   for (guint i = 0; i < G_N_ELEMENTS (app_actions); i++)
-    g_assert_true (g_action_map_lookup_action (G_ACTION_MAP (fixture->app), app_actions[i]));
+    g_assert_true (g_action_map_lookup_action (G_ACTION_MAP (test_app), app_actions[i]));
 
   /* The shortcuts window is loaded from the resources by GtkApplication. */
   g_assert_nonnull (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (fixture->window)));
 
-  quit_accels = gtk_application_get_accels_for_action (GTK_APPLICATION (fixture->app), "app.quit");
+  quit_accels = gtk_application_get_accels_for_action (GTK_APPLICATION (test_app), "app.quit");
   g_assert_cmpstr (quit_accels[0], ==, "<Control>q");
+
+  /* Nothing to copy before a bounce is shown: the action is there and
+   * does nothing harmful. */
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.copy-report", NULL);
 }
 
 static void
 test_window_drop_target (Fixture       *fixture,
                          gconstpointer  data)
 {
-  GtkWidget *status_page = find_widget (GTK_WIDGET (fixture->window), ADW_TYPE_STATUS_PAGE);
-  GtkWidget *zone = gtk_widget_get_parent (status_page);
-  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (zone);
+  GtkWidget *zone = find_widget (GTK_WIDGET (fixture->window), has_class, "drop-zone");
+  g_autoptr(GListModel) controllers = NULL;
   gboolean has_drop_target = FALSE;
 
+  g_assert_nonnull (zone);
+  controllers = gtk_widget_observe_controllers (zone);
   for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
     {
       g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
@@ -119,7 +244,62 @@ test_window_drop_target (Fixture       *fixture,
     }
 
   g_assert_true (has_drop_target);
-  g_assert_true (gtk_widget_has_css_class (zone, "drop-zone"));
+}
+
+static void
+test_window_user_unknown (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  open_fixtures (fixture, "data/samples/postfix-user-unknown.eml", NULL);
+
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (window_stack (fixture)), ==, "results");
+  g_assert_nonnull (strstr (label_with_class (fixture, "title-1"), "jan.kowalsky@example.com"));
+  g_assert_cmpstr (label_with_class (fixture, "badge"), ==, BADGE_HARD);
+  g_assert_cmpuint (visible_recipient_rows (fixture), ==, 1);
+}
+
+static void
+test_window_delayed (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  open_fixtures (fixture, "data/samples/delayed-connection-timeout.eml", NULL);
+
+  g_assert_cmpstr (label_with_class (fixture, "badge"), ==, BADGE_RETRYING);
+  g_assert_nonnull (strstr (label_with_class (fixture, "title-1"), "zamowienia@hurtownia.example.com"));
+}
+
+static void
+test_window_several (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  guint rows = 0;
+
+  open_fixtures (fixture,
+                 "data/samples/gmail-unauthenticated.eml",
+                 "data/samples/qmail-pl-skrzynka-pelna.eml",
+                 "data/samples/office365-pl-adresat-nieznany.eml",
+                 NULL);
+
+  count_visible (GTK_WIDGET (fixture->window), GTK_TYPE_LIST_BOX_ROW, &rows);
+  /* three in the side list, plus the recipient rows of the one shown */
+  g_assert_cmpuint (rows - visible_recipient_rows (fixture), >=, 3);
+  g_assert_nonnull (strstr (label_with_class (fixture, "title-1"), "klient@gmail.com"));
+  g_assert_cmpstr (label_with_class (fixture, "badge"), ==, BADGE_FAILED);
+}
+
+static void
+test_window_not_an_email (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  GtkWidget *error_page;
+
+  open_fixtures (fixture, "data/icons/hicolor/scalable/apps/io.github.bouncedoctor.BounceDoctor.svg", NULL);
+
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (window_stack (fixture)), ==, "error");
+  error_page = gtk_stack_get_visible_child (window_stack (fixture));
+  g_assert_cmpstr (adw_status_page_get_title (ADW_STATUS_PAGE (error_page)), ==, ERROR_TITLE);
+  g_assert_nonnull (strstr (adw_status_page_get_description (ADW_STATUS_PAGE (error_page)),
+                            "io.github.bouncedoctor.BounceDoctor.svg"));
 }
 
 int
@@ -146,9 +326,15 @@ main (int    argc,
   g_application_register (G_APPLICATION (test_app), NULL, &error);
   g_assert_no_error (error);
 
-  g_test_add ("/ui/window/empty-state", Fixture, NULL, fixture_setup, test_window_empty_state, fixture_teardown);
-  g_test_add ("/ui/window/actions", Fixture, NULL, fixture_setup, test_window_actions, fixture_teardown);
-  g_test_add ("/ui/window/drop-target", Fixture, NULL, fixture_setup, test_window_drop_target, fixture_teardown);
+#define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
+  ADD ("/ui/window/empty-state", test_window_empty_state);
+  ADD ("/ui/window/actions", test_window_actions);
+  ADD ("/ui/window/drop-target", test_window_drop_target);
+  ADD ("/ui/window/user-unknown", test_window_user_unknown);
+  ADD ("/ui/window/delayed", test_window_delayed);
+  ADD ("/ui/window/several", test_window_several);
+  ADD ("/ui/window/not-an-email", test_window_not_an_email);
+#undef ADD
 
   status = g_test_run ();
   g_clear_object (&test_app);

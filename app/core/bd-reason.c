@@ -5,6 +5,7 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
 #include <string.h>
 
 #include "bd-reason.h"
@@ -13,44 +14,45 @@ typedef struct
 {
   const char    *name;
   BdReasonGroup  group;
+  const char    *label;   /* a few plain words for lists and tables */
 } ReasonInfo;
 
 /* Indexed by BdReason; keep in the order of the enum. */
 static const ReasonInfo reasons[BD_N_REASONS] = {
-  [BD_REASON_UNDEFINED]       = { "undefined",       BD_REASON_GROUP_TEMPORARY },
-  [BD_REASON_USERUNKNOWN]     = { "userunknown",     BD_REASON_GROUP_ADDRESS },
-  [BD_REASON_HOSTUNKNOWN]     = { "hostunknown",     BD_REASON_GROUP_ADDRESS },
-  [BD_REASON_HASMOVED]        = { "hasmoved",        BD_REASON_GROUP_ADDRESS },
-  [BD_REASON_SUSPEND]         = { "suspend",         BD_REASON_GROUP_MAILBOX },
-  [BD_REASON_MAILBOXFULL]     = { "mailboxfull",     BD_REASON_GROUP_MAILBOX },
-  [BD_REASON_EXCEEDLIMIT]     = { "exceedlimit",     BD_REASON_GROUP_MAILBOX },
-  [BD_REASON_MESGTOOBIG]      = { "mesgtoobig",      BD_REASON_GROUP_MAILBOX },
-  [BD_REASON_FILTERED]        = { "filtered",        BD_REASON_GROUP_MAILBOX },
-  [BD_REASON_REJECTED]        = { "rejected",        BD_REASON_GROUP_REFUSED },
-  [BD_REASON_BLOCKED]         = { "blocked",         BD_REASON_GROUP_REFUSED },
-  [BD_REASON_BADREPUTATION]   = { "badreputation",   BD_REASON_GROUP_REFUSED },
-  [BD_REASON_SPAMDETECTED]    = { "spamdetected",    BD_REASON_GROUP_REFUSED },
-  [BD_REASON_VIRUSDETECTED]   = { "virusdetected",   BD_REASON_GROUP_REFUSED },
-  [BD_REASON_SECURITYERROR]   = { "securityerror",   BD_REASON_GROUP_AUTHENTICATION },
-  [BD_REASON_AUTHFAILURE]     = { "authfailure",     BD_REASON_GROUP_AUTHENTICATION },
-  [BD_REASON_REQUIREPTR]      = { "requireptr",      BD_REASON_GROUP_AUTHENTICATION },
-  [BD_REASON_POLICYVIOLATION] = { "policyviolation", BD_REASON_GROUP_REFUSED },
-  [BD_REASON_NOTCOMPLIANTRFC] = { "notcompliantrfc", BD_REASON_GROUP_REFUSED },
-  [BD_REASON_CONTENTERROR]    = { "contenterror",    BD_REASON_GROUP_REFUSED },
-  [BD_REASON_NORELAYING]      = { "norelaying",      BD_REASON_GROUP_REFUSED },
-  [BD_REASON_NOTACCEPT]       = { "notaccept",       BD_REASON_GROUP_ADDRESS },
-  [BD_REASON_EXPIRED]         = { "expired",         BD_REASON_GROUP_TEMPORARY },
-  [BD_REASON_NETWORKERROR]    = { "networkerror",    BD_REASON_GROUP_TEMPORARY },
-  [BD_REASON_TOOMANYCONN]     = { "toomanyconn",     BD_REASON_GROUP_TEMPORARY },
-  [BD_REASON_SPEEDING]        = { "speeding",        BD_REASON_GROUP_TEMPORARY },
-  [BD_REASON_SYSTEMERROR]     = { "systemerror",     BD_REASON_GROUP_TEMPORARY },
-  [BD_REASON_SYSTEMFULL]      = { "systemfull",      BD_REASON_GROUP_TEMPORARY },
-  [BD_REASON_MAILERERROR]     = { "mailererror",     BD_REASON_GROUP_TEMPORARY },
-  [BD_REASON_SYNTAXERROR]     = { "syntaxerror",     BD_REASON_GROUP_REFUSED },
-  [BD_REASON_ONHOLD]          = { "onhold",          BD_REASON_GROUP_TEMPORARY },
-  [BD_REASON_DELIVERED]       = { "delivered",       BD_REASON_GROUP_NOT_FAILURE },
-  [BD_REASON_VACATION]        = { "vacation",        BD_REASON_GROUP_NOT_FAILURE },
-  [BD_REASON_FEEDBACK]        = { "feedback",        BD_REASON_GROUP_NOT_FAILURE },
+  [BD_REASON_UNDEFINED]       = { "undefined",       BD_REASON_GROUP_TEMPORARY, N_("Unknown problem") },
+  [BD_REASON_USERUNKNOWN]     = { "userunknown",     BD_REASON_GROUP_ADDRESS, N_("Address does not exist") },
+  [BD_REASON_HOSTUNKNOWN]     = { "hostunknown",     BD_REASON_GROUP_ADDRESS, N_("Domain does not exist") },
+  [BD_REASON_HASMOVED]        = { "hasmoved",        BD_REASON_GROUP_ADDRESS, N_("Recipient has moved") },
+  [BD_REASON_SUSPEND]         = { "suspend",         BD_REASON_GROUP_MAILBOX, N_("Mailbox suspended") },
+  [BD_REASON_MAILBOXFULL]     = { "mailboxfull",     BD_REASON_GROUP_MAILBOX, N_("Mailbox full") },
+  [BD_REASON_EXCEEDLIMIT]     = { "exceedlimit",     BD_REASON_GROUP_MAILBOX, N_("Over the recipient’s size limit") },
+  [BD_REASON_MESGTOOBIG]      = { "mesgtoobig",      BD_REASON_GROUP_MAILBOX, N_("Message too big") },
+  [BD_REASON_FILTERED]        = { "filtered",        BD_REASON_GROUP_MAILBOX, N_("Refused by the recipient’s filter") },
+  [BD_REASON_REJECTED]        = { "rejected",        BD_REASON_GROUP_REFUSED, N_("Sender refused") },
+  [BD_REASON_BLOCKED]         = { "blocked",         BD_REASON_GROUP_REFUSED, N_("Your server is blocked") },
+  [BD_REASON_BADREPUTATION]   = { "badreputation",   BD_REASON_GROUP_REFUSED, N_("Poor sender reputation") },
+  [BD_REASON_SPAMDETECTED]    = { "spamdetected",    BD_REASON_GROUP_REFUSED, N_("Treated as spam") },
+  [BD_REASON_VIRUSDETECTED]   = { "virusdetected",   BD_REASON_GROUP_REFUSED, N_("Virus suspected") },
+  [BD_REASON_SECURITYERROR]   = { "securityerror",   BD_REASON_GROUP_AUTHENTICATION, N_("Security check failed") },
+  [BD_REASON_AUTHFAILURE]     = { "authfailure",     BD_REASON_GROUP_AUTHENTICATION, N_("Authentication failed (SPF, DKIM, DMARC)") },
+  [BD_REASON_REQUIREPTR]      = { "requireptr",      BD_REASON_GROUP_AUTHENTICATION, N_("Your server has no reverse DNS") },
+  [BD_REASON_POLICYVIOLATION] = { "policyviolation", BD_REASON_GROUP_REFUSED, N_("Against the recipient’s policy") },
+  [BD_REASON_NOTCOMPLIANTRFC] = { "notcompliantrfc", BD_REASON_GROUP_REFUSED, N_("Message format rejected") },
+  [BD_REASON_CONTENTERROR]    = { "contenterror",    BD_REASON_GROUP_REFUSED, N_("Content rejected") },
+  [BD_REASON_NORELAYING]      = { "norelaying",      BD_REASON_GROUP_REFUSED, N_("Relaying refused") },
+  [BD_REASON_NOTACCEPT]       = { "notaccept",       BD_REASON_GROUP_ADDRESS, N_("Domain accepts no email") },
+  [BD_REASON_EXPIRED]         = { "expired",         BD_REASON_GROUP_TEMPORARY, N_("Gave up after retrying") },
+  [BD_REASON_NETWORKERROR]    = { "networkerror",    BD_REASON_GROUP_TEMPORARY, N_("Network problem") },
+  [BD_REASON_TOOMANYCONN]     = { "toomanyconn",     BD_REASON_GROUP_TEMPORARY, N_("Too many connections") },
+  [BD_REASON_SPEEDING]        = { "speeding",        BD_REASON_GROUP_TEMPORARY, N_("Sending too fast") },
+  [BD_REASON_SYSTEMERROR]     = { "systemerror",     BD_REASON_GROUP_TEMPORARY, N_("Server error") },
+  [BD_REASON_SYSTEMFULL]      = { "systemfull",      BD_REASON_GROUP_TEMPORARY, N_("Server out of space") },
+  [BD_REASON_MAILERERROR]     = { "mailererror",     BD_REASON_GROUP_TEMPORARY, N_("Mail program error") },
+  [BD_REASON_SYNTAXERROR]     = { "syntaxerror",     BD_REASON_GROUP_REFUSED, N_("Protocol error") },
+  [BD_REASON_ONHOLD]          = { "onhold",          BD_REASON_GROUP_TEMPORARY, N_("Held for review") },
+  [BD_REASON_DELIVERED]       = { "delivered",       BD_REASON_GROUP_NOT_FAILURE, N_("Delivered") },
+  [BD_REASON_VACATION]        = { "vacation",        BD_REASON_GROUP_NOT_FAILURE, N_("Automatic reply") },
+  [BD_REASON_FEEDBACK]        = { "feedback",        BD_REASON_GROUP_NOT_FAILURE, N_("Spam complaint") },
 };
 
 /**
@@ -120,4 +122,40 @@ bd_reason_is_hard (BdReason    reason,
     default:
       return FALSE;
     }
+}
+
+/**
+ * bd_reason_get_label:
+ *
+ * Returns: (transfer none): a few translated words ("Mailbox full") for
+ *   lists, tables and charts.
+ */
+const char *
+bd_reason_get_label (BdReason reason)
+{
+  g_return_val_if_fail (reason < BD_N_REASONS, _("Unknown problem"));
+
+  return _(reasons[reason].label);
+}
+
+/**
+ * bd_reason_group_get_label:
+ *
+ * Returns: (transfer none): the translated plain heading of a group.
+ */
+const char *
+bd_reason_group_get_label (BdReasonGroup group)
+{
+  static const char *labels[BD_N_REASON_GROUPS] = {
+    [BD_REASON_GROUP_ADDRESS]        = N_("The address is wrong"),
+    [BD_REASON_GROUP_MAILBOX]        = N_("The recipient’s mailbox cannot take it"),
+    [BD_REASON_GROUP_REFUSED]        = N_("The receiving server refused your server or message"),
+    [BD_REASON_GROUP_AUTHENTICATION] = N_("Your domain’s authentication failed"),
+    [BD_REASON_GROUP_TEMPORARY]      = N_("A temporary or network problem"),
+    [BD_REASON_GROUP_NOT_FAILURE]    = N_("Not a failure"),
+  };
+
+  g_return_val_if_fail (group < BD_N_REASON_GROUPS, "");
+
+  return _(labels[group]);
 }

@@ -1,0 +1,354 @@
+/* bd-diagnosis-view.c
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The diagnosis of one returned email, for someone who has never heard of
+ * SMTP: the headline in large type, a badge (failed for good / still being
+ * retried / not a failure), whose move it is, what happened and the steps;
+ * below, one expandable row per recipient and the original message.
+ */
+#define G_LOG_DOMAIN "bd-diagnosis-view"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "bd-diagnosis-view.h"
+#include "bd-guidance.h"
+#include "bd-recipient-row.h"
+#include "bd-ui-util.h"
+
+struct _BdDiagnosisView
+{
+  GtkWidget       parent_instance;
+
+  /* Owned */
+  BdBounce       *bounce;
+  GPtrArray      *recipient_rows;   /* (element-type GtkWidget) borrowed from recipients_group */
+
+  /* Template widgets */
+  GtkScrolledWindow    *scroller;
+  GtkLabel             *badge;
+  GtkLabel             *whose_move;
+  GtkLabel             *headline;
+  GtkLabel             *what_happened;
+  GtkLabel             *provider_note;
+  AdwPreferencesGroup  *steps_group;
+  GtkBox               *steps_box;
+  AdwPreferencesGroup  *recipients_group;
+  AdwPreferencesGroup  *original_group;
+  AdwActionRow         *original_subject_row;
+  AdwActionRow         *original_to_row;
+  AdwActionRow         *original_from_row;
+  AdwActionRow         *original_date_row;
+};
+
+G_DEFINE_FINAL_TYPE (BdDiagnosisView, bd_diagnosis_view, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_BOUNCE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static const char *badge_classes[] = { "failed", "retrying", "not-failure" };
+
+/* The badge says, before anything else, whether resending makes sense. */
+static void
+update_badge (BdDiagnosisView *self,
+              gboolean         hard)
+{
+  const char *text, *css;
+
+  for (guint i = 0; i < G_N_ELEMENTS (badge_classes); i++)
+    gtk_widget_remove_css_class (GTK_WIDGET (self->badge), badge_classes[i]);
+
+  switch (self->bounce->kind)
+    {
+    case BD_KIND_BOUNCE:
+      text = hard ? _("Failed for good") : _("Not delivered");
+      css = "failed";
+      break;
+
+    case BD_KIND_DELAYED:
+      text = _("Still being retried — don’t resend");
+      css = "retrying";
+      break;
+
+    case BD_KIND_DELIVERED:
+    case BD_KIND_VACATION:
+    case BD_KIND_FEEDBACK:
+    case BD_KIND_NOT_BOUNCE:
+    default:
+      text = _("Not a failure");
+      css = "not-failure";
+      break;
+    }
+
+  gtk_label_set_label (self->badge, text);
+  gtk_widget_add_css_class (GTK_WIDGET (self->badge), css);
+}
+
+static void
+clear_box (GtkBox *box)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (box))) != NULL)
+    gtk_box_remove (box, child);
+}
+
+static void
+update_steps (BdDiagnosisView  *self,
+              const BdGuidance *guidance)
+{
+  guint n = guidance->steps ? g_strv_length (guidance->steps) : 0;
+
+  clear_box (self->steps_box);
+  for (guint i = 0; i < n; i++)
+    {
+      GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+      g_autofree char *number = g_strdup_printf ("%u", i + 1);
+      GtkWidget *bullet = gtk_label_new (number);
+      GtkWidget *text = gtk_label_new (guidance->steps[i]);
+
+      gtk_widget_add_css_class (bullet, "step-number");
+      gtk_widget_set_valign (bullet, GTK_ALIGN_START);
+      gtk_label_set_wrap (GTK_LABEL (text), TRUE);
+      gtk_label_set_xalign (GTK_LABEL (text), 0);
+      gtk_label_set_selectable (GTK_LABEL (text), TRUE);
+      gtk_widget_set_hexpand (text, TRUE);
+      gtk_box_append (GTK_BOX (row), bullet);
+      gtk_box_append (GTK_BOX (row), text);
+      gtk_box_append (self->steps_box, row);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->steps_group), n > 0);
+}
+
+static void
+update_recipients (BdDiagnosisView *self)
+{
+  for (guint i = 0; i < self->recipient_rows->len; i++)
+    adw_preferences_group_remove (self->recipients_group, g_ptr_array_index (self->recipient_rows, i));
+  g_ptr_array_set_size (self->recipient_rows, 0);
+
+  for (guint i = 0; i < self->bounce->recipients->len; i++)
+    {
+      GtkWidget *row = bd_recipient_row_new (self->bounce, g_ptr_array_index (self->bounce->recipients, i));
+
+      adw_preferences_group_add (self->recipients_group, row);
+      g_ptr_array_add (self->recipient_rows, row);
+    }
+
+  /* One recipient: show its details straight away. */
+  if (self->recipient_rows->len == 1)
+    adw_expander_row_set_expanded (g_ptr_array_index (self->recipient_rows, 0), TRUE);
+  gtk_widget_set_visible (GTK_WIDGET (self->recipients_group), self->recipient_rows->len > 0);
+}
+
+static void
+set_property_row (AdwActionRow *row,
+                  const char   *value)
+{
+  gtk_widget_set_visible (GTK_WIDGET (row), value != NULL && *value != '\0');
+  adw_action_row_set_subtitle (row, value ? value : "");
+}
+
+static void
+update_original (BdDiagnosisView *self)
+{
+  const BdOriginal *original = self->bounce->original;
+  g_autofree char *to = NULL;
+  g_autofree char *date = bd_ui_format_date (original->date);
+
+  if (original->to->len > 0)
+    {
+      g_ptr_array_add (original->to, NULL);
+      to = g_strjoinv (", ", (char **)original->to->pdata);
+      g_ptr_array_set_size (original->to, original->to->len - 1);
+    }
+
+  set_property_row (self->original_subject_row, original->subject);
+  set_property_row (self->original_to_row, to);
+  set_property_row (self->original_from_row, original->from);
+  set_property_row (self->original_date_row, date);
+  gtk_widget_set_visible (GTK_WIDGET (self->original_group),
+                          original->subject || to || original->from || date);
+}
+
+/* The first recipient speaks for the message: a report with several
+ * recipients almost always fails them for the same reason, and each row
+ * below names its own. */
+static BdGuidance *
+guidance_for_bounce (const BdBounce *bounce)
+{
+  if (bounce->recipients->len > 0)
+    return bd_guidance_for_recipient (bounce, g_ptr_array_index (bounce->recipients, 0));
+
+  return bd_guidance_for_reason (bounce->kind, BD_REASON_UNDEFINED, NULL);
+}
+
+static gboolean
+any_hard (const BdBounce *bounce)
+{
+  for (guint i = 0; i < bounce->recipients->len; i++)
+    if (((const BdRecipient *)g_ptr_array_index (bounce->recipients, i))->hard)
+      return TRUE;
+  return FALSE;
+}
+
+static void
+update (BdDiagnosisView *self)
+{
+  g_autoptr(BdGuidance) guidance = NULL;
+  g_autofree char *headline = NULL;
+
+  if (self->bounce == NULL)
+    return;
+
+  guidance = guidance_for_bounce (self->bounce);
+  headline = bd_guidance_summary (self->bounce);
+
+  update_badge (self, any_hard (self->bounce));
+  {
+    /* Translators: a badge; %s is who must act, e.g. “You” or “The recipient” */
+    g_autofree char *whose = g_strdup_printf (_("Whose move: %s"), guidance->whose_move_label);
+
+    gtk_label_set_label (self->whose_move, whose);
+  }
+  gtk_label_set_label (self->headline, headline);
+  gtk_label_set_label (self->what_happened, guidance->what_happened);
+  gtk_label_set_label (self->provider_note, guidance->provider_note ? guidance->provider_note : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->provider_note), guidance->provider_note != NULL);
+  update_steps (self, guidance);
+  update_recipients (self);
+  update_original (self);
+
+  /* A new bounce starts at the top. */
+  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0);
+}
+
+static void
+bd_diagnosis_view_dispose (GObject *object)
+{
+  BdDiagnosisView *self = (BdDiagnosisView *)object;
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), BD_TYPE_DIAGNOSIS_VIEW);
+  g_clear_pointer (&self->bounce, bd_bounce_unref);
+  g_clear_pointer (&self->recipient_rows, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (bd_diagnosis_view_parent_class)->dispose (object);
+}
+
+static void
+bd_diagnosis_view_get_property (GObject    *object,
+                                guint       prop_id,
+                                GValue     *value,
+                                GParamSpec *pspec)
+{
+  BdDiagnosisView *self = BD_DIAGNOSIS_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_BOUNCE:
+      g_value_set_boxed (value, bd_diagnosis_view_get_bounce (self));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+bd_diagnosis_view_set_property (GObject      *object,
+                                guint         prop_id,
+                                const GValue *value,
+                                GParamSpec   *pspec)
+{
+  BdDiagnosisView *self = BD_DIAGNOSIS_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_BOUNCE:
+      bd_diagnosis_view_set_bounce (self, g_value_get_boxed (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+bd_diagnosis_view_class_init (BdDiagnosisViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = bd_diagnosis_view_dispose;
+  object_class->get_property = bd_diagnosis_view_get_property;
+  object_class->set_property = bd_diagnosis_view_set_property;
+
+  properties[PROP_BOUNCE] =
+    g_param_spec_boxed ("bounce", NULL, NULL, BD_TYPE_BOUNCE,
+                        (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/bd-diagnosis-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, BdDiagnosisView, scroller);
+  gtk_widget_class_bind_template_child (widget_class, BdDiagnosisView, badge);
+  gtk_widget_class_bind_template_child (widget_class, BdDiagnosisView, whose_move);
+  gtk_widget_class_bind_template_child (widget_class, BdDiagnosisView, headline);
+  gtk_widget_class_bind_template_child (widget_class, BdDiagnosisView, what_happened);
+  gtk_widget_class_bind_template_child (widget_class, BdDiagnosisView, provider_note);
+  gtk_widget_class_bind_template_child (widget_class, BdDiagnosisView, steps_group);
+  gtk_widget_class_bind_template_child (widget_class, BdDiagnosisView, steps_box);
+  gtk_widget_class_bind_template_child (widget_class, BdDiagnosisView, recipients_group);
+  gtk_widget_class_bind_template_child (widget_class, BdDiagnosisView, original_group);
+  gtk_widget_class_bind_template_child (widget_class, BdDiagnosisView, original_subject_row);
+  gtk_widget_class_bind_template_child (widget_class, BdDiagnosisView, original_to_row);
+  gtk_widget_class_bind_template_child (widget_class, BdDiagnosisView, original_from_row);
+  gtk_widget_class_bind_template_child (widget_class, BdDiagnosisView, original_date_row);
+}
+
+static void
+bd_diagnosis_view_init (BdDiagnosisView *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->recipient_rows = g_ptr_array_new ();
+}
+
+GtkWidget *
+bd_diagnosis_view_new (void)
+{
+  return g_object_new (BD_TYPE_DIAGNOSIS_VIEW, NULL);
+}
+
+/**
+ * bd_diagnosis_view_get_bounce:
+ *
+ * Returns: (transfer none) (nullable): the bounce shown
+ */
+BdBounce *
+bd_diagnosis_view_get_bounce (BdDiagnosisView *self)
+{
+  g_return_val_if_fail (BD_IS_DIAGNOSIS_VIEW (self), NULL);
+
+  return self->bounce;
+}
+
+void
+bd_diagnosis_view_set_bounce (BdDiagnosisView *self,
+                              BdBounce        *bounce)
+{
+  g_return_if_fail (BD_IS_DIAGNOSIS_VIEW (self));
+
+  if (self->bounce == bounce)
+    return;
+
+  g_clear_pointer (&self->bounce, bd_bounce_unref);
+  self->bounce = bounce ? bd_bounce_ref (bounce) : NULL;
+  update (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BOUNCE]);
+}

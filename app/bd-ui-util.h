@@ -1,0 +1,18 @@
+/* bd-ui-util.h
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Small presentation helpers shared by the views.
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "bd-bounce.h"
+
+G_BEGIN_DECLS
+
+const char *bd_ui_reason_icon_name (BdReason     reason);
+char       *bd_ui_format_date      (const char  *iso8601);
+const char *bd_ui_first_address    (const BdBounce *bounce);
+
+G_END_DECLS

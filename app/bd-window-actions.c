@@ -1,0 +1,323 @@
+/* bd-window-actions.c
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * What the window's menu items, buttons and shortcuts do.
+ */
+#define G_LOG_DOMAIN "bd-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "bd-report.h"
+#include "bd-window-private.h"
+
+#define SAMPLES_PATH RESOURCE_BASE "/samples"
+
+static BdBounce *
+current_bounce (BdWindow *self)
+{
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "results") != 0)
+    return NULL;
+
+  return bd_diagnosis_view_get_bounce (self->diagnosis_view);
+}
+
+void
+bd_window_update_actions (BdWindow *self)
+{
+  gboolean has_bounce = current_bounce (self) != NULL;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.copy-report", has_bounce);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-report", has_bounce);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.clear",
+                                 g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "empty") != 0);
+}
+
+static void
+open_response_cb (BdWindow             *self,
+                  int                   response,
+                  GtkFileChooserNative *native)
+{
+  g_autoptr(GtkFileChooserNative) owned = native;
+  g_autoptr(GListModel) files = NULL;
+  g_autoptr(GPtrArray) array = g_ptr_array_new_with_free_func (g_object_unref);
+
+  if (response != GTK_RESPONSE_ACCEPT)
+    return;
+
+  files = gtk_file_chooser_get_files (GTK_FILE_CHOOSER (native));
+  for (guint i = 0; i < g_list_model_get_n_items (files); i++)
+    g_ptr_array_add (array, g_list_model_get_item (files, i));
+
+  bd_window_open_files (self, (GFile **)array->pdata, array->len);
+}
+
+static void
+add_filter (GtkFileChooser *chooser,
+            const char     *name,
+            const char     *mime_type,
+            const char     *pattern)
+{
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, name);
+  if (mime_type != NULL)
+    gtk_file_filter_add_mime_type (filter, mime_type);
+  if (pattern != NULL)
+    gtk_file_filter_add_pattern (filter, pattern);
+  gtk_file_chooser_add_filter (chooser, filter);
+}
+
+static void
+open_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  BdWindow *self = BD_WINDOW (widget);
+  GtkFileChooserNative *native;
+
+  native = gtk_file_chooser_native_new (_("Open Returned Email"), GTK_WINDOW (self),
+                                        GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
+  gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (native), TRUE);
+  add_filter (GTK_FILE_CHOOSER (native), _("Email messages"), "message/rfc822", "*.eml");
+  add_filter (GTK_FILE_CHOOSER (native), _("All files"), NULL, "*");
+
+  g_signal_connect_object (native, "response", G_CALLBACK (open_response_cb), self, G_CONNECT_SWAPPED);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+}
+
+static void
+paste_files_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(BdWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  const GValue *value = gdk_clipboard_read_value_finish (GDK_CLIPBOARD (object), result, &error);
+  g_autoptr(GPtrArray) files = g_ptr_array_new ();
+  GSList *list;
+
+  if (value == NULL)
+    {
+      bd_window_show_toast (self, _("The clipboard holds no returned email"));
+      return;
+    }
+
+  list = gdk_file_list_get_files (g_value_get_boxed (value));
+  for (GSList *l = list; l != NULL; l = l->next)
+    g_ptr_array_add (files, l->data);
+  g_slist_free (list);
+  bd_window_open_files (self, (GFile **)files->pdata, files->len);
+}
+
+static void
+paste_text_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(BdWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = gdk_clipboard_read_text_finish (GDK_CLIPBOARD (object), result, &error);
+  g_autoptr(GBytes) bytes = NULL;
+
+  if (text == NULL || *text == '\0')
+    {
+      bd_window_show_toast (self, _("The clipboard holds no returned email"));
+      return;
+    }
+
+  bytes = g_bytes_new_take (text, strlen (text));
+  text = NULL;
+  bd_window_load_bytes (self, bytes, _("Pasted text"));
+}
+
+/* Files copied in the file manager, or the raw text of a message copied
+ * from a mail program's "view source". */
+static void
+paste_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  BdWindow *self = BD_WINDOW (widget);
+  GdkClipboard *clipboard = gtk_widget_get_clipboard (widget);
+  GdkContentFormats *formats = gdk_clipboard_get_formats (clipboard);
+
+  if (gdk_content_formats_contain_gtype (formats, GDK_TYPE_FILE_LIST))
+    gdk_clipboard_read_value_async (clipboard, GDK_TYPE_FILE_LIST, G_PRIORITY_DEFAULT,
+                                    self->cancellable, paste_files_cb, g_object_ref (self));
+  else
+    gdk_clipboard_read_text_async (clipboard, self->cancellable, paste_text_cb, g_object_ref (self));
+}
+
+/* The samples are compiled into the resources, so they work installed or
+ * not; the loader reads resource:// files like any other. */
+static void
+try_samples_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  BdWindow *self = BD_WINDOW (widget);
+  g_auto(GStrv) names = g_resources_enumerate_children (SAMPLES_PATH, G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
+  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; names != NULL && names[i] != NULL; i++)
+    {
+      g_autofree char *uri = g_strconcat ("resource://" SAMPLES_PATH "/", names[i], NULL);
+
+      g_ptr_array_add (files, g_file_new_for_uri (uri));
+    }
+
+  bd_window_open_files (self, (GFile **)files->pdata, files->len);
+}
+
+static void
+copy_report_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  BdWindow *self = BD_WINDOW (widget);
+  BdBounce *bounce = current_bounce (self);
+  g_autofree char *text = NULL;
+
+  if (bounce == NULL)
+    return;
+
+  text = bd_report_to_text (bounce);
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (widget), text);
+  bd_window_show_toast (self, _("Report copied"));
+}
+
+static void
+save_report_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(BdWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = g_file_get_basename (G_FILE (object));
+
+  if (!g_file_replace_contents_finish (G_FILE (object), result, NULL, &error))
+    {
+      g_autofree char *text = NULL;
+
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        return;
+      /* Translators: %1$s is a file name, %2$s the system's reason */
+      text = g_strdup_printf (_("Could not save “%1$s”: %2$s"), name, error->message);
+      bd_window_show_toast (self, text);
+      return;
+    }
+
+  {
+    /* Translators: %s is a file name */
+    g_autofree char *text = g_strdup_printf (_("Report saved as “%s”"), name);
+
+    bd_window_show_toast (self, text);
+  }
+}
+
+static void
+save_response_cb (BdWindow             *self,
+                  int                   response,
+                  GtkFileChooserNative *native)
+{
+  g_autoptr(GtkFileChooserNative) owned = native;
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *name = NULL;
+  BdBounce *bounce = current_bounce (self);
+  char *contents;
+
+  if (response != GTK_RESPONSE_ACCEPT || bounce == NULL)
+    return;
+
+  file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
+  name = g_file_get_basename (file);
+  contents = g_str_has_suffix (name, ".txt") ? bd_report_to_text (bounce) : bd_report_to_html (bounce);
+
+  g_file_replace_contents_bytes_async (file, g_bytes_new_take (contents, strlen (contents)), NULL, FALSE,
+                                       G_FILE_CREATE_REPLACE_DESTINATION, self->cancellable,
+                                       save_report_cb, g_object_ref (self));
+}
+
+static void
+save_report_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  BdWindow *self = BD_WINDOW (widget);
+  GtkFileChooserNative *native;
+
+  native = gtk_file_chooser_native_new (_("Save Report"), GTK_WINDOW (self),
+                                        GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
+  /* Translators: the suggested file name of a saved report; keep .html */
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), _("bounce-report.html"));
+  add_filter (GTK_FILE_CHOOSER (native), _("Web page (.html)"), "text/html", "*.html");
+  add_filter (GTK_FILE_CHOOSER (native), _("Plain text (.txt)"), "text/plain", "*.txt");
+
+  g_signal_connect_object (native, "response", G_CALLBACK (save_response_cb), self, G_CONNECT_SWAPPED);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+}
+
+static void
+clear_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  BdWindow *self = BD_WINDOW (widget);
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->bounce_list))) != NULL)
+    gtk_list_box_remove (self->bounce_list, child);
+  bd_diagnosis_view_set_bounce (self->diagnosis_view, NULL);
+  gtk_stack_set_visible_child_name (self->stack, "empty");
+  bd_window_update_actions (self);
+}
+
+static void
+back_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  BdWindow *self = BD_WINDOW (widget);
+
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+}
+
+static void
+search_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  BdWindow *self = BD_WINDOW (widget);
+
+  if (!gtk_widget_get_visible (GTK_WIDGET (self->search_button)))
+    return;
+
+  gtk_toggle_button_set_active (self->search_button, TRUE);
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+void
+bd_window_install_actions (GtkWidgetClass *widget_class)
+{
+  gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
+  gtk_widget_class_install_action (widget_class, "win.paste", NULL, paste_action);
+  gtk_widget_class_install_action (widget_class, "win.try-samples", NULL, try_samples_action);
+  gtk_widget_class_install_action (widget_class, "win.copy-report", NULL, copy_report_action);
+  gtk_widget_class_install_action (widget_class, "win.save-report", NULL, save_report_action);
+  gtk_widget_class_install_action (widget_class, "win.clear", NULL, clear_action);
+  gtk_widget_class_install_action (widget_class, "win.back", NULL, back_action);
+  gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
+
+  /* Window-level bindings run after the focused widget had its chance,
+   * so Ctrl+V still pastes into the search entry. */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_v, GDK_CONTROL_MASK, "win.paste", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_c, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.copy-report", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "win.save-report", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "win.back", NULL);
+}

@@ -1,0 +1,51 @@
+/* bd-window-private.h
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Shared by bd-window.c (pages and list) and bd-window-actions.c (what the
+ * menu, buttons and shortcuts do).
+ */
+#pragma once
+
+#include "bd-diagnosis-view.h"
+#include "bd-window.h"
+
+G_BEGIN_DECLS
+
+struct _BdWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  /* Owned */
+  GSettings            *settings;
+  GCancellable         *cancellable;
+
+  /* Template widgets */
+  AdwToastOverlay      *toast_overlay;
+  GtkWidget            *drop_highlight;
+  GtkButton            *back_button;
+  GtkToggleButton      *search_button;
+  GtkStack             *stack;
+  AdwStatusPage        *empty_page;
+  AdwStatusPage        *error_page;
+  GtkSpinner           *spinner;
+  AdwLeaflet           *leaflet;
+  GtkWidget            *sidebar;
+  GtkWidget            *sidebar_separator;
+  GtkSearchBar         *search_bar;
+  GtkSearchEntry       *search_entry;
+  GtkListBox           *bounce_list;
+  BdDiagnosisView      *diagnosis_view;
+};
+
+void      bd_window_install_actions  (GtkWidgetClass *widget_class);
+void      bd_window_update_actions   (BdWindow       *self);
+void      bd_window_show_toast       (BdWindow       *self,
+                                      const char     *text);
+void      bd_window_load_bytes       (BdWindow       *self,
+                                      GBytes         *bytes,
+                                      const char     *display_name);
+void      bd_window_load_results     (BdWindow       *self,
+                                      GPtrArray      *results);
+void      bd_window_begin_loading    (BdWindow       *self);
+
+G_END_DECLS

@@ -1,0 +1,292 @@
+/* bd-loader.c
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "bd-loader"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "bd-decoder.h"
+#include "bd-loader.h"
+
+G_DEFINE_QUARK (bd-loader-error-quark, bd_loader_error)
+
+/* An Outlook .msg is an OLE2 compound file; its first eight bytes say so. */
+static const guchar ole2_magic[] = { 0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1 };
+
+typedef struct
+{
+  GPtrArray *files;        /* (element-type GFile) */
+  GBytes    *bytes;        /* nullable */
+  char      *display_name; /* for bytes */
+} LoadData;
+
+static void
+load_data_free (LoadData *data)
+{
+  g_clear_pointer (&data->files, g_ptr_array_unref);
+  g_clear_pointer (&data->bytes, g_bytes_unref);
+  g_free (data->display_name);
+  g_free (data);
+}
+
+void
+bd_load_result_free (BdLoadResult *result)
+{
+  if (result == NULL)
+    return;
+
+  g_free (result->display_name);
+  g_clear_object (&result->file);
+  g_clear_pointer (&result->bounce, bd_bounce_unref);
+  g_clear_error (&result->error);
+  g_free (result);
+}
+
+/* A message starts with header fields ("Name: value") or an mbox "From "
+ * line, and text has no NUL bytes. Anything else is not an email. */
+static gboolean
+looks_like_email (const char *data,
+                  gsize       len)
+{
+  gsize probe = MIN (len, 4096);
+  const char *p = data;
+
+  if (memchr (data, '\0', probe) != NULL)
+    return FALSE;
+
+  if (len >= 5 && memcmp (data, "From ", 5) == 0)
+    return TRUE;
+
+  /* Skip leading blank lines some programs add when saving. */
+  while (p < data + probe && (*p == '\n' || *p == '\r'))
+    p++;
+
+  for (const char *q = p; q < data + probe; q++)
+    {
+      if (*q == ':')
+        return q > p;
+      if (*q == ' ' || *q == '\t' || *q == '\n' || *q == '\r' || (guchar)*q < 33 || (guchar)*q > 126)
+        return FALSE;
+    }
+
+  return FALSE;
+}
+
+static GError *
+check_content (const char *name,
+               const char *data,
+               gsize       len)
+{
+  if (len == 0)
+    /* Translators: %s is a file name */
+    return g_error_new (BD_LOADER_ERROR, BD_LOADER_ERROR_EMPTY, _("“%s” is empty."), name);
+
+  if (len >= sizeof ole2_magic && memcmp (data, ole2_magic, sizeof ole2_magic) == 0)
+    return g_error_new (BD_LOADER_ERROR, BD_LOADER_ERROR_OUTLOOK_MSG,
+                        /* Translators: %s is a file name */
+                        _("“%s” is an Outlook message file (.msg), which only Outlook can read. "
+                          "Save the returned email as an .eml file instead: in Outlook on the web "
+                          "or the new Outlook, open it and choose Download or Save as; in classic "
+                          "Outlook, forward it as an attachment to a webmail account and download "
+                          "it there."), name);
+
+  if (!looks_like_email (data, len))
+    return g_error_new (BD_LOADER_ERROR, BD_LOADER_ERROR_NOT_EMAIL,
+                        /* Translators: %s is a file name */
+                        _("“%s” is not an email message. Save the returned email from your mail "
+                          "program as an .eml file (usually File → Save As) and open that."), name);
+
+  return NULL;
+}
+
+/**
+ * bd_loader_load_bytes:
+ * @bytes: the raw message
+ * @display_name: what to call it in messages
+ * @file: (nullable): where it came from
+ *
+ * Decodes one message synchronously (the async variants run this in a
+ * worker thread).
+ *
+ * Returns: (transfer full): the result, with a bounce or an error.
+ */
+BdLoadResult *
+bd_loader_load_bytes (GBytes     *bytes,
+                      const char *display_name,
+                      GFile      *file)
+{
+  BdLoadResult *result;
+  g_autofree char *source = NULL;
+  gsize len;
+  const char *data;
+
+  g_return_val_if_fail (bytes != NULL, NULL);
+  g_return_val_if_fail (display_name != NULL, NULL);
+
+  result = g_new0 (BdLoadResult, 1);
+  result->display_name = g_strdup (display_name);
+  result->file = file ? g_object_ref (file) : NULL;
+
+  data = g_bytes_get_data (bytes, &len);
+  if ((result->error = check_content (display_name, data, len)) != NULL)
+    return result;
+
+  source = file ? g_file_get_path (file) : NULL;
+  result->bounce = bd_decoder_decode_bytes (data, len, source ? source : display_name, 0);
+  return result;
+}
+
+static BdLoadResult *
+load_file (GFile        *file,
+           GCancellable *cancellable)
+{
+  g_autoptr(GFileInfo) info = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *name = NULL;
+  BdLoadResult *result;
+
+  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_DISPLAY_NAME "," G_FILE_ATTRIBUTE_STANDARD_SIZE,
+                            G_FILE_QUERY_INFO_NONE, cancellable, &error);
+  name = info ? g_strdup (g_file_info_get_display_name (info)) : g_file_get_parse_name (file);
+
+  if (info != NULL && g_file_info_get_size (info) > BD_LOADER_MAX_MESSAGE_SIZE)
+    {
+      result = g_new0 (BdLoadResult, 1);
+      result->display_name = g_steal_pointer (&name);
+      result->file = g_object_ref (file);
+      result->error = g_error_new (BD_LOADER_ERROR, BD_LOADER_ERROR_TOO_BIG,
+                                   /* Translators: %s is a file name */
+                                   _("“%s” is too big to be a single email. If it is a mailbox, "
+                                     "open it with Open Mailbox."), result->display_name);
+      return result;
+    }
+
+  if (error == NULL)
+    bytes = g_file_load_bytes (file, cancellable, NULL, &error);
+
+  if (error != NULL)
+    {
+      result = g_new0 (BdLoadResult, 1);
+      result->file = g_object_ref (file);
+      result->error = g_error_new (BD_LOADER_ERROR, BD_LOADER_ERROR_UNREADABLE,
+                                   /* Translators: %1$s is a file name, %2$s the system's reason */
+                                   _("Could not read “%1$s”: %2$s"), name, error->message);
+      result->display_name = g_steal_pointer (&name);
+      return result;
+    }
+
+  return bd_loader_load_bytes (bytes, name, file);
+}
+
+static void
+load_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  LoadData *data = task_data;
+  g_autoptr(GPtrArray) results = g_ptr_array_new_with_free_func ((GDestroyNotify)bd_load_result_free);
+
+  if (data->bytes != NULL)
+    g_ptr_array_add (results, bd_loader_load_bytes (data->bytes, data->display_name, NULL));
+
+  for (guint i = 0; data->files != NULL && i < data->files->len; i++)
+    {
+      if (g_task_return_error_if_cancelled (task))
+        return;
+      g_ptr_array_add (results, load_file (g_ptr_array_index (data->files, i), cancellable));
+    }
+
+  g_task_return_pointer (task, g_steal_pointer (&results), (GDestroyNotify)g_ptr_array_unref);
+}
+
+/**
+ * bd_loader_load_files_async:
+ * @files: (array length=n_files): the files to decode
+ *
+ * Decodes each file in a worker thread. The result, in the order given,
+ * has one #BdLoadResult per file.
+ */
+void
+bd_loader_load_files_async (GFile               **files,
+                            guint                 n_files,
+                            GCancellable         *cancellable,
+                            GAsyncReadyCallback   callback,
+                            gpointer              user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  LoadData *data;
+
+  g_return_if_fail (files != NULL || n_files == 0);
+  g_return_if_fail (!cancellable || G_IS_CANCELLABLE (cancellable));
+
+  data = g_new0 (LoadData, 1);
+  data->files = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < n_files; i++)
+    g_ptr_array_add (data->files, g_object_ref (files[i]));
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, bd_loader_load_files_async);
+  g_task_set_task_data (task, data, (GDestroyNotify)load_data_free);
+  g_task_run_in_thread (task, load_thread);
+}
+
+/**
+ * bd_loader_load_files_finish:
+ *
+ * Returns: (transfer full) (element-type BdLoadResult): the results
+ */
+GPtrArray *
+bd_loader_load_files_finish (GAsyncResult  *result,
+                             GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/**
+ * bd_loader_load_bytes_async:
+ * @bytes: a raw message (pasted text, a sample)
+ * @display_name: what to call it
+ */
+void
+bd_loader_load_bytes_async (GBytes              *bytes,
+                            const char          *display_name,
+                            GCancellable        *cancellable,
+                            GAsyncReadyCallback  callback,
+                            gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  LoadData *data;
+
+  g_return_if_fail (bytes != NULL);
+  g_return_if_fail (display_name != NULL);
+  g_return_if_fail (!cancellable || G_IS_CANCELLABLE (cancellable));
+
+  data = g_new0 (LoadData, 1);
+  data->bytes = g_bytes_ref (bytes);
+  data->display_name = g_strdup (display_name);
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, bd_loader_load_bytes_async);
+  g_task_set_task_data (task, data, (GDestroyNotify)load_data_free);
+  g_task_run_in_thread (task, load_thread);
+}
+
+/**
+ * bd_loader_load_bytes_finish:
+ *
+ * Returns: (transfer full) (element-type BdLoadResult): one result
+ */
+GPtrArray *
+bd_loader_load_bytes_finish (GAsyncResult  *result,
+                             GError       **error)
+{
+  return bd_loader_load_files_finish (result, error);
+}

@@ -1,0 +1,49 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
+# `make screenshots`: PNGs of the app's main states, in English and Polish,
+# taken from the real window under a private Xvfb (used by README.md and
+# the AppStream metainfo). Usage: screenshots.sh BUILD_DIR OUT_DIR
+set -eu
+build=$(cd "${1:-build}" && pwd)
+out=${2:-data/screenshots}
+src=$(cd "$(dirname "$0")/.." && pwd)
+mkdir -p "$out"
+samples="$src/data/samples"
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+
+# shot NAME LANGUAGE WIDTH HEIGHT [FILE…]
+shot() {
+    name=$1 lang=$2 width=$3 height=$4
+    shift 4
+    display=:$((90 + $(od -An -N1 -tu1 /dev/urandom | tr -d ' ') % 100))
+    Xvfb "$display" -screen 0 "${width}x${height}x24" -nolisten tcp >/dev/null 2>&1 &
+    xvfb=$!
+    sleep 1
+    # The window size comes from GSettings: a keyfile backend in a
+    # throw-away config dir lets each shot choose it.
+    mkdir -p "$tmp/$name/glib-2.0/settings"
+    printf '[io/github/bouncedoctor/BounceDoctor]\nwindow-width=%s\nwindow-height=%s\n' \
+        "$width" "$height" > "$tmp/$name/glib-2.0/settings/keyfile"
+    env DISPLAY="$display" LANG=C.UTF-8 LC_ALL=C.UTF-8 LANGUAGE="$lang" GTK_A11Y=none \
+        XDG_CONFIG_HOME="$tmp/$name" GSETTINGS_BACKEND=keyfile \
+        GSETTINGS_SCHEMA_DIR="$build/data" BD_LOCALEDIR="$build/po" \
+        XDG_DATA_DIRS="$src/data:/usr/local/share:/usr/share" \
+        dbus-run-session -- "$build/app/bounce-doctor" "$@" >"$tmp/$name.log" 2>&1 &
+    app=$!
+    sleep 3
+    DISPLAY="$display" import -window root "$out/$name.png"
+    kill $app 2>/dev/null || true
+    pkill -f "$build/app/bounce-doctor" 2>/dev/null || true
+    kill $xvfb 2>/dev/null || true
+    wait 2>/dev/null || true
+    echo "wrote $out/$name.png"
+}
+
+for lang in en pl; do
+    shot "empty-$lang" "$lang" 960 700
+    shot "diagnosis-$lang" "$lang" 960 900 "$samples/postfix-user-unknown.eml"
+    shot "several-$lang" "$lang" 1100 800 "$samples"/*.eml
+    shot "narrow-$lang" "$lang" 360 720 "$samples/qmail-pl-skrzynka-pelna.eml"
+    shot "error-$lang" "$lang" 800 600 "$src/data/icons/hicolor/scalable/apps/io.github.bouncedoctor.BounceDoctor.svg"
+done
