@@ -24,6 +24,9 @@ BD_DECLARE_SCANNER (v5sendmail);
 BD_DECLARE_SCANNER (sendmail);
 BD_DECLARE_SCANNER (amazonworkmail);
 BD_DECLARE_SCANNER (ezweb);
+BD_DECLARE_SCANNER (opensmtpd);
+BD_DECLARE_SCANNER (exchange2003);
+BD_DECLARE_SCANNER (gmx_en);
 
 /* Readers shared by families built on the same MTA. */
 gboolean bd_scan_exim_read  (const BdScanInput *input,

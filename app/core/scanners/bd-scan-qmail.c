@@ -25,6 +25,7 @@ static const char *const stop_markers[] = {
   "--- Below this line is a copy of the message",
   "--- Enclosed is a copy of the message",
   "--- Below this line is the original bounce",
+  "--- Original message follows.",
   NULL
 };
 
@@ -52,6 +53,10 @@ is_qmail (const BdScanInput *input)
 {
   if (strstr (input->body, "This is the qmail-send program") != NULL
       || strstr (input->body, "Hi. This is the qmail") != NULL)
+    return TRUE;
+  /* the qmail-based MTA of Yahoo! and others: "Message from example.com." */
+  if (strstr (input->body, "Unable to deliver message to the following address(es).") != NULL
+      && strstr (input->body, "--- Original message follows.") != NULL)
     return TRUE;
   return g_strcmp0 (input->subject, "failure notice") == 0
          && strstr (input->body, "--- Below this line is a copy of the message") != NULL;
@@ -102,6 +107,11 @@ set_qmail_reason (BdRecipient *recipient)
           return;
         }
     }
+  /* qmail-send gives up after queuelifetime; only the final words when
+   * nothing more specific was said */
+  if (recipient->status == NULL && recipient->reply_code == 0
+      && strstr (recipient->diagnostic, "this message has been in the queue too long") != NULL)
+    bd_scan_set_reason (recipient, BD_REASON_EXPIRED, "this message has been in the queue too long");
 }
 
 /**

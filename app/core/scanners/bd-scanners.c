@@ -16,6 +16,7 @@
 static const BdScanner scanners[] = {
   /* Providers */
   { "gmail", bd_scan_gmail },
+  { "gmx", bd_scan_gmx_en },
   { "mailru", bd_scan_mailru },
   { "yahoo", bd_scan_yahoo },
   { "googlegroups", bd_scan_googlegroups },
@@ -27,6 +28,8 @@ static const BdScanner scanners[] = {
   { "dragonfly", bd_scan_dragonfly },
   { "v5sendmail", bd_scan_v5sendmail },
   { "sendmail", bd_scan_sendmail },
+  { "opensmtpd", bd_scan_opensmtpd },
+  { "exchange2003", bd_scan_exchange2003 },
   { NULL, NULL },
 };
 

@@ -1,0 +1,133 @@
+/* bd-scan-exchange2003.c
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Microsoft Exchange 5.5–2003 (X-Mailer: Internet Mail Service or
+ * Microsoft Exchange Server Internet Mail Connector), Subject
+ * "Undeliverable: …":
+ *
+ *   Your message
+ *     To:      kijitora@example.com
+ *     Subject: Nyaan
+ *   did not reach the following recipient(s):
+ *
+ *   kijitora@example.jp on Thu, 29 Apr 2010 00:00:00 -0000
+ *       The recipient name is not recognized
+ *       MSEXCH:IMS:EXAMPLE:SITE:SERVER 0 (000C05A6) Unknown Recipient
+ *
+ * The hexadecimal code in parentheses names the failure.
+ */
+#define G_LOG_DOMAIN "bd-scan-exchange2003"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "bd-scan-families.h"
+#include "bd-scan-util.h"
+
+static const char *const stop_markers[] = {
+  "Content-Type: message/rfc822",
+  NULL
+};
+
+/* MSEXCH diagnostic codes that name their reason unambiguously. */
+static const struct
+{
+  const char *code;
+  BdReason    reason;
+} exchange_codes[] = {
+  { "000C05A6", BD_REASON_USERUNKNOWN },   /* Unknown Recipient */
+  { "00120270", BD_REASON_NETWORKERROR },  /* Too Many Hops */
+  { "00050311", BD_REASON_CONTENTERROR },  /* Conversion to Internet format failed */
+  { "000502CC", BD_REASON_CONTENTERROR },
+  { "000B0981", BD_REASON_SECURITYERROR }, /* 502 Server does not support AUTH */
+};
+
+static gboolean
+is_exchange2003 (const BdScanInput *input)
+{
+  g_autofree char *mailer = NULL;
+
+  if (strstr (input->body, "did not reach the following recipient") == NULL
+      && strstr (input->body, "The following recipient(s) could not be reached") == NULL)
+    return FALSE;
+  if (bd_scan_subject_has (input, "Undeliverable"))
+    return TRUE;
+  mailer = bd_scan_header (input, "X-Mailer");
+  return mailer != NULL && (strstr (mailer, "Internet Mail Service") != NULL
+                            || strstr (mailer, "Microsoft Exchange") != NULL);
+}
+
+/* "kijitora@example.jp on Thu, 29 Apr 2010 …" */
+static char *
+recipient_in (const char *line)
+{
+  const char *p = line + strspn (line, " \t");
+  const char *on = strstr (p, " on ");
+  g_autofree char *head = NULL;
+
+  if (on == NULL || p - line > 8)
+    return NULL;
+  head = g_strndup (p, on - p);
+  return bd_scan_is_address (head) ? bd_scan_extract_address (head) : NULL;
+}
+
+static void
+set_exchange_reason (BdRecipient *r)
+{
+  for (guint i = 0; r->diagnostic != NULL && i < G_N_ELEMENTS (exchange_codes); i++)
+    {
+      if (strstr (r->diagnostic, exchange_codes[i].code) != NULL)
+        {
+          bd_scan_set_reason (r, exchange_codes[i].reason, exchange_codes[i].code);
+          return;
+        }
+    }
+}
+
+gboolean
+bd_scan_exchange2003 (const BdScanInput *input,
+                      BdBounce          *bounce)
+{
+  g_auto(GStrv) lines = NULL;
+  int start;
+
+  if (!is_exchange2003 (input))
+    return FALSE;
+
+  lines = bd_scan_split_lines (input, stop_markers);
+  start = bd_scan_find_line (lines, 0, "did not reach the following recipient");
+  if (start < 0)
+    start = bd_scan_find_line (lines, 0, "could not be reached");
+  for (int i = start + 1; start >= 0 && lines[i] != NULL; i++)
+    {
+      g_autofree char *address = recipient_in (lines[i]);
+      g_autoptr(GString) diag = NULL;
+      gsize indent = strspn (lines[i], " \t");
+      int j;
+
+      if (address == NULL)
+        continue;
+      diag = g_string_new (NULL);
+      for (j = i + 1; lines[j] != NULL && strspn (lines[j], " \t") > indent; j++)
+        {
+          const char *text = lines[j] + strspn (lines[j], " \t");
+
+          /* the X.400 identifier of the message, folded over two lines */
+          if (g_str_has_prefix (text, "The MTS-ID of the original message is"))
+            {
+              if (lines[j + 1] != NULL && lines[j + 1][0] == ';')
+                j++;
+              continue;
+            }
+          g_string_append_printf (diag, "%s ", text);
+        }
+      /* Exchange 5.5 puts the code's meaning on the next, unindented line */
+      if (lines[j] != NULL && lines[j][0] != '\0' && recipient_in (lines[j]) == NULL
+          && g_str_has_suffix (diag->str, ") "))
+        g_string_append (diag, lines[j]);
+      set_exchange_reason (bd_scan_add (bounce, address, diag->str));
+      i = j - 1;
+    }
+  return bd_scan_finish (bounce, BD_KIND_BOUNCE);
+}

@@ -1,0 +1,88 @@
+/* bd-scan-gmx.c
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * GMX and mail.com (MAILER-DAEMON@mail.gmx.com, Subject "Mail delivery
+ * failed: returning message to sender"), in English: Exim's preface,
+ * then its own layout, one block per address:
+ *
+ *   "kijitora@example.jp":
+ *   SMTP error from remote server after RCPT command:
+ *   host: mx.example.jp
+ *   5.1.1 <kijitora@example.jp>... User Unknown
+ *
+ * or "<address>", a blank line, "Reason:" and the reason. The German
+ * templates of GMX and WEB.DE are read by bd-scan-providers-i18n.c.
+ */
+#define G_LOG_DOMAIN "bd-scan-gmx"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "bd-scan-families.h"
+#include "bd-scan-util.h"
+
+static const char *const stop_markers[] = {
+  "--- The header of the original message is following. ---",
+  "--- The original message is following. ---",
+  NULL
+};
+
+/* "\"kijitora@example.jp\":" or "<kijitora@example.jp>" alone on a line */
+static char *
+recipient_in (const char *line)
+{
+  gsize len = strlen (line);
+
+  if (len < 5)
+    return NULL;
+  if ((line[0] == '"' && g_str_has_suffix (line, "\":")) || (line[0] == '<' && line[len - 1] == '>'))
+    return bd_scan_extract_address (line);
+  return NULL;
+}
+
+gboolean
+bd_scan_gmx_en (const BdScanInput *input,
+                BdBounce          *bounce)
+{
+  g_auto(GStrv) lines = NULL;
+  BdRecipient *r = NULL;
+  g_autoptr(GString) diag = g_string_new (NULL);
+
+  if (!bd_scan_from_has (input, "@mail.gmx.") && !bd_scan_from_has (input, "gmx.net"))
+    return FALSE;
+  if (strstr (input->body, "--- The header of the original message is following. ---") == NULL
+      && strstr (input->body, "This message was created automatically by mail delivery software") == NULL)
+    return FALSE;
+
+  lines = bd_scan_split_lines (input, stop_markers);
+  for (int i = 0; ; i++)
+    {
+      g_autofree char *address = lines[i] != NULL ? recipient_in (lines[i]) : NULL;
+
+      if (r != NULL && (lines[i] == NULL || address != NULL))
+        {
+          bd_scan_set_diagnostic (r, diag->str);
+          if (r->diagnostic != NULL && strstr (r->diagnostic, "retry timeout exceeded") != NULL)
+            bd_scan_set_reason (r, BD_REASON_EXPIRED, "delivery retry timeout exceeded");
+          g_string_truncate (diag, 0);
+          r = NULL;
+        }
+      if (lines[i] == NULL)
+        break;
+      if (address != NULL)
+        {
+          r = bd_scan_add (bounce, address, NULL);
+          continue;
+        }
+      if (r == NULL || lines[i][0] == '\0' || strcmp (lines[i], "Reason:") == 0)
+        continue;
+      if (g_str_has_prefix (lines[i], "host: "))
+        {
+          g_free (r->remote_mta);
+          r->remote_mta = g_strdup (lines[i] + strlen ("host: "));
+        }
+      g_string_append_printf (diag, "%s ", lines[i]);
+    }
+  return bd_scan_finish (bounce, BD_KIND_BOUNCE);
+}

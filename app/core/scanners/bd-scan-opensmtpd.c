@@ -1,0 +1,101 @@
+/* bd-scan-opensmtpd.c
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * OpenSMTPD (Subject "Delivery status notification: error|failed|
+ * warning|delayed"):
+ *
+ *       This is the MAILER-DAEMON, please DO NOT REPLY to this email.
+ *
+ *       An error has occurred while attempting to deliver a message for
+ *       the following list of recipients:
+ *
+ *   kijitora@example.jp: 550 5.1.1 <kijitora@example.jp>... User unknown
+ *
+ *       Below is a copy of the original message:
+ *
+ * A delay says "A message is delayed for more than … for the following
+ * list of recipients:" and "this is only a temporary failure report".
+ */
+#define G_LOG_DOMAIN "bd-scan-opensmtpd"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "bd-scan-families.h"
+#include "bd-scan-util.h"
+
+static const char *const stop_markers[] = {
+  "Below is a copy of the original message",
+  "Below is a copy of the message",
+  NULL
+};
+
+/* OpenSMTPD's own texts (mta.c, mta_session.c) when no server replied. */
+static const struct
+{
+  const char *text;
+  BdReason    reason;
+} smtpd_messages[] = {
+  { "Domain does not exist", BD_REASON_HOSTUNKNOWN },
+  { "No MX found for domain", BD_REASON_NOTACCEPT },
+  { "Network error on destination MXs", BD_REASON_NETWORKERROR },
+  { "Envelope expired", BD_REASON_EXPIRED },
+  { "Loop detected", BD_REASON_CONTENTERROR },
+  { "Invalid address", BD_REASON_SYNTAXERROR },
+};
+
+static void
+set_smtpd_reason (BdRecipient *r)
+{
+  if (r->diagnostic == NULL || r->reply_code != 0)
+    return;
+  for (guint i = 0; i < G_N_ELEMENTS (smtpd_messages); i++)
+    {
+      if (strstr (r->diagnostic, smtpd_messages[i].text) != NULL)
+        {
+          bd_scan_set_reason (r, smtpd_messages[i].reason, smtpd_messages[i].text);
+          return;
+        }
+    }
+}
+
+gboolean
+bd_scan_opensmtpd (const BdScanInput *input,
+                   BdBounce          *bounce)
+{
+  g_auto(GStrv) lines = NULL;
+  gboolean delayed;
+  int at;
+
+  if (!bd_scan_subject_has (input, "Delivery status notification"))
+    return FALSE;
+  if (strstr (input->body, "This is the MAILER-DAEMON, please DO NOT REPLY") == NULL)
+    return FALSE;
+
+  lines = bd_scan_split_lines (input, stop_markers);
+  at = bd_scan_find_line (lines, 0, "list of recipients:");
+  if (at < 0)
+    return FALSE;
+
+  /* "address: reason", unindented, one a line */
+  for (int i = at + 1; lines[i] != NULL; i++)
+    {
+      const char *colon = strstr (lines[i], ": ");
+      g_autofree char *head = NULL;
+      BdRecipient *r;
+
+      if (lines[i][0] == ' ' || lines[i][0] == '\0' || colon == NULL)
+        continue;
+      head = g_strndup (lines[i], colon - lines[i]);
+      if (!bd_scan_is_address (head))
+        continue;
+      r = bd_scan_add (bounce, head, colon + 2);
+      set_smtpd_reason (r);
+    }
+
+  delayed = strstr (input->body, "this is only a temporary failure report") != NULL
+            || bd_scan_subject_has (input, "notification: delayed")
+            || bd_scan_subject_has (input, "notification: warning");
+  return bd_scan_finish (bounce, delayed ? BD_KIND_DELAYED : BD_KIND_BOUNCE);
+}
