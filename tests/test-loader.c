@@ -1,0 +1,197 @@
+/* test-loader.c
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The app's way in for files: every input gives a decoded bounce or a
+ * translated error that names it — never a crash, and one bad file never
+ * hides the others.
+ */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <gmime/gmime.h>
+#include <string.h>
+
+#include "bd-loader.h"
+
+typedef struct
+{
+  char *dir;
+} Fixture;
+
+static void
+fixture_setup (Fixture       *fixture,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  fixture->dir = g_dir_make_tmp ("bd-loader-XXXXXX", &error);
+  g_assert_no_error (error);
+}
+
+static void
+fixture_teardown (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(GDir) dir = g_dir_open (fixture->dir, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
+
+      g_remove (path);
+    }
+  g_rmdir (fixture->dir);
+  g_free (fixture->dir);
+}
+
+static GFile *
+write_file (Fixture    *fixture,
+            const char *name,
+            const char *data,
+            gsize       len)
+{
+  g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_file_set_contents (path, data, len, &error);
+  g_assert_no_error (error);
+  return g_file_new_for_path (path);
+}
+
+static GFile *
+sample (const char *name)
+{
+  g_autofree char *path = g_build_filename (g_getenv ("BD_SOURCE_ROOT"), "data", "samples", name, NULL);
+
+  return g_file_new_for_path (path);
+}
+
+static void
+load_cb (GObject      *object,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  *(GAsyncResult **)user_data = g_object_ref (result);
+}
+
+static GPtrArray *
+load (GFile **files,
+      guint   n_files)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  GPtrArray *results;
+
+  bd_loader_load_files_async (files, n_files, NULL, load_cb, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+
+  results = bd_loader_load_files_finish (result, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (results->len, ==, n_files);
+  return results;
+}
+
+static void
+test_loader_mixed (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  static const char ole2[] = "\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1 rest of an Outlook file";
+  static const char png[] = "\x89PNG\r\n\x1a\n\0\0\0\rIHDR";
+  GFile *files[6];
+  g_autoptr(GPtrArray) results = NULL;
+  BdLoadResult *r;
+
+  files[0] = sample ("postfix-user-unknown.eml");
+  files[1] = write_file (fixture, "Returned.msg", ole2, sizeof ole2 - 1);
+  files[2] = write_file (fixture, "photo.png", png, sizeof png - 1);
+  files[3] = write_file (fixture, "empty.eml", "", 0);
+  files[4] = g_file_new_for_path (fixture->dir);   /* a folder cannot be read as a file */
+  files[5] = write_file (fixture, "notes.txt", "Dear John,\nthis is a letter.\n", 28);
+
+  results = load (files, G_N_ELEMENTS (files));
+
+  r = g_ptr_array_index (results, 0);
+  g_assert_no_error (r->error);
+  g_assert_nonnull (r->bounce);
+  g_assert_cmpint (r->bounce->kind, ==, BD_KIND_BOUNCE);
+  g_assert_cmpstr (r->display_name, ==, "postfix-user-unknown.eml");
+
+  r = g_ptr_array_index (results, 1);
+  g_assert_error (r->error, BD_LOADER_ERROR, BD_LOADER_ERROR_OUTLOOK_MSG);
+  g_assert_nonnull (strstr (r->error->message, "Returned.msg"));
+  g_assert_nonnull (strstr (r->error->message, ".eml"));
+  g_assert_null (r->bounce);
+
+  r = g_ptr_array_index (results, 2);
+  g_assert_error (r->error, BD_LOADER_ERROR, BD_LOADER_ERROR_NOT_EMAIL);
+  g_assert_nonnull (strstr (r->error->message, "photo.png"));
+
+  r = g_ptr_array_index (results, 3);
+  g_assert_error (r->error, BD_LOADER_ERROR, BD_LOADER_ERROR_EMPTY);
+  g_assert_nonnull (strstr (r->error->message, "empty.eml"));
+
+  r = g_ptr_array_index (results, 4);
+  g_assert_error (r->error, BD_LOADER_ERROR, BD_LOADER_ERROR_UNREADABLE);
+
+  r = g_ptr_array_index (results, 5);
+  g_assert_error (r->error, BD_LOADER_ERROR, BD_LOADER_ERROR_NOT_EMAIL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (files); i++)
+    g_object_unref (files[i]);
+}
+
+static void
+test_loader_bytes (void)
+{
+  g_autofree char *path = g_build_filename (g_getenv ("BD_SOURCE_ROOT"), "data", "samples",
+                                            "gmail-unauthenticated.eml", NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(BdLoadResult) result = NULL;
+  gsize len;
+
+  g_assert_true (g_file_get_contents (path, &contents, &len, NULL));
+  bytes = g_bytes_new (contents, len);
+  result = bd_loader_load_bytes (bytes, "Pasted text", NULL);
+
+  g_assert_no_error (result->error);
+  g_assert_cmpint (result->bounce->kind, ==, BD_KIND_BOUNCE);
+  g_assert_cmpuint (result->bounce->recipients->len, ==, 1);
+  g_assert_cmpstr (((BdRecipient *)g_ptr_array_index (result->bounce->recipients, 0))->address, ==,
+                   "klient@gmail.com");
+}
+
+static void
+test_loader_cancel (void)
+{
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = sample ("postfix-user-unknown.eml");
+  g_autoptr(GPtrArray) results = NULL;
+
+  g_cancellable_cancel (cancellable);
+  bd_loader_load_files_async (&file, 1, cancellable, load_cb, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+
+  results = bd_loader_load_files_finish (result, &error);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_null (results);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  g_mime_init ();
+
+  g_test_add ("/core/loader/mixed", Fixture, NULL, fixture_setup, test_loader_mixed, fixture_teardown);
+  g_test_add_func ("/core/loader/bytes", test_loader_bytes);
+  g_test_add_func ("/core/loader/cancel", test_loader_cancel);
+
+  return g_test_run ();
+}
