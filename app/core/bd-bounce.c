@@ -81,6 +81,7 @@ bd_recipient_free (BdRecipient *self)
   g_free (self->will_retry_until);
   g_free (self->evidence);
   g_free (self->diagnostic_type);
+  g_free (self->command);
   g_free (self);
 }
 

@@ -60,6 +60,7 @@ typedef struct
   gboolean  hard;
   char     *evidence;      /* which field or phrase decided the reason, e.g. "status 5.1.1" */
   char     *diagnostic_type; /* the Diagnostic-Code type ("smtp", "x-unix"), nullable */
+  char     *command;       /* the SMTP command that was refused: "CONN", "EHLO", "MAIL", "RCPT", "DATA"; nullable */
 } BdRecipient;
 
 typedef struct

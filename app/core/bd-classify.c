@@ -158,21 +158,90 @@ is_weak (BdReason reason)
 static const BdReason first_order[] = {
   BD_REASON_MAILBOXFULL, BD_REASON_MESGTOOBIG, BD_REASON_EXCEEDLIMIT, BD_REASON_SUSPEND,
   BD_REASON_HASMOVED, BD_REASON_NORELAYING, BD_REASON_AUTHFAILURE, BD_REASON_REQUIREPTR,
-  BD_REASON_USERUNKNOWN, BD_REASON_FILTERED, BD_REASON_REJECTED, BD_REASON_HOSTUNKNOWN,
-  BD_REASON_SPAMDETECTED, BD_REASON_TOOMANYCONN, BD_REASON_BLOCKED,
+  BD_REASON_NOTCOMPLIANTRFC, BD_REASON_BADREPUTATION, BD_REASON_SPEEDING,
+  BD_REASON_USERUNKNOWN, BD_REASON_FILTERED, BD_REASON_REJECTED, BD_REASON_NOTACCEPT,
+  BD_REASON_HOSTUNKNOWN, BD_REASON_SPAMDETECTED, BD_REASON_TOOMANYCONN, BD_REASON_BLOCKED,
 };
 
-/* Then the words alone. */
+/* Then the words alone, when the code said nothing definite. */
 static const BdReason second_order[] = {
-  BD_REASON_MAILBOXFULL, BD_REASON_BADREPUTATION, BD_REASON_SPAMDETECTED,
-  BD_REASON_POLICYVIOLATION, BD_REASON_VIRUSDETECTED, BD_REASON_NOTCOMPLIANTRFC,
-  BD_REASON_SPEEDING, BD_REASON_NORELAYING, BD_REASON_SECURITYERROR, BD_REASON_SYSTEMERROR,
-  BD_REASON_NETWORKERROR, BD_REASON_SUSPEND, BD_REASON_EXPIRED, BD_REASON_CONTENTERROR,
-  BD_REASON_SYSTEMFULL, BD_REASON_NOTACCEPT, BD_REASON_MAILERERROR, BD_REASON_SYNTAXERROR,
-  BD_REASON_ONHOLD, BD_REASON_USERUNKNOWN, BD_REASON_FILTERED, BD_REASON_REJECTED,
-  BD_REASON_HOSTUNKNOWN, BD_REASON_TOOMANYCONN, BD_REASON_BLOCKED, BD_REASON_MESGTOOBIG,
-  BD_REASON_EXCEEDLIMIT, BD_REASON_HASMOVED, BD_REASON_AUTHFAILURE, BD_REASON_REQUIREPTR,
+  BD_REASON_MAILBOXFULL, BD_REASON_AUTHFAILURE, BD_REASON_BADREPUTATION, BD_REASON_SPEEDING,
+  BD_REASON_SPAMDETECTED, BD_REASON_VIRUSDETECTED, BD_REASON_POLICYVIOLATION,
+  BD_REASON_NORELAYING, BD_REASON_SECURITYERROR, BD_REASON_SYSTEMERROR, BD_REASON_NETWORKERROR,
+  BD_REASON_SUSPEND, BD_REASON_EXPIRED, BD_REASON_CONTENTERROR, BD_REASON_SYSTEMFULL,
+  BD_REASON_NOTACCEPT, BD_REASON_MAILERERROR, BD_REASON_REQUIREPTR, BD_REASON_NOTCOMPLIANTRFC,
+  BD_REASON_SYNTAXERROR, BD_REASON_ONHOLD,
 };
+
+/* The SMTP command a reply answered, from the words around it: Postfix's
+ * "(in reply to RCPT TO command)", Exim's "after MAIL FROM", qmail's "did
+ * not like our RCPT TO", Sendmail's ">>> DATA" transcript lines. */
+const char *
+bd_classify_find_command (const char *text)
+{
+  static const struct { const char *marker; const char *command; } markers[] = {
+    { "in reply to rcpt to", "RCPT" }, { "in reply to mail from", "MAIL" },
+    { "in reply to end of data", "DATA" }, { "in reply to data", "DATA" },
+    { "in reply to ehlo", "EHLO" }, { "in reply to helo", "HELO" },
+    { "after rcpt to", "RCPT" }, { "after mail from", "MAIL" }, { "after end of data", "DATA" },
+    { "after initial connection", "CONN" }, { "after data", "DATA" }, { "after ehlo", "EHLO" },
+    { "after helo", "HELO" }, { "did not like our rcpt to", "RCPT" },
+    { "did not like our mail from", "MAIL" }, { "did not like our final data", "DATA" },
+    { "did not like our data", "DATA" }, { "[rcpt_to]", "RCPT" }, { "[mail_from]", "MAIL" },
+    { "[data]", "DATA" }, { ">>> rcpt to", "RCPT" }, { ">>> mail from", "MAIL" },
+    { ">>> data", "DATA" }, { ">>> ehlo", "EHLO" }, { ">>> helo", "HELO" },
+  };
+  const char *best = NULL, *best_at = NULL;
+
+  if (text == NULL)
+    return NULL;
+  for (guint i = 0; i < G_N_ELEMENTS (markers); i++)
+    {
+      const char *at = strstr (text, markers[i].marker);
+
+      /* The first mention wins, except in a Sendmail transcript, whose
+       * last command is the one that failed. */
+      if (at == NULL)
+        continue;
+      if (markers[i].marker[0] == '>')
+        {
+          const char *next;
+
+          while ((next = strstr (at + 1, markers[i].marker)) != NULL)
+            at = next;
+        }
+      if (best_at == NULL || (markers[i].marker[0] == '>' ? at > best_at : at < best_at))
+        {
+          best = markers[i].command;
+          best_at = at;
+        }
+    }
+  return best;
+}
+
+/* Reasons whose words are specific enough to beat any status code. Words
+ * for the others ("does not exist") only decide when the code is vague. */
+static gboolean
+phrase_beats_status (BdReason reason)
+{
+  switch (reason)
+    {
+    case BD_REASON_MAILBOXFULL:
+    case BD_REASON_EXCEEDLIMIT:
+    case BD_REASON_SUSPEND:
+    case BD_REASON_HASMOVED:
+    case BD_REASON_NORELAYING:
+    case BD_REASON_AUTHFAILURE:
+    case BD_REASON_REQUIREPTR:
+    case BD_REASON_NOTCOMPLIANTRFC:
+    case BD_REASON_BADREPUTATION:
+    case BD_REASON_SPEEDING:
+    case BD_REASON_SPAMDETECTED:
+      return TRUE;
+    default:
+      return FALSE;
+    }
+}
 
 /* The phrase tables, merged once into an index on a phrase's first two
  * bytes so that a diagnostic is scanned once, whatever the table sizes. */
@@ -301,6 +370,7 @@ decide (const BdRecipient *r,
   BdReason by_status = bd_classify_status (r->status);
   gboolean smtp = r->diagnostic_type == NULL || g_ascii_strcasecmp (r->diagnostic_type, "smtp") == 0;
   const char *status = r->status ? r->status : "";
+  const char *command = r->command;
 
 #define HAS(reason) (matched & (G_GUINT64_CONSTANT (1) << (reason)))
 #define BY_PHRASE(reason) \
@@ -313,8 +383,28 @@ decide (const BdRecipient *r,
       {
         BdReason reason = first_order[i];
 
-        if (HAS (reason))
+        if (reason == BD_REASON_USERUNKNOWN && HAS (reason) && by_status != reason)
+          {
+            /* Words of an unknown user decide only for a refused RCPT TO;
+             * after the message was sent they mean a filter said no. */
+            if (HAS (BD_REASON_REJECTED) && strstr (lowered, "sender") != NULL)
+              continue;
+            if (command == NULL || strcmp (command, "RCPT") == 0)
+              return BY_PHRASE (reason);
+            if (strcmp (command, "DATA") == 0)
+              {
+                *evidence = g_strdup_printf ("phrase “%s” after the message was sent", found[reason]);
+                return BD_REASON_FILTERED;
+              }
+            continue;
+          }
+        if (HAS (reason) && (by_status == BD_REASON_UNDEFINED || is_weak (by_status)
+                             || by_status == reason || phrase_beats_status (reason)))
           return BY_PHRASE (reason);
+        /* "5.1.1" with words of a refusal is a refusal. */
+        if (by_status == reason && reason == BD_REASON_USERUNKNOWN
+            && (HAS (BD_REASON_REJECTED) || HAS (BD_REASON_BLOCKED) || HAS (BD_REASON_NOTACCEPT)))
+          continue;
         if (by_status == reason)
           return BY_STATUS (reason);
       }

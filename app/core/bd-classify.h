@@ -18,5 +18,6 @@ void      bd_classify_bounce    (BdBounce          *bounce);
 BdReason  bd_classify_status    (const char        *status);
 BdReason  bd_classify_phrase    (const char        *lowered,
                                  const char       **phrase);
+const char *bd_classify_find_command (const char  *lowered);
 
 G_END_DECLS

@@ -244,6 +244,24 @@ static const char *const vacation_subjects[] = {
 };
 
 /* RFC 3834 and the headers auto-responders used before it. */
+/* Delivery failures sometimes carry Auto-Submitted: auto-replied too. */
+static gboolean
+looks_like_failure (const char *from,
+                    const char *subject)
+{
+  static const char *const words[] = {
+    "mailer-daemon", "postmaster", "mail delivery", "undeliver", "returned mail", "failure",
+    "delivery status", "not delivered", "delivery failed", "could not be delivered",
+  };
+  g_autofree char *text = g_ascii_strdown (from, -1);
+  g_autofree char *subj = g_ascii_strdown (subject, -1);
+
+  for (guint i = 0; i < G_N_ELEMENTS (words); i++)
+    if (strstr (text, words[i]) != NULL || strstr (subj, words[i]) != NULL)
+      return TRUE;
+  return FALSE;
+}
+
 static gboolean
 is_vacation (GMimeMessage *message,
              const char   *subject)
@@ -400,6 +418,130 @@ iso_date (GMimeMessage *message)
   return g_date_time_format (utc, "%Y-%m-%dT%H:%M:%SZ");
 }
 
+static void drop_repeated_codes (BdRecipient *r);
+
+/* A specific code in the server's own words beats a generic Status:, and
+ * a reply code whose class contradicts the status is dropped. */
+static void
+normalise_codes (BdRecipient *r)
+{
+  char status[BD_STATUS_MAX];
+
+  if (r->diagnostic == NULL)
+    return;
+  if (bd_dsn_find_status (r->diagnostic, status)
+      && (status[0] == '4' || status[0] == '5') && status[2] != '0' && status[3] == '.')
+    {
+      g_free (r->status);
+      r->status = g_strdup (status);
+    }
+  if (r->reply_code == 0)
+    r->reply_code = bd_dsn_find_reply_code (r->diagnostic);
+  drop_repeated_codes (r);
+}
+
+/* Multi-line replies repeat their codes on every line ("550-5.7.1 …
+ * 550-5.7.1 …"): keep the first, drop the repeats so the words read on. */
+static void
+drop_repeated_codes (BdRecipient *r)
+{
+  char prefix[BD_STATUS_MAX + 8];
+  char *first, *p;
+  gsize n;
+
+  if (r->reply_code == 0 || r->status == NULL)
+    return;
+  for (int sep = 0; sep < 2; sep++)
+    {
+      g_snprintf (prefix, sizeof prefix, "%u%c%s ", r->reply_code, sep ? ' ' : '-', r->status);
+      n = strlen (prefix);
+      first = strstr (r->diagnostic, prefix);
+      if (first == NULL)
+        continue;
+      p = first + n;
+      while ((p = strstr (p, prefix)) != NULL)
+        memmove (p, p + n, strlen (p + n) + 1);
+    }
+  /* The last line of a multi-line reply uses a space, the others a dash. */
+  g_snprintf (prefix, sizeof prefix, "%u %s ", r->reply_code, r->status);
+  n = strlen (prefix);
+  p = strstr (r->diagnostic, prefix);
+  if (p != NULL && p != r->diagnostic && strstr (r->diagnostic, "-") < p)
+    {
+      char dash[BD_STATUS_MAX + 8];
+
+      g_snprintf (dash, sizeof dash, "%u-%s ", r->reply_code, r->status);
+      if (strstr (r->diagnostic, dash) != NULL)
+        memmove (p, p + n, strlen (p + n) + 1);
+    }
+}
+
+/* Lower case with every run of white space made one space, for finding
+ * phrases that servers fold across lines. */
+static char *
+fold_lower (const char *text)
+{
+  GString *out = g_string_sized_new (strlen (text));
+  gboolean space = FALSE;
+
+  for (const char *p = text; *p; p++)
+    {
+      if (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r')
+        {
+          space = TRUE;
+          continue;
+        }
+      if (space && out->len > 0)
+        g_string_append_c (out, ' ');
+      space = FALSE;
+      g_string_append_c (out, g_ascii_tolower (*p));
+    }
+  return g_string_free (out, FALSE);
+}
+
+static void
+find_commands (BdBounce    *bounce,
+               const char  *body)
+{
+  g_autofree char *folded_body = NULL;
+
+  for (guint i = 0; i < bounce->recipients->len; i++)
+    {
+      BdRecipient *r = g_ptr_array_index (bounce->recipients, i);
+      const char *command = NULL;
+
+      if (r->command != NULL)
+        continue;
+      if (r->diagnostic != NULL)
+        {
+          g_autofree char *folded = fold_lower (r->diagnostic);
+
+          command = bd_classify_find_command (folded);
+        }
+      if (command == NULL && body != NULL)
+        {
+          if (folded_body == NULL)
+            folded_body = fold_lower (body);
+          command = bd_classify_find_command (folded_body);
+        }
+      r->command = g_strdup (command);
+    }
+}
+
+static void
+check_reply_class (BdBounce *bounce)
+{
+  for (guint i = 0; i < bounce->recipients->len; i++)
+    {
+      BdRecipient *r = g_ptr_array_index (bounce->recipients, i);
+
+      if (r->reason == BD_REASON_VACATION || r->reason == BD_REASON_FEEDBACK)
+        r->reply_code = 0;
+      if (r->reply_code != 0 && r->status != NULL && r->status[0] != '0' + (char)(r->reply_code / 100))
+        r->reply_code = 0;
+    }
+}
+
 static BdBounce *decode_message (GMimeMessage *message, const char *source,
                                  goffset offset, guint forwards);
 
@@ -433,7 +575,7 @@ decode_message (GMimeMessage *message,
   if (bounce->recipients->len == 0 && bounce->kind != BD_KIND_FEEDBACK)
     {
       bounce->kind = BD_KIND_NOT_BOUNCE;
-      if (is_vacation (message, input.subject))
+      if (!looks_like_failure (input.from, input.subject) && is_vacation (message, input.subject))
         read_vacation (bounce, message);
     }
 
@@ -460,9 +602,13 @@ decode_message (GMimeMessage *message,
       else
         bd_original_fill_from_text (bounce->original, input.body, input.body_len);
     }
-  bd_scan_input_clear (&input);
 
+  for (guint i = 0; i < bounce->recipients->len; i++)
+    normalise_codes (g_ptr_array_index (bounce->recipients, i));
+  find_commands (bounce, input.body);
+  bd_scan_input_clear (&input);
   bd_classify_bounce (bounce);
+  check_reply_class (bounce);
   return g_steal_pointer (&bounce);
 }
 
