@@ -174,6 +174,9 @@ is_microsoft_quota (const ProviderInfo *receiver,
     return FALSE;
   if (recipient->diagnostic != NULL && strstr (recipient->diagnostic, "ubmission") != NULL)
     return TRUE;
+  /* "STOREDRV.Deliver…QuotaExceeded": the recipient's mailbox, really full */
+  if (recipient->diagnostic != NULL && strstr (recipient->diagnostic, "STOREDRV.Deliver") != NULL)
+    return FALSE;
   return receiver == NULL || receiver->provider == PROVIDER_MICROSOFT;
 }
 

@@ -10,11 +10,29 @@
 #include "config.h"
 
 #include "bd-scan-families.h"
+#include "bd-scan-i18n.h"
 
 /* One line per family. The first lines test cheap, specific markers
  * (a provider's From: or Subject:); generic MTAs come last. */
 static const BdScanner scanners[] = {
   /* Providers */
+  { "onet", bd_scan_onet },
+  { "interia", bd_scan_interia },
+  { "wp", bd_scan_wp },
+  { "o2", bd_scan_o2 },
+  { "homepl", bd_scan_homepl },
+  { "nazwapl", bd_scan_nazwapl },
+  { "ovh", bd_scan_ovh },
+  { "forpsi", bd_scan_forpsi },
+  { "seznam", bd_scan_seznam },
+  { "tonline", bd_scan_tonline },
+  { "gmx", bd_scan_gmx },
+  { "webde", bd_scan_webde },
+  /* Localized templates of Exchange, qmail and Postfix (bd-scan-i18n.h) */
+  { "office365", bd_scan_office365_i18n },
+  { "exchange2007", bd_scan_exchange_i18n },
+  { "qmail", bd_scan_qmail_pl },
+  { "postfix", bd_scan_postfix_i18n },
   { "gmail", bd_scan_gmail },
   { "gmx", bd_scan_gmx_en },
   { "mailru", bd_scan_mailru },
@@ -30,6 +48,8 @@ static const BdScanner scanners[] = {
   { "sendmail", bd_scan_sendmail },
   { "opensmtpd", bd_scan_opensmtpd },
   { "exchange2003", bd_scan_exchange2003 },
+  /* Last: Polish, German or Czech prose no family claimed */
+  { "localized", bd_scan_localized },
   { NULL, NULL },
 };
 

@@ -1,0 +1,496 @@
+/* bd-scan-localized.c
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The reader shared by the Polish, German and Czech scanners. Localized
+ * bounces follow no single layout: a Polish hosting company's Postfix
+ * template, a German Exchange report and Seznam's notice all name the
+ * failed address somewhere and explain it in a sentence nearby, often
+ * without any machine-readable part. So this reader takes every address
+ * named before the quoted original (except the sender's own and the
+ * mailer's), the lines around it, and the sentences that state a reason;
+ * the classifier then reads those words with the phrase tables
+ * (bd-phrases-pl.c, -de.c, -cs.c).
+ */
+#define G_LOG_DOMAIN "bd-scan-localized"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "bd-classify.h"
+#include "bd-gmime-autocleanups.h"
+#include "bd-phrases.h"
+#include "bd-scan-i18n.h"
+#include "bd-scan-util.h"
+
+/* A recipient's explanation rarely runs longer; more is someone's text. */
+#define MAX_DIAGNOSTIC_LINES 6
+#define MAX_RECIPIENTS 200
+
+/* "This message was not delivered", lower case. */
+static const char *const bounce_markers[] = {
+  /* Polish */
+  "nie można dostarczyć", "nie można było dostarczyć", "nie udało się dostarczyć",
+  "nie mogłem dostarczyć", "nie została dostarczona", "nie zostało dostarczone",
+  "nie mogła zostać dostarczona", "nie może zostać dostarczona", "niedostarczon",
+  "nie została jeszcze dostarczona", "nie została doręczona", "nie udało się doręczyć",
+  "adresatów lub grup nie powiodło się", "adresatów nie powiodło się",
+  /* German */
+  "konnte nicht zugestellt werden", "nicht zugestellt werden", "unzustellbar",
+  "zustellung fehlgeschlagen", "empfänger oder gruppen ist fehlgeschlagen",
+  "empfänger fehlgeschlagen", "konnte nicht übermittelt werden",
+  "noch nicht zugestellt",
+  /* Czech */
+  "nepodařilo se doručit", "nebylo možné doručit", "nelze doručit", "nebyla doručena",
+  "příjemcům nebo skupinám se nezdařilo", "nedoručiteln", "dosud nebyla doručena",
+  NULL
+};
+
+/* Still being retried, lower case. */
+static const char *const delay_markers[] = {
+  "nie została jeszcze dostarczona", "nie zostało jeszcze dostarczone", "nadal próbuje",
+  "będzie próbował", "będziemy próbować", "kolejne próby doręczenia", "dostarczenie opóźnione",
+  "doręczenie opóźnione", "opóźnienie doręczenia",
+  "wird weiterhin versucht", "weitere zustellversuche", "noch nicht zugestellt", "zustellung verzögert",
+  "dosud nebyla doručena", "doručení je zpožděno", "bude opakováno", "bude se opakovat",
+  NULL
+};
+
+/* The report has given up, lower case; wins over a delay marker. */
+static const char *const final_markers[] = {
+  "nie będę więcej próbował", "rezygnuję", "zrezygnowano", "nie będą podejmowane",
+  "błąd stały", "trwały błąd", "wurde aufgegeben", "endgültig", "permanenter fehler",
+  "trvalá chyba", "další pokusy nebudou",
+  NULL
+};
+
+/* Where the quoted original starts, as written (case-sensitive). */
+static const char *const stop_markers[] = {
+  "--- Poniżej tej linii znajduje się kopia wiadomości",
+  "Poniżej znajduje się kopia",
+  "Oryginalne nagłówki wiadomości",
+  "Nagłówki oryginalnej wiadomości",
+  "Treść oryginalnej wiadomości",
+  "----- Oryginalna wiadomość",
+  "Ursprüngliche Nachrichtenkopfzeilen",
+  "Kopfzeilen der ursprünglichen Nachricht",
+  "----- Ursprüngliche Nachricht",
+  "------ Dies ist eine Kopie der Nachricht",
+  "Hlavičky původní zprávy",
+  "Záhlaví původní zprávy",
+  "----- Původní zpráva",
+  "------ This is a copy of the message",
+  "--- Below this line is a copy of the message",
+  "Original message headers:",
+  NULL
+};
+
+/* Lines that name the original's own header fields, not a recipient. */
+static const char *const header_prefixes[] = {
+  "from:", "od:", "von:", "sender:", "nadawca:", "absender:", "odesílatel:", "reply-to:",
+  "return-path:", "message-id:", "identyfikator wiadomości", "nachrichten-id", "in-reply-to:",
+  "references:", "x-", "received:", "dkim-", "authentication-results:",
+  NULL
+};
+
+/* Labels before the server's own words. */
+static const char *const reply_labels[] = {
+  "powód:", "przyczyna:", "błąd:", "odpowiedź serwera", "serwer zdalny zwrócił",
+  "zdalny serwer odpowiedział", "grund:", "fehler:", "antwort des", "remoteserver hat",
+  "remote server returned", "důvod:", "chyba:", "odpověď serveru", "vzdálený server vrátil",
+  NULL
+};
+
+/* Labels of the host that wrote the report. */
+static const char *const generator_labels[] = {
+  "serwer generujący:", "generierender server:", "generující server:", "generating server:",
+  NULL
+};
+
+static gboolean
+contains_any_lower (const char        *lowered,
+                    const char *const *needles)
+{
+  for (guint i = 0; needles[i] != NULL; i++)
+    if (strstr (lowered, needles[i]) != NULL)
+      return TRUE;
+  return FALSE;
+}
+
+/**
+ * bd_scan_localized_is_bounce:
+ *
+ * Returns: TRUE when the text says, in Polish, German or Czech, that a
+ *   message was not (or not yet) delivered.
+ */
+gboolean
+bd_scan_localized_is_bounce (const BdScanInput *input)
+{
+  g_autofree char *lowered = NULL;
+
+  g_return_val_if_fail (input != NULL, FALSE);
+
+  lowered = g_utf8_strdown (input->body, input->body_len);
+  if (contains_any_lower (lowered, bounce_markers))
+    return TRUE;
+  g_free (g_steal_pointer (&lowered));
+  lowered = g_utf8_strdown (input->subject, -1);
+  return contains_any_lower (lowered, bounce_markers);
+}
+
+static gboolean
+is_delay (const BdScanInput *input)
+{
+  g_autofree char *lowered = g_utf8_strdown (input->body, input->body_len);
+  g_autofree char *subject = g_utf8_strdown (input->subject, -1);
+
+  if (contains_any_lower (lowered, final_markers))
+    return FALSE;
+  return contains_any_lower (lowered, delay_markers) || contains_any_lower (subject, delay_markers);
+}
+
+static void
+add_addresses_of (GPtrArray  *skip,
+                  const char *value)
+{
+  g_autoptr(InternetAddressList) list = NULL;
+
+  if (value == NULL)
+    return;
+  list = internet_address_list_parse (NULL, value);
+  for (int i = 0; list != NULL && i < internet_address_list_length (list); i++)
+    {
+      InternetAddress *address = internet_address_list_get_address (list, i);
+
+      if (INTERNET_ADDRESS_IS_MAILBOX (address))
+        g_ptr_array_add (skip, g_ascii_strdown (internet_address_mailbox_get_addr (INTERNET_ADDRESS_MAILBOX (address)), -1));
+    }
+}
+
+/* Addresses that are not recipients: the bounce's own sender and
+ * addressee (the user), and the original's sender. */
+static GPtrArray *
+addresses_to_skip (const BdScanInput *input)
+{
+  GPtrArray *skip = g_ptr_array_new_with_free_func (g_free);
+
+  add_addresses_of (skip, input->from);
+  if (input->message != NULL)
+    {
+      add_addresses_of (skip, g_mime_object_get_header (GMIME_OBJECT (input->message), "To"));
+      add_addresses_of (skip, g_mime_object_get_header (GMIME_OBJECT (input->message), "Delivered-To"));
+    }
+  if (input->original != NULL && GMIME_IS_MESSAGE (input->original))
+    add_addresses_of (skip, g_mime_object_get_header (input->original, "From"));
+  return skip;
+}
+
+static gboolean
+is_mailer_address (const char *address)
+{
+  return g_ascii_strncasecmp (address, "mailer-daemon@", 14) == 0
+         || g_ascii_strncasecmp (address, "postmaster@", 11) == 0
+         || g_ascii_strncasecmp (address, "noreply@", 8) == 0
+         || g_ascii_strncasecmp (address, "no-reply@", 9) == 0;
+}
+
+static gboolean
+is_header_line (const char *line)
+{
+  g_autofree char *lowered = g_utf8_strdown (line, -1);
+  const char *p = lowered;
+
+  while (*p == ' ' || *p == '\t' || *p == '>')
+    p++;
+  for (guint i = 0; header_prefixes[i] != NULL; i++)
+    if (g_str_has_prefix (p, header_prefixes[i]))
+      return TRUE;
+  return FALSE;
+}
+
+/* The line without the address itself and the punctuation around it. */
+static char *
+line_without (const char *line,
+              const char *address)
+{
+  g_autoptr(GString) out = g_string_new (line);
+  const char *hit = bd_scan_strcasestr (out->str, address);
+  gsize start, end;
+
+  if (hit == NULL)
+    return bd_scan_collapse (line);
+  start = hit - out->str;
+  end = start + strlen (address);
+  while (start > 0 && strchr ("<\"'„“", out->str[start - 1]) != NULL)
+    start--;
+  while (end < out->len && strchr (">\"'”:.,", out->str[end]) != NULL)
+    end++;
+  g_string_erase (out, start, end - start);
+  return bd_scan_collapse (out->str);
+}
+
+static gboolean
+line_has_recipient (const char *line,
+                    GPtrArray  *skip,
+                    char      **address_out)
+{
+  g_autofree char *address = NULL;
+  g_autofree char *lowered = NULL;
+
+  if (line[0] == '\0' || is_header_line (line))
+    return FALSE;
+  if ((address = bd_scan_extract_address (line)) == NULL)
+    return FALSE;
+  lowered = g_ascii_strdown (address, -1);
+  for (guint i = 0; i < skip->len; i++)
+    if (g_str_equal (g_ptr_array_index (skip, i), lowered))
+      return FALSE;
+  if (is_mailer_address (lowered))
+    return FALSE;
+  *address_out = g_steal_pointer (&address);
+  return TRUE;
+}
+
+/* Sentences that state a reason, found anywhere in the prose: what a
+ * recipient gets when its own lines say nothing the classifier knows. */
+static char *
+reason_sentences (char **lines)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  for (int i = 0; lines[i] != NULL; i++)
+    {
+      g_autofree char *lowered = g_utf8_strdown (lines[i], -1);
+      gboolean labelled = contains_any_lower (lowered, reply_labels);
+
+      if (!labelled && bd_classify_phrase (lowered, NULL) == BD_REASON_UNDEFINED)
+        continue;
+      if (out->len > 0)
+        g_string_append_c (out, ' ');
+      g_string_append (out, lines[i]);
+      /* A label alone on its line: the words follow. */
+      if (labelled && lines[i + 1] != NULL && strlen (lines[i]) < 40)
+        {
+          g_string_append_c (out, ' ');
+          g_string_append (out, lines[++i]);
+        }
+      if (out->len > 1000)
+        break;
+    }
+  return out->len > 0 ? g_string_free (g_steal_pointer (&out), FALSE) : NULL;
+}
+
+static char *
+generator (char **lines)
+{
+  for (int i = 0; lines[i] != NULL; i++)
+    {
+      g_autofree char *lowered = g_utf8_strdown (lines[i], -1);
+
+      for (guint j = 0; generator_labels[j] != NULL; j++)
+        {
+          const char *hit = strstr (lowered, generator_labels[j]);
+          g_autofree char *host = NULL;
+
+          if (hit == NULL)
+            continue;
+          /* Labels are ASCII or keep their byte length when lowered. */
+          host = g_strstrip (g_strdup (lines[i] + (hit - lowered) + strlen (generator_labels[j])));
+          if (strchr (host, '.') != NULL && strchr (host, ' ') == NULL)
+            return g_steal_pointer (&host);
+        }
+    }
+  return NULL;
+}
+
+/* "serwer mx.example.pl odpowiedział", "Server mx.example.de meldete". */
+static char *
+remote_host (const char *diagnostic)
+{
+  static const char *const words[] = { "serwer ", "server ", "serveru ", "serwera ", NULL };
+  char *host;
+
+  if ((host = bd_scan_host_in (diagnostic)) != NULL)
+    return host;
+  for (guint i = 0; words[i] != NULL; i++)
+    {
+      const char *p = bd_scan_strcasestr (diagnostic, words[i]);
+      gsize len;
+
+      if (p == NULL)
+        continue;
+      p += strlen (words[i]);
+      len = strcspn (p, " [(,:;'\"");
+      while (len > 0 && p[len - 1] == '.')
+        len--;
+      if (len > 3 && memchr (p, '.', len) != NULL && memchr (p, '@', len) == NULL)
+        return g_strndup (p, len);
+    }
+  return NULL;
+}
+
+static gboolean
+is_localized_phrase (const char *phrase)
+{
+  const BdPhraseTable *tables[] = { &bd_phrases_pl, &bd_phrases_de, &bd_phrases_cs };
+
+  for (guint t = 0; t < G_N_ELEMENTS (tables); t++)
+    for (guint i = 0; i < tables[t]->n_phrases; i++)
+      if (tables[t]->phrases[i].phrase == phrase)
+        return TRUE;
+  return FALSE;
+}
+
+/* The provider's own sentence in its users' language states the reason
+ * as plainly as a template does: "skrzynka adresata jest przepełniona".
+ * It is not an SMTP reply whose meaning depends on the command it
+ * answered, so it decides. */
+static void
+set_reason_from_words (BdRecipient *recipient)
+{
+  g_autofree char *lowered = NULL;
+  g_autofree char *evidence = NULL;
+  const char *phrase = NULL;
+  BdReason reason;
+
+  if (recipient->diagnostic == NULL || recipient->reason != BD_REASON_UNDEFINED)
+    return;
+  lowered = g_utf8_strdown (recipient->diagnostic, -1);
+  reason = bd_classify_phrase (lowered, &phrase);
+  if (reason == BD_REASON_UNDEFINED || phrase == NULL || !is_localized_phrase (phrase))
+    return;
+  evidence = g_strdup_printf ("phrase “%s”", phrase);
+  bd_scan_set_reason (recipient, reason, evidence);
+}
+
+static BdRecipient *
+find_recipient (BdBounce   *bounce,
+                const char *address)
+{
+  for (guint i = 0; i < bounce->recipients->len; i++)
+    {
+      BdRecipient *r = g_ptr_array_index (bounce->recipients, i);
+
+      if (r->address != NULL && g_ascii_strcasecmp (r->address, address) == 0)
+        return r;
+    }
+  return NULL;
+}
+
+/* The address's own line and the lines after it up to a blank line or
+ * the next address. */
+static int
+collect_paragraph (char      **lines,
+                   int         at,
+                   const char *address,
+                   GPtrArray  *skip,
+                   GString    *out)
+{
+  g_autofree char *rest = line_without (lines[at], address);
+  int j;
+
+  g_string_append (out, rest);
+  for (j = at + 1; lines[j] != NULL && lines[j][0] != '\0' && j - at <= MAX_DIAGNOSTIC_LINES; j++)
+    {
+      g_autofree char *other = NULL;
+
+      if (line_has_recipient (lines[j], skip, &other))
+        break;
+      g_string_append_c (out, ' ');
+      g_string_append (out, lines[j]);
+    }
+  return j;
+}
+
+static void
+add_or_extend (BdBounce   *bounce,
+               const char *address,
+               const char *text)
+{
+  BdRecipient *recipient = find_recipient (bounce, address);
+  g_autofree char *joined = NULL;
+
+  if (recipient == NULL)
+    {
+      if (bounce->recipients->len < MAX_RECIPIENTS)
+        bd_scan_add (bounce, address, text);
+      return;
+    }
+  if (text[0] == '\0')
+    return;
+  joined = recipient->diagnostic != NULL ? g_strconcat (recipient->diagnostic, " ", text, NULL)
+                                         : g_strdup (text);
+  bd_scan_set_diagnostic (recipient, joined);
+}
+
+static gboolean
+classifiable (const BdRecipient *recipient)
+{
+  g_autofree char *lowered = NULL;
+
+  if (recipient->status != NULL)
+    return TRUE;
+  if (recipient->diagnostic == NULL)
+    return FALSE;
+  lowered = g_utf8_strdown (recipient->diagnostic, -1);
+  return bd_classify_phrase (lowered, NULL) != BD_REASON_UNDEFINED;
+}
+
+/**
+ * bd_scan_localized_read:
+ *
+ * Fills @bounce with every recipient the localized prose names.
+ *
+ * Returns: TRUE when the text is a localized bounce naming a recipient.
+ */
+gboolean
+bd_scan_localized_read (const BdScanInput *input,
+                        BdBounce          *bounce)
+{
+  g_autoptr(GPtrArray) skip = NULL;
+  g_auto(GStrv) lines = NULL;
+  g_autofree char *reasons = NULL;
+
+  g_return_val_if_fail (input != NULL, FALSE);
+  g_return_val_if_fail (bounce != NULL, FALSE);
+
+  if (!bd_scan_localized_is_bounce (input))
+    return FALSE;
+
+  skip = addresses_to_skip (input);
+  lines = bd_scan_split_lines (input, stop_markers);
+  for (int i = 0; lines[i] != NULL; i++)
+    {
+      g_autofree char *address = NULL;
+      g_autoptr(GString) text = g_string_new (NULL);
+
+      if (!line_has_recipient (lines[i], skip, &address))
+        continue;
+      i = collect_paragraph (lines, i, address, skip, text) - 1;
+      add_or_extend (bounce, address, text->str);
+    }
+
+  reasons = reason_sentences (lines);
+  for (guint i = 0; i < bounce->recipients->len; i++)
+    {
+      BdRecipient *recipient = g_ptr_array_index (bounce->recipients, i);
+
+      if (reasons != NULL && !classifiable (recipient))
+        add_or_extend (bounce, recipient->address, reasons);
+      if (recipient->diagnostic != NULL && recipient->remote_mta == NULL)
+        recipient->remote_mta = remote_host (recipient->diagnostic);
+      set_reason_from_words (recipient);
+    }
+  if (bounce->reporting_mta == NULL)
+    bounce->reporting_mta = generator (lines);
+
+  return bd_scan_finish (bounce, is_delay (input) ? BD_KIND_DELAYED : BD_KIND_BOUNCE);
+}
+
+/* The last resort for localized prose no family claimed. */
+gboolean
+bd_scan_localized (const BdScanInput *input,
+                   BdBounce          *bounce)
+{
+  return bd_scan_localized_read (input, bounce);
+}
