@@ -115,7 +115,6 @@ bd_scan_input_part_text (GMimeObject *part,
                          gsize       *len)
 {
   GMimeDataWrapper *content;
-  GMimeStream *source;
   g_autoptr(GMimeStream) mem = NULL;
   GByteArray *array;
   const char *charset;
@@ -126,9 +125,6 @@ bd_scan_input_part_text (GMimeObject *part,
   if (len != NULL)
     *len = 0;
   if (!GMIME_IS_PART (part) || (content = g_mime_part_get_content (GMIME_PART (part))) == NULL)
-    return g_strdup ("");
-  source = g_mime_data_wrapper_get_stream (content);
-  if (source != NULL && g_mime_stream_length (source) > MAX_TEXT_PART)
     return g_strdup ("");
 
   array = g_byte_array_new ();
@@ -297,8 +293,14 @@ collect_text (Collect     *collect,
     {
       gboolean html = g_mime_content_type_is_type (type, "text", "html");
       GString *into = html ? collect->html : collect->plain;
+      GMimeDataWrapper *content = g_mime_part_get_content (GMIME_PART (object));
+      GMimeStream *stream = content ? g_mime_data_wrapper_get_stream (content) : NULL;
       gsize len;
-      g_autofree char *text = bd_scan_input_part_text (object, &len);
+      g_autofree char *text = NULL;
+
+      if (stream != NULL && g_mime_stream_length (stream) > MAX_TEXT_PART)
+        return;
+      text = bd_scan_input_part_text (object, &len);
 
       if (into->len > 0)
         g_string_append_c (into, '\n');

@@ -1,0 +1,138 @@
+/* test-classify.c
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The classifier walked over a table of real-world replies: the status
+ * code, reply code, words and command, and the reason they must give.
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "bd-classify.h"
+
+typedef struct
+{
+  const char *status;
+  guint       reply_code;
+  const char *diagnostic;
+  const char *diagnostic_type;
+  const char *command;
+  const char *action;
+  BdReason    reason;
+  gboolean    hard;
+} Case;
+
+static const Case cases[] = {
+  { "5.1.1", 550, "550 5.1.1 <a@example.com>: Recipient address rejected: User unknown", "smtp", "RCPT", "failed", BD_REASON_USERUNKNOWN, TRUE },
+  /* A full mailbox beats the code some servers send for it. */
+  { "5.1.1", 550, "550 5.1.1 Mailbox is full", "smtp", NULL, "failed", BD_REASON_MAILBOXFULL, FALSE },
+  { "5.2.2", 552, "552 5.2.2 Quota exceeded", "smtp", NULL, "failed", BD_REASON_MAILBOXFULL, FALSE },
+  { "5.2.3", 552, "552 5.2.3 Message size exceeds fixed maximum", "smtp", NULL, "failed", BD_REASON_EXCEEDLIMIT, FALSE },
+  { "5.3.4", 552, "552 5.3.4 Message too big for system", "smtp", NULL, "failed", BD_REASON_MESGTOOBIG, FALSE },
+  { "5.1.2", 550, "550 5.1.2 Host unknown", "smtp", NULL, "failed", BD_REASON_HOSTUNKNOWN, TRUE },
+  { "5.1.6", 550, "550 5.1.6 Recipient has moved", "smtp", NULL, "failed", BD_REASON_HASMOVED, TRUE },
+  { "5.7.1", 554, "554 5.7.1 Relay access denied", "smtp", "RCPT", "failed", BD_REASON_NORELAYING, FALSE },
+  { "5.7.1", 554, "554 5.7.1 Client host [203.0.113.7] blocked using zen.spamhaus.org", "smtp", "RCPT", "failed", BD_REASON_BLOCKED, FALSE },
+  { "5.7.1", 550, "550 5.7.1 Message rejected as spam by Content Filtering", "smtp", "DATA", "failed", BD_REASON_SPAMDETECTED, FALSE },
+  { "5.7.26", 550, "550 5.7.26 This message does not pass authentication checks (SPF and DKIM both do not pass)", "smtp", "DATA", "failed", BD_REASON_AUTHFAILURE, FALSE },
+  { "5.7.25", 550, "550 5.7.25 The IP address sending this message does not have a PTR record setup", "smtp", NULL, "failed", BD_REASON_REQUIREPTR, FALSE },
+  { "5.7.1", 550, "550 5.7.1 Messages with multiple addresses in From: header are not accepted", "smtp", "DATA", "failed", BD_REASON_NOTCOMPLIANTRFC, FALSE },
+  { "5.7.1", 550, "550 5.7.1 likely suspicious due to the very low reputation of the sending IP address", "smtp", "DATA", "failed", BD_REASON_BADREPUTATION, FALSE },
+  { "4.7.0", 421, "421 4.7.0 Try again later, closing connection. Our system has detected an unusual rate of unsolicited mail", "smtp", NULL, "failed", BD_REASON_SPEEDING, FALSE },
+  { "5.2.1", 550, "550 5.2.1 The email account that you tried to reach is disabled", "smtp", NULL, "failed", BD_REASON_SUSPEND, FALSE },
+  { "5.7.0", 554, "554 5.7.0 Reject, id=12345 - VIRUS: Eicar-Test-Signature", "smtp", "DATA", "failed", BD_REASON_VIRUSDETECTED, FALSE },
+  /* A 5.1.1 with words of a refused sender is a refusal. */
+  { "5.1.8", 553, "553 5.1.8 Domain of sender address root@host.example does not exist", "smtp", "MAIL", "failed", BD_REASON_REJECTED, FALSE },
+  { "4.4.7", 0, NULL, NULL, NULL, "failed", BD_REASON_EXPIRED, FALSE },
+  { "4.4.1", 0, "connect to mx.example.com[192.0.2.1]:25: Connection timed out", "x-postfix", NULL, "delayed", BD_REASON_EXPIRED, FALSE },
+  { "5.1.1", 0, "procmail: Couldn't create \"/var/spool/mail/u\" id: No such user", "x-unix", NULL, "failed", BD_REASON_MAILERERROR, FALSE },
+  { "5.0.0", 504, "504 5.5.2 <host>: Helo command rejected: need fully-qualified hostname", "smtp", "EHLO", "failed", BD_REASON_BLOCKED, FALSE },
+  { "5.5.0", 501, "501 Syntax error in parameters", "smtp", NULL, "failed", BD_REASON_SYNTAXERROR, FALSE },
+  { "5.1.10", 550, "550 5.1.10 RESOLVER.ADR.RecipientNotFound; Recipient not found by SMTP address lookup", "smtp", NULL, "failed", BD_REASON_USERUNKNOWN, TRUE },
+  { "5.1.10", 550, "550 5.1.10 Recipient address domain has a null MX", "smtp", NULL, "failed", BD_REASON_NOTACCEPT, TRUE },
+  { "2.0.0", 250, "250 2.0.0 OK", "smtp", NULL, "delivered", BD_REASON_DELIVERED, FALSE },
+  { "5.0.0", 550, "550 Unrecognisable reply", "smtp", NULL, "failed", BD_REASON_ONHOLD, FALSE },
+  { NULL, 0, NULL, NULL, NULL, NULL, BD_REASON_UNDEFINED, FALSE },
+  /* The other languages' tables are consulted too. */
+  { "5.2.2", 552, "552 5.2.2 Skrzynka odbiorcy jest pełna", "smtp", NULL, "failed", BD_REASON_MAILBOXFULL, FALSE },
+};
+
+static void
+test_classify_table (void)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      const Case *c = &cases[i];
+      g_autoptr(BdBounce) bounce = bd_bounce_new ("test.eml", 0);
+      BdRecipient *r = bd_bounce_add_recipient (bounce, "someone@example.com");
+
+      bounce->kind = c->reason == BD_REASON_DELIVERED ? BD_KIND_DELIVERED : BD_KIND_BOUNCE;
+      r->status = g_strdup (c->status);
+      r->reply_code = c->reply_code;
+      r->diagnostic = g_strdup (c->diagnostic);
+      r->diagnostic_type = g_strdup (c->diagnostic_type);
+      r->command = g_strdup (c->command);
+      r->action = g_strdup (c->action);
+      bd_classify_bounce (bounce);
+
+      g_test_message ("case %u: %s → %s (%s)", i, c->diagnostic ? c->diagnostic : "(none)",
+                      bd_reason_to_string (r->reason), r->evidence ? r->evidence : "");
+      g_assert_cmpstr (bd_reason_to_string (r->reason), ==, bd_reason_to_string (c->reason));
+      g_assert_cmpint (r->hard, ==, c->hard);
+      if (c->reason != BD_REASON_UNDEFINED)
+        g_assert_nonnull (r->evidence);
+    }
+}
+
+static void
+test_classify_evidence (void)
+{
+  g_autoptr(BdBounce) bounce = bd_bounce_new ("test.eml", 0);
+  BdRecipient *full = bd_bounce_add_recipient (bounce, "a@example.com");
+  BdRecipient *code = bd_bounce_add_recipient (bounce, "b@example.com");
+
+  bounce->kind = BD_KIND_BOUNCE;
+  full->status = g_strdup ("5.0.0");
+  full->diagnostic = g_strdup ("550 Mailbox is full");
+  code->status = g_strdup ("5.1.1");
+  bd_classify_bounce (bounce);
+
+  g_assert_cmpstr (full->evidence, ==, "phrase “mailbox is full”");
+  g_assert_cmpstr (code->evidence, ==, "status 5.1.1");
+}
+
+/* A recipient without a status gets the conventional X.0.9NN code. */
+static void
+test_classify_pseudo_status (void)
+{
+  g_autoptr(BdBounce) bounce = bd_bounce_new ("test.eml", 0);
+  BdRecipient *r = bd_bounce_add_recipient (bounce, "a@example.com");
+
+  bounce->kind = BD_KIND_BOUNCE;
+  r->diagnostic = g_strdup ("Mailbox is full");
+  bd_classify_bounce (bounce);
+  g_assert_cmpstr (r->status, ==, "5.0.922");
+}
+
+static void
+test_classify_command (void)
+{
+  g_assert_cmpstr (bd_classify_find_command ("host x said: 550 no (in reply to rcpt to command)"), ==, "RCPT");
+  g_assert_cmpstr (bd_classify_find_command ("smtp error from remote mail server after mail from:<a@b>"), ==, "MAIL");
+  g_assert_cmpstr (bd_classify_find_command (">>> mail from:<a> <<< 250 ok >>> data <<< 554 no"), ==, "DATA");
+  g_assert_null (bd_classify_find_command ("nothing here"));
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  g_test_add_func ("/core/classify/table", test_classify_table);
+  g_test_add_func ("/core/classify/evidence", test_classify_evidence);
+  g_test_add_func ("/core/classify/pseudo-status", test_classify_pseudo_status);
+  g_test_add_func ("/core/classify/command", test_classify_command);
+
+  return g_test_run ();
+}

@@ -1,0 +1,306 @@
+/* test-cli-explain.c
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * "bounce-doctor-cli explain" as scripts use it: the three formats, mbox,
+ * Maildir, folders, standard input, exit codes and errors naming the file.
+ */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+typedef struct
+{
+  char *out;
+  char *err;
+  int   status;
+} CliRun;
+
+static void
+cli_run_clear (CliRun *run)
+{
+  g_clear_pointer (&run->out, g_free);
+  g_clear_pointer (&run->err, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (CliRun, cli_run_clear)
+
+static char *
+fixture (const char *name)
+{
+  return g_test_build_filename (G_TEST_DIST, "fixtures", "decoder", name, NULL);
+}
+
+static void
+run_cli_argv (CliRun      *run,
+              const char  *stdin_path,
+              const char **args)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) envp = g_get_environ ();
+  g_autofree char *command = NULL;
+  g_autoptr(GString) line = g_string_new (NULL);
+
+  envp = g_environ_setenv (envp, "LANG", "C.UTF-8", TRUE);
+  envp = g_environ_setenv (envp, "LC_ALL", "C.UTF-8", TRUE);
+  envp = g_environ_setenv (envp, "LANGUAGE", "en", TRUE);
+
+  if (stdin_path != NULL)
+    {
+      /* Standard input needs a shell to redirect. */
+      g_autofree char *quoted_cli = g_shell_quote (g_getenv ("BD_CLI"));
+      g_autofree char *quoted_in = g_shell_quote (stdin_path);
+
+      g_string_append (line, quoted_cli);
+      for (guint i = 0; args[i] != NULL; i++)
+        {
+          g_autofree char *quoted = g_shell_quote (args[i]);
+          g_string_append_printf (line, " %s", quoted);
+        }
+      g_string_append_printf (line, " < %s", quoted_in);
+      g_ptr_array_add (argv, (char *)"/bin/sh");
+      g_ptr_array_add (argv, (char *)"-c");
+      g_ptr_array_add (argv, line->str);
+    }
+  else
+    {
+      g_ptr_array_add (argv, (char *)g_getenv ("BD_CLI"));
+      for (guint i = 0; args[i] != NULL; i++)
+        g_ptr_array_add (argv, (char *)args[i]);
+    }
+  g_ptr_array_add (argv, NULL);
+
+  g_spawn_sync (NULL, (char **)argv->pdata, envp, G_SPAWN_DEFAULT, NULL, NULL,
+                &run->out, &run->err, &run->status, &error);
+  g_assert_no_error (error);
+}
+
+static int
+exit_status (const CliRun *run)
+{
+  g_assert_true (WIFEXITED (run->status));
+  return WEXITSTATUS (run->status);
+}
+
+static GPtrArray *
+parse_json_lines (const char *out)
+{
+  GPtrArray *objects = g_ptr_array_new_with_free_func ((GDestroyNotify)json_node_unref);
+  g_auto(GStrv) lines = g_strsplit (out, "\n", -1);
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_autoptr(JsonParser) parser = json_parser_new ();
+      g_autoptr(GError) error = NULL;
+
+      if (lines[i][0] == '\0')
+        continue;
+      json_parser_load_from_data (parser, lines[i], -1, &error);
+      g_assert_no_error (error);
+      g_ptr_array_add (objects, json_node_ref (json_parser_get_root (parser)));
+    }
+  return objects;
+}
+
+static JsonObject *
+object_at (GPtrArray *objects,
+           guint      i)
+{
+  g_assert_cmpuint (i, <, objects->len);
+  return json_node_get_object (g_ptr_array_index (objects, i));
+}
+
+static void
+test_explain_json (void)
+{
+  g_autofree char *path = fixture ("multi-recipient.eml");
+  const char *args[] = { "explain", "--format=json", path, NULL };
+  g_auto(CliRun) run = { 0 };
+  g_autoptr(GPtrArray) objects = NULL;
+  JsonObject *o, *original, *r;
+  JsonArray *recipients;
+  const char *keys[] = { "source", "offset", "kind", "mta", "reporting_mta", "date", "original",
+                         "recipients", "summary" };
+  const char *rkeys[] = { "address", "original", "action", "status", "reply_code", "diagnostic",
+                          "remote_mta", "reason", "hard", "evidence" };
+
+  run_cli_argv (&run, NULL, args);
+  g_assert_cmpint (exit_status (&run), ==, 0);
+  objects = parse_json_lines (run.out);
+  g_assert_cmpuint (objects->len, ==, 1);
+  o = object_at (objects, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    g_assert_true (json_object_has_member (o, keys[i]));
+  g_assert_cmpstr (json_object_get_string_member (o, "kind"), ==, "bounce");
+  g_assert_cmpint (json_object_get_int_member (o, "offset"), ==, 0);
+  original = json_object_get_object_member (o, "original");
+  g_assert_cmpstr (json_object_get_string_member (original, "from"), ==, "anna@firma.example");
+  g_assert_true (json_object_get_null_member (original, "sender_ip"));
+  recipients = json_object_get_array_member (o, "recipients");
+  g_assert_cmpuint (json_array_get_length (recipients), ==, 3);
+  r = json_array_get_object_element (recipients, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (rkeys); i++)
+    g_assert_true (json_object_has_member (r, rkeys[i]));
+  g_assert_cmpstr (json_object_get_string_member (r, "reason"), ==, "userunknown");
+  g_assert_true (json_object_get_boolean_member (r, "hard"));
+  g_assert_cmpint (json_object_get_int_member (r, "reply_code"), ==, 550);
+}
+
+static void
+test_explain_csv (void)
+{
+  g_autofree char *path = fixture ("multi-recipient.eml");
+  const char *args[] = { "explain", "--format=csv", path, NULL };
+  g_auto(CliRun) run = { 0 };
+  g_auto(GStrv) lines = NULL;
+
+  run_cli_argv (&run, NULL, args);
+  g_assert_cmpint (exit_status (&run), ==, 0);
+  lines = g_strsplit (run.out, "\n", -1);
+  g_assert_cmpstr (lines[0], ==, "source,offset,kind,recipient,status,reply_code,reason,hard,diagnostic");
+  g_assert_true (g_str_has_suffix (lines[1], ",0,bounce,jan.nowak@example.com,5.1.1,550,userunknown,true,"
+                                   "550 5.1.1 <jan.nowak@example.com>: Recipient address rejected: User unknown in virtual mailbox table"));
+  /* A diagnostic with a comma or a quote is quoted. */
+  g_assert_nonnull (strstr (lines[3], ",\"554 5.7.1 Service unavailable, Client host [203.0.113.7] blocked using zen.spamhaus.org\""));
+  g_assert_cmpuint (g_strv_length (lines), ==, 5);
+}
+
+static void
+test_explain_text (void)
+{
+  g_autofree char *path = fixture ("multi-recipient.eml");
+  const char *args[] = { "explain", path, NULL };
+  g_auto(CliRun) run = { 0 };
+
+  run_cli_argv (&run, NULL, args);
+  g_assert_cmpint (exit_status (&run), ==, 0);
+  g_assert_nonnull (strstr (run.out, "jan.nowak@example.com"));
+  g_assert_nonnull (strstr (run.out, "userunknown"));
+}
+
+static void
+test_explain_errors (void)
+{
+  g_autofree char *good = fixture ("delivered.eml");
+  const char *missing_args[] = { "explain", "--format=json", "/nonexistent/bounce.eml", good, NULL };
+  const char *format_args[] = { "explain", "--format=xml", good, NULL };
+  const char *none_args[] = { "explain", NULL };
+  g_auto(CliRun) missing = { 0 };
+  g_auto(CliRun) format = { 0 };
+  g_auto(CliRun) none = { 0 };
+  g_autoptr(GPtrArray) objects = NULL;
+
+  run_cli_argv (&missing, NULL, missing_args);
+  g_assert_cmpint (exit_status (&missing), ==, 1);
+  g_assert_nonnull (strstr (missing.err, "/nonexistent/bounce.eml"));
+  objects = parse_json_lines (missing.out);
+  g_assert_cmpuint (objects->len, ==, 1);
+
+  run_cli_argv (&format, NULL, format_args);
+  g_assert_cmpint (exit_status (&format), ==, 2);
+  g_assert_nonnull (strstr (format.err, "xml"));
+
+  run_cli_argv (&none, NULL, none_args);
+  g_assert_cmpint (exit_status (&none), ==, 2);
+}
+
+static void
+write_file (const char *path,
+            const char *contents,
+            gssize      len)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_file_set_contents (path, contents, len, &error);
+  g_assert_no_error (error);
+}
+
+/* An mbox of two messages, a Maildir, a folder with a link loop, stdin. */
+static void
+test_explain_mailboxes (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("bd-explain-XXXXXX", NULL);
+  g_autofree char *a_path = fixture ("multi-recipient.eml");
+  g_autofree char *b_path = fixture ("vacation.eml");
+  g_autofree char *a = NULL, *b = NULL;
+  g_autofree char *mbox = g_build_filename (dir, "Inbox", NULL);
+  g_autofree char *maildir = g_build_filename (dir, "Maildir", NULL);
+  g_autofree char *cur = g_build_filename (maildir, "cur", NULL);
+  g_autofree char *new_ = g_build_filename (maildir, "new", NULL);
+  g_autofree char *tmp = g_build_filename (maildir, "tmp", NULL);
+  g_autofree char *in_cur = g_build_filename (cur, "1.host:2,S", NULL);
+  g_autofree char *loop = g_build_filename (dir, "loop", NULL);
+  g_autofree char *mbox_text = NULL;
+  gsize a_len, b_len;
+  const char *mbox_args[] = { "explain", "--format=json", mbox, NULL };
+  const char *dir_args[] = { "explain", "--format=json", dir, NULL };
+  const char *stdin_args[] = { "explain", "--format=json", "-", NULL };
+  g_auto(CliRun) mbox_run = { 0 };
+  g_auto(CliRun) dir_run = { 0 };
+  g_auto(CliRun) stdin_run = { 0 };
+  g_autoptr(GPtrArray) objects = NULL;
+  g_autoptr(GPtrArray) all = NULL;
+  g_autoptr(GPtrArray) piped = NULL;
+
+  g_file_get_contents (a_path, &a, &a_len, NULL);
+  g_file_get_contents (b_path, &b, &b_len, NULL);
+  mbox_text = g_strdup_printf ("From MAILER-DAEMON Fri Nov 27 10:00:05 2026\n%s\n"
+                               "From jan Fri Nov 27 10:01:00 2026\n%s>From the desk of Jan\n\n", a, b);
+  write_file (mbox, mbox_text, -1);
+  g_assert_cmpint (g_mkdir_with_parents (cur, 0700), ==, 0);
+  g_assert_cmpint (g_mkdir_with_parents (new_, 0700), ==, 0);
+  g_assert_cmpint (g_mkdir_with_parents (tmp, 0700), ==, 0);
+  write_file (in_cur, b, b_len);
+  g_assert_cmpint (symlink (dir, loop), ==, 0);
+
+  run_cli_argv (&mbox_run, NULL, mbox_args);
+  g_assert_cmpint (exit_status (&mbox_run), ==, 0);
+  objects = parse_json_lines (mbox_run.out);
+  g_assert_cmpuint (objects->len, ==, 2);
+  g_assert_cmpint (json_object_get_int_member (object_at (objects, 0), "offset"), ==, 0);
+  g_assert_cmpint (json_object_get_int_member (object_at (objects, 1), "offset"), ==,
+                   strlen ("From MAILER-DAEMON Fri Nov 27 10:00:05 2026\n") + a_len + 1);
+  g_assert_cmpstr (json_object_get_string_member (object_at (objects, 0), "kind"), ==, "bounce");
+  g_assert_cmpstr (json_object_get_string_member (object_at (objects, 1), "kind"), ==, "vacation");
+
+  /* The folder: the mbox, the Maildir's message, and the loop named. */
+  run_cli_argv (&dir_run, NULL, dir_args);
+  g_assert_cmpint (exit_status (&dir_run), ==, 1);
+  g_assert_nonnull (strstr (dir_run.err, "loop"));
+  all = parse_json_lines (dir_run.out);
+  g_assert_cmpuint (all->len, ==, 3);
+
+  run_cli_argv (&stdin_run, a_path, stdin_args);
+  g_assert_cmpint (exit_status (&stdin_run), ==, 0);
+  piped = parse_json_lines (stdin_run.out);
+  g_assert_cmpuint (piped->len, ==, 1);
+  g_assert_cmpstr (json_object_get_string_member (object_at (piped, 0), "source"), ==, "-");
+
+  g_unlink (loop);
+  g_unlink (in_cur);
+  g_unlink (mbox);
+  g_rmdir (cur);
+  g_rmdir (new_);
+  g_rmdir (tmp);
+  g_rmdir (maildir);
+  g_rmdir (dir);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  g_test_add_func ("/cli/explain/json", test_explain_json);
+  g_test_add_func ("/cli/explain/csv", test_explain_csv);
+  g_test_add_func ("/cli/explain/text", test_explain_text);
+  g_test_add_func ("/cli/explain/errors", test_explain_errors);
+  g_test_add_func ("/cli/explain/mailboxes", test_explain_mailboxes);
+
+  return g_test_run ();
+}

@@ -1,0 +1,285 @@
+/* test-decoder.c
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The decoding pipeline on our own fixtures (tests/fixtures/decoder/), on
+ * their CRLF and CR copies, and on hostile input.
+ */
+#include "config.h"
+
+#include <gmime/gmime.h>
+#include <string.h>
+
+#include "bd-decoder.h"
+
+static char *
+load (const char *name,
+      gsize      *len)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fixtures", "decoder", name, NULL);
+  g_autoptr(GError) error = NULL;
+  char *data = NULL;
+
+  g_file_get_contents (path, &data, len, &error);
+  g_assert_no_error (error);
+  return data;
+}
+
+static BdBounce *
+decode_fixture (const char *name)
+{
+  gsize len;
+  g_autofree char *data = load (name, &len);
+
+  return bd_decoder_decode_bytes (data, len, name, 0);
+}
+
+static BdRecipient *
+recipient (BdBounce *bounce,
+           guint     i)
+{
+  g_assert_cmpuint (i, <, bounce->recipients->len);
+  return g_ptr_array_index (bounce->recipients, i);
+}
+
+static void
+check_multi_recipient (BdBounce *bounce)
+{
+  BdOriginal *o = bounce->original;
+  BdDkimRef *dkim;
+
+  g_assert_cmpint (bounce->kind, ==, BD_KIND_BOUNCE);
+  g_assert_cmpstr (bounce->mta, ==, "rfc3464");
+  g_assert_cmpstr (bounce->reporting_mta, ==, "mx1.firma.example");
+  g_assert_cmpstr (bounce->arrival_date, ==, "2026-11-27T08:59:58Z");
+  g_assert_cmpuint (bounce->recipients->len, ==, 3);
+
+  g_assert_cmpstr (recipient (bounce, 0)->address, ==, "jan.nowak@example.com");
+  g_assert_cmpstr (recipient (bounce, 0)->original, ==, "Jan.Nowak@example.com");
+  g_assert_cmpstr (recipient (bounce, 0)->status, ==, "5.1.1");
+  g_assert_cmpuint (recipient (bounce, 0)->reply_code, ==, 550);
+  g_assert_cmpstr (recipient (bounce, 0)->diagnostic, ==,
+                   "550 5.1.1 <jan.nowak@example.com>: Recipient address rejected: User unknown in virtual mailbox table");
+  g_assert_cmpstr (recipient (bounce, 0)->remote_mta, ==, "mx.example.com");
+  g_assert_cmpint (recipient (bounce, 0)->reason, ==, BD_REASON_USERUNKNOWN);
+  g_assert_true (recipient (bounce, 0)->hard);
+  g_assert_cmpint (recipient (bounce, 1)->reason, ==, BD_REASON_MAILBOXFULL);
+  g_assert_false (recipient (bounce, 1)->hard);
+  g_assert_cmpint (recipient (bounce, 2)->reason, ==, BD_REASON_BLOCKED);
+
+  g_assert_cmpstr (o->from, ==, "anna@firma.example");
+  g_assert_cmpuint (o->to->len, ==, 3);
+  g_assert_cmpstr (o->subject, ==, "Faktura 11/2026");
+  g_assert_cmpstr (o->message_id, ==, "faktura-11-2026@firma.example");
+  g_assert_cmpstr (o->date, ==, "2026-11-27T08:59:50Z");
+  g_assert_cmpuint (o->dkim->len, ==, 1);
+  dkim = g_ptr_array_index (o->dkim, 0);
+  g_assert_cmpstr (dkim->domain, ==, "firma.example");
+  g_assert_cmpstr (dkim->selector, ==, "s2026");
+  /* Only a private hop: no external sender to name. */
+  g_assert_null (o->sender_ip);
+}
+
+static void
+test_decoder_multi_recipient (void)
+{
+  g_autoptr(BdBounce) bounce = decode_fixture ("multi-recipient.eml");
+
+  check_multi_recipient (bounce);
+}
+
+static char *
+with_line_ends (const char *data,
+                const char *eol)
+{
+  g_auto(GStrv) lines = g_strsplit (data, "\n", -1);
+
+  return g_strjoinv (eol, lines);
+}
+
+static void
+test_decoder_line_ends (void)
+{
+  gsize len;
+  g_autofree char *data = load ("multi-recipient.eml", &len);
+  g_autofree char *crlf = with_line_ends (data, "\r\n");
+  g_autofree char *cr = with_line_ends (data, "\r");
+  g_autoptr(BdBounce) a = bd_decoder_decode_bytes (crlf, strlen (crlf), "crlf.eml", 0);
+  g_autoptr(BdBounce) b = bd_decoder_decode_bytes (cr, strlen (cr), "cr.eml", 0);
+
+  check_multi_recipient (a);
+  check_multi_recipient (b);
+}
+
+static void
+test_decoder_forwarded (void)
+{
+  g_autoptr(BdBounce) bounce = decode_fixture ("forwarded.eml");
+
+  g_assert_cmpint (bounce->kind, ==, BD_KIND_BOUNCE);
+  g_assert_cmpuint (bounce->recipients->len, ==, 1);
+  g_assert_cmpstr (recipient (bounce, 0)->address, ==, "sales@example.com");
+  g_assert_cmpint (recipient (bounce, 0)->reason, ==, BD_REASON_USERUNKNOWN);
+  g_assert_cmpstr (bounce->original->subject, ==, "Oferta");
+  g_assert_cmpstr (bounce->original->sender_ip, ==, "198.51.100.25");
+  g_assert_cmpstr (bounce->original->sender_host, ==, "mail.firma.example");
+}
+
+static void
+test_decoder_kinds (void)
+{
+  g_autoptr(BdBounce) delayed = decode_fixture ("delayed.eml");
+  g_autoptr(BdBounce) delivered = decode_fixture ("delivered.eml");
+  g_autoptr(BdBounce) vacation = decode_fixture ("vacation.eml");
+  g_autoptr(BdBounce) feedback = decode_fixture ("feedback.eml");
+  g_autoptr(BdBounce) mdn = decode_fixture ("mdn.eml");
+  g_autoptr(BdBounce) bare = decode_fixture ("bare-delivery-status.eml");
+  g_autoptr(BdBounce) plain = decode_fixture ("not-bounce.eml");
+
+  g_assert_cmpint (delayed->kind, ==, BD_KIND_DELAYED);
+  g_assert_cmpstr (recipient (delayed, 0)->will_retry_until, ==, "2026-12-03T05:00:00Z");
+  g_assert_cmpint (recipient (delayed, 0)->reason, ==, BD_REASON_EXPIRED);
+  g_assert_false (recipient (delayed, 0)->hard);
+
+  g_assert_cmpint (delivered->kind, ==, BD_KIND_DELIVERED);
+  g_assert_cmpint (recipient (delivered, 0)->reason, ==, BD_REASON_DELIVERED);
+
+  g_assert_cmpint (vacation->kind, ==, BD_KIND_VACATION);
+  g_assert_cmpstr (recipient (vacation, 0)->address, ==, "jan.nowak@example.com");
+  g_assert_cmpint (recipient (vacation, 0)->reason, ==, BD_REASON_VACATION);
+
+  g_assert_cmpint (feedback->kind, ==, BD_KIND_FEEDBACK);
+  g_assert_cmpstr (recipient (feedback, 0)->address, ==, "reader@example.net");
+  g_assert_cmpint (recipient (feedback, 0)->reason, ==, BD_REASON_FEEDBACK);
+  g_assert_cmpstr (feedback->original->message_id, ==, "nl-42@firma.example");
+
+  g_assert_cmpint (mdn->kind, ==, BD_KIND_DELIVERED);
+  g_assert_cmpstr (recipient (mdn, 0)->address, ==, "jan@example.com");
+
+  g_assert_cmpint (bare->kind, ==, BD_KIND_BOUNCE);
+  g_assert_cmpint (recipient (bare, 0)->reason, ==, BD_REASON_HOSTUNKNOWN);
+
+  g_assert_cmpint (plain->kind, ==, BD_KIND_NOT_BOUNCE);
+  g_assert_cmpuint (plain->recipients->len, ==, 0);
+}
+
+static void
+test_decoder_iso_8859_2 (void)
+{
+  g_autoptr(BdBounce) bounce = decode_fixture ("iso-8859-2.eml");
+
+  g_assert_cmpstr (bounce->subject, ==, "Zwrot wiadomości: Łódź");
+  g_assert_cmpstr (bounce->from, ==, "Administrator poczty <postmaster@poczta.example.pl>");
+  g_assert_cmpstr (bounce->original->subject, ==, "Łódź - spotkanie");
+  g_assert_cmpint (recipient (bounce, 0)->reason, ==, BD_REASON_MAILBOXFULL);
+  g_assert_true (g_utf8_validate (recipient (bounce, 0)->diagnostic, -1, NULL));
+}
+
+static void
+assert_not_bounce (const char *data,
+                   gsize       len)
+{
+  g_autoptr(BdBounce) bounce = bd_decoder_decode_bytes (data, len, "bad", 0);
+
+  g_assert_nonnull (bounce);
+  g_assert_cmpint (bounce->kind, ==, BD_KIND_NOT_BOUNCE);
+}
+
+static void
+test_decoder_bad_input (void)
+{
+  g_autofree char *binary = g_malloc (65536);
+  gsize len;
+  g_autofree char *data = load ("multi-recipient.eml", &len);
+  g_autoptr(GRand) rand = g_rand_new_with_seed (42);
+
+  assert_not_bounce ("", 0);
+  assert_not_bounce ("just some words, not an email at all", 36);
+  for (guint i = 0; i < 65536; i++)
+    binary[i] = (char)g_rand_int_range (rand, 0, 256);
+  assert_not_bounce (binary, 65536);
+
+  /* Truncated anywhere: never a crash, whatever is left. */
+  for (gsize cut = 0; cut < len; cut += 97)
+    {
+      g_autoptr(BdBounce) bounce = bd_decoder_decode_bytes (data, cut, "cut", 0);
+      g_assert_nonnull (bounce);
+    }
+}
+
+static void
+test_decoder_deep_nesting (void)
+{
+  GString *deep = g_string_new ("From: a@example.com\nSubject: deep\nMIME-Version: 1.0\n");
+  g_autoptr(BdBounce) bounce = NULL;
+  const guint depth = 5000;
+
+  for (guint i = 0; i < depth; i++)
+    g_string_append_printf (deep, "Content-Type: multipart/mixed; boundary=\"b%u\"\n\n--b%u\n", i, i);
+  g_string_append (deep, "Content-Type: text/plain\n\nhello\n");
+  for (guint i = depth; i-- > 0;)
+    g_string_append_printf (deep, "--b%u--\n", i);
+
+  bounce = bd_decoder_decode_bytes (deep->str, deep->len, "deep", 0);
+  g_assert_cmpint (bounce->kind, ==, BD_KIND_NOT_BOUNCE);
+  g_string_free (deep, TRUE);
+}
+
+static void
+test_decoder_many_recipients (void)
+{
+  GString *big = g_string_new ("From: MAILER-DAEMON@example.com\nSubject: failure\nMIME-Version: 1.0\n"
+                               "Content-Type: multipart/report; report-type=delivery-status; boundary=x\n\n"
+                               "--x\nContent-Type: message/delivery-status\n\nReporting-MTA: dns; example.com\n\n");
+  g_autoptr(BdBounce) bounce = NULL;
+
+  for (guint i = 0; i < 100000; i++)
+    g_string_append_printf (big, "Final-Recipient: rfc822; user%u@example.org\nAction: failed\nStatus: 5.1.1\n\n", i);
+  g_string_append (big, "--x--\n");
+
+  bounce = bd_decoder_decode_bytes (big->str, big->len, "many", 0);
+  g_assert_cmpint (bounce->kind, ==, BD_KIND_BOUNCE);
+  g_assert_cmpuint (bounce->recipients->len, ==, BD_DECODER_MAX_RECIPIENTS);
+  g_assert_nonnull (bounce->note);
+  g_string_free (big, TRUE);
+}
+
+static void
+test_decoder_big_attachment (void)
+{
+  gsize len;
+  g_autofree char *data = load ("multi-recipient.eml", &len);
+  const char *end = strstr (data, "--B1.1764234005/mx1.firma.example--");
+  GString *big = g_string_new_len (data, end - data);
+  g_autoptr(BdBounce) bounce = NULL;
+  const gsize size = 50 * 1024 * 1024;
+
+  g_string_append (big, "--B1.1764234005/mx1.firma.example\nContent-Type: application/octet-stream\n"
+                        "Content-Transfer-Encoding: base64\n\n");
+  while (big->len < size)
+    g_string_append (big, "QUJDREVGR0hJSktMTU5PUFFSU1RVVldYWVphYmNkZWZnaGlqa2xtbm9wcXJzdHV2d3h5\n");
+  g_string_append (big, "\n--B1.1764234005/mx1.firma.example--\n");
+
+  bounce = bd_decoder_decode_bytes (big->str, big->len, "big", 0);
+  check_multi_recipient (bounce);
+  g_string_free (big, TRUE);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  g_mime_init ();
+
+  g_test_add_func ("/core/decoder/multi-recipient", test_decoder_multi_recipient);
+  g_test_add_func ("/core/decoder/line-ends", test_decoder_line_ends);
+  g_test_add_func ("/core/decoder/forwarded", test_decoder_forwarded);
+  g_test_add_func ("/core/decoder/kinds", test_decoder_kinds);
+  g_test_add_func ("/core/decoder/iso-8859-2", test_decoder_iso_8859_2);
+  g_test_add_func ("/core/decoder/bad-input", test_decoder_bad_input);
+  g_test_add_func ("/core/decoder/deep-nesting", test_decoder_deep_nesting);
+  g_test_add_func ("/core/decoder/many-recipients", test_decoder_many_recipients);
+  g_test_add_func ("/core/decoder/big-attachment", test_decoder_big_attachment);
+
+  return g_test_run ();
+}

@@ -1,0 +1,156 @@
+/* test-dsn.c
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The RFC 3464 field parser on well-formed and broken delivery-status bodies.
+ */
+#include "config.h"
+
+#include <gmime/gmime.h>
+#include <string.h>
+
+#include "bd-dsn.h"
+
+static BdDsn *
+parse (const char *text)
+{
+  return bd_dsn_parse (text, strlen (text), 1000);
+}
+
+static BdRecipient *
+recipient (BdDsn *dsn,
+           guint  i)
+{
+  g_assert_cmpuint (i, <, dsn->recipients->len);
+  return g_ptr_array_index (dsn->recipients, i);
+}
+
+static void
+test_dsn_fields (void)
+{
+  g_autoptr(BdDsn) dsn = parse (
+    "Reporting-MTA: dns; mx1.example.net\n"
+    "Arrival-Date: Fri, 27 Nov 2026 10:00:00 +0100\n"
+    "\n"
+    "Final-Recipient: rfc822; <jan@example.com>\n"
+    "Original-Recipient: rfc822;Jan@Example.com\n"
+    "Action: Failed\n"
+    "Status: 5.1.1 (bad destination mailbox)\n"
+    "Remote-MTA: dns; mx.example.com\n"
+    "Diagnostic-Code: smtp; 550 5.1.1 <jan@example.com>: Recipient address\n"
+    "    rejected: User unknown\n"
+    "Last-Attempt-Date: Fri, 27 Nov 2026 10:00:05 +0100\n"
+    "Will-Retry-Until: Sat, 28 Nov 2026 10:00:00 +0100\n");
+  BdRecipient *r;
+
+  g_assert_cmpstr (dsn->reporting_mta, ==, "mx1.example.net");
+  g_assert_cmpstr (dsn->arrival_date, ==, "2026-11-27T09:00:00Z");
+  g_assert_cmpuint (dsn->recipients->len, ==, 1);
+  r = recipient (dsn, 0);
+  g_assert_cmpstr (r->address, ==, "jan@example.com");
+  g_assert_cmpstr (r->original, ==, "Jan@Example.com");
+  g_assert_cmpstr (r->action, ==, "failed");
+  g_assert_cmpstr (r->status, ==, "5.1.1");
+  g_assert_cmpuint (r->reply_code, ==, 550);
+  g_assert_cmpstr (r->diagnostic_type, ==, "smtp");
+  g_assert_cmpstr (r->diagnostic, ==, "550 5.1.1 <jan@example.com>: Recipient address rejected: User unknown");
+  g_assert_cmpstr (r->remote_mta, ==, "mx.example.com");
+  g_assert_cmpstr (r->last_attempt, ==, "2026-11-27T09:00:05Z");
+  g_assert_cmpstr (r->will_retry_until, ==, "2026-11-28T09:00:00Z");
+}
+
+/* No blank lines, CR line ends, junk in between: still two recipients. */
+static void
+test_dsn_robust (void)
+{
+  g_autoptr(BdDsn) dsn = parse (
+    "garbage without a colon\r"
+    "Reporting-MTA: dns; relay.example\r"
+    "Final-Recipient: rfc822; a@example.com\r"
+    "Action: failed\r"
+    "Status: 4.4.7\r"
+    "\x01\x02 binary: junk\r"
+    "Final-Recipient: rfc822; b@example.com\r"
+    "Action: delayed\r"
+    "Diagnostic-Code: X-Unix; 451 4.3.0 local delivery failed\r");
+
+  g_assert_cmpuint (dsn->recipients->len, ==, 2);
+  g_assert_cmpstr (recipient (dsn, 0)->address, ==, "a@example.com");
+  g_assert_cmpstr (recipient (dsn, 0)->status, ==, "4.4.7");
+  g_assert_cmpstr (recipient (dsn, 1)->address, ==, "b@example.com");
+  g_assert_cmpstr (recipient (dsn, 1)->action, ==, "delayed");
+  g_assert_cmpstr (recipient (dsn, 1)->diagnostic_type, ==, "x-unix");
+  /* The status the report left out comes from the server's words. */
+  g_assert_cmpstr (recipient (dsn, 1)->status, ==, "4.3.0");
+  g_assert_cmpuint (recipient (dsn, 1)->reply_code, ==, 451);
+}
+
+static void
+test_dsn_empty_and_cap (void)
+{
+  g_autoptr(BdDsn) empty = bd_dsn_parse ("", 0, 10);
+  g_autoptr(GString) many = g_string_new ("Reporting-MTA: dns; x\n\n");
+  g_autoptr(BdDsn) capped = NULL;
+
+  g_assert_cmpuint (empty->recipients->len, ==, 0);
+  for (guint i = 0; i < 50; i++)
+    g_string_append_printf (many, "Final-Recipient: rfc822; u%u@example.com\nAction: failed\n\n", i);
+  capped = bd_dsn_parse (many->str, many->len, 10);
+  g_assert_cmpuint (capped->recipients->len, ==, 10);
+  g_assert_cmpuint (capped->dropped, ==, 40);
+}
+
+static void
+test_dsn_find_status (void)
+{
+  char status[BD_STATUS_MAX];
+
+  g_assert_true (bd_dsn_find_status ("550 5.7.1 denied", status));
+  g_assert_cmpstr (status, ==, "5.7.1");
+  g_assert_true (bd_dsn_find_status ("(#5.5.1)", status));
+  g_assert_cmpstr (status, ==, "5.5.1");
+  g_assert_true (bd_dsn_find_status ("550 5.1.351 unknown", status));
+  g_assert_cmpstr (status, ==, "5.1.351");
+  /* Neither an IP address nor a version number. */
+  g_assert_false (bd_dsn_find_status ("from 5.1.1.2 and 192.5.1.1", status));
+  g_assert_false (bd_dsn_find_status ("version 2.4.10.1", status));
+  g_assert_false (bd_dsn_find_status (NULL, status));
+}
+
+static void
+test_dsn_find_reply_code (void)
+{
+  g_assert_cmpuint (bd_dsn_find_reply_code ("550 5.1.1 unknown"), ==, 550);
+  g_assert_cmpuint (bd_dsn_find_reply_code ("host x said: 452-4.2.2 full"), ==, 452);
+  g_assert_cmpuint (bd_dsn_find_reply_code ("connect to 192.0.2.1:25: timed out"), ==, 0);
+  g_assert_cmpuint (bd_dsn_find_reply_code ("port 5500 closed"), ==, 0);
+  g_assert_cmpuint (bd_dsn_find_reply_code (NULL), ==, 0);
+}
+
+static void
+test_dsn_clean_address (void)
+{
+  g_autofree char *a = bd_dsn_clean_address ("rfc822; <jan@example.com>");
+  g_autofree char *b = bd_dsn_clean_address ("  \"ewa@example.org\" ");
+  g_autofree char *c = bd_dsn_clean_address ("rfc822;");
+
+  g_assert_cmpstr (a, ==, "jan@example.com");
+  g_assert_cmpstr (b, ==, "ewa@example.org");
+  g_assert_null (c);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  g_mime_init ();
+
+  g_test_add_func ("/core/dsn/fields", test_dsn_fields);
+  g_test_add_func ("/core/dsn/robust", test_dsn_robust);
+  g_test_add_func ("/core/dsn/empty-and-cap", test_dsn_empty_and_cap);
+  g_test_add_func ("/core/dsn/find-status", test_dsn_find_status);
+  g_test_add_func ("/core/dsn/find-reply-code", test_dsn_find_reply_code);
+  g_test_add_func ("/core/dsn/clean-address", test_dsn_clean_address);
+
+  return g_test_run ();
+}
