@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "bd-export.h"
+#include "bd-guidance.h"
 
 static void
 append_json_string (GString    *out,
@@ -167,7 +168,7 @@ bd_export_json_append (GString        *out,
     }
   g_string_append (out, "], ");
   append_key (out, "note", bounce->note);
-  summary = bd_export_summary (bounce);
+  summary = bd_guidance_summary (bounce);
   g_string_append (out, ", ");
   append_key (out, "summary", summary);
   g_string_append_c (out, '}');

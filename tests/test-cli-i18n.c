@@ -1,0 +1,103 @@
+/* test-cli-i18n.c
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * `bounce-doctor-cli explain` prints the guidance texts (headline, what
+ * happened, whose move it is, the steps) in the user's language, and the
+ * JSON summary is the headline.
+ */
+#include "config.h"
+
+#include <glib.h>
+#include <string.h>
+#include <sys/wait.h>
+
+static char *
+run_cli (const char *language,
+         const char *format,
+         const char *fixture)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fixtures", "i18n", fixture, NULL);
+  g_autofree char *localedir = g_build_filename (g_getenv ("BD_BUILD_ROOT"), "po", NULL);
+  g_auto(GStrv) envp = g_get_environ ();
+  g_autoptr(GError) error = NULL;
+  const char *argv[] = { g_getenv ("BD_CLI"), "explain", format, path, NULL };
+  char *out = NULL;
+  int status;
+
+  envp = g_environ_setenv (envp, "LANG", "C.UTF-8", TRUE);
+  envp = g_environ_setenv (envp, "LC_ALL", "C.UTF-8", TRUE);
+  envp = g_environ_setenv (envp, "LANGUAGE", language, TRUE);
+  envp = g_environ_setenv (envp, "BD_LOCALEDIR", localedir, TRUE);
+  g_spawn_sync (NULL, (char **)argv, envp, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL,
+                &out, NULL, &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (WIFEXITED (status));
+  g_assert_cmpint (WEXITSTATUS (status), ==, 0);
+  return out;
+}
+
+static void
+assert_contains (const char *text,
+                 const char *needle)
+{
+  if (strstr (text, needle) == NULL)
+    g_error ("“%s” not found in:\n%s", needle, text);
+}
+
+static void
+test_cli_i18n_polish (void)
+{
+  g_autofree char *out = run_cli ("pl", "--format=text", "qmail-pl-userunknown.eml");
+
+  assert_contains (out, "Adres jan.kowalski@example.pl nie istnieje");
+  assert_contains (out, "Co się stało: Serwer pocztowy adresata informuje");
+  assert_contains (out, "Kto powinien działać: Ty");
+  assert_contains (out, "Co zrobić:");
+  assert_contains (out, "1. Sprawdź adres litera po literze");
+  assert_contains (out, "z listy podpowiedzi");
+  assert_contains (out, "5.1.1");
+}
+
+static void
+test_cli_i18n_english (void)
+{
+  g_autofree char *out = run_cli ("en", "--format=text", "qmail-pl-userunknown.eml");
+
+  assert_contains (out, "The address jan.kowalski@example.pl does not exist");
+  assert_contains (out, "What happened: ");
+  assert_contains (out, "Whose move: You");
+  assert_contains (out, "1. Check the address letter by letter");
+}
+
+static void
+test_cli_i18n_provider_note (void)
+{
+  g_autofree char *out = run_cli ("pl", "--format=text", "onet-pl-speeding.eml");
+
+  assert_contains (out, "Warto wiedzieć: Onet Poczta ogranicza");
+  assert_contains (out, "Odczekaj kilka godzin");
+}
+
+static void
+test_cli_i18n_json_summary (void)
+{
+  g_autofree char *pl = run_cli ("pl", "--format=json", "wp-pl-userunknown.eml");
+  g_autofree char *en = run_cli ("en", "--format=json", "webde-de-delayed.eml");
+
+  assert_contains (pl, "\"summary\": \"Adres michal.zajac@example.pl nie istnieje\"");
+  assert_contains (en, "\"summary\": \"Your message to stefan.koch@example.de has not been delivered yet\"");
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  g_test_add_func ("/cli/i18n/polish", test_cli_i18n_polish);
+  g_test_add_func ("/cli/i18n/english", test_cli_i18n_english);
+  g_test_add_func ("/cli/i18n/provider-note", test_cli_i18n_provider_note);
+  g_test_add_func ("/cli/i18n/json-summary", test_cli_i18n_json_summary);
+
+  return g_test_run ();
+}
