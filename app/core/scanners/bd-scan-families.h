@@ -27,6 +27,20 @@ BD_DECLARE_SCANNER (ezweb);
 BD_DECLARE_SCANNER (opensmtpd);
 BD_DECLARE_SCANNER (exchange2003);
 BD_DECLARE_SCANNER (gmx_en);
+BD_DECLARE_SCANNER (imailserver);
+BD_DECLARE_SCANNER (zoho);
+BD_DECLARE_SCANNER (mfilter);
+BD_DECLARE_SCANNER (fml);
+BD_DECLARE_SCANNER (kddi);
+BD_DECLARE_SCANNER (notes);
+BD_DECLARE_SCANNER (interscanmss);
+BD_DECLARE_SCANNER (x6);
+BD_DECLARE_SCANNER (apachejames);
+BD_DECLARE_SCANNER (biglobe);
+BD_DECLARE_SCANNER (domino);
+BD_DECLARE_SCANNER (einsundeins);
+BD_DECLARE_SCANNER (mailmarshal);
+BD_DECLARE_SCANNER (verizon);
 
 /* Readers shared by families built on the same MTA. */
 gboolean bd_scan_exim_read  (const BdScanInput *input,

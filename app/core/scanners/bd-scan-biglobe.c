@@ -1,0 +1,70 @@
+/* bd-scan-biglobe.c
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * BIGLOBE (postmaster@biglobe.ne.jp, "Returned mail: …"):
+ *
+ *      ----- The following addresses had delivery problems -----
+ *   kijitora@biglobe.ne.jp
+ *      ----- Non-delivered information -----
+ *   The number of messages in recipient's mailbox exceeded the local limit.
+ */
+#define G_LOG_DOMAIN "bd-scan-biglobe"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "bd-scan-families.h"
+#include "bd-scan-util.h"
+
+static const char *const stop_markers[] = {
+  "Content-Type: message/rfc822",
+  NULL
+};
+
+static const struct
+{
+  const char *text;
+  BdReason    reason;
+} biglobe_messages[] = {
+  { "The number of messages in recipient's mailbox exceeded the local limit", BD_REASON_MAILBOXFULL },
+  { "The user's mailbox is full", BD_REASON_MAILBOXFULL },
+};
+
+gboolean
+bd_scan_biglobe (const BdScanInput *input,
+                 BdBounce          *bounce)
+{
+  g_auto(GStrv) lines = NULL;
+  g_autoptr(GString) info = g_string_new (NULL);
+  int list, at;
+
+  if (strstr (input->body, "----- Non-delivered information -----") == NULL)
+    return FALSE;
+
+  lines = bd_scan_split_lines (input, stop_markers);
+  list = bd_scan_find_line (lines, 0, "----- The following addresses had delivery problems -----");
+  at = bd_scan_find_line (lines, 0, "----- Non-delivered information -----");
+  if (list < 0 || at < list)
+    return FALSE;
+  for (int i = at + 1; lines[i] != NULL && !g_str_has_prefix (lines[i], "--"); i++)
+    g_string_append_printf (info, "%s ", lines[i]);
+
+  for (int i = list + 1; i < at; i++)
+    {
+      BdRecipient *r;
+
+      if (!bd_scan_is_address (lines[i]))
+        continue;
+      r = bd_scan_add (bounce, lines[i], info->str);
+      for (guint m = 0; r->diagnostic != NULL && m < G_N_ELEMENTS (biglobe_messages); m++)
+        {
+          if (strstr (r->diagnostic, biglobe_messages[m].text) != NULL)
+            {
+              bd_scan_set_reason (r, biglobe_messages[m].reason, biglobe_messages[m].text);
+              break;
+            }
+        }
+    }
+  return bd_scan_finish (bounce, BD_KIND_BOUNCE);
+}

@@ -1,0 +1,62 @@
+/* bd-scan-interscanmss.c
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Trend Micro InterScan Messaging Security Suite (From "InterScan MSS",
+ * a Japanese or English subject): either the SMTP exchange,
+ *
+ *   Sent <<< RCPT TO:<kijitora@example.co.jp>
+ *   Received >>> 550 5.1.1 <kijitora@example.co.jp>... user unknown
+ *
+ * or "Reason:  Unable to deliver message to <kijitora@example.jp> …".
+ */
+#define G_LOG_DOMAIN "bd-scan-interscanmss"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "bd-scan-families.h"
+#include "bd-scan-util.h"
+
+static const char *const stop_markers[] = {
+  "*****     End of message     *****",
+  "Content-type: message/rfc822",
+  NULL
+};
+
+gboolean
+bd_scan_interscanmss (const BdScanInput *input,
+                      BdBounce          *bounce)
+{
+  g_auto(GStrv) lines = NULL;
+  g_autofree char *address = NULL;
+
+  if (!bd_scan_from_has (input, "InterScan MSS") && strstr (input->body, "InterScan Messaging Security Suite") == NULL)
+    return FALSE;
+
+  lines = bd_scan_split_lines (input, stop_markers);
+  for (int i = 0; lines[i] != NULL; i++)
+    {
+      const char *line = lines[i];
+
+      if (g_str_has_prefix (line, "Sent <<< RCPT TO:"))
+        {
+          g_free (address);
+          address = bd_scan_extract_address (line);
+        }
+      else if (g_str_has_prefix (line, "Received >>> ") && address != NULL)
+        {
+          if (bd_scan_find_recipient (bounce, address) == NULL)
+            bd_scan_add (bounce, address, line + strlen ("Received >>> "));
+          g_clear_pointer (&address, g_free);
+        }
+      else if (g_str_has_prefix (line, "Reason:") && strchr (line, '@') != NULL)
+        {
+          g_autofree char *rcpt = bd_scan_extract_address (line);
+
+          if (rcpt != NULL && bd_scan_find_recipient (bounce, rcpt) == NULL)
+            bd_scan_add (bounce, rcpt, line + strlen ("Reason:"));
+        }
+    }
+  return bd_scan_finish (bounce, BD_KIND_BOUNCE);
+}

@@ -1,0 +1,70 @@
+/* bd-scan-kddi.c
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * KDDI's au one net / DION mail (no-reply@…dion.ne.jp, …auone-net.jp):
+ *
+ *   Your mail sent on: Thu, 29 Apr 2013 00:00:00 +0900
+ *        Could not be delivered to: <kijitora@example.dion.ne.jp>
+ *        As their mailbox is full.
+ *
+ * The last sentence is one of a few fixed reasons.
+ */
+#define G_LOG_DOMAIN "bd-scan-kddi"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "bd-scan-families.h"
+#include "bd-scan-util.h"
+
+static const char *const stop_markers[] = {
+  "Content-Type: message/rfc822",
+  NULL
+};
+
+static const struct
+{
+  const char *text;
+  BdReason    reason;
+} kddi_messages[] = {
+  { "As their mailbox is full", BD_REASON_MAILBOXFULL },
+  { "Due to the following SMTP relay error", BD_REASON_NORELAYING },
+  { "As the remote domain doesnt exist", BD_REASON_HOSTUNKNOWN },
+};
+
+gboolean
+bd_scan_kddi (const BdScanInput *input,
+              BdBounce          *bounce)
+{
+  g_auto(GStrv) lines = NULL;
+  int at;
+
+  if (strstr (input->body, "Could not be delivered to: <") == NULL)
+    return FALSE;
+  if (!bd_scan_from_has (input, ".dion.ne.jp") && !bd_scan_from_has (input, "auone-net.jp")
+      && strstr (input->body, "Your mail sent on: ") == NULL)
+    return FALSE;
+
+  lines = bd_scan_split_lines (input, stop_markers);
+  for (at = bd_scan_find_line (lines, 0, "Could not be delivered to: <"); at >= 0;
+       at = bd_scan_find_line (lines, at + 1, "Could not be delivered to: <"))
+    {
+      g_autoptr(GString) diag = g_string_new (NULL);
+      BdRecipient *r;
+
+      for (int j = at + 1; lines[j] != NULL && lines[j][0] != '\0'
+           && strstr (lines[j], "Could not be delivered to:") == NULL && !g_str_has_prefix (lines[j], "--"); j++)
+        g_string_append_printf (diag, "%s ", lines[j]);
+      r = bd_scan_add (bounce, strchr (lines[at], '<'), diag->str);
+      for (guint m = 0; r->diagnostic != NULL && m < G_N_ELEMENTS (kddi_messages); m++)
+        {
+          if (strstr (r->diagnostic, kddi_messages[m].text) != NULL)
+            {
+              bd_scan_set_reason (r, kddi_messages[m].reason, kddi_messages[m].text);
+              break;
+            }
+        }
+    }
+  return bd_scan_finish (bounce, BD_KIND_BOUNCE);
+}

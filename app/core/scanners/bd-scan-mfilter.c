@@ -1,0 +1,56 @@
+/* bd-scan-mfilter.c
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Digital Arts m-FILTER (X-Mailer: m-FILTER, Subject "failure notice"): a
+ * Japanese preface, the failed addresses one a line, then
+ *
+ *   -------server message
+ *   550 5.1.1 <kijitora@example.jp>: Recipient address rejected: User unknown
+ *   -------SMTP command
+ *   DATA
+ *   -------original message
+ */
+#define G_LOG_DOMAIN "bd-scan-mfilter"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "bd-scan-families.h"
+#include "bd-scan-util.h"
+
+static const char *const stop_markers[] = {
+  "-------original message",
+  "-------original mail info",
+  NULL
+};
+
+gboolean
+bd_scan_mfilter (const BdScanInput *input,
+                 BdBounce          *bounce)
+{
+  g_auto(GStrv) lines = NULL;
+  g_autoptr(GString) reply = g_string_new (NULL);
+  int at;
+
+  if (strstr (input->body, "-------server message") == NULL)
+    return FALSE;
+  {
+    g_autofree char *mailer = bd_scan_header (input, "X-Mailer");
+
+    if ((mailer == NULL || strstr (mailer, "m-FILTER") == NULL) && strstr (input->body, "m-FILTER") == NULL)
+      return FALSE;
+  }
+
+  lines = bd_scan_split_lines (input, stop_markers);
+  at = bd_scan_find_line (lines, 0, "-------server message");
+  for (int i = at + 1; lines[i] != NULL && !g_str_has_prefix (lines[i], "-------"); i++)
+    g_string_append_printf (reply, "%s ", lines[i]);
+
+  for (int i = 0; i < at; i++)
+    {
+      if (bd_scan_is_address (lines[i]))
+        bd_scan_add (bounce, lines[i], reply->str);
+    }
+  return bd_scan_finish (bounce, BD_KIND_BOUNCE);
+}
