@@ -153,6 +153,94 @@ is_weak (BdReason reason)
     }
 }
 
+/* What a code means at one provider when it differs from RFC 3463, or
+ * when the provider documents its own codes. @host is matched against the
+ * end of the reporting host (and anywhere in the diagnostic, where the
+ * providers name themselves); NULL matches any. */
+typedef struct
+{
+  const char *host;
+  const char *status;     /* exact, or a prefix ending in '.' */
+  const char *phrase;     /* lower case, nullable */
+  BdReason    reason;
+  const char *why;
+} ProviderRule;
+
+static const ProviderRule provider_rules[] = {
+  /* Microsoft 365 answers 5.2.2 to the sender's own submission quota, not
+   * to a full mailbox, and 5.1.10 to an address its directory lacks. */
+  { NULL, "5.2.2", "submission quota", BD_REASON_SPEEDING, "Microsoft 365: 5.2.2 is the sender's submission quota" },
+  { NULL, "5.1.10", "recipientnotfound", BD_REASON_USERUNKNOWN, "Microsoft 365: 5.1.10 is an unknown recipient" },
+  { NULL, "5.1.10", "recipient not found", BD_REASON_USERUNKNOWN, "Microsoft 365: 5.1.10 is an unknown recipient" },
+  { "outlook.com", "5.7.509", NULL, BD_REASON_AUTHFAILURE, "Microsoft 365: 5.7.509 is a DMARC failure" },
+  { "outlook.com", "5.7.515", NULL, BD_REASON_AUTHFAILURE, "Microsoft 365: 5.7.515 is an authentication level failure" },
+  { "outlook.com", "5.7.6", "banned sending ip", BD_REASON_BLOCKED, "Microsoft 365: 5.7.6xx is a banned sending IP" },
+  { NULL, "5.7.", "banned sending ip", BD_REASON_BLOCKED, "Microsoft 365: banned sending IP" },
+  /* Google */
+  { "google.com", "5.7.26", NULL, BD_REASON_AUTHFAILURE, "Gmail: 5.7.26 is an SPF/DKIM/DMARC failure" },
+  { "google.com", "5.7.25", NULL, BD_REASON_REQUIREPTR, "Gmail: 5.7.25 is a missing PTR record" },
+  { "google.com", "5.2.1", "rate", BD_REASON_SPEEDING, "Gmail: 5.2.1 with a rate is the recipient's receiving limit" },
+  { "google.com", "5.2.1", "inactive", BD_REASON_SUSPEND, "Gmail: 5.2.1 is an inactive account" },
+  { "google.com", "5.2.1", "disabled", BD_REASON_SUSPEND, "Gmail: 5.2.1 is a disabled account" },
+  { "google.com", "4.2.1", "rate", BD_REASON_SPEEDING, "Gmail: 4.2.1 is the recipient's receiving rate" },
+  { "google.com", "5.7.1", "low reputation", BD_REASON_BADREPUTATION, "Gmail: low reputation of the sending IP or domain" },
+  /* Yahoo's [TSS04]/[TS04] codes: throttled or refused for complaints. */
+  { NULL, "4.7.0", "[tss04]", BD_REASON_BADREPUTATION, "Yahoo: TSS04 is a deferral for complaints" },
+};
+
+static gboolean
+host_matches (const char *reporter,
+              const char *lowered,
+              const char *host)
+{
+  gsize n, m;
+
+  if (host == NULL)
+    return TRUE;
+  if (lowered != NULL && strstr (lowered, host) != NULL)
+    return TRUE;
+  if (reporter == NULL)
+    return FALSE;
+  n = strlen (reporter);
+  m = strlen (host);
+  return n >= m && g_ascii_strcasecmp (reporter + n - m, host) == 0;
+}
+
+static gboolean
+status_matches (const char *status,
+                const char *pattern)
+{
+  gsize n = strlen (pattern);
+
+  if (status == NULL)
+    return FALSE;
+  if (pattern[n - 1] == '.')
+    return strncmp (status, pattern, n) == 0;
+  return strcmp (status, pattern) == 0;
+}
+
+static BdReason
+apply_provider_rules (const BdRecipient *r,
+                      const char        *reporter,
+                      const char        *lowered,
+                      char             **evidence)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (provider_rules); i++)
+    {
+      const ProviderRule *rule = &provider_rules[i];
+
+      if (!status_matches (r->status, rule->status))
+        continue;
+      if (rule->phrase != NULL && (lowered == NULL || strstr (lowered, rule->phrase) == NULL))
+        continue;
+      if (!host_matches (reporter, lowered, rule->host))
+        continue;
+      *evidence = g_strdup (rule->why);
+      return rule->reason;
+    }
+  return BD_REASON_UNDEFINED;
+}
+
 /* The order in which a code and the words decide together: the first
  * reason either names wins. */
 static const BdReason first_order[] = {
@@ -285,8 +373,19 @@ get_index (void)
   return index;
 }
 
+/* Words that only say the server refused the address, not why: they name
+ * an unknown user only when the status code does not say otherwise. */
+static gboolean
+is_vague_phrase (const char *phrase)
+{
+  return strcmp (phrase, "address rejected") == 0
+      || strcmp (phrase, "recipient address rejected") == 0
+      || strcmp (phrase, "recipient rejected") == 0
+      || strcmp (phrase, "invalid recipient") == 0;
+}
+
 /* Every reason some phrase names, as a bit set, and the first phrase found
- * for each. */
+ * for each (a precise phrase is preferred over a vague one). */
 static guint64
 match_phrases (const char  *lowered,
                const char **found)
@@ -308,7 +407,8 @@ match_phrases (const char  *lowered,
 
           if (entry->len > len - i || memcmp (lowered + i, entry->phrase->phrase, entry->len) != 0)
             continue;
-          if (!(matched & (G_GUINT64_CONSTANT (1) << reason)))
+          if (!(matched & (G_GUINT64_CONSTANT (1) << reason))
+              || (is_vague_phrase (found[reason]) && !is_vague_phrase (entry->phrase->phrase)))
             found[reason] = entry->phrase->phrase;
           matched |= G_GUINT64_CONSTANT (1) << reason;
         }
@@ -368,7 +468,8 @@ decide (const BdRecipient *r,
   const char *found[BD_N_REASONS] = { NULL };
   guint64 matched = lowered ? match_phrases (lowered, found) : 0;
   BdReason by_status = bd_classify_status (r->status);
-  gboolean smtp = r->diagnostic_type == NULL || g_ascii_strcasecmp (r->diagnostic_type, "smtp") == 0;
+  gboolean smtp = r->diagnostic_type == NULL || g_ascii_strcasecmp (r->diagnostic_type, "smtp") == 0
+                 || g_ascii_strcasecmp (r->diagnostic_type, "x-postfix") == 0;
   const char *status = r->status ? r->status : "";
   const char *command = r->command;
 
@@ -385,6 +486,11 @@ decide (const BdRecipient *r,
 
         if (reason == BD_REASON_USERUNKNOWN && HAS (reason) && by_status != reason)
           {
+            if (by_status != BD_REASON_UNDEFINED && is_vague_phrase (found[reason]))
+              continue;
+            if (by_status != BD_REASON_UNDEFINED && by_status != BD_REASON_FILTERED
+                && !is_weak (by_status))
+              continue;
             /* Words of an unknown user decide only for a refused RCPT TO;
              * after the message was sent they mean a filter said no. */
             if (HAS (BD_REASON_REJECTED) && strstr (lowered, "sender") != NULL)
@@ -458,6 +564,27 @@ decide (const BdRecipient *r,
  *
  * Returns: the reason.
  */
+/* A temporary (4xx) failure to find a host is a DNS or network hiccup,
+ * not a domain that does not exist. */
+static BdReason
+soften_temporary (const BdRecipient *r,
+                  BdReason           reason,
+                  char             **evidence)
+{
+  gboolean temporary = (r->status != NULL && r->status[0] == '4')
+                    || (r->reply_code >= 400 && r->reply_code < 500);
+
+  if (reason == BD_REASON_HOSTUNKNOWN && temporary)
+    {
+      char *why = g_strdup_printf ("%s, temporary", *evidence ? *evidence : "host not found");
+
+      g_free (*evidence);
+      *evidence = why;
+      return BD_REASON_NETWORKERROR;
+    }
+  return reason;
+}
+
 BdReason
 bd_classify_recipient (const BdRecipient *recipient,
                        const char        *reporter,
@@ -476,7 +603,13 @@ bd_classify_recipient (const BdRecipient *recipient,
     }
   if (recipient->diagnostic != NULL)
     lowered = g_utf8_strdown (recipient->diagnostic, -1);
-  return decide (recipient, lowered, evidence);
+  {
+    BdReason by_provider = apply_provider_rules (recipient, reporter, lowered, evidence);
+
+    if (by_provider != BD_REASON_UNDEFINED)
+      return by_provider;
+  }
+  return soften_temporary (recipient, decide (recipient, lowered, evidence), evidence);
 }
 
 /* Sisimai's convention, which our users' tools expect: a recipient

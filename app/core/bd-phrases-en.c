@@ -108,7 +108,6 @@ static const BdPhrase phrases[] = {
   { "invalid domain", BD_REASON_HOSTUNKNOWN },
   { "recipient address rejected: domain not found", BD_REASON_HOSTUNKNOWN },
   { "all relevant mx records point to non-existent hosts", BD_REASON_HOSTUNKNOWN },
-  { "dns error", BD_REASON_HOSTUNKNOWN },
   { "no mx for", BD_REASON_HOSTUNKNOWN },
   { "mx lookup failed", BD_REASON_HOSTUNKNOWN },
   /* mailboxfull */
@@ -148,6 +147,7 @@ static const BdPhrase phrases[] = {
   { "maildir over quota", BD_REASON_MAILBOXFULL },
   { "the user's space has been used up", BD_REASON_MAILBOXFULL },
   /* suspend */
+  { "account that you tried to reach is inactive", BD_REASON_SUSPEND },
   { "account disabled", BD_REASON_SUSPEND },
   { "account has been disabled", BD_REASON_SUSPEND },
   { "mailbox disabled", BD_REASON_SUSPEND },
@@ -354,7 +354,6 @@ static const BdPhrase phrases[] = {
   { "spf fail", BD_REASON_AUTHFAILURE },
   { "fails to pass spf", BD_REASON_AUTHFAILURE },
   { "spf validation", BD_REASON_AUTHFAILURE },
-  { "spf record", BD_REASON_AUTHFAILURE },
   { "did not pass spf", BD_REASON_AUTHFAILURE },
   { "authentication checks", BD_REASON_AUTHFAILURE },
   { "dkim signature", BD_REASON_AUTHFAILURE },
@@ -384,6 +383,7 @@ static const BdPhrase phrases[] = {
   { "reputation is too low", BD_REASON_BADREPUTATION },
   { "has a poor sending reputation", BD_REASON_BADREPUTATION },
   /* spamdetected */
+  { "message content rejected", BD_REASON_SPAMDETECTED },
   { "- spam", BD_REASON_SPAMDETECTED },
   { "spam detected", BD_REASON_SPAMDETECTED },
   { "detected as spam", BD_REASON_SPAMDETECTED },
@@ -488,6 +488,7 @@ static const BdPhrase phrases[] = {
   { "8bit data", BD_REASON_NOTCOMPLIANTRFC },
   { "improperly formatted", BD_REASON_NOTCOMPLIANTRFC },
   /* speeding */
+  { "sent to too many recipients", BD_REASON_SPEEDING },
   { "rate limit", BD_REASON_SPEEDING },
   { "ratelimit", BD_REASON_SPEEDING },
   { "rate-limit", BD_REASON_SPEEDING },
@@ -536,6 +537,8 @@ static const BdPhrase phrases[] = {
   { "timeout exceeded", BD_REASON_EXPIRED },
   { "exceeded the maximum time", BD_REASON_EXPIRED },
   /* networkerror */
+  { "dns error", BD_REASON_NETWORKERROR },
+  { "establish an smtp connection", BD_REASON_NETWORKERROR },
   { "mail loops back", BD_REASON_NETWORKERROR },
   { "loop detected", BD_REASON_NETWORKERROR },
   { "too many hops", BD_REASON_NETWORKERROR },
@@ -573,7 +576,6 @@ static const BdPhrase phrases[] = {
   { "could not load drd", BD_REASON_SYSTEMERROR },
   { "remote server is misconfigured", BD_REASON_SYSTEMERROR },
   { "service currently unavailable", BD_REASON_SYSTEMERROR },
-  { "temporarily unavailable", BD_REASON_SYSTEMERROR },
   { "server error", BD_REASON_SYSTEMERROR },
   { "timeout waiting for input", BD_REASON_SYSTEMERROR },
   { "it would create a mail loop", BD_REASON_SYSTEMERROR },
@@ -592,6 +594,7 @@ static const BdPhrase phrases[] = {
   { "requested mail action aborted: exceeded storage", BD_REASON_SYSTEMFULL },
   { "server is full", BD_REASON_SYSTEMFULL },
   /* notaccept */
+  { "couldn't find a mail exchanger", BD_REASON_NOTACCEPT },
   { "does not accept mail", BD_REASON_NOTACCEPT },
   { "null mx", BD_REASON_NOTACCEPT },
   { "not accepting mail", BD_REASON_NOTACCEPT },
@@ -606,7 +609,6 @@ static const BdPhrase phrases[] = {
   { "duplicate header", BD_REASON_CONTENTERROR },
   { "content error", BD_REASON_CONTENTERROR },
   { "improper content", BD_REASON_CONTENTERROR },
-  { "message content", BD_REASON_CONTENTERROR },
   { "illegal character", BD_REASON_CONTENTERROR },
   { "invalid character", BD_REASON_CONTENTERROR },
   { "charset", BD_REASON_CONTENTERROR },
