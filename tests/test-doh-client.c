@@ -9,17 +9,15 @@
 #include "config.h"
 
 #include <libsoup/soup.h>
-#include <signal.h>
-#include <stdlib.h>
-#include <sys/wait.h>
 #include <string.h>
 
 #include "bd-dns-wire.h"
 #include "bd-doh-client.h"
+#include "doh-server.h"
 
-static char *bind_url;       /* NULL when named could not be started */
-static char *bind_dir;
-static char *skip_reason;
+static DohServer bind;
+
+#define bind_url (bind.url)
 
 /* --- helpers ------------------------------------------------------------ */
 
@@ -53,11 +51,10 @@ static BdDohClient *
 bind_client (void)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *ca = g_build_filename (bind_dir, "ca.pem", NULL);
   BdDohClient *client = bd_doh_client_new (bind_url, &error);
 
   g_assert_no_error (error);
-  bd_doh_client_set_ca_file (client, ca, &error);
+  bd_doh_client_set_ca_file (client, bind.ca_file, &error);
   g_assert_no_error (error);
   return client;
 }
@@ -67,7 +64,7 @@ need_bind (void)
 {
   if (bind_url == NULL)
     {
-      g_test_skip (skip_reason);
+      g_test_skip (bind.skip_reason);
       return FALSE;
     }
   return TRUE;
@@ -596,47 +593,6 @@ test_json_split (void)
   g_assert_cmpstr (plain[0], ==, "v=spf1 -all");
 }
 
-/* --- BIND lifetime ------------------------------------------------------ */
-
-static void
-start_bind (void)
-{
-  g_autofree char *script = g_test_build_filename (G_TEST_DIST, "start-doh-server.sh", NULL);
-  g_autoptr(GError) error = NULL;
-  g_autofree char *out = NULL;
-  g_autofree char *err = NULL;
-  const char *argv[] = { script, NULL, NULL };
-  int status;
-
-  bind_dir = g_dir_make_tmp ("bd-bind-XXXXXX", &error);
-  g_assert_no_error (error);
-  argv[1] = bind_dir;
-  g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, &err, &status, &error);
-  g_assert_no_error (error);
-  if (WIFEXITED (status) && WEXITSTATUS (status) == 77)
-    {
-      skip_reason = g_strdup ("named (BIND 9) is not installed");
-      return;
-    }
-  if (!g_spawn_check_wait_status (status, NULL))
-    g_error ("could not start named: %s", err);
-  bind_url = g_strstrip (g_steal_pointer (&out));
-}
-
-static void
-stop_bind (void)
-{
-  g_autofree char *pid_file = g_build_filename (bind_dir, "named.pid", NULL);
-  g_autofree char *pid = NULL;
-  g_autofree char *cmd = g_strdup_printf ("rm -rf '%s'", bind_dir);
-
-  if (g_file_get_contents (pid_file, &pid, NULL, NULL))
-    kill (atoi (pid), SIGTERM);
-  g_usleep (G_USEC_PER_SEC / 5);
-  if (system (cmd) != 0)
-    g_printerr ("could not remove %s\n", bind_dir);
-}
-
 int
 main (int    argc,
       char **argv)
@@ -650,7 +606,7 @@ main (int    argc,
       g_print ("1..0 # SKIP no TLS backend (glib-networking)\n");
       return 0;
     }
-  start_bind ();
+  doh_server_start (&bind);
 
   g_test_add_func ("/core/doh/bind/txt", test_bind_txt);
   g_test_add_func ("/core/doh/bind/quotes-and-escapes", test_bind_quotes);
@@ -672,7 +628,6 @@ main (int    argc,
   g_test_add_func ("/core/dns/json-txt", test_json_split);
 
   ret = g_test_run ();
-  if (bind_dir != NULL)
-    stop_bind ();
+  doh_server_stop (&bind);
   return ret;
 }

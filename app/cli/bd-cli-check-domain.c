@@ -1,20 +1,427 @@
 /* bd-cli-check-domain.c
  * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * bounce-doctor-cli check-domain [--format=text|json] [--ip=ADDR]
+ *   [--selector=SEL]... [--resolver=URL] [--ca-file=PEM] [--dnsbl=ZONE]... DOMAIN
+ * The JSON object is the contract of design.md: every field present, null
+ * when unknown.
  */
 #define G_LOG_DOMAIN "bd-cli"
 
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <json-glib/json-glib.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "bd-cli.h"
+#include "bd-domain-check.h"
+#include "bd-resolver-settings.h"
+
+typedef struct
+{
+  GMainLoop      *loop;
+  BdDomainReport *report;
+  GError         *error;
+} CheckRun;
+
+/* --- JSON ---------------------------------------------------------------- */
+
+static void
+add_string_or_null (JsonBuilder *builder,
+                    const char  *name,
+                    const char  *value)
+{
+  json_builder_set_member_name (builder, name);
+  if (value)
+    json_builder_add_string_value (builder, value);
+  else
+    json_builder_add_null_value (builder);
+}
+
+static void
+add_findings (JsonBuilder *builder,
+              GPtrArray   *findings)
+{
+  json_builder_set_member_name (builder, "findings");
+  json_builder_begin_array (builder);
+  for (guint i = 0; findings && i < findings->len; i++)
+    {
+      const BdFinding *finding = g_ptr_array_index (findings, i);
+
+      json_builder_begin_object (builder);
+      add_string_or_null (builder, "id", finding->id);
+      add_string_or_null (builder, "severity", bd_severity_to_string (finding->severity));
+      add_string_or_null (builder, "area", finding->area);
+      add_string_or_null (builder, "message", finding->message);
+      add_string_or_null (builder, "fix", finding->fix);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+}
+
+static void
+add_spf (JsonBuilder *builder,
+         BdSpfCheck  *spf)
+{
+  json_builder_set_member_name (builder, "spf");
+  json_builder_begin_object (builder);
+  add_string_or_null (builder, "record", spf->record);
+  json_builder_set_member_name (builder, "lookups");
+  json_builder_add_int_value (builder, spf->lookups);
+  json_builder_set_member_name (builder, "void_lookups");
+  json_builder_add_int_value (builder, spf->void_lookups);
+  add_string_or_null (builder, "result", spf->has_result ? bd_spf_result_to_string (spf->result) : NULL);
+  add_string_or_null (builder, "matched", spf->matched);
+  add_findings (builder, spf->findings);
+  json_builder_end_object (builder);
+}
+
+static void
+add_dkim (JsonBuilder *builder,
+          GPtrArray   *dkim)
+{
+  json_builder_set_member_name (builder, "dkim");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < dkim->len; i++)
+    {
+      const BdDkimReport *key = g_ptr_array_index (dkim, i);
+
+      json_builder_begin_object (builder);
+      add_string_or_null (builder, "selector", key->selector);
+      add_string_or_null (builder, "record", key->record);
+      add_string_or_null (builder, "key_type", key->record ? key->key_type : NULL);
+      json_builder_set_member_name (builder, "key_bits");
+      if (key->key_bits > 0)
+        json_builder_add_int_value (builder, key->key_bits);
+      else
+        json_builder_add_null_value (builder);
+      add_findings (builder, key->findings);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+}
+
+static char *
+report_to_json (BdDomainReport *report)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonNode) root = NULL;
+
+  json_builder_begin_object (builder);
+  add_string_or_null (builder, "domain", report->domain);
+  add_string_or_null (builder, "resolver", report->resolver);
+  add_string_or_null (builder, "ip", report->ip);
+
+  json_builder_set_member_name (builder, "mx");
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "records");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < report->mx->records->len; i++)
+    json_builder_add_string_value (builder, g_ptr_array_index (report->mx->records, i));
+  json_builder_end_array (builder);
+  add_findings (builder, report->mx->findings);
+  json_builder_end_object (builder);
+
+  add_spf (builder, report->spf);
+
+  json_builder_set_member_name (builder, "dmarc");
+  json_builder_begin_object (builder);
+  add_string_or_null (builder, "record", report->dmarc->record);
+  add_string_or_null (builder, "found_at", report->dmarc->found_at);
+  add_string_or_null (builder, "policy", report->dmarc->policy);
+  add_findings (builder, report->dmarc->findings);
+  json_builder_end_object (builder);
+
+  add_dkim (builder, report->dkim);
+
+  json_builder_set_member_name (builder, "dnsbl");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < report->dnsbl->len; i++)
+    {
+      const BdDnsblResult *result = g_ptr_array_index (report->dnsbl, i);
+
+      json_builder_begin_object (builder);
+      add_string_or_null (builder, "list", result->list);
+      add_string_or_null (builder, "status", bd_dnsbl_status_to_string (result->status));
+      add_string_or_null (builder, "detail", result->detail);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+
+  add_findings (builder, report->findings);
+  json_builder_end_object (builder);
+
+  root = json_builder_get_root (builder);
+  json_generator_set_root (generator, root);
+  return json_generator_to_data (generator, NULL);
+}
+
+/* --- text ---------------------------------------------------------------- */
+
+static void append_line (GString *out, const char *format, ...) G_GNUC_PRINTF (2, 3);
+
+/* "  " + the formatted text + a newline */
+static void
+append_line (GString    *out,
+             const char *format,
+             ...)
+{
+  va_list args;
+
+  g_string_append (out, "  ");
+  va_start (args, format);
+  g_string_append_vprintf (out, format, args);
+  va_end (args);
+  g_string_append_c (out, '\n');
+}
+
+static const char *
+severity_label (BdSeverity severity)
+{
+  switch (severity)
+    {
+    /* Translators: a finding's severity in the text output */
+    case BD_SEVERITY_ERROR: return C_("severity", "error");
+    /* Translators: a finding's severity in the text output */
+    case BD_SEVERITY_WARNING: return C_("severity", "warning");
+    /* Translators: a finding's severity in the text output */
+    case BD_SEVERITY_INFO:
+    default: return C_("severity", "note");
+    }
+}
+
+static void
+print_findings (GString   *out,
+                GPtrArray *findings)
+{
+  if (findings == NULL || findings->len == 0)
+    {
+      g_string_append_printf (out, "  %s\n", _("No problems found."));
+      return;
+    }
+  for (guint i = 0; i < findings->len; i++)
+    {
+      const BdFinding *finding = g_ptr_array_index (findings, i);
+
+      g_string_append_printf (out, "  [%s] %s\n", severity_label (finding->severity), finding->message);
+      if (finding->fix)
+        /* Translators: precedes the fix of a finding in the text output */
+        g_string_append_printf (out, "    %s %s\n", _("Fix:"), finding->fix);
+    }
+}
+
+static void
+print_tree (GString         *out,
+            const BdSpfNode *node,
+            guint            depth)
+{
+  g_string_append_printf (out, "  %*s", depth * 2, "");
+  if (node->via)
+    g_string_append_printf (out, "%s → ", node->via);
+  /* Translators: %1$s is a domain, %2$u a number of DNS look-ups in its SPF record */
+  g_string_append_printf (out, ngettext ("%1$s (%2$u look-up)", "%1$s (%2$u look-ups)", node->lookups),
+                          node->domain, node->lookups);
+  if (node->record == NULL)
+    g_string_append_printf (out, " — %s", _("no SPF record"));
+  g_string_append_c (out, '\n');
+  for (guint i = 0; i < node->children->len; i++)
+    print_tree (out, g_ptr_array_index (node->children, i), depth + 1);
+}
+
+static void
+print_spf (GString        *out,
+           BdDomainReport *report)
+{
+  BdSpfCheck *spf = report->spf;
+
+  g_string_append_printf (out, "\nSPF\n");
+  if (spf->record)
+    {
+      /* Translators: followed by the DNS record */
+      g_string_append_printf (out, "  %s %s\n", _("Record:"), spf->record);
+      /* Translators: %1$u and %2$u are counts of DNS look-ups (limits 10 and 2) */
+      append_line (out, _("DNS look-ups: %1$u of 10; look-ups of names that don’t exist: %2$u of 2"),
+                                                              spf->lookups, spf->void_lookups);
+      if (spf->tree && spf->tree->record)
+        {
+          g_string_append_printf (out, "  %s\n", _("Include tree:"));
+          print_tree (out, spf->tree, 1);
+        }
+    }
+  if (spf->has_result && spf->matched)
+    /* Translators: %1$s is an IP address, %2$s an SPF result (pass, fail…), %3$s the term that decided */
+    append_line (out, _("Result for %1$s: %2$s (decided by “%3$s”)"), report->ip,
+                 bd_spf_result_to_string (spf->result), spf->matched);
+  else if (spf->has_result)
+    /* Translators: %1$s is an IP address, %2$s an SPF result (none, neutral, permerror…) */
+    append_line (out, _("Result for %1$s: %2$s"), report->ip, bd_spf_result_to_string (spf->result));
+  print_findings (out, spf->findings);
+}
+
+static char *
+report_to_text (BdDomainReport *report)
+{
+  GString *out = g_string_new (NULL);
+
+  /* Translators: %1$s is a domain, %2$s the resolver's address */
+  g_string_append_printf (out, _("Domain check of %1$s (DNS resolver: %2$s)\n"), report->domain, report->resolver);
+  if (report->ip)
+    /* Translators: %s is an IP address */
+    g_string_append_printf (out, _("Sending server: %s\n"), report->ip);
+
+  g_string_append_printf (out, "\nMX\n");
+  for (guint i = 0; i < report->mx->records->len; i++)
+    g_string_append_printf (out, "  %s\n", (char *)g_ptr_array_index (report->mx->records, i));
+  print_findings (out, report->mx->findings);
+
+  print_spf (out, report);
+
+  g_string_append_printf (out, "\nDMARC\n");
+  if (report->dmarc->record)
+    /* Translators: %1$s is a DNS name, %2$s the DMARC record */
+    append_line (out, _("Record at %1$s: %2$s"), report->dmarc->found_at, report->dmarc->record);
+  print_findings (out, report->dmarc->findings);
+
+  g_string_append_printf (out, "\nDKIM\n");
+  for (guint i = 0; i < report->dkim->len; i++)
+    {
+      const BdDkimReport *key = g_ptr_array_index (report->dkim, i);
+
+      if (key->selector == NULL)
+        {
+          print_findings (out, key->findings);
+          continue;
+        }
+      if (key->record && key->key_bits)
+        /* Translators: %1$s is a DKIM selector, %2$s a key type (rsa), %3$u its size in bits */
+        append_line (out, _("Selector %1$s: %2$s key, %3$u bits"), key->selector, key->key_type, key->key_bits);
+      else
+        /* Translators: %s is a DKIM selector */
+        append_line (out, _("Selector %s"), key->selector);
+      print_findings (out, key->findings);
+    }
+
+  if (report->ip)
+    {
+      g_string_append_printf (out, "\n%s\n", _("Blocklists"));
+      for (guint i = 0; i < report->dnsbl->len; i++)
+        {
+          const BdDnsblResult *result = g_ptr_array_index (report->dnsbl, i);
+          const char *status = result->status == BD_DNSBL_LISTED ? _("listed")
+                               : result->status == BD_DNSBL_UNCHECKABLE ? _("can’t be checked from here")
+                               : _("not listed");
+
+          g_string_append_printf (out, "  %s: %s\n", result->list, status);
+        }
+      print_findings (out, report->dnsbl_findings);
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* --- running ------------------------------------------------------------- */
+
+static void
+check_done_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  CheckRun *run = user_data;
+
+  run->report = bd_domain_check_finish (BD_DOH_CLIENT (object), result, &run->error);
+  g_main_loop_quit (run->loop);
+}
+
+static int
+usage_error (GOptionContext *context,
+             const char     *message)
+{
+  fprintf (stderr, "bounce-doctor-cli check-domain: %s\n", message);
+  return BD_CLI_EXIT_USAGE;
+}
 
 int
 bd_cli_check_domain (int    argc,
-     char **argv)
+                     char **argv)
 {
-  /* Translators: %s is a subcommand name such as “explain” */
-  fprintf (stderr, _("“%s” is not available yet in this version.\n"), "check-domain");
-  return BD_CLI_EXIT_USAGE;
+  g_autofree char *format = NULL;
+  g_autofree char *ip = NULL;
+  g_autofree char *resolver = NULL;
+  g_autofree char *ca_file = NULL;
+  g_auto(GStrv) selectors = NULL;
+  g_auto(GStrv) dnsbls = NULL;
+  g_auto(GStrv) rest = NULL;
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BdResolverSettings) settings = NULL;
+  g_autoptr(BdDohClient) client = NULL;
+  g_autoptr(GInetAddress) address = NULL;
+  g_autofree char *output = NULL;
+  BdDomainCheckOptions options = { 0 };
+  CheckRun run = { 0 };
+  gboolean json;
+  const GOptionEntry entries[] = {
+    /* Translators: the values of --format; keep text and json as they are */
+    { "format", 'f', 0, G_OPTION_ARG_STRING, &format, N_("Output format: text or json"), N_("FORMAT") },
+    { "ip", 0, 0, G_OPTION_ARG_STRING, &ip, N_("Check this sending IP address against SPF and the blocklists"), N_("ADDRESS") },
+    { "selector", 's', 0, G_OPTION_ARG_STRING_ARRAY, &selectors, N_("Check this DKIM selector (repeatable)"), N_("SELECTOR") },
+    { "resolver", 'r', 0, G_OPTION_ARG_STRING, &resolver, N_("DNS-over-HTTPS resolver address (default: from the settings)"), N_("URL") },
+    { "ca-file", 0, 0, G_OPTION_ARG_FILENAME, &ca_file, N_("Also trust this certificate authority for the resolver"), N_("PEM") },
+    { "dnsbl", 0, 0, G_OPTION_ARG_STRING_ARRAY, &dnsbls, N_("Check this blocklist zone instead of the configured ones (repeatable)"), N_("ZONE") },
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_STRING_ARRAY, &rest, NULL, N_("DOMAIN") },
+    { NULL }
+  };
+
+  context = g_option_context_new (_("DOMAIN — check a domain’s MX, SPF, DKIM and DMARC records and blocklists"));
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    return usage_error (context, error->message);
+  if (format != NULL && g_strcmp0 (format, "text") != 0 && g_strcmp0 (format, "json") != 0)
+    {
+      /* Translators: %s is what the user gave to --format */
+      g_autofree char *message = g_strdup_printf (_("unknown format “%s” (use text or json)"), format);
+      return usage_error (context, message);
+    }
+  json = g_strcmp0 (format, "json") == 0;
+  if (rest == NULL || rest[0] == NULL || rest[1] != NULL)
+    return usage_error (context, _("give exactly one domain"));
+  if (ip != NULL && (address = g_inet_address_new_from_string (ip)) == NULL)
+    {
+      /* Translators: %s is what the user gave to --ip */
+      g_autofree char *message = g_strdup_printf (_("“%s” is not an IP address"), ip);
+      return usage_error (context, message);
+    }
+
+  settings = bd_resolver_settings_load ();
+  client = bd_doh_client_new (resolver ? resolver : settings->resolver_url, &error);
+  if (client == NULL)
+    return usage_error (context, error->message);
+  if (!bd_doh_client_set_ca_file (client, ca_file ? ca_file : settings->ca_file, &error))
+    return usage_error (context, error->message);
+
+  options.domain = g_strstrip (rest[0]);
+  if (g_str_has_suffix (options.domain, "."))
+    options.domain[strlen (options.domain) - 1] = '\0';
+  options.ip = ip;
+  options.selectors = selectors ? selectors : settings->selectors;
+  options.dnsbls = dnsbls ? dnsbls : settings->dnsbls;
+
+  run.loop = g_main_loop_new (NULL, FALSE);
+  bd_domain_check_async (client, &options, NULL, NULL, NULL, check_done_cb, &run);
+  g_main_loop_run (run.loop);
+  g_main_loop_unref (run.loop);
+
+  if (run.report == NULL)
+    {
+      fprintf (stderr, "bounce-doctor-cli check-domain: %s\n", run.error->message);
+      g_error_free (run.error);
+      return BD_CLI_EXIT_INPUT_ERROR;
+    }
+  output = json ? report_to_json (run.report) : report_to_text (run.report);
+  printf ("%s\n", output);
+  bd_domain_report_free (run.report);
+  return BD_CLI_EXIT_OK;
 }

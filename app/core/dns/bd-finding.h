@@ -1,0 +1,49 @@
+/* bd-finding.h
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * One finding of the domain check: a stable id (design.md), a severity, the
+ * area, a translated message and a concrete fix.
+ */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  BD_SEVERITY_INFO,
+  BD_SEVERITY_WARNING,
+  BD_SEVERITY_ERROR,
+} BdSeverity;
+
+typedef struct
+{
+  char       *id;
+  BdSeverity  severity;
+  char       *area;      /* "mx", "spf", "dkim", "dmarc", "dnsbl", "resolver" */
+  char       *message;
+  char       *fix;       /* may be NULL */
+} BdFinding;
+
+BdFinding  *bd_finding_new    (const char *id,
+                               BdSeverity  severity,
+                               const char *area,
+                               const char *message,
+                               const char *fix);
+BdFinding  *bd_finding_ref    (BdFinding  *finding);
+void        bd_finding_unref  (BdFinding  *finding);
+const char *bd_severity_to_string (BdSeverity severity);
+
+/* Adds a finding to @findings (a GPtrArray of BdFinding). */
+void        bd_findings_add   (GPtrArray  *findings,
+                               const char *id,
+                               BdSeverity  severity,
+                               const char *area,
+                               char       *message,
+                               char       *fix);
+GPtrArray  *bd_findings_new   (void);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (BdFinding, bd_finding_unref)
+
+G_END_DECLS

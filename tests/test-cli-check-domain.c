@@ -1,0 +1,258 @@
+/* test-cli-check-domain.c
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * bounce-doctor-cli check-domain as a script would run it: the JSON
+ * contract of design.md (every field present), the text output in English
+ * and Polish, and the exit statuses. The resolver is BIND 9.18 over DoH on
+ * 127.0.0.1 (start-doh-server.sh), trusted with --ca-file.
+ */
+#include "config.h"
+
+#include <json-glib/json-glib.h>
+#include <string.h>
+
+#include "doh-server.h"
+
+static DohServer bind;
+
+typedef struct
+{
+  char *out;
+  char *err;
+  int   status;
+} CliRun;
+
+static void
+cli_run_clear (CliRun *run)
+{
+  g_clear_pointer (&run->out, g_free);
+  g_clear_pointer (&run->err, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (CliRun, cli_run_clear)
+
+static void
+run_cli (CliRun     *run,
+         const char *language,
+         ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) envp = g_get_environ ();
+  g_autofree char *localedir = g_build_filename (g_getenv ("BD_BUILD_ROOT"), "po", NULL);
+  const char *arg;
+  va_list args;
+
+  g_ptr_array_add (argv, (char *)g_getenv ("BD_CLI"));
+  g_ptr_array_add (argv, "check-domain");
+  va_start (args, language);
+  while ((arg = va_arg (args, const char *)) != NULL)
+    g_ptr_array_add (argv, (char *)arg);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  envp = g_environ_setenv (envp, "LANG", "C.UTF-8", TRUE);
+  envp = g_environ_setenv (envp, "LC_ALL", "C.UTF-8", TRUE);
+  envp = g_environ_setenv (envp, "LANGUAGE", language, TRUE);
+  envp = g_environ_setenv (envp, "BD_LOCALEDIR", localedir, TRUE);
+  g_spawn_sync (NULL, (char **)argv->pdata, envp, G_SPAWN_DEFAULT, NULL, NULL,
+                &run->out, &run->err, &run->status, &error);
+  g_assert_no_error (error);
+  g_assert_true (WIFEXITED (run->status));
+  run->status = WEXITSTATUS (run->status);
+}
+
+static gboolean
+need_bind (void)
+{
+  if (bind.url == NULL)
+    {
+      g_test_skip (bind.skip_reason);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+assert_members (JsonObject  *object,
+                const char **names)
+{
+  g_assert_cmpuint (json_object_get_size (object), ==, g_strv_length ((char **)names));
+  for (guint i = 0; names[i]; i++)
+    if (!json_object_has_member (object, names[i]))
+      g_error ("member %s missing", names[i]);
+}
+
+static gboolean
+has_finding (JsonArray  *findings,
+             const char *id)
+{
+  for (guint i = 0; i < json_array_get_length (findings); i++)
+    {
+      JsonObject *finding = json_array_get_object_element (findings, i);
+      const char *members[] = { "id", "severity", "area", "message", "fix", NULL };
+
+      assert_members (finding, members);
+      if (g_str_equal (json_object_get_string_member (finding, "id"), id))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+test_json (void)
+{
+  g_auto(CliRun) run = { 0 };
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *ca = NULL;
+  g_autofree char *resolver = NULL;
+  JsonObject *root, *spf, *dkim, *dnsbl;
+  const char *top[] = { "domain", "resolver", "ip", "mx", "spf", "dmarc", "dkim", "dnsbl", "findings", NULL };
+  const char *spf_members[] = { "record", "lookups", "void_lookups", "result", "matched", "findings", NULL };
+  const char *dmarc_members[] = { "record", "found_at", "policy", "findings", NULL };
+  const char *dkim_members[] = { "selector", "record", "key_type", "key_bits", "findings", NULL };
+  const char *dnsbl_members[] = { "list", "status", "detail", NULL };
+
+  if (!need_bind ())
+    return;
+  ca = g_strdup_printf ("--ca-file=%s", bind.ca_file);
+  resolver = g_strdup_printf ("--resolver=%s", bind.url);
+  run_cli (&run, "en", "--format=json", resolver, ca, "--ip=192.0.2.99", "--selector=k1024",
+           "--dnsbl=bl.dnsbl.test", "--dnsbl=spamhaus.dnsbl.test", "good.bd.test", NULL);
+  g_assert_cmpstr (run.err, ==, "");
+  g_assert_cmpint (run.status, ==, 0);
+  json_parser_load_from_data (parser, run.out, -1, &error);
+  g_assert_no_error (error);
+  root = json_node_get_object (json_parser_get_root (parser));
+  assert_members (root, top);
+  g_assert_cmpstr (json_object_get_string_member (root, "domain"), ==, "good.bd.test");
+  g_assert_cmpstr (json_object_get_string_member (root, "resolver"), ==, bind.url);
+  g_assert_cmpstr (json_object_get_string_member (root, "ip"), ==, "192.0.2.99");
+
+  spf = json_object_get_object_member (root, "spf");
+  assert_members (spf, spf_members);
+  g_assert_cmpstr (json_object_get_string_member (spf, "result"), ==, "fail");
+  g_assert_cmpstr (json_object_get_string_member (spf, "matched"), ==, "-all");
+  g_assert_cmpint (json_object_get_int_member (spf, "lookups"), ==, 1);
+  assert_members (json_object_get_object_member (root, "dmarc"), dmarc_members);
+
+  dkim = json_array_get_object_element (json_object_get_array_member (root, "dkim"), 0);
+  assert_members (dkim, dkim_members);
+  g_assert_cmpint (json_object_get_int_member (dkim, "key_bits"), ==, 1024);
+
+  dnsbl = json_array_get_object_element (json_object_get_array_member (root, "dnsbl"), 1);
+  assert_members (dnsbl, dnsbl_members);
+  g_assert_cmpstr (json_object_get_string_member (dnsbl, "status"), ==, "uncheckable");
+
+  g_assert_true (has_finding (json_object_get_array_member (root, "findings"), "spf-ip-not-permitted"));
+  g_assert_true (has_finding (json_object_get_array_member (root, "findings"), "dkim-weak-key"));
+  g_assert_true (has_finding (json_object_get_array_member (root, "findings"), "dnsbl-uncheckable"));
+  g_assert_false (has_finding (json_object_get_array_member (root, "findings"), "dnsbl-listed"));
+}
+
+static void
+test_json_nulls (void)
+{
+  g_auto(CliRun) run = { 0 };
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *ca = NULL;
+  g_autofree char *resolver = NULL;
+  JsonObject *root;
+
+  if (!need_bind ())
+    return;
+  ca = g_strdup_printf ("--ca-file=%s", bind.ca_file);
+  resolver = g_strdup_printf ("--resolver=%s", bind.url);
+  run_cli (&run, "en", "--format=json", resolver, ca, "--selector=s1", "plain.test", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  json_parser_load_from_data (parser, run.out, -1, &error);
+  g_assert_no_error (error);
+  root = json_node_get_object (json_parser_get_root (parser));
+  g_assert_true (json_object_get_null_member (root, "ip"));
+  g_assert_true (json_object_get_null_member (json_object_get_object_member (root, "spf"), "record"));
+  g_assert_true (json_object_get_null_member (json_object_get_object_member (root, "spf"), "result"));
+  g_assert_true (json_object_get_null_member (json_object_get_object_member (root, "dmarc"), "policy"));
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (root, "dnsbl")), ==, 0);
+  g_assert_true (has_finding (json_object_get_array_member (root, "findings"), "mx-missing"));
+  g_assert_true (has_finding (json_object_get_array_member (root, "findings"), "spf-missing"));
+  g_assert_true (has_finding (json_object_get_array_member (root, "findings"), "dmarc-missing"));
+  g_assert_true (has_finding (json_object_get_array_member (root, "findings"), "dkim-missing"));
+}
+
+static void
+test_text (void)
+{
+  g_auto(CliRun) en = { 0 };
+  g_auto(CliRun) pl = { 0 };
+  g_autofree char *ca = NULL;
+  g_autofree char *resolver = NULL;
+
+  if (!need_bind ())
+    return;
+  ca = g_strdup_printf ("--ca-file=%s", bind.ca_file);
+  resolver = g_strdup_printf ("--resolver=%s", bind.url);
+  run_cli (&en, "en", resolver, ca, "--selector=s1", "chain.bd.test", NULL);
+  g_assert_cmpint (en.status, ==, 0);
+  g_assert_nonnull (strstr (en.out, "include:c1.bd.test → c1.bd.test (2 look-ups)"));
+  g_assert_nonnull (strstr (en.out, "The SPF record needs 12 DNS look-ups"));
+
+  run_cli (&pl, "pl", resolver, ca, "--selector=s1", "chain.bd.test", NULL);
+  g_assert_cmpint (pl.status, ==, 0);
+  g_assert_nonnull (strstr (pl.out, "Rekord SPF wymaga 12 zapytań DNS"));
+  g_assert_nonnull (strstr (pl.out, "(2 zapytania DNS)"));
+}
+
+static void
+test_errors (void)
+{
+  g_auto(CliRun) no_domain = { 0 };
+  g_auto(CliRun) bad_format = { 0 };
+  g_auto(CliRun) bad_ip = { 0 };
+  g_auto(CliRun) http = { 0 };
+  g_auto(CliRun) unreachable = { 0 };
+  g_auto(CliRun) untrusted = { 0 };
+  g_autofree char *resolver = NULL;
+
+  run_cli (&no_domain, "en", NULL);
+  g_assert_cmpint (no_domain.status, ==, 2);
+  run_cli (&bad_format, "en", "--format=csv", "firma.pl", NULL);
+  g_assert_cmpint (bad_format.status, ==, 2);
+  g_assert_nonnull (strstr (bad_format.err, "“csv”"));
+  run_cli (&bad_ip, "en", "--ip=300.1.1.1", "firma.pl", NULL);
+  g_assert_cmpint (bad_ip.status, ==, 2);
+  run_cli (&http, "en", "--resolver=http://127.0.0.1/dns-query", "firma.pl", NULL);
+  g_assert_cmpint (http.status, ==, 2);
+  g_assert_nonnull (strstr (http.err, "https://"));
+
+  /* nothing listens on port 1: a clear message and exit 1, no hang */
+  run_cli (&unreachable, "en", "--resolver=https://127.0.0.1:1/dns-query", "firma.pl", NULL);
+  g_assert_cmpint (unreachable.status, ==, 1);
+  g_assert_nonnull (strstr (unreachable.err, "Cannot reach the DNS resolver 127.0.0.1"));
+
+  if (!need_bind ())
+    return;
+  /* the test CA is not trusted unless given */
+  resolver = g_strdup_printf ("--resolver=%s", bind.url);
+  run_cli (&untrusted, "pl", resolver, "good.bd.test", NULL);
+  g_assert_cmpint (untrusted.status, ==, 1);
+  g_assert_nonnull (strstr (untrusted.err, "nie potwierdził swojej tożsamości"));
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  int ret;
+
+  g_test_init (&argc, &argv, NULL);
+  doh_server_start (&bind);
+  g_test_add_func ("/cli/check-domain/json", test_json);
+  g_test_add_func ("/cli/check-domain/json-nulls", test_json_nulls);
+  g_test_add_func ("/cli/check-domain/text", test_text);
+  g_test_add_func ("/cli/check-domain/errors", test_errors);
+  ret = g_test_run ();
+  doh_server_stop (&bind);
+  return ret;
+}

@@ -1,0 +1,455 @@
+/* test-domain-check.c
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The domain check end to end: BIND 9.18 serves tests/fixtures/dns/ over
+ * DoH on 127.0.0.1 and every finding id of design.md is produced by some
+ * name there. The parsers (DKIM key sizes, DMARC tags, SPF fixes, DNSBL
+ * names) also get direct tests that need no server.
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "bd-domain-check.h"
+#include "doh-server.h"
+
+static DohServer bind;
+
+typedef struct
+{
+  BdDomainReport *report;
+  GError         *error;
+  gboolean        done;
+  guint           progress_calls;
+  double          last_fraction;
+} Result;
+
+static void
+progress_cb (const char *area,
+             double      fraction,
+             gpointer    user_data)
+{
+  Result *result = user_data;
+
+  g_assert_true (g_str_equal (area, "mx") || g_str_equal (area, "spf") || g_str_equal (area, "dmarc")
+                 || g_str_equal (area, "dkim") || g_str_equal (area, "dnsbl"));
+  result->progress_calls++;
+  result->last_fraction = fraction;
+}
+
+static void
+done_cb (GObject      *object,
+         GAsyncResult *res,
+         gpointer      user_data)
+{
+  Result *result = user_data;
+
+  result->report = bd_domain_check_finish (BD_DOH_CLIENT (object), res, &result->error);
+  result->done = TRUE;
+}
+
+static void
+run_full (Result       *result,
+          const char   *url,
+          const char   *domain,
+          const char   *ip,
+          const char   *selectors,
+          const char   *dnsbls,
+          GCancellable *cancellable)
+{
+  g_autoptr(BdDohClient) client = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) selector_list = selectors ? g_strsplit (selectors, ",", -1) : NULL;
+  g_auto(GStrv) dnsbl_list = g_strsplit (dnsbls ? dnsbls : "clean.dnsbl.test", ",", -1);
+  BdDomainCheckOptions options = { (char *)domain, (char *)ip, selector_list, dnsbl_list };
+
+  client = bd_doh_client_new (url, &error);
+  g_assert_no_error (error);
+  bd_doh_client_set_ca_file (client, bind.ca_file, &error);
+  g_assert_no_error (error);
+  bd_doh_client_set_timeout (client, 3000);
+  bd_domain_check_async (client, &options, cancellable, progress_cb, result, done_cb, result);
+  while (!result->done)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+static BdDomainReport *
+run (const char *domain,
+     const char *ip,
+     const char *selectors,
+     const char *dnsbls)
+{
+  Result result = { 0 };
+
+  run_full (&result, bind.url, domain, ip, selectors, dnsbls, NULL);
+  g_assert_no_error (result.error);
+  g_assert_nonnull (result.report);
+  g_assert_cmpuint (result.progress_calls, ==, 5);
+  g_assert_cmpfloat (result.last_fraction, ==, 1.0);
+  return result.report;
+}
+
+static const BdFinding *
+find (BdDomainReport *report,
+      const char     *id)
+{
+  for (guint i = 0; i < report->findings->len; i++)
+    {
+      const BdFinding *finding = g_ptr_array_index (report->findings, i);
+
+      if (g_str_equal (finding->id, id))
+        return finding;
+    }
+  return NULL;
+}
+
+static void
+assert_finding (BdDomainReport *report,
+                const char     *id,
+                BdSeverity      severity)
+{
+  const BdFinding *finding = find (report, id);
+
+  if (finding == NULL)
+    {
+      for (guint i = 0; i < report->findings->len; i++)
+        g_test_message ("have %s", ((BdFinding *)report->findings->pdata[i])->id);
+      g_error ("%s: no finding %s", report->domain, id);
+    }
+  g_assert_cmpint (finding->severity, ==, severity);
+  g_assert_true (finding->message && *finding->message);
+}
+
+static gboolean
+need_bind (void)
+{
+  if (bind.url == NULL)
+    {
+      g_test_skip (bind.skip_reason);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+test_good (void)
+{
+  g_autoptr(BdDomainReport) report = NULL;
+  const BdDkimReport *dkim;
+
+  if (!need_bind ())
+    return;
+  report = run ("good.bd.test", "203.0.113.7", "s1", "clean.dnsbl.test");
+  for (guint i = 0; i < report->findings->len; i++)
+    g_test_message ("unexpected %s", ((BdFinding *)report->findings->pdata[i])->id);
+  g_assert_cmpuint (report->findings->len, ==, 0);
+  g_assert_cmpstr (report->resolver, ==, bind.url);
+  g_assert_cmpstr (report->mx->records->pdata[0], ==, "10 mx.good.bd.test.");
+  g_assert_cmpstr (report->spf->record, ==, "v=spf1 mx ip4:203.0.113.7 -all");
+  g_assert_cmpint (report->spf->result, ==, BD_SPF_PASS);
+  g_assert_cmpstr (report->spf->matched, ==, "ip4:203.0.113.7");
+  g_assert_cmpuint (report->spf->lookups, ==, 1);
+  g_assert_cmpstr (report->dmarc->found_at, ==, "_dmarc.good.bd.test");
+  g_assert_cmpstr (report->dmarc->policy, ==, "reject");
+  dkim = g_ptr_array_index (report->dkim, 0);
+  g_assert_cmpstr (dkim->key_type, ==, "rsa");
+  g_assert_cmpuint (dkim->key_bits, ==, 2048);
+  g_assert_cmpint (((BdDnsblResult *)report->dnsbl->pdata[0])->status, ==, BD_DNSBL_NOT_LISTED);
+}
+
+static void
+test_spf_ip (void)
+{
+  g_autoptr(BdDomainReport) report = NULL;
+  const BdFinding *finding;
+
+  if (!need_bind ())
+    return;
+  report = run ("good.bd.test", "192.0.2.99", "s1", NULL);
+  g_assert_cmpint (report->spf->result, ==, BD_SPF_FAIL);
+  g_assert_cmpstr (report->spf->matched, ==, "-all");
+  assert_finding (report, "spf-ip-not-permitted", BD_SEVERITY_ERROR);
+  finding = find (report, "spf-ip-not-permitted");
+  g_assert_nonnull (strstr (finding->fix, "v=spf1 mx ip4:203.0.113.7 ip4:192.0.2.99 -all"));
+}
+
+static void
+test_dkim (void)
+{
+  g_autoptr(BdDomainReport) report = NULL;
+  guint weak_errors = 0, weak_warnings = 0;
+
+  if (!need_bind ())
+    return;
+  report = run ("good.bd.test", NULL, "k512,k1024,revoked,testing,missing,broken", NULL);
+  g_assert_cmpuint (report->dkim->len, ==, 6);
+  g_assert_cmpuint (((BdDkimReport *)report->dkim->pdata[0])->key_bits, ==, 512);
+  g_assert_cmpuint (((BdDkimReport *)report->dkim->pdata[1])->key_bits, ==, 1024);
+  g_assert_true (((BdDkimReport *)report->dkim->pdata[2])->revoked);
+  g_assert_null (((BdDkimReport *)report->dkim->pdata[4])->record);
+  for (guint i = 0; i < report->findings->len; i++)
+    {
+      const BdFinding *f = g_ptr_array_index (report->findings, i);
+
+      if (g_str_equal (f->id, "dkim-weak-key"))
+        f->severity == BD_SEVERITY_ERROR ? weak_errors++ : weak_warnings++;
+    }
+  g_assert_cmpuint (weak_errors, ==, 1);
+  g_assert_cmpuint (weak_warnings, ==, 1);
+  assert_finding (report, "dkim-revoked", BD_SEVERITY_ERROR);
+  assert_finding (report, "dkim-testing", BD_SEVERITY_WARNING);
+  assert_finding (report, "dkim-missing", BD_SEVERITY_ERROR);
+  assert_finding (report, "dkim-syntax", BD_SEVERITY_ERROR);
+}
+
+static void
+test_dkim_guess (void)
+{
+  g_autoptr(BdDomainReport) report = NULL;
+
+  if (!need_bind ())
+    return;
+  /* no selector given: the common ones are tried, and s1 exists */
+  report = run ("good.bd.test", NULL, NULL, NULL);
+  g_assert_cmpuint (report->dkim->len, ==, 1);
+  g_assert_cmpstr (((BdDkimReport *)report->dkim->pdata[0])->selector, ==, "s1");
+  g_clear_pointer (&report, bd_domain_report_free);
+  report = run ("nomx.bd.test", NULL, NULL, NULL);
+  assert_finding (report, "dkim-missing", BD_SEVERITY_WARNING);
+}
+
+static void
+test_mx (void)
+{
+  const struct { const char *domain; const char *id; BdSeverity severity; } cases[] = {
+    { "nullmx.bd.test", "mx-null", BD_SEVERITY_WARNING },
+    { "nomx.bd.test", "mx-missing", BD_SEVERITY_ERROR },
+    { "badmx.bd.test", "mx-host-unresolvable", BD_SEVERITY_ERROR },
+  };
+
+  if (!need_bind ())
+    return;
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(BdDomainReport) report = run (cases[i].domain, NULL, "s1", NULL);
+
+      assert_finding (report, cases[i].id, cases[i].severity);
+    }
+}
+
+static void
+test_spf (void)
+{
+  const struct { const char *domain; const char *id; BdSeverity severity; } cases[] = {
+    { "twospf.bd.test", "spf-multiple", BD_SEVERITY_ERROR },
+    { "nospf.bd.test", "spf-missing", BD_SEVERITY_ERROR },
+    { "syntax.bd.test", "spf-syntax", BD_SEVERITY_ERROR },
+    { "chain.bd.test", "spf-too-many-lookups", BD_SEVERITY_ERROR },
+    { "voids.bd.test", "spf-void-lookups", BD_SEVERITY_ERROR },
+    { "loop.bd.test", "spf-loop", BD_SEVERITY_ERROR },
+    { "allpass.bd.test", "spf-all-pass", BD_SEVERITY_ERROR },
+    { "neutral.bd.test", "spf-all-neutral", BD_SEVERITY_WARNING },
+    { "noall.bd.test", "spf-no-all", BD_SEVERITY_WARNING },
+    { "ptr.bd.test", "spf-ptr", BD_SEVERITY_WARNING },
+    { "long.bd.test", "spf-too-long", BD_SEVERITY_WARNING },
+  };
+
+  if (!need_bind ())
+    return;
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(BdDomainReport) report = run (cases[i].domain, NULL, "s1", NULL);
+
+      assert_finding (report, cases[i].id, cases[i].severity);
+      if (g_str_equal (cases[i].domain, "chain.bd.test"))
+        {
+          g_assert_cmpuint (report->spf->lookups, ==, 12);
+          g_assert_cmpuint (report->spf->tree->children->len, ==, 4);
+          g_assert_cmpuint (((BdSpfNode *)report->spf->tree->children->pdata[0])->lookups, ==, 2);
+        }
+      if (g_str_equal (cases[i].domain, "twospf.bd.test"))
+        g_assert_nonnull (strstr (find (report, "spf-multiple")->fix, "v=spf1 ip4:192.0.2.1 -all"));
+      if (g_str_equal (cases[i].domain, "allpass.bd.test"))
+        g_assert_nonnull (strstr (find (report, "spf-all-pass")->fix, "v=spf1 -all"));
+    }
+}
+
+static void
+test_dmarc (void)
+{
+  const struct { const char *domain; const char *id; BdSeverity severity; } cases[] = {
+    { "none.bd.test", "dmarc-policy-none", BD_SEVERITY_WARNING },
+    { "none.bd.test", "dmarc-no-rua", BD_SEVERITY_INFO },
+    { "tworec.bd.test", "dmarc-multiple", BD_SEVERITY_ERROR },
+    { "badsyntax.bd.test", "dmarc-syntax", BD_SEVERITY_ERROR },
+    { "unauth.bd.test", "dmarc-rua-unauthorized", BD_SEVERITY_WARNING },
+    { "plain.test", "dmarc-missing", BD_SEVERITY_WARNING },
+  };
+  g_autoptr(BdDomainReport) fallback = NULL;
+  g_autoptr(BdDomainReport) external = NULL;
+
+  if (!need_bind ())
+    return;
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(BdDomainReport) report = run (cases[i].domain, NULL, "s1", NULL);
+
+      assert_finding (report, cases[i].id, cases[i].severity);
+    }
+  /* no record at _dmarc.sub.bd.test: the organizational domain's applies */
+  fallback = run ("sub.bd.test", NULL, "s1", NULL);
+  g_assert_cmpstr (fallback->dmarc->found_at, ==, "_dmarc.bd.test");
+  g_assert_cmpstr (fallback->dmarc->policy, ==, "quarantine");
+  /* reports.test authorizes extrua.bd.test */
+  external = run ("extrua.bd.test", NULL, "s1", NULL);
+  g_assert_null (find (external, "dmarc-rua-unauthorized"));
+  g_assert_cmpstr (external->dmarc->policy, ==, "reject");
+}
+
+static void
+test_dnsbl (void)
+{
+  g_autoptr(BdDomainReport) report = NULL;
+  const BdDnsblStatus expected[] = { BD_DNSBL_LISTED, BD_DNSBL_NOT_LISTED, BD_DNSBL_UNCHECKABLE, BD_DNSBL_UNCHECKABLE };
+
+  if (!need_bind ())
+    return;
+  report = run ("good.bd.test", "203.0.113.7", "s1",
+                "bl.dnsbl.test,clean.dnsbl.test,spamhaus.dnsbl.test,broken.dnsbl.test");
+  g_assert_cmpuint (report->dnsbl->len, ==, 4);
+  for (guint i = 0; i < 4; i++)
+    g_assert_cmpint (((BdDnsblResult *)report->dnsbl->pdata[i])->status, ==, expected[i]);
+  g_assert_cmpstr (((BdDnsblResult *)report->dnsbl->pdata[0])->detail, ==, "listed for testing");
+  assert_finding (report, "dnsbl-listed", BD_SEVERITY_ERROR);
+  assert_finding (report, "dnsbl-uncheckable", BD_SEVERITY_INFO);
+}
+
+static void
+test_no_network (void)
+{
+  Result result = { 0 };
+
+  if (!need_bind ())
+    return;
+  /* nothing listens on port 1: one clear error, no hang */
+  run_full (&result, "https://127.0.0.1:1/dns-query", "good.bd.test", NULL, "s1", NULL, NULL);
+  g_assert_error (result.error, BD_DNS_ERROR, BD_DNS_ERROR_NETWORK);
+  g_assert_null (result.report);
+  g_clear_error (&result.error);
+}
+
+static void
+test_cancel (void)
+{
+  Result result = { 0 };
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+
+  if (!need_bind ())
+    return;
+  g_cancellable_cancel (cancellable);
+  run_full (&result, bind.url, "good.bd.test", NULL, "s1", NULL, cancellable);
+  g_assert_error (result.error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_error (&result.error);
+}
+
+/* --- no server ------------------------------------------------------------ */
+
+static void
+test_key_bits (void)
+{
+  /* SEQUENCE { SEQUENCE { OID rsaEncryption, NULL }, BIT STRING { SEQUENCE { INTEGER (0x00 0xC1 + 63 bytes), INTEGER 3 } } } */
+  guint8 der[100];
+  gsize n = 0;
+  const guint8 algo[] = { 0x30, 0x0d, 0x06, 0x09, 0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x01, 0x01, 0x01, 0x05, 0x00 };
+
+  der[n++] = 0x30; der[n++] = 15 + 2 + 1 + 2 + 2 + 65 + 3;
+  memcpy (der + n, algo, sizeof algo); n += sizeof algo;
+  der[n++] = 0x03; der[n++] = 1 + 2 + 2 + 65 + 3; der[n++] = 0;
+  der[n++] = 0x30; der[n++] = 2 + 65 + 3;
+  der[n++] = 0x02; der[n++] = 65; der[n++] = 0x00; der[n++] = 0xc1;
+  memset (der + n, 0xab, 63); n += 63;
+  der[n++] = 0x02; der[n++] = 1; der[n++] = 3;
+  g_assert_cmpuint (bd_dkim_rsa_key_bits (der, n), ==, 512);
+  /* cut anywhere: 0, never a read past the end */
+  for (gsize cut = 0; cut < n; cut++)
+    g_assert_cmpuint (bd_dkim_rsa_key_bits (der, cut), ==, 0);
+  /* a length that claims more than there is */
+  der[1] = 0x82;
+  g_assert_cmpuint (bd_dkim_rsa_key_bits (der, n), ==, 0);
+}
+
+static void
+test_dmarc_parse (void)
+{
+  const struct { const char *record; gboolean ok; } cases[] = {
+    { "v=DMARC1; p=none", TRUE },
+    { "v=DMARC1;p=reject;pct=100;rua=mailto:a@b.example,mailto:c@d.example!10m", TRUE },
+    { "v=DMARC1; p=maybe", FALSE },
+    { "p=none; v=DMARC1", FALSE },
+    { "v=DMARC1; p=none; pct=101", FALSE },
+    { "v=DMARC1; p=none; rua=https://x.example", FALSE },
+    { "v=DMARC1; p=none; adkim=x", FALSE },
+    { "v=DMARC1", FALSE },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GHashTable) tags = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+      g_autofree char *problem = NULL;
+
+      g_assert_cmpint (bd_dmarc_parse (cases[i].record, tags, &problem), ==, cases[i].ok);
+    }
+  {
+    g_autofree char *org = bd_dmarc_org_domain ("mail.firma.com.pl");
+    g_autofree char *plain = bd_dmarc_org_domain ("firma.pl");
+
+    g_assert_cmpstr (org, ==, "firma.com.pl");
+    g_assert_cmpstr (plain, ==, "firma.pl");
+  }
+}
+
+static void
+test_helpers (void)
+{
+  g_autofree char *v4 = bd_dnsbl_query_name ("203.0.113.7", "bl.example");
+  g_autofree char *v6 = bd_dnsbl_query_name ("2001:db8::1", "bl.example");
+  g_autofree char *fixed = bd_spf_record_with_ip ("v=spf1 mx ~all", "2001:db8::1");
+  g_autofree char *fixed_redirect = bd_spf_record_with_ip ("v=spf1 mx redirect=_spf.example", "192.0.2.1");
+
+  g_assert_cmpstr (v4, ==, "7.113.0.203.bl.example");
+  g_assert_cmpstr (v6, ==, "1.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.8.b.d.0.1.0.0.2.bl.example");
+  g_assert_cmpstr (fixed, ==, "v=spf1 mx ip6:2001:db8::1 ~all");
+  g_assert_cmpstr (fixed_redirect, ==, "v=spf1 mx ip4:192.0.2.1 redirect=_spf.example");
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  int ret;
+
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/core/domain-check/key-bits", test_key_bits);
+  g_test_add_func ("/core/domain-check/dmarc-parse", test_dmarc_parse);
+  g_test_add_func ("/core/domain-check/helpers", test_helpers);
+
+  if (!g_tls_backend_supports_tls (g_tls_backend_get_default ()))
+    {
+      g_test_message ("no TLS backend: the DoH tests are skipped");
+      return g_test_run ();
+    }
+  doh_server_start (&bind);
+  g_test_add_func ("/core/domain-check/good", test_good);
+  g_test_add_func ("/core/domain-check/spf-ip", test_spf_ip);
+  g_test_add_func ("/core/domain-check/dkim", test_dkim);
+  g_test_add_func ("/core/domain-check/dkim-guess", test_dkim_guess);
+  g_test_add_func ("/core/domain-check/mx", test_mx);
+  g_test_add_func ("/core/domain-check/spf", test_spf);
+  g_test_add_func ("/core/domain-check/dmarc", test_dmarc);
+  g_test_add_func ("/core/domain-check/dnsbl", test_dnsbl);
+  g_test_add_func ("/core/domain-check/no-network", test_no_network);
+  g_test_add_func ("/core/domain-check/cancel", test_cancel);
+  ret = g_test_run ();
+  doh_server_stop (&bind);
+  return ret;
+}
