@@ -207,8 +207,10 @@ test_guidance_provider_notes (void)
 static void
 test_guidance_backscatter (void)
 {
-  g_autoptr(BdBounce) forged = make_bounce (BD_KIND_BOUNCE, "mx.example.com", ADDRESS, "5.1.1",
+  g_autoptr(BdBounce) forged = make_bounce (BD_KIND_BOUNCE, "mx.example.com", "anna@example.com", "5.1.1",
                                             BD_REASON_USERUNKNOWN);
+  g_autoptr(BdBounce) relayed = make_bounce (BD_KIND_BOUNCE, "smtp.example.net", "anna@example.com", "5.1.1",
+                                             BD_REASON_USERUNKNOWN);
   g_autoptr(BdBounce) genuine = make_bounce (BD_KIND_BOUNCE, "mx.example.com", ADDRESS, "5.1.1",
                                              BD_REASON_USERUNKNOWN);
   g_autoptr(BdBounce) signed_home = make_bounce (BD_KIND_BOUNCE, "mx.example.com", ADDRESS, "5.1.1",
@@ -231,6 +233,10 @@ test_guidance_backscatter (void)
   g_ptr_array_add (signed_home->original->dkim, ref);
 
   g_assert_true (bd_guidance_detect_backscatter (forged, NULL, NULL));
+  /* The user's own submission from home, bounced by their provider. */
+  relayed->original->from = g_strdup ("biuro@firma.pl");
+  relayed->original->sender_host = g_strdup ("83-12-34-56.dynamic.example.net");
+  g_assert_false (bd_guidance_detect_backscatter (relayed, NULL, NULL));
   g_assert_false (bd_guidance_detect_backscatter (genuine, NULL, NULL));
   g_assert_false (bd_guidance_detect_backscatter (genuine, NULL, own_hosts));
   g_assert_false (bd_guidance_detect_backscatter (signed_home, NULL, NULL));
@@ -244,7 +250,8 @@ test_guidance_backscatter (void)
   guidance = bd_guidance_for_recipient (forged, g_ptr_array_index (forged->recipients, 0));
   g_assert_true (guidance->backscatter);
   g_assert_cmpint (guidance->whose_move, ==, BD_WHOSE_MOVE_NONE);
-  assert_complete (guidance, bd_guidance_text_backscatter (), TRUE);
+  g_assert_nonnull (strstr (guidance->headline, "anna@example.com"));
+  assert_complete (guidance, bd_guidance_text_backscatter (), FALSE);
 }
 
 static void

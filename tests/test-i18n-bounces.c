@@ -94,6 +94,25 @@ test_i18n_provider_notes (void)
   g_assert_cmpint (m365_guidance->whose_move, ==, BD_WHOSE_MOVE_RECIPIENT);
 }
 
+/* Spam sent "from" the user by a bot and refused by the recipient's own
+ * server: the user never sent it. Their own returned mail is theirs. */
+static void
+test_i18n_backscatter (void)
+{
+  g_autoptr(BdBounce) forged = decode_fixture ("backscatter-pl.eml");
+  g_autoptr(BdBounce) genuine = decode_fixture ("postfix-pl-userunknown.eml");
+  g_autoptr(BdGuidance) forged_guidance = NULL;
+  g_autoptr(BdGuidance) genuine_guidance = NULL;
+
+  g_assert_cmpuint (forged->recipients->len, ==, 1);
+  forged_guidance = bd_guidance_for_recipient (forged, g_ptr_array_index (forged->recipients, 0));
+  genuine_guidance = bd_guidance_for_recipient (genuine, g_ptr_array_index (genuine->recipients, 0));
+
+  g_assert_true (forged_guidance->backscatter);
+  g_assert_nonnull (strstr (forged_guidance->headline, "anna.nowak@example.com"));
+  g_assert_false (genuine_guidance->backscatter);
+}
+
 /* Every phrase is lower case, as the classifier expects, and names a
  * failure reason. */
 static void
@@ -144,6 +163,7 @@ main (int    argc,
       g_test_add_data_func (path, &cases[i], test_i18n_fixture);
     }
   g_test_add_func ("/core/i18n-bounces/provider-notes", test_i18n_provider_notes);
+  g_test_add_func ("/core/i18n-bounces/backscatter", test_i18n_backscatter);
   g_test_add_func ("/core/i18n-bounces/phrase-tables", test_i18n_phrase_tables);
   g_test_add_func ("/core/i18n-bounces/not-a-bounce", test_i18n_not_a_bounce);
 

@@ -103,6 +103,31 @@ looks_like_home_connection (const char *host)
 }
 
 static gboolean
+reported_by_recipients_domain (const BdBounce *bounce)
+{
+  g_autofree char *from = NULL;
+  const char *reporter = bounce->reporting_mta;
+
+  /* Without a Reporting-MTA, the mailer's own address names its host. */
+  if (reporter == NULL && bounce->from != NULL && strchr (bounce->from, '@') != NULL)
+    {
+      from = g_strdup (strrchr (bounce->from, '@') + 1);
+      reporter = g_strdelimit (from, "> )(", '\0');
+    }
+  if (reporter == NULL || *reporter == '\0')
+    return FALSE;
+
+  for (guint i = 0; i < bounce->recipients->len; i++)
+    {
+      const BdRecipient *recipient = g_ptr_array_index (bounce->recipients, i);
+
+      if (recipient->address != NULL && same_organisation (recipient->address, reporter))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static gboolean
 signed_by_sender (const BdOriginal *original,
                   const char       *from_domain)
 {
@@ -130,8 +155,9 @@ signed_by_sender (const BdOriginal *original,
  * when the returned original claims a sender outside the user's domain
  * (@mailbox), or when its Received: chain starts at a server that is not
  * the user's (@own_hosts). Without hints it says so only when the original
- * left from what looks like a home connection, carries no DKIM signature
- * and did not come from the organisation that reported it:
+ * left from what looks like a home connection, carries no DKIM signature,
+ * and was refused by the recipient's own domain's server, not relayed by
+ * the organisation that sent it:
  * a legitimate message leaves through its provider's server.
  *
  * Returns: %TRUE when the bounce is very likely backscatter.
@@ -175,7 +201,11 @@ bd_guidance_detect_backscatter (const BdBounce     *bounce,
     return TRUE;
 
   /* Without hints, stay careful: a wrong "you did not send this" is worse
-   * than a missed one, and a provider that signs its users' mail proves
-   * the message went through it. */
-  return original->dkim->len == 0 && looks_like_home_connection (host);
+   * than a missed one. A provider that signs its users' mail proves the
+   * message went through it; and the user's own message also arrives from
+   * a home connection at their provider's server, which may be the one
+   * reporting a remote failure. Backscatter is reported by the
+   * recipient's own server, which the bot connected to directly. */
+  return original->dkim->len == 0 && looks_like_home_connection (host)
+         && reported_by_recipients_domain (bounce);
 }

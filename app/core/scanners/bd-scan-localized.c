@@ -104,6 +104,8 @@ static const char *const reply_labels[] = {
 /* Labels of the host that wrote the report. */
 static const char *const generator_labels[] = {
   "serwer generujący:", "generierender server:", "generující server:", "generating server:",
+  "system pocztowy serwera ", "qmail-send z serwera ", "mailsystem auf dem rechner ",
+  "poštovní systém serveru ",
   NULL
 };
 
@@ -294,9 +296,16 @@ generator (char **lines)
 
           if (hit == NULL)
             continue;
-          /* Labels are ASCII or keep their byte length when lowered. */
-          host = g_strstrip (g_strdup (lines[i] + (hit - lowered) + strlen (generator_labels[j])));
-          if (strchr (host, '.') != NULL && strchr (host, ' ') == NULL)
+          gsize len;
+
+          /* Labels keep their byte length when lowered (their letters
+           * are ASCII or two-byte in both cases). */
+          host = g_strchug (g_strdup (lines[i] + (hit - lowered) + strlen (generator_labels[j])));
+          len = strcspn (host, " \t,;");
+          while (len > 0 && (host[len - 1] == '.' || host[len - 1] == ':'))
+            len--;
+          host[len] = '\0';
+          if (strchr (host, '.') != NULL && strchr (host, '@') == NULL)
             return g_steal_pointer (&host);
         }
     }
@@ -387,9 +396,13 @@ collect_paragraph (char      **lines,
                    GString    *out)
 {
   g_autofree char *rest = line_without (lines[at], address);
+  g_autofree char *lowered = g_utf8_strdown (rest, -1);
   int j;
 
-  g_string_append (out, rest);
+  /* "Nie można dostarczyć wiadomości do <addr>." says nothing the
+   * classifier can use, and reads badly glued to the server's words. */
+  if (!contains_any_lower (lowered, bounce_markers))
+    g_string_append (out, rest);
   for (j = at + 1; lines[j] != NULL && lines[j][0] != '\0' && j - at <= MAX_DIAGNOSTIC_LINES; j++)
     {
       g_autofree char *other = NULL;
