@@ -163,24 +163,15 @@ run_scenario (JsonObject *scenario)
     }
 }
 
+/* Runs every scenario of the suite given as JSON text. */
 static void
-test_suite (void)
+run_suite (char  *text,
+           gsize  length)
 {
-  g_autofree char *path = g_build_filename (g_getenv ("BD_SOURCE_ROOT"), "..", "shared",
-                                            "conformance", "spf", "rfc7208-tests.json", NULL);
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(GError) error = NULL;
-  g_autofree char *text = NULL;
-  gsize length;
   JsonArray *scenarios;
 
-  if (!g_file_test (path, G_FILE_TEST_EXISTS))
-    {
-      g_test_skip ("../shared/conformance/spf is absent");
-      return;
-    }
-  g_file_get_contents (path, &text, &length, &error);
-  g_assert_no_error (error);
   /* C strings can't hold the NUL of the "a-null"/"mx-null" records; the
    * DoH client turns a NUL inside a TXT string into U+001A as well, so the
    * record stays invalid, as the suite wants. */
@@ -188,6 +179,7 @@ test_suite (void)
     memcpy (p, "\\u001a", 6);
   json_parser_load_from_data (parser, text, length, &error);
   g_assert_no_error (error);
+  n_run = n_pass = 0;
   failures = g_string_new (NULL);
   scenarios = json_node_get_array (json_parser_get_root (parser));
   for (guint i = 0; i < json_array_get_length (scenarios); i++)
@@ -196,8 +188,68 @@ test_suite (void)
   g_test_message ("RFC 7208 suite: %u of %u tests pass", n_pass, n_run);
   if (failures->len)
     g_test_message ("failures:\n%s", failures->str);
+  g_assert_cmpuint (n_run, ==, 203);
   g_assert_cmpuint (n_pass, ==, n_run);
   g_string_free (failures, TRUE);
+}
+
+static char *
+suite_path (const char *name)
+{
+  return g_build_filename (g_getenv ("BD_SOURCE_ROOT"), "..", "shared",
+                           "conformance", "spf", name, NULL);
+}
+
+static void
+test_suite_json (void)
+{
+  g_autofree char *path = suite_path ("rfc7208-tests.json");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  gsize length;
+
+  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      g_test_skip ("../shared/conformance/spf is absent");
+      return;
+    }
+  g_file_get_contents (path, &text, &length, &error);
+  g_assert_no_error (error);
+  run_suite (text, length);
+}
+
+/* The YAML copy (as pyspf ships it), read through Python's yaml module:
+ * skipped when that is not installed. */
+static void
+test_suite_yaml (void)
+{
+  g_autofree char *path = suite_path ("rfc7208-tests.yml");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *err = NULL;
+  const char *argv[] = {
+    "python3", "-c",
+    "import sys, json, yaml\n"
+    "docs = [d for d in yaml.safe_load_all(open(sys.argv[1], encoding='utf-8')) if d]\n"
+    "json.dump(docs, sys.stdout)\n",
+    NULL, NULL,
+  };
+  int status;
+
+  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      g_test_skip ("../shared/conformance/spf is absent");
+      return;
+    }
+  argv[3] = path;
+  if (!g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
+                     &text, &err, &status, NULL)
+      || !g_spawn_check_wait_status (status, NULL))
+    {
+      g_test_skip ("python3 with the yaml module is needed to read the YAML copy");
+      return;
+    }
+  run_suite (text, strlen (text));
 }
 
 int
@@ -205,6 +257,7 @@ main (int    argc,
       char **argv)
 {
   g_test_init (&argc, &argv, NULL);
-  g_test_add_func ("/core/spf/rfc7208-suite", test_suite);
+  g_test_add_func ("/core/spf/rfc7208-suite-json", test_suite_json);
+  g_test_add_func ("/core/spf/rfc7208-suite-yaml", test_suite_yaml);
   return g_test_run ();
 }
