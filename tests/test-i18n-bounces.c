@@ -28,6 +28,8 @@ static const Case cases[] = {
   { "office365-pl-userunknown.eml", "office365", BD_KIND_BOUNCE, "jan.kowalski@example.com", BD_REASON_USERUNKNOWN },
   { "office365-de-mailboxfull.eml", "office365", BD_KIND_BOUNCE, "anna.schmidt@example.com", BD_REASON_MAILBOXFULL },
   { "exchange-de-userunknown.eml", "exchange2007", BD_KIND_BOUNCE, "peter.mueller@example.com", BD_REASON_USERUNKNOWN },
+  { "office365-cs-mailboxfull.eml", "office365", BD_KIND_BOUNCE, "jana.novakova@example.com", BD_REASON_MAILBOXFULL },
+  { "exchange-pl-delayed.eml", "exchange2007", BD_KIND_DELAYED, "barbara.kowalczyk@example.com", BD_REASON_EXPIRED },
   { "postfix-pl-userunknown.eml", "postfix", BD_KIND_BOUNCE, "tomasz.wisniewski@example.com", BD_REASON_USERUNKNOWN },
   { "onet-pl-speeding.eml", "onet", BD_KIND_BOUNCE, "katarzyna.zielinska@example.com", BD_REASON_SPEEDING },
   { "interia-pl-mailboxfull.eml", "interia", BD_KIND_BOUNCE, "ewa.wojcik@example.pl", BD_REASON_MAILBOXFULL },

@@ -86,6 +86,16 @@ static const ScanCase cases[] = {
     BD_REASON_USERUNKNOWN, NULL },
   { "apachejames.eml", "apachejames", BD_KIND_BOUNCE, 1, 0, "marta@odbiorca.example", NULL, 550,
     BD_REASON_UNDEFINED, NULL },
+  { "postfix.eml", "postfix", BD_KIND_BOUNCE, 2, 0, "dorota@odbiorca.example", "5.1.1", 550,
+    BD_REASON_UNDEFINED, "mx.odbiorca.example" },
+  { "postfix.eml", "postfix", BD_KIND_BOUNCE, 2, 1, "biuro@brak-domeny.example", NULL, 0,
+    BD_REASON_HOSTUNKNOWN, NULL },
+  { "exchange2007.eml", "exchange2007", BD_KIND_BOUNCE, 1, 0, "pawel@odbiorca.example", "5.2.2", 550,
+    BD_REASON_UNDEFINED, NULL },
+  { "office365.eml", "office365", BD_KIND_BOUNCE, 1, 0, "agata@odbiorca.example", "5.7.1", 554,
+    BD_REASON_UNDEFINED, "mx.odbiorca.example" },
+  { "amazonses.eml", "amazonses", BD_KIND_BOUNCE, 1, 0, "newsletter-reader@odbiorca.example", "5.1.1", 550,
+    BD_REASON_UNDEFINED, NULL },
 };
 
 /* Runs the table as the decoder does: the first scanner that recognises
@@ -244,6 +254,22 @@ test_util_address (void)
 }
 
 static void
+test_util_long_diagnostic (void)
+{
+  g_autoptr(BdBounce) bounce = bd_bounce_new ("-", 0);
+  g_autoptr(GString) text = g_string_new ("550 5.1.1 ");
+  BdRecipient *r;
+
+  while (text->len < 100000)
+    g_string_append (text, "żółć ");
+  r = bd_scan_add (bounce, "<a@b.example>", text->str);
+  g_assert_cmpuint (strlen (r->diagnostic), <, 2100);
+  g_assert_true (g_utf8_validate (r->diagnostic, -1, NULL));
+  g_assert_cmpstr (r->status, ==, "5.1.1");
+  g_assert_cmpuint (r->reply_code, ==, 550);
+}
+
+static void
 test_util_collapse (void)
 {
   g_autofree char *one = bd_scan_collapse ("  550 5.1.1\n    user\tunknown \n");
@@ -266,6 +292,7 @@ main (int   argc,
   g_test_add_func ("/core/scanners/util/reply-code", test_util_reply_code);
   g_test_add_func ("/core/scanners/util/address", test_util_address);
   g_test_add_func ("/core/scanners/util/collapse", test_util_collapse);
+  g_test_add_func ("/core/scanners/util/long-diagnostic", test_util_long_diagnostic);
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
       g_autofree char *name = g_strdup_printf ("/core/scanners/%s/%u", cases[i].file, cases[i].index);

@@ -36,6 +36,9 @@ static const char *const exchange_markers[] = {
   "Empfänger oder Gruppen ist fehlgeschlagen",
   "an folgende Empfänger fehlgeschlagen",
   "příjemcům nebo skupinám se nezdařilo",
+  "adresatów lub grup zostało opóźnione",
+  "Empfänger oder Gruppen verzögert sich",
+  "příjemcům nebo skupinám je zpožděno",
   NULL
 };
 

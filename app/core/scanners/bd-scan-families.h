@@ -41,6 +41,10 @@ BD_DECLARE_SCANNER (domino);
 BD_DECLARE_SCANNER (einsundeins);
 BD_DECLARE_SCANNER (mailmarshal);
 BD_DECLARE_SCANNER (verizon);
+BD_DECLARE_SCANNER (postfix);
+BD_DECLARE_SCANNER (office365);
+BD_DECLARE_SCANNER (exchange2007);
+BD_DECLARE_SCANNER (amazonses);
 
 /* Readers shared by families built on the same MTA. */
 gboolean bd_scan_exim_read  (const BdScanInput *input,
@@ -48,6 +52,7 @@ gboolean bd_scan_exim_read  (const BdScanInput *input,
 gboolean bd_scan_qmail_read (const BdScanInput *input,
                              BdBounce          *bounce);
 gboolean bd_scan_sendmail_read (const BdScanInput *input,
+                                BdBounce          *bounce);
                                 BdBounce          *bounce);
 
 G_END_DECLS

@@ -43,6 +43,9 @@ static const char *const bounce_markers[] = {
   /* Czech */
   "nepodařilo se doručit", "nebylo možné doručit", "nelze doručit", "nebyla doručena",
   "příjemcům nebo skupinám se nezdařilo", "nedoručiteln", "dosud nebyla doručena",
+  /* Exchange's delay notices */
+  "adresatów lub grup zostało opóźnione", "empfänger oder gruppen verzögert sich",
+  "příjemcům nebo skupinám je zpožděno",
   NULL
 };
 
@@ -53,6 +56,8 @@ static const char *const delay_markers[] = {
   "doręczenie opóźnione", "opóźnienie doręczenia",
   "wird weiterhin versucht", "weitere zustellversuche", "noch nicht zugestellt", "zustellung verzögert",
   "dosud nebyla doručena", "doručení je zpožděno", "bude opakováno", "bude se opakovat",
+  "adresatów lub grup zostało opóźnione", "empfänger oder gruppen verzögert sich",
+  "příjemcům nebo skupinám je zpožděno",
   NULL
 };
 

@@ -210,11 +210,11 @@ bd_scan_sendmail (const BdScanInput *input,
 {
   gboolean delayed;
 
-  if (strstr (input->body, "----- The following addresses had permanent fatal errors -----") == NULL
-      && strstr (input->body, "----- Transcript of session follows -----") == NULL)
-    return FALSE;
   if (!bd_scan_subject_has (input, "Returned mail") && !bd_scan_subject_has (input, "Warning: could not send")
       && !bd_scan_from_has (input, "Mail Delivery Subsystem"))
+    return FALSE;
+  if (strstr (input->body, "----- The following addresses had permanent fatal errors -----") == NULL
+      && strstr (input->body, "----- Transcript of session follows -----") == NULL)
     return FALSE;
 
   bd_scan_sendmail_read (input, bounce);

@@ -13,6 +13,10 @@
  * original message; past that, the rest is someone's attachment. */
 #define MAX_LINES 4000
 
+/* A server's reply is a few lines; longer text is a template's prose or
+ * someone's message, shown cut. */
+#define MAX_DIAGNOSTIC 2000
+
 const char *
 bd_scan_strcasestr (const char *haystack,
                     const char *needle)
@@ -397,6 +401,37 @@ bd_scan_find_reply_code (const char *text)
  * Returns: (transfer full): @text on one line: runs of white space (line
  *   breaks included) become one space, and the ends are trimmed.
  */
+static char *
+collapse_max (const char *text,
+              gsize       max)
+{
+  GString *out = g_string_sized_new (MIN (strlen (text), max) + 1);
+  gboolean space = FALSE;
+
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if (out->len >= max)
+        {
+          /* cut at a character boundary, and say so */
+          const char *end = g_utf8_find_prev_char (out->str, out->str + out->len);
+
+          g_string_truncate (out, end != NULL ? (gsize)(end - out->str) : 0);
+          g_string_append (out, "…");
+          break;
+        }
+      if (g_ascii_isspace (*p))
+        {
+          space = out->len > 0;
+          continue;
+        }
+      if (space)
+        g_string_append_c (out, ' ');
+      space = FALSE;
+      g_string_append_c (out, *p);
+    }
+  return g_string_free (out, FALSE);
+}
+
 char *
 bd_scan_collapse (const char *text)
 {
@@ -496,7 +531,7 @@ bd_scan_set_diagnostic (BdRecipient *recipient,
   g_clear_pointer (&recipient->diagnostic, g_free);
   if (diagnostic == NULL)
     return;
-  recipient->diagnostic = bd_scan_collapse (diagnostic);
+  recipient->diagnostic = collapse_max (diagnostic, MAX_DIAGNOSTIC);
   if (recipient->diagnostic[0] == '\0')
     {
       g_clear_pointer (&recipient->diagnostic, g_free);

@@ -65,9 +65,9 @@ bd_scan_zoho (const BdScanInput *input,
   g_auto(GStrv) lines = NULL;
   gboolean delayed;
 
-  if (!is_zoho (input))
-    return FALSE;
   if (strstr (input->body, "ERROR_CODE :") == NULL && strstr (input->body, "[Status: ") == NULL)
+    return FALSE;
+  if (!is_zoho (input))
     return FALSE;
 
   lines = bd_scan_split_lines (input, stop_markers);

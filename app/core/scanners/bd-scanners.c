@@ -33,6 +33,8 @@ static const BdScanner scanners[] = {
   { "fml", bd_scan_fml },
   { "kddi", bd_scan_kddi },
   { "einsundeins", bd_scan_einsundeins },
+  { "office365", bd_scan_office365 },
+  { "amazonses", bd_scan_amazonses },
   /* Localized templates of Exchange, qmail and Postfix (bd-scan-i18n.h) */
   { "office365", bd_scan_office365_i18n },
   { "exchange2007", bd_scan_exchange_i18n },
@@ -62,6 +64,8 @@ static const BdScanner scanners[] = {
   { "domino", bd_scan_domino },
   { "mailmarshal", bd_scan_mailmarshal },
   { "verizon", bd_scan_verizon },
+  { "postfix", bd_scan_postfix },
+  { "exchange2007", bd_scan_exchange2007 },
   /* Last: Polish, German or Czech prose no family claimed */
   { "localized", bd_scan_localized },
   { NULL, NULL },

@@ -1,0 +1,226 @@
+/* bd-scan-exchange2007.c
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Microsoft Exchange 2007 and later (and Microsoft 365, which reuses the
+ * reader): a message for the user, then the part for administrators:
+ *
+ *   Delivery has failed to these recipients or groups:
+ *
+ *   kijitora@example.com
+ *   The email address you entered couldn't be found. …
+ *
+ *   Diagnostic information for administrators:
+ *
+ *   Generating server: mail.example.org
+ *   Receiving server: mx.example.com (192.0.2.1)
+ *
+ *   kijitora@example.com
+ *   mx.example.com
+ *   Remote Server returned '550 5.1.1 RESOLVER.ADR.RecipNotFound; not found'
+ *
+ *   Original message headers:
+ *
+ * Exchange 2007 writes the reply as "#550 5.1.1 RESOLVER.ADR.RecipNotFound;
+ * not found ##". The localized templates are read by
+ * bd-scan-exchange-i18n.c.
+ */
+#define G_LOG_DOMAIN "bd-scan-exchange2007"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "bd-scan-families.h"
+#include "bd-scan-util.h"
+
+static const char *const stop_markers[] = {
+  "Original message headers:",
+  "Content-Type: message/rfc822",
+  "Content-Type: message/delivery-status",
+  NULL
+};
+
+/* "kijitora@example.com<mailto:kijitora@example.com>" or the address alone */
+static char *
+address_line (const char *line)
+{
+  g_autofree char *head = g_strndup (line, strcspn (line, "<"));
+
+  if (line[0] == ' ' || line[0] == '\0')
+    return NULL;
+  if (bd_scan_is_address (head))
+    return bd_scan_extract_address (head);
+  return bd_scan_is_address (line) ? bd_scan_extract_address (line) : NULL;
+}
+
+/* "Remote Server returned '550 …'", "Server at HOST returned '550 …'",
+ * or Exchange 2007's "#550 5.1.1 … ##". */
+static char *
+server_reply (const char *text)
+{
+  const char *p = strstr (text, " returned '");
+  const char *end;
+
+  if (p != NULL)
+    {
+      /* the reply may hold apostrophes ("it's"): it ends at the last
+       * quote before the next attempt's "… returned '" */
+      const char *next = strstr (p + 1, " returned '");
+      g_autofree char *span = NULL;
+
+      p += strlen (" returned '");
+      span = next != NULL ? g_strndup (p, next - p) : g_strdup (p);
+      end = strrchr (span, '\'');
+      return g_strndup (span, end != NULL ? (gsize)(end - span) : strlen (span));
+    }
+  if (text[0] == '#')
+    {
+      p = text + 1 + (text[1] == '<' ? 1 : 0);
+      p += strspn (p, " ");
+      end = strstr (p, "##");
+      return g_strstrip (g_strndup (p, end != NULL ? (gsize)(end - p) : strlen (p)));
+    }
+  return NULL;
+}
+
+static char *
+receiving_server (char **lines,
+                  int    from)
+{
+  int at = bd_scan_find_line (lines, from, "Receiving server: ");
+  const char *p;
+
+  if (at < 0)
+    return NULL;
+  p = strstr (lines[at], "Receiving server: ") + strlen ("Receiving server: ");
+  return g_strndup (p, strcspn (p, " ("));
+}
+
+/* The administrators' part: an address, maybe the receiving host, then
+ * the reply, one group per recipient. */
+static void
+read_diagnostics (char     **lines,
+                  int        at,
+                  BdBounce  *bounce)
+{
+  g_autofree char *receiving = receiving_server (lines, at);
+
+  for (int i = at + 1; lines[i] != NULL; i++)
+    {
+      g_autofree char *address = address_line (lines[i]);
+      g_autoptr(GString) group = NULL;
+      g_autofree char *host = NULL;
+      g_autofree char *reply = NULL;
+      BdRecipient *r;
+      int j;
+
+      if (address == NULL)
+        continue;
+      group = g_string_new (NULL);
+      for (j = i + 1; lines[j] != NULL && lines[j][0] != '\0' && address_line (lines[j]) == NULL; j++)
+        {
+          /* a bare host name on its own line is the receiving server */
+          if (host == NULL && reply == NULL && strchr (lines[j], ' ') == NULL && strchr (lines[j], '.') != NULL
+              && lines[j][0] != '#')
+            host = g_strdup (lines[j]);
+          else
+            g_string_append_printf (group, "%s ", lines[j]);
+        }
+      i = j - 1;
+      reply = server_reply (group->str);
+      r = bd_scan_find_recipient (bounce, address);
+      if (r == NULL)
+        r = bd_scan_add (bounce, address, NULL);
+      bd_scan_set_diagnostic (r, reply != NULL ? reply : group->str);
+      g_free (r->remote_mta);
+      r->remote_mta = host != NULL ? g_steal_pointer (&host) : g_strdup (receiving);
+    }
+}
+
+/* The user's part, for reports without the administrators' one. */
+static void
+read_user_part (char     **lines,
+                int        at,
+                BdBounce  *bounce)
+{
+  for (int i = at + 1; lines[i] != NULL; i++)
+    {
+      g_autofree char *address = address_line (lines[i]);
+
+      if (g_str_has_prefix (lines[i], "Diagnostic information for administrators"))
+        break;
+      if (address == NULL || bd_scan_find_recipient (bounce, address) != NULL)
+        continue;
+      bd_scan_add (bounce, address, lines[i + 1] != NULL ? lines[i + 1] : NULL);
+    }
+}
+
+/* Any language: the replies keep their English wording ("Remote Server
+ * returned '…'", "#550 … ##"), under the address they concern. */
+static void
+read_replies (char     **lines,
+              BdBounce  *bounce)
+{
+  for (int i = 1; lines[i] != NULL; i++)
+    {
+      g_autofree char *reply = server_reply (lines[i]);
+
+      if (reply == NULL || !g_ascii_isdigit (reply[0]))
+        continue;
+      for (int back = i - 1; back >= 0 && back >= i - 3 && lines[back][0] != '\0'; back--)
+        {
+          g_autofree char *address = address_line (lines[back]);
+          BdRecipient *r;
+
+          if (address == NULL)
+            continue;
+          r = bd_scan_find_recipient (bounce, address);
+          if (r == NULL)
+            r = bd_scan_add (bounce, address, NULL);
+          bd_scan_set_diagnostic (r, reply);
+          if (back < i - 1 && r->remote_mta == NULL && strchr (lines[back + 1], ' ') == NULL)
+            r->remote_mta = g_strdup (lines[back + 1]);
+          break;
+        }
+    }
+}
+
+/**
+ * bd_scan_exchange_read:
+ *
+ * Reads the English report of Exchange 2007 and later.
+ *
+ * Returns: TRUE when at least one recipient was added to @bounce.
+ */
+gboolean
+bd_scan_exchange_read (const BdScanInput *input,
+                       BdBounce          *bounce)
+{
+  g_auto(GStrv) lines = bd_scan_split_lines (input, stop_markers);
+  int user = bd_scan_find_line (lines, 0, "Delivery has failed to these recipients or groups:");
+  int admin = bd_scan_find_line (lines, 0, "Diagnostic information for administrators:");
+
+  if (admin >= 0)
+    read_diagnostics (lines, admin, bounce);
+  else
+    read_replies (lines, bounce);
+  if (user >= 0 && bounce->recipients->len == 0)
+    read_user_part (lines, user, bounce);
+  return bounce->recipients->len > 0;
+}
+
+gboolean
+bd_scan_exchange2007 (const BdScanInput *input,
+                      BdBounce          *bounce)
+{
+  if (strstr (input->body, "Diagnostic information for administrators:") == NULL
+      && strstr (input->body, "Delivery has failed to these recipients or groups:") == NULL
+      && strstr (input->body, "Remote Server returned '") == NULL
+      && strstr (input->body, " ##") == NULL)
+    return FALSE;
+
+  if (!bd_scan_exchange_read (input, bounce))
+    return FALSE;
+  return bd_scan_finish (bounce, strstr (input->body, "Delivery is delayed to these recipients") != NULL
+                                 ? BD_KIND_DELAYED : BD_KIND_BOUNCE);
+}

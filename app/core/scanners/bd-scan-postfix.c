@@ -1,0 +1,144 @@
+/* bd-scan-postfix.c
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Postfix (bounce(8) templates; From "Mail Delivery System", Subject
+ * "Undelivered Mail Returned to Sender" or "Delayed Mail (still being
+ * retried)"):
+ *
+ *   This is the mail system at host mx.example.com.
+ *   …
+ *                      The mail system
+ *
+ *   <kijitora@example.jp>: host mx.example.jp[192.0.2.1] said: 550 5.1.1
+ *       <kijitora@example.jp>: Recipient address rejected: User unknown (in
+ *       reply to RCPT TO command)
+ *
+ * Older versions say "This is the Postfix program at host …". Postfix
+ * attaches a delivery report too, which the decoder reads first; the
+ * prose adds the server's words when the report lacks them.
+ */
+#define G_LOG_DOMAIN "bd-scan-postfix"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "bd-scan-families.h"
+#include "bd-scan-util.h"
+
+static const char *const stop_markers[] = {
+  "Content-Description: Delivery report",
+  "Content-Description: Undelivered Message",
+  "Content-Type: message/delivery-status",
+  "Content-Type: message/rfc822",
+  NULL
+};
+
+/* Postfix's own texts when no remote server replied. */
+static const struct
+{
+  const char *text;
+  BdReason    reason;
+} postfix_messages[] = {
+  { "Host not found, try again", BD_REASON_NETWORKERROR },   /* a DNS failure, not an answer */
+  { "Host or domain name not found", BD_REASON_HOSTUNKNOWN },
+  { "Name service error for name=", BD_REASON_HOSTUNKNOWN },
+  { "unknown user: ", BD_REASON_USERUNKNOWN },
+  { "message size exceeds file size limit", BD_REASON_MESGTOOBIG },
+  { "connect to ", BD_REASON_NETWORKERROR },
+  { "lost connection with ", BD_REASON_NETWORKERROR },
+  { "conversation with ", BD_REASON_NETWORKERROR },   /* "… timed out while …" */
+};
+
+static gboolean
+is_postfix (const BdScanInput *input)
+{
+  if (strstr (input->body, "This is the mail system at host ") == NULL
+      && strstr (input->body, "This is the Postfix program at host ") == NULL)
+    return FALSE;
+  return strstr (input->body, "The mail system") != NULL || strstr (input->body, "The Postfix program") != NULL
+         || bd_scan_subject_has (input, "Undelivered Mail Returned to Sender")
+         || bd_scan_subject_has (input, "Delayed Mail");
+}
+
+/* "<addr>: text", "addr: text" or "<addr> (expanded from <alias>): text" */
+static char *
+entry_address (const char  *line,
+               const char **rest)
+{
+  const char *colon;
+  g_autofree char *head = NULL;
+
+  if (line[0] == ' ' || line[0] == '\t' || line[0] == '\0')
+    return NULL;
+  colon = strstr (line, ": ");
+  if (colon == NULL && g_str_has_suffix (line, ":"))
+    colon = line + strlen (line) - 1;
+  if (colon == NULL)
+    return NULL;
+  head = g_strndup (line, colon - line);
+  if (strstr (head, " (expanded from ") != NULL)
+    *strstr (head, " (expanded from ") = '\0';
+  if (!bd_scan_is_address (head))
+    return NULL;
+  *rest = colon[1] != '\0' ? colon + 2 : colon + 1;
+  return bd_scan_extract_address (head);
+}
+
+static void
+set_postfix_reason (BdRecipient *r)
+{
+  if (r->diagnostic == NULL || r->reply_code != 0 || r->status != NULL)
+    return;
+  for (guint i = 0; i < G_N_ELEMENTS (postfix_messages); i++)
+    {
+      if (strstr (r->diagnostic, postfix_messages[i].text) != NULL)
+        {
+          bd_scan_set_reason (r, postfix_messages[i].reason, postfix_messages[i].text);
+          return;
+        }
+    }
+}
+
+gboolean
+bd_scan_postfix (const BdScanInput *input,
+                 BdBounce          *bounce)
+{
+  g_auto(GStrv) lines = NULL;
+  gboolean delayed;
+  int start;
+
+  if (!is_postfix (input))
+    return FALSE;
+
+  lines = bd_scan_split_lines (input, stop_markers);
+  start = bd_scan_find_line (lines, 0, "The mail system");
+  if (start < 0)
+    start = bd_scan_find_line (lines, 0, "The Postfix program");
+  for (int i = MAX (start, 0); lines[i] != NULL; i++)
+    {
+      const char *rest = NULL;
+      g_autofree char *address = entry_address (lines[i], &rest);
+      g_autoptr(GString) diag = NULL;
+      g_autofree char *host = NULL;
+      BdRecipient *r;
+      int j;
+
+      if (address == NULL)
+        continue;
+      diag = g_string_new (rest);
+      for (j = i + 1; lines[j] != NULL && (lines[j][0] == ' ' || lines[j][0] == '\t'); j++)
+        g_string_append_printf (diag, " %s", lines[j]);
+      i = j - 1;
+      if (bd_scan_find_recipient (bounce, address) != NULL)
+        continue;
+      r = bd_scan_add (bounce, address, diag->str);
+      host = r->diagnostic != NULL ? bd_scan_host_in (r->diagnostic) : NULL;
+      r->remote_mta = g_steal_pointer (&host);
+      set_postfix_reason (r);
+    }
+
+  delayed = bd_scan_subject_has (input, "Delayed Mail")
+            || strstr (input->body, "THIS IS A WARNING ONLY") != NULL;
+  return bd_scan_finish (bounce, delayed ? BD_KIND_DELAYED : BD_KIND_BOUNCE);
+}
