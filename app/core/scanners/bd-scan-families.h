@@ -53,6 +53,7 @@ gboolean bd_scan_qmail_read (const BdScanInput *input,
                              BdBounce          *bounce);
 gboolean bd_scan_sendmail_read (const BdScanInput *input,
                                 BdBounce          *bounce);
+gboolean bd_scan_exchange_read (const BdScanInput *input,
                                 BdBounce          *bounce);
 
 G_END_DECLS
