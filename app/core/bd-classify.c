@@ -380,8 +380,7 @@ is_vague_phrase (const char *phrase)
 {
   return strcmp (phrase, "address rejected") == 0
       || strcmp (phrase, "recipient address rejected") == 0
-      || strcmp (phrase, "recipient rejected") == 0
-      || strcmp (phrase, "invalid recipient") == 0;
+      || strcmp (phrase, "recipient rejected") == 0;
 }
 
 /* Every reason some phrase names, as a bit set, and the first phrase found
@@ -495,13 +494,10 @@ decide (const BdRecipient *r,
              * after the message was sent they mean a filter said no. */
             if (HAS (BD_REASON_REJECTED) && strstr (lowered, "sender") != NULL)
               continue;
-            if (command == NULL || strcmp (command, "RCPT") == 0)
+            /* Refused while naming the sender or connecting, the words
+             * are about something else. */
+            if (command == NULL || strcmp (command, "RCPT") == 0 || strcmp (command, "DATA") == 0)
               return BY_PHRASE (reason);
-            if (strcmp (command, "DATA") == 0)
-              {
-                *evidence = g_strdup_printf ("phrase “%s” after the message was sent", found[reason]);
-                return BD_REASON_FILTERED;
-              }
             continue;
           }
         if (HAS (reason) && (by_status == BD_REASON_UNDEFINED || is_weak (by_status)

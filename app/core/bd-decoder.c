@@ -336,6 +336,11 @@ static void
 merge_recipient (BdRecipient *into,
                  BdRecipient *from)
 {
+  /* A scanner's reason counts only where the report gave no words. */
+  gboolean had_words = into->diagnostic != NULL;
+
+  if (had_words)
+    from->reason = BD_REASON_UNDEFINED;
   fill_missing (&into->diagnostic, &from->diagnostic);
   fill_missing (&into->status, &from->status);
   fill_missing (&into->remote_mta, &from->remote_mta);
@@ -378,6 +383,46 @@ merge_scanned (BdBounce *bounce,
         match = g_ptr_array_index (got, 0);
       if (match != NULL)
         merge_recipient (into, match);
+    }
+}
+
+/* A report without the server's words: take the prose line that names
+ * the recipient and says more than the address. */
+static void
+words_from_prose (BdBounce   *bounce,
+                  const char *body,
+                  gsize       len)
+{
+  for (guint i = 0; i < bounce->recipients->len; i++)
+    {
+      BdRecipient *r = g_ptr_array_index (bounce->recipients, i);
+      const char *end = body + len;
+      g_autofree char *address = NULL;
+      gsize alen;
+
+      if (r->diagnostic != NULL || r->address == NULL || (alen = strlen (r->address)) < 3)
+        continue;
+      address = g_ascii_strdown (r->address, -1);
+      for (const char *p = body; p < end; )
+        {
+          const char *eol = memchr (p, '\n', end - p);
+          gsize n;
+
+          if (eol == NULL)
+            eol = end;
+          n = eol - p;
+          if (n > alen + 10 && n < 1000)
+            {
+              g_autofree char *line = g_ascii_strdown (p, n);
+
+              if (strstr (line, address) != NULL)
+                {
+                  r->diagnostic = g_strstrip (g_strndup (p, n));
+                  break;
+                }
+            }
+          p = eol + 1;
+        }
     }
 }
 
@@ -545,6 +590,84 @@ check_reply_class (BdBounce *bounce)
 static BdBounce *decode_message (GMimeMessage *message, const char *source,
                                  goffset offset, guint forwards);
 
+static gboolean
+is_complaint (const char *subject)
+{
+  g_autofree char *lower = g_ascii_strdown (subject, -1);
+
+  return strstr (lower, "complaint about message") != NULL
+      || strstr (lower, "abuse report") != NULL
+      || g_str_has_prefix (lower, "complaint");
+}
+
+static gboolean
+line_is_header (const char *line,
+                const char *end)
+{
+  const char *p = line;
+
+  if (p < end && (*p == ' ' || *p == '\t'))
+    return TRUE;
+  while (p < end && (g_ascii_isalnum (*p) || *p == '-'))
+    p++;
+  return p > line && p < end && *p == ':';
+}
+
+/* The start of the header block that declares a delivery report inside
+ * @body, or NULL. */
+static const char *
+find_inline_report (const char *body,
+                    gsize       len)
+{
+  static const char *const markers[] = {
+    "content-type: multipart/report", "content-type: message/delivery-status",
+  };
+  const char *end = body + len;
+  const char *hit = NULL;
+
+  for (const char *p = body; p < end && hit == NULL; )
+    {
+      const char *eol = memchr (p, '\n', end - p);
+
+      for (guint i = 0; i < G_N_ELEMENTS (markers) && hit == NULL; i++)
+        if ((gsize)(end - p) > strlen (markers[i])
+            && g_ascii_strncasecmp (p, markers[i], strlen (markers[i])) == 0)
+          hit = p;
+      p = eol ? eol + 1 : end;
+    }
+  if (hit == NULL)
+    return NULL;
+
+  /* Walk back over the header lines above it. */
+  while (hit > body)
+    {
+      const char *prev = hit - 1;   /* the '\n' ending the line above */
+
+      while (prev > body && prev[-1] != '\n')
+        prev--;
+      if (!line_is_header (prev, hit - 1))
+        break;
+      hit = prev;
+    }
+  return hit;
+}
+
+static BdBounce *
+decode_inline (const char *text,
+               gsize       len,
+               const char *source,
+               goffset     offset,
+               guint       forwards)
+{
+  g_autoptr(GMimeStream) stream = g_mime_stream_mem_new_with_buffer (text, len);
+  g_autoptr(GMimeParser) parser = g_mime_parser_new_with_stream (stream);
+  g_autoptr(GMimeMessage) message = g_mime_parser_construct_message (parser, NULL);
+
+  if (message == NULL)
+    return NULL;
+  return decode_message (message, source, offset, forwards);
+}
+
 static BdBounce *
 decode_message (GMimeMessage *message,
                 const char   *source,
@@ -579,6 +702,47 @@ decode_message (GMimeMessage *message,
         read_vacation (bounce, message);
     }
 
+  /* Providers' old complaint format: the complained-about message attached
+   * to a note, without the machine-readable part. */
+  if (bounce->kind == BD_KIND_NOT_BOUNCE && parts.forwarded != NULL && is_complaint (input.subject))
+    {
+      GMimeMessage *inner = g_mime_message_part_get_message (GMIME_MESSAGE_PART (parts.forwarded));
+      BdRecipient *r;
+
+      bounce->kind = BD_KIND_FEEDBACK;
+      bounce->mta = g_strdup ("arf");
+      r = bd_bounce_add_recipient (bounce, NULL);
+      if (inner != NULL)
+        {
+          InternetAddressList *to = g_mime_message_get_to (inner);
+
+          if (to != NULL && internet_address_list_length (to) > 0
+              && INTERNET_ADDRESS_IS_MAILBOX (internet_address_list_get_address (to, 0)))
+            r->address = g_strdup (internet_address_mailbox_get_addr (
+              INTERNET_ADDRESS_MAILBOX (internet_address_list_get_address (to, 0))));
+        }
+      r->reason = BD_REASON_FEEDBACK;
+      r->evidence = g_strdup_printf ("complaint (subject “%s”)", input.subject);
+    }
+
+  /* A bounce pasted into the text of another message. */
+  if (bounce->kind == BD_KIND_NOT_BOUNCE && forwards < BD_DECODER_MAX_FORWARDS)
+    {
+      const char *start = find_inline_report (input.body, input.body_len);
+
+      if (start != NULL)
+        {
+          g_autoptr(BdBounce) nested = decode_inline (start, input.body + input.body_len - start,
+                                                      source, offset, forwards + 1);
+
+          if (nested != NULL && nested->kind != BD_KIND_NOT_BOUNCE)
+            {
+              bd_scan_input_clear (&input);
+              return g_steal_pointer (&nested);
+            }
+        }
+    }
+
   if (bounce->kind == BD_KIND_NOT_BOUNCE && parts.forwarded != NULL && forwards < BD_DECODER_MAX_FORWARDS)
     {
       GMimeMessage *inner = g_mime_message_part_get_message (GMIME_MESSAGE_PART (parts.forwarded));
@@ -603,6 +767,8 @@ decode_message (GMimeMessage *message,
         bd_original_fill_from_text (bounce->original, input.body, input.body_len);
     }
 
+  if (bounce->kind == BD_KIND_BOUNCE || bounce->kind == BD_KIND_DELAYED)
+    words_from_prose (bounce, input.body, input.body_len);
   for (guint i = 0; i < bounce->recipients->len; i++)
     normalise_codes (g_ptr_array_index (bounce->recipients, i));
   find_commands (bounce, input.body);

@@ -12,6 +12,8 @@
 
 static const BdPhrase phrases[] = {
   /* userunknown */
+  { "address couldn't be found", BD_REASON_USERUNKNOWN },
+  { "address could not be found", BD_REASON_USERUNKNOWN },
   { "address rejected", BD_REASON_USERUNKNOWN },
   { "recipient address rejected", BD_REASON_USERUNKNOWN },
   { "user not exist", BD_REASON_USERUNKNOWN },
@@ -276,7 +278,6 @@ static const BdPhrase phrases[] = {
   { "rejected by the recipient's organization", BD_REASON_REJECTED },
   /* blocked */
   { "refused to accept", BD_REASON_BLOCKED },
-  { "connection refused", BD_REASON_BLOCKED },
   { "invalid ip for sending mail", BD_REASON_BLOCKED },
   { "no access from mail server", BD_REASON_BLOCKED },
   { "open relay", BD_REASON_BLOCKED },
@@ -349,6 +350,7 @@ static const BdPhrase phrases[] = {
   { "without a valid reverse", BD_REASON_REQUIREPTR },
   { "please set up a valid ptr", BD_REASON_REQUIREPTR },
   /* authfailure */
+  { "bad spf record", BD_REASON_AUTHFAILURE },
   { "dmarc", BD_REASON_AUTHFAILURE },
   { "spf check failed", BD_REASON_AUTHFAILURE },
   { "spf fail", BD_REASON_AUTHFAILURE },
@@ -506,6 +508,7 @@ static const BdPhrase phrases[] = {
   { "try again later, closing connection", BD_REASON_SPEEDING },
   { "too many sent messages", BD_REASON_SPEEDING },
   /* toomanyconn */
+  { "connection frequency limited", BD_REASON_TOOMANYCONN },
   { "too many connections", BD_REASON_TOOMANYCONN },
   { "too many recipients", BD_REASON_TOOMANYCONN },
   { "too many simultaneous", BD_REASON_TOOMANYCONN },
