@@ -620,7 +620,7 @@ static const guint16 internal_codes[BD_N_REASONS] = {
   [BD_REASON_TOOMANYCONN] = 945, [BD_REASON_EXPIRED] = 947, [BD_REASON_CONTENTERROR] = 960,
   [BD_REASON_SECURITYERROR] = 970, [BD_REASON_BLOCKED] = 971, [BD_REASON_VIRUSDETECTED] = 971,
   [BD_REASON_POLICYVIOLATION] = 972, [BD_REASON_SPAMDETECTED] = 980,
-  [BD_REASON_AUTHFAILURE] = 973, [BD_REASON_BADREPUTATION] = 975, [BD_REASON_REQUIREPTR] = 974,
+  [BD_REASON_REQUIREPTR] = 973, [BD_REASON_AUTHFAILURE] = 974, [BD_REASON_BADREPUTATION] = 975,
   [BD_REASON_NOTCOMPLIANTRFC] = 976, [BD_REASON_SPEEDING] = 977,
 };
 
@@ -628,8 +628,9 @@ static void
 set_internal_status (BdRecipient *r,
                      BdBounce    *bounce)
 {
+  /* Temporary only when the server said so: a 4xx code or the word. */
   gboolean temporary = (r->reply_code >= 400 && r->reply_code < 500)
-                    || bounce->kind == BD_KIND_DELAYED;
+                    || (r->diagnostic != NULL && strstr (r->diagnostic, "emporar") != NULL);
 
   if (r->status != NULL || internal_codes[r->reason] == 0)
     return;

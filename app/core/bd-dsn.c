@@ -118,6 +118,23 @@ bd_dsn_find_status (const char *text,
   return FALSE;
 }
 
+/* The reply codes RFC 5321, RFC 7504 and RFC 3207/4954 define: anything
+ * else that looks like one is a number in the text. */
+static gboolean
+is_reply_code (guint code)
+{
+  static const guint16 codes[] = {
+    211, 214, 220, 221, 235, 250, 251, 252, 334, 354, 421, 432, 450, 451, 452, 453, 454, 455,
+    458, 459, 500, 501, 502, 503, 504, 521, 523, 530, 534, 535, 538, 550, 551, 552, 553, 554,
+    555, 556,
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (codes); i++)
+    if (codes[i] == code)
+      return TRUE;
+  return FALSE;
+}
+
 /**
  * bd_dsn_find_reply_code:
  * @text: (nullable): a server reply or a diagnostic
@@ -137,7 +154,8 @@ bd_dsn_find_reply_code (const char *text)
   while (*p == ' ' || *p == '\t' || *p == '"' || *p == '(')
     p++;
   if (*p >= '2' && *p <= '5' && is_digit (p[1]) && is_digit (p[2])
-      && !is_digit (p[3]) && p[3] != '.' && p[3] != ',')
+      && !is_digit (p[3]) && p[3] != '.' && p[3] != ','
+      && is_reply_code ((p[0] - '0') * 100 + (p[1] - '0') * 10 + (p[2] - '0')))
     return (p[0] - '0') * 100 + (p[1] - '0') * 10 + (p[2] - '0');
 
   for (p = text; *p; p++)
@@ -149,9 +167,12 @@ bd_dsn_find_reply_code (const char *text)
       if (p > text && (g_ascii_isalnum (p[-1]) || p[-1] == '.' || p[-1] == '-'
                        || p[-1] == '#' || p[-1] == '/' || p[-1] == ':' || p[-1] == '='))
         continue;
-      if ((p[3] == ' ' || p[3] == '-') && (p[4] == ' ' || g_ascii_isalpha (p[4])
-                                          || (is_digit (p[4]) && p[5] == '.')
-                                          || p[4] == '<' || p[4] == '"'))
+      if (!is_reply_code ((p[0] - '0') * 100 + (p[1] - '0') * 10 + (p[2] - '0')))
+        continue;
+      if (p[3] == '\0'
+          || ((p[3] == ' ' || p[3] == '-') && (p[4] == ' ' || g_ascii_isalpha (p[4])
+                                              || (is_digit (p[4]) && p[5] == '.')
+                                              || p[4] == '<' || p[4] == '"')))
         return (p[0] - '0') * 100 + (p[1] - '0') * 10 + (p[2] - '0');
     }
   return 0;
