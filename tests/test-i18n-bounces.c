@@ -151,6 +151,19 @@ test_i18n_not_a_bounce (void)
   g_assert_cmpint (bounce->kind, ==, BD_KIND_NOT_BOUNCE);
 }
 
+/* Nor is a colleague's note that quotes the words of one. */
+static void
+test_i18n_person_quoting (void)
+{
+  static const char note[] =
+    "From: Jan Nowak <jan@example.pl>\nTo: it@example.pl\nSubject: Problem z poczta\n"
+    "MIME-Version: 1.0\nContent-Type: text/plain; charset=UTF-8\n\n"
+    "Moja wiadomość do anna@example.com nie została dostarczona, co robić?\n";
+  g_autoptr(BdBounce) bounce = bd_decoder_decode_bytes (note, strlen (note), "note.eml", 0);
+
+  g_assert_cmpint (bounce->kind, ==, BD_KIND_NOT_BOUNCE);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -168,6 +181,7 @@ main (int    argc,
   g_test_add_func ("/core/i18n-bounces/backscatter", test_i18n_backscatter);
   g_test_add_func ("/core/i18n-bounces/phrase-tables", test_i18n_phrase_tables);
   g_test_add_func ("/core/i18n-bounces/not-a-bounce", test_i18n_not_a_bounce);
+  g_test_add_func ("/core/i18n-bounces/person-quoting", test_i18n_person_quoting);
 
   return g_test_run ();
 }

@@ -114,6 +114,21 @@ static const char *const generator_labels[] = {
   NULL
 };
 
+/* The prose that explains a bounce comes first; past this, the rest is
+ * quoted mail, and lowering it all would cost every ordinary message of a
+ * big mailbox a full copy. */
+#define PROSE_PREFIX 65536
+
+static char *
+lower_prose (const BdScanInput *input)
+{
+  gsize len = input->body_len;
+
+  if (len > PROSE_PREFIX)
+    len = g_utf8_find_prev_char (input->body, input->body + PROSE_PREFIX) - input->body;
+  return g_utf8_strdown (input->body, len);
+}
+
 static gboolean
 contains_any_lower (const char        *lowered,
                     const char *const *needles)
@@ -137,7 +152,7 @@ bd_scan_localized_is_bounce (const BdScanInput *input)
 
   g_return_val_if_fail (input != NULL, FALSE);
 
-  lowered = g_utf8_strdown (input->body, input->body_len);
+  lowered = lower_prose (input);
   if (contains_any_lower (lowered, bounce_markers))
     return TRUE;
   g_free (g_steal_pointer (&lowered));
@@ -148,7 +163,7 @@ bd_scan_localized_is_bounce (const BdScanInput *input)
 static gboolean
 is_delay (const BdScanInput *input)
 {
-  g_autofree char *lowered = g_utf8_strdown (input->body, input->body_len);
+  g_autofree char *lowered = lower_prose (input);
   g_autofree char *subject = g_utf8_strdown (input->subject, -1);
 
   if (contains_any_lower (lowered, final_markers))
@@ -505,10 +520,38 @@ bd_scan_localized_read (const BdScanInput *input,
   return bd_scan_finish (bounce, is_delay (input) ? BD_KIND_DELAYED : BD_KIND_BOUNCE);
 }
 
+/* Whether a machine wrote the message: a mailer's address, an empty
+ * return path or an Auto-Submitted header. A person who writes "my
+ * message nie została dostarczona do …" is not a bounce. */
+static gboolean
+written_by_a_machine (const BdScanInput *input)
+{
+  static const char *const mailers[] = {
+    "mailer-daemon", "postmaster", "mail delivery", "system", "microsoft outlook",
+    "administrator", "no-reply", "noreply", NULL
+  };
+  const char *value;
+
+  if (bd_scan_contains_any (input->from, mailers))
+    return TRUE;
+  if (input->message == NULL)
+    return FALSE;
+  value = g_mime_object_get_header (GMIME_OBJECT (input->message), "Return-Path");
+  if (value != NULL && strstr (value, "<>") != NULL)
+    return TRUE;
+  value = g_mime_object_get_header (GMIME_OBJECT (input->message), "Auto-Submitted");
+  while (value != NULL && g_ascii_isspace (*value))
+    value++;
+  return value != NULL && g_ascii_strncasecmp (value, "no", 2) != 0;
+}
+
 /* The last resort for localized prose no family claimed. */
 gboolean
 bd_scan_localized (const BdScanInput *input,
                    BdBounce          *bounce)
 {
+  if (!written_by_a_machine (input))
+    return FALSE;
+
   return bd_scan_localized_read (input, bounce);
 }
