@@ -99,6 +99,7 @@ bd_scan_ezweb (const BdScanInput *input,
     {
       g_autofree char *address = recipient_in (lines[i]);
       g_autoptr(GString) reply = NULL;
+      const char *command = NULL;
       const char *after;
       BdRecipient *r;
 
@@ -114,8 +115,12 @@ bd_scan_ezweb (const BdScanInput *input,
 
           if (g_str_has_prefix (text, "<<< "))
             g_string_append_printf (reply, "%s ", text + 4);
+          else if (g_str_has_prefix (text, ">>> "))
+            command = text + 4;
         }
       r = bd_scan_add (bounce, address, reply->len > 0 ? reply->str : sentence);
+      if (command != NULL)
+        bd_scan_set_command (r, command);
       if (r->diagnostic == NULL)
         bd_scan_set_diagnostic (r, "Each of the following recipients was rejected by a remote mail server.");
       if (reason != BD_REASON_UNDEFINED && r->reply_code == 0)

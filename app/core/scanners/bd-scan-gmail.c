@@ -54,18 +54,19 @@ static const struct
  * tells the reason when the reply carries no specific status code. */
 static const struct
 {
-  guint    state;
-  BdReason reason;
+  guint       state;
+  BdReason    reason;
+  const char *command;
 } google_states[] = {
-  { 6, BD_REASON_SYSTEMERROR },    /* MAIL */
-  { 8, BD_REASON_SYSTEMERROR },    /* AUTH */
-  { 9, BD_REASON_SYSTEMERROR },    /* AUTH */
-  { 12, BD_REASON_NORELAYING },    /* AUTH */
-  { 13, BD_REASON_BLOCKED },       /* EHLO */
-  { 14, BD_REASON_USERUNKNOWN },   /* RCPT */
-  { 15, BD_REASON_FILTERED },      /* DATA */
-  { 17, BD_REASON_FILTERED },      /* DATA */
-  { 18, BD_REASON_FILTERED },      /* DATA */
+  { 6, BD_REASON_SYSTEMERROR, "MAIL" },
+  { 8, BD_REASON_SYSTEMERROR, NULL },       /* AUTH */
+  { 9, BD_REASON_SYSTEMERROR, NULL },       /* AUTH */
+  { 12, BD_REASON_NORELAYING, NULL },       /* AUTH */
+  { 13, BD_REASON_BLOCKED, "EHLO" },
+  { 14, BD_REASON_USERUNKNOWN, "RCPT" },
+  { 15, BD_REASON_FILTERED, "DATA" },
+  { 17, BD_REASON_FILTERED, "DATA" },
+  { 18, BD_REASON_FILTERED, "DATA" },
 };
 
 static gboolean
@@ -138,17 +139,22 @@ set_google_reason (BdRecipient *recipient,
         }
     }
   state = strstr (recipient->diagnostic, "(state ");
-  if (state == NULL || (recipient->status != NULL && !g_str_has_suffix (recipient->status, ".0")))
+  if (state == NULL)
     return;
   for (guint i = 0; i < G_N_ELEMENTS (google_states); i++)
     {
-      if ((guint)g_ascii_strtoull (state + 7, NULL, 10) == google_states[i].state)
-        {
-          g_autofree char *evidence = g_strdup_printf ("(state %u)", google_states[i].state);
+      g_autofree char *evidence = NULL;
 
-          bd_scan_set_reason (recipient, google_states[i].reason, evidence);
-          return;
-        }
+      if ((guint)g_ascii_strtoull (state + 7, NULL, 10) != google_states[i].state)
+        continue;
+      if (google_states[i].command != NULL)
+        bd_scan_set_command (recipient, google_states[i].command);
+      /* a specific status code says more than the stage */
+      if (recipient->status != NULL && !g_str_has_suffix (recipient->status, ".0"))
+        return;
+      evidence = g_strdup_printf ("(state %u)", google_states[i].state);
+      bd_scan_set_reason (recipient, google_states[i].reason, evidence);
+      return;
     }
 }
 

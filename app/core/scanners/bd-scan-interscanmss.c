@@ -47,7 +47,7 @@ bd_scan_interscanmss (const BdScanInput *input,
       else if (g_str_has_prefix (line, "Received >>> ") && address != NULL)
         {
           if (bd_scan_find_recipient (bounce, address) == NULL)
-            bd_scan_add (bounce, address, line + strlen ("Received >>> "));
+            bd_scan_set_command (bd_scan_add (bounce, address, line + strlen ("Received >>> ")), "RCPT");
           g_clear_pointer (&address, g_free);
         }
       else if (g_str_has_prefix (line, "Reason:") && strchr (line, '@') != NULL)

@@ -31,7 +31,7 @@ bd_scan_mfilter (const BdScanInput *input,
 {
   g_auto(GStrv) lines = NULL;
   g_autoptr(GString) reply = g_string_new (NULL);
-  int at;
+  int at, command;
 
   if (strstr (input->body, "-------server message") == NULL)
     return FALSE;
@@ -47,10 +47,16 @@ bd_scan_mfilter (const BdScanInput *input,
   for (int i = at + 1; lines[i] != NULL && !g_str_has_prefix (lines[i], "-------"); i++)
     g_string_append_printf (reply, "%s ", lines[i]);
 
+  command = bd_scan_find_line (lines, at, "-------SMTP command");
   for (int i = 0; i < at; i++)
     {
-      if (bd_scan_is_address (lines[i]))
-        bd_scan_add (bounce, lines[i], reply->str);
+      BdRecipient *r;
+
+      if (!bd_scan_is_address (lines[i]))
+        continue;
+      r = bd_scan_add (bounce, lines[i], reply->str);
+      if (command >= 0 && lines[command + 1] != NULL)
+        bd_scan_set_command (r, lines[command + 1]);
     }
   return bd_scan_finish (bounce, BD_KIND_BOUNCE);
 }

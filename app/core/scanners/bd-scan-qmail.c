@@ -96,6 +96,33 @@ remote_host (const char *text)
   return end > p ? g_strndup (p, end - p) : NULL;
 }
 
+/* qmail-remote's fixed sentences name the refused command. */
+static const struct
+{
+  const char *text;
+  const char *command;
+} qmail_commands[] = {
+  { " does not like recipient.", "RCPT" },
+  { " but sender was rejected.", "MAIL" },
+  { " but my name was rejected.", "EHLO" },
+  { " but greeting failed.", "initial connection" },
+  { " failed on DATA command.", "DATA" },
+  { " failed after I sent the message.", "DATA" },
+};
+
+static void
+set_qmail_command (BdRecipient *recipient)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (qmail_commands); i++)
+    {
+      if (strstr (recipient->diagnostic, qmail_commands[i].text) != NULL)
+        {
+          bd_scan_set_command (recipient, qmail_commands[i].command);
+          return;
+        }
+    }
+}
+
 static void
 set_qmail_reason (BdRecipient *recipient)
 {
@@ -146,6 +173,7 @@ bd_scan_qmail_read (const BdScanInput *input,
       if (recipient->diagnostic != NULL)
         {
           recipient->remote_mta = remote_host (recipient->diagnostic);
+          set_qmail_command (recipient);
           set_qmail_reason (recipient);
         }
       i = j - 1;

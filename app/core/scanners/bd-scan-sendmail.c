@@ -63,7 +63,7 @@ recipient_line (const char *line,
   const char *lt;
 
   *address = NULL;
-  if (!g_ascii_isdigit (line[0]) || dots == NULL)
+  if ((!g_ascii_isdigit (line[0]) && line[0] != '<') || dots == NULL)
     return NULL;
   lt = strchr (line, '<');
   if (lt == NULL || lt > dots)
@@ -105,6 +105,7 @@ bd_scan_sendmail_read (const BdScanInput *input,
   g_autofree char *host = NULL;
   g_autofree char *last_host_line = NULL;
   g_autoptr(GString) reply = g_string_new (NULL);
+  const char *command = NULL;
   int start = bd_scan_find_line (lines, 0, "----- Transcript of session follows -----");
 
   for (int i = MAX (start, 0); lines[i] != NULL; i++)
@@ -122,6 +123,11 @@ bd_scan_sendmail_read (const BdScanInput *input,
           g_string_truncate (reply, 0);
           continue;
         }
+      if (g_str_has_prefix (line, ">>> "))
+        {
+          command = line + 4;
+          continue;
+        }
       if (g_str_has_prefix (line, "<<< "))
         {
           /* multi-line replies arrive as several "<<<" lines */
@@ -133,6 +139,10 @@ bd_scan_sendmail_read (const BdScanInput *input,
       text = recipient_line (line, &address);
       if (text == NULL)
         {
+          /* "451 4.0.0 Operating system error": a local failure */
+          if ((line[0] == '4' || line[0] == '5') && bd_scan_find_reply_code (line) != 0
+              && strstr (line, "... ") == NULL && last_host_line == NULL)
+            last_host_line = g_strdup_printf ("%.3s local... %s", line, line);
           /* "550 mx.example.org (smtp)... 550 Host unknown" */
           if (g_ascii_isdigit (line[0]) && line[0] != '2' && strstr (line, " (smtp)... ") != NULL)
             {
@@ -154,6 +164,8 @@ bd_scan_sendmail_read (const BdScanInput *input,
       if (r->reply_code == 0)
         r->reply_code = bd_scan_find_reply_code (line);
       r->remote_mta = g_strdup (host);
+      if (reply->len > 0 && command != NULL)
+        bd_scan_set_command (r, command);
       g_string_truncate (reply, 0);
     }
 
@@ -161,7 +173,9 @@ bd_scan_sendmail_read (const BdScanInput *input,
     {
       g_autofree char *to = returned_to (input);
 
-      if (to != NULL)
+      /* without an address the decoder pairs it with the report's one */
+      if (to != NULL || strstr (input->body, "Content-Type: message/delivery-status") != NULL
+          || input->original != NULL)
         {
           BdRecipient *r = bd_scan_add (bounce, to, strstr (last_host_line, "... ") + 4);
 

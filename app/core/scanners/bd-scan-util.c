@@ -569,6 +569,47 @@ bd_scan_add (BdBounce   *bounce,
 }
 
 /**
+ * bd_scan_command_name:
+ * @text: what the client sent, e.g. "RCPT TO:<a@b>", "DATA", "end of data"
+ *
+ * Returns: (nullable): the SMTP command as the classifier names it:
+ *   "CONN", "EHLO", "HELO", "MAIL", "RCPT" or "DATA".
+ */
+const char *
+bd_scan_command_name (const char *text)
+{
+  static const struct { const char *prefix; const char *name; } commands[] = {
+    { "RCPT", "RCPT" }, { "MAIL", "MAIL" }, { "DATA", "DATA" }, { "end of data", "DATA" },
+    { "BDAT", "DATA" }, { "EHLO", "EHLO" }, { "HELO", "HELO" }, { "initial connection", "CONN" },
+  };
+
+  g_return_val_if_fail (text != NULL, NULL);
+
+  text += strspn (text, " \t");
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    {
+      if (bd_scan_has_prefix_ci (text, commands[i].prefix))
+        return commands[i].name;
+    }
+  return NULL;
+}
+
+/* Records which command the server refused, when @text names one. */
+void
+bd_scan_set_command (BdRecipient *recipient,
+                     const char  *text)
+{
+  const char *name;
+
+  g_return_if_fail (recipient != NULL);
+
+  if (text == NULL || (name = bd_scan_command_name (text)) == NULL)
+    return;
+  g_free (recipient->command);
+  recipient->command = g_strdup (name);
+}
+
+/**
  * bd_scan_find_recipient:
  *
  * Returns: (transfer none) (nullable): @bounce's record for @address

@@ -50,6 +50,9 @@ char        *bd_scan_host_in           (const char  *text);
 BdRecipient *bd_scan_add               (BdBounce    *bounce,
                                         const char  *address,
                                         const char  *diagnostic);
+const char  *bd_scan_command_name      (const char  *text);
+void         bd_scan_set_command       (BdRecipient *recipient,
+                                        const char  *text);
 BdRecipient *bd_scan_find_recipient    (BdBounce    *bounce,
                                         const char  *address);
 void         bd_scan_set_diagnostic    (BdRecipient *recipient,

@@ -52,13 +52,19 @@ bd_scan_x6 (const BdScanInput *input,
       const char *rcpt = strstr (line, " recipient <");
       const char *list = strstr (line, "returned permanent errors: ");
       g_autofree char *reply = NULL;
+      BdRecipient *r;
 
       if (rcpt == NULL && list == NULL)
         continue;
       reply = g_strdup (bracketed_reply (line));
       if (g_str_has_suffix (reply, "]"))
         reply[strlen (reply) - 1] = '\0';
-      bd_scan_add (bounce, rcpt != NULL ? rcpt : list + strlen ("returned permanent errors: "), reply);
+      r = bd_scan_add (bounce, rcpt != NULL ? rcpt : list + strlen ("returned permanent errors: "), reply);
+      /* "(Error following RCPT command)", "refused to accept your message (DATA)" */
+      if (strstr (line, "following ") != NULL)
+        bd_scan_set_command (r, strstr (line, "following ") + strlen ("following "));
+      else if (strstr (line, "(DATA)") != NULL)
+        bd_scan_set_command (r, "DATA");
     }
   return bd_scan_finish (bounce, BD_KIND_BOUNCE);
 }
