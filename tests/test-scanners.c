@@ -96,6 +96,16 @@ static const ScanCase cases[] = {
     BD_REASON_UNDEFINED, "mx.odbiorca.example" },
   { "amazonses.eml", "amazonses", BD_KIND_BOUNCE, 1, 0, "newsletter-reader@odbiorca.example", "5.1.1", 550,
     BD_REASON_UNDEFINED, NULL },
+  { "courier.eml", "courier", BD_KIND_BOUNCE, 1, 0, "bartek@odbiorca.example", "5.1.1", 550,
+    BD_REASON_UNDEFINED, "mx.odbiorca.example" },
+  { "x3.eml", "x3", BD_KIND_BOUNCE, 1, 0, "hanna@odbiorca.example", NULL, 0, BD_REASON_UNDEFINED, NULL },
+  { "x1.eml", "x1", BD_KIND_DELAYED, 1, 0, "leon@odbiorca.example", NULL, 0, BD_REASON_UNDEFINED, NULL },
+  { "mcafee.eml", "mcafee", BD_KIND_BOUNCE, 1, 0, "nina@odbiorca.example", "5.1.1", 0,
+    BD_REASON_UNDEFINED, NULL },
+  { "barracuda.eml", "barracuda", BD_KIND_BOUNCE, 1, 0, "oskar@odbiorca.example", NULL, 0,
+    BD_REASON_UNDEFINED, NULL },
+  { "mimecast.eml", "mimecast", BD_KIND_BOUNCE, 1, 0, "patryk@odbiorca.example", "5.1.1", 0,
+    BD_REASON_UNDEFINED, NULL },
 };
 
 /* Runs the table as the decoder does: the first scanner that recognises
@@ -146,8 +156,11 @@ test_scanners_fixture (gconstpointer data)
   g_assert_cmpstr (r->status, ==, c->status);
   g_assert_cmpuint (r->reply_code, ==, c->reply_code);
   g_assert_cmpstr (bd_reason_to_string (r->reason), ==, bd_reason_to_string (c->reason));
-  g_assert_nonnull (r->diagnostic);
-  g_assert_null (strchr (r->diagnostic, '\n'));
+  /* x3 names the address only; every other format explains it */
+  if (g_strcmp0 (c->scanner, "x3") != 0)
+    g_assert_nonnull (r->diagnostic);
+  if (r->diagnostic != NULL)
+    g_assert_null (strchr (r->diagnostic, '\n'));
   if (c->reason != BD_REASON_UNDEFINED)
     g_assert_nonnull (r->evidence);
   if (c->remote_mta != NULL)

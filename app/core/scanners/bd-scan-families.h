@@ -45,6 +45,12 @@ BD_DECLARE_SCANNER (postfix);
 BD_DECLARE_SCANNER (office365);
 BD_DECLARE_SCANNER (exchange2007);
 BD_DECLARE_SCANNER (amazonses);
+BD_DECLARE_SCANNER (courier);
+BD_DECLARE_SCANNER (x3);
+BD_DECLARE_SCANNER (x1);
+BD_DECLARE_SCANNER (mcafee);
+BD_DECLARE_SCANNER (barracuda);
+BD_DECLARE_SCANNER (mimecast);
 
 /* Readers shared by families built on the same MTA. */
 gboolean bd_scan_exim_read  (const BdScanInput *input,

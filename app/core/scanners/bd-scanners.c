@@ -66,6 +66,12 @@ static const BdScanner scanners[] = {
   { "verizon", bd_scan_verizon },
   { "postfix", bd_scan_postfix },
   { "exchange2007", bd_scan_exchange2007 },
+  { "courier", bd_scan_courier },
+  { "x3", bd_scan_x3 },
+  { "x1", bd_scan_x1 },
+  { "mcafee", bd_scan_mcafee },
+  { "barracuda", bd_scan_barracuda },
+  { "mimecast", bd_scan_mimecast },
   /* Last: Polish, German or Czech prose no family claimed */
   { "localized", bd_scan_localized },
   { NULL, NULL },

@@ -1,0 +1,50 @@
+/* bd-scan-mcafee.c
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * McAfee Email Gateway (Subject "Delivery Status"):
+ *
+ *       --- The following addresses had delivery problems ---
+ *
+ *   <kijitora@example.jp>   (5.1.1 <kijitora@example.jp>... User unknown)
+ *
+ * The gateway also attaches a delivery report, read first by the decoder.
+ */
+#define G_LOG_DOMAIN "bd-scan-mcafee"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "bd-scan-families.h"
+#include "bd-scan-util.h"
+
+static const char *const stop_markers[] = {
+  "Content-Type: message/delivery-status",
+  NULL
+};
+
+gboolean
+bd_scan_mcafee (const BdScanInput *input,
+                BdBounce          *bounce)
+{
+  g_auto(GStrv) lines = NULL;
+  int at;
+
+  if (strstr (input->body, "--- The following addresses had delivery problems ---") == NULL)
+    return FALSE;
+
+  lines = bd_scan_split_lines (input, stop_markers);
+  at = bd_scan_find_line (lines, 0, "--- The following addresses had delivery problems ---");
+  for (int i = at + 1; lines[i] != NULL; i++)
+    {
+      const char *close = strchr (lines[i], '>');
+      const char *open;
+      g_autofree char *reason = NULL;
+
+      if (lines[i][0] != '<' || close == NULL || (open = strchr (close, '(')) == NULL)
+        continue;
+      reason = g_strndup (open + 1, strlen (open + 1) - (g_str_has_suffix (open, ")") ? 1 : 0));
+      bd_scan_add (bounce, lines[i], reason);
+    }
+  return bd_scan_finish (bounce, BD_KIND_BOUNCE);
+}

@@ -1,0 +1,49 @@
+/* bd-scan-x1.c
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * An MTA of unknown name (Sisimai's "X1"), From "Mail Deliver System":
+ *
+ *   ---The following addresses had delivery errors---
+ *
+ *   kijitora@example.jp [Connection timed out]
+ *
+ * Subject "Warning--Could not send mail for past N hours" for a delay, or
+ * "Returned mail: …".
+ */
+#define G_LOG_DOMAIN "bd-scan-x1"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "bd-scan-families.h"
+#include "bd-scan-util.h"
+
+gboolean
+bd_scan_x1 (const BdScanInput *input,
+            BdBounce          *bounce)
+{
+  g_auto(GStrv) lines = NULL;
+  int at;
+
+  if (strstr (input->body, "---The following addresses had delivery errors---") == NULL)
+    return FALSE;
+
+  lines = bd_scan_split_lines (input, NULL);
+  at = bd_scan_find_line (lines, 0, "---The following addresses had delivery errors---");
+  for (int i = at + 1; lines[i] != NULL; i++)
+    {
+      const char *open = strstr (lines[i], " [");
+      g_autofree char *head = NULL;
+      g_autofree char *reason = NULL;
+
+      if (open == NULL || !g_str_has_suffix (lines[i], "]"))
+        continue;
+      head = g_strndup (lines[i], open - lines[i]);
+      if (!bd_scan_is_address (head))
+        continue;
+      reason = g_strndup (open + 2, strlen (open + 2) - 1);
+      bd_scan_add (bounce, head, reason);
+    }
+  return bd_scan_finish (bounce, bd_scan_subject_has (input, "Warning--") ? BD_KIND_DELAYED : BD_KIND_BOUNCE);
+}
