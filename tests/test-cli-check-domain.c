@@ -40,6 +40,7 @@ run_cli (CliRun     *run,
   g_autoptr(GError) error = NULL;
   g_auto(GStrv) envp = g_get_environ ();
   g_autofree char *localedir = g_build_filename (g_getenv ("BD_BUILD_ROOT"), "po", NULL);
+  g_autofree char *asan = NULL;
   const char *arg;
   va_list args;
 
@@ -55,6 +56,13 @@ run_cli (CliRun     *run,
   envp = g_environ_setenv (envp, "LC_ALL", "C.UTF-8", TRUE);
   envp = g_environ_setenv (envp, "LANGUAGE", language, TRUE);
   envp = g_environ_setenv (envp, "BD_LOCALEDIR", localedir, TRUE);
+  /* Under ASan, LeakSanitizer crashes at exit on the dynamic TLS that the
+   * dlopen'ed GnuTLS module leaves in a GLib worker thread ("Tracer caught
+   * signal 11"): no leak check in the child. test-domain-check runs the
+   * same code in-process with the leak check on. */
+  asan = g_strconcat (g_environ_getenv (envp, "ASAN_OPTIONS") ? g_environ_getenv (envp, "ASAN_OPTIONS") : "",
+                      g_environ_getenv (envp, "ASAN_OPTIONS") ? ":" : "", "detect_leaks=0", NULL);
+  envp = g_environ_setenv (envp, "ASAN_OPTIONS", asan, TRUE);
   g_spawn_sync (NULL, (char **)argv->pdata, envp, G_SPAWN_DEFAULT, NULL, NULL,
                 &run->out, &run->err, &run->status, &error);
   g_assert_no_error (error);

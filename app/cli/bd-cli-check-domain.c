@@ -418,7 +418,7 @@ bd_cli_check_domain (int    argc,
     {
       fprintf (stderr, "bounce-doctor-cli check-domain: %s\n", run.error->message);
       g_error_free (run.error);
-      return BD_CLI_EXIT_INPUT_ERROR;
+          return BD_CLI_EXIT_INPUT_ERROR;
     }
   output = json ? report_to_json (run.report) : report_to_text (run.report);
   printf ("%s\n", output);

@@ -592,6 +592,9 @@ bd_doh_client_query_sync (BdDohClient   *self,
   g_mutex_init (&call.mutex);
   g_cond_init (&call.cond);
   source = g_idle_source_new ();
+  /* Default priority, not idle: a busy GUI (a spinner redrawing every
+   * frame) must not starve the look-ups a worker thread waits for. */
+  g_source_set_priority (source, G_PRIORITY_DEFAULT);
   g_source_set_callback (source, sync_start_cb, &call, NULL);
   g_source_attach (source, self->context);
 
