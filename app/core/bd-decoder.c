@@ -426,17 +426,33 @@ words_from_prose (BdBounce   *bounce,
     }
 }
 
+/* Whether a scanner that said no left anything in its scratch result. */
+static gboolean
+is_untouched (const BdBounce *scratch)
+{
+  const BdOriginal *o = scratch->original;
+
+  return scratch->kind == BD_KIND_NOT_BOUNCE && scratch->recipients->len == 0
+      && scratch->mta == NULL && scratch->reporting_mta == NULL && scratch->note == NULL
+      && o->from == NULL && o->to->len == 0 && o->subject == NULL && o->dkim->len == 0;
+}
+
 static void
 run_scanners (BdBounce          *bounce,
               const BdScanInput *input)
 {
   guint n;
   const BdScanner *scanners = bd_scanners_get (&n);
+  g_autoptr(BdBounce) scanned = NULL;
 
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr(BdBounce) scanned = bd_bounce_new (bounce->source, bounce->offset);
-
+      /* One scratch result for all the scanners that say no: most do. */
+      if (scanned == NULL || !is_untouched (scanned))
+        {
+          g_clear_pointer (&scanned, bd_bounce_unref);
+          scanned = bd_bounce_new (bounce->source, bounce->offset);
+        }
       if (!scanners[i].scan (input, scanned) || scanned->recipients->len == 0)
         continue;
       if (bounce->mta == NULL || bounce->recipients->len == 0)
