@@ -254,6 +254,31 @@ test_guidance_backscatter (void)
   assert_complete (guidance, bd_guidance_text_backscatter (), FALSE);
 }
 
+/* A report that mixes a failure and a delay explains each as it is. */
+static void
+test_guidance_mixed_actions (void)
+{
+  g_autoptr(BdBounce) bounce = make_bounce (BD_KIND_BOUNCE, "mx.example.com", ADDRESS, "5.1.1",
+                                            BD_REASON_USERUNKNOWN);
+  BdRecipient *delayed = bd_bounce_add_recipient (bounce, "anna@example.com");
+  BdRecipient *delivered = bd_bounce_add_recipient (bounce, "piotr@example.com");
+  g_autoptr(BdGuidance) failed_guidance = NULL;
+  g_autoptr(BdGuidance) delayed_guidance = NULL;
+  g_autoptr(BdGuidance) delivered_guidance = NULL;
+
+  ((BdRecipient *)g_ptr_array_index (bounce->recipients, 0))->action = g_strdup ("failed");
+  delayed->action = g_strdup ("delayed");
+  delayed->reason = BD_REASON_EXPIRED;
+  delivered->action = g_strdup ("relayed");
+  failed_guidance = bd_guidance_for_recipient (bounce, g_ptr_array_index (bounce->recipients, 0));
+  delayed_guidance = bd_guidance_for_recipient (bounce, delayed);
+  delivered_guidance = bd_guidance_for_recipient (bounce, delivered);
+
+  g_assert_cmpint (failed_guidance->whose_move, ==, BD_WHOSE_MOVE_YOU);
+  g_assert_cmpint (delayed_guidance->whose_move, ==, BD_WHOSE_MOVE_WAIT);
+  g_assert_cmpint (delivered_guidance->whose_move, ==, BD_WHOSE_MOVE_NONE);
+}
+
 static void
 test_guidance_unknown_address (void)
 {
@@ -276,6 +301,7 @@ main (int    argc,
   g_test_add_func ("/core/guidance/summary", test_guidance_summary);
   g_test_add_func ("/core/guidance/provider-notes", test_guidance_provider_notes);
   g_test_add_func ("/core/guidance/backscatter", test_guidance_backscatter);
+  g_test_add_func ("/core/guidance/mixed-actions", test_guidance_mixed_actions);
   g_test_add_func ("/core/guidance/unknown-address", test_guidance_unknown_address);
 
   return g_test_run ();

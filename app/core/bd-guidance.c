@@ -122,6 +122,23 @@ bd_guidance_for_backscatter (const char *address)
   return self;
 }
 
+/* One report can mix outcomes: a failure for one recipient, a delay or a
+ * delivery for another (RFC 3464's per-recipient Action). */
+static BdKind
+kind_of (const BdBounce    *bounce,
+         const BdRecipient *recipient)
+{
+  if (bounce->kind != BD_KIND_BOUNCE || recipient == NULL || recipient->action == NULL)
+    return bounce->kind;
+  if (g_ascii_strcasecmp (recipient->action, "delayed") == 0)
+    return BD_KIND_DELAYED;
+  if (g_ascii_strcasecmp (recipient->action, "delivered") == 0
+      || g_ascii_strcasecmp (recipient->action, "relayed") == 0
+      || g_ascii_strcasecmp (recipient->action, "expanded") == 0)
+    return BD_KIND_DELIVERED;
+  return bounce->kind;
+}
+
 /**
  * bd_guidance_for_recipient:
  * @bounce: the decoded message
@@ -142,7 +159,7 @@ bd_guidance_for_recipient (const BdBounce    *bounce,
   if (bd_guidance_detect_backscatter (bounce, NULL, NULL))
     return bd_guidance_for_backscatter (address);
 
-  self = bd_guidance_for_reason (bounce->kind,
+  self = bd_guidance_for_reason (kind_of (bounce, recipient),
                                  recipient != NULL ? recipient->reason : BD_REASON_UNDEFINED,
                                  address);
   if (recipient != NULL && bounce->kind != BD_KIND_NOT_BOUNCE)
