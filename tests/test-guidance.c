@@ -197,6 +197,11 @@ test_guidance_provider_notes (void)
   g_assert_nonnull (m365_guidance->provider_note);
   g_assert_nonnull (strstr (m365_guidance->provider_note, "Microsoft 365"));
   g_assert_nonnull (strstr (m365_guidance->provider_note, "5.2.2"));
+  /* …and the headline says the same: the limit is the sender's. */
+  g_assert_cmpint (m365_guidance->whose_move, ==, BD_WHOSE_MOVE_YOU);
+#ifndef BD_TEST_POLISH
+  g_assert_nonnull (strstr (m365_guidance->headline, "too many messages"));
+#endif
   g_assert_nonnull (gmail_guidance->provider_note);
   g_assert_nonnull (strstr (gmail_guidance->provider_note, "5.7.26"));
   g_assert_nonnull (onet_guidance->provider_note);

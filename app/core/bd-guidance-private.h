@@ -27,5 +27,7 @@ const BdGuidanceText *bd_guidance_text_backscatter (void);
 
 char *bd_guidance_provider_note (const BdBounce    *bounce,
                                  const BdRecipient *recipient);
+BdReason bd_guidance_provider_reason (const BdBounce    *bounce,
+                                      const BdRecipient *recipient);
 
 G_END_DECLS

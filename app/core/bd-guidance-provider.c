@@ -280,6 +280,30 @@ note_for_receiver (const ProviderInfo *receiver,
 }
 
 /**
+ * bd_guidance_provider_reason:
+ *
+ * Returns: the reason as this provider means it, when that differs from
+ * the taxonomy's reading of the code; else @recipient's own reason.
+ */
+BdReason
+bd_guidance_provider_reason (const BdBounce    *bounce,
+                             const BdRecipient *recipient)
+{
+  const ProviderInfo *sender;
+
+  g_return_val_if_fail (bounce != NULL, BD_REASON_UNDEFINED);
+  g_return_val_if_fail (recipient != NULL, BD_REASON_UNDEFINED);
+
+  sender = sending_provider (bounce);
+  if (sender != NULL && sender->provider == PROVIDER_MICROSOFT
+      && (recipient->reason == BD_REASON_MAILBOXFULL || recipient->reason == BD_REASON_EXCEEDLIMIT)
+      && is_microsoft_quota (receiving_provider (bounce, recipient), recipient))
+    return BD_REASON_SPEEDING;
+
+  return recipient->reason;
+}
+
+/**
  * bd_guidance_provider_note:
  *
  * Returns: (transfer full) (nullable): what this provider means by the

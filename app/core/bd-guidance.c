@@ -160,7 +160,8 @@ bd_guidance_for_recipient (const BdBounce    *bounce,
     return bd_guidance_for_backscatter (address);
 
   self = bd_guidance_for_reason (kind_of (bounce, recipient),
-                                 recipient != NULL ? recipient->reason : BD_REASON_UNDEFINED,
+                                 recipient != NULL ? bd_guidance_provider_reason (bounce, recipient)
+                                                   : BD_REASON_UNDEFINED,
                                  address);
   if (recipient != NULL && bounce->kind != BD_KIND_NOT_BOUNCE)
     self->provider_note = bd_guidance_provider_note (bounce, recipient);
