@@ -106,6 +106,14 @@ static const ScanCase cases[] = {
     BD_REASON_UNDEFINED, NULL },
   { "mimecast.eml", "mimecast", BD_KIND_BOUNCE, 1, 0, "patryk@odbiorca.example", "5.1.1", 0,
     BD_REASON_UNDEFINED, NULL },
+  { "sendgrid.eml", "sendgrid", BD_KIND_BOUNCE, 1, 0, "czytelnik@odbiorca.example", "5.1.1", 550,
+    BD_REASON_UNDEFINED, "mx.odbiorca.example" },
+  { "powermta.eml", "powermta", BD_KIND_BOUNCE, 1, 0, "subskrybent@odbiorca.example", NULL, 0,
+    BD_REASON_UNDEFINED, NULL },
+  { "messagingserver.eml", "messagingserver", BD_KIND_BOUNCE, 1, 0, "gosia@odbiorca.example", "5.2.2", 550,
+    BD_REASON_UNDEFINED, "mx.odbiorca.example" },
+  { "gmail-current.eml", "gmail", BD_KIND_BOUNCE, 1, 0, "teresa@odbiorca.example", "5.1.1", 550,
+    BD_REASON_UNDEFINED, NULL },
 };
 
 /* Runs the table as the decoder does: the first scanner that recognises

@@ -51,6 +51,9 @@ BD_DECLARE_SCANNER (x1);
 BD_DECLARE_SCANNER (mcafee);
 BD_DECLARE_SCANNER (barracuda);
 BD_DECLARE_SCANNER (mimecast);
+BD_DECLARE_SCANNER (sendgrid);
+BD_DECLARE_SCANNER (powermta);
+BD_DECLARE_SCANNER (messagingserver);
 
 /* Readers shared by families built on the same MTA. */
 gboolean bd_scan_exim_read  (const BdScanInput *input,

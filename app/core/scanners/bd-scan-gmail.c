@@ -41,6 +41,7 @@ static const struct
   BdReason    reason;
 } google_messages[] = {
   { "DNS Error: Domain name not found", BD_REASON_HOSTUNKNOWN },
+  { "responded with code NXDOMAIN", BD_REASON_HOSTUNKNOWN },
   { "DNS Error: DNS server returned answer with no data", BD_REASON_HOSTUNKNOWN },
   { "DNS Error: Could not contact DNS servers", BD_REASON_EXPIRED },
   { "The recipient server did not accept our requests to connect", BD_REASON_EXPIRED },
@@ -48,6 +49,9 @@ static const struct
   { "The email account that you tried to reach is over quota", BD_REASON_MAILBOXFULL },
   { "The email account that you tried to reach does not exist", BD_REASON_USERUNKNOWN },
   { "The email account that you tried to reach is disabled", BD_REASON_SUSPEND },
+  { "doesn't receive email according to the administrator", BD_REASON_NOTACCEPT },   /* null MX */
+  { "because the address couldn't be found", BD_REASON_USERUNKNOWN },
+  { "couldn't be found. Check for typos", BD_REASON_HOSTUNKNOWN },   /* "because the domain … couldn't be found" */
 };
 
 /* "(state N)": the SMTP stage at which the remote server refused, which
@@ -72,9 +76,11 @@ static const struct
 static gboolean
 is_gmail (const BdScanInput *input)
 {
-  if (!bd_scan_from_has (input, "@googlemail.com") && !bd_scan_from_has (input, "@gmail.com"))
+  if (!bd_scan_from_has (input, "@googlemail.com") && !bd_scan_from_has (input, "@gmail.com")
+      && !bd_scan_from_has (input, "@google.com"))
     return FALSE;
-  return strstr (input->body, "Delivery to the following recipient") != NULL;
+  return strstr (input->body, "Delivery to the following recipient") != NULL
+         || strstr (input->body, "** ") != NULL;
 }
 
 /* The remote's own reply: what follows "The error that the other server
@@ -158,6 +164,63 @@ set_google_reason (BdRecipient *recipient,
     }
 }
 
+/* Today's layout:
+ *
+ *   ** Address not found **
+ *
+ *   Your message wasn't delivered to kijitora@example.jp because the
+ *   address couldn't be found. …
+ *
+ *   The response from the remote server was:
+ *   550 5.1.1 The email account that you tried to reach does not exist.
+ *
+ * or "There was a temporary problem delivering your message to …",
+ * a warning while Gmail keeps retrying. */
+static gboolean
+read_current (const BdScanInput *input,
+              char             **lines,
+              BdBounce          *bounce)
+{
+  g_autofree char *failed = bd_scan_header (input, "X-Failed-Recipients");
+  g_autofree char *address = NULL;
+  g_autoptr(GString) reply = g_string_new (NULL);
+  const char *sentence = NULL;
+  gboolean delayed = FALSE;
+  BdRecipient *r;
+  int at;
+
+  for (int i = 0; lines[i] != NULL && address == NULL; i++)
+    {
+      const char *to = strstr (lines[i], " delivered to ");
+
+      if (to == NULL)
+        to = strstr (lines[i], " delivering your message to ");
+      if (to != NULL)
+        {
+          address = bd_scan_extract_address (to);
+          sentence = lines[i];
+        }
+      delayed |= strstr (lines[i], "There was a temporary problem") != NULL;
+    }
+  if (address == NULL && failed != NULL)
+    address = bd_scan_extract_address (failed);
+  if (address == NULL)
+    return FALSE;
+
+  at = bd_scan_find_line (lines, 0, "The response from the remote server was:");
+  if (at < 0)
+    at = bd_scan_find_line (lines, 0, "The response was:");
+  for (int i = at + 1; at >= 0 && lines[i] != NULL; i++)
+    {
+      if (lines[i][0] == '\0' && reply->len > 0)
+        break;
+      g_string_append_printf (reply, "%s ", lines[i]);
+    }
+  r = bd_scan_add (bounce, address, reply->len > 0 ? reply->str : sentence);
+  set_google_reason (r, delayed);
+  return bd_scan_finish (bounce, delayed ? BD_KIND_DELAYED : BD_KIND_BOUNCE);
+}
+
 gboolean
 bd_scan_gmail (const BdScanInput *input,
                BdBounce          *bounce)
@@ -174,7 +237,7 @@ bd_scan_gmail (const BdScanInput *input,
   lines = bd_scan_split_lines (input, stop_markers);
   at = bd_scan_find_line (lines, 0, "Delivery to the following recipient");
   if (at < 0)
-    return FALSE;
+    return read_current (input, lines, bounce);
   delayed = bd_scan_strcasestr (lines[at], "delayed") != NULL;
   details = technical_details (lines);
   host = remote_host (lines);

@@ -72,6 +72,9 @@ static const BdScanner scanners[] = {
   { "mcafee", bd_scan_mcafee },
   { "barracuda", bd_scan_barracuda },
   { "mimecast", bd_scan_mimecast },
+  { "sendgrid", bd_scan_sendgrid },
+  { "powermta", bd_scan_powermta },
+  { "messagingserver", bd_scan_messagingserver },
   /* Last: Polish, German or Czech prose no family claimed */
   { "localized", bd_scan_localized },
   { NULL, NULL },

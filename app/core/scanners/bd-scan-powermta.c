@@ -1,0 +1,43 @@
+/* bd-scan-powermta.c
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * PowerMTA ("Hello, this is the mail server on host."):
+ *
+ *     <kijitora@example.jp>  delivery failed; will not continue trying
+ *
+ * The server's reply is only in the attached delivery report, which the
+ * decoder reads first.
+ */
+#define G_LOG_DOMAIN "bd-scan-powermta"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "bd-scan-families.h"
+#include "bd-scan-util.h"
+
+gboolean
+bd_scan_powermta (const BdScanInput *input,
+                  BdBounce          *bounce)
+{
+  g_auto(GStrv) lines = NULL;
+  gboolean delayed = TRUE;
+
+  if (strstr (input->body, "Hello, this is the mail server on ") == NULL
+      || strstr (input->body, "list of") == NULL)
+    return FALSE;
+
+  lines = bd_scan_split_lines (input, NULL);
+  for (int i = 0; lines[i] != NULL; i++)
+    {
+      const char *text = lines[i] + strspn (lines[i], " ");
+      const char *close = strchr (text, '>');
+
+      if (text == lines[i] || text[0] != '<' || close == NULL || strchr (text, '@') == NULL)
+        continue;
+      bd_scan_add (bounce, text, close + 1);
+      delayed &= strstr (close, "will continue trying") != NULL;
+    }
+  return bd_scan_finish (bounce, delayed ? BD_KIND_DELAYED : BD_KIND_BOUNCE);
+}
