@@ -54,6 +54,8 @@ BD_DECLARE_SCANNER (mimecast);
 BD_DECLARE_SCANNER (sendgrid);
 BD_DECLARE_SCANNER (powermta);
 BD_DECLARE_SCANNER (messagingserver);
+BD_DECLARE_SCANNER (outlook);
+BD_DECLARE_SCANNER (surfcontrol);
 
 /* Readers shared by families built on the same MTA. */
 gboolean bd_scan_exim_read  (const BdScanInput *input,

@@ -75,6 +75,8 @@ static const BdScanner scanners[] = {
   { "sendgrid", bd_scan_sendgrid },
   { "powermta", bd_scan_powermta },
   { "messagingserver", bd_scan_messagingserver },
+  { "outlook", bd_scan_outlook },
+  { "surfcontrol", bd_scan_surfcontrol },
   /* Last: Polish, German or Czech prose no family claimed */
   { "localized", bd_scan_localized },
   { NULL, NULL },

@@ -1,0 +1,59 @@
+/* bd-scan-surfcontrol.c
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * SurfControl (Websense) e-mail filter:
+ *
+ *   Your message could not be sent.
+ *   A transcript of the attempts to send the message follows.
+ *   The number of attempts made: 1
+ *   Addressed To: kijitora@example.org
+ *
+ *   Thu, 29 Apr 2009 23:34:45 +0900
+ *   Failed to send to identified host,
+ *   kijitora@example.org: [192.0.2.244], 554 Service currently unavailable
+ *   --- Message non-deliverable.
+ */
+#define G_LOG_DOMAIN "bd-scan-surfcontrol"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "bd-scan-families.h"
+#include "bd-scan-util.h"
+
+gboolean
+bd_scan_surfcontrol (const BdScanInput *input,
+                     BdBounce          *bounce)
+{
+  g_auto(GStrv) lines = NULL;
+
+  if (strstr (input->body, "A transcript of the attempts to send the message follows") == NULL
+      || strstr (input->body, "Addressed To: ") == NULL)
+    return FALSE;
+
+  lines = bd_scan_split_lines (input, NULL);
+  for (int i = 0; lines[i] != NULL; i++)
+    {
+      const char *colon = strstr (lines[i], ": [");
+      g_autofree char *head = NULL;
+      const char *reply;
+
+      if (colon == NULL)
+        continue;
+      head = g_strndup (lines[i], colon - lines[i]);
+      if (!bd_scan_is_address (head) || bd_scan_find_recipient (bounce, head) != NULL)
+        continue;
+      /* "a@b: [192.0.2.244], 554 Service currently unavailable" */
+      reply = strstr (colon, "], ");
+      bd_scan_add (bounce, head, reply != NULL ? reply + 3 : colon + 2);
+    }
+  if (bounce->recipients->len == 0)
+    {
+      int at = bd_scan_find_line (lines, 0, "Addressed To: ");
+
+      if (at >= 0)
+        bd_scan_add (bounce, strstr (lines[at], "Addressed To: ") + 14, "Your message could not be sent.");
+    }
+  return bd_scan_finish (bounce, BD_KIND_BOUNCE);
+}
