@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "bd-mailbox-chooser.h"
 #include "bd-report.h"
 #include "bd-window-private.h"
 
@@ -18,19 +19,34 @@
 static BdBounce *
 current_bounce (BdWindow *self)
 {
-  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "results") != 0)
+  const char *page = gtk_stack_get_visible_child_name (self->stack);
+
+  if (g_strcmp0 (page, "mailbox") == 0)
+    return bd_mailbox_view_get_bounce (self->mailbox_view);
+  if (g_strcmp0 (page, "results") != 0)
     return NULL;
 
   return bd_diagnosis_view_get_bounce (self->diagnosis_view);
 }
 
+static const char *
+sender_domain (const BdBounce *bounce)
+{
+  const char *from = bounce ? bounce->original->from : NULL;
+  const char *at = from ? strrchr (from, '@') : NULL;
+
+  return at != NULL && at[1] != '\0' ? at + 1 : NULL;
+}
+
 void
 bd_window_update_actions (BdWindow *self)
 {
-  gboolean has_bounce = current_bounce (self) != NULL;
+  BdBounce *bounce = current_bounce (self);
+  gboolean has_bounce = bounce != NULL;
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.copy-report", has_bounce);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-report", has_bounce);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.check-sender-domain", sender_domain (bounce) != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.clear",
                                  g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "empty") != 0);
 }
@@ -271,8 +287,70 @@ clear_action (GtkWidget  *widget,
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->bounce_list))) != NULL)
     gtk_list_box_remove (self->bounce_list, child);
   bd_diagnosis_view_set_bounce (self->diagnosis_view, NULL);
+  bd_mailbox_view_cancel (self->mailbox_view);
   gtk_stack_set_visible_child_name (self->stack, "empty");
   bd_window_update_actions (self);
+}
+
+static void
+mailbox_chooser_chosen_cb (BdWindow         *self,
+                           GFile            *location,
+                           BdMailboxChooser *chooser)
+{
+  bd_window_open_mailbox (self, location);
+}
+
+static void
+open_mailbox_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  BdWindow *self = BD_WINDOW (widget);
+  GtkWidget *chooser = bd_mailbox_chooser_new (GTK_WINDOW (self));
+
+  g_signal_connect_object (chooser, "chosen", G_CALLBACK (mailbox_chooser_chosen_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (chooser));
+}
+
+static void
+domain_check_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  bd_window_show_domain_check (BD_WINDOW (widget));
+}
+
+/* The selector of the signature made by the sender's own domain, when the
+ * returned copy kept its DKIM-Signature headers. */
+static const char *
+sender_selector (const BdBounce *bounce,
+                 const char     *domain)
+{
+  for (guint i = 0; i < bounce->original->dkim->len; i++)
+    {
+      const BdDkimRef *ref = g_ptr_array_index (bounce->original->dkim, i);
+
+      if (ref->domain != NULL && g_ascii_strcasecmp (ref->domain, domain) == 0)
+        return ref->selector;
+    }
+  return NULL;
+}
+
+static void
+check_sender_domain_action (GtkWidget  *widget,
+                            const char *action_name,
+                            GVariant   *parameter)
+{
+  BdWindow *self = BD_WINDOW (widget);
+  BdBounce *bounce = current_bounce (self);
+  const char *domain = sender_domain (bounce);
+
+  if (domain == NULL)
+    return;
+
+  bd_window_show_domain_check (self);
+  bd_domain_view_check (self->domain_view, domain, sender_selector (bounce, domain),
+                        bounce->original->sender_ip);
 }
 
 static void
@@ -281,6 +359,19 @@ back_action (GtkWidget  *widget,
              GVariant   *parameter)
 {
   BdWindow *self = BD_WINDOW (widget);
+
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "mailbox") == 0)
+    {
+      bd_mailbox_view_go_back (self->mailbox_view);
+      bd_window_update_back_button (self);
+      return;
+    }
+
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "domain") == 0)
+    {
+      gtk_stack_set_visible_child_name (self->stack, self->page_before_domain ? self->page_before_domain : "empty");
+      return;
+    }
 
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
 }
@@ -303,7 +394,10 @@ void
 bd_window_install_actions (GtkWidgetClass *widget_class)
 {
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
+  gtk_widget_class_install_action (widget_class, "win.open-mailbox", NULL, open_mailbox_action);
   gtk_widget_class_install_action (widget_class, "win.paste", NULL, paste_action);
+  gtk_widget_class_install_action (widget_class, "win.domain-check", NULL, domain_check_action);
+  gtk_widget_class_install_action (widget_class, "win.check-sender-domain", NULL, check_sender_domain_action);
   gtk_widget_class_install_action (widget_class, "win.try-samples", NULL, try_samples_action);
   gtk_widget_class_install_action (widget_class, "win.copy-report", NULL, copy_report_action);
   gtk_widget_class_install_action (widget_class, "win.save-report", NULL, save_report_action);
@@ -314,10 +408,13 @@ bd_window_install_actions (GtkWidgetClass *widget_class)
   /* Window-level bindings run after the focused widget had its chance,
    * so Ctrl+V still pastes into the search entry. */
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "win.open", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.open-mailbox", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_v, GDK_CONTROL_MASK, "win.paste", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_c, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
                                        "win.copy-report", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "win.save-report", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_d, GDK_CONTROL_MASK, "win.domain-check", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "win.back", NULL);
 }

@@ -7,6 +7,8 @@
 #pragma once
 
 #include "bd-diagnosis-view.h"
+#include "bd-domain-view.h"
+#include "bd-mailbox-view.h"
 #include "bd-window.h"
 
 G_BEGIN_DECLS
@@ -35,6 +37,11 @@ struct _BdWindow
   GtkSearchEntry       *search_entry;
   GtkListBox           *bounce_list;
   BdDiagnosisView      *diagnosis_view;
+  BdMailboxView        *mailbox_view;
+  BdDomainView         *domain_view;
+
+  /* The page to go back to from the domain check. */
+  char                 *page_before_domain;
 };
 
 void      bd_window_install_actions  (GtkWidgetClass *widget_class);
@@ -47,5 +54,9 @@ void      bd_window_load_bytes       (BdWindow       *self,
 void      bd_window_load_results     (BdWindow       *self,
                                       GPtrArray      *results);
 void      bd_window_begin_loading    (BdWindow       *self);
+void      bd_window_open_mailbox     (BdWindow       *self,
+                                      GFile          *location);
+void      bd_window_update_back_button (BdWindow     *self);
+void      bd_window_show_domain_check  (BdWindow     *self);
 
 G_END_DECLS

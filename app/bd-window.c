@@ -52,10 +52,25 @@ update_sidebar (BdWindow *self)
   gtk_widget_set_visible (GTK_WIDGET (self->search_button), several);
 }
 
-static void
-update_back_button (BdWindow *self)
+void
+bd_window_update_back_button (BdWindow *self)
 {
-  gboolean in_content = adw_leaflet_get_folded (self->leaflet) &&
+  const char *page = gtk_stack_get_visible_child_name (self->stack);
+  gboolean in_content;
+
+  if (g_strcmp0 (page, "mailbox") == 0)
+    {
+      gtk_widget_set_visible (GTK_WIDGET (self->back_button), bd_mailbox_view_can_go_back (self->mailbox_view));
+      return;
+    }
+
+  if (g_strcmp0 (page, "domain") == 0)
+    {
+      gtk_widget_set_visible (GTK_WIDGET (self->back_button), TRUE);
+      return;
+    }
+
+  in_content = adw_leaflet_get_folded (self->leaflet) &&
                         adw_leaflet_get_visible_child (self->leaflet) == GTK_WIDGET (self->diagnosis_view) &&
                         gtk_widget_get_visible (self->sidebar) &&
                         g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "results") == 0;
@@ -154,6 +169,12 @@ bd_window_load_results (BdWindow  *self,
       BdLoadResult *result = g_ptr_array_index (results, i);
       GtkWidget *row;
 
+      if (result->is_mailbox)
+        {
+          bd_window_open_mailbox (self, result->file);
+          continue;
+        }
+
       if (result->error != NULL)
         {
           g_ptr_array_add (failures, result);
@@ -164,6 +185,13 @@ bd_window_load_results (BdWindow  *self,
       gtk_list_box_append (self->bounce_list, row);
       if (first_new == NULL)
         first_new = GTK_LIST_BOX_ROW (row);
+    }
+
+  if (first_new == NULL && g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "mailbox") == 0)
+    {
+      for (guint i = 0; i < failures->len; i++)
+        bd_window_show_toast (self, ((BdLoadResult *)g_ptr_array_index (failures, i))->error->message);
+      return;
     }
 
   if (first_new == NULL && count_rows (self) == 0)
@@ -182,7 +210,7 @@ bd_window_load_results (BdWindow  *self,
   update_sidebar (self);
   if (first_new != NULL)
     gtk_list_box_select_row (self->bounce_list, first_new);
-  update_back_button (self);
+  bd_window_update_back_button (self);
   bd_window_update_actions (self);
 }
 
@@ -253,7 +281,89 @@ leaflet_notify_cb (BdWindow   *self,
                    GParamSpec *pspec,
                    AdwLeaflet *leaflet)
 {
-  update_back_button (self);
+  bd_window_update_back_button (self);
+}
+
+static void
+mailbox_view_toast_cb (BdWindow      *self,
+                       const char    *message,
+                       BdMailboxView *view)
+{
+  bd_window_show_toast (self, message);
+}
+
+static void
+stack_notify_cb (BdWindow   *self,
+                 GParamSpec *pspec,
+                 GtkStack   *stack)
+{
+  bd_window_update_back_button (self);
+  bd_window_update_actions (self);
+}
+
+/**
+ * bd_window_open_mailbox:
+ * @location: an mbox file, a Maildir or a folder of messages
+ *
+ * Shows the mailbox page and scans @location, read-only.
+ */
+void
+bd_window_open_mailbox (BdWindow *self,
+                        GFile    *location)
+{
+  g_return_if_fail (BD_IS_WINDOW (self));
+  g_return_if_fail (G_IS_FILE (location));
+
+  gtk_spinner_stop (self->spinner);
+  gtk_stack_set_visible_child_name (self->stack, "mailbox");
+  bd_mailbox_view_scan (self->mailbox_view, location);
+  bd_window_update_actions (self);
+}
+
+/**
+ * bd_window_show_domain_check:
+ *
+ * Shows the Domain check page; Back returns to the page shown before.
+ */
+void
+bd_window_show_domain_check (BdWindow *self)
+{
+  const char *page = gtk_stack_get_visible_child_name (self->stack);
+
+  g_return_if_fail (BD_IS_WINDOW (self));
+
+  if (g_strcmp0 (page, "domain") != 0 && g_strcmp0 (page, "loading") != 0)
+    {
+      g_free (self->page_before_domain);
+      self->page_before_domain = g_strdup (page);
+    }
+  gtk_stack_set_visible_child_name (self->stack, "domain");
+}
+
+/**
+ * bd_window_get_domain_view:
+ *
+ * Returns: (transfer none): the Domain check page (for tests)
+ */
+BdDomainView *
+bd_window_get_domain_view (BdWindow *self)
+{
+  g_return_val_if_fail (BD_IS_WINDOW (self), NULL);
+
+  return self->domain_view;
+}
+
+/**
+ * bd_window_get_mailbox_view:
+ *
+ * Returns: (transfer none): the mailbox page (for tests)
+ */
+BdMailboxView *
+bd_window_get_mailbox_view (BdWindow *self)
+{
+  g_return_val_if_fail (BD_IS_WINDOW (self), NULL);
+
+  return self->mailbox_view;
 }
 
 static void
@@ -285,6 +395,7 @@ bd_window_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), BD_TYPE_WINDOW);
   g_clear_object (&self->settings);
   g_clear_object (&self->cancellable);
+  g_clear_pointer (&self->page_before_domain, g_free);
 
   G_OBJECT_CLASS (bd_window_parent_class)->dispose (object);
 }
@@ -300,6 +411,8 @@ bd_window_class_init (BdWindowClass *klass)
   window_class->close_request = bd_window_close_request;
 
   g_type_ensure (BD_TYPE_DIAGNOSIS_VIEW);
+  g_type_ensure (BD_TYPE_MAILBOX_VIEW);
+  g_type_ensure (BD_TYPE_DOMAIN_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/bd-window.ui");
   gtk_widget_class_bind_template_child (widget_class, BdWindow, toast_overlay);
@@ -317,6 +430,8 @@ bd_window_class_init (BdWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BdWindow, search_entry);
   gtk_widget_class_bind_template_child (widget_class, BdWindow, bounce_list);
   gtk_widget_class_bind_template_child (widget_class, BdWindow, diagnosis_view);
+  gtk_widget_class_bind_template_child (widget_class, BdWindow, mailbox_view);
+  gtk_widget_class_bind_template_child (widget_class, BdWindow, domain_view);
 
   bd_window_install_actions (widget_class);
 }
@@ -364,6 +479,9 @@ bd_window_init (BdWindow *self)
                            G_CALLBACK (bounce_list_row_activated_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->leaflet, "notify::folded", G_CALLBACK (leaflet_notify_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->leaflet, "notify::visible-child", G_CALLBACK (leaflet_notify_cb), self, G_CONNECT_SWAPPED);
+
+  g_signal_connect_object (self->mailbox_view, "toast", G_CALLBACK (mailbox_view_toast_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->stack, "notify::visible-child", G_CALLBACK (stack_notify_cb), self, G_CONNECT_SWAPPED);
 
   bd_window_update_actions (self);
 }

@@ -7,6 +7,8 @@
 
 #include "bd-application.h"
 #include "bd-diagnosis-view.h"
+#include "bd-domain-view.h"
+#include "bd-mailbox-view.h"
 
 G_BEGIN_DECLS
 
@@ -19,5 +21,7 @@ void      bd_window_open_files (BdWindow       *self,
                                 GFile         **files,
                                 int             n_files);
 BdDiagnosisView *bd_window_get_diagnosis_view (BdWindow *self);
+BdMailboxView   *bd_window_get_mailbox_view   (BdWindow *self);
+BdDomainView    *bd_window_get_domain_view    (BdWindow *self);
 
 G_END_DECLS

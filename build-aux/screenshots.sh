@@ -45,5 +45,6 @@ for lang in en pl; do
     shot "diagnosis-$lang" "$lang" 960 900 "$samples/postfix-user-unknown.eml"
     shot "several-$lang" "$lang" 1100 800 "$samples"/*.eml
     shot "narrow-$lang" "$lang" 360 720 "$samples/qmail-pl-skrzynka-pelna.eml"
+    shot "mailbox-$lang" "$lang" 1280 860 "${BD_SHOT_MAILBOX:-$samples}"
     shot "error-$lang" "$lang" 800 600 "$src/data/icons/hicolor/scalable/apps/io.github.bouncedoctor.BounceDoctor.svg"
 done

@@ -107,7 +107,7 @@ test_loader_mixed (Fixture       *fixture,
   files[1] = write_file (fixture, "Returned.msg", ole2, sizeof ole2 - 1);
   files[2] = write_file (fixture, "photo.png", png, sizeof png - 1);
   files[3] = write_file (fixture, "empty.eml", "", 0);
-  files[4] = g_file_new_for_path (fixture->dir);   /* a folder cannot be read as a file */
+  files[4] = g_file_new_for_path (fixture->dir);   /* a folder: a mailbox to scan */
   files[5] = write_file (fixture, "notes.txt", "Dear John,\nthis is a letter.\n", 28);
 
   results = load (files, G_N_ELEMENTS (files));
@@ -133,13 +133,39 @@ test_loader_mixed (Fixture       *fixture,
   g_assert_nonnull (strstr (r->error->message, "empty.eml"));
 
   r = g_ptr_array_index (results, 4);
-  g_assert_error (r->error, BD_LOADER_ERROR, BD_LOADER_ERROR_UNREADABLE);
+  g_assert_no_error (r->error);
+  g_assert_true (r->is_mailbox);
+  g_assert_null (r->bounce);
 
   r = g_ptr_array_index (results, 5);
   g_assert_error (r->error, BD_LOADER_ERROR, BD_LOADER_ERROR_NOT_EMAIL);
 
   for (guint i = 0; i < G_N_ELEMENTS (files); i++)
     g_object_unref (files[i]);
+}
+
+/* Two messages in mbox form make a mailbox; one message with a "From "
+ * line (as some programs save it) is still a single email. */
+static void
+test_loader_mbox (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  static const char one[] = "From someone Fri Nov 27 10:00:00 2026\nFrom: a@example.com\nSubject: hi\n\nbody\n";
+  static const char two[] = "From someone Fri Nov 27 10:00:00 2026\nFrom: a@example.com\n\nbody\n\n"
+                            "From other Fri Nov 27 11:00:00 2026\nFrom: b@example.com\n\nbody\n";
+  GFile *files[2];
+  g_autoptr(GPtrArray) results = NULL;
+
+  files[0] = write_file (fixture, "one.eml", one, sizeof one - 1);
+  files[1] = write_file (fixture, "Inbox", two, sizeof two - 1);
+  results = load (files, 2);
+
+  g_assert_false (((BdLoadResult *)g_ptr_array_index (results, 0))->is_mailbox);
+  g_assert_nonnull (((BdLoadResult *)g_ptr_array_index (results, 0))->bounce);
+  g_assert_true (((BdLoadResult *)g_ptr_array_index (results, 1))->is_mailbox);
+
+  g_object_unref (files[0]);
+  g_object_unref (files[1]);
 }
 
 static void
@@ -190,6 +216,7 @@ main (int    argc,
   g_mime_init ();
 
   g_test_add ("/core/loader/mixed", Fixture, NULL, fixture_setup, test_loader_mixed, fixture_teardown);
+  g_test_add ("/core/loader/mbox", Fixture, NULL, fixture_setup, test_loader_mbox, fixture_teardown);
   g_test_add_func ("/core/loader/bytes", test_loader_bytes);
   g_test_add_func ("/core/loader/cancel", test_loader_cancel);
 

@@ -8,11 +8,14 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <glib/gstdio.h>
 #include <gmime/gmime.h>
 #include <string.h>
 
 #include "bd-application.h"
 #include "bd-diagnosis-view.h"
+#include "bd-domain-view.h"
+#include "bd-mailbox-view.h"
 #include "bd-i18n.h"
 #include "bd-recipient-row.h"
 #include "bd-window.h"
@@ -302,6 +305,84 @@ test_window_not_an_email (Fixture       *fixture,
                             "io.github.bouncedoctor.BounceDoctor.svg"));
 }
 
+static gboolean
+mailbox_finished (Fixture *fixture)
+{
+  return !bd_mailbox_view_is_scanning (bd_window_get_mailbox_view (fixture->window)) &&
+         g_strcmp0 (gtk_stack_get_visible_child_name (window_stack (fixture)), "mailbox") == 0;
+}
+
+/* A small mbox made of the samples, opened like a dropped file: the loader
+ * sees several messages and hands it to the mailbox page. */
+static void
+test_window_mailbox (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  static const char *samples[] = {
+    "postfix-user-unknown.eml", "gmail-unauthenticated.eml", "delayed-connection-timeout.eml",
+    "office365-pl-adresat-nieznany.eml", "qmail-pl-skrzynka-pelna.eml",
+  };
+  g_autoptr(GString) mbox = g_string_new (NULL);
+  g_autofree char *dir = g_dir_make_tmp ("bd-window-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "Inbox", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  GListModel *model;
+
+  for (guint i = 0; i < G_N_ELEMENTS (samples); i++)
+    {
+      g_autofree char *sample = g_build_filename (g_getenv ("BD_SOURCE_ROOT"), "data", "samples", samples[i], NULL);
+      g_autofree char *contents = NULL;
+
+      g_assert_true (g_file_get_contents (sample, &contents, NULL, NULL));
+      g_string_append (mbox, "From MAILER-DAEMON Fri Nov 27 10:00:00 2026\n");
+      g_string_append (mbox, contents);
+      g_string_append (mbox, "\n");
+    }
+  g_assert_true (g_file_set_contents (path, mbox->str, mbox->len, NULL));
+
+  bd_window_open_files (fixture->window, &file, 1);
+  wait_until (mailbox_finished, fixture);
+
+  model = bd_mailbox_view_get_model (bd_window_get_mailbox_view (fixture->window));
+  /* every failed or delayed recipient of the five samples */
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 5);
+  g_assert_cmpuint (bd_mailbox_view_get_messages_read (bd_window_get_mailbox_view (fixture->window)), ==, 5);
+
+  g_remove (path);
+  g_rmdir (dir);
+}
+
+static gboolean
+domain_check_done (Fixture *fixture)
+{
+  return !bd_domain_view_is_checking (bd_window_get_domain_view (fixture->window));
+}
+
+/* "Check Sender Domain" fills in the sender's domain and runs the check;
+ * with a resolver that refuses connections it must end with an error,
+ * never hang. */
+static void
+test_window_check_sender_domain (Fixture       *fixture,
+                                 gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = g_settings_new ("io.github.bouncedoctor.BounceDoctor");
+  GtkWidget *domain_view;
+
+  g_settings_set_string (settings, "resolver", "custom");
+  g_settings_set_string (settings, "resolver-url", "https://127.0.0.1:9/dns-query");
+
+  open_fixtures (fixture, "data/samples/postfix-user-unknown.eml", NULL);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.check-sender-domain", NULL));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (window_stack (fixture)), ==, "domain");
+
+  domain_view = GTK_WIDGET (bd_window_get_domain_view (fixture->window));
+  wait_until (domain_check_done, fixture);
+  g_assert_nonnull (find_widget (domain_view, has_class, "title-1"));
+
+  g_settings_reset (settings, "resolver");
+  g_settings_reset (settings, "resolver-url");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -334,6 +415,8 @@ main (int    argc,
   ADD ("/ui/window/delayed", test_window_delayed);
   ADD ("/ui/window/several", test_window_several);
   ADD ("/ui/window/not-an-email", test_window_not_an_email);
+  ADD ("/ui/window/mailbox", test_window_mailbox);
+  ADD ("/ui/window/check-sender-domain", test_window_check_sender_domain);
 #undef ADD
 
   status = g_test_run ();

@@ -140,6 +140,47 @@ bd_loader_load_bytes (GBytes     *bytes,
 }
 
 static BdLoadResult *
+mailbox_result (GFile      *file,
+                const char *name)
+{
+  BdLoadResult *result = g_new0 (BdLoadResult, 1);
+
+  result->display_name = g_strdup (name);
+  result->file = g_object_ref (file);
+  result->is_mailbox = TRUE;
+  return result;
+}
+
+/* An mbox holds messages each starting with a "From " line. One message
+ * saved that way is still a single email; two or more make a mailbox. */
+static gboolean
+is_mbox_with_several (const char *data,
+                      gsize       len)
+{
+  if (len < 5 || memcmp (data, "From ", 5) != 0)
+    return FALSE;
+
+  for (const char *p = data; (p = memchr (p, '\n', data + len - p)) != NULL; p++)
+    if ((gsize)(data + len - p) > 6 && memcmp (p + 1, "From ", 5) == 0)
+      return TRUE;
+
+  return FALSE;
+}
+
+static gboolean
+starts_with_from_line (GFile        *file,
+                       GCancellable *cancellable)
+{
+  g_autoptr(GFileInputStream) stream = g_file_read (file, cancellable, NULL);
+  char head[5];
+  gsize got = 0;
+
+  return stream != NULL &&
+         g_input_stream_read_all (G_INPUT_STREAM (stream), head, sizeof head, &got, cancellable, NULL) &&
+         got == sizeof head && memcmp (head, "From ", 5) == 0;
+}
+
+static BdLoadResult *
 load_file (GFile        *file,
            GCancellable *cancellable)
 {
@@ -149,9 +190,16 @@ load_file (GFile        *file,
   g_autofree char *name = NULL;
   BdLoadResult *result;
 
-  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_DISPLAY_NAME "," G_FILE_ATTRIBUTE_STANDARD_SIZE,
-                            G_FILE_QUERY_INFO_NONE, cancellable, &error);
+  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_DISPLAY_NAME "," G_FILE_ATTRIBUTE_STANDARD_SIZE ","
+                            G_FILE_ATTRIBUTE_STANDARD_TYPE, G_FILE_QUERY_INFO_NONE, cancellable, &error);
   name = info ? g_strdup (g_file_info_get_display_name (info)) : g_file_get_parse_name (file);
+
+  if (info != NULL && g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
+    return mailbox_result (file, name);
+
+  if (info != NULL && g_file_info_get_size (info) > BD_LOADER_MAX_MESSAGE_SIZE &&
+      starts_with_from_line (file, cancellable))
+    return mailbox_result (file, name);
 
   if (info != NULL && g_file_info_get_size (info) > BD_LOADER_MAX_MESSAGE_SIZE)
     {
@@ -178,6 +226,9 @@ load_file (GFile        *file,
       result->display_name = g_steal_pointer (&name);
       return result;
     }
+
+  if (is_mbox_with_several (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes)))
+    return mailbox_result (file, name);
 
   return bd_loader_load_bytes (bytes, name, file);
 }

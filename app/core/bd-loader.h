@@ -34,6 +34,7 @@ typedef struct
   GFile    *file;           /* nullable */
   BdBounce *bounce;         /* nullable: set when decoding worked */
   GError   *error;          /* nullable: set when it did not */
+  gboolean  is_mailbox;     /* a folder or an mbox of several messages: scan it instead */
 } BdLoadResult;
 
 GQuark      bd_loader_error_quark        (void);

@@ -1,0 +1,41 @@
+/* bd-domain-view-private.h
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Shared by bd-domain-view.c (the form and the check) and
+ * bd-domain-view-results.c (a traffic-light row per area).
+ */
+#pragma once
+
+#include "bd-domain-check.h"
+#include "bd-domain-view.h"
+
+G_BEGIN_DECLS
+
+struct _BdDomainView
+{
+  GtkWidget            parent_instance;
+
+  /* Owned */
+  GCancellable        *cancellable;
+  BdDohClient         *client;
+  GPtrArray           *area_rows;       /* (element-type GtkWidget) borrowed from results_group */
+
+  /* Template widgets */
+  GtkScrolledWindow   *scroller;
+  AdwEntryRow         *domain_row;
+  AdwEntryRow         *selector_row;
+  AdwEntryRow         *ip_row;
+  GtkButton           *check_button;
+  GtkButton           *stop_button;
+  GtkSpinner          *spinner;
+  GtkLabel            *privacy_label;
+  AdwPreferencesGroup *results_group;
+};
+
+void bd_domain_view_clear_results (BdDomainView         *self);
+void bd_domain_view_show_report   (BdDomainView         *self,
+                                   const BdDomainReport *report);
+void bd_domain_view_show_error    (BdDomainView         *self,
+                                   const char           *message);
+
+G_END_DECLS

@@ -1,0 +1,219 @@
+/* bd-preferences-window.c
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Preferences: which DNS-over-HTTPS resolver the domain check uses (a
+ * public one or a company's own, with its certificate), the DKIM
+ * selectors to try and the blocklists to ask. Everything is GSettings.
+ */
+#define G_LOG_DOMAIN "bd-preferences-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "bd-preferences-window.h"
+
+struct _BdPreferencesWindow
+{
+  AdwPreferencesWindow  parent_instance;
+
+  /* Owned */
+  GSettings            *settings;
+
+  /* Template widgets */
+  AdwComboRow          *resolver_row;
+  AdwEntryRow          *custom_url_row;
+  AdwActionRow         *ca_row;
+  GtkButton            *ca_clear_button;
+  AdwEntryRow          *selectors_row;
+  AdwEntryRow          *dnsbl_row;
+};
+
+G_DEFINE_FINAL_TYPE (BdPreferencesWindow, bd_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
+
+/* In the order of the combo row's items. */
+static const char *resolver_choices[] = { "cloudflare", "google", "quad9", "custom" };
+
+static gboolean
+choice_to_index (GValue   *value,
+                 GVariant *variant,
+                 gpointer  user_data)
+{
+  const char *choice = g_variant_get_string (variant, NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (resolver_choices); i++)
+    if (g_strcmp0 (choice, resolver_choices[i]) == 0)
+      {
+        g_value_set_uint (value, i);
+        return TRUE;
+      }
+  g_value_set_uint (value, 0);
+  return TRUE;
+}
+
+static GVariant *
+index_to_choice (const GValue       *value,
+                 const GVariantType *type,
+                 gpointer            user_data)
+{
+  guint index = g_value_get_uint (value);
+
+  return g_variant_new_string (resolver_choices[MIN (index, G_N_ELEMENTS (resolver_choices) - 1)]);
+}
+
+/* "a, b ,c" ↔ ['a', 'b', 'c'] */
+static gboolean
+list_to_text (GValue   *value,
+              GVariant *variant,
+              gpointer  user_data)
+{
+  g_autofree const char **items = g_variant_get_strv (variant, NULL);
+  g_autofree char *text = g_strjoinv (", ", (char **)items);
+
+  g_value_set_string (value, text);
+  return TRUE;
+}
+
+static GVariant *
+text_to_list (const GValue       *value,
+              const GVariantType *type,
+              gpointer            user_data)
+{
+  g_auto(GStrv) parts = g_strsplit_set (g_value_get_string (value), ", ", -1);
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) items = NULL;
+
+  for (guint i = 0; parts[i] != NULL; i++)
+    if (*g_strstrip (parts[i]) != '\0')
+      g_strv_builder_add (builder, parts[i]);
+  items = g_strv_builder_end (builder);
+  return g_variant_new_strv ((const char * const *)items, -1);
+}
+
+static void
+update_ca_row (BdPreferencesWindow *self)
+{
+  g_autofree char *path = g_settings_get_string (self->settings, "resolver-ca-file");
+
+  adw_action_row_set_subtitle (self->ca_row, *path ? path : _("None: only the system’s certificates are trusted"));
+  gtk_widget_set_visible (GTK_WIDGET (self->ca_clear_button), *path != '\0');
+}
+
+static void
+update_custom_row (BdPreferencesWindow *self)
+{
+  g_autofree char *choice = g_settings_get_string (self->settings, "resolver");
+
+  gtk_widget_set_visible (GTK_WIDGET (self->custom_url_row), g_strcmp0 (choice, "custom") == 0);
+}
+
+static void
+settings_changed_cb (BdPreferencesWindow *self,
+                     const char          *key,
+                     GSettings           *settings)
+{
+  update_ca_row (self);
+  update_custom_row (self);
+}
+
+static void
+ca_response_cb (BdPreferencesWindow  *self,
+                int                   response,
+                GtkFileChooserNative *native)
+{
+  g_autoptr(GtkFileChooserNative) owned = native;
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *path = NULL;
+
+  if (response != GTK_RESPONSE_ACCEPT)
+    return;
+
+  file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
+  path = g_file_get_path (file);
+  if (path != NULL)
+    g_settings_set_string (self->settings, "resolver-ca-file", path);
+}
+
+static void
+choose_ca_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  BdPreferencesWindow *self = BD_PREFERENCES_WINDOW (widget);
+  GtkFileChooserNative *native;
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+  native = gtk_file_chooser_native_new (_("Choose a Certificate"), GTK_WINDOW (self),
+                                        GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
+  gtk_file_filter_set_name (filter, _("Certificates (.pem, .crt)"));
+  gtk_file_filter_add_pattern (filter, "*.pem");
+  gtk_file_filter_add_pattern (filter, "*.crt");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), filter);
+  g_signal_connect_object (native, "response", G_CALLBACK (ca_response_cb), self, G_CONNECT_SWAPPED);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+}
+
+static void
+clear_ca_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  g_settings_set_string (BD_PREFERENCES_WINDOW (widget)->settings, "resolver-ca-file", "");
+}
+
+static void
+bd_preferences_window_dispose (GObject *object)
+{
+  BdPreferencesWindow *self = (BdPreferencesWindow *)object;
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), BD_TYPE_PREFERENCES_WINDOW);
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (bd_preferences_window_parent_class)->dispose (object);
+}
+
+static void
+bd_preferences_window_class_init (BdPreferencesWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = bd_preferences_window_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/bd-preferences-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, BdPreferencesWindow, resolver_row);
+  gtk_widget_class_bind_template_child (widget_class, BdPreferencesWindow, custom_url_row);
+  gtk_widget_class_bind_template_child (widget_class, BdPreferencesWindow, ca_row);
+  gtk_widget_class_bind_template_child (widget_class, BdPreferencesWindow, ca_clear_button);
+  gtk_widget_class_bind_template_child (widget_class, BdPreferencesWindow, selectors_row);
+  gtk_widget_class_bind_template_child (widget_class, BdPreferencesWindow, dnsbl_row);
+  gtk_widget_class_install_action (widget_class, "prefs.choose-ca", NULL, choose_ca_action);
+  gtk_widget_class_install_action (widget_class, "prefs.clear-ca", NULL, clear_ca_action);
+}
+
+static void
+bd_preferences_window_init (BdPreferencesWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->settings = g_settings_new (APP_ID);
+  g_settings_bind_with_mapping (self->settings, "resolver", self->resolver_row, "selected",
+                                G_SETTINGS_BIND_DEFAULT, choice_to_index, index_to_choice, NULL, NULL);
+  g_settings_bind (self->settings, "resolver-url", self->custom_url_row, "text", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind_with_mapping (self->settings, "dkim-selectors", self->selectors_row, "text",
+                                G_SETTINGS_BIND_DEFAULT, list_to_text, text_to_list, NULL, NULL);
+  g_settings_bind_with_mapping (self->settings, "dnsbl-lists", self->dnsbl_row, "text",
+                                G_SETTINGS_BIND_DEFAULT, list_to_text, text_to_list, NULL, NULL);
+  g_signal_connect_object (self->settings, "changed", G_CALLBACK (settings_changed_cb), self, G_CONNECT_SWAPPED);
+  update_ca_row (self);
+  update_custom_row (self);
+}
+
+GtkWidget *
+bd_preferences_window_new (GtkWindow *parent)
+{
+  return g_object_new (BD_TYPE_PREFERENCES_WINDOW,
+                       "transient-for", parent,
+                       "modal", TRUE,
+                       NULL);
+}
