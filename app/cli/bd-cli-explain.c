@@ -40,7 +40,13 @@ message_cb (const char *source,
             gpointer    user_data)
 {
   Explain *explain = user_data;
-  g_autoptr(BdBounce) bounce = bd_decoder_decode_bytes (data, len, source, offset);
+  g_autoptr(BdBounce) bounce = NULL;
+
+  /* NULL: the mailbox pre-filter ruled it out without decoding it. */
+  if (data != NULL)
+    bounce = bd_decoder_decode_bytes (data, len, source, offset);
+  else
+    bounce = bd_bounce_new (source, offset);
 
   switch (explain->format)
     {
@@ -132,7 +138,17 @@ bd_cli_explain (int    argc,
     fputs (BD_EXPORT_CSV_HEADER, stdout);
 
   for (guint i = 0; paths[i] != NULL; i++)
-    ok &= bd_mailbox_read (paths[i], message_cb, error_cb, &explain);
+    {
+      BdMailboxReadOptions options = { 0 };
+
+      /* Mailboxes take the fast path: ordinary mail is skipped unparsed. */
+      if (bd_mailbox_is_mailbox (paths[i]))
+        options.flags = BD_MAILBOX_READ_SKIP_NON_BOUNCES;
+      options.message_func = message_cb;
+      options.error_func = error_cb;
+      options.user_data = &explain;
+      ok &= bd_mailbox_read_with_options (paths[i], &options);
+    }
 
   fflush (stdout);
   g_string_free (explain.buffer, TRUE);

@@ -1,7 +1,13 @@
 /* bd-mailbox.c
  * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Walks what the user pointed at and hands each file to the stream reader
+ * (bd-mailbox-stream.c). Folders are read in name order. Besides the
+ * messages, mail folders hold indexes and settings (Thunderbird's .msf,
+ * Evolution's folders.db, Dovecot's uid lists…): those are left alone.
  */
 #define G_LOG_DOMAIN "bd-mailbox"
+#define _GNU_SOURCE   /* O_NOATIME */
 
 #include "config.h"
 
@@ -13,239 +19,109 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "bd-mailbox.h"
+#include "bd-mailbox-private.h"
 
 G_DEFINE_QUARK (bd-mailbox-error-quark, bd_mailbox_error)
 
-#define CHUNK (64 * 1024)
+/* Files in mail folders that are not mail. */
+static const char *const skipped_suffixes[] = {
+  ".msf", ".dat", ".json", ".html", ".htm", ".sqlite", ".sqlite-wal", ".sqlite-shm",
+  ".mozlz4", ".lz4", ".lock", ".ini", ".xml", ".db", ".db-journal", ".cmeta", ".ev-summary",
+  ".ev-summary-meta", ".index", ".ids", ".sorted", ".summary", ".log", ".uidvalidity",
+  NULL
+};
 
-typedef struct
+void
+bd_mailbox_reader_init (BdMailboxReader            *reader,
+                        const BdMailboxReadOptions *options)
 {
-  BdMailboxMessageFunc  message_func;
-  BdMailboxErrorFunc    error_func;
-  gpointer              user_data;
-  GHashTable           *visited;     /* "dev:ino" of directories seen */
-  GByteArray           *message;     /* the message being assembled, reused */
-  char                 *chunk;       /* CHUNK bytes, reused */
-  gboolean              ok;
-  gboolean              stopped;
-} Reader;
+  memset (reader, 0, sizeof *reader);
+  reader->options = options;
+  reader->visited = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  reader->scratch = g_byte_array_new ();
+  reader->ok = TRUE;
+}
 
-static void
-report_errno (Reader     *reader,
-              const char *path,
-              int         saved_errno)
+void
+bd_mailbox_reader_clear (BdMailboxReader *reader)
 {
-  g_autoptr(GError) error = NULL;
+  g_clear_pointer (&reader->visited, g_hash_table_unref);
+  g_clear_pointer (&reader->scratch, g_byte_array_unref);
+  g_clear_pointer (&reader->buf, g_free);
+}
 
-  /* Translators: the first %s is a file name, the second the system's reason */
-  error = g_error_new (G_IO_ERROR, g_io_error_from_errno (saved_errno),
-                       _("Could not read “%s”: %s"), path, g_strerror (saved_errno));
-  reader->ok = FALSE;
-  if (reader->error_func != NULL)
-    reader->error_func (path, error, reader->user_data);
+gboolean
+bd_mailbox_reader_stopped (BdMailboxReader *reader)
+{
+  if (!reader->stopped && g_cancellable_is_cancelled (reader->options->cancellable))
+    reader->stopped = TRUE;
+  return reader->stopped;
 }
 
 static void
-report_error (Reader     *reader,
-              const char *path,
-              GError     *error)
+report_error (BdMailboxReader *reader,
+              const char      *path,
+              GError          *error)
 {
   reader->ok = FALSE;
-  if (reader->error_func != NULL)
-    reader->error_func (path, error, reader->user_data);
+  if (!reader->measuring && reader->options->error_func != NULL)
+    reader->options->error_func (path, error, reader->options->user_data);
   g_error_free (error);
 }
 
-static void
-emit (Reader     *reader,
-      const char *source,
-      goffset     offset)
+void
+bd_mailbox_report_errno (BdMailboxReader *reader,
+                         const char      *path,
+                         int              saved_errno)
 {
-  if (reader->stopped)
-    return;
-  if (!reader->message_func (source, offset, (const char *)reader->message->data,
-                             reader->message->len, reader->user_data))
-    reader->stopped = TRUE;
+  /* Translators: the first %s is a file name, the second the system's reason */
+  report_error (reader, path, g_error_new (G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                                           _("Could not read “%s”: %s"), path,
+                                           g_strerror (saved_errno)));
 }
 
-static void
-append_capped (GByteArray *message,
-               const char *data,
-               gsize       len)
+/* O_NOATIME keeps even the access time as it was; only the owner may ask. */
+static int
+open_read_only (const char *path)
 {
-  if (message->len >= BD_MAILBOX_MAX_MESSAGE)
-    return;
-  len = MIN (len, BD_MAILBOX_MAX_MESSAGE - message->len);
-  g_byte_array_append (message, (const guint8 *)data, len);
-}
+  int fd;
 
-typedef struct
-{
-  goffset  message_offset;
-  gboolean in_message;
-  gboolean previous_blank;
-} MboxState;
-
-/* One complete line of an mbox (with its "\n"), starting at @offset. */
-static void
-mbox_line (Reader     *reader,
-           MboxState  *state,
-           const char *source,
-           goffset     offset,
-           const char *line,
-           gsize       len)
-{
-  gboolean blank = len == 1 || (len == 2 && line[0] == '\r');
-
-  if (len >= 5 && memcmp (line, "From ", 5) == 0 && (state->previous_blank || offset == 0))
+  do
+    fd = open (path, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NOATIME);
+  while (fd < 0 && errno == EINTR);
+  if (fd < 0 && errno == EPERM)
     {
-      if (state->in_message)
-        {
-          /* The blank line before "From " belongs to the separator. */
-          if (reader->message->len > 0 && reader->message->data[reader->message->len - 1] == '\n')
-            g_byte_array_set_size (reader->message, reader->message->len - 1);
-          emit (reader, source, state->message_offset);
-        }
-      g_byte_array_set_size (reader->message, 0);
-      state->message_offset = offset;
-      state->in_message = TRUE;
-      state->previous_blank = FALSE;
+      do
+        fd = open (path, O_RDONLY | O_CLOEXEC | O_NOCTTY);
+      while (fd < 0 && errno == EINTR);
+    }
+  return fd;
+}
+
+static void
+read_file (BdMailboxReader *reader,
+           const char      *path,
+           goffset          size)
+{
+  int fd;
+
+  if (reader->measuring)
+    {
+      reader->measured += size;
       return;
     }
-  state->previous_blank = blank;
-  if (len >= 6 && line[0] == '>')
+  fd = open_read_only (path);
+  if (fd < 0)
     {
-      gsize n = strspn (line, ">");
-
-      if (len - n >= 5 && memcmp (line + n, "From ", 5) == 0)
-        {
-          line++;
-          len--;
-        }
-    }
-  append_capped (reader->message, line, len);
-}
-
-static void
-read_mbox (Reader     *reader,
-           const char *source,
-           int         fd,
-           const char *head,
-           gsize       head_len)
-{
-  MboxState state = { 0, FALSE, TRUE };
-  g_autoptr(GByteArray) partial = g_byte_array_new ();
-  goffset position = 0;        /* file offset of the first byte of @head */
-  const char *data = head;
-  gsize len = head_len;
-
-  g_byte_array_set_size (reader->message, 0);
-  while (!reader->stopped)
-    {
-      const char *p = data, *end = data + len;
-
-      while (p < end)
-        {
-          const char *nl = memchr (p, '\n', end - p);
-
-          if (nl == NULL)
-            {
-              g_byte_array_append (partial, (const guint8 *)p, end - p);
-              break;
-            }
-          if (partial->len > 0)
-            {
-              goffset start = position + (p - data) - partial->len;
-
-              g_byte_array_append (partial, (const guint8 *)p, nl + 1 - p);
-              mbox_line (reader, &state, source, start, (const char *)partial->data, partial->len);
-              g_byte_array_set_size (partial, 0);
-            }
-          else
-            mbox_line (reader, &state, source, position + (p - data), p, nl + 1 - p);
-          p = nl + 1;
-        }
-      position += len;
-
-      {
-        gssize n;
-
-        do
-          n = read (fd, reader->chunk, CHUNK);
-        while (n < 0 && errno == EINTR);
-        if (n < 0)
-          {
-            report_errno (reader, source, errno);
-            break;
-          }
-        if (n == 0)
-          break;
-        data = reader->chunk;
-        len = n;
-      }
-    }
-  if (partial->len > 0)
-    mbox_line (reader, &state, source, position - partial->len,
-               (const char *)partial->data, partial->len);
-  if (state.in_message)
-    emit (reader, source, state.message_offset);
-}
-
-/* Reads @fd (a file or standard input) as an mbox when it starts with
- * "From ", else as one message. */
-static void
-read_fd (Reader     *reader,
-         const char *source,
-         int         fd)
-{
-  gsize have = 0;
-
-  while (have < 5)
-    {
-      gssize n = read (fd, reader->chunk + have, CHUNK - have);
-
-      if (n < 0 && errno == EINTR)
-        continue;
-      if (n < 0)
-        {
-          report_errno (reader, source, errno);
-          return;
-        }
-      if (n == 0)
-        break;
-      have += n;
-    }
-
-  if (have >= 5 && memcmp (reader->chunk, "From ", 5) == 0)
-    {
-      g_autofree char *head = g_memdup2 (reader->chunk, have);
-
-      read_mbox (reader, source, fd, head, have);
+      bd_mailbox_report_errno (reader, path, errno);
       return;
     }
-
-  g_byte_array_set_size (reader->message, 0);
-  append_capped (reader->message, reader->chunk, have);
-  for (;;)
-    {
-      gssize n = read (fd, reader->chunk, CHUNK);
-
-      if (n < 0 && errno == EINTR)
-        continue;
-      if (n < 0)
-        {
-          report_errno (reader, source, errno);
-          return;
-        }
-      if (n == 0 || reader->message->len >= BD_MAILBOX_MAX_MESSAGE)
-        break;
-      append_capped (reader->message, reader->chunk, n);
-    }
-  emit (reader, source, 0);
+  posix_fadvise (fd, 0, 0, POSIX_FADV_SEQUENTIAL);
+  bd_mailbox_read_stream (reader, path, fd, 0, size);
+  close (fd);
 }
 
-static void read_path (Reader *reader, const char *path, gboolean top);
+static void read_path (BdMailboxReader *reader, const char *path, gboolean top, gboolean files);
 
 static int
 compare_names (gconstpointer a,
@@ -255,70 +131,87 @@ compare_names (gconstpointer a,
 }
 
 static gboolean
-is_dir (const char *path)
+has_dir (const char *parent,
+         const char *name)
 {
+  g_autofree char *path = g_build_filename (parent, name, NULL);
   struct stat st;
 
   return stat (path, &st) == 0 && S_ISDIR (st.st_mode);
 }
 
+static gboolean
+is_skipped_name (const char *name)
+{
+  for (guint i = 0; skipped_suffixes[i] != NULL; i++)
+    if (g_str_has_suffix (name, skipped_suffixes[i]))
+      return TRUE;
+  return FALSE;
+}
+
+/* Hidden entries are skipped, except Maildir++ folders (".Sent", with
+ * their own cur/) and KMail's ".inbox.directory" sub-folder trees. */
+static gboolean
+is_hidden_mail_folder (const char *parent,
+                       const char *name)
+{
+  g_autofree char *path = NULL;
+
+  if (strcmp (name, ".") == 0 || strcmp (name, "..") == 0)
+    return FALSE;
+  path = g_build_filename (parent, name, NULL);
+  return (g_str_has_suffix (name, ".directory") && has_dir (parent, name)) || has_dir (path, "cur");
+}
+
 static void
-read_dir (Reader     *reader,
-          const char *path)
+read_dir (BdMailboxReader *reader,
+          const char      *path)
 {
   g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
-  gboolean maildir;
-  DIR *dir;
+  gboolean maildir = has_dir (path, "cur") && has_dir (path, "new");
   struct dirent *entry;
+  DIR *dir;
 
   dir = opendir (path);
   if (dir == NULL)
     {
-      report_errno (reader, path, errno);
+      bd_mailbox_report_errno (reader, path, errno);
       return;
     }
   while ((entry = readdir (dir)) != NULL)
     {
       const char *name = entry->d_name;
 
-      /* Hidden files, Thunderbird's .msf indexes and Maildir's tmp/ are
-       * not messages. */
-      if (name[0] == '.' || g_str_has_suffix (name, ".msf"))
+      if (name[0] == '.' && !is_hidden_mail_folder (path, name))
+        continue;
+      if (is_skipped_name (name) || (maildir && strcmp (name, "tmp") == 0))
         continue;
       g_ptr_array_add (names, g_strdup (name));
     }
   closedir (dir);
   g_ptr_array_sort (names, compare_names);
 
-  {
-    g_autofree char *cur = g_build_filename (path, "cur", NULL);
-    g_autofree char *new_ = g_build_filename (path, "new", NULL);
-
-    maildir = is_dir (cur) && is_dir (new_);
-  }
-
-  for (guint i = 0; i < names->len && !reader->stopped; i++)
+  for (guint i = 0; i < names->len && !bd_mailbox_reader_stopped (reader); i++)
     {
-      const char *name = g_ptr_array_index (names, i);
-      g_autofree char *child = g_build_filename (path, name, NULL);
+      g_autofree char *child = g_build_filename (path, g_ptr_array_index (names, i), NULL);
 
-      if (maildir && strcmp (name, "tmp") == 0)
-        continue;
-      read_path (reader, child, FALSE);
+      /* A Maildir's own files are its metadata (maildirfolder,
+       * dovecot-uidlist…); its messages are in cur/ and new/. */
+      read_path (reader, child, FALSE, !maildir);
     }
 }
 
 static void
-read_path (Reader     *reader,
-           const char *path,
-           gboolean    top)
+read_path (BdMailboxReader *reader,
+           const char      *path,
+           gboolean         top,
+           gboolean         files)
 {
   struct stat st;
-  int fd;
 
   if (stat (path, &st) != 0)
     {
-      report_errno (reader, path, errno);
+      bd_mailbox_report_errno (reader, path, errno);
       return;
     }
   if (S_ISDIR (st.st_mode))
@@ -337,33 +230,59 @@ read_path (Reader     *reader,
       read_dir (reader, path);
       return;
     }
-  if (!S_ISREG (st.st_mode))
+  if (S_ISREG (st.st_mode))
     {
-      if (!top && !S_ISCHR (st.st_mode) && !S_ISFIFO (st.st_mode))
-        return;
-      if (!S_ISCHR (st.st_mode) && !S_ISFIFO (st.st_mode))
-        {
-          /* Translators: %s is a file name */
-          report_error (reader, path, g_error_new (BD_MAILBOX_ERROR, BD_MAILBOX_ERROR_NOT_MAIL,
-                                                   _("Could not read “%s”: not a file or folder"), path));
-          return;
-        }
-    }
-
-  fd = open (path, O_RDONLY | O_CLOEXEC | O_NOCTTY);
-  if (fd < 0)
-    {
-      report_errno (reader, path, errno);
+      if (files)
+        read_file (reader, path, st.st_size);
       return;
     }
-  read_fd (reader, path, fd);
-  close (fd);
+  /* Inside folders, only regular files: opening a FIFO could block. */
+  if (!top)
+    return;
+  if (S_ISCHR (st.st_mode) || S_ISFIFO (st.st_mode))
+    {
+      read_file (reader, path, 0);
+      return;
+    }
+  /* Translators: %s is a file name */
+  report_error (reader, path, g_error_new (BD_MAILBOX_ERROR, BD_MAILBOX_ERROR_NOT_MAIL,
+                                           _("Could not read “%s”: not a file or folder"), path));
+}
+
+/**
+ * bd_mailbox_read_with_options:
+ * @path: a file, a folder, or "-" for standard input
+ *
+ * Calls @options->message_func for each message, in order.
+ *
+ * Returns: %TRUE when every input was read (a cancelled read may still
+ *   return %TRUE: check the cancellable).
+ */
+gboolean
+bd_mailbox_read_with_options (const char                 *path,
+                              const BdMailboxReadOptions *options)
+{
+  BdMailboxReader reader;
+  gboolean ok;
+
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (options != NULL, FALSE);
+  g_return_val_if_fail (options->message_func != NULL, FALSE);
+
+  bd_mailbox_reader_init (&reader, options);
+  if (strcmp (path, "-") == 0)
+    bd_mailbox_read_stream (&reader, "-", STDIN_FILENO, 0, 0);
+  else
+    read_path (&reader, path, TRUE, TRUE);
+  ok = reader.ok;
+  bd_mailbox_reader_clear (&reader);
+  return ok;
 }
 
 /**
  * bd_mailbox_read:
  * @path: a file, a folder, or "-" for standard input
- * @message_func: called for each message, in order
+ * @message_func: called for each message, in order, with its whole text
  * @error_func: (nullable): called for each input that could not be read
  *
  * Returns: %TRUE when every input was read.
@@ -374,26 +293,150 @@ bd_mailbox_read (const char           *path,
                  BdMailboxErrorFunc    error_func,
                  gpointer              user_data)
 {
-  Reader reader = { 0 };
+  BdMailboxReadOptions options = { 0 };
 
   g_return_val_if_fail (path != NULL, FALSE);
   g_return_val_if_fail (message_func != NULL, FALSE);
 
-  reader.message_func = message_func;
-  reader.error_func = error_func;
-  reader.user_data = user_data;
-  reader.visited = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  reader.message = g_byte_array_new ();
-  reader.chunk = g_malloc (CHUNK);
-  reader.ok = TRUE;
+  options.message_func = message_func;
+  options.error_func = error_func;
+  options.user_data = user_data;
+  return bd_mailbox_read_with_options (path, &options);
+}
 
-  if (strcmp (path, "-") == 0)
-    read_fd (&reader, "-", STDIN_FILENO);
-  else
-    read_path (&reader, path, TRUE);
+/**
+ * bd_mailbox_is_mailbox:
+ *
+ * Returns: whether @path holds several messages: a folder, or a file
+ *   that starts with an mbox "From " line.
+ */
+gboolean
+bd_mailbox_is_mailbox (const char *path)
+{
+  struct stat st;
+  char head[5];
+  gboolean mbox;
+  int fd;
 
-  g_hash_table_unref (reader.visited);
-  g_byte_array_unref (reader.message);
-  g_free (reader.chunk);
-  return reader.ok;
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  if (stat (path, &st) != 0)
+    return FALSE;
+  if (S_ISDIR (st.st_mode))
+    return TRUE;
+  if (!S_ISREG (st.st_mode) || (fd = open_read_only (path)) < 0)
+    return FALSE;
+  mbox = read (fd, head, 5) == 5 && memcmp (head, "From ", 5) == 0;
+  close (fd);
+  return mbox;
+}
+
+static gboolean
+never_called (const char *source,
+              goffset     offset,
+              const char *data,
+              gsize       len,
+              gpointer    user_data)
+{
+  return FALSE;
+}
+
+/**
+ * bd_mailbox_measure:
+ *
+ * Returns: the bytes bd_mailbox_read() would read from @path, walking it
+ *   the same way (0 for standard input and pipes).
+ */
+guint64
+bd_mailbox_measure (const char   *path,
+                    GCancellable *cancellable)
+{
+  BdMailboxReadOptions options = { 0 };
+  BdMailboxReader reader;
+  guint64 measured;
+
+  g_return_val_if_fail (path != NULL, 0);
+
+  options.message_func = never_called;
+  options.cancellable = cancellable;
+  bd_mailbox_reader_init (&reader, &options);
+  reader.measuring = TRUE;
+  if (strcmp (path, "-") != 0)
+    read_path (&reader, path, TRUE, TRUE);
+  measured = reader.measured;
+  bd_mailbox_reader_clear (&reader);
+  return measured;
+}
+
+static gboolean
+keep_message_cb (const char *source,
+                 goffset     offset,
+                 const char *data,
+                 gsize       len,
+                 gpointer    user_data)
+{
+  GBytes **message = user_data;
+
+  *message = g_bytes_new (data, len);
+  return FALSE;
+}
+
+/**
+ * bd_mailbox_read_message_at:
+ * @source: a file a scan read
+ * @offset: where the message starts (its From_ line in an mbox; 0 for a
+ *   file holding one message)
+ * @message: (out) (transfer full): the message, unescaped
+ *
+ * Returns: %TRUE when a message was read.
+ */
+gboolean
+bd_mailbox_read_message_at (const char  *source,
+                            goffset      offset,
+                            GBytes     **message,
+                            GError     **error)
+{
+  BdMailboxReadOptions options = { 0 };
+  BdMailboxReader reader;
+  GBytes *found = NULL;
+  char head[5];
+  int fd, saved_errno;
+
+  g_return_val_if_fail (source != NULL, FALSE);
+  g_return_val_if_fail (offset >= 0, FALSE);
+  g_return_val_if_fail (message != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  fd = open_read_only (source);
+  if (fd < 0 || lseek (fd, offset, SEEK_SET) != offset)
+    {
+      saved_errno = errno;
+      if (fd >= 0)
+        close (fd);
+      /* Translators: the first %s is a file name, the second the system's reason */
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                   _("Could not read “%s”: %s"), source, g_strerror (saved_errno));
+      return FALSE;
+    }
+
+  options.message_func = keep_message_cb;
+  options.user_data = &found;
+  bd_mailbox_reader_init (&reader, &options);
+  reader.first_only = TRUE;
+  /* Past the start, only an mbox message can begin there. */
+  if (offset == 0 || (pread (fd, head, 5, offset) == 5 && memcmp (head, "From ", 5) == 0))
+    bd_mailbox_read_stream (&reader, source, fd, offset, 0);
+  bd_mailbox_reader_clear (&reader);
+  close (fd);
+
+  if (found == NULL || (offset > 0 && !reader.ok))
+    {
+      g_clear_pointer (&found, g_bytes_unref);
+      /* Translators: %s is a file name; the message was there when the mailbox was scanned */
+      g_set_error (error, BD_MAILBOX_ERROR, BD_MAILBOX_ERROR_NO_MESSAGE,
+                   _("The message is no longer in “%s”: the mailbox changed since it was read"), source);
+      return FALSE;
+    }
+  *message = found;
+  return TRUE;
 }

@@ -1,0 +1,418 @@
+/* bd-mailbox-filter.c
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Runs on every message of a mailbox, so it never allocates for ordinary
+ * mail and never calls GMime: header lines are walked with memchr and
+ * compared case-insensitively against short lists. Only a Subject: or
+ * From: written as RFC 2047 words is decoded (B and Q, into a stack
+ * buffer, charset ignored: the markers are ASCII or UTF-8/ISO-8859-2 bytes).
+ */
+#define G_LOG_DOMAIN "bd-mailbox"
+#define _GNU_SOURCE   /* memmem */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "bd-mailbox-filter.h"
+
+/* Lower-case ASCII; matched anywhere in the value. */
+static const char *const from_markers[] = {
+  "mailer-daemon", "mailer_daemon", "maildaemon", "mailer daemon", "postmaster",
+  "mail delivery", "mail-delivery", "maildelivery", "delivery subsystem",
+  "mail system", "mailsystem", "mdaemon", "daemon@", "bounce", "microsoftexchange",
+  "auto-reply", "autoreply", "autoresponder", "auto-response", "abuse",
+  "delivery status", "deliverystatus", "nondeliver", "non-deliver", "undeliver",
+  "system administrator", "administrator@", "poczta@", "mail administrator",
+  NULL
+};
+
+static const char *const subject_markers[] = {
+  /* English */
+  "undeliver", "not delivered", "delivery fail", "failed delivery", "delivery status",
+  "delivery notification", "delivery report", "failure notice", "failure delivery",
+  "returned mail", "return mail", "returned to sender", "mail delivery", "message delivery",
+  "could not be delivered", "couldn't be delivered", "can't be delivered", "cannot be delivered",
+  "delivery has failed", "delivery delayed", "delayed mail", "delivery problem", "delivery warning",
+  "non-deliver", "nondeliver", "non deliver", "warning: could not send", "could not send message",
+  "mail could not", "message not", "was not delivered", "rejected", "blocked", "bounce",
+  "automatic reply", "auto reply", "auto-reply", "autoreply", "auto response", "auto-response",
+  "out of office", "out of the office", "vacation", "away from", "read:", "read receipt",
+  "disposition notification", "return receipt", "abuse report", "complaint", "feedback report",
+  "spam report", "not member", "delivered:", "relayed:", "successful mail delivery", "delivery confirmation",
+  /* German */
+  "unzustellbar", "nicht zustellbar", "zustellung", "fehlgeschlagen", "nicht zugestellt",
+  "zugestellt:", "automatische antwort", "abwesenheit", "gelesen:", "unbekannt",
+  "r\xc3\xbc" "ckl\xc3\xa4ufer", "rueckl", "verz\xc3\xb6gert",
+  /* Polish (UTF-8 and ISO-8859-2 bytes) */
+  "niedostarcz", "nie dostarcz", "niedor\xc4\x99" "cz", "niedor\xea" "cz", "nie mo\xc5\xbc" "na dostarczy",
+  "nie mo\xbf" "na dostarczy", "dostarczeni", "dor\xc4\x99" "czeni", "dor\xea" "czeni", "zwrot",
+  "automatyczna odpowied", "autoodpowied", "poza biurem", "nieobecno", "odczytano", "przeczytan",
+  "b\xc5\x82\xc4\x85" "d dor", "op\xc3\xb3\xc5\xba" "nienie", "status dor", "status dostarcz",
+  /* Czech, French, Italian, Spanish, Portuguese, Dutch, Nordic */
+  "nedoru", "doru\xc4\x8d", "non remis", "non distribu", "remise", "non recapit",
+  "mancata consegna", "no se pudo entregar", "no entregado", "no se puede entregar",
+  "n\xc3\xa3o entregue", "falha na entrega", "onbestelbaar", "niet bezorgd", "olevererbar",
+  "kan ikke leveres", "ikke levert", "r\xc3\xa9" "ponse automatique", "risposta automatica",
+  "respuesta autom", "resposta autom",
+  NULL
+};
+
+static gboolean
+contains_ci (const char *hay,
+             gsize       len,
+             const char *needle)
+{
+  gsize n = strlen (needle);
+  char first = needle[0];
+
+  if (n > len)
+    return FALSE;
+  for (gsize i = 0; i + n <= len; i++)
+    {
+      if (g_ascii_tolower (hay[i]) != first)
+        continue;
+      if (g_ascii_strncasecmp (hay + i, needle, n) == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static gboolean
+contains_any (const char        *value,
+              gsize              len,
+              const char *const *markers)
+{
+  for (guint i = 0; markers[i] != NULL; i++)
+    if (contains_ci (value, len, markers[i]))
+      return TRUE;
+  return FALSE;
+}
+
+static int
+hex_value (char c)
+{
+  if (g_ascii_isdigit (c))
+    return c - '0';
+  if (g_ascii_isxdigit (c))
+    return g_ascii_tolower (c) - 'a' + 10;
+  return -1;
+}
+
+/* Decodes RFC 2047 words of @value into @out (at most @size bytes), the
+ * rest copied as is. Returns the length written. */
+static gsize
+decode_words (const char *value,
+              gsize       len,
+              char       *out,
+              gsize       size)
+{
+  const char *p = value, *end = value + len;
+  gsize o = 0;
+
+  while (p < end && o < size)
+    {
+      const char *q1, *q2, *close;
+
+      if (!(p[0] == '=' && p + 1 < end && p[1] == '?')
+          || (q1 = memchr (p + 2, '?', end - p - 2)) == NULL || q1 + 2 >= end || q1[2] != '?'
+          || (close = g_strstr_len (q1 + 3, end - q1 - 3, "?=")) == NULL)
+        {
+          out[o++] = *p++;
+          continue;
+        }
+      q2 = q1 + 3;
+      if (g_ascii_tolower (q1[1]) == 'b')
+        {
+          guchar tmp[768];
+          gint state = 0;
+          guint save = 0;
+          gsize n = MIN ((gsize)(close - q2), sizeof tmp / 4 * 3);
+
+          n = g_base64_decode_step (q2, n, tmp, &state, &save);
+          n = MIN (n, size - o);
+          memcpy (out + o, tmp, n);
+          o += n;
+        }
+      else
+        {
+          for (const char *c = q2; c < close && o < size; c++)
+            {
+              if (*c == '_')
+                out[o++] = ' ';
+              else if (*c == '=' && c + 2 < close && hex_value (c[1]) >= 0 && hex_value (c[2]) >= 0)
+                {
+                  out[o++] = (char)(hex_value (c[1]) * 16 + hex_value (c[2]));
+                  c += 2;
+                }
+              else
+                out[o++] = *c;
+            }
+        }
+      p = close + 2;
+    }
+  return o;
+}
+
+static gboolean
+matches_words (const char        *value,
+               gsize              len,
+               const char *const *markers)
+{
+  char decoded[1024];
+  gsize n;
+
+  if (contains_any (value, len, markers))
+    return TRUE;
+  if (g_strstr_len (value, len, "=?") == NULL)
+    return FALSE;
+  n = decode_words (value, MIN (len, 2048), decoded, sizeof decoded);
+  return contains_any (decoded, n, markers);
+}
+
+static gboolean
+name_is (const char *line,
+         gsize       name_len,
+         const char *name)
+{
+  return strlen (name) == name_len && g_ascii_strncasecmp (line, name, name_len) == 0;
+}
+
+/* One unfolded-enough header field: @value runs to the end of the field,
+ * continuation lines included. */
+static BdFilterVerdict
+judge_field (const char *name,
+             gsize       name_len,
+             const char *value,
+             gsize       len)
+{
+  switch (g_ascii_tolower (name[0]))
+    {
+    case 'a':
+      if (name_is (name, name_len, "auto-submitted"))
+        {
+          while (len > 0 && g_ascii_isspace (*value))
+            value++, len--;
+          return len >= 2 && g_ascii_strncasecmp (value, "no", 2) == 0 ? BD_FILTER_SKIP : BD_FILTER_DECODE;
+        }
+      break;
+    case 'c':
+      if (!name_is (name, name_len, "content-type"))
+        break;
+      if (contains_ci (value, len, "report") || contains_ci (value, len, "delivery-status")
+          || contains_ci (value, len, "disposition-notification") || contains_ci (value, len, "message/"))
+        return BD_FILTER_DECODE;
+      /* A colleague may forward a bounce as an attachment. */
+      if (contains_ci (value, len, "multipart/mixed"))
+        return BD_FILTER_LOOK_INSIDE;
+      break;
+    case 'f':
+      if (name_is (name, name_len, "from") && matches_words (value, len, from_markers))
+        return BD_FILTER_DECODE;
+      break;
+    case 'p':
+      if (name_is (name, name_len, "precedence") && contains_ci (value, len, "auto"))
+        return BD_FILTER_DECODE;
+      break;
+    case 'r':
+      if (name_is (name, name_len, "return-path")
+          && (g_strstr_len (value, len, "<>") != NULL || contains_ci (value, len, "mailer-daemon")))
+        return BD_FILTER_DECODE;
+      break;
+    case 's':
+      if (name_is (name, name_len, "subject") && matches_words (value, len, subject_markers))
+        return BD_FILTER_DECODE;
+      if (name_is (name, name_len, "sender") && matches_words (value, len, from_markers))
+        return BD_FILTER_DECODE;
+      break;
+    case 'x':
+      if (name_is (name, name_len, "x-failed-recipients") || name_is (name, name_len, "x-autoreply")
+          || name_is (name, name_len, "x-autorespond") || name_is (name, name_len, "x-autogenerated")
+          || name_is (name, name_len, "x-ms-exchange-message-is-ndr")
+          || name_is (name, name_len, "x-mailer-daemon-error")
+          || name_is (name, name_len, "x-failed-recipient")
+          || name_is (name, name_len, "x-mlserver")
+          || (name_is (name, name_len, "x-loop") && contains_ci (value, len, "daemon")))
+        return BD_FILTER_DECODE;
+      break;
+    default:
+      break;
+    }
+  return BD_FILTER_SKIP;
+}
+
+/**
+ * bd_mailbox_filter_header_end:
+ * @complete: (out): set to whether the blank line ending the header block
+ *   was found
+ *
+ * Returns: the length of the header block of @data (without the blank line).
+ */
+gsize
+bd_mailbox_filter_header_end (const char *data,
+                              gsize       len,
+                              gboolean   *complete)
+{
+  const char *p = data, *end = data + len;
+
+  while (p < end)
+    {
+      const char *nl;
+
+      if (*p == '\n' || (*p == '\r' && p + 1 < end && p[1] == '\n'))
+        {
+          *complete = TRUE;
+          return p - data;
+        }
+      nl = memchr (p, '\n', end - p);
+      if (nl == NULL)
+        break;
+      p = nl + 1;
+    }
+  *complete = FALSE;
+  return len;
+}
+
+/**
+ * bd_mailbox_filter_headers:
+ * @data: a header block (the whole message is fine too: reading stops at
+ *   the first blank line)
+ *
+ * Returns: whether the message may be a delivery report.
+ */
+BdFilterVerdict
+bd_mailbox_filter_headers (const char *data,
+                           gsize       len)
+{
+  const char *p = data, *end;
+  gboolean complete;
+  BdFilterVerdict verdict = BD_FILTER_SKIP;
+
+  end = data + bd_mailbox_filter_header_end (data, len, &complete);
+  while (p < end)
+    {
+      const char *colon, *field_end = p;
+      BdFilterVerdict v;
+
+      /* The field runs to the next line that does not start with a space. */
+      do
+        {
+          const char *nl = memchr (field_end, '\n', end - field_end);
+
+          field_end = nl != NULL ? nl + 1 : end;
+        }
+      while (field_end < end && (*field_end == ' ' || *field_end == '\t'));
+
+      colon = memchr (p, ':', field_end - p);
+      if (colon != NULL && colon > p)
+        {
+          v = judge_field (p, colon - p, colon + 1, field_end - colon - 1);
+          if (v == BD_FILTER_DECODE)
+            return v;
+          verdict = MAX (verdict, v);
+        }
+      p = field_end;
+    }
+  return verdict;
+}
+
+/* One memmem pass: an attached report or message has a part whose
+ * Content-Type is message/something. */
+static gboolean
+body_has_report (const char *body,
+                 gsize       len)
+{
+  static const char *const subtypes[] = {
+    "rfc822", "global", "delivery-status", "feedback-report", "disposition-notification", NULL
+  };
+  const char *p = body, *end = body + MIN (len, BD_FILTER_BODY_LOOK);
+
+  while (p < end && (p = memmem (p, end - p, "essage/", 7)) != NULL)
+    {
+      p += 7;
+      for (guint i = 0; subtypes[i] != NULL; i++)
+        {
+          gsize n = strlen (subtypes[i]);
+
+          if ((gsize)(end - p) >= n && g_ascii_strncasecmp (p, subtypes[i], n) == 0)
+            return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+/* A server's own words near the top of a plain-text bounce whose headers
+ * say nothing (KDDI's, a mailing-list manager's refusal…). */
+static gboolean
+body_start_has_phrase (const char *body,
+                       gsize       len)
+{
+  static const char *const needles[] = {
+    "eliver", "ELIVER", "zustell", "Zustell", "dostarcz", "dor\xc4\x99" "cz", "doru\xc4\x8d",
+    "not member", "Mailbox", "mailbox", NULL
+  };
+
+  len = MIN (len, BD_FILTER_BODY_PEEK);
+  for (guint i = 0; needles[i] != NULL; i++)
+    if (memmem (body, len, needles[i], strlen (needles[i])) != NULL)
+      return TRUE;
+  return FALSE;
+}
+
+/**
+ * bd_mailbox_filter_can_skip_start:
+ * @data: the start of a message, not all of it
+ *
+ * Returns: %TRUE when what has been read already rules the message out,
+ *   so the rest need not be kept.
+ */
+gboolean
+bd_mailbox_filter_can_skip_start (const char *data,
+                                  gsize       len)
+{
+  gboolean complete;
+  gsize header_len = bd_mailbox_filter_header_end (data, len, &complete);
+  const char *body = data + header_len;
+  gsize body_len = len - header_len;
+
+  if (!complete)
+    return FALSE;
+  switch (bd_mailbox_filter_headers (data, header_len))
+    {
+    case BD_FILTER_SKIP:
+      return body_len >= BD_FILTER_BODY_PEEK && !body_start_has_phrase (body, body_len);
+    case BD_FILTER_LOOK_INSIDE:
+      return body_len >= BD_FILTER_BODY_LOOK && !body_start_has_phrase (body, body_len)
+             && !body_has_report (body, body_len);
+    case BD_FILTER_DECODE:
+    default:
+      return FALSE;
+    }
+}
+
+/**
+ * bd_mailbox_filter_message:
+ * @data: a whole message, or its start
+ *
+ * Returns: %TRUE when the message should be decoded.
+ */
+gboolean
+bd_mailbox_filter_message (const char *data,
+                           gsize       len)
+{
+  gboolean complete;
+  gsize header_len;
+
+  header_len = bd_mailbox_filter_header_end (data, len, &complete);
+  switch (bd_mailbox_filter_headers (data, header_len))
+    {
+    case BD_FILTER_DECODE:
+      return TRUE;
+    case BD_FILTER_LOOK_INSIDE:
+      return body_start_has_phrase (data + header_len, len - header_len)
+             || body_has_report (data + header_len, len - header_len);
+    case BD_FILTER_SKIP:
+    default:
+      return body_start_has_phrase (data + header_len, len - header_len);
+    }
+}

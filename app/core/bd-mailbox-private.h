@@ -1,0 +1,43 @@
+/* bd-mailbox-private.h
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Shared between the mailbox walker (bd-mailbox.c) and the stream readers
+ * (bd-mailbox-stream.c): one Reader per bd_mailbox_read*() call.
+ */
+#pragma once
+
+#include "bd-mailbox.h"
+
+G_BEGIN_DECLS
+
+typedef struct
+{
+  const BdMailboxReadOptions *options;
+  GHashTable                 *visited;     /* "dev:ino" of directories seen */
+  GByteArray                 *scratch;     /* an unescaped copy of one message */
+  char                       *buf;         /* the window, reused from file to file */
+  gsize                       cap;
+  guint64                     measured;    /* bytes, when only measuring */
+  gboolean                    measuring;
+  gboolean                    ok;
+  gboolean                    stopped;
+  gboolean                    first_only;  /* re-reading one message */
+} BdMailboxReader;
+
+void     bd_mailbox_reader_init    (BdMailboxReader            *reader,
+                                    const BdMailboxReadOptions *options);
+void     bd_mailbox_reader_clear   (BdMailboxReader            *reader);
+gboolean bd_mailbox_reader_stopped (BdMailboxReader            *reader);
+void     bd_mailbox_report_errno   (BdMailboxReader            *reader,
+                                    const char                 *path,
+                                    int                         saved_errno);
+/* Reads @fd from its current position (@base), as an mbox when it starts
+ * with "From ", else as one message. @size is the file's size, 0 when
+ * unknown (a pipe). */
+void     bd_mailbox_read_stream    (BdMailboxReader            *reader,
+                                    const char                 *source,
+                                    int                         fd,
+                                    goffset                     base,
+                                    goffset                     size);
+
+G_END_DECLS

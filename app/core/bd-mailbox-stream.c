@@ -1,0 +1,393 @@
+/* bd-mailbox-stream.c
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Splits one open file into messages. The window is filled with read() in
+ * 1 MB steps and searched with memmem for "\nFrom "; a message is handed
+ * out as a pointer into the window, so ordinary mail is never copied.
+ * While a message is still being read the window keeps it whole; when it
+ * outgrows the window, a message the pre-filter rules out is dropped as it
+ * streams by, and any other is given out cut at BD_MAILBOX_MAX_MESSAGE.
+ */
+#define G_LOG_DOMAIN "bd-mailbox"
+#define _GNU_SOURCE   /* memmem */
+
+#include "config.h"
+
+#include <errno.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "bd-mailbox-filter.h"
+#include "bd-mailbox-private.h"
+
+#define READ_SIZE    (1024 * 1024)
+#define WINDOW_FIRST (4 * 1024 * 1024)
+#define WINDOW_MAX   (BD_MAILBOX_MAX_MESSAGE + 2 * READ_SIZE)
+/* A From_ line longer than this is not one. */
+#define FROM_LINE_MAX 1024
+
+typedef struct
+{
+  BdMailboxReader *reader;
+  const char      *source;
+  int              fd;
+  gsize            len;    /* bytes of reader->buf in use */
+  goffset          base;   /* file offset of reader->buf[0] */
+  goffset          size;   /* 0 when unknown */
+  goffset          done;   /* bytes read from the file */
+  gboolean         eof;
+} Stream;
+
+typedef enum
+{
+  SEPARATOR_NO,
+  SEPARATOR_YES,
+  SEPARATOR_MORE,    /* the line is not in the window yet */
+} Separator;
+
+static gboolean
+filtering (BdMailboxReader *reader)
+{
+  return (reader->options->flags & BD_MAILBOX_READ_SKIP_NON_BOUNCES) != 0;
+}
+
+static void
+ensure_capacity (BdMailboxReader *reader,
+                 gsize            wanted)
+{
+  if (reader->cap >= wanted)
+    return;
+  reader->cap = MAX (wanted, MIN (MAX (reader->cap * 2, WINDOW_FIRST), WINDOW_MAX));
+  reader->buf = g_realloc (reader->buf, reader->cap);
+}
+
+/* Reads once more into the window; sets eof at the end or on an error. */
+static void
+fill (Stream *s)
+{
+  BdMailboxReader *reader = s->reader;
+  gssize n;
+
+  ensure_capacity (reader, s->len + READ_SIZE);
+  do
+    n = read (s->fd, reader->buf + s->len, MIN (reader->cap - s->len, READ_SIZE));
+  while (n < 0 && errno == EINTR);
+  if (n < 0)
+    {
+      bd_mailbox_report_errno (reader, s->source, errno);
+      s->eof = TRUE;
+      return;
+    }
+  if (n == 0)
+    {
+      s->eof = TRUE;
+      return;
+    }
+  s->len += n;
+  s->done += n;
+  if (reader->options->progress_func != NULL)
+    reader->options->progress_func (n, reader->options->user_data);
+}
+
+/* Drops the first @keep bytes of the window. */
+static void
+drop (Stream *s,
+      gsize   n)
+{
+  if (n == 0)
+    return;
+  memmove (s->reader->buf, s->reader->buf + n, s->len - n);
+  s->len -= n;
+  s->base += n;
+}
+
+/* mboxrd and mboxo both turn "From " at a line start into ">From "
+ * (mboxrd also adds one more ">" to ">From "): remove one ">". */
+static const char *
+unescape (BdMailboxReader *reader,
+          const char      *data,
+          gsize           *len)
+{
+  const char *p = data, *end = data + *len, *copied = data;
+  GByteArray *out = reader->scratch;
+
+  g_byte_array_set_size (out, 0);
+  while (p < end && (p = memmem (p, end - p, "From ", 5)) != NULL)
+    {
+      const char *q = p;
+
+      while (q > data && q[-1] == '>')
+        q--;
+      if (q < p && (q == data || q[-1] == '\n'))
+        {
+          g_byte_array_append (out, (const guint8 *)copied, q - copied);
+          copied = q + 1;
+        }
+      p += 5;
+    }
+  if (copied == data)
+    return data;
+  g_byte_array_append (out, (const guint8 *)copied, end - copied);
+  *len = out->len;
+  return (const char *)out->data;
+}
+
+static void
+emit (BdMailboxReader *reader,
+      const char      *source,
+      goffset          offset,
+      const char      *data,
+      gsize            len,
+      gboolean         mbox)
+{
+  const BdMailboxReadOptions *options = reader->options;
+
+  if (bd_mailbox_reader_stopped (reader))
+    return;
+  len = MIN (len, BD_MAILBOX_MAX_MESSAGE);
+  if (data != NULL && filtering (reader) && !bd_mailbox_filter_message (data, len))
+    data = NULL;
+  if (data == NULL)
+    len = 0;
+  else if (mbox)
+    data = unescape (reader, data, &len);
+  if (!options->message_func (source, offset, data, len, options->user_data) || reader->first_only)
+    reader->stopped = TRUE;
+}
+
+/* [start, end) of the window is one mbox message, From_ line included. */
+static void
+emit_mbox_message (Stream  *s,
+                   gsize    start,
+                   gsize    end,
+                   goffset  offset)
+{
+  const char *p = s->reader->buf + start, *e = s->reader->buf + end;
+  const char *nl = memchr (p, '\n', e - p);
+
+  p = nl != NULL ? nl + 1 : e;
+  /* The blank line before the next From_ line is the separator's. */
+  if (e - p >= 2 && e[-1] == '\n' && e[-2] == '\n')
+    e--;
+  else if (e - p >= 3 && e[-1] == '\n' && e[-2] == '\r' && e[-3] == '\n')
+    e -= 2;
+  emit (s->reader, s->source, offset, p, e - p, TRUE);
+}
+
+static gboolean
+has_time (const char *p,
+          const char *end)
+{
+  for (; p + 4 <= end; p++)
+    if (g_ascii_isdigit (p[0]) && p[1] == ':' && g_ascii_isdigit (p[2]) && g_ascii_isdigit (p[3]))
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+has_year (const char *p,
+          const char *end)
+{
+  for (; p + 4 <= end; p++)
+    if ((p[0] == '1' || p[0] == '2') && g_ascii_isdigit (p[1]) && g_ascii_isdigit (p[2])
+        && g_ascii_isdigit (p[3]) && (p + 4 == end || !g_ascii_isdigit (p[4])))
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+starts_with_weekday (const char *p,
+                     const char *end)
+{
+  static const char days[] = "MonTueWedThuFriSatSun";
+
+  while (p < end && *p == ' ')
+    p++;
+  if (end - p < 4 || p[3] != ' ')
+    return FALSE;
+  for (guint i = 0; i < 7; i++)
+    if (memcmp (p, days + 3 * i, 3) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* "From sender date": a body line that merely starts with "From " has no
+ * time and year after one word. Without a blank line before it, the date
+ * must also start with a weekday, as ctime() writes it. */
+static gboolean
+is_from_line (const char *line,
+              const char *end,
+              gboolean    after_blank)
+{
+  const char *p = line + 5, *rest;
+
+  while (end > p && (end[-1] == '\n' || end[-1] == '\r'))
+    end--;
+  if (p < end && *p == ' ')
+    p++;   /* "From  Mon Jan…": an empty sender */
+  else
+    {
+      while (p < end && *p != ' ' && *p != '\t')
+        p++;
+    }
+  rest = p;
+  if (rest >= end || !has_time (rest, end) || !has_year (rest, end))
+    return FALSE;
+  return after_blank || starts_with_weekday (rest, end);
+}
+
+static Separator
+check_separator (Stream *s,
+                 gsize   sep)
+{
+  const char *buf = s->reader->buf;
+  gsize avail = MIN (s->len - sep, FROM_LINE_MAX);
+  const char *nl = memchr (buf + sep, '\n', avail);
+  gboolean after_blank;
+
+  if (nl == NULL && !s->eof && s->len - sep < FROM_LINE_MAX)
+    return SEPARATOR_MORE;
+  if (nl == NULL && !s->eof)
+    return SEPARATOR_NO;
+  after_blank = (sep >= 2 && buf[sep - 2] == '\n')
+                || (sep >= 3 && buf[sep - 2] == '\r' && buf[sep - 3] == '\n');
+  return is_from_line (buf + sep, nl != NULL ? nl + 1 : buf + s->len, after_blank)
+         ? SEPARATOR_YES : SEPARATOR_NO;
+}
+
+/* Whether the start of a message, now in [0, len) of the window, can be
+ * dropped: it is too big to keep and the pre-filter rules it out. */
+/* Whether the start of a message, now in [0, len) of the window, can be
+ * dropped: it is too big to keep and the pre-filter rules it out. */
+static gboolean
+can_skip_partial (Stream *s)
+{
+  const char *p = s->reader->buf, *nl;
+
+  if (!filtering (s->reader))
+    return FALSE;
+  nl = memchr (p, '\n', s->len);
+  p = nl != NULL ? nl + 1 : p;
+  return bd_mailbox_filter_can_skip_start (p, s->reader->buf + s->len - p);
+}
+
+typedef struct
+{
+  gsize    start;      /* the current message's From_ line in the window */
+  gsize    search;     /* where to look for the next "\nFrom " */
+  goffset  offset;     /* the current message's file offset */
+  gboolean skipping;   /* its bytes are no longer kept */
+} MboxState;
+
+/* Before a read: slide the window so the current message (or, when it is
+ * being skipped, only the last bytes needed to check a separator) stays. */
+static void
+make_room (Stream    *s,
+           MboxState *m)
+{
+  if (!m->skipping)
+    {
+      drop (s, m->start);
+      m->search -= m->start;
+      m->start = 0;
+      if (s->reader->cap - s->len >= READ_SIZE)
+        return;
+      if (can_skip_partial (s))
+        emit (s->reader, s->source, m->offset, NULL, 0, TRUE);
+      else if (s->reader->cap < WINDOW_MAX)
+        return;   /* fill() grows the window */
+      else
+        emit_mbox_message (s, 0, s->len, m->offset);   /* cut */
+      m->skipping = TRUE;
+    }
+  {
+    gsize keep = m->search >= 2 ? m->search - 2 : 0;
+
+    drop (s, keep);
+    m->search -= keep;
+  }
+}
+
+static void
+read_mbox (Stream *s)
+{
+  MboxState m = { 0, 0, s->base, FALSE };
+  BdMailboxReader *reader = s->reader;
+
+  while (!bd_mailbox_reader_stopped (reader))
+    {
+      const char *hit = NULL;
+
+      if (s->len > m.search)
+        hit = memmem (reader->buf + m.search, s->len - m.search, "\nFrom ", 6);
+      if (hit != NULL)
+        {
+          gsize sep = hit - reader->buf + 1;
+
+          switch (check_separator (s, sep))
+            {
+            case SEPARATOR_NO:
+              m.search = sep;
+              continue;
+            case SEPARATOR_YES:
+              if (!m.skipping)
+                emit_mbox_message (s, m.start, sep, m.offset);
+              m.start = m.search = sep;
+              m.offset = s->base + sep;
+              m.skipping = FALSE;
+              continue;
+            case SEPARATOR_MORE:
+            default:
+              m.search = sep - 1;
+              break;
+            }
+        }
+      else if (s->eof)
+        {
+          if (!m.skipping)
+            emit_mbox_message (s, m.start, s->len, m.offset);
+          return;
+        }
+      else
+        m.search = MAX (s->len >= 5 ? s->len - 5 : 0, m.skipping ? 0 : m.start);
+      make_room (s, &m);
+      fill (s);
+    }
+}
+
+/* One message per file (.eml, Maildir): read up to the cap, or only its
+ * header block when the pre-filter rules it out. */
+static void
+read_single (Stream *s)
+{
+  BdMailboxReader *reader = s->reader;
+
+  while (!s->eof && s->len < BD_MAILBOX_MAX_MESSAGE && !bd_mailbox_reader_stopped (reader))
+    {
+      if (filtering (reader) && bd_mailbox_filter_can_skip_start (reader->buf, s->len))
+        break;
+      fill (s);
+    }
+  if (s->len == 0)
+    return;   /* an empty file holds no message */
+  if (!s->eof && s->size > s->done && reader->options->progress_func != NULL)
+    reader->options->progress_func (s->size - s->done, reader->options->user_data);
+  emit (reader, s->source, s->base, reader->buf, s->len, FALSE);
+}
+
+void
+bd_mailbox_read_stream (BdMailboxReader *reader,
+                        const char      *source,
+                        int              fd,
+                        goffset          base,
+                        goffset          size)
+{
+  Stream s = { reader, source, fd, 0, base, size, 0, FALSE };
+
+  while (s.len < 5 && !s.eof)
+    fill (&s);
+  if (s.len >= 5 && memcmp (reader->buf, "From ", 5) == 0)
+    read_mbox (&s);
+  else
+    read_single (&s);
+}
