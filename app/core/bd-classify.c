@@ -496,8 +496,13 @@ decide (const BdRecipient *r,
               continue;
             /* Refused while naming the sender or connecting, the words
              * are about something else. */
-            if (command == NULL || strcmp (command, "RCPT") == 0 || strcmp (command, "DATA") == 0)
+            if (command == NULL || strcmp (command, "RCPT") == 0)
               return BY_PHRASE (reason);
+            if (strcmp (command, "DATA") == 0)
+              {
+                *evidence = g_strdup_printf ("phrase “%s” after the message was sent", found[reason]);
+                return BD_REASON_FILTERED;
+              }
             continue;
           }
         if (HAS (reason) && (by_status == BD_REASON_UNDEFINED || is_weak (by_status)
