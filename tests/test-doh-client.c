@@ -574,6 +574,37 @@ test_wire_malformed (void)
     }
 }
 
+/* A valid answer, then thousands of mutations of it: each gives an answer
+ * or an error, never a crash (run it under ASan). */
+static void
+test_wire_fuzz (void)
+{
+  static const guint8 valid[] = {
+    0, 0, 0x81, 0x80, 0, 1, 0, 2, 0, 0, 0, 0,
+    4, 't', 'e', 's', 't', 0, 0, 16, 0, 1,
+    0xc0, 12, 0, 16, 0, 1, 0, 0, 1, 44, 0, 6, 5, 'h', 'e', 'l', 'l', 'o',
+    0xc0, 12, 0, 15, 0, 1, 0, 0, 1, 44, 0, 4, 0, 10, 0xc0, 12,
+  };
+  g_autoptr(GRand) rand = g_rand_new_with_seed (7208);
+
+  for (guint i = 0; i < 5000; i++)
+    {
+      guint8 copy[sizeof valid + 8];
+      gsize length = sizeof valid;
+      guint changes = g_rand_int_range (rand, 1, 4);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(BdDnsAnswer) answer = NULL;
+
+      memcpy (copy, valid, sizeof valid);
+      for (guint j = 0; j < changes; j++)
+        copy[g_rand_int_range (rand, 0, sizeof valid)] = g_rand_int_range (rand, 0, 256);
+      if (g_rand_boolean (rand))
+        length = g_rand_int_range (rand, 0, sizeof valid + 1);
+      answer = bd_dns_wire_parse (copy, length, g_rand_boolean (rand) ? BD_DNS_TYPE_TXT : BD_DNS_TYPE_MX, &error);
+      g_assert_true ((answer == NULL) == (error != NULL));
+    }
+}
+
 static void
 test_wire_query (void)
 {
@@ -587,6 +618,42 @@ test_wire_query (void)
   bad = bd_dns_wire_build_query ("a..b", BD_DNS_TYPE_A, &error);
   g_assert_error (error, BD_DNS_ERROR, BD_DNS_ERROR_INVALID);
   g_assert_null (bad);
+}
+
+static void
+test_json_malformed (void)
+{
+  const char *bodies[] = {
+    "", "[]", "null", "{}", "{\"Status\":\"0\"}", "{\"Status\":{}}", "{\"Status\":[1]}",
+    "{\"Status\":2}", "{\"Status\":0,\"Answer\":{}}", "{\"Status\":0,\"Answer\":[1]}",
+    "{\"Status\":0,\"Answer\":[{\"type\":\"16\",\"data\":\"x\"}]}",
+    "{\"Status\":0,\"Answer\":[{\"type\":16,\"data\":16}]}",
+    "{\"Status\":0,\"Answer\":[{\"type\":16}]}",
+    "{\"Status\":0,\"Answer\":[{\"type\":15,\"data\":\"mx.example.\"}]}",
+    "{\"Status\":0,\"Answer\":[{\"type\":1,\"data\":\"300.1.1.1\"}]}",
+    "{\"Status\":0,\"Answer\":[{\"type\":16,\"data\":\"\\\"unterminated\"}]}",
+  };
+  const guint16 types[] = { BD_DNS_TYPE_TXT, BD_DNS_TYPE_TXT, BD_DNS_TYPE_TXT, BD_DNS_TYPE_TXT,
+                            BD_DNS_TYPE_TXT, BD_DNS_TYPE_TXT, BD_DNS_TYPE_TXT, BD_DNS_TYPE_TXT,
+                            BD_DNS_TYPE_TXT, BD_DNS_TYPE_TXT, BD_DNS_TYPE_TXT, BD_DNS_TYPE_TXT,
+                            BD_DNS_TYPE_TXT, BD_DNS_TYPE_MX, BD_DNS_TYPE_A, BD_DNS_TYPE_TXT };
+
+  for (guint i = 0; i < G_N_ELEMENTS (bodies); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(BdDnsAnswer) answer = bd_dns_json_parse (bodies[i], strlen (bodies[i]), types[i], &error);
+
+      /* an unterminated quoted string is read up to its end, not refused */
+      if (i == G_N_ELEMENTS (bodies) - 1)
+        {
+          g_assert_no_error (error);
+          g_assert_cmpstr (((BdDnsRecord *)answer->records->pdata[0])->data, ==, "unterminated");
+          continue;
+        }
+      g_assert_nonnull (error);
+      g_assert_true (error->domain == BD_DNS_ERROR);
+      g_assert_null (answer);
+    }
 }
 
 static void
@@ -633,7 +700,9 @@ main (int    argc,
   g_test_add ("/core/doh/json", Fixture, "/resolve", fixture_setup, test_json, fixture_teardown);
   g_test_add_func ("/core/dns/wire-malformed", test_wire_malformed);
   g_test_add_func ("/core/dns/wire-query", test_wire_query);
+  g_test_add_func ("/core/dns/wire-fuzz", test_wire_fuzz);
   g_test_add_func ("/core/dns/json-txt", test_json_split);
+  g_test_add_func ("/core/dns/json-malformed", test_json_malformed);
 
   ret = g_test_run ();
   doh_server_stop (&bind);

@@ -252,6 +252,46 @@ test_suite_yaml (void)
   run_suite (text, strlen (text));
 }
 
+/* Random records built from real and broken terms, macros included: the
+ * evaluator gives a result, never a crash or a hang. */
+static void
+test_fuzz (void)
+{
+  static const char *terms[] = {
+    "a", "mx", "ptr", "-all", "~all", "?all", "+all", "include:x.example", "include:%{d}",
+    "exists:%{i}.%{l1r-}.e.example", "ip4:192.0.2.0/24", "ip6:2001:db8::/32", "a:x.example/24//64",
+    "redirect=x.example", "exp=%{d}", "mx:%{o}", "a/33", "ip4:1.2.3", "include:", "%{", "%{d99999}",
+    "exists:%{ir}.%{v}._spf.%{d2}", "a:%{h}.%{p}", "foo=bar", "x:y", "ptr:%{d1}", "  ", "%%", "%_%-",
+    "include:loop.example", "redirect=%{d}", "mx:nomx.example", "a:void.example",
+  };
+  g_autoptr(GRand) rand = g_rand_new_with_seed (4408);
+
+  for (guint i = 0; i < 3000; i++)
+    {
+      g_autoptr(GString) record = g_string_new ("v=spf1");
+      g_autoptr(BdDnsZone) zone = bd_dns_zone_new ();
+      g_autoptr(BdSpfReport) with_ip = NULL;
+      g_autoptr(BdSpfReport) walk = NULL;
+      guint n = g_rand_int_range (rand, 0, 8);
+      BdDnsLookup lookup;
+
+      bd_dns_zone_add (zone, "x.example", bd_dns_record_new_txt (60, (const char *[]) { "v=spf1 a mx include:loop.example -all", NULL }));
+      bd_dns_zone_add (zone, "loop.example", bd_dns_record_new_txt (60, (const char *[]) { "v=spf1 include:x.example ?all", NULL }));
+      bd_dns_zone_add (zone, "x.example", bd_dns_record_new (BD_DNS_TYPE_A, 60, "192.0.2.1"));
+      bd_dns_zone_add (zone, "x.example", bd_dns_record_new (BD_DNS_TYPE_MX, 60, "x.example"));
+      bd_dns_zone_add (zone, "4.3.2.1.in-addr.arpa", bd_dns_record_new (BD_DNS_TYPE_PTR, 60, "x.example"));
+      for (guint j = 0; j < n; j++)
+        g_string_append_printf (record, " %s", terms[g_rand_int_range (rand, 0, G_N_ELEMENTS (terms))]);
+      bd_dns_zone_add (zone, "fuzz.example", bd_dns_record_new_txt (60, (const char *[]) { record->str, NULL }));
+      bd_dns_zone_get_lookup (zone, &lookup);
+
+      with_ip = bd_spf_check_host (&lookup, "1.2.3.4", "fuzz.example", "user@fuzz.example", "helo.example", NULL);
+      walk = bd_spf_check_host (&lookup, NULL, "fuzz.example", NULL, NULL, NULL);
+      g_assert_cmpint (with_ip->result, <=, BD_SPF_PERMERROR);
+      g_assert_cmpuint (walk->lookups, <=, 61);
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -259,5 +299,6 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/core/spf/rfc7208-suite-json", test_suite_json);
   g_test_add_func ("/core/spf/rfc7208-suite-yaml", test_suite_yaml);
+  g_test_add_func ("/core/spf/fuzz", test_fuzz);
   return g_test_run ();
 }

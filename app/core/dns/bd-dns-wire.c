@@ -324,11 +324,14 @@ bd_dns_json_parse (const char  *data,
   JsonArray *records = NULL;
   gint64 status;
 
-  if (!json_parser_load_from_data (parser, data, length, NULL)
+  /* an empty body parses to no root at all */
+  if (length == 0 || !json_parser_load_from_data (parser, data, length, NULL)
+      || json_parser_get_root (parser) == NULL
       || !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
     return json_malformed (error);
   root = json_node_get_object (json_parser_get_root (parser));
-  if (!json_object_has_member (root, "Status"))
+  if (!json_object_has_member (root, "Status")
+      || json_node_get_value_type (json_object_get_member (root, "Status")) != G_TYPE_INT64)
     return json_malformed (error);
   status = json_object_get_int_member (root, "Status");
   if (status != BD_DNS_RCODE_NOERROR && status != BD_DNS_RCODE_NXDOMAIN)
@@ -356,7 +359,10 @@ bd_dns_json_parse (const char  *data,
       if (!JSON_NODE_HOLDS_OBJECT (node))
         return json_malformed (error);
       rr = json_node_get_object (node);
-      if (json_object_get_int_member_with_default (rr, "type", 0) != type)
+      if (!json_object_has_member (rr, "type")
+          || json_node_get_value_type (json_object_get_member (rr, "type")) != G_TYPE_INT64)
+        return json_malformed (error);
+      if (json_object_get_int_member (rr, "type") != type)
         continue;
       text = json_object_get_string_member_with_default (rr, "data", NULL);
       if (text == NULL || (record = record_from_json (type, json_object_get_int_member_with_default (rr, "TTL", 0), text)) == NULL)
