@@ -176,6 +176,7 @@ static const ProviderRule provider_rules[] = {
   { "outlook.com", "5.7.515", NULL, BD_REASON_AUTHFAILURE, "Microsoft 365: 5.7.515 is an authentication level failure" },
   { "outlook.com", "5.7.6", "banned sending ip", BD_REASON_BLOCKED, "Microsoft 365: 5.7.6xx is a banned sending IP" },
   { NULL, "5.7.", "banned sending ip", BD_REASON_BLOCKED, "Microsoft 365: banned sending IP" },
+  { NULL, "5.2.3", "recipsizelimit", BD_REASON_MESGTOOBIG, "Microsoft Exchange: RecipSizeLimit is the recipient's size limit" },
   /* Google */
   { "google.com", "5.7.26", NULL, BD_REASON_AUTHFAILURE, "Gmail: 5.7.26 is an SPF/DKIM/DMARC failure" },
   { "google.com", "5.7.25", NULL, BD_REASON_REQUIREPTR, "Gmail: 5.7.25 is a missing PTR record" },
@@ -467,8 +468,10 @@ decide (const BdRecipient *r,
   const char *found[BD_N_REASONS] = { NULL };
   guint64 matched = lowered ? match_phrases (lowered, found) : 0;
   BdReason by_status = bd_classify_status (r->status);
-  gboolean smtp = r->diagnostic_type == NULL || g_ascii_strcasecmp (r->diagnostic_type, "smtp") == 0
-                 || g_ascii_strcasecmp (r->diagnostic_type, "x-postfix") == 0;
+  /* Postfix's own explanations (x-postfix) are read for their words only:
+   * its status codes there are its guesses, not a server's reply. */
+  gboolean postfix = r->diagnostic_type != NULL && g_ascii_strcasecmp (r->diagnostic_type, "x-postfix") == 0;
+  gboolean smtp = r->diagnostic_type == NULL || g_ascii_strcasecmp (r->diagnostic_type, "smtp") == 0 || postfix;
   const char *status = r->status ? r->status : "";
   const char *command = r->command;
 
@@ -512,7 +515,7 @@ decide (const BdRecipient *r,
         if (by_status == reason && reason == BD_REASON_USERUNKNOWN
             && (HAS (BD_REASON_REJECTED) || HAS (BD_REASON_BLOCKED) || HAS (BD_REASON_NOTACCEPT)))
           continue;
-        if (by_status == reason)
+        if (by_status == reason && !postfix)
           return BY_STATUS (reason);
       }
 
