@@ -284,13 +284,39 @@ test_guidance_mixed_actions (void)
   g_assert_cmpint (delivered_guidance->whose_move, ==, BD_WHOSE_MOVE_NONE);
 }
 
+/* Reports that name no address (ARF feedback often) still read well. */
+static void
+assert_unnamed (BdKind   kind,
+                BdReason reason)
+{
+  g_autoptr(BdGuidance) guidance = bd_guidance_for_reason (kind, reason, NULL);
+  const BdGuidanceText *text = bd_guidance_text_for_kind (kind);
+
+  if (text == NULL)
+    text = bd_guidance_text_for_reason (reason);
+  g_assert_cmpstr (guidance->headline, !=, "");
+  g_assert_null (strstr (guidance->headline, "%"));
+  g_assert_null (strstr (guidance->headline, "(null)"));
+  g_assert_null (strstr (guidance->headline, "()"));
+  assert_translated (guidance->headline, text->headline_unnamed != NULL
+                                         ? text->headline_unnamed
+                                         : "Your message did not reach one of its recipients");
+}
+
 static void
 test_guidance_unknown_address (void)
 {
-  g_autoptr(BdGuidance) guidance = bd_guidance_for_reason (BD_KIND_BOUNCE, BD_REASON_MAILBOXFULL, NULL);
+  g_autoptr(BdGuidance) feedback = bd_guidance_for_reason (BD_KIND_FEEDBACK, BD_REASON_FEEDBACK, NULL);
 
-  g_assert_null (strstr (guidance->headline, "%s"));
-  g_assert_null (strstr (guidance->headline, "(null)"));
+  for (BdReason reason = 0; reason < BD_N_REASONS; reason++)
+    assert_unnamed (BD_KIND_BOUNCE, reason);
+  for (guint i = 0; i < G_N_ELEMENTS (other_kinds); i++)
+    assert_unnamed (other_kinds[i], BD_REASON_UNDEFINED);
+#ifdef BD_TEST_POLISH
+  g_assert_cmpstr (feedback->headline, ==, "Adresat zgłosił Twoją wiadomość jako spam");
+#else
+  g_assert_cmpstr (feedback->headline, ==, "A recipient reported your message as spam");
+#endif
 }
 
 int

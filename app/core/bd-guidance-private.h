@@ -19,6 +19,7 @@ typedef struct
   const char  *what;
   BdWhoseMove  move;
   const char  *steps[BD_GUIDANCE_MAX_STEPS + 1];   /* NULL-terminated */
+  const char  *headline_unnamed;   /* when the report names no address; nullable */
 } BdGuidanceText;
 
 const BdGuidanceText *bd_guidance_text_for_reason  (BdReason reason);

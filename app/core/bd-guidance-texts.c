@@ -375,7 +375,8 @@ static const BdGuidanceText reason_texts[BD_N_REASONS] = {
        "message."),
     BD_WHOSE_MOVE_NONE,
     { N_("Nothing to do: you can delete this confirmation."),
-      NULL } },
+      NULL },
+    N_("Your message was delivered") },
 
   [BD_REASON_VACATION] = {
     /* Translators: %s is the recipient's email address */
@@ -385,7 +386,8 @@ static const BdGuidanceText reason_texts[BD_N_REASONS] = {
     BD_WHOSE_MOVE_NONE,
     { N_("Read the reply: it often says when the person is back and whom to contact meanwhile."),
       N_("Do not send your message again: it has been delivered."),
-      NULL } },
+      NULL },
+    N_("You got an automatic reply") },
 
   [BD_REASON_FEEDBACK] = {
     /* Translators: %s is the recipient's email address */
@@ -397,7 +399,8 @@ static const BdGuidanceText reason_texts[BD_N_REASONS] = {
     { N_("Do not send more messages to this address unless the person asks for them."),
       N_("If it came from a mailing, remove the address from your mailing list."),
       N_("Make sure every mailing has an easy way to unsubscribe."),
-      NULL } },
+      NULL },
+    N_("A recipient reported your message as spam") },
 };
 
 static const BdGuidanceText delayed_text = {
@@ -410,6 +413,7 @@ static const BdGuidanceText delayed_text = {
     N_("If a report that the message was not delivered arrives later, open it here."),
     N_("If the matter is urgent, reach the recipient another way."),
     NULL },
+    N_("Your message has not been delivered yet"),
 };
 
 static const BdGuidanceText not_bounce_text = {
@@ -434,6 +438,7 @@ static const BdGuidanceText backscatter_text = {
     N_("Make sure your domain has SPF, DKIM and a DMARC record with the policy “quarantine” or “reject” (run the Domain check): servers then refuse such forgeries instead of returning them to you."),
     N_("If many such messages arrive, tell your IT or email provider: they can filter them out."),
     NULL },
+    N_("You did not send this message: someone forged your address"),
 };
 
 const BdGuidanceText *

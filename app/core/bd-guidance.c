@@ -66,10 +66,13 @@ guidance_new (const BdGuidanceText *text,
 
   if (strstr (text->headline, "%s") == NULL)
     self->headline = g_strdup (_(text->headline));
+  else if (address != NULL)
+    self->headline = g_strdup_printf (_(text->headline), address);
+  else if (text->headline_unnamed != NULL)
+    self->headline = g_strdup (_(text->headline_unnamed));
   else
-    /* Translators: stands for an email address the report does not name,
-     * inside sentences such as “The address %s does not exist” */
-    self->headline = g_strdup_printf (_(text->headline), address != NULL ? address : _("(unknown address)"));
+    /* A failure report that names no address (ARF and some prose do). */
+    self->headline = g_strdup (_("Your message did not reach one of its recipients"));
 
   self->what_happened = g_strdup (_(text->what));
   self->whose_move = text->move;
