@@ -340,7 +340,15 @@ bd_original_fill_from_text (BdOriginal *original,
   start = find_header_block (text, len);
   if (start == NULL)
     return FALSE;
-  message = parse_headers (start, MIN ((gsize)(text + len - start), 256 * 1024));
+  {
+    /* Only the header block: the quoted body is not needed. */
+    gsize n = MIN ((gsize)(text + len - start), 256 * 1024);
+    const char *blank = g_strstr_len (start, n, "\n\n");
+
+    if (blank != NULL)
+      n = blank - start + 2;
+    message = parse_headers (start, n);
+  }
   if (message == NULL)
     return FALSE;
   bd_original_fill_from_message (original, message);
