@@ -118,6 +118,8 @@ static const ScanCase cases[] = {
     BD_REASON_UNDEFINED, NULL },
   { "surfcontrol.eml", "surfcontrol", BD_KIND_BOUNCE, 1, 0, "zenon@odbiorca.example", "5.1.1", 550,
     BD_REASON_UNDEFINED, NULL },
+  { "yandex.eml", "yandex", BD_KIND_BOUNCE, 1, 0, "maksim@odbiorca.example", "5.2.2", 552,
+    BD_REASON_UNDEFINED, "mx.odbiorca.example" },
 };
 
 /* Runs the table as the decoder does: the first scanner that recognises

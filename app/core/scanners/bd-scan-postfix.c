@@ -45,9 +45,6 @@ static const struct
   { "Name service error for name=", BD_REASON_HOSTUNKNOWN },
   { "unknown user: ", BD_REASON_USERUNKNOWN },
   { "message size exceeds file size limit", BD_REASON_MESGTOOBIG },
-  { "connect to ", BD_REASON_NETWORKERROR },
-  { "lost connection with ", BD_REASON_NETWORKERROR },
-  { "conversation with ", BD_REASON_NETWORKERROR },   /* "… timed out while …" */
 };
 
 static gboolean
@@ -100,16 +97,19 @@ set_postfix_reason (BdRecipient *r)
     }
 }
 
+/**
+ * bd_scan_postfix_read:
+ *
+ * Reads Postfix's "<address>: reason" paragraphs after "The mail system".
+ *
+ * Returns: TRUE when at least one recipient was added to @bounce.
+ */
 gboolean
-bd_scan_postfix (const BdScanInput *input,
-                 BdBounce          *bounce)
+bd_scan_postfix_read (const BdScanInput *input,
+                      BdBounce          *bounce)
 {
   g_auto(GStrv) lines = NULL;
-  gboolean delayed;
   int start;
-
-  if (!is_postfix (input))
-    return FALSE;
 
   lines = bd_scan_split_lines (input, stop_markers);
   start = bd_scan_find_line (lines, 0, "The mail system");
@@ -137,6 +137,17 @@ bd_scan_postfix (const BdScanInput *input,
       r->remote_mta = g_steal_pointer (&host);
       set_postfix_reason (r);
     }
+  return bounce->recipients->len > 0;
+}
+
+gboolean
+bd_scan_postfix (const BdScanInput *input,
+                 BdBounce          *bounce)
+{
+  gboolean delayed;
+
+  if (!is_postfix (input) || !bd_scan_postfix_read (input, bounce))
+    return FALSE;
 
   delayed = bd_scan_subject_has (input, "Delayed Mail")
             || strstr (input->body, "THIS IS A WARNING ONLY") != NULL;
