@@ -56,6 +56,7 @@ BD_DECLARE_SCANNER (powermta);
 BD_DECLARE_SCANNER (messagingserver);
 BD_DECLARE_SCANNER (outlook);
 BD_DECLARE_SCANNER (surfcontrol);
+BD_DECLARE_SCANNER (yandex);
 
 /* Readers shared by families built on the same MTA. */
 gboolean bd_scan_exim_read  (const BdScanInput *input,
@@ -66,5 +67,7 @@ gboolean bd_scan_sendmail_read (const BdScanInput *input,
                                 BdBounce          *bounce);
 gboolean bd_scan_exchange_read (const BdScanInput *input,
                                 BdBounce          *bounce);
+gboolean bd_scan_postfix_read (const BdScanInput *input,
+                               BdBounce          *bounce);
 
 G_END_DECLS
