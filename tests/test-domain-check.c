@@ -10,7 +10,9 @@
 
 #include <string.h>
 
+#include "bd-dns-zone.h"
 #include "bd-domain-check.h"
+#include "bd-resolver-settings.h"
 #include "doh-server.h"
 
 static DohServer bind;
@@ -420,6 +422,70 @@ test_helpers (void)
   g_assert_cmpstr (v6, ==, "1.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.8.b.d.0.1.0.0.2.bl.example");
   g_assert_cmpstr (fixed, ==, "v=spf1 mx ip6:2001:db8::1 ~all");
   g_assert_cmpstr (fixed_redirect, ==, "v=spf1 mx ip4:192.0.2.1 redirect=_spf.example");
+
+  /* a top-level redirect= replaces the record: its terms decide */
+  {
+    g_autoptr(BdDnsZone) zone = bd_dns_zone_new ();
+    g_autoptr(BdSpfReport) report = NULL;
+    BdDnsLookup lookup;
+
+    bd_dns_zone_add (zone, "r.example", bd_dns_record_new_txt (60, (const char *[]) { "v=spf1 redirect=t.example", NULL }));
+    bd_dns_zone_add (zone, "t.example", bd_dns_record_new_txt (60, (const char *[]) { "v=spf1 ip4:192.0.2.1 include:u.example -all", NULL }));
+    bd_dns_zone_add (zone, "u.example", bd_dns_record_new_txt (60, (const char *[]) { "v=spf1 ip4:192.0.2.2 -all", NULL }));
+    bd_dns_zone_get_lookup (zone, &lookup);
+    report = bd_spf_check_host (&lookup, "192.0.2.1", "r.example", NULL, NULL, NULL);
+    g_assert_cmpint (report->result, ==, BD_SPF_PASS);
+    g_assert_cmpstr (report->matched, ==, "ip4:192.0.2.1");
+    g_clear_pointer (&report, bd_spf_report_free);
+    report = bd_spf_check_host (&lookup, "192.0.2.2", "r.example", NULL, NULL, NULL);
+    g_assert_cmpstr (report->matched, ==, "include:u.example");
+    g_assert_cmpuint (report->lookups, ==, 2);
+    g_assert_cmpuint (report->tree->children->len, ==, 1);
+    g_assert_cmpuint (((BdSpfNode *)report->tree->children->pdata[0])->children->len, ==, 1);
+  }
+}
+
+static void
+test_settings (void)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = source ? g_settings_schema_source_lookup (source, APP_ID, TRUE) : NULL;
+  g_autoptr(GSettings) settings = NULL;
+  g_autoptr(BdResolverSettings) defaults = NULL;
+  g_autoptr(BdResolverSettings) quad9 = NULL;
+  g_autoptr(BdResolverSettings) custom = NULL;
+  const char *lists[] = { "bl.example", NULL };
+
+  if (schema == NULL || !g_settings_schema_has_key (schema, "resolver"))
+    {
+      g_test_skip ("the compiled schema is not in GSETTINGS_SCHEMA_DIR");
+      return;
+    }
+  settings = g_settings_new (APP_ID);
+  defaults = bd_resolver_settings_load ();
+  g_assert_cmpstr (defaults->resolver_url, ==, BD_DOH_CLOUDFLARE_URL);
+  g_assert_null (defaults->ca_file);
+  g_assert_null (defaults->selectors);
+  g_assert_cmpstr (defaults->dnsbls[0], ==, "zen.spamhaus.org");
+  for (guint i = 0; defaults->dnsbls[i]; i++)
+    g_assert_null (strstr (defaults->dnsbls[i], "sorbs"));
+
+  g_settings_set_string (settings, "resolver", "quad9");
+  quad9 = bd_resolver_settings_load ();
+  g_assert_cmpstr (quad9->resolver_url, ==, BD_DOH_QUAD9_URL);
+
+  g_settings_set_string (settings, "resolver", "custom");
+  g_settings_set_string (settings, "resolver-url", "https://dns.firma.pl/dns-query");
+  g_settings_set_string (settings, "resolver-ca-file", "/etc/firma-ca.pem");
+  g_settings_set_strv (settings, "dnsbl-lists", lists);
+  custom = bd_resolver_settings_load ();
+  g_assert_cmpstr (custom->resolver_url, ==, "https://dns.firma.pl/dns-query");
+  g_assert_cmpstr (custom->ca_file, ==, "/etc/firma-ca.pem");
+  g_assert_cmpstr (custom->dnsbls[0], ==, "bl.example");
+  g_settings_reset (settings, "resolver");
+  g_settings_reset (settings, "resolver-url");
+  g_settings_reset (settings, "resolver-ca-file");
+  g_settings_reset (settings, "dnsbl-lists");
 }
 
 int
@@ -432,6 +498,7 @@ main (int    argc,
   g_test_add_func ("/core/domain-check/key-bits", test_key_bits);
   g_test_add_func ("/core/domain-check/dmarc-parse", test_dmarc_parse);
   g_test_add_func ("/core/domain-check/helpers", test_helpers);
+  g_test_add_func ("/core/domain-check/settings", test_settings);
 
   if (!g_tls_backend_supports_tls (g_tls_backend_get_default ()))
     {

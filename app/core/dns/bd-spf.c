@@ -30,6 +30,8 @@ typedef struct
   GPtrArray         *stack;     /* domains being evaluated, for loops */
   gboolean           walking;   /* no IP: count, don't match */
   const char        *current;   /* <domain> of the record being expanded */
+  guint              top_depth; /* stack depth whose matches are reported;
+                                 * a top-level redirect= replaces the record */
 } Ctx;
 
 typedef enum { MATCH_NO, MATCH_YES, MATCH_ERROR } Match;
@@ -551,8 +553,6 @@ evaluate (Ctx         *ctx,
           BdSpfRecord *record,
           BdSpfNode   *node)
 {
-  gboolean walked_all = FALSE;
-
   for (guint i = 0; i < record->mechs->len; i++)
     {
       const BdSpfMech *mech = g_ptr_array_index (record->mechs, i);
@@ -563,20 +563,16 @@ evaluate (Ctx         *ctx,
         return error_result;
       if (m == MATCH_YES)
         {
-          if (ctx->stack->len == 1)
+          /* without an IP only "all" matches: what follows is never reached */
+          if (ctx->stack->len == ctx->top_depth)
             {
               g_free (ctx->report->matched);
               ctx->report->matched = g_strdup (mech->text);
             }
-          if (!ctx->walking)
-            return qualifier_result (mech->qualifier);
-          walked_all = TRUE;   /* "all": what follows is never reached */
-          if (ctx->stack->len > 1)
-            return qualifier_result (mech->qualifier);
           return qualifier_result (mech->qualifier);
         }
     }
-  if (record->redirect != NULL && !walked_all)
+  if (record->redirect != NULL)
     {
       g_autofree char *target = expand (ctx, record->redirect, domain);
       g_autofree char *via = g_strconcat ("redirect=", record->redirect, NULL);
@@ -589,6 +585,8 @@ evaluate (Ctx         *ctx,
         return fail_with (ctx, BD_SPF_PERMERROR, BD_SPF_PROBLEM_TOO_MANY_LOOKUPS, via);
       child = node_new (via, target);
       g_ptr_array_add (node->children, child);
+      if (ctx->stack->len == ctx->top_depth)
+        ctx->top_depth++;
       result = check_host (ctx, target, child);
       if (result == BD_SPF_NONE)
         return fail_with (ctx, BD_SPF_PERMERROR, BD_SPF_PROBLEM_INCLUDE_NONE, target);
@@ -678,6 +676,7 @@ bd_spf_check_host (const BdDnsLookup *lookup,
   ctx.sender_domain = g_strdup (at + 1);
   ctx.report = report;
   ctx.stack = g_ptr_array_new_with_free_func (g_free);
+  ctx.top_depth = 1;
 
   report->tree = node_new (NULL, domain);
   report->result = check_host (&ctx, domain, report->tree);
