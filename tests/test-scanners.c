@@ -120,6 +120,8 @@ static const ScanCase cases[] = {
     BD_REASON_UNDEFINED, NULL },
   { "yandex.eml", "yandex", BD_KIND_BOUNCE, 1, 0, "maksim@odbiorca.example", "5.2.2", 552,
     BD_REASON_UNDEFINED, "mx.odbiorca.example" },
+  { "amavis.eml", "amavis", BD_KIND_BOUNCE, 1, 0, "kuba@odbiorca.example", "5.7.0", 554,
+    BD_REASON_VIRUSDETECTED, NULL },
 };
 
 /* Runs the table as the decoder does: the first scanner that recognises

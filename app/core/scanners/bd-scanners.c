@@ -78,6 +78,7 @@ static const BdScanner scanners[] = {
   { "messagingserver", bd_scan_messagingserver },
   { "outlook", bd_scan_outlook },
   { "surfcontrol", bd_scan_surfcontrol },
+  { "amavis", bd_scan_amavis },
   /* Last: Polish, German or Czech prose no family claimed */
   { "localized", bd_scan_localized },
   { NULL, NULL },
