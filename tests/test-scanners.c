@@ -183,6 +183,60 @@ test_scanners_fixture (gconstpointer data)
     g_assert_cmpstr (r->remote_mta, ==, c->remote_mta);
 }
 
+/* The shared corpus (../shared), when present: nearly every prose bounce
+ * (one without a machine-readable report) must be claimed by a scanner
+ * and give at least one recipient. */
+static void
+test_scanners_corpus (void)
+{
+  const char *root = g_getenv ("BD_SOURCE_ROOT");
+  g_autofree char *dir = NULL;
+  g_autoptr(GDir) listing = NULL;
+  const BdScanner *table;
+  const char *name;
+  guint n, prose = 0, claimed = 0;
+
+  if (root == NULL)
+    root = ".";
+  dir = g_build_filename (root, "..", "shared", "corpus", "bounces", "dev", NULL);
+  listing = g_dir_open (dir, 0, NULL);
+  if (listing == NULL)
+    {
+      g_test_skip ("no ../shared corpus");
+      return;
+    }
+  table = bd_scanners_get (&n);
+  while ((name = g_dir_read_name (listing)) != NULL)
+    {
+      g_autofree char *path = NULL;
+      g_autofree char *raw = NULL;
+      g_autoptr(TestInput) input = NULL;
+
+      if (!g_str_has_prefix (name, "lhost-") || !g_str_has_suffix (name, ".eml"))
+        continue;
+      path = g_build_filename (dir, name, NULL);
+      if (!g_file_get_contents (path, &raw, NULL, NULL) || bd_scan_strcasestr (raw, "message/delivery-status") != NULL)
+        continue;
+      input = test_input_load (path);
+      if (input == NULL)
+        continue;
+      prose++;
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr(BdBounce) bounce = bd_bounce_new (path, 0);
+
+          if (table[i].scan (&input->input, bounce))
+            {
+              claimed += bounce->recipients->len > 0;
+              break;
+            }
+        }
+    }
+  g_test_message ("%u of %u prose bounces claimed", claimed, prose);
+  g_assert_cmpuint (prose, >, 0);
+  g_assert_cmpuint (claimed * 100, >=, prose * 95);
+}
+
 static void
 test_scanners_not_a_bounce (void)
 {
@@ -317,6 +371,7 @@ main (int   argc,
 
   g_test_add_func ("/core/scanners/table", test_scanners_table);
   g_test_add_func ("/core/scanners/not-a-bounce", test_scanners_not_a_bounce);
+  g_test_add_func ("/core/scanners/corpus", test_scanners_corpus);
   g_test_add_func ("/core/scanners/util/status", test_util_status);
   g_test_add_func ("/core/scanners/util/reply-code", test_util_reply_code);
   g_test_add_func ("/core/scanners/util/address", test_util_address);
