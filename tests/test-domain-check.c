@@ -324,6 +324,12 @@ test_dnsbl (void)
   g_assert_cmpstr (((BdDnsblResult *)report->dnsbl->pdata[0])->detail, ==, "listed for testing");
   assert_finding (report, "dnsbl-listed", BD_SEVERITY_ERROR);
   assert_finding (report, "dnsbl-uncheckable", BD_SEVERITY_INFO);
+
+  /* IPv6: the self-test uses ::FFFF:7F00:2 */
+  g_clear_pointer (&report, bd_domain_report_free);
+  report = run ("good.bd.test", "2001:db8::7", "s1", "bl.dnsbl.test,clean.dnsbl.test");
+  g_assert_cmpint (((BdDnsblResult *)report->dnsbl->pdata[0])->status, ==, BD_DNSBL_LISTED);
+  g_assert_cmpint (((BdDnsblResult *)report->dnsbl->pdata[1])->status, ==, BD_DNSBL_UNCHECKABLE);
 }
 
 static void

@@ -152,19 +152,23 @@ bd_dnsbl_check (const BdDnsLookup *lookup,
   g_autoptr(GError) error = NULL;
   g_autofree char *code = NULL;
   g_autofree char *reason = NULL;
+  const char *probe_in, *probe_out;
   Answer listed, unlisted, answer;
 
   g_return_val_if_fail (lookup != NULL && ip != NULL && zone != NULL && findings != NULL, NULL);
 
-  /* the RFC 5782 §5 self-test, through the same resolver */
-  listed = ask (lookup, "127.0.0.2", zone, cancellable, NULL, &error);
+  /* the RFC 5782 §5 self-test, through the same resolver, in the address
+   * family of the IP (IPv6 lists carry ::FFFF:7F00:2) */
+  probe_in = strchr (ip, ':') ? "::ffff:7f00:2" : "127.0.0.2";
+  probe_out = strchr (ip, ':') ? "::ffff:7f00:1" : "127.0.0.1";
+  listed = ask (lookup, probe_in, zone, cancellable, NULL, &error);
   if (listed == ANSWER_ERROR)
     return uncheckable (zone, ip, g_strdup (error->message), findings);
   if (listed == ANSWER_REFUSED)
     return uncheckable (zone, ip, g_strdup (_("it refuses queries that come through public DNS resolvers.")), findings);
   if (listed != ANSWER_LISTED)
     return uncheckable (zone, ip, g_strdup (_("it fails its self-test (127.0.0.2 is not listed): it may refuse this resolver or be out of service.")), findings);
-  unlisted = ask (lookup, "127.0.0.1", zone, cancellable, NULL, &error);
+  unlisted = ask (lookup, probe_out, zone, cancellable, NULL, &error);
   if (unlisted == ANSWER_ERROR)
     return uncheckable (zone, ip, g_strdup (error->message), findings);
   if (unlisted != ANSWER_NONE)
