@@ -133,6 +133,21 @@ transport_output (char **lines)
   return bd_scan_collapse (out->str);
 }
 
+/* "SMTP error from remote mail server after RCPT TO:<…>:" (transports/smtp.c) */
+static void
+set_exim_command (BdRecipient *recipient)
+{
+  const char *after;
+
+  if (recipient->diagnostic == NULL)
+    return;
+  after = strstr (recipient->diagnostic, " error from remote mail server after ");
+  if (after == NULL)
+    after = strstr (recipient->diagnostic, " error from remote mailer after ");
+  if (after != NULL)
+    bd_scan_set_command (recipient, strstr (after, " after ") + strlen (" after "));
+}
+
 static void
 set_exim_reason (BdRecipient *recipient)
 {
@@ -202,7 +217,9 @@ read_entry (char     **lines,
   recipient = bd_scan_add (bounce, address, diag->str);
   host = recipient->diagnostic != NULL ? bd_scan_host_in (recipient->diagnostic) : NULL;
   recipient->remote_mta = g_steal_pointer (&host);
+  set_exim_command (recipient);
   set_exim_reason (recipient);
+  bd_scan_refused_early (recipient);
 }
 
 static char **

@@ -175,6 +175,7 @@ bd_scan_qmail_read (const BdScanInput *input,
           recipient->remote_mta = remote_host (recipient->diagnostic);
           set_qmail_command (recipient);
           set_qmail_reason (recipient);
+          bd_scan_refused_early (recipient);
         }
       i = j - 1;
     }

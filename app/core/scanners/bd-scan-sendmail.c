@@ -166,6 +166,7 @@ bd_scan_sendmail_read (const BdScanInput *input,
       r->remote_mta = g_strdup (host);
       if (reply->len > 0 && command != NULL)
         bd_scan_set_command (r, command);
+      bd_scan_refused_early (r);
       g_string_truncate (reply, 0);
     }
 

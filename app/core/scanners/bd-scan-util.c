@@ -7,6 +7,7 @@
 
 #include <string.h>
 
+#include "bd-classify.h"
 #include "bd-scan-util.h"
 
 /* A bounce quotes at most a few thousand lines of prose before the
@@ -607,6 +608,35 @@ bd_scan_set_command (BdRecipient *recipient,
     return;
   g_free (recipient->command);
   recipient->command = g_strdup (name);
+}
+
+/**
+ * bd_scan_refused_early:
+ *
+ * A server that refuses at the connection, its greeting or HELO/EHLO
+ * refuses the sending server itself, before any address or content: when
+ * its words say nothing more specific, the reason is "blocked".
+ */
+void
+bd_scan_refused_early (BdRecipient *recipient)
+{
+  g_autofree char *evidence = NULL;
+  const char *command;
+  BdReason reason;
+
+  g_return_if_fail (recipient != NULL);
+
+  command = recipient->command;
+  if (recipient->reason != BD_REASON_UNDEFINED || command == NULL
+      || (strcmp (command, "CONN") != 0 && strcmp (command, "EHLO") != 0 && strcmp (command, "HELO") != 0))
+    return;
+  reason = bd_classify_recipient (recipient, recipient->remote_mta, &evidence);
+  if (reason == BD_REASON_ONHOLD || reason == BD_REASON_UNDEFINED)
+    {
+      g_autofree char *why = g_strdup_printf ("refused at %s", strcmp (command, "CONN") == 0 ? "connection" : command);
+
+      bd_scan_set_reason (recipient, BD_REASON_BLOCKED, why);
+    }
 }
 
 /**

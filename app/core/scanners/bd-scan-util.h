@@ -53,6 +53,7 @@ BdRecipient *bd_scan_add               (BdBounce    *bounce,
 const char  *bd_scan_command_name      (const char  *text);
 void         bd_scan_set_command       (BdRecipient *recipient,
                                         const char  *text);
+void         bd_scan_refused_early     (BdRecipient *recipient);
 BdRecipient *bd_scan_find_recipient    (BdBounce    *bounce,
                                         const char  *address);
 void         bd_scan_set_diagnostic    (BdRecipient *recipient,
