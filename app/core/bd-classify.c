@@ -186,7 +186,11 @@ static const ProviderRule provider_rules[] = {
   { "google.com", "4.2.1", "rate", BD_REASON_SPEEDING, "Gmail: 4.2.1 is the recipient's receiving rate" },
   { "google.com", "5.7.1", "low reputation", BD_REASON_BADREPUTATION, "Gmail: low reputation of the sending IP or domain" },
   /* Yahoo's [TSS04]/[TS04] codes: throttled or refused for complaints. */
-  { NULL, "4.7.0", "[tss04]", BD_REASON_BADREPUTATION, "Yahoo: TSS04 is a deferral for complaints" },
+  { NULL, "4.7.0", "[tss04]", BD_REASON_REJECTED, "Yahoo: TSS04 defers a sender with complaints" },
+  /* Yahoo refuses unknown users only after DATA. */
+  { "yahoo.com", "5.", "doesn't have a yahoo.com account", BD_REASON_USERUNKNOWN, "Yahoo: no such account" },
+  /* Cox's AUP#… codes name its blocklists. */
+  { "cox.com", "5.", "aup#", BD_REASON_BLOCKED, "Cox: an AUP# code is a blocklist refusal" },
 };
 
 static gboolean
@@ -507,6 +511,13 @@ decide (const BdRecipient *r,
                 return BD_REASON_FILTERED;
               }
             continue;
+          }
+        /* "Access denied" in answer to MAIL FROM refuses the sender. */
+        if (reason == BD_REASON_BLOCKED && HAS (reason) && g_strcmp0 (command, "MAIL") == 0
+            && strcmp (found[reason], "access denied") == 0)
+          {
+            *evidence = g_strdup ("phrase “access denied” in reply to MAIL FROM");
+            return BD_REASON_REJECTED;
           }
         if (HAS (reason) && (by_status == BD_REASON_UNDEFINED || is_weak (by_status)
                              || by_status == reason || phrase_beats_status (reason)))
