@@ -657,6 +657,35 @@ test_json_malformed (void)
 }
 
 static void
+test_protocol_choice (void)
+{
+  const struct { const char *url; BdDohProtocol protocol; } cases[] = {
+    { "https://cloudflare-dns.com/dns-query", BD_DOH_PROTOCOL_WIRE },
+    { "https://cloudflare-dns.com/dns-query?ct=application/dns-json", BD_DOH_PROTOCOL_JSON },
+    { "https://dns.google/resolve", BD_DOH_PROTOCOL_JSON },
+    { "https://dns.google/dns-query", BD_DOH_PROTOCOL_WIRE },
+  };
+  const char *bad[] = { "http://dns.example/dns-query", "dns.example", "https://", "" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(BdDohClient) client = bd_doh_client_new (cases[i].url, &error);
+
+      g_assert_no_error (error);
+      g_assert_cmpint (bd_doh_client_get_protocol (client), ==, cases[i].protocol);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(BdDohClient) client = bd_doh_client_new (bad[i], &error);
+
+      g_assert_error (error, BD_DNS_ERROR, BD_DNS_ERROR_INVALID);
+      g_assert_null (client);
+    }
+}
+
+static void
 test_json_split (void)
 {
   g_auto(GStrv) quoted = bd_dns_json_split_txt ("\"a \\\"b\\\"\" \"c\\059\\\\\"");
@@ -703,6 +732,7 @@ main (int    argc,
   g_test_add_func ("/core/dns/wire-fuzz", test_wire_fuzz);
   g_test_add_func ("/core/dns/json-txt", test_json_split);
   g_test_add_func ("/core/dns/json-malformed", test_json_malformed);
+  g_test_add_func ("/core/doh/protocol-choice", test_protocol_choice);
 
   ret = g_test_run ();
   doh_server_stop (&bind);

@@ -115,8 +115,9 @@ bd_doh_client_init (BdDohClient *self)
 
 /**
  * bd_doh_client_new:
- * @url: an https:// DoH endpoint; a path ending in "/resolve" means the
- *   JSON API (Google's), anything else RFC 8484
+ * @url: an https:// DoH endpoint; a path ending in "/resolve" (Google) or
+ *   a "ct=application/dns-json" parameter (Cloudflare) means the JSON API,
+ *   anything else RFC 8484
  *
  * Returns: (transfer full) (nullable): a client, or NULL for a bad URL
  */
@@ -131,7 +132,8 @@ bd_doh_client_new (const char  *url,
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   uri = g_uri_parse (url, SOUP_HTTP_URI_FLAGS, NULL);
-  if (uri == NULL || g_strcmp0 (g_uri_get_scheme (uri), "https") != 0 || g_uri_get_host (uri) == NULL)
+  if (uri == NULL || g_strcmp0 (g_uri_get_scheme (uri), "https") != 0
+      || g_uri_get_host (uri) == NULL || *g_uri_get_host (uri) == '\0')
     {
       /* Translators: %s is what the user typed as the resolver address */
       g_set_error (error, BD_DNS_ERROR, BD_DNS_ERROR_INVALID,
@@ -140,7 +142,9 @@ bd_doh_client_new (const char  *url,
     }
   self = g_object_new (BD_TYPE_DOH_CLIENT, NULL);
   self->url = g_strdup (url);
-  if (g_str_has_suffix (g_uri_get_path (uri), "/resolve"))
+  /* Google's JSON endpoint is /resolve; Cloudflare's takes ?ct=application/dns-json */
+  if (g_str_has_suffix (g_uri_get_path (uri), "/resolve")
+      || (g_uri_get_query (uri) && strstr (g_uri_get_query (uri), "ct=application/dns-json")))
     self->protocol = BD_DOH_PROTOCOL_JSON;
   return g_steal_pointer (&self);
 }
