@@ -186,7 +186,7 @@ static const ProviderRule provider_rules[] = {
   { "google.com", "4.2.1", "rate", BD_REASON_SPEEDING, "Gmail: 4.2.1 is the recipient's receiving rate" },
   { "google.com", "5.7.1", "low reputation", BD_REASON_BADREPUTATION, "Gmail: low reputation of the sending IP or domain" },
   /* Yahoo's [TSS04]/[TS04] codes: throttled or refused for complaints. */
-  { NULL, "4.7.0", "[tss04]", BD_REASON_REJECTED, "Yahoo: TSS04 defers a sender with complaints" },
+  { NULL, "4.7.0", "[tss04]", BD_REASON_BADREPUTATION, "Yahoo: TSS04 defers a sender with complaints" },
   /* Yahoo refuses unknown users only after DATA. */
   { "yahoo.com", "5.", "doesn't have a yahoo.com account", BD_REASON_USERUNKNOWN, "Yahoo: no such account" },
   /* Cox's AUP#… codes name its blocklists. */

@@ -5,7 +5,8 @@
  * reports first (RFC 3464/6522 delivery status, RFC 5965 ARF feedback,
  * RFC 8098 disposition notifications, RFC 3834 auto-replies), then the
  * prose scanners (bd-scanner.h), then the classifier (bd-classify.h).
- * A bounce forwarded as an attachment is decoded too.
+ * A bounce forwarded as an attachment, or pasted into the text of another
+ * message, is decoded too (the forwarding message itself is not a bounce).
  *
  * Decoding never fails: anything that is not a readable report, however
  * broken, comes back as kind %BD_KIND_NOT_BOUNCE. Limits that keep hostile
