@@ -1,7 +1,7 @@
 # A thin wrapper: everything real lives in meson.build and build-aux/.
 BUILD ?= build
 
-.PHONY: all deps build run test screenshots clean
+.PHONY: all deps build run test screenshots bench clean
 
 all: build
 
@@ -22,6 +22,11 @@ test: build
 
 screenshots: build
 	build-aux/screenshots.sh $(BUILD) data/screenshots
+
+# Not a test: a 1 GB mbox in /tmp, the CLI timed beside grep (SIZE=64M for a quick run).
+SIZE ?= 1G
+bench: build
+	build-aux/bench-mailbox.py --build $(BUILD) --size $(SIZE)
 
 clean:
 	rm -rf $(BUILD)

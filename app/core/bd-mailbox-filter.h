@@ -15,16 +15,21 @@ G_BEGIN_DECLS
 
 typedef enum
 {
-  BD_FILTER_SKIP = 0,    /* certainly not a delivery report */
-  BD_FILTER_DECODE,      /* may be one: decode it */
+  BD_FILTER_PEEK = 0,    /* nothing in the headers; plain text: look at the body's start */
+  BD_FILTER_SKIP,        /* nothing in the headers, and not plain text: not a report */
   BD_FILTER_LOOK_INSIDE, /* a mixed message: a report may be attached */
+  BD_FILTER_DECODE,      /* may be a report: decode it */
 } BdFilterVerdict;
 
 /* How much of a body is searched for an attached report. */
 #define BD_FILTER_BODY_LOOK (1024 * 1024)
 /* How much of a body is searched for a server's own words. */
-#define BD_FILTER_BODY_PEEK 4096
+#define BD_FILTER_BODY_PEEK 2048
 
+const char     *bd_mailbox_memmem            (const char *hay,
+                                              gsize       len,
+                                              const char *needle,
+                                              gsize       n);
 gsize           bd_mailbox_filter_header_end (const char *data,
                                               gsize       len,
                                               gboolean   *complete);

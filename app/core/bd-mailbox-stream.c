@@ -16,6 +16,9 @@
 #include <errno.h>
 #include <string.h>
 #include <unistd.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include "bd-mailbox-filter.h"
 #include "bd-mailbox-private.h"
@@ -37,6 +40,39 @@ typedef struct
   goffset          done;   /* bytes read from the file */
   gboolean         eof;
 } Stream;
+
+/* The next "\nFrom " in [p, end): the loop every byte of an mbox goes
+ * through. With SSE2 (every x86-64) 16 bytes are tested at once for a
+ * "\n" followed by "F", several times faster than glibc's memmem. */
+static const char *
+find_from (const char *p,
+           const char *end)
+{
+#ifdef __SSE2__
+  const __m128i nl = _mm_set1_epi8 ('\n');
+  const __m128i f = _mm_set1_epi8 ('F');
+
+  while (end - p >= 17)
+    {
+      __m128i a = _mm_loadu_si128 ((const __m128i *)p);
+      __m128i b = _mm_loadu_si128 ((const __m128i *)(p + 1));
+      unsigned mask = _mm_movemask_epi8 (_mm_and_si128 (_mm_cmpeq_epi8 (a, nl), _mm_cmpeq_epi8 (b, f)));
+
+      while (mask != 0)
+        {
+          const char *hit = p + __builtin_ctz (mask);
+
+          if (end - hit < 6)
+            return bd_mailbox_memmem (hit, end - hit, "\nFrom ", 6);
+          if (memcmp (hit + 2, "rom ", 4) == 0)
+            return hit;
+          mask &= mask - 1;
+        }
+      p += 16;
+    }
+#endif
+  return bd_mailbox_memmem (p, end - p, "\nFrom ", 6);
+}
 
 typedef enum
 {
@@ -112,7 +148,7 @@ unescape (BdMailboxReader *reader,
   GByteArray *out = reader->scratch;
 
   g_byte_array_set_size (out, 0);
-  while (p < end && (p = memmem (p, end - p, "From ", 5)) != NULL)
+  while (p < end && (p = bd_mailbox_memmem (p, end - p, "From ", 5)) != NULL)
     {
       const char *q = p;
 
@@ -319,7 +355,7 @@ read_mbox (Stream *s)
       const char *hit = NULL;
 
       if (s->len > m.search)
-        hit = memmem (reader->buf + m.search, s->len - m.search, "\nFrom ", 6);
+        hit = find_from (reader->buf + m.search, reader->buf + s->len);
       if (hit != NULL)
         {
           gsize sep = hit - reader->buf + 1;
