@@ -14,6 +14,7 @@
 
 #include "bd-cli-text.h"
 #include "bd-guidance.h"
+#include "bd-report.h"
 
 static void
 print_guidance (FILE             *out,
@@ -35,6 +36,7 @@ print_guidance (FILE             *out,
 
 static void
 print_details (FILE              *out,
+               const BdBounce    *bounce,
                const BdRecipient *r)
 {
   if (r->status != NULL || r->reply_code != 0)
@@ -51,8 +53,14 @@ print_details (FILE              *out,
     /* Translators: %s is the receiving server's reply, quoted */
     fprintf (out, _("  The server said: “%s”\n"), r->diagnostic);
   if (r->evidence != NULL)
-    /* Translators: %1$s is the reason's machine name (e.g. userunknown), %2$s what decided it (e.g. “status 5.1.1”) */
-    fprintf (out, _("  Why this reason: %1$s, from %2$s\n"), bd_reason_to_string (r->reason), r->evidence);
+    {
+      g_autofree char *why = bd_report_describe_evidence (r->evidence);
+
+      /* Translators: %1$s is the reason in a few words, %2$s the sentence saying what decided it;
+       * %3$s the reason's machine name for scripts (e.g. userunknown) */
+      fprintf (out, _("  Why this reason: %1$s. %2$s (%3$s)\n"), bd_report_recipient_label (bounce, r),
+               why, bd_reason_to_string (r->reason));
+    }
 }
 
 static void
@@ -65,7 +73,7 @@ print_recipient (FILE              *out,
   /* Translators: %s is an email address */
   fprintf (out, _("Recipient: %s\n"), r->address ? r->address : _("(unknown)"));
   print_guidance (out, guidance);
-  print_details (out, r);
+  print_details (out, bounce, r);
 }
 
 /**

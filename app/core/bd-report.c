@@ -27,8 +27,18 @@ bd_report_describe_evidence (const char *evidence)
     return NULL;
 
   if (g_str_has_prefix (evidence, "phrase "))
-    /* Translators: %s is a quote from the mail server's reply, already in quotes */
-    return g_strdup_printf (_("The server’s reply says %s."), evidence + strlen ("phrase "));
+    {
+      /* "phrase “mailbox is full”": quote the words in the user's language. */
+      g_autofree char *words = g_strdup (evidence + strlen ("phrase "));
+
+      if (g_str_has_prefix (words, "“") && g_str_has_suffix (words, "”"))
+        {
+          words[strlen (words) - strlen ("”")] = '\0';
+          memmove (words, words + strlen ("“"), strlen (words) - strlen ("“") + 1);
+        }
+      /* Translators: %s is a quote from the mail server's reply */
+      return g_strdup_printf (_("The server’s reply says “%s”."), words);
+    }
 
   if (g_str_has_prefix (evidence, "status "))
     /* Translators: %s is a delivery status code such as 5.1.1 */
