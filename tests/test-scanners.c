@@ -122,6 +122,8 @@ static const ScanCase cases[] = {
     BD_REASON_UNDEFINED, "mx.odbiorca.example" },
   { "amavis.eml", "amavis", BD_KIND_BOUNCE, 1, 0, "kuba@odbiorca.example", "5.7.0", 554,
     BD_REASON_VIRUSDETECTED, NULL },
+  { "mxlogic.eml", "mxlogic", BD_KIND_BOUNCE, 1, 0, "renata@odbiorca.example", "5.1.1", 550,
+    BD_REASON_UNDEFINED, NULL },
 };
 
 /* Runs the table as the decoder does: the first scanner that recognises

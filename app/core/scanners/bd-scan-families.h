@@ -58,6 +58,7 @@ BD_DECLARE_SCANNER (outlook);
 BD_DECLARE_SCANNER (surfcontrol);
 BD_DECLARE_SCANNER (yandex);
 BD_DECLARE_SCANNER (amavis);
+BD_DECLARE_SCANNER (mxlogic);
 
 /* Readers shared by families built on the same MTA. */
 gboolean bd_scan_exim_read  (const BdScanInput *input,

@@ -36,6 +36,7 @@ static const BdScanner scanners[] = {
   { "office365", bd_scan_office365 },
   { "amazonses", bd_scan_amazonses },
   { "yandex", bd_scan_yandex },
+  { "mxlogic", bd_scan_mxlogic },
   /* Localized templates of Exchange, qmail and Postfix (bd-scan-i18n.h) */
   { "office365", bd_scan_office365_i18n },
   { "exchange2007", bd_scan_exchange_i18n },
