@@ -86,10 +86,9 @@ check_cb (GObject      *object,
 }
 
 static BdDohClient *
-make_client (BdDomainView  *self,
-             GError       **error)
+make_client (BdResolverSettings  *settings,
+             GError             **error)
 {
-  g_autoptr(BdResolverSettings) settings = bd_resolver_settings_load ();
   g_autoptr(BdDohClient) client = bd_doh_client_new (settings->resolver_url, error);
 
   if (client == NULL)
@@ -110,6 +109,7 @@ check_action (GtkWidget  *widget,
   g_autofree char *selector = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->selector_row))));
   g_autofree char *ip = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->ip_row))));
   g_autoptr(GError) error = NULL;
+  g_autoptr(BdResolverSettings) settings = bd_resolver_settings_load ();
   char *selectors[2] = { selector, NULL };
   BdDomainCheckOptions options = { 0 };
 
@@ -130,7 +130,7 @@ check_action (GtkWidget  *widget,
   gtk_widget_remove_css_class (GTK_WIDGET (self->ip_row), "error");
 
   g_clear_object (&self->client);
-  if ((self->client = make_client (self, &error)) == NULL)
+  if ((self->client = make_client (settings, &error)) == NULL)
     {
       bd_domain_view_show_error (self, error->message);
       return;
@@ -139,7 +139,10 @@ check_action (GtkWidget  *widget,
 
   options.domain = domain;
   options.ip = *ip ? ip : NULL;
-  options.selectors = *selector ? selectors : NULL;
+  /* The selector typed in (or taken from the bounce) first; else the
+   * ones from Preferences, else the check's common ones. */
+  options.selectors = *selector ? selectors : settings->selectors;
+  options.dnsbls = settings->dnsbls;
 
   if (self->cancellable != NULL)
     g_cancellable_cancel (self->cancellable);

@@ -48,3 +48,15 @@ for lang in en pl; do
     shot "mailbox-$lang" "$lang" 1280 860 "${BD_SHOT_MAILBOX:-$samples}"
     shot "error-$lang" "$lang" 800 600 "$src/data/icons/hicolor/scalable/apps/io.github.bouncedoctor.BounceDoctor.svg"
 done
+
+# The domain check needs a DNS server: the UI test runs it against the
+# test DoH server (BIND on 127.0.0.1) and saves the window itself.
+for test in test-window test-window-pl; do
+    case $test in *-pl) lang=pl ;; *) lang=en ;; esac
+    env LANG=C.UTF-8 LC_ALL=C.UTF-8 LANGUAGE="$lang" GTK_A11Y=none GSETTINGS_BACKEND=memory \
+        GSETTINGS_SCHEMA_DIR="$build/data" BD_LOCALEDIR="$build/po" BD_SOURCE_ROOT="$src" \
+        G_TEST_SRCDIR="$src/tests" BD_SCREENSHOT_DIR="$(cd "$out" && pwd)" \
+        xvfb-run -a -s "-screen 0 1280x1100x24" dbus-run-session -- \
+        "$build/tests/$test" -p /ui/window/domain-check-bind >/dev/null 2>&1 &&
+        echo "wrote $out/domain-$lang.png"
+done

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "bd-application.h"
+#include "doh-server.h"
 #include "bd-diagnosis-view.h"
 #include "bd-domain-view.h"
 #include "bd-mailbox-view.h"
@@ -383,6 +384,85 @@ test_window_check_sender_domain (Fixture       *fixture,
   g_settings_reset (settings, "resolver-url");
 }
 
+/* With BD_SCREENSHOT_DIR set (make screenshots), saves what the window
+ * shows as NAME-LANG.png: the states only a test can reach, such as a
+ * domain check against the test DoH server. */
+static void
+maybe_save_screenshot (Fixture    *fixture,
+                       const char *name)
+{
+  const char *dir = g_getenv ("BD_SCREENSHOT_DIR");
+  GtkWidget *widget = GTK_WIDGET (fixture->window);
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *file = NULL;
+  g_autofree char *path = NULL;
+  GtkSnapshot *snapshot;
+  int width, height;
+
+  if (dir == NULL)
+    return;
+
+  /* let the last changes reach the screen */
+  for (gint64 end = g_get_monotonic_time () + G_USEC_PER_SEC; g_get_monotonic_time () < end;)
+    g_main_context_iteration (NULL, FALSE);
+
+  width = gtk_widget_get_width (widget);
+  height = gtk_widget_get_height (widget);
+  paintable = gtk_widget_paintable_new (widget);
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
+  node = gtk_snapshot_free_to_node (snapshot);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (widget)), node,
+                                        &GRAPHENE_RECT_INIT (0, 0, width, height));
+#ifdef BD_TEST_POLISH
+  file = g_strdup_printf ("%s-pl.png", name);
+#else
+  file = g_strdup_printf ("%s-en.png", name);
+#endif
+  path = g_build_filename (dir, file, NULL);
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+}
+
+/* The whole domain check against a real DoH server (BIND on 127.0.0.1,
+ * trusted through the resolver settings' own CA file). */
+static void
+test_window_domain_check_bind (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = g_settings_new ("io.github.bouncedoctor.BounceDoctor");
+  DohServer server = { 0 };
+
+  doh_server_start (&server);
+  if (server.url == NULL)
+    {
+      g_test_skip (server.skip_reason);
+      doh_server_stop (&server);
+      return;
+    }
+
+  g_settings_set_string (settings, "resolver", "custom");
+  g_settings_set_string (settings, "resolver-url", server.url);
+  g_settings_set_string (settings, "resolver-ca-file", server.ca_file);
+  g_settings_set_strv (settings, "dnsbl-lists", (const char *[]) { "bl.dnsbl.test", NULL });
+
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 900, 1000);
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.domain-check", NULL);
+  bd_domain_view_check (bd_window_get_domain_view (fixture->window), "chain.bd.test", NULL, "203.0.113.7");
+  wait_until (domain_check_done, fixture);
+
+  /* MX, SPF, DKIM, DMARC and the blocklists (an IP was given) */
+  g_assert_cmpuint (bd_domain_view_get_n_areas (bd_window_get_domain_view (fixture->window)), >=, 5);
+  maybe_save_screenshot (fixture, "domain");
+
+  g_settings_reset (settings, "resolver");
+  g_settings_reset (settings, "resolver-url");
+  g_settings_reset (settings, "resolver-ca-file");
+  g_settings_reset (settings, "dnsbl-lists");
+  doh_server_stop (&server);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -417,6 +497,7 @@ main (int    argc,
   ADD ("/ui/window/not-an-email", test_window_not_an_email);
   ADD ("/ui/window/mailbox", test_window_mailbox);
   ADD ("/ui/window/check-sender-domain", test_window_check_sender_domain);
+  ADD ("/ui/window/domain-check-bind", test_window_domain_check_bind);
 #undef ADD
 
   status = g_test_run ();
