@@ -135,19 +135,49 @@ take_recipients (BdBounce  *bounce,
                                     bounce->recipients->len, dropped);
 }
 
+/* The charset the message's own text declares, for report parts that
+ * carry 8-bit text without saying so. */
+static const char *
+find_text_charset (GMimeObject *object,
+                   guint        depth)
+{
+  if (object == NULL || depth > BD_DECODER_MAX_DEPTH)
+    return NULL;
+  if (GMIME_IS_MULTIPART (object))
+    {
+      int n = g_mime_multipart_get_count (GMIME_MULTIPART (object));
+
+      for (int i = 0; i < n; i++)
+        {
+          const char *charset = find_text_charset (g_mime_multipart_get_part (GMIME_MULTIPART (object), i),
+                                                   depth + 1);
+
+          if (charset != NULL)
+            return charset;
+        }
+      return NULL;
+    }
+  if (GMIME_IS_PART (object)
+      && g_mime_content_type_is_type (g_mime_object_get_content_type (object), "text", "*"))
+    return g_mime_object_get_content_type_parameter (object, "charset");
+  return NULL;
+}
+
 static char *
 part_text (GMimeObject *part,
+           const char  *hint,
            gsize       *len)
 {
-  return bd_scan_input_part_text (part, len);
+  return bd_scan_input_part_text_hinted (part, hint, len);
 }
 
 static void
 read_delivery_status (BdBounce    *bounce,
-                      GMimeObject *part)
+                      GMimeObject *part,
+                      const char  *hint)
 {
   gsize len;
-  g_autofree char *text = part_text (part, &len);
+  g_autofree char *text = part_text (part, hint, &len);
   g_autoptr(BdDsn) dsn = bd_dsn_parse (text, len, BD_DECODER_MAX_RECIPIENTS);
 
   if (dsn->reporting_mta != NULL)
@@ -164,10 +194,11 @@ read_delivery_status (BdBounce    *bounce,
  * when given, else the returned message's To. */
 static void
 read_feedback_report (BdBounce    *bounce,
-                      GMimeObject *part)
+                      GMimeObject *part,
+                      const char  *hint)
 {
   gsize len;
-  g_autofree char *text = part_text (part, &len);
+  g_autofree char *text = part_text (part, hint, &len);
   g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
   g_autofree char *type = NULL;
   g_autofree char *rcpt = NULL;
@@ -206,10 +237,11 @@ read_feedback_report (BdBounce    *bounce,
  * "failed" disposition is a delivery failure. */
 static void
 read_disposition (BdBounce    *bounce,
-                  GMimeObject *part)
+                  GMimeObject *part,
+                  const char  *hint)
 {
   gsize len;
-  g_autofree char *text = part_text (part, &len);
+  g_autofree char *text = part_text (part, hint, &len);
   g_autoptr(BdDsn) dsn = bd_dsn_parse (text, len, BD_DECODER_MAX_RECIPIENTS);
   gboolean failed = dsn->disposition != NULL && strstr (dsn->disposition, "failed") != NULL;
 
@@ -693,15 +725,17 @@ decode_message (GMimeMessage *message,
   g_autoptr(BdBounce) bounce = bd_bounce_new (source, offset);
   Parts parts = { 0 };
   BdScanInput input;
+  const char *hint;
 
   find_parts (&parts, g_mime_message_get_mime_part (message), FALSE, 0);
 
+  hint = find_text_charset (g_mime_message_get_mime_part (message), 0);
   if (parts.delivery_status != NULL)
-    read_delivery_status (bounce, parts.delivery_status);
+    read_delivery_status (bounce, parts.delivery_status, hint);
   else if (parts.feedback_report != NULL)
-    read_feedback_report (bounce, parts.feedback_report);
+    read_feedback_report (bounce, parts.feedback_report, hint);
   else if (parts.disposition != NULL)
-    read_disposition (bounce, parts.disposition);
+    read_disposition (bounce, parts.disposition, hint);
 
   bd_scan_input_init (&input, message, parts.original);
   bounce->subject = g_strdup (input.subject);

@@ -114,6 +114,22 @@ char *
 bd_scan_input_part_text (GMimeObject *part,
                          gsize       *len)
 {
+  return bd_scan_input_part_text_hinted (part, NULL, len);
+}
+
+/**
+ * bd_scan_input_part_text_hinted:
+ * @fallback: (nullable): the charset to try when the part declares none and
+ *   is not UTF-8 (servers write 8-bit report parts in the charset of their
+ *   explanation, e.g. ISO-8859-2 for Polish)
+ *
+ * Like bd_scan_input_part_text().
+ */
+char *
+bd_scan_input_part_text_hinted (GMimeObject *part,
+                                const char  *fallback,
+                                gsize       *len)
+{
   GMimeDataWrapper *content;
   g_autoptr(GMimeStream) mem = NULL;
   GByteArray *array;
@@ -132,6 +148,9 @@ bd_scan_input_part_text (GMimeObject *part,
   g_mime_stream_mem_set_owner (GMIME_STREAM_MEM (mem), FALSE);
   g_mime_data_wrapper_write_to_stream (content, mem);
   charset = g_mime_object_get_content_type_parameter (part, "charset");
+  if (charset == NULL && fallback != NULL
+      && !g_utf8_validate_len ((const char *)array->data, array->len, NULL))
+    charset = fallback;
   text = bd_scan_input_to_utf8 ((const char *)array->data, array->len, charset, len);
   g_byte_array_unref (array);
   return text;

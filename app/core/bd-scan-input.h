@@ -23,6 +23,9 @@ void   bd_scan_input_clear      (BdScanInput  *input);
 
 char  *bd_scan_input_part_text  (GMimeObject  *part,
                                  gsize        *len);
+char  *bd_scan_input_part_text_hinted (GMimeObject *part,
+                                       const char  *fallback,
+                                       gsize       *len);
 char  *bd_scan_input_strip_html (const char   *html,
                                  gsize         len,
                                  gsize        *out_len);
