@@ -451,7 +451,9 @@ bd_dsn_parse (const char *text,
       if (eol < end && *eol == '\n')
         next = eol + 1;
 
-      if (eol == p || (eol - p <= 2 && strspn (p, " \t") == (gsize)(eol - p)))
+      /* Bounded: @text need not end in a NUL (strspn read past it). */
+      if (eol == p || (eol - p <= 2 && (p[0] == ' ' || p[0] == '\t')
+                       && (eol - p == 1 || p[1] == ' ' || p[1] == '\t')))
         {
           /* Blank line: the end of a block. */
           flush_field (&state, field);
