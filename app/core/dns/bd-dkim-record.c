@@ -28,7 +28,7 @@ bd_dkim_report_free (BdDkimReport *report)
   g_free (report->selector);
   g_free (report->record);
   g_free (report->key_type);
-  g_ptr_array_unref (report->findings);
+  g_clear_pointer (&report->findings, g_ptr_array_unref);
   g_free (report);
 }
 

@@ -20,8 +20,8 @@ bd_dmarc_report_free (BdDmarcReport *report)
   g_free (report->record);
   g_free (report->found_at);
   g_free (report->policy);
-  g_hash_table_unref (report->tags);
-  g_ptr_array_unref (report->findings);
+  g_clear_pointer (&report->tags, g_hash_table_unref);
+  g_clear_pointer (&report->findings, g_ptr_array_unref);
   g_free (report);
 }
 

@@ -14,8 +14,8 @@ bd_mx_report_free (BdMxReport *report)
 {
   if (report == NULL)
     return;
-  g_ptr_array_unref (report->records);
-  g_ptr_array_unref (report->findings);
+  g_clear_pointer (&report->records, g_ptr_array_unref);
+  g_clear_pointer (&report->findings, g_ptr_array_unref);
   g_free (report);
 }
 
