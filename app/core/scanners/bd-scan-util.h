@@ -42,6 +42,8 @@ gboolean     bd_scan_find_status       (const char  *text,
                                         char         status[BD_SCAN_STATUS_MAX]);
 guint        bd_scan_find_reply_code   (const char  *text);
 char        *bd_scan_collapse          (const char  *text);
+char        *bd_scan_collapse_max      (const char  *text,
+                                        gsize        max);
 char        *bd_scan_join_lines        (char       **lines,
                                         int          from,
                                         int          to);

@@ -1,0 +1,259 @@
+/* bd-scan-codes.c
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Pulling the machine-meaningful bits out of a server's words: addresses,
+ * host names, enhanced status codes (RFC 3463) and SMTP reply codes.
+ */
+#define G_LOG_DOMAIN "bd-scan-codes"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "bd-scan-util.h"
+
+static gboolean
+is_local_char (char c)
+{
+  return g_ascii_isalnum (c) || (c != '\0' && strchr ("!#$%&'*+/=?^_`{|}~.-", c) != NULL)
+         || (guchar)c >= 0x80;
+}
+
+static gboolean
+is_domain_char (char c)
+{
+  return g_ascii_isalnum (c) || c == '.' || c == '-' || c == '_' || (guchar)c >= 0x80;
+}
+
+/* Returns: the address around the '@' at @at, or NULL. */
+static char *
+address_at (const char *text,
+            const char *at)
+{
+  const char *start = at;
+  const char *end = at + 1;
+
+  while (start > text && is_local_char (start[-1]))
+    start--;
+  if (end[0] == '[')
+    {
+      /* an address literal: user@[192.0.2.1] */
+      const char *close = strchr (end, ']');
+
+      if (close == NULL)
+        return NULL;
+      end = close + 1;
+    }
+  else
+    {
+      while (is_domain_char (*end))
+        end++;
+    }
+  while (start < at && (*start == '.' || *start == '\'' || *start == '`'))
+    start++;
+  while (end > at + 1 && (end[-1] == '.' || end[-1] == '-'))
+    end--;
+  if (start == at || end == at + 1)
+    return NULL;
+  if (end[-1] != ']' && memchr (at + 1, '.', end - at - 1) == NULL
+      && g_ascii_strncasecmp (at + 1, "localhost", end - at - 1) != 0)
+    return NULL;
+  return g_strndup (start, end - start);
+}
+
+/**
+ * bd_scan_extract_address:
+ * @text: any text, e.g. "<user@example.com>: host said …"
+ *
+ * Returns: (transfer full) (nullable): the first e-mail address in @text,
+ *   without angle brackets, quotes or a "mailto:" prefix.
+ */
+char *
+bd_scan_extract_address (const char *text)
+{
+  g_return_val_if_fail (text != NULL, NULL);
+
+  for (const char *at = strchr (text, '@'); at != NULL; at = strchr (at + 1, '@'))
+    {
+      char *address = address_at (text, at);
+
+      if (address != NULL)
+        return address;
+    }
+  return NULL;
+}
+
+/* Returns: TRUE when @text is an address and nothing else (brackets and
+ * quotes allowed around it). */
+gboolean
+bd_scan_is_address (const char *text)
+{
+  g_autofree char *address = NULL;
+  g_autofree char *trimmed = NULL;
+  gsize len;
+
+  g_return_val_if_fail (text != NULL, FALSE);
+
+  trimmed = g_strstrip (g_strdup (text));
+  address = bd_scan_extract_address (trimmed);
+  if (address == NULL)
+    return FALSE;
+  len = strlen (trimmed);
+  return strlen (address) + 4 >= len && strchr (trimmed, ' ') == NULL;
+}
+
+static gboolean
+digits_at (const char *p,
+           guint       min,
+           guint       max,
+           guint      *count)
+{
+  guint n = 0;
+
+  while (g_ascii_isdigit (p[n]) && n <= max)
+    n++;
+  *count = n;
+  return n >= min && n <= max;
+}
+
+/* Matches "C.SSS.DDD" at @p with word boundaries, where C is @klass. */
+static gsize
+status_at (const char *text,
+           const char *p)
+{
+  guint n1, n2;
+
+  if (p > text && (g_ascii_isalnum (p[-1]) || p[-1] == '.' || p[-1] == '_'))
+    return 0;
+  if (p[1] != '.' || !digits_at (p + 2, 1, 3, &n1) || p[2 + n1] != '.'
+      || !digits_at (p + 3 + n1, 1, 3, &n2))
+    return 0;
+
+  {
+    const char *end = p + 3 + n1 + n2;
+
+    /* an IPv4 address such as 5.1.1.1 is not a status */
+    if (g_ascii_isalnum (*end) || (*end == '.' && g_ascii_isdigit (end[1])))
+      return 0;
+    return end - p;
+  }
+}
+
+static gboolean
+find_status_class (const char *text,
+                   const char *classes,
+                   char        status[BD_SCAN_STATUS_MAX])
+{
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      gsize len;
+
+      if (strchr (classes, *p) == NULL)
+        continue;
+      len = status_at (text, p);
+      if (len == 0 || len >= BD_SCAN_STATUS_MAX)
+        continue;
+      memcpy (status, p, len);
+      status[len] = '\0';
+      return TRUE;
+    }
+  return FALSE;
+}
+
+/**
+ * bd_scan_find_status:
+ * @status: (out caller-allocates): where to write the code
+ *
+ * Finds an RFC 3463 enhanced status code ("5.1.1") in a server's reply,
+ * preferring failures (4.x.x, 5.x.x) to successes and skipping IPv4
+ * addresses.
+ *
+ * Returns: TRUE when one was found.
+ */
+gboolean
+bd_scan_find_status (const char *text,
+                     char        status[BD_SCAN_STATUS_MAX])
+{
+  g_return_val_if_fail (text != NULL, FALSE);
+  g_return_val_if_fail (status != NULL, FALSE);
+
+  status[0] = '\0';
+  return find_status_class (text, "45", status) || find_status_class (text, "2", status);
+}
+
+static gboolean
+is_reply_code_at (const char *text,
+                  const char *p,
+                  gboolean    failure)
+{
+  if (p > text && (g_ascii_isalnum (p[-1]) || p[-1] == '.' || p[-1] == '_' || p[-1] == '#'))
+    return FALSE;
+  if (!g_ascii_isdigit (p[1]) || !g_ascii_isdigit (p[2]))
+    return FALSE;
+  if (g_ascii_isalnum (p[3]) || (p[3] == '.' && g_ascii_isdigit (p[4])) || p[3] == '_')
+    return FALSE;
+  if (failure)
+    return (p[0] == '4' || p[0] == '5') && p[1] <= '5';
+  return p[0] == '2' && p[1] == '5' && p[2] <= '3';
+}
+
+/**
+ * bd_scan_find_reply_code:
+ *
+ * Finds an SMTP reply code (RFC 5321: 4xx, 5xx, or 250–253) in a server's
+ * reply, skipping IPv4 addresses and longer numbers.
+ *
+ * Returns: the code, or 0.
+ */
+guint
+bd_scan_find_reply_code (const char *text)
+{
+  g_return_val_if_fail (text != NULL, 0);
+
+  for (int pass = 0; pass < 2; pass++)
+    {
+      for (const char *p = text; *p != '\0'; p++)
+        {
+          if (!g_ascii_isdigit (*p))
+            continue;
+          if (is_reply_code_at (text, p, pass == 0))
+            return (p[0] - '0') * 100 + (p[1] - '0') * 10 + (p[2] - '0');
+          /* skip the rest of this number (an IP address, a date…) */
+          while (g_ascii_isdigit (p[1]) || (p[1] == '.' && g_ascii_isdigit (p[2])))
+            p++;
+        }
+    }
+  return 0;
+}
+
+/**
+ * bd_scan_host_in:
+ * @text: e.g. "host mx.example.com [192.0.2.1] said: 550 …"
+ *
+ * Returns: (transfer full) (nullable): the host name after "host ".
+ */
+char *
+bd_scan_host_in (const char *text)
+{
+  const char *p;
+  const char *end;
+
+  g_return_val_if_fail (text != NULL, NULL);
+
+  for (p = bd_scan_strcasestr (text, "host "); p != NULL; p = bd_scan_strcasestr (p + 1, "host "))
+    {
+      if (p > text && g_ascii_isalnum (p[-1]))
+        continue;
+      p += 5;
+      while (*p == ' ' || *p == '[')
+        p++;
+      end = p;
+      while (*end != '\0' && (is_domain_char (*end) || *end == ':'))
+        end++;
+      while (end > p && (end[-1] == '.' || end[-1] == ':'))
+        end--;
+      if (end > p && memchr (p, '.', end - p) != NULL)
+        return g_strndup (p, end - p);
+    }
+  return NULL;
+}
