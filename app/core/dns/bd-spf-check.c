@@ -22,7 +22,7 @@ bd_spf_check_free (BdSpfCheck *check)
   g_free (check->record);
   g_free (check->matched);
   bd_spf_report_free (check->walk);
-  g_ptr_array_unref (check->findings);
+  g_clear_pointer (&check->findings, g_ptr_array_unref);
   g_free (check);
 }
 

@@ -105,6 +105,9 @@ static gboolean
 is_macro_letter (char     c,
                  gboolean explain)
 {
+  /* strchr() finds the NUL too: "%{" at the very end is no macro */
+  if (c == '\0')
+    return FALSE;
   c = g_ascii_tolower (c);
   if (strchr ("slodiphv", c))
     return TRUE;

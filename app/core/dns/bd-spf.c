@@ -55,7 +55,7 @@ bd_spf_node_free (BdSpfNode *node)
   g_free (node->via);
   g_free (node->domain);
   g_free (node->record);
-  g_ptr_array_unref (node->children);
+  g_clear_pointer (&node->children, g_ptr_array_unref);
   g_free (node);
 }
 
