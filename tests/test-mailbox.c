@@ -207,6 +207,25 @@ test_mbox_quirks (Fixture       *fixture,
   g_assert_cmpuint (c.errors->len, ==, 0);
 }
 
+/* Deleted in Thunderbird but not compacted away: not scanned. */
+static void
+test_mbox_expunged (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  const char *box =
+    "From - Mon Jan  1 10:00:00 2024\n"
+    "X-Mozilla-Status: 0009\nFrom: MAILER-DAEMON@example.net\nSubject: Undelivered Mail\n\nx\n\n"
+    "From - Mon Jan  1 10:00:00 2024\n"
+    "X-Mozilla-Status: 0001\nFrom: MAILER-DAEMON@example.net\nSubject: Undelivered Mail\n\ny\n";
+  g_autofree char *path = write_file (fixture->dir, "Inbox", box, -1);
+  g_auto(Collected) c = { 0 };
+
+  g_assert_true (read_all (path, BD_MAILBOX_READ_SKIP_NON_BOUNCES, &c));
+  g_assert_cmpuint (c.texts->len, ==, 2);
+  g_assert_cmpstr (TEXT (&c, 0), ==, "");
+  g_assert_true (g_str_has_suffix (TEXT (&c, 1), "\n\ny\n"));
+}
+
 static void
 test_mbox_crlf (Fixture       *fixture,
                 gconstpointer  data)
@@ -750,6 +769,7 @@ main (int    argc,
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
   ADD ("/core/mailbox/mbox/quirks", test_mbox_quirks);
   ADD ("/core/mailbox/mbox/crlf", test_mbox_crlf);
+  ADD ("/core/mailbox/mbox/expunged", test_mbox_expunged);
   ADD ("/core/mailbox/mbox/empty", test_mbox_empty);
   ADD ("/core/mailbox/mbox/big-message", test_mbox_big_message);
   ADD ("/core/mailbox/maildir", test_maildir);

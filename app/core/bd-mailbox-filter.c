@@ -455,6 +455,41 @@ bd_mailbox_filter_can_skip_start (const char *data,
 }
 
 /**
+ * bd_mailbox_filter_is_expunged:
+ *
+ * Thunderbird deletes a message from an mbox by setting the expunged flag
+ * (0x0008) in its X-Mozilla-Status: header; the bytes stay until the
+ * folder is compacted. Such a message is not shown, so it is not scanned.
+ *
+ * Returns: whether the message's headers say it was deleted.
+ */
+gboolean
+bd_mailbox_filter_is_expunged (const char *data,
+                               gsize       len)
+{
+  static const char field[] = "X-Mozilla-Status: ";
+  const gsize n = sizeof field - 1;
+  gboolean complete;
+  gsize header_len = bd_mailbox_filter_header_end (data, len, &complete);
+  const char *p = data, *end = data + header_len;
+
+  while (p < end && (p = bd_mailbox_memmem (p, end - p, field, n)) != NULL)
+    {
+      if (p == data || p[-1] == '\n')
+        {
+          guint flags = 0;
+
+          p += n;
+          for (guint i = 0; i < 4 && p + i < end && g_ascii_isxdigit (p[i]); i++)
+            flags = flags * 16 + g_ascii_xdigit_value (p[i]);
+          return (flags & 0x0008) != 0;
+        }
+      p += n;
+    }
+  return FALSE;
+}
+
+/**
  * bd_mailbox_filter_message:
  * @data: a whole message, or its start
  *

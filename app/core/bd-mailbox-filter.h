@@ -37,6 +37,8 @@ BdFilterVerdict bd_mailbox_filter_headers    (const char *data,
                                               gsize       len);
 gboolean        bd_mailbox_filter_message    (const char *data,
                                               gsize       len);
+gboolean        bd_mailbox_filter_is_expunged (const char *data,
+                                               gsize       len);
 gboolean        bd_mailbox_filter_can_skip_start (const char *data,
                                                   gsize       len);
 

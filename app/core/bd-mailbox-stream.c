@@ -181,7 +181,8 @@ emit (BdMailboxReader *reader,
   if (bd_mailbox_reader_stopped (reader))
     return;
   len = MIN (len, BD_MAILBOX_MAX_MESSAGE);
-  if (data != NULL && filtering (reader) && !bd_mailbox_filter_message (data, len))
+  if (data != NULL && filtering (reader)
+      && (!bd_mailbox_filter_message (data, len) || (mbox && bd_mailbox_filter_is_expunged (data, len))))
     data = NULL;
   if (data == NULL)
     len = 0;

@@ -12,7 +12,9 @@
  * mbox; it grows only to hold one message, at most BD_MAILBOX_MAX_MESSAGE.
  * With %BD_MAILBOX_READ_SKIP_NON_BOUNCES, messages that the header
  * pre-filter (bd-mailbox-filter.h) rules out are dropped as they stream by
- * and handed to the callback as data NULL, length 0.
+ * and handed to the callback as data NULL, length 0; so are messages
+ * Thunderbird marked deleted (X-Mozilla-Status expunged) but has not
+ * compacted away yet.
  */
 #pragma once
 
