@@ -127,24 +127,67 @@ contains_ci (const char *hay,
   return FALSE;
 }
 
-/* Lower-cases the value once (at most 2 KB of it), then one memmem per
+#define LOWER_MAX 2048
+#define PAD       64    /* longer than any marker + 16 */
+
+/* @n bytes of @needle in the first @len bytes of @hay, which is followed
+ * by PAD zero bytes: the SIMD loop may read past @len, so it needs no
+ * byte-wise tail (markers never hold a zero byte). */
+static gboolean
+padded_contains (const char *hay,
+                 gsize       len,
+                 const char *needle,
+                 gsize       n)
+{
+  if (n > len)
+    return FALSE;
+#ifdef __SSE2__
+  {
+    const __m128i first = _mm_set1_epi8 (needle[0]);
+    const __m128i last = _mm_set1_epi8 (needle[n - 1]);
+
+    for (const char *p = hay; p + n <= hay + len; p += 16)
+      {
+        __m128i a = _mm_loadu_si128 ((const __m128i *)p);
+        __m128i b = _mm_loadu_si128 ((const __m128i *)(p + n - 1));
+        unsigned mask = _mm_movemask_epi8 (_mm_and_si128 (_mm_cmpeq_epi8 (a, first),
+                                                          _mm_cmpeq_epi8 (b, last)));
+
+        while (mask != 0)
+          {
+            const char *hit = p + __builtin_ctz (mask);
+
+            if (hit + n <= hay + len && memcmp (hit, needle, n) == 0)
+              return TRUE;
+            mask &= mask - 1;
+          }
+      }
+    return FALSE;
+  }
+#else
+  return memmem (hay, len, needle, n) != NULL;
+#endif
+}
+
+/* Lower-cases the value once (at most 2 KB of it), then one search per
  * marker: this runs on every Subject: and From: of a mailbox. */
 static gboolean
 contains_any (const char        *value,
               gsize              len,
               const char *const *markers)
 {
-  char lower[2048];
+  char lower[LOWER_MAX + PAD];
 
-  len = MIN (len, sizeof lower);
+  len = MIN (len, LOWER_MAX);
   for (gsize i = 0; i < len; i++)
     {
       char c = value[i];
 
       lower[i] = c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c;
     }
+  memset (lower + len, 0, PAD);
   for (guint i = 0; markers[i] != NULL; i++)
-    if (bd_mailbox_memmem (lower, len, markers[i], strlen (markers[i])) != NULL)
+    if (padded_contains (lower, len, markers[i], strlen (markers[i])))
       return TRUE;
   return FALSE;
 }
