@@ -51,6 +51,14 @@ CONF
 i=0
 while [ $i -lt 100 ]; do
   if [ -s "$dir/named.pid" ] && grep -q "running" "$dir/named.log" 2>/dev/null; then
+    # If the test dies before it stops the server (a failed assertion
+    # aborts it), stop the server anyway once the test is gone.
+    test_pid=$PPID
+    named_pid=$(cat "$dir/named.pid")
+    (
+      while kill -0 "$test_pid" 2>/dev/null; do sleep 1; done
+      kill "$named_pid" 2>/dev/null || true
+    ) </dev/null >/dev/null 2>&1 &
     echo "https://127.0.0.1:$doh_port/dns-query"
     exit 0
   fi
