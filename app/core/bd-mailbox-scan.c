@@ -197,14 +197,16 @@ notify_count (BdMailboxScan *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[prop]);
 }
 
+/* A new array per batch: a handler may keep a reference to it. */
 static void
-emit_batch (BdMailboxScan *self,
-            GPtrArray     *batch)
+emit_batch (BdMailboxScan  *self,
+            GPtrArray     **batch)
 {
-  if (batch->len == 0)
+  if ((*batch)->len == 0)
     return;
-  g_signal_emit (self, signals[SIGNAL_BOUNCES_FOUND_BATCH], 0, batch);
-  g_ptr_array_set_size (batch, 0);
+  g_signal_emit (self, signals[SIGNAL_BOUNCES_FOUND_BATCH], 0, *batch);
+  g_ptr_array_unref (*batch);
+  *batch = g_ptr_array_new_with_free_func ((GDestroyNotify)bd_bounce_unref);
 }
 
 /* On the main context: hands out what the worker queued. */
@@ -230,12 +232,12 @@ flush (BdMailboxScan *self)
         g_ptr_array_add (batch, g_steal_pointer (&event->bounce));
       else
         {
-          emit_batch (self, batch);
+          emit_batch (self, &batch);
           g_signal_emit (self, signals[SIGNAL_FILE_ERROR], 0, event->error);
         }
       event_free (event);
     }
-  emit_batch (self, batch);
+  emit_batch (self, &batch);
   notify_counter (self, &self->shown.bytes_total, counted.bytes_total, PROP_BYTES_TOTAL);
   notify_counter (self, &self->shown.bytes_done, counted.bytes_done, PROP_BYTES_DONE);
   notify_count (self, &self->shown.messages_read, counted.messages_read, PROP_MESSAGES_READ);
