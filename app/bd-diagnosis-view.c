@@ -40,6 +40,8 @@ struct _BdDiagnosisView
   AdwActionRow         *original_to_row;
   AdwActionRow         *original_from_row;
   AdwActionRow         *original_date_row;
+  AdwExpanderRow       *original_text_row;
+  GtkLabel             *original_text;
 };
 
 G_DEFINE_FINAL_TYPE (BdDiagnosisView, bd_diagnosis_view, GTK_TYPE_WIDGET)
@@ -173,8 +175,10 @@ update_original (BdDiagnosisView *self)
   set_property_row (self->original_to_row, to);
   set_property_row (self->original_from_row, original->from);
   set_property_row (self->original_date_row, date);
+  gtk_label_set_label (self->original_text, original->excerpt ? original->excerpt : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->original_text_row), original->excerpt != NULL);
   gtk_widget_set_visible (GTK_WIDGET (self->original_group),
-                          original->subject || to || original->from || date);
+                          original->subject || to || original->from || date || original->excerpt);
 }
 
 /* The first recipient speaks for the message: a report with several
@@ -310,6 +314,8 @@ bd_diagnosis_view_class_init (BdDiagnosisViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BdDiagnosisView, original_to_row);
   gtk_widget_class_bind_template_child (widget_class, BdDiagnosisView, original_from_row);
   gtk_widget_class_bind_template_child (widget_class, BdDiagnosisView, original_date_row);
+  gtk_widget_class_bind_template_child (widget_class, BdDiagnosisView, original_text_row);
+  gtk_widget_class_bind_template_child (widget_class, BdDiagnosisView, original_text);
 }
 
 static void

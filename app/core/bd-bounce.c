@@ -56,6 +56,7 @@ original_free (BdOriginal *self)
   g_ptr_array_unref (self->dkim);
   g_free (self->sender_ip);
   g_free (self->sender_host);
+  g_free (self->excerpt);
   g_free (self);
 }
 

@@ -43,6 +43,7 @@ typedef struct
   GPtrArray *dkim;         /* (element-type BdDkimRef), never NULL */
   char      *sender_ip;    /* first external hop of the Received: chain */
   char      *sender_host;
+  char      *excerpt;      /* the start of its text, as the recipient would have read it */
 } BdOriginal;
 
 typedef struct

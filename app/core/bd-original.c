@@ -103,21 +103,29 @@ bd_original_parse_received (const char  *received,
   if (end == NULL)
     end = from + strlen (from);
 
+  /* First the TCP information the receiving server added in a comment,
+   * "(mail.example.com [203.0.113.7])" or "(user@[203.0.113.7])": it saw
+   * that address itself. The "from" word before it is the client's own
+   * claim (HELO), which may be a private or made-up address. */
+  for (p = from; p < end && found == NULL; p++)
+    {
+      const char *q;
+      g_autofree char *candidate = NULL;
+
+      if (*p != '(' || g_ascii_strncasecmp (p + 1, "HELO", 4) == 0 || g_ascii_strncasecmp (p + 1, "EHLO", 4) == 0)
+        continue;
+      for (q = p + 1; q < end && *q != ')' && *q != '['; q++)
+        ;
+      if (q < end && *q == '[' && (candidate = ip_at (q + 1, end)) != NULL && is_public_ip (candidate))
+        {
+          found = g_steal_pointer (&candidate);
+          bracket = p + 1;
+        }
+    }
+  /* Else the first address in brackets or parentheses. */
   for (p = from; p < end && found == NULL; p++)
     if (*p == '[' || *p == '(')
-      {
-        found = ip_at (p + 1, end);
-        if (found == NULL && *p == '(')
-          {
-            /* "(mail.example.com [203.0.113.7])" */
-            const char *q = p + 1;
-
-            while (q < end && *q != ')' && *q != '[')
-              q++;
-            if (q < end && *q == '[' && (found = ip_at (q + 1, end)) != NULL)
-              bracket = p + 1;
-          }
-      }
+      found = ip_at (p + 1, end);
   if (found == NULL || !is_public_ip (found))
     return FALSE;
 
@@ -141,6 +149,74 @@ bd_original_parse_received (const char  *received,
     }
   *ip = g_steal_pointer (&found);
   return TRUE;
+}
+
+/* Enough of the text to recognise the message: the first lines, blank
+ * runs squeezed, cut at a line end. */
+#define EXCERPT_MAX_LINES 12
+#define EXCERPT_MAX_BYTES 800
+
+static char *
+make_excerpt (const char *text,
+              gsize       len)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+  const char *p = text, *end = text + len;
+  guint lines = 0;
+  gboolean blank = TRUE;   /* also skips leading blank lines */
+
+  while (p < end && lines < EXCERPT_MAX_LINES && out->len < EXCERPT_MAX_BYTES)
+    {
+      const char *eol = memchr (p, '\n', end - p);
+      gsize n = (eol ? eol : end) - p;
+      g_autofree char *line = g_strstrip (g_strndup (p, n));
+
+      p = eol ? eol + 1 : end;
+      if (*line == '\0')
+        {
+          if (!blank)
+            g_string_append_c (out, '\n');
+          blank = TRUE;
+          continue;
+        }
+      g_string_append_printf (out, "%s\n", line);
+      blank = FALSE;
+      lines++;
+    }
+
+  g_strchomp (out->str);
+  if (out->str[0] == '\0' || !g_utf8_validate (out->str, -1, NULL))
+    return NULL;
+  return g_strdup (out->str);
+}
+
+/* The message's text as its recipient would have seen it (the plain text
+ * part; HTML is left out rather than shown as markup). */
+static void
+fill_excerpt (BdOriginal   *original,
+              GMimeMessage *message)
+{
+  GMimeObject *body;
+  g_autofree char *text = NULL;
+  gsize len = 0;
+
+  if (original->excerpt != NULL)
+    return;
+
+  body = g_mime_message_get_body (message);
+  if (body == NULL || !GMIME_IS_TEXT_PART (body))
+    return;
+
+  {
+    GMimeContentType *type = g_mime_object_get_content_type (body);
+
+    if (!g_mime_content_type_is_type (type, "text", "plain"))
+      return;
+  }
+
+  text = bd_scan_input_part_text (body, &len);
+  if (text != NULL)
+    original->excerpt = make_excerpt (text, len);
 }
 
 static void
@@ -245,6 +321,8 @@ bd_original_fill_from_message (BdOriginal   *original,
         bd_original_parse_received (g_mime_header_get_value (header),
                                     &original->sender_ip, &original->sender_host);
     }
+
+  fill_excerpt (original, message);
 }
 
 static GMimeMessage *
@@ -346,7 +424,11 @@ bd_original_fill_from_text (BdOriginal *original,
     const char *blank = g_strstr_len (start, n, "\n\n");
 
     if (blank != NULL)
-      n = blank - start + 2;
+      {
+        n = blank - start + 2;
+        if (original->excerpt == NULL)
+          original->excerpt = make_excerpt (blank + 2, MIN ((gsize)(text + len - (blank + 2)), 16 * 1024));
+      }
     message = parse_headers (start, n);
   }
   if (message == NULL)
