@@ -568,6 +568,8 @@ run_scan (const char   *path,
   run->cancellable = cancellable;
   g_signal_connect (scan, "bounces-found-batch", G_CALLBACK (batch_cb), run);
   g_signal_connect (scan, "file-error", G_CALLBACK (file_error_cb), run);
+  /* Short, so that even a fast machine sees batches before the end. */
+  bd_mailbox_scan_set_flush_interval (scan, 1);
   bd_mailbox_scan_run_async (scan, cancellable, scan_cb, run);
   g_main_loop_run (run->loop);
   return scan;

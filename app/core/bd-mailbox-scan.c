@@ -43,6 +43,7 @@ struct _BdMailboxScan
   /* Owned */
   GFile        *location;
   GSource      *timer;
+  guint         flush_interval_ms;
   Counters      shown;        /* what the properties say (main context) */
 
   /* Shared with the worker, under @mutex */
@@ -410,6 +411,23 @@ bd_mailbox_scan_new (GFile *location)
 }
 
 /**
+ * bd_mailbox_scan_set_flush_interval:
+ * @msec: how often found bounces and progress are handed over, in ms
+ *
+ * The default suits a window; a test sets it short to see results
+ * arrive while a small mailbox is still being read. Call before running.
+ */
+void
+bd_mailbox_scan_set_flush_interval (BdMailboxScan *self,
+                                    guint          msec)
+{
+  g_return_if_fail (BD_IS_MAILBOX_SCAN (self));
+  g_return_if_fail (msec > 0);
+
+  self->flush_interval_ms = msec;
+}
+
+/**
  * bd_mailbox_scan_get_location:
  *
  * Returns: (transfer none): what is scanned
@@ -480,7 +498,7 @@ bd_mailbox_scan_run_async (BdMailboxScan       *self,
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, bd_mailbox_scan_run_async);
 
-  self->timer = g_timeout_source_new (FLUSH_INTERVAL_MS);
+  self->timer = g_timeout_source_new (self->flush_interval_ms ? self->flush_interval_ms : FLUSH_INTERVAL_MS);
   g_source_set_callback (self->timer, flush_timeout_cb, self, NULL);
   g_source_set_static_name (self->timer, "[bd-mailbox-scan] flush");
   g_source_attach (self->timer, g_main_context_get_thread_default ());
