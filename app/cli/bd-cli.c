@@ -25,7 +25,7 @@ typedef struct
 
 static const Subcommand subcommands[] = {
   { "explain",      bd_cli_explain,      N_("Explain returned emails (.eml, mbox, Maildir, folder or - for standard input)") },
-  { "check-domain", bd_cli_check_domain, N_("Check a domain’s MX, SPF, DKIM and DMARC records and blocklists") },
+  { "check-domain", bd_cli_run_check_domain, N_("Check a domain’s MX, SPF, DKIM and DMARC records and blocklists") },
 };
 
 static void
@@ -73,6 +73,9 @@ main (int    argc,
         {
           int status;
 
+          /* check-domain execs its helper, which does not need GMime. */
+          if (subcommands[i].run == bd_cli_run_check_domain)
+            return bd_cli_run_check_domain (argc - 1, argv + 1);
           g_mime_init ();
           status = subcommands[i].run (argc - 1, argv + 1);
           g_mime_shutdown ();

@@ -21,4 +21,8 @@ enum
 int bd_cli_explain      (int argc, char **argv);
 int bd_cli_check_domain (int argc, char **argv);
 
+/* Runs bd_cli_check_domain() in the helper executable (bd-cli-exec.c);
+ * returns only when the helper cannot be started. */
+int bd_cli_run_check_domain (int argc, char **argv);
+
 G_END_DECLS
