@@ -926,6 +926,18 @@ bd_decoder_decode_bytes (const char *data,
       copy = normalise_newlines (data, len, &len);
       data = copy;
     }
+  /* A message saved from an mbox may keep its "From sender date" line;
+   * it is not a header, so GMime would take the whole text as a body. */
+  if (len > 5 && memcmp (data, "From ", 5) == 0)
+    {
+      const char *eol = memchr (data, '\n', len);
+
+      if (eol != NULL)
+        {
+          len -= eol + 1 - data;
+          data = eol + 1;
+        }
+    }
   len = cap_parts (data, len);
 
   /* Parse in place: the stream borrows @data, which outlives the message. */

@@ -545,6 +545,11 @@ bd_mailbox_filter_message (const char *data,
   gboolean complete;
   gsize header_len;
 
+  /* The markers are matched line by line; a message with old Mac line
+   * ends (CR only) has no lines to match, so let the decoder judge it. */
+  if (memchr (data, '\n', MIN (len, 4096)) == NULL && memchr (data, '\r', MIN (len, 4096)) != NULL)
+    return TRUE;
+
   header_len = bd_mailbox_filter_header_end (data, len, &complete);
   switch (bd_mailbox_filter_headers (data, header_len))
     {

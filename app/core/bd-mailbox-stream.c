@@ -412,6 +412,22 @@ read_single (Stream *s)
   emit (reader, s->source, s->base, reader->buf, s->len, FALSE);
 }
 
+/* An mbox is split at "\nFrom " lines. A message saved with old Mac line
+ * ends (CR only) has no LF at all: its "From " line starts one message,
+ * not a mailbox. */
+static gboolean
+is_cr_only (Stream *s)
+{
+  const char *buf = s->reader->buf;
+  const char *cr, *lf;
+
+  while (s->len < 4096 && !s->eof)
+    fill (s);
+  cr = memchr (buf, '\r', s->len);
+  lf = memchr (buf, '\n', s->len);
+  return cr != NULL && (lf == NULL || (cr < lf && cr + 1 != lf));
+}
+
 void
 bd_mailbox_read_stream (BdMailboxReader *reader,
                         const char      *source,
@@ -423,7 +439,7 @@ bd_mailbox_read_stream (BdMailboxReader *reader,
 
   while (s.len < 5 && !s.eof)
     fill (&s);
-  if (s.len >= 5 && memcmp (reader->buf, "From ", 5) == 0)
+  if (s.len >= 5 && memcmp (reader->buf, "From ", 5) == 0 && !is_cr_only (&s))
     read_mbox (&s);
   else
     read_single (&s);
