@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <glib.h>
+#include <glib/gstdio.h>
 #include <string.h>
 #include <sys/wait.h>
 
@@ -99,6 +100,27 @@ test_cli_usage_errors (void)
   g_assert_nonnull (strstr (unknown.err, "“frobnicate”"));
 }
 
+/* An empty file is named on stderr and the exit status says some input
+ * could not be read; the other inputs are still reported. */
+static void
+test_cli_empty_input (void)
+{
+  g_auto(CliRun) run = { 0 };
+  g_autofree char *dir = g_dir_make_tmp ("bd-cli-XXXXXX", NULL);
+  g_autofree char *empty = g_build_filename (dir, "empty.eml", NULL);
+  g_autofree char *sample = g_build_filename (g_getenv ("BD_SOURCE_ROOT"), "data", "samples",
+                                              "postfix-user-unknown.eml", NULL);
+
+  g_assert_true (g_file_set_contents (empty, "", 0, NULL));
+  run_cli (&run, "en", "explain", "--format=csv", empty, sample, NULL);
+  g_assert_cmpint (exit_status (&run), ==, 1);
+  g_assert_nonnull (strstr (run.err, "empty.eml"));
+  g_assert_nonnull (strstr (run.out, "jan.kowalsky@example.com,5.1.1,550,userunknown,true"));
+
+  g_remove (empty);
+  g_rmdir (dir);
+}
+
 static void
 test_cli_polish (void)
 {
@@ -120,6 +142,7 @@ main (int    argc,
   g_test_add_func ("/cli/version", test_cli_version);
   g_test_add_func ("/cli/usage-errors", test_cli_usage_errors);
   g_test_add_func ("/cli/polish", test_cli_polish);
+  g_test_add_func ("/cli/empty-input", test_cli_empty_input);
 
   return g_test_run ();
 }

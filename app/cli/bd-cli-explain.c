@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -93,6 +94,21 @@ parse_format (const char *name,
   return TRUE;
 }
 
+/* An empty file holds no message, so nothing would be printed for it:
+ * say so, naming it, rather than pass over it in silence. */
+static gboolean
+report_if_empty (const char *path)
+{
+  GStatBuf st;
+
+  if (g_strcmp0 (path, "-") == 0 || g_stat (path, &st) != 0 || !S_ISREG (st.st_mode) || st.st_size > 0)
+    return TRUE;
+
+  /* Translators: %s is a file name */
+  fprintf (stderr, _("bounce-doctor-cli explain: “%s” is empty: there is no message in it\n"), path);
+  return FALSE;
+}
+
 int
 bd_cli_explain (int    argc,
                 char **argv)
@@ -148,6 +164,7 @@ bd_cli_explain (int    argc,
       options.error_func = error_cb;
       options.user_data = &explain;
       ok &= bd_mailbox_read_with_options (paths[i], &options);
+      ok &= report_if_empty (paths[i]);
     }
 
   fflush (stdout);
