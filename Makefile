@@ -1,7 +1,7 @@
 # A thin wrapper: everything real lives in meson.build and build-aux/.
 BUILD ?= build
 
-.PHONY: all deps build run test screenshots bench clean
+.PHONY: all deps build run test fuzz valgrind screenshots bench clean
 
 all: build
 
@@ -17,8 +17,24 @@ build: deps $(BUILD)/build.ninja
 run: build
 	meson devenv -C $(BUILD) app/bounce-doctor
 
+# Also the ASan/UBSan build (ASAN_BUILD) and, with clang, each fuzz target
+# for CI_FUZZ_SECONDS: see build-aux/run-tests.sh.
+ASAN_BUILD ?= build-asan
+FUZZ_BUILD ?= build-fuzz
+CI_FUZZ_SECONDS ?= 10
 test: build
-	build-aux/run-tests.sh $(BUILD)
+	BD_ASAN_BUILD=$(ASAN_BUILD) BD_FUZZ_BUILD=$(FUZZ_BUILD) BD_CI_FUZZ_SECONDS=$(CI_FUZZ_SECONDS) \
+	  build-aux/run-tests.sh $(BUILD)
+
+# Each libFuzzer target for FUZZ_SECONDS, two at a time (clang).
+FUZZ_SECONDS ?= 600
+FUZZ_JOBS ?= 2
+fuzz: deps
+	build-aux/fuzz.sh -b $(FUZZ_BUILD) -s $(FUZZ_SECONDS) -j $(FUZZ_JOBS) $(TARGETS)
+
+# valgrind --leak-check=full on the CLI over every fixture (not in CI: slow).
+valgrind: build
+	build-aux/valgrind-cli.sh $(BUILD)
 
 screenshots: build
 	build-aux/screenshots.sh $(BUILD) data/screenshots

@@ -95,7 +95,8 @@ recipient_details (const BdBounce    *bounce,
 {
   guint n = 0;
 
-#define ADD(lbl, val) G_STMT_START { if ((val) != NULL) { out[n].label = (lbl); out[n].value = (val); n++; } } G_STMT_END
+  /* @val once only: it allocates (evaluated twice, the first copy leaked) */
+#define ADD(lbl, val) G_STMT_START { char *v_ = (val); if (v_ != NULL) { out[n].label = (lbl); out[n].value = v_; n++; } } G_STMT_END
   ADD (_("Reason"), g_strdup (bd_report_recipient_label (bounce, recipient)));
   ADD (_("Why this reason?"), bd_report_describe_evidence (recipient->evidence));
   ADD (_("Status code"), g_strdup (recipient->status));

@@ -123,9 +123,13 @@ bd_scan_exchange2003 (const BdScanInput *input,
           g_string_append_printf (diag, "%s ", text);
         }
       /* Exchange 5.5 puts the code's meaning on the next, unindented line */
-      if (lines[j] != NULL && lines[j][0] != '\0' && recipient_in (lines[j]) == NULL
-          && g_str_has_suffix (diag->str, ") "))
-        g_string_append (diag, lines[j]);
+      if (lines[j] != NULL && lines[j][0] != '\0' && g_str_has_suffix (diag->str, ") "))
+        {
+          g_autofree char *next = recipient_in (lines[j]);   /* owned: was leaked */
+
+          if (next == NULL)
+            g_string_append (diag, lines[j]);
+        }
       set_exchange_reason (bd_scan_add (bounce, address, diag->str));
       i = j - 1;
     }

@@ -1,0 +1,40 @@
+/* fuzz-common.h
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Shared by the fuzz targets: one-time set-up, and a NUL-terminated copy of
+ * the input for the parsers that take C strings. The same sources build as
+ * libFuzzer targets (meson -Dfuzzing=true, clang) and, with fuzz-replay.c,
+ * as plain programs that replay the seeds and the kept crashers under any
+ * compiler (the "fuzz-replay-*" tests).
+ */
+#pragma once
+
+#include <glib.h>
+#include <gmime/gmime.h>
+#include <stdint.h>
+#include <string.h>
+
+int LLVMFuzzerTestOneInput (const uint8_t *data, size_t size);
+int LLVMFuzzerInitialize   (int *argc, char ***argv);
+
+static inline void
+fuzz_init_once (void)
+{
+  static gboolean done;
+
+  if (done)
+    return;
+  done = TRUE;
+  /* A warning or critical on hostile input is a bug, not noise. */
+  g_log_set_always_fatal (G_LOG_LEVEL_CRITICAL | G_LOG_LEVEL_WARNING);
+  g_mime_init ();
+}
+
+/* The input as a C string; a NUL byte inside ends it early, as it would for
+ * any caller that got the text from a C string. */
+static inline char *
+fuzz_strdup (const uint8_t *data,
+             size_t         size)
+{
+  return g_strndup ((const char *)data, size);
+}
