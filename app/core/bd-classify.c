@@ -224,12 +224,55 @@ status_matches (const char *status,
   return strcmp (status, pattern) == 0;
 }
 
+static gboolean
+domain_is (const char *address,
+           const char *domain)
+{
+  const char *at = address != NULL ? strrchr (address, '@') : NULL;
+  gsize n, m = strlen (domain);
+
+  if (at == NULL)
+    return FALSE;
+  n = strlen (at + 1);
+  return n >= m && g_ascii_strcasecmp (at + 1 + n - m, domain) == 0
+         && (n == m || at[1 + n - m - 1] == '.');
+}
+
+/* au (KDDI, ezweb.ne.jp and au.com) answers "550 : User unknown", without
+ * the address, when the recipient's own filter refused the sender, and
+ * "550 <address>: User unknown" for an address that does not exist. */
+static BdReason
+apply_kddi_rule (const BdRecipient *r,
+                 const char        *reporter,
+                 const char        *lowered,
+                 char             **evidence)
+{
+  const char *at;
+
+  if (lowered == NULL || (at = strstr (lowered, ": user unknown")) == NULL)
+    return BD_REASON_UNDEFINED;
+  if (!domain_is (r->address, "ezweb.ne.jp") && !domain_is (r->address, "au.com")
+      && !host_matches (reporter, NULL, "ezweb.ne.jp") && !host_matches (reporter, NULL, "au.com"))
+    return BD_REASON_UNDEFINED;
+  if (at > lowered && at[-1] == '>')
+    {
+      *evidence = g_strdup ("au (KDDI): “<address>: User unknown” is an unknown address");
+      return BD_REASON_USERUNKNOWN;
+    }
+  *evidence = g_strdup ("au (KDDI): “User unknown” without the address is the recipient's filter");
+  return BD_REASON_FILTERED;
+}
+
 static BdReason
 apply_provider_rules (const BdRecipient *r,
                       const char        *reporter,
                       const char        *lowered,
                       char             **evidence)
 {
+  BdReason kddi = apply_kddi_rule (r, reporter, lowered, evidence);
+
+  if (kddi != BD_REASON_UNDEFINED)
+    return kddi;
   for (guint i = 0; i < G_N_ELEMENTS (provider_rules); i++)
     {
       const ProviderRule *rule = &provider_rules[i];
@@ -276,7 +319,9 @@ bd_classify_find_command (const char *text)
     { "in reply to rcpt to", "RCPT" }, { "in reply to mail from", "MAIL" },
     { "in reply to end of data", "DATA" }, { "in reply to data", "DATA" },
     { "in reply to ehlo", "EHLO" }, { "in reply to helo", "HELO" },
-    { "after rcpt to", "RCPT" }, { "after mail from", "MAIL" }, { "after end of data", "DATA" },
+    { "after rcpt to", "RCPT" }, { "after rcpt command", "RCPT" },
+    { "after mail command", "MAIL" }, { "after data command", "DATA" },
+    { "progress was rcpt to response", "RCPT" }, { "progress was mail from response", "MAIL" }, { "after mail from", "MAIL" }, { "after end of data", "DATA" },
     { "after initial connection", "CONN" }, { "after data", "DATA" }, { "after ehlo", "EHLO" },
     { "after helo", "HELO" }, { "did not like our rcpt to", "RCPT" },
     { "did not like our mail from", "MAIL" }, { "did not like our final data", "DATA" },
@@ -653,6 +698,11 @@ set_internal_status (BdRecipient *r,
 
   if (r->status != NULL || internal_codes[r->reason] == 0)
     return;
+  /* Exim gives up on a full mailbox or an unreachable host only after
+   * retrying: without any code, that is a temporary failure timed out. */
+  if (r->reply_code == 0 && g_strcmp0 (bounce->mta, "exim") == 0
+      && (r->reason == BD_REASON_EXPIRED || r->reason == BD_REASON_MAILBOXFULL))
+    temporary = TRUE;
   r->status = g_strdup_printf ("%c.0.%u", temporary ? '4' : '5', internal_codes[r->reason]);
 }
 

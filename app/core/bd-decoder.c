@@ -376,6 +376,7 @@ merge_recipient (BdRecipient *into,
   fill_missing (&into->diagnostic, &from->diagnostic);
   fill_missing (&into->status, &from->status);
   fill_missing (&into->remote_mta, &from->remote_mta);
+  fill_missing (&into->command, &from->command);
   if (into->reply_code == 0)
     into->reply_code = from->reply_code;
   if (into->reason == BD_REASON_UNDEFINED && from->reason != BD_REASON_UNDEFINED)
@@ -513,6 +514,46 @@ iso_date (GMimeMessage *message)
 
 static void drop_repeated_codes (BdRecipient *r);
 
+/* "554 4.4.7 Message expired … <421 4.4.2 Connection timed out>": the
+ * first reply contradicts its own status (a 5xx with a 4.x.x), the inner
+ * one is the remote server's consistent answer. Finds that inner pair. */
+static gboolean
+find_agreeing_pair (const char *text,
+                    char        status[BD_STATUS_MAX],
+                    guint      *code)
+{
+  gboolean first_disagreed = FALSE;
+
+  for (const char *p = text; p[0] != '\0'; p++)
+    {
+      gsize n;
+
+      if (!(p[0] == '4' || p[0] == '5') || !g_ascii_isdigit (p[1]) || !g_ascii_isdigit (p[2])
+          || (p[3] != ' ' && p[3] != '-') || (p > text && g_ascii_isalnum (p[-1])))
+        continue;
+      if (!(p[4] == '4' || p[4] == '5') || p[5] != '.' || !g_ascii_isdigit (p[6])
+          || p[7] != '.' || !g_ascii_isdigit (p[8]))
+        continue;
+      if (p[0] != p[4])
+        {
+          first_disagreed = TRUE;
+          continue;
+        }
+      if (!first_disagreed)
+        return FALSE;
+      n = 5;
+      while (n < BD_STATUS_MAX - 1 && (g_ascii_isdigit (p[4 + n]) || p[4 + n] == '.'))
+        n++;
+      while (p[4 + n - 1] == '.')
+        n--;
+      memcpy (status, p + 4, n);
+      status[n] = '\0';
+      *code = (p[0] - '0') * 100 + (p[1] - '0') * 10 + (p[2] - '0');
+      return TRUE;
+    }
+  return FALSE;
+}
+
 /* A specific code in the server's own words beats a generic Status:, and
  * a reply code whose class contradicts the status is dropped. */
 static void
@@ -530,6 +571,16 @@ normalise_codes (BdRecipient *r)
     }
   if (r->reply_code == 0)
     r->reply_code = bd_dsn_find_reply_code (r->diagnostic);
+  {
+    guint code;
+
+    if (find_agreeing_pair (r->diagnostic, status, &code))
+      {
+        g_free (r->status);
+        r->status = g_strdup (status);
+        r->reply_code = code;
+      }
+  }
   drop_repeated_codes (r);
 }
 

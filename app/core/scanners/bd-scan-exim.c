@@ -21,6 +21,7 @@
 
 #include "bd-scan-families.h"
 #include "bd-scan-util.h"
+#include "bd-dsn.h"
 
 static const char *const stop_markers[] = {
   "This is a copy of the message, including all the headers",
@@ -164,6 +165,29 @@ set_exim_reason (BdRecipient *recipient)
     }
 }
 
+/* A reply without an enhanced status code to the sender or to the
+ * greeting: Exim says only which command was refused, so the code names
+ * the stage (Sisimai's convention, X.0.901 "on hold" for MAIL FROM,
+ * X.0.971 "blocked" for HELO/EHLO), not a guessed reason. */
+static void
+set_exim_status (BdRecipient *recipient)
+{
+  const char *code = NULL;
+  char status[BD_STATUS_MAX];
+  int klass = recipient->reply_code / 100;
+
+  if (recipient->status != NULL || (klass != 4 && klass != 5) || recipient->command == NULL)
+    return;
+  if (recipient->diagnostic != NULL && bd_dsn_find_status (recipient->diagnostic, status))
+    return;
+  if (strcmp (recipient->command, "MAIL") == 0)
+    code = "901";
+  else if (strcmp (recipient->command, "HELO") == 0 || strcmp (recipient->command, "EHLO") == 0)
+    code = "971";
+  if (code != NULL)
+    recipient->status = g_strdup_printf ("%d.0.%s", klass, code);
+}
+
 static void
 read_entry (char     **lines,
             int        entry,
@@ -220,6 +244,7 @@ read_entry (char     **lines,
   set_exim_command (recipient);
   set_exim_reason (recipient);
   bd_scan_refused_early (recipient);
+  set_exim_status (recipient);
 }
 
 static char **

@@ -101,6 +101,14 @@ technical_details (char **lines)
   reply = strstr (text, "The error that the other server returned was:");
   if (reply != NULL)
     return g_strstrip (g_strdup (reply + strlen ("The error that the other server returned was:")));
+  /* Without the server's reply, the heading is what tells a temporary
+   * failure from a permanent one. */
+  if (strstr (lines[at], "temporary failure") != NULL)
+    {
+      g_autofree char *heading = g_strstrip (g_strdup (lines[at]));
+
+      return g_strdup_printf ("%s %s", heading, text);
+    }
   return g_steal_pointer (&text);
 }
 
