@@ -40,12 +40,21 @@ shot() {
     echo "wrote $out/$name.png"
 }
 
+# A small mailbox for the mailbox page: the samples and the test fixtures
+# in mbox form (Thunderbird keeps folders like this).
+mbox="$tmp/Inbox"
+for f in "$samples"/*.eml "$src"/tests/fixtures/*/*.eml; do
+    printf 'From MAILER-DAEMON Fri Nov 27 10:00:00 2026\n'
+    cat "$f"
+    printf '\n'
+done > "$mbox"
+
 for lang in en pl; do
     shot "empty-$lang" "$lang" 960 700
     shot "diagnosis-$lang" "$lang" 960 900 "$samples/postfix-user-unknown.eml"
     shot "several-$lang" "$lang" 1100 800 "$samples"/*.eml
     shot "narrow-$lang" "$lang" 360 720 "$samples/qmail-pl-skrzynka-pelna.eml"
-    shot "mailbox-$lang" "$lang" 1280 860 "${BD_SHOT_MAILBOX:-$samples}"
+    shot "mailbox-$lang" "$lang" 1280 860 "${BD_SHOT_MAILBOX:-$mbox}"
     shot "error-$lang" "$lang" 800 600 "$src/data/icons/hicolor/scalable/apps/io.github.bouncedoctor.BounceDoctor.svg"
 done
 
