@@ -150,14 +150,15 @@ kind_of (const BdBounce    *bounce,
  *
  * Returns: (transfer full): what to tell the user about @recipient.
  */
-BdGuidance *
-bd_guidance_for_recipient (const BdBounce    *bounce,
-                           const BdRecipient *recipient)
+/* @with_note: FALSE when only the headline is wanted (the summary): the
+ * provider note is the costly part, and every exported message asks. */
+static BdGuidance *
+guidance_for_recipient (const BdBounce    *bounce,
+                        const BdRecipient *recipient,
+                        gboolean           with_note)
 {
   const char *address = recipient != NULL ? recipient->address : NULL;
   BdGuidance *self;
-
-  g_return_val_if_fail (bounce != NULL, NULL);
 
   if (bd_guidance_detect_backscatter (bounce, NULL, NULL))
     return bd_guidance_for_backscatter (address);
@@ -166,9 +167,18 @@ bd_guidance_for_recipient (const BdBounce    *bounce,
                                  recipient != NULL ? bd_guidance_provider_reason (bounce, recipient)
                                                    : BD_REASON_UNDEFINED,
                                  address);
-  if (recipient != NULL && bounce->kind != BD_KIND_NOT_BOUNCE)
+  if (with_note && recipient != NULL && bounce->kind != BD_KIND_NOT_BOUNCE)
     self->provider_note = bd_guidance_provider_note (bounce, recipient);
   return self;
+}
+
+BdGuidance *
+bd_guidance_for_recipient (const BdBounce    *bounce,
+                           const BdRecipient *recipient)
+{
+  g_return_val_if_fail (bounce != NULL, NULL);
+
+  return guidance_for_recipient (bounce, recipient, TRUE);
 }
 
 /**
@@ -189,11 +199,11 @@ bd_guidance_summary (const BdBounce *bounce)
 
   if (bounce->recipients->len == 0)
     {
-      first = bd_guidance_for_recipient (bounce, NULL);
+      first = guidance_for_recipient (bounce, NULL, FALSE);
       return g_steal_pointer (&first->headline);
     }
 
-  first = bd_guidance_for_recipient (bounce, g_ptr_array_index (bounce->recipients, 0));
+  first = guidance_for_recipient (bounce, g_ptr_array_index (bounce->recipients, 0), FALSE);
   n_more = bounce->recipients->len - 1;
   if (n_more == 0)
     return g_steal_pointer (&first->headline);
