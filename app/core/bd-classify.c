@@ -185,10 +185,40 @@ static const ProviderRule provider_rules[] = {
   { "google.com", "5.2.1", "disabled", BD_REASON_SUSPEND, "Gmail: 5.2.1 is a disabled account" },
   { "google.com", "4.2.1", "rate", BD_REASON_SPEEDING, "Gmail: 4.2.1 is the recipient's receiving rate" },
   { "google.com", "5.7.1", "low reputation", BD_REASON_BADREPUTATION, "Gmail: low reputation of the sending IP or domain" },
+  /* Yahoo Inc. (*.yahoodns.net) documents its replies
+   * (senders.yahooinc.com/smtp-error-codes): TSS04 from its own MX is a
+   * refusal of the sender, whatever the words suggest. */
+  { "yahoodns.net", NULL, "temporarily deferred due to unexpected volume or user complaints", BD_REASON_REJECTED, "Yahoo: TSS04 refuses the sender" },
+  { "yahoodns.net", NULL, " will be permanently deferred", BD_REASON_REJECTED, "Yahoo: TSS09/TSS11 refuse the sender for good" },
+  { "yahoodns.net", NULL, "due to unresolvable rfc.5321", BD_REASON_REJECTED, "Yahoo: the sender's domain does not resolve" },
+  { "yahoodns.net", NULL, "not accepted for policy reasons", BD_REASON_POLICYVIOLATION, "Yahoo: refused for policy reasons" },
+  { "yahoodns.net", NULL, "user is receiving mail too quickly", BD_REASON_SPEEDING, "Yahoo: the recipient receives too fast" },
+  { "yahoodns.net", NULL, " is no longer valid.", BD_REASON_SUSPEND, "Yahoo: the account is no longer valid" },
+  { "yahoodns.net", NULL, "this mailbox is disabled", BD_REASON_SUSPEND, "Yahoo: the mailbox is disabled" },
+  { "yahoodns.net", NULL, "yahoo requires all senders to authenticate", BD_REASON_AUTHFAILURE, "Yahoo: SPF or DKIM required" },
   /* Yahoo's [TSS04]/[TS04] codes: throttled or refused for complaints. */
   { NULL, "4.7.0", "[tss04]", BD_REASON_BADREPUTATION, "Yahoo: TSS04 defers a sender with complaints" },
   /* Yahoo refuses unknown users only after DATA. */
   { "yahoo.com", "5.", "doesn't have a yahoo.com account", BD_REASON_USERUNKNOWN, "Yahoo: no such account" },
+  /* Mimecast's published SMTP error codes. */
+  { "mimecast.com", NULL, "host network not allowed", BD_REASON_POLICYVIOLATION, "Mimecast: a geographical restriction policy" },
+  { "mimecast.com", NULL, "email rejected due to security policies", BD_REASON_VIRUSDETECTED, "Mimecast: a virus or spam signature" },
+  { "mimecast.com", NULL, "anti-spoofing policy", BD_REASON_POLICYVIOLATION, "Mimecast: an anti-spoofing policy" },
+  { "mimecast.com", NULL, "content examination policy", BD_REASON_POLICYVIOLATION, "Mimecast: a content examination policy" },
+  { "mimecast.com", NULL, "local ct ip reputation", BD_REASON_BADREPUTATION, "Mimecast: poor IP reputation" },
+  { "mimecast.com", NULL, "internal resources are temporarily unavailable", BD_REASON_BADREPUTATION, "Mimecast: greylisting or poor reputation" },
+  { "mimecast.com", NULL, "sender address blocked", BD_REASON_BLOCKED, "Mimecast: a blocked senders policy" },
+  { "mimecast.com", NULL, "ip temporarily blacklisted", BD_REASON_BLOCKED, "Mimecast: the IP is on its block list" },
+  { "mimecast.com", NULL, "envelope blocked", BD_REASON_REJECTED, "Mimecast: the sender is blocked" },
+  { "mimecast.com", NULL, "block policy for", BD_REASON_REJECTED, "Mimecast: the sender is blocked" },
+  { "mimecast.com", NULL, "maximum email size exceeded", BD_REASON_MESGTOOBIG, "Mimecast: the size limit" },
+  { "mimecast.com", NULL, "mail loop detected", BD_REASON_NETWORKERROR, "Mimecast: a mail loop" },
+  { "mimecast.com", NULL, "open relay not allowed", BD_REASON_NORELAYING, "Mimecast: no relaying" },
+  { "mimecast.com", NULL, "account inbounds disabled", BD_REASON_NOTACCEPT, "Mimecast: inbound mail disabled" },
+  { "mimecast.com", NULL, "spf sender invalid", BD_REASON_AUTHFAILURE, "Mimecast: SPF failure" },
+  { "mimecast.com", NULL, "dkim sender invalid", BD_REASON_AUTHFAILURE, "Mimecast: DKIM failure" },
+  { "mimecast.com", NULL, "dmarc sender invalid", BD_REASON_AUTHFAILURE, "Mimecast: DMARC failure" },
+  { "mimecast.com", NULL, "invalid recipient", BD_REASON_USERUNKNOWN, "Mimecast: no such internal user" },
   /* Cox's AUP#… codes name its blocklists. */
   { "cox.com", "5.", "aup#", BD_REASON_BLOCKED, "Cox: an AUP# code is a blocklist refusal" },
 };
@@ -215,8 +245,11 @@ static gboolean
 status_matches (const char *status,
                 const char *pattern)
 {
-  gsize n = strlen (pattern);
+  gsize n;
 
+  if (pattern == NULL)
+    return TRUE;
+  n = strlen (pattern);
   if (status == NULL)
     return FALSE;
   if (pattern[n - 1] == '.')
@@ -263,6 +296,80 @@ apply_kddi_rule (const BdRecipient *r,
   return BD_REASON_FILTERED;
 }
 
+/* Orange and La Poste (orange.fr, wanadoo.fr, laposte.net) end their
+ * replies with a documented code, "OFR006_102" or "LPN001_108": its last
+ * three digits name the reason. */
+static BdReason
+apply_franceptt_rule (const char  *lowered,
+                      char       **evidence)
+{
+  static const struct { guint code; BdReason reason; } codes[] = {
+    { 101, BD_REASON_BLOCKED }, { 102, BD_REASON_BLOCKED }, { 103, BD_REASON_BLOCKED },
+    { 104, BD_REASON_TOOMANYCONN }, { 305, BD_REASON_SECURITYERROR }, { 401, BD_REASON_BLOCKED },
+    { 402, BD_REASON_SECURITYERROR }, { 403, BD_REASON_REJECTED }, { 405, BD_REASON_REJECTED },
+    { 415, BD_REASON_REJECTED }, { 416, BD_REASON_USERUNKNOWN }, { 417, BD_REASON_MAILBOXFULL },
+    { 418, BD_REASON_USERUNKNOWN }, { 420, BD_REASON_SUSPEND }, { 421, BD_REASON_REJECTED },
+    { 426, BD_REASON_SUSPEND }, { 505, BD_REASON_SYSTEMERROR }, { 506, BD_REASON_SPAMDETECTED },
+    { 510, BD_REASON_BLOCKED }, { 514, BD_REASON_MESGTOOBIG }, { 517, BD_REASON_POLICYVIOLATION },
+    { 630, BD_REASON_POLICYVIOLATION }, { 999, BD_REASON_BLOCKED },
+  };
+  static const char *const prefixes[] = { "lpnaaa", "lpn", "ofr", "ouk" };
+
+  if (lowered == NULL)
+    return BD_REASON_UNDEFINED;
+  for (guint i = 0; i < G_N_ELEMENTS (prefixes); i++)
+    for (const char *p = strstr (lowered, prefixes[i]); p != NULL; p = strstr (p + 1, prefixes[i]))
+      {
+        const char *q = p + strlen (prefixes[i]);
+        const char *digits;
+        guint code;
+
+        if (p > lowered && g_ascii_isalnum (p[-1]))
+          continue;
+        /* "_NNN" or "NNN_NNN" / "NNN-NNN" */
+        if (q[0] == '_')
+          digits = q + 1;
+        else if (g_ascii_isdigit (q[0]) && g_ascii_isdigit (q[1]) && g_ascii_isdigit (q[2])
+                 && (q[3] == '_' || q[3] == '-'))
+          digits = q + 4;
+        else
+          continue;
+        if (!g_ascii_isdigit (digits[0]) || !g_ascii_isdigit (digits[1]) || !g_ascii_isdigit (digits[2])
+            || g_ascii_isalnum (digits[3]))
+          continue;
+        code = (digits[0] - '0') * 100 + (digits[1] - '0') * 10 + (digits[2] - '0');
+        *evidence = g_strdup_printf ("Orange/La Poste: code %.*s", (int)(digits + 3 - p), p);
+        for (guint j = 0; j < G_N_ELEMENTS (codes); j++)
+          if (codes[j].code == code)
+            return codes[j].reason;
+        return BD_REASON_ONHOLD;
+      }
+  return BD_REASON_UNDEFINED;
+}
+
+/* NTT docomo's MX (mfsmax.docomo.ne.jp) answers "Unknown user" both for an
+ * address that does not exist (at RCPT TO) and for a recipient whose
+ * settings refuse the sender (after DATA). */
+static BdReason
+apply_docomo_rule (const BdRecipient *r,
+                   const char        *reporter,
+                   char             **evidence)
+{
+  if (!host_matches (reporter, NULL, "docomo.ne.jp") || r->status == NULL)
+    return BD_REASON_UNDEFINED;
+  if (strcmp (r->status, "5.2.0") == 0)
+    {
+      *evidence = g_strdup ("NTT docomo: 5.2.0 is the recipient's filter");
+      return BD_REASON_FILTERED;
+    }
+  if (strcmp (r->status, "5.0.0") == 0 && g_strcmp0 (r->command, "DATA") == 0 && r->reply_code == 550)
+    {
+      *evidence = g_strdup ("NTT docomo: refused after DATA, the recipient refuses the sender");
+      return BD_REASON_REJECTED;
+    }
+  return BD_REASON_UNDEFINED;
+}
+
 static BdReason
 apply_provider_rules (const BdRecipient *r,
                       const char        *reporter,
@@ -272,6 +379,10 @@ apply_provider_rules (const BdRecipient *r,
   BdReason kddi = apply_kddi_rule (r, reporter, lowered, evidence);
 
   if (kddi != BD_REASON_UNDEFINED)
+    return kddi;
+  if ((kddi = apply_docomo_rule (r, reporter, evidence)) != BD_REASON_UNDEFINED)
+    return kddi;
+  if ((kddi = apply_franceptt_rule (lowered, evidence)) != BD_REASON_UNDEFINED)
     return kddi;
   for (guint i = 0; i < G_N_ELEMENTS (provider_rules); i++)
     {
@@ -535,6 +646,18 @@ decide (const BdRecipient *r,
       {
         BdReason reason = first_order[i];
 
+        /* An unknown address refused at MAIL FROM is the sender's. */
+        if (reason == BD_REASON_USERUNKNOWN && (HAS (reason) || by_status == reason)
+            && g_strcmp0 (command, "MAIL") == 0)
+          {
+            *evidence = g_strdup_printf ("%s in reply to MAIL FROM",
+                                         HAS (reason) ? found[reason] : status);
+            return BD_REASON_REJECTED;
+          }
+        /* "5.1.1" with words of a refusal is a refusal. */
+        if (by_status == reason && reason == BD_REASON_USERUNKNOWN
+            && (HAS (BD_REASON_REJECTED) || HAS (BD_REASON_BLOCKED) || HAS (BD_REASON_NOTACCEPT)))
+          continue;
         if (reason == BD_REASON_USERUNKNOWN && HAS (reason) && by_status != reason)
           {
             if (by_status != BD_REASON_UNDEFINED && is_vague_phrase (found[reason]))

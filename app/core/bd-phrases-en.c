@@ -242,6 +242,7 @@ static const BdPhrase phrases[] = {
   { "because it is not a gateway", BD_REASON_NORELAYING },
   /* rejected */
   { "does not exist e2110", BD_REASON_REJECTED },
+  { "recipient addresses rejected : access denied", BD_REASON_REJECTED },
   { "address that has been blacklisted", BD_REASON_REJECTED },
   { "sender rejected", BD_REASON_REJECTED },
   { "sender address rejected", BD_REASON_REJECTED },
