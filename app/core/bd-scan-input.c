@@ -26,6 +26,27 @@ is_utf8_name (const char *charset)
       || g_ascii_strcasecmp (charset, "ascii") == 0;
 }
 
+/* Charsets in which the bytes 0x01-0x7f are ASCII: 7-bit text in them needs
+ * no conversion (unlike ISO-2022-JP or UTF-7, left out). */
+static gboolean
+is_ascii_superset (const char *charset)
+{
+  return g_ascii_strncasecmp (charset, "iso-8859-", 9) == 0
+      || g_ascii_strncasecmp (charset, "windows-125", 11) == 0
+      || g_ascii_strncasecmp (charset, "cp125", 5) == 0
+      || g_ascii_strncasecmp (charset, "koi8-", 5) == 0;
+}
+
+static gboolean
+is_seven_bit (const char *text,
+              gsize       len)
+{
+  for (gsize i = 0; i < len; i++)
+    if ((guchar)text[i] >= 0x80)
+      return FALSE;
+  return TRUE;
+}
+
 /* Drops every CR: CRLF and lone CR both become LF. */
 static gsize
 normalise_newlines (char  *text,
@@ -72,7 +93,10 @@ bd_scan_input_to_utf8 (const char *text,
         *out_len = 0;
       return g_strdup ("");
     }
-  if ((charset == NULL || is_utf8_name (charset)) && g_utf8_validate_len (text, len, NULL))
+  /* Each way that sets out has validated it already. */
+  if ((charset == NULL || is_utf8_name (charset)
+       || (is_ascii_superset (charset) && is_seven_bit (text, len)))
+      && g_utf8_validate_len (text, len, NULL))
     out = g_strndup (text, len);
   else if (charset != NULL && !is_utf8_name (charset))
     {
@@ -87,13 +111,15 @@ bd_scan_input_to_utf8 (const char *text,
         }
     }
   if (out == NULL)
-    out = g_mime_utils_decode_8bit (NULL, text, len);
-  if (out == NULL || !g_utf8_validate (out, -1, NULL))
     {
-      char *valid = g_utf8_make_valid (out ? out : text, out ? -1 : (gssize)len);
+      out = g_mime_utils_decode_8bit (NULL, text, len);
+      if (out == NULL || !g_utf8_validate (out, -1, NULL))
+        {
+          char *valid = g_utf8_make_valid (out ? out : text, out ? -1 : (gssize)len);
 
-      g_free (out);
-      out = valid;
+          g_free (out);
+          out = valid;
+        }
     }
   if (out_len != NULL)
     *out_len = normalise_newlines (out, strlen (out));
