@@ -172,6 +172,11 @@ static const ProviderRule provider_rules[] = {
   { NULL, "5.2.2", "submission quota", BD_REASON_SPEEDING, "Microsoft 365: 5.2.2 is the sender's submission quota" },
   { NULL, "5.1.10", "recipientnotfound", BD_REASON_USERUNKNOWN, "Microsoft 365: 5.1.10 is an unknown recipient" },
   { NULL, "5.1.10", "recipient not found", BD_REASON_USERUNKNOWN, "Microsoft 365: 5.1.10 is an unknown recipient" },
+  /* Exchange Online relaying a remote server's refusal of the address. */
+  { NULL, "5.1.351", "unknown recipient", BD_REASON_USERUNKNOWN, "Microsoft 365: 5.1.351 is the remote server's unknown recipient" },
+  /* Outlook.com's own reply for an address it does not have. */
+  { "hotmail.com", NULL, "requested action not taken: mailbox unavailable", BD_REASON_USERUNKNOWN, "Outlook.com: no such mailbox" },
+  { "outlook.com", NULL, "requested action not taken: mailbox unavailable", BD_REASON_USERUNKNOWN, "Outlook.com: no such mailbox" },
   { "outlook.com", "5.7.509", NULL, BD_REASON_AUTHFAILURE, "Microsoft 365: 5.7.509 is a DMARC failure" },
   { "outlook.com", "5.7.515", NULL, BD_REASON_AUTHFAILURE, "Microsoft 365: 5.7.515 is an authentication level failure" },
   { "outlook.com", "5.7.6", "banned sending ip", BD_REASON_BLOCKED, "Microsoft 365: 5.7.6xx is a banned sending IP" },
@@ -200,6 +205,12 @@ static const ProviderRule provider_rules[] = {
   { NULL, "4.7.0", "[tss04]", BD_REASON_BADREPUTATION, "Yahoo: TSS04 defers a sender with complaints" },
   /* Yahoo refuses unknown users only after DATA. */
   { "yahoo.com", "5.", "doesn't have a yahoo.com account", BD_REASON_USERUNKNOWN, "Yahoo: no such account" },
+  /* Amazon SES receiving (inbound-smtp.*.amazonaws.com): the texts of the
+   * bounce actions a domain's receipt rules choose, not a mailbox lookup. */
+  { "amazonaws.com", NULL, "mailbox does not exist", BD_REASON_FILTERED, "Amazon SES receiving: a receipt rule bounced it" },
+  { "amazonaws.com", NULL, "message content rejected", BD_REASON_CONTENTERROR, "Amazon SES receiving: the content was rejected" },
+  { "amazonaws.com", NULL, "message too large", BD_REASON_MESGTOOBIG, "Amazon SES receiving: the message is too large" },
+  { "amazonaws.com", NULL, "mailbox full", BD_REASON_MAILBOXFULL, "Amazon SES receiving: the mailbox is full" },
   /* Mimecast's published SMTP error codes. */
   { "mimecast.com", NULL, "host network not allowed", BD_REASON_POLICYVIOLATION, "Mimecast: a geographical restriction policy" },
   { "mimecast.com", NULL, "email rejected due to security policies", BD_REASON_VIRUSDETECTED, "Mimecast: a virus or spam signature" },
@@ -620,6 +631,50 @@ bd_classify_status (const char *status)
   return BD_REASON_UNDEFINED;
 }
 
+/* Whether @phrase comes from a table other than the English one. */
+static gboolean
+is_localized (const char *phrase)
+{
+  const BdPhraseTable *tables[] = { &bd_phrases_pl, &bd_phrases_de, &bd_phrases_cs };
+
+  for (guint t = 0; t < G_N_ELEMENTS (tables); t++)
+    for (guint i = 0; i < tables[t]->n_phrases; i++)
+      if (tables[t]->phrases[i].phrase == phrase)
+        return TRUE;
+  return FALSE;
+}
+
+/* Whether @phrase ("does not exist") follows a bare domain name: a word
+ * with a dot and no '@', '<' or '/', as in "553 example.com does not
+ * exist". */
+static gboolean
+names_a_domain (const char *lowered,
+                const char *phrase)
+{
+  const char *at, *end, *start;
+  gboolean dot = FALSE;
+
+  if (strcmp (phrase, "does not exist") != 0 && strcmp (phrase, "doesn't exist") != 0)
+    return FALSE;
+  at = strstr (lowered, phrase);
+  if (at == NULL || at - lowered < 4 || at[-1] != ' ')
+    return FALSE;
+  end = at - 1;
+  start = end;
+  while (start > lowered && start[-1] != ' ')
+    start--;
+  if (end - start < 4)
+    return FALSE;
+  for (const char *p = start; p < end; p++)
+    {
+      if (*p == '.')
+        dot = TRUE;
+      else if (!g_ascii_isalnum (*p) && *p != '-')
+        return FALSE;
+    }
+  return dot && end[-1] != '.' && g_ascii_isalpha (end[-1]);
+}
+
 static BdReason
 decide (const BdRecipient *r,
         const char        *lowered,
@@ -654,6 +709,12 @@ decide (const BdRecipient *r,
                                          HAS (reason) ? found[reason] : status);
             return BD_REASON_REJECTED;
           }
+        /* "example.com does not exist": the words are about a domain. */
+        if (reason == BD_REASON_USERUNKNOWN && HAS (reason) && names_a_domain (lowered, found[reason]))
+          {
+            *evidence = g_strdup_printf ("a domain name before “%s”", found[reason]);
+            return BD_REASON_HOSTUNKNOWN;
+          }
         /* "5.1.1" with words of a refusal is a refusal. */
         if (by_status == reason && reason == BD_REASON_USERUNKNOWN
             && (HAS (BD_REASON_REJECTED) || HAS (BD_REASON_BLOCKED) || HAS (BD_REASON_NOTACCEPT)))
@@ -671,9 +732,15 @@ decide (const BdRecipient *r,
               continue;
             /* Refused while naming the sender or connecting, the words
              * are about something else. */
-            if (command == NULL || strcmp (command, "RCPT") == 0)
+            /* Without the refused command, the words prove an unknown
+             * address only when the report's author wrote them in its
+             * users' language: an SMTP reply's "user unknown" after the
+             * message was sent is a filter's refusal (Sisimai decides
+             * the same). */
+            if ((command != NULL && strcmp (command, "RCPT") == 0)
+                || (command == NULL && is_localized (found[reason])))
               return BY_PHRASE (reason);
-            if (strcmp (command, "DATA") == 0)
+            if (command == NULL || strcmp (command, "DATA") == 0)
               {
                 *evidence = g_strdup_printf ("phrase “%s” after the message was sent", found[reason]);
                 return BD_REASON_FILTERED;
@@ -727,6 +794,14 @@ decide (const BdRecipient *r,
     {
       *evidence = g_strdup_printf ("action %s", r->action);
       return BD_REASON_EXPIRED;
+    }
+  /* Refused at the greeting or at HELO/EHLO, before any address was
+   * named: the sending host itself was turned away. */
+  if (command != NULL && (strcmp (command, "EHLO") == 0 || strcmp (command, "HELO") == 0
+                          || strcmp (command, "CONN") == 0))
+    {
+      *evidence = g_strdup_printf ("refused at %s", command);
+      return BD_REASON_BLOCKED;
     }
   if (r->diagnostic != NULL && *r->diagnostic)
     {

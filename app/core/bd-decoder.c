@@ -25,6 +25,7 @@ typedef struct
   GMimeObject *disposition;
   GMimeObject *original;        /* message/rfc822 or text/rfc822-headers */
   GMimeObject *forwarded;       /* the first message/rfc822 anywhere */
+  gboolean     too_deep;        /* parts below BD_DECODER_MAX_DEPTH were not looked at */
 } Parts;
 
 static gboolean
@@ -44,8 +45,13 @@ find_parts (Parts       *parts,
 {
   GMimeContentType *type;
 
-  if (object == NULL || depth > BD_DECODER_MAX_DEPTH)
+  if (object == NULL)
     return;
+  if (depth > BD_DECODER_MAX_DEPTH)
+    {
+      parts->too_deep = TRUE;
+      return;
+    }
 
   type = g_mime_object_get_content_type (object);
   if (GMIME_IS_MULTIPART (object))
@@ -120,6 +126,17 @@ kind_from_recipients (GPtrArray *recipients)
   if (delivered)
     return BD_KIND_DELIVERED;
   return BD_KIND_NOT_BOUNCE;
+}
+
+/* A limit was hit: say so (bd-decoder.h), after any note already there. */
+static void
+add_note (BdBounce   *bounce,
+          const char *note)
+{
+  char *joined = bounce->note != NULL ? g_strconcat (bounce->note, "; ", note, NULL) : g_strdup (note);
+
+  g_free (bounce->note);
+  bounce->note = joined;
 }
 
 static void
@@ -876,6 +893,8 @@ decode_message (GMimeMessage *message,
   bd_scan_input_clear (&input);
   bd_classify_bounce (bounce);
   check_reply_class (bounce);
+  if (parts.too_deep)
+    add_note (bounce, "MIME parts nested more than " G_STRINGIFY (BD_DECODER_MAX_DEPTH) " levels deep were not read");
   return g_steal_pointer (&bounce);
 }
 
@@ -966,12 +985,20 @@ bd_decoder_decode_bytes (const char *data,
   g_autoptr(GMimeParser) parser = NULL;
   g_autoptr(GMimeMessage) message = NULL;
   GByteArray *array;
+  gboolean cut_size = FALSE;
+  gsize whole;
 
   g_return_val_if_fail (data != NULL || len == 0, NULL);
   g_return_val_if_fail (source != NULL, NULL);
 
   if (len == 0)
     return bd_bounce_new (source, offset);
+  /* >=: a mailbox hands over a bigger message already cut to this size */
+  if (len >= BD_DECODER_MAX_MESSAGE)
+    {
+      len = BD_DECODER_MAX_MESSAGE;
+      cut_size = TRUE;
+    }
   if (memchr (data, '\r', len) != NULL)
     {
       copy = normalise_newlines (data, len, &len);
@@ -989,6 +1016,7 @@ bd_decoder_decode_bytes (const char *data,
           data = eol + 1;
         }
     }
+  whole = len;
   len = cap_parts (data, len);
 
   /* Parse in place: the stream borrows @data, which outlives the message. */
@@ -1006,6 +1034,11 @@ bd_decoder_decode_bytes (const char *data,
     g_clear_object (&parser);
     g_clear_object (&stream);
     g_byte_array_free (array, FALSE);  /* gives @data back untouched */
+    if (cut_size)
+      add_note (bounce, "the message is " G_STRINGIFY (BD_DECODER_MAX_MESSAGE_MB) " MB or more: only its first "
+                G_STRINGIFY (BD_DECODER_MAX_MESSAGE_MB) " MB were read");
+    if (len < whole)
+      add_note (bounce, "only the first " G_STRINGIFY (BD_DECODER_MAX_PARTS) " MIME parts were read");
     return bounce;
   }
 }
