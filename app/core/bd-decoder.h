@@ -10,7 +10,10 @@
  *
  * Decoding never fails: anything that is not a readable report, however
  * broken, comes back as kind %BD_KIND_NOT_BOUNCE. Limits that keep hostile
- * input from crashing or hanging it:
+ * input from crashing or hanging it (README.md, "Limits"); whenever one is
+ * hit, bounce->note says which and the rest is still decoded:
+ *  - the first BD_DECODER_MAX_MESSAGE bytes of a message are decoded (a
+ *    mailbox cuts bigger messages to BD_MAILBOX_MAX_MESSAGE, the same size);
  *  - at most BD_DECODER_MAX_PARTS Content-Type header lines are given to
  *    GMime: the message is cut before the next one. This also caps the MIME
  *    nesting depth GMime recurses into (it has no limit of its own);
@@ -29,6 +32,8 @@
 
 G_BEGIN_DECLS
 
+#define BD_DECODER_MAX_MESSAGE_MB   16
+#define BD_DECODER_MAX_MESSAGE     (BD_DECODER_MAX_MESSAGE_MB * 1024 * 1024)
 #define BD_DECODER_MAX_PARTS       512
 #define BD_DECODER_MAX_DEPTH       32
 #define BD_DECODER_MAX_FORWARDS    3

@@ -1,0 +1,219 @@
+/* test-limits.c
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The documented limits (README.md, "Limits"; bd-decoder.h, bd-mailbox.h):
+ * past each, the message is still reported, with a note that says which
+ * limit was hit, never dropped and never crashed on. The DoH response cap
+ * and the SPF look-up limits are tested with the DNS code
+ * (test-doh-client.c, test-domain-check.c, test-spf-suite.c).
+ */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <gmime/gmime.h>
+#include <string.h>
+
+#include "bd-decoder.h"
+#include "bd-mailbox.h"
+
+#define REPORT_HEAD                                                                          \
+  "From: MAILER-DAEMON@mx.example.org\nTo: jan@firma.example\nSubject: Undelivered Mail\n"  \
+  "MIME-Version: 1.0\n"                                                                      \
+  "Content-Type: multipart/report; report-type=delivery-status; boundary=\"R\"\n\n"          \
+  "--R\nContent-Type: text/plain\n\nYour message could not be delivered.\n\n"               \
+  "--R\nContent-Type: message/delivery-status\n\nReporting-MTA: dns; mx.example.org\n\n"     \
+  "Final-Recipient: rfc822; nina@example.org\nAction: failed\nStatus: 5.1.1\n"               \
+  "Diagnostic-Code: smtp; 550 5.1.1 <nina@example.org>: User unknown\n\n"
+
+static void
+assert_reported (BdBounce   *bounce,
+                 const char *note_part)
+{
+  BdRecipient *r;
+
+  g_assert_cmpint (bounce->kind, ==, BD_KIND_BOUNCE);
+  g_assert_cmpuint (bounce->recipients->len, ==, 1);
+  r = g_ptr_array_index (bounce->recipients, 0);
+  g_assert_cmpstr (r->address, ==, "nina@example.org");
+  g_assert_cmpstr (r->status, ==, "5.1.1");
+  g_assert_nonnull (bounce->note);
+  g_assert_nonnull (strstr (bounce->note, note_part));
+}
+
+/* Bigger than BD_DECODER_MAX_MESSAGE: the start is decoded. */
+static void
+test_limits_message_size (void)
+{
+  g_autoptr(GString) big = g_string_new (REPORT_HEAD "--R\nContent-Type: application/octet-stream\n\n");
+  g_autoptr(BdBounce) bounce = NULL;
+  g_autoptr(BdBounce) small = NULL;
+
+  while (big->len < BD_DECODER_MAX_MESSAGE + 1024 * 1024)
+    g_string_append (big, "QUJDREVGR0hJSktMTU5PUFFSU1RVVldYWVphYmNkZWZnaGlqa2xtbm9wcXJzdHV2d3h5\n");
+  g_string_append (big, "--R--\n");
+
+  bounce = bd_decoder_decode_bytes (big->str, big->len, "big", 0);
+  assert_reported (bounce, "only its first 16 MB");
+
+  /* Under the limit: no note. */
+  small = bd_decoder_decode_bytes (REPORT_HEAD "--R--\n", strlen (REPORT_HEAD "--R--\n"), "small", 0);
+  g_assert_cmpint (small->kind, ==, BD_KIND_BOUNCE);
+  g_assert_null (small->note);
+}
+
+/* More than BD_DECODER_MAX_PARTS parts after the report. */
+static void
+test_limits_parts (void)
+{
+  g_autoptr(GString) many = g_string_new (REPORT_HEAD);
+  g_autoptr(BdBounce) bounce = NULL;
+
+  for (guint i = 0; i < BD_DECODER_MAX_PARTS + 100; i++)
+    g_string_append_printf (many, "--R\nContent-Type: text/plain\n\npart %u\n", i);
+  g_string_append (many, "--R--\n");
+
+  bounce = bd_decoder_decode_bytes (many->str, many->len, "parts", 0);
+  assert_reported (bounce, "first 512 MIME parts");
+}
+
+/* A report beside parts nested deeper than BD_DECODER_MAX_DEPTH; and a
+ * report itself too deep, which is then not read but still noted. */
+static void
+test_limits_depth (void)
+{
+  g_autoptr(GString) deep = g_string_new (REPORT_HEAD "--R\n");
+  g_autoptr(GString) buried = g_string_new ("From: a@example.com\nSubject: deep\nMIME-Version: 1.0\n");
+  g_autoptr(BdBounce) bounce = NULL;
+  g_autoptr(BdBounce) lost = NULL;
+  const guint depth = BD_DECODER_MAX_DEPTH + 8;
+
+  for (guint i = 0; i < depth; i++)
+    g_string_append_printf (deep, "Content-Type: multipart/mixed; boundary=\"b%u\"\n\n--b%u\n", i, i);
+  g_string_append (deep, "Content-Type: text/plain\n\nhello\n");
+  for (guint i = depth; i-- > 0;)
+    g_string_append_printf (deep, "--b%u--\n", i);
+  g_string_append (deep, "--R--\n");
+  bounce = bd_decoder_decode_bytes (deep->str, deep->len, "deep", 0);
+  assert_reported (bounce, "nested more than 32 levels");
+
+  for (guint i = 0; i < depth; i++)
+    g_string_append_printf (buried, "Content-Type: multipart/mixed; boundary=\"b%u\"\n\n--b%u\n", i, i);
+  g_string_append (buried, "Content-Type: message/delivery-status\n\nReporting-MTA: dns; mx.example.org\n\n"
+                           "Final-Recipient: rfc822; nina@example.org\nAction: failed\nStatus: 5.1.1\n\n");
+  for (guint i = depth; i-- > 0;)
+    g_string_append_printf (buried, "--b%u--\n", i);
+  lost = bd_decoder_decode_bytes (buried->str, buried->len, "buried", 0);
+  g_assert_nonnull (lost->note);
+  g_assert_nonnull (strstr (lost->note, "nested more than 32 levels"));
+}
+
+/* More than BD_DECODER_MAX_RECIPIENTS: the first ones, and a note. */
+static void
+test_limits_recipients (void)
+{
+  g_autoptr(GString) big = g_string_new (REPORT_HEAD);
+  g_autoptr(BdBounce) bounce = NULL;
+
+  g_string_truncate (big, strstr (big->str, "Final-Recipient") - big->str);
+  for (guint i = 0; i < BD_DECODER_MAX_RECIPIENTS + 5; i++)
+    g_string_append_printf (big, "Final-Recipient: rfc822; user%u@example.org\nAction: failed\nStatus: 5.1.1\n\n", i);
+  g_string_append (big, "--R--\n");
+
+  bounce = bd_decoder_decode_bytes (big->str, big->len, "many", 0);
+  g_assert_cmpint (bounce->kind, ==, BD_KIND_BOUNCE);
+  g_assert_cmpuint (bounce->recipients->len, ==, BD_DECODER_MAX_RECIPIENTS);
+  g_assert_nonnull (bounce->note);
+  g_assert_nonnull (strstr (bounce->note, "5 more were skipped"));
+}
+
+/* A header line of megabytes (a Subject, a To: list): decoded, in time
+ * (GMime reads it in linear time; under ASan its reallocs make 2 MB take
+ * seconds). */
+static void
+test_limits_header_length (void)
+{
+  g_autoptr(GString) wide = g_string_new ("X-Long: ");
+  g_autoptr(BdBounce) bounce = NULL;
+  gint64 start = g_get_monotonic_time ();
+
+  while (wide->len < 2 * 1024 * 1024)
+    g_string_append (wide, "abcdefghij klmnopqrst uvwxyz0123 ");
+  g_string_append (wide, "\n" REPORT_HEAD "--R--\n");
+
+  bounce = bd_decoder_decode_bytes (wide->str, wide->len, "wide", 0);
+  g_assert_cmpint (bounce->kind, ==, BD_KIND_BOUNCE);
+  g_assert_cmpuint (bounce->recipients->len, ==, 1);
+  /* seconds even under ASan; a quadratic walk would take minutes */
+  g_assert_cmpint (g_get_monotonic_time () - start, <, 60 * G_USEC_PER_SEC);
+}
+
+typedef struct
+{
+  guint  messages;
+  gsize  first_len;
+  GPtrArray *notes;
+} Read;
+
+static gboolean
+collect_cb (const char *source,
+            goffset     offset,
+            const char *data,
+            gsize       len,
+            gpointer    user_data)
+{
+  Read *read = user_data;
+  g_autoptr(BdBounce) bounce = bd_decoder_decode_bytes (data, len, source, offset);
+
+  if (read->messages++ == 0)
+    read->first_len = len;
+  g_assert_cmpint (bounce->kind, ==, BD_KIND_BOUNCE);
+  g_ptr_array_add (read->notes, g_strdup (bounce->note ? bounce->note : ""));
+  return TRUE;
+}
+
+/* In an mbox, a message bigger than BD_MAILBOX_MAX_MESSAGE is cut, decoded
+ * with a note, and the next message is still read. */
+static void
+test_limits_mailbox_message (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("bd-limits-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "Inbox", NULL);
+  g_autoptr(GString) box = g_string_new ("From MAILER-DAEMON Fri Nov 27 10:00:00 2026\n" REPORT_HEAD
+                                         "--R\nContent-Type: application/octet-stream\n\n");
+  Read read = { 0, 0, g_ptr_array_new_with_free_func (g_free) };
+
+  g_assert_cmpint (BD_MAILBOX_MAX_MESSAGE, ==, BD_DECODER_MAX_MESSAGE);
+  while (box->len < BD_MAILBOX_MAX_MESSAGE + 2 * 1024 * 1024)
+    g_string_append (box, "QUJDREVGR0hJSktMTU5PUFFSU1RVVldYWVphYmNkZWZnaGlqa2xtbm9wcXJzdHV2d3h5\n");
+  g_string_append (box, "--R--\n\nFrom MAILER-DAEMON Fri Nov 27 10:01:00 2026\n" REPORT_HEAD "--R--\n");
+  g_file_set_contents (path, box->str, box->len, &error);
+  g_assert_no_error (error);
+
+  g_assert_true (bd_mailbox_read (path, collect_cb, NULL, &read));
+  g_assert_cmpuint (read.messages, ==, 2);
+  g_assert_cmpuint (read.first_len, ==, BD_MAILBOX_MAX_MESSAGE);
+  g_assert_nonnull (strstr (g_ptr_array_index (read.notes, 0), "only its first 16 MB"));
+  g_assert_cmpstr (g_ptr_array_index (read.notes, 1), ==, "");
+
+  g_ptr_array_unref (read.notes);
+  g_remove (path);
+  g_rmdir (dir);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  g_mime_init ();
+
+  g_test_add_func ("/core/limits/message-size", test_limits_message_size);
+  g_test_add_func ("/core/limits/parts", test_limits_parts);
+  g_test_add_func ("/core/limits/depth", test_limits_depth);
+  g_test_add_func ("/core/limits/recipients", test_limits_recipients);
+  g_test_add_func ("/core/limits/header-length", test_limits_header_length);
+  g_test_add_func ("/core/limits/mailbox-message", test_limits_mailbox_message);
+
+  return g_test_run ();
+}
