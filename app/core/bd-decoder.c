@@ -642,22 +642,27 @@ drop_repeated_codes (BdRecipient *r)
 static char *
 fold_lower (const char *text)
 {
-  GString *out = g_string_sized_new (strlen (text));
+  /* Never longer than @text: runs of blanks shrink to one space. */
+  char *out = g_malloc (strlen (text) + 1);
+  char *q = out;
   gboolean space = FALSE;
 
   for (const char *p = text; *p; p++)
     {
-      if (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r')
+      char c = *p;
+
+      if (c == ' ' || c == '\t' || c == '\n' || c == '\r')
         {
           space = TRUE;
           continue;
         }
-      if (space && out->len > 0)
-        g_string_append_c (out, ' ');
+      if (space && q > out)
+        *q++ = ' ';
       space = FALSE;
-      g_string_append_c (out, g_ascii_tolower (*p));
+      *q++ = (c >= 'A' && c <= 'Z') ? c + ('a' - 'A') : c;
     }
-  return g_string_free (out, FALSE);
+  *q = '\0';
+  return out;
 }
 
 static void
