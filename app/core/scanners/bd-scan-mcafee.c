@@ -23,6 +23,17 @@ static const char *const stop_markers[] = {
   NULL
 };
 
+static gboolean
+is_directory_miss (const char *text)
+{
+  static const char *const words[] = { "No such user", "Unknown user", "User not exist", ") unknown." };
+
+  for (guint i = 0; i < G_N_ELEMENTS (words); i++)
+    if (strstr (text, words[i]) != NULL)
+      return TRUE;
+  return FALSE;
+}
+
 gboolean
 bd_scan_mcafee (const BdScanInput *input,
                 BdBounce          *bounce)
@@ -43,8 +54,14 @@ bd_scan_mcafee (const BdScanInput *input,
 
       if (lines[i][0] != '<' || close == NULL || (open = strchr (close, '(')) == NULL)
         continue;
+      BdRecipient *recipient;
+
       reason = g_strndup (open + 1, strlen (open + 1) - (g_str_has_suffix (open, ")") ? 1 : 0));
-      bd_scan_add (bounce, lines[i], reason);
+      recipient = bd_scan_add (bounce, lines[i], reason);
+      /* The gateway checks each address against its directory when it
+       * is named: these answers refuse RCPT TO. */
+      if (recipient != NULL && is_directory_miss (reason))
+        bd_scan_set_command (recipient, "RCPT");
     }
   return bd_scan_finish (bounce, BD_KIND_BOUNCE);
 }
