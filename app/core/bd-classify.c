@@ -476,6 +476,17 @@ bd_classify_find_command (const char *text)
           best_at = at;
         }
     }
+  /* A Sendmail transcript whose server answered before any command was
+   * sent ("... while talking to mx.example.org.:" then "<<< 554 …") was
+   * refused at the greeting. */
+  if (best == NULL)
+    {
+      const char *talk = strstr (text, "while talking to ");
+      const char *colon = talk != NULL ? strstr (talk, ": ") : NULL;
+
+      if (colon != NULL && strncmp (colon + 2, "<<< ", 4) == 0)
+        best = "CONN";
+    }
   return best;
 }
 
@@ -748,8 +759,8 @@ decide (const BdRecipient *r,
             continue;
           }
         /* "Access denied" in answer to MAIL FROM refuses the sender. */
-        if (reason == BD_REASON_BLOCKED && HAS (reason) && g_strcmp0 (command, "MAIL") == 0
-            && strcmp (found[reason], "access denied") == 0)
+        if (reason == BD_REASON_BLOCKED && g_strcmp0 (command, "MAIL") == 0
+            && lowered != NULL && strstr (lowered, "access denied") != NULL)
           {
             *evidence = g_strdup ("phrase “access denied” in reply to MAIL FROM");
             return BD_REASON_REJECTED;

@@ -282,7 +282,7 @@ static const BdPhrase phrases[] = {
   { "invalid ip for sending mail", BD_REASON_BLOCKED },
   { "no access from mail server", BD_REASON_BLOCKED },
   { "open relay", BD_REASON_BLOCKED },
-  { "access denied", BD_REASON_BLOCKED },
+  { "access denied, banned", BD_REASON_BLOCKED },
   { "smtp server of your isp", BD_REASON_BLOCKED },
   { "blocked using", BD_REASON_BLOCKED },
   { "blacklisted by", BD_REASON_BLOCKED },

@@ -88,6 +88,7 @@ bd_scan_ezweb (const BdScanInput *input,
 {
   g_auto(GStrv) lines = NULL;
   BdReason reason = BD_REASON_UNDEFINED;
+  gboolean spam_filtered;
   const char *sentence;
 
   if (!is_ezweb (input))
@@ -95,6 +96,11 @@ bd_scan_ezweb (const BdScanInput *input,
 
   lines = bd_scan_split_lines (input, stop_markers);
   sentence = fixed_sentence (lines, &reason);
+  {
+    g_autofree char *spasign = bd_scan_header (input, "X-SPASIGN");
+
+    spam_filtered = spasign != NULL && g_ascii_strncasecmp (g_strstrip (spasign), "NG", 2) == 0;
+  }
   for (int i = 0; lines[i] != NULL; i++)
     {
       g_autofree char *address = recipient_in (lines[i]);
@@ -125,6 +131,9 @@ bd_scan_ezweb (const BdScanInput *input,
         bd_scan_set_diagnostic (r, "Each of the following recipients was rejected by a remote mail server.");
       if (reason != BD_REASON_UNDEFINED && r->reply_code == 0)
         bd_scan_set_reason (r, reason, sentence);
+      /* au's spam filter marks the mail it refused "X-SPASIGN: NG". */
+      if (spam_filtered && r->reason == BD_REASON_UNDEFINED)
+        bd_scan_set_reason (r, BD_REASON_FILTERED, "X-SPASIGN: NG (au's spam filter)");
     }
   return bd_scan_finish (bounce, BD_KIND_BOUNCE);
 }

@@ -55,7 +55,14 @@ bd_scan_interscanmss (const BdScanInput *input,
           g_autofree char *rcpt = bd_scan_extract_address (line);
 
           if (rcpt != NULL && bd_scan_find_recipient (bounce, rcpt) == NULL)
-            bd_scan_add (bounce, rcpt, line + strlen ("Reason:"));
+            {
+              BdRecipient *r = bd_scan_add (bounce, rcpt, line + strlen ("Reason:"));
+
+              /* InterScan's own sentence when the next hop refused the
+               * address (Sisimai reads it the same way). */
+              if (r != NULL && strstr (line, "Unable to deliver message to") != NULL)
+                bd_scan_set_reason (r, BD_REASON_USERUNKNOWN, "Unable to deliver message to");
+            }
         }
     }
   return bd_scan_finish (bounce, BD_KIND_BOUNCE);
