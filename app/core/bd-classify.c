@@ -211,6 +211,21 @@ static const ProviderRule provider_rules[] = {
   { "amazonaws.com", NULL, "message content rejected", BD_REASON_CONTENTERROR, "Amazon SES receiving: the content was rejected" },
   { "amazonaws.com", NULL, "message too large", BD_REASON_MESGTOOBIG, "Amazon SES receiving: the message is too large" },
   { "amazonaws.com", NULL, "mailbox full", BD_REASON_MAILBOXFULL, "Amazon SES receiving: the mailbox is full" },
+  /* Symantec Email Security.cloud (MessageLabs), its published NDR texts;
+   * it reports for the servers behind it. */
+  { "messagelabs.com", NULL, "no such user", BD_REASON_USERUNKNOWN, "MessageLabs: no such user" },
+  { "messagelabs.com", NULL, "invalid recipient", BD_REASON_USERUNKNOWN, "MessageLabs: invalid recipient" },
+  { "messagelabs.com", NULL, "mailbox is not allowed", BD_REASON_USERUNKNOWN, "MessageLabs: no such mailbox" },
+  { "messagelabs.com", NULL, "domain authentication fail", BD_REASON_AUTHFAILURE, "MessageLabs: SPF/DMARC failure" },
+  { "messagelabs.com", NULL, "connection rejected by policy", BD_REASON_BADREPUTATION, "MessageLabs: poor IP reputation" },
+  { "messagelabs.com", NULL, "your ip is in the pbl", BD_REASON_BLOCKED, "MessageLabs: the IP is on Spamhaus PBL" },
+  { "messagelabs.com", NULL, "stray linefeeds in message", BD_REASON_CONTENTERROR, "MessageLabs: bare line feeds" },
+  { "messagelabs.com", NULL, " as a relay, ", BD_REASON_NORELAYING, "MessageLabs: no relaying" },
+  { "messagelabs.com", NULL, "sender envelope domain not allowed", BD_REASON_REJECTED, "MessageLabs: the sender's domain is not allowed" },
+  { "messagelabs.com", NULL, "badmailfrom list", BD_REASON_REJECTED, "MessageLabs: the sender is blocked" },
+  { "messagelabs.com", NULL, "has been blacklisted", BD_REASON_REJECTED, "MessageLabs: the sender is on the recipient's block list" },
+  { "messagelabs.com", NULL, "message filtered", BD_REASON_SPAMDETECTED, "MessageLabs: filtered as spam" },
+  { "messagelabs.com", NULL, "too many recipients received this hour", BD_REASON_TOOMANYCONN, "MessageLabs: too many recipients" },
   /* Mimecast's published SMTP error codes. */
   { "mimecast.com", NULL, "host network not allowed", BD_REASON_POLICYVIOLATION, "Mimecast: a geographical restriction policy" },
   { "mimecast.com", NULL, "email rejected due to security policies", BD_REASON_VIRUSDETECTED, "Mimecast: a virus or spam signature" },
@@ -854,15 +869,30 @@ soften_temporary (const BdRecipient *r,
   return reason;
 }
 
+static BdReason classify (const BdRecipient *recipient, const char *reporter,
+                          const char *relay, char **evidence);
+
 BdReason
 bd_classify_recipient (const BdRecipient *recipient,
                        const char        *reporter,
                        char             **evidence)
 {
-  g_autofree char *lowered = NULL;
-
   g_return_val_if_fail (recipient != NULL, BD_REASON_UNDEFINED);
   g_return_val_if_fail (evidence != NULL, BD_REASON_UNDEFINED);
+
+  return classify (recipient, reporter, NULL, evidence);
+}
+
+/* @relay: the reporting MTA when it is not @reporter: a filtering
+ * service (MessageLabs…) reports for the servers behind it, and its own
+ * rules apply too. */
+static BdReason
+classify (const BdRecipient *recipient,
+          const char        *reporter,
+          const char        *relay,
+          char             **evidence)
+{
+  g_autofree char *lowered = NULL;
 
   *evidence = NULL;
   if (recipient->status != NULL && recipient->status[0] == '2')
@@ -875,6 +905,8 @@ bd_classify_recipient (const BdRecipient *recipient,
   {
     BdReason by_provider = apply_provider_rules (recipient, reporter, lowered, evidence);
 
+    if (by_provider == BD_REASON_UNDEFINED && relay != NULL && g_strcmp0 (relay, reporter) != 0)
+      by_provider = apply_provider_rules (recipient, relay, lowered, evidence);
     if (by_provider != BD_REASON_UNDEFINED)
       return by_provider;
   }
@@ -944,7 +976,7 @@ bd_classify_bounce (BdBounce *bounce)
       if (r->reason == BD_REASON_UNDEFINED)
         {
           g_free (r->evidence);
-          r->reason = bd_classify_recipient (r, reporter, &r->evidence);
+          r->reason = classify (r, reporter, bounce->reporting_mta, &r->evidence);
         }
       if (bounce->kind == BD_KIND_BOUNCE || bounce->kind == BD_KIND_DELAYED)
         set_internal_status (r, bounce);
