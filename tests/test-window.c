@@ -388,11 +388,10 @@ test_window_check_sender_domain (Fixture       *fixture,
  * shows as NAME-LANG.png: the states only a test can reach, such as a
  * domain check against the test DoH server. */
 static void
-maybe_save_screenshot (Fixture    *fixture,
-                       const char *name)
+maybe_save_screenshot_of (GtkWidget  *widget,
+                          const char *name)
 {
   const char *dir = g_getenv ("BD_SCREENSHOT_DIR");
-  GtkWidget *widget = GTK_WIDGET (fixture->window);
   g_autoptr(GdkPaintable) paintable = NULL;
   g_autoptr(GskRenderNode) node = NULL;
   g_autoptr(GdkTexture) texture = NULL;
@@ -423,6 +422,76 @@ maybe_save_screenshot (Fixture    *fixture,
 #endif
   path = g_build_filename (dir, file, NULL);
   g_assert_true (gdk_texture_save_to_png (texture, path));
+}
+
+static void
+maybe_save_screenshot (Fixture    *fixture,
+                       const char *name)
+{
+  maybe_save_screenshot_of (GTK_WIDGET (fixture->window), name);
+}
+
+static gboolean
+is_window_of_type (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();   /* borrowed */
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_mapped (GTK_WIDGET (window)))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static GtkWidget *
+find_window_of_type (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();   /* borrowed */
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type))
+        return GTK_WIDGET (window);
+    }
+  return NULL;
+}
+
+static gboolean
+preferences_shown (Fixture *fixture)
+{
+  return is_window_of_type (ADW_TYPE_PREFERENCES_WINDOW);
+}
+
+static gboolean
+chooser_shown (Fixture *fixture)
+{
+  return is_window_of_type (g_type_from_name ("BdMailboxChooser"));
+}
+
+/* Preferences and Open Mailbox open as dialogs over the window. */
+static void
+test_window_dialogs (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  GtkWidget *dialog;
+
+  g_action_group_activate_action (G_ACTION_GROUP (test_app), "preferences", NULL);
+  wait_until (preferences_shown, fixture);
+  dialog = find_window_of_type (ADW_TYPE_PREFERENCES_WINDOW);
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (dialog)) == GTK_WINDOW (fixture->window));
+  maybe_save_screenshot_of (dialog, "preferences");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.open-mailbox", NULL));
+  wait_until (chooser_shown, fixture);
+  dialog = find_window_of_type (g_type_from_name ("BdMailboxChooser"));
+  maybe_save_screenshot_of (dialog, "open-mailbox");
+  gtk_window_destroy (GTK_WINDOW (dialog));
 }
 
 /* The whole domain check against a real DoH server (BIND on 127.0.0.1,
@@ -498,6 +567,7 @@ main (int    argc,
   ADD ("/ui/window/mailbox", test_window_mailbox);
   ADD ("/ui/window/check-sender-domain", test_window_check_sender_domain);
   ADD ("/ui/window/domain-check-bind", test_window_domain_check_bind);
+  ADD ("/ui/window/dialogs", test_window_dialogs);
 #undef ADD
 
   status = g_test_run ();
