@@ -58,7 +58,8 @@ for lang in en pl; do
     shot "error-$lang" "$lang" 800 600 "$src/data/icons/hicolor/scalable/apps/io.github.bouncedoctor.BounceDoctor.svg"
 done
 
-# The domain check needs a DNS server: the UI test runs it against the
+# The domain check needs a DNS server, and the dialogs a click: the UI test
+# opens them, runs the check against the
 # test DoH server (BIND on 127.0.0.1) and saves the window itself.
 for test in test-window test-window-pl; do
     case $test in *-pl) lang=pl ;; *) lang=en ;; esac
@@ -66,6 +67,6 @@ for test in test-window test-window-pl; do
         GSETTINGS_SCHEMA_DIR="$build/data" BD_LOCALEDIR="$build/po" BD_SOURCE_ROOT="$src" \
         G_TEST_SRCDIR="$src/tests" BD_SCREENSHOT_DIR="$(cd "$out" && pwd)" \
         xvfb-run -a -s "-screen 0 1280x1100x24" dbus-run-session -- \
-        "$build/tests/$test" -p /ui/window/domain-check-bind >/dev/null 2>&1 &&
-        echo "wrote $out/domain-$lang.png"
+        "$build/tests/$test" -p /ui/window/domain-check-bind -p /ui/window/dialogs >/dev/null 2>&1 &&
+        echo "wrote $out/domain-$lang.png, preferences-$lang.png, open-mailbox-$lang.png"
 done
