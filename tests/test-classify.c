@@ -53,6 +53,18 @@ static const Case cases[] = {
   { "2.0.0", 250, "250 2.0.0 OK", "smtp", NULL, "delivered", BD_REASON_DELIVERED, FALSE },
   { "5.0.0", 550, "550 Unrecognisable reply", "smtp", NULL, "failed", BD_REASON_ONHOLD, FALSE },
   { NULL, 0, NULL, NULL, NULL, NULL, BD_REASON_UNDEFINED, FALSE },
+  /* An SMTP reply's "user unknown" proves an unknown address only in
+   * answer to RCPT TO; without the command it is a filter's refusal. */
+  { "5.0.0", 550, "550 <a@example.com>: User unknown", "smtp", NULL, "failed", BD_REASON_FILTERED, FALSE },
+  { "5.0.0", 550, "550 <a@example.com>: User unknown", "smtp", "RCPT", "failed", BD_REASON_USERUNKNOWN, TRUE },
+  /* …and at MAIL FROM it is about the sender. */
+  { "5.1.0", 553, "553 5.1.0 Address does not exist", "smtp", "MAIL", "failed", BD_REASON_REJECTED, FALSE },
+  /* A domain name that "does not exist". */
+  { "5.0.0", 553, "553 example.net does not exist", "smtp", "DATA", "failed", BD_REASON_HOSTUNKNOWN, TRUE },
+  /* Refused at EHLO with words we do not know: the host was turned away. */
+  { "5.0.0", 550, "550 Rejected", "smtp", "EHLO", "failed", BD_REASON_BLOCKED, FALSE },
+  /* Orange's documented codes: OFR_506 is spam. */
+  { "5.2.0", 550, "550 5.2.0 Mail rejete. Mail rejected. OFR_506 [506]", "smtp", "DATA", "failed", BD_REASON_SPAMDETECTED, FALSE },
   /* The other languages' tables are consulted too. */
   { "5.2.2", 552, "552 5.2.2 Skrzynka odbiorcy jest pełna", "smtp", NULL, "failed", BD_REASON_MAILBOXFULL, FALSE },
 };
