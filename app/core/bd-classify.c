@@ -368,7 +368,9 @@ apply_franceptt_rule (const char  *lowered,
         for (guint j = 0; j < G_N_ELEMENTS (codes); j++)
           if (codes[j].code == code)
             return codes[j].reason;
-        return BD_REASON_ONHOLD;
+        /* A code Orange documents without a reason (105, 108, 201…):
+         * decided, and undefined. */
+        return BD_N_REASONS;
       }
   return BD_REASON_UNDEFINED;
 }
@@ -907,6 +909,8 @@ classify (const BdRecipient *recipient,
 
     if (by_provider == BD_REASON_UNDEFINED && relay != NULL && g_strcmp0 (relay, reporter) != 0)
       by_provider = apply_provider_rules (recipient, relay, lowered, evidence);
+    if (by_provider == BD_N_REASONS)
+      return BD_REASON_UNDEFINED;
     if (by_provider != BD_REASON_UNDEFINED)
       return by_provider;
   }
