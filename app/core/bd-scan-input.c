@@ -411,6 +411,16 @@ bd_scan_input_init (BdScanInput  *input,
       g_string_free (collect.plain, TRUE);
     }
 
+  /* A broken MIME structure (a boundary that never opens) leaves no
+   * text part: let the scanners read the raw body instead. */
+  if (body->len == 0)
+    {
+      g_autofree char *raw = g_mime_object_to_string (g_mime_message_get_mime_part (message), NULL);
+
+      if (raw != NULL)
+        g_string_append (body, raw);
+    }
+
   input->message = message;
   input->original = original;
   input->from = decoded_header (message, "From");
