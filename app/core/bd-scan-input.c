@@ -411,14 +411,25 @@ bd_scan_input_init (BdScanInput  *input,
       g_string_free (collect.plain, TRUE);
     }
 
-  /* A broken MIME structure (a boundary that never opens) leaves no
-   * text part: let the scanners read the raw body instead. */
+  /* A broken MIME structure (a boundary that never opens) leaves a
+   * multipart without parts, its text stranded in the prologue: let the
+   * scanners read that instead. Only then, and only a bounded amount:
+   * big or deeply nested messages have parts and are read as such. */
   if (body->len == 0)
     {
-      g_autofree char *raw = g_mime_object_to_string (g_mime_message_get_mime_part (message), NULL);
+      GMimeObject *top = g_mime_message_get_mime_part (message);
 
-      if (raw != NULL)
-        g_string_append (body, raw);
+      if (top != NULL && GMIME_IS_MULTIPART (top) && g_mime_multipart_get_count (GMIME_MULTIPART (top)) == 0)
+        {
+          const char *prologue = g_mime_multipart_get_prologue (GMIME_MULTIPART (top));
+
+          if (prologue != NULL)
+            {
+              g_autofree char *valid = g_utf8_make_valid (prologue, MIN (strlen (prologue), 256 * 1024));
+
+              g_string_append (body, valid);
+            }
+        }
     }
 
   input->message = message;
