@@ -71,7 +71,8 @@ bd_scan_dragonfly (const BdScanInput *input,
       g_string_append_c (diag, ' ');
     }
 
-  recipient = bd_scan_add (bounce, strstr (lines[at], ERROR_LINE) + strlen (ERROR_LINE), diag->str);
+  /* found case-insensitively: strstr() could miss it (NULL + offset) */
+  recipient = bd_scan_add (bounce, bd_scan_strcasestr (lines[at], ERROR_LINE) + strlen (ERROR_LINE), diag->str);
   recipient->remote_mta = g_steal_pointer (&host);
   if (recipient->diagnostic != NULL && strstr (recipient->diagnostic, "Could not deliver for the last ") != NULL)
     bd_scan_set_reason (recipient, BD_REASON_EXPIRED, "Could not deliver for the last");
