@@ -36,9 +36,11 @@ targets=${*:-$(cd "$src/tests/fuzz" && ls fuzz-*.c | sed -e 's/^fuzz-//' -e 's/\
                  | grep -v -x -e common -e replay -e zone)}
 
 if [ ! -f "$build/build.ninja" ]; then
+    log=$(mktemp)
     CC=clang meson setup "$build" "$src" -Dfuzzing=true -Db_sanitize=address,undefined \
         -Db_lundef=false -Dc_args='-fno-sanitize-recover=all -fno-omit-frame-pointer -gline-tables-only' \
-        >"$build.setup.log" 2>&1 || { cat "$build.setup.log" >&2; exit 1; }
+        >"$log" 2>&1 || { cat "$log" >&2; rm -f "$log"; exit 1; }
+    rm -f "$log"
 fi
 exes=""
 for t in $targets; do exes="$exes tests/fuzz/fuzz-$t"; done
