@@ -92,7 +92,8 @@ receiving_server (char **lines,
 
   if (at < 0)
     return NULL;
-  p = strstr (lines[at], "Receiving server: ") + strlen ("Receiving server: ");
+  /* found case-insensitively: strstr() could miss it (NULL + offset) */
+  p = bd_scan_strcasestr (lines[at], "Receiving server: ") + strlen ("Receiving server: ");
   return g_strndup (p, strcspn (p, " ("));
 }
 

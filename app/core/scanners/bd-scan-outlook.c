@@ -43,6 +43,9 @@ bd_scan_outlook (const BdScanInput *input,
 
   lines = bd_scan_split_lines (input, stop_markers);
   at = bd_scan_find_line (lines, 0, "Delivery to the following recipients");
+  /* the body has it, but a stop marker may end the lines before it */
+  if (at < 0)
+    return FALSE;
   delayed = strstr (lines[at], "delayed") != NULL;
   for (int i = at + 1; lines[i] != NULL; i++)
     {

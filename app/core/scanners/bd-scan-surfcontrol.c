@@ -53,7 +53,8 @@ bd_scan_surfcontrol (const BdScanInput *input,
       int at = bd_scan_find_line (lines, 0, "Addressed To: ");
 
       if (at >= 0)
-        bd_scan_add (bounce, strstr (lines[at], "Addressed To: ") + 14, "Your message could not be sent.");
+        /* found case-insensitively: strstr() could miss it (NULL + 14) */
+        bd_scan_add (bounce, bd_scan_strcasestr (lines[at], "Addressed To: ") + 14, "Your message could not be sent.");
     }
   return bd_scan_finish (bounce, BD_KIND_BOUNCE);
 }
