@@ -53,6 +53,15 @@ address_line (const char *line)
   return bd_scan_is_address (line) ? bd_scan_extract_address (line) : NULL;
 }
 
+/* address_line() without the copy (a test in a loop leaked it) */
+static gboolean
+is_address_line (const char *line)
+{
+  g_autofree char *address = address_line (line);
+
+  return address != NULL;
+}
+
 /* "Remote Server returned '550 …'", "Server at HOST returned '550 …'",
  * or Exchange 2007's "#550 5.1.1 … ##". */
 static char *
@@ -118,7 +127,7 @@ read_diagnostics (char     **lines,
       if (address == NULL)
         continue;
       group = g_string_new (NULL);
-      for (j = i + 1; lines[j] != NULL && lines[j][0] != '\0' && address_line (lines[j]) == NULL; j++)
+      for (j = i + 1; lines[j] != NULL && lines[j][0] != '\0' && !is_address_line (lines[j]); j++)
         {
           /* a bare host name on its own line is the receiving server */
           if (host == NULL && reply == NULL && strchr (lines[j], ' ') == NULL && strchr (lines[j], '.') != NULL
@@ -162,7 +171,8 @@ static void
 read_replies (char     **lines,
               BdBounce  *bounce)
 {
-  for (int i = 1; lines[i] != NULL; i++)
+  /* lines[0] first: with no lines at all, lines[1] is past the end */
+  for (int i = 1; lines[0] != NULL && lines[i] != NULL; i++)
     {
       g_autofree char *reply = server_reply (lines[i]);
 
