@@ -94,8 +94,8 @@ for t in $targets; do
     log=$build/fuzz-logs/$t.log
     status=$(cat "$build/fuzz-logs/$t.status" 2>/dev/null || echo 1)
     last=$(grep -E '^#[0-9]+[[:space:]]+(DONE|pulse|NEW|REDUCE|INITED)' "$log" | tail -1)
-    runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log")
-    speed=$(sed -n 's/^stat::average_exec_per_sec: *//p' "$log")
+    runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | head -n 1)
+    speed=$(sed -n 's/^stat::average_exec_per_sec: *//p' "$log" | head -n 1)
     cov=$(echo "$last" | sed -n 's/.*cov: \([0-9]*\).*/\1/p')
     ft=$(echo "$last" | sed -n 's/.*ft: \([0-9]*\).*/\1/p')
     if [ "$status" -eq 0 ]; then

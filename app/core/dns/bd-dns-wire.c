@@ -364,9 +364,19 @@ bd_dns_json_parse (const char  *data,
         return json_malformed (error);
       if (json_object_get_int_member (rr, "type") != type)
         continue;
-      text = json_object_get_string_member_with_default (rr, "data", NULL);
-      if (text == NULL || (record = record_from_json (type, json_object_get_int_member_with_default (rr, "TTL", 0), text)) == NULL)
-        return json_malformed (error);
+      /* the _with_default getters are critical on an object or array:
+       * look at the nodes first (found by fuzz-dns-json) */
+      {
+        JsonNode *data = json_object_get_member (rr, "data");
+        JsonNode *ttl = json_object_get_member (rr, "TTL");
+        gint64 ttl_value = ttl != NULL && JSON_NODE_HOLDS_VALUE (ttl)
+                           && json_node_get_value_type (ttl) == G_TYPE_INT64 ? json_node_get_int (ttl) : 0;
+
+        text = data != NULL && JSON_NODE_HOLDS_VALUE (data) && json_node_get_value_type (data) == G_TYPE_STRING
+               ? json_node_get_string (data) : NULL;
+        if (text == NULL || (record = record_from_json (type, ttl_value, text)) == NULL)
+          return json_malformed (error);
+      }
       bd_dns_answer_add (answer, record);
     }
   if (answer->records->len == 0)
