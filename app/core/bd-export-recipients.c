@@ -16,27 +16,6 @@
 #define HEADER "address,reason,status,hard,date,diagnostic\n"
 
 /* RFC 4180 quoting, only where needed. */
-static void
-append_field (GString    *out,
-              const char *s)
-{
-  if (s == NULL)
-    return;
-  if (strpbrk (s, ",\"\r\n") == NULL && s[0] != ' ' && (s[0] == '\0' || s[strlen (s) - 1] != ' '))
-    {
-      g_string_append (out, s);
-      return;
-    }
-  g_string_append_c (out, '"');
-  for (const char *p = s; *p; p++)
-    {
-      if (*p == '"')
-        g_string_append_c (out, '"');
-      g_string_append_c (out, *p);
-    }
-  g_string_append_c (out, '"');
-}
-
 static gboolean
 has_failed (const BdBounce    *bounce,
             const BdRecipient *r)
@@ -83,13 +62,13 @@ bd_export_failed_recipients_append (GString        *out,
         continue;
       if (seen != NULL && !g_hash_table_add (seen, g_utf8_casefold (r->address, -1)))
         continue;
-      append_field (out, r->address);
+      bd_export_append_csv_field (out, r->address);
       g_string_append_printf (out, ",%s,", bd_reason_to_string (r->reason));
-      append_field (out, r->status);
+      bd_export_append_csv_field (out, r->status);
       g_string_append (out, r->hard ? ",true," : ",false,");
-      append_field (out, bounce->date != NULL ? bounce->date : r->last_attempt);
+      bd_export_append_csv_field (out, bounce->date != NULL ? bounce->date : r->last_attempt);
       g_string_append_c (out, ',');
-      append_field (out, r->diagnostic);
+      bd_export_append_csv_field (out, r->diagnostic);
       g_string_append_c (out, '\n');
     }
 }

@@ -191,9 +191,15 @@ bd_export_json (const BdBounce *bounce)
 }
 
 /* RFC 4180 quoting, only where needed. */
-static void
-append_csv_field (GString    *out,
-                  const char *s)
+/**
+ * bd_export_append_csv_field:
+ * @s: (nullable): the value; %NULL leaves the field empty
+ *
+ * Appends @s as one RFC 4180 field, quoted only when it must be.
+ */
+void
+bd_export_append_csv_field (GString    *out,
+                            const char *s)
 {
   if (s == NULL)
     return;
@@ -229,18 +235,18 @@ bd_export_csv_append (GString        *out,
     {
       const BdRecipient *r = g_ptr_array_index (bounce->recipients, i);
 
-      append_csv_field (out, bounce->source);
+      bd_export_append_csv_field (out, bounce->source);
       g_string_append_printf (out, ",%" G_GINT64_FORMAT ",%s,", (gint64)bounce->offset,
                               bd_kind_to_string (bounce->kind));
-      append_csv_field (out, r->address);
+      bd_export_append_csv_field (out, r->address);
       g_string_append_c (out, ',');
-      append_csv_field (out, r->status);
+      bd_export_append_csv_field (out, r->status);
       g_string_append_c (out, ',');
       if (r->reply_code != 0)
         g_string_append_printf (out, "%u", r->reply_code);
       g_string_append_printf (out, ",%s,%s,", bd_reason_to_string (r->reason),
                               r->hard ? "true" : "false");
-      append_csv_field (out, r->diagnostic);
+      bd_export_append_csv_field (out, r->diagnostic);
       g_string_append_c (out, '\n');
     }
 }

@@ -37,4 +37,7 @@ gboolean  bd_export_failed_recipients_csv     (GPtrArray      *bounces,
                                                GCancellable   *cancellable,
                                                GError        **error);
 
+void      bd_export_append_csv_field         (GString        *out,
+                                              const char     *s);
+
 G_END_DECLS
