@@ -219,6 +219,95 @@ write_file (const char *path,
   g_assert_no_error (error);
 }
 
+/* The CLI reads its paths on several threads; what it prints, errors
+ * included, comes out in the order of the paths all the same. */
+static char *
+run_merged (GPtrArray  *args,
+            const char *threads)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) envp = g_get_environ ();
+  char *out = NULL;
+  int status;
+
+  envp = g_environ_setenv (envp, "LC_ALL", "C.UTF-8", TRUE);
+  envp = g_environ_setenv (envp, "LANGUAGE", "en", TRUE);
+  envp = g_environ_setenv (envp, "BD_CLI_THREADS", threads, TRUE);
+  g_ptr_array_add (argv, (char *)"/bin/sh");
+  g_ptr_array_add (argv, (char *)"-c");
+  g_ptr_array_add (argv, (char *)"exec \"$0\" \"$@\" 2>&1");
+  g_ptr_array_add (argv, (char *)g_getenv ("BD_CLI"));
+  for (guint i = 0; i < args->len; i++)
+    g_ptr_array_add (argv, g_ptr_array_index (args, i));
+  g_ptr_array_add (argv, NULL);
+  g_spawn_sync (NULL, (char **)argv->pdata, envp, G_SPAWN_DEFAULT, NULL, NULL,
+                &out, NULL, &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (WIFEXITED (status));
+  g_assert_cmpint (WEXITSTATUS (status), ==, 1);
+  return out;
+}
+
+static void
+test_explain_order (void)
+{
+  g_autofree char *folder = g_test_build_filename (G_TEST_DIST, "fixtures", "scanners", NULL);
+  g_autofree char *tmp = g_dir_make_tmp ("bd-cli-order-XXXXXX", NULL);
+  g_autofree char *empty = g_build_filename (tmp, "empty.eml", NULL);
+  g_autofree char *mbox = g_build_filename (tmp, "Bounces", NULL);
+  g_autofree char *sample = fixture ("delivered.eml");
+  g_autofree char *sample_text = NULL;
+  g_autoptr(GString) mbox_text = g_string_new (NULL);
+  g_autoptr(GPtrArray) args = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GDir) dir = g_dir_open (folder, 0, NULL);
+  g_autofree char *one = NULL, *four = NULL;
+  const char *name, *missing_at, *before, *after;
+
+  g_assert_nonnull (dir);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    g_ptr_array_add (names, g_build_filename (folder, name, NULL));
+  g_ptr_array_sort (names, (GCompareFunc)g_strcmp0);
+  g_assert_cmpuint (names->len, >=, 20);
+  write_file (empty, "", 0);
+  /* A long first item: later ones finish first and must wait for it. */
+  g_assert_true (g_file_get_contents (sample, &sample_text, NULL, NULL));
+  for (guint i = 0; i < 1500; i++)
+    g_string_append_printf (mbox_text, "From MAILER-DAEMON Mon Jan  1 00:00:00 2024\n%s\n", sample_text);
+  write_file (mbox, mbox_text->str, mbox_text->len);
+
+  g_ptr_array_add (args, g_strdup ("explain"));
+  g_ptr_array_add (args, g_strdup (mbox));
+  for (guint i = 0; i < names->len; i++)
+    {
+      if (i == 5)
+        g_ptr_array_add (args, g_strdup ("/nonexistent/bounce.eml"));
+      if (i == 15)
+        g_ptr_array_add (args, g_strdup (empty));
+      g_ptr_array_add (args, g_strdup (g_ptr_array_index (names, i)));
+    }
+
+  one = run_merged (args, "1");
+  four = run_merged (args, "4");
+  g_assert_true (g_strcmp0 (one, four) == 0);   /* (not cmpstr: megabytes of text) */
+
+  /* The error sits between the explanations of its neighbours. */
+  missing_at = strstr (four, "/nonexistent/bounce.eml");
+  before = strstr (four, g_ptr_array_index (names, 4));
+  after = strstr (four, g_ptr_array_index (names, 5));
+  g_assert_nonnull (missing_at);
+  g_assert_nonnull (before);
+  g_assert_nonnull (after);
+  g_assert_true (before < missing_at && missing_at < after);
+  g_assert_nonnull (strstr (four, "empty.eml"));
+
+  g_assert_true (strstr (four, mbox) < before);
+  g_unlink (empty);
+  g_unlink (mbox);
+  g_rmdir (tmp);
+}
+
 /* An mbox of two messages, a Maildir, a folder with a link loop, stdin. */
 static void
 test_explain_mailboxes (void)
@@ -301,6 +390,7 @@ main (int    argc,
   g_test_add_func ("/cli/explain/text", test_explain_text);
   g_test_add_func ("/cli/explain/errors", test_explain_errors);
   g_test_add_func ("/cli/explain/mailboxes", test_explain_mailboxes);
+  g_test_add_func ("/cli/explain/order", test_explain_order);
 
   return g_test_run ();
 }

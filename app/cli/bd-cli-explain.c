@@ -4,6 +4,8 @@
  * bounce-doctor-cli explain [--format=text|json|csv] PATH...
  * Every input is read even when another one fails; failures are named on
  * standard error and turn the exit status into 1 (design.md's contract).
+ * Inputs are read on one thread per processor; the output keeps their
+ * order (bd-cli-ordered.h).
  */
 #define G_LOG_DOMAIN "bd-cli"
 
@@ -15,6 +17,7 @@
 #include <string.h>
 
 #include "bd-cli.h"
+#include "bd-cli-ordered.h"
 #include "bd-cli-text.h"
 #include "bd-decoder.h"
 #include "bd-export.h"
@@ -29,9 +32,18 @@ typedef enum
 
 typedef struct
 {
-  Format   format;
-  GString *buffer;
+  Format  format;
+  char  **paths;
 } Explain;
+
+/* One path being read. */
+typedef struct
+{
+  const Explain *explain;
+  BdCliOutput   *out;
+  GString       *buffer;     /* one message's output */
+  guint          messages;
+} PathRun;
 
 static gboolean
 message_cb (const char *source,
@@ -40,33 +52,32 @@ message_cb (const char *source,
             gsize       len,
             gpointer    user_data)
 {
-  Explain *explain = user_data;
+  PathRun *run = user_data;
   g_autoptr(BdBounce) bounce = NULL;
 
+  run->messages++;
   /* NULL: the mailbox pre-filter ruled it out without decoding it. */
   if (data != NULL)
     bounce = bd_decoder_decode_bytes (data, len, source, offset);
   else
     bounce = bd_bounce_new (source, offset);
 
-  switch (explain->format)
+  g_string_truncate (run->buffer, 0);
+  switch (run->explain->format)
     {
     case FORMAT_JSON:
-      g_string_truncate (explain->buffer, 0);
-      bd_export_json_append (explain->buffer, bounce);
-      g_string_append_c (explain->buffer, '\n');
-      fwrite (explain->buffer->str, 1, explain->buffer->len, stdout);
+      bd_export_json_append (run->buffer, bounce);
+      g_string_append_c (run->buffer, '\n');
       break;
     case FORMAT_CSV:
-      g_string_truncate (explain->buffer, 0);
-      bd_export_csv_append (explain->buffer, bounce);
-      fwrite (explain->buffer->str, 1, explain->buffer->len, stdout);
+      bd_export_csv_append (run->buffer, bounce);
       break;
     case FORMAT_TEXT:
     default:
-      bd_cli_print_text (stdout, bounce);
+      bd_cli_append_text (run->buffer, bounce);
       break;
     }
+  bd_cli_output_write (run->out, run->buffer->str, run->buffer->len);
   return TRUE;
 }
 
@@ -75,8 +86,10 @@ error_cb (const char   *source,
           const GError *error,
           gpointer      user_data)
 {
-  fflush (stdout);
-  fprintf (stderr, "bounce-doctor-cli: %s\n", error->message);
+  PathRun *run = user_data;
+  g_autofree char *line = g_strdup_printf ("bounce-doctor-cli: %s\n", error->message);
+
+  bd_cli_output_error (run->out, line);
 }
 
 static gboolean
@@ -97,16 +110,43 @@ parse_format (const char *name,
 /* An empty file holds no message, so nothing would be printed for it:
  * say so, naming it, rather than pass over it in silence. */
 static gboolean
-report_if_empty (const char *path)
+report_if_empty (const char  *path,
+                 BdCliOutput *out)
 {
   GStatBuf st;
+  g_autofree char *line = NULL;
 
   if (g_strcmp0 (path, "-") == 0 || g_stat (path, &st) != 0 || !S_ISREG (st.st_mode) || st.st_size > 0)
     return TRUE;
 
   /* Translators: %s is a file name */
-  fprintf (stderr, _("bounce-doctor-cli explain: “%s” is empty: there is no message in it\n"), path);
+  line = g_strdup_printf (_("bounce-doctor-cli explain: “%s” is empty: there is no message in it\n"), path);
+  bd_cli_output_error (out, line);
   return FALSE;
+}
+
+/* Reads one path; mailboxes take the fast path, where ordinary mail is
+ * skipped unparsed. Runs on any thread. */
+static gboolean
+explain_path (guint        index,
+              BdCliOutput *out,
+              gpointer     user_data)
+{
+  const Explain *explain = user_data;
+  const char *path = explain->paths[index];
+  PathRun run = { explain, out, g_string_sized_new (4096), 0 };
+  BdMailboxReadOptions options = { 0 };
+  gboolean ok;
+
+  options.flags = BD_MAILBOX_READ_SKIP_NON_BOUNCES_IN_MAILBOXES;
+  options.message_func = message_cb;
+  options.error_func = error_cb;
+  options.user_data = &run;
+  ok = bd_mailbox_read_with_options (path, &options);
+  if (run.messages == 0)
+    ok &= report_if_empty (path, out);
+  g_string_free (run.buffer, TRUE);
+  return ok;
 }
 
 int
@@ -124,7 +164,7 @@ bd_cli_explain (int    argc,
     { NULL }
   };
   Explain explain = { FORMAT_TEXT, NULL };
-  gboolean ok = TRUE;
+  gboolean ok;
   static char out_buffer[1 << 16];
 
   /* Translators: the parameter line of “explain --help” */
@@ -149,25 +189,10 @@ bd_cli_explain (int    argc,
     }
 
   setvbuf (stdout, out_buffer, _IOFBF, sizeof out_buffer);
-  explain.buffer = g_string_sized_new (4096);
   if (explain.format == FORMAT_CSV)
     fputs (BD_EXPORT_CSV_HEADER, stdout);
-
-  for (guint i = 0; paths[i] != NULL; i++)
-    {
-      BdMailboxReadOptions options = { 0 };
-
-      /* Mailboxes take the fast path: ordinary mail is skipped unparsed. */
-      if (bd_mailbox_is_mailbox (paths[i]))
-        options.flags = BD_MAILBOX_READ_SKIP_NON_BOUNCES;
-      options.message_func = message_cb;
-      options.error_func = error_cb;
-      options.user_data = &explain;
-      ok &= bd_mailbox_read_with_options (paths[i], &options);
-      ok &= report_if_empty (paths[i]);
-    }
-
+  explain.paths = paths;
+  ok = bd_cli_run_ordered (g_strv_length (paths), 0, explain_path, &explain);
   fflush (stdout);
-  g_string_free (explain.buffer, TRUE);
   return ok ? BD_CLI_EXIT_OK : BD_CLI_EXIT_INPUT_ERROR;
 }

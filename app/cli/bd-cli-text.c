@@ -17,25 +17,25 @@
 #include "bd-report.h"
 
 static void
-print_guidance (FILE             *out,
+print_guidance (GString          *out,
                 const BdGuidance *guidance)
 {
-  fprintf (out, "  %s\n", guidance->headline);
+  g_string_append_printf (out, "  %s\n", guidance->headline);
   /* Translators: %s is two or three sentences explaining what happened */
-  fprintf (out, _("  What happened: %s\n"), guidance->what_happened);
+  g_string_append_printf (out, _("  What happened: %s\n"), guidance->what_happened);
   /* Translators: %s is who has to act, e.g. “The recipient” */
-  fprintf (out, _("  Whose move: %s\n"), guidance->whose_move_label);
-  fprintf (out, "  %s\n", _("What to do:"));
+  g_string_append_printf (out, _("  Whose move: %s\n"), guidance->whose_move_label);
+  g_string_append_printf (out, "  %s\n", _("What to do:"));
   for (guint i = 0; guidance->steps[i] != NULL; i++)
     /* Translators: a numbered step; %1$u is its number, %2$s the step */
-    fprintf (out, _("    %1$u. %2$s\n"), i + 1, guidance->steps[i]);
+    g_string_append_printf (out, _("    %1$u. %2$s\n"), i + 1, guidance->steps[i]);
   if (guidance->provider_note != NULL)
     /* Translators: %s is what a mail provider means by its code */
-    fprintf (out, _("  Good to know: %s\n"), guidance->provider_note);
+    g_string_append_printf (out, _("  Good to know: %s\n"), guidance->provider_note);
 }
 
 static void
-print_details (FILE              *out,
+print_details (GString           *out,
                const BdBounce    *bounce,
                const BdRecipient *r)
 {
@@ -44,47 +44,47 @@ print_details (FILE              *out,
       g_autofree char *code = r->reply_code ? g_strdup_printf ("%u", r->reply_code) : g_strdup ("–");
 
       /* Translators: %1$s is an enhanced status code such as 5.1.1, %2$s an SMTP reply code such as 550 */
-      fprintf (out, _("  Codes: status %1$s, reply %2$s\n"), r->status ? r->status : "–", code);
+      g_string_append_printf (out, _("  Codes: status %1$s, reply %2$s\n"), r->status ? r->status : "–", code);
     }
   if (r->remote_mta != NULL)
     /* Translators: %s is the host name of the server that answered */
-    fprintf (out, _("  Receiving server: %s\n"), r->remote_mta);
+    g_string_append_printf (out, _("  Receiving server: %s\n"), r->remote_mta);
   if (r->diagnostic != NULL)
     /* Translators: %s is the receiving server's reply, quoted */
-    fprintf (out, _("  The server said: “%s”\n"), r->diagnostic);
+    g_string_append_printf (out, _("  The server said: “%s”\n"), r->diagnostic);
   if (r->evidence != NULL)
     {
       g_autofree char *why = bd_report_describe_evidence (r->evidence);
 
       /* Translators: %1$s is the reason in a few words, %2$s the sentence saying what decided it;
        * %3$s the reason's machine name for scripts (e.g. userunknown) */
-      fprintf (out, _("  Why this reason: %1$s. %2$s (%3$s)\n"), bd_report_recipient_label (bounce, r),
+      g_string_append_printf (out, _("  Why this reason: %1$s. %2$s (%3$s)\n"), bd_report_recipient_label (bounce, r),
                why, bd_reason_to_string (r->reason));
     }
 }
 
 static void
-print_recipient (FILE              *out,
+print_recipient (GString           *out,
                  const BdBounce    *bounce,
                  const BdRecipient *r)
 {
   g_autoptr(BdGuidance) guidance = bd_guidance_for_recipient (bounce, r);
 
   /* Translators: %s is an email address */
-  fprintf (out, _("Recipient: %s\n"), r->address ? r->address : _("(unknown)"));
+  g_string_append_printf (out, _("Recipient: %s\n"), r->address ? r->address : _("(unknown)"));
   print_guidance (out, guidance);
   print_details (out, bounce, r);
 }
 
 /**
- * bd_cli_print_text:
- * @out: where to write
+ * bd_cli_append_text:
+ * @out: the text to append to
  * @bounce: a decoded message
  *
- * Writes the explanation of @bounce, ending with a blank line.
+ * Appends the explanation of @bounce, ending with a blank line.
  */
 void
-bd_cli_print_text (FILE           *out,
+bd_cli_append_text (GString        *out,
                    const BdBounce *bounce)
 {
   g_autofree char *summary = NULL;
@@ -95,12 +95,12 @@ bd_cli_print_text (FILE           *out,
   summary = bd_guidance_summary (bounce);
   if (bounce->offset > 0)
     /* Translators: %1$s is a file name, %2$lld a byte offset in it */
-    fprintf (out, _("%1$s (at byte %2$lld)\n"), bounce->source, (long long)bounce->offset);
+    g_string_append_printf (out, _("%1$s (at byte %2$lld)\n"), bounce->source, (long long)bounce->offset);
   else
-    fprintf (out, "%s\n", bounce->source);
+    g_string_append_printf (out, "%s\n", bounce->source);
   /* With one recipient the summary is its headline, printed below. */
   if (bounce->recipients->len != 1)
-    fprintf (out, "%s\n\n", summary);
+    g_string_append_printf (out, "%s\n\n", summary);
 
   if (bounce->recipients->len == 0)
     {
@@ -113,6 +113,6 @@ bd_cli_print_text (FILE           *out,
 
   if (bounce->original->subject != NULL)
     /* Translators: %s is the subject of the message that was returned */
-    fprintf (out, _("Your message: “%s”\n"), bounce->original->subject);
-  fputc ('\n', out);
+    g_string_append_printf (out, _("Your message: “%s”\n"), bounce->original->subject);
+  g_string_append_c (out, '\n');
 }

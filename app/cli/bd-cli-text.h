@@ -5,13 +5,11 @@
  */
 #pragma once
 
-#include <stdio.h>
-
 #include "bd-bounce.h"
 
 G_BEGIN_DECLS
 
-void bd_cli_print_text (FILE           *out,
-                        const BdBounce *bounce);
+void bd_cli_append_text (GString        *out,
+                         const BdBounce *bounce);
 
 G_END_DECLS

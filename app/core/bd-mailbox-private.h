@@ -22,6 +22,7 @@ typedef struct
   gboolean                    ok;
   gboolean                    stopped;
   gboolean                    first_only;  /* re-reading one message */
+  guint                       folder_depth; /* > 0 while reading a folder's files */
 } BdMailboxReader;
 
 void     bd_mailbox_reader_init    (BdMailboxReader            *reader,

@@ -81,10 +81,17 @@ typedef enum
   SEPARATOR_MORE,    /* the line is not in the window yet */
 } Separator;
 
+/* Whether the pre-filter may drop messages of this input: @mbox when it
+ * is split on From_ lines. */
 static gboolean
-filtering (BdMailboxReader *reader)
+filtering (BdMailboxReader *reader,
+           gboolean         mbox)
 {
-  return (reader->options->flags & BD_MAILBOX_READ_SKIP_NON_BOUNCES) != 0;
+  BdMailboxReadFlags flags = reader->options->flags;
+
+  return (flags & BD_MAILBOX_READ_SKIP_NON_BOUNCES) != 0
+      || ((flags & BD_MAILBOX_READ_SKIP_NON_BOUNCES_IN_MAILBOXES) != 0
+          && (mbox || reader->folder_depth > 0));
 }
 
 static void
@@ -97,6 +104,34 @@ ensure_capacity (BdMailboxReader *reader,
   reader->buf = g_realloc (reader->buf, reader->cap);
 }
 
+/* The room the next read needs: a whole small file, and the byte that
+ * shows its end, needs no multi-megabyte window, so a folder of .eml
+ * files is read without growing one. */
+static gsize
+wanted_room (Stream *s)
+{
+  if (s->size > 0 && s->done <= s->size && s->size - s->done < READ_SIZE)
+    return s->size - s->done + 1;
+  return READ_SIZE;
+}
+
+static void
+make_room_to_read (Stream *s)
+{
+  BdMailboxReader *reader = s->reader;
+  gsize wanted = s->len + wanted_room (s);
+
+  if (reader->cap >= wanted)
+    return;
+  if (wanted < READ_SIZE)
+    {
+      reader->cap = MAX (wanted, MIN (reader->cap * 2, READ_SIZE));
+      reader->buf = g_realloc (reader->buf, reader->cap);
+      return;
+    }
+  ensure_capacity (reader, wanted);
+}
+
 /* Reads once more into the window; sets eof at the end or on an error. */
 static void
 fill (Stream *s)
@@ -104,7 +139,7 @@ fill (Stream *s)
   BdMailboxReader *reader = s->reader;
   gssize n;
 
-  ensure_capacity (reader, s->len + READ_SIZE);
+  make_room_to_read (s);
   do
     n = read (s->fd, reader->buf + s->len, MIN (reader->cap - s->len, READ_SIZE));
   while (n < 0 && errno == EINTR);
@@ -181,7 +216,7 @@ emit (BdMailboxReader *reader,
   if (bd_mailbox_reader_stopped (reader))
     return;
   len = MIN (len, BD_MAILBOX_MAX_MESSAGE);
-  if (data != NULL && filtering (reader)
+  if (data != NULL && filtering (reader, mbox)
       && (!bd_mailbox_filter_message (data, len) || (mbox && bd_mailbox_filter_is_expunged (data, len))))
     data = NULL;
   if (data == NULL)
@@ -301,7 +336,7 @@ can_skip_partial (Stream *s)
 {
   const char *p = s->reader->buf, *nl;
 
-  if (!filtering (s->reader))
+  if (!filtering (s->reader, TRUE))
     return FALSE;
   nl = memchr (p, '\n', s->len);
   p = nl != NULL ? nl + 1 : p;
@@ -327,7 +362,7 @@ make_room (Stream    *s,
       drop (s, m->start);
       m->search -= m->start;
       m->start = 0;
-      if (s->reader->cap - s->len >= READ_SIZE)
+      if (s->reader->cap - s->len >= wanted_room (s))
         return;
       if (can_skip_partial (s))
         emit (s->reader, s->source, m->offset, NULL, 0, TRUE);
@@ -401,7 +436,7 @@ read_single (Stream *s)
 
   while (!s->eof && s->len < BD_MAILBOX_MAX_MESSAGE && !bd_mailbox_reader_stopped (reader))
     {
-      if (filtering (reader) && bd_mailbox_filter_can_skip_start (reader->buf, s->len))
+      if (filtering (reader, FALSE) && bd_mailbox_filter_can_skip_start (reader->buf, s->len))
         break;
       fill (s);
     }

@@ -116,7 +116,9 @@ read_file (BdMailboxReader *reader,
       bd_mailbox_report_errno (reader, path, errno);
       return;
     }
-  posix_fadvise (fd, 0, 0, POSIX_FADV_SEQUENTIAL);
+  /* Read-ahead matters for a mailbox, not for one small message. */
+  if (size > 1024 * 1024)
+    posix_fadvise (fd, 0, 0, POSIX_FADV_SEQUENTIAL);
   bd_mailbox_read_stream (reader, path, fd, 0, size);
   close (fd);
 }
@@ -197,7 +199,9 @@ read_dir (BdMailboxReader *reader,
 
       /* A Maildir's own files are its metadata (maildirfolder,
        * dovecot-uidlist…); its messages are in cur/ and new/. */
+      reader->folder_depth++;
       read_path (reader, child, FALSE, !maildir);
+      reader->folder_depth--;
     }
 }
 

@@ -14,7 +14,9 @@
  * pre-filter (bd-mailbox-filter.h) rules out are dropped as they stream by
  * and handed to the callback as data NULL, length 0; so are messages
  * Thunderbird marked deleted (X-Mozilla-Status expunged) but has not
- * compacted away yet.
+ * compacted away yet. %BD_MAILBOX_READ_SKIP_NON_BOUNCES_IN_MAILBOXES does
+ * the same only inside a mailbox (an mbox file, or any file in a folder):
+ * a single .eml given on its own is always decoded.
  */
 #pragma once
 
@@ -55,6 +57,7 @@ typedef enum
 {
   BD_MAILBOX_READ_DEFAULT           = 0,
   BD_MAILBOX_READ_SKIP_NON_BOUNCES  = 1 << 0,
+  BD_MAILBOX_READ_SKIP_NON_BOUNCES_IN_MAILBOXES = 1 << 1,
 } BdMailboxReadFlags;
 
 typedef struct
