@@ -8,20 +8,26 @@
 # it, then keep the input as tests/fixtures/fuzz/<target>/<name> so the
 # fuzz-replay-<target> test runs it from then on.
 #
-#   build-aux/fuzz.sh [-b BUILD] [-s SECONDS] [-j JOBS] [TARGET…]
-# Ends with one line per target: runs, cov, ft, exec/s, and its verdict.
+#   build-aux/fuzz.sh [-b BUILD] [-s SECONDS] [-j JOBS] [-r SEED] [TARGET…]
+# With -r the random seed is fixed, so a run takes the same path (CI uses it:
+# a finding of a long run belongs to `make fuzz`, not to a random CI run).
+# Ends with one line per target: runs, cov, ft, exec/s, and its verdict;
+# a failed target also prints its crashing input in base64, so that a CI
+# log alone is enough to reproduce it.
 set -u
 here=$(cd "$(dirname "$0")" && pwd)
 src=$(dirname "$here")
 build=build-fuzz
 seconds=60
 jobs=2
-while getopts b:s:j: opt; do
+seed_arg=""
+while getopts b:s:j:r: opt; do
     case $opt in
         b) build=$OPTARG ;;
         s) seconds=$OPTARG ;;
         j) jobs=$OPTARG ;;
-        *) echo "usage: $0 [-b BUILD] [-s SECONDS] [-j JOBS] [TARGET…]" >&2; exit 2 ;;
+        r) seed_arg="-seed=$OPTARG" ;;
+        *) echo "usage: $0 [-b BUILD] [-s SECONDS] [-j JOBS] [-r SEED] [TARGET…]" >&2; exit 2 ;;
     esac
 done
 shift $((OPTIND - 1))
@@ -71,7 +77,7 @@ run_one () {
     [ -d "$crashers" ] || crashers=""
     # shellcheck disable=SC2046
     "$build/tests/fuzz/fuzz-$t" -max_total_time="$seconds" -timeout=25 -rss_limit_mb=2048 \
-        -max_len=65536 -print_final_stats=1 -artifact_prefix="$artifacts/" \
+        -max_len=65536 -print_final_stats=1 -artifact_prefix="$artifacts/" $seed_arg \
         "$corpus" $(seeds_of "$t") $crashers >"$build/fuzz-logs/$t.log" 2>&1
     echo $? >"$build/fuzz-logs/$t.status"
 }
@@ -106,6 +112,12 @@ for t in $targets; do
         result=FAIL
         failed=1
         grep -E -A24 '^==[0-9]+==ERROR|runtime error|CRITICAL|ERROR: libFuzzer' "$log" | head -40
+        for input in "$build/fuzz-artifacts/$t"/*; do
+            [ -f "$input" ] || continue
+            echo "crashing input $(basename "$input"), $(wc -c <"$input") bytes, base64:"
+            base64 -w 100 "$input" | head -c 12000
+            echo
+        done
     fi
     # one line per target in meson's testlog format, for test-summary.py
     printf '{"name": "fuzz-%s", "result": "%s"}\n' "$t" "$result" >>"$build/fuzz-logs/testlog.json"

@@ -12,7 +12,8 @@
 #     any report aborts;
 #  3. when clang is installed, each libFuzzer target for BD_CI_FUZZ_SECONDS
 #     seconds (default 10) in BD_FUZZ_BUILD (default build-fuzz), through
-#     build-aux/fuzz.sh (`make fuzz` runs them longer).
+#     build-aux/fuzz.sh with a fixed seed, so that CI repeats itself
+#     (`make fuzz` runs them longer, with fresh seeds).
 # BD_CI_SANITIZERS=0 skips 2 and 3. Extra arguments go to the first run.
 # Ends with the line 'N passed, N failed, N skipped' counting all of them,
 # and a non-zero exit on any failure.
@@ -51,7 +52,7 @@ if [ "${BD_CI_SANITIZERS:-1}" != 0 ]; then
 
     if command -v clang >/dev/null 2>&1; then
         echo "== libFuzzer targets, ${BD_CI_FUZZ_SECONDS:-10} s each: $fuzz"
-        "$here/fuzz.sh" -b "$fuzz" -s "${BD_CI_FUZZ_SECONDS:-10}" || status=1
+        "$here/fuzz.sh" -b "$fuzz" -s "${BD_CI_FUZZ_SECONDS:-10}" -r "${BD_CI_FUZZ_SEED:-1}" || status=1
         if [ -f "$fuzz/fuzz-logs/testlog.json" ]; then
             logs="$logs $fuzz/fuzz-logs/testlog.json"
         else
