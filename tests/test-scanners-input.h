@@ -2,10 +2,12 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * A minimal BdScanInput built straight from GMime, so that the scanners can
- * be tested on their own, without the decoder's pipeline.
+ * be tested on their own, without the decoder's pipeline (only the header
+ * and part lookups go through bd-mime.h, as the scanners read them).
  */
 #pragma once
 
+#include <gmime/gmime.h>
 #include <string.h>
 
 #include "bd-scanner.h"
@@ -14,6 +16,8 @@ typedef struct
 {
   BdScanInput   input;
   GMimeMessage *message;
+  char         *raw;        /* the file, LF line ends: the tree points into it */
+  BdMimePart   *tree;
   char         *from;
   char         *subject;
   GString      *body;
@@ -24,6 +28,8 @@ static void
 test_input_free (TestInput *self)
 {
   g_clear_object (&self->message);
+  g_clear_pointer (&self->tree, bd_mime_part_free);
+  g_free (self->raw);
   g_free (self->from);
   g_free (self->subject);
   if (self->body != NULL)
@@ -82,16 +88,9 @@ collect_part (GMimeObject *parent,
   GMimeContentType *type = g_mime_object_get_content_type (part);
   g_autofree char *text = NULL;
 
-  if (self->input.original == NULL
-      && (g_mime_content_type_is_type (type, "message", "rfc822")
-          || g_mime_content_type_is_type (type, "text", "rfc822-headers")))
-    {
-      if (GMIME_IS_MESSAGE_PART (part))
-        self->input.original = GMIME_OBJECT (g_mime_message_part_get_message (GMIME_MESSAGE_PART (part)));
-      else
-        self->input.original = part;
-      return;
-    }
+  if (g_mime_content_type_is_type (type, "message", "rfc822")
+      || g_mime_content_type_is_type (type, "text", "rfc822-headers"))
+    return;
   if (!GMIME_IS_TEXT_PART (part) || g_mime_part_is_attachment (GMIME_PART (part)))
     return;
   if (g_mime_content_type_is_type (type, "text", "plain"))
@@ -106,6 +105,21 @@ collect_part (GMimeObject *parent,
       if (text != NULL)
         strip_tags (self->html, text);
     }
+}
+
+static const BdMimePart *
+find_original (const BdMimePart *part)
+{
+  if (part->message != NULL || bd_mime_part_is (part, "text", "rfc822-headers"))
+    return part;
+  for (guint i = 0; part->children != NULL && i < part->children->len; i++)
+    {
+      const BdMimePart *found = find_original (g_ptr_array_index (part->children, i));
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
 }
 
 static TestInput *
@@ -143,7 +157,20 @@ test_input_load (const char *path)
   if (self->body->len == 0 && self->html->len > 0)
     append_text (self->body, self->html->str);
 
-  self->input.message = self->message;
+  {
+    g_autofree char *contents = NULL;
+    g_autoptr(GString) lf = g_string_new (NULL);
+    const char *start;
+
+    g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+    append_text (lf, contents);
+    /* an mbox From_ line is not a header */
+    start = g_str_has_prefix (lf->str, "From ") && strchr (lf->str, '\n') ? strchr (lf->str, '\n') + 1 : lf->str;
+    self->raw = g_strdup (start);
+    self->tree = bd_mime_parse (self->raw, strlen (self->raw), 33);
+  }
+  self->input.message = self->tree;
+  self->input.original = find_original (self->tree);
   self->input.from = self->from;
   self->input.subject = self->subject;
   self->input.body = self->body->str;

@@ -13,6 +13,7 @@
 #include "bd-decoder.h"
 #include "bd-dsn.h"
 #include "bd-gmime-autocleanups.h"
+#include "bd-mime.h"
 #include "bd-original.h"
 #include "bd-scan-input.h"
 #include "bd-scanner.h"
@@ -20,80 +21,73 @@
 /* The parts of a message that matter, found in one walk. All borrowed. */
 typedef struct
 {
-  GMimeObject *delivery_status;
-  GMimeObject *feedback_report;
-  GMimeObject *disposition;
-  GMimeObject *original;        /* message/rfc822 or text/rfc822-headers */
-  GMimeObject *forwarded;       /* the first message/rfc822 anywhere */
-  gboolean     too_deep;        /* parts below BD_DECODER_MAX_DEPTH were not looked at */
+  const BdMimePart *delivery_status;
+  const BdMimePart *feedback_report;
+  const BdMimePart *disposition;
+  const BdMimePart *original;        /* message/rfc822 or text/rfc822-headers */
+  const BdMimePart *forwarded;       /* the first message/rfc822 anywhere */
+  gboolean          too_deep;        /* parts below BD_DECODER_MAX_DEPTH were not looked at */
 } Parts;
 
 static gboolean
-subtype_is (GMimeContentType *type,
+subtype_is (const BdMimePart *part,
             const char       *subtype)
 {
-  const char *sub = g_mime_content_type_get_media_subtype (type);
-
-  return sub != NULL && g_ascii_strcasecmp (sub, subtype) == 0;
+  return strcmp (part->subtype, subtype) == 0;
 }
 
 static void
-find_parts (Parts       *parts,
-            GMimeObject *object,
-            gboolean     in_report,
-            guint        depth)
+find_parts (Parts            *parts,
+            const BdMimePart *part,
+            gboolean          in_report,
+            guint             depth)
 {
-  GMimeContentType *type;
-
-  if (object == NULL)
+  if (part == NULL)
     return;
-  if (depth > BD_DECODER_MAX_DEPTH)
+  if (depth > BD_DECODER_MAX_DEPTH || part->too_deep)
     {
       parts->too_deep = TRUE;
       return;
     }
 
-  type = g_mime_object_get_content_type (object);
-  if (GMIME_IS_MULTIPART (object))
+  if (part->children != NULL)
     {
-      GMimeMultipart *multipart = GMIME_MULTIPART (object);
-      gboolean report = in_report || subtype_is (type, "report");
-      int n = g_mime_multipart_get_count (multipart);
+      gboolean report = in_report || subtype_is (part, "report");
 
-      for (int i = 0; i < n; i++)
-        find_parts (parts, g_mime_multipart_get_part (multipart, i), report, depth + 1);
+      for (guint i = 0; i < part->children->len; i++)
+        find_parts (parts, g_ptr_array_index (part->children, i), report, depth + 1);
       return;
     }
 
-  if (GMIME_IS_MESSAGE_PART (object))
+  if (part->message != NULL)
     {
       if (parts->forwarded == NULL)
-        parts->forwarded = object;
-      if (parts->original == NULL || (in_report && !GMIME_IS_MESSAGE_PART (parts->original)))
-        parts->original = object;
+        parts->forwarded = part;
+      if (parts->original == NULL || (in_report && parts->original->message == NULL))
+        parts->original = part;
       return;
     }
 
-  if (subtype_is (type, "delivery-status") || subtype_is (type, "global-delivery-status"))
+  if (subtype_is (part, "delivery-status") || subtype_is (part, "global-delivery-status"))
     {
       if (parts->delivery_status == NULL)
-        parts->delivery_status = object;
+        parts->delivery_status = part;
     }
-  else if (subtype_is (type, "feedback-report"))
+  else if (subtype_is (part, "feedback-report"))
     {
       if (parts->feedback_report == NULL)
-        parts->feedback_report = object;
+        parts->feedback_report = part;
     }
-  else if (subtype_is (type, "disposition-notification")
-           || subtype_is (type, "global-disposition-notification"))
+  else if (subtype_is (part, "disposition-notification")
+           || subtype_is (part, "global-disposition-notification"))
     {
       if (parts->disposition == NULL)
-        parts->disposition = object;
+        parts->disposition = part;
     }
-  else if (subtype_is (type, "rfc822-headers") || subtype_is (type, "global-headers"))
+  else if (subtype_is (part, "rfc822-headers") || subtype_is (part, "global-headers"))
     {
       if (parts->original == NULL)
-        parts->original = object;
+        parts->original = part;
     }
 }
 
@@ -155,43 +149,39 @@ take_recipients (BdBounce  *bounce,
 /* The charset the message's own text declares, for report parts that
  * carry 8-bit text without saying so. */
 static const char *
-find_text_charset (GMimeObject *object,
-                   guint        depth)
+find_text_charset (const BdMimePart *part,
+                   guint             depth)
 {
-  if (object == NULL || depth > BD_DECODER_MAX_DEPTH)
+  if (part == NULL || depth > BD_DECODER_MAX_DEPTH)
     return NULL;
-  if (GMIME_IS_MULTIPART (object))
+  if (part->children != NULL)
     {
-      int n = g_mime_multipart_get_count (GMIME_MULTIPART (object));
-
-      for (int i = 0; i < n; i++)
+      for (guint i = 0; i < part->children->len; i++)
         {
-          const char *charset = find_text_charset (g_mime_multipart_get_part (GMIME_MULTIPART (object), i),
-                                                   depth + 1);
+          const char *charset = find_text_charset (g_ptr_array_index (part->children, i), depth + 1);
 
           if (charset != NULL)
             return charset;
         }
       return NULL;
     }
-  if (GMIME_IS_PART (object)
-      && g_mime_content_type_is_type (g_mime_object_get_content_type (object), "text", "*"))
-    return g_mime_object_get_content_type_parameter (object, "charset");
+  if (bd_mime_part_is_leaf (part) && strcmp (part->type, "text") == 0)
+    return part->charset;
   return NULL;
 }
 
 static char *
-part_text (GMimeObject *part,
-           const char  *hint,
-           gsize       *len)
+part_text (const BdMimePart *part,
+           const char       *hint,
+           gsize            *len)
 {
   return bd_scan_input_part_text_hinted (part, hint, len);
 }
 
 static void
-read_delivery_status (BdBounce    *bounce,
-                      GMimeObject *part,
-                      const char  *hint)
+read_delivery_status (BdBounce         *bounce,
+                      const BdMimePart *part,
+                      const char       *hint)
 {
   gsize len;
   g_autofree char *text = part_text (part, hint, &len);
@@ -210,9 +200,9 @@ read_delivery_status (BdBounce    *bounce,
 /* RFC 5965: one complaint; the complaining recipient is Original-Rcpt-To
  * when given, else the returned message's To. */
 static void
-read_feedback_report (BdBounce    *bounce,
-                      GMimeObject *part,
-                      const char  *hint)
+read_feedback_report (BdBounce         *bounce,
+                      const BdMimePart *part,
+                      const char       *hint)
 {
   gsize len;
   g_autofree char *text = part_text (part, hint, &len);
@@ -253,9 +243,9 @@ read_feedback_report (BdBounce    *bounce,
 /* RFC 8098: the recipient displayed, deleted… the message. Only a
  * "failed" disposition is a delivery failure. */
 static void
-read_disposition (BdBounce    *bounce,
-                  GMimeObject *part,
-                  const char  *hint)
+read_disposition (BdBounce         *bounce,
+                  const BdMimePart *part,
+                  const char       *hint)
 {
   gsize len;
   g_autofree char *text = part_text (part, hint, &len);
@@ -312,27 +302,33 @@ looks_like_failure (const char *from,
 }
 
 static gboolean
-is_vacation (GMimeMessage *message,
-             const char   *subject)
+has_header (const BdMimePart *message,
+            const char       *name)
 {
-  GMimeObject *object = GMIME_OBJECT (message);
-  const char *value;
+  gsize len;
+
+  return bd_mime_header_raw (message, name, &len) != NULL;
+}
+
+static gboolean
+is_vacation (const BdMimePart *message,
+             const char       *subject)
+{
+  g_autofree char *auto_submitted = bd_mime_header (message, "Auto-Submitted");
+  g_autofree char *precedence = NULL;
   g_autofree char *lower = NULL;
 
-  if ((value = g_mime_object_get_header (object, "Auto-Submitted")) != NULL)
+  if (auto_submitted != NULL)
     {
-      while (*value == ' ' || *value == '\t')
-        value++;
-      if (g_ascii_strncasecmp (value, "auto-replied", 12) == 0)
+      if (g_ascii_strncasecmp (auto_submitted, "auto-replied", 12) == 0)
         return TRUE;
-      if (g_ascii_strncasecmp (value, "no", 2) != 0)
+      if (g_ascii_strncasecmp (auto_submitted, "no", 2) != 0)
         return FALSE;  /* auto-generated: a notification, not a reply */
     }
-  if (g_mime_object_get_header (object, "X-Autoreply") != NULL
-      || g_mime_object_get_header (object, "X-Autorespond") != NULL)
+  if (has_header (message, "X-Autoreply") || has_header (message, "X-Autorespond"))
     return TRUE;
-  if ((value = g_mime_object_get_header (object, "Precedence")) != NULL
-      && strstr (value, "auto_reply") != NULL)
+  precedence = bd_mime_header (message, "Precedence");
+  if (precedence != NULL && strstr (precedence, "auto_reply") != NULL)
     return TRUE;
 
   lower = g_utf8_strdown (subject, -1);
@@ -342,21 +338,36 @@ is_vacation (GMimeMessage *message,
   return FALSE;
 }
 
-static void
-read_vacation (BdBounce     *bounce,
-               GMimeMessage *message)
+/* The first mailbox of an address header, or NULL. */
+static char *
+first_address (const BdMimePart *message,
+               const char       *name)
 {
-  InternetAddressList *from = g_mime_message_get_from (message);
-  const char *address = NULL;
+  gsize len;
+  const char *raw = bd_mime_header_raw (message, name, &len);
+  g_autofree char *value = NULL;
+  g_autoptr(InternetAddressList) list = NULL;
+  InternetAddress *first;
+
+  if (raw == NULL)
+    return NULL;
+  value = bd_mime_unfold (raw, len);
+  list = internet_address_list_parse (NULL, value);
+  if (list == NULL || internet_address_list_length (list) == 0)
+    return NULL;
+  first = internet_address_list_get_address (list, 0);
+  if (!INTERNET_ADDRESS_IS_MAILBOX (first))
+    return NULL;
+  return g_strdup (internet_address_mailbox_get_addr (INTERNET_ADDRESS_MAILBOX (first)));
+}
+
+static void
+read_vacation (BdBounce         *bounce,
+               const BdMimePart *message)
+{
+  g_autofree char *address = first_address (message, "From");
   BdRecipient *r;
 
-  if (from != NULL && internet_address_list_length (from) > 0)
-    {
-      InternetAddress *first = internet_address_list_get_address (from, 0);
-
-      if (INTERNET_ADDRESS_IS_MAILBOX (first))
-        address = internet_address_mailbox_get_addr (INTERNET_ADDRESS_MAILBOX (first));
-    }
   bounce->kind = BD_KIND_VACATION;
   bounce->mta = g_strdup ("rfc3834");
   r = bd_bounce_add_recipient (bounce, address);
@@ -518,12 +529,18 @@ run_scanners (BdBounce          *bounce,
 }
 
 static char *
-iso_date (GMimeMessage *message)
+iso_date (const BdMimePart *message)
 {
-  GDateTime *date = g_mime_message_get_date (message);
+  gsize len;
+  const char *raw = bd_mime_header_raw (message, "Date", &len);
+  g_autofree char *value = NULL;
+  g_autoptr(GDateTime) date = NULL;
   g_autoptr(GDateTime) utc = NULL;
 
-  if (date == NULL)
+  if (raw == NULL)
+    return NULL;
+  value = bd_mime_unfold (raw, len);
+  if ((date = g_mime_utils_header_decode_date (value)) == NULL)
     return NULL;
   utc = g_date_time_to_utc (date);
   return g_date_time_format (utc, "%Y-%m-%dT%H:%M:%SZ");
@@ -708,7 +725,7 @@ check_reply_class (BdBounce *bounce)
     }
 }
 
-static BdBounce *decode_message (GMimeMessage *message, const char *source,
+static BdBounce *decode_message (const BdMimePart *message, const char *source,
                                  goffset offset, guint forwards);
 
 static gboolean
@@ -780,29 +797,25 @@ decode_inline (const char *text,
                goffset     offset,
                guint       forwards)
 {
-  g_autoptr(GMimeStream) stream = g_mime_stream_mem_new_with_buffer (text, len);
-  g_autoptr(GMimeParser) parser = g_mime_parser_new_with_stream (stream);
-  g_autoptr(GMimeMessage) message = g_mime_parser_construct_message (parser, NULL);
+  g_autoptr(BdMimePart) message = bd_mime_parse (text, len, BD_DECODER_MAX_DEPTH + 1);
 
-  if (message == NULL)
-    return NULL;
   return decode_message (message, source, offset, forwards);
 }
 
 static BdBounce *
-decode_message (GMimeMessage *message,
-                const char   *source,
-                goffset       offset,
-                guint         forwards)
+decode_message (const BdMimePart *message,
+                const char       *source,
+                goffset           offset,
+                guint             forwards)
 {
   g_autoptr(BdBounce) bounce = bd_bounce_new (source, offset);
   Parts parts = { 0 };
   BdScanInput input;
   const char *hint;
 
-  find_parts (&parts, g_mime_message_get_mime_part (message), FALSE, 0);
+  find_parts (&parts, message, FALSE, 0);
 
-  hint = find_text_charset (g_mime_message_get_mime_part (message), 0);
+  hint = find_text_charset (message, 0);
   if (parts.delivery_status != NULL)
     read_delivery_status (bounce, parts.delivery_status, hint);
   else if (parts.feedback_report != NULL)
@@ -829,21 +842,12 @@ decode_message (GMimeMessage *message,
    * to a note, without the machine-readable part. */
   if (bounce->kind == BD_KIND_NOT_BOUNCE && parts.forwarded != NULL && is_complaint (input.subject))
     {
-      GMimeMessage *inner = g_mime_message_part_get_message (GMIME_MESSAGE_PART (parts.forwarded));
       BdRecipient *r;
 
       bounce->kind = BD_KIND_FEEDBACK;
       bounce->mta = g_strdup ("arf");
       r = bd_bounce_add_recipient (bounce, NULL);
-      if (inner != NULL)
-        {
-          InternetAddressList *to = g_mime_message_get_to (inner);
-
-          if (to != NULL && internet_address_list_length (to) > 0
-              && INTERNET_ADDRESS_IS_MAILBOX (internet_address_list_get_address (to, 0)))
-            r->address = g_strdup (internet_address_mailbox_get_addr (
-              INTERNET_ADDRESS_MAILBOX (internet_address_list_get_address (to, 0))));
-        }
+      r->address = first_address (parts.forwarded->message, "To");
       r->reason = BD_REASON_FEEDBACK;
       r->evidence = g_strdup_printf ("complaint (subject “%s”)", input.subject);
     }
@@ -868,9 +872,8 @@ decode_message (GMimeMessage *message,
 
   if (bounce->kind == BD_KIND_NOT_BOUNCE && parts.forwarded != NULL && forwards < BD_DECODER_MAX_FORWARDS)
     {
-      GMimeMessage *inner = g_mime_message_part_get_message (GMIME_MESSAGE_PART (parts.forwarded));
+      const BdMimePart *inner = parts.forwarded->message;
 
-      if (inner != NULL)
         {
           g_autoptr(BdBounce) nested = decode_message (inner, source, offset, forwards + 1);
 
@@ -903,26 +906,7 @@ decode_message (GMimeMessage *message,
   return g_steal_pointer (&bounce);
 }
 
-/**
- * bd_decoder_decode_message:
- * @message: a parsed message
- * @source: where it came from ("-" for standard input)
- * @offset: its byte offset in an mbox, else 0
- *
- * Returns: (transfer full): what @message is; never %NULL.
- */
-BdBounce *
-bd_decoder_decode_message (GMimeMessage *message,
-                           const char   *source,
-                           goffset       offset)
-{
-  g_return_val_if_fail (GMIME_IS_MESSAGE (message), NULL);
-  g_return_val_if_fail (source != NULL, NULL);
-
-  return decode_message (message, source, offset, 0);
-}
-
-/* Where to cut the message so GMime sees at most BD_DECODER_MAX_PARTS
+/* Where to cut the message so that it has at most BD_DECODER_MAX_PARTS
  * Content-Type lines. */
 static gsize
 cap_parts (const char *data,
@@ -945,7 +929,7 @@ cap_parts (const char *data,
   return len;
 }
 
-/* GMime splits lines on LF only: turn CRLF and lone CR into LF. */
+/* The MIME parser splits lines on LF only: turn CRLF and lone CR into LF. */
 static char *
 normalise_newlines (const char *data,
                     gsize       len,
@@ -986,10 +970,7 @@ bd_decoder_decode_bytes (const char *data,
                          goffset     offset)
 {
   g_autofree char *copy = NULL;
-  g_autoptr(GMimeStream) stream = NULL;
-  g_autoptr(GMimeParser) parser = NULL;
-  g_autoptr(GMimeMessage) message = NULL;
-  GByteArray *array;
+  g_autoptr(BdMimePart) message = NULL;
   gboolean cut_size = FALSE;
   gsize whole;
 
@@ -1010,7 +991,7 @@ bd_decoder_decode_bytes (const char *data,
       data = copy;
     }
   /* A message saved from an mbox may keep its "From sender date" line;
-   * it is not a header, so GMime would take the whole text as a body. */
+   * it is not a header, so the whole text would be taken as a body. */
   if (len > 5 && memcmp (data, "From ", 5) == 0)
     {
       const char *eol = memchr (data, '\n', len);
@@ -1024,21 +1005,12 @@ bd_decoder_decode_bytes (const char *data,
   whole = len;
   len = cap_parts (data, len);
 
-  /* Parse in place: the stream borrows @data, which outlives the message. */
-  array = g_byte_array_new_take ((guint8 *)data, len);
-  stream = g_mime_stream_mem_new_with_byte_array (array);
-  g_mime_stream_mem_set_owner (GMIME_STREAM_MEM (stream), FALSE);
-  parser = g_mime_parser_new_with_stream (stream);
-  message = g_mime_parser_construct_message (parser, NULL);
+  /* Parsed in place: the tree points into @data. */
+  message = bd_mime_parse (data, len, BD_DECODER_MAX_DEPTH + 1);
 
   {
-    BdBounce *bounce = message ? decode_message (message, source, offset, 0)
-                               : bd_bounce_new (source, offset);
+    BdBounce *bounce = decode_message (message, source, offset, 0);
 
-    g_clear_object (&message);
-    g_clear_object (&parser);
-    g_clear_object (&stream);
-    g_byte_array_free (array, FALSE);  /* gives @data back untouched */
     if (cut_size)
       add_note (bounce, "the message is " G_STRINGIFY (BD_DECODER_MAX_MESSAGE_MB) " MB or more: only its first "
                 G_STRINGIFY (BD_DECODER_MAX_MESSAGE_MB) " MB were read");

@@ -1,7 +1,7 @@
 /* bd-decoder.h
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Bytes or a parsed message in, a BdBounce out: the machine-readable
+ * Bytes in, a BdBounce out: the machine-readable
  * reports first (RFC 3464/6522 delivery status, RFC 5965 ARF feedback,
  * RFC 8098 disposition notifications, RFC 3834 auto-replies), then the
  * prose scanners (bd-scanner.h), then the classifier (bd-classify.h).
@@ -14,10 +14,10 @@
  * hit, bounce->note says which and the rest is still decoded:
  *  - the first BD_DECODER_MAX_MESSAGE bytes of a message are decoded (a
  *    mailbox cuts bigger messages to BD_MAILBOX_MAX_MESSAGE, the same size);
- *  - at most BD_DECODER_MAX_PARTS Content-Type header lines are given to
- *    GMime: the message is cut before the next one. This also caps the MIME
- *    nesting depth GMime recurses into (it has no limit of its own);
- *  - the MIME tree is walked BD_DECODER_MAX_DEPTH levels deep at most, and
+ *  - at most BD_DECODER_MAX_PARTS Content-Type header lines are read: the
+ *    message is cut before the next one;
+ *  - the MIME tree (bd-mime.h) is parsed and walked BD_DECODER_MAX_DEPTH
+ *    levels deep at most, and
  *    forwarded messages are opened BD_DECODER_MAX_FORWARDS levels deep;
  *  - at most BD_DECODER_MAX_RECIPIENTS recipients are kept per message
  *    (bounce->note says so when more were dropped);
@@ -25,8 +25,6 @@
  *    attachments, not a server's explanation.
  */
 #pragma once
-
-#include <gmime/gmime.h>
 
 #include "bd-bounce.h"
 
@@ -41,9 +39,6 @@ G_BEGIN_DECLS
 
 BdBounce *bd_decoder_decode_bytes   (const char   *data,
                                      gsize         len,
-                                     const char   *source,
-                                     goffset       offset);
-BdBounce *bd_decoder_decode_message (GMimeMessage *message,
                                      const char   *source,
                                      goffset       offset);
 

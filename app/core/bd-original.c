@@ -9,6 +9,7 @@
 
 #include "bd-dsn.h"
 #include "bd-gmime-autocleanups.h"
+#include "bd-mime.h"
 #include "bd-original.h"
 #include "bd-scan-input.h"
 
@@ -190,29 +191,48 @@ make_excerpt (const char *text,
   return g_strdup (out->str);
 }
 
+/* The part GMime's g_mime_message_get_body() picks: the first text part,
+ * depth first; a multipart/alternative is the body as a whole. */
+static const BdMimePart *
+guess_body (const BdMimePart *part)
+{
+  guint n;
+
+  if (part->children == NULL)
+    return bd_mime_part_is_leaf (part) && bd_mime_part_is (part, "text", "*") ? part : NULL;
+  if (strcmp (part->subtype, "alternative") == 0)
+    return part;
+  n = part->children->len;
+  if (n >= 1 && strcmp (part->subtype, "signed") == 0)
+    n = 1;   /* the body, if any, is the signed part */
+  for (guint i = 0; i < n; i++)
+    {
+      const BdMimePart *child = g_ptr_array_index (part->children, i);
+      const BdMimePart *body = child->children != NULL ? guess_body (child)
+                             : bd_mime_part_is_leaf (child) && bd_mime_part_is (child, "text", "*") ? child : NULL;
+
+      if (body != NULL)
+        return body;
+    }
+  return NULL;
+}
+
 /* The message's text as its recipient would have seen it (the plain text
  * part; HTML is left out rather than shown as markup). */
 static void
-fill_excerpt (BdOriginal   *original,
-              GMimeMessage *message)
+fill_excerpt (BdOriginal       *original,
+              const BdMimePart *message)
 {
-  GMimeObject *body;
+  const BdMimePart *body;
   g_autofree char *text = NULL;
   gsize len = 0;
 
   if (original->excerpt != NULL)
     return;
 
-  body = g_mime_message_get_body (message);
-  if (body == NULL || !GMIME_IS_TEXT_PART (body))
+  body = guess_body (message);
+  if (body == NULL || body->children != NULL || !bd_mime_part_is (body, "text", "plain"))
     return;
-
-  {
-    GMimeContentType *type = g_mime_object_get_content_type (body);
-
-    if (!g_mime_content_type_is_type (type, "text", "plain"))
-      return;
-  }
 
   text = bd_scan_input_part_text (body, &len);
   if (text != NULL)
@@ -269,30 +289,39 @@ add_addresses (GPtrArray           *into,
     }
 }
 
-/* @header's value, unfolded. DKIM-Signature and Received are long and,
- * in practice, plain ASCII; g_mime_header_get_value() would run them
- * through GMime's encoded-word decoder all the same, which cost a fifth
- * of the time of reading the returned message. Values that are not plain
- * UTF-8 or hold an encoded word still take that way. */
+/* A field's value, unfolded. DKIM-Signature and Received are long and,
+ * in practice, plain ASCII: GMime's encoded-word decoder is only run on
+ * values that are not plain UTF-8 or hold an encoded word. */
 static char *
-header_value (GMimeHeader *header)
+header_value (const char *raw,
+              gsize       len)
 {
-  const char *raw = g_mime_header_get_raw_value (header);
-  char *out, *q;
+  char *value = bd_mime_unfold (raw, len);
 
-  if (raw == NULL || strstr (raw, "=?") != NULL || !g_utf8_validate (raw, -1, NULL))
-    return g_strdup (g_mime_header_get_value (header));
+  if (strstr (value, "=?") != NULL || !g_utf8_validate (value, -1, NULL))
+    {
+      char *decoded = g_mime_utils_header_decode_text (NULL, value);
 
-  while (*raw == ' ' || *raw == '\t' || *raw == '\r' || *raw == '\n')
-    raw++;
-  out = q = g_malloc (strlen (raw) + 1);
-  for (; *raw != '\0'; raw++)
-    if (*raw != '\r' && *raw != '\n')
-      *q++ = *raw;
-  while (q > out && (q[-1] == ' ' || q[-1] == '\t'))
-    q--;
-  *q = '\0';
-  return out;
+      g_free (value);
+      value = decoded != NULL ? decoded : g_strdup ("");
+    }
+  return value;
+}
+
+/* A header of @message parsed as an address list (encoded words and
+ * groups as GMime reads them), or NULL. */
+static InternetAddressList *
+address_header (const BdMimePart *message,
+                const char       *name)
+{
+  gsize len;
+  const char *raw = bd_mime_header_raw (message, name, &len);
+  g_autofree char *value = NULL;
+
+  if (raw == NULL)
+    return NULL;
+  value = bd_mime_unfold (raw, len);
+  return internet_address_list_parse (NULL, value);
 }
 
 /**
@@ -301,21 +330,19 @@ header_value (GMimeHeader *header)
  * Fills the fields of @original still unset from @message's headers.
  */
 void
-bd_original_fill_from_message (BdOriginal   *original,
-                               GMimeMessage *message)
+bd_original_fill_from_message (BdOriginal       *original,
+                               const BdMimePart *message)
 {
-  GMimeHeaderList *headers;
-  InternetAddressList *list;
-  GDateTime *date;
-  const char *value;
-  int n;
+  BdMimeHeaderIter iter;
+  const char *name, *raw;
+  gsize name_len, raw_len;
 
   g_return_if_fail (original != NULL);
-  g_return_if_fail (GMIME_IS_MESSAGE (message));
+  g_return_if_fail (message != NULL);
 
-  list = g_mime_message_get_from (message);
-  if (original->from == NULL && list != NULL && internet_address_list_length (list) > 0)
+  if (original->from == NULL)
     {
+      g_autoptr(InternetAddressList) list = address_header (message, "From");
       g_autoptr(GPtrArray) from = g_ptr_array_new_with_free_func (g_free);
 
       add_addresses (from, list, 0);
@@ -323,33 +350,43 @@ bd_original_fill_from_message (BdOriginal   *original,
         original->from = g_strdup (g_ptr_array_index (from, 0));
     }
   if (original->to->len == 0)
-    add_addresses (original->to, g_mime_message_get_to (message), 0);
-  if (original->subject == NULL && (value = g_mime_message_get_subject (message)) != NULL)
-    original->subject = g_strstrip (g_strdup (value));
-  if (original->message_id == NULL && (value = g_mime_message_get_message_id (message)) != NULL)
-    original->message_id = g_strdup (value);
-  if (original->date == NULL && (date = g_mime_message_get_date (message)) != NULL)
     {
-      g_autoptr(GDateTime) utc = g_date_time_to_utc (date);
-      original->date = g_date_time_format (utc, "%Y-%m-%dT%H:%M:%SZ");
+      g_autoptr(InternetAddressList) list = address_header (message, "To");
+
+      add_addresses (original->to, list, 0);
+    }
+  if (original->subject == NULL)
+    original->subject = bd_mime_header (message, "Subject");
+  if (original->message_id == NULL && (raw = bd_mime_header_raw (message, "Message-ID", &raw_len)) != NULL)
+    {
+      g_autofree char *value = bd_mime_unfold (raw, raw_len);
+
+      original->message_id = g_mime_utils_decode_message_id (value);
+    }
+  if (original->date == NULL && (raw = bd_mime_header_raw (message, "Date", &raw_len)) != NULL)
+    {
+      g_autofree char *value = bd_mime_unfold (raw, raw_len);
+      g_autoptr(GDateTime) date = g_mime_utils_header_decode_date (value);
+
+      if (date != NULL)
+        {
+          g_autoptr(GDateTime) utc = g_date_time_to_utc (date);
+          original->date = g_date_time_format (utc, "%Y-%m-%dT%H:%M:%SZ");
+        }
     }
 
-  headers = g_mime_object_get_header_list (GMIME_OBJECT (message));
-  n = g_mime_header_list_get_count (headers);
-  for (int i = 0; i < n; i++)
+  bd_mime_header_iter_init (&iter, message);
+  while (bd_mime_header_iter_next (&iter, &name, &name_len, &raw, &raw_len))
     {
-      GMimeHeader *header = g_mime_header_list_get_header_at (headers, i);
-      const char *name = g_mime_header_get_name (header);
-
-      if (g_ascii_strcasecmp (name, "DKIM-Signature") == 0)
+      if (name_len == 14 && g_ascii_strncasecmp (name, "DKIM-Signature", 14) == 0)
         {
-          g_autofree char *v = header_value (header);
+          g_autofree char *v = header_value (raw, raw_len);
 
           add_dkim (original, v);
         }
-      else if (original->sender_ip == NULL && g_ascii_strcasecmp (name, "Received") == 0)
+      else if (original->sender_ip == NULL && name_len == 8 && g_ascii_strncasecmp (name, "Received", 8) == 0)
         {
-          g_autofree char *v = header_value (header);
+          g_autofree char *v = header_value (raw, raw_len);
 
           bd_original_parse_received (v, &original->sender_ip, &original->sender_host);
         }
@@ -358,118 +395,29 @@ bd_original_fill_from_message (BdOriginal   *original,
   fill_excerpt (original, message);
 }
 
-/* The headers bd_original_fill_from_message() reads. */
-static gboolean
-is_wanted_header (const char *name,
-                  gsize       len)
-{
-  static const char *const wanted[] = {
-    "From", "To", "Subject", "Message-ID", "Date", "DKIM-Signature", "Received",
-  };
-
-  for (guint i = 0; i < G_N_ELEMENTS (wanted); i++)
-    if (strlen (wanted[i]) == len && g_ascii_strncasecmp (name, wanted[i], len) == 0)
-      return TRUE;
-  return FALSE;
-}
-
-/* @text without the header fields nobody reads (ARC, X-…, List-…), and
- * their folded lines: GMime builds an object for each header, and this
- * copy of the returned message's headers is parsed only for a few of them.
- * Only plain "Name: value" fields are dropped; anything else is kept as it
- * is, so GMime sees the same header block and body. */
-static char *
-drop_unread_headers (const char *text,
-                     gsize       len,
-                     gsize      *out_len)
-{
-  char *out = g_malloc (len + 1);
-  char *q = out;
-  const char *p = text, *end = text + len;
-  gboolean dropping = FALSE;
-
-  while (p < end)
-    {
-      const char *eol = memchr (p, '\n', end - p);
-      const char *next = eol ? eol + 1 : end;
-
-      if (*p == ' ' || *p == '\t')
-        {
-          /* a folded line goes with its field */
-        }
-      else if (*p == '\n')
-        {
-          /* the blank line: the rest is the body, kept whole */
-          memcpy (q, p, end - p);
-          q += end - p;
-          break;
-        }
-      else
-        {
-          const char *c = p;
-
-          while (c < next && (g_ascii_isalnum (*c) || *c == '-'))
-            c++;
-          dropping = c > p && c < next && *c == ':' && !is_wanted_header (p, c - p);
-          if (c == p || c == next || *c != ':')
-            {
-              /* not a header: GMime's body starts here; keep it all */
-              memcpy (q, p, end - p);
-              q += end - p;
-              break;
-            }
-        }
-      if (!dropping)
-        {
-          memcpy (q, p, next - p);
-          q += next - p;
-        }
-      p = next;
-    }
-  *q = '\0';
-  *out_len = q - out;
-  return out;
-}
-
-static GMimeMessage *
-parse_headers (const char *text,
-               gsize       len)
-{
-  gsize n;
-  g_autofree char *kept = drop_unread_headers (text, len, &n);
-  g_autoptr(GMimeStream) stream = g_mime_stream_mem_new_with_buffer (kept, n);
-  g_autoptr(GMimeParser) parser = g_mime_parser_new_with_stream (stream);
-
-  return g_mime_parser_construct_message (parser, NULL);
-}
-
 /**
  * bd_original_fill_from_part:
  * @part: a message/rfc822 or text/rfc822-headers part
  */
 void
-bd_original_fill_from_part (BdOriginal  *original,
-                            GMimeObject *part)
+bd_original_fill_from_part (BdOriginal       *original,
+                            const BdMimePart *part)
 {
   g_return_if_fail (original != NULL);
-  g_return_if_fail (GMIME_IS_OBJECT (part));
+  g_return_if_fail (part != NULL);
 
-  if (GMIME_IS_MESSAGE_PART (part))
+  if (part->message != NULL)
     {
-      GMimeMessage *message = g_mime_message_part_get_message (GMIME_MESSAGE_PART (part));
-
-      if (message != NULL)
-        bd_original_fill_from_message (original, message);
+      bd_original_fill_from_message (original, part->message);
       return;
     }
-  if (GMIME_IS_PART (part))
+  if (bd_mime_part_is_leaf (part))
     {
       gsize len;
       g_autofree char *text = bd_scan_input_part_text (part, &len);
-      g_autoptr(GMimeMessage) message = parse_headers (text, len);
+      g_autoptr(BdMimePart) message = bd_mime_parse (text, len, 1);
 
-      if (message != NULL)
-        bd_original_fill_from_message (original, message);
+      bd_original_fill_from_message (original, message);
     }
 }
 
@@ -518,7 +466,7 @@ bd_original_fill_from_text (BdOriginal *original,
                             gsize       len)
 {
   const char *start;
-  g_autoptr(GMimeMessage) message = NULL;
+  g_autoptr(BdMimePart) message = NULL;
 
   g_return_val_if_fail (original != NULL, FALSE);
   g_return_val_if_fail (text != NULL || len == 0, FALSE);
@@ -537,10 +485,8 @@ bd_original_fill_from_text (BdOriginal *original,
         if (original->excerpt == NULL)
           original->excerpt = make_excerpt (blank + 2, MIN ((gsize)(text + len - (blank + 2)), 16 * 1024));
       }
-    message = parse_headers (start, n);
+    message = bd_mime_parse (start, n, 1);
   }
-  if (message == NULL)
-    return FALSE;
   bd_original_fill_from_message (original, message);
   return TRUE;
 }

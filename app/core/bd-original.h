@@ -7,16 +7,15 @@
  */
 #pragma once
 
-#include <gmime/gmime.h>
-
 #include "bd-bounce.h"
+#include "bd-mime.h"
 
 G_BEGIN_DECLS
 
-void     bd_original_fill_from_part    (BdOriginal   *original,
-                                        GMimeObject  *part);
-void     bd_original_fill_from_message (BdOriginal   *original,
-                                        GMimeMessage *message);
+void     bd_original_fill_from_part    (BdOriginal       *original,
+                                        const BdMimePart *part);
+void     bd_original_fill_from_message (BdOriginal       *original,
+                                        const BdMimePart *message);
 gboolean bd_original_fill_from_text    (BdOriginal   *original,
                                         const char   *text,
                                         gsize         len);

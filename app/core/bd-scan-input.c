@@ -10,7 +10,8 @@
 
 #include <string.h>
 
-#include "bd-gmime-autocleanups.h"
+#include <gmime/gmime.h>
+
 #include "bd-scan-input.h"
 
 /* Text parts bigger than this (encoded) are not read: a bounce's prose is
@@ -137,8 +138,8 @@ bd_scan_input_to_utf8 (const char *text,
  * undone, in UTF-8 with LF line ends; "" when it has none.
  */
 char *
-bd_scan_input_part_text (GMimeObject *part,
-                         gsize       *len)
+bd_scan_input_part_text (const BdMimePart *part,
+                         gsize            *len)
 {
   return bd_scan_input_part_text_hinted (part, NULL, len);
 }
@@ -152,34 +153,26 @@ bd_scan_input_part_text (GMimeObject *part,
  * Like bd_scan_input_part_text().
  */
 char *
-bd_scan_input_part_text_hinted (GMimeObject *part,
-                                const char  *fallback,
-                                gsize       *len)
+bd_scan_input_part_text_hinted (const BdMimePart *part,
+                                const char       *fallback,
+                                gsize            *len)
 {
-  GMimeDataWrapper *content;
-  g_autoptr(GMimeStream) mem = NULL;
-  GByteArray *array;
   const char *charset;
-  char *text;
+  g_autofree char *content = NULL;
+  gsize n;
 
-  g_return_val_if_fail (GMIME_IS_OBJECT (part), NULL);
+  g_return_val_if_fail (part != NULL, NULL);
 
   if (len != NULL)
     *len = 0;
-  if (!GMIME_IS_PART (part) || (content = g_mime_part_get_content (GMIME_PART (part))) == NULL)
+  if (!bd_mime_part_is_leaf (part))
     return g_strdup ("");
 
-  array = g_byte_array_new ();
-  mem = g_mime_stream_mem_new_with_byte_array (array);
-  g_mime_stream_mem_set_owner (GMIME_STREAM_MEM (mem), FALSE);
-  g_mime_data_wrapper_write_to_stream (content, mem);
-  charset = g_mime_object_get_content_type_parameter (part, "charset");
-  if (charset == NULL && fallback != NULL
-      && !g_utf8_validate_len ((const char *)array->data, array->len, NULL))
+  content = bd_mime_part_content (part, &n);
+  charset = part->charset;
+  if (charset == NULL && fallback != NULL && !g_utf8_validate_len (content, n, NULL))
     charset = fallback;
-  text = bd_scan_input_to_utf8 ((const char *)array->data, array->len, charset, len);
-  g_byte_array_unref (array);
-  return text;
+  return bd_scan_input_to_utf8 (content, n, charset, len);
 }
 
 static gboolean
@@ -292,60 +285,49 @@ bd_scan_input_strip_html (const char *html,
 
 typedef struct
 {
-  GString     *plain;
-  GString     *html;
-  GMimeObject *original;
+  GString          *plain;
+  GString          *html;
+  const BdMimePart *original;
 } Collect;
 
 static gboolean
-is_report_part (GMimeContentType *type)
+is_report_part (const BdMimePart *part)
 {
-  const char *sub = g_mime_content_type_get_media_subtype (type);
+  const char *sub = part->subtype;
 
-  return g_mime_content_type_is_type (type, "message", "*")
-      || g_ascii_strcasecmp (sub, "rfc822-headers") == 0
-      || g_ascii_strcasecmp (sub, "delivery-status") == 0
-      || g_ascii_strcasecmp (sub, "feedback-report") == 0
-      || g_ascii_strcasecmp (sub, "disposition-notification") == 0;
+  return strcmp (part->type, "message") == 0
+      || strcmp (sub, "rfc822-headers") == 0
+      || strcmp (sub, "delivery-status") == 0
+      || strcmp (sub, "feedback-report") == 0
+      || strcmp (sub, "disposition-notification") == 0;
 }
 
 static void
-collect_text (Collect     *collect,
-              GMimeObject *object,
-              guint        depth)
+collect_text (Collect          *collect,
+              const BdMimePart *part,
+              guint             depth)
 {
-  GMimeContentType *type;
-
-  if (object == NULL || depth > BD_SCAN_MAX_DEPTH || object == collect->original)
+  if (part == NULL || depth > BD_SCAN_MAX_DEPTH || part == collect->original)
     return;
 
-  if (GMIME_IS_MULTIPART (object))
+  if (part->children != NULL)
     {
-      int n = g_mime_multipart_get_count (GMIME_MULTIPART (object));
-
-      for (int i = 0; i < n; i++)
-        collect_text (collect, g_mime_multipart_get_part (GMIME_MULTIPART (object), i), depth + 1);
+      for (guint i = 0; i < part->children->len; i++)
+        collect_text (collect, g_ptr_array_index (part->children, i), depth + 1);
       return;
     }
-  if (!GMIME_IS_PART (object))
+  if (!bd_mime_part_is_leaf (part) || is_report_part (part))
     return;
-
-  type = g_mime_object_get_content_type (object);
-  if (is_report_part (type))
-    return;
-  if (g_mime_content_type_is_type (type, "text", "plain")
-      || g_mime_content_type_is_type (type, "text", "html"))
+  if (bd_mime_part_is (part, "text", "plain") || bd_mime_part_is (part, "text", "html"))
     {
-      gboolean html = g_mime_content_type_is_type (type, "text", "html");
+      gboolean html = bd_mime_part_is (part, "text", "html");
       GString *into = html ? collect->html : collect->plain;
-      GMimeDataWrapper *content = g_mime_part_get_content (GMIME_PART (object));
-      GMimeStream *stream = content ? g_mime_data_wrapper_get_stream (content) : NULL;
       gsize len;
       g_autofree char *text = NULL;
 
-      if (stream != NULL && g_mime_stream_length (stream) > MAX_TEXT_PART)
+      if (part->body_len > MAX_TEXT_PART)
         return;
-      text = bd_scan_input_part_text (object, &len);
+      text = bd_scan_input_part_text (part, &len);
 
       if (into->len > 0)
         g_string_append_c (into, '\n');
@@ -359,20 +341,14 @@ collect_text (Collect     *collect,
     }
 }
 
+/* A header as the scanners read it: decoded, trimmed, "" when absent. */
 static char *
-decoded_header (GMimeMessage *message,
-                const char   *name)
+decoded_header (const BdMimePart *message,
+                const char       *name)
 {
-  const char *raw = g_mime_object_get_header (GMIME_OBJECT (message), name);
-  char *decoded;
+  char *value = bd_mime_header (message, name);
 
-  if (raw == NULL)
-    return g_strdup ("");
-  decoded = g_mime_utils_header_decode_text (NULL, raw);
-  if (decoded == NULL)
-    return g_strdup ("");
-  g_strstrip (decoded);
-  return decoded;
+  return value != NULL ? value : g_strdup ("");
 }
 
 /**
@@ -384,21 +360,21 @@ decoded_header (GMimeMessage *message,
  * Fills @input; release with bd_scan_input_clear().
  */
 void
-bd_scan_input_init (BdScanInput  *input,
-                    GMimeMessage *message,
-                    GMimeObject  *original)
+bd_scan_input_init (BdScanInput      *input,
+                    const BdMimePart *message,
+                    const BdMimePart *original)
 {
   Collect collect;
   GString *body;
 
   g_return_if_fail (input != NULL);
-  g_return_if_fail (GMIME_IS_MESSAGE (message));
+  g_return_if_fail (message != NULL);
 
   memset (input, 0, sizeof *input);
   collect.plain = g_string_new (NULL);
   collect.html = g_string_new (NULL);
   collect.original = original;
-  collect_text (&collect, g_mime_message_get_mime_part (message), 0);
+  collect_text (&collect, message, 0);
 
   if (collect.plain->len > 0)
     {
@@ -415,21 +391,11 @@ bd_scan_input_init (BdScanInput  *input,
    * multipart without parts, its text stranded in the prologue: let the
    * scanners read that instead. Only then, and only a bounded amount:
    * big or deeply nested messages have parts and are read as such. */
-  if (body->len == 0)
+  if (body->len == 0 && message->children != NULL && message->children->len == 0 && message->prologue_len > 0)
     {
-      GMimeObject *top = g_mime_message_get_mime_part (message);
+      g_autofree char *valid = g_utf8_make_valid (message->prologue, MIN (message->prologue_len, 256 * 1024));
 
-      if (top != NULL && GMIME_IS_MULTIPART (top) && g_mime_multipart_get_count (GMIME_MULTIPART (top)) == 0)
-        {
-          const char *prologue = g_mime_multipart_get_prologue (GMIME_MULTIPART (top));
-
-          if (prologue != NULL)
-            {
-              g_autofree char *valid = g_utf8_make_valid (prologue, MIN (strlen (prologue), 256 * 1024));
-
-              g_string_append (body, valid);
-            }
-        }
+      g_string_append (body, valid);
     }
 
   input->message = message;

@@ -199,11 +199,18 @@ addresses_to_skip (const BdScanInput *input)
   add_addresses_of (skip, input->from);
   if (input->message != NULL)
     {
-      add_addresses_of (skip, g_mime_object_get_header (GMIME_OBJECT (input->message), "To"));
-      add_addresses_of (skip, g_mime_object_get_header (GMIME_OBJECT (input->message), "Delivered-To"));
+      g_autofree char *to = bd_mime_header (input->message, "To");
+      g_autofree char *delivered_to = bd_mime_header (input->message, "Delivered-To");
+
+      add_addresses_of (skip, to);
+      add_addresses_of (skip, delivered_to);
     }
-  if (input->original != NULL && GMIME_IS_MESSAGE (input->original))
-    add_addresses_of (skip, g_mime_object_get_header (input->original, "From"));
+  if (input->original != NULL && input->original->message != NULL)
+    {
+      g_autofree char *from = bd_mime_header (input->original->message, "From");
+
+      add_addresses_of (skip, from);
+    }
   return skip;
 }
 
@@ -530,19 +537,18 @@ written_by_a_machine (const BdScanInput *input)
     "mailer-daemon", "postmaster", "mail delivery", "system", "microsoft outlook",
     "administrator", "no-reply", "noreply", NULL
   };
-  const char *value;
+  g_autofree char *return_path = NULL;
+  g_autofree char *auto_submitted = NULL;
 
   if (bd_scan_contains_any (input->from, mailers))
     return TRUE;
   if (input->message == NULL)
     return FALSE;
-  value = g_mime_object_get_header (GMIME_OBJECT (input->message), "Return-Path");
-  if (value != NULL && strstr (value, "<>") != NULL)
+  return_path = bd_mime_header (input->message, "Return-Path");
+  if (return_path != NULL && strstr (return_path, "<>") != NULL)
     return TRUE;
-  value = g_mime_object_get_header (GMIME_OBJECT (input->message), "Auto-Submitted");
-  while (value != NULL && g_ascii_isspace (*value))
-    value++;
-  return value != NULL && g_ascii_strncasecmp (value, "no", 2) != 0;
+  auto_submitted = bd_mime_header (input->message, "Auto-Submitted");
+  return auto_submitted != NULL && g_ascii_strncasecmp (auto_submitted, "no", 2) != 0;
 }
 
 /* The last resort for localized prose no family claimed. */

@@ -103,14 +103,14 @@ char *
 bd_scan_header (const BdScanInput *input,
                 const char        *name)
 {
-  const char *value;
+  g_autofree char *value = NULL;
 
   g_return_val_if_fail (input != NULL, NULL);
   g_return_val_if_fail (name != NULL, NULL);
 
   if (input->message == NULL)
     return NULL;
-  value = g_mime_object_get_header (GMIME_OBJECT (input->message), name);
+  value = bd_mime_header (input->message, name);
   if (value == NULL)
     return NULL;
   return bd_scan_collapse (value);

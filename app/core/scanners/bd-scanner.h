@@ -8,21 +8,20 @@
  */
 #pragma once
 
-#include <gmime/gmime.h>
-
 #include "bd-bounce.h"
+#include "bd-mime.h"
 
 G_BEGIN_DECLS
 
 typedef struct
 {
-  GMimeMessage *message;        /* the bounce itself */
+  const BdMimePart *message;    /* the bounce itself */
   const char   *from;           /* its From:, decoded to UTF-8, never NULL ("" if absent) */
   const char   *subject;        /* its Subject:, decoded to UTF-8, never NULL */
   const char   *body;           /* the human-readable text: text/plain parts (or text/html with the
                                  * tags stripped), decoded to UTF-8 with LF line ends, never NULL */
   gsize         body_len;
-  GMimeObject  *original;       /* the returned message/rfc822 or text/rfc822-headers part, nullable */
+  const BdMimePart *original;   /* the returned message/rfc822 or text/rfc822-headers part, nullable */
 } BdScanInput;
 
 /* Returns TRUE when the format is recognised and @bounce was filled:

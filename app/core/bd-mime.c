@@ -1,0 +1,559 @@
+/* bd-mime.c
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * It follows what GMime's parser does with the same bytes, so that the
+ * decoder sees the same structure: a header block ends at a blank line or
+ * at the first line that is not a header field; a boundary line is
+ * "--boundary", optionally "--" after it, then only white space; the line
+ * break before a boundary line belongs to the boundary; a multipart whose
+ * boundary never appears has no parts, only a prologue.
+ */
+#define G_LOG_DOMAIN "bd-mime"
+
+#include "config.h"
+
+#include <gmime/gmime.h>
+#include <string.h>
+
+#include "bd-mime.h"
+
+static const char *
+line_end (const char *p,
+          const char *end)
+{
+  const char *nl = memchr (p, '\n', end - p);
+
+  return nl != NULL ? nl : end;
+}
+
+static const char *
+next_line (const char *p,
+           const char *end)
+{
+  const char *nl = memchr (p, '\n', end - p);
+
+  return nl != NULL ? nl + 1 : end;
+}
+
+/* A field name (printable US-ASCII but ':') then, maybe after blanks, ':'.
+ * Returns the colon, or NULL. */
+static const char *
+field_colon (const char *p,
+             const char *eol)
+{
+  const char *q = p;
+
+  while (q < eol && *q > ' ' && *q < 127 && *q != ':')
+    q++;
+  if (q == p)
+    return NULL;
+  while (q < eol && (*q == ' ' || *q == '\t'))
+    q++;
+  return q < eol && *q == ':' ? q : NULL;
+}
+
+/* Splits [p, end) into its header block and content. */
+static void
+split_head (BdMimePart *part,
+            const char *p,
+            const char *end)
+{
+  const char *start = p;
+
+  part->head = start;
+  while (p < end)
+    {
+      const char *eol = line_end (p, end);
+
+      if (eol == p)
+        {
+          /* the blank line */
+          part->head_len = p - start;
+          part->body = eol < end ? eol + 1 : end;
+          part->body_len = end - part->body;
+          return;
+        }
+      if ((*p == ' ' || *p == '\t') && p > start)
+        {
+          p = next_line (p, end);
+          continue;
+        }
+      if (field_colon (p, eol) == NULL)
+        break;   /* not a header: the content starts here */
+      p = next_line (p, end);
+    }
+  part->head_len = p - start;
+  part->body = p;
+  part->body_len = end - p;
+}
+
+void
+bd_mime_header_iter_init (BdMimeHeaderIter *iter,
+                          const BdMimePart *part)
+{
+  iter->p = part->head;
+  iter->end = part->head + part->head_len;
+}
+
+gboolean
+bd_mime_header_iter_next (BdMimeHeaderIter *iter,
+                          const char      **name,
+                          gsize            *name_len,
+                          const char      **value,
+                          gsize            *value_len)
+{
+  while (iter->p < iter->end)
+    {
+      const char *p = iter->p;
+      const char *eol = line_end (p, iter->end);
+      const char *colon = field_colon (p, eol);
+      const char *stop = next_line (p, iter->end);
+      const char *n = p;
+
+      /* The field runs on over its folded lines. */
+      while (stop < iter->end && (*stop == ' ' || *stop == '\t'))
+        {
+          eol = line_end (stop, iter->end);
+          stop = next_line (stop, iter->end);
+        }
+      iter->p = stop;
+      if (colon == NULL)
+        continue;
+      while (n < colon && *n > ' ')
+        n++;
+      *name = p;
+      *name_len = n - p;
+      *value = colon + 1;
+      *value_len = eol - (colon + 1);
+      return TRUE;
+    }
+  return FALSE;
+}
+
+/**
+ * bd_mime_header_raw:
+ * @len: (out): the length of the value
+ *
+ * Returns: (nullable): the first @name field's value as it is in the
+ *   message, folded lines included, or %NULL.
+ */
+const char *
+bd_mime_header_raw (const BdMimePart *part,
+                    const char       *name,
+                    gsize            *len)
+{
+  BdMimeHeaderIter iter;
+  const char *n, *v;
+  gsize n_len, v_len, wanted = strlen (name);
+
+  bd_mime_header_iter_init (&iter, part);
+  while (bd_mime_header_iter_next (&iter, &n, &n_len, &v, &v_len))
+    if (n_len == wanted && g_ascii_strncasecmp (n, name, wanted) == 0)
+      {
+        *len = v_len;
+        return v;
+      }
+  return NULL;
+}
+
+/**
+ * bd_mime_unfold:
+ *
+ * Returns: (transfer full): @raw without its line breaks, trimmed.
+ */
+char *
+bd_mime_unfold (const char *raw,
+                gsize       len)
+{
+  const char *end = raw + len;
+  char *out, *q;
+
+  while (raw < end && g_ascii_isspace (*raw))
+    raw++;
+  while (end > raw && g_ascii_isspace (end[-1]))
+    end--;
+  out = q = g_malloc (end - raw + 1);
+  for (; raw < end; raw++)
+    if (*raw != '\n' && *raw != '\r' && *raw != '\0')
+      *q++ = *raw;
+  *q = '\0';
+  return out;
+}
+
+static gboolean
+needs_decoding (const char *value)
+{
+  for (const char *p = value; *p != '\0'; p++)
+    if ((guchar)*p >= 0x80 || (p[0] == '=' && p[1] == '?'))
+      return TRUE;
+  return FALSE;
+}
+
+/**
+ * bd_mime_header:
+ *
+ * Returns: (transfer full) (nullable): the first @name field's value,
+ *   unfolded, trimmed and with encoded words decoded (as GMime gives a
+ *   header's value), or %NULL when there is none.
+ */
+char *
+bd_mime_header (const BdMimePart *part,
+                const char       *name)
+{
+  gsize len;
+  const char *raw;
+  char *value;
+
+  g_return_val_if_fail (part != NULL, NULL);
+  g_return_val_if_fail (name != NULL, NULL);
+
+  if ((raw = bd_mime_header_raw (part, name, &len)) == NULL)
+    return NULL;
+  value = bd_mime_unfold (raw, len);
+  if (needs_decoding (value))
+    {
+      char *decoded = g_mime_utils_header_decode_text (NULL, value);
+
+      g_free (value);
+      value = decoded != NULL ? g_strstrip (decoded) : g_strdup ("");
+    }
+  return value;
+}
+
+/* The value of parameter @name in a Content-Type value, unquoted. The
+ * RFC 2231 form name*=charset'lang'value is read too (percent-decoded). */
+static char *
+parameter (const char *value,
+           const char *name)
+{
+  gsize n = strlen (name);
+
+  for (const char *p = strchr (value, ';'); p != NULL; p = strchr (p + 1, ';'))
+    {
+      const char *q = p + 1;
+      gboolean extended = FALSE;
+
+      while (*q == ' ' || *q == '\t')
+        q++;
+      if (g_ascii_strncasecmp (q, name, n) != 0)
+        continue;
+      q += n;
+      if (q[0] == '*' && (q[1] == '=' || q[1] == ' '))
+        {
+          extended = TRUE;
+          q++;
+        }
+      else if (q[0] == '*' && q[1] == '0')
+        {
+          /* continuations: the first segment is enough for a charset or boundary */
+          q += 2;
+          if (*q == '*')
+            {
+              extended = TRUE;
+              q++;
+            }
+        }
+      while (*q == ' ' || *q == '\t')
+        q++;
+      if (*q != '=')
+        continue;
+      q++;
+      while (*q == ' ' || *q == '\t')
+        q++;
+      if (*q == '"')
+        {
+          GString *out = g_string_new (NULL);
+
+          for (q++; *q != '\0' && *q != '"'; q++)
+            {
+              if (*q == '\\' && q[1] != '\0')
+                q++;
+              g_string_append_c (out, *q);
+            }
+          return g_string_free (out, FALSE);
+        }
+      {
+        gsize len = strcspn (q, "; \t");
+        g_autofree char *token = g_strndup (q, len);
+        const char *quote;
+
+        if (!extended)
+          return g_steal_pointer (&token);
+        /* charset'language'percent-encoded */
+        quote = strchr (token, '\'');
+        if (quote != NULL && strchr (quote + 1, '\'') != NULL)
+          {
+            const char *v = strchr (quote + 1, '\'') + 1;
+            GString *out = g_string_new (NULL);
+
+            for (; *v != '\0'; v++)
+              {
+                if (*v == '%' && g_ascii_isxdigit (v[1]) && g_ascii_isxdigit (v[2]))
+                  {
+                    g_string_append_c (out, (char)(g_ascii_xdigit_value (v[1]) * 16 + g_ascii_xdigit_value (v[2])));
+                    v += 2;
+                  }
+                else
+                  g_string_append_c (out, *v);
+              }
+            return g_string_free (out, FALSE);
+          }
+        return g_steal_pointer (&token);
+      }
+    }
+  return NULL;
+}
+
+static gboolean
+is_token_char (char c)
+{
+  return c > ' ' && c < 127 && strchr ("()<>@,;:\\\"/[]?=", c) == NULL;
+}
+
+/* type/subtype and the parameters the decoder uses. @default_type is
+ * text/plain, or message/rfc822 inside a multipart/digest. */
+static void
+read_content_type (BdMimePart *part,
+                   gboolean    in_digest)
+{
+  gsize len;
+  const char *raw = bd_mime_header_raw (part, "Content-Type", &len);
+  g_autofree char *value = raw != NULL ? bd_mime_unfold (raw, len) : NULL;
+  const char *p = value, *slash = NULL;
+
+  if (value != NULL)
+    {
+      const char *t = p, *s;
+
+      while (is_token_char (*p))
+        p++;
+      if (*p == '/' && p > t)
+        {
+          slash = p;
+          s = ++p;
+          while (is_token_char (*p))
+            p++;
+          if (p > s)
+            {
+              part->type = g_ascii_strdown (t, slash - t);
+              part->subtype = g_ascii_strdown (s, p - s);
+            }
+        }
+    }
+  if (part->type == NULL)
+    {
+      part->type = g_strdup (in_digest ? "message" : "text");
+      part->subtype = g_strdup (in_digest ? "rfc822" : "plain");
+    }
+  if (value != NULL)
+    {
+      part->charset = parameter (value, "charset");
+      if (strcmp (part->type, "multipart") == 0)
+        part->boundary = parameter (value, "boundary");
+    }
+
+  raw = bd_mime_header_raw (part, "Content-Transfer-Encoding", &len);
+  if (raw != NULL)
+    {
+      g_autofree char *encoding = bd_mime_unfold (raw, len);
+
+      part->encoding = g_ascii_strdown (encoding, -1);
+    }
+}
+
+/* Whether [p, eol) is a boundary line of @boundary (@n bytes); sets @last
+ * for the closing one. */
+static gboolean
+is_boundary (const char *p,
+             const char *eol,
+             const char *boundary,
+             gsize       n,
+             gboolean   *last)
+{
+  if ((gsize)(eol - p) < n + 2 || p[0] != '-' || p[1] != '-' || memcmp (p + 2, boundary, n) != 0)
+    return FALSE;
+  p += n + 2;
+  *last = eol - p >= 2 && p[0] == '-' && p[1] == '-';
+  if (*last)
+    p += 2;
+  while (p < eol && (*p == ' ' || *p == '\t' || *p == '\r'))
+    p++;
+  return p == eol;
+}
+
+static BdMimePart *parse_part (const char *p, const char *end, gboolean in_digest, guint depth, guint max_depth);
+
+static void
+split_multipart (BdMimePart *part,
+                 guint       depth,
+                 guint       max_depth)
+{
+  const char *p = part->body, *end = part->body + part->body_len;
+  const char *start = NULL;   /* the current part's first byte */
+  gsize n = strlen (part->boundary);
+  gboolean digest = strcmp (part->subtype, "digest") == 0;
+
+  part->children = g_ptr_array_new_with_free_func ((GDestroyNotify)bd_mime_part_free);
+  part->prologue = p;
+  part->prologue_len = part->body_len;
+  while (p < end)
+    {
+      const char *eol = line_end (p, end);
+      gboolean last = FALSE;
+
+      if (*p == '-' && is_boundary (p, eol, part->boundary, n, &last))
+        {
+          /* the line break before the boundary line is the boundary's */
+          const char *stop = p > part->body ? p - 1 : p;
+
+          if (start == NULL)
+            part->prologue_len = stop - part->body;
+          else
+            g_ptr_array_add (part->children, parse_part (start, MAX (stop, start), digest, depth + 1, max_depth));
+          if (last)
+            return;
+          start = eol < end ? eol + 1 : end;
+        }
+      p = eol < end ? eol + 1 : end;
+    }
+  if (start != NULL)
+    g_ptr_array_add (part->children, parse_part (start, end, digest, depth + 1, max_depth));
+}
+
+static gboolean
+is_message_type (const BdMimePart *part)
+{
+  return strcmp (part->type, "message") == 0
+      && (strcmp (part->subtype, "rfc822") == 0 || strcmp (part->subtype, "global") == 0
+          || strcmp (part->subtype, "news") == 0);
+}
+
+static BdMimePart *
+parse_part (const char *p,
+            const char *end,
+            gboolean    in_digest,
+            guint       depth,
+            guint       max_depth)
+{
+  BdMimePart *part = g_new0 (BdMimePart, 1);
+
+  split_head (part, p, end);
+  read_content_type (part, in_digest);
+  if (depth >= max_depth)
+    {
+      part->too_deep = strcmp (part->type, "multipart") == 0 || is_message_type (part);
+      return part;
+    }
+  if (strcmp (part->type, "multipart") == 0)
+    {
+      if (part->boundary != NULL && part->boundary[0] != '\0')
+        split_multipart (part, depth, max_depth);
+      else
+        {
+          /* no boundary: GMime keeps the content as a prologue */
+          part->children = g_ptr_array_new_with_free_func ((GDestroyNotify)bd_mime_part_free);
+          part->prologue = part->body;
+          part->prologue_len = part->body_len;
+        }
+    }
+  else if (is_message_type (part))
+    part->message = parse_part (part->body, part->body + part->body_len, FALSE, depth + 1, max_depth);
+  return part;
+}
+
+/**
+ * bd_mime_parse:
+ * @data: a message with LF line ends; must outlive the result
+ * @max_depth: how deep multiparts and encapsulated messages are parsed
+ *
+ * Returns: (transfer full): the message's top part: its header block is
+ *   the message's, its content type the message's.
+ */
+BdMimePart *
+bd_mime_parse (const char *data,
+               gsize       len,
+               guint       max_depth)
+{
+  g_return_val_if_fail (data != NULL || len == 0, NULL);
+
+  return parse_part (data != NULL ? data : "", (data != NULL ? data : "") + len, FALSE, 0, max_depth);
+}
+
+void
+bd_mime_part_free (BdMimePart *part)
+{
+  if (part == NULL)
+    return;
+  g_free (part->type);
+  g_free (part->subtype);
+  g_free (part->charset);
+  g_free (part->boundary);
+  g_free (part->encoding);
+  g_clear_pointer (&part->children, g_ptr_array_unref);
+  bd_mime_part_free (part->message);
+  g_free (part);
+}
+
+/**
+ * bd_mime_part_is:
+ * @subtype: a subtype, or "*" for any
+ */
+gboolean
+bd_mime_part_is (const BdMimePart *part,
+                 const char       *type,
+                 const char       *subtype)
+{
+  return g_ascii_strcasecmp (part->type, type) == 0
+      && (strcmp (subtype, "*") == 0 || g_ascii_strcasecmp (part->subtype, subtype) == 0);
+}
+
+/* Neither a multipart nor an encapsulated message: GMime's GMimePart. */
+gboolean
+bd_mime_part_is_leaf (const BdMimePart *part)
+{
+  return strcmp (part->type, "multipart") != 0 && !is_message_type (part);
+}
+
+/**
+ * bd_mime_part_content:
+ * @len: (out) (optional): its length
+ *
+ * Returns: (transfer full): the content with its transfer encoding
+ *   (base64, quoted-printable) undone, NUL-terminated; bytes, in the
+ *   part's charset.
+ */
+char *
+bd_mime_part_content (const BdMimePart *part,
+                      gsize            *len)
+{
+  char *out;
+  gsize n;
+
+  g_return_val_if_fail (part != NULL, NULL);
+
+  if (part->encoding != NULL
+      && (strcmp (part->encoding, "base64") == 0 || strcmp (part->encoding, "quoted-printable") == 0))
+    {
+      int state = 0;
+      guint32 save = 0;
+
+      out = g_malloc (part->body_len + 4);
+      if (part->encoding[0] == 'b')
+        n = g_mime_encoding_base64_decode_step ((const unsigned char *)part->body, part->body_len,
+                                                (unsigned char *)out, &state, &save);
+      else
+        n = g_mime_encoding_quoted_decode_step ((const unsigned char *)part->body, part->body_len,
+                                                (unsigned char *)out, &state, &save);
+      out[n] = '\0';
+    }
+  else
+    {
+      n = part->body_len;
+      out = g_malloc (n + 1);
+      memcpy (out, part->body, n);
+      out[n] = '\0';
+    }
+  if (len != NULL)
+    *len = n;
+  return out;
+}
