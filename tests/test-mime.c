@@ -1,0 +1,262 @@
+/* test-mime.c
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The decoder's MIME splitter: header blocks, content types and their
+ * parameters, multipart boundaries (nested, unclosed, missing), prologues,
+ * encapsulated messages, transfer encodings and the depth limit.
+ */
+#include "config.h"
+
+#include <gmime/gmime.h>
+#include <string.h>
+
+#include "bd-mime.h"
+
+static BdMimePart *
+parse (const char *text)
+{
+  return bd_mime_parse (text, strlen (text), 8);
+}
+
+static const BdMimePart *
+child (const BdMimePart *part,
+       guint             i)
+{
+  g_assert_nonnull (part->children);
+  g_assert_cmpuint (i, <, part->children->len);
+  return g_ptr_array_index (part->children, i);
+}
+
+static char *
+content (const BdMimePart *part)
+{
+  return bd_mime_part_content (part, NULL);
+}
+
+static void
+test_headers (void)
+{
+  g_autoptr(BdMimePart) m = parse ("From: =?utf-8?q?Jan_Kowalski?= <jan@example.pl>\n"
+                                   "X-Long: first\n"
+                                   "  second\t\n"
+                                   "Subject: =?iso-8859-2?q?Zwrot_wiadomo=B6ci?=\n"
+                                   "Date: Tue, 3 Mar 2026 10:00:00 +0100\n"
+                                   "\n"
+                                   "Hello\n");
+  g_autofree char *from = bd_mime_header (m, "from");
+  g_autofree char *folded = bd_mime_header (m, "X-Long");
+  g_autofree char *subject = bd_mime_header (m, "Subject");
+  g_autofree char *missing = bd_mime_header (m, "To");
+  g_autofree char *body = content (m);
+
+  g_assert_cmpstr (from, ==, "Jan Kowalski <jan@example.pl>");
+  g_assert_cmpstr (folded, ==, "first  second");
+  g_assert_cmpstr (subject, ==, "Zwrot wiadomości");
+  g_assert_null (missing);
+  g_assert_cmpstr (m->type, ==, "text");
+  g_assert_cmpstr (m->subtype, ==, "plain");
+  g_assert_cmpstr (body, ==, "Hello\n");
+}
+
+/* A line that is not a header field ends the header block (no blank line). */
+static void
+test_headers_end_without_blank_line (void)
+{
+  g_autoptr(BdMimePart) m = parse ("Subject: hi\nThis is the mail system at host x.\n\nMore.\n");
+  g_autofree char *body = content (m);
+
+  g_assert_cmpstr (body, ==, "This is the mail system at host x.\n\nMore.\n");
+}
+
+static void
+test_multipart_report (void)
+{
+  g_autoptr(BdMimePart) m = parse (
+    "Content-Type: multipart/report; report-type=delivery-status;\n"
+    "\tboundary=\"=_outer\"\n"
+    "\n"
+    "This is a MIME message.\n"
+    "--=_outer\n"
+    "Content-Type: text/plain; charset=\"ISO-8859-2\"\n"
+    "Content-Transfer-Encoding: quoted-printable\n"
+    "\n"
+    "Adres nie istnieje: =B1\n"
+    "--=_outer\n"
+    "Content-Type: message/delivery-status\n"
+    "\n"
+    "Action: failed\n"
+    "Status: 5.1.1\n"
+    "\n"
+    "--=_outer\n"
+    "Content-Type: message/rfc822\n"
+    "\n"
+    "From: me@example.com\n"
+    "Subject: Offer\n"
+    "\n"
+    "Body of the offer\n"
+    "--=_outer--  \n"
+    "epilogue\n");
+  g_autofree char *text = NULL;
+  g_autofree char *status = NULL;
+  g_autofree char *subject = NULL;
+  gsize len;
+
+  g_assert_true (bd_mime_part_is (m, "multipart", "report"));
+  g_assert_cmpstr (m->boundary, ==, "=_outer");
+  g_assert_cmpuint (m->children->len, ==, 3);
+  g_assert_cmpuint (m->prologue_len, ==, strlen ("This is a MIME message."));
+
+  g_assert_cmpstr (child (m, 0)->charset, ==, "ISO-8859-2");
+  text = bd_mime_part_content (child (m, 0), &len);
+  g_assert_cmpstr (text, ==, "Adres nie istnieje: \xb1");   /* the line break is the boundary's */
+  g_assert_cmpuint (len, ==, strlen ("Adres nie istnieje: \xb1"));
+
+  g_assert_true (bd_mime_part_is (child (m, 1), "message", "delivery-status"));
+  g_assert_true (bd_mime_part_is_leaf (child (m, 1)));
+  status = content (child (m, 1));
+  g_assert_cmpstr (status, ==, "Action: failed\nStatus: 5.1.1\n");
+
+  g_assert_false (bd_mime_part_is_leaf (child (m, 2)));
+  g_assert_nonnull (child (m, 2)->message);
+  subject = bd_mime_header (child (m, 2)->message, "Subject");
+  g_assert_cmpstr (subject, ==, "Offer");
+}
+
+/* An inner boundary that starts like the outer one is not the outer one;
+ * an inner multipart left open ends where its parent's part ends. */
+static void
+test_nested_and_unclosed (void)
+{
+  g_autoptr(BdMimePart) m = parse (
+    "Content-Type: multipart/mixed; boundary=b\n"
+    "\n"
+    "--b\n"
+    "Content-Type: multipart/alternative; boundary=b-1\n"
+    "\n"
+    "--b-1\n"
+    "Content-Type: text/plain\n"
+    "\n"
+    "plain\n"
+    "--b-1\n"
+    "Content-Type: text/html\n"
+    "\n"
+    "<p>html</p>\n"
+    "--b\n"
+    "Content-Type: text/plain\n"
+    "\n"
+    "second\n");
+  const BdMimePart *alternative;
+  g_autofree char *html = NULL;
+  g_autofree char *second = NULL;
+
+  g_assert_cmpuint (m->children->len, ==, 2);
+  alternative = child (m, 0);
+  g_assert_true (bd_mime_part_is (alternative, "multipart", "alternative"));
+  g_assert_cmpuint (alternative->children->len, ==, 2);
+  html = content (child (alternative, 1));
+  g_assert_cmpstr (html, ==, "<p>html</p>");
+  second = content (child (m, 1));
+  g_assert_cmpstr (second, ==, "second\n");
+}
+
+/* A boundary that never appears: no parts, the text is the prologue. */
+static void
+test_missing_boundary (void)
+{
+  g_autoptr(BdMimePart) m = parse ("Content-Type: multipart/mixed; boundary=\"nowhere\"\n\nJust text.\n");
+  g_autoptr(BdMimePart) none = parse ("Content-Type: multipart/mixed\n\nNo boundary at all.\n");
+
+  g_assert_cmpuint (m->children->len, ==, 0);
+  g_assert_cmpuint (m->prologue_len, ==, strlen ("Just text.\n"));
+  g_assert_cmpuint (none->children->len, ==, 0);
+  g_assert_cmpuint (none->prologue_len, ==, strlen ("No boundary at all.\n"));
+}
+
+static void
+test_parameters (void)
+{
+  g_autoptr(BdMimePart) quoted = parse ("Content-Type: TEXT/Plain; name=\"a;b\"; CHARSET = \"utf-8\"\n\nx");
+  g_autoptr(BdMimePart) extended = parse ("Content-Type: text/plain; charset*=iso-8859-2'pl'windows%2D1250\n\nx");
+  g_autoptr(BdMimePart) broken = parse ("Content-Type: nonsense\n\nx");
+  g_autoptr(BdMimePart) digest = parse ("Content-Type: multipart/digest; boundary=d\n\n--d\n\nFrom: a@b\n\nhi\n--d--\n");
+
+  g_assert_cmpstr (quoted->type, ==, "text");
+  g_assert_cmpstr (quoted->subtype, ==, "plain");
+  g_assert_cmpstr (quoted->charset, ==, "utf-8");
+  g_assert_cmpstr (extended->charset, ==, "windows-1250");
+  g_assert_true (bd_mime_part_is (broken, "text", "plain"));
+  /* a part of a digest is a message unless it says otherwise */
+  g_assert_true (bd_mime_part_is (child (digest, 0), "message", "rfc822"));
+  g_assert_nonnull (child (digest, 0)->message);
+}
+
+static void
+test_transfer_encodings (void)
+{
+  g_autoptr(BdMimePart) b64 = parse ("Content-Transfer-Encoding: BASE64\n\nWmHFvMOzxYLEhyBnxJnFm2zEhSBqYcW6xYQ=\n");
+  g_autoptr(BdMimePart) qp = parse ("Content-Transfer-Encoding: quoted-printable\n\nsoft=\nbreak =3D equal\n");
+  g_autofree char *text = content (b64);
+  g_autofree char *joined = content (qp);
+
+  g_assert_cmpstr (text, ==, "Zażółć gęślą jaźń");
+  g_assert_cmpstr (joined, ==, "softbreak = equal\n");
+}
+
+/* Nesting beyond the limit is not parsed, and says so. */
+static void
+test_depth_limit (void)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(BdMimePart) m = NULL;
+  const BdMimePart *p;
+  guint depth = 0;
+
+  for (guint i = 0; i < 20; i++)
+    g_string_append_printf (text, "Content-Type: multipart/mixed; boundary=b%u\n\n--b%u\n", i, i);
+  g_string_append (text, "Content-Type: text/plain\n\ndeep\n");
+  m = bd_mime_parse (text->str, text->len, 8);
+  for (p = m; p->children != NULL && p->children->len > 0; p = child (p, 0))
+    depth++;
+  g_assert_cmpuint (depth, ==, 8);
+  g_assert_true (p->too_deep);
+}
+
+static void
+test_header_iteration (void)
+{
+  g_autoptr(BdMimePart) m = parse ("Received: from a\n  by b\nReceived: from c\nX-Empty:\n\nbody");
+  BdMimeHeaderIter iter;
+  const char *name, *value;
+  gsize name_len, value_len;
+  guint n = 0;
+
+  bd_mime_header_iter_init (&iter, m);
+  while (bd_mime_header_iter_next (&iter, &name, &name_len, &value, &value_len))
+    {
+      if (n == 0)
+        {
+          g_assert_cmpuint (name_len, ==, 8);
+          g_assert_cmpint (strncmp (value, " from a\n  by b", value_len), ==, 0);
+          g_assert_cmpuint (value_len, ==, strlen (" from a\n  by b"));
+        }
+      n++;
+    }
+  g_assert_cmpuint (n, ==, 3);
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  g_mime_init ();
+  g_test_add_func ("/mime/headers", test_headers);
+  g_test_add_func ("/mime/headers-end-without-blank-line", test_headers_end_without_blank_line);
+  g_test_add_func ("/mime/multipart-report", test_multipart_report);
+  g_test_add_func ("/mime/nested-and-unclosed", test_nested_and_unclosed);
+  g_test_add_func ("/mime/missing-boundary", test_missing_boundary);
+  g_test_add_func ("/mime/parameters", test_parameters);
+  g_test_add_func ("/mime/transfer-encodings", test_transfer_encodings);
+  g_test_add_func ("/mime/depth-limit", test_depth_limit);
+  g_test_add_func ("/mime/header-iteration", test_header_iteration);
+  return g_test_run ();
+}
