@@ -222,26 +222,19 @@ test_depth_limit (void)
 }
 
 static void
-test_header_iteration (void)
+test_fields (void)
 {
   g_autoptr(BdMimePart) m = parse ("Received: from a\n  by b\nReceived: from c\nX-Empty:\n\nbody");
-  BdMimeHeaderIter iter;
-  const char *name, *value;
-  gsize name_len, value_len;
-  guint n = 0;
+  const BdMimeField *fields;
+  guint n;
 
-  bd_mime_header_iter_init (&iter, m);
-  while (bd_mime_header_iter_next (&iter, &name, &name_len, &value, &value_len))
-    {
-      if (n == 0)
-        {
-          g_assert_cmpuint (name_len, ==, 8);
-          g_assert_cmpint (strncmp (value, " from a\n  by b", value_len), ==, 0);
-          g_assert_cmpuint (value_len, ==, strlen (" from a\n  by b"));
-        }
-      n++;
-    }
+  fields = bd_mime_fields (m, &n);
   g_assert_cmpuint (n, ==, 3);
+  g_assert_cmpuint (fields[0].name_len, ==, 8);
+  g_assert_cmpuint (fields[0].value_len, ==, strlen (" from a\n  by b"));
+  g_assert_cmpint (strncmp (fields[0].value, " from a\n  by b", fields[0].value_len), ==, 0);
+  g_assert_cmpint (strncmp (fields[2].name, "X-Empty", fields[2].name_len), ==, 0);
+  g_assert_cmpuint (fields[2].value_len, ==, 0);
 }
 
 int
@@ -257,6 +250,6 @@ main (int argc, char **argv)
   g_test_add_func ("/mime/parameters", test_parameters);
   g_test_add_func ("/mime/transfer-encodings", test_transfer_encodings);
   g_test_add_func ("/mime/depth-limit", test_depth_limit);
-  g_test_add_func ("/mime/header-iteration", test_header_iteration);
+  g_test_add_func ("/mime/fields", test_fields);
   return g_test_run ();
 }

@@ -87,47 +87,58 @@ split_head (BdMimePart *part,
   part->body_len = end - p;
 }
 
-void
-bd_mime_header_iter_init (BdMimeHeaderIter *iter,
-                          const BdMimePart *part)
+/* Splits the header block into fields, once: the scanners look up a
+ * dozen headers each, and a hostile block may hold a million fields. */
+static void
+index_fields (BdMimePart *part)
 {
-  iter->p = part->head;
-  iter->end = part->head + part->head_len;
-}
+  const char *p = part->head, *end = part->head + part->head_len;
 
-gboolean
-bd_mime_header_iter_next (BdMimeHeaderIter *iter,
-                          const char      **name,
-                          gsize            *name_len,
-                          const char      **value,
-                          gsize            *value_len)
-{
-  while (iter->p < iter->end)
+  part->fields = g_array_new (FALSE, FALSE, sizeof (BdMimeField));
+  while (p < end)
     {
-      const char *p = iter->p;
-      const char *eol = line_end (p, iter->end);
+      const char *eol = line_end (p, end);
       const char *colon = field_colon (p, eol);
-      const char *stop = next_line (p, iter->end);
+      const char *stop = next_line (p, end);
       const char *n = p;
+      BdMimeField field;
 
       /* The field runs on over its folded lines. */
-      while (stop < iter->end && (*stop == ' ' || *stop == '\t'))
+      while (stop < end && (*stop == ' ' || *stop == '\t'))
         {
-          eol = line_end (stop, iter->end);
-          stop = next_line (stop, iter->end);
+          eol = line_end (stop, end);
+          stop = next_line (stop, end);
         }
-      iter->p = stop;
-      if (colon == NULL)
-        continue;
-      while (n < colon && *n > ' ')
-        n++;
-      *name = p;
-      *name_len = n - p;
-      *value = colon + 1;
-      *value_len = eol - (colon + 1);
-      return TRUE;
+      if (colon != NULL)
+        {
+          while (n < colon && *n > ' ')
+            n++;
+          field.name = p;
+          field.name_len = n - p;
+          field.value = colon + 1;
+          field.value_len = eol - (colon + 1);
+          g_array_append_val (part->fields, field);
+        }
+      p = stop;
     }
-  return FALSE;
+}
+
+/**
+ * bd_mime_fields:
+ * @n_fields: (out): how many
+ *
+ * Returns: (array length=n_fields): the header fields of @part, in order.
+ */
+const BdMimeField *
+bd_mime_fields (const BdMimePart *part,
+                guint            *n_fields)
+{
+  g_return_val_if_fail (part != NULL, NULL);
+
+  if (part->fields == NULL)
+    index_fields ((BdMimePart *)part);   /* a cache: the tree is still the same */
+  *n_fields = part->fields->len;
+  return (const BdMimeField *)(gpointer)part->fields->data;
 }
 
 /**
@@ -142,16 +153,15 @@ bd_mime_header_raw (const BdMimePart *part,
                     const char       *name,
                     gsize            *len)
 {
-  BdMimeHeaderIter iter;
-  const char *n, *v;
-  gsize n_len, v_len, wanted = strlen (name);
+  gsize wanted = strlen (name);
+  guint n;
+  const BdMimeField *fields = bd_mime_fields (part, &n);
 
-  bd_mime_header_iter_init (&iter, part);
-  while (bd_mime_header_iter_next (&iter, &n, &n_len, &v, &v_len))
-    if (n_len == wanted && g_ascii_strncasecmp (n, name, wanted) == 0)
+  for (guint i = 0; i < n; i++)
+    if (fields[i].name_len == wanted && g_ascii_strncasecmp (fields[i].name, name, wanted) == 0)
       {
-        *len = v_len;
-        return v;
+        *len = fields[i].value_len;
+        return fields[i].value;
       }
   return NULL;
 }
@@ -489,6 +499,8 @@ bd_mime_part_free (BdMimePart *part)
   g_free (part->charset);
   g_free (part->boundary);
   g_free (part->encoding);
+  if (part->fields != NULL)
+    g_array_unref (part->fields);
   g_clear_pointer (&part->children, g_ptr_array_unref);
   bd_mime_part_free (part->message);
   g_free (part);

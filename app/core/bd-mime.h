@@ -39,7 +39,16 @@ struct _BdMimePart
   const char *prologue;        /* multipart: the text before the first boundary */
   gsize       prologue_len;
   gboolean    too_deep;        /* parts below @max_depth were not parsed */
+  GArray     *fields;          /* of BdMimeField: the header block, indexed on first look-up */
 };
+
+typedef struct
+{
+  const char *name;
+  gsize       name_len;
+  const char *value;           /* as in the message: folded lines included */
+  gsize       value_len;
+} BdMimeField;
 
 BdMimePart *bd_mime_parse          (const char       *data,
                                     gsize             len,
@@ -59,20 +68,9 @@ char       *bd_mime_header         (const BdMimePart *part,
 char       *bd_mime_unfold         (const char       *raw,
                                     gsize             len);
 
-/* Walks the header block: returns FALSE after the last field. */
-typedef struct
-{
-  const char *p;
-  const char *end;
-} BdMimeHeaderIter;
-
-void        bd_mime_header_iter_init (BdMimeHeaderIter *iter,
-                                      const BdMimePart *part);
-gboolean    bd_mime_header_iter_next (BdMimeHeaderIter *iter,
-                                      const char      **name,
-                                      gsize            *name_len,
-                                      const char      **value,
-                                      gsize            *value_len);
+/* The header fields, in order. */
+const BdMimeField *bd_mime_fields  (const BdMimePart *part,
+                                    guint            *n_fields);
 
 char       *bd_mime_part_content   (const BdMimePart *part,
                                     gsize            *len);

@@ -333,9 +333,10 @@ void
 bd_original_fill_from_message (BdOriginal       *original,
                                const BdMimePart *message)
 {
-  BdMimeHeaderIter iter;
-  const char *name, *raw;
-  gsize name_len, raw_len;
+  const BdMimeField *fields;
+  const char *raw;
+  gsize raw_len;
+  guint n;
 
   g_return_if_fail (original != NULL);
   g_return_if_fail (message != NULL);
@@ -375,18 +376,20 @@ bd_original_fill_from_message (BdOriginal       *original,
         }
     }
 
-  bd_mime_header_iter_init (&iter, message);
-  while (bd_mime_header_iter_next (&iter, &name, &name_len, &raw, &raw_len))
+  fields = bd_mime_fields (message, &n);
+  for (guint i = 0; i < n; i++)
     {
-      if (name_len == 14 && g_ascii_strncasecmp (name, "DKIM-Signature", 14) == 0)
+      const BdMimeField *f = &fields[i];
+
+      if (f->name_len == 14 && g_ascii_strncasecmp (f->name, "DKIM-Signature", 14) == 0)
         {
-          g_autofree char *v = header_value (raw, raw_len);
+          g_autofree char *v = header_value (f->value, f->value_len);
 
           add_dkim (original, v);
         }
-      else if (original->sender_ip == NULL && name_len == 8 && g_ascii_strncasecmp (name, "Received", 8) == 0)
+      else if (original->sender_ip == NULL && f->name_len == 8 && g_ascii_strncasecmp (f->name, "Received", 8) == 0)
         {
-          g_autofree char *v = header_value (raw, raw_len);
+          g_autofree char *v = header_value (f->value, f->value_len);
 
           bd_original_parse_received (v, &original->sender_ip, &original->sender_host);
         }
