@@ -318,11 +318,25 @@ bd_diagnosis_view_class_init (BdDiagnosisViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BdDiagnosisView, original_text);
 }
 
+/* Long addresses are broken between characters to fit a narrow window;
+ * a hyphen there would read as part of the address. */
+static void
+break_without_hyphens (GtkLabel *label)
+{
+  PangoAttrList *attributes = pango_attr_list_new ();
+
+  pango_attr_list_insert (attributes, pango_attr_insert_hyphens_new (FALSE));
+  gtk_label_set_attributes (label, attributes);
+  pango_attr_list_unref (attributes);
+}
+
 static void
 bd_diagnosis_view_init (BdDiagnosisView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   self->recipient_rows = g_ptr_array_new ();
+  break_without_hyphens (self->headline);
+  break_without_hyphens (self->original_text);
 }
 
 GtkWidget *

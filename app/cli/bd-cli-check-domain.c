@@ -374,7 +374,10 @@ bd_cli_check_domain (int    argc,
     { NULL }
   };
 
-  context = g_option_context_new (_("DOMAIN — check a domain’s MX, SPF, DKIM and DMARC records and blocklists"));
+  /* --help: "Usage: bounce-doctor-cli check-domain [OPTION…] DOMAIN", then what it does */
+  g_set_prgname ("bounce-doctor-cli check-domain");
+  context = g_option_context_new (NULL);
+  g_option_context_set_summary (context, _("Check a domain’s MX, SPF, DKIM and DMARC records and blocklists"));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
   if (!g_option_context_parse (context, &argc, &argv, &error))

@@ -167,8 +167,10 @@ bd_cli_explain (int    argc,
   gboolean ok;
   static char out_buffer[1 << 16];
 
-  /* Translators: the parameter line of “explain --help” */
-  context = g_option_context_new (_("PATH… — explain returned emails (.eml, mbox, Maildir, folder, or - for standard input)"));
+  /* --help: "Usage: bounce-doctor-cli explain [OPTION…] PATH…", then what it does */
+  g_set_prgname ("bounce-doctor-cli explain");
+  context = g_option_context_new (NULL);
+  g_option_context_set_summary (context, _("Explain returned emails (.eml, mbox, Maildir, folder or - for standard input)"));
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
   if (!g_option_context_parse (context, &argc, &argv, &error))

@@ -221,8 +221,8 @@ load_file (GFile        *file,
       result = g_new0 (BdLoadResult, 1);
       result->file = g_object_ref (file);
       result->error = g_error_new (BD_LOADER_ERROR, BD_LOADER_ERROR_UNREADABLE,
-                                   /* Translators: %1$s is a file name, %2$s the system's reason */
-                                   _("Could not read “%1$s”: %2$s"), name, error->message);
+                                   /* Translators: the first %s is a file name, the second the system’s reason */
+                                   _("Could not read “%s”: %s"), name, error->message);
       result->display_name = g_steal_pointer (&name);
       return result;
     }

@@ -104,11 +104,12 @@ find_thunderbird (GPtrArray             *folders,
             {
               const char *account = g_ptr_array_index (accounts, a);
 
-              /* Translators: %1$s is a mail program (“Thunderbird”), %2$s one of its
-               * account folders (“Local Folders”, “imap.gmail.com”), %3$s its profile */
-              add_folder (folders,
-                          g_strdup_printf (_("%1$s: %2$s (profile %3$s)"), root->app, account, profile_name),
-                          g_build_filename (kind_path, account, NULL));
+              char *label =
+                /* Translators: %1$s is a mail program (“Thunderbird”), %2$s one of its
+                 * account folders (“Local Folders”, “imap.gmail.com”), %3$s its profile */
+                g_strdup_printf (_("%1$s: %2$s (profile %3$s)"), root->app, account, profile_name);
+
+              add_folder (folders, label, g_build_filename (kind_path, account, NULL));
             }
         }
     }

@@ -138,7 +138,7 @@ bd_report_to_text (const BdBounce *bounce)
   out = g_string_new (NULL);
 
   g_string_append_printf (out, "%s\n\n%s\n\n", summary, guidance->what_happened);
-  /* Translators: %s is who must act, e.g. “Your move” */
+  /* Translators: %s is who must act, e.g. “The recipient” or “You” */
   g_string_append_printf (out, _("Whose move: %s"), guidance->whose_move_label);
   g_string_append (out, "\n\n");
   if (guidance->provider_note != NULL)
@@ -202,7 +202,7 @@ bd_report_to_html (const BdBounce *bounce)
 
   guidance = main_guidance (bounce);
   summary = bd_guidance_summary (bounce);
-  /* Translators: %s is who must act, e.g. “Your move” */
+  /* Translators: %s is who must act, e.g. “The recipient” or “You” */
   whose = g_strdup_printf (_("Whose move: %s"), guidance->whose_move_label);
   out = g_string_new ("<!DOCTYPE html>\n");
 

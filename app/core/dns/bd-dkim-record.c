@@ -226,6 +226,7 @@ add_key_findings (BdDkimReport *report,
                      g_strdup (_("Generate a new 2048-bit RSA key, publish it under a new selector and switch signing to it.")));
   else if (g_str_equal (report->key_type, "rsa") && report->key_bits < 2048)
     bd_findings_add (report->findings, "dkim-weak-key", BD_SEVERITY_WARNING, "dkim",
+                     /* Translators: %1$s is a DNS name, %2$u a number of bits */
                      g_strdup_printf (_("The DKIM key at %1$s is %2$u bits long; 2048 bits is the recommended size."), name, report->key_bits),
                      g_strdup (_("Generate a new 2048-bit RSA key, publish it under a new selector and switch signing to it.")));
   if (report->testing)
