@@ -313,6 +313,29 @@ test_util_reply_code (void)
   g_assert_cmpuint (bd_scan_find_reply_code ("192.0.2.450"), ==, 0);
 }
 
+/* "host NAME": the name after the word; a "host " with nothing usable
+ * after it, at the very end of the text, was once read past (fuzzing). */
+static void
+test_util_host (void)
+{
+  static const struct { const char *text; const char *host; } hosts[] = {
+    { "Remote host mx1.odbiorca.example said: 550", "mx1.odbiorca.example" },
+    { "host [mx.example.org]: 554 rejected", "mx.example.org" },
+    { "ghost mx.example.org", NULL },
+    { "no such host ", NULL },
+    { "host ", NULL },
+    { "host x host mail.example.com.", "mail.example.com" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (hosts); i++)
+    {
+      g_autofree char *text = g_strdup (hosts[i].text);   /* exact size: ASan sees an overread */
+      g_autofree char *host = bd_scan_host_in (text);
+
+      g_assert_cmpstr (host, ==, hosts[i].host);
+    }
+}
+
 static void
 test_util_address (void)
 {
@@ -376,6 +399,7 @@ main (int   argc,
   g_test_add_func ("/core/scanners/corpus", test_scanners_corpus);
   g_test_add_func ("/core/scanners/util/status", test_util_status);
   g_test_add_func ("/core/scanners/util/reply-code", test_util_reply_code);
+  g_test_add_func ("/core/scanners/util/host", test_util_host);
   g_test_add_func ("/core/scanners/util/address", test_util_address);
   g_test_add_func ("/core/scanners/util/collapse", test_util_collapse);
   g_test_add_func ("/core/scanners/util/long-diagnostic", test_util_long_diagnostic);

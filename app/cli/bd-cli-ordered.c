@@ -2,8 +2,11 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * Items are taken in index order, so the item whose turn it is to write
- * has always been taken by a thread and never waits: the others wait for
- * it, never the other way round.
+ * has always been taken by a thread and never waits. An item that ends
+ * before its turn leaves its output behind and its thread goes on with the
+ * next item; whoever ends the item whose turn it is writes out every
+ * finished output that follows it. A thread waits only when too much is
+ * held back (BD_CLI_HOLD_MAX in one item, PENDING_MAX left behind).
  */
 #define G_LOG_DOMAIN "bd-cli"
 
@@ -15,6 +18,7 @@
 #include "bd-cli-ordered.h"
 
 #define MAX_THREADS 8
+#define PENDING_MAX (8 * 1024 * 1024)
 
 typedef struct
 {
@@ -26,6 +30,8 @@ typedef struct
   GMutex         lock;
   GCond          turn_changed;
   guint          turn;      /* the item whose output goes out now */
+  GHashTable    *finished;  /* index → BdCliOutput left behind, not yet out */
+  gsize          pending;   /* bytes they hold */
 } Runner;
 
 typedef struct
@@ -58,19 +64,32 @@ write_stderr (const char *message)
   fputs (message, stderr);
 }
 
-/* Waits until every earlier item is out, then lets out what was held. */
-static void
-take_turn (BdCliOutput *out)
+static BdCliOutput *
+output_new (Runner *runner,
+            guint   index)
 {
-  Runner *runner = out->runner;
-  gsize done = 0;
+  BdCliOutput *out = g_new0 (BdCliOutput, 1);
 
-  if (out->head)
-    return;
-  g_mutex_lock (&runner->lock);
-  while (runner->turn != out->index)
-    g_cond_wait (&runner->turn_changed, &runner->lock);
-  g_mutex_unlock (&runner->lock);
+  out->runner = runner;
+  out->index = index;
+  out->held = g_string_new (NULL);
+  out->errors = g_array_new (FALSE, FALSE, sizeof (HeldError));
+  return out;
+}
+
+static void
+output_free (BdCliOutput *out)
+{
+  g_string_free (out->held, TRUE);
+  g_array_unref (out->errors);
+  g_free (out);
+}
+
+/* Lets out what @out held, errors in their places. */
+static void
+write_held (BdCliOutput *out)
+{
+  gsize done = 0;
 
   for (guint i = 0; i < out->errors->len; i++)
     {
@@ -84,6 +103,30 @@ take_turn (BdCliOutput *out)
   write_stdout (out->held->str + done, out->held->len - done);
   g_array_set_size (out->errors, 0);
   g_string_truncate (out->held, 0);
+}
+
+/* With the lock held: waits until every earlier item is out. */
+static void
+wait_for_turn (Runner *runner,
+               guint   index)
+{
+  while (runner->turn != index)
+    g_cond_wait (&runner->turn_changed, &runner->lock);
+}
+
+/* Called while an item runs, when it holds too much: waits for its turn,
+ * then streams straight out. */
+static void
+take_turn (BdCliOutput *out)
+{
+  Runner *runner = out->runner;
+
+  if (out->head)
+    return;
+  g_mutex_lock (&runner->lock);
+  wait_for_turn (runner, out->index);
+  g_mutex_unlock (&runner->lock);
+  write_held (out);
   out->head = TRUE;
 }
 
@@ -118,21 +161,50 @@ bd_cli_output_error (BdCliOutput *out,
   g_array_append_val (out->errors, e);
 }
 
+/* With the lock held, at @out's turn: writes it and every finished output
+ * after it, and moves the turn on. */
+static void
+write_in_order (Runner      *runner,
+                BdCliOutput *out)
+{
+  BdCliOutput *next;
+
+  write_held (out);
+  output_free (out);
+  runner->turn++;
+  while ((next = g_hash_table_lookup (runner->finished, GUINT_TO_POINTER (runner->turn))) != NULL)
+    {
+      g_hash_table_remove (runner->finished, GUINT_TO_POINTER (runner->turn));
+      runner->pending -= next->held->len;
+      write_held (next);
+      output_free (next);
+      runner->turn++;
+    }
+  g_cond_broadcast (&runner->turn_changed);
+}
+
 static void
 run_item (Runner *runner,
           guint   index)
 {
-  BdCliOutput out = { runner, index, FALSE, g_string_new (NULL), g_array_new (FALSE, FALSE, sizeof (HeldError)) };
+  BdCliOutput *out = output_new (runner, index);
 
-  if (!runner->func (index, &out, runner->user_data))
+  if (!runner->func (index, out, runner->user_data))
     g_atomic_int_set (&runner->failed, 1);
-  take_turn (&out);
+
   g_mutex_lock (&runner->lock);
-  runner->turn++;
-  g_cond_broadcast (&runner->turn_changed);
+  if (runner->turn != index && runner->pending + out->held->len <= PENDING_MAX)
+    {
+      /* not its turn: leave the output behind and go on */
+      runner->pending += out->held->len;
+      g_hash_table_insert (runner->finished, GUINT_TO_POINTER (index), out);
+    }
+  else
+    {
+      wait_for_turn (runner, index);
+      write_in_order (runner, out);
+    }
   g_mutex_unlock (&runner->lock);
-  g_string_free (out.held, TRUE);
-  g_array_unref (out.errors);
 }
 
 static gpointer
@@ -172,6 +244,7 @@ bd_cli_run_ordered (guint         n_items,
 
   g_mutex_init (&runner.lock);
   g_cond_init (&runner.turn_changed);
+  runner.finished = g_hash_table_new (NULL, NULL);
   n = MIN (threads_wanted (n_threads), MAX (n_items, 1));
   /* The calling thread is one of them. */
   for (guint i = 1; i < n; i++)
@@ -179,6 +252,8 @@ bd_cli_run_ordered (guint         n_items,
   worker (&runner);
   for (guint i = 1; i < n; i++)
     g_thread_join (threads[i]);
+  g_assert (g_hash_table_size (runner.finished) == 0);
+  g_hash_table_unref (runner.finished);
   g_mutex_clear (&runner.lock);
   g_cond_clear (&runner.turn_changed);
   return g_atomic_int_get (&runner.failed) == 0;

@@ -235,16 +235,16 @@ bd_scan_find_reply_code (const char *text)
 char *
 bd_scan_host_in (const char *text)
 {
-  const char *p;
-  const char *end;
-
   g_return_val_if_fail (text != NULL, NULL);
 
-  for (p = bd_scan_strcasestr (text, "host "); p != NULL; p = bd_scan_strcasestr (p + 1, "host "))
+  /* The next search starts one past the match, never past the text's end
+   * (p below may have reached its NUL). */
+  for (const char *hit = bd_scan_strcasestr (text, "host "); hit != NULL; hit = bd_scan_strcasestr (hit + 1, "host "))
     {
-      if (p > text && g_ascii_isalnum (p[-1]))
+      const char *p = hit + 5, *end;
+
+      if (hit > text && g_ascii_isalnum (hit[-1]))
         continue;
-      p += 5;
       while (*p == ' ' || *p == '[')
         p++;
       end = p;
