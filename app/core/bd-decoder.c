@@ -343,16 +343,9 @@ static char *
 first_address (const BdMimePart *message,
                const char       *name)
 {
-  gsize len;
-  const char *raw = bd_mime_header_raw (message, name, &len);
-  g_autofree char *value = NULL;
-  g_autoptr(InternetAddressList) list = NULL;
+  g_autoptr(InternetAddressList) list = bd_mime_address_header (message, name);
   InternetAddress *first;
 
-  if (raw == NULL)
-    return NULL;
-  value = bd_mime_unfold (raw, len);
-  list = internet_address_list_parse (NULL, value);
   if (list == NULL || internet_address_list_length (list) == 0)
     return NULL;
   first = internet_address_list_get_address (list, 0);

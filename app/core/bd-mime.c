@@ -230,6 +230,26 @@ bd_mime_header (const BdMimePart *part,
   return value;
 }
 
+/**
+ * bd_mime_address_header:
+ *
+ * Returns: (transfer full) (nullable): the first @name field parsed as an
+ *   address list, or %NULL when there is none.
+ */
+InternetAddressList *
+bd_mime_address_header (const BdMimePart *part,
+                        const char       *name)
+{
+  gsize len;
+  const char *raw = bd_mime_header_raw (part, name, &len);
+  g_autofree char *value = NULL;
+
+  if (raw == NULL)
+    return NULL;
+  value = bd_mime_unfold (raw, len);
+  return internet_address_list_parse (NULL, value);
+}
+
 /* The value of parameter @name in a Content-Type value, unquoted. The
  * RFC 2231 form name*=charset'lang'value is read too (percent-decoded). */
 static char *

@@ -17,7 +17,7 @@
  */
 #pragma once
 
-#include <glib.h>
+#include <gmime/gmime.h>
 
 G_BEGIN_DECLS
 
@@ -67,6 +67,9 @@ char       *bd_mime_header         (const BdMimePart *part,
                                     const char       *name);
 char       *bd_mime_unfold         (const char       *raw,
                                     gsize             len);
+/* An address header (From, To…) parsed by GMime: encoded words, groups. */
+InternetAddressList *bd_mime_address_header (const BdMimePart *part,
+                                             const char       *name);
 
 /* The header fields, in order. */
 const BdMimeField *bd_mime_fields  (const BdMimePart *part,

@@ -308,22 +308,6 @@ header_value (const char *raw,
   return value;
 }
 
-/* A header of @message parsed as an address list (encoded words and
- * groups as GMime reads them), or NULL. */
-static InternetAddressList *
-address_header (const BdMimePart *message,
-                const char       *name)
-{
-  gsize len;
-  const char *raw = bd_mime_header_raw (message, name, &len);
-  g_autofree char *value = NULL;
-
-  if (raw == NULL)
-    return NULL;
-  value = bd_mime_unfold (raw, len);
-  return internet_address_list_parse (NULL, value);
-}
-
 /**
  * bd_original_fill_from_message:
  *
@@ -343,7 +327,7 @@ bd_original_fill_from_message (BdOriginal       *original,
 
   if (original->from == NULL)
     {
-      g_autoptr(InternetAddressList) list = address_header (message, "From");
+      g_autoptr(InternetAddressList) list = bd_mime_address_header (message, "From");
       g_autoptr(GPtrArray) from = g_ptr_array_new_with_free_func (g_free);
 
       add_addresses (from, list, 0);
@@ -352,7 +336,7 @@ bd_original_fill_from_message (BdOriginal       *original,
     }
   if (original->to->len == 0)
     {
-      g_autoptr(InternetAddressList) list = address_header (message, "To");
+      g_autoptr(InternetAddressList) list = bd_mime_address_header (message, "To");
 
       add_addresses (original->to, list, 0);
     }
