@@ -12,21 +12,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-typedef struct
-{
-  char *out;
-  char *err;
-  int   status;
-} CliRun;
-
-static void
-cli_run_clear (CliRun *run)
-{
-  g_clear_pointer (&run->out, g_free);
-  g_clear_pointer (&run->err, g_free);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (CliRun, cli_run_clear)
+#include "cli-run.h"
 
 static char *
 fixture (const char *name)
@@ -39,51 +25,7 @@ run_cli_argv (CliRun      *run,
               const char  *stdin_path,
               const char **args)
 {
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-  g_auto(GStrv) envp = g_get_environ ();
-  g_autofree char *command = NULL;
-  g_autoptr(GString) line = g_string_new (NULL);
-
-  envp = g_environ_setenv (envp, "LANG", "C.UTF-8", TRUE);
-  envp = g_environ_setenv (envp, "LC_ALL", "C.UTF-8", TRUE);
-  envp = g_environ_setenv (envp, "LANGUAGE", "en", TRUE);
-
-  if (stdin_path != NULL)
-    {
-      /* Standard input needs a shell to redirect. */
-      g_autofree char *quoted_cli = g_shell_quote (g_getenv ("BD_CLI"));
-      g_autofree char *quoted_in = g_shell_quote (stdin_path);
-
-      g_string_append (line, quoted_cli);
-      for (guint i = 0; args[i] != NULL; i++)
-        {
-          g_autofree char *quoted = g_shell_quote (args[i]);
-          g_string_append_printf (line, " %s", quoted);
-        }
-      g_string_append_printf (line, " < %s", quoted_in);
-      g_ptr_array_add (argv, (char *)"/bin/sh");
-      g_ptr_array_add (argv, (char *)"-c");
-      g_ptr_array_add (argv, line->str);
-    }
-  else
-    {
-      g_ptr_array_add (argv, (char *)g_getenv ("BD_CLI"));
-      for (guint i = 0; args[i] != NULL; i++)
-        g_ptr_array_add (argv, (char *)args[i]);
-    }
-  g_ptr_array_add (argv, NULL);
-
-  g_spawn_sync (NULL, (char **)argv->pdata, envp, G_SPAWN_DEFAULT, NULL, NULL,
-                &run->out, &run->err, &run->status, &error);
-  g_assert_no_error (error);
-}
-
-static int
-exit_status (const CliRun *run)
-{
-  g_assert_true (WIFEXITED (run->status));
-  return WEXITSTATUS (run->status);
+  cli_run_argv (run, "en", stdin_path, NULL, args);
 }
 
 static GPtrArray *
@@ -129,7 +71,7 @@ test_explain_json (void)
                           "remote_mta", "reason", "hard", "evidence" };
 
   run_cli_argv (&run, NULL, args);
-  g_assert_cmpint (exit_status (&run), ==, 0);
+  g_assert_cmpint (run.status, ==, 0);
   objects = parse_json_lines (run.out);
   g_assert_cmpuint (objects->len, ==, 1);
   o = object_at (objects, 0);
@@ -159,7 +101,7 @@ test_explain_csv (void)
   g_auto(GStrv) lines = NULL;
 
   run_cli_argv (&run, NULL, args);
-  g_assert_cmpint (exit_status (&run), ==, 0);
+  g_assert_cmpint (run.status, ==, 0);
   lines = g_strsplit (run.out, "\n", -1);
   g_assert_cmpstr (lines[0], ==, "source,offset,kind,recipient,status,reply_code,reason,hard,diagnostic");
   g_assert_true (g_str_has_suffix (lines[1], ",0,bounce,jan.nowak@example.com,5.1.1,550,userunknown,true,"
@@ -177,7 +119,7 @@ test_explain_text (void)
   g_auto(CliRun) run = { 0 };
 
   run_cli_argv (&run, NULL, args);
-  g_assert_cmpint (exit_status (&run), ==, 0);
+  g_assert_cmpint (run.status, ==, 0);
   g_assert_nonnull (strstr (run.out, "jan.nowak@example.com"));
   g_assert_nonnull (strstr (run.out, "userunknown"));
 }
@@ -195,17 +137,17 @@ test_explain_errors (void)
   g_autoptr(GPtrArray) objects = NULL;
 
   run_cli_argv (&missing, NULL, missing_args);
-  g_assert_cmpint (exit_status (&missing), ==, 1);
+  g_assert_cmpint (missing.status, ==, 1);
   g_assert_nonnull (strstr (missing.err, "/nonexistent/bounce.eml"));
   objects = parse_json_lines (missing.out);
   g_assert_cmpuint (objects->len, ==, 1);
 
   run_cli_argv (&format, NULL, format_args);
-  g_assert_cmpint (exit_status (&format), ==, 2);
+  g_assert_cmpint (format.status, ==, 2);
   g_assert_nonnull (strstr (format.err, "xml"));
 
   run_cli_argv (&none, NULL, none_args);
-  g_assert_cmpint (exit_status (&none), ==, 2);
+  g_assert_cmpint (none.status, ==, 2);
 }
 
 static void
@@ -347,7 +289,7 @@ test_explain_mailboxes (void)
   g_assert_cmpint (symlink (dir, loop), ==, 0);
 
   run_cli_argv (&mbox_run, NULL, mbox_args);
-  g_assert_cmpint (exit_status (&mbox_run), ==, 0);
+  g_assert_cmpint (mbox_run.status, ==, 0);
   objects = parse_json_lines (mbox_run.out);
   g_assert_cmpuint (objects->len, ==, 2);
   g_assert_cmpint (json_object_get_int_member (object_at (objects, 0), "offset"), ==, 0);
@@ -358,13 +300,13 @@ test_explain_mailboxes (void)
 
   /* The folder: the mbox, the Maildir's message, and the loop named. */
   run_cli_argv (&dir_run, NULL, dir_args);
-  g_assert_cmpint (exit_status (&dir_run), ==, 1);
+  g_assert_cmpint (dir_run.status, ==, 1);
   g_assert_nonnull (strstr (dir_run.err, "loop"));
   all = parse_json_lines (dir_run.out);
   g_assert_cmpuint (all->len, ==, 3);
 
   run_cli_argv (&stdin_run, a_path, stdin_args);
-  g_assert_cmpint (exit_status (&stdin_run), ==, 0);
+  g_assert_cmpint (stdin_run.status, ==, 0);
   piped = parse_json_lines (stdin_run.out);
   g_assert_cmpuint (piped->len, ==, 1);
   g_assert_cmpstr (json_object_get_string_member (object_at (piped, 0), "source"), ==, "-");

@@ -11,29 +11,20 @@
 #include <string.h>
 #include <sys/wait.h>
 
+#include "cli-run.h"
+
 static char *
 run_cli (const char *language,
          const char *format,
          const char *fixture)
 {
   g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fixtures", "i18n", fixture, NULL);
-  g_autofree char *localedir = g_build_filename (g_getenv ("BD_BUILD_ROOT"), "po", NULL);
-  g_auto(GStrv) envp = g_get_environ ();
-  g_autoptr(GError) error = NULL;
-  const char *argv[] = { g_getenv ("BD_CLI"), "explain", format, path, NULL };
-  char *out = NULL;
-  int status;
+  const char *args[] = { "explain", format, path, NULL };
+  g_auto(CliRun) run = { 0 };
 
-  envp = g_environ_setenv (envp, "LANG", "C.UTF-8", TRUE);
-  envp = g_environ_setenv (envp, "LC_ALL", "C.UTF-8", TRUE);
-  envp = g_environ_setenv (envp, "LANGUAGE", language, TRUE);
-  envp = g_environ_setenv (envp, "BD_LOCALEDIR", localedir, TRUE);
-  g_spawn_sync (NULL, (char **)argv, envp, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL,
-                &out, NULL, &status, &error);
-  g_assert_no_error (error);
-  g_assert_true (WIFEXITED (status));
-  g_assert_cmpint (WEXITSTATUS (status), ==, 0);
-  return out;
+  cli_run_argv (&run, language, NULL, NULL, args);
+  g_assert_cmpint (run.status, ==, 0);
+  return g_steal_pointer (&run.out);
 }
 
 static void

@@ -12,22 +12,20 @@
 #include <string.h>
 #include <sys/wait.h>
 
+#include "cli-run.h"
+
 static char *
 run_cli (const char *format,
          const char *path,
          int        *status)
 {
-  g_autoptr(GError) error = NULL;
   g_autofree char *format_arg = g_strdup_printf ("--format=%s", format);
-  const char *argv[] = { g_getenv ("BD_CLI"), "explain", format_arg, path, NULL };
-  g_auto(GStrv) envp = g_environ_setenv (g_get_environ (), "LANGUAGE", "en", TRUE);
-  char *out = NULL;
+  const char *args[] = { "explain", format_arg, path, NULL };
+  g_auto(CliRun) run = { 0 };
 
-  envp = g_environ_setenv (envp, "LC_ALL", "C.UTF-8", TRUE);
-  g_spawn_sync (NULL, (char **)argv, envp, G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL,
-                &out, NULL, status, &error);
-  g_assert_no_error (error);
-  return out;
+  cli_run_argv (&run, "en", NULL, NULL, args);
+  *status = run.status;
+  return g_steal_pointer (&run.out);
 }
 
 static JsonObject *
@@ -96,7 +94,7 @@ test_mbox_fast_path (void)
   g_assert_true (g_file_set_contents (mbox_path, mbox->str, mbox->len, NULL));
 
   out = run_cli ("json", mbox_path, &status);
-  g_assert_true (WIFEXITED (status) && WEXITSTATUS (status) == 0);
+  g_assert_cmpint (status, ==, 0);
   lines = g_strsplit (g_strchomp (out), "\n", -1);
   g_assert_cmpuint (g_strv_length (lines), ==, n_messages);
   for (guint i = 0; lines[i] != NULL; i++)

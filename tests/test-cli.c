@@ -11,65 +11,15 @@
 #include <string.h>
 #include <sys/wait.h>
 
-typedef struct
-{
-  char *out;
-  char *err;
-  int   status;
-} CliRun;
-
-static void
-cli_run_clear (CliRun *run)
-{
-  g_clear_pointer (&run->out, g_free);
-  g_clear_pointer (&run->err, g_free);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (CliRun, cli_run_clear)
-
-static void
-run_cli (CliRun      *run,
-         const char  *language,
-         ...)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-  g_auto(GStrv) envp = g_get_environ ();
-  g_autofree char *localedir = g_build_filename (g_getenv ("BD_BUILD_ROOT"), "po", NULL);
-  const char *arg;
-  va_list args;
-
-  g_ptr_array_add (argv, (char *)g_getenv ("BD_CLI"));
-  va_start (args, language);
-  while ((arg = va_arg (args, const char *)) != NULL)
-    g_ptr_array_add (argv, (char *)arg);
-  va_end (args);
-  g_ptr_array_add (argv, NULL);
-
-  envp = g_environ_setenv (envp, "LANG", "C.UTF-8", TRUE);
-  envp = g_environ_setenv (envp, "LC_ALL", "C.UTF-8", TRUE);
-  envp = g_environ_setenv (envp, "LANGUAGE", language, TRUE);
-  envp = g_environ_setenv (envp, "BD_LOCALEDIR", localedir, TRUE);
-
-  g_spawn_sync (NULL, (char **)argv->pdata, envp, G_SPAWN_DEFAULT, NULL, NULL,
-                &run->out, &run->err, &run->status, &error);
-  g_assert_no_error (error);
-}
-
-static int
-exit_status (const CliRun *run)
-{
-  g_assert_true (WIFEXITED (run->status));
-  return WEXITSTATUS (run->status);
-}
+#include "cli-run.h"
 
 static void
 test_cli_help (void)
 {
   g_auto(CliRun) run = { 0 };
 
-  run_cli (&run, "en", "--help", NULL);
-  g_assert_cmpint (exit_status (&run), ==, 0);
+  cli_run (&run, "en", "--help", NULL);
+  g_assert_cmpint (run.status, ==, 0);
   g_assert_nonnull (strstr (run.out, "Usage: bounce-doctor-cli"));
   g_assert_nonnull (strstr (run.out, "explain"));
   g_assert_nonnull (strstr (run.out, "check-domain"));
@@ -80,8 +30,8 @@ test_cli_version (void)
 {
   g_auto(CliRun) run = { 0 };
 
-  run_cli (&run, "en", "--version", NULL);
-  g_assert_cmpint (exit_status (&run), ==, 0);
+  cli_run (&run, "en", "--version", NULL);
+  g_assert_cmpint (run.status, ==, 0);
   g_assert_cmpstr (run.out, ==, "bounce-doctor-cli " PACKAGE_VERSION "\n");
 }
 
@@ -91,12 +41,12 @@ test_cli_usage_errors (void)
   g_auto(CliRun) none = { 0 };
   g_auto(CliRun) unknown = { 0 };
 
-  run_cli (&none, "en", NULL);
-  g_assert_cmpint (exit_status (&none), ==, 2);
+  cli_run (&none, "en", NULL);
+  g_assert_cmpint (none.status, ==, 2);
   g_assert_nonnull (strstr (none.err, "Usage:"));
 
-  run_cli (&unknown, "en", "frobnicate", NULL);
-  g_assert_cmpint (exit_status (&unknown), ==, 2);
+  cli_run (&unknown, "en", "frobnicate", NULL);
+  g_assert_cmpint (unknown.status, ==, 2);
   g_assert_nonnull (strstr (unknown.err, "“frobnicate”"));
 }
 
@@ -112,8 +62,8 @@ test_cli_empty_input (void)
                                               "postfix-user-unknown.eml", NULL);
 
   g_assert_true (g_file_set_contents (empty, "", 0, NULL));
-  run_cli (&run, "en", "explain", "--format=csv", empty, sample, NULL);
-  g_assert_cmpint (exit_status (&run), ==, 1);
+  cli_run (&run, "en", "explain", "--format=csv", empty, sample, NULL);
+  g_assert_cmpint (run.status, ==, 1);
   g_assert_nonnull (strstr (run.err, "empty.eml"));
   g_assert_nonnull (strstr (run.out, "jan.kowalsky@example.com,5.1.1,550,userunknown,true"));
 
@@ -126,8 +76,8 @@ test_cli_polish (void)
 {
   g_auto(CliRun) run = { 0 };
 
-  run_cli (&run, "pl", "--help", NULL);
-  g_assert_cmpint (exit_status (&run), ==, 0);
+  cli_run (&run, "pl", "--help", NULL);
+  g_assert_cmpint (run.status, ==, 0);
   g_assert_nonnull (strstr (run.out, "Użycie: bounce-doctor-cli"));
   g_assert_nonnull (strstr (run.out, "Polecenia:"));
 }
