@@ -1,0 +1,196 @@
+/* bd-decoder-codes.c
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Status and reply codes as the servers wrote them are not always the
+ * ones that decide: a relay wraps the remote server's answer in its own,
+ * a code is repeated, a reply contradicts its status. These put each
+ * recipient's codes in order, and find the SMTP command that failed.
+ */
+#define G_LOG_DOMAIN "bd-decoder"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "bd-classify.h"
+#include "bd-decoder-private.h"
+#include "bd-dsn.h"
+
+static void drop_repeated_codes (BdRecipient *r);
+
+/* "554 4.4.7 Message expired … <421 4.4.2 Connection timed out>": the
+ * first reply contradicts its own status (a 5xx with a 4.x.x), the inner
+ * one is the remote server's consistent answer. Finds that inner pair. */
+static gboolean
+find_agreeing_pair (const char *text,
+                    char        status[BD_STATUS_MAX],
+                    guint      *code)
+{
+  gboolean first_disagreed = FALSE;
+
+  for (const char *p = text; p[0] != '\0'; p++)
+    {
+      gsize n;
+
+      if (!(p[0] == '4' || p[0] == '5') || !g_ascii_isdigit (p[1]) || !g_ascii_isdigit (p[2])
+          || (p[3] != ' ' && p[3] != '-') || (p > text && g_ascii_isalnum (p[-1])))
+        continue;
+      if (!(p[4] == '4' || p[4] == '5') || p[5] != '.' || !g_ascii_isdigit (p[6])
+          || p[7] != '.' || !g_ascii_isdigit (p[8]))
+        continue;
+      if (p[0] != p[4])
+        {
+          first_disagreed = TRUE;
+          continue;
+        }
+      if (!first_disagreed)
+        return FALSE;
+      n = 5;
+      while (n < BD_STATUS_MAX - 1 && (g_ascii_isdigit (p[4 + n]) || p[4 + n] == '.'))
+        n++;
+      while (p[4 + n - 1] == '.')
+        n--;
+      memcpy (status, p + 4, n);
+      status[n] = '\0';
+      *code = (p[0] - '0') * 100 + (p[1] - '0') * 10 + (p[2] - '0');
+      return TRUE;
+    }
+  return FALSE;
+}
+
+/* A specific code in the server's own words beats a generic Status:, and
+ * a reply code whose class contradicts the status is dropped. */
+void
+bd_decoder_normalise_codes (BdRecipient *r)
+{
+  char status[BD_STATUS_MAX];
+
+  if (r->diagnostic == NULL)
+    return;
+  if (bd_dsn_find_status (r->diagnostic, status)
+      && (status[0] == '4' || status[0] == '5') && status[2] != '0' && status[3] == '.')
+    {
+      g_free (r->status);
+      r->status = g_strdup (status);
+    }
+  if (r->reply_code == 0)
+    r->reply_code = bd_dsn_find_reply_code (r->diagnostic);
+  {
+    guint code;
+
+    if (find_agreeing_pair (r->diagnostic, status, &code))
+      {
+        g_free (r->status);
+        r->status = g_strdup (status);
+        r->reply_code = code;
+      }
+  }
+  drop_repeated_codes (r);
+}
+
+/* Multi-line replies repeat their codes on every line ("550-5.7.1 …
+ * 550-5.7.1 …"): keep the first, drop the repeats so the words read on. */
+static void
+drop_repeated_codes (BdRecipient *r)
+{
+  char prefix[BD_STATUS_MAX + 8];
+  char *first, *p;
+  gsize n;
+
+  if (r->reply_code == 0 || r->status == NULL)
+    return;
+  for (int sep = 0; sep < 2; sep++)
+    {
+      g_snprintf (prefix, sizeof prefix, "%u%c%s ", r->reply_code, sep ? ' ' : '-', r->status);
+      n = strlen (prefix);
+      first = strstr (r->diagnostic, prefix);
+      if (first == NULL)
+        continue;
+      p = first + n;
+      while ((p = strstr (p, prefix)) != NULL)
+        memmove (p, p + n, strlen (p + n) + 1);
+    }
+  /* The last line of a multi-line reply uses a space, the others a dash. */
+  g_snprintf (prefix, sizeof prefix, "%u %s ", r->reply_code, r->status);
+  n = strlen (prefix);
+  p = strstr (r->diagnostic, prefix);
+  if (p != NULL && p != r->diagnostic && strstr (r->diagnostic, "-") < p)
+    {
+      char dash[BD_STATUS_MAX + 8];
+
+      g_snprintf (dash, sizeof dash, "%u-%s ", r->reply_code, r->status);
+      if (strstr (r->diagnostic, dash) != NULL)
+        memmove (p, p + n, strlen (p + n) + 1);
+    }
+}
+
+/* Lower case with every run of white space made one space, for finding
+ * phrases that servers fold across lines. */
+static char *
+fold_lower (const char *text)
+{
+  /* Never longer than @text: runs of blanks shrink to one space. */
+  char *out = g_malloc (strlen (text) + 1);
+  char *q = out;
+  gboolean space = FALSE;
+
+  for (const char *p = text; *p; p++)
+    {
+      char c = *p;
+
+      if (c == ' ' || c == '\t' || c == '\n' || c == '\r')
+        {
+          space = TRUE;
+          continue;
+        }
+      if (space && q > out)
+        *q++ = ' ';
+      space = FALSE;
+      *q++ = (c >= 'A' && c <= 'Z') ? c + ('a' - 'A') : c;
+    }
+  *q = '\0';
+  return out;
+}
+
+void
+bd_decoder_find_commands (BdBounce    *bounce,
+               const char  *body)
+{
+  g_autofree char *folded_body = NULL;
+
+  for (guint i = 0; i < bounce->recipients->len; i++)
+    {
+      BdRecipient *r = g_ptr_array_index (bounce->recipients, i);
+      const char *command = NULL;
+
+      if (r->command != NULL)
+        continue;
+      if (r->diagnostic != NULL)
+        {
+          g_autofree char *folded = fold_lower (r->diagnostic);
+
+          command = bd_classify_find_command (folded);
+        }
+      if (command == NULL && body != NULL)
+        {
+          if (folded_body == NULL)
+            folded_body = fold_lower (body);
+          command = bd_classify_find_command (folded_body);
+        }
+      r->command = g_strdup (command);
+    }
+}
+
+void
+bd_decoder_check_reply_class (BdBounce *bounce)
+{
+  for (guint i = 0; i < bounce->recipients->len; i++)
+    {
+      BdRecipient *r = g_ptr_array_index (bounce->recipients, i);
+
+      if (r->reason == BD_REASON_VACATION || r->reason == BD_REASON_FEEDBACK)
+        r->reply_code = 0;
+      if (r->reply_code != 0 && r->status != NULL && r->status[0] != '0' + (char)(r->reply_code / 100))
+        r->reply_code = 0;
+    }
+}

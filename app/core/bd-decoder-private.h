@@ -1,0 +1,40 @@
+/* bd-decoder-private.h
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Shared by the pieces of the decoder: bd-decoder.c (the pipeline),
+ * bd-decoder-reports.c (machine-readable reports) and bd-decoder-codes.c
+ * (status and reply codes, the failed command).
+ */
+#pragma once
+
+#include "bd-decoder.h"
+#include "bd-mime.h"
+
+G_BEGIN_DECLS
+
+void        bd_decoder_take_recipients      (BdBounce         *bounce,
+                                             GPtrArray        *recipients,
+                                             guint             dropped);
+const char *bd_decoder_find_text_charset    (const BdMimePart *message);
+void        bd_decoder_read_delivery_status (BdBounce         *bounce,
+                                             const BdMimePart *part,
+                                             const char       *hint);
+void        bd_decoder_read_feedback_report (BdBounce         *bounce,
+                                             const BdMimePart *part,
+                                             const char       *hint);
+void        bd_decoder_read_disposition     (BdBounce         *bounce,
+                                             const BdMimePart *part,
+                                             const char       *hint);
+gboolean    bd_decoder_read_vacation        (BdBounce         *bounce,
+                                             const BdMimePart *message,
+                                             const char       *from,
+                                             const char       *subject);
+char       *bd_decoder_first_address        (const BdMimePart *message,
+                                             const char       *name);
+
+void        bd_decoder_normalise_codes      (BdRecipient      *recipient);
+void        bd_decoder_find_commands        (BdBounce         *bounce,
+                                             const char       *body);
+void        bd_decoder_check_reply_class    (BdBounce         *bounce);
+
+G_END_DECLS
