@@ -190,7 +190,6 @@ bd_export_json (const BdBounce *bounce)
   return g_string_free (out, FALSE);
 }
 
-/* RFC 4180 quoting, only where needed. */
 /**
  * bd_export_append_csv_field:
  * @s: (nullable): the value; %NULL leaves the field empty

@@ -329,8 +329,6 @@ check_separator (Stream *s,
 
 /* Whether the start of a message, now in [0, len) of the window, can be
  * dropped: it is too big to keep and the pre-filter rules it out. */
-/* Whether the start of a message, now in [0, len) of the window, can be
- * dropped: it is too big to keep and the pre-filter rules it out. */
 static gboolean
 can_skip_partial (Stream *s)
 {
