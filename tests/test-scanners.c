@@ -337,6 +337,18 @@ test_util_host (void)
 }
 
 static void
+test_util_strdown (void)
+{
+  g_autofree char *ascii = bd_scan_strdown ("550 User UNKNOWN", -1);
+  g_autofree char *polish = bd_scan_strdown ("Skrzynka PEŁNA", -1);
+  g_autofree char *part = bd_scan_strdown ("ABCDEF", 3);
+
+  g_assert_cmpstr (ascii, ==, "550 user unknown");
+  g_assert_cmpstr (polish, ==, "skrzynka pełna");
+  g_assert_cmpstr (part, ==, "abc");
+}
+
+static void
 test_util_address (void)
 {
   static const struct { const char *text; const char *address; } addresses[] = {
@@ -400,6 +412,7 @@ main (int   argc,
   g_test_add_func ("/core/scanners/util/status", test_util_status);
   g_test_add_func ("/core/scanners/util/reply-code", test_util_reply_code);
   g_test_add_func ("/core/scanners/util/host", test_util_host);
+  g_test_add_func ("/core/scanners/util/strdown", test_util_strdown);
   g_test_add_func ("/core/scanners/util/address", test_util_address);
   g_test_add_func ("/core/scanners/util/collapse", test_util_collapse);
   g_test_add_func ("/core/scanners/util/long-diagnostic", test_util_long_diagnostic);

@@ -22,6 +22,7 @@
 
 #include "bd-classify-private.h"
 #include "bd-phrases.h"
+#include "bd-scan-util.h"
 
 typedef struct
 {
@@ -628,7 +629,7 @@ classify (const BdRecipient *recipient,
       return BD_REASON_DELIVERED;
     }
   if (recipient->diagnostic != NULL)
-    lowered = g_utf8_strdown (recipient->diagnostic, -1);
+    lowered = bd_scan_strdown (recipient->diagnostic, -1);
   {
     BdReason by_provider = bd_classify_provider_rules (recipient, reporter, lowered, evidence);
 

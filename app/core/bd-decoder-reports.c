@@ -15,6 +15,7 @@
 #include "bd-dsn.h"
 #include "bd-gmime-autocleanups.h"
 #include "bd-scan-input.h"
+#include "bd-scan-util.h"
 
 static BdKind
 kind_from_recipients (GPtrArray *recipients)
@@ -245,7 +246,7 @@ is_vacation (const BdMimePart *message,
   if (precedence != NULL && strstr (precedence, "auto_reply") != NULL)
     return TRUE;
 
-  lower = g_utf8_strdown (subject, -1);
+  lower = bd_scan_strdown (subject, -1);
   for (guint i = 0; i < G_N_ELEMENTS (vacation_subjects); i++)
     if (g_str_has_prefix (lower, vacation_subjects[i]))
       return TRUE;

@@ -126,7 +126,7 @@ lower_prose (const BdScanInput *input)
 
   if (len > PROSE_PREFIX)
     len = g_utf8_find_prev_char (input->body, input->body + PROSE_PREFIX) - input->body;
-  return g_utf8_strdown (input->body, len);
+  return bd_scan_strdown (input->body, len);
 }
 
 static gboolean
@@ -156,7 +156,7 @@ bd_scan_localized_is_bounce (const BdScanInput *input)
   if (contains_any_lower (lowered, bounce_markers))
     return TRUE;
   g_free (g_steal_pointer (&lowered));
-  lowered = g_utf8_strdown (input->subject, -1);
+  lowered = bd_scan_strdown (input->subject, -1);
   return contains_any_lower (lowered, bounce_markers);
 }
 
@@ -164,7 +164,7 @@ static gboolean
 is_delay (const BdScanInput *input)
 {
   g_autofree char *lowered = lower_prose (input);
-  g_autofree char *subject = g_utf8_strdown (input->subject, -1);
+  g_autofree char *subject = bd_scan_strdown (input->subject, -1);
 
   if (contains_any_lower (lowered, final_markers))
     return FALSE;
@@ -226,7 +226,7 @@ is_mailer_address (const char *address)
 static gboolean
 is_header_line (const char *line)
 {
-  g_autofree char *lowered = g_utf8_strdown (line, -1);
+  g_autofree char *lowered = bd_scan_strdown (line, -1);
   const char *p = lowered;
 
   while (*p == ' ' || *p == '\t' || *p == '>')
@@ -289,7 +289,7 @@ reason_sentences (char **lines)
 
   for (int i = 0; lines[i] != NULL; i++)
     {
-      g_autofree char *lowered = g_utf8_strdown (lines[i], -1);
+      g_autofree char *lowered = bd_scan_strdown (lines[i], -1);
       gboolean labelled = contains_any_lower (lowered, reply_labels);
 
       if (!labelled && bd_classify_phrase (lowered, NULL) == BD_REASON_UNDEFINED)
@@ -314,7 +314,7 @@ generator (char **lines)
 {
   for (int i = 0; lines[i] != NULL; i++)
     {
-      g_autofree char *lowered = g_utf8_strdown (lines[i], -1);
+      g_autofree char *lowered = bd_scan_strdown (lines[i], -1);
 
       for (guint j = 0; generator_labels[j] != NULL; j++)
         {
@@ -391,7 +391,7 @@ set_reason_from_words (BdRecipient *recipient)
 
   if (recipient->diagnostic == NULL || recipient->reason != BD_REASON_UNDEFINED)
     return;
-  lowered = g_utf8_strdown (recipient->diagnostic, -1);
+  lowered = bd_scan_strdown (recipient->diagnostic, -1);
   reason = bd_classify_phrase (lowered, &phrase);
   if (reason == BD_REASON_UNDEFINED || phrase == NULL || !is_localized_phrase (phrase))
     return;
@@ -423,7 +423,7 @@ collect_paragraph (char      **lines,
                    GString    *out)
 {
   g_autofree char *rest = line_without (lines[at], address);
-  g_autofree char *lowered = g_utf8_strdown (rest, -1);
+  g_autofree char *lowered = bd_scan_strdown (rest, -1);
   int j;
 
   /* "Nie można dostarczyć wiadomości do <addr>." says nothing the
@@ -472,7 +472,7 @@ classifiable (const BdRecipient *recipient)
     return TRUE;
   if (recipient->diagnostic == NULL)
     return FALSE;
-  lowered = g_utf8_strdown (recipient->diagnostic, -1);
+  lowered = bd_scan_strdown (recipient->diagnostic, -1);
   return bd_classify_phrase (lowered, NULL) != BD_REASON_UNDEFINED;
 }
 

@@ -14,6 +14,21 @@
 #define MAX_LINES 4000
 
 
+char *
+bd_scan_strdown (const char *text,
+                 gssize      len)
+{
+  gsize n;
+
+  g_return_val_if_fail (text != NULL, NULL);
+
+  n = len < 0 ? strlen (text) : (gsize)len;
+  for (gsize i = 0; i < n; i++)
+    if ((guchar)text[i] >= 0x80 || text[i] == '\0')
+      return g_utf8_strdown (text, len);
+  return g_ascii_strdown (text, n);
+}
+
 const char *
 bd_scan_strcasestr (const char *haystack,
                     const char *needle)

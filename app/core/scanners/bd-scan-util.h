@@ -14,6 +14,10 @@ G_BEGIN_DECLS
 
 #define BD_SCAN_STATUS_MAX 16
 
+/* g_utf8_strdown(), without its per-character Unicode walk when @text is
+ * plain ASCII (nearly always: server replies). */
+char        *bd_scan_strdown           (const char  *text,
+                                        gssize       len);
 const char  *bd_scan_strcasestr        (const char  *haystack,
                                         const char  *needle);
 gboolean     bd_scan_has_prefix_ci     (const char  *text,
