@@ -12,6 +12,10 @@
 
 G_BEGIN_DECLS
 
+/* Which reader decoded it ("rfc3464", "postfix"…): a later reader may
+ * take over from an earlier one that found nothing. */
+void        bd_decoder_set_mta              (BdBounce         *bounce,
+                                             const char       *mta);
 void        bd_decoder_take_recipients      (BdBounce         *bounce,
                                              GPtrArray        *recipients,
                                              guint             dropped);

@@ -49,6 +49,14 @@ kind_from_recipients (GPtrArray *recipients)
 }
 
 void
+bd_decoder_set_mta (BdBounce   *bounce,
+                    const char *mta)
+{
+  g_free (bounce->mta);
+  bounce->mta = g_strdup (mta);
+}
+
+void
 bd_decoder_take_recipients (BdBounce  *bounce,
                  GPtrArray *recipients,
                  guint      dropped)
@@ -109,7 +117,7 @@ bd_decoder_read_delivery_status (BdBounce         *bounce,
   bounce->kind = kind_from_recipients (dsn->recipients);
   bd_decoder_take_recipients (bounce, dsn->recipients, dsn->dropped);
   if (bounce->recipients->len > 0)
-    bounce->mta = g_strdup ("rfc3464");
+    bd_decoder_set_mta (bounce, "rfc3464");
 }
 
 /* RFC 5965: one complaint; the complaining recipient is Original-Rcpt-To
@@ -144,7 +152,7 @@ bd_decoder_read_feedback_report (BdBounce         *bounce,
     }
 
   bounce->kind = BD_KIND_FEEDBACK;
-  bounce->mta = g_strdup ("arf");
+  bd_decoder_set_mta (bounce, "arf");
   {
     BdRecipient *r = bd_bounce_add_recipient (bounce, rcpt);
 
@@ -170,7 +178,7 @@ bd_decoder_read_disposition (BdBounce         *bounce,
   if (dsn->reporting_mta != NULL)
     bounce->reporting_mta = g_steal_pointer (&dsn->reporting_mta);
   bounce->kind = failed ? BD_KIND_BOUNCE : BD_KIND_DELIVERED;
-  bounce->mta = g_strdup ("rfc8098");
+  bd_decoder_set_mta (bounce, "rfc8098");
   for (guint i = 0; i < dsn->recipients->len; i++)
     {
       BdRecipient *r = g_ptr_array_index (dsn->recipients, i);
@@ -277,7 +285,7 @@ read_vacation (BdBounce         *bounce,
   BdRecipient *r;
 
   bounce->kind = BD_KIND_VACATION;
-  bounce->mta = g_strdup ("rfc3834");
+  bd_decoder_set_mta (bounce, "rfc3834");
   r = bd_bounce_add_recipient (bounce, address);
   r->reason = BD_REASON_VACATION;
   r->evidence = g_strdup ("auto-reply (RFC 3834)");

@@ -248,10 +248,7 @@ run_scanners (BdBounce          *bounce,
       if (!scanners[i].scan (input, scanned) || scanned->recipients->len == 0)
         continue;
       if (bounce->mta == NULL || bounce->recipients->len == 0)
-        {
-          g_free (bounce->mta);
-          bounce->mta = g_strdup (scanners[i].name);
-        }
+        bd_decoder_set_mta (bounce, scanners[i].name);
       if (bounce->reporting_mta == NULL)
         bounce->reporting_mta = g_steal_pointer (&scanned->reporting_mta);
       merge_scanned (bounce, scanned);
@@ -396,7 +393,7 @@ decode_message (const BdMimePart *message,
       BdRecipient *r;
 
       bounce->kind = BD_KIND_FEEDBACK;
-      bounce->mta = g_strdup ("arf");
+      bd_decoder_set_mta (bounce, "arf");
       r = bd_bounce_add_recipient (bounce, NULL);
       r->address = bd_decoder_first_address (parts.forwarded->message, "To");
       r->reason = BD_REASON_FEEDBACK;
