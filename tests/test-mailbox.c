@@ -456,6 +456,7 @@ test_filter_keeps_every_fixture (void)
   g_assert_true (filter ("From: a@example.com\nSubject: =?UTF-8?B?TmllZG9zdGFyY3pvbmEgd2lhZG9tb8WbxIc=?=\n\nx\n"));
   g_assert_true (filter ("From: a@example.com\nSubject: =?iso-8859-2?Q?Unzustellbar:_Angebot?=\n\nx\n"));
   g_assert_true (filter ("From: a@example.com\nReturn-Path: <>\n\nx\n"));
+  g_assert_true (filter ("From: <>\nSubject: Meeting\n\nx\n"));
   g_assert_true (filter ("From: a@example.com\nContent-Type: multipart/mixed; boundary=b\n\n--b\n"
                          "Content-Type: message/rfc822\n\nFrom: MAILER-DAEMON\n"));
 }

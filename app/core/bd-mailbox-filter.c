@@ -313,7 +313,9 @@ judge_field (const char *name,
         return BD_FILTER_SKIP;
       break;
     case 'f':
-      if (name_is (name, name_len, "from") && matches_words (value, len, from_markers))
+      /* "From: <>": the null sender, as in Return-Path, is a server's */
+      if (name_is (name, name_len, "from")
+          && (matches_words (value, len, from_markers) || g_strstr_len (value, len, "<>") != NULL))
         return BD_FILTER_DECODE;
       break;
     case 'p':
