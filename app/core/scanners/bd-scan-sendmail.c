@@ -130,8 +130,11 @@ bd_scan_sendmail_read (const BdScanInput *input,
         }
       if (g_str_has_prefix (line, "<<< "))
         {
-          /* multi-line replies arrive as several "<<<" lines */
-          if (reply->len > 0 && !(g_ascii_isdigit (line[4]) && line[7] == '-'))
+          /* multi-line replies arrive as several "<<<" lines ("<<< 550-…"):
+           * each test stops at the line's end, so [7] is only read when
+           * [4] to [6] are digits */
+          if (reply->len > 0 && !(g_ascii_isdigit (line[4]) && g_ascii_isdigit (line[5])
+                                  && g_ascii_isdigit (line[6]) && line[7] == '-'))
             g_string_truncate (reply, 0);
           g_string_append_printf (reply, "%s ", line + 4);
           continue;
