@@ -165,19 +165,23 @@ bd_dnsbl_check (const BdDnsLookup *lookup,
   if (listed == ANSWER_ERROR)
     return uncheckable (zone, ip, g_strdup (error->message), findings);
   if (listed == ANSWER_REFUSED)
+    /* Translators: the end of “The blocklist %1$s can’t be checked from here: %2$s” */
     return uncheckable (zone, ip, g_strdup (_("it refuses queries that come through public DNS resolvers.")), findings);
   if (listed != ANSWER_LISTED)
+    /* Translators: the end of “The blocklist %1$s can’t be checked from here: %2$s” */
     return uncheckable (zone, ip, g_strdup (_("it fails its self-test (127.0.0.2 is not listed): it may refuse this resolver or be out of service.")), findings);
   unlisted = ask (lookup, probe_out, zone, cancellable, NULL, &error);
   if (unlisted == ANSWER_ERROR)
     return uncheckable (zone, ip, g_strdup (error->message), findings);
   if (unlisted != ANSWER_NONE)
+    /* Translators: the end of “The blocklist %1$s can’t be checked from here: %2$s” */
     return uncheckable (zone, ip, g_strdup (_("it fails its self-test (it lists 127.0.0.1, so it would list everyone).")), findings);
 
   answer = ask (lookup, ip, zone, cancellable, &code, &error);
   if (answer == ANSWER_ERROR)
     return uncheckable (zone, ip, g_strdup (error->message), findings);
   if (answer == ANSWER_REFUSED)
+    /* Translators: the end of “The blocklist %1$s can’t be checked from here: %2$s” */
     return uncheckable (zone, ip, g_strdup (_("it refuses queries that come through public DNS resolvers.")), findings);
   if (answer == ANSWER_NONE)
     return result_new (zone, BD_DNSBL_NOT_LISTED, NULL);
