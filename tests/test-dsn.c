@@ -99,6 +99,38 @@ test_dsn_empty_and_cap (void)
   g_assert_cmpuint (capped->dropped, ==, 40);
 }
 
+/* PowerMTA's own verdict per recipient becomes the reason; a category it
+ * does not map ("other") leaves the reply to the classifier. */
+static void
+test_dsn_powermta_category (void)
+{
+  g_autoptr(BdDsn) dsn = parse (
+    "Reporting-MTA: dns; pmta.example.net\n"
+    "\n"
+    "Final-Recipient: rfc822; ola@odbiorca.example\n"
+    "Action: failed\n"
+    "Status: 5.0.0\n"
+    "Diagnostic-Code: smtp;554 delivery error: this user does not have an account here\n"
+    "X-PowerMTA-BounceCategory: bad-mailbox\n"
+    "\n"
+    "Final-Recipient: rfc822; jan@odbiorca.example\n"
+    "Action: failed\n"
+    "Status: 5.0.0\n"
+    "X-PowerMTA-BounceCategory: Quota-Issues\n"
+    "\n"
+    "Final-Recipient: rfc822; ewa@odbiorca.example\n"
+    "Action: failed\n"
+    "Status: 5.0.0\n"
+    "X-PowerMTA-BounceCategory: other\n");
+
+  g_assert_cmpuint (dsn->recipients->len, ==, 3);
+  g_assert_cmpint (recipient (dsn, 0)->reason, ==, BD_REASON_USERUNKNOWN);
+  g_assert_cmpstr (recipient (dsn, 0)->evidence, ==, "PowerMTA bounce category bad-mailbox");
+  g_assert_cmpint (recipient (dsn, 1)->reason, ==, BD_REASON_MAILBOXFULL);
+  g_assert_cmpint (recipient (dsn, 2)->reason, ==, BD_REASON_UNDEFINED);
+  g_assert_null (recipient (dsn, 2)->evidence);
+}
+
 static void
 test_dsn_find_status (void)
 {
@@ -148,6 +180,7 @@ main (int    argc,
   g_test_add_func ("/core/dsn/fields", test_dsn_fields);
   g_test_add_func ("/core/dsn/robust", test_dsn_robust);
   g_test_add_func ("/core/dsn/empty-and-cap", test_dsn_empty_and_cap);
+  g_test_add_func ("/core/dsn/powermta-category", test_dsn_powermta_category);
   g_test_add_func ("/core/dsn/find-status", test_dsn_find_status);
   g_test_add_func ("/core/dsn/find-reply-code", test_dsn_find_reply_code);
   g_test_add_func ("/core/dsn/clean-address", test_dsn_clean_address);

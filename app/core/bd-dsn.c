@@ -317,6 +317,31 @@ replace (char       **field,
   *field = value;
 }
 
+/* PowerMTA adds its own verdict to each recipient of its reports
+ * (X-PowerMTA-BounceCategory, from its bounce-category patterns): the
+ * sending server's reading of the reply, kept as the reason. "other" and
+ * unknown categories leave the reply to the classifier. */
+static BdReason
+powermta_category (const char *value)
+{
+  static const struct { const char *category; BdReason reason; } categories[] = {
+    { "bad-mailbox", BD_REASON_USERUNKNOWN }, { "bad-domain", BD_REASON_HOSTUNKNOWN },
+    { "inactive-mailbox", BD_REASON_SUSPEND }, { "quota-issues", BD_REASON_MAILBOXFULL },
+    { "message-expired", BD_REASON_EXPIRED }, { "no-answer-from-host", BD_REASON_NETWORKERROR },
+    { "bad-connection", BD_REASON_NETWORKERROR }, { "routing-errors", BD_REASON_SYSTEMERROR },
+    { "relaying-issues", BD_REASON_NORELAYING }, { "spam-related", BD_REASON_SPAMDETECTED },
+    { "policy-related", BD_REASON_POLICYVIOLATION }, { "content-related", BD_REASON_CONTENTERROR },
+    { "virus-related", BD_REASON_VIRUSDETECTED }, { "protocol-errors", BD_REASON_SYNTAXERROR },
+  };
+  g_autofree char *category = g_ascii_strdown (value, -1);
+
+  g_strstrip (category);
+  for (guint i = 0; i < G_N_ELEMENTS (categories); i++)
+    if (strcmp (category, categories[i].category) == 0)
+      return categories[i].reason;
+  return BD_REASON_UNDEFINED;
+}
+
 static void
 handle_field (ParseState *state,
               const char *name,
@@ -376,6 +401,19 @@ handle_field (ParseState *state,
     replace (&ensure_recipient (state)->last_attempt, bd_dsn_date_to_iso (value));
   else if (IS ("Will-Retry-Until"))
     replace (&ensure_recipient (state)->will_retry_until, bd_dsn_date_to_iso (value));
+  else if (IS ("X-PowerMTA-BounceCategory"))
+    {
+      BdReason reason = powermta_category (value);
+
+      r = ensure_recipient (state);
+      if (reason != BD_REASON_UNDEFINED)
+        {
+          g_autofree char *category = squeeze (value);
+
+          r->reason = reason;
+          replace (&r->evidence, g_strdup_printf ("PowerMTA bounce category %s", category));
+        }
+    }
 #undef IS
 }
 

@@ -48,6 +48,11 @@ bd_report_describe_evidence (const char *evidence)
     /* Translators: %s is an SMTP reply code such as 550 */
     return g_strdup_printf (_("The server’s reply code %s stands for this reason."), evidence + strlen ("reply code "));
 
+  if (g_str_has_prefix (evidence, "PowerMTA bounce category "))
+    /* Translators: %s is PowerMTA's own name for the failure, e.g. “bad-mailbox”; keep it as it is */
+    return g_strdup_printf (_("The sending server (PowerMTA) filed the reply under “%s”."),
+                            evidence + strlen ("PowerMTA bounce category "));
+
   return g_strdup (evidence);
 }
 
