@@ -265,6 +265,50 @@ test_decoder_big_attachment (void)
   g_string_free (big, TRUE);
 }
 
+/* An ARF report names each recipient of the complained-about message in
+ * its own Original-Rcpt-To (RFC 5965 §3.2): one complaint each. */
+static void
+test_decoder_feedback_recipients (void)
+{
+  static const char arf[] =
+    "From: abuse@isp.example\n"
+    "To: postmaster@firma.example\n"
+    "Subject: Abuse report\n"
+    "MIME-Version: 1.0\n"
+    "Content-Type: multipart/report; report-type=feedback-report; boundary=\"F\"\n"
+    "\n"
+    "--F\n"
+    "Content-Type: text/plain\n"
+    "\n"
+    "A user marked your message as spam.\n"
+    "--F\n"
+    "Content-Type: message/feedback-report\n"
+    "\n"
+    "Feedback-Type: abuse\n"
+    "User-Agent: ReportBot/1.0\n"
+    "Version: 1\n"
+    "Original-Rcpt-To: ola@isp.example\n"
+    "Original-Rcpt-To: <jan@isp.example>\n"
+    "Original-Rcpt-To: ola@isp.example\n"
+    "--F\n"
+    "Content-Type: message/rfc822\n"
+    "\n"
+    "From: newsletter@firma.example\n"
+    "To: undisclosed-recipients:;\n"
+    "Subject: Offer\n"
+    "\n"
+    "Buy now.\n"
+    "--F--\n";
+  g_autoptr(BdBounce) bounce = bd_decoder_decode_bytes (arf, strlen (arf), "arf", 0);
+
+  g_assert_cmpint (bounce->kind, ==, BD_KIND_FEEDBACK);
+  g_assert_cmpuint (bounce->recipients->len, ==, 2);
+  for (guint i = 0; i < 2; i++)
+    g_assert_cmpint (((BdRecipient *)g_ptr_array_index (bounce->recipients, i))->reason, ==, BD_REASON_FEEDBACK);
+  g_assert_cmpstr (((BdRecipient *)g_ptr_array_index (bounce->recipients, 0))->address, ==, "ola@isp.example");
+  g_assert_cmpstr (((BdRecipient *)g_ptr_array_index (bounce->recipients, 1))->address, ==, "jan@isp.example");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -276,6 +320,7 @@ main (int    argc,
   g_test_add_func ("/core/decoder/line-ends", test_decoder_line_ends);
   g_test_add_func ("/core/decoder/forwarded", test_decoder_forwarded);
   g_test_add_func ("/core/decoder/kinds", test_decoder_kinds);
+  g_test_add_func ("/core/decoder/feedback-recipients", test_decoder_feedback_recipients);
   g_test_add_func ("/core/decoder/iso-8859-2", test_decoder_iso_8859_2);
   g_test_add_func ("/core/decoder/bad-input", test_decoder_bad_input);
   g_test_add_func ("/core/decoder/deep-nesting", test_decoder_deep_nesting);

@@ -58,8 +58,8 @@ bd_decoder_set_mta (BdBounce   *bounce,
 
 void
 bd_decoder_take_recipients (BdBounce  *bounce,
-                 GPtrArray *recipients,
-                 guint      dropped)
+                            GPtrArray *recipients,
+                            guint      dropped)
 {
   for (guint i = 0; i < recipients->len; i++)
     g_ptr_array_add (bounce->recipients, g_steal_pointer (&g_ptr_array_index (recipients, i)));
@@ -103,8 +103,8 @@ part_text (const BdMimePart *part,
 
 void
 bd_decoder_read_delivery_status (BdBounce         *bounce,
-                      const BdMimePart *part,
-                      const char       *hint)
+                                 const BdMimePart *part,
+                                 const char       *hint)
 {
   gsize len;
   g_autofree char *text = part_text (part, hint, &len);
@@ -124,14 +124,14 @@ bd_decoder_read_delivery_status (BdBounce         *bounce,
  * when given, else the returned message's To. */
 void
 bd_decoder_read_feedback_report (BdBounce         *bounce,
-                      const BdMimePart *part,
-                      const char       *hint)
+                                 const BdMimePart *part,
+                                 const char       *hint)
 {
   gsize len;
   g_autofree char *text = part_text (part, hint, &len);
   g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
   g_autofree char *type = NULL;
-  g_autofree char *rcpt = NULL;
+  g_autoptr(GPtrArray) rcpts = g_ptr_array_new_with_free_func (g_free);
 
   for (guint i = 0; lines[i] != NULL; i++)
     {
@@ -139,8 +139,17 @@ bd_decoder_read_feedback_report (BdBounce         *bounce,
 
       if (g_ascii_strncasecmp (line, "Feedback-Type:", 14) == 0 && type == NULL)
         type = g_strstrip (g_strdup (line + 14));
-      else if (g_ascii_strncasecmp (line, "Original-Rcpt-To:", 17) == 0 && rcpt == NULL)
-        rcpt = bd_dsn_clean_address (line + 17);
+      else if (g_ascii_strncasecmp (line, "Original-Rcpt-To:", 17) == 0
+               && rcpts->len < BD_DECODER_MAX_RECIPIENTS)
+        {
+          /* RFC 5965 §3.2: once per recipient the complained-about message had */
+          char *rcpt = bd_dsn_clean_address (line + 17);
+
+          if (rcpt != NULL && !g_ptr_array_find_with_equal_func (rcpts, rcpt, (GEqualFunc)g_str_equal, NULL))
+            g_ptr_array_add (rcpts, rcpt);
+          else
+            g_free (rcpt);
+        }
       else if (g_ascii_strncasecmp (line, "Reporting-MTA:", 14) == 0 && bounce->reporting_mta == NULL)
         {
           const char *v = strchr (line + 14, ';');
@@ -153,22 +162,27 @@ bd_decoder_read_feedback_report (BdBounce         *bounce,
 
   bounce->kind = BD_KIND_FEEDBACK;
   bd_decoder_set_mta (bounce, "arf");
-  {
-    BdRecipient *r = bd_bounce_add_recipient (bounce, rcpt);
+  /* Without Original-Rcpt-To, one complaint whose address comes later
+   * from the returned message's To. */
+  if (rcpts->len == 0)
+    g_ptr_array_add (rcpts, NULL);
+  for (guint i = 0; i < rcpts->len; i++)
+    {
+      BdRecipient *r = bd_bounce_add_recipient (bounce, g_ptr_array_index (rcpts, i));
 
-    r->reason = BD_REASON_FEEDBACK;
-    r->action = g_strdup ("failed");
-    r->diagnostic = type ? g_strdup_printf ("Feedback-Type: %s", type) : NULL;
-    r->evidence = g_strdup_printf ("feedback report (%s)", type ? type : "abuse");
-  }
+      r->reason = BD_REASON_FEEDBACK;
+      r->action = g_strdup ("failed");
+      r->diagnostic = type ? g_strdup_printf ("Feedback-Type: %s", type) : NULL;
+      r->evidence = g_strdup_printf ("feedback report (%s)", type ? type : "abuse");
+    }
 }
 
 /* RFC 8098: the recipient displayed, deleted… the message. Only a
  * "failed" disposition is a delivery failure. */
 void
 bd_decoder_read_disposition (BdBounce         *bounce,
-                  const BdMimePart *part,
-                  const char       *hint)
+                             const BdMimePart *part,
+                             const char       *hint)
 {
   gsize len;
   g_autofree char *text = part_text (part, hint, &len);
@@ -264,7 +278,7 @@ is_vacation (const BdMimePart *message,
 /* The first mailbox of an address header, or NULL. */
 char *
 bd_decoder_first_address (const BdMimePart *message,
-               const char       *name)
+                          const char       *name)
 {
   g_autoptr(InternetAddressList) list = bd_mime_address_header (message, name);
   InternetAddress *first;
