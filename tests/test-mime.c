@@ -237,6 +237,67 @@ test_fields (void)
   g_assert_cmpuint (fields[2].value_len, ==, 0);
 }
 
+/* A line that is not a header field, with fields after it, is a broken
+ * header, skipped (GMime does the same); the last Content-Type counts. */
+static void
+test_broken_headers (void)
+{
+  g_autoptr(BdMimePart) m = parse ("Subject: hi\nX-Broken line without colon\nContent-Type: text/plain\n"
+                                   "Content-Type: multipart/report; boundary=R\n\n--R\n\nreport\n--R--\n");
+  g_autofree char *subject = bd_mime_header (m, "Subject");
+
+  g_assert_cmpstr (subject, ==, "hi");
+  g_assert_true (bd_mime_part_is (m, "multipart", "report"));
+  g_assert_cmpuint (m->children->len, ==, 1);
+}
+
+/* A message/rfc822 sent base64-encoded is an opaque part (as in GMime);
+ * one that starts with an mbox From_ line still has its headers. */
+static void
+test_encapsulated_messages (void)
+{
+  g_autoptr(BdMimePart) encoded = parse ("Content-Type: message/rfc822\nContent-Transfer-Encoding: base64\n\n"
+                                         "U3ViamVjdDogaGkKCmJvZHkK\n");
+  g_autoptr(BdMimePart) from_line = parse ("Content-Type: message/rfc822\n\nFrom jan@firma.example Mon Sep  2 10:00:00 2024\n"
+                                           "Subject: Offer\n\nbody\n");
+  g_autofree char *subject = NULL;
+
+  g_assert_null (encoded->message);
+  g_assert_true (bd_mime_part_is_leaf (encoded));
+  g_assert_nonnull (from_line->message);
+  subject = bd_mime_header (from_line->message, "Subject");
+  g_assert_cmpstr (subject, ==, "Offer");
+}
+
+static void
+test_parameter_forms (void)
+{
+  g_autoptr(BdMimePart) quoted = parse ("Content-Type: multipart/mixed; x=\"; boundary=fake\"; boundary=real\n\n");
+  g_autoptr(BdMimePart) split = parse ("Content-Type: multipart/mixed;\n boundary*0=\"abc\";\n boundary*1=\"def\"\n\n");
+  g_autoptr(BdMimePart) nul = parse ("Content-Type: text/plain; charset*=''utf%008\n\nx");
+  g_autoptr(BdMimePart) spaced = parse ("Content-Type: (a comment) multipart / report; boundary=b\n\n");
+
+  g_assert_cmpstr (quoted->boundary, ==, "real");
+  g_assert_cmpstr (split->boundary, ==, "abcdef");
+  g_assert_cmpstr (nul->charset, ==, "utf8");
+  g_assert_true (bd_mime_part_is (spaced, "multipart", "report"));
+}
+
+/* Parts without headers cost no Content-Type line: their number is capped
+ * on its own. */
+static void
+test_part_count_limit (void)
+{
+  g_autoptr(GString) text = g_string_new ("Content-Type: multipart/mixed; boundary=b\n\n");
+  g_autoptr(BdMimePart) m = NULL;
+
+  for (guint i = 0; i < 3 * BD_MIME_MAX_PARTS; i++)
+    g_string_append (text, "--b\n\nx\n");
+  m = bd_mime_parse (text->str, text->len, 8);
+  g_assert_cmpuint (m->children->len, ==, BD_MIME_MAX_PARTS - 1);
+  g_assert_true (m->too_many_parts);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -251,5 +312,9 @@ main (int argc, char **argv)
   g_test_add_func ("/mime/transfer-encodings", test_transfer_encodings);
   g_test_add_func ("/mime/depth-limit", test_depth_limit);
   g_test_add_func ("/mime/fields", test_fields);
+  g_test_add_func ("/mime/broken-headers", test_broken_headers);
+  g_test_add_func ("/mime/encapsulated-messages", test_encapsulated_messages);
+  g_test_add_func ("/mime/parameter-forms", test_parameter_forms);
+  g_test_add_func ("/mime/part-count-limit", test_part_count_limit);
   return g_test_run ();
 }

@@ -564,6 +564,8 @@ bd_decoder_decode_bytes (const char *data,
                 G_STRINGIFY (BD_DECODER_MAX_MESSAGE_MB) " MB were read");
     if (len < whole)
       add_note (bounce, "only the first " G_STRINGIFY (BD_DECODER_MAX_PARTS) " MIME parts were read");
+    else if (message->too_many_parts)
+      add_note (bounce, "only the first " G_STRINGIFY (BD_MIME_MAX_PARTS) " MIME parts were read");
     return bounce;
   }
 }

@@ -1,12 +1,17 @@
 /* bd-mime.c
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * It follows what GMime's parser does with the same bytes, so that the
- * decoder sees the same structure: a header block ends at a blank line or
- * at the first line that is not a header field; a boundary line is
- * "--boundary", optionally "--" after it, then only white space; the line
- * break before a boundary line belongs to the boundary; a multipart whose
- * boundary never appears has no parts, only a prologue.
+ * It follows what GMime's parser does with the same bytes where that
+ * matters to a bounce: the last Content-Type and Content-Transfer-Encoding
+ * fields count; a line that is not a header field is skipped when header
+ * fields follow it before the blank line; a boundary line is "--boundary",
+ * optionally "--" after it, then only white space; the line break before a
+ * boundary line belongs to the boundary; a multipart whose boundary never
+ * appears has no parts, only a prologue; an encapsulated message with a
+ * transfer encoding is left as an opaque part. It departs from GMime on
+ * purpose in one case: header fields followed by text without a blank line
+ * (prose bounces written that way) keep the text as the body, where GMime
+ * drops it.
  */
 #define G_LOG_DOMAIN "bd-mime"
 
@@ -16,6 +21,7 @@
 #include <string.h>
 
 #include "bd-mime.h"
+#include "bd-mime-params.h"
 
 static const char *
 line_end (const char *p,
@@ -52,7 +58,29 @@ field_colon (const char *p,
   return q < eol && *q == ':' ? q : NULL;
 }
 
-/* Splits [p, end) into its header block and content. */
+/* The next line at or after @p that is a header field, stopping at the
+ * blank line (returns NULL then, or at @end). */
+static const char *
+next_field_line (const char *p,
+                 const char *end)
+{
+  while (p < end)
+    {
+      const char *eol = line_end (p, end);
+
+      if (eol == p)
+        return NULL;
+      if (*p != ' ' && *p != '\t' && field_colon (p, eol) != NULL)
+        return p;
+      p = next_line (p, end);
+    }
+  return NULL;
+}
+
+/* Splits [p, end) into its header block and content. A line that is not
+ * a header field is skipped when fields follow it before the blank line
+ * (a broken header); when none do, the content starts there (prose written
+ * straight after the headers). */
 static void
 split_head (BdMimePart *part,
             const char *p,
@@ -64,6 +92,7 @@ split_head (BdMimePart *part,
   while (p < end)
     {
       const char *eol = line_end (p, end);
+      const char *field;
 
       if (eol == p)
         {
@@ -78,9 +107,14 @@ split_head (BdMimePart *part,
           p = next_line (p, end);
           continue;
         }
-      if (field_colon (p, eol) == NULL)
+      if (field_colon (p, eol) != NULL)
+        {
+          p = next_line (p, end);
+          continue;
+        }
+      if (p == start || (field = next_field_line (next_line (p, end), end)) == NULL)
         break;   /* not a header: the content starts here */
-      p = next_line (p, end);
+      p = field;
     }
   part->head_len = p - start;
   part->body = p;
@@ -158,6 +192,26 @@ bd_mime_header_raw (const BdMimePart *part,
   const BdMimeField *fields = bd_mime_fields (part, &n);
 
   for (guint i = 0; i < n; i++)
+    if (fields[i].name_len == wanted && g_ascii_strncasecmp (fields[i].name, name, wanted) == 0)
+      {
+        *len = fields[i].value_len;
+        return fields[i].value;
+      }
+  return NULL;
+}
+
+/* The last @name field's raw value: GMime lets the last Content-Type and
+ * Content-Transfer-Encoding count. */
+static const char *
+last_header_raw (const BdMimePart *part,
+                 const char       *name,
+                 gsize            *len)
+{
+  gsize wanted = strlen (name);
+  guint n;
+  const BdMimeField *fields = bd_mime_fields (part, &n);
+
+  for (guint i = n; i-- > 0; )
     if (fields[i].name_len == wanted && g_ascii_strncasecmp (fields[i].name, name, wanted) == 0)
       {
         *len = fields[i].value_len;
@@ -250,88 +304,32 @@ bd_mime_address_header (const BdMimePart *part,
   return internet_address_list_parse (NULL, value);
 }
 
-/* The value of parameter @name in a Content-Type value, unquoted. The
- * RFC 2231 form name*=charset'lang'value is read too (percent-decoded). */
-static char *
-parameter (const char *value,
-           const char *name)
+static const char *
+skip_blanks (const char *p)
 {
-  gsize n = strlen (name);
+  while (*p == ' ' || *p == '\t')
+    p++;
+  return p;
+}
 
-  for (const char *p = strchr (value, ';'); p != NULL; p = strchr (p + 1, ';'))
+/* Past a "(comment)" at @p, nested ones included. */
+static const char *
+skip_comment (const char *p)
+{
+  int depth = 0;
+
+  if (*p != '(')
+    return p;
+  for (; *p != '\0'; p++)
     {
-      const char *q = p + 1;
-      gboolean extended = FALSE;
-
-      while (*q == ' ' || *q == '\t')
-        q++;
-      if (g_ascii_strncasecmp (q, name, n) != 0)
-        continue;
-      q += n;
-      if (q[0] == '*' && (q[1] == '=' || q[1] == ' '))
-        {
-          extended = TRUE;
-          q++;
-        }
-      else if (q[0] == '*' && q[1] == '0')
-        {
-          /* continuations: the first segment is enough for a charset or boundary */
-          q += 2;
-          if (*q == '*')
-            {
-              extended = TRUE;
-              q++;
-            }
-        }
-      while (*q == ' ' || *q == '\t')
-        q++;
-      if (*q != '=')
-        continue;
-      q++;
-      while (*q == ' ' || *q == '\t')
-        q++;
-      if (*q == '"')
-        {
-          GString *out = g_string_new (NULL);
-
-          for (q++; *q != '\0' && *q != '"'; q++)
-            {
-              if (*q == '\\' && q[1] != '\0')
-                q++;
-              g_string_append_c (out, *q);
-            }
-          return g_string_free (out, FALSE);
-        }
-      {
-        gsize len = strcspn (q, "; \t");
-        g_autofree char *token = g_strndup (q, len);
-        const char *quote;
-
-        if (!extended)
-          return g_steal_pointer (&token);
-        /* charset'language'percent-encoded */
-        quote = strchr (token, '\'');
-        if (quote != NULL && strchr (quote + 1, '\'') != NULL)
-          {
-            const char *v = strchr (quote + 1, '\'') + 1;
-            GString *out = g_string_new (NULL);
-
-            for (; *v != '\0'; v++)
-              {
-                if (*v == '%' && g_ascii_isxdigit (v[1]) && g_ascii_isxdigit (v[2]))
-                  {
-                    g_string_append_c (out, (char)(g_ascii_xdigit_value (v[1]) * 16 + g_ascii_xdigit_value (v[2])));
-                    v += 2;
-                  }
-                else
-                  g_string_append_c (out, *v);
-              }
-            return g_string_free (out, FALSE);
-          }
-        return g_steal_pointer (&token);
-      }
+      if (*p == '\\' && p[1] != '\0')
+        p++;
+      else if (*p == '(')
+        depth++;
+      else if (*p == ')' && --depth == 0)
+        return skip_blanks (p + 1);
     }
-  return NULL;
+  return p;
 }
 
 static gboolean
@@ -347,25 +345,29 @@ read_content_type (BdMimePart *part,
                    gboolean    in_digest)
 {
   gsize len;
-  const char *raw = bd_mime_header_raw (part, "Content-Type", &len);
+  const char *raw = last_header_raw (part, "Content-Type", &len);
   g_autofree char *value = raw != NULL ? bd_mime_unfold (raw, len) : NULL;
-  const char *p = value, *slash = NULL;
+  const char *p = value;
 
   if (value != NULL)
     {
-      const char *t = p, *s;
+      const char *t, *t_end, *s;
 
+      /* "type / subtype", blanks and a leading (comment) allowed */
+      p = skip_comment (skip_blanks (p));
+      t = p;
       while (is_token_char (*p))
         p++;
-      if (*p == '/' && p > t)
+      t_end = p;
+      p = skip_blanks (p);
+      if (*p == '/' && t_end > t)
         {
-          slash = p;
-          s = ++p;
+          s = p = skip_blanks (p + 1);
           while (is_token_char (*p))
             p++;
           if (p > s)
             {
-              part->type = g_ascii_strdown (t, slash - t);
+              part->type = g_ascii_strdown (t, t_end - t);
               part->subtype = g_ascii_strdown (s, p - s);
             }
         }
@@ -377,12 +379,12 @@ read_content_type (BdMimePart *part,
     }
   if (value != NULL)
     {
-      part->charset = parameter (value, "charset");
+      part->charset = bd_mime_parameter (value, "charset");
       if (strcmp (part->type, "multipart") == 0)
-        part->boundary = parameter (value, "boundary");
+        part->boundary = bd_mime_parameter (value, "boundary");
     }
 
-  raw = bd_mime_header_raw (part, "Content-Transfer-Encoding", &len);
+  raw = last_header_raw (part, "Content-Transfer-Encoding", &len);
   if (raw != NULL)
     {
       g_autofree char *encoding = bd_mime_unfold (raw, len);
@@ -411,12 +413,20 @@ is_boundary (const char *p,
   return p == eol;
 }
 
-static BdMimePart *parse_part (const char *p, const char *end, gboolean in_digest, guint depth, guint max_depth);
+/* One bd_mime_parse(): its limits and how many parts it made. */
+typedef struct
+{
+  guint    max_depth;
+  guint    n_parts;
+  gboolean too_many;
+} Parser;
+
+static BdMimePart *parse_part (Parser *parser, const char *p, const char *end, gboolean in_digest, guint depth);
 
 static void
-split_multipart (BdMimePart *part,
-                 guint       depth,
-                 guint       max_depth)
+split_multipart (Parser     *parser,
+                 BdMimePart *part,
+                 guint       depth)
 {
   const char *p = part->body, *end = part->body + part->body_len;
   const char *start = NULL;   /* the current part's first byte */
@@ -438,38 +448,60 @@ split_multipart (BdMimePart *part,
 
           if (start == NULL)
             part->prologue_len = stop - part->body;
+          else if (parser->n_parts < BD_MIME_MAX_PARTS)
+            g_ptr_array_add (part->children, parse_part (parser, start, MAX (stop, start), digest, depth + 1));
           else
-            g_ptr_array_add (part->children, parse_part (start, MAX (stop, start), digest, depth + 1, max_depth));
+            parser->too_many = TRUE;
           if (last)
             return;
           start = eol < end ? eol + 1 : end;
         }
       p = eol < end ? eol + 1 : end;
     }
-  if (start != NULL)
-    g_ptr_array_add (part->children, parse_part (start, end, digest, depth + 1, max_depth));
+  if (start != NULL && parser->n_parts < BD_MIME_MAX_PARTS)
+    g_ptr_array_add (part->children, parse_part (parser, start, end, digest, depth + 1));
+  else if (start != NULL)
+    parser->too_many = TRUE;
 }
 
+/* A message inside the message. One sent with a transfer encoding (which
+ * RFC 2046 forbids) is left as an opaque part, as GMime does. */
 static gboolean
 is_message_type (const BdMimePart *part)
 {
-  return strcmp (part->type, "message") == 0
-      && (strcmp (part->subtype, "rfc822") == 0 || strcmp (part->subtype, "global") == 0
-          || strcmp (part->subtype, "news") == 0);
+  if (strcmp (part->type, "message") != 0
+      || (strcmp (part->subtype, "rfc822") != 0 && strcmp (part->subtype, "global") != 0
+          && strcmp (part->subtype, "news") != 0))
+    return FALSE;
+  return part->encoding == NULL
+      || (strcmp (part->encoding, "base64") != 0 && strcmp (part->encoding, "quoted-printable") != 0
+          && strcmp (part->encoding, "x-uuencode") != 0 && strcmp (part->encoding, "uuencode") != 0);
+}
+
+/* An mbox "From sender date" line before an encapsulated message's
+ * headers is not one of them. */
+static const char *
+skip_from_line (const char *p,
+                const char *end)
+{
+  if ((end - p > 5 && memcmp (p, "From ", 5) == 0) || (end - p > 6 && memcmp (p, ">From ", 6) == 0))
+    return next_line (p, end);
+  return p;
 }
 
 static BdMimePart *
-parse_part (const char *p,
+parse_part (Parser     *parser,
+            const char *p,
             const char *end,
             gboolean    in_digest,
-            guint       depth,
-            guint       max_depth)
+            guint       depth)
 {
   BdMimePart *part = g_new0 (BdMimePart, 1);
 
+  parser->n_parts++;
   split_head (part, p, end);
   read_content_type (part, in_digest);
-  if (depth >= max_depth)
+  if (depth >= parser->max_depth)
     {
       part->too_deep = strcmp (part->type, "multipart") == 0 || is_message_type (part);
       return part;
@@ -477,7 +509,7 @@ parse_part (const char *p,
   if (strcmp (part->type, "multipart") == 0)
     {
       if (part->boundary != NULL && part->boundary[0] != '\0')
-        split_multipart (part, depth, max_depth);
+        split_multipart (parser, part, depth);
       else
         {
           /* no boundary: GMime keeps the content as a prologue */
@@ -487,7 +519,8 @@ parse_part (const char *p,
         }
     }
   else if (is_message_type (part))
-    part->message = parse_part (part->body, part->body + part->body_len, FALSE, depth + 1, max_depth);
+    part->message = parse_part (parser, skip_from_line (part->body, part->body + part->body_len),
+                                part->body + part->body_len, FALSE, depth + 1);
   return part;
 }
 
@@ -495,6 +528,9 @@ parse_part (const char *p,
  * bd_mime_parse:
  * @data: a message with LF line ends; must outlive the result
  * @max_depth: how deep multiparts and encapsulated messages are parsed
+ *
+ * At most BD_MIME_MAX_PARTS parts are made; past that the top part's
+ * too_many_parts is set.
  *
  * Returns: (transfer full): the message's top part: its header block is
  *   the message's, its content type the message's.
@@ -504,9 +540,15 @@ bd_mime_parse (const char *data,
                gsize       len,
                guint       max_depth)
 {
+  Parser parser = { max_depth, 0, FALSE };
+  const char *start = data != NULL ? data : "";
+  BdMimePart *top;
+
   g_return_val_if_fail (data != NULL || len == 0, NULL);
 
-  return parse_part (data != NULL ? data : "", (data != NULL ? data : "") + len, FALSE, 0, max_depth);
+  top = parse_part (&parser, start, start + len, FALSE, 0);
+  top->too_many_parts = parser.too_many;
+  return top;
 }
 
 void

@@ -21,6 +21,10 @@
 
 G_BEGIN_DECLS
 
+/* Parts made for one message at most (a hostile "--b" line repeated
+ * millions of times would otherwise take gigabytes). */
+#define BD_MIME_MAX_PARTS 1024
+
 typedef struct _BdMimePart BdMimePart;
 
 struct _BdMimePart
@@ -39,6 +43,7 @@ struct _BdMimePart
   const char *prologue;        /* multipart: the text before the first boundary */
   gsize       prologue_len;
   gboolean    too_deep;        /* parts below @max_depth were not parsed */
+  gboolean    too_many_parts;  /* top part only: parts past BD_MIME_MAX_PARTS were not made */
   GArray     *fields;          /* of BdMimeField: the header block, indexed on first look-up */
 };
 

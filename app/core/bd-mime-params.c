@@ -1,0 +1,209 @@
+/* bd-mime-params.c
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The parameters of a Content-Type value (RFC 2045 §5.1): name=token or
+ * name="quoted string" after each ';' outside quotes, and the RFC 2231
+ * forms: name*=charset'language'percent-encoded, and values split into
+ * name*0, name*1… (each maybe with its own '*').
+ */
+#define G_LOG_DOMAIN "bd-mime"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "bd-mime-params.h"
+
+typedef struct
+{
+  char *name;      /* lower case, with any "*N" and "*" */
+  char *value;     /* unquoted, still percent-encoded when extended */
+} Param;
+
+static void
+param_clear (Param *param)
+{
+  g_free (param->name);
+  g_free (param->value);
+}
+
+/* Past a quoted string that starts at @p ('"'). */
+static const char *
+skip_quoted (const char *p)
+{
+  for (p++; *p != '\0' && *p != '"'; p++)
+    if (*p == '\\' && p[1] != '\0')
+      p++;
+  return *p == '"' ? p + 1 : p;
+}
+
+/* The next ';' outside quotes, or the end. */
+static const char *
+next_semicolon (const char *p)
+{
+  while (*p != '\0' && *p != ';')
+    p = *p == '"' ? skip_quoted (p) : p + 1;
+  return p;
+}
+
+static const char *
+skip_blanks (const char *p)
+{
+  while (*p == ' ' || *p == '\t')
+    p++;
+  return p;
+}
+
+static GArray *
+split_params (const char *value)
+{
+  GArray *params = g_array_new (FALSE, FALSE, sizeof (Param));
+  const char *p = next_semicolon (value);
+
+  g_array_set_clear_func (params, (GDestroyNotify)param_clear);
+  while (*p == ';')
+    {
+      const char *name = p = skip_blanks (p + 1);
+      Param param;
+
+      while (*p != '\0' && *p != '=' && *p != ';' && *p != ' ' && *p != '\t')
+        p++;
+      param.name = g_ascii_strdown (name, p - name);
+      p = skip_blanks (p);
+      if (*p != '=' || param.name[0] == '\0')
+        {
+          g_free (param.name);
+          p = next_semicolon (p);
+          continue;
+        }
+      p = skip_blanks (p + 1);
+      if (*p == '"')
+        {
+          GString *out = g_string_new (NULL);
+
+          for (p++; *p != '\0' && *p != '"'; p++)
+            {
+              if (*p == '\\' && p[1] != '\0')
+                p++;
+              g_string_append_c (out, *p);
+            }
+          if (*p == '"')
+            p++;
+          param.value = g_string_free (out, FALSE);
+        }
+      else
+        {
+          const char *start = p;
+
+          while (*p != '\0' && *p != ';' && *p != ' ' && *p != '\t')
+            p++;
+          param.value = g_strndup (start, p - start);
+        }
+      g_array_append_val (params, param);
+      p = next_semicolon (p);
+    }
+  return params;
+}
+
+static const char *
+find (GArray     *params,
+      const char *name)
+{
+  for (guint i = 0; i < params->len; i++)
+    {
+      Param *param = &g_array_index (params, Param, i);
+
+      if (strcmp (param->name, name) == 0)
+        return param->value;
+    }
+  return NULL;
+}
+
+/* Appends @text percent-decoded; a %00 is dropped (it would end the
+ * value). */
+static void
+append_percent_decoded (GString    *out,
+                        const char *text)
+{
+  for (const char *v = text; *v != '\0'; v++)
+    {
+      if (*v == '%' && g_ascii_isxdigit (v[1]) && g_ascii_isxdigit (v[2]))
+        {
+          char c = (char)(g_ascii_xdigit_value (v[1]) * 16 + g_ascii_xdigit_value (v[2]));
+
+          if (c != '\0')
+            g_string_append_c (out, c);
+          v += 2;
+        }
+      else
+        g_string_append_c (out, *v);
+    }
+}
+
+/* "charset'language'value": the value part (the charset is not needed
+ * for a boundary or a charset name, which are ASCII). */
+static const char *
+after_language (const char *text)
+{
+  const char *first = strchr (text, '\'');
+  const char *second = first != NULL ? strchr (first + 1, '\'') : NULL;
+
+  return second != NULL ? second + 1 : text;
+}
+
+/**
+ * bd_mime_parameter:
+ * @value: a Content-Type value, unfolded (e.g. "text/plain; charset=utf-8")
+ * @name: the parameter, lower case
+ *
+ * Returns: (transfer full) (nullable): the parameter's value, unquoted and
+ *   decoded, or %NULL.
+ */
+char *
+bd_mime_parameter (const char *value,
+                   const char *name)
+{
+  g_autoptr(GArray) params = NULL;
+  g_autofree char *extended = NULL;
+  GString *joined;
+  const char *v;
+
+  g_return_val_if_fail (value != NULL, NULL);
+  g_return_val_if_fail (name != NULL, NULL);
+
+  params = split_params (value);
+  if ((v = find (params, name)) != NULL)
+    return g_strdup (v);
+
+  extended = g_strconcat (name, "*", NULL);
+  if ((v = find (params, extended)) != NULL)
+    {
+      joined = g_string_new (NULL);
+      append_percent_decoded (joined, after_language (v));
+      return g_string_free (joined, FALSE);
+    }
+
+  /* name*0, name*1…: the segments in order, each plain or extended */
+  joined = NULL;
+  for (guint i = 0; i < 1000; i++)
+    {
+      g_autofree char *plain = g_strdup_printf ("%s*%u", name, i);
+      g_autofree char *encoded = g_strdup_printf ("%s*%u*", name, i);
+
+      if ((v = find (params, plain)) != NULL)
+        {
+          if (joined == NULL)
+            joined = g_string_new (NULL);
+          g_string_append (joined, v);
+        }
+      else if ((v = find (params, encoded)) != NULL)
+        {
+          if (joined == NULL)
+            joined = g_string_new (NULL);
+          append_percent_decoded (joined, i == 0 ? after_language (v) : v);
+        }
+      else
+        break;
+    }
+  return joined != NULL ? g_string_free (joined, FALSE) : NULL;
+}
