@@ -194,7 +194,10 @@ bd_cli_explain (int    argc,
   if (explain.format == FORMAT_CSV)
     fputs (BD_EXPORT_CSV_HEADER, stdout);
   explain.paths = paths;
-  ok = bd_cli_run_ordered (g_strv_length (paths), 0, explain_path, &explain);
+  /* Standard input is read by the first "-" and found empty by any other,
+   * as one after the other: with "-" among the paths, no threads. */
+  ok = bd_cli_run_ordered (g_strv_length (paths), g_strv_contains ((const char *const *)paths, "-") ? 1 : 0,
+                           explain_path, &explain);
   fflush (stdout);
   return ok ? BD_CLI_EXIT_OK : BD_CLI_EXIT_INPUT_ERROR;
 }

@@ -14,6 +14,7 @@
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "bd-cli-ordered.h"
 
@@ -29,7 +30,7 @@ typedef struct
   gint           failed;    /* atomic */
   GMutex         lock;
   GCond          turn_changed;
-  guint          turn;      /* the item whose output goes out now */
+  gint           turn;      /* atomic; changed under the lock: the item whose output goes out now */
   GHashTable    *finished;  /* index → BdCliOutput left behind, not yet out */
   gsize          pending;   /* bytes they hold */
 } Runner;
@@ -45,6 +46,7 @@ struct _BdCliOutput
   Runner  *runner;
   guint    index;
   gboolean head;            /* its turn: writes go straight out */
+  gsize    held_size;       /* bytes held, error messages included */
   GString *held;
   GArray  *errors;          /* of HeldError */
 };
@@ -103,6 +105,7 @@ write_held (BdCliOutput *out)
   write_stdout (out->held->str + done, out->held->len - done);
   g_array_set_size (out->errors, 0);
   g_string_truncate (out->held, 0);
+  out->held_size = 0;
 }
 
 /* With the lock held: waits until every earlier item is out. */
@@ -110,12 +113,12 @@ static void
 wait_for_turn (Runner *runner,
                guint   index)
 {
-  while (runner->turn != index)
+  while ((guint)g_atomic_int_get (&runner->turn) != index)
     g_cond_wait (&runner->turn_changed, &runner->lock);
 }
 
-/* Called while an item runs, when it holds too much: waits for its turn,
- * then streams straight out. */
+/* Called while an item runs, when its turn has come or it holds too
+ * much: waits for its turn, then streams straight out. */
 static void
 take_turn (BdCliOutput *out)
 {
@@ -130,19 +133,28 @@ take_turn (BdCliOutput *out)
   out->head = TRUE;
 }
 
+/* Whether @out should stop holding: its turn has come (every earlier item
+ * is out), or it holds too much. */
+static gboolean
+should_stream (BdCliOutput *out)
+{
+  return (guint)g_atomic_int_get (&out->runner->turn) == out->index || out->held_size > BD_CLI_HOLD_MAX;
+}
+
 void
 bd_cli_output_write (BdCliOutput *out,
                      const char  *data,
                      gsize        len)
 {
+  if (!out->head && should_stream (out))
+    take_turn (out);
   if (out->head)
     {
       write_stdout (data, len);
       return;
     }
   g_string_append_len (out->held, data, len);
-  if (out->held->len > BD_CLI_HOLD_MAX)
-    take_turn (out);
+  out->held_size += len;
 }
 
 void
@@ -151,6 +163,8 @@ bd_cli_output_error (BdCliOutput *out,
 {
   HeldError e;
 
+  if (!out->head && should_stream (out))
+    take_turn (out);
   if (out->head)
     {
       write_stderr (message);
@@ -159,6 +173,7 @@ bd_cli_output_error (BdCliOutput *out,
   e.at = out->held->len;
   e.message = g_strdup (message);
   g_array_append_val (out->errors, e);
+  out->held_size += strlen (message);
 }
 
 /* With the lock held, at @out's turn: writes it and every finished output
@@ -171,14 +186,14 @@ write_in_order (Runner      *runner,
 
   write_held (out);
   output_free (out);
-  runner->turn++;
-  while ((next = g_hash_table_lookup (runner->finished, GUINT_TO_POINTER (runner->turn))) != NULL)
+  g_atomic_int_inc (&runner->turn);
+  while ((next = g_hash_table_lookup (runner->finished, GINT_TO_POINTER (g_atomic_int_get (&runner->turn)))) != NULL)
     {
-      g_hash_table_remove (runner->finished, GUINT_TO_POINTER (runner->turn));
-      runner->pending -= next->held->len;
+      g_hash_table_remove (runner->finished, GINT_TO_POINTER (g_atomic_int_get (&runner->turn)));
+      runner->pending -= next->held_size;
       write_held (next);
       output_free (next);
-      runner->turn++;
+      g_atomic_int_inc (&runner->turn);
     }
   g_cond_broadcast (&runner->turn_changed);
 }
@@ -193,10 +208,10 @@ run_item (Runner *runner,
     g_atomic_int_set (&runner->failed, 1);
 
   g_mutex_lock (&runner->lock);
-  if (runner->turn != index && runner->pending + out->held->len <= PENDING_MAX)
+  if ((guint)g_atomic_int_get (&runner->turn) != index && runner->pending + out->held_size <= PENDING_MAX)
     {
       /* not its turn: leave the output behind and go on */
-      runner->pending += out->held->len;
+      runner->pending += out->held_size;
       g_hash_table_insert (runner->finished, GUINT_TO_POINTER (index), out);
     }
   else
