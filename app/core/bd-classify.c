@@ -180,32 +180,40 @@ static const BdReason second_order[] = {
 const char *
 bd_classify_find_command (const char *text)
 {
-  static const struct { const char *marker; const char *command; } markers[] = {
-    { "in reply to rcpt to", "RCPT" }, { "in reply to mail from", "MAIL" },
-    { "in reply to end of data", "DATA" }, { "in reply to data", "DATA" },
-    { "in reply to ehlo", "EHLO" }, { "in reply to helo", "HELO" },
-    { "after rcpt to", "RCPT" }, { "after rcpt command", "RCPT" },
-    { "after mail command", "MAIL" }, { "after data command", "DATA" },
-    { "progress was rcpt to response", "RCPT" }, { "progress was mail from response", "MAIL" }, { "after mail from", "MAIL" }, { "after end of data", "DATA" },
-    { "after initial connection", "CONN" }, { "after data", "DATA" }, { "after ehlo", "EHLO" },
-    { "after helo", "HELO" }, { "did not like our rcpt to", "RCPT" },
-    { "did not like our mail from", "MAIL" }, { "did not like our final data", "DATA" },
-    { "did not like our data", "DATA" }, { "[rcpt_to]", "RCPT" }, { "[mail_from]", "MAIL" },
-    { "[data]", "DATA" }, { ">>> rcpt to", "RCPT" }, { ">>> mail from", "MAIL" },
-    { ">>> data", "DATA" }, { ">>> ehlo", "EHLO" }, { ">>> helo", "HELO" },
+  /* Every marker starts with one of these: a text without the anchor is
+   * not searched for its markers (30 passes over a body become 6). */
+  static const char *const anchors[] = { "in reply to ", "after ", "progress was ", "did not like our ", "[", ">>> " };
+  enum { IN_REPLY, AFTER, PROGRESS, DID_NOT, BRACKET, TRANSCRIPT };
+  static const struct { const char *marker; const char *command; guint anchor; } markers[] = {
+    { "in reply to rcpt to", "RCPT", IN_REPLY }, { "in reply to mail from", "MAIL", IN_REPLY },
+    { "in reply to end of data", "DATA", IN_REPLY }, { "in reply to data", "DATA", IN_REPLY },
+    { "in reply to ehlo", "EHLO", IN_REPLY }, { "in reply to helo", "HELO", IN_REPLY },
+    { "after rcpt to", "RCPT", AFTER }, { "after rcpt command", "RCPT", AFTER },
+    { "after mail command", "MAIL", AFTER }, { "after data command", "DATA", AFTER },
+    { "progress was rcpt to response", "RCPT", PROGRESS }, { "progress was mail from response", "MAIL", PROGRESS },
+    { "after mail from", "MAIL", AFTER }, { "after end of data", "DATA", AFTER },
+    { "after initial connection", "CONN", AFTER }, { "after data", "DATA", AFTER }, { "after ehlo", "EHLO", AFTER },
+    { "after helo", "HELO", AFTER }, { "did not like our rcpt to", "RCPT", DID_NOT },
+    { "did not like our mail from", "MAIL", DID_NOT }, { "did not like our final data", "DATA", DID_NOT },
+    { "did not like our data", "DATA", DID_NOT }, { "[rcpt_to]", "RCPT", BRACKET }, { "[mail_from]", "MAIL", BRACKET },
+    { "[data]", "DATA", BRACKET }, { ">>> rcpt to", "RCPT", TRANSCRIPT }, { ">>> mail from", "MAIL", TRANSCRIPT },
+    { ">>> data", "DATA", TRANSCRIPT }, { ">>> ehlo", "EHLO", TRANSCRIPT }, { ">>> helo", "HELO", TRANSCRIPT },
   };
+  gboolean present[G_N_ELEMENTS (anchors)];
   const char *best = NULL, *best_at = NULL;
 
   if (text == NULL)
     return NULL;
+  for (guint i = 0; i < G_N_ELEMENTS (anchors); i++)
+    present[i] = strstr (text, anchors[i]) != NULL;
   for (guint i = 0; i < G_N_ELEMENTS (markers); i++)
     {
-      const char *at = strstr (text, markers[i].marker);
+      const char *at;
 
+      if (!present[markers[i].anchor] || (at = strstr (text, markers[i].marker)) == NULL)
+        continue;
       /* The first mention wins, except in a Sendmail transcript, whose
        * last command is the one that failed. */
-      if (at == NULL)
-        continue;
       if (markers[i].marker[0] == '>')
         {
           const char *next;
