@@ -175,6 +175,30 @@ bd_mime_fields (const BdMimePart *part,
   return (const BdMimeField *)(gpointer)part->fields->data;
 }
 
+/* The first (or, with @last, the last) @name field's raw value. */
+static const char *
+find_field (const BdMimePart *part,
+            const char       *name,
+            gboolean          last,
+            gsize            *len)
+{
+  gsize wanted = strlen (name);
+  guint n;
+  const BdMimeField *fields = bd_mime_fields (part, &n);
+
+  for (guint k = 0; k < n; k++)
+    {
+      const BdMimeField *f = &fields[last ? n - 1 - k : k];
+
+      if (f->name_len == wanted && g_ascii_strncasecmp (f->name, name, wanted) == 0)
+        {
+          *len = f->value_len;
+          return f->value;
+        }
+    }
+  return NULL;
+}
+
 /**
  * bd_mime_header_raw:
  * @len: (out): the length of the value
@@ -187,37 +211,16 @@ bd_mime_header_raw (const BdMimePart *part,
                     const char       *name,
                     gsize            *len)
 {
-  gsize wanted = strlen (name);
-  guint n;
-  const BdMimeField *fields = bd_mime_fields (part, &n);
-
-  for (guint i = 0; i < n; i++)
-    if (fields[i].name_len == wanted && g_ascii_strncasecmp (fields[i].name, name, wanted) == 0)
-      {
-        *len = fields[i].value_len;
-        return fields[i].value;
-      }
-  return NULL;
+  return find_field (part, name, FALSE, len);
 }
 
-/* The last @name field's raw value: GMime lets the last Content-Type and
- * Content-Transfer-Encoding count. */
+/* GMime lets the last Content-Type and Content-Transfer-Encoding count. */
 static const char *
 last_header_raw (const BdMimePart *part,
                  const char       *name,
                  gsize            *len)
 {
-  gsize wanted = strlen (name);
-  guint n;
-  const BdMimeField *fields = bd_mime_fields (part, &n);
-
-  for (guint i = n; i-- > 0; )
-    if (fields[i].name_len == wanted && g_ascii_strncasecmp (fields[i].name, name, wanted) == 0)
-      {
-        *len = fields[i].value_len;
-        return fields[i].value;
-      }
-  return NULL;
+  return find_field (part, name, TRUE, len);
 }
 
 /**
