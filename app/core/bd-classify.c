@@ -393,9 +393,8 @@ bd_classify_status (const char *status)
   return BD_REASON_UNDEFINED;
 }
 
-/* Whether @phrase comes from a table other than the English one. */
-static gboolean
-is_localized (const char *phrase)
+gboolean
+bd_phrases_is_localized (const char *phrase)
 {
   const BdPhraseTable *tables[] = { &bd_phrases_pl, &bd_phrases_de, &bd_phrases_cs };
 
@@ -500,7 +499,7 @@ decide (const BdRecipient *r,
              * message was sent is a filter's refusal (Sisimai decides
              * the same). */
             if ((command != NULL && strcmp (command, "RCPT") == 0)
-                || (command == NULL && is_localized (found[reason])))
+                || (command == NULL && bd_phrases_is_localized (found[reason])))
               return BY_PHRASE (reason);
             if (command == NULL || strcmp (command, "DATA") == 0)
               {

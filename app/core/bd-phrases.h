@@ -31,4 +31,8 @@ extern const BdPhraseTable bd_phrases_pl;
 extern const BdPhraseTable bd_phrases_de;
 extern const BdPhraseTable bd_phrases_cs;
 
+/* Whether @phrase (a pointer into one of the tables) comes from a table
+ * other than the English one. */
+gboolean bd_phrases_is_localized (const char *phrase);
+
 G_END_DECLS

@@ -365,18 +365,6 @@ remote_host (const char *diagnostic)
   return NULL;
 }
 
-static gboolean
-is_localized_phrase (const char *phrase)
-{
-  const BdPhraseTable *tables[] = { &bd_phrases_pl, &bd_phrases_de, &bd_phrases_cs };
-
-  for (guint t = 0; t < G_N_ELEMENTS (tables); t++)
-    for (guint i = 0; i < tables[t]->n_phrases; i++)
-      if (tables[t]->phrases[i].phrase == phrase)
-        return TRUE;
-  return FALSE;
-}
-
 /* The provider's own sentence in its users' language states the reason
  * as plainly as a template does: "skrzynka adresata jest przepełniona".
  * It is not an SMTP reply whose meaning depends on the command it
@@ -393,7 +381,7 @@ set_reason_from_words (BdRecipient *recipient)
     return;
   lowered = bd_scan_strdown (recipient->diagnostic, -1);
   reason = bd_classify_phrase (lowered, &phrase);
-  if (reason == BD_REASON_UNDEFINED || phrase == NULL || !is_localized_phrase (phrase))
+  if (reason == BD_REASON_UNDEFINED || phrase == NULL || !bd_phrases_is_localized (phrase))
     return;
   evidence = g_strdup_printf ("phrase “%s”", phrase);
   bd_scan_set_reason (recipient, reason, evidence);
