@@ -1,7 +1,8 @@
 /* fuzz-common.h
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Shared by the fuzz targets: one-time set-up, and a NUL-terminated copy of
+ * Shared by the fuzz targets (with fuzz-common.c, which holds
+ * LLVMFuzzerInitialize): one-time set-up, and a NUL-terminated copy of
  * the input for the parsers that take C strings. The same sources build as
  * libFuzzer targets (meson -Dfuzzing=true, clang) and, with fuzz-replay.c,
  * as plain programs that replay the seeds and the kept crashers under any
