@@ -120,8 +120,8 @@ bd_decoder_read_delivery_status (BdBounce         *bounce,
     bd_decoder_set_mta (bounce, "rfc3464");
 }
 
-/* RFC 5965: one complaint; the complaining recipient is Original-Rcpt-To
- * when given, else the returned message's To. */
+/* RFC 5965: a complaint for each Original-Rcpt-To, or one whose address
+ * the returned message's To gives later. */
 void
 bd_decoder_read_feedback_report (BdBounce         *bounce,
                                  const BdMimePart *part,
