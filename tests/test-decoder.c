@@ -124,6 +124,50 @@ test_decoder_forwarded (void)
   g_assert_cmpstr (bounce->original->sender_host, ==, "mail.firma.example");
 }
 
+/* Forwarded by a colleague with the bounce in the text: Gmail's English
+ * header block, Outlook's Polish one with "[mailto:…]", and Thunderbird's
+ * quoted with "> " and tabs. The pasted headers are the bounce's own. */
+static void
+test_decoder_pasted (void)
+{
+  g_autoptr(BdBounce) gmail = decode_fixture ("pasted-gmail.eml");
+  g_autoptr(BdBounce) outlook = decode_fixture ("pasted-outlook-pl.eml");
+  g_autoptr(BdBounce) quoted = decode_fixture ("pasted-quoted.eml");
+  g_autoptr(BdBounce) plain = decode_fixture ("pasted-not-bounce.eml");
+
+  g_assert_cmpint (gmail->kind, ==, BD_KIND_BOUNCE);
+  g_assert_cmpstr (gmail->mta, ==, "postfix");
+  g_assert_cmpstr (gmail->subject, ==, "Undelivered Mail Returned to Sender");
+  /* the bounce's date, not the forward's */
+  g_assert_cmpstr (gmail->date, ==, "2026-03-02T09:15:07Z");
+  g_assert_null (gmail->original->from);
+  g_assert_cmpuint (gmail->recipients->len, ==, 1);
+  g_assert_cmpstr (recipient (gmail, 0)->address, ==, "biuro@klient.example");
+  g_assert_cmpint (recipient (gmail, 0)->reason, ==, BD_REASON_USERUNKNOWN);
+
+  g_assert_cmpint (outlook->kind, ==, BD_KIND_BOUNCE);
+  g_assert_cmpstr (outlook->mta, ==, "exim");
+  g_assert_cmpstr (outlook->from, ==, "Mail Delivery System <Mailer-Daemon@mx.biuro.example.pl>");
+  g_assert_cmpstr (outlook->subject, ==, "Mail delivery failed: returning message to sender");
+  /* "Wysłano: poniedziałek, 2 marca 2026 16:40" is no RFC 5322 date */
+  g_assert_null (outlook->date);
+  g_assert_cmpuint (outlook->recipients->len, ==, 1);
+  g_assert_cmpstr (recipient (outlook, 0)->address, ==, "ksiegowosc@kontrahent.example");
+  g_assert_cmpint (recipient (outlook, 0)->reason, ==, BD_REASON_MAILBOXFULL);
+  g_assert_cmpuint (recipient (outlook, 0)->reply_code, ==, 552);
+
+  g_assert_cmpint (quoted->kind, ==, BD_KIND_BOUNCE);
+  g_assert_cmpstr (quoted->mta, ==, "gmail");
+  g_assert_cmpstr (quoted->date, ==, "2026-03-04T09:30:12Z");
+  g_assert_cmpuint (quoted->recipients->len, ==, 1);
+  g_assert_cmpstr (recipient (quoted, 0)->address, ==, "zamowienia@hurtownia.example");
+  g_assert_cmpint (recipient (quoted, 0)->reason, ==, BD_REASON_USERUNKNOWN);
+
+  /* an ordinary message forwarded the same way stays what it is */
+  g_assert_cmpint (plain->kind, ==, BD_KIND_NOT_BOUNCE);
+  g_assert_cmpuint (plain->recipients->len, ==, 0);
+}
+
 static void
 test_decoder_kinds (void)
 {
@@ -319,6 +363,7 @@ main (int    argc,
   g_test_add_func ("/core/decoder/multi-recipient", test_decoder_multi_recipient);
   g_test_add_func ("/core/decoder/line-ends", test_decoder_line_ends);
   g_test_add_func ("/core/decoder/forwarded", test_decoder_forwarded);
+  g_test_add_func ("/core/decoder/pasted", test_decoder_pasted);
   g_test_add_func ("/core/decoder/kinds", test_decoder_kinds);
   g_test_add_func ("/core/decoder/feedback-recipients", test_decoder_feedback_recipients);
   g_test_add_func ("/core/decoder/iso-8859-2", test_decoder_iso_8859_2);

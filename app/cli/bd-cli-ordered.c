@@ -31,6 +31,7 @@ typedef struct
   GMutex         lock;
   GCond          turn_changed;
   gint           turn;      /* atomic; changed under the lock: the item whose output goes out now */
+  guint          waiting;   /* threads in wait_for_turn (): without any, no wake-up call */
   GHashTable    *finished;  /* index → BdCliOutput left behind, not yet out */
   gsize          pending;   /* bytes they hold */
 } Runner;
@@ -114,7 +115,11 @@ wait_for_turn (Runner *runner,
                guint   index)
 {
   while ((guint)g_atomic_int_get (&runner->turn) != index)
-    g_cond_wait (&runner->turn_changed, &runner->lock);
+    {
+      runner->waiting++;
+      g_cond_wait (&runner->turn_changed, &runner->lock);
+      runner->waiting--;
+    }
 }
 
 /* Called while an item runs, when its turn has come or it holds too
@@ -195,7 +200,9 @@ write_in_order (Runner      *runner,
       output_free (next);
       g_atomic_int_inc (&runner->turn);
     }
-  g_cond_broadcast (&runner->turn_changed);
+  /* GLib's broadcast is a system call even with nobody waiting. */
+  if (runner->waiting > 0)
+    g_cond_broadcast (&runner->turn_changed);
 }
 
 static void

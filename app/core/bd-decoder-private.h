@@ -2,8 +2,9 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * Shared by the pieces of the decoder: bd-decoder.c (the pipeline),
- * bd-decoder-reports.c (machine-readable reports) and bd-decoder-codes.c
- * (status and reply codes, the failed command).
+ * bd-decoder-reports.c (machine-readable reports), bd-decoder-codes.c
+ * (status and reply codes, the failed command) and bd-decoder-pasted.c
+ * (bounces pasted into a forward).
  */
 #pragma once
 
@@ -35,6 +36,10 @@ gboolean    bd_decoder_read_vacation        (BdBounce         *bounce,
                                              const char       *subject);
 char       *bd_decoder_first_address        (const BdMimePart *message,
                                              const char       *name);
+
+char       *bd_decoder_find_pasted          (const char       *body,
+                                             gsize             body_len,
+                                             gsize            *len);
 
 void        bd_decoder_normalise_codes      (BdRecipient      *recipient);
 void        bd_decoder_find_commands        (BdBounce         *bounce,

@@ -287,56 +287,22 @@ is_complaint (const char *subject)
       || g_str_has_prefix (lower, "complaint");
 }
 
+/* "Fwd: …" and what mail programs write instead in other languages:
+ * Outlook's "FW:", "PD:" (Polish), "WG:" (German), "TR:" (French), "RV:"
+ * (Spanish), "I:" (Italian), "Doorst:" (Dutch), "Enc:" (Portuguese). */
 static gboolean
-line_is_header (const char *line,
-                const char *end)
+is_forward_subject (const char *subject)
 {
-  const char *p = line;
+  static const char *const prefixes[] = { "fwd:", "fw:", "pd:", "wg:", "tr:", "rv:", "i:", "doorst:", "enc:" };
 
-  if (p < end && (*p == ' ' || *p == '\t'))
-    return TRUE;
-  while (p < end && (g_ascii_isalnum (*p) || *p == '-'))
-    p++;
-  return p > line && p < end && *p == ':';
-}
-
-/* The start of the header block that declares a delivery report inside
- * @body, or NULL. */
-static const char *
-find_inline_report (const char *body,
-                    gsize       len)
-{
-  static const char *const markers[] = {
-    "content-type: multipart/report", "content-type: message/delivery-status",
-  };
-  const char *end = body + len;
-  const char *hit = NULL;
-
-  for (const char *p = body; p < end && hit == NULL; )
-    {
-      const char *eol = memchr (p, '\n', end - p);
-
-      for (guint i = 0; i < G_N_ELEMENTS (markers) && hit == NULL; i++)
-        if ((gsize)(end - p) > strlen (markers[i])
-            && g_ascii_strncasecmp (p, markers[i], strlen (markers[i])) == 0)
-          hit = p;
-      p = eol ? eol + 1 : end;
-    }
-  if (hit == NULL)
-    return NULL;
-
-  /* Walk back over the header lines above it. */
-  while (hit > body)
-    {
-      const char *prev = hit - 1;   /* the '\n' ending the line above */
-
-      while (prev > body && prev[-1] != '\n')
-        prev--;
-      if (!line_is_header (prev, hit - 1))
-        break;
-      hit = prev;
-    }
-  return hit;
+  if (subject == NULL)
+    return FALSE;
+  while (*subject == ' ' || *subject == '[')
+    subject++;
+  for (guint i = 0; i < G_N_ELEMENTS (prefixes); i++)
+    if (g_ascii_strncasecmp (subject, prefixes[i], strlen (prefixes[i])) == 0)
+      return TRUE;
+  return FALSE;
 }
 
 static BdBounce *
@@ -400,15 +366,18 @@ decode_message (const BdMimePart *message,
       r->evidence = g_strdup_printf ("complaint (subject “%s”)", input.subject);
     }
 
-  /* A bounce pasted into the text of another message. */
-  if (bounce->kind == BD_KIND_NOT_BOUNCE && forwards < BD_DECODER_MAX_FORWARDS)
+  /* A bounce pasted into the text of another message. When that message
+   * is a forward, the pasted one is read even if the forward's own text
+   * already gave a bounce: the pasted headers give its sender and date. */
+  if ((bounce->kind == BD_KIND_NOT_BOUNCE || is_forward_subject (input.subject))
+      && forwards < BD_DECODER_MAX_FORWARDS)
     {
-      const char *start = find_inline_report (input.body, input.body_len);
+      gsize len;
+      g_autofree char *pasted = bd_decoder_find_pasted (input.body, input.body_len, &len);
 
-      if (start != NULL)
+      if (pasted != NULL)
         {
-          g_autoptr(BdBounce) nested = decode_inline (start, input.body + input.body_len - start,
-                                                      source, offset, forwards + 1);
+          g_autoptr(BdBounce) nested = decode_inline (pasted, len, source, offset, forwards + 1);
 
           if (nested != NULL && nested->kind != BD_KIND_NOT_BOUNCE)
             {

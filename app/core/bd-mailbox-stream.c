@@ -156,6 +156,10 @@ fill (Stream *s)
     }
   s->len += n;
   s->done += n;
+  /* A regular file read to the size stat() gave: no read() for the end.
+   * A file that grew meanwhile gave the byte past it, and is read on. */
+  if (s->size > 0 && s->done == s->size)
+    s->eof = TRUE;
   if (reader->options->progress_func != NULL)
     reader->options->progress_func (n, reader->options->user_data);
 }

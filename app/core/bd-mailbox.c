@@ -37,7 +37,6 @@ bd_mailbox_reader_init (BdMailboxReader            *reader,
 {
   memset (reader, 0, sizeof *reader);
   reader->options = options;
-  reader->visited = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   reader->scratch = g_byte_array_new ();
   reader->ok = TRUE;
 }
@@ -223,6 +222,9 @@ read_path (BdMailboxReader *reader,
       char *key = g_strdup_printf ("%" G_GUINT64_FORMAT ":%" G_GUINT64_FORMAT,
                                    (guint64)st.st_dev, (guint64)st.st_ino);
 
+      /* Made here: most reads are of one file, and need none. */
+      if (reader->visited == NULL)
+        reader->visited = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
       if (!g_hash_table_add (reader->visited, key))
         {
           /* Translators: %s is a folder name */

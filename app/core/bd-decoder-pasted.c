@@ -1,0 +1,295 @@
+/* bd-decoder-pasted.c
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * A bounce pasted into the text of another message: what a colleague
+ * sends with "Forward" when the mail program puts the returned message in
+ * the text instead of attaching it. Two shapes are found:
+ *  - a delivery report's own MIME header block ("Content-Type:
+ *    multipart/report…") in the text;
+ *  - the header block mail programs write above a forwarded message
+ *    ("From:", "Subject:"… in English, or "Od:", "Temat:", "Von:",
+ *    "Betreff:"… in the user's language), also quoted with "> ".
+ * The pasted message is given back as a message of its own, its header
+ * names in English, so the decoder reads it as if it had been attached.
+ */
+#define G_LOG_DOMAIN "bd-decoder"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "bd-decoder-private.h"
+
+typedef enum
+{
+  FIELD_NONE,
+  FIELD_FROM,
+  FIELD_TO,
+  FIELD_CC,
+  FIELD_SUBJECT,
+  FIELD_DATE,          /* a date in RFC 5322 form: kept */
+  FIELD_LOCAL_DATE,    /* "Wysłano: poniedziałek, 2 marca…": dropped */
+} Field;
+
+/* Header names mail programs write above a forwarded message: Outlook,
+ * Gmail and Thunderbird in English, Polish, German, French, Spanish,
+ * Italian, Dutch, Portuguese and Czech. */
+static const struct
+{
+  const char *name;   /* lower case, UTF-8 */
+  Field       field;
+} pasted_names[] = {
+  { "from", FIELD_FROM }, { "od", FIELD_FROM }, { "von", FIELD_FROM }, { "de", FIELD_FROM },
+  { "da", FIELD_FROM }, { "van", FIELD_FROM },
+  { "to", FIELD_TO }, { "do", FIELD_TO }, { "an", FIELD_TO }, { "à", FIELD_TO }, { "a", FIELD_TO },
+  { "para", FIELD_TO }, { "komu", FIELD_TO }, { "aan", FIELD_TO },
+  { "cc", FIELD_CC }, { "dw", FIELD_CC }, { "kopie", FIELD_CC },
+  { "subject", FIELD_SUBJECT }, { "temat", FIELD_SUBJECT }, { "betreff", FIELD_SUBJECT },
+  { "objet", FIELD_SUBJECT }, { "asunto", FIELD_SUBJECT }, { "oggetto", FIELD_SUBJECT },
+  { "onderwerp", FIELD_SUBJECT }, { "assunto", FIELD_SUBJECT }, { "předmět", FIELD_SUBJECT },
+  { "date", FIELD_DATE }, { "sent", FIELD_DATE },
+  { "data", FIELD_LOCAL_DATE }, { "datum", FIELD_LOCAL_DATE }, { "wysłano", FIELD_LOCAL_DATE },
+  { "gesendet", FIELD_LOCAL_DATE }, { "envoyé", FIELD_LOCAL_DATE }, { "enviado", FIELD_LOCAL_DATE },
+  { "fecha", FIELD_LOCAL_DATE }, { "inviato", FIELD_LOCAL_DATE }, { "verzonden", FIELD_LOCAL_DATE },
+  { "odesláno", FIELD_LOCAL_DATE },
+};
+
+static const char *const english_names[] = {
+  [FIELD_FROM] = "From", [FIELD_TO] = "To", [FIELD_CC] = "Cc",
+  [FIELD_SUBJECT] = "Subject", [FIELD_DATE] = "Date",
+};
+
+typedef struct
+{
+  const char *start;   /* the line, quote marks included */
+  const char *end;     /* its '\n' or the end of the text */
+  const char *text;    /* after the quote marks */
+} Line;
+
+static Line
+line_at (const char *p,
+         const char *end)
+{
+  Line line = { p, memchr (p, '\n', end - p), p };
+
+  if (line.end == NULL)
+    line.end = end;
+  while (line.text < line.end && *line.text == '>')
+    {
+      line.text++;
+      if (line.text < line.end && *line.text == ' ')
+        line.text++;
+    }
+  return line;
+}
+
+static gboolean
+is_blank (const char *p,
+          const char *end)
+{
+  for (; p < end; p++)
+    if (*p != ' ' && *p != '\t' && *p != '\r')
+      return FALSE;
+  return TRUE;
+}
+
+/* Which pasted field the line is, and where its value starts. "De :"
+ * (French) has a space, or a no-break space, before the colon. */
+static Field
+pasted_field (const Line  *line,
+              const char **value)
+{
+  const char *colon = memchr (line->text, ':', line->end - line->text);
+  const char *name_end = colon;
+
+  if (colon == NULL || colon == line->text || colon - line->text > 16)
+    return FIELD_NONE;
+  while (name_end > line->text && (name_end[-1] == ' ' || (name_end[-1] == '\xa0' && name_end - 1 > line->text
+                                                              && name_end[-2] == '\xc2')))
+    name_end -= name_end[-1] == ' ' ? 1 : 2;
+  for (guint i = 0; i < G_N_ELEMENTS (pasted_names); i++)
+    {
+      gsize n = strlen (pasted_names[i].name);
+
+      if ((gsize)(name_end - line->text) == n && g_ascii_strncasecmp (line->text, pasted_names[i].name, n) == 0)
+        {
+          *value = colon + 1;
+          return pasted_names[i].field;
+        }
+    }
+  return FIELD_NONE;
+}
+
+/* Outlook writes "Name [mailto:user@example.com]": as "Name <user@…>". */
+static void
+append_value (GString    *out,
+              const char *value,
+              const char *end)
+{
+  const char *mailto;
+  const char *close;
+
+  while (value < end && (*value == ' ' || *value == '\t'))
+    value++;
+  while (end > value && (end[-1] == ' ' || end[-1] == '\t' || end[-1] == '\r'))
+    end--;
+  mailto = g_strstr_len (value, end - value, "[mailto:");
+  close = mailto != NULL ? memchr (mailto, ']', end - mailto) : NULL;
+  if (close == NULL)
+    {
+      g_string_append_len (out, value, end - value);
+      return;
+    }
+  g_string_append_len (out, value, mailto - value);
+  g_string_append_c (out, '<');
+  g_string_append_len (out, mailto + 8, close - (mailto + 8));
+  g_string_append_c (out, '>');
+  g_string_append_len (out, close + 1, end - (close + 1));
+}
+
+/* The forwarded message whose header block starts at @p, as a message of
+ * its own; NULL unless the block has a sender and a subject. */
+static char *
+pasted_message_at (const char *p,
+                   const char *end,
+                   gsize      *len)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+  gboolean quoted = *p == '>';
+  gboolean has_from = FALSE, has_subject = FALSE;
+  Field last = FIELD_NONE;
+
+  while (p < end)
+    {
+      Line line = line_at (p, end);
+      const char *value;
+      Field field;
+
+      if ((line.text > line.start) != quoted || is_blank (line.text, line.end))
+        break;
+      field = pasted_field (&line, &value);
+      if (field == FIELD_NONE && (*line.text == ' ' || *line.text == '\t') && last != FIELD_NONE)
+        {
+          /* a folded line continues the field above */
+          if (last != FIELD_LOCAL_DATE)
+            append_value (g_string_append_c (out, ' '), line.text, line.end);
+          p = line.end < end ? line.end + 1 : end;
+          continue;
+        }
+      if (field == FIELD_NONE)
+        break;
+      has_from |= field == FIELD_FROM;
+      has_subject |= field == FIELD_SUBJECT;
+      if (field != FIELD_LOCAL_DATE)
+        {
+          g_string_append_printf (out, "%s%s: ", out->len > 0 ? "\n" : "", english_names[field]);
+          append_value (out, value, line.end);
+        }
+      last = field;
+      p = line.end < end ? line.end + 1 : end;
+    }
+  if (!has_from || !has_subject)
+    return NULL;
+
+  g_string_append (out, "\n\n");
+  /* The forwarded text, without the quote marks it was given. */
+  while (p < end)
+    {
+      Line line = line_at (p, end);
+
+      if (!quoted)
+        {
+          g_string_append_len (out, p, end - p);
+          break;
+        }
+      g_string_append_len (out, line.text, line.end - line.text);
+      g_string_append_c (out, '\n');
+      p = line.end < end ? line.end + 1 : end;
+    }
+  *len = out->len;
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+static gboolean
+line_is_header (const char *line,
+                const char *end)
+{
+  const char *p = line;
+
+  if (p < end && (*p == ' ' || *p == '\t'))
+    return TRUE;
+  while (p < end && (g_ascii_isalnum (*p) || *p == '-'))
+    p++;
+  return p > line && p < end && *p == ':';
+}
+
+/* The start of the header block that declares a delivery report inside
+ * @body, or NULL. */
+static const char *
+find_inline_report (const char *body,
+                    gsize       len)
+{
+  static const char *const markers[] = {
+    "content-type: multipart/report", "content-type: message/delivery-status",
+  };
+  const char *end = body + len;
+  const char *hit = NULL;
+
+  for (const char *p = body; p < end && hit == NULL; )
+    {
+      const char *eol = memchr (p, '\n', end - p);
+
+      for (guint i = 0; i < G_N_ELEMENTS (markers) && hit == NULL; i++)
+        if ((gsize)(end - p) > strlen (markers[i])
+            && g_ascii_strncasecmp (p, markers[i], strlen (markers[i])) == 0)
+          hit = p;
+      p = eol ? eol + 1 : end;
+    }
+  if (hit == NULL)
+    return NULL;
+
+  /* Walk back over the header lines above it. */
+  while (hit > body)
+    {
+      const char *prev = hit - 1;   /* the '\n' ending the line above */
+
+      while (prev > body && prev[-1] != '\n')
+        prev--;
+      if (!line_is_header (prev, hit - 1))
+        break;
+      hit = prev;
+    }
+  return hit;
+}
+
+/**
+ * bd_decoder_find_pasted:
+ * @body: the text of a message that is not a bounce itself
+ * @len: (out): the length of what is returned
+ *
+ * Returns: (transfer full) (nullable): the first message pasted into
+ *   @body, whole (headers, blank line, text).
+ */
+char *
+bd_decoder_find_pasted (const char *body,
+                        gsize       body_len,
+                        gsize      *len)
+{
+  const char *end = body + body_len;
+  const char *report = find_inline_report (body, body_len);
+
+  /* A forward above the report holds it: read from there. */
+  for (const char *p = body; p < (report != NULL ? report : end); )
+    {
+      const char *eol = memchr (p, '\n', end - p);
+      char *message = pasted_message_at (p, end, len);
+
+      if (message != NULL)
+        return message;
+      p = eol != NULL ? eol + 1 : end;
+    }
+  if (report == NULL)
+    return NULL;
+  *len = end - report;
+  return g_strndup (report, *len);
+}
