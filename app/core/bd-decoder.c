@@ -14,6 +14,7 @@
 
 #include "bd-classify.h"
 #include "bd-decoder.h"
+#include "bd-date.h"
 #include "bd-decoder-private.h"
 #include "bd-dsn.h"
 #include "bd-gmime-autocleanups.h"
@@ -262,16 +263,11 @@ iso_date (const BdMimePart *message)
   gsize len;
   const char *raw = bd_mime_header_raw (message, "Date", &len);
   g_autofree char *value = NULL;
-  g_autoptr(GDateTime) date = NULL;
-  g_autoptr(GDateTime) utc = NULL;
 
   if (raw == NULL)
     return NULL;
   value = bd_mime_unfold (raw, len);
-  if ((date = g_mime_utils_header_decode_date (value)) == NULL)
-    return NULL;
-  utc = g_date_time_to_utc (date);
-  return g_date_time_format (utc, "%Y-%m-%dT%H:%M:%SZ");
+  return bd_date_to_iso_utc (value);
 }
 
 static BdBounce *decode_message (const BdMimePart *message, const char *source,

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "bd-gmime-autocleanups.h"
+#include "bd-date.h"
 #include "bd-dsn.h"
 
 typedef struct
@@ -214,19 +215,12 @@ bd_dsn_clean_address (const char *value)
 char *
 bd_dsn_date_to_iso (const char *value)
 {
-  GDateTime *date, *utc;
   char *iso;
 
   g_return_val_if_fail (value != NULL, NULL);
 
-  date = g_mime_utils_header_decode_date (value);
-  if (date == NULL)
-    return squeeze (value);
-  utc = g_date_time_to_utc (date);
-  iso = g_date_time_format (utc, "%Y-%m-%dT%H:%M:%SZ");
-  g_date_time_unref (utc);
-  g_date_time_unref (date);
-  return iso;
+  iso = bd_date_to_iso_utc (value);
+  return iso != NULL ? iso : squeeze (value);
 }
 
 /**

@@ -72,23 +72,14 @@ static const ProviderInfo providers[] = {
     { "seznam", NULL } },
 };
 
+/* Whether the host [@host, @host + @len) is @suffix or below it. */
 static gboolean
 host_matches (const char *host,
+              gsize       host_len,
               const char *suffix)
 {
-  gsize host_len, suffix_len;
+  gsize suffix_len = strlen (suffix);
 
-  if (host == NULL)
-    return FALSE;
-
-  /* Addresses count by their domain. */
-  if (strrchr (host, '@') != NULL)
-    host = strrchr (host, '@') + 1;
-
-  host_len = strlen (host);
-  suffix_len = strlen (suffix);
-  while (host_len > 0 && (host[host_len - 1] == '.' || host[host_len - 1] == '>'))
-    host_len--;
   if (host_len < suffix_len || g_ascii_strncasecmp (host + host_len - suffix_len, suffix, suffix_len) != 0)
     return FALSE;
 
@@ -98,9 +89,21 @@ host_matches (const char *host,
 static const ProviderInfo *
 provider_of (const char *host_or_address)
 {
+  const char *host = host_or_address;
+  gsize host_len;
+
+  if (host == NULL)
+    return NULL;
+  /* Addresses count by their domain. */
+  if (strrchr (host, '@') != NULL)
+    host = strrchr (host, '@') + 1;
+  host_len = strlen (host);
+  while (host_len > 0 && (host[host_len - 1] == '.' || host[host_len - 1] == '>'))
+    host_len--;
+
   for (guint i = 0; i < G_N_ELEMENTS (providers); i++)
     for (guint j = 0; providers[i].domains[j] != NULL; j++)
-      if (host_matches (host_or_address, providers[i].domains[j]))
+      if (host_matches (host, host_len, providers[i].domains[j]))
         return &providers[i];
 
   return NULL;

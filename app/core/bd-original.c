@@ -10,6 +10,7 @@
 #include "bd-dsn.h"
 #include "bd-gmime-autocleanups.h"
 #include "bd-mime.h"
+#include "bd-date.h"
 #include "bd-original.h"
 #include "bd-scan-input.h"
 
@@ -351,13 +352,8 @@ bd_original_fill_from_message (BdOriginal       *original,
   if (original->date == NULL && (raw = bd_mime_header_raw (message, "Date", &raw_len)) != NULL)
     {
       g_autofree char *value = bd_mime_unfold (raw, raw_len);
-      g_autoptr(GDateTime) date = g_mime_utils_header_decode_date (value);
 
-      if (date != NULL)
-        {
-          g_autoptr(GDateTime) utc = g_date_time_to_utc (date);
-          original->date = g_date_time_format (utc, "%Y-%m-%dT%H:%M:%SZ");
-        }
+      original->date = bd_date_to_iso_utc (value);
     }
 
   fields = bd_mime_fields (message, &n);

@@ -38,12 +38,27 @@ is_ascii_superset (const char *charset)
       || g_ascii_strncasecmp (charset, "koi8-", 5) == 0;
 }
 
+/* Whether every byte is 0x01-0x7f: valid UTF-8 as it stands. Tested
+ * eight bytes at a time, as nearly every bounce is plain ASCII. */
 static gboolean
-is_seven_bit (const char *text,
-              gsize       len)
+is_plain_ascii (const char *text,
+                gsize       len)
 {
-  for (gsize i = 0; i < len; i++)
-    if ((guchar)text[i] >= 0x80)
+  const guint64 high = G_GUINT64_CONSTANT (0x8080808080808080);
+  const guint64 ones = G_GUINT64_CONSTANT (0x0101010101010101);
+  gsize i = 0;
+
+  for (; i + 8 <= len; i += 8)
+    {
+      guint64 w;
+
+      memcpy (&w, text + i, 8);
+      /* a byte >= 0x80, or a NUL byte */
+      if ((w & high) != 0 || ((w - ones) & ~w & high) != 0)
+        return FALSE;
+    }
+  for (; i < len; i++)
+    if ((guchar)text[i] >= 0x80 || text[i] == '\0')
       return FALSE;
   return TRUE;
 }
@@ -95,9 +110,9 @@ bd_scan_input_to_utf8 (const char *text,
       return g_strdup ("");
     }
   /* Each way that sets out has validated it already. */
-  if ((charset == NULL || is_utf8_name (charset)
-       || (is_ascii_superset (charset) && is_seven_bit (text, len)))
-      && g_utf8_validate_len (text, len, NULL))
+  if ((charset == NULL || is_utf8_name (charset) || is_ascii_superset (charset)) && is_plain_ascii (text, len))
+    out = g_strndup (text, len);
+  else if ((charset == NULL || is_utf8_name (charset)) && g_utf8_validate_len (text, len, NULL))
     out = g_strndup (text, len);
   else if (charset != NULL && !is_utf8_name (charset))
     {

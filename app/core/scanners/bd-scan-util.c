@@ -34,7 +34,7 @@ bd_scan_strcasestr (const char *haystack,
                     const char *needle)
 {
   gsize n;
-  char first;
+  char lower, upper;
 
   g_return_val_if_fail (haystack != NULL, NULL);
   g_return_val_if_fail (needle != NULL, NULL);
@@ -43,10 +43,13 @@ bd_scan_strcasestr (const char *haystack,
   if (n == 0)
     return haystack;
 
-  first = g_ascii_tolower (needle[0]);
+  /* Both cases of the first letter compared inline: this loop runs over
+   * whole bodies, and g_ascii_tolower () is a call per byte. */
+  lower = g_ascii_tolower (needle[0]);
+  upper = g_ascii_toupper (needle[0]);
   for (const char *p = haystack; *p != '\0'; p++)
     {
-      if (g_ascii_tolower (*p) == first && g_ascii_strncasecmp (p, needle, n) == 0)
+      if ((*p == lower || *p == upper) && g_ascii_strncasecmp (p + 1, needle + 1, n - 1) == 0)
         return p;
     }
   return NULL;

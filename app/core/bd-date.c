@@ -1,0 +1,219 @@
+/* bd-date.c
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * RFC 5322 dates ("Mon, 2 Mar 2026 10:15:07 +0100 (CET)") as ISO 8601 UTC.
+ * Nearly every date a mail server writes has the canonical form, read
+ * here with plain arithmetic; anything else (two-digit years, zone names,
+ * missing parts, out-of-range fields) goes to GMime's lenient parser, so
+ * the answer is GMime's either way (test-date checks that they agree).
+ */
+#define G_LOG_DOMAIN "bd-date"
+
+#include "config.h"
+
+#include <gmime/gmime.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "bd-date.h"
+
+static const char *
+skip_blanks (const char *p)
+{
+  while (*p == ' ' || *p == '\t' || *p == '\r' || *p == '\n')
+    p++;
+  return p;
+}
+
+/* Exactly @n digits at *@p. */
+static gboolean
+read_digits (const char **p,
+             guint        n,
+             int         *value)
+{
+  int v = 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      if (!g_ascii_isdigit ((*p)[i]))
+        return FALSE;
+      v = v * 10 + ((*p)[i] - '0');
+    }
+  *p += n;
+  *value = v;
+  return TRUE;
+}
+
+static int
+read_month (const char **p)
+{
+  static const char months[] = "janfebmaraprmayjunjulaugsepoctnovdec";
+  char name[3];
+
+  for (guint i = 0; i < 3; i++)
+    {
+      if (!g_ascii_isalpha ((*p)[i]))
+        return 0;
+      name[i] = g_ascii_tolower ((*p)[i]);
+    }
+  if (g_ascii_isalpha ((*p)[3]))
+    return 0;
+  for (int m = 0; m < 12; m++)
+    if (memcmp (months + 3 * m, name, 3) == 0)
+      {
+        *p += 3;
+        return m + 1;
+      }
+  return 0;
+}
+
+static gboolean
+is_leap (int year)
+{
+  return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+}
+
+static int
+days_in_month (int year,
+               int month)
+{
+  static const int days[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+
+  return month == 2 && is_leap (year) ? 29 : days[month - 1];
+}
+
+/* Days since 1970-01-01 (Howard Hinnant's days_from_civil). */
+static gint64
+days_from_civil (int y,
+                 int m,
+                 int d)
+{
+  gint64 era, yoe, doy, doe;
+
+  y -= m <= 2;
+  era = (y >= 0 ? y : y - 399) / 400;
+  yoe = y - era * 400;
+  doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+  doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return era * 146097 + doe - 719468;
+}
+
+static void
+civil_from_days (gint64  z,
+                 int    *y,
+                 int    *m,
+                 int    *d)
+{
+  gint64 era, doe, yoe, doy, mp;
+
+  z += 719468;
+  era = (z >= 0 ? z : z - 146096) / 146097;
+  doe = z - era * 146097;
+  yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  mp = (5 * doy + 2) / 153;
+  *d = (int)(doy - (153 * mp + 2) / 5 + 1);
+  *m = (int)(mp < 10 ? mp + 3 : mp - 9);
+  *y = (int)(yoe + era * 400 + (*m <= 2));
+}
+
+/* The canonical form only; FALSE for anything else. */
+static gboolean
+parse_canonical (const char *p,
+                 gint64     *utc_seconds)
+{
+  int day, month, year, hour, minute, second = 0, zh, zm, sign;
+
+  p = skip_blanks (p);
+  if (g_ascii_isalpha (p[0]))
+    {
+      /* the day of the week: three letters and a comma */
+      if (!g_ascii_isalpha (p[1]) || !g_ascii_isalpha (p[2]) || p[3] != ',')
+        return FALSE;
+      p = skip_blanks (p + 4);
+    }
+  if (!read_digits (&p, g_ascii_isdigit (p[1]) ? 2 : 1, &day))
+    return FALSE;
+  p = skip_blanks (p);
+  if ((month = read_month (&p)) == 0)
+    return FALSE;
+  p = skip_blanks (p);
+  if (!read_digits (&p, 4, &year) || g_ascii_isdigit (*p))
+    return FALSE;
+  p = skip_blanks (p);
+  if (!read_digits (&p, 2, &hour) || *p++ != ':' || !read_digits (&p, 2, &minute))
+    return FALSE;
+  if (*p == ':' && (p++, !read_digits (&p, 2, &second)))
+    return FALSE;
+  p = skip_blanks (p);
+  if (*p != '+' && *p != '-')
+    return FALSE;
+  sign = *p++ == '-' ? -1 : 1;
+  if (!read_digits (&p, 2, &zh) || !read_digits (&p, 2, &zm) || g_ascii_isdigit (*p))
+    return FALSE;
+  p = skip_blanks (p);
+  /* a comment naming the zone: "(CET)" */
+  if (*p == '(')
+    {
+      while (*p != '\0' && *p != ')' && *p != '(')
+        p++;
+      if (*p++ != ')')
+        return FALSE;
+      p = skip_blanks (p);
+    }
+  if (*p != '\0')
+    return FALSE;
+
+  /* GMime reads no year before 1969: those go to it, to be refused */
+  if (year < 1969 || day < 1 || day > days_in_month (year, month) || hour > 23 || minute > 59
+      || second > 59 || zh > 23 || zm > 59)
+    return FALSE;
+  *utc_seconds = days_from_civil (year, month, day) * 86400 + hour * 3600 + minute * 60 + second
+                 - sign * (zh * 3600 + zm * 60);
+  return TRUE;
+}
+
+static char *
+format_utc (gint64 seconds)
+{
+  gint64 days = seconds >= 0 ? seconds / 86400 : -((-seconds + 86399) / 86400);
+  gint64 rest = seconds - days * 86400;
+  int y, m, d;
+
+  civil_from_days (days, &y, &m, &d);
+  if (y < 1 || y > 9999)
+    return NULL;
+  return g_strdup_printf ("%04d-%02d-%02dT%02d:%02d:%02dZ", y, m, d, (int)(rest / 3600),
+                          (int)(rest / 60 % 60), (int)(rest % 60));
+}
+
+/**
+ * bd_date_to_iso_utc:
+ * @value: an RFC 5322 date
+ *
+ * Returns: (transfer full) (nullable): the date as "YYYY-MM-DDTHH:MM:SSZ",
+ *   or %NULL when it cannot be read.
+ */
+char *
+bd_date_to_iso_utc (const char *value)
+{
+  gint64 seconds;
+  char *iso;
+  GDateTime *date, *utc;
+
+  g_return_val_if_fail (value != NULL, NULL);
+
+  if (parse_canonical (value, &seconds) && (iso = format_utc (seconds)) != NULL)
+    return iso;
+
+  if ((date = g_mime_utils_header_decode_date (value)) == NULL)
+    return NULL;
+  /* NULL when the shift to UTC leaves years 1-9999 ("1 Jan 0001 +0100") */
+  utc = g_date_time_to_utc (date);
+  g_date_time_unref (date);
+  if (utc == NULL)
+    return NULL;
+  iso = g_date_time_format (utc, "%Y-%m-%dT%H:%M:%SZ");
+  g_date_time_unref (utc);
+  return iso;
+}

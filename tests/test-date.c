@@ -1,0 +1,112 @@
+/* test-date.c
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * bd_date_to_iso_utc () reads the canonical RFC 5322 form itself and
+ * leaves the rest to GMime: it must give GMime's answer for any date.
+ */
+#include "config.h"
+
+#include <gmime/gmime.h>
+
+#include "bd-date.h"
+
+static char *
+gmime_iso (const char *value)
+{
+  g_autoptr(GDateTime) date = g_mime_utils_header_decode_date (value);
+  g_autoptr(GDateTime) utc = NULL;
+
+  if (date == NULL)
+    return NULL;
+  utc = g_date_time_to_utc (date);
+  if (utc == NULL)
+    return NULL;
+  return g_date_time_format (utc, "%Y-%m-%dT%H:%M:%SZ");
+}
+
+static void
+check_same (const char *value)
+{
+  g_autofree char *ours = bd_date_to_iso_utc (value);
+  g_autofree char *theirs = gmime_iso (value);
+
+  if (g_strcmp0 (ours, theirs) != 0)
+    g_error ("“%s”: %s, GMime %s", value, ours ? ours : "(null)", theirs ? theirs : "(null)");
+}
+
+static void
+test_date_examples (void)
+{
+  static const struct { const char *value, *iso; } examples[] = {
+    { "Mon, 2 Mar 2026 10:15:07 +0100 (CET)", "2026-03-02T09:15:07Z" },
+    { "Thu, 29 Apr 2019 23:34:45 -0800 (PST)", "2019-04-30T07:34:45Z" },
+    { "1 Jan 2026 00:30 +0100", "2025-12-31T23:30:00Z" },
+    { "Sat, 29 Feb 2020 23:59:59 -1200", "2020-03-01T11:59:59Z" },
+    { "  Fri,  31 Dec 1999   23:00:00   -0130 ", "2000-01-01T00:30:00Z" },
+    { "Tue, 3 mar 2026 09:00:00 +0000", "2026-03-03T09:00:00Z" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (examples); i++)
+    {
+      g_autofree char *iso = bd_date_to_iso_utc (examples[i].value);
+
+      g_assert_cmpstr (iso, ==, examples[i].iso);
+      check_same (examples[i].value);
+    }
+  /* not dates */
+  g_assert_null (bd_date_to_iso_utc (""));
+  g_assert_null (bd_date_to_iso_utc ("jutro rano"));
+}
+
+/* Forms the fast path leaves to GMime, and near misses of the canonical
+ * one: the answer must be GMime's. */
+static void
+test_date_fallbacks (void)
+{
+  static const char *const values[] = {
+    "Mon, 2 Mar 26 10:15:07 +0100", "2 Mar 2026 10:15:07 GMT", "2 Mar 2026 10:15:07 EST",
+    "Mon, 30 Feb 2026 10:15:07 +0100", "Mon, 2 Mar 2026 24:00:00 +0100", "Mon, 2 Mar 2026 10:15:60 +0000",
+    "Mon, 2 Mar 2026 10:15:07", "Mon, 2 Mar 2026 10:15:07 +01", "Mon, 2 Mar 2026 10:15:07 +0100 extra",
+    "Mon, 2 Mar 2026 10:15:07 +0100 (CET", "Monday, 2 Mar 2026 10:15:07 +0100", "Mon 2 Mar 2026 10:15:07 +0100",
+    "2026-03-02T10:15:07Z", "Mon, 2 March 2026 10:15:07 +0100", "Mon, 02 Mar 0999 10:15:07 +0100",
+    "Mon, 2 Mar 2026 10:15:07 +2400", "Mon, 2 Mar 2026 10:15:07 +0160", "Wed, 1 Jan 0001 00:00:00 +0100",
+    "Fri, 31 Dec 9999 23:59:59 -0100", "Mon, 2 Aug 1968 11:20:43 +0000", "Wed, 1 Jan 1969 00:30:00 +0100",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (values); i++)
+    check_same (values[i]);
+}
+
+/* Random canonical dates over the whole range, with random zones. */
+static void
+test_date_random (void)
+{
+  static const char *const months[] = { "Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                                        "Jul", "Aug", "Sep", "Oct", "Nov", "Dec" };
+
+  for (guint i = 0; i < 20000; i++)
+    {
+      g_autofree char *value = g_strdup_printf ("Mon, %d %s %04d %02d:%02d:%02d %c%02d%02d",
+                                                g_test_rand_int_range (1, 32),
+                                                months[g_test_rand_int_range (0, 12)],
+                                                g_test_rand_int_range (1900, 10000),
+                                                g_test_rand_int_range (0, 24), g_test_rand_int_range (0, 60),
+                                                g_test_rand_int_range (0, 60),
+                                                g_test_rand_bit () ? '+' : '-',
+                                                g_test_rand_int_range (0, 24), g_test_rand_int_range (0, 60));
+
+      check_same (value);
+    }
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  g_mime_init ();
+  g_test_add_func ("/core/date/examples", test_date_examples);
+  g_test_add_func ("/core/date/fallbacks", test_date_fallbacks);
+  g_test_add_func ("/core/date/random", test_date_random);
+  return g_test_run ();
+}
