@@ -175,5 +175,8 @@ test_input_load (const char *path)
   self->input.subject = self->subject;
   self->input.body = self->body->str;
   self->input.body_len = self->body->len;
+  self->input.body_is_ascii = TRUE;
+  for (gsize i = 0; i < self->body->len; i++)
+    self->input.body_is_ascii &= (guchar)self->body->str[i] < 0x80;
   return g_steal_pointer (&self);
 }

@@ -254,7 +254,8 @@ test_scanners_not_a_bounce (void)
   table = bd_scanners_get (&n);
   for (guint t = 0; t < G_N_ELEMENTS (texts); t++)
     {
-      BdScanInput input = { NULL, "Jan <jan@firma.example>", "Re: spotkanie", texts[t], strlen (texts[t]), NULL };
+      BdScanInput input = { .from = "Jan <jan@firma.example>", .subject = "Re: spotkanie",
+                            .body = texts[t], .body_len = strlen (texts[t]) };
 
       for (guint i = 0; i < n; i++)
         {

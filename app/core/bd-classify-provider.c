@@ -273,6 +273,8 @@ bd_classify_provider_rules (const BdRecipient *r,
                             char             **evidence)
 {
   BdReason kddi = apply_kddi_rule (r, reporter, lowered, evidence);
+  const char *last_host = "";
+  gboolean last_host_matches = FALSE;
 
   if (kddi != BD_REASON_UNDEFINED)
     return kddi;
@@ -286,9 +288,15 @@ bd_classify_provider_rules (const BdRecipient *r,
 
       if (!status_matches (r->status, rule->status))
         continue;
-      if (rule->phrase != NULL && (lowered == NULL || strstr (lowered, rule->phrase) == NULL))
+      /* The rules come grouped by host: each host is looked for once. */
+      if (rule->host != last_host)
+        {
+          last_host = rule->host;
+          last_host_matches = host_matches (reporter, lowered, rule->host);
+        }
+      if (!last_host_matches)
         continue;
-      if (!host_matches (reporter, lowered, rule->host))
+      if (rule->phrase != NULL && (lowered == NULL || strstr (lowered, rule->phrase) == NULL))
         continue;
       *evidence = g_strdup (rule->why);
       return rule->reason;

@@ -80,7 +80,9 @@ host_matches (const char *host,
 {
   gsize suffix_len = strlen (suffix);
 
-  if (host_len < suffix_len || g_ascii_strncasecmp (host + host_len - suffix_len, suffix, suffix_len) != 0)
+  /* the suffixes are lower case: most fail on their last letter */
+  if (host_len < suffix_len || g_ascii_tolower (host[host_len - 1]) != suffix[suffix_len - 1]
+      || g_ascii_strncasecmp (host + host_len - suffix_len, suffix, suffix_len) != 0)
     return FALSE;
 
   return host_len == suffix_len || host[host_len - suffix_len - 1] == '.';

@@ -38,6 +38,27 @@ is_ascii_superset (const char *charset)
       || g_ascii_strncasecmp (charset, "koi8-", 5) == 0;
 }
 
+static gboolean
+is_seven_bit (const char *text,
+              gsize       len)
+{
+  const guint64 high = G_GUINT64_CONSTANT (0x8080808080808080);
+  gsize i = 0;
+
+  for (; i + 8 <= len; i += 8)
+    {
+      guint64 w;
+
+      memcpy (&w, text + i, 8);
+      if ((w & high) != 0)
+        return FALSE;
+    }
+  for (; i < len; i++)
+    if ((guchar)text[i] >= 0x80)
+      return FALSE;
+  return TRUE;
+}
+
 /* Whether every byte is 0x01-0x7f: valid UTF-8 as it stands. Tested
  * eight bytes at a time, as nearly every bounce is plain ASCII. */
 static gboolean
@@ -418,6 +439,7 @@ bd_scan_input_init (BdScanInput      *input,
   input->from = decoded_header (message, "From");
   input->subject = decoded_header (message, "Subject");
   input->body_len = body->len;
+  input->body_is_ascii = is_seven_bit (body->str, body->len);
   input->body = g_string_free (body, FALSE);
 }
 

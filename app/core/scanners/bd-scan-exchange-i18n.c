@@ -49,6 +49,9 @@ static const char *const cloud_markers[] = {
 static gboolean
 is_localized_exchange (const BdScanInput *input)
 {
+  /* every marker has a letter outside ASCII */
+  if (input->body_is_ascii)
+    return FALSE;
   for (guint i = 0; exchange_markers[i] != NULL; i++)
     if (strstr (input->body, exchange_markers[i]) != NULL)
       return TRUE;

@@ -21,6 +21,7 @@ typedef struct
   const char   *body;           /* the human-readable text: text/plain parts (or text/html with the
                                  * tags stripped), decoded to UTF-8 with LF line ends, never NULL */
   gsize         body_len;
+  gboolean      body_is_ascii;  /* no byte above 0x7f: a phrase with Polish or German letters is not in it */
   const BdMimePart *original;   /* the returned message/rfc822 or text/rfc822-headers part, nullable */
 } BdScanInput;
 
