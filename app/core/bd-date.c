@@ -12,7 +12,6 @@
 #include "config.h"
 
 #include <gmime/gmime.h>
-#include <stdio.h>
 #include <string.h>
 
 #include "bd-date.h"
@@ -155,6 +154,7 @@ parse_canonical (const char *p,
   /* a comment naming the zone: "(CET)" */
   if (*p == '(')
     {
+      p++;
       while (*p != '\0' && *p != ')' && *p != '(')
         p++;
       if (*p++ != ')')
@@ -173,6 +173,15 @@ parse_canonical (const char *p,
   return TRUE;
 }
 
+static void
+put_digits (char *out,
+            guint n,
+            int   value)
+{
+  for (guint i = n; i > 0; i--, value /= 10)
+    out[i - 1] = '0' + value % 10;
+}
+
 static char *
 format_utc (gint64 seconds)
 {
@@ -180,11 +189,19 @@ format_utc (gint64 seconds)
   gint64 rest = seconds - days * 86400;
   int y, m, d;
 
+  char iso[] = "YYYY-MM-DDTHH:MM:SSZ";
+
   civil_from_days (days, &y, &m, &d);
   if (y < 1 || y > 9999)
     return NULL;
-  return g_strdup_printf ("%04d-%02d-%02dT%02d:%02d:%02dZ", y, m, d, (int)(rest / 3600),
-                          (int)(rest / 60 % 60), (int)(rest % 60));
+  /* by hand: g_strdup_printf () costs more than all the parsing */
+  put_digits (iso, 4, y);
+  put_digits (iso + 5, 2, m);
+  put_digits (iso + 8, 2, d);
+  put_digits (iso + 11, 2, (int)(rest / 3600));
+  put_digits (iso + 14, 2, (int)(rest / 60 % 60));
+  put_digits (iso + 17, 2, (int)(rest % 60));
+  return g_strdup (iso);
 }
 
 /**

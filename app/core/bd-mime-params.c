@@ -151,6 +151,23 @@ after_language (const char *text)
   return second != NULL ? second + 1 : text;
 }
 
+/* "name*3" or "name*3*" (RFC 2231 §3), without printf's cost: this runs
+ * for every parameter asked for and not there. */
+static char *
+segment_name (const char *name,
+              guint       i,
+              const char *suffix)
+{
+  char digits[12];
+  gsize n = sizeof digits;
+
+  digits[--n] = '\0';
+  do
+    digits[--n] = '0' + i % 10;
+  while ((i /= 10) > 0);
+  return g_strconcat (name, "*", digits + n, suffix, NULL);
+}
+
 /**
  * bd_mime_parameter:
  * @value: a Content-Type value, unfolded (e.g. "text/plain; charset=utf-8")
@@ -187,8 +204,8 @@ bd_mime_parameter (const char *value,
   joined = NULL;
   for (guint i = 0; i < 1000; i++)
     {
-      g_autofree char *plain = g_strdup_printf ("%s*%u", name, i);
-      g_autofree char *encoded = g_strdup_printf ("%s*%u*", name, i);
+      g_autofree char *plain = segment_name (name, i, "");
+      g_autofree char *encoded = segment_name (name, i, "*");
 
       if ((v = find (params, plain)) != NULL)
         {
