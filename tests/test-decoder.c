@@ -125,8 +125,9 @@ test_decoder_forwarded (void)
 }
 
 /* Forwarded by a colleague with the bounce in the text: Gmail's English
- * header block, Outlook's Polish one with "[mailto:…]", and Thunderbird's
- * quoted with "> " and tabs. The pasted headers are the bounce's own. */
+ * header block, Outlook's Polish one with "[mailto:…]" (as plain text and
+ * as HTML), and Thunderbird's quoted with "> " and tabs. The pasted
+ * headers are the bounce's own. */
 static void
 test_decoder_pasted (void)
 {
@@ -134,6 +135,7 @@ test_decoder_pasted (void)
   g_autoptr(BdBounce) outlook = decode_fixture ("pasted-outlook-pl.eml");
   g_autoptr(BdBounce) quoted = decode_fixture ("pasted-quoted.eml");
   g_autoptr(BdBounce) plain = decode_fixture ("pasted-not-bounce.eml");
+  g_autoptr(BdBounce) html = decode_fixture ("pasted-outlook-html.eml");
 
   g_assert_cmpint (gmail->kind, ==, BD_KIND_BOUNCE);
   g_assert_cmpstr (gmail->mta, ==, "postfix");
@@ -162,6 +164,17 @@ test_decoder_pasted (void)
   g_assert_cmpuint (quoted->recipients->len, ==, 1);
   g_assert_cmpstr (recipient (quoted, 0)->address, ==, "zamowienia@hurtownia.example");
   g_assert_cmpint (recipient (quoted, 0)->reason, ==, BD_REASON_USERUNKNOWN);
+
+  /* Outlook forwarding as HTML: labels in <b>, one <p> per line */
+  g_assert_cmpint (html->kind, ==, BD_KIND_BOUNCE);
+  g_assert_cmpstr (html->mta, ==, "postfix");
+  g_assert_cmpstr (html->from, ==, "Mail Delivery System <MAILER-DAEMON@poczta.biuro.example.pl>");
+  g_assert_cmpuint (html->recipients->len, ==, 1);
+  g_assert_cmpstr (recipient (html, 0)->address, ==, "faktury@kontrahent.example");
+  g_assert_cmpint (recipient (html, 0)->reason, ==, BD_REASON_MAILBOXFULL);
+  g_assert_cmpstr (recipient (html, 0)->diagnostic, ==,
+                   "host mx.kontrahent.example[203.0.113.9] said: 552 5.2.2 <faktury@kontrahent.example>: "
+                   "Mailbox full (in reply to RCPT TO command)");
 
   /* an ordinary message forwarded the same way stays what it is */
   g_assert_cmpint (plain->kind, ==, BD_KIND_NOT_BOUNCE);

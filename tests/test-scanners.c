@@ -6,6 +6,7 @@
  */
 #include "config.h"
 
+#include "bd-scan-input.h"
 #include "bd-scan-util.h"
 #include "test-scanners-input.h"
 
@@ -400,6 +401,38 @@ test_util_collapse (void)
   g_assert_cmpstr (empty, ==, "");
 }
 
+/* HTML bounces (and bounces an HTML mail program forwarded) read as a
+ * browser shows them: line breaks where the tags put them, the source's
+ * own line ends are blanks, indentation written as &nbsp; stays. */
+static void
+test_input_strip_html (void)
+{
+  static const char html[] =
+    "<html><head><style>p {margin:0}</style></head><body><div dir=\"ltr\">The mail system<br>\n"
+    "<br>\n"
+    "&nbsp;&nbsp;&lt;jan@example.com&gt;: host mx.example.com said: 550 5.1.1\n"
+    "   user unknown<br>\n"
+    "<pre>  kept\n    as is</pre>"
+    "<table><tr><td>Status</td><td>5.1.1</td></tr></table>"
+    "<script>var x = '<b>';</script>end</div>"
+    "<p class=MsoPlainText>First line</p>\n<p class=MsoPlainText>&nbsp;</p>\n"
+    "<p class=MsoPlainText>&nbsp;&nbsp;indented</p></body></html>\n";
+  gsize len;
+  g_autofree char *text = bd_scan_input_strip_html (html, strlen (html), &len);
+
+  g_assert_cmpstr (text, ==,
+                   "The mail system\n"
+                   "\n"
+                   "  <jan@example.com>: host mx.example.com said: 550 5.1.1 user unknown\n"
+                   "  kept\n    as is\n"
+                   "Status 5.1.1\n"
+                   "end\n"
+                   "First line\n"
+                   "\n"
+                   "  indented\n");
+  g_assert_cmpuint (len, ==, strlen (text));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -408,6 +441,7 @@ main (int   argc,
   g_mime_init ();
 
   g_test_add_func ("/core/scanners/table", test_scanners_table);
+  g_test_add_func ("/core/scanners/input/strip-html", test_input_strip_html);
   g_test_add_func ("/core/scanners/not-a-bounce", test_scanners_not_a_bounce);
   g_test_add_func ("/core/scanners/corpus", test_scanners_corpus);
   g_test_add_func ("/core/scanners/util/status", test_util_status);

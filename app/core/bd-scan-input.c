@@ -257,12 +257,54 @@ append_entity (GString    *out,
   return p + 1;
 }
 
+/* Block tags: the text after them starts a line of its own. */
+static gboolean
+is_block_tag (const char *tag,
+              gsize       len)
+{
+  static const char *const tags[] = {
+    "p", "/p", "div", "/div", "tr", "/tr", "li", "/li", "table", "/table", "h1", "/h1", "h2", "/h2",
+    "h3", "/h3", "blockquote", "/blockquote", "hr", "pre", "/pre",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (tags); i++)
+    if (tag_is (tag, len, tags[i]))
+      return TRUE;
+  return FALSE;
+}
+
+/* Ends the line: a blank at its end is dropped. */
+static void
+break_line (GString *out)
+{
+  while (out->len > 0 && out->str[out->len - 1] == ' ')
+    g_string_truncate (out, out->len - 1);
+  g_string_append_c (out, '\n');
+}
+
+/* Makes the next text start a line, as blocks do; at the start of the
+ * text, nothing. Paragraphs count as blocks: Outlook writes every line as
+ * one (with no margin), and an empty line as one holding only &nbsp;. */
+static void
+start_line (GString *out)
+{
+  gsize len = out->len;
+
+  while (out->len > 0 && out->str[out->len - 1] == ' ')
+    g_string_truncate (out, out->len - 1);
+  if (out->len == 0)
+    return;
+  if (out->str[out->len - 1] != '\n' || out->len < len)
+    g_string_append_c (out, '\n');
+}
+
 /**
  * bd_scan_input_strip_html:
  *
- * Returns: (transfer full): the text of an HTML document: tags dropped
- * (block ends become line ends), scripts and styles skipped, the common
- * entities decoded.
+ * Returns: (transfer full): the text of an HTML document as a browser
+ * lays it out: tags dropped, a line break at <br> and at block ends, white
+ * space (line ends in the source included) made one space except in
+ * <pre>, scripts and styles skipped, the common entities decoded.
  */
 char *
 bd_scan_input_strip_html (const char *html,
@@ -271,6 +313,7 @@ bd_scan_input_strip_html (const char *html,
 {
   GString *out = g_string_sized_new (len / 2 + 16);
   const char *p = html, *end = html + len;
+  gboolean pre = FALSE;
 
   g_return_val_if_fail (html != NULL || len == 0, NULL);
 
@@ -296,12 +339,14 @@ bd_scan_input_strip_html (const char *html,
               if (close == NULL)
                 break;
             }
-          else if (tag_is (tag, tag_len, "br") || tag_is (tag, tag_len, "/p")
-                   || tag_is (tag, tag_len, "/div") || tag_is (tag, tag_len, "/tr")
-                   || tag_is (tag, tag_len, "/li") || tag_is (tag, tag_len, "p")
-                   || tag_is (tag, tag_len, "/h1") || tag_is (tag, tag_len, "/h2")
-                   || tag_is (tag, tag_len, "/table") || tag_is (tag, tag_len, "/pre"))
-            g_string_append_c (out, '\n');
+          else if (tag_is (tag, tag_len, "br"))
+            break_line (out);
+          else if (is_block_tag (tag, tag_len))
+            {
+              if (tag_is (tag, tag_len, "pre") || tag_is (tag, tag_len, "/pre"))
+                pre = tag[0] != '/';
+              start_line (out);
+            }
           else if (tag_is (tag, tag_len, "/td") || tag_is (tag, tag_len, "/th"))
             g_string_append_c (out, ' ');
           p = close + 1;
@@ -310,6 +355,14 @@ bd_scan_input_strip_html (const char *html,
       if (*p == '&')
         {
           p = append_entity (out, p, end);
+          continue;
+        }
+      if (!pre && (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r'))
+        {
+          /* a run of white space is one space, none at a line start */
+          if (out->len > 0 && out->str[out->len - 1] != '\n' && out->str[out->len - 1] != ' ')
+            g_string_append_c (out, ' ');
+          p++;
           continue;
         }
       g_string_append_c (out, *p++);
