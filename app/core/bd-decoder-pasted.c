@@ -148,11 +148,15 @@ append_value (GString    *out,
 }
 
 /* The forwarded message whose header block starts at @p, as a message of
- * its own; NULL unless the block has a sender and a subject. */
+ * its own; NULL unless the block has a sender and a subject. *@after is
+ * where the header block ended: no block starting inside it can have what
+ * it lacked, so the search goes on from there (one pass over a text of
+ * nothing but "From:" lines, not one per line). */
 static char *
-pasted_message_at (const char *p,
-                   const char *end,
-                   gsize      *len)
+pasted_message_at (const char  *p,
+                   const char  *end,
+                   const char **after,
+                   gsize       *len)
 {
   g_autoptr(GString) out = g_string_new (NULL);
   gboolean quoted = *p == '>';
@@ -188,6 +192,7 @@ pasted_message_at (const char *p,
       last = field;
       p = line.end < end ? line.end + 1 : end;
     }
+  *after = p;
   if (!has_from || !has_subject)
     return NULL;
 
@@ -282,11 +287,12 @@ bd_decoder_find_pasted (const char *body,
   for (const char *p = body; p < (report != NULL ? report : end); )
     {
       const char *eol = memchr (p, '\n', end - p);
-      char *message = pasted_message_at (p, end, len);
+      const char *after = p;
+      char *message = pasted_message_at (p, end, &after, len);
 
       if (message != NULL)
         return message;
-      p = eol != NULL ? eol + 1 : end;
+      p = after > p ? after : eol != NULL ? eol + 1 : end;
     }
   if (report == NULL)
     return NULL;
