@@ -165,6 +165,23 @@ test_limits_header_count (void)
   g_assert_cmpint (g_get_monotonic_time () - start, <, 60 * G_USEC_PER_SEC);
 }
 
+/* A forward whose text is nothing but header lines (never a sender and
+ * a subject together): looked through once, not once per line. */
+static void
+test_limits_pasted_headers (void)
+{
+  g_autoptr(GString) text = g_string_new ("From: a@example.com\nSubject: Fwd: x\n\n");
+  g_autoptr(BdBounce) bounce = NULL;
+  gint64 start = g_get_monotonic_time ();
+
+  while (text->len < 4 * 1024 * 1024)
+    g_string_append (text, "From: b@example.com\n");
+
+  bounce = bd_decoder_decode_bytes (text->str, text->len, "pasted", 0);
+  g_assert_cmpint (bounce->kind, ==, BD_KIND_NOT_BOUNCE);
+  g_assert_cmpint (g_get_monotonic_time () - start, <, 60 * G_USEC_PER_SEC);
+}
+
 typedef struct
 {
   guint  messages;
@@ -232,6 +249,7 @@ main (int    argc,
   g_test_add_func ("/core/limits/recipients", test_limits_recipients);
   g_test_add_func ("/core/limits/header-length", test_limits_header_length);
   g_test_add_func ("/core/limits/header-count", test_limits_header_count);
+  g_test_add_func ("/core/limits/pasted-headers", test_limits_pasted_headers);
   g_test_add_func ("/core/limits/mailbox-message", test_limits_mailbox_message);
 
   return g_test_run ();
