@@ -251,6 +251,29 @@ test_broken_headers (void)
   g_assert_cmpuint (m->children->len, ==, 1);
 }
 
+/* A folded Content-Type whose "boundary=…" line lost its indentation
+ * (seen from real mailers) still has its parts; a line after a ';' that
+ * is no "name=value" is not taken in, nor one after a field not ending
+ * in ';'. */
+static void
+test_unindented_parameters (void)
+{
+  g_autoptr(BdMimePart) m = parse ("Subject: hi\nContent-Type: multipart/alternative;\n"
+                                   "boundary=\"----=_Part_1\"\n\n------=_Part_1\n"
+                                   "Content-Type: text/plain\n\nhello\n------=_Part_1--\n");
+  g_autoptr(BdMimePart) prose = parse ("Subject: note;\nthe text = starts here\n");
+  g_autoptr(BdMimePart) plain = parse ("Subject: note\nx=1\n");
+  g_autofree char *type = bd_mime_header (m, "Content-Type");
+  g_autofree char *text = NULL;
+
+  g_assert_cmpstr (type, ==, "multipart/alternative;boundary=\"----=_Part_1\"");
+  g_assert_cmpuint (m->children->len, ==, 1);
+  text = content (child (m, 0));
+  g_assert_cmpstr (text, ==, "hello");
+  g_assert_cmpuint (prose->body_len, ==, strlen ("the text = starts here\n"));
+  g_assert_cmpuint (plain->body_len, ==, strlen ("x=1\n"));
+}
+
 /* A message/rfc822 sent base64-encoded is an opaque part (as in GMime);
  * one that starts with an mbox From_ line still has its headers. */
 static void
@@ -313,6 +336,7 @@ main (int argc, char **argv)
   g_test_add_func ("/mime/depth-limit", test_depth_limit);
   g_test_add_func ("/mime/fields", test_fields);
   g_test_add_func ("/mime/broken-headers", test_broken_headers);
+  g_test_add_func ("/mime/unindented-parameters", test_unindented_parameters);
   g_test_add_func ("/mime/encapsulated-messages", test_encapsulated_messages);
   g_test_add_func ("/mime/parameter-forms", test_parameter_forms);
   g_test_add_func ("/mime/part-count-limit", test_part_count_limit);

@@ -58,6 +58,34 @@ field_colon (const char *p,
   return q < eol && *q == ':' ? q : NULL;
 }
 
+/* Whether the line [@p, @eol), not indented, still continues the field
+ * above: that line ended with ';' and this one is a "name=value"
+ * parameter. Some mailers drop the indentation when they fold a
+ * Content-Type ("multipart/alternative;" then "boundary=…" at the start of
+ * the next line); without this the boundary, and every part, is lost. */
+static gboolean
+continues_parameters (const char *head,
+                      const char *p,
+                      const char *eol)
+{
+  const char *q = p - 1;   /* the '\n' ending the line above */
+  const char *name = p;
+
+  if (p <= head)
+    return FALSE;
+  while (q > head && (q[-1] == ' ' || q[-1] == '\t' || q[-1] == '\r'))
+    q--;
+  if (q <= head || q[-1] != ';')
+    return FALSE;
+  while (name < eol && (g_ascii_isalnum (*name) || *name == '-' || *name == '_' || *name == '*'))
+    name++;
+  if (name == p)
+    return FALSE;
+  while (name < eol && (*name == ' ' || *name == '\t'))
+    name++;
+  return name < eol && *name == '=';
+}
+
 /* The next line at or after @p that is a header field, stopping at the
  * blank line (returns NULL then, or at @end). */
 static const char *
@@ -102,7 +130,7 @@ split_head (BdMimePart *part,
           part->body_len = end - part->body;
           return;
         }
-      if ((*p == ' ' || *p == '\t') && p > start)
+      if (((*p == ' ' || *p == '\t') && p > start) || continues_parameters (start, p, eol))
         {
           p = next_line (p, end);
           continue;
@@ -138,7 +166,8 @@ index_fields (BdMimePart *part)
       BdMimeField field;
 
       /* The field runs on over its folded lines. */
-      while (stop < end && (*stop == ' ' || *stop == '\t'))
+      while (stop < end && (*stop == ' ' || *stop == '\t'
+                            || continues_parameters (part->head, stop, line_end (stop, end))))
         {
           eol = line_end (stop, end);
           stop = next_line (stop, end);
