@@ -62,6 +62,7 @@ static const BdScanner scanners[] = {
   { "interscanmss", bd_scan_interscanmss },
   { "x6", bd_scan_x6 },
   { "apachejames", bd_scan_apachejames },
+  { "smail", bd_scan_smail },
   { "biglobe", bd_scan_biglobe },
   { "domino", bd_scan_domino },
   { "mailmarshal", bd_scan_mailmarshal },

@@ -1,0 +1,62 @@
+/* bd-scan-smail.c
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Smail (and the MTAs that copied its report), Subject "mail failed,
+ * returning to sender":
+ *
+ *   |------------------------- Message log follows: -------------------------|
+ *    no valid recipients were found for this message
+ *   |------------------------- Failed addresses follow: ---------------------|
+ *    kijitora@example.com ... unknown host
+ *   |------------------------- Message text follows: ------------------------|
+ *
+ * Each failed address is followed by " ... " and the reason.
+ */
+#define G_LOG_DOMAIN "bd-scan-smail"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "bd-scan-families.h"
+#include "bd-scan-util.h"
+
+static const char *const stop_markers[] = {
+  "Message text follows:",
+  NULL
+};
+
+/* "|----- Title: -----|" */
+static gboolean
+is_section_line (const char *line)
+{
+  return g_str_has_prefix (line, "|---") && g_str_has_suffix (line, "|");
+}
+
+gboolean
+bd_scan_smail (const BdScanInput *input,
+               BdBounce          *bounce)
+{
+  g_auto(GStrv) lines = NULL;
+  int at;
+
+  if (strstr (input->body, "Failed addresses follow:") == NULL)
+    return FALSE;
+
+  lines = bd_scan_split_lines (input, stop_markers);
+  at = bd_scan_find_line (lines, 0, "Failed addresses follow:");
+  if (at < 0 || !is_section_line (lines[at]))
+    return FALSE;
+  for (int i = at + 1; lines[i] != NULL && !is_section_line (lines[i]); i++)
+    {
+      const char *line = lines[i] + strspn (lines[i], " \t");
+      const char *dots = strstr (line, " ... ");
+      g_autofree char *address = NULL;
+
+      if (dots == NULL)
+        continue;
+      address = g_strndup (line, dots - line);
+      bd_scan_add (bounce, address, dots + strlen (" ... "));
+    }
+  return bd_scan_finish (bounce, BD_KIND_BOUNCE);
+}
