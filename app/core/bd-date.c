@@ -131,7 +131,8 @@ parse_canonical (const char *p,
         return FALSE;
       p = skip_blanks (p + 4);
     }
-  if (!read_digits (&p, g_ascii_isdigit (p[1]) ? 2 : 1, &day))
+  /* p[1] only when p[0] is a digit, so never past the end */
+  if (!read_digits (&p, g_ascii_isdigit (p[0]) && g_ascii_isdigit (p[1]) ? 2 : 1, &day))
     return FALSE;
   p = skip_blanks (p);
   if ((month = read_month (&p)) == 0)
