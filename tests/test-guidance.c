@@ -9,7 +9,9 @@
 
 #include <string.h>
 
+#include "bd-classify.h"
 #include "bd-guidance-private.h"
+#include "bd-report.h"
 #include "bd-i18n.h"
 
 #define ADDRESS "jan.kowalski@example.pl"
@@ -319,6 +321,40 @@ test_guidance_unknown_address (void)
 #endif
 }
 
+/* "onhold" because the server's words named no reason is, for the user,
+ * a failure whose reason is unclear; a message a server says it holds
+ * ("held for review") is one to wait for. */
+static void
+test_guidance_unrecognised (void)
+{
+  g_autoptr(BdBounce) unclear = make_bounce (BD_KIND_BOUNCE, "mx.example.com", ADDRESS, "5.0.901",
+                                             BD_REASON_ONHOLD);
+  g_autoptr(BdBounce) held = make_bounce (BD_KIND_BOUNCE, "mx.example.com", ADDRESS, "5.0.901",
+                                          BD_REASON_ONHOLD);
+  BdRecipient *unclear_r = g_ptr_array_index (unclear->recipients, 0);
+  BdRecipient *held_r = g_ptr_array_index (held->recipients, 0);
+  g_autoptr(BdGuidance) unclear_g = NULL;
+  g_autoptr(BdGuidance) held_g = NULL;
+  g_autoptr(BdGuidance) undefined_g = bd_guidance_for_reason (BD_KIND_BOUNCE, BD_REASON_UNDEFINED, ADDRESS);
+  g_autofree char *why = NULL;
+
+  unclear_r->evidence = g_strdup (BD_CLASSIFY_UNRECOGNISED);
+  held_r->evidence = g_strdup ("phrase “held for review”");
+  g_assert_true (bd_classify_is_unrecognised (unclear_r));
+  g_assert_false (bd_classify_is_unrecognised (held_r));
+
+  unclear_g = bd_guidance_for_recipient (unclear, unclear_r);
+  held_g = bd_guidance_for_recipient (held, held_r);
+  g_assert_cmpstr (unclear_g->headline, ==, undefined_g->headline);
+  g_assert_cmpint (unclear_g->whose_move, !=, BD_WHOSE_MOVE_WAIT);
+  g_assert_cmpint (held_g->whose_move, ==, BD_WHOSE_MOVE_WAIT);
+
+  g_assert_cmpstr (bd_report_recipient_label (unclear, unclear_r), ==, bd_reason_get_label (BD_REASON_UNDEFINED));
+  g_assert_cmpstr (bd_report_recipient_label (held, held_r), ==, bd_reason_get_label (BD_REASON_ONHOLD));
+  why = bd_report_describe_evidence (unclear_r->evidence);
+  g_assert_cmpstr (why, !=, BD_CLASSIFY_UNRECOGNISED);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -334,6 +370,7 @@ main (int    argc,
   g_test_add_func ("/core/guidance/backscatter", test_guidance_backscatter);
   g_test_add_func ("/core/guidance/mixed-actions", test_guidance_mixed_actions);
   g_test_add_func ("/core/guidance/unknown-address", test_guidance_unknown_address);
+  g_test_add_func ("/core/guidance/unrecognised", test_guidance_unrecognised);
 
   return g_test_run ();
 }

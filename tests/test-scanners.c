@@ -57,6 +57,8 @@ static const ScanCase cases[] = {
     BD_REASON_NETWORKERROR, NULL },
   { "exchange2003.eml", "exchange2003", BD_KIND_BOUNCE, 1, 0, "zofia@odbiorca.example", NULL, 0,
     BD_REASON_USERUNKNOWN, NULL },
+  { "exchange2003-short.eml", "exchange2003", BD_KIND_BOUNCE, 1, 0, "kasia@odbiorca.example", NULL, 0,
+    BD_REASON_UNDEFINED, NULL },
   { "gmx.eml", "gmx", BD_KIND_BOUNCE, 1, 0, "piotr@odbiorca.example", "5.1.1", 0,
     BD_REASON_UNDEFINED, "mx.odbiorca.example" },
   { "imailserver.eml", "imailserver", BD_KIND_BOUNCE, 1, 0, "adam@odbiorca.example", NULL, 0,

@@ -566,7 +566,7 @@ decide (const BdRecipient *r,
     }
   if (r->diagnostic != NULL && *r->diagnostic)
     {
-      *evidence = g_strdup ("unrecognised diagnostic");
+      *evidence = g_strdup (BD_CLASSIFY_UNRECOGNISED);
       return BD_REASON_ONHOLD;
     }
 #undef HAS
@@ -719,4 +719,19 @@ bd_classify_bounce (BdBounce *bounce)
         set_internal_status (r, bounce);
       r->hard = bd_reason_is_hard (r->reason, r->reply_code, r->status);
     }
+}
+
+/**
+ * bd_classify_is_unrecognised:
+ *
+ * Returns: whether @recipient is "onhold" only because nothing in the
+ *   server's words named a reason: for the user, a failure whose reason
+ *   is unclear, not a message held somewhere ("held for review").
+ */
+gboolean
+bd_classify_is_unrecognised (const BdRecipient *recipient)
+{
+  g_return_val_if_fail (recipient != NULL, FALSE);
+
+  return recipient->reason == BD_REASON_ONHOLD && g_strcmp0 (recipient->evidence, BD_CLASSIFY_UNRECOGNISED) == 0;
 }

@@ -20,4 +20,10 @@ BdReason  bd_classify_phrase    (const char        *lowered,
                                  const char       **phrase);
 const char *bd_classify_find_command (const char  *lowered);
 
+/* The evidence of "onhold" given because the server's words matched no
+ * reason: Sisimai's name for it, kept in the JSON for scripts. */
+#define BD_CLASSIFY_UNRECOGNISED "unrecognised diagnostic"
+
+gboolean  bd_classify_is_unrecognised (const BdRecipient *recipient);
+
 G_END_DECLS

@@ -13,6 +13,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "bd-classify.h"
 #include "bd-guidance-private.h"
 
 typedef enum
@@ -298,6 +299,11 @@ bd_guidance_provider_reason (const BdBounce    *bounce,
 
   g_return_val_if_fail (bounce != NULL, BD_REASON_UNDEFINED);
   g_return_val_if_fail (recipient != NULL, BD_REASON_UNDEFINED);
+
+  /* "onhold" for words that named no reason: the advice for a failure
+   * whose reason is unclear, not "wait, it is held". */
+  if (bd_classify_is_unrecognised (recipient))
+    return BD_REASON_UNDEFINED;
 
   sender = sending_provider (bounce);
   if (sender != NULL && sender->provider == PROVIDER_MICROSOFT

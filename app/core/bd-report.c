@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "bd-guidance.h"
+#include "bd-classify.h"
 #include "bd-report.h"
 
 /**
@@ -53,6 +54,8 @@ bd_report_describe_evidence (const char *evidence)
     return g_strdup_printf (_("The sending server (PowerMTA) filed the reply under “%s”."),
                             evidence + strlen ("PowerMTA bounce category "));
 
+  if (g_str_equal (evidence, BD_CLASSIFY_UNRECOGNISED))
+    return g_strdup (_("Nothing in the server’s reply names a known reason."));
   return g_strdup (evidence);
 }
 
@@ -74,6 +77,8 @@ bd_report_recipient_label (const BdBounce    *bounce,
   if (bounce->kind == BD_KIND_DELAYED)
     return _("Delayed, still being retried");
 
+  if (bd_classify_is_unrecognised (recipient))
+    return bd_reason_get_label (BD_REASON_UNDEFINED);
   return bd_reason_get_label (recipient->reason);
 }
 

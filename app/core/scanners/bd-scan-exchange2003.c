@@ -14,6 +14,8 @@
  *       The recipient name is not recognized
  *       MSEXCH:IMS:EXAMPLE:SITE:SERVER 0 (000C05A6) Unknown Recipient
  *
+ * or, shorter, "Did not reach the following recipient: kijitora@example.jp".
+ *
  * The hexadecimal code in parentheses names the failure.
  */
 #define G_LOG_DOMAIN "bd-scan-exchange2003"
@@ -48,7 +50,7 @@ is_exchange2003 (const BdScanInput *input)
 {
   g_autofree char *mailer = NULL;
 
-  if (strstr (input->body, "did not reach the following recipient") == NULL
+  if (bd_scan_strcasestr (input->body, "did not reach the following recipient") == NULL
       && strstr (input->body, "The following recipient(s) could not be reached") == NULL)
     return FALSE;
   if (bd_scan_subject_has (input, "Undeliverable"))
@@ -85,6 +87,22 @@ set_exchange_reason (BdRecipient *r)
     }
 }
 
+/* A shorter form names the one recipient on the same line, with no
+ * reason: "Did not reach the following recipient: kijitora@example.jp". */
+static void
+add_inline_recipient (BdBounce   *bounce,
+                      const char *line)
+{
+  const char *colon = strrchr (line, ':');
+
+  if (colon != NULL && bd_scan_is_address (colon + 1))
+    {
+      g_autofree char *address = bd_scan_extract_address (colon + 1);
+
+      bd_scan_add (bounce, address, line);
+    }
+}
+
 gboolean
 bd_scan_exchange2003 (const BdScanInput *input,
                       BdBounce          *bounce)
@@ -99,6 +117,8 @@ bd_scan_exchange2003 (const BdScanInput *input,
   start = bd_scan_find_line (lines, 0, "did not reach the following recipient");
   if (start < 0)
     start = bd_scan_find_line (lines, 0, "could not be reached");
+  if (start >= 0)
+    add_inline_recipient (bounce, lines[start]);
   for (int i = start + 1; start >= 0 && lines[i] != NULL; i++)
     {
       g_autofree char *address = recipient_in (lines[i]);
