@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "bd-bounce-row.h"
+#include "bd-classify.h"
 #include "bd-report.h"
 #include "bd-ui-util.h"
 
@@ -30,7 +31,7 @@ static BdReason
 main_reason (const BdBounce *bounce)
 {
   if (bounce->recipients->len > 0)
-    return ((const BdRecipient *)g_ptr_array_index (bounce->recipients, 0))->reason;
+    return bd_classify_shown_reason (g_ptr_array_index (bounce->recipients, 0));
 
   switch (bounce->kind)
     {

@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "bd-classify.h"
 #include "bd-mailbox-item.h"
 #include "bd-mailbox-view-private.h"
 #include "bd-ui-util.h"
@@ -204,7 +205,7 @@ bd_mailbox_view_add_bounces (BdMailboxView *self,
       for (guint j = 0; j < bounce->recipients->len; j++)
         {
           const BdRecipient *recipient = g_ptr_array_index (bounce->recipients, j);
-          guint slot = bounce->kind == BD_KIND_DELAYED ? BD_MAILBOX_DELAYED_SLOT : recipient->reason;
+          guint slot = bounce->kind == BD_KIND_DELAYED ? BD_MAILBOX_DELAYED_SLOT : bd_classify_shown_reason (recipient);
 
           g_ptr_array_add (items, bd_mailbox_item_new (bounce, j));
           self->reason_counts[slot]++;

@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "bd-classify.h"
 #include "bd-mailbox-item.h"
 #include "bd-mailbox-view-private.h"
 
@@ -113,7 +114,7 @@ filter_item (gpointer item,
     {
       BdBounce *bounce = bd_mailbox_item_get_bounce (row);
       int slot = bounce->kind == BD_KIND_DELAYED ? BD_MAILBOX_DELAYED_SLOT
-                                                 : (int)bd_mailbox_item_get_recipient (row)->reason;
+                                                 : (int)bd_classify_shown_reason (bd_mailbox_item_get_recipient (row));
 
       if (slot != self->chart_reason)
         return FALSE;

@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "bd-classify.h"
 #include "bd-recipient-row.h"
 #include "bd-report.h"
 #include "bd-ui-util.h"
@@ -57,7 +58,7 @@ fill (BdRecipientRow    *self,
                                  recipient->address ? recipient->address : _("Unknown address"));
   adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (self), bd_report_recipient_label (self->bounce, recipient));
   adw_expander_row_add_prefix (ADW_EXPANDER_ROW (self),
-                               gtk_image_new_from_icon_name (bd_ui_reason_icon_name (recipient->reason)));
+                               gtk_image_new_from_icon_name (bd_ui_reason_icon_name (bd_classify_shown_reason (recipient))));
 
   if (recipient->reply_code != 0)
     reply_code = g_strdup_printf ("%u", recipient->reply_code);

@@ -342,6 +342,8 @@ test_guidance_unrecognised (void)
   held_r->evidence = g_strdup ("phrase “held for review”");
   g_assert_true (bd_classify_is_unrecognised (unclear_r));
   g_assert_false (bd_classify_is_unrecognised (held_r));
+  g_assert_cmpint (bd_classify_shown_reason (unclear_r), ==, BD_REASON_UNDEFINED);
+  g_assert_cmpint (bd_classify_shown_reason (held_r), ==, BD_REASON_ONHOLD);
 
   unclear_g = bd_guidance_for_recipient (unclear, unclear_r);
   held_g = bd_guidance_for_recipient (held, held_r);

@@ -735,3 +735,17 @@ bd_classify_is_unrecognised (const BdRecipient *recipient)
 
   return recipient->reason == BD_REASON_ONHOLD && g_strcmp0 (recipient->evidence, BD_CLASSIFY_UNRECOGNISED) == 0;
 }
+
+/**
+ * bd_classify_shown_reason:
+ *
+ * Returns: the reason to show a person (labels, advice, charts, icons):
+ *   "onhold" for words that named no reason shows as unknown.
+ */
+BdReason
+bd_classify_shown_reason (const BdRecipient *recipient)
+{
+  g_return_val_if_fail (recipient != NULL, BD_REASON_UNDEFINED);
+
+  return bd_classify_is_unrecognised (recipient) ? BD_REASON_UNDEFINED : recipient->reason;
+}

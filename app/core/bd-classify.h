@@ -25,5 +25,6 @@ const char *bd_classify_find_command (const char  *lowered);
 #define BD_CLASSIFY_UNRECOGNISED "unrecognised diagnostic"
 
 gboolean  bd_classify_is_unrecognised (const BdRecipient *recipient);
+BdReason  bd_classify_shown_reason    (const BdRecipient *recipient);
 
 G_END_DECLS

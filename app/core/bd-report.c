@@ -77,9 +77,7 @@ bd_report_recipient_label (const BdBounce    *bounce,
   if (bounce->kind == BD_KIND_DELAYED)
     return _("Delayed, still being retried");
 
-  if (bd_classify_is_unrecognised (recipient))
-    return bd_reason_get_label (BD_REASON_UNDEFINED);
-  return bd_reason_get_label (recipient->reason);
+  return bd_reason_get_label (bd_classify_shown_reason (recipient));
 }
 
 /* Label and value of one technical detail; NULL values are left out. */
