@@ -136,6 +136,8 @@ test_decoder_pasted (void)
   g_autoptr(BdBounce) quoted = decode_fixture ("pasted-quoted.eml");
   g_autoptr(BdBounce) plain = decode_fixture ("pasted-not-bounce.eml");
   g_autoptr(BdBounce) html = decode_fixture ("pasted-outlook-html.eml");
+  g_autoptr(BdBounce) french = decode_fixture ("pasted-outlook-fr.eml");
+  g_autoptr(BdBounce) english = decode_fixture ("pasted-outlook-en.eml");
 
   g_assert_cmpint (gmail->kind, ==, BD_KIND_BOUNCE);
   g_assert_cmpstr (gmail->mta, ==, "postfix");
@@ -175,6 +177,18 @@ test_decoder_pasted (void)
   g_assert_cmpstr (recipient (html, 0)->diagnostic, ==,
                    "host mx.kontrahent.example[203.0.113.9] said: 552 5.2.2 <faktury@kontrahent.example>: "
                    "Mailbox full (in reply to RCPT TO command)");
+
+  /* French Outlook ("À :", a capital outside ASCII) and English Outlook:
+   * their "Envoyé :"/"Sent:" is local time without a zone, so no date */
+  g_assert_cmpint (french->kind, ==, BD_KIND_BOUNCE);
+  g_assert_cmpstr (french->from, ==, "Microsoft Outlook <postmaster@bureau.example.fr>");
+  g_assert_null (french->date);
+  g_assert_cmpstr (recipient (french, 0)->address, ==, "commande@fournisseur.example");
+  g_assert_cmpint (recipient (french, 0)->reason, ==, BD_REASON_USERUNKNOWN);
+  g_assert_cmpint (english->kind, ==, BD_KIND_BOUNCE);
+  g_assert_cmpstr (english->from, ==, "Mail Delivery System <MAILER-DAEMON@mail.office.example.com>");
+  g_assert_null (english->date);
+  g_assert_cmpstr (recipient (english, 0)->address, ==, "sales@partner.example");
 
   /* an ordinary message forwarded the same way stays what it is */
   g_assert_cmpint (plain->kind, ==, BD_KIND_NOT_BOUNCE);

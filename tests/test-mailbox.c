@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <glib/gstdio.h>
 #include <gmime/gmime.h>
 #include <string.h>
@@ -20,6 +21,7 @@
 #include "bd-export.h"
 #include "bd-mailbox.h"
 #include "bd-mailbox-filter.h"
+#include "bd-mailbox-private.h"
 #include "bd-mailbox-scan.h"
 
 typedef struct
@@ -737,6 +739,51 @@ export (GPtrArray *bounces,
   return g_memory_output_stream_steal_data (G_MEMORY_OUTPUT_STREAM (out));
 }
 
+static gboolean
+keep_length (const char *source,
+             goffset     offset,
+             const char *data,
+             gsize       len,
+             gpointer    user_data)
+{
+  *(gsize *)user_data = len;
+  return TRUE;
+}
+
+/* A file that grew between stat () and read (): whatever the size stat ()
+ * gave (a whole number of read steps or not), the reader reads on to the
+ * real end instead of stopping at the old size. */
+static void
+test_grown_file (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (fixture->dir, "grown.eml", NULL);
+  const gsize whole = 3 * 1024 * 1024 + 100;
+  const goffset stat_sizes[] = { 1024 * 1024, 2 * 1024 * 1024, 1500000 };
+  g_autofree char *text = g_malloc (whole);
+
+  memcpy (text, "Subject: x\n\n", 13);
+  memset (text + 13, 'a', whole - 13);
+  g_assert_true (g_file_set_contents (path, text, whole, NULL));
+
+  for (guint i = 0; i < G_N_ELEMENTS (stat_sizes); i++)
+    {
+      BdMailboxReadOptions options = { 0 };
+      BdMailboxReader reader;
+      gsize len = 0;
+      int fd = open (path, O_RDONLY);
+
+      g_assert_cmpint (fd, >=, 0);
+      options.message_func = keep_length;
+      options.user_data = &len;
+      bd_mailbox_reader_init (&reader, &options);
+      bd_mailbox_read_stream (&reader, path, fd, 0, stat_sizes[i]);
+      bd_mailbox_reader_clear (&reader);
+      close (fd);
+      g_assert_cmpuint (len, ==, whole);
+    }
+}
+
 static void
 test_export_failed_recipients (void)
 {
@@ -775,6 +822,7 @@ main (int    argc,
   ADD ("/core/mailbox/mbox/expunged", test_mbox_expunged);
   ADD ("/core/mailbox/mbox/empty", test_mbox_empty);
   ADD ("/core/mailbox/mbox/big-message", test_mbox_big_message);
+  ADD ("/core/mailbox/grown-file", test_grown_file);
   ADD ("/core/mailbox/maildir", test_maildir);
   ADD ("/core/mailbox/thunderbird-tree", test_thunderbird_tree);
   ADD ("/core/mailbox/loop-and-unreadable", test_link_loop_and_unreadable);

@@ -419,7 +419,8 @@ test_input_strip_html (void)
     "&nbsp;&nbsp;&lt;jan@example.com&gt;: host mx.example.com said: 550 5.1.1\n"
     "   user unknown<br>\n"
     "<pre>  kept\n    as is</pre>"
-    "<table><tr><td>Status</td><td>5.1.1</td></tr></table>"
+    "<table><tr><td>Status</td><td>5.1.1</td></tr><tr><td></td></tr>"
+    "<tr><td></td><td>Remote Server returned '550'</td></tr></table>"
     "<script>var x = '<b>';</script>end</div>"
     "<p class=MsoPlainText>First line</p>\n<p class=MsoPlainText>&nbsp;</p>\n"
     "<p class=MsoPlainText>&nbsp;&nbsp;indented</p></body></html>\n";
@@ -432,6 +433,7 @@ test_input_strip_html (void)
                    "  <jan@example.com>: host mx.example.com said: 550 5.1.1 user unknown\n"
                    "  kept\n    as is\n"
                    "Status 5.1.1\n"
+                   "Remote Server returned '550'\n"
                    "end\n"
                    "First line\n"
                    "\n"

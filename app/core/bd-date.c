@@ -16,12 +16,41 @@
 
 #include "bd-date.h"
 
+/* Spaces and tabs only: GMime splits a date at those. */
 static const char *
 skip_blanks (const char *p)
 {
-  while (*p == ' ' || *p == '\t' || *p == '\r' || *p == '\n')
+  while (*p == ' ' || *p == '\t')
     p++;
   return p;
+}
+
+/* At least one blank, as GMime needs between the parts of a date. */
+static gboolean
+skip_separator (const char **p)
+{
+  const char *after = skip_blanks (*p);
+
+  if (after == *p)
+    return FALSE;
+  *p = after;
+  return TRUE;
+}
+
+/* "Mon," … "Sun,": GMime takes other words there for something else (a
+ * month name, say), so those go to it. */
+static gboolean
+skip_weekday (const char **p)
+{
+  static const char days[] = "MonTueWedThuFriSatSun";
+
+  for (guint i = 0; i < 7; i++)
+    if (strncmp (*p, days + 3 * i, 3) == 0 && (*p)[3] == ',')
+      {
+        *p += 4;
+        return TRUE;
+      }
+  return FALSE;
 }
 
 /* Exactly @n digits at *@p. */
@@ -124,36 +153,26 @@ parse_canonical (const char *p,
   int day, month, year, hour, minute, second = 0, zh, zm, sign;
 
   p = skip_blanks (p);
-  if (g_ascii_isalpha (p[0]))
-    {
-      /* the day of the week: three letters and a comma */
-      if (!g_ascii_isalpha (p[1]) || !g_ascii_isalpha (p[2]) || p[3] != ',')
-        return FALSE;
-      p = skip_blanks (p + 4);
-    }
+  if (g_ascii_isalpha (p[0]) && (!skip_weekday (&p) || !skip_separator (&p)))
+    return FALSE;
   /* p[1] only when p[0] is a digit, so never past the end */
-  if (!read_digits (&p, g_ascii_isdigit (p[0]) && g_ascii_isdigit (p[1]) ? 2 : 1, &day))
+  if (!read_digits (&p, g_ascii_isdigit (p[0]) && g_ascii_isdigit (p[1]) ? 2 : 1, &day) || !skip_separator (&p))
     return FALSE;
-  p = skip_blanks (p);
-  if ((month = read_month (&p)) == 0)
+  if ((month = read_month (&p)) == 0 || !skip_separator (&p))
     return FALSE;
-  p = skip_blanks (p);
-  if (!read_digits (&p, 4, &year) || g_ascii_isdigit (*p))
+  if (!read_digits (&p, 4, &year) || !skip_separator (&p))
     return FALSE;
-  p = skip_blanks (p);
   if (!read_digits (&p, 2, &hour) || *p++ != ':' || !read_digits (&p, 2, &minute))
     return FALSE;
   if (*p == ':' && (p++, !read_digits (&p, 2, &second)))
     return FALSE;
-  p = skip_blanks (p);
-  if (*p != '+' && *p != '-')
+  if (!skip_separator (&p) || (*p != '+' && *p != '-'))
     return FALSE;
   sign = *p++ == '-' ? -1 : 1;
-  if (!read_digits (&p, 2, &zh) || !read_digits (&p, 2, &zm) || g_ascii_isdigit (*p))
+  if (!read_digits (&p, 2, &zh) || !read_digits (&p, 2, &zm))
     return FALSE;
-  p = skip_blanks (p);
-  /* a comment naming the zone: "(CET)" */
-  if (*p == '(')
+  /* a comment naming the zone, after a blank: "(CET)" */
+  if (skip_separator (&p) && *p == '(')
     {
       p++;
       while (*p != '\0' && *p != ')' && *p != '(')
@@ -234,4 +253,21 @@ bd_date_to_iso_utc (const char *value)
   iso = g_date_time_format (utc, "%Y-%m-%dT%H:%M:%SZ");
   g_date_time_unref (utc);
   return iso;
+}
+
+/**
+ * bd_date_is_canonical:
+ * @value: a date
+ *
+ * Returns: whether @value is in RFC 5322's own form, with a numeric zone:
+ *   a date that says which moment it is, not a local time.
+ */
+gboolean
+bd_date_is_canonical (const char *value)
+{
+  gint64 seconds;
+
+  g_return_val_if_fail (value != NULL, FALSE);
+
+  return parse_canonical (value, &seconds);
 }

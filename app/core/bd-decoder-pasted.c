@@ -18,6 +18,7 @@
 
 #include <string.h>
 
+#include "bd-date.h"
 #include "bd-decoder-private.h"
 
 typedef enum
@@ -27,13 +28,15 @@ typedef enum
   FIELD_TO,
   FIELD_CC,
   FIELD_SUBJECT,
-  FIELD_DATE,          /* a date in RFC 5322 form: kept */
-  FIELD_LOCAL_DATE,    /* "Wysłano: poniedziałek, 2 marca…": dropped */
+  FIELD_DATE,          /* kept when in RFC 5322 form, with its zone */
+  FIELD_LOCAL_DATE,    /* "Sent: Monday, March 2, 2026 4:40 PM", "Wysłano: poniedziałek,
+                        * 2 marca…": local time without a zone, dropped */
 } Field;
 
 /* Header names mail programs write above a forwarded message: Outlook,
  * Gmail and Thunderbird in English, Polish, German, French, Spanish,
- * Italian, Dutch, Portuguese and Czech. */
+ * Italian, Dutch, Portuguese and Czech. Compared byte for byte beyond
+ * ASCII: a capital letter outside it is listed on its own ("À"). */
 static const struct
 {
   const char *name;   /* lower case, UTF-8 */
@@ -41,14 +44,15 @@ static const struct
 } pasted_names[] = {
   { "from", FIELD_FROM }, { "od", FIELD_FROM }, { "von", FIELD_FROM }, { "de", FIELD_FROM },
   { "da", FIELD_FROM }, { "van", FIELD_FROM },
-  { "to", FIELD_TO }, { "do", FIELD_TO }, { "an", FIELD_TO }, { "à", FIELD_TO }, { "a", FIELD_TO },
+  { "to", FIELD_TO }, { "do", FIELD_TO }, { "an", FIELD_TO }, { "à", FIELD_TO }, { "À", FIELD_TO },
+  { "a", FIELD_TO },
   { "para", FIELD_TO }, { "komu", FIELD_TO }, { "aan", FIELD_TO },
   { "cc", FIELD_CC }, { "dw", FIELD_CC }, { "kopie", FIELD_CC },
   { "subject", FIELD_SUBJECT }, { "temat", FIELD_SUBJECT }, { "betreff", FIELD_SUBJECT },
   { "objet", FIELD_SUBJECT }, { "asunto", FIELD_SUBJECT }, { "oggetto", FIELD_SUBJECT },
   { "onderwerp", FIELD_SUBJECT }, { "assunto", FIELD_SUBJECT }, { "předmět", FIELD_SUBJECT },
-  { "date", FIELD_DATE }, { "sent", FIELD_DATE },
-  { "data", FIELD_LOCAL_DATE }, { "datum", FIELD_LOCAL_DATE }, { "wysłano", FIELD_LOCAL_DATE },
+  { "date", FIELD_DATE },
+  { "sent", FIELD_LOCAL_DATE }, { "data", FIELD_LOCAL_DATE }, { "datum", FIELD_LOCAL_DATE }, { "wysłano", FIELD_LOCAL_DATE },
   { "gesendet", FIELD_LOCAL_DATE }, { "envoyé", FIELD_LOCAL_DATE }, { "enviado", FIELD_LOCAL_DATE },
   { "fecha", FIELD_LOCAL_DATE }, { "inviato", FIELD_LOCAL_DATE }, { "verzonden", FIELD_LOCAL_DATE },
   { "odesláno", FIELD_LOCAL_DATE },
@@ -147,6 +151,16 @@ append_value (GString    *out,
   g_string_append_len (out, close + 1, end - (close + 1));
 }
 
+/* Whether [@value, @end) is an RFC 5322 date with its zone. */
+static gboolean
+is_zoned_date (const char *value,
+               const char *end)
+{
+  g_autofree char *date = g_strndup (value, end - value);
+
+  return bd_date_is_canonical (g_strstrip (date));
+}
+
 /* The forwarded message whose header block starts at @p, as a message of
  * its own; NULL unless the block has a sender and a subject. *@after is
  * where the header block ended: no block starting inside it can have what
@@ -158,11 +172,20 @@ pasted_message_at (const char  *p,
                    const char **after,
                    gsize       *len)
 {
-  g_autoptr(GString) out = g_string_new (NULL);
+  g_autoptr(GString) out = NULL;
   gboolean quoted = *p == '>';
   gboolean has_from = FALSE, has_subject = FALSE;
   Field last = FIELD_NONE;
 
+  {
+    Line first = line_at (p, end);
+    const char *value;
+
+    *after = p;
+    if (pasted_field (&first, &value) == FIELD_NONE)
+      return NULL;   /* most lines: no block starts here */
+  }
+  out = g_string_new (NULL);
   while (p < end)
     {
       Line line = line_at (p, end);
@@ -184,6 +207,9 @@ pasted_message_at (const char  *p,
         break;
       has_from |= field == FIELD_FROM;
       has_subject |= field == FIELD_SUBJECT;
+      /* Gmail writes "Date: Mon, Mar 2, 2026 at 4:15 PM": local time, no zone */
+      if (field == FIELD_DATE && !is_zoned_date (value, line.end))
+        field = FIELD_LOCAL_DATE;
       if (field != FIELD_LOCAL_DATE)
         {
           g_string_append_printf (out, "%s%s: ", out->len > 0 ? "\n" : "", english_names[field]);

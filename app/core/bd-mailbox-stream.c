@@ -137,11 +137,13 @@ static void
 fill (Stream *s)
 {
   BdMailboxReader *reader = s->reader;
+  gsize want;
   gssize n;
 
   make_room_to_read (s);
+  want = MIN (reader->cap - s->len, READ_SIZE);
   do
-    n = read (s->fd, reader->buf + s->len, MIN (reader->cap - s->len, READ_SIZE));
+    n = read (s->fd, reader->buf + s->len, want);
   while (n < 0 && errno == EINTR);
   if (n < 0)
     {
@@ -156,9 +158,10 @@ fill (Stream *s)
     }
   s->len += n;
   s->done += n;
-  /* A regular file read to the size stat() gave: no read() for the end.
-   * A file that grew meanwhile gave the byte past it, and is read on. */
-  if (s->size > 0 && s->done == s->size)
+  /* A regular file read to the size stat() gave, by a read that asked
+   * for more: no read() for the end. A file that grew meanwhile gave the
+   * bytes past it, and is read on. */
+  if (s->size > 0 && s->done == s->size && (gsize)n < want)
     s->eof = TRUE;
   if (reader->options->progress_func != NULL)
     reader->options->progress_func (n, reader->options->user_data);

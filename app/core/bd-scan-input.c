@@ -347,7 +347,8 @@ bd_scan_input_strip_html (const char *html,
                 pre = tag[0] != '/';
               start_line (out);
             }
-          else if (tag_is (tag, tag_len, "/td") || tag_is (tag, tag_len, "/th"))
+          else if ((tag_is (tag, tag_len, "/td") || tag_is (tag, tag_len, "/th"))
+                   && out->len > 0 && out->str[out->len - 1] != '\n' && out->str[out->len - 1] != ' ')
             g_string_append_c (out, ' ');
           p = close + 1;
           continue;
