@@ -1,0 +1,160 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""Score bounce-doctor-cli on rewritten copies of the labelled corpus.
+
+The corpus (../shared/corpus/bounces/dev) holds bounces as their servers
+sent them; users meet them in other shapes too. Each variant rewrites every
+file the same way and scores the copies against the same expected rows
+(../shared/bench/score-bounces), so a drop shows what the decoder depends
+on that it should not:
+
+  crlf, cr     the same bytes with CRLF or CR line ends
+  base64       a one-part text body sent base64-encoded
+  attached     forwarded by a colleague as a message/rfc822 attachment
+  pasted       forwarded by Gmail with the bounce in the text ("----------
+               Forwarded message ---------" and the bounce's headers)
+  outlook-html forwarded by a Polish Outlook as HTML (one <p> per line,
+               indentation as &nbsp;, "Od:", "Wysłano:", "Temat:")
+
+The text variants only rewrite one-part, unencoded bounces (a multipart
+report cannot be pasted as text), and score those files only.
+
+Usage: score-variants.py --cli CLI [--variants crlf,cr,...] [--min PERCENT]
+With --min it exits 1 when any variant's reason accuracy is below it.
+"""
+import argparse
+import base64
+import email
+import email.policy
+import html
+import os
+import re
+import subprocess
+import sys
+import tempfile
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+SHARED = os.path.join(HERE, "..", "..", "shared")
+CORPUS = os.path.join(SHARED, "corpus", "bounces", "dev")
+SCORER = os.path.join(SHARED, "bench", "score-bounces")
+ALL = ("crlf", "cr", "base64", "attached", "pasted", "outlook-html")
+
+
+def lf(raw):
+    return raw.replace(b"\r\n", b"\n").replace(b"\r", b"\n")
+
+
+def without_from_line(raw):
+    return raw.split(b"\n", 1)[1] if raw.startswith(b"From ") else raw
+
+
+def split(raw):
+    at = raw.find(b"\n\n")
+    return (raw, b"") if at < 0 else (raw[:at + 1], raw[at + 2:])
+
+
+def is_plain_one_part(head):
+    return not re.search(rb"(?im)^content-type:\s*multipart", head) \
+        and not re.search(rb"(?im)^content-transfer-encoding:\s*(base64|quoted)", head)
+
+
+def text_of(head, body):
+    m = re.search(rb'(?im)^content-type:.*charset="?([A-Za-z0-9_-]+)', head)
+    try:
+        return body.decode(m.group(1).decode() if m else "utf-8")
+    except (LookupError, UnicodeDecodeError):
+        return body.decode("latin-1")
+
+
+def header(raw, name):
+    msg = email.message_from_bytes(raw, policy=email.policy.compat32)
+    return str(msg.get(name) or "").replace("\n", " ")
+
+
+def nbsp_indent(line):
+    stripped = line.lstrip(" ")
+    return "&nbsp;" * (len(line) - len(stripped)) + stripped
+
+
+def rewrite(variant, raw):
+    """The rewritten file, or None when the variant does not apply."""
+    if variant == "crlf":
+        return lf(raw).replace(b"\n", b"\r\n")
+    if variant == "cr":
+        return lf(raw).replace(b"\n", b"\r")
+    raw = without_from_line(lf(raw))
+    head, body = split(raw)
+    if variant == "attached":
+        return (b"From: Anna Kowalska <anna@biuro.example>\nTo: it@biuro.example\n"
+                b"Subject: Fwd: prosze o pomoc\nDate: Mon, 2 Mar 2026 10:00:00 +0100\nMIME-Version: 1.0\n"
+                b'Content-Type: multipart/mixed; boundary="fwd-1"\n\n--fwd-1\n'
+                b"Content-Type: text/plain; charset=utf-8\n\nCo to znaczy?\n\n--fwd-1\n"
+                b"Content-Type: message/rfc822\n\n" + raw + b"\n--fwd-1--\n")
+    if not is_plain_one_part(head):
+        return None
+    if variant == "base64":
+        head = re.sub(rb"(?im)^content-transfer-encoding:.*\n", b"", head)
+        if not re.search(rb"(?im)^content-type:", head):
+            head += b"Content-Type: text/plain; charset=us-ascii\n"
+        return head + b"MIME-Version: 1.0\nContent-Transfer-Encoding: base64\n\n" + base64.encodebytes(body)
+    text = text_of(head, body)
+    if variant == "pasted":
+        return ("From: Jan Nowak <jan@biuro.example>\nTo: admin@biuro.example\nSubject: Fwd: "
+                + header(raw, "Subject") + "\nDate: Tue, 3 Mar 2026 09:00:00 +0100\nMIME-Version: 1.0\n"
+                "Content-Type: text/plain; charset=utf-8\n\nProsze zobaczyc.\n\n"
+                "---------- Forwarded message ---------\nFrom: " + header(raw, "From") + "\nDate: "
+                + header(raw, "Date") + "\nSubject: " + header(raw, "Subject") + "\nTo: " + header(raw, "To")
+                + "\n\n\n" + text).encode("utf-8")
+    if variant == "outlook-html":
+        lines = ["Dzień dobry, proszę o pomoc.", "", "<b>Od:</b> " + html.escape(header(raw, "From")),
+                 "<b>Wysłano:</b> wtorek, 3 marca 2026 09:00", "<b>Do:</b> " + html.escape(header(raw, "To")),
+                 "<b>Temat:</b> " + html.escape(header(raw, "Subject")), ""]
+        lines += [nbsp_indent(html.escape(line)) for line in text.split("\n")]
+        paragraphs = "".join("<p class=MsoNormal>%s<o:p></o:p></p>\n" % (line or "&nbsp;") for line in lines)
+        return ("From: Jan Nowak <jan@biuro.example>\nTo: admin@biuro.example\nSubject: PD: "
+                + header(raw, "Subject") + "\nDate: Tue, 3 Mar 2026 09:00:00 +0100\nMIME-Version: 1.0\n"
+                "Content-Type: text/html; charset=utf-8\nContent-Transfer-Encoding: 8bit\n\n"
+                "<html><body>" + paragraphs + "</body></html>\n").encode("utf-8")
+    raise ValueError(variant)
+
+
+def score(cli, folder):
+    out = subprocess.run([sys.executable, SCORER, "--cli", cli, "--corpus", folder, "--show", "0"],
+                         stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True).stdout
+    last = out.strip().splitlines()[-1] if out.strip() else ""
+    m = re.match(r"reason ([0-9.]+)% \((\d+)/(\d+)\), rows fully right ([0-9.]+)%", last)
+    if m is None:
+        sys.exit("score-variants: the scorer printed: " + last)
+    return float(m.group(1)), int(m.group(3)), float(m.group(4))
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--cli", required=True)
+    ap.add_argument("--variants", default=",".join(ALL))
+    ap.add_argument("--min", type=float)
+    a = ap.parse_args()
+    if not os.path.isfile(SCORER) or not os.path.isdir(CORPUS):
+        print("score-variants: no corpus at %s: nothing scored" % os.path.normpath(SHARED))
+        return 77
+    failed = False
+    for variant in a.variants.split(","):
+        with tempfile.TemporaryDirectory(prefix="bd-variant-") as folder:
+            for name in sorted(os.listdir(CORPUS)):
+                if not name.endswith(".eml"):
+                    continue
+                with open(os.path.join(CORPUS, name), "rb") as f:
+                    rewritten = rewrite(variant, f.read())
+                if rewritten is not None:
+                    with open(os.path.join(folder, name), "wb") as f:
+                        f.write(rewritten)
+            reason, rows, full = score(os.path.abspath(a.cli), folder)
+        low = a.min is not None and reason < a.min
+        failed |= low
+        print("%-13s reason %6.2f%%  all four fields %6.2f%%  (%d rows)%s"
+              % (variant, reason, full, rows, "  BELOW %.0f%%" % a.min if low else ""))
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
