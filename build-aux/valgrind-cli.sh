@@ -28,7 +28,7 @@ for format in json csv text; do
     log="$build/valgrind-$format.log"
     # shellcheck disable=SC2086
     G_SLICE=always-malloc valgrind --leak-check=full --errors-for-leak-kinds=definite \
-        --error-exitcode=99 --log-file="$log" \
+        --error-exitcode=99 --suppressions="$here/valgrind.supp" --log-file="$log" \
         "$cli" explain --format="$format" $inputs >/dev/null 2>&1
     code=$?
     definite=$(sed -n 's/.*definitely lost: \([0-9,]*\) bytes.*/\1/p' "$log" | tail -1)
