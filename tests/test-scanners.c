@@ -423,7 +423,9 @@ test_input_strip_html (void)
     "<tr><td></td><td>Remote Server returned '550'</td></tr></table>"
     "<script>var x = '<b>';</script>end</div>"
     "<p class=MsoPlainText>First line</p>\n<p class=MsoPlainText>&nbsp;</p>\n"
-    "<p class=MsoPlainText>&nbsp;&nbsp;indented</p></body></html>\n";
+    "<p class=MsoPlainText>&nbsp;&nbsp;indented</p>"
+    "<p>couldn&#x27;t, couldn&#39;t, couldn&rsquo;t, &#x201E;x&#8221;, &#xD800; &#12345678901; in&shy;valid</p>"
+    "</body></html>\n";
   gsize len;
   g_autofree char *text = bd_scan_input_strip_html (html, strlen (html), &len);
 
@@ -437,7 +439,8 @@ test_input_strip_html (void)
                    "end\n"
                    "First line\n"
                    "\n"
-                   "  indented\n");
+                   "  indented\n"
+                   "couldn't, couldn't, couldn’t, „x”, &#xD800; &#12345678901; invalid\n");
   g_assert_cmpuint (len, ==, strlen (text));
 }
 

@@ -222,15 +222,43 @@ tag_is (const char *tag,
       && (len == n || !g_ascii_isalnum (tag[n]));
 }
 
+/* "&#8217;" or "&#x27;" at @p: the character, and where the reference
+ * ends; 0 when it is none (or names no character text may hold). */
+static gunichar
+read_char_ref (const char  *p,
+               const char  *end,
+               const char **after)
+{
+  gboolean hex = p + 2 < end && (p[2] == 'x' || p[2] == 'X');
+  const char *q = p + (hex ? 3 : 2);
+  guint32 c = 0;
+  guint digits = 0;
+
+  if (p + 2 >= end || p[1] != '#')
+    return 0;
+  for (; q < end && digits <= 8 && (hex ? g_ascii_isxdigit (*q) : g_ascii_isdigit (*q)); q++, digits++)
+    c = c * (hex ? 16 : 10) + (hex ? (guint32)g_ascii_xdigit_value (*q) : (guint32)(*q - '0'));
+  if (digits == 0 || digits > 8 || q >= end || *q != ';'
+      || c == 0 || c >= 0x110000 || (c >= 0xd800 && c <= 0xdfff))
+    return 0;
+  *after = q + 1;
+  return c;
+}
+
 static const char *
 append_entity (GString    *out,
                const char *p,
                const char *end)
 {
+  /* The ones bounces and mail programs write; &shy; is a hyphenation hint. */
   static const struct { const char *name; const char *text; } entities[] = {
     { "nbsp;", " " }, { "amp;", "&" }, { "lt;", "<" }, { "gt;", ">" },
-    { "quot;", "\"" }, { "apos;", "'" }, { "#39;", "'" },
+    { "quot;", "\"" }, { "apos;", "'" }, { "rsquo;", "’" }, { "lsquo;", "‘" },
+    { "rdquo;", "”" }, { "ldquo;", "“" }, { "bdquo;", "„" }, { "ndash;", "–" }, { "mdash;", "—" },
+    { "hellip;", "…" }, { "laquo;", "«" }, { "raquo;", "»" }, { "shy;", "" },
   };
+  const char *after;
+  gunichar c;
 
   for (guint i = 0; i < G_N_ELEMENTS (entities); i++)
     {
@@ -242,16 +270,10 @@ append_entity (GString    *out,
           return p + 1 + n;
         }
     }
-  if (p + 2 < end && p[1] == '#' && g_ascii_isdigit (p[2]))
+  if ((c = read_char_ref (p, end, &after)) != 0)
     {
-      char *stop;
-      guint64 c = g_ascii_strtoull (p + 2, &stop, 10);
-
-      if (stop < end && *stop == ';' && c > 0 && c < 0x110000)
-        {
-          g_string_append_unichar (out, (gunichar)c);
-          return stop + 1;
-        }
+      g_string_append_unichar (out, c);
+      return after;
     }
   g_string_append_c (out, '&');
   return p + 1;
