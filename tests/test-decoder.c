@@ -153,8 +153,9 @@ test_decoder_pasted (void)
   g_assert_cmpstr (outlook->mta, ==, "exim");
   g_assert_cmpstr (outlook->from, ==, "Mail Delivery System <Mailer-Daemon@mx.biuro.example.pl>");
   g_assert_cmpstr (outlook->subject, ==, "Mail delivery failed: returning message to sender");
-  /* "Wysłano: poniedziałek, 2 marca 2026 16:40" is no RFC 5322 date */
-  g_assert_null (outlook->date);
+  /* "Wysłano: poniedziałek, 2 marca 2026 16:40" is local time, no RFC 5322
+   * date: the forward's own date stands in */
+  g_assert_cmpstr (outlook->date, ==, "2026-03-03T08:00:00Z");
   g_assert_cmpuint (outlook->recipients->len, ==, 1);
   g_assert_cmpstr (recipient (outlook, 0)->address, ==, "ksiegowosc@kontrahent.example");
   g_assert_cmpint (recipient (outlook, 0)->reason, ==, BD_REASON_MAILBOXFULL);
@@ -179,15 +180,16 @@ test_decoder_pasted (void)
                    "Mailbox full (in reply to RCPT TO command)");
 
   /* French Outlook ("À :", a capital outside ASCII) and English Outlook:
-   * their "Envoyé :"/"Sent:" is local time without a zone, so no date */
+   * their "Envoyé :"/"Sent:" is local time without a zone, so the date is
+   * the forward's */
   g_assert_cmpint (french->kind, ==, BD_KIND_BOUNCE);
   g_assert_cmpstr (french->from, ==, "Microsoft Outlook <postmaster@bureau.example.fr>");
-  g_assert_null (french->date);
+  g_assert_cmpstr (french->date, ==, "2026-03-03T08:30:00Z");
   g_assert_cmpstr (recipient (french, 0)->address, ==, "commande@fournisseur.example");
   g_assert_cmpint (recipient (french, 0)->reason, ==, BD_REASON_USERUNKNOWN);
   g_assert_cmpint (english->kind, ==, BD_KIND_BOUNCE);
   g_assert_cmpstr (english->from, ==, "Mail Delivery System <MAILER-DAEMON@mail.office.example.com>");
-  g_assert_null (english->date);
+  g_assert_cmpstr (english->date, ==, "2026-03-03T09:40:00Z");
   g_assert_cmpstr (recipient (english, 0)->address, ==, "sales@partner.example");
 
   /* an ordinary message forwarded the same way stays what it is */

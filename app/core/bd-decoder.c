@@ -377,6 +377,11 @@ decode_message (const BdMimePart *message,
 
           if (nested != NULL && nested->kind != BD_KIND_NOT_BOUNCE)
             {
+              /* A pasted bounce whose date was local time (dropped): the
+               * forward's date, when it reached the mailbox, is the best
+               * known, and keeps it in its place in a list by date. */
+              if (nested->date == NULL)
+                nested->date = g_steal_pointer (&bounce->date);
               bd_scan_input_clear (&input);
               return g_steal_pointer (&nested);
             }
