@@ -208,7 +208,6 @@ format_utc (gint64 seconds)
   gint64 days = seconds >= 0 ? seconds / 86400 : -((-seconds + 86399) / 86400);
   gint64 rest = seconds - days * 86400;
   int y, m, d;
-
   char iso[] = "YYYY-MM-DDTHH:MM:SSZ";
 
   civil_from_days (days, &y, &m, &d);

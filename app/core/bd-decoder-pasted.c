@@ -68,16 +68,19 @@ typedef struct
   const char *start;   /* the line, quote marks included */
   const char *end;     /* its '\n' or the end of the text */
   const char *text;    /* after the quote marks */
+  const char *next;    /* the line after it, or the end of the text */
 } Line;
 
 static Line
 line_at (const char *p,
          const char *end)
 {
-  Line line = { p, memchr (p, '\n', end - p), p };
+  Line line = { p, memchr (p, '\n', end - p), p, end };
 
   if (line.end == NULL)
     line.end = end;
+  else
+    line.next = line.end + 1;
   while (line.text < line.end && *line.text == '>')
     {
       line.text++;
@@ -172,20 +175,11 @@ pasted_message_at (const char  *p,
                    const char **after,
                    gsize       *len)
 {
-  g_autoptr(GString) out = NULL;
+  g_autoptr(GString) out = NULL;   /* made at the first field: most lines start none */
   gboolean quoted = *p == '>';
   gboolean has_from = FALSE, has_subject = FALSE;
   Field last = FIELD_NONE;
 
-  {
-    Line first = line_at (p, end);
-    const char *value;
-
-    *after = p;
-    if (pasted_field (&first, &value) == FIELD_NONE)
-      return NULL;   /* most lines: no block starts here */
-  }
-  out = g_string_new (NULL);
   while (p < end)
     {
       Line line = line_at (p, end);
@@ -200,7 +194,7 @@ pasted_message_at (const char  *p,
           /* a folded line continues the field above */
           if (last != FIELD_LOCAL_DATE)
             append_value (g_string_append_c (out, ' '), line.text, line.end);
-          p = line.end < end ? line.end + 1 : end;
+          p = line.next;
           continue;
         }
       if (field == FIELD_NONE)
@@ -210,13 +204,15 @@ pasted_message_at (const char  *p,
       /* Gmail writes "Date: Mon, Mar 2, 2026 at 4:15 PM": local time, no zone */
       if (field == FIELD_DATE && !is_zoned_date (value, line.end))
         field = FIELD_LOCAL_DATE;
+      if (out == NULL)
+        out = g_string_new (NULL);
       if (field != FIELD_LOCAL_DATE)
         {
           g_string_append_printf (out, "%s%s: ", out->len > 0 ? "\n" : "", english_names[field]);
           append_value (out, value, line.end);
         }
       last = field;
-      p = line.end < end ? line.end + 1 : end;
+      p = line.next;
     }
   *after = p;
   if (!has_from || !has_subject)
@@ -235,7 +231,7 @@ pasted_message_at (const char  *p,
         }
       g_string_append_len (out, line.text, line.end - line.text);
       g_string_append_c (out, '\n');
-      p = line.end < end ? line.end + 1 : end;
+      p = line.next;
     }
   *len = out->len;
   return g_string_free (g_steal_pointer (&out), FALSE);
@@ -312,13 +308,12 @@ bd_decoder_find_pasted (const char *body,
   /* A forward above the report holds it: read from there. */
   for (const char *p = body; p < (report != NULL ? report : end); )
     {
-      const char *eol = memchr (p, '\n', end - p);
-      const char *after = p;
+      const char *after;
       char *message = pasted_message_at (p, end, &after, len);
 
       if (message != NULL)
         return message;
-      p = after > p ? after : eol != NULL ? eol + 1 : end;
+      p = after > p ? after : line_at (p, end).next;
     }
   if (report == NULL)
     return NULL;

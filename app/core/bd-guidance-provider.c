@@ -302,7 +302,7 @@ bd_guidance_provider_reason (const BdBounce    *bounce,
 
   /* "onhold" for words that named no reason: the advice for a failure
    * whose reason is unclear, not "wait, it is held". */
-  if (bd_classify_shown_reason (recipient) != recipient->reason)
+  if (bd_classify_is_unrecognised (recipient))
     return bd_classify_shown_reason (recipient);
 
   sender = sending_provider (bounce);

@@ -38,6 +38,8 @@ is_ascii_superset (const char *charset)
       || g_ascii_strncasecmp (charset, "koi8-", 5) == 0;
 }
 
+/* Whether no byte is above 0x7f. Tested eight bytes at a time, as
+ * nearly every bounce is plain ASCII. */
 static gboolean
 is_seven_bit (const char *text,
               gsize       len)
@@ -59,29 +61,12 @@ is_seven_bit (const char *text,
   return TRUE;
 }
 
-/* Whether every byte is 0x01-0x7f: valid UTF-8 as it stands. Tested
- * eight bytes at a time, as nearly every bounce is plain ASCII. */
+/* Whether every byte is 0x01-0x7f: valid UTF-8 as it stands. */
 static gboolean
 is_plain_ascii (const char *text,
                 gsize       len)
 {
-  const guint64 high = G_GUINT64_CONSTANT (0x8080808080808080);
-  const guint64 ones = G_GUINT64_CONSTANT (0x0101010101010101);
-  gsize i = 0;
-
-  for (; i + 8 <= len; i += 8)
-    {
-      guint64 w;
-
-      memcpy (&w, text + i, 8);
-      /* a byte >= 0x80, or a NUL byte */
-      if ((w & high) != 0 || ((w - ones) & ~w & high) != 0)
-        return FALSE;
-    }
-  for (; i < len; i++)
-    if ((guchar)text[i] >= 0x80 || text[i] == '\0')
-      return FALSE;
-  return TRUE;
+  return is_seven_bit (text, len) && memchr (text, '\0', len) == NULL;
 }
 
 /* Drops every CR: CRLF and lone CR both become LF. */
@@ -295,12 +280,18 @@ is_block_tag (const char *tag,
   return FALSE;
 }
 
+static void
+drop_trailing_blanks (GString *out)
+{
+  while (out->len > 0 && out->str[out->len - 1] == ' ')
+    g_string_truncate (out, out->len - 1);
+}
+
 /* Ends the line: a blank at its end is dropped. */
 static void
 break_line (GString *out)
 {
-  while (out->len > 0 && out->str[out->len - 1] == ' ')
-    g_string_truncate (out, out->len - 1);
+  drop_trailing_blanks (out);
   g_string_append_c (out, '\n');
 }
 
@@ -312,8 +303,7 @@ start_line (GString *out)
 {
   gsize len = out->len;
 
-  while (out->len > 0 && out->str[out->len - 1] == ' ')
-    g_string_truncate (out, out->len - 1);
+  drop_trailing_blanks (out);
   if (out->len == 0)
     return;
   if (out->str[out->len - 1] != '\n' || out->len < len)
