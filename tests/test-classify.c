@@ -52,6 +52,20 @@ static const Case cases[] = {
   { "5.1.10", 550, "550 5.1.10 Recipient address domain has a null MX", "smtp", NULL, "failed", BD_REASON_NOTACCEPT, TRUE },
   { "2.0.0", 250, "250 2.0.0 OK", "smtp", NULL, "delivered", BD_REASON_DELIVERED, FALSE },
   { "5.0.0", 550, "550 Unrecognisable reply", "smtp", NULL, "failed", BD_REASON_ONHOLD, FALSE },
+  /* Where phrases of two reasons overlap, the longer wording decides:
+   * "domain does not exist" holds an unknown user's "does not exist", a
+   * daily sending quota holds a full mailbox's "quota exceeded". */
+  { "5.0.0", 550, "550 Domain does not exist", "smtp", "RCPT", "failed", BD_REASON_HOSTUNKNOWN, TRUE },
+  { "5.0.0", 554, "554 Daily message quota exceeded", "smtp", NULL, "failed", BD_REASON_TOOMANYCONN, FALSE },
+  { "5.0.0", 550, "550 Recipient address rejected: unknown domain name", "smtp", "RCPT", "failed", BD_REASON_HOSTUNKNOWN, TRUE },
+  /* …while overlapping words of the same strength stay in their order. */
+  { "5.0.0", 550, "550 Mailbox quota exceeded; user unknown", "smtp", "RCPT", "failed", BD_REASON_MAILBOXFULL, FALSE },
+  /* Wording of other servers than the corpus's, from the phrase lists. */
+  { "5.0.0", 550, "550 Unknown email address", "smtp", "RCPT", "failed", BD_REASON_USERUNKNOWN, TRUE },
+  { "5.0.0", 550, "550 sorry, your envelope recipient is in my badrcptto list", "smtp", "RCPT", "failed", BD_REASON_USERUNKNOWN, TRUE },
+  { "5.0.0", 550, "550 Your email is considered spam", "smtp", "DATA", "failed", BD_REASON_SPAMDETECTED, FALSE },
+  { "5.0.0", 554, "554 Message refused by MailMarshal SpamProfiler", "smtp", "DATA", "failed", BD_REASON_SPAMDETECTED, FALSE },
+  { "5.0.0", 550, "550 You have been blocked by the recipient", "smtp", "RCPT", "failed", BD_REASON_FILTERED, FALSE },
   { NULL, 0, NULL, NULL, NULL, NULL, BD_REASON_UNDEFINED, FALSE },
   /* An SMTP reply's "user unknown" proves an unknown address only in
    * answer to RCPT TO; without the command it is a filter's refusal. */

@@ -317,6 +317,37 @@ is_vague_phrase (const char *phrase)
       || strcmp (phrase, "recipient rejected") == 0;
 }
 
+/* Where two reasons' phrases overlap, the longer one is the server's
+ * actual wording and the shorter a word inside it: "domain does not
+ * exist" is about a domain, not the "does not exist" of an unknown user,
+ * and "daily message quota exceeded" is a sending limit, not a full
+ * mailbox. The phrase inside another is forgotten. */
+static guint64
+drop_phrases_inside_others (guint64      matched,
+                            const char **found,
+                            const gsize *start)
+{
+  guint64 kept = matched;
+
+  for (guint a = 0; a < BD_N_REASONS; a++)
+    {
+      gsize a_end;
+
+      if (!(matched & (G_GUINT64_CONSTANT (1) << a)))
+        continue;
+      a_end = start[a] + strlen (found[a]);
+      for (guint b = 0; b < BD_N_REASONS; b++)
+        if (b != a && (matched & (G_GUINT64_CONSTANT (1) << b))
+            && start[b] >= start[a] && start[b] + strlen (found[b]) <= a_end
+            && strlen (found[b]) < a_end - start[a])
+          kept &= ~(G_GUINT64_CONSTANT (1) << b);
+    }
+  for (guint b = 0; b < BD_N_REASONS; b++)
+    if ((matched & ~kept) & (G_GUINT64_CONSTANT (1) << b))
+      found[b] = NULL;
+  return kept;
+}
+
 /* Every reason some phrase names, as a bit set, and the first phrase found
  * for each (a precise phrase is preferred over a vague one). */
 static guint64
@@ -325,6 +356,7 @@ match_phrases (const char  *lowered,
 {
   const PhraseIndex *index = get_index ();
   gsize len = strlen (lowered);
+  gsize start[BD_N_REASONS] = { 0 };
   guint64 matched = 0;
 
   for (gsize i = 0; i + 1 < len; i++)
@@ -342,11 +374,14 @@ match_phrases (const char  *lowered,
             continue;
           if (!(matched & (G_GUINT64_CONSTANT (1) << reason))
               || (is_vague_phrase (found[reason]) && !is_vague_phrase (entry->phrase->phrase)))
-            found[reason] = entry->phrase->phrase;
+            {
+              found[reason] = entry->phrase->phrase;
+              start[reason] = i;
+            }
           matched |= G_GUINT64_CONSTANT (1) << reason;
         }
     }
-  return matched;
+  return matched & (matched - 1) ? drop_phrases_inside_others (matched, found, start) : matched;
 }
 
 /**
