@@ -49,6 +49,8 @@ static const ProviderRule provider_rules[] = {
   { "google.com", "5.2.1", "inactive", BD_REASON_SUSPEND, "Gmail: 5.2.1 is an inactive account" },
   { "google.com", "5.2.1", "disabled", BD_REASON_SUSPEND, "Gmail: 5.2.1 is a disabled account" },
   { "google.com", "4.2.1", "rate", BD_REASON_SPEEDING, "Gmail: 4.2.1 is the recipient's receiving rate" },
+  { "google.com", "4.2.1", "too quickly", BD_REASON_SPEEDING, "Gmail: 4.2.1 is the recipient's receiving rate" },
+  { "google.com", "5.4.5", NULL, BD_REASON_TOOMANYCONN, "Gmail: 5.4.5 is the sender's daily sending or relay limit" },
   { "google.com", "5.7.1", "low reputation", BD_REASON_BADREPUTATION, "Gmail: low reputation of the sending IP or domain" },
   /* Yahoo Inc. (*.yahoodns.net) documents its replies
    * (senders.yahooinc.com/smtp-error-codes): TSS04 from its own MX is a

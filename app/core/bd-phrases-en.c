@@ -676,6 +676,8 @@ static const BdPhrase phrases[] = {
   { "too many sessions from", BD_REASON_TOOMANYCONN },
   { "message threshold exceeded", BD_REASON_TOOMANYCONN },
   { "multiple destination domains per transaction is unsupported", BD_REASON_TOOMANYCONN },
+  { "daily sending quota exceeded", BD_REASON_TOOMANYCONN },
+  { "smtp relay limit exceeded", BD_REASON_TOOMANYCONN },
   /* expired */
   { "delivery time expired", BD_REASON_EXPIRED },
   { "retry time not reached", BD_REASON_EXPIRED },
@@ -769,6 +771,7 @@ static const BdPhrase phrases[] = {
   { "this domain's dns violates rfc 1035", BD_REASON_SYSTEMERROR },
   { "several matches found in domino directory", BD_REASON_SYSTEMERROR },
   { "temporary system problem", BD_REASON_SYSTEMERROR },
+  { "mail server temporarily rejected message", BD_REASON_SYSTEMERROR },
   /* systemfull */
   { "insufficient system storage", BD_REASON_SYSTEMFULL },
   { "mail system full", BD_REASON_SYSTEMFULL },
