@@ -4,7 +4,9 @@
  * Google Groups refusing a post (mailer-daemon@googlemail.com, in the
  * sender's language): the group does not exist, or the sender may not
  * post to it. The group's address is in X-Failed-Recipients; the body
- * names Google Groups and links to groups.google.com.
+ * names Google Groups and links to groups.google.com. Forwarded as text,
+ * the bounce loses that header; the group is then the To: of the post
+ * quoted after "----- Original message -----".
  */
 #define G_LOG_DOMAIN "bd-scan-googlegroups"
 
@@ -14,6 +16,28 @@
 
 #include "bd-scan-families.h"
 #include "bd-scan-util.h"
+
+static char *
+group_from_quoted_post (const char *body)
+{
+  const char *quoted = strstr (body, "----- Original message -----");
+
+  for (const char *line = quoted; line != NULL; line = strchr (line + 1, '\n'))
+    {
+      const char *start = line + (*line == '\n');
+
+      if (g_ascii_strncasecmp (start, "To:", 3) == 0)
+        {
+          g_autofree char *field = g_strndup (start + 3, strcspn (start + 3, "\r\n"));
+          char *address = bd_scan_extract_address (field);
+
+          if (address != NULL && g_str_has_suffix (address, "@googlegroups.com"))
+            return address;
+          g_free (address);
+        }
+    }
+  return NULL;
+}
 
 gboolean
 bd_scan_googlegroups (const BdScanInput *input,
@@ -30,6 +54,8 @@ bd_scan_googlegroups (const BdScanInput *input,
   if (strstr (input->body, "Google Groups") == NULL && strstr (input->body, "groups.google.com") == NULL)
     return FALSE;
   failed = bd_scan_header (input, "X-Failed-Recipients");
+  if (failed == NULL)
+    failed = group_from_quoted_post (input->body);
   if (failed == NULL || strstr (failed, "@") == NULL)
     return FALSE;
 
