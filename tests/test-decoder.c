@@ -138,6 +138,7 @@ test_decoder_pasted (void)
   g_autoptr(BdBounce) html = decode_fixture ("pasted-outlook-html.eml");
   g_autoptr(BdBounce) french = decode_fixture ("pasted-outlook-fr.eml");
   g_autoptr(BdBounce) english = decode_fixture ("pasted-outlook-en.eml");
+  g_autoptr(BdBounce) group = decode_fixture ("pasted-googlegroups.eml");
 
   g_assert_cmpint (gmail->kind, ==, BD_KIND_BOUNCE);
   g_assert_cmpstr (gmail->mta, ==, "postfix");
@@ -148,6 +149,13 @@ test_decoder_pasted (void)
   g_assert_cmpuint (gmail->recipients->len, ==, 1);
   g_assert_cmpstr (recipient (gmail, 0)->address, ==, "biuro@klient.example");
   g_assert_cmpint (recipient (gmail, 0)->reason, ==, BD_REASON_USERUNKNOWN);
+
+  /* Google Groups names the group only in X-Failed-Recipients, which a
+   * forward drops: the quoted post's To: stands in */
+  g_assert_cmpstr (group->mta, ==, "googlegroups");
+  g_assert_cmpuint (group->recipients->len, ==, 1);
+  g_assert_cmpstr (recipient (group, 0)->address, ==, "zarzad@googlegroups.com");
+  g_assert_cmpint (recipient (group, 0)->reason, ==, BD_REASON_REJECTED);
 
   g_assert_cmpint (outlook->kind, ==, BD_KIND_BOUNCE);
   g_assert_cmpstr (outlook->mta, ==, "exim");
