@@ -66,6 +66,10 @@ static const Case cases[] = {
   { "5.0.0", 550, "550 Your email is considered spam", "smtp", "DATA", "failed", BD_REASON_SPAMDETECTED, FALSE },
   { "5.0.0", 554, "554 Message refused by MailMarshal SpamProfiler", "smtp", "DATA", "failed", BD_REASON_SPAMDETECTED, FALSE },
   { "5.0.0", 550, "550 You have been blocked by the recipient", "smtp", "RCPT", "failed", BD_REASON_FILTERED, FALSE },
+  /* A phrase in two parts ("recipient … was not found in") takes the
+   * address between them, but not a whole sentence. */
+  { "5.0.0", 550, "550 Recipient <kasia@odbiorca.example> was not found in LDAP", "smtp", "RCPT", "failed", BD_REASON_USERUNKNOWN, TRUE },
+  { "5.0.0", 550, "550 Recipient list rejected by policy; please contact the postmaster of this site, who may have more details on why the message was not found in order", "smtp", "RCPT", "failed", BD_REASON_ONHOLD, FALSE },
   { NULL, 0, NULL, NULL, NULL, NULL, BD_REASON_UNDEFINED, FALSE },
   /* An SMTP reply's "user unknown" proves an unknown address only in
    * answer to RCPT TO; without the command it is a filter's refusal. */

@@ -14,6 +14,7 @@
  * Sisimai decides in much the same order, which keeps our machine names
  * interoperable with its users.
  */
+#define _GNU_SOURCE   /* memmem */
 #define G_LOG_DOMAIN "bd-classify"
 
 #include "config.h"
@@ -266,11 +267,20 @@ phrase_beats_status (BdReason reason)
 }
 
 /* The phrase tables, merged once into an index on a phrase's first two
- * bytes so that a diagnostic is scanned once, whatever the table sizes. */
+ * bytes so that a diagnostic is scanned once, whatever the table sizes.
+ * A phrase written with "…" has two parts: the second follows the first
+ * within MAX_GAP bytes ("recipient … was not found in" matches "Recipient
+ * a@b.example was not found in LDAP"), since servers put the address or
+ * host in the middle of their sentence. */
+#define GAP "\u2026"
+#define MAX_GAP 100
+
 typedef struct
 {
   const BdPhrase *phrase;
-  gsize           len;
+  gsize           len;        /* of the first part */
+  const char     *tail;       /* the second part, or NULL */
+  gsize           tail_len;
 } IndexedPhrase;
 
 typedef struct
@@ -292,8 +302,16 @@ get_index (void)
         for (guint i = 0; i < tables[t]->n_phrases; i++)
           {
             const BdPhrase *phrase = &tables[t]->phrases[i];
-            IndexedPhrase entry = { phrase, strlen (phrase->phrase) };
+            const char *gap = strstr (phrase->phrase, GAP);
+            IndexedPhrase entry = { phrase, strlen (phrase->phrase), NULL, 0 };
             guint key;
+
+            if (gap != NULL)
+              {
+                entry.len = gap - phrase->phrase;
+                entry.tail = gap + strlen (GAP);
+                entry.tail_len = strlen (entry.tail);
+              }
 
             if (entry.len < 2)
               continue;
@@ -325,21 +343,19 @@ is_vague_phrase (const char *phrase)
 static guint64
 drop_phrases_inside_others (guint64      matched,
                             const char **found,
-                            const gsize *start)
+                            const gsize *start,
+                            const gsize *end)
 {
   guint64 kept = matched;
 
   for (guint a = 0; a < BD_N_REASONS; a++)
     {
-      gsize a_end;
-
       if (!(matched & (G_GUINT64_CONSTANT (1) << a)))
         continue;
-      a_end = start[a] + strlen (found[a]);
       for (guint b = 0; b < BD_N_REASONS; b++)
         if (b != a && (matched & (G_GUINT64_CONSTANT (1) << b))
-            && start[b] >= start[a] && start[b] + strlen (found[b]) <= a_end
-            && strlen (found[b]) < a_end - start[a])
+            && start[b] >= start[a] && end[b] <= end[a]
+            && end[b] - start[b] < end[a] - start[a])
           kept &= ~(G_GUINT64_CONSTANT (1) << b);
     }
   for (guint b = 0; b < BD_N_REASONS; b++)
@@ -357,6 +373,7 @@ match_phrases (const char  *lowered,
   const PhraseIndex *index = get_index ();
   gsize len = strlen (lowered);
   gsize start[BD_N_REASONS] = { 0 };
+  gsize end[BD_N_REASONS] = { 0 };
   guint64 matched = 0;
 
   for (gsize i = 0; i + 1 < len; i++)
@@ -370,18 +387,30 @@ match_phrases (const char  *lowered,
           const IndexedPhrase *entry = &g_array_index (bucket, IndexedPhrase, j);
           BdReason reason = entry->phrase->reason;
 
+          gsize phrase_end = i + entry->len;
+
           if (entry->len > len - i || memcmp (lowered + i, entry->phrase->phrase, entry->len) != 0)
             continue;
+          if (entry->tail != NULL)
+            {
+              const char *tail = memmem (lowered + phrase_end, MIN (len - phrase_end, MAX_GAP + entry->tail_len),
+                                         entry->tail, entry->tail_len);
+
+              if (tail == NULL)
+                continue;
+              phrase_end = tail - lowered + entry->tail_len;
+            }
           if (!(matched & (G_GUINT64_CONSTANT (1) << reason))
               || (is_vague_phrase (found[reason]) && !is_vague_phrase (entry->phrase->phrase)))
             {
               found[reason] = entry->phrase->phrase;
               start[reason] = i;
+              end[reason] = phrase_end;
             }
           matched |= G_GUINT64_CONSTANT (1) << reason;
         }
     }
-  return matched & (matched - 1) ? drop_phrases_inside_others (matched, found, start) : matched;
+  return matched & (matched - 1) ? drop_phrases_inside_others (matched, found, start, end) : matched;
 }
 
 /**

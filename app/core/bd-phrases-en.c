@@ -136,6 +136,11 @@ static const BdPhrase phrases[] = {
   { "resolver.adr.exrecipnotfound", BD_REASON_USERUNKNOWN },
   { "mailbox unavaiable", BD_REASON_USERUNKNOWN },
   { "resolver.adr.recipient notfound", BD_REASON_USERUNKNOWN },
+  { "recipient … was not found in", BD_REASON_USERUNKNOWN },
+  { "user … was not found", BD_REASON_USERUNKNOWN },
+  { "mailbox … unavailable or access denied", BD_REASON_USERUNKNOWN },
+  { "no … in name directory", BD_REASON_USERUNKNOWN },
+  { "unknown e… mail address", BD_REASON_USERUNKNOWN },
   /* hostunknown */
   { "domain is not reachable", BD_REASON_HOSTUNKNOWN },
   { "the account or domain may not exist", BD_REASON_HOSTUNKNOWN },
@@ -461,6 +466,7 @@ static const BdPhrase phrases[] = {
   { "sender address blocked", BD_REASON_BLOCKED },
   { "rejected - multi-blacklist", BD_REASON_BLOCKED },
   { "smtp error from remote mail server after initial connection", BD_REASON_BLOCKED },
+  { "mail from … refused:", BD_REASON_BLOCKED },
   /* requireptr */
   { "mismatches client ip", BD_REASON_REQUIREPTR },
   { "unverifiable sending ip", BD_REASON_REQUIREPTR },
@@ -591,6 +597,8 @@ static const BdPhrase phrases[] = {
   { "mail rejete. mail rejected", BD_REASON_SPAMDETECTED },
   { "blocked by our filter", BD_REASON_SPAMDETECTED },
   { "content filter agent quarantined this message", BD_REASON_SPAMDETECTED },
+  { "spam … exceeded", BD_REASON_SPAMDETECTED },
+  { "rule imposed as … is blacklisted on", BD_REASON_SPAMDETECTED },
   /* virusdetected */
   { "virus", BD_REASON_VIRUSDETECTED },
   { "malware", BD_REASON_VIRUSDETECTED },
