@@ -12,8 +12,23 @@
  *    "reportingMTA":"dsn; a1-2.smtp-out.amazonses.com"}, "mail":{…}}
  *
  * "Delivery" events become delivered reports, "Complaint" events feedback.
- * SES's own delivery reports (MAILER-DAEMON@amazonses.com) are standard
- * and read by the decoder; this scanner also fills in their quoted reply.
+ *
+ * SES's own delivery reports (headers X-SES-Outgoing or X-AWS-Outgoing)
+ * are usually standard and read by the decoder, but their text comes in
+ * three templates that this scanner also reads when the report part is
+ * missing (flattened by a relay, or pasted as text):
+ *
+ *   The following message to <a@b> was undeliverable.      (sending, old)
+ *   The reason for the problem:
+ *   5.1.0 - Unknown address error 550-'5.1.1 user unknown'
+ *
+ *   An error occurred while trying to deliver the mail to    (sending)
+ *   the following recipients:
+ *
+ *   This message could not be delivered.                     (receiving)
+ *
+ * each followed, in the text or the report, by Final-Recipient, Status
+ * and Diagnostic-Code fields.
  */
 #define G_LOG_DOMAIN "bd-scan-amazonses"
 
@@ -168,6 +183,133 @@ parse_object (JsonParser *parser,
   return root != NULL && JSON_NODE_HOLDS_OBJECT (root) ? json_node_get_object (root) : NULL;
 }
 
+/* The first lines of SES's own bounce texts (see the top of the file). */
+static const char *const text_markers[] = {
+  "The following message to <",
+  "An error occurred while trying to deliver the mail",
+  "This message could not be delivered.",
+  NULL
+};
+
+/* SES stamps every message it sends; WorkMail (sent through SES) uses
+ * the same opening words and has a scanner of its own. */
+static gboolean
+is_ses_text (const BdScanInput *input)
+{
+  g_autofree char *outgoing = bd_scan_header (input, "X-SES-Outgoing");
+  g_autofree char *aws = NULL;
+  g_autofree char *mailer = NULL;
+
+  if (outgoing == NULL && (aws = bd_scan_header (input, "X-AWS-Outgoing")) == NULL
+      && !bd_scan_from_has (input, "amazonses.com"))
+    return FALSE;
+  mailer = bd_scan_header (input, "X-Mailer");
+  if (mailer == NULL)
+    mailer = bd_scan_header (input, "X-Original-Mailer");
+  return mailer == NULL || strstr (mailer, "Amazon WorkMail") == NULL;
+}
+
+/* The old template names the recipient in its first line and gives the
+ * reason on the lines after "The reason for the problem:". */
+static void
+read_old_template (char    **lines,
+                   int       at,
+                   BdBounce *bounce)
+{
+  int reason = bd_scan_find_line (lines, at + 1, "The reason for the problem:");
+  g_autofree char *diagnostic = NULL;
+  int end;
+
+  if (reason >= 0)
+    {
+      for (end = reason + 1; lines[end] != NULL && lines[end][0] != '\0'; end++)
+        ;
+      diagnostic = bd_scan_join_lines (lines, reason + 1, end);
+    }
+  bd_scan_add (bounce, lines[at], diagnostic);
+}
+
+/* SES reports a generic 5.0.0 (or 5.1.0) and quotes the receiving
+ * server in single quotes, whose status says what went wrong. */
+static void
+prefer_quoted_status (BdRecipient *r)
+{
+  const char *quote;
+  char status[BD_SCAN_STATUS_MAX];
+
+  if (r->diagnostic == NULL || r->status == NULL
+      || (!g_str_has_suffix (r->status, ".0.0") && !g_str_has_suffix (r->status, ".1.0")))
+    return;
+  for (quote = strchr (r->diagnostic, '\''); quote != NULL; quote = strchr (quote + 1, '\''))
+    if (g_ascii_isdigit (quote[1]) && quote[2] == '.' && bd_scan_find_status (quote + 1, status))
+      {
+        g_free (r->status);
+        r->status = g_strdup (status);
+        return;
+      }
+}
+
+/* The old template's reason: "5.1.0 - Unknown address error 550-'5.1.1
+ * user unknown'". The quoted reply is the receiving server's, so it leads
+ * the diagnostic (its codes are the ones read from it), the relay's words
+ * following in brackets. */
+static void
+prefer_quoted_reply (BdRecipient *r)
+{
+  const char *open, *close;
+  g_autofree char *inner = NULL;
+  g_autofree char *relay = NULL;
+  g_autofree char *text = NULL;
+  guint code;
+
+  if (r->diagnostic == NULL || (open = strstr (r->diagnostic, "-'")) == NULL
+      || (close = strrchr (open + 2, '\'')) == NULL || open < r->diagnostic + 3)
+    return;
+  code = bd_scan_find_reply_code (open - 3);
+  if (code < 400 || code > 599)
+    return;
+  inner = g_strndup (open + 2, close - open - 2);
+  relay = g_strstrip (g_strndup (r->diagnostic, open - 3 - r->diagnostic));
+  g_clear_pointer (&r->status, g_free);
+  r->reply_code = 0;
+  text = g_strdup_printf ("%u %s (%s)", code, inner, relay);
+  bd_scan_set_diagnostic (r, text);
+}
+
+/* SES's own texts: the recipients are in the pasted delivery-status
+ * fields, or (old template) in the first line. */
+static gboolean
+read_text (const BdScanInput *input,
+           BdBounce          *bounce)
+{
+  const char *const stop[] = { "Content-Type: message/rfc822", "Content-Type: text/rfc822-headers",
+                               "------ This is a copy of the message", NULL };
+  g_auto(GStrv) lines = NULL;
+  int at = -1;
+
+  if (!bd_scan_contains_any (input->body, text_markers) || !is_ses_text (input))
+    return FALSE;
+  lines = bd_scan_split_lines (input, stop);
+  for (int i = 0; lines[i] != NULL && at < 0; i++)
+    for (guint m = 0; text_markers[m] != NULL && at < 0; m++)
+      if (g_str_has_prefix (lines[i], text_markers[m]))
+        at = i;
+  if (at < 0)
+    return FALSE;
+  if (bd_scan_read_dsn_fields (lines, at + 1, bounce) == 0 && g_str_has_prefix (lines[at], text_markers[0]))
+    read_old_template (lines, at, bounce);
+  for (guint i = 0; i < bounce->recipients->len; i++)
+    {
+      BdRecipient *r = g_ptr_array_index (bounce->recipients, i);
+
+      prefer_quoted_reply (r);
+      prefer_quoted_status (r);
+      if (r->diagnostic != NULL && strstr (r->diagnostic, "Delivery expired") != NULL)
+        bd_scan_set_reason (r, BD_REASON_EXPIRED, "Delivery expired");
+    }
+  return bd_scan_finish (bounce, BD_KIND_BOUNCE);
+}
+
 gboolean
 bd_scan_amazonses (const BdScanInput *input,
                    BdBounce          *bounce)
@@ -180,7 +322,7 @@ bd_scan_amazonses (const BdScanInput *input,
   const char *type;
 
   if (start == NULL || strstr (input->body, "\"notificationType\"") == NULL)
-    return FALSE;
+    return read_text (input, bounce);
   if (!bd_scan_from_has (input, "amazonaws.com") && !bd_scan_from_has (input, "amazonses.com")
       && strstr (input->body, "amazonses.com") == NULL)
     return FALSE;

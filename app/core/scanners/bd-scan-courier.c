@@ -11,6 +11,11 @@
  *   >>> RCPT TO:<kijitora@example.jp>
  *   <<< 550 5.1.1 <kijitora@example.jp>... User unknown
  *
+ * A delay notice (Subject "WARNING: delayed mail.") has the same layout
+ * under the heading "DELAYS IN DELIVERING YOUR MESSAGE". When Courier
+ * gave up before reaching a server, the recipient's block holds its own
+ * words instead of a reply: "No such domain.", "DNS lookup failed.".
+ *
  * Courier also attaches a delivery report, read first by the decoder.
  */
 #define G_LOG_DOMAIN "bd-scan-courier"
@@ -28,6 +33,44 @@ static const char *const stop_markers[] = {
   NULL
 };
 
+/* Courier's own words for what went wrong before any server replied. */
+static const struct
+{
+  const char *text;
+  BdReason    reason;
+} own_words[] = {
+  { "No such domain.", BD_REASON_HOSTUNKNOWN },
+  { "This domain's DNS violates RFC 1035.", BD_REASON_SYSTEMERROR },
+  { "DNS lookup failed.", BD_REASON_NETWORKERROR },
+};
+
+/* The From: ("Courier mail server at host"), the Subject: of a failure or
+ * of a delay, the Message-ID ("<courier.…") or the text's first lines. */
+static gboolean
+is_courier (const BdScanInput *input)
+{
+  g_autofree char *message_id = NULL;
+
+  if (strstr (input->body, "running the Courier mail server") != NULL
+      || bd_scan_from_has (input, "Courier mail server at ")
+      || bd_scan_subject_has (input, "NOTICE: mail delivery status.")
+      || bd_scan_subject_has (input, "WARNING: delayed mail."))
+    return TRUE;
+  message_id = bd_scan_header (input, "Message-ID");
+  return message_id != NULL && g_str_has_prefix (message_id, "<courier.");
+}
+
+static void
+set_own_reason (BdRecipient *r)
+{
+  for (guint i = 0; r->diagnostic != NULL && i < G_N_ELEMENTS (own_words); i++)
+    if (strstr (r->diagnostic, own_words[i].text) != NULL)
+      {
+        bd_scan_set_reason (r, own_words[i].reason, own_words[i].text);
+        return;
+      }
+}
+
 static gboolean
 is_recipient_line (const char *line)
 {
@@ -41,8 +84,7 @@ bd_scan_courier (const BdScanInput *input,
   g_auto(GStrv) lines = NULL;
   gboolean delayed;
 
-  if (strstr (input->body, "running the Courier mail server") == NULL
-      && !bd_scan_subject_has (input, "NOTICE: mail delivery status."))
+  if (!is_courier (input))
     return FALSE;
 
   lines = bd_scan_split_lines (input, stop_markers);
@@ -75,8 +117,11 @@ bd_scan_courier (const BdScanInput *input,
       r->remote_mta = g_steal_pointer (&host);
       if (command != NULL)
         bd_scan_set_command (r, command);
+      set_own_reason (r);
     }
 
-  delayed = strstr (input->body, "DELAYED MAIL") != NULL || strstr (input->body, "has not been delivered yet") != NULL;
+  delayed = strstr (input->body, "DELAYS IN DELIVERING YOUR MESSAGE") != NULL
+            || bd_scan_subject_has (input, "WARNING: delayed mail.")
+            || strstr (input->body, "DELAYED MAIL") != NULL || strstr (input->body, "has not been delivered yet") != NULL;
   return bd_scan_finish (bounce, delayed ? BD_KIND_DELAYED : BD_KIND_BOUNCE);
 }

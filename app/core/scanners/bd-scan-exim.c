@@ -10,7 +10,11 @@
  *     host mx.example.jp [192.0.2.1]: 550 5.1.1 <kijitora@example.jp>... User unknown
  *
  * Delay warnings ("Warning: message … delayed") list the addresses the
- * same way after "has not yet been delivered". Providers that run Exim
+ * same way after "has not yet been delivered". Older wordings ("could not
+ * be delivered to all of its recipients"), addresses that were
+ * "incorrectly constructed" and rejections "by the local scanning code"
+ * (the error indented, no address) come From: Mail Delivery System
+ * without the first sentence. Providers that run Exim
  * with translated templates (mail.ru) reuse bd_scan_exim_read().
  */
 #define G_LOG_DOMAIN "bd-scan-exim"
@@ -40,11 +44,13 @@ static const struct
   BdReason    reason;
 } exim_messages[] = {
   { "mailbox is full", BD_REASON_MAILBOXFULL },
-  { "quota exceeded", BD_REASON_MAILBOXFULL },
+  { "quota exceed", BD_REASON_MAILBOXFULL },         /* "error: quota exceed" too */
   { "Unrouteable address", BD_REASON_HOSTUNKNOWN },
   { "all relevant MX records point to non-existent hosts", BD_REASON_HOSTUNKNOWN },
   { "all host address lookups failed permanently", BD_REASON_HOSTUNKNOWN },
   { "an MX or SRV record indicated no SMTP service", BD_REASON_NOTACCEPT },
+  { "no host found for existing SMTP connection", BD_REASON_NOTACCEPT },
+  { "expected word or \"<\"", BD_REASON_SYNTAXERROR },
   { "malformed address:", BD_REASON_SYNTAXERROR },
   { "angle-brackets nested too deep", BD_REASON_SYNTAXERROR },
   { "domain missing in source-routed address", BD_REASON_SYNTAXERROR },
@@ -54,6 +60,7 @@ static const struct
   { "retry time not reached for any host after a long failure period", BD_REASON_EXPIRED },
   { "delivery to file forbidden", BD_REASON_SYSTEMERROR },
   { "delivery to pipe forbidden", BD_REASON_SYSTEMERROR },
+  { "local delivery failed", BD_REASON_SYSTEMERROR },
 };
 
 /* Some Exim versions print the remote host at the address's indent:
@@ -134,7 +141,8 @@ transport_output (char **lines)
   return bd_scan_collapse (out->str);
 }
 
-/* "SMTP error from remote mail server after RCPT TO:<…>:" (transports/smtp.c) */
+/* "SMTP error from remote mail server after RCPT TO:<…>:" (transports/smtp.c),
+ * "LMTP error after RCPT TO:<…>:" (transports/lmtp.c) */
 static void
 set_exim_command (BdRecipient *recipient)
 {
@@ -145,6 +153,9 @@ set_exim_command (BdRecipient *recipient)
   after = strstr (recipient->diagnostic, " error from remote mail server after ");
   if (after == NULL)
     after = strstr (recipient->diagnostic, " error from remote mailer after ");
+  /* local delivery over LMTP (transports/lmtp.c) */
+  if (after == NULL)
+    after = strstr (recipient->diagnostic, "LMTP error after ");
   if (after != NULL)
     bd_scan_set_command (recipient, strstr (after, " after ") + strlen (" after "));
 }
@@ -207,6 +218,12 @@ read_entry (char     **lines,
   colon = strstr (head, ": ");
   if (colon != NULL && !local)
     g_string_append (diag, colon + 2);
+  /* a rejection by the local scanning code indents its error, not an
+   * address: the error is all the entry says */
+  else if (!local && (address = bd_scan_extract_address (head)) == NULL
+           && !g_str_has_prefix (head, "an undisclosed address"))
+    g_string_append (diag, head);
+  g_clear_pointer (&address, g_free);
 
   for (int i = entry + 1; lines[i] != NULL && is_detail (lines[i]); i++)
     {
@@ -300,6 +317,45 @@ bd_scan_exim_read (const BdScanInput *input,
   return bounce->recipients->len > 0;
 }
 
+/* The To: of the copy of the message Exim appends, for a rejection that
+ * names no recipient ("rejected by the local scanning code"). */
+static char *
+copied_to (const BdScanInput *input)
+{
+  const char *head = strstr (input->body, "------ This is a copy of ");
+  const char *end, *to;
+  g_autofree char *line = NULL;
+
+  if (head == NULL || (head = strchr (head, '\n')) == NULL)
+    return NULL;
+  head += strspn (head, "\n");
+  /* the copied headers end at the first blank line */
+  end = strstr (head, "\n\n");
+  to = g_str_has_prefix (head, "To:") ? head - 1 : strstr (head, "\nTo:");
+  if (to == NULL || (end != NULL && to > end))
+    return NULL;
+  line = g_strndup (to + 4, strcspn (to + 4, "\n"));
+  return bd_scan_extract_address (line);
+}
+
+static void
+fill_unnamed (const BdScanInput *input,
+              BdBounce          *bounce)
+{
+  g_autofree char *to = NULL;
+
+  for (guint i = 0; i < bounce->recipients->len; i++)
+    {
+      BdRecipient *r = g_ptr_array_index (bounce->recipients, i);
+
+      if (r->address != NULL)
+        continue;
+      if (to == NULL && (to = copied_to (input)) == NULL)
+        return;
+      r->address = g_strdup (to);
+    }
+}
+
 static gboolean
 is_exim (const BdScanInput *input)
 {
@@ -324,5 +380,6 @@ bd_scan_exim (const BdScanInput *input,
             || strstr (input->body, "has not yet been delivered to one or more") != NULL;
   if (!bd_scan_exim_read (input, bounce))
     return FALSE;
+  fill_unnamed (input, bounce);
   return bd_scan_finish (bounce, delayed ? BD_KIND_DELAYED : BD_KIND_BOUNCE);
 }

@@ -4,7 +4,9 @@
  * Ipswitch IMail Server (X-Mailer: <SMTP32 vN>, Subject "Undeliverable
  * Mail"): one line per address, "Reason text: address", or
  * "undeliverable to address" followed by the remote server's words after
- * "… generated response:"; then "Original message follows."
+ * a line naming the step that failed ("Body of message generated
+ * response:", "Additional RCPT TO generated following response:",
+ * "Unexpected response to EHLO/HELO:"…); then "Original message follows."
  */
 #define G_LOG_DOMAIN "bd-scan-imailserver"
 
@@ -47,23 +49,59 @@ is_imail (const BdScanInput *input)
   return mailer != NULL && g_str_has_prefix (mailer, "<SMTP32 v");
 }
 
-/* The remote server's reply: the lines after "… generated response:". */
-static char *
-server_response (char **lines,
-                 int    from)
+/* The line IMail writes before the remote server's reply names the step
+ * of the SMTP session that failed. */
+static const struct
+{
+  const char *intro;
+  const char *command;    /* for bd_scan_set_command(); NULL: not known */
+} response_intros[] = {
+  { "SMTP connection failed,", "initial connection" },
+  { "Unexpected connection response from server:", "initial connection" },
+  { "Unexpected response to EHLO/HELO:", "EHLO" },
+  { "Server response to MAIL FROM:", "MAIL" },
+  { "Additional RCPT TO generated following response:", "RCPT" },
+  { "DATA command generated response:", "DATA" },
+  { "Body of message generated response:", "DATA" },
+  { "generated response:", NULL },
+  { "following response:", NULL },
+};
+
+static int
+find_intro (const char *line)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (response_intros); i++)
+    if (strstr (line, response_intros[i].intro) != NULL)
+      return i;
+  return -1;
+}
+
+/* Fills @r's reply from the lines after the first intro at or after @from
+ * (up to a blank line), and the command the intro names. "SMTP connection
+ * failed, …" says why on its own line. */
+static void
+read_response (char       **lines,
+               int          from,
+               BdRecipient *r)
 {
   g_autoptr(GString) out = g_string_new (NULL);
 
   for (int i = from; lines[i] != NULL; i++)
     {
-      if (!g_str_has_suffix (lines[i], "generated response:") && !g_str_has_suffix (lines[i], "following response:")
-          && strstr (lines[i], "response to MAIL FROM:") == NULL && strstr (lines[i], "response from server:") == NULL)
+      int intro = find_intro (lines[i]);
+
+      if (intro < 0)
         continue;
+      if (!g_str_has_suffix (lines[i], ":"))
+        g_string_append_printf (out, "%s ", lines[i]);
       for (int j = i + 1; lines[j] != NULL && lines[j][0] != '\0'; j++)
         g_string_append_printf (out, "%s ", lines[j]);
+      bd_scan_set_command (r, response_intros[intro].command);
       break;
     }
-  return out->len > 0 ? g_string_free (g_steal_pointer (&out), FALSE) : NULL;
+  if (out->len > 0)
+    bd_scan_set_diagnostic (r, out->str);
+  bd_scan_refused_early (r);
 }
 
 gboolean
@@ -84,9 +122,8 @@ bd_scan_imailserver (const BdScanInput *input,
 
       if (g_str_has_prefix (line, "undeliverable to "))
         {
-          g_autofree char *response = server_response (lines, i + 1);
-
-          r = bd_scan_add (bounce, line + strlen ("undeliverable to "), response != NULL ? response : line);
+          r = bd_scan_add (bounce, line + strlen ("undeliverable to "), line);
+          read_response (lines, i + 1, r);
           continue;
         }
       /* "Unknown user: kijitora@example.com" */

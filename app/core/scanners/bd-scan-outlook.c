@@ -11,7 +11,11 @@
  *
  *          kijitora@example.jp
  *
- * The reply is in the attached delivery report, read first by the decoder.
+ * The list may also follow "Delivery to the following recipients has been
+ * delayed." or "Unable to deliver message to the following recipients,
+ * due to being unable to connect successfully to the destination mail
+ * server.".  The reply is in the attached delivery report, read first by
+ * the decoder, or in its fields pasted after the list.
  */
 #define G_LOG_DOMAIN "bd-scan-outlook"
 
@@ -27,6 +31,67 @@ static const char *const stop_markers[] = {
   NULL
 };
 
+/* The sentence before the list of addresses. */
+static const char *const intros[] = {
+  "Delivery to the following recipients failed.",
+  "Delivery to the following recipients has been delayed.",
+  "Unable to deliver message to the following recipients, due to being unable to connect",
+  NULL
+};
+
+/* Hotmail's replies whose wording, not code, tells what went wrong: both
+ * come with the generic status 5.5.0. */
+static const struct
+{
+  const char *text;
+  BdReason    reason;
+} replies[] = {
+  { "The mail could not be delivered to the recipient because the domain is not reachable", BD_REASON_HOSTUNKNOWN },
+  { "Requested action not taken: mailbox unavailable", BD_REASON_USERUNKNOWN },
+};
+
+static int
+find_intro (char **lines)
+{
+  for (int i = 0; lines[i] != NULL; i++)
+    for (guint m = 0; intros[m] != NULL; m++)
+      if (g_str_has_prefix (lines[i], intros[m]))
+        return i;
+  return -1;
+}
+
+/* The indented addresses under the intro; returns the line after them. */
+static int
+read_addresses (char      **lines,
+                int         at,
+                BdBounce   *bounce)
+{
+  /* the intro that says why is the only explanation this text gives */
+  const char *why = strstr (lines[at], "unable to connect") != NULL ? lines[at] : NULL;
+  int i;
+
+  for (i = at + 1; lines[i] != NULL; i++)
+    {
+      if (lines[i][0] == '\0')
+        continue;
+      if (lines[i][0] != ' ' || !bd_scan_is_address (lines[i]))
+        break;
+      bd_scan_add (bounce, lines[i], why);
+    }
+  return i;
+}
+
+static void
+set_reply_reason (BdRecipient *r)
+{
+  for (guint i = 0; r->diagnostic != NULL && i < G_N_ELEMENTS (replies); i++)
+    if (strstr (r->diagnostic, replies[i].text) != NULL)
+      {
+        bd_scan_set_reason (r, replies[i].reason, replies[i].text);
+        return;
+      }
+}
+
 gboolean
 bd_scan_outlook (const BdScanInput *input,
                  BdBounce          *bounce)
@@ -37,23 +102,18 @@ bd_scan_outlook (const BdScanInput *input,
 
   if (strstr (input->body, "This is an automatically generated Delivery Status Notification") == NULL)
     return FALSE;
-  if (strstr (input->body, "Delivery to the following recipients failed.") == NULL
-      && strstr (input->body, "Delivery to the following recipients has been delayed.") == NULL)
+  if (!bd_scan_contains_any (input->body, intros))
     return FALSE;
 
   lines = bd_scan_split_lines (input, stop_markers);
-  at = bd_scan_find_line (lines, 0, "Delivery to the following recipients");
+  at = find_intro (lines);
   /* the body has it, but a stop marker may end the lines before it */
   if (at < 0)
     return FALSE;
   delayed = strstr (lines[at], "delayed") != NULL;
-  for (int i = at + 1; lines[i] != NULL; i++)
-    {
-      if (lines[i][0] == '\0')
-        continue;
-      if (lines[i][0] != ' ' || !bd_scan_is_address (lines[i]))
-        break;
-      bd_scan_add (bounce, lines[i], NULL);
-    }
+  /* a relay that flattened the report leaves its fields in the text */
+  bd_scan_read_dsn_fields (lines, read_addresses (lines, at, bounce), bounce);
+  for (guint i = 0; i < bounce->recipients->len; i++)
+    set_reply_reason (g_ptr_array_index (bounce->recipients, i));
   return bd_scan_finish (bounce, delayed ? BD_KIND_DELAYED : BD_KIND_BOUNCE);
 }

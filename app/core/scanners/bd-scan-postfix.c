@@ -13,7 +13,8 @@
  *       <kijitora@example.jp>: Recipient address rejected: User unknown (in
  *       reply to RCPT TO command)
  *
- * Older versions say "This is the Postfix program at host …". Postfix
+ * Older versions say "This is the Postfix program at host …", and sites
+ * that customise the template name their own program. Postfix
  * attaches a delivery report too, which the decoder reads first; the
  * prose adds the server's words when the report lacks them.
  */
@@ -47,15 +48,72 @@ static const struct
   { "message size exceeds file size limit", BD_REASON_MESGTOOBIG },
 };
 
+/* The signature above the entries: "The mail system", "The Postfix
+ * program", or a site's own name for it ("The ExampleMail program",
+ * "The Postfix on Linux program") in a customised template. */
+static gboolean
+is_signature (const char *line)
+{
+  const char *text = line + strspn (line, " \t");
+
+  if (text == line || !g_str_has_prefix (text, "The "))
+    return FALSE;
+  return strcmp (text, "The mail system") == 0
+         || (g_str_has_suffix (text, " program") && strlen (text) < 60);
+}
+
+static int
+find_signature (char **lines)
+{
+  for (int i = 0; lines[i] != NULL; i++)
+    if (is_signature (lines[i]))
+      return i;
+  return -1;
+}
+
+/* A customised template keeps the Subject: and the shape of the first
+ * line: "This is the ExampleMail program at host mx.example.com." */
+static gboolean
+has_custom_intro (const BdScanInput *input)
+{
+  const char *intro = strstr (input->body, "This is the ");
+  const char *eol;
+
+  if (intro == NULL || (intro != input->body && intro[-1] != '\n'))
+    return FALSE;
+  eol = strchr (intro, '\n');
+  return (eol == NULL ? strstr (intro, " program") : g_strstr_len (intro, eol - intro, " program")) != NULL;
+}
+
 static gboolean
 is_postfix (const BdScanInput *input)
 {
+  gboolean subject = bd_scan_subject_has (input, "Undelivered Mail Returned to Sender")
+                     || bd_scan_subject_has (input, "Delayed Mail");
+
   if (strstr (input->body, "This is the mail system at host ") == NULL
       && strstr (input->body, "This is the Postfix program at host ") == NULL)
-    return FALSE;
+    return subject && has_custom_intro (input);
   return strstr (input->body, "The mail system") != NULL || strstr (input->body, "The Postfix program") != NULL
-         || bd_scan_subject_has (input, "Undelivered Mail Returned to Sender")
-         || bd_scan_subject_has (input, "Delayed Mail");
+         || subject;
+}
+
+/* When Postfix lost the log of what went wrong it says only "--- Delivery
+ * report unavailable ---": the returned message's To: is the recipient. */
+static void
+add_unreported (const BdScanInput *input,
+                BdBounce          *bounce)
+{
+  const BdMimePart *copy;
+  g_autofree char *to = NULL;
+  g_autofree char *address = NULL;
+
+  if (strstr (input->body, "--- Delivery report unavailable ---") == NULL || input->original == NULL)
+    return;
+  copy = input->original->message != NULL ? input->original->message : input->original;
+  to = bd_mime_header (copy, "To");
+  if (to != NULL && (address = bd_scan_extract_address (to)) != NULL)
+    bd_scan_add (bounce, address, "--- Delivery report unavailable ---");
 }
 
 /* "<addr>: text", "addr: text" or "<addr> (expanded from <alias>): text" */
@@ -112,9 +170,7 @@ bd_scan_postfix_read (const BdScanInput *input,
   int start;
 
   lines = bd_scan_split_lines (input, stop_markers);
-  start = bd_scan_find_line (lines, 0, "The mail system");
-  if (start < 0)
-    start = bd_scan_find_line (lines, 0, "The Postfix program");
+  start = find_signature (lines);
   for (int i = MAX (start, 0); lines[i] != NULL; i++)
     {
       const char *rest = NULL;
@@ -146,7 +202,11 @@ bd_scan_postfix (const BdScanInput *input,
 {
   gboolean delayed;
 
-  if (!is_postfix (input) || !bd_scan_postfix_read (input, bounce))
+  if (!is_postfix (input))
+    return FALSE;
+  if (!bd_scan_postfix_read (input, bounce))
+    add_unreported (input, bounce);
+  if (bounce->recipients->len == 0)
     return FALSE;
 
   delayed = bd_scan_subject_has (input, "Delayed Mail")

@@ -88,6 +88,16 @@ returned_to (const BdScanInput *input)
   return bd_scan_extract_address (line);
 }
 
+static void
+set_line_status (BdRecipient *r,
+                 const char  *line)
+{
+  char status[BD_SCAN_STATUS_MAX];
+
+  if (bd_scan_find_status (line, status))
+    r->status = g_strdup (status);
+}
+
 /**
  * bd_scan_sendmail_read:
  *
@@ -166,6 +176,10 @@ bd_scan_sendmail_read (const BdScanInput *input,
       r = bd_scan_add (bounce, address, reply->len > 0 ? reply->str : text);
       if (r->reply_code == 0)
         r->reply_code = bd_scan_find_reply_code (line);
+      /* sendmail's own verdict ("550 5.1.2 <a@b>... Host unknown") has the
+       * status before the address, outside the text kept */
+      if (r->status == NULL && reply->len == 0)
+        set_line_status (r, line);
       r->remote_mta = g_strdup (host);
       if (reply->len > 0 && command != NULL)
         bd_scan_set_command (r, command);
@@ -222,6 +236,60 @@ read_fatal_errors (const BdScanInput *input,
     }
 }
 
+/* The one server the transcript talked to, and the command it refused:
+ * the last ">>>" before its first "<<<" reply, or the greeting when it
+ * replied before any command. NULL when the transcript names no server
+ * or several (which one refused whom is then unknown). */
+static char *
+transcript_peer (char      **lines,
+                 const char **command)
+{
+  g_autofree char *host = NULL;
+
+  *command = NULL;
+  for (int i = 0; lines[i] != NULL; i++)
+    {
+      g_autofree char *talk = talking_to (lines[i]);
+
+      if (talk != NULL)
+        {
+          if (host != NULL)
+            return NULL;
+          host = g_steal_pointer (&talk);
+        }
+      else if (host != NULL && g_str_has_prefix (lines[i], ">>> ") && *command == NULL)
+        *command = lines[i] + 4;
+      else if (host != NULL && g_str_has_prefix (lines[i], "<<< ") && *command == NULL)
+        *command = "initial connection";
+    }
+  return g_steal_pointer (&host);
+}
+
+/* Recipients known only from "permanent fatal errors" (the transcript
+ * quotes the server without naming them) were refused by that server. */
+static void
+fill_from_transcript (const BdScanInput *input,
+                      BdBounce          *bounce)
+{
+  g_auto(GStrv) lines = bd_scan_split_lines (input, stop_markers);
+  const char *command;
+  g_autofree char *host = transcript_peer (lines, &command);
+
+  if (host == NULL)
+    return;
+  for (guint i = 0; i < bounce->recipients->len; i++)
+    {
+      BdRecipient *r = g_ptr_array_index (bounce->recipients, i);
+
+      if (r->remote_mta != NULL)
+        continue;
+      r->remote_mta = g_strdup (host);
+      if (r->command == NULL)
+        bd_scan_set_command (r, command);
+      bd_scan_refused_early (r);
+    }
+}
+
 gboolean
 bd_scan_sendmail (const BdScanInput *input,
                   BdBounce          *bounce)
@@ -237,6 +305,7 @@ bd_scan_sendmail (const BdScanInput *input,
 
   bd_scan_sendmail_read (input, bounce);
   read_fatal_errors (input, bounce);
+  fill_from_transcript (input, bounce);
   delayed = bd_scan_subject_has (input, "Warning: could not send message");
   return bd_scan_finish (bounce, delayed ? BD_KIND_DELAYED : BD_KIND_BOUNCE);
 }
