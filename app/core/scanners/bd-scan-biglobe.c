@@ -29,6 +29,8 @@ static const struct
 } biglobe_messages[] = {
   { "The number of messages in recipient's mailbox exceeded the local limit", BD_REASON_MAILBOXFULL },
   { "The user's mailbox is full", BD_REASON_MAILBOXFULL },
+  /* said of an address the recipient's filter refuses, not a missing one */
+  { "Mail Delivery Failed... User unknown", BD_REASON_FILTERED },
 };
 
 gboolean

@@ -24,7 +24,8 @@ static const char *const stop_markers[] = {
   NULL
 };
 
-/* Domino's own sentences, which state the reason. */
+/* Domino's own sentences, which state the reason; the server writes them
+ * in its own language while the layout stays English. */
 static const struct
 {
   const char *text;
@@ -32,29 +33,45 @@ static const struct
 } domino_messages[] = {
   { "not listed in Domino Directory", BD_REASON_USERUNKNOWN },
   { "not listed in public Name & Address Book", BD_REASON_USERUNKNOWN },
+  { "non répertorié dans l'annuaire Domino", BD_REASON_USERUNKNOWN },
+  { "Domino ディレクトリには見つかりません", BD_REASON_USERUNKNOWN },
   { "no such user", BD_REASON_USERUNKNOWN },
+  { "Cannot route mail to user", BD_REASON_FILTERED },
+  { "Several matches found in Domino Directory", BD_REASON_SYSTEMERROR },
   { "Your message exceeds the", BD_REASON_MESGTOOBIG },
   { "maximum hop count", BD_REASON_NETWORKERROR },
 };
 
-gboolean
-bd_scan_domino (const BdScanInput *input,
-                BdBounce          *bounce)
+static gboolean
+is_domino (const BdScanInput *input)
 {
-  g_auto(GStrv) lines = NULL;
-  g_autoptr(GString) because = g_string_new (NULL);
-  int to, why;
-
   if (strstr (input->body, "was not delivered to:") == NULL || strstr (input->body, "because:") == NULL)
     return FALSE;
-  if (!bd_scan_subject_has (input, "DELIVERY FAILURE") && !bd_scan_subject_has (input, "DELIVERY REPORT"))
-    return FALSE;
+  /* the mail gateway writes "DELIVERY_FAILURE:" when it encodes the subject */
+  return bd_scan_subject_has (input, "DELIVERY FAILURE") || bd_scan_subject_has (input, "DELIVERY_FAILURE")
+         || bd_scan_subject_has (input, "DELIVERY REPORT");
+}
 
-  lines = bd_scan_split_lines (input, stop_markers);
-  to = bd_scan_find_line (lines, 0, "was not delivered to:");
-  why = bd_scan_find_line (lines, to, "because:");
-  if (to < 0 || why < 0)
-    return FALSE;
+static void
+set_domino_reason (BdRecipient *r)
+{
+  for (guint m = 0; r->diagnostic != NULL && m < G_N_ELEMENTS (domino_messages); m++)
+    {
+      if (bd_scan_strcasestr (r->diagnostic, domino_messages[m].text) != NULL)
+        {
+          bd_scan_set_reason (r, domino_messages[m].reason, domino_messages[m].text);
+          return;
+        }
+    }
+}
+
+/* The indented lines under "because:". */
+static char *
+read_because (char **lines,
+              int    why)
+{
+  g_autoptr(GString) because = g_string_new (NULL);
+
   for (int i = why + 1; lines[i] != NULL; i++)
     {
       if (lines[i][0] == '\0' && because->len == 0)
@@ -63,22 +80,45 @@ bd_scan_domino (const BdScanInput *input,
         break;
       g_string_append_printf (because, "%s ", lines[i]);
     }
+  return g_string_free (g_steal_pointer (&because), FALSE);
+}
 
+/* One "was not delivered to: … because: …" block; a message to several
+ * recipients that fail for different causes repeats the block.
+ * Returns the line after it, or -1 when there is none. */
+static int
+read_block (char     **lines,
+            int        from,
+            BdBounce  *bounce)
+{
+  int to = bd_scan_find_line (lines, from, "was not delivered to:");
+  int why = to < 0 ? -1 : bd_scan_find_line (lines, to, "because:");
+  g_autofree char *because = NULL;
+
+  if (why < 0)
+    return -1;
+  because = read_because (lines, why);
   for (int i = to + 1; i < why; i++)
     {
-      BdRecipient *r;
-
-      if (!bd_scan_is_address (lines[i]))
-        continue;
-      r = bd_scan_add (bounce, lines[i], because->str);
-      for (guint m = 0; r->diagnostic != NULL && m < G_N_ELEMENTS (domino_messages); m++)
-        {
-          if (bd_scan_strcasestr (r->diagnostic, domino_messages[m].text) != NULL)
-            {
-              bd_scan_set_reason (r, domino_messages[m].reason, domino_messages[m].text);
-              break;
-            }
-        }
+      if (bd_scan_is_address (lines[i]))
+        set_domino_reason (bd_scan_add (bounce, lines[i], because));
     }
+  return why + 1;
+}
+
+gboolean
+bd_scan_domino (const BdScanInput *input,
+                BdBounce          *bounce)
+{
+  g_auto(GStrv) lines = NULL;
+
+  if (!is_domino (input))
+    return FALSE;
+
+  lines = bd_scan_split_lines (input, stop_markers);
+  for (int at = 0; at >= 0; )
+    at = read_block (lines, at, bounce);
+  /* newer servers paste the delivery-status fields into the text */
+  bd_scan_read_dsn_fields (lines, 0, bounce);
   return bd_scan_finish (bounce, BD_KIND_BOUNCE);
 }

@@ -43,6 +43,9 @@ static const struct
   { "00050311", BD_REASON_CONTENTERROR },  /* Conversion to Internet format failed */
   { "000502CC", BD_REASON_CONTENTERROR },
   { "000B0981", BD_REASON_SECURITYERROR }, /* 502 Server does not support AUTH */
+  { "00010256", BD_REASON_SYSTEMERROR },   /* Too many recipients: a limit of the local server */
+  { "000D06B5", BD_REASON_SYSTEMERROR },   /* No proxy for recipient */
+  { "000C0595", BD_REASON_FILTERED },      /* Ambiguous Recipient */
 };
 
 static gboolean
@@ -60,17 +63,22 @@ is_exchange2003 (const BdScanInput *input)
                             || strstr (mailer, "Microsoft Exchange") != NULL);
 }
 
-/* "kijitora@example.jp on Thu, 29 Apr 2010 …" */
+/* "kijitora@example.jp on Thu, 29 Apr 2010 …"; Exchange 5.5 names a
+ * custom recipient by its display name: "Neko Kijitora SMTP=kijitora@
+ * example.jp on 4/29/99 9:19:59 AM". */
 static char *
 recipient_in (const char *line)
 {
   const char *p = line + strspn (line, " \t");
   const char *on = strstr (p, " on ");
+  const char *smtp;
   g_autofree char *head = NULL;
 
   if (on == NULL || p - line > 8)
     return NULL;
   head = g_strndup (p, on - p);
+  if ((smtp = bd_scan_strcasestr (head, "SMTP=")) != NULL && bd_scan_is_address (smtp + 5))
+    return bd_scan_extract_address (smtp + 5);
   return bd_scan_is_address (head) ? bd_scan_extract_address (head) : NULL;
 }
 

@@ -40,6 +40,28 @@ static const char *const stop_markers[] = {
   NULL
 };
 
+/* Exchange's own NDR codes ("#550 5.1.1 RESOLVER.ADR.RecipNotFound; not
+ * found ##") name the cause exactly; the status code beside them is often
+ * a generic one (5.2.0, 5.7.1, 5.4.4). */
+static const struct
+{
+  const char *code;
+  BdReason    reason;
+} ndr_codes[] = {
+  { "RESOLVER.ADR.RecipNotFound;", BD_REASON_USERUNKNOWN },
+  { "RESOLVER.ADR.ExRecipNotFound;", BD_REASON_USERUNKNOWN },
+  { "RESOLVER.ADR.BadPrimary;", BD_REASON_SYSTEMERROR },
+  { "RESOLVER.ADR.InvalidInSmtp;", BD_REASON_SYSTEMERROR },
+  { "RESOLVER.ADR.Ambiguous;", BD_REASON_SYSTEMERROR },
+  { "RESOLVER.ADR.RecipLimit;", BD_REASON_TOOMANYCONN },
+  { "RESOLVER.RST.AuthRequired;", BD_REASON_SECURITYERROR },
+  { "RESOLVER.RST.NotAuthorized;", BD_REASON_REJECTED },
+  { "RESOLVER.RST.RecipSizeLimit;", BD_REASON_MESGTOOBIG },
+  { "SMTPSEND.DNS.NonExistentDomain;", BD_REASON_HOSTUNKNOWN },
+  { "SMTPSEND.DNS.MxLoopback;", BD_REASON_NETWORKERROR },
+  { "QUEUE.Expired;", BD_REASON_EXPIRED },
+};
+
 /* "kijitora@example.com<mailto:kijitora@example.com>" or the address alone */
 static char *
 address_line (const char *line)
@@ -196,6 +218,23 @@ read_replies (char     **lines,
     }
 }
 
+static void
+set_ndr_reason (BdRecipient *recipient)
+{
+  if (recipient->diagnostic == NULL)
+    return;
+  for (guint i = 0; i < G_N_ELEMENTS (ndr_codes); i++)
+    {
+      if (strstr (recipient->diagnostic, ndr_codes[i].code) != NULL)
+        {
+          g_autofree char *code = g_strndup (ndr_codes[i].code, strlen (ndr_codes[i].code) - 1);
+
+          bd_scan_set_reason (recipient, ndr_codes[i].reason, code);
+          return;
+        }
+    }
+}
+
 /**
  * bd_scan_exchange_read:
  *
@@ -232,6 +271,8 @@ bd_scan_exchange2007 (const BdScanInput *input,
 
   if (!bd_scan_exchange_read (input, bounce))
     return FALSE;
+  for (guint i = 0; i < bounce->recipients->len; i++)
+    set_ndr_reason (g_ptr_array_index (bounce->recipients, i));
   return bd_scan_finish (bounce, strstr (input->body, "Delivery is delayed to these recipients") != NULL
                                  ? BD_KIND_DELAYED : BD_KIND_BOUNCE);
 }

@@ -41,14 +41,21 @@ static const struct
   { "Your message was not delivered within ", BD_REASON_EXPIRED },
 };
 
+/* Two signs of au's mail system (its postmaster, its subject, its
+ * Received: and Message-ID: host names), or one and its English report. */
 static gboolean
 is_ezweb (const BdScanInput *input)
 {
+  g_autofree char *message_id = bd_scan_header (input, "Message-ID");
+  g_autofree char *received = bd_scan_header (input, "Received");
   guint score = 0;
 
   score += bd_scan_from_has (input, "Postmaster@ezweb.ne.jp") || bd_scan_from_has (input, "Postmaster@au.com");
   score += g_strcmp0 (input->subject, "Mail System Error - Returned Mail") == 0;
-  return score == 2 || (score == 1 && strstr (input->body, "Each of the following recipients was rejected") != NULL);
+  score += message_id != NULL && (strstr (message_id, ".ezweb.ne.jp>") != NULL || strstr (message_id, ".au.com>") != NULL);
+  score += received != NULL && (strstr (received, "ezweb.ne.jp (EZweb Mail) with") != NULL
+                                || strstr (received, ".au.com (") != NULL);
+  return score >= 2 || (score == 1 && strstr (input->body, "Each of the following recipients was rejected") != NULL);
 }
 
 /* "<addr>", "<addr>: text" or "    Recipient: <addr>" */

@@ -41,6 +41,17 @@ recipient_in (const char *line)
   return NULL;
 }
 
+/* GMX sends from gmx.net, gmx.de, gmx.com …, and marks its mail with
+ * its spam filter's header. */
+static gboolean
+is_gmx (const BdScanInput *input)
+{
+  g_autofree char *antispam = bd_scan_header (input, "X-GMX-Antispam");
+
+  return antispam != NULL || bd_scan_from_has (input, "@mail.gmx.") || bd_scan_from_has (input, "gmx.net")
+         || bd_scan_from_has (input, "@gmx.");
+}
+
 gboolean
 bd_scan_gmx_en (const BdScanInput *input,
                 BdBounce          *bounce)
@@ -49,7 +60,7 @@ bd_scan_gmx_en (const BdScanInput *input,
   BdRecipient *r = NULL;
   g_autoptr(GString) diag = g_string_new (NULL);
 
-  if (!bd_scan_from_has (input, "@mail.gmx.") && !bd_scan_from_has (input, "gmx.net"))
+  if (!is_gmx (input))
     return FALSE;
   if (strstr (input->body, "--- The header of the original message is following. ---") == NULL
       && strstr (input->body, "This message was created automatically by mail delivery software") == NULL)
@@ -77,6 +88,9 @@ bd_scan_gmx_en (const BdScanInput *input,
         }
       if (r == NULL || lines[i][0] == '\0' || strcmp (lines[i], "Reason:") == 0)
         continue;
+      /* "SMTP error from remote server after RCPT command:" */
+      if (g_str_has_prefix (lines[i], "SMTP error from remote server after "))
+        bd_scan_set_command (r, lines[i] + strlen ("SMTP error from remote server after "));
       if (g_str_has_prefix (lines[i], "host: "))
         {
           g_free (r->remote_mta);

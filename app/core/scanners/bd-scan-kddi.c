@@ -33,6 +33,30 @@ static const struct
   { "As the remote domain doesnt exist", BD_REASON_HOSTUNKNOWN },
 };
 
+static gboolean
+is_kddi (const BdScanInput *input)
+{
+  g_autofree char *reply_to = bd_scan_header (input, "Reply-To");
+
+  if (bd_scan_from_has (input, ".dion.ne.jp") || bd_scan_from_has (input, "auone-net.jp")
+      || (reply_to != NULL && strstr (reply_to, "auone-net.jp") != NULL))
+    return TRUE;
+  /* "Your mail sent on: …", or for a retried message "Your mail attempted
+   * to be delivered on: …" */
+  return strstr (input->body, "Your mail sent on: ") != NULL
+         || strstr (input->body, "Your mail attempted to be delivered on: ") != NULL;
+}
+
+/* au's spam filter marks what it refused with "X-SPASIGN: NG": the
+ * refusal is about the content, whatever the sentence says. */
+static gboolean
+is_spam_filtered (const BdScanInput *input)
+{
+  g_autofree char *spasign = bd_scan_header (input, "X-SPASIGN");
+
+  return spasign != NULL && g_ascii_strncasecmp (g_strstrip (spasign), "NG", 2) == 0;
+}
+
 gboolean
 bd_scan_kddi (const BdScanInput *input,
               BdBounce          *bounce)
@@ -42,8 +66,7 @@ bd_scan_kddi (const BdScanInput *input,
 
   if (strstr (input->body, "Could not be delivered to: <") == NULL)
     return FALSE;
-  if (!bd_scan_from_has (input, ".dion.ne.jp") && !bd_scan_from_has (input, "auone-net.jp")
-      && strstr (input->body, "Your mail sent on: ") == NULL)
+  if (!is_kddi (input))
     return FALSE;
 
   lines = bd_scan_split_lines (input, stop_markers);
@@ -57,6 +80,11 @@ bd_scan_kddi (const BdScanInput *input,
            && strstr (lines[j], "Could not be delivered to:") == NULL && !g_str_has_prefix (lines[j], "--"); j++)
         g_string_append_printf (diag, "%s ", lines[j]);
       r = bd_scan_add (bounce, strchr (lines[at], '<'), diag->str);
+      if (is_spam_filtered (input))
+        {
+          bd_scan_set_reason (r, BD_REASON_FILTERED, "X-SPASIGN: NG");
+          continue;
+        }
       for (guint m = 0; r->diagnostic != NULL && m < G_N_ELEMENTS (kddi_messages); m++)
         {
           if (strstr (r->diagnostic, kddi_messages[m].text) != NULL)

@@ -14,6 +14,15 @@
 #include "bd-scan-families.h"
 #include "bd-scan-util.h"
 
+/* Exim's delay warning, "Warning: message … delayed 24 hours": the
+ * addresses listed are still being tried. */
+static gboolean
+is_delay_warning (const BdScanInput *input)
+{
+  return (bd_scan_subject_has (input, "Warning: message") && bd_scan_subject_has (input, "delayed"))
+         || strstr (input->body, "No action is required on your part") != NULL;
+}
+
 gboolean
 bd_scan_mailru (const BdScanInput *input,
                 BdBounce          *bounce)
@@ -26,5 +35,5 @@ bd_scan_mailru (const BdScanInput *input,
 
   if (!bd_scan_exim_read (input, bounce))
     return FALSE;
-  return bd_scan_finish (bounce, BD_KIND_BOUNCE);
+  return bd_scan_finish (bounce, is_delay_warning (input) ? BD_KIND_DELAYED : BD_KIND_BOUNCE);
 }

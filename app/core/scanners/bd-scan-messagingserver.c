@@ -48,6 +48,15 @@ untyped (const char *value)
   return semicolon != NULL && semicolon - value < 12 ? semicolon + 1 : value;
 }
 
+/* The server's own words when the address names no host it can resolve
+ * (its "Reason:" line, without a remote diagnostic). */
+static void
+set_server_reason (BdRecipient *r)
+{
+  if (r->diagnostic != NULL && strstr (r->diagnostic, "Illegal host/domain name found") != NULL)
+    bd_scan_set_reason (r, BD_REASON_HOSTUNKNOWN, "Illegal host/domain name found");
+}
+
 gboolean
 bd_scan_messagingserver (const BdScanInput *input,
                          BdBounce          *bounce)
@@ -101,5 +110,7 @@ bd_scan_messagingserver (const BdScanInput *input,
           r->remote_mta = g_strndup (v, strcspn (v, " ("));
         }
     }
+  for (guint i = 0; i < bounce->recipients->len; i++)
+    set_server_reason (g_ptr_array_index (bounce->recipients, i));
   return bd_scan_finish (bounce, strstr (input->subject, "delayed") != NULL ? BD_KIND_DELAYED : BD_KIND_BOUNCE);
 }

@@ -34,6 +34,41 @@ static const struct
   { "Message has exceeded maximum hop count", BD_REASON_NETWORKERROR },
 };
 
+static void
+set_notes_reason (BdRecipient *r)
+{
+  for (guint m = 0; r->diagnostic != NULL && m < G_N_ELEMENTS (notes_messages); m++)
+    {
+      if (strstr (r->diagnostic, notes_messages[m].text) != NULL)
+        {
+          bd_scan_set_reason (r, notes_messages[m].reason, notes_messages[m].text);
+          return;
+        }
+    }
+}
+
+/* Some reports give the reason alone, without the address: the returned
+ * message's "To:" names the recipient then. */
+static void
+add_from_returned (const BdScanInput *input,
+                   BdBounce          *bounce,
+                   const char        *reasons)
+{
+  const char *returned = strstr (input->body, "------- Returned Message --------");
+  const char *to;
+  g_autofree char *line = NULL;
+
+  if (returned == NULL)
+    return;
+  to = strstr (returned, "\nTo:");
+  if (to == NULL)
+    return;
+  to += strlen ("\nTo:");
+  line = g_strndup (to, strcspn (to, "\r\n"));
+  if (bd_scan_is_address (line))
+    set_notes_reason (bd_scan_add (bounce, line, reasons));
+}
+
 gboolean
 bd_scan_notes (const BdScanInput *input,
                BdBounce          *bounce)
@@ -42,15 +77,14 @@ bd_scan_notes (const BdScanInput *input,
   g_autoptr(GString) reasons = g_string_new (NULL);
   int at;
 
-  if (strstr (input->body, "------- Failure Reasons  --------") == NULL)
+  /* the number of spaces before the dashes varies between versions */
+  if (strstr (input->body, "------- Failure Reasons ") == NULL)
     return FALSE;
 
   lines = bd_scan_split_lines (input, stop_markers);
-  at = bd_scan_find_line (lines, 0, "------- Failure Reasons  --------");
+  at = bd_scan_find_line (lines, 0, "------- Failure Reasons ");
   for (int i = at + 1; lines[i] != NULL; i++)
     {
-      BdRecipient *r;
-
       if (lines[i][0] == '\0')
         continue;
       if (!bd_scan_is_address (lines[i]))
@@ -58,16 +92,10 @@ bd_scan_notes (const BdScanInput *input,
           g_string_append_printf (reasons, "%s ", lines[i]);
           continue;
         }
-      r = bd_scan_add (bounce, lines[i], reasons->str);
-      for (guint m = 0; r->diagnostic != NULL && m < G_N_ELEMENTS (notes_messages); m++)
-        {
-          if (strstr (r->diagnostic, notes_messages[m].text) != NULL)
-            {
-              bd_scan_set_reason (r, notes_messages[m].reason, notes_messages[m].text);
-              break;
-            }
-        }
+      set_notes_reason (bd_scan_add (bounce, lines[i], reasons->str));
       g_string_truncate (reasons, 0);
     }
+  if (bounce->recipients->len == 0)
+    add_from_returned (input, bounce, reasons->str);
   return bd_scan_finish (bounce, BD_KIND_BOUNCE);
 }

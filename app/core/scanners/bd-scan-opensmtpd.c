@@ -38,8 +38,19 @@ static const struct
   BdReason    reason;
 } smtpd_messages[] = {
   { "Domain does not exist", BD_REASON_HOSTUNKNOWN },
+  { "Invalid domain name", BD_REASON_HOSTUNKNOWN },
   { "No MX found for domain", BD_REASON_NOTACCEPT },
+  { "Destination seem to reject all mails", BD_REASON_NOTACCEPT },
   { "Network error on destination MXs", BD_REASON_NETWORKERROR },
+  { "Temporary failure in MX lookup", BD_REASON_NETWORKERROR },
+  { "No MX found for destination", BD_REASON_NETWORKERROR },
+  { "No valid route to remote MX", BD_REASON_NETWORKERROR },
+  { "No valid route to destination", BD_REASON_NETWORKERROR },
+  { "All routes to destination blocked", BD_REASON_NETWORKERROR },
+  { "Address family mismatch on destination MXs", BD_REASON_NETWORKERROR },
+  { "Could not retrieve source address", BD_REASON_NETWORKERROR },
+  { "bad DNS lookup error code", BD_REASON_NETWORKERROR },
+  { "Could not retrieve credentials", BD_REASON_SECURITYERROR },
   { "Envelope expired", BD_REASON_EXPIRED },
   { "Loop detected", BD_REASON_CONTENTERROR },
   { "Invalid address", BD_REASON_SYNTAXERROR },
@@ -78,19 +89,20 @@ bd_scan_opensmtpd (const BdScanInput *input,
   if (at < 0)
     return FALSE;
 
-  /* "address: reason", unindented, one a line */
+  /* "address: reason", unindented, one a line; older versions leave the
+   * colon out */
   for (int i = at + 1; lines[i] != NULL; i++)
     {
-      const char *colon = strstr (lines[i], ": ");
+      const char *space = strchr (lines[i], ' ');
       g_autofree char *head = NULL;
       BdRecipient *r;
 
-      if (lines[i][0] == ' ' || lines[i][0] == '\0' || colon == NULL)
+      if (lines[i][0] == ' ' || lines[i][0] == '\0' || space == NULL)
         continue;
-      head = g_strndup (lines[i], colon - lines[i]);
+      head = g_strndup (lines[i], space - lines[i] - (space[-1] == ':' ? 1 : 0));
       if (!bd_scan_is_address (head))
         continue;
-      r = bd_scan_add (bounce, head, colon + 2);
+      r = bd_scan_add (bounce, head, space + 1);
       set_smtpd_reason (r);
     }
 

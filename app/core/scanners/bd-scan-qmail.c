@@ -18,6 +18,7 @@
 
 #include <string.h>
 
+#include "bd-classify.h"
 #include "bd-scan-families.h"
 #include "bd-scan-util.h"
 
@@ -48,6 +49,32 @@ static const struct
   { "Automatic homedir creator crashed", BD_REASON_SYSTEMERROR },
 };
 
+/* Hosting providers' qmail builds replace "Hi. This is the qmail-send
+ * program" with an introduction of their own, some translated. */
+static const char *const provider_intros[] = {
+  "unable to deliver your message to the following addresses",
+  "Su mensaje no pudo ser entregado",
+  "This is the machine generated message from mail service",
+  "This is the mail delivery agent at",
+  "Unfortunately, your mail was not delivered to the following address:",
+  "Your mail message to the following address",
+  "Your message to the following addresses",
+  "We're sorry.",
+  NULL
+};
+
+/* The subject or the Received: line qmail-send gives its bounces. */
+static gboolean
+has_qmail_envelope (const BdScanInput *input)
+{
+  g_autofree char *received = bd_scan_header (input, "Received");
+
+  if (received != NULL && strstr (received, "invoked for bounce)") != NULL && strstr (received, "(qmail ") != NULL)
+    return TRUE;
+  return g_strcmp0 (input->subject, "failure notice") == 0
+         || bd_scan_subject_has (input, "Permanent Delivery Failure");
+}
+
 static gboolean
 is_qmail (const BdScanInput *input)
 {
@@ -55,19 +82,26 @@ is_qmail (const BdScanInput *input)
       || strstr (input->body, "Hi. This is the qmail") != NULL)
     return TRUE;
   /* the qmail-based MTA of Yahoo! and others: "Message from example.com." */
-  if (strstr (input->body, "Unable to deliver message to the following address(es).") != NULL
+  if (strstr (input->body, "Unable to deliver message to the following address") != NULL
       && strstr (input->body, "--- Original message follows.") != NULL)
     return TRUE;
-  return g_strcmp0 (input->subject, "failure notice") == 0
-         && strstr (input->body, "--- Below this line is a copy of the message") != NULL;
+  if (!has_qmail_envelope (input))
+    return FALSE;
+  return strstr (input->body, "--- Below this line is a copy of the message") != NULL
+         || strstr (input->body, "--- Original message follows.") != NULL
+         || bd_scan_contains_any (input->body, provider_intros);
 }
 
-/* "<addr>:" alone on its line opens a paragraph. */
+/* "<addr>:" alone on its line opens a paragraph; some forks write
+ * "To: <addr>:". */
 static gboolean
 is_recipient_line (const char *line)
 {
-  gsize len = strlen (line);
+  gsize len;
 
+  if (bd_scan_has_prefix_ci (line, "To:"))
+    line += 3 + strspn (line + 3, " ");
+  len = strlen (line);
   return line[0] == '<' && len > 3 && strchr (line, '@') != NULL
          && (g_str_has_suffix (line, ">:") || strstr (line, ">: ") != NULL);
 }
@@ -108,6 +142,10 @@ static const struct
   { " but greeting failed.", "initial connection" },
   { " failed on DATA command.", "DATA" },
   { " failed after I sent the message.", "DATA" },
+  /* qmail-remote-fallback patch: the furthest any MX got */
+  { "most progress was RCPT", "RCPT" },
+  { "most progress was MAIL", "MAIL" },
+  { "most progress was DATA", "DATA" },
 };
 
 static void
@@ -123,6 +161,53 @@ set_qmail_command (BdRecipient *recipient)
     }
 }
 
+/* The reason the remote server's own words ("Remote host said: …") give,
+ * without qmail's sentence around them. */
+static BdReason
+remote_words_reason (const BdRecipient *recipient,
+                     const char       **phrase)
+{
+  const char *said = strstr (recipient->diagnostic, "Remote host said:");
+  const char *end;
+  g_autofree char *lowered = NULL;
+
+  if (said == NULL)
+    return BD_REASON_UNDEFINED;
+  /* qmail's closing sentences are not the server's */
+  if ((end = strstr (said, " Giving up on ")) == NULL)
+    end = strstr (said, " I'm not going to try again");
+  lowered = bd_scan_strdown (said, end != NULL ? end - said : -1);
+  return bd_classify_phrase (lowered, phrase);
+}
+
+/* "Connected to HOST but sender was rejected.": the envelope sender was
+ * refused, so words about an address or a domain concern the sender, not
+ * the recipient. Words naming another cause (reputation, rate) stand. */
+static void
+set_sender_rejected (BdRecipient *recipient)
+{
+  BdReason said = remote_words_reason (recipient, NULL);
+
+  if (said == BD_REASON_UNDEFINED || said == BD_REASON_USERUNKNOWN || said == BD_REASON_HOSTUNKNOWN)
+    bd_scan_set_reason (recipient, BD_REASON_REJECTED, "but sender was rejected");
+}
+
+/* "HOST does not like recipient." then "this message has been in the
+ * queue too long": the server kept refusing with 4xx until qmail-send gave
+ * up, so qmail's sentence says nothing about the address. The server's
+ * words tell the cause (a full mailbox), else it is left open. */
+static void
+set_on_hold (BdRecipient *recipient)
+{
+  const char *phrase = NULL;
+  BdReason said = remote_words_reason (recipient, &phrase);
+
+  if (said != BD_REASON_UNDEFINED)
+    bd_scan_set_reason (recipient, said, phrase);
+  else
+    bd_scan_set_reason (recipient, BD_REASON_ONHOLD, "does not like recipient, then queue too long");
+}
+
 static void
 set_qmail_reason (BdRecipient *recipient)
 {
@@ -133,6 +218,17 @@ set_qmail_reason (BdRecipient *recipient)
           bd_scan_set_reason (recipient, qmail_messages[i].reason, qmail_messages[i].text);
           return;
         }
+    }
+  if (g_strcmp0 (recipient->command, "MAIL") == 0)
+    {
+      set_sender_rejected (recipient);
+      return;
+    }
+  if (strstr (recipient->diagnostic, " does not like recipient.") != NULL
+      && strstr (recipient->diagnostic, "this message has been in the queue too long") != NULL)
+    {
+      set_on_hold (recipient);
+      return;
     }
   /* qmail-send gives up after queuelifetime; only the final words when
    * nothing more specific was said */

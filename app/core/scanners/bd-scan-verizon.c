@@ -8,6 +8,14 @@
  *   Error: No valid recipients for this MM
  *
  * The phone's address is in the "To:" of the quoted original message.
+ *
+ * The text-message gateway (post_master@vtext.com) repeats the envelope
+ * instead, and the reply after it:
+ *
+ *   Error: Message could not be delivered to the following recipient.
+ *       MAIL FROM: <neko@example.jp>
+ *       RCPT TO: 2025550123@vtext.com
+ *   550 - Requested action not taken: no such user here
  */
 #define G_LOG_DOMAIN "bd-scan-verizon"
 
@@ -18,6 +26,40 @@
 #include "bd-scan-families.h"
 #include "bd-scan-util.h"
 
+/* "550 - Requested action …": the gateway's reply line */
+static gboolean
+is_vtext_reply (const char *line)
+{
+  return g_ascii_isdigit (line[0]) && g_ascii_isdigit (line[1]) && g_ascii_isdigit (line[2])
+         && g_str_has_prefix (line + 3, " - ");
+}
+
+static gboolean
+read_vtext (const BdScanInput *input,
+            BdBounce          *bounce)
+{
+  g_auto(GStrv) lines = bd_scan_split_lines (input, NULL);
+  const char *reply = NULL;
+  int error = bd_scan_find_line (lines, 0, "Error: ");
+
+  if (error < 0)
+    return FALSE;
+  for (int i = error + 1; lines[i] != NULL && reply == NULL; i++)
+    reply = is_vtext_reply (lines[i]) ? lines[i] : NULL;
+  for (int i = error + 1; lines[i] != NULL; i++)
+    {
+      const char *text = lines[i] + strspn (lines[i], " \t");
+      BdRecipient *r;
+
+      if (text == lines[i] || !g_str_has_prefix (text, "RCPT TO: "))
+        continue;
+      r = bd_scan_add (bounce, text + strlen ("RCPT TO: "), reply);
+      if (r->diagnostic != NULL && strstr (r->diagnostic, "no such user here") != NULL)
+        bd_scan_set_reason (r, BD_REASON_USERUNKNOWN, "Requested action not taken: no such user here");
+    }
+  return bounce->recipients->len > 0;
+}
+
 gboolean
 bd_scan_verizon (const BdScanInput *input,
                  BdBounce          *bounce)
@@ -25,6 +67,8 @@ bd_scan_verizon (const BdScanInput *input,
   g_auto(GStrv) lines = NULL;
   int error, original;
 
+  if (bd_scan_from_has (input, "post_master@vtext.com"))
+    return read_vtext (input, bounce) && bd_scan_finish (bounce, BD_KIND_BOUNCE);
   if (strstr (input->body, "Message could not be delivered to mobile") == NULL)
     return FALSE;
 

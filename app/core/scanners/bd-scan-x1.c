@@ -19,6 +19,17 @@
 #include "bd-scan-families.h"
 #include "bd-scan-util.h"
 
+/* Some versions leave out the "---The following addresses…---" rule:
+ * the sender's name and the opening sentence tell them. */
+static gboolean
+is_x1 (const BdScanInput *input)
+{
+  if (strstr (input->body, "---The following addresses had delivery errors---") != NULL)
+    return TRUE;
+  return bd_scan_from_has (input, "Mail Deliver System") && bd_scan_subject_has (input, "Returned Mail: ")
+         && strstr (input->body, "The original message was received at ") != NULL;
+}
+
 gboolean
 bd_scan_x1 (const BdScanInput *input,
             BdBounce          *bounce)
@@ -26,11 +37,13 @@ bd_scan_x1 (const BdScanInput *input,
   g_auto(GStrv) lines = NULL;
   int at;
 
-  if (strstr (input->body, "---The following addresses had delivery errors---") == NULL)
+  if (!is_x1 (input))
     return FALSE;
 
   lines = bd_scan_split_lines (input, NULL);
   at = bd_scan_find_line (lines, 0, "---The following addresses had delivery errors---");
+  if (at < 0)
+    at = bd_scan_find_line (lines, 0, "The original message was received at ");
   for (int i = at + 1; lines[i] != NULL; i++)
     {
       const char *open = strstr (lines[i], " [");

@@ -10,8 +10,14 @@
  *
  *      * kijitora@example.jp
  *
- * ("… was aborted after N second(s):" likewise). The reason, if any, is
- * only in the attached report.
+ * ("… was aborted after N second(s):" likewise). The reason follows the
+ * addresses when the report gives one, in one of three forms:
+ *
+ *   SMTP:RCPT host 192.0.2.1: 553 5.3.0 <kijitora@example.jp>... Unknown
+ *   Routing: Could not find a gateway for kijitora@example.jp
+ *   Diagnostic-Code: smtp; 550 5.1.1 User unknown
+ *
+ * and is often only in the attached report.
  */
 #define G_LOG_DOMAIN "bd-scan-x3"
 
@@ -22,11 +28,36 @@
 #include "bd-scan-families.h"
 #include "bd-scan-util.h"
 
+/* The reason line, for the address listed before it. */
+static void
+read_reason (BdRecipient *r,
+             const char  *line)
+{
+  if (g_str_has_prefix (line, "SMTP:"))
+    {
+      const char *space = strchr (line, ' ');
+
+      if (space == NULL)
+        return;
+      bd_scan_set_command (r, line + strlen ("SMTP:"));
+      bd_scan_set_diagnostic (r, space + 1);
+    }
+  else if (g_str_has_prefix (line, "Routing: "))
+    bd_scan_set_diagnostic (r, line + strlen ("Routing: "));
+  else if (bd_scan_has_prefix_ci (line, "Diagnostic-Code: smtp;"))
+    {
+      const char *reply = line + strlen ("Diagnostic-Code: smtp;");
+
+      bd_scan_set_diagnostic (r, reply + strspn (reply, " "));
+    }
+}
+
 gboolean
 bd_scan_x3 (const BdScanInput *input,
             BdBounce          *bounce)
 {
   g_auto(GStrv) lines = NULL;
+  BdRecipient *last = NULL;
   int at;
 
   if (!bd_scan_subject_has (input, "Delivery status notification")
@@ -40,7 +71,9 @@ bd_scan_x3 (const BdScanInput *input,
       const char *text = lines[i] + strspn (lines[i], " ");
 
       if (g_str_has_prefix (text, "* ") && bd_scan_is_address (text + 2))
-        bd_scan_add (bounce, text + 2, NULL);
+        last = bd_scan_add (bounce, text + 2, NULL);
+      else if (last != NULL && text == lines[i])
+        read_reason (last, text);
     }
   return bd_scan_finish (bounce, BD_KIND_BOUNCE);
 }

@@ -20,6 +20,17 @@
 #include "bd-scan-families.h"
 #include "bd-scan-util.h"
 
+/* Yahoo tags the reply with the command it answered: "[RCPT_TO]",
+ * "[MAIL_FROM]", "[DATA]" (on the reply's line or the next one). */
+static void
+set_yahoo_command (BdRecipient *r)
+{
+  const char *tag = r->diagnostic != NULL ? strrchr (r->diagnostic, '[') : NULL;
+
+  if (tag != NULL && g_ascii_isupper (tag[1]) && strchr (tag, ']') != NULL)
+    bd_scan_set_command (r, tag + 1);
+}
+
 gboolean
 bd_scan_yahoo (const BdScanInput *input,
                BdBounce          *bounce)
@@ -33,6 +44,7 @@ bd_scan_yahoo (const BdScanInput *input,
     {
       BdRecipient *r = g_ptr_array_index (bounce->recipients, i);
 
+      set_yahoo_command (r);
       /* Yahoo's own words when the domain has no mail server */
       if (r->diagnostic != NULL && strstr (r->diagnostic, "No mx record found for domain") != NULL)
         bd_scan_set_reason (r, BD_REASON_NOTACCEPT, "No mx record found for domain");

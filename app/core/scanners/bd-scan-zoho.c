@@ -32,7 +32,11 @@ static gboolean
 is_zoho (const BdScanInput *input)
 {
   g_autofree char *mailer = NULL;
+  g_autofree char *zohomail = bd_scan_header (input, "X-ZohoMail");
 
+  /* Zoho's own stamp, whatever the sender address */
+  if (zohomail != NULL)
+    return TRUE;
   if (bd_scan_from_has (input, "@mail.zoho.") || bd_scan_from_has (input, "@zoho.com"))
     return TRUE;
   mailer = bd_scan_header (input, "X-Mailer");
@@ -56,6 +60,9 @@ read_status_line (BdBounce   *bounce,
   bd_scan_set_diagnostic (r, text);
   if (code != NULL)
     r->reply_code = (guint)g_ascii_strtoull (code + strlen ("ResponseCode "), NULL, 10);
+  /* Zoho's words when it gave up retrying a server it never reached */
+  if (strstr (line, "Host not reachable") != NULL)
+    bd_scan_set_reason (r, BD_REASON_EXPIRED, "Host not reachable");
 }
 
 gboolean
