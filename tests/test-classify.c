@@ -153,6 +153,36 @@ test_classify_command (void)
   g_assert_null (bd_classify_find_command ("nothing here"));
 }
 
+/* The same reply means one thing at Gmail and another elsewhere: Google
+ * gives 5.7.1 to a policy, a malformed message and a relay alike. */
+static void
+test_classify_provider (void)
+{
+  static const struct { const char *reporter; const char *reply; BdReason reason; } cases[] = {
+    { "gmail-smtp-in.l.google.com", "550 5.7.1 Messages missing a valid Message-ID header are not accepted.",
+      BD_REASON_NOTCOMPLIANTRFC },
+    { "gmail-smtp-in.l.google.com", "550 5.7.1 The IP you're using to send mail is not authorized to send "
+      "email directly to our servers.", BD_REASON_NORELAYING },
+    { "gmail-smtp-in.l.google.com", "421 4.7.0 Try again later, closing connection.", BD_REASON_BLOCKED },
+    { "mx.example.net", "421 4.7.0 Try again later, closing connection.", BD_REASON_SPEEDING },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      BdRecipient r = { 0 };
+      g_autofree char *evidence = NULL;
+
+      r.address = (char *)"a@example.com";
+      r.status = (char *)(cases[i].reply[0] == '4' ? "4.7.0" : "5.7.1");
+      r.reply_code = (guint)g_ascii_strtoull (cases[i].reply, NULL, 10);
+      r.diagnostic = (char *)cases[i].reply;
+      g_test_message ("case %u: %s at %s", i, cases[i].reply, cases[i].reporter);
+      g_assert_cmpstr (bd_reason_to_string (bd_classify_recipient (&r, cases[i].reporter, &evidence)), ==,
+                       bd_reason_to_string (cases[i].reason));
+      g_assert_nonnull (evidence);
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -163,6 +193,7 @@ main (int    argc,
   g_test_add_func ("/core/classify/evidence", test_classify_evidence);
   g_test_add_func ("/core/classify/pseudo-status", test_classify_pseudo_status);
   g_test_add_func ("/core/classify/command", test_classify_command);
+  g_test_add_func ("/core/classify/provider", test_classify_provider);
 
   return g_test_run ();
 }
