@@ -104,6 +104,7 @@ static const ProviderRule provider_rules[] = {
   { "yahoodns.net", NULL, "user is receiving mail too quickly", BD_REASON_SPEEDING, "Yahoo: the recipient receives too fast" },
   { "yahoodns.net", NULL, " is no longer valid.", BD_REASON_SUSPEND, "Yahoo: the account is no longer valid" },
   { "yahoodns.net", NULL, "this mailbox is disabled", BD_REASON_SUSPEND, "Yahoo: the mailbox is disabled" },
+  { "yahoodns.net", NULL, "max message per connection reached", BD_REASON_TOOMANYCONN, "Yahoo: too many messages in one connection" },
   { "yahoodns.net", NULL, "yahoo requires all senders to authenticate", BD_REASON_AUTHFAILURE, "Yahoo: SPF or DKIM required" },
   /* Yahoo's [TSS04]/[TS04] codes: throttled or refused for complaints. */
   { NULL, "4.7.0", "[tss04]", BD_REASON_BADREPUTATION, "Yahoo: TSS04 defers a sender with complaints" },
@@ -150,6 +151,30 @@ static const ProviderRule provider_rules[] = {
   { "mimecast.com", NULL, "dmarc sender invalid", BD_REASON_AUTHFAILURE, "Mimecast: DMARC failure" },
   { "mimecast.com", NULL, "invalid recipient", BD_REASON_USERUNKNOWN, "Mimecast: no such internal user" },
   /* Cox's AUP#… codes name its blocklists. */
+  /* Apple iCloud's replies */
+  { "icloud.com", NULL, "blocked for failing both spf and dkim", BD_REASON_AUTHFAILURE, "iCloud: neither SPF nor DKIM passed" },
+  { "icloud.com", NULL, "recipient no longer on server", BD_REASON_HASMOVED, "iCloud: the address is no longer there" },
+  { "icloud.com", NULL, "due to excessive volume", BD_REASON_SPEEDING, "iCloud: too much mail at once" },
+  { "icloud.com", NULL, "inactive email address", BD_REASON_USERUNKNOWN, "iCloud: the address is not in use" },
+  { "icloud.com", NULL, "due to local policy", BD_REASON_NOTACCEPT, "iCloud: the address accepts no mail" },
+  /* Cox's replies */
+  { "cox.net", NULL, "too many bad commands from", BD_REASON_BLOCKED, "Cox: the sending host sent too many bad commands" },
+  { "cox.net", NULL, "dns check failure - try again later", BD_REASON_REQUIREPTR, "Cox: the sending IP has no usable reverse DNS" },
+  { "cox.net", NULL, "esmtp server temporarily not available", BD_REASON_SYSTEMERROR, "Cox: its server was unavailable" },
+  { "cox.net", NULL, "requested action aborted: try again later", BD_REASON_TOOMANYCONN, "Cox: too many connections or messages" },
+  /* GoDaddy's replies */
+  { "secureserver.net", NULL, "message is looping", BD_REASON_SYSTEMERROR, "GoDaddy: a mail loop" },
+  /* Tencent QQ Mail's replies (the more precise first) */
+  { "qq.com", NULL, "suspected bounce attacks", BD_REASON_BLOCKED, "QQ Mail: suspected backscatter from the sending IP" },
+  { "qq.com", NULL, "suspected spam ip", BD_REASON_BLOCKED, "QQ Mail: the sending IP is suspected of spam" },
+  { "qq.com", NULL, "connection denied", BD_REASON_BLOCKED, "QQ Mail: the connection was refused" },
+  { "qq.com", NULL, "spam is embedded in the email", BD_REASON_SPAMDETECTED, "QQ Mail: the content looks like spam" },
+  { "qq.com", NULL, "mail content denied", BD_REASON_SPAMDETECTED, "QQ Mail: the content was refused" },
+  { "qq.com", NULL, "suspected spam", BD_REASON_REJECTED, "QQ Mail: the sender is suspected of spam" },
+  { "qq.com", NULL, "mail is rejected by recipients", BD_REASON_REJECTED, "QQ Mail: the recipient refuses the sender" },
+  { "qq.com", NULL, "mailbox unavailable or access denined", BD_REASON_SPEEDING, "QQ Mail: too many messages to the recipient" },
+  { "qq.com", NULL, "bad address syntax", BD_REASON_SYNTAXERROR, "QQ Mail: an address that is not valid" },
+  { "qq.com", NULL, "frequency limited", BD_REASON_TOOMANYCONN, "QQ Mail: too many messages from the IP, domain or sender" },
   { "cox.com", "5.", "aup#", BD_REASON_BLOCKED, "Cox: an AUP# code is a blocklist refusal" },
 };
 
