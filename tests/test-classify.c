@@ -165,6 +165,12 @@ test_classify_provider (void)
       "email directly to our servers.", BD_REASON_NORELAYING },
     { "gmail-smtp-in.l.google.com", "421 4.7.0 Try again later, closing connection.", BD_REASON_BLOCKED },
     { "mx.example.net", "421 4.7.0 Try again later, closing connection.", BD_REASON_SPEEDING },
+    /* documented codes: Facebook's POL-P7, Cox's CXDNS, GoDaddy's IB212 */
+    { "mx-out.facebook.com", "550 5.7.1 POL-P7 http://postmaster.facebook.com/response_codes?ip=192.0.2.1#pol "
+      "Message does not comply with Facebook's Domain Authentication requirements", BD_REASON_AUTHFAILURE },
+    { "cxr.mx.a.cox.net", "554 5.7.1 cox.net rejected: IP address 192.0.2.1 has no reverse DNS - CXDNS",
+      BD_REASON_REQUIREPTR },
+    { "p3plibsmtp01.prod.phx3.secureserver.net", "554 5.7.1 Rejected - spam IB212", BD_REASON_SPAMDETECTED },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)

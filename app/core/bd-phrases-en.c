@@ -141,6 +141,8 @@ static const BdPhrase phrases[] = {
   { "mailbox … unavailable or access denied", BD_REASON_USERUNKNOWN },
   { "no … in name directory", BD_REASON_USERUNKNOWN },
   { "unknown e… mail address", BD_REASON_USERUNKNOWN },
+  { "resolver.adr.recipnotfound", BD_REASON_USERUNKNOWN },
+  { "resolver.adr.exrecipientnotfound", BD_REASON_USERUNKNOWN },
   /* hostunknown */
   { "domain is not reachable", BD_REASON_HOSTUNKNOWN },
   { "the account or domain may not exist", BD_REASON_HOSTUNKNOWN },
@@ -176,6 +178,7 @@ static const BdPhrase phrases[] = {
   { "i couldn't find any host", BD_REASON_HOSTUNKNOWN },
   { "as the remote domain doesnt exist", BD_REASON_HOSTUNKNOWN },
   { "as the remote domain doesn't exist", BD_REASON_HOSTUNKNOWN },
+  { "smtpsend.dns.nonexistentdomain", BD_REASON_HOSTUNKNOWN },
   /* mailboxfull */
   { "mailbox full", BD_REASON_MAILBOXFULL },
   { "mailbox is full", BD_REASON_MAILBOXFULL },
@@ -337,7 +340,7 @@ static const BdPhrase phrases[] = {
   { "message rejected due to user rules", BD_REASON_FILTERED },
   { "not found recipient account", BD_REASON_FILTERED },
   { "refused due to recipient preferences", BD_REASON_FILTERED },
-  { "resolver.rst.notauthorized", BD_REASON_FILTERED },
+  { "resolver.rst.notauthorized", BD_REASON_REJECTED },
   { "this account is protected by", BD_REASON_FILTERED },
   { "refuse to receive mail", BD_REASON_FILTERED },
   { "blocked by the recipient", BD_REASON_FILTERED },
@@ -707,6 +710,8 @@ static const BdPhrase phrases[] = {
   { "throttling failure: maximum sending rate exceeded", BD_REASON_TOOMANYCONN },
   { "throttling failure: daily message quota exceeded", BD_REASON_TOOMANYCONN },
   { "connection rate limit exceeded", BD_REASON_TOOMANYCONN },
+  { "resolver.adr.reciplimit", BD_REASON_TOOMANYCONN },
+  { "resolver.adr.recipientlimit", BD_REASON_TOOMANYCONN },
   /* expired */
   { "delivery time expired", BD_REASON_EXPIRED },
   { "retry time not reached", BD_REASON_EXPIRED },
@@ -734,6 +739,7 @@ static const BdPhrase phrases[] = {
   { "envelope expired", BD_REASON_EXPIRED },
   { "delivery timeout", BD_REASON_EXPIRED },
   { "timeout - closing connection", BD_REASON_EXPIRED },
+  { "queue.expired", BD_REASON_EXPIRED },
   /* networkerror */
   { "dns error", BD_REASON_NETWORKERROR },
   { "establish an smtp connection", BD_REASON_NETWORKERROR },
@@ -769,6 +775,7 @@ static const BdPhrase phrases[] = {
   { "message has exceeded maximum hop count", BD_REASON_NETWORKERROR },
   { "this may indicate a mail loop", BD_REASON_NETWORKERROR },
   { "dns lookup failed", BD_REASON_NETWORKERROR },
+  { "smtpsend.dns.mxloopback", BD_REASON_NETWORKERROR },
   /* systemerror */
   { "system error", BD_REASON_SYSTEMERROR },
   { "local configuration error", BD_REASON_SYSTEMERROR },
@@ -802,6 +809,9 @@ static const BdPhrase phrases[] = {
   { "temporary system problem", BD_REASON_SYSTEMERROR },
   { "mail server temporarily rejected message", BD_REASON_SYSTEMERROR },
   { "recipient deferred because there is no mdb", BD_REASON_SYSTEMERROR },
+  { "resolver.adr.ambiguous", BD_REASON_SYSTEMERROR },
+  { "resolver.adr.badprimary", BD_REASON_SYSTEMERROR },
+  { "resolver.adr.invalidinsmtp", BD_REASON_SYSTEMERROR },
   /* systemfull */
   { "insufficient system storage", BD_REASON_SYSTEMFULL },
   { "mail system full", BD_REASON_SYSTEMFULL },
@@ -890,6 +900,7 @@ static const BdPhrase phrases[] = {
   { "could not retrieve credentials", BD_REASON_SECURITYERROR },
   { "incorrect authentication data", BD_REASON_SECURITYERROR },
   { "cannot achieve exchange server authentication", BD_REASON_SECURITYERROR },
+  { "resolver.rst.authrequired", BD_REASON_SECURITYERROR },
   /* mailererror */
   { "procmail", BD_REASON_MAILERERROR },
   { "mail program", BD_REASON_MAILERERROR },
