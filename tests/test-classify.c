@@ -171,6 +171,10 @@ test_classify_provider (void)
     { "cxr.mx.a.cox.net", "554 5.7.1 cox.net rejected: IP address 192.0.2.1 has no reverse DNS - CXDNS",
       BD_REASON_REQUIREPTR },
     { "p3plibsmtp01.prod.phx3.secureserver.net", "554 5.7.1 Rejected - spam IB212", BD_REASON_SPAMDETECTED },
+    /* Spectrum's AUP# numbers, by range */
+    { "mx.charter.net", "554 5.7.1 Sending rate exceeded, see https://www.spectrum.net/support AUP#MXRT-1390",
+      BD_REASON_SPEEDING },
+    { "mx.charter.net", "554 5.7.1 Refused, AUP#1100", BD_REASON_REQUIREPTR },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)

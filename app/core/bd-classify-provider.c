@@ -163,6 +163,44 @@ apply_docomo_rule (const BdRecipient *r,
   return BD_REASON_UNDEFINED;
 }
 
+/* Spectrum (Charter, charter.net) ends its refusals with a documented
+ * "AUP#" code of four digits, sometimes after letters ("AUP#MXRT-1360"):
+ * the number's range names the reason. */
+static BdReason
+apply_spectrum_rule (const char  *reporter,
+                     const char  *lowered,
+                     char       **evidence)
+{
+  static const struct { guint first, last; BdReason reason; } ranges[] = {
+    { 1000, 1000, BD_REASON_BLOCKED }, { 1010, 1080, BD_REASON_REJECTED },
+    { 1090, 1090, BD_REASON_SYSTEMERROR }, { 1100, 1150, BD_REASON_REQUIREPTR },
+    { 1160, 1190, BD_REASON_POLICYVIOLATION }, { 1200, 1250, BD_REASON_BLOCKED },
+    { 1260, 1260, BD_REASON_NETWORKERROR }, { 1300, 1340, BD_REASON_TOOMANYCONN },
+    { 1350, 1490, BD_REASON_SPEEDING }, { 1500, 1520, BD_REASON_REJECTED },
+    { 1530, 1530, BD_REASON_MESGTOOBIG }, { 1540, 1550, BD_REASON_SPEEDING },
+    { 1560, 1560, BD_REASON_POLICYVIOLATION }, { 1580, 1580, BD_REASON_SPEEDING },
+  };
+  const char *code = lowered != NULL ? strstr (lowered, "aup#") : NULL;
+  guint number = 0;
+  int digits = 0;
+
+  if (code == NULL || !host_matches (reporter, lowered, "charter.net"))
+    return BD_REASON_UNDEFINED;
+  for (code += 4; g_ascii_isalpha (*code) || *code == '-'; code++)
+    ;
+  for (; digits < 4 && g_ascii_isdigit (code[digits]); digits++)
+    number = number * 10 + (code[digits] - '0');
+  if (digits != 4 || g_ascii_isdigit (code[digits]))
+    return BD_REASON_UNDEFINED;
+  for (guint i = 0; i < G_N_ELEMENTS (ranges); i++)
+    if (number >= ranges[i].first && number <= ranges[i].last)
+      {
+        *evidence = g_strdup_printf ("Spectrum: code AUP#%u", number);
+        return ranges[i].reason;
+      }
+  return BD_REASON_UNDEFINED;
+}
+
 /**
  * bd_classify_provider_rules:
  * @reporter: (nullable): the host that reported the failure
@@ -177,16 +215,20 @@ bd_classify_provider_rules (const BdRecipient *r,
                             const char        *lowered,
                             char             **evidence)
 {
-  BdReason kddi = apply_kddi_rule (r, reporter, lowered, evidence);
+  /* Providers whose codes need reading (a number in a range, a reply
+   * that means two things), then the table. */
+  BdReason by_code = apply_kddi_rule (r, reporter, lowered, evidence);
   const char *last_host = "";
   gboolean last_host_matches = FALSE;
 
-  if (kddi != BD_REASON_UNDEFINED)
-    return kddi;
-  if ((kddi = apply_docomo_rule (r, reporter, evidence)) != BD_REASON_UNDEFINED)
-    return kddi;
-  if ((kddi = apply_franceptt_rule (lowered, evidence)) != BD_REASON_UNDEFINED)
-    return kddi;
+  if (by_code == BD_REASON_UNDEFINED)
+    by_code = apply_docomo_rule (r, reporter, evidence);
+  if (by_code == BD_REASON_UNDEFINED)
+    by_code = apply_franceptt_rule (lowered, evidence);
+  if (by_code == BD_REASON_UNDEFINED)
+    by_code = apply_spectrum_rule (reporter, lowered, evidence);
+  if (by_code != BD_REASON_UNDEFINED)
+    return by_code;
   for (guint i = 0; i < bd_n_provider_rules; i++)
     {
       const BdProviderRule *rule = &bd_provider_rules[i];
