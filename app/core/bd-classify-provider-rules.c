@@ -190,6 +190,20 @@ const BdProviderRule bd_provider_rules[] = {
   { "qq.com", NULL, "mailbox unavailable or access denined", BD_REASON_SPEEDING, "QQ Mail: too many messages to the recipient" },
   { "qq.com", NULL, "bad address syntax", BD_REASON_SYNTAXERROR, "QQ Mail: an address that is not valid" },
   { "qq.com", NULL, "frequency limited", BD_REASON_TOOMANYCONN, "QQ Mail: too many messages from the IP, domain or sender" },
+  /* I.UA (mail.i.ua) links each refusal to a numbered explanation,
+   * ".i.ua/err/3/" */
+  { NULL, NULL, "i.ua/err/1/", BD_REASON_NORELAYING, "I.UA: error 1, SMTP relaying through it is forbidden" },
+  { NULL, NULL, "i.ua/err/2/", BD_REASON_USERUNKNOWN, "I.UA: error 2, no such user" },
+  { NULL, NULL, "i.ua/err/3/", BD_REASON_SUSPEND, "I.UA: error 3, the mailbox was unused for over 3 months" },
+  { NULL, NULL, "i.ua/err/4/", BD_REASON_MAILBOXFULL, "I.UA: error 4, the mailbox is full" },
+  { NULL, NULL, "i.ua/err/5/", BD_REASON_TOOMANYCONN, "I.UA: error 5, the sending limit is exceeded" },
+  { NULL, NULL, "i.ua/err/6/", BD_REASON_NORELAYING, "I.UA: error 6, send through your own provider's server" },
+  { NULL, NULL, "i.ua/err/7/", BD_REASON_BLOCKED, "I.UA: error 7, a wrong HELO/EHLO name" },
+  { NULL, NULL, "i.ua/err/8/", BD_REASON_REJECTED, "I.UA: error 8, the sender's address could not be checked" },
+  { NULL, NULL, "i.ua/err/9/", BD_REASON_BLOCKED, "I.UA: error 9, the sending IP is on a block list" },
+  { NULL, NULL, "i.ua/err/10/", BD_REASON_FILTERED, "I.UA: error 10, the recipient's list of allowed senders" },
+  /* Cloudflare Email Routing */
+  { "cloudflare.net", NULL, "upstream error", BD_REASON_SYSTEMERROR, "Cloudflare Email Routing: the forwarding target failed" },
   /* Cox's documented codes (cox.com/postmaster), before its words */
   { "cox.net", NULL, "cxbl", BD_REASON_BLOCKED, "Cox: CXBL, the sending IP is on its block list" },
   { "cox.net", NULL, "cdrbl", BD_REASON_BLOCKED, "Cox: CDRBL, the sending IP is on a block list" },

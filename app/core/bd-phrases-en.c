@@ -179,6 +179,7 @@ static const BdPhrase phrases[] = {
   { "as the remote domain doesnt exist", BD_REASON_HOSTUNKNOWN },
   { "as the remote domain doesn't exist", BD_REASON_HOSTUNKNOWN },
   { "smtpsend.dns.nonexistentdomain", BD_REASON_HOSTUNKNOWN },
+  { "responded with code nxdomain", BD_REASON_HOSTUNKNOWN },
   /* mailboxfull */
   { "mailbox full", BD_REASON_MAILBOXFULL },
   { "mailbox is full", BD_REASON_MAILBOXFULL },
@@ -470,6 +471,7 @@ static const BdPhrase phrases[] = {
   { "rejected - multi-blacklist", BD_REASON_BLOCKED },
   { "smtp error from remote mail server after initial connection", BD_REASON_BLOCKED },
   { "mail from … refused:", BD_REASON_BLOCKED },
+  { "found on one or more dnsbls", BD_REASON_BLOCKED },
   /* requireptr */
   { "mismatches client ip", BD_REASON_REQUIREPTR },
   { "unverifiable sending ip", BD_REASON_REQUIREPTR },
@@ -776,6 +778,7 @@ static const BdPhrase phrases[] = {
   { "this may indicate a mail loop", BD_REASON_NETWORKERROR },
   { "dns lookup failed", BD_REASON_NETWORKERROR },
   { "smtpsend.dns.mxloopback", BD_REASON_NETWORKERROR },
+  { "had no relevant answers", BD_REASON_NETWORKERROR },
   /* systemerror */
   { "system error", BD_REASON_SYSTEMERROR },
   { "local configuration error", BD_REASON_SYSTEMERROR },
