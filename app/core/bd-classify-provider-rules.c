@@ -89,6 +89,7 @@ const BdProviderRule bd_provider_rules[] = {
   { "yahoodns.net", NULL, " is no longer valid.", BD_REASON_SUSPEND, "Yahoo: the account is no longer valid" },
   { "yahoodns.net", NULL, "this mailbox is disabled", BD_REASON_SUSPEND, "Yahoo: the mailbox is disabled" },
   { "yahoodns.net", NULL, "max message per connection reached", BD_REASON_TOOMANYCONN, "Yahoo: too many messages in one connection" },
+  { "yahoodns.net", NULL, "type=mx: malformed or unexpected name server reply", BD_REASON_NOTACCEPT, "AOL/Yahoo: the domain's MX record is unusable" },
   { "yahoodns.net", NULL, "yahoo requires all senders to authenticate", BD_REASON_AUTHFAILURE, "Yahoo: SPF or DKIM required" },
   /* Yahoo's [TSS04]/[TS04] codes: throttled or refused for complaints. */
   { NULL, "4.7.0", "[tss04]", BD_REASON_BADREPUTATION, "Yahoo: TSS04 defers a sender with complaints" },
