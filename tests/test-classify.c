@@ -171,6 +171,10 @@ test_classify_provider (void)
     { "cxr.mx.a.cox.net", "554 5.7.1 cox.net rejected: IP address 192.0.2.1 has no reverse DNS - CXDNS",
       BD_REASON_REQUIREPTR },
     { "p3plibsmtp01.prod.phx3.secureserver.net", "554 5.7.1 Rejected - spam IB212", BD_REASON_SPAMDETECTED },
+    /* Microsoft 365: the same words mean the recipient is banned at 5.7.505 */
+    { "mail.protection.outlook.com", "550 5.7.1 Delivery not authorized, message refused", BD_REASON_POLICYVIOLATION },
+    { "mail.protection.outlook.com", "550 5.7.1 Service unavailable, Client host [192.0.2.1] blocked using "
+      "Customer Block list (AS16012607)", BD_REASON_BLOCKED },
     /* Spectrum's AUP# numbers, by range */
     { "mx.charter.net", "554 5.7.1 Sending rate exceeded, see https://www.spectrum.net/support AUP#MXRT-1390",
       BD_REASON_SPEEDING },
