@@ -56,7 +56,10 @@ bd_report_describe_evidence (const char *evidence)
 
   if (g_str_equal (evidence, BD_CLASSIFY_UNRECOGNISED))
     return g_strdup (_("Nothing in the server’s reply names a known reason."));
-  return g_strdup (evidence);
+  /* A provider's documented meaning (bd-classify-provider-rules.c) has a
+   * translation; other evidence is shown as recorded (gettext of "" would
+   * be the catalogue's header). */
+  return g_strdup (*evidence != '\0' ? _(evidence) : evidence);
 }
 
 /**
