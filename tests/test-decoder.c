@@ -243,6 +243,74 @@ test_decoder_kinds (void)
   g_assert_cmpuint (plain->recipients->len, ==, 0);
 }
 
+/* Ordinary mail carrying a header or a Message-ID that a mail system
+ * stamps on everything it sends, or a line that looks like a report's:
+ * not bounces (a false claim is worse than a miss). */
+static void
+test_decoder_not_bounce_families (void)
+{
+  const char *const names[] = { "not-bounce-ezweb.eml", "not-bounce-courier.eml", "not-bounce-amazonses.eml",
+                                "not-bounce-verizon.eml" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autoptr(BdBounce) bounce = decode_fixture (names[i]);
+
+      g_test_message ("%s", names[i]);
+      g_assert_cmpint (bounce->kind, ==, BD_KIND_NOT_BOUNCE);
+      g_assert_cmpuint (bounce->recipients->len, ==, 0);
+    }
+}
+
+/* A recipient a report leaves unnamed is the returned message's To:;
+ * without a copy of the message it stays unnamed, and the failure is
+ * still shown. */
+static void
+test_decoder_recipient_addresses (void)
+{
+  /* Exim's bounce to a GMX user: X-GMX-Antispam is GMX's delivery stamp,
+   * the report is Exim's, and the address in the copied text is not a
+   * recipient */
+  g_autoptr(BdBounce) gmx = decode_fixture ("not-bounce-gmx.eml");
+  /* Exim's "local scanning code" rejection with the message attached */
+  g_autoptr(BdBounce) exim = decode_fixture ("exim-local-scan-attached.eml");
+  g_autoptr(BdBounce) no_copy = decode_fixture ("exim-local-scan-no-copy.eml");
+  /* Exim naming only a local part, the copy without To: but with the
+   * Received: line's "for" */
+  g_autoptr(BdBounce) local_part = decode_fixture ("exim-local-part.eml");
+  /* IMail: a recipient without a reply of its own does not take the next
+   * recipient's */
+  g_autoptr(BdBounce) imail = decode_fixture ("imail-own-reply.eml");
+
+  g_assert_cmpint (gmx->kind, ==, BD_KIND_BOUNCE);
+  g_assert_cmpstr (gmx->mta, ==, "exim");
+  g_assert_cmpuint (gmx->recipients->len, ==, 1);
+  g_assert_cmpstr (recipient (gmx, 0)->address, ==, "kijitora@example.jp");
+  g_assert_cmpint (recipient (gmx, 0)->reason, ==, BD_REASON_USERUNKNOWN);
+
+  g_assert_cmpint (exim->kind, ==, BD_KIND_BOUNCE);
+  g_assert_cmpuint (exim->recipients->len, ==, 1);
+  g_assert_cmpstr (recipient (exim, 0)->address, ==, "adrian@odbiorca.example");
+  g_assert_cmpint (recipient (exim, 0)->reason, ==, BD_REASON_VIRUSDETECTED);
+
+  g_assert_cmpuint (local_part->recipients->len, ==, 1);
+  g_assert_cmpstr (recipient (local_part, 0)->address, ==, "biuro@odbiorca.example");
+
+  g_assert_cmpint (no_copy->kind, ==, BD_KIND_BOUNCE);
+  g_assert_cmpuint (no_copy->recipients->len, ==, 1);
+  g_assert_null (recipient (no_copy, 0)->address);
+  g_assert_cmpint (recipient (no_copy, 0)->reason, ==, BD_REASON_VIRUSDETECTED);
+
+  g_assert_cmpint (imail->kind, ==, BD_KIND_BOUNCE);
+  g_assert_cmpuint (imail->recipients->len, ==, 2);
+  g_assert_cmpstr (recipient (imail, 0)->address, ==, "alice@example.jp");
+  g_assert_cmpuint (recipient (imail, 0)->reply_code, ==, 0);
+  g_assert_cmpint (recipient (imail, 0)->reason, !=, BD_REASON_SPAMDETECTED);
+  g_assert_cmpstr (recipient (imail, 1)->address, ==, "bob@example.net");
+  g_assert_cmpuint (recipient (imail, 1)->reply_code, ==, 554);
+  g_assert_cmpint (recipient (imail, 1)->reason, ==, BD_REASON_SPAMDETECTED);
+}
+
 static void
 test_decoder_iso_8859_2 (void)
 {
@@ -402,6 +470,8 @@ main (int    argc,
   g_test_add_func ("/core/decoder/forwarded", test_decoder_forwarded);
   g_test_add_func ("/core/decoder/pasted", test_decoder_pasted);
   g_test_add_func ("/core/decoder/kinds", test_decoder_kinds);
+  g_test_add_func ("/core/decoder/not-bounce-families", test_decoder_not_bounce_families);
+  g_test_add_func ("/core/decoder/recipient-addresses", test_decoder_recipient_addresses);
   g_test_add_func ("/core/decoder/feedback-recipients", test_decoder_feedback_recipients);
   g_test_add_func ("/core/decoder/iso-8859-2", test_decoder_iso_8859_2);
   g_test_add_func ("/core/decoder/bad-input", test_decoder_bad_input);

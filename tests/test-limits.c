@@ -182,6 +182,90 @@ test_limits_pasted_headers (void)
   g_assert_cmpint (g_get_monotonic_time () - start, <, 60 * G_USEC_PER_SEC);
 }
 
+/* The tail every crafted prose report below ends with: one line of
+ * megabytes, which the line splitter keeps whole as the last line. */
+static void
+append_tail (GString *text)
+{
+  g_string_append_c (text, ' ');
+  while (text->len < 4 * 1024 * 1024)
+    g_string_append (text, "zzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzz");
+  g_string_append_c (text, '\n');
+}
+
+/* A Domino report whose "because:" text is followed by thousands of
+ * "was not delivered to:" blocks and a tail of megabytes: each block's
+ * text ends at the next block, so the text is read once, not once per
+ * block; the reason is cut at a few kilobytes. */
+static void
+test_limits_domino_blocks (void)
+{
+  g_autoptr(GString) text = g_string_new ("From: Postmaster <postmaster@example.com>\nTo: jan@firma.example\n"
+                                          "Subject: DELIVERY FAILURE: Test\nMIME-Version: 1.0\n"
+                                          "Content-Type: text/plain; charset=us-ascii\n\n"
+                                          "Your message\n\n  Subject: Test\n\nwas not delivered to:\n\n"
+                                          "  kijitora@example.jp\n\nbecause:\n\n"
+                                          "  User kijitora (kijitora@example.jp) not listed in Domino Directory\n");
+  g_autoptr(BdBounce) bounce = NULL;
+  BdRecipient *r;
+
+  for (guint i = 0; i < 3000; i++)
+    g_string_append (text, " was not delivered to: because: xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx\n");
+  append_tail (text);
+
+  bounce = bd_decoder_decode_bytes (text->str, text->len, "domino", 0);
+  g_assert_cmpint (bounce->kind, ==, BD_KIND_BOUNCE);
+  g_assert_cmpuint (bounce->recipients->len, ==, 1);
+  r = g_ptr_array_index (bounce->recipients, 0);
+  g_assert_cmpstr (r->address, ==, "kijitora@example.jp");
+  g_assert_cmpstr (r->diagnostic, ==, "User kijitora (kijitora@example.jp) not listed in Domino Directory");
+  g_assert_cmpint (r->reason, ==, BD_REASON_USERUNKNOWN);
+
+  /* one block whose reason runs on for megabytes: cut */
+  g_string_truncate (text, strstr (text->str, " was not delivered to: because: x") - text->str);
+  for (guint i = 0; i < 3000; i++)
+    g_string_append (text, "  and the text goes on and on, line after line, without end\n");
+  append_tail (text);
+  g_clear_pointer (&bounce, bd_bounce_unref);
+  bounce = bd_decoder_decode_bytes (text->str, text->len, "domino-long", 0);
+  g_assert_cmpint (bounce->kind, ==, BD_KIND_BOUNCE);
+  g_assert_cmpuint (bounce->recipients->len, ==, 1);
+  r = g_ptr_array_index (bounce->recipients, 0);
+  g_assert_cmpuint (strlen (r->diagnostic), <, 4096);
+}
+
+/* An IMail report with thousands of "undeliverable to" lines and no reply
+ * until the last one, then a tail of megabytes: each recipient's search
+ * for its reply stops at the next recipient, so the text is read once, and
+ * no recipient takes the last one's reply. */
+static void
+test_limits_imail_recipients (void)
+{
+  g_autoptr(GString) text = g_string_new ("From: Postmaster <postmaster@example.com>\nTo: jan@firma.example\n"
+                                          "Subject: Undeliverable Mail\nMIME-Version: 1.0\n"
+                                          "Content-Type: text/plain; charset=us-ascii\n\n");
+  g_autoptr(BdBounce) bounce = NULL;
+  BdRecipient *first, *last;
+
+  for (guint i = 0; i < 3000; i++)
+    g_string_append_printf (text, "undeliverable to a%u@example.com\n", i);
+  g_string_append (text, "undeliverable to last@example.com\n"
+                         "Additional RCPT TO generated following response:\n"
+                         "550 5.1.1 <last@example.com>: User unknown\n\n");
+  append_tail (text);
+
+  bounce = bd_decoder_decode_bytes (text->str, text->len, "imail", 0);
+  g_assert_cmpint (bounce->kind, ==, BD_KIND_BOUNCE);
+  g_assert_cmpuint (bounce->recipients->len, ==, 3001);
+  first = g_ptr_array_index (bounce->recipients, 0);
+  last = g_ptr_array_index (bounce->recipients, 3000);
+  g_assert_cmpstr (first->address, ==, "a0@example.com");
+  g_assert_cmpuint (first->reply_code, ==, 0);
+  g_assert_cmpstr (last->address, ==, "last@example.com");
+  g_assert_cmpuint (last->reply_code, ==, 550);
+  g_assert_cmpint (last->reason, ==, BD_REASON_USERUNKNOWN);
+}
+
 typedef struct
 {
   guint  messages;
@@ -251,6 +335,8 @@ main (int    argc,
   g_test_add_func ("/core/limits/header-count", test_limits_header_count);
   g_test_add_func ("/core/limits/pasted-headers", test_limits_pasted_headers);
   g_test_add_func ("/core/limits/mailbox-message", test_limits_mailbox_message);
+  g_test_add_func ("/core/limits/domino-blocks", test_limits_domino_blocks);
+  g_test_add_func ("/core/limits/imail-recipients", test_limits_imail_recipients);
 
   return g_test_run ();
 }

@@ -156,7 +156,10 @@ void
 bd_decoder_find_commands (BdBounce    *bounce,
                const char  *body)
 {
-  g_autofree char *folded_body = NULL;
+  /* The body's command is looked for once, whatever the number of
+   * recipients that need it (thousands of them made this quadratic). */
+  const char *body_command = NULL;
+  gboolean body_searched = FALSE;
 
   for (guint i = 0; i < bounce->recipients->len; i++)
     {
@@ -173,9 +176,14 @@ bd_decoder_find_commands (BdBounce    *bounce,
         }
       if (command == NULL && body != NULL)
         {
-          if (folded_body == NULL)
-            folded_body = fold_lower (body);
-          command = bd_classify_find_command (folded_body);
+          if (!body_searched)
+            {
+              g_autofree char *folded_body = fold_lower (body);
+
+              body_command = bd_classify_find_command (folded_body);
+              body_searched = TRUE;
+            }
+          command = body_command;
         }
       r->command = g_strdup (command);
     }

@@ -191,18 +191,24 @@ static const char *const text_markers[] = {
   NULL
 };
 
-/* SES stamps every message it sends; WorkMail (sent through SES) uses
- * the same opening words and has a scanner of its own. */
+/* SES stamps every message it sends (X-SES-Outgoing, X-AWS-Outgoing), so
+ * those headers count only with the delivery-status fields in the text;
+ * SES's own MAILER-DAEMON needs nothing more. WorkMail (sent through SES)
+ * uses the same opening words and has a scanner of its own. */
 static gboolean
 is_ses_text (const BdScanInput *input)
 {
-  g_autofree char *outgoing = bd_scan_header (input, "X-SES-Outgoing");
-  g_autofree char *aws = NULL;
+  g_autofree char *outgoing = NULL;
   g_autofree char *mailer = NULL;
 
-  if (outgoing == NULL && (aws = bd_scan_header (input, "X-AWS-Outgoing")) == NULL
-      && !bd_scan_from_has (input, "amazonses.com"))
-    return FALSE;
+  if (!bd_scan_from_has (input, "MAILER-DAEMON@") || !bd_scan_from_has (input, "amazonses.com"))
+    {
+      outgoing = bd_scan_header (input, "X-SES-Outgoing");
+      if (outgoing == NULL)
+        outgoing = bd_scan_header (input, "X-AWS-Outgoing");
+      if (outgoing == NULL || bd_scan_strcasestr (input->body, "Final-Recipient:") == NULL)
+        return FALSE;
+    }
   mailer = bd_scan_header (input, "X-Mailer");
   if (mailer == NULL)
     mailer = bd_scan_header (input, "X-Original-Mailer");
@@ -218,6 +224,7 @@ read_old_template (char    **lines,
 {
   int reason = bd_scan_find_line (lines, at + 1, "The reason for the problem:");
   g_autofree char *diagnostic = NULL;
+  g_autofree char *address = NULL;
   int end;
 
   if (reason >= 0)
@@ -226,7 +233,9 @@ read_old_template (char    **lines,
         ;
       diagnostic = bd_scan_join_lines (lines, reason + 1, end);
     }
-  bd_scan_add (bounce, lines[at], diagnostic);
+  address = bd_scan_extract_address (lines[at]);
+  if (address != NULL)
+    bd_scan_add (bounce, address, diagnostic);
 }
 
 /* SES reports a generic 5.0.0 (or 5.1.0) and quotes the receiving

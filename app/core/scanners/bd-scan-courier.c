@@ -44,8 +44,34 @@ static const struct
   { "DNS lookup failed.", BD_REASON_NETWORKERROR },
 };
 
+/* Headings and sentences of Courier's report. */
+static const char *const report_signs[] = {
+  "UNDELIVERABLE MAIL",
+  "DELAYS IN DELIVERING YOUR MESSAGE",
+  "Your message to the following recipients cannot be delivered",
+  "There were temporary problems delivering your message",
+  NULL
+};
+
+/* A transcript of the session: ">>> RCPT TO:<…>" then "<<< 550 …". */
+static gboolean
+has_transcript (const char *body)
+{
+  if (strstr (body, ">>> ") == NULL)
+    return FALSE;
+  for (const char *p = strstr (body, "<<< "); p != NULL; p = strstr (p + 4, "<<< "))
+    {
+      if ((p == body || p[-1] == '\n' || p[-1] == ' ' || p[-1] == '\t')
+          && g_ascii_isdigit (p[4]) && g_ascii_isdigit (p[5]) && g_ascii_isdigit (p[6]))
+        return TRUE;
+    }
+  return FALSE;
+}
+
 /* The From: ("Courier mail server at host"), the Subject: of a failure or
- * of a delay, the Message-ID ("<courier.…") or the text's first lines. */
+ * of a delay, the text's first lines, or the Message-ID ("<courier.…") with
+ * a sign of the report in the text: Courier stamps that Message-ID on all
+ * the mail it sends. */
 static gboolean
 is_courier (const BdScanInput *input)
 {
@@ -57,7 +83,12 @@ is_courier (const BdScanInput *input)
       || bd_scan_subject_has (input, "WARNING: delayed mail."))
     return TRUE;
   message_id = bd_scan_header (input, "Message-ID");
-  return message_id != NULL && g_str_has_prefix (message_id, "<courier.");
+  if (message_id == NULL || !g_str_has_prefix (message_id, "<courier."))
+    return FALSE;
+  for (guint i = 0; report_signs[i] != NULL; i++)
+    if (strstr (input->body, report_signs[i]) != NULL)
+      return TRUE;
+  return has_transcript (input->body);
 }
 
 static void

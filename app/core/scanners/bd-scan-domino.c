@@ -19,6 +19,9 @@
 #include "bd-scan-families.h"
 #include "bd-scan-util.h"
 
+/* The reason is a sentence or two; more is not Domino's text. */
+#define MAX_BECAUSE 2000
+
 static const char *const stop_markers[] = {
   "Content-Type: message/rfc822",
   NULL
@@ -65,21 +68,34 @@ set_domino_reason (BdRecipient *r)
     }
 }
 
-/* The indented lines under "because:". */
+/* The indented lines under "because:", up to the next "was not delivered
+ * to:" block, at most MAX_BECAUSE bytes of them. Sets @end to the line
+ * where the block's text ended. */
 static char *
 read_because (char **lines,
-              int    why)
+              int    why,
+              int   *end)
 {
   g_autoptr(GString) because = g_string_new (NULL);
+  int i;
 
-  for (int i = why + 1; lines[i] != NULL; i++)
+  for (i = why + 1; lines[i] != NULL; i++)
     {
+      gsize room;
+
       if (lines[i][0] == '\0' && because->len == 0)
         continue;
       if (lines[i][0] != ' ' && lines[i][0] != '\t')
         break;
-      g_string_append_printf (because, "%s ", lines[i]);
+      if (bd_scan_strcasestr (lines[i], "was not delivered to:") != NULL)
+        break;
+      if (because->len >= MAX_BECAUSE)
+        continue;
+      room = MAX_BECAUSE - because->len;
+      g_string_append_len (because, lines[i], strnlen (lines[i], room));
+      g_string_append_c (because, ' ');
     }
+  *end = i;
   return g_string_free (g_steal_pointer (&because), FALSE);
 }
 
@@ -94,16 +110,17 @@ read_block (char     **lines,
   int to = bd_scan_find_line (lines, from, "was not delivered to:");
   int why = to < 0 ? -1 : bd_scan_find_line (lines, to, "because:");
   g_autofree char *because = NULL;
+  int end;
 
   if (why < 0)
     return -1;
-  because = read_because (lines, why);
+  because = read_because (lines, why, &end);
   for (int i = to + 1; i < why; i++)
     {
       if (bd_scan_is_address (lines[i]))
         set_domino_reason (bd_scan_add (bounce, lines[i], because));
     }
-  return why + 1;
+  return lines[end] == NULL ? -1 : end;
 }
 
 gboolean

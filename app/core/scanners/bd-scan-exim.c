@@ -278,6 +278,9 @@ failed_recipients (const BdScanInput *input)
   return parts;
 }
 
+static void fill_unnamed (const BdScanInput *input,
+                          BdBounce          *bounce);
+
 /**
  * bd_scan_exim_read:
  *
@@ -314,6 +317,7 @@ bd_scan_exim_read (const BdScanInput *input,
             bd_scan_add (bounce, failed[i], NULL);
         }
     }
+  fill_unnamed (input, bounce);
   return bounce->recipients->len > 0;
 }
 
@@ -338,11 +342,54 @@ copied_to (const BdScanInput *input)
   return bd_scan_extract_address (line);
 }
 
+/* The To: of the returned message when it is attached as a part. */
+static char *
+original_to (const BdScanInput *input)
+{
+  const BdMimePart *copy;
+  g_autofree char *to = NULL;
+
+  if (input->original == NULL)
+    return NULL;
+  copy = input->original->message != NULL ? input->original->message : input->original;
+  to = bd_mime_header (copy, "To");
+  return to != NULL ? bd_scan_extract_address (to) : NULL;
+}
+
+/* The address a copied Received: line was "for": Exim writes one for a
+ * single recipient ("for a@b.example;"). */
+static char *
+copied_for (const BdScanInput *input)
+{
+  const char *head = strstr (input->body, "------ This is a copy of ");
+  const char *end, *at;
+
+  if (head == NULL || (head = strchr (head, '\n')) == NULL)
+    return NULL;
+  head += strspn (head, "\n");
+  end = strstr (head, "\n\n");
+  at = strstr (head, "\tfor ");
+  if (at == NULL)
+    at = strstr (head, " for ");
+  if (at == NULL || (end != NULL && at > end))
+    return NULL;
+  {
+    g_autofree char *line = g_strndup (at + 5, strcspn (at + 5, ";\n"));
+
+    return bd_scan_extract_address (line);
+  }
+}
+
+/* Gives the recipients the report names no address (Exim's local-part
+ * only lines, its local-scan rejections) the returned message's: its To:,
+ * or the "for" of its Received: line. When none is found the recipient
+ * stays, without an address: the failure is still worth showing. */
 static void
 fill_unnamed (const BdScanInput *input,
               BdBounce          *bounce)
 {
   g_autofree char *to = NULL;
+  gboolean looked = FALSE;
 
   for (guint i = 0; i < bounce->recipients->len; i++)
     {
@@ -350,7 +397,16 @@ fill_unnamed (const BdScanInput *input,
 
       if (r->address != NULL)
         continue;
-      if (to == NULL && (to = copied_to (input)) == NULL)
+      if (!looked)
+        {
+          to = copied_to (input);
+          if (to == NULL)
+            to = original_to (input);
+          if (to == NULL)
+            to = copied_for (input);
+          looked = TRUE;
+        }
+      if (to == NULL)
         return;
       r->address = g_strdup (to);
     }
@@ -380,6 +436,5 @@ bd_scan_exim (const BdScanInput *input,
             || strstr (input->body, "has not yet been delivered to one or more") != NULL;
   if (!bd_scan_exim_read (input, bounce))
     return FALSE;
-  fill_unnamed (input, bounce);
   return bd_scan_finish (bounce, delayed ? BD_KIND_DELAYED : BD_KIND_BOUNCE);
 }

@@ -42,20 +42,30 @@ static const struct
 };
 
 /* Two signs of au's mail system (its postmaster, its subject, its
- * Received: and Message-ID: host names), or one and its English report. */
+ * Received: and Message-ID: host names), or one and its English report.
+ * The host names are on every message an au user sends: they count only
+ * with the postmaster's From or the bounce Subject. */
 static gboolean
 is_ezweb (const BdScanInput *input)
 {
-  g_autofree char *message_id = bd_scan_header (input, "Message-ID");
-  g_autofree char *received = bd_scan_header (input, "Received");
+  g_autofree char *message_id = NULL;
+  g_autofree char *received = NULL;
+  gboolean from_postmaster, bounce_subject;
   guint score = 0;
 
-  score += bd_scan_from_has (input, "Postmaster@ezweb.ne.jp") || bd_scan_from_has (input, "Postmaster@au.com");
-  score += g_strcmp0 (input->subject, "Mail System Error - Returned Mail") == 0;
+  from_postmaster = bd_scan_from_has (input, "Postmaster@ezweb.ne.jp") || bd_scan_from_has (input, "Postmaster@au.com")
+                    || bd_scan_from_has (input, "MAILER-DAEMON@ezweb.ne.jp")
+                    || bd_scan_from_has (input, "MAILER-DAEMON@au.com");
+  bounce_subject = g_strcmp0 (input->subject, "Mail System Error - Returned Mail") == 0;
+  score = from_postmaster + bounce_subject;
+  if (score == 0)
+    return FALSE;
+  message_id = bd_scan_header (input, "Message-ID");
+  received = bd_scan_header (input, "Received");
   score += message_id != NULL && (strstr (message_id, ".ezweb.ne.jp>") != NULL || strstr (message_id, ".au.com>") != NULL);
   score += received != NULL && (strstr (received, "ezweb.ne.jp (EZweb Mail) with") != NULL
                                 || strstr (received, ".au.com (") != NULL);
-  return score >= 2 || (score == 1 && strstr (input->body, "Each of the following recipients was rejected") != NULL);
+  return score >= 2 || strstr (input->body, "Each of the following recipients was rejected") != NULL;
 }
 
 /* "<addr>", "<addr>: text" or "    Recipient: <addr>" */

@@ -25,6 +25,7 @@
 static const char *const stop_markers[] = {
   "--- The header of the original message is following. ---",
   "--- The original message is following. ---",
+  "------ This is a copy of the message",
   NULL
 };
 
@@ -41,15 +42,29 @@ recipient_in (const char *line)
   return NULL;
 }
 
-/* GMX sends from gmx.net, gmx.de, gmx.com …, and marks its mail with
- * its spam filter's header. */
+#define GMX_MARKER "--- The header of the original message is following. ---"
+
+/* GMX sends from gmx.net, gmx.de, gmx.com … Its mailer-daemon's From is
+ * enough with Exim's preface; any other From (a GMX user's, a relay's)
+ * needs GMX's own marker in the text. X-GMX-Antispam alone proves
+ * nothing: GMX stamps it on all mail delivered into its mailboxes, other
+ * servers' bounces included. */
 static gboolean
 is_gmx (const BdScanInput *input)
 {
-  g_autofree char *antispam = bd_scan_header (input, "X-GMX-Antispam");
+  gboolean from_gmx = bd_scan_from_has (input, "@mail.gmx.") || bd_scan_from_has (input, "gmx.net")
+                      || bd_scan_from_has (input, "@gmx.");
+  g_autofree char *antispam = NULL;
 
-  return antispam != NULL || bd_scan_from_has (input, "@mail.gmx.") || bd_scan_from_has (input, "gmx.net")
-         || bd_scan_from_has (input, "@gmx.");
+  if (strstr (input->body, GMX_MARKER) != NULL)
+    {
+      if (from_gmx)
+        return TRUE;
+      antispam = bd_scan_header (input, "X-GMX-Antispam");
+      return antispam != NULL;
+    }
+  return from_gmx && bd_scan_from_has (input, "mailer-daemon@")
+         && strstr (input->body, "This message was created automatically by mail delivery software") != NULL;
 }
 
 gboolean
@@ -61,9 +76,6 @@ bd_scan_gmx_en (const BdScanInput *input,
   g_autoptr(GString) diag = g_string_new (NULL);
 
   if (!is_gmx (input))
-    return FALSE;
-  if (strstr (input->body, "--- The header of the original message is following. ---") == NULL
-      && strstr (input->body, "This message was created automatically by mail delivery software") == NULL)
     return FALSE;
 
   lines = bd_scan_split_lines (input, stop_markers);

@@ -67,6 +67,9 @@ static const struct
   { "following response:", NULL },
 };
 
+/* A server's reply is a few lines; more is not a reply. */
+#define MAX_REPLY 2000
+
 static int
 find_intro (const char *line)
 {
@@ -76,9 +79,18 @@ find_intro (const char *line)
   return -1;
 }
 
+/* The next recipient's line ends this one's report. */
+static gboolean
+ends_report (const char *line)
+{
+  return g_str_has_prefix (line, "undeliverable to ") || strstr (line, "Original message follows.") != NULL;
+}
+
 /* Fills @r's reply from the lines after the first intro at or after @from
  * (up to a blank line), and the command the intro names. "SMTP connection
- * failed, …" says why on its own line. */
+ * failed, …" says why on its own line. The search stops at the next
+ * "undeliverable to": a recipient without a reply of its own must not take
+ * the next one's. */
 static void
 read_response (char       **lines,
                int          from,
@@ -86,16 +98,23 @@ read_response (char       **lines,
 {
   g_autoptr(GString) out = g_string_new (NULL);
 
-  for (int i = from; lines[i] != NULL; i++)
+  for (int i = from; lines[i] != NULL && !ends_report (lines[i]); i++)
     {
       int intro = find_intro (lines[i]);
 
       if (intro < 0)
         continue;
       if (!g_str_has_suffix (lines[i], ":"))
-        g_string_append_printf (out, "%s ", lines[i]);
-      for (int j = i + 1; lines[j] != NULL && lines[j][0] != '\0'; j++)
-        g_string_append_printf (out, "%s ", lines[j]);
+        {
+          g_string_append (out, lines[i]);
+          g_string_append_c (out, ' ');
+        }
+      for (int j = i + 1; lines[j] != NULL && lines[j][0] != '\0' && !ends_report (lines[j])
+                          && out->len < MAX_REPLY; j++)
+        {
+          g_string_append (out, lines[j]);
+          g_string_append_c (out, ' ');
+        }
       bd_scan_set_command (r, response_intros[intro].command);
       break;
     }
@@ -122,7 +141,11 @@ bd_scan_imailserver (const BdScanInput *input,
 
       if (g_str_has_prefix (line, "undeliverable to "))
         {
-          r = bd_scan_add (bounce, line + strlen ("undeliverable to "), line);
+          g_autofree char *address = bd_scan_extract_address (line + strlen ("undeliverable to "));
+
+          if (address == NULL)
+            continue;
+          r = bd_scan_add (bounce, address, line);
           read_response (lines, i + 1, r);
           continue;
         }

@@ -19,6 +19,9 @@
 #include "bd-scan-families.h"
 #include "bd-scan-util.h"
 
+/* A reason is a sentence or two; more is not Notes' text. */
+#define MAX_REASONS 2000
+
 static const char *const stop_markers[] = {
   "------- Returned Message --------",
   NULL
@@ -55,12 +58,17 @@ add_from_returned (const BdScanInput *input,
                    const char        *reasons)
 {
   const char *returned = strstr (input->body, "------- Returned Message --------");
-  const char *to;
+  const char *to, *end;
   g_autofree char *line = NULL;
+  g_autofree char *header = NULL;
 
-  if (returned == NULL)
+  if (returned == NULL || (returned = strchr (returned, '\n')) == NULL)
     return;
-  to = strstr (returned, "\nTo:");
+  /* only the returned message's header block: its text is someone's */
+  returned += strspn (returned, "\n");
+  end = strstr (returned, "\n\n");
+  header = end != NULL ? g_strndup (returned - 1, end - returned + 1) : g_strdup (returned - 1);
+  to = strstr (header, "\nTo:");
   if (to == NULL)
     return;
   to += strlen ("\nTo:");
@@ -83,13 +91,20 @@ bd_scan_notes (const BdScanInput *input,
 
   lines = bd_scan_split_lines (input, stop_markers);
   at = bd_scan_find_line (lines, 0, "------- Failure Reasons ");
+  /* past the lines read, or after the returned message's marker */
+  if (at < 0)
+    return FALSE;
   for (int i = at + 1; lines[i] != NULL; i++)
     {
       if (lines[i][0] == '\0')
         continue;
       if (!bd_scan_is_address (lines[i]))
         {
-          g_string_append_printf (reasons, "%s ", lines[i]);
+          if (reasons->len < MAX_REASONS)
+            {
+              g_string_append_len (reasons, lines[i], strnlen (lines[i], MAX_REASONS - reasons->len));
+              g_string_append_c (reasons, ' ');
+            }
           continue;
         }
       set_notes_reason (bd_scan_add (bounce, lines[i], reasons->str));

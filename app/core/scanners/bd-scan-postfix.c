@@ -85,6 +85,19 @@ has_custom_intro (const BdScanInput *input)
   return (eol == NULL ? strstr (intro, " program") : g_strstr_len (intro, eol - intro, " program")) != NULL;
 }
 
+/* A customised template is taken only with its signature line above the
+ * entries: the Subject and "This is the … program" alone are too common. */
+static gboolean
+has_custom_template (const BdScanInput *input)
+{
+  g_auto(GStrv) lines = NULL;
+
+  if (!has_custom_intro (input))
+    return FALSE;
+  lines = bd_scan_split_lines (input, stop_markers);
+  return find_signature (lines) >= 0;
+}
+
 static gboolean
 is_postfix (const BdScanInput *input)
 {
@@ -93,7 +106,7 @@ is_postfix (const BdScanInput *input)
 
   if (strstr (input->body, "This is the mail system at host ") == NULL
       && strstr (input->body, "This is the Postfix program at host ") == NULL)
-    return subject && has_custom_intro (input);
+    return subject && has_custom_template (input);
   return strstr (input->body, "The mail system") != NULL || strstr (input->body, "The Postfix program") != NULL
          || subject;
 }

@@ -35,6 +35,14 @@ is_vtext_reply (const char *line)
 }
 
 static gboolean
+has_address (const char *text)
+{
+  g_autofree char *address = bd_scan_extract_address (text);
+
+  return address != NULL;
+}
+
+static gboolean
 read_vtext (const BdScanInput *input,
             BdBounce          *bounce)
 {
@@ -49,11 +57,16 @@ read_vtext (const BdScanInput *input,
   for (int i = error + 1; lines[i] != NULL; i++)
     {
       const char *text = lines[i] + strspn (lines[i], " \t");
+      g_autofree char *address = NULL;
       BdRecipient *r;
 
       if (text == lines[i] || !g_str_has_prefix (text, "RCPT TO: "))
         continue;
-      r = bd_scan_add (bounce, text + strlen ("RCPT TO: "), reply);
+      /* "RCPT TO: 2025550123": a number without the gateway's domain */
+      address = bd_scan_extract_address (text + strlen ("RCPT TO: "));
+      if (address == NULL)
+        continue;
+      r = bd_scan_add (bounce, address, reply);
       if (r->diagnostic != NULL && strstr (r->diagnostic, "no such user here") != NULL)
         bd_scan_set_reason (r, BD_REASON_USERUNKNOWN, "Requested action not taken: no such user here");
     }
@@ -79,7 +92,8 @@ bd_scan_verizon (const BdScanInput *input,
     {
       BdRecipient *r;
 
-      if (!g_str_has_prefix (lines[i], "To:") || strchr (lines[i], '@') == NULL)
+      if (!g_str_has_prefix (lines[i], "To:") || strchr (lines[i], '@') == NULL
+          || !has_address (lines[i] + 3))
         continue;
       r = bd_scan_add (bounce, lines[i] + 3, error >= 0 ? lines[error] + strlen ("Error: ") : NULL);
       if (r->diagnostic != NULL && strstr (r->diagnostic, "No valid recipients") != NULL)
