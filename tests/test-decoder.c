@@ -271,7 +271,7 @@ test_decoder_recipient_addresses (void)
   /* Exim's bounce to a GMX user: X-GMX-Antispam is GMX's delivery stamp,
    * the report is Exim's, and the address in the copied text is not a
    * recipient */
-  g_autoptr(BdBounce) gmx = decode_fixture ("not-bounce-gmx.eml");
+  g_autoptr(BdBounce) gmx = decode_fixture ("exim-gmx-stamp.eml");
   /* Exim's "local scanning code" rejection with the message attached */
   g_autoptr(BdBounce) exim = decode_fixture ("exim-local-scan-attached.eml");
   g_autoptr(BdBounce) no_copy = decode_fixture ("exim-local-scan-no-copy.eml");
