@@ -296,7 +296,7 @@ read_text (const BdScanInput *input,
   g_auto(GStrv) lines = NULL;
   int at = -1;
 
-  if (!bd_scan_contains_any (input->body, text_markers) || !is_ses_text (input))
+  if (!is_ses_text (input) || !bd_scan_contains_any (input->body, text_markers))
     return FALSE;
   lines = bd_scan_split_lines (input, stop);
   for (int i = 0; lines[i] != NULL && at < 0; i++)
