@@ -357,6 +357,41 @@ test_guidance_unrecognised (void)
   g_assert_cmpstr (why, !=, BD_CLASSIFY_UNRECOGNISED);
 }
 
+/* Every recorded form of evidence reads as a sentence (in the test's
+ * language) that keeps its quoted part; ", temporary" adds to the
+ * sentence of what precedes it. */
+static void
+test_guidance_evidence_sentences (void)
+{
+  static const struct { const char *recorded; const char *kept; } forms[] = {
+    { "phrase “user unknown” after the message was sent", "user unknown" },
+    { "phrase “access denied” in reply to MAIL FROM", "access denied" },
+    { "does not exist in reply to MAIL FROM", "does not exist" },
+    { "a domain name before “does not exist”", "does not exist" },
+    { "refused at EHLO", "EHLO" },
+    { "feedback report (abuse)", "abuse" },
+    { "auto-reply (RFC 3834)", NULL },
+    { "status 5.1.1", "5.1.1" },
+  };
+  g_autofree char *base = bd_report_describe_evidence ("phrase “host not found”");
+  g_autofree char *temporary = bd_report_describe_evidence ("phrase “host not found”, temporary");
+  g_autofree char *empty = bd_report_describe_evidence ("");
+
+  for (guint i = 0; i < G_N_ELEMENTS (forms); i++)
+    {
+      g_autofree char *said = bd_report_describe_evidence (forms[i].recorded);
+
+      g_test_message ("%s -> %s", forms[i].recorded, said);
+      g_assert_cmpstr (said, !=, forms[i].recorded);
+      if (forms[i].kept != NULL)
+        g_assert_nonnull (strstr (said, forms[i].kept));
+      g_assert_true (g_str_has_suffix (said, "."));
+    }
+  g_assert_true (g_str_has_prefix (temporary, base));
+  g_assert_cmpuint (strlen (temporary), >, strlen (base));
+  g_assert_cmpstr (empty, ==, "");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -373,6 +408,7 @@ main (int    argc,
   g_test_add_func ("/core/guidance/mixed-actions", test_guidance_mixed_actions);
   g_test_add_func ("/core/guidance/unknown-address", test_guidance_unknown_address);
   g_test_add_func ("/core/guidance/unrecognised", test_guidance_unrecognised);
+  g_test_add_func ("/core/guidance/evidence-sentences", test_guidance_evidence_sentences);
 
   return g_test_run ();
 }

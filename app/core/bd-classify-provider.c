@@ -9,6 +9,7 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
 #include <string.h>
 
 #include "bd-classify-private.h"
@@ -80,10 +81,10 @@ apply_kddi_rule (const BdRecipient *r,
     return BD_REASON_UNDEFINED;
   if (at > lowered && at[-1] == '>')
     {
-      *evidence = g_strdup ("au (KDDI): “<address>: User unknown” is an unknown address");
+      *evidence = g_strdup (N_("au (KDDI): “<address>: User unknown” is an unknown address"));
       return BD_REASON_USERUNKNOWN;
     }
-  *evidence = g_strdup ("au (KDDI): “User unknown” without the address is the recipient's filter");
+  *evidence = g_strdup (N_("au (KDDI): “User unknown” without the address is the recipient's filter"));
   return BD_REASON_FILTERED;
 }
 
@@ -152,12 +153,12 @@ apply_docomo_rule (const BdRecipient *r,
     return BD_REASON_UNDEFINED;
   if (strcmp (r->status, "5.2.0") == 0)
     {
-      *evidence = g_strdup ("NTT docomo: 5.2.0 is the recipient's filter");
+      *evidence = g_strdup (N_("NTT docomo: 5.2.0 is the recipient's filter"));
       return BD_REASON_FILTERED;
     }
   if (strcmp (r->status, "5.0.0") == 0 && g_strcmp0 (r->command, "DATA") == 0 && r->reply_code == 550)
     {
-      *evidence = g_strdup ("NTT docomo: refused after DATA, the recipient refuses the sender");
+      *evidence = g_strdup (N_("NTT docomo: refused after DATA, the recipient refuses the sender"));
       return BD_REASON_REJECTED;
     }
   return BD_REASON_UNDEFINED;

@@ -13,56 +13,6 @@
 #include "bd-report.h"
 
 /**
- * bd_report_describe_evidence:
- * @evidence: (nullable): what the classifier recorded ("status 5.1.1",
- *   "phrase “mailbox is full”", "reply code 552"…)
- *
- * Returns: (transfer full) (nullable): the evidence as a translated
- *   sentence for "Why this reason?", or as recorded when it has no
- *   known form.
- */
-char *
-bd_report_describe_evidence (const char *evidence)
-{
-  if (evidence == NULL)
-    return NULL;
-
-  if (g_str_has_prefix (evidence, "phrase "))
-    {
-      /* "phrase “mailbox is full”": quote the words in the user's language. */
-      g_autofree char *words = g_strdup (evidence + strlen ("phrase "));
-
-      if (g_str_has_prefix (words, "“") && g_str_has_suffix (words, "”"))
-        {
-          words[strlen (words) - strlen ("”")] = '\0';
-          memmove (words, words + strlen ("“"), strlen (words) - strlen ("“") + 1);
-        }
-      /* Translators: %s is a quote from the mail server's reply */
-      return g_strdup_printf (_("The server’s reply says “%s”."), words);
-    }
-
-  if (g_str_has_prefix (evidence, "status "))
-    /* Translators: %s is a delivery status code such as 5.1.1 */
-    return g_strdup_printf (_("The delivery status code %s stands for this reason."), evidence + strlen ("status "));
-
-  if (g_str_has_prefix (evidence, "reply code "))
-    /* Translators: %s is an SMTP reply code such as 550 */
-    return g_strdup_printf (_("The server’s reply code %s stands for this reason."), evidence + strlen ("reply code "));
-
-  if (g_str_has_prefix (evidence, "PowerMTA bounce category "))
-    /* Translators: %s is PowerMTA's own name for the failure, e.g. “bad-mailbox”; keep it as it is */
-    return g_strdup_printf (_("The sending server (PowerMTA) filed the reply under “%s”."),
-                            evidence + strlen ("PowerMTA bounce category "));
-
-  if (g_str_equal (evidence, BD_CLASSIFY_UNRECOGNISED))
-    return g_strdup (_("Nothing in the server’s reply names a known reason."));
-  /* A provider's documented meaning (bd-classify-provider-rules.c) has a
-   * translation; other evidence is shown as recorded (gettext of "" would
-   * be the catalogue's header). */
-  return g_strdup (*evidence != '\0' ? _(evidence) : evidence);
-}
-
-/**
  * bd_report_recipient_label:
  *
  * Returns: (transfer none): a few words for a recipient's state: the
