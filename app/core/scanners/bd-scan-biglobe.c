@@ -22,11 +22,7 @@ static const char *const stop_markers[] = {
   NULL
 };
 
-static const struct
-{
-  const char *text;
-  BdReason    reason;
-} biglobe_messages[] = {
+static const BdScanWords biglobe_messages[] = {
   { "The number of messages in recipient's mailbox exceeded the local limit", BD_REASON_MAILBOXFULL },
   { "The user's mailbox is full", BD_REASON_MAILBOXFULL },
   /* said of an address the recipient's filter refuses, not a missing one */
@@ -59,14 +55,7 @@ bd_scan_biglobe (const BdScanInput *input,
       if (!bd_scan_is_address (lines[i]))
         continue;
       r = bd_scan_add (bounce, lines[i], info->str);
-      for (guint m = 0; r->diagnostic != NULL && m < G_N_ELEMENTS (biglobe_messages); m++)
-        {
-          if (strstr (r->diagnostic, biglobe_messages[m].text) != NULL)
-            {
-              bd_scan_set_reason (r, biglobe_messages[m].reason, biglobe_messages[m].text);
-              break;
-            }
-        }
+      bd_scan_reason_from_words (r, biglobe_messages, G_N_ELEMENTS (biglobe_messages), FALSE);
     }
   return bd_scan_finish (bounce, BD_KIND_BOUNCE);
 }

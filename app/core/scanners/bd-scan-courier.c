@@ -34,11 +34,7 @@ static const char *const stop_markers[] = {
 };
 
 /* Courier's own words for what went wrong before any server replied. */
-static const struct
-{
-  const char *text;
-  BdReason    reason;
-} own_words[] = {
+static const BdScanWords own_words[] = {
   { "No such domain.", BD_REASON_HOSTUNKNOWN },
   { "This domain's DNS violates RFC 1035.", BD_REASON_SYSTEMERROR },
   { "DNS lookup failed.", BD_REASON_NETWORKERROR },
@@ -94,12 +90,7 @@ is_courier (const BdScanInput *input)
 static void
 set_own_reason (BdRecipient *r)
 {
-  for (guint i = 0; r->diagnostic != NULL && i < G_N_ELEMENTS (own_words); i++)
-    if (strstr (r->diagnostic, own_words[i].text) != NULL)
-      {
-        bd_scan_set_reason (r, own_words[i].reason, own_words[i].text);
-        return;
-      }
+  bd_scan_reason_from_words (r, own_words, G_N_ELEMENTS (own_words), FALSE);
 }
 
 static gboolean

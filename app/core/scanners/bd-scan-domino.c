@@ -29,11 +29,7 @@ static const char *const stop_markers[] = {
 
 /* Domino's own sentences, which state the reason; the server writes them
  * in its own language while the layout stays English. */
-static const struct
-{
-  const char *text;
-  BdReason    reason;
-} domino_messages[] = {
+static const BdScanWords domino_messages[] = {
   { "not listed in Domino Directory", BD_REASON_USERUNKNOWN },
   { "not listed in public Name & Address Book", BD_REASON_USERUNKNOWN },
   { "non répertorié dans l'annuaire Domino", BD_REASON_USERUNKNOWN },
@@ -58,14 +54,7 @@ is_domino (const BdScanInput *input)
 static void
 set_domino_reason (BdRecipient *r)
 {
-  for (guint m = 0; r->diagnostic != NULL && m < G_N_ELEMENTS (domino_messages); m++)
-    {
-      if (bd_scan_strcasestr (r->diagnostic, domino_messages[m].text) != NULL)
-        {
-          bd_scan_set_reason (r, domino_messages[m].reason, domino_messages[m].text);
-          return;
-        }
-    }
+  bd_scan_reason_from_words (r, domino_messages, G_N_ELEMENTS (domino_messages), TRUE);
 }
 
 /* The indented lines under "because:", up to the next "was not delivered

@@ -33,11 +33,7 @@ static const char *const stop_markers[] = {
 };
 
 /* MSEXCH diagnostic codes that name their reason unambiguously. */
-static const struct
-{
-  const char *code;
-  BdReason    reason;
-} exchange_codes[] = {
+static const BdScanWords exchange_codes[] = {
   { "000C05A6", BD_REASON_USERUNKNOWN },   /* Unknown Recipient */
   { "00120270", BD_REASON_NETWORKERROR },  /* Too Many Hops */
   { "00050311", BD_REASON_CONTENTERROR },  /* Conversion to Internet format failed */
@@ -85,14 +81,7 @@ recipient_in (const char *line)
 static void
 set_exchange_reason (BdRecipient *r)
 {
-  for (guint i = 0; r->diagnostic != NULL && i < G_N_ELEMENTS (exchange_codes); i++)
-    {
-      if (strstr (r->diagnostic, exchange_codes[i].code) != NULL)
-        {
-          bd_scan_set_reason (r, exchange_codes[i].reason, exchange_codes[i].code);
-          return;
-        }
-    }
+  bd_scan_reason_from_words (r, exchange_codes, G_N_ELEMENTS (exchange_codes), FALSE);
 }
 
 /* A shorter form names the one recipient on the same line, with no

@@ -38,11 +38,7 @@ static const char *const stop_markers[] = {
 /* Texts Exim writes itself when no remote server answered; they state
  * the reason. Checked in order: "mailbox is full: retry timeout exceeded"
  * is a full mailbox, not an expiry. */
-static const struct
-{
-  const char *text;
-  BdReason    reason;
-} exim_messages[] = {
+static const BdScanWords exim_messages[] = {
   { "mailbox is full", BD_REASON_MAILBOXFULL },
   { "quota exceed", BD_REASON_MAILBOXFULL },         /* "error: quota exceed" too */
   { "Unrouteable address", BD_REASON_HOSTUNKNOWN },
@@ -163,17 +159,8 @@ set_exim_command (BdRecipient *recipient)
 static void
 set_exim_reason (BdRecipient *recipient)
 {
-  if (recipient->diagnostic == NULL || recipient->reply_code != 0)
-    return;
-
-  for (guint i = 0; i < G_N_ELEMENTS (exim_messages); i++)
-    {
-      if (strstr (recipient->diagnostic, exim_messages[i].text) != NULL)
-        {
-          bd_scan_set_reason (recipient, exim_messages[i].reason, exim_messages[i].text);
-          return;
-        }
-    }
+  if (recipient->reply_code == 0)
+    bd_scan_reason_from_words (recipient, exim_messages, G_N_ELEMENTS (exim_messages), FALSE);
 }
 
 /* A reply without an enhanced status code to the sender or to the

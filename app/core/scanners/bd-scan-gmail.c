@@ -35,11 +35,7 @@ static const char *const stop_markers[] = {
 };
 
 /* Google's own sentences when no remote server gave a reply. */
-static const struct
-{
-  const char *text;
-  BdReason    reason;
-} google_messages[] = {
+static const BdScanWords google_messages[] = {
   { "DNS Error: Domain name not found", BD_REASON_HOSTUNKNOWN },
   { "responded with code NXDOMAIN", BD_REASON_HOSTUNKNOWN },
   { "DNS Error: DNS server returned answer with no data", BD_REASON_HOSTUNKNOWN },
@@ -144,14 +140,9 @@ set_google_reason (BdRecipient *recipient,
         bd_scan_set_reason (recipient, BD_REASON_EXPIRED, "Delivery to the following recipient has been delayed");
       return;
     }
-  for (guint i = 0; i < G_N_ELEMENTS (google_messages) && recipient->reply_code == 0; i++)
-    {
-      if (strstr (recipient->diagnostic, google_messages[i].text) != NULL)
-        {
-          bd_scan_set_reason (recipient, google_messages[i].reason, google_messages[i].text);
-          return;
-        }
-    }
+  if (recipient->reply_code == 0
+      && bd_scan_reason_from_words (recipient, google_messages, G_N_ELEMENTS (google_messages), FALSE))
+    return;
   state = strstr (recipient->diagnostic, "(state ");
   if (state == NULL)
     return;

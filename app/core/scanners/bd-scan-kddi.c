@@ -23,11 +23,7 @@ static const char *const stop_markers[] = {
   NULL
 };
 
-static const struct
-{
-  const char *text;
-  BdReason    reason;
-} kddi_messages[] = {
+static const BdScanWords kddi_messages[] = {
   { "As their mailbox is full", BD_REASON_MAILBOXFULL },
   { "Due to the following SMTP relay error", BD_REASON_NORELAYING },
   { "As the remote domain doesnt exist", BD_REASON_HOSTUNKNOWN },
@@ -85,14 +81,7 @@ bd_scan_kddi (const BdScanInput *input,
           bd_scan_set_reason (r, BD_REASON_FILTERED, "X-SPASIGN: NG");
           continue;
         }
-      for (guint m = 0; r->diagnostic != NULL && m < G_N_ELEMENTS (kddi_messages); m++)
-        {
-          if (strstr (r->diagnostic, kddi_messages[m].text) != NULL)
-            {
-              bd_scan_set_reason (r, kddi_messages[m].reason, kddi_messages[m].text);
-              break;
-            }
-        }
+      bd_scan_reason_from_words (r, kddi_messages, G_N_ELEMENTS (kddi_messages), FALSE);
     }
   return bd_scan_finish (bounce, BD_KIND_BOUNCE);
 }

@@ -27,11 +27,7 @@ static const char *const stop_markers[] = {
   NULL
 };
 
-static const struct
-{
-  const char *text;
-  BdReason    reason;
-} notes_messages[] = {
+static const BdScanWords notes_messages[] = {
   { "User not listed in public Name & Address Book", BD_REASON_USERUNKNOWN },
   { "ディレクトリのリストにありません", BD_REASON_USERUNKNOWN },   /* "not in the directory's list" */
   { "Message has exceeded maximum hop count", BD_REASON_NETWORKERROR },
@@ -40,14 +36,7 @@ static const struct
 static void
 set_notes_reason (BdRecipient *r)
 {
-  for (guint m = 0; r->diagnostic != NULL && m < G_N_ELEMENTS (notes_messages); m++)
-    {
-      if (strstr (r->diagnostic, notes_messages[m].text) != NULL)
-        {
-          bd_scan_set_reason (r, notes_messages[m].reason, notes_messages[m].text);
-          return;
-        }
-    }
+  bd_scan_reason_from_words (r, notes_messages, G_N_ELEMENTS (notes_messages), FALSE);
 }
 
 /* Some reports give the reason alone, without the address: the returned

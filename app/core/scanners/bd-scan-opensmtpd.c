@@ -32,11 +32,7 @@ static const char *const stop_markers[] = {
 };
 
 /* OpenSMTPD's own texts (mta.c, mta_session.c) when no server replied. */
-static const struct
-{
-  const char *text;
-  BdReason    reason;
-} smtpd_messages[] = {
+static const BdScanWords smtpd_messages[] = {
   { "Domain does not exist", BD_REASON_HOSTUNKNOWN },
   { "Invalid domain name", BD_REASON_HOSTUNKNOWN },
   { "No MX found for domain", BD_REASON_NOTACCEPT },
@@ -59,16 +55,9 @@ static const struct
 static void
 set_smtpd_reason (BdRecipient *r)
 {
-  if (r->diagnostic == NULL || r->reply_code != 0)
+  if (r->reply_code != 0)
     return;
-  for (guint i = 0; i < G_N_ELEMENTS (smtpd_messages); i++)
-    {
-      if (strstr (r->diagnostic, smtpd_messages[i].text) != NULL)
-        {
-          bd_scan_set_reason (r, smtpd_messages[i].reason, smtpd_messages[i].text);
-          return;
-        }
-    }
+  bd_scan_reason_from_words (r, smtpd_messages, G_N_ELEMENTS (smtpd_messages), FALSE);
 }
 
 gboolean

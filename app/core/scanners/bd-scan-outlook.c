@@ -41,11 +41,7 @@ static const char *const intros[] = {
 
 /* Hotmail's replies whose wording, not code, tells what went wrong: both
  * come with the generic status 5.5.0. */
-static const struct
-{
-  const char *text;
-  BdReason    reason;
-} replies[] = {
+static const BdScanWords replies[] = {
   { "The mail could not be delivered to the recipient because the domain is not reachable", BD_REASON_HOSTUNKNOWN },
   { "Requested action not taken: mailbox unavailable", BD_REASON_USERUNKNOWN },
 };
@@ -84,12 +80,7 @@ read_addresses (char      **lines,
 static void
 set_reply_reason (BdRecipient *r)
 {
-  for (guint i = 0; r->diagnostic != NULL && i < G_N_ELEMENTS (replies); i++)
-    if (strstr (r->diagnostic, replies[i].text) != NULL)
-      {
-        bd_scan_set_reason (r, replies[i].reason, replies[i].text);
-        return;
-      }
+  bd_scan_reason_from_words (r, replies, G_N_ELEMENTS (replies), FALSE);
 }
 
 gboolean

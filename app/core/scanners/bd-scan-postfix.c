@@ -36,11 +36,7 @@ static const char *const stop_markers[] = {
 };
 
 /* Postfix's own texts when no remote server replied. */
-static const struct
-{
-  const char *text;
-  BdReason    reason;
-} postfix_messages[] = {
+static const BdScanWords postfix_messages[] = {
   { "Host not found, try again", BD_REASON_NETWORKERROR },   /* a DNS failure, not an answer */
   { "Host or domain name not found", BD_REASON_HOSTUNKNOWN },
   { "Name service error for name=", BD_REASON_HOSTUNKNOWN },
@@ -156,16 +152,9 @@ entry_address (const char  *line,
 static void
 set_postfix_reason (BdRecipient *r)
 {
-  if (r->diagnostic == NULL || r->reply_code != 0 || r->status != NULL)
+  if (r->reply_code != 0 || r->status != NULL)
     return;
-  for (guint i = 0; i < G_N_ELEMENTS (postfix_messages); i++)
-    {
-      if (strstr (r->diagnostic, postfix_messages[i].text) != NULL)
-        {
-          bd_scan_set_reason (r, postfix_messages[i].reason, postfix_messages[i].text);
-          return;
-        }
-    }
+  bd_scan_reason_from_words (r, postfix_messages, G_N_ELEMENTS (postfix_messages), FALSE);
 }
 
 /**

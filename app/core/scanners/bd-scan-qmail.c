@@ -32,11 +32,7 @@ static const char *const stop_markers[] = {
 
 /* qmail's own fixed sentences (qmail-local.c, qmail-remote.c and the
  * qmail-ldap patch), which state the reason whatever the codes say. */
-static const struct
-{
-  const char *text;
-  BdReason    reason;
-} qmail_messages[] = {
+static const BdScanWords qmail_messages[] = {
   { "Sorry, no mailbox here by that name", BD_REASON_USERUNKNOWN },
   { "Mailaddress is administratively disabled", BD_REASON_SUSPEND },
   { "Mailaddress is administrativley disabled", BD_REASON_SUSPEND },
@@ -211,14 +207,8 @@ set_on_hold (BdRecipient *recipient)
 static void
 set_qmail_reason (BdRecipient *recipient)
 {
-  for (guint i = 0; i < G_N_ELEMENTS (qmail_messages); i++)
-    {
-      if (strstr (recipient->diagnostic, qmail_messages[i].text) != NULL)
-        {
-          bd_scan_set_reason (recipient, qmail_messages[i].reason, qmail_messages[i].text);
-          return;
-        }
-    }
+  if (bd_scan_reason_from_words (recipient, qmail_messages, G_N_ELEMENTS (qmail_messages), FALSE))
+    return;
   if (g_strcmp0 (recipient->command, "MAIL") == 0)
     {
       set_sender_rejected (recipient);

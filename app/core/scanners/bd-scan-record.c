@@ -180,6 +180,39 @@ bd_scan_set_reason (BdRecipient *recipient,
 }
 
 /**
+ * bd_scan_reason_from_words:
+ * @words: (array length=n_words): a scanner's own sentences, in order
+ * @ignore_case: whether the sentences are matched case-insensitively
+ *
+ * Sets @recipient's reason from the first of @words found in its
+ * diagnostic, with the sentence as evidence.
+ *
+ * Returns: whether one was found.
+ */
+gboolean
+bd_scan_reason_from_words (BdRecipient       *recipient,
+                           const BdScanWords *words,
+                           gsize              n_words,
+                           gboolean           ignore_case)
+{
+  if (recipient->diagnostic == NULL)
+    return FALSE;
+  for (gsize i = 0; i < n_words; i++)
+    {
+      const char *text = words[i].text;
+      const char *found = ignore_case ? bd_scan_strcasestr (recipient->diagnostic, text)
+                                      : strstr (recipient->diagnostic, text);
+
+      if (found != NULL)
+        {
+          bd_scan_set_reason (recipient, words[i].reason, text);
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+/**
  * bd_scan_prefer_inner_reply:
  *
  * Relays that give up quote the last reply they got in angle brackets:

@@ -68,6 +68,19 @@ void         bd_scan_set_reason        (BdRecipient *recipient,
                                         BdReason     reason,
                                         const char  *evidence);
 void         bd_scan_prefer_inner_reply (BdRecipient *recipient);
+
+/* A sentence a server writes and the reason it names: a scanner's table
+ * for bd_scan_reason_from_words (). */
+typedef struct
+{
+  const char *text;
+  BdReason    reason;
+} BdScanWords;
+
+gboolean     bd_scan_reason_from_words (BdRecipient       *recipient,
+                                        const BdScanWords *words,
+                                        gsize              n_words,
+                                        gboolean           ignore_case);
 guint        bd_scan_read_dsn_fields   (char       **lines,
                                         int          from,
                                         BdBounce    *bounce);
