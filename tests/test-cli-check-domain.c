@@ -2,7 +2,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * bounce-doctor-cli check-domain as a script would run it: the JSON
- * contract of design.md (every field present), the text output in English
+ * contract of app/DESIGN.md (every field present), the text output in English
  * and Polish, and the exit statuses. The resolver is BIND 9.18 over DoH on
  * 127.0.0.1 (start-doh-server.sh), trusted with --ca-file.
  */

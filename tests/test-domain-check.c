@@ -2,7 +2,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * The domain check end to end: BIND 9.18 serves tests/fixtures/dns/ over
- * DoH on 127.0.0.1 and every finding id of design.md is produced by some
+ * DoH on 127.0.0.1 and every finding id of app/DESIGN.md is produced by some
  * name there. The parsers (DKIM key sizes, DMARC tags, SPF fixes, DNSBL
  * names) also get direct tests that need no server.
  */

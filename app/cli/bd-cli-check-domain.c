@@ -3,7 +3,7 @@
  *
  * bounce-doctor-cli check-domain [--format=text|json] [--ip=ADDR]
  *   [--selector=SEL]... [--resolver=URL] [--ca-file=PEM] [--dnsbl=ZONE]... DOMAIN
- * The JSON object is the contract of design.md: every field present, null
+ * The JSON object is the contract of app/DESIGN.md: every field present, null
  * when unknown.
  */
 #define G_LOG_DOMAIN "bd-cli"

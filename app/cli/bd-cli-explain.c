@@ -3,7 +3,7 @@
  *
  * bounce-doctor-cli explain [--format=text|json|csv] PATH...
  * Every input is read even when another one fails; failures are named on
- * standard error and turn the exit status into 1 (design.md's contract).
+ * standard error and turn the exit status into 1 (the contract in app/DESIGN.md).
  * Inputs are read on one thread per processor; the output keeps their
  * order (bd-cli-ordered.h).
  */

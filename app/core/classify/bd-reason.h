@@ -1,7 +1,7 @@
 /* bd-reason.h
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * The reason taxonomy of ../shared/docs/design.md. The machine names are
+ * The reason taxonomy of app/DESIGN.md. The machine names are
  * Sisimai's, so that our JSON interoperates with its users.
  */
 #pragma once

@@ -1,7 +1,7 @@
 /* bd-finding.h
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * One finding of the domain check: a stable id (design.md), a severity, the
+ * One finding of the domain check: a stable id (app/DESIGN.md), a severity, the
  * area, a translated message and a concrete fix.
  */
 #pragma once

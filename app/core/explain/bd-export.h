@@ -1,7 +1,7 @@
 /* bd-export.h
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * BdBounce to the formats of the command-line contract (design.md): one
+ * BdBounce to the formats of the command-line contract (app/DESIGN.md): one
  * JSON object per message (every field present, null when absent) and CSV
  * rows, one per recipient.
  */
