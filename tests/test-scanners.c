@@ -342,11 +342,14 @@ static const ScanCase cases[] = {
 
 /* Runs the table as the decoder does: the first scanner that recognises
  * the message wins. */
+/* Runs the scanner table over a message file; @winner is the winning
+ * entry's name and @index its place in the table (both unset when none
+ * wins). */
 static BdBounce *
-scan_fixture (const char  *file,
-              const char **winner)
+scan_path (const char  *path,
+           const char **winner,
+           guint       *index)
 {
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fixtures", "scanners", file, NULL);
   g_autoptr(TestInput) input = test_input_load (path);
   const BdScanner *table;
   guint n;
@@ -360,6 +363,7 @@ scan_fixture (const char  *file,
       if (table[i].scan (&input->input, bounce))
         {
           *winner = table[i].name;
+          *index = i;
           return g_steal_pointer (&bounce);
         }
       /* a scanner that declines must leave the result untouched */
@@ -367,6 +371,56 @@ scan_fixture (const char  *file,
     }
   *winner = NULL;
   return NULL;
+}
+
+static BdBounce *
+scan_fixture (const char  *file,
+              const char **winner)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fixtures", "scanners", file, NULL);
+  guint index;
+
+  return scan_path (path, winner, &index);
+}
+
+/* Every entry of the one scanner list (bd-scanner-list.h) wins at least
+ * one fixture of fixtures/scanners or fixtures/i18n (the localized
+ * templates'): a scanner added without a fixture, or shadowed by an entry
+ * before it, fails here. */
+static void
+test_scanners_every_entry_has_fixture (void)
+{
+  static const char *const folders[] = { "scanners", "i18n" };
+  guint n;
+  const BdScanner *table = bd_scanners_get (&n);
+  g_autofree gboolean *won = g_new0 (gboolean, n);
+
+  for (guint f = 0; f < G_N_ELEMENTS (folders); f++)
+    {
+      g_autofree char *dir = g_test_build_filename (G_TEST_DIST, "fixtures", folders[f], NULL);
+      g_autoptr(GDir) listing = g_dir_open (dir, 0, NULL);
+      const char *name;
+
+      g_assert_nonnull (listing);
+      while ((name = g_dir_read_name (listing)) != NULL)
+        {
+          g_autofree char *path = g_build_filename (dir, name, NULL);
+          const char *winner;
+          guint index;
+          g_autoptr(BdBounce) bounce = NULL;
+
+          if (!g_str_has_suffix (name, ".eml"))
+            continue;
+          bounce = scan_path (path, &winner, &index);
+          if (bounce != NULL)
+            won[index] = TRUE;
+        }
+    }
+  for (guint i = 0; i < n; i++)
+    if (!won[i])
+      g_test_message ("scanner %u (%s) wins no fixture", i, table[i].name);
+  for (guint i = 0; i < n; i++)
+    g_assert_true (won[i]);
 }
 
 static void
@@ -659,6 +713,7 @@ main (int   argc,
   g_mime_init ();
 
   g_test_add_func ("/core/scanners/table", test_scanners_table);
+  g_test_add_func ("/core/scanners/every-entry-has-fixture", test_scanners_every_entry_has_fixture);
   g_test_add_func ("/core/scanners/input/strip-html", test_input_strip_html);
   g_test_add_func ("/core/scanners/not-a-bounce", test_scanners_not_a_bounce);
   g_test_add_func ("/core/scanners/corpus", test_scanners_corpus);

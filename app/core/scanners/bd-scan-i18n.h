@@ -4,33 +4,14 @@
  * Scanners for bounces written in Polish, German and Czech: the Polish
  * qmail template, localized Exchange / Microsoft 365 reports, translated
  * Postfix templates and the providers' own texts. Many of them come
- * without a machine-readable part, so the prose decides.
+ * without a machine-readable part, so the prose decides. The scanners are
+ * declared from the one list, bd-scanner-list.h; here is what they share.
  */
 #pragma once
 
 #include "bd-scanner.h"
 
 G_BEGIN_DECLS
-
-gboolean bd_scan_qmail_pl        (const BdScanInput *input, BdBounce *bounce);
-gboolean bd_scan_office365_i18n  (const BdScanInput *input, BdBounce *bounce);
-gboolean bd_scan_exchange_i18n   (const BdScanInput *input, BdBounce *bounce);
-gboolean bd_scan_postfix_i18n    (const BdScanInput *input, BdBounce *bounce);
-gboolean bd_scan_localized       (const BdScanInput *input, BdBounce *bounce);
-
-/* Providers recognised by their own domain, read as localized prose. */
-gboolean bd_scan_onet            (const BdScanInput *input, BdBounce *bounce);
-gboolean bd_scan_interia         (const BdScanInput *input, BdBounce *bounce);
-gboolean bd_scan_wp              (const BdScanInput *input, BdBounce *bounce);
-gboolean bd_scan_o2              (const BdScanInput *input, BdBounce *bounce);
-gboolean bd_scan_homepl          (const BdScanInput *input, BdBounce *bounce);
-gboolean bd_scan_nazwapl         (const BdScanInput *input, BdBounce *bounce);
-gboolean bd_scan_ovh             (const BdScanInput *input, BdBounce *bounce);
-gboolean bd_scan_forpsi          (const BdScanInput *input, BdBounce *bounce);
-gboolean bd_scan_seznam          (const BdScanInput *input, BdBounce *bounce);
-gboolean bd_scan_tonline         (const BdScanInput *input, BdBounce *bounce);
-gboolean bd_scan_gmx             (const BdScanInput *input, BdBounce *bounce);
-gboolean bd_scan_webde           (const BdScanInput *input, BdBounce *bounce);
 
 /* The shared reader of localized prose (bd-scan-localized.c): every
  * address named before the quoted original, with the lines that explain

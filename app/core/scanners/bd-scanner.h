@@ -42,4 +42,10 @@ typedef struct
 
 const BdScanner *bd_scanners_get (guint *n_scanners);
 
+/* One declaration per entry of the scanner list. */
+#define BD_SCANNER(function, name) \
+  gboolean bd_scan_##function (const BdScanInput *input, BdBounce *bounce);
+#include "bd-scanner-list.h"
+#undef BD_SCANNER
+
 G_END_DECLS
