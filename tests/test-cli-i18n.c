@@ -49,6 +49,22 @@ test_cli_i18n_polish (void)
   assert_contains (out, "5.1.1");
 }
 
+/* Ukrainian: the guidance and the CLI's own labels, with the Ukrainian
+ * guillemets around the server's words. */
+static void
+test_cli_i18n_ukrainian (void)
+{
+  g_autofree char *out = run_cli ("uk", "--format=text", "qmail-pl-userunknown.eml");
+
+  assert_contains (out, "Адреси jan.kowalski@example.pl не існує");
+  assert_contains (out, "Що сталося: Поштовий сервер одержувача повідомляє");
+  assert_contains (out, "Хто має діяти: Ви");
+  assert_contains (out, "Що робити:");
+  assert_contains (out, "1. Перевірте адресу літера за літерою");
+  assert_contains (out, "Сервер відповів: «");
+  assert_contains (out, "5.1.1");
+}
+
 static void
 test_cli_i18n_english (void)
 {
@@ -86,6 +102,7 @@ main (int    argc,
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
   g_test_add_func ("/cli/i18n/polish", test_cli_i18n_polish);
+  g_test_add_func ("/cli/i18n/ukrainian", test_cli_i18n_ukrainian);
   g_test_add_func ("/cli/i18n/english", test_cli_i18n_english);
   g_test_add_func ("/cli/i18n/provider-note", test_cli_i18n_provider_note);
   g_test_add_func ("/cli/i18n/json-summary", test_cli_i18n_json_summary);

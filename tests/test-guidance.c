@@ -2,8 +2,9 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * Every reason of the taxonomy and every kind of message has a complete
- * explanation, in every shipped language. Built twice: plain, and with
- * BD_TEST_POLISH under LANGUAGE=pl, where each text must be translated.
+ * explanation, in every shipped language. Built three times: plain, with
+ * BD_TEST_POLISH under LANGUAGE=pl and with BD_TEST_UKRAINIAN under
+ * LANGUAGE=uk, where each text must be translated.
  */
 #include "config.h"
 
@@ -15,6 +16,10 @@
 #include "bd-i18n.h"
 
 #define ADDRESS "jan.kowalski@example.pl"
+
+#if defined (BD_TEST_POLISH) || defined (BD_TEST_UKRAINIAN)
+# define BD_TEST_TRANSLATED
+#endif
 
 static const BdKind other_kinds[] = {
   BD_KIND_DELAYED, BD_KIND_DELIVERED, BD_KIND_VACATION, BD_KIND_FEEDBACK, BD_KIND_NOT_BOUNCE,
@@ -33,14 +38,61 @@ has_polish_letters (const char *text)
 }
 #endif
 
+#ifdef BD_TEST_UKRAINIAN
+/* How many of the text's letters are Cyrillic and how many Latin. */
+static void
+count_letters (const char *text,
+               guint      *cyrillic,
+               guint      *latin)
+{
+  *cyrillic = *latin = 0;
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c >= 0x0400 && c <= 0x04FF)
+        (*cyrillic)++;
+      else if (c < 0x80 && g_ascii_isalpha (c))
+        (*latin)++;
+    }
+}
+
+/* A sentence in Ukrainian, not just any Cyrillic: mostly Cyrillic letters,
+ * and at least one of the letters Russian does not have. */
+static gboolean
+is_ukrainian (const char *text)
+{
+  static const char * const own_letters[] = { "і", "ї", "є", "ґ", "І", "Ї", "Є", "Ґ", NULL };
+  guint cyrillic, latin;
+
+  count_letters (text, &cyrillic, &latin);
+  if (cyrillic <= 2 * latin)
+    return FALSE;
+  for (guint i = 0; own_letters[i] != NULL; i++)
+    if (strstr (text, own_letters[i]) != NULL)
+      return TRUE;
+  return FALSE;
+}
+
+/* A headline has an address in it, but its words are Cyrillic. */
+static gboolean
+has_cyrillic_words (const char *text)
+{
+  guint cyrillic, latin;
+
+  count_letters (text, &cyrillic, &latin);
+  return cyrillic >= 6;
+}
+#endif
+
 /* The English original of a text, to tell whether it was translated. */
 static void
 assert_translated (const char *shown,
                    const char *english)
 {
-#ifdef BD_TEST_POLISH
+#ifdef BD_TEST_TRANSLATED
   if (g_strcmp0 (shown, english) == 0)
-    g_error ("not translated into Polish: “%s”", english);
+    g_error ("not translated: “%s”", english);
 #endif
 }
 
@@ -69,6 +121,9 @@ assert_complete (const BdGuidance     *guidance,
   assert_translated (guidance->what_happened, text->what);
 #ifdef BD_TEST_POLISH
   g_assert_true (has_polish_letters (guidance->what_happened));
+#elif defined (BD_TEST_UKRAINIAN)
+  if (!is_ukrainian (guidance->what_happened) || !has_cyrillic_words (guidance->headline))
+    g_error ("not Ukrainian: “%s” / “%s”", guidance->headline, guidance->what_happened);
 #endif
 }
 
@@ -121,6 +176,9 @@ test_guidance_whose_move (void)
 #ifdef BD_TEST_POLISH
   g_assert_cmpstr (bd_whose_move_get_label (BD_WHOSE_MOVE_RECIPIENT), ==, "Adresat");
   g_assert_nonnull (strstr (unknown->headline, "nie istnieje"));
+#elif defined (BD_TEST_UKRAINIAN)
+  g_assert_cmpstr (bd_whose_move_get_label (BD_WHOSE_MOVE_RECIPIENT), ==, "Одержувач");
+  g_assert_cmpstr (unknown->headline, ==, "Адреси " ADDRESS " не існує");
 #else
   g_assert_cmpstr (bd_whose_move_get_label (BD_WHOSE_MOVE_RECIPIENT), ==, "The recipient");
   g_assert_cmpstr (unknown->headline, ==, "The address " ADDRESS " does not exist");
@@ -169,6 +227,9 @@ test_guidance_summary (void)
 #ifdef BD_TEST_POLISH
   g_assert_nonnull (strstr (three_summary, "2 kolejne adresy"));
   g_assert_cmpstr (none_summary, ==, "To nie jest wiadomość zwrotna");
+#elif defined (BD_TEST_UKRAINIAN)
+  g_assert_nonnull (strstr (three_summary, "у звіті є ще 2 адреси"));
+  g_assert_cmpstr (none_summary, ==, "Це не повернений лист");
 #else
   g_assert_nonnull (strstr (three_summary, "2 more addresses"));
   g_assert_cmpstr (none_summary, ==, "This is not a returned email");
@@ -201,7 +262,7 @@ test_guidance_provider_notes (void)
   g_assert_nonnull (strstr (m365_guidance->provider_note, "5.2.2"));
   /* …and the headline says the same: the limit is the sender's. */
   g_assert_cmpint (m365_guidance->whose_move, ==, BD_WHOSE_MOVE_YOU);
-#ifndef BD_TEST_POLISH
+#ifndef BD_TEST_TRANSLATED
   g_assert_nonnull (strstr (m365_guidance->headline, "too many messages"));
 #endif
   g_assert_nonnull (gmail_guidance->provider_note);
@@ -316,6 +377,8 @@ test_guidance_unknown_address (void)
     assert_unnamed (other_kinds[i], BD_REASON_UNDEFINED);
 #ifdef BD_TEST_POLISH
   g_assert_cmpstr (feedback->headline, ==, "Adresat zgłosił Twoją wiadomość jako spam");
+#elif defined (BD_TEST_UKRAINIAN)
+  g_assert_cmpstr (feedback->headline, ==, "Одержувач позначив ваш лист як спам");
 #else
   g_assert_cmpstr (feedback->headline, ==, "A recipient reported your message as spam");
 #endif
@@ -392,6 +455,31 @@ test_guidance_evidence_sentences (void)
   g_assert_cmpstr (empty, ==, "");
 }
 
+#ifdef BD_TEST_UKRAINIAN
+/* The Plural-Forms of uk.po: 1, 21 and 101 take the first form, 2-4 and
+ * 22-24 the second, 5-20, 11-14 and 0 the third. */
+static void
+test_guidance_ukrainian_plurals (void)
+{
+  static const struct { gulong n; const char *form; } cases[] = {
+    { 1, "1 адреса" }, { 21, "21 адреса" }, { 101, "101 адреса" },
+    { 2, "2 адреси" }, { 4, "4 адреси" }, { 22, "22 адреси" },
+    { 0, "0 адрес" }, { 5, "5 адрес" }, { 11, "11 адрес" }, { 12, "12 адрес" },
+    { 14, "14 адрес" }, { 111, "111 адрес" }, { 25, "25 адрес" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      const char *format = g_dngettext (GETTEXT_PACKAGE, "%1$s; the report names %2$u more address",
+                                        "%1$s; the report names %2$u more addresses", cases[i].n);
+      g_autofree char *said = g_strdup_printf (format, "x", (guint) cases[i].n);
+      g_autofree char *expected = g_strdup_printf ("x; у звіті є ще %s", cases[i].form);
+
+      g_assert_cmpstr (said, ==, expected);
+    }
+}
+#endif
+
 int
 main (int    argc,
       char **argv)
@@ -409,6 +497,9 @@ main (int    argc,
   g_test_add_func ("/core/guidance/unknown-address", test_guidance_unknown_address);
   g_test_add_func ("/core/guidance/unrecognised", test_guidance_unrecognised);
   g_test_add_func ("/core/guidance/evidence-sentences", test_guidance_evidence_sentences);
+#ifdef BD_TEST_UKRAINIAN
+  g_test_add_func ("/core/guidance/ukrainian-plurals", test_guidance_ukrainian_plurals);
+#endif
 
   return g_test_run ();
 }

@@ -3,7 +3,8 @@
  *
  * Opens the real main window (under Xvfb in CI), feeds it returned emails
  * through the same code path as a drop, and checks what a user sees. Built
- * twice: plain, and with BD_TEST_POLISH under LANGUAGE=pl.
+ * three times: plain, with BD_TEST_POLISH under LANGUAGE=pl and with
+ * BD_TEST_UKRAINIAN under LANGUAGE=uk.
  */
 #include "config.h"
 
@@ -27,6 +28,12 @@
 # define BADGE_HARD        "Trwały błąd doręczenia"
 # define BADGE_RETRYING    "Wciąż ponawiane — nie wysyłaj ponownie"
 # define ERROR_TITLE       "Nie można odczytać tego pliku"
+#elif defined (BD_TEST_UKRAINIAN)
+# define EMPTY_TITLE       "Перетягніть сюди повернений лист"
+# define BADGE_FAILED      "Не доставлено"
+# define BADGE_HARD        "Остаточно не доставлено"
+# define BADGE_RETRYING    "Ще в дорозі — не надсилайте знову"
+# define ERROR_TITLE       "Не вдалося прочитати цей файл"
 #else
 # define EMPTY_TITLE       "Drop a Returned Email Here"
 # define BADGE_FAILED      "Not delivered"
@@ -417,6 +424,8 @@ maybe_save_screenshot_of (GtkWidget  *widget,
                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
 #ifdef BD_TEST_POLISH
   file = g_strdup_printf ("%s-pl.png", name);
+#elif defined (BD_TEST_UKRAINIAN)
+  file = g_strdup_printf ("%s-uk.png", name);
 #else
   file = g_strdup_printf ("%s-en.png", name);
 #endif
