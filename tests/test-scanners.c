@@ -6,6 +6,7 @@
  */
 #include "config.h"
 
+#include "bd-mime-text.h"
 #include "bd-scan-input.h"
 #include "bd-scan-util.h"
 #include "test-scanners-input.h"
@@ -688,7 +689,7 @@ test_input_strip_html (void)
     "<p>couldn&#x27;t, couldn&#39;t, couldn&rsquo;t, &#x201E;x&#8221;, &#xD800; &#12345678901; in&shy;valid</p>"
     "</body></html>\n";
   gsize len;
-  g_autofree char *text = bd_scan_input_strip_html (html, strlen (html), &len);
+  g_autofree char *text = bd_mime_strip_html (html, strlen (html), &len);
 
   g_assert_cmpstr (text, ==,
                    "The mail system\n"

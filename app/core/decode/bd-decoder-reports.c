@@ -14,7 +14,7 @@
 #include "bd-decoder-private.h"
 #include "bd-dsn.h"
 #include "bd-gmime-autocleanups.h"
-#include "bd-scan-input.h"
+#include "bd-mime-text.h"
 #include "bd-scan-util.h"
 
 static BdKind
@@ -98,7 +98,7 @@ part_text (const BdMimePart *part,
            const char       *hint,
            gsize            *len)
 {
-  return bd_scan_input_part_text_hinted (part, hint, len);
+  return bd_mime_part_text_hinted (part, hint, len);
 }
 
 void

@@ -19,6 +19,7 @@
 #include "bd-dsn.h"
 #include "bd-gmime-autocleanups.h"
 #include "bd-mime.h"
+#include "bd-mime-text.h"
 #include "bd-original.h"
 #include "bd-scan-input.h"
 #include "bd-scanner.h"
@@ -447,31 +448,6 @@ cap_parts (const char *data,
   return len;
 }
 
-/* The MIME parser splits lines on LF only: turn CRLF and lone CR into LF. */
-static char *
-normalise_newlines (const char *data,
-                    gsize       len,
-                    gsize      *out_len)
-{
-  char *out = g_malloc (len + 1);
-  char *q = out;
-
-  for (gsize i = 0; i < len; i++)
-    {
-      if (data[i] == '\r')
-        {
-          *q++ = '\n';
-          if (i + 1 < len && data[i + 1] == '\n')
-            i++;
-          continue;
-        }
-      *q++ = data[i];
-    }
-  *q = '\0';
-  *out_len = q - out;
-  return out;
-}
-
 /**
  * bd_decoder_decode_bytes:
  * @data: one message, any line ends
@@ -505,7 +481,9 @@ bd_decoder_decode_bytes (const char *data,
     }
   if (memchr (data, '\r', len) != NULL)
     {
-      copy = normalise_newlines (data, len, &len);
+      copy = g_malloc (len + 1);
+      memcpy (copy, data, len);
+      len = bd_mime_normalise_newlines (copy, len);
       data = copy;
     }
   /* A message saved from an mbox may keep its "From sender date" line;

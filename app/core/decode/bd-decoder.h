@@ -27,13 +27,14 @@
 #pragma once
 
 #include "bd-bounce.h"
+#include "bd-mime.h"
 
 G_BEGIN_DECLS
 
 #define BD_DECODER_MAX_MESSAGE_MB   16
 #define BD_DECODER_MAX_MESSAGE     (BD_DECODER_MAX_MESSAGE_MB * 1024 * 1024)
 #define BD_DECODER_MAX_PARTS       512
-#define BD_DECODER_MAX_DEPTH       32
+#define BD_DECODER_MAX_DEPTH       BD_MIME_MAX_DEPTH  /* the one limit, bd-mime.h */
 #define BD_DECODER_MAX_FORWARDS    3
 #define BD_DECODER_MAX_RECIPIENTS  10000
 

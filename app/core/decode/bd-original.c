@@ -12,7 +12,7 @@
 #include "bd-mime.h"
 #include "bd-date.h"
 #include "bd-original.h"
-#include "bd-scan-input.h"
+#include "bd-mime-text.h"
 
 static gboolean
 is_public_ip (const char *ip)
@@ -235,7 +235,7 @@ fill_excerpt (BdOriginal       *original,
   if (body == NULL || body->children != NULL || !bd_mime_part_is (body, "text", "plain"))
     return;
 
-  text = bd_scan_input_part_text (body, &len);
+  text = bd_mime_part_text (body, &len);
   if (text != NULL)
     original->excerpt = make_excerpt (text, len);
 }
@@ -397,7 +397,7 @@ bd_original_fill_from_part (BdOriginal       *original,
   if (bd_mime_part_is_leaf (part))
     {
       gsize len;
-      g_autofree char *text = bd_scan_input_part_text (part, &len);
+      g_autofree char *text = bd_mime_part_text (part, &len);
       g_autoptr(BdMimePart) message = bd_mime_parse (text, len, 1);
 
       bd_original_fill_from_message (original, message);

@@ -24,6 +24,9 @@ G_BEGIN_DECLS
 /* Parts made for one message at most (a hostile "--b" line repeated
  * millions of times would otherwise take gigabytes). */
 #define BD_MIME_MAX_PARTS 1024
+/* The one MIME depth limit: nesting deeper than this is neither parsed
+ * nor walked (bd-decoder.h lists every limit). */
+#define BD_MIME_MAX_DEPTH 32
 
 typedef struct _BdMimePart BdMimePart;
 

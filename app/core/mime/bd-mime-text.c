@@ -1,0 +1,209 @@
+/* bd-mime-text.c
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The text of a MIME part: transfer encoding undone and converted to UTF-8
+ * with LF line ends. Charset conversion happens once per part, here, so
+ * that the scanners and the classifier only ever see UTF-8.
+ */
+#define G_LOG_DOMAIN "bd-mime-text"
+
+#include "config.h"
+
+#include <string.h>
+
+#include <gmime/gmime.h>
+
+#include "bd-mime-text.h"
+
+static gboolean
+is_utf8_name (const char *charset)
+{
+  return g_ascii_strcasecmp (charset, "utf-8") == 0
+      || g_ascii_strcasecmp (charset, "utf8") == 0
+      || g_ascii_strcasecmp (charset, "us-ascii") == 0
+      || g_ascii_strcasecmp (charset, "ascii") == 0;
+}
+
+/* Charsets in which the bytes 0x01-0x7f are ASCII: 7-bit text in them needs
+ * no conversion (unlike ISO-2022-JP or UTF-7, left out). */
+static gboolean
+is_ascii_superset (const char *charset)
+{
+  return g_ascii_strncasecmp (charset, "iso-8859-", 9) == 0
+      || g_ascii_strncasecmp (charset, "windows-125", 11) == 0
+      || g_ascii_strncasecmp (charset, "cp125", 5) == 0
+      || g_ascii_strncasecmp (charset, "koi8-", 5) == 0;
+}
+
+/**
+ * bd_mime_text_is_seven_bit:
+ *
+ * Returns: whether no byte of @text is above 0x7f. Tested eight bytes at
+ * a time, as nearly every bounce is plain ASCII.
+ */
+gboolean
+bd_mime_text_is_seven_bit (const char *text,
+                           gsize       len)
+{
+  const guint64 high = G_GUINT64_CONSTANT (0x8080808080808080);
+  gsize i = 0;
+
+  for (; i + 8 <= len; i += 8)
+    {
+      guint64 w;
+
+      memcpy (&w, text + i, 8);
+      if ((w & high) != 0)
+        return FALSE;
+    }
+  for (; i < len; i++)
+    if ((guchar)text[i] >= 0x80)
+      return FALSE;
+  return TRUE;
+}
+
+/* Whether every byte is 0x01-0x7f: valid UTF-8 as it stands. */
+static gboolean
+is_plain_ascii (const char *text,
+                gsize       len)
+{
+  return bd_mime_text_is_seven_bit (text, len) && memchr (text, '\0', len) == NULL;
+}
+
+/**
+ * bd_mime_normalise_newlines:
+ * @text: NUL-terminable text: @len bytes and room for one more
+ * @len: its length
+ *
+ * The one newline normaliser: CRLF and lone CR both become LF, in place
+ * (the MIME splitter and the scanners split lines on LF only).
+ *
+ * Returns: the new length; @text is NUL-terminated when it changed.
+ */
+gsize
+bd_mime_normalise_newlines (char  *text,
+                            gsize  len)
+{
+  char *out = text;
+
+  g_return_val_if_fail (text != NULL || len == 0, 0);
+
+  if (len == 0 || memchr (text, '\r', len) == NULL)
+    return len;
+  for (gsize i = 0; i < len; i++)
+    {
+      if (text[i] == '\r')
+        {
+          *out++ = '\n';
+          if (i + 1 < len && text[i + 1] == '\n')
+            i++;
+          continue;
+        }
+      *out++ = text[i];
+    }
+  *out = '\0';
+  return out - text;
+}
+
+/**
+ * bd_mime_text_to_utf8:
+ * @charset: (nullable): the declared charset
+ *
+ * Returns: (transfer full): @text converted to valid UTF-8, NUL-terminated.
+ */
+char *
+bd_mime_text_to_utf8 (const char *text,
+                       gsize       len,
+                       const char *charset,
+                       gsize      *out_len)
+{
+  char *out = NULL;
+
+  g_return_val_if_fail (text != NULL || len == 0, NULL);
+
+  if (len == 0)
+    {
+      if (out_len != NULL)
+        *out_len = 0;
+      return g_strdup ("");
+    }
+  /* Each way that sets out has validated it already. */
+  if ((charset == NULL || is_utf8_name (charset) || is_ascii_superset (charset)) && is_plain_ascii (text, len))
+    out = g_strndup (text, len);
+  else if ((charset == NULL || is_utf8_name (charset)) && g_utf8_validate_len (text, len, NULL))
+    out = g_strndup (text, len);
+  else if (charset != NULL && !is_utf8_name (charset))
+    {
+      iconv_t cd = g_mime_iconv_open ("UTF-8", charset);
+
+      if (cd != (iconv_t) -1)
+        {
+          out = g_mime_iconv_strndup (cd, text, len);
+          g_mime_iconv_close (cd);
+          if (out != NULL && !g_utf8_validate (out, -1, NULL))
+            g_clear_pointer (&out, g_free);
+        }
+    }
+  if (out == NULL)
+    {
+      out = g_mime_utils_decode_8bit (NULL, text, len);
+      if (out == NULL || !g_utf8_validate (out, -1, NULL))
+        {
+          char *valid = g_utf8_make_valid (out ? out : text, out ? -1 : (gssize)len);
+
+          g_free (out);
+          out = valid;
+        }
+    }
+  if (out_len != NULL)
+    *out_len = bd_mime_normalise_newlines (out, strlen (out));
+  else
+    bd_mime_normalise_newlines (out, strlen (out));
+  return out;
+}
+
+/**
+ * bd_mime_part_text:
+ * @part: a leaf part
+ * @len: (out) (optional): the length of the result
+ *
+ * Returns: (transfer full): the part's content with the transfer encoding
+ * undone, in UTF-8 with LF line ends; "" when it has none.
+ */
+char *
+bd_mime_part_text (const BdMimePart *part,
+                         gsize            *len)
+{
+  return bd_mime_part_text_hinted (part, NULL, len);
+}
+
+/**
+ * bd_mime_part_text_hinted:
+ * @fallback: (nullable): the charset to try when the part declares none and
+ *   is not UTF-8 (servers write 8-bit report parts in the charset of their
+ *   explanation, e.g. ISO-8859-2 for Polish)
+ *
+ * Like bd_mime_part_text().
+ */
+char *
+bd_mime_part_text_hinted (const BdMimePart *part,
+                                const char       *fallback,
+                                gsize            *len)
+{
+  const char *charset;
+  g_autofree char *content = NULL;
+  gsize n;
+
+  g_return_val_if_fail (part != NULL, NULL);
+
+  if (len != NULL)
+    *len = 0;
+  if (!bd_mime_part_is_leaf (part))
+    return g_strdup ("");
+
+  content = bd_mime_part_content (part, &n);
+  charset = part->charset;
+  if (charset == NULL && fallback != NULL && !g_utf8_validate_len (content, n, NULL))
+    charset = fallback;
+  return bd_mime_text_to_utf8 (content, n, charset, len);
+}
