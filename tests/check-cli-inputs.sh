@@ -9,8 +9,8 @@
 # this test; in any build a non-zero exit or a message on standard error
 # does. The output is read back with Python's parsers
 # (check-cli-output.py): every JSON line must parse and carry every field
-# of the contract, the CSV must have nine fields a row, and there must be
-# at least one JSON line per input file. Last, a fixture whose subject,
+# of the contract and name a file that exists, and the CSV must have nine
+# fields a row. Last, a fixture whose subject,
 # address and diagnostic hold ", \, line ends and control characters
 # (fixtures/decoder/json-escapes.eml) must read back with exactly those
 # values, in JSON and in CSV.
@@ -54,9 +54,6 @@ for format in json csv text; do
     lines=$(wc -l <"$out")
     if [ $check_status -ne 0 ]; then
         echo "not ok $n - explain --format=$format: the output breaks the contract"
-        failed=1
-    elif [ "$format" = json ] && [ "$lines" -lt "$n_files" ]; then
-        echo "not ok $n - explain --format=json: $lines lines for $n_files files"
         failed=1
     else
         echo "ok $n - explain --format=$format over $inputs ($n_files files, $lines lines)"

@@ -6,13 +6,15 @@ Reads what `bounce-doctor-cli explain --format=FORMAT` printed (FILE) and
 checks it against the command-line contract (design.md, "Command-line
 contract"), with Python's own parsers as the oracle:
   json: every line is one JSON object with every field of the contract
-        (absent fields are null, never omitted), recipients likewise;
+        (absent fields are null, never omitted), recipients likewise, and
+        its source names a file;
   csv:  the header, then rows of exactly nine fields (csv module);
   text: valid UTF-8, not empty.
 Prints the problems (at most 20) and exits 1 when there is any."""
 import csv
 import io
 import json
+import os
 import sys
 
 MESSAGE_KEYS = {"source", "offset", "kind", "mta", "reporting_mta", "date",
@@ -53,6 +55,8 @@ def check_json(text):
                     found += missing(r, RECIPIENT_KEYS, "line %d's recipient %d" % (n, i))
             if not isinstance(obj["offset"], int) or not isinstance(obj["source"], str):
                 found.append("line %d: offset or source of the wrong type" % n)
+            elif not os.path.isfile(obj["source"]):
+                found.append("line %d: source %r is not a file" % (n, obj["source"]))
         problems += found
     if not lines:
         problems.append("no output at all")
