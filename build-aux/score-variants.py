@@ -34,7 +34,7 @@ import sys
 import tempfile
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-SHARED = os.path.join(HERE, "..", "..", "shared")
+SHARED = os.environ.get("BD_SHARED_DIR") or os.path.join(HERE, "..", "..", "shared")
 CORPUS = os.path.join(SHARED, "corpus", "bounces", "dev")
 SCORER = os.path.join(SHARED, "bench", "score-bounces")
 ALL = ("crlf", "cr", "base64", "attached", "pasted", "outlook-html")

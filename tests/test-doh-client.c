@@ -223,38 +223,54 @@ test_bind_cache (void)
   g_assert_cmpstr (record (first, 0)->data, ==, "mx.good.bd.test");
 }
 
+typedef struct
+{
+  guint *pending;
+  guint  index;
+} ParallelQuery;
+
+/* Each of the twenty names has its own address (parallel.test.zone): an
+ * answer delivered to another query's callback shows. */
 static void
 parallel_cb (GObject      *object,
              GAsyncResult *result,
              gpointer      user_data)
 {
-  guint *pending = user_data;
+  ParallelQuery *query = user_data;
   g_autoptr(GError) error = NULL;
   g_autoptr(BdDnsAnswer) answer = bd_doh_client_query_finish (BD_DOH_CLIENT (object), result, &error);
+  g_autofree char *address = g_strdup_printf ("192.0.2.%u", 100 + query->index);
 
   g_assert_no_error (error);
   g_assert_nonnull (answer);
-  (*pending)--;
+  g_assert_cmpint (answer->rcode, ==, 0);
+  g_assert_cmpuint (answer->records->len, ==, 1);
+  g_assert_cmpuint (record (answer, 0)->type, ==, BD_DNS_TYPE_A);
+  g_assert_cmpstr (record (answer, 0)->data, ==, address);
+  (*query->pending)--;
 }
 
 static void
 test_bind_parallel (void)
 {
   g_autoptr(BdDohClient) client = NULL;
+  ParallelQuery queries[20];
   guint pending = 0;
 
   if (!need_bind ())
     return;
   client = bind_client ();
-  for (guint i = 0; i < 20; i++)
+  for (guint i = 0; i < G_N_ELEMENTS (queries); i++)
     {
-      g_autofree char *name = g_strdup_printf ("n%u.bd.test", i);
+      g_autofree char *name = g_strdup_printf ("n%u.parallel.test", i);
 
-      bd_doh_client_query_async (client, name, BD_DNS_TYPE_A, NULL, parallel_cb, &pending);
+      queries[i] = (ParallelQuery) { &pending, i };
+      bd_doh_client_query_async (client, name, BD_DNS_TYPE_A, NULL, parallel_cb, &queries[i]);
       pending++;
     }
   while (pending > 0)
     g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpuint (bd_doh_client_get_n_requests (client), ==, G_N_ELEMENTS (queries));
 }
 
 static gint sync_done;

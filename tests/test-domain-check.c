@@ -177,6 +177,24 @@ test_spf_ip (void)
   g_assert_nonnull (strstr (finding->fix, "v=spf1 mx ip4:203.0.113.7 ip4:192.0.2.99 -all"));
 }
 
+/* Three a: names that do not exist (voids.bd.test): with an IP, the
+ * evaluator stops at the third with a permerror (RFC 7208 §4.6.4), and
+ * the finding uses the same limit. Without ../shared's RFC 7208 suite this
+ * is the only test of the evaluator's limit. */
+static void
+test_spf_ip_voids (void)
+{
+  g_autoptr(BdDomainReport) report = NULL;
+
+  if (!need_bind ())
+    return;
+  report = run ("voids.bd.test", "192.0.2.1", "s1", NULL);
+  g_assert_cmpint (report->spf->result, ==, BD_SPF_PERMERROR);
+  g_assert_cmpuint (report->spf->void_lookups, ==, BD_SPF_MAX_VOID_LOOKUPS + 1);
+  assert_finding (report, "spf-void-lookups", BD_SEVERITY_ERROR);
+  g_assert_null (find (report, "spf-ip-not-permitted"));
+}
+
 static void
 test_dkim (void)
 {
@@ -310,6 +328,38 @@ test_dmarc (void)
   g_assert_cmpstr (external->dmarc->policy, ==, "reject");
 }
 
+/* sp= (RFC 7489 §6.3) is the policy of subdomains found through the
+ * organizational domain's record, never of the domain itself: sp.test
+ * says p=reject; sp=none (tests/fixtures/dns/sp.test.zone). */
+static void
+test_dmarc_sp (void)
+{
+  g_autoptr(BdDomainReport) org = NULL;
+  g_autoptr(BdDomainReport) sub = NULL;
+  g_autoptr(BdDomainReport) own = NULL;
+  const BdFinding *none;
+
+  if (!need_bind ())
+    return;
+  org = run ("sp.test", NULL, "s1", NULL);
+  g_assert_cmpstr (org->dmarc->found_at, ==, "_dmarc.sp.test");
+  g_assert_cmpstr (org->dmarc->policy, ==, "reject");
+  g_assert_null (find (org, "dmarc-policy-none"));
+
+  sub = run ("sub.sp.test", NULL, "s1", NULL);
+  g_assert_cmpstr (sub->dmarc->found_at, ==, "_dmarc.sp.test");
+  g_assert_cmpstr (sub->dmarc->policy, ==, "none");
+  assert_finding (sub, "dmarc-policy-none", BD_SEVERITY_WARNING);
+  /* the fix tightens the tag that set the policy, sp=, not p= */
+  none = find (sub, "dmarc-policy-none");
+  g_assert_nonnull (strstr (none->fix, "v=DMARC1; p=reject; sp=quarantine; rua=mailto:dmarc@sp.test"));
+
+  own = run ("own.sp.test", NULL, "s1", NULL);
+  g_assert_cmpstr (own->dmarc->found_at, ==, "_dmarc.own.sp.test");
+  g_assert_cmpstr (own->dmarc->policy, ==, "quarantine");
+  g_assert_null (find (own, "dmarc-policy-none"));
+}
+
 static void
 test_dnsbl (void)
 {
@@ -409,6 +459,29 @@ test_dmarc_parse (void)
 
       g_assert_cmpint (bd_dmarc_parse (cases[i].record, tags, &problem), ==, cases[i].ok);
     }
+  {
+    /* the tags themselves, names in lower case, values as written */
+    g_autoptr(GHashTable) tags = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+    g_autofree char *problem = NULL;
+
+    g_assert_true (bd_dmarc_parse ("v=DMARC1; P=reject; sp=none ; pct=50; adkim=s; rua=mailto:a@b.example",
+                                   tags, &problem));
+    g_assert_null (problem);
+    g_assert_cmpstr (g_hash_table_lookup (tags, "v"), ==, "DMARC1");
+    g_assert_cmpstr (g_hash_table_lookup (tags, "p"), ==, "reject");
+    g_assert_cmpstr (g_hash_table_lookup (tags, "sp"), ==, "none");
+    g_assert_cmpstr (g_hash_table_lookup (tags, "pct"), ==, "50");
+    g_assert_cmpstr (g_hash_table_lookup (tags, "adkim"), ==, "s");
+    g_assert_cmpstr (g_hash_table_lookup (tags, "rua"), ==, "mailto:a@b.example");
+    g_assert_cmpuint (g_hash_table_size (tags), ==, 6);
+  }
+  {
+    g_autoptr(GHashTable) tags = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+    g_autofree char *problem = NULL;
+
+    g_assert_false (bd_dmarc_parse ("v=DMARC1; p=reject; sp=maybe", tags, &problem));
+    g_assert_cmpstr (problem, ==, "sp");
+  }
   {
     g_autofree char *org = bd_dmarc_org_domain ("mail.firma.com.pl");
     g_autofree char *plain = bd_dmarc_org_domain ("firma.pl");
@@ -516,11 +589,13 @@ main (int    argc,
   doh_server_start (&bind);
   g_test_add_func ("/core/domain-check/good", test_good);
   g_test_add_func ("/core/domain-check/spf-ip", test_spf_ip);
+  g_test_add_func ("/core/domain-check/spf-ip-voids", test_spf_ip_voids);
   g_test_add_func ("/core/domain-check/dkim", test_dkim);
   g_test_add_func ("/core/domain-check/dkim-guess", test_dkim_guess);
   g_test_add_func ("/core/domain-check/mx", test_mx);
   g_test_add_func ("/core/domain-check/spf", test_spf);
   g_test_add_func ("/core/domain-check/dmarc", test_dmarc);
+  g_test_add_func ("/core/domain-check/dmarc-sp", test_dmarc_sp);
   g_test_add_func ("/core/domain-check/dnsbl", test_dnsbl);
   g_test_add_func ("/core/domain-check/no-network", test_no_network);
   g_test_add_func ("/core/domain-check/cancel", test_cancel);

@@ -170,6 +170,46 @@ test_dsn_clean_address (void)
   g_assert_null (c);
 }
 
+/* A quoted local part (RFC 5321 §4.1.2) is kept whole, quotes and
+ * escapes included: it used to be cut at the first quote or space. */
+static void
+test_dsn_clean_quoted_address (void)
+{
+  g_autofree char *a = bd_dsn_clean_address ("rfc822; \"quo\\\"te\\\\back\"@example.net");
+  g_autofree char *b = bd_dsn_clean_address ("rfc822; <\"a b\"@example.net>");
+  g_autofree char *c = bd_dsn_clean_address ("rfc822; \"\"@example.net");
+  g_autofree char *d = bd_dsn_clean_address ("rfc822; \"unclosed@example.net");
+
+  g_assert_cmpstr (a, ==, "\"quo\\\"te\\\\back\"@example.net");
+  g_assert_cmpstr (b, ==, "\"a b\"@example.net");
+  g_assert_cmpstr (c, ==, "\"\"@example.net");
+  g_assert_cmpstr (d, ==, "unclosed@example.net");
+}
+
+/* Sendmail's X-Actual-Recipient after a Final-Recipient names the same
+ * recipient (the address after aliasing): one recipient, the Final
+ * address kept. Only a second Final-Recipient starts another one. */
+static void
+test_dsn_x_actual_recipient (void)
+{
+  g_autoptr(BdDsn) dsn = parse (
+    "Reporting-MTA: dns; mx.example.com\n\n"
+    "Final-Recipient: rfc822; anna@example.com\n"
+    "X-Actual-Recipient: rfc822; anna.nowak@mail.example.com\n"
+    "Action: failed\n"
+    "Status: 5.2.2\n\n"
+    "Final-Recipient: RFC822; <piotr@example.com>\n"
+    "Action: failed\n"
+    "X-Actual-Recipient: rfc822; p.kowalski@mail.example.com\n"
+    "Status: 5.1.1\n");
+
+  g_assert_cmpuint (dsn->recipients->len, ==, 2);
+  g_assert_cmpstr (recipient (dsn, 0)->address, ==, "anna@example.com");
+  g_assert_cmpstr (recipient (dsn, 0)->status, ==, "5.2.2");
+  g_assert_cmpstr (recipient (dsn, 1)->address, ==, "piotr@example.com");
+  g_assert_cmpstr (recipient (dsn, 1)->status, ==, "5.1.1");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -184,6 +224,8 @@ main (int    argc,
   g_test_add_func ("/core/dsn/find-status", test_dsn_find_status);
   g_test_add_func ("/core/dsn/find-reply-code", test_dsn_find_reply_code);
   g_test_add_func ("/core/dsn/clean-address", test_dsn_clean_address);
+  g_test_add_func ("/core/dsn/clean-quoted-address", test_dsn_clean_quoted_address);
+  g_test_add_func ("/core/dsn/x-actual-recipient", test_dsn_x_actual_recipient);
 
   return g_test_run ();
 }

@@ -176,11 +176,16 @@ static const char plain_mbox[] =
   "From: alice@example.com\nSubject: one\n\n"
   "First line\n>From the escaped line\n>>From twice escaped\n\n"
   "From the desk of Alice, not a separator\n"
-  "From me at 10:30 tomorrow, still not one\n\n"
+  "From me at 10:30 tomorrow, still not one\n"
+  /* a time and a year, but no weekday and no blank line before it */
+  "From Anna, 10:30 on 3 March 2024, not one either\n\n"
   "From - Tue Jan  2 10:00:00 2024\n"
   "From: bob@example.com\nSubject: two\n\nbody two\n"
   "From bob@example.com Wed Jan  3 10:00:00 2024\n"
   "From: carol@example.com\nSubject: three\n\nbody three\n\n"
+  /* no ctime weekday, but a blank line before it (CRLF in the copy) */
+  "From dave@example.com 2024-01-05 10:00:00\n"
+  "From: dave@example.com\nSubject: four\n\nbody four\n\n"
   "From MAILER-DAEMON Thu Jan  4 10:00:00 2024\n"
   "From: Mail Delivery System <MAILER-DAEMON@mx.example.net>\nSubject: Undelivered Mail Ret";
 
@@ -192,20 +197,24 @@ test_mbox_quirks (Fixture       *fixture,
   g_auto(Collected) c = { 0 };
 
   g_assert_true (read_all (path, BD_MAILBOX_READ_DEFAULT, &c));
-  g_assert_cmpuint (c.texts->len, ==, 4);
+  g_assert_cmpuint (c.texts->len, ==, 5);
   /* ">From " lost one ">", body lines starting with "From " stayed. */
   g_assert_cmpstr (TEXT (&c, 0), ==,
                    "From: alice@example.com\nSubject: one\n\n"
                    "First line\nFrom the escaped line\n>From twice escaped\n\n"
                    "From the desk of Alice, not a separator\n"
-                   "From me at 10:30 tomorrow, still not one\n");
+                   "From me at 10:30 tomorrow, still not one\n"
+                   "From Anna, 10:30 on 3 March 2024, not one either\n");
   /* A From_ line with a ctime date counts even without a blank line. */
   g_assert_cmpstr (TEXT (&c, 1), ==, "From: bob@example.com\nSubject: two\n\nbody two\n");
   g_assert_cmpint (offset_at (&c, 1), ==, strstr (plain_mbox, "From - Tue") - plain_mbox);
   g_assert_cmpint (offset_at (&c, 2), ==, strstr (plain_mbox, "From bob@") - plain_mbox);
-  g_assert_cmpint (offset_at (&c, 3), ==, strstr (plain_mbox, "From MAILER") - plain_mbox);
+  /* An ISO date after a blank line: a From_ line. */
+  g_assert_cmpint (offset_at (&c, 3), ==, strstr (plain_mbox, "From dave@") - plain_mbox);
+  g_assert_cmpstr (TEXT (&c, 3), ==, "From: dave@example.com\nSubject: four\n\nbody four\n");
+  g_assert_cmpint (offset_at (&c, 4), ==, strstr (plain_mbox, "From MAILER") - plain_mbox);
   /* The truncated last message is still given, as far as it goes. */
-  g_assert_true (g_str_has_suffix (TEXT (&c, 3), "Subject: Undelivered Mail Ret"));
+  g_assert_true (g_str_has_suffix (TEXT (&c, 4), "Subject: Undelivered Mail Ret"));
   g_assert_cmpuint (c.errors->len, ==, 0);
 }
 
@@ -244,10 +253,16 @@ test_mbox_crlf (Fixture       *fixture,
     }
   path = write_file (fixture->dir, "crlf", crlf->str, crlf->len);
   g_assert_true (read_all (path, BD_MAILBOX_READ_DEFAULT, &c));
-  g_assert_cmpuint (c.texts->len, ==, 4);
+  g_assert_cmpuint (c.texts->len, ==, 5);
   g_assert_cmpstr (TEXT (&c, 1), ==, "From: bob@example.com\r\nSubject: two\r\n\r\nbody two\r\n");
   g_assert_nonnull (strstr (TEXT (&c, 0), "\r\nFrom the escaped line\r\n>From twice"));
+  g_assert_true (g_str_has_suffix (TEXT (&c, 0), "\r\nFrom Anna, 10:30 on 3 March 2024, not one either\r\n"));
+  g_assert_cmpint (offset_at (&c, 1), ==, strstr (crlf->str, "From - Tue") - crlf->str);
   g_assert_cmpint (offset_at (&c, 2), ==, strstr (crlf->str, "From bob@") - crlf->str);
+  /* The CRLF blank line before it makes the ISO-dated line a separator. */
+  g_assert_cmpint (offset_at (&c, 3), ==, strstr (crlf->str, "From dave@") - crlf->str);
+  g_assert_cmpstr (TEXT (&c, 3), ==, "From: dave@example.com\r\nSubject: four\r\n\r\nbody four\r\n");
+  g_assert_cmpint (offset_at (&c, 4), ==, strstr (crlf->str, "From MAILER") - crlf->str);
 }
 
 static void
@@ -391,7 +406,7 @@ test_read_only (Fixture       *fixture,
   g_assert_cmpint (stat (path, &st1), ==, 0);
   c.watch_ino = st1.st_ino;
   g_assert_true (read_all (path, BD_MAILBOX_READ_SKIP_NON_BOUNCES, &c));
-  g_assert_cmpuint (c.texts->len, ==, 4);
+  g_assert_cmpuint (c.texts->len, ==, 5);
   after = checksum_file (path);
   g_assert_cmpint (stat (path, &st2), ==, 0);
   g_assert_cmpstr (before, ==, after);

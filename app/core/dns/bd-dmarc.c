@@ -225,16 +225,20 @@ add_policy_findings (const BdDnsLookup *lookup,
                      BdDmarcReport     *report,
                      const char        *domain,
                      const char        *record_domain,
+                     const char        *policy_tag,
                      GCancellable      *cancellable)
 {
   const char *rua = g_hash_table_lookup (report->tags, "rua");
 
   if (g_strcmp0 (report->policy, "none") == 0)
     {
+      /* the tag that set the policy: sp= for a subdomain (RFC 7489 §6.3) */
+      g_autofree char *pattern = g_strdup_printf ("\\b%s\\s*=\\s*none", policy_tag);
+      g_autofree char *tightened = g_strdup_printf ("%s=quarantine", policy_tag);
       g_autofree char *fixed = NULL;
-      GRegex *regex = g_regex_new ("\\bp\\s*=\\s*none", 0, 0, NULL);
+      GRegex *regex = g_regex_new (pattern, 0, 0, NULL);
 
-      fixed = g_regex_replace_literal (regex, report->record, -1, 0, "p=quarantine", 0, NULL);
+      fixed = g_regex_replace_literal (regex, report->record, -1, 0, tightened, 0, NULL);
       g_regex_unref (regex);
       bd_findings_add (report->findings, "dmarc-policy-none", BD_SEVERITY_WARNING, "dmarc",
                        /* Translators: %s is a domain name */
@@ -262,6 +266,7 @@ bd_dmarc_check (const BdDnsLookup *lookup,
   g_autofree char *org = bd_dmarc_org_domain (domain);
   g_autofree char *problem = NULL;
   const char *record_domain = domain;
+  const char *policy_tag;
   gboolean at_org = FALSE;
 
   g_return_val_if_fail (lookup != NULL && domain != NULL, NULL);
@@ -313,10 +318,8 @@ bd_dmarc_check (const BdDnsLookup *lookup,
       return g_steal_pointer (&report);
     }
   /* sp= applies to subdomains found through the organizational domain */
-  if (at_org && g_hash_table_lookup (report->tags, "sp"))
-    report->policy = g_strdup (g_hash_table_lookup (report->tags, "sp"));
-  else
-    report->policy = g_strdup (g_hash_table_lookup (report->tags, "p"));
-  add_policy_findings (lookup, report, domain, record_domain, cancellable);
+  policy_tag = at_org && g_hash_table_lookup (report->tags, "sp") ? "sp" : "p";
+  report->policy = g_strdup (g_hash_table_lookup (report->tags, policy_tag));
+  add_policy_findings (lookup, report, domain, record_domain, policy_tag, cancellable);
   return g_steal_pointer (&report);
 }

@@ -170,7 +170,7 @@ add_limit_findings (BdSpfCheck *check)
                                                 "The SPF record needs %u DNS look-ups; the limit is 10, so receivers stop with an error (permerror).",
                                                 check->lookups), check->lookups),
                      g_strdup (_("Remove include: entries of services you no longer use, replace a and mx with ip4:/ip6: ranges, or ask a provider for a flattened include.")));
-  if (check->void_lookups > 2)
+  if (check->void_lookups > BD_SPF_MAX_VOID_LOOKUPS)
     bd_findings_add (check->findings, "spf-void-lookups", BD_SEVERITY_ERROR, "spf",
                      /* Translators: %u is a number of look-ups, more than 2 */
                      g_strdup_printf (ngettext ("%u name in the SPF record does not exist; more than 2 is an error (permerror).",

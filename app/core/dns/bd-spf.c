@@ -14,7 +14,7 @@
 #include "bd-spf-record.h"
 
 #define MAX_LOOKUPS 10
-#define MAX_VOID_LOOKUPS 2
+#define MAX_VOID_LOOKUPS BD_SPF_MAX_VOID_LOOKUPS
 #define MAX_WALK_LOOKUPS 60   /* without an IP we keep counting, up to here */
 
 typedef struct

@@ -10,6 +10,10 @@
 
 G_BEGIN_DECLS
 
+/* RFC 7208 §4.6.4: more than two look-ups that find nothing are a
+ * permerror. The evaluator and the domain check's finding both use it. */
+#define BD_SPF_MAX_VOID_LOOKUPS 2
+
 typedef enum
 {
   BD_SPF_NONE,

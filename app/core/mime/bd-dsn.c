@@ -189,14 +189,28 @@ bd_dsn_find_reply_code (const char *text)
 char *
 bd_dsn_clean_address (const char *value)
 {
-  const char *start, *end;
+  const char *start, *end, *quoted_end = NULL;
 
   g_return_val_if_fail (value != NULL, NULL);
 
   start = skip_type (value);
-  while (*start == ' ' || *start == '\t' || *start == '<' || *start == '"' || *start == '\'')
+  while (*start == ' ' || *start == '\t' || *start == '<')
     start++;
-  end = start;
+  /* A quoted local part (RFC 5321 §4.1.2: "john \"jr\""@example.com) is
+   * part of the address, quotes and escapes included; quotes around a
+   * whole address ("a@example.com") are not. */
+  if (*start == '"')
+    {
+      end = start + 1;
+      while (*end && *end != '"' && *end != '\r' && *end != '\n')
+        end += end[0] == '\\' && end[1] != '\0' ? 2 : 1;
+      if (end[0] == '"' && end[1] == '@' && memchr (start, '@', end - start) == NULL)
+        quoted_end = end + 1;
+    }
+  if (quoted_end == NULL)
+    while (*start == ' ' || *start == '\t' || *start == '<' || *start == '"' || *start == '\'')
+      start++;
+  end = quoted_end != NULL ? quoted_end : start;
   while (*end && *end != '>' && *end != ' ' && *end != '\t' && *end != '\r'
          && *end != '\n' && *end != '"' && *end != '\'' && *end != ',' && *end != ';')
     end++;
