@@ -23,9 +23,9 @@
 
 #ifdef BD_TEST_POLISH
 # define EMPTY_TITLE       "Upuść tutaj wiadomość zwrotną"
-# define BADGE_FAILED      "Nie doręczono"
-# define BADGE_HARD        "Trwały błąd doręczenia"
-# define BADGE_RETRYING    "Wciąż ponawiane — nie wysyłaj ponownie"
+# define BADGE_FAILED      "Nie dostarczono"
+# define BADGE_HARD        "Trwały błąd dostarczenia"
+# define BADGE_RETRYING    "Ponawiane — nie wysyłaj jeszcze raz"
 # define ERROR_TITLE       "Nie można odczytać tego pliku"
 #else
 # define EMPTY_TITLE       "Drop a Returned Email Here"
