@@ -32,7 +32,8 @@ chart_row_new (int           slot,
                const char   *label_text,
                guint         count,
                guint         max,
-               GtkSizeGroup *labels)
+               GtkSizeGroup *labels,
+               GtkSizeGroup *numbers)
 {
   GtkWidget *row = gtk_list_box_row_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
@@ -62,6 +63,9 @@ chart_row_new (int           slot,
   gtk_level_bar_remove_offset_value (GTK_LEVEL_BAR (bar), GTK_LEVEL_BAR_OFFSET_HIGH);
   gtk_level_bar_remove_offset_value (GTK_LEVEL_BAR (bar), GTK_LEVEL_BAR_OFFSET_FULL);
   gtk_widget_add_css_class (number, "numeric");
+  /* all bars end at the same place, whatever the count's width */
+  gtk_label_set_xalign (GTK_LABEL (number), 1);
+  gtk_size_group_add_widget (numbers, number);
 
   gtk_box_append (GTK_BOX (box), label);
   gtk_box_append (GTK_BOX (box), bar);
@@ -94,6 +98,7 @@ rebuild_chart (BdMailboxView *self)
 {
   g_autoptr(GArray) order = g_array_new (FALSE, FALSE, sizeof (guint));
   g_autoptr(GtkSizeGroup) labels = gtk_size_group_new (GTK_SIZE_GROUP_HORIZONTAL);
+  g_autoptr(GtkSizeGroup) numbers = gtk_size_group_new (GTK_SIZE_GROUP_HORIZONTAL);
   GtkWidget *child;
   GtkWidget *selected = NULL;
   guint max = 0, total = 0;
@@ -123,7 +128,7 @@ rebuild_chart (BdMailboxView *self)
 
   if (order->len > 1)
     {
-      child = chart_row_new (-1, _("All reasons"), total, total, labels);
+      child = chart_row_new (-1, _("All reasons"), total, total, labels, numbers);
       gtk_list_box_append (self->chart, child);
       selected = child;
     }
@@ -132,7 +137,7 @@ rebuild_chart (BdMailboxView *self)
     {
       guint slot = g_array_index (order, guint, i);
 
-      child = chart_row_new (slot, slot_label (slot), self->reason_counts[slot], max, labels);
+      child = chart_row_new (slot, slot_label (slot), self->reason_counts[slot], max, labels, numbers);
       gtk_list_box_append (self->chart, child);
       if ((int)slot == self->chart_reason)
         selected = child;
