@@ -109,6 +109,38 @@ label_fits (GtkLabel *label,
   return FALSE;
 }
 
+static gboolean
+has_class (GtkWidget     *widget,
+           gconstpointer  css_class)
+{
+  return gtk_widget_has_css_class (widget, css_class);
+}
+
+/* A badge that wraps to a second line must push the headline down, not
+ * be drawn over it. */
+static gboolean
+badge_above_headline (GtkWidget *badge,
+                      GtkWidget *view,
+                      GString   *report)
+{
+  g_autoptr(GPtrArray) headlines = g_ptr_array_new ();
+  graphene_rect_t badge_box, headline_box;
+
+  collect (view, has_class, "title-1", headlines);
+  g_assert_cmpuint (headlines->len, ==, 1);
+  g_assert_true (gtk_widget_compute_bounds (badge, view, &badge_box));
+  g_assert_true (gtk_widget_compute_bounds (headlines->pdata[0], view, &headline_box));
+  if (badge_box.origin.y + badge_box.size.height <= headline_box.origin.y)
+    return TRUE;
+
+  g_test_message ("NOT FITTING: “%s” ends at y = %.0f, below the headline's top (%.0f)",
+                  gtk_label_get_text (GTK_LABEL (badge)), badge_box.origin.y + badge_box.size.height,
+                  headline_box.origin.y);
+  g_string_append_printf (report, "%s“%s” over the headline", report->len ? ", " : "",
+                          gtk_label_get_text (GTK_LABEL (badge)));
+  return FALSE;
+}
+
 static void
 fixture_setup (Fixture       *fixture,
                gconstpointer  data)
@@ -193,7 +225,10 @@ test_fit_badges (Fixture       *fixture,
       collect (GTK_WIDGET (bd_window_get_diagnosis_view (fixture->window)), is_visible_badge, NULL, badges);
       g_assert_cmpuint (badges->len, >=, 2);
       for (guint j = 0; j < badges->len; j++, checked++)
-        label_fits (badges->pdata[j], report);
+        {
+          label_fits (badges->pdata[j], report);
+          badge_above_headline (badges->pdata[j], GTK_WIDGET (bd_window_get_diagnosis_view (fixture->window)), report);
+        }
     }
 
   g_test_message ("%u badges of %u samples measured; the diagnosis is %d px wide", checked, files->len,
