@@ -16,6 +16,7 @@
 #include "bd-guidance.h"
 #include "bd-recipient-row.h"
 #include "bd-ui-util.h"
+#include "bd-wrap-box.h"
 
 struct _BdDiagnosisView
 {
@@ -288,6 +289,8 @@ bd_diagnosis_view_class_init (BdDiagnosisViewClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  g_type_ensure (BD_TYPE_WRAP_BOX);
 
   object_class->dispose = bd_diagnosis_view_dispose;
   object_class->get_property = bd_diagnosis_view_get_property;

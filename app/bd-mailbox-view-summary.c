@@ -28,10 +28,12 @@ slot_label (guint slot)
 }
 
 static GtkWidget *
-chart_row_new (int         slot,
-               const char *label_text,
-               guint       count,
-               guint       max)
+chart_row_new (int           slot,
+               const char   *label_text,
+               guint         count,
+               guint         max,
+               GtkSizeGroup *labels,
+               GtkSizeGroup *numbers)
 {
   GtkWidget *row = gtk_list_box_row_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
@@ -47,8 +49,12 @@ chart_row_new (int         slot,
   gtk_widget_set_margin_bottom (box, 6);
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_label_set_width_chars (GTK_LABEL (label), 22);
-  gtk_label_set_max_width_chars (GTK_LABEL (label), 22);
+  /* The column is as wide as the longest label (the size group), up to
+   * 40 characters: Polish and German labels are longer than English ones
+   * and were cut at 22 (tests/test-labels-fit.c). */
+  gtk_label_set_width_chars (GTK_LABEL (label), 16);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 40);
+  gtk_size_group_add_widget (labels, label);
   gtk_widget_set_hexpand (bar, TRUE);
   gtk_widget_set_valign (bar, GTK_ALIGN_CENTER);
   gtk_level_bar_set_value (GTK_LEVEL_BAR (bar), count);
@@ -57,6 +63,9 @@ chart_row_new (int         slot,
   gtk_level_bar_remove_offset_value (GTK_LEVEL_BAR (bar), GTK_LEVEL_BAR_OFFSET_HIGH);
   gtk_level_bar_remove_offset_value (GTK_LEVEL_BAR (bar), GTK_LEVEL_BAR_OFFSET_FULL);
   gtk_widget_add_css_class (number, "numeric");
+  /* all bars end at the same place, whatever the count's width */
+  gtk_label_set_xalign (GTK_LABEL (number), 1);
+  gtk_size_group_add_widget (numbers, number);
 
   gtk_box_append (GTK_BOX (box), label);
   gtk_box_append (GTK_BOX (box), bar);
@@ -88,6 +97,8 @@ static void
 rebuild_chart (BdMailboxView *self)
 {
   g_autoptr(GArray) order = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr(GtkSizeGroup) labels = gtk_size_group_new (GTK_SIZE_GROUP_HORIZONTAL);
+  g_autoptr(GtkSizeGroup) numbers = gtk_size_group_new (GTK_SIZE_GROUP_HORIZONTAL);
   GtkWidget *child;
   GtkWidget *selected = NULL;
   guint max = 0, total = 0;
@@ -117,7 +128,7 @@ rebuild_chart (BdMailboxView *self)
 
   if (order->len > 1)
     {
-      child = chart_row_new (-1, _("All reasons"), total, total);
+      child = chart_row_new (-1, _("All reasons"), total, total, labels, numbers);
       gtk_list_box_append (self->chart, child);
       selected = child;
     }
@@ -126,7 +137,7 @@ rebuild_chart (BdMailboxView *self)
     {
       guint slot = g_array_index (order, guint, i);
 
-      child = chart_row_new (slot, slot_label (slot), self->reason_counts[slot], max);
+      child = chart_row_new (slot, slot_label (slot), self->reason_counts[slot], max, labels, numbers);
       gtk_list_box_append (self->chart, child);
       if ((int)slot == self->chart_reason)
         selected = child;

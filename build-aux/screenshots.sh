@@ -16,7 +16,7 @@ trap 'rm -rf "$tmp"' EXIT
 shot() {
     name=$1 lang=$2 width=$3 height=$4
     shift 4
-    display=:$((90 + $(od -An -N1 -tu1 /dev/urandom | tr -d ' ') % 100))
+    display=${BD_SHOT_DISPLAY:-:$((90 + $(od -An -N1 -tu1 /dev/urandom | tr -d ' ') % 100))}
     Xvfb "$display" -screen 0 "${width}x${height}x24" -nolisten tcp >/dev/null 2>&1 &
     xvfb=$!
     sleep 1
@@ -25,16 +25,20 @@ shot() {
     mkdir -p "$tmp/$name/glib-2.0/settings"
     printf '[io/github/bouncedoctor/BounceDoctor]\nwindow-width=%s\nwindow-height=%s\n' \
         "$width" "$height" > "$tmp/$name/glib-2.0/settings/keyfile"
-    env DISPLAY="$display" LANG=C.UTF-8 LC_ALL=C.UTF-8 LANGUAGE="$lang" GTK_A11Y=none \
+    # its own process group (setsid), ended by its id below
+    setsid env DISPLAY="$display" LANG=C.UTF-8 LC_ALL=C.UTF-8 LANGUAGE="$lang" GTK_A11Y=none \
         XDG_CONFIG_HOME="$tmp/$name" GSETTINGS_BACKEND=keyfile \
         GSETTINGS_SCHEMA_DIR="$build/data" BD_LOCALEDIR="$build/po" \
         XDG_DATA_DIRS="$src/data:/usr/local/share:/usr/share" \
         dbus-run-session -- "$build/app/bounce-doctor" "$@" >"$tmp/$name.log" 2>&1 &
     app=$!
-    sleep 3
+    # on a busy machine the window takes longer than a fixed pause: wait
+    # for it to be shown, then let it draw (results, chart, icons);
+    # BD_SHOT_WAIT seconds, more on a loaded machine
+    DISPLAY="$display" timeout 30 xdotool search --sync --onlyvisible --name 'Bounce Doctor' >/dev/null 2>&1 || true
+    sleep "${BD_SHOT_WAIT:-3}"
     DISPLAY="$display" import -window root "$out/$name.png"
-    kill $app 2>/dev/null || true
-    pkill -f "$build/app/bounce-doctor" 2>/dev/null || true
+    kill -- -$app 2>/dev/null || true
     kill $xvfb 2>/dev/null || true
     wait 2>/dev/null || true
     echo "wrote $out/$name.png"

@@ -41,8 +41,8 @@ test_cli_i18n_polish (void)
   g_autofree char *out = run_cli ("pl", "--format=text", "qmail-pl-userunknown.eml");
 
   assert_contains (out, "Adres jan.kowalski@example.pl nie istnieje");
-  assert_contains (out, "Co się stało: Serwer pocztowy adresata informuje");
-  assert_contains (out, "Kto powinien działać: Ty");
+  assert_contains (out, "Co się stało: Serwer pocztowy odbiorcy informuje");
+  assert_contains (out, "Kto ma działać: Ty");
   assert_contains (out, "Co zrobić:");
   assert_contains (out, "1. Sprawdź adres litera po literze");
   assert_contains (out, "z listy podpowiedzi");
@@ -81,7 +81,7 @@ test_cli_i18n_provider_note (void)
 {
   g_autofree char *out = run_cli ("pl", "--format=text", "onet-pl-speeding.eml");
 
-  assert_contains (out, "Warto wiedzieć: Onet Poczta ogranicza");
+  assert_contains (out, "Warto wiedzieć: Onet Poczta ogranicza, ile");
   assert_contains (out, "Odczekaj kilka godzin");
 }
 

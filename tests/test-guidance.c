@@ -225,7 +225,7 @@ test_guidance_summary (void)
   g_assert_true (g_str_has_prefix (three_summary, one_summary));
   g_assert_nonnull (strstr (three_summary, "2"));
 #ifdef BD_TEST_POLISH
-  g_assert_nonnull (strstr (three_summary, "2 kolejne adresy"));
+  g_assert_nonnull (strstr (three_summary, "jeszcze 2 adresy"));
   g_assert_cmpstr (none_summary, ==, "To nie jest wiadomość zwrotna");
 #elif defined (BD_TEST_UKRAINIAN)
   g_assert_nonnull (strstr (three_summary, "у звіті є ще 2 адреси"));

@@ -24,9 +24,9 @@
 
 #ifdef BD_TEST_POLISH
 # define EMPTY_TITLE       "Upuść tutaj wiadomość zwrotną"
-# define BADGE_FAILED      "Nie doręczono"
-# define BADGE_HARD        "Trwały błąd doręczenia"
-# define BADGE_RETRYING    "Wciąż ponawiane — nie wysyłaj ponownie"
+# define BADGE_FAILED      "Nie dostarczono"
+# define BADGE_HARD        "Trwały błąd dostarczenia"
+# define BADGE_RETRYING    "Ponawiane — nie wysyłaj jeszcze raz"
 # define ERROR_TITLE       "Nie można odczytać tego pliku"
 #elif defined (BD_TEST_UKRAINIAN)
 # define EMPTY_TITLE       "Перетягніть сюди повернений лист"
@@ -122,9 +122,17 @@ is_page_stack (GtkWidget     *widget,
 
 /* The window's stack of pages: empty, loading, error, results. */
 static GtkStack *
+window_stack_of (GtkWidget *window)
+{
+  GtkWidget *stack = find_widget (window, is_page_stack, NULL);
+
+  return stack ? GTK_STACK (stack) : NULL;
+}
+
+static GtkStack *
 window_stack (Fixture *fixture)
 {
-  return GTK_STACK (find_widget (GTK_WIDGET (fixture->window), is_page_stack, NULL));
+  return window_stack_of (GTK_WIDGET (fixture->window));
 }
 
 static gboolean
@@ -410,9 +418,13 @@ maybe_save_screenshot_of (GtkWidget  *widget,
   if (dir == NULL)
     return;
 
-  /* let the last changes reach the screen */
+  /* let the last changes reach the screen, and a page change finish its
+   * crossfade (on a busy machine it can take longer than a second) */
   for (gint64 end = g_get_monotonic_time () + G_USEC_PER_SEC; g_get_monotonic_time () < end;)
     g_main_context_iteration (NULL, FALSE);
+  for (GtkStack *stack = GTK_IS_WINDOW (widget) ? window_stack_of (widget) : NULL;
+       stack != NULL && gtk_stack_get_transition_running (stack);)
+    g_main_context_iteration (NULL, TRUE);
 
   width = gtk_widget_get_width (widget);
   height = gtk_widget_get_height (widget);

@@ -297,7 +297,8 @@ report_to_text (BdDomainReport *report)
         }
       if (key->record && key->key_bits)
         /* Translators: %1$s is a DKIM selector, %2$s a key type (rsa), %3$u its size in bits */
-        append_line (out, _("Selector %1$s: %2$s key, %3$u bits"), key->selector, key->key_type, key->key_bits);
+        append_line (out, ngettext ("Selector %1$s: %2$s key, %3$u bit", "Selector %1$s: %2$s key, %3$u bits", key->key_bits),
+                     key->selector, key->key_type, key->key_bits);
       else
         /* Translators: %s is a DKIM selector */
         append_line (out, _("Selector %s"), key->selector);

@@ -222,12 +222,20 @@ add_key_findings (BdDkimReport *report,
   if (g_str_equal (report->key_type, "rsa") && report->key_bits < 1024)
     bd_findings_add (report->findings, "dkim-weak-key", BD_SEVERITY_ERROR, "dkim",
                      /* Translators: %1$s is a DNS name, %2$u a number of bits */
-                     g_strdup_printf (_("The DKIM key at %1$s is only %2$u bits long: receivers ignore keys under 1024 bits."), name, report->key_bits),
+                     g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                  "The DKIM key at %1$s is only %2$u bit long: receivers ignore keys under 1024 bits.",
+                                                  "The DKIM key at %1$s is only %2$u bits long: receivers ignore keys under 1024 bits.",
+                                                  report->key_bits),
+                                     name, report->key_bits),
                      g_strdup (_("Generate a new 2048-bit RSA key, publish it under a new selector and switch signing to it.")));
   else if (g_str_equal (report->key_type, "rsa") && report->key_bits < 2048)
     bd_findings_add (report->findings, "dkim-weak-key", BD_SEVERITY_WARNING, "dkim",
                      /* Translators: %1$s is a DNS name, %2$u a number of bits */
-                     g_strdup_printf (_("The DKIM key at %1$s is %2$u bits long; 2048 bits is the recommended size."), name, report->key_bits),
+                     g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                  "The DKIM key at %1$s is %2$u bit long; 2048 bits is the recommended size.",
+                                                  "The DKIM key at %1$s is %2$u bits long; 2048 bits is the recommended size.",
+                                                  report->key_bits),
+                                     name, report->key_bits),
                      g_strdup (_("Generate a new 2048-bit RSA key, publish it under a new selector and switch signing to it.")));
   if (report->testing)
     bd_findings_add (report->findings, "dkim-testing", BD_SEVERITY_WARNING, "dkim",

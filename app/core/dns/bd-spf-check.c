@@ -221,7 +221,11 @@ add_all_findings (BdSpfCheck *check)
   if (strlen (check->record) > MAX_RECORD_LENGTH)
     bd_findings_add (check->findings, "spf-too-long", BD_SEVERITY_WARNING, "spf",
                      /* Translators: %zu is a number of characters */
-                     g_strdup_printf (_("The SPF record is %zu characters long; some receivers fail to fetch answers this large."), strlen (check->record)),
+                     g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                  "The SPF record is %zu character long; some receivers fail to fetch answers this large.",
+                                                  "The SPF record is %zu characters long; some receivers fail to fetch answers this large.",
+                                                  strlen (check->record)),
+                                     strlen (check->record)),
                      g_strdup (_("Shorten it: merge ip4: entries into ranges (ip4:198.51.100.0/24) or move them into an include: of your own.")));
 }
 
@@ -284,7 +288,10 @@ bd_spf_check (const BdDnsLookup *lookup,
 
       bd_findings_add (check->findings, "spf-multiple", BD_SEVERITY_ERROR, "spf",
                        /* Translators: %1$u is a number (2 or more), %2$s a domain */
-                       g_strdup_printf (_("%2$s publishes %1$u SPF records; there must be exactly one, so every check fails (permerror)."),
+                       g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                    "%2$s publishes %1$u SPF record; there must be exactly one, so every check fails (permerror).",
+                                                    "%2$s publishes %1$u SPF records; there must be exactly one, so every check fails (permerror).",
+                                                    records->len),
                                         records->len, domain),
                        /* Translators: %s is the merged SPF record */
                        g_strdup_printf (_("Replace them with one record: %s"), merged));

@@ -53,7 +53,7 @@ static const ProviderInfo providers[] = {
   { PROVIDER_ONET, "Onet Poczta",
     { "onet.pl", "op.pl", "onet.eu", "vp.pl", "spoko.pl", "autograf.pl", "buziaczek.pl", NULL },
     { "onet", NULL } },
-  { PROVIDER_WP, "WP Poczta",
+  { PROVIDER_WP, "Poczta WP",
     { "wp.pl", NULL },
     { "wp", NULL } },
   { PROVIDER_O2, "Poczta o2",
