@@ -22,7 +22,7 @@ struct _BdMailboxItem
   /* Owned */
   BdBounce *bounce;
   guint     index;
-  char     *search_text;   /* casefolded, built on first search */
+  char     *search_text;   /* bd_ui_search_fold()ed, built on first search */
 };
 
 G_DEFINE_FINAL_TYPE (BdMailboxItem, bd_mailbox_item, G_TYPE_OBJECT)
@@ -210,7 +210,7 @@ bd_mailbox_item_matches (BdMailboxItem *self,
                                          bd_mailbox_item_get_reason_label (self),
                                          bd_mailbox_item_get_subject (self), NULL);
 
-      self->search_text = g_utf8_casefold (text, -1);
+      self->search_text = bd_ui_search_fold (text);
     }
 
   return strstr (self->search_text, casefolded_needle) != NULL;

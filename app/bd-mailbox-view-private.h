@@ -10,6 +10,7 @@
 #include "bd-diagnosis-view.h"
 #include "bd-mailbox-scan.h"
 #include "bd-mailbox-view.h"
+#include "bd-tab-stop.h"
 
 G_BEGIN_DECLS
 
@@ -47,8 +48,11 @@ struct _BdMailboxView
   GtkLabel          *soft_caption;
   GtkLabel          *distinct_count;
   GtkLabel          *distinct_caption;
+  BdTabStop         *chart_tab_stop;
   GtkListBox        *chart;
   GtkSearchEntry    *search_entry;
+  GtkStack          *table_stack;
+  AdwStatusPage     *empty_status;
   GtkColumnView     *table;
   GtkStack          *detail_stack;
   BdDiagnosisView   *diagnosis_view;
@@ -65,5 +69,8 @@ void bd_mailbox_view_clear                  (BdMailboxView  *self);
 void bd_mailbox_view_update_summary         (BdMailboxView  *self);
 void bd_mailbox_view_connect_chart          (BdMailboxView  *self);
 void bd_mailbox_view_install_export_action  (GtkWidgetClass *widget_class);
+void bd_mailbox_view_update_table_state     (BdMailboxView  *self);
+void bd_mailbox_view_emit_shown_changed     (BdMailboxView  *self);
+gboolean bd_mailbox_view_is_filtered        (BdMailboxView  *self);
 
 G_END_DECLS

@@ -19,11 +19,9 @@
 static BdBounce *
 current_bounce (BdWindow *self)
 {
-  const char *page = gtk_stack_get_visible_child_name (self->stack);
-
-  if (g_strcmp0 (page, "mailbox") == 0)
+  if (self->page == BD_WINDOW_PAGE_MAILBOX)
     return bd_mailbox_view_get_bounce (self->mailbox_view);
-  if (g_strcmp0 (page, "results") != 0)
+  if (self->page != BD_WINDOW_PAGE_RESULTS)
     return NULL;
 
   return bd_diagnosis_view_get_bounce (self->diagnosis_view);
@@ -47,8 +45,7 @@ bd_window_update_actions (BdWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.copy-report", has_bounce);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-report", has_bounce);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.check-sender-domain", sender_domain (bounce) != NULL);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.clear",
-                                 g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "empty") != 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.clear", self->page != BD_WINDOW_PAGE_EMPTY);
 }
 
 static void
@@ -281,15 +278,7 @@ clear_action (GtkWidget  *widget,
               const char *action_name,
               GVariant   *parameter)
 {
-  BdWindow *self = BD_WINDOW (widget);
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->bounce_list))) != NULL)
-    gtk_list_box_remove (self->bounce_list, child);
-  bd_diagnosis_view_set_bounce (self->diagnosis_view, NULL);
-  bd_mailbox_view_cancel (self->mailbox_view);
-  gtk_stack_set_visible_child_name (self->stack, "empty");
-  bd_window_update_actions (self);
+  bd_window_clear_results (BD_WINDOW (widget));
 }
 
 static void
@@ -360,16 +349,15 @@ back_action (GtkWidget  *widget,
 {
   BdWindow *self = BD_WINDOW (widget);
 
-  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "mailbox") == 0)
+  if (self->page == BD_WINDOW_PAGE_MAILBOX)
     {
       bd_mailbox_view_go_back (self->mailbox_view);
-      bd_window_update_back_button (self);
       return;
     }
 
-  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "domain") == 0)
+  if (self->page == BD_WINDOW_PAGE_DOMAIN)
     {
-      gtk_stack_set_visible_child_name (self->stack, self->page_before_domain ? self->page_before_domain : "empty");
+      bd_window_set_page (self, self->page_before_domain);
       return;
     }
 
@@ -390,6 +378,19 @@ search_action (GtkWidget  *widget,
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
 }
 
+/* The whole of a message a toast could only show the start of. */
+static void
+show_message_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (widget), NULL,
+                                              g_variant_get_string (parameter, NULL));
+
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 void
 bd_window_install_actions (GtkWidgetClass *widget_class)
 {
@@ -404,6 +405,7 @@ bd_window_install_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.clear", NULL, clear_action);
   gtk_widget_class_install_action (widget_class, "win.back", NULL, back_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
+  gtk_widget_class_install_action (widget_class, "win.show-message", "s", show_message_action);
 
   /* Window-level bindings run after the focused widget had its chance,
    * so Ctrl+V still pastes into the search entry. */
