@@ -188,6 +188,14 @@ bd_mailbox_item_get_subject (BdMailboxItem *self)
   return self->bounce->subject ? self->bounce->subject : "";
 }
 
+guint
+bd_mailbox_item_get_index (BdMailboxItem *self)
+{
+  g_return_val_if_fail (BD_IS_MAILBOX_ITEM (self), 0);
+
+  return self->index;
+}
+
 gboolean
 bd_mailbox_item_get_hard (BdMailboxItem *self)
 {
