@@ -67,7 +67,7 @@ open_response_cb (BdWindow             *self,
   bd_window_open_files (self, (GFile **)array->pdata, array->len);
 }
 
-static void
+static GtkFileFilter *
 add_filter (GtkFileChooser *chooser,
             const char     *name,
             const char     *mime_type,
@@ -81,6 +81,7 @@ add_filter (GtkFileChooser *chooser,
   if (pattern != NULL)
     gtk_file_filter_add_pattern (filter, pattern);
   gtk_file_chooser_add_filter (chooser, filter);
+  return filter;   /* the chooser holds it */
 }
 
 static void
@@ -231,6 +232,33 @@ save_report_cb (GObject      *object,
   }
 }
 
+#define TEXT_FILTER_KEY "bd-plain-text"
+
+/* The file and its format: the type chosen in the dialog decides, and the
+ * name's extension follows it ("report.html" saved as plain text becomes
+ * "report.txt"); a name typed with .txt is text whatever the type. */
+static GFile *
+report_file (GtkFileChooser *chooser,
+             gboolean       *as_text)
+{
+  g_autoptr(GFile) file = gtk_file_chooser_get_file (chooser);
+  GtkFileFilter *filter = gtk_file_chooser_get_filter (chooser);   /* borrowed */
+  g_autofree char *name = g_file_get_basename (file);
+  g_autoptr(GFile) parent = NULL;
+  g_autofree char *stem = NULL;
+  g_autofree char *renamed = NULL;
+  gboolean text_chosen = filter != NULL && g_object_get_data (G_OBJECT (filter), TEXT_FILTER_KEY) != NULL;
+
+  *as_text = text_chosen || g_str_has_suffix (name, ".txt");
+  if (!text_chosen || !g_str_has_suffix (name, ".html"))
+    return g_steal_pointer (&file);
+
+  parent = g_file_get_parent (file);
+  stem = g_strndup (name, strlen (name) - strlen (".html"));
+  renamed = g_strconcat (stem, ".txt", NULL);
+  return g_file_get_child (parent, renamed);
+}
+
 static void
 save_response_cb (BdWindow             *self,
                   int                   response,
@@ -238,16 +266,15 @@ save_response_cb (BdWindow             *self,
 {
   g_autoptr(GtkFileChooserNative) owned = native;
   g_autoptr(GFile) file = NULL;
-  g_autofree char *name = NULL;
   BdBounce *bounce = current_bounce (self);
+  gboolean as_text;
   char *contents;
 
   if (response != GTK_RESPONSE_ACCEPT || bounce == NULL)
     return;
 
-  file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
-  name = g_file_get_basename (file);
-  contents = g_str_has_suffix (name, ".txt") ? bd_report_to_text (bounce) : bd_report_to_html (bounce);
+  file = report_file (GTK_FILE_CHOOSER (native), &as_text);
+  contents = as_text ? bd_report_to_text (bounce) : bd_report_to_html (bounce);
 
   g_file_replace_contents_bytes_async (file, g_bytes_new_take (contents, strlen (contents)), NULL, FALSE,
                                        G_FILE_CREATE_REPLACE_DESTINATION, self->cancellable,
@@ -267,7 +294,8 @@ save_report_action (GtkWidget  *widget,
   /* Translators: the suggested file name of a saved report; keep .html */
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), _("bounce-report.html"));
   add_filter (GTK_FILE_CHOOSER (native), _("Web page (.html)"), "text/html", "*.html");
-  add_filter (GTK_FILE_CHOOSER (native), _("Plain text (.txt)"), "text/plain", "*.txt");
+  g_object_set_data (G_OBJECT (add_filter (GTK_FILE_CHOOSER (native), _("Plain text (.txt)"), "text/plain", "*.txt")),
+                     TEXT_FILTER_KEY, GINT_TO_POINTER (TRUE));
 
   g_signal_connect_object (native, "response", G_CALLBACK (save_response_cb), self, G_CONNECT_SWAPPED);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));

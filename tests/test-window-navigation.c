@@ -692,6 +692,61 @@ test_export_what_is_shown (Fixture       *fixture,
   g_assert_cmpint (g_chdir (cwd), ==, 0);
 }
 
+static gboolean
+text_report_written (Fixture *fixture)
+{
+  return g_file_test (export_path, G_FILE_TEST_EXISTS);
+}
+
+static void
+collect_filter_dropdowns (GtkWidget *widget,
+                          GPtrArray *found)
+{
+  GListModel *model = GTK_IS_DROP_DOWN (widget) ? gtk_drop_down_get_model (GTK_DROP_DOWN (widget)) : NULL;
+
+  if (model != NULL && g_list_model_get_item_type (model) == GTK_TYPE_FILE_FILTER)
+    g_ptr_array_add (found, widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    collect_filter_dropdowns (child, found);
+}
+
+/* Save Report with "Plain text (.txt)" chosen as the type writes text,
+ * under a .txt name, though the suggested name ended in .html. */
+static void
+test_save_report_as_text (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autofree char *cwd = g_get_current_dir ();
+  g_autofree char *path = g_build_filename (g_getenv ("BD_SOURCE_ROOT"), "data", "samples",
+                                            "postfix-user-unknown.eml", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GPtrArray) dropdowns = g_ptr_array_new ();
+  g_autofree char *contents = NULL;
+  GtkWidget *dialog;
+
+  g_assert_cmpint (g_chdir (fixture->dir), ==, 0);
+  bd_window_open_files (fixture->window, &file, 1);
+  wait_until (results_shown, fixture);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.save-report", NULL));
+  wait_until (chooser_shown, fixture);
+  dialog = find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG);
+  wait_until (chooser_in_folder, fixture);
+  collect_filter_dropdowns (dialog, dropdowns);
+  g_assert_cmpuint (dropdowns->len, ==, 1);
+  gtk_drop_down_set_selected (g_ptr_array_index (dropdowns, 0), 1);   /* Plain text (.txt) */
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), "report.html");
+
+  g_clear_pointer (&export_path, g_free);
+  export_path = g_build_filename (fixture->dir, "report.txt", NULL);
+  gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_ACCEPT);
+  wait_until (text_report_written, fixture);
+  iterate (200);
+  g_assert_true (g_file_get_contents (export_path, &contents, NULL, NULL));
+  g_assert_null (strstr (contents, "<html"));
+  g_assert_nonnull (strstr (contents, "jan.kowalsky@example.com"));
+  g_assert_cmpint (g_chdir (cwd), ==, 0);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -725,6 +780,7 @@ main (int    argc,
   ADD ("/ui/navigation/chart-one-tab-stop", WIDE, test_chart_one_tab_stop);
   ADD ("/ui/navigation/search-folds-diacritics", WIDE, test_search_folds_diacritics);
   ADD ("/ui/navigation/export-what-is-shown", WIDE, test_export_what_is_shown);
+  ADD ("/ui/navigation/save-report-as-text", WIDE, test_save_report_as_text);
 #undef ADD
 
   status = g_test_run ();
