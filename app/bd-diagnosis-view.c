@@ -12,6 +12,7 @@
 
 #include <glib/gi18n.h>
 
+#include "bd-classify.h"
 #include "bd-diagnosis-view.h"
 #include "bd-guidance.h"
 #include "bd-recipient-row.h"
@@ -358,6 +359,26 @@ bd_diagnosis_view_get_bounce (BdDiagnosisView *self)
   return self->bounce;
 }
 
+/* Check Sender Domain is the main button only where the sender's domain
+ * is the likely cause: failed authentication (SPF, DKIM, DMARC) or a
+ * refusal (blocklists, policy). A full mailbox or a mistyped address has
+ * nothing to do with it. */
+static void
+emphasise_domain_check (BdDiagnosisView *self)
+{
+  GObject *button = gtk_widget_get_template_child (GTK_WIDGET (self), BD_TYPE_DIAGNOSIS_VIEW,
+                                                   "check_domain_button");
+  BdReasonGroup group = BD_N_REASON_GROUPS;
+
+  if (self->bounce != NULL && self->bounce->recipients->len > 0)
+    group = bd_reason_get_group (bd_classify_shown_reason (g_ptr_array_index (self->bounce->recipients, 0)));
+
+  if (group == BD_REASON_GROUP_AUTHENTICATION || group == BD_REASON_GROUP_REFUSED)
+    gtk_widget_add_css_class (GTK_WIDGET (button), "suggested-action");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (button), "suggested-action");
+}
+
 void
 bd_diagnosis_view_set_bounce (BdDiagnosisView *self,
                               BdBounce        *bounce)
@@ -370,5 +391,6 @@ bd_diagnosis_view_set_bounce (BdDiagnosisView *self,
   g_clear_pointer (&self->bounce, bd_bounce_unref);
   self->bounce = bounce ? bd_bounce_ref (bounce) : NULL;
   update (self);
+  emphasise_domain_check (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BOUNCE]);
 }

@@ -44,7 +44,9 @@ bd_window_update_actions (BdWindow *self)
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.copy-report", has_bounce);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-report", has_bounce);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.check-sender-domain", sender_domain (bounce) != NULL);
+  /* Without a copy of the message the sender is unknown: the domain page
+   * then asks for it rather than the button being greyed out unexplained. */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.check-sender-domain", has_bounce);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.clear", self->page != BD_WINDOW_PAGE_EMPTY);
 }
 
@@ -362,10 +364,13 @@ check_sender_domain_action (GtkWidget  *widget,
   BdBounce *bounce = current_bounce (self);
   const char *domain = sender_domain (bounce);
 
-  if (domain == NULL)
-    return;
-
   bd_window_show_domain_check (self);
+  if (domain == NULL)
+    {
+      bd_window_show_toast (self, _("No copy of your message here: type the domain you send from"));
+      return;
+    }
+
   bd_domain_view_check (self->domain_view, domain, sender_selector (bounce, domain),
                         bounce->original->sender_ip);
 }
