@@ -302,6 +302,8 @@ bd_diagnosis_view_class_init (BdDiagnosisViewClass *klass)
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/bd-diagnosis-view.ui");
   gtk_widget_class_bind_template_child (widget_class, BdDiagnosisView, scroller);
+  /* no struct field: looked up by emphasise_domain_check () */
+  gtk_widget_class_bind_template_child_full (widget_class, "check_domain_button", FALSE, 0);
   gtk_widget_class_bind_template_child (widget_class, BdDiagnosisView, badge);
   gtk_widget_class_bind_template_child (widget_class, BdDiagnosisView, whose_move);
   gtk_widget_class_bind_template_child (widget_class, BdDiagnosisView, headline);

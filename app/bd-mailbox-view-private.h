@@ -24,7 +24,6 @@ struct _BdMailboxView
   GCancellable      *reread_cancellable;
   GListStore        *items;            /* (element-type BdMailboxItem): every failed recipient */
   GtkCustomFilter   *filter;
-  GPtrArray         *bounces;          /* (element-type BdBounce): failures, for the export */
   guint             *reason_counts;    /* [BD_N_REASONS + 1]; the last counts delayed ones */
   GHashTable        *recipients_seen;  /* casefolded addresses */
   guint              hard_total;

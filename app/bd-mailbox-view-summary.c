@@ -248,7 +248,6 @@ bd_mailbox_view_add_bounces (BdMailboxView *self,
       if (bounce->kind != BD_KIND_BOUNCE && bounce->kind != BD_KIND_DELAYED)
         continue;
 
-      g_ptr_array_add (self->bounces, bd_bounce_ref (bounce));
       for (guint j = 0; j < bounce->recipients->len; j++)
         {
           const BdRecipient *recipient = g_ptr_array_index (bounce->recipients, j);
@@ -274,7 +273,6 @@ void
 bd_mailbox_view_clear (BdMailboxView *self)
 {
   g_list_store_remove_all (self->items);
-  g_ptr_array_set_size (self->bounces, 0);
   memset (self->reason_counts, 0, sizeof (guint) * (BD_N_REASONS + 1));
   g_hash_table_remove_all (self->recipients_seen);
   self->hard_total = self->soft_total = 0;

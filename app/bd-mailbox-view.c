@@ -135,7 +135,6 @@ bd_mailbox_view_dispose (GObject *object)
   g_clear_object (&self->scan);
   g_clear_object (&self->items);
   g_clear_object (&self->filter);
-  g_clear_pointer (&self->bounces, g_ptr_array_unref);
   g_clear_pointer (&self->reason_counts, g_free);
   g_clear_pointer (&self->recipients_seen, g_hash_table_unref);
   g_clear_handle_id (&self->chart_update_id, g_source_remove);
@@ -199,7 +198,6 @@ bd_mailbox_view_init (BdMailboxView *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->items = g_list_store_new (BD_TYPE_MAILBOX_ITEM);
-  self->bounces = g_ptr_array_new_with_free_func ((GDestroyNotify)bd_bounce_unref);
   self->reason_counts = g_new0 (guint, BD_N_REASONS + 1);
   self->recipients_seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->chart_reason = -1;
