@@ -28,10 +28,11 @@ slot_label (guint slot)
 }
 
 static GtkWidget *
-chart_row_new (int         slot,
-               const char *label_text,
-               guint       count,
-               guint       max)
+chart_row_new (int           slot,
+               const char   *label_text,
+               guint         count,
+               guint         max,
+               GtkSizeGroup *labels)
 {
   GtkWidget *row = gtk_list_box_row_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
@@ -50,6 +51,8 @@ chart_row_new (int         slot,
   gtk_label_set_width_chars (GTK_LABEL (label), 14);
   gtk_label_set_max_width_chars (GTK_LABEL (label), 40);
   gtk_widget_set_tooltip_text (label, label_text);
+  /* every bar starts where the widest reason ends */
+  gtk_size_group_add_widget (labels, label);
   gtk_widget_set_size_request (bar, 60, -1);
   gtk_widget_set_hexpand (bar, TRUE);
   gtk_widget_set_valign (bar, GTK_ALIGN_CENTER);
@@ -136,6 +139,7 @@ rebuild_chart (BdMailboxView *self)
   GtkWidget *focused = focused_chart_row (self);
   int focused_slot = focused ? GPOINTER_TO_INT (g_object_get_data (G_OBJECT (focused), REASON_KEY)) : -2;
   GtkWidget *refocus = NULL;
+  g_autoptr(GtkSizeGroup) labels = gtk_size_group_new (GTK_SIZE_GROUP_HORIZONTAL);
   guint max = 0, total = 0;
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->chart))) != NULL)
@@ -162,7 +166,7 @@ rebuild_chart (BdMailboxView *self)
 
   if (order->len > 1)
     {
-      child = chart_row_new (-1, _("All reasons"), total, total);
+      child = chart_row_new (-1, _("All reasons"), total, total, labels);
       gtk_list_box_append (self->chart, child);
       if (focused_slot == -1)
         refocus = child;
@@ -172,7 +176,7 @@ rebuild_chart (BdMailboxView *self)
     {
       guint slot = g_array_index (order, guint, i);
 
-      child = chart_row_new (slot, slot_label (slot), self->reason_counts[slot], max);
+      child = chart_row_new (slot, slot_label (slot), self->reason_counts[slot], max, labels);
       gtk_list_box_append (self->chart, child);
       if ((int)slot == focused_slot)
         refocus = child;

@@ -242,9 +242,10 @@ bd_mailbox_view_setup_table (BdMailboxView *self)
   GtkSortListModel *sorted;
   GtkSingleSelection *selection;
 
-  add_column (self, COLUMN_DATE, _("Date"), "date", FALSE);
+  /* The address first: in a narrow window it is what stays in view. */
   add_column (self, COLUMN_RECIPIENT, _("Recipient"), "address", TRUE);
   add_column (self, COLUMN_REASON, _("Reason"), "reason-label", TRUE);
+  add_column (self, COLUMN_DATE, _("Date"), "date", FALSE);
   /* Translators: column title: hard (permanent) or soft (temporary) failure */
   add_column (self, COLUMN_HARD, C_("column", "Hard/Soft"), "hard", FALSE);
   add_column (self, COLUMN_SUBJECT, _("Subject"), "subject", TRUE);
