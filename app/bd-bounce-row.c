@@ -22,7 +22,6 @@ struct _BdBounceRow
 
   /* Owned */
   BdBounce     *bounce;
-  char         *search_text;   /* casefolded: addresses, subject, reason */
 };
 
 G_DEFINE_FINAL_TYPE (BdBounceRow, bd_bounce_row, ADW_TYPE_ACTION_ROW)
@@ -74,7 +73,6 @@ fill (BdBounceRow *self)
   g_autofree char *subtitle = NULL;
   GtkWidget *icon = gtk_image_new_from_icon_name (bd_ui_reason_icon_name (reason));
   GtkWidget *when = gtk_label_new (date);
-  GString *search = g_string_new (NULL);
 
   /* Translators: a line in the list: %1$s is the reason, %2$s the subject */
   subtitle = subject ? g_strdup_printf (_("%1$s · %2$s"), label, subject) : g_strdup (label);
@@ -92,17 +90,6 @@ fill (BdBounceRow *self)
   gtk_widget_add_css_class (when, "caption");
   gtk_widget_set_visible (when, date != NULL);
   adw_action_row_add_suffix (ADW_ACTION_ROW (self), when);
-
-  for (guint i = 0; i < bounce->recipients->len; i++)
-    {
-      const BdRecipient *recipient = g_ptr_array_index (bounce->recipients, i);
-
-      g_string_append_printf (search, "%s %s ", recipient->address ? recipient->address : "",
-                              bd_report_recipient_label (bounce, recipient));
-    }
-  g_string_append (search, subtitle);
-  self->search_text = g_utf8_casefold (search->str, -1);
-  g_string_free (search, TRUE);
 }
 
 static void
@@ -111,7 +98,6 @@ bd_bounce_row_finalize (GObject *object)
   BdBounceRow *self = (BdBounceRow *)object;
 
   g_clear_pointer (&self->bounce, bd_bounce_unref);
-  g_free (self->search_text);
 
   G_OBJECT_CLASS (bd_bounce_row_parent_class)->finalize (object);
 }
@@ -151,18 +137,4 @@ bd_bounce_row_get_bounce (BdBounceRow *self)
   g_return_val_if_fail (BD_IS_BOUNCE_ROW (self), NULL);
 
   return self->bounce;
-}
-
-/**
- * bd_bounce_row_matches:
- * @needle: casefolded search text; empty matches everything
- */
-gboolean
-bd_bounce_row_matches (BdBounceRow *self,
-                       const char  *needle)
-{
-  g_return_val_if_fail (BD_IS_BOUNCE_ROW (self), FALSE);
-  g_return_val_if_fail (needle != NULL, FALSE);
-
-  return *needle == '\0' || strstr (self->search_text, needle) != NULL;
 }

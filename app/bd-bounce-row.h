@@ -15,7 +15,5 @@ G_DECLARE_FINAL_TYPE (BdBounceRow, bd_bounce_row, BD, BOUNCE_ROW, AdwActionRow)
 
 GtkWidget *bd_bounce_row_new         (BdBounce    *bounce);
 BdBounce  *bd_bounce_row_get_bounce  (BdBounceRow *self);
-gboolean   bd_bounce_row_matches     (BdBounceRow *self,
-                                      const char  *needle);
 
 G_END_DECLS

@@ -12,6 +12,7 @@
 
 #include <glib/gi18n.h>
 
+#include "bd-classify.h"
 #include "bd-diagnosis-view.h"
 #include "bd-guidance.h"
 #include "bd-recipient-row.h"
@@ -304,6 +305,8 @@ bd_diagnosis_view_class_init (BdDiagnosisViewClass *klass)
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/bd-diagnosis-view.ui");
   gtk_widget_class_bind_template_child (widget_class, BdDiagnosisView, scroller);
+  /* no struct field: looked up by emphasise_domain_check () */
+  gtk_widget_class_bind_template_child_full (widget_class, "check_domain_button", FALSE, 0);
   gtk_widget_class_bind_template_child (widget_class, BdDiagnosisView, badge);
   gtk_widget_class_bind_template_child (widget_class, BdDiagnosisView, whose_move);
   gtk_widget_class_bind_template_child (widget_class, BdDiagnosisView, headline);
@@ -361,6 +364,26 @@ bd_diagnosis_view_get_bounce (BdDiagnosisView *self)
   return self->bounce;
 }
 
+/* Check Sender Domain is the main button only where the sender's domain
+ * is the likely cause: failed authentication (SPF, DKIM, DMARC) or a
+ * refusal (blocklists, policy). A full mailbox or a mistyped address has
+ * nothing to do with it. */
+static void
+emphasise_domain_check (BdDiagnosisView *self)
+{
+  GObject *button = gtk_widget_get_template_child (GTK_WIDGET (self), BD_TYPE_DIAGNOSIS_VIEW,
+                                                   "check_domain_button");
+  BdReasonGroup group = BD_N_REASON_GROUPS;
+
+  if (self->bounce != NULL && self->bounce->recipients->len > 0)
+    group = bd_reason_get_group (bd_classify_shown_reason (g_ptr_array_index (self->bounce->recipients, 0)));
+
+  if (group == BD_REASON_GROUP_AUTHENTICATION || group == BD_REASON_GROUP_REFUSED)
+    gtk_widget_add_css_class (GTK_WIDGET (button), "suggested-action");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (button), "suggested-action");
+}
+
 void
 bd_diagnosis_view_set_bounce (BdDiagnosisView *self,
                               BdBounce        *bounce)
@@ -373,5 +396,6 @@ bd_diagnosis_view_set_bounce (BdDiagnosisView *self,
   g_clear_pointer (&self->bounce, bd_bounce_unref);
   self->bounce = bounce ? bd_bounce_ref (bounce) : NULL;
   update (self);
+  emphasise_domain_check (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BOUNCE]);
 }

@@ -22,7 +22,7 @@ struct _BdMailboxItem
   /* Owned */
   BdBounce *bounce;
   guint     index;
-  char     *search_text;   /* casefolded, built on first search */
+  char     *search_text;   /* bd_ui_search_fold()ed, built on first search */
 };
 
 G_DEFINE_FINAL_TYPE (BdMailboxItem, bd_mailbox_item, G_TYPE_OBJECT)
@@ -188,6 +188,14 @@ bd_mailbox_item_get_subject (BdMailboxItem *self)
   return self->bounce->subject ? self->bounce->subject : "";
 }
 
+guint
+bd_mailbox_item_get_index (BdMailboxItem *self)
+{
+  g_return_val_if_fail (BD_IS_MAILBOX_ITEM (self), 0);
+
+  return self->index;
+}
+
 gboolean
 bd_mailbox_item_get_hard (BdMailboxItem *self)
 {
@@ -210,7 +218,7 @@ bd_mailbox_item_matches (BdMailboxItem *self,
                                          bd_mailbox_item_get_reason_label (self),
                                          bd_mailbox_item_get_subject (self), NULL);
 
-      self->search_text = g_utf8_casefold (text, -1);
+      self->search_text = bd_ui_search_fold (text);
     }
 
   return strstr (self->search_text, casefolded_needle) != NULL;

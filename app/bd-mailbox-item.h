@@ -23,6 +23,7 @@ const char        *bd_mailbox_item_get_date      (BdMailboxItem *self);
 char              *bd_mailbox_item_dup_date_label (BdMailboxItem *self);
 const char        *bd_mailbox_item_get_subject   (BdMailboxItem *self);
 gboolean           bd_mailbox_item_get_hard      (BdMailboxItem *self);
+guint              bd_mailbox_item_get_index     (BdMailboxItem *self);
 gboolean           bd_mailbox_item_matches       (BdMailboxItem *self,
                                                   const char    *casefolded_needle);
 

@@ -1,8 +1,10 @@
 /* bd-mailbox-view-export.c
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Export the failed recipients as CSV: all of them, or only the addresses
- * to remove from a mailing list (hard bounces, each address once).
+ * Export the table as CSV: the rows the search and the chart show (or,
+ * when they hide some, all of them if the user asks), for a spreadsheet
+ * or for scripts, optionally only the addresses to remove from a mailing
+ * list (hard bounces, each address once).
  */
 #define G_LOG_DOMAIN "bd-mailbox-view"
 
@@ -11,28 +13,45 @@
 #include <glib/gi18n.h>
 
 #include "bd-export.h"
+#include "bd-mailbox-item.h"
 #include "bd-mailbox-view-private.h"
 
 #define CHOICE_HARD_ONLY "hard-only"
+#define CHOICE_ROWS      "rows"
+#define CHOICE_FORMAT    "format"
 
 typedef struct
 {
-  GPtrArray *bounces;     /* (element-type BdBounce) a snapshot */
-  gboolean   hard_only;
+  GArray     *rows;       /* (element-type BdExportRow), each holding a ref on its bounce */
+  BdCsvStyle  style;
+  gboolean    hard_only;
 } ExportData;
-
-static gpointer
-copy_bounce (gconstpointer bounce,
-             gpointer      user_data)
-{
-  return bd_bounce_ref ((BdBounce *)bounce);
-}
 
 static void
 export_data_free (ExportData *data)
 {
-  g_ptr_array_unref (data->bounces);
+  for (guint i = 0; i < data->rows->len; i++)
+    bd_bounce_unref ((BdBounce *)g_array_index (data->rows, BdExportRow, i).bounce);
+  g_array_unref (data->rows);
   g_free (data);
+}
+
+/* A snapshot of @model's rows: the scan may go on adding to the table
+ * while the export runs in its thread. */
+static GArray *
+snapshot_rows (GListModel *model)
+{
+  guint n = g_list_model_get_n_items (model);
+  GArray *rows = g_array_sized_new (FALSE, FALSE, sizeof (BdExportRow), n);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(BdMailboxItem) item = g_list_model_get_item (model, i);
+      BdExportRow row = { bd_bounce_ref (bd_mailbox_item_get_bounce (item)), bd_mailbox_item_get_index (item) };
+
+      g_array_append_val (rows, row);
+    }
+  return rows;
 }
 
 static void
@@ -48,8 +67,8 @@ export_thread (GTask        *task,
   stream = g_file_replace (G_FILE (source_object), NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION,
                            cancellable, &error);
   if (stream == NULL ||
-      !bd_export_failed_recipients_csv (data->bounces, data->hard_only, G_OUTPUT_STREAM (stream),
-                                        cancellable, &error) ||
+      !bd_export_rows_csv ((BdExportRow *)(void *)data->rows->data, data->rows->len, data->style,
+                           data->hard_only, G_OUTPUT_STREAM (stream), cancellable, &error) ||
       !g_output_stream_close (G_OUTPUT_STREAM (stream), cancellable, &error))
     {
       g_task_return_error (task, g_steal_pointer (&error));
@@ -87,24 +106,52 @@ export_response_cb (BdMailboxView        *self,
   g_autoptr(GtkFileChooserNative) owned = native;
   g_autoptr(GFile) file = NULL;
   g_autoptr(GTask) task = NULL;
+  GtkFileChooser *chooser = GTK_FILE_CHOOSER (native);
   ExportData *data;
-  const char *choice;
+  gboolean all;
 
   if (response != GTK_RESPONSE_ACCEPT)
     return;
 
-  file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
-  choice = gtk_file_chooser_get_choice (GTK_FILE_CHOOSER (native), CHOICE_HARD_ONLY);
+  file = gtk_file_chooser_get_file (chooser);
+  all = g_object_get_data (G_OBJECT (chooser), CHOICE_ROWS) != NULL &&
+        g_strcmp0 (gtk_file_chooser_get_choice (chooser, CHOICE_ROWS), "all") == 0;
 
   data = g_new0 (ExportData, 1);
-  data->bounces = g_ptr_array_copy (self->bounces, copy_bounce, NULL);
-  g_ptr_array_set_free_func (data->bounces, (GDestroyNotify)bd_bounce_unref);
-  data->hard_only = g_strcmp0 (choice, "true") == 0;
+  data->rows = snapshot_rows (all ? G_LIST_MODEL (self->items) : bd_mailbox_view_get_model (self));
+  data->style = g_strcmp0 (gtk_file_chooser_get_choice (chooser, CHOICE_FORMAT), "scripts") == 0
+                ? BD_CSV_FOR_SCRIPTS : BD_CSV_FOR_SPREADSHEETS;
+  data->hard_only = g_strcmp0 (gtk_file_chooser_get_choice (chooser, CHOICE_HARD_ONLY), "true") == 0;
 
   task = g_task_new (file, NULL, export_cb, g_object_ref (self));
   g_task_set_source_tag (task, export_response_cb);
   g_task_set_task_data (task, data, (GDestroyNotify)export_data_free);
   g_task_run_in_thread (task, export_thread);
+}
+
+/* Offered only when the search or the chart hides rows; what is shown is
+ * what the user expects by default. */
+static void
+add_rows_choice (BdMailboxView  *self,
+                 GtkFileChooser *chooser)
+{
+  guint shown = g_list_model_get_n_items (bd_mailbox_view_get_model (self));
+  guint all = g_list_model_get_n_items (G_LIST_MODEL (self->items));
+  g_autofree char *shown_label = NULL;
+  g_autofree char *all_label = NULL;
+
+  if (!bd_mailbox_view_is_filtered (self))
+    return;
+
+  /* Translators: an export option; %u is how many rows the table shows */
+  shown_label = g_strdup_printf (ngettext ("The %u row shown", "The %u rows shown", shown), shown);
+  /* Translators: an export option; %u is how many rows there are without search or filter */
+  all_label = g_strdup_printf (ngettext ("All %u row", "All %u rows", all), all);
+  gtk_file_chooser_add_choice (chooser, CHOICE_ROWS, _("Rows"),
+                               (const char *[]) { "shown", "all", NULL },
+                               (const char *[]) { shown_label, all_label, NULL });
+  gtk_file_chooser_set_choice (chooser, CHOICE_ROWS, "shown");
+  g_object_set_data (G_OBJECT (chooser), CHOICE_ROWS, GINT_TO_POINTER (TRUE));
 }
 
 static void
@@ -125,6 +172,13 @@ export_action (GtkWidget  *widget,
   gtk_file_filter_add_mime_type (filter, "text/csv");
   gtk_file_filter_add_pattern (filter, "*.csv");
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), filter);
+  add_rows_choice (self, GTK_FILE_CHOOSER (native));
+  gtk_file_chooser_add_choice (GTK_FILE_CHOOSER (native), CHOICE_FORMAT, _("Format"),
+                               (const char *[]) { "spreadsheet", "scripts", NULL },
+                               (const char *[]) { _("For spreadsheets (Excel, LibreOffice)"),
+                                                  _("For scripts (UTF-8, commas, English column names)"),
+                                                  NULL });
+  gtk_file_chooser_set_choice (GTK_FILE_CHOOSER (native), CHOICE_FORMAT, "spreadsheet");
   gtk_file_chooser_add_choice (GTK_FILE_CHOOSER (native), CHOICE_HARD_ONLY,
                                _("Only addresses to remove from a mailing list (hard bounces, each once)"),
                                NULL, NULL);

@@ -10,6 +10,7 @@
 #include "bd-diagnosis-view.h"
 #include "bd-mailbox-scan.h"
 #include "bd-mailbox-view.h"
+#include "bd-tab-stop.h"
 
 G_BEGIN_DECLS
 
@@ -23,7 +24,6 @@ struct _BdMailboxView
   GCancellable      *reread_cancellable;
   GListStore        *items;            /* (element-type BdMailboxItem): every failed recipient */
   GtkCustomFilter   *filter;
-  GPtrArray         *bounces;          /* (element-type BdBounce): failures, for the export */
   guint             *reason_counts;    /* [BD_N_REASONS + 1]; the last counts delayed ones */
   GHashTable        *recipients_seen;  /* casefolded addresses */
   guint              hard_total;
@@ -47,8 +47,11 @@ struct _BdMailboxView
   GtkLabel          *soft_caption;
   GtkLabel          *distinct_count;
   GtkLabel          *distinct_caption;
+  BdTabStop         *chart_tab_stop;
   GtkListBox        *chart;
   GtkSearchEntry    *search_entry;
+  GtkStack          *table_stack;
+  AdwStatusPage     *empty_status;
   GtkColumnView     *table;
   GtkStack          *detail_stack;
   BdDiagnosisView   *diagnosis_view;
@@ -65,5 +68,8 @@ void bd_mailbox_view_clear                  (BdMailboxView  *self);
 void bd_mailbox_view_update_summary         (BdMailboxView  *self);
 void bd_mailbox_view_connect_chart          (BdMailboxView  *self);
 void bd_mailbox_view_install_export_action  (GtkWidgetClass *widget_class);
+void bd_mailbox_view_update_table_state     (BdMailboxView  *self);
+void bd_mailbox_view_emit_shown_changed     (BdMailboxView  *self);
+gboolean bd_mailbox_view_is_filtered        (BdMailboxView  *self);
 
 G_END_DECLS

@@ -41,20 +41,23 @@ chart_row_new (int           slot,
   GtkWidget *bar = gtk_level_bar_new_for_interval (0, MAX (max, 1));
   g_autofree char *count_text = g_strdup_printf ("%u", count);
   GtkWidget *number = gtk_label_new (count_text);
+  GtkWidget *check = gtk_image_new_from_icon_name ("object-select-symbolic");
   g_autofree char *accessible = NULL;
 
-  gtk_widget_set_margin_start (box, 12);
-  gtk_widget_set_margin_end (box, 12);
-  gtk_widget_set_margin_top (box, 6);
-  gtk_widget_set_margin_bottom (box, 6);
+  gtk_widget_add_css_class (box, "chart-row");
   gtk_label_set_xalign (GTK_LABEL (label), 0);
+  /* The label gets its natural width before the bar: a reason is cut
+   * only when the window is too narrow for it. */
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
   /* The column is as wide as the longest label (the size group), up to
    * 40 characters: Polish and German labels are longer than English ones
    * and were cut at 22 (tests/test-labels-fit.c). */
   gtk_label_set_width_chars (GTK_LABEL (label), 16);
   gtk_label_set_max_width_chars (GTK_LABEL (label), 40);
+  gtk_widget_set_tooltip_text (label, label_text);
+  /* every bar starts where the widest reason ends */
   gtk_size_group_add_widget (labels, label);
+  gtk_widget_set_size_request (bar, 60, -1);
   gtk_widget_set_hexpand (bar, TRUE);
   gtk_widget_set_valign (bar, GTK_ALIGN_CENTER);
   gtk_level_bar_set_value (GTK_LEVEL_BAR (bar), count);
@@ -67,10 +70,13 @@ chart_row_new (int           slot,
   gtk_label_set_xalign (GTK_LABEL (number), 1);
   gtk_size_group_add_widget (numbers, number);
 
+  gtk_widget_add_css_class (check, "chosen-mark");
+  gtk_box_append (GTK_BOX (box), check);
   gtk_box_append (GTK_BOX (box), label);
   gtk_box_append (GTK_BOX (box), bar);
   gtk_box_append (GTK_BOX (box), number);
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
 
   /* Translators: how a screen reader reads a bar of the reason chart */
   accessible = g_strdup_printf (_("%1$s: %2$u"), label_text, count);
@@ -79,18 +85,57 @@ chart_row_new (int           slot,
   return row;
 }
 
+/* The row in use is marked (a tick, a tint, "selected" for screen
+ * readers); it is where Tab enters the chart. */
 static void
-chart_row_selected_cb (BdMailboxView *self,
-                       GtkListBoxRow *row,
-                       GtkListBox    *chart)
+mark_chosen_row (BdMailboxView *self)
 {
-  int reason = row ? GPOINTER_TO_INT (g_object_get_data (G_OBJECT (row), REASON_KEY)) : -1;
+  GtkWidget *chosen = NULL;
 
-  if (reason == self->chart_reason)
-    return;
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->chart));
+       row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    {
+      gboolean is_chosen = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (row), REASON_KEY)) == self->chart_reason;
 
-  self->chart_reason = reason;
+      if (is_chosen)
+        {
+          gtk_widget_add_css_class (row, "chosen");
+          chosen = row;
+        }
+      else
+        gtk_widget_remove_css_class (row, "chosen");
+      gtk_accessible_update_state (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_STATE_SELECTED, is_chosen, -1);
+    }
+
+  bd_tab_stop_set_entry (self->chart_tab_stop,
+                         chosen ? chosen : gtk_widget_get_first_child (GTK_WIDGET (self->chart)));
+}
+
+/* Moving through the chart (Tab, arrows) changes nothing: only a click,
+ * Enter or Space on a row filters the table. */
+static void
+chart_row_activated_cb (BdMailboxView *self,
+                        GtkListBoxRow *row,
+                        GtkListBox    *chart)
+{
+  int reason = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (row), REASON_KEY));
+
+  /* Choosing the reason in use again shows all reasons. */
+  self->chart_reason = reason == self->chart_reason ? -1 : reason;
+  mark_chosen_row (self);
   bd_mailbox_view_refilter (self);
+}
+
+static GtkWidget *
+focused_chart_row (BdMailboxView *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root ? gtk_root_get_focus (root) : NULL;
+
+  if (focus == NULL || !gtk_widget_is_ancestor (focus, GTK_WIDGET (self->chart)))
+    return NULL;
+  return focus;
 }
 
 static void
@@ -100,10 +145,11 @@ rebuild_chart (BdMailboxView *self)
   g_autoptr(GtkSizeGroup) labels = gtk_size_group_new (GTK_SIZE_GROUP_HORIZONTAL);
   g_autoptr(GtkSizeGroup) numbers = gtk_size_group_new (GTK_SIZE_GROUP_HORIZONTAL);
   GtkWidget *child;
-  GtkWidget *selected = NULL;
+  GtkWidget *focused = focused_chart_row (self);
+  int focused_slot = focused ? GPOINTER_TO_INT (g_object_get_data (G_OBJECT (focused), REASON_KEY)) : -2;
+  GtkWidget *refocus = NULL;
   guint max = 0, total = 0;
 
-  g_signal_handlers_block_by_func (self->chart, chart_row_selected_cb, self);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->chart))) != NULL)
     gtk_list_box_remove (self->chart, child);
 
@@ -130,7 +176,8 @@ rebuild_chart (BdMailboxView *self)
     {
       child = chart_row_new (-1, _("All reasons"), total, total, labels, numbers);
       gtk_list_box_append (self->chart, child);
-      selected = child;
+      if (focused_slot == -1)
+        refocus = child;
     }
 
   for (guint i = 0; i < order->len; i++)
@@ -139,14 +186,15 @@ rebuild_chart (BdMailboxView *self)
 
       child = chart_row_new (slot, slot_label (slot), self->reason_counts[slot], max, labels, numbers);
       gtk_list_box_append (self->chart, child);
-      if ((int)slot == self->chart_reason)
-        selected = child;
+      if ((int)slot == focused_slot)
+        refocus = child;
     }
 
-  if (selected != NULL)
-    gtk_list_box_select_row (self->chart, GTK_LIST_BOX_ROW (selected));
+  mark_chosen_row (self);
   gtk_widget_set_visible (GTK_WIDGET (self->chart), order->len > 0);
-  g_signal_handlers_unblock_by_func (self->chart, chart_row_selected_cb, self);
+  /* Rebuilt while the scan runs: keep a keyboard user's place. */
+  if (refocus != NULL)
+    gtk_widget_grab_focus (refocus);
 }
 
 static gboolean
@@ -212,7 +260,6 @@ bd_mailbox_view_add_bounces (BdMailboxView *self,
       if (bounce->kind != BD_KIND_BOUNCE && bounce->kind != BD_KIND_DELAYED)
         continue;
 
-      g_ptr_array_add (self->bounces, bd_bounce_ref (bounce));
       for (guint j = 0; j < bounce->recipients->len; j++)
         {
           const BdRecipient *recipient = g_ptr_array_index (bounce->recipients, j);
@@ -238,18 +285,20 @@ void
 bd_mailbox_view_clear (BdMailboxView *self)
 {
   g_list_store_remove_all (self->items);
-  g_ptr_array_set_size (self->bounces, 0);
   memset (self->reason_counts, 0, sizeof (guint) * (BD_N_REASONS + 1));
   g_hash_table_remove_all (self->recipients_seen);
   self->hard_total = self->soft_total = 0;
   self->chart_reason = -1;
   gtk_stack_set_visible_child_name (self->detail_stack, "hint");
+  gtk_widget_set_visible (self->detail_page, FALSE);
   bd_mailbox_view_update_summary (self);
+  bd_mailbox_view_update_table_state (self);
+  bd_mailbox_view_emit_shown_changed (self);
 }
 
 void
 bd_mailbox_view_connect_chart (BdMailboxView *self)
 {
-  g_signal_connect_object (self->chart, "row-selected", G_CALLBACK (chart_row_selected_cb),
+  g_signal_connect_object (self->chart, "row-activated", G_CALLBACK (chart_row_activated_cb),
                            self, G_CONNECT_SWAPPED);
 }

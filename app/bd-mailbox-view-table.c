@@ -14,6 +14,7 @@
 #include "bd-classify.h"
 #include "bd-mailbox-item.h"
 #include "bd-mailbox-view-private.h"
+#include "bd-ui-util.h"
 
 typedef enum
 {
@@ -24,14 +25,30 @@ typedef enum
   COLUMN_SUBJECT,
 } Column;
 
+/* Characters each column asks for (least, natural): the address is what
+ * the admin is looking for, so it gets the most; an address cut short
+ * keeps its domain (ellipsized in the middle). */
+static const struct { guint min, nat; } column_chars[] = {
+  [COLUMN_DATE]      = { 0, 0 },
+  [COLUMN_RECIPIENT] = { 22, 34 },
+  [COLUMN_REASON]    = { 12, 26 },
+  [COLUMN_HARD]      = { 6, 8 },
+  [COLUMN_SUBJECT]   = { 8, 24 },
+};
+
 static void
 setup_cell_cb (GtkSignalListItemFactory *factory,
                GtkListItem              *list_item,
                gpointer                  user_data)
 {
+  Column column = GPOINTER_TO_INT (user_data);
   GtkWidget *label = gtk_inscription_new (NULL);
 
-  gtk_inscription_set_text_overflow (GTK_INSCRIPTION (label), GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
+  gtk_inscription_set_text_overflow (GTK_INSCRIPTION (label),
+                                     column == COLUMN_RECIPIENT ? GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_MIDDLE
+                                                                : GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
+  gtk_inscription_set_min_chars (GTK_INSCRIPTION (label), column_chars[column].min);
+  gtk_inscription_set_nat_chars (GTK_INSCRIPTION (label), column_chars[column].nat);
   gtk_widget_set_hexpand (label, TRUE);
   gtk_list_item_set_child (list_item, label);
 }
@@ -84,7 +101,7 @@ add_column (BdMailboxView *self,
   GtkExpression *expression = gtk_property_expression_new (BD_TYPE_MAILBOX_ITEM, NULL, property);
   GtkSorter *sorter;
 
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_cell_cb), NULL);
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_cell_cb), GINT_TO_POINTER (column));
   g_signal_connect (factory, "bind", G_CALLBACK (bind_cell_cb), GINT_TO_POINTER (column));
 
   if (column == COLUMN_HARD)
@@ -108,7 +125,7 @@ filter_item (gpointer item,
 {
   BdMailboxView *self = user_data;
   BdMailboxItem *row = item;
-  g_autofree char *needle = g_utf8_casefold (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)), -1);
+  g_autofree char *needle = bd_ui_search_fold (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
 
   if (self->chart_reason >= 0)
     {
@@ -134,6 +151,18 @@ search_changed_cb (BdMailboxView  *self,
                    GtkSearchEntry *entry)
 {
   bd_mailbox_view_refilter (self);
+  /* New results start at the top, not where the old ones were scrolled. */
+  gtk_adjustment_set_value (gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->table)), 0);
+}
+
+static void
+shown_items_changed_cb (BdMailboxView *self,
+                        guint          position,
+                        guint          removed,
+                        guint          added,
+                        GListModel    *model)
+{
+  bd_mailbox_view_update_table_state (self);
 }
 
 static void
@@ -156,7 +185,13 @@ reread_cb (GObject      *object,
 
   bd_diagnosis_view_set_bounce (self->diagnosis_view, bounce);
   gtk_stack_set_visible_child_name (self->detail_stack, "diagnosis");
-  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+  gtk_widget_set_visible (self->detail_page, TRUE);
+  /* Side by side, the focus stays in the table so that arrows keep
+   * moving through the recipients; folded, the diagnosis takes the
+   * whole window. */
+  if (adw_leaflet_get_folded (self->leaflet))
+    bd_ui_show_leaflet_page (self->leaflet, self->detail_page);
+  bd_mailbox_view_emit_shown_changed (self);
 }
 
 static void
@@ -207,9 +242,10 @@ bd_mailbox_view_setup_table (BdMailboxView *self)
   GtkSortListModel *sorted;
   GtkSingleSelection *selection;
 
-  add_column (self, COLUMN_DATE, _("Date"), "date", FALSE);
+  /* The address first: in a narrow window it is what stays in view. */
   add_column (self, COLUMN_RECIPIENT, _("Recipient"), "address", TRUE);
   add_column (self, COLUMN_REASON, _("Reason"), "reason-label", TRUE);
+  add_column (self, COLUMN_DATE, _("Date"), "date", FALSE);
   /* Translators: column title: hard (permanent) or soft (temporary) failure */
   add_column (self, COLUMN_HARD, C_("column", "Hard/Soft"), "hard", FALSE);
   add_column (self, COLUMN_SUBJECT, _("Subject"), "subject", TRUE);
@@ -225,6 +261,8 @@ bd_mailbox_view_setup_table (BdMailboxView *self)
   gtk_column_view_set_model (self->table, GTK_SELECTION_MODEL (selection));
 
   g_signal_connect_object (selection, "selection-changed", G_CALLBACK (selection_changed_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (selection, "items-changed", G_CALLBACK (shown_items_changed_cb),
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->search_entry, "search-changed", G_CALLBACK (search_changed_cb),
                            self, G_CONNECT_SWAPPED);

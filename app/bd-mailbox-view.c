@@ -24,6 +24,7 @@ G_DEFINE_FINAL_TYPE (BdMailboxView, bd_mailbox_view, GTK_TYPE_WIDGET)
 enum {
   SIGNAL_TOAST,
   SIGNAL_FINISHED,
+  SIGNAL_SHOWN_CHANGED,
   N_SIGNALS
 };
 
@@ -98,8 +99,17 @@ scan_cb (GObject      *object,
   if (error != NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     g_signal_emit (self, signals[SIGNAL_TOAST], 0, error->message);
 
+  bd_mailbox_view_update_table_state (self);
   g_signal_emit (self, signals[SIGNAL_FINISHED], 0,
                  g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED));
+}
+
+static void
+leaflet_notify_cb (BdMailboxView *self,
+                   GParamSpec    *pspec,
+                   AdwLeaflet    *leaflet)
+{
+  bd_mailbox_view_emit_shown_changed (self);
 }
 
 static void
@@ -125,7 +135,6 @@ bd_mailbox_view_dispose (GObject *object)
   g_clear_object (&self->scan);
   g_clear_object (&self->items);
   g_clear_object (&self->filter);
-  g_clear_pointer (&self->bounces, g_ptr_array_unref);
   g_clear_pointer (&self->reason_counts, g_free);
   g_clear_pointer (&self->recipients_seen, g_hash_table_unref);
   g_clear_handle_id (&self->chart_update_id, g_source_remove);
@@ -148,8 +157,13 @@ bd_mailbox_view_class_init (BdMailboxViewClass *klass)
                                         NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
   signals[SIGNAL_FINISHED] = g_signal_new ("finished", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                                            NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_BOOLEAN);
+  /* The diagnosis shown, or the page of a folded view, changed: the
+   * window's report actions and Back button depend on both. */
+  signals[SIGNAL_SHOWN_CHANGED] = g_signal_new ("shown-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                                0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
   g_type_ensure (BD_TYPE_DIAGNOSIS_VIEW);
+  g_type_ensure (BD_TYPE_TAB_STOP);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/bd-mailbox-view.ui");
   gtk_widget_class_bind_template_child (widget_class, BdMailboxView, leaflet);
@@ -165,8 +179,11 @@ bd_mailbox_view_class_init (BdMailboxViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BdMailboxView, soft_caption);
   gtk_widget_class_bind_template_child (widget_class, BdMailboxView, distinct_count);
   gtk_widget_class_bind_template_child (widget_class, BdMailboxView, distinct_caption);
+  gtk_widget_class_bind_template_child (widget_class, BdMailboxView, chart_tab_stop);
   gtk_widget_class_bind_template_child (widget_class, BdMailboxView, chart);
   gtk_widget_class_bind_template_child (widget_class, BdMailboxView, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, BdMailboxView, table_stack);
+  gtk_widget_class_bind_template_child (widget_class, BdMailboxView, empty_status);
   gtk_widget_class_bind_template_child (widget_class, BdMailboxView, table);
   gtk_widget_class_bind_template_child (widget_class, BdMailboxView, detail_stack);
   gtk_widget_class_bind_template_child (widget_class, BdMailboxView, diagnosis_view);
@@ -181,13 +198,76 @@ bd_mailbox_view_init (BdMailboxView *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->items = g_list_store_new (BD_TYPE_MAILBOX_ITEM);
-  self->bounces = g_ptr_array_new_with_free_func ((GDestroyNotify)bd_bounce_unref);
   self->reason_counts = g_new0 (guint, BD_N_REASONS + 1);
   self->recipients_seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->chart_reason = -1;
 
   bd_mailbox_view_setup_table (self);
   bd_mailbox_view_update_summary (self);
+  g_signal_connect_object (self->leaflet, "notify::folded", G_CALLBACK (leaflet_notify_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->leaflet, "notify::visible-child", G_CALLBACK (leaflet_notify_cb),
+                           self, G_CONNECT_SWAPPED);
+}
+
+/* Says why the table is empty: nothing matches the search or the chosen
+ * reason, or the mailbox holds no mail, or no returned email. Export is
+ * offered only when there are rows to export. */
+void
+bd_mailbox_view_update_table_state (BdMailboxView *self)
+{
+  guint shown = g_list_model_get_n_items (bd_mailbox_view_get_model (self));
+  guint all = g_list_model_get_n_items (G_LIST_MODEL (self->items));
+  guint read = bd_mailbox_view_get_messages_read (self);
+  g_autofree char *text = NULL;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "mailbox.export", shown > 0);
+  if (shown > 0 || (all == 0 && self->scanning) || self->scan == NULL)
+    {
+      gtk_stack_set_visible_child_name (self->table_stack, "table");
+      return;
+    }
+
+  if (all > 0)
+    {
+      adw_status_page_set_title (self->empty_status, _("No Matching Recipients"));
+      text = g_strdup (_("No failed recipient matches the search or the chosen reason."));
+    }
+  else if (read == 0)
+    {
+      adw_status_page_set_title (self->empty_status, _("No Mail Here"));
+      /* Translators: %s is the name of the folder or file that was opened */
+      text = g_strdup_printf (_("“%s” holds no email messages. Open a mailbox file (mbox), a Maildir or a folder of saved messages."),
+                              self->name ? self->name : "");
+    }
+  else
+    {
+      adw_status_page_set_title (self->empty_status, _("No Returned Emails"));
+      /* Translators: shown when a mailbox was read but held no bounces */
+      text = g_strdup_printf (ngettext ("%u message read: none of them is a returned email about a failed delivery.",
+                                        "%u messages read: none of them is a returned email about a failed delivery.",
+                                        read), read);
+    }
+  adw_status_page_set_description (self->empty_status, text);
+  gtk_stack_set_visible_child_name (self->table_stack, "empty");
+}
+
+/**
+ * bd_mailbox_view_is_filtered:
+ *
+ * Returns: whether a search or a reason hides some of the rows
+ */
+gboolean
+bd_mailbox_view_is_filtered (BdMailboxView *self)
+{
+  return g_list_model_get_n_items (bd_mailbox_view_get_model (self)) !=
+         g_list_model_get_n_items (G_LIST_MODEL (self->items));
+}
+
+void
+bd_mailbox_view_emit_shown_changed (BdMailboxView *self)
+{
+  g_signal_emit (self, signals[SIGNAL_SHOWN_CHANGED], 0);
 }
 
 /**
@@ -296,5 +376,9 @@ bd_mailbox_view_go_back (BdMailboxView *self)
 {
   g_return_val_if_fail (BD_IS_MAILBOX_VIEW (self), FALSE);
 
-  return adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+  if (!bd_mailbox_view_can_go_back (self))
+    return FALSE;
+  adw_leaflet_set_visible_child (self->leaflet, self->table_page);
+  gtk_widget_grab_focus (GTK_WIDGET (self->table));
+  return TRUE;
 }

@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "bd-ui-util.h"
 
@@ -79,4 +80,73 @@ bd_ui_first_address (const BdBounce *bounce)
     return g_ptr_array_index (bounce->original->to, 0);
 
   return NULL;
+}
+
+/**
+ * bd_ui_show_leaflet_page:
+ *
+ * Turns a folded leaflet to @page without the focus following: AdwLeaflet
+ * moves the focus into the new page when the old one held it, and the
+ * first thing there able to take it is the diagnosis's selectable
+ * headline, which then shows all its text selected. With no focus, the
+ * next Tab reaches the header's Back button first.
+ */
+void
+bd_ui_show_leaflet_page (AdwLeaflet *leaflet,
+                         GtkWidget  *page)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (leaflet));
+  GtkWidget *focus = root ? gtk_root_get_focus (root) : NULL;
+
+  g_return_if_fail (ADW_IS_LEAFLET (leaflet));
+
+  if (focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (leaflet)))
+    gtk_root_set_focus (root, NULL);
+  adw_leaflet_set_visible_child (leaflet, page);
+}
+
+/* Letters that carry their accent in the letter itself, so that Unicode
+ * decomposition (NFD) does not separate it. */
+static gunichar
+base_letter (gunichar c)
+{
+  switch (c)
+    {
+    case 0x0142: return 'l';   /* ł */
+    case 0x0111: return 'd';   /* đ */
+    case 0x00F8: return 'o';   /* ø */
+    case 0x0127: return 'h';   /* ħ */
+    case 0x0131: return 'i';   /* dotless ı */
+    default:     return c;
+    }
+}
+
+/**
+ * bd_ui_search_fold:
+ *
+ * What search compares: casefolded, and without diacritics, so that
+ * "lodz" finds "Łódź" as people type it on a keyboard without Polish
+ * letters (the decoder's phrase matching is accent-blind the same way).
+ * Marks are dropped in every script (Ukrainian "ї" is found by "і"); a
+ * search finds a little more, never less.
+ *
+ * Returns: (transfer full): the folded text
+ */
+char *
+bd_ui_search_fold (const char *text)
+{
+  g_autofree char *folded = g_utf8_casefold (text, -1);
+  g_autofree char *decomposed = g_utf8_normalize (folded, -1, G_NORMALIZE_NFD);
+  GString *out = g_string_sized_new (strlen (folded));
+
+  for (const char *p = decomposed ? decomposed : folded; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_type (c) == G_UNICODE_NON_SPACING_MARK)
+        continue;
+      g_string_append_unichar (out, base_letter (c));
+    }
+
+  return g_string_free (out, FALSE);
 }

@@ -5,7 +5,7 @@
  */
 #pragma once
 
-#include <gtk/gtk.h>
+#include <adwaita.h>
 
 #include "bd-bounce.h"
 
@@ -14,5 +14,8 @@ G_BEGIN_DECLS
 const char *bd_ui_reason_icon_name (BdReason     reason);
 char       *bd_ui_format_date      (const char  *iso8601);
 const char *bd_ui_first_address    (const BdBounce *bounce);
+void        bd_ui_show_leaflet_page (AdwLeaflet *leaflet,
+                                     GtkWidget  *page);
+char       *bd_ui_search_fold      (const char *text);
 
 G_END_DECLS

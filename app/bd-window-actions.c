@@ -19,11 +19,9 @@
 static BdBounce *
 current_bounce (BdWindow *self)
 {
-  const char *page = gtk_stack_get_visible_child_name (self->stack);
-
-  if (g_strcmp0 (page, "mailbox") == 0)
+  if (self->page == BD_WINDOW_PAGE_MAILBOX)
     return bd_mailbox_view_get_bounce (self->mailbox_view);
-  if (g_strcmp0 (page, "results") != 0)
+  if (self->page != BD_WINDOW_PAGE_RESULTS)
     return NULL;
 
   return bd_diagnosis_view_get_bounce (self->diagnosis_view);
@@ -46,9 +44,10 @@ bd_window_update_actions (BdWindow *self)
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.copy-report", has_bounce);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-report", has_bounce);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.check-sender-domain", sender_domain (bounce) != NULL);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.clear",
-                                 g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "empty") != 0);
+  /* Without a copy of the message the sender is unknown: the domain page
+   * then asks for it rather than the button being greyed out unexplained. */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.check-sender-domain", has_bounce);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.clear", self->page != BD_WINDOW_PAGE_EMPTY);
 }
 
 static void
@@ -70,7 +69,7 @@ open_response_cb (BdWindow             *self,
   bd_window_open_files (self, (GFile **)array->pdata, array->len);
 }
 
-static void
+static GtkFileFilter *
 add_filter (GtkFileChooser *chooser,
             const char     *name,
             const char     *mime_type,
@@ -84,6 +83,7 @@ add_filter (GtkFileChooser *chooser,
   if (pattern != NULL)
     gtk_file_filter_add_pattern (filter, pattern);
   gtk_file_chooser_add_filter (chooser, filter);
+  return filter;   /* the chooser holds it */
 }
 
 static void
@@ -234,6 +234,33 @@ save_report_cb (GObject      *object,
   }
 }
 
+#define TEXT_FILTER_KEY "bd-plain-text"
+
+/* The file and its format: the type chosen in the dialog decides, and the
+ * name's extension follows it ("report.html" saved as plain text becomes
+ * "report.txt"); a name typed with .txt is text whatever the type. */
+static GFile *
+report_file (GtkFileChooser *chooser,
+             gboolean       *as_text)
+{
+  g_autoptr(GFile) file = gtk_file_chooser_get_file (chooser);
+  GtkFileFilter *filter = gtk_file_chooser_get_filter (chooser);   /* borrowed */
+  g_autofree char *name = g_file_get_basename (file);
+  g_autoptr(GFile) parent = NULL;
+  g_autofree char *stem = NULL;
+  g_autofree char *renamed = NULL;
+  gboolean text_chosen = filter != NULL && g_object_get_data (G_OBJECT (filter), TEXT_FILTER_KEY) != NULL;
+
+  *as_text = text_chosen || g_str_has_suffix (name, ".txt");
+  if (!text_chosen || !g_str_has_suffix (name, ".html"))
+    return g_steal_pointer (&file);
+
+  parent = g_file_get_parent (file);
+  stem = g_strndup (name, strlen (name) - strlen (".html"));
+  renamed = g_strconcat (stem, ".txt", NULL);
+  return g_file_get_child (parent, renamed);
+}
+
 static void
 save_response_cb (BdWindow             *self,
                   int                   response,
@@ -241,16 +268,15 @@ save_response_cb (BdWindow             *self,
 {
   g_autoptr(GtkFileChooserNative) owned = native;
   g_autoptr(GFile) file = NULL;
-  g_autofree char *name = NULL;
   BdBounce *bounce = current_bounce (self);
+  gboolean as_text;
   char *contents;
 
   if (response != GTK_RESPONSE_ACCEPT || bounce == NULL)
     return;
 
-  file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
-  name = g_file_get_basename (file);
-  contents = g_str_has_suffix (name, ".txt") ? bd_report_to_text (bounce) : bd_report_to_html (bounce);
+  file = report_file (GTK_FILE_CHOOSER (native), &as_text);
+  contents = as_text ? bd_report_to_text (bounce) : bd_report_to_html (bounce);
 
   g_file_replace_contents_bytes_async (file, g_bytes_new_take (contents, strlen (contents)), NULL, FALSE,
                                        G_FILE_CREATE_REPLACE_DESTINATION, self->cancellable,
@@ -270,7 +296,8 @@ save_report_action (GtkWidget  *widget,
   /* Translators: the suggested file name of a saved report; keep .html */
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), _("bounce-report.html"));
   add_filter (GTK_FILE_CHOOSER (native), _("Web page (.html)"), "text/html", "*.html");
-  add_filter (GTK_FILE_CHOOSER (native), _("Plain text (.txt)"), "text/plain", "*.txt");
+  g_object_set_data (G_OBJECT (add_filter (GTK_FILE_CHOOSER (native), _("Plain text (.txt)"), "text/plain", "*.txt")),
+                     TEXT_FILTER_KEY, GINT_TO_POINTER (TRUE));
 
   g_signal_connect_object (native, "response", G_CALLBACK (save_response_cb), self, G_CONNECT_SWAPPED);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
@@ -281,15 +308,7 @@ clear_action (GtkWidget  *widget,
               const char *action_name,
               GVariant   *parameter)
 {
-  BdWindow *self = BD_WINDOW (widget);
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->bounce_list))) != NULL)
-    gtk_list_box_remove (self->bounce_list, child);
-  bd_diagnosis_view_set_bounce (self->diagnosis_view, NULL);
-  bd_mailbox_view_cancel (self->mailbox_view);
-  gtk_stack_set_visible_child_name (self->stack, "empty");
-  bd_window_update_actions (self);
+  bd_window_clear_results (BD_WINDOW (widget));
 }
 
 static void
@@ -345,10 +364,13 @@ check_sender_domain_action (GtkWidget  *widget,
   BdBounce *bounce = current_bounce (self);
   const char *domain = sender_domain (bounce);
 
-  if (domain == NULL)
-    return;
-
   bd_window_show_domain_check (self);
+  if (domain == NULL)
+    {
+      bd_window_show_toast (self, _("No copy of your message here: type the domain you send from"));
+      return;
+    }
+
   bd_domain_view_check (self->domain_view, domain, sender_selector (bounce, domain),
                         bounce->original->sender_ip);
 }
@@ -360,16 +382,15 @@ back_action (GtkWidget  *widget,
 {
   BdWindow *self = BD_WINDOW (widget);
 
-  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "mailbox") == 0)
+  if (self->page == BD_WINDOW_PAGE_MAILBOX)
     {
       bd_mailbox_view_go_back (self->mailbox_view);
-      bd_window_update_back_button (self);
       return;
     }
 
-  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "domain") == 0)
+  if (self->page == BD_WINDOW_PAGE_DOMAIN)
     {
-      gtk_stack_set_visible_child_name (self->stack, self->page_before_domain ? self->page_before_domain : "empty");
+      bd_window_set_page (self, self->page_before_domain);
       return;
     }
 
@@ -390,6 +411,31 @@ search_action (GtkWidget  *widget,
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
 }
 
+/* The whole of a message a toast could only show the start of. */
+static void
+show_message_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (widget), NULL,
+                                              g_variant_get_string (parameter, NULL));
+
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+help_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource (RESOURCE_BASE "/ui/bd-help-window.ui");
+  GtkWindow *help = GTK_WINDOW (gtk_builder_get_object (builder, "help_window"));
+
+  gtk_window_set_transient_for (help, GTK_WINDOW (widget));
+  gtk_window_present (help);
+}
+
 void
 bd_window_install_actions (GtkWidgetClass *widget_class)
 {
@@ -404,6 +450,8 @@ bd_window_install_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.clear", NULL, clear_action);
   gtk_widget_class_install_action (widget_class, "win.back", NULL, back_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
+  gtk_widget_class_install_action (widget_class, "win.show-message", "s", show_message_action);
+  gtk_widget_class_install_action (widget_class, "win.help", NULL, help_action);
 
   /* Window-level bindings run after the focused widget had its chance,
    * so Ctrl+V still pastes into the search entry. */
@@ -417,4 +465,5 @@ bd_window_install_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.search", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_d, GDK_CONTROL_MASK, "win.domain-check", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "win.back", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F1, 0, "win.help", NULL);
 }

@@ -13,6 +13,17 @@
 
 G_BEGIN_DECLS
 
+/* The pages of the window's stack; the names in bd-window.ui follow this order. */
+typedef enum
+{
+  BD_WINDOW_PAGE_EMPTY,
+  BD_WINDOW_PAGE_LOADING,
+  BD_WINDOW_PAGE_ERROR,
+  BD_WINDOW_PAGE_DOMAIN,
+  BD_WINDOW_PAGE_MAILBOX,
+  BD_WINDOW_PAGE_RESULTS,
+} BdWindowPage;
+
 struct _BdWindow
 {
   AdwApplicationWindow  parent_instance;
@@ -20,6 +31,9 @@ struct _BdWindow
   /* Owned */
   GSettings            *settings;
   GCancellable         *cancellable;
+  GListStore           *bounces;   /* (element-type BdBounceItem): the side list */
+  GtkCustomFilter      *search_filter;
+  GtkFilterListModel   *shown;     /* bounces that match the search */
 
   /* Template widgets */
   AdwToastOverlay      *toast_overlay;
@@ -40,8 +54,9 @@ struct _BdWindow
   BdMailboxView        *mailbox_view;
   BdDomainView         *domain_view;
 
+  BdWindowPage          page;
   /* The page to go back to from the domain check. */
-  char                 *page_before_domain;
+  BdWindowPage          page_before_domain;
 };
 
 void      bd_window_install_actions  (GtkWidgetClass *widget_class);
@@ -56,7 +71,10 @@ void      bd_window_load_results     (BdWindow       *self,
 void      bd_window_begin_loading    (BdWindow       *self);
 void      bd_window_open_mailbox     (BdWindow       *self,
                                       GFile          *location);
+void      bd_window_set_page         (BdWindow       *self,
+                                      BdWindowPage    page);
 void      bd_window_update_back_button (BdWindow     *self);
+void      bd_window_clear_results    (BdWindow       *self);
 void      bd_window_show_domain_check  (BdWindow     *self);
 
 G_END_DECLS

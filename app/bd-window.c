@@ -13,11 +13,23 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "bd-bounce-item.h"
 #include "bd-bounce-row.h"
 #include "bd-loader.h"
+#include "bd-ui-util.h"
 #include "bd-window-private.h"
 
 G_DEFINE_FINAL_TYPE (BdWindow, bd_window, ADW_TYPE_APPLICATION_WINDOW)
+
+/* In the stack's order (BdWindowPage). */
+static const char *const page_names[] = {
+  "empty", "loading", "error", "domain", "mailbox", "results",
+};
+
+/* A toast title is one ellipsized line: a longer message (a file that
+ * cannot be read, with the advice on what to do) gets a Details button
+ * that shows it whole. */
+#define TOAST_MAX_CHARS 60
 
 void
 bd_window_show_toast (BdWindow   *self,
@@ -26,19 +38,19 @@ bd_window_show_toast (BdWindow   *self,
   AdwToast *toast = adw_toast_new (text);
 
   adw_toast_set_timeout (toast, 8);
+  if (g_utf8_strlen (text, -1) > TOAST_MAX_CHARS || strchr (text, '\n') != NULL)
+    {
+      adw_toast_set_button_label (toast, _("_Details"));
+      adw_toast_set_action_name (toast, "win.show-message");
+      adw_toast_set_action_target_value (toast, g_variant_new_string (text));
+    }
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
 static guint
 count_rows (BdWindow *self)
 {
-  guint n = 0;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->bounce_list));
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    n++;
-  return n;
+  return g_list_model_get_n_items (G_LIST_MODEL (self->bounces));
 }
 
 /* With one returned email the list adds nothing: show only the diagnosis. */
@@ -55,27 +67,59 @@ update_sidebar (BdWindow *self)
 void
 bd_window_update_back_button (BdWindow *self)
 {
-  const char *page = gtk_stack_get_visible_child_name (self->stack);
-  gboolean in_content;
+  gboolean visible = FALSE;
 
-  if (g_strcmp0 (page, "mailbox") == 0)
+  switch (self->page)
     {
-      gtk_widget_set_visible (GTK_WIDGET (self->back_button), bd_mailbox_view_can_go_back (self->mailbox_view));
-      return;
+    case BD_WINDOW_PAGE_MAILBOX:
+      visible = bd_mailbox_view_can_go_back (self->mailbox_view);
+      break;
+
+    case BD_WINDOW_PAGE_DOMAIN:
+      visible = TRUE;
+      break;
+
+    case BD_WINDOW_PAGE_RESULTS:
+      visible = adw_leaflet_get_folded (self->leaflet) &&
+                adw_leaflet_get_visible_child (self->leaflet) == GTK_WIDGET (self->diagnosis_view) &&
+                gtk_widget_get_visible (self->sidebar);
+      break;
+
+    case BD_WINDOW_PAGE_EMPTY:
+    case BD_WINDOW_PAGE_LOADING:
+    case BD_WINDOW_PAGE_ERROR:
+    default:
+      break;
     }
 
-  if (g_strcmp0 (page, "domain") == 0)
-    {
-      gtk_widget_set_visible (GTK_WIDGET (self->back_button), TRUE);
-      return;
-    }
+  gtk_widget_set_visible (GTK_WIDGET (self->back_button), visible);
+}
 
-  in_content = adw_leaflet_get_folded (self->leaflet) &&
-                        adw_leaflet_get_visible_child (self->leaflet) == GTK_WIDGET (self->diagnosis_view) &&
-                        gtk_widget_get_visible (self->sidebar) &&
-                        g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "results") == 0;
+/**
+ * bd_window_set_page:
+ *
+ * The one way to change page: keeps the spinner, the Back button, the
+ * actions and the page Back returns to from the domain check in step.
+ */
+void
+bd_window_set_page (BdWindow     *self,
+                    BdWindowPage  page)
+{
+  g_return_if_fail (BD_IS_WINDOW (self));
+  g_return_if_fail (page <= BD_WINDOW_PAGE_RESULTS);
 
-  gtk_widget_set_visible (GTK_WIDGET (self->back_button), in_content);
+  if (page == BD_WINDOW_PAGE_DOMAIN && self->page != BD_WINDOW_PAGE_DOMAIN &&
+      self->page != BD_WINDOW_PAGE_LOADING)
+    self->page_before_domain = self->page;
+
+  self->page = page;
+  if (page == BD_WINDOW_PAGE_LOADING)
+    gtk_spinner_start (self->spinner);
+  else
+    gtk_spinner_stop (self->spinner);
+  gtk_stack_set_visible_child_name (self->stack, page_names[page]);
+  bd_window_update_back_button (self);
+  bd_window_update_actions (self);
 }
 
 static void
@@ -96,7 +140,7 @@ show_error_page (BdWindow  *self,
   adw_status_page_set_title (self->error_page,
                              ngettext ("This File Cannot Be Read", "These Files Cannot Be Read", failures->len));
   adw_status_page_set_description (self->error_page, text->str);
-  gtk_stack_set_visible_child_name (self->stack, "error");
+  bd_window_set_page (self, BD_WINDOW_PAGE_ERROR);
 }
 
 static void
@@ -111,29 +155,46 @@ bounce_list_row_selected_cb (BdWindow      *self,
   bd_window_update_actions (self);
 }
 
+/* Click, tap, Enter or Space: in a folded window this is the only way
+ * from the list to the diagnosis. */
 static void
 bounce_list_row_activated_cb (BdWindow      *self,
                               GtkListBoxRow *row,
                               GtkListBox    *list)
 {
-  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+  if (gtk_list_box_get_selected_row (list) != row)
+    gtk_list_box_select_row (list, row);
+  if (adw_leaflet_get_folded (self->leaflet))
+    bd_ui_show_leaflet_page (self->leaflet, GTK_WIDGET (self->diagnosis_view));
+}
+
+static GtkWidget *
+create_bounce_row (gpointer item,
+                   gpointer user_data)
+{
+  GtkWidget *row = bd_bounce_row_new (bd_bounce_item_get_bounce (item));
+
+  /* AdwActionRow is not activatable by default: without this no click
+   * ever emits row-activated. */
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  return row;
 }
 
 static gboolean
-filter_rows (GtkListBoxRow *row,
-             gpointer       user_data)
+filter_item (gpointer item,
+             gpointer user_data)
 {
   BdWindow *self = user_data;
-  g_autofree char *needle = g_utf8_casefold (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)), -1);
+  g_autofree char *needle = bd_ui_search_fold (gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
 
-  return bd_bounce_row_matches (BD_BOUNCE_ROW (row), g_strstrip (needle));
+  return bd_bounce_item_matches (item, g_strstrip (needle));
 }
 
 static void
 search_entry_search_changed_cb (BdWindow       *self,
                                 GtkSearchEntry *entry)
 {
-  gtk_list_box_invalidate_filter (self->bounce_list);
+  gtk_filter_changed (GTK_FILTER (self->search_filter), GTK_FILTER_CHANGE_DIFFERENT);
 }
 
 void
@@ -141,11 +202,30 @@ bd_window_begin_loading (BdWindow *self)
 {
   /* The spinner only replaces an empty or error page: with results
    * already shown, new ones are simply added. */
-  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "results") != 0)
-    {
-      gtk_spinner_start (self->spinner);
-      gtk_stack_set_visible_child_name (self->stack, "loading");
-    }
+  if (self->page != BD_WINDOW_PAGE_RESULTS)
+    bd_window_set_page (self, BD_WINDOW_PAGE_LOADING);
+}
+
+/**
+ * bd_window_clear_results:
+ *
+ * Empties the side list, forgets the diagnosis and stops a mailbox scan.
+ */
+void
+bd_window_clear_results (BdWindow *self)
+{
+  g_list_store_remove_all (self->bounces);
+  bd_diagnosis_view_set_bounce (self->diagnosis_view, NULL);
+  bd_mailbox_view_cancel (self->mailbox_view);
+  bd_window_set_page (self, BD_WINDOW_PAGE_EMPTY);
+}
+
+static void
+show_failures_as_toasts (BdWindow  *self,
+                         GPtrArray *failures)
+{
+  for (guint i = 0; i < failures->len; i++)
+    bd_window_show_toast (self, ((BdLoadResult *)g_ptr_array_index (failures, i))->error->message);
 }
 
 /**
@@ -160,14 +240,16 @@ bd_window_load_results (BdWindow  *self,
                         GPtrArray *results)
 {
   g_autoptr(GPtrArray) failures = g_ptr_array_new ();
-  GtkListBoxRow *first_new = NULL;
+  guint first_new = count_rows (self);
 
-  gtk_spinner_stop (self->spinner);
+  /* New results must be seen: a search that might hide them ends. */
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  gtk_filter_changed (GTK_FILTER (self->search_filter), GTK_FILTER_CHANGE_LESS_STRICT);
 
   for (guint i = 0; i < results->len; i++)
     {
       BdLoadResult *result = g_ptr_array_index (results, i);
-      GtkWidget *row;
+      BdBounceItem *item;
 
       if (result->is_mailbox)
         {
@@ -181,38 +263,33 @@ bd_window_load_results (BdWindow  *self,
           continue;
         }
 
-      row = bd_bounce_row_new (result->bounce);
-      gtk_list_box_append (self->bounce_list, row);
-      if (first_new == NULL)
-        first_new = GTK_LIST_BOX_ROW (row);
+      item = bd_bounce_item_new (result->bounce);
+      g_list_store_append (self->bounces, item);
+      g_object_unref (item);
     }
 
-  if (first_new == NULL && g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "mailbox") == 0)
+  if (first_new == count_rows (self) && self->page == BD_WINDOW_PAGE_MAILBOX)
     {
-      for (guint i = 0; i < failures->len; i++)
-        bd_window_show_toast (self, ((BdLoadResult *)g_ptr_array_index (failures, i))->error->message);
+      show_failures_as_toasts (self, failures);
       return;
     }
 
-  if (first_new == NULL && count_rows (self) == 0)
+  if (count_rows (self) == 0)
     {
       if (failures->len > 0)
         show_error_page (self, failures);
       else
-        gtk_stack_set_visible_child_name (self->stack, "empty");
+        bd_window_set_page (self, BD_WINDOW_PAGE_EMPTY);
       return;
     }
 
-  for (guint i = 0; i < failures->len; i++)
-    bd_window_show_toast (self, ((BdLoadResult *)g_ptr_array_index (failures, i))->error->message);
-
-  gtk_stack_set_visible_child_name (self->stack, "results");
+  show_failures_as_toasts (self, failures);
   update_sidebar (self);
-  if (first_new != NULL)
-    gtk_list_box_select_row (self->bounce_list, first_new);
-  bd_window_update_back_button (self);
-  bd_window_update_actions (self);
+  if (first_new < count_rows (self))
+    gtk_list_box_select_row (self->bounce_list, gtk_list_box_get_row_at_index (self->bounce_list, first_new));
+  bd_window_set_page (self, BD_WINDOW_PAGE_RESULTS);
 }
+
 
 static void
 load_files_cb (GObject      *object,
@@ -292,10 +369,11 @@ mailbox_view_toast_cb (BdWindow      *self,
   bd_window_show_toast (self, message);
 }
 
+/* A recipient chosen in the mailbox, or its page turned: the report
+ * actions and the Back button follow what it shows. */
 static void
-stack_notify_cb (BdWindow   *self,
-                 GParamSpec *pspec,
-                 GtkStack   *stack)
+mailbox_view_shown_changed_cb (BdWindow      *self,
+                               BdMailboxView *view)
 {
   bd_window_update_back_button (self);
   bd_window_update_actions (self);
@@ -314,10 +392,8 @@ bd_window_open_mailbox (BdWindow *self,
   g_return_if_fail (BD_IS_WINDOW (self));
   g_return_if_fail (G_IS_FILE (location));
 
-  gtk_spinner_stop (self->spinner);
-  gtk_stack_set_visible_child_name (self->stack, "mailbox");
   bd_mailbox_view_scan (self->mailbox_view, location);
-  bd_window_update_actions (self);
+  bd_window_set_page (self, BD_WINDOW_PAGE_MAILBOX);
 }
 
 /**
@@ -328,16 +404,9 @@ bd_window_open_mailbox (BdWindow *self,
 void
 bd_window_show_domain_check (BdWindow *self)
 {
-  const char *page = gtk_stack_get_visible_child_name (self->stack);
-
   g_return_if_fail (BD_IS_WINDOW (self));
 
-  if (g_strcmp0 (page, "domain") != 0 && g_strcmp0 (page, "loading") != 0)
-    {
-      g_free (self->page_before_domain);
-      self->page_before_domain = g_strdup (page);
-    }
-  gtk_stack_set_visible_child_name (self->stack, "domain");
+  bd_window_set_page (self, BD_WINDOW_PAGE_DOMAIN);
 }
 
 /**
@@ -395,7 +464,9 @@ bd_window_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), BD_TYPE_WINDOW);
   g_clear_object (&self->settings);
   g_clear_object (&self->cancellable);
-  g_clear_pointer (&self->page_before_domain, g_free);
+  g_clear_object (&self->shown);
+  g_clear_object (&self->search_filter);
+  g_clear_object (&self->bounces);
 
   G_OBJECT_CLASS (bd_window_parent_class)->dispose (object);
 }
@@ -467,10 +538,15 @@ bd_window_init (BdWindow *self)
 
   setup_drop_target (self);
 
+  self->bounces = g_list_store_new (BD_TYPE_BOUNCE_ITEM);
+  self->search_filter = gtk_custom_filter_new (filter_item, self, NULL);
+  self->shown = gtk_filter_list_model_new (G_LIST_MODEL (g_object_ref (self->bounces)),
+                                           GTK_FILTER (g_object_ref (self->search_filter)));
+  gtk_list_box_bind_model (self->bounce_list, G_LIST_MODEL (self->shown), create_bounce_row, NULL, NULL);
+
   g_object_bind_property (self->search_button, "active", self->search_bar, "search-mode-enabled",
                           G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
-  gtk_list_box_set_filter_func (self->bounce_list, filter_rows, self, NULL);
   g_signal_connect_object (self->search_entry, "search-changed",
                            G_CALLBACK (search_entry_search_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->bounce_list, "row-selected",
@@ -481,9 +557,10 @@ bd_window_init (BdWindow *self)
   g_signal_connect_object (self->leaflet, "notify::visible-child", G_CALLBACK (leaflet_notify_cb), self, G_CONNECT_SWAPPED);
 
   g_signal_connect_object (self->mailbox_view, "toast", G_CALLBACK (mailbox_view_toast_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->stack, "notify::visible-child", G_CALLBACK (stack_notify_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->mailbox_view, "shown-changed", G_CALLBACK (mailbox_view_shown_changed_cb),
+                           self, G_CONNECT_SWAPPED);
 
-  bd_window_update_actions (self);
+  bd_window_set_page (self, BD_WINDOW_PAGE_EMPTY);
 }
 
 BdWindow *

@@ -13,12 +13,17 @@
 
 #include "bd-export.h"
 
-#define HEADER "address,reason,status,hard,date,diagnostic\n"
+#define HEADER BD_EXPORT_RECIPIENTS_HEADER
 
-/* RFC 4180 quoting, only where needed. */
-static gboolean
-has_failed (const BdBounce    *bounce,
-            const BdRecipient *r)
+/**
+ * bd_export_recipient_failed:
+ *
+ * Returns: whether @r of @bounce failed for good or for now (not delayed,
+ *   not delivered) and has an address
+ */
+gboolean
+bd_export_recipient_failed (const BdBounce    *bounce,
+                            const BdRecipient *r)
 {
   return bounce->kind == BD_KIND_BOUNCE
          && r->address != NULL
@@ -58,19 +63,33 @@ bd_export_failed_recipients_append (GString        *out,
     {
       const BdRecipient *r = g_ptr_array_index (bounce->recipients, i);
 
-      if (!has_failed (bounce, r) || (hard_only && !r->hard))
+      if (!bd_export_recipient_failed (bounce, r) || (hard_only && !r->hard))
         continue;
       if (seen != NULL && !g_hash_table_add (seen, g_utf8_casefold (r->address, -1)))
         continue;
-      bd_export_append_csv_field (out, r->address);
-      g_string_append_printf (out, ",%s,", bd_reason_to_string (r->reason));
-      bd_export_append_csv_field (out, r->status);
-      g_string_append (out, r->hard ? ",true," : ",false,");
-      bd_export_append_csv_field (out, bounce->date != NULL ? bounce->date : r->last_attempt);
-      g_string_append_c (out, ',');
-      bd_export_append_csv_field (out, r->diagnostic);
-      g_string_append_c (out, '\n');
+      bd_export_recipient_row_append (out, bounce, r);
     }
+}
+
+/**
+ * bd_export_recipient_row_append:
+ *
+ * Appends @r of @bounce as one row of the failed-recipients CSV (RFC 4180
+ * quoting, only where needed).
+ */
+void
+bd_export_recipient_row_append (GString           *out,
+                                const BdBounce    *bounce,
+                                const BdRecipient *r)
+{
+  bd_export_append_csv_field (out, r->address);
+  g_string_append_printf (out, ",%s,", bd_reason_to_string (r->reason));
+  bd_export_append_csv_field (out, r->status);
+  g_string_append (out, r->hard ? ",true," : ",false,");
+  bd_export_append_csv_field (out, bounce->date != NULL ? bounce->date : r->last_attempt);
+  g_string_append_c (out, ',');
+  bd_export_append_csv_field (out, r->diagnostic);
+  g_string_append_c (out, '\n');
 }
 
 /**
