@@ -29,6 +29,6 @@ extern const guint bd_n_provider_rules;
 BdReason bd_classify_provider_rules (const BdRecipient *r,
                                      const char        *reporter,
                                      const char        *lowered,
-                                     char             **evidence);
+                                     BdEvidence        *evidence);
 
 G_END_DECLS

@@ -70,7 +70,7 @@ static BdReason
 apply_kddi_rule (const BdRecipient *r,
                  const char        *reporter,
                  const char        *lowered,
-                 char             **evidence)
+                 BdEvidence        *evidence)
 {
   const char *at;
 
@@ -81,10 +81,12 @@ apply_kddi_rule (const BdRecipient *r,
     return BD_REASON_UNDEFINED;
   if (at > lowered && at[-1] == '>')
     {
-      *evidence = g_strdup (N_("au (KDDI): “<address>: User unknown” is an unknown address"));
+      bd_evidence_set (evidence, BD_EVIDENCE_PROVIDER_RULE,
+                       N_("au (KDDI): “<address>: User unknown” is an unknown address"));
       return BD_REASON_USERUNKNOWN;
     }
-  *evidence = g_strdup (N_("au (KDDI): “User unknown” without the address is the recipient's filter"));
+  bd_evidence_set (evidence, BD_EVIDENCE_PROVIDER_RULE,
+                   N_("au (KDDI): “User unknown” without the address is the recipient's filter"));
   return BD_REASON_FILTERED;
 }
 
@@ -93,7 +95,7 @@ apply_kddi_rule (const BdRecipient *r,
  * three digits name the reason. */
 static BdReason
 apply_franceptt_rule (const char  *lowered,
-                      char       **evidence)
+                      BdEvidence  *evidence)
 {
   static const struct { guint code; BdReason reason; } codes[] = {
     { 101, BD_REASON_BLOCKED }, { 102, BD_REASON_BLOCKED }, { 103, BD_REASON_BLOCKED },
@@ -130,7 +132,7 @@ apply_franceptt_rule (const char  *lowered,
             || g_ascii_isalnum (digits[3]))
           continue;
         code = (digits[0] - '0') * 100 + (digits[1] - '0') * 10 + (digits[2] - '0');
-        *evidence = g_strdup_printf ("Orange/La Poste: code %.*s", (int)(digits + 3 - p), p);
+        bd_evidence_take (evidence, BD_EVIDENCE_FRANCEPTT_CODE, g_strndup (p, digits + 3 - p));
         for (guint j = 0; j < G_N_ELEMENTS (codes); j++)
           if (codes[j].code == code)
             return codes[j].reason;
@@ -147,18 +149,19 @@ apply_franceptt_rule (const char  *lowered,
 static BdReason
 apply_docomo_rule (const BdRecipient *r,
                    const char        *reporter,
-                   char             **evidence)
+                   BdEvidence        *evidence)
 {
   if (!host_matches (reporter, NULL, "docomo.ne.jp") || r->status == NULL)
     return BD_REASON_UNDEFINED;
   if (strcmp (r->status, "5.2.0") == 0)
     {
-      *evidence = g_strdup (N_("NTT docomo: 5.2.0 is the recipient's filter"));
+      bd_evidence_set (evidence, BD_EVIDENCE_PROVIDER_RULE, N_("NTT docomo: 5.2.0 is the recipient's filter"));
       return BD_REASON_FILTERED;
     }
   if (strcmp (r->status, "5.0.0") == 0 && g_strcmp0 (r->command, "DATA") == 0 && r->reply_code == 550)
     {
-      *evidence = g_strdup (N_("NTT docomo: refused after DATA, the recipient refuses the sender"));
+      bd_evidence_set (evidence, BD_EVIDENCE_PROVIDER_RULE,
+                       N_("NTT docomo: refused after DATA, the recipient refuses the sender"));
       return BD_REASON_REJECTED;
     }
   return BD_REASON_UNDEFINED;
@@ -170,7 +173,7 @@ apply_docomo_rule (const BdRecipient *r,
 static BdReason
 apply_spectrum_rule (const char  *reporter,
                      const char  *lowered,
-                     char       **evidence)
+                     BdEvidence  *evidence)
 {
   static const struct { guint first, last; BdReason reason; } ranges[] = {
     { 1000, 1000, BD_REASON_BLOCKED }, { 1010, 1080, BD_REASON_REJECTED },
@@ -196,7 +199,7 @@ apply_spectrum_rule (const char  *reporter,
   for (guint i = 0; i < G_N_ELEMENTS (ranges); i++)
     if (number >= ranges[i].first && number <= ranges[i].last)
       {
-        *evidence = g_strdup_printf ("Spectrum: code AUP#%u", number);
+        bd_evidence_take (evidence, BD_EVIDENCE_SPECTRUM_CODE, g_strdup_printf ("%u", number));
         return ranges[i].reason;
       }
   return BD_REASON_UNDEFINED;
@@ -214,7 +217,7 @@ BdReason
 bd_classify_provider_rules (const BdRecipient *r,
                             const char        *reporter,
                             const char        *lowered,
-                            char             **evidence)
+                            BdEvidence        *evidence)
 {
   /* Providers whose codes need reading (a number in a range, a reply
    * that means two things), then the table. */
@@ -246,7 +249,7 @@ bd_classify_provider_rules (const BdRecipient *r,
         continue;
       if (rule->phrase != NULL && (lowered == NULL || strstr (lowered, rule->phrase) == NULL))
         continue;
-      *evidence = g_strdup (rule->why);
+      bd_evidence_set (evidence, BD_EVIDENCE_PROVIDER_RULE, rule->why);
       return rule->reason;
     }
   return BD_REASON_UNDEFINED;

@@ -142,8 +142,7 @@ merge_recipient (BdRecipient *into,
   if (into->reason == BD_REASON_UNDEFINED && from->reason != BD_REASON_UNDEFINED)
     {
       into->reason = from->reason;
-      g_free (into->evidence);
-      into->evidence = g_steal_pointer (&from->evidence);
+      bd_recipient_take_evidence (into, &from->cause);
     }
 }
 
@@ -359,7 +358,7 @@ decode_message (const BdMimePart *message,
       r = bd_bounce_add_recipient (bounce, NULL);
       r->address = bd_decoder_first_address (parts.forwarded->message, "To");
       r->reason = BD_REASON_FEEDBACK;
-      r->evidence = g_strdup_printf ("complaint (subject “%s”)", input.subject);
+      bd_recipient_set_evidence (r, BD_EVIDENCE_COMPLAINT_SUBJECT, input.subject);
     }
 
   /* A bounce pasted into the text of another message. When that message
