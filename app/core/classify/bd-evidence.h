@@ -44,6 +44,7 @@ typedef enum
   BD_EVIDENCE_PIPE_FAILED,          /* Exim's "pipe to": a local program failed */
   BD_EVIDENCE_REFUSED_UNTIL_EXPIRED,/* qmail: refused with 4xx until it gave up */
   BD_EVIDENCE_UNRECOGNISED,         /* the server's words named no reason */
+  BD_N_EVIDENCE_KINDS
 } BdEvidenceKind;
 
 typedef struct
