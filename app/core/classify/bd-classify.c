@@ -746,6 +746,20 @@ set_internal_status (BdRecipient *r,
   r->status = g_strdup_printf ("%c.0.%u", temporary ? '4' : '5', internal_codes[r->reason]);
 }
 
+/* The provider step that needs the whole bounce: who sent it. */
+static void
+sender_quota (const BdBounce *bounce,
+              BdRecipient    *r)
+{
+  BdEvidence decided = { 0 };
+  BdReason reason = bd_classify_sender_quota (bounce, r, &decided);
+
+  if (reason == BD_REASON_UNDEFINED)
+    return;
+  r->reason = reason;
+  bd_recipient_take_evidence (r, &decided);
+}
+
 /**
  * bd_classify_bounce:
  *
@@ -778,6 +792,7 @@ bd_classify_bounce (BdBounce *bounce)
 
           r->reason = classify (r, reporter, bounce->reporting_mta, &decided);
           bd_recipient_take_evidence (r, &decided);
+          sender_quota (bounce, r);
         }
       if (bounce->kind == BD_KIND_BOUNCE || bounce->kind == BD_KIND_DELAYED)
         set_internal_status (r, bounce);

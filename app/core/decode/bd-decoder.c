@@ -416,8 +416,8 @@ decode_message (const BdMimePart *message,
     bd_decoder_normalise_codes (g_ptr_array_index (bounce->recipients, i));
   bd_decoder_find_commands (bounce, input.body);
   bd_scan_input_clear (&input);
-  bd_classify_bounce (bounce);
   bd_decoder_check_reply_class (bounce);
+  bd_classify_bounce (bounce);
   if (parts.too_deep)
     add_note (bounce, "MIME parts nested more than " G_STRINGIFY (BD_DECODER_MAX_DEPTH) " levels deep were not read");
   return g_steal_pointer (&bounce);
