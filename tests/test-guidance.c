@@ -7,9 +7,11 @@
  */
 #include "config.h"
 
+#include <gmime/gmime.h>
 #include <string.h>
 
 #include "bd-classify.h"
+#include "bd-decoder.h"
 #include "bd-guidance-private.h"
 #include "bd-report.h"
 #include "bd-i18n.h"
@@ -216,8 +218,10 @@ test_guidance_summary (void)
 static void
 test_guidance_provider_notes (void)
 {
+  /* the classifier decides Microsoft's 5.2.2 is the sender's quota
+   * (test-classify); the note says what that means */
   g_autoptr(BdBounce) m365 = make_bounce (BD_KIND_BOUNCE, "AM0PR01MB1234.eurprd01.prod.exchangelabs.com",
-                                          "anna@example.com", "5.2.2", BD_REASON_MAILBOXFULL);
+                                          "anna@example.com", "5.2.2", BD_REASON_SPEEDING);
   g_autoptr(BdBounce) gmail = make_bounce (BD_KIND_BOUNCE, "mail.example.pl", "anna@gmail.com",
                                            "5.7.26", BD_REASON_AUTHFAILURE);
   g_autoptr(BdBounce) onet = make_bounce (BD_KIND_BOUNCE, "smtp.poczta.onet.pl", "anna@example.com",
@@ -490,12 +494,47 @@ test_guidance_evidence_sentences (void)
   g_assert_null (none->evidence);
 }
 
+/* The headline, "Why this reason?" and the JSON's reason of one
+ * recipient come from one decision: a Microsoft 365 sender's 5.2.2
+ * "mailbox full" is its sending quota in all three. */
+static void
+test_guidance_quota_agrees (void)
+{
+  static const char text[] =
+    "From: MAILER-DAEMON@AM0PR01MB1234.eurprd01.prod.outlook.com\n"
+    "To: jan@outlook.com\nSubject: Undeliverable\nMIME-Version: 1.0\n"
+    "Content-Type: multipart/report; report-type=delivery-status; boundary=\"b\"\n\n"
+    "--b\nContent-Type: message/delivery-status\n\n"
+    "Reporting-MTA: dns; AM0PR01MB1234.eurprd01.prod.outlook.com\n\n"
+    "Final-Recipient: rfc822; anna@example.net\nAction: failed\nStatus: 5.2.2\n"
+    "Remote-MTA: dns; AM0PR01MB1234.eurprd01.prod.outlook.com\n"
+    "Diagnostic-Code: smtp; 554 5.2.2 mailbox full\n\n"
+    "--b\nContent-Type: message/rfc822\n\nFrom: jan@outlook.com\nTo: anna@example.net\n"
+    "Subject: hello\n\nhi\n--b--\n";
+  g_autoptr(BdBounce) bounce = bd_decoder_decode_bytes (text, sizeof text - 1, "test.eml", 0);
+  BdRecipient *r = g_ptr_array_index (bounce->recipients, 0);
+  g_autoptr(BdGuidance) shown = bd_guidance_for_recipient (bounce, r);
+  g_autoptr(BdGuidance) speeding = bd_guidance_for_reason (BD_KIND_BOUNCE, BD_REASON_SPEEDING, r->address);
+  g_autofree char *why = bd_report_describe_evidence (r);
+  g_autofree char *rule = g_strdup (g_dgettext (GETTEXT_PACKAGE,
+                                                "Microsoft 365: 5.2.2 is the sender's submission quota"));
+
+  g_assert_cmpint (r->reason, ==, BD_REASON_SPEEDING);
+  g_assert_cmpstr (shown->headline, ==, speeding->headline);
+  g_assert_cmpstr (bd_report_recipient_label (bounce, r), ==, bd_reason_get_label (BD_REASON_SPEEDING));
+  g_assert_cmpstr (why, ==, rule);
+#ifdef BD_TEST_POLISH
+  assert_translated (why, "Microsoft 365: 5.2.2 is the sender's submission quota");
+#endif
+}
+
 int
 main (int    argc,
       char **argv)
 {
   bd_i18n_init ();
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  g_mime_init ();
 
   g_test_add_func ("/core/guidance/every-reason", test_guidance_every_reason);
   g_test_add_func ("/core/guidance/every-kind", test_guidance_every_kind);
@@ -507,6 +546,7 @@ main (int    argc,
   g_test_add_func ("/core/guidance/unknown-address", test_guidance_unknown_address);
   g_test_add_func ("/core/guidance/unrecognised", test_guidance_unrecognised);
   g_test_add_func ("/core/guidance/evidence-sentences", test_guidance_evidence_sentences);
+  g_test_add_func ("/core/guidance/quota-agrees", test_guidance_quota_agrees);
 
   return g_test_run ();
 }
