@@ -51,7 +51,7 @@ fill (BdRecipientRow    *self,
   g_autofree char *reply_code = NULL;
   g_autofree char *when = NULL;
   g_autofree char *retry = NULL;
-  g_autofree char *evidence = bd_report_describe_evidence (recipient->evidence);
+  g_autofree char *evidence = bd_report_describe_evidence (recipient);
 
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (self), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self),

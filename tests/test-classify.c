@@ -6,9 +6,12 @@
  */
 #include "config.h"
 
+#include <gmime/gmime.h>
 #include <string.h>
 
 #include "bd-classify.h"
+#include "bd-decoder.h"
+#include "bd-provider.h"
 
 typedef struct
 {
@@ -197,17 +200,110 @@ test_classify_provider (void)
     }
 }
 
+/* A delivery status notification (RFC 3464) from @reporter for one
+ * recipient, decoded as the CLI would. */
+static BdBounce *
+decode_dsn (const char *from,
+            const char *reporter,
+            const char *status,
+            const char *reply)
+{
+  g_autofree char *text = g_strdup_printf (
+    "From: MAILER-DAEMON@%s\r\n"
+    "To: %s\r\n"
+    "Subject: Undeliverable: report\r\n"
+    "MIME-Version: 1.0\r\n"
+    "Content-Type: multipart/report; report-type=delivery-status; boundary=\"b\"\r\n\r\n"
+    "--b\r\nContent-Type: text/plain\r\n\r\nDelivery has failed.\r\n\r\n"
+    "--b\r\nContent-Type: message/delivery-status\r\n\r\n"
+    "Reporting-MTA: dns; %s\r\n\r\n"
+    "Final-Recipient: rfc822; anna@example.net\r\n"
+    "Action: failed\r\nStatus: %s\r\nRemote-MTA: dns; %s\r\n"
+    "Diagnostic-Code: smtp; %s\r\n\r\n"
+    "--b\r\nContent-Type: message/rfc822\r\n\r\n"
+    "From: %s\r\nTo: anna@example.net\r\nSubject: hello\r\n\r\nhi\r\n"
+    "--b--\r\n", reporter, from, reporter, status, reporter, reply, from);
+
+  return bd_decoder_decode_bytes (text, strlen (text), "test.eml", 0);
+}
+
+static BdRecipient *
+first (BdBounce *bounce)
+{
+  g_assert_cmpuint (bounce->recipients->len, ==, 1);
+  return g_ptr_array_index (bounce->recipients, 0);
+}
+
+/* A provider's rules apply to its own servers only: a host that merely
+ * ends with its name is someone else's (mx.notoutlook.com got Microsoft
+ * 365's meaning of 5.7.1). */
+static void
+test_classify_provider_label_boundary (void)
+{
+  const char *reply = "550 5.7.1 Delivery not authorized";
+  g_autoptr(BdBounce) other = decode_dsn ("jan@example.org", "mx.notoutlook.com", "5.7.1", reply);
+  g_autoptr(BdBounce) plain = decode_dsn ("jan@example.org", "mx.example.com", "5.7.1", reply);
+  g_autoptr(BdBounce) m365 = decode_dsn ("jan@example.org", "mail.protection.outlook.com", "5.7.1", reply);
+
+  g_assert_cmpstr (bd_reason_to_string (first (other)->reason), ==, "securityerror");
+  g_assert_cmpstr (first (other)->evidence, ==, "status 5.7.1");
+  g_assert_cmpstr (first (other)->evidence, ==, first (plain)->evidence);
+  g_assert_cmpstr (bd_reason_to_string (first (m365)->reason), ==, "rejected");
+  g_assert_cmpint (first (m365)->cause.kind, ==, BD_EVIDENCE_PROVIDER_RULE);
+  g_assert_true (bd_host_has_suffix ("mx.outlook.com.", "outlook.com"));
+  g_assert_true (bd_host_has_suffix ("OUTLOOK.COM", "outlook.com"));
+  g_assert_false (bd_host_has_suffix ("notoutlook.com", "outlook.com"));
+  g_assert_false (bd_host_has_suffix ("outlook.com.evil.example", "outlook.com"));
+  g_assert_true (bd_provider_named_in (bd_provider_get (BD_PROVIDER_MICROSOFT), "at am0pr01.prod.outlook.com]"));
+  g_assert_false (bd_provider_named_in (bd_provider_get (BD_PROVIDER_MICROSOFT), "at mx.notoutlook.com"));
+}
+
+/* Microsoft 365 answers its own user's sending quota with 5.2.2: the
+ * reason is decided once, so the JSON's reason says what the headline
+ * says. A full mailbox elsewhere stays one. */
+static void
+test_classify_microsoft_quota (void)
+{
+  const char *host = "AM0PR01MB1234.eurprd01.prod.outlook.com";
+  g_autoptr(BdBounce) quota = decode_dsn ("jan@outlook.com", host, "5.2.2", "554 5.2.2 mailbox full");
+  g_autoptr(BdBounce) full = decode_dsn ("jan@example.org", "mx.example.com", "5.2.2", "554 5.2.2 mailbox full");
+
+  g_assert_cmpstr (bd_reason_to_string (first (quota)->reason), ==, "speeding");
+  g_assert_cmpstr (first (quota)->evidence, ==, "Microsoft 365: 5.2.2 is the sender's submission quota");
+  g_assert_cmpstr (bd_reason_to_string (first (full)->reason), ==, "mailboxfull");
+}
+
+/* The reply code a relay adds ("421" beside status 5.1.2) is dropped
+ * before classifying: the evidence cannot rest on a code the output no
+ * longer has ("…, temporary" did). */
+static void
+test_classify_reply_class_first (void)
+{
+  g_autoptr(BdBounce) bounce = decode_dsn ("jan@example.org", "mx.example.com", "5.1.2",
+                                           "421 Host or domain name not found");
+  BdRecipient *r = first (bounce);
+
+  g_assert_cmpuint (r->reply_code, ==, 0);
+  g_assert_cmpstr (bd_reason_to_string (r->reason), ==, "hostunknown");
+  g_assert_cmpstr (r->evidence, ==, "phrase “host or domain name not found”");
+  g_assert_false (r->cause.temporary);
+}
+
 int
 main (int    argc,
       char **argv)
 {
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  g_mime_init ();
 
   g_test_add_func ("/core/classify/table", test_classify_table);
   g_test_add_func ("/core/classify/evidence", test_classify_evidence);
   g_test_add_func ("/core/classify/pseudo-status", test_classify_pseudo_status);
   g_test_add_func ("/core/classify/command", test_classify_command);
   g_test_add_func ("/core/classify/provider", test_classify_provider);
+  g_test_add_func ("/core/classify/provider-label-boundary", test_classify_provider_label_boundary);
+  g_test_add_func ("/core/classify/microsoft-quota", test_classify_microsoft_quota);
+  g_test_add_func ("/core/classify/reply-class-first", test_classify_reply_class_first);
 
   return g_test_run ();
 }

@@ -8,9 +8,11 @@
  */
 #include "config.h"
 
+#include <gmime/gmime.h>
 #include <string.h>
 
 #include "bd-classify.h"
+#include "bd-decoder.h"
 #include "bd-guidance-private.h"
 #include "bd-report.h"
 #include "bd-i18n.h"
@@ -84,6 +86,44 @@ has_cyrillic_words (const char *text)
   return cyrillic >= 6;
 }
 #endif
+
+/* Whether @text, its quotes („…”, “…”) and @kept left out, still has a
+ * word of English: a sentence left untranslated. */
+static gboolean
+has_english_words (const char *text,
+                   const char *kept)
+{
+  static const char * const words[] = {
+    /* not "to", "by", "was", "program": Polish words too */
+    "the", "is", "of", "for", "this", "that", "server", "reply", "says", "message", "has", "been",
+    "reason", "code", "report", "with", "not", "and", "failed", "after", "refused", "only",
+    "sender", "recipient", "stands", "temporary", "receiving", "its", "which", NULL
+  };
+  g_autoptr(GString) plain = g_string_new (NULL);
+  g_auto(GStrv) tokens = NULL;
+  gboolean quoted = FALSE;
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      if (g_str_has_prefix (p, "„") || g_str_has_prefix (p, "“"))
+        quoted = !quoted || g_str_has_prefix (p, "„");
+      else if (g_str_has_prefix (p, "”"))
+        quoted = FALSE;
+      else if (!quoted)
+        g_string_append_unichar (plain, g_utf8_get_char (p));
+    }
+  if (kept != NULL && strstr (plain->str, kept) != NULL)
+    g_string_erase (plain, strstr (plain->str, kept) - plain->str, strlen (kept));
+  tokens = g_regex_split_simple ("[^[:alpha:]]+", plain->str, 0, 0);
+  for (guint i = 0; tokens[i] != NULL; i++)
+    {
+      g_autofree char *lower = g_ascii_strdown (tokens[i], -1);
+
+      if (g_strv_contains (words, lower))
+        return TRUE;
+    }
+  return FALSE;
+}
 
 /* The English original of a text, to tell whether it was translated. */
 static void
@@ -239,8 +279,10 @@ test_guidance_summary (void)
 static void
 test_guidance_provider_notes (void)
 {
+  /* the classifier decides Microsoft's 5.2.2 is the sender's quota
+   * (test-classify); the note says what that means */
   g_autoptr(BdBounce) m365 = make_bounce (BD_KIND_BOUNCE, "AM0PR01MB1234.eurprd01.prod.exchangelabs.com",
-                                          "anna@example.com", "5.2.2", BD_REASON_MAILBOXFULL);
+                                          "anna@example.com", "5.2.2", BD_REASON_SPEEDING);
   g_autoptr(BdBounce) gmail = make_bounce (BD_KIND_BOUNCE, "mail.example.pl", "anna@gmail.com",
                                            "5.7.26", BD_REASON_AUTHFAILURE);
   g_autoptr(BdBounce) onet = make_bounce (BD_KIND_BOUNCE, "smtp.poczta.onet.pl", "anna@example.com",
@@ -401,8 +443,8 @@ test_guidance_unrecognised (void)
   g_autoptr(BdGuidance) undefined_g = bd_guidance_for_reason (BD_KIND_BOUNCE, BD_REASON_UNDEFINED, ADDRESS);
   g_autofree char *why = NULL;
 
-  unclear_r->evidence = g_strdup (BD_CLASSIFY_UNRECOGNISED);
-  held_r->evidence = g_strdup ("phrase “held for review”");
+  bd_recipient_set_evidence (unclear_r, BD_EVIDENCE_UNRECOGNISED, NULL);
+  bd_recipient_set_evidence (held_r, BD_EVIDENCE_PHRASE, "held for review");
   g_assert_true (bd_classify_is_unrecognised (unclear_r));
   g_assert_false (bd_classify_is_unrecognised (held_r));
   g_assert_cmpint (bd_classify_shown_reason (unclear_r), ==, BD_REASON_UNDEFINED);
@@ -416,43 +458,137 @@ test_guidance_unrecognised (void)
 
   g_assert_cmpstr (bd_report_recipient_label (unclear, unclear_r), ==, bd_reason_get_label (BD_REASON_UNDEFINED));
   g_assert_cmpstr (bd_report_recipient_label (held, held_r), ==, bd_reason_get_label (BD_REASON_ONHOLD));
-  why = bd_report_describe_evidence (unclear_r->evidence);
+  g_assert_cmpstr (unclear_r->evidence, ==, BD_CLASSIFY_UNRECOGNISED);
+  why = bd_report_describe_evidence (unclear_r);
   g_assert_cmpstr (why, !=, BD_CLASSIFY_UNRECOGNISED);
 }
 
-/* Every recorded form of evidence reads as a sentence (in the test's
- * language) that keeps its quoted part; ", temporary" adds to the
- * sentence of what precedes it. */
+/* Every kind of evidence keeps its recorded English form (the JSON's
+ * `evidence`, byte for byte) and reads as a sentence in the test's
+ * language that keeps the quoted item as written; ", temporary" adds to
+ * the sentence of what precedes it. */
+static const struct
+{
+  BdEvidenceKind kind;
+  const char    *item;
+  const char    *recorded;
+  const char    *kept;       /* in the sentence, as written */
+} evidence_forms[] = {
+  { BD_EVIDENCE_STATUS, "5.1.1", "status 5.1.1", "5.1.1" },
+  { BD_EVIDENCE_REPLY_CODE, "502", "reply code 502", "502" },
+  { BD_EVIDENCE_PHRASE, "mailbox is full", "phrase “mailbox is full”", "mailbox is full" },
+  { BD_EVIDENCE_PHRASE_AFTER_DATA, "user unknown", "phrase “user unknown” after the message was sent",
+    "user unknown" },
+  { BD_EVIDENCE_REPLY_TO_MAIL_FROM, "does not exist", "does not exist in reply to MAIL FROM", "does not exist" },
+  { BD_EVIDENCE_PHRASE_TO_MAIL_FROM, "access denied", "phrase “access denied” in reply to MAIL FROM",
+    "access denied" },
+  { BD_EVIDENCE_DOMAIN_BEFORE_PHRASE, "does not exist", "a domain name before “does not exist”", "does not exist" },
+  { BD_EVIDENCE_REFUSED_AT, "EHLO", "refused at EHLO", "EHLO" },
+  { BD_EVIDENCE_ACTION, "delayed", "action delayed", "delayed" },
+  { BD_EVIDENCE_DIAGNOSTIC_TYPE, "x-unix", "diagnostic type x-unix", "x-unix" },
+  { BD_EVIDENCE_FEEDBACK_TYPE, "abuse", "feedback report (abuse)", "abuse" },
+  { BD_EVIDENCE_DISPOSITION, "manual-action/MDN-sent-manually; displayed",
+    "disposition manual-action/MDN-sent-manually; displayed", "displayed" },
+  { BD_EVIDENCE_AUTO_REPLY, NULL, "auto-reply (RFC 3834)", NULL },
+  { BD_EVIDENCE_COMPLAINT_SUBJECT, "Win a prize", "complaint (subject “Win a prize”)", "Win a prize" },
+  { BD_EVIDENCE_PROVIDER_RULE, "Microsoft 365: 5.7.509 is a DMARC failure",
+    "Microsoft 365: 5.7.509 is a DMARC failure", "5.7.509" },
+  { BD_EVIDENCE_FRANCEPTT_CODE, "OFR006_102", "Orange/La Poste: code OFR006_102", "OFR006_102" },
+  { BD_EVIDENCE_SPECTRUM_CODE, "1350", "Spectrum: code AUP#1350", "AUP#1350" },
+  { BD_EVIDENCE_POWERMTA_CATEGORY, "bad-mailbox", "PowerMTA bounce category bad-mailbox", "bad-mailbox" },
+  { BD_EVIDENCE_STATED_BY_FORMAT, "but sender was rejected", "but sender was rejected",
+    "but sender was rejected" },
+  { BD_EVIDENCE_GROUP_REFUSED, NULL, "Google Groups refused the post", "Google Groups" },
+  { BD_EVIDENCE_AU_SPAM_FILTER, "X-SPASIGN: NG", "X-SPASIGN: NG", "X-SPASIGN: NG" },
+  { BD_EVIDENCE_NOTIFICATION_TYPE, "Delivery", "notificationType Delivery", "Delivery" },
+  { BD_EVIDENCE_PIPE_FAILED, NULL, "pipe to", "pipe to" },
+  { BD_EVIDENCE_REFUSED_UNTIL_EXPIRED, NULL, "does not like recipient, then queue too long", NULL },
+  { BD_EVIDENCE_UNRECOGNISED, NULL, BD_CLASSIFY_UNRECOGNISED, NULL },
+};
+
 static void
 test_guidance_evidence_sentences (void)
 {
-  static const struct { const char *recorded; const char *kept; } forms[] = {
-    { "phrase “user unknown” after the message was sent", "user unknown" },
-    { "phrase “access denied” in reply to MAIL FROM", "access denied" },
-    { "does not exist in reply to MAIL FROM", "does not exist" },
-    { "a domain name before “does not exist”", "does not exist" },
-    { "refused at EHLO", "EHLO" },
-    { "feedback report (abuse)", "abuse" },
-    { "auto-reply (RFC 3834)", NULL },
-    { "status 5.1.1", "5.1.1" },
-  };
-  g_autofree char *base = bd_report_describe_evidence ("phrase “host not found”");
-  g_autofree char *temporary = bd_report_describe_evidence ("phrase “host not found”, temporary");
-  g_autofree char *empty = bd_report_describe_evidence ("");
+  g_autoptr(BdRecipient) host = bd_recipient_new ();
+  g_autoptr(BdRecipient) none = bd_recipient_new ();
+  g_autofree char *base = NULL;
+  g_autofree char *temporary = NULL;
+  g_autofree char *recorded = NULL;
+  gboolean covered[BD_N_EVIDENCE_KINDS] = { FALSE };
 
-  for (guint i = 0; i < G_N_ELEMENTS (forms); i++)
+  for (guint i = 0; i < G_N_ELEMENTS (evidence_forms); i++)
     {
-      g_autofree char *said = bd_report_describe_evidence (forms[i].recorded);
+      g_autoptr(BdRecipient) r = bd_recipient_new ();
+      g_autofree char *said = NULL;
 
-      g_test_message ("%s -> %s", forms[i].recorded, said);
-      g_assert_cmpstr (said, !=, forms[i].recorded);
-      if (forms[i].kept != NULL)
-        g_assert_nonnull (strstr (said, forms[i].kept));
-      g_assert_true (g_str_has_suffix (said, "."));
+      bd_recipient_set_evidence (r, evidence_forms[i].kind, evidence_forms[i].item);
+      said = bd_report_describe_evidence (r);
+      g_test_message ("%s -> %s", r->evidence, said);
+      g_assert_cmpstr (r->evidence, ==, evidence_forms[i].recorded);
+      g_assert_nonnull (said);
+      /* a provider rule's recorded text is its English sentence */
+      if (evidence_forms[i].kind != BD_EVIDENCE_PROVIDER_RULE)
+        g_assert_cmpstr (said, !=, evidence_forms[i].recorded);
+      if (evidence_forms[i].kept != NULL)
+        g_assert_nonnull (strstr (said, evidence_forms[i].kept));
+      if (evidence_forms[i].kind != BD_EVIDENCE_PROVIDER_RULE)
+        g_assert_true (g_str_has_suffix (said, "."));
+#ifdef BD_TEST_POLISH
+      if (has_english_words (said, evidence_forms[i].kept))
+        g_error ("not translated into Polish: “%s”", said);
+#else
+      g_assert_true (has_english_words (said, evidence_forms[i].kept));
+#endif
+      covered[evidence_forms[i].kind] = TRUE;
     }
+  for (guint kind = BD_EVIDENCE_NONE + 1; kind < BD_N_EVIDENCE_KINDS; kind++)
+    if (!covered[kind])
+      g_error ("evidence kind %u has no case here", kind);
+
+  bd_recipient_set_evidence (host, BD_EVIDENCE_PHRASE, "host not found");
+  base = bd_report_describe_evidence (host);
+  host->cause.temporary = TRUE;
+  temporary = bd_report_describe_evidence (host);
+  recorded = bd_evidence_to_string (&host->cause);
+  g_assert_cmpstr (recorded, ==, "phrase “host not found”, temporary");
   g_assert_true (g_str_has_prefix (temporary, base));
   g_assert_cmpuint (strlen (temporary), >, strlen (base));
-  g_assert_cmpstr (empty, ==, "");
+  g_assert_null (bd_report_describe_evidence (none));
+  g_assert_null (none->evidence);
+}
+
+/* The headline, "Why this reason?" and the JSON's reason of one
+ * recipient come from one decision: a Microsoft 365 sender's 5.2.2
+ * "mailbox full" is its sending quota in all three. */
+static void
+test_guidance_quota_agrees (void)
+{
+  static const char text[] =
+    "From: MAILER-DAEMON@AM0PR01MB1234.eurprd01.prod.outlook.com\n"
+    "To: jan@outlook.com\nSubject: Undeliverable\nMIME-Version: 1.0\n"
+    "Content-Type: multipart/report; report-type=delivery-status; boundary=\"b\"\n\n"
+    "--b\nContent-Type: message/delivery-status\n\n"
+    "Reporting-MTA: dns; AM0PR01MB1234.eurprd01.prod.outlook.com\n\n"
+    "Final-Recipient: rfc822; anna@example.net\nAction: failed\nStatus: 5.2.2\n"
+    "Remote-MTA: dns; AM0PR01MB1234.eurprd01.prod.outlook.com\n"
+    "Diagnostic-Code: smtp; 554 5.2.2 mailbox full\n\n"
+    "--b\nContent-Type: message/rfc822\n\nFrom: jan@outlook.com\nTo: anna@example.net\n"
+    "Subject: hello\n\nhi\n--b--\n";
+  g_autoptr(BdBounce) bounce = bd_decoder_decode_bytes (text, sizeof text - 1, "test.eml", 0);
+  BdRecipient *r = g_ptr_array_index (bounce->recipients, 0);
+  g_autoptr(BdGuidance) shown = bd_guidance_for_recipient (bounce, r);
+  g_autoptr(BdGuidance) speeding = bd_guidance_for_reason (BD_KIND_BOUNCE, BD_REASON_SPEEDING, r->address);
+  g_autofree char *why = bd_report_describe_evidence (r);
+  g_autofree char *rule = g_strdup (g_dgettext (GETTEXT_PACKAGE,
+                                                "Microsoft 365: 5.2.2 is the sender's submission quota"));
+
+  g_assert_cmpint (r->reason, ==, BD_REASON_SPEEDING);
+  g_assert_cmpstr (shown->headline, ==, speeding->headline);
+  g_assert_cmpstr (bd_report_recipient_label (bounce, r), ==, bd_reason_get_label (BD_REASON_SPEEDING));
+  g_assert_cmpstr (why, ==, rule);
+#ifdef BD_TEST_POLISH
+  assert_translated (why, "Microsoft 365: 5.2.2 is the sender's submission quota");
+#endif
 }
 
 #ifdef BD_TEST_UKRAINIAN
@@ -486,6 +622,7 @@ main (int    argc,
 {
   bd_i18n_init ();
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  g_mime_init ();
 
   g_test_add_func ("/core/guidance/every-reason", test_guidance_every_reason);
   g_test_add_func ("/core/guidance/every-kind", test_guidance_every_kind);
@@ -500,6 +637,7 @@ main (int    argc,
 #ifdef BD_TEST_UKRAINIAN
   g_test_add_func ("/core/guidance/ukrainian-plurals", test_guidance_ukrainian_plurals);
 #endif
+  g_test_add_func ("/core/guidance/quota-agrees", test_guidance_quota_agrees);
 
   return g_test_run ();
 }

@@ -540,7 +540,7 @@ test_scanners_corpus (void)
       if (!g_str_has_prefix (name, "lhost-") || !g_str_has_suffix (name, ".eml"))
         continue;
       path = g_build_filename (dir, name, NULL);
-      if (!g_file_get_contents (path, &raw, NULL, NULL) || bd_scan_strcasestr (raw, "message/delivery-status") != NULL)
+      if (!g_file_get_contents (path, &raw, NULL, NULL) || bd_text_strcasestr (raw, "message/delivery-status") != NULL)
         continue;
       input = test_input_load (path);
       if (input == NULL)
@@ -663,9 +663,9 @@ test_util_host (void)
 static void
 test_util_strdown (void)
 {
-  g_autofree char *ascii = bd_scan_strdown ("550 User UNKNOWN", -1);
-  g_autofree char *polish = bd_scan_strdown ("Skrzynka PEŁNA", -1);
-  g_autofree char *part = bd_scan_strdown ("ABCDEF", 3);
+  g_autofree char *ascii = bd_text_strdown ("550 User UNKNOWN", -1);
+  g_autofree char *polish = bd_text_strdown ("Skrzynka PEŁNA", -1);
+  g_autofree char *part = bd_text_strdown ("ABCDEF", 3);
 
   g_assert_cmpstr (ascii, ==, "550 user unknown");
   g_assert_cmpstr (polish, ==, "skrzynka pełna");

@@ -54,7 +54,7 @@ print_details (GString           *out,
     g_string_append_printf (out, _("  The server said: “%s”\n"), r->diagnostic);
   if (r->evidence != NULL)
     {
-      g_autofree char *why = bd_report_describe_evidence (r->evidence);
+      g_autofree char *why = bd_report_describe_evidence (r);
 
       /* Translators: %1$s is the reason in a few words, %2$s the sentence saying what decided it;
        * %3$s the reason's machine name for scripts (e.g. userunknown) */

@@ -6,16 +6,18 @@
 #pragma once
 
 #include "bd-classify.h"
+#include "bd-provider.h"
 
 G_BEGIN_DECLS
 
 /* What a code means at one provider when it differs from RFC 3463, or
- * when the provider documents its own codes. @host is matched against the
- * end of the reporting host (and anywhere in the diagnostic, where the
- * providers name themselves); NULL matches any. */
+ * when the provider documents its own codes. @provider is matched against
+ * the reporting host, and against the host names the diagnostic gives,
+ * where the providers name themselves (bd-provider.h, both at a label
+ * boundary); %BD_PROVIDER_NONE matches any. */
 typedef struct
 {
-  const char *host;
+  BdProviderId provider;
   const char *status;     /* exact, or a prefix ending in '.' */
   const char *phrase;     /* lower case, nullable */
   BdReason    reason;
@@ -29,6 +31,10 @@ extern const guint bd_n_provider_rules;
 BdReason bd_classify_provider_rules (const BdRecipient *r,
                                      const char        *reporter,
                                      const char        *lowered,
-                                     char             **evidence);
+                                     BdEvidence        *evidence);
+
+BdReason bd_classify_sender_quota   (const BdBounce    *bounce,
+                                     const BdRecipient *r,
+                                     BdEvidence        *evidence);
 
 G_END_DECLS

@@ -15,22 +15,17 @@
 #include "bd-classify-private.h"
 
 
+/* Whether @reporter is one of @id's servers, or @lowered names one. */
 static gboolean
-host_matches (const char *reporter,
-              const char *lowered,
-              const char *host)
+host_matches (const char   *reporter,
+              const char   *lowered,
+              BdProviderId  id)
 {
-  gsize n, m;
+  const BdProvider *provider = bd_provider_get (id);
 
-  if (host == NULL)
+  if (id == BD_PROVIDER_NONE)
     return TRUE;
-  if (lowered != NULL && strstr (lowered, host) != NULL)
-    return TRUE;
-  if (reporter == NULL)
-    return FALSE;
-  n = strlen (reporter);
-  m = strlen (host);
-  return n >= m && g_ascii_strcasecmp (reporter + n - m, host) == 0;
+  return bd_provider_named_in (provider, lowered) || bd_provider_has_host (provider, reporter);
 }
 
 static gboolean
@@ -49,20 +44,6 @@ status_matches (const char *status,
   return strcmp (status, pattern) == 0;
 }
 
-static gboolean
-domain_is (const char *address,
-           const char *domain)
-{
-  const char *at = address != NULL ? strrchr (address, '@') : NULL;
-  gsize n, m = strlen (domain);
-
-  if (at == NULL)
-    return FALSE;
-  n = strlen (at + 1);
-  return n >= m && g_ascii_strcasecmp (at + 1 + n - m, domain) == 0
-         && (n == m || at[1 + n - m - 1] == '.');
-}
-
 /* au (KDDI, ezweb.ne.jp and au.com) answers "550 : User unknown", without
  * the address, when the recipient's own filter refused the sender, and
  * "550 <address>: User unknown" for an address that does not exist. */
@@ -70,21 +51,23 @@ static BdReason
 apply_kddi_rule (const BdRecipient *r,
                  const char        *reporter,
                  const char        *lowered,
-                 char             **evidence)
+                 BdEvidence        *evidence)
 {
   const char *at;
 
   if (lowered == NULL || (at = strstr (lowered, ": user unknown")) == NULL)
     return BD_REASON_UNDEFINED;
-  if (!domain_is (r->address, "ezweb.ne.jp") && !domain_is (r->address, "au.com")
-      && !host_matches (reporter, NULL, "ezweb.ne.jp") && !host_matches (reporter, NULL, "au.com"))
+  if (!bd_provider_has_address (bd_provider_get (BD_PROVIDER_KDDI), r->address)
+      && !host_matches (reporter, NULL, BD_PROVIDER_KDDI))
     return BD_REASON_UNDEFINED;
   if (at > lowered && at[-1] == '>')
     {
-      *evidence = g_strdup (N_("au (KDDI): “<address>: User unknown” is an unknown address"));
+      bd_evidence_set (evidence, BD_EVIDENCE_PROVIDER_RULE,
+                       N_("au (KDDI): “<address>: User unknown” is an unknown address"));
       return BD_REASON_USERUNKNOWN;
     }
-  *evidence = g_strdup (N_("au (KDDI): “User unknown” without the address is the recipient's filter"));
+  bd_evidence_set (evidence, BD_EVIDENCE_PROVIDER_RULE,
+                   N_("au (KDDI): “User unknown” without the address is the recipient's filter"));
   return BD_REASON_FILTERED;
 }
 
@@ -93,7 +76,7 @@ apply_kddi_rule (const BdRecipient *r,
  * three digits name the reason. */
 static BdReason
 apply_franceptt_rule (const char  *lowered,
-                      char       **evidence)
+                      BdEvidence  *evidence)
 {
   static const struct { guint code; BdReason reason; } codes[] = {
     { 101, BD_REASON_BLOCKED }, { 102, BD_REASON_BLOCKED }, { 103, BD_REASON_BLOCKED },
@@ -130,7 +113,7 @@ apply_franceptt_rule (const char  *lowered,
             || g_ascii_isalnum (digits[3]))
           continue;
         code = (digits[0] - '0') * 100 + (digits[1] - '0') * 10 + (digits[2] - '0');
-        *evidence = g_strdup_printf ("Orange/La Poste: code %.*s", (int)(digits + 3 - p), p);
+        bd_evidence_take (evidence, BD_EVIDENCE_FRANCEPTT_CODE, g_strndup (p, digits + 3 - p));
         for (guint j = 0; j < G_N_ELEMENTS (codes); j++)
           if (codes[j].code == code)
             return codes[j].reason;
@@ -147,18 +130,19 @@ apply_franceptt_rule (const char  *lowered,
 static BdReason
 apply_docomo_rule (const BdRecipient *r,
                    const char        *reporter,
-                   char             **evidence)
+                   BdEvidence        *evidence)
 {
-  if (!host_matches (reporter, NULL, "docomo.ne.jp") || r->status == NULL)
+  if (!host_matches (reporter, NULL, BD_PROVIDER_DOCOMO) || r->status == NULL)
     return BD_REASON_UNDEFINED;
   if (strcmp (r->status, "5.2.0") == 0)
     {
-      *evidence = g_strdup (N_("NTT docomo: 5.2.0 is the recipient's filter"));
+      bd_evidence_set (evidence, BD_EVIDENCE_PROVIDER_RULE, N_("NTT docomo: 5.2.0 is the recipient's filter"));
       return BD_REASON_FILTERED;
     }
   if (strcmp (r->status, "5.0.0") == 0 && g_strcmp0 (r->command, "DATA") == 0 && r->reply_code == 550)
     {
-      *evidence = g_strdup (N_("NTT docomo: refused after DATA, the recipient refuses the sender"));
+      bd_evidence_set (evidence, BD_EVIDENCE_PROVIDER_RULE,
+                       N_("NTT docomo: refused after DATA, the recipient refuses the sender"));
       return BD_REASON_REJECTED;
     }
   return BD_REASON_UNDEFINED;
@@ -170,7 +154,7 @@ apply_docomo_rule (const BdRecipient *r,
 static BdReason
 apply_spectrum_rule (const char  *reporter,
                      const char  *lowered,
-                     char       **evidence)
+                     BdEvidence  *evidence)
 {
   static const struct { guint first, last; BdReason reason; } ranges[] = {
     { 1000, 1000, BD_REASON_BLOCKED }, { 1010, 1080, BD_REASON_REJECTED },
@@ -185,7 +169,7 @@ apply_spectrum_rule (const char  *reporter,
   guint number = 0;
   int digits = 0;
 
-  if (code == NULL || !host_matches (reporter, lowered, "charter.net"))
+  if (code == NULL || !host_matches (reporter, lowered, BD_PROVIDER_SPECTRUM))
     return BD_REASON_UNDEFINED;
   for (code += 4; g_ascii_isalpha (*code) || *code == '-'; code++)
     ;
@@ -196,7 +180,7 @@ apply_spectrum_rule (const char  *reporter,
   for (guint i = 0; i < G_N_ELEMENTS (ranges); i++)
     if (number >= ranges[i].first && number <= ranges[i].last)
       {
-        *evidence = g_strdup_printf ("Spectrum: code AUP#%u", number);
+        bd_evidence_take (evidence, BD_EVIDENCE_SPECTRUM_CODE, g_strdup_printf ("%u", number));
         return ranges[i].reason;
       }
   return BD_REASON_UNDEFINED;
@@ -214,13 +198,13 @@ BdReason
 bd_classify_provider_rules (const BdRecipient *r,
                             const char        *reporter,
                             const char        *lowered,
-                            char             **evidence)
+                            BdEvidence        *evidence)
 {
   /* Providers whose codes need reading (a number in a range, a reply
    * that means two things), then the table. */
   BdReason by_code = apply_kddi_rule (r, reporter, lowered, evidence);
-  const char *last_host = "";
-  gboolean last_host_matches = FALSE;
+  BdProviderId last_provider = BD_N_PROVIDERS;
+  gboolean last_provider_matches = FALSE;
 
   if (by_code == BD_REASON_UNDEFINED)
     by_code = apply_docomo_rule (r, reporter, evidence);
@@ -236,18 +220,65 @@ bd_classify_provider_rules (const BdRecipient *r,
 
       if (!status_matches (r->status, rule->status))
         continue;
-      /* The rules come grouped by host: each host is looked for once. */
-      if (rule->host != last_host)
+      /* The rules come grouped by provider: each is looked for once. */
+      if (rule->provider != last_provider)
         {
-          last_host = rule->host;
-          last_host_matches = host_matches (reporter, lowered, rule->host);
+          last_provider = rule->provider;
+          last_provider_matches = host_matches (reporter, lowered, rule->provider);
         }
-      if (!last_host_matches)
+      if (!last_provider_matches)
         continue;
       if (rule->phrase != NULL && (lowered == NULL || strstr (lowered, rule->phrase) == NULL))
         continue;
-      *evidence = g_strdup (rule->why);
+      bd_evidence_set (evidence, BD_EVIDENCE_PROVIDER_RULE, rule->why);
       return rule->reason;
     }
   return BD_REASON_UNDEFINED;
+}
+
+/* Microsoft's own 5.2.2 is about its user's submission quota; a 5.2.2 it
+ * merely relays from another provider's server is that server's. */
+static gboolean
+is_microsoft_quota (const BdProvider  *receiver,
+                    const BdRecipient *r)
+{
+  if (g_strcmp0 (r->status, "5.2.2") != 0)
+    return FALSE;
+  if (r->diagnostic != NULL && strstr (r->diagnostic, "ubmission") != NULL)
+    return TRUE;
+  /* "STOREDRV.Deliver…QuotaExceeded": the recipient's mailbox, really full */
+  if (r->diagnostic != NULL && strstr (r->diagnostic, "STOREDRV.Deliver") != NULL)
+    return FALSE;
+  return receiver == NULL || receiver->id == BD_PROVIDER_MICROSOFT;
+}
+
+/**
+ * bd_classify_sender_quota:
+ * @r: a recipient already classified as a full mailbox or a limit
+ * @evidence: (out): the rule, when it applies
+ *
+ * Microsoft 365 answers its own users' sending too much with 5.2.2
+ * ("mailbox full" in RFC 3463): for a message sent through Microsoft 365
+ * that is the sender's quota (learn.microsoft.com, "Fix email delivery
+ * issues for error code 5.2.2"). The provider step that needs the whole
+ * bounce, not just the reporting host.
+ *
+ * Returns: %BD_REASON_SPEEDING when the rule applies, else
+ *   %BD_REASON_UNDEFINED.
+ */
+BdReason
+bd_classify_sender_quota (const BdBounce    *bounce,
+                          const BdRecipient *r,
+                          BdEvidence        *evidence)
+{
+  const BdProvider *sender;
+
+  if (r->reason != BD_REASON_MAILBOXFULL && r->reason != BD_REASON_EXCEEDLIMIT)
+    return BD_REASON_UNDEFINED;
+  sender = bd_provider_sending (bounce);
+  if (sender == NULL || sender->id != BD_PROVIDER_MICROSOFT
+      || !is_microsoft_quota (bd_provider_receiving (bounce, r), r))
+    return BD_REASON_UNDEFINED;
+  bd_evidence_set (evidence, BD_EVIDENCE_PROVIDER_RULE, N_("Microsoft 365: 5.2.2 is the sender's submission quota"));
+  return BD_REASON_SPEEDING;
 }

@@ -23,7 +23,7 @@
 
 #include "bd-classify-private.h"
 #include "bd-phrases.h"
-#include "bd-scan-util.h"
+#include "bd-text.h"
 
 typedef struct
 {
@@ -503,7 +503,7 @@ names_a_domain (const char *lowered,
 static BdReason
 decide (const BdRecipient *r,
         const char        *lowered,
-        char             **evidence)
+        BdEvidence        *evidence)
 {
   const char *found[BD_N_REASONS] = { NULL };
   guint64 matched = lowered ? match_phrases (lowered, found) : 0;
@@ -517,9 +517,9 @@ decide (const BdRecipient *r,
 
 #define HAS(reason) (matched & (G_GUINT64_CONSTANT (1) << (reason)))
 #define BY_PHRASE(reason) \
-  (*evidence = g_strdup_printf ("phrase “%s”", found[reason]), (reason))
+  (bd_evidence_set (evidence, BD_EVIDENCE_PHRASE, found[reason]), (reason))
 #define BY_STATUS(reason) \
-  (*evidence = g_strdup_printf ("status %s", status), (reason))
+  (bd_evidence_set (evidence, BD_EVIDENCE_STATUS, status), (reason))
 
   if (smtp)
     for (guint i = 0; i < G_N_ELEMENTS (first_order); i++)
@@ -530,14 +530,14 @@ decide (const BdRecipient *r,
         if (reason == BD_REASON_USERUNKNOWN && (HAS (reason) || by_status == reason)
             && g_strcmp0 (command, "MAIL") == 0)
           {
-            *evidence = g_strdup_printf ("%s in reply to MAIL FROM",
-                                         HAS (reason) ? found[reason] : status);
+            bd_evidence_set (evidence, BD_EVIDENCE_REPLY_TO_MAIL_FROM,
+                             HAS (reason) ? found[reason] : status);
             return BD_REASON_REJECTED;
           }
         /* "example.com does not exist": the words are about a domain. */
         if (reason == BD_REASON_USERUNKNOWN && HAS (reason) && names_a_domain (lowered, found[reason]))
           {
-            *evidence = g_strdup_printf ("a domain name before “%s”", found[reason]);
+            bd_evidence_set (evidence, BD_EVIDENCE_DOMAIN_BEFORE_PHRASE, found[reason]);
             return BD_REASON_HOSTUNKNOWN;
           }
         /* "5.1.1" with words of a refusal is a refusal. */
@@ -567,7 +567,7 @@ decide (const BdRecipient *r,
               return BY_PHRASE (reason);
             if (command == NULL || strcmp (command, "DATA") == 0)
               {
-                *evidence = g_strdup_printf ("phrase “%s” after the message was sent", found[reason]);
+                bd_evidence_set (evidence, BD_EVIDENCE_PHRASE_AFTER_DATA, found[reason]);
                 return BD_REASON_FILTERED;
               }
             continue;
@@ -576,7 +576,7 @@ decide (const BdRecipient *r,
         if (reason == BD_REASON_BLOCKED && g_strcmp0 (command, "MAIL") == 0
             && lowered != NULL && strstr (lowered, "access denied") != NULL)
           {
-            *evidence = g_strdup ("phrase “access denied” in reply to MAIL FROM");
+            bd_evidence_set (evidence, BD_EVIDENCE_PHRASE_TO_MAIL_FROM, "access denied");
             return BD_REASON_REJECTED;
           }
         if (HAS (reason) && (by_status == BD_REASON_UNDEFINED || is_weak (by_status)
@@ -607,17 +607,17 @@ decide (const BdRecipient *r,
   if (r->diagnostic_type != NULL && (g_ascii_strcasecmp (r->diagnostic_type, "x-unix") == 0
                                      || g_ascii_strcasecmp (r->diagnostic_type, "x-postfix") == 0))
     {
-      *evidence = g_strdup_printf ("diagnostic type %s", r->diagnostic_type);
+      bd_evidence_set (evidence, BD_EVIDENCE_DIAGNOSTIC_TYPE, r->diagnostic_type);
       return BD_REASON_MAILERERROR;
     }
   if (r->reply_code >= 500 && r->reply_code <= 504)
     {
-      *evidence = g_strdup_printf ("reply code %u", r->reply_code);
+      bd_evidence_take (evidence, BD_EVIDENCE_REPLY_CODE, g_strdup_printf ("%u", r->reply_code));
       return BD_REASON_SYNTAXERROR;
     }
   if (r->action != NULL && (strcmp (r->action, "delayed") == 0 || strcmp (r->action, "expired") == 0))
     {
-      *evidence = g_strdup_printf ("action %s", r->action);
+      bd_evidence_set (evidence, BD_EVIDENCE_ACTION, r->action);
       return BD_REASON_EXPIRED;
     }
   /* Refused at the greeting or at HELO/EHLO, before any address was
@@ -625,12 +625,12 @@ decide (const BdRecipient *r,
   if (command != NULL && (strcmp (command, "EHLO") == 0 || strcmp (command, "HELO") == 0
                           || strcmp (command, "CONN") == 0))
     {
-      *evidence = g_strdup_printf ("refused at %s", command);
+      bd_evidence_set (evidence, BD_EVIDENCE_REFUSED_AT, command);
       return BD_REASON_BLOCKED;
     }
   if (r->diagnostic != NULL && *r->diagnostic)
     {
-      *evidence = g_strdup (BD_CLASSIFY_UNRECOGNISED);
+      bd_evidence_set (evidence, BD_EVIDENCE_UNRECOGNISED, NULL);
       return BD_REASON_ONHOLD;
     }
 #undef HAS
@@ -639,47 +639,22 @@ decide (const BdRecipient *r,
   return BD_REASON_UNDEFINED;
 }
 
-/**
- * bd_classify_recipient:
- * @recipient: a recipient record
- * @reporter: (nullable): the host that reported it (remote or reporting MTA)
- * @evidence: (out) (transfer full): what decided
- *
- * Returns: the reason.
- */
 /* A temporary (4xx) failure to find a host is a DNS or network hiccup,
  * not a domain that does not exist. */
 static BdReason
 soften_temporary (const BdRecipient *r,
                   BdReason           reason,
-                  char             **evidence)
+                  BdEvidence        *evidence)
 {
   gboolean temporary = (r->status != NULL && r->status[0] == '4')
                     || (r->reply_code >= 400 && r->reply_code < 500);
 
   if (reason == BD_REASON_HOSTUNKNOWN && temporary)
     {
-      char *why = g_strdup_printf ("%s, temporary", *evidence ? *evidence : "host not found");
-
-      g_free (*evidence);
-      *evidence = why;
+      evidence->temporary = TRUE;
       return BD_REASON_NETWORKERROR;
     }
   return reason;
-}
-
-static BdReason classify (const BdRecipient *recipient, const char *reporter,
-                          const char *relay, char **evidence);
-
-BdReason
-bd_classify_recipient (const BdRecipient *recipient,
-                       const char        *reporter,
-                       char             **evidence)
-{
-  g_return_val_if_fail (recipient != NULL, BD_REASON_UNDEFINED);
-  g_return_val_if_fail (evidence != NULL, BD_REASON_UNDEFINED);
-
-  return classify (recipient, reporter, NULL, evidence);
 }
 
 /* @relay: the reporting MTA when it is not @reporter: a filtering
@@ -689,29 +664,52 @@ static BdReason
 classify (const BdRecipient *recipient,
           const char        *reporter,
           const char        *relay,
-          char             **evidence)
+          BdEvidence        *evidence)
 {
   g_autofree char *lowered = NULL;
+  BdReason by_provider;
 
-  *evidence = NULL;
+  bd_evidence_clear (evidence);
   if (recipient->status != NULL && recipient->status[0] == '2')
     {
-      *evidence = g_strdup_printf ("status %s", recipient->status);
+      bd_evidence_set (evidence, BD_EVIDENCE_STATUS, recipient->status);
       return BD_REASON_DELIVERED;
     }
   if (recipient->diagnostic != NULL)
-    lowered = bd_scan_strdown (recipient->diagnostic, -1);
-  {
-    BdReason by_provider = bd_classify_provider_rules (recipient, reporter, lowered, evidence);
-
-    if (by_provider == BD_REASON_UNDEFINED && relay != NULL && g_strcmp0 (relay, reporter) != 0)
-      by_provider = bd_classify_provider_rules (recipient, relay, lowered, evidence);
-    if (by_provider == BD_N_REASONS)
-      return BD_REASON_UNDEFINED;
-    if (by_provider != BD_REASON_UNDEFINED)
-      return by_provider;
-  }
+    lowered = bd_text_strdown (recipient->diagnostic, -1);
+  by_provider = bd_classify_provider_rules (recipient, reporter, lowered, evidence);
+  if (by_provider == BD_REASON_UNDEFINED && relay != NULL && g_strcmp0 (relay, reporter) != 0)
+    by_provider = bd_classify_provider_rules (recipient, relay, lowered, evidence);
+  if (by_provider == BD_N_REASONS)
+    return BD_REASON_UNDEFINED;
+  if (by_provider != BD_REASON_UNDEFINED)
+    return by_provider;
   return soften_temporary (recipient, decide (recipient, lowered, evidence), evidence);
+}
+
+/**
+ * bd_classify_recipient:
+ * @recipient: a recipient record
+ * @reporter: (nullable): the host that reported it (remote or reporting MTA)
+ * @evidence: (out) (transfer full): what decided, in its recorded form
+ *
+ * Returns: the reason.
+ */
+BdReason
+bd_classify_recipient (const BdRecipient *recipient,
+                       const char        *reporter,
+                       char             **evidence)
+{
+  BdEvidence decided = { 0 };
+  BdReason reason;
+
+  g_return_val_if_fail (recipient != NULL, BD_REASON_UNDEFINED);
+  g_return_val_if_fail (evidence != NULL, BD_REASON_UNDEFINED);
+
+  reason = classify (recipient, reporter, NULL, &decided);
+  *evidence = bd_evidence_to_string (&decided);
+  bd_evidence_clear (&decided);
+  return reason;
 }
 
 /* Sisimai's convention, which our users' tools expect: a recipient
@@ -748,6 +746,20 @@ set_internal_status (BdRecipient *r,
   r->status = g_strdup_printf ("%c.0.%u", temporary ? '4' : '5', internal_codes[r->reason]);
 }
 
+/* The provider step that needs the whole bounce: who sent it. */
+static void
+sender_quota (const BdBounce *bounce,
+              BdRecipient    *r)
+{
+  BdEvidence decided = { 0 };
+  BdReason reason = bd_classify_sender_quota (bounce, r, &decided);
+
+  if (reason == BD_REASON_UNDEFINED)
+    return;
+  r->reason = reason;
+  bd_recipient_take_evidence (r, &decided);
+}
+
 /**
  * bd_classify_bounce:
  *
@@ -772,12 +784,15 @@ bd_classify_bounce (BdBounce *bounce)
         {
           r->reason = BD_REASON_DELIVERED;
           if (r->evidence == NULL)
-            r->evidence = g_strdup_printf ("action %s", r->action ? r->action : "delivered");
+            bd_recipient_set_evidence (r, BD_EVIDENCE_ACTION, r->action ? r->action : "delivered");
         }
       if (r->reason == BD_REASON_UNDEFINED)
         {
-          g_free (r->evidence);
-          r->reason = classify (r, reporter, bounce->reporting_mta, &r->evidence);
+          BdEvidence decided = { 0 };
+
+          r->reason = classify (r, reporter, bounce->reporting_mta, &decided);
+          bd_recipient_take_evidence (r, &decided);
+          sender_quota (bounce, r);
         }
       if (bounce->kind == BD_KIND_BOUNCE || bounce->kind == BD_KIND_DELAYED)
         set_internal_status (r, bounce);
@@ -797,7 +812,7 @@ bd_classify_is_unrecognised (const BdRecipient *recipient)
 {
   g_return_val_if_fail (recipient != NULL, FALSE);
 
-  return recipient->reason == BD_REASON_ONHOLD && g_strcmp0 (recipient->evidence, BD_CLASSIFY_UNRECOGNISED) == 0;
+  return recipient->reason == BD_REASON_ONHOLD && recipient->cause.kind == BD_EVIDENCE_UNRECOGNISED;
 }
 
 /**

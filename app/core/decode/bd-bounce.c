@@ -81,9 +81,41 @@ bd_recipient_free (BdRecipient *self)
   g_free (self->last_attempt);
   g_free (self->will_retry_until);
   g_free (self->evidence);
+  bd_evidence_clear (&self->cause);
   g_free (self->diagnostic_type);
   g_free (self->command);
   g_free (self);
+}
+
+/**
+ * bd_recipient_set_evidence:
+ * @item: (nullable): the code, words or rule that decided
+ *
+ * Records why @self got its reason, as data and in its recorded form.
+ */
+void
+bd_recipient_set_evidence (BdRecipient    *self,
+                           BdEvidenceKind  kind,
+                           const char     *item)
+{
+  g_return_if_fail (self != NULL);
+
+  bd_evidence_set (&self->cause, kind, item);
+  g_free (self->evidence);
+  self->evidence = bd_evidence_to_string (&self->cause);
+}
+
+/* Moves @evidence (left empty) into @self, with its recorded form. */
+void
+bd_recipient_take_evidence (BdRecipient *self,
+                            BdEvidence  *evidence)
+{
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (evidence != NULL);
+
+  bd_evidence_move (&self->cause, evidence);
+  g_free (self->evidence);
+  self->evidence = bd_evidence_to_string (&self->cause);
 }
 
 /**

@@ -10,6 +10,7 @@
 
 #include <glib-object.h>
 
+#include "bd-evidence.h"
 #include "bd-reason.h"
 
 G_BEGIN_DECLS
@@ -59,7 +60,9 @@ typedef struct
   char     *will_retry_until; /* ISO 8601, nullable */
   BdReason  reason;
   gboolean  hard;
-  char     *evidence;      /* which field or phrase decided the reason, e.g. "status 5.1.1" */
+  char     *evidence;      /* the recorded form of @cause, e.g. "status 5.1.1" (read-only: set both
+                            * with bd_recipient_set_evidence ()) */
+  BdEvidence cause;        /* which field or phrase decided the reason, as data */
   char     *diagnostic_type; /* the Diagnostic-Code type ("smtp", "x-unix"), nullable */
   char     *command;       /* the SMTP command that was refused: "CONN", "EHLO", "MAIL", "RCPT", "DATA"; nullable */
 } BdRecipient;
@@ -93,6 +96,11 @@ BdRecipient *bd_bounce_add_recipient (BdBounce *self,
 
 BdRecipient *bd_recipient_new     (void);
 void         bd_recipient_free    (BdRecipient *self);
+void         bd_recipient_set_evidence  (BdRecipient    *self,
+                                         BdEvidenceKind  kind,
+                                         const char     *item);
+void         bd_recipient_take_evidence (BdRecipient    *self,
+                                         BdEvidence     *evidence);
 void         bd_dkim_ref_free     (BdDkimRef   *self);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (BdBounce, bd_bounce_unref)

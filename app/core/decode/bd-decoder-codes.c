@@ -189,14 +189,20 @@ bd_decoder_find_commands (BdBounce    *bounce,
     }
 }
 
+/* Reply codes that cannot be the reply: an auto-reply's or a complaint's,
+ * and one whose class differs from the status code's ("5.1.2" with "421"
+ * is a relay's own reply, not the receiver's). Runs before classifying,
+ * so that no reason rests on a code the output does not have. */
 void
 bd_decoder_check_reply_class (BdBounce *bounce)
 {
+  gboolean no_reply = bounce->kind == BD_KIND_VACATION || bounce->kind == BD_KIND_FEEDBACK;
+
   for (guint i = 0; i < bounce->recipients->len; i++)
     {
       BdRecipient *r = g_ptr_array_index (bounce->recipients, i);
 
-      if (r->reason == BD_REASON_VACATION || r->reason == BD_REASON_FEEDBACK)
+      if (no_reply || r->reason == BD_REASON_VACATION || r->reason == BD_REASON_FEEDBACK)
         r->reply_code = 0;
       if (r->reply_code != 0 && r->status != NULL && r->status[0] != '0' + (char)(r->reply_code / 100))
         r->reply_code = 0;

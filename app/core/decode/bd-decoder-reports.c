@@ -173,7 +173,7 @@ bd_decoder_read_feedback_report (BdBounce         *bounce,
       r->reason = BD_REASON_FEEDBACK;
       r->action = g_strdup ("failed");
       r->diagnostic = type ? g_strdup_printf ("Feedback-Type: %s", type) : NULL;
-      r->evidence = g_strdup_printf ("feedback report (%s)", type ? type : "abuse");
+      bd_recipient_set_evidence (r, BD_EVIDENCE_FEEDBACK_TYPE, type ? type : "abuse");
     }
 }
 
@@ -202,7 +202,7 @@ bd_decoder_read_disposition (BdBounce         *bounce,
       if (!failed)
         {
           r->reason = BD_REASON_DELIVERED;
-          r->evidence = g_strdup_printf ("disposition %s", dsn->disposition ? dsn->disposition : "");
+          bd_recipient_set_evidence (r, BD_EVIDENCE_DISPOSITION, dsn->disposition ? dsn->disposition : "");
         }
     }
   bd_decoder_take_recipients (bounce, dsn->recipients, dsn->dropped);
@@ -268,7 +268,7 @@ is_vacation (const BdMimePart *message,
   if (precedence != NULL && strstr (precedence, "auto_reply") != NULL)
     return TRUE;
 
-  lower = bd_scan_strdown (subject, -1);
+  lower = bd_text_strdown (subject, -1);
   for (guint i = 0; i < G_N_ELEMENTS (vacation_subjects); i++)
     if (g_str_has_prefix (lower, vacation_subjects[i]))
       return TRUE;
@@ -302,7 +302,7 @@ read_vacation (BdBounce         *bounce,
   bd_decoder_set_mta (bounce, "rfc3834");
   r = bd_bounce_add_recipient (bounce, address);
   r->reason = BD_REASON_VACATION;
-  r->evidence = g_strdup ("auto-reply (RFC 3834)");
+  bd_recipient_set_evidence (r, BD_EVIDENCE_AUTO_REPLY, NULL);
 }
 
 /**

@@ -143,8 +143,7 @@ merge_recipient (BdRecipient *into,
   if (into->reason == BD_REASON_UNDEFINED && from->reason != BD_REASON_UNDEFINED)
     {
       into->reason = from->reason;
-      g_free (into->evidence);
-      into->evidence = g_steal_pointer (&from->evidence);
+      bd_recipient_take_evidence (into, &from->cause);
     }
 }
 
@@ -360,7 +359,7 @@ decode_message (const BdMimePart *message,
       r = bd_bounce_add_recipient (bounce, NULL);
       r->address = bd_decoder_first_address (parts.forwarded->message, "To");
       r->reason = BD_REASON_FEEDBACK;
-      r->evidence = g_strdup_printf ("complaint (subject “%s”)", input.subject);
+      bd_recipient_set_evidence (r, BD_EVIDENCE_COMPLAINT_SUBJECT, input.subject);
     }
 
   /* A bounce pasted into the text of another message. When that message
@@ -418,8 +417,8 @@ decode_message (const BdMimePart *message,
     bd_decoder_normalise_codes (g_ptr_array_index (bounce->recipients, i));
   bd_decoder_find_commands (bounce, input.body);
   bd_scan_input_clear (&input);
-  bd_classify_bounce (bounce);
   bd_decoder_check_reply_class (bounce);
+  bd_classify_bounce (bounce);
   if (parts.too_deep)
     add_note (bounce, "MIME parts nested more than " G_STRINGIFY (BD_DECODER_MAX_DEPTH) " levels deep were not read");
   return g_steal_pointer (&bounce);

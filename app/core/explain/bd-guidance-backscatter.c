@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "bd-guidance-private.h"
+#include "bd-provider.h"
 
 static const char *
 domain_of (const char *address_or_host)
@@ -65,17 +66,6 @@ same_organisation (const char *a,
   g_autofree char *org_b = organisation_of (domain_of (b));
 
   return org_a != NULL && org_b != NULL && g_str_equal (org_a, org_b);
-}
-
-static gboolean
-host_ends_with (const char *host,
-                const char *suffix)
-{
-  gsize host_len = strlen (host), suffix_len = strlen (suffix);
-
-  if (host_len < suffix_len || g_ascii_strcasecmp (host + host_len - suffix_len, suffix) != 0)
-    return FALSE;
-  return host_len == suffix_len || host[host_len - suffix_len - 1] == '.' || suffix[0] == '.';
 }
 
 /* Home and mobile connections: names that spell out the IP address or say
@@ -187,7 +177,7 @@ bd_guidance_detect_backscatter (const BdBounce     *bounce,
     return FALSE;
 
   for (guint i = 0; own_hosts != NULL && own_hosts[i] != NULL; i++)
-    if (host_ends_with (host, own_hosts[i]))
+    if (bd_host_has_suffix (host, own_hosts[i]))
       return FALSE;
 
   if (from_domain != NULL && (same_organisation (host, from_domain) ||

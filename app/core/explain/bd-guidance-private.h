@@ -5,6 +5,7 @@
  */
 #pragma once
 
+#include "bd-classify.h"
 #include "bd-guidance.h"
 
 G_BEGIN_DECLS
@@ -28,7 +29,5 @@ const BdGuidanceText *bd_guidance_text_backscatter (void);
 
 char *bd_guidance_provider_note (const BdBounce    *bounce,
                                  const BdRecipient *recipient);
-BdReason bd_guidance_provider_reason (const BdBounce    *bounce,
-                                      const BdRecipient *recipient);
 
 G_END_DECLS

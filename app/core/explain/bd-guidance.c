@@ -164,7 +164,7 @@ guidance_for_recipient (const BdBounce    *bounce,
     return bd_guidance_for_backscatter (address);
 
   self = bd_guidance_for_reason (kind_of (bounce, recipient),
-                                 recipient != NULL ? bd_guidance_provider_reason (bounce, recipient)
+                                 recipient != NULL ? bd_classify_shown_reason (recipient)
                                                    : BD_REASON_UNDEFINED,
                                  address);
   if (with_note && recipient != NULL && bounce->kind != BD_KIND_NOT_BOUNCE)

@@ -59,7 +59,7 @@ recipient_details (const BdBounce    *bounce,
   /* @val once only: it allocates (evaluated twice, the first copy leaked) */
 #define ADD(lbl, val) G_STMT_START { char *v_ = (val); if (v_ != NULL) { out[n].label = (lbl); out[n].value = v_; n++; } } G_STMT_END
   ADD (_("Reason"), g_strdup (bd_report_recipient_label (bounce, recipient)));
-  ADD (_("Why this reason?"), bd_report_describe_evidence (recipient->evidence));
+  ADD (_("Why this reason?"), bd_report_describe_evidence (recipient));
   ADD (_("Status code"), g_strdup (recipient->status));
   ADD (_("Server reply code"), recipient->reply_code ? g_strdup_printf ("%u", recipient->reply_code) : NULL);
   ADD (_("What the server said"), g_strdup (recipient->diagnostic));

@@ -13,7 +13,7 @@ G_BEGIN_DECLS
 
 char *bd_report_to_text (const BdBounce *bounce);
 char *bd_report_to_html (const BdBounce *bounce);
-char *bd_report_describe_evidence (const char *evidence);
+char *bd_report_describe_evidence (const BdRecipient *recipient);
 const char *bd_report_recipient_label (const BdBounce    *bounce,
                                        const BdRecipient *recipient);
 

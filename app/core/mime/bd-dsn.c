@@ -419,7 +419,7 @@ handle_field (ParseState *state,
           g_autofree char *category = squeeze (value);
 
           r->reason = reason;
-          replace (&r->evidence, g_strdup_printf ("PowerMTA bounce category %s", category));
+          bd_recipient_set_evidence (r, BD_EVIDENCE_POWERMTA_CATEGORY, category);
         }
     }
 #undef IS

@@ -69,7 +69,7 @@ bd_scan_amavis (const BdScanInput *input,
       r = bd_scan_add (bounce, text, reply->len > 0 ? reply->str : colon + 2);
       r->remote_mta = bd_scan_host_in (colon);
       if (reason != BD_REASON_UNDEFINED)
-        bd_scan_set_reason (r, reason, input->subject);
+        bd_scan_set_reason (r, reason, BD_EVIDENCE_STATED_BY_FORMAT, input->subject);
     }
   return bd_scan_finish (bounce, BD_KIND_BOUNCE);
 }

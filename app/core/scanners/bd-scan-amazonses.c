@@ -142,7 +142,7 @@ read_delivery (JsonObject *event,
 
       g_free (r->action);
       r->action = g_strdup ("delivered");
-      bd_scan_set_reason (r, BD_REASON_DELIVERED, "notificationType Delivery");
+      bd_scan_set_reason (r, BD_REASON_DELIVERED, BD_EVIDENCE_NOTIFICATION_TYPE, "Delivery");
     }
   g_free (bounce->reporting_mta);
   bounce->reporting_mta = g_strdup (member_string (info, "reportingMTA"));
@@ -164,7 +164,7 @@ read_complaint (JsonObject *event,
                                     member_string (info, "complaintFeedbackType"));
 
       g_clear_pointer (&r->action, g_free);
-      bd_scan_set_reason (r, BD_REASON_FEEDBACK, "notificationType Complaint");
+      bd_scan_set_reason (r, BD_REASON_FEEDBACK, BD_EVIDENCE_NOTIFICATION_TYPE, "Complaint");
     }
   if (bounce->recipients->len > 0)
     bounce->kind = BD_KIND_FEEDBACK;
@@ -206,7 +206,7 @@ is_ses_text (const BdScanInput *input)
       outgoing = bd_scan_header (input, "X-SES-Outgoing");
       if (outgoing == NULL)
         outgoing = bd_scan_header (input, "X-AWS-Outgoing");
-      if (outgoing == NULL || bd_scan_strcasestr (input->body, "Final-Recipient:") == NULL)
+      if (outgoing == NULL || bd_text_strcasestr (input->body, "Final-Recipient:") == NULL)
         return FALSE;
     }
   mailer = bd_scan_header (input, "X-Mailer");
@@ -296,7 +296,7 @@ read_text (const BdScanInput *input,
   g_auto(GStrv) lines = NULL;
   int at = -1;
 
-  if (!is_ses_text (input) || !bd_scan_contains_any (input->body, text_markers))
+  if (!is_ses_text (input) || !bd_text_contains_any (input->body, text_markers))
     return FALSE;
   lines = bd_scan_split_lines (input, stop);
   for (int i = 0; lines[i] != NULL && at < 0; i++)
@@ -314,7 +314,7 @@ read_text (const BdScanInput *input,
       prefer_quoted_reply (r);
       prefer_quoted_status (r);
       if (r->diagnostic != NULL && strstr (r->diagnostic, "Delivery expired") != NULL)
-        bd_scan_set_reason (r, BD_REASON_EXPIRED, "Delivery expired");
+        bd_scan_set_reason (r, BD_REASON_EXPIRED, BD_EVIDENCE_STATED_BY_FORMAT, "Delivery expired");
     }
   return bd_scan_finish (bounce, BD_KIND_BOUNCE);
 }

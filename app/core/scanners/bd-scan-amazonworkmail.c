@@ -45,7 +45,7 @@ bd_scan_amazonworkmail (const BdScanInput *input,
 
       bd_scan_prefer_inner_reply (r);
       if (r->diagnostic != NULL && strstr (r->diagnostic, "Message expired") != NULL)
-        bd_scan_set_reason (r, BD_REASON_EXPIRED, "Message expired");
+        bd_scan_set_reason (r, BD_REASON_EXPIRED, BD_EVIDENCE_STATED_BY_FORMAT, "Message expired");
       if (g_strcmp0 (r->action, "delayed") == 0)
         return bd_scan_finish (bounce, BD_KIND_DELAYED);
     }

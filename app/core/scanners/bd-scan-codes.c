@@ -10,7 +10,8 @@
 
 #include <string.h>
 
-#include "bd-scan-util.h"
+#include "bd-scan-codes.h"
+#include "bd-text.h"
 
 static gboolean
 is_local_char (char c)
@@ -239,7 +240,7 @@ bd_scan_host_in (const char *text)
 
   /* The next search starts one past the match, never past the text's end
    * (p below may have reached its NUL). */
-  for (const char *hit = bd_scan_strcasestr (text, "host "); hit != NULL; hit = bd_scan_strcasestr (hit + 1, "host "))
+  for (const char *hit = bd_text_strcasestr (text, "host "); hit != NULL; hit = bd_text_strcasestr (hit + 1, "host "))
     {
       const char *p = hit + 5, *end;
 

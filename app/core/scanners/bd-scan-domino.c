@@ -76,7 +76,7 @@ read_because (char **lines,
         continue;
       if (lines[i][0] != ' ' && lines[i][0] != '\t')
         break;
-      if (bd_scan_strcasestr (lines[i], "was not delivered to:") != NULL)
+      if (bd_text_strcasestr (lines[i], "was not delivered to:") != NULL)
         break;
       if (because->len >= MAX_BECAUSE)
         continue;

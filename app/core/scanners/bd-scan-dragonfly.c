@@ -72,9 +72,9 @@ bd_scan_dragonfly (const BdScanInput *input,
     }
 
   /* found case-insensitively: strstr() could miss it (NULL + offset) */
-  recipient = bd_scan_add (bounce, bd_scan_strcasestr (lines[at], ERROR_LINE) + strlen (ERROR_LINE), diag->str);
+  recipient = bd_scan_add (bounce, bd_text_strcasestr (lines[at], ERROR_LINE) + strlen (ERROR_LINE), diag->str);
   recipient->remote_mta = g_steal_pointer (&host);
   if (recipient->diagnostic != NULL && strstr (recipient->diagnostic, "Could not deliver for the last ") != NULL)
-    bd_scan_set_reason (recipient, BD_REASON_EXPIRED, "Could not deliver for the last");
+    bd_scan_set_reason (recipient, BD_REASON_EXPIRED, BD_EVIDENCE_STATED_BY_FORMAT, "Could not deliver for the last");
   return bd_scan_finish (bounce, BD_KIND_BOUNCE);
 }

@@ -58,7 +58,7 @@ bd_scan_einsundeins (const BdScanInput *input,
         continue;
       r = bd_scan_add (bounce, lines[i], reason->str);
       if (r->diagnostic != NULL && strstr (r->diagnostic, "Mail size limit exceeded") != NULL)
-        bd_scan_set_reason (r, BD_REASON_MESGTOOBIG, "Mail size limit exceeded");
+        bd_scan_set_reason (r, BD_REASON_MESGTOOBIG, BD_EVIDENCE_STATED_BY_FORMAT, "Mail size limit exceeded");
     }
   return bd_scan_finish (bounce, BD_KIND_BOUNCE);
 }

@@ -61,7 +61,7 @@ is_localized_exchange (const BdScanInput *input)
 static gboolean
 is_cloud (const BdScanInput *input)
 {
-  return bd_scan_contains_any (input->body, cloud_markers);
+  return bd_text_contains_any (input->body, cloud_markers);
 }
 
 /* Exchange's own component codes name the reason whatever the status
@@ -96,9 +96,9 @@ read_exchange (const BdScanInput *input,
       BdRecipient *recipient = g_ptr_array_index (bounce->recipients, i);
 
       for (guint j = 0; recipient->diagnostic != NULL && j < G_N_ELEMENTS (exchange_codes); j++)
-        if (bd_scan_strcasestr (recipient->diagnostic, exchange_codes[j].code) != NULL)
+        if (bd_text_strcasestr (recipient->diagnostic, exchange_codes[j].code) != NULL)
           {
-            bd_scan_set_reason (recipient, exchange_codes[j].reason, exchange_codes[j].code);
+            bd_scan_set_reason (recipient, exchange_codes[j].reason, BD_EVIDENCE_STATED_BY_FORMAT, exchange_codes[j].code);
             break;
           }
     }

@@ -49,7 +49,7 @@ is_exchange2003 (const BdScanInput *input)
 {
   g_autofree char *mailer = NULL;
 
-  if (bd_scan_strcasestr (input->body, "did not reach the following recipient") == NULL
+  if (bd_text_strcasestr (input->body, "did not reach the following recipient") == NULL
       && strstr (input->body, "The following recipient(s) could not be reached") == NULL)
     return FALSE;
   if (bd_scan_subject_has (input, "Undeliverable"))
@@ -73,7 +73,7 @@ recipient_in (const char *line)
   if (on == NULL || p - line > 8)
     return NULL;
   head = g_strndup (p, on - p);
-  if ((smtp = bd_scan_strcasestr (head, "SMTP=")) != NULL && bd_scan_is_address (smtp + 5))
+  if ((smtp = bd_text_strcasestr (head, "SMTP=")) != NULL && bd_scan_is_address (smtp + 5))
     return bd_scan_extract_address (smtp + 5);
   return bd_scan_is_address (head) ? bd_scan_extract_address (head) : NULL;
 }

@@ -124,7 +124,7 @@ receiving_server (char **lines,
   if (at < 0)
     return NULL;
   /* found case-insensitively: strstr() could miss it (NULL + offset) */
-  p = bd_scan_strcasestr (lines[at], "Receiving server: ") + strlen ("Receiving server: ");
+  p = bd_text_strcasestr (lines[at], "Receiving server: ") + strlen ("Receiving server: ");
   return g_strndup (p, strcspn (p, " ("));
 }
 
@@ -229,7 +229,7 @@ set_ndr_reason (BdRecipient *recipient)
         {
           g_autofree char *code = g_strndup (ndr_codes[i].code, strlen (ndr_codes[i].code) - 1);
 
-          bd_scan_set_reason (recipient, ndr_codes[i].reason, code);
+          bd_scan_set_reason (recipient, ndr_codes[i].reason, BD_EVIDENCE_STATED_BY_FORMAT, code);
           return;
         }
     }

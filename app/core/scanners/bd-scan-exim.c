@@ -238,7 +238,7 @@ read_entry (char     **lines,
       g_autofree char *output = transport_output (lines);
 
       recipient = bd_scan_add (bounce, address, output != NULL && *output ? output : head);
-      bd_scan_set_reason (recipient, BD_REASON_MAILERERROR, "pipe to");
+      bd_scan_set_reason (recipient, BD_REASON_MAILERERROR, BD_EVIDENCE_PIPE_FAILED, NULL);
       return;
     }
 
@@ -247,7 +247,6 @@ read_entry (char     **lines,
   recipient->remote_mta = g_steal_pointer (&host);
   set_exim_command (recipient);
   set_exim_reason (recipient);
-  bd_scan_refused_early (recipient);
   set_exim_status (recipient);
 }
 

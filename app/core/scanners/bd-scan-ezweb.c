@@ -147,10 +147,10 @@ bd_scan_ezweb (const BdScanInput *input,
       if (r->diagnostic == NULL)
         bd_scan_set_diagnostic (r, "Each of the following recipients was rejected by a remote mail server.");
       if (reason != BD_REASON_UNDEFINED && r->reply_code == 0)
-        bd_scan_set_reason (r, reason, sentence);
+        bd_scan_set_reason (r, reason, BD_EVIDENCE_STATED_BY_FORMAT, sentence);
       /* au's spam filter marks the mail it refused "X-SPASIGN: NG". */
       if (spam_filtered && r->reason == BD_REASON_UNDEFINED)
-        bd_scan_set_reason (r, BD_REASON_FILTERED, "X-SPASIGN: NG (au's spam filter)");
+        bd_scan_set_reason (r, BD_REASON_FILTERED, BD_EVIDENCE_AU_SPAM_FILTER, "X-SPASIGN: NG (au's spam filter)");
     }
   return bd_scan_finish (bounce, BD_KIND_BOUNCE);
 }

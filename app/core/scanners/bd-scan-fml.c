@@ -56,7 +56,7 @@ bd_scan_fml (const BdScanInput *input,
           if (strstr (lines[i], fml_messages[m].text) == NULL || strchr (lines[i], '@') == NULL)
             continue;
           r = bd_scan_add (bounce, strchr (lines[i], '<') != NULL ? strchr (lines[i], '<') : lines[i], lines[i]);
-          bd_scan_set_reason (r, fml_messages[m].reason, fml_messages[m].text);
+          bd_scan_set_reason (r, fml_messages[m].reason, BD_EVIDENCE_STATED_BY_FORMAT, fml_messages[m].text);
           return bd_scan_finish (bounce, BD_KIND_BOUNCE);
         }
     }

@@ -137,7 +137,8 @@ set_google_reason (BdRecipient *recipient,
   if (recipient->diagnostic == NULL)
     {
       if (delayed)
-        bd_scan_set_reason (recipient, BD_REASON_EXPIRED, "Delivery to the following recipient has been delayed");
+        bd_scan_set_reason (recipient, BD_REASON_EXPIRED, BD_EVIDENCE_STATED_BY_FORMAT,
+                            "Delivery to the following recipient has been delayed");
       return;
     }
   if (recipient->reply_code == 0
@@ -158,7 +159,7 @@ set_google_reason (BdRecipient *recipient,
       if (recipient->status != NULL && !g_str_has_suffix (recipient->status, ".0"))
         return;
       evidence = g_strdup_printf ("(state %u)", google_states[i].state);
-      bd_scan_set_reason (recipient, google_states[i].reason, evidence);
+      bd_scan_set_reason (recipient, google_states[i].reason, BD_EVIDENCE_STATED_BY_FORMAT, evidence);
       return;
     }
 }
@@ -237,7 +238,7 @@ bd_scan_gmail (const BdScanInput *input,
   at = bd_scan_find_line (lines, 0, "Delivery to the following recipient");
   if (at < 0)
     return read_current (input, lines, bounce);
-  delayed = bd_scan_strcasestr (lines[at], "delayed") != NULL;
+  delayed = bd_text_strcasestr (lines[at], "delayed") != NULL;
   details = technical_details (lines);
   host = remote_host (lines);
 

@@ -87,7 +87,7 @@ bd_scan_gmx_en (const BdScanInput *input,
         {
           bd_scan_set_diagnostic (r, diag->str);
           if (r->diagnostic != NULL && strstr (r->diagnostic, "retry timeout exceeded") != NULL)
-            bd_scan_set_reason (r, BD_REASON_EXPIRED, "delivery retry timeout exceeded");
+            bd_scan_set_reason (r, BD_REASON_EXPIRED, BD_EVIDENCE_STATED_BY_FORMAT, "delivery retry timeout exceeded");
           g_string_truncate (diag, 0);
           r = NULL;
         }

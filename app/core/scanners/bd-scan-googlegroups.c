@@ -70,7 +70,7 @@ bd_scan_googlegroups (const BdScanInput *input,
         continue;
       r = bd_scan_add (bounce, addresses[i], diagnostic);
       r->remote_mta = g_strdup ("groups.google.com");
-      bd_scan_set_reason (r, BD_REASON_REJECTED, "Google Groups refused the post");
+      bd_scan_set_reason (r, BD_REASON_REJECTED, BD_EVIDENCE_GROUP_REFUSED, NULL);
     }
   return bd_scan_finish (bounce, BD_KIND_BOUNCE);
 }

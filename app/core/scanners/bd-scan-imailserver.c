@@ -120,7 +120,6 @@ read_response (char       **lines,
     }
   if (out->len > 0)
     bd_scan_set_diagnostic (r, out->str);
-  bd_scan_refused_early (r);
 }
 
 gboolean
@@ -158,7 +157,7 @@ bd_scan_imailserver (const BdScanInput *input,
         {
           if (g_str_has_prefix (line, imail_messages[m].text))
             {
-              bd_scan_set_reason (r, imail_messages[m].reason, imail_messages[m].text);
+              bd_scan_set_reason (r, imail_messages[m].reason, BD_EVIDENCE_STATED_BY_FORMAT, imail_messages[m].text);
               break;
             }
         }

@@ -61,7 +61,7 @@ bd_scan_interscanmss (const BdScanInput *input,
               /* InterScan's own sentence when the next hop refused the
                * address (Sisimai reads it the same way). */
               if (r != NULL && strstr (line, "Unable to deliver message to") != NULL)
-                bd_scan_set_reason (r, BD_REASON_USERUNKNOWN, "Unable to deliver message to");
+                bd_scan_set_reason (r, BD_REASON_USERUNKNOWN, BD_EVIDENCE_STATED_BY_FORMAT, "Unable to deliver message to");
             }
         }
     }

@@ -78,7 +78,7 @@ bd_scan_kddi (const BdScanInput *input,
       r = bd_scan_add (bounce, strchr (lines[at], '<'), diag->str);
       if (is_spam_filtered (input))
         {
-          bd_scan_set_reason (r, BD_REASON_FILTERED, "X-SPASIGN: NG");
+          bd_scan_set_reason (r, BD_REASON_FILTERED, BD_EVIDENCE_AU_SPAM_FILTER, "X-SPASIGN: NG");
           continue;
         }
       bd_scan_reason_from_words (r, kddi_messages, G_N_ELEMENTS (kddi_messages), FALSE);

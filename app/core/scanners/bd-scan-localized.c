@@ -126,7 +126,7 @@ lower_prose (const BdScanInput *input)
 
   if (len > PROSE_PREFIX)
     len = g_utf8_find_prev_char (input->body, input->body + PROSE_PREFIX) - input->body;
-  return bd_scan_strdown (input->body, len);
+  return bd_text_strdown (input->body, len);
 }
 
 static gboolean
@@ -156,7 +156,7 @@ bd_scan_localized_is_bounce (const BdScanInput *input)
   if (contains_any_lower (lowered, bounce_markers))
     return TRUE;
   g_free (g_steal_pointer (&lowered));
-  lowered = bd_scan_strdown (input->subject, -1);
+  lowered = bd_text_strdown (input->subject, -1);
   return contains_any_lower (lowered, bounce_markers);
 }
 
@@ -164,7 +164,7 @@ static gboolean
 is_delay (const BdScanInput *input)
 {
   g_autofree char *lowered = lower_prose (input);
-  g_autofree char *subject = bd_scan_strdown (input->subject, -1);
+  g_autofree char *subject = bd_text_strdown (input->subject, -1);
 
   if (contains_any_lower (lowered, final_markers))
     return FALSE;
@@ -226,7 +226,7 @@ is_mailer_address (const char *address)
 static gboolean
 is_header_line (const char *line)
 {
-  g_autofree char *lowered = bd_scan_strdown (line, -1);
+  g_autofree char *lowered = bd_text_strdown (line, -1);
   const char *p = lowered;
 
   while (*p == ' ' || *p == '\t' || *p == '>')
@@ -243,7 +243,7 @@ line_without (const char *line,
               const char *address)
 {
   g_autoptr(GString) out = g_string_new (line);
-  const char *hit = bd_scan_strcasestr (out->str, address);
+  const char *hit = bd_text_strcasestr (out->str, address);
   gsize start, end;
 
   if (hit == NULL)
@@ -289,7 +289,7 @@ reason_sentences (char **lines)
 
   for (int i = 0; lines[i] != NULL; i++)
     {
-      g_autofree char *lowered = bd_scan_strdown (lines[i], -1);
+      g_autofree char *lowered = bd_text_strdown (lines[i], -1);
       gboolean labelled = contains_any_lower (lowered, reply_labels);
 
       if (!labelled && bd_classify_phrase (lowered, NULL) == BD_REASON_UNDEFINED)
@@ -314,7 +314,7 @@ generator (char **lines)
 {
   for (int i = 0; lines[i] != NULL; i++)
     {
-      g_autofree char *lowered = bd_scan_strdown (lines[i], -1);
+      g_autofree char *lowered = bd_text_strdown (lines[i], -1);
 
       for (guint j = 0; generator_labels[j] != NULL; j++)
         {
@@ -350,7 +350,7 @@ remote_host (const char *diagnostic)
     return host;
   for (guint i = 0; words[i] != NULL; i++)
     {
-      const char *p = bd_scan_strcasestr (diagnostic, words[i]);
+      const char *p = bd_text_strcasestr (diagnostic, words[i]);
       gsize len;
 
       if (p == NULL)
@@ -373,18 +373,16 @@ static void
 set_reason_from_words (BdRecipient *recipient)
 {
   g_autofree char *lowered = NULL;
-  g_autofree char *evidence = NULL;
   const char *phrase = NULL;
   BdReason reason;
 
   if (recipient->diagnostic == NULL || recipient->reason != BD_REASON_UNDEFINED)
     return;
-  lowered = bd_scan_strdown (recipient->diagnostic, -1);
+  lowered = bd_text_strdown (recipient->diagnostic, -1);
   reason = bd_classify_phrase (lowered, &phrase);
   if (reason == BD_REASON_UNDEFINED || phrase == NULL || !bd_phrases_is_localized (phrase))
     return;
-  evidence = g_strdup_printf ("phrase “%s”", phrase);
-  bd_scan_set_reason (recipient, reason, evidence);
+  bd_scan_set_reason (recipient, reason, BD_EVIDENCE_PHRASE, phrase);
 }
 
 static BdRecipient *
@@ -411,7 +409,7 @@ collect_paragraph (char      **lines,
                    GString    *out)
 {
   g_autofree char *rest = line_without (lines[at], address);
-  g_autofree char *lowered = bd_scan_strdown (rest, -1);
+  g_autofree char *lowered = bd_text_strdown (rest, -1);
   int j;
 
   /* "Nie można dostarczyć wiadomości do <addr>." says nothing the
@@ -460,7 +458,7 @@ classifiable (const BdRecipient *recipient)
     return TRUE;
   if (recipient->diagnostic == NULL)
     return FALSE;
-  lowered = bd_scan_strdown (recipient->diagnostic, -1);
+  lowered = bd_text_strdown (recipient->diagnostic, -1);
   return bd_classify_phrase (lowered, NULL) != BD_REASON_UNDEFINED;
 }
 
@@ -528,7 +526,7 @@ written_by_a_machine (const BdScanInput *input)
   g_autofree char *return_path = NULL;
   g_autofree char *auto_submitted = NULL;
 
-  if (bd_scan_contains_any (input->from, mailers))
+  if (bd_text_contains_any (input->from, mailers))
     return TRUE;
   if (input->message == NULL)
     return FALSE;

@@ -54,7 +54,7 @@ static void
 set_server_reason (BdRecipient *r)
 {
   if (r->diagnostic != NULL && strstr (r->diagnostic, "Illegal host/domain name found") != NULL)
-    bd_scan_set_reason (r, BD_REASON_HOSTUNKNOWN, "Illegal host/domain name found");
+    bd_scan_set_reason (r, BD_REASON_HOSTUNKNOWN, BD_EVIDENCE_STATED_BY_FORMAT, "Illegal host/domain name found");
 }
 
 gboolean

@@ -93,7 +93,7 @@ bd_scan_outlook (const BdScanInput *input,
 
   if (strstr (input->body, "This is an automatically generated Delivery Status Notification") == NULL)
     return FALSE;
-  if (!bd_scan_contains_any (input->body, intros))
+  if (!bd_text_contains_any (input->body, intros))
     return FALSE;
 
   lines = bd_scan_split_lines (input, stop_markers);

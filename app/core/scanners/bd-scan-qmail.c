@@ -85,7 +85,7 @@ is_qmail (const BdScanInput *input)
     return FALSE;
   return strstr (input->body, "--- Below this line is a copy of the message") != NULL
          || strstr (input->body, "--- Original message follows.") != NULL
-         || bd_scan_contains_any (input->body, provider_intros);
+         || bd_text_contains_any (input->body, provider_intros);
 }
 
 /* "<addr>:" alone on its line opens a paragraph; some forks write
@@ -95,7 +95,7 @@ is_recipient_line (const char *line)
 {
   gsize len;
 
-  if (bd_scan_has_prefix_ci (line, "To:"))
+  if (bd_text_has_prefix_ci (line, "To:"))
     line += 3 + strspn (line + 3, " ");
   len = strlen (line);
   return line[0] == '<' && len > 3 && strchr (line, '@') != NULL
@@ -172,7 +172,7 @@ remote_words_reason (const BdRecipient *recipient,
   /* qmail's closing sentences are not the server's */
   if ((end = strstr (said, " Giving up on ")) == NULL)
     end = strstr (said, " I'm not going to try again");
-  lowered = bd_scan_strdown (said, end != NULL ? end - said : -1);
+  lowered = bd_text_strdown (said, end != NULL ? end - said : -1);
   return bd_classify_phrase (lowered, phrase);
 }
 
@@ -185,7 +185,7 @@ set_sender_rejected (BdRecipient *recipient)
   BdReason said = remote_words_reason (recipient, NULL);
 
   if (said == BD_REASON_UNDEFINED || said == BD_REASON_USERUNKNOWN || said == BD_REASON_HOSTUNKNOWN)
-    bd_scan_set_reason (recipient, BD_REASON_REJECTED, "but sender was rejected");
+    bd_scan_set_reason (recipient, BD_REASON_REJECTED, BD_EVIDENCE_STATED_BY_FORMAT, "but sender was rejected");
 }
 
 /* "HOST does not like recipient." then "this message has been in the
@@ -199,9 +199,9 @@ set_on_hold (BdRecipient *recipient)
   BdReason said = remote_words_reason (recipient, &phrase);
 
   if (said != BD_REASON_UNDEFINED)
-    bd_scan_set_reason (recipient, said, phrase);
+    bd_scan_set_reason (recipient, said, BD_EVIDENCE_STATED_BY_FORMAT, phrase);
   else
-    bd_scan_set_reason (recipient, BD_REASON_ONHOLD, "does not like recipient, then queue too long");
+    bd_scan_set_reason (recipient, BD_REASON_ONHOLD, BD_EVIDENCE_REFUSED_UNTIL_EXPIRED, NULL);
 }
 
 static void
@@ -224,7 +224,7 @@ set_qmail_reason (BdRecipient *recipient)
    * nothing more specific was said */
   if (recipient->status == NULL && recipient->reply_code == 0
       && strstr (recipient->diagnostic, "this message has been in the queue too long") != NULL)
-    bd_scan_set_reason (recipient, BD_REASON_EXPIRED, "this message has been in the queue too long");
+    bd_scan_set_reason (recipient, BD_REASON_EXPIRED, BD_EVIDENCE_STATED_BY_FORMAT, "this message has been in the queue too long");
 }
 
 /**
@@ -261,7 +261,6 @@ bd_scan_qmail_read (const BdScanInput *input,
           recipient->remote_mta = remote_host (recipient->diagnostic);
           set_qmail_command (recipient);
           set_qmail_reason (recipient);
-          bd_scan_refused_early (recipient);
         }
       i = j - 1;
     }

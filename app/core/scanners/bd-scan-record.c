@@ -11,7 +11,6 @@
 
 #include <string.h>
 
-#include "bd-classify.h"
 #include "bd-scan-util.h"
 
 /* A server's reply is a few lines; longer text is a template's prose or
@@ -93,7 +92,7 @@ bd_scan_command_name (const char *text)
   text += strspn (text, " \t");
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
     {
-      if (bd_scan_has_prefix_ci (text, commands[i].prefix))
+      if (bd_text_has_prefix_ci (text, commands[i].prefix))
         return commands[i].name;
     }
   return NULL;
@@ -112,35 +111,6 @@ bd_scan_set_command (BdRecipient *recipient,
     return;
   g_free (recipient->command);
   recipient->command = g_strdup (name);
-}
-
-/**
- * bd_scan_refused_early:
- *
- * A server that refuses at the connection, its greeting or HELO/EHLO
- * refuses the sending server itself, before any address or content: when
- * its words say nothing more specific, the reason is "blocked".
- */
-void
-bd_scan_refused_early (BdRecipient *recipient)
-{
-  g_autofree char *evidence = NULL;
-  const char *command;
-  BdReason reason;
-
-  g_return_if_fail (recipient != NULL);
-
-  command = recipient->command;
-  if (recipient->reason != BD_REASON_UNDEFINED || command == NULL
-      || (strcmp (command, "CONN") != 0 && strcmp (command, "EHLO") != 0 && strcmp (command, "HELO") != 0))
-    return;
-  reason = bd_classify_recipient (recipient, recipient->remote_mta, &evidence);
-  if (reason == BD_REASON_ONHOLD || reason == BD_REASON_UNDEFINED)
-    {
-      g_autofree char *why = g_strdup_printf ("refused at %s", strcmp (command, "CONN") == 0 ? "connection" : command);
-
-      bd_scan_set_reason (recipient, BD_REASON_BLOCKED, why);
-    }
 }
 
 /**
@@ -166,17 +136,24 @@ bd_scan_find_recipient (BdBounce   *bounce,
   return NULL;
 }
 
-/* For formats that state the reason in a fixed template of their own. */
+/**
+ * bd_scan_set_reason:
+ * @kind: what states the reason: mostly %BD_EVIDENCE_STATED_BY_FORMAT,
+ *   the format's own words
+ * @item: (nullable): those words as written, or the kind's item
+ *
+ * For formats that state the reason in a fixed template of their own.
+ */
 void
-bd_scan_set_reason (BdRecipient *recipient,
-                    BdReason     reason,
-                    const char  *evidence)
+bd_scan_set_reason (BdRecipient    *recipient,
+                    BdReason        reason,
+                    BdEvidenceKind  kind,
+                    const char     *item)
 {
   g_return_if_fail (recipient != NULL);
 
   recipient->reason = reason;
-  g_free (recipient->evidence);
-  recipient->evidence = g_strdup (evidence);
+  bd_recipient_set_evidence (recipient, kind, item);
 }
 
 /**
@@ -200,12 +177,12 @@ bd_scan_reason_from_words (BdRecipient       *recipient,
   for (gsize i = 0; i < n_words; i++)
     {
       const char *text = words[i].text;
-      const char *found = ignore_case ? bd_scan_strcasestr (recipient->diagnostic, text)
+      const char *found = ignore_case ? bd_text_strcasestr (recipient->diagnostic, text)
                                       : strstr (recipient->diagnostic, text);
 
       if (found != NULL)
         {
-          bd_scan_set_reason (recipient, words[i].reason, text);
+          bd_scan_set_reason (recipient, words[i].reason, BD_EVIDENCE_STATED_BY_FORMAT, text);
           return TRUE;
         }
     }

@@ -41,7 +41,7 @@ static const char *const stop_markers[] = {
 static char *
 talking_to (const char *line)
 {
-  const char *p = bd_scan_strcasestr (line, "while talking to ");
+  const char *p = bd_text_strcasestr (line, "while talking to ");
   const char *end;
 
   if (p == NULL)
@@ -183,7 +183,6 @@ bd_scan_sendmail_read (const BdScanInput *input,
       r->remote_mta = g_strdup (host);
       if (reply->len > 0 && command != NULL)
         bd_scan_set_command (r, command);
-      bd_scan_refused_early (r);
       g_string_truncate (reply, 0);
     }
 
@@ -286,7 +285,6 @@ fill_from_transcript (const BdScanInput *input,
       r->remote_mta = g_strdup (host);
       if (r->command == NULL)
         bd_scan_set_command (r, command);
-      bd_scan_refused_early (r);
     }
 }
 

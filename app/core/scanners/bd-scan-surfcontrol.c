@@ -54,7 +54,7 @@ bd_scan_surfcontrol (const BdScanInput *input,
 
       if (at >= 0)
         /* found case-insensitively: strstr() could miss it (NULL + 14) */
-        bd_scan_add (bounce, bd_scan_strcasestr (lines[at], "Addressed To: ") + 14, "Your message could not be sent.");
+        bd_scan_add (bounce, bd_text_strcasestr (lines[at], "Addressed To: ") + 14, "Your message could not be sent.");
     }
   return bd_scan_finish (bounce, BD_KIND_BOUNCE);
 }

@@ -14,81 +14,13 @@
 #define MAX_LINES 4000
 
 
-char *
-bd_scan_strdown (const char *text,
-                 gssize      len)
-{
-  gsize n;
-
-  g_return_val_if_fail (text != NULL, NULL);
-
-  n = len < 0 ? strlen (text) : (gsize)len;
-  for (gsize i = 0; i < n; i++)
-    if ((guchar)text[i] >= 0x80 || text[i] == '\0')
-      return g_utf8_strdown (text, len);
-  return g_ascii_strdown (text, n);
-}
-
-const char *
-bd_scan_strcasestr (const char *haystack,
-                    const char *needle)
-{
-  gsize n;
-  char lower, upper;
-
-  g_return_val_if_fail (haystack != NULL, NULL);
-  g_return_val_if_fail (needle != NULL, NULL);
-
-  n = strlen (needle);
-  if (n == 0)
-    return haystack;
-
-  /* Both cases of the first letter compared inline: this loop runs over
-   * whole bodies, and g_ascii_tolower () is a call per byte. */
-  lower = g_ascii_tolower (needle[0]);
-  upper = g_ascii_toupper (needle[0]);
-  for (const char *p = haystack; *p != '\0'; p++)
-    {
-      if ((*p == lower || *p == upper) && g_ascii_strncasecmp (p + 1, needle + 1, n - 1) == 0)
-        return p;
-    }
-  return NULL;
-}
-
-gboolean
-bd_scan_has_prefix_ci (const char *text,
-                       const char *prefix)
-{
-  g_return_val_if_fail (text != NULL, FALSE);
-  g_return_val_if_fail (prefix != NULL, FALSE);
-
-  return g_ascii_strncasecmp (text, prefix, strlen (prefix)) == 0;
-}
-
-gboolean
-bd_scan_contains_any (const char        *text,
-                      const char *const *needles)
-{
-  g_return_val_if_fail (needles != NULL, FALSE);
-
-  if (text == NULL)
-    return FALSE;
-
-  for (guint i = 0; needles[i] != NULL; i++)
-    {
-      if (bd_scan_strcasestr (text, needles[i]) != NULL)
-        return TRUE;
-    }
-  return FALSE;
-}
-
 gboolean
 bd_scan_from_has (const BdScanInput *input,
                   const char        *needle)
 {
   g_return_val_if_fail (input != NULL, FALSE);
 
-  return bd_scan_strcasestr (input->from, needle) != NULL;
+  return bd_text_strcasestr (input->from, needle) != NULL;
 }
 
 gboolean
@@ -97,7 +29,7 @@ bd_scan_subject_has (const BdScanInput *input,
 {
   g_return_val_if_fail (input != NULL, FALSE);
 
-  return bd_scan_strcasestr (input->subject, needle) != NULL;
+  return bd_text_strcasestr (input->subject, needle) != NULL;
 }
 
 gboolean
@@ -190,7 +122,7 @@ bd_scan_find_line (char       **lines,
 
   for (int i = 0; lines[i] != NULL; i++)
     {
-      if (i >= from && bd_scan_strcasestr (lines[i], needle) != NULL)
+      if (i >= from && bd_text_strcasestr (lines[i], needle) != NULL)
         return i;
     }
   return -1;

@@ -68,7 +68,7 @@ read_vtext (const BdScanInput *input,
         continue;
       r = bd_scan_add (bounce, address, reply);
       if (r->diagnostic != NULL && strstr (r->diagnostic, "no such user here") != NULL)
-        bd_scan_set_reason (r, BD_REASON_USERUNKNOWN, "Requested action not taken: no such user here");
+        bd_scan_set_reason (r, BD_REASON_USERUNKNOWN, BD_EVIDENCE_STATED_BY_FORMAT, "Requested action not taken: no such user here");
     }
   return bounce->recipients->len > 0;
 }
@@ -97,7 +97,7 @@ bd_scan_verizon (const BdScanInput *input,
         continue;
       r = bd_scan_add (bounce, lines[i] + 3, error >= 0 ? lines[error] + strlen ("Error: ") : NULL);
       if (r->diagnostic != NULL && strstr (r->diagnostic, "No valid recipients") != NULL)
-        bd_scan_set_reason (r, BD_REASON_USERUNKNOWN, "No valid recipients for this MM");
+        bd_scan_set_reason (r, BD_REASON_USERUNKNOWN, BD_EVIDENCE_STATED_BY_FORMAT, "No valid recipients for this MM");
       break;
     }
   return bd_scan_finish (bounce, BD_KIND_BOUNCE);

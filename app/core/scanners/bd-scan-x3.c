@@ -44,7 +44,7 @@ read_reason (BdRecipient *r,
     }
   else if (g_str_has_prefix (line, "Routing: "))
     bd_scan_set_diagnostic (r, line + strlen ("Routing: "));
-  else if (bd_scan_has_prefix_ci (line, "Diagnostic-Code: smtp;"))
+  else if (bd_text_has_prefix_ci (line, "Diagnostic-Code: smtp;"))
     {
       const char *reply = line + strlen ("Diagnostic-Code: smtp;");
 

@@ -47,7 +47,7 @@ bd_scan_yahoo (const BdScanInput *input,
       set_yahoo_command (r);
       /* Yahoo's own words when the domain has no mail server */
       if (r->diagnostic != NULL && strstr (r->diagnostic, "No mx record found for domain") != NULL)
-        bd_scan_set_reason (r, BD_REASON_NOTACCEPT, "No mx record found for domain");
+        bd_scan_set_reason (r, BD_REASON_NOTACCEPT, BD_EVIDENCE_STATED_BY_FORMAT, "No mx record found for domain");
     }
   return bd_scan_finish (bounce, BD_KIND_BOUNCE);
 }

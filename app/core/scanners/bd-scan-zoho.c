@@ -62,7 +62,7 @@ read_status_line (BdBounce   *bounce,
     r->reply_code = (guint)g_ascii_strtoull (code + strlen ("ResponseCode "), NULL, 10);
   /* Zoho's words when it gave up retrying a server it never reached */
   if (strstr (line, "Host not reachable") != NULL)
-    bd_scan_set_reason (r, BD_REASON_EXPIRED, "Host not reachable");
+    bd_scan_set_reason (r, BD_REASON_EXPIRED, BD_EVIDENCE_STATED_BY_FORMAT, "Host not reachable");
 }
 
 gboolean

@@ -1,0 +1,22 @@
+/* bd-text.h
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Case-insensitive searching and lower-casing of server replies, shared by
+ * the scanners, the classifier and the decoder (bd-text.c).
+ */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+char        *bd_text_strdown       (const char         *text,
+                                    gssize              len);
+const char  *bd_text_strcasestr    (const char         *haystack,
+                                    const char         *needle);
+gboolean     bd_text_has_prefix_ci (const char         *text,
+                                    const char         *prefix);
+gboolean     bd_text_contains_any  (const char         *text,
+                                    const char *const  *needles);
+
+G_END_DECLS

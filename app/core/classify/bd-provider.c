@@ -1,0 +1,263 @@
+/* bd-provider.c
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The provider registry (bd-provider.h). Mail domains come from the
+ * providers' own sign-up pages and help pages (Onet's spoko.pl,
+ * autograf.pl and buziaczek.pl, o2's go2.pl and prokonto.pl, Interia's
+ * intmail.pl, Seznam's spoluzaci.cz…); host suffixes from the servers
+ * that answer for them in published bounces (Microsoft 365's
+ * *.protection.outlook.com and *.prod.exchangelabs.com, Google's
+ * *.google.com, Yahoo's *.yahoodns.net, GoDaddy's *.secureserver.net) and
+ * Sisimai's Rhost table.
+ */
+#define G_LOG_DOMAIN "bd-provider"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "bd-provider.h"
+
+#define LIST(...) ((const char *const[]) { __VA_ARGS__, NULL })
+#define NONE ((const char *const[]) { NULL })
+
+static const BdProvider providers[] = {
+  { BD_PROVIDER_NONE, "", NONE, NONE, NONE },
+  { BD_PROVIDER_MICROSOFT, "Microsoft 365",
+    LIST ("outlook.com", "hotmail.com", "live.com", "msn.com"),
+    LIST ("outlook.com", "hotmail.com", "office365.com", "exchangelabs.com"),
+    LIST ("office365", "outlook") },
+  { BD_PROVIDER_GOOGLE, "Gmail", LIST ("gmail.com", "googlemail.com"), LIST ("google.com"), LIST ("gmail") },
+  { BD_PROVIDER_YAHOO, "Yahoo", LIST ("yahoo.com", "ymail.com", "yahoo.co.uk"), LIST ("yahoodns.net", "yahoo.com"),
+    LIST ("yahoo") },
+  { BD_PROVIDER_ONET, "Onet Poczta",
+    LIST ("onet.pl", "op.pl", "onet.eu", "vp.pl", "spoko.pl", "autograf.pl", "buziaczek.pl"), NONE, LIST ("onet") },
+  { BD_PROVIDER_WP, "Poczta WP", LIST ("wp.pl"), NONE, LIST ("wp") },
+  { BD_PROVIDER_O2, "Poczta o2", LIST ("o2.pl", "tlen.pl", "go2.pl", "prokonto.pl"), NONE, LIST ("o2") },
+  { BD_PROVIDER_INTERIA, "Poczta Interia",
+    LIST ("interia.pl", "interia.eu", "interia.com", "poczta.fm", "intmail.pl"), NONE, LIST ("interia") },
+  { BD_PROVIDER_HOMEPL, "home.pl", LIST ("home.pl"), NONE, LIST ("homepl") },
+  { BD_PROVIDER_NAZWAPL, "nazwa.pl", LIST ("nazwa.pl"), NONE, LIST ("nazwapl") },
+  { BD_PROVIDER_OVH, "OVH", LIST ("ovh.net", "ovh.pl", "ovh.com", "ovh.cz"), NONE, LIST ("ovh") },
+  { BD_PROVIDER_FORPSI, "Forpsi", LIST ("forpsi.com", "forpsi.net", "forpsi.pl", "forpsi.cz"), NONE,
+    LIST ("forpsi") },
+  { BD_PROVIDER_SEZNAM, "Seznam.cz", LIST ("seznam.cz", "email.cz", "post.cz", "spoluzaci.cz"), NONE,
+    LIST ("seznam") },
+  { BD_PROVIDER_TONLINE, "T-Online", LIST ("t-online.de"), NONE, LIST ("tonline") },
+  { BD_PROVIDER_GMX, "GMX", LIST ("gmx.net", "gmx.de", "gmx.at", "gmx.ch", "gmx.com"), NONE, LIST ("gmx") },
+  { BD_PROVIDER_WEBDE, "WEB.DE", LIST ("web.de"), NONE, LIST ("webde") },
+  { BD_PROVIDER_MIMECAST, "Mimecast", NONE, LIST ("mimecast.com"), LIST ("mimecast") },
+  { BD_PROVIDER_FACEBOOK, "Facebook", NONE, LIST ("facebook.com"), NONE },
+  { BD_PROVIDER_GODADDY, "GoDaddy", NONE, LIST ("secureserver.net"), NONE },
+  { BD_PROVIDER_MESSAGELABS, "MessageLabs", NONE, LIST ("messagelabs.com"), NONE },
+  { BD_PROVIDER_COX, "Cox", LIST ("cox.net"), LIST ("cox.net", "cox.com"), NONE },
+  { BD_PROVIDER_QQ, "QQ Mail", LIST ("qq.com"), LIST ("qq.com"), NONE },
+  { BD_PROVIDER_ZOHO, "Zoho Mail", LIST ("zoho.com"), LIST ("zoho.com"), LIST ("zoho") },
+  { BD_PROVIDER_ICLOUD, "iCloud", LIST ("icloud.com"), LIST ("icloud.com"), NONE },
+  { BD_PROVIDER_AMAZON, "Amazon", NONE, LIST ("amazonaws.com"), NONE },
+  { BD_PROVIDER_CLOUDFLARE, "Cloudflare", NONE, LIST ("cloudflare.net"), NONE },
+  { BD_PROVIDER_KDDI, "au (KDDI)", LIST ("ezweb.ne.jp", "au.com"), LIST ("ezweb.ne.jp", "au.com"), LIST ("kddi") },
+  { BD_PROVIDER_DOCOMO, "NTT docomo", LIST ("docomo.ne.jp"), LIST ("docomo.ne.jp"), NONE },
+  { BD_PROVIDER_SPECTRUM, "Spectrum", LIST ("charter.net"), LIST ("charter.net"), NONE },
+};
+
+G_STATIC_ASSERT (G_N_ELEMENTS (providers) == BD_N_PROVIDERS);
+
+const BdProvider *
+bd_provider_get (BdProviderId id)
+{
+  g_return_val_if_fail (id < BD_N_PROVIDERS, NULL);
+
+  return &providers[id];
+}
+
+/* Whether [@host, @host + @len) is @suffix or a name below it: a suffix
+ * matches only at a label boundary, so mx.notoutlook.com is not
+ * outlook.com's. A leading '.' of @suffix changes nothing. */
+static gboolean
+has_suffix_len (const char *host,
+                gsize       len,
+                const char *suffix)
+{
+  gsize n;
+
+  if (*suffix == '.')
+    suffix++;
+  n = strlen (suffix);
+  if (n == 0 || len < n || g_ascii_strncasecmp (host + len - n, suffix, n) != 0)
+    return FALSE;
+  return len == n || host[len - n - 1] == '.';
+}
+
+/**
+ * bd_host_has_suffix:
+ *
+ * Returns: whether @host is @suffix or a host below it ("mx.gmx.net"
+ *   under "gmx.net"), compared case-insensitively, a trailing '.' or '>'
+ *   of @host ignored.
+ */
+gboolean
+bd_host_has_suffix (const char *host,
+                    const char *suffix)
+{
+  gsize len;
+
+  if (host == NULL || suffix == NULL)
+    return FALSE;
+  len = strlen (host);
+  while (len > 0 && (host[len - 1] == '.' || host[len - 1] == '>'))
+    len--;
+  return has_suffix_len (host, len, suffix);
+}
+
+static gboolean
+in_list (const char *const *list,
+         const char        *host)
+{
+  for (guint i = 0; list[i] != NULL; i++)
+    if (bd_host_has_suffix (host, list[i]))
+      return TRUE;
+  return FALSE;
+}
+
+/* A server's name is under its host suffixes or its mail domains (an MX
+ * is often named under the domain it serves). */
+gboolean
+bd_provider_has_host (const BdProvider *provider,
+                      const char       *host)
+{
+  g_return_val_if_fail (provider != NULL, FALSE);
+
+  if (host == NULL)
+    return FALSE;
+  return in_list (provider->host_suffixes, host) || in_list (provider->mail_domains, host);
+}
+
+/* An address counts by its domain. */
+gboolean
+bd_provider_has_address (const BdProvider *provider,
+                         const char       *address)
+{
+  const char *at = address != NULL ? strrchr (address, '@') : NULL;
+
+  g_return_val_if_fail (provider != NULL, FALSE);
+
+  return at != NULL && bd_provider_has_host (provider, at + 1);
+}
+
+/* Whether @lowered (a server's reply, lower case) names one of
+ * @provider's hosts as a whole name: "…prod.outlook.com" does,
+ * "notoutlook.com" does not. */
+gboolean
+bd_provider_named_in (const BdProvider *provider,
+                      const char       *lowered)
+{
+  g_return_val_if_fail (provider != NULL, FALSE);
+
+  if (lowered == NULL)
+    return FALSE;
+  for (guint i = 0; provider->host_suffixes[i] != NULL; i++)
+    {
+      const char *suffix = provider->host_suffixes[i];
+      gsize n = strlen (suffix);
+
+      for (const char *p = strstr (lowered, suffix); p != NULL; p = strstr (p + 1, suffix))
+        if ((p == lowered || (!g_ascii_isalnum (p[-1]) && p[-1] != '-'))
+            && !g_ascii_isalnum (p[n]) && p[n] != '-')
+          return TRUE;
+    }
+  return FALSE;
+}
+
+static const BdProvider *
+find (gboolean    (*matches) (const BdProvider *, const char *),
+      const char   *text)
+{
+  if (text == NULL)
+    return NULL;
+  for (guint i = BD_PROVIDER_NONE + 1; i < BD_N_PROVIDERS; i++)
+    if (matches (&providers[i], text))
+      return &providers[i];
+  return NULL;
+}
+
+const BdProvider *
+bd_provider_for_host (const char *host)
+{
+  return find (bd_provider_has_host, host);
+}
+
+const BdProvider *
+bd_provider_for_address (const char *address)
+{
+  return find (bd_provider_has_address, address);
+}
+
+static gboolean
+has_mta (const BdProvider *provider,
+         const char       *mta)
+{
+  for (guint i = 0; provider->mta_names[i] != NULL; i++)
+    if (g_ascii_strcasecmp (mta, provider->mta_names[i]) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* The provider whose scanner read the notice (BdBounce.mta). */
+const BdProvider *
+bd_provider_for_mta (const char *mta)
+{
+  return find (has_mta, mta);
+}
+
+/* A host, or an address by its domain. */
+static const BdProvider *
+for_host_or_address (const char *text)
+{
+  return text != NULL && strchr (text, '@') != NULL ? bd_provider_for_address (text) : bd_provider_for_host (text);
+}
+
+/**
+ * bd_provider_receiving:
+ *
+ * Returns: (nullable): the provider whose server refused @recipient: by
+ *   the remote server's name, the recipient's address, or the scanner
+ *   that read the notice.
+ */
+const BdProvider *
+bd_provider_receiving (const BdBounce    *bounce,
+                       const BdRecipient *recipient)
+{
+  const BdProvider *provider;
+
+  g_return_val_if_fail (bounce != NULL && recipient != NULL, NULL);
+
+  if ((provider = for_host_or_address (recipient->remote_mta)) != NULL)
+    return provider;
+  if ((provider = bd_provider_for_address (recipient->address)) != NULL)
+    return provider;
+  return bd_provider_for_mta (bounce->mta);
+}
+
+/**
+ * bd_provider_sending:
+ *
+ * Returns: (nullable): the provider the user sends through: by the
+ *   original's sender, the reporting server, the host the original left
+ *   from or the bounce's own sender.
+ */
+const BdProvider *
+bd_provider_sending (const BdBounce *bounce)
+{
+  const BdProvider *provider;
+
+  g_return_val_if_fail (bounce != NULL, NULL);
+
+  if ((provider = for_host_or_address (bounce->original->from)) != NULL)
+    return provider;
+  if ((provider = for_host_or_address (bounce->reporting_mta)) != NULL)
+    return provider;
+  if ((provider = for_host_or_address (bounce->original->sender_host)) != NULL)
+    return provider;
+  return for_host_or_address (bounce->from);
+}
