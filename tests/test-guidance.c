@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "bd-classify.h"
+#include "bd-diagnosis.h"
 #include "bd-guidance-private.h"
 #include "bd-report.h"
 #include "bd-i18n.h"
@@ -159,9 +160,9 @@ test_guidance_summary (void)
 
   bd_bounce_add_recipient (three, "anna@example.com")->reason = BD_REASON_MAILBOXFULL;
   bd_bounce_add_recipient (three, "piotr@example.com")->reason = BD_REASON_MAILBOXFULL;
-  one_summary = bd_guidance_summary (one);
-  three_summary = bd_guidance_summary (three);
-  none_summary = bd_guidance_summary (none);
+  one_summary = bd_diagnosis_summary (one);
+  three_summary = bd_diagnosis_summary (three);
+  none_summary = bd_diagnosis_summary (none);
 
   g_assert_nonnull (strstr (one_summary, ADDRESS));
   g_assert_true (g_str_has_prefix (three_summary, one_summary));
@@ -351,8 +352,8 @@ test_guidance_unrecognised (void)
   g_assert_cmpint (unclear_g->whose_move, !=, BD_WHOSE_MOVE_WAIT);
   g_assert_cmpint (held_g->whose_move, ==, BD_WHOSE_MOVE_WAIT);
 
-  g_assert_cmpstr (bd_report_recipient_label (unclear, unclear_r), ==, bd_reason_get_label (BD_REASON_UNDEFINED));
-  g_assert_cmpstr (bd_report_recipient_label (held, held_r), ==, bd_reason_get_label (BD_REASON_ONHOLD));
+  g_assert_cmpstr (bd_diagnosis_recipient_label (unclear, unclear_r), ==, bd_reason_get_label (BD_REASON_UNDEFINED));
+  g_assert_cmpstr (bd_diagnosis_recipient_label (held, held_r), ==, bd_reason_get_label (BD_REASON_ONHOLD));
   why = bd_report_describe_evidence (unclear_r->evidence);
   g_assert_cmpstr (why, !=, BD_CLASSIFY_UNRECOGNISED);
 }

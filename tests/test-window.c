@@ -23,13 +23,13 @@
 
 #ifdef BD_TEST_POLISH
 # define EMPTY_TITLE       "Upuść tutaj wiadomość zwrotną"
-# define BADGE_FAILED      "Nie doręczono"
+# define BADGE_FAILED      "Nie doręczono — wyślij po usunięciu przyczyny"
 # define BADGE_HARD        "Trwały błąd doręczenia"
 # define BADGE_RETRYING    "Wciąż ponawiane — nie wysyłaj ponownie"
 # define ERROR_TITLE       "Nie można odczytać tego pliku"
 #else
 # define EMPTY_TITLE       "Drop a Returned Email Here"
-# define BADGE_FAILED      "Not delivered"
+# define BADGE_FAILED      "Not delivered — resend once fixed"
 # define BADGE_HARD        "Failed for good"
 # define BADGE_RETRYING    "Still being retried — don’t resend"
 # define ERROR_TITLE       "This File Cannot Be Read"
