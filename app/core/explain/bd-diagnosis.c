@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <string.h>
 
 #include "bd-classify.h"
 #include "bd-diagnosis-private.h"
@@ -102,8 +103,8 @@ recipient_verdict (const BdBounce    *bounce,
 
 /* The message's verdict is its most serious recipient's: one address that
  * will never work is worth the red badge. The enum is in that order.
- * A bounce of mail the user never sent is nobody's failure (UX review m1),
- * and a complaint is a warning of its own (issue 15). */
+ * A bounce of mail the user never sent is nobody's failure (UX review m1);
+ * a feedback report's recipients are all complaints (issue 15). */
 static BdVerdict
 message_verdict (const BdBounce *bounce)
 {
@@ -111,8 +112,6 @@ message_verdict (const BdBounce *bounce)
 
   if (bd_guidance_detect_backscatter (bounce, NULL, NULL))
     return BD_VERDICT_BACKSCATTER;
-  if (bounce->kind == BD_KIND_FEEDBACK)
-    return BD_VERDICT_COMPLAINT;
 
   verdict = recipient_verdict (bounce, NULL);
   for (guint i = 0; i < bounce->recipients->len; i++)
@@ -198,6 +197,19 @@ bd_diagnosis_recipient_label (const BdBounce    *bounce,
   return bd_reason_get_label (bd_classify_shown_reason (recipient));
 }
 
+/* %e pads a one-digit day with a space, U+2007 FIGURE SPACE in UTF-8
+ * locales: a stray gap at the start of a line of text. */
+static char *
+trim_padding (char *date)
+{
+  const char *start = date;
+
+  while (*start == ' ' || g_str_has_prefix (start, "\u2007"))
+    start = g_utf8_next_char (start);
+  memmove (date, start, strlen (start) + 1);
+  return date;
+}
+
 /**
  * bd_diagnosis_format_date:
  * @iso8601: (nullable): a date as the decoder stores it
@@ -223,8 +235,7 @@ bd_diagnosis_format_date (const char *iso8601)
   /* Translators: how dates are shown, in g_date_time_format() syntax;
    * prefer numbers in languages whose month names inflect */
   formatted = g_date_time_format (local, _("%e %b %Y, %H:%M"));
-  /* %e pads single-digit days with a space */
-  return formatted ? g_strchug (formatted) : NULL;
+  return formatted ? trim_padding (formatted) : NULL;
 }
 
 static void
