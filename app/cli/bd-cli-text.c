@@ -62,14 +62,13 @@ print_message (GString           *out,
     print_note (out, d->guidance->provider_note);
 }
 
-/* A line per detail; “Why this reason?” needs no colon after its mark. */
 static void
 print_detail (GString        *out,
               const BdDetail *detail)
 {
-  gboolean question = g_str_has_suffix (detail->label, "?");
+  g_autofree char *line = bd_detail_to_string (detail);
 
-  g_string_append_printf (out, "  %s%s %s\n", detail->label, question ? "" : ":", detail->value);
+  g_string_append_printf (out, "  %s\n", line);
 }
 
 static void

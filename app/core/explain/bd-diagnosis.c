@@ -238,6 +238,24 @@ bd_diagnosis_format_date (const char *iso8601)
   return formatted ? trim_padding (formatted) : NULL;
 }
 
+/**
+ * bd_detail_to_string:
+ *
+ * Returns: (transfer full): “Label: value” for a line of text, or “Why this
+ *   reason? value”: a label that asks a question takes no colon (UX review
+ *   m5).
+ */
+char *
+bd_detail_to_string (const BdDetail *detail)
+{
+  gboolean question;
+
+  g_return_val_if_fail (detail != NULL, NULL);
+
+  question = g_str_has_suffix (detail->label, "?") || g_str_has_suffix (detail->label, "？");
+  return g_strdup_printf ("%s%s %s", detail->label, question ? "" : ":", detail->value);
+}
+
 static void
 detail_clear (BdDetail *detail)
 {

@@ -38,6 +38,8 @@ typedef struct
   char       *value;
 } BdDetail;
 
+char *bd_detail_to_string (const BdDetail *detail);
+
 typedef struct
 {
   const BdRecipient *recipient;   /* borrowed from the diagnosis' bounce */

@@ -15,17 +15,16 @@
 #include "bd-diagnosis.h"
 #include "bd-report.h"
 
-/* “Label: value”, but “Why this reason? value”: a label that asks a
- * question needs no colon (UX review m5). */
 static void
 append_labelled (GString    *out,
                  const char *indent,
                  const char *label,
                  const char *value)
 {
-  gboolean question = g_str_has_suffix (label, "?") || g_str_has_suffix (label, "？");
+  BdDetail detail = { label, (char *)value };
+  g_autofree char *line = bd_detail_to_string (&detail);
 
-  g_string_append_printf (out, "%s%s%s %s\n", indent, label, question ? "" : ":", value);
+  g_string_append_printf (out, "%s%s\n", indent, line);
 }
 
 /* The original message's fields, labelled as the window labels them. */
