@@ -113,6 +113,8 @@ add_column (BdMailboxView *self,
   gtk_column_view_column_set_expand (view_column, expand);
   if (column == COLUMN_DATE)
     gtk_column_view_column_set_fixed_width (view_column, 150);
+  if (column == COLUMN_HARD)   /* the verdict's short label, e.g. “Not sent by you” */
+    gtk_column_view_column_set_fixed_width (view_column, 140);
   gtk_column_view_append_column (self->table, view_column);
   g_object_unref (sorter);
 }
