@@ -359,14 +359,14 @@ test_diagnosis_report (void)
   g_autofree char *complaint_html = bd_report_to_html (complaint->bounce);
   g_autofree char *badge = g_markup_escape_text (d->verdict_label, -1);
   g_autofree char *why = g_strdup_printf ("%s:", g_dgettext (GETTEXT_PACKAGE, "Why this reason?"));
-  g_autofree char *came_back = g_strdup_printf (g_dgettext (GETTEXT_PACKAGE, "Came back on %s"), d->date);
+  g_autofree char *received = g_strdup_printf (g_dgettext (GETTEXT_PACKAGE, "Received: %s"), d->date);
 
   for (guint i = 0; i < 2; i++)
     {
       const char *report = i == 0 ? text : html;
 
       assert_contains (report, i == 0 ? d->verdict_label : badge);
-      assert_contains (report, came_back);
+      assert_contains (report, received);
       assert_contains (report, "anna@firma.example");
       assert_contains (report, d->original_to);
       assert_contains (report, d->original_date);
