@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "bd-bounce-item.h"
+#include "bd-diagnosis.h"
 #include "bd-report.h"
 #include "bd-ui-util.h"
 
@@ -85,7 +86,7 @@ make_search_text (const BdBounce *bounce)
       const BdRecipient *recipient = g_ptr_array_index (bounce->recipients, i);
 
       g_string_append_printf (text, "%s %s ", recipient->address ? recipient->address : "",
-                              bd_report_recipient_label (bounce, recipient));
+                              bd_diagnosis_recipient_label (bounce, recipient));
     }
   if (bounce->original->subject != NULL)
     g_string_append_printf (text, "%s ", bounce->original->subject);

@@ -2,7 +2,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * A returned email in the side list: who it was for, the reason's icon,
- * the subject and when it came back.
+ * the subject and when it came back, as the diagnosis (bd-diagnosis.h)
+ * words them.
  */
 #define G_LOG_DOMAIN "bd-bounce-row"
 
@@ -12,8 +13,7 @@
 #include <string.h>
 
 #include "bd-bounce-row.h"
-#include "bd-classify.h"
-#include "bd-report.h"
+#include "bd-diagnosis.h"
 #include "bd-ui-util.h"
 
 struct _BdBounceRow
@@ -22,27 +22,10 @@ struct _BdBounceRow
 
   /* Owned */
   BdBounce     *bounce;
+  char         *search_text;   /* casefolded: addresses, subject, reason */
 };
 
 G_DEFINE_FINAL_TYPE (BdBounceRow, bd_bounce_row, ADW_TYPE_ACTION_ROW)
-
-static BdReason
-main_reason (const BdBounce *bounce)
-{
-  if (bounce->recipients->len > 0)
-    return bd_classify_shown_reason (g_ptr_array_index (bounce->recipients, 0));
-
-  switch (bounce->kind)
-    {
-    case BD_KIND_DELIVERED: return BD_REASON_DELIVERED;
-    case BD_KIND_VACATION:  return BD_REASON_VACATION;
-    case BD_KIND_FEEDBACK:  return BD_REASON_FEEDBACK;
-    case BD_KIND_BOUNCE:
-    case BD_KIND_DELAYED:
-    case BD_KIND_NOT_BOUNCE:
-    default:                return BD_REASON_UNDEFINED;
-    }
-}
 
 static char *
 make_title (const BdBounce *bounce)
@@ -59,23 +42,37 @@ make_title (const BdBounce *bounce)
   return g_strdup_printf (ngettext ("%1$s and %2$u other", "%1$s and %2$u others", others), first, others);
 }
 
+static char *
+make_search_text (const BdDiagnosis *d,
+                  const char        *subtitle)
+{
+  GString *search = g_string_new (NULL);
+  g_autofree char *text = NULL;
+
+  for (guint i = 0; i < d->recipients->len; i++)
+    {
+      const BdDiagnosisRecipient *r = g_ptr_array_index (d->recipients, i);
+
+      g_string_append_printf (search, "%s %s ", r->recipient->address ? r->recipient->address : "", r->label);
+    }
+  g_string_append (search, subtitle);
+  text = g_string_free (search, FALSE);
+  return g_utf8_casefold (text, -1);
+}
+
 static void
 fill (BdBounceRow *self)
 {
   const BdBounce *bounce = self->bounce;
-  BdReason reason = main_reason (bounce);
-  const char *label = bounce->recipients->len > 0
-                      ? bd_report_recipient_label (bounce, g_ptr_array_index (bounce->recipients, 0))
-                      : bd_reason_get_label (reason);
+  g_autoptr(BdDiagnosis) d = bd_diagnosis_new (bounce);
   g_autofree char *title = make_title (bounce);
-  g_autofree char *date = bd_ui_format_date (bounce->date);
-  const char *subject = bounce->original->subject ? bounce->original->subject : bounce->subject;
+  const char *subject = d->original_subject ? d->original_subject : bounce->subject;
   g_autofree char *subtitle = NULL;
-  GtkWidget *icon = gtk_image_new_from_icon_name (bd_ui_reason_icon_name (reason));
-  GtkWidget *when = gtk_label_new (date);
+  GtkWidget *icon = gtk_image_new_from_icon_name (bd_ui_reason_icon_name (d->reason));
+  GtkWidget *when = gtk_label_new (d->date);
 
   /* Translators: a line in the list: %1$s is the reason, %2$s the subject */
-  subtitle = subject ? g_strdup_printf (_("%1$s · %2$s"), label, subject) : g_strdup (label);
+  subtitle = subject ? g_strdup_printf (_("%1$s · %2$s"), d->reason_label, subject) : g_strdup (d->reason_label);
 
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (self), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self), title);
@@ -84,12 +81,14 @@ fill (BdBounceRow *self)
   adw_action_row_set_title_lines (ADW_ACTION_ROW (self), 1);
 
   gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  label, -1);
+                                  d->reason_label, -1);
   adw_action_row_add_prefix (ADW_ACTION_ROW (self), icon);
   gtk_widget_add_css_class (when, "dim-label");
   gtk_widget_add_css_class (when, "caption");
-  gtk_widget_set_visible (when, date != NULL);
+  gtk_widget_set_visible (when, d->date != NULL);
   adw_action_row_add_suffix (ADW_ACTION_ROW (self), when);
+
+  self->search_text = make_search_text (d, subtitle);
 }
 
 static void
@@ -98,6 +97,7 @@ bd_bounce_row_finalize (GObject *object)
   BdBounceRow *self = (BdBounceRow *)object;
 
   g_clear_pointer (&self->bounce, bd_bounce_unref);
+  g_free (self->search_text);
 
   G_OBJECT_CLASS (bd_bounce_row_parent_class)->finalize (object);
 }
@@ -137,4 +137,18 @@ bd_bounce_row_get_bounce (BdBounceRow *self)
   g_return_val_if_fail (BD_IS_BOUNCE_ROW (self), NULL);
 
   return self->bounce;
+}
+
+/**
+ * bd_bounce_row_matches:
+ * @needle: casefolded search text; empty matches everything
+ */
+gboolean
+bd_bounce_row_matches (BdBounceRow *self,
+                       const char  *needle)
+{
+  g_return_val_if_fail (BD_IS_BOUNCE_ROW (self), FALSE);
+  g_return_val_if_fail (needle != NULL, FALSE);
+
+  return *needle == '\0' || strstr (self->search_text, needle) != NULL;
 }

@@ -2,9 +2,10 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * The diagnosis of one returned email, for someone who has never heard of
- * SMTP: the headline in large type, a badge (failed for good / still being
- * retried / not a failure), whose move it is, what happened and the steps;
- * below, one expandable row per recipient and the original message.
+ * SMTP: the headline in large type, the verdict badge, whose move it is,
+ * what happened and the steps (per reason, most urgent first); below, one
+ * expandable row per recipient and the original message. All of it comes
+ * from the diagnosis model (bd-diagnosis.h); this view lays it out.
  */
 #define G_LOG_DOMAIN "bd-diagnosis-view"
 
@@ -13,8 +14,8 @@
 #include <glib/gi18n.h>
 
 #include "bd-classify.h"
+#include "bd-diagnosis.h"
 #include "bd-diagnosis-view.h"
-#include "bd-guidance.h"
 #include "bd-recipient-row.h"
 #include "bd-ui-util.h"
 #include "bd-wrap-box.h"
@@ -25,6 +26,7 @@ struct _BdDiagnosisView
 
   /* Owned */
   BdBounce       *bounce;
+  BdDiagnosis    *diagnosis;        /* of bounce */
   GPtrArray      *recipient_rows;   /* (element-type GtkWidget) borrowed from recipients_group */
 
   /* Template widgets */
@@ -56,42 +58,19 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-static const char *badge_classes[] = { "failed", "retrying", "not-failure" };
-
 /* The badge says, before anything else, whether resending makes sense. */
 static void
-update_badge (BdDiagnosisView *self,
-              gboolean         hard)
+update_badge (BdDiagnosisView *self)
 {
-  const char *text, *css;
+  /* Translators: a badge; %s is who must act, e.g. “You” or “The recipient” */
+  g_autofree char *whose = g_strdup_printf (_("Whose move: %s"), self->diagnosis->whose_move_label);
 
-  for (guint i = 0; i < G_N_ELEMENTS (badge_classes); i++)
-    gtk_widget_remove_css_class (GTK_WIDGET (self->badge), badge_classes[i]);
+  for (guint i = 0; i < BD_N_VERDICTS; i++)
+    gtk_widget_remove_css_class (GTK_WIDGET (self->badge), bd_verdict_to_string (i));
 
-  switch (self->bounce->kind)
-    {
-    case BD_KIND_BOUNCE:
-      text = hard ? _("Failed for good") : _("Not delivered");
-      css = "failed";
-      break;
-
-    case BD_KIND_DELAYED:
-      text = _("Still being retried — don’t resend");
-      css = "retrying";
-      break;
-
-    case BD_KIND_DELIVERED:
-    case BD_KIND_VACATION:
-    case BD_KIND_FEEDBACK:
-    case BD_KIND_NOT_BOUNCE:
-    default:
-      text = _("Not a failure");
-      css = "not-failure";
-      break;
-    }
-
-  gtk_label_set_label (self->badge, text);
-  gtk_widget_add_css_class (GTK_WIDGET (self->badge), css);
+  gtk_label_set_label (self->badge, self->diagnosis->verdict_label);
+  gtk_widget_add_css_class (GTK_WIDGET (self->badge), bd_verdict_to_string (self->diagnosis->verdict));
+  gtk_label_set_label (self->whose_move, whose);
 }
 
 static void
@@ -103,29 +82,56 @@ clear_box (GtkBox *box)
     gtk_box_remove (box, child);
 }
 
-static void
-update_steps (BdDiagnosisView  *self,
-              const BdGuidance *guidance)
+static GtkWidget *
+make_step (guint       number,
+           const char *step)
 {
-  guint n = guidance->steps ? g_strv_length (guidance->steps) : 0;
+  GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  g_autofree char *digits = g_strdup_printf ("%u", number);
+  GtkWidget *bullet = gtk_label_new (digits);
+  GtkWidget *text = gtk_label_new (step);
+
+  gtk_widget_add_css_class (bullet, "step-number");
+  gtk_widget_set_valign (bullet, GTK_ALIGN_START);
+  gtk_label_set_wrap (GTK_LABEL (text), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (text), 0);
+  gtk_label_set_selectable (GTK_LABEL (text), TRUE);
+  gtk_widget_set_hexpand (text, TRUE);
+  gtk_box_append (GTK_BOX (row), bullet);
+  gtk_box_append (GTK_BOX (row), text);
+  return row;
+}
+
+/* A heading over the steps of one reason, when the report has several. */
+static GtkWidget *
+make_step_title (const char *title)
+{
+  GtkWidget *label = gtk_label_new (title);
+
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+  gtk_widget_add_css_class (label, "heading");
+  gtk_widget_add_css_class (label, "step-group-title");
+  return label;
+}
+
+static void
+update_steps (BdDiagnosisView *self)
+{
+  const GPtrArray *groups = self->diagnosis->step_groups;
+  guint n = 0;
 
   clear_box (self->steps_box);
-  for (guint i = 0; i < n; i++)
+  for (guint i = 0; i < groups->len; i++)
     {
-      GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-      g_autofree char *number = g_strdup_printf ("%u", i + 1);
-      GtkWidget *bullet = gtk_label_new (number);
-      GtkWidget *text = gtk_label_new (guidance->steps[i]);
+      const BdStepGroup *group = g_ptr_array_index (groups, i);
 
-      gtk_widget_add_css_class (bullet, "step-number");
-      gtk_widget_set_valign (bullet, GTK_ALIGN_START);
-      gtk_label_set_wrap (GTK_LABEL (text), TRUE);
-      gtk_label_set_xalign (GTK_LABEL (text), 0);
-      gtk_label_set_selectable (GTK_LABEL (text), TRUE);
-      gtk_widget_set_hexpand (text, TRUE);
-      gtk_box_append (GTK_BOX (row), bullet);
-      gtk_box_append (GTK_BOX (row), text);
-      gtk_box_append (self->steps_box, row);
+      if (group->title != NULL)
+        gtk_box_append (self->steps_box, make_step_title (group->title));
+      for (guint j = 0; group->steps[j] != NULL; j++, n++)
+        gtk_box_append (self->steps_box, make_step (j + 1, group->steps[j]));
     }
   gtk_widget_set_visible (GTK_WIDGET (self->steps_group), n > 0);
 }
@@ -137,9 +143,9 @@ update_recipients (BdDiagnosisView *self)
     adw_preferences_group_remove (self->recipients_group, g_ptr_array_index (self->recipient_rows, i));
   g_ptr_array_set_size (self->recipient_rows, 0);
 
-  for (guint i = 0; i < self->bounce->recipients->len; i++)
+  for (guint i = 0; i < self->diagnosis->recipients->len; i++)
     {
-      GtkWidget *row = bd_recipient_row_new (self->bounce, g_ptr_array_index (self->bounce->recipients, i));
+      GtkWidget *row = bd_recipient_row_new (self->diagnosis, i);
 
       adw_preferences_group_add (self->recipients_group, row);
       g_ptr_array_add (self->recipient_rows, row);
@@ -162,72 +168,37 @@ set_property_row (AdwActionRow *row,
 static void
 update_original (BdDiagnosisView *self)
 {
-  const BdOriginal *original = self->bounce->original;
-  g_autofree char *to = NULL;
-  g_autofree char *date = bd_ui_format_date (original->date);
+  const BdDiagnosis *d = self->diagnosis;
 
-  if (original->to->len > 0)
-    {
-      g_ptr_array_add (original->to, NULL);
-      to = g_strjoinv (", ", (char **)original->to->pdata);
-      g_ptr_array_set_size (original->to, original->to->len - 1);
-    }
-
-  set_property_row (self->original_subject_row, original->subject);
-  set_property_row (self->original_to_row, to);
-  set_property_row (self->original_from_row, original->from);
-  set_property_row (self->original_date_row, date);
-  gtk_label_set_label (self->original_text, original->excerpt ? original->excerpt : "");
-  gtk_widget_set_visible (GTK_WIDGET (self->original_text_row), original->excerpt != NULL);
+  set_property_row (self->original_subject_row, d->original_subject);
+  set_property_row (self->original_to_row, d->original_to);
+  set_property_row (self->original_from_row, d->original_from);
+  set_property_row (self->original_date_row, d->original_date);
+  gtk_label_set_label (self->original_text, d->original_excerpt ? d->original_excerpt : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->original_text_row), d->original_excerpt != NULL);
   gtk_widget_set_visible (GTK_WIDGET (self->original_group),
-                          original->subject || to || original->from || date || original->excerpt);
-}
-
-/* The first recipient speaks for the message: a report with several
- * recipients almost always fails them for the same reason, and each row
- * below names its own. */
-static BdGuidance *
-guidance_for_bounce (const BdBounce *bounce)
-{
-  if (bounce->recipients->len > 0)
-    return bd_guidance_for_recipient (bounce, g_ptr_array_index (bounce->recipients, 0));
-
-  return bd_guidance_for_reason (bounce->kind, BD_REASON_UNDEFINED, NULL);
-}
-
-static gboolean
-any_hard (const BdBounce *bounce)
-{
-  for (guint i = 0; i < bounce->recipients->len; i++)
-    if (((const BdRecipient *)g_ptr_array_index (bounce->recipients, i))->hard)
-      return TRUE;
-  return FALSE;
+                          d->original_subject || d->original_to || d->original_from
+                          || d->original_date || d->original_excerpt);
 }
 
 static void
 update (BdDiagnosisView *self)
 {
-  g_autoptr(BdGuidance) guidance = NULL;
-  g_autofree char *headline = NULL;
+  const BdGuidance *guidance;
 
+  g_clear_pointer (&self->diagnosis, bd_diagnosis_unref);
   if (self->bounce == NULL)
     return;
 
-  guidance = guidance_for_bounce (self->bounce);
-  headline = bd_guidance_summary (self->bounce);
+  self->diagnosis = bd_diagnosis_new (self->bounce);
+  guidance = self->diagnosis->guidance;
 
-  update_badge (self, any_hard (self->bounce));
-  {
-    /* Translators: a badge; %s is who must act, e.g. “You” or “The recipient” */
-    g_autofree char *whose = g_strdup_printf (_("Whose move: %s"), guidance->whose_move_label);
-
-    gtk_label_set_label (self->whose_move, whose);
-  }
-  gtk_label_set_label (self->headline, headline);
+  update_badge (self);
+  gtk_label_set_label (self->headline, self->diagnosis->summary);
   gtk_label_set_label (self->what_happened, guidance->what_happened);
   gtk_label_set_label (self->provider_note, guidance->provider_note ? guidance->provider_note : "");
   gtk_widget_set_visible (GTK_WIDGET (self->provider_note), guidance->provider_note != NULL);
-  update_steps (self, guidance);
+  update_steps (self);
   update_recipients (self);
   update_original (self);
 
@@ -242,6 +213,7 @@ bd_diagnosis_view_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), BD_TYPE_DIAGNOSIS_VIEW);
   g_clear_pointer (&self->bounce, bd_bounce_unref);
+  g_clear_pointer (&self->diagnosis, bd_diagnosis_unref);
   g_clear_pointer (&self->recipient_rows, g_ptr_array_unref);
 
   G_OBJECT_CLASS (bd_diagnosis_view_parent_class)->dispose (object);

@@ -11,8 +11,8 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "bd-diagnosis.h"
 #include "bd-mailbox-item.h"
-#include "bd-report.h"
 #include "bd-ui-util.h"
 
 struct _BdMailboxItem
@@ -158,7 +158,7 @@ bd_mailbox_item_get_address (BdMailboxItem *self)
 const char *
 bd_mailbox_item_get_reason_label (BdMailboxItem *self)
 {
-  return bd_report_recipient_label (self->bounce, bd_mailbox_item_get_recipient (self));
+  return bd_diagnosis_recipient_label (self->bounce, bd_mailbox_item_get_recipient (self));
 }
 
 /* ISO 8601, so that sorting the strings sorts the dates. */

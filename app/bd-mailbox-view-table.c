@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "bd-classify.h"
+#include "bd-diagnosis.h"
 #include "bd-mailbox-item.h"
 #include "bd-mailbox-view-private.h"
 #include "bd-ui-util.h"
@@ -53,6 +54,21 @@ setup_cell_cb (GtkSignalListItemFactory *factory,
   gtk_list_item_set_child (list_item, label);
 }
 
+/* The verdict, coloured as the diagnosis' badge (ui/style.css). */
+static void
+set_verdict (GtkInscription *label,
+             BdMailboxItem  *item)
+{
+  BdVerdict verdict = bd_verdict_for_recipient (bd_mailbox_item_get_bounce (item),
+                                                bd_mailbox_item_get_recipient (item));
+
+  for (guint i = 0; i < BD_N_VERDICTS; i++)
+    gtk_widget_remove_css_class (GTK_WIDGET (label), bd_verdict_to_string (i));
+  gtk_widget_add_css_class (GTK_WIDGET (label), "verdict");
+  gtk_widget_add_css_class (GTK_WIDGET (label), bd_verdict_to_string (verdict));
+  gtk_inscription_set_text (label, bd_verdict_get_short_label (verdict));
+}
+
 static void
 bind_cell_cb (GtkSignalListItemFactory *factory,
               GtkListItem              *list_item,
@@ -78,8 +94,7 @@ bind_cell_cb (GtkSignalListItemFactory *factory,
       break;
 
     case COLUMN_HARD:
-      gtk_inscription_set_text (label, bd_mailbox_item_get_hard (item)
-                                       ? C_("bounce", "Hard") : C_("bounce", "Soft"));
+      set_verdict (label, item);
       break;
 
     case COLUMN_SUBJECT:
@@ -115,6 +130,8 @@ add_column (BdMailboxView *self,
   gtk_column_view_column_set_expand (view_column, expand);
   if (column == COLUMN_DATE)
     gtk_column_view_column_set_fixed_width (view_column, 150);
+  if (column == COLUMN_HARD)   /* the verdict's short label, e.g. “Not sent by you” */
+    gtk_column_view_column_set_fixed_width (view_column, 140);
   gtk_column_view_append_column (self->table, view_column);
   g_object_unref (sorter);
 }
@@ -247,7 +264,7 @@ bd_mailbox_view_setup_table (BdMailboxView *self)
   add_column (self, COLUMN_REASON, _("Reason"), "reason-label", TRUE);
   add_column (self, COLUMN_DATE, _("Date"), "date", FALSE);
   /* Translators: column title: hard (permanent) or soft (temporary) failure */
-  add_column (self, COLUMN_HARD, C_("column", "Hard/Soft"), "hard", FALSE);
+  add_column (self, COLUMN_HARD, C_("column", "Verdict"), "hard", FALSE);
   add_column (self, COLUMN_SUBJECT, _("Subject"), "subject", TRUE);
 
   self->filter = gtk_custom_filter_new (filter_item, self, NULL);

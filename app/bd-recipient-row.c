@@ -3,7 +3,8 @@
  *
  * One failed (or delayed, or delivered) recipient: the address and the
  * reason in plain words; expanded, the technical details a mail
- * administrator asks for, and "Why this reason?" — the evidence.
+ * administrator asks for, and "Why this reason?" — the evidence. The
+ * diagnosis decided all of it; the row lays it out.
  */
 #define G_LOG_DOMAIN "bd-recipient-row"
 
@@ -11,9 +12,7 @@
 
 #include <glib/gi18n.h>
 
-#include "bd-classify.h"
 #include "bd-recipient-row.h"
-#include "bd-report.h"
 #include "bd-ui-util.h"
 
 struct _BdRecipientRow
@@ -21,59 +20,38 @@ struct _BdRecipientRow
   AdwExpanderRow  parent_instance;
 
   /* Owned */
-  BdBounce       *bounce;
+  BdDiagnosis    *diagnosis;
 };
 
 G_DEFINE_FINAL_TYPE (BdRecipientRow, bd_recipient_row, ADW_TYPE_EXPANDER_ROW)
 
 static void
 add_detail (BdRecipientRow *self,
-            const char     *title,
-            const char     *value)
+            const BdDetail *detail)
 {
-  GtkWidget *row;
+  GtkWidget *row = adw_action_row_new ();
 
-  if (value == NULL || *value == '\0')
-    return;
-
-  row = adw_action_row_new ();
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), value);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), detail->label);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), detail->value);
   gtk_widget_add_css_class (row, "detail-row");
   adw_expander_row_add_row (ADW_EXPANDER_ROW (self), row);
 }
 
 static void
-fill (BdRecipientRow    *self,
-      const BdRecipient *recipient)
+fill (BdRecipientRow             *self,
+      const BdDiagnosisRecipient *recipient)
 {
-  g_autofree char *reply_code = NULL;
-  g_autofree char *when = NULL;
-  g_autofree char *retry = NULL;
-  g_autofree char *evidence = bd_report_describe_evidence (recipient);
+  GtkWidget *icon = gtk_image_new_from_icon_name (bd_ui_reason_icon_name (recipient->reason));
 
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (self), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self),
-                                 recipient->address ? recipient->address : _("Unknown address"));
-  adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (self), bd_report_recipient_label (self->bounce, recipient));
-  adw_expander_row_add_prefix (ADW_EXPANDER_ROW (self),
-                               gtk_image_new_from_icon_name (bd_ui_reason_icon_name (bd_classify_shown_reason (recipient))));
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self), recipient->address);
+  adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (self), recipient->label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL, recipient->label, -1);
+  adw_expander_row_add_prefix (ADW_EXPANDER_ROW (self), icon);
 
-  if (recipient->reply_code != 0)
-    reply_code = g_strdup_printf ("%u", recipient->reply_code);
-  when = bd_ui_format_date (recipient->last_attempt);
-  retry = bd_ui_format_date (recipient->will_retry_until);
-
-  add_detail (self, _("Why this reason?"), evidence);
-  add_detail (self, _("Status code"), recipient->status);
-  add_detail (self, _("Server reply code"), reply_code);
-  add_detail (self, _("What the server said"), recipient->diagnostic);
-  add_detail (self, _("Receiving server"), recipient->remote_mta);
-  add_detail (self, _("Reported by"), self->bounce->reporting_mta);
-  add_detail (self, _("Last attempt"), when);
-  add_detail (self, _("Retried until"), retry);
-  add_detail (self, _("Originally addressed to"), recipient->original);
+  for (guint i = 0; i < recipient->details->len; i++)
+    add_detail (self, &g_array_index (recipient->details, BdDetail, i));
 }
 
 static void
@@ -81,7 +59,7 @@ bd_recipient_row_dispose (GObject *object)
 {
   BdRecipientRow *self = (BdRecipientRow *)object;
 
-  g_clear_pointer (&self->bounce, bd_bounce_unref);
+  g_clear_pointer (&self->diagnosis, bd_diagnosis_unref);
 
   G_OBJECT_CLASS (bd_recipient_row_parent_class)->dispose (object);
 }
@@ -99,20 +77,20 @@ bd_recipient_row_init (BdRecipientRow *self)
 
 /**
  * bd_recipient_row_new:
- * @bounce: the message the recipient belongs to
- * @recipient: (transfer none): one of @bounce's recipients
+ * @diagnosis: the diagnosis of the message
+ * @index: which of its recipients to show
  */
 GtkWidget *
-bd_recipient_row_new (BdBounce          *bounce,
-                      const BdRecipient *recipient)
+bd_recipient_row_new (BdDiagnosis *diagnosis,
+                      guint        index)
 {
   BdRecipientRow *self;
 
-  g_return_val_if_fail (bounce != NULL, NULL);
-  g_return_val_if_fail (recipient != NULL, NULL);
+  g_return_val_if_fail (diagnosis != NULL, NULL);
+  g_return_val_if_fail (index < diagnosis->recipients->len, NULL);
 
   self = g_object_new (BD_TYPE_RECIPIENT_ROW, NULL);
-  self->bounce = bd_bounce_ref (bounce);
-  fill (self, recipient);
+  self->diagnosis = bd_diagnosis_ref (diagnosis);
+  fill (self, g_ptr_array_index (diagnosis->recipients, index));
   return GTK_WIDGET (self);
 }

@@ -5,7 +5,7 @@
 
 #include <adwaita.h>
 
-#include "bd-bounce.h"
+#include "bd-diagnosis.h"
 
 G_BEGIN_DECLS
 
@@ -13,7 +13,7 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (BdRecipientRow, bd_recipient_row, BD, RECIPIENT_ROW, AdwExpanderRow)
 
-GtkWidget *bd_recipient_row_new (BdBounce          *bounce,
-                                 const BdRecipient *recipient);
+GtkWidget *bd_recipient_row_new (BdDiagnosis *diagnosis,
+                                 guint        index);
 
 G_END_DECLS

@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "bd-diagnosis.h"
 #include "bd-ui-util.h"
 
 /**
@@ -36,25 +37,13 @@ bd_ui_reason_icon_name (BdReason reason)
  * @iso8601: (nullable): a date as the decoder stores it
  *
  * Returns: (transfer full) (nullable): the date in the user's time zone and
- *   language, or the text as written when it is not ISO 8601.
+ *   language, or the text as written when it is not ISO 8601. The core
+ *   formats it, so the report and the CLI show dates the same way.
  */
 char *
 bd_ui_format_date (const char *iso8601)
 {
-  g_autoptr(GDateTime) utc = NULL;
-  g_autoptr(GDateTime) local = NULL;
-
-  if (iso8601 == NULL || *iso8601 == '\0')
-    return NULL;
-
-  utc = g_date_time_new_from_iso8601 (iso8601, NULL);
-  if (utc == NULL)
-    return g_strdup (iso8601);
-
-  local = g_date_time_to_local (utc);
-  /* Translators: how dates are shown, in g_date_time_format() syntax;
-   * prefer numbers in languages whose month names inflect */
-  return g_date_time_format (local, _("%e %b %Y, %H:%M"));
+  return bd_diagnosis_format_date (iso8601);
 }
 
 /**

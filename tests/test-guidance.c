@@ -13,6 +13,7 @@
 
 #include "bd-classify.h"
 #include "bd-decoder.h"
+#include "bd-diagnosis.h"
 #include "bd-guidance-private.h"
 #include "bd-report.h"
 #include "bd-i18n.h"
@@ -257,9 +258,9 @@ test_guidance_summary (void)
 
   bd_bounce_add_recipient (three, "anna@example.com")->reason = BD_REASON_MAILBOXFULL;
   bd_bounce_add_recipient (three, "piotr@example.com")->reason = BD_REASON_MAILBOXFULL;
-  one_summary = bd_guidance_summary (one);
-  three_summary = bd_guidance_summary (three);
-  none_summary = bd_guidance_summary (none);
+  one_summary = bd_diagnosis_summary (one);
+  three_summary = bd_diagnosis_summary (three);
+  none_summary = bd_diagnosis_summary (none);
 
   g_assert_nonnull (strstr (one_summary, ADDRESS));
   g_assert_true (g_str_has_prefix (three_summary, one_summary));
@@ -456,8 +457,8 @@ test_guidance_unrecognised (void)
   g_assert_cmpint (unclear_g->whose_move, !=, BD_WHOSE_MOVE_WAIT);
   g_assert_cmpint (held_g->whose_move, ==, BD_WHOSE_MOVE_WAIT);
 
-  g_assert_cmpstr (bd_report_recipient_label (unclear, unclear_r), ==, bd_reason_get_label (BD_REASON_UNDEFINED));
-  g_assert_cmpstr (bd_report_recipient_label (held, held_r), ==, bd_reason_get_label (BD_REASON_ONHOLD));
+  g_assert_cmpstr (bd_diagnosis_recipient_label (unclear, unclear_r), ==, bd_reason_get_label (BD_REASON_UNDEFINED));
+  g_assert_cmpstr (bd_diagnosis_recipient_label (held, held_r), ==, bd_reason_get_label (BD_REASON_ONHOLD));
   g_assert_cmpstr (unclear_r->evidence, ==, BD_CLASSIFY_UNRECOGNISED);
   why = bd_report_describe_evidence (unclear_r);
   g_assert_cmpstr (why, !=, BD_CLASSIFY_UNRECOGNISED);
@@ -584,7 +585,7 @@ test_guidance_quota_agrees (void)
 
   g_assert_cmpint (r->reason, ==, BD_REASON_SPEEDING);
   g_assert_cmpstr (shown->headline, ==, speeding->headline);
-  g_assert_cmpstr (bd_report_recipient_label (bounce, r), ==, bd_reason_get_label (BD_REASON_SPEEDING));
+  g_assert_cmpstr (bd_diagnosis_recipient_label (bounce, r), ==, bd_reason_get_label (BD_REASON_SPEEDING));
   g_assert_cmpstr (why, ==, rule);
 #ifdef BD_TEST_POLISH
   assert_translated (why, "Microsoft 365: 5.2.2 is the sender's submission quota");

@@ -24,7 +24,7 @@
 
 #ifdef BD_TEST_POLISH
 # define EMPTY_TITLE       "Upuść tutaj wiadomość zwrotną"
-# define BADGE_FAILED      "Nie dostarczono"
+# define BADGE_FAILED      "Nie dostarczono — wyślij po usunięciu przyczyny"
 # define BADGE_HARD        "Trwały błąd dostarczenia"
 # define BADGE_RETRYING    "Ponawiane — nie wysyłaj jeszcze raz"
 # define ERROR_TITLE       "Nie można odczytać tego pliku"
@@ -36,7 +36,7 @@
 # define ERROR_TITLE       "Не вдалося прочитати цей файл"
 #else
 # define EMPTY_TITLE       "Drop a Returned Email Here"
-# define BADGE_FAILED      "Not delivered"
+# define BADGE_FAILED      "Not delivered — resend once fixed"
 # define BADGE_HARD        "Failed for good"
 # define BADGE_RETRYING    "Still being retried — don’t resend"
 # define ERROR_TITLE       "This File Cannot Be Read"

@@ -2,9 +2,10 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * A plain-language explanation of one decoded message, in the current
- * locale: exactly the guidance texts the app shows (bd-guidance.h) — the
- * headline, what happened, whose move it is and the steps — then, per
- * recipient, the technical details an IT person asks for.
+ * locale: the diagnosis the app shows (bd-diagnosis.h) — the headline, the
+ * verdict, what happened, whose move it is and the steps for every reason
+ * — then, per recipient, its reason and the technical details an IT person
+ * asks for.
  */
 #define G_LOG_DOMAIN "bd-cli"
 
@@ -13,67 +14,80 @@
 #include <glib/gi18n.h>
 
 #include "bd-cli-text.h"
-#include "bd-guidance.h"
-#include "bd-report.h"
+#include "bd-diagnosis.h"
 
 static void
-print_guidance (GString          *out,
-                const BdGuidance *guidance)
+print_steps (GString           *out,
+             const BdDiagnosis *d)
 {
-  g_string_append_printf (out, "  %s\n", guidance->headline);
-  /* Translators: %s is two or three sentences explaining what happened */
-  g_string_append_printf (out, _("  What happened: %s\n"), guidance->what_happened);
-  /* Translators: %s is who has to act, e.g. “The recipient” */
-  g_string_append_printf (out, _("  Whose move: %s\n"), guidance->whose_move_label);
   g_string_append_printf (out, "  %s\n", _("What to do:"));
-  for (guint i = 0; guidance->steps[i] != NULL; i++)
-    /* Translators: a numbered step; %1$u is its number, %2$s the step */
-    g_string_append_printf (out, _("    %1$u. %2$s\n"), i + 1, guidance->steps[i]);
-  if (guidance->provider_note != NULL)
-    /* Translators: %s is what a mail provider means by its code */
-    g_string_append_printf (out, _("  Good to know: %s\n"), guidance->provider_note);
-}
-
-static void
-print_details (GString           *out,
-               const BdBounce    *bounce,
-               const BdRecipient *r)
-{
-  if (r->status != NULL || r->reply_code != 0)
+  for (guint i = 0; i < d->step_groups->len; i++)
     {
-      g_autofree char *code = r->reply_code ? g_strdup_printf ("%u", r->reply_code) : g_strdup ("–");
+      const BdStepGroup *group = g_ptr_array_index (d->step_groups, i);
 
-      /* Translators: %1$s is an enhanced status code such as 5.1.1, %2$s an SMTP reply code such as 550 */
-      g_string_append_printf (out, _("  Codes: status %1$s, reply %2$s\n"), r->status ? r->status : "–", code);
-    }
-  if (r->remote_mta != NULL)
-    /* Translators: %s is the host name of the server that answered */
-    g_string_append_printf (out, _("  Receiving server: %s\n"), r->remote_mta);
-  if (r->diagnostic != NULL)
-    /* Translators: %s is the receiving server's reply, quoted */
-    g_string_append_printf (out, _("  The server said: “%s”\n"), r->diagnostic);
-  if (r->evidence != NULL)
-    {
-      g_autofree char *why = bd_report_describe_evidence (r);
-
-      /* Translators: %1$s is the reason in a few words, %2$s the sentence saying what decided it;
-       * %3$s the reason's machine name for scripts (e.g. userunknown) */
-      g_string_append_printf (out, _("  Why this reason: %1$s. %2$s (%3$s)\n"), bd_report_recipient_label (bounce, r),
-               why, bd_reason_to_string (r->reason));
+      /* Several reasons: each one's steps under its own heading. */
+      if (group->title != NULL)
+        g_string_append_printf (out, "    %s\n", group->title);
+      for (guint j = 0; group->steps[j] != NULL; j++)
+        {
+          if (group->title != NULL)
+            g_string_append (out, "  ");
+          /* Translators: a numbered step; %1$u is its number, %2$s the step */
+          g_string_append_printf (out, _("    %1$u. %2$s\n"), j + 1, group->steps[j]);
+        }
     }
 }
 
 static void
-print_recipient (GString           *out,
-                 const BdBounce    *bounce,
-                 const BdRecipient *r)
+print_note (GString    *out,
+            const char *note)
 {
-  g_autoptr(BdGuidance) guidance = bd_guidance_for_recipient (bounce, r);
+  /* Translators: %s is what a mail provider means by its code */
+  g_string_append_printf (out, _("  Good to know: %s\n"), note);
+}
+
+static void
+print_message (GString           *out,
+               const BdDiagnosis *d)
+{
+  g_string_append_printf (out, "%s\n", d->summary);
+  /* Translators: %s is a verdict such as “Failed for good” */
+  g_string_append_printf (out, _("  Verdict: %s\n"), d->verdict_label);
+  /* Translators: %s is two or three sentences explaining what happened */
+  g_string_append_printf (out, _("  What happened: %s\n"), d->guidance->what_happened);
+  /* Translators: %s is who has to act, e.g. “The recipient” */
+  g_string_append_printf (out, _("  Whose move: %s\n"), d->whose_move_label);
+  print_steps (out, d);
+  if (d->guidance->provider_note != NULL)
+    print_note (out, d->guidance->provider_note);
+}
+
+static void
+print_detail (GString        *out,
+              const BdDetail *detail)
+{
+  g_autofree char *line = bd_detail_to_string (detail);
+
+  g_string_append_printf (out, "  %s\n", line);
+}
+
+static void
+print_recipient (GString                    *out,
+                 const BdDiagnosis          *d,
+                 const BdDiagnosisRecipient *r)
+{
+  const char *note = r->guidance->provider_note;
 
   /* Translators: %s is an email address */
-  g_string_append_printf (out, _("Recipient: %s\n"), r->address ? r->address : _("(unknown)"));
-  print_guidance (out, guidance);
-  print_details (out, bounce, r);
+  g_string_append_printf (out, _("Recipient: %s\n"), r->address);
+  /* Translators: %1$s is the reason in a few words, %2$s its machine name
+   * for scripts (e.g. userunknown) */
+  g_string_append_printf (out, _("  Reason: %1$s (%2$s)\n"), r->label, bd_reason_to_string (r->recipient->reason));
+  for (guint i = 0; i < r->details->len; i++)
+    print_detail (out, &g_array_index (r->details, BdDetail, i));
+  /* The speaking recipient's note is already under the steps. */
+  if (note != NULL && g_strcmp0 (note, d->guidance->provider_note) != 0)
+    print_note (out, note);
 }
 
 /**
@@ -85,34 +99,27 @@ print_recipient (GString           *out,
  */
 void
 bd_cli_append_text (GString        *out,
-                   const BdBounce *bounce)
+                    const BdBounce *bounce)
 {
-  g_autofree char *summary = NULL;
+  g_autoptr(BdDiagnosis) d = NULL;
 
   g_return_if_fail (out != NULL);
   g_return_if_fail (bounce != NULL);
 
-  summary = bd_guidance_summary (bounce);
+  d = bd_diagnosis_new (bounce);
   if (bounce->offset > 0)
     /* Translators: %1$s is a file name, %2$lld a byte offset in it */
     g_string_append_printf (out, _("%1$s (at byte %2$lld)\n"), bounce->source, (long long)bounce->offset);
   else
     g_string_append_printf (out, "%s\n", bounce->source);
-  /* With one recipient the summary is its headline, printed below. */
-  if (bounce->recipients->len != 1)
-    g_string_append_printf (out, "%s\n\n", summary);
 
-  if (bounce->recipients->len == 0)
-    {
-      g_autoptr(BdGuidance) guidance = bd_guidance_for_recipient (bounce, NULL);
+  print_message (out, d);
+  g_string_append_c (out, '\n');
+  for (guint i = 0; i < d->recipients->len; i++)
+    print_recipient (out, d, g_ptr_array_index (d->recipients, i));
 
-      print_guidance (out, guidance);
-    }
-  for (guint i = 0; i < bounce->recipients->len; i++)
-    print_recipient (out, bounce, g_ptr_array_index (bounce->recipients, i));
-
-  if (bounce->original->subject != NULL)
+  if (d->original_subject != NULL)
     /* Translators: %s is the subject of the message that was returned */
-    g_string_append_printf (out, _("Your message: “%s”\n"), bounce->original->subject);
+    g_string_append_printf (out, _("Your message: “%s”\n"), d->original_subject);
   g_string_append_c (out, '\n');
 }

@@ -23,6 +23,7 @@
 #include <string.h>
 
 #include "bd-export.h"
+#include "bd-diagnosis.h"
 #include "bd-report.h"
 
 #define UTF8_BOM "\xEF\xBB\xBF"
@@ -134,7 +135,7 @@ append_sheet_row (GString           *out,
   g_autofree char *date = local_date (bounce->date != NULL ? bounce->date : r->last_attempt);
   const char *subject = bounce->original->subject ? bounce->original->subject : bounce->subject;
   const char *fields[] = {
-    date, r->address, bd_report_recipient_label (bounce, r),
+    date, r->address, bd_diagnosis_recipient_label (bounce, r),
     r->hard ? C_("bounce", "Hard") : C_("bounce", "Soft"),
     r->status, r->diagnostic, subject,
   };

@@ -12,8 +12,8 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "bd-diagnosis.h"
 #include "bd-export.h"
-#include "bd-guidance.h"
 
 static void
 append_json_string (GString    *out,
@@ -168,7 +168,7 @@ bd_export_json_append (GString        *out,
     }
   g_string_append (out, "], ");
   append_key (out, "note", bounce->note);
-  summary = bd_guidance_summary (bounce);
+  summary = bd_diagnosis_summary (bounce);
   g_string_append (out, ", ");
   append_key (out, "summary", summary);
   g_string_append_c (out, '}');

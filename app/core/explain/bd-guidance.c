@@ -125,12 +125,21 @@ bd_guidance_for_backscatter (const char *address)
   return self;
 }
 
-/* One report can mix outcomes: a failure for one recipient, a delay or a
- * delivery for another (RFC 3464's per-recipient Action). */
-static BdKind
-kind_of (const BdBounce    *bounce,
-         const BdRecipient *recipient)
+/**
+ * bd_guidance_recipient_kind:
+ * @recipient: (nullable): one of @bounce's recipients
+ *
+ * One report can mix outcomes: a failure for one recipient, a delay or a
+ * delivery for another (RFC 3464's per-recipient Action).
+ *
+ * Returns: what happened to @recipient, as a kind of message.
+ */
+BdKind
+bd_guidance_recipient_kind (const BdBounce    *bounce,
+                            const BdRecipient *recipient)
 {
+  g_return_val_if_fail (bounce != NULL, BD_KIND_NOT_BOUNCE);
+
   if (bounce->kind != BD_KIND_BOUNCE || recipient == NULL || recipient->action == NULL)
     return bounce->kind;
   if (g_ascii_strcasecmp (recipient->action, "delayed") == 0)
@@ -163,7 +172,7 @@ guidance_for_recipient (const BdBounce    *bounce,
   if (bd_guidance_detect_backscatter (bounce, NULL, NULL))
     return bd_guidance_for_backscatter (address);
 
-  self = bd_guidance_for_reason (kind_of (bounce, recipient),
+  self = bd_guidance_for_reason (bd_guidance_recipient_kind (bounce, recipient),
                                  recipient != NULL ? bd_classify_shown_reason (recipient)
                                                    : BD_REASON_UNDEFINED,
                                  address);
@@ -182,38 +191,24 @@ bd_guidance_for_recipient (const BdBounce    *bounce,
 }
 
 /**
- * bd_guidance_summary:
+ * bd_guidance_headline:
+ * @recipient: (nullable): one of @bounce's recipients
  *
- * One plain sentence for the whole message: the headline of its first
- * recipient, and how many more the report names. The JSON "summary".
+ * The headline alone, without the provider note (the costly part): the
+ * JSON summary of every exported message asks for it.
  *
- * Returns: (transfer full): the summary, translated.
+ * Returns: (transfer full): the headline, translated.
  */
 char *
-bd_guidance_summary (const BdBounce *bounce)
+bd_guidance_headline (const BdBounce    *bounce,
+                      const BdRecipient *recipient)
 {
-  g_autoptr(BdGuidance) first = NULL;
-  guint n_more;
+  g_autoptr(BdGuidance) guidance = NULL;
 
   g_return_val_if_fail (bounce != NULL, NULL);
 
-  if (bounce->recipients->len == 0)
-    {
-      first = guidance_for_recipient (bounce, NULL, FALSE);
-      return g_steal_pointer (&first->headline);
-    }
-
-  first = guidance_for_recipient (bounce, g_ptr_array_index (bounce->recipients, 0), FALSE);
-  n_more = bounce->recipients->len - 1;
-  if (n_more == 0)
-    return g_steal_pointer (&first->headline);
-
-  /* Translators: %1$s is a headline such as “The address jan@example.pl does
-   * not exist”; %2$u is how many more addresses the same report names */
-  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                       "%1$s; the report names %2$u more address",
-                                       "%1$s; the report names %2$u more addresses", n_more),
-                          first->headline, n_more);
+  guidance = guidance_for_recipient (bounce, recipient, FALSE);
+  return g_steal_pointer (&guidance->headline);
 }
 
 void

@@ -3,8 +3,8 @@
  *
  * What a bounce means for the person who got it, in their language: a
  * headline, what happened, whose move it is and the concrete steps. The
- * CLI's text output, the JSON "summary" and the app all show these texts,
- * so the explanation is written once, here.
+ * diagnosis (bd-diagnosis.h) gathers them for the app, the report and the
+ * CLI, so the explanation is written once, here.
  */
 #pragma once
 
@@ -42,7 +42,10 @@ BdGuidance *bd_guidance_for_reason    (BdKind             kind,
                                        BdReason           reason,
                                        const char        *address);
 BdGuidance *bd_guidance_for_backscatter (const char      *address);
-char       *bd_guidance_summary       (const BdBounce    *bounce);
+char       *bd_guidance_headline      (const BdBounce    *bounce,
+                                       const BdRecipient *recipient);
+BdKind      bd_guidance_recipient_kind (const BdBounce   *bounce,
+                                        const BdRecipient *recipient);
 void        bd_guidance_free          (BdGuidance        *guidance);
 
 gboolean    bd_guidance_detect_backscatter (const BdBounce     *bounce,

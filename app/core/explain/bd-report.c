@@ -1,5 +1,9 @@
 /* bd-report.c
  * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The diagnosis (bd-diagnosis.h) laid out as a report for the IT person:
+ * plain text to copy, or a self-contained HTML page to save. Everything
+ * said here was decided by the diagnosis; this file only formats it.
  */
 #define G_LOG_DOMAIN "bd-report"
 
@@ -8,76 +12,78 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
-#include "bd-guidance.h"
-#include "bd-classify.h"
+#include "bd-diagnosis.h"
 #include "bd-report.h"
 
-/**
- * bd_report_recipient_label:
- *
- * Returns: (transfer none): a few words for a recipient's state: the
- *   reason, or that delivery is still being retried.
- */
-const char *
-bd_report_recipient_label (const BdBounce    *bounce,
-                           const BdRecipient *recipient)
+static void
+append_labelled (GString    *out,
+                 const char *indent,
+                 const char *label,
+                 const char *value)
 {
-  g_return_val_if_fail (bounce != NULL, NULL);
-  g_return_val_if_fail (recipient != NULL, NULL);
+  BdDetail detail = { label, (char *)value };
+  g_autofree char *line = bd_detail_to_string (&detail);
 
-  /* A delayed message has not failed yet, whatever the classifier
-   * expects to happen if the retries run out. */
-  if (bounce->kind == BD_KIND_DELAYED)
-    return _("Delayed, still being retried");
-
-  return bd_reason_get_label (bd_classify_shown_reason (recipient));
+  g_string_append_printf (out, "%s%s\n", indent, line);
 }
 
-/* Label and value of one technical detail; NULL values are left out. */
-typedef struct
+/* The original message's fields, labelled as the window labels them. */
+static void
+for_each_original (const BdDiagnosis *d,
+                   void             (*append) (GString *, const char *, const char *),
+                   GString           *out)
 {
-  const char *label;
-  char       *value;
-} Detail;
+  const char *labels[] = { C_("email", "Subject"), C_("email", "From"), C_("email", "To"), C_("email", "Sent") };
+  const char *values[] = { d->original_subject, d->original_from, d->original_to, d->original_date };
+
+  for (guint i = 0; i < G_N_ELEMENTS (values); i++)
+    if (values[i] != NULL && *values[i] != '\0')
+      append (out, labels[i], values[i]);
+}
+
+static gboolean
+has_original (const BdDiagnosis *d)
+{
+  return d->original_subject || d->original_from || d->original_to || d->original_date;
+}
+
+static char *
+whose_move_line (const BdDiagnosis *d)
+{
+  /* Translators: %s is who must act, e.g. “The recipient” or “You” */
+  return g_strdup_printf (_("Whose move: %s"), d->whose_move_label);
+}
+
+static char *
+date_line (const BdDiagnosis *d)
+{
+  /* Translators: %s is the date the returned email (or report) arrived */
+  return d->date ? g_strdup_printf (_("Received: %s"), d->date) : NULL;
+}
 
 static void
-details_clear (Detail *details,
-               guint   n)
+text_steps (GString           *out,
+            const BdDiagnosis *d)
 {
-  for (guint i = 0; i < n; i++)
-    g_free (details[i].value);
+  g_string_append_printf (out, "%s\n", _("What to do:"));
+  for (guint i = 0; i < d->step_groups->len; i++)
+    {
+      const BdStepGroup *group = g_ptr_array_index (d->step_groups, i);
+
+      if (group->title != NULL)
+        g_string_append_printf (out, "%s\n", group->title);
+      for (guint j = 0; group->steps[j] != NULL; j++)
+        g_string_append_printf (out, "  %u. %s\n", j + 1, group->steps[j]);
+    }
+  g_string_append_c (out, '\n');
 }
 
-/* The technical details of a recipient, in the order the app shows them. */
-static guint
-recipient_details (const BdBounce    *bounce,
-                   const BdRecipient *recipient,
-                   Detail             out[8])
+static void
+text_original_field (GString    *out,
+                     const char *label,
+                     const char *value)
 {
-  guint n = 0;
-
-  /* @val once only: it allocates (evaluated twice, the first copy leaked) */
-#define ADD(lbl, val) G_STMT_START { char *v_ = (val); if (v_ != NULL) { out[n].label = (lbl); out[n].value = v_; n++; } } G_STMT_END
-  ADD (_("Reason"), g_strdup (bd_report_recipient_label (bounce, recipient)));
-  ADD (_("Why this reason?"), bd_report_describe_evidence (recipient));
-  ADD (_("Status code"), g_strdup (recipient->status));
-  ADD (_("Server reply code"), recipient->reply_code ? g_strdup_printf ("%u", recipient->reply_code) : NULL);
-  ADD (_("What the server said"), g_strdup (recipient->diagnostic));
-  ADD (_("Receiving server"), g_strdup (recipient->remote_mta));
-  ADD (_("Reported by"), g_strdup (bounce->reporting_mta));
-  ADD (_("Last attempt"), g_strdup (recipient->last_attempt));
-#undef ADD
-
-  return n;
-}
-
-static BdGuidance *
-main_guidance (const BdBounce *bounce)
-{
-  if (bounce->recipients->len > 0)
-    return bd_guidance_for_recipient (bounce, g_ptr_array_index (bounce->recipients, 0));
-
-  return bd_guidance_for_reason (bounce->kind, BD_REASON_UNDEFINED, NULL);
+  append_labelled (out, "  ", label, value);
 }
 
 /**
@@ -88,49 +94,45 @@ main_guidance (const BdBounce *bounce)
 char *
 bd_report_to_text (const BdBounce *bounce)
 {
-  g_autoptr(BdGuidance) guidance = NULL;
-  g_autofree char *summary = NULL;
+  g_autoptr(BdDiagnosis) d = NULL;
+  g_autofree char *whose = NULL;
+  g_autofree char *date = NULL;
   GString *out;
 
   g_return_val_if_fail (bounce != NULL, NULL);
 
-  guidance = main_guidance (bounce);
-  summary = bd_guidance_summary (bounce);
+  d = bd_diagnosis_new (bounce);
+  whose = whose_move_line (d);
+  date = date_line (d);
   out = g_string_new (NULL);
 
-  g_string_append_printf (out, "%s\n\n%s\n\n", summary, guidance->what_happened);
-  /* Translators: %s is who must act, e.g. “The recipient” or “You” */
-  g_string_append_printf (out, _("Whose move: %s"), guidance->whose_move_label);
-  g_string_append (out, "\n\n");
-  if (guidance->provider_note != NULL)
-    g_string_append_printf (out, "%s\n\n", guidance->provider_note);
+  g_string_append_printf (out, "%s\n\n%s\n", d->summary, d->verdict_label);
+  if (date != NULL)
+    g_string_append_printf (out, "%s\n", date);
+  g_string_append_printf (out, "\n%s\n\n%s\n\n", d->guidance->what_happened, whose);
+  if (d->guidance->provider_note != NULL)
+    g_string_append_printf (out, "%s\n\n", d->guidance->provider_note);
+  text_steps (out, d);
 
-  if (guidance->steps != NULL && guidance->steps[0] != NULL)
+  for (guint i = 0; i < d->recipients->len; i++)
     {
-      g_string_append_printf (out, "%s\n", _("What to do:"));
-      for (guint i = 0; guidance->steps[i] != NULL; i++)
-        g_string_append_printf (out, "  %u. %s\n", i + 1, guidance->steps[i]);
+      const BdDiagnosisRecipient *r = g_ptr_array_index (d->recipients, i);
+
+      g_string_append_printf (out, "%s\n", r->address);
+      append_labelled (out, "  ", _("Reason"), r->label);
+      for (guint j = 0; j < r->details->len; j++)
+        {
+          const BdDetail *detail = &g_array_index (r->details, BdDetail, j);
+
+          append_labelled (out, "  ", detail->label, detail->value);
+        }
       g_string_append_c (out, '\n');
     }
 
-  for (guint i = 0; i < bounce->recipients->len; i++)
+  if (has_original (d))
     {
-      const BdRecipient *recipient = g_ptr_array_index (bounce->recipients, i);
-      Detail details[8];
-      guint n = recipient_details (bounce, recipient, details);
-
-      g_string_append_printf (out, "%s\n", recipient->address ? recipient->address : _("Unknown address"));
-      for (guint j = 0; j < n; j++)
-        g_string_append_printf (out, "  %s: %s\n", details[j].label, details[j].value);
-      g_string_append_c (out, '\n');
-      details_clear (details, n);
-    }
-
-  if (bounce->original->subject != NULL)
-    {
-      /* Translators: %s is the subject of the email that came back */
-      g_string_append_printf (out, _("Original message: “%s”"), bounce->original->subject);
-      g_string_append_c (out, '\n');
+      g_string_append_printf (out, "%s\n", _("Your Original Message"));
+      for_each_original (d, text_original_field, out);
     }
 
   return g_string_free (out, FALSE);
@@ -146,6 +148,73 @@ append_escaped (GString    *out,
   g_string_append_printf (out, format, escaped);
 }
 
+static void
+html_row (GString    *out,
+          const char *label,
+          const char *value)
+{
+  append_escaped (out, "<tr><th>%s</th>", label);
+  append_escaped (out, "<td>%s</td></tr>\n", value);
+}
+
+/* Badge colours close to the app's light style; every pair passes WCAG AA
+ * for small bold text (4.5:1): 6.1, 6.1, 6.4, 6.3, 9.0 and 5.7:1. */
+static const char html_style[] =
+  "<style>body{font-family:sans-serif;max-width:46em;margin:2em auto;line-height:1.5;padding:0 1em}"
+  "th{text-align:left;padding-right:1em;vertical-align:top;color:#555}"
+  "td{vertical-align:top;word-break:break-word}"
+  "section{border-top:1px solid #ccc;margin-top:1.5em}"
+  ".badge{display:inline-block;border-radius:1em;padding:.1em .8em;font-weight:bold;font-size:smaller}"
+  ".failed{background:#fbe3e4;color:#a51d2d}.not-delivered{background:#fbe3e4;color:#a51d2d}"
+  ".retrying{background:#fdf0d5;color:#7a4d00}.complaint{background:#fde6d5;color:#8f3a00}"
+  ".backscatter{background:#ebebed;color:#3d3d45}.not-failure{background:#dff4e6;color:#1b6b38}"
+  "</style>\n";
+
+static void
+html_head (GString           *out,
+           const BdDiagnosis *d)
+{
+  g_string_append (out, "<!DOCTYPE html>\n");
+  /* Translators: the language code of this translation, for HTML reports */
+  append_escaped (out, "<html lang=\"%s\">\n<head>\n<meta charset=\"utf-8\">\n", C_("html lang", "en"));
+  append_escaped (out, "<title>%s</title>\n", d->summary);
+  g_string_append (out, html_style);
+  g_string_append (out, "</head>\n<body>\n");
+}
+
+static void
+html_steps (GString           *out,
+            const BdDiagnosis *d)
+{
+  append_escaped (out, "<h2>%s</h2>\n", _("What to do"));
+  for (guint i = 0; i < d->step_groups->len; i++)
+    {
+      const BdStepGroup *group = g_ptr_array_index (d->step_groups, i);
+
+      if (group->title != NULL)
+        append_escaped (out, "<h3>%s</h3>\n", group->title);
+      g_string_append (out, "<ol>\n");
+      for (guint j = 0; group->steps[j] != NULL; j++)
+        append_escaped (out, "<li>%s</li>\n", group->steps[j]);
+      g_string_append (out, "</ol>\n");
+    }
+}
+
+static void
+html_recipient (GString                    *out,
+                const BdDiagnosisRecipient *r)
+{
+  append_escaped (out, "<section>\n<h2>%s</h2>\n<table>\n", r->address);
+  html_row (out, _("Reason"), r->label);
+  for (guint j = 0; j < r->details->len; j++)
+    {
+      const BdDetail *detail = &g_array_index (r->details, BdDetail, j);
+
+      html_row (out, detail->label, detail->value);
+    }
+  g_string_append (out, "</table>\n</section>\n");
+}
+
 /**
  * bd_report_to_html:
  *
@@ -154,65 +223,38 @@ append_escaped (GString    *out,
 char *
 bd_report_to_html (const BdBounce *bounce)
 {
-  g_autoptr(BdGuidance) guidance = NULL;
-  g_autofree char *summary = NULL;
+  g_autoptr(BdDiagnosis) d = NULL;
   g_autofree char *whose = NULL;
+  g_autofree char *date = NULL;
   GString *out;
 
   g_return_val_if_fail (bounce != NULL, NULL);
 
-  guidance = main_guidance (bounce);
-  summary = bd_guidance_summary (bounce);
-  /* Translators: %s is who must act, e.g. “The recipient” or “You” */
-  whose = g_strdup_printf (_("Whose move: %s"), guidance->whose_move_label);
-  out = g_string_new ("<!DOCTYPE html>\n");
+  d = bd_diagnosis_new (bounce);
+  whose = whose_move_line (d);
+  date = date_line (d);
+  out = g_string_new (NULL);
 
-  /* Translators: the language code of this translation, for HTML reports */
-  append_escaped (out, "<html lang=\"%s\">\n<head>\n<meta charset=\"utf-8\">\n", C_("html lang", "en"));
-  append_escaped (out, "<title>%s</title>\n", summary);
-  g_string_append (out, "<style>body{font-family:sans-serif;max-width:46em;margin:2em auto;"
-                        "line-height:1.5;padding:0 1em}th{text-align:left;padding-right:1em;"
-                        "vertical-align:top;color:#555}td{word-break:break-word}"
-                        "section{border-top:1px solid #ccc;margin-top:1.5em}</style>\n"
-                        "</head>\n<body>\n");
-  append_escaped (out, "<h1>%s</h1>\n", summary);
-  append_escaped (out, "<p>%s</p>\n", guidance->what_happened);
+  html_head (out, d);
+  append_escaped (out, "<h1>%s</h1>\n", d->summary);
+  g_string_append_printf (out, "<p><span class=\"badge %s\">", bd_verdict_to_string (d->verdict));
+  append_escaped (out, "%s</span></p>\n", d->verdict_label);
+  if (date != NULL)
+    append_escaped (out, "<p>%s</p>\n", date);
+  append_escaped (out, "<p>%s</p>\n", d->guidance->what_happened);
   append_escaped (out, "<p><strong>%s</strong></p>\n", whose);
-  if (guidance->provider_note != NULL)
-    append_escaped (out, "<p><em>%s</em></p>\n", guidance->provider_note);
+  if (d->guidance->provider_note != NULL)
+    append_escaped (out, "<p><em>%s</em></p>\n", d->guidance->provider_note);
+  html_steps (out, d);
 
-  if (guidance->steps != NULL && guidance->steps[0] != NULL)
+  for (guint i = 0; i < d->recipients->len; i++)
+    html_recipient (out, g_ptr_array_index (d->recipients, i));
+
+  if (has_original (d))
     {
-      append_escaped (out, "<h2>%s</h2>\n<ol>\n", _("What to do"));
-      for (guint i = 0; guidance->steps[i] != NULL; i++)
-        append_escaped (out, "<li>%s</li>\n", guidance->steps[i]);
-      g_string_append (out, "</ol>\n");
-    }
-
-  for (guint i = 0; i < bounce->recipients->len; i++)
-    {
-      const BdRecipient *recipient = g_ptr_array_index (bounce->recipients, i);
-      Detail details[8];
-      guint n = recipient_details (bounce, recipient, details);
-
-      append_escaped (out, "<section>\n<h2>%s</h2>\n<table>\n",
-                      recipient->address ? recipient->address : _("Unknown address"));
-      for (guint j = 0; j < n; j++)
-        {
-          append_escaped (out, "<tr><th>%s</th>", details[j].label);
-          append_escaped (out, "<td>%s</td></tr>\n", details[j].value);
-        }
+      append_escaped (out, "<section>\n<h2>%s</h2>\n<table>\n", _("Your Original Message"));
+      for_each_original (d, html_row, out);
       g_string_append (out, "</table>\n</section>\n");
-      details_clear (details, n);
-    }
-
-  if (bounce->original->subject != NULL)
-    {
-      g_autofree char *line = NULL;
-
-      /* Translators: %s is the subject of the email that came back */
-      line = g_strdup_printf (_("Original message: “%s”"), bounce->original->subject);
-      append_escaped (out, "<section><p>%s</p></section>\n", line);
     }
 
   g_string_append (out, "</body>\n</html>\n");

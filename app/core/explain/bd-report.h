@@ -3,7 +3,7 @@
  *
  * A bounce's diagnosis as a report to copy or send to the IT person: plain
  * text or a self-contained HTML page, in the current language, with the
- * same texts as the app.
+ * same texts as the app: both lay out bd_diagnosis_new()'s model.
  */
 #pragma once
 
@@ -14,7 +14,5 @@ G_BEGIN_DECLS
 char *bd_report_to_text (const BdBounce *bounce);
 char *bd_report_to_html (const BdBounce *bounce);
 char *bd_report_describe_evidence (const BdRecipient *recipient);
-const char *bd_report_recipient_label (const BdBounce    *bounce,
-                                       const BdRecipient *recipient);
 
 G_END_DECLS
