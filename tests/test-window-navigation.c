@@ -772,6 +772,8 @@ assert_tab_reaches (Fixture    *fixture,
       if (g_ptr_array_find (seen, focus, NULL))
         break;
       g_ptr_array_add (seen, focus);
+      /* never something the user cannot see (a hidden page) */
+      g_assert_true (gtk_widget_get_mapped (focus));
       for (guint i = 0; i < n_wanted; i++)
         reached[i] |= focus == wanted[i] || gtk_widget_is_ancestor (focus, wanted[i]);
     }
