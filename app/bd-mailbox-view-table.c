@@ -206,8 +206,7 @@ reread_cb (GObject      *object,
   /* Side by side, the focus stays in the table so that arrows keep
    * moving through the recipients; folded, the diagnosis takes the
    * whole window. */
-  if (adw_leaflet_get_folded (self->leaflet))
-    bd_ui_show_leaflet_page (self->leaflet, self->detail_page);
+  bd_ui_show_leaflet_page (self->leaflet, self->detail_page);
   bd_mailbox_view_emit_shown_changed (self);
 }
 

@@ -74,24 +74,34 @@ bd_ui_first_address (const BdBounce *bounce)
 /**
  * bd_ui_show_leaflet_page:
  *
- * Turns a folded leaflet to @page without the focus following: AdwLeaflet
- * moves the focus into the new page when the old one held it, and the
- * first thing there able to take it is the diagnosis's selectable
- * headline, which then shows all its text selected. With no focus, the
- * next Tab reaches the header's Back button first.
+ * Turns a leaflet to @page without the focus following: AdwLeaflet moves
+ * the focus into the new page when the old one held it, and the first
+ * thing there able to take it is the diagnosis's selectable headline,
+ * which then shows all its text selected. Folded, the old page is gone:
+ * the focus is cleared, and the next Tab reaches the header's Back button
+ * first. Side by side, the focus stays where it was (the arrows keep
+ * moving through the list); the page still becomes the visible child,
+ * because AdwLeaflet's Tab chain starts there and would otherwise never
+ * reach it.
  */
 void
 bd_ui_show_leaflet_page (AdwLeaflet *leaflet,
                          GtkWidget  *page)
 {
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (leaflet));
-  GtkWidget *focus = root ? gtk_root_get_focus (root) : NULL;
+  g_autoptr(GtkWidget) focus = NULL;
 
   g_return_if_fail (ADW_IS_LEAFLET (leaflet));
 
-  if (focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (leaflet)))
-    gtk_root_set_focus (root, NULL);
+  if (root != NULL && gtk_root_get_focus (root) != NULL &&
+      gtk_widget_is_ancestor (gtk_root_get_focus (root), GTK_WIDGET (leaflet)))
+    {
+      focus = g_object_ref (gtk_root_get_focus (root));
+      gtk_root_set_focus (root, NULL);
+    }
   adw_leaflet_set_visible_child (leaflet, page);
+  if (focus != NULL && !adw_leaflet_get_folded (leaflet))
+    gtk_widget_grab_focus (focus);
 }
 
 /* Letters that carry their accent in the letter itself, so that Unicode

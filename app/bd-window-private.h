@@ -9,6 +9,7 @@
 #include "bd-diagnosis-view.h"
 #include "bd-domain-view.h"
 #include "bd-mailbox-view.h"
+#include "bd-tab-stop.h"
 #include "bd-window.h"
 
 G_BEGIN_DECLS
@@ -49,6 +50,7 @@ struct _BdWindow
   GtkWidget            *sidebar_separator;
   GtkSearchBar         *search_bar;
   GtkSearchEntry       *search_entry;
+  BdTabStop            *bounce_list_tab_stop;
   GtkListBox           *bounce_list;
   BdDiagnosisView      *diagnosis_view;
   BdMailboxView        *mailbox_view;

@@ -16,6 +16,7 @@
 #include "bd-bounce-item.h"
 #include "bd-bounce-row.h"
 #include "bd-loader.h"
+#include "bd-tab-stop.h"
 #include "bd-ui-util.h"
 #include "bd-window-private.h"
 
@@ -118,6 +119,10 @@ bd_window_set_page (BdWindow     *self,
   else
     gtk_spinner_stop (self->spinner);
   gtk_stack_set_visible_child_name (self->stack, page_names[page]);
+  /* GtkStack lets Tab into its hidden pages (GTK 4.8): only the page
+   * shown may take the focus. */
+  for (guint i = 0; i < G_N_ELEMENTS (page_names); i++)
+    gtk_widget_set_can_focus (gtk_stack_get_child_by_name (self->stack, page_names[i]), i == page);
   bd_window_update_back_button (self);
   bd_window_update_actions (self);
 }
@@ -152,6 +157,7 @@ bounce_list_row_selected_cb (BdWindow      *self,
     return;
 
   bd_diagnosis_view_set_bounce (self->diagnosis_view, bd_bounce_row_get_bounce (BD_BOUNCE_ROW (row)));
+  bd_tab_stop_set_entry (self->bounce_list_tab_stop, GTK_WIDGET (row));
   bd_window_update_actions (self);
 }
 
@@ -164,8 +170,7 @@ bounce_list_row_activated_cb (BdWindow      *self,
 {
   if (gtk_list_box_get_selected_row (list) != row)
     gtk_list_box_select_row (list, row);
-  if (adw_leaflet_get_folded (self->leaflet))
-    bd_ui_show_leaflet_page (self->leaflet, GTK_WIDGET (self->diagnosis_view));
+  bd_ui_show_leaflet_page (self->leaflet, GTK_WIDGET (self->diagnosis_view));
 }
 
 static GtkWidget *
@@ -482,6 +487,7 @@ bd_window_class_init (BdWindowClass *klass)
   window_class->close_request = bd_window_close_request;
 
   g_type_ensure (BD_TYPE_DIAGNOSIS_VIEW);
+  g_type_ensure (BD_TYPE_TAB_STOP);
   g_type_ensure (BD_TYPE_MAILBOX_VIEW);
   g_type_ensure (BD_TYPE_DOMAIN_VIEW);
 
@@ -499,6 +505,7 @@ bd_window_class_init (BdWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BdWindow, sidebar_separator);
   gtk_widget_class_bind_template_child (widget_class, BdWindow, search_bar);
   gtk_widget_class_bind_template_child (widget_class, BdWindow, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, BdWindow, bounce_list_tab_stop);
   gtk_widget_class_bind_template_child (widget_class, BdWindow, bounce_list);
   gtk_widget_class_bind_template_child (widget_class, BdWindow, diagnosis_view);
   gtk_widget_class_bind_template_child (widget_class, BdWindow, mailbox_view);

@@ -18,6 +18,7 @@
 #include "bd-application.h"
 #include "bd-bounce-row.h"
 #include "bd-diagnosis-view.h"
+#include "bd-domain-view.h"
 #include "bd-i18n.h"
 #include "bd-mailbox-view.h"
 #include "bd-window.h"
@@ -747,6 +748,81 @@ test_save_report_as_text (Fixture       *fixture,
   g_assert_cmpint (g_chdir (cwd), ==, 0);
 }
 
+/* Walks the Tab chain from the start of the window until it wraps and
+ * says whether each of @wanted (widgets, or their descendants) took the
+ * focus on the way. */
+static void
+assert_tab_reaches (Fixture    *fixture,
+                    GtkWidget **wanted,
+                    guint       n_wanted)
+{
+  g_autoptr(GPtrArray) seen = g_ptr_array_new ();
+  g_autofree gboolean *reached = g_new0 (gboolean, n_wanted);
+
+  gtk_root_set_focus (GTK_ROOT (fixture->window), NULL);
+  for (guint step = 0; step < 80; step++)
+    {
+      GtkWidget *focus;
+
+      if (!gtk_widget_child_focus (GTK_WIDGET (fixture->window), GTK_DIR_TAB_FORWARD))
+        gtk_root_set_focus (GTK_ROOT (fixture->window), NULL);   /* GtkWindow wraps like this */
+      focus = focus_of (fixture);
+      if (focus == NULL)
+        continue;
+      if (g_ptr_array_find (seen, focus, NULL))
+        break;
+      g_ptr_array_add (seen, focus);
+      /* never something the user cannot see (a hidden page) */
+      g_assert_true (gtk_widget_get_mapped (focus));
+      for (guint i = 0; i < n_wanted; i++)
+        reached[i] |= focus == wanted[i] || gtk_widget_is_ancestor (focus, wanted[i]);
+    }
+
+  for (guint i = 0; i < n_wanted; i++)
+    {
+      if (!reached[i])
+        g_test_message ("not reached by Tab: %s (%u stops)", G_OBJECT_TYPE_NAME (wanted[i]), seen->len);
+      g_assert_true (reached[i]);
+    }
+  /* one stop per control, not per row: the whole window in a few dozen */
+  g_assert_cmpuint (seen->len, <, 40);
+}
+
+/* Every page can be used from the keyboard: Tab reaches its controls. */
+static void
+test_focus_chain_of_each_page (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  GtkWidget *window = GTK_WIDGET (fixture->window);
+  BdMailboxView *view;
+  GtkWidget *wanted[4];
+
+  wanted[0] = find_widget (window, has_action, "win.open");
+  wanted[1] = find_widget (window, has_action, "win.try-samples");
+  assert_tab_reaches (fixture, wanted, 2);
+
+  open_samples (fixture);
+  wanted[0] = find_widget (window, is_bounce_list, NULL);
+  wanted[1] = find_widget (GTK_WIDGET (bd_window_get_diagnosis_view (fixture->window)), has_action, "win.copy-report");
+  assert_tab_reaches (fixture, wanted, 2);
+
+  view = open_mailbox (fixture);
+  pick_recipient (fixture, 0);
+  wanted[0] = mailbox_chart (fixture);
+  wanted[1] = find_widget (GTK_WIDGET (view), is_type, GSIZE_TO_POINTER (GTK_TYPE_SEARCH_ENTRY));
+  wanted[2] = find_widget (GTK_WIDGET (view), is_type, GSIZE_TO_POINTER (GTK_TYPE_COLUMN_VIEW));
+  wanted[3] = mailbox_button (fixture, "win.save-report");
+  assert_tab_reaches (fixture, wanted, 4);
+  g_assert_cmpuint (rows_shown (fixture), ==, 5);   /* Tab applied no filter */
+
+  g_assert_true (gtk_widget_activate_action (window, "win.domain-check", NULL));
+  iterate (300);
+  wanted[0] = find_widget (GTK_WIDGET (bd_window_get_domain_view (fixture->window)), is_type,
+                           GSIZE_TO_POINTER (GTK_TYPE_EDITABLE));
+  wanted[1] = back_button (fixture);
+  assert_tab_reaches (fixture, wanted, 2);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -781,6 +857,7 @@ main (int    argc,
   ADD ("/ui/navigation/search-folds-diacritics", WIDE, test_search_folds_diacritics);
   ADD ("/ui/navigation/export-what-is-shown", WIDE, test_export_what_is_shown);
   ADD ("/ui/navigation/save-report-as-text", WIDE, test_save_report_as_text);
+  ADD ("/ui/navigation/focus-chain-of-each-page", WIDE, test_focus_chain_of_each_page);
 #undef ADD
 
   status = g_test_run ();
