@@ -25,115 +25,6 @@
 #include "bd-phrases.h"
 #include "bd-text.h"
 
-typedef struct
-{
-  const char *status;
-  BdReason    reason;
-} StatusRule;
-
-/* RFC 3463 codes (and the registered RFC 5248 ones) that name a reason by
- * themselves. Generic "X.0.0" codes are absent on purpose. */
-static const StatusRule status_rules[] = {
-  { "2.1.5", BD_REASON_DELIVERED },
-  { "4.1.6", BD_REASON_HASMOVED },
-  { "4.1.7", BD_REASON_REJECTED },
-  { "4.1.8", BD_REASON_REJECTED },
-  { "4.1.9", BD_REASON_SYSTEMERROR },
-  { "4.2.1", BD_REASON_SUSPEND },
-  { "4.2.2", BD_REASON_MAILBOXFULL },
-  { "4.2.3", BD_REASON_EXCEEDLIMIT },
-  { "4.2.4", BD_REASON_FILTERED },
-  { "4.3.1", BD_REASON_SYSTEMFULL },
-  { "4.3.2", BD_REASON_NOTACCEPT },
-  { "4.3.3", BD_REASON_SYSTEMERROR },
-  { "4.3.5", BD_REASON_SYSTEMERROR },
-  { "4.4.1", BD_REASON_EXPIRED },
-  { "4.4.2", BD_REASON_NETWORKERROR },
-  { "4.4.4", BD_REASON_NETWORKERROR },
-  { "4.4.5", BD_REASON_SYSTEMFULL },
-  { "4.4.6", BD_REASON_NETWORKERROR },
-  { "4.4.7", BD_REASON_EXPIRED },
-  { "4.5.3", BD_REASON_SYSTEMERROR },
-  { "4.5.5", BD_REASON_SYSTEMERROR },
-  { "4.6.0", BD_REASON_CONTENTERROR },
-  { "4.6.2", BD_REASON_CONTENTERROR },
-  { "4.6.5", BD_REASON_CONTENTERROR },
-  { "4.7.1", BD_REASON_BLOCKED },
-  { "4.7.2", BD_REASON_BLOCKED },
-  { "4.7.5", BD_REASON_SECURITYERROR },
-  { "4.7.6", BD_REASON_SECURITYERROR },
-  { "4.7.7", BD_REASON_SECURITYERROR },
-  { "4.7.12", BD_REASON_SECURITYERROR },
-  { "4.7.15", BD_REASON_SECURITYERROR },
-  { "4.7.16", BD_REASON_MESGTOOBIG },
-  { "4.7.24", BD_REASON_AUTHFAILURE },
-  { "4.7.25", BD_REASON_REQUIREPTR },
-  { "5.1.0", BD_REASON_USERUNKNOWN },
-  { "5.1.1", BD_REASON_USERUNKNOWN },
-  { "5.1.2", BD_REASON_HOSTUNKNOWN },
-  { "5.1.3", BD_REASON_USERUNKNOWN },
-  { "5.1.4", BD_REASON_FILTERED },
-  { "5.1.6", BD_REASON_HASMOVED },
-  { "5.1.7", BD_REASON_REJECTED },
-  { "5.1.8", BD_REASON_REJECTED },
-  { "5.1.9", BD_REASON_SYSTEMERROR },
-  { "5.1.10", BD_REASON_NOTACCEPT },
-  { "5.2.0", BD_REASON_FILTERED },
-  { "5.2.1", BD_REASON_FILTERED },
-  { "5.2.2", BD_REASON_MAILBOXFULL },
-  { "5.2.3", BD_REASON_EXCEEDLIMIT },
-  { "5.2.4", BD_REASON_FILTERED },
-  { "5.3.0", BD_REASON_SYSTEMERROR },
-  { "5.3.1", BD_REASON_SYSTEMFULL },
-  { "5.3.2", BD_REASON_NOTACCEPT },
-  { "5.3.3", BD_REASON_SYSTEMERROR },
-  { "5.3.4", BD_REASON_MESGTOOBIG },
-  { "5.3.5", BD_REASON_SYSTEMERROR },
-  { "5.4.0", BD_REASON_NETWORKERROR },
-  { "5.4.3", BD_REASON_SYSTEMERROR },
-  { "5.4.4", BD_REASON_HOSTUNKNOWN },
-  { "5.5.3", BD_REASON_TOOMANYCONN },
-  { "5.5.4", BD_REASON_SYSTEMERROR },
-  { "5.5.5", BD_REASON_SYSTEMERROR },
-  { "5.5.6", BD_REASON_SECURITYERROR },
-  { "5.6.0", BD_REASON_CONTENTERROR },
-  { "5.6.1", BD_REASON_CONTENTERROR },
-  { "5.6.2", BD_REASON_CONTENTERROR },
-  { "5.6.3", BD_REASON_CONTENTERROR },
-  { "5.6.5", BD_REASON_CONTENTERROR },
-  { "5.6.6", BD_REASON_CONTENTERROR },
-  { "5.6.7", BD_REASON_CONTENTERROR },
-  { "5.6.8", BD_REASON_CONTENTERROR },
-  { "5.6.9", BD_REASON_CONTENTERROR },
-  { "5.7.0", BD_REASON_SECURITYERROR },
-  { "5.7.1", BD_REASON_SECURITYERROR },
-  { "5.7.2", BD_REASON_SECURITYERROR },
-  { "5.7.3", BD_REASON_SECURITYERROR },
-  { "5.7.4", BD_REASON_SECURITYERROR },
-  { "5.7.5", BD_REASON_SECURITYERROR },
-  { "5.7.6", BD_REASON_SECURITYERROR },
-  { "5.7.7", BD_REASON_SECURITYERROR },
-  { "5.7.8", BD_REASON_SECURITYERROR },
-  { "5.7.9", BD_REASON_SECURITYERROR },
-  { "5.7.10", BD_REASON_SECURITYERROR },
-  { "5.7.11", BD_REASON_SECURITYERROR },
-  { "5.7.13", BD_REASON_SUSPEND },
-  { "5.7.14", BD_REASON_SECURITYERROR },
-  { "5.7.15", BD_REASON_SECURITYERROR },
-  { "5.7.16", BD_REASON_MESGTOOBIG },
-  { "5.7.17", BD_REASON_HASMOVED },
-  { "5.7.18", BD_REASON_HASMOVED },
-  { "5.7.19", BD_REASON_SECURITYERROR },
-  { "5.7.20", BD_REASON_AUTHFAILURE },
-  { "5.7.21", BD_REASON_AUTHFAILURE },
-  { "5.7.22", BD_REASON_AUTHFAILURE },
-  { "5.7.23", BD_REASON_AUTHFAILURE },
-  { "5.7.24", BD_REASON_AUTHFAILURE },
-  { "5.7.25", BD_REASON_REQUIREPTR },
-  { "5.7.26", BD_REASON_AUTHFAILURE },
-  { "5.7.27", BD_REASON_NOTACCEPT },
-};
-
 /* Reasons a specific code names with too little certainty to beat a
  * phrase that says more: "5.1.1" is also sent for a full mailbox. */
 static gboolean
@@ -175,73 +66,6 @@ static const BdReason second_order[] = {
   BD_REASON_SYNTAXERROR, BD_REASON_ONHOLD,
 };
 
-/* The SMTP command a reply answered, from the words around it: Postfix's
- * "(in reply to RCPT TO command)", Exim's "after MAIL FROM", qmail's "did
- * not like our RCPT TO", Sendmail's ">>> DATA" transcript lines. */
-const char *
-bd_classify_find_command (const char *text)
-{
-  /* Every marker starts with one of these: a text without the anchor is
-   * not searched for its markers (30 passes over a body become 6). */
-  static const char *const anchors[] = { "in reply to ", "after ", "progress was ", "did not like our ", "[", ">>> " };
-  enum { IN_REPLY, AFTER, PROGRESS, DID_NOT, BRACKET, TRANSCRIPT };
-  static const struct { const char *marker; const char *command; guint anchor; } markers[] = {
-    { "in reply to rcpt to", "RCPT", IN_REPLY }, { "in reply to mail from", "MAIL", IN_REPLY },
-    { "in reply to end of data", "DATA", IN_REPLY }, { "in reply to data", "DATA", IN_REPLY },
-    { "in reply to ehlo", "EHLO", IN_REPLY }, { "in reply to helo", "HELO", IN_REPLY },
-    { "after rcpt to", "RCPT", AFTER }, { "after rcpt command", "RCPT", AFTER },
-    { "after mail command", "MAIL", AFTER }, { "after data command", "DATA", AFTER },
-    { "progress was rcpt to response", "RCPT", PROGRESS }, { "progress was mail from response", "MAIL", PROGRESS },
-    { "after mail from", "MAIL", AFTER }, { "after end of data", "DATA", AFTER },
-    { "after initial connection", "CONN", AFTER }, { "after data", "DATA", AFTER }, { "after ehlo", "EHLO", AFTER },
-    { "after helo", "HELO", AFTER }, { "did not like our rcpt to", "RCPT", DID_NOT },
-    { "did not like our mail from", "MAIL", DID_NOT }, { "did not like our final data", "DATA", DID_NOT },
-    { "did not like our data", "DATA", DID_NOT }, { "[rcpt_to]", "RCPT", BRACKET }, { "[mail_from]", "MAIL", BRACKET },
-    { "[data]", "DATA", BRACKET }, { ">>> rcpt to", "RCPT", TRANSCRIPT }, { ">>> mail from", "MAIL", TRANSCRIPT },
-    { ">>> data", "DATA", TRANSCRIPT }, { ">>> ehlo", "EHLO", TRANSCRIPT }, { ">>> helo", "HELO", TRANSCRIPT },
-  };
-  gboolean present[G_N_ELEMENTS (anchors)];
-  const char *best = NULL, *best_at = NULL;
-
-  if (text == NULL)
-    return NULL;
-  for (guint i = 0; i < G_N_ELEMENTS (anchors); i++)
-    present[i] = strstr (text, anchors[i]) != NULL;
-  for (guint i = 0; i < G_N_ELEMENTS (markers); i++)
-    {
-      const char *at;
-
-      if (!present[markers[i].anchor] || (at = strstr (text, markers[i].marker)) == NULL)
-        continue;
-      /* The first mention wins, except in a Sendmail transcript, whose
-       * last command is the one that failed. */
-      if (markers[i].marker[0] == '>')
-        {
-          const char *next;
-
-          while ((next = strstr (at + 1, markers[i].marker)) != NULL)
-            at = next;
-        }
-      if (best_at == NULL || (markers[i].marker[0] == '>' ? at > best_at : at < best_at))
-        {
-          best = markers[i].command;
-          best_at = at;
-        }
-    }
-  /* A Sendmail transcript whose server answered before any command was
-   * sent ("... while talking to mx.example.org.:" then "<<< 554 …") was
-   * refused at the greeting. */
-  if (best == NULL)
-    {
-      const char *talk = strstr (text, "while talking to ");
-      const char *colon = talk != NULL ? strstr (talk, ": ") : NULL;
-
-      if (colon != NULL && strncmp (colon + 2, "<<< ", 4) == 0)
-        best = "CONN";
-    }
-  return best;
-}
-
 /* Reasons whose words are specific enough to beat any status code. Words
  * for the others ("does not exist") only decide when the code is vague. */
 static gboolean
@@ -266,153 +90,6 @@ phrase_beats_status (BdReason reason)
     }
 }
 
-/* The phrase tables, merged once into an index on a phrase's first two
- * bytes so that a diagnostic is scanned once, whatever the table sizes.
- * A phrase written with "…" has two parts: the second follows the first
- * within MAX_GAP bytes ("recipient … was not found in" matches "Recipient
- * a@b.example was not found in LDAP"), since servers put the address or
- * host in the middle of their sentence. */
-#define GAP "\u2026"
-#define MAX_GAP 100
-
-typedef struct
-{
-  const BdPhrase *phrase;
-  gsize           len;        /* of the first part */
-  const char     *tail;       /* the second part, or NULL */
-  gsize           tail_len;
-} IndexedPhrase;
-
-typedef struct
-{
-  GArray *buckets[256 * 256];   /* (element-type IndexedPhrase), lazily made */
-} PhraseIndex;
-
-static const PhraseIndex *
-get_index (void)
-{
-  static PhraseIndex *index;
-
-  if (g_once_init_enter (&index))
-    {
-      const BdPhraseTable *tables[] = { &bd_phrases_en, &bd_phrases_pl, &bd_phrases_de, &bd_phrases_cs };
-      PhraseIndex *built = g_new0 (PhraseIndex, 1);
-
-      for (guint t = 0; t < G_N_ELEMENTS (tables); t++)
-        for (guint i = 0; i < tables[t]->n_phrases; i++)
-          {
-            const BdPhrase *phrase = &tables[t]->phrases[i];
-            const char *gap = strstr (phrase->phrase, GAP);
-            IndexedPhrase entry = { phrase, strlen (phrase->phrase), NULL, 0 };
-            guint key;
-
-            if (gap != NULL)
-              {
-                entry.len = gap - phrase->phrase;
-                entry.tail = gap + strlen (GAP);
-                entry.tail_len = strlen (entry.tail);
-              }
-
-            if (entry.len < 2)
-              continue;
-            key = ((guint8)phrase->phrase[0] << 8) | (guint8)phrase->phrase[1];
-            if (built->buckets[key] == NULL)
-              built->buckets[key] = g_array_new (FALSE, FALSE, sizeof (IndexedPhrase));
-            g_array_append_val (built->buckets[key], entry);
-          }
-      g_once_init_leave (&index, built);
-    }
-  return index;
-}
-
-/* Words that only say the server refused the address, not why: they name
- * an unknown user only when the status code does not say otherwise. */
-static gboolean
-is_vague_phrase (const char *phrase)
-{
-  return strcmp (phrase, "address rejected") == 0
-      || strcmp (phrase, "recipient address rejected") == 0
-      || strcmp (phrase, "recipient rejected") == 0;
-}
-
-/* Where two reasons' phrases overlap, the longer one is the server's
- * actual wording and the shorter a word inside it: "domain does not
- * exist" is about a domain, not the "does not exist" of an unknown user,
- * and "daily message quota exceeded" is a sending limit, not a full
- * mailbox. The phrase inside another is forgotten. */
-static guint64
-drop_phrases_inside_others (guint64      matched,
-                            const char **found,
-                            const gsize *start,
-                            const gsize *end)
-{
-  guint64 kept = matched;
-
-  for (guint a = 0; a < BD_N_REASONS; a++)
-    {
-      if (!(matched & (G_GUINT64_CONSTANT (1) << a)))
-        continue;
-      for (guint b = 0; b < BD_N_REASONS; b++)
-        if (b != a && (matched & (G_GUINT64_CONSTANT (1) << b))
-            && start[b] >= start[a] && end[b] <= end[a]
-            && end[b] - start[b] < end[a] - start[a])
-          kept &= ~(G_GUINT64_CONSTANT (1) << b);
-    }
-  for (guint b = 0; b < BD_N_REASONS; b++)
-    if ((matched & ~kept) & (G_GUINT64_CONSTANT (1) << b))
-      found[b] = NULL;
-  return kept;
-}
-
-/* Every reason some phrase names, as a bit set, and the first phrase found
- * for each (a precise phrase is preferred over a vague one). */
-static guint64
-match_phrases (const char  *lowered,
-               const char **found)
-{
-  const PhraseIndex *index = get_index ();
-  gsize len = strlen (lowered);
-  gsize start[BD_N_REASONS] = { 0 };
-  gsize end[BD_N_REASONS] = { 0 };
-  guint64 matched = 0;
-
-  for (gsize i = 0; i + 1 < len; i++)
-    {
-      GArray *bucket = index->buckets[((guint8)lowered[i] << 8) | (guint8)lowered[i + 1]];
-
-      if (bucket == NULL)
-        continue;
-      for (guint j = 0; j < bucket->len; j++)
-        {
-          const IndexedPhrase *entry = &g_array_index (bucket, IndexedPhrase, j);
-          BdReason reason = entry->phrase->reason;
-
-          gsize phrase_end = i + entry->len;
-
-          if (entry->len > len - i || memcmp (lowered + i, entry->phrase->phrase, entry->len) != 0)
-            continue;
-          if (entry->tail != NULL)
-            {
-              const char *tail = memmem (lowered + phrase_end, MIN (len - phrase_end, MAX_GAP + entry->tail_len),
-                                         entry->tail, entry->tail_len);
-
-              if (tail == NULL)
-                continue;
-              phrase_end = tail - lowered + entry->tail_len;
-            }
-          if (!(matched & (G_GUINT64_CONSTANT (1) << reason))
-              || (is_vague_phrase (found[reason]) && !is_vague_phrase (entry->phrase->phrase)))
-            {
-              found[reason] = entry->phrase->phrase;
-              start[reason] = i;
-              end[reason] = phrase_end;
-            }
-          matched |= G_GUINT64_CONSTANT (1) << reason;
-        }
-    }
-  return matched & (matched - 1) ? drop_phrases_inside_others (matched, found, start, end) : matched;
-}
-
 /**
  * bd_classify_phrase:
  * @lowered: a diagnostic, already lower case
@@ -429,7 +106,7 @@ bd_classify_phrase (const char  *lowered,
 
   g_return_val_if_fail (lowered != NULL, BD_REASON_UNDEFINED);
 
-  matched = match_phrases (lowered, found);
+  matched = bd_classify_match_phrases (lowered, found);
   for (guint i = 0; i < G_N_ELEMENTS (second_order); i++)
     if (matched & (G_GUINT64_CONSTANT (1) << second_order[i]))
       {
@@ -438,35 +115,6 @@ bd_classify_phrase (const char  *lowered,
         return second_order[i];
       }
   return BD_REASON_UNDEFINED;
-}
-
-/**
- * bd_classify_status:
- * @status: (nullable): an enhanced status code
- *
- * Returns: the reason the code names by itself, or %BD_REASON_UNDEFINED.
- */
-BdReason
-bd_classify_status (const char *status)
-{
-  if (status == NULL)
-    return BD_REASON_UNDEFINED;
-  for (guint i = 0; i < G_N_ELEMENTS (status_rules); i++)
-    if (strcmp (status_rules[i].status, status) == 0)
-      return status_rules[i].reason;
-  return BD_REASON_UNDEFINED;
-}
-
-gboolean
-bd_phrases_is_localized (const char *phrase)
-{
-  const BdPhraseTable *tables[] = { &bd_phrases_pl, &bd_phrases_de, &bd_phrases_cs };
-
-  for (guint t = 0; t < G_N_ELEMENTS (tables); t++)
-    for (guint i = 0; i < tables[t]->n_phrases; i++)
-      if (tables[t]->phrases[i].phrase == phrase)
-        return TRUE;
-  return FALSE;
 }
 
 /* Whether @phrase ("does not exist") follows a bare domain name: a word
@@ -506,7 +154,7 @@ decide (const BdRecipient *r,
         BdEvidence        *evidence)
 {
   const char *found[BD_N_REASONS] = { NULL };
-  guint64 matched = lowered ? match_phrases (lowered, found) : 0;
+  guint64 matched = lowered ? bd_classify_match_phrases (lowered, found) : 0;
   BdReason by_status = bd_classify_status (r->status);
   /* Postfix's own explanations (x-postfix) are read for their words only:
    * its status codes there are its guesses, not a server's reply. */
@@ -546,7 +194,7 @@ decide (const BdRecipient *r,
           continue;
         if (reason == BD_REASON_USERUNKNOWN && HAS (reason) && by_status != reason)
           {
-            if (by_status != BD_REASON_UNDEFINED && is_vague_phrase (found[reason]))
+            if (by_status != BD_REASON_UNDEFINED && bd_classify_is_vague_phrase (found[reason]))
               continue;
             if (by_status != BD_REASON_UNDEFINED && by_status != BD_REASON_FILTERED
                 && !is_weak (by_status))

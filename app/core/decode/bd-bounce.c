@@ -6,6 +6,8 @@
 #include "config.h"
 
 #include "bd-bounce.h"
+#include "bd-decoder.h"
+#include "bd-mime.h"
 
 G_DEFINE_BOXED_TYPE (BdBounce, bd_bounce, bd_bounce_ref, bd_bounce_unref)
 
@@ -192,4 +194,56 @@ bd_bounce_add_recipient (BdBounce   *self,
   recipient->address = g_strdup (address);
   g_ptr_array_add (self->recipients, recipient);
   return recipient;
+}
+
+/* The recorded English form of one limit, as the JSON's `note` has said
+ * since the limits were added. */
+static char *
+limit_to_string (const BdBounce *self,
+                 BdDecodeLimit   limit)
+{
+  switch (limit)
+    {
+    case BD_DECODE_LIMIT_RECIPIENTS:
+      return g_strdup_printf ("only the first %u recipients were read, %u more were skipped",
+                              self->kept_recipients, self->skipped_recipients);
+    case BD_DECODE_LIMIT_DEPTH:
+      return g_strdup ("MIME parts nested more than " G_STRINGIFY (BD_DECODER_MAX_DEPTH)
+                       " levels deep were not read");
+    case BD_DECODE_LIMIT_SIZE:
+      return g_strdup ("the message is " G_STRINGIFY (BD_DECODER_MAX_MESSAGE_MB) " MB or more: only its first "
+                       G_STRINGIFY (BD_DECODER_MAX_MESSAGE_MB) " MB were read");
+    case BD_DECODE_LIMIT_PARTS:
+      return g_strdup ("only the first " G_STRINGIFY (BD_DECODER_MAX_PARTS) " MIME parts were read");
+    case BD_DECODE_LIMIT_MIME_PARTS:
+      return g_strdup ("only the first " G_STRINGIFY (BD_MIME_MAX_PARTS) " MIME parts were read");
+    default:
+      g_return_val_if_reached (NULL);
+    }
+}
+
+/**
+ * bd_bounce_add_limit:
+ * @limit: one limit that was hit
+ *
+ * Records @limit (once) and adds its recorded form to the note, after any
+ * limit already there. For %BD_DECODE_LIMIT_RECIPIENTS, set
+ * kept_recipients and skipped_recipients first.
+ */
+void
+bd_bounce_add_limit (BdBounce      *self,
+                     BdDecodeLimit  limit)
+{
+  g_autofree char *said = NULL;
+  char *joined;
+
+  g_return_if_fail (self != NULL);
+
+  if (self->limits & limit)
+    return;
+  self->limits |= limit;
+  said = limit_to_string (self, limit);
+  joined = self->note != NULL ? g_strconcat (self->note, "; ", said, NULL) : g_strdup (said);
+  g_free (self->note);
+  self->note = joined;
 }

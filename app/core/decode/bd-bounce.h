@@ -67,6 +67,17 @@ typedef struct
   char     *command;       /* the SMTP command that was refused: "CONN", "EHLO", "MAIL", "RCPT", "DATA"; nullable */
 } BdRecipient;
 
+/* The decoder's limits (bd-decoder.h): when one is hit, the rest is still
+ * decoded and the bounce says which. */
+typedef enum
+{
+  BD_DECODE_LIMIT_RECIPIENTS = 1 << 0,   /* BD_DECODER_MAX_RECIPIENTS per report */
+  BD_DECODE_LIMIT_DEPTH      = 1 << 1,   /* BD_DECODER_MAX_DEPTH levels of MIME */
+  BD_DECODE_LIMIT_SIZE       = 1 << 2,   /* BD_DECODER_MAX_MESSAGE_MB of a message */
+  BD_DECODE_LIMIT_PARTS      = 1 << 3,   /* BD_DECODER_MAX_PARTS Content-Type lines */
+  BD_DECODE_LIMIT_MIME_PARTS = 1 << 4,   /* BD_MIME_MAX_PARTS parts the splitter keeps */
+} BdDecodeLimit;
+
 typedef struct
 {
   gatomicrefcount  ref_count;
@@ -81,7 +92,11 @@ typedef struct
   char            *from;           /* the bounce's own From: */
   BdOriginal      *original;       /* never NULL; fields may be */
   GPtrArray       *recipients;     /* (element-type BdRecipient), never NULL */
-  char            *note;           /* a limit that was hit ("only the first N recipients"), nullable */
+  BdDecodeLimit    limits;         /* the limits hit, as data */
+  guint            kept_recipients;    /* with BD_DECODE_LIMIT_RECIPIENTS: how many were read */
+  guint            skipped_recipients; /* …and how many more were skipped */
+  char            *note;           /* the recorded form of @limits for the JSON ("only the first N
+                                    * recipients…"), nullable; set by bd_bounce_add_limit () */
 } BdBounce;
 
 #define BD_TYPE_BOUNCE (bd_bounce_get_type ())
@@ -93,6 +108,8 @@ BdBounce    *bd_bounce_ref        (BdBounce   *self);
 void         bd_bounce_unref      (BdBounce   *self);
 BdRecipient *bd_bounce_add_recipient (BdBounce *self,
                                       const char *address);
+void         bd_bounce_add_limit  (BdBounce      *self,
+                                   BdDecodeLimit  limit);
 
 BdRecipient *bd_recipient_new     (void);
 void         bd_recipient_free    (BdRecipient *self);

@@ -64,9 +64,12 @@ bd_decoder_take_recipients (BdBounce  *bounce,
   for (guint i = 0; i < recipients->len; i++)
     g_ptr_array_add (bounce->recipients, g_steal_pointer (&g_ptr_array_index (recipients, i)));
   g_ptr_array_set_size (recipients, 0);
-  if (dropped > 0 && bounce->note == NULL)
-    bounce->note = g_strdup_printf ("only the first %u recipients were read, %u more were skipped",
-                                    bounce->recipients->len, dropped);
+  if (dropped > 0 && bounce->limits == 0)
+    {
+      bounce->kept_recipients = bounce->recipients->len;
+      bounce->skipped_recipients = dropped;
+      bd_bounce_add_limit (bounce, BD_DECODE_LIMIT_RECIPIENTS);
+    }
 }
 
 /* The charset the message's own text declares, for report parts that

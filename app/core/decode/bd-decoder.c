@@ -24,17 +24,6 @@
 #include "bd-scan-input.h"
 #include "bd-scanner.h"
 
-/* A limit was hit: say so (bd-decoder.h), after any note already there. */
-static void
-add_note (BdBounce   *bounce,
-          const char *note)
-{
-  char *joined = bounce->note != NULL ? g_strconcat (bounce->note, "; ", note, NULL) : g_strdup (note);
-
-  g_free (bounce->note);
-  bounce->note = joined;
-}
-
 /* The parts of a message that matter, found in one walk. All borrowed. */
 typedef struct
 {
@@ -226,7 +215,7 @@ is_untouched (const BdBounce *scratch)
   const BdOriginal *o = scratch->original;
 
   return scratch->kind == BD_KIND_NOT_BOUNCE && scratch->recipients->len == 0
-      && scratch->mta == NULL && scratch->reporting_mta == NULL && scratch->note == NULL
+      && scratch->mta == NULL && scratch->reporting_mta == NULL && scratch->limits == 0
       && o->from == NULL && o->to->len == 0 && o->subject == NULL && o->dkim->len == 0;
 }
 
@@ -420,7 +409,7 @@ decode_message (const BdMimePart *message,
   bd_decoder_check_reply_class (bounce);
   bd_classify_bounce (bounce);
   if (parts.too_deep)
-    add_note (bounce, "MIME parts nested more than " G_STRINGIFY (BD_DECODER_MAX_DEPTH) " levels deep were not read");
+    bd_bounce_add_limit (bounce, BD_DECODE_LIMIT_DEPTH);
   return g_steal_pointer (&bounce);
 }
 
@@ -507,12 +496,11 @@ bd_decoder_decode_bytes (const char *data,
     BdBounce *bounce = decode_message (message, source, offset, 0);
 
     if (cut_size)
-      add_note (bounce, "the message is " G_STRINGIFY (BD_DECODER_MAX_MESSAGE_MB) " MB or more: only its first "
-                G_STRINGIFY (BD_DECODER_MAX_MESSAGE_MB) " MB were read");
+      bd_bounce_add_limit (bounce, BD_DECODE_LIMIT_SIZE);
     if (len < whole)
-      add_note (bounce, "only the first " G_STRINGIFY (BD_DECODER_MAX_PARTS) " MIME parts were read");
+      bd_bounce_add_limit (bounce, BD_DECODE_LIMIT_PARTS);
     else if (message->too_many_parts)
-      add_note (bounce, "only the first " G_STRINGIFY (BD_MIME_MAX_PARTS) " MIME parts were read");
+      bd_bounce_add_limit (bounce, BD_DECODE_LIMIT_MIME_PARTS);
     return bounce;
   }
 }

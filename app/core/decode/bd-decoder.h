@@ -11,7 +11,8 @@
  * Decoding never fails: anything that is not a readable report, however
  * broken, comes back as kind %BD_KIND_NOT_BOUNCE. Limits that keep hostile
  * input from crashing or hanging it (README.md, "Limits"); whenever one is
- * hit, bounce->note says which and the rest is still decoded:
+ * hit, bounce->limits (and its recorded form bounce->note) says which and
+ * the rest is still decoded:
  *  - the first BD_DECODER_MAX_MESSAGE bytes of a message are decoded (a
  *    mailbox cuts bigger messages to BD_MAILBOX_MAX_MESSAGE, the same size);
  *  - at most BD_DECODER_MAX_PARTS Content-Type header lines are read: the
@@ -20,7 +21,7 @@
  *    levels deep at most, and
  *    forwarded messages are opened BD_DECODER_MAX_FORWARDS levels deep;
  *  - at most BD_DECODER_MAX_RECIPIENTS recipients are kept per message
- *    (bounce->note says so when more were dropped);
+ *    (bounce->limits says so when more were dropped);
  *  - text parts over 4 MB (encoded) are not read as prose: they are
  *    attachments, not a server's explanation.
  */

@@ -1,0 +1,175 @@
+/* bd-classify-phrases.c
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The server's words against the phrase tables of every language
+ * (bd-phrases-*.c), in one pass over the text: which reasons they name and
+ * the phrase found for each. The classifier weighs them (bd-classify.c).
+ */
+#define _GNU_SOURCE   /* memmem */
+#define G_LOG_DOMAIN "bd-classify"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "bd-classify-private.h"
+#include "bd-phrases.h"
+
+/* The phrase tables, merged once into an index on a phrase's first two
+ * bytes so that a diagnostic is scanned once, whatever the table sizes.
+ * A phrase written with "…" has two parts: the second follows the first
+ * within MAX_GAP bytes ("recipient … was not found in" matches "Recipient
+ * a@b.example was not found in LDAP"), since servers put the address or
+ * host in the middle of their sentence. */
+#define GAP "\u2026"
+#define MAX_GAP 100
+
+typedef struct
+{
+  const BdPhrase *phrase;
+  gsize           len;        /* of the first part */
+  const char     *tail;       /* the second part, or NULL */
+  gsize           tail_len;
+} IndexedPhrase;
+
+typedef struct
+{
+  GArray *buckets[256 * 256];   /* (element-type IndexedPhrase), lazily made */
+} PhraseIndex;
+
+static const PhraseIndex *
+get_index (void)
+{
+  static PhraseIndex *index;
+
+  if (g_once_init_enter (&index))
+    {
+      const BdPhraseTable *tables[] = { &bd_phrases_en, &bd_phrases_pl, &bd_phrases_de, &bd_phrases_cs };
+      PhraseIndex *built = g_new0 (PhraseIndex, 1);
+
+      for (guint t = 0; t < G_N_ELEMENTS (tables); t++)
+        for (guint i = 0; i < tables[t]->n_phrases; i++)
+          {
+            const BdPhrase *phrase = &tables[t]->phrases[i];
+            const char *gap = strstr (phrase->phrase, GAP);
+            IndexedPhrase entry = { phrase, strlen (phrase->phrase), NULL, 0 };
+            guint key;
+
+            if (gap != NULL)
+              {
+                entry.len = gap - phrase->phrase;
+                entry.tail = gap + strlen (GAP);
+                entry.tail_len = strlen (entry.tail);
+              }
+
+            if (entry.len < 2)
+              continue;
+            key = ((guint8)phrase->phrase[0] << 8) | (guint8)phrase->phrase[1];
+            if (built->buckets[key] == NULL)
+              built->buckets[key] = g_array_new (FALSE, FALSE, sizeof (IndexedPhrase));
+            g_array_append_val (built->buckets[key], entry);
+          }
+      g_once_init_leave (&index, built);
+    }
+  return index;
+}
+
+/* Words that only say the server refused the address, not why: they name
+ * an unknown user only when the status code does not say otherwise. */
+gboolean
+bd_classify_is_vague_phrase (const char *phrase)
+{
+  return strcmp (phrase, "address rejected") == 0
+      || strcmp (phrase, "recipient address rejected") == 0
+      || strcmp (phrase, "recipient rejected") == 0;
+}
+
+/* Where two reasons' phrases overlap, the longer one is the server's
+ * actual wording and the shorter a word inside it: "domain does not
+ * exist" is about a domain, not the "does not exist" of an unknown user,
+ * and "daily message quota exceeded" is a sending limit, not a full
+ * mailbox. The phrase inside another is forgotten. */
+static guint64
+drop_phrases_inside_others (guint64      matched,
+                            const char **found,
+                            const gsize *start,
+                            const gsize *end)
+{
+  guint64 kept = matched;
+
+  for (guint a = 0; a < BD_N_REASONS; a++)
+    {
+      if (!(matched & (G_GUINT64_CONSTANT (1) << a)))
+        continue;
+      for (guint b = 0; b < BD_N_REASONS; b++)
+        if (b != a && (matched & (G_GUINT64_CONSTANT (1) << b))
+            && start[b] >= start[a] && end[b] <= end[a]
+            && end[b] - start[b] < end[a] - start[a])
+          kept &= ~(G_GUINT64_CONSTANT (1) << b);
+    }
+  for (guint b = 0; b < BD_N_REASONS; b++)
+    if ((matched & ~kept) & (G_GUINT64_CONSTANT (1) << b))
+      found[b] = NULL;
+  return kept;
+}
+
+/* Every reason some phrase names, as a bit set, and the first phrase found
+ * for each (a precise phrase is preferred over a vague one). */
+guint64
+bd_classify_match_phrases (const char  *lowered,
+                           const char **found)
+{
+  const PhraseIndex *index = get_index ();
+  gsize len = strlen (lowered);
+  gsize start[BD_N_REASONS] = { 0 };
+  gsize end[BD_N_REASONS] = { 0 };
+  guint64 matched = 0;
+
+  for (gsize i = 0; i + 1 < len; i++)
+    {
+      GArray *bucket = index->buckets[((guint8)lowered[i] << 8) | (guint8)lowered[i + 1]];
+
+      if (bucket == NULL)
+        continue;
+      for (guint j = 0; j < bucket->len; j++)
+        {
+          const IndexedPhrase *entry = &g_array_index (bucket, IndexedPhrase, j);
+          BdReason reason = entry->phrase->reason;
+
+          gsize phrase_end = i + entry->len;
+
+          if (entry->len > len - i || memcmp (lowered + i, entry->phrase->phrase, entry->len) != 0)
+            continue;
+          if (entry->tail != NULL)
+            {
+              const char *tail = memmem (lowered + phrase_end, MIN (len - phrase_end, MAX_GAP + entry->tail_len),
+                                         entry->tail, entry->tail_len);
+
+              if (tail == NULL)
+                continue;
+              phrase_end = tail - lowered + entry->tail_len;
+            }
+          if (!(matched & (G_GUINT64_CONSTANT (1) << reason))
+              || (bd_classify_is_vague_phrase (found[reason]) && !bd_classify_is_vague_phrase (entry->phrase->phrase)))
+            {
+              found[reason] = entry->phrase->phrase;
+              start[reason] = i;
+              end[reason] = phrase_end;
+            }
+          matched |= G_GUINT64_CONSTANT (1) << reason;
+        }
+    }
+  return matched & (matched - 1) ? drop_phrases_inside_others (matched, found, start, end) : matched;
+}
+
+gboolean
+bd_phrases_is_localized (const char *phrase)
+{
+  const BdPhraseTable *tables[] = { &bd_phrases_pl, &bd_phrases_de, &bd_phrases_cs };
+
+  for (guint t = 0; t < G_N_ELEMENTS (tables); t++)
+    for (guint i = 0; i < tables[t]->n_phrases; i++)
+      if (tables[t]->phrases[i].phrase == phrase)
+        return TRUE;
+  return FALSE;
+}
