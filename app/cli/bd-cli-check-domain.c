@@ -2,7 +2,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * bounce-doctor-cli check-domain [--format=text|json] [--ip=ADDR]
- *   [--selector=SEL]... [--resolver=URL] [--ca-file=PEM] [--dnsbl=ZONE]... DOMAIN
+ *   [--selector=SEL]... [--resolver=URL] [--ca-file=PEM] [--dnsbl=ZONE]...
+ *   [--fix] DOMAIN
  * The JSON object is the contract of design.md: every field present, null
  * when unknown.
  */
@@ -17,6 +18,7 @@
 
 #include "bd-cli.h"
 #include "bd-domain-check.h"
+#include "bd-domain-fix.h"
 #include "bd-resolver-settings.h"
 
 typedef struct
@@ -56,6 +58,17 @@ add_findings (JsonBuilder *builder,
       add_string_or_null (builder, "area", finding->area);
       add_string_or_null (builder, "message", finding->message);
       add_string_or_null (builder, "fix", finding->fix);
+      json_builder_set_member_name (builder, "record");
+      if (finding->record)
+        {
+          json_builder_begin_object (builder);
+          add_string_or_null (builder, "name", finding->record->name);
+          add_string_or_null (builder, "type", finding->record->type);
+          add_string_or_null (builder, "value", finding->record->value);
+          json_builder_end_object (builder);
+        }
+      else
+        json_builder_add_null_value (builder);
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
@@ -210,6 +223,10 @@ print_findings (GString   *out,
       if (finding->fix)
         /* Translators: precedes the fix of a finding in the text output */
         g_string_append_printf (out, "    %s %s\n", _("Fix:"), finding->fix);
+      if (finding->record)
+        /* Translators: precedes the DNS record to publish; %1$s is its name, %2$s its type */
+        g_string_append_printf (out, "    %s %s %s \"%s\"\n", _("Publish:"), finding->record->name,
+                                finding->record->type, finding->record->value);
     }
 }
 
@@ -362,6 +379,7 @@ bd_cli_check_domain (int    argc,
   BdDomainCheckOptions options = { 0 };
   CheckRun run = { 0 };
   gboolean json;
+  gboolean fix = FALSE;
   const GOptionEntry entries[] = {
     /* Translators: the values of --format; keep text and json as they are */
     { "format", 'f', 0, G_OPTION_ARG_STRING, &format, N_("Output format: text or json"), N_("FORMAT") },
@@ -370,6 +388,7 @@ bd_cli_check_domain (int    argc,
     { "resolver", 'r', 0, G_OPTION_ARG_STRING, &resolver, N_("DNS-over-HTTPS resolver address (default: from the settings)"), N_("URL") },
     { "ca-file", 0, 0, G_OPTION_ARG_FILENAME, &ca_file, N_("Also trust this certificate authority for the resolver"), N_("PEM") },
     { "dnsbl", 0, 0, G_OPTION_ARG_STRING_ARRAY, &dnsbls, N_("Check this blocklist zone instead of the configured ones (repeatable)"), N_("ZONE") },
+    { "fix", 0, 0, G_OPTION_ARG_NONE, &fix, N_("Print only the message for your hosting company: what is wrong and the exact records to publish"), NULL },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_STRING_ARRAY, &rest, NULL, N_("DOMAIN") },
     { NULL }
   };
@@ -389,6 +408,8 @@ bd_cli_check_domain (int    argc,
       return usage_error (context, message);
     }
   json = g_strcmp0 (format, "json") == 0;
+  if (json && fix)
+    return usage_error (context, _("--fix prints a message for people; use it without --format=json (the JSON findings carry the records)"));
   if (rest == NULL || rest[0] == NULL || rest[1] != NULL)
     return usage_error (context, _("give exactly one domain"));
   if (ip != NULL && (address = g_inet_address_new_from_string (ip)) == NULL)
@@ -423,7 +444,15 @@ bd_cli_check_domain (int    argc,
       g_error_free (run.error);
           return BD_CLI_EXIT_INPUT_ERROR;
     }
-  output = json ? report_to_json (run.report) : report_to_text (run.report);
+  if (fix)
+    {
+      output = bd_domain_fix_message (run.report);
+      if (output == NULL)
+        /* Translators: what check-domain --fix prints when there is nothing to fix */
+        output = g_strdup_printf (_("Nothing to fix: no problems were found in the email settings of %s."), run.report->domain);
+    }
+  else
+    output = json ? report_to_json (run.report) : report_to_text (run.report);
   printf ("%s\n", output);
   bd_domain_report_free (run.report);
   return BD_CLI_EXIT_OK;

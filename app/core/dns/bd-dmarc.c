@@ -186,6 +186,7 @@ check_rua (const BdDnsLookup *lookup,
       g_autofree char *name = NULL;
       g_autoptr(GPtrArray) records = NULL;
       g_autoptr(GError) error = NULL;
+      BdFinding *finding;
       char *bang;
 
       if (at == NULL)
@@ -212,11 +213,13 @@ check_rua (const BdDnsLookup *lookup,
         if (authorized)
           continue;
       }
-      bd_findings_add (report->findings, "dmarc-rua-unauthorized", BD_SEVERITY_WARNING, "dmarc",
-                       /* Translators: %1$s is a domain receiving reports, %2$s the checked domain */
-                       g_strdup_printf (_("DMARC reports go to %1$s, which has not published that it accepts reports for %2$s, so receivers will not send them."), target, domain),
-                       /* Translators: %s is a DNS name; keep the record text as it is */
-                       g_strdup_printf (_("Ask the owner of that domain to publish a TXT record “v=DMARC1” at %s."), name));
+      finding = bd_findings_add (report->findings, "dmarc-rua-unauthorized", BD_SEVERITY_WARNING, "dmarc",
+                                 /* Translators: %1$s is a domain receiving reports, %2$s the checked domain */
+                                 g_strdup_printf (_("DMARC reports go to %1$s, which has not published that it accepts reports for %2$s, so receivers will not send them."), target, domain),
+                                 /* Translators: %s is a DNS name; keep the record text as it is */
+                                 g_strdup_printf (_("Ask the owner of that domain to publish a TXT record “v=DMARC1” at %s."), name));
+      /* RFC 7489 §7.1: the minimal authorising record */
+      bd_finding_set_record (finding, name, "TXT", "v=DMARC1");
     }
 }
 
@@ -228,25 +231,38 @@ add_policy_findings (const BdDnsLookup *lookup,
                      GCancellable      *cancellable)
 {
   const char *rua = g_hash_table_lookup (report->tags, "rua");
+  g_autofree char *corrected = g_strdup (report->record);
+  BdFinding *finding;
 
   if (g_strcmp0 (report->policy, "none") == 0)
     {
-      g_autofree char *fixed = NULL;
       GRegex *regex = g_regex_new ("\\bp\\s*=\\s*none", 0, 0, NULL);
 
-      fixed = g_regex_replace_literal (regex, report->record, -1, 0, "p=quarantine", 0, NULL);
+      g_free (corrected);
+      corrected = g_regex_replace_literal (regex, report->record, -1, 0, "p=quarantine", 0, NULL);
       g_regex_unref (regex);
-      bd_findings_add (report->findings, "dmarc-policy-none", BD_SEVERITY_WARNING, "dmarc",
-                       /* Translators: %s is a domain name */
-                       g_strdup_printf (_("The DMARC policy of %s is “none”: forged messages in its name are still delivered."), domain),
-                       /* Translators: %s is the corrected DMARC record */
-                       g_strdup_printf (_("When the reports show that your own mail passes, tighten the policy: %s"), fixed));
+      finding = bd_findings_add (report->findings, "dmarc-policy-none", BD_SEVERITY_WARNING, "dmarc",
+                                 /* Translators: %s is a domain name */
+                                 g_strdup_printf (_("The DMARC policy of %s is “none”: forged messages in its name are still delivered."), domain),
+                                 /* Translators: %s is the corrected DMARC record */
+                                 g_strdup_printf (_("When the reports show that your own mail passes, tighten the policy: %s"), corrected));
+      bd_finding_set_record (finding, report->found_at, "TXT", corrected);
     }
   if (rua == NULL || *rua == '\0')
-    bd_findings_add (report->findings, "dmarc-no-rua", BD_SEVERITY_INFO, "dmarc",
-                     g_strdup (_("The DMARC record asks for no aggregate reports (no rua=), so you won’t learn who sends mail in your domain’s name.")),
-                     /* Translators: %1$s is the current record, %2$s a domain */
-                     g_strdup_printf (_("Add a report address: %1$s; rua=mailto:dmarc-reports@%2$s"), report->record, record_domain));
+    {
+      g_autofree char *base = g_strdup (corrected);
+      const char *end = g_strchomp (base);
+
+      /* each fix builds on the one before: the last record carries both */
+      g_free (corrected);
+      corrected = g_strdup_printf ("%s%s rua=mailto:dmarc-reports@%s", end,
+                                   g_str_has_suffix (end, ";") ? "" : ";", record_domain);
+      finding = bd_findings_add (report->findings, "dmarc-no-rua", BD_SEVERITY_INFO, "dmarc",
+                                 g_strdup (_("The DMARC record asks for no aggregate reports (no rua=), so you won’t learn who sends mail in your domain’s name.")),
+                                 /* Translators: %1$s is the current record, %2$s a domain */
+                                 g_strdup_printf (_("Add a report address: %1$s; rua=mailto:dmarc-reports@%2$s"), report->record, record_domain));
+      bd_finding_set_record (finding, report->found_at, "TXT", corrected);
+    }
   else
     check_rua (lookup, report, record_domain, rua, cancellable);
 }
@@ -287,17 +303,23 @@ bd_dmarc_check (const BdDnsLookup *lookup,
     {
       g_autofree char *at = g_strconcat ("_dmarc.", org, NULL);
 
-      bd_findings_add (report->findings, "dmarc-missing", BD_SEVERITY_WARNING, "dmarc",
+      g_autofree char *value = g_strdup_printf ("v=DMARC1; p=none; rua=mailto:dmarc-reports@%s", org);
+      BdFinding *finding;
+
+      finding = bd_findings_add (report->findings, "dmarc-missing", BD_SEVERITY_WARNING, "dmarc",
                        /* Translators: %s is a domain name */
                        g_strdup_printf (_("%s has no DMARC record: receivers can’t tell what to do with forged mail in its name, and large providers such as Gmail may refuse bulk mail."), domain),
                        /* Translators: %1$s is a DNS name, %2$s a domain; keep the record as it is */
                        g_strdup_printf (_("Publish a TXT record at %1$s: v=DMARC1; p=none; rua=mailto:dmarc-reports@%2$s"), at, org));
+      /* p=none first (RFC 7489 §6.7 deployment): watch the reports, then tighten */
+      bd_finding_set_record (finding, at, "TXT", value);
       return g_steal_pointer (&report);
     }
   report->record = g_strdup (g_ptr_array_index (records, 0));
   report->found_at = g_strconcat ("_dmarc.", record_domain, NULL);
   if (records->len > 1)
     {
+      /* no record to publish: which one the owner meant is theirs to say */
       bd_findings_add (report->findings, "dmarc-multiple", BD_SEVERITY_ERROR, "dmarc",
                        /* Translators: %s is a DNS name */
                        g_strdup_printf (_("There are several DMARC records at %s, so receivers ignore all of them."), report->found_at),

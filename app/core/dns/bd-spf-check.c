@@ -20,6 +20,7 @@ bd_spf_check_free (BdSpfCheck *check)
   if (check == NULL)
     return;
   g_free (check->record);
+  g_free (check->corrected);
   g_free (check->matched);
   bd_spf_report_free (check->walk);
   g_clear_pointer (&check->findings, g_ptr_array_unref);
@@ -54,6 +55,8 @@ rewrite_record (const char *record,
           all = terms[i];
           continue;
         }
+      if (extra && g_ascii_strcasecmp (terms[i], extra) == 0)
+        continue;   /* already there: added once, below */
       g_ptr_array_add (out, terms[i]);
     }
   if (extra)
@@ -117,6 +120,43 @@ merge_records (GPtrArray *records)
   return g_strdup (out->str);
 }
 
+/* @record without the terms naming @target with @prefix ("include:",
+ * "ptr"), whatever their qualifier. */
+static char *
+remove_terms (const char *record,
+              const char *prefix,
+              const char *target)
+{
+  g_auto(GStrv) terms = g_strsplit (record, " ", -1);
+  g_autofree char *wanted = g_strconcat (prefix, target, NULL);
+  g_autoptr(GPtrArray) out = g_ptr_array_new ();
+
+  for (guint i = 0; terms[i]; i++)
+    {
+      const char *bare = strchr ("+-~?", *terms[i]) && *terms[i] ? terms[i] + 1 : terms[i];
+
+      if (*terms[i] == '\0' || g_ascii_strcasecmp (bare, wanted) == 0
+          || (target[0] == '\0' && g_ascii_strncasecmp (bare, prefix, strlen (prefix)) == 0))
+        continue;
+      g_ptr_array_add (out, terms[i]);
+    }
+  g_ptr_array_add (out, NULL);
+  return g_strjoinv (" ", (char **)out->pdata);
+}
+
+/* Each fix builds on the ones before it, so the last finding's record
+ * carries them all (design.md: the record to publish). Takes @corrected. */
+static void
+set_fix (BdSpfCheck *check,
+         BdFinding  *finding,
+         const char *domain,
+         char       *corrected)
+{
+  g_free (check->corrected);
+  check->corrected = corrected;
+  bd_finding_set_record (finding, domain, "TXT", corrected);
+}
+
 static void
 add_problem_finding (BdSpfCheck        *check,
                      const BdSpfReport *report,
@@ -133,11 +173,19 @@ add_problem_finding (BdSpfCheck        *check,
                        g_strdup (_("Correct or remove that part. Mechanisms are separated by single spaces, for example: v=spf1 mx ip4:203.0.113.7 include:_spf.example.com -all")));
       break;
     case BD_SPF_PROBLEM_INCLUDE_NONE:
-      bd_findings_add (check->findings, "spf-syntax", BD_SEVERITY_ERROR, "spf",
-                       /* Translators: %s is a domain name used in include: or redirect= */
-                       g_strdup_printf (_("The SPF record refers to %s, which has no SPF record, so the whole check fails (permerror)."), detail),
-                       /* Translators: %s is a domain name */
-                       g_strdup_printf (_("Remove the reference to %s or correct its name (check your provider’s help for the right include:)."), detail));
+      {
+        g_autofree char *without = remove_terms (check->corrected, "include:", detail);
+        BdFinding *finding;
+
+        finding = bd_findings_add (check->findings, "spf-syntax", BD_SEVERITY_ERROR, "spf",
+                                   /* Translators: %s is a domain name used in include: or redirect= */
+                                   g_strdup_printf (_("The SPF record refers to %s, which has no SPF record, so the whole check fails (permerror)."), detail),
+                                   /* Translators: %s is a domain name */
+                                   g_strdup_printf (_("Remove the reference to %s or correct its name (check your provider’s help for the right include:)."), detail));
+        /* only when the broken include is in the domain's own record */
+        if (strcmp (without, check->corrected) != 0)
+          set_fix (check, finding, domain, g_steal_pointer (&without));
+      }
       break;
     case BD_SPF_PROBLEM_MULTIPLE:
       bd_findings_add (check->findings, "spf-syntax", BD_SEVERITY_ERROR, "spf",
@@ -180,7 +228,8 @@ add_limit_findings (BdSpfCheck *check)
 }
 
 static void
-add_all_findings (BdSpfCheck *check)
+add_all_findings (BdSpfCheck *check,
+                  const char *domain)
 {
   g_auto(GStrv) terms = g_strsplit (check->record, " ", -1);
   const char *all = NULL;
@@ -195,28 +244,34 @@ add_all_findings (BdSpfCheck *check)
     }
   if (all && (all[0] == '+' || g_ascii_strcasecmp (all, "all") == 0))
     {
-      g_autofree char *fixed = rewrite_record (check->record, NULL, "-all");
+      char *fixed = rewrite_record (check->corrected, NULL, "-all");
+      BdFinding *finding;
 
-      bd_findings_add (check->findings, "spf-all-pass", BD_SEVERITY_ERROR, "spf",
-                       g_strdup (_("The SPF record ends in “+all”: it allows every server in the world to send mail as your domain.")),
-                       /* Translators: %s is the corrected SPF record */
-                       g_strdup_printf (_("Publish instead: %s"), fixed));
+      finding = bd_findings_add (check->findings, "spf-all-pass", BD_SEVERITY_ERROR, "spf",
+                                 g_strdup (_("The SPF record ends in “+all”: it allows every server in the world to send mail as your domain.")),
+                                 /* Translators: %s is the corrected SPF record */
+                                 g_strdup_printf (_("Publish instead: %s"), fixed));
+      set_fix (check, finding, domain, fixed);
     }
   else if (all && all[0] == '?')
     {
-      g_autofree char *fixed = rewrite_record (check->record, NULL, "~all");
+      char *fixed = rewrite_record (check->corrected, NULL, "~all");
+      BdFinding *finding;
 
-      bd_findings_add (check->findings, "spf-all-neutral", BD_SEVERITY_WARNING, "spf",
-                       g_strdup (_("The SPF record ends in “?all”: it says nothing about servers it doesn’t list, so forged mail is not caught.")),
-                       g_strdup_printf (_("Publish instead: %s"), fixed));
+      finding = bd_findings_add (check->findings, "spf-all-neutral", BD_SEVERITY_WARNING, "spf",
+                                 g_strdup (_("The SPF record ends in “?all”: it says nothing about servers it doesn’t list, so forged mail is not caught.")),
+                                 g_strdup_printf (_("Publish instead: %s"), fixed));
+      set_fix (check, finding, domain, fixed);
     }
   else if (all == NULL && !redirect)
     {
-      g_autofree char *fixed = rewrite_record (check->record, NULL, "~all");
+      char *fixed = rewrite_record (check->corrected, NULL, "~all");
+      BdFinding *finding;
 
-      bd_findings_add (check->findings, "spf-no-all", BD_SEVERITY_WARNING, "spf",
-                       g_strdup (_("The SPF record has no “all” at the end, so servers it doesn’t list get a neutral result.")),
-                       g_strdup_printf (_("Publish instead: %s"), fixed));
+      finding = bd_findings_add (check->findings, "spf-no-all", BD_SEVERITY_WARNING, "spf",
+                                 g_strdup (_("The SPF record has no “all” at the end, so servers it doesn’t list get a neutral result.")),
+                                 g_strdup_printf (_("Publish instead: %s"), fixed));
+      set_fix (check, finding, domain, fixed);
     }
   if (strlen (check->record) > MAX_RECORD_LENGTH)
     bd_findings_add (check->findings, "spf-too-long", BD_SEVERITY_WARNING, "spf",
@@ -230,18 +285,20 @@ add_ip_findings (BdSpfCheck *check,
                  const char *domain,
                  const char *ip)
 {
-  g_autofree char *fixed = NULL;
+  char *fixed = NULL;
+  BdFinding *finding;
 
   if (check->result != BD_SPF_FAIL && check->result != BD_SPF_SOFTFAIL && check->result != BD_SPF_NEUTRAL)
     return;
-  fixed = bd_spf_record_with_ip (check->record, ip);
-  bd_findings_add (check->findings, "spf-ip-not-permitted",
+  fixed = bd_spf_record_with_ip (check->corrected, ip);
+  finding = bd_findings_add (check->findings, "spf-ip-not-permitted",
                    check->result == BD_SPF_FAIL ? BD_SEVERITY_ERROR : BD_SEVERITY_WARNING, "spf",
                    /* Translators: %1$s is a domain, %2$s an IP address, %3$s an SPF result such as fail */
                    g_strdup_printf (_("The SPF record of %1$s does not allow %2$s, the server that sent this message (result: %3$s)."),
                                     domain, ip, bd_spf_result_to_string (check->result)),
                    /* Translators: %1$s is an IP address, %2$s the corrected SPF record */
                    g_strdup_printf (_("If %1$s is your mail server, add it: %2$s"), ip, fixed));
+  set_fix (check, finding, domain, fixed);
 }
 
 BdSpfCheck *
@@ -270,24 +327,32 @@ bd_spf_check (const BdDnsLookup *lookup,
 
   if (records->len == 0)
     {
-      bd_findings_add (check->findings, "spf-missing", BD_SEVERITY_ERROR, "spf",
+      BdFinding *finding;
+
+      finding = bd_findings_add (check->findings, "spf-missing", BD_SEVERITY_ERROR, "spf",
                        /* Translators: %s is a domain name */
                        g_strdup_printf (_("%s has no SPF record, so receivers can’t tell which servers may send its mail; many file it as spam."), domain),
                        /* Translators: %s is a domain name; keep the record as it is */
                        g_strdup_printf (_("Publish a TXT record at %s listing your mail servers, for example: v=spf1 mx -all (add the include: your mail provider documents)."), domain));
+      /* a start that keeps today's mail flowing: the MX hosts, the server
+       * that sent the bounced message, and ~all until the reports are read */
+      set_fix (check, finding, domain, ip ? bd_spf_record_with_ip ("v=spf1 mx ~all", ip) : g_strdup ("v=spf1 mx ~all"));
       return g_steal_pointer (&check);
     }
   check->record = g_strdup (records->pdata[0]);
+  check->corrected = g_strdup (check->record);
   if (records->len > 1)
     {
-      g_autofree char *merged = merge_records (records);
+      char *merged = merge_records (records);
+      BdFinding *finding;
 
-      bd_findings_add (check->findings, "spf-multiple", BD_SEVERITY_ERROR, "spf",
+      finding = bd_findings_add (check->findings, "spf-multiple", BD_SEVERITY_ERROR, "spf",
                        /* Translators: %1$u is a number (2 or more), %2$s a domain */
                        g_strdup_printf (_("%2$s publishes %1$u SPF records; there must be exactly one, so every check fails (permerror)."),
                                         records->len, domain),
                        /* Translators: %s is the merged SPF record */
                        g_strdup_printf (_("Replace them with one record: %s"), merged));
+      set_fix (check, finding, domain, merged);
     }
 
   check->walk = bd_spf_check_host (lookup, NULL, domain, NULL, NULL, cancellable);
@@ -306,10 +371,21 @@ bd_spf_check (const BdDnsLookup *lookup,
     add_problem_finding (check, check->walk, domain);
   add_limit_findings (check);
   if (check->walk->uses_ptr)
-    bd_findings_add (check->findings, "spf-ptr", BD_SEVERITY_WARNING, "spf",
-                     g_strdup (_("The SPF record uses “ptr”, which is slow, unreliable and discouraged (RFC 7208 §5.5); some receivers ignore it.")),
-                     g_strdup (_("Replace ptr with the ip4:/ip6: addresses of your mail servers.")));
-  add_all_findings (check);
+    {
+      BdFinding *finding;
+
+      finding = bd_findings_add (check->findings, "spf-ptr", BD_SEVERITY_WARNING, "spf",
+                                 g_strdup (_("The SPF record uses “ptr”, which is slow, unreliable and discouraged (RFC 7208 §5.5); some receivers ignore it.")),
+                                 g_strdup (_("Replace ptr with the ip4:/ip6: addresses of your mail servers.")));
+      /* the replacement is known only for the server that sent the bounce */
+      if (ip != NULL)
+        {
+          g_autofree char *without = remove_terms (check->corrected, "ptr", "");
+
+          set_fix (check, finding, domain, bd_spf_record_with_ip (without, ip));
+        }
+    }
+  add_all_findings (check, domain);
 
   if (ip != NULL)
     {
