@@ -321,6 +321,12 @@ bd_domain_view_show_report (BdDomainView         *self,
 
   add_dnsbl (self, report);
 
+  row = add_area (self, report, "dnssec", _("DNSSEC: signatures on the domain’s DNS"));
+  if (report->dnssec != NULL && report->dnssec->validated)
+    bd_domain_view_add_text_row (row, _("State"), _("Signed, and the signatures validate."), FALSE);
+  for (guint i = 0; report->dnssec != NULL && i < report->dnssec->ds->len; i++)
+    bd_domain_view_add_text_row (row, _("DS record at the parent zone"), g_ptr_array_index (report->dnssec->ds, i), TRUE);
+
   if (worst_severity (report, "resolver", &(const BdFinding *){ NULL }) >= 0)
     add_area (self, report, "resolver", _("The resolver"));
 

@@ -91,7 +91,8 @@ test_json (void)
   g_autofree char *ca = NULL;
   g_autofree char *resolver = NULL;
   JsonObject *root, *spf, *dkim, *dnsbl;
-  const char *top[] = { "domain", "resolver", "ip", "mx", "spf", "dmarc", "dkim", "dnsbl", "findings", NULL };
+  const char *top[] = { "domain", "resolver", "ip", "mx", "spf", "dmarc", "dkim", "dnsbl", "dnssec", "findings", NULL };
+  const char *dnssec_members[] = { "signed", "ds", "validated", "bogus", "findings", NULL };
   const char *spf_members[] = { "record", "lookups", "void_lookups", "result", "matched", "findings", NULL };
   const char *dmarc_members[] = { "record", "found_at", "policy", "findings", NULL };
   const char *dkim_members[] = { "selector", "record", "key_type", "key_bits", "findings", NULL };
@@ -119,6 +120,7 @@ test_json (void)
   g_assert_cmpstr (json_object_get_string_member (spf, "matched"), ==, "-all");
   g_assert_cmpint (json_object_get_int_member (spf, "lookups"), ==, 1);
   assert_members (json_object_get_object_member (root, "dmarc"), dmarc_members);
+  assert_members (json_object_get_object_member (root, "dnssec"), dnssec_members);
 
   dkim = json_array_get_object_element (json_object_get_array_member (root, "dkim"), 0);
   assert_members (dkim, dkim_members);

@@ -34,7 +34,7 @@ progress_cb (const char *area,
   Result *result = user_data;
 
   g_assert_true (g_str_equal (area, "mx") || g_str_equal (area, "spf") || g_str_equal (area, "dmarc")
-                 || g_str_equal (area, "dkim") || g_str_equal (area, "dnsbl"));
+                 || g_str_equal (area, "dkim") || g_str_equal (area, "dnsbl") || g_str_equal (area, "dnssec"));
   result->progress_calls++;
   /* the areas finish in parallel: their reports may arrive out of order */
   result->last_fraction = MAX (result->last_fraction, fraction);
@@ -88,7 +88,7 @@ run (const char *domain,
   run_full (&result, bind.url, domain, ip, selectors, dnsbls, NULL);
   g_assert_no_error (result.error);
   g_assert_nonnull (result.report);
-  g_assert_cmpuint (result.progress_calls, ==, 5);
+  g_assert_cmpuint (result.progress_calls, ==, 6);
   g_assert_cmpfloat (result.last_fraction, ==, 1.0);
   return result.report;
 }
@@ -145,8 +145,10 @@ test_good (void)
     return;
   report = run ("good.bd.test", "203.0.113.7", "s1", "clean.dnsbl.test");
   for (guint i = 0; i < report->findings->len; i++)
-    g_test_message ("unexpected %s", ((BdFinding *)report->findings->pdata[i])->id);
-  g_assert_cmpuint (report->findings->len, ==, 0);
+    g_test_message ("have %s", ((BdFinding *)report->findings->pdata[i])->id);
+  /* bd.test is not signed: a note, nothing wrong */
+  g_assert_cmpuint (report->findings->len, ==, 1);
+  assert_finding (report, "dnssec-unsigned", BD_SEVERITY_INFO);
   g_assert_cmpstr (report->resolver, ==, bind.url);
   g_assert_cmpstr (report->mx->records->pdata[0], ==, "10 mx.good.bd.test.");
   g_assert_cmpstr (report->spf->record, ==, "v=spf1 mx ip4:203.0.113.7 -all");
@@ -276,6 +278,59 @@ test_spf (void)
       if (g_str_equal (cases[i].domain, "allpass.bd.test"))
         g_assert_nonnull (strstr (find (report, "spf-all-pass")->fix, "v=spf1 -all"));
     }
+}
+
+/* BIND's validating resolver (start-doh-server.sh) over zones signed at
+ * test time (make-dnssec-zones.sh): each DNSSEC state, and a bogus zone
+ * whose check still completes. */
+static void
+test_dnssec (void)
+{
+  const struct { const char *domain; const char *id; gboolean validated; gboolean has_ds; } cases[] = {
+    { "signed.dnssec.test", NULL, TRUE, TRUE },
+    { "bogus.dnssec.test", "dnssec-bogus", FALSE, TRUE },
+    { "nods.dnssec.test", "dnssec-no-ds", FALSE, FALSE },
+    { "unsigned.dnssec.test", "dnssec-unsigned", FALSE, FALSE },
+  };
+  g_autoptr(BdDomainReport) plain = NULL;
+
+  if (!need_bind ())
+    return;
+  if (bind.resolver_url == NULL)
+    {
+      g_test_skip ("dnssec-keygen/dnssec-signzone are not installed");
+      return;
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      Result result = { 0 };
+      BdDnssecReport *dnssec;
+
+      run_full (&result, bind.resolver_url, cases[i].domain, NULL, "s1", NULL, NULL);
+      g_assert_no_error (result.error);
+      g_assert_cmpuint (result.progress_calls, ==, 6);
+      dnssec = result.report->dnssec;
+      g_test_message ("%s", cases[i].domain);
+      g_assert_cmpint (dnssec->validated, ==, cases[i].validated);
+      g_assert_cmpint (dnssec->has_ds, ==, cases[i].has_ds);
+      if (cases[i].id)
+        assert_finding (result.report, cases[i].id, g_str_equal (cases[i].id, "dnssec-bogus") ? BD_SEVERITY_ERROR
+                                                    : g_str_equal (cases[i].id, "dnssec-no-ds") ? BD_SEVERITY_WARNING
+                                                    : BD_SEVERITY_INFO);
+      else
+        g_assert_cmpuint (dnssec->findings->len, ==, 0);
+      if (g_str_equal (cases[i].domain, "signed.dnssec.test"))
+        {
+          g_assert_cmpuint (dnssec->ds->len, ==, 1);
+          g_assert_nonnull (strstr (dnssec->ds->pdata[0], " 13 2 "));
+          g_assert_true (dnssec->has_dnskey);
+        }
+      bd_domain_report_free (result.report);
+    }
+
+  /* a resolver that doesn't validate: signed, but not confirmed */
+  plain = run ("signed.dnssec.test", NULL, "s1", NULL);
+  assert_finding (plain, "dnssec-not-validated", BD_SEVERITY_INFO);
 }
 
 static void
@@ -521,6 +576,7 @@ main (int    argc,
   g_test_add_func ("/core/domain-check/mx", test_mx);
   g_test_add_func ("/core/domain-check/spf", test_spf);
   g_test_add_func ("/core/domain-check/dmarc", test_dmarc);
+  g_test_add_func ("/core/domain-check/dnssec", test_dnssec);
   g_test_add_func ("/core/domain-check/dnsbl", test_dnsbl);
   g_test_add_func ("/core/domain-check/no-network", test_no_network);
   g_test_add_func ("/core/domain-check/cancel", test_cancel);

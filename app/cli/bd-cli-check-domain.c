@@ -116,6 +116,27 @@ add_dkim (JsonBuilder *builder,
   json_builder_end_array (builder);
 }
 
+static void
+add_dnssec (JsonBuilder    *builder,
+            BdDnssecReport *dnssec)
+{
+  json_builder_set_member_name (builder, "dnssec");
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "signed");
+  json_builder_add_boolean_value (builder, dnssec->has_dnskey);
+  json_builder_set_member_name (builder, "ds");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < dnssec->ds->len; i++)
+    json_builder_add_string_value (builder, g_ptr_array_index (dnssec->ds, i));
+  json_builder_end_array (builder);
+  json_builder_set_member_name (builder, "validated");
+  json_builder_add_boolean_value (builder, dnssec->validated);
+  json_builder_set_member_name (builder, "bogus");
+  json_builder_add_boolean_value (builder, dnssec->bogus);
+  add_findings (builder, dnssec->findings);
+  json_builder_end_object (builder);
+}
+
 static char *
 report_to_json (BdDomainReport *report)
 {
@@ -163,6 +184,8 @@ report_to_json (BdDomainReport *report)
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
+
+  add_dnssec (builder, report->dnssec);
 
   add_findings (builder, report->findings);
   json_builder_end_object (builder);
@@ -278,6 +301,22 @@ print_spf (GString        *out,
   print_findings (out, spf->findings);
 }
 
+static void
+print_dnssec (GString        *out,
+              BdDnssecReport *dnssec)
+{
+  g_string_append_printf (out, "\nDNSSEC\n");
+  if (dnssec->bogus)
+    ;   /* the finding says it */
+  else if (dnssec->validated)
+    append_line (out, "%s", _("Signed, and the signatures validate."));
+  else if (dnssec->has_dnskey || dnssec->has_ds)
+    /* Translators: %1$s and %2$s are “yes” or “no” */
+    append_line (out, _("Keys published: %1$s; DS record at the parent: %2$s"),
+                 dnssec->has_dnskey ? _("yes") : _("no"), dnssec->has_ds ? _("yes") : _("no"));
+  print_findings (out, dnssec->findings);
+}
+
 static char *
 report_to_text (BdDomainReport *report)
 {
@@ -335,6 +374,7 @@ report_to_text (BdDomainReport *report)
         }
       print_findings (out, report->dnsbl_findings);
     }
+  print_dnssec (out, report->dnssec);
   return g_string_free (out, FALSE);
 }
 

@@ -24,6 +24,7 @@ typedef struct
   GMainContext               *context;
   GMutex                      mutex;
   guint                       done;
+  guint                       n_areas;
 } Run;
 
 typedef struct
@@ -45,6 +46,7 @@ bd_domain_report_free (BdDomainReport *report)
   bd_mx_report_free (report->mx);
   bd_spf_check_free (report->spf);
   bd_dmarc_report_free (report->dmarc);
+  bd_dnssec_report_free (report->dnssec);
   g_clear_pointer (&report->dkim, g_ptr_array_unref);
   g_clear_pointer (&report->dnsbl, g_ptr_array_unref);
   g_clear_pointer (&report->dnsbl_findings, g_ptr_array_unref);
@@ -77,7 +79,7 @@ area_done (Run        *run,
   call->progress = run->progress;
   call->data = run->progress_data;
   call->area = area;
-  call->fraction = done / 5.0;
+  call->fraction = done / (double)run->n_areas;
   if (run->context)
     g_main_context_invoke_full (run->context, G_PRIORITY_DEFAULT, progress_cb, call, g_free);
   else
@@ -168,6 +170,16 @@ dnsbl_thread (gpointer data)
   return NULL;
 }
 
+static gpointer
+dnssec_thread (gpointer data)
+{
+  Run *run = data;
+
+  run->report->dnssec = bd_dnssec_check (run->lookup, run->options->domain, run->cancellable);
+  area_done (run, "dnssec");
+  return NULL;
+}
+
 static void
 collect (GPtrArray *all,
          GPtrArray *findings)
@@ -184,7 +196,7 @@ run_areas (const BdDnsLookup          *lookup,
            gpointer                    progress_data,
            GMainContext               *context)
 {
-  GThreadFunc areas[] = { mx_thread, spf_thread, dmarc_thread, dkim_thread, dnsbl_thread };
+  GThreadFunc areas[] = { mx_thread, spf_thread, dmarc_thread, dkim_thread, dnsbl_thread, dnssec_thread };
   GThread *threads[G_N_ELEMENTS (areas)];
   Run run = { lookup, options, cancellable, NULL, progress, progress_data };
   BdDomainReport *report;
@@ -198,6 +210,7 @@ run_areas (const BdDnsLookup          *lookup,
   report->findings = bd_findings_new ();
   run.report = report;
   run.context = context;
+  run.n_areas = G_N_ELEMENTS (areas);
   g_mutex_init (&run.mutex);
 
   for (guint i = 0; i < G_N_ELEMENTS (areas); i++)
@@ -212,6 +225,7 @@ run_areas (const BdDnsLookup          *lookup,
   for (guint i = 0; i < report->dkim->len; i++)
     collect (report->findings, ((BdDkimReport *)report->dkim->pdata[i])->findings);
   collect (report->findings, report->dnsbl_findings);
+  collect (report->findings, report->dnssec->findings);
   return report;
 }
 
@@ -266,9 +280,11 @@ check_thread (GTask        *task,
   BdDomainReport *report;
 
   bd_doh_client_get_lookup (data->client, &lookup);
-  /* one probe first: no network means one clear error, not 30 findings */
+  /* one probe first: no network means one clear error, not 30 findings;
+   * a resolver that answers SERVFAIL (a DNSSEC-bogus domain) is reached,
+   * and the areas say what failed */
   probe = bd_dns_lookup (&lookup, data->options.domain, BD_DNS_TYPE_MX, cancellable, &error);
-  if (probe == NULL)
+  if (probe == NULL && !g_error_matches (error, BD_DNS_ERROR, BD_DNS_ERROR_SERVER))
     {
       g_task_return_error (task, g_steal_pointer (&error));
       return;

@@ -10,6 +10,7 @@
 #include "bd-dkim-record.h"
 #include "bd-dmarc.h"
 #include "bd-dnsbl.h"
+#include "bd-dnssec-check.h"
 #include "bd-doh-client.h"
 #include "bd-finding.h"
 #include "bd-mx-check.h"
@@ -36,11 +37,12 @@ typedef struct
   GPtrArray     *dkim;      /* BdDkimReport */
   GPtrArray     *dnsbl;     /* BdDnsblResult */
   GPtrArray     *dnsbl_findings;
+  BdDnssecReport *dnssec;
   GPtrArray     *findings;  /* every area's findings, in area order */
 } BdDomainReport;
 
 /* Called on the caller's main context after each area; @area is "mx",
- * "spf", "dmarc", "dkim" or "dnsbl". */
+ * "spf", "dmarc", "dkim", "dnsbl" or "dnssec". */
 typedef void (*BdDomainCheckProgress) (const char *area,
                                        double      fraction,
                                        gpointer    user_data);
