@@ -25,6 +25,7 @@ struct _BdDomainView
   AdwEntryRow         *domain_row;
   AdwEntryRow         *selector_row;
   AdwEntryRow         *ip_row;
+  GtkSwitch           *starttls_switch;
   GtkButton           *check_button;
   GtkButton           *stop_button;
   GtkSpinner          *spinner;

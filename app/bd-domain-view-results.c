@@ -273,6 +273,34 @@ add_dnsbl (BdDomainView         *self,
     }
 }
 
+static void
+add_starttls (BdDomainView         *self,
+              const BdDomainReport *report)
+{
+  AdwExpanderRow *row = add_area (self, report, "starttls", _("Encryption of the mail servers (STARTTLS)"));
+
+  for (guint i = 0; i < report->starttls->len; i++)
+    {
+      const BdStarttlsResult *result = g_ptr_array_index (report->starttls, i);
+      g_autofree char *text = NULL;
+
+      if (result->encrypted)
+        {
+          g_autofree char *date = result->not_after ? g_date_time_format (result->not_after, "%x") : g_strdup ("?");
+          g_autofree char *names = NULL;
+
+          g_ptr_array_add (result->names, NULL);
+          names = g_strjoinv (", ", (char **)result->names->pdata);
+          g_ptr_array_remove_index (result->names, result->names->len - 1);
+          /* Translators: %1$s is the names in a certificate, %2$s its expiry date */
+          text = g_strdup_printf (_("Encrypted; certificate for %1$s, valid until %2$s"), names, date);
+        }
+      else
+        text = g_strdup (result->reached ? _("Not encrypted") : _("Could not connect"));
+      bd_domain_view_add_text_row (row, result->host, text, FALSE);
+    }
+}
+
 void
 bd_domain_view_clear_results (BdDomainView *self)
 {
@@ -310,6 +338,8 @@ bd_domain_view_show_report (BdDomainView         *self,
   row = add_area (self, report, "mx", _("Mail servers (MX)"));
   for (guint i = 0; report->mx != NULL && i < report->mx->records->len; i++)
     bd_domain_view_add_text_row (row, _("Mail server"), g_ptr_array_index (report->mx->records, i), TRUE);
+  if (report->starttls != NULL)
+    add_starttls (self, report);
 
   add_spf (self, report);
   add_dkim (self, report);

@@ -144,6 +144,7 @@ check_action (GtkWidget  *widget,
    * ones from Preferences, else the check's common ones. */
   options.selectors = *selector ? selectors : settings->selectors;
   options.dnsbls = settings->dnsbls;
+  options.starttls = gtk_switch_get_active (self->starttls_switch);
 
   if (self->cancellable != NULL)
     g_cancellable_cancel (self->cancellable);
@@ -229,6 +230,7 @@ bd_domain_view_class_init (BdDomainViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BdDomainView, domain_row);
   gtk_widget_class_bind_template_child (widget_class, BdDomainView, selector_row);
   gtk_widget_class_bind_template_child (widget_class, BdDomainView, ip_row);
+  gtk_widget_class_bind_template_child (widget_class, BdDomainView, starttls_switch);
   gtk_widget_class_bind_template_child (widget_class, BdDomainView, check_button);
   gtk_widget_class_bind_template_child (widget_class, BdDomainView, stop_button);
   gtk_widget_class_bind_template_child (widget_class, BdDomainView, spinner);

@@ -231,6 +231,10 @@ test_mx (void)
     { "nullmx.bd.test", "mx-null", BD_SEVERITY_WARNING },
     { "nomx.bd.test", "mx-missing", BD_SEVERITY_ERROR },
     { "badmx.bd.test", "mx-host-unresolvable", BD_SEVERITY_ERROR },
+    { "cnamemx.bd.test", "mx-cname", BD_SEVERITY_WARNING },
+    { "ipmx.bd.test", "mx-ip-literal", BD_SEVERITY_ERROR },
+    { "mixednull.bd.test", "mx-null-mixed", BD_SEVERITY_ERROR },
+    { "privmx.bd.test", "mx-host-private", BD_SEVERITY_ERROR },
   };
 
   if (!need_bind ())
@@ -240,6 +244,12 @@ test_mx (void)
       g_autoptr(BdDomainReport) report = run (cases[i].domain, NULL, "s1", NULL);
 
       assert_finding (report, cases[i].id, cases[i].severity);
+      /* an alias that leads to a host with an address is still delivered to */
+      if (g_str_equal (cases[i].domain, "cnamemx.bd.test"))
+        {
+          g_assert_null (find (report, "mx-host-unresolvable"));
+          g_assert_cmpstr (report->mx->addresses->pdata[0], ==, "192.0.2.10");
+        }
     }
 }
 

@@ -3,7 +3,7 @@
  *
  * bounce-doctor-cli check-domain [--format=text|json] [--ip=ADDR]
  *   [--selector=SEL]... [--resolver=URL] [--ca-file=PEM] [--dnsbl=ZONE]...
- *   [--fix] DOMAIN
+ *   [--starttls] [--fix] DOMAIN
  * The JSON object is the contract of design.md: every field present, null
  * when unknown.
  */
@@ -137,6 +137,49 @@ add_dnssec (JsonBuilder    *builder,
   json_builder_end_object (builder);
 }
 
+static void
+add_starttls_host (JsonBuilder            *builder,
+                   const BdStarttlsResult *result)
+{
+  g_autofree char *not_after = result->not_after ? g_date_time_format_iso8601 (result->not_after) : NULL;
+
+  json_builder_begin_object (builder);
+  add_string_or_null (builder, "host", result->host);
+  add_string_or_null (builder, "address", result->address);
+  json_builder_set_member_name (builder, "reached");
+  json_builder_add_boolean_value (builder, result->reached);
+  add_string_or_null (builder, "greeting", result->greeting);
+  json_builder_set_member_name (builder, "starttls");
+  json_builder_add_boolean_value (builder, result->starttls);
+  json_builder_set_member_name (builder, "encrypted");
+  json_builder_add_boolean_value (builder, result->encrypted);
+  json_builder_set_member_name (builder, "certificate_names");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < result->names->len; i++)
+    json_builder_add_string_value (builder, g_ptr_array_index (result->names, i));
+  json_builder_end_array (builder);
+  add_string_or_null (builder, "not_after", not_after);
+  add_string_or_null (builder, "problem", result->problem);
+  json_builder_end_object (builder);
+}
+
+static void
+add_starttls (JsonBuilder    *builder,
+              BdDomainReport *report)
+{
+  json_builder_set_member_name (builder, "starttls");
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "probed");
+  json_builder_add_boolean_value (builder, report->starttls != NULL);
+  json_builder_set_member_name (builder, "hosts");
+  json_builder_begin_array (builder);
+  for (guint i = 0; report->starttls && i < report->starttls->len; i++)
+    add_starttls_host (builder, g_ptr_array_index (report->starttls, i));
+  json_builder_end_array (builder);
+  add_findings (builder, report->starttls_findings);
+  json_builder_end_object (builder);
+}
+
 static char *
 report_to_json (BdDomainReport *report)
 {
@@ -186,6 +229,7 @@ report_to_json (BdDomainReport *report)
   json_builder_end_array (builder);
 
   add_dnssec (builder, report->dnssec);
+  add_starttls (builder, report);
 
   add_findings (builder, report->findings);
   json_builder_end_object (builder);
@@ -317,6 +361,35 @@ print_dnssec (GString        *out,
   print_findings (out, dnssec->findings);
 }
 
+static void
+print_starttls (GString        *out,
+                BdDomainReport *report)
+{
+  if (report->starttls == NULL)
+    return;
+  g_string_append_printf (out, "\n%s\n", _("Encryption of the mail servers (STARTTLS)"));
+  for (guint i = 0; i < report->starttls->len; i++)
+    {
+      const BdStarttlsResult *result = g_ptr_array_index (report->starttls, i);
+
+      if (result->encrypted)
+        {
+          g_autofree char *date = result->not_after ? g_date_time_format (result->not_after, "%Y-%m-%d") : g_strdup ("?");
+          g_autofree char *names = NULL;
+
+          g_ptr_array_add (result->names, NULL);
+          names = g_strjoinv (", ", (char **)result->names->pdata);
+          g_ptr_array_remove_index (result->names, result->names->len - 1);
+          /* Translators: %1$s is a host, %2$s the names in its certificate, %3$s its expiry date */
+          append_line (out, _("%1$s: encrypted; certificate for %2$s, valid until %3$s"), result->host, names, date);
+        }
+      else
+        /* Translators: %s is a host */
+        append_line (out, _("%s: not encrypted"), result->host);
+    }
+  print_findings (out, report->starttls_findings);
+}
+
 static char *
 report_to_text (BdDomainReport *report)
 {
@@ -332,6 +405,7 @@ report_to_text (BdDomainReport *report)
   for (guint i = 0; i < report->mx->records->len; i++)
     g_string_append_printf (out, "  %s\n", (char *)g_ptr_array_index (report->mx->records, i));
   print_findings (out, report->mx->findings);
+  print_starttls (out, report);
 
   print_spf (out, report);
 
@@ -420,6 +494,8 @@ bd_cli_check_domain (int    argc,
   CheckRun run = { 0 };
   gboolean json;
   gboolean fix = FALSE;
+  gboolean starttls = FALSE;
+  int smtp_port = 25;
   const GOptionEntry entries[] = {
     /* Translators: the values of --format; keep text and json as they are */
     { "format", 'f', 0, G_OPTION_ARG_STRING, &format, N_("Output format: text or json"), N_("FORMAT") },
@@ -428,6 +504,8 @@ bd_cli_check_domain (int    argc,
     { "resolver", 'r', 0, G_OPTION_ARG_STRING, &resolver, N_("DNS-over-HTTPS resolver address (default: from the settings)"), N_("URL") },
     { "ca-file", 0, 0, G_OPTION_ARG_FILENAME, &ca_file, N_("Also trust this certificate authority for the resolver"), N_("PEM") },
     { "dnsbl", 0, 0, G_OPTION_ARG_STRING_ARRAY, &dnsbls, N_("Check this blocklist zone instead of the configured ones (repeatable)"), N_("ZONE") },
+    { "starttls", 0, 0, G_OPTION_ARG_NONE, &starttls, N_("Also connect to each mail server (port 25) to test its encryption; many home and office networks block that port"), NULL },
+    { "smtp-port", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_INT, &smtp_port, "SMTP port for --starttls (tests)", "PORT" },
     { "fix", 0, 0, G_OPTION_ARG_NONE, &fix, N_("Print only the message for your hosting company: what is wrong and the exact records to publish"), NULL },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_STRING_ARRAY, &rest, NULL, N_("DOMAIN") },
     { NULL }
@@ -472,6 +550,10 @@ bd_cli_check_domain (int    argc,
   options.ip = ip;
   options.selectors = selectors ? selectors : settings->selectors;
   options.dnsbls = dnsbls ? dnsbls : settings->dnsbls;
+  options.starttls = starttls;
+  options.smtp_port = CLAMP (smtp_port, 1, 65535);
+  /* a private CA for the resolver is trusted for the probe too */
+  options.tls_ca_file = ca_file;
 
   run.loop = g_main_loop_new (NULL, FALSE);
   bd_domain_check_async (client, &options, NULL, NULL, NULL, check_done_cb, &run);

@@ -47,6 +47,8 @@ bd_domain_report_free (BdDomainReport *report)
   bd_spf_check_free (report->spf);
   bd_dmarc_report_free (report->dmarc);
   bd_dnssec_report_free (report->dnssec);
+  g_clear_pointer (&report->starttls, g_ptr_array_unref);
+  g_clear_pointer (&report->starttls_findings, g_ptr_array_unref);
   g_clear_pointer (&report->dkim, g_ptr_array_unref);
   g_clear_pointer (&report->dnsbl, g_ptr_array_unref);
   g_clear_pointer (&report->dnsbl_findings, g_ptr_array_unref);
@@ -89,12 +91,66 @@ area_done (Run        *run,
     }
 }
 
+typedef struct
+{
+  Run              *run;
+  const char       *host;
+  const char       *address;
+  GTlsDatabase     *database;
+  BdStarttlsResult *result;
+} Probe;
+
+static gpointer
+probe_thread (gpointer data)
+{
+  Probe *probe = data;
+  const BdDomainCheckOptions *options = probe->run->options;
+
+  probe->result = bd_starttls_probe (probe->host, probe->address, options->smtp_port ? options->smtp_port : 25,
+                                     probe->database, options->smtp_timeout ? options->smtp_timeout : 10,
+                                     probe->run->cancellable);
+  return NULL;
+}
+
+/* Every MX host at once: a silent server costs one timeout, not one each. */
+static void
+probe_hosts (Run *run)
+{
+  BdMxReport *mx = run->report->mx;
+  g_autoptr(GTlsDatabase) database = NULL;
+  g_autofree Probe *probes = g_new0 (Probe, mx->hosts->len);
+  g_autofree GThread **threads = g_new0 (GThread *, mx->hosts->len);
+  guint16 port = run->options->smtp_port ? run->options->smtp_port : 25;
+
+  if (run->options->tls_ca_file != NULL)
+    database = g_tls_file_database_new (run->options->tls_ca_file, NULL);
+  for (guint i = 0; i < mx->hosts->len; i++)
+    {
+      probes[i] = (Probe) { run, mx->hosts->pdata[i], mx->addresses->pdata[i], database, NULL };
+      if (*(char *)mx->addresses->pdata[i] != '\0')
+        threads[i] = g_thread_new ("bd-starttls", probe_thread, &probes[i]);
+    }
+  for (guint i = 0; i < mx->hosts->len; i++)
+    {
+      if (threads[i] == NULL)
+        continue;
+      g_thread_join (threads[i]);
+      bd_starttls_add_findings (run->report->starttls_findings, probes[i].result, port);
+      g_ptr_array_add (run->report->starttls, probes[i].result);
+    }
+}
+
 static gpointer
 mx_thread (gpointer data)
 {
   Run *run = data;
 
   run->report->mx = bd_mx_check (run->lookup, run->options->domain, run->cancellable);
+  if (run->options->starttls)
+    {
+      run->report->starttls = g_ptr_array_new_with_free_func ((GDestroyNotify)bd_starttls_result_free);
+      probe_hosts (run);
+    }
   area_done (run, "mx");
   return NULL;
 }
@@ -207,6 +263,7 @@ run_areas (const BdDnsLookup          *lookup,
   report->dkim = g_ptr_array_new_with_free_func ((GDestroyNotify)bd_dkim_report_free);
   report->dnsbl = g_ptr_array_new_with_free_func ((GDestroyNotify)bd_dnsbl_result_free);
   report->dnsbl_findings = bd_findings_new ();
+  report->starttls_findings = bd_findings_new ();
   report->findings = bd_findings_new ();
   run.report = report;
   run.context = context;
@@ -220,6 +277,7 @@ run_areas (const BdDnsLookup          *lookup,
   g_mutex_clear (&run.mutex);
 
   collect (report->findings, report->mx->findings);
+  collect (report->findings, report->starttls_findings);
   collect (report->findings, report->spf->findings);
   collect (report->findings, report->dmarc->findings);
   for (guint i = 0; i < report->dkim->len; i++)
@@ -262,6 +320,7 @@ task_data_free (TaskData *data)
   g_free (data->options.ip);
   g_strfreev (data->options.selectors);
   g_strfreev (data->options.dnsbls);
+  g_free (data->options.tls_ca_file);
   g_clear_object (&data->client);
   g_main_context_unref (data->context);
   g_free (data);
@@ -324,6 +383,10 @@ bd_domain_check_async (BdDohClient                *client,
   data->options.ip = g_strdup (options->ip);
   data->options.selectors = g_strdupv (options->selectors);
   data->options.dnsbls = g_strdupv (options->dnsbls);
+  data->options.starttls = options->starttls;
+  data->options.smtp_port = options->smtp_port;
+  data->options.smtp_timeout = options->smtp_timeout;
+  data->options.tls_ca_file = g_strdup (options->tls_ca_file);
   data->client = g_object_ref (client);
   data->progress = progress;
   data->progress_data = progress_data;

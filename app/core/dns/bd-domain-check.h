@@ -15,6 +15,7 @@
 #include "bd-finding.h"
 #include "bd-mx-check.h"
 #include "bd-spf-check.h"
+#include "bd-starttls-probe.h"
 
 G_BEGIN_DECLS
 
@@ -24,6 +25,11 @@ typedef struct
   char  *ip;          /* nullable: the sending IP to evaluate */
   GStrv  selectors;   /* nullable: DKIM selectors; NULL tries the common ones */
   GStrv  dnsbls;      /* nullable: NULL uses bd_dnsbl_default_lists */
+  gboolean starttls;  /* probe each MX host's STARTTLS (off by default:
+                       * port 25 is blocked on many networks) */
+  guint16  smtp_port; /* 0: 25 */
+  guint    smtp_timeout; /* seconds; 0: 10 */
+  char    *tls_ca_file;  /* nullable: trust only this CA in the probe (tests) */
 } BdDomainCheckOptions;
 
 typedef struct
@@ -38,6 +44,8 @@ typedef struct
   GPtrArray     *dnsbl;     /* BdDnsblResult */
   GPtrArray     *dnsbl_findings;
   BdDnssecReport *dnssec;
+  GPtrArray     *starttls;  /* BdStarttlsResult; NULL when not probed */
+  GPtrArray     *starttls_findings;
   GPtrArray     *findings;  /* every area's findings, in area order */
 } BdDomainReport;
 
