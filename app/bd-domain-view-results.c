@@ -349,6 +349,12 @@ bd_domain_view_show_report (BdDomainView         *self,
     bd_domain_view_add_text_row (row, report->dmarc->found_at ? report->dmarc->found_at : _("Published record"),
                   report->dmarc->record, TRUE);
 
+  if (report->rdns != NULL)
+    {
+      row = add_area (self, report, "rdns", _("Reverse DNS of the sending server"));
+      for (guint i = 0; i < report->rdns->names->len; i++)
+        bd_domain_view_add_text_row (row, report->rdns->ip, g_ptr_array_index (report->rdns->names, i), TRUE);
+    }
   add_dnsbl (self, report);
 
   row = add_area (self, report, "dnssec", _("DNSSEC: signatures on the domain’s DNS"));

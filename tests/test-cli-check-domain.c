@@ -91,7 +91,7 @@ test_json (void)
   g_autofree char *ca = NULL;
   g_autofree char *resolver = NULL;
   JsonObject *root, *spf, *dkim, *dnsbl;
-  const char *top[] = { "domain", "resolver", "ip", "mx", "spf", "dmarc", "dkim", "dnsbl", "dnssec", "starttls", "findings", NULL };
+  const char *top[] = { "domain", "resolver", "ip", "mx", "spf", "dmarc", "dkim", "dnsbl", "dnssec", "starttls", "reverse_dns", "findings", NULL };
   const char *dnssec_members[] = { "signed", "ds", "validated", "bogus", "findings", NULL };
   const char *spf_members[] = { "record", "lookups", "void_lookups", "result", "matched", "findings", NULL };
   const char *dmarc_members[] = { "record", "found_at", "policy", "findings", NULL };
@@ -156,6 +156,7 @@ test_json_nulls (void)
   g_assert_no_error (error);
   root = json_node_get_object (json_parser_get_root (parser));
   g_assert_true (json_object_get_null_member (root, "ip"));
+  g_assert_true (json_object_get_null_member (root, "reverse_dns"));
   g_assert_true (json_object_get_null_member (json_object_get_object_member (root, "spf"), "record"));
   g_assert_true (json_object_get_null_member (json_object_get_object_member (root, "spf"), "result"));
   g_assert_true (json_object_get_null_member (json_object_get_object_member (root, "dmarc"), "policy"));

@@ -3,7 +3,8 @@
  *
  * The fix, ready to send: the corrected record of each finding (design.md's
  * `record`), one record per name and kind with every fix applied, and the
- * message for the hosting company. Against BIND serving tests/fixtures/dns/
+ * message for the hosting company; and the reverse DNS of the sending
+ * server, whose fix is such a record. Against BIND serving tests/fixtures/dns/
  * over DoH on 127.0.0.1, as test-domain-check.
  */
 #include "config.h"
@@ -166,6 +167,46 @@ test_one_record_per_name (void)
   g_assert_cmpstr (dmarc->value, ==, "v=DMARC1; p=quarantine; rua=mailto:dmarc-reports@none.bd.test");
 }
 
+/* The sending server's PTR and whether it points back (iprev). */
+static void
+test_rdns (void)
+{
+  const struct { const char *ip; const char *id; gboolean confirmed; } cases[] = {
+    { "192.0.2.41", NULL, TRUE },
+    { "192.0.2.42", "rdns-not-confirmed", FALSE },
+    { "192.0.2.43", "rdns-missing", FALSE },
+    { "192.0.2.44", "rdns-not-confirmed", FALSE },
+  };
+
+  if (!need_bind ())
+    return;
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(BdDomainReport) report = run ("good.bd.test", cases[i].ip);
+
+      g_test_message ("%s", cases[i].ip);
+      g_assert_nonnull (report->rdns);
+      g_assert_cmpint (report->rdns->confirmed, ==, cases[i].confirmed);
+      if (cases[i].id == NULL)
+        {
+          g_assert_cmpuint (report->rdns->findings->len, ==, 0);
+          g_assert_cmpstr (report->rdns->names->pdata[0], ==, "mail.rdns.bd.test");
+          continue;
+        }
+      g_assert_cmpint (find (report, cases[i].id)->severity, ==,
+                       g_str_equal (cases[i].id, "rdns-missing") ? BD_SEVERITY_ERROR : BD_SEVERITY_WARNING);
+      if (g_str_equal (cases[i].ip, "192.0.2.44"))
+        {
+          /* the fix is the exact record: the PTR name's A → the IP */
+          const BdFinding *finding = find (report, "rdns-not-confirmed");
+
+          g_assert_cmpstr (finding->record->name, ==, "other.rdns.bd.test");
+          g_assert_cmpstr (finding->record->type, ==, "A");
+          g_assert_cmpstr (finding->record->value, ==, "192.0.2.44");
+        }
+    }
+}
+
 static void
 test_message (void)
 {
@@ -215,6 +256,7 @@ main (int    argc,
   g_test_add_func ("/core/domain-fix/records", test_records);
   g_test_add_func ("/core/domain-fix/one-record-per-name", test_one_record_per_name);
   g_test_add_func ("/core/domain-fix/message", test_message);
+  g_test_add_func ("/core/domain-fix/rdns", test_rdns);
   ret = g_test_run ();
   doh_server_stop (&bind);
   return ret;

@@ -180,6 +180,29 @@ add_starttls (JsonBuilder    *builder,
   json_builder_end_object (builder);
 }
 
+static void
+add_rdns (JsonBuilder  *builder,
+          BdRdnsReport *rdns)
+{
+  json_builder_set_member_name (builder, "reverse_dns");
+  if (rdns == NULL)
+    {
+      json_builder_add_null_value (builder);
+      return;
+    }
+  json_builder_begin_object (builder);
+  add_string_or_null (builder, "ip", rdns->ip);
+  json_builder_set_member_name (builder, "ptr");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < rdns->names->len; i++)
+    json_builder_add_string_value (builder, g_ptr_array_index (rdns->names, i));
+  json_builder_end_array (builder);
+  json_builder_set_member_name (builder, "forward_confirmed");
+  json_builder_add_boolean_value (builder, rdns->confirmed);
+  add_findings (builder, rdns->findings);
+  json_builder_end_object (builder);
+}
+
 static char *
 report_to_json (BdDomainReport *report)
 {
@@ -230,6 +253,7 @@ report_to_json (BdDomainReport *report)
 
   add_dnssec (builder, report->dnssec);
   add_starttls (builder, report);
+  add_rdns (builder, report->rdns);
 
   add_findings (builder, report->findings);
   json_builder_end_object (builder);
@@ -434,6 +458,14 @@ report_to_text (BdDomainReport *report)
       print_findings (out, key->findings);
     }
 
+  if (report->rdns)
+    {
+      g_string_append_printf (out, "\n%s\n", _("Reverse DNS of the sending server"));
+      for (guint i = 0; i < report->rdns->names->len; i++)
+        /* Translators: %1$s is an IP address, %2$s a host name */
+        append_line (out, _("%1$s → %2$s"), report->rdns->ip, (char *)report->rdns->names->pdata[i]);
+      print_findings (out, report->rdns->findings);
+    }
   if (report->ip)
     {
       g_string_append_printf (out, "\n%s\n", _("Blocklists"));

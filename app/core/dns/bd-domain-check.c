@@ -49,6 +49,7 @@ bd_domain_report_free (BdDomainReport *report)
   bd_dnssec_report_free (report->dnssec);
   g_clear_pointer (&report->starttls, g_ptr_array_unref);
   g_clear_pointer (&report->starttls_findings, g_ptr_array_unref);
+  bd_rdns_report_free (report->rdns);
   g_clear_pointer (&report->dkim, g_ptr_array_unref);
   g_clear_pointer (&report->dnsbl, g_ptr_array_unref);
   g_clear_pointer (&report->dnsbl_findings, g_ptr_array_unref);
@@ -217,6 +218,9 @@ dnsbl_thread (gpointer data)
   const char * const *lists = run->options->dnsbls ? (const char * const *)run->options->dnsbls
                                                    : bd_dnsbl_default_lists;
 
+  /* the reverse DNS of the same address, in the same thread */
+  if (run->options->ip != NULL)
+    run->report->rdns = bd_rdns_check (run->lookup, run->options->ip, run->cancellable);
   if (run->options->ip != NULL)
     for (guint i = 0; lists[i] && !g_cancellable_is_cancelled (run->cancellable); i++)
       g_ptr_array_add (run->report->dnsbl,
@@ -282,6 +286,8 @@ run_areas (const BdDnsLookup          *lookup,
   collect (report->findings, report->dmarc->findings);
   for (guint i = 0; i < report->dkim->len; i++)
     collect (report->findings, ((BdDkimReport *)report->dkim->pdata[i])->findings);
+  if (report->rdns)
+    collect (report->findings, report->rdns->findings);
   collect (report->findings, report->dnsbl_findings);
   collect (report->findings, report->dnssec->findings);
   return report;

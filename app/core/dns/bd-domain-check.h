@@ -14,6 +14,7 @@
 #include "bd-doh-client.h"
 #include "bd-finding.h"
 #include "bd-mx-check.h"
+#include "bd-rdns-check.h"
 #include "bd-spf-check.h"
 #include "bd-starttls-probe.h"
 
@@ -46,6 +47,7 @@ typedef struct
   BdDnssecReport *dnssec;
   GPtrArray     *starttls;  /* BdStarttlsResult; NULL when not probed */
   GPtrArray     *starttls_findings;
+  BdRdnsReport  *rdns;      /* NULL without an IP */
   GPtrArray     *findings;  /* every area's findings, in area order */
 } BdDomainReport;
 
