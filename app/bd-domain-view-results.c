@@ -357,6 +357,18 @@ bd_domain_view_show_report (BdDomainView         *self,
     }
   add_dnsbl (self, report);
 
+  row = add_area (self, report, "mta-sts", _("MTA-STS: encryption required by senders"));
+  if (report->mta_sts != NULL && report->mta_sts->policy != NULL)
+    bd_domain_view_add_text_row (row, report->mta_sts->policy_url, report->mta_sts->policy, TRUE);
+  row = add_area (self, report, "tlsrpt", _("TLS reports: news of failed encryption"));
+  if (report->tlsrpt != NULL && report->tlsrpt->record != NULL)
+    bd_domain_view_add_text_row (row, _("Published record"), report->tlsrpt->record, TRUE);
+  if (report->bimi != NULL && report->bimi->record != NULL)
+    {
+      row = add_area (self, report, "bimi", _("BIMI: the logo beside your messages"));
+      bd_domain_view_add_text_row (row, _("Published record"), report->bimi->record, TRUE);
+    }
+
   row = add_area (self, report, "dnssec", _("DNSSEC: signatures on the domain’s DNS"));
   if (report->dnssec != NULL && report->dnssec->validated)
     bd_domain_view_add_text_row (row, _("State"), _("Signed, and the signatures validate."), FALSE);

@@ -91,7 +91,7 @@ test_json (void)
   g_autofree char *ca = NULL;
   g_autofree char *resolver = NULL;
   JsonObject *root, *spf, *dkim, *dnsbl;
-  const char *top[] = { "domain", "resolver", "ip", "mx", "spf", "dmarc", "dkim", "dnsbl", "dnssec", "starttls", "reverse_dns", "findings", NULL };
+  const char *top[] = { "domain", "resolver", "ip", "mx", "spf", "dmarc", "dkim", "dnsbl", "dnssec", "starttls", "reverse_dns", "mta_sts", "tls_rpt", "bimi", "findings", NULL };
   const char *dnssec_members[] = { "signed", "ds", "validated", "bogus", "findings", NULL };
   const char *spf_members[] = { "record", "lookups", "void_lookups", "result", "matched", "findings", NULL };
   const char *dmarc_members[] = { "record", "found_at", "policy", "findings", NULL };

@@ -146,9 +146,10 @@ test_good (void)
   report = run ("good.bd.test", "203.0.113.7", "s1", "clean.dnsbl.test");
   for (guint i = 0; i < report->findings->len; i++)
     g_test_message ("have %s", ((BdFinding *)report->findings->pdata[i])->id);
-  /* bd.test is not signed: a note, nothing wrong */
-  g_assert_cmpuint (report->findings->len, ==, 1);
+  /* bd.test is not signed and has no MTA-STS: notes, nothing wrong */
+  g_assert_cmpuint (report->findings->len, ==, 2);
   assert_finding (report, "dnssec-unsigned", BD_SEVERITY_INFO);
+  assert_finding (report, "mta-sts-missing", BD_SEVERITY_INFO);
   g_assert_cmpstr (report->resolver, ==, bind.url);
   g_assert_cmpstr (report->mx->records->pdata[0], ==, "10 mx.good.bd.test.");
   g_assert_cmpstr (report->spf->record, ==, "v=spf1 mx ip4:203.0.113.7 -all");

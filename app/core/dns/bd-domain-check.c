@@ -50,6 +50,9 @@ bd_domain_report_free (BdDomainReport *report)
   g_clear_pointer (&report->starttls, g_ptr_array_unref);
   g_clear_pointer (&report->starttls_findings, g_ptr_array_unref);
   bd_rdns_report_free (report->rdns);
+  bd_mta_sts_report_free (report->mta_sts);
+  bd_txt_area_report_free (report->tlsrpt);
+  bd_txt_area_report_free (report->bimi);
   g_clear_pointer (&report->dkim, g_ptr_array_unref);
   g_clear_pointer (&report->dnsbl, g_ptr_array_unref);
   g_clear_pointer (&report->dnsbl_findings, g_ptr_array_unref);
@@ -146,7 +149,16 @@ mx_thread (gpointer data)
 {
   Run *run = data;
 
+  g_autoptr(GTlsDatabase) database = NULL;
+  BdMtaStsOptions sts = { run->options->https_port, run->options->smtp_timeout, NULL };
+
   run->report->mx = bd_mx_check (run->lookup, run->options->domain, run->cancellable);
+  /* the policy's mx patterns are checked against the real MX hosts */
+  if (run->options->tls_ca_file != NULL)
+    database = g_tls_file_database_new (run->options->tls_ca_file, NULL);
+  sts.database = database;
+  run->report->mta_sts = bd_mta_sts_check (run->lookup, run->options->domain, run->report->mx->hosts,
+                                           &sts, run->cancellable);
   if (run->options->starttls)
     {
       run->report->starttls = g_ptr_array_new_with_free_func ((GDestroyNotify)bd_starttls_result_free);
@@ -172,6 +184,9 @@ dmarc_thread (gpointer data)
   Run *run = data;
 
   run->report->dmarc = bd_dmarc_check (run->lookup, run->options->domain, run->cancellable);
+  /* BIMI needs the DMARC policy */
+  run->report->bimi = bd_bimi_check (run->lookup, run->options->domain, NULL, run->report->dmarc->policy,
+                                     run->cancellable);
   area_done (run, "dmarc");
   return NULL;
 }
@@ -236,6 +251,7 @@ dnssec_thread (gpointer data)
   Run *run = data;
 
   run->report->dnssec = bd_dnssec_check (run->lookup, run->options->domain, run->cancellable);
+  run->report->tlsrpt = bd_tlsrpt_check (run->lookup, run->options->domain, run->cancellable);
   area_done (run, "dnssec");
   return NULL;
 }
@@ -290,6 +306,9 @@ run_areas (const BdDnsLookup          *lookup,
     collect (report->findings, report->rdns->findings);
   collect (report->findings, report->dnsbl_findings);
   collect (report->findings, report->dnssec->findings);
+  collect (report->findings, report->mta_sts->findings);
+  collect (report->findings, report->tlsrpt->findings);
+  collect (report->findings, report->bimi->findings);
   return report;
 }
 
@@ -393,6 +412,7 @@ bd_domain_check_async (BdDohClient                *client,
   data->options.smtp_port = options->smtp_port;
   data->options.smtp_timeout = options->smtp_timeout;
   data->options.tls_ca_file = g_strdup (options->tls_ca_file);
+  data->options.https_port = options->https_port;
   data->client = g_object_ref (client);
   data->progress = progress;
   data->progress_data = progress_data;

@@ -13,10 +13,12 @@
 #include "bd-dnssec-check.h"
 #include "bd-doh-client.h"
 #include "bd-finding.h"
+#include "bd-mta-sts.h"
 #include "bd-mx-check.h"
 #include "bd-rdns-check.h"
 #include "bd-spf-check.h"
 #include "bd-starttls-probe.h"
+#include "bd-tlsrpt-bimi.h"
 
 G_BEGIN_DECLS
 
@@ -30,7 +32,9 @@ typedef struct
                        * port 25 is blocked on many networks) */
   guint16  smtp_port; /* 0: 25 */
   guint    smtp_timeout; /* seconds; 0: 10 */
-  char    *tls_ca_file;  /* nullable: trust only this CA in the probe (tests) */
+  char    *tls_ca_file;  /* nullable: trust only this CA in the probe and
+                          * the MTA-STS fetch (tests, company CAs) */
+  guint16  https_port;   /* 0: 443, for the MTA-STS policy (tests) */
 } BdDomainCheckOptions;
 
 typedef struct
@@ -48,6 +52,9 @@ typedef struct
   GPtrArray     *starttls;  /* BdStarttlsResult; NULL when not probed */
   GPtrArray     *starttls_findings;
   BdRdnsReport  *rdns;      /* NULL without an IP */
+  BdMtaStsReport *mta_sts;
+  BdTxtAreaReport *tlsrpt;
+  BdTxtAreaReport *bimi;
   GPtrArray     *findings;  /* every area's findings, in area order */
 } BdDomainReport;
 

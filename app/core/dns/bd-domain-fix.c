@@ -109,8 +109,11 @@ bd_domain_fix_message (const BdDomainReport *report)
 
   g_return_val_if_fail (report != NULL, NULL);
 
+  /* notes alone (no TLS reports asked for…) are not worth a message; with
+   * a real problem, their records come along */
   for (guint i = 0; i < report->findings->len && !any; i++)
-    any = is_worth_sending (g_ptr_array_index (report->findings, i));
+    any = is_worth_sending (g_ptr_array_index (report->findings, i))
+          && ((BdFinding *)g_ptr_array_index (report->findings, i))->severity >= BD_SEVERITY_WARNING;
   if (!any)
     return NULL;
 
