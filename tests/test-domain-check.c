@@ -269,6 +269,7 @@ test_spf (void)
     { "noall.bd.test", "spf-no-all", BD_SEVERITY_WARNING },
     { "ptr.bd.test", "spf-ptr", BD_SEVERITY_WARNING },
     { "long.bd.test", "spf-too-long", BD_SEVERITY_WARNING },
+    { "spftype.bd.test", "spf-type-deprecated", BD_SEVERITY_WARNING },
   };
 
   if (!need_bind ())
@@ -354,6 +355,8 @@ test_dmarc (void)
     { "badsyntax.bd.test", "dmarc-syntax", BD_SEVERITY_ERROR },
     { "unauth.bd.test", "dmarc-rua-unauthorized", BD_SEVERITY_WARNING },
     { "plain.test", "dmarc-missing", BD_SEVERITY_WARNING },
+    { "subnone.bd.test", "dmarc-subdomains-none", BD_SEVERITY_WARNING },
+    { "halfpct.bd.test", "dmarc-pct-partial", BD_SEVERITY_INFO },
   };
   g_autoptr(BdDomainReport) fallback = NULL;
   g_autoptr(BdDomainReport) external = NULL;
@@ -466,6 +469,9 @@ test_dmarc_parse (void)
     { "v=DMARC1; p=none; rua=https://x.example", FALSE },
     { "v=DMARC1; p=none; adkim=x", FALSE },
     { "v=DMARC1", FALSE },
+    { "v=DMARC1; p=reject; np=reject; fo=1:d", TRUE },
+    { "v=DMARC1; p=reject; np=maybe", FALSE },
+    { "v=DMARC1; p=reject; fo=2", FALSE },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)

@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <stdlib.h>
 #include <libsoup/soup.h>
 #include <string.h>
 
@@ -50,6 +51,23 @@ uris_valid (const char *value)
     if (!g_str_has_prefix (g_strstrip (uris[i]), "mailto:") || strchr (uris[i], '@') == NULL)
       return FALSE;
   return TRUE;
+}
+
+/* RFC 7489 §6.3 fo=: "0", "1", "d" or "s", colon-separated */
+static gboolean
+fo_valid (const char *value)
+{
+  g_auto(GStrv) options = g_strsplit (value, ":", -1);
+
+  for (guint i = 0; options[i]; i++)
+    {
+      const char *option = g_strstrip (options[i]);
+
+      if (!g_str_equal (option, "0") && !g_str_equal (option, "1") && !g_str_equal (option, "d")
+          && !g_str_equal (option, "s"))
+        return FALSE;
+    }
+  return options[0] != NULL;
 }
 
 gboolean
@@ -110,6 +128,11 @@ bd_dmarc_parse (const char  *record,
     *problem = g_strdup ("rua");
   else if ((value = g_hash_table_lookup (tags, "ruf")) && !uris_valid (value))
     *problem = g_strdup ("ruf");
+  /* np: the policy for names that don't exist (DMARCbis, RFC 9091) */
+  else if ((value = g_hash_table_lookup (tags, "np")) && !is_policy (value))
+    *problem = g_strdup ("np");
+  else if ((value = g_hash_table_lookup (tags, "fo")) && !fo_valid (value))
+    *problem = g_strdup ("fo");
   return *problem == NULL;
 }
 
@@ -223,6 +246,28 @@ check_rua (const BdDnsLookup *lookup,
     }
 }
 
+/* As checkdmarc warns: an enforcing p= that leaves subdomains at sp=none
+ * (forgers simply use a subdomain), and pct= below 100 (the policy applies
+ * to only part of the failing mail, RFC 7489 §6.3). */
+static void
+add_strength_findings (BdDmarcReport *report)
+{
+  const char *p = g_hash_table_lookup (report->tags, "p");
+  const char *sp = g_hash_table_lookup (report->tags, "sp");
+  const char *pct = g_hash_table_lookup (report->tags, "pct");
+
+  if (g_strcmp0 (p, "none") != 0 && g_strcmp0 (sp, "none") == 0)
+    bd_findings_add (report->findings, "dmarc-subdomains-none", BD_SEVERITY_WARNING, "dmarc",
+                     /* Translators: %s is a DMARC policy (quarantine or reject) */
+                     g_strdup_printf (_("The DMARC policy is “%s”, but sp=none leaves every subdomain unprotected: forgers can send as anything.your-domain."), p),
+                     g_strdup (_("Remove sp=none (subdomains then follow p=), or set sp=quarantine.")));
+  if (pct != NULL && atoi (pct) < 100 && g_strcmp0 (p, "none") != 0)
+    bd_findings_add (report->findings, "dmarc-pct-partial", BD_SEVERITY_INFO, "dmarc",
+                     /* Translators: %s is a percentage (0–99) */
+                     g_strdup_printf (_("pct=%s: the DMARC policy applies to only that share of the failing mail; the rest is delivered as if there were no policy."), pct),
+                     g_strdup (_("Raise pct to 100 (or remove it) once the reports show your own mail passes.")));
+}
+
 static void
 add_policy_findings (const BdDnsLookup *lookup,
                      BdDmarcReport     *report,
@@ -248,6 +293,7 @@ add_policy_findings (const BdDnsLookup *lookup,
                                  g_strdup_printf (_("When the reports show that your own mail passes, tighten the policy: %s"), corrected));
       bd_finding_set_record (finding, report->found_at, "TXT", corrected);
     }
+  add_strength_findings (report);
   if (rua == NULL || *rua == '\0')
     {
       g_autofree char *base = g_strdup (corrected);

@@ -34,6 +34,7 @@ enum
   BD_DNS_TYPE_MX    = 15,
   BD_DNS_TYPE_TXT   = 16,
   BD_DNS_TYPE_AAAA  = 28,
+  BD_DNS_TYPE_SPF   = 99,   /* deprecated by RFC 7208 §3.1; looked for only to say so */
   BD_DNS_TYPE_DS    = 43,
   BD_DNS_TYPE_DNSKEY = 48,
 };

@@ -118,6 +118,7 @@ record_from_rr (const ldns_rr *rr)
         return bd_dns_record_new (type, ttl, text);
       }
     case LDNS_RR_TYPE_TXT:
+    case LDNS_RR_TYPE_SPF:   /* the same character-strings as TXT */
       {
         g_autoptr(GPtrArray) strings = g_ptr_array_new_with_free_func (g_free);
 
@@ -132,7 +133,12 @@ record_from_rr (const ldns_rr *rr)
             g_ptr_array_add (strings, txt_string (data + 1, data[0]));
           }
         g_ptr_array_add (strings, NULL);
-        return bd_dns_record_new_txt (ttl, (const char * const *)strings->pdata);
+        {
+          BdDnsRecord *record = bd_dns_record_new_txt (ttl, (const char * const *)strings->pdata);
+
+          record->type = type;
+          return record;
+        }
       }
     case LDNS_RR_TYPE_MX:
       {
@@ -287,10 +293,13 @@ record_from_json (guint16     type,
   switch (type)
     {
     case BD_DNS_TYPE_TXT:
+    case BD_DNS_TYPE_SPF:
       {
         g_auto(GStrv) strings = bd_dns_json_split_txt (data);
+        BdDnsRecord *record = bd_dns_record_new_txt (ttl, (const char * const *)strings);
 
-        return bd_dns_record_new_txt (ttl, (const char * const *)strings);
+        record->type = type;
+        return record;
       }
     case BD_DNS_TYPE_MX:
       {

@@ -301,6 +301,25 @@ add_ip_findings (BdSpfCheck *check,
   set_fix (check, finding, domain, fixed);
 }
 
+/* RFC 7208 §3.1 and §14.1: the SPF RR type (99) is gone; receivers read
+ * only TXT, so a type-99 record is at best dead weight and at worst a
+ * stale copy that someone keeps editing instead of the TXT one. */
+static void
+add_spf_type_finding (const BdDnsLookup *lookup,
+                      BdSpfCheck        *check,
+                      const char        *domain,
+                      GCancellable      *cancellable)
+{
+  g_autoptr(BdDnsAnswer) answer = bd_dns_lookup (lookup, domain, BD_DNS_TYPE_SPF, cancellable, NULL);
+
+  if (answer == NULL || answer->records->len == 0)
+    return;
+  bd_findings_add (check->findings, "spf-type-deprecated", BD_SEVERITY_WARNING, "spf",
+                   /* Translators: %s is a domain */
+                   g_strdup_printf (_("%s also publishes a record of the old SPF type, which receivers ignore since RFC 7208; only the TXT record counts."), domain),
+                   g_strdup (_("Delete the SPF-type record and keep the TXT record up to date.")));
+}
+
 BdSpfCheck *
 bd_spf_check (const BdDnsLookup *lookup,
               const char        *domain,
@@ -355,6 +374,7 @@ bd_spf_check (const BdDnsLookup *lookup,
       set_fix (check, finding, domain, merged);
     }
 
+  add_spf_type_finding (lookup, check, domain, cancellable);
   check->walk = bd_spf_check_host (lookup, NULL, domain, NULL, NULL, cancellable);
   check->tree = check->walk->tree;
   check->lookups = check->walk->lookups;
