@@ -270,6 +270,7 @@ test_spf (void)
     { "ptr.bd.test", "spf-ptr", BD_SEVERITY_WARNING },
     { "long.bd.test", "spf-too-long", BD_SEVERITY_WARNING },
     { "spftype.bd.test", "spf-type-deprecated", BD_SEVERITY_WARNING },
+    { "manyerrors.bd.test", "spf-too-many-lookups", BD_SEVERITY_ERROR },
   };
 
   if (!need_bind ())
@@ -284,6 +285,19 @@ test_spf (void)
           g_assert_cmpuint (report->spf->lookups, ==, 12);
           g_assert_cmpuint (report->spf->tree->children->len, ==, 4);
           g_assert_cmpuint (((BdSpfNode *)report->spf->tree->children->pdata[0])->lookups, ==, 2);
+        }
+      if (g_str_equal (cases[i].domain, "chain.bd.test"))
+        g_assert_nonnull (strstr (find (report, "spf-too-many-lookups")->message, "passed in the record of c4.bd.test"));
+      if (g_str_equal (cases[i].domain, "manyerrors.bd.test"))
+        {
+          guint missing = 0;
+
+          for (guint j = 0; j < report->findings->len; j++)
+            if (strstr (((BdFinding *)report->findings->pdata[j])->message, "missing1.bd.test")
+                || strstr (((BdFinding *)report->findings->pdata[j])->message, "missing2.bd.test"))
+              missing++;
+          g_assert_cmpuint (missing, ==, 2);
+          g_assert_cmpuint (report->spf->lookups, ==, 15);
         }
       if (g_str_equal (cases[i].domain, "twospf.bd.test"))
         g_assert_nonnull (strstr (find (report, "spf-multiple")->fix, "v=spf1 ip4:192.0.2.1 -all"));

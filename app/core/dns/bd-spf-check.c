@@ -208,16 +208,67 @@ add_problem_finding (BdSpfCheck        *check,
     }
 }
 
+/* Walks the include tree, each record before its includes (close to the
+ * evaluation order): the record where the
+ * look-ups pass 10, and every include or redirect target without a
+ * record (each is a permerror of its own, RFC 7208 §5.2). */
+static void
+scan_tree (const BdSpfNode  *node,
+           guint            *count,
+           const char      **passed_at,
+           GPtrArray        *missing)
+{
+  /* the include or redirect itself costs one look-up in its parent */
+  *count += node->lookups;
+  if (*count > 10 && *passed_at == NULL)
+    *passed_at = node->domain;
+  if (node->record == NULL && node->via != NULL)
+    g_ptr_array_add (missing, node->domain);
+  for (guint i = 0; node->children && i < node->children->len; i++)
+    scan_tree (g_ptr_array_index (node->children, i), count, passed_at, missing);
+}
+
+static void
+add_missing_findings (BdSpfCheck *check,
+                      GPtrArray  *missing)
+{
+  for (guint i = 0; i < missing->len; i++)
+    {
+      const char *target = g_ptr_array_index (missing, i);
+
+      /* the first one is already reported as the walk's problem */
+      if (g_strcmp0 (target, check->walk->problem_detail) == 0)
+        continue;
+      bd_findings_add (check->findings, "spf-syntax", BD_SEVERITY_ERROR, "spf",
+                       g_strdup_printf (_("The SPF record refers to %s, which has no SPF record, so the whole check fails (permerror)."), target),
+                       g_strdup_printf (_("Remove the reference to %s or correct its name (check your provider’s help for the right include:)."), target));
+    }
+}
+
 static void
 add_limit_findings (BdSpfCheck *check)
 {
+  g_autoptr(GPtrArray) missing = g_ptr_array_new ();
+  const char *passed_at = NULL;
+  guint count = 0;
+
+  if (check->tree != NULL)
+    scan_tree (check->tree, &count, &passed_at, missing);
+  add_missing_findings (check, missing);
   if (check->lookups > 10)
-    bd_findings_add (check->findings, "spf-too-many-lookups", BD_SEVERITY_ERROR, "spf",
-                     /* Translators: %u is a number of DNS look-ups, more than 10 */
-                     g_strdup_printf (ngettext ("The SPF record needs %u DNS look-up; the limit is 10, so receivers stop with an error (permerror).",
-                                                "The SPF record needs %u DNS look-ups; the limit is 10, so receivers stop with an error (permerror).",
-                                                check->lookups), check->lookups),
-                     g_strdup (_("Remove include: entries of services you no longer use, replace a and mx with ip4:/ip6: ranges, or ask a provider for a flattened include.")));
+    {
+      /* Translators: %u is a number of DNS look-ups, more than 10 */
+      g_autofree char *count_text = g_strdup_printf (ngettext ("The SPF record needs %u DNS look-up; the limit is 10, so receivers stop with an error (permerror).",
+                                                               "The SPF record needs %u DNS look-ups; the limit is 10, so receivers stop with an error (permerror).",
+                                                               check->lookups), check->lookups);
+      /* Translators: %s is a domain in the SPF include tree */
+      g_autofree char *where = passed_at ? g_strdup_printf (_("The limit is passed in the record of %s."), passed_at)
+                                         : g_strdup ("");
+
+      bd_findings_add (check->findings, "spf-too-many-lookups", BD_SEVERITY_ERROR, "spf",
+                       g_strconcat (count_text, *where ? " " : "", where, NULL),
+                       g_strdup (_("Remove include: entries of services you no longer use, replace a and mx with ip4:/ip6: ranges, or ask a provider for a flattened include.")));
+    }
   if (check->void_lookups > 2)
     bd_findings_add (check->findings, "spf-void-lookups", BD_SEVERITY_ERROR, "spf",
                      /* Translators: %u is a number of look-ups, more than 2 */
