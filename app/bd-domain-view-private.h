@@ -25,6 +25,7 @@ struct _BdDomainView
   AdwEntryRow         *domain_row;
   AdwEntryRow         *selector_row;
   AdwEntryRow         *ip_row;
+  GtkSwitch           *starttls_switch;
   GtkButton           *check_button;
   GtkButton           *stop_button;
   GtkSpinner          *spinner;
@@ -37,5 +38,18 @@ void bd_domain_view_show_report   (BdDomainView         *self,
                                    const BdDomainReport *report);
 void bd_domain_view_show_error    (BdDomainView         *self,
                                    const char           *message);
+
+/* bd-domain-view-results.c: the rows' parts, shared with the fix section */
+GtkWidget *bd_domain_view_copy_button_new (const char     *text,
+                                           const char     *tooltip);
+void       bd_domain_view_add_text_row    (AdwExpanderRow *expander,
+                                           const char     *title,
+                                           const char     *value,
+                                           gboolean        monospace);
+
+/* bd-domain-view-fix.c: the records to publish and the message for the
+ * hosting company, after the areas; nothing when nothing is wrong. */
+void       bd_domain_view_add_fix         (BdDomainView         *self,
+                                           const BdDomainReport *report);
 
 G_END_DECLS

@@ -23,9 +23,9 @@ copy_clicked_cb (GtkButton *button,
   gtk_button_set_icon_name (button, "object-select-symbolic");
 }
 
-static GtkWidget *
-copy_button_new (const char *text,
-                 const char *tooltip)
+GtkWidget *
+bd_domain_view_copy_button_new (const char *text,
+                                const char *tooltip)
 {
   GtkWidget *button = gtk_button_new_from_icon_name ("edit-copy-symbolic");
 
@@ -74,11 +74,11 @@ light_new (int         severity,
 }
 
 /* A text row: @title above a selectable @value, with a copy button. */
-static void
-add_text_row (AdwExpanderRow *expander,
-              const char     *title,
-              const char     *value,
-              gboolean        monospace)
+void
+bd_domain_view_add_text_row (AdwExpanderRow *expander,
+                             const char     *title,
+                             const char     *value,
+                             gboolean        monospace)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
   GtkWidget *heading = gtk_label_new (title);
@@ -99,7 +99,7 @@ add_text_row (AdwExpanderRow *expander,
   gtk_widget_set_hexpand (box, TRUE);
 
   gtk_box_append (GTK_BOX (hbox), box);
-  gtk_box_append (GTK_BOX (hbox), copy_button_new (value, _("Copy")));
+  gtk_box_append (GTK_BOX (hbox), bd_domain_view_copy_button_new (value, _("Copy")));
   gtk_widget_set_margin_start (hbox, 12);
   gtk_widget_set_margin_end (hbox, 6);
   gtk_widget_set_margin_top (hbox, 8);
@@ -123,7 +123,11 @@ add_finding_row (AdwExpanderRow  *expander,
     {
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), finding->fix);
       adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), copy_button_new (finding->fix, _("Copy the fix")));
+      /* the record itself when there is one: that is what gets pasted into DNS */
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                                 finding->record
+                                 ? bd_domain_view_copy_button_new (finding->record->value, _("Copy the record to publish"))
+                                 : bd_domain_view_copy_button_new (finding->fix, _("Copy the fix")));
     }
   adw_expander_row_add_row (expander, row);
 }
@@ -207,7 +211,7 @@ add_spf (BdDomainView         *self,
     return;
 
   if (spf->record != NULL)
-    add_text_row (row, _("Published record"), spf->record, TRUE);
+    bd_domain_view_add_text_row (row, _("Published record"), spf->record, TRUE);
 
   if (spf->has_result)
     {
@@ -216,7 +220,7 @@ add_spf (BdDomainView         *self,
       /* Translators: %1$s is an IP address, %2$s the SPF result (pass, fail…), %3$s the deciding term */
       text = g_strdup_printf (_("%1$s: %2$s (decided by %3$s)"), report->ip,
                               bd_spf_result_to_string (spf->result), spf->matched ? spf->matched : "—");
-      add_text_row (row, _("Result for the sending server"), text, FALSE);
+      bd_domain_view_add_text_row (row, _("Result for the sending server"), text, FALSE);
     }
 
   if (spf->tree != NULL)
@@ -228,7 +232,7 @@ add_spf (BdDomainView         *self,
       g_strchomp (tree->str);
       /* Translators: %u is the number of DNS look-ups; the limit is 10 */
       title = g_strdup_printf (_("Include tree: %u of the 10 allowed look-ups"), spf->lookups);
-      add_text_row (row, title, tree->str, TRUE);
+      bd_domain_view_add_text_row (row, title, tree->str, TRUE);
     }
 }
 
@@ -247,7 +251,7 @@ add_dkim (BdDomainView         *self,
         continue;
       /* Translators: %s is a DKIM selector such as “google” */
       title = g_strdup_printf (_("Key for selector “%s”"), dkim->selector);
-      add_text_row (row, title, dkim->record, TRUE);
+      bd_domain_view_add_text_row (row, title, dkim->record, TRUE);
     }
 }
 
@@ -265,7 +269,35 @@ add_dnsbl (BdDomainView         *self,
     {
       const BdDnsblResult *result = g_ptr_array_index (report->dnsbl, i);
 
-      add_text_row (row, result->list, result->detail ? result->detail : bd_dnsbl_status_to_string (result->status), FALSE);
+      bd_domain_view_add_text_row (row, result->list, result->detail ? result->detail : bd_dnsbl_status_to_string (result->status), FALSE);
+    }
+}
+
+static void
+add_starttls (BdDomainView         *self,
+              const BdDomainReport *report)
+{
+  AdwExpanderRow *row = add_area (self, report, "starttls", _("Encryption of the mail servers (STARTTLS)"));
+
+  for (guint i = 0; i < report->starttls->len; i++)
+    {
+      const BdStarttlsResult *result = g_ptr_array_index (report->starttls, i);
+      g_autofree char *text = NULL;
+
+      if (result->encrypted)
+        {
+          g_autofree char *date = result->not_after ? g_date_time_format (result->not_after, "%x") : g_strdup ("?");
+          g_autofree char *names = NULL;
+
+          g_ptr_array_add (result->names, NULL);
+          names = g_strjoinv (", ", (char **)result->names->pdata);
+          g_ptr_array_remove_index (result->names, result->names->len - 1);
+          /* Translators: %1$s is the names in a certificate, %2$s its expiry date */
+          text = g_strdup_printf (_("Encrypted; certificate for %1$s, valid until %2$s"), names, date);
+        }
+      else
+        text = g_strdup (result->reached ? _("Not encrypted") : _("Could not connect"));
+      bd_domain_view_add_text_row (row, result->host, text, FALSE);
     }
 }
 
@@ -305,20 +337,48 @@ bd_domain_view_show_report (BdDomainView         *self,
 
   row = add_area (self, report, "mx", _("Mail servers (MX)"));
   for (guint i = 0; report->mx != NULL && i < report->mx->records->len; i++)
-    add_text_row (row, _("Mail server"), g_ptr_array_index (report->mx->records, i), TRUE);
+    bd_domain_view_add_text_row (row, _("Mail server"), g_ptr_array_index (report->mx->records, i), TRUE);
+  if (report->starttls != NULL)
+    add_starttls (self, report);
 
   add_spf (self, report);
   add_dkim (self, report);
 
   row = add_area (self, report, "dmarc", _("DMARC: what receivers do with failing mail"));
   if (report->dmarc != NULL && report->dmarc->record != NULL)
-    add_text_row (row, report->dmarc->found_at ? report->dmarc->found_at : _("Published record"),
+    bd_domain_view_add_text_row (row, report->dmarc->found_at ? report->dmarc->found_at : _("Published record"),
                   report->dmarc->record, TRUE);
 
+  if (report->rdns != NULL)
+    {
+      row = add_area (self, report, "rdns", _("Reverse DNS of the sending server"));
+      for (guint i = 0; i < report->rdns->names->len; i++)
+        bd_domain_view_add_text_row (row, report->rdns->ip, g_ptr_array_index (report->rdns->names, i), TRUE);
+    }
   add_dnsbl (self, report);
+
+  row = add_area (self, report, "mta-sts", _("MTA-STS: encryption required by senders"));
+  if (report->mta_sts != NULL && report->mta_sts->policy != NULL)
+    bd_domain_view_add_text_row (row, report->mta_sts->policy_url, report->mta_sts->policy, TRUE);
+  row = add_area (self, report, "tlsrpt", _("TLS reports: news of failed encryption"));
+  if (report->tlsrpt != NULL && report->tlsrpt->record != NULL)
+    bd_domain_view_add_text_row (row, _("Published record"), report->tlsrpt->record, TRUE);
+  if (report->bimi != NULL && report->bimi->record != NULL)
+    {
+      row = add_area (self, report, "bimi", _("BIMI: the logo beside your messages"));
+      bd_domain_view_add_text_row (row, _("Published record"), report->bimi->record, TRUE);
+    }
+
+  row = add_area (self, report, "dnssec", _("DNSSEC: signatures on the domain’s DNS"));
+  if (report->dnssec != NULL && report->dnssec->validated)
+    bd_domain_view_add_text_row (row, _("State"), _("Signed, and the signatures validate."), FALSE);
+  for (guint i = 0; report->dnssec != NULL && i < report->dnssec->ds->len; i++)
+    bd_domain_view_add_text_row (row, _("DS record at the parent zone"), g_ptr_array_index (report->dnssec->ds, i), TRUE);
 
   if (worst_severity (report, "resolver", &(const BdFinding *){ NULL }) >= 0)
     add_area (self, report, "resolver", _("The resolver"));
+
+  bd_domain_view_add_fix (self, report);
 
   gtk_widget_set_visible (GTK_WIDGET (self->results_group), TRUE);
 }

@@ -130,6 +130,7 @@ check_action (GtkWidget  *widget,
   gtk_widget_remove_css_class (GTK_WIDGET (self->ip_row), "error");
 
   g_clear_object (&self->client);
+  update_privacy_note (self, settings->resolver_url);
   if ((self->client = make_client (settings, &error)) == NULL)
     {
       bd_domain_view_show_error (self, error->message);
@@ -143,6 +144,7 @@ check_action (GtkWidget  *widget,
    * ones from Preferences, else the check's common ones. */
   options.selectors = *selector ? selectors : settings->selectors;
   options.dnsbls = settings->dnsbls;
+  options.starttls = gtk_switch_get_active (self->starttls_switch);
 
   if (self->cancellable != NULL)
     g_cancellable_cancel (self->cancellable);
@@ -180,6 +182,24 @@ entry_activated_cb (BdDomainView *self,
   gtk_widget_activate_action (GTK_WIDGET (self), "domain.check", NULL);
 }
 
+/* Issue 16 (UX review m6): opened, the page takes the typing (its Domain
+ * field) and names the resolver chosen now, not the one of the last check
+ * or of start-up (Preferences may have changed it since). */
+static void
+bd_domain_view_map (GtkWidget *widget)
+{
+  BdDomainView *self = BD_DOMAIN_VIEW (widget);
+  g_autoptr(BdResolverSettings) settings = NULL;
+
+  GTK_WIDGET_CLASS (bd_domain_view_parent_class)->map (widget);
+  if (!bd_domain_view_is_checking (self))
+    {
+      settings = bd_resolver_settings_load ();
+      update_privacy_note (self, settings->resolver_url);
+    }
+  gtk_widget_grab_focus (GTK_WIDGET (self->domain_row));
+}
+
 static void
 bd_domain_view_dispose (GObject *object)
 {
@@ -202,6 +222,7 @@ bd_domain_view_class_init (BdDomainViewClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = bd_domain_view_dispose;
+  widget_class->map = bd_domain_view_map;
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/bd-domain-view.ui");
@@ -209,6 +230,7 @@ bd_domain_view_class_init (BdDomainViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BdDomainView, domain_row);
   gtk_widget_class_bind_template_child (widget_class, BdDomainView, selector_row);
   gtk_widget_class_bind_template_child (widget_class, BdDomainView, ip_row);
+  gtk_widget_class_bind_template_child (widget_class, BdDomainView, starttls_switch);
   gtk_widget_class_bind_template_child (widget_class, BdDomainView, check_button);
   gtk_widget_class_bind_template_child (widget_class, BdDomainView, stop_button);
   gtk_widget_class_bind_template_child (widget_class, BdDomainView, spinner);

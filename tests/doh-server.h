@@ -15,6 +15,7 @@
 typedef struct
 {
   char *url;          /* NULL when named could not be started */
+  char *resolver_url; /* the validating resolver; NULL without the DNSSEC tools */
   char *dir;
   char *ca_file;
   char *skip_reason;
@@ -44,26 +45,37 @@ doh_server_start (DohServer *server)
     g_error ("could not start named: %s", err);
   server->url = g_strstrip (g_steal_pointer (&out));
   server->ca_file = g_build_filename (server->dir, "ca.pem", NULL);
+  {
+    g_autofree char *path = g_build_filename (server->dir, "resolver-url", NULL);
+
+    if (g_file_get_contents (path, &server->resolver_url, NULL, NULL))
+      g_strstrip (server->resolver_url);
+  }
 }
 
 static void
 doh_server_stop (DohServer *server)
 {
-  g_autofree char *pid_file = NULL;
-  g_autofree char *pid = NULL;
+  const char *pid_files[] = { "named.pid", "resolver/named.pid" };
   g_autofree char *cmd = NULL;
 
   if (server->dir == NULL)
     return;
-  pid_file = g_build_filename (server->dir, "named.pid", NULL);
-  if (g_file_get_contents (pid_file, &pid, NULL, NULL) && atoi (pid) > 0)
-    kill (atoi (pid), SIGTERM);
+  for (guint i = 0; i < G_N_ELEMENTS (pid_files); i++)
+    {
+      g_autofree char *pid_file = g_build_filename (server->dir, pid_files[i], NULL);
+      g_autofree char *pid = NULL;
+
+      if (g_file_get_contents (pid_file, &pid, NULL, NULL) && atoi (pid) > 0)
+        kill (atoi (pid), SIGTERM);
+    }
   g_usleep (G_USEC_PER_SEC / 5);
   cmd = g_strdup_printf ("rm -rf '%s'", server->dir);
   if (system (cmd) != 0)
     g_printerr ("could not remove %s\n", server->dir);
   g_clear_pointer (&server->dir, g_free);
   g_clear_pointer (&server->url, g_free);
+  g_clear_pointer (&server->resolver_url, g_free);
   g_clear_pointer (&server->ca_file, g_free);
   g_clear_pointer (&server->skip_reason, g_free);
 }

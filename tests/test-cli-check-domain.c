@@ -73,7 +73,7 @@ has_finding (JsonArray  *findings,
   for (guint i = 0; i < json_array_get_length (findings); i++)
     {
       JsonObject *finding = json_array_get_object_element (findings, i);
-      const char *members[] = { "id", "severity", "area", "message", "fix", NULL };
+      const char *members[] = { "id", "severity", "area", "message", "fix", "record", NULL };
 
       assert_members (finding, members);
       if (g_str_equal (json_object_get_string_member (finding, "id"), id))
@@ -91,7 +91,8 @@ test_json (void)
   g_autofree char *ca = NULL;
   g_autofree char *resolver = NULL;
   JsonObject *root, *spf, *dkim, *dnsbl;
-  const char *top[] = { "domain", "resolver", "ip", "mx", "spf", "dmarc", "dkim", "dnsbl", "findings", NULL };
+  const char *top[] = { "domain", "resolver", "ip", "mx", "spf", "dmarc", "dkim", "dnsbl", "dnssec", "starttls", "reverse_dns", "mta_sts", "tls_rpt", "bimi", "findings", NULL };
+  const char *dnssec_members[] = { "signed", "ds", "validated", "bogus", "findings", NULL };
   const char *spf_members[] = { "record", "lookups", "void_lookups", "result", "matched", "findings", NULL };
   const char *dmarc_members[] = { "record", "found_at", "policy", "findings", NULL };
   const char *dkim_members[] = { "selector", "record", "key_type", "key_bits", "findings", NULL };
@@ -119,6 +120,7 @@ test_json (void)
   g_assert_cmpstr (json_object_get_string_member (spf, "matched"), ==, "-all");
   g_assert_cmpint (json_object_get_int_member (spf, "lookups"), ==, 1);
   assert_members (json_object_get_object_member (root, "dmarc"), dmarc_members);
+  assert_members (json_object_get_object_member (root, "dnssec"), dnssec_members);
 
   dkim = json_array_get_object_element (json_object_get_array_member (root, "dkim"), 0);
   assert_members (dkim, dkim_members);
@@ -154,6 +156,7 @@ test_json_nulls (void)
   g_assert_no_error (error);
   root = json_node_get_object (json_parser_get_root (parser));
   g_assert_true (json_object_get_null_member (root, "ip"));
+  g_assert_true (json_object_get_null_member (root, "reverse_dns"));
   g_assert_true (json_object_get_null_member (json_object_get_object_member (root, "spf"), "record"));
   g_assert_true (json_object_get_null_member (json_object_get_object_member (root, "spf"), "result"));
   g_assert_true (json_object_get_null_member (json_object_get_object_member (root, "dmarc"), "policy"));
@@ -185,6 +188,65 @@ test_text (void)
   g_assert_cmpint (pl.status, ==, 0);
   g_assert_nonnull (strstr (pl.out, "Rekord SPF wymaga 12 zapytań DNS"));
   g_assert_nonnull (strstr (pl.out, "(2 zapytania DNS)"));
+}
+
+/* --fix: the message for the hosting company, with the exact record, in
+ * the user's language; the JSON finding carries the same record. */
+static void
+test_fix (void)
+{
+  g_auto(CliRun) en = { 0 };
+  g_auto(CliRun) pl = { 0 };
+  g_auto(CliRun) json = { 0 };
+  g_auto(CliRun) good = { 0 };
+  g_auto(CliRun) both = { 0 };
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *ca = NULL;
+  g_autofree char *resolver = NULL;
+  JsonArray *findings;
+  gboolean seen = FALSE;
+
+  if (!need_bind ())
+    return;
+  ca = g_strdup_printf ("--ca-file=%s", bind.ca_file);
+  resolver = g_strdup_printf ("--resolver=%s", bind.url);
+  run_cli (&en, "en", resolver, ca, "--selector=s1", "--ip=192.0.2.99", "--fix", "neutral.bd.test", NULL);
+  g_assert_cmpint (en.status, ==, 0);
+  g_assert_true (g_str_has_prefix (en.out, "Hello,"));
+  g_assert_nonnull (strstr (en.out, "The SPF record ends in “?all”"));
+  g_assert_nonnull (strstr (en.out, "Name: neutral.bd.test\nType: TXT\nValue: v=spf1 ip4:192.0.2.99 ~all\n"));
+
+  run_cli (&pl, "pl", resolver, ca, "--selector=s1", "--ip=192.0.2.99", "--fix", "neutral.bd.test", NULL);
+  g_assert_cmpint (pl.status, ==, 0);
+  g_assert_true (g_str_has_prefix (pl.out, "Dzień dobry,"));
+  g_assert_nonnull (strstr (pl.out, "Nazwa: neutral.bd.test\nTyp: TXT\nWartość: v=spf1 ip4:192.0.2.99 ~all\n"));
+
+  run_cli (&json, "en", resolver, ca, "--selector=s1", "--ip=192.0.2.99", "--format=json", "neutral.bd.test", NULL);
+  g_assert_cmpint (json.status, ==, 0);
+  json_parser_load_from_data (parser, json.out, -1, &error);
+  g_assert_no_error (error);
+  findings = json_object_get_array_member (json_node_get_object (json_parser_get_root (parser)), "findings");
+  for (guint i = 0; i < json_array_get_length (findings); i++)
+    {
+      JsonObject *finding = json_array_get_object_element (findings, i);
+      JsonObject *record;
+
+      if (!g_str_equal (json_object_get_string_member (finding, "id"), "spf-ip-not-permitted"))
+        continue;
+      record = json_object_get_object_member (finding, "record");
+      g_assert_cmpstr (json_object_get_string_member (record, "name"), ==, "neutral.bd.test");
+      g_assert_cmpstr (json_object_get_string_member (record, "type"), ==, "TXT");
+      g_assert_cmpstr (json_object_get_string_member (record, "value"), ==, "v=spf1 ip4:192.0.2.99 ~all");
+      seen = TRUE;
+    }
+  g_assert_true (seen);
+
+  run_cli (&good, "en", resolver, ca, "--selector=s1", "--ip=203.0.113.7", "--fix", "good.bd.test", NULL);
+  g_assert_cmpint (good.status, ==, 0);
+  g_assert_true (g_str_has_prefix (good.out, "Nothing to fix"));
+  run_cli (&both, "en", "--fix", "--format=json", "good.bd.test", NULL);
+  g_assert_cmpint (both.status, ==, 2);
 }
 
 static void
@@ -234,6 +296,7 @@ main (int    argc,
   g_test_add_func ("/cli/check-domain/json", test_json);
   g_test_add_func ("/cli/check-domain/json-nulls", test_json_nulls);
   g_test_add_func ("/cli/check-domain/text", test_text);
+  g_test_add_func ("/cli/check-domain/fix", test_fix);
   g_test_add_func ("/cli/check-domain/errors", test_errors);
   ret = g_test_run ();
   doh_server_stop (&bind);

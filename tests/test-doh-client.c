@@ -629,8 +629,9 @@ test_wire_query (void)
   g_autofree char *bad = NULL;
 
   g_assert_no_error (error);
-  /* RFC 8484 §4.1.1's example, id 0 and RD set */
-  g_assert_cmpstr (encoded, ==, "AAABAAABAAAAAAAAB2V4YW1wbGUDY29tAAABAAE");
+  /* RFC 8484 §4.1.1's example, id 0 and RD set, and AD (RFC 6840 §5.7:
+   * the validating resolver says whether it checked the signatures) */
+  g_assert_cmpstr (encoded, ==, "AAABIAABAAAAAAAAB2V4YW1wbGUDY29tAAABAAE");
   bad = bd_dns_wire_build_query ("a..b", BD_DNS_TYPE_A, &error);
   g_assert_error (error, BD_DNS_ERROR, BD_DNS_ERROR_INVALID);
   g_assert_null (bad);
@@ -670,6 +671,27 @@ test_json_malformed (void)
       g_assert_true (error->domain == BD_DNS_ERROR);
       g_assert_null (answer);
     }
+}
+
+/* The AD flag of the JSON API (Google's and Cloudflare's "AD": true) and
+ * a DS record as Google writes it. */
+static void
+test_json_ad (void)
+{
+  const char *secure = "{\"Status\":0,\"AD\":true,\"Answer\":[{\"name\":\"firma.pl.\",\"type\":43,\"TTL\":60,"
+                       "\"data\":\"2371 13 2 c988ec42\"}]}";
+  const char *insecure = "{\"Status\":0,\"AD\":false,\"Answer\":[]}";
+  const char *odd = "{\"Status\":0,\"AD\":\"yes\"}";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BdDnsAnswer) a = bd_dns_json_parse (secure, strlen (secure), BD_DNS_TYPE_DS, &error);
+  g_autoptr(BdDnsAnswer) b = bd_dns_json_parse (insecure, strlen (insecure), BD_DNS_TYPE_DS, &error);
+  g_autoptr(BdDnsAnswer) c = bd_dns_json_parse (odd, strlen (odd), BD_DNS_TYPE_DS, &error);
+
+  g_assert_no_error (error);
+  g_assert_true (a->authenticated);
+  g_assert_cmpstr (((BdDnsRecord *)a->records->pdata[0])->data, ==, "2371 13 2 c988ec42");
+  g_assert_false (b->authenticated);
+  g_assert_false (c->authenticated);
 }
 
 static void
@@ -748,6 +770,7 @@ main (int    argc,
   g_test_add_func ("/core/dns/wire-fuzz", test_wire_fuzz);
   g_test_add_func ("/core/dns/json-txt", test_json_split);
   g_test_add_func ("/core/dns/json-malformed", test_json_malformed);
+  g_test_add_func ("/core/dns/json-ad", test_json_ad);
   g_test_add_func ("/core/doh/protocol-choice", test_protocol_choice);
 
   ret = g_test_run ();

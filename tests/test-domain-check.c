@@ -34,7 +34,7 @@ progress_cb (const char *area,
   Result *result = user_data;
 
   g_assert_true (g_str_equal (area, "mx") || g_str_equal (area, "spf") || g_str_equal (area, "dmarc")
-                 || g_str_equal (area, "dkim") || g_str_equal (area, "dnsbl"));
+                 || g_str_equal (area, "dkim") || g_str_equal (area, "dnsbl") || g_str_equal (area, "dnssec"));
   result->progress_calls++;
   /* the areas finish in parallel: their reports may arrive out of order */
   result->last_fraction = MAX (result->last_fraction, fraction);
@@ -88,7 +88,7 @@ run (const char *domain,
   run_full (&result, bind.url, domain, ip, selectors, dnsbls, NULL);
   g_assert_no_error (result.error);
   g_assert_nonnull (result.report);
-  g_assert_cmpuint (result.progress_calls, ==, 5);
+  g_assert_cmpuint (result.progress_calls, ==, 6);
   g_assert_cmpfloat (result.last_fraction, ==, 1.0);
   return result.report;
 }
@@ -145,8 +145,11 @@ test_good (void)
     return;
   report = run ("good.bd.test", "203.0.113.7", "s1", "clean.dnsbl.test");
   for (guint i = 0; i < report->findings->len; i++)
-    g_test_message ("unexpected %s", ((BdFinding *)report->findings->pdata[i])->id);
-  g_assert_cmpuint (report->findings->len, ==, 0);
+    g_test_message ("have %s", ((BdFinding *)report->findings->pdata[i])->id);
+  /* bd.test is not signed and has no MTA-STS: notes, nothing wrong */
+  g_assert_cmpuint (report->findings->len, ==, 2);
+  assert_finding (report, "dnssec-unsigned", BD_SEVERITY_INFO);
+  assert_finding (report, "mta-sts-missing", BD_SEVERITY_INFO);
   g_assert_cmpstr (report->resolver, ==, bind.url);
   g_assert_cmpstr (report->mx->records->pdata[0], ==, "10 mx.good.bd.test.");
   g_assert_cmpstr (report->spf->record, ==, "v=spf1 mx ip4:203.0.113.7 -all");
@@ -247,6 +250,10 @@ test_mx (void)
     { "nullmx.bd.test", "mx-null", BD_SEVERITY_WARNING },
     { "nomx.bd.test", "mx-missing", BD_SEVERITY_ERROR },
     { "badmx.bd.test", "mx-host-unresolvable", BD_SEVERITY_ERROR },
+    { "cnamemx.bd.test", "mx-cname", BD_SEVERITY_WARNING },
+    { "ipmx.bd.test", "mx-ip-literal", BD_SEVERITY_ERROR },
+    { "mixednull.bd.test", "mx-null-mixed", BD_SEVERITY_ERROR },
+    { "privmx.bd.test", "mx-host-private", BD_SEVERITY_ERROR },
   };
 
   if (!need_bind ())
@@ -256,6 +263,12 @@ test_mx (void)
       g_autoptr(BdDomainReport) report = run (cases[i].domain, NULL, "s1", NULL);
 
       assert_finding (report, cases[i].id, cases[i].severity);
+      /* an alias that leads to a host with an address is still delivered to */
+      if (g_str_equal (cases[i].domain, "cnamemx.bd.test"))
+        {
+          g_assert_null (find (report, "mx-host-unresolvable"));
+          g_assert_cmpstr (report->mx->addresses->pdata[0], ==, "192.0.2.10");
+        }
     }
 }
 
@@ -274,6 +287,8 @@ test_spf (void)
     { "noall.bd.test", "spf-no-all", BD_SEVERITY_WARNING },
     { "ptr.bd.test", "spf-ptr", BD_SEVERITY_WARNING },
     { "long.bd.test", "spf-too-long", BD_SEVERITY_WARNING },
+    { "spftype.bd.test", "spf-type-deprecated", BD_SEVERITY_WARNING },
+    { "manyerrors.bd.test", "spf-too-many-lookups", BD_SEVERITY_ERROR },
   };
 
   if (!need_bind ())
@@ -289,11 +304,77 @@ test_spf (void)
           g_assert_cmpuint (report->spf->tree->children->len, ==, 4);
           g_assert_cmpuint (((BdSpfNode *)report->spf->tree->children->pdata[0])->lookups, ==, 2);
         }
+      if (g_str_equal (cases[i].domain, "chain.bd.test"))
+        g_assert_nonnull (strstr (find (report, "spf-too-many-lookups")->message, "passed in the record of c4.bd.test"));
+      if (g_str_equal (cases[i].domain, "manyerrors.bd.test"))
+        {
+          guint missing = 0;
+
+          for (guint j = 0; j < report->findings->len; j++)
+            if (strstr (((BdFinding *)report->findings->pdata[j])->message, "missing1.bd.test")
+                || strstr (((BdFinding *)report->findings->pdata[j])->message, "missing2.bd.test"))
+              missing++;
+          g_assert_cmpuint (missing, ==, 2);
+          g_assert_cmpuint (report->spf->lookups, ==, 15);
+        }
       if (g_str_equal (cases[i].domain, "twospf.bd.test"))
         g_assert_nonnull (strstr (find (report, "spf-multiple")->fix, "v=spf1 ip4:192.0.2.1 -all"));
       if (g_str_equal (cases[i].domain, "allpass.bd.test"))
         g_assert_nonnull (strstr (find (report, "spf-all-pass")->fix, "v=spf1 -all"));
     }
+}
+
+/* BIND's validating resolver (start-doh-server.sh) over zones signed at
+ * test time (make-dnssec-zones.sh): each DNSSEC state, and a bogus zone
+ * whose check still completes. */
+static void
+test_dnssec (void)
+{
+  const struct { const char *domain; const char *id; gboolean validated; gboolean has_ds; } cases[] = {
+    { "signed.dnssec.test", NULL, TRUE, TRUE },
+    { "bogus.dnssec.test", "dnssec-bogus", FALSE, TRUE },
+    { "nods.dnssec.test", "dnssec-no-ds", FALSE, FALSE },
+    { "unsigned.dnssec.test", "dnssec-unsigned", FALSE, FALSE },
+  };
+  g_autoptr(BdDomainReport) plain = NULL;
+
+  if (!need_bind ())
+    return;
+  if (bind.resolver_url == NULL)
+    {
+      g_test_skip ("dnssec-keygen/dnssec-signzone are not installed");
+      return;
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      Result result = { 0 };
+      BdDnssecReport *dnssec;
+
+      run_full (&result, bind.resolver_url, cases[i].domain, NULL, "s1", NULL, NULL);
+      g_assert_no_error (result.error);
+      g_assert_cmpuint (result.progress_calls, ==, 6);
+      dnssec = result.report->dnssec;
+      g_test_message ("%s", cases[i].domain);
+      g_assert_cmpint (dnssec->validated, ==, cases[i].validated);
+      g_assert_cmpint (dnssec->has_ds, ==, cases[i].has_ds);
+      if (cases[i].id)
+        assert_finding (result.report, cases[i].id, g_str_equal (cases[i].id, "dnssec-bogus") ? BD_SEVERITY_ERROR
+                                                    : g_str_equal (cases[i].id, "dnssec-no-ds") ? BD_SEVERITY_WARNING
+                                                    : BD_SEVERITY_INFO);
+      else
+        g_assert_cmpuint (dnssec->findings->len, ==, 0);
+      if (g_str_equal (cases[i].domain, "signed.dnssec.test"))
+        {
+          g_assert_cmpuint (dnssec->ds->len, ==, 1);
+          g_assert_nonnull (strstr (dnssec->ds->pdata[0], " 13 2 "));
+          g_assert_true (dnssec->has_dnskey);
+        }
+      bd_domain_report_free (result.report);
+    }
+
+  /* a resolver that doesn't validate: signed, but not confirmed */
+  plain = run ("signed.dnssec.test", NULL, "s1", NULL);
+  assert_finding (plain, "dnssec-not-validated", BD_SEVERITY_INFO);
 }
 
 static void
@@ -306,6 +387,8 @@ test_dmarc (void)
     { "badsyntax.bd.test", "dmarc-syntax", BD_SEVERITY_ERROR },
     { "unauth.bd.test", "dmarc-rua-unauthorized", BD_SEVERITY_WARNING },
     { "plain.test", "dmarc-missing", BD_SEVERITY_WARNING },
+    { "subnone.bd.test", "dmarc-subdomains-none", BD_SEVERITY_WARNING },
+    { "halfpct.bd.test", "dmarc-pct-partial", BD_SEVERITY_INFO },
   };
   g_autoptr(BdDomainReport) fallback = NULL;
   g_autoptr(BdDomainReport) external = NULL;
@@ -450,6 +533,9 @@ test_dmarc_parse (void)
     { "v=DMARC1; p=none; rua=https://x.example", FALSE },
     { "v=DMARC1; p=none; adkim=x", FALSE },
     { "v=DMARC1", FALSE },
+    { "v=DMARC1; p=reject; np=reject; fo=1:d", TRUE },
+    { "v=DMARC1; p=reject; np=maybe", FALSE },
+    { "v=DMARC1; p=reject; fo=2", FALSE },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -596,6 +682,7 @@ main (int    argc,
   g_test_add_func ("/core/domain-check/spf", test_spf);
   g_test_add_func ("/core/domain-check/dmarc", test_dmarc);
   g_test_add_func ("/core/domain-check/dmarc-sp", test_dmarc_sp);
+  g_test_add_func ("/core/domain-check/dnssec", test_dnssec);
   g_test_add_func ("/core/domain-check/dnsbl", test_dnsbl);
   g_test_add_func ("/core/domain-check/no-network", test_no_network);
   g_test_add_func ("/core/domain-check/cancel", test_cancel);

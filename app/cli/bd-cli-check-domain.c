@@ -2,7 +2,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * bounce-doctor-cli check-domain [--format=text|json] [--ip=ADDR]
- *   [--selector=SEL]... [--resolver=URL] [--ca-file=PEM] [--dnsbl=ZONE]... DOMAIN
+ *   [--selector=SEL]... [--resolver=URL] [--ca-file=PEM] [--dnsbl=ZONE]...
+ *   [--starttls] [--fix] DOMAIN
  * The JSON object is the contract of app/DESIGN.md: every field present, null
  * when unknown.
  */
@@ -11,12 +12,13 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <json-glib/json-glib.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "bd-cli.h"
 #include "bd-domain-check.h"
+#include "bd-domain-fix.h"
+#include "bd-cli-check-domain-json.h"
 #include "bd-resolver-settings.h"
 
 typedef struct
@@ -24,140 +26,8 @@ typedef struct
   GMainLoop      *loop;
   BdDomainReport *report;
   GError         *error;
+  gint64          started;
 } CheckRun;
-
-/* --- JSON ---------------------------------------------------------------- */
-
-static void
-add_string_or_null (JsonBuilder *builder,
-                    const char  *name,
-                    const char  *value)
-{
-  json_builder_set_member_name (builder, name);
-  if (value)
-    json_builder_add_string_value (builder, value);
-  else
-    json_builder_add_null_value (builder);
-}
-
-static void
-add_findings (JsonBuilder *builder,
-              GPtrArray   *findings)
-{
-  json_builder_set_member_name (builder, "findings");
-  json_builder_begin_array (builder);
-  for (guint i = 0; findings && i < findings->len; i++)
-    {
-      const BdFinding *finding = g_ptr_array_index (findings, i);
-
-      json_builder_begin_object (builder);
-      add_string_or_null (builder, "id", finding->id);
-      add_string_or_null (builder, "severity", bd_severity_to_string (finding->severity));
-      add_string_or_null (builder, "area", finding->area);
-      add_string_or_null (builder, "message", finding->message);
-      add_string_or_null (builder, "fix", finding->fix);
-      json_builder_end_object (builder);
-    }
-  json_builder_end_array (builder);
-}
-
-static void
-add_spf (JsonBuilder *builder,
-         BdSpfCheck  *spf)
-{
-  json_builder_set_member_name (builder, "spf");
-  json_builder_begin_object (builder);
-  add_string_or_null (builder, "record", spf->record);
-  json_builder_set_member_name (builder, "lookups");
-  json_builder_add_int_value (builder, spf->lookups);
-  json_builder_set_member_name (builder, "void_lookups");
-  json_builder_add_int_value (builder, spf->void_lookups);
-  add_string_or_null (builder, "result", spf->has_result ? bd_spf_result_to_string (spf->result) : NULL);
-  add_string_or_null (builder, "matched", spf->matched);
-  add_findings (builder, spf->findings);
-  json_builder_end_object (builder);
-}
-
-static void
-add_dkim (JsonBuilder *builder,
-          GPtrArray   *dkim)
-{
-  json_builder_set_member_name (builder, "dkim");
-  json_builder_begin_array (builder);
-  for (guint i = 0; i < dkim->len; i++)
-    {
-      const BdDkimReport *key = g_ptr_array_index (dkim, i);
-
-      json_builder_begin_object (builder);
-      add_string_or_null (builder, "selector", key->selector);
-      add_string_or_null (builder, "record", key->record);
-      add_string_or_null (builder, "key_type", key->record ? key->key_type : NULL);
-      json_builder_set_member_name (builder, "key_bits");
-      if (key->key_bits > 0)
-        json_builder_add_int_value (builder, key->key_bits);
-      else
-        json_builder_add_null_value (builder);
-      add_findings (builder, key->findings);
-      json_builder_end_object (builder);
-    }
-  json_builder_end_array (builder);
-}
-
-static char *
-report_to_json (BdDomainReport *report)
-{
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
-  g_autoptr(JsonNode) root = NULL;
-
-  json_builder_begin_object (builder);
-  add_string_or_null (builder, "domain", report->domain);
-  add_string_or_null (builder, "resolver", report->resolver);
-  add_string_or_null (builder, "ip", report->ip);
-
-  json_builder_set_member_name (builder, "mx");
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "records");
-  json_builder_begin_array (builder);
-  for (guint i = 0; i < report->mx->records->len; i++)
-    json_builder_add_string_value (builder, g_ptr_array_index (report->mx->records, i));
-  json_builder_end_array (builder);
-  add_findings (builder, report->mx->findings);
-  json_builder_end_object (builder);
-
-  add_spf (builder, report->spf);
-
-  json_builder_set_member_name (builder, "dmarc");
-  json_builder_begin_object (builder);
-  add_string_or_null (builder, "record", report->dmarc->record);
-  add_string_or_null (builder, "found_at", report->dmarc->found_at);
-  add_string_or_null (builder, "policy", report->dmarc->policy);
-  add_findings (builder, report->dmarc->findings);
-  json_builder_end_object (builder);
-
-  add_dkim (builder, report->dkim);
-
-  json_builder_set_member_name (builder, "dnsbl");
-  json_builder_begin_array (builder);
-  for (guint i = 0; i < report->dnsbl->len; i++)
-    {
-      const BdDnsblResult *result = g_ptr_array_index (report->dnsbl, i);
-
-      json_builder_begin_object (builder);
-      add_string_or_null (builder, "list", result->list);
-      add_string_or_null (builder, "status", bd_dnsbl_status_to_string (result->status));
-      add_string_or_null (builder, "detail", result->detail);
-      json_builder_end_object (builder);
-    }
-  json_builder_end_array (builder);
-
-  add_findings (builder, report->findings);
-  json_builder_end_object (builder);
-
-  root = json_builder_get_root (builder);
-  json_generator_set_root (generator, root);
-  return json_generator_to_data (generator, NULL);
-}
 
 /* --- text ---------------------------------------------------------------- */
 
@@ -210,6 +80,10 @@ print_findings (GString   *out,
       if (finding->fix)
         /* Translators: precedes the fix of a finding in the text output */
         g_string_append_printf (out, "    %s %s\n", _("Fix:"), finding->fix);
+      if (finding->record)
+        /* Translators: precedes the DNS record to publish; %1$s is its name, %2$s its type */
+        g_string_append_printf (out, "    %s %s %s \"%s\"\n", _("Publish:"), finding->record->name,
+                                finding->record->type, finding->record->value);
     }
 }
 
@@ -261,6 +135,51 @@ print_spf (GString        *out,
   print_findings (out, spf->findings);
 }
 
+static void
+print_dnssec (GString        *out,
+              BdDnssecReport *dnssec)
+{
+  g_string_append_printf (out, "\nDNSSEC\n");
+  if (dnssec->bogus)
+    ;   /* the finding says it */
+  else if (dnssec->validated)
+    append_line (out, "%s", _("Signed, and the signatures validate."));
+  else if (dnssec->has_dnskey || dnssec->has_ds)
+    /* Translators: %1$s and %2$s are “yes” or “no” */
+    append_line (out, _("Keys published: %1$s; DS record at the parent: %2$s"),
+                 dnssec->has_dnskey ? _("yes") : _("no"), dnssec->has_ds ? _("yes") : _("no"));
+  print_findings (out, dnssec->findings);
+}
+
+static void
+print_starttls (GString        *out,
+                BdDomainReport *report)
+{
+  if (report->starttls == NULL)
+    return;
+  g_string_append_printf (out, "\n%s\n", _("Encryption of the mail servers (STARTTLS)"));
+  for (guint i = 0; i < report->starttls->len; i++)
+    {
+      const BdStarttlsResult *result = g_ptr_array_index (report->starttls, i);
+
+      if (result->encrypted)
+        {
+          g_autofree char *date = result->not_after ? g_date_time_format (result->not_after, "%Y-%m-%d") : g_strdup ("?");
+          g_autofree char *names = NULL;
+
+          g_ptr_array_add (result->names, NULL);
+          names = g_strjoinv (", ", (char **)result->names->pdata);
+          g_ptr_array_remove_index (result->names, result->names->len - 1);
+          /* Translators: %1$s is a host, %2$s the names in its certificate, %3$s its expiry date */
+          append_line (out, _("%1$s: encrypted; certificate for %2$s, valid until %3$s"), result->host, names, date);
+        }
+      else
+        /* Translators: %s is a host */
+        append_line (out, _("%s: not encrypted"), result->host);
+    }
+  print_findings (out, report->starttls_findings);
+}
+
 static char *
 report_to_text (BdDomainReport *report)
 {
@@ -276,6 +195,7 @@ report_to_text (BdDomainReport *report)
   for (guint i = 0; i < report->mx->records->len; i++)
     g_string_append_printf (out, "  %s\n", (char *)g_ptr_array_index (report->mx->records, i));
   print_findings (out, report->mx->findings);
+  print_starttls (out, report);
 
   print_spf (out, report);
 
@@ -305,6 +225,14 @@ report_to_text (BdDomainReport *report)
       print_findings (out, key->findings);
     }
 
+  if (report->rdns)
+    {
+      g_string_append_printf (out, "\n%s\n", _("Reverse DNS of the sending server"));
+      for (guint i = 0; i < report->rdns->names->len; i++)
+        /* Translators: %1$s is an IP address, %2$s a host name */
+        append_line (out, _("%1$s → %2$s"), report->rdns->ip, (char *)report->rdns->names->pdata[i]);
+      print_findings (out, report->rdns->findings);
+    }
   if (report->ip)
     {
       g_string_append_printf (out, "\n%s\n", _("Blocklists"));
@@ -318,6 +246,24 @@ report_to_text (BdDomainReport *report)
           g_string_append_printf (out, "  %s: %s\n", result->list, status);
         }
       print_findings (out, report->dnsbl_findings);
+    }
+  print_dnssec (out, report->dnssec);
+
+  g_string_append_printf (out, "\nMTA-STS\n");
+  if (report->mta_sts->mode)
+    /* Translators: %1$s is an MTA-STS mode (enforce, testing, none), %2$lld seconds */
+    append_line (out, _("Policy: mode %1$s, kept by senders for %2$lld s"), report->mta_sts->mode,
+                 (long long)report->mta_sts->max_age);
+  print_findings (out, report->mta_sts->findings);
+  g_string_append_printf (out, "\n%s\n", _("SMTP TLS reporting"));
+  if (report->tlsrpt->record)
+    append_line (out, "%s", report->tlsrpt->record);
+  print_findings (out, report->tlsrpt->findings);
+  if (report->bimi->record)
+    {
+      g_string_append_printf (out, "\nBIMI\n");
+      append_line (out, "%s", report->bimi->record);
+      print_findings (out, report->bimi->findings);
     }
   return g_string_free (out, FALSE);
 }
@@ -363,6 +309,10 @@ bd_cli_check_domain (int    argc,
   BdDomainCheckOptions options = { 0 };
   CheckRun run = { 0 };
   gboolean json;
+  gboolean fix = FALSE;
+  gboolean starttls = FALSE;
+  int smtp_port = 25;
+  int https_port = 443;
   const GOptionEntry entries[] = {
     /* Translators: the values of --format; keep text and json as they are */
     { "format", 'f', 0, G_OPTION_ARG_STRING, &format, N_("Output format: text or json"), N_("FORMAT") },
@@ -371,6 +321,10 @@ bd_cli_check_domain (int    argc,
     { "resolver", 'r', 0, G_OPTION_ARG_STRING, &resolver, N_("DNS-over-HTTPS resolver address (default: from the settings)"), N_("URL") },
     { "ca-file", 0, 0, G_OPTION_ARG_FILENAME, &ca_file, N_("Also trust this certificate authority for the resolver"), N_("PEM") },
     { "dnsbl", 0, 0, G_OPTION_ARG_STRING_ARRAY, &dnsbls, N_("Check this blocklist zone instead of the configured ones (repeatable)"), N_("ZONE") },
+    { "starttls", 0, 0, G_OPTION_ARG_NONE, &starttls, N_("Also connect to each mail server (port 25) to test its encryption; many home and office networks block that port"), NULL },
+    { "smtp-port", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_INT, &smtp_port, "SMTP port for --starttls (tests)", "PORT" },
+    { "https-port", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_INT, &https_port, "HTTPS port of the MTA-STS policy (tests)", "PORT" },
+    { "fix", 0, 0, G_OPTION_ARG_NONE, &fix, N_("Print only the message for your hosting company: what is wrong and the exact records to publish"), NULL },
     { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_STRING_ARRAY, &rest, NULL, N_("DOMAIN") },
     { NULL }
   };
@@ -390,6 +344,8 @@ bd_cli_check_domain (int    argc,
       return usage_error (context, message);
     }
   json = g_strcmp0 (format, "json") == 0;
+  if (json && fix)
+    return usage_error (context, _("--fix prints a message for people; use it without --format=json (the JSON findings carry the records)"));
   if (rest == NULL || rest[0] == NULL || rest[1] != NULL)
     return usage_error (context, _("give exactly one domain"));
   if (ip != NULL && (address = g_inet_address_new_from_string (ip)) == NULL)
@@ -412,11 +368,22 @@ bd_cli_check_domain (int    argc,
   options.ip = ip;
   options.selectors = selectors ? selectors : settings->selectors;
   options.dnsbls = dnsbls ? dnsbls : settings->dnsbls;
+  options.starttls = starttls;
+  options.smtp_port = CLAMP (smtp_port, 1, 65535);
+  /* a private CA for the resolver is trusted for the probe too */
+  options.tls_ca_file = ca_file;
+  options.https_port = CLAMP (https_port, 1, 65535);
 
   run.loop = g_main_loop_new (NULL, FALSE);
+  run.started = g_get_monotonic_time ();
   bd_domain_check_async (client, &options, NULL, NULL, NULL, check_done_cb, &run);
   g_main_loop_run (run.loop);
   g_main_loop_unref (run.loop);
+  /* BD_TIMING=1: how much of the check ran in parallel (issue 17's speed) */
+  if (g_getenv ("BD_TIMING") != NULL)
+    fprintf (stderr, "check-domain: %u look-ups sent, their times summed %.0f ms, the whole check %.0f ms\n",
+             bd_doh_client_get_n_requests (client), bd_doh_client_get_request_time (client) / 1000.0,
+             (g_get_monotonic_time () - run.started) / 1000.0);
 
   if (run.report == NULL)
     {
@@ -424,7 +391,15 @@ bd_cli_check_domain (int    argc,
       g_error_free (run.error);
           return BD_CLI_EXIT_INPUT_ERROR;
     }
-  output = json ? report_to_json (run.report) : report_to_text (run.report);
+  if (fix)
+    {
+      output = bd_domain_fix_message (run.report);
+      if (output == NULL)
+        /* Translators: what check-domain --fix prints when there is nothing to fix */
+        output = g_strdup_printf (_("Nothing to fix: no problems were found in the email settings of %s."), run.report->domain);
+    }
+  else
+    output = json ? bd_cli_domain_report_to_json (run.report) : report_to_text (run.report);
   printf ("%s\n", output);
   bd_domain_report_free (run.report);
   return BD_CLI_EXIT_OK;

@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <stdlib.h>
 #include <libsoup/soup.h>
 #include <string.h>
 
@@ -50,6 +51,23 @@ uris_valid (const char *value)
     if (!g_str_has_prefix (g_strstrip (uris[i]), "mailto:") || strchr (uris[i], '@') == NULL)
       return FALSE;
   return TRUE;
+}
+
+/* RFC 7489 §6.3 fo=: "0", "1", "d" or "s", colon-separated */
+static gboolean
+fo_valid (const char *value)
+{
+  g_auto(GStrv) options = g_strsplit (value, ":", -1);
+
+  for (guint i = 0; options[i]; i++)
+    {
+      const char *option = g_strstrip (options[i]);
+
+      if (!g_str_equal (option, "0") && !g_str_equal (option, "1") && !g_str_equal (option, "d")
+          && !g_str_equal (option, "s"))
+        return FALSE;
+    }
+  return options[0] != NULL;
 }
 
 gboolean
@@ -110,6 +128,11 @@ bd_dmarc_parse (const char  *record,
     *problem = g_strdup ("rua");
   else if ((value = g_hash_table_lookup (tags, "ruf")) && !uris_valid (value))
     *problem = g_strdup ("ruf");
+  /* np: the policy for names that don't exist (DMARCbis, RFC 9091) */
+  else if ((value = g_hash_table_lookup (tags, "np")) && !is_policy (value))
+    *problem = g_strdup ("np");
+  else if ((value = g_hash_table_lookup (tags, "fo")) && !fo_valid (value))
+    *problem = g_strdup ("fo");
   return *problem == NULL;
 }
 
@@ -186,6 +209,7 @@ check_rua (const BdDnsLookup *lookup,
       g_autofree char *name = NULL;
       g_autoptr(GPtrArray) records = NULL;
       g_autoptr(GError) error = NULL;
+      BdFinding *finding;
       char *bang;
 
       if (at == NULL)
@@ -212,12 +236,36 @@ check_rua (const BdDnsLookup *lookup,
         if (authorized)
           continue;
       }
-      bd_findings_add (report->findings, "dmarc-rua-unauthorized", BD_SEVERITY_WARNING, "dmarc",
-                       /* Translators: %1$s is a domain receiving reports, %2$s the checked domain */
-                       g_strdup_printf (_("DMARC reports go to %1$s, which has not published that it accepts reports for %2$s, so receivers will not send them."), target, domain),
-                       /* Translators: %s is a DNS name; keep the record text as it is */
-                       g_strdup_printf (_("Ask the owner of that domain to publish a TXT record “v=DMARC1” at %s."), name));
+      finding = bd_findings_add (report->findings, "dmarc-rua-unauthorized", BD_SEVERITY_WARNING, "dmarc",
+                                 /* Translators: %1$s is a domain receiving reports, %2$s the checked domain */
+                                 g_strdup_printf (_("DMARC reports go to %1$s, which has not published that it accepts reports for %2$s, so receivers will not send them."), target, domain),
+                                 /* Translators: %s is a DNS name; keep the record text as it is */
+                                 g_strdup_printf (_("Ask the owner of that domain to publish a TXT record “v=DMARC1” at %s."), name));
+      /* RFC 7489 §7.1: the minimal authorising record */
+      bd_finding_set_record (finding, name, "TXT", "v=DMARC1");
     }
+}
+
+/* As checkdmarc warns: an enforcing p= that leaves subdomains at sp=none
+ * (forgers simply use a subdomain), and pct= below 100 (the policy applies
+ * to only part of the failing mail, RFC 7489 §6.3). */
+static void
+add_strength_findings (BdDmarcReport *report)
+{
+  const char *p = g_hash_table_lookup (report->tags, "p");
+  const char *sp = g_hash_table_lookup (report->tags, "sp");
+  const char *pct = g_hash_table_lookup (report->tags, "pct");
+
+  if (g_strcmp0 (p, "none") != 0 && g_strcmp0 (sp, "none") == 0)
+    bd_findings_add (report->findings, "dmarc-subdomains-none", BD_SEVERITY_WARNING, "dmarc",
+                     /* Translators: %s is a DMARC policy (quarantine or reject) */
+                     g_strdup_printf (_("The DMARC policy is “%s”, but sp=none leaves every subdomain unprotected: forgers can send as anything.your-domain."), p),
+                     g_strdup (_("Remove sp=none (subdomains then follow p=), or set sp=quarantine.")));
+  if (pct != NULL && atoi (pct) < 100 && g_strcmp0 (p, "none") != 0)
+    bd_findings_add (report->findings, "dmarc-pct-partial", BD_SEVERITY_INFO, "dmarc",
+                     /* Translators: %s is a percentage (0–99) */
+                     g_strdup_printf (_("pct=%s: the DMARC policy applies to only that share of the failing mail; the rest is delivered as if there were no policy."), pct),
+                     g_strdup (_("Raise pct to 100 (or remove it) once the reports show your own mail passes.")));
 }
 
 static void
@@ -229,28 +277,42 @@ add_policy_findings (const BdDnsLookup *lookup,
                      GCancellable      *cancellable)
 {
   const char *rua = g_hash_table_lookup (report->tags, "rua");
+  g_autofree char *corrected = g_strdup (report->record);
+  BdFinding *finding;
 
   if (g_strcmp0 (report->policy, "none") == 0)
     {
       /* the tag that set the policy: sp= for a subdomain (RFC 7489 §6.3) */
       g_autofree char *pattern = g_strdup_printf ("\\b%s\\s*=\\s*none", policy_tag);
       g_autofree char *tightened = g_strdup_printf ("%s=quarantine", policy_tag);
-      g_autofree char *fixed = NULL;
       GRegex *regex = g_regex_new (pattern, 0, 0, NULL);
 
-      fixed = g_regex_replace_literal (regex, report->record, -1, 0, tightened, 0, NULL);
+      g_free (corrected);
+      corrected = g_regex_replace_literal (regex, report->record, -1, 0, tightened, 0, NULL);
       g_regex_unref (regex);
-      bd_findings_add (report->findings, "dmarc-policy-none", BD_SEVERITY_WARNING, "dmarc",
-                       /* Translators: %s is a domain name */
-                       g_strdup_printf (_("The DMARC policy of %s is “none”: forged messages in its name are still delivered."), domain),
-                       /* Translators: %s is the corrected DMARC record */
-                       g_strdup_printf (_("When the reports show that your own mail passes, tighten the policy: %s"), fixed));
+      finding = bd_findings_add (report->findings, "dmarc-policy-none", BD_SEVERITY_WARNING, "dmarc",
+                                 /* Translators: %s is a domain name */
+                                 g_strdup_printf (_("The DMARC policy of %s is “none”: forged messages in its name are still delivered."), domain),
+                                 /* Translators: %s is the corrected DMARC record */
+                                 g_strdup_printf (_("When the reports show that your own mail passes, tighten the policy: %s"), corrected));
+      bd_finding_set_record (finding, report->found_at, "TXT", corrected);
     }
+  add_strength_findings (report);
   if (rua == NULL || *rua == '\0')
-    bd_findings_add (report->findings, "dmarc-no-rua", BD_SEVERITY_INFO, "dmarc",
-                     g_strdup (_("The DMARC record asks for no aggregate reports (no rua=), so you won’t learn who sends mail in your domain’s name.")),
-                     /* Translators: %1$s is the current record, %2$s a domain */
-                     g_strdup_printf (_("Add a report address: %1$s; rua=mailto:dmarc-reports@%2$s"), report->record, record_domain));
+    {
+      g_autofree char *base = g_strdup (corrected);
+      const char *end = g_strchomp (base);
+
+      /* each fix builds on the one before: the last record carries both */
+      g_free (corrected);
+      corrected = g_strdup_printf ("%s%s rua=mailto:dmarc-reports@%s", end,
+                                   g_str_has_suffix (end, ";") ? "" : ";", record_domain);
+      finding = bd_findings_add (report->findings, "dmarc-no-rua", BD_SEVERITY_INFO, "dmarc",
+                                 g_strdup (_("The DMARC record asks for no aggregate reports (no rua=), so you won’t learn who sends mail in your domain’s name.")),
+                                 /* Translators: %1$s is the current record, %2$s a domain */
+                                 g_strdup_printf (_("Add a report address: %1$s; rua=mailto:dmarc-reports@%2$s"), report->record, record_domain));
+      bd_finding_set_record (finding, report->found_at, "TXT", corrected);
+    }
   else
     check_rua (lookup, report, record_domain, rua, cancellable);
 }
@@ -292,17 +354,23 @@ bd_dmarc_check (const BdDnsLookup *lookup,
     {
       g_autofree char *at = g_strconcat ("_dmarc.", org, NULL);
 
-      bd_findings_add (report->findings, "dmarc-missing", BD_SEVERITY_WARNING, "dmarc",
+      g_autofree char *value = g_strdup_printf ("v=DMARC1; p=none; rua=mailto:dmarc-reports@%s", org);
+      BdFinding *finding;
+
+      finding = bd_findings_add (report->findings, "dmarc-missing", BD_SEVERITY_WARNING, "dmarc",
                        /* Translators: %s is a domain name */
                        g_strdup_printf (_("%s has no DMARC record: receivers can’t tell what to do with forged mail in its name, and large providers such as Gmail may refuse bulk mail."), domain),
                        /* Translators: %1$s is a DNS name, %2$s a domain; keep the record as it is */
                        g_strdup_printf (_("Publish a TXT record at %1$s: v=DMARC1; p=none; rua=mailto:dmarc-reports@%2$s"), at, org));
+      /* p=none first (RFC 7489 §6.7 deployment): watch the reports, then tighten */
+      bd_finding_set_record (finding, at, "TXT", value);
       return g_steal_pointer (&report);
     }
   report->record = g_strdup (g_ptr_array_index (records, 0));
   report->found_at = g_strconcat ("_dmarc.", record_domain, NULL);
   if (records->len > 1)
     {
+      /* no record to publish: which one the owner meant is theirs to say */
       bd_findings_add (report->findings, "dmarc-multiple", BD_SEVERITY_ERROR, "dmarc",
                        /* Translators: %s is a DNS name */
                        g_strdup_printf (_("There are several DMARC records at %s, so receivers ignore all of them."), report->found_at),

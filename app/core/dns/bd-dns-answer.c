@@ -111,6 +111,9 @@ bd_dns_type_to_string (guint16 type)
     case BD_DNS_TYPE_MX: return "MX";
     case BD_DNS_TYPE_TXT: return "TXT";
     case BD_DNS_TYPE_AAAA: return "AAAA";
+    case BD_DNS_TYPE_DS: return "DS";
+    case BD_DNS_TYPE_SPF: return "SPF";
+    case BD_DNS_TYPE_DNSKEY: return "DNSKEY";
     default: return "?";
     }
 }

@@ -34,6 +34,9 @@ enum
   BD_DNS_TYPE_MX    = 15,
   BD_DNS_TYPE_TXT   = 16,
   BD_DNS_TYPE_AAAA  = 28,
+  BD_DNS_TYPE_SPF   = 99,   /* deprecated by RFC 7208 §3.1; looked for only to say so */
+  BD_DNS_TYPE_DS    = 43,
+  BD_DNS_TYPE_DNSKEY = 48,
 };
 
 enum
@@ -49,7 +52,8 @@ typedef struct
   guint32  ttl;
   guint16  preference;   /* MX only */
   char    *data;         /* TXT: the strings joined; A/AAAA: the address;
-                          * MX/CNAME/PTR: the host name, without the final dot */
+                          * MX/CNAME/PTR: the host name, without the final dot;
+                          * DS/DNSKEY: the presentation form of the data */
   GStrv    strings;      /* TXT only: the character-strings as sent */
 } BdDnsRecord;
 
@@ -58,6 +62,8 @@ typedef struct
   int        rcode;
   GPtrArray *records;    /* BdDnsRecord, only those of the type asked for */
   guint32    ttl;        /* the smallest TTL, for the cache */
+  gboolean   authenticated; /* the AD bit: a validating resolver checked
+                             * the DNSSEC signatures (RFC 4035 §3.2.3) */
 } BdDnsAnswer;
 
 BdDnsRecord *bd_dns_record_new   (guint16      type,

@@ -41,6 +41,9 @@ bd_dns_wire_build_query (const char  *name,
   /* ldns_pkt_query_new takes the owner name */
   pkt = ldns_pkt_query_new (owner, type, LDNS_RR_CLASS_IN, LDNS_RD);
   ldns_pkt_set_id (pkt, 0);
+  /* RFC 6840 §5.7: AD in a query asks a validating resolver to say whether
+   * it checked the answer's signatures, without the DO bit's RRSIGs */
+  ldns_pkt_set_ad (pkt, true);
   if (ldns_pkt2wire (&wire, pkt, &size) != LDNS_STATUS_OK)
     {
       g_set_error (error, BD_DNS_ERROR, BD_DNS_ERROR_INVALID, _("“%s” is not a valid domain name."), name);
@@ -115,6 +118,7 @@ record_from_rr (const ldns_rr *rr)
         return bd_dns_record_new (type, ttl, text);
       }
     case LDNS_RR_TYPE_TXT:
+    case LDNS_RR_TYPE_SPF:   /* the same character-strings as TXT */
       {
         g_autoptr(GPtrArray) strings = g_ptr_array_new_with_free_func (g_free);
 
@@ -129,7 +133,12 @@ record_from_rr (const ldns_rr *rr)
             g_ptr_array_add (strings, txt_string (data + 1, data[0]));
           }
         g_ptr_array_add (strings, NULL);
-        return bd_dns_record_new_txt (ttl, (const char * const *)strings->pdata);
+        {
+          BdDnsRecord *record = bd_dns_record_new_txt (ttl, (const char * const *)strings->pdata);
+
+          record->type = type;
+          return record;
+        }
       }
     case LDNS_RR_TYPE_MX:
       {
@@ -149,6 +158,22 @@ record_from_rr (const ldns_rr *rr)
         g_autofree char *host = name_string (rdf);
 
         return bd_dns_record_new (type, ttl, host);
+      }
+    case LDNS_RR_TYPE_DS:
+    case LDNS_RR_TYPE_DNSKEY:
+      {
+        g_autoptr(GString) text = g_string_new (NULL);
+
+        for (size_t i = 0; i < ldns_rr_rd_count (rr); i++)
+          {
+            char *part = ldns_rdf2str (ldns_rr_rdf (rr, i));
+
+            if (part == NULL)
+              return NULL;
+            g_string_append_printf (text, "%s%s", i ? " " : "", part);
+            free (part);
+          }
+        return bd_dns_record_new (type, ttl, text->str);
       }
     default:
       return NULL;
@@ -192,6 +217,7 @@ bd_dns_wire_parse (const guint8  *data,
       return NULL;
     }
   answer = bd_dns_answer_new (ldns_pkt_get_rcode (pkt));
+  answer->authenticated = ldns_pkt_ad (pkt);
   rrs = ldns_pkt_answer (pkt);
   for (size_t i = 0; rrs && i < ldns_rr_list_rr_count (rrs); i++)
     {
@@ -267,10 +293,13 @@ record_from_json (guint16     type,
   switch (type)
     {
     case BD_DNS_TYPE_TXT:
+    case BD_DNS_TYPE_SPF:
       {
         g_auto(GStrv) strings = bd_dns_json_split_txt (data);
+        BdDnsRecord *record = bd_dns_record_new_txt (ttl, (const char * const *)strings);
 
-        return bd_dns_record_new_txt (ttl, (const char * const *)strings);
+        record->type = type;
+        return record;
       }
     case BD_DNS_TYPE_MX:
       {
@@ -286,6 +315,9 @@ record_from_json (guint16     type,
         record->preference = pref;
         return record;
       }
+    case BD_DNS_TYPE_DS:
+    case BD_DNS_TYPE_DNSKEY:
+      return bd_dns_record_new (type, ttl, data);
     case BD_DNS_TYPE_A:
     case BD_DNS_TYPE_AAAA:
       {
@@ -341,6 +373,12 @@ bd_dns_json_parse (const char  *data,
       return NULL;
     }
   answer = bd_dns_answer_new (status);
+  {
+    JsonNode *ad = json_object_get_member (root, "AD");
+
+    answer->authenticated = ad != NULL && JSON_NODE_HOLDS_VALUE (ad)
+                            && json_node_get_value_type (ad) == G_TYPE_BOOLEAN && json_node_get_boolean (ad);
+  }
   if (json_object_has_member (root, "Answer"))
     {
       JsonNode *node = json_object_get_member (root, "Answer");

@@ -32,6 +32,7 @@ struct _BdDohClient
   guint          timeout_msec;
   gsize          max_size;
   guint          n_requests;
+  gint64         request_usec;   /* the network requests' times, summed */
 };
 
 G_DEFINE_FINAL_TYPE (BdDohClient, bd_doh_client, G_TYPE_OBJECT)
@@ -53,6 +54,7 @@ typedef struct
   GSource       *timeout_source;
   gboolean       timed_out;
   GOutputStream *sink;
+  gint64         started;   /* monotonic µs when sent; 0 from the cache */
 } Request;
 
 static void
@@ -526,6 +528,7 @@ bd_doh_client_query_async (BdDohClient         *self,
       g_source_attach (request->timeout_source, g_main_context_get_thread_default ());
     }
   self->n_requests++;
+  request->started = g_get_monotonic_time ();
   soup_session_send_async (self->session, request->message, G_PRIORITY_DEFAULT,
                            request->request_cancellable, send_cb, g_steal_pointer (&task));
 }
@@ -535,11 +538,25 @@ bd_doh_client_query_finish (BdDohClient   *self,
                             GAsyncResult  *result,
                             GError       **error)
 {
+  Request *request;
+
   g_return_val_if_fail (BD_IS_DOH_CLIENT (self), NULL);
   g_return_val_if_fail (g_task_is_valid (result, self), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
+  request = g_task_get_task_data (G_TASK (result));
+  if (request != NULL && request->started > 0)
+    self->request_usec += g_get_monotonic_time () - request->started;
   return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/* The sum of the network look-ups' times (from sending to the answer),
+ * to compare with a whole check's time: how much ran in parallel. */
+gint64
+bd_doh_client_get_request_time (BdDohClient *self)
+{
+  g_return_val_if_fail (BD_IS_DOH_CLIENT (self), 0);
+  return self->request_usec;
 }
 
 /* The blocking call: the query runs on the client's own main context and

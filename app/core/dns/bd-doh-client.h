@@ -42,6 +42,7 @@ void          bd_doh_client_set_timeout    (BdDohClient    *self,
 void          bd_doh_client_set_max_size   (BdDohClient    *self,
                                             gsize           bytes);
 guint         bd_doh_client_get_n_requests (BdDohClient    *self);
+gint64        bd_doh_client_get_request_time (BdDohClient  *self);
 
 void          bd_doh_client_query_async    (BdDohClient         *self,
                                             const char          *name,

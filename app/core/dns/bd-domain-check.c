@@ -24,6 +24,7 @@ typedef struct
   GMainContext               *context;
   GMutex                      mutex;
   guint                       done;
+  guint                       n_areas;
 } Run;
 
 typedef struct
@@ -45,6 +46,13 @@ bd_domain_report_free (BdDomainReport *report)
   bd_mx_report_free (report->mx);
   bd_spf_check_free (report->spf);
   bd_dmarc_report_free (report->dmarc);
+  bd_dnssec_report_free (report->dnssec);
+  g_clear_pointer (&report->starttls, g_ptr_array_unref);
+  g_clear_pointer (&report->starttls_findings, g_ptr_array_unref);
+  bd_rdns_report_free (report->rdns);
+  bd_mta_sts_report_free (report->mta_sts);
+  bd_txt_area_report_free (report->tlsrpt);
+  bd_txt_area_report_free (report->bimi);
   g_clear_pointer (&report->dkim, g_ptr_array_unref);
   g_clear_pointer (&report->dnsbl, g_ptr_array_unref);
   g_clear_pointer (&report->dnsbl_findings, g_ptr_array_unref);
@@ -77,7 +85,7 @@ area_done (Run        *run,
   call->progress = run->progress;
   call->data = run->progress_data;
   call->area = area;
-  call->fraction = done / 5.0;
+  call->fraction = done / (double)run->n_areas;
   if (run->context)
     g_main_context_invoke_full (run->context, G_PRIORITY_DEFAULT, progress_cb, call, g_free);
   else
@@ -87,12 +95,75 @@ area_done (Run        *run,
     }
 }
 
+typedef struct
+{
+  Run              *run;
+  const char       *host;
+  const char       *address;
+  GTlsDatabase     *database;
+  BdStarttlsResult *result;
+} Probe;
+
+static gpointer
+probe_thread (gpointer data)
+{
+  Probe *probe = data;
+  const BdDomainCheckOptions *options = probe->run->options;
+
+  probe->result = bd_starttls_probe (probe->host, probe->address, options->smtp_port ? options->smtp_port : 25,
+                                     probe->database, options->smtp_timeout ? options->smtp_timeout : 10,
+                                     probe->run->cancellable);
+  return NULL;
+}
+
+/* Every MX host at once: a silent server costs one timeout, not one each. */
+static void
+probe_hosts (Run *run)
+{
+  BdMxReport *mx = run->report->mx;
+  g_autoptr(GTlsDatabase) database = NULL;
+  g_autofree Probe *probes = g_new0 (Probe, mx->hosts->len);
+  g_autofree GThread **threads = g_new0 (GThread *, mx->hosts->len);
+  guint16 port = run->options->smtp_port ? run->options->smtp_port : 25;
+
+  if (run->options->tls_ca_file != NULL)
+    database = g_tls_file_database_new (run->options->tls_ca_file, NULL);
+  for (guint i = 0; i < mx->hosts->len; i++)
+    {
+      probes[i] = (Probe) { run, mx->hosts->pdata[i], mx->addresses->pdata[i], database, NULL };
+      if (*(char *)mx->addresses->pdata[i] != '\0')
+        threads[i] = g_thread_new ("bd-starttls", probe_thread, &probes[i]);
+    }
+  for (guint i = 0; i < mx->hosts->len; i++)
+    {
+      if (threads[i] == NULL)
+        continue;
+      g_thread_join (threads[i]);
+      bd_starttls_add_findings (run->report->starttls_findings, probes[i].result, port);
+      g_ptr_array_add (run->report->starttls, probes[i].result);
+    }
+}
+
 static gpointer
 mx_thread (gpointer data)
 {
   Run *run = data;
 
+  g_autoptr(GTlsDatabase) database = NULL;
+  BdMtaStsOptions sts = { run->options->https_port, run->options->smtp_timeout, NULL };
+
   run->report->mx = bd_mx_check (run->lookup, run->options->domain, run->cancellable);
+  /* the policy's mx patterns are checked against the real MX hosts */
+  if (run->options->tls_ca_file != NULL)
+    database = g_tls_file_database_new (run->options->tls_ca_file, NULL);
+  sts.database = database;
+  run->report->mta_sts = bd_mta_sts_check (run->lookup, run->options->domain, run->report->mx->hosts,
+                                           &sts, run->cancellable);
+  if (run->options->starttls)
+    {
+      run->report->starttls = g_ptr_array_new_with_free_func ((GDestroyNotify)bd_starttls_result_free);
+      probe_hosts (run);
+    }
   area_done (run, "mx");
   return NULL;
 }
@@ -113,10 +184,33 @@ dmarc_thread (gpointer data)
   Run *run = data;
 
   run->report->dmarc = bd_dmarc_check (run->lookup, run->options->domain, run->cancellable);
+  /* BIMI needs the DMARC policy */
+  run->report->bimi = bd_bimi_check (run->lookup, run->options->domain, NULL, run->report->dmarc->policy,
+                                     run->cancellable);
   area_done (run, "dmarc");
   return NULL;
 }
 
+typedef struct
+{
+  Run          *run;
+  const char   *selector;
+  gboolean      explicit_selector;
+  BdDkimReport *report;
+} DkimJob;
+
+static gpointer
+dkim_job_thread (gpointer data)
+{
+  DkimJob *job = data;
+
+  job->report = bd_dkim_check (job->run->lookup, job->run->options->domain, job->selector,
+                               job->explicit_selector, job->run->cancellable);
+  return NULL;
+}
+
+/* Every selector at once: a dozen guessed selectors cost one round trip,
+ * not twelve (they were the check's longest chain). */
 static gpointer
 dkim_thread (gpointer data)
 {
@@ -124,12 +218,21 @@ dkim_thread (gpointer data)
   gboolean explicit_selectors = run->options->selectors && run->options->selectors[0];
   const char * const *selectors = explicit_selectors ? (const char * const *)run->options->selectors
                                                      : bd_dkim_common_selectors;
+  guint n = g_strv_length ((char **)selectors);
+  g_autofree DkimJob *jobs = g_new0 (DkimJob, n);
+  g_autofree GThread **threads = g_new0 (GThread *, n);
 
-  for (guint i = 0; selectors[i] && !g_cancellable_is_cancelled (run->cancellable); i++)
+  for (guint i = 0; i < n; i++)
     {
-      BdDkimReport *dkim = bd_dkim_check (run->lookup, run->options->domain, selectors[i],
-                                          explicit_selectors, run->cancellable);
+      jobs[i] = (DkimJob) { run, selectors[i], explicit_selectors, NULL };
+      threads[i] = g_thread_new ("bd-dkim", dkim_job_thread, &jobs[i]);
+    }
+  for (guint i = 0; i < n; i++)
+    {
+      BdDkimReport *dkim;
 
+      g_thread_join (threads[i]);
+      dkim = jobs[i].report;
       /* guessed selectors that don't exist are not worth a row */
       if (!explicit_selectors && dkim->record == NULL && dkim->findings->len == 0)
         bd_dkim_report_free (dkim);
@@ -159,12 +262,26 @@ dnsbl_thread (gpointer data)
   const char * const *lists = run->options->dnsbls ? (const char * const *)run->options->dnsbls
                                                    : bd_dnsbl_default_lists;
 
+  /* the reverse DNS of the same address, in the same thread */
+  if (run->options->ip != NULL)
+    run->report->rdns = bd_rdns_check (run->lookup, run->options->ip, run->cancellable);
   if (run->options->ip != NULL)
     for (guint i = 0; lists[i] && !g_cancellable_is_cancelled (run->cancellable); i++)
       g_ptr_array_add (run->report->dnsbl,
                        bd_dnsbl_check (run->lookup, run->options->ip, lists[i],
                                        run->report->dnsbl_findings, run->cancellable));
   area_done (run, "dnsbl");
+  return NULL;
+}
+
+static gpointer
+dnssec_thread (gpointer data)
+{
+  Run *run = data;
+
+  run->report->dnssec = bd_dnssec_check (run->lookup, run->options->domain, run->cancellable);
+  run->report->tlsrpt = bd_tlsrpt_check (run->lookup, run->options->domain, run->cancellable);
+  area_done (run, "dnssec");
   return NULL;
 }
 
@@ -184,7 +301,7 @@ run_areas (const BdDnsLookup          *lookup,
            gpointer                    progress_data,
            GMainContext               *context)
 {
-  GThreadFunc areas[] = { mx_thread, spf_thread, dmarc_thread, dkim_thread, dnsbl_thread };
+  GThreadFunc areas[] = { mx_thread, spf_thread, dmarc_thread, dkim_thread, dnsbl_thread, dnssec_thread };
   GThread *threads[G_N_ELEMENTS (areas)];
   Run run = { lookup, options, cancellable, NULL, progress, progress_data };
   BdDomainReport *report;
@@ -195,9 +312,11 @@ run_areas (const BdDnsLookup          *lookup,
   report->dkim = g_ptr_array_new_with_free_func ((GDestroyNotify)bd_dkim_report_free);
   report->dnsbl = g_ptr_array_new_with_free_func ((GDestroyNotify)bd_dnsbl_result_free);
   report->dnsbl_findings = bd_findings_new ();
+  report->starttls_findings = bd_findings_new ();
   report->findings = bd_findings_new ();
   run.report = report;
   run.context = context;
+  run.n_areas = G_N_ELEMENTS (areas);
   g_mutex_init (&run.mutex);
 
   for (guint i = 0; i < G_N_ELEMENTS (areas); i++)
@@ -207,11 +326,18 @@ run_areas (const BdDnsLookup          *lookup,
   g_mutex_clear (&run.mutex);
 
   collect (report->findings, report->mx->findings);
+  collect (report->findings, report->starttls_findings);
   collect (report->findings, report->spf->findings);
   collect (report->findings, report->dmarc->findings);
   for (guint i = 0; i < report->dkim->len; i++)
     collect (report->findings, ((BdDkimReport *)report->dkim->pdata[i])->findings);
+  if (report->rdns)
+    collect (report->findings, report->rdns->findings);
   collect (report->findings, report->dnsbl_findings);
+  collect (report->findings, report->dnssec->findings);
+  collect (report->findings, report->mta_sts->findings);
+  collect (report->findings, report->tlsrpt->findings);
+  collect (report->findings, report->bimi->findings);
   return report;
 }
 
@@ -248,6 +374,7 @@ task_data_free (TaskData *data)
   g_free (data->options.ip);
   g_strfreev (data->options.selectors);
   g_strfreev (data->options.dnsbls);
+  g_free (data->options.tls_ca_file);
   g_clear_object (&data->client);
   g_main_context_unref (data->context);
   g_free (data);
@@ -266,9 +393,11 @@ check_thread (GTask        *task,
   BdDomainReport *report;
 
   bd_doh_client_get_lookup (data->client, &lookup);
-  /* one probe first: no network means one clear error, not 30 findings */
+  /* one probe first: no network means one clear error, not 30 findings;
+   * a resolver that answers SERVFAIL (a DNSSEC-bogus domain) is reached,
+   * and the areas say what failed */
   probe = bd_dns_lookup (&lookup, data->options.domain, BD_DNS_TYPE_MX, cancellable, &error);
-  if (probe == NULL)
+  if (probe == NULL && !g_error_matches (error, BD_DNS_ERROR, BD_DNS_ERROR_SERVER))
     {
       g_task_return_error (task, g_steal_pointer (&error));
       return;
@@ -308,6 +437,11 @@ bd_domain_check_async (BdDohClient                *client,
   data->options.ip = g_strdup (options->ip);
   data->options.selectors = g_strdupv (options->selectors);
   data->options.dnsbls = g_strdupv (options->dnsbls);
+  data->options.starttls = options->starttls;
+  data->options.smtp_port = options->smtp_port;
+  data->options.smtp_timeout = options->smtp_timeout;
+  data->options.tls_ca_file = g_strdup (options->tls_ca_file);
+  data->options.https_port = options->https_port;
   data->client = g_object_ref (client);
   data->progress = progress;
   data->progress_data = progress_data;

@@ -10,10 +10,15 @@
 #include "bd-dkim-record.h"
 #include "bd-dmarc.h"
 #include "bd-dnsbl.h"
+#include "bd-dnssec-check.h"
 #include "bd-doh-client.h"
 #include "bd-finding.h"
+#include "bd-mta-sts.h"
 #include "bd-mx-check.h"
+#include "bd-rdns-check.h"
 #include "bd-spf-check.h"
+#include "bd-starttls-probe.h"
+#include "bd-tlsrpt-bimi.h"
 
 G_BEGIN_DECLS
 
@@ -23,6 +28,13 @@ typedef struct
   char  *ip;          /* nullable: the sending IP to evaluate */
   GStrv  selectors;   /* nullable: DKIM selectors; NULL tries the common ones */
   GStrv  dnsbls;      /* nullable: NULL uses bd_dnsbl_default_lists */
+  gboolean starttls;  /* probe each MX host's STARTTLS (off by default:
+                       * port 25 is blocked on many networks) */
+  guint16  smtp_port; /* 0: 25 */
+  guint    smtp_timeout; /* seconds; 0: 10 */
+  char    *tls_ca_file;  /* nullable: trust only this CA in the probe and
+                          * the MTA-STS fetch (tests, company CAs) */
+  guint16  https_port;   /* 0: 443, for the MTA-STS policy (tests) */
 } BdDomainCheckOptions;
 
 typedef struct
@@ -36,11 +48,18 @@ typedef struct
   GPtrArray     *dkim;      /* BdDkimReport */
   GPtrArray     *dnsbl;     /* BdDnsblResult */
   GPtrArray     *dnsbl_findings;
+  BdDnssecReport *dnssec;
+  GPtrArray     *starttls;  /* BdStarttlsResult; NULL when not probed */
+  GPtrArray     *starttls_findings;
+  BdRdnsReport  *rdns;      /* NULL without an IP */
+  BdMtaStsReport *mta_sts;
+  BdTxtAreaReport *tlsrpt;
+  BdTxtAreaReport *bimi;
   GPtrArray     *findings;  /* every area's findings, in area order */
 } BdDomainReport;
 
 /* Called on the caller's main context after each area; @area is "mx",
- * "spf", "dmarc", "dkim" or "dnsbl". */
+ * "spf", "dmarc", "dkim", "dnsbl" or "dnssec". */
 typedef void (*BdDomainCheckProgress) (const char *area,
                                        double      fraction,
                                        gpointer    user_data);

@@ -43,6 +43,33 @@ finding_clear (gpointer data)
   g_free (finding->area);
   g_free (finding->message);
   g_free (finding->fix);
+  if (finding->record != NULL)
+    {
+      g_free (finding->record->name);
+      g_free (finding->record->type);
+      g_free (finding->record->value);
+      g_free (finding->record);
+    }
+}
+
+/* Not thread-safe against readers: call it right after bd_findings_add (),
+ * before the finding is shared. */
+void
+bd_finding_set_record (BdFinding  *finding,
+                       const char *name,
+                       const char *type,
+                       const char *value)
+{
+  g_return_if_fail (finding != NULL && name != NULL && type != NULL && value != NULL);
+
+  if (finding->record == NULL)
+    finding->record = g_new0 (BdFixRecord, 1);
+  g_free (finding->record->name);
+  g_free (finding->record->type);
+  g_free (finding->record->value);
+  finding->record->name = g_strdup (name);
+  finding->record->type = g_strdup (type);
+  finding->record->value = g_strdup (value);
 }
 
 void
@@ -71,7 +98,7 @@ bd_findings_new (void)
 }
 
 /* Takes @message and @fix. */
-void
+BdFinding *
 bd_findings_add (GPtrArray  *findings,
                  const char *id,
                  BdSeverity  severity,
@@ -79,8 +106,12 @@ bd_findings_add (GPtrArray  *findings,
                  char       *message,
                  char       *fix)
 {
-  g_return_if_fail (findings != NULL);
-  g_ptr_array_add (findings, bd_finding_new (id, severity, area, message, fix));
+  BdFinding *finding;
+
+  g_return_val_if_fail (findings != NULL, NULL);
+  finding = bd_finding_new (id, severity, area, message, fix);
+  g_ptr_array_add (findings, finding);
   g_free (message);
   g_free (fix);
+  return finding;
 }

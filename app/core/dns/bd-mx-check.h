@@ -1,7 +1,9 @@
 /* bd-mx-check.h
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * MX: missing, null MX (RFC 7505), hosts that don't resolve.
+ * MX: missing, null MX (RFC 7505), and each host in depth: it resolves
+ * (A/AAAA), is a name (not an IP literal), not an alias (CNAME), and not
+ * a private address.
  */
 #pragma once
 
@@ -13,6 +15,8 @@ G_BEGIN_DECLS
 typedef struct
 {
   GPtrArray *records;    /* "10 mx.firma.pl." */
+  GPtrArray *hosts;      /* (element-type utf8) the hosts, by preference */
+  GPtrArray *addresses;  /* (element-type utf8) each host's first address, "" when none */
   GPtrArray *findings;   /* BdFinding */
 } BdMxReport;
 

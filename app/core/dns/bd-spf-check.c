@@ -20,6 +20,7 @@ bd_spf_check_free (BdSpfCheck *check)
   if (check == NULL)
     return;
   g_free (check->record);
+  g_free (check->corrected);
   g_free (check->matched);
   bd_spf_report_free (check->walk);
   g_clear_pointer (&check->findings, g_ptr_array_unref);
@@ -54,6 +55,8 @@ rewrite_record (const char *record,
           all = terms[i];
           continue;
         }
+      if (extra && g_ascii_strcasecmp (terms[i], extra) == 0)
+        continue;   /* already there: added once, below */
       g_ptr_array_add (out, terms[i]);
     }
   if (extra)
@@ -117,6 +120,43 @@ merge_records (GPtrArray *records)
   return g_strdup (out->str);
 }
 
+/* @record without the terms naming @target with @prefix ("include:",
+ * "ptr"), whatever their qualifier. */
+static char *
+remove_terms (const char *record,
+              const char *prefix,
+              const char *target)
+{
+  g_auto(GStrv) terms = g_strsplit (record, " ", -1);
+  g_autofree char *wanted = g_strconcat (prefix, target, NULL);
+  g_autoptr(GPtrArray) out = g_ptr_array_new ();
+
+  for (guint i = 0; terms[i]; i++)
+    {
+      const char *bare = strchr ("+-~?", *terms[i]) && *terms[i] ? terms[i] + 1 : terms[i];
+
+      if (*terms[i] == '\0' || g_ascii_strcasecmp (bare, wanted) == 0
+          || (target[0] == '\0' && g_ascii_strncasecmp (bare, prefix, strlen (prefix)) == 0))
+        continue;
+      g_ptr_array_add (out, terms[i]);
+    }
+  g_ptr_array_add (out, NULL);
+  return g_strjoinv (" ", (char **)out->pdata);
+}
+
+/* Each fix builds on the ones before it, so the last finding's record
+ * carries them all (app/DESIGN.md: the record to publish). Takes @corrected. */
+static void
+set_fix (BdSpfCheck *check,
+         BdFinding  *finding,
+         const char *domain,
+         char       *corrected)
+{
+  g_free (check->corrected);
+  check->corrected = corrected;
+  bd_finding_set_record (finding, domain, "TXT", corrected);
+}
+
 static void
 add_problem_finding (BdSpfCheck        *check,
                      const BdSpfReport *report,
@@ -133,11 +173,19 @@ add_problem_finding (BdSpfCheck        *check,
                        g_strdup (_("Correct or remove that part. Mechanisms are separated by single spaces, for example: v=spf1 mx ip4:203.0.113.7 include:_spf.example.com -all")));
       break;
     case BD_SPF_PROBLEM_INCLUDE_NONE:
-      bd_findings_add (check->findings, "spf-syntax", BD_SEVERITY_ERROR, "spf",
-                       /* Translators: %s is a domain name used in include: or redirect= */
-                       g_strdup_printf (_("The SPF record refers to %s, which has no SPF record, so the whole check fails (permerror)."), detail),
-                       /* Translators: %s is a domain name */
-                       g_strdup_printf (_("Remove the reference to %s or correct its name (check your provider’s help for the right include:)."), detail));
+      {
+        g_autofree char *without = remove_terms (check->corrected, "include:", detail);
+        BdFinding *finding;
+
+        finding = bd_findings_add (check->findings, "spf-syntax", BD_SEVERITY_ERROR, "spf",
+                                   /* Translators: %s is a domain name used in include: or redirect= */
+                                   g_strdup_printf (_("The SPF record refers to %s, which has no SPF record, so the whole check fails (permerror)."), detail),
+                                   /* Translators: %s is a domain name */
+                                   g_strdup_printf (_("Remove the reference to %s or correct its name (check your provider’s help for the right include:)."), detail));
+        /* only when the broken include is in the domain's own record */
+        if (strcmp (without, check->corrected) != 0)
+          set_fix (check, finding, domain, g_steal_pointer (&without));
+      }
       break;
     case BD_SPF_PROBLEM_MULTIPLE:
       bd_findings_add (check->findings, "spf-syntax", BD_SEVERITY_ERROR, "spf",
@@ -160,16 +208,67 @@ add_problem_finding (BdSpfCheck        *check,
     }
 }
 
+/* Walks the include tree, each record before its includes (close to the
+ * evaluation order): the record where the
+ * look-ups pass 10, and every include or redirect target without a
+ * record (each is a permerror of its own, RFC 7208 §5.2). */
+static void
+scan_tree (const BdSpfNode  *node,
+           guint            *count,
+           const char      **passed_at,
+           GPtrArray        *missing)
+{
+  /* the include or redirect itself costs one look-up in its parent */
+  *count += node->lookups;
+  if (*count > 10 && *passed_at == NULL)
+    *passed_at = node->domain;
+  if (node->record == NULL && node->via != NULL)
+    g_ptr_array_add (missing, node->domain);
+  for (guint i = 0; node->children && i < node->children->len; i++)
+    scan_tree (g_ptr_array_index (node->children, i), count, passed_at, missing);
+}
+
+static void
+add_missing_findings (BdSpfCheck *check,
+                      GPtrArray  *missing)
+{
+  for (guint i = 0; i < missing->len; i++)
+    {
+      const char *target = g_ptr_array_index (missing, i);
+
+      /* the first one is already reported as the walk's problem */
+      if (g_strcmp0 (target, check->walk->problem_detail) == 0)
+        continue;
+      bd_findings_add (check->findings, "spf-syntax", BD_SEVERITY_ERROR, "spf",
+                       g_strdup_printf (_("The SPF record refers to %s, which has no SPF record, so the whole check fails (permerror)."), target),
+                       g_strdup_printf (_("Remove the reference to %s or correct its name (check your provider’s help for the right include:)."), target));
+    }
+}
+
 static void
 add_limit_findings (BdSpfCheck *check)
 {
+  g_autoptr(GPtrArray) missing = g_ptr_array_new ();
+  const char *passed_at = NULL;
+  guint count = 0;
+
+  if (check->tree != NULL)
+    scan_tree (check->tree, &count, &passed_at, missing);
+  add_missing_findings (check, missing);
   if (check->lookups > 10)
-    bd_findings_add (check->findings, "spf-too-many-lookups", BD_SEVERITY_ERROR, "spf",
-                     /* Translators: %u is a number of DNS look-ups, more than 10 */
-                     g_strdup_printf (ngettext ("The SPF record needs %u DNS look-up; the limit is 10, so receivers stop with an error (permerror).",
-                                                "The SPF record needs %u DNS look-ups; the limit is 10, so receivers stop with an error (permerror).",
-                                                check->lookups), check->lookups),
-                     g_strdup (_("Remove include: entries of services you no longer use, replace a and mx with ip4:/ip6: ranges, or ask a provider for a flattened include.")));
+    {
+      /* Translators: %u is a number of DNS look-ups, more than 10 */
+      g_autofree char *count_text = g_strdup_printf (ngettext ("The SPF record needs %u DNS look-up; the limit is 10, so receivers stop with an error (permerror).",
+                                                               "The SPF record needs %u DNS look-ups; the limit is 10, so receivers stop with an error (permerror).",
+                                                               check->lookups), check->lookups);
+      /* Translators: %s is a domain in the SPF include tree */
+      g_autofree char *where = passed_at ? g_strdup_printf (_("The limit is passed in the record of %s."), passed_at)
+                                         : g_strdup ("");
+
+      bd_findings_add (check->findings, "spf-too-many-lookups", BD_SEVERITY_ERROR, "spf",
+                       g_strconcat (count_text, *where ? " " : "", where, NULL),
+                       g_strdup (_("Remove include: entries of services you no longer use, replace a and mx with ip4:/ip6: ranges, or ask a provider for a flattened include.")));
+    }
   if (check->void_lookups > BD_SPF_MAX_VOID_LOOKUPS)
     bd_findings_add (check->findings, "spf-void-lookups", BD_SEVERITY_ERROR, "spf",
                      /* Translators: %u is a number of look-ups, more than 2 */
@@ -180,7 +279,8 @@ add_limit_findings (BdSpfCheck *check)
 }
 
 static void
-add_all_findings (BdSpfCheck *check)
+add_all_findings (BdSpfCheck *check,
+                  const char *domain)
 {
   g_auto(GStrv) terms = g_strsplit (check->record, " ", -1);
   const char *all = NULL;
@@ -195,28 +295,34 @@ add_all_findings (BdSpfCheck *check)
     }
   if (all && (all[0] == '+' || g_ascii_strcasecmp (all, "all") == 0))
     {
-      g_autofree char *fixed = rewrite_record (check->record, NULL, "-all");
+      char *fixed = rewrite_record (check->corrected, NULL, "-all");
+      BdFinding *finding;
 
-      bd_findings_add (check->findings, "spf-all-pass", BD_SEVERITY_ERROR, "spf",
-                       g_strdup (_("The SPF record ends in “+all”: it allows every server in the world to send mail as your domain.")),
-                       /* Translators: %s is the corrected SPF record */
-                       g_strdup_printf (_("Publish instead: %s"), fixed));
+      finding = bd_findings_add (check->findings, "spf-all-pass", BD_SEVERITY_ERROR, "spf",
+                                 g_strdup (_("The SPF record ends in “+all”: it allows every server in the world to send mail as your domain.")),
+                                 /* Translators: %s is the corrected SPF record */
+                                 g_strdup_printf (_("Publish instead: %s"), fixed));
+      set_fix (check, finding, domain, fixed);
     }
   else if (all && all[0] == '?')
     {
-      g_autofree char *fixed = rewrite_record (check->record, NULL, "~all");
+      char *fixed = rewrite_record (check->corrected, NULL, "~all");
+      BdFinding *finding;
 
-      bd_findings_add (check->findings, "spf-all-neutral", BD_SEVERITY_WARNING, "spf",
-                       g_strdup (_("The SPF record ends in “?all”: it says nothing about servers it doesn’t list, so forged mail is not caught.")),
-                       g_strdup_printf (_("Publish instead: %s"), fixed));
+      finding = bd_findings_add (check->findings, "spf-all-neutral", BD_SEVERITY_WARNING, "spf",
+                                 g_strdup (_("The SPF record ends in “?all”: it says nothing about servers it doesn’t list, so forged mail is not caught.")),
+                                 g_strdup_printf (_("Publish instead: %s"), fixed));
+      set_fix (check, finding, domain, fixed);
     }
   else if (all == NULL && !redirect)
     {
-      g_autofree char *fixed = rewrite_record (check->record, NULL, "~all");
+      char *fixed = rewrite_record (check->corrected, NULL, "~all");
+      BdFinding *finding;
 
-      bd_findings_add (check->findings, "spf-no-all", BD_SEVERITY_WARNING, "spf",
-                       g_strdup (_("The SPF record has no “all” at the end, so servers it doesn’t list get a neutral result.")),
-                       g_strdup_printf (_("Publish instead: %s"), fixed));
+      finding = bd_findings_add (check->findings, "spf-no-all", BD_SEVERITY_WARNING, "spf",
+                                 g_strdup (_("The SPF record has no “all” at the end, so servers it doesn’t list get a neutral result.")),
+                                 g_strdup_printf (_("Publish instead: %s"), fixed));
+      set_fix (check, finding, domain, fixed);
     }
   if (strlen (check->record) > MAX_RECORD_LENGTH)
     bd_findings_add (check->findings, "spf-too-long", BD_SEVERITY_WARNING, "spf",
@@ -234,18 +340,39 @@ add_ip_findings (BdSpfCheck *check,
                  const char *domain,
                  const char *ip)
 {
-  g_autofree char *fixed = NULL;
+  char *fixed = NULL;
+  BdFinding *finding;
 
   if (check->result != BD_SPF_FAIL && check->result != BD_SPF_SOFTFAIL && check->result != BD_SPF_NEUTRAL)
     return;
-  fixed = bd_spf_record_with_ip (check->record, ip);
-  bd_findings_add (check->findings, "spf-ip-not-permitted",
+  fixed = bd_spf_record_with_ip (check->corrected, ip);
+  finding = bd_findings_add (check->findings, "spf-ip-not-permitted",
                    check->result == BD_SPF_FAIL ? BD_SEVERITY_ERROR : BD_SEVERITY_WARNING, "spf",
                    /* Translators: %1$s is a domain, %2$s an IP address, %3$s an SPF result such as fail */
                    g_strdup_printf (_("The SPF record of %1$s does not allow %2$s, the server that sent this message (result: %3$s)."),
                                     domain, ip, bd_spf_result_to_string (check->result)),
                    /* Translators: %1$s is an IP address, %2$s the corrected SPF record */
                    g_strdup_printf (_("If %1$s is your mail server, add it: %2$s"), ip, fixed));
+  set_fix (check, finding, domain, fixed);
+}
+
+/* RFC 7208 §3.1 and §14.1: the SPF RR type (99) is gone; receivers read
+ * only TXT, so a type-99 record is at best dead weight and at worst a
+ * stale copy that someone keeps editing instead of the TXT one. */
+static void
+add_spf_type_finding (const BdDnsLookup *lookup,
+                      BdSpfCheck        *check,
+                      const char        *domain,
+                      GCancellable      *cancellable)
+{
+  g_autoptr(BdDnsAnswer) answer = bd_dns_lookup (lookup, domain, BD_DNS_TYPE_SPF, cancellable, NULL);
+
+  if (answer == NULL || answer->records->len == 0)
+    return;
+  bd_findings_add (check->findings, "spf-type-deprecated", BD_SEVERITY_WARNING, "spf",
+                   /* Translators: %s is a domain */
+                   g_strdup_printf (_("%s also publishes a record of the old SPF type, which receivers ignore since RFC 7208; only the TXT record counts."), domain),
+                   g_strdup (_("Delete the SPF-type record and keep the TXT record up to date.")));
 }
 
 BdSpfCheck *
@@ -274,19 +401,26 @@ bd_spf_check (const BdDnsLookup *lookup,
 
   if (records->len == 0)
     {
-      bd_findings_add (check->findings, "spf-missing", BD_SEVERITY_ERROR, "spf",
+      BdFinding *finding;
+
+      finding = bd_findings_add (check->findings, "spf-missing", BD_SEVERITY_ERROR, "spf",
                        /* Translators: %s is a domain name */
                        g_strdup_printf (_("%s has no SPF record, so receivers can’t tell which servers may send its mail; many file it as spam."), domain),
                        /* Translators: %s is a domain name; keep the record as it is */
                        g_strdup_printf (_("Publish a TXT record at %s listing your mail servers, for example: v=spf1 mx -all (add the include: your mail provider documents)."), domain));
+      /* a start that keeps today's mail flowing: the MX hosts, the server
+       * that sent the bounced message, and ~all until the reports are read */
+      set_fix (check, finding, domain, ip ? bd_spf_record_with_ip ("v=spf1 mx ~all", ip) : g_strdup ("v=spf1 mx ~all"));
       return g_steal_pointer (&check);
     }
   check->record = g_strdup (records->pdata[0]);
+  check->corrected = g_strdup (check->record);
   if (records->len > 1)
     {
-      g_autofree char *merged = merge_records (records);
+      char *merged = merge_records (records);
+      BdFinding *finding;
 
-      bd_findings_add (check->findings, "spf-multiple", BD_SEVERITY_ERROR, "spf",
+      finding = bd_findings_add (check->findings, "spf-multiple", BD_SEVERITY_ERROR, "spf",
                        /* Translators: %1$u is a number (2 or more), %2$s a domain */
                        g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                                     "%2$s publishes %1$u SPF record; there must be exactly one, so every check fails (permerror).",
@@ -295,8 +429,10 @@ bd_spf_check (const BdDnsLookup *lookup,
                                         records->len, domain),
                        /* Translators: %s is the merged SPF record */
                        g_strdup_printf (_("Replace them with one record: %s"), merged));
+      set_fix (check, finding, domain, merged);
     }
 
+  add_spf_type_finding (lookup, check, domain, cancellable);
   check->walk = bd_spf_check_host (lookup, NULL, domain, NULL, NULL, cancellable);
   check->tree = check->walk->tree;
   check->lookups = check->walk->lookups;
@@ -313,10 +449,21 @@ bd_spf_check (const BdDnsLookup *lookup,
     add_problem_finding (check, check->walk, domain);
   add_limit_findings (check);
   if (check->walk->uses_ptr)
-    bd_findings_add (check->findings, "spf-ptr", BD_SEVERITY_WARNING, "spf",
-                     g_strdup (_("The SPF record uses “ptr”, which is slow, unreliable and discouraged (RFC 7208 §5.5); some receivers ignore it.")),
-                     g_strdup (_("Replace ptr with the ip4:/ip6: addresses of your mail servers.")));
-  add_all_findings (check);
+    {
+      BdFinding *finding;
+
+      finding = bd_findings_add (check->findings, "spf-ptr", BD_SEVERITY_WARNING, "spf",
+                                 g_strdup (_("The SPF record uses “ptr”, which is slow, unreliable and discouraged (RFC 7208 §5.5); some receivers ignore it.")),
+                                 g_strdup (_("Replace ptr with the ip4:/ip6: addresses of your mail servers.")));
+      /* the replacement is known only for the server that sent the bounce */
+      if (ip != NULL)
+        {
+          g_autofree char *without = remove_terms (check->corrected, "ptr", "");
+
+          set_fix (check, finding, domain, bd_spf_record_with_ip (without, ip));
+        }
+    }
+  add_all_findings (check, domain);
 
   if (ip != NULL)
     {

@@ -15,6 +15,7 @@ G_BEGIN_DECLS
 typedef struct
 {
   char        *record;        /* NULL when none */
+  char        *corrected;     /* the record with every fix applied; NULL when none */
   guint        lookups;
   guint        void_lookups;
   gboolean     has_result;    /* an IP was given */

@@ -553,14 +553,30 @@ evaluate (Ctx         *ctx,
           BdSpfRecord *record,
           BdSpfNode   *node)
 {
+  gboolean failed = FALSE;
+  BdSpfResult first_error = BD_SPF_PERMERROR;
+
   for (guint i = 0; i < record->mechs->len; i++)
     {
       const BdSpfMech *mech = g_ptr_array_index (record->mechs, i);
       BdSpfResult error_result;
       Match m = match_mechanism (ctx, mech, domain, node, &error_result);
 
-      if (m == MATCH_ERROR)
+      /* Evaluating for an IP stops at the first error (RFC 7208 §4.6.4).
+       * The walk without an IP goes on, as checkdmarc does, so that every
+       * missing include and the whole look-up count are reported; the
+       * first error stays the result. */
+      if (m == MATCH_ERROR && (!ctx->walking || error_result == BD_SPF_TEMPERROR))
         return error_result;
+      if (m == MATCH_ERROR)
+        {
+          if (!failed)
+            first_error = error_result;
+          failed = TRUE;
+          continue;
+        }
+      if (failed && m == MATCH_YES)
+        return first_error;
       if (m == MATCH_YES)
         {
           /* without an IP only "all" matches: what follows is never reached */
@@ -589,10 +605,10 @@ evaluate (Ctx         *ctx,
         ctx->top_depth++;
       result = check_host (ctx, target, child);
       if (result == BD_SPF_NONE)
-        return fail_with (ctx, BD_SPF_PERMERROR, BD_SPF_PROBLEM_INCLUDE_NONE, target);
-      return result;
+        result = fail_with (ctx, BD_SPF_PERMERROR, BD_SPF_PROBLEM_INCLUDE_NONE, target);
+      return failed ? first_error : result;
     }
-  return BD_SPF_NEUTRAL;
+  return failed ? first_error : BD_SPF_NEUTRAL;
 }
 
 static BdSpfResult
