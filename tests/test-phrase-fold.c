@@ -153,6 +153,19 @@ test_fold_examples (void)
   g_assert_cmpint (bd_classify_phrase ("Dziekujemy za zamowienie", NULL), ==, BD_REASON_UNDEFINED);
 }
 
+/* RFC 3463's own texts, printed by servers beside a code that names
+ * nothing (5.0.0), give the reason of the code they describe. */
+static void
+test_rfc3463_texts (void)
+{
+  check_example ("552 5.0.0 Message too big for system", BD_REASON_MESGTOOBIG, NULL);
+  check_example ("550 5.0.0 Bad destination system address", BD_REASON_HOSTUNKNOWN, NULL);
+  check_example ("552 5.0.0 Mailbox full", BD_REASON_MAILBOXFULL, NULL);
+  check_example ("550 5.0.0 Destination mailbox has moved, no forwarding address", BD_REASON_HASMOVED, NULL);
+  check_example ("554 5.0.0 Media not supported", BD_REASON_CONTENTERROR, NULL);
+  check_example ("554 5.0.0 Message integrity failure", BD_REASON_SECURITYERROR, NULL);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -161,6 +174,7 @@ main (int   argc,
 
   g_test_add_func ("/core/phrase-fold/every-table", test_fold_every_table);
   g_test_add_func ("/core/phrase-fold/examples", test_fold_examples);
+  g_test_add_func ("/core/phrase-fold/rfc3463-texts", test_rfc3463_texts);
 
   return g_test_run ();
 }
