@@ -69,6 +69,38 @@ test_guess_reads (gconstpointer data)
   g_assert_nonnull (bd_scan_guess_explanation ());
 }
 
+/* Servers small offices meet (fixtures/families/README.md gives each
+ * message's source): the family that reads it and what it finds. */
+typedef struct
+{
+  const char *file;
+  const char *mta;
+  const char *address;
+  const char *status;
+  BdReason    reason;
+} FamilyCase;
+
+static const FamilyCase families[] = {
+  { "hmailserver-userunknown.eml", "guess", "anna@odbiorca.example", "5.1.1", BD_REASON_USERUNKNOWN },
+  { "interia-blocked.eml", "postfix", "ola@interia.example", "5.7.1", BD_REASON_FILTERED },
+};
+
+static void
+test_guess_family (gconstpointer data)
+{
+  const FamilyCase *c = data;
+  g_autoptr(BdBounce) bounce = decode ("families", c->file);
+  BdRecipient *r;
+
+  g_assert_cmpstr (bd_kind_to_string (bounce->kind), ==, "bounce");
+  g_assert_cmpstr (bounce->mta, ==, c->mta);
+  g_assert_cmpuint (bounce->recipients->len, ==, 1);
+  r = g_ptr_array_index (bounce->recipients, 0);
+  g_assert_cmpstr (r->address, ==, c->address);
+  g_assert_cmpstr (r->status, ==, c->status);
+  g_assert_cmpstr (bd_reason_to_string (r->reason), ==, bd_reason_to_string (c->reason));
+}
+
 static void
 test_guess_ordinary_mail (void)
 {
@@ -105,6 +137,12 @@ main (int   argc,
       g_autofree char *name = g_strdup_printf ("/core/guess/reads/%s", cases[i].file);
 
       g_test_add_data_func (name, &cases[i], test_guess_reads);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (families); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("/core/guess/families/%s", families[i].file);
+
+      g_test_add_data_func (name, &families[i], test_guess_family);
     }
   g_test_add_func ("/core/guess/ordinary-mail", test_guess_ordinary_mail);
 

@@ -334,6 +334,10 @@ static const BdPhrase phrases[] = {
   { "not local host", BD_REASON_NORELAYING },
   { "due to the following smtp relay error", BD_REASON_NORELAYING },
   /* filtered */
+  /* Interia's help page on returned mail ("550 5.7.1 Recipient doesn't
+   * want your mail": the recipient blocked you), pomoc.poczta.interia.pl,
+   * "Dlaczego wiadomość nie została dostarczona?" */
+  { "recipient doesn't want your mail", BD_REASON_FILTERED },
   { "only accepting mail from specific email addresses", BD_REASON_FILTERED },
   { "due to extended inactivity new mail is not currently being accepted", BD_REASON_FILTERED },
   { "has restricted sms e-mail", BD_REASON_FILTERED },
