@@ -83,6 +83,8 @@ typedef struct
 static const FamilyCase families[] = {
   { "hmailserver-userunknown.eml", "guess", "anna@odbiorca.example", "5.1.1", BD_REASON_USERUNKNOWN },
   { "interia-blocked.eml", "postfix", "ola@interia.example", "5.7.1", BD_REASON_FILTERED },
+  { "rspamd-spam.eml", "postfix", "kasia@odbiorca.example", "5.7.1", BD_REASON_SPAMDETECTED },
+  { "amavis-spam.eml", "postfix", "piotr@odbiorca.example", "5.7.0", BD_REASON_SPAMDETECTED },
 };
 
 static void

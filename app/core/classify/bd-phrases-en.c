@@ -537,6 +537,10 @@ static const BdPhrase phrases[] = {
   { "reputation is too low", BD_REASON_BADREPUTATION },
   { "has a poor sending reputation", BD_REASON_BADREPUTATION },
   /* spamdetected */
+  /* Rspamd's milter reply (src/libserver/milter.h: RSPAMD_MILTER_REJECT_MESSAGE
+   * "Spam message rejected" with 5.7.1; rspamd.com's proxy worker
+   * documentation, reject_message) */
+  { "spam message rejected", BD_REASON_SPAMDETECTED },
   { "message content rejected", BD_REASON_SPAMDETECTED },
   { "- spam", BD_REASON_SPAMDETECTED },
   { "spam detected", BD_REASON_SPAMDETECTED },
