@@ -28,6 +28,14 @@ typedef struct
 } ScanCase;
 
 static const ScanCase cases[] = {
+  /* The last resort (bd-scan-guess.c): formats no scanner knows */
+  { "guess-unknown-mailer.eml", "guess", BD_KIND_BOUNCE, 1, 0, "anna.kowalska@odbiorca.example", "5.1.1", 550,
+    BD_REASON_UNDEFINED, NULL },
+  { "guess-empty-report.eml", "guess", BD_KIND_BOUNCE, 1, 0, "marek@odbiorca.example", "5.2.2", 552,
+    BD_REASON_UNDEFINED, NULL },
+  /* Polish without its letters, as SMTP replies come (bd-phrase-fold.c) */
+  { "localized-ascii-pl.eml", "localized", BD_KIND_BOUNCE, 1, 0, "tomasz@odbiorca.example", NULL, 550,
+    BD_REASON_UNDEFINED, NULL },
   { "exim.eml", "exim", BD_KIND_BOUNCE, 2, 0, "anna.nowak@odbiorca.example", "5.1.1", 550,
     BD_REASON_UNDEFINED, "mx1.odbiorca.example" },
   { "exim.eml", "exim", BD_KIND_BOUNCE, 2, 1, "biuro@nieistnieje.example", NULL, 0,

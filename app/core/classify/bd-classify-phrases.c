@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "bd-classify-private.h"
+#include "bd-phrase-fold.h"
 #include "bd-phrases.h"
 
 /* The phrase tables, merged once into an index on a phrase's first two
@@ -27,6 +28,7 @@
 typedef struct
 {
   const BdPhrase *phrase;
+  const char     *text;       /* the phrase folded (bd-phrase-fold.h) */
   gsize           len;        /* of the first part */
   const char     *tail;       /* the second part, or NULL */
   gsize           tail_len;
@@ -36,6 +38,30 @@ typedef struct
 {
   GArray *buckets[256 * 256];   /* (element-type IndexedPhrase), lazily made */
 } PhraseIndex;
+
+/* Indexes @text, the folded form of @phrase (owned by the index). */
+static void
+index_phrase (PhraseIndex    *index,
+              const BdPhrase *phrase,
+              char           *text)
+{
+  const char *gap = strstr (text, GAP);
+  IndexedPhrase entry = { phrase, text, strlen (text), NULL, 0 };
+  guint key;
+
+  if (gap != NULL)
+    {
+      entry.len = gap - text;
+      entry.tail = gap + strlen (GAP);
+      entry.tail_len = strlen (entry.tail);
+    }
+  if (entry.len < 2)
+    return;
+  key = ((guint8)text[0] << 8) | (guint8)text[1];
+  if (index->buckets[key] == NULL)
+    index->buckets[key] = g_array_new (FALSE, FALSE, sizeof (IndexedPhrase));
+  g_array_append_val (index->buckets[key], entry);
+}
 
 static const PhraseIndex *
 get_index (void)
@@ -51,23 +77,13 @@ get_index (void)
         for (guint i = 0; i < tables[t]->n_phrases; i++)
           {
             const BdPhrase *phrase = &tables[t]->phrases[i];
-            const char *gap = strstr (phrase->phrase, GAP);
-            IndexedPhrase entry = { phrase, strlen (phrase->phrase), NULL, 0 };
-            guint key;
+            char *folded = NULL;
+            char *umlauts = bd_phrase_fold_umlauts (phrase->phrase);
 
-            if (gap != NULL)
-              {
-                entry.len = gap - phrase->phrase;
-                entry.tail = gap + strlen (GAP);
-                entry.tail_len = strlen (entry.tail);
-              }
-
-            if (entry.len < 2)
-              continue;
-            key = ((guint8)phrase->phrase[0] << 8) | (guint8)phrase->phrase[1];
-            if (built->buckets[key] == NULL)
-              built->buckets[key] = g_array_new (FALSE, FALSE, sizeof (IndexedPhrase));
-            g_array_append_val (built->buckets[key], entry);
+            bd_phrase_fold (phrase->phrase, &folded);
+            index_phrase (built, phrase, folded ? folded : g_strdup (phrase->phrase));
+            if (umlauts != NULL)
+              index_phrase (built, phrase, umlauts);
           }
       g_once_init_leave (&index, built);
     }
@@ -116,10 +132,12 @@ drop_phrases_inside_others (guint64      matched,
 /* Every reason some phrase names, as a bit set, and the first phrase found
  * for each (a precise phrase is preferred over a vague one). */
 guint64
-bd_classify_match_phrases (const char  *lowered,
+bd_classify_match_phrases (const char  *diagnostic,
                            const char **found)
 {
   const PhraseIndex *index = get_index ();
+  g_autofree char *folded = NULL;
+  const char *lowered = bd_phrase_fold (diagnostic, &folded);
   gsize len = strlen (lowered);
   gsize start[BD_N_REASONS] = { 0 };
   gsize end[BD_N_REASONS] = { 0 };
@@ -138,7 +156,7 @@ bd_classify_match_phrases (const char  *lowered,
 
           gsize phrase_end = i + entry->len;
 
-          if (entry->len > len - i || memcmp (lowered + i, entry->phrase->phrase, entry->len) != 0)
+          if (entry->len > len - i || memcmp (lowered + i, entry->text, entry->len) != 0)
             continue;
           if (entry->tail != NULL)
             {

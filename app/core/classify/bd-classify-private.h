@@ -33,9 +33,10 @@ BdReason bd_classify_provider_rules (const BdRecipient *r,
                                      const char        *lowered,
                                      BdEvidence        *evidence);
 
-/* bd-classify-phrases.c: every reason some phrase of @lowered names, as a
+/* bd-classify-phrases.c: every reason some phrase of @diagnostic names
+ * (folded first: case, diacritics, spaces), as a
  * bit set, and the first phrase found for each */
-guint64  bd_classify_match_phrases  (const char        *lowered,
+guint64  bd_classify_match_phrases  (const char        *diagnostic,
                                      const char       **found);
 gboolean bd_classify_is_vague_phrase (const char       *phrase);
 

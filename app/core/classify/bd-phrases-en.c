@@ -334,6 +334,10 @@ static const BdPhrase phrases[] = {
   { "not local host", BD_REASON_NORELAYING },
   { "due to the following smtp relay error", BD_REASON_NORELAYING },
   /* filtered */
+  /* Interia's help page on returned mail ("550 5.7.1 Recipient doesn't
+   * want your mail": the recipient blocked you), pomoc.poczta.interia.pl,
+   * "Dlaczego wiadomość nie została dostarczona?" */
+  { "recipient doesn't want your mail", BD_REASON_FILTERED },
   { "only accepting mail from specific email addresses", BD_REASON_FILTERED },
   { "due to extended inactivity new mail is not currently being accepted", BD_REASON_FILTERED },
   { "has restricted sms e-mail", BD_REASON_FILTERED },
@@ -533,6 +537,10 @@ static const BdPhrase phrases[] = {
   { "reputation is too low", BD_REASON_BADREPUTATION },
   { "has a poor sending reputation", BD_REASON_BADREPUTATION },
   /* spamdetected */
+  /* Rspamd's milter reply (src/libserver/milter.h: RSPAMD_MILTER_REJECT_MESSAGE
+   * "Spam message rejected" with 5.7.1; rspamd.com's proxy worker
+   * documentation, reject_message) */
+  { "spam message rejected", BD_REASON_SPAMDETECTED },
   { "message content rejected", BD_REASON_SPAMDETECTED },
   { "- spam", BD_REASON_SPAMDETECTED },
   { "spam detected", BD_REASON_SPAMDETECTED },
@@ -936,6 +944,32 @@ static const BdPhrase phrases[] = {
   { "held for review", BD_REASON_ONHOLD },
   { "message is on hold", BD_REASON_ONHOLD },
   { "quarantined", BD_REASON_ONHOLD },
+  /* RFC 3463, section 3: the subject and detail texts of the enhanced
+   * status codes, which servers print beside the code ("550 5.1.1 Bad
+   * destination mailbox address"); each names the reason our status table
+   * gives its code (bd-classify.c). The texts already listed above for
+   * their reason (mailbox full, mailbox disabled, mail system full,
+   * message length exceeds administrative limit, delivery time expired,
+   * routing loop detected, too many recipients…) are not repeated. */
+  { "bad destination system address", BD_REASON_HOSTUNKNOWN },            /* X.1.2 */
+  { "destination mailbox address ambiguous", BD_REASON_FILTERED },        /* X.1.4 */
+  { "destination mailbox has moved", BD_REASON_HASMOVED },                /* X.1.6 */
+  { "bad sender's mailbox address syntax", BD_REASON_REJECTED },          /* X.1.7 */
+  { "bad sender's system address", BD_REASON_REJECTED },                  /* X.1.8 */
+  { "mailing list expansion problem", BD_REASON_FILTERED },               /* X.2.4 */
+  { "system not capable of selected features", BD_REASON_SYSTEMERROR },  /* X.3.3 */
+  { "message too big for system", BD_REASON_MESGTOOBIG },                 /* X.3.4 */
+  { "system incorrectly configured", BD_REASON_SYSTEMERROR },             /* X.3.5 */
+  { "no answer from host", BD_REASON_NETWORKERROR },                      /* X.4.1 */
+  { "directory server failure", BD_REASON_SYSTEMERROR },                  /* X.4.3 */
+  { "media not supported", BD_REASON_CONTENTERROR },                      /* X.6.1 */
+  { "conversion required and prohibited", BD_REASON_CONTENTERROR },       /* X.6.2 */
+  { "conversion required but not supported", BD_REASON_CONTENTERROR },    /* X.6.3 */
+  { "security conversion required but not possible", BD_REASON_SECURITYERROR }, /* X.7.3 */
+  { "security features not supported", BD_REASON_SECURITYERROR },         /* X.7.4 */
+  { "cryptographic failure", BD_REASON_SECURITYERROR },                   /* X.7.5 */
+  { "cryptographic algorithm not supported", BD_REASON_SECURITYERROR },   /* X.7.6 */
+  { "message integrity failure", BD_REASON_SECURITYERROR },               /* X.7.7 */
   { NULL, BD_REASON_UNDEFINED },
 };
 

@@ -156,6 +156,10 @@ static const BdPhrase phrases[] = {
 
   /* speeding: the sender's own limits, as Polish providers word them */
   { "limit wysyłki", BD_REASON_SPEEDING },
+  /* Onet's help page on returned mail ("Przekroczono limit wysyłania i
+   * odbierania poczty", pomoc.poczta.onet.pl, "Co zrobić w przypadku
+   * odesłanych lub odrzuconych e-maili", 2022) */
+  { "limit wysyłania", BD_REASON_SPEEDING },
   { "limit wysyłanych wiadomości", BD_REASON_SPEEDING },
   { "dzienny limit", BD_REASON_SPEEDING },
   { "godzinowy limit", BD_REASON_SPEEDING },

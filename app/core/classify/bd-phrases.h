@@ -3,9 +3,11 @@
  *
  * What mail servers write, mapped to a reason: one table per language, each
  * in its own file (bd-phrases-en.c, bd-phrases-pl.c…), all consulted by the
- * classifier. A phrase is matched case-insensitively as a substring of the
- * server's reply (the diagnostic), so write it in lower case and as the
- * servers write it, e.g. { "mailbox is full", BD_REASON_MAILBOXFULL }.
+ * classifier. A phrase is matched as a substring of the server's reply (the
+ * diagnostic) with both folded (bd-phrase-fold.h): case, diacritics, runs
+ * of spaces and folded lines do not matter, so "uzivatel neexistuje"
+ * matches "uživatel neexistuje". Write it in lower case and as the servers
+ * write it, with its letters, e.g. { "mailbox is full", BD_REASON_MAILBOXFULL }.
  */
 #pragma once
 

@@ -241,6 +241,8 @@ run_scanners (BdBounce          *bounce,
         bd_decoder_set_mta (bounce, scanners[i].name);
       if (bounce->reporting_mta == NULL)
         bounce->reporting_mta = g_steal_pointer (&scanned->reporting_mta);
+      if (bounce->note == NULL)
+        bounce->note = g_steal_pointer (&scanned->note);
       merge_scanned (bounce, scanned);
       return;
     }

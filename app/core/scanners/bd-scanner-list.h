@@ -80,3 +80,5 @@ BD_SCANNER (surfcontrol, "surfcontrol")
 BD_SCANNER (amavis, "amavis")
 /* Last: Polish, German or Czech prose no family claimed */
 BD_SCANNER (localized, "localized")
+/* The very last: a returned email no format claimed, read as a best guess */
+BD_SCANNER (guess, "guess")

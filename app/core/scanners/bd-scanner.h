@@ -48,4 +48,7 @@ const BdScanner *bd_scanners_get (guint *n_scanners);
 #include "bd-scanner-list.h"
 #undef BD_SCANNER
 
+/* The last resort's best guess, said in the user's language (bd-scan-guess.c). */
+const char *bd_scan_guess_explanation (void);
+
 G_END_DECLS

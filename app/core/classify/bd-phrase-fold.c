@@ -1,0 +1,187 @@
+/* bd-phrase-fold.c
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The one form in which phrases and servers' replies are compared.
+ *
+ * SMTP replies are ASCII (RFC 5321, section 4.2: "text" is printable
+ * US-ASCII; RFC 6531 only allows UTF-8 where both ends agree), so Polish,
+ * Czech and German servers write their own language without its letters:
+ * "Przekroczono limit wysylania", "uzivatel neexistuje", "Postfach voll".
+ * Their templates in bounce bodies keep the letters, and a reply quoted by
+ * a client may be wrapped over lines (RFC 5322, section 2.2.3, folding).
+ * Both sides are therefore folded the same way: lower case, Latin letters
+ * without their marks (NFD, Unicode Standard Annex #15, then the marks
+ * dropped; "ł", "ø", "đ", "ß" have no decomposition and are mapped by
+ * hand), every run of white space (line breaks included) one space, and
+ * typographic apostrophes and quotes their ASCII forms. Cyrillic and other
+ * scripts keep their letters, lower-cased only.
+ */
+#define G_LOG_DOMAIN "bd-phrase-fold"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "bd-phrase-fold.h"
+
+/* Letters without a canonical decomposition, as writers drop their marks
+ * in ASCII: Polish "ł" (Unicode's own note on U+0142), Danish/Norwegian
+ * "ø", Croatian "đ", German "ß" (written "ss", Duden's rule for
+ * capitals and the Swiss spelling). */
+static const char *
+fold_special (gunichar c)
+{
+  switch (c)
+    {
+    case 0x0142: return "l";    /* ł */
+    case 0x00F8: return "o";    /* ø */
+    case 0x0111: return "d";    /* đ */
+    case 0x00DF: return "ss";   /* ß */
+    case 0x00E6: return "ae";   /* æ */
+    case 0x0153: return "oe";   /* œ */
+    case 0x0131: return "i";    /* dotless ı */
+    case 0x2018: case 0x2019: case 0x02BC: return "'";
+    case 0x201C: case 0x201D: case 0x201E: return "\"";
+    default: return NULL;
+    }
+}
+
+static gboolean
+is_space (gunichar c)
+{
+  return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == 0x00A0 || c == 0x202F;
+}
+
+/* German written without umlauts spells them "ae", "oe", "ue" (Duden,
+ * rule 'Umlaute'; DIN 5007-2): a phrase with an umlaut gets that second
+ * spelling besides the plain one. */
+static const char *
+fold_umlaut (gunichar c)
+{
+  switch (c)
+    {
+    case 0x00E4: return "ae";
+    case 0x00F6: return "oe";
+    case 0x00FC: return "ue";
+    default: return NULL;
+    }
+}
+
+static void
+append_folded_char (GString  *out,
+                    gunichar  c,
+                    gboolean  umlauts_as_e)
+{
+  gunichar decomposed[G_UNICHAR_MAX_DECOMPOSITION_LENGTH];
+  const char *special;
+  gsize n;
+
+  c = g_unichar_tolower (c);
+  if (umlauts_as_e && (special = fold_umlaut (c)) != NULL)
+    {
+      g_string_append (out, special);
+      return;
+    }
+  if ((special = fold_special (c)) != NULL)
+    {
+      g_string_append (out, special);
+      return;
+    }
+  n = g_unichar_fully_decompose (c, FALSE, decomposed, G_N_ELEMENTS (decomposed));
+  /* Marks go only from a Latin base: Cyrillic "й" and "ї" stay letters. */
+  if (n > 1 && decomposed[0] < 0x80)
+    c = decomposed[0];
+  g_string_append_unichar (out, c);
+}
+
+/* Whether @text is already in folded form: ASCII lower case with single
+ * spaces. Most replies are, and then nothing is copied. */
+static gboolean
+is_folded (const char *text)
+{
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      guchar c = (guchar)*p;
+
+      if (c >= 0x80 || (c >= 'A' && c <= 'Z') || c == '\t' || c == '\r' || c == '\n'
+          || (c == ' ' && p[1] == ' '))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static char *
+fold (const char *text,
+      gboolean    umlauts_as_e)
+{
+  GString *out = g_string_sized_new (strlen (text) + 8);
+  gboolean in_space = FALSE;
+
+  for (const char *p = text; *p != '\0'; )
+    {
+      gunichar c = g_utf8_get_char_validated (p, -1);
+
+      if (c == (gunichar)-1 || c == (gunichar)-2)
+        {
+          /* Not UTF-8 (a Latin-2 reply read raw): keep the byte. */
+          g_string_append_c (out, *p++);
+          in_space = FALSE;
+          continue;
+        }
+      p = g_utf8_next_char (p);
+      if (is_space (c))
+        {
+          if (!in_space)
+            g_string_append_c (out, ' ');
+          in_space = TRUE;
+          continue;
+        }
+      in_space = FALSE;
+      if (c < 0x80)
+        g_string_append_c (out, g_ascii_tolower ((char)c));
+      else
+        append_folded_char (out, c, umlauts_as_e);
+    }
+  return g_string_free (out, FALSE);
+}
+
+/**
+ * bd_phrase_fold:
+ * @text: a reply or a phrase, UTF-8 (invalid bytes are kept as they are)
+ * @folded: (out) (transfer full) (nullable): the folded copy, or %NULL
+ *   when @text is already folded
+ *
+ * Returns: @text folded: @text itself when it needs no change (then
+ *   *@folded is %NULL), else *@folded.
+ */
+const char *
+bd_phrase_fold (const char  *text,
+                char       **folded)
+{
+  g_return_val_if_fail (text != NULL, NULL);
+  g_return_val_if_fail (folded != NULL, NULL);
+
+  *folded = NULL;
+  if (is_folded (text))
+    return text;
+  *folded = fold (text, FALSE);
+  return *folded;
+}
+
+/**
+ * bd_phrase_fold_umlauts:
+ * @phrase: a phrase of a table
+ *
+ * Returns: (transfer full) (nullable): @phrase folded with German umlauts
+ *   spelled "ae", "oe", "ue", or %NULL when it has none.
+ */
+char *
+bd_phrase_fold_umlauts (const char *phrase)
+{
+  g_return_val_if_fail (phrase != NULL, NULL);
+
+  if (strstr (phrase, "ä") == NULL && strstr (phrase, "ö") == NULL && strstr (phrase, "ü") == NULL
+      && strstr (phrase, "Ä") == NULL && strstr (phrase, "Ö") == NULL && strstr (phrase, "Ü") == NULL)
+    return NULL;
+  return fold (phrase, TRUE);
+}

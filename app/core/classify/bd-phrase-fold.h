@@ -1,0 +1,18 @@
+/* bd-phrase-fold.h
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The form in which the phrase tables and servers' replies are compared:
+ * lower case, Latin letters without diacritics, white space runs as one
+ * space (bd-phrase-fold.c says why).
+ */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+const char *bd_phrase_fold         (const char  *text,
+                                    char       **folded);
+char       *bd_phrase_fold_umlauts (const char  *phrase);
+
+G_END_DECLS

@@ -1,0 +1,152 @@
+/* test-guess.c
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The last resort (bd-scan-guess.c) through the whole decoder: returned
+ * mail in a format no scanner knows gives its failed recipients, marked
+ * as a best guess; ordinary mail (tests/fixtures/not-bounce: newsletters,
+ * replies, an invoice, out-of-office replies, a read receipt, mail that
+ * talks about an undelivered message, a courier's "Delivery failed")
+ * stays out.
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include <gmime/gmime.h>
+
+#include "bd-decoder.h"
+#include "bd-scanner.h"
+
+static BdBounce *
+decode (const char *folder,
+        const char *file)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fixtures", folder, file, NULL);
+  g_autofree char *data = NULL;
+  g_autoptr(GError) error = NULL;
+  gsize len;
+
+  g_file_get_contents (path, &data, &len, &error);
+  g_assert_no_error (error);
+  return bd_decoder_decode_bytes (data, len, path, 0);
+}
+
+typedef struct
+{
+  const char *folder;
+  const char *file;
+  BdKind      kind;
+  const char *address;
+  const char *status;
+  guint       reply_code;
+  BdReason    reason;
+} GuessCase;
+
+static const GuessCase cases[] = {
+  { "scanners", "guess-unknown-mailer.eml", BD_KIND_BOUNCE, "anna.kowalska@odbiorca.example", "5.1.1", 550, BD_REASON_USERUNKNOWN },
+  { "scanners", "guess-empty-report.eml", BD_KIND_BOUNCE, "marek@odbiorca.example", "5.2.2", 552, BD_REASON_MAILBOXFULL },
+  /* a notice pasted by itself, without headers */
+  { "guess", "guess-pasted-notice.eml", BD_KIND_DELAYED, "ola@odbiorca.example", "4.2.2", 452, BD_REASON_MAILBOXFULL },
+};
+
+static void
+test_guess_reads (gconstpointer data)
+{
+  const GuessCase *c = data;
+  g_autoptr(BdBounce) bounce = decode (c->folder, c->file);
+  BdRecipient *r;
+
+  g_assert_cmpstr (bd_kind_to_string (bounce->kind), ==, bd_kind_to_string (c->kind));
+  g_assert_cmpstr (bounce->mta, ==, "guess");
+  g_assert_nonnull (bounce->note);
+  g_assert_nonnull (strstr (bounce->note, "best guess"));
+  g_assert_cmpuint (bounce->recipients->len, ==, 1);
+  r = g_ptr_array_index (bounce->recipients, 0);
+  g_assert_cmpstr (r->address, ==, c->address);
+  g_assert_cmpstr (r->status, ==, c->status);
+  g_assert_cmpuint (r->reply_code, ==, c->reply_code);
+  g_assert_cmpstr (bd_reason_to_string (r->reason), ==, bd_reason_to_string (c->reason));
+  g_assert_nonnull (bd_scan_guess_explanation ());
+}
+
+/* Servers small offices meet (fixtures/families/README.md gives each
+ * message's source): the family that reads it and what it finds. */
+typedef struct
+{
+  const char *file;
+  const char *mta;
+  const char *address;
+  const char *status;
+  BdReason    reason;
+} FamilyCase;
+
+static const FamilyCase families[] = {
+  { "hmailserver-userunknown.eml", "guess", "anna@odbiorca.example", "5.1.1", BD_REASON_USERUNKNOWN },
+  { "interia-blocked.eml", "postfix", "ola@interia.example", "5.7.1", BD_REASON_FILTERED },
+  { "rspamd-spam.eml", "postfix", "kasia@odbiorca.example", "5.7.1", BD_REASON_SPAMDETECTED },
+  { "amavis-spam.eml", "postfix", "piotr@odbiorca.example", "5.7.0", BD_REASON_SPAMDETECTED },
+};
+
+static void
+test_guess_family (gconstpointer data)
+{
+  const FamilyCase *c = data;
+  g_autoptr(BdBounce) bounce = decode ("families", c->file);
+  BdRecipient *r;
+
+  g_assert_cmpstr (bd_kind_to_string (bounce->kind), ==, "bounce");
+  g_assert_cmpstr (bounce->mta, ==, c->mta);
+  g_assert_cmpuint (bounce->recipients->len, ==, 1);
+  r = g_ptr_array_index (bounce->recipients, 0);
+  g_assert_cmpstr (r->address, ==, c->address);
+  g_assert_cmpstr (r->status, ==, c->status);
+  g_assert_cmpstr (bd_reason_to_string (r->reason), ==, bd_reason_to_string (c->reason));
+}
+
+static void
+test_guess_ordinary_mail (void)
+{
+  g_autofree char *dir = g_test_build_filename (G_TEST_DIST, "fixtures", "not-bounce", NULL);
+  g_autoptr(GDir) listing = g_dir_open (dir, 0, NULL);
+  const char *name;
+  guint n = 0;
+
+  g_assert_nonnull (listing);
+  while ((name = g_dir_read_name (listing)) != NULL)
+    {
+      g_autoptr(BdBounce) bounce = NULL;
+
+      if (!g_str_has_suffix (name, ".eml"))
+        continue;
+      bounce = decode ("not-bounce", name);
+      g_test_message ("%s: %s", name, bd_kind_to_string (bounce->kind));
+      if (bounce->kind == BD_KIND_BOUNCE || bounce->kind == BD_KIND_DELAYED)
+        g_error ("%s is ordinary mail, read as %s by %s", name, bd_kind_to_string (bounce->kind), bounce->mta);
+      n++;
+    }
+  g_assert_cmpuint (n, >=, 10);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  g_mime_init ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("/core/guess/reads/%s", cases[i].file);
+
+      g_test_add_data_func (name, &cases[i], test_guess_reads);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (families); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("/core/guess/families/%s", families[i].file);
+
+      g_test_add_data_func (name, &families[i], test_guess_family);
+    }
+  g_test_add_func ("/core/guess/ordinary-mail", test_guess_ordinary_mail);
+
+  return g_test_run ();
+}
