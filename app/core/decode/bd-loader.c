@@ -10,11 +10,9 @@
 
 #include "bd-decoder.h"
 #include "bd-loader.h"
+#include "bd-msg.h"
 
 G_DEFINE_QUARK (bd-loader-error-quark, bd_loader_error)
-
-/* An Outlook .msg is an OLE2 compound file; its first eight bytes say so. */
-static const guchar ole2_magic[] = { 0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1 };
 
 typedef struct
 {
@@ -84,15 +82,6 @@ check_content (const char *name,
     /* Translators: %s is a file name */
     return g_error_new (BD_LOADER_ERROR, BD_LOADER_ERROR_EMPTY, _("“%s” is empty."), name);
 
-  if (len >= sizeof ole2_magic && memcmp (data, ole2_magic, sizeof ole2_magic) == 0)
-    return g_error_new (BD_LOADER_ERROR, BD_LOADER_ERROR_OUTLOOK_MSG,
-                        /* Translators: %s is a file name */
-                        _("“%s” is an Outlook message file (.msg), which only Outlook can read. "
-                          "Save the returned email as an .eml file instead: in Outlook on the web "
-                          "or the new Outlook, open it and choose Download or Save as; in classic "
-                          "Outlook, forward it as an attachment to a webmail account and download "
-                          "it there."), name);
-
   if (!looks_like_email (data, len))
     return g_error_new (BD_LOADER_ERROR, BD_LOADER_ERROR_NOT_EMAIL,
                         /* Translators: %s is a file name */
@@ -120,6 +109,7 @@ bd_loader_load_bytes (GBytes     *bytes,
 {
   BdLoadResult *result;
   g_autofree char *source = NULL;
+  g_autoptr(GBytes) mime = NULL;
   gsize len;
   const char *data;
 
@@ -131,7 +121,23 @@ bd_loader_load_bytes (GBytes     *bytes,
   result->file = file ? g_object_ref (file) : NULL;
 
   data = g_bytes_get_data (bytes, &len);
-  if ((result->error = check_content (display_name, data, len)) != NULL)
+  if (bd_msg_is_msg (data, len))
+    {
+      g_autoptr(GError) error = NULL;
+
+      /* An Outlook .msg: read as the email it holds. */
+      mime = bd_msg_to_mime (data, len, &error);
+      if (mime == NULL)
+        {
+          result->error = g_error_new (BD_LOADER_ERROR, BD_LOADER_ERROR_OUTLOOK_MSG,
+                                       /* Translators: the first %s is a file name, the second the reason */
+                                       _("“%s” is an Outlook message file (.msg) that cannot be read: %s."),
+                                       display_name, error->message);
+          return result;
+        }
+      data = g_bytes_get_data (mime, &len);
+    }
+  else if ((result->error = check_content (display_name, data, len)) != NULL)
     return result;
 
   source = file ? g_file_get_path (file) : NULL;

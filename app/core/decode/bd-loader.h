@@ -19,7 +19,7 @@ G_BEGIN_DECLS
 typedef enum
 {
   BD_LOADER_ERROR_UNREADABLE,    /* could not be read at all */
-  BD_LOADER_ERROR_OUTLOOK_MSG,   /* an Outlook .msg file, not a MIME message */
+  BD_LOADER_ERROR_OUTLOOK_MSG,   /* an Outlook .msg file that cannot be read */
   BD_LOADER_ERROR_NOT_EMAIL,     /* some other kind of file */
   BD_LOADER_ERROR_TOO_BIG,       /* bigger than one email can sensibly be */
   BD_LOADER_ERROR_EMPTY,
