@@ -268,7 +268,7 @@ ndr (Obj *msg)
   r = recipient (msg, "biuro@example.net");
   longval (&r, 0x0C05, 5);
   longval (&r, 0x0C04, 0);
-  longval (&r, 0x0C20, 522);               /* 5.2.2: mailbox full */
+  longval (&r, 0x0C20, 521);               /* 5.2.1: mailbox disabled */
   recipient_close (&r);
 }
 

@@ -63,11 +63,11 @@ check_ndr (const BdBounce *bounce)
   g_assert_cmpstr (jan->remote_mta, ==, "mx.example.org");
   g_assert_nonnull (strstr (jan->diagnostic, "User unknown in virtual mailbox table"));
   g_assert_cmpint (jan->reason, ==, BD_REASON_USERUNKNOWN);
-  /* Only PidTagNonDeliveryReportStatusCode: 522 is 5.2.2 */
+  /* Only PidTagNonDeliveryReportStatusCode: 521 is 5.2.1 */
   biuro = recipient (bounce, 1);
   g_assert_cmpstr (biuro->address, ==, "biuro@example.net");
-  g_assert_cmpstr (biuro->status, ==, "5.2.2");
-  g_assert_cmpint (biuro->reason, ==, BD_REASON_MAILBOXFULL);
+  g_assert_cmpstr (biuro->status, ==, "5.2.1");
+  g_assert_cmpint (biuro->reason, ==, BD_REASON_FILTERED);
   g_assert_cmpstr (bounce->original->subject, ==, "Zamówienie 42");
 }
 
