@@ -137,6 +137,10 @@ maybe_save_screenshot (Fixture    *fixture,
 
   if (dir == NULL)
     return;
+  /* the page's cross-fade done, and the last changes on screen */
+  for (gint64 end = g_get_monotonic_time () + 2 * G_USEC_PER_SEC;
+       g_get_monotonic_time () < end && gtk_stack_get_transition_running (window_stack (fixture));)
+    g_main_context_iteration (NULL, FALSE);
   for (gint64 end = g_get_monotonic_time () + G_USEC_PER_SEC; g_get_monotonic_time () < end;)
     g_main_context_iteration (NULL, FALSE);
   paintable = gtk_widget_paintable_new (widget);
