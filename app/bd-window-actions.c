@@ -98,6 +98,7 @@ open_action (GtkWidget  *widget,
                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
   gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (native), TRUE);
   add_filter (GTK_FILE_CHOOSER (native), _("Email messages"), "message/rfc822", "*.eml");
+  add_filter (GTK_FILE_CHOOSER (native), _("Outlook messages"), "application/vnd.ms-outlook", "*.msg");
   add_filter (GTK_FILE_CHOOSER (native), _("All files"), NULL, "*");
 
   g_signal_connect_object (native, "response", G_CALLBACK (open_response_cb), self, G_CONNECT_SWAPPED);

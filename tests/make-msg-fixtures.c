@@ -254,6 +254,8 @@ ndr (Obj *msg)
           "jan.kowalski@example.org\r\nbiuro@example.net\r\n");
   string (msg, 0x0049, "Zamówienie 42");            /* PidTagOriginalSubject */
   string (msg, 0x0074, "jan.kowalski@example.org; biuro@example.net"); /* PidTagOriginalDisplayTo */
+  string (msg, 0x005A, "Anna Nowak");               /* PidTagOriginalSenderName */
+  string (msg, 0x0067, "anna.nowak@example.com");   /* PidTagOriginalSenderEmailAddress */
   string (msg, 0x6820, "mail.example.com");         /* PidTagReportingMessageTransferAgent */
 
   r = recipient (msg, "jan.kowalski@example.org");

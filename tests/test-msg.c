@@ -71,6 +71,13 @@ check_ndr (const BdBounce *bounce)
   g_assert_cmpstr (bounce->original->subject, ==, "Zamówienie 42");
 }
 
+/* The report item's own record of the returned message's sender */
+static void
+check_original_sender (const BdBounce *bounce)
+{
+  g_assert_cmpstr (bounce->original->from, ==, "anna.nowak@example.com");
+}
+
 static void
 test_ndr_unicode (void)
 {
@@ -78,6 +85,7 @@ test_ndr_unicode (void)
 
   g_assert_no_error (result->error);
   check_ndr (result->bounce);
+  check_original_sender (result->bounce);
 }
 
 /* PT_STRING8 strings in code page 1250: "ó" is 0xF3 there. */

@@ -173,6 +173,8 @@ write_original (GString           *out,
   g_autofree char *subject = bd_msg_string (message, PID_ORIGINAL_SUBJECT);
   g_autofree char *to = bd_msg_string (message, PID_ORIGINAL_DISPLAY_TO);
   g_autofree char *date = bd_msg_date (message, PID_ORIGINAL_SUBMIT_TIME);
+  g_autofree char *sender = bd_msg_string (message, PID_ORIGINAL_SENDER_EMAIL);
+  g_autofree char *sender_name = bd_msg_string (message, PID_ORIGINAL_SENDER_NAME);
 
   for (guint i = 0; i < message->attachments->len; i++)
     {
@@ -186,10 +188,19 @@ write_original (GString           *out,
         }
     }
   g_string_append (out, "Content-Type: text/rfc822-headers\n\n");
+  /* An Exchange sender's X.500 address is no use to anyone here. */
+  if (sender != NULL && strchr (sender, '@') != NULL && strpbrk (sender, "<>\n\r") == NULL)
+    {
+      if (sender_name != NULL && strcmp (sender_name, sender) != 0 && strpbrk (sender_name, "\"\n\r") == NULL)
+        g_string_append_printf (out, "From: \"%s\" <%s>\n", sender_name, sender);
+      else
+        g_string_append_printf (out, "From: <%s>\n", sender);
+    }
   if (subject != NULL)
     append_field (out, "Subject", "", subject);
+  /* PidTagOriginalDisplayTo separates recipients with "; " */
   if (to != NULL)
-    append_field (out, "To", "", to);
+    append_field (out, "To", "", g_strdelimit (to, ";", ','));
   if (date != NULL)
     append_field (out, "Date", "", date);
 }
