@@ -17,6 +17,7 @@
 
 #include "bd-decoder.h"
 #include "bd-loader.h"
+#include "bd-mail-url.h"
 #include "bd-mailbox.h"
 #include "bd-msg.h"
 
@@ -322,6 +323,79 @@ fatal_only_ours (void)
     g_log_set_fatal_mask (domains[i], G_LOG_FATAL_MASK | G_LOG_LEVEL_CRITICAL | G_LOG_LEVEL_WARNING);
 }
 
+/* --- Thunderbird's message URLs (bd-mail-url.h) --- */
+
+static void
+test_mail_url (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  goffset offset = -1;
+
+  g_assert_true (bd_mail_url_parse ("mailbox:///home/jan/.thunderbird/x.default/Mail/Local%20Folders/Inbox?number=4096",
+                                    &path, &offset, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (path, ==, "/home/jan/.thunderbird/x.default/Mail/Local Folders/Inbox");
+  g_assert_cmpint (offset, ==, 4096);
+  g_clear_pointer (&path, g_free);
+
+  /* Thunderbird adds its own parameters beside the key */
+  g_assert_true (bd_mail_url_parse ("mailbox:///tmp/Inbox?number=0&fileName=Undelivered.eml", &path, &offset, &error));
+  g_assert_cmpint (offset, ==, 0);
+  g_clear_pointer (&path, g_free);
+
+  g_assert_true (bd_mail_url_is_message ("imap://jan@mail.example.com:993/fetch%3EUID%3E/INBOX%3E42"));
+  g_assert_true (bd_mail_url_is_message ("mailbox-message://nobody@Local%20Folders/Inbox#4096"));
+  g_assert_false (bd_mail_url_is_message ("file:///tmp/a.eml"));
+  g_assert_false (bd_mail_url_is_message ("mailboxes are fun"));
+
+  g_assert_false (bd_mail_url_parse ("imap://jan@mail.example.com:993/fetch%3EUID%3E/INBOX%3E42", &path, &offset, &error));
+  g_assert_error (error, BD_LOADER_ERROR, BD_LOADER_ERROR_NOT_OFFLINE);
+  g_clear_error (&error);
+  g_assert_false (bd_mail_url_parse ("mailbox:///tmp/Inbox", &path, &offset, &error));
+  g_assert_error (error, BD_LOADER_ERROR, BD_LOADER_ERROR_NOT_EMAIL);
+  g_clear_error (&error);
+  g_assert_false (bd_mail_url_parse ("mailbox:///tmp/Inbox?number=12abc", &path, &offset, &error));
+  g_clear_error (&error);
+  g_assert_false (bd_mail_url_parse ("mailbox:///tmp/Inbox?number=-5", &path, &offset, &error));
+  g_clear_error (&error);
+  g_assert_null (path);
+}
+
+/* --- Pasted text (UX review M1): read as `explain -` reads it --- */
+
+static void
+test_text (void)
+{
+  static const char visible[] =
+    "This is the mail system at host mail.example.org.\n\n"
+    "I'm sorry to have to inform you that your message could not\n"
+    "be delivered to one or more recipients. It's attached below.\n\n"
+    "                   The mail system\n\n"
+    "<jan.kowalsky@example.com>: host mx.example.com[192.0.2.25] said: 550 5.1.1\n"
+    "    <jan.kowalsky@example.com>: Recipient address rejected: User unknown in\n"
+    "    virtual mailbox table (in reply to RCPT TO command)\n";
+  g_autoptr(GBytes) text = g_bytes_new_static (visible, sizeof visible - 1);
+  g_autoptr(GBytes) prose = g_bytes_new_static ("Dear John,\nsee you.\n", 20);
+  g_autoptr(GBytes) blank = g_bytes_new_static (" \n\t\n", 4);
+  g_autoptr(BdLoadResult) pasted = bd_loader_load_text (text, "Pasted text", BD_LOADER_TEXT_PASTED);
+  g_autoptr(BdLoadResult) letter = bd_loader_load_text (prose, "Pasted text", BD_LOADER_TEXT_PASTED);
+  g_autoptr(BdLoadResult) dropped = bd_loader_load_text (prose, "Dropped text", BD_LOADER_TEXT_DROPPED);
+  g_autoptr(BdLoadResult) empty = bd_loader_load_text (blank, "Pasted text", BD_LOADER_TEXT_PASTED);
+  g_autoptr(BdBounce) cli = bd_decoder_decode_bytes (visible, sizeof visible - 1, "-", 0);
+
+  g_assert_no_error (pasted->error);
+  g_assert_cmpint (pasted->bounce->kind, ==, cli->kind);
+  g_assert_cmpstr (recipient (pasted->bounce, 0)->address, ==, recipient (cli, 0)->address);
+  g_assert_cmpint (recipient (pasted->bounce, 0)->reason, ==, BD_REASON_USERUNKNOWN);
+
+  g_assert_error (letter->error, BD_LOADER_ERROR, BD_LOADER_ERROR_NOT_BOUNCE);
+  g_assert_nonnull (strstr (letter->error->message, "pasted text"));
+  g_assert_null (strstr (letter->error->message, ".eml"));
+  g_assert_nonnull (strstr (dropped->error->message, "dropped text"));
+  g_assert_error (empty->error, BD_LOADER_ERROR, BD_LOADER_ERROR_EMPTY);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -344,5 +418,7 @@ main (int    argc,
   g_test_add_data_func ("/msg/hostile/missing-streams", missing_streams, test_hostile);
   g_test_add_data_func ("/msg/hostile/garbage", garbage, test_hostile);
   g_test_add_func ("/msg/hostile/cut-short-is-error", test_cut_short_is_error);
+  g_test_add_func ("/mail-url/parse", test_mail_url);
+  g_test_add_func ("/loader/text", test_text);
   return g_test_run ();
 }

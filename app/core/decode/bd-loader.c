@@ -276,6 +276,12 @@ load_url (const char   *url,
   if (!bd_mail_url_parse (url, &path, &offset, &error))
     return error_result (url, error);
   name = g_path_get_basename (path);
+  /* Thunderbird's one-file-per-message store: the key names no offset. */
+  if (g_file_test (path, G_FILE_TEST_IS_DIR))
+    return error_result (name, g_error_new (BD_LOADER_ERROR, BD_LOADER_ERROR_NOT_EMAIL,
+                                            _("Your mail program handed over “%s”, which does not say where the "
+                                              "message is. Save the message as a file (in Thunderbird: File → "
+                                              "Save As → File) and drop that file here."), url));
   if (!bd_mailbox_read_message_at (path, offset, &message, &error))
     return error_result (name, error);
   return bd_loader_load_bytes (message, name, NULL);
