@@ -295,6 +295,39 @@ test_hostile (gconstpointer user_data)
   g_assert_cmpint (g_get_monotonic_time () - start, <, 5 * G_USEC_PER_SEC);
 }
 
+/* Kept hostile files (tests/msg-hostile/, outside tests/fixtures, which
+ * the CLI test reads expecting no error): one crashed bd_msg_to_mime()
+ * called without a GError. Each must give an error naming it, or a
+ * result, with a GError and without. */
+static void
+test_kept_hostile (void)
+{
+  g_autofree char *dir_path = g_test_build_filename (G_TEST_DIST, "msg-hostile", NULL);
+  g_autoptr(GDir) dir = g_dir_open (dir_path, 0, NULL);
+  const char *name;
+  guint n = 0;
+
+  g_assert_nonnull (dir);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir_path, name, NULL);
+      g_autofree char *data = NULL;
+      g_autoptr(GBytes) bytes = NULL;
+      g_autoptr(GBytes) mime = NULL;
+      g_autoptr(BdLoadResult) result = NULL;
+      gsize len;
+
+      g_assert_true (g_file_get_contents (path, &data, &len, NULL));
+      mime = bd_msg_to_mime (data, len, NULL);
+      bytes = g_bytes_new (data, len);
+      result = bd_loader_load_bytes (bytes, name, NULL);
+      if (result->error != NULL)
+        g_assert_nonnull (strstr (result->error->message, name));
+      n++;
+    }
+  g_assert_cmpuint (n, >, 0);
+}
+
 /* Cut short, it cannot be a bounce any more: the error must say so. */
 static void
 test_cut_short_is_error (void)
@@ -321,6 +354,30 @@ fatal_only_ours (void)
   g_log_set_always_fatal (G_LOG_FATAL_MASK);
   for (guint i = 0; i < G_N_ELEMENTS (domains); i++)
     g_log_set_fatal_mask (domains[i], G_LOG_FATAL_MASK | G_LOG_LEVEL_CRITICAL | G_LOG_LEVEL_WARNING);
+}
+
+/* A damaged .msg attached to an email: the email is still decoded (the
+ * attachment is read with no GError to fill in; that crashed once). */
+static void
+test_email_with_damaged_msg (void)
+{
+  g_autoptr(GBytes) good = fixture_bytes ("ndr-unicode.msg");
+  gsize len = g_bytes_get_size (good);
+  g_autofree guint8 *data = g_memdup2 (g_bytes_get_data (good, NULL), len);
+  g_autofree char *encoded = NULL;
+  g_autofree char *eml = NULL;
+  g_autoptr(BdBounce) bounce = NULL;
+
+  huge_sizes (data, &len);
+  encoded = g_base64_encode (data, len);
+  eml = g_strdup_printf ("From: piotr@example.com\nSubject: FW: report\nMIME-Version: 1.0\n"
+                                          "Content-Type: multipart/mixed; boundary=b\n\n--b\n"
+                                          "Content-Type: text/plain\n\nsee attached\n--b\n"
+                                          "Content-Type: application/vnd.ms-outlook\n"
+                                          "Content-Transfer-Encoding: base64\n\n%s\n--b--\n", encoded);
+  bounce = bd_decoder_decode_bytes (eml, strlen (eml), "damaged-attachment.eml", 0);
+
+  g_assert_cmpint (bounce->kind, ==, BD_KIND_NOT_BOUNCE);
 }
 
 /* --- Thunderbird's message URLs (bd-mail-url.h) --- */
@@ -409,6 +466,7 @@ main (int    argc,
   g_test_add_func ("/msg/ordinary", test_ordinary);
   g_test_add_func ("/msg/forward-with-ndr", test_forward_with_ndr);
   g_test_add_func ("/msg/email-with-msg", test_email_with_msg);
+  g_test_add_func ("/msg/email-with-damaged-msg", test_email_with_damaged_msg);
   g_test_add_func ("/msg/deep", test_deep);
   g_test_add_func ("/msg/folder-scan", test_folder_scan);
   g_test_add_data_func ("/msg/hostile/cut-short", cut_short, test_hostile);
@@ -418,6 +476,7 @@ main (int    argc,
   g_test_add_data_func ("/msg/hostile/missing-streams", missing_streams, test_hostile);
   g_test_add_data_func ("/msg/hostile/garbage", garbage, test_hostile);
   g_test_add_func ("/msg/hostile/cut-short-is-error", test_cut_short_is_error);
+  g_test_add_func ("/msg/hostile/kept", test_kept_hostile);
   g_test_add_func ("/mail-url/parse", test_mail_url);
   g_test_add_func ("/loader/text", test_text);
   return g_test_run ();

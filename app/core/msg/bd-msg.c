@@ -189,7 +189,7 @@ read_child (Reader      *reader,
   bytes = read_stream (reader, child);
   if (bytes == NULL)
     {
-      *error = damaged ();
+      g_propagate_error (error, damaged ());
       return FALSE;
     }
   if (strcmp (name, PROPERTIES) == 0)
@@ -237,7 +237,7 @@ read_object (Reader     *reader,
   object->depth = depth;
   if (n < 0)
     {
-      *error = damaged ();
+      g_propagate_error (error, damaged ());
       return NULL;
     }
 
@@ -285,6 +285,8 @@ bd_msg_string (const BdMsgObject *object,
   char *text;
   gsize len;
 
+  if (bytes != NULL && g_bytes_get_size (bytes) < 2)
+    return NULL;
   if (bytes != NULL)
     {
       data = g_bytes_get_data (bytes, &len);
@@ -294,7 +296,7 @@ bd_msg_string (const BdMsgObject *object,
   else
     {
       bytes = g_hash_table_lookup (object->props, GUINT_TO_POINTER ((guint32)id << 16 | PT_STRING8));
-      if (bytes == NULL)
+      if (bytes == NULL || g_bytes_get_size (bytes) == 0)
         return NULL;
       data = g_bytes_get_data (bytes, &len);
       charset = bd_msg_charset (object->codepage);
