@@ -98,73 +98,11 @@ open_action (GtkWidget  *widget,
                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
   gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (native), TRUE);
   add_filter (GTK_FILE_CHOOSER (native), _("Email messages"), "message/rfc822", "*.eml");
+  add_filter (GTK_FILE_CHOOSER (native), _("Outlook messages"), "application/vnd.ms-outlook", "*.msg");
   add_filter (GTK_FILE_CHOOSER (native), _("All files"), NULL, "*");
 
   g_signal_connect_object (native, "response", G_CALLBACK (open_response_cb), self, G_CONNECT_SWAPPED);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
-}
-
-static void
-paste_files_cb (GObject      *object,
-                GAsyncResult *result,
-                gpointer      user_data)
-{
-  g_autoptr(BdWindow) self = user_data;
-  g_autoptr(GError) error = NULL;
-  const GValue *value = gdk_clipboard_read_value_finish (GDK_CLIPBOARD (object), result, &error);
-  g_autoptr(GPtrArray) files = g_ptr_array_new ();
-  GSList *list;
-
-  if (value == NULL)
-    {
-      bd_window_show_toast (self, _("The clipboard holds no returned email"));
-      return;
-    }
-
-  list = gdk_file_list_get_files (g_value_get_boxed (value));
-  for (GSList *l = list; l != NULL; l = l->next)
-    g_ptr_array_add (files, l->data);
-  g_slist_free (list);
-  bd_window_open_files (self, (GFile **)files->pdata, files->len);
-}
-
-static void
-paste_text_cb (GObject      *object,
-               GAsyncResult *result,
-               gpointer      user_data)
-{
-  g_autoptr(BdWindow) self = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *text = gdk_clipboard_read_text_finish (GDK_CLIPBOARD (object), result, &error);
-  g_autoptr(GBytes) bytes = NULL;
-
-  if (text == NULL || *text == '\0')
-    {
-      bd_window_show_toast (self, _("The clipboard holds no returned email"));
-      return;
-    }
-
-  bytes = g_bytes_new_take (text, strlen (text));
-  text = NULL;
-  bd_window_load_bytes (self, bytes, _("Pasted text"));
-}
-
-/* Files copied in the file manager, or the raw text of a message copied
- * from a mail program's "view source". */
-static void
-paste_action (GtkWidget  *widget,
-              const char *action_name,
-              GVariant   *parameter)
-{
-  BdWindow *self = BD_WINDOW (widget);
-  GdkClipboard *clipboard = gtk_widget_get_clipboard (widget);
-  GdkContentFormats *formats = gdk_clipboard_get_formats (clipboard);
-
-  if (gdk_content_formats_contain_gtype (formats, GDK_TYPE_FILE_LIST))
-    gdk_clipboard_read_value_async (clipboard, GDK_TYPE_FILE_LIST, G_PRIORITY_DEFAULT,
-                                    self->cancellable, paste_files_cb, g_object_ref (self));
-  else
-    gdk_clipboard_read_text_async (clipboard, self->cancellable, paste_text_cb, g_object_ref (self));
 }
 
 /* The samples are compiled into the resources, so they work installed or
@@ -441,7 +379,7 @@ bd_window_install_actions (GtkWidgetClass *widget_class)
 {
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
   gtk_widget_class_install_action (widget_class, "win.open-mailbox", NULL, open_mailbox_action);
-  gtk_widget_class_install_action (widget_class, "win.paste", NULL, paste_action);
+  gtk_widget_class_install_action (widget_class, "win.paste", NULL, bd_window_paste_action);
   gtk_widget_class_install_action (widget_class, "win.domain-check", NULL, domain_check_action);
   gtk_widget_class_install_action (widget_class, "win.check-sender-domain", NULL, check_sender_domain_action);
   gtk_widget_class_install_action (widget_class, "win.try-samples", NULL, try_samples_action);

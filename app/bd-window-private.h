@@ -1,8 +1,8 @@
 /* bd-window-private.h
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Shared by bd-window.c (pages and list) and bd-window-actions.c (what the
- * menu, buttons and shortcuts do).
+ * Shared by bd-window.c (pages and list), bd-window-actions.c (what the
+ * menu, buttons and shortcuts do) and bd-window-dnd.c (drops and paste).
  */
 #pragma once
 
@@ -65,9 +65,9 @@ void      bd_window_install_actions  (GtkWidgetClass *widget_class);
 void      bd_window_update_actions   (BdWindow       *self);
 void      bd_window_show_toast       (BdWindow       *self,
                                       const char     *text);
-void      bd_window_load_bytes       (BdWindow       *self,
-                                      GBytes         *bytes,
-                                      const char     *display_name);
+void      bd_window_load_files_cb    (GObject        *object,
+                                      GAsyncResult   *result,
+                                      gpointer        user_data);
 void      bd_window_load_results     (BdWindow       *self,
                                       GPtrArray      *results);
 void      bd_window_begin_loading    (BdWindow       *self);
@@ -78,5 +78,12 @@ void      bd_window_set_page         (BdWindow       *self,
 void      bd_window_update_back_button (BdWindow     *self);
 void      bd_window_clear_results    (BdWindow       *self);
 void      bd_window_show_domain_check  (BdWindow     *self);
+
+/* bd-window-dnd.c: drops and paste */
+void      bd_window_setup_drop_target (BdWindow      *self);
+const char *bd_window_error_title    (GPtrArray      *failures);
+void      bd_window_paste_action     (GtkWidget      *widget,
+                                      const char     *action_name,
+                                      GVariant       *parameter);
 
 G_END_DECLS

@@ -142,8 +142,7 @@ show_error_page (BdWindow  *self,
       g_string_append (text, result->error->message);
     }
 
-  adw_status_page_set_title (self->error_page,
-                             ngettext ("This File Cannot Be Read", "These Files Cannot Be Read", failures->len));
+  adw_status_page_set_title (self->error_page, bd_window_error_title (failures));
   adw_status_page_set_description (self->error_page, text->str);
   bd_window_set_page (self, BD_WINDOW_PAGE_ERROR);
 }
@@ -296,10 +295,10 @@ bd_window_load_results (BdWindow  *self,
 }
 
 
-static void
-load_files_cb (GObject      *object,
-               GAsyncResult *result,
-               gpointer      user_data)
+void
+bd_window_load_files_cb (GObject      *object,
+                         GAsyncResult *result,
+                         gpointer      user_data)
 {
   g_autoptr(BdWindow) self = user_data;
   g_autoptr(GPtrArray) results = NULL;
@@ -315,47 +314,6 @@ load_files_cb (GObject      *object,
     }
 
   bd_window_load_results (self, results);
-}
-
-void
-bd_window_load_bytes (BdWindow   *self,
-                      GBytes     *bytes,
-                      const char *display_name)
-{
-  bd_window_begin_loading (self);
-  bd_loader_load_bytes_async (bytes, display_name, self->cancellable, load_files_cb, g_object_ref (self));
-}
-
-static gboolean
-drop_target_drop_cb (BdWindow      *self,
-                     const GValue  *value,
-                     double         x,
-                     double         y,
-                     GtkDropTarget *target)
-{
-  if (G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST))
-    {
-      GSList *list = gdk_file_list_get_files (g_value_get_boxed (value));
-      g_autoptr(GPtrArray) files = g_ptr_array_new ();
-
-      for (GSList *l = list; l != NULL; l = l->next)
-        g_ptr_array_add (files, l->data);
-      g_slist_free (list);
-
-      bd_window_open_files (self, (GFile **)files->pdata, files->len);
-      return TRUE;
-    }
-
-  if (G_VALUE_HOLDS (value, G_TYPE_STRING))
-    {
-      const char *text = g_value_get_string (value);
-      g_autoptr(GBytes) bytes = g_bytes_new (text, strlen (text));
-
-      bd_window_load_bytes (self, bytes, _("Dropped text"));
-      return TRUE;
-    }
-
-  return FALSE;
 }
 
 static void
@@ -515,19 +473,6 @@ bd_window_class_init (BdWindowClass *klass)
 }
 
 static void
-setup_drop_target (BdWindow *self)
-{
-  GType types[] = { GDK_TYPE_FILE_LIST, G_TYPE_STRING };
-  GtkDropTarget *target = gtk_drop_target_new (G_TYPE_INVALID, GDK_ACTION_COPY);
-
-  gtk_drop_target_set_gtypes (target, types, G_N_ELEMENTS (types));
-  g_signal_connect_object (target, "drop", G_CALLBACK (drop_target_drop_cb), self, G_CONNECT_SWAPPED);
-  /* GTK adds :drop(active) to the widget holding the target: the whole
-   * window lights up while a file is dragged over it. */
-  gtk_widget_add_controller (self->drop_highlight, GTK_EVENT_CONTROLLER (target));
-}
-
-static void
 bd_window_init (BdWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
@@ -543,7 +488,7 @@ bd_window_init (BdWindow *self)
   if (g_settings_get_boolean (self->settings, "window-maximized"))
     gtk_window_maximize (GTK_WINDOW (self));
 
-  setup_drop_target (self);
+  bd_window_setup_drop_target (self);
 
   self->bounces = g_list_store_new (BD_TYPE_BOUNCE_ITEM);
   self->search_filter = gtk_custom_filter_new (filter_item, self, NULL);
@@ -596,7 +541,7 @@ bd_window_open_files (BdWindow  *self,
     return;
 
   bd_window_begin_loading (self);
-  bd_loader_load_files_async (files, n_files, self->cancellable, load_files_cb, g_object_ref (self));
+  bd_loader_load_files_async (files, n_files, self->cancellable, bd_window_load_files_cb, g_object_ref (self));
 }
 
 /**

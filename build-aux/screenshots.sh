@@ -74,3 +74,14 @@ for test in test-window test-window-pl; do
         "$build/tests/$test" -p /ui/window/domain-check-bind -p /ui/window/dialogs >/dev/null 2>&1 &&
         echo "wrote $out/domain-$lang.png, preferences-$lang.png, open-mailbox-$lang.png"
 done
+
+# An Outlook .msg NDR item dropped as a file (tests/test-window-dnd.c).
+for test in test-window-dnd test-window-dnd-pl; do
+    case $test in *-pl) lang=pl ;; *) lang=en ;; esac
+    env LANG=C.UTF-8 LC_ALL=C.UTF-8 LANGUAGE="$lang" GTK_A11Y=none GSETTINGS_BACKEND=memory \
+        GSETTINGS_SCHEMA_DIR="$build/data" BD_LOCALEDIR="$build/po" BD_SOURCE_ROOT="$src" \
+        G_TEST_SRCDIR="$src/tests" BD_SCREENSHOT_DIR="$(cd "$out" && pwd)" \
+        xvfb-run -a -s "-screen 0 1280x1100x24" dbus-run-session -- \
+        "$build/tests/$test" -p /ui/dnd/drop-file-list-msg >/dev/null 2>&1 &&
+        echo "wrote $out/msg-ndr-$lang.png"
+done

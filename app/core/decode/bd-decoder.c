@@ -20,6 +20,7 @@
 #include "bd-gmime-autocleanups.h"
 #include "bd-mime.h"
 #include "bd-mime-text.h"
+#include "bd-msg.h"
 #include "bd-original.h"
 #include "bd-scan-input.h"
 #include "bd-scanner.h"
@@ -32,6 +33,7 @@ typedef struct
   const BdMimePart *disposition;
   const BdMimePart *original;        /* message/rfc822 or text/rfc822-headers */
   const BdMimePart *forwarded;       /* the first message/rfc822 anywhere */
+  const BdMimePart *outlook;         /* the first attached Outlook .msg */
   gboolean          too_deep;        /* parts below BD_DECODER_MAX_DEPTH were not looked at */
 } Parts;
 
@@ -95,6 +97,28 @@ find_parts (Parts            *parts,
       if (parts->original == NULL)
         parts->original = part;
     }
+  else if (subtype_is (part, "vnd.ms-outlook") && parts->outlook == NULL)
+    parts->outlook = part;
+}
+
+static BdBounce *decode_inline (const char *text, gsize len, const char *source, goffset offset,
+                                guint forwards);
+
+/* An Outlook .msg attached to the message (Outlook's "forward as
+ * attachment"), read as the email it holds (bd-msg.h). */
+static BdBounce *
+decode_outlook (const BdMimePart *part,
+                const char       *source,
+                goffset           offset,
+                guint             forwards)
+{
+  gsize len;
+  g_autofree char *content = bd_mime_part_content (part, &len);
+  g_autoptr(GBytes) mime = content != NULL ? bd_msg_to_mime (content, len, NULL) : NULL;
+
+  if (mime == NULL)
+    return NULL;
+  return decode_inline (g_bytes_get_data (mime, NULL), g_bytes_get_size (mime), source, offset, forwards);
 }
 
 static gboolean
@@ -391,6 +415,17 @@ decode_message (const BdMimePart *message,
               bd_scan_input_clear (&input);
               return g_steal_pointer (&nested);
             }
+        }
+    }
+
+  if (bounce->kind == BD_KIND_NOT_BOUNCE && parts.outlook != NULL && forwards < BD_DECODER_MAX_FORWARDS)
+    {
+      g_autoptr(BdBounce) nested = decode_outlook (parts.outlook, source, offset, forwards + 1);
+
+      if (nested != NULL && nested->kind != BD_KIND_NOT_BOUNCE)
+        {
+          bd_scan_input_clear (&input);
+          return g_steal_pointer (&nested);
         }
     }
 

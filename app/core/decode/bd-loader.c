@@ -10,23 +10,26 @@
 
 #include "bd-decoder.h"
 #include "bd-loader.h"
+#include "bd-mail-url.h"
+#include "bd-mailbox.h"
+#include "bd-msg.h"
 
 G_DEFINE_QUARK (bd-loader-error-quark, bd_loader_error)
-
-/* An Outlook .msg is an OLE2 compound file; its first eight bytes say so. */
-static const guchar ole2_magic[] = { 0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1 };
 
 typedef struct
 {
   GPtrArray *files;        /* (element-type GFile) */
   GBytes    *bytes;        /* nullable */
   char      *display_name; /* for bytes */
+  BdLoaderBytesKind kind;  /* for bytes */
+  GStrv      urls;         /* nullable: mail programs' message URLs */
 } LoadData;
 
 static void
 load_data_free (LoadData *data)
 {
   g_clear_pointer (&data->files, g_ptr_array_unref);
+  g_clear_pointer (&data->urls, g_strfreev);
   g_clear_pointer (&data->bytes, g_bytes_unref);
   g_free (data->display_name);
   g_free (data);
@@ -84,15 +87,6 @@ check_content (const char *name,
     /* Translators: %s is a file name */
     return g_error_new (BD_LOADER_ERROR, BD_LOADER_ERROR_EMPTY, _("“%s” is empty."), name);
 
-  if (len >= sizeof ole2_magic && memcmp (data, ole2_magic, sizeof ole2_magic) == 0)
-    return g_error_new (BD_LOADER_ERROR, BD_LOADER_ERROR_OUTLOOK_MSG,
-                        /* Translators: %s is a file name */
-                        _("“%s” is an Outlook message file (.msg), which only Outlook can read. "
-                          "Save the returned email as an .eml file instead: in Outlook on the web "
-                          "or the new Outlook, open it and choose Download or Save as; in classic "
-                          "Outlook, forward it as an attachment to a webmail account and download "
-                          "it there."), name);
-
   if (!looks_like_email (data, len))
     return g_error_new (BD_LOADER_ERROR, BD_LOADER_ERROR_NOT_EMAIL,
                         /* Translators: %s is a file name */
@@ -120,6 +114,7 @@ bd_loader_load_bytes (GBytes     *bytes,
 {
   BdLoadResult *result;
   g_autofree char *source = NULL;
+  g_autoptr(GBytes) mime = NULL;
   gsize len;
   const char *data;
 
@@ -131,7 +126,23 @@ bd_loader_load_bytes (GBytes     *bytes,
   result->file = file ? g_object_ref (file) : NULL;
 
   data = g_bytes_get_data (bytes, &len);
-  if ((result->error = check_content (display_name, data, len)) != NULL)
+  if (bd_msg_is_msg (data, len))
+    {
+      g_autoptr(GError) error = NULL;
+
+      /* An Outlook .msg: read as the email it holds. */
+      mime = bd_msg_to_mime (data, len, &error);
+      if (mime == NULL)
+        {
+          result->error = g_error_new (BD_LOADER_ERROR, BD_LOADER_ERROR_OUTLOOK_MSG,
+                                       /* Translators: the first %s is a file name, the second the reason */
+                                       _("“%s” is an Outlook message file (.msg) that cannot be read: %s."),
+                                       display_name, error->message);
+          return result;
+        }
+      data = g_bytes_get_data (mime, &len);
+    }
+  else if ((result->error = check_content (display_name, data, len)) != NULL)
     return result;
 
   source = file ? g_file_get_path (file) : NULL;
@@ -233,6 +244,94 @@ load_file (GFile        *file,
   return bd_loader_load_bytes (bytes, name, file);
 }
 
+static BdLoadResult *
+error_result (const char *display_name,
+              GError     *error)
+{
+  BdLoadResult *result = g_new0 (BdLoadResult, 1);
+
+  result->display_name = g_strdup (display_name);
+  result->error = error;
+  return result;
+}
+
+/* A mail program's message URL: a "mailbox:" URL names an mbox file and
+ * the offset of the message in it, which is read without writing. */
+static BdLoadResult *
+load_url (const char   *url,
+          GCancellable *cancellable)
+{
+  g_autofree char *path = NULL;
+  g_autofree char *name = NULL;
+  g_autoptr(GBytes) message = NULL;
+  GError *error = NULL;
+  goffset offset;
+
+  if (!bd_mail_url_is_message (url))
+    {
+      g_autoptr(GFile) file = g_file_new_for_uri (url);
+
+      return load_file (file, cancellable);
+    }
+  if (!bd_mail_url_parse (url, &path, &offset, &error))
+    return error_result (url, error);
+  name = g_path_get_basename (path);
+  /* Thunderbird's one-file-per-message store: the key names no offset. */
+  if (g_file_test (path, G_FILE_TEST_IS_DIR))
+    return error_result (name, g_error_new (BD_LOADER_ERROR, BD_LOADER_ERROR_NOT_EMAIL,
+                                            _("Your mail program handed over “%s”, which does not say where the "
+                                              "message is. Save the message as a file (in Thunderbird: File → "
+                                              "Save As → File) and drop that file here."), url));
+  if (!bd_mailbox_read_message_at (path, offset, &message, &error))
+    return error_result (name, error);
+  return bd_loader_load_bytes (message, name, NULL);
+}
+
+/* Pasted or dropped text is read as `bounce-doctor-cli explain -` reads
+ * it: whatever the decoder finds in it, a header block or not. Only
+ * what is no returned email at all gets an error, worded for text. */
+BdLoadResult *
+bd_loader_load_text (GBytes            *bytes,
+                     const char        *display_name,
+                     BdLoaderBytesKind  kind)
+{
+  gsize len;
+  const char *data = g_bytes_get_data (bytes, &len);
+  g_autofree char *stripped = NULL;
+  BdLoadResult *result;
+  gboolean pasted = kind == BD_LOADER_TEXT_PASTED;
+
+  g_return_val_if_fail (bytes != NULL, NULL);
+  g_return_val_if_fail (display_name != NULL, NULL);
+
+  if (kind == BD_LOADER_MESSAGE_DROPPED || bd_msg_is_msg (data, len))
+    return bd_loader_load_bytes (bytes, display_name, NULL);
+
+  stripped = g_strstrip (g_strndup (data != NULL ? data : "", MIN (len, 64)));
+  if (*stripped == '\0')
+    return error_result (display_name,
+                         g_error_new_literal (BD_LOADER_ERROR, BD_LOADER_ERROR_EMPTY,
+                                              pasted ? _("The pasted text is empty.")
+                                                     : _("The dropped text is empty.")));
+
+  result = g_new0 (BdLoadResult, 1);
+  result->display_name = g_strdup (display_name);
+  result->bounce = bd_decoder_decode_bytes (data, len, display_name, 0);
+  if (result->bounce->kind != BD_KIND_NOT_BOUNCE)
+    return result;
+
+  g_clear_pointer (&result->bounce, bd_bounce_unref);
+  result->error = g_error_new_literal (BD_LOADER_ERROR, BD_LOADER_ERROR_NOT_BOUNCE,
+                                       pasted
+                                       ? _("The pasted text does not look like a returned email. Open the "
+                                           "returned email in your mail program, select all of its text "
+                                           "(Ctrl+A), copy it and paste it here again — or drag the message "
+                                           "from your mail program’s list onto this window.")
+                                       : _("The dropped text does not look like a returned email. Drag the "
+                                           "message itself from your mail program’s list onto this window."));
+  return result;
+}
+
 static void
 load_thread (GTask        *task,
              gpointer      source_object,
@@ -243,7 +342,9 @@ load_thread (GTask        *task,
   g_autoptr(GPtrArray) results = g_ptr_array_new_with_free_func ((GDestroyNotify)bd_load_result_free);
 
   if (data->bytes != NULL)
-    g_ptr_array_add (results, bd_loader_load_bytes (data->bytes, data->display_name, NULL));
+    g_ptr_array_add (results, bd_loader_load_text (data->bytes, data->display_name, data->kind));
+  for (guint i = 0; data->urls != NULL && data->urls[i] != NULL; i++)
+    g_ptr_array_add (results, load_url (data->urls[i], cancellable));
 
   for (guint i = 0; data->files != NULL && i < data->files->len; i++)
     {
@@ -303,12 +404,14 @@ bd_loader_load_files_finish (GAsyncResult  *result,
 
 /**
  * bd_loader_load_bytes_async:
- * @bytes: a raw message (pasted text, a sample)
+ * @bytes: pasted or dropped text, or a dropped message
  * @display_name: what to call it
+ * @kind: where it came from (bd_loader_load_text())
  */
 void
 bd_loader_load_bytes_async (GBytes              *bytes,
                             const char          *display_name,
+                            BdLoaderBytesKind    kind,
                             GCancellable        *cancellable,
                             GAsyncReadyCallback  callback,
                             gpointer             user_data)
@@ -323,6 +426,7 @@ bd_loader_load_bytes_async (GBytes              *bytes,
   data = g_new0 (LoadData, 1);
   data->bytes = g_bytes_ref (bytes);
   data->display_name = g_strdup (display_name);
+  data->kind = kind;
 
   task = g_task_new (NULL, cancellable, callback, user_data);
   g_task_set_source_tag (task, bd_loader_load_bytes_async);
@@ -340,4 +444,30 @@ bd_loader_load_bytes_finish (GAsyncResult  *result,
                              GError       **error)
 {
   return bd_loader_load_files_finish (result, error);
+}
+
+/**
+ * bd_loader_load_urls_async:
+ * @urls: message URLs a mail program offered (bd-mail-url.h), or file URIs
+ *
+ * Reads each message in a worker thread, never writing to the mail
+ * program's folders; finish with bd_loader_load_files_finish().
+ */
+void
+bd_loader_load_urls_async (const char * const  *urls,
+                           GCancellable        *cancellable,
+                           GAsyncReadyCallback  callback,
+                           gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  LoadData *data;
+
+  g_return_if_fail (urls != NULL);
+
+  data = g_new0 (LoadData, 1);
+  data->urls = g_strdupv ((char **)urls);
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, bd_loader_load_urls_async);
+  g_task_set_task_data (task, data, (GDestroyNotify)load_data_free);
+  g_task_run_in_thread (task, load_thread);
 }

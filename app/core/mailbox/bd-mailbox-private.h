@@ -29,6 +29,13 @@ void     bd_mailbox_reader_init    (BdMailboxReader            *reader,
                                     const BdMailboxReadOptions *options);
 void     bd_mailbox_reader_clear   (BdMailboxReader            *reader);
 gboolean bd_mailbox_reader_stopped (BdMailboxReader            *reader);
+/* An Outlook .msg file is read whole up to this size (bd-mailbox-stream.c). */
+#define BD_MAILBOX_MAX_MSG_FILE (64 * 1024 * 1024)
+
+/* Reports @error (taken) for @path and marks the read as not ok. */
+void     bd_mailbox_report_error   (BdMailboxReader            *reader,
+                                    const char                 *path,
+                                    GError                     *error);
 void     bd_mailbox_report_errno   (BdMailboxReader            *reader,
                                     const char                 *path,
                                     int                         saved_errno);

@@ -14,6 +14,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <glib/gi18n-lib.h>
 #include <string.h>
 #include <unistd.h>
 #ifdef __SSE2__
@@ -22,6 +23,7 @@
 
 #include "bd-mailbox-filter.h"
 #include "bd-mailbox-private.h"
+#include "bd-msg.h"
 
 #define READ_SIZE    (1024 * 1024)
 #define WINDOW_FIRST (4 * 1024 * 1024)
@@ -432,6 +434,35 @@ read_mbox (Stream *s)
     }
 }
 
+/* An Outlook .msg (bd-msg.h): read whole, then decoded as the email it
+ * holds; the pre-filter sees that email. */
+static void
+read_msg (Stream *s)
+{
+  BdMailboxReader *reader = s->reader;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) mime = NULL;
+
+  while (!s->eof && s->len <= BD_MAILBOX_MAX_MSG_FILE && !bd_mailbox_reader_stopped (reader))
+    fill (s);
+  if (s->len > BD_MAILBOX_MAX_MSG_FILE)
+    g_set_error (&error, BD_MSG_ERROR, BD_MSG_ERROR_DAMAGED,
+                 /* Translators: %d is a size in megabytes */
+                 _("it is bigger than %d MB"), BD_MAILBOX_MAX_MSG_FILE / (1024 * 1024));
+  else
+    mime = bd_msg_to_mime (reader->buf, s->len, &error);
+  if (mime == NULL)
+    {
+      bd_mailbox_report_error (reader, s->source,
+                               g_error_new (BD_MAILBOX_ERROR, BD_MAILBOX_ERROR_OUTLOOK_MSG,
+                                            /* Translators: the first %s is a file name, the second the reason */
+                                            _("“%s” is an Outlook message file (.msg) that cannot be read: %s."),
+                                            s->source, error->message));
+      return;
+    }
+  emit (reader, s->source, s->base, g_bytes_get_data (mime, NULL), g_bytes_get_size (mime), FALSE);
+}
+
 /* One message per file (.eml, Maildir): read up to the cap, or only its
  * header block when the pre-filter rules it out. */
 static void
@@ -439,6 +470,13 @@ read_single (Stream *s)
 {
   BdMailboxReader *reader = s->reader;
 
+  while (s->len < 8 && !s->eof)
+    fill (s);
+  if (bd_msg_is_msg (reader->buf, s->len))
+    {
+      read_msg (s);
+      return;
+    }
   while (!s->eof && s->len < BD_MAILBOX_MAX_MESSAGE && !bd_mailbox_reader_stopped (reader))
     {
       if (filtering (reader, FALSE) && bd_mailbox_filter_can_skip_start (reader->buf, s->len))

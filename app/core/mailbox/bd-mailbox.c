@@ -57,8 +57,8 @@ bd_mailbox_reader_stopped (BdMailboxReader *reader)
   return reader->stopped;
 }
 
-static void
-report_error (BdMailboxReader *reader,
+void
+bd_mailbox_report_error (BdMailboxReader *reader,
               const char      *path,
               GError          *error)
 {
@@ -74,7 +74,7 @@ bd_mailbox_report_errno (BdMailboxReader *reader,
                          int              saved_errno)
 {
   /* Translators: the first %s is a file name, the second the system's reason */
-  report_error (reader, path, g_error_new (G_IO_ERROR, g_io_error_from_errno (saved_errno),
+  bd_mailbox_report_error (reader, path, g_error_new (G_IO_ERROR, g_io_error_from_errno (saved_errno),
                                            _("Could not read “%s”: %s"), path,
                                            g_strerror (saved_errno)));
 }
@@ -228,7 +228,7 @@ read_path (BdMailboxReader *reader,
       if (!g_hash_table_add (reader->visited, key))
         {
           /* Translators: %s is a folder name */
-          report_error (reader, path, g_error_new (BD_MAILBOX_ERROR, BD_MAILBOX_ERROR_LOOP,
+          bd_mailbox_report_error (reader, path, g_error_new (BD_MAILBOX_ERROR, BD_MAILBOX_ERROR_LOOP,
                                                    _("Skipped “%s”: this folder was already read (a link loop)"),
                                                    path));
           return;
@@ -251,7 +251,7 @@ read_path (BdMailboxReader *reader,
       return;
     }
   /* Translators: %s is a file name */
-  report_error (reader, path, g_error_new (BD_MAILBOX_ERROR, BD_MAILBOX_ERROR_NOT_MAIL,
+  bd_mailbox_report_error (reader, path, g_error_new (BD_MAILBOX_ERROR, BD_MAILBOX_ERROR_NOT_MAIL,
                                            _("Could not read “%s”: not a file or folder"), path));
 }
 

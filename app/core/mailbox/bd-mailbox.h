@@ -31,6 +31,7 @@ typedef enum
   BD_MAILBOX_ERROR_LOOP,       /* a directory contains itself */
   BD_MAILBOX_ERROR_NOT_MAIL,   /* not a regular file or directory */
   BD_MAILBOX_ERROR_NO_MESSAGE, /* no message starts at the offset asked for */
+  BD_MAILBOX_ERROR_OUTLOOK_MSG, /* an Outlook .msg file that cannot be read */
 } BdMailboxError;
 
 GQuark bd_mailbox_error_quark (void);
