@@ -325,9 +325,14 @@ add_recipient (BdBounce   *bounce,
 
   if (bd_scan_find_recipient (bounce, address) != NULL || bounce->recipients->len >= MAX_RECIPIENTS)
     return;
+  /* bd_scan_add reads the first status and reply code of the words;
+   * only a failure's (4xx, 5xx) says anything here */
   r = bd_scan_add (bounce, address, diagnostic);
   if (bd_scan_find_status (diagnostic, status) && (status[0] == '4' || status[0] == '5'))
-    r->status = g_strdup (status);
+    {
+      g_free (r->status);
+      r->status = g_strdup (status);
+    }
   code = bd_scan_find_reply_code (diagnostic);
   if (code >= 400 && code < 600)
     r->reply_code = code;
