@@ -64,6 +64,7 @@ export G_DEBUG=fatal-criticals
 seeds_of () {
     case $1 in
         decoder) echo "$src/tests/fixtures/decoder $src/tests/fixtures/scanners $src/tests/fixtures/i18n $src/data/samples" ;;
+        msg) echo "$src/tests/fixtures/msg $src/tests/msg-hostile" ;;
         *) echo "$src/tests/fuzz/seeds/$1" ;;
     esac
 }

@@ -285,11 +285,16 @@ add_policy_findings (const BdDnsLookup *lookup,
       /* the tag that set the policy: sp= for a subdomain (RFC 7489 §6.3) */
       g_autofree char *pattern = g_strdup_printf ("\\b%s\\s*=\\s*none", policy_tag);
       g_autofree char *tightened = g_strdup_printf ("%s=quarantine", policy_tag);
-      GRegex *regex = g_regex_new (pattern, 0, 0, NULL);
+      /* raw: a record is bytes from DNS, not always UTF-8 */
+      GRegex *regex = g_regex_new (pattern, G_REGEX_RAW, 0, NULL);
+      char *replaced = g_regex_replace_literal (regex, report->record, -1, 0, tightened, 0, NULL);
 
-      g_free (corrected);
-      corrected = g_regex_replace_literal (regex, report->record, -1, 0, tightened, 0, NULL);
       g_regex_unref (regex);
+      if (replaced != NULL)
+        {
+          g_free (corrected);
+          corrected = replaced;
+        }
       finding = bd_findings_add (report->findings, "dmarc-policy-none", BD_SEVERITY_WARNING, "dmarc",
                                  /* Translators: %s is a domain name */
                                  g_strdup_printf (_("The DMARC policy of %s is “none”: forged messages in its name are still delivered."), domain),
