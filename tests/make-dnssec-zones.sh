@@ -25,7 +25,7 @@ make_key () {
 sign () { # zone input output [extra dnssec-signzone options]
   zone=$1 in=$2 out=$3
   shift 3
-  "$signzone" -q -S -z -K "$keys" -o "$zone" -f "$out" "$@" "$in" >/dev/null
+  "$signzone" -q -S -z -K "$keys" -d "$keys" -o "$zone" -f "$out" "$@" "$in" >/dev/null
 }
 
 cp "$src/dnssec.test.zone" "$dir/dnssec.test.unsigned"

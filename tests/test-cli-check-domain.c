@@ -285,6 +285,42 @@ test_errors (void)
   g_assert_nonnull (strstr (untrusted.err, "nie potwierdził swojej tożsamości"));
 }
 
+/* Issue 17: every look-up of a check goes over one HTTP/2 connection
+ * (BIND's DoH speaks only HTTP/2; libsoup multiplexes the requests as
+ * streams). libsoup's own debug log names each frame's connection and
+ * stream, "[C1-S3]": one connection, many streams. */
+static void
+test_one_connection (void)
+{
+  g_auto(CliRun) run = { 0 };
+  g_autofree char *ca = NULL;
+  g_autofree char *resolver = NULL;
+  g_autoptr(GRegex) frame = g_regex_new ("\\[C([0-9]+)-S([0-9]+)\\]", 0, 0, NULL);
+  g_autoptr(GHashTable) connections = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) streams = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GMatchInfo) match = NULL;
+  g_autofree char *log = NULL;
+  const char *env[] = { "G_MESSAGES_DEBUG", "libsoup-http2", "ASAN_OPTIONS", "detect_leaks=0", NULL };
+  const char *args[] = { "check-domain", NULL, NULL, "good.bd.test", NULL };
+
+  if (!need_bind ())
+    return;
+  ca = g_strdup_printf ("--ca-file=%s", bind.ca_file);
+  resolver = g_strdup_printf ("--resolver=%s", bind.url);
+  args[1] = resolver;
+  args[2] = ca;
+  cli_run_argv (&run, "en", NULL, env, args);
+  g_assert_cmpint (run.status, ==, 0);
+  log = g_strconcat (run.out, run.err, NULL);
+  for (g_regex_match (frame, log, 0, &match); g_match_info_matches (match); g_match_info_next (match, NULL))
+    {
+      g_hash_table_add (connections, g_match_info_fetch (match, 1));
+      g_hash_table_add (streams, g_match_info_fetch (match, 0));
+    }
+  g_assert_cmpuint (g_hash_table_size (connections), ==, 1);
+  g_assert_cmpuint (g_hash_table_size (streams), >=, 10);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -298,6 +334,7 @@ main (int    argc,
   g_test_add_func ("/cli/check-domain/text", test_text);
   g_test_add_func ("/cli/check-domain/fix", test_fix);
   g_test_add_func ("/cli/check-domain/errors", test_errors);
+  g_test_add_func ("/cli/check-domain/one-http2-connection", test_one_connection);
   ret = g_test_run ();
   doh_server_stop (&bind);
   return ret;
