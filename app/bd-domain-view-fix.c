@@ -37,6 +37,7 @@ message_row_new (const char *message)
   GtkWidget *button = gtk_button_new_with_mnemonic (_("Copy _Message"));
 
   gtk_label_set_xalign (GTK_LABEL (heading), 0);
+  gtk_label_set_wrap (GTK_LABEL (heading), TRUE);
   gtk_widget_add_css_class (heading, "caption-heading");
   gtk_label_set_xalign (GTK_LABEL (text), 0);
   gtk_label_set_wrap (GTK_LABEL (text), TRUE);

@@ -87,6 +87,9 @@ bd_domain_view_add_text_row (AdwExpanderRow *expander,
   GtkWidget *hbox = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
 
   gtk_label_set_xalign (GTK_LABEL (heading), 0);
+  /* a long DNS name in the title must not hold a 360 px window wider */
+  gtk_label_set_wrap (GTK_LABEL (heading), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (heading), PANGO_WRAP_WORD_CHAR);
   gtk_widget_add_css_class (heading, "caption-heading");
   gtk_label_set_xalign (GTK_LABEL (text), 0);
   gtk_label_set_wrap (GTK_LABEL (text), TRUE);

@@ -61,7 +61,7 @@ test_cli_i18n_ukrainian (void)
   assert_contains (out, "Хто має діяти: Ви");
   assert_contains (out, "Що робити:");
   assert_contains (out, "1. Перевірте адресу літера за літерою");
-  assert_contains (out, "Сервер відповів: «");
+  assert_contains (out, "Відповідь сервера: «");
   assert_contains (out, "5.1.1");
 }
 

@@ -534,9 +534,9 @@ test_guidance_evidence_sentences (void)
         g_assert_nonnull (strstr (said, evidence_forms[i].kept));
       if (evidence_forms[i].kind != BD_EVIDENCE_PROVIDER_RULE)
         g_assert_true (g_str_has_suffix (said, "."));
-#ifdef BD_TEST_POLISH
+#ifdef BD_TEST_TRANSLATED
       if (has_english_words (said, evidence_forms[i].kept))
-        g_error ("not translated into Polish: “%s”", said);
+        g_error ("not translated into %s: “%s”", g_getenv ("LANGUAGE"), said);
 #else
       g_assert_true (has_english_words (said, evidence_forms[i].kept));
 #endif

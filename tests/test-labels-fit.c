@@ -2,7 +2,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * Nothing cut or wrapped that should not be, in the language the test
- * runs in (meson runs it in English, Polish and German): at the window's
+ * runs in (meson runs it in English, Polish, German and Ukrainian): at the window's
  * default size, each label of the mailbox's reason chart and each badge
  * of a diagnosis gets at least its natural width, the width of its text
  * on one line. A real window under Xvfb, like test-window.c.

@@ -25,6 +25,9 @@
 #ifdef BD_TEST_POLISH
 # define NOT_BOUNCE_TITLE  "To nie jest wiadomość zwrotna"
 # define MESSAGE_TITLE     "Nie można odczytać tej wiadomości"
+#elif defined (BD_TEST_UKRAINIAN)
+# define NOT_BOUNCE_TITLE  "Це не повернений лист"
+# define MESSAGE_TITLE     "Не вдалося прочитати цей лист"
 #else
 # define NOT_BOUNCE_TITLE  "This Is Not a Returned Email"
 # define MESSAGE_TITLE     "This Message Cannot Be Read"
@@ -153,6 +156,8 @@ maybe_save_screenshot (Fixture    *fixture,
                                                              gtk_widget_get_height (widget)));
 #ifdef BD_TEST_POLISH
   path = g_strdup_printf ("%s/%s-pl.png", dir, name);
+#elif defined (BD_TEST_UKRAINIAN)
+  path = g_strdup_printf ("%s/%s-uk.png", dir, name);
 #else
   path = g_strdup_printf ("%s/%s-en.png", dir, name);
 #endif

@@ -687,6 +687,8 @@ test_export_what_is_shown (Fixture       *fixture,
   g_assert_nonnull (strstr (sheet, "\r\n"));
 #ifdef BD_TEST_POLISH
   g_assert_true (g_str_has_prefix (sheet, "\xEF\xBB\xBF" "Data;Adresat;"));
+#elif defined (BD_TEST_UKRAINIAN)
+  g_assert_true (g_str_has_prefix (sheet, "\xEF\xBB\xBF" "Дата;Одержувач;"));
 #else
   g_assert_true (g_str_has_prefix (sheet, "\xEF\xBB\xBF" "Date,Recipient,"));
 #endif

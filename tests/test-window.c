@@ -30,7 +30,7 @@
 # define ERROR_TITLE       "Nie można odczytać tego pliku"
 #elif defined (BD_TEST_UKRAINIAN)
 # define EMPTY_TITLE       "Перетягніть сюди повернений лист"
-# define BADGE_FAILED      "Не доставлено"
+# define BADGE_FAILED      "Не доставлено — виправте й надішліть"
 # define BADGE_HARD        "Остаточно не доставлено"
 # define BADGE_RETRYING    "Ще в дорозі — не надсилайте знову"
 # define ERROR_TITLE       "Не вдалося прочитати цей файл"
