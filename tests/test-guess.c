@@ -47,6 +47,8 @@ static const GuessCase cases[] = {
   { "scanners", "guess-empty-report.eml", BD_KIND_BOUNCE, "marek@odbiorca.example", "5.2.2", 552, BD_REASON_MAILBOXFULL },
   /* a notice pasted by itself, without headers */
   { "guess", "guess-pasted-notice.eml", BD_KIND_DELAYED, "ola@odbiorca.example", "4.2.2", 452, BD_REASON_MAILBOXFULL },
+  /* RFC 3464 fields in the notice's text, the report part of another type */
+  { "guess", "guess-fields-in-text.eml", BD_KIND_BOUNCE, "marta@odbiorca.example", "5.9.8", 0, BD_REASON_SPAMDETECTED },
 };
 
 static void
@@ -103,6 +105,26 @@ test_guess_family (gconstpointer data)
   g_assert_cmpstr (bd_reason_to_string (r->reason), ==, bd_reason_to_string (c->reason));
 }
 
+/* A mailer that lists its own users by their bare names: each is a user
+ * of the mailer's domain (the AOL AIRmail layout). */
+static void
+test_guess_bare_names (void)
+{
+  g_autoptr(BdBounce) bounce = decode ("guess", "guess-bare-name.eml");
+  const char *expected[] = { "jan.nowak@poczta.example", "ewa-k@poczta.example" };
+
+  g_assert_cmpstr (bd_kind_to_string (bounce->kind), ==, "bounce");
+  g_assert_cmpstr (bounce->mta, ==, "guess");
+  g_assert_cmpuint (bounce->recipients->len, ==, G_N_ELEMENTS (expected));
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      BdRecipient *r = g_ptr_array_index (bounce->recipients, i);
+
+      g_assert_cmpstr (r->address, ==, expected[i]);
+      g_assert_cmpstr (bd_reason_to_string (r->reason), ==, "policyviolation");
+    }
+}
+
 static void
 test_guess_ordinary_mail (void)
 {
@@ -146,6 +168,7 @@ main (int   argc,
 
       g_test_add_data_func (name, &families[i], test_guess_family);
     }
+  g_test_add_func ("/core/guess/bare-names", test_guess_bare_names);
   g_test_add_func ("/core/guess/ordinary-mail", test_guess_ordinary_mail);
 
   return g_test_run ();

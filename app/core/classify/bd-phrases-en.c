@@ -656,6 +656,11 @@ static const BdPhrase phrases[] = {
   { "x-dg-ref header is too long", BD_REASON_POLICYVIOLATION },
   { "you're using a mass mailer", BD_REASON_POLICYVIOLATION },
   { "because the recipient is not accepting mail with", BD_REASON_POLICYVIOLATION },
+  /* AOL's AIRmail notice "… could not be delivered because they are not
+   * accepting mail with attachments or embedded images" (two samples,
+   * AIRmail v110 of 2006 and v125 of 2009): a policy of the recipient's
+   * server against attachments, not a server that takes no mail */
+  { "not accepting mail with attachments", BD_REASON_POLICYVIOLATION },
   /* notcompliantrfc */
   { "rfc 5322", BD_REASON_NOTCOMPLIANTRFC },
   { "rfc5322", BD_REASON_NOTCOMPLIANTRFC },
