@@ -92,6 +92,7 @@ static const FamilyCase families[] = {
   { "zimbra-suspend.eml", "rfc3464", "marek@nadawca.example", "4.2.1", BD_REASON_SUSPEND },
   { "cpanel-exim-hostunknown.eml", "exim", "jan@klient-nieistniejacy.example", NULL, BD_REASON_HOSTUNKNOWN },
   { "mdaemon-hostunknown.eml", "mdaemon", "jacek@bledna-domena.example", NULL, BD_REASON_HOSTUNKNOWN },
+  { "gmail-pl-userunknown.eml", "localized", "zamowienia@hurtownia.example", "5.1.1", BD_REASON_USERUNKNOWN },
 };
 
 static void
