@@ -31,6 +31,7 @@
 
 #include "bd-classify.h"
 #include "bd-gmime-autocleanups.h"
+#include "bd-scan-guess-private.h"
 #include "bd-scan-i18n.h"
 #include "bd-scan-input.h"
 #include "bd-scan-util.h"
@@ -289,19 +290,6 @@ paragraph (char **lines,
   return bd_scan_collapse_max (out->str, 1000);
 }
 
-/* A delivery-status field pasted into the text (RFC 3464, 2.3), read as
- * such by read_pasted_fields (), not as the notice's words. */
-static gboolean
-is_dsn_field (const char *line)
-{
-  static const char *const fields[] = { "Status:", "Action:", "Diagnostic-Code:", "Final-Recipient:", NULL };
-
-  for (guint i = 0; fields[i] != NULL; i++)
-    if (g_ascii_strncasecmp (line, fields[i], strlen (fields[i])) == 0)
-      return TRUE;
-  return FALSE;
-}
-
 /* Every failure line of the notice: the words for a recipient whose own
  * paragraph names no reason. */
 static char *
@@ -312,7 +300,7 @@ failure_text (char          **lines,
 
   for (int i = 0; lines[i] != NULL && out->len < 1000; i++)
     {
-      if (!failing[i] || is_dsn_field (lines[i]))
+      if (!failing[i] || bd_scan_guess_is_dsn_field (lines[i]))
         continue;
       if (out->len > 0)
         g_string_append_c (out, ' ');
@@ -349,65 +337,6 @@ add_recipient (BdBounce   *bounce,
   code = bd_scan_find_reply_code (diagnostic);
   if (code >= 400 && code < 600)
     r->reply_code = code;
-}
-
-/* The domain of the mailer's own address (MAILER-DAEMON@aol.com gives
- * aol.com), or NULL when the bounce is not signed by a mailer. */
-static char *
-mailer_domain (const BdScanInput *input)
-{
-  static const char *const mailers[] = { "mailer-daemon@", "postmaster@", NULL };
-  g_autofree char *address = bd_scan_extract_address (input->from);
-  g_autofree char *lowered = address != NULL ? g_ascii_strdown (address, -1) : NULL;
-
-  for (guint i = 0; lowered != NULL && mailers[i] != NULL; i++)
-    if (g_str_has_prefix (lowered, mailers[i]) && strchr (lowered, '.') != NULL)
-      return g_strdup (strchr (lowered, '@') + 1);
-  return NULL;
-}
-
-/* A mailer names its own users by their bare mailbox name: an
- * unqualified address is one of the mailer's domain (Postfix's
- * ADDRESS_REWRITING_README, "transform \"username\" into
- * \"username@example.com\"" with $myorigin; Sendmail qualifies with $j the
- * same way). So a line that holds one bare name, in a list under a
- * failure sentence that ends with a colon ("Your mail to the following
- * recipients could not be delivered because …:"), is that user at the
- * domain of the MAILER-DAEMON that signs the notice. */
-static char *
-qualified_bare_name (char      **lines,
-                     int         at,
-                     const char *domain)
-{
-  const char *name = lines[at];
-  gsize len;
-  int head = at - 1;
-
-  if (domain == NULL)
-    return NULL;
-  name += strspn (name, " \t");
-  len = strlen (name);
-  while (len > 0 && (name[len - 1] == ' ' || name[len - 1] == '\t'))
-    len--;
-  if (len == 0 || len > 64)
-    return NULL;
-  for (gsize k = 0; k < len; k++)
-    if (!g_ascii_isalnum (name[k]) && strchr ("._-+", name[k]) == NULL)
-      return NULL;
-  /* the list's head: the nearest line above that is not another bare name */
-  while (head >= 0 && lines[head][0] != '\0' && strchr (lines[head], ' ') == NULL
-         && strchr (lines[head], ':') == NULL)
-    head--;
-  if (head < 0 || lines[head][0] == '\0')
-    return NULL;
-  {
-    g_autofree char *trimmed = g_strchomp (g_strdup (lines[head]));
-    g_autofree char *lowered = bd_text_strdown (trimmed, -1);
-
-    if (!g_str_has_suffix (trimmed, ":") || !contains_lower (lowered, failure_words))
-      return NULL;
-  }
-  return g_strdup_printf ("%.*s@%s", (int) len, name, domain);
 }
 
 static gboolean
@@ -490,7 +419,8 @@ has_report_with_recipients (const BdMimePart *part,
  * decoder's forward stage reads that one (bd-decoder-pasted.c), and its
  * recipients are the real ones. The markers are a bounce's own header
  * lines (RFC 5321, 4.5.5 null path; RFC 3462 report type). Delivery-status
- * fields without such headers are the notice's own (read_pasted_fields). */
+ * fields without such headers are the notice's own
+ * (bd_scan_guess_read_pasted_fields ()). */
 static gboolean
 has_pasted_bounce (const BdScanInput *input)
 {
@@ -503,35 +433,6 @@ has_pasted_bounce (const BdScanInput *input)
     if (bd_text_strcasestr (input->body, markers[i]) != NULL)
       return TRUE;
   return FALSE;
-}
-
-/* RFC 3464's per-recipient fields (2.3: Final-Recipient, Action, Status,
- * Diagnostic-Code) in the notice's own text, the report having no
- * message/delivery-status part of its own: XWall writes them under
- * "Delivery status:" in its text and attaches them again as
- * "message/xdelivery-status"; Domino, Amazon WorkMail and SES paste them
- * the same way (their scanners). Read as a report; where the
- * Diagnostic-Code names no cause, the notice's failure lines follow it
- * (the words that name a cause outrank a bare code, issue 14). */
-static gboolean
-read_pasted_fields (char       **lines,
-                    const char  *notice,
-                    BdBounce    *bounce)
-{
-  if (bd_scan_find_line (lines, 0, "Final-Recipient:") < 0 || bd_scan_read_dsn_fields (lines, 0, bounce) == 0)
-    return FALSE;
-  for (guint i = 0; i < bounce->recipients->len && notice[0] != '\0'; i++)
-    {
-      BdRecipient *r = g_ptr_array_index (bounce->recipients, i);
-      g_autofree char *lowered = r->diagnostic != NULL ? bd_text_strdown (r->diagnostic, -1) : NULL;
-      g_autofree char *words = NULL;
-
-      if (lowered != NULL && bd_classify_phrase (lowered, NULL) != BD_REASON_UNDEFINED)
-        continue;
-      words = r->diagnostic != NULL ? g_strconcat (r->diagnostic, " ", notice, NULL) : g_strdup (notice);
-      bd_scan_set_diagnostic (r, words);
-    }
-  return TRUE;
 }
 
 static gboolean
@@ -565,8 +466,8 @@ bd_scan_guess (const BdScanInput *input,
 
   skip = addresses_to_skip (input);
   notice = failure_text (lines, failing);
-  domain = mailer_domain (input);
-  if (read_pasted_fields (lines, notice, bounce))
+  domain = bd_scan_guess_mailer_domain (input);
+  if (bd_scan_guess_read_pasted_fields (lines, notice, bounce))
     n_lines = 0;
   for (int i = 0; i < n_lines; i++)
     {
@@ -575,7 +476,7 @@ bd_scan_guess (const BdScanInput *input,
       g_autofree char *words = NULL;
 
       if (!is_header_line (lowered) && strchr (lines[i], '@') == NULL)
-        address = qualified_bare_name (lines, i, domain);
+        address = bd_scan_guess_bare_name (lines, failing, i, domain);
       if (is_header_line (lowered)
           || (address == NULL && (address = bd_scan_extract_address (lines[i])) == NULL)
           || is_skipped (skip, address) || is_contact_address (lowered, address)
