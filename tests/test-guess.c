@@ -132,6 +132,23 @@ test_guess_bare_names (void)
     }
 }
 
+/* A mailer's delivery report whose body was lost: still a returned
+ * email, its one recipient unnamed. */
+static void
+test_guess_report_without_body (void)
+{
+  g_autoptr(BdBounce) bounce = decode ("guess", "guess-report-no-body.eml");
+  BdRecipient *r;
+
+  g_assert_cmpstr (bd_kind_to_string (bounce->kind), ==, "bounce");
+  g_assert_cmpstr (bounce->mta, ==, "guess");
+  g_assert_nonnull (bounce->note);
+  g_assert_cmpuint (bounce->recipients->len, ==, 1);
+  r = g_ptr_array_index (bounce->recipients, 0);
+  g_assert_null (r->address);
+  g_assert_cmpstr (r->action, ==, "failed");
+}
+
 static void
 test_guess_ordinary_mail (void)
 {
@@ -176,6 +193,7 @@ main (int   argc,
       g_test_add_data_func (name, &families[i], test_guess_family);
     }
   g_test_add_func ("/core/guess/bare-names", test_guess_bare_names);
+  g_test_add_func ("/core/guess/report-without-body", test_guess_report_without_body);
   g_test_add_func ("/core/guess/ordinary-mail", test_guess_ordinary_mail);
 
   return g_test_run ();

@@ -140,3 +140,31 @@ bd_scan_guess_read_pasted_fields (char       **lines,
     }
   return TRUE;
 }
+
+/**
+ * bd_scan_guess_add_unnamed:
+ *
+ * A mailer's delivery report whose body was lost or left empty (Sendmail
+ * writes "<<< No Message Collected >>>" when the queued text is gone):
+ * the header still declares it, a multipart/report of report-type
+ * delivery-status (RFC 6522, 3; RFC 3464, 2), so it is a returned email
+ * even though it names neither the address nor the reason. Called only
+ * for a message signed by a mailer with a subject or an Auto-Submitted of
+ * failure; one recipient without an address stands for the unnamed ones.
+ *
+ * Returns: TRUE when such a recipient was added.
+ */
+gboolean
+bd_scan_guess_add_unnamed (const BdScanInput *input,
+                           BdBounce          *bounce)
+{
+  g_autofree char *type = NULL;
+
+  if (input->message == NULL || !bd_mime_part_is (input->message, "multipart", "report"))
+    return FALSE;
+  type = bd_mime_header (input->message, "Content-Type");
+  if (type == NULL || bd_text_strcasestr (type, "delivery-status") == NULL)
+    return FALSE;
+  bd_scan_add (bounce, NULL, NULL);
+  return TRUE;
+}

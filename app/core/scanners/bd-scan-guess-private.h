@@ -21,5 +21,7 @@ char     *bd_scan_guess_bare_name           (char             **lines,
 gboolean  bd_scan_guess_read_pasted_fields  (char             **lines,
                                              const char        *notice,
                                              BdBounce          *bounce);
+gboolean  bd_scan_guess_add_unnamed         (const BdScanInput *input,
+                                             BdBounce          *bounce);
 
 G_END_DECLS

@@ -150,6 +150,33 @@ sent_by_a_mailer (const BdScanInput *input)
   return auto_submitted != NULL && bd_text_strcasestr (auto_submitted, "auto-generated") != NULL;
 }
 
+/* The headers alone say a delivery failed: a failure subject, or
+ * Sendmail's "Auto-Submitted: auto-generated (failure)" (RFC 3834, 5,
+ * with the kind of notice in its comment). */
+static gboolean
+headers_say_failure (const BdScanInput *input)
+{
+  g_autofree char *subject = bd_text_strdown (input->subject, -1);
+  g_autofree char *auto_submitted = NULL;
+
+  if (!is_reply_or_forward (input->subject) && contains_lower (subject, failure_subjects))
+    return TRUE;
+  auto_submitted = input->message != NULL ? bd_mime_header (input->message, "Auto-Submitted") : NULL;
+  return auto_submitted != NULL && bd_text_strcasestr (auto_submitted, "(failure)") != NULL;
+}
+
+/* A mailer's report that names no one (bd_scan_guess_add_unnamed ()). */
+static gboolean
+read_unnamed (const BdScanInput *input,
+              BdBounce          *bounce)
+{
+  if (!sent_by_a_mailer (input) || !headers_say_failure (input) || !bd_scan_guess_add_unnamed (input, bounce))
+    return FALSE;
+  if (bounce->note == NULL)
+    bounce->note = g_strdup (guess_note);
+  return bd_scan_finish (bounce, BD_KIND_BOUNCE);
+}
+
 static gboolean
 looks_returned (const BdScanInput *input)
 {
@@ -462,7 +489,7 @@ bd_scan_guess (const BdScanInput *input,
   lines = bd_scan_split_lines (input, stop_markers);
   n_lines = notice_lines (lines, &failing);
   if (!says_failure (input, failing, n_lines))
-    return FALSE;
+    return read_unnamed (input, bounce);
 
   skip = addresses_to_skip (input);
   notice = failure_text (lines, failing);
@@ -485,7 +512,9 @@ bd_scan_guess (const BdScanInput *input,
       words = paragraph (lines, i);
       add_recipient (bounce, address, words, notice);
     }
-  if (bounce->recipients->len > 0 && bounce->note == NULL)
+  if (bounce->recipients->len == 0)
+    return read_unnamed (input, bounce);
+  if (bounce->note == NULL)
     bounce->note = g_strdup (guess_note);
   return bd_scan_finish (bounce, is_delay (lines) ? BD_KIND_DELAYED : BD_KIND_BOUNCE);
 }
