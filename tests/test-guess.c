@@ -47,6 +47,8 @@ static const GuessCase cases[] = {
   { "scanners", "guess-empty-report.eml", BD_KIND_BOUNCE, "marek@odbiorca.example", "5.2.2", 552, BD_REASON_MAILBOXFULL },
   /* a notice pasted by itself, without headers */
   { "guess", "guess-pasted-notice.eml", BD_KIND_DELAYED, "ola@odbiorca.example", "4.2.2", 452, BD_REASON_MAILBOXFULL },
+  /* RFC 3464 fields in the notice's text, the report part of another type */
+  { "guess", "guess-fields-in-text.eml", BD_KIND_BOUNCE, "marta@odbiorca.example", "5.9.8", 0, BD_REASON_SPAMDETECTED },
 };
 
 static void
@@ -85,6 +87,12 @@ static const FamilyCase families[] = {
   { "interia-blocked.eml", "postfix", "ola@interia.example", "5.7.1", BD_REASON_FILTERED },
   { "rspamd-spam.eml", "postfix", "kasia@odbiorca.example", "5.7.1", BD_REASON_SPAMDETECTED },
   { "amavis-spam.eml", "postfix", "piotr@odbiorca.example", "5.7.0", BD_REASON_SPAMDETECTED },
+  /* status NULL: the text states none (the decoder derives one from the reason) */
+  { "smartermail-mailboxfull.eml", "guess", "tomasz@odbiorca.example", NULL, BD_REASON_MAILBOXFULL },
+  { "zimbra-suspend.eml", "rfc3464", "marek@nadawca.example", "4.2.1", BD_REASON_SUSPEND },
+  { "cpanel-exim-hostunknown.eml", "exim", "jan@klient-nieistniejacy.example", NULL, BD_REASON_HOSTUNKNOWN },
+  { "mdaemon-hostunknown.eml", "mdaemon", "jacek@bledna-domena.example", NULL, BD_REASON_HOSTUNKNOWN },
+  { "gmail-pl-userunknown.eml", "localized", "zamowienia@hurtownia.example", "5.1.1", BD_REASON_USERUNKNOWN },
 };
 
 static void
@@ -99,8 +107,46 @@ test_guess_family (gconstpointer data)
   g_assert_cmpuint (bounce->recipients->len, ==, 1);
   r = g_ptr_array_index (bounce->recipients, 0);
   g_assert_cmpstr (r->address, ==, c->address);
-  g_assert_cmpstr (r->status, ==, c->status);
+  if (c->status != NULL)
+    g_assert_cmpstr (r->status, ==, c->status);
   g_assert_cmpstr (bd_reason_to_string (r->reason), ==, bd_reason_to_string (c->reason));
+}
+
+/* A mailer that lists its own users by their bare names: each is a user
+ * of the mailer's domain (the AOL AIRmail layout). */
+static void
+test_guess_bare_names (void)
+{
+  g_autoptr(BdBounce) bounce = decode ("guess", "guess-bare-name.eml");
+  const char *expected[] = { "jan.nowak@poczta.example", "ewa-k@poczta.example" };
+
+  g_assert_cmpstr (bd_kind_to_string (bounce->kind), ==, "bounce");
+  g_assert_cmpstr (bounce->mta, ==, "guess");
+  g_assert_cmpuint (bounce->recipients->len, ==, G_N_ELEMENTS (expected));
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      BdRecipient *r = g_ptr_array_index (bounce->recipients, i);
+
+      g_assert_cmpstr (r->address, ==, expected[i]);
+      g_assert_cmpstr (bd_reason_to_string (r->reason), ==, "policyviolation");
+    }
+}
+
+/* A mailer's delivery report whose body was lost: still a returned
+ * email, its one recipient unnamed. */
+static void
+test_guess_report_without_body (void)
+{
+  g_autoptr(BdBounce) bounce = decode ("guess", "guess-report-no-body.eml");
+  BdRecipient *r;
+
+  g_assert_cmpstr (bd_kind_to_string (bounce->kind), ==, "bounce");
+  g_assert_cmpstr (bounce->mta, ==, "guess");
+  g_assert_nonnull (bounce->note);
+  g_assert_cmpuint (bounce->recipients->len, ==, 1);
+  r = g_ptr_array_index (bounce->recipients, 0);
+  g_assert_null (r->address);
+  g_assert_cmpstr (r->action, ==, "failed");
 }
 
 static void
@@ -146,6 +192,8 @@ main (int   argc,
 
       g_test_add_data_func (name, &families[i], test_guess_family);
     }
+  g_test_add_func ("/core/guess/bare-names", test_guess_bare_names);
+  g_test_add_func ("/core/guess/report-without-body", test_guess_report_without_body);
   g_test_add_func ("/core/guess/ordinary-mail", test_guess_ordinary_mail);
 
   return g_test_run ();

@@ -347,6 +347,8 @@ static const ScanCase cases[] = {
     BD_REASON_UNDEFINED, "mx.odbiorca.example" },
   { "zoho-host-not-reachable.eml", "zoho", BD_KIND_BOUNCE, 1, 0, "sekretariat@daleko.example", NULL, 421,
     BD_REASON_EXPIRED, NULL },
+  { "mdaemon-securitygateway.eml", "mdaemon", BD_KIND_BOUNCE, 1, 0, "sylwia@odbiorca.example", "5.2.2", 552,
+    BD_REASON_UNDEFINED, NULL },
   { "zoho-mailbox-unavailable.eml", "zoho", BD_KIND_BOUNCE, 1, 0, "iga@odbiorca.example", NULL, 550,
     BD_REASON_UNDEFINED, NULL },
 };

@@ -145,6 +145,10 @@ static const BdPhrase phrases[] = {
   { "resolver.adr.exrecipientnotfound", BD_REASON_USERUNKNOWN },
   /* hostunknown */
   { "domain is not reachable", BD_REASON_HOSTUNKNOWN },
+  /* cPanel's Exim (and the Polish hosts on cPanel): "The mail server could
+   * not deliver mail to … The account or domain may not exist, they may be
+   * blacklisted, or missing the proper dns entries." (Sisimai's
+   * HostUnknown list; fixtures/families/cpanel-exim-hostunknown.eml) */
   { "the account or domain may not exist", BD_REASON_HOSTUNKNOWN },
   { "host unknown", BD_REASON_HOSTUNKNOWN },
   { "unknown host", BD_REASON_HOSTUNKNOWN },
@@ -172,6 +176,10 @@ static const BdPhrase phrases[] = {
   { "host unreachable", BD_REASON_HOSTUNKNOWN },
   { "mail domain mentioned in email address is unknown", BD_REASON_HOSTUNKNOWN },
   { "unknown domain name", BD_REASON_HOSTUNKNOWN },
+  /* MDaemon's session transcript when DNS answers NXDOMAIN for the
+   * recipient's domain: "*  Name server reports domain name unknown"
+   * (bd-scan-mdaemon.c, its MDaemon PRO 10 sample) */
+  { "name server reports domain name unknown", BD_REASON_HOSTUNKNOWN },
   { "unroutable address", BD_REASON_HOSTUNKNOWN },
   { "recipient address rejected: unknown domain", BD_REASON_HOSTUNKNOWN },
   { "all host address lookups failed permanently", BD_REASON_HOSTUNKNOWN },
@@ -182,6 +190,9 @@ static const BdPhrase phrases[] = {
   { "responded with code nxdomain", BD_REASON_HOSTUNKNOWN },
   /* mailboxfull */
   { "mailbox full", BD_REASON_MAILBOXFULL },
+  /* also SmarterMail's "Reason: The mailbox is full" (its KB "Common email
+   * delivery errors") and Zimbra's LMTP "452 4.2.2 Over quota" /
+   * "552 5.2.2 Over quota" (com.zimbra.cs.lmtpserver.LmtpReply) */
   { "mailbox is full", BD_REASON_MAILBOXFULL },
   { "over quota", BD_REASON_MAILBOXFULL },
   { "quota exceeded", BD_REASON_MAILBOXFULL },
@@ -229,6 +240,8 @@ static const BdPhrase phrases[] = {
   { "account that you tried to reach is inactive", BD_REASON_SUSPEND },
   { "account disabled", BD_REASON_SUSPEND },
   { "account has been disabled", BD_REASON_SUSPEND },
+  /* also Zimbra's LMTP "450 4.2.1 Mailbox disabled, not accepting
+   * messages" (com.zimbra.cs.lmtpserver.LmtpReply, MAILBOX_DISABLED) */
   { "mailbox disabled", BD_REASON_SUSPEND },
   { "account is disabled", BD_REASON_SUSPEND },
   { "account suspended", BD_REASON_SUSPEND },
@@ -656,6 +669,11 @@ static const BdPhrase phrases[] = {
   { "x-dg-ref header is too long", BD_REASON_POLICYVIOLATION },
   { "you're using a mass mailer", BD_REASON_POLICYVIOLATION },
   { "because the recipient is not accepting mail with", BD_REASON_POLICYVIOLATION },
+  /* AOL's AIRmail notice "… could not be delivered because they are not
+   * accepting mail with attachments or embedded images" (two samples,
+   * AIRmail v110 of 2006 and v125 of 2009): a policy of the recipient's
+   * server against attachments, not a server that takes no mail */
+  { "not accepting mail with attachments", BD_REASON_POLICYVIOLATION },
   /* notcompliantrfc */
   { "rfc 5322", BD_REASON_NOTCOMPLIANTRFC },
   { "rfc5322", BD_REASON_NOTCOMPLIANTRFC },

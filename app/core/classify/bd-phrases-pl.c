@@ -33,6 +33,11 @@ static const BdPhrase phrases[] = {
   { "nie znaleziono adresata", BD_REASON_USERUNKNOWN },
   { "nie znaleziono użytkownika", BD_REASON_USERUNKNOWN },
   { "nie można odnaleźć wprowadzonego adresu", BD_REASON_USERUNKNOWN },
+  /* Gmail's Polish "Nie znaleziono adresu" notice: "Wiadomość nie została
+   * dostarczona, ponieważ nie znaleziono adresu odbiorcy (…) lub odbiorca
+   * nie może odebrać wiadomości" — its English template's "because the
+   * address couldn't be found" (bd-scan-gmail.c) */
+  { "nie znaleziono adresu odbiorcy", BD_REASON_USERUNKNOWN },
   { "nieprawidłowy adresat", BD_REASON_USERUNKNOWN },
 
   /* hostunknown */

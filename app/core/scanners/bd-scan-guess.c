@@ -31,6 +31,7 @@
 
 #include "bd-classify.h"
 #include "bd-gmime-autocleanups.h"
+#include "bd-scan-guess-private.h"
 #include "bd-scan-i18n.h"
 #include "bd-scan-input.h"
 #include "bd-scan-util.h"
@@ -147,6 +148,33 @@ sent_by_a_mailer (const BdScanInput *input)
     return TRUE;
   auto_submitted = bd_mime_header (input->message, "Auto-Submitted");
   return auto_submitted != NULL && bd_text_strcasestr (auto_submitted, "auto-generated") != NULL;
+}
+
+/* The headers alone say a delivery failed: a failure subject, or
+ * Sendmail's "Auto-Submitted: auto-generated (failure)" (RFC 3834, 5,
+ * with the kind of notice in its comment). */
+static gboolean
+headers_say_failure (const BdScanInput *input)
+{
+  g_autofree char *subject = bd_text_strdown (input->subject, -1);
+  g_autofree char *auto_submitted = NULL;
+
+  if (!is_reply_or_forward (input->subject) && contains_lower (subject, failure_subjects))
+    return TRUE;
+  auto_submitted = input->message != NULL ? bd_mime_header (input->message, "Auto-Submitted") : NULL;
+  return auto_submitted != NULL && bd_text_strcasestr (auto_submitted, "(failure)") != NULL;
+}
+
+/* A mailer's report that names no one (bd_scan_guess_add_unnamed ()). */
+static gboolean
+read_unnamed (const BdScanInput *input,
+              BdBounce          *bounce)
+{
+  if (!sent_by_a_mailer (input) || !headers_say_failure (input) || !bd_scan_guess_add_unnamed (input, bounce))
+    return FALSE;
+  if (bounce->note == NULL)
+    bounce->note = g_strdup (guess_note);
+  return bd_scan_finish (bounce, BD_KIND_BOUNCE);
 }
 
 static gboolean
@@ -299,7 +327,7 @@ failure_text (char          **lines,
 
   for (int i = 0; lines[i] != NULL && out->len < 1000; i++)
     {
-      if (!failing[i])
+      if (!failing[i] || bd_scan_guess_is_dsn_field (lines[i]))
         continue;
       if (out->len > 0)
         g_string_append_c (out, ' ');
@@ -417,13 +445,15 @@ has_report_with_recipients (const BdMimePart *part,
 /* Another bounce pasted into this one's text, with its own headers: the
  * decoder's forward stage reads that one (bd-decoder-pasted.c), and its
  * recipients are the real ones. The markers are a bounce's own header
- * lines (RFC 5321, 4.5.5 null path; RFC 3462 report type). */
+ * lines (RFC 5321, 4.5.5 null path; RFC 3462 report type). Delivery-status
+ * fields without such headers are the notice's own
+ * (bd_scan_guess_read_pasted_fields ()). */
 static gboolean
 has_pasted_bounce (const BdScanInput *input)
 {
   static const char *const markers[] = {
     "\nReturn-Path: <>", "\nFrom: MAILER-DAEMON", "\nFrom MAILER-DAEMON", "report-type=delivery-status",
-    "message/delivery-status", "\nFinal-Recipient:", NULL
+    "message/delivery-status", NULL
   };
 
   for (guint i = 0; markers[i] != NULL; i++)
@@ -451,6 +481,7 @@ bd_scan_guess (const BdScanInput *input,
   g_autofree gboolean *failing = NULL;
   g_autoptr(GPtrArray) skip = NULL;
   g_autofree char *notice = NULL;
+  g_autofree char *domain = NULL;
   int n_lines;
 
   if (!looks_returned (input) || has_report_with_recipients (input->message, 0) || has_pasted_bounce (input))
@@ -458,24 +489,32 @@ bd_scan_guess (const BdScanInput *input,
   lines = bd_scan_split_lines (input, stop_markers);
   n_lines = notice_lines (lines, &failing);
   if (!says_failure (input, failing, n_lines))
-    return FALSE;
+    return read_unnamed (input, bounce);
 
   skip = addresses_to_skip (input);
   notice = failure_text (lines, failing);
+  domain = bd_scan_guess_mailer_domain (input);
+  if (bd_scan_guess_read_pasted_fields (lines, notice, bounce))
+    n_lines = 0;
   for (int i = 0; i < n_lines; i++)
     {
       g_autofree char *lowered = bd_text_strdown (lines[i], -1);
       g_autofree char *address = NULL;
       g_autofree char *words = NULL;
 
-      if (is_header_line (lowered) || (address = bd_scan_extract_address (lines[i])) == NULL
+      if (!is_header_line (lowered) && strchr (lines[i], '@') == NULL)
+        address = bd_scan_guess_bare_name (lines, failing, i, domain);
+      if (is_header_line (lowered)
+          || (address == NULL && (address = bd_scan_extract_address (lines[i])) == NULL)
           || is_skipped (skip, address) || is_contact_address (lowered, address)
           || !near_failure (failing, n_lines, i))
         continue;
       words = paragraph (lines, i);
       add_recipient (bounce, address, words, notice);
     }
-  if (bounce->recipients->len > 0 && bounce->note == NULL)
+  if (bounce->recipients->len == 0)
+    return read_unnamed (input, bounce);
+  if (bounce->note == NULL)
     bounce->note = g_strdup (guess_note);
   return bd_scan_finish (bounce, is_delay (lines) ? BD_KIND_DELAYED : BD_KIND_BOUNCE);
 }

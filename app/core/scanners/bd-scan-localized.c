@@ -98,10 +98,12 @@ static const char *const header_prefixes[] = {
   NULL
 };
 
-/* Labels before the server's own words. */
+/* Labels before the server's own words; "odpowiedź otrzymana z serwera
+ * zdalnego:" is Gmail's Polish "The response from the remote server was:"
+ * (its "Nie znaleziono adresu" notice, fixtures/families/README.md). */
 static const char *const reply_labels[] = {
   "powód:", "przyczyna:", "błąd:", "odpowiedź serwera", "serwer zdalny zwrócił",
-  "zdalny serwer odpowiedział", "grund:", "fehler:", "antwort des", "remoteserver hat",
+  "zdalny serwer odpowiedział", "odpowiedź otrzymana z serwera", "grund:", "fehler:", "antwort des", "remoteserver hat",
   "remote server returned", "důvod:", "chyba:", "odpověď serveru", "vzdálený server vrátil",
   NULL
 };
@@ -298,7 +300,7 @@ reason_sentences (char **lines)
         g_string_append_c (out, ' ');
       g_string_append (out, lines[i]);
       /* A label alone on its line: the words follow. */
-      if (labelled && lines[i + 1] != NULL && strlen (lines[i]) < 40)
+      if (labelled && lines[i + 1] != NULL && (strlen (lines[i]) < 40 || g_str_has_suffix (lowered, ":")))
         {
           g_string_append_c (out, ' ');
           g_string_append (out, lines[++i]);
