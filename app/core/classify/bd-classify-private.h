@@ -33,13 +33,6 @@ BdReason bd_classify_provider_rules (const BdRecipient *r,
                                      const char        *lowered,
                                      BdEvidence        *evidence);
 
-/* bd-classify-phrases.c: every reason some phrase of @diagnostic names
- * (folded first: case, diacritics, spaces), as a
- * bit set, and the first phrase found for each */
-guint64  bd_classify_match_phrases  (const char        *diagnostic,
-                                     const char       **found);
-gboolean bd_classify_is_vague_phrase (const char       *phrase);
-
 BdReason bd_classify_sender_quota   (const BdBounce    *bounce,
                                      const BdRecipient *r,
                                      BdEvidence        *evidence);

@@ -22,7 +22,7 @@
 #include <string.h>
 
 #include "bd-classify-private.h"
-#include "bd-phrases.h"
+#include "bd-phrase-index.h"
 #include "bd-text.h"
 
 /* Reasons a specific code names with too little certainty to beat a
@@ -56,16 +56,6 @@ static const BdReason first_order[] = {
   BD_REASON_HOSTUNKNOWN, BD_REASON_SPAMDETECTED, BD_REASON_TOOMANYCONN, BD_REASON_BLOCKED,
 };
 
-/* Then the words alone, when the code said nothing definite. */
-static const BdReason second_order[] = {
-  BD_REASON_MAILBOXFULL, BD_REASON_AUTHFAILURE, BD_REASON_BADREPUTATION, BD_REASON_SPEEDING,
-  BD_REASON_SPAMDETECTED, BD_REASON_VIRUSDETECTED, BD_REASON_POLICYVIOLATION,
-  BD_REASON_NORELAYING, BD_REASON_SECURITYERROR, BD_REASON_SYSTEMERROR, BD_REASON_NETWORKERROR,
-  BD_REASON_SUSPEND, BD_REASON_EXPIRED, BD_REASON_CONTENTERROR, BD_REASON_SYSTEMFULL,
-  BD_REASON_NOTACCEPT, BD_REASON_MAILERERROR, BD_REASON_REQUIREPTR, BD_REASON_NOTCOMPLIANTRFC,
-  BD_REASON_SYNTAXERROR, BD_REASON_ONHOLD,
-};
-
 /* Reasons whose words are specific enough to beat any status code. Words
  * for the others ("does not exist") only decide when the code is vague. */
 static gboolean
@@ -88,33 +78,6 @@ phrase_beats_status (BdReason reason)
     default:
       return FALSE;
     }
-}
-
-/**
- * bd_classify_phrase:
- * @lowered: a diagnostic, already lower case
- * @phrase: (out) (optional): the phrase that matched
- *
- * Returns: the reason the words alone name, or %BD_REASON_UNDEFINED.
- */
-BdReason
-bd_classify_phrase (const char  *lowered,
-                    const char **phrase)
-{
-  const char *found[BD_N_REASONS] = { NULL };
-  guint64 matched;
-
-  g_return_val_if_fail (lowered != NULL, BD_REASON_UNDEFINED);
-
-  matched = bd_classify_match_phrases (lowered, found);
-  for (guint i = 0; i < G_N_ELEMENTS (second_order); i++)
-    if (matched & (G_GUINT64_CONSTANT (1) << second_order[i]))
-      {
-        if (phrase != NULL)
-          *phrase = found[second_order[i]];
-        return second_order[i];
-      }
-  return BD_REASON_UNDEFINED;
 }
 
 /* Whether @phrase ("does not exist") follows a bare domain name: a word
@@ -154,7 +117,7 @@ decide (const BdRecipient *r,
         BdEvidence        *evidence)
 {
   const char *found[BD_N_REASONS] = { NULL };
-  guint64 matched = lowered ? bd_classify_match_phrases (lowered, found) : 0;
+  guint64 matched = lowered ? bd_phrases_match (lowered, found) : 0;
   BdReason by_status = bd_classify_status (r->status);
   /* Postfix's own explanations (x-postfix) are read for their words only:
    * its status codes there are its guesses, not a server's reply. */
@@ -194,7 +157,7 @@ decide (const BdRecipient *r,
           continue;
         if (reason == BD_REASON_USERUNKNOWN && HAS (reason) && by_status != reason)
           {
-            if (by_status != BD_REASON_UNDEFINED && bd_classify_is_vague_phrase (found[reason]))
+            if (by_status != BD_REASON_UNDEFINED && bd_phrases_is_vague (found[reason]))
               continue;
             if (by_status != BD_REASON_UNDEFINED && by_status != BD_REASON_FILTERED
                 && !is_weak (by_status))
@@ -241,9 +204,8 @@ decide (const BdRecipient *r,
   if (by_status != BD_REASON_UNDEFINED && !is_weak (by_status))
     return BY_STATUS (by_status);
 
-  for (guint i = 0; i < G_N_ELEMENTS (second_order); i++)
-    if (HAS (second_order[i]))
-      return BY_PHRASE (second_order[i]);
+  if (bd_phrases_alone (matched) != BD_REASON_UNDEFINED)
+    return BY_PHRASE (bd_phrases_alone (matched));
 
   if (by_status != BD_REASON_UNDEFINED)
     return BY_STATUS (by_status);

@@ -29,8 +29,8 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
-#include "bd-classify.h"
 #include "bd-gmime-autocleanups.h"
+#include "bd-phrase-index.h"
 #include "bd-scan-i18n.h"
 #include "bd-scan-input.h"
 #include "bd-scan-util.h"
@@ -188,7 +188,7 @@ is_failure_line (const char *line,
   code = bd_scan_find_reply_code (line);
   if (code >= 400 && code < 600)
     return TRUE;
-  return bd_classify_phrase (lowered, NULL) != BD_REASON_UNDEFINED;
+  return bd_phrases_reason (lowered, NULL) != BD_REASON_UNDEFINED;
 }
 
 static void
@@ -317,7 +317,7 @@ add_recipient (BdBounce   *bounce,
   char status[BD_SCAN_STATUS_MAX];
   g_autofree char *lowered = bd_text_strdown (words, -1);
   gboolean says_why = bd_scan_find_status (words, status) || bd_scan_find_reply_code (words) >= 400
-                      || bd_classify_phrase (lowered, NULL) != BD_REASON_UNDEFINED;
+                      || bd_phrases_reason (lowered, NULL) != BD_REASON_UNDEFINED;
   g_autofree char *diagnostic = says_why || notice[0] == '\0' ? g_strdup (words)
                                                              : g_strconcat (words, " ", notice, NULL);
   BdRecipient *r;

@@ -17,9 +17,8 @@
 
 #include <string.h>
 
-#include "bd-classify.h"
 #include "bd-gmime-autocleanups.h"
-#include "bd-phrases.h"
+#include "bd-phrase-index.h"
 #include "bd-scan-i18n.h"
 #include "bd-scan-util.h"
 
@@ -292,7 +291,7 @@ reason_sentences (char **lines)
       g_autofree char *lowered = bd_text_strdown (lines[i], -1);
       gboolean labelled = contains_any_lower (lowered, reply_labels);
 
-      if (!labelled && bd_classify_phrase (lowered, NULL) == BD_REASON_UNDEFINED)
+      if (!labelled && bd_phrases_reason (lowered, NULL) == BD_REASON_UNDEFINED)
         continue;
       if (out->len > 0)
         g_string_append_c (out, ' ');
@@ -379,7 +378,7 @@ set_reason_from_words (BdRecipient *recipient)
   if (recipient->diagnostic == NULL || recipient->reason != BD_REASON_UNDEFINED)
     return;
   lowered = bd_text_strdown (recipient->diagnostic, -1);
-  reason = bd_classify_phrase (lowered, &phrase);
+  reason = bd_phrases_reason (lowered, &phrase);
   if (reason == BD_REASON_UNDEFINED || phrase == NULL || !bd_phrases_is_localized (phrase))
     return;
   bd_scan_set_reason (recipient, reason, BD_EVIDENCE_PHRASE, phrase);
@@ -459,7 +458,7 @@ classifiable (const BdRecipient *recipient)
   if (recipient->diagnostic == NULL)
     return FALSE;
   lowered = bd_text_strdown (recipient->diagnostic, -1);
-  return bd_classify_phrase (lowered, NULL) != BD_REASON_UNDEFINED;
+  return bd_phrases_reason (lowered, NULL) != BD_REASON_UNDEFINED;
 }
 
 /**
