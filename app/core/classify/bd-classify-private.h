@@ -33,6 +33,12 @@ BdReason bd_classify_provider_rules (const BdRecipient *r,
                                      const char        *lowered,
                                      BdEvidence        *evidence);
 
+/* bd-classify-decide.c: the reason the codes and the words of @r give;
+ * @lowered: its diagnostic in lower case, nullable */
+BdReason bd_classify_decide         (const BdRecipient *r,
+                                     const char        *lowered,
+                                     BdEvidence        *evidence);
+
 BdReason bd_classify_sender_quota   (const BdBounce    *bounce,
                                      const BdRecipient *r,
                                      BdEvidence        *evidence);

@@ -11,10 +11,10 @@
  *     beats vague words;
  *  4. the class of the status code, the diagnostic type (x-unix: a local
  *     delivery program failed), the action (delayed: still retried).
+ * Steps 3 and 4 are bd_classify_decide() (bd-classify-decide.c).
  * Sisimai decides in much the same order, which keeps our machine names
  * interoperable with its users.
  */
-#define _GNU_SOURCE   /* memmem */
 #define G_LOG_DOMAIN "bd-classify"
 
 #include "config.h"
@@ -22,232 +22,7 @@
 #include <string.h>
 
 #include "bd-classify-private.h"
-#include "bd-phrase-index.h"
 #include "bd-text.h"
-
-/* Reasons a specific code names with too little certainty to beat a
- * phrase that says more: "5.1.1" is also sent for a full mailbox. */
-static gboolean
-is_weak (BdReason reason)
-{
-  switch (reason)
-    {
-    case BD_REASON_UNDEFINED:
-    case BD_REASON_ONHOLD:
-    case BD_REASON_SYSTEMERROR:
-    case BD_REASON_SECURITYERROR:
-    case BD_REASON_NETWORKERROR:
-    case BD_REASON_HOSTUNKNOWN:
-    case BD_REASON_USERUNKNOWN:
-    case BD_REASON_EXPIRED:
-      return TRUE;
-    default:
-      return FALSE;
-    }
-}
-
-/* The order in which a code and the words decide together: the first
- * reason either names wins. */
-static const BdReason first_order[] = {
-  BD_REASON_MAILBOXFULL, BD_REASON_MESGTOOBIG, BD_REASON_EXCEEDLIMIT, BD_REASON_SUSPEND,
-  BD_REASON_HASMOVED, BD_REASON_NORELAYING, BD_REASON_AUTHFAILURE, BD_REASON_REQUIREPTR,
-  BD_REASON_NOTCOMPLIANTRFC, BD_REASON_BADREPUTATION, BD_REASON_SPEEDING,
-  BD_REASON_USERUNKNOWN, BD_REASON_FILTERED, BD_REASON_REJECTED, BD_REASON_NOTACCEPT,
-  BD_REASON_HOSTUNKNOWN, BD_REASON_SPAMDETECTED, BD_REASON_TOOMANYCONN, BD_REASON_BLOCKED,
-};
-
-/* Reasons whose words are specific enough to beat any status code. Words
- * for the others ("does not exist") only decide when the code is vague. */
-static gboolean
-phrase_beats_status (BdReason reason)
-{
-  switch (reason)
-    {
-    case BD_REASON_MAILBOXFULL:
-    case BD_REASON_EXCEEDLIMIT:
-    case BD_REASON_SUSPEND:
-    case BD_REASON_HASMOVED:
-    case BD_REASON_NORELAYING:
-    case BD_REASON_AUTHFAILURE:
-    case BD_REASON_REQUIREPTR:
-    case BD_REASON_NOTCOMPLIANTRFC:
-    case BD_REASON_BADREPUTATION:
-    case BD_REASON_SPEEDING:
-    case BD_REASON_SPAMDETECTED:
-      return TRUE;
-    default:
-      return FALSE;
-    }
-}
-
-/* Whether @phrase ("does not exist") follows a bare domain name: a word
- * with a dot and no '@', '<' or '/', as in "553 example.com does not
- * exist". */
-static gboolean
-names_a_domain (const char *lowered,
-                const char *phrase)
-{
-  const char *at, *end, *start;
-  gboolean dot = FALSE;
-
-  if (strcmp (phrase, "does not exist") != 0 && strcmp (phrase, "doesn't exist") != 0)
-    return FALSE;
-  at = strstr (lowered, phrase);
-  if (at == NULL || at - lowered < 4 || at[-1] != ' ')
-    return FALSE;
-  end = at - 1;
-  start = end;
-  while (start > lowered && start[-1] != ' ')
-    start--;
-  if (end - start < 4)
-    return FALSE;
-  for (const char *p = start; p < end; p++)
-    {
-      if (*p == '.')
-        dot = TRUE;
-      else if (!g_ascii_isalnum (*p) && *p != '-')
-        return FALSE;
-    }
-  return dot && end[-1] != '.' && g_ascii_isalpha (end[-1]);
-}
-
-static BdReason
-decide (const BdRecipient *r,
-        const char        *lowered,
-        BdEvidence        *evidence)
-{
-  const char *found[BD_N_REASONS] = { NULL };
-  guint64 matched = lowered ? bd_phrases_match (lowered, found) : 0;
-  BdReason by_status = bd_classify_status (r->status);
-  /* Postfix's own explanations (x-postfix) are read for their words only:
-   * its status codes there are its guesses, not a server's reply. */
-  gboolean postfix = r->diagnostic_type != NULL && g_ascii_strcasecmp (r->diagnostic_type, "x-postfix") == 0;
-  gboolean smtp = r->diagnostic_type == NULL || g_ascii_strcasecmp (r->diagnostic_type, "smtp") == 0 || postfix;
-  const char *status = r->status ? r->status : "";
-  const char *command = r->command;
-
-#define HAS(reason) (matched & (G_GUINT64_CONSTANT (1) << (reason)))
-#define BY_PHRASE(reason) \
-  (bd_evidence_set (evidence, BD_EVIDENCE_PHRASE, found[reason]), (reason))
-#define BY_STATUS(reason) \
-  (bd_evidence_set (evidence, BD_EVIDENCE_STATUS, status), (reason))
-
-  if (smtp)
-    for (guint i = 0; i < G_N_ELEMENTS (first_order); i++)
-      {
-        BdReason reason = first_order[i];
-
-        /* An unknown address refused at MAIL FROM is the sender's. */
-        if (reason == BD_REASON_USERUNKNOWN && (HAS (reason) || by_status == reason)
-            && g_strcmp0 (command, "MAIL") == 0)
-          {
-            bd_evidence_set (evidence, BD_EVIDENCE_REPLY_TO_MAIL_FROM,
-                             HAS (reason) ? found[reason] : status);
-            return BD_REASON_REJECTED;
-          }
-        /* "example.com does not exist": the words are about a domain. */
-        if (reason == BD_REASON_USERUNKNOWN && HAS (reason) && names_a_domain (lowered, found[reason]))
-          {
-            bd_evidence_set (evidence, BD_EVIDENCE_DOMAIN_BEFORE_PHRASE, found[reason]);
-            return BD_REASON_HOSTUNKNOWN;
-          }
-        /* "5.1.1" with words of a refusal is a refusal. */
-        if (by_status == reason && reason == BD_REASON_USERUNKNOWN
-            && (HAS (BD_REASON_REJECTED) || HAS (BD_REASON_BLOCKED) || HAS (BD_REASON_NOTACCEPT)))
-          continue;
-        if (reason == BD_REASON_USERUNKNOWN && HAS (reason) && by_status != reason)
-          {
-            if (by_status != BD_REASON_UNDEFINED && bd_phrases_is_vague (found[reason]))
-              continue;
-            if (by_status != BD_REASON_UNDEFINED && by_status != BD_REASON_FILTERED
-                && !is_weak (by_status))
-              continue;
-            /* Words of an unknown user decide only for a refused RCPT TO;
-             * after the message was sent they mean a filter said no. */
-            if (HAS (BD_REASON_REJECTED) && strstr (lowered, "sender") != NULL)
-              continue;
-            /* Refused while naming the sender or connecting, the words
-             * are about something else. */
-            /* Without the refused command, the words prove an unknown
-             * address only when the report's author wrote them in its
-             * users' language: an SMTP reply's "user unknown" after the
-             * message was sent is a filter's refusal (Sisimai decides
-             * the same). */
-            if ((command != NULL && strcmp (command, "RCPT") == 0)
-                || (command == NULL && bd_phrases_is_localized (found[reason])))
-              return BY_PHRASE (reason);
-            if (command == NULL || strcmp (command, "DATA") == 0)
-              {
-                bd_evidence_set (evidence, BD_EVIDENCE_PHRASE_AFTER_DATA, found[reason]);
-                return BD_REASON_FILTERED;
-              }
-            continue;
-          }
-        /* "Access denied" in answer to MAIL FROM refuses the sender. */
-        if (reason == BD_REASON_BLOCKED && g_strcmp0 (command, "MAIL") == 0
-            && lowered != NULL && strstr (lowered, "access denied") != NULL)
-          {
-            bd_evidence_set (evidence, BD_EVIDENCE_PHRASE_TO_MAIL_FROM, "access denied");
-            return BD_REASON_REJECTED;
-          }
-        if (HAS (reason) && (by_status == BD_REASON_UNDEFINED || is_weak (by_status)
-                             || by_status == reason || phrase_beats_status (reason)))
-          return BY_PHRASE (reason);
-        /* "5.1.1" with words of a refusal is a refusal. */
-        if (by_status == reason && reason == BD_REASON_USERUNKNOWN
-            && (HAS (BD_REASON_REJECTED) || HAS (BD_REASON_BLOCKED) || HAS (BD_REASON_NOTACCEPT)))
-          continue;
-        if (by_status == reason && !postfix)
-          return BY_STATUS (reason);
-      }
-
-  if (by_status != BD_REASON_UNDEFINED && !is_weak (by_status))
-    return BY_STATUS (by_status);
-
-  if (bd_phrases_alone (matched) != BD_REASON_UNDEFINED)
-    return BY_PHRASE (bd_phrases_alone (matched));
-
-  if (by_status != BD_REASON_UNDEFINED)
-    return BY_STATUS (by_status);
-
-  if (status[0] != '\0' && status[1] == '.' && status[2] == '6')
-    return BY_STATUS (BD_REASON_CONTENTERROR);
-  if (status[0] != '\0' && status[1] == '.' && status[2] == '7')
-    return BY_STATUS (BD_REASON_SECURITYERROR);
-  if (r->diagnostic_type != NULL && (g_ascii_strcasecmp (r->diagnostic_type, "x-unix") == 0
-                                     || g_ascii_strcasecmp (r->diagnostic_type, "x-postfix") == 0))
-    {
-      bd_evidence_set (evidence, BD_EVIDENCE_DIAGNOSTIC_TYPE, r->diagnostic_type);
-      return BD_REASON_MAILERERROR;
-    }
-  if (r->reply_code >= 500 && r->reply_code <= 504)
-    {
-      bd_evidence_take (evidence, BD_EVIDENCE_REPLY_CODE, g_strdup_printf ("%u", r->reply_code));
-      return BD_REASON_SYNTAXERROR;
-    }
-  if (r->action != NULL && (strcmp (r->action, "delayed") == 0 || strcmp (r->action, "expired") == 0))
-    {
-      bd_evidence_set (evidence, BD_EVIDENCE_ACTION, r->action);
-      return BD_REASON_EXPIRED;
-    }
-  /* Refused at the greeting or at HELO/EHLO, before any address was
-   * named: the sending host itself was turned away. */
-  if (command != NULL && (strcmp (command, "EHLO") == 0 || strcmp (command, "HELO") == 0
-                          || strcmp (command, "CONN") == 0))
-    {
-      bd_evidence_set (evidence, BD_EVIDENCE_REFUSED_AT, command);
-      return BD_REASON_BLOCKED;
-    }
-  if (r->diagnostic != NULL && *r->diagnostic)
-    {
-      bd_evidence_set (evidence, BD_EVIDENCE_UNRECOGNISED, NULL);
-      return BD_REASON_ONHOLD;
-    }
-#undef HAS
-#undef BY_PHRASE
-#undef BY_STATUS
-  return BD_REASON_UNDEFINED;
-}
 
 /* A temporary (4xx) failure to find a host is a DNS or network hiccup,
  * not a domain that does not exist. */
@@ -294,7 +69,7 @@ classify (const BdRecipient *recipient,
     return BD_REASON_UNDEFINED;
   if (by_provider != BD_REASON_UNDEFINED)
     return by_provider;
-  return soften_temporary (recipient, decide (recipient, lowered, evidence), evidence);
+  return soften_temporary (recipient, bd_classify_decide (recipient, lowered, evidence), evidence);
 }
 
 /**
