@@ -171,14 +171,6 @@ bd_doh_client_get_protocol (BdDohClient *self)
   return self->protocol;
 }
 
-void
-bd_doh_client_set_protocol (BdDohClient   *self,
-                            BdDohProtocol  protocol)
-{
-  g_return_if_fail (BD_IS_DOH_CLIENT (self));
-  self->protocol = protocol;
-}
-
 /* Trust @path's CA(s) in addition to the system's: a certificate the
  * system store refuses is accepted only if it verifies against this one. */
 gboolean

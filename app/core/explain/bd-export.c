@@ -175,22 +175,6 @@ bd_export_json_append (GString        *out,
 }
 
 /**
- * bd_export_json:
- *
- * Returns: (transfer full): @bounce as one JSON object.
- */
-char *
-bd_export_json (const BdBounce *bounce)
-{
-  GString *out = g_string_sized_new (1024);
-
-  g_return_val_if_fail (bounce != NULL, NULL);
-
-  bd_export_json_append (out, bounce);
-  return g_string_free (out, FALSE);
-}
-
-/**
  * bd_export_append_csv_field:
  * @s: (nullable): the value; %NULL leaves the field empty
  *
@@ -247,38 +231,5 @@ bd_export_csv_append (GString        *out,
                               r->hard ? "true" : "false");
       bd_export_append_csv_field (out, r->diagnostic);
       g_string_append_c (out, '\n');
-    }
-}
-
-/**
- * bd_export_summary:
- *
- * Returns: (transfer full): one plain sentence about @bounce in the
- * current locale.
- */
-char *
-bd_export_summary (const BdBounce *bounce)
-{
-  guint n;
-
-  g_return_val_if_fail (bounce != NULL, NULL);
-
-  n = bounce->recipients->len;
-  switch (bounce->kind)
-    {
-    case BD_KIND_BOUNCE:
-      return g_strdup_printf (ngettext ("Your message could not be delivered to %u recipient.",
-                                        "Your message could not be delivered to %u recipients.", n), n);
-    case BD_KIND_DELAYED:
-      return g_strdup (_("Delivery is delayed: the server is still trying, so do not send the message again."));
-    case BD_KIND_DELIVERED:
-      return g_strdup (_("Your message was delivered."));
-    case BD_KIND_VACATION:
-      return g_strdup (_("This is an automatic reply: your message reached the recipient."));
-    case BD_KIND_FEEDBACK:
-      return g_strdup (_("A recipient’s provider reported your message as unwanted mail."));
-    case BD_KIND_NOT_BOUNCE:
-    default:
-      return g_strdup (_("This message is not a delivery report."));
     }
 }

@@ -32,17 +32,6 @@ bd_scan_subject_has (const BdScanInput *input,
   return bd_text_strcasestr (input->subject, needle) != NULL;
 }
 
-gboolean
-bd_scan_body_has (const BdScanInput *input,
-                  const char        *needle)
-{
-  g_return_val_if_fail (input != NULL, FALSE);
-
-  /* The body's case is kept, and the markers we look for are fixed
-   * strings written by programs: a plain search is enough and fast. */
-  return strstr (input->body, needle) != NULL;
-}
-
 /**
  * bd_scan_header:
  * @name: a header of the bounce itself, e.g. "X-Failed-Recipients"

@@ -21,8 +21,6 @@ gboolean     bd_scan_from_has          (const BdScanInput *input,
                                         const char  *needle);
 gboolean     bd_scan_subject_has       (const BdScanInput *input,
                                         const char  *needle);
-gboolean     bd_scan_body_has          (const BdScanInput *input,
-                                        const char  *needle);
 char        *bd_scan_header            (const BdScanInput *input,
                                         const char  *name);
 
