@@ -20,7 +20,7 @@
 #include <string.h>
 
 #include "bd-phrases.h"
-#include "minimal-dsn.h"
+#include "bd-test-util.h"
 
 /* The phrases that, alone, give another reason than their row's, and why.
  * Each one is a deliberate rule of the classifier (bd-classify.c), not a

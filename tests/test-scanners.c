@@ -11,7 +11,7 @@
 #include "bd-mime-text.h"
 #include "bd-scan-input.h"
 #include "bd-scan-util.h"
-#include "test-scanners-input.h"
+#include "bd-test-util.h"
 
 typedef struct
 {

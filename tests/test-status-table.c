@@ -18,7 +18,7 @@
 #include <string.h>
 
 #include "bd-classify.h"
-#include "minimal-dsn.h"
+#include "bd-test-util.h"
 
 typedef struct
 {
