@@ -5,8 +5,10 @@
  */
 #include "config.h"
 
+#include <glib/gstdio.h>
 #include <stdarg.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 
 #include "bd-decoder.h"
@@ -169,4 +171,157 @@ test_input_load (const char *path)
   self->tree = bd_mime_parse (self->raw, strlen (self->raw), BD_DECODER_MAX_DEPTH + 1);
   bd_scan_input_init (&self->input, self->tree, find_original (self->tree));
   return self;
+}
+
+void
+test_remove_tree (const char *path)
+{
+  GDir *dir;
+  const char *name;
+  GStatBuf st;
+
+  if (g_lstat (path, &st) == 0 && S_ISDIR (st.st_mode) && (dir = g_dir_open (path, 0, NULL)) != NULL)
+    {
+      while ((name = g_dir_read_name (dir)) != NULL)
+        {
+          g_autofree char *child = g_build_filename (path, name, NULL);
+
+          test_remove_tree (child);
+        }
+      g_dir_close (dir);
+      g_chmod (path, 0700);
+      g_rmdir (path);
+      return;
+    }
+  g_remove (path);
+}
+
+void
+test_dir_setup (TestDir       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  fixture->dir = g_dir_make_tmp ("bd-test-XXXXXX", &error);
+  g_assert_no_error (error);
+}
+
+void
+test_dir_teardown (TestDir       *fixture,
+                   gconstpointer  data)
+{
+  test_remove_tree (fixture->dir);
+  g_free (fixture->dir);
+}
+
+char *
+test_write_file (const char *dir,
+                 const char *name,
+                 const char *data,
+                 gssize      len)
+{
+  char *path = g_build_filename (dir, name, NULL);
+  g_autofree char *parent = g_path_get_dirname (path);
+  g_autoptr(GError) error = NULL;
+
+  g_mkdir_with_parents (parent, 0700);
+  g_file_set_contents (path, data, len, &error);
+  g_assert_no_error (error);
+  return path;
+}
+
+/* --- which language a text is in ---------------------------------------- */
+
+gboolean
+has_polish_letters (const char *text)
+{
+  static const char * const letters[] = { "ą", "ć", "ę", "ł", "ń", "ó", "ś", "ź", "ż", "Ł", "Ś", "Ż", NULL };
+
+  for (guint i = 0; letters[i] != NULL; i++)
+    if (strstr (text, letters[i]) != NULL)
+      return TRUE;
+  return FALSE;
+}
+
+/* How many of the text's letters are Cyrillic and how many Latin. */
+static void
+count_letters (const char *text,
+               guint      *cyrillic,
+               guint      *latin)
+{
+  *cyrillic = *latin = 0;
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c >= 0x0400 && c <= 0x04FF)
+        (*cyrillic)++;
+      else if (c < 0x80 && g_ascii_isalpha (c))
+        (*latin)++;
+    }
+}
+
+/* A sentence in Ukrainian, not just any Cyrillic: mostly Cyrillic letters,
+ * and at least one of the letters Russian does not have. */
+gboolean
+is_ukrainian (const char *text)
+{
+  static const char * const own_letters[] = { "і", "ї", "є", "ґ", "І", "Ї", "Є", "Ґ", NULL };
+  guint cyrillic, latin;
+
+  count_letters (text, &cyrillic, &latin);
+  if (cyrillic <= 2 * latin)
+    return FALSE;
+  for (guint i = 0; own_letters[i] != NULL; i++)
+    if (strstr (text, own_letters[i]) != NULL)
+      return TRUE;
+  return FALSE;
+}
+
+/* A headline has an address in it, but its words are Cyrillic. */
+gboolean
+has_cyrillic_words (const char *text)
+{
+  guint cyrillic, latin;
+
+  count_letters (text, &cyrillic, &latin);
+  return cyrillic >= 6;
+}
+
+/* Whether @text, its quotes („…”, “…”) and @kept left out, still has a
+ * word of English: a sentence left untranslated. */
+gboolean
+has_english_words (const char *text,
+                   const char *kept)
+{
+  static const char * const words[] = {
+    /* not "to", "by", "was", "program": Polish words too */
+    "the", "is", "of", "for", "this", "that", "server", "reply", "says", "message", "has", "been",
+    "reason", "code", "report", "with", "not", "and", "failed", "after", "refused", "only",
+    "sender", "recipient", "stands", "temporary", "receiving", "its", "which", NULL
+  };
+  g_autoptr(GString) plain = g_string_new (NULL);
+  g_auto(GStrv) tokens = NULL;
+  gboolean quoted = FALSE;
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      if (g_str_has_prefix (p, "„") || g_str_has_prefix (p, "“"))
+        quoted = !quoted || g_str_has_prefix (p, "„");
+      else if (g_str_has_prefix (p, "”"))
+        quoted = FALSE;
+      else if (!quoted)
+        g_string_append_unichar (plain, g_utf8_get_char (p));
+    }
+  if (kept != NULL && strstr (plain->str, kept) != NULL)
+    g_string_erase (plain, strstr (plain->str, kept) - plain->str, strlen (kept));
+  tokens = g_regex_split_simple ("[^[:alpha:]]+", plain->str, 0, 0);
+  for (guint i = 0; tokens[i] != NULL; i++)
+    {
+      g_autofree char *lower = g_ascii_strdown (tokens[i], -1);
+
+      if (g_strv_contains (words, lower))
+        return TRUE;
+    }
+  return FALSE;
 }

@@ -7,7 +7,9 @@
  *    script would, in a given language;
  *  - a minimal RFC 3464 report put through the whole decoder;
  *  - a message file read into the BdScanInput the scanners get, built by
- *    the production builder (bd-scan-input.h).
+ *    the production builder (bd-scan-input.h);
+ *  - a temporary folder per test, removed with what the test wrote;
+ *  - which language a shown text is in.
  * The local DoH, HTTPS and SMTP servers are in doh-server.h,
  * https-server.h and smtp-server.h, in the same library.
  */
@@ -74,5 +76,39 @@ TestInput *test_input_load (const char *path);
 void       test_input_free (TestInput  *self);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TestInput, test_input_free)
+
+/* --- a temporary folder ------------------------------------------------ */
+
+/* A g_test_add() fixture: @dir is made before the test and removed with
+ * everything in it after (unreadable folders included). */
+typedef struct
+{
+  char *dir;
+} TestDir;
+
+void  test_dir_setup    (TestDir       *fixture,
+                         gconstpointer  data);
+void  test_dir_teardown (TestDir       *fixture,
+                         gconstpointer  data);
+void  test_remove_tree  (const char    *path);
+/* Writes @data (@len, or -1 for a string) to @dir/@name, making the
+ * folders on the way. Returns: (transfer full): the path. */
+char *test_write_file   (const char    *dir,
+                         const char    *name,
+                         const char    *data,
+                         gssize         len);
+
+/* --- which language a text is in --------------------------------------- */
+
+gboolean has_polish_letters (const char *text);
+/* A sentence in Ukrainian, not just any Cyrillic: mostly Cyrillic letters,
+ * and at least one of the letters Russian does not have. */
+gboolean is_ukrainian       (const char *text);
+/* Words in Cyrillic (a headline has an address in it). */
+gboolean has_cyrillic_words (const char *text);
+/* Whether @text, its quotes („…”, “…”) and @kept left out, still has a
+ * word of English: a sentence left untranslated. */
+gboolean has_english_words  (const char *text,
+                             const char *kept);
 
 G_END_DECLS
