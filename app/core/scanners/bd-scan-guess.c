@@ -192,24 +192,6 @@ is_failure_line (const char *line,
 }
 
 static void
-skip_addresses_of (GPtrArray  *skip,
-                   const char *value)
-{
-  g_autoptr(InternetAddressList) list = NULL;
-
-  if (value == NULL)
-    return;
-  list = internet_address_list_parse (NULL, value);
-  for (int i = 0; list != NULL && i < internet_address_list_length (list); i++)
-    {
-      InternetAddress *address = internet_address_list_get_address (list, i);
-
-      if (INTERNET_ADDRESS_IS_MAILBOX (address))
-        g_ptr_array_add (skip, g_ascii_strdown (internet_address_mailbox_get_addr (INTERNET_ADDRESS_MAILBOX (address)), -1));
-    }
-}
-
-static void
 skip_headers_of (GPtrArray        *skip,
                  const BdMimePart *message,
                  const char *const *names)
@@ -218,7 +200,7 @@ skip_headers_of (GPtrArray        *skip,
     {
       g_autofree char *value = bd_mime_header (message, names[i]);
 
-      skip_addresses_of (skip, value);
+      bd_scan_add_addresses (skip, value);
     }
 }
 
@@ -231,7 +213,7 @@ addresses_to_skip (const BdScanInput *input)
   static const char *const copy[] = { "From", "Sender", "Reply-To", "Return-Path", NULL };
   GPtrArray *skip = g_ptr_array_new_with_free_func (g_free);
 
-  skip_addresses_of (skip, input->from);
+  bd_scan_add_addresses (skip, input->from);
   skip_headers_of (skip, input->message, own);
   if (input->original != NULL)
     skip_headers_of (skip, input->original->message, copy);

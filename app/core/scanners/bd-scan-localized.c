@@ -170,24 +170,6 @@ is_delay (const BdScanInput *input)
   return contains_any_lower (lowered, delay_markers) || contains_any_lower (subject, delay_markers);
 }
 
-static void
-add_addresses_of (GPtrArray  *skip,
-                  const char *value)
-{
-  g_autoptr(InternetAddressList) list = NULL;
-
-  if (value == NULL)
-    return;
-  list = internet_address_list_parse (NULL, value);
-  for (int i = 0; list != NULL && i < internet_address_list_length (list); i++)
-    {
-      InternetAddress *address = internet_address_list_get_address (list, i);
-
-      if (INTERNET_ADDRESS_IS_MAILBOX (address))
-        g_ptr_array_add (skip, g_ascii_strdown (internet_address_mailbox_get_addr (INTERNET_ADDRESS_MAILBOX (address)), -1));
-    }
-}
-
 /* Addresses that are not recipients: the bounce's own sender and
  * addressee (the user), and the original's sender. */
 static GPtrArray *
@@ -195,20 +177,20 @@ addresses_to_skip (const BdScanInput *input)
 {
   GPtrArray *skip = g_ptr_array_new_with_free_func (g_free);
 
-  add_addresses_of (skip, input->from);
+  bd_scan_add_addresses (skip, input->from);
   if (input->message != NULL)
     {
       g_autofree char *to = bd_mime_header (input->message, "To");
       g_autofree char *delivered_to = bd_mime_header (input->message, "Delivered-To");
 
-      add_addresses_of (skip, to);
-      add_addresses_of (skip, delivered_to);
+      bd_scan_add_addresses (skip, to);
+      bd_scan_add_addresses (skip, delivered_to);
     }
   if (input->original != NULL && input->original->message != NULL)
     {
       g_autofree char *from = bd_mime_header (input->original->message, "From");
 
-      add_addresses_of (skip, from);
+      bd_scan_add_addresses (skip, from);
     }
   return skip;
 }
