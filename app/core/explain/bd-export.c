@@ -88,6 +88,20 @@ json_key (JsonLevel  *level,
   g_string_append_len (level->out, "\": ", 3);
 }
 
+/* A nested object or array: as @key's value in an object (@key non-NULL),
+ * or as the next element of an array. */
+static JsonLevel
+json_open_in (JsonLevel  *parent,
+              const char *key,
+              char        bracket)
+{
+  if (key != NULL)
+    json_key (parent, key);
+  else
+    json_next (parent);
+  return json_open (parent->out, bracket);
+}
+
 static void
 json_string (JsonLevel  *level,
              const char *key,
@@ -115,10 +129,8 @@ json_string_array (JsonLevel  *level,
                    const char *key,
                    GPtrArray  *values)
 {
-  JsonLevel array;
+  JsonLevel array = json_open_in (level, key, '[');
 
-  json_key (level, key);
-  array = json_open (level->out, '[');
   for (guint i = 0; i < values->len; i++)
     {
       json_next (&array);
@@ -131,10 +143,8 @@ static void
 append_dkim (JsonLevel       *array,
              const BdDkimRef *ref)
 {
-  JsonLevel object;
+  JsonLevel object = json_open_in (array, NULL, '{');
 
-  json_next (array);
-  object = json_open (array->out, '{');
   json_string (&object, "domain", ref->domain);
   json_string (&object, "selector", ref->selector);
   g_string_append_c (object.out, '}');
@@ -152,8 +162,7 @@ append_original (GString          *out,
   json_string (&object, "subject", o->subject);
   json_string (&object, "message_id", o->message_id);
   json_string (&object, "date", o->date);
-  json_key (&object, "dkim");
-  dkim = json_open (out, '[');
+  dkim = json_open_in (&object, "dkim", '[');
   for (guint i = 0; i < o->dkim->len; i++)
     append_dkim (&dkim, g_ptr_array_index (o->dkim, i));
   g_string_append_c (out, ']');
@@ -166,10 +175,8 @@ static void
 append_recipient (JsonLevel         *array,
                   const BdRecipient *r)
 {
-  JsonLevel object;
+  JsonLevel object = json_open_in (array, NULL, '{');
 
-  json_next (array);
-  object = json_open (array->out, '{');
   json_string (&object, "address", r->address);
   json_string (&object, "original", r->original);
   json_string (&object, "action", r->action);
@@ -211,8 +218,7 @@ bd_export_json_append (GString        *out,
   json_string (&object, "arrival_date", bounce->arrival_date);
   json_key (&object, "original");
   append_original (out, bounce->original);
-  json_key (&object, "recipients");
-  recipients = json_open (out, '[');
+  recipients = json_open_in (&object, "recipients", '[');
   for (guint i = 0; i < bounce->recipients->len; i++)
     append_recipient (&recipients, g_ptr_array_index (bounce->recipients, i));
   g_string_append_c (out, ']');
