@@ -139,7 +139,7 @@ bd_dmarc_parse (const char  *record,
 char *
 bd_dmarc_org_domain (const char *domain)
 {
-  const char *base;
+  const char *base, *last, *p;
 
   g_return_val_if_fail (domain != NULL, NULL);
 
@@ -148,18 +148,15 @@ bd_dmarc_org_domain (const char *domain)
     return g_strdup (base);
   if (soup_tld_domain_is_public_suffix (domain))
     return g_strdup (domain);
-  {
-    /* RFC 7489 §3.2: a TLD the list doesn't know gets the implicit "*"
-     * rule, so the organizational domain is the last two labels */
-    const char *last = strrchr (domain, '.');
-    const char *p = last;
-
-    if (last == NULL)
-      return g_strdup (domain);
-    while (p > domain && p[-1] != '.')
-      p--;
-    return g_strdup (p);
-  }
+  /* RFC 7489 §3.2: a TLD the list doesn't know gets the implicit "*"
+   * rule, so the organizational domain is the last two labels */
+  last = strrchr (domain, '.');
+  if (last == NULL)
+    return g_strdup (domain);
+  p = last;
+  while (p > domain && p[-1] != '.')
+    p--;
+  return g_strdup (p);
 }
 
 /* The DMARC records at _dmarc.@domain; NULL with @error on a DNS failure. */
