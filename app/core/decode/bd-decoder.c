@@ -1,10 +1,12 @@
 /* bd-decoder.c
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * The decoding pipeline (see bd-decoder.h for the order and the limits):
- * the MIME walk, the scanners, the prose around the recipients, forwarded
- * and pasted bounces. The report readers are in bd-decoder-reports.c, the
- * code clean-up in bd-decoder-codes.c.
+ * The decoding pipeline, in the steps of decode_message(): the report
+ * (read_report), the prose (scan_prose), a complaint without its report
+ * (try_complaint), pasted and forwarded bounces (try_pasted,
+ * try_forwarded), then the original, the codes and the reasons (finish).
+ * The limits are in bd-decoder.h, the report readers in
+ * bd-decoder-reports.c, the code clean-up in bd-decoder-codes.c.
  */
 #define G_LOG_DOMAIN "bd-decoder"
 

@@ -121,6 +121,7 @@ record_from_rr (const ldns_rr *rr)
     case LDNS_RR_TYPE_SPF:   /* the same character-strings as TXT */
       {
         g_autoptr(GPtrArray) strings = g_ptr_array_new_with_free_func (g_free);
+        BdDnsRecord *record;
 
         for (size_t i = 0; i < ldns_rr_rd_count (rr); i++)
           {
@@ -133,12 +134,9 @@ record_from_rr (const ldns_rr *rr)
             g_ptr_array_add (strings, txt_string (data + 1, data[0]));
           }
         g_ptr_array_add (strings, NULL);
-        {
-          BdDnsRecord *record = bd_dns_record_new_txt (ttl, (const char * const *)strings->pdata);
-
-          record->type = type;
-          return record;
-        }
+        record = bd_dns_record_new_txt (ttl, (const char * const *)strings->pdata);
+        record->type = type;
+        return record;
       }
     case LDNS_RR_TYPE_MX:
       {
