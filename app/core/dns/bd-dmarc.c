@@ -204,8 +204,9 @@ check_rua (const BdDnsLookup *lookup,
       g_autofree char *target = NULL;
       g_autofree char *target_org = NULL;
       g_autofree char *name = NULL;
-      g_autoptr(GPtrArray) records = NULL;
+      g_autoptr(BdDnsAnswer) answer = NULL;
       g_autoptr(GError) error = NULL;
+      gboolean authorized = FALSE;
       BdFinding *finding;
       char *bang;
 
@@ -218,21 +219,17 @@ check_rua (const BdDnsLookup *lookup,
       if (g_ascii_strcasecmp (target_org, own_org) == 0)
         continue;
       name = g_strdup_printf ("%s._report._dmarc.%s", domain, target);
-      {
-        g_autoptr(BdDnsAnswer) answer = bd_dns_lookup (lookup, name, BD_DNS_TYPE_TXT, cancellable, &error);
-        gboolean authorized = FALSE;
-
-        if (answer == NULL)
-          {
-            bd_findings_add_resolver_error (report->findings, "dmarc", error);
-            continue;
-          }
-        for (guint j = 0; j < answer->records->len; j++)
-          if (g_str_has_prefix (((BdDnsRecord *)answer->records->pdata[j])->data, "v=DMARC1"))
-            authorized = TRUE;
-        if (authorized)
+      answer = bd_dns_lookup (lookup, name, BD_DNS_TYPE_TXT, cancellable, &error);
+      if (answer == NULL)
+        {
+          bd_findings_add_resolver_error (report->findings, "dmarc", error);
           continue;
-      }
+        }
+      for (guint j = 0; j < answer->records->len; j++)
+        if (g_str_has_prefix (((BdDnsRecord *)answer->records->pdata[j])->data, "v=DMARC1"))
+          authorized = TRUE;
+      if (authorized)
+        continue;
       finding = bd_findings_add (report->findings, "dmarc-rua-unauthorized", BD_SEVERITY_WARNING, "dmarc",
                                  /* Translators: %1$s is a domain receiving reports, %2$s the checked domain */
                                  g_strdup_printf (_("DMARC reports go to %1$s, which has not published that it accepts reports for %2$s, so receivers will not send them."), target, domain),
