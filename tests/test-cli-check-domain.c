@@ -11,7 +11,7 @@
 #include <json-glib/json-glib.h>
 #include <string.h>
 
-#include "cli-run.h"
+#include "bd-test-util.h"
 #include "doh-server.h"
 
 static DohServer bind;

@@ -12,7 +12,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include "cli-run.h"
+#include "bd-test-util.h"
 
 static char *
 fixture (const char *name)

@@ -12,7 +12,7 @@
 #include <string.h>
 #include <sys/wait.h>
 
-#include "cli-run.h"
+#include "bd-test-util.h"
 
 static char *
 run_cli (const char *format,

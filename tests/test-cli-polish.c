@@ -12,7 +12,7 @@
 #include <glib.h>
 #include <string.h>
 
-#include "cli-run.h"
+#include "bd-test-util.h"
 
 /* Common English words that are not Polish words too ("to", "by", "was",
  * "program", "status" are). */

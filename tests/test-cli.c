@@ -11,7 +11,7 @@
 #include <string.h>
 #include <sys/wait.h>
 
-#include "cli-run.h"
+#include "bd-test-util.h"
 
 static void
 test_cli_help (void)

@@ -17,6 +17,7 @@
 #include "bd-guidance-private.h"
 #include "bd-report.h"
 #include "bd-i18n.h"
+#include "bd-test-util.h"
 
 #define ADDRESS "jan.kowalski@example.pl"
 
@@ -27,104 +28,6 @@
 static const BdKind other_kinds[] = {
   BD_KIND_DELAYED, BD_KIND_DELIVERED, BD_KIND_VACATION, BD_KIND_FEEDBACK, BD_KIND_NOT_BOUNCE,
 };
-
-#ifdef BD_TEST_POLISH
-static gboolean
-has_polish_letters (const char *text)
-{
-  static const char * const letters[] = { "ą", "ć", "ę", "ł", "ń", "ó", "ś", "ź", "ż", "Ł", "Ś", "Ż", NULL };
-
-  for (guint i = 0; letters[i] != NULL; i++)
-    if (strstr (text, letters[i]) != NULL)
-      return TRUE;
-  return FALSE;
-}
-#endif
-
-#ifdef BD_TEST_UKRAINIAN
-/* How many of the text's letters are Cyrillic and how many Latin. */
-static void
-count_letters (const char *text,
-               guint      *cyrillic,
-               guint      *latin)
-{
-  *cyrillic = *latin = 0;
-  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (c >= 0x0400 && c <= 0x04FF)
-        (*cyrillic)++;
-      else if (c < 0x80 && g_ascii_isalpha (c))
-        (*latin)++;
-    }
-}
-
-/* A sentence in Ukrainian, not just any Cyrillic: mostly Cyrillic letters,
- * and at least one of the letters Russian does not have. */
-static gboolean
-is_ukrainian (const char *text)
-{
-  static const char * const own_letters[] = { "і", "ї", "є", "ґ", "І", "Ї", "Є", "Ґ", NULL };
-  guint cyrillic, latin;
-
-  count_letters (text, &cyrillic, &latin);
-  if (cyrillic <= 2 * latin)
-    return FALSE;
-  for (guint i = 0; own_letters[i] != NULL; i++)
-    if (strstr (text, own_letters[i]) != NULL)
-      return TRUE;
-  return FALSE;
-}
-
-/* A headline has an address in it, but its words are Cyrillic. */
-static gboolean
-has_cyrillic_words (const char *text)
-{
-  guint cyrillic, latin;
-
-  count_letters (text, &cyrillic, &latin);
-  return cyrillic >= 6;
-}
-#endif
-
-/* Whether @text, its quotes („…”, “…”) and @kept left out, still has a
- * word of English: a sentence left untranslated. */
-static gboolean
-has_english_words (const char *text,
-                   const char *kept)
-{
-  static const char * const words[] = {
-    /* not "to", "by", "was", "program": Polish words too */
-    "the", "is", "of", "for", "this", "that", "server", "reply", "says", "message", "has", "been",
-    "reason", "code", "report", "with", "not", "and", "failed", "after", "refused", "only",
-    "sender", "recipient", "stands", "temporary", "receiving", "its", "which", NULL
-  };
-  g_autoptr(GString) plain = g_string_new (NULL);
-  g_auto(GStrv) tokens = NULL;
-  gboolean quoted = FALSE;
-
-  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      if (g_str_has_prefix (p, "„") || g_str_has_prefix (p, "“"))
-        quoted = !quoted || g_str_has_prefix (p, "„");
-      else if (g_str_has_prefix (p, "”"))
-        quoted = FALSE;
-      else if (!quoted)
-        g_string_append_unichar (plain, g_utf8_get_char (p));
-    }
-  if (kept != NULL && strstr (plain->str, kept) != NULL)
-    g_string_erase (plain, strstr (plain->str, kept) - plain->str, strlen (kept));
-  tokens = g_regex_split_simple ("[^[:alpha:]]+", plain->str, 0, 0);
-  for (guint i = 0; tokens[i] != NULL; i++)
-    {
-      g_autofree char *lower = g_ascii_strdown (tokens[i], -1);
-
-      if (g_strv_contains (words, lower))
-        return TRUE;
-    }
-  return FALSE;
-}
 
 /* The English original of a text, to tell whether it was translated. */
 static void

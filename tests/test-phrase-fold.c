@@ -10,7 +10,7 @@
 #include <string.h>
 
 #include "bd-classify.h"
-#include "bd-phrases.h"
+#include "bd-phrase-index.h"
 
 /* What a writer without Polish, Czech or German letters types instead,
  * written out here rather than taken from the folding code under test. */
@@ -150,7 +150,7 @@ test_fold_examples (void)
   check_example ("550 Uzytkownik\r\n  nie istnieje", BD_REASON_USERUNKNOWN, "phrase “użytkownik nie istnieje”");
   check_example ("552 Postfach des Empfaengers ist voll", BD_REASON_MAILBOXFULL, NULL);
   /* Ordinary words stay ordinary: folding adds no match of its own. */
-  g_assert_cmpint (bd_classify_phrase ("Dziekujemy za zamowienie", NULL), ==, BD_REASON_UNDEFINED);
+  g_assert_cmpint (bd_phrases_reason ("Dziekujemy za zamowienie", NULL), ==, BD_REASON_UNDEFINED);
 }
 
 /* RFC 3463's own texts, printed by servers beside a code that names

@@ -8,10 +8,10 @@
  *    changed (or a row added or dropped) fails until the file says so;
  *  - each phrase of the file, wrapped alone in a minimal delivery report
  *    as the server's reply to RCPT TO with the uninformative status 5.0.0
- *    (tests/minimal-dsn.h, the shape of build-aux/phrase-coverage.py) and
- *    decoded through the whole pipeline, gives the file's reason. A phrase
- *    in two parts ("recipient … was not found in") gets an address between
- *    them, as servers write it.
+ *    (test_decode_minimal_dsn in tests/bd-test-util.c, the shape of
+ *    build-aux/phrase-coverage.py) and decoded through the whole pipeline,
+ *    gives the file's reason. A phrase in two parts ("recipient … was not
+ *    found in") gets an address between them, as servers write it.
  * Most phrases have no fixture, so this is the only test that sees a row
  * of a table change.
  */
@@ -20,7 +20,7 @@
 #include <string.h>
 
 #include "bd-phrases.h"
-#include "minimal-dsn.h"
+#include "bd-test-util.h"
 
 /* The phrases that, alone, give another reason than their row's, and why.
  * Each one is a deliberate rule of the classifier (bd-classify.c), not a

@@ -11,14 +11,14 @@
  * Two passes: the classifier over every code X.Y.Z (X 2, 4, 5; Y 0-7;
  * Z 0-29), so that a code outside the table does not quietly name a
  * reason either, and each row of the table as a minimal delivery report
- * through the whole decoder (tests/minimal-dsn.h).
+ * through the whole decoder (test_decode_minimal_dsn, tests/bd-test-util.c).
  */
 #include "config.h"
 
 #include <string.h>
 
 #include "bd-classify.h"
-#include "minimal-dsn.h"
+#include "bd-test-util.h"
 
 typedef struct
 {

@@ -1,7 +1,7 @@
 /* bd-cli-check-domain-json.h
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * check-domain --format=json: the object of design.md, every member
+ * check-domain --format=json: the object of app/DESIGN.md, every member
  * present, null when unknown.
  */
 #pragma once

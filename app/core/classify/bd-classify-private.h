@@ -33,12 +33,11 @@ BdReason bd_classify_provider_rules (const BdRecipient *r,
                                      const char        *lowered,
                                      BdEvidence        *evidence);
 
-/* bd-classify-phrases.c: every reason some phrase of @diagnostic names
- * (folded first: case, diacritics, spaces), as a
- * bit set, and the first phrase found for each */
-guint64  bd_classify_match_phrases  (const char        *diagnostic,
-                                     const char       **found);
-gboolean bd_classify_is_vague_phrase (const char       *phrase);
+/* bd-classify-decide.c: the reason the codes and the words of @r give;
+ * @lowered: its diagnostic in lower case, nullable */
+BdReason bd_classify_decide         (const BdRecipient *r,
+                                     const char        *lowered,
+                                     BdEvidence        *evidence);
 
 BdReason bd_classify_sender_quota   (const BdBounce    *bounce,
                                      const BdRecipient *r,

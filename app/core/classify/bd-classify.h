@@ -16,8 +16,6 @@ BdReason  bd_classify_recipient (const BdRecipient *recipient,
                                  char             **evidence);
 void      bd_classify_bounce    (BdBounce          *bounce);
 BdReason  bd_classify_status    (const char        *status);
-BdReason  bd_classify_phrase    (const char        *lowered,
-                                 const char       **phrase);
 const char *bd_classify_find_command (const char  *lowered);
 
 /* The evidence of "onhold" given because the server's words matched no

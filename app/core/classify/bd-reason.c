@@ -137,25 +137,3 @@ bd_reason_get_label (BdReason reason)
 
   return _(reasons[reason].label);
 }
-
-/**
- * bd_reason_group_get_label:
- *
- * Returns: (transfer none): the translated plain heading of a group.
- */
-const char *
-bd_reason_group_get_label (BdReasonGroup group)
-{
-  static const char *labels[BD_N_REASON_GROUPS] = {
-    [BD_REASON_GROUP_ADDRESS]        = N_("The address is wrong"),
-    [BD_REASON_GROUP_MAILBOX]        = N_("The recipient’s mailbox cannot take it"),
-    [BD_REASON_GROUP_REFUSED]        = N_("The receiving server refused your server or message"),
-    [BD_REASON_GROUP_AUTHENTICATION] = N_("Your domain’s authentication failed"),
-    [BD_REASON_GROUP_TEMPORARY]      = N_("A temporary or network problem"),
-    [BD_REASON_GROUP_NOT_FAILURE]    = N_("Not a failure"),
-  };
-
-  g_return_val_if_fail (group < BD_N_REASON_GROUPS, "");
-
-  return _(labels[group]);
-}

@@ -65,7 +65,6 @@ const char    *bd_reason_to_string   (BdReason     reason);
 BdReason       bd_reason_from_string (const char  *name);
 BdReasonGroup  bd_reason_get_group   (BdReason     reason);
 const char    *bd_reason_get_label   (BdReason     reason);
-const char    *bd_reason_group_get_label (BdReasonGroup group);
 gboolean       bd_reason_is_hard     (BdReason     reason,
                                       guint        reply_code,
                                       const char  *status);

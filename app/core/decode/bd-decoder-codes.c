@@ -64,6 +64,7 @@ void
 bd_decoder_normalise_codes (BdRecipient *r)
 {
   char status[BD_STATUS_MAX];
+  guint code;
 
   if (r->diagnostic == NULL)
     return;
@@ -75,16 +76,12 @@ bd_decoder_normalise_codes (BdRecipient *r)
     }
   if (r->reply_code == 0)
     r->reply_code = bd_dsn_find_reply_code (r->diagnostic);
-  {
-    guint code;
-
-    if (find_agreeing_pair (r->diagnostic, status, &code))
-      {
-        g_free (r->status);
-        r->status = g_strdup (status);
-        r->reply_code = code;
-      }
-  }
+  if (find_agreeing_pair (r->diagnostic, status, &code))
+    {
+      g_free (r->status);
+      r->status = g_strdup (status);
+      r->reply_code = code;
+    }
   drop_repeated_codes (r);
 }
 

@@ -104,17 +104,29 @@ part_text (const BdMimePart *part,
   return bd_mime_part_text_hinted (part, hint, len);
 }
 
+/* The fields of a delivery-status or disposition part (bd-dsn.h, owned
+ * copies), and the reporting host they name. */
+static BdDsn *
+read_dsn_part (BdBounce         *bounce,
+               const BdMimePart *part,
+               const char       *hint)
+{
+  gsize len;
+  g_autofree char *text = part_text (part, hint, &len);
+  BdDsn *dsn = bd_dsn_parse (text, len, BD_DECODER_MAX_RECIPIENTS);
+
+  if (dsn->reporting_mta != NULL)
+    bounce->reporting_mta = g_steal_pointer (&dsn->reporting_mta);
+  return dsn;
+}
+
 void
 bd_decoder_read_delivery_status (BdBounce         *bounce,
                                  const BdMimePart *part,
                                  const char       *hint)
 {
-  gsize len;
-  g_autofree char *text = part_text (part, hint, &len);
-  g_autoptr(BdDsn) dsn = bd_dsn_parse (text, len, BD_DECODER_MAX_RECIPIENTS);
+  g_autoptr(BdDsn) dsn = read_dsn_part (bounce, part, hint);
 
-  if (dsn->reporting_mta != NULL)
-    bounce->reporting_mta = g_steal_pointer (&dsn->reporting_mta);
   if (dsn->arrival_date != NULL)
     bounce->arrival_date = g_steal_pointer (&dsn->arrival_date);
   bounce->kind = kind_from_recipients (dsn->recipients);
@@ -187,13 +199,9 @@ bd_decoder_read_disposition (BdBounce         *bounce,
                              const BdMimePart *part,
                              const char       *hint)
 {
-  gsize len;
-  g_autofree char *text = part_text (part, hint, &len);
-  g_autoptr(BdDsn) dsn = bd_dsn_parse (text, len, BD_DECODER_MAX_RECIPIENTS);
+  g_autoptr(BdDsn) dsn = read_dsn_part (bounce, part, hint);
   gboolean failed = dsn->disposition != NULL && strstr (dsn->disposition, "failed") != NULL;
 
-  if (dsn->reporting_mta != NULL)
-    bounce->reporting_mta = g_steal_pointer (&dsn->reporting_mta);
   bounce->kind = failed ? BD_KIND_BOUNCE : BD_KIND_DELIVERED;
   bd_decoder_set_mta (bounce, "rfc8098");
   for (guint i = 0; i < dsn->recipients->len; i++)

@@ -1,10 +1,12 @@
 /* bd-decoder.c
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * The decoding pipeline (see bd-decoder.h for the order and the limits):
- * the MIME walk, the scanners, the prose around the recipients, forwarded
- * and pasted bounces. The report readers are in bd-decoder-reports.c, the
- * code clean-up in bd-decoder-codes.c.
+ * The decoding pipeline, in the steps of decode_message(): the report
+ * (read_report), the prose (scan_prose), a complaint without its report
+ * (try_complaint), pasted and forwarded bounces (try_pasted,
+ * try_forwarded), then the original, the codes and the reasons (finish).
+ * The limits are in bd-decoder.h, the report readers in
+ * bd-decoder-reports.c, the code clean-up in bd-decoder-codes.c.
  */
 #define G_LOG_DOMAIN "bd-decoder"
 
@@ -328,6 +330,151 @@ decode_inline (const char *text,
   return decode_message (message, source, offset, forwards);
 }
 
+/* Step 1. The machine-readable report (RFC 3464 delivery status, RFC
+ * 5965 feedback, RFC 8098 disposition), when the message has one: it
+ * names the recipients and their codes. */
+static void
+read_report (BdBounce         *bounce,
+             const BdMimePart *message,
+             const Parts      *parts)
+{
+  const char *hint = bd_decoder_find_text_charset (message);
+
+  if (parts->delivery_status != NULL)
+    bd_decoder_read_delivery_status (bounce, parts->delivery_status, hint);
+  else if (parts->feedback_report != NULL)
+    bd_decoder_read_feedback_report (bounce, parts->feedback_report, hint);
+  else if (parts->disposition != NULL)
+    bd_decoder_read_disposition (bounce, parts->disposition, hint);
+}
+
+/* Step 2. The human-readable text: the first scanner that knows its
+ * format adds what the report left out (or everything, without a
+ * report); a message no scanner recognised may still be an auto-reply. */
+static void
+scan_prose (BdBounce          *bounce,
+            const BdMimePart  *message,
+            const BdScanInput *input)
+{
+  bounce->subject = g_strdup (input->subject);
+  bounce->from = g_strdup (input->from);
+  bounce->date = iso_date (message);
+  if (bounce->kind == BD_KIND_FEEDBACK)
+    return;
+  run_scanners (bounce, input);
+  if (bounce->recipients->len == 0)
+    {
+      bounce->kind = BD_KIND_NOT_BOUNCE;
+      bd_decoder_read_vacation (bounce, message, input->from, input->subject);
+    }
+}
+
+/* Step 3. Providers' old complaint format: the complained-about message
+ * attached to a note, without the machine-readable part. */
+static void
+try_complaint (BdBounce          *bounce,
+               const Parts       *parts,
+               const BdScanInput *input)
+{
+  BdRecipient *r;
+
+  if (bounce->kind != BD_KIND_NOT_BOUNCE || parts->forwarded == NULL || !is_complaint (input->subject))
+    return;
+  bounce->kind = BD_KIND_FEEDBACK;
+  bd_decoder_set_mta (bounce, "arf");
+  r = bd_bounce_add_recipient (bounce, NULL);
+  r->address = bd_decoder_first_address (parts->forwarded->message, "To");
+  r->reason = BD_REASON_FEEDBACK;
+  bd_recipient_set_evidence (r, BD_EVIDENCE_COMPLAINT_SUBJECT, input->subject);
+}
+
+static gboolean
+is_nothing (const BdBounce *nested)
+{
+  return nested == NULL || nested->kind == BD_KIND_NOT_BOUNCE;
+}
+
+/* Step 4. A bounce pasted into the text of another message, which then
+ * stands for the message. When that message is a forward, the pasted one
+ * is read even if the forward's own text already gave a bounce: the
+ * pasted headers give its sender and date. */
+static BdBounce *
+try_pasted (BdBounce          *bounce,
+            const BdScanInput *input,
+            guint              forwards)
+{
+  g_autofree char *pasted = NULL;
+  g_autoptr(BdBounce) nested = NULL;
+  gsize len;
+
+  if ((bounce->kind != BD_KIND_NOT_BOUNCE && !is_forward_subject (input->subject))
+      || forwards >= BD_DECODER_MAX_FORWARDS)
+    return NULL;
+  pasted = bd_decoder_find_pasted (input->body, input->body_len, &len);
+  if (pasted == NULL)
+    return NULL;
+  nested = decode_inline (pasted, len, bounce->source, bounce->offset, forwards + 1);
+  if (is_nothing (nested))
+    return NULL;
+  /* A pasted bounce whose date was local time (dropped): the forward's
+   * date, when it reached the mailbox, is the best known, and keeps it in
+   * its place in a list by date. */
+  if (nested->date == NULL)
+    nested->date = g_steal_pointer (&bounce->date);
+  return g_steal_pointer (&nested);
+}
+
+/* Step 5. A bounce forwarded as an attachment (a message/rfc822 part, or
+ * an Outlook .msg), read as a message of its own, which then stands for
+ * the message. */
+static BdBounce *
+try_forwarded (const BdBounce *bounce,
+               const Parts    *parts,
+               guint           forwards)
+{
+  g_autoptr(BdBounce) nested = NULL;
+
+  if (bounce->kind != BD_KIND_NOT_BOUNCE || forwards >= BD_DECODER_MAX_FORWARDS)
+    return NULL;
+  if (parts->forwarded != NULL)
+    nested = decode_message (parts->forwarded->message, bounce->source, bounce->offset, forwards + 1);
+  if (is_nothing (nested) && parts->outlook != NULL)
+    {
+      g_clear_pointer (&nested, bd_bounce_unref);
+      nested = decode_outlook (parts->outlook, bounce->source, bounce->offset, forwards + 1);
+    }
+  return is_nothing (nested) ? NULL : g_steal_pointer (&nested);
+}
+
+/* Step 6. Once the recipients are known: the original message, the
+ * server's words from the prose where the report gave none, the codes
+ * cleaned (before classifying, so that the evidence speaks only of codes
+ * the output keeps), then every recipient's reason. */
+static void
+finish (BdBounce          *bounce,
+        const Parts       *parts,
+        const BdScanInput *input)
+{
+  if (bounce->kind != BD_KIND_NOT_BOUNCE && bounce->kind != BD_KIND_VACATION)
+    {
+      if (parts->original != NULL)
+        bd_original_fill_from_part (bounce->original, parts->original);
+      else
+        bd_original_fill_from_text (bounce->original, input->body, input->body_len);
+    }
+  if (bounce->kind == BD_KIND_BOUNCE || bounce->kind == BD_KIND_DELAYED)
+    words_from_prose (bounce, input->body, input->body_len);
+  for (guint i = 0; i < bounce->recipients->len; i++)
+    bd_decoder_normalise_codes (g_ptr_array_index (bounce->recipients, i));
+  bd_decoder_find_commands (bounce, input->body);
+  bd_decoder_check_reply_class (bounce);
+  bd_classify_bounce (bounce);
+  if (parts->too_deep)
+    bd_bounce_add_limit (bounce, BD_DECODE_LIMIT_DEPTH);
+}
+
+/* One message, in the steps above: a pasted or forwarded bounce found in
+ * it is returned in its place. */
 static BdBounce *
 decode_message (const BdMimePart *message,
                 const char       *source,
@@ -335,118 +482,19 @@ decode_message (const BdMimePart *message,
                 guint             forwards)
 {
   g_autoptr(BdBounce) bounce = bd_bounce_new (source, offset);
+  g_auto(BdScanInput) input = { 0 };
   Parts parts = { 0 };
-  BdScanInput input;
-  const char *hint;
+  BdBounce *nested;
 
   find_parts (&parts, message, FALSE, 0);
-
-  hint = bd_decoder_find_text_charset (message);
-  if (parts.delivery_status != NULL)
-    bd_decoder_read_delivery_status (bounce, parts.delivery_status, hint);
-  else if (parts.feedback_report != NULL)
-    bd_decoder_read_feedback_report (bounce, parts.feedback_report, hint);
-  else if (parts.disposition != NULL)
-    bd_decoder_read_disposition (bounce, parts.disposition, hint);
-
+  read_report (bounce, message, &parts);
   bd_scan_input_init (&input, message, parts.original);
-  bounce->subject = g_strdup (input.subject);
-  bounce->from = g_strdup (input.from);
-  bounce->date = iso_date (message);
-
-  if (bounce->kind != BD_KIND_FEEDBACK)
-    run_scanners (bounce, &input);
-
-  if (bounce->recipients->len == 0 && bounce->kind != BD_KIND_FEEDBACK)
-    {
-      bounce->kind = BD_KIND_NOT_BOUNCE;
-      bd_decoder_read_vacation (bounce, message, input.from, input.subject);
-    }
-
-  /* Providers' old complaint format: the complained-about message attached
-   * to a note, without the machine-readable part. */
-  if (bounce->kind == BD_KIND_NOT_BOUNCE && parts.forwarded != NULL && is_complaint (input.subject))
-    {
-      BdRecipient *r;
-
-      bounce->kind = BD_KIND_FEEDBACK;
-      bd_decoder_set_mta (bounce, "arf");
-      r = bd_bounce_add_recipient (bounce, NULL);
-      r->address = bd_decoder_first_address (parts.forwarded->message, "To");
-      r->reason = BD_REASON_FEEDBACK;
-      bd_recipient_set_evidence (r, BD_EVIDENCE_COMPLAINT_SUBJECT, input.subject);
-    }
-
-  /* A bounce pasted into the text of another message. When that message
-   * is a forward, the pasted one is read even if the forward's own text
-   * already gave a bounce: the pasted headers give its sender and date. */
-  if ((bounce->kind == BD_KIND_NOT_BOUNCE || is_forward_subject (input.subject))
-      && forwards < BD_DECODER_MAX_FORWARDS)
-    {
-      gsize len;
-      g_autofree char *pasted = bd_decoder_find_pasted (input.body, input.body_len, &len);
-
-      if (pasted != NULL)
-        {
-          g_autoptr(BdBounce) nested = decode_inline (pasted, len, source, offset, forwards + 1);
-
-          if (nested != NULL && nested->kind != BD_KIND_NOT_BOUNCE)
-            {
-              /* A pasted bounce whose date was local time (dropped): the
-               * forward's date, when it reached the mailbox, is the best
-               * known, and keeps it in its place in a list by date. */
-              if (nested->date == NULL)
-                nested->date = g_steal_pointer (&bounce->date);
-              bd_scan_input_clear (&input);
-              return g_steal_pointer (&nested);
-            }
-        }
-    }
-
-  if (bounce->kind == BD_KIND_NOT_BOUNCE && parts.forwarded != NULL && forwards < BD_DECODER_MAX_FORWARDS)
-    {
-      const BdMimePart *inner = parts.forwarded->message;
-
-        {
-          g_autoptr(BdBounce) nested = decode_message (inner, source, offset, forwards + 1);
-
-          if (nested->kind != BD_KIND_NOT_BOUNCE)
-            {
-              bd_scan_input_clear (&input);
-              return g_steal_pointer (&nested);
-            }
-        }
-    }
-
-  if (bounce->kind == BD_KIND_NOT_BOUNCE && parts.outlook != NULL && forwards < BD_DECODER_MAX_FORWARDS)
-    {
-      g_autoptr(BdBounce) nested = decode_outlook (parts.outlook, source, offset, forwards + 1);
-
-      if (nested != NULL && nested->kind != BD_KIND_NOT_BOUNCE)
-        {
-          bd_scan_input_clear (&input);
-          return g_steal_pointer (&nested);
-        }
-    }
-
-  if (bounce->kind != BD_KIND_NOT_BOUNCE && bounce->kind != BD_KIND_VACATION)
-    {
-      if (parts.original != NULL)
-        bd_original_fill_from_part (bounce->original, parts.original);
-      else
-        bd_original_fill_from_text (bounce->original, input.body, input.body_len);
-    }
-
-  if (bounce->kind == BD_KIND_BOUNCE || bounce->kind == BD_KIND_DELAYED)
-    words_from_prose (bounce, input.body, input.body_len);
-  for (guint i = 0; i < bounce->recipients->len; i++)
-    bd_decoder_normalise_codes (g_ptr_array_index (bounce->recipients, i));
-  bd_decoder_find_commands (bounce, input.body);
-  bd_scan_input_clear (&input);
-  bd_decoder_check_reply_class (bounce);
-  bd_classify_bounce (bounce);
-  if (parts.too_deep)
-    bd_bounce_add_limit (bounce, BD_DECODE_LIMIT_DEPTH);
+  scan_prose (bounce, message, &input);
+  try_complaint (bounce, &parts, &input);
+  if ((nested = try_pasted (bounce, &input, forwards)) != NULL
+      || (nested = try_forwarded (bounce, &parts, forwards)) != NULL)
+    return nested;
+  finish (bounce, &parts, &input);
   return g_steal_pointer (&bounce);
 }
 
@@ -490,6 +538,7 @@ bd_decoder_decode_bytes (const char *data,
 {
   g_autofree char *copy = NULL;
   g_autoptr(BdMimePart) message = NULL;
+  BdBounce *bounce;
   gboolean cut_size = FALSE;
   gsize whole;
 
@@ -528,16 +577,12 @@ bd_decoder_decode_bytes (const char *data,
 
   /* Parsed in place: the tree points into @data. */
   message = bd_mime_parse (data, len, BD_DECODER_MAX_DEPTH + 1);
-
-  {
-    BdBounce *bounce = decode_message (message, source, offset, 0);
-
-    if (cut_size)
-      bd_bounce_add_limit (bounce, BD_DECODE_LIMIT_SIZE);
-    if (len < whole)
-      bd_bounce_add_limit (bounce, BD_DECODE_LIMIT_PARTS);
-    else if (message->too_many_parts)
-      bd_bounce_add_limit (bounce, BD_DECODE_LIMIT_MIME_PARTS);
-    return bounce;
-  }
+  bounce = decode_message (message, source, offset, 0);
+  if (cut_size)
+    bd_bounce_add_limit (bounce, BD_DECODE_LIMIT_SIZE);
+  if (len < whole)
+    bd_bounce_add_limit (bounce, BD_DECODE_LIMIT_PARTS);
+  else if (message->too_many_parts)
+    bd_bounce_add_limit (bounce, BD_DECODE_LIMIT_MIME_PARTS);
+  return bounce;
 }

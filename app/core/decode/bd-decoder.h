@@ -1,10 +1,10 @@
 /* bd-decoder.h
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Bytes in, a BdBounce out: the machine-readable
- * reports first (RFC 3464/6522 delivery status, RFC 5965 ARF feedback,
- * RFC 8098 disposition notifications, RFC 3834 auto-replies), then the
- * prose scanners (bd-scanner.h), then the classifier (bd-classify.h).
+ * Bytes in, a BdBounce out: the machine-readable reports first (RFC
+ * 3464/6522 delivery status, RFC 5965 ARF feedback, RFC 8098 disposition
+ * notifications, RFC 3834 auto-replies), then the prose scanners
+ * (bd-scanner.h), then the classifier (bd-classify.h).
  * A bounce forwarded as an attachment, or pasted into the text of another
  * message, is decoded too (the forwarding message itself is not a bounce).
  *
@@ -18,8 +18,8 @@
  *  - at most BD_DECODER_MAX_PARTS Content-Type header lines are read: the
  *    message is cut before the next one;
  *  - the MIME tree (bd-mime.h) is parsed and walked BD_DECODER_MAX_DEPTH
- *    levels deep at most, and
- *    forwarded messages are opened BD_DECODER_MAX_FORWARDS levels deep;
+ *    levels deep at most, and forwarded messages are opened
+ *    BD_DECODER_MAX_FORWARDS levels deep;
  *  - at most BD_DECODER_MAX_RECIPIENTS recipients are kept per message
  *    (bounce->limits says so when more were dropped);
  *  - text parts over 4 MB (encoded) are not read as prose: they are

@@ -407,6 +407,8 @@ bd_loader_load_files_finish (GAsyncResult  *result,
  * @bytes: pasted or dropped text, or a dropped message
  * @display_name: what to call it
  * @kind: where it came from (bd_loader_load_text())
+ *
+ * Reads it in a worker thread; finish with bd_loader_load_files_finish().
  */
 void
 bd_loader_load_bytes_async (GBytes              *bytes,
@@ -432,18 +434,6 @@ bd_loader_load_bytes_async (GBytes              *bytes,
   g_task_set_source_tag (task, bd_loader_load_bytes_async);
   g_task_set_task_data (task, data, (GDestroyNotify)load_data_free);
   g_task_run_in_thread (task, load_thread);
-}
-
-/**
- * bd_loader_load_bytes_finish:
- *
- * Returns: (transfer full) (element-type BdLoadResult): one result
- */
-GPtrArray *
-bd_loader_load_bytes_finish (GAsyncResult  *result,
-                             GError       **error)
-{
-  return bd_loader_load_files_finish (result, error);
 }
 
 /**

@@ -71,8 +71,6 @@ void        bd_loader_load_bytes_async   (GBytes        *bytes,
                                           GCancellable  *cancellable,
                                           GAsyncReadyCallback callback,
                                           gpointer       user_data);
-GPtrArray  *bd_loader_load_bytes_finish  (GAsyncResult  *result,
-                                          GError       **error);
 
 /* Thunderbird's message URLs (bd-mail-url.h), read-only. */
 void        bd_loader_load_urls_async    (const char * const *urls,

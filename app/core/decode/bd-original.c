@@ -39,6 +39,7 @@ ip_at (const char *p,
        const char *end)
 {
   const char *start = p, *stop;
+  g_autofree char *ip = NULL;
 
   if (end - start > 5 && g_ascii_strncasecmp (start, "IPv6:", 5) == 0)
     start += 5;
@@ -47,13 +48,10 @@ ip_at (const char *p,
     stop++;
   if (stop == start || stop - start > 45 || (stop < end && *stop != ']' && *stop != ')'))
     return NULL;
-  {
-    g_autofree char *ip = g_strndup (start, stop - start);
-
-    if (!g_hostname_is_ip_address (ip))
-      return NULL;
-    return g_steal_pointer (&ip);
-  }
+  ip = g_strndup (start, stop - start);
+  if (!g_hostname_is_ip_address (ip))
+    return NULL;
+  return g_steal_pointer (&ip);
 }
 
 static gboolean
@@ -448,8 +446,9 @@ bd_original_fill_from_text (BdOriginal *original,
                             const char *text,
                             gsize       len)
 {
-  const char *start;
+  const char *start, *blank;
   g_autoptr(BdMimePart) message = NULL;
+  gsize n;
 
   g_return_val_if_fail (original != NULL, FALSE);
   g_return_val_if_fail (text != NULL || len == 0, FALSE);
@@ -457,19 +456,16 @@ bd_original_fill_from_text (BdOriginal *original,
   start = find_header_block (text, len);
   if (start == NULL)
     return FALSE;
-  {
-    /* Only the header block: the quoted body is not needed. */
-    gsize n = MIN ((gsize)(text + len - start), 256 * 1024);
-    const char *blank = g_strstr_len (start, n, "\n\n");
-
-    if (blank != NULL)
-      {
-        n = blank - start + 2;
-        if (original->excerpt == NULL)
-          original->excerpt = make_excerpt (blank + 2, MIN ((gsize)(text + len - (blank + 2)), 16 * 1024));
-      }
-    message = bd_mime_parse (start, n, 1);
-  }
+  /* Only the header block: the quoted body is not needed. */
+  n = MIN ((gsize)(text + len - start), 256 * 1024);
+  blank = g_strstr_len (start, n, "\n\n");
+  if (blank != NULL)
+    {
+      n = blank - start + 2;
+      if (original->excerpt == NULL)
+        original->excerpt = make_excerpt (blank + 2, MIN ((gsize)(text + len - (blank + 2)), 16 * 1024));
+    }
+  message = bd_mime_parse (start, n, 1);
   bd_original_fill_from_message (original, message);
   return TRUE;
 }

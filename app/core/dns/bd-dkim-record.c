@@ -123,6 +123,8 @@ bd_dkim_record_parse (const char   *text,
 {
   g_auto(GStrv) tags = NULL;
   g_autofree char *key = NULL;
+  g_autofree guint8 *der = NULL;
+  gsize der_length = 0;
   gboolean has_p = FALSE;
 
   g_return_val_if_fail (text != NULL && report != NULL, FALSE);
@@ -185,17 +187,13 @@ bd_dkim_record_parse (const char   *text,
   for (const char *c = key; *c; c++)
     if (!g_ascii_isalnum (*c) && *c != '+' && *c != '/' && *c != '=')
       return FALSE;
-  {
-    gsize der_length = 0;
-    g_autofree guint8 *der = g_base64_decode (key, &der_length);
-
-    if (g_str_equal (report->key_type, "ed25519"))
-      report->key_bits = der_length == 32 ? 256 : 0;
-    else if (g_str_equal (report->key_type, "rsa"))
-      report->key_bits = bd_dkim_rsa_key_bits (der, der_length);
-    if (report->key_bits == 0)
-      return FALSE;
-  }
+  der = g_base64_decode (key, &der_length);
+  if (g_str_equal (report->key_type, "ed25519"))
+    report->key_bits = der_length == 32 ? 256 : 0;
+  else if (g_str_equal (report->key_type, "rsa"))
+    report->key_bits = bd_dkim_rsa_key_bits (der, der_length);
+  if (report->key_bits == 0)
+    return FALSE;
   return TRUE;
 }
 

@@ -139,7 +139,7 @@ bd_dmarc_parse (const char  *record,
 char *
 bd_dmarc_org_domain (const char *domain)
 {
-  const char *base;
+  const char *base, *last, *p;
 
   g_return_val_if_fail (domain != NULL, NULL);
 
@@ -148,18 +148,15 @@ bd_dmarc_org_domain (const char *domain)
     return g_strdup (base);
   if (soup_tld_domain_is_public_suffix (domain))
     return g_strdup (domain);
-  {
-    /* RFC 7489 §3.2: a TLD the list doesn't know gets the implicit "*"
-     * rule, so the organizational domain is the last two labels */
-    const char *last = strrchr (domain, '.');
-    const char *p = last;
-
-    if (last == NULL)
-      return g_strdup (domain);
-    while (p > domain && p[-1] != '.')
-      p--;
-    return g_strdup (p);
-  }
+  /* RFC 7489 §3.2: a TLD the list doesn't know gets the implicit "*"
+   * rule, so the organizational domain is the last two labels */
+  last = strrchr (domain, '.');
+  if (last == NULL)
+    return g_strdup (domain);
+  p = last;
+  while (p > domain && p[-1] != '.')
+    p--;
+  return g_strdup (p);
 }
 
 /* The DMARC records at _dmarc.@domain; NULL with @error on a DNS failure. */
@@ -207,8 +204,9 @@ check_rua (const BdDnsLookup *lookup,
       g_autofree char *target = NULL;
       g_autofree char *target_org = NULL;
       g_autofree char *name = NULL;
-      g_autoptr(GPtrArray) records = NULL;
+      g_autoptr(BdDnsAnswer) answer = NULL;
       g_autoptr(GError) error = NULL;
+      gboolean authorized = FALSE;
       BdFinding *finding;
       char *bang;
 
@@ -221,21 +219,17 @@ check_rua (const BdDnsLookup *lookup,
       if (g_ascii_strcasecmp (target_org, own_org) == 0)
         continue;
       name = g_strdup_printf ("%s._report._dmarc.%s", domain, target);
-      {
-        g_autoptr(BdDnsAnswer) answer = bd_dns_lookup (lookup, name, BD_DNS_TYPE_TXT, cancellable, &error);
-        gboolean authorized = FALSE;
-
-        if (answer == NULL)
-          {
-            bd_findings_add_resolver_error (report->findings, "dmarc", error);
-            continue;
-          }
-        for (guint j = 0; j < answer->records->len; j++)
-          if (g_str_has_prefix (((BdDnsRecord *)answer->records->pdata[j])->data, "v=DMARC1"))
-            authorized = TRUE;
-        if (authorized)
+      answer = bd_dns_lookup (lookup, name, BD_DNS_TYPE_TXT, cancellable, &error);
+      if (answer == NULL)
+        {
+          bd_findings_add_resolver_error (report->findings, "dmarc", error);
           continue;
-      }
+        }
+      for (guint j = 0; j < answer->records->len; j++)
+        if (g_str_has_prefix (((BdDnsRecord *)answer->records->pdata[j])->data, "v=DMARC1"))
+          authorized = TRUE;
+      if (authorized)
+        continue;
       finding = bd_findings_add (report->findings, "dmarc-rua-unauthorized", BD_SEVERITY_WARNING, "dmarc",
                                  /* Translators: %1$s is a domain receiving reports, %2$s the checked domain */
                                  g_strdup_printf (_("DMARC reports go to %1$s, which has not published that it accepts reports for %2$s, so receivers will not send them."), target, domain),

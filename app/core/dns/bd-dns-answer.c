@@ -100,24 +100,6 @@ bd_dns_answer_is_void (const BdDnsAnswer *answer)
   return answer->rcode == BD_DNS_RCODE_NXDOMAIN || answer->records->len == 0;
 }
 
-const char *
-bd_dns_type_to_string (guint16 type)
-{
-  switch (type)
-    {
-    case BD_DNS_TYPE_A: return "A";
-    case BD_DNS_TYPE_CNAME: return "CNAME";
-    case BD_DNS_TYPE_PTR: return "PTR";
-    case BD_DNS_TYPE_MX: return "MX";
-    case BD_DNS_TYPE_TXT: return "TXT";
-    case BD_DNS_TYPE_AAAA: return "AAAA";
-    case BD_DNS_TYPE_DS: return "DS";
-    case BD_DNS_TYPE_SPF: return "SPF";
-    case BD_DNS_TYPE_DNSKEY: return "DNSKEY";
-    default: return "?";
-    }
-}
-
 /* Lower case, without the final dot: the form the cache and zones key on. */
 char *
 bd_dns_normalize_name (const char *name)

@@ -80,7 +80,6 @@ void         bd_dns_answer_add   (BdDnsAnswer *answer,
                                   BdDnsRecord *record);
 gboolean     bd_dns_answer_is_void (const BdDnsAnswer *answer);
 
-const char  *bd_dns_type_to_string (guint16 type);
 char        *bd_dns_normalize_name (const char *name);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (BdDnsAnswer, bd_dns_answer_unref)

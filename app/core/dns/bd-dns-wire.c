@@ -121,6 +121,7 @@ record_from_rr (const ldns_rr *rr)
     case LDNS_RR_TYPE_SPF:   /* the same character-strings as TXT */
       {
         g_autoptr(GPtrArray) strings = g_ptr_array_new_with_free_func (g_free);
+        BdDnsRecord *record;
 
         for (size_t i = 0; i < ldns_rr_rd_count (rr); i++)
           {
@@ -133,12 +134,9 @@ record_from_rr (const ldns_rr *rr)
             g_ptr_array_add (strings, txt_string (data + 1, data[0]));
           }
         g_ptr_array_add (strings, NULL);
-        {
-          BdDnsRecord *record = bd_dns_record_new_txt (ttl, (const char * const *)strings->pdata);
-
-          record->type = type;
-          return record;
-        }
+        record = bd_dns_record_new_txt (ttl, (const char * const *)strings->pdata);
+        record->type = type;
+        return record;
       }
     case LDNS_RR_TYPE_MX:
       {
@@ -257,6 +255,7 @@ bd_dns_json_split_txt (const char *data)
   while (*p == '"')
     {
       g_autoptr(GString) part = g_string_new (NULL);
+      g_autofree char *valid = NULL;
 
       for (p++; *p && *p != '"'; p++)
         {
@@ -276,11 +275,8 @@ bd_dns_json_split_txt (const char *data)
         p++;
       while (*p == ' ')
         p++;
-      {
-        g_autofree char *valid = g_utf8_make_valid (part->str, part->len);
-
-        g_strv_builder_add (builder, valid);
-      }
+      valid = g_utf8_make_valid (part->str, part->len);
+      g_strv_builder_add (builder, valid);
     }
   return g_strv_builder_end (builder);
 }
@@ -354,6 +350,7 @@ bd_dns_json_parse (const char  *data,
   g_autoptr(BdDnsAnswer) answer = NULL;
   JsonObject *root;
   JsonArray *records = NULL;
+  JsonNode *ad;
   gint64 status;
 
   /* an empty body parses to no root at all */
@@ -373,12 +370,9 @@ bd_dns_json_parse (const char  *data,
       return NULL;
     }
   answer = bd_dns_answer_new (status);
-  {
-    JsonNode *ad = json_object_get_member (root, "AD");
-
-    answer->authenticated = ad != NULL && JSON_NODE_HOLDS_VALUE (ad)
-                            && json_node_get_value_type (ad) == G_TYPE_BOOLEAN && json_node_get_boolean (ad);
-  }
+  ad = json_object_get_member (root, "AD");
+  answer->authenticated = ad != NULL && JSON_NODE_HOLDS_VALUE (ad)
+                          && json_node_get_value_type (ad) == G_TYPE_BOOLEAN && json_node_get_boolean (ad);
   if (json_object_has_member (root, "Answer"))
     {
       JsonNode *node = json_object_get_member (root, "Answer");
@@ -391,6 +385,8 @@ bd_dns_json_parse (const char  *data,
     {
       JsonNode *node = json_array_get_element (records, i);
       JsonObject *rr;
+      JsonNode *data, *ttl;
+      gint64 ttl_value;
       const char *text;
       BdDnsRecord *record;
 
@@ -404,17 +400,14 @@ bd_dns_json_parse (const char  *data,
         continue;
       /* the _with_default getters are critical on an object or array:
        * look at the nodes first (found by fuzz-dns-json) */
-      {
-        JsonNode *data = json_object_get_member (rr, "data");
-        JsonNode *ttl = json_object_get_member (rr, "TTL");
-        gint64 ttl_value = ttl != NULL && JSON_NODE_HOLDS_VALUE (ttl)
-                           && json_node_get_value_type (ttl) == G_TYPE_INT64 ? json_node_get_int (ttl) : 0;
-
-        text = data != NULL && JSON_NODE_HOLDS_VALUE (data) && json_node_get_value_type (data) == G_TYPE_STRING
-               ? json_node_get_string (data) : NULL;
-        if (text == NULL || (record = record_from_json (type, ttl_value, text)) == NULL)
-          return json_malformed (error);
-      }
+      data = json_object_get_member (rr, "data");
+      ttl = json_object_get_member (rr, "TTL");
+      ttl_value = ttl != NULL && JSON_NODE_HOLDS_VALUE (ttl)
+                  && json_node_get_value_type (ttl) == G_TYPE_INT64 ? json_node_get_int (ttl) : 0;
+      text = data != NULL && JSON_NODE_HOLDS_VALUE (data) && json_node_get_value_type (data) == G_TYPE_STRING
+             ? json_node_get_string (data) : NULL;
+      if (text == NULL || (record = record_from_json (type, ttl_value, text)) == NULL)
+        return json_malformed (error);
       bd_dns_answer_add (answer, record);
     }
   if (answer->records->len == 0)

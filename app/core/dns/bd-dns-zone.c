@@ -17,7 +17,6 @@ struct _BdDnsZone
 {
   GMutex      mutex;
   GHashTable *nodes;    /* normalized name → Node */
-  guint       queries;
 };
 
 static void
@@ -104,7 +103,6 @@ zone_lookup (gpointer       user_data,
   g_autofree char *current = bd_dns_normalize_name (name);
   g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&zone->mutex);
 
-  zone->queries++;
   /* Follow CNAMEs a few steps, as a recursive resolver would. */
   for (guint hop = 0; hop < 8; hop++)
     {
@@ -148,11 +146,4 @@ bd_dns_zone_get_lookup (BdDnsZone   *zone,
   g_return_if_fail (zone != NULL && lookup != NULL);
   lookup->func = zone_lookup;
   lookup->user_data = zone;
-}
-
-guint
-bd_dns_zone_get_queries (BdDnsZone *zone)
-{
-  g_return_val_if_fail (zone != NULL, 0);
-  return zone->queries;
 }

@@ -21,7 +21,6 @@ void       bd_dns_zone_add_timeout  (BdDnsZone   *zone,
                                      const char  *name);
 void       bd_dns_zone_get_lookup   (BdDnsZone   *zone,
                                      BdDnsLookup *lookup);
-guint      bd_dns_zone_get_queries  (BdDnsZone   *zone);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (BdDnsZone, bd_dns_zone_free)
 

@@ -10,7 +10,7 @@
 #include <string.h>
 
 #include "bd-dns-wire.h"
-#include "bd-doh-client.h"
+#include "bd-doh-client-private.h"
 
 #define DEFAULT_TIMEOUT_MSEC 5000
 #define DEFAULT_MAX_SIZE     65535   /* the largest DNS message there is */
@@ -169,14 +169,6 @@ bd_doh_client_get_protocol (BdDohClient *self)
 {
   g_return_val_if_fail (BD_IS_DOH_CLIENT (self), BD_DOH_PROTOCOL_WIRE);
   return self->protocol;
-}
-
-void
-bd_doh_client_set_protocol (BdDohClient   *self,
-                            BdDohProtocol  protocol)
-{
-  g_return_if_fail (BD_IS_DOH_CLIENT (self));
-  self->protocol = protocol;
 }
 
 /* Trust @path's CA(s) in addition to the system's: a certificate the
@@ -559,100 +551,10 @@ bd_doh_client_get_request_time (BdDohClient *self)
   return self->request_usec;
 }
 
-/* The blocking call: the query runs on the client's own main context and
- * this thread waits for it. */
-typedef struct
+/* The main context the queries run on (bd-doh-client-private.h). */
+GMainContext *
+bd_doh_client_get_context (BdDohClient *self)
 {
-  BdDohClient  *self;
-  const char   *name;
-  guint16       type;
-  GCancellable *cancellable;
-  GMutex        mutex;
-  GCond         cond;
-  gboolean      done;
-  BdDnsAnswer  *answer;
-  GError       *error;
-} SyncCall;
-
-static void
-sync_done_cb (GObject      *object,
-              GAsyncResult *result,
-              gpointer      user_data)
-{
-  SyncCall *call = user_data;
-  BdDnsAnswer *answer;
-  GError *error = NULL;
-
-  answer = bd_doh_client_query_finish (BD_DOH_CLIENT (object), result, &error);
-  g_mutex_lock (&call->mutex);
-  call->answer = answer;
-  call->error = error;
-  call->done = TRUE;
-  g_cond_signal (&call->cond);
-  g_mutex_unlock (&call->mutex);
-}
-
-static gboolean
-sync_start_cb (gpointer user_data)
-{
-  SyncCall *call = user_data;
-
-  bd_doh_client_query_async (call->self, call->name, call->type, call->cancellable,
-                             sync_done_cb, call);
-  return G_SOURCE_REMOVE;
-}
-
-BdDnsAnswer *
-bd_doh_client_query_sync (BdDohClient   *self,
-                          const char    *name,
-                          guint16        type,
-                          GCancellable  *cancellable,
-                          GError       **error)
-{
-  SyncCall call = { self, name, type, cancellable };
-  g_autoptr(GSource) source = NULL;
-
   g_return_val_if_fail (BD_IS_DOH_CLIENT (self), NULL);
-  g_return_val_if_fail (name != NULL, NULL);
-  g_return_val_if_fail (!g_main_context_is_owner (self->context), NULL);
-
-  g_mutex_init (&call.mutex);
-  g_cond_init (&call.cond);
-  source = g_idle_source_new ();
-  /* Default priority, not idle: a busy GUI (a spinner redrawing every
-   * frame) must not starve the look-ups a worker thread waits for. */
-  g_source_set_priority (source, G_PRIORITY_DEFAULT);
-  g_source_set_callback (source, sync_start_cb, &call, NULL);
-  g_source_attach (source, self->context);
-
-  g_mutex_lock (&call.mutex);
-  while (!call.done)
-    g_cond_wait (&call.cond, &call.mutex);
-  g_mutex_unlock (&call.mutex);
-  g_mutex_clear (&call.mutex);
-  g_cond_clear (&call.cond);
-
-  if (call.error != NULL)
-    g_propagate_error (error, call.error);
-  return call.answer;
-}
-
-static BdDnsAnswer *
-client_lookup (gpointer       user_data,
-               const char    *name,
-               guint16        type,
-               GCancellable  *cancellable,
-               GError       **error)
-{
-  return bd_doh_client_query_sync (BD_DOH_CLIENT (user_data), name, type, cancellable, error);
-}
-
-void
-bd_doh_client_get_lookup (BdDohClient *self,
-                          BdDnsLookup *lookup)
-{
-  g_return_if_fail (BD_IS_DOH_CLIENT (self));
-  g_return_if_fail (lookup != NULL);
-  lookup->func = client_lookup;
-  lookup->user_data = self;
+  return self->context;
 }

@@ -32,8 +32,6 @@ BdDohClient  *bd_doh_client_new            (const char     *url,
                                             GError        **error);
 const char   *bd_doh_client_get_url        (BdDohClient    *self);
 BdDohProtocol bd_doh_client_get_protocol   (BdDohClient    *self);
-void          bd_doh_client_set_protocol   (BdDohClient    *self,
-                                            BdDohProtocol   protocol);
 gboolean      bd_doh_client_set_ca_file    (BdDohClient    *self,
                                             const char     *path,
                                             GError        **error);

@@ -341,21 +341,6 @@ run_areas (const BdDnsLookup          *lookup,
   return report;
 }
 
-/* @progress is called from the worker threads here. */
-BdDomainReport *
-bd_domain_check_run (const BdDnsLookup          *lookup,
-                     const BdDomainCheckOptions *options,
-                     GCancellable               *cancellable,
-                     BdDomainCheckProgress       progress,
-                     gpointer                    progress_data)
-{
-  g_return_val_if_fail (lookup != NULL, NULL);
-  g_return_val_if_fail (options != NULL && options->domain != NULL, NULL);
-  g_return_val_if_fail (!cancellable || G_IS_CANCELLABLE (cancellable), NULL);
-
-  return run_areas (lookup, options, cancellable, progress, progress_data, NULL);
-}
-
 /* --- async, over a DoH client ------------------------------------------- */
 
 typedef struct

@@ -64,13 +64,6 @@ typedef void (*BdDomainCheckProgress) (const char *area,
                                        double      fraction,
                                        gpointer    user_data);
 
-/* Blocking, for worker threads and tests with an in-memory zone. */
-BdDomainReport *bd_domain_check_run    (const BdDnsLookup          *lookup,
-                                        const BdDomainCheckOptions *options,
-                                        GCancellable               *cancellable,
-                                        BdDomainCheckProgress       progress,
-                                        gpointer                    progress_data);
-
 void            bd_domain_check_async  (BdDohClient                *client,
                                         const BdDomainCheckOptions *options,
                                         GCancellable               *cancellable,

@@ -153,6 +153,37 @@ domain_spec_valid (const char *spec)
   return is_toplabel (dot + 1, end - dot - 1);
 }
 
+/* ip4:ADDR[/PREFIX] or ip6:ADDR[/PREFIX] (RFC 7208 §5.6): @arg, cut at
+ * its '/', into @mech's network and prefix. */
+static gboolean
+parse_network (BdSpfMech *mech,
+               char      *arg)
+{
+  char *slash = strchr (arg, '/');
+  GSocketFamily family = mech->kind == BD_SPF_MECH_IP4 ? G_SOCKET_FAMILY_IPV4
+                                                        : G_SOCKET_FAMILY_IPV6;
+  int *prefix = mech->kind == BD_SPF_MECH_IP4 ? &mech->cidr4 : &mech->cidr6;
+
+  if (slash != NULL)
+    {
+      if (!parse_prefix (slash + 1, family == G_SOCKET_FAMILY_IPV4 ? 32 : 128, prefix))
+        return FALSE;
+      *slash = '\0';
+    }
+  mech->network = g_inet_address_new_from_string (arg);
+  if (mech->network == NULL || g_inet_address_get_family (mech->network) != family)
+    return FALSE;
+  /* inet_pton takes "1.2.3" on some libcs; the ABNF wants four parts */
+  if (family == G_SOCKET_FAMILY_IPV4)
+    {
+      g_auto(GStrv) parts = g_strsplit (arg, ".", -1);
+
+      if (g_strv_length (parts) != 4)
+        return FALSE;
+    }
+  return TRUE;
+}
+
 static BdSpfMech *
 parse_mechanism (const char *term)
 {
@@ -227,32 +258,8 @@ parse_mechanism (const char *term)
 
     case BD_SPF_MECH_IP4:
     case BD_SPF_MECH_IP6:
-      if (arg == NULL || *name_end != ':')
+      if (arg == NULL || *name_end != ':' || !parse_network (mech, arg))
         return NULL;
-      {
-        char *slash = strchr (arg, '/');
-        GSocketFamily family = mech->kind == BD_SPF_MECH_IP4 ? G_SOCKET_FAMILY_IPV4
-                                                              : G_SOCKET_FAMILY_IPV6;
-        int *prefix = mech->kind == BD_SPF_MECH_IP4 ? &mech->cidr4 : &mech->cidr6;
-
-        if (slash != NULL)
-          {
-            if (!parse_prefix (slash + 1, family == G_SOCKET_FAMILY_IPV4 ? 32 : 128, prefix))
-              return NULL;
-            *slash = '\0';
-          }
-        mech->network = g_inet_address_new_from_string (arg);
-        if (mech->network == NULL || g_inet_address_get_family (mech->network) != family)
-          return NULL;
-        /* inet_pton takes "1.2.3" on some libcs; the ABNF wants four parts */
-        if (family == G_SOCKET_FAMILY_IPV4)
-          {
-            g_auto(GStrv) parts = g_strsplit (arg, ".", -1);
-
-            if (g_strv_length (parts) != 4)
-              return NULL;
-          }
-      }
       return g_steal_pointer (&mech);
     }
   return NULL;

@@ -10,33 +10,7 @@
 
 #include <string.h>
 
-#include "bd-spf-private.h"
-#include "bd-spf-record.h"
-
-#define MAX_LOOKUPS 10
-#define MAX_VOID_LOOKUPS BD_SPF_MAX_VOID_LOOKUPS
-#define MAX_WALK_LOOKUPS 60   /* without an IP we keep counting, up to here */
-
-typedef struct
-{
-  const BdDnsLookup *lookup;
-  GCancellable      *cancellable;
-  GInetAddress      *ip;
-  char              *sender;
-  char              *local;
-  char              *sender_domain;
-  char              *helo;
-  BdSpfReport       *report;
-  GPtrArray         *stack;     /* domains being evaluated, for loops */
-  gboolean           walking;   /* no IP: count, don't match */
-  const char        *current;   /* <domain> of the record being expanded */
-  guint              top_depth; /* stack depth whose matches are reported;
-                                 * a top-level redirect= replaces the record */
-} Ctx;
-
-typedef enum { MATCH_NO, MATCH_YES, MATCH_ERROR } Match;
-
-static BdSpfResult check_host (Ctx *ctx, const char *domain, BdSpfNode *node);
+#include "bd-spf-eval.h"
 
 const char *
 bd_spf_result_to_string (BdSpfResult result)
@@ -59,9 +33,9 @@ bd_spf_node_free (BdSpfNode *node)
   g_free (node);
 }
 
-static BdSpfNode *
-node_new (const char *via,
-          const char *domain)
+BdSpfNode *
+bd_spf_node_new (const char *via,
+                 const char *domain)
 {
   BdSpfNode *node = g_new0 (BdSpfNode, 1);
 
@@ -90,11 +64,11 @@ bd_spf_is_record (const char *txt)
   return g_ascii_strncasecmp (txt, "v=spf1", 6) == 0 && (txt[6] == '\0' || txt[6] == ' ');
 }
 
-static BdSpfResult
-fail_with (Ctx          *ctx,
-           BdSpfResult   result,
-           BdSpfProblem  problem,
-           const char   *detail)
+BdSpfResult
+bd_spf_fail_with (Ctx          *ctx,
+                  BdSpfResult   result,
+                  BdSpfProblem  problem,
+                  const char   *detail)
 {
   if (ctx->report->problem == BD_SPF_PROBLEM_NONE)
     {
@@ -125,8 +99,8 @@ domain_is_valid (const char *domain)
   return TRUE;
 }
 
-static gboolean
-count_lookup (Ctx *ctx)
+gboolean
+bd_spf_count_lookup (Ctx *ctx)
 {
   ctx->report->lookups++;
   if (ctx->walking)
@@ -135,12 +109,12 @@ count_lookup (Ctx *ctx)
 }
 
 /* A DNS query for a mechanism; NULL with *temperror for a DNS error. */
-static BdDnsAnswer *
-query (Ctx        *ctx,
-       const char *name,
-       guint16     type,
-       gboolean    counts_void,
-       gboolean   *error)
+BdDnsAnswer *
+bd_spf_query (Ctx        *ctx,
+              const char *name,
+              guint16     type,
+              gboolean    counts_void,
+              gboolean   *error)
 {
   g_autoptr(GError) local_error = NULL;
   BdDnsAnswer *answer;
@@ -150,350 +124,12 @@ query (Ctx        *ctx,
   if (answer == NULL)
     {
       *error = TRUE;
-      fail_with (ctx, BD_SPF_TEMPERROR, BD_SPF_PROBLEM_DNS, name);
+      bd_spf_fail_with (ctx, BD_SPF_TEMPERROR, BD_SPF_PROBLEM_DNS, name);
       return NULL;
     }
   if (counts_void && bd_dns_answer_is_void (answer))
     ctx->report->void_lookups++;
   return answer;
-}
-
-static gboolean
-in_network (GInetAddress *ip,
-            const char   *text,
-            int           prefix)
-{
-  g_autoptr(GInetAddress) net = g_inet_address_new_from_string (text);
-  g_autoptr(GInetAddressMask) mask = NULL;
-  guint length = g_inet_address_get_native_size (ip) * 8;
-
-  if (net == NULL || g_inet_address_get_family (net) != g_inet_address_get_family (ip))
-    return FALSE;
-  mask = g_inet_address_mask_new (net, prefix < 0 ? length : (guint)prefix, NULL);
-  /* g_inet_address_mask_new refuses host bits set; compare by hand */
-  if (mask == NULL)
-    {
-      const guint8 *a = g_inet_address_to_bytes (ip);
-      const guint8 *b = g_inet_address_to_bytes (net);
-      guint bits = prefix < 0 ? length : (guint)prefix;
-
-      for (guint i = 0; i < bits; i++)
-        if (((a[i / 8] ^ b[i / 8]) >> (7 - i % 8)) & 1)
-          return FALSE;
-      return TRUE;
-    }
-  return g_inet_address_mask_matches (mask, ip);
-}
-
-static int
-prefix_for (Ctx             *ctx,
-            const BdSpfMech *mech)
-{
-  return g_inet_address_get_family (ctx->ip) == G_SOCKET_FAMILY_IPV4 ? mech->cidr4 : mech->cidr6;
-}
-
-static guint16
-address_type (Ctx *ctx)
-{
-  return ctx->ip && g_inet_address_get_family (ctx->ip) == G_SOCKET_FAMILY_IPV6
-         ? BD_DNS_TYPE_AAAA : BD_DNS_TYPE_A;
-}
-
-static char *
-reverse_name (GInetAddress *ip)
-{
-  const guint8 *b = g_inet_address_to_bytes (ip);
-  GString *out = g_string_new (NULL);
-
-  if (g_inet_address_get_family (ip) == G_SOCKET_FAMILY_IPV4)
-    {
-      g_string_printf (out, "%u.%u.%u.%u.in-addr.arpa", b[3], b[2], b[1], b[0]);
-      return g_string_free (out, FALSE);
-    }
-  for (int i = 15; i >= 0; i--)
-    g_string_append_printf (out, "%x.%x.", b[i] & 0xf, b[i] >> 4);
-  g_string_append (out, "ip6.arpa");
-  return g_string_free (out, FALSE);
-}
-
-/* The PTR names of the IP whose address records contain the IP (§5.5),
- * at most 10 of them tried. */
-static GPtrArray *
-validated_names (Ctx      *ctx,
-                 gboolean  counts_void,
-                 gboolean *error)
-{
-  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
-  g_autofree char *reverse = reverse_name (ctx->ip);
-  g_autoptr(BdDnsAnswer) ptrs = query (ctx, reverse, BD_DNS_TYPE_PTR, counts_void, error);
-
-  if (ptrs == NULL)
-    return g_steal_pointer (&names);
-  for (guint i = 0; i < ptrs->records->len && i < 10; i++)
-    {
-      const BdDnsRecord *ptr = g_ptr_array_index (ptrs->records, i);
-      g_autoptr(BdDnsAnswer) addrs = NULL;
-      gboolean ignored;
-
-      addrs = query (ctx, ptr->data, address_type (ctx), FALSE, &ignored);
-      for (guint j = 0; addrs && j < addrs->records->len; j++)
-        {
-          const BdDnsRecord *addr = g_ptr_array_index (addrs->records, j);
-
-          if (in_network (ctx->ip, addr->data, -1))
-            {
-              g_ptr_array_add (names, g_strdup (ptr->data));
-              break;
-            }
-        }
-    }
-  /* errors looking up the names only drop those names (§5.5) */
-  *error = FALSE;
-  if (ctx->report->problem == BD_SPF_PROBLEM_DNS && ctx->report->result != BD_SPF_TEMPERROR)
-    {
-      ctx->report->problem = BD_SPF_PROBLEM_NONE;
-      g_clear_pointer (&ctx->report->problem_detail, g_free);
-    }
-  return g_steal_pointer (&names);
-}
-
-static gboolean
-name_within (const char *name,
-             const char *domain)
-{
-  gsize n = strlen (name), d = strlen (domain);
-
-  if (g_ascii_strcasecmp (name, domain) == 0)
-    return TRUE;
-  return n > d && name[n - d - 1] == '.' && g_ascii_strcasecmp (name + n - d, domain) == 0;
-}
-
-/* %{p} (§7.3): a validated PTR name, preferring the domain itself. */
-static char *
-validated_ptr (gpointer user_data)
-{
-  Ctx *ctx = user_data;
-  g_autoptr(GPtrArray) names = NULL;
-  gboolean error;
-  const char *best = NULL;
-
-  if (ctx->ip == NULL)
-    return g_strdup ("unknown");
-  names = validated_names (ctx, FALSE, &error);
-  for (guint i = 0; i < names->len; i++)
-    {
-      const char *name = g_ptr_array_index (names, i);
-
-      if (ctx->current && g_ascii_strcasecmp (name, ctx->current) == 0)
-        return g_strdup (name);
-      if (best == NULL && ctx->current && name_within (name, ctx->current))
-        best = name;
-    }
-  if (best == NULL && names->len > 0)
-    best = g_ptr_array_index (names, 0);
-  return g_strdup (best ? best : "unknown");
-}
-
-static char *
-expand (Ctx        *ctx,
-        const char *spec,
-        const char *domain)
-{
-  BdSpfMacroEnv env = {
-    ctx->sender, ctx->local, ctx->sender_domain, domain, ctx->helo, ctx->ip,
-    validated_ptr, ctx,
-  };
-  char *out = NULL;
-
-  ctx->current = domain;
-  if (spec == NULL)
-    return g_strdup (domain);
-  if (!bd_spf_macro_expand (spec, &env, FALSE, &out))
-    return NULL;
-  return bd_spf_truncate_domain (out);
-}
-
-static Match
-match_addresses (Ctx             *ctx,
-                 const char      *name,
-                 const BdSpfMech *mech,
-                 gboolean         counts_void)
-{
-  g_autoptr(BdDnsAnswer) answer = NULL;
-  gboolean error;
-
-  answer = query (ctx, name, address_type (ctx), counts_void, &error);
-  if (error)
-    return MATCH_ERROR;
-  if (ctx->walking)
-    return MATCH_NO;
-  for (guint i = 0; i < answer->records->len; i++)
-    {
-      const BdDnsRecord *record = g_ptr_array_index (answer->records, i);
-
-      if (in_network (ctx->ip, record->data, prefix_for (ctx, mech)))
-        return MATCH_YES;
-    }
-  return MATCH_NO;
-}
-
-static Match
-match_mx (Ctx             *ctx,
-          const char      *name,
-          const BdSpfMech *mech)
-{
-  g_autoptr(BdDnsAnswer) answer = NULL;
-  gboolean error;
-
-  answer = query (ctx, name, BD_DNS_TYPE_MX, TRUE, &error);
-  if (error)
-    return MATCH_ERROR;
-  /* §4.6.4: more than 10 MX names is a permerror */
-  if (answer->records->len > MAX_LOOKUPS)
-    {
-      fail_with (ctx, BD_SPF_PERMERROR, BD_SPF_PROBLEM_TOO_MANY_LOOKUPS, mech->text);
-      return MATCH_ERROR;
-    }
-  for (guint i = 0; i < answer->records->len; i++)
-    {
-      const BdDnsRecord *mx = g_ptr_array_index (answer->records, i);
-      Match m;
-
-      if (mx->data[0] == '\0' || strcmp (mx->data, ".") == 0)
-        continue;   /* null MX (RFC 7505) */
-      m = match_addresses (ctx, mx->data, mech, TRUE);
-      if (m != MATCH_NO)
-        return m;
-    }
-  return MATCH_NO;
-}
-
-static Match
-match_ptr (Ctx        *ctx,
-           const char *target)
-{
-  g_autoptr(GPtrArray) names = NULL;
-  gboolean error;
-
-  ctx->report->uses_ptr = TRUE;
-  if (ctx->walking)
-    return MATCH_NO;
-  names = validated_names (ctx, TRUE, &error);
-  for (guint i = 0; i < names->len; i++)
-    if (name_within (g_ptr_array_index (names, i), target))
-      return MATCH_YES;
-  return MATCH_NO;
-}
-
-static Match
-match_include (Ctx             *ctx,
-               const char      *target,
-               const BdSpfMech *mech,
-               BdSpfNode       *parent)
-{
-  BdSpfNode *child = node_new (mech->text, target);
-  BdSpfResult result;
-
-  g_ptr_array_add (parent->children, child);
-  result = check_host (ctx, target, child);
-  switch (result)
-    {
-    case BD_SPF_PASS:
-      return ctx->walking ? MATCH_NO : MATCH_YES;
-    case BD_SPF_FAIL:
-    case BD_SPF_SOFTFAIL:
-    case BD_SPF_NEUTRAL:
-      return MATCH_NO;
-    case BD_SPF_TEMPERROR:
-      return MATCH_ERROR;
-    case BD_SPF_NONE:
-      fail_with (ctx, BD_SPF_PERMERROR, BD_SPF_PROBLEM_INCLUDE_NONE, target);
-      return MATCH_ERROR;
-    case BD_SPF_PERMERROR:
-    default:
-      return MATCH_ERROR;
-    }
-}
-
-static Match
-match_mechanism (Ctx             *ctx,
-                 const BdSpfMech *mech,
-                 const char      *domain,
-                 BdSpfNode       *node,
-                 BdSpfResult     *error_result)
-{
-  g_autofree char *target = NULL;
-  Match m = MATCH_NO;
-
-  *error_result = BD_SPF_PERMERROR;
-  if (bd_spf_mech_costs_lookup (mech) && !count_lookup (ctx))
-    {
-      fail_with (ctx, BD_SPF_PERMERROR, BD_SPF_PROBLEM_TOO_MANY_LOOKUPS, mech->text);
-      return MATCH_ERROR;
-    }
-  if (mech->kind != BD_SPF_MECH_ALL && mech->kind != BD_SPF_MECH_IP4 && mech->kind != BD_SPF_MECH_IP6)
-    {
-      target = expand (ctx, mech->domain_spec, domain);
-      if (target == NULL)
-        {
-          fail_with (ctx, BD_SPF_PERMERROR, BD_SPF_PROBLEM_SYNTAX, mech->text);
-          return MATCH_ERROR;
-        }
-    }
-
-  switch (mech->kind)
-    {
-    case BD_SPF_MECH_ALL:
-      return MATCH_YES;
-    case BD_SPF_MECH_IP4:
-    case BD_SPF_MECH_IP6:
-      {
-        g_autofree char *net = NULL;
-
-        if (ctx->walking)
-          return MATCH_NO;
-        net = g_inet_address_to_string (mech->network);
-        return in_network (ctx->ip, net, mech->kind == BD_SPF_MECH_IP4 ? mech->cidr4 : mech->cidr6)
-               ? MATCH_YES : MATCH_NO;
-      }
-    case BD_SPF_MECH_A:
-      m = match_addresses (ctx, target, mech, TRUE);
-      break;
-    case BD_SPF_MECH_MX:
-      m = match_mx (ctx, target, mech);
-      break;
-    case BD_SPF_MECH_PTR:
-      m = match_ptr (ctx, target);
-      break;
-    case BD_SPF_MECH_EXISTS:
-      {
-        g_autoptr(BdDnsAnswer) answer = NULL;
-        gboolean error;
-
-        /* always an A query, whatever the IP family (§5.7) */
-        answer = query (ctx, target, BD_DNS_TYPE_A, TRUE, &error);
-        if (error)
-          m = MATCH_ERROR;
-        else
-          m = !ctx->walking && answer->records->len > 0 ? MATCH_YES : MATCH_NO;
-      }
-      break;
-    case BD_SPF_MECH_INCLUDE:
-      m = match_include (ctx, target, mech, node);
-      break;
-    }
-
-  if (m == MATCH_ERROR)
-    {
-      *error_result = ctx->report->problem == BD_SPF_PROBLEM_DNS ? BD_SPF_TEMPERROR : BD_SPF_PERMERROR;
-      return MATCH_ERROR;
-    }
-  if (ctx->report->void_lookups > MAX_VOID_LOOKUPS && !ctx->walking)
-    {
-      fail_with (ctx, BD_SPF_PERMERROR, BD_SPF_PROBLEM_VOID_LOOKUPS, mech->text);
-      return MATCH_ERROR;
-    }
-  return m;
 }
 
 static BdSpfResult
@@ -518,7 +154,7 @@ find_record (Ctx         *ctx,
   gboolean error;
   const char *found = NULL;
 
-  answer = query (ctx, domain, BD_DNS_TYPE_TXT, FALSE, &error);
+  answer = bd_spf_query (ctx, domain, BD_DNS_TYPE_TXT, FALSE, &error);
   if (error)
     return BD_SPF_TEMPERROR;
   for (guint i = 0; i < answer->records->len; i++)
@@ -528,7 +164,7 @@ find_record (Ctx         *ctx,
       if (!bd_spf_is_record (txt->data))
         continue;
       if (found != NULL)
-        return fail_with (ctx, BD_SPF_PERMERROR, BD_SPF_PROBLEM_MULTIPLE, domain);
+        return bd_spf_fail_with (ctx, BD_SPF_PERMERROR, BD_SPF_PROBLEM_MULTIPLE, domain);
       found = txt->data;
     }
   if (found == NULL)
@@ -560,7 +196,7 @@ evaluate (Ctx         *ctx,
     {
       const BdSpfMech *mech = g_ptr_array_index (record->mechs, i);
       BdSpfResult error_result;
-      Match m = match_mechanism (ctx, mech, domain, node, &error_result);
+      Match m = bd_spf_match_mechanism (ctx, mech, domain, node, &error_result);
 
       /* Evaluating for an IP stops at the first error (RFC 7208 §4.6.4).
        * The walk without an IP goes on, as checkdmarc does, so that every
@@ -590,31 +226,31 @@ evaluate (Ctx         *ctx,
     }
   if (record->redirect != NULL)
     {
-      g_autofree char *target = expand (ctx, record->redirect, domain);
+      g_autofree char *target = bd_spf_expand (ctx, record->redirect, domain);
       g_autofree char *via = g_strconcat ("redirect=", record->redirect, NULL);
       BdSpfNode *child;
       BdSpfResult result;
 
       if (target == NULL)
-        return fail_with (ctx, BD_SPF_PERMERROR, BD_SPF_PROBLEM_SYNTAX, via);
-      if (!count_lookup (ctx))
-        return fail_with (ctx, BD_SPF_PERMERROR, BD_SPF_PROBLEM_TOO_MANY_LOOKUPS, via);
-      child = node_new (via, target);
+        return bd_spf_fail_with (ctx, BD_SPF_PERMERROR, BD_SPF_PROBLEM_SYNTAX, via);
+      if (!bd_spf_count_lookup (ctx))
+        return bd_spf_fail_with (ctx, BD_SPF_PERMERROR, BD_SPF_PROBLEM_TOO_MANY_LOOKUPS, via);
+      child = bd_spf_node_new (via, target);
       g_ptr_array_add (node->children, child);
       if (ctx->stack->len == ctx->top_depth)
         ctx->top_depth++;
-      result = check_host (ctx, target, child);
+      result = bd_spf_check_host_in (ctx, target, child);
       if (result == BD_SPF_NONE)
-        result = fail_with (ctx, BD_SPF_PERMERROR, BD_SPF_PROBLEM_INCLUDE_NONE, target);
+        result = bd_spf_fail_with (ctx, BD_SPF_PERMERROR, BD_SPF_PROBLEM_INCLUDE_NONE, target);
       return failed ? first_error : result;
     }
   return failed ? first_error : BD_SPF_NEUTRAL;
 }
 
-static BdSpfResult
-check_host (Ctx        *ctx,
-            const char *domain,
-            BdSpfNode  *node)
+BdSpfResult
+bd_spf_check_host_in (Ctx        *ctx,
+                      const char *domain,
+                      BdSpfNode  *node)
 {
   g_autofree char *text = NULL;
   g_autofree char *error_term = NULL;
@@ -622,11 +258,11 @@ check_host (Ctx        *ctx,
   BdSpfResult result;
 
   if (g_cancellable_is_cancelled (ctx->cancellable))
-    return fail_with (ctx, BD_SPF_TEMPERROR, BD_SPF_PROBLEM_DNS, domain);
+    return bd_spf_fail_with (ctx, BD_SPF_TEMPERROR, BD_SPF_PROBLEM_DNS, domain);
   if (!domain_is_valid (domain))
     return BD_SPF_NONE;
   if (on_stack (ctx, domain))
-    return fail_with (ctx, BD_SPF_PERMERROR, BD_SPF_PROBLEM_LOOP, domain);
+    return bd_spf_fail_with (ctx, BD_SPF_PERMERROR, BD_SPF_PROBLEM_LOOP, domain);
 
   result = find_record (ctx, domain, &text);
   if (text == NULL)
@@ -634,7 +270,7 @@ check_host (Ctx        *ctx,
   node->record = g_strdup (text);
   record = bd_spf_record_parse (text, &error_term);
   if (record == NULL)
-    return fail_with (ctx, BD_SPF_PERMERROR, BD_SPF_PROBLEM_SYNTAX, error_term);
+    return bd_spf_fail_with (ctx, BD_SPF_PERMERROR, BD_SPF_PROBLEM_SYNTAX, error_term);
   for (guint i = 0; i < record->mechs->len; i++)
     if (bd_spf_mech_costs_lookup (g_ptr_array_index (record->mechs, i)))
       node->lookups++;
@@ -694,15 +330,15 @@ bd_spf_check_host (const BdDnsLookup *lookup,
   ctx.stack = g_ptr_array_new_with_free_func (g_free);
   ctx.top_depth = 1;
 
-  report->tree = node_new (NULL, domain);
-  report->result = check_host (&ctx, domain, report->tree);
+  report->tree = bd_spf_node_new (NULL, domain);
+  report->result = bd_spf_check_host_in (&ctx, domain, report->tree);
   if (ctx.walking && report->result != BD_SPF_TEMPERROR)
     {
       /* without an IP the limits are reported, not enforced as we walk */
       if (report->lookups > MAX_LOOKUPS)
-        report->result = fail_with (&ctx, BD_SPF_PERMERROR, BD_SPF_PROBLEM_TOO_MANY_LOOKUPS, domain);
+        report->result = bd_spf_fail_with (&ctx, BD_SPF_PERMERROR, BD_SPF_PROBLEM_TOO_MANY_LOOKUPS, domain);
       else if (report->void_lookups > MAX_VOID_LOOKUPS)
-        report->result = fail_with (&ctx, BD_SPF_PERMERROR, BD_SPF_PROBLEM_VOID_LOOKUPS, domain);
+        report->result = bd_spf_fail_with (&ctx, BD_SPF_PERMERROR, BD_SPF_PROBLEM_VOID_LOOKUPS, domain);
     }
 
   g_ptr_array_unref (ctx.stack);

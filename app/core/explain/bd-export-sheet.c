@@ -101,6 +101,22 @@ local_date (const char *iso8601)
   return g_date_time_format (local, "%Y-%m-%d %H:%M");
 }
 
+/* One line of the sheet: @n fields, @separator between, CRLF after. */
+static void
+append_sheet_line (GString           *out,
+                   const char *const *fields,
+                   guint              n,
+                   char               separator)
+{
+  for (guint i = 0; i < n; i++)
+    {
+      if (i > 0)
+        g_string_append_c (out, separator);
+      append_sheet_field (out, fields[i], separator);
+    }
+  g_string_append (out, "\r\n");
+}
+
 static void
 append_sheet_header (GString *out,
                      char     separator)
@@ -117,13 +133,7 @@ append_sheet_header (GString *out,
   };
 
   g_string_append (out, UTF8_BOM);
-  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
-    {
-      if (i > 0)
-        g_string_append_c (out, separator);
-      append_sheet_field (out, names[i], separator);
-    }
-  g_string_append (out, "\r\n");
+  append_sheet_line (out, names, G_N_ELEMENTS (names), separator);
 }
 
 static void
@@ -140,13 +150,7 @@ append_sheet_row (GString           *out,
     r->status, r->diagnostic, subject,
   };
 
-  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
-    {
-      if (i > 0)
-        g_string_append_c (out, separator);
-      append_sheet_field (out, fields[i], separator);
-    }
-  g_string_append (out, "\r\n");
+  append_sheet_line (out, fields, G_N_ELEMENTS (fields), separator);
 }
 
 static gboolean

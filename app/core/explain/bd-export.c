@@ -54,82 +54,143 @@ append_json_string (GString    *out,
   g_string_append_c (out, '"');
 }
 
-static void
-append_key (GString    *out,
-            const char *key,
-            const char *value)
+/* One JSON object or array being written: ", " goes before every member
+ * but the first, so the writers below only name their members. */
+typedef struct
 {
-  g_string_append_c (out, '"');
-  g_string_append (out, key);
-  g_string_append_len (out, "\": ", 3);
-  append_json_string (out, value);
+  GString  *out;
+  gboolean  started;
+} JsonLevel;
+
+static JsonLevel
+json_open (GString *out,
+           char     bracket)
+{
+  g_string_append_c (out, bracket);
+  return (JsonLevel) { out, FALSE };
+}
+
+static void
+json_next (JsonLevel *level)
+{
+  if (level->started)
+    g_string_append_len (level->out, ", ", 2);
+  level->started = TRUE;
+}
+
+static void
+json_key (JsonLevel  *level,
+          const char *key)
+{
+  json_next (level);
+  g_string_append_c (level->out, '"');
+  g_string_append (level->out, key);
+  g_string_append_len (level->out, "\": ", 3);
+}
+
+/* A nested object or array: as @key's value in an object (@key non-NULL),
+ * or as the next element of an array. */
+static JsonLevel
+json_open_in (JsonLevel  *parent,
+              const char *key,
+              char        bracket)
+{
+  if (key != NULL)
+    json_key (parent, key);
+  else
+    json_next (parent);
+  return json_open (parent->out, bracket);
+}
+
+static void
+json_string (JsonLevel  *level,
+             const char *key,
+             const char *value)
+{
+  json_key (level, key);
+  append_json_string (level->out, value);
+}
+
+/* A number, or null for 0 (no reply code). */
+static void
+json_uint_or_null (JsonLevel  *level,
+                   const char *key,
+                   guint       value)
+{
+  json_key (level, key);
+  if (value != 0)
+    g_string_append_printf (level->out, "%u", value);
+  else
+    g_string_append_len (level->out, "null", 4);
+}
+
+static void
+json_string_array (JsonLevel  *level,
+                   const char *key,
+                   GPtrArray  *values)
+{
+  JsonLevel array = json_open_in (level, key, '[');
+
+  for (guint i = 0; i < values->len; i++)
+    {
+      json_next (&array);
+      append_json_string (array.out, g_ptr_array_index (values, i));
+    }
+  g_string_append_c (array.out, ']');
+}
+
+static void
+append_dkim (JsonLevel       *array,
+             const BdDkimRef *ref)
+{
+  JsonLevel object = json_open_in (array, NULL, '{');
+
+  json_string (&object, "domain", ref->domain);
+  json_string (&object, "selector", ref->selector);
+  g_string_append_c (object.out, '}');
 }
 
 static void
 append_original (GString          *out,
                  const BdOriginal *o)
 {
-  g_string_append (out, "{");
-  append_key (out, "from", o->from);
-  g_string_append (out, ", \"to\": [");
-  for (guint i = 0; i < o->to->len; i++)
-    {
-      if (i > 0)
-        g_string_append_len (out, ", ", 2);
-      append_json_string (out, g_ptr_array_index (o->to, i));
-    }
-  g_string_append (out, "], ");
-  append_key (out, "subject", o->subject);
-  g_string_append (out, ", ");
-  append_key (out, "message_id", o->message_id);
-  g_string_append (out, ", ");
-  append_key (out, "date", o->date);
-  g_string_append (out, ", \"dkim\": [");
-  for (guint i = 0; i < o->dkim->len; i++)
-    {
-      const BdDkimRef *ref = g_ptr_array_index (o->dkim, i);
+  JsonLevel object = json_open (out, '{');
+  JsonLevel dkim;
 
-      g_string_append (out, i > 0 ? ", {" : "{");
-      append_key (out, "domain", ref->domain);
-      g_string_append (out, ", ");
-      append_key (out, "selector", ref->selector);
-      g_string_append_c (out, '}');
-    }
-  g_string_append (out, "], ");
-  append_key (out, "sender_ip", o->sender_ip);
-  g_string_append (out, ", ");
-  append_key (out, "sender_host", o->sender_host);
+  json_string (&object, "from", o->from);
+  json_string_array (&object, "to", o->to);
+  json_string (&object, "subject", o->subject);
+  json_string (&object, "message_id", o->message_id);
+  json_string (&object, "date", o->date);
+  dkim = json_open_in (&object, "dkim", '[');
+  for (guint i = 0; i < o->dkim->len; i++)
+    append_dkim (&dkim, g_ptr_array_index (o->dkim, i));
+  g_string_append_c (out, ']');
+  json_string (&object, "sender_ip", o->sender_ip);
+  json_string (&object, "sender_host", o->sender_host);
   g_string_append_c (out, '}');
 }
 
 static void
-append_recipient (GString           *out,
+append_recipient (JsonLevel         *array,
                   const BdRecipient *r)
 {
-  g_string_append_c (out, '{');
-  append_key (out, "address", r->address);
-  g_string_append (out, ", ");
-  append_key (out, "original", r->original);
-  g_string_append (out, ", ");
-  append_key (out, "action", r->action);
-  g_string_append (out, ", ");
-  append_key (out, "status", r->status);
-  if (r->reply_code != 0)
-    g_string_append_printf (out, ", \"reply_code\": %u, ", r->reply_code);
-  else
-    g_string_append (out, ", \"reply_code\": null, ");
-  append_key (out, "diagnostic", r->diagnostic);
-  g_string_append (out, ", ");
-  append_key (out, "remote_mta", r->remote_mta);
-  g_string_append (out, ", ");
-  append_key (out, "last_attempt", r->last_attempt);
-  g_string_append (out, ", ");
-  append_key (out, "will_retry_until", r->will_retry_until);
-  g_string_append (out, ", ");
-  append_key (out, "reason", bd_reason_to_string (r->reason));
-  g_string_append (out, r->hard ? ", \"hard\": true, " : ", \"hard\": false, ");
-  append_key (out, "evidence", r->evidence);
-  g_string_append_c (out, '}');
+  JsonLevel object = json_open_in (array, NULL, '{');
+
+  json_string (&object, "address", r->address);
+  json_string (&object, "original", r->original);
+  json_string (&object, "action", r->action);
+  json_string (&object, "status", r->status);
+  json_uint_or_null (&object, "reply_code", r->reply_code);
+  json_string (&object, "diagnostic", r->diagnostic);
+  json_string (&object, "remote_mta", r->remote_mta);
+  json_string (&object, "last_attempt", r->last_attempt);
+  json_string (&object, "will_retry_until", r->will_retry_until);
+  json_string (&object, "reason", bd_reason_to_string (r->reason));
+  json_key (&object, "hard");
+  g_string_append (object.out, r->hard ? "true" : "false");
+  json_string (&object, "evidence", r->evidence);
+  g_string_append_c (object.out, '}');
 }
 
 /**
@@ -141,53 +202,30 @@ bd_export_json_append (GString        *out,
                        const BdBounce *bounce)
 {
   g_autofree char *summary = NULL;
+  JsonLevel object, recipients;
 
   g_return_if_fail (out != NULL);
   g_return_if_fail (bounce != NULL);
 
-  g_string_append_c (out, '{');
-  append_key (out, "source", bounce->source);
-  g_string_append_printf (out, ", \"offset\": %" G_GINT64_FORMAT ", ", (gint64)bounce->offset);
-  append_key (out, "kind", bd_kind_to_string (bounce->kind));
-  g_string_append (out, ", ");
-  append_key (out, "mta", bounce->mta);
-  g_string_append (out, ", ");
-  append_key (out, "reporting_mta", bounce->reporting_mta);
-  g_string_append (out, ", ");
-  append_key (out, "date", bounce->date);
-  g_string_append (out, ", ");
-  append_key (out, "arrival_date", bounce->arrival_date);
-  g_string_append (out, ", \"original\": ");
+  object = json_open (out, '{');
+  json_string (&object, "source", bounce->source);
+  json_key (&object, "offset");
+  g_string_append_printf (out, "%" G_GINT64_FORMAT, (gint64)bounce->offset);
+  json_string (&object, "kind", bd_kind_to_string (bounce->kind));
+  json_string (&object, "mta", bounce->mta);
+  json_string (&object, "reporting_mta", bounce->reporting_mta);
+  json_string (&object, "date", bounce->date);
+  json_string (&object, "arrival_date", bounce->arrival_date);
+  json_key (&object, "original");
   append_original (out, bounce->original);
-  g_string_append (out, ", \"recipients\": [");
+  recipients = json_open_in (&object, "recipients", '[');
   for (guint i = 0; i < bounce->recipients->len; i++)
-    {
-      if (i > 0)
-        g_string_append_len (out, ", ", 2);
-      append_recipient (out, g_ptr_array_index (bounce->recipients, i));
-    }
-  g_string_append (out, "], ");
-  append_key (out, "note", bounce->note);
+    append_recipient (&recipients, g_ptr_array_index (bounce->recipients, i));
+  g_string_append_c (out, ']');
+  json_string (&object, "note", bounce->note);
   summary = bd_diagnosis_summary (bounce);
-  g_string_append (out, ", ");
-  append_key (out, "summary", summary);
+  json_string (&object, "summary", summary);
   g_string_append_c (out, '}');
-}
-
-/**
- * bd_export_json:
- *
- * Returns: (transfer full): @bounce as one JSON object.
- */
-char *
-bd_export_json (const BdBounce *bounce)
-{
-  GString *out = g_string_sized_new (1024);
-
-  g_return_val_if_fail (bounce != NULL, NULL);
-
-  bd_export_json_append (out, bounce);
-  return g_string_free (out, FALSE);
 }
 
 /**
@@ -247,38 +285,5 @@ bd_export_csv_append (GString        *out,
                               r->hard ? "true" : "false");
       bd_export_append_csv_field (out, r->diagnostic);
       g_string_append_c (out, '\n');
-    }
-}
-
-/**
- * bd_export_summary:
- *
- * Returns: (transfer full): one plain sentence about @bounce in the
- * current locale.
- */
-char *
-bd_export_summary (const BdBounce *bounce)
-{
-  guint n;
-
-  g_return_val_if_fail (bounce != NULL, NULL);
-
-  n = bounce->recipients->len;
-  switch (bounce->kind)
-    {
-    case BD_KIND_BOUNCE:
-      return g_strdup_printf (ngettext ("Your message could not be delivered to %u recipient.",
-                                        "Your message could not be delivered to %u recipients.", n), n);
-    case BD_KIND_DELAYED:
-      return g_strdup (_("Delivery is delayed: the server is still trying, so do not send the message again."));
-    case BD_KIND_DELIVERED:
-      return g_strdup (_("Your message was delivered."));
-    case BD_KIND_VACATION:
-      return g_strdup (_("This is an automatic reply: your message reached the recipient."));
-    case BD_KIND_FEEDBACK:
-      return g_strdup (_("A recipient’s provider reported your message as unwanted mail."));
-    case BD_KIND_NOT_BOUNCE:
-    default:
-      return g_strdup (_("This message is not a delivery report."));
     }
 }

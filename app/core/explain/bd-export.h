@@ -17,10 +17,8 @@ G_BEGIN_DECLS
 
 void  bd_export_json_append (GString        *out,
                              const BdBounce *bounce);
-char *bd_export_json        (const BdBounce *bounce);
 void  bd_export_csv_append  (GString        *out,
                              const BdBounce *bounce);
-char *bd_export_summary     (const BdBounce *bounce);
 
 /* The "failed recipients" CSV of a mailbox scan (bd-export-recipients.c):
  * address,reason,status,hard,date,diagnostic — one row per recipient that

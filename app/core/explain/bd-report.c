@@ -86,56 +86,54 @@ text_original_field (GString    *out,
   append_labelled (out, "  ", label, value);
 }
 
-/**
- * bd_report_to_text:
- *
- * Returns: (transfer full): the diagnosis as plain text
- */
-char *
-bd_report_to_text (const BdBounce *bounce)
+static void
+text_begin (GString           *out,
+            const BdDiagnosis *d)
 {
-  g_autoptr(BdDiagnosis) d = NULL;
-  g_autofree char *whose = NULL;
-  g_autofree char *date = NULL;
-  GString *out;
+  g_string_append_printf (out, "%s\n\n", d->summary);
+}
 
-  g_return_val_if_fail (bounce != NULL, NULL);
-
-  d = bd_diagnosis_new (bounce);
-  whose = whose_move_line (d);
-  date = date_line (d);
-  out = g_string_new (NULL);
-
-  g_string_append_printf (out, "%s\n\n%s\n", d->summary, d->verdict_label);
+static void
+text_verdict (GString           *out,
+              const BdDiagnosis *d,
+              const char        *date)
+{
+  g_string_append_printf (out, "%s\n", d->verdict_label);
   if (date != NULL)
     g_string_append_printf (out, "%s\n", date);
-  g_string_append_printf (out, "\n%s\n\n%s\n\n", d->guidance->what_happened, whose);
-  if (d->guidance->provider_note != NULL)
-    g_string_append_printf (out, "%s\n\n", d->guidance->provider_note);
-  text_steps (out, d);
+}
 
-  for (guint i = 0; i < d->recipients->len; i++)
+static void
+text_explanation (GString          *out,
+                  const BdGuidance *guidance,
+                  const char       *whose)
+{
+  g_string_append_printf (out, "\n%s\n\n%s\n\n", guidance->what_happened, whose);
+  if (guidance->provider_note != NULL)
+    g_string_append_printf (out, "%s\n\n", guidance->provider_note);
+}
+
+static void
+text_recipient (GString                    *out,
+                const BdDiagnosisRecipient *r)
+{
+  g_string_append_printf (out, "%s\n", r->address);
+  append_labelled (out, "  ", _("Reason"), r->label);
+  for (guint j = 0; j < r->details->len; j++)
     {
-      const BdDiagnosisRecipient *r = g_ptr_array_index (d->recipients, i);
+      const BdDetail *detail = &g_array_index (r->details, BdDetail, j);
 
-      g_string_append_printf (out, "%s\n", r->address);
-      append_labelled (out, "  ", _("Reason"), r->label);
-      for (guint j = 0; j < r->details->len; j++)
-        {
-          const BdDetail *detail = &g_array_index (r->details, BdDetail, j);
-
-          append_labelled (out, "  ", detail->label, detail->value);
-        }
-      g_string_append_c (out, '\n');
+      append_labelled (out, "  ", detail->label, detail->value);
     }
+  g_string_append_c (out, '\n');
+}
 
-  if (has_original (d))
-    {
-      g_string_append_printf (out, "%s\n", _("Your Original Message"));
-      for_each_original (d, text_original_field, out);
-    }
-
-  return g_string_free (out, FALSE);
+static void
+text_original (GString           *out,
+               const BdDiagnosis *d)
+{
+  g_string_append_printf (out, "%s\n", _("Your Original Message"));
+  for_each_original (d, text_original_field, out);
 }
 
 static void
@@ -180,6 +178,7 @@ html_head (GString           *out,
   append_escaped (out, "<title>%s</title>\n", d->summary);
   g_string_append (out, html_style);
   g_string_append (out, "</head>\n<body>\n");
+  append_escaped (out, "<h1>%s</h1>\n", d->summary);
 }
 
 static void
@@ -215,6 +214,99 @@ html_recipient (GString                    *out,
   g_string_append (out, "</table>\n</section>\n");
 }
 
+static void
+html_verdict (GString           *out,
+              const BdDiagnosis *d,
+              const char        *date)
+{
+  g_string_append_printf (out, "<p><span class=\"badge %s\">", bd_verdict_to_string (d->verdict));
+  append_escaped (out, "%s</span></p>\n", d->verdict_label);
+  if (date != NULL)
+    append_escaped (out, "<p>%s</p>\n", date);
+}
+
+static void
+html_explanation (GString          *out,
+                  const BdGuidance *guidance,
+                  const char       *whose)
+{
+  append_escaped (out, "<p>%s</p>\n", guidance->what_happened);
+  append_escaped (out, "<p><strong>%s</strong></p>\n", whose);
+  if (guidance->provider_note != NULL)
+    append_escaped (out, "<p><em>%s</em></p>\n", guidance->provider_note);
+}
+
+static void
+html_original (GString           *out,
+               const BdDiagnosis *d)
+{
+  append_escaped (out, "<section>\n<h2>%s</h2>\n<table>\n", _("Your Original Message"));
+  for_each_original (d, html_row, out);
+  g_string_append (out, "</table>\n</section>\n");
+}
+
+static void
+html_end (GString *out)
+{
+  g_string_append (out, "</body>\n</html>\n");
+}
+
+/* How one layout writes each piece of the report. The pieces and their
+ * order are write_report()'s, the same in every layout. */
+typedef struct
+{
+  void (*begin)       (GString *out, const BdDiagnosis *d);
+  void (*verdict)     (GString *out, const BdDiagnosis *d, const char *date);
+  void (*explanation) (GString *out, const BdGuidance *guidance, const char *whose);
+  void (*steps)       (GString *out, const BdDiagnosis *d);
+  void (*recipient)   (GString *out, const BdDiagnosisRecipient *r);
+  void (*original)    (GString *out, const BdDiagnosis *d);
+  void (*end)         (GString *out);   /* nullable */
+} ReportLayout;
+
+static const ReportLayout text_layout = {
+  text_begin, text_verdict, text_explanation, text_steps, text_recipient, text_original, NULL,
+};
+
+static const ReportLayout html_layout = {
+  html_head, html_verdict, html_explanation, html_steps, html_recipient, html_original, html_end,
+};
+
+static char *
+write_report (const BdBounce     *bounce,
+              const ReportLayout *layout)
+{
+  g_autoptr(BdDiagnosis) d = bd_diagnosis_new (bounce);
+  g_autofree char *whose = whose_move_line (d);
+  g_autofree char *date = date_line (d);
+  GString *out = g_string_new (NULL);
+
+  layout->begin (out, d);
+  layout->verdict (out, d, date);
+  layout->explanation (out, d->guidance, whose);
+  layout->steps (out, d);
+  for (guint i = 0; i < d->recipients->len; i++)
+    layout->recipient (out, g_ptr_array_index (d->recipients, i));
+  if (has_original (d))
+    layout->original (out, d);
+  if (layout->end != NULL)
+    layout->end (out);
+  return g_string_free (out, FALSE);
+}
+
+/**
+ * bd_report_to_text:
+ *
+ * Returns: (transfer full): the diagnosis as plain text
+ */
+char *
+bd_report_to_text (const BdBounce *bounce)
+{
+  g_return_val_if_fail (bounce != NULL, NULL);
+
+  return write_report (bounce, &text_layout);
+}
+
 /**
  * bd_report_to_html:
  *
@@ -223,40 +315,7 @@ html_recipient (GString                    *out,
 char *
 bd_report_to_html (const BdBounce *bounce)
 {
-  g_autoptr(BdDiagnosis) d = NULL;
-  g_autofree char *whose = NULL;
-  g_autofree char *date = NULL;
-  GString *out;
-
   g_return_val_if_fail (bounce != NULL, NULL);
 
-  d = bd_diagnosis_new (bounce);
-  whose = whose_move_line (d);
-  date = date_line (d);
-  out = g_string_new (NULL);
-
-  html_head (out, d);
-  append_escaped (out, "<h1>%s</h1>\n", d->summary);
-  g_string_append_printf (out, "<p><span class=\"badge %s\">", bd_verdict_to_string (d->verdict));
-  append_escaped (out, "%s</span></p>\n", d->verdict_label);
-  if (date != NULL)
-    append_escaped (out, "<p>%s</p>\n", date);
-  append_escaped (out, "<p>%s</p>\n", d->guidance->what_happened);
-  append_escaped (out, "<p><strong>%s</strong></p>\n", whose);
-  if (d->guidance->provider_note != NULL)
-    append_escaped (out, "<p><em>%s</em></p>\n", d->guidance->provider_note);
-  html_steps (out, d);
-
-  for (guint i = 0; i < d->recipients->len; i++)
-    html_recipient (out, g_ptr_array_index (d->recipients, i));
-
-  if (has_original (d))
-    {
-      append_escaped (out, "<section>\n<h2>%s</h2>\n<table>\n", _("Your Original Message"));
-      for_each_original (d, html_row, out);
-      g_string_append (out, "</table>\n</section>\n");
-    }
-
-  g_string_append (out, "</body>\n</html>\n");
-  return g_string_free (out, FALSE);
+  return write_report (bounce, &html_layout);
 }

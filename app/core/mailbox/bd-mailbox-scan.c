@@ -427,19 +427,6 @@ bd_mailbox_scan_set_flush_interval (BdMailboxScan *self,
   self->flush_interval_ms = msec;
 }
 
-/**
- * bd_mailbox_scan_get_location:
- *
- * Returns: (transfer none): what is scanned
- */
-GFile *
-bd_mailbox_scan_get_location (BdMailboxScan *self)
-{
-  g_return_val_if_fail (BD_IS_MAILBOX_SCAN (self), NULL);
-
-  return self->location;
-}
-
 guint64
 bd_mailbox_scan_get_bytes_done (BdMailboxScan *self)
 {

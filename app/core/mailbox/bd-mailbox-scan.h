@@ -20,7 +20,6 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (BdMailboxScan, bd_mailbox_scan, BD, MAILBOX_SCAN, GObject)
 
 BdMailboxScan *bd_mailbox_scan_new                (GFile               *location);
-GFile         *bd_mailbox_scan_get_location       (BdMailboxScan       *self);
 void           bd_mailbox_scan_set_flush_interval (BdMailboxScan       *self,
                                                    guint                msec);
 guint64        bd_mailbox_scan_get_bytes_done     (BdMailboxScan       *self);

@@ -364,6 +364,8 @@ static void
 make_room (Stream    *s,
            MboxState *m)
 {
+  gsize keep;
+
   if (!m->skipping)
     {
       drop (s, m->start);
@@ -379,12 +381,9 @@ make_room (Stream    *s,
         emit_mbox_message (s, 0, s->len, m->offset);   /* cut */
       m->skipping = TRUE;
     }
-  {
-    gsize keep = m->search >= 2 ? m->search - 2 : 0;
-
-    drop (s, keep);
-    m->search -= keep;
-  }
+  keep = m->search >= 2 ? m->search - 2 : 0;
+  drop (s, keep);
+  m->search -= keep;
 }
 
 static void

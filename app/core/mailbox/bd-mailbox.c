@@ -310,33 +310,6 @@ bd_mailbox_read (const char           *path,
   return bd_mailbox_read_with_options (path, &options);
 }
 
-/**
- * bd_mailbox_is_mailbox:
- *
- * Returns: whether @path holds several messages: a folder, or a file
- *   that starts with an mbox "From " line.
- */
-gboolean
-bd_mailbox_is_mailbox (const char *path)
-{
-  struct stat st;
-  char head[5];
-  gboolean mbox;
-  int fd;
-
-  g_return_val_if_fail (path != NULL, FALSE);
-
-  if (stat (path, &st) != 0)
-    return FALSE;
-  if (S_ISDIR (st.st_mode))
-    return TRUE;
-  if (!S_ISREG (st.st_mode) || (fd = open_read_only (path)) < 0)
-    return FALSE;
-  mbox = read (fd, head, 5) == 5 && memcmp (head, "From ", 5) == 0;
-  close (fd);
-  return mbox;
-}
-
 static gboolean
 never_called (const char *source,
               goffset     offset,

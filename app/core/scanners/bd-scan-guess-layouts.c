@@ -12,7 +12,7 @@
 
 #include <string.h>
 
-#include "bd-classify.h"
+#include "bd-phrase-index.h"
 #include "bd-scan-guess-private.h"
 #include "bd-scan-util.h"
 
@@ -133,7 +133,7 @@ bd_scan_guess_read_pasted_fields (char       **lines,
       g_autofree char *lowered = r->diagnostic != NULL ? bd_text_strdown (r->diagnostic, -1) : NULL;
       g_autofree char *words = NULL;
 
-      if (lowered != NULL && bd_classify_phrase (lowered, NULL) != BD_REASON_UNDEFINED)
+      if (lowered != NULL && bd_phrases_reason (lowered, NULL) != BD_REASON_UNDEFINED)
         continue;
       words = r->diagnostic != NULL ? g_strconcat (r->diagnostic, " ", notice, NULL) : g_strdup (notice);
       bd_scan_set_diagnostic (r, words);

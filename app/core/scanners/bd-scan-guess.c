@@ -29,8 +29,8 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
-#include "bd-classify.h"
 #include "bd-gmime-autocleanups.h"
+#include "bd-phrase-index.h"
 #include "bd-scan-guess-private.h"
 #include "bd-scan-i18n.h"
 #include "bd-scan-input.h"
@@ -216,25 +216,7 @@ is_failure_line (const char *line,
   code = bd_scan_find_reply_code (line);
   if (code >= 400 && code < 600)
     return TRUE;
-  return bd_classify_phrase (lowered, NULL) != BD_REASON_UNDEFINED;
-}
-
-static void
-skip_addresses_of (GPtrArray  *skip,
-                   const char *value)
-{
-  g_autoptr(InternetAddressList) list = NULL;
-
-  if (value == NULL)
-    return;
-  list = internet_address_list_parse (NULL, value);
-  for (int i = 0; list != NULL && i < internet_address_list_length (list); i++)
-    {
-      InternetAddress *address = internet_address_list_get_address (list, i);
-
-      if (INTERNET_ADDRESS_IS_MAILBOX (address))
-        g_ptr_array_add (skip, g_ascii_strdown (internet_address_mailbox_get_addr (INTERNET_ADDRESS_MAILBOX (address)), -1));
-    }
+  return bd_phrases_reason (lowered, NULL) != BD_REASON_UNDEFINED;
 }
 
 static void
@@ -246,7 +228,7 @@ skip_headers_of (GPtrArray        *skip,
     {
       g_autofree char *value = bd_mime_header (message, names[i]);
 
-      skip_addresses_of (skip, value);
+      bd_scan_add_addresses (skip, value);
     }
 }
 
@@ -259,7 +241,7 @@ addresses_to_skip (const BdScanInput *input)
   static const char *const copy[] = { "From", "Sender", "Reply-To", "Return-Path", NULL };
   GPtrArray *skip = g_ptr_array_new_with_free_func (g_free);
 
-  skip_addresses_of (skip, input->from);
+  bd_scan_add_addresses (skip, input->from);
   skip_headers_of (skip, input->message, own);
   if (input->original != NULL)
     skip_headers_of (skip, input->original->message, copy);
@@ -345,7 +327,7 @@ add_recipient (BdBounce   *bounce,
   char status[BD_SCAN_STATUS_MAX];
   g_autofree char *lowered = bd_text_strdown (words, -1);
   gboolean says_why = bd_scan_find_status (words, status) || bd_scan_find_reply_code (words) >= 400
-                      || bd_classify_phrase (lowered, NULL) != BD_REASON_UNDEFINED;
+                      || bd_phrases_reason (lowered, NULL) != BD_REASON_UNDEFINED;
   g_autofree char *diagnostic = says_why || notice[0] == '\0' ? g_strdup (words)
                                                              : g_strconcat (words, " ", notice, NULL);
   BdRecipient *r;

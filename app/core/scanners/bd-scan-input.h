@@ -18,4 +18,6 @@ void   bd_scan_input_init       (BdScanInput      *input,
                                  const BdMimePart *original);
 void   bd_scan_input_clear      (BdScanInput  *input);
 
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (BdScanInput, bd_scan_input_clear)
+
 G_END_DECLS

@@ -17,9 +17,8 @@
 
 #include <string.h>
 
-#include "bd-classify.h"
 #include "bd-gmime-autocleanups.h"
-#include "bd-phrases.h"
+#include "bd-phrase-index.h"
 #include "bd-scan-i18n.h"
 #include "bd-scan-util.h"
 
@@ -173,24 +172,6 @@ is_delay (const BdScanInput *input)
   return contains_any_lower (lowered, delay_markers) || contains_any_lower (subject, delay_markers);
 }
 
-static void
-add_addresses_of (GPtrArray  *skip,
-                  const char *value)
-{
-  g_autoptr(InternetAddressList) list = NULL;
-
-  if (value == NULL)
-    return;
-  list = internet_address_list_parse (NULL, value);
-  for (int i = 0; list != NULL && i < internet_address_list_length (list); i++)
-    {
-      InternetAddress *address = internet_address_list_get_address (list, i);
-
-      if (INTERNET_ADDRESS_IS_MAILBOX (address))
-        g_ptr_array_add (skip, g_ascii_strdown (internet_address_mailbox_get_addr (INTERNET_ADDRESS_MAILBOX (address)), -1));
-    }
-}
-
 /* Addresses that are not recipients: the bounce's own sender and
  * addressee (the user), and the original's sender. */
 static GPtrArray *
@@ -198,20 +179,20 @@ addresses_to_skip (const BdScanInput *input)
 {
   GPtrArray *skip = g_ptr_array_new_with_free_func (g_free);
 
-  add_addresses_of (skip, input->from);
+  bd_scan_add_addresses (skip, input->from);
   if (input->message != NULL)
     {
       g_autofree char *to = bd_mime_header (input->message, "To");
       g_autofree char *delivered_to = bd_mime_header (input->message, "Delivered-To");
 
-      add_addresses_of (skip, to);
-      add_addresses_of (skip, delivered_to);
+      bd_scan_add_addresses (skip, to);
+      bd_scan_add_addresses (skip, delivered_to);
     }
   if (input->original != NULL && input->original->message != NULL)
     {
       g_autofree char *from = bd_mime_header (input->original->message, "From");
 
-      add_addresses_of (skip, from);
+      bd_scan_add_addresses (skip, from);
     }
   return skip;
 }
@@ -294,7 +275,7 @@ reason_sentences (char **lines)
       g_autofree char *lowered = bd_text_strdown (lines[i], -1);
       gboolean labelled = contains_any_lower (lowered, reply_labels);
 
-      if (!labelled && bd_classify_phrase (lowered, NULL) == BD_REASON_UNDEFINED)
+      if (!labelled && bd_phrases_reason (lowered, NULL) == BD_REASON_UNDEFINED)
         continue;
       if (out->len > 0)
         g_string_append_c (out, ' ');
@@ -381,7 +362,7 @@ set_reason_from_words (BdRecipient *recipient)
   if (recipient->diagnostic == NULL || recipient->reason != BD_REASON_UNDEFINED)
     return;
   lowered = bd_text_strdown (recipient->diagnostic, -1);
-  reason = bd_classify_phrase (lowered, &phrase);
+  reason = bd_phrases_reason (lowered, &phrase);
   if (reason == BD_REASON_UNDEFINED || phrase == NULL || !bd_phrases_is_localized (phrase))
     return;
   bd_scan_set_reason (recipient, reason, BD_EVIDENCE_PHRASE, phrase);
@@ -461,7 +442,7 @@ classifiable (const BdRecipient *recipient)
   if (recipient->diagnostic == NULL)
     return FALSE;
   lowered = bd_text_strdown (recipient->diagnostic, -1);
-  return bd_classify_phrase (lowered, NULL) != BD_REASON_UNDEFINED;
+  return bd_phrases_reason (lowered, NULL) != BD_REASON_UNDEFINED;
 }
 
 /**

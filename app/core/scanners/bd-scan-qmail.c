@@ -18,7 +18,7 @@
 
 #include <string.h>
 
-#include "bd-classify.h"
+#include "bd-phrase-index.h"
 #include "bd-scan-families.h"
 #include "bd-scan-util.h"
 
@@ -173,7 +173,7 @@ remote_words_reason (const BdRecipient *recipient,
   if ((end = strstr (said, " Giving up on ")) == NULL)
     end = strstr (said, " I'm not going to try again");
   lowered = bd_text_strdown (said, end != NULL ? end - said : -1);
-  return bd_classify_phrase (lowered, phrase);
+  return bd_phrases_reason (lowered, phrase);
 }
 
 /* "Connected to HOST but sender was rejected.": the envelope sender was

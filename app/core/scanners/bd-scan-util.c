@@ -5,8 +5,10 @@
 
 #include "config.h"
 
+#include <gmime/gmime.h>
 #include <string.h>
 
+#include "bd-gmime-autocleanups.h"
 #include "bd-scan-util.h"
 
 /* A bounce quotes at most a few thousand lines of prose before the
@@ -32,17 +34,6 @@ bd_scan_subject_has (const BdScanInput *input,
   return bd_text_strcasestr (input->subject, needle) != NULL;
 }
 
-gboolean
-bd_scan_body_has (const BdScanInput *input,
-                  const char        *needle)
-{
-  g_return_val_if_fail (input != NULL, FALSE);
-
-  /* The body's case is kept, and the markers we look for are fixed
-   * strings written by programs: a plain search is enough and fast. */
-  return strstr (input->body, needle) != NULL;
-}
-
 /**
  * bd_scan_header:
  * @name: a header of the bounce itself, e.g. "X-Failed-Recipients"
@@ -64,6 +55,32 @@ bd_scan_header (const BdScanInput *input,
   if (value == NULL)
     return NULL;
   return bd_scan_collapse (value);
+}
+
+/**
+ * bd_scan_add_addresses:
+ * @into: (element-type utf8): where the addresses go, in lower case
+ * @value: (nullable): a header's value, an address list
+ *
+ * Adds every mailbox address of @value: the bounce's own From, To and the
+ * like, which are never its failed recipients.
+ */
+void
+bd_scan_add_addresses (GPtrArray  *into,
+                       const char *value)
+{
+  g_autoptr(InternetAddressList) list = NULL;
+
+  if (value == NULL)
+    return;
+  list = internet_address_list_parse (NULL, value);
+  for (int i = 0; list != NULL && i < internet_address_list_length (list); i++)
+    {
+      InternetAddress *address = internet_address_list_get_address (list, i);
+
+      if (INTERNET_ADDRESS_IS_MAILBOX (address))
+        g_ptr_array_add (into, g_ascii_strdown (internet_address_mailbox_get_addr (INTERNET_ADDRESS_MAILBOX (address)), -1));
+    }
 }
 
 static const char *

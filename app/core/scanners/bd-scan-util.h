@@ -21,10 +21,10 @@ gboolean     bd_scan_from_has          (const BdScanInput *input,
                                         const char  *needle);
 gboolean     bd_scan_subject_has       (const BdScanInput *input,
                                         const char  *needle);
-gboolean     bd_scan_body_has          (const BdScanInput *input,
-                                        const char  *needle);
 char        *bd_scan_header            (const BdScanInput *input,
                                         const char  *name);
+void         bd_scan_add_addresses     (GPtrArray   *into,
+                                        const char  *value);
 
 char       **bd_scan_split_lines       (const BdScanInput *input,
                                         const char  *const *stop_markers);

@@ -1,4 +1,4 @@
-/* bd-classify-phrases.c
+/* bd-phrase-index.c
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * The server's words against the phrase tables of every language
@@ -12,9 +12,8 @@
 
 #include <string.h>
 
-#include "bd-classify-private.h"
+#include "bd-phrase-index.h"
 #include "bd-phrase-fold.h"
-#include "bd-phrases.h"
 
 /* The phrase tables, merged once into an index on a phrase's first two
  * bytes so that a diagnostic is scanned once, whatever the table sizes.
@@ -93,7 +92,7 @@ get_index (void)
 /* Words that only say the server refused the address, not why: they name
  * an unknown user only when the status code does not say otherwise. */
 gboolean
-bd_classify_is_vague_phrase (const char *phrase)
+bd_phrases_is_vague (const char *phrase)
 {
   return strcmp (phrase, "address rejected") == 0
       || strcmp (phrase, "recipient address rejected") == 0
@@ -132,8 +131,8 @@ drop_phrases_inside_others (guint64      matched,
 /* Every reason some phrase names, as a bit set, and the first phrase found
  * for each (a precise phrase is preferred over a vague one). */
 guint64
-bd_classify_match_phrases (const char  *diagnostic,
-                           const char **found)
+bd_phrases_match (const char  *diagnostic,
+                  const char **found)
 {
   const PhraseIndex *index = get_index ();
   g_autofree char *folded = NULL;
@@ -168,7 +167,7 @@ bd_classify_match_phrases (const char  *diagnostic,
               phrase_end = tail - lowered + entry->tail_len;
             }
           if (!(matched & (G_GUINT64_CONSTANT (1) << reason))
-              || (bd_classify_is_vague_phrase (found[reason]) && !bd_classify_is_vague_phrase (entry->phrase->phrase)))
+              || (bd_phrases_is_vague (found[reason]) && !bd_phrases_is_vague (entry->phrase->phrase)))
             {
               found[reason] = entry->phrase->phrase;
               start[reason] = i;
@@ -190,4 +189,48 @@ bd_phrases_is_localized (const char *phrase)
       if (tables[t]->phrases[i].phrase == phrase)
         return TRUE;
   return FALSE;
+}
+
+/* The reasons whose words decide alone, when no status code said anything
+ * definite, in the order in which they win over each other. The others
+ * ("user unknown", "rejected", "blocked") mean too little without the code
+ * or the command they answered (bd-classify.c weighs those). */
+static const BdReason alone_order[] = {
+  BD_REASON_MAILBOXFULL, BD_REASON_AUTHFAILURE, BD_REASON_BADREPUTATION, BD_REASON_SPEEDING,
+  BD_REASON_SPAMDETECTED, BD_REASON_VIRUSDETECTED, BD_REASON_POLICYVIOLATION,
+  BD_REASON_NORELAYING, BD_REASON_SECURITYERROR, BD_REASON_SYSTEMERROR, BD_REASON_NETWORKERROR,
+  BD_REASON_SUSPEND, BD_REASON_EXPIRED, BD_REASON_CONTENTERROR, BD_REASON_SYSTEMFULL,
+  BD_REASON_NOTACCEPT, BD_REASON_MAILERERROR, BD_REASON_REQUIREPTR, BD_REASON_NOTCOMPLIANTRFC,
+  BD_REASON_SYNTAXERROR, BD_REASON_ONHOLD,
+};
+
+BdReason
+bd_phrases_alone (guint64 matched)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (alone_order); i++)
+    if (matched & (G_GUINT64_CONSTANT (1) << alone_order[i]))
+      return alone_order[i];
+  return BD_REASON_UNDEFINED;
+}
+
+/**
+ * bd_phrases_reason:
+ * @text: the server's words (folded here: case, diacritics, spaces)
+ * @phrase: (out) (optional): the phrase that named the reason
+ *
+ * Returns: the reason the words alone name, or %BD_REASON_UNDEFINED.
+ */
+BdReason
+bd_phrases_reason (const char  *text,
+                   const char **phrase)
+{
+  const char *found[BD_N_REASONS] = { NULL };
+  BdReason reason;
+
+  g_return_val_if_fail (text != NULL, BD_REASON_UNDEFINED);
+
+  reason = bd_phrases_alone (bd_phrases_match (text, found));
+  if (phrase != NULL && reason != BD_REASON_UNDEFINED)
+    *phrase = found[reason];
+  return reason;
 }

@@ -1,0 +1,206 @@
+/* test-scan-helpers.c
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The scanners' shared text helpers (bd-scan-util.h: status and reply
+ * codes, hosts, addresses, diagnostics) and the HTML-to-text of their
+ * input (bd-mime-text.h), on their own.
+ */
+#include "config.h"
+
+#include <gmime/gmime.h>
+#include <string.h>
+
+#include "bd-mime-text.h"
+#include "bd-scan-util.h"
+#include "bd-text.h"
+
+static void
+test_util_status (void)
+{
+  char status[BD_SCAN_STATUS_MAX];
+
+  g_assert_true (bd_scan_find_status ("550 5.1.1 <a@b.example>... User unknown", status));
+  g_assert_cmpstr (status, ==, "5.1.1");
+  g_assert_true (bd_scan_find_status ("host [192.0.2.1]: 550-5.7.26 Unauthenticated", status));
+  g_assert_cmpstr (status, ==, "5.7.26");
+  g_assert_true (bd_scan_find_status ("Sorry, no mailbox here by that name. (#5.1.1)", status));
+  g_assert_cmpstr (status, ==, "5.1.1");
+  g_assert_true (bd_scan_find_status ("250 2.1.5 Ok", status));
+  g_assert_cmpstr (status, ==, "2.1.5");
+  g_assert_false (bd_scan_find_status ("connect to 5.1.1.1 failed", status));
+  g_assert_false (bd_scan_find_status ("version 45.1.1", status));
+  g_assert_false (bd_scan_find_status ("", status));
+}
+
+static void
+test_util_reply_code (void)
+{
+  g_assert_cmpuint (bd_scan_find_reply_code ("host mx [192.0.2.153]: 550 5.1.1 unknown"), ==, 550);
+  g_assert_cmpuint (bd_scan_find_reply_code ("550-5.7.1 rejected"), ==, 550);
+  g_assert_cmpuint (bd_scan_find_reply_code ("[203.0.113.254] said: 421 try later"), ==, 421);
+  g_assert_cmpuint (bd_scan_find_reply_code ("sent 250 Ok then 552 too big"), ==, 552);
+  g_assert_cmpuint (bd_scan_find_reply_code ("250 2.0.0 Ok"), ==, 250);
+  g_assert_cmpuint (bd_scan_find_reply_code ("id 5501 at 10:45:00 in 2024"), ==, 0);
+  g_assert_cmpuint (bd_scan_find_reply_code ("192.0.2.450"), ==, 0);
+}
+
+/* "host NAME": the name after the word; a "host " with nothing usable
+ * after it, at the very end of the text, was once read past (fuzzing). */
+static void
+test_util_host (void)
+{
+  static const struct { const char *text; const char *host; } hosts[] = {
+    { "Remote host mx1.odbiorca.example said: 550", "mx1.odbiorca.example" },
+    { "host [mx.example.org]: 554 rejected", "mx.example.org" },
+    { "ghost mx.example.org", NULL },
+    { "no such host ", NULL },
+    { "host ", NULL },
+    { "host x host mail.example.com.", "mail.example.com" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (hosts); i++)
+    {
+      g_autofree char *text = g_strdup (hosts[i].text);   /* exact size: ASan sees an overread */
+      g_autofree char *host = bd_scan_host_in (text);
+
+      g_assert_cmpstr (host, ==, hosts[i].host);
+    }
+}
+
+static void
+test_util_strdown (void)
+{
+  g_autofree char *ascii = bd_text_strdown ("550 User UNKNOWN", -1);
+  g_autofree char *polish = bd_text_strdown ("Skrzynka PEŁNA", -1);
+  g_autofree char *part = bd_text_strdown ("ABCDEF", 3);
+
+  g_assert_cmpstr (ascii, ==, "550 user unknown");
+  g_assert_cmpstr (polish, ==, "skrzynka pełna");
+  g_assert_cmpstr (part, ==, "abc");
+}
+
+static void
+test_util_address (void)
+{
+  static const struct { const char *text; const char *address; } addresses[] = {
+    { "<jan@firma.example>:", "jan@firma.example" },
+    { "  \"jan.nowak@odbiorca.example\" ", "jan.nowak@odbiorca.example" },
+    { "mailto:biuro@firma.example.", "biuro@firma.example" },
+    { "RCPT TO:<a+tag@sub.example.co.uk> said", "a+tag@sub.example.co.uk" },
+    { "root@localhost", "root@localhost" },
+    { "user@[192.0.2.1]", "user@[192.0.2.1]" },
+    { "@ twitter handle, no address", NULL },
+    { "no at sign", NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (addresses); i++)
+    {
+      g_autofree char *got = bd_scan_extract_address (addresses[i].text);
+
+      g_assert_cmpstr (got, ==, addresses[i].address);
+    }
+  g_assert_true (bd_scan_is_address ("     kijitora@example.jp"));
+  g_assert_true (bd_scan_is_address ("<kijitora@example.jp>"));
+  g_assert_false (bd_scan_is_address ("mail to kijitora@example.jp failed"));
+}
+
+static void
+test_util_long_diagnostic (void)
+{
+  g_autoptr(BdBounce) bounce = bd_bounce_new ("-", 0);
+  g_autoptr(GString) text = g_string_new ("550 5.1.1 ");
+  BdRecipient *r;
+
+  while (text->len < 100000)
+    g_string_append (text, "żółć ");
+  r = bd_scan_add (bounce, "<a@b.example>", text->str);
+  g_assert_cmpuint (strlen (r->diagnostic), <, 2100);
+  g_assert_true (g_utf8_validate (r->diagnostic, -1, NULL));
+  g_assert_cmpstr (r->status, ==, "5.1.1");
+  g_assert_cmpuint (r->reply_code, ==, 550);
+}
+
+static void
+test_util_collapse (void)
+{
+  g_autofree char *one = bd_scan_collapse ("  550 5.1.1\n    user\tunknown \n");
+  g_autofree char *empty = bd_scan_collapse (" \n\t ");
+
+  g_assert_cmpstr (one, ==, "550 5.1.1 user unknown");
+  g_assert_cmpstr (empty, ==, "");
+}
+
+/* HTML bounces (and bounces an HTML mail program forwarded) read as a
+ * browser shows them: line breaks where the tags put them, the source's
+ * own line ends are blanks, indentation written as &nbsp; stays. */
+static void
+test_input_strip_html (void)
+{
+  static const char html[] =
+    "<html><head><style>p {margin:0}</style></head><body><div dir=\"ltr\">The mail system<br>\n"
+    "<br>\n"
+    "&nbsp;&nbsp;&lt;jan@example.com&gt;: host mx.example.com said: 550 5.1.1\n"
+    "   user unknown<br>\n"
+    "<pre>  kept\n    as is</pre>"
+    "<table><tr><td>Status</td><td>5.1.1</td></tr><tr><td></td></tr>"
+    "<tr><td></td><td>Remote Server returned '550'</td></tr></table>"
+    "<script>var x = '<b>';</script>end</div>"
+    "<p class=MsoPlainText>First line</p>\n<p class=MsoPlainText>&nbsp;</p>\n"
+    "<p class=MsoPlainText>&nbsp;&nbsp;indented</p>"
+    "<p>couldn&#x27;t, couldn&#39;t, couldn&rsquo;t, &#x201E;x&#8221;, &#xD800; &#12345678901; in&shy;valid</p>"
+    "</body></html>\n";
+  gsize len;
+  g_autofree char *text = bd_mime_strip_html (html, strlen (html), &len);
+
+  g_assert_cmpstr (text, ==,
+                   "The mail system\n"
+                   "\n"
+                   "  <jan@example.com>: host mx.example.com said: 550 5.1.1 user unknown\n"
+                   "  kept\n    as is\n"
+                   "Status 5.1.1\n"
+                   "Remote Server returned '550'\n"
+                   "end\n"
+                   "First line\n"
+                   "\n"
+                   "  indented\n"
+                   "couldn't, couldn't, couldn’t, „x”, &#xD800; &#12345678901; invalid\n");
+  g_assert_cmpuint (len, ==, strlen (text));
+}
+
+/* Every entity of append_entity's table (bd-scan-input.c), in upper and
+ * lower case, and a '&' that starts none. */
+static void
+test_input_entities (void)
+{
+  static const char html[] =
+    "<p>Terms &amp; conditions, &AMP;, &quot;q&quot; &apos;a&apos; &lt;x&gt;&nbsp;y</p>"
+    "<p>&lsquo;s&rsquo; &ldquo;d&rdquo; &bdquo;p&rdquo; a&ndash;b a&mdash;b wait&hellip; &laquo;g&raquo; hy&shy;phen</p>"
+    "<p>R&D &unknown; &amp</p>";
+  gsize len;
+  g_autofree char *text = bd_mime_strip_html (html, strlen (html), &len);
+
+  g_assert_cmpstr (text, ==,
+                   "Terms & conditions, &, \"q\" 'a' <x> y\n"
+                   "‘s’ “d” „p” a–b a—b wait… «g» hyphen\n"
+                   "R&D &unknown; &amp\n");
+  g_assert_cmpuint (len, ==, strlen (text));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  g_mime_init ();
+
+  g_test_add_func ("/core/scanners/input/strip-html", test_input_strip_html);
+  g_test_add_func ("/core/scanners/input/entities", test_input_entities);
+  g_test_add_func ("/core/scanners/util/status", test_util_status);
+  g_test_add_func ("/core/scanners/util/reply-code", test_util_reply_code);
+  g_test_add_func ("/core/scanners/util/host", test_util_host);
+  g_test_add_func ("/core/scanners/util/strdown", test_util_strdown);
+  g_test_add_func ("/core/scanners/util/address", test_util_address);
+  g_test_add_func ("/core/scanners/util/collapse", test_util_collapse);
+  g_test_add_func ("/core/scanners/util/long-diagnostic", test_util_long_diagnostic);
+  return g_test_run ();
+}
