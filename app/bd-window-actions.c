@@ -12,6 +12,7 @@
 
 #include "bd-mailbox-chooser.h"
 #include "bd-report.h"
+#include "bd-sender.h"
 #include "bd-window-private.h"
 
 #define SAMPLES_PATH RESOURCE_BASE "/samples"
@@ -25,15 +26,6 @@ current_bounce (BdWindow *self)
     return NULL;
 
   return bd_diagnosis_view_get_bounce (self->diagnosis_view);
-}
-
-static const char *
-sender_domain (const BdBounce *bounce)
-{
-  const char *from = bounce ? bounce->original->from : NULL;
-  const char *at = from ? strrchr (from, '@') : NULL;
-
-  return at != NULL && at[1] != '\0' ? at + 1 : NULL;
 }
 
 void
@@ -277,22 +269,6 @@ domain_check_action (GtkWidget  *widget,
   bd_window_show_domain_check (BD_WINDOW (widget));
 }
 
-/* The selector of the signature made by the sender's own domain, when the
- * returned copy kept its DKIM-Signature headers. */
-static const char *
-sender_selector (const BdBounce *bounce,
-                 const char     *domain)
-{
-  for (guint i = 0; i < bounce->original->dkim->len; i++)
-    {
-      const BdDkimRef *ref = g_ptr_array_index (bounce->original->dkim, i);
-
-      if (ref->domain != NULL && g_ascii_strcasecmp (ref->domain, domain) == 0)
-        return ref->selector;
-    }
-  return NULL;
-}
-
 static void
 check_sender_domain_action (GtkWidget  *widget,
                             const char *action_name,
@@ -300,7 +276,7 @@ check_sender_domain_action (GtkWidget  *widget,
 {
   BdWindow *self = BD_WINDOW (widget);
   BdBounce *bounce = current_bounce (self);
-  const char *domain = sender_domain (bounce);
+  const char *domain = bd_bounce_get_sender_domain (bounce);
 
   bd_window_show_domain_check (self);
   if (domain == NULL)
@@ -309,7 +285,7 @@ check_sender_domain_action (GtkWidget  *widget,
       return;
     }
 
-  bd_domain_view_check (self->domain_view, domain, sender_selector (bounce, domain),
+  bd_domain_view_check (self->domain_view, domain, bd_bounce_get_dkim_selector (bounce, domain),
                         bounce->original->sender_ip);
 }
 
