@@ -59,6 +59,42 @@ test_search_folds_diacritics (Fixture       *fixture,
   g_assert_cmpuint (rows_shown (fixture), ==, 1);
 }
 
+static gboolean
+domain_check_done (Fixture *fixture)
+{
+  return !bd_domain_view_is_checking (bd_window_get_domain_view (fixture->window));
+}
+
+/* m3: a report without a copy of the message (WP sends none) still
+ * names the sender in its own To:, so Check Sender Domain fills in that
+ * domain rather than asking for it. */
+static void
+test_sender_domain_from_own_to (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = g_settings_new ("io.github.bouncedoctor.BounceDoctor");
+  g_autofree char *path = g_build_filename (g_getenv ("BD_SOURCE_ROOT"), "tests", "fixtures", "i18n",
+                                            "wp-pl-userunknown.eml", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  GtkWidget *domain_view, *domain_row;
+
+  g_settings_set_string (settings, "resolver", "custom");
+  g_settings_set_string (settings, "resolver-url", "https://127.0.0.1:9/dns-query");
+  bd_window_open_files (fixture->window, &file, 1);
+  wait_until (results_shown, fixture);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.check-sender-domain", NULL));
+  g_assert_cmpstr (window_page (fixture), ==, "domain");
+
+  domain_view = GTK_WIDGET (bd_window_get_domain_view (fixture->window));
+  domain_row = find_widget (domain_view, is_type, GSIZE_TO_POINTER (GTK_TYPE_EDITABLE));
+  g_assert_nonnull (domain_row);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (domain_row)), ==, "example.pl");
+  wait_until (domain_check_done, fixture);
+
+  g_settings_reset (settings, "resolver");
+  g_settings_reset (settings, "resolver-url");
+}
+
 /* ---- export (M4) ---- */
 
 static char *export_path;
@@ -241,6 +277,7 @@ main (int    argc,
   ADD ("/ui/mailbox/search-folds-diacritics", WIDE, test_search_folds_diacritics);
   ADD ("/ui/mailbox/export-what-is-shown", WIDE, test_export_what_is_shown);
   ADD ("/ui/mailbox/save-report-as-text", WIDE, test_save_report_as_text);
+  ADD ("/ui/mailbox/sender-domain-from-own-to", WIDE, test_sender_domain_from_own_to);
 #undef ADD
 
   status = g_test_run ();
