@@ -9,11 +9,13 @@
  */
 #include "config.h"
 
+#include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <string.h>
 
 #include "bd-diagnosis-view.h"
 #include "bd-domain-view.h"
+#include "bd-mailbox-item.h"
 #include "bd-mailbox-view.h"
 #include "bd-window.h"
 #include "window-test-util.h"
@@ -57,6 +59,94 @@ test_search_folds_diacritics (Fixture       *fixture,
   g_signal_emit_by_name (search, "search-changed");
   iterate (50);
   g_assert_cmpuint (rows_shown (fixture), ==, 1);
+}
+
+static void
+collect_stats (GtkWidget *widget,
+               GPtrArray *found)
+{
+  if (gtk_widget_has_css_class (widget, "stat"))
+    g_ptr_array_add (found, widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    collect_stats (child, found);
+}
+
+static void
+assert_stat (GtkWidget  *stat,
+             guint       value,
+             const char *caption)
+{
+  g_autofree char *number = g_strdup_printf ("%u", value);
+  GtkWidget *count = gtk_widget_get_first_child (stat);
+
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (count)), ==, number);
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (gtk_widget_get_next_sibling (count))), ==, caption);
+}
+
+/* m11: the summary's numbers say what they count: failed recipients
+ * (hard + soft = every row of the table), and different addresses. */
+static void
+test_summary_counts (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  BdMailboxView *view = open_mailbox (fixture);
+  GListModel *items = bd_mailbox_view_get_model (view);
+  g_autoptr(GHashTable) addresses = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GPtrArray) stats = g_ptr_array_new ();
+  guint hard = 0, soft = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
+    {
+      g_autoptr(GObject) object = g_list_model_get_item (items, i);
+      BdMailboxItem *item = GTK_IS_TREE_LIST_ROW (object) ? NULL : (BdMailboxItem *)object;
+
+      g_assert_nonnull (item);
+      if (bd_mailbox_item_get_hard (item))
+        hard++;
+      else
+        soft++;
+      g_hash_table_add (addresses, g_utf8_casefold (bd_mailbox_item_get_address (item), -1));
+    }
+  g_assert_cmpuint (hard, >, 0);
+  g_assert_cmpuint (soft, >, 0);
+
+  collect_stats (GTK_WIDGET (view), stats);
+  g_assert_cmpuint (stats->len, ==, 3);
+  assert_stat (g_ptr_array_index (stats, 0), hard,
+               ngettext ("recipient failed for good: the address will never work",
+                         "recipients failed for good: the addresses will never work", hard));
+  assert_stat (g_ptr_array_index (stats, 1), soft,
+               ngettext ("recipient not delivered for now: may work later",
+                         "recipients not delivered for now: may work later", soft));
+  assert_stat (g_ptr_array_index (stats, 2), g_hash_table_size (addresses),
+               ngettext ("different address among them", "different addresses among them",
+                         g_hash_table_size (addresses)));
+}
+
+/* m8: while the search hides rows, "N of M shown" says how many are left. */
+static void
+test_search_shows_count (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  BdMailboxView *view = open_mailbox (fixture);
+  GtkWidget *search = find_widget (GTK_WIDGET (view), is_type, GSIZE_TO_POINTER (GTK_TYPE_SEARCH_ENTRY));
+  GtkWidget *count = find_widget (GTK_WIDGET (view), has_class, "shown-count");
+  g_autofree char *expected = g_strdup_printf (ngettext ("%1$u of %2$u shown", "%1$u of %2$u shown", 5), 1, 5);
+
+  g_assert_true (GTK_IS_LABEL (count));
+  g_assert_false (gtk_widget_get_visible (count));
+  gtk_editable_set_text (GTK_EDITABLE (search), "pazdziernik");
+  g_signal_emit_by_name (search, "search-changed");
+  iterate (50);
+  g_assert_cmpuint (rows_shown (fixture), ==, 1);
+  g_assert_true (gtk_widget_get_visible (count));
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (count)), ==, expected);
+
+  gtk_editable_set_text (GTK_EDITABLE (search), "");
+  g_signal_emit_by_name (search, "search-changed");
+  iterate (50);
+  g_assert_cmpuint (rows_shown (fixture), ==, 5);
+  g_assert_false (gtk_widget_get_visible (count));
 }
 
 static gboolean
@@ -277,6 +367,8 @@ main (int    argc,
   ADD ("/ui/mailbox/search-folds-diacritics", WIDE, test_search_folds_diacritics);
   ADD ("/ui/mailbox/export-what-is-shown", WIDE, test_export_what_is_shown);
   ADD ("/ui/mailbox/save-report-as-text", WIDE, test_save_report_as_text);
+  ADD ("/ui/mailbox/summary-counts", WIDE, test_summary_counts);
+  ADD ("/ui/mailbox/search-shows-count", WIDE, test_search_shows_count);
   ADD ("/ui/mailbox/sender-domain-from-own-to", WIDE, test_sender_domain_from_own_to);
 #undef ADD
 

@@ -1,0 +1,137 @@
+/* bd-mailbox-summary.c
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "bd-mailbox"
+
+#include "config.h"
+
+#include "bd-classify.h"
+#include "bd-mailbox-summary.h"
+
+struct _BdMailboxSummary
+{
+  guint       messages;                      /* failure reports counted */
+  guint       hard;
+  guint       soft;
+  guint       reasons[BD_N_REASONS + 1];     /* the last: still being retried */
+  GHashTable *addresses;                     /* casefolded */
+};
+
+BdMailboxSummary *
+bd_mailbox_summary_new (void)
+{
+  BdMailboxSummary *self = g_new0 (BdMailboxSummary, 1);
+
+  self->addresses = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  return self;
+}
+
+void
+bd_mailbox_summary_free (BdMailboxSummary *self)
+{
+  if (self == NULL)
+    return;
+  g_hash_table_unref (self->addresses);
+  g_free (self);
+}
+
+void
+bd_mailbox_summary_clear (BdMailboxSummary *self)
+{
+  GHashTable *addresses = self->addresses;
+
+  g_hash_table_remove_all (addresses);
+  *self = (BdMailboxSummary) { 0 };
+  self->addresses = addresses;
+}
+
+/**
+ * bd_mailbox_summary_slot:
+ *
+ * Returns: the reason slot of @bounce's recipient @index: the reason the
+ *   diagnosis shows, or %BD_MAILBOX_SUMMARY_DELAYED for a delay warning.
+ */
+guint
+bd_mailbox_summary_slot (const BdBounce *bounce,
+                         guint           index)
+{
+  if (bounce->kind == BD_KIND_DELAYED)
+    return BD_MAILBOX_SUMMARY_DELAYED;
+  return bd_classify_shown_reason (g_ptr_array_index (bounce->recipients, index));
+}
+
+/**
+ * bd_mailbox_summary_add:
+ *
+ * Counts @bounce when it reports a failure or a delay; auto-replies,
+ * success reports and complaints are no failure and are not counted.
+ *
+ * Returns: whether @bounce was counted
+ */
+gboolean
+bd_mailbox_summary_add (BdMailboxSummary *self,
+                        const BdBounce   *bounce)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (bounce != NULL, FALSE);
+
+  if (bounce->kind != BD_KIND_BOUNCE && bounce->kind != BD_KIND_DELAYED)
+    return FALSE;
+
+  self->messages++;
+  for (guint i = 0; i < bounce->recipients->len; i++)
+    {
+      const BdRecipient *recipient = g_ptr_array_index (bounce->recipients, i);
+
+      self->reasons[bd_mailbox_summary_slot (bounce, i)]++;
+      if (recipient->hard)
+        self->hard++;
+      else
+        self->soft++;
+      if (recipient->address != NULL)
+        g_hash_table_add (self->addresses, g_utf8_casefold (recipient->address, -1));
+    }
+  return TRUE;
+}
+
+/* Returned emails (messages) that report a failure or a delay. */
+guint
+bd_mailbox_summary_get_messages (const BdMailboxSummary *self)
+{
+  return self->messages;
+}
+
+/* Failed or delayed recipients: several per message when a report names
+ * several, the same address again when it bounced twice. */
+guint
+bd_mailbox_summary_get_recipients (const BdMailboxSummary *self)
+{
+  return self->hard + self->soft;
+}
+
+guint
+bd_mailbox_summary_get_hard (const BdMailboxSummary *self)
+{
+  return self->hard;
+}
+
+guint
+bd_mailbox_summary_get_soft (const BdMailboxSummary *self)
+{
+  return self->soft;
+}
+
+/* Different addresses among the recipients, compared without case. */
+guint
+bd_mailbox_summary_get_addresses (const BdMailboxSummary *self)
+{
+  return g_hash_table_size (self->addresses);
+}
+
+guint
+bd_mailbox_summary_get_reason_count (const BdMailboxSummary *self,
+                                     guint                   slot)
+{
+  g_return_val_if_fail (slot <= BD_MAILBOX_SUMMARY_DELAYED, 0);
+  return self->reasons[slot];
+}
