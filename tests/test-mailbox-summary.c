@@ -7,9 +7,11 @@
  */
 #include "config.h"
 
+#include <glib/gstdio.h>
 #include <gmime/gmime.h>
 #include <string.h>
 
+#include "bd-mailbox.h"
 #include "bd-mailbox-summary.h"
 #include "minimal-dsn.h"
 
@@ -45,6 +47,43 @@ test_summary_counts (void)
   g_assert_cmpuint (bd_mailbox_summary_get_reason_count (summary, slot), ==, 0);
 }
 
+#define FROM_LINE "From MAILER-DAEMON Fri Nov 27 10:00:00 2026\n"
+#define MESSAGE   "From: a@example.org\nSubject: x\n\nFrom here on, a body line.\n\n"
+
+static gboolean
+is_mailbox_file (const char *dir,
+                 const char *contents,
+                 gsize       tail)
+{
+  g_autofree char *path = g_build_filename (dir, "probe", NULL);
+  g_autoptr(GString) data = g_string_new (contents);
+
+  /* a long last message: the rule must not need it */
+  for (gsize i = 0; i < tail; i++)
+    g_string_append (data, "x\n");
+  g_assert_true (g_file_set_contents (path, data->str, data->len, NULL));
+  return bd_mailbox_is_mailbox (path, NULL);
+}
+
+static void
+test_is_mailbox (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("bd-is-mailbox-XXXXXX", NULL);
+  g_autofree char *probe = g_build_filename (dir, "probe", NULL);
+
+  g_assert_true (bd_mailbox_is_mailbox (dir, NULL));
+  /* one message saved with its From_ line is one email */
+  g_assert_false (is_mailbox_file (dir, FROM_LINE MESSAGE, 0));
+  /* a body line starting with "From " is no separator */
+  g_assert_false (is_mailbox_file (dir, FROM_LINE MESSAGE "From the office, with love\n", 0));
+  g_assert_false (is_mailbox_file (dir, MESSAGE FROM_LINE MESSAGE, 0));
+  g_assert_true (is_mailbox_file (dir, FROM_LINE MESSAGE FROM_LINE MESSAGE, 0));
+  g_assert_true (is_mailbox_file (dir, FROM_LINE MESSAGE FROM_LINE MESSAGE FROM_LINE, 4 * 1024 * 1024));
+  g_assert_false (bd_mailbox_is_mailbox ("/nonexistent/bd-probe", NULL));
+  g_remove (probe);
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -53,6 +92,7 @@ main (int   argc,
   g_mime_init ();
 
   g_test_add_func ("/mailbox-summary/counts", test_summary_counts);
+  g_test_add_func ("/mailbox-summary/is-mailbox", test_is_mailbox);
 
   return g_test_run ();
 }

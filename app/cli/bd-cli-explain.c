@@ -138,7 +138,11 @@ explain_path (guint        index,
   BdMailboxReadOptions options = { 0 };
   gboolean ok;
 
-  options.flags = BD_MAILBOX_READ_SKIP_NON_BOUNCES_IN_MAILBOXES;
+  /* Ordinary mail is skipped unparsed only inside what the window also
+   * opens as a mailbox (bd_mailbox_is_mailbox): a single message, with or
+   * without an mbox From_ line, is always decoded. */
+  if (g_strcmp0 (path, "-") != 0 && bd_mailbox_is_mailbox (path, NULL))
+    options.flags = BD_MAILBOX_READ_SKIP_NON_BOUNCES_IN_MAILBOXES;
   options.message_func = message_cb;
   options.error_func = error_cb;
   options.user_data = &run;
