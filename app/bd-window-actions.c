@@ -33,13 +33,18 @@ bd_window_update_actions (BdWindow *self)
 {
   BdBounce *bounce = current_bounce (self);
   gboolean has_bounce = bounce != NULL;
+  gboolean mailbox = self->page == BD_WINDOW_PAGE_MAILBOX ||
+                     (self->page == BD_WINDOW_PAGE_DOMAIN && self->page_before_domain == BD_WINDOW_PAGE_MAILBOX);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.copy-report", has_bounce);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-report", has_bounce);
   /* Without a copy of the message the sender is unknown: the domain page
    * then asks for it rather than the button being greyed out unexplained. */
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.check-sender-domain", has_bounce);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.clear", self->page != BD_WINDOW_PAGE_EMPTY);
+  /* The way back to the start is named for what is open (ui/bd-window.ui). */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.close-mailbox", mailbox);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.close-messages",
+                                 self->page != BD_WINDOW_PAGE_EMPTY && !mailbox);
 }
 
 static void
@@ -361,7 +366,8 @@ bd_window_install_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.try-samples", NULL, try_samples_action);
   gtk_widget_class_install_action (widget_class, "win.copy-report", NULL, copy_report_action);
   gtk_widget_class_install_action (widget_class, "win.save-report", NULL, save_report_action);
-  gtk_widget_class_install_action (widget_class, "win.clear", NULL, clear_action);
+  gtk_widget_class_install_action (widget_class, "win.close-messages", NULL, clear_action);
+  gtk_widget_class_install_action (widget_class, "win.close-mailbox", NULL, clear_action);
   gtk_widget_class_install_action (widget_class, "win.back", NULL, back_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "win.show-message", "s", show_message_action);

@@ -149,6 +149,26 @@ test_search_shows_count (Fixture       *fixture,
   g_assert_false (gtk_widget_get_visible (count));
 }
 
+/* m10: the way out of a mailbox is called Close the Mailbox; the menu's
+ * Close the Messages (for opened files) does nothing there. */
+static void
+test_close_the_mailbox (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  open_mailbox (fixture);
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.close-messages", NULL);
+  iterate (50);
+  g_assert_cmpstr (window_page (fixture), ==, "mailbox");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.close-mailbox", NULL));
+  iterate (50);
+  g_assert_cmpstr (window_page (fixture), ==, "empty");
+  /* and nothing is left to close */
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.close-mailbox", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.close-messages", NULL);
+  iterate (50);
+  g_assert_cmpstr (window_page (fixture), ==, "empty");
+}
+
 static gboolean
 domain_check_done (Fixture *fixture)
 {
@@ -369,6 +389,7 @@ main (int    argc,
   ADD ("/ui/mailbox/save-report-as-text", WIDE, test_save_report_as_text);
   ADD ("/ui/mailbox/summary-counts", WIDE, test_summary_counts);
   ADD ("/ui/mailbox/search-shows-count", WIDE, test_search_shows_count);
+  ADD ("/ui/mailbox/close-the-mailbox", WIDE, test_close_the_mailbox);
   ADD ("/ui/mailbox/sender-domain-from-own-to", WIDE, test_sender_domain_from_own_to);
 #undef ADD
 
