@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "bd-io-error.h"
 #include "bd-mailbox-chooser.h"
 #include "bd-report.h"
 #include "bd-sender.h"
@@ -156,7 +157,7 @@ save_report_cb (GObject      *object,
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         return;
       /* Translators: %1$s is a file name, %2$s the system's reason */
-      text = g_strdup_printf (_("Could not save “%1$s”: %2$s"), name, error->message);
+      text = g_strdup_printf (_("Could not save “%1$s”: %2$s"), name, bd_io_error_reason (error));
       bd_window_show_toast (self, text);
       return;
     }

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "bd-decoder.h"
+#include "bd-io-error.h"
 #include "bd-loader.h"
 #include "bd-mail-url.h"
 #include "bd-mailbox.h"
@@ -222,7 +223,7 @@ load_file (GFile        *file,
       result->file = g_object_ref (file);
       result->error = g_error_new (BD_LOADER_ERROR, BD_LOADER_ERROR_UNREADABLE,
                                    /* Translators: the first %s is a file name, the second the system’s reason */
-                                   _("Could not read “%s”: %s"), name, error->message);
+                                   _("Could not read “%s”: %s"), name, bd_io_error_reason (error));
       result->display_name = g_steal_pointer (&name);
       return result;
     }
