@@ -226,30 +226,18 @@ set_stat (GtkLabel   *count,
   gtk_label_set_label (caption, text);
 }
 
-/* m11: the three numbers count different things, and say so: failed
- * recipients (a report can name several; hard + soft is the chart's
- * "All reasons"), and the different addresses among them. The returned
- * emails (messages) are counted in the progress line. */
 void
 bd_mailbox_view_update_summary (BdMailboxView *self)
 {
-  guint hard = bd_mailbox_summary_get_hard (self->summary);
-  guint soft = bd_mailbox_summary_get_soft (self->summary);
-  guint addresses = bd_mailbox_summary_get_addresses (self->summary);
+  GtkLabel *counts[] = { self->hard_count, self->soft_count, self->distinct_count };
+  GtkLabel *captions[] = { self->hard_caption, self->soft_caption, self->distinct_caption };
 
-  set_stat (self->hard_count, self->hard_caption, hard,
-            /* Translators: under a big number in the mailbox summary; counts recipients (one
-             * returned email can name several), not messages */
-            ngettext ("recipient failed for good: the address will never work",
-                      "recipients failed for good: the addresses will never work", hard));
-  set_stat (self->soft_count, self->soft_caption, soft,
-            /* Translators: under a big number in the mailbox summary; counts recipients, not messages */
-            ngettext ("recipient not delivered for now: may work later",
-                      "recipients not delivered for now: may work later", soft));
-  set_stat (self->distinct_count, self->distinct_caption, addresses,
-            /* Translators: under a big number in the mailbox summary: how many different
-             * addresses there are among the failed recipients */
-            ngettext ("different address among them", "different addresses among them", addresses));
+  for (guint i = 0; i < G_N_ELEMENTS (counts); i++)
+    {
+      guint n = bd_mailbox_summary_get_count (self->summary, i);
+
+      set_stat (counts[i], captions[i], n, bd_mailbox_summary_caption (i, n));
+    }
 
   /* Rebuilding the chart for every batch would make it flicker. */
   if (self->chart_update_id == 0)

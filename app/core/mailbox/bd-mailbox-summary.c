@@ -5,6 +5,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "bd-classify.h"
 #include "bd-mailbox-summary.h"
 
@@ -134,4 +136,52 @@ bd_mailbox_summary_get_reason_count (const BdMailboxSummary *self,
 {
   g_return_val_if_fail (slot <= BD_MAILBOX_SUMMARY_DELAYED, 0);
   return self->reasons[slot];
+}
+
+guint
+bd_mailbox_summary_get_count (const BdMailboxSummary *self,
+                              BdMailboxSummaryCount   which)
+{
+  switch (which)
+    {
+    case BD_MAILBOX_SUMMARY_HARD:
+      return self->hard;
+    case BD_MAILBOX_SUMMARY_SOFT:
+      return self->soft;
+    case BD_MAILBOX_SUMMARY_ADDRESSES:
+    default:
+      return g_hash_table_size (self->addresses);
+    }
+}
+
+/**
+ * bd_mailbox_summary_caption:
+ *
+ * Review m11: the numbers count different things, and say so: failed
+ * recipients (a report can name several; hard + soft is every row), and
+ * the different addresses among them.
+ *
+ * Returns: what the number @n of @which counts, in the user's language
+ */
+const char *
+bd_mailbox_summary_caption (BdMailboxSummaryCount which,
+                            guint                 n)
+{
+  switch (which)
+    {
+    case BD_MAILBOX_SUMMARY_HARD:
+      /* Translators: under a big number in the mailbox summary; counts recipients (one
+       * returned email can name several), not messages */
+      return ngettext ("recipient failed for good: the address will never work",
+                       "recipients failed for good: the addresses will never work", n);
+    case BD_MAILBOX_SUMMARY_SOFT:
+      /* Translators: under a big number in the mailbox summary; counts recipients, not messages */
+      return ngettext ("recipient not delivered for now: may work later",
+                       "recipients not delivered for now: may work later", n);
+    case BD_MAILBOX_SUMMARY_ADDRESSES:
+    default:
+      /* Translators: under a big number in the mailbox summary: how many different
+       * addresses there are among the failed recipients */
+      return ngettext ("different address among them", "different addresses among them", n);
+    }
 }

@@ -19,6 +19,14 @@ G_BEGIN_DECLS
 
 typedef struct _BdMailboxSummary BdMailboxSummary;
 
+/* The summary's three numbers, each with its caption. */
+typedef enum
+{
+  BD_MAILBOX_SUMMARY_HARD,
+  BD_MAILBOX_SUMMARY_SOFT,
+  BD_MAILBOX_SUMMARY_ADDRESSES,
+} BdMailboxSummaryCount;
+
 BdMailboxSummary *bd_mailbox_summary_new              (void);
 void              bd_mailbox_summary_free             (BdMailboxSummary *self);
 void              bd_mailbox_summary_clear            (BdMailboxSummary *self);
@@ -31,6 +39,10 @@ guint             bd_mailbox_summary_get_soft         (const BdMailboxSummary *s
 guint             bd_mailbox_summary_get_addresses    (const BdMailboxSummary *self);
 guint             bd_mailbox_summary_get_reason_count (const BdMailboxSummary *self,
                                                        guint                   slot);
+guint             bd_mailbox_summary_get_count        (const BdMailboxSummary *self,
+                                                       BdMailboxSummaryCount   which);
+const char       *bd_mailbox_summary_caption          (BdMailboxSummaryCount   which,
+                                                       guint                   n);
 guint             bd_mailbox_summary_slot             (const BdBounce   *bounce,
                                                        guint             index);
 
