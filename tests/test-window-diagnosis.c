@@ -3,13 +3,16 @@
  *
  * What the diagnosis of one returned email shows in the real window
  * (under Xvfb in CI), for the findings of the usability review about its
- * technical details (m15).
+ * technical details (m15), and how Preferences marks a resolver address
+ * the domain check would refuse (m6).
  */
 #include "config.h"
 
+#include <glib/gi18n.h>
 #include <string.h>
 
 #include "bd-diagnosis-view.h"
+#include "bd-preferences-window.h"
 #include "bd-window.h"
 #include "window-test-util.h"
 
@@ -64,6 +67,44 @@ test_wp_details (Fixture       *fixture,
   g_assert_null (strstr (text->str, "5.0.911"));
 }
 
+static gboolean
+is_custom_url_row (GtkWidget     *widget,
+                   gconstpointer  data)
+{
+  return ADW_IS_ENTRY_ROW (widget) &&
+         g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)),
+                    _("Custom resolver address (https://…/dns-query)")) == 0;
+}
+
+/* m6: "not a url" as the custom resolver is marked at once, with the
+ * check's reason as the tooltip; a DoH address is not. */
+static void
+test_custom_resolver_marked (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = g_settings_new ("io.github.bouncedoctor.BounceDoctor");
+  GtkWidget *prefs, *row;
+
+  g_settings_set_string (settings, "resolver", "custom");
+  prefs = bd_preferences_window_new (GTK_WINDOW (fixture->window));
+  gtk_window_present (GTK_WINDOW (prefs));
+  iterate (100);
+  row = find_widget (prefs, is_custom_url_row, NULL);
+  g_assert_nonnull (row);
+  g_assert_true (gtk_widget_get_visible (row));
+
+  gtk_editable_set_text (GTK_EDITABLE (row), "not a url");
+  g_assert_true (gtk_widget_has_css_class (row, "error"));
+  g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (row), "https://"));
+  gtk_editable_set_text (GTK_EDITABLE (row), "https://127.0.0.1/dns-query");
+  g_assert_false (gtk_widget_has_css_class (row, "error"));
+  g_assert_null (gtk_widget_get_tooltip_text (row));
+
+  gtk_window_destroy (GTK_WINDOW (prefs));
+  g_settings_reset (settings, "resolver");
+  g_settings_reset (settings, "resolver-url");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -75,6 +116,8 @@ main (int    argc,
 
   g_test_add ("/ui/diagnosis/wp-details", Fixture, GINT_TO_POINTER (1200), fixture_setup, test_wp_details,
               fixture_teardown);
+  g_test_add ("/ui/diagnosis/custom-resolver-marked", Fixture, GINT_TO_POINTER (1200), fixture_setup,
+              test_custom_resolver_marked, fixture_teardown);
 
   status = g_test_run ();
   g_clear_object (&test_app);
