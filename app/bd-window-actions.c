@@ -122,6 +122,9 @@ try_samples_action (GtkWidget  *widget,
     }
 
   bd_window_open_files (self, (GFile **)files->pdata, files->len);
+  /* Review m10: five diagnoses appear with nothing saying they are not
+   * the user's own returned mail. */
+  bd_window_show_toast (self, _("These are examples, not your own mail"));
 }
 
 static void

@@ -224,6 +224,25 @@ test_focus_chain_of_each_page (Fixture       *fixture,
   assert_tab_reaches (fixture, wanted, 2);
 }
 
+static gboolean
+has_label (GtkWidget     *widget,
+           gconstpointer  text)
+{
+  return GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (widget)), text) == 0;
+}
+
+/* m10: the samples say they are examples, not the user's own mail. */
+static void
+test_samples_say_examples (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.try-samples", NULL));
+  wait_until (results_shown, fixture);
+  iterate (100);
+  g_assert_nonnull (find_widget (GTK_WIDGET (fixture->window), has_label,
+                                 g_dgettext (GETTEXT_PACKAGE, "These are examples, not your own mail")));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -241,6 +260,7 @@ main (int    argc,
   ADD ("/ui/navigation/first-pick-keeps-focus", WIDE, test_first_pick_keeps_focus);
   ADD ("/ui/navigation/chart-one-tab-stop", WIDE, test_chart_one_tab_stop);
   ADD ("/ui/navigation/focus-chain-of-each-page", WIDE, test_focus_chain_of_each_page);
+  ADD ("/ui/navigation/samples-say-examples", WIDE, test_samples_say_examples);
 #undef ADD
 
   status = g_test_run ();
