@@ -12,7 +12,7 @@
 
 struct _BdMailboxSummary
 {
-  guint       messages;                      /* failure reports counted */
+  guint       found;                         /* reports of any kind: returned emails */
   guint       hard;
   guint       soft;
   guint       reasons[BD_N_REASONS + 1];     /* the last: still being retried */
@@ -77,10 +77,12 @@ bd_mailbox_summary_add (BdMailboxSummary *self,
   g_return_val_if_fail (self != NULL, FALSE);
   g_return_val_if_fail (bounce != NULL, FALSE);
 
+  /* a returned email as the scan counts it (bd-mailbox-scan.c): any report */
+  if (bounce->kind != BD_KIND_NOT_BOUNCE)
+    self->found++;
   if (bounce->kind != BD_KIND_BOUNCE && bounce->kind != BD_KIND_DELAYED)
     return FALSE;
 
-  self->messages++;
   for (guint i = 0; i < bounce->recipients->len; i++)
     {
       const BdRecipient *recipient = g_ptr_array_index (bounce->recipients, i);
@@ -96,11 +98,12 @@ bd_mailbox_summary_add (BdMailboxSummary *self,
   return TRUE;
 }
 
-/* Returned emails (messages) that report a failure or a delay. */
+/* Returned emails (messages) found: reports of any kind, as the scan
+ * counts them (auto-replies, success reports and complaints too). */
 guint
 bd_mailbox_summary_get_messages (const BdMailboxSummary *self)
 {
-  return self->messages;
+  return self->found;
 }
 
 /* Failed or delayed recipients: several per message when a report names
