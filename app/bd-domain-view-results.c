@@ -103,10 +103,7 @@ bd_domain_view_add_text_row (AdwExpanderRow *expander,
 
   gtk_box_append (GTK_BOX (hbox), box);
   gtk_box_append (GTK_BOX (hbox), bd_domain_view_copy_button_new (value, _("Copy")));
-  gtk_widget_set_margin_start (hbox, 12);
-  gtk_widget_set_margin_end (hbox, 6);
-  gtk_widget_set_margin_top (hbox, 8);
-  gtk_widget_set_margin_bottom (hbox, 8);
+  gtk_widget_add_css_class (hbox, "record-row");   /* its margins: ui/style.css */
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), hbox);
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
   adw_expander_row_add_row (expander, row);

@@ -13,6 +13,7 @@
 #include <glib/gi18n.h>
 
 #include "bd-export.h"
+#include "bd-io-error.h"
 #include "bd-mailbox-item.h"
 #include "bd-mailbox-view-private.h"
 
@@ -90,7 +91,7 @@ export_cb (GObject      *object,
 
   if (!g_task_propagate_boolean (G_TASK (result), &error))
     /* Translators: %1$s is a file name, %2$s the system's reason */
-    text = g_strdup_printf (_("Could not save “%1$s”: %2$s"), name, error->message);
+    text = g_strdup_printf (_("Could not save “%1$s”: %2$s"), name, bd_io_error_reason (error));
   else
     /* Translators: %s is a file name */
     text = g_strdup_printf (_("Saved “%s”"), name);

@@ -9,6 +9,7 @@
 
 #include "bd-diagnosis-view.h"
 #include "bd-mailbox-scan.h"
+#include "bd-mailbox-summary.h"
 #include "bd-mailbox-view.h"
 #include "bd-tab-stop.h"
 
@@ -24,10 +25,7 @@ struct _BdMailboxView
   GCancellable      *reread_cancellable;
   GListStore        *items;            /* (element-type BdMailboxItem): every failed recipient */
   GtkCustomFilter   *filter;
-  guint             *reason_counts;    /* [BD_N_REASONS + 1]; the last counts delayed ones */
-  GHashTable        *recipients_seen;  /* casefolded addresses */
-  guint              hard_total;
-  guint              soft_total;
+  BdMailboxSummary  *summary;          /* what the rows count (hard, soft, per reason…) */
   int                chart_reason;     /* the reason the chart filters by, or -1 */
   guint              chart_update_id;
   char              *name;             /* the mailbox's file or folder name */
@@ -50,6 +48,7 @@ struct _BdMailboxView
   BdTabStop         *chart_tab_stop;
   GtkListBox        *chart;
   GtkSearchEntry    *search_entry;
+  GtkLabel          *shown_count;
   GtkStack          *table_stack;
   AdwStatusPage     *empty_status;
   GtkColumnView     *table;
@@ -57,8 +56,8 @@ struct _BdMailboxView
   BdDiagnosisView   *diagnosis_view;
 };
 
-/* The index of reason_counts used for recipients still being retried. */
-#define BD_MAILBOX_DELAYED_SLOT BD_N_REASONS
+/* The chart's slot for recipients still being retried. */
+#define BD_MAILBOX_DELAYED_SLOT BD_MAILBOX_SUMMARY_DELAYED
 
 void bd_mailbox_view_setup_table            (BdMailboxView  *self);
 void bd_mailbox_view_refilter               (BdMailboxView  *self);

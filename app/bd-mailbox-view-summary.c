@@ -127,6 +127,13 @@ chart_row_activated_cb (BdMailboxView *self,
   bd_mailbox_view_refilter (self);
 }
 
+static guint
+count (BdMailboxView *self,
+       guint          slot)
+{
+  return bd_mailbox_summary_get_reason_count (self->summary, slot);
+}
+
 static GtkWidget *
 focused_chart_row (BdMailboxView *self)
 {
@@ -154,17 +161,17 @@ rebuild_chart (BdMailboxView *self)
     gtk_list_box_remove (self->chart, child);
 
   for (guint slot = 0; slot <= BD_MAILBOX_DELAYED_SLOT; slot++)
-    if (self->reason_counts[slot] > 0)
+    if (count (self, slot) > 0)
       {
         g_array_append_val (order, slot);
-        max = MAX (max, self->reason_counts[slot]);
-        total += self->reason_counts[slot];
+        max = MAX (max, count (self, slot));
+        total += count (self, slot);
       }
 
   /* Biggest first: the reason that matters most is on top. */
   for (guint i = 1; i < order->len; i++)
-    for (guint j = i; j > 0 && self->reason_counts[g_array_index (order, guint, j)] >
-                               self->reason_counts[g_array_index (order, guint, j - 1)]; j--)
+    for (guint j = i; j > 0 && count (self, g_array_index (order, guint, j)) >
+                               count (self, g_array_index (order, guint, j - 1)); j--)
       {
         guint tmp = g_array_index (order, guint, j);
 
@@ -184,7 +191,7 @@ rebuild_chart (BdMailboxView *self)
     {
       guint slot = g_array_index (order, guint, i);
 
-      child = chart_row_new (slot, slot_label (slot), self->reason_counts[slot], max, labels, numbers);
+      child = chart_row_new (slot, slot_label (slot), count (self, slot), max, labels, numbers);
       gtk_list_box_append (self->chart, child);
       if ((int)slot == focused_slot)
         refocus = child;
@@ -222,18 +229,15 @@ set_stat (GtkLabel   *count,
 void
 bd_mailbox_view_update_summary (BdMailboxView *self)
 {
-  guint distinct = g_hash_table_size (self->recipients_seen);
+  GtkLabel *counts[] = { self->hard_count, self->soft_count, self->distinct_count };
+  GtkLabel *captions[] = { self->hard_caption, self->soft_caption, self->distinct_caption };
 
-  set_stat (self->hard_count, self->hard_caption, self->hard_total,
-            /* Translators: under a big number in the mailbox summary */
-            ngettext ("hard failure: the address will never work",
-                      "hard failures: the addresses will never work", self->hard_total));
-  set_stat (self->soft_count, self->soft_caption, self->soft_total,
-            /* Translators: under a big number in the mailbox summary */
-            ngettext ("soft failure: may work later", "soft failures: may work later", self->soft_total));
-  set_stat (self->distinct_count, self->distinct_caption, distinct,
-            /* Translators: under a big number in the mailbox summary */
-            ngettext ("distinct recipient", "distinct recipients", distinct));
+  for (guint i = 0; i < G_N_ELEMENTS (counts); i++)
+    {
+      guint n = bd_mailbox_summary_get_count (self->summary, i);
+
+      set_stat (counts[i], captions[i], n, bd_mailbox_summary_caption (i, n));
+    }
 
   /* Rebuilding the chart for every batch would make it flicker. */
   if (self->chart_update_id == 0)
@@ -257,23 +261,10 @@ bd_mailbox_view_add_bounces (BdMailboxView *self,
     {
       BdBounce *bounce = g_ptr_array_index (bounces, i);
 
-      if (bounce->kind != BD_KIND_BOUNCE && bounce->kind != BD_KIND_DELAYED)
+      if (!bd_mailbox_summary_add (self->summary, bounce))
         continue;
-
       for (guint j = 0; j < bounce->recipients->len; j++)
-        {
-          const BdRecipient *recipient = g_ptr_array_index (bounce->recipients, j);
-          guint slot = bounce->kind == BD_KIND_DELAYED ? BD_MAILBOX_DELAYED_SLOT : bd_classify_shown_reason (recipient);
-
-          g_ptr_array_add (items, bd_mailbox_item_new (bounce, j));
-          self->reason_counts[slot]++;
-          if (recipient->hard)
-            self->hard_total++;
-          else
-            self->soft_total++;
-          if (recipient->address != NULL)
-            g_hash_table_add (self->recipients_seen, g_utf8_casefold (recipient->address, -1));
-        }
+        g_ptr_array_add (items, bd_mailbox_item_new (bounce, j));
     }
 
   g_list_store_splice (self->items, g_list_model_get_n_items (G_LIST_MODEL (self->items)), 0,
@@ -285,9 +276,7 @@ void
 bd_mailbox_view_clear (BdMailboxView *self)
 {
   g_list_store_remove_all (self->items);
-  memset (self->reason_counts, 0, sizeof (guint) * (BD_N_REASONS + 1));
-  g_hash_table_remove_all (self->recipients_seen);
-  self->hard_total = self->soft_total = 0;
+  bd_mailbox_summary_clear (self->summary);
   self->chart_reason = -1;
   gtk_stack_set_visible_child_name (self->detail_stack, "hint");
   gtk_widget_set_visible (self->detail_page, FALSE);

@@ -146,9 +146,7 @@ filter_item (gpointer item,
 
   if (self->chart_reason >= 0)
     {
-      BdBounce *bounce = bd_mailbox_item_get_bounce (row);
-      int slot = bounce->kind == BD_KIND_DELAYED ? BD_MAILBOX_DELAYED_SLOT
-                                                 : (int)bd_classify_shown_reason (bd_mailbox_item_get_recipient (row));
+      int slot = bd_mailbox_summary_slot (bd_mailbox_item_get_bounce (row), bd_mailbox_item_get_index (row));
 
       if (slot != self->chart_reason)
         return FALSE;
@@ -161,6 +159,8 @@ void
 bd_mailbox_view_refilter (BdMailboxView *self)
 {
   gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+  /* the count beside the search, also when no row came or went */
+  bd_mailbox_view_update_table_state (self);
 }
 
 static void

@@ -135,8 +135,7 @@ bd_mailbox_view_dispose (GObject *object)
   g_clear_object (&self->scan);
   g_clear_object (&self->items);
   g_clear_object (&self->filter);
-  g_clear_pointer (&self->reason_counts, g_free);
-  g_clear_pointer (&self->recipients_seen, g_hash_table_unref);
+  g_clear_pointer (&self->summary, bd_mailbox_summary_free);
   g_clear_handle_id (&self->chart_update_id, g_source_remove);
   g_clear_pointer (&self->name, g_free);
 
@@ -171,6 +170,7 @@ bd_mailbox_view_class_init (BdMailboxViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BdMailboxView, detail_page);
   gtk_widget_class_bind_template_child (widget_class, BdMailboxView, progress_revealer);
   gtk_widget_class_bind_template_child (widget_class, BdMailboxView, progress_label);
+  gtk_widget_class_bind_template_child (widget_class, BdMailboxView, shown_count);
   gtk_widget_class_bind_template_child (widget_class, BdMailboxView, progress_bar);
   gtk_widget_class_bind_template_child (widget_class, BdMailboxView, cancel_button);
   gtk_widget_class_bind_template_child (widget_class, BdMailboxView, hard_count);
@@ -198,8 +198,7 @@ bd_mailbox_view_init (BdMailboxView *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->items = g_list_store_new (BD_TYPE_MAILBOX_ITEM);
-  self->reason_counts = g_new0 (guint, BD_N_REASONS + 1);
-  self->recipients_seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->summary = bd_mailbox_summary_new ();
   self->chart_reason = -1;
 
   bd_mailbox_view_setup_table (self);
@@ -213,6 +212,24 @@ bd_mailbox_view_init (BdMailboxView *self)
 /* Says why the table is empty: nothing matches the search or the chosen
  * reason, or the mailbox holds no mail, or no returned email. Export is
  * offered only when there are rows to export. */
+/* m8: while a search or a chosen reason hides rows, how many are left. */
+static void
+update_shown_count (BdMailboxView *self,
+                    guint          shown,
+                    guint          all)
+{
+  g_autofree char *text = NULL;
+  gboolean filtered = bd_mailbox_view_is_filtered (self) && all > 0;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->shown_count), filtered);
+  if (!filtered)
+    return;
+  /* Translators: beside the mailbox's search field: %1$u recipients shown of %2$u; the
+   * plural follows %2$u */
+  text = g_strdup_printf (ngettext ("%1$u of %2$u shown", "%1$u of %2$u shown", all), shown, all);
+  gtk_label_set_label (self->shown_count, text);
+}
+
 void
 bd_mailbox_view_update_table_state (BdMailboxView *self)
 {
@@ -222,6 +239,7 @@ bd_mailbox_view_update_table_state (BdMailboxView *self)
   g_autofree char *text = NULL;
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "mailbox.export", shown > 0);
+  update_shown_count (self, shown, all);
   if (shown > 0 || (all == 0 && self->scanning) || self->scan == NULL)
     {
       gtk_stack_set_visible_child_name (self->table_stack, "table");

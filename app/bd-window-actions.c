@@ -10,8 +10,10 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "bd-io-error.h"
 #include "bd-mailbox-chooser.h"
 #include "bd-report.h"
+#include "bd-sender.h"
 #include "bd-window-private.h"
 
 #define SAMPLES_PATH RESOURCE_BASE "/samples"
@@ -27,27 +29,23 @@ current_bounce (BdWindow *self)
   return bd_diagnosis_view_get_bounce (self->diagnosis_view);
 }
 
-static const char *
-sender_domain (const BdBounce *bounce)
-{
-  const char *from = bounce ? bounce->original->from : NULL;
-  const char *at = from ? strrchr (from, '@') : NULL;
-
-  return at != NULL && at[1] != '\0' ? at + 1 : NULL;
-}
-
 void
 bd_window_update_actions (BdWindow *self)
 {
   BdBounce *bounce = current_bounce (self);
   gboolean has_bounce = bounce != NULL;
+  gboolean mailbox = self->page == BD_WINDOW_PAGE_MAILBOX ||
+                     (self->page == BD_WINDOW_PAGE_DOMAIN && self->page_before_domain == BD_WINDOW_PAGE_MAILBOX);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.copy-report", has_bounce);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save-report", has_bounce);
   /* Without a copy of the message the sender is unknown: the domain page
    * then asks for it rather than the button being greyed out unexplained. */
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.check-sender-domain", has_bounce);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.clear", self->page != BD_WINDOW_PAGE_EMPTY);
+  /* The way back to the start is named for what is open (ui/bd-window.ui). */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.close-mailbox", mailbox);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.close-messages",
+                                 self->page != BD_WINDOW_PAGE_EMPTY && !mailbox);
 }
 
 static void
@@ -124,6 +122,9 @@ try_samples_action (GtkWidget  *widget,
     }
 
   bd_window_open_files (self, (GFile **)files->pdata, files->len);
+  /* Review m10: five diagnoses appear with nothing saying they are not
+   * the user's own returned mail. */
+  bd_window_show_toast (self, _("These are examples, not your own mail"));
 }
 
 static void
@@ -159,7 +160,7 @@ save_report_cb (GObject      *object,
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         return;
       /* Translators: %1$s is a file name, %2$s the system's reason */
-      text = g_strdup_printf (_("Could not save “%1$s”: %2$s"), name, error->message);
+      text = g_strdup_printf (_("Could not save “%1$s”: %2$s"), name, bd_io_error_reason (error));
       bd_window_show_toast (self, text);
       return;
     }
@@ -277,22 +278,6 @@ domain_check_action (GtkWidget  *widget,
   bd_window_show_domain_check (BD_WINDOW (widget));
 }
 
-/* The selector of the signature made by the sender's own domain, when the
- * returned copy kept its DKIM-Signature headers. */
-static const char *
-sender_selector (const BdBounce *bounce,
-                 const char     *domain)
-{
-  for (guint i = 0; i < bounce->original->dkim->len; i++)
-    {
-      const BdDkimRef *ref = g_ptr_array_index (bounce->original->dkim, i);
-
-      if (ref->domain != NULL && g_ascii_strcasecmp (ref->domain, domain) == 0)
-        return ref->selector;
-    }
-  return NULL;
-}
-
 static void
 check_sender_domain_action (GtkWidget  *widget,
                             const char *action_name,
@@ -300,7 +285,7 @@ check_sender_domain_action (GtkWidget  *widget,
 {
   BdWindow *self = BD_WINDOW (widget);
   BdBounce *bounce = current_bounce (self);
-  const char *domain = sender_domain (bounce);
+  const char *domain = bd_bounce_get_sender_domain (bounce);
 
   bd_window_show_domain_check (self);
   if (domain == NULL)
@@ -309,7 +294,7 @@ check_sender_domain_action (GtkWidget  *widget,
       return;
     }
 
-  bd_domain_view_check (self->domain_view, domain, sender_selector (bounce, domain),
+  bd_domain_view_check (self->domain_view, domain, bd_bounce_get_dkim_selector (bounce, domain),
                         bounce->original->sender_ip);
 }
 
@@ -385,7 +370,8 @@ bd_window_install_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.try-samples", NULL, try_samples_action);
   gtk_widget_class_install_action (widget_class, "win.copy-report", NULL, copy_report_action);
   gtk_widget_class_install_action (widget_class, "win.save-report", NULL, save_report_action);
-  gtk_widget_class_install_action (widget_class, "win.clear", NULL, clear_action);
+  gtk_widget_class_install_action (widget_class, "win.close-messages", NULL, clear_action);
+  gtk_widget_class_install_action (widget_class, "win.close-mailbox", NULL, clear_action);
   gtk_widget_class_install_action (widget_class, "win.back", NULL, back_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "win.show-message", "s", show_message_action);

@@ -99,8 +99,9 @@ test_loader_mixed (Fixture       *fixture,
 {
   static const char ole2[] = "\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1 rest of a broken Outlook file";
   static const char png[] = "\x89PNG\r\n\x1a\n\0\0\0\rIHDR";
-  GFile *files[6];
+  GFile *files[7];
   g_autoptr(GPtrArray) results = NULL;
+  g_autofree char *missing = g_build_filename (fixture->dir, "gone.eml", NULL);
   BdLoadResult *r;
 
   files[0] = sample ("postfix-user-unknown.eml");
@@ -109,6 +110,7 @@ test_loader_mixed (Fixture       *fixture,
   files[3] = write_file (fixture, "empty.eml", "", 0);
   files[4] = g_file_new_for_path (fixture->dir);   /* a folder: a mailbox to scan */
   files[5] = write_file (fixture, "notes.txt", "Dear John,\nthis is a letter.\n", 28);
+  files[6] = g_file_new_for_path (missing);
 
   results = load (files, G_N_ELEMENTS (files));
 
@@ -139,6 +141,13 @@ test_loader_mixed (Fixture       *fixture,
 
   r = g_ptr_array_index (results, 5);
   g_assert_error (r->error, BD_LOADER_ERROR, BD_LOADER_ERROR_NOT_EMAIL);
+
+  /* m17: a missing file is named once, then the system's reason */
+  r = g_ptr_array_index (results, 6);
+  g_assert_error (r->error, BD_LOADER_ERROR, BD_LOADER_ERROR_UNREADABLE);
+  g_test_message ("%s", r->error->message);
+  g_assert_nonnull (strstr (r->error->message, "gone.eml"));
+  g_assert_null (strstr (strstr (r->error->message, "gone.eml") + 1, "gone.eml"));
 
   for (guint i = 0; i < G_N_ELEMENTS (files); i++)
     g_object_unref (files[i]);

@@ -17,6 +17,8 @@
  */
 #include "config.h"
 
+#include <gmime/gmime.h>
+
 #include <string.h>
 
 #include "bd-phrases.h"
@@ -174,6 +176,7 @@ int
 main (int argc, char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
+  g_mime_init ();
 
   g_test_add_data_func ("/core/phrase-tables/en", &bd_phrases_en, check_table);
   g_test_add_data_func ("/core/phrase-tables/pl", &bd_phrases_pl, check_table);

@@ -15,6 +15,8 @@
  */
 #include "config.h"
 
+#include <gmime/gmime.h>
+
 #include <string.h>
 
 #include "bd-classify.h"
@@ -172,6 +174,7 @@ int
 main (int argc, char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
+  g_mime_init ();
 
   g_test_add_func ("/core/status-table/every-code", test_status_every_code);
   g_test_add_func ("/core/status-table/rows-decoded", test_status_rows_decoded);

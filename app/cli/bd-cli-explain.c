@@ -43,6 +43,7 @@ typedef struct
   BdCliOutput   *out;
   GString       *buffer;     /* one message's output */
   guint          messages;
+  BdMailboxSummary *summary; /* text of a mailbox: its counts, printed after it */
 } PathRun;
 
 static gboolean
@@ -61,6 +62,8 @@ message_cb (const char *source,
     bounce = bd_decoder_decode_bytes (data, len, source, offset);
   else
     bounce = bd_bounce_new (source, offset);
+  if (run->summary != NULL)
+    bd_mailbox_summary_add (run->summary, bounce);
 
   g_string_truncate (run->buffer, 0);
   switch (run->explain->format)
@@ -134,17 +137,32 @@ explain_path (guint        index,
 {
   const Explain *explain = user_data;
   const char *path = explain->paths[index];
-  PathRun run = { explain, out, g_string_sized_new (4096), 0 };
+  PathRun run = { explain, out, g_string_sized_new (4096), 0, NULL };
   BdMailboxReadOptions options = { 0 };
   gboolean ok;
 
-  options.flags = BD_MAILBOX_READ_SKIP_NON_BOUNCES_IN_MAILBOXES;
+  /* Ordinary mail is skipped unparsed only inside what the window also
+   * opens as a mailbox (bd_mailbox_is_mailbox): a single message, with or
+   * without an mbox From_ line, is always decoded. */
+  if (g_strcmp0 (path, "-") != 0 && bd_mailbox_is_mailbox (path, NULL))
+    {
+      options.flags = BD_MAILBOX_READ_SKIP_NON_BOUNCES_IN_MAILBOXES;
+      if (explain->format == FORMAT_TEXT)
+        run.summary = bd_mailbox_summary_new ();
+    }
   options.message_func = message_cb;
   options.error_func = error_cb;
   options.user_data = &run;
   ok = bd_mailbox_read_with_options (path, &options);
   if (run.messages == 0)
     ok &= report_if_empty (path, out);
+  if (run.summary != NULL)
+    {
+      g_string_truncate (run.buffer, 0);
+      bd_cli_append_mailbox_summary (run.buffer, path, run.messages, run.summary);
+      bd_cli_output_write (out, run.buffer->str, run.buffer->len);
+      bd_mailbox_summary_free (run.summary);
+    }
   g_string_free (run.buffer, TRUE);
   return ok;
 }

@@ -123,3 +123,36 @@ bd_cli_append_text (GString        *out,
     g_string_append_printf (out, _("Your message: “%s”\n"), d->original_subject);
   g_string_append_c (out, '\n');
 }
+
+/**
+ * bd_cli_append_mailbox_summary:
+ * @messages: how many messages were read from @path
+ *
+ * After a mailbox's reports, the window's summary in the same words:
+ * messages read and returned emails found, then the recipients failed
+ * for good and for now, and the different addresses among them.
+ */
+void
+bd_cli_append_mailbox_summary (GString                *out,
+                               const char             *path,
+                               guint                   messages,
+                               const BdMailboxSummary *summary)
+{
+  g_autofree char *name = g_path_get_basename (path);
+  g_autofree char *read_text = NULL;
+  g_autofree char *found_text = NULL;
+  guint found = bd_mailbox_summary_get_messages (summary);
+
+  /* Translators: part of “1 234 messages read, 56 returned emails found” */
+  read_text = g_strdup_printf (ngettext ("%u message read", "%u messages read", messages), messages);
+  found_text = g_strdup_printf (ngettext ("%u returned email found", "%u returned emails found", found), found);
+  /* Translators: %1$s is a mailbox's name, %2$s “N messages read”, %3$s “N returned emails found” */
+  g_string_append_printf (out, _("%1$s: %2$s, %3$s"), name, read_text, found_text);
+  g_string_append_c (out, '\n');
+  for (guint i = BD_MAILBOX_SUMMARY_HARD; i <= BD_MAILBOX_SUMMARY_ADDRESSES; i++)
+    {
+      guint n = bd_mailbox_summary_get_count (summary, i);
+
+      g_string_append_printf (out, "  %u %s\n", n, bd_mailbox_summary_caption (i, n));
+    }
+}

@@ -170,6 +170,7 @@ bd_bounce_unref (BdBounce *self)
   g_free (self->arrival_date);
   g_free (self->subject);
   g_free (self->from);
+  g_free (self->to);
   original_free (self->original);
   g_ptr_array_unref (self->recipients);
   g_free (self->note);

@@ -90,6 +90,7 @@ typedef struct
   char            *arrival_date;
   char            *subject;        /* the bounce's own Subject: */
   char            *from;           /* the bounce's own From: */
+  char            *to;             /* the bounce's own To: (its first address), nullable */
   BdOriginal      *original;       /* never NULL; fields may be */
   GPtrArray       *recipients;     /* (element-type BdRecipient), never NULL */
   BdDecodeLimit    limits;         /* the limits hit, as data */

@@ -24,6 +24,7 @@
 #include "bd-mime-text.h"
 #include "bd-msg.h"
 #include "bd-original.h"
+#include "bd-sender.h"
 #include "bd-scan-input.h"
 #include "bd-scanner.h"
 
@@ -358,6 +359,7 @@ scan_prose (BdBounce          *bounce,
 {
   bounce->subject = g_strdup (input->subject);
   bounce->from = g_strdup (input->from);
+  bounce->to = bd_sender_first_address (message, "To");
   bounce->date = iso_date (message);
   if (bounce->kind == BD_KIND_FEEDBACK)
     return;

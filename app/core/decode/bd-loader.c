@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "bd-decoder.h"
+#include "bd-io-error.h"
 #include "bd-loader.h"
 #include "bd-mail-url.h"
 #include "bd-mailbox.h"
@@ -162,22 +163,6 @@ mailbox_result (GFile      *file,
   return result;
 }
 
-/* An mbox holds messages each starting with a "From " line. One message
- * saved that way is still a single email; two or more make a mailbox. */
-static gboolean
-is_mbox_with_several (const char *data,
-                      gsize       len)
-{
-  if (len < 5 || memcmp (data, "From ", 5) != 0)
-    return FALSE;
-
-  for (const char *p = data; (p = memchr (p, '\n', data + len - p)) != NULL; p++)
-    if ((gsize)(data + len - p) > 6 && memcmp (p + 1, "From ", 5) == 0)
-      return TRUE;
-
-  return FALSE;
-}
-
 static gboolean
 starts_with_from_line (GFile        *file,
                        GCancellable *cancellable)
@@ -224,6 +209,11 @@ load_file (GFile        *file,
       return result;
     }
 
+  /* Asked before loading: the rule reads only the first two messages. A
+   * file without a path (the samples in the resources) is one email. */
+  if (info != NULL && g_file_peek_path (file) != NULL && bd_mailbox_is_mailbox (g_file_peek_path (file), cancellable))
+    return mailbox_result (file, name);
+
   if (error == NULL)
     bytes = g_file_load_bytes (file, cancellable, NULL, &error);
 
@@ -233,13 +223,10 @@ load_file (GFile        *file,
       result->file = g_object_ref (file);
       result->error = g_error_new (BD_LOADER_ERROR, BD_LOADER_ERROR_UNREADABLE,
                                    /* Translators: the first %s is a file name, the second the system’s reason */
-                                   _("Could not read “%s”: %s"), name, error->message);
+                                   _("Could not read “%s”: %s"), name, bd_io_error_reason (error));
       result->display_name = g_steal_pointer (&name);
       return result;
     }
-
-  if (is_mbox_with_several (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes)))
-    return mailbox_result (file, name);
 
   return bd_loader_load_bytes (bytes, name, file);
 }

@@ -278,6 +278,16 @@ add_detail (GArray     *details,
   g_array_append_val (details, detail);
 }
 
+/* Sisimai's pseudo codes X.0.9NN (bd-classify.c, internal_codes) name
+ * the reason we decided, not anything a server said, and RFC 3463 §3
+ * defines no detail above 7 for subject 0: a technician could not look
+ * one up (review m15), so the views leave it out; the JSON keeps it. */
+static gboolean
+is_internal_status (const char *status)
+{
+  return status != NULL && strlen (status) == 7 && g_str_has_prefix (status + 1, ".0.9");
+}
+
 /* The one list of a recipient's technical details: what a mail
  * administrator asks for, in the order every view shows them. */
 static GArray *
@@ -288,7 +298,7 @@ make_details (const BdBounce    *bounce,
 
   g_array_set_clear_func (details, (GDestroyNotify)detail_clear);
   add_detail (details, _("Why this reason?"), bd_report_describe_evidence (r));
-  add_detail (details, _("Status code"), g_strdup (r->status));
+  add_detail (details, _("Status code"), is_internal_status (r->status) ? NULL : g_strdup (r->status));
   add_detail (details, _("Server reply code"), r->reply_code ? g_strdup_printf ("%u", r->reply_code) : NULL);
   /* Translators: the receiving server's own words, quoted as your
    * language quotes (they stay in the server's language) */

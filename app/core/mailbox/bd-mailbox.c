@@ -311,6 +311,62 @@ bd_mailbox_read (const char           *path,
 }
 
 static gboolean
+count_two_cb (const char *source,
+              goffset     offset,
+              const char *data,
+              gsize       len,
+              gpointer    user_data)
+{
+  guint *messages = user_data;
+
+  return ++*messages < 2;
+}
+
+/**
+ * bd_mailbox_is_mailbox:
+ * @path: a file or folder
+ * @cancellable: (nullable)
+ *
+ * The one rule of what is a mailbox, for the window and the CLI alike: a
+ * folder, or an mbox file of two or more messages (one message saved with
+ * its "From " line is still a single email). The file is streamed by the
+ * mbox reader itself, so a From_ line is what the reader splits on, and
+ * reading stops after the second message: a big mailbox is never loaded.
+ *
+ * Returns: whether @path holds several messages
+ */
+gboolean
+bd_mailbox_is_mailbox (const char   *path,
+                       GCancellable *cancellable)
+{
+  BdMailboxReadOptions options = { 0 };
+  struct stat st;
+  char head[5];
+  gboolean mbox;
+  guint messages = 0;
+  int fd;
+
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  if (stat (path, &st) != 0)
+    return FALSE;
+  if (S_ISDIR (st.st_mode))
+    return TRUE;
+  if (!S_ISREG (st.st_mode) || (fd = open_read_only (path)) < 0)
+    return FALSE;
+  mbox = read (fd, head, 5) == 5 && memcmp (head, "From ", 5) == 0;
+  close (fd);
+  if (!mbox)
+    return FALSE;
+
+  options.message_func = count_two_cb;
+  options.cancellable = cancellable;
+  options.user_data = &messages;
+  bd_mailbox_read_with_options (path, &options);
+  return messages >= 2;
+}
+
+static gboolean
 never_called (const char *source,
               goffset     offset,
               const char *data,

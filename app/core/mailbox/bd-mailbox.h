@@ -77,6 +77,8 @@ gboolean bd_mailbox_read              (const char                 *path,
                                        gpointer                    user_data);
 gboolean bd_mailbox_read_with_options (const char                 *path,
                                        const BdMailboxReadOptions *options);
+gboolean bd_mailbox_is_mailbox         (const char                 *path,
+                                       GCancellable               *cancellable);
 guint64  bd_mailbox_measure           (const char                 *path,
                                        GCancellable               *cancellable);
 gboolean bd_mailbox_read_message_at   (const char                 *source,

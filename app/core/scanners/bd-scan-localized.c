@@ -382,6 +382,18 @@ find_recipient (BdBounce   *bounce,
   return NULL;
 }
 
+/* A field's name alone: one word ending in ':' ("Adresat:", "Empfänger:"),
+ * as providers write the address on a "Name: value" line (WP, Seznam and
+ * T-Online: tests/fixtures/i18n/wp-pl-userunknown.eml,
+ * seznam-cs-mailboxfull.eml, tonline-de-blocked.eml). */
+static gboolean
+is_label (const char *text)
+{
+  gsize len = strlen (text);
+
+  return len > 1 && text[len - 1] == ':' && strpbrk (text, " \t") == NULL;
+}
+
 /* The address's own line and the lines after it up to a blank line or
  * the next address. */
 static int
@@ -396,8 +408,9 @@ collect_paragraph (char      **lines,
   int j;
 
   /* "Nie można dostarczyć wiadomości do <addr>." says nothing the
-   * classifier can use, and reads badly glued to the server's words. */
-  if (!contains_any_lower (lowered, bounce_markers))
+   * classifier can use, and reads badly glued to the server's words; nor
+   * does a field's label before it ("Adresat: <addr>", "Empfänger:"). */
+  if (!contains_any_lower (lowered, bounce_markers) && !is_label (rest))
     g_string_append (out, rest);
   for (j = at + 1; lines[j] != NULL && lines[j][0] != '\0' && j - at <= MAX_DIAGNOSTIC_LINES; j++)
     {
@@ -484,7 +497,9 @@ bd_scan_localized_read (const BdScanInput *input,
     {
       BdRecipient *recipient = g_ptr_array_index (bounce->recipients, i);
 
-      if (reasons != NULL && !classifiable (recipient))
+      /* the reasons once: a paragraph may already hold them */
+      if (reasons != NULL && !classifiable (recipient)
+          && (recipient->diagnostic == NULL || strstr (recipient->diagnostic, reasons) == NULL))
         add_or_extend (bounce, recipient->address, reasons);
       if (recipient->diagnostic != NULL && recipient->remote_mta == NULL)
         recipient->remote_mta = remote_host (recipient->diagnostic);
