@@ -55,7 +55,7 @@ ninja -C "$build" -j "$jobs" $exes >"$build/fuzz-build.log" 2>&1 \
     || { tail -40 "$build/fuzz-build.log" >&2; exit 1; }
 
 # Any sanitizer report is fatal; leaks count (GLib's by-design ones aside).
-export ASAN_OPTIONS="halt_on_error=1:abort_on_error=1:detect_leaks=1:print_stacktrace=1"
+export ASAN_OPTIONS="halt_on_error=1:abort_on_error=1:detect_leaks=1:print_stacktrace=1:fast_unwind_on_malloc=0"
 export UBSAN_OPTIONS="halt_on_error=1:abort_on_error=1:print_stacktrace=1"
 export LSAN_OPTIONS="suppressions=$src/tests/lsan.supp:print_suppressions=0"
 export G_DEBUG=fatal-criticals

@@ -143,11 +143,17 @@ bd_dmarc_org_domain (const char *domain)
 
   g_return_val_if_fail (domain != NULL, NULL);
 
-  base = soup_tld_get_base_domain (domain, NULL);
-  if (base != NULL)
-    return g_strdup (base);
-  if (soup_tld_domain_is_public_suffix (domain))
-    return g_strdup (domain);
+  /* libsoup's list reads past the end of a name that is not UTF-8
+   * (GLib's IDN check; found by the dmarc fuzz target): such a name gets
+   * the rule below only */
+  if (g_utf8_validate (domain, -1, NULL))
+    {
+      base = soup_tld_get_base_domain (domain, NULL);
+      if (base != NULL)
+        return g_strdup (base);
+      if (soup_tld_domain_is_public_suffix (domain))
+        return g_strdup (domain);
+    }
   /* RFC 7489 §3.2: a TLD the list doesn't know gets the implicit "*"
    * rule, so the organizational domain is the last two labels */
   last = strrchr (domain, '.');
