@@ -39,8 +39,9 @@ static const char *const bounce_markers[] = {
   "zustellung fehlgeschlagen", "empfänger oder gruppen ist fehlgeschlagen",
   "empfänger fehlgeschlagen", "konnte nicht übermittelt werden",
   "noch nicht zugestellt",
-  /* Czech */
-  "nepodařilo se doručit", "nebylo možné doručit", "nelze doručit", "nebyla doručena",
+  /* Czech; "nemohla být doručena" is Seznam.cz's notice ("Vaše zpráva pro
+   * <…> ze dne … nemohla být doručena.", napoveda.seznam.cz/uzivatel-neexistuje) */
+  "nepodařilo se doručit", "nemohla být doručena", "nebylo možné doručit", "nelze doručit", "nebyla doručena",
   "příjemcům nebo skupinám se nezdařilo", "nedoručiteln", "dosud nebyla doručena",
   /* Exchange's delay notices */
   "adresatów lub grup zostało opóźnione", "empfänger oder gruppen verzögert sich",
@@ -104,6 +105,9 @@ static const char *const reply_labels[] = {
   "powód:", "przyczyna:", "błąd:", "odpowiedź serwera", "serwer zdalny zwrócił",
   "zdalny serwer odpowiedział", "odpowiedź otrzymana z serwera", "grund:", "fehler:", "antwort des", "remoteserver hat",
   "remote server returned", "důvod:", "chyba:", "odpověď serveru", "vzdálený server vrátil",
+  /* Seznam.cz's bilingual label, underlined, the server's reply below it
+   * (napoveda.seznam.cz/uzivatel-neexistuje) */
+  "důvod / reason:",
   NULL
 };
 
@@ -263,6 +267,18 @@ line_has_recipient (const char *line,
   return TRUE;
 }
 
+/* A line of dashes or equals signs that underlines the label above it. */
+static gboolean
+is_rule (const char *line)
+{
+  if (line[0] != '-' && line[0] != '=')
+    return FALSE;
+  for (const char *p = line; *p != '\0'; p++)
+    if (*p != line[0] && *p != ' ' && *p != '\t')
+      return FALSE;
+  return TRUE;
+}
+
 /* Sentences that state a reason, found anywhere in the prose: what a
  * recipient gets when its own lines say nothing the classifier knows. */
 static char *
@@ -280,9 +296,17 @@ reason_sentences (char **lines)
       if (out->len > 0)
         g_string_append_c (out, ' ');
       g_string_append (out, lines[i]);
-      /* A label alone on its line: the words follow. */
+      /* A label alone on its line: the words follow, under its rule if
+       * it is underlined ("Důvod / Reason:" then a line of dashes). */
       if (labelled && lines[i + 1] != NULL && (strlen (lines[i]) < 40 || g_str_has_suffix (lowered, ":")))
         {
+          while (lines[i + 1] != NULL && is_rule (lines[i + 1]))
+            i++;
+          if (lines[i + 1] == NULL)
+            break;
+          /* the rule may be followed by a blank line */
+          if (lines[i + 1][0] == '\0' && lines[i + 2] != NULL)
+            i++;
           g_string_append_c (out, ' ');
           g_string_append (out, lines[++i]);
         }
