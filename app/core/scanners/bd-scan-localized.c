@@ -18,6 +18,7 @@
 #include <string.h>
 
 #include "bd-gmime-autocleanups.h"
+#include "bd-phrase-fold.h"
 #include "bd-phrase-index.h"
 #include "bd-scan-i18n.h"
 #include "bd-scan-util.h"
@@ -144,6 +145,42 @@ contains_any_lower (const char        *lowered,
   return FALSE;
 }
 
+/* The bounce markers without diacritics: SMTP replies and some relays'
+ * templates are ASCII ("nie mozna dostarczyc", "nemohla byt dorucena";
+ * issue 14, point 2). Matched against the lowered text as it is, so a
+ * notice written either way is found without folding every message. */
+static const char *const *
+folded_bounce_markers (void)
+{
+  static gsize once = 0;
+  static const char **folded = NULL;
+
+  if (g_once_init_enter (&once))
+    {
+      GPtrArray *out = g_ptr_array_new ();
+
+      for (guint i = 0; bounce_markers[i] != NULL; i++)
+        {
+          g_autofree char *owned = NULL;
+          const char *f = bd_phrase_fold (bounce_markers[i], &owned);
+
+          if (strcmp (f, bounce_markers[i]) != 0)
+            g_ptr_array_add (out, g_strdup (f));
+        }
+      g_ptr_array_add (out, NULL);
+      folded = (const char **) g_ptr_array_free (out, FALSE);
+      g_once_init_leave (&once, 1);
+    }
+  return folded;
+}
+
+static gboolean
+says_not_delivered (const char *lowered)
+{
+  return contains_any_lower (lowered, bounce_markers)
+         || contains_any_lower (lowered, folded_bounce_markers ());
+}
+
 /**
  * bd_scan_localized_is_bounce:
  *
@@ -158,11 +195,11 @@ bd_scan_localized_is_bounce (const BdScanInput *input)
   g_return_val_if_fail (input != NULL, FALSE);
 
   lowered = lower_prose (input);
-  if (contains_any_lower (lowered, bounce_markers))
+  if (says_not_delivered (lowered))
     return TRUE;
   g_free (g_steal_pointer (&lowered));
   lowered = bd_text_strdown (input->subject, -1);
-  return contains_any_lower (lowered, bounce_markers);
+  return says_not_delivered (lowered);
 }
 
 static gboolean
