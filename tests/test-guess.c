@@ -94,6 +94,7 @@ static const FamilyCase families[] = {
   { "mdaemon-hostunknown.eml", "mdaemon", "jacek@bledna-domena.example", NULL, BD_REASON_HOSTUNKNOWN },
   { "gmail-pl-userunknown.eml", "localized", "zamowienia@hurtownia.example", "5.1.1", BD_REASON_USERUNKNOWN },
   { "gmail-message-blocked-auth.eml", "guess", "odbiorca@gmail.example", "5.7.26", BD_REASON_AUTHFAILURE },
+  { "gmail-message-blocked-policy.eml", "guess", "jan@odbiorca.example", NULL, BD_REASON_POLICYVIOLATION },
   { "seznam-cz-userunknown.eml", "seznam", "vesely.uzivatel@seznam.cz", "5.1.1", BD_REASON_USERUNKNOWN },
   { "seznam-cz-userunknown-attached-fwd.eml", "seznam", "vesely.uzivatel@seznam.cz", "5.1.1", BD_REASON_USERUNKNOWN },
   { "m365-pl-userunknown-forwarded.eml", "localized", "jan.kowalski@kontrahent.example", "5.1.10", BD_REASON_USERUNKNOWN },
