@@ -101,6 +101,8 @@ static const FamilyCase families[] = {
   { "exchange-cs-mailboxfull.eml", "exchange2007", "petr.dvorak@kontrahent-cz.example", "5.2.2", BD_REASON_MAILBOXFULL },
   { "interia-spf-authfailure.eml", "postfix", "klient@interia.example", "5.7.0", BD_REASON_AUTHFAILURE },
   { "onet-pl-sendlimit.eml", "onet", "klient.nowak@odbiorca.example", "5.0.0", BD_REASON_SPEEDING },
+  /* the server's reply under a label the reader does not know */
+  { "gmail-pl-notfound-unlabelled.eml", "localized", "marta@odbiorca.example", "5.1.1", BD_REASON_USERUNKNOWN },
   /* no diacritics: the localized reader folds its sentences of failure */
   { "cz-ascii-mailboxfull.eml", "localized", "pavel@odbiorca.example", NULL, BD_REASON_MAILBOXFULL },
 };

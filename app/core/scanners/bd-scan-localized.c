@@ -316,6 +316,19 @@ is_rule (const char *line)
   return TRUE;
 }
 
+/* A server's reply quoted on its own line under a label the table does
+ * not know: a 4xx/5xx reply code first and an enhanced status code
+ * (RFC 5321 section 4.2, RFC 3463; issue 14, point 3). */
+static gboolean
+is_server_reply (const char *line)
+{
+  char status[BD_SCAN_STATUS_MAX];
+  guint code = bd_scan_find_reply_code (line);
+
+  return (line[0] == '4' || line[0] == '5') && code >= 400 && code < 600
+         && bd_scan_find_status (line, status);
+}
+
 /* Sentences that state a reason, found anywhere in the prose: what a
  * recipient gets when its own lines say nothing the classifier knows. */
 static char *
@@ -328,7 +341,8 @@ reason_sentences (char **lines)
       g_autofree char *lowered = bd_text_strdown (lines[i], -1);
       gboolean labelled = contains_any_lower (lowered, reply_labels);
 
-      if (!labelled && bd_phrases_reason (lowered, NULL) == BD_REASON_UNDEFINED)
+      if (!labelled && bd_phrases_reason (lowered, NULL) == BD_REASON_UNDEFINED
+          && !is_server_reply (lines[i]))
         continue;
       if (out->len > 0)
         g_string_append_c (out, ' ');
