@@ -93,6 +93,18 @@ static const FamilyCase families[] = {
   { "cpanel-exim-hostunknown.eml", "exim", "jan@klient-nieistniejacy.example", NULL, BD_REASON_HOSTUNKNOWN },
   { "mdaemon-hostunknown.eml", "mdaemon", "jacek@bledna-domena.example", NULL, BD_REASON_HOSTUNKNOWN },
   { "gmail-pl-userunknown.eml", "localized", "zamowienia@hurtownia.example", "5.1.1", BD_REASON_USERUNKNOWN },
+  { "gmail-message-blocked-auth.eml", "guess", "odbiorca@gmail.example", "5.7.26", BD_REASON_AUTHFAILURE },
+  { "gmail-message-blocked-policy.eml", "guess", "jan@odbiorca.example", NULL, BD_REASON_POLICYVIOLATION },
+  { "seznam-cz-userunknown.eml", "seznam", "vesely.uzivatel@seznam.cz", "5.1.1", BD_REASON_USERUNKNOWN },
+  { "seznam-cz-userunknown-attached-fwd.eml", "seznam", "vesely.uzivatel@seznam.cz", "5.1.1", BD_REASON_USERUNKNOWN },
+  { "m365-pl-userunknown-forwarded.eml", "localized", "jan.kowalski@kontrahent.example", "5.1.10", BD_REASON_USERUNKNOWN },
+  { "exchange-cs-mailboxfull.eml", "exchange2007", "petr.dvorak@kontrahent-cz.example", "5.2.2", BD_REASON_MAILBOXFULL },
+  { "interia-spf-authfailure.eml", "postfix", "klient@interia.example", "5.7.0", BD_REASON_AUTHFAILURE },
+  { "onet-pl-sendlimit.eml", "onet", "klient.nowak@odbiorca.example", "5.0.0", BD_REASON_SPEEDING },
+  /* the server's reply under a label the reader does not know */
+  { "gmail-pl-notfound-unlabelled.eml", "localized", "marta@odbiorca.example", "5.1.1", BD_REASON_USERUNKNOWN },
+  /* no diacritics: the localized reader folds its sentences of failure */
+  { "cz-ascii-mailboxfull.eml", "localized", "pavel@odbiorca.example", NULL, BD_REASON_MAILBOXFULL },
 };
 
 static void

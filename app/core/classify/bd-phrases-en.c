@@ -664,6 +664,14 @@ static const BdPhrase phrases[] = {
   { "banned attachment", BD_REASON_POLICYVIOLATION },
   { "allowable number of posts without solving a captcha", BD_REASON_POLICYVIOLATION },
   { "anti-spoofing policy - inbound not allowed", BD_REASON_POLICYVIOLATION },
+  /* Google Workspace's rejection by the recipient domain's content
+   * compliance rule ("The response from the recipient enterprise
+   * administrator was: The user or domain that you are sending to (or from)
+   * has a policy that prohibited the mail that you sent.", Google Workspace
+   * Admin Help answer 172179, linked from the notice itself; quoted in a
+   * public bounce log of 2026-10-02). Longer than Gmail's own "has been
+   * blocked" of the same notice, so the administrator's words win. */
+  { "has a policy that prohibited the mail", BD_REASON_POLICYVIOLATION },
   { "esmtp no data before greeting", BD_REASON_POLICYVIOLATION },
   { "attachment extension is forbidden", BD_REASON_POLICYVIOLATION },
   { "x-dg-ref header is too long", BD_REASON_POLICYVIOLATION },

@@ -68,8 +68,11 @@ static const char *const failure_subjects[] = {
  * deliver", Sendmail "permanent fatal errors", Microsoft 365 "couldn't be
  * delivered" / "rejected your message to", Gmail "Delivery incomplete",
  * "There was a temporary problem delivering your message", "Your message
- * wasn't delivered"); the Polish, German and Czech ones are the localized
- * scanner's (bd_scan_localized_is_bounce ()). */
+ * wasn't delivered", and its "Message blocked" notice, "Your message to …
+ * has been blocked. See technical details below for more information.", as
+ * quoted on qemu-devel (2022-11-01, "Message blocked") and in two public
+ * bounce parsers' tests); the Polish, German and Czech ones are the
+ * localized scanner's (bd_scan_localized_is_bounce ()). */
 static const char *const failure_words[] = {
   "could not be delivered", "couldn't be delivered", "could not deliver", "couldn't deliver",
   "wasn't delivered", "was not delivered", "were not delivered", "not able to deliver",
@@ -78,7 +81,7 @@ static const char *const failure_words[] = {
   "permanent error", "permanent fatal error", "rejected your message", "problem delivering",
   "delivery incomplete", "message not delivered", "returned to sender", "delivery failure",
   "address not found", "recipient address rejected", "following address(es) failed",
-  "could not be sent", "delivery attempts will continue", "will retry",
+  "could not be sent", "delivery attempts will continue", "will retry", "has been blocked",
   NULL
 };
 

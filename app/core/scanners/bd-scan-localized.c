@@ -18,6 +18,7 @@
 #include <string.h>
 
 #include "bd-gmime-autocleanups.h"
+#include "bd-phrase-fold.h"
 #include "bd-phrase-index.h"
 #include "bd-scan-i18n.h"
 #include "bd-scan-util.h"
@@ -39,8 +40,9 @@ static const char *const bounce_markers[] = {
   "zustellung fehlgeschlagen", "empfänger oder gruppen ist fehlgeschlagen",
   "empfänger fehlgeschlagen", "konnte nicht übermittelt werden",
   "noch nicht zugestellt",
-  /* Czech */
-  "nepodařilo se doručit", "nebylo možné doručit", "nelze doručit", "nebyla doručena",
+  /* Czech; "nemohla být doručena" is Seznam.cz's notice ("Vaše zpráva pro
+   * <…> ze dne … nemohla být doručena.", napoveda.seznam.cz/uzivatel-neexistuje) */
+  "nepodařilo se doručit", "nemohla být doručena", "nebylo možné doručit", "nelze doručit", "nebyla doručena",
   "příjemcům nebo skupinám se nezdařilo", "nedoručiteln", "dosud nebyla doručena",
   /* Exchange's delay notices */
   "adresatów lub grup zostało opóźnione", "empfänger oder gruppen verzögert sich",
@@ -104,6 +106,9 @@ static const char *const reply_labels[] = {
   "powód:", "przyczyna:", "błąd:", "odpowiedź serwera", "serwer zdalny zwrócił",
   "zdalny serwer odpowiedział", "odpowiedź otrzymana z serwera", "grund:", "fehler:", "antwort des", "remoteserver hat",
   "remote server returned", "důvod:", "chyba:", "odpověď serveru", "vzdálený server vrátil",
+  /* Seznam.cz's bilingual label, underlined, the server's reply below it
+   * (napoveda.seznam.cz/uzivatel-neexistuje) */
+  "důvod / reason:",
   NULL
 };
 
@@ -140,6 +145,42 @@ contains_any_lower (const char        *lowered,
   return FALSE;
 }
 
+/* The bounce markers without diacritics: SMTP replies and some relays'
+ * templates are ASCII ("nie mozna dostarczyc", "nemohla byt dorucena";
+ * issue 14, point 2). Matched against the lowered text as it is, so a
+ * notice written either way is found without folding every message. */
+static const char *const *
+folded_bounce_markers (void)
+{
+  static gsize once = 0;
+  static const char **folded = NULL;
+
+  if (g_once_init_enter (&once))
+    {
+      GPtrArray *out = g_ptr_array_new ();
+
+      for (guint i = 0; bounce_markers[i] != NULL; i++)
+        {
+          g_autofree char *owned = NULL;
+          const char *f = bd_phrase_fold (bounce_markers[i], &owned);
+
+          if (strcmp (f, bounce_markers[i]) != 0)
+            g_ptr_array_add (out, g_strdup (f));
+        }
+      g_ptr_array_add (out, NULL);
+      folded = (const char **) g_ptr_array_free (out, FALSE);
+      g_once_init_leave (&once, 1);
+    }
+  return folded;
+}
+
+static gboolean
+says_not_delivered (const char *lowered)
+{
+  return contains_any_lower (lowered, bounce_markers)
+         || contains_any_lower (lowered, folded_bounce_markers ());
+}
+
 /**
  * bd_scan_localized_is_bounce:
  *
@@ -154,11 +195,11 @@ bd_scan_localized_is_bounce (const BdScanInput *input)
   g_return_val_if_fail (input != NULL, FALSE);
 
   lowered = lower_prose (input);
-  if (contains_any_lower (lowered, bounce_markers))
+  if (says_not_delivered (lowered))
     return TRUE;
   g_free (g_steal_pointer (&lowered));
   lowered = bd_text_strdown (input->subject, -1);
-  return contains_any_lower (lowered, bounce_markers);
+  return says_not_delivered (lowered);
 }
 
 static gboolean
@@ -263,6 +304,31 @@ line_has_recipient (const char *line,
   return TRUE;
 }
 
+/* A line of dashes or equals signs that underlines the label above it. */
+static gboolean
+is_rule (const char *line)
+{
+  if (line[0] != '-' && line[0] != '=')
+    return FALSE;
+  for (const char *p = line; *p != '\0'; p++)
+    if (*p != line[0] && *p != ' ' && *p != '\t')
+      return FALSE;
+  return TRUE;
+}
+
+/* A server's reply quoted on its own line under a label the table does
+ * not know: a 4xx/5xx reply code first and an enhanced status code
+ * (RFC 5321 section 4.2, RFC 3463; issue 14, point 3). */
+static gboolean
+is_server_reply (const char *line)
+{
+  char status[BD_SCAN_STATUS_MAX];
+  guint code = bd_scan_find_reply_code (line);
+
+  return (line[0] == '4' || line[0] == '5') && code >= 400 && code < 600
+         && bd_scan_find_status (line, status);
+}
+
 /* Sentences that state a reason, found anywhere in the prose: what a
  * recipient gets when its own lines say nothing the classifier knows. */
 static char *
@@ -275,14 +341,23 @@ reason_sentences (char **lines)
       g_autofree char *lowered = bd_text_strdown (lines[i], -1);
       gboolean labelled = contains_any_lower (lowered, reply_labels);
 
-      if (!labelled && bd_phrases_reason (lowered, NULL) == BD_REASON_UNDEFINED)
+      if (!labelled && bd_phrases_reason (lowered, NULL) == BD_REASON_UNDEFINED
+          && !is_server_reply (lines[i]))
         continue;
       if (out->len > 0)
         g_string_append_c (out, ' ');
       g_string_append (out, lines[i]);
-      /* A label alone on its line: the words follow. */
+      /* A label alone on its line: the words follow, under its rule if
+       * it is underlined ("Důvod / Reason:" then a line of dashes). */
       if (labelled && lines[i + 1] != NULL && (strlen (lines[i]) < 40 || g_str_has_suffix (lowered, ":")))
         {
+          while (lines[i + 1] != NULL && is_rule (lines[i + 1]))
+            i++;
+          if (lines[i + 1] == NULL)
+            break;
+          /* the rule may be followed by a blank line */
+          if (lines[i + 1][0] == '\0' && lines[i + 2] != NULL)
+            i++;
           g_string_append_c (out, ' ');
           g_string_append (out, lines[++i]);
         }
