@@ -21,6 +21,7 @@
 #include "bd-phrase-fold.h"
 #include "bd-phrase-index.h"
 #include "bd-scan-i18n.h"
+#include "bd-scan-localized-private.h"
 #include "bd-scan-util.h"
 
 /* A recipient's explanation rarely runs longer; more is someone's text. */
@@ -88,14 +89,6 @@ static const char *const stop_markers[] = {
   "------ This is a copy of the message",
   "--- Below this line is a copy of the message",
   "Original message headers:",
-  NULL
-};
-
-/* Lines that name the original's own header fields, not a recipient. */
-static const char *const header_prefixes[] = {
-  "from:", "od:", "von:", "sender:", "nadawca:", "absender:", "odesílatel:", "reply-to:",
-  "return-path:", "message-id:", "identyfikator wiadomości", "nachrichten-id", "in-reply-to:",
-  "references:", "x-", "received:", "dkim-", "authentication-results:",
   NULL
 };
 
@@ -238,97 +231,6 @@ addresses_to_skip (const BdScanInput *input)
   return skip;
 }
 
-static gboolean
-is_mailer_address (const char *address)
-{
-  return g_ascii_strncasecmp (address, "mailer-daemon@", 14) == 0
-         || g_ascii_strncasecmp (address, "postmaster@", 11) == 0
-         || g_ascii_strncasecmp (address, "noreply@", 8) == 0
-         || g_ascii_strncasecmp (address, "no-reply@", 9) == 0;
-}
-
-static gboolean
-is_header_line (const char *line)
-{
-  g_autofree char *lowered = bd_text_strdown (line, -1);
-  const char *p = lowered;
-
-  while (*p == ' ' || *p == '\t' || *p == '>')
-    p++;
-  for (guint i = 0; header_prefixes[i] != NULL; i++)
-    if (g_str_has_prefix (p, header_prefixes[i]))
-      return TRUE;
-  return FALSE;
-}
-
-/* The line without the address itself and the punctuation around it. */
-static char *
-line_without (const char *line,
-              const char *address)
-{
-  g_autoptr(GString) out = g_string_new (line);
-  const char *hit = bd_text_strcasestr (out->str, address);
-  gsize start, end;
-
-  if (hit == NULL)
-    return bd_scan_collapse (line);
-  start = hit - out->str;
-  end = start + strlen (address);
-  while (start > 0 && strchr ("<\"'„“", out->str[start - 1]) != NULL)
-    start--;
-  while (end < out->len && strchr (">\"'”:.,", out->str[end]) != NULL)
-    end++;
-  g_string_erase (out, start, end - start);
-  return bd_scan_collapse (out->str);
-}
-
-static gboolean
-line_has_recipient (const char *line,
-                    GPtrArray  *skip,
-                    char      **address_out)
-{
-  g_autofree char *address = NULL;
-  g_autofree char *lowered = NULL;
-
-  if (line[0] == '\0' || is_header_line (line))
-    return FALSE;
-  if ((address = bd_scan_extract_address (line)) == NULL)
-    return FALSE;
-  lowered = g_ascii_strdown (address, -1);
-  for (guint i = 0; i < skip->len; i++)
-    if (g_str_equal (g_ptr_array_index (skip, i), lowered))
-      return FALSE;
-  if (is_mailer_address (lowered))
-    return FALSE;
-  *address_out = g_steal_pointer (&address);
-  return TRUE;
-}
-
-/* A line of dashes or equals signs that underlines the label above it. */
-static gboolean
-is_rule (const char *line)
-{
-  if (line[0] != '-' && line[0] != '=')
-    return FALSE;
-  for (const char *p = line; *p != '\0'; p++)
-    if (*p != line[0] && *p != ' ' && *p != '\t')
-      return FALSE;
-  return TRUE;
-}
-
-/* A server's reply quoted on its own line under a label the table does
- * not know: a 4xx/5xx reply code first and an enhanced status code
- * (RFC 5321 section 4.2, RFC 3463; issue 14, point 3). */
-static gboolean
-is_server_reply (const char *line)
-{
-  char status[BD_SCAN_STATUS_MAX];
-  guint code = bd_scan_find_reply_code (line);
-
-  return (line[0] == '4' || line[0] == '5') && code >= 400 && code < 600
-         && bd_scan_find_status (line, status);
-}
-
 /* Sentences that state a reason, found anywhere in the prose: what a
  * recipient gets when its own lines say nothing the classifier knows. */
 static char *
@@ -342,7 +244,7 @@ reason_sentences (char **lines)
       gboolean labelled = contains_any_lower (lowered, reply_labels);
 
       if (!labelled && bd_phrases_reason (lowered, NULL) == BD_REASON_UNDEFINED
-          && !is_server_reply (lines[i]))
+          && !bd_localized_is_server_reply (lines[i]))
         continue;
       if (out->len > 0)
         g_string_append_c (out, ' ');
@@ -351,7 +253,7 @@ reason_sentences (char **lines)
        * it is underlined ("Důvod / Reason:" then a line of dashes). */
       if (labelled && lines[i + 1] != NULL && (strlen (lines[i]) < 40 || g_str_has_suffix (lowered, ":")))
         {
-          while (lines[i + 1] != NULL && is_rule (lines[i + 1]))
+          while (lines[i + 1] != NULL && bd_localized_is_rule (lines[i + 1]))
             i++;
           if (lines[i + 1] == NULL)
             break;
@@ -457,18 +359,6 @@ find_recipient (BdBounce   *bounce,
   return NULL;
 }
 
-/* A field's name alone: one word ending in ':' ("Adresat:", "Empfänger:"),
- * as providers write the address on a "Name: value" line (WP, Seznam and
- * T-Online: tests/fixtures/i18n/wp-pl-userunknown.eml,
- * seznam-cs-mailboxfull.eml, tonline-de-blocked.eml). */
-static gboolean
-is_label (const char *text)
-{
-  gsize len = strlen (text);
-
-  return len > 1 && text[len - 1] == ':' && strpbrk (text, " \t") == NULL;
-}
-
 /* The address's own line and the lines after it up to a blank line or
  * the next address. */
 static int
@@ -478,20 +368,20 @@ collect_paragraph (char      **lines,
                    GPtrArray  *skip,
                    GString    *out)
 {
-  g_autofree char *rest = line_without (lines[at], address);
+  g_autofree char *rest = bd_localized_line_without (lines[at], address);
   g_autofree char *lowered = bd_text_strdown (rest, -1);
   int j;
 
   /* "Nie można dostarczyć wiadomości do <addr>." says nothing the
    * classifier can use, and reads badly glued to the server's words; nor
    * does a field's label before it ("Adresat: <addr>", "Empfänger:"). */
-  if (!contains_any_lower (lowered, bounce_markers) && !is_label (rest))
+  if (!contains_any_lower (lowered, bounce_markers) && !bd_localized_is_label (rest))
     g_string_append (out, rest);
   for (j = at + 1; lines[j] != NULL && lines[j][0] != '\0' && j - at <= MAX_DIAGNOSTIC_LINES; j++)
     {
       g_autofree char *other = NULL;
 
-      if (line_has_recipient (lines[j], skip, &other))
+      if (bd_localized_line_has_recipient (lines[j], skip, &other))
         break;
       g_string_append_c (out, ' ');
       g_string_append (out, lines[j]);
@@ -561,7 +451,7 @@ bd_scan_localized_read (const BdScanInput *input,
       g_autofree char *address = NULL;
       g_autoptr(GString) text = g_string_new (NULL);
 
-      if (!line_has_recipient (lines[i], skip, &address))
+      if (!bd_localized_line_has_recipient (lines[i], skip, &address))
         continue;
       i = collect_paragraph (lines, i, address, skip, text) - 1;
       add_or_extend (bounce, address, text->str);
