@@ -325,3 +325,34 @@ has_english_words (const char *text,
     }
   return FALSE;
 }
+
+void
+test_mbox_append (GString    *mbox,
+                  const char *message)
+{
+  g_string_append (mbox, "From MAILER-DAEMON Fri Nov 27 10:00:00 2026\n");
+  g_string_append (mbox, message);
+  g_string_append (mbox, "\n");
+}
+
+char *
+test_write_samples_mbox (const char *dir)
+{
+  g_autoptr(GString) mbox = g_string_new (NULL);
+  g_autofree char *samples_dir = g_build_filename (g_getenv ("BD_SOURCE_ROOT"), "data", "samples", NULL);
+  g_autoptr(GDir) samples = g_dir_open (samples_dir, 0, NULL);
+  char *path = g_build_filename (dir, "Inbox", NULL);
+  const char *name;
+
+  g_assert_nonnull (samples);
+  while ((name = g_dir_read_name (samples)) != NULL)
+    {
+      g_autofree char *sample = g_build_filename (samples_dir, name, NULL);
+      g_autofree char *contents = NULL;
+
+      g_assert_true (g_file_get_contents (sample, &contents, NULL, NULL));
+      test_mbox_append (mbox, contents);
+    }
+  g_assert_true (g_file_set_contents (path, mbox->str, mbox->len, NULL));
+  return path;
+}

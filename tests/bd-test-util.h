@@ -97,6 +97,13 @@ char *test_write_file   (const char    *dir,
                          const char    *name,
                          const char    *data,
                          gssize         len);
+/* Appends @message to @mbox after a From_ line, as a mail program keeps
+ * it in an mbox file. */
+void  test_mbox_append  (GString       *mbox,
+                         const char    *message);
+/* Writes every message of data/samples into the mbox @dir/Inbox.
+ * Returns: (transfer full): its path. */
+char *test_write_samples_mbox (const char *dir);
 
 /* --- which language a text is in --------------------------------------- */
 

@@ -12,36 +12,11 @@
 
 #include "bd-test-util.h"
 
-/* An mbox of the samples, as test-window-mailbox makes it. */
-static char *
-write_mbox (const char *dir)
-{
-  g_autoptr(GString) mbox = g_string_new (NULL);
-  g_autofree char *samples_dir = g_build_filename (g_getenv ("BD_SOURCE_ROOT"), "data", "samples", NULL);
-  g_autoptr(GDir) samples = g_dir_open (samples_dir, 0, NULL);
-  char *path = g_build_filename (dir, "Inbox", NULL);
-  const char *name;
-
-  g_assert_nonnull (samples);
-  while ((name = g_dir_read_name (samples)) != NULL)
-    {
-      g_autofree char *sample = g_build_filename (samples_dir, name, NULL);
-      g_autofree char *contents = NULL;
-
-      g_assert_true (g_file_get_contents (sample, &contents, NULL, NULL));
-      g_string_append (mbox, "From MAILER-DAEMON Fri Nov 27 10:00:00 2026\n");
-      g_string_append (mbox, contents);
-      g_string_append (mbox, "\n");
-    }
-  g_assert_true (g_file_set_contents (path, mbox->str, mbox->len, NULL));
-  return path;
-}
-
 static void
 test_cli_summary (void)
 {
   g_autofree char *dir = g_dir_make_tmp ("bd-cli-summary-XXXXXX", NULL);
-  g_autofree char *mbox = write_mbox (dir);
+  g_autofree char *mbox = test_write_samples_mbox (dir);
   g_autofree char *eml = g_build_filename (g_getenv ("BD_SOURCE_ROOT"), "data", "samples",
                                            "postfix-user-unknown.eml", NULL);
   g_auto(CliRun) text = { 0 };

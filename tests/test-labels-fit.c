@@ -15,6 +15,7 @@
 
 #include "bd-application.h"
 #include "bd-bounce-row.h"
+#include "bd-test-util.h"
 #include "bd-i18n.h"
 #include "bd-mailbox-view.h"
 #include "bd-window.h"
@@ -258,9 +259,7 @@ append_emls (GString    *mbox,
         }
       if (!g_str_has_suffix (name, ".eml") || !g_file_get_contents (path, &contents, NULL, NULL))
         continue;
-      g_string_append (mbox, "From MAILER-DAEMON Fri Nov 27 10:00:00 2026\n");
-      g_string_append (mbox, contents);
-      g_string_append (mbox, "\n");
+      test_mbox_append (mbox, contents);
     }
 }
 

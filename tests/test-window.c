@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "bd-application.h"
+#include "bd-test-util.h"
 #include "doh-server.h"
 #include "bd-diagnosis-view.h"
 #include "bd-domain-view.h"
@@ -350,9 +351,7 @@ test_window_mailbox (Fixture       *fixture,
       g_autofree char *contents = NULL;
 
       g_assert_true (g_file_get_contents (sample, &contents, NULL, NULL));
-      g_string_append (mbox, "From MAILER-DAEMON Fri Nov 27 10:00:00 2026\n");
-      g_string_append (mbox, contents);
-      g_string_append (mbox, "\n");
+      test_mbox_append (mbox, contents);
     }
   g_assert_true (g_file_set_contents (path, mbox->str, mbox->len, NULL));
 

@@ -11,6 +11,7 @@
 #include "bd-diagnosis-view.h"
 #include "bd-i18n.h"
 #include "bd-mailbox-view.h"
+#include "bd-test-util.h"
 #include "window-test-util.h"
 
 BdApplication *test_app;
@@ -267,26 +268,8 @@ chart_built (Fixture *fixture)
 BdMailboxView *
 open_mailbox (Fixture *fixture)
 {
-  g_autoptr(GString) mbox = g_string_new (NULL);
-  g_autofree char *path = g_build_filename (fixture->dir, "Inbox", NULL);
+  g_autofree char *path = test_write_samples_mbox (fixture->dir);
   g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GDir) samples = NULL;
-  g_autofree char *samples_dir = g_build_filename (g_getenv ("BD_SOURCE_ROOT"), "data", "samples", NULL);
-  const char *name;
-
-  samples = g_dir_open (samples_dir, 0, NULL);
-  g_assert_nonnull (samples);
-  while ((name = g_dir_read_name (samples)) != NULL)
-    {
-      g_autofree char *sample = g_build_filename (samples_dir, name, NULL);
-      g_autofree char *contents = NULL;
-
-      g_assert_true (g_file_get_contents (sample, &contents, NULL, NULL));
-      g_string_append (mbox, "From MAILER-DAEMON Fri Nov 27 10:00:00 2026\n");
-      g_string_append (mbox, contents);
-      g_string_append (mbox, "\n");
-    }
-  g_assert_true (g_file_set_contents (path, mbox->str, mbox->len, NULL));
 
   bd_window_open_files (fixture->window, &file, 1);
   wait_until (mailbox_finished, fixture);
