@@ -139,16 +139,12 @@ static gboolean
 sent_by_a_mailer (const BdScanInput *input)
 {
   static const char *const mailers[] = { "mailer-daemon", "postmaster", "mail delivery", NULL };
-  g_autofree char *return_path = NULL;
   g_autofree char *auto_submitted = NULL;
 
-  if (bd_text_contains_any (input->from, mailers))
+  if (bd_text_contains_any (input->from, mailers) || bd_scan_from_null_sender (input))
     return TRUE;
   if (input->message == NULL)
     return FALSE;
-  return_path = bd_mime_header (input->message, "Return-Path");
-  if (return_path != NULL && strstr (return_path, "<>") != NULL)
-    return TRUE;
   auto_submitted = bd_mime_header (input->message, "Auto-Submitted");
   return auto_submitted != NULL && bd_text_strcasestr (auto_submitted, "auto-generated") != NULL;
 }

@@ -25,6 +25,22 @@ bd_scan_from_has (const BdScanInput *input,
   return bd_text_strcasestr (input->from, needle) != NULL;
 }
 
+/* The bounce came from the null sender: a delivery notice is sent with
+ * an empty reverse path (RFC 5321 section 4.5.5), which the receiving
+ * server records as "Return-Path: <>". */
+gboolean
+bd_scan_from_null_sender (const BdScanInput *input)
+{
+  g_autofree char *return_path = NULL;
+
+  g_return_val_if_fail (input != NULL, FALSE);
+
+  if (input->message == NULL)
+    return FALSE;
+  return_path = bd_mime_header (input->message, "Return-Path");
+  return return_path != NULL && strstr (return_path, "<>") != NULL;
+}
+
 gboolean
 bd_scan_subject_has (const BdScanInput *input,
                      const char        *needle)

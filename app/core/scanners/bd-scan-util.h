@@ -19,6 +19,7 @@ G_BEGIN_DECLS
 
 gboolean     bd_scan_from_has          (const BdScanInput *input,
                                         const char  *needle);
+gboolean     bd_scan_from_null_sender  (const BdScanInput *input);
 gboolean     bd_scan_subject_has       (const BdScanInput *input,
                                         const char  *needle);
 char        *bd_scan_header            (const BdScanInput *input,
