@@ -21,6 +21,7 @@
 #include "bd-i18n.h"
 #include "bd-window.h"
 #include "bd-window-dnd.h"
+#include "window-test-util.h"
 
 #ifdef BD_TEST_POLISH
 # define NOT_BOUNCE_TITLE  "To nie jest wiadomość zwrotna"
@@ -33,64 +34,10 @@
 # define MESSAGE_TITLE     "This Message Cannot Be Read"
 #endif
 
-typedef struct
-{
-  BdWindow *window;
-} Fixture;
-
-static BdApplication *test_app;
-
-typedef gboolean (*WidgetTest) (GtkWidget *widget, gconstpointer data);
-
-static GtkWidget *
-find_widget (GtkWidget     *root,
-             WidgetTest     test,
-             gconstpointer  data)
-{
-  if (test (root, data))
-    return root;
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, test, data);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-static gboolean
-has_class (GtkWidget     *widget,
-           gconstpointer  css_class)
-{
-  return gtk_widget_has_css_class (widget, css_class);
-}
-
-static gboolean
-is_page_stack (GtkWidget     *widget,
-               gconstpointer  data)
-{
-  return GTK_IS_STACK (widget) && gtk_stack_get_child_by_name (GTK_STACK (widget), "results") != NULL;
-}
-
 static GtkStack *
 window_stack (Fixture *fixture)
 {
   return GTK_STACK (find_widget (GTK_WIDGET (fixture->window), is_page_stack, NULL));
-}
-
-static void
-wait_until (gboolean (*done) (Fixture *), Fixture *fixture)
-{
-  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
-
-  while (!done (fixture))
-    {
-      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
 }
 
 static gboolean
@@ -99,12 +46,6 @@ is_settled (Fixture *fixture)
   const char *page = gtk_stack_get_visible_child_name (window_stack (fixture));
 
   return g_strcmp0 (page, "results") == 0 || g_strcmp0 (page, "error") == 0;
-}
-
-static gboolean
-is_mapped (Fixture *fixture)
-{
-  return gtk_widget_get_mapped (GTK_WIDGET (fixture->window));
 }
 
 static const char *
@@ -226,25 +167,6 @@ source_file (const char *name)
 
   g_assert_true (g_file_get_contents (path, &contents, &len, NULL));
   return g_bytes_new_take (contents, len);
-}
-
-static void
-fixture_setup (Fixture       *fixture,
-               gconstpointer  data)
-{
-  fixture->window = bd_window_new (test_app);
-  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 900, 800);
-  gtk_window_present (GTK_WINDOW (fixture->window));
-  wait_until (is_mapped, fixture);
-}
-
-static void
-fixture_teardown (Fixture       *fixture,
-                  gconstpointer  data)
-{
-  gtk_window_destroy (GTK_WINDOW (fixture->window));
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
 }
 
 /* A message's bytes dropped (message/rfc822) */
@@ -479,25 +401,12 @@ int
 main (int    argc,
       char **argv)
 {
-  g_autoptr(GError) error = NULL;
   int status;
 
-  if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
-    {
-      g_print ("1..0 # SKIP no display\n");
-      return 0;
-    }
+  if (window_test_init (&argc, &argv) != 0)
+    return 0;
 
-  bd_i18n_init ();
-  gtk_test_init (&argc, &argv, NULL);
-  g_mime_init ();
-
-  test_app = bd_application_new ();
-  g_application_set_flags (G_APPLICATION (test_app), G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE);
-  g_application_register (G_APPLICATION (test_app), NULL, &error);
-  g_assert_no_error (error);
-
-#define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
+#define ADD(path, func) g_test_add (path, Fixture, GINT_TO_POINTER (900), fixture_setup, func, fixture_teardown)
   ADD ("/ui/dnd/drop-message-bytes", test_drop_message_bytes);
   ADD ("/ui/dnd/paste-message-bytes", test_paste_message_bytes);
   ADD ("/ui/dnd/drop-thunderbird-uri-list", test_drop_thunderbird_uri_list);
