@@ -22,6 +22,7 @@
 #include "bd-i18n.h"
 #include "bd-recipient-row.h"
 #include "bd-window.h"
+#include "window-test-util.h"
 
 #ifdef BD_TEST_POLISH
 # define EMPTY_TITLE       "Upuść tutaj wiadomość zwrotną"
@@ -43,50 +44,6 @@
 # define ERROR_TITLE       "This File Cannot Be Read"
 #endif
 
-typedef struct
-{
-  BdWindow *window;
-} Fixture;
-
-static BdApplication *test_app;
-
-typedef gboolean (*WidgetTest) (GtkWidget *widget, gconstpointer data);
-
-static GtkWidget *
-find_widget (GtkWidget     *root,
-             WidgetTest     test,
-             gconstpointer  data)
-{
-  if (test (root, data))
-    return root;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, test, data);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
-static gboolean
-is_type (GtkWidget     *widget,
-         gconstpointer  type)
-{
-  return G_TYPE_CHECK_INSTANCE_TYPE (widget, GPOINTER_TO_SIZE (type));
-}
-
-static gboolean
-has_class (GtkWidget     *widget,
-           gconstpointer  css_class)
-{
-  return gtk_widget_has_css_class (widget, css_class);
-}
-
 static void
 count_visible (GtkWidget *root,
                GType      type,
@@ -99,26 +56,6 @@ count_visible (GtkWidget *root,
        child != NULL;
        child = gtk_widget_get_next_sibling (child))
     count_visible (child, type, n);
-}
-
-static void
-wait_until (gboolean (*done) (Fixture *), Fixture *fixture)
-{
-  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
-
-  while (!done (fixture))
-    {
-      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-}
-
-static gboolean
-is_page_stack (GtkWidget     *widget,
-               gconstpointer  data)
-{
-  return GTK_IS_STACK (widget) && gtk_stack_get_child_by_name (GTK_STACK (widget), "results") != NULL;
 }
 
 /* The window's stack of pages: empty, loading, error, results. */
@@ -142,12 +79,6 @@ is_settled (Fixture *fixture)
   const char *page = gtk_stack_get_visible_child_name (window_stack (fixture));
 
   return g_strcmp0 (page, "results") == 0 || g_strcmp0 (page, "error") == 0;
-}
-
-static gboolean
-is_mapped (Fixture *fixture)
-{
-  return gtk_widget_get_mapped (GTK_WIDGET (fixture->window));
 }
 
 /* Opens fixtures through bd_window_open_files(), the path of drops, the
@@ -193,9 +124,10 @@ visible_recipient_rows (Fixture *fixture)
   return n;
 }
 
+/* The window at its default size (window-test-util's set-up sets one). */
 static void
-fixture_setup (Fixture       *fixture,
-               gconstpointer  data)
+default_window_setup (Fixture       *fixture,
+                      gconstpointer  data)
 {
   fixture->window = bd_window_new (test_app);
   gtk_window_present (GTK_WINDOW (fixture->window));
@@ -203,8 +135,8 @@ fixture_setup (Fixture       *fixture,
 }
 
 static void
-fixture_teardown (Fixture       *fixture,
-                  gconstpointer  data)
+default_window_teardown (Fixture       *fixture,
+                         gconstpointer  data)
 {
   gtk_window_destroy (GTK_WINDOW (fixture->window));
   while (g_main_context_iteration (NULL, FALSE))
@@ -320,13 +252,6 @@ test_window_not_an_email (Fixture       *fixture,
   g_assert_cmpstr (adw_status_page_get_title (ADW_STATUS_PAGE (error_page)), ==, ERROR_TITLE);
   g_assert_nonnull (strstr (adw_status_page_get_description (ADW_STATUS_PAGE (error_page)),
                             "io.github.bouncedoctor.BounceDoctor.svg"));
-}
-
-static gboolean
-mailbox_finished (Fixture *fixture)
-{
-  return !bd_mailbox_view_is_scanning (bd_window_get_mailbox_view (fixture->window)) &&
-         g_strcmp0 (gtk_stack_get_visible_child_name (window_stack (fixture)), "mailbox") == 0;
 }
 
 /* A small mbox made of the samples, opened like a dropped file: the loader
@@ -452,45 +377,15 @@ maybe_save_screenshot (Fixture    *fixture,
 }
 
 static gboolean
-is_window_of_type (GType type)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();   /* borrowed */
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_mapped (GTK_WIDGET (window)))
-        return TRUE;
-    }
-  return FALSE;
-}
-
-static GtkWidget *
-find_window_of_type (GType type)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();   /* borrowed */
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type))
-        return GTK_WIDGET (window);
-    }
-  return NULL;
-}
-
-static gboolean
 preferences_shown (Fixture *fixture)
 {
-  return is_window_of_type (ADW_TYPE_PREFERENCES_WINDOW);
+  return find_toplevel (ADW_TYPE_PREFERENCES_WINDOW) != NULL;
 }
 
 static gboolean
-chooser_shown (Fixture *fixture)
+mailbox_chooser_shown (Fixture *fixture)
 {
-  return is_window_of_type (g_type_from_name ("BdMailboxChooser"));
+  return find_toplevel (g_type_from_name ("BdMailboxChooser")) != NULL;
 }
 
 /* Preferences and Open Mailbox open as dialogs over the window. */
@@ -502,14 +397,14 @@ test_window_dialogs (Fixture       *fixture,
 
   g_action_group_activate_action (G_ACTION_GROUP (test_app), "preferences", NULL);
   wait_until (preferences_shown, fixture);
-  dialog = find_window_of_type (ADW_TYPE_PREFERENCES_WINDOW);
+  dialog = find_toplevel (ADW_TYPE_PREFERENCES_WINDOW);
   g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (dialog)) == GTK_WINDOW (fixture->window));
   maybe_save_screenshot_of (dialog, "preferences");
   gtk_window_destroy (GTK_WINDOW (dialog));
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.open-mailbox", NULL));
-  wait_until (chooser_shown, fixture);
-  dialog = find_window_of_type (g_type_from_name ("BdMailboxChooser"));
+  wait_until (mailbox_chooser_shown, fixture);
+  dialog = find_toplevel (g_type_from_name ("BdMailboxChooser"));
   maybe_save_screenshot_of (dialog, "open-mailbox");
   gtk_window_destroy (GTK_WINDOW (dialog));
 }
@@ -556,27 +451,13 @@ int
 main (int    argc,
       char **argv)
 {
-  g_autoptr(GError) error = NULL;
   int status;
 
-  if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
-    {
-      g_print ("1..0 # SKIP no display\n");
-      return 0;
-    }
+  /* a private instance: a test must never hand its work to a running app */
+  if (window_test_init (&argc, &argv) != 0)
+    return 0;
 
-  bd_i18n_init ();
-  gtk_test_init (&argc, &argv, NULL);
-  g_mime_init ();
-
-  /* A private instance: a test must never hand its work to a running app. */
-  test_app = bd_application_new ();
-  g_application_set_flags (G_APPLICATION (test_app),
-                           G_APPLICATION_HANDLES_OPEN | G_APPLICATION_NON_UNIQUE);
-  g_application_register (G_APPLICATION (test_app), NULL, &error);
-  g_assert_no_error (error);
-
-#define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
+#define ADD(path, func) g_test_add (path, Fixture, NULL, default_window_setup, func, default_window_teardown)
   ADD ("/ui/window/empty-state", test_window_empty_state);
   ADD ("/ui/window/actions", test_window_actions);
   ADD ("/ui/window/drop-target", test_window_drop_target);
