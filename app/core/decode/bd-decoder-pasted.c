@@ -20,6 +20,7 @@
 
 #include "bd-date.h"
 #include "bd-decoder-private.h"
+#include "bd-phrase-fold.h"
 
 typedef enum
 {
@@ -33,29 +34,46 @@ typedef enum
                         * 2 marca…": local time without a zone, dropped */
 } Field;
 
-/* Header names mail programs write above a forwarded message: Outlook,
- * Gmail and Thunderbird in English, Polish, German, French, Spanish,
- * Italian, Dutch, Portuguese and Czech. Compared byte for byte beyond
- * ASCII: a capital letter outside it is listed on its own ("À"). */
+/* Header names mail programs write above a forwarded message, in the
+ * folded form of bd-phrase-fold.c (lower case, Latin letters without their
+ * marks, Cyrillic lower-cased), so that a name is found with or without
+ * its diacritics ("Wysłano", or "Wyslano" after a gateway):
+ *  - Outlook, Gmail and Thunderbird in English, Polish, German, French,
+ *    Spanish, Italian, Dutch, Portuguese and Czech;
+ *  - Thunderbird's own labels, which its libmime writes as "Label: value"
+ *    (comm-central mailnews/mime/src/mimedrft.cpp,
+ *    mime_intl_insert_message_header_1) from mime.properties 1000 Subject,
+ *    1007 Date, 1009 From, 1012 To, 1013 CC (thunderbird-l10n
+ *    pl: Temat, Data, Nadawca, Adresat, Kopia; uk: Тема, Дата, Від, Кому);
+ *  - Gmail in Ukrainian, which translates the sender's label only ("Від:"),
+ *    and Apple Mail in Ukrainian ("Від кого:", "Копія:"): the fixtures and
+ *    lib/parser.js of crisp-oss/email-forward-parser (gmail_uk_body.txt,
+ *    apple_mail_uk_body.txt).
+ * Every date label is read as FIELD_DATE: a value in RFC 5322 form with
+ * its zone (Thunderbird copies the Date header as it is) is kept, local
+ * time is dropped. */
 static const struct
 {
-  const char *name;   /* lower case, UTF-8 */
+  const char *name;   /* folded */
   Field       field;
 } pasted_names[] = {
   { "from", FIELD_FROM }, { "od", FIELD_FROM }, { "von", FIELD_FROM }, { "de", FIELD_FROM },
-  { "da", FIELD_FROM }, { "van", FIELD_FROM },
-  { "to", FIELD_TO }, { "do", FIELD_TO }, { "an", FIELD_TO }, { "à", FIELD_TO }, { "À", FIELD_TO },
-  { "a", FIELD_TO },
-  { "para", FIELD_TO }, { "komu", FIELD_TO }, { "aan", FIELD_TO },
-  { "cc", FIELD_CC }, { "dw", FIELD_CC }, { "kopie", FIELD_CC },
+  { "da", FIELD_FROM }, { "van", FIELD_FROM }, { "nadawca", FIELD_FROM }, { "від", FIELD_FROM },
+  { "від кого", FIELD_FROM },
+  { "to", FIELD_TO }, { "do", FIELD_TO }, { "an", FIELD_TO }, { "a", FIELD_TO },
+  { "para", FIELD_TO }, { "komu", FIELD_TO }, { "aan", FIELD_TO }, { "adresat", FIELD_TO },
+  { "кому", FIELD_TO },
+  { "cc", FIELD_CC }, { "dw", FIELD_CC }, { "kopie", FIELD_CC }, { "kopia", FIELD_CC },
+  { "копія", FIELD_CC },
   { "subject", FIELD_SUBJECT }, { "temat", FIELD_SUBJECT }, { "betreff", FIELD_SUBJECT },
   { "objet", FIELD_SUBJECT }, { "asunto", FIELD_SUBJECT }, { "oggetto", FIELD_SUBJECT },
-  { "onderwerp", FIELD_SUBJECT }, { "assunto", FIELD_SUBJECT }, { "předmět", FIELD_SUBJECT },
-  { "date", FIELD_DATE },
-  { "sent", FIELD_LOCAL_DATE }, { "data", FIELD_LOCAL_DATE }, { "datum", FIELD_LOCAL_DATE }, { "wysłano", FIELD_LOCAL_DATE },
-  { "gesendet", FIELD_LOCAL_DATE }, { "envoyé", FIELD_LOCAL_DATE }, { "enviado", FIELD_LOCAL_DATE },
-  { "fecha", FIELD_LOCAL_DATE }, { "inviato", FIELD_LOCAL_DATE }, { "verzonden", FIELD_LOCAL_DATE },
-  { "odesláno", FIELD_LOCAL_DATE },
+  { "onderwerp", FIELD_SUBJECT }, { "assunto", FIELD_SUBJECT }, { "predmet", FIELD_SUBJECT },
+  { "тема", FIELD_SUBJECT },
+  { "date", FIELD_DATE }, { "data", FIELD_DATE }, { "datum", FIELD_DATE }, { "fecha", FIELD_DATE },
+  { "дата", FIELD_DATE },
+  { "sent", FIELD_DATE }, { "wyslano", FIELD_DATE }, { "gesendet", FIELD_DATE },
+  { "envoye", FIELD_DATE }, { "enviado", FIELD_DATE }, { "inviato", FIELD_DATE },
+  { "verzonden", FIELD_DATE }, { "odeslano", FIELD_DATE },
 };
 
 static const char *const english_names[] = {
@@ -108,22 +126,26 @@ pasted_field (const Line  *line,
 {
   const char *colon = memchr (line->text, ':', line->end - line->text);
   const char *name_end = colon;
+  g_autofree char *name = NULL;
+  g_autofree char *folded = NULL;
+  const char *key;
 
-  if (colon == NULL || colon == line->text || colon - line->text > 16)
+  /* 24 bytes: the longest name, "Від кого" in UTF-8, is 15 */
+  if (colon == NULL || colon == line->text || colon - line->text > 24)
     return FIELD_NONE;
   while (name_end > line->text && (name_end[-1] == ' ' || (name_end[-1] == '\xa0' && name_end - 1 > line->text
                                                               && name_end[-2] == '\xc2')))
     name_end -= name_end[-1] == ' ' ? 1 : 2;
+  if (name_end == line->text)
+    return FIELD_NONE;
+  name = g_strndup (line->text, name_end - line->text);
+  key = bd_phrase_fold (name, &folded);
   for (guint i = 0; i < G_N_ELEMENTS (pasted_names); i++)
-    {
-      gsize n = strlen (pasted_names[i].name);
-
-      if ((gsize)(name_end - line->text) == n && g_ascii_strncasecmp (line->text, pasted_names[i].name, n) == 0)
-        {
-          *value = colon + 1;
-          return pasted_names[i].field;
-        }
-    }
+    if (strcmp (key, pasted_names[i].name) == 0)
+      {
+        *value = colon + 1;
+        return pasted_names[i].field;
+      }
   return FIELD_NONE;
 }
 
@@ -154,6 +176,41 @@ append_value (GString    *out,
   g_string_append_len (out, close + 1, end - (close + 1));
 }
 
+static gboolean
+is_folded_line (const Line *line)
+{
+  return line->text < line->end && (*line->text == ' ' || *line->text == '\t');
+}
+
+/* Whether the header block goes on after the folded lines from @p: with
+ * another field, or with the blank line that ends a header block (RFC
+ * 5322, sections 2.1 and 2.2.3). Outlook 2019 and later write the text
+ * straight under the last field (crisp-oss/email-forward-parser,
+ * test/fixtures/new_outlook_2019_cs_body.txt): an indented first line of
+ * that text ("   ----- Transcript of session follows -----") is then the
+ * text, not the field's continuation. */
+static gboolean
+block_goes_on (const char  *p,
+               const char  *end,
+               gboolean     quoted,
+               const char **run_end)
+{
+  while (p < end)
+    {
+      Line line = line_at (p, end);
+      const char *value;
+
+      *run_end = p;
+      if ((line.text > line.start) != quoted || is_blank (line.text, line.end))
+        return TRUE;
+      if (!is_folded_line (&line))
+        return pasted_field (&line, &value) != FIELD_NONE;
+      p = line.next;
+    }
+  *run_end = end;
+  return TRUE;
+}
+
 /* Whether [@value, @end) is an RFC 5322 date with its zone. */
 static gboolean
 is_zoned_date (const char *value,
@@ -179,6 +236,7 @@ pasted_message_at (const char  *p,
   gboolean quoted = *p == '>';
   gboolean has_from = FALSE, has_subject = FALSE;
   Field last = FIELD_NONE;
+  const char *folds_end = p;   /* folded lines before it are known to continue a field */
 
   while (p < end)
     {
@@ -189,7 +247,9 @@ pasted_message_at (const char  *p,
       if ((line.text > line.start) != quoted || is_blank (line.text, line.end))
         break;
       field = pasted_field (&line, &value);
-      if (field == FIELD_NONE && (*line.text == ' ' || *line.text == '\t') && last != FIELD_NONE)
+      /* the run of folded lines is checked once, at its first line */
+      if (field == FIELD_NONE && is_folded_line (&line) && last != FIELD_NONE
+          && (p < folds_end || block_goes_on (line.next, end, quoted, &folds_end)))
         {
           /* a folded line continues the field above */
           if (last != FIELD_LOCAL_DATE)
