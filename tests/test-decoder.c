@@ -174,6 +174,27 @@ test_decoder_pasted_clients (void)
     }
 }
 
+/* A reply quoting a bounce's text under Thunderbird's Polish attribution
+ * line: the quoted text is read, also when it quotes the returned copy's
+ * headers, with the reply's subject without "Re:"; a reply quoting an ordinary
+ * message stays not a bounce. */
+static void
+test_decoder_quoted_reply (void)
+{
+  g_autoptr(BdBounce) bounce = decode_fixture ("quoted-reply-pl.eml");
+  g_autoptr(BdBounce) plain = decode_fixture ("quoted-reply-not-bounce.eml");
+
+  g_assert_cmpint (bounce->kind, ==, BD_KIND_BOUNCE);
+  g_assert_cmpstr (bounce->mta, ==, "exim");
+  g_assert_cmpstr (bounce->subject, ==, "Mail delivery failed: returning message to sender");
+  g_assert_cmpuint (bounce->recipients->len, ==, 1);
+  g_assert_cmpstr (recipient (bounce, 0)->address, ==, "sekretariat@urzad.example");
+  g_assert_cmpint (recipient (bounce, 0)->reason, ==, BD_REASON_USERUNKNOWN);
+  g_assert_cmpstr (bounce->original->subject, ==, "Wniosek");
+  g_assert_cmpint (plain->kind, ==, BD_KIND_NOT_BOUNCE);
+  g_assert_cmpuint (plain->recipients->len, ==, 0);
+}
+
 static void
 test_decoder_pasted (void)
 {
@@ -516,6 +537,7 @@ main (int    argc,
   g_test_add_func ("/core/decoder/forwarded", test_decoder_forwarded);
   g_test_add_func ("/core/decoder/pasted", test_decoder_pasted);
   g_test_add_func ("/core/decoder/pasted-clients", test_decoder_pasted_clients);
+  g_test_add_func ("/core/decoder/quoted-reply", test_decoder_quoted_reply);
   g_test_add_func ("/core/decoder/kinds", test_decoder_kinds);
   g_test_add_func ("/core/decoder/not-bounce-families", test_decoder_not_bounce_families);
   g_test_add_func ("/core/decoder/recipient-addresses", test_decoder_recipient_addresses);

@@ -108,6 +108,34 @@ line_at (const char *p,
   return line;
 }
 
+/* The text of a quoted line after @depth quote marks ("> " or ">"), so
+ * that the quoted text's own ">>> RCPT To:" lines (a Sendmail transcript)
+ * keep theirs. */
+static const char *
+unquoted (const Line *line,
+          guint       depth)
+{
+  const char *p = line->start;
+
+  for (guint i = 0; i < depth && p < line->end && *p == '>'; i++)
+    {
+      p++;
+      if (p < line->end && *p == ' ')
+        p++;
+    }
+  return p;
+}
+
+static guint
+quote_depth (const Line *line)
+{
+  guint depth = 0;
+
+  for (const char *p = line->start; p < line->text; p++)
+    depth += *p == '>';
+  return depth;
+}
+
 static gboolean
 is_blank (const char *p,
           const char *end)
@@ -234,6 +262,7 @@ pasted_message_at (const char  *p,
 {
   g_autoptr(GString) out = NULL;   /* made at the first field: most lines start none */
   gboolean quoted = *p == '>';
+  guint depth = 0;
   gboolean has_from = FALSE, has_subject = FALSE;
   Field last = FIELD_NONE;
   const char *folds_end = p;   /* folded lines before it are known to continue a field */
@@ -265,7 +294,10 @@ pasted_message_at (const char  *p,
       if (field == FIELD_DATE && !is_zoned_date (value, line.end))
         field = FIELD_LOCAL_DATE;
       if (out == NULL)
-        out = g_string_new (NULL);
+        {
+          out = g_string_new (NULL);
+          depth = quote_depth (&line);
+        }
       if (field != FIELD_LOCAL_DATE)
         {
           g_string_append_printf (out, "%s%s: ", out->len > 0 ? "\n" : "", english_names[field]);
@@ -283,13 +315,14 @@ pasted_message_at (const char  *p,
   while (p < end)
     {
       Line line = line_at (p, end);
+      const char *text = unquoted (&line, depth);
 
       if (!quoted)
         {
           g_string_append_len (out, p, end - p);
           break;
         }
-      g_string_append_len (out, line.text, line.end - line.text);
+      g_string_append_len (out, text, line.end - text);
       g_string_append_c (out, '\n');
       p = line.next;
     }
@@ -379,4 +412,89 @@ bd_decoder_find_pasted (const char *body,
     return NULL;
   *len = end - report;
   return g_strndup (report, *len);
+}
+
+/* The subject a reply answers: its own without "Re:" (RFC 5322, section
+ * 3.6.5), which every mail program here writes in every language. */
+static const char *
+replied_subject (const char *subject)
+{
+  if (subject == NULL)
+    return "";
+  while (*subject == ' ')
+    subject++;
+  while (g_ascii_strncasecmp (subject, "re:", 3) == 0)
+    for (subject += 3; *subject == ' '; subject++)
+      ;
+  return subject;
+}
+
+/**
+ * bd_decoder_find_quoted:
+ * @body: the text of a message that is not a bounce itself
+ * @subject: (nullable): its subject
+ * @len: (out): the length of what is returned
+ *
+ * A reply that quotes a returned message: mail programs quote the text
+ * only, each line with "> ", under an attribution line that names the
+ * author and ends with a colon (Thunderbird, composeMsgs.properties
+ * mailnews.reply_header_*: "On #2 #3, #1 wrote:", pl "W dniu #2 o #3, #1
+ * pisze:", cs "Dne #2 v #3 #1 napsal(a):", uk "#1 пише #2 #3:"; Gmail
+ * "On Mon, Mar 2, 2026 at 4:15 PM Name <address> wrote:"). The quoted
+ * text is given back as a message of its own, its sender the attribution
+ * line and its subject the reply's without "Re:", for the decoder to
+ * judge like any other text.
+ *
+ * Returns: (transfer full) (nullable): that message, or %NULL when no
+ *   quoted block follows an attribution line.
+ */
+char *
+bd_decoder_find_quoted (const char *body,
+                        gsize       body_len,
+                        const char *subject,
+                        gsize      *len)
+{
+  const char *end = body + body_len;
+  const char *attribution = NULL, *attribution_end = NULL, *quote = NULL;
+  const char *prev_start = NULL, *prev_end = NULL;
+  gboolean prev_quoted = TRUE;
+  GString *out;
+
+  for (const char *p = body; p < end && quote == NULL; )
+    {
+      Line line = line_at (p, end);
+      gboolean quoted = line.text > line.start;
+
+      if (quoted && !prev_quoted && prev_end > prev_start && prev_end[-1] == ':')
+        {
+          attribution = prev_start;
+          attribution_end = prev_end - 1;
+          quote = line.start;
+        }
+      prev_start = line.start;
+      prev_quoted = quoted;
+      for (prev_end = line.end; prev_end > line.start && (prev_end[-1] == ' ' || prev_end[-1] == '\r'); )
+        prev_end--;
+      p = line.next;
+    }
+  if (quote == NULL)
+    return NULL;
+
+  out = g_string_new ("From: ");
+  g_string_append_len (out, attribution, attribution_end - attribution);
+  g_string_append_printf (out, "\nSubject: %s\n\n", replied_subject (subject));
+  for (const char *p = quote; p < end; )
+    {
+      Line line = line_at (p, end);
+
+      const char *text = unquoted (&line, 1);
+
+      if (line.text == line.start)
+        break;
+      g_string_append_len (out, text, line.end - text);
+      g_string_append_c (out, '\n');
+      p = line.next;
+    }
+  *len = out->len;
+  return g_string_free (out, FALSE);
 }
