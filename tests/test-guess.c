@@ -98,6 +98,8 @@ static const FamilyCase families[] = {
   { "seznam-cz-userunknown.eml", "seznam", "vesely.uzivatel@seznam.cz", "5.1.1", BD_REASON_USERUNKNOWN },
   { "seznam-cz-userunknown-attached-fwd.eml", "seznam", "vesely.uzivatel@seznam.cz", "5.1.1", BD_REASON_USERUNKNOWN },
   { "m365-pl-userunknown-forwarded.eml", "localized", "jan.kowalski@kontrahent.example", "5.1.10", BD_REASON_USERUNKNOWN },
+  { "kei-pl-mailboxfull.eml", "qmail", "biuro@kontotestowe.example", NULL, BD_REASON_MAILBOXFULL },
+  { "kei-pl-userunknown.eml", "qmail", "kontakt@odbiorca.example", NULL, BD_REASON_USERUNKNOWN },
   { "m365-pl-userunknown-forwarded-ascii.eml", "localized", "jan.kowalski@kontrahent.example", "5.1.10",
     BD_REASON_USERUNKNOWN },
   { "exchange-cs-mailboxfull.eml", "exchange2007", "petr.dvorak@kontrahent-cz.example", "5.2.2", BD_REASON_MAILBOXFULL },
