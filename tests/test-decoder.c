@@ -145,19 +145,20 @@ test_decoder_pasted_clients (void)
     const char *address;
     BdReason    reason;
     const char *date;
+    const char *subject;
   } cases[] = {
     { "pasted-thunderbird-pl.eml", "postfix", "zamowienia@hurtownia.example", BD_REASON_USERUNKNOWN,
-      "2026-03-02T15:15:07Z" },
+      "2026-03-02T15:15:07Z", "Undelivered Mail Returned to Sender" },
     { "pasted-thunderbird-uk.eml", "exim", "faktury@kontrahent.example", BD_REASON_MAILBOXFULL,
-      "2026-03-03T07:20:00Z" },
+      "2026-03-03T07:20:00Z", "Mail delivery failed: returning message to sender" },
     { "pasted-gmail-uk.eml", "postfix", "biuro@dostawca.example", BD_REASON_MAILBOXFULL,
-      "2026-03-04T11:00:00Z" },
+      "2026-03-04T11:00:00Z", "Undelivered Mail Returned to Sender" },
     { "pasted-apple-uk.eml", "sendmail", "kadry@firma.example", BD_REASON_USERUNKNOWN,
-      "2026-03-04T12:00:00Z" },
+      "2026-03-04T12:00:00Z", "Returned mail: see transcript for details" },
     { "pasted-outlook-cs.eml", "sendmail", "objednavky@dodavatel.example", BD_REASON_USERUNKNOWN,
-      "2026-03-04T13:00:00Z" },
+      "2026-03-04T13:00:00Z", "Returned mail: see transcript for details" },
     { "pasted-outlook-pl-ascii.eml", "exim", "ksiegowosc@kontrahent.example", BD_REASON_USERUNKNOWN,
-      "2026-03-03T08:00:00Z" },
+      "2026-03-03T08:00:00Z", "Mail delivery failed: returning message to sender" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -168,6 +169,8 @@ test_decoder_pasted_clients (void)
       g_assert_cmpint (bounce->kind, ==, BD_KIND_BOUNCE);
       g_assert_cmpstr (bounce->mta, ==, cases[i].mta);
       g_assert_cmpstr (bounce->date, ==, cases[i].date);
+      /* the pasted Subject: alone, not the text's indented first line */
+      g_assert_cmpstr (bounce->subject, ==, cases[i].subject);
       g_assert_cmpuint (bounce->recipients->len, ==, 1);
       g_assert_cmpstr (recipient (bounce, 0)->address, ==, cases[i].address);
       g_assert_cmpint (recipient (bounce, 0)->reason, ==, cases[i].reason);

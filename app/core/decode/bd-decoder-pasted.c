@@ -154,9 +154,11 @@ pasted_field (const Line  *line,
 {
   const char *colon = memchr (line->text, ':', line->end - line->text);
   const char *name_end = colon;
-  g_autofree char *name = NULL;
+  char name[32];
   g_autofree char *folded = NULL;
-  const char *key;
+  const char *key = name;
+  gboolean plain = TRUE;   /* ASCII with single spaces: lower case is its folded form */
+  gsize n;
 
   /* 24 bytes: the longest name, "Від кого" in UTF-8, is 15 */
   if (colon == NULL || colon == line->text || colon - line->text > 24)
@@ -166,8 +168,15 @@ pasted_field (const Line  *line,
     name_end -= name_end[-1] == ' ' ? 1 : 2;
   if (name_end == line->text)
     return FIELD_NONE;
-  name = g_strndup (line->text, name_end - line->text);
-  key = bd_phrase_fold (name, &folded);
+  n = name_end - line->text;
+  for (gsize i = 0; i < n; i++)
+    {
+      name[i] = g_ascii_tolower (line->text[i]);
+      plain &= (guchar)name[i] < 0x80 && name[i] != '\t' && !(name[i] == ' ' && i > 0 && name[i - 1] == ' ');
+    }
+  name[n] = '\0';
+  if (!plain)
+    key = bd_phrase_fold (name, &folded);
   for (guint i = 0; i < G_N_ELEMENTS (pasted_names); i++)
     if (strcmp (key, pasted_names[i].name) == 0)
       {
