@@ -41,9 +41,13 @@ Sources of the forward headers (what each client writes):
     test/fixtures/gmail_pl_body.txt, gmail_uk_body.txt,
     apple_mail_pl_body.txt, apple_mail_uk_body.txt,
     new_outlook_2019_cs_body.txt, thunderbird_pl_body.txt;
+  (No Ukrainian Outlook variant: no published copy of Outlook's
+  Ukrainian forward labels was found to build it from.)
   Thunderbird: comm-central mailnews/mime/src/mimedrft.cpp
     (mime_insert_normal_headers: the delimiter, then "Label: value" in the
-    order Subject, Date, From, To), labels from the thunderbird-l10n
+    order Subject, Date, From, To; a tab follows ": " where its HTML
+    header table becomes text, as in crisp's thunderbird_pl_body.txt),
+    labels from the thunderbird-l10n
     repository, {pl,cs,uk}/mail/chrome/messenger/mime.properties (1000
     Subject, 1007 Date, 1009 From, 1012 To) and the delimiter from
     messengercompose/composeMsgs.properties
