@@ -23,9 +23,10 @@ on that it should not:
                from the localisation ("Temat:", "Nadawca:", "Adresat:"...)
   outlook-text-cs
                forwarded by Czech Outlook (2019 and later) as plain text
-  apple-pl, apple-uk
-               forwarded by Apple Mail in Polish or Ukrainian, quoted
-               with "> " ("Od:", "Від кого:")
+  apple, apple-pl, apple-uk
+               forwarded by Apple Mail in English, Polish or Ukrainian,
+               quoted with "> " ("Begin forwarded message:", "Od:",
+               "Від кого:")
   quoted       a reply by Polish Thunderbird that quotes the bounce's text
                with "> " under "W dniu ..., ... pisze:" (no headers)
   ascii        the outlook-html forward after a gateway that strips
@@ -39,7 +40,7 @@ Sources of the forward headers (what each client writes):
   Gmail, Apple Mail, Outlook 2019 cs, Thunderbird pl: the test fixtures
     and lib/parser.js of crisp-oss/email-forward-parser (MIT), e.g.
     test/fixtures/gmail_pl_body.txt, gmail_uk_body.txt,
-    apple_mail_pl_body.txt, apple_mail_uk_body.txt,
+    apple_mail_en_body.txt, apple_mail_pl_body.txt, apple_mail_uk_body.txt,
     new_outlook_2019_cs_body.txt, thunderbird_pl_body.txt;
   (No Ukrainian Outlook variant: no published copy of Outlook's
   Ukrainian forward labels was found to build it from.)
@@ -78,7 +79,7 @@ SHARED = os.environ.get("BD_SHARED_DIR") or os.path.join(HERE, "..", "..", "shar
 CORPUS = os.path.join(SHARED, "corpus", "bounces", "dev")
 SCORER = os.path.join(SHARED, "bench", "score-bounces")
 ALL = ("crlf", "cr", "base64", "attached", "pasted", "outlook-html", "gmail-pl", "gmail-uk",
-       "thunderbird-pl", "thunderbird-cs", "thunderbird-uk", "outlook-text-cs", "apple-pl",
+       "thunderbird-pl", "thunderbird-cs", "thunderbird-uk", "outlook-text-cs", "apple", "apple-pl",
        "apple-uk", "quoted", "ascii", "html-only", "iso-8859-2")
 
 # The forwards written as text: (delimiter, lines above the header block,
@@ -104,6 +105,9 @@ TEXT_FORWARDS = {
     "outlook-text-cs": (None, "", "",
                         (("Od", "From"), ("Datum", "date"), ("Komu", "To"), ("Předmět", "Subject")),
                         "středa, 4. března 2026 9:31", False, 0),
+    "apple": ("Begin forwarded message:", "\n", "> ",
+              (("From", "From"), ("Subject", "Subject"), ("Date", "date"), ("To", "To")),
+              "4 March 2026 at 09:31:08 CET", False, 1),
     "apple-pl": ("Początek przekazywanej wiadomości:", "\n", "> ",
                  (("Od", "From"), ("Temat", "Subject"), ("Data", "date"), ("Do", "To")),
                  "4 marca 2026 o 09:31:08 CET", False, 1),
