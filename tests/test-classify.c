@@ -86,6 +86,11 @@ static const Case cases[] = {
   { "5.0.0", 550, "550 Rejected", "smtp", "EHLO", "failed", BD_REASON_BLOCKED, FALSE },
   /* Orange's documented codes: OFR_506 is spam. */
   { "5.2.0", 550, "550 5.2.0 Mail rejete. Mail rejected. OFR_506 [506]", "smtp", "DATA", "failed", BD_REASON_SPAMDETECTED, FALSE },
+  /* MIME named as the fault, in Sisimai's ContentError wording; the bare
+   * word (in "Mimecast", "MIME-Version") names no fault. */
+  { "5.0.0", 554, "554 This message contains invalid MIME headers", "smtp", "DATA", "failed", BD_REASON_CONTENTERROR, FALSE },
+  { "5.0.0", 552, "552 Message MIME complexity exceeds the policy maximum", "smtp", "DATA", "failed", BD_REASON_CONTENTERROR, FALSE },
+  { "5.0.0", 550, "550 Sorry, rejected by Mimecast", "smtp", "DATA", "failed", BD_REASON_ONHOLD, FALSE },
   /* The other languages' tables are consulted too. */
   { "5.2.2", 552, "552 5.2.2 Skrzynka odbiorcy jest pełna", "smtp", NULL, "failed", BD_REASON_MAILBOXFULL, FALSE },
 };

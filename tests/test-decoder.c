@@ -128,6 +128,76 @@ test_decoder_forwarded (void)
  * header block, Outlook's Polish one with "[mailto:…]" (as plain text and
  * as HTML), and Thunderbird's quoted with "> " and tabs. The pasted
  * headers are the bounce's own. */
+/* The forward headers of more mail programs, each from its published
+ * form (sources in bd-decoder-pasted.c): Thunderbird in Polish and
+ * Ukrainian (its own labels, the bounce's Date copied as it is), Gmail in
+ * Ukrainian (only "Від:" translated), Apple Mail in Ukrainian quoted with
+ * "> " ("Від кого:"), Czech Outlook with the text straight under the last
+ * field (its indented first line is text, not a folded field), and Polish
+ * Outlook after a gateway stripped the diacritics ("Wyslano:"). */
+static void
+test_decoder_pasted_clients (void)
+{
+  static const struct
+  {
+    const char *file;
+    const char *mta;
+    const char *address;
+    BdReason    reason;
+    const char *date;
+    const char *subject;
+  } cases[] = {
+    { "pasted-thunderbird-pl.eml", "postfix", "zamowienia@hurtownia.example", BD_REASON_USERUNKNOWN,
+      "2026-03-02T15:15:07Z", "Undelivered Mail Returned to Sender" },
+    { "pasted-thunderbird-uk.eml", "exim", "faktury@kontrahent.example", BD_REASON_MAILBOXFULL,
+      "2026-03-03T07:20:00Z", "Mail delivery failed: returning message to sender" },
+    { "pasted-gmail-uk.eml", "postfix", "biuro@dostawca.example", BD_REASON_MAILBOXFULL,
+      "2026-03-04T11:00:00Z", "Undelivered Mail Returned to Sender" },
+    { "pasted-apple-uk.eml", "sendmail", "kadry@firma.example", BD_REASON_USERUNKNOWN,
+      "2026-03-04T12:00:00Z", "Returned mail: see transcript for details" },
+    { "pasted-outlook-cs.eml", "sendmail", "objednavky@dodavatel.example", BD_REASON_USERUNKNOWN,
+      "2026-03-04T13:00:00Z", "Returned mail: see transcript for details" },
+    { "pasted-outlook-pl-ascii.eml", "exim", "ksiegowosc@kontrahent.example", BD_REASON_USERUNKNOWN,
+      "2026-03-03T08:00:00Z", "Mail delivery failed: returning message to sender" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(BdBounce) bounce = decode_fixture (cases[i].file);
+
+      g_test_message ("%s", cases[i].file);
+      g_assert_cmpint (bounce->kind, ==, BD_KIND_BOUNCE);
+      g_assert_cmpstr (bounce->mta, ==, cases[i].mta);
+      g_assert_cmpstr (bounce->date, ==, cases[i].date);
+      /* the pasted Subject: alone, not the text's indented first line */
+      g_assert_cmpstr (bounce->subject, ==, cases[i].subject);
+      g_assert_cmpuint (bounce->recipients->len, ==, 1);
+      g_assert_cmpstr (recipient (bounce, 0)->address, ==, cases[i].address);
+      g_assert_cmpint (recipient (bounce, 0)->reason, ==, cases[i].reason);
+    }
+}
+
+/* A reply quoting a bounce's text under Thunderbird's Polish attribution
+ * line: the quoted text is read, also when it quotes the returned copy's
+ * headers, with the reply's subject without "Re:"; a reply quoting an ordinary
+ * message stays not a bounce. */
+static void
+test_decoder_quoted_reply (void)
+{
+  g_autoptr(BdBounce) bounce = decode_fixture ("quoted-reply-pl.eml");
+  g_autoptr(BdBounce) plain = decode_fixture ("quoted-reply-not-bounce.eml");
+
+  g_assert_cmpint (bounce->kind, ==, BD_KIND_BOUNCE);
+  g_assert_cmpstr (bounce->mta, ==, "exim");
+  g_assert_cmpstr (bounce->subject, ==, "Mail delivery failed: returning message to sender");
+  g_assert_cmpuint (bounce->recipients->len, ==, 1);
+  g_assert_cmpstr (recipient (bounce, 0)->address, ==, "sekretariat@urzad.example");
+  g_assert_cmpint (recipient (bounce, 0)->reason, ==, BD_REASON_USERUNKNOWN);
+  g_assert_cmpstr (bounce->original->subject, ==, "Wniosek");
+  g_assert_cmpint (plain->kind, ==, BD_KIND_NOT_BOUNCE);
+  g_assert_cmpuint (plain->recipients->len, ==, 0);
+}
+
 static void
 test_decoder_pasted (void)
 {
@@ -469,6 +539,8 @@ main (int    argc,
   g_test_add_func ("/core/decoder/line-ends", test_decoder_line_ends);
   g_test_add_func ("/core/decoder/forwarded", test_decoder_forwarded);
   g_test_add_func ("/core/decoder/pasted", test_decoder_pasted);
+  g_test_add_func ("/core/decoder/pasted-clients", test_decoder_pasted_clients);
+  g_test_add_func ("/core/decoder/quoted-reply", test_decoder_quoted_reply);
   g_test_add_func ("/core/decoder/kinds", test_decoder_kinds);
   g_test_add_func ("/core/decoder/not-bounce-families", test_decoder_not_bounce_families);
   g_test_add_func ("/core/decoder/recipient-addresses", test_decoder_recipient_addresses);

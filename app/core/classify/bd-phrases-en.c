@@ -890,7 +890,13 @@ static const BdPhrase phrases[] = {
   { "invalid character", BD_REASON_CONTENTERROR },
   { "charset", BD_REASON_CONTENTERROR },
   { "encoding", BD_REASON_CONTENTERROR },
-  { "mime", BD_REASON_CONTENTERROR },
+  /* MIME as the fault, in Sisimai's Reason/ContentError.pm wording ("message
+   * mime complexity exceeds the policy maximum", "this message contains
+   * invalid MIME headers", "... text that uses unnecessary base64
+   * encoding"); the bare word "mime" matched "Mimecast" and "MIME-Version" */
+  { "mime complexity exceeds the policy maximum", BD_REASON_CONTENTERROR },
+  { "invalid mime headers", BD_REASON_CONTENTERROR },
+  { "unnecessary base64 encoding", BD_REASON_CONTENTERROR },
   { "message header size exceeds limit", BD_REASON_CONTENTERROR },
   { "headers too large", BD_REASON_CONTENTERROR },
   { "message has too many headers", BD_REASON_CONTENTERROR },

@@ -20,6 +20,7 @@
 
 #include "bd-date.h"
 #include "bd-decoder-private.h"
+#include "bd-phrase-fold.h"
 
 typedef enum
 {
@@ -33,29 +34,46 @@ typedef enum
                         * 2 marca…": local time without a zone, dropped */
 } Field;
 
-/* Header names mail programs write above a forwarded message: Outlook,
- * Gmail and Thunderbird in English, Polish, German, French, Spanish,
- * Italian, Dutch, Portuguese and Czech. Compared byte for byte beyond
- * ASCII: a capital letter outside it is listed on its own ("À"). */
+/* Header names mail programs write above a forwarded message, in the
+ * folded form of bd-phrase-fold.c (lower case, Latin letters without their
+ * marks, Cyrillic lower-cased), so that a name is found with or without
+ * its diacritics ("Wysłano", or "Wyslano" after a gateway):
+ *  - Outlook, Gmail and Thunderbird in English, Polish, German, French,
+ *    Spanish, Italian, Dutch, Portuguese and Czech;
+ *  - Thunderbird's own labels, which its libmime writes as "Label: value"
+ *    (comm-central mailnews/mime/src/mimedrft.cpp,
+ *    mime_intl_insert_message_header_1) from mime.properties 1000 Subject,
+ *    1007 Date, 1009 From, 1012 To, 1013 CC (thunderbird-l10n
+ *    pl: Temat, Data, Nadawca, Adresat, Kopia; uk: Тема, Дата, Від, Кому);
+ *  - Gmail in Ukrainian, which translates the sender's label only ("Від:"),
+ *    and Apple Mail in Ukrainian ("Від кого:", "Копія:"): the fixtures and
+ *    lib/parser.js of crisp-oss/email-forward-parser (gmail_uk_body.txt,
+ *    apple_mail_uk_body.txt).
+ * Every date label is read as FIELD_DATE: a value in RFC 5322 form with
+ * its zone (Thunderbird copies the Date header as it is) is kept, local
+ * time is dropped. */
 static const struct
 {
-  const char *name;   /* lower case, UTF-8 */
+  const char *name;   /* folded */
   Field       field;
 } pasted_names[] = {
   { "from", FIELD_FROM }, { "od", FIELD_FROM }, { "von", FIELD_FROM }, { "de", FIELD_FROM },
-  { "da", FIELD_FROM }, { "van", FIELD_FROM },
-  { "to", FIELD_TO }, { "do", FIELD_TO }, { "an", FIELD_TO }, { "à", FIELD_TO }, { "À", FIELD_TO },
-  { "a", FIELD_TO },
-  { "para", FIELD_TO }, { "komu", FIELD_TO }, { "aan", FIELD_TO },
-  { "cc", FIELD_CC }, { "dw", FIELD_CC }, { "kopie", FIELD_CC },
+  { "da", FIELD_FROM }, { "van", FIELD_FROM }, { "nadawca", FIELD_FROM }, { "від", FIELD_FROM },
+  { "від кого", FIELD_FROM },
+  { "to", FIELD_TO }, { "do", FIELD_TO }, { "an", FIELD_TO }, { "a", FIELD_TO },
+  { "para", FIELD_TO }, { "komu", FIELD_TO }, { "aan", FIELD_TO }, { "adresat", FIELD_TO },
+  { "кому", FIELD_TO },
+  { "cc", FIELD_CC }, { "dw", FIELD_CC }, { "kopie", FIELD_CC }, { "kopia", FIELD_CC },
+  { "копія", FIELD_CC },
   { "subject", FIELD_SUBJECT }, { "temat", FIELD_SUBJECT }, { "betreff", FIELD_SUBJECT },
   { "objet", FIELD_SUBJECT }, { "asunto", FIELD_SUBJECT }, { "oggetto", FIELD_SUBJECT },
-  { "onderwerp", FIELD_SUBJECT }, { "assunto", FIELD_SUBJECT }, { "předmět", FIELD_SUBJECT },
-  { "date", FIELD_DATE },
-  { "sent", FIELD_LOCAL_DATE }, { "data", FIELD_LOCAL_DATE }, { "datum", FIELD_LOCAL_DATE }, { "wysłano", FIELD_LOCAL_DATE },
-  { "gesendet", FIELD_LOCAL_DATE }, { "envoyé", FIELD_LOCAL_DATE }, { "enviado", FIELD_LOCAL_DATE },
-  { "fecha", FIELD_LOCAL_DATE }, { "inviato", FIELD_LOCAL_DATE }, { "verzonden", FIELD_LOCAL_DATE },
-  { "odesláno", FIELD_LOCAL_DATE },
+  { "onderwerp", FIELD_SUBJECT }, { "assunto", FIELD_SUBJECT }, { "predmet", FIELD_SUBJECT },
+  { "тема", FIELD_SUBJECT },
+  { "date", FIELD_DATE }, { "data", FIELD_DATE }, { "datum", FIELD_DATE }, { "fecha", FIELD_DATE },
+  { "дата", FIELD_DATE },
+  { "sent", FIELD_DATE }, { "wyslano", FIELD_DATE }, { "gesendet", FIELD_DATE },
+  { "envoye", FIELD_DATE }, { "enviado", FIELD_DATE }, { "inviato", FIELD_DATE },
+  { "verzonden", FIELD_DATE }, { "odeslano", FIELD_DATE },
 };
 
 static const char *const english_names[] = {
@@ -90,6 +108,34 @@ line_at (const char *p,
   return line;
 }
 
+/* The text of a quoted line after @depth quote marks ("> " or ">"), so
+ * that the quoted text's own ">>> RCPT To:" lines (a Sendmail transcript)
+ * keep theirs. */
+static const char *
+unquoted (const Line *line,
+          guint       depth)
+{
+  const char *p = line->start;
+
+  for (guint i = 0; i < depth && p < line->end && *p == '>'; i++)
+    {
+      p++;
+      if (p < line->end && *p == ' ')
+        p++;
+    }
+  return p;
+}
+
+static guint
+quote_depth (const Line *line)
+{
+  guint depth = 0;
+
+  for (const char *p = line->start; p < line->text; p++)
+    depth += *p == '>';
+  return depth;
+}
+
 static gboolean
 is_blank (const char *p,
           const char *end)
@@ -108,22 +154,35 @@ pasted_field (const Line  *line,
 {
   const char *colon = memchr (line->text, ':', line->end - line->text);
   const char *name_end = colon;
+  char name[32];
+  g_autofree char *folded = NULL;
+  const char *key = name;
+  gboolean plain = TRUE;   /* ASCII with single spaces: lower case is its folded form */
+  gsize n;
 
-  if (colon == NULL || colon == line->text || colon - line->text > 16)
+  /* 24 bytes: the longest name, "Від кого" in UTF-8, is 15 */
+  if (colon == NULL || colon == line->text || colon - line->text > 24)
     return FIELD_NONE;
   while (name_end > line->text && (name_end[-1] == ' ' || (name_end[-1] == '\xa0' && name_end - 1 > line->text
                                                               && name_end[-2] == '\xc2')))
     name_end -= name_end[-1] == ' ' ? 1 : 2;
-  for (guint i = 0; i < G_N_ELEMENTS (pasted_names); i++)
+  if (name_end == line->text)
+    return FIELD_NONE;
+  n = name_end - line->text;
+  for (gsize i = 0; i < n; i++)
     {
-      gsize n = strlen (pasted_names[i].name);
-
-      if ((gsize)(name_end - line->text) == n && g_ascii_strncasecmp (line->text, pasted_names[i].name, n) == 0)
-        {
-          *value = colon + 1;
-          return pasted_names[i].field;
-        }
+      name[i] = g_ascii_tolower (line->text[i]);
+      plain &= (guchar)name[i] < 0x80 && name[i] != '\t' && !(name[i] == ' ' && i > 0 && name[i - 1] == ' ');
     }
+  name[n] = '\0';
+  if (!plain)
+    key = bd_phrase_fold (name, &folded);
+  for (guint i = 0; i < G_N_ELEMENTS (pasted_names); i++)
+    if (strcmp (key, pasted_names[i].name) == 0)
+      {
+        *value = colon + 1;
+        return pasted_names[i].field;
+      }
   return FIELD_NONE;
 }
 
@@ -154,6 +213,41 @@ append_value (GString    *out,
   g_string_append_len (out, close + 1, end - (close + 1));
 }
 
+static gboolean
+is_folded_line (const Line *line)
+{
+  return line->text < line->end && (*line->text == ' ' || *line->text == '\t');
+}
+
+/* Whether the header block goes on after the folded lines from @p: with
+ * another field, or with the blank line that ends a header block (RFC
+ * 5322, sections 2.1 and 2.2.3). Outlook 2019 and later write the text
+ * straight under the last field (crisp-oss/email-forward-parser,
+ * test/fixtures/new_outlook_2019_cs_body.txt): an indented first line of
+ * that text ("   ----- Transcript of session follows -----") is then the
+ * text, not the field's continuation. */
+static gboolean
+block_goes_on (const char  *p,
+               const char  *end,
+               gboolean     quoted,
+               const char **run_end)
+{
+  while (p < end)
+    {
+      Line line = line_at (p, end);
+      const char *value;
+
+      *run_end = p;
+      if ((line.text > line.start) != quoted || is_blank (line.text, line.end))
+        return TRUE;
+      if (!is_folded_line (&line))
+        return pasted_field (&line, &value) != FIELD_NONE;
+      p = line.next;
+    }
+  *run_end = end;
+  return TRUE;
+}
+
 /* Whether [@value, @end) is an RFC 5322 date with its zone. */
 static gboolean
 is_zoned_date (const char *value,
@@ -177,8 +271,10 @@ pasted_message_at (const char  *p,
 {
   g_autoptr(GString) out = NULL;   /* made at the first field: most lines start none */
   gboolean quoted = *p == '>';
+  guint depth = 0;
   gboolean has_from = FALSE, has_subject = FALSE;
   Field last = FIELD_NONE;
+  const char *folds_end = p;   /* folded lines before it are known to continue a field */
 
   while (p < end)
     {
@@ -189,7 +285,9 @@ pasted_message_at (const char  *p,
       if ((line.text > line.start) != quoted || is_blank (line.text, line.end))
         break;
       field = pasted_field (&line, &value);
-      if (field == FIELD_NONE && (*line.text == ' ' || *line.text == '\t') && last != FIELD_NONE)
+      /* the run of folded lines is checked once, at its first line */
+      if (field == FIELD_NONE && is_folded_line (&line) && last != FIELD_NONE
+          && (p < folds_end || block_goes_on (line.next, end, quoted, &folds_end)))
         {
           /* a folded line continues the field above */
           if (last != FIELD_LOCAL_DATE)
@@ -205,7 +303,10 @@ pasted_message_at (const char  *p,
       if (field == FIELD_DATE && !is_zoned_date (value, line.end))
         field = FIELD_LOCAL_DATE;
       if (out == NULL)
-        out = g_string_new (NULL);
+        {
+          out = g_string_new (NULL);
+          depth = quote_depth (&line);
+        }
       if (field != FIELD_LOCAL_DATE)
         {
           g_string_append_printf (out, "%s%s: ", out->len > 0 ? "\n" : "", english_names[field]);
@@ -223,13 +324,14 @@ pasted_message_at (const char  *p,
   while (p < end)
     {
       Line line = line_at (p, end);
+      const char *text = unquoted (&line, depth);
 
       if (!quoted)
         {
           g_string_append_len (out, p, end - p);
           break;
         }
-      g_string_append_len (out, line.text, line.end - line.text);
+      g_string_append_len (out, text, line.end - text);
       g_string_append_c (out, '\n');
       p = line.next;
     }
@@ -319,4 +421,89 @@ bd_decoder_find_pasted (const char *body,
     return NULL;
   *len = end - report;
   return g_strndup (report, *len);
+}
+
+/* The subject a reply answers: its own without "Re:" (RFC 5322, section
+ * 3.6.5), which every mail program here writes in every language. */
+static const char *
+replied_subject (const char *subject)
+{
+  if (subject == NULL)
+    return "";
+  while (*subject == ' ')
+    subject++;
+  while (g_ascii_strncasecmp (subject, "re:", 3) == 0)
+    for (subject += 3; *subject == ' '; subject++)
+      ;
+  return subject;
+}
+
+/**
+ * bd_decoder_find_quoted:
+ * @body: the text of a message that is not a bounce itself
+ * @subject: (nullable): its subject
+ * @len: (out): the length of what is returned
+ *
+ * A reply that quotes a returned message: mail programs quote the text
+ * only, each line with "> ", under an attribution line that names the
+ * author and ends with a colon (Thunderbird, composeMsgs.properties
+ * mailnews.reply_header_*: "On #2 #3, #1 wrote:", pl "W dniu #2 o #3, #1
+ * pisze:", cs "Dne #2 v #3 #1 napsal(a):", uk "#1 пише #2 #3:"; Gmail
+ * "On Mon, Mar 2, 2026 at 4:15 PM Name <address> wrote:"). The quoted
+ * text is given back as a message of its own, its sender the attribution
+ * line and its subject the reply's without "Re:", for the decoder to
+ * judge like any other text.
+ *
+ * Returns: (transfer full) (nullable): that message, or %NULL when no
+ *   quoted block follows an attribution line.
+ */
+char *
+bd_decoder_find_quoted (const char *body,
+                        gsize       body_len,
+                        const char *subject,
+                        gsize      *len)
+{
+  const char *end = body + body_len;
+  const char *attribution = NULL, *attribution_end = NULL, *quote = NULL;
+  const char *prev_start = NULL, *prev_end = NULL;
+  gboolean prev_quoted = TRUE;
+  GString *out;
+
+  for (const char *p = body; p < end && quote == NULL; )
+    {
+      Line line = line_at (p, end);
+      gboolean quoted = line.text > line.start;
+
+      if (quoted && !prev_quoted && prev_end > prev_start && prev_end[-1] == ':')
+        {
+          attribution = prev_start;
+          attribution_end = prev_end - 1;
+          quote = line.start;
+        }
+      prev_start = line.start;
+      prev_quoted = quoted;
+      for (prev_end = line.end; prev_end > line.start && (prev_end[-1] == ' ' || prev_end[-1] == '\r'); )
+        prev_end--;
+      p = line.next;
+    }
+  if (quote == NULL)
+    return NULL;
+
+  out = g_string_new ("From: ");
+  g_string_append_len (out, attribution, attribution_end - attribution);
+  g_string_append_printf (out, "\nSubject: %s\n\n", replied_subject (subject));
+  for (const char *p = quote; p < end; )
+    {
+      Line line = line_at (p, end);
+
+      const char *text = unquoted (&line, 1);
+
+      if (line.text == line.start)
+        break;
+      g_string_append_len (out, text, line.end - text);
+      g_string_append_c (out, '\n');
+      p = line.next;
+    }
+  *len = out->len;
+  return g_string_free (out, FALSE);
 }

@@ -40,6 +40,13 @@ char       *bd_decoder_first_address        (const BdMimePart *message,
 char       *bd_decoder_find_pasted          (const char       *body,
                                              gsize             body_len,
                                              gsize            *len);
+void        bd_decoder_drop_challenge       (BdBounce         *bounce,
+                                             const BdMimePart *message,
+                                             const char       *text);
+char       *bd_decoder_find_quoted          (const char       *body,
+                                             gsize             body_len,
+                                             const char       *subject,
+                                             gsize            *len);
 
 void        bd_decoder_normalise_codes      (BdRecipient      *recipient);
 void        bd_decoder_find_commands        (BdBounce         *bounce,

@@ -364,6 +364,7 @@ scan_prose (BdBounce          *bounce,
   if (bounce->kind == BD_KIND_FEEDBACK)
     return;
   run_scanners (bounce, input);
+  bd_decoder_drop_challenge (bounce, message, input->body);   /* held, not refused */
   if (bounce->recipients->len == 0)
     {
       bounce->kind = BD_KIND_NOT_BOUNCE;
@@ -413,9 +414,18 @@ try_pasted (BdBounce          *bounce,
       || forwards >= BD_DECODER_MAX_FORWARDS)
     return NULL;
   pasted = bd_decoder_find_pasted (input->body, input->body_len, &len);
-  if (pasted == NULL)
-    return NULL;
-  nested = decode_inline (pasted, len, bounce->source, bounce->offset, forwards + 1);
+  if (pasted != NULL)
+    nested = decode_inline (pasted, len, bounce->source, bounce->offset, forwards + 1);
+  /* else a reply quoting the bounce's text; also when the pasted headers
+   * found were the returned copy's inside that quote */
+  if (is_nothing (nested))
+    {
+      g_clear_pointer (&pasted, g_free);
+      g_clear_pointer (&nested, bd_bounce_unref);
+      pasted = bd_decoder_find_quoted (input->body, input->body_len, input->subject, &len);
+      if (pasted != NULL)
+        nested = decode_inline (pasted, len, bounce->source, bounce->offset, forwards + 1);
+    }
   if (is_nothing (nested))
     return NULL;
   /* A pasted bounce whose date was local time (dropped): the forward's

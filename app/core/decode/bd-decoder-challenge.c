@@ -1,0 +1,98 @@
+/* bd-decoder-challenge.c
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Challenge-response notices: a filter in front of the recipient's mailbox
+ * holds a message from an unknown sender and asks the sender to confirm
+ * (or says the sender is already on its list). The message was not
+ * refused, so the notice is not a returned email, even when it comes as a
+ * delivery report (Boxbe sends a multipart/report with "Status: 4.7.0").
+ *
+ * Only the services' own sentences are recognised, each from a published
+ * list of them:
+ *  - Mail::DeliveryStatus::BounceParser (CPAN 1.543, lib/Mail/DeliveryStatus/
+ *    BounceParser.pm, "Deal with some common C/R systems"): TMDA's
+ *    "X-Delivery-Agent: TMDA" header, Bluebottle's "This account is
+ *    protected by Bluebottle", Boxbe's "Please add yourself to my Boxbe
+ *    Guest List" and "This is a one-time automated message to confirm that
+ *    you're listed on my Boxbe Guest List";
+ *  - What The Email (Daniel Bachhuber, class What_The_Email,
+ *    $blocked_messages): the same Boxbe sentence, ChoiceMail's "ChoiceMail
+ *    is holding the message you sent because your email address is not on
+ *    my list of approved senders" and SpamBLK's "The person you tried to
+ *    send this email to is using SpamBLK Whitemail to prevent spam".
+ * BounceParser also takes "Your server requires confirmation" for one; we
+ * do not: that text comes in a server's 550 refusal, quoted by the sending
+ * server's report (Action: failed), so the message was not delivered and
+ * will not be: a bounce, whose reply says what to do.
+ * The sentences are compared in folded form (bd-phrase-fold.c), so line
+ * breaks and case do not matter.
+ */
+#define G_LOG_DOMAIN "bd-decoder"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "bd-decoder-private.h"
+#include "bd-mime.h"
+#include "bd-phrase-fold.h"
+#include "bd-text.h"
+
+/* Each sentence with the service's name, looked for first: the text is
+ * folded only when the name is in it. */
+static const struct
+{
+  const char *service;
+  const char *sentence;   /* folded */
+} challenges[] = {
+  { "Boxbe", "please add yourself to my boxbe guest list" },
+  { "Boxbe", "you're listed on my boxbe guest list" },
+  { "Bluebottle", "this account is protected by bluebottle" },
+  { "ChoiceMail", "choicemail is holding the message you sent" },
+  { "SpamBLK", "is using spamblk whitemail to prevent spam" },
+};
+
+static gboolean
+is_challenge (const BdMimePart *message,
+              const char       *text)
+{
+  g_autofree char *agent = NULL;
+  g_autofree char *folded = NULL;
+  const char *folded_text = NULL;
+
+  if (message != NULL && (agent = bd_mime_header (message, "X-Delivery-Agent")) != NULL
+      && g_ascii_strncasecmp (g_strstrip (agent), "TMDA", 4) == 0)
+    return TRUE;
+  for (guint i = 0; i < G_N_ELEMENTS (challenges); i++)
+    {
+      if (bd_text_strcasestr (text, challenges[i].service) == NULL)
+        continue;
+      if (folded_text == NULL)
+        folded_text = bd_phrase_fold (text, &folded);
+      if (strstr (folded_text, challenges[i].sentence) != NULL)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/**
+ * bd_decoder_drop_challenge:
+ * @bounce: what the report and the scanners read from @message
+ * @message: the message
+ * @text: its human-readable text (BdScanInput's body)
+ *
+ * When @message is a challenge-response notice, drops what its report
+ * said (recipients, reporting server), so that it is read as no bounce.
+ */
+void
+bd_decoder_drop_challenge (BdBounce         *bounce,
+                           const BdMimePart *message,
+                           const char       *text)
+{
+  if (!is_challenge (message, text))
+    return;
+  g_ptr_array_set_size (bounce->recipients, 0);
+  g_clear_pointer (&bounce->mta, g_free);
+  g_clear_pointer (&bounce->reporting_mta, g_free);
+  g_clear_pointer (&bounce->arrival_date, g_free);
+}
