@@ -62,6 +62,35 @@ index_phrase (PhraseIndex    *index,
   g_array_append_val (index->buckets[key], entry);
 }
 
+#if BD_BENCH_PHRASES
+/* A benchmark build only (meson -Dbench_phrases=true, see
+ * build-aux/bench-decode.py): BD_BENCH_DUMMY_PHRASES=K adds K copies of
+ * every phrase with "\001" and a number appended. Folded text never holds
+ * that byte (it is not in any reply a decoder passes on as words) so they
+ * never match, yet share every prefix with a real phrase: the index's
+ * worst case. Shows whether time grows with the number of phrases. */
+static void
+index_dummy_phrases (PhraseIndex *index)
+{
+  guint n = (guint)g_ascii_strtoull (g_getenv ("BD_BENCH_DUMMY_PHRASES") ?: "0", NULL, 10);
+  /* Copies, not pointers: indexing moves the buckets' elements. */
+  GArray *real = g_array_new (FALSE, FALSE, sizeof (IndexedPhrase));
+
+  for (guint key = 0; key < G_N_ELEMENTS (index->buckets); key++)
+    if (index->buckets[key] != NULL)
+      g_array_append_vals (real, index->buckets[key]->data, index->buckets[key]->len);
+  for (guint k = 0; k < n; k++)
+    for (guint i = 0; i < real->len; i++)
+      {
+        const IndexedPhrase *entry = &g_array_index (real, IndexedPhrase, i);
+        char *text = g_strdup_printf ("%.*s\001%u", (int)entry->len, entry->text, k);
+
+        index_phrase (index, entry->phrase, text);
+      }
+  g_array_free (real, TRUE);
+}
+#endif
+
 static const PhraseIndex *
 get_index (void)
 {
@@ -84,6 +113,9 @@ get_index (void)
             if (umlauts != NULL)
               index_phrase (built, phrase, umlauts);
           }
+#if BD_BENCH_PHRASES
+      index_dummy_phrases (built);
+#endif
       g_once_init_leave (&index, built);
     }
   return index;
