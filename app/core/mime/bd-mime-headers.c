@@ -12,6 +12,7 @@
 #include <gmime/gmime.h>
 #include <string.h>
 
+#include "bd-mime-charset.h"
 #include "bd-mime-private.h"
 
 /**
@@ -136,7 +137,10 @@ bd_mime_header (const BdMimePart *part,
   value = bd_mime_unfold (raw, len);
   if (needs_decoding (value))
     {
-      char *decoded = g_mime_utils_header_decode_text (NULL, value);
+      char *decoded;
+
+      bd_mime_charset_keep_encoded (value);
+      decoded = g_mime_utils_header_decode_text (NULL, value);
 
       g_free (value);
       value = decoded != NULL ? g_strstrip (decoded) : g_strdup ("");
@@ -161,5 +165,6 @@ bd_mime_address_header (const BdMimePart *part,
   if (raw == NULL)
     return NULL;
   value = bd_mime_unfold (raw, len);
+  bd_mime_charset_keep_encoded (value);
   return internet_address_list_parse (NULL, value);
 }

@@ -13,6 +13,7 @@
 
 #include <gmime/gmime.h>
 
+#include "bd-mime-charset.h"
 #include "bd-mime-text.h"
 
 static gboolean
@@ -134,7 +135,10 @@ bd_mime_text_to_utf8 (const char *text,
     out = g_strndup (text, len);
   else if (charset != NULL && !is_utf8_name (charset))
     {
-      iconv_t cd = g_mime_iconv_open ("UTF-8", charset);
+      iconv_t cd;
+
+      bd_mime_charset_keep (charset);
+      cd = g_mime_iconv_open ("UTF-8", charset);
 
       if (cd != (iconv_t) -1)
         {
@@ -146,6 +150,8 @@ bd_mime_text_to_utf8 (const char *text,
     }
   if (out == NULL)
     {
+      /* GMime tries the locale's charset (Latin-1 in the C locale). */
+      bd_mime_charset_keep (g_mime_locale_charset ());
       out = g_mime_utils_decode_8bit (NULL, text, len);
       if (out == NULL || !g_utf8_validate (out, -1, NULL))
         {

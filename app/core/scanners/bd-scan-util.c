@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "bd-gmime-autocleanups.h"
+#include "bd-mime-charset.h"
 #include "bd-scan-util.h"
 
 /* A bounce quotes at most a few thousand lines of prose before the
@@ -89,6 +90,7 @@ bd_scan_add_addresses (GPtrArray  *into,
 
   if (value == NULL)
     return;
+  bd_mime_charset_keep_encoded (value);
   list = internet_address_list_parse (NULL, value);
   for (int i = 0; list != NULL && i < internet_address_list_length (list); i++)
     {
