@@ -48,7 +48,10 @@ find_field (const BdMimePart *part,
     {
       const BdMimeField *f = &fields[last ? n - 1 - k : k];
 
-      if (f->name_len == wanted && g_ascii_strncasecmp (f->name, name, wanted) == 0)
+      /* The first letter compared inline, case folded by its 0x20 bit: a
+       * header has dozens of fields and this is called for each lookup. */
+      if (f->name_len == wanted && (f->name[0] | 0x20) == (name[0] | 0x20)
+          && g_ascii_strncasecmp (f->name, name, wanted) == 0)
         {
           *len = f->value_len;
           return f->value;
