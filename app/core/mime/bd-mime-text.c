@@ -85,22 +85,30 @@ gsize
 bd_mime_normalise_newlines (char  *text,
                             gsize  len)
 {
-  char *out = text;
+  const char *end = text + len, *p;
+  char *out;
 
   g_return_val_if_fail (text != NULL || len == 0, 0);
 
-  if (len == 0 || memchr (text, '\r', len) == NULL)
+  if (len == 0 || (p = memchr (text, '\r', len)) == NULL)
     return len;
-  for (gsize i = 0; i < len; i++)
+  /* From one CR to the next, the bytes between moved in one go: a CRLF
+   * message is a whole mailbox's worth of lines. */
+  out = (char *)p;
+  while (p < end)
     {
-      if (text[i] == '\r')
-        {
-          *out++ = '\n';
-          if (i + 1 < len && text[i + 1] == '\n')
-            i++;
-          continue;
-        }
-      *out++ = text[i];
+      const char *next;
+      gsize run;
+
+      *out++ = '\n';   /* p is at a CR */
+      p++;
+      if (p < end && *p == '\n')
+        p++;
+      next = memchr (p, '\r', end - p);
+      run = (next != NULL ? next : end) - p;
+      memmove (out, p, run);
+      out += run;
+      p += run;
     }
   *out = '\0';
   return out - text;
