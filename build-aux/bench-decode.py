@@ -125,6 +125,9 @@ def main():
                                                                  os.cpu_count()), flush=True)
 
     sisimai = None
+    if not args.no_sisimai and subprocess.run(["perl", "-MSisimai", "-e", "1"], stderr=subprocess.DEVNULL).returncode != 0:
+        print("bench-decode: Perl Sisimai not installed (apt install libsisimai-perl): its run is skipped")
+        args.no_sisimai = True
     if not args.no_sisimai:
         s_copies = args.sisimai_copies or args.copies
         s_dest = dest if s_copies == args.copies else "/tmp/bd-bench-decode-x%d" % s_copies

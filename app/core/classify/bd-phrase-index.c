@@ -27,13 +27,12 @@
 #define GAP "\u2026"
 #define MAX_GAP 100
 
-/* The automaton holds each phrase's first PREFIX bytes and a hit is
- * checked for the rest with one memcmp: the prefixes already tell nearly
- * all phrases apart, and a trie of whole phrases has four times the
- * states, which cost every process about a millisecond to build
- * (callgrind on one bounce: 12.1 M instructions with whole phrases, 9.6 M
- * with 8-byte prefixes; 7.9 M with the old two-byte index). */
-#define PREFIX 8
+/* Whole phrases go into the automaton, not prefixes: a hit is then always
+ * a phrase that is there, so more phrases cost states, not time per text.
+ * (With 8-byte prefixes checked by memcmp the automaton was built in a
+ * third of the time, 1.6 M instead of 4.2 M instructions, but every
+ * phrase sharing a prefix was checked at each hit: the doubled table of
+ * make bench-decode PHRASES_X=1 cost 15 k instructions more a message.) */
 
 typedef struct
 {
@@ -68,7 +67,7 @@ index_phrase (PhraseIndex    *index,
     }
   if (entry.len < 2)
     return;
-  bd_multimatch_add (index->matcher, entry.text, MIN (entry.len, PREFIX));
+  bd_multimatch_add (index->matcher, entry.text, entry.len);
   g_array_append_val (index->entries, entry);
 }
 
@@ -268,10 +267,6 @@ bd_phrases_match (const char  *diagnostic,
       BdReason reason = entry->phrase->reason;
       gsize i = hits.hits[h].start;
       gsize phrase_end = i + entry->len;
-
-      if (entry->len > PREFIX
-          && (entry->len > len - i || memcmp (lowered + i + PREFIX, entry->text + PREFIX, entry->len - PREFIX) != 0))
-        continue;
 
       if (entry->tail != NULL)
         {
