@@ -1,7 +1,7 @@
 # A thin wrapper: everything real lives in meson.build and build-aux/.
 BUILD ?= build
 
-.PHONY: all deps build run test fuzz valgrind screenshots bench clean
+.PHONY: all deps build run test fuzz valgrind screenshots bench bench-decode clean
 
 all: build
 
@@ -43,6 +43,14 @@ screenshots: build
 SIZE ?= 1G
 bench: build
 	build-aux/bench-mailbox.py --build $(BUILD) --size $(SIZE)
+
+# Not a test: ../shared's bounces copied COPIES times, the CLI (one thread,
+# all threads) timed beside Perl Sisimai; PHRASES_X=1 adds a run with the
+# phrase table doubled by never-matching phrases (a -Dbench_phrases build).
+COPIES ?= 20
+PHRASES_X ?= 0
+bench-decode: build
+	build-aux/bench-decode.py --build $(BUILD) --copies $(COPIES) --phrases-x $(PHRASES_X)
 
 clean:
 	rm -rf $(BUILD)

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "bd-mime.h"
+#include "bd-mime-text.h"
 
 static BdMimePart *
 parse (const char *text)
@@ -321,6 +322,27 @@ test_part_count_limit (void)
   g_assert_true (m->too_many_parts);
 }
 
+/* CRLF and lone CR become LF, in place, wherever they fall: first byte,
+ * last byte, runs of them. */
+static void
+test_normalise_newlines (void)
+{
+  static const struct { const char *in; const char *out; } cases[] = {
+    { "", "" }, { "no line end", "no line end" }, { "a\r\nb", "a\nb" }, { "a\rb", "a\nb" },
+    { "\r\nx", "\nx" }, { "x\r", "x\n" }, { "x\r\n", "x\n" }, { "\r\r\n\n\r", "\n\n\n\n" },
+    { "a\n\rb\r\n\r\nc", "a\n\nb\n\nc" }, { "\r", "\n" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *text = g_strdup (cases[i].in);
+      gsize len = bd_mime_normalise_newlines (text, strlen (text));
+
+      g_assert_cmpuint (len, ==, strlen (cases[i].out));
+      g_assert_cmpmem (text, len, cases[i].out, len);
+    }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -340,5 +362,6 @@ main (int argc, char **argv)
   g_test_add_func ("/mime/encapsulated-messages", test_encapsulated_messages);
   g_test_add_func ("/mime/parameter-forms", test_parameter_forms);
   g_test_add_func ("/mime/part-count-limit", test_part_count_limit);
+  g_test_add_func ("/mime/normalise-newlines", test_normalise_newlines);
   return g_test_run ();
 }

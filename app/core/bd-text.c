@@ -50,7 +50,10 @@ bd_text_strcasestr (const char *haystack,
   upper = g_ascii_toupper (needle[0]);
   for (const char *p = haystack; *p != '\0'; p++)
     {
-      if ((*p == lower || *p == upper) && g_ascii_strncasecmp (p + 1, needle + 1, n - 1) == 0)
+      /* The second byte too, before the call (case folded by its 0x20
+       * bit, a pre-test only; a NUL ends the haystack and fails it). */
+      if ((*p == lower || *p == upper) && (n == 1 || (p[1] | 0x20) == (needle[1] | 0x20))
+          && g_ascii_strncasecmp (p + 1, needle + 1, n - 1) == 0)
         return p;
     }
   return NULL;

@@ -10,19 +10,29 @@
 
 #include "config.h"
 
+#include <stdlib.h>
 #include <string.h>
 
+#include "bd-multimatch.h"
 #include "bd-phrase-index.h"
 #include "bd-phrase-fold.h"
 
-/* The phrase tables, merged once into an index on a phrase's first two
- * bytes so that a diagnostic is scanned once, whatever the table sizes.
- * A phrase written with "…" has two parts: the second follows the first
- * within MAX_GAP bytes ("recipient … was not found in" matches "Recipient
- * a@b.example was not found in LDAP"), since servers put the address or
- * host in the middle of their sentence. */
+/* The phrase tables, merged once into one Aho–Corasick automaton
+ * (bd-multimatch.h) over the phrases' first parts, so that a diagnostic is
+ * read once whatever the table sizes. A phrase written with "…" has two
+ * parts: the second follows the first within MAX_GAP bytes ("recipient …
+ * was not found in" matches "Recipient a@b.example was not found in
+ * LDAP"), since servers put the address or host in the middle of their
+ * sentence. */
 #define GAP "\u2026"
 #define MAX_GAP 100
+
+/* Whole phrases go into the automaton, not prefixes: a hit is then always
+ * a phrase that is there, so more phrases cost states, not time per text.
+ * (With 8-byte prefixes checked by memcmp the automaton was built in a
+ * third of the time, 1.6 M instead of 4.2 M instructions, but every
+ * phrase sharing a prefix was checked at each hit: the doubled table of
+ * make bench-decode PHRASES_X=1 cost 15 k instructions more a message.) */
 
 typedef struct
 {
@@ -35,10 +45,12 @@ typedef struct
 
 typedef struct
 {
-  GArray *buckets[256 * 256];   /* (element-type IndexedPhrase), lazily made */
+  GArray       *entries;      /* (element-type IndexedPhrase): a pattern's id is its index */
+  BdMultimatch *matcher;
 } PhraseIndex;
 
-/* Indexes @text, the folded form of @phrase (owned by the index). */
+/* Indexes @text, the folded form of @phrase (owned by the index). A first
+ * part shorter than two bytes would match nearly anywhere: left out. */
 static void
 index_phrase (PhraseIndex    *index,
               const BdPhrase *phrase,
@@ -46,7 +58,6 @@ index_phrase (PhraseIndex    *index,
 {
   const char *gap = strstr (text, GAP);
   IndexedPhrase entry = { phrase, text, strlen (text), NULL, 0 };
-  guint key;
 
   if (gap != NULL)
     {
@@ -56,11 +67,34 @@ index_phrase (PhraseIndex    *index,
     }
   if (entry.len < 2)
     return;
-  key = ((guint8)text[0] << 8) | (guint8)text[1];
-  if (index->buckets[key] == NULL)
-    index->buckets[key] = g_array_new (FALSE, FALSE, sizeof (IndexedPhrase));
-  g_array_append_val (index->buckets[key], entry);
+  bd_multimatch_add (index->matcher, entry.text, entry.len);
+  g_array_append_val (index->entries, entry);
 }
+
+#if BD_BENCH_PHRASES
+/* A benchmark build only (meson -Dbench_phrases=true, see
+ * build-aux/bench-decode.py): BD_BENCH_DUMMY_PHRASES=K adds K copies of
+ * every phrase with "\001" and a number appended. Folded text never holds
+ * that byte (it is not in any reply a decoder passes on as words) so they
+ * never match, yet share every prefix with a real phrase: the index's
+ * worst case. Shows whether time grows with the number of phrases. */
+static void
+index_dummy_phrases (PhraseIndex *index)
+{
+  guint n = (guint)g_ascii_strtoull (g_getenv ("BD_BENCH_DUMMY_PHRASES") ?: "0", NULL, 10);
+  guint n_real = index->entries->len;
+
+  for (guint k = 0; k < n; k++)
+    for (guint i = 0; i < n_real; i++)
+      {
+        /* A copy: indexing may move the array. */
+        IndexedPhrase entry = g_array_index (index->entries, IndexedPhrase, i);
+        char *text = g_strdup_printf ("%.*s\001%u", (int)entry.len, entry.text, k);
+
+        index_phrase (index, entry.phrase, text);
+      }
+}
+#endif
 
 static const PhraseIndex *
 get_index (void)
@@ -72,6 +106,8 @@ get_index (void)
       const BdPhraseTable *tables[] = { &bd_phrases_en, &bd_phrases_pl, &bd_phrases_de, &bd_phrases_cs };
       PhraseIndex *built = g_new0 (PhraseIndex, 1);
 
+      built->entries = g_array_new (FALSE, FALSE, sizeof (IndexedPhrase));
+      built->matcher = bd_multimatch_new ();
       for (guint t = 0; t < G_N_ELEMENTS (tables); t++)
         for (guint i = 0; i < tables[t]->n_phrases; i++)
           {
@@ -84,6 +120,10 @@ get_index (void)
             if (umlauts != NULL)
               index_phrase (built, phrase, umlauts);
           }
+#if BD_BENCH_PHRASES
+      index_dummy_phrases (built);
+#endif
+      bd_multimatch_compile (built->matcher);
       g_once_init_leave (&index, built);
     }
   return index;
@@ -128,6 +168,79 @@ drop_phrases_inside_others (guint64      matched,
   return kept;
 }
 
+/* Where a phrase's first part occurs: the automaton reports them by
+ * their ends; the phrases are weighed by their starts. */
+typedef struct
+{
+  guint id;
+  gsize start;
+} Hit;
+
+#define N_STACK_HITS 32
+
+typedef struct
+{
+  Hit    stack[N_STACK_HITS];
+  Hit   *hits;     /* stack, or the heap past N_STACK_HITS */
+  guint  n;
+  guint  size;
+} Hits;
+
+static gboolean
+hit_cb (guint    id,
+        gsize    start,
+        gsize    end,
+        gpointer user_data)
+{
+  Hits *hits = user_data;
+
+  if (hits->n == hits->size)
+    {
+      hits->size *= 2;
+      hits->hits = hits->hits == hits->stack ? g_memdup2 (hits->stack, sizeof hits->stack)
+                                             : hits->hits;
+      hits->hits = g_renew (Hit, hits->hits, hits->size);
+    }
+  hits->hits[hits->n++] = (Hit){ id, start };
+  return TRUE;
+}
+
+/* By start, then in the tables' order: the order in which the phrases
+ * were always weighed, on which the first phrase found for a reason
+ * depends. */
+static int
+compare_hits (gconstpointer a,
+              gconstpointer b)
+{
+  const Hit *x = a, *y = b;
+
+  if (x->start != y->start)
+    return x->start < y->start ? -1 : 1;
+  return x->id < y->id ? -1 : x->id > y->id;
+}
+
+/* The automaton reports hits nearly in order of their starts: an
+ * insertion sort, unless a hostile text made too many. */
+static void
+sort_hits (Hit   *hits,
+           guint  n)
+{
+  if (n > 64)
+    {
+      qsort (hits, n, sizeof (Hit), compare_hits);
+      return;
+    }
+  for (guint i = 1; i < n; i++)
+    {
+      Hit hit = hits[i];
+      guint j = i;
+
+      for (; j > 0 && compare_hits (&hits[j - 1], &hit) > 0; j--)
+        hits[j] = hits[j - 1];
+      hits[j] = hit;
+    }
+}
+
 /* Every reason some phrase names, as a bit set, and the first phrase found
  * for each (a precise phrase is preferred over a vague one). */
 guint64
@@ -141,41 +254,40 @@ bd_phrases_match (const char  *diagnostic,
   gsize start[BD_N_REASONS] = { 0 };
   gsize end[BD_N_REASONS] = { 0 };
   guint64 matched = 0;
+  Hits hits;
 
-  for (gsize i = 0; i + 1 < len; i++)
+  hits.hits = hits.stack;
+  hits.n = 0;
+  hits.size = N_STACK_HITS;
+  bd_multimatch_scan (index->matcher, lowered, len, hit_cb, &hits);
+  sort_hits (hits.hits, hits.n);
+  for (guint h = 0; h < hits.n; h++)
     {
-      GArray *bucket = index->buckets[((guint8)lowered[i] << 8) | (guint8)lowered[i + 1]];
+      const IndexedPhrase *entry = &g_array_index (index->entries, IndexedPhrase, hits.hits[h].id);
+      BdReason reason = entry->phrase->reason;
+      gsize i = hits.hits[h].start;
+      gsize phrase_end = i + entry->len;
 
-      if (bucket == NULL)
-        continue;
-      for (guint j = 0; j < bucket->len; j++)
+      if (entry->tail != NULL)
         {
-          const IndexedPhrase *entry = &g_array_index (bucket, IndexedPhrase, j);
-          BdReason reason = entry->phrase->reason;
+          const char *tail = memmem (lowered + phrase_end, MIN (len - phrase_end, MAX_GAP + entry->tail_len),
+                                     entry->tail, entry->tail_len);
 
-          gsize phrase_end = i + entry->len;
-
-          if (entry->len > len - i || memcmp (lowered + i, entry->text, entry->len) != 0)
+          if (tail == NULL)
             continue;
-          if (entry->tail != NULL)
-            {
-              const char *tail = memmem (lowered + phrase_end, MIN (len - phrase_end, MAX_GAP + entry->tail_len),
-                                         entry->tail, entry->tail_len);
-
-              if (tail == NULL)
-                continue;
-              phrase_end = tail - lowered + entry->tail_len;
-            }
-          if (!(matched & (G_GUINT64_CONSTANT (1) << reason))
-              || (bd_phrases_is_vague (found[reason]) && !bd_phrases_is_vague (entry->phrase->phrase)))
-            {
-              found[reason] = entry->phrase->phrase;
-              start[reason] = i;
-              end[reason] = phrase_end;
-            }
-          matched |= G_GUINT64_CONSTANT (1) << reason;
+          phrase_end = tail - lowered + entry->tail_len;
         }
+      if (!(matched & (G_GUINT64_CONSTANT (1) << reason))
+          || (bd_phrases_is_vague (found[reason]) && !bd_phrases_is_vague (entry->phrase->phrase)))
+        {
+          found[reason] = entry->phrase->phrase;
+          start[reason] = i;
+          end[reason] = phrase_end;
+        }
+      matched |= G_GUINT64_CONSTANT (1) << reason;
     }
+  if (hits.hits != hits.stack)
+    g_free (hits.hits);
   return matched & (matched - 1) ? drop_phrases_inside_others (matched, found, start, end) : matched;
 }
 

@@ -10,6 +10,7 @@
 #include "bd-dsn.h"
 #include "bd-gmime-autocleanups.h"
 #include "bd-mime.h"
+#include "bd-mime-charset.h"
 #include "bd-date.h"
 #include "bd-original.h"
 #include "bd-mime-text.h"
@@ -299,8 +300,10 @@ header_value (const char *raw,
 
   if (strstr (value, "=?") != NULL || !g_utf8_validate (value, -1, NULL))
     {
-      char *decoded = g_mime_utils_header_decode_text (NULL, value);
+      char *decoded;
 
+      bd_mime_charset_keep_encoded (value);
+      decoded = g_mime_utils_header_decode_text (NULL, value);
       g_free (value);
       value = decoded != NULL ? decoded : g_strdup ("");
     }

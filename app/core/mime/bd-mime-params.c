@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "bd-mime-params.h"
+#include "bd-text.h"
 
 typedef struct
 {
@@ -188,6 +189,11 @@ bd_mime_parameter (const char *value,
   g_return_val_if_fail (value != NULL, NULL);
   g_return_val_if_fail (name != NULL, NULL);
 
+  /* Every form of the parameter (name, name*, name*0…) starts with its
+   * name as written in @value: without it there is nothing to split. Most
+   * Content-Types are asked for a boundary or charset they lack. */
+  if (bd_text_strcasestr (value, name) == NULL)
+    return NULL;
   params = split_params (value);
   if ((v = find (params, name)) != NULL)
     return g_strdup (v);

@@ -13,6 +13,7 @@
 
 #include <gmime/gmime.h>
 
+#include "bd-mime-charset.h"
 #include "bd-mime-text.h"
 
 static gboolean
@@ -84,22 +85,30 @@ gsize
 bd_mime_normalise_newlines (char  *text,
                             gsize  len)
 {
-  char *out = text;
+  const char *end = text + len, *p;
+  char *out;
 
   g_return_val_if_fail (text != NULL || len == 0, 0);
 
-  if (len == 0 || memchr (text, '\r', len) == NULL)
+  if (len == 0 || (p = memchr (text, '\r', len)) == NULL)
     return len;
-  for (gsize i = 0; i < len; i++)
+  /* From one CR to the next, the bytes between moved in one go: a CRLF
+   * message is a whole mailbox's worth of lines. */
+  out = (char *)p;
+  while (p < end)
     {
-      if (text[i] == '\r')
-        {
-          *out++ = '\n';
-          if (i + 1 < len && text[i + 1] == '\n')
-            i++;
-          continue;
-        }
-      *out++ = text[i];
+      const char *next;
+      gsize run;
+
+      *out++ = '\n';   /* p is at a CR */
+      p++;
+      if (p < end && *p == '\n')
+        p++;
+      next = memchr (p, '\r', end - p);
+      run = (next != NULL ? next : end) - p;
+      memmove (out, p, run);
+      out += run;
+      p += run;
     }
   *out = '\0';
   return out - text;
@@ -134,7 +143,10 @@ bd_mime_text_to_utf8 (const char *text,
     out = g_strndup (text, len);
   else if (charset != NULL && !is_utf8_name (charset))
     {
-      iconv_t cd = g_mime_iconv_open ("UTF-8", charset);
+      iconv_t cd;
+
+      bd_mime_charset_keep (charset);
+      cd = g_mime_iconv_open ("UTF-8", charset);
 
       if (cd != (iconv_t) -1)
         {
@@ -146,6 +158,8 @@ bd_mime_text_to_utf8 (const char *text,
     }
   if (out == NULL)
     {
+      /* GMime tries the locale's charset (Latin-1 in the C locale). */
+      bd_mime_charset_keep (g_mime_locale_charset ());
       out = g_mime_utils_decode_8bit (NULL, text, len);
       if (out == NULL || !g_utf8_validate (out, -1, NULL))
         {

@@ -138,6 +138,8 @@ bd_scan_input_init (BdScanInput      *input,
   input->original = original;
   input->from = decoded_header (message, "From");
   input->subject = decoded_header (message, "Subject");
+  input->from_lower = g_ascii_strdown (input->from, -1);
+  input->subject_lower = g_ascii_strdown (input->subject, -1);
   input->body_len = body->len;
   input->body_is_ascii = bd_mime_text_is_seven_bit (body->str, body->len);
   input->body = g_string_free (body, FALSE);
@@ -150,6 +152,8 @@ bd_scan_input_clear (BdScanInput *input)
 
   g_free ((char *)input->from);
   g_free ((char *)input->subject);
+  g_free ((char *)input->from_lower);
+  g_free ((char *)input->subject_lower);
   g_free ((char *)input->body);
   memset (input, 0, sizeof *input);
 }

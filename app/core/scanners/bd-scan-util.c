@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "bd-gmime-autocleanups.h"
+#include "bd-mime-charset.h"
 #include "bd-scan-util.h"
 
 /* A bounce quotes at most a few thousand lines of prose before the
@@ -16,13 +17,31 @@
 #define MAX_LINES 4000
 
 
+/* Whether @needle is in @text, ignoring ASCII case, @lower being @text in
+ * lower case (or NULL): each scanner asks about the same From and
+ * Subject, lowered once in bd_scan_input_init(). */
+static gboolean
+has_ci (const char *text,
+        const char *lower,
+        const char *needle)
+{
+  char buffer[128];
+  gsize n = strlen (needle);
+
+  if (lower == NULL || n >= sizeof buffer)
+    return bd_text_strcasestr (text, needle) != NULL;
+  for (gsize i = 0; i <= n; i++)
+    buffer[i] = needle[i] >= 'A' && needle[i] <= 'Z' ? needle[i] + ('a' - 'A') : needle[i];
+  return strstr (lower, buffer) != NULL;
+}
+
 gboolean
 bd_scan_from_has (const BdScanInput *input,
                   const char        *needle)
 {
   g_return_val_if_fail (input != NULL, FALSE);
 
-  return bd_text_strcasestr (input->from, needle) != NULL;
+  return has_ci (input->from, input->from_lower, needle);
 }
 
 /* The bounce came from the null sender: a delivery notice is sent with
@@ -47,7 +66,7 @@ bd_scan_subject_has (const BdScanInput *input,
 {
   g_return_val_if_fail (input != NULL, FALSE);
 
-  return bd_text_strcasestr (input->subject, needle) != NULL;
+  return has_ci (input->subject, input->subject_lower, needle);
 }
 
 /**
@@ -89,6 +108,7 @@ bd_scan_add_addresses (GPtrArray  *into,
 
   if (value == NULL)
     return;
+  bd_mime_charset_keep_encoded (value);
   list = internet_address_list_parse (NULL, value);
   for (int i = 0; list != NULL && i < internet_address_list_length (list); i++)
     {

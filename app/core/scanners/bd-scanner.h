@@ -23,6 +23,11 @@ typedef struct
   gsize         body_len;
   gboolean      body_is_ascii;  /* no byte above 0x7f: a phrase with Polish or German letters is not in it */
   const BdMimePart *original;   /* the returned message/rfc822 or text/rfc822-headers part, nullable */
+  /* from and subject in ASCII lower case, made once for every scanner's
+   * bd_scan_from_has() and bd_scan_subject_has(); NULL in an input made
+   * by hand (those then fold as they search) */
+  const char   *from_lower;
+  const char   *subject_lower;
 } BdScanInput;
 
 /* Returns TRUE when the format is recognised and @bounce was filled:

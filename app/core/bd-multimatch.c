@@ -1,0 +1,398 @@
+/* bd-multimatch.c
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The Aho–Corasick automaton (A. V. Aho, M. J. Corasick, "Efficient string
+ * matching: an aid to bibliographic search", CACM 18(6), 1975): a trie of
+ * the patterns, where each state also knows the longest proper suffix of
+ * its string that is a state too (its failure link) and the nearest such
+ * suffix that ends a pattern (its dictionary link). A text is read once,
+ * byte by byte; every occurrence of every pattern, overlapping ones too,
+ * is reported where it ends. The work per byte is amortised constant
+ * (each failure step undoes one earlier forward step), so scanning costs
+ * the same for a hundred patterns or a hundred thousand.
+ *
+ * Layout: the root's transitions are a 256-entry table (most bytes of a
+ * text leave from the root); every other state keeps its few children as
+ * a sorted run of (byte, state) pairs. bd_multimatch_compile() builds the
+ * trie from the patterns in byte order (so a state's existing child for a
+ * byte is always its latest one: no search while building), lays the
+ * children out flat and links failures breadth first.
+ */
+#define G_LOG_DOMAIN "bd-multimatch"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "bd-multimatch.h"
+
+#define NONE 0   /* state 0 is the root; it is nobody's child or suffix-with-output */
+
+typedef struct
+{
+  guint32 children;   /* building: first BuildEdge + 1; compiled: offset into labels/targets */
+  guint32 n_children;
+  guint32 fail;
+  guint32 dict;       /* nearest state on the failure chain that ends a pattern, or NONE */
+  guint32 outputs;    /* first Output + 1 of the patterns ending here, or NONE */
+} State;
+
+typedef struct
+{
+  guint32 target;
+  guint32 next;       /* next sibling + 1, or NONE */
+  guint8  byte;
+} BuildEdge;
+
+typedef struct
+{
+  guint32 id;
+  guint32 next;       /* + 1, or NONE */
+} Output;
+
+typedef struct
+{
+  const char *bytes;
+  gsize       len;
+} Pending;
+
+struct _BdMultimatch
+{
+  GArray   *pending;    /* (element-type Pending): added, not yet in the trie */
+  GArray   *states;     /* (element-type State) */
+  GArray   *edges;      /* (element-type BuildEdge), only while building */
+  GArray   *outputs;    /* (element-type Output) */
+  GArray   *lengths;    /* (element-type gsize): of each pattern */
+  guint8   *labels;     /* compiled children: bytes… */
+  guint32  *targets;    /* …and their states */
+  guint32   root[256];
+  guint32   n_states;   /* while building: the states and edges in use */
+  guint32   n_edges;
+  gboolean  compiled;
+};
+
+#define STATE(m, s) (&g_array_index ((m)->states, State, (s)))
+
+BdMultimatch *
+bd_multimatch_new (void)
+{
+  BdMultimatch *matcher = g_new0 (BdMultimatch, 1);
+  State root = { NONE, 0, 0, NONE, NONE };
+
+  matcher->pending = g_array_new (FALSE, FALSE, sizeof (Pending));
+  matcher->states = g_array_new (FALSE, FALSE, sizeof (State));
+  matcher->edges = g_array_new (FALSE, FALSE, sizeof (BuildEdge));
+  matcher->outputs = g_array_new (FALSE, FALSE, sizeof (Output));
+  matcher->lengths = g_array_new (FALSE, FALSE, sizeof (gsize));
+  g_array_append_val (matcher->states, root);
+  return matcher;
+}
+
+/* While building: the child of @s on @byte, or NONE. The patterns go in
+ * sorted, so a child that exists is the last one added to @s (the first
+ * of its list). */
+static guint32
+build_child (const BdMultimatch *matcher,
+             guint32             s,
+             guint8              byte)
+{
+  guint32 e = STATE (matcher, s)->children;
+  const BuildEdge *edge;
+
+  if (e == NONE)
+    return NONE;
+  edge = &g_array_index (matcher->edges, BuildEdge, e - 1);
+  return edge->byte == byte ? edge->target : NONE;
+}
+
+static guint32
+add_child (BdMultimatch *matcher,
+           guint32       s,
+           guint8        byte)
+{
+  State child = { NONE, 0, 0, NONE, NONE };
+  BuildEdge edge = { matcher->n_states, STATE (matcher, s)->children, byte };
+
+  /* Both arrays are sized for the worst case (build_trie()). */
+  *STATE (matcher, matcher->n_states++) = child;
+  g_array_index (matcher->edges, BuildEdge, matcher->n_edges++) = edge;
+  STATE (matcher, s)->children = matcher->n_edges;
+  STATE (matcher, s)->n_children++;
+  if (s == 0)
+    matcher->root[byte] = edge.target;
+  return edge.target;
+}
+
+/**
+ * bd_multimatch_add:
+ * @pattern: bytes to look for (not necessarily NUL-terminated), which
+ *   must stay valid until bd_multimatch_compile()
+ * @len: their number, at least 1
+ *
+ * Returns: the pattern's id, reported by bd_multimatch_scan(). Adding the
+ * same bytes twice gives two ids, both reported.
+ */
+guint
+bd_multimatch_add (BdMultimatch *matcher,
+                   const char   *pattern,
+                   gsize         len)
+{
+  Pending pending = { pattern, len };
+
+  g_return_val_if_fail (matcher != NULL, 0);
+  g_return_val_if_fail (!matcher->compiled, 0);
+  g_return_val_if_fail (pattern != NULL && len > 0, 0);
+
+  g_array_append_val (matcher->pending, pending);
+  g_array_append_val (matcher->lengths, len);
+  return matcher->pending->len - 1;
+}
+
+static void
+insert (BdMultimatch *matcher,
+        guint32       id)
+{
+  const Pending *pattern = &g_array_index (matcher->pending, Pending, id);
+  guint32 s = 0;
+  Output output;
+
+  for (gsize i = 0; i < pattern->len; i++)
+    {
+      guint32 next = build_child (matcher, s, (guint8)pattern->bytes[i]);
+
+      s = next != NONE ? next : add_child (matcher, s, (guint8)pattern->bytes[i]);
+    }
+  output.id = id;
+  output.next = STATE (matcher, s)->outputs;
+  g_array_append_val (matcher->outputs, output);
+  STATE (matcher, s)->outputs = matcher->outputs->len;
+}
+
+static int
+compare_pending (gconstpointer a,
+                 gconstpointer b,
+                 gpointer      user_data)
+{
+  const Pending *x = &g_array_index ((GArray *)user_data, Pending, *(const guint32 *)a);
+  const Pending *y = &g_array_index ((GArray *)user_data, Pending, *(const guint32 *)b);
+  int order = memcmp (x->bytes, y->bytes, MIN (x->len, y->len));
+
+  if (order != 0)
+    return order;
+  return x->len < y->len ? -1 : x->len > y->len;
+}
+
+/* The trie, the patterns taken in byte order. */
+static void
+build_trie (BdMultimatch *matcher)
+{
+  guint n = matcher->pending->len;
+  guint32 *order = g_new (guint32, MAX (n, 1));
+  gsize total = 0;
+
+  for (guint32 i = 0; i < n; i++)
+    {
+      order[i] = i;
+      total += g_array_index (matcher->pending, Pending, i).len;
+    }
+  /* At most one state and one edge per byte of the patterns. */
+  matcher->n_states = matcher->states->len;
+  g_array_set_size (matcher->states, total + 1);
+  g_array_set_size (matcher->edges, total);
+  g_qsort_with_data (order, n, sizeof (guint32), compare_pending, matcher->pending);
+  for (guint i = 0; i < n; i++)
+    insert (matcher, order[i]);
+  g_array_set_size (matcher->states, matcher->n_states);
+  g_array_set_size (matcher->edges, matcher->n_edges);
+  g_free (order);
+  g_clear_pointer (&matcher->pending, g_array_unref);
+}
+
+/* The children of every state as sorted runs, for lookups by bisection.
+ * The patterns went in sorted, so each list runs from the highest byte to
+ * the lowest. */
+static void
+lay_out_children (BdMultimatch *matcher)
+{
+  guint32 offset = 0;
+
+  matcher->labels = g_new (guint8, MAX (matcher->edges->len, 1));
+  matcher->targets = g_new (guint32, MAX (matcher->edges->len, 1));
+  for (guint32 s = 0; s < matcher->states->len; s++)
+    {
+      State *state = STATE (matcher, s);
+      guint32 at = offset + state->n_children;
+
+      for (guint32 e = state->children; e != NONE; )
+        {
+          const BuildEdge *edge = &g_array_index (matcher->edges, BuildEdge, e - 1);
+
+          at--;
+          matcher->labels[at] = edge->byte;
+          matcher->targets[at] = edge->target;
+          e = edge->next;
+        }
+      g_assert (at == offset);
+      state->children = offset;
+      offset += state->n_children;
+    }
+}
+
+static inline guint32
+child (const BdMultimatch *matcher,
+       const State        *state,
+       guint8              byte)
+{
+  const guint8 *labels = matcher->labels + state->children;
+  guint32 lo = 0, hi = state->n_children;
+
+  while (lo < hi)
+    {
+      guint32 mid = (lo + hi) / 2;
+
+      if (labels[mid] == byte)
+        return matcher->targets[state->children + mid];
+      if (labels[mid] < byte)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return NONE;
+}
+
+/* The state reached from @s on @byte, the root's table standing in for
+ * the root's children. */
+static inline guint32
+step (const BdMultimatch *matcher,
+      guint32             s,
+      guint8              byte)
+{
+  return s == 0 ? matcher->root[byte] : child (matcher, STATE (matcher, s), byte);
+}
+
+/* Failure and dictionary links, breadth first: a state's suffixes are
+ * shorter than it, so theirs are known when it is reached. */
+static void
+link_failures (BdMultimatch *matcher)
+{
+  guint32 *queue = g_new (guint32, matcher->states->len);
+  gsize head = 0, tail = 0;
+
+  for (guint byte = 0; byte < 256; byte++)
+    if (matcher->root[byte] != NONE)
+      queue[tail++] = matcher->root[byte];
+  while (head < tail)
+    {
+      guint32 r = queue[head++];
+      const State *state = STATE (matcher, r);
+
+      for (guint32 k = 0; k < state->n_children; k++)
+        {
+          guint8 byte = matcher->labels[state->children + k];
+          guint32 u = matcher->targets[state->children + k], f = state->fail, g;
+
+          while ((g = step (matcher, f, byte)) == NONE && f != 0)
+            f = STATE (matcher, f)->fail;
+          STATE (matcher, u)->fail = g;
+          STATE (matcher, u)->dict = STATE (matcher, g)->outputs != NONE ? g : STATE (matcher, g)->dict;
+          queue[tail++] = u;
+        }
+    }
+  g_free (queue);
+}
+
+/* Made once, after the last bd_multimatch_add(), before the first scan. */
+void
+bd_multimatch_compile (BdMultimatch *matcher)
+{
+  g_return_if_fail (matcher != NULL);
+  g_return_if_fail (!matcher->compiled);
+
+  build_trie (matcher);
+  lay_out_children (matcher);
+  g_clear_pointer (&matcher->edges, g_array_unref);
+  link_failures (matcher);
+  matcher->compiled = TRUE;
+}
+
+/* Reports the patterns ending in @s and in its dictionary suffixes. */
+static gboolean
+report (const BdMultimatch *matcher,
+        guint32             s,
+        gsize               end,
+        BdMultimatchFunc    func,
+        gpointer            user_data)
+{
+  if (STATE (matcher, s)->outputs == NONE)
+    s = STATE (matcher, s)->dict;
+  for (; s != NONE; s = STATE (matcher, s)->dict)
+    for (guint32 o = STATE (matcher, s)->outputs; o != NONE; )
+      {
+        const Output *output = &g_array_index (matcher->outputs, Output, o - 1);
+        gsize len = g_array_index (matcher->lengths, gsize, output->id);
+
+        if (!func (output->id, end - len, end, user_data))
+          return FALSE;
+        o = output->next;
+      }
+  return TRUE;
+}
+
+/**
+ * bd_multimatch_scan:
+ * @text: the bytes to read (NUL bytes are ordinary bytes)
+ * @func: called for every occurrence of every pattern, in the order of
+ *   their ends (occurrences ending at the same byte: longest first)
+ */
+void
+bd_multimatch_scan (const BdMultimatch *matcher,
+                    const char         *text,
+                    gsize               len,
+                    BdMultimatchFunc    func,
+                    gpointer            user_data)
+{
+  guint32 s = 0;
+
+  g_return_if_fail (matcher != NULL && matcher->compiled);
+  g_return_if_fail (text != NULL || len == 0);
+  g_return_if_fail (func != NULL);
+
+  for (gsize i = 0; i < len; i++)
+    {
+      guint8 byte = (guint8)text[i];
+      guint32 next = NONE;
+
+      while (s != 0 && (next = child (matcher, STATE (matcher, s), byte)) == NONE)
+        s = STATE (matcher, s)->fail;
+      s = s != 0 ? next : matcher->root[byte];
+      if (s != 0 && (STATE (matcher, s)->outputs != NONE || STATE (matcher, s)->dict != NONE)
+          && !report (matcher, s, i + 1, func, user_data))
+        return;
+    }
+}
+
+/* The number of patterns added. */
+guint
+bd_multimatch_size (const BdMultimatch *matcher)
+{
+  g_return_val_if_fail (matcher != NULL, 0);
+
+  return matcher->lengths->len;
+}
+
+void
+bd_multimatch_free (BdMultimatch *matcher)
+{
+  if (matcher == NULL)
+    return;
+  if (matcher->pending != NULL)
+    g_array_unref (matcher->pending);
+  g_array_unref (matcher->states);
+  if (matcher->edges != NULL)
+    g_array_unref (matcher->edges);
+  g_array_unref (matcher->outputs);
+  g_array_unref (matcher->lengths);
+  g_free (matcher->labels);
+  g_free (matcher->targets);
+  g_free (matcher);
+}

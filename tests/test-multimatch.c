@@ -1,0 +1,171 @@
+/* test-multimatch.c
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The multi-pattern matcher (bd-multimatch.c) against the obvious search:
+ * every pattern compared at every position of the text. Random patterns
+ * over a small alphabet make prefixes, suffixes and overlaps common, which
+ * is where failure and dictionary links go wrong.
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "bd-multimatch.h"
+
+typedef struct
+{
+  guint id;
+  gsize start;
+  gsize end;
+} Hit;
+
+static gboolean
+collect_cb (guint    id,
+            gsize    start,
+            gsize    end,
+            gpointer user_data)
+{
+  Hit hit = { id, start, end };
+
+  g_array_append_val ((GArray *)user_data, hit);
+  return TRUE;
+}
+
+static int
+compare_hits (gconstpointer a,
+              gconstpointer b)
+{
+  const Hit *x = a, *y = b;
+
+  if (x->start != y->start)
+    return x->start < y->start ? -1 : 1;
+  if (x->id != y->id)
+    return x->id < y->id ? -1 : 1;
+  return 0;
+}
+
+static GArray *
+naive_hits (GPtrArray  *patterns,
+            const char *text,
+            gsize       len)
+{
+  GArray *hits = g_array_new (FALSE, FALSE, sizeof (Hit));
+
+  for (gsize i = 0; i < len; i++)
+    for (guint id = 0; id < patterns->len; id++)
+      {
+        GBytes *pattern = g_ptr_array_index (patterns, id);
+        gsize n;
+        const char *bytes = g_bytes_get_data (pattern, &n);
+
+        if (n <= len - i && memcmp (text + i, bytes, n) == 0)
+          {
+            Hit hit = { id, i, i + n };
+
+            g_array_append_val (hits, hit);
+          }
+      }
+  return hits;
+}
+
+static char *
+random_bytes (GRand      *rand,
+              const char *alphabet,
+              gsize       len)
+{
+  char *out = g_malloc (len + 1);
+
+  for (gsize i = 0; i < len; i++)
+    out[i] = alphabet[g_rand_int_range (rand, 0, strlen (alphabet))];
+  out[len] = '\0';
+  return out;
+}
+
+/* One round: @n_patterns random patterns, a random text, both searches. */
+static void
+check_round (GRand      *rand,
+             const char *alphabet,
+             guint       n_patterns,
+             gsize       text_len)
+{
+  g_autoptr(BdMultimatch) matcher = bd_multimatch_new ();
+  g_autoptr(GPtrArray) patterns = g_ptr_array_new_with_free_func ((GDestroyNotify)g_bytes_unref);
+  g_autofree char *text = random_bytes (rand, alphabet, text_len);
+  g_autoptr(GArray) got = g_array_new (FALSE, FALSE, sizeof (Hit));
+  g_autoptr(GArray) want = NULL;
+
+  for (guint i = 0; i < n_patterns; i++)
+    {
+      gsize len = g_rand_int_range (rand, 1, 7);
+      char *pattern = random_bytes (rand, alphabet, len);
+
+      /* Half of them taken from the text, so that most of them occur. */
+      if (text_len > 8 && g_rand_boolean (rand))
+        {
+          gsize at = g_rand_int_range (rand, 0, text_len - len);
+
+          memcpy (pattern, text + at, len);
+        }
+      g_assert_cmpuint (bd_multimatch_add (matcher, pattern, len), ==, i);
+      g_ptr_array_add (patterns, g_bytes_new_take (pattern, len));
+    }
+  bd_multimatch_compile (matcher);
+  bd_multimatch_scan (matcher, text, text_len, collect_cb, got);
+  want = naive_hits (patterns, text, text_len);
+  g_array_sort (got, compare_hits);
+  g_assert_cmpuint (got->len, ==, want->len);
+  for (guint i = 0; i < got->len; i++)
+    {
+      const Hit *a = &g_array_index (got, Hit, i), *b = &g_array_index (want, Hit, i);
+
+      g_assert_cmpuint (a->id, ==, b->id);
+      g_assert_cmpuint (a->start, ==, b->start);
+      g_assert_cmpuint (a->end, ==, b->end);
+    }
+}
+
+static void
+test_random_vs_naive (void)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (19);
+
+  for (guint round = 0; round < 400; round++)
+    check_round (rand, round % 2 ? "ab" : "abc d\xc5\x82", g_rand_int_range (rand, 1, 60),
+                 g_rand_int_range (rand, 0, 300));
+}
+
+/* Duplicates, a pattern inside another and NUL bytes in the text. */
+static void
+test_edge_cases (void)
+{
+  g_autoptr(BdMultimatch) matcher = bd_multimatch_new ();
+  g_autoptr(GArray) got = g_array_new (FALSE, FALSE, sizeof (Hit));
+  const char text[] = "user unknown\0user";
+
+  bd_multimatch_add (matcher, "user", 4);
+  bd_multimatch_add (matcher, "user", 4);
+  bd_multimatch_add (matcher, "user unknown", 12);
+  bd_multimatch_add (matcher, "unknown", 7);
+  bd_multimatch_compile (matcher);
+  g_assert_cmpuint (bd_multimatch_size (matcher), ==, 4);
+  bd_multimatch_scan (matcher, text, sizeof text - 1, collect_cb, got);
+  g_array_sort (got, compare_hits);
+  g_assert_cmpuint (got->len, ==, 6);
+  g_assert_cmpuint (g_array_index (got, Hit, 2).id, ==, 2);
+  g_assert_cmpuint (g_array_index (got, Hit, 3).start, ==, 5);
+  g_assert_cmpuint (g_array_index (got, Hit, 5).start, ==, 13);
+  /* An empty text and an empty automaton find nothing. */
+  g_array_set_size (got, 0);
+  bd_multimatch_scan (matcher, "", 0, collect_cb, got);
+  g_assert_cmpuint (got->len, ==, 0);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/multimatch/random-vs-naive", test_random_vs_naive);
+  g_test_add_func ("/multimatch/edge-cases", test_edge_cases);
+  return g_test_run ();
+}
