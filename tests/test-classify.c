@@ -182,15 +182,30 @@ test_classify_provider (void)
     { "mx.charter.net", "554 5.7.1 Sending rate exceeded, see https://www.spectrum.net/support AUP#MXRT-1390",
       BD_REASON_SPEEDING },
     { "mx.charter.net", "554 5.7.1 Refused, AUP#1100", BD_REASON_REQUIREPTR },
+    /* go-sisimai's Rhost modules (issue 14): iCloud's CS01 is its policy;
+     * QQ Mail and Yahoo say "mailbox not found" after DATA too; QQ's
+     * receiving-rate limit */
+    { "mx01.mail.icloud.com", "550 5.7.1 [CS01] Message rejected due to local policy. Please visit "
+      "https://support.apple.com/en-us/HT204137", BD_REASON_POLICYVIOLATION },
+    { "mx3.qq.com", "550 Mailbox not found. http://service.mail.qq.com/cgi-bin/help?subtype=1&&id=20022&&no=1000728",
+      BD_REASON_USERUNKNOWN },
+    { "mta5.am0.yahoodns.net", "552 1 Requested mail action aborted, mailbox not found", BD_REASON_USERUNKNOWN },
+    { "mx3.qq.com", "550 Frequency of receiving messages is limited", BD_REASON_SPEEDING },
+    { "mx.zoho.com", "452 4.3.1 Temporary System Error", BD_REASON_SYSTEMERROR },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
       BdRecipient r = { 0 };
       g_autofree char *evidence = NULL;
+      g_auto(GStrv) words = g_strsplit (cases[i].reply, " ", 3);
 
       r.address = (char *)"a@example.com";
-      r.status = (char *)(cases[i].reply[0] == '4' ? "4.7.0" : "5.7.1");
+      /* the reply's own enhanced code when it has one ("452 4.3.1 …") */
+      if (words[1] != NULL && g_regex_match_simple ("^[245]\\.[0-9]{1,3}\\.[0-9]{1,3}$", words[1], 0, 0))
+        r.status = words[1];
+      else
+        r.status = (char *)(cases[i].reply[0] == '4' ? "4.7.0" : "5.7.1");
       r.reply_code = (guint)g_ascii_strtoull (cases[i].reply, NULL, 10);
       r.diagnostic = (char *)cases[i].reply;
       g_test_message ("case %u: %s at %s", i, cases[i].reply, cases[i].reporter);

@@ -239,13 +239,20 @@ const BdProviderRule bd_provider_rules[] = {
   { ZOHO, NULL, "mail rejected by destination domain", BD_REASON_REJECTED, N_("Zoho Mail: the recipient's domain refuses the sender") },
   { ZOHO, NULL, "mailbox delivery restricted by policy error", BD_REASON_POLICYVIOLATION, N_("Zoho Mail: a delivery policy") },
   { ZOHO, NULL, "detected by zoho mail", BD_REASON_VIRUSDETECTED, N_("Zoho Mail: a virus found by Zoho Mail") },
+  /* "452 4.3.1 Temporary System Error": Zoho's own failure, not a full
+   * mail system as X.3.1 would say (go-sisimai rhost/for-zoho.go, after
+   * github.com/zoho/zohodesk-oas v1.0/EmailFailureAlert.json). */
+  { ZOHO, NULL, "temporary system error", BD_REASON_SYSTEMERROR, N_("Zoho Mail: a temporary system error") },
   /* Cox's AUP#… codes name its blocklists. */
   /* Apple iCloud's replies */
   { ICLOUD, NULL, "blocked for failing both spf and dkim", BD_REASON_AUTHFAILURE, N_("iCloud: neither SPF nor DKIM passed") },
   { ICLOUD, NULL, "recipient no longer on server", BD_REASON_HASMOVED, N_("iCloud: the address is no longer there") },
   { ICLOUD, NULL, "due to excessive volume", BD_REASON_SPEEDING, N_("iCloud: too much mail at once") },
   { ICLOUD, NULL, "inactive email address", BD_REASON_USERUNKNOWN, N_("iCloud: the address is not in use") },
-  { ICLOUD, NULL, "due to local policy", BD_REASON_NOTACCEPT, N_("iCloud: the address accepts no mail") },
+  /* "550 5.7.1 [CS01] Message rejected due to local policy": a policy of
+   * iCloud refused the message (go-sisimai rhost/for-apple.go, issue 14),
+   * not an address that takes no mail. */
+  { ICLOUD, NULL, "due to local policy", BD_REASON_POLICYVIOLATION, N_("iCloud: CS01, a policy of iCloud refused the message") },
   /* Cox's replies */
   { COX, NULL, "too many bad commands from", BD_REASON_BLOCKED, N_("Cox: the sending host sent too many bad commands") },
   { COX, NULL, "dns check failure - try again later", BD_REASON_REQUIREPTR, N_("Cox: the sending IP has no usable reverse DNS") },
@@ -264,6 +271,12 @@ const BdProviderRule bd_provider_rules[] = {
   { QQ, NULL, "mailbox unavailable or access denined", BD_REASON_SPEEDING, N_("QQ Mail: too many messages to the recipient") },
   { QQ, NULL, "bad address syntax", BD_REASON_SYNTAXERROR, N_("QQ Mail: an address that is not valid") },
   { QQ, NULL, "frequency limited", BD_REASON_TOOMANYCONN, N_("QQ Mail: too many messages from the IP, domain or sender") },
+  /* QQ Mail and Yahoo answer an unknown mailbox with "mailbox not found"
+   * whatever the command, also after DATA (go-sisimai rhost/for-tencent.go,
+   * service.mail.qq.com/detail/122/169; rhost/for-yahooinc.go "552 1
+   * Requested mail action aborted, mailbox not found"). */
+  { QQ, NULL, "mailbox not found", BD_REASON_USERUNKNOWN, N_("QQ Mail: no such mailbox") },
+  { YAHOO, NULL, "mailbox not found", BD_REASON_USERUNKNOWN, N_("Yahoo: no such mailbox") },
   /* I.UA (mail.i.ua) links each refusal to a numbered explanation,
    * ".i.ua/err/3/" */
   { NONE, NULL, "i.ua/err/1/", BD_REASON_NORELAYING, N_("I.UA: error 1, SMTP relaying through it is forbidden") },

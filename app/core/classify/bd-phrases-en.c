@@ -841,6 +841,10 @@ static const BdPhrase phrases[] = {
    * that our rows above did not yet cover (issue 14,
    * tests/fixtures/phrases/sisimai-reasons.tsv). */
   { "we have already made numerous attempts to deliver this message", BD_REASON_SPEEDING },
+  /* Tencent QQ Mail's limit on a recipient's receiving rate, its help
+   * page service.mail.qq.com/detail/122/1011 as go-sisimai quotes it
+   * (rhost/for-tencent.go): the words mean the same wherever they come. */
+  { "frequency of receiving messages is limited", BD_REASON_SPEEDING },
   /* toomanyconn */
   { "connection frequency limited", BD_REASON_TOOMANYCONN },
   { "too many connections", BD_REASON_TOOMANYCONN },
