@@ -49,6 +49,10 @@ static const GuessCase cases[] = {
   { "guess", "guess-pasted-notice.eml", BD_KIND_DELAYED, "ola@odbiorca.example", "4.2.2", 452, BD_REASON_MAILBOXFULL },
   /* RFC 3464 fields in the notice's text, the report part of another type */
   { "guess", "guess-fields-in-text.eml", BD_KIND_BOUNCE, "marta@odbiorca.example", "5.9.8", 0, BD_REASON_SPAMDETECTED },
+  /* neither a mailer's sender nor a null path: returned by its subject
+   * (EZweb's "Mail System Error - Returned Mail") and Exchange 2003's
+   * "did not reach the following recipient", both from Sisimai's list */
+  { "guess", "guess-sisimai-subject.eml", BD_KIND_BOUNCE, "adam@odbiorca.example", "5.2.2", 552, BD_REASON_MAILBOXFULL },
 };
 
 static void
