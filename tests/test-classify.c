@@ -192,6 +192,20 @@ test_classify_provider (void)
     { "mta5.am0.yahoodns.net", "552 1 Requested mail action aborted, mailbox not found", BD_REASON_USERUNKNOWN },
     { "mx3.qq.com", "550 Frequency of receiving messages is limited", BD_REASON_SPEEDING },
     { "mx.zoho.com", "452 4.3.1 Temporary System Error", BD_REASON_SYSTEMERROR },
+    { "gmail-smtp-in.l.google.com", "530 5.7.0 Must issue a STARTTLS command first.", BD_REASON_SECURITYERROR },
+    { "gmail-smtp-in.l.google.com", "421 4.7.28 Gmail has detected an unusual rate of mail originating from your "
+      "IP address 192.0.2.25.", BD_REASON_BLOCKED },
+    { "gmail-smtp-in.l.google.com", "421 4.7.29 Your email has been rate limited because this message wasn't sent "
+      "over a TLS connection. Gmail requires all bulk email senders to use TLS/SSL for SMTP connections.",
+      BD_REASON_SECURITYERROR },
+    /* Exchange Online after DATA, older Exchange, Outlook.com's own codes */
+    { "example-com.mail.protection.outlook.com", "550 5.4.1 Recipient address rejected: Access denied. "
+      "AS(201806281) [DB5EUR03FT034.eop-EUR03.prod.protection.outlook.com]", BD_REASON_USERUNKNOWN },
+    { "example-com.mail.protection.outlook.com", "550 5.2.1 Mailbox cannot be accessed", BD_REASON_SUSPEND },
+    { "hotmail-com.olc.protection.outlook.com", "421 4.7.0 RP-001 (BAY004-MC1F44) Unfortunately, some messages "
+      "from 192.0.2.1 weren't sent.", BD_REASON_BADREPUTATION },
+    { "hotmail-com.olc.protection.outlook.com", "550 5.7.1 DY-002 Mail rejected by Outlook.com for policy reasons.",
+      BD_REASON_VIRUSDETECTED },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)

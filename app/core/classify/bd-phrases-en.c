@@ -624,6 +624,13 @@ static const BdPhrase phrases[] = {
   { "doesn't meet the required authentication level", BD_REASON_AUTHFAILURE },
   { "the 5322.from address doesn't meet the authentication requirements defined for the sender", BD_REASON_AUTHFAILURE },
   { " is not allowed to send mail.…_401", BD_REASON_AUTHFAILURE },
+  /* Gmail's 4.7.30 "Gmail requires all email bulk senders to authenticate
+   * their email with DKIM" and 4.7.32 "… isn't aligned with either the
+   * authenticated SPF or DKIM organizational domain" (Google's SMTP error
+   * reference as go-sisimai rhost/for-google.go quotes it): DKIM and DMARC
+   * alignment, whoever writes them. */
+  { "senders to authenticate their email with dkim", BD_REASON_AUTHFAILURE },
+  { "aligned with either the authenticated spf or dkim", BD_REASON_AUTHFAILURE },
   /* badreputation */
   { "user complaints", BD_REASON_BADREPUTATION },
   { "poor reputation", BD_REASON_BADREPUTATION },
@@ -945,6 +952,11 @@ static const BdPhrase phrases[] = {
   { "dns lookup failed", BD_REASON_NETWORKERROR },
   { "smtpsend.dns.mxloopback", BD_REASON_NETWORKERROR },
   { "had no relevant answers", BD_REASON_NETWORKERROR },
+  /* Exchange Online's documented NDR texts ("5.4.312 DNS query failed",
+   * "5.4.8 MX hosts of … failed MTA-STS validation", "4.4.4 … a hosted tenant
+   * which has no mail-enabled subscriptions"), as go-sisimai
+   * rhost/for-microsoft.go quotes them: their words mean the same anywhere. */
+  { "dns query failed", BD_REASON_NETWORKERROR },
   /* systemerror */
   { "system error", BD_REASON_SYSTEMERROR },
   { "local configuration error", BD_REASON_SYSTEMERROR },
@@ -1025,6 +1037,11 @@ static const BdPhrase phrases[] = {
    * that our rows above did not yet cover (issue 14,
    * tests/fixtures/phrases/sisimai-reasons.tsv). */
   { "no mx record found for domain=", BD_REASON_NOTACCEPT },
+  /* Exchange Online's documented NDR texts ("5.4.312 DNS query failed",
+   * "5.4.8 MX hosts of … failed MTA-STS validation", "4.4.4 … a hosted tenant
+   * which has no mail-enabled subscriptions"), as go-sisimai
+   * rhost/for-microsoft.go quotes them: their words mean the same anywhere. */
+  { "has no mail-enabled subscriptions", BD_REASON_NOTACCEPT },
   /* contenterror */
   { "duplicate header", BD_REASON_CONTENTERROR },
   { "content error", BD_REASON_CONTENTERROR },
@@ -1083,6 +1100,11 @@ static const BdPhrase phrases[] = {
   { "incorrect authentication data", BD_REASON_SECURITYERROR },
   { "cannot achieve exchange server authentication", BD_REASON_SECURITYERROR },
   { "resolver.rst.authrequired", BD_REASON_SECURITYERROR },
+  /* Exchange Online's documented NDR texts ("5.4.312 DNS query failed",
+   * "5.4.8 MX hosts of … failed MTA-STS validation", "4.4.4 … a hosted tenant
+   * which has no mail-enabled subscriptions"), as go-sisimai
+   * rhost/for-microsoft.go quotes them: their words mean the same anywhere. */
+  { " failed mta-sts validation", BD_REASON_SECURITYERROR },
   /* mailererror */
   { "procmail", BD_REASON_MAILERERROR },
   { "mail program", BD_REASON_MAILERERROR },
