@@ -198,6 +198,13 @@ test_classify_provider (void)
     { "gmail-smtp-in.l.google.com", "421 4.7.29 Your email has been rate limited because this message wasn't sent "
       "over a TLS connection. Gmail requires all bulk email senders to use TLS/SSL for SMTP connections.",
       BD_REASON_SECURITYERROR },
+    /* Orange / La Poste: 401 and 517 are SPF and DMARC failures; a code
+     * written without its separator */
+    { "smtp-in.laposte.net", "550 5.5.0 SPF: 192.0.2.1 is not allowed to send mail. LPN004_401",
+      BD_REASON_AUTHFAILURE },
+    { "smtp-in.orange.fr", "571 5.7.1 Message refused, DMARC verification Failed. LPN007_517", BD_REASON_AUTHFAILURE },
+    { "smtp-in.laposte.net", "550 5.1.1 Adresse d au moins un destinataire invalide. Invalid recipient. LPN416",
+      BD_REASON_USERUNKNOWN },
     /* Exchange Online after DATA, older Exchange, Outlook.com's own codes */
     { "example-com.mail.protection.outlook.com", "550 5.4.1 Recipient address rejected: Access denied. "
       "AS(201806281) [DB5EUR03FT034.eop-EUR03.prod.protection.outlook.com]", BD_REASON_USERUNKNOWN },
