@@ -11,7 +11,8 @@
  * 5.0.0 (test_decode_minimal_dsn, as test-phrase-tables does) and decoded
  * through the whole pipeline, must give Sisimai's reason under our name for
  * it (sisimai_names below), or the reason of the row's fourth column where
- * we decide otherwise on purpose (its fifth column says why).
+ * that is not the file's (Sisimai's own order across its lists, or a
+ * deliberate difference of ours; the fifth column says why).
  * A phrase Sisimai lists under two reasons has one row, with the reason its
  * order (reason/lib.go, classorder) gives first.
  */
