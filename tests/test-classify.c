@@ -187,15 +187,51 @@ test_classify_provider (void)
     { "mx.charter.net", "554 5.7.1 Sending rate exceeded, see https://www.spectrum.net/support AUP#MXRT-1390",
       BD_REASON_SPEEDING },
     { "mx.charter.net", "554 5.7.1 Refused, AUP#1100", BD_REASON_REQUIREPTR },
+    /* go-sisimai's Rhost modules (issue 14): iCloud's CS01 is its policy;
+     * QQ Mail and Yahoo say "mailbox not found" after DATA too; QQ's
+     * receiving-rate limit */
+    { "mx01.mail.icloud.com", "550 5.7.1 [CS01] Message rejected due to local policy. Please visit "
+      "https://support.apple.com/en-us/HT204137", BD_REASON_POLICYVIOLATION },
+    { "mx3.qq.com", "550 Mailbox not found. http://service.mail.qq.com/cgi-bin/help?subtype=1&&id=20022&&no=1000728",
+      BD_REASON_USERUNKNOWN },
+    { "mta5.am0.yahoodns.net", "552 1 Requested mail action aborted, mailbox not found", BD_REASON_USERUNKNOWN },
+    { "mx3.qq.com", "550 Frequency of receiving messages is limited", BD_REASON_SPEEDING },
+    { "mx.zoho.com", "452 4.3.1 Temporary System Error", BD_REASON_SYSTEMERROR },
+    { "gmail-smtp-in.l.google.com", "530 5.7.0 Must issue a STARTTLS command first.", BD_REASON_SECURITYERROR },
+    { "gmail-smtp-in.l.google.com", "421 4.7.28 Gmail has detected an unusual rate of mail originating from your "
+      "IP address 192.0.2.25.", BD_REASON_BLOCKED },
+    { "gmail-smtp-in.l.google.com", "421 4.7.29 Your email has been rate limited because this message wasn't sent "
+      "over a TLS connection. Gmail requires all bulk email senders to use TLS/SSL for SMTP connections.",
+      BD_REASON_SECURITYERROR },
+    /* Orange / La Poste: 401 and 517 are SPF and DMARC failures; a code
+     * written without its separator */
+    { "smtp-in.laposte.net", "550 5.5.0 SPF: 192.0.2.1 is not allowed to send mail. LPN004_401",
+      BD_REASON_AUTHFAILURE },
+    { "smtp-in.orange.fr", "571 5.7.1 Message refused, DMARC verification Failed. LPN007_517", BD_REASON_AUTHFAILURE },
+    { "smtp-in.laposte.net", "550 5.1.1 Adresse d au moins un destinataire invalide. Invalid recipient. LPN416",
+      BD_REASON_USERUNKNOWN },
+    /* Exchange Online after DATA, older Exchange, Outlook.com's own codes */
+    { "example-com.mail.protection.outlook.com", "550 5.4.1 Recipient address rejected: Access denied. "
+      "AS(201806281) [DB5EUR03FT034.eop-EUR03.prod.protection.outlook.com]", BD_REASON_USERUNKNOWN },
+    { "example-com.mail.protection.outlook.com", "550 5.2.1 Mailbox cannot be accessed", BD_REASON_SUSPEND },
+    { "hotmail-com.olc.protection.outlook.com", "421 4.7.0 RP-001 (BAY004-MC1F44) Unfortunately, some messages "
+      "from 192.0.2.1 weren't sent.", BD_REASON_BADREPUTATION },
+    { "hotmail-com.olc.protection.outlook.com", "550 5.7.1 DY-002 Mail rejected by Outlook.com for policy reasons.",
+      BD_REASON_VIRUSDETECTED },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
       BdRecipient r = { 0 };
       g_autofree char *evidence = NULL;
+      g_auto(GStrv) words = g_strsplit (cases[i].reply, " ", 3);
 
       r.address = (char *)"a@example.com";
-      r.status = (char *)(cases[i].reply[0] == '4' ? "4.7.0" : "5.7.1");
+      /* the reply's own enhanced code when it has one ("452 4.3.1 …") */
+      if (words[1] != NULL && g_regex_match_simple ("^[245]\\.[0-9]{1,3}\\.[0-9]{1,3}$", words[1], 0, 0))
+        r.status = words[1];
+      else
+        r.status = (char *)(cases[i].reply[0] == '4' ? "4.7.0" : "5.7.1");
       r.reply_code = (guint)g_ascii_strtoull (cases[i].reply, NULL, 10);
       r.diagnostic = (char *)cases[i].reply;
       g_test_message ("case %u: %s at %s", i, cases[i].reply, cases[i].reporter);

@@ -49,6 +49,10 @@ static const GuessCase cases[] = {
   { "guess", "guess-pasted-notice.eml", BD_KIND_DELAYED, "ola@odbiorca.example", "4.2.2", 452, BD_REASON_MAILBOXFULL },
   /* RFC 3464 fields in the notice's text, the report part of another type */
   { "guess", "guess-fields-in-text.eml", BD_KIND_BOUNCE, "marta@odbiorca.example", "5.9.8", 0, BD_REASON_SPAMDETECTED },
+  /* neither a mailer's sender nor a null path: returned by its subject
+   * (EZweb's "Mail System Error - Returned Mail") and Exchange 2003's
+   * "did not reach the following recipient", both from Sisimai's list */
+  { "guess", "guess-sisimai-subject.eml", BD_KIND_BOUNCE, "adam@odbiorca.example", "5.2.2", 552, BD_REASON_MAILBOXFULL },
 };
 
 static void
@@ -109,6 +113,19 @@ static const FamilyCase families[] = {
   { "gmail-pl-notfound-unlabelled.eml", "localized", "marta@odbiorca.example", "5.1.1", BD_REASON_USERUNKNOWN },
   /* no diacritics: the localized reader folds its sentences of failure */
   { "cz-ascii-mailboxfull.eml", "localized", "pavel@odbiorca.example", NULL, BD_REASON_MAILBOXFULL },
+  /* the Sisimai families without a scanner of their own (issue 14, step 3),
+   * each built from its Lhost module's markers */
+  { "activehunter-userunknown.eml", "guess", "anna@odbiorca.example", "5.1.1", BD_REASON_USERUNKNOWN },
+  { "aol-hostunknown.eml", "rfc3464", "bartek@brak-domeny.example", "5.4.4", BD_REASON_HOSTUNKNOWN },
+  { "bigfoot-userunknown.eml", "guess", "celina@odbiorca.example", "5.0.0", BD_REASON_USERUNKNOWN },
+  { "deutschetelekom-mailboxfull.eml", "smail", "irena@t-online.de", "5.2.2", BD_REASON_MAILBOXFULL },
+  { "facebook-userunknown.eml", "guess", "darek@facebook.com", "5.1.1", BD_REASON_USERUNKNOWN },
+  { "googleworkspace-sendas.eml", "gmail", "jan@odbiorca.example", NULL, BD_REASON_REJECTED },
+  { "gsuite-nullmx.eml", "rfc3464", "kasia@nullmx.example", "5.1.10", BD_REASON_NOTACCEPT },
+  /* no command: "no such user" may be a filter's (Sisimai decides the same) */
+  { "mailfoundry-nosuchuser.eml", "guess", "ewa@odbiorca.example", NULL, BD_REASON_FILTERED },
+  { "messagelabs-userunknown.eml", "rfc3464", "filip@odbiorca.example", "5.1.1", BD_REASON_USERUNKNOWN },
+  { "x5-userunknown.eml", "rfc3464", "hania@odbiorca.example", "5.1.1", BD_REASON_USERUNKNOWN },
 };
 
 static void

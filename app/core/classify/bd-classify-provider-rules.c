@@ -97,6 +97,28 @@ const BdProviderRule bd_provider_rules[] = {
   { MICROSOFT, NULL, "recipient address reserved by rfc 2606", BD_REASON_USERUNKNOWN, N_("Microsoft 365: an example address") },
   { MICROSOFT, NULL, "recipient addresses in single label domains not accepted", BD_REASON_USERUNKNOWN, N_("Microsoft 365: a domain without a dot") },
   { MICROSOFT, NULL, "invalid x.400 address", BD_REASON_USERUNKNOWN, N_("Microsoft 365: an address that is not valid") },
+  /* Exchange Online's directory-based edge blocking refuses an address
+   * its directory lacks with "550 5.4.1 Recipient address rejected: Access
+   * denied", also after DATA; older Exchange's "5.2.1 Mailbox cannot be
+   * accessed" is a disabled mailbox (Microsoft's NDR reference as
+   * go-sisimai rhost/for-microsoft.go quotes it, issue 14). */
+  { MICROSOFT, "5.4.1", "recipient address rejected: access denied", BD_REASON_USERUNKNOWN, N_("Microsoft 365: 5.4.1, no such recipient in its directory") },
+  { MICROSOFT, "5.2.1", "mailbox cannot be accessed", BD_REASON_SUSPEND, N_("Microsoft Exchange: the mailbox cannot be accessed") },
+  /* Outlook.com's own codes (its postmaster troubleshooting page, "SNDS",
+   * as go-sisimai rhost/for-microsoft.go lists them): RP- and SC-001/OU-002
+   * the sending IP's or domain's reputation, SC-003/SC-004/DY-001/OU-001 a
+   * block of the IP, SC-002 address harvesting, DY-002 an infected sender. */
+  { MICROSOFT, NULL, "rp-001", BD_REASON_BADREPUTATION, N_("Outlook.com: the reputation of the sending IP or domain") },
+  { MICROSOFT, NULL, "rp-002", BD_REASON_BADREPUTATION, N_("Outlook.com: the reputation of the sending IP or domain") },
+  { MICROSOFT, NULL, "rp-003", BD_REASON_BADREPUTATION, N_("Outlook.com: the reputation of the sending IP or domain") },
+  { MICROSOFT, NULL, "sc-001", BD_REASON_BADREPUTATION, N_("Outlook.com: the reputation of the sending IP or domain") },
+  { MICROSOFT, NULL, "ou-002", BD_REASON_BADREPUTATION, N_("Outlook.com: the reputation of the sending IP or domain") },
+  { MICROSOFT, NULL, "sc-002", BD_REASON_POLICYVIOLATION, N_("Outlook.com: SC-002, the sending IP harvested addresses") },
+  { MICROSOFT, NULL, "sc-003", BD_REASON_BLOCKED, N_("Outlook.com: the sending IP is blocked") },
+  { MICROSOFT, NULL, "sc-004", BD_REASON_BLOCKED, N_("Outlook.com: the sending IP is blocked") },
+  { MICROSOFT, NULL, "dy-001", BD_REASON_BLOCKED, N_("Outlook.com: the sending IP is blocked") },
+  { MICROSOFT, NULL, "ou-001", BD_REASON_BLOCKED, N_("Outlook.com: the sending IP is blocked") },
+  { MICROSOFT, NULL, "dy-002", BD_REASON_VIRUSDETECTED, N_("Outlook.com: DY-002, a compromised or infected sender") },
   { NONE, "5.7.", "banned sending ip", BD_REASON_BLOCKED, N_("Microsoft 365: banned sending IP") },
   { NONE, "5.2.3", "recipsizelimit", BD_REASON_MESGTOOBIG, N_("Microsoft Exchange: RecipSizeLimit is the recipient's size limit") },
   /* Google */
@@ -116,6 +138,11 @@ const BdProviderRule bd_provider_rules[] = {
   { GOOGLE, NULL, "unauthenticated email is not accepted from this domain", BD_REASON_REJECTED, N_("Gmail: the sender's domain accepts no unauthenticated mail") },
   { GOOGLE, NULL, "try again later, closing connection", BD_REASON_BLOCKED, N_("Gmail: the sending IP is turned away for now") },
   { GOOGLE, NULL, "an unusual rate of unsolicited mail", BD_REASON_BLOCKED, N_("Gmail: unsolicited mail from the sending IP") },
+  /* "421 4.7.28 Gmail has detected an unusual rate of mail originating from
+   * your IP address / DKIM domain …", and 4.7.29, bulk senders must use TLS
+   * (Google's SMTP error reference as go-sisimai rhost/for-google.go quotes it) */
+  { GOOGLE, NULL, "an unusual rate of mail", BD_REASON_BLOCKED, N_("Gmail: an unusual rate of mail from the sender") },
+  { GOOGLE, NULL, "senders to use tls/ssl for smtp", BD_REASON_SECURITYERROR, N_("Gmail: Gmail requires bulk senders to use TLS") },
   { GOOGLE, NULL, "helo/ehlo argument", BD_REASON_BLOCKED, N_("Gmail: the HELO name was refused") },
   { GOOGLE, NULL, "not authorized to send email directly to our servers", BD_REASON_NORELAYING, N_("Gmail: the IP may not send to Gmail directly") },
   { GOOGLE, NULL, "invalid credentials for relay", BD_REASON_NORELAYING, N_("Gmail: the relay refused the credentials") },
@@ -142,7 +169,10 @@ const BdProviderRule bd_provider_rules[] = {
   { GOOGLE, NULL, "starttls may not be repeated", BD_REASON_SYNTAXERROR, N_("Gmail: STARTTLS sent twice") },
   { GOOGLE, NULL, "unrecognized authentication type", BD_REASON_SYNTAXERROR, N_("Gmail: an AUTH type Gmail does not know") },
   { GOOGLE, NULL, "xoauth is no longer supported", BD_REASON_SYNTAXERROR, N_("Gmail: XOAUTH is no longer supported") },
-  { GOOGLE, NULL, "must issue a starttls command first", BD_REASON_SYNTAXERROR, N_("Gmail: STARTTLS is required first") },
+  /* "530 5.7.0 Must issue a STARTTLS command first" (RFC 3207, 4): a
+   * security status X.7.0; Sisimai 5 files it as failedstarttls
+   * (go-sisimai rhost/for-google.go), our securityerror. */
+  { GOOGLE, NULL, "must issue a starttls command first", BD_REASON_SECURITYERROR, N_("Gmail: STARTTLS is required first") },
   { GOOGLE, NULL, "too many unauthenticated commands", BD_REASON_SYNTAXERROR, N_("Gmail: too many commands without logging in") },
   { GOOGLE, NULL, "cannot decode response", BD_REASON_SECURITYERROR, N_("Gmail: the login answer could not be read") },
   { GOOGLE, NULL, "connection expired", BD_REASON_EXPIRED, N_("Gmail: the connection took too long") },
@@ -239,13 +269,20 @@ const BdProviderRule bd_provider_rules[] = {
   { ZOHO, NULL, "mail rejected by destination domain", BD_REASON_REJECTED, N_("Zoho Mail: the recipient's domain refuses the sender") },
   { ZOHO, NULL, "mailbox delivery restricted by policy error", BD_REASON_POLICYVIOLATION, N_("Zoho Mail: a delivery policy") },
   { ZOHO, NULL, "detected by zoho mail", BD_REASON_VIRUSDETECTED, N_("Zoho Mail: a virus found by Zoho Mail") },
+  /* "452 4.3.1 Temporary System Error": Zoho's own failure, not a full
+   * mail system as X.3.1 would say (go-sisimai rhost/for-zoho.go, after
+   * github.com/zoho/zohodesk-oas v1.0/EmailFailureAlert.json). */
+  { ZOHO, NULL, "temporary system error", BD_REASON_SYSTEMERROR, N_("Zoho Mail: a temporary system error") },
   /* Cox's AUP#… codes name its blocklists. */
   /* Apple iCloud's replies */
   { ICLOUD, NULL, "blocked for failing both spf and dkim", BD_REASON_AUTHFAILURE, N_("iCloud: neither SPF nor DKIM passed") },
   { ICLOUD, NULL, "recipient no longer on server", BD_REASON_HASMOVED, N_("iCloud: the address is no longer there") },
   { ICLOUD, NULL, "due to excessive volume", BD_REASON_SPEEDING, N_("iCloud: too much mail at once") },
   { ICLOUD, NULL, "inactive email address", BD_REASON_USERUNKNOWN, N_("iCloud: the address is not in use") },
-  { ICLOUD, NULL, "due to local policy", BD_REASON_NOTACCEPT, N_("iCloud: the address accepts no mail") },
+  /* "550 5.7.1 [CS01] Message rejected due to local policy": a policy of
+   * iCloud refused the message (go-sisimai rhost/for-apple.go, issue 14),
+   * not an address that takes no mail. */
+  { ICLOUD, NULL, "due to local policy", BD_REASON_POLICYVIOLATION, N_("iCloud: CS01, a policy of iCloud refused the message") },
   /* Cox's replies */
   { COX, NULL, "too many bad commands from", BD_REASON_BLOCKED, N_("Cox: the sending host sent too many bad commands") },
   { COX, NULL, "dns check failure - try again later", BD_REASON_REQUIREPTR, N_("Cox: the sending IP has no usable reverse DNS") },
@@ -264,6 +301,12 @@ const BdProviderRule bd_provider_rules[] = {
   { QQ, NULL, "mailbox unavailable or access denined", BD_REASON_SPEEDING, N_("QQ Mail: too many messages to the recipient") },
   { QQ, NULL, "bad address syntax", BD_REASON_SYNTAXERROR, N_("QQ Mail: an address that is not valid") },
   { QQ, NULL, "frequency limited", BD_REASON_TOOMANYCONN, N_("QQ Mail: too many messages from the IP, domain or sender") },
+  /* QQ Mail and Yahoo answer an unknown mailbox with "mailbox not found"
+   * whatever the command, also after DATA (go-sisimai rhost/for-tencent.go,
+   * service.mail.qq.com/detail/122/169; rhost/for-yahooinc.go "552 1
+   * Requested mail action aborted, mailbox not found"). */
+  { QQ, NULL, "mailbox not found", BD_REASON_USERUNKNOWN, N_("QQ Mail: no such mailbox") },
+  { YAHOO, NULL, "mailbox not found", BD_REASON_USERUNKNOWN, N_("Yahoo: no such mailbox") },
   /* I.UA (mail.i.ua) links each refusal to a numbered explanation,
    * ".i.ua/err/3/" */
   { NONE, NULL, "i.ua/err/1/", BD_REASON_NORELAYING, N_("I.UA: error 1, SMTP relaying through it is forbidden") },

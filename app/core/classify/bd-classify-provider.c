@@ -72,20 +72,23 @@ apply_kddi_rule (const BdRecipient *r,
 }
 
 /* Orange and La Poste (orange.fr, wanadoo.fr, laposte.net) end their
- * replies with a documented code, "OFR006_102" or "LPN001_108": its last
- * three digits name the reason. */
+ * replies with a documented code, "OFR006_102" or "LPN001_108" (also
+ * "LPN416", without the separator): its last three digits name the
+ * reason. 401 ("SPF: … is not allowed to send mail") and 517 ("Message
+ * refuse, verification DMARC en echec") are authentication failures
+ * (go-sisimai rhost/for-franceptt.go, which quotes both replies). */
 static BdReason
 apply_franceptt_rule (const char  *lowered,
                       BdEvidence  *evidence)
 {
   static const struct { guint code; BdReason reason; } codes[] = {
     { 101, BD_REASON_BLOCKED }, { 102, BD_REASON_BLOCKED }, { 103, BD_REASON_BLOCKED },
-    { 104, BD_REASON_TOOMANYCONN }, { 305, BD_REASON_SECURITYERROR }, { 401, BD_REASON_BLOCKED },
+    { 104, BD_REASON_TOOMANYCONN }, { 305, BD_REASON_SECURITYERROR }, { 401, BD_REASON_AUTHFAILURE },
     { 402, BD_REASON_SECURITYERROR }, { 403, BD_REASON_REJECTED }, { 405, BD_REASON_REJECTED },
     { 415, BD_REASON_REJECTED }, { 416, BD_REASON_USERUNKNOWN }, { 417, BD_REASON_MAILBOXFULL },
     { 418, BD_REASON_USERUNKNOWN }, { 420, BD_REASON_SUSPEND }, { 421, BD_REASON_REJECTED },
     { 426, BD_REASON_SUSPEND }, { 505, BD_REASON_SYSTEMERROR }, { 506, BD_REASON_SPAMDETECTED },
-    { 510, BD_REASON_BLOCKED }, { 514, BD_REASON_MESGTOOBIG }, { 517, BD_REASON_POLICYVIOLATION },
+    { 510, BD_REASON_BLOCKED }, { 514, BD_REASON_MESGTOOBIG }, { 517, BD_REASON_AUTHFAILURE },
     { 630, BD_REASON_POLICYVIOLATION }, { 999, BD_REASON_BLOCKED },
   };
   static const char *const prefixes[] = { "lpnaaa", "lpn", "ofr", "ouk" };
@@ -101,12 +104,14 @@ apply_franceptt_rule (const char  *lowered,
 
         if (p > lowered && g_ascii_isalnum (p[-1]))
           continue;
-        /* "_NNN" or "NNN_NNN" / "NNN-NNN" */
+        /* "_NNN", "NNN_NNN" / "NNN-NNN", or "NNN" alone */
         if (q[0] == '_')
           digits = q + 1;
         else if (g_ascii_isdigit (q[0]) && g_ascii_isdigit (q[1]) && g_ascii_isdigit (q[2])
                  && (q[3] == '_' || q[3] == '-'))
           digits = q + 4;
+        else if (g_ascii_isdigit (q[0]))
+          digits = q;
         else
           continue;
         if (!g_ascii_isdigit (digits[0]) || !g_ascii_isdigit (digits[1]) || !g_ascii_isdigit (digits[2])

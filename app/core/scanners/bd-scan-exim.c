@@ -328,20 +328,6 @@ copied_to (const BdScanInput *input)
   return bd_scan_extract_address (line);
 }
 
-/* The To: of the returned message when it is attached as a part. */
-static char *
-original_to (const BdScanInput *input)
-{
-  const BdMimePart *copy;
-  g_autofree char *to = NULL;
-
-  if (input->original == NULL)
-    return NULL;
-  copy = input->original->message != NULL ? input->original->message : input->original;
-  to = bd_mime_header (copy, "To");
-  return to != NULL ? bd_scan_extract_address (to) : NULL;
-}
-
 /* The address a copied Received: line was "for": Exim writes one for a
  * single recipient ("for a@b.example;"). */
 static char *
@@ -387,7 +373,7 @@ fill_unnamed (const BdScanInput *input,
         {
           to = copied_to (input);
           if (to == NULL)
-            to = original_to (input);
+            to = bd_scan_original_to (input);
           if (to == NULL)
             to = copied_for (input);
           looked = TRUE;

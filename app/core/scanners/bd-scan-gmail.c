@@ -185,7 +185,7 @@ read_current (const BdScanInput *input,
   g_autofree char *address = NULL;
   g_autoptr(GString) reply = g_string_new (NULL);
   const char *sentence = NULL;
-  gboolean delayed = FALSE;
+  gboolean delayed = FALSE, from_copy = FALSE;
   BdRecipient *r;
   int at;
 
@@ -204,6 +204,14 @@ read_current (const BdScanInput *input,
     }
   if (address == NULL && failed != NULL)
     address = bd_scan_extract_address (failed);
+  /* Google Workspace's "** Message not delivered **" about the sender's
+   * own account ('Send mail as', …) names no address: the failed one is
+   * the returned copy's To: (go-sisimai lhost/via-googleworkspace.go). */
+  if (address == NULL && g_str_has_prefix (lines[0] != NULL ? lines[0] : "", "** "))
+    {
+      address = bd_scan_original_to (input);
+      from_copy = address != NULL;
+    }
   if (address == NULL)
     return FALSE;
 
@@ -215,6 +223,16 @@ read_current (const BdScanInput *input,
       if (lines[i][0] == '\0' && reply->len > 0)
         break;
       g_string_append_printf (reply, "%s ", lines[i]);
+    }
+  /* Without a sentence naming the address, the notice's own words name
+   * the cause ("You're sending this from a different address or alias
+   * using the 'Send mail as' feature"): they go before the reply. */
+  if (from_copy)
+    {
+      g_autofree char *words = bd_scan_join_lines (lines, 1, at >= 0 ? at : (int)g_strv_length (lines));
+
+      g_string_prepend (reply, " ");
+      g_string_prepend (reply, words);
     }
   r = bd_scan_add (bounce, address, reply->len > 0 ? reply->str : sentence);
   set_google_reason (r, delayed);

@@ -59,6 +59,24 @@ static const char *const failure_subjects[] = {
   "delivery status notification", "non-delivery", "nondeliverable", "mail delivery failure",
   "niedostarczaln", "niedostarczon", "zwrot wiadomości", "unzustellbar", "nicht zustellbar",
   "nedoručiteln", "nedoručen",
+  /* The subjects Sisimai tries its readers by (p5 lib/Sisimai/Order.pm,
+   * BSD-2-Clause, and the Lhost modules it names): InterScan MSS's "Mail
+   * could not be delivered", Exim's "Mail failure" and "Message frozen",
+   * X4's "Permanent Delivery Failure", EZweb's "Mail System Error -
+   * Returned Mail", MailFoundry's "Message delivery has failed",
+   * Exchange's Italian and French "Non recapitabile:" / "Non remis:",
+   * Sendmail's "Postmaster notify", Facebook's "Sorry, your message could
+   * not be delivered", Courier's "NOTICE: mail delivery status." and
+   * "WARNING: delayed mail.", Barracuda's "… blocked by our bulk email
+   * filter", Apache James' "[BOUNCE]" (a leading "[" is skipped, so its
+   * word is matched as "bounce]"). Its "Delivery failure", "Failed
+   * delivery" and "Delivery Notification" (Domino, X2, Sun Messaging
+   * Server) are couriers' subjects too, like "Delivery failed": they count
+   * only from a mailer, which is recognised by its sender already. */
+  "mail could not be delivered", "mail failure", "message frozen", "permanent delivery failure",
+  "mail system error", "message delivery has failed", "non recapitabile", "non remis",
+  "postmaster notify", "your message could not be delivered", "mail delivery status", "delayed mail",
+  "our bulk email filter", "bounce]",
   NULL
 };
 
@@ -82,6 +100,16 @@ static const char *const failure_words[] = {
   "delivery incomplete", "message not delivered", "returned to sender", "delivery failure",
   "address not found", "recipient address rejected", "following address(es) failed",
   "could not be sent", "delivery attempts will continue", "will retry", "has been blocked",
+  /* Sisimai's Lhost markers (p5 lib/Sisimai/Lhost/, one module each): Exchange 2003's
+   * "did not reach the following recipient(s)", Sendmail's, McAfee's and Biglobe's "had delivery problems",
+   * Biglobe's "Non-delivered information", Notes' "Failure Reasons",
+   * Courier's "DELAYS IN DELIVERING YOUR MESSAGE", Exim's "router
+   * encountered the following error(s)" and "has been frozen", Smail's
+   * "Failed addresses follow", X4's "Su mensaje no pudo ser entregado",
+   * and the common "cannot be delivered". */
+  "did not reach", "had delivery problems", "non-delivered information",
+  "failure reasons", "delays in delivering", "encountered the following error", "has been frozen",
+  "failed addresses follow", "no pudo ser entregado", "cannot be delivered", "can't be delivered",
   NULL
 };
 

@@ -10,7 +10,16 @@
  *    kijitora@example.com ... unknown host
  *   |------------------------- Message text follows: ------------------------|
  *
- * Each failed address is followed by " ... " and the reason.
+ * Each failed address is followed by " ... " and the reason. Deutsche
+ * Telekom's fork (t-online.de, From Mailer-Daemon@t-online.de) writes the
+ * address alone in angle brackets and the server's reply indented on the
+ * next line, and ends with "Message header follows:" (go-sisimai
+ * lhost/via-deutschetelekom.go, BSD-2-Clause, which quotes the layout):
+ *
+ *   |------------------------- Failed addresses follow: ---------------------|
+ *    <example@t-online.de>
+ *      552 5.2.2 <example@t-online.de> Quota exceeded (mailbox for user is full)
+ *   |------------------------- Message header follows: ----------------------|
  */
 #define G_LOG_DOMAIN "bd-scan-smail"
 
@@ -23,6 +32,7 @@
 
 static const char *const stop_markers[] = {
   "Message text follows:",
+  "Message header follows:",
   NULL
 };
 
@@ -53,6 +63,14 @@ bd_scan_smail (const BdScanInput *input,
       const char *dots = strstr (line, " ... ");
       g_autofree char *address = NULL;
 
+      /* Telekom: " <address>" alone, the reply on the next line */
+      if (dots == NULL && line[0] == '<' && g_str_has_suffix (line, ">") && strchr (line, ' ') == NULL
+          && lines[i + 1] != NULL && !is_section_line (lines[i + 1]) && lines[i + 1][0] != '\0')
+        {
+          i++;
+          bd_scan_add (bounce, line, lines[i] + strspn (lines[i], " \t"));
+          continue;
+        }
       if (dots == NULL)
         continue;
       address = g_strndup (line, dots - line);

@@ -93,6 +93,28 @@ bd_scan_header (const BdScanInput *input,
 }
 
 /**
+ * bd_scan_original_to:
+ *
+ * Returns: (transfer full) (nullable): the address in the To: of the
+ * returned message when it is attached as a part: the failed recipient
+ * of a notice that names none (Exim's, Google Workspace's).
+ */
+char *
+bd_scan_original_to (const BdScanInput *input)
+{
+  const BdMimePart *copy;
+  g_autofree char *to = NULL;
+
+  g_return_val_if_fail (input != NULL, NULL);
+
+  if (input->original == NULL)
+    return NULL;
+  copy = input->original->message != NULL ? input->original->message : input->original;
+  to = bd_mime_header (copy, "To");
+  return to != NULL ? bd_scan_extract_address (to) : NULL;
+}
+
+/**
  * bd_scan_add_addresses:
  * @into: (element-type utf8): where the addresses go, in lower case
  * @value: (nullable): a header's value, an address list
