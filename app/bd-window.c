@@ -419,6 +419,26 @@ bd_window_close_request (GtkWindow *window)
 }
 
 static void
+bd_window_size_allocate (GtkWidget *widget,
+                         int        width,
+                         int        height,
+                         int        baseline)
+{
+  /* Before the children are placed, so that they are placed once, with
+   * the header's buttons already shown or hidden. */
+  if (bd_window_fit_header (BD_WINDOW (widget), width))
+    {
+      for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+           child = gtk_widget_get_next_sibling (child))
+        {
+          gtk_widget_measure (child, GTK_ORIENTATION_HORIZONTAL, -1, NULL, NULL, NULL, NULL);
+          gtk_widget_measure (child, GTK_ORIENTATION_VERTICAL, width, NULL, NULL, NULL, NULL);
+        }
+    }
+  GTK_WIDGET_CLASS (bd_window_parent_class)->size_allocate (widget, width, height, baseline);
+}
+
+static void
 bd_window_dispose (GObject *object)
 {
   BdWindow *self = (BdWindow *)object;
@@ -443,6 +463,7 @@ bd_window_class_init (BdWindowClass *klass)
 
   object_class->dispose = bd_window_dispose;
   window_class->close_request = bd_window_close_request;
+  widget_class->size_allocate = bd_window_size_allocate;
 
   g_type_ensure (BD_TYPE_DIAGNOSIS_VIEW);
   g_type_ensure (BD_TYPE_TAB_STOP);
@@ -453,6 +474,8 @@ bd_window_class_init (BdWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BdWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, BdWindow, drop_highlight);
   gtk_widget_class_bind_template_child (widget_class, BdWindow, back_button);
+  gtk_widget_class_bind_template_child (widget_class, BdWindow, open_button);
+  gtk_widget_class_bind_template_child (widget_class, BdWindow, domain_button);
   gtk_widget_class_bind_template_child (widget_class, BdWindow, search_button);
   gtk_widget_class_bind_template_child (widget_class, BdWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, BdWindow, empty_page);
