@@ -144,6 +144,10 @@ bd_ui_search_fold (const char *text)
 
       if (g_unichar_type (c) == G_UNICODE_NON_SPACING_MARK)
         continue;
+      /* the translations join one-letter words with U+00A0 (build-aux/po-nbsp.py):
+       * "w sprawie" typed with a space must find it */
+      if (c == 0x00A0)
+        c = ' ';
       g_string_append_unichar (out, base_letter (c));
     }
 
