@@ -118,11 +118,12 @@ bd_window_set_page (BdWindow     *self,
     gtk_spinner_start (self->spinner);
   else
     gtk_spinner_stop (self->spinner);
-  gtk_stack_set_visible_child_name (self->stack, page_names[page]);
   /* GtkStack lets Tab into its hidden pages (GTK 4.8): only the page
-   * shown may take the focus. */
+   * shown may take the focus. Before the switch: a page that takes the
+   * focus when mapped (the Domain check's field) could not otherwise. */
   for (guint i = 0; i < G_N_ELEMENTS (page_names); i++)
     gtk_widget_set_can_focus (gtk_stack_get_child_by_name (self->stack, page_names[i]), i == page);
+  gtk_stack_set_visible_child_name (self->stack, page_names[page]);
   bd_window_update_back_button (self);
   bd_window_update_actions (self);
 }
