@@ -79,6 +79,8 @@ fill (BdBounceRow *self)
   adw_action_row_set_subtitle (ADW_ACTION_ROW (self), subtitle);
   adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (self), 1);
   adw_action_row_set_title_lines (ADW_ACTION_ROW (self), 1);
+  /* one line, cut short in a narrow list: the whole address on hover */
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self), title);
 
   gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   d->reason_label, -1);

@@ -185,6 +185,7 @@ static void
 update (BdDiagnosisView *self)
 {
   const BdGuidance *guidance;
+  g_autofree char *headline = NULL;
 
   g_clear_pointer (&self->diagnosis, bd_diagnosis_unref);
   if (self->bounce == NULL)
@@ -194,7 +195,8 @@ update (BdDiagnosisView *self)
   guidance = self->diagnosis->guidance;
 
   update_badge (self);
-  gtk_label_set_label (self->headline, self->diagnosis->summary);
+  headline = bd_ui_break_addresses (self->diagnosis->summary);
+  gtk_label_set_label (self->headline, headline);
   gtk_label_set_label (self->what_happened, guidance->what_happened);
   gtk_label_set_label (self->provider_note, guidance->provider_note ? guidance->provider_note : "");
   gtk_widget_set_visible (GTK_WIDGET (self->provider_note), guidance->provider_note != NULL);
@@ -315,6 +317,7 @@ bd_diagnosis_view_init (BdDiagnosisView *self)
   self->recipient_rows = g_ptr_array_new ();
   break_without_hyphens (self->headline);
   break_without_hyphens (self->original_text);
+  bd_ui_label_copy_without_breaks (self->headline);
 }
 
 GtkWidget *

@@ -19,6 +19,9 @@ struct _BdDomainView
   GCancellable        *cancellable;
   BdDohClient         *client;
   GPtrArray           *area_rows;       /* (element-type GtkWidget) borrowed from results_group */
+  char                *bimi_domain;     /* the domain whose message named… */
+  char                *bimi_selector;   /* …this BIMI selector (Check Sender Domain) */
+  gboolean             bimi_used;       /* the check being shown looked it up */
 
   /* Template widgets */
   GtkScrolledWindow   *scroller;

@@ -366,6 +366,9 @@ bd_domain_view_show_report (BdDomainView         *self,
   if (report->bimi != NULL && report->bimi->record != NULL)
     {
       row = add_area (self, report, "bimi", _("BIMI: the logo beside your messages"));
+      /* not default._bimi: the one the returned message named */
+      if (self->bimi_used)
+        bd_domain_view_add_text_row (row, _("Selector named by your message"), self->bimi_selector, TRUE);
       bd_domain_view_add_text_row (row, _("Published record"), report->bimi->record, TRUE);
     }
 

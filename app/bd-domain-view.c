@@ -144,6 +144,10 @@ check_action (GtkWidget  *widget,
    * ones from Preferences, else the check's common ones. */
   options.selectors = *selector ? selectors : settings->selectors;
   options.dnsbls = settings->dnsbls;
+  /* the selector the bounced message named, for its own domain only */
+  if (self->bimi_domain != NULL && g_ascii_strcasecmp (self->bimi_domain, domain) == 0)
+    options.bimi_selector = self->bimi_selector;
+  self->bimi_used = options.bimi_selector != NULL;
   options.starttls = gtk_switch_get_active (self->starttls_switch);
 
   if (self->cancellable != NULL)
@@ -211,6 +215,8 @@ bd_domain_view_dispose (GObject *object)
   g_clear_object (&self->cancellable);
   g_clear_object (&self->client);
   g_clear_pointer (&self->area_rows, g_ptr_array_unref);
+  g_clear_pointer (&self->bimi_domain, g_free);
+  g_clear_pointer (&self->bimi_selector, g_free);
 
   G_OBJECT_CLASS (bd_domain_view_parent_class)->dispose (object);
 }
@@ -285,6 +291,27 @@ bd_domain_view_check (BdDomainView *self,
   gtk_editable_set_text (GTK_EDITABLE (self->selector_row), selector ? selector : "");
   gtk_editable_set_text (GTK_EDITABLE (self->ip_row), ip ? ip : "");
   gtk_widget_activate_action (GTK_WIDGET (self), "domain.check", NULL);
+}
+
+/**
+ * bd_domain_view_set_bimi_selector:
+ * @domain: the sender's domain
+ * @selector: (nullable): s= of the message's BIMI-Selector header
+ *
+ * Checks of @domain look up @selector's BIMI record instead of
+ * default._bimi, as receivers of that message do.
+ */
+void
+bd_domain_view_set_bimi_selector (BdDomainView *self,
+                                  const char   *domain,
+                                  const char   *selector)
+{
+  g_return_if_fail (BD_IS_DOMAIN_VIEW (self));
+
+  g_free (self->bimi_domain);
+  g_free (self->bimi_selector);
+  self->bimi_domain = selector != NULL ? g_strdup (domain) : NULL;
+  self->bimi_selector = g_strdup (selector);
 }
 
 gboolean

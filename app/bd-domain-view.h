@@ -15,6 +15,9 @@ void     bd_domain_view_check       (BdDomainView *self,
                                      const char   *domain,
                                      const char   *selector,
                                      const char   *ip);
+void     bd_domain_view_set_bimi_selector (BdDomainView *self,
+                                           const char   *domain,
+                                           const char   *selector);
 gboolean bd_domain_view_is_checking (BdDomainView *self);
 guint    bd_domain_view_get_n_areas (BdDomainView *self);
 

@@ -127,6 +127,9 @@ bd_mailbox_view_dispose (GObject *object)
 
   if (self->cancellable != NULL)
     g_cancellable_cancel (self->cancellable);
+  /* a recipient being read again must not be shown once the view is gone */
+  if (self->reread_cancellable != NULL)
+    g_cancellable_cancel (self->reread_cancellable);
   gtk_widget_dispose_template (GTK_WIDGET (self), BD_TYPE_MAILBOX_VIEW);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->reread_cancellable);

@@ -27,7 +27,10 @@ struct _BdPreferencesWindow
   AdwActionRow         *ca_row;
   GtkButton            *ca_clear_button;
   AdwEntryRow          *selectors_row;
-  AdwEntryRow          *dnsbl_row;
+  GtkTextView          *dnsbl_text;
+
+  gboolean              syncing_dnsbl;   /* the text view is being filled from the settings */
+  guint                 fit_timeout;     /* fit_dnsbl_timeout(), while shown */
 };
 
 G_DEFINE_FINAL_TYPE (BdPreferencesWindow, bd_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
@@ -62,7 +65,19 @@ index_to_choice (const GValue       *value,
   return g_variant_new_string (resolver_choices[MIN (index, G_N_ELEMENTS (resolver_choices) - 1)]);
 }
 
-/* "a, b ,c" ↔ ['a', 'b', 'c'] */
+/* "a, b ,c" (or one a line) → ['a', 'b', 'c'] */
+static char **
+split_list (const char *text)
+{
+  g_auto(GStrv) parts = g_strsplit_set (text, ", \n\t", -1);
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+  for (guint i = 0; parts[i] != NULL; i++)
+    if (*g_strstrip (parts[i]) != '\0')
+      g_strv_builder_add (builder, parts[i]);
+  return g_strv_builder_end (builder);
+}
+
 static gboolean
 list_to_text (GValue   *value,
               GVariant *variant,
@@ -80,15 +95,85 @@ text_to_list (const GValue       *value,
               const GVariantType *type,
               gpointer            user_data)
 {
-  g_auto(GStrv) parts = g_strsplit_set (g_value_get_string (value), ", ", -1);
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) items = split_list (g_value_get_string (value));
+
+  return g_variant_new_strv ((const char * const *)items, -1);
+}
+
+static char *
+dnsbl_text (BdPreferencesWindow *self)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->dnsbl_text);
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+}
+
+/* GTK 4.8's GtkTextView lays out its lines in an idle after it was
+ * placed, and the height it then needs does not always reach its
+ * parents: the field stayed one line (or none) high until the window was
+ * resized. While the window is shown, the field's height is compared with
+ * what it asks for, ten times a second (one measure: cheap). */
+static gboolean
+fit_dnsbl_timeout (gpointer user_data)
+{
+  BdPreferencesWindow *self = user_data;
+  GtkWidget *view = GTK_WIDGET (self->dnsbl_text);
+  int height = 0;
+
+  gtk_widget_measure (view, GTK_ORIENTATION_VERTICAL, gtk_widget_get_width (view), NULL, &height, NULL, NULL);
+  if (height != gtk_widget_get_height (view))
+    gtk_widget_queue_resize (view);
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+dnsbl_map_cb (BdPreferencesWindow *self)
+{
+  if (self->fit_timeout == 0)
+    self->fit_timeout = g_timeout_add (100, fit_dnsbl_timeout, self);
+}
+
+static void
+dnsbl_unmap_cb (BdPreferencesWindow *self)
+{
+  g_clear_handle_id (&self->fit_timeout, g_source_remove);
+}
+
+/* The blocklists field is a wrapping text view, which GSettings cannot
+ * bind: it is filled from the settings unless it already says the same
+ * (so that "a, " being typed is not rewritten to "a"), and saved as typed. */
+static void
+dnsbl_from_settings (BdPreferencesWindow *self)
+{
+  g_auto(GStrv) saved = g_settings_get_strv (self->settings, "dnsbl-lists");
+  g_autofree char *text = dnsbl_text (self);
+  g_auto(GStrv) shown = split_list (text);
+  g_autofree char *joined = NULL;
+
+  if (g_strv_equal ((const char * const *)saved, (const char * const *)shown))
+    return;
+
+  joined = g_strjoinv (", ", saved);
+  self->syncing_dnsbl = TRUE;
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->dnsbl_text), joined, -1);
+  self->syncing_dnsbl = FALSE;
+}
+
+static void
+dnsbl_changed_cb (BdPreferencesWindow *self,
+                  GtkTextBuffer       *buffer)
+{
+  g_autofree char *text = NULL;
   g_auto(GStrv) items = NULL;
 
-  for (guint i = 0; parts[i] != NULL; i++)
-    if (*g_strstrip (parts[i]) != '\0')
-      g_strv_builder_add (builder, parts[i]);
-  items = g_strv_builder_end (builder);
-  return g_variant_new_strv ((const char * const *)items, -1);
+  if (self->syncing_dnsbl)
+    return;
+
+  text = dnsbl_text (self);
+  items = split_list (text);
+  g_settings_set_strv (self->settings, "dnsbl-lists", (const char * const *)items);
 }
 
 static void
@@ -134,6 +219,8 @@ settings_changed_cb (BdPreferencesWindow *self,
 {
   update_ca_row (self);
   update_custom_row (self);
+  if (g_strcmp0 (key, "dnsbl-lists") == 0)
+    dnsbl_from_settings (self);
 }
 
 static void
@@ -186,6 +273,7 @@ bd_preferences_window_dispose (GObject *object)
 {
   BdPreferencesWindow *self = (BdPreferencesWindow *)object;
 
+  g_clear_handle_id (&self->fit_timeout, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), BD_TYPE_PREFERENCES_WINDOW);
   g_clear_object (&self->settings);
 
@@ -206,7 +294,7 @@ bd_preferences_window_class_init (BdPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BdPreferencesWindow, ca_row);
   gtk_widget_class_bind_template_child (widget_class, BdPreferencesWindow, ca_clear_button);
   gtk_widget_class_bind_template_child (widget_class, BdPreferencesWindow, selectors_row);
-  gtk_widget_class_bind_template_child (widget_class, BdPreferencesWindow, dnsbl_row);
+  gtk_widget_class_bind_template_child (widget_class, BdPreferencesWindow, dnsbl_text);
   gtk_widget_class_install_action (widget_class, "prefs.choose-ca", NULL, choose_ca_action);
   gtk_widget_class_install_action (widget_class, "prefs.clear-ca", NULL, clear_ca_action);
 }
@@ -222,10 +310,13 @@ bd_preferences_window_init (BdPreferencesWindow *self)
   g_settings_bind (self->settings, "resolver-url", self->custom_url_row, "text", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind_with_mapping (self->settings, "dkim-selectors", self->selectors_row, "text",
                                 G_SETTINGS_BIND_DEFAULT, list_to_text, text_to_list, NULL, NULL);
-  g_settings_bind_with_mapping (self->settings, "dnsbl-lists", self->dnsbl_row, "text",
-                                G_SETTINGS_BIND_DEFAULT, list_to_text, text_to_list, NULL, NULL);
   g_signal_connect_object (self->settings, "changed", G_CALLBACK (settings_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->custom_url_row, "changed", G_CALLBACK (check_custom_url), self, G_CONNECT_SWAPPED);
+  dnsbl_from_settings (self);
+  g_signal_connect_object (gtk_text_view_get_buffer (self->dnsbl_text), "changed",
+                           G_CALLBACK (dnsbl_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->dnsbl_text, "map", G_CALLBACK (dnsbl_map_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->dnsbl_text, "unmap", G_CALLBACK (dnsbl_unmap_cb), self, G_CONNECT_SWAPPED);
   update_ca_row (self);
   update_custom_row (self);
 }

@@ -144,8 +144,121 @@ bd_ui_search_fold (const char *text)
 
       if (g_unichar_type (c) == G_UNICODE_NON_SPACING_MARK)
         continue;
+      /* the translations join one-letter words with U+00A0 (build-aux/po-nbsp.py):
+       * "w sprawie" typed with a space must find it */
+      if (c == 0x00A0)
+        c = ' ';
       g_string_append_unichar (out, base_letter (c));
     }
 
   return g_string_free (out, FALSE);
+}
+
+/* U+200B ZERO WIDTH SPACE: a line may break there, and nothing shows. */
+#define BREAK_HERE "\xe2\x80\x8b"
+
+/* Where an address ends in a sentence: a space, a quote or a bracket. */
+static gboolean
+ends_token (gunichar c)
+{
+  switch (c)
+    {
+    case 0: case '"': case '\'': case '<': case '>': case '(': case ')':
+    case '[': case ']': case ',': case ';': case ':':
+    case 0x201E: case 0x201D: case 0x201C: case 0x00AB: case 0x00BB:   /* „ ” “ « » */
+      return TRUE;
+    default:
+      return g_unichar_isspace (c);
+    }
+}
+
+/**
+ * bd_ui_break_addresses:
+ * @text: a sentence that may hold email addresses
+ *
+ * GTK wraps a word too long for the line anywhere (PANGO_WRAP_WORD_CHAR),
+ * so that an address read "m.dabrowski@examp" / "le.com" at 360 px. Inside
+ * each token with an '@', a line may now break before the '@' and before
+ * each '.' of the domain (as the Chicago Manual of Style breaks addresses:
+ * the next line starts with the mark, so it reads as a continuation), and
+ * only there unless a part is itself wider than the line. The name before
+ * the '@' stays whole: "m" / ".dabrowski" would read as two words.
+ *
+ * Returns: (transfer full): @text with U+200B at those places; a label
+ *   showing it copies without them (bd_ui_label_copy_without_breaks()).
+ */
+char *
+bd_ui_break_addresses (const char *text)
+{
+  GString *out = g_string_sized_new (strlen (text) + 16);
+  const char *p = text;
+
+  while (*p != '\0')
+    {
+      const char *end = p;
+      gboolean address = FALSE;
+
+      while (*end != '\0' && !ends_token (g_utf8_get_char (end)))
+        {
+          address |= *end == '@' && end > p;
+          end = g_utf8_next_char (end);
+        }
+      for (const char *q = p, *at = NULL; q < end; q++)
+        {
+          /* before the '@', and before a '.' of the domain that does
+           * not end the sentence */
+          if (address && q > p && q[-1] != '.' &&
+              ((*q == '@' && at == NULL) || (*q == '.' && at != NULL && q > at + 1 && q + 1 < end)))
+            g_string_append (out, BREAK_HERE);
+          if (*q == '@' && at == NULL)
+            at = q;
+          g_string_append_c (out, *q);
+        }
+      if (end == p)
+        {
+          end = g_utf8_next_char (p);
+          g_string_append_len (out, p, end - p);
+        }
+      p = end;
+    }
+  return g_string_free (out, FALSE);
+}
+
+static char *
+without_breaks (const char *text)
+{
+  g_auto(GStrv) parts = g_strsplit (text, BREAK_HERE, -1);
+
+  return g_strjoinv ("", parts);
+}
+
+/* Ctrl+C and the context menu's Copy both emit GtkLabel::copy-clipboard. */
+static void
+copy_clipboard_cb (GtkLabel *label,
+                   gpointer  user_data)
+{
+  const char *text = gtk_label_get_text (label);
+  int start, end;
+  g_autofree char *selected = NULL;
+  g_autofree char *plain = NULL;
+
+  g_signal_stop_emission_by_name (label, "copy-clipboard");
+  if (!gtk_label_get_selection_bounds (label, &start, &end))
+    return;
+
+  selected = g_utf8_substring (text, start, end);
+  plain = without_breaks (selected);
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (label)), plain);
+}
+
+/**
+ * bd_ui_label_copy_without_breaks:
+ *
+ * A selectable @label showing bd_ui_break_addresses() text copies what
+ * the user sees, without the invisible break marks.
+ */
+void
+bd_ui_label_copy_without_breaks (GtkLabel *label)
+{
+  g_signal_connect (label, "copy-clipboard", G_CALLBACK (copy_clipboard_cb), NULL);
 }

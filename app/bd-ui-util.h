@@ -17,5 +17,7 @@ const char *bd_ui_first_address    (const BdBounce *bounce);
 void        bd_ui_show_leaflet_page (AdwLeaflet *leaflet,
                                      GtkWidget  *page);
 char       *bd_ui_search_fold      (const char *text);
+char       *bd_ui_break_addresses  (const char *text);
+void        bd_ui_label_copy_without_breaks (GtkLabel *label);
 
 G_END_DECLS

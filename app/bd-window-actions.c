@@ -294,6 +294,7 @@ check_sender_domain_action (GtkWidget  *widget,
       return;
     }
 
+  bd_domain_view_set_bimi_selector (self->domain_view, domain, bd_bounce_get_bimi_selector (bounce));
   bd_domain_view_check (self->domain_view, domain, bd_bounce_get_dkim_selector (bounce, domain),
                         bounce->original->sender_ip);
 }

@@ -40,6 +40,8 @@ struct _BdWindow
   AdwToastOverlay      *toast_overlay;
   GtkWidget            *drop_highlight;
   GtkButton            *back_button;
+  GtkWidget            *open_button;
+  GtkWidget            *domain_button;
   GtkToggleButton      *search_button;
   GtkStack             *stack;
   AdwStatusPage        *empty_page;
@@ -57,6 +59,8 @@ struct _BdWindow
   BdDomainView         *domain_view;
 
   BdWindowPage          page;
+  /* Below NARROW_WIDTH the header keeps only what has no menu item. */
+  gboolean              narrow;
   /* The page to go back to from the domain check. */
   BdWindowPage          page_before_domain;
 };
@@ -78,6 +82,8 @@ void      bd_window_set_page         (BdWindow       *self,
 void      bd_window_update_back_button (BdWindow     *self);
 void      bd_window_clear_results    (BdWindow       *self);
 void      bd_window_show_domain_check  (BdWindow     *self);
+gboolean  bd_window_fit_header       (BdWindow       *self,
+                                      int             width);
 
 /* bd-window-dnd.c: drops and paste */
 void      bd_window_setup_drop_target (BdWindow      *self);

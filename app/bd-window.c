@@ -118,11 +118,12 @@ bd_window_set_page (BdWindow     *self,
     gtk_spinner_start (self->spinner);
   else
     gtk_spinner_stop (self->spinner);
-  gtk_stack_set_visible_child_name (self->stack, page_names[page]);
   /* GtkStack lets Tab into its hidden pages (GTK 4.8): only the page
-   * shown may take the focus. */
+   * shown may take the focus. Before the switch: a page that takes the
+   * focus when mapped (the Domain check's field) could not otherwise. */
   for (guint i = 0; i < G_N_ELEMENTS (page_names); i++)
     gtk_widget_set_can_focus (gtk_stack_get_child_by_name (self->stack, page_names[i]), i == page);
+  gtk_stack_set_visible_child_name (self->stack, page_names[page]);
   bd_window_update_back_button (self);
   bd_window_update_actions (self);
 }
@@ -419,6 +420,26 @@ bd_window_close_request (GtkWindow *window)
 }
 
 static void
+bd_window_size_allocate (GtkWidget *widget,
+                         int        width,
+                         int        height,
+                         int        baseline)
+{
+  /* Before the children are placed, so that they are placed once, with
+   * the header's buttons already shown or hidden. */
+  if (bd_window_fit_header (BD_WINDOW (widget), width))
+    {
+      for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+           child = gtk_widget_get_next_sibling (child))
+        {
+          gtk_widget_measure (child, GTK_ORIENTATION_HORIZONTAL, -1, NULL, NULL, NULL, NULL);
+          gtk_widget_measure (child, GTK_ORIENTATION_VERTICAL, width, NULL, NULL, NULL, NULL);
+        }
+    }
+  GTK_WIDGET_CLASS (bd_window_parent_class)->size_allocate (widget, width, height, baseline);
+}
+
+static void
 bd_window_dispose (GObject *object)
 {
   BdWindow *self = (BdWindow *)object;
@@ -443,6 +464,7 @@ bd_window_class_init (BdWindowClass *klass)
 
   object_class->dispose = bd_window_dispose;
   window_class->close_request = bd_window_close_request;
+  widget_class->size_allocate = bd_window_size_allocate;
 
   g_type_ensure (BD_TYPE_DIAGNOSIS_VIEW);
   g_type_ensure (BD_TYPE_TAB_STOP);
@@ -453,6 +475,8 @@ bd_window_class_init (BdWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BdWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, BdWindow, drop_highlight);
   gtk_widget_class_bind_template_child (widget_class, BdWindow, back_button);
+  gtk_widget_class_bind_template_child (widget_class, BdWindow, open_button);
+  gtk_widget_class_bind_template_child (widget_class, BdWindow, domain_button);
   gtk_widget_class_bind_template_child (widget_class, BdWindow, search_button);
   gtk_widget_class_bind_template_child (widget_class, BdWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, BdWindow, empty_page);

@@ -37,7 +37,8 @@ done_cb (GObject      *object,
 }
 
 static BdDomainReport *
-run (const char *domain)
+run_with_bimi (const char *domain,
+               const char *bimi_selector)
 {
   g_autoptr(BdDohClient) client = NULL;
   g_autoptr(GError) error = NULL;
@@ -48,6 +49,7 @@ run (const char *domain)
   options.https_port = https.port;
   options.smtp_timeout = 2;
   options.tls_ca_file = bind.ca_file;
+  options.bimi_selector = (char *)bimi_selector;
   client = bd_doh_client_new (bind.url, &error);
   g_assert_no_error (error);
   bd_doh_client_set_ca_file (client, bind.ca_file, &error);
@@ -59,6 +61,12 @@ run (const char *domain)
   g_assert_no_error (result.error);
   g_assert_nonnull (result.report->spf);
   return result.report;
+}
+
+static BdDomainReport *
+run (const char *domain)
+{
+  return run_with_bimi (domain, NULL);
 }
 
 static const BdFinding *
@@ -101,6 +109,24 @@ test_policy_good (void)
   g_assert_cmpuint (report->tlsrpt->findings->len, ==, 0);
   g_assert_cmpuint (report->bimi->findings->len, ==, 0);
   g_assert_nonnull (report->bimi->record);
+}
+
+/* A message that names a BIMI selector (its BIMI-Selector header) is
+ * shown with that record's logo, not default._bimi's (issue 17). */
+static void
+test_bimi_selector (void)
+{
+  g_autoptr(BdDomainReport) named = NULL;
+  g_autoptr(BdDomainReport) missing = NULL;
+
+  if (!need_servers ())
+    return;
+  named = run_with_bimi ("good.sts.test", "brand");
+  g_assert_nonnull (strstr (named->bimi->record, "https://good.sts.test/brand.svg"));
+  g_assert_cmpuint (named->bimi->findings->len, ==, 0);
+  /* a selector with no record: none, as for a domain without BIMI */
+  missing = run_with_bimi ("good.sts.test", "nosuch");
+  g_assert_null (missing->bimi->record);
 }
 
 static void
@@ -203,6 +229,7 @@ main (int    argc,
       https_server_start (&https, cert);
     }
   g_test_add_func ("/core/mta-sts/good", test_policy_good);
+  g_test_add_func ("/core/mta-sts/bimi-selector", test_bimi_selector);
   g_test_add_func ("/core/mta-sts/cases", test_policy_cases);
   g_test_add_func ("/core/mta-sts/tlsrpt-record", test_tlsrpt_record);
   ret = g_test_run ();

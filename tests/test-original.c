@@ -10,6 +10,9 @@
 
 #include "bd-decoder.h"
 #include "bd-original.h"
+#include "bd-sender.h"
+
+#include <string.h>
 
 typedef struct
 {
@@ -77,6 +80,44 @@ test_original_excerpt (void)
   g_assert_null (headers_only->original->excerpt);
 }
 
+/* The sample with a header put at the top of its attached original. */
+static BdBounce *
+decode_with_original_header (const char *header)
+{
+  g_autofree char *path = g_build_filename (g_getenv ("BD_SOURCE_ROOT"), "data", "samples",
+                                            "postfix-user-unknown.eml", NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr(GString) text = NULL;
+  const char *part, *body;
+
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  part = strstr (contents, "Content-Type: message/rfc822");
+  g_assert_nonnull (part);
+  body = strstr (part, "\n\n");
+  g_assert_nonnull (body);
+  text = g_string_new_len (contents, body + 2 - contents);
+  g_string_append_printf (text, "%s\n%s", header, body + 2);
+  return bd_decoder_decode_bytes (text->str, text->len, path, 0);
+}
+
+/* BIMI-Selector (draft-brand-indicators-for-message-identification §4.2)
+ * names the record receivers look up; without v=BIMI1 it is not one. */
+static void
+test_original_bimi_selector (void)
+{
+  g_autoptr(BdBounce) named = decode_with_original_header ("BIMI-Selector: v=BIMI1; s=Brand2026;");
+  g_autoptr(BdBounce) folded = decode_with_original_header ("BIMI-Selector: v=BIMI1;\n\ts=spring");
+  g_autoptr(BdBounce) no_version = decode_with_original_header ("BIMI-Selector: s=brand");
+  g_autoptr(BdBounce) none = decode_sample ("postfix-user-unknown.eml");
+
+  g_assert_cmpstr (bd_bounce_get_bimi_selector (named), ==, "brand2026");
+  g_assert_cmpstr (bd_bounce_get_bimi_selector (folded), ==, "spring");
+  g_assert_null (bd_bounce_get_bimi_selector (no_version));
+  g_assert_null (bd_bounce_get_bimi_selector (none));
+  /* the rest of the original is read as before */
+  g_assert_cmpstr (named->original->excerpt, ==, none->original->excerpt);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -86,6 +127,7 @@ main (int    argc,
 
   g_test_add_func ("/core/original/received", test_original_received);
   g_test_add_func ("/core/original/excerpt", test_original_excerpt);
+  g_test_add_func ("/core/original/bimi-selector", test_original_bimi_selector);
 
   return g_test_run ();
 }

@@ -22,7 +22,7 @@ collect_text (GtkWidget *widget,
 {
   if (GTK_IS_LABEL (widget) && gtk_widget_get_visible (widget))
     {
-      g_string_append (out, gtk_label_get_text (GTK_LABEL (widget)));
+      g_string_append (out, label_text (widget));
       g_string_append_c (out, '\n');
     }
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))

@@ -56,7 +56,7 @@ headline (Fixture *fixture)
 
   g_assert_cmpstr (gtk_stack_get_visible_child_name (window_stack (fixture)), ==, "results");
   g_assert_nonnull (label);
-  return gtk_label_get_label (GTK_LABEL (label));
+  return label_text (label);
 }
 
 static AdwStatusPage *

@@ -224,6 +224,24 @@ test_focus_chain_of_each_page (Fixture       *fixture,
   assert_tab_reaches (fixture, wanted, 2);
 }
 
+/* m6: Ctrl+D opens the Domain check with the typing going to its Domain
+ * field, from any page (here: a diagnosis, the focus in the header). */
+static void
+test_domain_check_takes_typing (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  GtkWidget *domain_row;
+
+  open_samples (fixture);
+  g_assert_true (gtk_widget_grab_focus (find_widget (GTK_WIDGET (fixture->window), has_action, "win.open")));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.domain-check", NULL));
+  iterate (300);
+  domain_row = find_widget (GTK_WIDGET (bd_window_get_domain_view (fixture->window)), is_type,
+                            GSIZE_TO_POINTER (ADW_TYPE_ENTRY_ROW));
+  g_assert_nonnull (domain_row);
+  g_assert_true (focus_is_in (fixture, domain_row));
+}
+
 static gboolean
 has_label (GtkWidget     *widget,
            gconstpointer  text)
@@ -261,6 +279,7 @@ main (int    argc,
   ADD ("/ui/navigation/chart-one-tab-stop", WIDE, test_chart_one_tab_stop);
   ADD ("/ui/navigation/focus-chain-of-each-page", WIDE, test_focus_chain_of_each_page);
   ADD ("/ui/navigation/samples-say-examples", WIDE, test_samples_say_examples);
+  ADD ("/ui/navigation/domain-check-takes-typing", WIDE, test_domain_check_takes_typing);
 #undef ADD
 
   status = g_test_run ();

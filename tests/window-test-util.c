@@ -398,3 +398,16 @@ chooser_in_folder (Fixture *fixture)
   return folder != NULL && g_strcmp0 (g_file_peek_path (folder), fixture->dir) == 0;
 }
 
+
+/* What the user reads in @label: its text without the invisible break
+ * marks (U+200B) that let an address wrap at '@' and '.'. Owned by the
+ * label. */
+const char *
+label_text (GtkWidget *label)
+{
+  g_auto(GStrv) parts = g_strsplit (gtk_label_get_text (GTK_LABEL (label)), "\xe2\x80\x8b", -1);
+  char *plain = g_strjoinv ("", parts);
+
+  g_object_set_data_full (G_OBJECT (label), "test-label-text", plain, g_free);
+  return plain;
+}

@@ -59,3 +59,4 @@ guint rows_shown (Fixture *fixture);
 GtkWidget *find_toplevel (GType type);
 gboolean chooser_shown (Fixture *fixture);
 gboolean chooser_in_folder (Fixture *fixture);
+const char *label_text (GtkWidget *label);

@@ -59,6 +59,7 @@ original_free (BdOriginal *self)
   g_free (self->sender_ip);
   g_free (self->sender_host);
   g_free (self->excerpt);
+  g_free (self->bimi_selector);
   g_free (self);
 }
 

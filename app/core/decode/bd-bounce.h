@@ -45,6 +45,7 @@ typedef struct
   char      *sender_ip;    /* first external hop of the Received: chain */
   char      *sender_host;
   char      *excerpt;      /* the start of its text, as the recipient would have read it */
+  char      *bimi_selector; /* s= of its BIMI-Selector header */
 } BdOriginal;
 
 typedef struct

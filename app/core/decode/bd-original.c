@@ -268,6 +268,33 @@ add_dkim (BdOriginal *original,
   g_ptr_array_add (original->dkim, ref);
 }
 
+/* BIMI (draft-brand-indicators-for-message-identification §4.2): the
+ * sender names the record to use with "BIMI-Selector: v=BIMI1; s=brand";
+ * without the header, receivers look up default._bimi. */
+static char *
+bimi_selector_of (const char *value)
+{
+  g_auto(GStrv) tags = g_strsplit (value, ";", -1);
+  gboolean bimi1 = FALSE;
+  const char *selector = NULL;
+
+  for (guint i = 0; tags[i] != NULL; i++)
+    {
+      char *tag = g_strstrip (tags[i]);
+      char *eq = strchr (tag, '=');
+
+      if (eq == NULL)
+        continue;
+      *eq = '\0';
+      g_strstrip (tag);
+      if (strcmp (tag, "v") == 0)
+        bimi1 = g_ascii_strcasecmp (g_strstrip (eq + 1), "BIMI1") == 0;
+      else if (strcmp (tag, "s") == 0 && selector == NULL)
+        selector = g_strstrip (eq + 1);
+    }
+  return bimi1 && selector != NULL && *selector != '\0' ? g_ascii_strdown (selector, -1) : NULL;
+}
+
 static void
 add_addresses (GPtrArray           *into,
                InternetAddressList *list,
@@ -373,6 +400,13 @@ bd_original_fill_from_message (BdOriginal       *original,
           g_autofree char *v = header_value (f->value, f->value_len);
 
           bd_original_parse_received (v, &original->sender_ip, &original->sender_host);
+        }
+      else if (original->bimi_selector == NULL && f->name_len == 13 &&
+               g_ascii_strncasecmp (f->name, "BIMI-Selector", 13) == 0)
+        {
+          g_autofree char *v = header_value (f->value, f->value_len);
+
+          original->bimi_selector = bimi_selector_of (v);
         }
     }
 

@@ -103,3 +103,17 @@ bd_bounce_get_dkim_selector (const BdBounce *bounce,
     }
   return NULL;
 }
+
+/**
+ * bd_bounce_get_bimi_selector:
+ *
+ * The BIMI selector the returned copy named in its BIMI-Selector header
+ * (s=), which receivers look up instead of default._bimi.
+ *
+ * Returns: (nullable): the selector, borrowed from @bounce
+ */
+const char *
+bd_bounce_get_bimi_selector (const BdBounce *bounce)
+{
+  return bounce != NULL ? bounce->original->bimi_selector : NULL;
+}

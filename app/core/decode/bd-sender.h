@@ -17,5 +17,6 @@ char       *bd_sender_first_address      (const BdMimePart *message,
 const char *bd_bounce_get_sender_domain  (const BdBounce   *bounce);
 const char *bd_bounce_get_dkim_selector  (const BdBounce   *bounce,
                                           const char       *domain);
+const char *bd_bounce_get_bimi_selector  (const BdBounce   *bounce);
 
 G_END_DECLS

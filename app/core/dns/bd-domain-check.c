@@ -185,7 +185,8 @@ dmarc_thread (gpointer data)
 
   run->report->dmarc = bd_dmarc_check (run->lookup, run->options->domain, run->cancellable);
   /* BIMI needs the DMARC policy */
-  run->report->bimi = bd_bimi_check (run->lookup, run->options->domain, NULL, run->report->dmarc->policy,
+  run->report->bimi = bd_bimi_check (run->lookup, run->options->domain, run->options->bimi_selector,
+                                     run->report->dmarc->policy,
                                      run->cancellable);
   area_done (run, "dmarc");
   return NULL;
@@ -360,6 +361,7 @@ task_data_free (TaskData *data)
   g_strfreev (data->options.selectors);
   g_strfreev (data->options.dnsbls);
   g_free (data->options.tls_ca_file);
+  g_free (data->options.bimi_selector);
   g_clear_object (&data->client);
   g_main_context_unref (data->context);
   g_free (data);
@@ -427,6 +429,7 @@ bd_domain_check_async (BdDohClient                *client,
   data->options.smtp_timeout = options->smtp_timeout;
   data->options.tls_ca_file = g_strdup (options->tls_ca_file);
   data->options.https_port = options->https_port;
+  data->options.bimi_selector = g_strdup (options->bimi_selector);
   data->client = g_object_ref (client);
   data->progress = progress;
   data->progress_data = progress_data;

@@ -35,6 +35,8 @@ typedef struct
   char    *tls_ca_file;  /* nullable: trust only this CA in the probe and
                           * the MTA-STS fetch (tests, company CAs) */
   guint16  https_port;   /* 0: 443, for the MTA-STS policy (tests) */
+  char    *bimi_selector; /* nullable: s= of the message's BIMI-Selector;
+                           * NULL checks default._bimi */
 } BdDomainCheckOptions;
 
 typedef struct
