@@ -4,13 +4,16 @@
  * The multi-pattern matcher (bd-multimatch.c) against the obvious search:
  * every pattern compared at every position of the text. Random patterns
  * over a small alphabet make prefixes, suffixes and overlaps common, which
- * is where failure and dictionary links go wrong.
+ * is where failure and dictionary links go wrong. The phrase automaton
+ * that bd-phrase-index-gen writes at build time is checked the same way,
+ * on texts made of pieces of the phrases.
  */
 #include "config.h"
 
 #include <string.h>
 
 #include "bd-multimatch.h"
+#include "bd-phrase-index-private.h"
 
 typedef struct
 {
@@ -81,6 +84,22 @@ random_bytes (GRand      *rand,
   return out;
 }
 
+static void
+assert_same_hits (GArray *got,
+                  GArray *want)
+{
+  g_array_sort (got, compare_hits);
+  g_assert_cmpuint (got->len, ==, want->len);
+  for (guint i = 0; i < got->len; i++)
+    {
+      const Hit *a = &g_array_index (got, Hit, i), *b = &g_array_index (want, Hit, i);
+
+      g_assert_cmpuint (a->id, ==, b->id);
+      g_assert_cmpuint (a->start, ==, b->start);
+      g_assert_cmpuint (a->end, ==, b->end);
+    }
+}
+
 /* One round: @n_patterns random patterns, a random text, both searches. */
 static void
 check_round (GRand      *rand,
@@ -112,16 +131,7 @@ check_round (GRand      *rand,
   bd_multimatch_compile (matcher);
   bd_multimatch_scan (matcher, text, text_len, collect_cb, got);
   want = naive_hits (patterns, text, text_len);
-  g_array_sort (got, compare_hits);
-  g_assert_cmpuint (got->len, ==, want->len);
-  for (guint i = 0; i < got->len; i++)
-    {
-      const Hit *a = &g_array_index (got, Hit, i), *b = &g_array_index (want, Hit, i);
-
-      g_assert_cmpuint (a->id, ==, b->id);
-      g_assert_cmpuint (a->start, ==, b->start);
-      g_assert_cmpuint (a->end, ==, b->end);
-    }
+  assert_same_hits (got, want);
 }
 
 static void
@@ -135,6 +145,43 @@ test_random_vs_naive (void)
 }
 
 /* Duplicates, a pattern inside another and NUL bytes in the text. */
+/* The generated tables (bd-phrase-index-data.c) against the obvious
+ * search for their phrases, in texts of whole phrases, their beginnings
+ * and their ends, glued by spaces and random letters. */
+static void
+test_generated_phrases (void)
+{
+  const BdPhraseIndex *index = &bd_phrase_index_data;
+  g_autoptr(GRand) rand = g_rand_new_with_seed (19);
+  g_autoptr(GPtrArray) patterns = g_ptr_array_new_with_free_func ((GDestroyNotify)g_bytes_unref);
+
+  g_assert_cmpuint (index->n_entries, >, 1000);
+  g_assert_cmpuint (index->automaton->n_patterns, ==, index->n_entries);
+  for (guint id = 0; id < index->n_entries; id++)
+    g_ptr_array_add (patterns, g_bytes_new_static (index->entries[id].text, index->entries[id].len));
+  for (guint round = 0; round < 30; round++)
+    {
+      g_autoptr(GString) text = g_string_new (NULL);
+      g_autoptr(GArray) got = g_array_new (FALSE, FALSE, sizeof (Hit));
+      g_autoptr(GArray) want = NULL;
+
+      while (text->len < 1000)
+        {
+          const BdIndexedPhrase *entry = &index->entries[g_rand_int_range (rand, 0, index->n_entries)];
+          guint from = g_rand_boolean (rand) ? 0 : (guint)g_rand_int_range (rand, 0, entry->len);
+          guint to = g_rand_boolean (rand) ? entry->len : (guint)g_rand_int_range (rand, from, entry->len + 1);
+          g_autofree char *glue = random_bytes (rand, " eatsn", g_rand_int_range (rand, 0, 3));
+
+          g_string_append_len (text, entry->text + from, to - from);
+          g_string_append (text, glue);
+        }
+      bd_multimatch_scan_tables (index->automaton, text->str, text->len, collect_cb, got);
+      want = naive_hits (patterns, text->str, text->len);
+      g_assert_cmpuint (want->len, >, 10);
+      assert_same_hits (got, want);
+    }
+}
+
 static void
 test_edge_cases (void)
 {
@@ -167,5 +214,6 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/multimatch/random-vs-naive", test_random_vs_naive);
   g_test_add_func ("/multimatch/edge-cases", test_edge_cases);
+  g_test_add_func ("/multimatch/generated-phrases", test_generated_phrases);
   return g_test_run ();
 }

@@ -186,6 +186,48 @@ test_input_entities (void)
   g_assert_cmpuint (len, ==, strlen (text));
 }
 
+/* bd_text_strcasestr() against the obvious search, on random texts over
+ * a few letters in both cases, so that first letters repeat, matches
+ * fall on every offset of its 16-byte blocks and at the very end. */
+static const char *
+naive_strcasestr (const char *haystack,
+                  const char *needle)
+{
+  gsize n = strlen (needle);
+
+  for (const char *p = haystack; ; p++)
+    {
+      if (g_ascii_strncasecmp (p, needle, n) == 0)
+        return p;
+      if (*p == '\0')
+        return NULL;
+    }
+}
+
+static void
+test_util_strcasestr (void)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (19);
+  const char alphabet[] = "abAB c:";
+
+  for (guint round = 0; round < 3000; round++)
+    {
+      gsize len = g_rand_int_range (rand, 0, 70), n = g_rand_int_range (rand, 1, 5);
+      g_autofree char *text = g_malloc (len + 1);
+      char needle[5];
+
+      for (gsize i = 0; i < len; i++)
+        text[i] = alphabet[g_rand_int_range (rand, 0, sizeof alphabet - 1)];
+      text[len] = '\0';
+      for (gsize i = 0; i < n; i++)
+        needle[i] = alphabet[g_rand_int_range (rand, 0, sizeof alphabet - 1)];
+      needle[n] = '\0';
+      g_assert_true (bd_text_strcasestr (text, needle) == naive_strcasestr (text, needle));
+    }
+  g_assert_true (bd_text_strcasestr ("abc", "") != NULL);
+  g_assert_null (bd_text_strcasestr ("ab", "abc"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -199,6 +241,7 @@ main (int   argc,
   g_test_add_func ("/core/scanners/util/reply-code", test_util_reply_code);
   g_test_add_func ("/core/scanners/util/host", test_util_host);
   g_test_add_func ("/core/scanners/util/strdown", test_util_strdown);
+  g_test_add_func ("/core/scanners/util/strcasestr", test_util_strcasestr);
   g_test_add_func ("/core/scanners/util/address", test_util_address);
   g_test_add_func ("/core/scanners/util/collapse", test_util_collapse);
   g_test_add_func ("/core/scanners/util/long-diagnostic", test_util_long_diagnostic);

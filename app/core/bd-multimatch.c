@@ -28,14 +28,10 @@
 
 #define NONE 0   /* state 0 is the root; it is nobody's child or suffix-with-output */
 
-typedef struct
-{
-  guint32 children;   /* building: first BuildEdge + 1; compiled: offset into labels/targets */
-  guint32 n_children;
-  guint32 fail;
-  guint32 dict;       /* nearest state on the failure chain that ends a pattern, or NONE */
-  guint32 outputs;    /* first Output + 1 of the patterns ending here, or NONE */
-} State;
+/* While building, children is the first BuildEdge + 1 of the state;
+ * compiled, the offset of its run in labels/targets. */
+typedef BdMultimatchState State;
+typedef BdMultimatchOutput Output;
 
 typedef struct
 {
@@ -43,12 +39,6 @@ typedef struct
   guint32 next;       /* next sibling + 1, or NONE */
   guint8  byte;
 } BuildEdge;
-
-typedef struct
-{
-  guint32 id;
-  guint32 next;       /* + 1, or NONE */
-} Output;
 
 typedef struct
 {
@@ -62,10 +52,10 @@ struct _BdMultimatch
   GArray   *states;     /* (element-type State) */
   GArray   *edges;      /* (element-type BuildEdge), only while building */
   GArray   *outputs;    /* (element-type Output) */
-  GArray   *lengths;    /* (element-type gsize): of each pattern */
+  GArray   *lengths;    /* (element-type guint32): of each pattern */
   guint8   *labels;     /* compiled children: bytes… */
   guint32  *targets;    /* …and their states */
-  guint32   root[256];
+  BdMultimatchTables tables;   /* the root's table while building; views of the rest once compiled */
   guint32   n_states;   /* while building: the states and edges in use */
   guint32   n_edges;
   gboolean  compiled;
@@ -83,7 +73,7 @@ bd_multimatch_new (void)
   matcher->states = g_array_new (FALSE, FALSE, sizeof (State));
   matcher->edges = g_array_new (FALSE, FALSE, sizeof (BuildEdge));
   matcher->outputs = g_array_new (FALSE, FALSE, sizeof (Output));
-  matcher->lengths = g_array_new (FALSE, FALSE, sizeof (gsize));
+  matcher->lengths = g_array_new (FALSE, FALSE, sizeof (guint32));
   g_array_append_val (matcher->states, root);
   return matcher;
 }
@@ -119,7 +109,7 @@ add_child (BdMultimatch *matcher,
   STATE (matcher, s)->children = matcher->n_edges;
   STATE (matcher, s)->n_children++;
   if (s == 0)
-    matcher->root[byte] = edge.target;
+    matcher->tables.root[byte] = edge.target;
   return edge.target;
 }
 
@@ -138,13 +128,14 @@ bd_multimatch_add (BdMultimatch *matcher,
                    gsize         len)
 {
   Pending pending = { pattern, len };
+  guint32 len32 = (guint32)len;
 
   g_return_val_if_fail (matcher != NULL, 0);
   g_return_val_if_fail (!matcher->compiled, 0);
-  g_return_val_if_fail (pattern != NULL && len > 0, 0);
+  g_return_val_if_fail (pattern != NULL && len > 0 && len <= G_MAXUINT32, 0);
 
   g_array_append_val (matcher->pending, pending);
-  g_array_append_val (matcher->lengths, len);
+  g_array_append_val (matcher->lengths, len32);
   return matcher->pending->len - 1;
 }
 
@@ -239,11 +230,11 @@ lay_out_children (BdMultimatch *matcher)
 }
 
 static inline guint32
-child (const BdMultimatch *matcher,
-       const State        *state,
-       guint8              byte)
+child (const BdMultimatchTables *tables,
+       const State              *state,
+       guint8                    byte)
 {
-  const guint8 *labels = matcher->labels + state->children;
+  const guint8 *labels = tables->labels + state->children;
   guint32 lo = 0, hi = state->n_children;
 
   while (lo < hi)
@@ -251,7 +242,7 @@ child (const BdMultimatch *matcher,
       guint32 mid = (lo + hi) / 2;
 
       if (labels[mid] == byte)
-        return matcher->targets[state->children + mid];
+        return tables->targets[state->children + mid];
       if (labels[mid] < byte)
         lo = mid + 1;
       else
@@ -263,11 +254,11 @@ child (const BdMultimatch *matcher,
 /* The state reached from @s on @byte, the root's table standing in for
  * the root's children. */
 static inline guint32
-step (const BdMultimatch *matcher,
-      guint32             s,
-      guint8              byte)
+step (const BdMultimatchTables *tables,
+      guint32                   s,
+      guint8                    byte)
 {
-  return s == 0 ? matcher->root[byte] : child (matcher, STATE (matcher, s), byte);
+  return s == 0 ? tables->root[byte] : child (tables, &tables->states[s], byte);
 }
 
 /* Failure and dictionary links, breadth first: a state's suffixes are
@@ -279,8 +270,8 @@ link_failures (BdMultimatch *matcher)
   gsize head = 0, tail = 0;
 
   for (guint byte = 0; byte < 256; byte++)
-    if (matcher->root[byte] != NONE)
-      queue[tail++] = matcher->root[byte];
+    if (matcher->tables.root[byte] != NONE)
+      queue[tail++] = matcher->tables.root[byte];
   while (head < tail)
     {
       guint32 r = queue[head++];
@@ -291,7 +282,7 @@ link_failures (BdMultimatch *matcher)
           guint8 byte = matcher->labels[state->children + k];
           guint32 u = matcher->targets[state->children + k], f = state->fail, g;
 
-          while ((g = step (matcher, f, byte)) == NONE && f != 0)
+          while ((g = step (&matcher->tables, f, byte)) == NONE && f != 0)
             f = STATE (matcher, f)->fail;
           STATE (matcher, u)->fail = g;
           STATE (matcher, u)->dict = STATE (matcher, g)->outputs != NONE ? g : STATE (matcher, g)->dict;
@@ -311,25 +302,43 @@ bd_multimatch_compile (BdMultimatch *matcher)
   build_trie (matcher);
   lay_out_children (matcher);
   g_clear_pointer (&matcher->edges, g_array_unref);
+  matcher->tables.states = (const State *)(gpointer)matcher->states->data;
+  matcher->tables.n_states = matcher->states->len;
+  matcher->tables.labels = matcher->labels;
+  matcher->tables.targets = matcher->targets;
+  matcher->tables.n_edges = matcher->tables.n_states - 1;   /* a trie: one edge into every state but the root */
   link_failures (matcher);
+  matcher->tables.outputs = (const Output *)(gpointer)matcher->outputs->data;
+  matcher->tables.n_outputs = matcher->outputs->len;
+  matcher->tables.lengths = (const guint32 *)(gpointer)matcher->lengths->data;
+  matcher->tables.n_patterns = matcher->lengths->len;
   matcher->compiled = TRUE;
+}
+
+/* The compiled automaton's arrays, valid as long as @matcher. */
+const BdMultimatchTables *
+bd_multimatch_get_tables (const BdMultimatch *matcher)
+{
+  g_return_val_if_fail (matcher != NULL && matcher->compiled, NULL);
+
+  return &matcher->tables;
 }
 
 /* Reports the patterns ending in @s and in its dictionary suffixes. */
 static gboolean
-report (const BdMultimatch *matcher,
-        guint32             s,
-        gsize               end,
-        BdMultimatchFunc    func,
-        gpointer            user_data)
+report (const BdMultimatchTables *tables,
+        guint32                   s,
+        gsize                     end,
+        BdMultimatchFunc          func,
+        gpointer                  user_data)
 {
-  if (STATE (matcher, s)->outputs == NONE)
-    s = STATE (matcher, s)->dict;
-  for (; s != NONE; s = STATE (matcher, s)->dict)
-    for (guint32 o = STATE (matcher, s)->outputs; o != NONE; )
+  if (tables->states[s].outputs == NONE)
+    s = tables->states[s].dict;
+  for (; s != NONE; s = tables->states[s].dict)
+    for (guint32 o = tables->states[s].outputs; o != NONE; )
       {
-        const Output *output = &g_array_index (matcher->outputs, Output, o - 1);
-        gsize len = g_array_index (matcher->lengths, gsize, output->id);
+        const Output *output = &tables->outputs[o - 1];
+        gsize len = tables->lengths[output->id];
 
         if (!func (output->id, end - len, end, user_data))
           return FALSE;
@@ -351,9 +360,23 @@ bd_multimatch_scan (const BdMultimatch *matcher,
                     BdMultimatchFunc    func,
                     gpointer            user_data)
 {
+  g_return_if_fail (matcher != NULL && matcher->compiled);
+
+  bd_multimatch_scan_tables (&matcher->tables, text, len, func, user_data);
+}
+
+/* The same scan over tables made by bd_multimatch_compile() or generated
+ * by bd_multimatch_write_c(). */
+void
+bd_multimatch_scan_tables (const BdMultimatchTables *tables,
+                           const char               *text,
+                           gsize                     len,
+                           BdMultimatchFunc          func,
+                           gpointer                  user_data)
+{
   guint32 s = 0;
 
-  g_return_if_fail (matcher != NULL && matcher->compiled);
+  g_return_if_fail (tables != NULL);
   g_return_if_fail (text != NULL || len == 0);
   g_return_if_fail (func != NULL);
 
@@ -361,12 +384,14 @@ bd_multimatch_scan (const BdMultimatch *matcher,
     {
       guint8 byte = (guint8)text[i];
       guint32 next = NONE;
+      const State *state;
 
-      while (s != 0 && (next = child (matcher, STATE (matcher, s), byte)) == NONE)
-        s = STATE (matcher, s)->fail;
-      s = s != 0 ? next : matcher->root[byte];
-      if (s != 0 && (STATE (matcher, s)->outputs != NONE || STATE (matcher, s)->dict != NONE)
-          && !report (matcher, s, i + 1, func, user_data))
+      while (s != 0 && (next = child (tables, &tables->states[s], byte)) == NONE)
+        s = tables->states[s].fail;
+      s = s != 0 ? next : tables->root[byte];
+      state = &tables->states[s];
+      if (s != 0 && (state->outputs != NONE || state->dict != NONE)
+          && !report (tables, s, i + 1, func, user_data))
         return;
     }
 }

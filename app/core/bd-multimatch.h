@@ -13,6 +13,39 @@ G_BEGIN_DECLS
 
 typedef struct _BdMultimatch BdMultimatch;
 
+/* The compiled automaton as flat arrays (bd-multimatch.c describes the
+ * layout): what bd_multimatch_compile() makes at run time, and what a file
+ * generated at build time holds as constants (bd_multimatch_write_c()),
+ * so that a program scanning fixed patterns builds nothing when it starts. */
+typedef struct
+{
+  guint32 children;     /* offset of its children in labels/targets */
+  guint32 n_children;
+  guint32 fail;
+  guint32 dict;         /* nearest state on the failure chain that ends a pattern, or 0 */
+  guint32 outputs;      /* first output + 1 of the patterns ending here, or 0 */
+} BdMultimatchState;
+
+typedef struct
+{
+  guint32 id;
+  guint32 next;         /* + 1, or 0 */
+} BdMultimatchOutput;
+
+typedef struct
+{
+  guint32                   root[256];   /* the root's children by byte */
+  const BdMultimatchState  *states;
+  guint32                   n_states;
+  const guint8             *labels;      /* every state's children: bytes… */
+  const guint32            *targets;     /* …and their states */
+  guint32                   n_edges;
+  const BdMultimatchOutput *outputs;
+  guint32                   n_outputs;
+  const guint32            *lengths;     /* of each pattern */
+  guint32                   n_patterns;
+} BdMultimatchTables;
+
 /* One occurrence: pattern @id (the order of bd_multimatch_add(), from 0)
  * at bytes [@start, @end) of the text. Return FALSE to stop the scan. */
 typedef gboolean (*BdMultimatchFunc) (guint    id,
@@ -32,6 +65,16 @@ void          bd_multimatch_scan    (const BdMultimatch *matcher,
                                      gpointer            user_data);
 guint         bd_multimatch_size    (const BdMultimatch *matcher);
 void          bd_multimatch_free    (BdMultimatch       *matcher);
+
+const BdMultimatchTables *bd_multimatch_get_tables  (const BdMultimatch       *matcher);
+void                      bd_multimatch_scan_tables (const BdMultimatchTables *tables,
+                                                     const char               *text,
+                                                     gsize                     len,
+                                                     BdMultimatchFunc          func,
+                                                     gpointer                  user_data);
+void                      bd_multimatch_write_c     (const BdMultimatchTables *tables,
+                                                     const char               *name,
+                                                     GString                  *out);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (BdMultimatch, bd_multimatch_free)
 

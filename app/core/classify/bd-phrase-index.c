@@ -13,8 +13,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "bd-multimatch.h"
 #include "bd-phrase-index.h"
+#include "bd-phrase-index-private.h"
 #include "bd-phrase-fold.h"
 
 /* The phrase tables, merged once into one Aho–Corasick automaton
@@ -24,109 +24,42 @@
  * was not found in" matches "Recipient a@b.example was not found in
  * LDAP"), since servers put the address or host in the middle of their
  * sentence. */
-#define GAP "\u2026"
 #define MAX_GAP 100
 
 /* Whole phrases go into the automaton, not prefixes: a hit is then always
  * a phrase that is there, so more phrases cost states, not time per text.
  * (With 8-byte prefixes checked by memcmp the automaton was built in a
- * third of the time, 1.6 M instead of 4.2 M instructions, but every
- * phrase sharing a prefix was checked at each hit: the doubled table of
- * make bench-decode PHRASES_X=1 cost 15 k instructions more a message.) */
-
-typedef struct
-{
-  const BdPhrase *phrase;
-  const char     *text;       /* the phrase folded (bd-phrase-fold.h) */
-  gsize           len;        /* of the first part */
-  const char     *tail;       /* the second part, or NULL */
-  gsize           tail_len;
-} IndexedPhrase;
-
-typedef struct
-{
-  GArray       *entries;      /* (element-type IndexedPhrase): a pattern's id is its index */
-  BdMultimatch *matcher;
-} PhraseIndex;
-
-/* Indexes @text, the folded form of @phrase (owned by the index). A first
- * part shorter than two bytes would match nearly anywhere: left out. */
-static void
-index_phrase (PhraseIndex    *index,
-              const BdPhrase *phrase,
-              char           *text)
-{
-  const char *gap = strstr (text, GAP);
-  IndexedPhrase entry = { phrase, text, strlen (text), NULL, 0 };
-
-  if (gap != NULL)
-    {
-      entry.len = gap - text;
-      entry.tail = gap + strlen (GAP);
-      entry.tail_len = strlen (entry.tail);
-    }
-  if (entry.len < 2)
-    return;
-  bd_multimatch_add (index->matcher, entry.text, entry.len);
-  g_array_append_val (index->entries, entry);
-}
-
-#if BD_BENCH_PHRASES
-/* A benchmark build only (meson -Dbench_phrases=true, see
- * build-aux/bench-decode.py): BD_BENCH_DUMMY_PHRASES=K adds K copies of
- * every phrase with "\001" and a number appended. Folded text never holds
- * that byte (it is not in any reply a decoder passes on as words) so they
- * never match, yet share every prefix with a real phrase: the index's
- * worst case. Shows whether time grows with the number of phrases. */
-static void
-index_dummy_phrases (PhraseIndex *index)
-{
-  guint n = (guint)g_ascii_strtoull (g_getenv ("BD_BENCH_DUMMY_PHRASES") ?: "0", NULL, 10);
-  guint n_real = index->entries->len;
-
-  for (guint k = 0; k < n; k++)
-    for (guint i = 0; i < n_real; i++)
-      {
-        /* A copy: indexing may move the array. */
-        IndexedPhrase entry = g_array_index (index->entries, IndexedPhrase, i);
-        char *text = g_strdup_printf ("%.*s\001%u", (int)entry.len, entry.text, k);
-
-        index_phrase (index, entry.phrase, text);
-      }
-}
-#endif
-
-static const PhraseIndex *
+ * third of the time, but every phrase sharing a prefix was checked at each
+ * hit: the doubled table of make bench-decode PHRASES_X=1 cost 15 k
+ * instructions more a message.)
+ *
+ * The automaton is built at build time (bd-phrase-index-gen.c): building
+ * it here cost 4.2 M instructions at every start, a third of explaining
+ * one bounce. The benchmark build (meson -Dbench_phrases=true) still
+ * builds it here, since BD_BENCH_DUMMY_PHRASES=K, read when it starts,
+ * adds K copies of every phrase (bd-phrase-index-build.c). */
+static const BdPhraseIndex *
 get_index (void)
 {
-  static PhraseIndex *index;
+#if BD_BENCH_PHRASES
+  static BdPhraseIndex *index;
 
   if (g_once_init_enter (&index))
     {
-      const BdPhraseTable *tables[] = { &bd_phrases_en, &bd_phrases_pl, &bd_phrases_de, &bd_phrases_cs };
-      PhraseIndex *built = g_new0 (PhraseIndex, 1);
+      guint n = (guint)g_ascii_strtoull (g_getenv ("BD_BENCH_DUMMY_PHRASES") ?: "0", NULL, 10);
+      GArray *entries = g_array_new (FALSE, FALSE, sizeof (BdIndexedPhrase));
+      BdMultimatch *matcher = bd_phrase_index_build (entries, n);
+      BdPhraseIndex *built = g_new0 (BdPhraseIndex, 1);
 
-      built->entries = g_array_new (FALSE, FALSE, sizeof (IndexedPhrase));
-      built->matcher = bd_multimatch_new ();
-      for (guint t = 0; t < G_N_ELEMENTS (tables); t++)
-        for (guint i = 0; i < tables[t]->n_phrases; i++)
-          {
-            const BdPhrase *phrase = &tables[t]->phrases[i];
-            char *folded = NULL;
-            char *umlauts = bd_phrase_fold_umlauts (phrase->phrase);
-
-            bd_phrase_fold (phrase->phrase, &folded);
-            index_phrase (built, phrase, folded ? folded : g_strdup (phrase->phrase));
-            if (umlauts != NULL)
-              index_phrase (built, phrase, umlauts);
-          }
-#if BD_BENCH_PHRASES
-      index_dummy_phrases (built);
-#endif
-      bd_multimatch_compile (built->matcher);
+      built->automaton = bd_multimatch_get_tables (matcher);
+      built->n_entries = entries->len;
+      built->entries = (const BdIndexedPhrase *)(gpointer)g_array_free (entries, FALSE);
       g_once_init_leave (&index, built);
     }
   return index;
+#else
+  return &bd_phrase_index_data;
+#endif
 }
 
 /* Words that only say the server refused the address, not why: they name
@@ -247,7 +180,7 @@ guint64
 bd_phrases_match (const char  *diagnostic,
                   const char **found)
 {
-  const PhraseIndex *index = get_index ();
+  const BdPhraseIndex *index = get_index ();
   g_autofree char *folded = NULL;
   const char *lowered = bd_phrase_fold (diagnostic, &folded);
   gsize len = strlen (lowered);
@@ -259,12 +192,13 @@ bd_phrases_match (const char  *diagnostic,
   hits.hits = hits.stack;
   hits.n = 0;
   hits.size = N_STACK_HITS;
-  bd_multimatch_scan (index->matcher, lowered, len, hit_cb, &hits);
+  bd_multimatch_scan_tables (index->automaton, lowered, len, hit_cb, &hits);
   sort_hits (hits.hits, hits.n);
   for (guint h = 0; h < hits.n; h++)
     {
-      const IndexedPhrase *entry = &g_array_index (index->entries, IndexedPhrase, hits.hits[h].id);
-      BdReason reason = entry->phrase->reason;
+      const BdIndexedPhrase *entry = &index->entries[hits.hits[h].id];
+      const BdPhrase *phrase = &bd_phrase_index_tables[entry->table]->phrases[entry->index];
+      BdReason reason = phrase->reason;
       gsize i = hits.hits[h].start;
       gsize phrase_end = i + entry->len;
 
@@ -278,9 +212,9 @@ bd_phrases_match (const char  *diagnostic,
           phrase_end = tail - lowered + entry->tail_len;
         }
       if (!(matched & (G_GUINT64_CONSTANT (1) << reason))
-          || (bd_phrases_is_vague (found[reason]) && !bd_phrases_is_vague (entry->phrase->phrase)))
+          || (bd_phrases_is_vague (found[reason]) && !bd_phrases_is_vague (phrase->phrase)))
         {
-          found[reason] = entry->phrase->phrase;
+          found[reason] = phrase->phrase;
           start[reason] = i;
           end[reason] = phrase_end;
         }

@@ -1,0 +1,72 @@
+/* bd-multimatch-write.c
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * A compiled automaton written out as C constants, for a generator run at
+ * build time (classify/bd-phrase-index-gen.c): the program that scans
+ * then starts with its automaton in read-only data, instead of spending
+ * millions of instructions building it at every start.
+ */
+#include "config.h"
+
+#include "bd-multimatch.h"
+
+/* Writes @n numbers, @per_line to a line. An empty array gets one 0,
+ * since C has no empty initialisers. */
+static void
+write_numbers (GString       *out,
+               const guint32 *numbers,
+               const guint8  *bytes,
+               guint32        n)
+{
+  if (n == 0)
+    g_string_append (out, "  0,\n");
+  for (guint32 i = 0; i < n; i++)
+    g_string_append_printf (out, "%s%u,%s", i % 16 == 0 ? "  " : "",
+                            numbers != NULL ? numbers[i] : bytes[i],
+                            i % 16 == 15 || i + 1 == n ? "\n" : "");
+}
+
+/**
+ * bd_multimatch_write_c:
+ * @name: the C identifier of the BdMultimatchTables written (the arrays
+ *   behind it are static, named after it)
+ * @out: where the C text is appended (it needs bd-multimatch.h included)
+ */
+void
+bd_multimatch_write_c (const BdMultimatchTables *tables,
+                       const char               *name,
+                       GString                  *out)
+{
+  g_return_if_fail (tables != NULL && name != NULL && out != NULL);
+
+  g_string_append_printf (out, "static const BdMultimatchState %s_states[] = {\n", name);
+  for (guint32 s = 0; s < tables->n_states; s++)
+    {
+      const BdMultimatchState *state = &tables->states[s];
+
+      g_string_append_printf (out, "  { %u, %u, %u, %u, %u },\n", state->children,
+                              state->n_children, state->fail, state->dict, state->outputs);
+    }
+  g_string_append_printf (out, "};\n\nstatic const guint8 %s_labels[] = {\n", name);
+  write_numbers (out, NULL, tables->labels, tables->n_edges);
+  g_string_append_printf (out, "};\n\nstatic const guint32 %s_targets[] = {\n", name);
+  write_numbers (out, tables->targets, NULL, tables->n_edges);
+  g_string_append_printf (out, "};\n\nstatic const BdMultimatchOutput %s_outputs[] = {\n", name);
+  for (guint32 o = 0; o < tables->n_outputs; o++)
+    g_string_append_printf (out, "  { %u, %u },\n", tables->outputs[o].id, tables->outputs[o].next);
+  if (tables->n_outputs == 0)
+    g_string_append (out, "  { 0, 0 },\n");
+  g_string_append_printf (out, "};\n\nstatic const guint32 %s_lengths[] = {\n", name);
+  write_numbers (out, tables->lengths, NULL, tables->n_patterns);
+  g_string_append_printf (out, "};\n\nconst BdMultimatchTables %s = {\n  {\n", name);
+  write_numbers (out, tables->root, NULL, 256);
+  g_string_append_printf (out,
+                          "  },\n"
+                          "  %s_states, %u,\n"
+                          "  %s_labels, %s_targets, %u,\n"
+                          "  %s_outputs, %u,\n"
+                          "  %s_lengths, %u,\n"
+                          "};\n",
+                          name, tables->n_states, name, name, tables->n_edges,
+                          name, tables->n_outputs, name, tables->n_patterns);
+}
