@@ -42,7 +42,10 @@ index_phrase (GArray       *entries,
       entry.tail_len = strlen (entry.tail);
     }
   if (entry.len < 2)
-    return;
+    {
+      g_free (text);
+      return;
+    }
   bd_multimatch_add (matcher, entry.text, entry.len);
   g_array_append_val (entries, entry);
 }
