@@ -27,6 +27,14 @@ typedef struct
 
 static const Case cases[] = {
   { "5.1.1", 550, "550 5.1.1 <a@example.com>: Recipient address rejected: User unknown", "smtp", "RCPT", "failed", BD_REASON_USERUNKNOWN, TRUE },
+  /* go-sisimai's two-part phrases dropped (bd-phrases-en.c): each won
+   * over the precise words after it. */
+  { "5.0.0", 552, "552 connection closed: message size exceeds fixed limit", "smtp", NULL, "failed", BD_REASON_MESGTOOBIG, FALSE },
+  { "5.0.0", 554, "554 listed on a DNSBL and may not use us as a relay", "smtp", NULL, "failed", BD_REASON_BLOCKED, FALSE },
+  { "5.0.0", 552, "552 over the size limit, quota 20MB", "smtp", NULL, "failed", BD_REASON_MESGTOOBIG, FALSE },
+  { "5.0.0", 550, "550 message is spam; bounced address listed", "smtp", NULL, "failed", BD_REASON_SPAMDETECTED, FALSE },
+  /* no longer toomanyconn: our own "connection dropped" row decides */
+  { "5.0.0", 550, "550 connection dropped: daily sending limit reached", "smtp", NULL, "failed", BD_REASON_BLOCKED, FALSE },
   /* A full mailbox beats the code some servers send for it. */
   { "5.1.1", 550, "550 5.1.1 Mailbox is full", "smtp", NULL, "failed", BD_REASON_MAILBOXFULL, FALSE },
   { "5.2.2", 552, "552 5.2.2 Quota exceeded", "smtp", NULL, "failed", BD_REASON_MAILBOXFULL, FALSE },
