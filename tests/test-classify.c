@@ -218,6 +218,9 @@ test_classify_provider (void)
     { "smtp-in.orange.fr", "571 5.7.1 Message refused, DMARC verification Failed. LPN007_517", BD_REASON_AUTHFAILURE },
     { "smtp-in.laposte.net", "550 5.1.1 Adresse d au moins un destinataire invalide. Invalid recipient. LPN416",
       BD_REASON_USERUNKNOWN },
+    /* not from Orange / La Poste: such a run in a host name is no code */
+    { "mx.example.net", "552 5.2.2 mailbox full, host ofr416.example.net", BD_REASON_MAILBOXFULL },
+    { "mx.example.net", "550 5.1.1 unknown user at lpn105.relay.example.net", BD_REASON_USERUNKNOWN },
     /* Exchange Online after DATA, older Exchange, Outlook.com's own codes */
     { "example-com.mail.protection.outlook.com", "550 5.4.1 Recipient address rejected: Access denied. "
       "AS(201806281) [DB5EUR03FT034.eop-EUR03.prod.protection.outlook.com]", BD_REASON_USERUNKNOWN },
