@@ -145,6 +145,22 @@ test_guess_family (gconstpointer data)
   g_assert_cmpstr (bd_reason_to_string (r->reason), ==, bd_reason_to_string (c->reason));
 }
 
+/* The same Google Workspace notice, its returned copy sent to two: which
+ * failed is not known, so neither is taken for the failed recipient. */
+static void
+test_guess_workspace_two_to (void)
+{
+  g_autoptr(BdBounce) bounce = decode ("families", "googleworkspace-sendas-two-to.eml");
+
+  for (guint i = 0; i < bounce->recipients->len; i++)
+    {
+      BdRecipient *r = g_ptr_array_index (bounce->recipients, i);
+
+      g_assert_cmpstr (r->address, !=, "jan@odbiorca.example");
+      g_assert_cmpstr (r->address, !=, "ola@odbiorca.example");
+    }
+}
+
 /* A mailer that lists its own users by their bare names: each is a user
  * of the mailer's domain (the AOL AIRmail layout). */
 static void
@@ -226,6 +242,7 @@ main (int   argc,
       g_test_add_data_func (name, &families[i], test_guess_family);
     }
   g_test_add_func ("/core/guess/bare-names", test_guess_bare_names);
+  g_test_add_func ("/core/guess/workspace-two-to", test_guess_workspace_two_to);
   g_test_add_func ("/core/guess/report-without-body", test_guess_report_without_body);
   g_test_add_func ("/core/guess/ordinary-mail", test_guess_ordinary_mail);
 
