@@ -31,6 +31,8 @@ static const Case cases[] = {
    * over the precise words after it. */
   { "5.0.0", 552, "552 connection closed: message size exceeds fixed limit", "smtp", NULL, "failed", BD_REASON_MESGTOOBIG, FALSE },
   { "5.0.0", 554, "554 listed on a DNSBL and may not use us as a relay", "smtp", NULL, "failed", BD_REASON_BLOCKED, FALSE },
+  { "5.7.1", 553, "553 you are trying to use me [mx1.example.net] as a relay, but I have not been configured to let you do this",
+    "smtp", "RCPT", "failed", BD_REASON_NORELAYING, FALSE },
   { "5.0.0", 552, "552 over the size limit, quota 20MB", "smtp", NULL, "failed", BD_REASON_MESGTOOBIG, FALSE },
   { "5.0.0", 550, "550 message is spam; bounced address listed", "smtp", NULL, "failed", BD_REASON_SPAMDETECTED, FALSE },
   /* no longer toomanyconn: our own "connection dropped" row decides */

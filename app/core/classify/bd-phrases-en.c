@@ -401,7 +401,12 @@ static const BdPhrase phrases[] = {
    * that our rows above did not yet cover (issue 14,
    * tests/fixtures/phrases/sisimai-reasons.tsv). */
   /* Not its "as a relay": a DNSBL refusal says it too ("listed on a
-   * DNSBL and may not use us as a relay" is blocked). */
+   * DNSBL and may not use us as a relay" is blocked). MessageLabs'
+   * whole sentence, "You are trying to use me [server…] as a relay, but I
+   * have not been configured to let you [IP, address] do this" (Broadcom
+   * knowledge article 162137, quoted by Sisimai's Rhost/MessageLabs, and
+   * a MessageLabs bounce in a public bounce parser's tests). */
+  { "as a relay, but i have not been configured", BD_REASON_NORELAYING },
   { "not an open relay, so get lost", BD_REASON_NORELAYING },
   { "specified domain is not allowed", BD_REASON_NORELAYING },
   /* filtered */
