@@ -47,6 +47,8 @@ static const GuessCase cases[] = {
   { "scanners", "guess-empty-report.eml", BD_KIND_BOUNCE, "marek@odbiorca.example", "5.2.2", 552, BD_REASON_MAILBOXFULL },
   /* a notice pasted by itself, without headers */
   { "guess", "guess-pasted-notice.eml", BD_KIND_DELAYED, "ola@odbiorca.example", "4.2.2", 452, BD_REASON_MAILBOXFULL },
+  /* still being retried, with no code: its pseudo status is of class 4 */
+  { "guess", "guess-delayed-no-code.eml", BD_KIND_DELAYED, "ola@odbiorca.example", "4.0.922", 0, BD_REASON_MAILBOXFULL },
   /* RFC 3464 fields in the notice's text, the report part of another type */
   { "guess", "guess-fields-in-text.eml", BD_KIND_BOUNCE, "marta@odbiorca.example", "5.9.8", 0, BD_REASON_SPAMDETECTED },
   /* neither a mailer's sender nor a null path: returned by its subject
