@@ -27,6 +27,16 @@ typedef struct
 
 static const Case cases[] = {
   { "5.1.1", 550, "550 5.1.1 <a@example.com>: Recipient address rejected: User unknown", "smtp", "RCPT", "failed", BD_REASON_USERUNKNOWN, TRUE },
+  /* go-sisimai's two-part phrases dropped (bd-phrases-en.c): each won
+   * over the precise words after it. */
+  { "5.0.0", 552, "552 connection closed: message size exceeds fixed limit", "smtp", NULL, "failed", BD_REASON_MESGTOOBIG, FALSE },
+  { "5.0.0", 554, "554 listed on a DNSBL and may not use us as a relay", "smtp", NULL, "failed", BD_REASON_BLOCKED, FALSE },
+  { "5.7.1", 553, "553 you are trying to use me [mx1.example.net] as a relay, but I have not been configured to let you do this",
+    "smtp", "RCPT", "failed", BD_REASON_NORELAYING, FALSE },
+  { "5.0.0", 552, "552 over the size limit, quota 20MB", "smtp", NULL, "failed", BD_REASON_MESGTOOBIG, FALSE },
+  { "5.0.0", 550, "550 message is spam; bounced address listed", "smtp", NULL, "failed", BD_REASON_SPAMDETECTED, FALSE },
+  /* no longer toomanyconn: our own "connection dropped" row decides */
+  { "5.0.0", 550, "550 connection dropped: daily sending limit reached", "smtp", NULL, "failed", BD_REASON_BLOCKED, FALSE },
   /* A full mailbox beats the code some servers send for it. */
   { "5.1.1", 550, "550 5.1.1 Mailbox is full", "smtp", NULL, "failed", BD_REASON_MAILBOXFULL, FALSE },
   { "5.2.2", 552, "552 5.2.2 Quota exceeded", "smtp", NULL, "failed", BD_REASON_MAILBOXFULL, FALSE },
@@ -210,6 +220,9 @@ test_classify_provider (void)
     { "smtp-in.orange.fr", "571 5.7.1 Message refused, DMARC verification Failed. LPN007_517", BD_REASON_AUTHFAILURE },
     { "smtp-in.laposte.net", "550 5.1.1 Adresse d au moins un destinataire invalide. Invalid recipient. LPN416",
       BD_REASON_USERUNKNOWN },
+    /* not from Orange / La Poste: such a run in a host name is no code */
+    { "mx.example.net", "552 5.2.2 mailbox full, host ofr416.example.net", BD_REASON_MAILBOXFULL },
+    { "mx.example.net", "550 5.1.1 unknown user at lpn105.relay.example.net", BD_REASON_USERUNKNOWN },
     /* Exchange Online after DATA, older Exchange, Outlook.com's own codes */
     { "example-com.mail.protection.outlook.com", "550 5.4.1 Recipient address rejected: Access denied. "
       "AS(201806281) [DB5EUR03FT034.eop-EUR03.prod.protection.outlook.com]", BD_REASON_USERUNKNOWN },

@@ -47,6 +47,8 @@ static const GuessCase cases[] = {
   { "scanners", "guess-empty-report.eml", BD_KIND_BOUNCE, "marek@odbiorca.example", "5.2.2", 552, BD_REASON_MAILBOXFULL },
   /* a notice pasted by itself, without headers */
   { "guess", "guess-pasted-notice.eml", BD_KIND_DELAYED, "ola@odbiorca.example", "4.2.2", 452, BD_REASON_MAILBOXFULL },
+  /* still being retried, with no code: its pseudo status is of class 4 */
+  { "guess", "guess-delayed-no-code.eml", BD_KIND_DELAYED, "ola@odbiorca.example", "4.0.922", 0, BD_REASON_MAILBOXFULL },
   /* RFC 3464 fields in the notice's text, the report part of another type */
   { "guess", "guess-fields-in-text.eml", BD_KIND_BOUNCE, "marta@odbiorca.example", "5.9.8", 0, BD_REASON_SPAMDETECTED },
   /* neither a mailer's sender nor a null path: returned by its subject
@@ -145,6 +147,22 @@ test_guess_family (gconstpointer data)
   g_assert_cmpstr (bd_reason_to_string (r->reason), ==, bd_reason_to_string (c->reason));
 }
 
+/* The same Google Workspace notice, its returned copy sent to two: which
+ * failed is not known, so neither is taken for the failed recipient. */
+static void
+test_guess_workspace_two_to (void)
+{
+  g_autoptr(BdBounce) bounce = decode ("families", "googleworkspace-sendas-two-to.eml");
+
+  for (guint i = 0; i < bounce->recipients->len; i++)
+    {
+      BdRecipient *r = g_ptr_array_index (bounce->recipients, i);
+
+      g_assert_cmpstr (r->address, !=, "jan@odbiorca.example");
+      g_assert_cmpstr (r->address, !=, "ola@odbiorca.example");
+    }
+}
+
 /* A mailer that lists its own users by their bare names: each is a user
  * of the mailer's domain (the AOL AIRmail layout). */
 static void
@@ -226,6 +244,7 @@ main (int   argc,
       g_test_add_data_func (name, &families[i], test_guess_family);
     }
   g_test_add_func ("/core/guess/bare-names", test_guess_bare_names);
+  g_test_add_func ("/core/guess/workspace-two-to", test_guess_workspace_two_to);
   g_test_add_func ("/core/guess/report-without-body", test_guess_report_without_body);
   g_test_add_func ("/core/guess/ordinary-mail", test_guess_ordinary_mail);
 

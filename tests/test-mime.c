@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "bd-mime.h"
+#include "bd-mime-charset.h"
 #include "bd-mime-text.h"
 
 static BdMimePart *
@@ -343,6 +344,29 @@ test_normalise_newlines (void)
     }
 }
 
+/* A charset alias is kept under the name iconv knows (as GMime
+ * translates it), and a name that opens no converter takes no place. */
+static void
+test_charset_converters (void)
+{
+  g_autofree char *korean = NULL;
+  guint before = bd_mime_charset_n_kept ();
+
+  for (guint i = 0; i < 40; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("x-no-such-charset-%u", i);
+
+      bd_mime_charset_keep (name);
+    }
+  g_assert_cmpuint (bd_mime_charset_n_kept (), ==, before);
+  bd_mime_charset_keep ("ks_c_5601-1987");
+  g_assert_cmpuint (bd_mime_charset_n_kept (), ==, before + 1);
+  bd_mime_charset_keep ("latin2");
+  g_assert_cmpuint (bd_mime_charset_n_kept (), ==, before + 2);
+  korean = bd_mime_text_to_utf8 ("\xb0\xa1", 2, "ks_c_5601-1987", NULL);
+  g_assert_cmpstr (korean, ==, "\xea\xb0\x80");   /* U+AC00 */
+}
+
 int
 main (int argc, char **argv)
 {
@@ -363,5 +387,6 @@ main (int argc, char **argv)
   g_test_add_func ("/mime/parameter-forms", test_parameter_forms);
   g_test_add_func ("/mime/part-count-limit", test_part_count_limit);
   g_test_add_func ("/mime/normalise-newlines", test_normalise_newlines);
+  g_test_add_func ("/mime/charset-converters", test_charset_converters);
   return g_test_run ();
 }

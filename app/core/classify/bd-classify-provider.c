@@ -76,9 +76,33 @@ apply_kddi_rule (const BdRecipient *r,
  * "LPN416", without the separator): its last three digits name the
  * reason. 401 ("SPF: … is not allowed to send mail") and 517 ("Message
  * refuse, verification DMARC en echec") are authentication failures
- * (go-sisimai rhost/for-franceptt.go, which quotes both replies). */
+ * (go-sisimai rhost/for-franceptt.go, which quotes both replies). The
+ * bare "LPN416" is read only from their own servers (go-sisimai
+ * rhost/list.go, RhostClass "FrancePTT": ".laposte.net", ".orange.fr",
+ * ".wanadoo.fr") or right after the reply code: any other server's text
+ * holds such a run in a host name ("ofr416.example.net"). */
+static gboolean
+franceptt_host (const char *reporter)
+{
+  static const char *const suffixes[] = { ".laposte.net", ".orange.fr", ".wanadoo.fr", NULL };
+
+  for (guint i = 0; reporter != NULL && suffixes[i] != NULL; i++)
+    if (g_str_has_suffix (reporter, suffixes[i]) || g_ascii_strcasecmp (reporter, suffixes[i] + 1) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+after_reply_code (const char *lowered,
+                  const char *p)
+{
+  return p - lowered == 4 && g_ascii_isdigit (lowered[0]) && g_ascii_isdigit (lowered[1])
+         && g_ascii_isdigit (lowered[2]) && lowered[3] == ' ';
+}
+
 static BdReason
-apply_franceptt_rule (const char  *lowered,
+apply_franceptt_rule (const char  *reporter,
+                      const char  *lowered,
                       BdEvidence  *evidence)
 {
   static const struct { guint code; BdReason reason; } codes[] = {
@@ -110,7 +134,7 @@ apply_franceptt_rule (const char  *lowered,
         else if (g_ascii_isdigit (q[0]) && g_ascii_isdigit (q[1]) && g_ascii_isdigit (q[2])
                  && (q[3] == '_' || q[3] == '-'))
           digits = q + 4;
-        else if (g_ascii_isdigit (q[0]))
+        else if (g_ascii_isdigit (q[0]) && (franceptt_host (reporter) || after_reply_code (lowered, p)))
           digits = q;
         else
           continue;
@@ -214,7 +238,7 @@ bd_classify_provider_rules (const BdRecipient *r,
   if (by_code == BD_REASON_UNDEFINED)
     by_code = apply_docomo_rule (r, reporter, evidence);
   if (by_code == BD_REASON_UNDEFINED)
-    by_code = apply_franceptt_rule (lowered, evidence);
+    by_code = apply_franceptt_rule (reporter, lowered, evidence);
   if (by_code == BD_REASON_UNDEFINED)
     by_code = apply_spectrum_rule (reporter, lowered, evidence);
   if (by_code != BD_REASON_UNDEFINED)

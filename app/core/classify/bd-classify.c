@@ -128,6 +128,11 @@ set_internal_status (BdRecipient *r,
   if (r->reply_code == 0 && g_strcmp0 (bounce->mta, "exim") == 0
       && (r->reason == BD_REASON_EXPIRED || r->reason == BD_REASON_MAILBOXFULL))
     temporary = TRUE;
+  /* The last resort's "delayed" (its notice says the message is still
+   * being retried) is a transient failure: class 4 (RFC 3463, 3.1; RFC
+   * 3464, 2.3.3, Action "delayed"), never a permanent 5. */
+  if (bounce->kind == BD_KIND_DELAYED && g_strcmp0 (bounce->mta, "guess") == 0)
+    temporary = TRUE;
   r->status = g_strdup_printf ("%c.0.%u", temporary ? '4' : '5', internal_codes[r->reason]);
 }
 

@@ -262,11 +262,13 @@ static const BdPhrase phrases[] = {
   { "user's space has been used up", BD_REASON_MAILBOXFULL },
   { "account is … quota", BD_REASON_MAILBOXFULL },
   { "disk…quota", BD_REASON_MAILBOXFULL },
+  /* Not go-sisimai's "over …quota": two words up to 100 bytes apart beat
+   * a precise phrase after them ("over the size limit, quota 20MB" is
+   * mesgtoobig); the whole "over quota" above stays. */
   { "enough … space", BD_REASON_MAILBOXFULL },
   { "mailbox …full", BD_REASON_MAILBOXFULL },
   { "mailbox …quota", BD_REASON_MAILBOXFULL },
   { "maildir …quota", BD_REASON_MAILBOXFULL },
-  { "over …quota", BD_REASON_MAILBOXFULL },
   { "quota …exceeded", BD_REASON_MAILBOXFULL },
   /* suspend */
   { "account that you tried to reach is inactive", BD_REASON_SUSPEND },
@@ -398,7 +400,13 @@ static const BdPhrase phrases[] = {
    * BSD-2-Clause) reason/why-norelaying.go,
    * that our rows above did not yet cover (issue 14,
    * tests/fixtures/phrases/sisimai-reasons.tsv). */
-  { "as a relay", BD_REASON_NORELAYING },
+  /* Not its "as a relay": a DNSBL refusal says it too ("listed on a
+   * DNSBL and may not use us as a relay" is blocked). MessageLabs'
+   * whole sentence, "You are trying to use me [server…] as a relay, but I
+   * have not been configured to let you [IP, address] do this" (Broadcom
+   * knowledge article 162137, quoted by Sisimai's Rhost/MessageLabs, and
+   * a MessageLabs bounce in a public bounce parser's tests). */
+  { "as a relay, but i have not been configured", BD_REASON_NORELAYING },
   { "not an open relay, so get lost", BD_REASON_NORELAYING },
   { "specified domain is not allowed", BD_REASON_NORELAYING },
   /* filtered */
@@ -425,7 +433,9 @@ static const BdPhrase phrases[] = {
    * that our rows above did not yet cover (issue 14,
    * tests/fixtures/phrases/sisimai-reasons.tsv). */
   { "account is protected by", BD_REASON_FILTERED },
-  { "bounced address", BD_REASON_FILTERED },
+  /* Not its "bounced address": SendGrid's event reason, not a server's
+   * reply; in a reply it names what else was wrong ("message is spam;
+   * bounced address listed" is spamdetected). */
   /* rejected */
   { "does not exist e2110", BD_REASON_REJECTED },
   { "recipient addresses rejected : access denied", BD_REASON_REJECTED },
@@ -884,9 +894,12 @@ static const BdPhrase phrases[] = {
    * BSD-2-Clause) reason/why-ratelimited.go,
    * that our rows above did not yet cover (issue 14,
    * tests/fixtures/phrases/sisimai-reasons.tsv). */
-  { "connection …limit", BD_REASON_TOOMANYCONN },
+  /* Not its "connection …limit" nor "too many con…s": a server closing
+   * the connection names another limit after it ("connection closed:
+   * message size exceeds fixed limit" is mesgtoobig), and "s" follows
+   * "too many con" in nearly any text; the whole "connection limit",
+   * "too many connections" and "too many concurrent" above stay. */
   { "too many …session", BD_REASON_TOOMANYCONN },
-  { "too many con…s", BD_REASON_TOOMANYCONN },
   /* expired */
   { "delivery time expired", BD_REASON_EXPIRED },
   { "retry time not reached", BD_REASON_EXPIRED },

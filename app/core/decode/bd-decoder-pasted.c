@@ -21,6 +21,7 @@
 #include "bd-date.h"
 #include "bd-decoder-private.h"
 #include "bd-phrase-fold.h"
+#include "bd-text.h"
 
 typedef enum
 {
@@ -506,4 +507,25 @@ bd_decoder_find_quoted (const char *body,
     }
   *len = out->len;
   return g_string_free (out, FALSE);
+}
+
+/**
+ * bd_decoder_quoted_from_mailer:
+ * @quoted: what bd_decoder_find_quoted () gave back
+ *
+ * Whether the quoted text's author, its attribution line, is a mailer:
+ * the names the last resort knows mailers by (bd-scan-guess.c,
+ * sent_by_a_mailer (): "MAILER-DAEMON", "postmaster", "Mail Delivery
+ * …", RFC 5321, 4.5.1 and the servers' manuals). A person's words about
+ * a failure under the reply's "Re: Mail delivery failed" are no notice:
+ * the decoder takes a best guess from a quote only when this is %TRUE.
+ */
+gboolean
+bd_decoder_quoted_from_mailer (const char *quoted)
+{
+  static const char *const mailers[] = { "mailer-daemon", "postmaster", "mail delivery", NULL };
+  const char *eol = strchr (quoted, '\n');
+  g_autofree char *from = g_strndup (quoted, eol != NULL ? (gsize) (eol - quoted) : strlen (quoted));
+
+  return bd_text_contains_any (from, mailers);
 }

@@ -47,6 +47,7 @@ char       *bd_decoder_find_quoted          (const char       *body,
                                              gsize             body_len,
                                              const char       *subject,
                                              gsize            *len);
+gboolean    bd_decoder_quoted_from_mailer   (const char       *quoted);
 
 void        bd_decoder_normalise_codes      (BdRecipient      *recipient);
 void        bd_decoder_find_commands        (BdBounce         *bounce,

@@ -425,6 +425,8 @@ try_pasted (BdBounce          *bounce,
       pasted = bd_decoder_find_quoted (input->body, input->body_len, input->subject, &len);
       if (pasted != NULL)
         nested = decode_inline (pasted, len, bounce->source, bounce->offset, forwards + 1);
+      if (nested != NULL && g_strcmp0 (nested->mta, "guess") == 0 && !bd_decoder_quoted_from_mailer (pasted))
+        g_clear_pointer (&nested, bd_bounce_unref);
     }
   if (is_nothing (nested))
     return NULL;

@@ -16,6 +16,7 @@
 
 #include "config.h"
 
+#include <gmime/gmime.h>
 #include <iconv.h>
 #include <string.h>
 
@@ -54,11 +55,31 @@ bd_mime_charset_keep (const char *charset)
   g_mutex_lock (&lock);
   if (n_kept < MAX_KEPT && !is_kept (charset))
     {
-      /* Remembered even when unknown, so that it is not looked up again. */
-      g_strlcpy (kept[n_kept], charset, MAX_NAME);
-      kept_cd[n_kept++] = iconv_open ("UTF-8", charset);   /* never closed: that is the point */
+      /* The name iconv knows, as g_mime_iconv_open () translates it
+       * ("ks_c_5601-1987" is CP949): the converter the callers load. A
+       * name that opens nothing takes no place, so that a message
+       * declaring 32 made-up charsets cannot use up the places. */
+      iconv_t cd = iconv_open ("UTF-8", g_mime_charset_iconv_name (charset));
+
+      if (cd != (iconv_t) -1)
+        {
+          g_strlcpy (kept[n_kept], charset, MAX_NAME);
+          kept_cd[n_kept++] = cd;   /* never closed: that is the point */
+        }
     }
   g_mutex_unlock (&lock);
+}
+
+/* For tests: how many converters are kept. */
+guint
+bd_mime_charset_n_kept (void)
+{
+  guint n;
+
+  g_mutex_lock (&lock);
+  n = n_kept;
+  g_mutex_unlock (&lock);
+  return n;
 }
 
 /**

@@ -13,4 +13,7 @@ G_BEGIN_DECLS
 void bd_mime_charset_keep         (const char *charset);
 void bd_mime_charset_keep_encoded (const char *value);
 
+/* Internal, for tests: the number of converters kept open. */
+guint bd_mime_charset_n_kept      (void);
+
 G_END_DECLS

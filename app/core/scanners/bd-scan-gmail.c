@@ -176,6 +176,22 @@ set_google_reason (BdRecipient *recipient,
  *
  * or "There was a temporary problem delivering your message to …",
  * a warning while Gmail keeps retrying. */
+/* The returned copy's To: when it holds exactly one address. */
+static char *
+only_original_to (const BdScanInput *input)
+{
+  g_autoptr(GPtrArray) all = g_ptr_array_new_with_free_func (g_free);
+  const BdMimePart *copy;
+  g_autofree char *to = NULL;
+
+  if (input->original == NULL)
+    return NULL;
+  copy = input->original->message != NULL ? input->original->message : input->original;
+  to = bd_mime_header (copy, "To");
+  bd_scan_add_addresses (all, to);
+  return all->len == 1 ? g_strdup (g_ptr_array_index (all, 0)) : NULL;
+}
+
 static gboolean
 read_current (const BdScanInput *input,
               char             **lines,
@@ -206,10 +222,11 @@ read_current (const BdScanInput *input,
     address = bd_scan_extract_address (failed);
   /* Google Workspace's "** Message not delivered **" about the sender's
    * own account ('Send mail as', …) names no address: the failed one is
-   * the returned copy's To: (go-sisimai lhost/via-googleworkspace.go). */
+   * the returned copy's To: (go-sisimai lhost/via-googleworkspace.go),
+   * when it names one only: of several, which failed is not known. */
   if (address == NULL && g_str_has_prefix (lines[0] != NULL ? lines[0] : "", "** "))
     {
-      address = bd_scan_original_to (input);
+      address = only_original_to (input);
       from_copy = address != NULL;
     }
   if (address == NULL)

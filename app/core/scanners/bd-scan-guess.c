@@ -72,11 +72,21 @@ static const char *const failure_subjects[] = {
    * word is matched as "bounce]"). Its "Delivery failure", "Failed
    * delivery" and "Delivery Notification" (Domino, X2, Sun Messaging
    * Server) are couriers' subjects too, like "Delivery failed": they count
-   * only from a mailer, which is recognised by its sender already. */
-  "mail could not be delivered", "mail failure", "message frozen", "permanent delivery failure",
-  "mail system error", "message delivery has failed", "non recapitabile", "non remis",
-  "postmaster notify", "your message could not be delivered", "mail delivery status", "delayed mail",
-  "our bulk email filter", "bounce]",
+   * only from a mailer, which is recognised by its sender already. Those
+   * of them that ordinary mail writes too are in mailer_subjects. */
+  "mail could not be delivered", "message frozen", "permanent delivery failure",
+  "mail system error", "message delivery has failed", "non recapitabile",
+  "postmaster notify", "your message could not be delivered", "our bulk email filter",
+  NULL
+};
+
+/* Sisimai's subjects (above: Exim, Exchange's French NDR, Courier, Apache
+ * James) that people and couriers write too ("Mail failure on your
+ * account", "Colis non remis", "Delayed mail today", "[Bounce] class
+ * news"): they count only on a message sent by a mailer
+ * (sent_by_a_mailer ()). */
+static const char *const mailer_subjects[] = {
+  "mail failure", "non remis", "mail delivery status", "delayed mail", "bounce]",
   NULL
 };
 
@@ -102,14 +112,14 @@ static const char *const failure_words[] = {
   "could not be sent", "delivery attempts will continue", "will retry", "has been blocked",
   /* Sisimai's Lhost markers (p5 lib/Sisimai/Lhost/, one module each): Exchange 2003's
    * "did not reach the following recipient(s)", Sendmail's, McAfee's and Biglobe's "had delivery problems",
-   * Biglobe's "Non-delivered information", Notes' "Failure Reasons",
+   * Biglobe's "Non-delivered information", Notes' "------- Failure Reasons",
    * Courier's "DELAYS IN DELIVERING YOUR MESSAGE", Exim's "router
    * encountered the following error(s)" and "has been frozen", Smail's
-   * "Failed addresses follow", X4's "Su mensaje no pudo ser entregado",
-   * and the common "cannot be delivered". */
-  "did not reach", "had delivery problems", "non-delivered information",
-  "failure reasons", "delays in delivering", "encountered the following error", "has been frozen",
-  "failed addresses follow", "no pudo ser entregado", "cannot be delivered", "can't be delivered",
+   * "Failed addresses follow", X4's "Su mensaje no pudo ser entregado".
+   * Whole markers: a cut-down "did not reach" is what people write. */
+  "did not reach the following recipient", "had delivery problems", "non-delivered information",
+  "------- failure reasons", "delays in delivering", "encountered the following error", "has been frozen",
+  "failed addresses follow", "no pudo ser entregado",
   NULL
 };
 
@@ -186,7 +196,9 @@ headers_say_failure (const BdScanInput *input)
   g_autofree char *subject = bd_text_strdown (input->subject, -1);
   g_autofree char *auto_submitted = NULL;
 
-  if (!is_reply_or_forward (input->subject) && contains_lower (subject, failure_subjects))
+  if (!is_reply_or_forward (input->subject)
+      && (contains_lower (subject, failure_subjects)
+          || (contains_lower (subject, mailer_subjects) && sent_by_a_mailer (input))))
     return TRUE;
   auto_submitted = input->message != NULL ? bd_mime_header (input->message, "Auto-Submitted") : NULL;
   return auto_submitted != NULL && bd_text_strcasestr (auto_submitted, "(failure)") != NULL;
