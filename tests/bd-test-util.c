@@ -111,6 +111,25 @@ cli_run (CliRun     *run,
   cli_run_argv (run, language, NULL, NULL, (const char *const *)args->pdata);
 }
 
+GPtrArray *
+test_load_tsv (const char *folder,
+               const char *name)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fixtures", folder, name, NULL);
+  g_autofree char *text = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) lines = NULL;
+  GPtrArray *rows = g_ptr_array_new_with_free_func ((GDestroyNotify)g_strfreev);
+
+  g_file_get_contents (path, &text, NULL, &error);
+  g_assert_no_error (error);
+  lines = g_strsplit (text, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    if (lines[i][0] != '\0' && lines[i][0] != '#')
+      g_ptr_array_add (rows, g_strsplit (lines[i], "\t", -1));
+  return rows;
+}
+
 BdBounce *
 test_decode_minimal_dsn (const char *status,
                          const char *diagnostic)

@@ -60,6 +60,11 @@ void cli_run      (CliRun            *run,
 BdBounce *test_decode_minimal_dsn (const char *status,
                                    const char *diagnostic);
 
+/* The rows of the tab-separated fixture tests/fixtures/@folder/@name, each
+ * split at its tabs (a GStrv); empty lines and "#" comments left out. */
+GPtrArray *test_load_tsv (const char *folder,
+                          const char *name);
+
 /* --- a scanner's input -------------------------------------------------- */
 
 typedef struct

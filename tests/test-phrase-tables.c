@@ -74,25 +74,10 @@ static GPtrArray *
 load_rows (const char *language)
 {
   g_autofree char *name = g_strdup_printf ("%s.tsv", language);
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fixtures", "phrases", name, NULL);
-  g_autofree char *text = NULL;
-  g_autoptr(GError) error = NULL;
-  g_auto(GStrv) lines = NULL;
-  GPtrArray *rows = g_ptr_array_new_with_free_func ((GDestroyNotify)g_strfreev);
+  GPtrArray *rows = test_load_tsv ("phrases", name);
 
-  g_file_get_contents (path, &text, NULL, &error);
-  g_assert_no_error (error);
-  lines = g_strsplit (text, "\n", -1);
-  for (guint i = 0; lines[i] != NULL; i++)
-    {
-      char **row;
-
-      if (lines[i][0] == '\0' || lines[i][0] == '#')
-        continue;
-      row = g_strsplit (lines[i], "\t", -1);
-      g_assert_cmpuint (g_strv_length (row), ==, 2);
-      g_ptr_array_add (rows, row);
-    }
+  for (guint i = 0; i < rows->len; i++)
+    g_assert_cmpuint (g_strv_length (g_ptr_array_index (rows, i)), ==, 2);
   return rows;
 }
 

@@ -61,28 +61,19 @@ as_written (const char *phrase)
 static void
 test_sisimai_phrases (void)
 {
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fixtures", "phrases", "sisimai-reasons.tsv", NULL);
-  g_autofree char *text = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) rows = test_load_tsv ("phrases", "sisimai-reasons.tsv");
   g_autoptr(GString) wrong = g_string_new (NULL);
-  g_auto(GStrv) lines = NULL;
   guint n_rows = 0, n_right = 0, n_ours = 0;
 
-  g_file_get_contents (path, &text, NULL, &error);
-  g_assert_no_error (error);
-  lines = g_strsplit (text, "\n", -1);
-  for (guint i = 0; lines[i] != NULL; i++)
+  for (guint i = 0; i < rows->len; i++)
     {
-      g_auto(GStrv) row = NULL;
+      char **row = g_ptr_array_index (rows, i);
       g_autofree char *words = NULL;
       g_autoptr(BdBounce) bounce = NULL;
       const BdRecipient *r;
       BdReason want;
       guint n;
 
-      if (lines[i][0] == '\0' || lines[i][0] == '#')
-        continue;
-      row = g_strsplit (lines[i], "\t", -1);
       n = g_strv_length (row);
       g_assert_true (n == 3 || n == 5);
       want = our_reason (row[1]);

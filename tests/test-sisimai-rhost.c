@@ -20,27 +20,18 @@
 static void
 test_sisimai_rhost (void)
 {
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fixtures", "providers", "sisimai-rhost.tsv", NULL);
-  g_autofree char *text = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) rows = test_load_tsv ("providers", "sisimai-rhost.tsv");
   g_autoptr(GString) wrong = g_string_new (NULL);
-  g_auto(GStrv) lines = NULL;
   guint n_rows = 0, n_right = 0, n_ours = 0;
 
-  g_file_get_contents (path, &text, NULL, &error);
-  g_assert_no_error (error);
-  lines = g_strsplit (text, "\n", -1);
-  for (guint i = 0; lines[i] != NULL; i++)
+  for (guint i = 0; i < rows->len; i++)
     {
-      g_auto(GStrv) row = NULL;
+      char **row = g_ptr_array_index (rows, i);
       g_autofree char *evidence = NULL;
       BdRecipient r = { 0 };
       BdReason want, got;
       guint n;
 
-      if (lines[i][0] == '\0' || lines[i][0] == '#')
-        continue;
-      row = g_strsplit (lines[i], "\t", -1);
       n = g_strv_length (row);
       g_assert_true (n == 5 || n == 7);
       want = bd_reason_from_string (row[n == 7 ? 5 : 3]);
