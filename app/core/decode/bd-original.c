@@ -239,26 +239,45 @@ fill_excerpt (BdOriginal       *original,
     original->excerpt = make_excerpt (text, len);
 }
 
+/* The next tag of @tags, a DKIM-Signature or BIMI-Selector value split
+ * at ";" ("tag=value; tag=value", RFC 6376 §3.2): its name and value,
+ * stripped, in place. Tags without "=" are skipped. */
+static gboolean
+next_tag (char   **tags,
+          guint   *i,
+          char   **name,
+          char   **value)
+{
+  for (; tags[*i] != NULL; (*i)++)
+    {
+      char *tag = g_strstrip (tags[*i]);
+      char *eq = strchr (tag, '=');
+
+      if (eq == NULL)
+        continue;
+      *eq = '\0';
+      *name = g_strstrip (tag);
+      *value = g_strstrip (eq + 1);
+      (*i)++;
+      return TRUE;
+    }
+  return FALSE;
+}
+
 static void
 add_dkim (BdOriginal *original,
           const char *value)
 {
   g_auto(GStrv) tags = g_strsplit (value, ";", -1);
   BdDkimRef *ref = g_new0 (BdDkimRef, 1);
+  char *tag, *tag_value;
 
-  for (guint i = 0; tags[i] != NULL; i++)
+  for (guint i = 0; next_tag (tags, &i, &tag, &tag_value);)
     {
-      char *tag = g_strstrip (tags[i]);
-      char *eq = strchr (tag, '=');
-
-      if (eq == NULL)
-        continue;
-      *eq = '\0';
-      g_strstrip (tag);
       if (strcmp (tag, "d") == 0 && ref->domain == NULL)
-        ref->domain = g_ascii_strdown (g_strstrip (eq + 1), -1);
+        ref->domain = g_ascii_strdown (tag_value, -1);
       else if (strcmp (tag, "s") == 0 && ref->selector == NULL)
-        ref->selector = g_strdup (g_strstrip (eq + 1));
+        ref->selector = g_strdup (tag_value);
     }
   if (ref->domain == NULL && ref->selector == NULL)
     {
@@ -277,20 +296,14 @@ bimi_selector_of (const char *value)
   g_auto(GStrv) tags = g_strsplit (value, ";", -1);
   gboolean bimi1 = FALSE;
   const char *selector = NULL;
+  char *tag, *tag_value;
 
-  for (guint i = 0; tags[i] != NULL; i++)
+  for (guint i = 0; next_tag (tags, &i, &tag, &tag_value);)
     {
-      char *tag = g_strstrip (tags[i]);
-      char *eq = strchr (tag, '=');
-
-      if (eq == NULL)
-        continue;
-      *eq = '\0';
-      g_strstrip (tag);
       if (strcmp (tag, "v") == 0)
-        bimi1 = g_ascii_strcasecmp (g_strstrip (eq + 1), "BIMI1") == 0;
+        bimi1 = g_ascii_strcasecmp (tag_value, "BIMI1") == 0;
       else if (strcmp (tag, "s") == 0 && selector == NULL)
-        selector = g_strstrip (eq + 1);
+        selector = tag_value;
     }
   return bimi1 && selector != NULL && *selector != '\0' ? g_ascii_strdown (selector, -1) : NULL;
 }
