@@ -26,7 +26,7 @@
 static GPtrArray *
 list_bounce_fixtures (void)
 {
-  const char *const dirs[] = { "decoder", "scanners", "i18n" };
+  const char *const dirs[] = { "decoder", "scanners", "i18n", "guess" };
   GPtrArray *paths = g_ptr_array_new_with_free_func (g_free);
 
   for (guint i = 0; i < G_N_ELEMENTS (dirs) + 1; i++)
@@ -84,6 +84,23 @@ test_filter_keeps_every_fixture (void)
   g_assert_true (filter ("From: <>\nSubject: Meeting\n\nx\n"));
   g_assert_true (filter ("From: a@example.com\nContent-Type: multipart/mixed; boundary=b\n\n--b\n"
                          "Content-Type: message/rfc822\n\nFrom: MAILER-DAEMON\n"));
+
+  /* A notice without its headers: nothing to judge by, so it is decoded,
+   * and the stream does not drop it after its first block either. */
+  {
+    g_autoptr(GString) headerless = g_string_new ("** Delivery incomplete **\n\n");
+    g_autoptr(GString) ordinary = g_string_new ("From: a@example.com\nSubject: Lunch\n\n");
+
+    while (headerless->len < 2 * BD_FILTER_BODY_PEEK)
+      {
+        g_string_append (headerless, "There was a temporary problem, retrying.\n");
+        g_string_append (ordinary, "See you at noon, with the quarterly report.\n");
+      }
+    g_assert_true (filter (headerless->str));
+    g_assert_false (bd_mailbox_filter_can_skip_start (headerless->str, headerless->len));
+    g_assert_false (filter (ordinary->str));
+    g_assert_true (bd_mailbox_filter_can_skip_start (ordinary->str, ordinary->len));
+  }
 }
 
 /* A mailbox of @n_ordinary plain messages with the fixture bounces spread

@@ -466,6 +466,22 @@ body_start_has_phrase (const char *body,
   return contains_any (body, MIN (len, BD_FILTER_BODY_PEEK), body_markers);
 }
 
+/* Whether the first line is a header field: a name of printable ASCII
+ * without spaces, then a colon (RFC 5322 2.2). */
+static gboolean
+starts_with_field (const char *data,
+                   gsize       len)
+{
+  for (gsize i = 0; i < len && i < 1000; i++)
+    {
+      if (data[i] == ':')
+        return i > 0;
+      if (data[i] <= ' ' || data[i] > '~')
+        return FALSE;
+    }
+  return FALSE;
+}
+
 /**
  * bd_mailbox_filter_can_skip_start:
  * @data: the start of a message, not all of it
@@ -482,7 +498,7 @@ bd_mailbox_filter_can_skip_start (const char *data,
   const char *body = data + header_len;
   gsize body_len = len - header_len;
 
-  if (!complete)
+  if (!complete || !starts_with_field (data, len))
     return FALSE;
   switch (bd_mailbox_filter_headers (data, header_len))
     {
@@ -550,6 +566,12 @@ bd_mailbox_filter_message (const char *data,
   /* The markers are matched line by line; a message with old Mac line
    * ends (CR only) has no lines to match, so let the decoder judge it. */
   if (memchr (data, '\n', MIN (len, 4096)) == NULL && memchr (data, '\r', MIN (len, 4096)) != NULL)
+    return TRUE;
+
+  /* A message that does not start with a header field (a notice saved
+   * or pasted without its headers: "** Delivery incomplete **") has no
+   * headers to judge by, and the decoder reads such text as a whole. */
+  if (!starts_with_field (data, len))
     return TRUE;
 
   header_len = bd_mailbox_filter_header_end (data, len, &complete);
