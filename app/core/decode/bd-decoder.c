@@ -521,6 +521,11 @@ cap_parts (const char *data,
   const char *p = data, *end = data + len;
   guint count = 0;
 
+  /* Each counted line takes at least 14 bytes ("content-type:" and its
+   * line end): a shorter message cannot hold too many, and most bounces
+   * are shorter, so they are not walked line by line for nothing. */
+  if (len < (gsize)(BD_DECODER_MAX_PARTS + 1) * 14)
+    return len;
   while (p < end)
     {
       if ((gsize)(end - p) > 13 && (*p == 'C' || *p == 'c')
