@@ -130,6 +130,28 @@ test_util_collapse (void)
   g_assert_cmpstr (empty, ==, "");
 }
 
+/* The cut drops the last character kept when more text follows, even a
+ * blank, and never splits a UTF-8 sequence. */
+static void
+test_util_collapse_max (void)
+{
+  g_autofree char *fits = bd_scan_collapse_max ("  a \n b", 3);
+  g_autofree char *cut = bd_scan_collapse_max ("abc d", 3);
+  g_autofree char *blank_after = bd_scan_collapse_max ("abc ", 3);
+  g_autofree char *exact = bd_scan_collapse_max ("abc", 3);
+  g_autofree char *spaced = bd_scan_collapse_max ("ab   cd", 3);
+  g_autofree char *utf8 = bd_scan_collapse_max ("żółć", 3);
+  g_autofree char *nothing = bd_scan_collapse_max ("abc", 0);
+
+  g_assert_cmpstr (fits, ==, "a b");
+  g_assert_cmpstr (cut, ==, "ab…");
+  g_assert_cmpstr (blank_after, ==, "ab…");
+  g_assert_cmpstr (exact, ==, "abc");
+  g_assert_cmpstr (spaced, ==, "ab …");
+  g_assert_cmpstr (utf8, ==, "ż…");
+  g_assert_cmpstr (nothing, ==, "…");
+}
+
 /* HTML bounces (and bounces an HTML mail program forwarded) read as a
  * browser shows them: line breaks where the tags put them, the source's
  * own line ends are blanks, indentation written as &nbsp; stays. */
@@ -244,6 +266,7 @@ main (int   argc,
   g_test_add_func ("/core/scanners/util/strcasestr", test_util_strcasestr);
   g_test_add_func ("/core/scanners/util/address", test_util_address);
   g_test_add_func ("/core/scanners/util/collapse", test_util_collapse);
+  g_test_add_func ("/core/scanners/util/collapse-max", test_util_collapse_max);
   g_test_add_func ("/core/scanners/util/long-diagnostic", test_util_long_diagnostic);
   return g_test_run ();
 }

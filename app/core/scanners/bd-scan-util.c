@@ -230,34 +230,43 @@ char *
 bd_scan_collapse_max (const char *text,
                       gsize       max)
 {
-  GString *out;
+  const char ellipsis[] = "…";
+  gsize len, n = 0;
+  char *out;
   gboolean space = FALSE;
 
   g_return_val_if_fail (text != NULL, NULL);
 
-  out = g_string_sized_new (MIN (strlen (text), max) + 1);
+  /* A plain buffer, not a GString: every diagnostic and header a scanner
+   * keeps comes through here, byte by byte. The text never grows when
+   * collapsed, and the loop stops one space and one byte past @max, so
+   * this holds the cut text and its ellipsis too. */
+  len = strlen (text);
+  out = g_malloc ((max < len ? max + 1 : len) + sizeof ellipsis);
   for (const char *p = text; *p != '\0'; p++)
     {
-      if (out->len >= max)
+      if (n >= max)
         {
           /* cut at a character boundary, and say so */
-          const char *end = g_utf8_find_prev_char (out->str, out->str + out->len);
+          const char *end = g_utf8_find_prev_char (out, out + n);
 
-          g_string_truncate (out, end != NULL ? (gsize)(end - out->str) : 0);
-          g_string_append (out, "…");
+          n = end != NULL ? (gsize)(end - out) : 0;
+          memcpy (out + n, ellipsis, sizeof ellipsis - 1);
+          n += sizeof ellipsis - 1;
           break;
         }
       if (g_ascii_isspace (*p))
         {
-          space = out->len > 0;
+          space = n > 0;
           continue;
         }
       if (space)
-        g_string_append_c (out, ' ');
+        out[n++] = ' ';
       space = FALSE;
-      g_string_append_c (out, *p);
+      out[n++] = *p;
     }
-  return g_string_free (out, FALSE);
+  out[n] = '\0';
+  return out;
 }
 
 /**
