@@ -22,6 +22,7 @@
 #include "bd-phrase-index.h"
 #include "bd-scan-i18n.h"
 #include "bd-scan-localized-private.h"
+#include "bd-scan-memo.h"
 #include "bd-scan-util.h"
 
 /* A recipient's explanation rarely runs longer; more is someone's text. */
@@ -113,21 +114,6 @@ static const char *const generator_labels[] = {
   NULL
 };
 
-/* The prose that explains a bounce comes first; past this, the rest is
- * quoted mail, and lowering it all would cost every ordinary message of a
- * big mailbox a full copy. */
-#define PROSE_PREFIX 65536
-
-static char *
-lower_prose (const BdScanInput *input)
-{
-  gsize len = input->body_len;
-
-  if (len > PROSE_PREFIX)
-    len = g_utf8_find_prev_char (input->body, input->body + PROSE_PREFIX) - input->body;
-  return bd_text_strdown (input->body, len);
-}
-
 static gboolean
 contains_any_lower (const char        *lowered,
                     const char *const *needles)
@@ -180,25 +166,39 @@ says_not_delivered (const char *lowered)
  * Returns: TRUE when the text says, in Polish, German or Czech, that a
  *   message was not (or not yet) delivered.
  */
+static gboolean
+prose_or_subject_says_not_delivered (const BdScanInput *input)
+{
+  g_autofree char *owned = NULL;
+  g_autofree char *subject = NULL;
+
+  if (says_not_delivered (bd_scan_memo_lower_prose (input, &owned)))
+    return TRUE;
+  subject = bd_text_strdown (input->subject, -1);
+  return says_not_delivered (subject);
+}
+
 gboolean
 bd_scan_localized_is_bounce (const BdScanInput *input)
 {
-  g_autofree char *lowered = NULL;
+  BdScanMemoAnswer known;
+  gboolean is_bounce;
 
   g_return_val_if_fail (input != NULL, FALSE);
 
-  lowered = lower_prose (input);
-  if (says_not_delivered (lowered))
-    return TRUE;
-  g_free (g_steal_pointer (&lowered));
-  lowered = bd_text_strdown (input->subject, -1);
-  return says_not_delivered (lowered);
+  known = bd_scan_memo_localized_bounce (input);
+  if (known != BD_SCAN_MEMO_UNKNOWN)
+    return known == BD_SCAN_MEMO_YES;
+  is_bounce = prose_or_subject_says_not_delivered (input);
+  bd_scan_memo_set_localized_bounce (input, is_bounce);
+  return is_bounce;
 }
 
 static gboolean
 is_delay (const BdScanInput *input)
 {
-  g_autofree char *lowered = lower_prose (input);
+  g_autofree char *owned = NULL;
+  const char *lowered = bd_scan_memo_lower_prose (input, &owned);
   g_autofree char *subject = bd_text_strdown (input->subject, -1);
 
   if (contains_any_lower (lowered, final_markers))
