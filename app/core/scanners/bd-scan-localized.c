@@ -186,11 +186,11 @@ bd_scan_localized_is_bounce (const BdScanInput *input)
 
   g_return_val_if_fail (input != NULL, FALSE);
 
-  known = bd_scan_memo_localized_bounce (input);
+  known = bd_scan_memo_get_answer (input, BD_SCAN_MEMO_LOCALIZED_BOUNCE);
   if (known != BD_SCAN_MEMO_UNKNOWN)
     return known == BD_SCAN_MEMO_YES;
   is_bounce = prose_or_subject_says_not_delivered (input);
-  bd_scan_memo_set_localized_bounce (input, is_bounce);
+  bd_scan_memo_set_answer (input, BD_SCAN_MEMO_LOCALIZED_BOUNCE, is_bounce);
   return is_bounce;
 }
 

@@ -19,7 +19,7 @@ struct _BdScanMemo
   char             *from_address;
   char             *lower_prose;
   guint             from_address_done : 1;
-  BdScanMemoAnswer  localized_bounce;
+  BdScanMemoAnswer  answers[BD_SCAN_MEMO_N_QUESTIONS];
 };
 
 BdScanMemo *
@@ -99,24 +99,31 @@ bd_scan_memo_lower_prose (const BdScanInput *input,
   return memo->lower_prose;
 }
 
-/* Whether the prose says, in Polish, German or Czech, that a message was
- * not delivered (bd_scan_localized_is_bounce()): asked by the provider
- * scanners, the translated templates, the localized scanner and the last
- * resort, about the same text. */
+/**
+ * bd_scan_memo_get_answer:
+ *
+ * Returns: what a scanner found out about @question for this message
+ *   (bd_scan_memo_set_answer()), or BD_SCAN_MEMO_UNKNOWN: the scanner
+ *   asking works it out, and tells the memo.
+ */
 BdScanMemoAnswer
-bd_scan_memo_localized_bounce (const BdScanInput *input)
+bd_scan_memo_get_answer (const BdScanInput  *input,
+                         BdScanMemoQuestion  question)
 {
   g_return_val_if_fail (input != NULL, BD_SCAN_MEMO_UNKNOWN);
+  g_return_val_if_fail (question < BD_SCAN_MEMO_N_QUESTIONS, BD_SCAN_MEMO_UNKNOWN);
 
-  return input->memo != NULL ? input->memo->localized_bounce : BD_SCAN_MEMO_UNKNOWN;
+  return input->memo != NULL ? input->memo->answers[question] : BD_SCAN_MEMO_UNKNOWN;
 }
 
 void
-bd_scan_memo_set_localized_bounce (const BdScanInput *input,
-                                   gboolean           is_bounce)
+bd_scan_memo_set_answer (const BdScanInput  *input,
+                         BdScanMemoQuestion  question,
+                         gboolean            yes)
 {
   g_return_if_fail (input != NULL);
+  g_return_if_fail (question < BD_SCAN_MEMO_N_QUESTIONS);
 
   if (input->memo != NULL)
-    input->memo->localized_bounce = is_bounce ? BD_SCAN_MEMO_YES : BD_SCAN_MEMO_NO;
+    input->memo->answers[question] = yes ? BD_SCAN_MEMO_YES : BD_SCAN_MEMO_NO;
 }

@@ -22,7 +22,15 @@ const char *bd_scan_memo_from_address        (const BdScanInput *input,
 const char *bd_scan_memo_lower_prose         (const BdScanInput *input,
                                               char             **owned);
 
-/* A yes/no answer kept for the message: BD_SCAN_MEMO_UNKNOWN until told. */
+/* The yes/no questions several scanners ask about the same message. */
+typedef enum
+{
+  BD_SCAN_MEMO_LOCALIZED_BOUNCE,     /* bd_scan_localized_is_bounce() */
+  BD_SCAN_MEMO_LOCALIZED_EXCHANGE,   /* a localized Exchange report's markers */
+  BD_SCAN_MEMO_N_QUESTIONS
+} BdScanMemoQuestion;
+
+/* An answer kept for the message: BD_SCAN_MEMO_UNKNOWN until told. */
 typedef enum
 {
   BD_SCAN_MEMO_UNKNOWN = 0,
@@ -30,8 +38,10 @@ typedef enum
   BD_SCAN_MEMO_YES,
 } BdScanMemoAnswer;
 
-BdScanMemoAnswer bd_scan_memo_localized_bounce     (const BdScanInput *input);
-void             bd_scan_memo_set_localized_bounce (const BdScanInput *input,
-                                                    gboolean           is_bounce);
+BdScanMemoAnswer bd_scan_memo_get_answer (const BdScanInput  *input,
+                                          BdScanMemoQuestion  question);
+void             bd_scan_memo_set_answer (const BdScanInput  *input,
+                                          BdScanMemoQuestion  question,
+                                          gboolean            yes);
 
 G_END_DECLS

@@ -39,12 +39,29 @@ static const char *const postfix_markers[] = {
   NULL
 };
 
+/* What each template marker above contains: three searches let most
+ * messages go instead of six. */
+static const char *const template_roots[] = {
+  "system pocztowy", "Mailsystem", "poštovní systém", NULL
+};
+
+static gboolean
+has_template_root (const char *body)
+{
+  for (guint i = 0; template_roots[i] != NULL; i++)
+    if (strstr (body, template_roots[i]) != NULL)
+      return TRUE;
+  return FALSE;
+}
+
 gboolean
 bd_scan_postfix_i18n (const BdScanInput *input,
                       BdBounce          *bounce)
 {
   gboolean template = FALSE, postfix = FALSE;
 
+  if (!has_template_root (input->body))
+    return FALSE;
   for (guint i = 0; template_markers[i] != NULL && !template; i++)
     template = strstr (input->body, template_markers[i]) != NULL;
   for (guint i = 0; postfix_markers[i] != NULL && !postfix; i++)

@@ -89,8 +89,10 @@ has_qmail_envelope (const BdScanInput *input)
 static gboolean
 is_qmail (const BdScanInput *input)
 {
-  if (strstr (input->body, "This is the qmail-send program") != NULL
-      || strstr (input->body, "Hi. This is the qmail") != NULL)
+  /* one search for what both of qmail's own greetings hold first */
+  if (strstr (input->body, "qmail") != NULL
+      && (strstr (input->body, "This is the qmail-send program") != NULL
+          || strstr (input->body, "Hi. This is the qmail") != NULL))
     return TRUE;
   /* the qmail-based MTA of Yahoo! and others: "Message from example.com." */
   if (strstr (input->body, "Unable to deliver message to the following address") != NULL
