@@ -152,6 +152,68 @@ test_util_collapse_max (void)
   g_assert_cmpstr (nothing, ==, "…");
 }
 
+/* The lines as g_strsplit () gave them before: the text up to the first
+ * stop marker, split at most into 4000 pieces, each chomped. */
+static char **
+split_by_glib (const char        *body,
+               const char *const *stop_markers)
+{
+  const char *stop = NULL;
+  g_autofree char *text = NULL;
+  char **lines;
+
+  for (guint i = 0; stop_markers != NULL && stop_markers[i] != NULL; i++)
+    {
+      const char *hit = strstr (body, stop_markers[i]);
+
+      if (hit != NULL && (stop == NULL || hit < stop))
+        stop = hit;
+    }
+  text = stop != NULL ? g_strndup (body, stop - body) : g_strdup (body);
+  lines = g_strsplit (text, "\n", 4000);
+  for (guint i = 0; lines[i] != NULL; i++)
+    g_strchomp (lines[i]);
+  return lines;
+}
+
+static void
+assert_split_like_glib (const char        *body,
+                        const char *const *stop_markers)
+{
+  BdScanInput input = { .from = "", .subject = "", .body = body, .body_len = strlen (body) };
+  g_auto(GStrv) lines = bd_scan_split_lines (&input, stop_markers);
+  g_auto(GStrv) expected = split_by_glib (body, stop_markers);
+
+  g_assert_cmpstrv (lines, expected);
+}
+
+static void
+test_util_split_lines (void)
+{
+  static const char *const stops[] = { "--- copy", "STOP", NULL };
+  g_autoptr(GString) many = g_string_new (NULL);
+
+  assert_split_like_glib ("", NULL);
+  assert_split_like_glib ("one", NULL);
+  assert_split_like_glib ("one\n", NULL);
+  assert_split_like_glib ("\n\n", NULL);
+  assert_split_like_glib (" a \t\r\nb\n\n  c  \n ", NULL);
+  assert_split_like_glib ("--- copy\nquoted", stops);
+  assert_split_like_glib ("550 unknown\n  --- copy follows\nquoted", stops);
+  assert_split_like_glib ("a\nb STOP c\n--- copy", stops);
+  for (guint i = 0; i < 4003; i++)
+    g_string_append_printf (many, "line %u \n", i);
+  assert_split_like_glib (many->str, NULL);
+  {
+    BdScanInput input = { .from = "", .subject = "", .body = many->str, .body_len = many->len };
+    g_auto(GStrv) lines = bd_scan_split_lines (&input, NULL);
+
+    /* the last piece holds the rest, its inner line breaks kept */
+    g_assert_cmpuint (g_strv_length (lines), ==, 4000);
+    g_assert_nonnull (strchr (lines[3999], '\n'));
+  }
+}
+
 /* HTML bounces (and bounces an HTML mail program forwarded) read as a
  * browser shows them: line breaks where the tags put them, the source's
  * own line ends are blanks, indentation written as &nbsp; stays. */
@@ -267,6 +329,7 @@ main (int   argc,
   g_test_add_func ("/core/scanners/util/address", test_util_address);
   g_test_add_func ("/core/scanners/util/collapse", test_util_collapse);
   g_test_add_func ("/core/scanners/util/collapse-max", test_util_collapse_max);
+  g_test_add_func ("/core/scanners/util/split-lines", test_util_split_lines);
   g_test_add_func ("/core/scanners/util/long-diagnostic", test_util_long_diagnostic);
   return g_test_run ();
 }

@@ -167,21 +167,53 @@ find_stop (const char        *body,
  *
  * Returns: (transfer full): the body's lines, trailing blanks removed.
  */
+/* How many lines bd_scan_split_lines() makes of [@text, @end). */
+static guint
+count_lines (const char *text,
+             const char *end)
+{
+  guint n = 1;
+
+  if (end == text)
+    return 0;
+  for (const char *p = text; n < MAX_LINES && (p = memchr (p, '\n', end - p)) != NULL; p++)
+    n++;
+  return n;
+}
+
 char **
 bd_scan_split_lines (const BdScanInput *input,
                      const char *const *stop_markers)
 {
   const char *stop;
-  g_autofree char *text = NULL;
+  const char *end;
+  const char *p;
+  guint n;
   char **lines;
 
   g_return_val_if_fail (input != NULL, NULL);
 
+  /* Each line is copied once, its trailing blanks left out, straight from
+   * the body: no copy of the whole text first, nor g_strsplit()'s list.
+   * As g_strsplit (text, "\n", MAX_LINES) did, an empty text has no line,
+   * a text ending in a line break ends with an empty line, and the last
+   * line allowed holds the rest of the text. */
   stop = find_stop (input->body, stop_markers);
-  text = stop != NULL ? g_strndup (input->body, stop - input->body) : g_strdup (input->body);
-  lines = g_strsplit (text, "\n", MAX_LINES);
-  for (guint i = 0; lines[i] != NULL; i++)
-    g_strchomp (lines[i]);
+  end = stop != NULL ? stop : input->body + strlen (input->body);
+  n = count_lines (input->body, end);
+  lines = g_new (char *, n + 1);
+  p = input->body;
+  for (guint i = 0; i < n; i++)
+    {
+      const char *eol = i + 1 < n ? memchr (p, '\n', end - p) : end;
+      gsize len = eol - p;
+
+      while (len > 0 && g_ascii_isspace (p[len - 1]))
+        len--;
+      lines[i] = g_strndup (p, len);
+      p = eol + 1;
+    }
+  lines[n] = NULL;
   return lines;
 }
 
