@@ -152,6 +152,36 @@ test_util_collapse_max (void)
   g_assert_cmpstr (nothing, ==, "…");
 }
 
+/* From: and Subject: are searched in their lowered copies, the needle
+ * lowered as it is compared; without the copies, case-insensitively. */
+static void
+test_util_from_subject_has (void)
+{
+  static const char from[] = "Mail Delivery Subsystem <MAILER-DAEMON@Example.org>";
+  static const char subject[] = "Undeliverable: Zpráva AAB";
+  g_autofree char *from_lower = g_ascii_strdown (from, -1);
+  g_autofree char *subject_lower = g_ascii_strdown (subject, -1);
+  BdScanInput input = { .from = from, .subject = subject, .body = "",
+                        .from_lower = from_lower, .subject_lower = subject_lower };
+  BdScanInput by_hand = { .from = from, .subject = subject, .body = "" };
+  const BdScanInput *inputs[] = { &input, &by_hand };
+
+  for (guint i = 0; i < G_N_ELEMENTS (inputs); i++)
+    {
+      g_assert_true (bd_scan_from_has (inputs[i], "mail delivery subsystem"));
+      g_assert_true (bd_scan_from_has (inputs[i], "MAILER-DAEMON@"));
+      g_assert_true (bd_scan_from_has (inputs[i], "example.ORG>"));
+      g_assert_true (bd_scan_from_has (inputs[i], ""));
+      g_assert_false (bd_scan_from_has (inputs[i], "example.org>x"));
+      g_assert_false (bd_scan_from_has (inputs[i], "postmaster"));
+      g_assert_true (bd_scan_subject_has (inputs[i], "UNDELIVERABLE:"));
+      g_assert_true (bd_scan_subject_has (inputs[i], "zpráva"));
+      g_assert_false (bd_scan_subject_has (inputs[i], "ZPRÁVA"));
+      g_assert_true (bd_scan_subject_has (inputs[i], "ab"));
+      g_assert_false (bd_scan_subject_has (inputs[i], "abb"));
+    }
+}
+
 /* The lines as g_strsplit () gave them before: the text up to the first
  * stop marker, split at most into 4000 pieces, each chomped. */
 static char **
@@ -330,6 +360,7 @@ main (int   argc,
   g_test_add_func ("/core/scanners/util/collapse", test_util_collapse);
   g_test_add_func ("/core/scanners/util/collapse-max", test_util_collapse_max);
   g_test_add_func ("/core/scanners/util/split-lines", test_util_split_lines);
+  g_test_add_func ("/core/scanners/util/from-subject-has", test_util_from_subject_has);
   g_test_add_func ("/core/scanners/util/long-diagnostic", test_util_long_diagnostic);
   return g_test_run ();
 }

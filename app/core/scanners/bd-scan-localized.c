@@ -124,6 +124,15 @@ contains_any_lower (const char        *lowered,
   return FALSE;
 }
 
+static gboolean
+is_ascii (const char *text)
+{
+  for (const char *p = text; *p != '\0'; p++)
+    if ((guchar)*p >= 0x80)
+      return FALSE;
+  return TRUE;
+}
+
 /* The bounce markers without diacritics: SMTP replies and some relays'
  * templates are ASCII ("nie mozna dostarczyc", "nemohla byt dorucena";
  * issue 14, point 2). Matched against the lowered text as it is, so a
@@ -153,10 +162,34 @@ folded_bounce_markers (void)
   return folded;
 }
 
-static gboolean
-says_not_delivered (const char *lowered)
+/* The bounce markers written in ASCII alone: the only ones an ASCII text
+ * can hold, so such a text (most bounces) is not searched for the rest. */
+static const char *const *
+ascii_bounce_markers (void)
 {
-  return contains_any_lower (lowered, bounce_markers)
+  static gsize once = 0;
+  static const char **ascii = NULL;
+
+  if (g_once_init_enter (&once))
+    {
+      GPtrArray *out = g_ptr_array_new ();
+
+      for (guint i = 0; bounce_markers[i] != NULL; i++)
+        if (is_ascii (bounce_markers[i]))
+          g_ptr_array_add (out, (gpointer) bounce_markers[i]);
+      g_ptr_array_add (out, NULL);
+      ascii = (const char **) g_ptr_array_free (out, FALSE);
+      g_once_init_leave (&once, 1);
+    }
+  return ascii;
+}
+
+/* @ascii: whether @lowered has only ASCII bytes */
+static gboolean
+says_not_delivered (const char *lowered,
+                    gboolean    ascii)
+{
+  return contains_any_lower (lowered, ascii ? ascii_bounce_markers () : bounce_markers)
          || contains_any_lower (lowered, folded_bounce_markers ());
 }
 
@@ -172,10 +205,11 @@ prose_or_subject_says_not_delivered (const BdScanInput *input)
   g_autofree char *owned = NULL;
   g_autofree char *subject = NULL;
 
-  if (says_not_delivered (bd_scan_memo_lower_prose (input, &owned)))
+  /* the prose lowered is ASCII when the body is (bd_text_strdown()) */
+  if (says_not_delivered (bd_scan_memo_lower_prose (input, &owned), input->body_is_ascii))
     return TRUE;
   subject = bd_text_strdown (input->subject, -1);
-  return says_not_delivered (subject);
+  return says_not_delivered (subject, is_ascii (subject));
 }
 
 gboolean

@@ -17,22 +17,44 @@
 #define MAX_LINES 4000
 
 
+static inline char
+ascii_lower (char c)
+{
+  return c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c;
+}
+
+/* Whether @lower starts with @needle lowered. */
+static gboolean
+starts_with_lowered (const char *lower,
+                     const char *needle)
+{
+  for (; *needle != '\0'; lower++, needle++)
+    if (*lower != ascii_lower (*needle))
+      return FALSE;
+  return TRUE;
+}
+
 /* Whether @needle is in @text, ignoring ASCII case, @lower being @text in
  * lower case (or NULL): each scanner asks about the same From and
- * Subject, lowered once in bd_scan_input_init(). */
+ * Subject, lowered once in bd_scan_input_init(). The needle is lowered as
+ * it is compared, where its first letter is: some twenty questions a
+ * message, each with its own needle, and copying it lowered first cost
+ * more than the search. */
 static gboolean
 has_ci (const char *text,
         const char *lower,
         const char *needle)
 {
-  char buffer[128];
-  gsize n = strlen (needle);
+  char first = ascii_lower (needle[0]);
 
-  if (lower == NULL || n >= sizeof buffer)
+  if (lower == NULL)
     return bd_text_strcasestr (text, needle) != NULL;
-  for (gsize i = 0; i <= n; i++)
-    buffer[i] = needle[i] >= 'A' && needle[i] <= 'Z' ? needle[i] + ('a' - 'A') : needle[i];
-  return strstr (lower, buffer) != NULL;
+  if (first == '\0')
+    return TRUE;
+  for (const char *p = strchr (lower, first); p != NULL; p = strchr (p + 1, first))
+    if (starts_with_lowered (p + 1, needle + 1))
+      return TRUE;
+  return FALSE;
 }
 
 gboolean
