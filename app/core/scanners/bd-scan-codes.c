@@ -149,7 +149,9 @@ find_status_class (const char *text,
     {
       gsize len;
 
-      if (strchr (classes, *p) == NULL)
+      /* a table look-up lets the letters go, not a call to strchr () for
+       * each byte of every diagnostic */
+      if (!g_ascii_isdigit (*p) || strchr (classes, *p) == NULL)
         continue;
       len = status_at (text, p);
       if (len == 0 || len >= BD_SCAN_STATUS_MAX)
