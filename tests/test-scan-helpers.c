@@ -30,6 +30,11 @@ test_util_status (void)
   g_assert_false (bd_scan_find_status ("connect to 5.1.1.1 failed", status));
   g_assert_false (bd_scan_find_status ("version 45.1.1", status));
   g_assert_false (bd_scan_find_status ("", status));
+  /* a failure anywhere wins over a success before it */
+  g_assert_true (bd_scan_find_status ("250 2.1.5 Ok; 550 5.1.1 unknown; 4.2.2 full", status));
+  g_assert_cmpstr (status, ==, "5.1.1");
+  g_assert_true (bd_scan_find_status ("2.0.0 queued 2.1.5 Ok", status));
+  g_assert_cmpstr (status, ==, "2.0.0");
 }
 
 static void
