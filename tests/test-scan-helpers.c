@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "bd-mime-text.h"
+#include "bd-scan-memo.h"
 #include "bd-scan-util.h"
 #include "bd-text.h"
 
@@ -185,6 +186,58 @@ test_util_from_subject_has (void)
       g_assert_true (bd_scan_subject_has (inputs[i], "ab"));
       g_assert_false (bd_scan_subject_has (inputs[i], "abb"));
     }
+}
+
+/* What the memo keeps is what would be worked out on the spot, made once;
+ * without a memo every answer is made anew and handed over. */
+static void
+test_memo (void)
+{
+  g_autoptr(BdScanMemo) memo = bd_scan_memo_new ();
+  g_autoptr(GString) long_body = g_string_new (NULL);
+  static const char body[] = "Nie można DOSTARCZYĆ";
+  BdScanInput by_hand = { .from = "Poczta <Poczta@Onet.PL>", .subject = "", .body = body, .body_len = strlen (body) };
+  BdScanInput input = by_hand;
+  g_autofree char *owned = NULL;
+  g_autofree char *owned_lower = NULL;
+  const char *address, *again, *lower;
+
+  input.memo = memo;
+  address = bd_scan_memo_from_address (&input, &owned);
+  g_assert_null (owned);
+  g_assert_cmpstr (address, ==, "Poczta@Onet.PL");
+  again = bd_scan_memo_from_address (&input, &owned);
+  g_assert_true (again == address);
+  address = bd_scan_memo_from_address (&by_hand, &owned);
+  g_assert_nonnull (owned);
+  g_assert_cmpstr (address, ==, "Poczta@Onet.PL");
+
+  lower = bd_scan_memo_lower_prose (&input, &owned_lower);
+  g_assert_null (owned_lower);
+  g_assert_cmpstr (lower, ==, "nie można dostarczyć");
+  g_assert_true (bd_scan_memo_lower_prose (&input, &owned_lower) == lower);
+
+  g_assert_cmpint (bd_scan_memo_get_answer (&input, BD_SCAN_MEMO_LOCALIZED_BOUNCE), ==, BD_SCAN_MEMO_UNKNOWN);
+  bd_scan_memo_set_answer (&input, BD_SCAN_MEMO_LOCALIZED_BOUNCE, FALSE);
+  g_assert_cmpint (bd_scan_memo_get_answer (&input, BD_SCAN_MEMO_LOCALIZED_BOUNCE), ==, BD_SCAN_MEMO_NO);
+  g_assert_cmpint (bd_scan_memo_get_answer (&input, BD_SCAN_MEMO_LOCALIZED_EXCHANGE), ==, BD_SCAN_MEMO_UNKNOWN);
+  bd_scan_memo_set_answer (&by_hand, BD_SCAN_MEMO_LOCALIZED_EXCHANGE, TRUE);
+  g_assert_cmpint (bd_scan_memo_get_answer (&by_hand, BD_SCAN_MEMO_LOCALIZED_EXCHANGE), ==, BD_SCAN_MEMO_UNKNOWN);
+
+  /* only the first 64 KiB are the prose, cut before a whole character */
+  while (long_body->len < 70000)
+    g_string_append (long_body, "ŻÓŁĆ ");
+  {
+    BdScanInput big = { .from = "", .subject = "", .body = long_body->str, .body_len = long_body->len };
+    g_autofree char *big_owned = NULL;
+    const char *big_lower = bd_scan_memo_lower_prose (&big, &big_owned);
+
+    g_assert_nonnull (big_owned);
+    g_assert_cmpuint (strlen (big_lower), <=, 65536);
+    g_assert_cmpuint (strlen (big_lower), >, 65530);
+    g_assert_true (g_utf8_validate (big_lower, -1, NULL));
+    g_assert_true (g_str_has_prefix (big_lower, "żółć "));
+  }
 }
 
 /* The lines as g_strsplit () gave them before: the text up to the first
@@ -366,6 +419,7 @@ main (int   argc,
   g_test_add_func ("/core/scanners/util/collapse-max", test_util_collapse_max);
   g_test_add_func ("/core/scanners/util/split-lines", test_util_split_lines);
   g_test_add_func ("/core/scanners/util/from-subject-has", test_util_from_subject_has);
+  g_test_add_func ("/core/scanners/memo", test_memo);
   g_test_add_func ("/core/scanners/util/long-diagnostic", test_util_long_diagnostic);
   return g_test_run ();
 }

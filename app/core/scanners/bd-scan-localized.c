@@ -193,12 +193,6 @@ says_not_delivered (const char *lowered,
          || contains_any_lower (lowered, folded_bounce_markers ());
 }
 
-/**
- * bd_scan_localized_is_bounce:
- *
- * Returns: TRUE when the text says, in Polish, German or Czech, that a
- *   message was not (or not yet) delivered.
- */
 static gboolean
 prose_or_subject_says_not_delivered (const BdScanInput *input)
 {
@@ -212,6 +206,12 @@ prose_or_subject_says_not_delivered (const BdScanInput *input)
   return says_not_delivered (subject, is_ascii (subject));
 }
 
+/**
+ * bd_scan_localized_is_bounce:
+ *
+ * Returns: TRUE when the text says, in Polish, German or Czech, that a
+ *   message was not (or not yet) delivered.
+ */
 gboolean
 bd_scan_localized_is_bounce (const BdScanInput *input)
 {
