@@ -39,19 +39,14 @@ static const char *const postfix_markers[] = {
   NULL
 };
 
-/* What each template marker above contains: three searches let most
- * messages go instead of six. */
-static const char *const template_roots[] = {
-  "system pocztowy", "Mailsystem", "poštovní systém", NULL
-};
-
+/* What each template marker above contains: two or three searches let
+ * most messages go instead of six, and an ASCII body cannot hold the
+ * Czech one. */
 static gboolean
-has_template_root (const char *body)
+has_template_root (const BdScanInput *input)
 {
-  for (guint i = 0; template_roots[i] != NULL; i++)
-    if (strstr (body, template_roots[i]) != NULL)
-      return TRUE;
-  return FALSE;
+  return strstr (input->body, "system pocztowy") != NULL || strstr (input->body, "Mailsystem") != NULL
+         || (!input->body_is_ascii && strstr (input->body, "poštovní systém") != NULL);
 }
 
 gboolean
@@ -60,7 +55,7 @@ bd_scan_postfix_i18n (const BdScanInput *input,
 {
   gboolean template = FALSE, postfix = FALSE;
 
-  if (!has_template_root (input->body))
+  if (!has_template_root (input))
     return FALSE;
   for (guint i = 0; template_markers[i] != NULL && !template; i++)
     template = strstr (input->body, template_markers[i]) != NULL;
