@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "bd-mime-text.h"
+#include "bd-scan-memo.h"
 #include "bd-scan-util.h"
 #include "bd-text.h"
 
@@ -30,6 +31,11 @@ test_util_status (void)
   g_assert_false (bd_scan_find_status ("connect to 5.1.1.1 failed", status));
   g_assert_false (bd_scan_find_status ("version 45.1.1", status));
   g_assert_false (bd_scan_find_status ("", status));
+  /* a failure anywhere wins over a success before it */
+  g_assert_true (bd_scan_find_status ("250 2.1.5 Ok; 550 5.1.1 unknown; 4.2.2 full", status));
+  g_assert_cmpstr (status, ==, "5.1.1");
+  g_assert_true (bd_scan_find_status ("2.0.0 queued 2.1.5 Ok", status));
+  g_assert_cmpstr (status, ==, "2.0.0");
 }
 
 static void
@@ -128,6 +134,172 @@ test_util_collapse (void)
 
   g_assert_cmpstr (one, ==, "550 5.1.1 user unknown");
   g_assert_cmpstr (empty, ==, "");
+}
+
+/* The cut drops the last character kept when more text follows, even a
+ * blank, and never splits a UTF-8 sequence. */
+static void
+test_util_collapse_max (void)
+{
+  g_autofree char *fits = bd_scan_collapse_max ("  a \n b", 3);
+  g_autofree char *cut = bd_scan_collapse_max ("abc d", 3);
+  g_autofree char *blank_after = bd_scan_collapse_max ("abc ", 3);
+  g_autofree char *exact = bd_scan_collapse_max ("abc", 3);
+  g_autofree char *spaced = bd_scan_collapse_max ("ab   cd", 3);
+  g_autofree char *utf8 = bd_scan_collapse_max ("żółć", 3);
+  g_autofree char *nothing = bd_scan_collapse_max ("abc", 0);
+
+  g_assert_cmpstr (fits, ==, "a b");
+  g_assert_cmpstr (cut, ==, "ab…");
+  g_assert_cmpstr (blank_after, ==, "ab…");
+  g_assert_cmpstr (exact, ==, "abc");
+  g_assert_cmpstr (spaced, ==, "ab …");
+  g_assert_cmpstr (utf8, ==, "ż…");
+  g_assert_cmpstr (nothing, ==, "…");
+}
+
+/* From: and Subject: are searched in their lowered copies, the needle
+ * lowered as it is compared; without the copies, case-insensitively. */
+static void
+test_util_from_subject_has (void)
+{
+  static const char from[] = "Mail Delivery Subsystem <MAILER-DAEMON@Example.org>";
+  static const char subject[] = "Undeliverable: Zpráva AAB";
+  g_autofree char *from_lower = g_ascii_strdown (from, -1);
+  g_autofree char *subject_lower = g_ascii_strdown (subject, -1);
+  BdScanInput input = { .from = from, .subject = subject, .body = "",
+                        .from_lower = from_lower, .subject_lower = subject_lower };
+  BdScanInput by_hand = { .from = from, .subject = subject, .body = "" };
+  const BdScanInput *inputs[] = { &input, &by_hand };
+
+  for (guint i = 0; i < G_N_ELEMENTS (inputs); i++)
+    {
+      g_assert_true (bd_scan_from_has (inputs[i], "mail delivery subsystem"));
+      g_assert_true (bd_scan_from_has (inputs[i], "MAILER-DAEMON@"));
+      g_assert_true (bd_scan_from_has (inputs[i], "example.ORG>"));
+      g_assert_true (bd_scan_from_has (inputs[i], ""));
+      g_assert_false (bd_scan_from_has (inputs[i], "example.org>x"));
+      g_assert_false (bd_scan_from_has (inputs[i], "postmaster"));
+      g_assert_true (bd_scan_subject_has (inputs[i], "UNDELIVERABLE:"));
+      g_assert_true (bd_scan_subject_has (inputs[i], "zpráva"));
+      g_assert_false (bd_scan_subject_has (inputs[i], "ZPRÁVA"));
+      g_assert_true (bd_scan_subject_has (inputs[i], "ab"));
+      g_assert_false (bd_scan_subject_has (inputs[i], "abb"));
+    }
+}
+
+/* What the memo keeps is what would be worked out on the spot, made once;
+ * without a memo every answer is made anew and handed over. */
+static void
+test_memo (void)
+{
+  g_autoptr(BdScanMemo) memo = bd_scan_memo_new ();
+  g_autoptr(GString) long_body = g_string_new (NULL);
+  static const char body[] = "Nie można DOSTARCZYĆ";
+  BdScanInput by_hand = { .from = "Poczta <Poczta@Onet.PL>", .subject = "", .body = body, .body_len = strlen (body) };
+  BdScanInput input = by_hand;
+  g_autofree char *owned = NULL;
+  g_autofree char *owned_lower = NULL;
+  const char *address, *again, *lower;
+
+  input.memo = memo;
+  address = bd_scan_memo_from_address (&input, &owned);
+  g_assert_null (owned);
+  g_assert_cmpstr (address, ==, "Poczta@Onet.PL");
+  again = bd_scan_memo_from_address (&input, &owned);
+  g_assert_true (again == address);
+  address = bd_scan_memo_from_address (&by_hand, &owned);
+  g_assert_nonnull (owned);
+  g_assert_cmpstr (address, ==, "Poczta@Onet.PL");
+
+  lower = bd_scan_memo_lower_prose (&input, &owned_lower);
+  g_assert_null (owned_lower);
+  g_assert_cmpstr (lower, ==, "nie można dostarczyć");
+  g_assert_true (bd_scan_memo_lower_prose (&input, &owned_lower) == lower);
+
+  g_assert_cmpint (bd_scan_memo_get_answer (&input, BD_SCAN_MEMO_LOCALIZED_BOUNCE), ==, BD_SCAN_MEMO_UNKNOWN);
+  bd_scan_memo_set_answer (&input, BD_SCAN_MEMO_LOCALIZED_BOUNCE, FALSE);
+  g_assert_cmpint (bd_scan_memo_get_answer (&input, BD_SCAN_MEMO_LOCALIZED_BOUNCE), ==, BD_SCAN_MEMO_NO);
+  g_assert_cmpint (bd_scan_memo_get_answer (&input, BD_SCAN_MEMO_LOCALIZED_EXCHANGE), ==, BD_SCAN_MEMO_UNKNOWN);
+  bd_scan_memo_set_answer (&by_hand, BD_SCAN_MEMO_LOCALIZED_EXCHANGE, TRUE);
+  g_assert_cmpint (bd_scan_memo_get_answer (&by_hand, BD_SCAN_MEMO_LOCALIZED_EXCHANGE), ==, BD_SCAN_MEMO_UNKNOWN);
+
+  /* only the first 64 KiB are the prose, cut before a whole character */
+  while (long_body->len < 70000)
+    g_string_append (long_body, "ŻÓŁĆ ");
+  {
+    BdScanInput big = { .from = "", .subject = "", .body = long_body->str, .body_len = long_body->len };
+    g_autofree char *big_owned = NULL;
+    const char *big_lower = bd_scan_memo_lower_prose (&big, &big_owned);
+
+    g_assert_nonnull (big_owned);
+    g_assert_cmpuint (strlen (big_lower), <=, 65536);
+    g_assert_cmpuint (strlen (big_lower), >, 65530);
+    g_assert_true (g_utf8_validate (big_lower, -1, NULL));
+    g_assert_true (g_str_has_prefix (big_lower, "żółć "));
+  }
+}
+
+/* The lines as g_strsplit () gave them before: the text up to the first
+ * stop marker, split at most into 4000 pieces, each chomped. */
+static char **
+split_by_glib (const char        *body,
+               const char *const *stop_markers)
+{
+  const char *stop = NULL;
+  g_autofree char *text = NULL;
+  char **lines;
+
+  for (guint i = 0; stop_markers != NULL && stop_markers[i] != NULL; i++)
+    {
+      const char *hit = strstr (body, stop_markers[i]);
+
+      if (hit != NULL && (stop == NULL || hit < stop))
+        stop = hit;
+    }
+  text = stop != NULL ? g_strndup (body, stop - body) : g_strdup (body);
+  lines = g_strsplit (text, "\n", 4000);
+  for (guint i = 0; lines[i] != NULL; i++)
+    g_strchomp (lines[i]);
+  return lines;
+}
+
+static void
+assert_split_like_glib (const char        *body,
+                        const char *const *stop_markers)
+{
+  BdScanInput input = { .from = "", .subject = "", .body = body, .body_len = strlen (body) };
+  g_auto(GStrv) lines = bd_scan_split_lines (&input, stop_markers);
+  g_auto(GStrv) expected = split_by_glib (body, stop_markers);
+
+  g_assert_cmpstrv (lines, expected);
+}
+
+static void
+test_util_split_lines (void)
+{
+  static const char *const stops[] = { "--- copy", "STOP", NULL };
+  g_autoptr(GString) many = g_string_new (NULL);
+
+  assert_split_like_glib ("", NULL);
+  assert_split_like_glib ("one", NULL);
+  assert_split_like_glib ("one\n", NULL);
+  assert_split_like_glib ("\n\n", NULL);
+  assert_split_like_glib (" a \t\r\nb\n\n  c  \n ", NULL);
+  assert_split_like_glib ("--- copy\nquoted", stops);
+  assert_split_like_glib ("550 unknown\n  --- copy follows\nquoted", stops);
+  assert_split_like_glib ("a\nb STOP c\n--- copy", stops);
+  for (guint i = 0; i < 4003; i++)
+    g_string_append_printf (many, "line %u \n", i);
+  assert_split_like_glib (many->str, NULL);
+  {
+    BdScanInput input = { .from = "", .subject = "", .body = many->str, .body_len = many->len };
+    g_auto(GStrv) lines = bd_scan_split_lines (&input, NULL);
+
+    /* the last piece holds the rest, its inner line breaks kept */
+    g_assert_cmpuint (g_strv_length (lines), ==, 4000);
+    g_assert_nonnull (strchr (lines[3999], '\n'));
+  }
 }
 
 /* HTML bounces (and bounces an HTML mail program forwarded) read as a
@@ -244,6 +416,10 @@ main (int   argc,
   g_test_add_func ("/core/scanners/util/strcasestr", test_util_strcasestr);
   g_test_add_func ("/core/scanners/util/address", test_util_address);
   g_test_add_func ("/core/scanners/util/collapse", test_util_collapse);
+  g_test_add_func ("/core/scanners/util/collapse-max", test_util_collapse_max);
+  g_test_add_func ("/core/scanners/util/split-lines", test_util_split_lines);
+  g_test_add_func ("/core/scanners/util/from-subject-has", test_util_from_subject_has);
+  g_test_add_func ("/core/scanners/memo", test_memo);
   g_test_add_func ("/core/scanners/util/long-diagnostic", test_util_long_diagnostic);
   return g_test_run ();
 }

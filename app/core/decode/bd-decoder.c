@@ -248,12 +248,18 @@ is_untouched (const BdBounce *scratch)
 
 static void
 run_scanners (BdBounce          *bounce,
-              const BdScanInput *input)
+              const BdScanInput *message_input)
 {
   guint n;
   const BdScanner *scanners = bd_scanners_get (&n);
   g_autoptr(BdBounce) scanned = NULL;
+  /* One memo for the run: what a scanner works out about the message
+   * (its From: address, its prose lowered…), the next ones reuse. */
+  g_autoptr(BdScanMemo) memo = bd_scan_memo_new ();
+  BdScanInput with_memo = *message_input;
+  const BdScanInput *input = &with_memo;
 
+  with_memo.memo = memo;
   for (guint i = 0; i < n; i++)
     {
       /* One scratch result for all the scanners that say no: most do. */

@@ -25,12 +25,13 @@ bd_scan_apachejames (const BdScanInput *input,
                      BdBounce          *bounce)
 {
   g_auto(GStrv) lines = NULL;
-  g_autoptr(GString) diag = g_string_new (NULL);
+  g_autoptr(GString) diag = NULL;
   int at, details;
 
   if (strstr (input->body, "Error message below:") == NULL || strstr (input->body, "Message details:") == NULL)
     return FALSE;
 
+  diag = g_string_new (NULL);   /* past the first checks, which most messages fail */
   lines = bd_scan_split_lines (input, NULL);
   at = bd_scan_find_line (lines, 0, "Error message below:");
   details = bd_scan_find_line (lines, at, "Message details:");

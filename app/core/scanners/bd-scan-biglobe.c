@@ -34,12 +34,13 @@ bd_scan_biglobe (const BdScanInput *input,
                  BdBounce          *bounce)
 {
   g_auto(GStrv) lines = NULL;
-  g_autoptr(GString) info = g_string_new (NULL);
+  g_autoptr(GString) info = NULL;
   int list, at;
 
   if (strstr (input->body, "----- Non-delivered information -----") == NULL)
     return FALSE;
 
+  info = g_string_new (NULL);   /* past the first checks, which most messages fail */
   lines = bd_scan_split_lines (input, stop_markers);
   list = bd_scan_find_line (lines, 0, "----- The following addresses had delivery problems -----");
   at = bd_scan_find_line (lines, 0, "----- Non-delivered information -----");

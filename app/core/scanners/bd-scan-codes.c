@@ -140,25 +140,27 @@ status_at (const char *text,
   }
 }
 
+/* Whether a status code of class 2, 4 or 5 starts at @p; its length in
+ * @len. */
 static gboolean
-find_status_class (const char *text,
-                   const char *classes,
-                   char        status[BD_SCAN_STATUS_MAX])
+is_status_code_at (const char *text,
+                   const char *p,
+                   gsize      *len)
 {
-  for (const char *p = text; *p != '\0'; p++)
-    {
-      gsize len;
+  if (*p != '2' && *p != '4' && *p != '5')
+    return FALSE;
+  *len = status_at (text, p);
+  return *len > 0 && *len < BD_SCAN_STATUS_MAX;
+}
 
-      if (strchr (classes, *p) == NULL)
-        continue;
-      len = status_at (text, p);
-      if (len == 0 || len >= BD_SCAN_STATUS_MAX)
-        continue;
-      memcpy (status, p, len);
-      status[len] = '\0';
-      return TRUE;
-    }
-  return FALSE;
+static gboolean
+copy_status (char        status[BD_SCAN_STATUS_MAX],
+             const char *code,
+             gsize       len)
+{
+  memcpy (status, code, len);
+  status[len] = '\0';
+  return TRUE;
 }
 
 /**
@@ -175,11 +177,30 @@ gboolean
 bd_scan_find_status (const char *text,
                      char        status[BD_SCAN_STATUS_MAX])
 {
+  const char *success = NULL;
+  gsize success_len = 0;
+
   g_return_val_if_fail (text != NULL, FALSE);
   g_return_val_if_fail (status != NULL, FALSE);
 
   status[0] = '\0';
-  return find_status_class (text, "45", status) || find_status_class (text, "2", status);
+  /* One pass, not one for failures and another for successes: the first
+   * failure wins, else the first success seen on the way. */
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      gsize len;
+
+      if (!g_ascii_isdigit (*p) || !is_status_code_at (text, p, &len))
+        continue;
+      if (*p != '2')
+        return copy_status (status, p, len);
+      if (success == NULL)
+        {
+          success = p;
+          success_len = len;
+        }
+    }
+  return success != NULL && copy_status (status, success, success_len);
 }
 
 static gboolean
@@ -198,6 +219,12 @@ is_reply_code_at (const char *text,
   return p[0] == '2' && p[1] == '5' && p[2] <= '3';
 }
 
+static guint
+reply_code (const char *p)
+{
+  return (p[0] - '0') * 100 + (p[1] - '0') * 10 + (p[2] - '0');
+}
+
 /**
  * bd_scan_find_reply_code:
  *
@@ -209,22 +236,24 @@ is_reply_code_at (const char *text,
 guint
 bd_scan_find_reply_code (const char *text)
 {
+  const char *success = NULL;
+
   g_return_val_if_fail (text != NULL, 0);
 
-  for (int pass = 0; pass < 2; pass++)
+  /* one pass: the first failure wins, else the first success seen */
+  for (const char *p = text; *p != '\0'; p++)
     {
-      for (const char *p = text; *p != '\0'; p++)
-        {
-          if (!g_ascii_isdigit (*p))
-            continue;
-          if (is_reply_code_at (text, p, pass == 0))
-            return (p[0] - '0') * 100 + (p[1] - '0') * 10 + (p[2] - '0');
-          /* skip the rest of this number (an IP address, a date…) */
-          while (g_ascii_isdigit (p[1]) || (p[1] == '.' && g_ascii_isdigit (p[2])))
-            p++;
-        }
+      if (!g_ascii_isdigit (*p))
+        continue;
+      if (is_reply_code_at (text, p, TRUE))
+        return reply_code (p);
+      if (success == NULL && is_reply_code_at (text, p, FALSE))
+        success = p;
+      /* skip the rest of this number (an IP address, a date…) */
+      while (g_ascii_isdigit (p[1]) || (p[1] == '.' && g_ascii_isdigit (p[2])))
+        p++;
     }
-  return 0;
+  return success != NULL ? reply_code (success) : 0;
 }
 
 /**

@@ -31,12 +31,13 @@ bd_scan_einsundeins (const BdScanInput *input,
                      BdBounce          *bounce)
 {
   g_auto(GStrv) lines = NULL;
-  g_autoptr(GString) reason = g_string_new (NULL);
+  g_autoptr(GString) reason = NULL;
   int list, why;
 
   if (strstr (input->body, "For the following reason:") == NULL)
     return FALSE;
 
+  reason = g_string_new (NULL);   /* past the first checks, which most messages fail */
   lines = bd_scan_split_lines (input, stop_markers);
   list = bd_scan_find_line (lines, 0, "The following address");
   why = bd_scan_find_line (lines, MAX (list, 0), "For the following reason:");

@@ -26,6 +26,7 @@
 #include <string.h>
 
 #include "bd-scan-i18n.h"
+#include "bd-scan-memo.h"
 #include "bd-scan-util.h"
 
 static const char *const exchange_markers[] = {
@@ -47,7 +48,7 @@ static const char *const cloud_markers[] = {
 };
 
 static gboolean
-is_localized_exchange (const BdScanInput *input)
+has_exchange_marker (const BdScanInput *input)
 {
   /* every marker has a letter outside ASCII */
   if (input->body_is_ascii)
@@ -56,6 +57,21 @@ is_localized_exchange (const BdScanInput *input)
     if (strstr (input->body, exchange_markers[i]) != NULL)
       return TRUE;
   return FALSE;
+}
+
+/* Asked by both scanners of this file, one after the other: the answer
+ * is kept for the message (bd-scan-memo.h). */
+static gboolean
+is_localized_exchange (const BdScanInput *input)
+{
+  BdScanMemoAnswer known = bd_scan_memo_get_answer (input, BD_SCAN_MEMO_LOCALIZED_EXCHANGE);
+  gboolean yes;
+
+  if (known != BD_SCAN_MEMO_UNKNOWN)
+    return known == BD_SCAN_MEMO_YES;
+  yes = has_exchange_marker (input);
+  bd_scan_memo_set_answer (input, BD_SCAN_MEMO_LOCALIZED_EXCHANGE, yes);
+  return yes;
 }
 
 static gboolean

@@ -73,11 +73,12 @@ bd_scan_gmx_en (const BdScanInput *input,
 {
   g_auto(GStrv) lines = NULL;
   BdRecipient *r = NULL;
-  g_autoptr(GString) diag = g_string_new (NULL);
+  g_autoptr(GString) diag = NULL;
 
   if (!is_gmx (input))
     return FALSE;
 
+  diag = g_string_new (NULL);   /* past the first checks, which most messages fail */
   lines = bd_scan_split_lines (input, stop_markers);
   for (int i = 0; ; i++)
     {

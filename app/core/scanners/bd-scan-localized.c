@@ -22,6 +22,7 @@
 #include "bd-phrase-index.h"
 #include "bd-scan-i18n.h"
 #include "bd-scan-localized-private.h"
+#include "bd-scan-memo.h"
 #include "bd-scan-util.h"
 
 /* A recipient's explanation rarely runs longer; more is someone's text. */
@@ -113,21 +114,6 @@ static const char *const generator_labels[] = {
   NULL
 };
 
-/* The prose that explains a bounce comes first; past this, the rest is
- * quoted mail, and lowering it all would cost every ordinary message of a
- * big mailbox a full copy. */
-#define PROSE_PREFIX 65536
-
-static char *
-lower_prose (const BdScanInput *input)
-{
-  gsize len = input->body_len;
-
-  if (len > PROSE_PREFIX)
-    len = g_utf8_find_prev_char (input->body, input->body + PROSE_PREFIX) - input->body;
-  return bd_text_strdown (input->body, len);
-}
-
 static gboolean
 contains_any_lower (const char        *lowered,
                     const char *const *needles)
@@ -136,6 +122,15 @@ contains_any_lower (const char        *lowered,
     if (strstr (lowered, needles[i]) != NULL)
       return TRUE;
   return FALSE;
+}
+
+static gboolean
+is_ascii (const char *text)
+{
+  for (const char *p = text; *p != '\0'; p++)
+    if ((guchar)*p >= 0x80)
+      return FALSE;
+  return TRUE;
 }
 
 /* The bounce markers without diacritics: SMTP replies and some relays'
@@ -167,11 +162,48 @@ folded_bounce_markers (void)
   return folded;
 }
 
-static gboolean
-says_not_delivered (const char *lowered)
+/* The bounce markers written in ASCII alone: the only ones an ASCII text
+ * can hold, so such a text (most bounces) is not searched for the rest. */
+static const char *const *
+ascii_bounce_markers (void)
 {
-  return contains_any_lower (lowered, bounce_markers)
+  static gsize once = 0;
+  static const char **ascii = NULL;
+
+  if (g_once_init_enter (&once))
+    {
+      GPtrArray *out = g_ptr_array_new ();
+
+      for (guint i = 0; bounce_markers[i] != NULL; i++)
+        if (is_ascii (bounce_markers[i]))
+          g_ptr_array_add (out, (gpointer) bounce_markers[i]);
+      g_ptr_array_add (out, NULL);
+      ascii = (const char **) g_ptr_array_free (out, FALSE);
+      g_once_init_leave (&once, 1);
+    }
+  return ascii;
+}
+
+/* @ascii: whether @lowered has only ASCII bytes */
+static gboolean
+says_not_delivered (const char *lowered,
+                    gboolean    ascii)
+{
+  return contains_any_lower (lowered, ascii ? ascii_bounce_markers () : bounce_markers)
          || contains_any_lower (lowered, folded_bounce_markers ());
+}
+
+static gboolean
+prose_or_subject_says_not_delivered (const BdScanInput *input)
+{
+  g_autofree char *owned = NULL;
+  g_autofree char *subject = NULL;
+
+  /* the prose lowered is ASCII when the body is (bd_text_strdown()) */
+  if (says_not_delivered (bd_scan_memo_lower_prose (input, &owned), input->body_is_ascii))
+    return TRUE;
+  subject = bd_text_strdown (input->subject, -1);
+  return says_not_delivered (subject, is_ascii (subject));
 }
 
 /**
@@ -183,22 +215,24 @@ says_not_delivered (const char *lowered)
 gboolean
 bd_scan_localized_is_bounce (const BdScanInput *input)
 {
-  g_autofree char *lowered = NULL;
+  BdScanMemoAnswer known;
+  gboolean is_bounce;
 
   g_return_val_if_fail (input != NULL, FALSE);
 
-  lowered = lower_prose (input);
-  if (says_not_delivered (lowered))
-    return TRUE;
-  g_free (g_steal_pointer (&lowered));
-  lowered = bd_text_strdown (input->subject, -1);
-  return says_not_delivered (lowered);
+  known = bd_scan_memo_get_answer (input, BD_SCAN_MEMO_LOCALIZED_BOUNCE);
+  if (known != BD_SCAN_MEMO_UNKNOWN)
+    return known == BD_SCAN_MEMO_YES;
+  is_bounce = prose_or_subject_says_not_delivered (input);
+  bd_scan_memo_set_answer (input, BD_SCAN_MEMO_LOCALIZED_BOUNCE, is_bounce);
+  return is_bounce;
 }
 
 static gboolean
 is_delay (const BdScanInput *input)
 {
-  g_autofree char *lowered = lower_prose (input);
+  g_autofree char *owned = NULL;
+  const char *lowered = bd_scan_memo_lower_prose (input, &owned);
   g_autofree char *subject = bd_text_strdown (input->subject, -1);
 
   if (contains_any_lower (lowered, final_markers))

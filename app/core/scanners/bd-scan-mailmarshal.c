@@ -42,7 +42,7 @@ bd_scan_mailmarshal (const BdScanInput *input,
                      BdBounce          *bounce)
 {
   g_auto(GStrv) lines = NULL;
-  g_autoptr(GString) cause = g_string_new (NULL);
+  g_autoptr(GString) cause = NULL;
   g_autofree char *remote = NULL;
   int why, list;
 
@@ -50,6 +50,7 @@ bd_scan_mailmarshal (const BdScanInput *input,
       || strstr (input->body, "The following recipients were affected:") == NULL)
     return FALSE;
 
+  cause = g_string_new (NULL);   /* past the first checks, which most messages fail */
   lines = bd_scan_split_lines (input, NULL);
   why = bd_scan_find_line (lines, 0, "Could not be delivered because of");
   list = bd_scan_find_line (lines, why, "The following recipients were affected:");

@@ -30,7 +30,7 @@ bd_scan_mfilter (const BdScanInput *input,
                  BdBounce          *bounce)
 {
   g_auto(GStrv) lines = NULL;
-  g_autoptr(GString) reply = g_string_new (NULL);
+  g_autoptr(GString) reply = NULL;
   int at, command;
 
   if (strstr (input->body, "-------server message") == NULL)
@@ -42,6 +42,7 @@ bd_scan_mfilter (const BdScanInput *input,
       return FALSE;
   }
 
+  reply = g_string_new (NULL);   /* past the first checks, which most messages fail */
   lines = bd_scan_split_lines (input, stop_markers);
   at = bd_scan_find_line (lines, 0, "-------server message");
   for (int i = at + 1; lines[i] != NULL && !g_str_has_prefix (lines[i], "-------"); i++)

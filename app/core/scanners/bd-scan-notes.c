@@ -71,13 +71,14 @@ bd_scan_notes (const BdScanInput *input,
                BdBounce          *bounce)
 {
   g_auto(GStrv) lines = NULL;
-  g_autoptr(GString) reasons = g_string_new (NULL);
+  g_autoptr(GString) reasons = NULL;
   int at;
 
   /* the number of spaces before the dashes varies between versions */
   if (strstr (input->body, "------- Failure Reasons ") == NULL)
     return FALSE;
 
+  reasons = g_string_new (NULL);   /* past the first checks, which most messages fail */
   lines = bd_scan_split_lines (input, stop_markers);
   at = bd_scan_find_line (lines, 0, "------- Failure Reasons ");
   /* past the lines read, or after the returned message's marker */

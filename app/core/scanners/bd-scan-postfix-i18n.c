@@ -39,12 +39,24 @@ static const char *const postfix_markers[] = {
   NULL
 };
 
+/* What each template marker above contains: two or three searches let
+ * most messages go instead of six, and an ASCII body cannot hold the
+ * Czech one. */
+static gboolean
+has_template_root (const BdScanInput *input)
+{
+  return strstr (input->body, "system pocztowy") != NULL || strstr (input->body, "Mailsystem") != NULL
+         || (!input->body_is_ascii && strstr (input->body, "poštovní systém") != NULL);
+}
+
 gboolean
 bd_scan_postfix_i18n (const BdScanInput *input,
                       BdBounce          *bounce)
 {
   gboolean template = FALSE, postfix = FALSE;
 
+  if (!has_template_root (input))
+    return FALSE;
   for (guint i = 0; template_markers[i] != NULL && !template; i++)
     template = strstr (input->body, template_markers[i]) != NULL;
   for (guint i = 0; postfix_markers[i] != NULL && !postfix; i++)

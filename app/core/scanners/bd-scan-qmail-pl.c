@@ -25,11 +25,23 @@
 #include "bd-scan-i18n.h"
 #include "bd-scan-util.h"
 
+/* qmail's program names, or the Polish line above the copy (which an
+ * ASCII body cannot hold): one search for "qmail-" lets most go. */
+static gboolean
+names_qmail (const BdScanInput *input)
+{
+  const char *qmail = strstr (input->body, "qmail-");
+
+  if (qmail != NULL && (strstr (qmail, "qmail-send") != NULL || strstr (qmail, "qmail-remote") != NULL))
+    return TRUE;
+  return !input->body_is_ascii
+         && strstr (input->body, "Poniżej tej linii znajduje się kopia wiadomości") != NULL;
+}
+
 static gboolean
 is_qmail_pl (const BdScanInput *input)
 {
-  if (strstr (input->body, "qmail-send") == NULL && strstr (input->body, "qmail-remote") == NULL
-      && strstr (input->body, "Poniżej tej linii znajduje się kopia wiadomości") == NULL)
+  if (!names_qmail (input))
     return FALSE;
   return strstr (input->body, "Witaj") != NULL || strstr (input->body, "Przykro mi") != NULL
          || strstr (input->body, "Poniżej tej linii") != NULL;

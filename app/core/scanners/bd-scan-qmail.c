@@ -61,11 +61,26 @@ static const char *const provider_intros[] = {
 
 /* The subject or the Received: line qmail-send gives its bounces. */
 static gboolean
+received_for_bounce (const BdScanInput *input)
+{
+  g_autofree char *value = NULL;
+  g_autofree char *received = NULL;
+
+  if (input->message == NULL)
+    return FALSE;
+  value = bd_mime_header (input->message, "Received");
+  /* Collapsing only joins blanks, so the words without blanks are there
+   * before it: most messages are let go without the copy. */
+  if (value == NULL || strstr (value, "bounce)") == NULL || strstr (value, "(qmail") == NULL)
+    return FALSE;
+  received = bd_scan_collapse (value);
+  return strstr (received, "invoked for bounce)") != NULL && strstr (received, "(qmail ") != NULL;
+}
+
+static gboolean
 has_qmail_envelope (const BdScanInput *input)
 {
-  g_autofree char *received = bd_scan_header (input, "Received");
-
-  if (received != NULL && strstr (received, "invoked for bounce)") != NULL && strstr (received, "(qmail ") != NULL)
+  if (received_for_bounce (input))
     return TRUE;
   return g_strcmp0 (input->subject, "failure notice") == 0
          || bd_scan_subject_has (input, "Permanent Delivery Failure");
@@ -74,8 +89,10 @@ has_qmail_envelope (const BdScanInput *input)
 static gboolean
 is_qmail (const BdScanInput *input)
 {
-  if (strstr (input->body, "This is the qmail-send program") != NULL
-      || strstr (input->body, "Hi. This is the qmail") != NULL)
+  /* one search for what both of qmail's own greetings hold first */
+  if (strstr (input->body, "qmail") != NULL
+      && (strstr (input->body, "This is the qmail-send program") != NULL
+          || strstr (input->body, "Hi. This is the qmail") != NULL))
     return TRUE;
   /* the qmail-based MTA of Yahoo! and others: "Message from example.com." */
   if (strstr (input->body, "Unable to deliver message to the following address") != NULL

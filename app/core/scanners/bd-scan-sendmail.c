@@ -98,20 +98,13 @@ set_line_status (BdRecipient *r,
     r->status = g_strdup (status);
 }
 
-/**
- * bd_scan_sendmail_read:
- *
- * Reads sendmail's "Transcript of session": each "NNN <address>... text"
- * line is a failed recipient; the last "<<<" reply of the server being
- * talked to is its diagnostic.
- *
- * Returns: TRUE when at least one recipient was added to @bounce.
- */
-gboolean
-bd_scan_sendmail_read (const BdScanInput *input,
-                       BdBounce          *bounce)
+/* Reads sendmail's "Transcript of session" in @lines, the body split
+ * before the returned message (bd_scan_sendmail_read()). */
+static gboolean
+read_transcript (const BdScanInput *input,
+                 char             **lines,
+                 BdBounce          *bounce)
 {
-  g_auto(GStrv) lines = bd_scan_split_lines (input, stop_markers);
   g_autofree char *host = NULL;
   g_autofree char *last_host_line = NULL;
   g_autoptr(GString) reply = g_string_new (NULL);
@@ -203,13 +196,30 @@ bd_scan_sendmail_read (const BdScanInput *input,
   return bounce->recipients->len > 0;
 }
 
+/**
+ * bd_scan_sendmail_read:
+ *
+ * Reads sendmail's "Transcript of session": each "NNN <address>... text"
+ * line is a failed recipient; the last "<<<" reply of the server being
+ * talked to is its diagnostic.
+ *
+ * Returns: TRUE when at least one recipient was added to @bounce.
+ */
+gboolean
+bd_scan_sendmail_read (const BdScanInput *input,
+                       BdBounce          *bounce)
+{
+  g_auto(GStrv) lines = bd_scan_split_lines (input, stop_markers);
+
+  return read_transcript (input, lines, bounce);
+}
+
 /* "----- The following addresses had permanent fatal errors -----"
  * then "<address>" and "    (reason: …)" lines. */
 static void
-read_fatal_errors (const BdScanInput *input,
-                   BdBounce          *bounce)
+read_fatal_errors (char     **lines,
+                   BdBounce  *bounce)
 {
-  g_auto(GStrv) lines = bd_scan_split_lines (input, stop_markers);
   int at = bd_scan_find_line (lines, 0, "----- The following addresses had permanent fatal errors -----");
 
   if (at < 0)
@@ -267,10 +277,9 @@ transcript_peer (char      **lines,
 /* Recipients known only from "permanent fatal errors" (the transcript
  * quotes the server without naming them) were refused by that server. */
 static void
-fill_from_transcript (const BdScanInput *input,
-                      BdBounce          *bounce)
+fill_from_transcript (char     **lines,
+                      BdBounce  *bounce)
 {
-  g_auto(GStrv) lines = bd_scan_split_lines (input, stop_markers);
   const char *command;
   g_autofree char *host = transcript_peer (lines, &command);
 
@@ -292,6 +301,7 @@ gboolean
 bd_scan_sendmail (const BdScanInput *input,
                   BdBounce          *bounce)
 {
+  g_auto(GStrv) lines = NULL;
   gboolean delayed;
 
   if (!bd_scan_subject_has (input, "Returned mail") && !bd_scan_subject_has (input, "Warning: could not send")
@@ -301,9 +311,11 @@ bd_scan_sendmail (const BdScanInput *input,
       && strstr (input->body, "----- Transcript of session follows -----") == NULL)
     return FALSE;
 
-  bd_scan_sendmail_read (input, bounce);
-  read_fatal_errors (input, bounce);
-  fill_from_transcript (input, bounce);
+  /* the three readers below read the same lines: split them once */
+  lines = bd_scan_split_lines (input, stop_markers);
+  read_transcript (input, lines, bounce);
+  read_fatal_errors (lines, bounce);
+  fill_from_transcript (lines, bounce);
   delayed = bd_scan_subject_has (input, "Warning: could not send message");
   return bd_scan_finish (bounce, delayed ? BD_KIND_DELAYED : BD_KIND_BOUNCE);
 }

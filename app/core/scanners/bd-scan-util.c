@@ -17,22 +17,44 @@
 #define MAX_LINES 4000
 
 
+static inline char
+ascii_lower (char c)
+{
+  return c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c;
+}
+
+/* Whether @lower starts with @needle lowered. */
+static gboolean
+starts_with_lowered (const char *lower,
+                     const char *needle)
+{
+  for (; *needle != '\0'; lower++, needle++)
+    if (*lower != ascii_lower (*needle))
+      return FALSE;
+  return TRUE;
+}
+
 /* Whether @needle is in @text, ignoring ASCII case, @lower being @text in
  * lower case (or NULL): each scanner asks about the same From and
- * Subject, lowered once in bd_scan_input_init(). */
+ * Subject, lowered once in bd_scan_input_init(). The needle is lowered as
+ * it is compared, where its first letter is: some twenty questions a
+ * message, each with its own needle, and copying it lowered first cost
+ * more than the search. */
 static gboolean
 has_ci (const char *text,
         const char *lower,
         const char *needle)
 {
-  char buffer[128];
-  gsize n = strlen (needle);
+  char first = ascii_lower (needle[0]);
 
-  if (lower == NULL || n >= sizeof buffer)
+  if (lower == NULL)
     return bd_text_strcasestr (text, needle) != NULL;
-  for (gsize i = 0; i <= n; i++)
-    buffer[i] = needle[i] >= 'A' && needle[i] <= 'Z' ? needle[i] + ('a' - 'A') : needle[i];
-  return strstr (lower, buffer) != NULL;
+  if (first == '\0')
+    return TRUE;
+  for (const char *p = strchr (lower, first); p != NULL; p = strchr (p + 1, first))
+    if (starts_with_lowered (p + 1, needle + 1))
+      return TRUE;
+  return FALSE;
 }
 
 gboolean
@@ -167,21 +189,53 @@ find_stop (const char        *body,
  *
  * Returns: (transfer full): the body's lines, trailing blanks removed.
  */
+/* How many lines bd_scan_split_lines() makes of [@text, @end). */
+static guint
+count_lines (const char *text,
+             const char *end)
+{
+  guint n = 1;
+
+  if (end == text)
+    return 0;
+  for (const char *p = text; n < MAX_LINES && (p = memchr (p, '\n', end - p)) != NULL; p++)
+    n++;
+  return n;
+}
+
 char **
 bd_scan_split_lines (const BdScanInput *input,
                      const char *const *stop_markers)
 {
   const char *stop;
-  g_autofree char *text = NULL;
+  const char *end;
+  const char *p;
+  guint n;
   char **lines;
 
   g_return_val_if_fail (input != NULL, NULL);
 
+  /* Each line is copied once, its trailing blanks left out, straight from
+   * the body: no copy of the whole text first, nor g_strsplit()'s list.
+   * As g_strsplit (text, "\n", MAX_LINES) did, an empty text has no line,
+   * a text ending in a line break ends with an empty line, and the last
+   * line allowed holds the rest of the text. */
   stop = find_stop (input->body, stop_markers);
-  text = stop != NULL ? g_strndup (input->body, stop - input->body) : g_strdup (input->body);
-  lines = g_strsplit (text, "\n", MAX_LINES);
-  for (guint i = 0; lines[i] != NULL; i++)
-    g_strchomp (lines[i]);
+  end = stop != NULL ? stop : input->body + strlen (input->body);
+  n = count_lines (input->body, end);
+  lines = g_new (char *, n + 1);
+  p = input->body;
+  for (guint i = 0; i < n; i++)
+    {
+      const char *eol = i + 1 < n ? memchr (p, '\n', end - p) : end;
+      gsize len = eol - p;
+
+      while (len > 0 && g_ascii_isspace (p[len - 1]))
+        len--;
+      lines[i] = g_strndup (p, len);
+      p = eol + 1;
+    }
+  lines[n] = NULL;
   return lines;
 }
 
@@ -230,34 +284,43 @@ char *
 bd_scan_collapse_max (const char *text,
                       gsize       max)
 {
-  GString *out;
+  const char ellipsis[] = "…";
+  gsize len, n = 0;
+  char *out;
   gboolean space = FALSE;
 
   g_return_val_if_fail (text != NULL, NULL);
 
-  out = g_string_sized_new (MIN (strlen (text), max) + 1);
+  /* A plain buffer, not a GString: every diagnostic and header a scanner
+   * keeps comes through here, byte by byte. The text never grows when
+   * collapsed, and the loop stops one space and one byte past @max, so
+   * this holds the cut text and its ellipsis too. */
+  len = strlen (text);
+  out = g_malloc ((max < len ? max + 1 : len) + sizeof ellipsis);
   for (const char *p = text; *p != '\0'; p++)
     {
-      if (out->len >= max)
+      if (n >= max)
         {
           /* cut at a character boundary, and say so */
-          const char *end = g_utf8_find_prev_char (out->str, out->str + out->len);
+          const char *end = g_utf8_find_prev_char (out, out + n);
 
-          g_string_truncate (out, end != NULL ? (gsize)(end - out->str) : 0);
-          g_string_append (out, "…");
+          n = end != NULL ? (gsize)(end - out) : 0;
+          memcpy (out + n, ellipsis, sizeof ellipsis - 1);
+          n += sizeof ellipsis - 1;
           break;
         }
       if (g_ascii_isspace (*p))
         {
-          space = out->len > 0;
+          space = n > 0;
           continue;
         }
       if (space)
-        g_string_append_c (out, ' ');
+        out[n++] = ' ';
       space = FALSE;
-      g_string_append_c (out, *p);
+      out[n++] = *p;
     }
-  return g_string_free (out, FALSE);
+  out[n] = '\0';
+  return out;
 }
 
 /**

@@ -13,6 +13,15 @@
 
 G_BEGIN_DECLS
 
+/* Answers the scanners share for one message (bd-scan-memo.h): the
+ * decoder makes one for each run of the table. */
+typedef struct _BdScanMemo BdScanMemo;
+
+BdScanMemo *bd_scan_memo_new  (void);
+void        bd_scan_memo_free (BdScanMemo *memo);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (BdScanMemo, bd_scan_memo_free)
+
 typedef struct
 {
   const BdMimePart *message;    /* the bounce itself */
@@ -28,6 +37,9 @@ typedef struct
    * by hand (those then fold as they search) */
   const char   *from_lower;
   const char   *subject_lower;
+  /* what one scanner worked out for the next ones, hung on by the
+   * decoder for its run; NULL otherwise (nothing is then kept) */
+  BdScanMemo   *memo;
 } BdScanInput;
 
 /* Returns TRUE when the format is recognised and @bounce was filled:

@@ -1,0 +1,129 @@
+/* bd-scan-memo.c
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "bd-scan-memo"
+
+#include "config.h"
+
+#include "bd-scan-memo.h"
+#include "bd-scan-util.h"
+
+/* The prose that explains a bounce comes first; past this, the rest is
+ * quoted mail, and lowering it all would cost every ordinary message of a
+ * big mailbox a full copy. */
+#define PROSE_PREFIX 65536
+
+struct _BdScanMemo
+{
+  /* Owned; each made on first use */
+  char             *from_address;
+  char             *lower_prose;
+  guint             from_address_done : 1;
+  BdScanMemoAnswer  answers[BD_SCAN_MEMO_N_QUESTIONS];
+};
+
+BdScanMemo *
+bd_scan_memo_new (void)
+{
+  return g_new0 (BdScanMemo, 1);
+}
+
+void
+bd_scan_memo_free (BdScanMemo *memo)
+{
+  if (memo == NULL)
+    return;
+  g_free (memo->from_address);
+  g_free (memo->lower_prose);
+  g_free (memo);
+}
+
+/**
+ * bd_scan_memo_from_address:
+ * @owned: (out) (transfer full): set when there is no memo to keep the
+ *   answer in; free it once done with the result
+ *
+ * Returns: (transfer none) (nullable): the address in the bounce's From:.
+ */
+const char *
+bd_scan_memo_from_address (const BdScanInput *input,
+                           char             **owned)
+{
+  BdScanMemo *memo;
+
+  g_return_val_if_fail (input != NULL, NULL);
+  g_return_val_if_fail (owned != NULL && *owned == NULL, NULL);
+
+  memo = input->memo;
+  if (memo == NULL)
+    return *owned = bd_scan_extract_address (input->from);
+  if (!memo->from_address_done)
+    {
+      memo->from_address = bd_scan_extract_address (input->from);
+      memo->from_address_done = TRUE;
+    }
+  return memo->from_address;
+}
+
+static char *
+lower_prose (const BdScanInput *input)
+{
+  gsize len = input->body_len;
+
+  if (len > PROSE_PREFIX)
+    len = g_utf8_find_prev_char (input->body, input->body + PROSE_PREFIX) - input->body;
+  return bd_text_strdown (input->body, len);
+}
+
+/**
+ * bd_scan_memo_lower_prose:
+ * @owned: (out) (transfer full): as for bd_scan_memo_from_address()
+ *
+ * Returns: (transfer none): the start of the body (up to 64 KiB, where
+ *   the prose is) in lower case.
+ */
+const char *
+bd_scan_memo_lower_prose (const BdScanInput *input,
+                          char             **owned)
+{
+  BdScanMemo *memo;
+
+  g_return_val_if_fail (input != NULL, NULL);
+  g_return_val_if_fail (owned != NULL && *owned == NULL, NULL);
+
+  memo = input->memo;
+  if (memo == NULL)
+    return *owned = lower_prose (input);
+  if (memo->lower_prose == NULL)
+    memo->lower_prose = lower_prose (input);
+  return memo->lower_prose;
+}
+
+/**
+ * bd_scan_memo_get_answer:
+ *
+ * Returns: what a scanner found out about @question for this message
+ *   (bd_scan_memo_set_answer()), or BD_SCAN_MEMO_UNKNOWN: the scanner
+ *   asking works it out, and tells the memo.
+ */
+BdScanMemoAnswer
+bd_scan_memo_get_answer (const BdScanInput  *input,
+                         BdScanMemoQuestion  question)
+{
+  g_return_val_if_fail (input != NULL, BD_SCAN_MEMO_UNKNOWN);
+  g_return_val_if_fail (question < BD_SCAN_MEMO_N_QUESTIONS, BD_SCAN_MEMO_UNKNOWN);
+
+  return input->memo != NULL ? input->memo->answers[question] : BD_SCAN_MEMO_UNKNOWN;
+}
+
+void
+bd_scan_memo_set_answer (const BdScanInput  *input,
+                         BdScanMemoQuestion  question,
+                         gboolean            yes)
+{
+  g_return_if_fail (input != NULL);
+  g_return_if_fail (question < BD_SCAN_MEMO_N_QUESTIONS);
+
+  if (input->memo != NULL)
+    input->memo->answers[question] = yes ? BD_SCAN_MEMO_YES : BD_SCAN_MEMO_NO;
+}
