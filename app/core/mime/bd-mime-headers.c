@@ -27,8 +27,6 @@ bd_mime_fields (const BdMimePart *part,
 {
   g_return_val_if_fail (part != NULL, NULL);
 
-  if (part->fields == NULL)
-    bd_mime_index_fields ((BdMimePart *)part);   /* a cache: the tree is still the same */
   *n_fields = part->fields->len;
   return (const BdMimeField *)(gpointer)part->fields->data;
 }

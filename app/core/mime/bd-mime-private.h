@@ -9,9 +9,6 @@
 
 G_BEGIN_DECLS
 
-/* bd-mime.c: fills part->fields from the part's head (a cache). */
-void        bd_mime_index_fields    (BdMimePart       *part);
-
 /* bd-mime-headers.c: the last @name field's raw value. GMime lets the
  * last Content-Type and Content-Transfer-Encoding count. */
 const char *bd_mime_last_header_raw (const BdMimePart *part,

@@ -105,9 +105,42 @@ next_field_line (const char *p,
   return NULL;
 }
 
-/* Splits [p, end) into its header block and content. A line that is not
- * a header field is skipped when fields follow it before the blank line
- * (a broken header); when none do, the content starts there (prose written
+/* A header field starting on the line at @line, its name before @colon,
+ * its value up to @eol (the folded lines after it extend it). */
+static void
+add_field (GArray     *fields,
+           const char *line,
+           const char *colon,
+           const char *eol)
+{
+  const char *n = line;
+  BdMimeField field;
+
+  while (n < colon && *n > ' ')
+    n++;
+  field.name = line;
+  field.name_len = n - line;
+  field.value = colon + 1;
+  field.value_len = eol - (colon + 1);
+  g_array_append_val (fields, field);
+}
+
+/* The last field runs on to @eol, a folded line's end. */
+static void
+extend_field (GArray     *fields,
+              const char *eol)
+{
+  BdMimeField *last = &g_array_index (fields, BdMimeField, fields->len - 1);
+
+  last->value_len = eol - last->value;
+}
+
+/* Splits [p, end) into its header block and content, and indexes the
+ * block's fields in the same pass: every part's Content-Type is looked
+ * up, so an index made later meant reading each header block twice. A
+ * line that is not a header field is skipped when fields follow it
+ * before the blank line (a broken header), and so are the folded lines
+ * after it; when none do, the content starts there (prose written
  * straight after the headers). */
 static void
 split_head (BdMimePart *part,
@@ -115,12 +148,14 @@ split_head (BdMimePart *part,
             const char *end)
 {
   const char *start = p;
+  gboolean in_field = FALSE;   /* the line above belongs to the last field */
 
   part->head = start;
+  part->fields = g_array_sized_new (FALSE, FALSE, sizeof (BdMimeField), 8);
   while (p < end)
     {
       const char *eol = line_end (p, end);
-      const char *field;
+      const char *colon, *field;
 
       if (eol == p)
         {
@@ -132,14 +167,19 @@ split_head (BdMimePart *part,
         }
       if (((*p == ' ' || *p == '\t') && p > start) || continues_parameters (start, p, eol))
         {
+          if (in_field)
+            extend_field (part->fields, eol);
           p = next_line (p, end);
           continue;
         }
-      if (field_colon (p, eol) != NULL)
+      if ((colon = field_colon (p, eol)) != NULL)
         {
+          add_field (part->fields, p, colon, eol);
+          in_field = TRUE;
           p = next_line (p, end);
           continue;
         }
+      in_field = FALSE;
       if (p == start || (field = next_field_line (next_line (p, end), end)) == NULL)
         break;   /* not a header: the content starts here */
       p = field;
@@ -147,43 +187,6 @@ split_head (BdMimePart *part,
   part->head_len = p - start;
   part->body = p;
   part->body_len = end - p;
-}
-
-/* Splits the header block into fields, once: the scanners look up a
- * dozen headers each, and a hostile block may hold a million fields. */
-void
-bd_mime_index_fields (BdMimePart *part)
-{
-  const char *p = part->head, *end = part->head + part->head_len;
-
-  part->fields = g_array_new (FALSE, FALSE, sizeof (BdMimeField));
-  while (p < end)
-    {
-      const char *eol = line_end (p, end);
-      const char *colon = field_colon (p, eol);
-      const char *stop = next_line (p, end);
-      const char *n = p;
-      BdMimeField field;
-
-      /* The field runs on over its folded lines. */
-      while (stop < end && (*stop == ' ' || *stop == '\t'
-                            || continues_parameters (part->head, stop, line_end (stop, end))))
-        {
-          eol = line_end (stop, end);
-          stop = next_line (stop, end);
-        }
-      if (colon != NULL)
-        {
-          while (n < colon && *n > ' ')
-            n++;
-          field.name = p;
-          field.name_len = n - p;
-          field.value = colon + 1;
-          field.value_len = eol - (colon + 1);
-          g_array_append_val (part->fields, field);
-        }
-      p = stop;
-    }
 }
 
 static const char *

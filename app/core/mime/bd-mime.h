@@ -47,7 +47,7 @@ struct _BdMimePart
   gsize       prologue_len;
   gboolean    too_deep;        /* parts below @max_depth were not parsed */
   gboolean    too_many_parts;  /* top part only: parts past BD_MIME_MAX_PARTS were not made */
-  GArray     *fields;          /* of BdMimeField: the header block, indexed on first look-up */
+  GArray     *fields;          /* of BdMimeField: the header block's fields, in order */
 };
 
 typedef struct
