@@ -11,6 +11,7 @@
 #include <gmime/gmime.h>
 #include <string.h>
 
+#include "bd-gmime-autocleanups.h"
 #include "bd-mime.h"
 #include "bd-mime-text.h"
 
@@ -255,11 +256,166 @@ test_fields_one_pass (void)
   g_assert_cmpuint (n, >, 0);
 }
 
+/* --- address fields: the plain reading against GMime's ------------------ */
+
+/* What the decoder took from GMime's list before the plain reading: every
+ * mailbox, groups' members included down to two levels (bd-original.c). */
+static void
+gmime_flatten (GPtrArray           *into,
+               InternetAddressList *list,
+               guint                depth)
+{
+  int n = list != NULL && depth <= 2 ? internet_address_list_length (list) : 0;
+
+  for (int i = 0; i < n; i++)
+    {
+      InternetAddress *address = internet_address_list_get_address (list, i);
+
+      if (INTERNET_ADDRESS_IS_MAILBOX (address))
+        g_ptr_array_add (into, g_strdup (internet_address_mailbox_get_addr (INTERNET_ADDRESS_MAILBOX (address))));
+      else if (INTERNET_ADDRESS_IS_GROUP (address))
+        gmime_flatten (into, internet_address_group_get_members (INTERNET_ADDRESS_GROUP (address)), depth + 1);
+    }
+}
+
+/* Whether GMime's list of @value holds mailboxes only (no group). */
+static gboolean
+gmime_all_mailboxes (InternetAddressList *list)
+{
+  int n = list != NULL ? internet_address_list_length (list) : 0;
+
+  for (int i = 0; i < n; i++)
+    if (!INTERNET_ADDRESS_IS_MAILBOX (internet_address_list_get_address (list, i)))
+      return FALSE;
+  return TRUE;
+}
+
+/* Checks @value both ways; returns whether the plain reading took it. */
+static gboolean
+assert_addresses_as_gmime (const char *value)
+{
+  g_autoptr(GPtrArray) plain = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) first = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) expected = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(InternetAddressList) list = NULL;
+
+  if (!bd_mime_plain_addresses (value, plain, G_MAXUINT))
+    {
+      g_assert_cmpuint (plain->len, ==, 0);
+      return FALSE;
+    }
+  list = internet_address_list_parse (NULL, value);
+  gmime_flatten (expected, list, 0);
+  if (plain->len != expected->len)
+    g_error ("%s: %u addresses read, GMime gives %u", value, plain->len, expected->len);
+  for (guint i = 0; i < plain->len; i++)
+    if (strcmp (g_ptr_array_index (plain, i), g_ptr_array_index (expected, i)) != 0)
+      g_error ("%s: read %s, GMime gives %s", value, (char *)g_ptr_array_index (plain, i),
+               (char *)g_ptr_array_index (expected, i));
+  /* no group: the first mailbox is the first address, as every caller
+   * that wants one takes it */
+  g_assert_true (gmime_all_mailboxes (list));
+  g_assert_true (bd_mime_plain_addresses (value, first, 1));
+  g_assert_cmpuint (first->len, ==, MIN (plain->len, 1));
+  return TRUE;
+}
+
+static void
+test_plain_addresses_cases (void)
+{
+  static const char *const plain[] = {
+    "a@b.c", "jan.kowalski@example.pl", "Jan <a@b.c>", "\"Kowalski, Jan\" <a@b.c>",
+    "John Q. Public <a@b.c>", "<a@b.c>", "a@b.c, Jan <d@e.f>,\"x\" <g@h.i>", "a@b.c ,d@e.f",
+    "\"\" <a@b.c>", "\"J\"an <a@b.c>", "Jan<a@b.c>", "MAILER-DAEMON@mx.example.com",
+    "=?utf-8?q?x?=@b.c", "\"=?utf-8?q?Jan?=\" <a@b.c>",
+  };
+  static const char *const not_plain[] = {
+    "", " ", "a", "a@", "@b", "a@b.c.", "a@.b", ".a@b", "a.@b", "a..b@c", "a@b..c",
+    "a@xn--p1ai.ru", "a@b.XN--p1ai", "Group: a@b.c;", "Group:;", ". <a@b.c>", "a@b.c,",
+    ",a@b.c", "a@b.c,,d@e.f", "a@b.c d@e.f", "< a@b.c>", "<a@b.c >", "<<a@b.c>>", "<>",
+    "a@b.c (Jan)", "(Jan) a@b.c", "\"unterminated <a@b.c>", "\"a\\\"b\" <c@d.e>",
+    "\"a\"@b.c", "a@[1.2.3.4]", "Kowalski, Jan <a@b.c>", "a@b.c <a@b.c>", "J\xc3\xb3n <a@b.c>",
+    "a@b.c>", "<a@b.c", "<@r.s:a@b.c>", "Jan <a@b.c> x", "Jan <a@b.c>;",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (plain); i++)
+    if (!assert_addresses_as_gmime (plain[i]))
+      g_error ("not read as plain: %s", plain[i]);
+  for (guint i = 0; i < G_N_ELEMENTS (not_plain); i++)
+    if (assert_addresses_as_gmime (not_plain[i]))
+      g_error ("read as plain: %s", not_plain[i]);
+}
+
+/* Every printable character (and a tab) in each place of each form, alone
+ * and next to another address. */
+static void
+test_plain_addresses_characters (void)
+{
+  static const char *const forms[] = {
+    "a%cb@example.com", "%cab@example.com", "ab%c@example.com", "ab@ex%cample.com",
+    "ab@%cexample.com", "ab@example.com%c", "<a%cb@example.com>", "<ab@ex%cample.com>",
+    "J%cn <ab@example.com>", "%cJn <ab@example.com>", "Jn%c <ab@example.com>",
+    "\"J%cn\" <ab@example.com>", "Jan %c <ab@example.com>", "Jan <ab@example.com>%c",
+    "ab@example.com%ccd@example.org", "Jan <ab@example.com>%c Ola <cd@example.org>",
+  };
+  guint n_plain = 0, n = 0;
+
+  for (guint f = 0; f < G_N_ELEMENTS (forms); f++)
+    for (int c = '\t'; c < 127; c = c == '\t' ? ' ' : c + 1)
+      {
+        g_autofree char *one = g_strdup_printf (forms[f], c);
+        g_autofree char *before = g_strconcat ("x@y.z, ", one, NULL);
+        g_autofree char *after = g_strconcat (one, ", \"Y\" <x@y.z>", NULL);
+
+        n_plain += assert_addresses_as_gmime (one);
+        assert_addresses_as_gmime (before);
+        assert_addresses_as_gmime (after);
+        n++;
+      }
+  g_test_message ("%u of %u read as plain", n_plain, n);
+  g_assert_cmpuint (n_plain, >, n / 4);
+}
+
+static guint n_address_fields, n_plain_fields;
+
+static void
+assert_part_addresses_as_gmime (const BdMimePart *part)
+{
+  static const char *const names[] = {
+    "From", "To", "Cc", "Bcc", "Reply-To", "Sender", "Return-Path", "Resent-From", "Resent-To",
+    "Delivered-To", "X-Original-To", "Disposition-Notification-To",
+  };
+  guint n;
+  const BdMimeField *fields = bd_mime_fields (part, &n);
+
+  for (guint i = 0; i < n; i++)
+    for (guint k = 0; k < G_N_ELEMENTS (names); k++)
+      if (fields[i].name_len == strlen (names[k]) && g_ascii_strncasecmp (fields[i].name, names[k], fields[i].name_len) == 0)
+        {
+          g_autofree char *value = bd_mime_unfold (fields[i].value, fields[i].value_len);
+
+          n_address_fields++;
+          n_plain_fields += assert_addresses_as_gmime (value);
+        }
+}
+
+static void
+test_plain_addresses_corpus (void)
+{
+  guint n = check_every_part (assert_part_addresses_as_gmime);
+
+  g_test_message ("%u messages: %u of %u address fields read as plain", n, n_plain_fields, n_address_fields);
+  g_assert_cmpuint (n_plain_fields * 10, >=, n_address_fields * 8);
+}
+
 int
 main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
   g_mime_init ();
   g_test_add_func ("/mime/equivalence/fields-one-pass", test_fields_one_pass);
+  g_test_add_func ("/mime/equivalence/plain-addresses-cases", test_plain_addresses_cases);
+  g_test_add_func ("/mime/equivalence/plain-addresses-characters", test_plain_addresses_characters);
+  g_test_add_func ("/mime/equivalence/plain-addresses-corpus", test_plain_addresses_corpus);
   return g_test_run ();
 }

@@ -308,6 +308,9 @@ bimi_selector_of (const char *value)
   return bimi1 && selector != NULL && *selector != '\0' ? g_ascii_strdown (selector, -1) : NULL;
 }
 
+/* How many addresses of one field are kept. */
+#define MAX_ADDRESSES 1000
+
 static void
 add_addresses (GPtrArray           *into,
                InternetAddressList *list,
@@ -318,7 +321,7 @@ add_addresses (GPtrArray           *into,
   if (list == NULL || depth > 2)
     return;
   n = internet_address_list_length (list);
-  for (int i = 0; i < n && into->len < 1000; i++)
+  for (int i = 0; i < n && into->len < MAX_ADDRESSES; i++)
     {
       InternetAddress *address = internet_address_list_get_address (list, i);
 
@@ -327,6 +330,22 @@ add_addresses (GPtrArray           *into,
       else if (INTERNET_ADDRESS_IS_GROUP (address))
         add_addresses (into, internet_address_group_get_members (INTERNET_ADDRESS_GROUP (address)), depth + 1);
     }
+}
+
+/* The mailboxes of the first @name field, groups' members included. A
+ * plain field ("a@b", "Name <a@b>"), nearly every one, is read without
+ * building GMime's objects. */
+static void
+add_header_addresses (GPtrArray        *into,
+                      const BdMimePart *message,
+                      const char       *name)
+{
+  g_autoptr(InternetAddressList) list = NULL;
+
+  if (bd_mime_address_header_plain (message, name, into, MAX_ADDRESSES))
+    return;
+  list = bd_mime_address_header (message, name);
+  add_addresses (into, list, 0);
 }
 
 /* A field's value, unfolded. DKIM-Signature and Received are long and,
@@ -369,19 +388,14 @@ bd_original_fill_from_message (BdOriginal       *original,
 
   if (original->from == NULL)
     {
-      g_autoptr(InternetAddressList) list = bd_mime_address_header (message, "From");
       g_autoptr(GPtrArray) from = g_ptr_array_new_with_free_func (g_free);
 
-      add_addresses (from, list, 0);
+      add_header_addresses (from, message, "From");
       if (from->len > 0)
         original->from = g_strdup (g_ptr_array_index (from, 0));
     }
   if (original->to->len == 0)
-    {
-      g_autoptr(InternetAddressList) list = bd_mime_address_header (message, "To");
-
-      add_addresses (original->to, list, 0);
-    }
+    add_header_addresses (original->to, message, "To");
   if (original->subject == NULL)
     original->subject = bd_mime_header (message, "Subject");
   if (original->message_id == NULL && (raw = bd_mime_header_raw (message, "Message-ID", &raw_len)) != NULL)

@@ -14,6 +14,7 @@
 
 #include "bd-mime-charset.h"
 #include "bd-mime-private.h"
+#include "bd-mime-text.h"
 
 /**
  * bd_mime_fields:
@@ -168,4 +169,214 @@ bd_mime_address_header (const BdMimePart *part,
   value = bd_mime_unfold (raw, len);
   bd_mime_charset_keep_encoded (value);
   return internet_address_list_parse (NULL, value);
+}
+
+/* The plain forms of an address list, read without GMime: GMime's parser
+ * builds a GObject for the list and one for each address, and freeing
+ * them cost more than the parse. Only forms whose address GMime takes
+ * as written are read here; any other value (a group, a comment, a
+ * quoted or IDN address, 8-bit text…) is left to GMime. */
+
+/* RFC 5322 atext: the characters of an atom. */
+static gboolean
+is_atext (char c)
+{
+  return g_ascii_isalnum (c) || (c != '\0' && strchr ("!#$%&'*+-/=?^_`{|}~", c) != NULL);
+}
+
+/* Past the dot-atom at @p ("a.b.c"), or NULL when there is none or it has
+ * a leading, trailing or doubled dot (which GMime drops or refuses). */
+static const char *
+skip_dot_atom (const char *p)
+{
+  for (;;)
+    {
+      const char *atom = p;
+
+      while (is_atext (*p))
+        p++;
+      if (p == atom)
+        return NULL;
+      if (*p != '.')
+        return p;
+      p++;
+    }
+}
+
+/* Whether a label of the domain [@p, @end) starts with "xn--": GMime
+ * turns such a domain into Unicode. */
+static gboolean
+has_idn_label (const char *p,
+               const char *end)
+{
+  for (const char *label = p; label < end; label++)
+    if ((label == p || label[-1] == '.') && end - label >= 4 && g_ascii_strncasecmp (label, "xn--", 4) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* Past the addr-spec at @p, "local@domain" with both parts dot-atoms, or
+ * NULL. */
+static const char *
+skip_plain_addr_spec (const char *p)
+{
+  const char *domain;
+
+  p = skip_dot_atom (p);
+  if (p == NULL || *p != '@')
+    return NULL;
+  domain = p + 1;
+  p = skip_dot_atom (domain);
+  if (p == NULL || has_idn_label (domain, p))
+    return NULL;
+  return p;
+}
+
+/* Past the display name at @p: atoms and quoted strings (without '\\'),
+ * blanks between them, and dots after a word, which GMime takes into the
+ * name. Stops at the first other character. */
+static const char *
+skip_plain_phrase (const char *p)
+{
+  gboolean after_word = FALSE;
+
+  for (;;)
+    {
+      if (*p == ' ' || *p == '\t' || (*p == '.' && after_word))
+        p++;
+      else if (*p == '"')
+        {
+          const char *close = strpbrk (p + 1, "\"\\");
+
+          if (close == NULL || *close != '"')
+            return p;
+          p = close + 1;
+          after_word = TRUE;
+        }
+      else if (is_atext (*p))
+        {
+          while (is_atext (*p))
+            p++;
+          after_word = TRUE;
+        }
+      else
+        return p;
+    }
+}
+
+/* Reads the mailbox at @p, "local@domain" or "[name] <local@domain>";
+ * returns the character after it, or NULL when it has another form. */
+static const char *
+read_plain_mailbox (const char  *p,
+                    const char **addr,
+                    gsize       *addr_len)
+{
+  const char *stop = skip_plain_addr_spec (p);
+
+  if (stop != NULL)
+    {
+      *addr = p;
+      *addr_len = stop - p;
+      return stop;
+    }
+  p = skip_plain_phrase (p);
+  if (*p != '<')
+    return NULL;
+  stop = skip_plain_addr_spec (p + 1);
+  if (stop == NULL || *stop != '>')
+    return NULL;
+  *addr = p + 1;
+  *addr_len = stop - (p + 1);
+  return stop + 1;
+}
+
+/* Reads @value as plain mailboxes separated by commas; adds their
+ * addresses to @addrs while it holds fewer than @max, when @addrs is not
+ * NULL. Returns whether @value has that form, to its end. */
+static gboolean
+read_plain_list (const char *value,
+                 GPtrArray  *addrs,
+                 guint       max)
+{
+  const char *p = value;
+
+  for (;;)
+    {
+      const char *addr;
+      gsize len;
+
+      while (*p == ' ' || *p == '\t')
+        p++;
+      if ((p = read_plain_mailbox (p, &addr, &len)) == NULL)
+        return FALSE;
+      if (addrs != NULL && addrs->len < max)
+        g_ptr_array_add (addrs, g_strndup (addr, len));
+      while (*p == ' ' || *p == '\t')
+        p++;
+      if (*p == '\0')
+        return TRUE;
+      if (*p != ',')
+        return FALSE;
+      p++;
+    }
+}
+
+/**
+ * bd_mime_plain_addresses:
+ * @value: an address field's value, unfolded
+ * @addrs: (element-type utf8): where the addresses go
+ * @max: how many addresses @addrs may hold
+ *
+ * Reads the forms nearly every address field has: mailboxes written
+ * "local@domain", "Name <local@domain>" or "\"Name\" <local@domain>",
+ * separated by commas, in ASCII, the local part and domain dot-atoms.
+ *
+ * Returns: whether @value has that form; then the addresses GMime's
+ *   parser gives for it (internet_address_mailbox_get_addr ()) were
+ *   added to @addrs, in order, while it held fewer than @max. When not,
+ *   @addrs is unchanged: GMime must read @value.
+ */
+gboolean
+bd_mime_plain_addresses (const char *value,
+                         GPtrArray  *addrs,
+                         guint       max)
+{
+  g_return_val_if_fail (value != NULL, FALSE);
+  g_return_val_if_fail (addrs != NULL, FALSE);
+
+  /* The whole value is checked before anything is added. */
+  if (!bd_mime_text_is_seven_bit (value, strlen (value)) || !read_plain_list (value, NULL, 0))
+    return FALSE;
+  read_plain_list (value, addrs, max);
+  return TRUE;
+}
+
+/**
+ * bd_mime_address_header_plain:
+ * @addrs: (element-type utf8): where the addresses go
+ * @max: how many addresses @addrs may hold
+ *
+ * bd_mime_plain_addresses() on the first @name field.
+ *
+ * Returns: %TRUE when the field is missing (no address added) or plain
+ *   (its addresses added); %FALSE when GMime must read it
+ *   (bd_mime_address_header()).
+ */
+gboolean
+bd_mime_address_header_plain (const BdMimePart *part,
+                              const char       *name,
+                              GPtrArray        *addrs,
+                              guint             max)
+{
+  gsize len;
+  const char *raw;
+  g_autofree char *value = NULL;
+
+  g_return_val_if_fail (part != NULL, FALSE);
+  g_return_val_if_fail (name != NULL, FALSE);
+
+  if ((raw = bd_mime_header_raw (part, name, &len)) == NULL)
+    return TRUE;
+  value = bd_mime_unfold (raw, len);
+  return bd_mime_plain_addresses (value, addrs, max);
 }

@@ -78,6 +78,15 @@ char       *bd_mime_unfold         (const char       *raw,
 /* An address header (From, To…) parsed by GMime: encoded words, groups. */
 InternetAddressList *bd_mime_address_header (const BdMimePart *part,
                                              const char       *name);
+/* The plain forms of an address list ("a@b, Name <c@d>") read without
+ * GMime; FALSE when GMime must read it. */
+gboolean    bd_mime_plain_addresses      (const char       *value,
+                                          GPtrArray        *addrs,
+                                          guint             max);
+gboolean    bd_mime_address_header_plain (const BdMimePart *part,
+                                          const char       *name,
+                                          GPtrArray        *addrs,
+                                          guint             max);
 
 /* The header fields, in order. */
 const BdMimeField *bd_mime_fields  (const BdMimePart *part,
