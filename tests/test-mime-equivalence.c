@@ -256,6 +256,96 @@ test_fields_one_pass (void)
   g_assert_cmpuint (n, >, 0);
 }
 
+/* --- multipart bodies: found dashes against every line ------------------ */
+
+/* The old walk over every line of a multipart body: where its parts start
+ * and stop, and where the prologue stops. */
+static gboolean
+ref_is_boundary (const char *p,
+                 const char *eol,
+                 const char *boundary,
+                 gsize       n,
+                 gboolean   *last)
+{
+  if ((gsize)(eol - p) < n + 2 || p[0] != '-' || p[1] != '-' || memcmp (p + 2, boundary, n) != 0)
+    return FALSE;
+  p += n + 2;
+  *last = eol - p >= 2 && p[0] == '-' && p[1] == '-';
+  if (*last)
+    p += 2;
+  while (p < eol && (*p == ' ' || *p == '\t' || *p == '\r'))
+    p++;
+  return p == eol;
+}
+
+static void
+assert_parts_as_before (const BdMimePart *part)
+{
+  const char *p = part->body, *end = part->body + part->body_len;
+  const char *start = NULL;
+  gsize n, prologue_len = part->body_len;
+  guint i = 0;
+
+  if (part->children == NULL || part->boundary == NULL || part->boundary[0] == '\0')
+    return;
+  n = strlen (part->boundary);
+  while (p < end)
+    {
+      const char *eol = ref_line_end (p, end);
+      gboolean last = FALSE;
+
+      if (*p == '-' && ref_is_boundary (p, eol, part->boundary, n, &last))
+        {
+          const char *stop = p > part->body ? p - 1 : p;
+
+          if (start == NULL)
+            prologue_len = stop - part->body;
+          else if (i < part->children->len)
+            {
+              const BdMimePart *child = g_ptr_array_index (part->children, i++);
+
+              g_assert_true (child->head == start);
+              g_assert_true (child->body + child->body_len == MAX (stop, start));
+            }
+          if (last)
+            break;
+          start = eol < end ? eol + 1 : end;
+        }
+      p = eol < end ? eol + 1 : end;
+    }
+  if (p >= end && start != NULL && i < part->children->len)
+    {
+      const BdMimePart *child = g_ptr_array_index (part->children, i++);
+
+      g_assert_true (child->head == start);
+      g_assert_true (child->body + child->body_len == end);
+    }
+  g_assert_cmpuint (i, ==, part->children->len);
+  g_assert_cmpuint (part->prologue_len, ==, prologue_len);
+}
+
+static void
+test_multipart_dashes (void)
+{
+  static const char *const messages[] = {
+    "Content-Type: multipart/mixed; boundary=b\n\n--b\n\none\n--b\n\ntwo-with - dashes\n-- b\n--bx\n--b--\nafter",
+    "Content-Type: multipart/mixed; boundary=b\n\n--b",
+    "Content-Type: multipart/mixed; boundary=b\n\nprologue - text\n---b\n--b  \t\n\nx\n--b--",
+    "Content-Type: multipart/mixed; boundary=-\n\n---\n\nx\n-----\n",
+    "Content-Type: multipart/mixed; boundary=b\n\n-\n--\n--b\n\nunclosed - part\n",
+  };
+  guint n;
+
+  for (guint i = 0; i < G_N_ELEMENTS (messages); i++)
+    {
+      g_autoptr(BdMimePart) part = bd_mime_parse (messages[i], strlen (messages[i]), 8);
+
+      walk_parts (part, assert_parts_as_before);
+    }
+  n = check_every_part (assert_parts_as_before);
+  g_assert_cmpuint (n, >, 0);
+}
+
 /* --- address fields: the plain reading against GMime's ------------------ */
 
 /* What the decoder took from GMime's list before the plain reading: every
@@ -414,6 +504,7 @@ main (int argc, char **argv)
   g_test_init (&argc, &argv, NULL);
   g_mime_init ();
   g_test_add_func ("/mime/equivalence/fields-one-pass", test_fields_one_pass);
+  g_test_add_func ("/mime/equivalence/multipart-dashes", test_multipart_dashes);
   g_test_add_func ("/mime/equivalence/plain-addresses-cases", test_plain_addresses_cases);
   g_test_add_func ("/mime/equivalence/plain-addresses-characters", test_plain_addresses_characters);
   g_test_add_func ("/mime/equivalence/plain-addresses-corpus", test_plain_addresses_corpus);

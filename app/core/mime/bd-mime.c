@@ -298,6 +298,27 @@ is_boundary (const char *p,
   return p == eol;
 }
 
+/* The first line at or after @p, a line start, that opens with "--", as
+ * boundary lines do; NULL when none does. It looks for the dashes, not
+ * for every line end: an attachment's base64 has no '-' at all, and a
+ * line is looked at only when it holds one. */
+static const char *
+next_dash_line (const char *p,
+                const char *end)
+{
+  while (p < end)
+    {
+      const char *dash = memchr (p, '-', end - p);
+
+      if (dash == NULL)
+        return NULL;
+      if ((dash == p || dash[-1] == '\n') && dash + 1 < end && dash[1] == '-')
+        return dash;
+      p = next_line (dash, end);
+    }
+  return NULL;
+}
+
 /* One bd_mime_parse(): its limits and how many parts it made. */
 typedef struct
 {
@@ -321,12 +342,12 @@ split_multipart (Parser     *parser,
   part->children = g_ptr_array_new_with_free_func ((GDestroyNotify)bd_mime_part_free);
   part->prologue = p;
   part->prologue_len = part->body_len;
-  while (p < end)
+  while ((p = next_dash_line (p, end)) != NULL)
     {
       const char *eol = line_end (p, end);
       gboolean last = FALSE;
 
-      if (*p == '-' && is_boundary (p, eol, part->boundary, n, &last))
+      if (is_boundary (p, eol, part->boundary, n, &last))
         {
           /* the line break before the boundary line is the boundary's */
           const char *stop = p > part->body ? p - 1 : p;
