@@ -15,12 +15,55 @@
 #include "bd-original.h"
 #include "bd-mime-text.h"
 
+/* An IPv4 address in the one form inet_pton () reads: four decimal
+ * octets, none with a leading zero. */
+static gboolean
+parse_ipv4 (const char *text,
+            guint8      bytes[4])
+{
+  const char *p = text;
+
+  for (guint i = 0; i < 4; i++)
+    {
+      const char *digits;
+      guint value = 0;
+
+      if (i > 0 && *p++ != '.')
+        return FALSE;
+      for (digits = p; g_ascii_isdigit (*p) && p - digits < 4; p++)
+        value = value * 10 + (*p - '0');
+      if (p == digits || p - digits > 3 || value > 255 || (p - digits > 1 && *digits == '0'))
+        return FALSE;
+      bytes[i] = value;
+    }
+  return *p == '\0';
+}
+
+/* GInetAddress's tests, on IPv4 bytes: loopback 127/8, site-local 10/8,
+ * 172.16/12 and 192.168/16, link-local 169.254/16, multicast 224/4; then
+ * CGNAT 100.64/10 and 0/8 (the "any" address among them). */
+static gboolean
+is_public_ipv4 (const guint8 bytes[4])
+{
+  if (bytes[0] == 127 || bytes[0] == 10 || (bytes[0] == 172 && (bytes[1] & 0xf0) == 16)
+      || (bytes[0] == 192 && bytes[1] == 168) || (bytes[0] == 169 && bytes[1] == 254)
+      || (bytes[0] & 0xf0) == 224)
+    return FALSE;
+  return !(bytes[0] == 100 && (bytes[1] & 0xc0) == 64) && bytes[0] != 0;
+}
+
 static gboolean
 is_public_ip (const char *ip)
 {
-  g_autoptr(GInetAddress) address = g_inet_address_new_from_string (ip);
+  g_autoptr(GInetAddress) address = NULL;
   const guint8 *bytes;
+  guint8 ipv4[4];
 
+  /* Nearly every Received: names an IPv4 address, read without a
+   * GInetAddress object. */
+  if (parse_ipv4 (ip, ipv4))
+    return is_public_ipv4 (ipv4);
+  address = g_inet_address_new_from_string (ip);
   if (address == NULL)
     return FALSE;
   if (g_inet_address_get_is_loopback (address) || g_inet_address_get_is_site_local (address)
