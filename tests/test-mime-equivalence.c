@@ -256,6 +256,62 @@ test_fields_one_pass (void)
   g_assert_cmpuint (n, >, 0);
 }
 
+/* --- unfolding: runs of lines against byte by byte ---------------------- */
+
+static char *
+ref_unfold (const char *raw,
+            gsize       len)
+{
+  const char *end = raw + len;
+  char *out, *q;
+
+  while (raw < end && g_ascii_isspace (*raw))
+    raw++;
+  while (end > raw && g_ascii_isspace (end[-1]))
+    end--;
+  out = q = g_malloc (end - raw + 1);
+  for (; raw < end; raw++)
+    if (*raw != '\n' && *raw != '\r' && *raw != '\0')
+      *q++ = *raw;
+  *q = '\0';
+  return out;
+}
+
+static void
+assert_unfold_as_before (const char *raw,
+                         gsize       len)
+{
+  g_autofree char *expected = ref_unfold (raw, len);
+  g_autofree char *unfolded = bd_mime_unfold (raw, len);
+
+  g_assert_cmpstr (unfolded, ==, expected);
+}
+
+static void
+assert_part_unfold_as_before (const BdMimePart *part)
+{
+  guint n;
+  const BdMimeField *fields = bd_mime_fields (part, &n);
+
+  for (guint i = 0; i < n; i++)
+    assert_unfold_as_before (fields[i].value, fields[i].value_len);
+}
+
+static void
+test_unfold (void)
+{
+  static const char values[][24] = {
+    "", " ", "a", " a b ", "a\n b", "a\n\tb\n c\n", "\n a\n", "a\r\n b", "a\rb", "a\n\n b", "\t\n",
+    "x\n", "a \n  \n b",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (values); i++)
+    assert_unfold_as_before (values[i], strlen (values[i]));
+  assert_unfold_as_before ("a\0b\n c", 6);
+  assert_unfold_as_before ("a\n b\0", 5);
+  check_every_part (assert_part_unfold_as_before);
+}
+
 /* --- multipart bodies: found dashes against every line ------------------ */
 
 /* The old walk over every line of a multipart body: where its parts start
@@ -504,6 +560,7 @@ main (int argc, char **argv)
   g_test_init (&argc, &argv, NULL);
   g_mime_init ();
   g_test_add_func ("/mime/equivalence/fields-one-pass", test_fields_one_pass);
+  g_test_add_func ("/mime/equivalence/unfold", test_unfold);
   g_test_add_func ("/mime/equivalence/multipart-dashes", test_multipart_dashes);
   g_test_add_func ("/mime/equivalence/plain-addresses-cases", test_plain_addresses_cases);
   g_test_add_func ("/mime/equivalence/plain-addresses-characters", test_plain_addresses_characters);

@@ -100,9 +100,29 @@ bd_mime_unfold (const char *raw,
   while (end > raw && g_ascii_isspace (end[-1]))
     end--;
   out = q = g_malloc (end - raw + 1);
-  for (; raw < end; raw++)
-    if (*raw != '\n' && *raw != '\r' && *raw != '\0')
-      *q++ = *raw;
+  if (memchr (raw, '\r', end - raw) != NULL || memchr (raw, '\0', end - raw) != NULL)
+    {
+      for (; raw < end; raw++)
+        if (*raw != '\n' && *raw != '\r' && *raw != '\0')
+          *q++ = *raw;
+    }
+  else
+    {
+      /* Only LF to drop (the decoder turned CRLF into LF): the lines
+       * between are copied whole. DKIM-Signature and Received values
+       * are long and folded. */
+      while (raw < end)
+        {
+          const char *nl = memchr (raw, '\n', end - raw);
+          const char *stop = nl != NULL ? nl : end;
+
+          memcpy (q, raw, stop - raw);
+          q += stop - raw;
+          if (nl == NULL)
+            break;
+          raw = nl + 1;
+        }
+    }
   *q = '\0';
   return out;
 }
