@@ -399,8 +399,10 @@ header_value (const char *raw,
               gsize       len)
 {
   char *value = bd_mime_unfold (raw, len);
+  gsize n = strlen (value);
 
-  if (strstr (value, "=?") != NULL || !g_utf8_validate (value, -1, NULL))
+  /* ASCII (unfolded, it holds no NUL) is UTF-8: the cheaper test first */
+  if (strstr (value, "=?") != NULL || !(bd_mime_text_is_seven_bit (value, n) || g_utf8_validate (value, n, NULL)))
     {
       char *decoded;
 
