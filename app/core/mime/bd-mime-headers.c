@@ -13,7 +13,7 @@
 #include <string.h>
 
 #include "bd-mime-charset.h"
-#include "bd-mime-private.h"
+#include "bd-mime.h"
 #include "bd-mime-text.h"
 
 /**
@@ -32,11 +32,10 @@ bd_mime_fields (const BdMimePart *part,
   return (const BdMimeField *)(gpointer)part->fields->data;
 }
 
-/* The first (or, with @last, the last) @name field's raw value. */
+/* The first @name field's raw value. */
 static const char *
 find_field (const BdMimePart *part,
             const char       *name,
-            gboolean          last,
             gsize            *len)
 {
   gsize wanted = strlen (name);
@@ -45,7 +44,7 @@ find_field (const BdMimePart *part,
 
   for (guint k = 0; k < n; k++)
     {
-      const BdMimeField *f = &fields[last ? n - 1 - k : k];
+      const BdMimeField *f = &fields[k];
 
       /* The first letter compared inline, case folded by its 0x20 bit: a
        * header has dozens of fields and this is called for each lookup. */
@@ -71,16 +70,7 @@ bd_mime_header_raw (const BdMimePart *part,
                     const char       *name,
                     gsize            *len)
 {
-  return find_field (part, name, FALSE, len);
-}
-
-/* GMime lets the last Content-Type and Content-Transfer-Encoding count. */
-const char *
-bd_mime_last_header_raw (const BdMimePart *part,
-                         const char       *name,
-                         gsize            *len)
-{
-  return find_field (part, name, TRUE, len);
+  return find_field (part, name, len);
 }
 
 /**

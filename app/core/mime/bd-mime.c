@@ -20,8 +20,8 @@
 #include <gmime/gmime.h>
 #include <string.h>
 
+#include "bd-mime.h"
 #include "bd-mime-params.h"
-#include "bd-mime-private.h"
 
 static const char *
 line_end (const char *p,
@@ -42,20 +42,32 @@ next_line (const char *p,
 }
 
 /* A field name (printable US-ASCII but ':') then, maybe after blanks, ':'.
- * Returns the colon, or NULL. */
+ * Returns the colon, or NULL; sets @name_end past the name. */
+static const char *
+field_colon_name (const char  *p,
+                  const char  *eol,
+                  const char **name_end)
+{
+  const char *q = p;
+
+  /* '!' to '~': one unsigned compare */
+  while (q < eol && (guchar)(*q - '!') <= '~' - '!' && *q != ':')
+    q++;
+  if (q == p)
+    return NULL;
+  *name_end = q;
+  while (q < eol && (*q == ' ' || *q == '\t'))
+    q++;
+  return q < eol && *q == ':' ? q : NULL;
+}
+
 static const char *
 field_colon (const char *p,
              const char *eol)
 {
-  const char *q = p;
+  const char *name_end;
 
-  while (q < eol && *q > ' ' && *q < 127 && *q != ':')
-    q++;
-  if (q == p)
-    return NULL;
-  while (q < eol && (*q == ' ' || *q == '\t'))
-    q++;
-  return q < eol && *q == ':' ? q : NULL;
+  return field_colon_name (p, eol, &name_end);
 }
 
 /* Whether the line [@p, @eol), not indented, still continues the field
@@ -105,21 +117,20 @@ next_field_line (const char *p,
   return NULL;
 }
 
-/* A header field starting on the line at @line, its name before @colon,
- * its value up to @eol (the folded lines after it extend it). */
+/* A header field starting on the line at @line, its name ending at
+ * @name_end, its value from @colon up to @eol (the folded lines after it
+ * extend it). */
 static void
 add_field (GArray     *fields,
            const char *line,
+           const char *name_end,
            const char *colon,
            const char *eol)
 {
-  const char *n = line;
   BdMimeField field;
 
-  while (n < colon && *n > ' ')
-    n++;
   field.name = line;
-  field.name_len = n - line;
+  field.name_len = name_end - line;
   field.value = colon + 1;
   field.value_len = eol - (colon + 1);
   g_array_append_val (fields, field);
@@ -151,11 +162,13 @@ split_head (BdMimePart *part,
   gboolean in_field = FALSE;   /* the line above belongs to the last field */
 
   part->head = start;
-  part->fields = g_array_sized_new (FALSE, FALSE, sizeof (BdMimeField), 8);
+  /* Room for a message's usual header (1 KB, still a small allocation):
+   * growing from a few fields cost more than the indexing itself. */
+  part->fields = g_array_sized_new (FALSE, FALSE, sizeof (BdMimeField), 32);
   while (p < end)
     {
       const char *eol = line_end (p, end);
-      const char *colon, *field;
+      const char *colon, *name_end, *field;
 
       if (eol == p)
         {
@@ -172,9 +185,9 @@ split_head (BdMimePart *part,
           p = next_line (p, end);
           continue;
         }
-      if ((colon = field_colon (p, eol)) != NULL)
+      if ((colon = field_colon_name (p, eol, &name_end)) != NULL)
         {
-          add_field (part->fields, p, colon, eol);
+          add_field (part->fields, p, name_end, colon, eol);
           in_field = TRUE;
           p = next_line (p, end);
           continue;
@@ -225,14 +238,45 @@ is_token_char (char c)
 
 /* type/subtype and the parameters the decoder uses. @default_type is
  * text/plain, or message/rfc822 inside a multipart/digest. */
+static gboolean
+field_is (const BdMimeField *field,
+          const char        *name,
+          gsize              len)
+{
+  return field->name_len == len && g_ascii_strncasecmp (field->name, name, len) == 0;
+}
+
+/* The last Content-Type and Content-Transfer-Encoding fields (GMime lets
+ * the last count), found in one look through the fields from the end. */
+static void
+find_content_fields (const BdMimePart   *part,
+                     const BdMimeField **type,
+                     const BdMimeField **encoding)
+{
+  *type = *encoding = NULL;
+  for (guint i = part->fields->len; i-- > 0 && (*type == NULL || *encoding == NULL);)
+    {
+      const BdMimeField *field = &g_array_index (part->fields, BdMimeField, i);
+
+      if (*type == NULL && field_is (field, "Content-Type", 12))
+        *type = field;
+      else if (*encoding == NULL && field_is (field, "Content-Transfer-Encoding", 25))
+        *encoding = field;
+    }
+}
+
 static void
 read_content_type (BdMimePart *part,
                    gboolean    in_digest)
 {
-  gsize len;
-  const char *raw = bd_mime_last_header_raw (part, "Content-Type", &len);
-  g_autofree char *value = raw != NULL ? bd_mime_unfold (raw, len) : NULL;
-  const char *p = value;
+  const BdMimeField *type, *encoding;
+  g_autofree char *value = NULL;
+  const char *p;
+
+  find_content_fields (part, &type, &encoding);
+  if (type != NULL)
+    value = bd_mime_unfold (type->value, type->value_len);
+  p = value;
 
   if (value != NULL)
     {
@@ -269,12 +313,11 @@ read_content_type (BdMimePart *part,
         part->boundary = bd_mime_parameter (value, "boundary");
     }
 
-  raw = bd_mime_last_header_raw (part, "Content-Transfer-Encoding", &len);
-  if (raw != NULL)
+  if (encoding != NULL)
     {
-      g_autofree char *encoding = bd_mime_unfold (raw, len);
+      g_autofree char *unfolded = bd_mime_unfold (encoding->value, encoding->value_len);
 
-      part->encoding = g_ascii_strdown (encoding, -1);
+      part->encoding = g_ascii_strdown (unfolded, -1);
     }
 }
 
