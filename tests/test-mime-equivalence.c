@@ -402,6 +402,55 @@ test_multipart_dashes (void)
   g_assert_cmpuint (n, >, 0);
 }
 
+/* --- quoted-printable: our decoder against GMime's ---------------------- */
+
+static void
+assert_quoted_printable_as_gmime (const BdMimePart *part)
+{
+  g_autofree char *expected = NULL;
+  g_autofree char *decoded = NULL;
+  int state = 0;
+  guint32 save = 0;
+  gsize n, len;
+
+  if (part->encoding == NULL || strcmp (part->encoding, "quoted-printable") != 0)
+    return;
+  expected = g_malloc (part->body_len + 4);
+  n = g_mime_encoding_quoted_decode_step ((const unsigned char *)part->body, part->body_len,
+                                          (unsigned char *)expected, &state, &save);
+  decoded = bd_mime_part_content (part, &len);
+  g_assert_cmpmem (decoded, len, expected, n);
+}
+
+static void
+test_quoted_printable (void)
+{
+  static const char alphabet[] = "=Aaf09gG \t\r\n.\x80\xff";
+  static const char *const bodies[] = {
+    "", "=", "=4", "=41", "=\n", "=\r\n", "=\r", "a=\nb", "a=\r\nb", "=4g", "=g4", "==41", "=\r\r",
+    "caf=C3=A9", "=c3=a9", "x=", "x=4", "line =\n\n",
+  };
+  g_autoptr(GRand) rand = g_rand_new_with_seed (19);
+  guint n;
+
+  for (guint i = 0; i < G_N_ELEMENTS (bodies) + 20000; i++)
+    {
+      g_autoptr(GString) message = g_string_new ("Content-Transfer-Encoding: quoted-printable\n\n");
+      g_autoptr(BdMimePart) part = NULL;
+
+      if (i < G_N_ELEMENTS (bodies))
+        g_string_append (message, bodies[i]);
+      else
+        for (guint k = g_rand_int_range (rand, 0, 40); k > 0; k--)
+          g_string_append_c (message, alphabet[g_rand_int_range (rand, 0, sizeof alphabet - 1)]);
+      part = bd_mime_parse (message->str, message->len, 8);
+      g_assert_cmpstr (part->encoding, ==, "quoted-printable");
+      assert_quoted_printable_as_gmime (part);
+    }
+  n = check_every_part (assert_quoted_printable_as_gmime);
+  g_assert_cmpuint (n, >, 0);
+}
+
 /* --- address fields: the plain reading against GMime's ------------------ */
 
 /* What the decoder took from GMime's list before the plain reading: every
@@ -562,6 +611,7 @@ main (int argc, char **argv)
   g_test_add_func ("/mime/equivalence/fields-one-pass", test_fields_one_pass);
   g_test_add_func ("/mime/equivalence/unfold", test_unfold);
   g_test_add_func ("/mime/equivalence/multipart-dashes", test_multipart_dashes);
+  g_test_add_func ("/mime/equivalence/quoted-printable", test_quoted_printable);
   g_test_add_func ("/mime/equivalence/plain-addresses-cases", test_plain_addresses_cases);
   g_test_add_func ("/mime/equivalence/plain-addresses-characters", test_plain_addresses_characters);
   g_test_add_func ("/mime/equivalence/plain-addresses-corpus", test_plain_addresses_corpus);

@@ -537,6 +537,52 @@ bd_mime_part_is_leaf (const BdMimePart *part)
   return strcmp (part->type, "multipart") != 0 && !is_message_type (part);
 }
 
+/* Quoted-printable decoded as g_mime_encoding_quoted_decode_step() does
+ * in one step: "=XX" (hex digits of either case) is the byte, "=" then LF
+ * or CRLF a soft line break, any other "=" kept with the two bytes after
+ * it, and an "=" in the last two bytes dropped with what follows. The
+ * text between two '=' is copied whole: GMime looks at every byte.
+ * Returns the length written to @out, which has room for @len bytes. */
+static gsize
+decode_quoted_printable (const char *in,
+                         gsize       len,
+                         char       *out)
+{
+  const char *p = in, *end = in + len;
+  char *o = out;
+
+  while (p < end)
+    {
+      const char *eq = memchr (p, '=', end - p);
+      const char *stop = eq != NULL ? eq : end;
+      char first, second;
+
+      memcpy (o, p, stop - p);
+      o += stop - p;
+      if (eq == NULL || end - eq < 2)
+        break;   /* the end, or a last "=" (dropped) */
+      first = eq[1];
+      if (first == '\n')
+        {
+          p = eq + 2;
+          continue;
+        }
+      if (end - eq < 3)
+        break;   /* a last "=x" (dropped) */
+      second = eq[2];
+      p = eq + 3;
+      if (g_ascii_isxdigit (first) && g_ascii_isxdigit (second))
+        *o++ = (char)(g_ascii_xdigit_value (first) << 4 | g_ascii_xdigit_value (second));
+      else if (!(first == '\r' && second == '\n'))
+        {
+          *o++ = '=';
+          *o++ = first;
+          *o++ = second;
+        }
+    }
+  return o - out;
+}
+
 /**
  * bd_mime_part_content:
  * @len: (out) (optional): its length
@@ -565,8 +611,7 @@ bd_mime_part_content (const BdMimePart *part,
         n = g_mime_encoding_base64_decode_step ((const unsigned char *)part->body, part->body_len,
                                                 (unsigned char *)out, &state, &save);
       else
-        n = g_mime_encoding_quoted_decode_step ((const unsigned char *)part->body, part->body_len,
-                                                (unsigned char *)out, &state, &save);
+        n = decode_quoted_printable (part->body, part->body_len, out);
       out[n] = '\0';
     }
   else
