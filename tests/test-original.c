@@ -80,6 +80,25 @@ test_original_excerpt (void)
   g_assert_null (headers_only->original->excerpt);
 }
 
+/* The excerpt of a copy quoted in prose: blank runs squeezed, lines
+ * stripped (a vertical tab inside kept), a line cut at a NUL in it, twelve
+ * lines at most. The expected text is the old code's (g_strndup, then
+ * g_strstrip, per line). */
+static void
+test_original_excerpt_lines (void)
+{
+  static const char text[] =
+    "The message could not be delivered.\n\n"
+    "Return-Path: <a@b.example>\nReceived: from x\nFrom: Jan <a@b.example>\nSubject: hi\n\n"
+    "\n \t\n  First line  \t\n\n\n\tsecond\x0b line\r\n\n third\0hidden tail\n"
+    "4\n5\n6\n7\n8\n9\n10\n11\n12\n13\n";
+  g_autoptr(BdBounce) bounce = bd_bounce_new ("quoted", 0);
+
+  g_assert_true (bd_original_fill_from_text (bounce->original, text, sizeof text - 1));
+  g_assert_cmpstr (bounce->original->excerpt, ==,
+                   "First line\n\nsecond\x0b line\n\nthird\n4\n5\n6\n7\n8\n9\n10\n11\n12");
+}
+
 /* The sample with a header put at the top of its attached original. */
 static BdBounce *
 decode_with_original_header (const char *header)
@@ -181,6 +200,7 @@ main (int    argc,
   g_test_add_func ("/core/original/received", test_original_received);
   g_test_add_func ("/core/original/received-ipv4", test_original_received_ipv4);
   g_test_add_func ("/core/original/excerpt", test_original_excerpt);
+  g_test_add_func ("/core/original/excerpt-lines", test_original_excerpt_lines);
   g_test_add_func ("/core/original/bimi-selector", test_original_bimi_selector);
 
   return g_test_run ();

@@ -1,6 +1,7 @@
 /* bd-original.c
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#define _GNU_SOURCE   /* memmem */
 #define G_LOG_DOMAIN "bd-original"
 
 #include "config.h"
@@ -212,18 +213,23 @@ make_excerpt (const char *text,
   while (p < end && lines < EXCERPT_MAX_LINES && out->len < EXCERPT_MAX_BYTES)
     {
       const char *eol = memchr (p, '\n', end - p);
-      gsize n = (eol ? eol : end) - p;
-      g_autofree char *line = g_strstrip (g_strndup (p, n));
+      /* the line up to a NUL in it, stripped, in place */
+      const char *line = p, *stop = p + strnlen (p, (eol ? eol : end) - p);
 
       p = eol ? eol + 1 : end;
-      if (*line == '\0')
+      while (line < stop && g_ascii_isspace (*line))
+        line++;
+      while (stop > line && g_ascii_isspace (stop[-1]))
+        stop--;
+      if (line == stop)
         {
           if (!blank)
             g_string_append_c (out, '\n');
           blank = TRUE;
           continue;
         }
-      g_string_append_printf (out, "%s\n", line);
+      g_string_append_len (out, line, stop - line);
+      g_string_append_c (out, '\n');
       blank = FALSE;
       lines++;
     }
@@ -529,8 +535,13 @@ find_header_block (const char *text,
 
       for (guint i = 0; i < G_N_ELEMENTS (starters); i++)
         {
-          gsize n = strlen (starters[i]);
+          gsize n;
 
+          /* the first letter inline (case folded by its 0x20 bit), before
+           * any call: every line of the prose is tried */
+          if ((*p | 0x20) != (starters[i][0] | 0x20))
+            continue;
+          n = strlen (starters[i]);
           if ((gsize)(end - p) > n && g_ascii_strncasecmp (p, starters[i], n) == 0)
             {
               /* A block needs a second header line right after. */
@@ -567,7 +578,8 @@ bd_original_fill_from_text (BdOriginal *original,
     return FALSE;
   /* Only the header block: the quoted body is not needed. */
   n = MIN ((gsize)(text + len - start), 256 * 1024);
-  blank = g_strstr_len (start, n, "\n\n");
+  /* as g_strstr_len () finds it (not past a NUL), with memmem's speed */
+  blank = memmem (start, strnlen (start, n), "\n\n", 2);
   if (blank != NULL)
     {
       n = blank - start + 2;
