@@ -32,6 +32,25 @@ bd_mime_fields (const BdMimePart *part,
   return (const BdMimeField *)(gpointer)part->fields->data;
 }
 
+static inline char
+ascii_lower (char c)
+{
+  return c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c;
+}
+
+/* g_ascii_strncasecmp () == 0 for names of @n bytes without NUL, inline:
+ * a call cost more than comparing a field name. */
+static gboolean
+names_equal (const char *a,
+             const char *b,
+             gsize       n)
+{
+  for (gsize i = 0; i < n; i++)
+    if (ascii_lower (a[i]) != ascii_lower (b[i]))
+      return FALSE;
+  return TRUE;
+}
+
 /* The first @name field's raw value. */
 static const char *
 find_field (const BdMimePart *part,
@@ -49,7 +68,7 @@ find_field (const BdMimePart *part,
       /* The first letter compared inline, case folded by its 0x20 bit: a
        * header has dozens of fields and this is called for each lookup. */
       if (f->name_len == wanted && (f->name[0] | 0x20) == (name[0] | 0x20)
-          && g_ascii_strncasecmp (f->name, name, wanted) == 0)
+          && names_equal (f->name, name, wanted))
         {
           *len = f->value_len;
           return f->value;
@@ -120,10 +139,8 @@ bd_mime_unfold (const char *raw,
 static gboolean
 needs_decoding (const char *value)
 {
-  for (const char *p = value; *p != '\0'; p++)
-    if ((guchar)*p >= 0x80 || (p[0] == '=' && p[1] == '?'))
-      return TRUE;
-  return FALSE;
+  /* 8-bit text or an encoded word; both tests run a word or more at a time */
+  return !bd_mime_text_is_seven_bit (value, strlen (value)) || strstr (value, "=?") != NULL;
 }
 
 /**
@@ -191,7 +208,17 @@ bd_mime_address_header (const BdMimePart *part,
 static gboolean
 is_atext (char c)
 {
-  return g_ascii_isalnum (c) || (c != '\0' && strchr ("!#$%&'*+-/=?^_`{|}~", c) != NULL);
+  if (g_ascii_isalnum (c))
+    return TRUE;
+  switch (c)
+    {
+    case '!': case '#': case '$': case '%': case '&': case '\'': case '*': case '+': case '-':
+    case '/': case '=': case '?': case '^': case '_': case '`': case '{': case '|': case '}':
+    case '~':
+      return TRUE;
+    default:
+      return FALSE;
+    }
 }
 
 /* Past the dot-atom at @p ("a.b.c"), or NULL when there is none or it has
