@@ -14,6 +14,7 @@
 
 #include "bd-mime-charset.h"
 #include "bd-mime.h"
+#include "bd-mime-private.h"
 #include "bd-mime-text.h"
 
 /**
@@ -30,25 +31,6 @@ bd_mime_fields (const BdMimePart *part,
 
   *n_fields = part->fields->len;
   return (const BdMimeField *)(gpointer)part->fields->data;
-}
-
-static inline char
-ascii_lower (char c)
-{
-  return c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c;
-}
-
-/* g_ascii_strncasecmp () == 0 for names of @n bytes without NUL, inline:
- * a call cost more than comparing a field name. */
-static gboolean
-names_equal (const char *a,
-             const char *b,
-             gsize       n)
-{
-  for (gsize i = 0; i < n; i++)
-    if (ascii_lower (a[i]) != ascii_lower (b[i]))
-      return FALSE;
-  return TRUE;
 }
 
 /* The first @name field's raw value. */
@@ -68,7 +50,7 @@ find_field (const BdMimePart *part,
       /* The first letter compared inline, case folded by its 0x20 bit: a
        * header has dozens of fields and this is called for each lookup. */
       if (f->name_len == wanted && (f->name[0] | 0x20) == (name[0] | 0x20)
-          && names_equal (f->name, name, wanted))
+          && bd_mime_names_equal (f->name, name, wanted))
         {
           *len = f->value_len;
           return f->value;

@@ -22,6 +22,7 @@
 
 #include "bd-mime.h"
 #include "bd-mime-params.h"
+#include "bd-mime-private.h"
 
 static const char *
 line_end (const char *p,
@@ -39,6 +40,15 @@ next_line (const char *p,
   const char *nl = memchr (p, '\n', end - p);
 
   return nl != NULL ? nl + 1 : end;
+}
+
+/* The start of the line after the one ending at @eol (from line_end()):
+ * no second search for the same line end. */
+static const char *
+after_line (const char *eol,
+            const char *end)
+{
+  return eol < end ? eol + 1 : end;
 }
 
 /* A field name (printable US-ASCII but ':') then, maybe after blanks, ':'.
@@ -112,7 +122,7 @@ next_field_line (const char *p,
         return NULL;
       if (*p != ' ' && *p != '\t' && field_colon (p, eol) != NULL)
         return p;
-      p = next_line (p, end);
+      p = after_line (eol, end);
     }
   return NULL;
 }
@@ -182,18 +192,18 @@ split_head (BdMimePart *part,
         {
           if (in_field)
             extend_field (part->fields, eol);
-          p = next_line (p, end);
+          p = after_line (eol, end);
           continue;
         }
       if ((colon = field_colon_name (p, eol, &name_end)) != NULL)
         {
           add_field (part->fields, p, name_end, colon, eol);
           in_field = TRUE;
-          p = next_line (p, end);
+          p = after_line (eol, end);
           continue;
         }
       in_field = FALSE;
-      if (p == start || (field = next_field_line (next_line (p, end), end)) == NULL)
+      if (p == start || (field = next_field_line (after_line (eol, end), end)) == NULL)
         break;   /* not a header: the content starts here */
       p = field;
     }
@@ -243,7 +253,21 @@ field_is (const BdMimeField *field,
           const char        *name,
           gsize              len)
 {
-  return field->name_len == len && g_ascii_strncasecmp (field->name, name, len) == 0;
+  return field->name_len == len && bd_mime_names_equal (field->name, name, len);
+}
+
+/* g_ascii_strdown () of @n bytes without NUL, folded inline: it calls a
+ * function for each byte, for every part's type, subtype and encoding. */
+static char *
+lower_dup (const char *s,
+           gsize       n)
+{
+  char *out = g_malloc (n + 1);
+
+  for (gsize i = 0; i < n; i++)
+    out[i] = bd_mime_ascii_lower (s[i]);
+  out[n] = '\0';
+  return out;
 }
 
 /* The last Content-Type and Content-Transfer-Encoding fields (GMime lets
@@ -296,8 +320,8 @@ read_content_type (BdMimePart *part,
             p++;
           if (p > s)
             {
-              part->type = g_ascii_strdown (t, t_end - t);
-              part->subtype = g_ascii_strdown (s, p - s);
+              part->type = lower_dup (t, t_end - t);
+              part->subtype = lower_dup (s, p - s);
             }
         }
     }
@@ -317,7 +341,7 @@ read_content_type (BdMimePart *part,
     {
       g_autofree char *unfolded = bd_mime_unfold (encoding->value, encoding->value_len);
 
-      part->encoding = g_ascii_strdown (unfolded, -1);
+      part->encoding = lower_dup (unfolded, strlen (unfolded));
     }
 }
 

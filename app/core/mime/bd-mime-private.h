@@ -1,0 +1,32 @@
+/* bd-mime-private.h
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Shared by bd-mime.c and bd-mime-headers.c only: ASCII case folding
+ * inline, for field names and content types (GLib's calls a function
+ * for every byte, and names are compared for every look-up).
+ */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+static inline char
+bd_mime_ascii_lower (char c)
+{
+  return c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c;
+}
+
+/* g_ascii_strncasecmp () == 0 for @n bytes holding no NUL. */
+static inline gboolean
+bd_mime_names_equal (const char *a,
+                     const char *b,
+                     gsize       n)
+{
+  for (gsize i = 0; i < n; i++)
+    if (bd_mime_ascii_lower (a[i]) != bd_mime_ascii_lower (b[i]))
+      return FALSE;
+  return TRUE;
+}
+
+G_END_DECLS
