@@ -393,6 +393,26 @@ test_charset_converters (void)
   g_assert_cmpstr (korean, ==, "\xea\xb0\x80");   /* U+AC00 */
 }
 
+/* bd_mime_text_is_seven_bit() sees an 8-bit byte at every offset of
+ * every length up to 100 (its 32- and 8-byte steps and the bytes after). */
+static void
+test_seven_bit (void)
+{
+  char text[100];
+
+  memset (text, 'a', sizeof text);
+  for (gsize len = 0; len <= sizeof text; len++)
+    {
+      g_assert_true (bd_mime_text_is_seven_bit (text, len));
+      for (gsize i = 0; i < len; i++)
+        {
+          text[i] = (char)0x80;
+          g_assert_false (bd_mime_text_is_seven_bit (text, len));
+          text[i] = 'a';
+        }
+    }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -415,5 +435,6 @@ main (int argc, char **argv)
   g_test_add_func ("/mime/part-count-limit", test_part_count_limit);
   g_test_add_func ("/mime/normalise-newlines", test_normalise_newlines);
   g_test_add_func ("/mime/charset-converters", test_charset_converters);
+  g_test_add_func ("/mime/seven-bit", test_seven_bit);
   return g_test_run ();
 }

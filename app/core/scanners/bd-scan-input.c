@@ -138,6 +138,19 @@ pieces_length (GArray *pieces)
   return total;
 }
 
+/* g_ascii_strdown (@s, -1) with the folding inline (GLib calls a
+ * function for each byte). */
+static char *
+ascii_strdown (const char *s)
+{
+  char *out = g_strdup (s);
+
+  for (char *p = out; *p != '\0'; p++)
+    if (*p >= 'A' && *p <= 'Z')
+      *p += 'a' - 'A';
+  return out;
+}
+
 /* A header as the scanners read it: decoded, trimmed, "" when absent. */
 static char *
 decoded_header (const BdMimePart *message,
@@ -193,8 +206,8 @@ bd_scan_input_init (BdScanInput      *input,
   input->original = original;
   input->from = decoded_header (message, "From");
   input->subject = decoded_header (message, "Subject");
-  input->from_lower = g_ascii_strdown (input->from, -1);
-  input->subject_lower = g_ascii_strdown (input->subject, -1);
+  input->from_lower = ascii_strdown (input->from);
+  input->subject_lower = ascii_strdown (input->subject);
   input->body_len = body_len;
   input->body_is_ascii = bd_mime_text_is_seven_bit (body, body_len);
   input->body = body;
