@@ -603,6 +603,72 @@ test_plain_addresses_corpus (void)
   g_assert_cmpuint (n_plain_fields * 10, >=, n_address_fields * 8);
 }
 
+/* --- message IDs: the plain reading against GMime's ---------------------- */
+
+/* Returns whether the plain reading took @value. */
+static gboolean
+assert_message_id_as_gmime (const char *value)
+{
+  g_autofree char *plain = bd_mime_plain_message_id (value);
+  g_autofree char *expected = NULL;
+
+  if (plain == NULL)
+    return FALSE;
+  expected = g_mime_utils_decode_message_id (value);
+  if (g_strcmp0 (plain, expected) != 0)
+    g_error ("%s: read %s, GMime gives %s", value, plain, expected);
+  return TRUE;
+}
+
+static guint n_id_fields, n_plain_ids;
+
+static void
+assert_part_message_ids_as_gmime (const BdMimePart *part)
+{
+  guint n;
+  const BdMimeField *fields = bd_mime_fields (part, &n);
+
+  for (guint i = 0; i < n; i++)
+    if ((fields[i].name_len == 10 && g_ascii_strncasecmp (fields[i].name, "Message-ID", 10) == 0)
+        || (fields[i].name_len == 11 && g_ascii_strncasecmp (fields[i].name, "In-Reply-To", 11) == 0))
+      {
+        g_autofree char *value = bd_mime_unfold (fields[i].value, fields[i].value_len);
+
+        n_id_fields++;
+        n_plain_ids += assert_message_id_as_gmime (value);
+      }
+}
+
+static void
+test_plain_message_ids (void)
+{
+  static const char *const forms[] = {
+    "<a%cb@example.com>", "<%cab@example.com>", "<ab%c@example.com>", "<ab@ex%cample.com>",
+    "<ab@example.com%c>", "%c<ab@example.com>", "<ab@example.com>%c", "<ab@%cexample.com>",
+  };
+  static const char *const cases[] = {
+    "<a@b>", "<1234.5678$x=y@mail.example.com>", "<a.b.c@d.e.f>", "<a..b@c>", "<a@b.>", "<.a@b>",
+    "<a@xn--p1ai.ru>", "<a@b> (comment)", " <a@b>", "<a@b", "a@b>", "a@b", "<>", "<a>", "<@b>",
+    "<\"a b\"@c>", "<a@[1.2.3.4]>", "<a@b><c@d>",
+  };
+  guint n = 0;
+
+  g_assert_true (assert_message_id_as_gmime ("<a@b>"));
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    assert_message_id_as_gmime (cases[i]);
+  for (guint f = 0; f < G_N_ELEMENTS (forms); f++)
+    for (int c = '\t'; c < 127; c = c == '\t' ? ' ' : c + 1)
+      {
+        g_autofree char *value = g_strdup_printf (forms[f], c);
+
+        n += assert_message_id_as_gmime (value);
+      }
+  g_assert_cmpuint (n, >, 0);
+  check_every_part (assert_part_message_ids_as_gmime);
+  g_test_message ("%u of %u message IDs read as plain", n_plain_ids, n_id_fields);
+  g_assert_cmpuint (n_plain_ids * 10, >=, n_id_fields * 8);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -615,5 +681,6 @@ main (int argc, char **argv)
   g_test_add_func ("/mime/equivalence/plain-addresses-cases", test_plain_addresses_cases);
   g_test_add_func ("/mime/equivalence/plain-addresses-characters", test_plain_addresses_characters);
   g_test_add_func ("/mime/equivalence/plain-addresses-corpus", test_plain_addresses_corpus);
+  g_test_add_func ("/mime/equivalence/plain-message-ids", test_plain_message_ids);
   return g_test_run ();
 }

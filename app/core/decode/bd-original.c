@@ -453,7 +453,10 @@ bd_original_fill_from_message (BdOriginal       *original,
     {
       g_autofree char *value = bd_mime_unfold (raw, raw_len);
 
-      original->message_id = g_mime_utils_decode_message_id (value);
+      /* "<local@domain>", nearly every one, without GMime's parser */
+      original->message_id = bd_mime_plain_message_id (value);
+      if (original->message_id == NULL)
+        original->message_id = g_mime_utils_decode_message_id (value);
     }
   if (original->date == NULL && (raw = bd_mime_header_raw (message, "Date", &raw_len)) != NULL)
     {

@@ -399,3 +399,26 @@ bd_mime_address_header_plain (const BdMimePart *part,
   value = bd_mime_unfold (raw, len);
   return bd_mime_plain_addresses (value, addrs, max);
 }
+
+/**
+ * bd_mime_plain_message_id:
+ * @value: a Message-ID field's value, unfolded
+ *
+ * The form nearly every message ID has, "<local@domain>" with both parts
+ * dot-atoms (no blanks, comments, quotes or IDN label), read without GMime.
+ *
+ * Returns: (transfer full) (nullable): what g_mime_utils_decode_message_id()
+ *   gives for it, "local@domain"; %NULL when @value has another form (GMime
+ *   must read it).
+ */
+char *
+bd_mime_plain_message_id (const char *value)
+{
+  const char *stop;
+
+  g_return_val_if_fail (value != NULL, NULL);
+
+  if (value[0] != '<' || (stop = skip_plain_addr_spec (value + 1)) == NULL || stop[0] != '>' || stop[1] != '\0')
+    return NULL;
+  return g_strndup (value + 1, stop - (value + 1));
+}

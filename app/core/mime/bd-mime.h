@@ -87,6 +87,7 @@ gboolean    bd_mime_address_header_plain (const BdMimePart *part,
                                           const char       *name,
                                           GPtrArray        *addrs,
                                           guint             max);
+char       *bd_mime_plain_message_id     (const char       *value);
 
 /* The header fields, in order. */
 const BdMimeField *bd_mime_fields  (const BdMimePart *part,
