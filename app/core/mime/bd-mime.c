@@ -246,8 +246,6 @@ is_token_char (char c)
   return c > ' ' && c < 127 && strchr ("()<>@,;:\\\"/[]?=", c) == NULL;
 }
 
-/* type/subtype and the parameters the decoder uses. @default_type is
- * text/plain, or message/rfc822 inside a multipart/digest. */
 static gboolean
 field_is (const BdMimeField *field,
           const char        *name,
@@ -289,6 +287,8 @@ find_content_fields (const BdMimePart   *part,
     }
 }
 
+/* type/subtype and the parameters the decoder uses. @default_type is
+ * text/plain, or message/rfc822 inside a multipart/digest. */
 static void
 read_content_type (BdMimePart *part,
                    gboolean    in_digest)

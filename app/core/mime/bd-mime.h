@@ -12,8 +12,8 @@
  * The decoder reads a bounce's few parts and headers once; building a
  * GMime object for every header and part of both the bounce and the
  * returned message cost well over half of its time. GMime still does
- * what it is best at: encoded words, dates, address lists, charsets and
- * transfer encodings, on the values that are read.
+ * what it is best at: encoded words, dates, address lists beyond the
+ * plain forms, charsets and base64, on the values that are read.
  */
 #pragma once
 
