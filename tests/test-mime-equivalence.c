@@ -539,6 +539,20 @@ test_plain_addresses_cases (void)
   for (guint i = 0; i < G_N_ELEMENTS (not_plain); i++)
     if (assert_addresses_as_gmime (not_plain[i]))
       g_error ("read as plain: %s", not_plain[i]);
+
+  /* read in one pass: a value found not plain after a good mailbox takes
+   * back what it added, and only that */
+  {
+    g_autoptr(GPtrArray) addrs = g_ptr_array_new_with_free_func (g_free);
+
+    g_ptr_array_add (addrs, g_strdup ("kept@example.com"));
+    g_assert_false (bd_mime_plain_addresses ("a@b.c, Jan <d@e.f>, (x) g@h.i", addrs, 10));
+    g_assert_cmpuint (addrs->len, ==, 1);
+    g_assert_cmpstr (g_ptr_array_index (addrs, 0), ==, "kept@example.com");
+    g_assert_true (bd_mime_plain_addresses ("a@b.c, d@e.f, g@h.i", addrs, 3));
+    g_assert_cmpuint (addrs->len, ==, 3);
+    g_assert_cmpstr (g_ptr_array_index (addrs, 2), ==, "d@e.f");
+  }
 }
 
 /* Every printable character (and a tab) in each place of each form, alone

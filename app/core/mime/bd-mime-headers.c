@@ -312,8 +312,8 @@ read_plain_mailbox (const char  *p,
 }
 
 /* Reads @value as plain mailboxes separated by commas; adds their
- * addresses to @addrs while it holds fewer than @max, when @addrs is not
- * NULL. Returns whether @value has that form, to its end. */
+ * addresses to @addrs while it holds fewer than @max. Returns whether
+ * @value has that form, to its end (when not, some may have been added). */
 static gboolean
 read_plain_list (const char *value,
                  GPtrArray  *addrs,
@@ -330,7 +330,7 @@ read_plain_list (const char *value,
         p++;
       if ((p = read_plain_mailbox (p, &addr, &len)) == NULL)
         return FALSE;
-      if (addrs != NULL && addrs->len < max)
+      if (addrs->len < max)
         g_ptr_array_add (addrs, g_strndup (addr, len));
       while (*p == ' ' || *p == '\t')
         p++;
@@ -362,14 +362,21 @@ bd_mime_plain_addresses (const char *value,
                          GPtrArray  *addrs,
                          guint       max)
 {
+  guint before;
+
   g_return_val_if_fail (value != NULL, FALSE);
   g_return_val_if_fail (addrs != NULL, FALSE);
 
-  /* The whole value is checked before anything is added. */
-  if (!bd_mime_text_is_seven_bit (value, strlen (value)) || !read_plain_list (value, NULL, 0))
+  if (!bd_mime_text_is_seven_bit (value, strlen (value)))
     return FALSE;
-  read_plain_list (value, addrs, max);
-  return TRUE;
+  before = addrs->len;
+  if (read_plain_list (value, addrs, max))
+    return TRUE;
+  /* Not plain after all (read in one pass): what it added is taken back,
+   * whatever @addrs's free function. */
+  while (addrs->len > before)
+    g_free (g_ptr_array_steal_index (addrs, addrs->len - 1));
+  return FALSE;
 }
 
 /**
