@@ -84,6 +84,36 @@ test_dsn_robust (void)
   g_assert_cmpuint (recipient (dsn, 1)->reply_code, ==, 451);
 }
 
+/* Line ends mixed in one report (CRLF, LF, CR), folded lines among them,
+ * and LF then CR, which is two line ends (a blank line, which closes the
+ * recipient): the lines are found where they were before line_break(). */
+static void
+test_dsn_mixed_line_ends (void)
+{
+  g_autoptr(BdDsn) dsn = parse (
+    "Reporting-MTA: dns;\r\n relay.example\r\n"
+    "Final-Recipient: rfc822; a@example.com\r"
+    "Action: failed\n"
+    "Status: 5.1.1\r\n"
+    "Diagnostic-Code: smtp; 550 no\n\tsuch user\r\n\r\n"
+    "Final-Recipient: rfc822; b@example.com\n"
+    "Action: delayed\r"
+    "Status: 4.4.7\n\r"
+    "Final-Recipient: rfc822; c@example.com");
+
+  g_assert_cmpstr (dsn->reporting_mta, ==, "relay.example");
+  g_assert_cmpuint (dsn->recipients->len, ==, 3);
+  g_assert_cmpstr (recipient (dsn, 0)->address, ==, "a@example.com");
+  g_assert_cmpstr (recipient (dsn, 0)->action, ==, "failed");
+  g_assert_cmpstr (recipient (dsn, 0)->status, ==, "5.1.1");
+  g_assert_cmpstr (recipient (dsn, 0)->diagnostic, ==, "550 no such user");
+  g_assert_cmpstr (recipient (dsn, 1)->address, ==, "b@example.com");
+  g_assert_cmpstr (recipient (dsn, 1)->action, ==, "delayed");
+  g_assert_cmpstr (recipient (dsn, 1)->status, ==, "4.4.7");
+  g_assert_cmpstr (recipient (dsn, 2)->address, ==, "c@example.com");
+  g_assert_null (recipient (dsn, 2)->action);
+}
+
 static void
 test_dsn_empty_and_cap (void)
 {
@@ -219,6 +249,7 @@ main (int    argc,
 
   g_test_add_func ("/core/dsn/fields", test_dsn_fields);
   g_test_add_func ("/core/dsn/robust", test_dsn_robust);
+  g_test_add_func ("/core/dsn/mixed-line-ends", test_dsn_mixed_line_ends);
   g_test_add_func ("/core/dsn/empty-and-cap", test_dsn_empty_and_cap);
   g_test_add_func ("/core/dsn/powermta-category", test_dsn_powermta_category);
   g_test_add_func ("/core/dsn/find-status", test_dsn_find_status);

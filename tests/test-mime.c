@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "bd-mime.h"
+#include "bd-mime-params.h"
 #include "bd-mime-charset.h"
 #include "bd-mime-text.h"
 
@@ -308,6 +309,31 @@ test_parameter_forms (void)
   g_assert_true (bd_mime_part_is (spaced, "multipart", "report"));
 }
 
+/* The plain form read in place (bd_mime_parameter's first pass): the first
+ * parameter of the name counts, its name case folded and whole, its value
+ * unquoted with '\' escapes, an unclosed quote running to the end. */
+static void
+test_parameter_plain_form (void)
+{
+  static const struct { const char *value; const char *charset; } rows[] = {
+    { "text/plain; charset=utf-8; charset=latin1", "utf-8" },
+    { "text/plain; charsetx=1; CharSet=2", "2" },
+    { "text/plain; =x; charset; CHARSET = \"a\\\"b\\c\"", "a\"bc" },
+    { "text/plain; x=\"a;charset=no\"; charset=\"open", "open" },
+    { "text/plain; charset=\"tail\\", "tail\\" },
+    { "text/plain; charset=\"\"", "" },
+    { "text/plain; charset=a b", "a" },
+    { "text/plain; charse=1", NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+    {
+      g_autofree char *charset = bd_mime_parameter (rows[i].value, "charset");
+
+      g_assert_cmpstr (charset, ==, rows[i].charset);
+    }
+}
+
 /* Parts without headers cost no Content-Type line: their number is capped
  * on its own. */
 static void
@@ -367,6 +393,26 @@ test_charset_converters (void)
   g_assert_cmpstr (korean, ==, "\xea\xb0\x80");   /* U+AC00 */
 }
 
+/* bd_mime_text_is_seven_bit() sees an 8-bit byte at every offset of
+ * every length up to 100 (its 32- and 8-byte steps and the bytes after). */
+static void
+test_seven_bit (void)
+{
+  char text[100];
+
+  memset (text, 'a', sizeof text);
+  for (gsize len = 0; len <= sizeof text; len++)
+    {
+      g_assert_true (bd_mime_text_is_seven_bit (text, len));
+      for (gsize i = 0; i < len; i++)
+        {
+          text[i] = (char)0x80;
+          g_assert_false (bd_mime_text_is_seven_bit (text, len));
+          text[i] = 'a';
+        }
+    }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -385,8 +431,10 @@ main (int argc, char **argv)
   g_test_add_func ("/mime/unindented-parameters", test_unindented_parameters);
   g_test_add_func ("/mime/encapsulated-messages", test_encapsulated_messages);
   g_test_add_func ("/mime/parameter-forms", test_parameter_forms);
+  g_test_add_func ("/mime/parameter-plain-form", test_parameter_plain_form);
   g_test_add_func ("/mime/part-count-limit", test_part_count_limit);
   g_test_add_func ("/mime/normalise-newlines", test_normalise_newlines);
   g_test_add_func ("/mime/charset-converters", test_charset_converters);
+  g_test_add_func ("/mime/seven-bit", test_seven_bit);
   return g_test_run ();
 }

@@ -80,6 +80,25 @@ test_original_excerpt (void)
   g_assert_null (headers_only->original->excerpt);
 }
 
+/* The excerpt of a copy quoted in prose: blank runs squeezed, lines
+ * stripped (a vertical tab inside kept), a line cut at a NUL in it, twelve
+ * lines at most. The expected text is the old code's (g_strndup, then
+ * g_strstrip, per line). */
+static void
+test_original_excerpt_lines (void)
+{
+  static const char text[] =
+    "The message could not be delivered.\n\n"
+    "Return-Path: <a@b.example>\nReceived: from x\nFrom: Jan <a@b.example>\nSubject: hi\n\n"
+    "\n \t\n  First line  \t\n\n\n\tsecond\x0b line\r\n\n third\0hidden tail\n"
+    "4\n5\n6\n7\n8\n9\n10\n11\n12\n13\n";
+  g_autoptr(BdBounce) bounce = bd_bounce_new ("quoted", 0);
+
+  g_assert_true (bd_original_fill_from_text (bounce->original, text, sizeof text - 1));
+  g_assert_cmpstr (bounce->original->excerpt, ==,
+                   "First line\n\nsecond\x0b line\n\nthird\n4\n5\n6\n7\n8\n9\n10\n11\n12");
+}
+
 /* The sample with a header put at the top of its attached original. */
 static BdBounce *
 decode_with_original_header (const char *header)
@@ -118,6 +137,59 @@ test_original_bimi_selector (void)
   g_assert_cmpstr (named->original->excerpt, ==, none->original->excerpt);
 }
 
+/* The IPv4 reading without GInetAddress (bd-original.c parse_ipv4 and
+ * is_public_ipv4) gives what GInetAddress gave: the old test, kept here. */
+static gboolean
+ref_is_public_ip (const char *ip)
+{
+  g_autoptr(GInetAddress) address = g_inet_address_new_from_string (ip);
+  const guint8 *bytes;
+
+  if (address == NULL)
+    return FALSE;
+  if (g_inet_address_get_is_loopback (address) || g_inet_address_get_is_site_local (address)
+      || g_inet_address_get_is_link_local (address) || g_inet_address_get_is_any (address)
+      || g_inet_address_get_is_multicast (address))
+    return FALSE;
+  bytes = g_inet_address_to_bytes (address);
+  if (g_inet_address_get_family (address) == G_SOCKET_FAMILY_IPV4)
+    return !(bytes[0] == 100 && (bytes[1] & 0xc0) == 64) && bytes[0] != 0;
+  return (bytes[0] & 0xfe) != 0xfc;
+}
+
+static void
+assert_received_as_before (const char *ip)
+{
+  g_autofree char *received = g_strdup_printf ("from mx.example.net (mx.example.net [%s]) by mx.example.org", ip);
+  g_autofree char *found = NULL;
+  g_autofree char *host = NULL;
+  gboolean expected = g_hostname_is_ip_address (ip) && ref_is_public_ip (ip);
+
+  if (bd_original_parse_received (received, &found, &host) != expected)
+    g_error ("%s: read as %s", ip, expected ? "not public" : "public");
+}
+
+static void
+test_original_received_ipv4 (void)
+{
+  static const guint seconds[] = { 0, 1, 15, 16, 31, 32, 63, 64, 100, 127, 128, 167, 168, 191, 192, 253, 254, 255 };
+  static const char *const odd[] = {
+    "01.2.3.4", "1.02.3.4", "1.2.3.004", "0.0.0.0", "256.1.1.1", "1.1.1", "1.1.1.1.1", "1..1.1",
+    "1.1.1.", ".1.1.1", "1234.1.1.1", "8.8.8.8", "0.1.2.3", "00.1.2.3", "1.2.3.4a", "::1",
+    "2001:db8::1", "fc00::1", "fe80::1", "::ffff:8.8.8.8", "::ffff:10.0.0.1", "2a00:1450::1",
+  };
+
+  for (guint a = 0; a < 256; a++)
+    for (guint i = 0; i < G_N_ELEMENTS (seconds); i++)
+      {
+        g_autofree char *ip = g_strdup_printf ("%u.%u.7.%u", a, seconds[i], (a * 7 + i) % 256);
+
+        assert_received_as_before (ip);
+      }
+  for (guint i = 0; i < G_N_ELEMENTS (odd); i++)
+    assert_received_as_before (odd[i]);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -126,7 +198,9 @@ main (int    argc,
   g_mime_init ();
 
   g_test_add_func ("/core/original/received", test_original_received);
+  g_test_add_func ("/core/original/received-ipv4", test_original_received_ipv4);
   g_test_add_func ("/core/original/excerpt", test_original_excerpt);
+  g_test_add_func ("/core/original/excerpt-lines", test_original_excerpt_lines);
   g_test_add_func ("/core/original/bimi-selector", test_original_bimi_selector);
 
   return g_test_run ();

@@ -339,6 +339,26 @@ test_input_strip_html (void)
   g_assert_cmpuint (len, ==, strlen (text));
 }
 
+/* Tag names as tag_is() matched them before each tag's name was read once
+ * (read_tag_key): any case, an optional '/', the letters and digits up to
+ * the first other byte ("<pre-x>" is a <pre>, "<preformatted>" is not),
+ * names too long for any we look for, empty tags. The expected text is
+ * the old code's. */
+static void
+test_input_tag_names (void)
+{
+  static const char html[] =
+    "a<P>b<BR/>c<br class=x>d<pre-x>  e  </PRE >f<preformatted>  g  <p1>h<h1x>i<blockquotee>j"
+    "<thead>k</TD >l<TD>m</th\tx>n<averyveryverylongtagnameindeed>o</>p<>q<Div>r</LI>s<hr/>t"
+    "<Script type=x>u</SCRIPT>v<styles>w</style>x<h3>y</h3 >z&AMP;&Nbsp;&x;&#65;&";
+  gsize len;
+  g_autofree char *text = bd_mime_strip_html (html, strlen (html), &len);
+
+  g_assert_cmpstr (text, ==,
+                   "a\nb\nc\nd\n  e\nf g hijk lm nopq\nr\ns\ntvwx\ny\nz& &x;A&");
+  g_assert_cmpuint (len, ==, strlen (text));
+}
+
 /* Every entity of append_entity's table (bd-scan-input.c), in upper and
  * lower case, and a '&' that starts none. */
 static void
@@ -408,6 +428,7 @@ main (int   argc,
   g_mime_init ();
 
   g_test_add_func ("/core/scanners/input/strip-html", test_input_strip_html);
+  g_test_add_func ("/core/scanners/input/tag-names", test_input_tag_names);
   g_test_add_func ("/core/scanners/input/entities", test_input_entities);
   g_test_add_func ("/core/scanners/util/status", test_util_status);
   g_test_add_func ("/core/scanners/util/reply-code", test_util_reply_code);

@@ -1,6 +1,7 @@
 /* bd-original.c
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#define _GNU_SOURCE   /* memmem */
 #define G_LOG_DOMAIN "bd-original"
 
 #include "config.h"
@@ -15,12 +16,55 @@
 #include "bd-original.h"
 #include "bd-mime-text.h"
 
+/* An IPv4 address in the one form inet_pton () reads: four decimal
+ * octets, none with a leading zero. */
+static gboolean
+parse_ipv4 (const char *text,
+            guint8      bytes[4])
+{
+  const char *p = text;
+
+  for (guint i = 0; i < 4; i++)
+    {
+      const char *digits;
+      guint value = 0;
+
+      if (i > 0 && *p++ != '.')
+        return FALSE;
+      for (digits = p; g_ascii_isdigit (*p) && p - digits < 4; p++)
+        value = value * 10 + (*p - '0');
+      if (p == digits || p - digits > 3 || value > 255 || (p - digits > 1 && *digits == '0'))
+        return FALSE;
+      bytes[i] = value;
+    }
+  return *p == '\0';
+}
+
+/* GInetAddress's tests, on IPv4 bytes: loopback 127/8, site-local 10/8,
+ * 172.16/12 and 192.168/16, link-local 169.254/16, multicast 224/4; then
+ * CGNAT 100.64/10 and 0/8 (the "any" address among them). */
+static gboolean
+is_public_ipv4 (const guint8 bytes[4])
+{
+  if (bytes[0] == 127 || bytes[0] == 10 || (bytes[0] == 172 && (bytes[1] & 0xf0) == 16)
+      || (bytes[0] == 192 && bytes[1] == 168) || (bytes[0] == 169 && bytes[1] == 254)
+      || (bytes[0] & 0xf0) == 224)
+    return FALSE;
+  return !(bytes[0] == 100 && (bytes[1] & 0xc0) == 64) && bytes[0] != 0;
+}
+
 static gboolean
 is_public_ip (const char *ip)
 {
-  g_autoptr(GInetAddress) address = g_inet_address_new_from_string (ip);
+  g_autoptr(GInetAddress) address = NULL;
   const guint8 *bytes;
+  guint8 ipv4[4];
 
+  /* Nearly every Received: names an IPv4 address, read without a
+   * GInetAddress object. */
+  if (parse_ipv4 (ip, ipv4))
+    return is_public_ipv4 (ipv4);
+  address = g_inet_address_new_from_string (ip);
   if (address == NULL)
     return FALSE;
   if (g_inet_address_get_is_loopback (address) || g_inet_address_get_is_site_local (address)
@@ -169,18 +213,23 @@ make_excerpt (const char *text,
   while (p < end && lines < EXCERPT_MAX_LINES && out->len < EXCERPT_MAX_BYTES)
     {
       const char *eol = memchr (p, '\n', end - p);
-      gsize n = (eol ? eol : end) - p;
-      g_autofree char *line = g_strstrip (g_strndup (p, n));
+      /* the line up to a NUL in it, stripped, in place */
+      const char *line = p, *stop = p + strnlen (p, (eol ? eol : end) - p);
 
       p = eol ? eol + 1 : end;
-      if (*line == '\0')
+      while (line < stop && g_ascii_isspace (*line))
+        line++;
+      while (stop > line && g_ascii_isspace (stop[-1]))
+        stop--;
+      if (line == stop)
         {
           if (!blank)
             g_string_append_c (out, '\n');
           blank = TRUE;
           continue;
         }
-      g_string_append_printf (out, "%s\n", line);
+      g_string_append_len (out, line, stop - line);
+      g_string_append_c (out, '\n');
       blank = FALSE;
       lines++;
     }
@@ -308,6 +357,9 @@ bimi_selector_of (const char *value)
   return bimi1 && selector != NULL && *selector != '\0' ? g_ascii_strdown (selector, -1) : NULL;
 }
 
+/* How many addresses of one field are kept. */
+#define MAX_ADDRESSES 1000
+
 static void
 add_addresses (GPtrArray           *into,
                InternetAddressList *list,
@@ -318,7 +370,7 @@ add_addresses (GPtrArray           *into,
   if (list == NULL || depth > 2)
     return;
   n = internet_address_list_length (list);
-  for (int i = 0; i < n && into->len < 1000; i++)
+  for (int i = 0; i < n && into->len < MAX_ADDRESSES; i++)
     {
       InternetAddress *address = internet_address_list_get_address (list, i);
 
@@ -329,6 +381,22 @@ add_addresses (GPtrArray           *into,
     }
 }
 
+/* The mailboxes of the first @name field, groups' members included. A
+ * plain field ("a@b", "Name <a@b>"), nearly every one, is read without
+ * building GMime's objects. */
+static void
+add_header_addresses (GPtrArray        *into,
+                      const BdMimePart *message,
+                      const char       *name)
+{
+  g_autoptr(InternetAddressList) list = NULL;
+
+  if (bd_mime_address_header_plain (message, name, into, MAX_ADDRESSES))
+    return;
+  list = bd_mime_address_header (message, name);
+  add_addresses (into, list, 0);
+}
+
 /* A field's value, unfolded. DKIM-Signature and Received are long and,
  * in practice, plain ASCII: GMime's encoded-word decoder is only run on
  * values that are not plain UTF-8 or hold an encoded word. */
@@ -337,8 +405,10 @@ header_value (const char *raw,
               gsize       len)
 {
   char *value = bd_mime_unfold (raw, len);
+  gsize n = strlen (value);
 
-  if (strstr (value, "=?") != NULL || !g_utf8_validate (value, -1, NULL))
+  /* ASCII (unfolded, it holds no NUL) is UTF-8: the cheaper test first */
+  if (strstr (value, "=?") != NULL || !(bd_mime_text_is_seven_bit (value, n) || g_utf8_validate (value, n, NULL)))
     {
       char *decoded;
 
@@ -369,26 +439,24 @@ bd_original_fill_from_message (BdOriginal       *original,
 
   if (original->from == NULL)
     {
-      g_autoptr(InternetAddressList) list = bd_mime_address_header (message, "From");
       g_autoptr(GPtrArray) from = g_ptr_array_new_with_free_func (g_free);
 
-      add_addresses (from, list, 0);
+      add_header_addresses (from, message, "From");
       if (from->len > 0)
         original->from = g_strdup (g_ptr_array_index (from, 0));
     }
   if (original->to->len == 0)
-    {
-      g_autoptr(InternetAddressList) list = bd_mime_address_header (message, "To");
-
-      add_addresses (original->to, list, 0);
-    }
+    add_header_addresses (original->to, message, "To");
   if (original->subject == NULL)
     original->subject = bd_mime_header (message, "Subject");
   if (original->message_id == NULL && (raw = bd_mime_header_raw (message, "Message-ID", &raw_len)) != NULL)
     {
       g_autofree char *value = bd_mime_unfold (raw, raw_len);
 
-      original->message_id = g_mime_utils_decode_message_id (value);
+      /* "<local@domain>", nearly every one, without GMime's parser */
+      original->message_id = bd_mime_plain_message_id (value);
+      if (original->message_id == NULL)
+        original->message_id = g_mime_utils_decode_message_id (value);
     }
   if (original->date == NULL && (raw = bd_mime_header_raw (message, "Date", &raw_len)) != NULL)
     {
@@ -470,8 +538,13 @@ find_header_block (const char *text,
 
       for (guint i = 0; i < G_N_ELEMENTS (starters); i++)
         {
-          gsize n = strlen (starters[i]);
+          gsize n;
 
+          /* the first letter inline (case folded by its 0x20 bit), before
+           * any call: every line of the prose is tried */
+          if ((*p | 0x20) != (starters[i][0] | 0x20))
+            continue;
+          n = strlen (starters[i]);
           if ((gsize)(end - p) > n && g_ascii_strncasecmp (p, starters[i], n) == 0)
             {
               /* A block needs a second header line right after. */
@@ -508,7 +581,8 @@ bd_original_fill_from_text (BdOriginal *original,
     return FALSE;
   /* Only the header block: the quoted body is not needed. */
   n = MIN ((gsize)(text + len - start), 256 * 1024);
-  blank = g_strstr_len (start, n, "\n\n");
+  /* as g_strstr_len () finds it (not past a NUL), with memmem's speed */
+  blank = memmem (start, strnlen (start, n), "\n\n", 2);
   if (blank != NULL)
     {
       n = blank - start + 2;

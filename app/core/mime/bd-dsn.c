@@ -32,7 +32,8 @@ is_digit (char c)
 static char *
 squeeze (const char *value)
 {
-  GString *out = g_string_sized_new (strlen (value));
+  char *out = g_malloc (strlen (value) + 1);   /* it never grows */
+  char *q = out;
   gboolean space = TRUE;
 
   for (const char *p = value; *p; p++)
@@ -40,16 +41,17 @@ squeeze (const char *value)
       if (*p == ' ' || *p == '\t' || *p == '\r' || *p == '\n')
         {
           if (!space)
-            g_string_append_c (out, ' ');
+            *q++ = ' ';
           space = TRUE;
           continue;
         }
-      g_string_append_c (out, *p);
+      *q++ = *p;
       space = FALSE;
     }
-  if (out->len > 0 && out->str[out->len - 1] == ' ')
-    g_string_truncate (out, out->len - 1);
-  return g_string_free (out, FALSE);
+  if (q > out && q[-1] == ' ')
+    q--;
+  *q = '\0';
+  return out;
 }
 
 /* "dns; mx.example.com" -> "mx.example.com" */
@@ -360,7 +362,10 @@ handle_field (ParseState *state,
   BdRecipient *r;
   char status[BD_STATUS_MAX];
 
-#define IS(s) (name_len == sizeof (s) - 1 && g_ascii_strncasecmp (name, s, name_len) == 0)
+  /* The first letter compared inline, case folded by its 0x20 bit (a
+   * pre-filter only: every name starts with a letter). */
+#define IS(s) (name_len == sizeof (s) - 1 && (name[0] | 0x20) == (s[0] | 0x20) \
+               && g_ascii_strncasecmp (name, s, name_len) == 0)
   if (IS ("Reporting-MTA"))
     replace (&dsn->reporting_mta, squeeze (skip_type (value)));
   else if (IS ("Arrival-Date"))
@@ -445,6 +450,27 @@ split_field (const char  *line,
   return TRUE;
 }
 
+/* The first CR or LF at or after @p, or @end. A part's text has LF line
+ * ends: whole lines are skipped by memchr, and only they are searched for
+ * a CR. *@lf keeps the next LF (or @end) from call to call, so that text
+ * with CR line ends is not searched to its end for each line. */
+static const char *
+line_break (const char  *p,
+            const char  *end,
+            const char **lf)
+{
+  const char *cr;
+
+  if (*lf == NULL || *lf < p)
+    {
+      *lf = memchr (p, '\n', end - p);
+      if (*lf == NULL)
+        *lf = end;
+    }
+  cr = memchr (p, '\r', *lf - p);
+  return cr != NULL ? cr : *lf;
+}
+
 static void
 flush_field (ParseState *state,
              GString    *field)
@@ -475,6 +501,7 @@ bd_dsn_parse (const char *text,
   ParseState state = { 0 };
   g_autoptr(GString) field = g_string_sized_new (256);
   const char *p = text, *end = text + len;
+  const char *lf = NULL;   /* the next LF, or end */
 
   g_return_val_if_fail (text != NULL || len == 0, NULL);
 
@@ -484,11 +511,9 @@ bd_dsn_parse (const char *text,
 
   while (p < end)
     {
-      const char *eol = p;
+      const char *eol = line_break (p, end, &lf);
       const char *next;
 
-      while (eol < end && *eol != '\n' && *eol != '\r')
-        eol++;
       next = eol;
       if (next < end && *next == '\r')
         next++;

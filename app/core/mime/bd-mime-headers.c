@@ -3,7 +3,9 @@
  *
  * A part's header fields as the splitter indexed them (bd-mime.c): raw,
  * unfolded, with RFC 2047 encoded words decoded (GMime's decoder), or as
- * an address list (GMime's parser).
+ * an address list (GMime's parser). The plain forms of address lists and
+ * message IDs, nearly all of them, are read here without GMime, to the
+ * same answer (test-mime-equivalence compares the two).
  */
 #define G_LOG_DOMAIN "bd-mime"
 
@@ -13,7 +15,9 @@
 #include <string.h>
 
 #include "bd-mime-charset.h"
+#include "bd-mime.h"
 #include "bd-mime-private.h"
+#include "bd-mime-text.h"
 
 /**
  * bd_mime_fields:
@@ -27,17 +31,14 @@ bd_mime_fields (const BdMimePart *part,
 {
   g_return_val_if_fail (part != NULL, NULL);
 
-  if (part->fields == NULL)
-    bd_mime_index_fields ((BdMimePart *)part);   /* a cache: the tree is still the same */
   *n_fields = part->fields->len;
   return (const BdMimeField *)(gpointer)part->fields->data;
 }
 
-/* The first (or, with @last, the last) @name field's raw value. */
+/* The first @name field's raw value. */
 static const char *
 find_field (const BdMimePart *part,
             const char       *name,
-            gboolean          last,
             gsize            *len)
 {
   gsize wanted = strlen (name);
@@ -46,12 +47,12 @@ find_field (const BdMimePart *part,
 
   for (guint k = 0; k < n; k++)
     {
-      const BdMimeField *f = &fields[last ? n - 1 - k : k];
+      const BdMimeField *f = &fields[k];
 
       /* The first letter compared inline, case folded by its 0x20 bit: a
        * header has dozens of fields and this is called for each lookup. */
       if (f->name_len == wanted && (f->name[0] | 0x20) == (name[0] | 0x20)
-          && g_ascii_strncasecmp (f->name, name, wanted) == 0)
+          && bd_mime_names_equal (f->name, name, wanted))
         {
           *len = f->value_len;
           return f->value;
@@ -72,16 +73,7 @@ bd_mime_header_raw (const BdMimePart *part,
                     const char       *name,
                     gsize            *len)
 {
-  return find_field (part, name, FALSE, len);
-}
-
-/* GMime lets the last Content-Type and Content-Transfer-Encoding count. */
-const char *
-bd_mime_last_header_raw (const BdMimePart *part,
-                         const char       *name,
-                         gsize            *len)
-{
-  return find_field (part, name, TRUE, len);
+  return find_field (part, name, len);
 }
 
 /**
@@ -101,9 +93,29 @@ bd_mime_unfold (const char *raw,
   while (end > raw && g_ascii_isspace (end[-1]))
     end--;
   out = q = g_malloc (end - raw + 1);
-  for (; raw < end; raw++)
-    if (*raw != '\n' && *raw != '\r' && *raw != '\0')
-      *q++ = *raw;
+  if (memchr (raw, '\r', end - raw) != NULL || memchr (raw, '\0', end - raw) != NULL)
+    {
+      for (; raw < end; raw++)
+        if (*raw != '\n' && *raw != '\r' && *raw != '\0')
+          *q++ = *raw;
+    }
+  else
+    {
+      /* Only LF to drop (the decoder turned CRLF into LF): the lines
+       * between are copied whole. DKIM-Signature and Received values
+       * are long and folded. */
+      while (raw < end)
+        {
+          const char *nl = memchr (raw, '\n', end - raw);
+          const char *stop = nl != NULL ? nl : end;
+
+          memcpy (q, raw, stop - raw);
+          q += stop - raw;
+          if (nl == NULL)
+            break;
+          raw = nl + 1;
+        }
+    }
   *q = '\0';
   return out;
 }
@@ -111,10 +123,8 @@ bd_mime_unfold (const char *raw,
 static gboolean
 needs_decoding (const char *value)
 {
-  for (const char *p = value; *p != '\0'; p++)
-    if ((guchar)*p >= 0x80 || (p[0] == '=' && p[1] == '?'))
-      return TRUE;
-  return FALSE;
+  /* 8-bit text or an encoded word; both tests run a word or more at a time */
+  return !bd_mime_text_is_seven_bit (value, strlen (value)) || strstr (value, "=?") != NULL;
 }
 
 /**
@@ -170,4 +180,254 @@ bd_mime_address_header (const BdMimePart *part,
   value = bd_mime_unfold (raw, len);
   bd_mime_charset_keep_encoded (value);
   return internet_address_list_parse (NULL, value);
+}
+
+/* The plain forms of an address list, read without GMime: GMime's parser
+ * builds a GObject for the list and one for each address, and freeing
+ * them cost more than the parse. Only forms whose address GMime takes
+ * as written are read here; any other value (a group, a comment, a
+ * quoted or IDN address, 8-bit text…) is left to GMime. */
+
+/* RFC 5322 atext: the characters of an atom. */
+static gboolean
+is_atext (char c)
+{
+  if (g_ascii_isalnum (c))
+    return TRUE;
+  switch (c)
+    {
+    case '!': case '#': case '$': case '%': case '&': case '\'': case '*': case '+': case '-':
+    case '/': case '=': case '?': case '^': case '_': case '`': case '{': case '|': case '}':
+    case '~':
+      return TRUE;
+    default:
+      return FALSE;
+    }
+}
+
+/* Past the dot-atom at @p ("a.b.c"), or NULL when there is none or it has
+ * a leading, trailing or doubled dot (which GMime drops or refuses). */
+static const char *
+skip_dot_atom (const char *p)
+{
+  for (;;)
+    {
+      const char *atom = p;
+
+      while (is_atext (*p))
+        p++;
+      if (p == atom)
+        return NULL;
+      if (*p != '.')
+        return p;
+      p++;
+    }
+}
+
+/* Whether a label of the domain [@p, @end) starts with "xn--": GMime
+ * turns such a domain into Unicode. */
+static gboolean
+has_idn_label (const char *p,
+               const char *end)
+{
+  for (const char *label = p; label < end; label++)
+    if ((label == p || label[-1] == '.') && end - label >= 4 && g_ascii_strncasecmp (label, "xn--", 4) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* Past the addr-spec at @p, "local@domain" with both parts dot-atoms, or
+ * NULL. */
+static const char *
+skip_plain_addr_spec (const char *p)
+{
+  const char *domain;
+
+  p = skip_dot_atom (p);
+  if (p == NULL || *p != '@')
+    return NULL;
+  domain = p + 1;
+  p = skip_dot_atom (domain);
+  if (p == NULL || has_idn_label (domain, p))
+    return NULL;
+  return p;
+}
+
+/* Past the display name at @p: atoms and quoted strings (without '\\'),
+ * blanks between them, and dots after a word, which GMime takes into the
+ * name. Stops at the first other character. */
+static const char *
+skip_plain_phrase (const char *p)
+{
+  gboolean after_word = FALSE;
+
+  for (;;)
+    {
+      if (*p == ' ' || *p == '\t' || (*p == '.' && after_word))
+        p++;
+      else if (*p == '"')
+        {
+          const char *close = strpbrk (p + 1, "\"\\");
+
+          if (close == NULL || *close != '"')
+            return p;
+          p = close + 1;
+          after_word = TRUE;
+        }
+      else if (is_atext (*p))
+        {
+          while (is_atext (*p))
+            p++;
+          after_word = TRUE;
+        }
+      else
+        return p;
+    }
+}
+
+/* Reads the mailbox at @p, "local@domain" or "[name] <local@domain>";
+ * returns the character after it, or NULL when it has another form. */
+static const char *
+read_plain_mailbox (const char  *p,
+                    const char **addr,
+                    gsize       *addr_len)
+{
+  const char *stop = skip_plain_addr_spec (p);
+
+  if (stop != NULL)
+    {
+      *addr = p;
+      *addr_len = stop - p;
+      return stop;
+    }
+  p = skip_plain_phrase (p);
+  if (*p != '<')
+    return NULL;
+  stop = skip_plain_addr_spec (p + 1);
+  if (stop == NULL || *stop != '>')
+    return NULL;
+  *addr = p + 1;
+  *addr_len = stop - (p + 1);
+  return stop + 1;
+}
+
+/* Reads @value as plain mailboxes separated by commas; adds their
+ * addresses to @addrs while it holds fewer than @max. Returns whether
+ * @value has that form, to its end (when not, some may have been added). */
+static gboolean
+read_plain_list (const char *value,
+                 GPtrArray  *addrs,
+                 guint       max)
+{
+  const char *p = value;
+
+  for (;;)
+    {
+      const char *addr;
+      gsize len;
+
+      while (*p == ' ' || *p == '\t')
+        p++;
+      if ((p = read_plain_mailbox (p, &addr, &len)) == NULL)
+        return FALSE;
+      if (addrs->len < max)
+        g_ptr_array_add (addrs, g_strndup (addr, len));
+      while (*p == ' ' || *p == '\t')
+        p++;
+      if (*p == '\0')
+        return TRUE;
+      if (*p != ',')
+        return FALSE;
+      p++;
+    }
+}
+
+/**
+ * bd_mime_plain_addresses:
+ * @value: an address field's value, unfolded
+ * @addrs: (element-type utf8): where the addresses go
+ * @max: how many addresses @addrs may hold
+ *
+ * Reads the forms nearly every address field has: mailboxes written
+ * "local@domain", "Name <local@domain>" or "\"Name\" <local@domain>",
+ * separated by commas, in ASCII, the local part and domain dot-atoms.
+ *
+ * Returns: whether @value has that form; then the addresses GMime's
+ *   parser gives for it (internet_address_mailbox_get_addr ()) were
+ *   added to @addrs, in order, while it held fewer than @max. When not,
+ *   @addrs is unchanged: GMime must read @value.
+ */
+gboolean
+bd_mime_plain_addresses (const char *value,
+                         GPtrArray  *addrs,
+                         guint       max)
+{
+  guint before;
+
+  g_return_val_if_fail (value != NULL, FALSE);
+  g_return_val_if_fail (addrs != NULL, FALSE);
+
+  if (!bd_mime_text_is_seven_bit (value, strlen (value)))
+    return FALSE;
+  before = addrs->len;
+  if (read_plain_list (value, addrs, max))
+    return TRUE;
+  /* Not plain after all (read in one pass): what it added is taken back,
+   * whatever @addrs's free function. */
+  while (addrs->len > before)
+    g_free (g_ptr_array_steal_index (addrs, addrs->len - 1));
+  return FALSE;
+}
+
+/**
+ * bd_mime_address_header_plain:
+ * @addrs: (element-type utf8): where the addresses go
+ * @max: how many addresses @addrs may hold
+ *
+ * bd_mime_plain_addresses() on the first @name field.
+ *
+ * Returns: %TRUE when the field is missing (no address added) or plain
+ *   (its addresses added); %FALSE when GMime must read it
+ *   (bd_mime_address_header()).
+ */
+gboolean
+bd_mime_address_header_plain (const BdMimePart *part,
+                              const char       *name,
+                              GPtrArray        *addrs,
+                              guint             max)
+{
+  gsize len;
+  const char *raw;
+  g_autofree char *value = NULL;
+
+  g_return_val_if_fail (part != NULL, FALSE);
+  g_return_val_if_fail (name != NULL, FALSE);
+
+  if ((raw = bd_mime_header_raw (part, name, &len)) == NULL)
+    return TRUE;
+  value = bd_mime_unfold (raw, len);
+  return bd_mime_plain_addresses (value, addrs, max);
+}
+
+/**
+ * bd_mime_plain_message_id:
+ * @value: a Message-ID field's value, unfolded
+ *
+ * The form nearly every message ID has, "<local@domain>" with both parts
+ * dot-atoms (no blanks, comments, quotes or IDN label), read without GMime.
+ *
+ * Returns: (transfer full) (nullable): what g_mime_utils_decode_message_id()
+ *   gives for it, "local@domain"; %NULL when @value has another form (GMime
+ *   must read it).
+ */
+char *
+bd_mime_plain_message_id (const char *value)
+{
+  const char *stop;
+
+  g_return_val_if_fail (value != NULL, NULL);
+
+  if (value[0] != '<' || (stop = skip_plain_addr_spec (value + 1)) == NULL || stop[0] != '>' || stop[1] != '\0')
+    return NULL;
+  return g_strndup (value + 1, stop - (value + 1));
 }

@@ -68,8 +68,13 @@ append_entity (GString    *out,
 
   for (guint i = 0; i < G_N_ELEMENTS (entities); i++)
     {
-      gsize n = strlen (entities[i].name);
+      gsize n;
 
+      /* the first letter inline (case folded by its 0x20 bit), before
+       * any call: an '&' is tried against every name */
+      if (end - p < 2 || (p[1] | 0x20) != entities[i].name[0])
+        continue;
+      n = strlen (entities[i].name);
       if ((gsize)(end - p) > n && g_ascii_strncasecmp (p + 1, entities[i].name, n) == 0)
         {
           g_string_append (out, entities[i].text);
@@ -85,10 +90,46 @@ append_entity (GString    *out,
   return p + 1;
 }
 
+/* The longest tag name looked for ("/blockquote"), and room for it. */
+#define TAG_KEY_SIZE 16
+
+/* The name of the tag [@tag, @tag + @len) as tag_is() matches names: an
+ * optional '/', then the letters and digits after it, in lower case; ""
+ * when longer than any name looked for. Read once per tag: each was
+ * compared with two dozen names. */
+static void
+read_tag_key (const char *tag,
+              gsize       len,
+              char        key[TAG_KEY_SIZE])
+{
+  gsize n = 0, i = 0;
+
+  if (len > 0 && tag[0] == '/')
+    key[n++] = tag[i++];
+  for (; i < len && g_ascii_isalnum (tag[i]); i++)
+    {
+      if (n == TAG_KEY_SIZE - 1)
+        {
+          key[0] = '\0';
+          return;
+        }
+      key[n++] = tag[i] | 0x20;   /* lower case, for letters and digits alike */
+    }
+  key[n] = '\0';
+}
+
+/* Whether the key is @name (of two bytes at least, with its NUL); the
+ * first two compared inline, as most tags are none of the names. */
+static inline gboolean
+key_is (const char *key,
+        const char *name)
+{
+  return key[0] == name[0] && key[1] == name[1] && (name[1] == '\0' || strcmp (key + 2, name + 2) == 0);
+}
+
 /* Block tags: the text after them starts a line of its own. */
 static gboolean
-is_block_tag (const char *tag,
-              gsize       len)
+is_block_tag (const char *key)
 {
   static const char *const tags[] = {
     "p", "/p", "div", "/div", "tr", "/tr", "li", "/li", "table", "/table", "h1", "/h1", "h2", "/h2",
@@ -96,7 +137,7 @@ is_block_tag (const char *tag,
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (tags); i++)
-    if (tag_is (tag, len, tags[i]))
+    if (key_is (key, tags[i]))
       return TRUE;
   return FALSE;
 }
@@ -131,6 +172,11 @@ start_line (GString *out)
     g_string_append_c (out, '\n');
 }
 
+/* The bytes a run of plain text stops at: markup, entities, white space. */
+static const gboolean ends_text_run[256] = {
+  ['<'] = TRUE, ['&'] = TRUE, [' '] = TRUE, ['\t'] = TRUE, ['\n'] = TRUE, ['\r'] = TRUE,
+};
+
 /**
  * bd_mime_strip_html:
  *
@@ -156,12 +202,12 @@ bd_mime_strip_html (const char *html,
         {
           const char *close = memchr (p, '>', end - p);
           const char *tag = p + 1;
-          gsize tag_len;
+          char key[TAG_KEY_SIZE];
 
           if (close == NULL)
             break;
-          tag_len = close - tag;
-          if (tag_is (tag, tag_len, "script") || tag_is (tag, tag_len, "style"))
+          read_tag_key (tag, close - tag, key);
+          if (key_is (key, "script") || key_is (key, "style"))
             {
               const char *stop = g_strstr_len (close, end - close, "</");
 
@@ -172,15 +218,15 @@ bd_mime_strip_html (const char *html,
               if (close == NULL)
                 break;
             }
-          else if (tag_is (tag, tag_len, "br"))
+          else if (key_is (key, "br"))
             break_line (out);
-          else if (is_block_tag (tag, tag_len))
+          else if (is_block_tag (key))
             {
-              if (tag_is (tag, tag_len, "pre") || tag_is (tag, tag_len, "/pre"))
+              if (key_is (key, "pre") || key_is (key, "/pre"))
                 pre = tag[0] != '/';
               start_line (out);
             }
-          else if ((tag_is (tag, tag_len, "/td") || tag_is (tag, tag_len, "/th"))
+          else if ((key_is (key, "/td") || key_is (key, "/th"))
                    && out->len > 0 && out->str[out->len - 1] != '\n' && out->str[out->len - 1] != ' ')
             g_string_append_c (out, ' ');
           p = close + 1;
@@ -203,7 +249,7 @@ bd_mime_strip_html (const char *html,
       {
         const char *run = p;
 
-        while (p < end && *p != '<' && *p != '&' && *p != ' ' && *p != '\t' && *p != '\n' && *p != '\r')
+        while (p < end && !ends_text_run[(guchar)*p])
           p++;
         if (p == run)
           p++;   /* white space inside <pre> */

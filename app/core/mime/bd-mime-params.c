@@ -55,53 +55,111 @@ skip_blanks (const char *p)
   return p;
 }
 
+/* One "name=value" parameter as written: the name as is, the value
+ * still quoted when @quoted. */
+typedef struct
+{
+  const char *name;
+  gsize       name_len;
+  const char *value;   /* after the opening quote when quoted */
+  gsize       value_len;
+  gboolean    quoted;
+} RawParam;
+
+/* Reads the parameter after the ';' at *@p and moves *@p to the next ';'
+ * outside quotes, or the end. A piece without a name or '=' is skipped.
+ * Returns FALSE when *@p is at the end. */
+static gboolean
+next_param (const char **p,
+            RawParam    *param)
+{
+  const char *q = *p;
+
+  while (*q == ';')
+    {
+      param->name = q = skip_blanks (q + 1);
+      while (*q != '\0' && *q != '=' && *q != ';' && *q != ' ' && *q != '\t')
+        q++;
+      param->name_len = q - param->name;
+      q = skip_blanks (q);
+      if (*q != '=' || param->name_len == 0)
+        {
+          q = next_semicolon (q);
+          continue;
+        }
+      q = skip_blanks (q + 1);
+      param->quoted = *q == '"';
+      if (param->quoted)
+        {
+          param->value = ++q;
+          for (; *q != '\0' && *q != '"'; q++)
+            if (*q == '\\' && q[1] != '\0')
+              q++;
+          param->value_len = q - param->value;
+          if (*q == '"')
+            q++;
+        }
+      else
+        {
+          param->value = q;
+          while (*q != '\0' && *q != ';' && *q != ' ' && *q != '\t')
+            q++;
+          param->value_len = q - param->value;
+        }
+      *p = next_semicolon (q);
+      return TRUE;
+    }
+  *p = q;
+  return FALSE;
+}
+
+/* The value, unquoted. */
+static char *
+param_value (const RawParam *param)
+{
+  char *out, *o;
+
+  if (!param->quoted)
+    return g_strndup (param->value, param->value_len);
+  out = o = g_malloc (param->value_len + 1);
+  for (gsize i = 0; i < param->value_len; i++)
+    {
+      if (param->value[i] == '\\' && i + 1 < param->value_len)
+        i++;
+      *o++ = param->value[i];
+    }
+  *o = '\0';
+  return out;
+}
+
+/* Whether the parameter is @name (lower case), its own name case folded. */
+static gboolean
+param_is (const RawParam *param,
+          const char     *name)
+{
+  gsize i;
+
+  for (i = 0; i < param->name_len; i++)
+    if (name[i] == '\0' || g_ascii_tolower (param->name[i]) != name[i])
+      return FALSE;
+  return name[i] == '\0';
+}
+
 static GArray *
 split_params (const char *value)
 {
   GArray *params = g_array_new (FALSE, FALSE, sizeof (Param));
   const char *p = next_semicolon (value);
+  RawParam raw;
 
   g_array_set_clear_func (params, (GDestroyNotify)param_clear);
-  while (*p == ';')
+  while (next_param (&p, &raw))
     {
-      const char *name = p = skip_blanks (p + 1);
       Param param;
 
-      while (*p != '\0' && *p != '=' && *p != ';' && *p != ' ' && *p != '\t')
-        p++;
-      param.name = g_ascii_strdown (name, p - name);
-      p = skip_blanks (p);
-      if (*p != '=' || param.name[0] == '\0')
-        {
-          g_free (param.name);
-          p = next_semicolon (p);
-          continue;
-        }
-      p = skip_blanks (p + 1);
-      if (*p == '"')
-        {
-          GString *out = g_string_new (NULL);
-
-          for (p++; *p != '\0' && *p != '"'; p++)
-            {
-              if (*p == '\\' && p[1] != '\0')
-                p++;
-              g_string_append_c (out, *p);
-            }
-          if (*p == '"')
-            p++;
-          param.value = g_string_free (out, FALSE);
-        }
-      else
-        {
-          const char *start = p;
-
-          while (*p != '\0' && *p != ';' && *p != ' ' && *p != '\t')
-            p++;
-          param.value = g_strndup (start, p - start);
-        }
+      param.name = g_ascii_strdown (raw.name, raw.name_len);
+      param.value = param_value (&raw);
       g_array_append_val (params, param);
-      p = next_semicolon (p);
     }
   return params;
 }
@@ -184,6 +242,7 @@ bd_mime_parameter (const char *value,
   g_autoptr(GArray) params = NULL;
   g_autofree char *extended = NULL;
   GString *joined;
+  RawParam raw;
   const char *v;
 
   g_return_val_if_fail (value != NULL, NULL);
@@ -194,9 +253,13 @@ bd_mime_parameter (const char *value,
    * Content-Types are asked for a boundary or charset they lack. */
   if (bd_text_strcasestr (value, name) == NULL)
     return NULL;
+  /* The plain form, which nearly every message uses, read in place: the
+   * first parameter of that name. */
+  for (const char *p = next_semicolon (value); next_param (&p, &raw);)
+    if (param_is (&raw, name))
+      return param_value (&raw);
+
   params = split_params (value);
-  if ((v = find (params, name)) != NULL)
-    return g_strdup (v);
 
   extended = g_strconcat (name, "*", NULL);
   if ((v = find (params, extended)) != NULL)

@@ -1,21 +1,32 @@
 /* bd-mime-private.h
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Shared by bd-mime.c and bd-mime-headers.c only.
+ * Shared by bd-mime.c and bd-mime-headers.c only: ASCII case folding
+ * inline, for field names and content types (GLib's calls a function
+ * for every byte, and names are compared for every look-up).
  */
 #pragma once
 
-#include "bd-mime.h"
+#include <glib.h>
 
 G_BEGIN_DECLS
 
-/* bd-mime.c: fills part->fields from the part's head (a cache). */
-void        bd_mime_index_fields    (BdMimePart       *part);
+static inline char
+bd_mime_ascii_lower (char c)
+{
+  return c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c;
+}
 
-/* bd-mime-headers.c: the last @name field's raw value. GMime lets the
- * last Content-Type and Content-Transfer-Encoding count. */
-const char *bd_mime_last_header_raw (const BdMimePart *part,
-                                     const char       *name,
-                                     gsize            *len);
+/* g_ascii_strncasecmp () == 0 for @n bytes holding no NUL. */
+static inline gboolean
+bd_mime_names_equal (const char *a,
+                     const char *b,
+                     gsize       n)
+{
+  for (gsize i = 0; i < n; i++)
+    if (bd_mime_ascii_lower (a[i]) != bd_mime_ascii_lower (b[i]))
+      return FALSE;
+  return TRUE;
+}
 
 G_END_DECLS

@@ -20,6 +20,7 @@
 #include <gmime/gmime.h>
 #include <string.h>
 
+#include "bd-mime.h"
 #include "bd-mime-params.h"
 #include "bd-mime-private.h"
 
@@ -41,21 +42,42 @@ next_line (const char *p,
   return nl != NULL ? nl + 1 : end;
 }
 
+/* The start of the line after the one ending at @eol (from line_end()):
+ * no second search for the same line end. */
+static const char *
+after_line (const char *eol,
+            const char *end)
+{
+  return eol < end ? eol + 1 : end;
+}
+
 /* A field name (printable US-ASCII but ':') then, maybe after blanks, ':'.
- * Returns the colon, or NULL. */
+ * Returns the colon, or NULL; sets @name_end past the name. */
+static const char *
+field_colon_name (const char  *p,
+                  const char  *eol,
+                  const char **name_end)
+{
+  const char *q = p;
+
+  /* '!' to '~': one unsigned compare */
+  while (q < eol && (guchar)(*q - '!') <= '~' - '!' && *q != ':')
+    q++;
+  if (q == p)
+    return NULL;
+  *name_end = q;
+  while (q < eol && (*q == ' ' || *q == '\t'))
+    q++;
+  return q < eol && *q == ':' ? q : NULL;
+}
+
 static const char *
 field_colon (const char *p,
              const char *eol)
 {
-  const char *q = p;
+  const char *name_end;
 
-  while (q < eol && *q > ' ' && *q < 127 && *q != ':')
-    q++;
-  if (q == p)
-    return NULL;
-  while (q < eol && (*q == ' ' || *q == '\t'))
-    q++;
-  return q < eol && *q == ':' ? q : NULL;
+  return field_colon_name (p, eol, &name_end);
 }
 
 /* Whether the line [@p, @eol), not indented, still continues the field
@@ -100,14 +122,46 @@ next_field_line (const char *p,
         return NULL;
       if (*p != ' ' && *p != '\t' && field_colon (p, eol) != NULL)
         return p;
-      p = next_line (p, end);
+      p = after_line (eol, end);
     }
   return NULL;
 }
 
-/* Splits [p, end) into its header block and content. A line that is not
- * a header field is skipped when fields follow it before the blank line
- * (a broken header); when none do, the content starts there (prose written
+/* A header field starting on the line at @line, its name ending at
+ * @name_end, its value from @colon up to @eol (the folded lines after it
+ * extend it). */
+static void
+add_field (GArray     *fields,
+           const char *line,
+           const char *name_end,
+           const char *colon,
+           const char *eol)
+{
+  BdMimeField field;
+
+  field.name = line;
+  field.name_len = name_end - line;
+  field.value = colon + 1;
+  field.value_len = eol - (colon + 1);
+  g_array_append_val (fields, field);
+}
+
+/* The last field runs on to @eol, a folded line's end. */
+static void
+extend_field (GArray     *fields,
+              const char *eol)
+{
+  BdMimeField *last = &g_array_index (fields, BdMimeField, fields->len - 1);
+
+  last->value_len = eol - last->value;
+}
+
+/* Splits [p, end) into its header block and content, and indexes the
+ * block's fields in the same pass: every part's Content-Type is looked
+ * up, so an index made later meant reading each header block twice. A
+ * line that is not a header field is skipped when fields follow it
+ * before the blank line (a broken header), and so are the folded lines
+ * after it; when none do, the content starts there (prose written
  * straight after the headers). */
 static void
 split_head (BdMimePart *part,
@@ -115,12 +169,16 @@ split_head (BdMimePart *part,
             const char *end)
 {
   const char *start = p;
+  gboolean in_field = FALSE;   /* the line above belongs to the last field */
 
   part->head = start;
+  /* Room for a message's usual header (1 KB, still a small allocation):
+   * growing from a few fields cost more than the indexing itself. */
+  part->fields = g_array_sized_new (FALSE, FALSE, sizeof (BdMimeField), 32);
   while (p < end)
     {
       const char *eol = line_end (p, end);
-      const char *field;
+      const char *colon, *name_end, *field;
 
       if (eol == p)
         {
@@ -132,58 +190,26 @@ split_head (BdMimePart *part,
         }
       if (((*p == ' ' || *p == '\t') && p > start) || continues_parameters (start, p, eol))
         {
-          p = next_line (p, end);
+          if (in_field)
+            extend_field (part->fields, eol);
+          p = after_line (eol, end);
           continue;
         }
-      if (field_colon (p, eol) != NULL)
+      if ((colon = field_colon_name (p, eol, &name_end)) != NULL)
         {
-          p = next_line (p, end);
+          add_field (part->fields, p, name_end, colon, eol);
+          in_field = TRUE;
+          p = after_line (eol, end);
           continue;
         }
-      if (p == start || (field = next_field_line (next_line (p, end), end)) == NULL)
+      in_field = FALSE;
+      if (p == start || (field = next_field_line (after_line (eol, end), end)) == NULL)
         break;   /* not a header: the content starts here */
       p = field;
     }
   part->head_len = p - start;
   part->body = p;
   part->body_len = end - p;
-}
-
-/* Splits the header block into fields, once: the scanners look up a
- * dozen headers each, and a hostile block may hold a million fields. */
-void
-bd_mime_index_fields (BdMimePart *part)
-{
-  const char *p = part->head, *end = part->head + part->head_len;
-
-  part->fields = g_array_new (FALSE, FALSE, sizeof (BdMimeField));
-  while (p < end)
-    {
-      const char *eol = line_end (p, end);
-      const char *colon = field_colon (p, eol);
-      const char *stop = next_line (p, end);
-      const char *n = p;
-      BdMimeField field;
-
-      /* The field runs on over its folded lines. */
-      while (stop < end && (*stop == ' ' || *stop == '\t'
-                            || continues_parameters (part->head, stop, line_end (stop, end))))
-        {
-          eol = line_end (stop, end);
-          stop = next_line (stop, end);
-        }
-      if (colon != NULL)
-        {
-          while (n < colon && *n > ' ')
-            n++;
-          field.name = p;
-          field.name_len = n - p;
-          field.value = colon + 1;
-          field.value_len = eol - (colon + 1);
-          g_array_append_val (part->fields, field);
-        }
-      p = stop;
-    }
 }
 
 static const char *
@@ -220,16 +246,61 @@ is_token_char (char c)
   return c > ' ' && c < 127 && strchr ("()<>@,;:\\\"/[]?=", c) == NULL;
 }
 
+static gboolean
+field_is (const BdMimeField *field,
+          const char        *name,
+          gsize              len)
+{
+  return field->name_len == len && bd_mime_names_equal (field->name, name, len);
+}
+
+/* g_ascii_strdown () of @n bytes without NUL, folded inline: it calls a
+ * function for each byte, for every part's type, subtype and encoding. */
+static char *
+lower_dup (const char *s,
+           gsize       n)
+{
+  char *out = g_malloc (n + 1);
+
+  for (gsize i = 0; i < n; i++)
+    out[i] = bd_mime_ascii_lower (s[i]);
+  out[n] = '\0';
+  return out;
+}
+
+/* The last Content-Type and Content-Transfer-Encoding fields (GMime lets
+ * the last count), found in one look through the fields from the end. */
+static void
+find_content_fields (const BdMimePart   *part,
+                     const BdMimeField **type,
+                     const BdMimeField **encoding)
+{
+  *type = *encoding = NULL;
+  for (guint i = part->fields->len; i-- > 0 && (*type == NULL || *encoding == NULL);)
+    {
+      const BdMimeField *field = &g_array_index (part->fields, BdMimeField, i);
+
+      if (*type == NULL && field_is (field, "Content-Type", 12))
+        *type = field;
+      else if (*encoding == NULL && field_is (field, "Content-Transfer-Encoding", 25))
+        *encoding = field;
+    }
+}
+
 /* type/subtype and the parameters the decoder uses. @default_type is
  * text/plain, or message/rfc822 inside a multipart/digest. */
 static void
 read_content_type (BdMimePart *part,
                    gboolean    in_digest)
 {
-  gsize len;
-  const char *raw = bd_mime_last_header_raw (part, "Content-Type", &len);
-  g_autofree char *value = raw != NULL ? bd_mime_unfold (raw, len) : NULL;
-  const char *p = value;
+  const BdMimeField *type, *encoding;
+  g_autofree char *value = NULL;
+  const char *p;
+
+  find_content_fields (part, &type, &encoding);
+  if (type != NULL)
+    value = bd_mime_unfold (type->value, type->value_len);
+  p = value;
 
   if (value != NULL)
     {
@@ -249,8 +320,8 @@ read_content_type (BdMimePart *part,
             p++;
           if (p > s)
             {
-              part->type = g_ascii_strdown (t, t_end - t);
-              part->subtype = g_ascii_strdown (s, p - s);
+              part->type = lower_dup (t, t_end - t);
+              part->subtype = lower_dup (s, p - s);
             }
         }
     }
@@ -266,12 +337,11 @@ read_content_type (BdMimePart *part,
         part->boundary = bd_mime_parameter (value, "boundary");
     }
 
-  raw = bd_mime_last_header_raw (part, "Content-Transfer-Encoding", &len);
-  if (raw != NULL)
+  if (encoding != NULL)
     {
-      g_autofree char *encoding = bd_mime_unfold (raw, len);
+      g_autofree char *unfolded = bd_mime_unfold (encoding->value, encoding->value_len);
 
-      part->encoding = g_ascii_strdown (encoding, -1);
+      part->encoding = lower_dup (unfolded, strlen (unfolded));
     }
 }
 
@@ -293,6 +363,27 @@ is_boundary (const char *p,
   while (p < eol && (*p == ' ' || *p == '\t' || *p == '\r'))
     p++;
   return p == eol;
+}
+
+/* The first line at or after @p, a line start, that opens with "--", as
+ * boundary lines do; NULL when none does. It looks for the dashes, not
+ * for every line end: an attachment's base64 has no '-' at all, and a
+ * line is looked at only when it holds one. */
+static const char *
+next_dash_line (const char *p,
+                const char *end)
+{
+  while (p < end)
+    {
+      const char *dash = memchr (p, '-', end - p);
+
+      if (dash == NULL)
+        return NULL;
+      if ((dash == p || dash[-1] == '\n') && dash + 1 < end && dash[1] == '-')
+        return dash;
+      p = next_line (dash, end);
+    }
+  return NULL;
 }
 
 /* One bd_mime_parse(): its limits and how many parts it made. */
@@ -318,12 +409,12 @@ split_multipart (Parser     *parser,
   part->children = g_ptr_array_new_with_free_func ((GDestroyNotify)bd_mime_part_free);
   part->prologue = p;
   part->prologue_len = part->body_len;
-  while (p < end)
+  while ((p = next_dash_line (p, end)) != NULL)
     {
       const char *eol = line_end (p, end);
       gboolean last = FALSE;
 
-      if (*p == '-' && is_boundary (p, eol, part->boundary, n, &last))
+      if (is_boundary (p, eol, part->boundary, n, &last))
         {
           /* the line break before the boundary line is the boundary's */
           const char *stop = p > part->body ? p - 1 : p;
@@ -470,6 +561,52 @@ bd_mime_part_is_leaf (const BdMimePart *part)
   return strcmp (part->type, "multipart") != 0 && !is_message_type (part);
 }
 
+/* Quoted-printable decoded as g_mime_encoding_quoted_decode_step() does
+ * in one step: "=XX" (hex digits of either case) is the byte, "=" then LF
+ * or CRLF a soft line break, any other "=" kept with the two bytes after
+ * it, and an "=" in the last two bytes dropped with what follows. The
+ * text between two '=' is copied whole: GMime looks at every byte.
+ * Returns the length written to @out, which has room for @len bytes. */
+static gsize
+decode_quoted_printable (const char *in,
+                         gsize       len,
+                         char       *out)
+{
+  const char *p = in, *end = in + len;
+  char *o = out;
+
+  while (p < end)
+    {
+      const char *eq = memchr (p, '=', end - p);
+      const char *stop = eq != NULL ? eq : end;
+      char first, second;
+
+      memcpy (o, p, stop - p);
+      o += stop - p;
+      if (eq == NULL || end - eq < 2)
+        break;   /* the end, or a last "=" (dropped) */
+      first = eq[1];
+      if (first == '\n')
+        {
+          p = eq + 2;
+          continue;
+        }
+      if (end - eq < 3)
+        break;   /* a last "=x" (dropped) */
+      second = eq[2];
+      p = eq + 3;
+      if (g_ascii_isxdigit (first) && g_ascii_isxdigit (second))
+        *o++ = (char)(g_ascii_xdigit_value (first) << 4 | g_ascii_xdigit_value (second));
+      else if (!(first == '\r' && second == '\n'))
+        {
+          *o++ = '=';
+          *o++ = first;
+          *o++ = second;
+        }
+    }
+  return o - out;
+}
+
 /**
  * bd_mime_part_content:
  * @len: (out) (optional): its length
@@ -498,8 +635,7 @@ bd_mime_part_content (const BdMimePart *part,
         n = g_mime_encoding_base64_decode_step ((const unsigned char *)part->body, part->body_len,
                                                 (unsigned char *)out, &state, &save);
       else
-        n = g_mime_encoding_quoted_decode_step ((const unsigned char *)part->body, part->body_len,
-                                                (unsigned char *)out, &state, &save);
+        n = decode_quoted_printable (part->body, part->body_len, out);
       out[n] = '\0';
     }
   else

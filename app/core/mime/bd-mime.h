@@ -12,8 +12,8 @@
  * The decoder reads a bounce's few parts and headers once; building a
  * GMime object for every header and part of both the bounce and the
  * returned message cost well over half of its time. GMime still does
- * what it is best at: encoded words, dates, address lists, charsets and
- * transfer encodings, on the values that are read.
+ * what it is best at: encoded words, dates, address lists beyond the
+ * plain forms, charsets and base64, on the values that are read.
  */
 #pragma once
 
@@ -47,7 +47,7 @@ struct _BdMimePart
   gsize       prologue_len;
   gboolean    too_deep;        /* parts below @max_depth were not parsed */
   gboolean    too_many_parts;  /* top part only: parts past BD_MIME_MAX_PARTS were not made */
-  GArray     *fields;          /* of BdMimeField: the header block, indexed on first look-up */
+  GArray     *fields;          /* of BdMimeField: the header block's fields, in order */
 };
 
 typedef struct
@@ -78,6 +78,16 @@ char       *bd_mime_unfold         (const char       *raw,
 /* An address header (From, To…) parsed by GMime: encoded words, groups. */
 InternetAddressList *bd_mime_address_header (const BdMimePart *part,
                                              const char       *name);
+/* The plain forms of an address list ("a@b, Name <c@d>") read without
+ * GMime; FALSE when GMime must read it. */
+gboolean    bd_mime_plain_addresses      (const char       *value,
+                                          GPtrArray        *addrs,
+                                          guint             max);
+gboolean    bd_mime_address_header_plain (const BdMimePart *part,
+                                          const char       *name,
+                                          GPtrArray        *addrs,
+                                          guint             max);
+char       *bd_mime_plain_message_id     (const char       *value);
 
 /* The header fields, in order. */
 const BdMimeField *bd_mime_fields  (const BdMimePart *part,

@@ -19,10 +19,23 @@
  * short, a huge text part is an attachment. */
 #define MAX_TEXT_PART (4 * 1024 * 1024)
 
+/* A text part's text, as the collector keeps it. */
 typedef struct
 {
-  GString          *plain;
-  GString          *html;
+  char  *text;
+  gsize  len;
+} Piece;
+
+static void
+piece_clear (Piece *piece)
+{
+  g_free (piece->text);
+}
+
+typedef struct
+{
+  GArray           *plain;   /* of Piece */
+  GArray           *html;    /* of Piece, the text laid out */
   const BdMimePart *original;
 } Collect;
 
@@ -57,24 +70,85 @@ collect_text (Collect          *collect,
   if (bd_mime_part_is (part, "text", "plain") || bd_mime_part_is (part, "text", "html"))
     {
       gboolean html = bd_mime_part_is (part, "text", "html");
-      GString *into = html ? collect->html : collect->plain;
-      gsize len;
-      g_autofree char *text = NULL;
+      Piece piece;
 
       if (part->body_len > MAX_TEXT_PART)
         return;
-      text = bd_mime_part_text (part, &len);
-
-      if (into->len > 0)
-        g_string_append_c (into, '\n');
+      piece.text = bd_mime_part_text (part, &piece.len);
       if (html)
         {
-          g_autofree char *stripped = bd_mime_strip_html (text, len, &len);
-          g_string_append_len (into, stripped, len);
+          char *stripped = bd_mime_strip_html (piece.text, piece.len, &piece.len);
+
+          g_free (piece.text);
+          piece.text = stripped;
         }
-      else
-        g_string_append_len (into, text, len);
+      g_array_append_val (html ? collect->html : collect->plain, piece);
     }
+}
+
+static GArray *
+pieces_new (void)
+{
+  GArray *pieces = g_array_new (FALSE, FALSE, sizeof (Piece));
+
+  g_array_set_clear_func (pieces, (GDestroyNotify)piece_clear);
+  return pieces;
+}
+
+/* The pieces one after the other, a line break before each that follows
+ * some text; @len is set to the length. The one piece most bounces have
+ * is taken as it is, not copied. */
+static char *
+join_pieces (GArray *pieces,
+             gsize  *len)
+{
+  GString *joined;
+  gsize total = 0;
+
+  if (pieces->len == 1)
+    {
+      Piece *only = &g_array_index (pieces, Piece, 0);
+
+      *len = only->len;
+      return g_steal_pointer (&only->text);
+    }
+  for (guint i = 0; i < pieces->len; i++)
+    total += g_array_index (pieces, Piece, i).len + 1;
+  joined = g_string_sized_new (total);
+  for (guint i = 0; i < pieces->len; i++)
+    {
+      const Piece *piece = &g_array_index (pieces, Piece, i);
+
+      if (joined->len > 0)
+        g_string_append_c (joined, '\n');
+      g_string_append_len (joined, piece->text, piece->len);
+    }
+  *len = joined->len;
+  return g_string_free (joined, FALSE);
+}
+
+/* How much text the pieces hold together. */
+static gsize
+pieces_length (GArray *pieces)
+{
+  gsize total = 0;
+
+  for (guint i = 0; i < pieces->len; i++)
+    total += g_array_index (pieces, Piece, i).len;
+  return total;
+}
+
+/* g_ascii_strdown (@s, -1) with the folding inline (GLib calls a
+ * function for each byte). */
+static char *
+ascii_strdown (const char *s)
+{
+  char *out = g_strdup (s);
+
+  for (char *p = out; *p != '\0'; p++)
+    if (*p >= 'A' && *p <= 'Z')
+      *p += 'a' - 'A';
+  return out;
 }
 
 /* A header as the scanners read it: decoded, trimmed, "" when absent. */
@@ -101,48 +175,42 @@ bd_scan_input_init (BdScanInput      *input,
                     const BdMimePart *original)
 {
   Collect collect;
-  GString *body;
+  char *body;
+  gsize body_len;
 
   g_return_if_fail (input != NULL);
   g_return_if_fail (message != NULL);
 
   memset (input, 0, sizeof *input);
-  collect.plain = g_string_new (NULL);
-  collect.html = g_string_new (NULL);
+  collect.plain = pieces_new ();
+  collect.html = pieces_new ();
   collect.original = original;
   collect_text (&collect, message, 0);
 
-  if (collect.plain->len > 0)
-    {
-      body = collect.plain;
-      g_string_free (collect.html, TRUE);
-    }
-  else
-    {
-      body = collect.html;
-      g_string_free (collect.plain, TRUE);
-    }
+  body = join_pieces (pieces_length (collect.plain) > 0 ? collect.plain : collect.html, &body_len);
+  g_array_unref (collect.plain);
+  g_array_unref (collect.html);
 
   /* A broken MIME structure (a boundary that never opens) leaves a
    * multipart without parts, its text stranded in the prologue: let the
    * scanners read that instead. Only then, and only a bounded amount:
    * big or deeply nested messages have parts and are read as such. */
-  if (body->len == 0 && message->children != NULL && message->children->len == 0 && message->prologue_len > 0)
+  if (body_len == 0 && message->children != NULL && message->children->len == 0 && message->prologue_len > 0)
     {
-      g_autofree char *valid = g_utf8_make_valid (message->prologue, MIN (message->prologue_len, 256 * 1024));
-
-      g_string_append (body, valid);
+      g_free (body);
+      body = g_utf8_make_valid (message->prologue, MIN (message->prologue_len, 256 * 1024));
+      body_len = strlen (body);
     }
 
   input->message = message;
   input->original = original;
   input->from = decoded_header (message, "From");
   input->subject = decoded_header (message, "Subject");
-  input->from_lower = g_ascii_strdown (input->from, -1);
-  input->subject_lower = g_ascii_strdown (input->subject, -1);
-  input->body_len = body->len;
-  input->body_is_ascii = bd_mime_text_is_seven_bit (body->str, body->len);
-  input->body = g_string_free (body, FALSE);
+  input->from_lower = ascii_strdown (input->from);
+  input->subject_lower = ascii_strdown (input->subject);
+  input->body_len = body_len;
+  input->body_is_ascii = bd_mime_text_is_seven_bit (body, body_len);
+  input->body = body;
 }
 
 void
