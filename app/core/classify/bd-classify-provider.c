@@ -15,17 +15,27 @@
 #include "bd-classify-private.h"
 
 
-/* Whether @reporter is one of @id's servers, or @lowered names one. */
-static gboolean
-host_matches (const char   *reporter,
-              const char   *lowered,
-              BdProviderId  id)
+/* What the rules ask about one reply, worked out once for all of them:
+ * which providers' servers reported it. */
+typedef struct
 {
-  const BdProvider *provider = bd_provider_get (id);
+  const char *reporter;
+  const char *lowered;
+  guint32     reporter_providers;   /* bd_provider_mask_for_host (reporter) */
+} Reply;
 
+/* Whether the reporting host is one of @id's servers, or the reply
+ * names one (when @named is set). */
+static gboolean
+host_matches (const Reply  *reply,
+              BdProviderId  id,
+              gboolean      named)
+{
   if (id == BD_PROVIDER_NONE)
     return TRUE;
-  return bd_provider_named_in (provider, lowered) || bd_provider_has_host (provider, reporter);
+  if ((reply->reporter_providers & 1u << id) != 0)
+    return TRUE;
+  return named && bd_provider_named_in (bd_provider_get (id), reply->lowered);
 }
 
 static gboolean
@@ -49,16 +59,16 @@ status_matches (const char *status,
  * "550 <address>: User unknown" for an address that does not exist. */
 static BdReason
 apply_kddi_rule (const BdRecipient *r,
-                 const char        *reporter,
-                 const char        *lowered,
+                 const Reply       *reply,
                  BdEvidence        *evidence)
 {
+  const char *lowered = reply->lowered;
   const char *at;
 
   if (lowered == NULL || (at = strstr (lowered, ": user unknown")) == NULL)
     return BD_REASON_UNDEFINED;
   if (!bd_provider_has_address (bd_provider_get (BD_PROVIDER_KDDI), r->address)
-      && !host_matches (reporter, NULL, BD_PROVIDER_KDDI))
+      && !host_matches (reply, BD_PROVIDER_KDDI, FALSE))
     return BD_REASON_UNDEFINED;
   if (at > lowered && at[-1] == '>')
     {
@@ -158,10 +168,10 @@ apply_franceptt_rule (const char  *reporter,
  * settings refuse the sender (after DATA). */
 static BdReason
 apply_docomo_rule (const BdRecipient *r,
-                   const char        *reporter,
+                   const Reply       *reply,
                    BdEvidence        *evidence)
 {
-  if (!host_matches (reporter, NULL, BD_PROVIDER_DOCOMO) || r->status == NULL)
+  if (!host_matches (reply, BD_PROVIDER_DOCOMO, FALSE) || r->status == NULL)
     return BD_REASON_UNDEFINED;
   if (strcmp (r->status, "5.2.0") == 0)
     {
@@ -181,8 +191,7 @@ apply_docomo_rule (const BdRecipient *r,
  * "AUP#" code of four digits, sometimes after letters ("AUP#MXRT-1360"):
  * the number's range names the reason. */
 static BdReason
-apply_spectrum_rule (const char  *reporter,
-                     const char  *lowered,
+apply_spectrum_rule (const Reply *reply,
                      BdEvidence  *evidence)
 {
   static const struct { guint first, last; BdReason reason; } ranges[] = {
@@ -194,11 +203,11 @@ apply_spectrum_rule (const char  *reporter,
     { 1530, 1530, BD_REASON_MESGTOOBIG }, { 1540, 1550, BD_REASON_SPEEDING },
     { 1560, 1560, BD_REASON_POLICYVIOLATION }, { 1580, 1580, BD_REASON_SPEEDING },
   };
-  const char *code = lowered != NULL ? strstr (lowered, "aup#") : NULL;
+  const char *code = reply->lowered != NULL ? strstr (reply->lowered, "aup#") : NULL;
   guint number = 0;
   int digits = 0;
 
-  if (code == NULL || !host_matches (reporter, lowered, BD_PROVIDER_SPECTRUM))
+  if (code == NULL || !host_matches (reply, BD_PROVIDER_SPECTRUM, TRUE))
     return BD_REASON_UNDEFINED;
   for (code += 4; g_ascii_isalpha (*code) || *code == '-'; code++)
     ;
@@ -231,16 +240,17 @@ bd_classify_provider_rules (const BdRecipient *r,
 {
   /* Providers whose codes need reading (a number in a range, a reply
    * that means two things), then the table. */
-  BdReason by_code = apply_kddi_rule (r, reporter, lowered, evidence);
+  Reply reply = { reporter, lowered, bd_provider_mask_for_host (reporter) };
+  BdReason by_code = apply_kddi_rule (r, &reply, evidence);
   BdProviderId last_provider = BD_N_PROVIDERS;
   gboolean last_provider_matches = FALSE;
 
   if (by_code == BD_REASON_UNDEFINED)
-    by_code = apply_docomo_rule (r, reporter, evidence);
+    by_code = apply_docomo_rule (r, &reply, evidence);
   if (by_code == BD_REASON_UNDEFINED)
     by_code = apply_franceptt_rule (reporter, lowered, evidence);
   if (by_code == BD_REASON_UNDEFINED)
-    by_code = apply_spectrum_rule (reporter, lowered, evidence);
+    by_code = apply_spectrum_rule (&reply, evidence);
   if (by_code != BD_REASON_UNDEFINED)
     return by_code;
   for (guint i = 0; i < bd_n_provider_rules; i++)
@@ -253,7 +263,7 @@ bd_classify_provider_rules (const BdRecipient *r,
       if (rule->provider != last_provider)
         {
           last_provider = rule->provider;
-          last_provider_matches = host_matches (reporter, lowered, rule->provider);
+          last_provider_matches = host_matches (&reply, rule->provider, TRUE);
         }
       if (!last_provider_matches)
         continue;

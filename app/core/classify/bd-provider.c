@@ -71,6 +71,14 @@ bd_provider_get (BdProviderId id)
   return &providers[id];
 }
 
+/* g_ascii_tolower(), which GLib does not inline: the hot loops below
+ * call it for every byte of a host name. */
+static inline char
+lower_ascii (char c)
+{
+  return c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c;
+}
+
 /* Whether [@host, @host + @len) is @suffix or a name below it: a suffix
  * matches only at a label boundary, so mx.notoutlook.com is not
  * outlook.com's. A leading '.' of @suffix changes nothing. */
@@ -84,9 +92,24 @@ has_suffix_len (const char *host,
   if (*suffix == '.')
     suffix++;
   n = strlen (suffix);
-  if (n == 0 || len < n || g_ascii_strncasecmp (host + len - n, suffix, n) != 0)
+  if (n == 0 || len < n)
     return FALSE;
+  /* From the end: two names mostly differ in their last labels. */
+  for (gsize i = 1; i <= n; i++)
+    if (lower_ascii (host[len - i]) != lower_ascii (suffix[n - i]))
+      return FALSE;
   return len == n || host[len - n - 1] == '.';
+}
+
+/* The length of @host without its trailing '.' and '>'. */
+static gsize
+host_length (const char *host)
+{
+  gsize len = strlen (host);
+
+  while (len > 0 && (host[len - 1] == '.' || host[len - 1] == '>'))
+    len--;
+  return len;
 }
 
 /**
@@ -100,40 +123,131 @@ gboolean
 bd_host_has_suffix (const char *host,
                     const char *suffix)
 {
-  gsize len;
-
   if (host == NULL || suffix == NULL)
     return FALSE;
-  len = strlen (host);
-  while (len > 0 && (host[len - 1] == '.' || host[len - 1] == '>'))
-    len--;
-  return has_suffix_len (host, len, suffix);
+  return has_suffix_len (host, host_length (host), suffix);
 }
 
-static gboolean
-in_list (const char *const *list,
-         const char        *host)
+G_STATIC_ASSERT (BD_N_PROVIDERS <= 32);
+
+/* Every host suffix and mail domain of the registry, lower case, to the
+ * providers (one bit per BdProviderId) that list it. Built once: a host
+ * is then looked up by its few label-boundary suffixes instead of being
+ * compared with each of some eighty names, once per provider. */
+static GHashTable *
+suffix_table (void)
 {
-  for (guint i = 0; list[i] != NULL; i++)
-    if (bd_host_has_suffix (host, list[i]))
-      return TRUE;
-  return FALSE;
+  static GHashTable *table;
+
+  if (g_once_init_enter (&table))
+    {
+      GHashTable *built = g_hash_table_new (g_str_hash, g_str_equal);
+
+      for (guint id = 0; id < BD_N_PROVIDERS; id++)
+        {
+          const char *const *lists[] = { providers[id].host_suffixes, providers[id].mail_domains };
+
+          for (guint l = 0; l < G_N_ELEMENTS (lists); l++)
+            for (guint i = 0; lists[l][i] != NULL; i++)
+              {
+                /* as has_suffix_len(): a leading '.' changes nothing */
+                const char *suffix = lists[l][i] + (lists[l][i][0] == '.');
+                guint32 mask = GPOINTER_TO_UINT (g_hash_table_lookup (built, suffix));
+
+                g_assert (strchr (suffix, '.') != NULL);
+                g_hash_table_insert (built, (gpointer)suffix, GUINT_TO_POINTER (mask | 1u << id));
+              }
+        }
+      g_once_init_leave (&table, built);
+    }
+  return table;
+}
+
+/* The providers whose suffix @host (lower case) is or is below: the
+ * whole name, then what follows each '.', as long as a '.' remains in it
+ * (every suffix of the registry has one). */
+static guint32
+lowered_host_providers (const char *host)
+{
+  GHashTable *table = suffix_table ();
+  const char *last_dot = strrchr (host, '.');
+  guint32 mask = 0;
+
+  if (last_dot == NULL)
+    return 0;
+  for (const char *p = host;; p++)
+    {
+      mask |= GPOINTER_TO_UINT (g_hash_table_lookup (table, p));
+      p = strchr (p, '.');
+      if (p == last_dot)
+        return mask;
+    }
+}
+
+/**
+ * bd_provider_mask_for_host:
+ * @host: (nullable): a host name
+ *
+ * Returns: the providers (bit 1 << BdProviderId) for which
+ *   bd_provider_has_host() holds, all asked at once.
+ */
+guint32
+bd_provider_mask_for_host (const char *host)
+{
+  char buffer[256];
+  g_autofree char *long_copy = NULL;
+  char *lowered = buffer;
+  gsize len;
+
+  if (host == NULL)
+    return 0;
+  len = host_length (host);
+  if (len >= sizeof buffer)
+    lowered = long_copy = g_malloc (len + 1);
+  for (gsize i = 0; i < len; i++)
+    lowered[i] = lower_ascii (host[i]);
+  lowered[len] = '\0';
+  return lowered_host_providers (lowered);
 }
 
 /* A server's name is under its host suffixes or its mail domains (an MX
  * is often named under the domain it serves). */
+static gboolean
+in_list (const char *const *list,
+         const char        *host,
+         gsize              len)
+{
+  for (guint i = 0; list[i] != NULL; i++)
+    if (has_suffix_len (host, len, list[i]))
+      return TRUE;
+  return FALSE;
+}
+
+/* One provider's few names are compared directly: cheaper than the
+ * table, which pays off when all providers are asked. */
 gboolean
 bd_provider_has_host (const BdProvider *provider,
                       const char       *host)
 {
+  gsize len;
+
   g_return_val_if_fail (provider != NULL, FALSE);
 
   if (host == NULL)
     return FALSE;
-  return in_list (provider->host_suffixes, host) || in_list (provider->mail_domains, host);
+  len = host_length (host);
+  return in_list (provider->host_suffixes, host, len) || in_list (provider->mail_domains, host, len);
 }
 
 /* An address counts by its domain. */
+static guint32
+address_providers (const char *address)
+{
+  const char *at = address != NULL ? strrchr (address, '@') : NULL;
+
+  return at != NULL ? bd_provider_mask_for_host (at + 1) : 0;
+}
+
 gboolean
 bd_provider_has_address (const BdProvider *provider,
                          const char       *address)
@@ -181,16 +295,26 @@ find (gboolean    (*matches) (const BdProvider *, const char *),
   return NULL;
 }
 
+/* The registry's first provider in @mask, as a walk in its order finds
+ * it. */
+static const BdProvider *
+first_provider (guint32 mask)
+{
+  gint id = g_bit_nth_lsf (mask & ~(1u << BD_PROVIDER_NONE), -1);
+
+  return id >= 0 ? &providers[id] : NULL;
+}
+
 const BdProvider *
 bd_provider_for_host (const char *host)
 {
-  return find (bd_provider_has_host, host);
+  return first_provider (bd_provider_mask_for_host (host));
 }
 
 const BdProvider *
 bd_provider_for_address (const char *address)
 {
-  return find (bd_provider_has_address, address);
+  return first_provider (address_providers (address));
 }
 
 static gboolean
