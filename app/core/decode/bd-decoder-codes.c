@@ -121,29 +121,40 @@ drop_repeated_codes (BdRecipient *r)
     }
 }
 
+static inline gboolean
+is_blank (char c)
+{
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
 /* Lower case with every run of white space made one space, for finding
- * phrases that servers fold across lines. */
+ * phrases that servers fold across lines. Copied a word at a time: the
+ * whole body goes through here, and one test per byte ('!' and above is
+ * neither blank nor the end) keeps the inner loop short. */
 static char *
 fold_lower (const char *text)
 {
   /* Never longer than @text: runs of blanks shrink to one space. */
   char *out = g_malloc (strlen (text) + 1);
   char *q = out;
-  gboolean space = FALSE;
+  const char *p = text;
 
-  for (const char *p = text; *p; p++)
+  for (;;)
     {
-      char c = *p;
-
-      if (c == ' ' || c == '\t' || c == '\n' || c == '\r')
-        {
-          space = TRUE;
-          continue;
-        }
-      if (space && q > out)
+      while (is_blank (*p))
+        p++;
+      if (*p == '\0')
+        break;
+      if (q > out)
         *q++ = ' ';
-      space = FALSE;
-      *q++ = (c >= 'A' && c <= 'Z') ? c + ('a' - 'A') : c;
+      for (;; p++)
+        {
+          char c = *p;
+
+          if ((guchar)c <= ' ' && (c == '\0' || is_blank (c)))
+            break;
+          *q++ = (c >= 'A' && c <= 'Z') ? c + ('a' - 'A') : c;
+        }
     }
   *q = '\0';
   return out;
