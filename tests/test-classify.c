@@ -312,6 +312,109 @@ test_classify_provider_label_boundary (void)
   g_assert_false (bd_provider_named_in (bd_provider_get (BD_PROVIDER_MICROSOFT), "at mx.notoutlook.com"));
 }
 
+/* The registry's answers as they were computed before the lookup
+ * tables: every name of every provider compared in turn. */
+static gboolean
+reference_has_host (const BdProvider *provider,
+                    const char       *host)
+{
+  const char *const *lists[] = { provider->host_suffixes, provider->mail_domains };
+
+  for (guint l = 0; l < G_N_ELEMENTS (lists); l++)
+    for (guint i = 0; lists[l][i] != NULL; i++)
+      if (bd_host_has_suffix (host, lists[l][i]))
+        return TRUE;
+  return FALSE;
+}
+
+static gboolean
+reference_named_in (const BdProvider *provider,
+                    const char       *lowered)
+{
+  for (guint i = 0; provider->host_suffixes[i] != NULL; i++)
+    {
+      const char *suffix = provider->host_suffixes[i];
+      gsize n = strlen (suffix);
+
+      for (const char *p = strstr (lowered, suffix); p != NULL; p = strstr (p + 1, suffix))
+        if ((p == lowered || (!g_ascii_isalnum (p[-1]) && p[-1] != '-'))
+            && !g_ascii_isalnum (p[n]) && p[n] != '-')
+          return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+check_masks (const char *text)
+{
+  guint32 hosts = bd_provider_mask_for_host (text);
+  guint32 named = bd_provider_mask_named_in (text);
+  gboolean expected;
+  const BdProvider *first_host = NULL;
+
+  for (guint id = BD_PROVIDER_NONE; id < BD_N_PROVIDERS; id++)
+    {
+      const BdProvider *provider = bd_provider_get (id);
+      gboolean has = reference_has_host (provider, text);
+
+      if (((hosts >> id) & 1) != (guint32)has || bd_provider_has_host (provider, text) != has)
+        g_error ("host “%s”, %s: expected %d", text, provider->name, has);
+      expected = reference_named_in (provider, text);
+      if (((named >> id) & 1) != (guint32)expected)
+        g_error ("reply “%s”, %s: expected %d", text, provider->name, expected);
+      if (first_host == NULL && id != BD_PROVIDER_NONE && has)
+        first_host = provider;
+    }
+  g_assert_true (bd_provider_for_host (text) == first_host);
+}
+
+/* The lookup tables answer as the comparisons did, for every name of
+ * the registry in every position a host or a reply may hold it, and for
+ * the edge cases of both. */
+static void
+test_classify_provider_masks (void)
+{
+  static const char *const texts[] = {
+    "", ".", "..", "localhost", "co.uk", "ne.jp", "com", "[1.2.3.4]", "5.7.1 10.0.0.1",
+    "at am0pr01.prod.outlook.com]", "at mx.notoutlook.com", "MX.OUTLOOK.COM.", "outlook.com>",
+    "outlook.com.>.", "a..outlook.com", ".outlook.com", "outlook.com.evil", "outlook.com-x",
+    "-outlook.com", "foo.outlook.comx", "(google.com)", "....google.com....", "google.com.google.com",
+    "xgoogle.com google.com", "mx.au.company", "x.yahoo.co.uk.", "mx.t-online.de", "mx01.gmx.net",
+    "user@mail.qq.com", "host ofr416.example.net", "secureserver.net.outlook.com",
+    "mimecast.com-eu.x hotmail.com", "yahoo.com.yahoodns.net", "ezweb.ne.jp.docomo.ne.jp",
+  };
+  g_autofree char *long_label = g_strnfill (300, 'a');
+  g_autofree char *long_host = g_strconcat (long_label, ".gmail.com", NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    check_masks (texts[i]);
+  check_masks (long_host);
+  for (guint id = 0; id < BD_N_PROVIDERS; id++)
+    {
+      const BdProvider *provider = bd_provider_get (id);
+      const char *const *lists[] = { provider->host_suffixes, provider->mail_domains };
+
+      for (guint l = 0; l < G_N_ELEMENTS (lists); l++)
+        for (guint i = 0; lists[l][i] != NULL; i++)
+          {
+            static const char *const frames[][2] = {
+              { "", "" }, { "x", "" }, { "x.", "" }, { "", "." }, { "", "x" }, { "-", "" }, { "", "-" },
+              { "[", "]" }, { "a.b.", ".c d" }, { "mx.", ">" }, { "MX.", "." }, { "a.", "a" },
+            };
+            g_autofree char *upper = g_ascii_strup (lists[l][i], -1);
+
+            for (guint f = 0; f < G_N_ELEMENTS (frames); f++)
+              {
+                g_autofree char *text = g_strconcat (frames[f][0], lists[l][i], frames[f][1], NULL);
+                g_autofree char *shouted = g_strconcat (frames[f][0], upper, frames[f][1], NULL);
+
+                check_masks (text);
+                check_masks (shouted);
+              }
+          }
+    }
+}
+
 /* Microsoft 365 answers its own user's sending quota with 5.2.2: the
  * reason is decided once, so the JSON's reason says what the headline
  * says. A full mailbox elsewhere stays one. */
@@ -356,6 +459,7 @@ main (int    argc,
   g_test_add_func ("/core/classify/command", test_classify_command);
   g_test_add_func ("/core/classify/provider", test_classify_provider);
   g_test_add_func ("/core/classify/provider-label-boundary", test_classify_provider_label_boundary);
+  g_test_add_func ("/core/classify/provider-masks", test_classify_provider_masks);
   g_test_add_func ("/core/classify/microsoft-quota", test_classify_microsoft_quota);
   g_test_add_func ("/core/classify/reply-class-first", test_classify_reply_class_first);
 

@@ -16,12 +16,13 @@
 
 
 /* What the rules ask about one reply, worked out once for all of them:
- * which providers' servers reported it. */
+ * which providers' servers reported it, and which ones it names. */
 typedef struct
 {
   const char *reporter;
   const char *lowered;
   guint32     reporter_providers;   /* bd_provider_mask_for_host (reporter) */
+  guint32     named_providers;      /* bd_provider_mask_named_in (lowered) */
 } Reply;
 
 /* Whether the reporting host is one of @id's servers, or the reply
@@ -31,11 +32,9 @@ host_matches (const Reply  *reply,
               BdProviderId  id,
               gboolean      named)
 {
-  if (id == BD_PROVIDER_NONE)
-    return TRUE;
-  if ((reply->reporter_providers & 1u << id) != 0)
-    return TRUE;
-  return named && bd_provider_named_in (bd_provider_get (id), reply->lowered);
+  guint32 providers = reply->reporter_providers | (named ? reply->named_providers : 0);
+
+  return id == BD_PROVIDER_NONE || (providers & 1u << id) != 0;
 }
 
 static gboolean
@@ -240,10 +239,8 @@ bd_classify_provider_rules (const BdRecipient *r,
 {
   /* Providers whose codes need reading (a number in a range, a reply
    * that means two things), then the table. */
-  Reply reply = { reporter, lowered, bd_provider_mask_for_host (reporter) };
+  Reply reply = { reporter, lowered, bd_provider_mask_for_host (reporter), bd_provider_mask_named_in (lowered) };
   BdReason by_code = apply_kddi_rule (r, &reply, evidence);
-  BdProviderId last_provider = BD_N_PROVIDERS;
-  gboolean last_provider_matches = FALSE;
 
   if (by_code == BD_REASON_UNDEFINED)
     by_code = apply_docomo_rule (r, &reply, evidence);
@@ -257,15 +254,8 @@ bd_classify_provider_rules (const BdRecipient *r,
     {
       const BdProviderRule *rule = &bd_provider_rules[i];
 
-      if (!status_matches (r->status, rule->status))
-        continue;
-      /* The rules come grouped by provider: each is looked for once. */
-      if (rule->provider != last_provider)
-        {
-          last_provider = rule->provider;
-          last_provider_matches = host_matches (&reply, rule->provider, TRUE);
-        }
-      if (!last_provider_matches)
+      /* The provider first: a test of one bit, failed by most rules. */
+      if (!host_matches (&reply, rule->provider, TRUE) || !status_matches (r->status, rule->status))
         continue;
       if (rule->phrase != NULL && (lowered == NULL || strstr (lowered, rule->phrase) == NULL))
         continue;

@@ -130,37 +130,79 @@ bd_host_has_suffix (const char *host,
 
 G_STATIC_ASSERT (BD_N_PROVIDERS <= 32);
 
-/* Every host suffix and mail domain of the registry, lower case, to the
- * providers (one bit per BdProviderId) that list it. Built once: a host
- * is then looked up by its few label-boundary suffixes instead of being
- * compared with each of some eighty names, once per provider. */
-static GHashTable *
-suffix_table (void)
+/* The registry's names, lower case, to the providers (one bit per
+ * BdProviderId) that list them. Built once: a host is then looked up by
+ * its few label-boundary suffixes instead of being compared with each of
+ * some eighty names, once per provider. */
+#define NAMED_MAX 63   /* the longest host suffix, at most */
+
+typedef struct
 {
-  static GHashTable *table;
+  GHashTable *hosts;   /* host suffixes and mail domains: bd_provider_has_host() */
+  GHashTable *named;   /* host suffixes only: bd_provider_named_in() */
+  gsize       longest_named;
+} SuffixTables;
 
-  if (g_once_init_enter (&table))
+/* A host name in a reply is a run of these; where it ends, anything
+ * else. */
+static inline gboolean
+is_name_char (char c)
+{
+  return g_ascii_isalnum (c) || c == '-' || c == '.';
+}
+
+/* What the lookups below take for granted of every name in the
+ * registry: name characters only, a letter or digit first, a letter last
+ * (a top-level domain's) and at least one '.' (they skip every other
+ * part of a host or a reply). */
+static gboolean
+is_plain_name (const char *name)
+{
+  gsize n = strlen (name);
+
+  for (gsize i = 0; i < n; i++)
+    if (!is_name_char (name[i]))
+      return FALSE;
+  return n > 0 && g_ascii_isalnum (name[0]) && g_ascii_isalpha (name[n - 1]) && strchr (name, '.') != NULL;
+}
+
+static void
+add_suffixes (GHashTable        *table,
+              const char *const *list,
+              BdProviderId       id)
+{
+  for (guint i = 0; list[i] != NULL; i++)
     {
-      GHashTable *built = g_hash_table_new (g_str_hash, g_str_equal);
+      const char *suffix = list[i];
+      guint32 mask = GPOINTER_TO_UINT (g_hash_table_lookup (table, suffix));
 
+      g_assert (is_plain_name (suffix));
+      g_hash_table_insert (table, (gpointer)suffix, GUINT_TO_POINTER (mask | 1u << id));
+    }
+}
+
+static const SuffixTables *
+suffix_tables (void)
+{
+  static SuffixTables tables;
+  static gsize built;
+
+  if (g_once_init_enter (&built))
+    {
+      tables.hosts = g_hash_table_new (g_str_hash, g_str_equal);
+      tables.named = g_hash_table_new (g_str_hash, g_str_equal);
       for (guint id = 0; id < BD_N_PROVIDERS; id++)
         {
-          const char *const *lists[] = { providers[id].host_suffixes, providers[id].mail_domains };
-
-          for (guint l = 0; l < G_N_ELEMENTS (lists); l++)
-            for (guint i = 0; lists[l][i] != NULL; i++)
-              {
-                /* as has_suffix_len(): a leading '.' changes nothing */
-                const char *suffix = lists[l][i] + (lists[l][i][0] == '.');
-                guint32 mask = GPOINTER_TO_UINT (g_hash_table_lookup (built, suffix));
-
-                g_assert (strchr (suffix, '.') != NULL);
-                g_hash_table_insert (built, (gpointer)suffix, GUINT_TO_POINTER (mask | 1u << id));
-              }
+          add_suffixes (tables.hosts, providers[id].host_suffixes, id);
+          add_suffixes (tables.hosts, providers[id].mail_domains, id);
+          add_suffixes (tables.named, providers[id].host_suffixes, id);
+          for (guint i = 0; providers[id].host_suffixes[i] != NULL; i++)
+            tables.longest_named = MAX (tables.longest_named, strlen (providers[id].host_suffixes[i]));
         }
-      g_once_init_leave (&table, built);
+      g_assert (tables.longest_named <= NAMED_MAX);
+      g_once_init_leave (&built, 1);
     }
-  return table;
+  return &tables;
 }
 
 /* The providers whose suffix @host (lower case) is or is below: the
@@ -169,7 +211,7 @@ suffix_table (void)
 static guint32
 lowered_host_providers (const char *host)
 {
-  GHashTable *table = suffix_table ();
+  GHashTable *table = suffix_tables ()->hosts;
   const char *last_dot = strrchr (host, '.');
   guint32 mask = 0;
 
@@ -259,6 +301,71 @@ bd_provider_has_address (const BdProvider *provider,
   return at != NULL && bd_provider_has_host (provider, at + 1);
 }
 
+/* The providers one of whose host suffixes is a whole part of @word (a
+ * run of name characters, @len bytes): a part starts at the word's start
+ * or after a '.', and ends at its end or before a '.', as the suffix
+ * would in "…prod.outlook.com" or "outlook.com.". Only the parts that
+ * could be a name of the registry are looked up (is_plain_name()). */
+static guint32
+named_in_word (const char *word,
+               gsize       len)
+{
+  const SuffixTables *tables = suffix_tables ();
+  const char *end = word + len;
+  guint32 mask = 0;
+
+  for (const char *stop = word + 1; stop <= end; stop++)
+    {
+      gboolean dotted = FALSE;
+
+      if ((stop < end && *stop != '.') || !g_ascii_isalpha (stop[-1]))
+        continue;
+      for (gsize n = 1; n <= (gsize)(stop - word) && n <= tables->longest_named; n++)
+        {
+          const char *start = stop - n;
+          char part[NAMED_MAX + 1];
+
+          if (*start == '.')
+            dotted = TRUE;
+          if (!dotted || (start > word && start[-1] != '.') || !g_ascii_isalnum (*start))
+            continue;
+          memcpy (part, start, n);
+          part[n] = '\0';
+          mask |= GPOINTER_TO_UINT (g_hash_table_lookup (tables->named, part));
+        }
+    }
+  return mask;
+}
+
+/**
+ * bd_provider_mask_named_in:
+ * @lowered: (nullable): a server's reply, lower case
+ *
+ * Returns: the providers (bit 1 << BdProviderId) for which
+ *   bd_provider_named_in() holds, found in one pass over @lowered: only
+ *   the words with a '.' in them are read.
+ */
+guint32
+bd_provider_mask_named_in (const char *lowered)
+{
+  guint32 mask = 0;
+
+  if (lowered == NULL)
+    return 0;
+  for (const char *dot = strchr (lowered, '.'); dot != NULL;)
+    {
+      const char *word = dot, *end = dot + 1;
+
+      while (word > lowered && is_name_char (word[-1]))
+        word--;
+      while (is_name_char (*end))
+        end++;
+      mask |= named_in_word (word, end - word);
+      dot = strchr (end, '.');
+    }
+  return mask;
+}
+
 /* Whether @lowered (a server's reply, lower case) names one of
  * @provider's hosts as a whole name: "…prod.outlook.com" does,
  * "notoutlook.com" does not. */
@@ -268,19 +375,7 @@ bd_provider_named_in (const BdProvider *provider,
 {
   g_return_val_if_fail (provider != NULL, FALSE);
 
-  if (lowered == NULL)
-    return FALSE;
-  for (guint i = 0; provider->host_suffixes[i] != NULL; i++)
-    {
-      const char *suffix = provider->host_suffixes[i];
-      gsize n = strlen (suffix);
-
-      for (const char *p = strstr (lowered, suffix); p != NULL; p = strstr (p + 1, suffix))
-        if ((p == lowered || (!g_ascii_isalnum (p[-1]) && p[-1] != '-'))
-            && !g_ascii_isalnum (p[n]) && p[n] != '-')
-          return TRUE;
-    }
-  return FALSE;
+  return (bd_provider_mask_named_in (lowered) & 1u << provider->id) != 0;
 }
 
 static const BdProvider *
