@@ -312,6 +312,21 @@ test_classify_provider_label_boundary (void)
   g_assert_false (bd_provider_named_in (bd_provider_get (BD_PROVIDER_MICROSOFT), "at mx.notoutlook.com"));
 }
 
+/* A multi-line reply's repeated codes ("550-5.7.1 … 550 5.7.1 …") are
+ * dropped after the first, so its words read on: the prefixes are built
+ * from the reply code and the status, a 4xx and a longer status too. */
+static void
+test_classify_repeated_codes (void)
+{
+  g_autoptr(BdBounce) five = decode_dsn ("jan@example.org", "mx.example.com", "5.7.1",
+                                         "550-5.7.1 The user does not accept 550-5.7.1 mail from you 550 5.7.1 here");
+  g_autoptr(BdBounce) four = decode_dsn ("jan@example.org", "mx.example.com", "4.7.28",
+                                         "421-4.7.28 Our system has detected 421-4.7.28 an unusual rate 421 4.7.28 of mail");
+
+  g_assert_cmpstr (first (five)->diagnostic, ==, "550-5.7.1 The user does not accept mail from you here");
+  g_assert_cmpstr (first (four)->diagnostic, ==, "421-4.7.28 Our system has detected an unusual rate of mail");
+}
+
 /* The registry's answers as they were computed before the lookup
  * tables: every name of every provider compared in turn. */
 static gboolean
@@ -460,6 +475,7 @@ main (int    argc,
   g_test_add_func ("/core/classify/provider", test_classify_provider);
   g_test_add_func ("/core/classify/provider-label-boundary", test_classify_provider_label_boundary);
   g_test_add_func ("/core/classify/provider-masks", test_classify_provider_masks);
+  g_test_add_func ("/core/classify/repeated-codes", test_classify_repeated_codes);
   g_test_add_func ("/core/classify/microsoft-quota", test_classify_microsoft_quota);
   g_test_add_func ("/core/classify/reply-class-first", test_classify_reply_class_first);
 
