@@ -312,6 +312,25 @@ test_classify_provider_label_boundary (void)
   g_assert_false (bd_provider_named_in (bd_provider_get (BD_PROVIDER_MICROSOFT), "at mx.notoutlook.com"));
 }
 
+/* The codes that name a reason by themselves (RFC 3463, RFC 5248), and
+ * those that do not: generic, unknown or written differently. */
+static void
+test_classify_status_codes (void)
+{
+  static const struct { const char *status; BdReason reason; } codes[] = {
+    { "2.1.5", BD_REASON_DELIVERED }, { "4.2.2", BD_REASON_MAILBOXFULL }, { "4.7.12", BD_REASON_SECURITYERROR },
+    { "4.7.25", BD_REASON_REQUIREPTR }, { "5.1.1", BD_REASON_USERUNKNOWN }, { "5.1.10", BD_REASON_NOTACCEPT },
+    { "5.2.2", BD_REASON_MAILBOXFULL }, { "5.7.1", BD_REASON_SECURITYERROR }, { "5.7.27", BD_REASON_NOTACCEPT },
+    { "5.0.0", BD_REASON_UNDEFINED }, { "4.0.0", BD_REASON_UNDEFINED }, { "5.1.1 ", BD_REASON_UNDEFINED },
+    { "5.1", BD_REASON_UNDEFINED }, { "", BD_REASON_UNDEFINED }, { "9.9.9", BD_REASON_UNDEFINED },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (codes); i++)
+    g_assert_cmpstr (bd_reason_to_string (bd_classify_status (codes[i].status)), ==,
+                     bd_reason_to_string (codes[i].reason));
+  g_assert_cmpint (bd_classify_status (NULL), ==, BD_REASON_UNDEFINED);
+}
+
 /* A multi-line reply's repeated codes ("550-5.7.1 … 550 5.7.1 …") are
  * dropped after the first, so its words read on: the prefixes are built
  * from the reply code and the status, a 4xx and a longer status too. */
@@ -476,6 +495,7 @@ main (int    argc,
   g_test_add_func ("/core/classify/provider-label-boundary", test_classify_provider_label_boundary);
   g_test_add_func ("/core/classify/provider-masks", test_classify_provider_masks);
   g_test_add_func ("/core/classify/repeated-codes", test_classify_repeated_codes);
+  g_test_add_func ("/core/classify/status-codes", test_classify_status_codes);
   g_test_add_func ("/core/classify/microsoft-quota", test_classify_microsoft_quota);
   g_test_add_func ("/core/classify/reply-class-first", test_classify_reply_class_first);
 

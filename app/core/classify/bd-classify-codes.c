@@ -133,12 +133,22 @@ static const StatusRule status_rules[] = {
 BdReason
 bd_classify_status (const char *status)
 {
-  if (status == NULL)
+  static GHashTable *reasons;   /* status_rules by code, built once */
+  gpointer reason;
+
+  if (g_once_init_enter (&reasons))
+    {
+      /* A hundred strcmp() calls a recipient became one lookup. */
+      GHashTable *table = g_hash_table_new (g_str_hash, g_str_equal);
+
+      for (guint i = 0; i < G_N_ELEMENTS (status_rules); i++)
+        if (!g_hash_table_contains (table, status_rules[i].status))   /* the first row wins, as the walk did */
+          g_hash_table_insert (table, (gpointer)status_rules[i].status, GUINT_TO_POINTER (status_rules[i].reason));
+      g_once_init_leave (&reasons, table);
+    }
+  if (status == NULL || !g_hash_table_lookup_extended (reasons, status, NULL, &reason))
     return BD_REASON_UNDEFINED;
-  for (guint i = 0; i < G_N_ELEMENTS (status_rules); i++)
-    if (strcmp (status_rules[i].status, status) == 0)
-      return status_rules[i].reason;
-  return BD_REASON_UNDEFINED;
+  return GPOINTER_TO_UINT (reason);
 }
 
 /* The SMTP command a reply answered, from the words around it: Postfix's
