@@ -163,13 +163,30 @@ is_blank (char c)
   return c == ' ' || c == '\t' || c == '\n' || c == '\r';
 }
 
+/* Each byte in lower case, and 0 for the bytes that end a word: the
+ * blanks and the string's end. Built once. */
+static const char *
+word_byte_table (void)
+{
+  static char table[256];
+  static gsize built;
+
+  if (g_once_init_enter (&built))
+    {
+      for (guint c = 1; c < 256; c++)
+        table[c] = is_blank ((char)c) ? '\0' : g_ascii_tolower ((char)c);
+      g_once_init_leave (&built, 1);
+    }
+  return table;
+}
+
 /* Lower case with every run of white space made one space, for finding
- * phrases that servers fold across lines. Copied a word at a time: the
- * whole body goes through here, and one test per byte ('!' and above is
- * neither blank nor the end) keeps the inner loop short. */
+ * phrases that servers fold across lines. Copied a word at a time, one
+ * table lookup a byte: the whole body goes through here. */
 static char *
 fold_lower (const char *text)
 {
+  const char *table = word_byte_table ();
   /* Never longer than @text: runs of blanks shrink to one space. */
   char *out = g_malloc (strlen (text) + 1);
   char *q = out;
@@ -177,19 +194,18 @@ fold_lower (const char *text)
 
   for (;;)
     {
+      char c;
+
       while (is_blank (*p))
         p++;
       if (*p == '\0')
         break;
       if (q > out)
         *q++ = ' ';
-      for (;; p++)
+      while ((c = table[(guchar)*p]) != '\0')
         {
-          char c = *p;
-
-          if ((guchar)c <= ' ' && (c == '\0' || is_blank (c)))
-            break;
-          *q++ = (c >= 'A' && c <= 'Z') ? c + ('a' - 'A') : c;
+          *q++ = c;
+          p++;
         }
     }
   *q = '\0';
