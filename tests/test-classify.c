@@ -169,6 +169,17 @@ test_classify_command (void)
   g_assert_cmpstr (bd_classify_find_command ("smtp error from remote mail server after mail from:<a@b>"), ==, "MAIL");
   g_assert_cmpstr (bd_classify_find_command (">>> mail from:<a> <<< 250 ok >>> data <<< 554 no"), ==, "DATA");
   g_assert_null (bd_classify_find_command ("nothing here"));
+  /* the first mention wins, wherever its marker is in the table */
+  g_assert_cmpstr (bd_classify_find_command ("550 no (in reply to mail from) after rcpt to"), ==, "MAIL");
+  g_assert_cmpstr (bd_classify_find_command ("[rcpt_to] 550 in reply to data"), ==, "RCPT");
+  g_assert_cmpstr (bd_classify_find_command ("after after rcpt to: refused"), ==, "RCPT");
+  g_assert_cmpstr (bd_classify_find_command ("[1.2.3.4] [mail_from] [data]"), ==, "MAIL");
+  g_assert_cmpstr (bd_classify_find_command ("did not like our final data"), ==, "DATA");
+  /* a transcript's last command, unless another marker came first */
+  g_assert_cmpstr (bd_classify_find_command (">>> rcpt to <<< 250 >>> ehlo >>> mail from <<< 550"), ==, "MAIL");
+  g_assert_cmpstr (bd_classify_find_command (">>> data <<< 554 (in reply to rcpt to)"), ==, "RCPT");
+  g_assert_cmpstr (bd_classify_find_command (">>> rcpt to <<< 250 >>> data <<< 354 >>> rcpt to <<< 550"), ==, "RCPT");
+  g_assert_cmpstr (bd_classify_find_command ("while talking to mx.example.org.: <<< 554 go away"), ==, "CONN");
 }
 
 /* The same reply means one thing at Gmail and another elsewhere: Google
