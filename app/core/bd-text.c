@@ -17,20 +17,30 @@
 #include "bd-text.h"
 
 /* g_utf8_strdown(), without its per-character Unicode walk when @text is
- * plain ASCII (nearly always: server replies). */
+ * plain ASCII (nearly always: server replies). One pass: the copy is
+ * lowered while it is checked, and given up at the first byte that is
+ * not ASCII. */
 char *
 bd_text_strdown (const char *text,
                  gssize      len)
 {
+  g_autofree char *out = NULL;
   gsize n;
 
   g_return_val_if_fail (text != NULL, NULL);
 
   n = len < 0 ? strlen (text) : (gsize)len;
+  out = g_malloc (n + 1);
   for (gsize i = 0; i < n; i++)
-    if ((guchar)text[i] >= 0x80 || text[i] == '\0')
-      return g_utf8_strdown (text, len);
-  return g_ascii_strdown (text, n);
+    {
+      char c = text[i];
+
+      if ((guchar)c >= 0x80 || c == '\0')
+        return g_utf8_strdown (text, len);
+      out[i] = c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c;
+    }
+  out[n] = '\0';
+  return g_steal_pointer (&out);
 }
 
 /* The first byte in [@p, @end) that is @lower or @upper, or @end. Where
