@@ -242,6 +242,15 @@ test_classify_provider (void)
       "from 192.0.2.1 weren't sent.", BD_REASON_BADREPUTATION },
     { "hotmail-com.olc.protection.outlook.com", "550 5.7.1 DY-002 Mail rejected by Outlook.com for policy reasons.",
       BD_REASON_VIRUSDETECTED },
+    /* I.UA's numbered explanations, rules whose phrases share a start:
+     * the first, a later one, the last (whose number starts as the
+     * first's), and a link to none of them */
+    { "mx.example.net", "550 5.0.0 Relaying denied, see http://mail.i.ua/err/1/", BD_REASON_NORELAYING },
+    { "mx.example.net", "550 5.0.0 Refused, see http://mail.i.ua/err/8/ for details", BD_REASON_REJECTED },
+    { "mx.example.net", "550 5.0.0 Refused, see http://mail.i.ua/err/10/", BD_REASON_FILTERED },
+    { "mx.example.net", "550 5.0.0 Mailbox full, see http://mail.i.ua/err/11/", BD_REASON_MAILBOXFULL },
+    /* Microsoft 365's "access denied, …" replies share their start */
+    { "mail.protection.outlook.com", "550 5.7.1 Access denied, rejected by recipient", BD_REASON_BLOCKED },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)

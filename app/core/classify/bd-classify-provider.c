@@ -5,6 +5,7 @@
  * provider when it differs from RFC 3463, or when the provider documents
  * its own codes (Microsoft 365, Gmail, Yahoo, KDDI, NTT docomo, Orange…).
  */
+#define _GNU_SOURCE   /* memmem */
 #define G_LOG_DOMAIN "bd-classify"
 
 #include "config.h"
@@ -223,6 +224,70 @@ apply_spectrum_rule (const Reply *reply,
   return BD_REASON_UNDEFINED;
 }
 
+/* What the walk over the rules knows of each rule beforehand, worked out
+ * once from the table. */
+typedef struct
+{
+  guint run_end;   /* the first rule after this one's run of rules for the same provider */
+  guint shared;    /* how long a start this rule's phrase shares with the previous rule's */
+} RulePlan;
+
+static const RulePlan *
+rule_plans (void)
+{
+  static RulePlan *plans;
+
+  if (g_once_init_enter (&plans))
+    {
+      RulePlan *built = g_new0 (RulePlan, bd_n_provider_rules);
+
+      for (guint i = bd_n_provider_rules; i-- > 0;)
+        {
+          const BdProviderRule *rule = &bd_provider_rules[i];
+          const char *previous = i > 0 ? bd_provider_rules[i - 1].phrase : NULL;
+
+          built[i].run_end = i + 1 < bd_n_provider_rules && bd_provider_rules[i + 1].provider == rule->provider
+                             ? built[i + 1].run_end : i + 1;
+          while (previous != NULL && rule->phrase != NULL && rule->phrase[built[i].shared] != '\0'
+                 && rule->phrase[built[i].shared] == previous[built[i].shared])
+            built[i].shared++;
+        }
+      g_once_init_leave (&plans, built);
+    }
+  return plans;
+}
+
+/* Rules in a row often share the start of their phrases ("i.ua/err/1/"
+ * to "i.ua/err/10/"): once such a start is known to be absent from the
+ * reply, the rest of the row is not searched for. */
+#define SHARED_START_MIN 8
+
+typedef struct
+{
+  const char *lowered;
+  gsize       len;            /* of @lowered */
+  const char *absent;         /* a phrase whose first @absent_len bytes the reply lacks */
+  gsize       absent_len;
+} PhraseSearch;
+
+static gboolean
+phrase_found (PhraseSearch *search,
+              const char   *phrase,
+              gsize         shared)
+{
+  if (search->lowered == NULL)
+    return FALSE;
+  if (search->absent != NULL && strncmp (phrase, search->absent, search->absent_len) == 0)
+    return FALSE;
+  if (shared >= SHARED_START_MIN && memmem (search->lowered, search->len, phrase, shared) == NULL)
+    {
+      search->absent = phrase;
+      search->absent_len = shared;
+      return FALSE;
+    }
+  return strstr (search->lowered, phrase) != NULL;
+}
+
 /**
  * bd_classify_provider_rules:
  * @reporter: (nullable): the host that reported the failure
@@ -241,6 +306,8 @@ bd_classify_provider_rules (const BdRecipient *r,
    * that means two things), then the table. */
   Reply reply = { reporter, lowered, bd_provider_mask_for_host (reporter), bd_provider_mask_named_in (lowered) };
   BdReason by_code = apply_kddi_rule (r, &reply, evidence);
+  PhraseSearch search = { lowered, lowered != NULL ? strlen (lowered) : 0, NULL, 0 };
+  const RulePlan *plans;
 
   if (by_code == BD_REASON_UNDEFINED)
     by_code = apply_docomo_rule (r, &reply, evidence);
@@ -250,14 +317,20 @@ bd_classify_provider_rules (const BdRecipient *r,
     by_code = apply_spectrum_rule (&reply, evidence);
   if (by_code != BD_REASON_UNDEFINED)
     return by_code;
+  plans = rule_plans ();
   for (guint i = 0; i < bd_n_provider_rules; i++)
     {
       const BdProviderRule *rule = &bd_provider_rules[i];
 
-      /* The provider first: a test of one bit, failed by most rules. */
-      if (!host_matches (&reply, rule->provider, TRUE) || !status_matches (r->status, rule->status))
+      /* A provider that did not report, nor is named: its whole run skipped. */
+      if (!host_matches (&reply, rule->provider, TRUE))
+        {
+          i = plans[i].run_end - 1;
+          continue;
+        }
+      if (!status_matches (r->status, rule->status))
         continue;
-      if (rule->phrase != NULL && (lowered == NULL || strstr (lowered, rule->phrase) == NULL))
+      if (rule->phrase != NULL && !phrase_found (&search, rule->phrase, plans[i].shared))
         continue;
       bd_evidence_set (evidence, BD_EVIDENCE_PROVIDER_RULE, rule->why);
       return rule->reason;
