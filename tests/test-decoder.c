@@ -531,7 +531,8 @@ test_decoder_feedback_recipients (void)
 /* A delivery report in front of @prose: a bounce, unless the prose is a
  * challenge-response service's. */
 static BdBounce *
-decode_report_with (const char *prose)
+decode_report_with (const char *prose,
+                    const char *action)
 {
   g_autofree char *text = g_strdup_printf (
     "From: MAILER-DAEMON@mx.example.net\r\nTo: jan@example.org\r\nSubject: Re: hello\r\n"
@@ -540,8 +541,8 @@ decode_report_with (const char *prose)
     "--b\r\nContent-Type: text/plain\r\n\r\n%s\r\n\r\n"
     "--b\r\nContent-Type: message/delivery-status\r\n\r\n"
     "Reporting-MTA: dns; mx.example.net\r\n\r\n"
-    "Final-Recipient: rfc822; anna@example.net\r\nAction: delayed\r\nStatus: 4.7.0\r\n\r\n"
-    "--b--\r\n", prose);
+    "Final-Recipient: rfc822; anna@example.net\r\nAction: %s\r\nStatus: %s\r\n\r\n"
+    "--b--\r\n", prose, action, g_str_equal (action, "failed") ? "5.0.0" : "4.7.0");
 
   return bd_decoder_decode_bytes (text, strlen (text), "test.eml", 0);
 }
@@ -565,16 +566,31 @@ test_decoder_challenges (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (held); i++)
     {
-      g_autoptr(BdBounce) bounce = decode_report_with (held[i]);
+      g_autoptr(BdBounce) bounce = decode_report_with (held[i], "delayed");
 
       g_assert_cmpint (bounce->kind, ==, BD_KIND_NOT_BOUNCE);
     }
   for (guint i = 0; i < G_N_ELEMENTS (refused); i++)
     {
-      g_autoptr(BdBounce) bounce = decode_report_with (refused[i]);
+      g_autoptr(BdBounce) bounce = decode_report_with (refused[i], "delayed");
 
       g_assert_cmpint (bounce->kind, ==, BD_KIND_DELAYED);
     }
+}
+
+/* A report without the server's words takes the prose line that names
+ * the recipient, whatever its case, and says more than the address. */
+static void
+test_decoder_words_from_prose (void)
+{
+  g_autoptr(BdBounce) named = decode_report_with ("Hello.\r\n<ANNA@Example.NET>\r\n"
+                                                  "  Delivery to <Anna@EXAMPLE.net> failed: mailbox unavailable  \r\n"
+                                                  "Bye.", "failed");
+  g_autoptr(BdBounce) unnamed = decode_report_with ("Delivery to <anna@example.org> failed: mailbox unavailable",
+                                                    "failed");
+
+  g_assert_cmpstr (recipient (named, 0)->diagnostic, ==, "Delivery to <Anna@EXAMPLE.net> failed: mailbox unavailable");
+  g_assert_null (recipient (unnamed, 0)->diagnostic);
 }
 
 int
@@ -600,6 +616,7 @@ main (int    argc,
   g_test_add_func ("/core/decoder/many-recipients", test_decoder_many_recipients);
   g_test_add_func ("/core/decoder/big-attachment", test_decoder_big_attachment);
   g_test_add_func ("/core/decoder/challenges", test_decoder_challenges);
+  g_test_add_func ("/core/decoder/words-from-prose", test_decoder_words_from_prose);
 
   return g_test_run ();
 }

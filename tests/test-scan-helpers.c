@@ -79,6 +79,27 @@ test_util_strdown (void)
   g_assert_cmpstr (part, ==, "abc");
 }
 
+/* A search within a length, case aside: the bytes after it are not
+ * read, nor needed to end in a NUL. */
+static void
+test_util_find_ci (void)
+{
+  static const char line[] = { 'R', 'C', 'P', 'T', ' ', '<', 'J', 'a', 'n', '@', 'E', 'x', '>', '!' };
+  const char *text = "550 User Unknown: <jan@example.org> here";
+
+  g_assert_true (bd_text_find_ci (line, sizeof line, "jan@ex") == line + 6);
+  g_assert_true (bd_text_find_ci (line, sizeof line, "x>!") == line + 11);
+  g_assert_null (bd_text_find_ci (line, sizeof line - 1, "x>!"));
+  g_assert_null (bd_text_find_ci (line, 3, "rcpt"));
+  g_assert_true (bd_text_find_ci (line, 4, "rcpt") == line);
+  g_assert_true (bd_text_find_ci (line, 0, "") == line);
+  g_assert_true (bd_text_find_ci (text, strlen (text), "UNKNOWN") == text + 9);
+  g_assert_true (bd_text_find_ci (text, strlen (text), "JAN@EXAMPLE.ORG") == bd_text_strcasestr (text, "jan@example.org"));
+  g_assert_null (bd_text_find_ci (text, 20, "jan@example.org"));
+  g_assert_true (bd_text_find_ci (text, strlen (text), "E") == text + 6);
+  g_assert_null (bd_text_find_ci (text, strlen (text), "q"));
+}
+
 static void
 test_util_address (void)
 {
@@ -241,6 +262,7 @@ main (int   argc,
   g_test_add_func ("/core/scanners/util/reply-code", test_util_reply_code);
   g_test_add_func ("/core/scanners/util/host", test_util_host);
   g_test_add_func ("/core/scanners/util/strdown", test_util_strdown);
+  g_test_add_func ("/core/scanners/util/find-ci", test_util_find_ci);
   g_test_add_func ("/core/scanners/util/strcasestr", test_util_strcasestr);
   g_test_add_func ("/core/scanners/util/address", test_util_address);
   g_test_add_func ("/core/scanners/util/collapse", test_util_collapse);

@@ -46,8 +46,9 @@ bd_text_strdown (const char *text,
 /* The first byte in [@p, @end) that is @lower or @upper, or @end. Where
  * the compiler targets SSE2 (every x86-64), 16 bytes are compared at once:
  * bd_text_strcasestr() runs over whole bodies for every marker of every
- * scanner, and byte by byte it was 11 % of decoding the corpus. */
-static const char *
+ * scanner, and byte by byte it was 11 % of decoding the corpus. Inlined
+ * into its callers, whose loops call it once per candidate. */
+G_ALWAYS_INLINE static inline const char *
 find_either (const char *p,
              const char *end,
              char        lower,
@@ -72,13 +73,37 @@ find_either (const char *p,
   return end;
 }
 
+/* The search of bd_text_strcasestr() and bd_text_find_ci(), @needle
+ * not empty and not longer than @len; inlined into both, as they are
+ * called thousands of times a message. */
+G_ALWAYS_INLINE static inline const char *
+find_ci (const char *text,
+         gsize       len,
+         const char *needle,
+         gsize       n)
+{
+  /* Both cases of the first letter found together, then the second byte
+   * compared inline (case folded by its 0x20 bit, a pre-test only; it is
+   * inside the text, as the needle is longer than one byte) before the
+   * call. */
+  char lower = g_ascii_tolower (needle[0]);
+  char upper = g_ascii_toupper (needle[0]);
+  const char *end = text + len - (n - 1);
+
+  for (const char *p = text; (p = find_either (p, end, lower, upper)) != end; p++)
+    {
+      if ((n == 1 || (p[1] | 0x20) == (needle[1] | 0x20))
+          && g_ascii_strncasecmp (p + 1, needle + 1, n - 1) == 0)
+        return p;
+    }
+  return NULL;
+}
+
 const char *
 bd_text_strcasestr (const char *haystack,
                     const char *needle)
 {
   gsize n, len;
-  char lower, upper;
-  const char *end;
 
   g_return_val_if_fail (haystack != NULL, NULL);
   g_return_val_if_fail (needle != NULL, NULL);
@@ -89,20 +114,27 @@ bd_text_strcasestr (const char *haystack,
   len = strlen (haystack);
   if (n > len)
     return NULL;
+  return find_ci (haystack, len, needle, n);
+}
 
-  /* Both cases of the first letter found together, then the second byte
-   * compared inline (case folded by its 0x20 bit, a pre-test only; the
-   * haystack's NUL fails it) before the call. */
-  lower = g_ascii_tolower (needle[0]);
-  upper = g_ascii_toupper (needle[0]);
-  end = haystack + len - (n - 1);
-  for (const char *p = haystack; (p = find_either (p, end, lower, upper)) != end; p++)
-    {
-      if ((n == 1 || (p[1] | 0x20) == (needle[1] | 0x20))
-          && g_ascii_strncasecmp (p + 1, needle + 1, n - 1) == 0)
-        return p;
-    }
-  return NULL;
+/* bd_text_strcasestr() within [@text, @text + @len), which need not end
+ * in a NUL (a line of a body): no copy is made to search it. */
+const char *
+bd_text_find_ci (const char *text,
+                 gsize       len,
+                 const char *needle)
+{
+  gsize n;
+
+  g_return_val_if_fail (text != NULL || len == 0, NULL);
+  g_return_val_if_fail (needle != NULL, NULL);
+
+  n = strlen (needle);
+  if (n == 0)
+    return text;
+  if (n > len)
+    return NULL;
+  return find_ci (text, len, needle, n);
 }
 
 gboolean

@@ -14,6 +14,9 @@ char        *bd_text_strdown       (const char         *text,
                                     gssize              len);
 const char  *bd_text_strcasestr    (const char         *haystack,
                                     const char         *needle);
+const char  *bd_text_find_ci       (const char         *text,
+                                    gsize               len,
+                                    const char         *needle);
 gboolean     bd_text_has_prefix_ci (const char         *text,
                                     const char         *prefix);
 gboolean     bd_text_contains_any  (const char         *text,
