@@ -203,11 +203,13 @@ apply_spectrum_rule (const Reply *reply,
     { 1530, 1530, BD_REASON_MESGTOOBIG }, { 1540, 1550, BD_REASON_SPEEDING },
     { 1560, 1560, BD_REASON_POLICYVIOLATION }, { 1580, 1580, BD_REASON_SPEEDING },
   };
-  const char *code = reply->lowered != NULL ? strstr (reply->lowered, "aup#") : NULL;
+  const char *code;
   guint number = 0;
   int digits = 0;
 
-  if (code == NULL || !host_matches (reply, BD_PROVIDER_SPECTRUM, TRUE))
+  /* Spectrum's servers first: a test of one bit, before reading the reply */
+  if (!host_matches (reply, BD_PROVIDER_SPECTRUM, TRUE)
+      || reply->lowered == NULL || (code = strstr (reply->lowered, "aup#")) == NULL)
     return BD_REASON_UNDEFINED;
   for (code += 4; g_ascii_isalpha (*code) || *code == '-'; code++)
     ;
