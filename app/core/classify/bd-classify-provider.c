@@ -294,6 +294,8 @@ phrase_found (PhraseSearch *search,
  * bd_classify_provider_rules:
  * @reporter: (nullable): the host that reported the failure
  * @lowered: (nullable): the diagnostic, lower-cased
+ * @named_providers: bd_provider_mask_named_in (@lowered), worked out once
+ *   by the caller, who may ask for two reporters
  * @evidence: (out): what decided, when a rule did
  *
  * Returns: the provider's own meaning of the code, or %BD_REASON_UNDEFINED.
@@ -302,11 +304,12 @@ BdReason
 bd_classify_provider_rules (const BdRecipient *r,
                             const char        *reporter,
                             const char        *lowered,
+                            guint32            named_providers,
                             BdEvidence        *evidence)
 {
   /* Providers whose codes need reading (a number in a range, a reply
    * that means two things), then the table. */
-  Reply reply = { reporter, lowered, bd_provider_mask_for_host (reporter), bd_provider_mask_named_in (lowered) };
+  Reply reply = { reporter, lowered, bd_provider_mask_for_host (reporter), named_providers };
   BdReason by_code = apply_kddi_rule (r, &reply, evidence);
   PhraseSearch search = { lowered, lowered != NULL ? strlen (lowered) : 0, NULL, 0 };
   const RulePlan *plans;
