@@ -20,7 +20,6 @@
  * which providers' servers reported it, and which ones it names. */
 typedef struct
 {
-  const char *reporter;
   const char *lowered;
   guint32     reporter_providers;   /* bd_provider_mask_for_host (reporter) */
   guint32     named_providers;      /* bd_provider_mask_named_in (lowered) */
@@ -309,7 +308,7 @@ bd_classify_provider_rules (const BdRecipient *r,
 {
   /* Providers whose codes need reading (a number in a range, a reply
    * that means two things), then the table. */
-  Reply reply = { reporter, lowered, bd_provider_mask_for_host (reporter), named_providers };
+  Reply reply = { lowered, bd_provider_mask_for_host (reporter), named_providers };
   BdReason by_code = apply_kddi_rule (r, &reply, evidence);
   PhraseSearch search = { lowered, lowered != NULL ? strlen (lowered) : 0, NULL, 0 };
   const RulePlan *plans;

@@ -130,12 +130,12 @@ bd_host_has_suffix (const char *host,
 
 G_STATIC_ASSERT (BD_N_PROVIDERS <= 32);
 
+#define NAMED_MAX 63   /* the longest host suffix, at most */
+
 /* The registry's names, lower case, to the providers (one bit per
  * BdProviderId) that list them. Built once: a host is then looked up by
  * its few label-boundary suffixes instead of being compared with each of
  * some eighty names, once per provider. */
-#define NAMED_MAX 63   /* the longest host suffix, at most */
-
 typedef struct
 {
   GHashTable *hosts;   /* host suffixes and mail domains: bd_provider_has_host() */
@@ -252,8 +252,6 @@ bd_provider_mask_for_host (const char *host)
   return lowered_host_providers (lowered);
 }
 
-/* A server's name is under its host suffixes or its mail domains (an MX
- * is often named under the domain it serves). */
 static gboolean
 in_list (const char *const *list,
          const char        *host,
@@ -265,8 +263,10 @@ in_list (const char *const *list,
   return FALSE;
 }
 
-/* One provider's few names are compared directly: cheaper than the
- * table, which pays off when all providers are asked. */
+/* A server's name is under its host suffixes or its mail domains (an MX
+ * is often named under the domain it serves). One provider's few names
+ * are compared directly: cheaper than the table, which pays off when all
+ * providers are asked. */
 gboolean
 bd_provider_has_host (const BdProvider *provider,
                       const char       *host)
