@@ -100,6 +100,73 @@ test_util_find_ci (void)
   g_assert_null (bd_text_find_ci (text, strlen (text), "q"));
 }
 
+/* What bd_text_fold_lower() must give, byte by byte. */
+static char *
+reference_fold (const char *text)
+{
+  GString *out = g_string_new (NULL);
+  gboolean blank = FALSE;
+
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r')
+        {
+          blank = TRUE;
+          continue;
+        }
+      if (blank && out->len > 0)
+        g_string_append_c (out, ' ');
+      blank = FALSE;
+      g_string_append_c (out, g_ascii_tolower (*p));
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* Folding, on hand-made edge cases and on random texts of words, blanks
+ * and other bytes of every length around the 16 bytes it copies at once. */
+static void
+test_util_fold_lower (void)
+{
+  static const char *const texts[] = {
+    "", " ", "\r\n", "A", "  Hello\r\n  World  ", "550 5.1.1 USER\tunknown\n(in reply to RCPT TO command)",
+    "abcdefghijklmnopqrstuvwxyz ABCDEFGHIJKLMNOPQRSTUVWXYZ", "ABCDEFGHIJKLMNO PQRSTUVWXYZ012345 ",
+    "ABCDEFGHIJKLMNOP QRSTUVWXYZ", "word word word word word word word word", "x\x01y\x0bz\x0c@[]{}`\x7f\xc5\x81\xff",
+  };
+  static const char alphabet[] = "aZ@[`{ \t\n\r.-\x80\xc5\x81";
+  GRand *rand = g_rand_new_with_seed (19);
+
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      g_autofree char *folded = bd_text_fold_lower (texts[i]);
+      g_autofree char *expected = reference_fold (texts[i]);
+
+      g_assert_cmpstr (folded, ==, expected);
+    }
+  {
+    g_autofree char *folded = bd_text_fold_lower ("  Hello\r\n  World  ");
+
+    g_assert_cmpstr (folded, ==, "hello world");
+  }
+  for (guint i = 0; i < 20000; i++)
+    {
+      gsize len = g_rand_int_range (rand, 0, 80);
+      g_autofree char *text = g_malloc (len + 1);
+      g_autofree char *folded = NULL;
+      g_autofree char *expected = NULL;
+      /* mostly letters and single spaces, as prose is */
+      gint32 blanks = g_rand_int_range (rand, 1, 12);
+
+      for (gsize j = 0; j < len; j++)
+        text[j] = g_rand_int_range (rand, 0, blanks) == 0 ? alphabet[g_rand_int_range (rand, 0, sizeof alphabet - 1)]
+                                                        : 'A' + g_rand_int_range (rand, 0, 58);
+      text[len] = '\0';
+      folded = bd_text_fold_lower (text);
+      expected = reference_fold (text);
+      g_assert_cmpstr (folded, ==, expected);
+    }
+  g_rand_free (rand);
+}
+
 static void
 test_util_address (void)
 {
@@ -263,6 +330,7 @@ main (int   argc,
   g_test_add_func ("/core/scanners/util/host", test_util_host);
   g_test_add_func ("/core/scanners/util/strdown", test_util_strdown);
   g_test_add_func ("/core/scanners/util/find-ci", test_util_find_ci);
+  g_test_add_func ("/core/scanners/util/fold-lower", test_util_fold_lower);
   g_test_add_func ("/core/scanners/util/strcasestr", test_util_strcasestr);
   g_test_add_func ("/core/scanners/util/address", test_util_address);
   g_test_add_func ("/core/scanners/util/collapse", test_util_collapse);

@@ -43,6 +43,107 @@ bd_text_strdown (const char *text,
   return g_steal_pointer (&out);
 }
 
+static inline gboolean
+is_blank (char c)
+{
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+/* Each byte in lower case, and 0 for the bytes that end a word: the
+ * blanks and the string's end. Built once. */
+static const char *
+word_byte_table (void)
+{
+  static char table[256];
+  static gsize built;
+
+  if (g_once_init_enter (&built))
+    {
+      for (guint c = 1; c < 256; c++)
+        table[c] = is_blank ((char)c) ? '\0' : g_ascii_tolower ((char)c);
+      g_once_init_leave (&built, 1);
+    }
+  return table;
+}
+
+#ifdef __SSE2__
+/* Whether the 16 bytes at @p, a word's first byte, fold to themselves in
+ * lower case: no tab, line end or NUL, no two spaces in a row, and no
+ * space last (the next block might go on with blanks). Then they are
+ * stored lowered at @q in one go: most of a server's prose is words and
+ * single spaces. */
+static gboolean
+fold_block (const char *p,
+            char       *q)
+{
+  const __m128i block = _mm_loadu_si128 ((const __m128i *)(gconstpointer)p);
+  __m128i ends = _mm_or_si128 (_mm_or_si128 (_mm_cmpeq_epi8 (block, _mm_set1_epi8 ('\t')),
+                                             _mm_cmpeq_epi8 (block, _mm_set1_epi8 ('\n'))),
+                               _mm_or_si128 (_mm_cmpeq_epi8 (block, _mm_set1_epi8 ('\r')),
+                                             _mm_cmpeq_epi8 (block, _mm_setzero_si128 ())));
+  unsigned spaces = (unsigned)_mm_movemask_epi8 (_mm_cmpeq_epi8 (block, _mm_set1_epi8 (' ')));
+  /* 'A' to 'Z' (signed bytes: those above 0x7f are below 'A') get 0x20 */
+  __m128i upper = _mm_and_si128 (_mm_cmpgt_epi8 (block, _mm_set1_epi8 ('A' - 1)),
+                                 _mm_cmplt_epi8 (block, _mm_set1_epi8 ('Z' + 1)));
+
+  if (_mm_movemask_epi8 (ends) != 0 || (spaces & (spaces >> 1)) != 0 || (spaces & 0x8000) != 0)
+    return FALSE;
+  _mm_storeu_si128 ((__m128i *)(gpointer)q, _mm_or_si128 (block, _mm_and_si128 (upper, _mm_set1_epi8 (0x20))));
+  return TRUE;
+}
+#endif
+
+/**
+ * bd_text_fold_lower:
+ * @text: a server's reply or a notice's text
+ *
+ * Returns: (transfer full): @text in ASCII lower case with every run of
+ *   blanks (space, tab, CR, LF) made one space and none at either end,
+ *   for finding phrases that servers fold across lines.
+ */
+char *
+bd_text_fold_lower (const char *text)
+{
+  const char *table = word_byte_table ();
+  gsize len;
+  char *out, *q;
+  const char *p = text, *end;
+
+  g_return_val_if_fail (text != NULL, NULL);
+
+  /* Never longer than @text: runs of blanks shrink to one space. */
+  len = strlen (text);
+  end = text + len;
+  q = out = g_malloc (len + 1);
+  for (;;)
+    {
+      char c;
+
+      while (is_blank (*p))
+        p++;
+      if (*p == '\0')
+        break;
+      if (q > out)
+        *q++ = ' ';
+#ifdef __SSE2__
+      /* the output is behind the input, so 16 bytes fit wherever they do */
+      while (end - p >= 16 && fold_block (p, q))
+        {
+          p += 16;
+          q += 16;
+        }
+#endif
+      /* the rest of the word, one table lookup a byte */
+      while ((c = table[(guchar)*p]) != '\0')
+        {
+          *q++ = c;
+          p++;
+        }
+    }
+  *q = '\0';
+  return out;
+}
+
 /* The first byte in [@p, @end) that is @lower or @upper, or @end. Where
  * the compiler targets SSE2 (every x86-64), 16 bytes are compared at once:
  * bd_text_strcasestr() runs over whole bodies for every marker of every

@@ -12,6 +12,7 @@ G_BEGIN_DECLS
 
 char        *bd_text_strdown       (const char         *text,
                                     gssize              len);
+char        *bd_text_fold_lower    (const char         *text);
 const char  *bd_text_strcasestr    (const char         *haystack,
                                     const char         *needle);
 const char  *bd_text_find_ci       (const char         *text,

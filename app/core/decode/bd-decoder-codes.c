@@ -15,6 +15,7 @@
 #include "bd-classify.h"
 #include "bd-decoder-private.h"
 #include "bd-dsn.h"
+#include "bd-text.h"
 
 static void drop_repeated_codes (BdRecipient *r);
 
@@ -157,61 +158,6 @@ drop_repeated_codes (BdRecipient *r)
     }
 }
 
-static inline gboolean
-is_blank (char c)
-{
-  return c == ' ' || c == '\t' || c == '\n' || c == '\r';
-}
-
-/* Each byte in lower case, and 0 for the bytes that end a word: the
- * blanks and the string's end. Built once. */
-static const char *
-word_byte_table (void)
-{
-  static char table[256];
-  static gsize built;
-
-  if (g_once_init_enter (&built))
-    {
-      for (guint c = 1; c < 256; c++)
-        table[c] = is_blank ((char)c) ? '\0' : g_ascii_tolower ((char)c);
-      g_once_init_leave (&built, 1);
-    }
-  return table;
-}
-
-/* Lower case with every run of white space made one space, for finding
- * phrases that servers fold across lines. Copied a word at a time, one
- * table lookup a byte: the whole body goes through here. */
-static char *
-fold_lower (const char *text)
-{
-  const char *table = word_byte_table ();
-  /* Never longer than @text: runs of blanks shrink to one space. */
-  char *out = g_malloc (strlen (text) + 1);
-  char *q = out;
-  const char *p = text;
-
-  for (;;)
-    {
-      char c;
-
-      while (is_blank (*p))
-        p++;
-      if (*p == '\0')
-        break;
-      if (q > out)
-        *q++ = ' ';
-      while ((c = table[(guchar)*p]) != '\0')
-        {
-          *q++ = c;
-          p++;
-        }
-    }
-  *q = '\0';
-  return out;
-}
-
 void
 bd_decoder_find_commands (BdBounce    *bounce,
                const char  *body)
@@ -230,7 +176,7 @@ bd_decoder_find_commands (BdBounce    *bounce,
         continue;
       if (r->diagnostic != NULL)
         {
-          g_autofree char *folded = fold_lower (r->diagnostic);
+          g_autofree char *folded = bd_text_fold_lower (r->diagnostic);
 
           command = bd_classify_find_command (folded);
         }
@@ -238,7 +184,7 @@ bd_decoder_find_commands (BdBounce    *bounce,
         {
           if (!body_searched)
             {
-              g_autofree char *folded_body = fold_lower (body);
+              g_autofree char *folded_body = bd_text_fold_lower (body);
 
               body_command = bd_classify_find_command (folded_body);
               body_searched = TRUE;
