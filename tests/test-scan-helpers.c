@@ -77,6 +77,33 @@ test_util_strdown (void)
   g_assert_cmpstr (ascii, ==, "550 user unknown");
   g_assert_cmpstr (polish, ==, "skrzynka pełna");
   g_assert_cmpstr (part, ==, "abc");
+
+  /* every length around the 16 bytes lowered at once, ASCII or with a
+   * Polish letter anywhere, and a length that stops short */
+  for (gsize n = 0; n < 70; n++)
+    for (gsize at = 0; at <= n; at++)
+      {
+        g_autoptr(GString) text = g_string_new (NULL);
+        g_autofree char *lowered = NULL;
+        g_autofree char *expected = NULL;
+        g_autofree char *prefix = NULL;
+
+        for (gsize i = 0; i < n; i++)
+          g_string_append_c (text, "AZaz@[`{ 09\t\n"[(i * 7 + n) % 14]);
+        lowered = bd_text_strdown (text->str, -1);
+        expected = g_ascii_strdown (text->str, -1);
+        g_assert_cmpstr (lowered, ==, expected);
+        prefix = bd_text_strdown (text->str, at);
+        g_clear_pointer (&expected, g_free);
+        expected = g_ascii_strdown (text->str, at);
+        g_assert_cmpstr (prefix, ==, expected);
+        g_string_insert (text, at, "Ł");
+        g_clear_pointer (&lowered, g_free);
+        g_clear_pointer (&expected, g_free);
+        lowered = bd_text_strdown (text->str, -1);
+        expected = g_utf8_strdown (text->str, -1);
+        g_assert_cmpstr (lowered, ==, expected);
+      }
 }
 
 /* A search within a length, case aside: the bytes after it are not

@@ -16,33 +16,6 @@
 
 #include "bd-text.h"
 
-/* g_utf8_strdown(), without its per-character Unicode walk when @text is
- * plain ASCII (nearly always: server replies). One pass: the copy is
- * lowered while it is checked, and given up at the first byte that is
- * not ASCII. */
-char *
-bd_text_strdown (const char *text,
-                 gssize      len)
-{
-  g_autofree char *out = NULL;
-  gsize n;
-
-  g_return_val_if_fail (text != NULL, NULL);
-
-  n = len < 0 ? strlen (text) : (gsize)len;
-  out = g_malloc (n + 1);
-  for (gsize i = 0; i < n; i++)
-    {
-      char c = text[i];
-
-      if ((guchar)c >= 0x80 || c == '\0')
-        return g_utf8_strdown (text, len);
-      out[i] = c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c;
-    }
-  out[n] = '\0';
-  return g_steal_pointer (&out);
-}
-
 static inline gboolean
 is_blank (char c)
 {
@@ -67,6 +40,17 @@ word_byte_table (void)
 }
 
 #ifdef __SSE2__
+/* 16 bytes in ASCII lower case: 'A' to 'Z' get 0x20 (compared as signed
+ * bytes, those above 0x7f are below 'A' and stay). */
+static inline __m128i
+lower_block (__m128i block)
+{
+  __m128i upper = _mm_and_si128 (_mm_cmpgt_epi8 (block, _mm_set1_epi8 ('A' - 1)),
+                                 _mm_cmplt_epi8 (block, _mm_set1_epi8 ('Z' + 1)));
+
+  return _mm_or_si128 (block, _mm_and_si128 (upper, _mm_set1_epi8 (0x20)));
+}
+
 /* Whether the 16 bytes at @p, a word's first byte, fold to themselves in
  * lower case: no tab, line end or NUL, no two spaces in a row, and no
  * space last (the next block might go on with blanks). Then they are
@@ -82,13 +66,10 @@ fold_block (const char *p,
                                _mm_or_si128 (_mm_cmpeq_epi8 (block, _mm_set1_epi8 ('\r')),
                                              _mm_cmpeq_epi8 (block, _mm_setzero_si128 ())));
   unsigned spaces = (unsigned)_mm_movemask_epi8 (_mm_cmpeq_epi8 (block, _mm_set1_epi8 (' ')));
-  /* 'A' to 'Z' (signed bytes: those above 0x7f are below 'A') get 0x20 */
-  __m128i upper = _mm_and_si128 (_mm_cmpgt_epi8 (block, _mm_set1_epi8 ('A' - 1)),
-                                 _mm_cmplt_epi8 (block, _mm_set1_epi8 ('Z' + 1)));
 
   if (_mm_movemask_epi8 (ends) != 0 || (spaces & (spaces >> 1)) != 0 || (spaces & 0x8000) != 0)
     return FALSE;
-  _mm_storeu_si128 ((__m128i *)(gpointer)q, _mm_or_si128 (block, _mm_and_si128 (upper, _mm_set1_epi8 (0x20))));
+  _mm_storeu_si128 ((__m128i *)(gpointer)q, lower_block (block));
   return TRUE;
 }
 #endif
@@ -142,6 +123,45 @@ bd_text_fold_lower (const char *text)
     }
   *q = '\0';
   return out;
+}
+
+/* g_utf8_strdown(), without its per-character Unicode walk when @text is
+ * plain ASCII (nearly always: server replies). One pass: the copy is
+ * lowered while it is checked (16 bytes at once where SSE2 is), and given
+ * up at the first byte that is not ASCII. */
+char *
+bd_text_strdown (const char *text,
+                 gssize      len)
+{
+  g_autofree char *out = NULL;
+  gsize n, i = 0;
+
+  g_return_val_if_fail (text != NULL, NULL);
+
+  n = len < 0 ? strlen (text) : (gsize)len;
+  out = g_malloc (n + 1);
+#ifdef __SSE2__
+  /* until a block holds a byte above 0x7f or a NUL: the loop below then
+   * finds it */
+  for (; n - i >= 16; i += 16)
+    {
+      __m128i block = _mm_loadu_si128 ((const __m128i *)(gconstpointer)(text + i));
+
+      if (_mm_movemask_epi8 (block) != 0 || _mm_movemask_epi8 (_mm_cmpeq_epi8 (block, _mm_setzero_si128 ())) != 0)
+        break;
+      _mm_storeu_si128 ((__m128i *)(gpointer)(out + i), lower_block (block));
+    }
+#endif
+  for (; i < n; i++)
+    {
+      char c = text[i];
+
+      if ((guchar)c >= 0x80 || c == '\0')
+        return g_utf8_strdown (text, len);
+      out[i] = c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c;
+    }
+  out[n] = '\0';
+  return g_steal_pointer (&out);
 }
 
 /* The first byte in [@p, @end) that is @lower or @upper, or @end. Where
