@@ -63,14 +63,16 @@ is_challenge (const BdMimePart *message,
   g_autofree char *agent = NULL;
   g_autofree char *folded = NULL;
   const char *folded_text = NULL;
+  gsize len;
 
   if (message != NULL && (agent = bd_mime_header (message, "X-Delivery-Agent")) != NULL
       && g_ascii_strncasecmp (g_strstrip (agent), "TMDA", 4) == 0)
     return TRUE;
+  len = strlen (text);   /* once, not once a search */
   for (guint i = 0; i < G_N_ELEMENTS (challenges); i++)
     {
-      if (bd_text_strcasestr (text, challenges[i].rare_part) == NULL
-          || bd_text_strcasestr (text, challenges[i].service) == NULL)
+      if (bd_text_find_ci (text, len, challenges[i].rare_part) == NULL
+          || bd_text_find_ci (text, len, challenges[i].service) == NULL)
         continue;
       if (folded_text == NULL)
         folded_text = bd_phrase_fold (text, &folded);
