@@ -169,6 +169,17 @@ test_classify_command (void)
   g_assert_cmpstr (bd_classify_find_command ("smtp error from remote mail server after mail from:<a@b>"), ==, "MAIL");
   g_assert_cmpstr (bd_classify_find_command (">>> mail from:<a> <<< 250 ok >>> data <<< 554 no"), ==, "DATA");
   g_assert_null (bd_classify_find_command ("nothing here"));
+  /* the first mention wins, wherever its marker is in the table */
+  g_assert_cmpstr (bd_classify_find_command ("550 no (in reply to mail from) after rcpt to"), ==, "MAIL");
+  g_assert_cmpstr (bd_classify_find_command ("[rcpt_to] 550 in reply to data"), ==, "RCPT");
+  g_assert_cmpstr (bd_classify_find_command ("after after rcpt to: refused"), ==, "RCPT");
+  g_assert_cmpstr (bd_classify_find_command ("[1.2.3.4] [mail_from] [data]"), ==, "MAIL");
+  g_assert_cmpstr (bd_classify_find_command ("did not like our final data"), ==, "DATA");
+  /* a transcript's last command, unless another marker came first */
+  g_assert_cmpstr (bd_classify_find_command (">>> rcpt to <<< 250 >>> ehlo >>> mail from <<< 550"), ==, "MAIL");
+  g_assert_cmpstr (bd_classify_find_command (">>> data <<< 554 (in reply to rcpt to)"), ==, "RCPT");
+  g_assert_cmpstr (bd_classify_find_command (">>> rcpt to <<< 250 >>> data <<< 354 >>> rcpt to <<< 550"), ==, "RCPT");
+  g_assert_cmpstr (bd_classify_find_command ("while talking to mx.example.org.: <<< 554 go away"), ==, "CONN");
 }
 
 /* The same reply means one thing at Gmail and another elsewhere: Google
@@ -231,6 +242,15 @@ test_classify_provider (void)
       "from 192.0.2.1 weren't sent.", BD_REASON_BADREPUTATION },
     { "hotmail-com.olc.protection.outlook.com", "550 5.7.1 DY-002 Mail rejected by Outlook.com for policy reasons.",
       BD_REASON_VIRUSDETECTED },
+    /* I.UA's numbered explanations, rules whose phrases share a start:
+     * the first, a later one, the last (whose number starts as the
+     * first's), and a link to none of them */
+    { "mx.example.net", "550 5.0.0 Relaying denied, see http://mail.i.ua/err/1/", BD_REASON_NORELAYING },
+    { "mx.example.net", "550 5.0.0 Refused, see http://mail.i.ua/err/8/ for details", BD_REASON_REJECTED },
+    { "mx.example.net", "550 5.0.0 Refused, see http://mail.i.ua/err/10/", BD_REASON_FILTERED },
+    { "mx.example.net", "550 5.0.0 Mailbox full, see http://mail.i.ua/err/11/", BD_REASON_MAILBOXFULL },
+    /* Microsoft 365's "access denied, …" replies share their start */
+    { "mail.protection.outlook.com", "550 5.7.1 Access denied, rejected by recipient", BD_REASON_BLOCKED },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -312,6 +332,143 @@ test_classify_provider_label_boundary (void)
   g_assert_false (bd_provider_named_in (bd_provider_get (BD_PROVIDER_MICROSOFT), "at mx.notoutlook.com"));
 }
 
+/* The codes that name a reason by themselves (RFC 3463, RFC 5248), and
+ * those that do not: generic, unknown or written differently. */
+static void
+test_classify_status_codes (void)
+{
+  static const struct { const char *status; BdReason reason; } codes[] = {
+    { "2.1.5", BD_REASON_DELIVERED }, { "4.2.2", BD_REASON_MAILBOXFULL }, { "4.7.12", BD_REASON_SECURITYERROR },
+    { "4.7.25", BD_REASON_REQUIREPTR }, { "5.1.1", BD_REASON_USERUNKNOWN }, { "5.1.10", BD_REASON_NOTACCEPT },
+    { "5.2.2", BD_REASON_MAILBOXFULL }, { "5.7.1", BD_REASON_SECURITYERROR }, { "5.7.27", BD_REASON_NOTACCEPT },
+    { "5.0.0", BD_REASON_UNDEFINED }, { "4.0.0", BD_REASON_UNDEFINED }, { "5.1.1 ", BD_REASON_UNDEFINED },
+    { "5.1", BD_REASON_UNDEFINED }, { "", BD_REASON_UNDEFINED }, { "9.9.9", BD_REASON_UNDEFINED },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (codes); i++)
+    g_assert_cmpstr (bd_reason_to_string (bd_classify_status (codes[i].status)), ==,
+                     bd_reason_to_string (codes[i].reason));
+  g_assert_cmpint (bd_classify_status (NULL), ==, BD_REASON_UNDEFINED);
+}
+
+/* A multi-line reply's repeated codes ("550-5.7.1 … 550 5.7.1 …") are
+ * dropped after the first, so its words read on: the prefixes are built
+ * from the reply code and the status, a 4xx and a longer status too. */
+static void
+test_classify_repeated_codes (void)
+{
+  g_autoptr(BdBounce) five = decode_dsn ("jan@example.org", "mx.example.com", "5.7.1",
+                                         "550-5.7.1 The user does not accept 550-5.7.1 mail from you 550 5.7.1 here");
+  g_autoptr(BdBounce) four = decode_dsn ("jan@example.org", "mx.example.com", "4.7.28",
+                                         "421-4.7.28 Our system has detected 421-4.7.28 an unusual rate 421 4.7.28 of mail");
+
+  g_assert_cmpstr (first (five)->diagnostic, ==, "550-5.7.1 The user does not accept mail from you here");
+  g_assert_cmpstr (first (four)->diagnostic, ==, "421-4.7.28 Our system has detected an unusual rate of mail");
+}
+
+/* The registry's answers as they were computed before the lookup
+ * tables: every name of every provider compared in turn. */
+static gboolean
+reference_has_host (const BdProvider *provider,
+                    const char       *host)
+{
+  const char *const *lists[] = { provider->host_suffixes, provider->mail_domains };
+
+  for (guint l = 0; l < G_N_ELEMENTS (lists); l++)
+    for (guint i = 0; lists[l][i] != NULL; i++)
+      if (bd_host_has_suffix (host, lists[l][i]))
+        return TRUE;
+  return FALSE;
+}
+
+static gboolean
+reference_named_in (const BdProvider *provider,
+                    const char       *lowered)
+{
+  for (guint i = 0; provider->host_suffixes[i] != NULL; i++)
+    {
+      const char *suffix = provider->host_suffixes[i];
+      gsize n = strlen (suffix);
+
+      for (const char *p = strstr (lowered, suffix); p != NULL; p = strstr (p + 1, suffix))
+        if ((p == lowered || (!g_ascii_isalnum (p[-1]) && p[-1] != '-'))
+            && !g_ascii_isalnum (p[n]) && p[n] != '-')
+          return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+check_masks (const char *text)
+{
+  guint32 hosts = bd_provider_mask_for_host (text);
+  guint32 named = bd_provider_mask_named_in (text);
+  gboolean expected;
+  const BdProvider *first_host = NULL;
+
+  for (guint id = BD_PROVIDER_NONE; id < BD_N_PROVIDERS; id++)
+    {
+      const BdProvider *provider = bd_provider_get (id);
+      gboolean has = reference_has_host (provider, text);
+
+      if (((hosts >> id) & 1) != (guint32)has || bd_provider_has_host (provider, text) != has)
+        g_error ("host “%s”, %s: expected %d", text, provider->name, has);
+      expected = reference_named_in (provider, text);
+      if (((named >> id) & 1) != (guint32)expected)
+        g_error ("reply “%s”, %s: expected %d", text, provider->name, expected);
+      if (first_host == NULL && id != BD_PROVIDER_NONE && has)
+        first_host = provider;
+    }
+  g_assert_true (bd_provider_for_host (text) == first_host);
+}
+
+/* The lookup tables answer as the comparisons did, for every name of
+ * the registry in every position a host or a reply may hold it, and for
+ * the edge cases of both. */
+static void
+test_classify_provider_masks (void)
+{
+  static const char *const texts[] = {
+    "", ".", "..", "localhost", "co.uk", "ne.jp", "com", "[1.2.3.4]", "5.7.1 10.0.0.1",
+    "at am0pr01.prod.outlook.com]", "at mx.notoutlook.com", "MX.OUTLOOK.COM.", "outlook.com>",
+    "outlook.com.>.", "a..outlook.com", ".outlook.com", "outlook.com.evil", "outlook.com-x",
+    "-outlook.com", "foo.outlook.comx", "(google.com)", "....google.com....", "google.com.google.com",
+    "xgoogle.com google.com", "mx.au.company", "x.yahoo.co.uk.", "mx.t-online.de", "mx01.gmx.net",
+    "user@mail.qq.com", "host ofr416.example.net", "secureserver.net.outlook.com",
+    "mimecast.com-eu.x hotmail.com", "yahoo.com.yahoodns.net", "ezweb.ne.jp.docomo.ne.jp",
+  };
+  g_autofree char *long_label = g_strnfill (300, 'a');
+  g_autofree char *long_host = g_strconcat (long_label, ".gmail.com", NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    check_masks (texts[i]);
+  check_masks (long_host);
+  for (guint id = 0; id < BD_N_PROVIDERS; id++)
+    {
+      const BdProvider *provider = bd_provider_get (id);
+      const char *const *lists[] = { provider->host_suffixes, provider->mail_domains };
+
+      for (guint l = 0; l < G_N_ELEMENTS (lists); l++)
+        for (guint i = 0; lists[l][i] != NULL; i++)
+          {
+            static const char *const frames[][2] = {
+              { "", "" }, { "x", "" }, { "x.", "" }, { "", "." }, { "", "x" }, { "-", "" }, { "", "-" },
+              { "[", "]" }, { "a.b.", ".c d" }, { "mx.", ">" }, { "MX.", "." }, { "a.", "a" },
+            };
+            g_autofree char *upper = g_ascii_strup (lists[l][i], -1);
+
+            for (guint f = 0; f < G_N_ELEMENTS (frames); f++)
+              {
+                g_autofree char *text = g_strconcat (frames[f][0], lists[l][i], frames[f][1], NULL);
+                g_autofree char *shouted = g_strconcat (frames[f][0], upper, frames[f][1], NULL);
+
+                check_masks (text);
+                check_masks (shouted);
+              }
+          }
+    }
+}
+
 /* Microsoft 365 answers its own user's sending quota with 5.2.2: the
  * reason is decided once, so the JSON's reason says what the headline
  * says. A full mailbox elsewhere stays one. */
@@ -356,6 +513,9 @@ main (int    argc,
   g_test_add_func ("/core/classify/command", test_classify_command);
   g_test_add_func ("/core/classify/provider", test_classify_provider);
   g_test_add_func ("/core/classify/provider-label-boundary", test_classify_provider_label_boundary);
+  g_test_add_func ("/core/classify/provider-masks", test_classify_provider_masks);
+  g_test_add_func ("/core/classify/repeated-codes", test_classify_repeated_codes);
+  g_test_add_func ("/core/classify/status-codes", test_classify_status_codes);
   g_test_add_func ("/core/classify/microsoft-quota", test_classify_microsoft_quota);
   g_test_add_func ("/core/classify/reply-class-first", test_classify_reply_class_first);
 

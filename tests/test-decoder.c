@@ -528,6 +528,71 @@ test_decoder_feedback_recipients (void)
   g_assert_cmpstr (((BdRecipient *)g_ptr_array_index (bounce->recipients, 1))->address, ==, "jan@isp.example");
 }
 
+/* A delivery report in front of @prose: a bounce, unless the prose is a
+ * challenge-response service's. */
+static BdBounce *
+decode_report_with (const char *prose,
+                    const char *action)
+{
+  g_autofree char *text = g_strdup_printf (
+    "From: MAILER-DAEMON@mx.example.net\r\nTo: jan@example.org\r\nSubject: Re: hello\r\n"
+    "MIME-Version: 1.0\r\n"
+    "Content-Type: multipart/report; report-type=delivery-status; boundary=\"b\"\r\n\r\n"
+    "--b\r\nContent-Type: text/plain\r\n\r\n%s\r\n\r\n"
+    "--b\r\nContent-Type: message/delivery-status\r\n\r\n"
+    "Reporting-MTA: dns; mx.example.net\r\n\r\n"
+    "Final-Recipient: rfc822; anna@example.net\r\nAction: %s\r\nStatus: %s\r\n\r\n"
+    "--b--\r\n", prose, action, g_str_equal (action, "failed") ? "5.0.0" : "4.7.0");
+
+  return bd_decoder_decode_bytes (text, strlen (text), "test.eml", 0);
+}
+
+/* Each service's sentence makes the report a held message, not a
+ * bounce, whatever its case and line breaks; the service's name alone
+ * does not. */
+static void
+test_decoder_challenges (void)
+{
+  static const char *const held[] = {
+    "Hi, please add yourself to my Boxbe Guest List.",
+    "This is a one-time automated message to confirm that you're listed on my BOXBE\r\nguest list.",
+    "Your message was not delivered yet. This account is protected by Bluebottle.",
+    "ChoiceMail is holding the message you sent because your email address is not on my list.",
+    "The person you tried to send this email to is using SpamBLK Whitemail to prevent spam.",
+  };
+  static const char *const refused[] = {
+    "Boxbe could not deliver this.", "Bluebottle and ChoiceMail refused it.", "SpamBLK says no.",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (held); i++)
+    {
+      g_autoptr(BdBounce) bounce = decode_report_with (held[i], "delayed");
+
+      g_assert_cmpint (bounce->kind, ==, BD_KIND_NOT_BOUNCE);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (refused); i++)
+    {
+      g_autoptr(BdBounce) bounce = decode_report_with (refused[i], "delayed");
+
+      g_assert_cmpint (bounce->kind, ==, BD_KIND_DELAYED);
+    }
+}
+
+/* A report without the server's words takes the prose line that names
+ * the recipient, whatever its case, and says more than the address. */
+static void
+test_decoder_words_from_prose (void)
+{
+  g_autoptr(BdBounce) named = decode_report_with ("Hello.\r\n<ANNA@Example.NET>\r\n"
+                                                  "  Delivery to <Anna@EXAMPLE.net> failed: mailbox unavailable  \r\n"
+                                                  "Bye.", "failed");
+  g_autoptr(BdBounce) unnamed = decode_report_with ("Delivery to <anna@example.org> failed: mailbox unavailable",
+                                                    "failed");
+
+  g_assert_cmpstr (recipient (named, 0)->diagnostic, ==, "Delivery to <Anna@EXAMPLE.net> failed: mailbox unavailable");
+  g_assert_null (recipient (unnamed, 0)->diagnostic);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -550,6 +615,8 @@ main (int    argc,
   g_test_add_func ("/core/decoder/deep-nesting", test_decoder_deep_nesting);
   g_test_add_func ("/core/decoder/many-recipients", test_decoder_many_recipients);
   g_test_add_func ("/core/decoder/big-attachment", test_decoder_big_attachment);
+  g_test_add_func ("/core/decoder/challenges", test_decoder_challenges);
+  g_test_add_func ("/core/decoder/words-from-prose", test_decoder_words_from_prose);
 
   return g_test_run ();
 }

@@ -83,6 +83,121 @@ test_util_strdown (void)
   g_assert_cmpstr (ascii, ==, "550 user unknown");
   g_assert_cmpstr (polish, ==, "skrzynka pełna");
   g_assert_cmpstr (part, ==, "abc");
+
+  /* every length around the 16 bytes lowered at once, ASCII or with a
+   * Polish letter anywhere, and a length that stops short */
+  for (gsize n = 0; n < 70; n++)
+    for (gsize at = 0; at <= n; at++)
+      {
+        g_autoptr(GString) text = g_string_new (NULL);
+        g_autofree char *lowered = NULL;
+        g_autofree char *expected = NULL;
+        g_autofree char *prefix = NULL;
+
+        for (gsize i = 0; i < n; i++)
+          g_string_append_c (text, "AZaz@[`{ 09\t\n"[(i * 7 + n) % 14]);
+        lowered = bd_text_strdown (text->str, -1);
+        expected = g_ascii_strdown (text->str, -1);
+        g_assert_cmpstr (lowered, ==, expected);
+        prefix = bd_text_strdown (text->str, at);
+        g_clear_pointer (&expected, g_free);
+        expected = g_ascii_strdown (text->str, at);
+        g_assert_cmpstr (prefix, ==, expected);
+        g_string_insert (text, at, "Ł");
+        g_clear_pointer (&lowered, g_free);
+        g_clear_pointer (&expected, g_free);
+        lowered = bd_text_strdown (text->str, -1);
+        expected = g_utf8_strdown (text->str, -1);
+        g_assert_cmpstr (lowered, ==, expected);
+      }
+}
+
+/* A search within a length, case aside: the bytes after it are not
+ * read, nor needed to end in a NUL. */
+static void
+test_util_find_ci (void)
+{
+  static const char line[] = { 'R', 'C', 'P', 'T', ' ', '<', 'J', 'a', 'n', '@', 'E', 'x', '>', '!' };
+  const char *text = "550 User Unknown: <jan@example.org> here";
+
+  g_assert_true (bd_text_find_ci (line, sizeof line, "jan@ex") == line + 6);
+  g_assert_true (bd_text_find_ci (line, sizeof line, "x>!") == line + 11);
+  g_assert_null (bd_text_find_ci (line, sizeof line - 1, "x>!"));
+  g_assert_null (bd_text_find_ci (line, 3, "rcpt"));
+  g_assert_true (bd_text_find_ci (line, 4, "rcpt") == line);
+  g_assert_true (bd_text_find_ci (line, 0, "") == line);
+  g_assert_true (bd_text_find_ci (text, strlen (text), "UNKNOWN") == text + 9);
+  g_assert_true (bd_text_find_ci (text, strlen (text), "JAN@EXAMPLE.ORG") == bd_text_strcasestr (text, "jan@example.org"));
+  g_assert_null (bd_text_find_ci (text, 20, "jan@example.org"));
+  g_assert_true (bd_text_find_ci (text, strlen (text), "E") == text + 6);
+  g_assert_null (bd_text_find_ci (text, strlen (text), "q"));
+}
+
+/* What bd_text_fold_lower() must give, byte by byte. */
+static char *
+reference_fold (const char *text)
+{
+  GString *out = g_string_new (NULL);
+  gboolean blank = FALSE;
+
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r')
+        {
+          blank = TRUE;
+          continue;
+        }
+      if (blank && out->len > 0)
+        g_string_append_c (out, ' ');
+      blank = FALSE;
+      g_string_append_c (out, g_ascii_tolower (*p));
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* Folding, on hand-made edge cases and on random texts of words, blanks
+ * and other bytes of every length around the 16 bytes it copies at once. */
+static void
+test_util_fold_lower (void)
+{
+  static const char *const texts[] = {
+    "", " ", "\r\n", "A", "  Hello\r\n  World  ", "550 5.1.1 USER\tunknown\n(in reply to RCPT TO command)",
+    "abcdefghijklmnopqrstuvwxyz ABCDEFGHIJKLMNOPQRSTUVWXYZ", "ABCDEFGHIJKLMNO PQRSTUVWXYZ012345 ",
+    "ABCDEFGHIJKLMNOP QRSTUVWXYZ", "word word word word word word word word", "x\x01y\x0bz\x0c@[]{}`\x7f\xc5\x81\xff",
+  };
+  static const char alphabet[] = "aZ@[`{ \t\n\r.-\x80\xc5\x81";
+  GRand *rand = g_rand_new_with_seed (19);
+
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      g_autofree char *folded = bd_text_fold_lower (texts[i]);
+      g_autofree char *expected = reference_fold (texts[i]);
+
+      g_assert_cmpstr (folded, ==, expected);
+    }
+  {
+    g_autofree char *folded = bd_text_fold_lower ("  Hello\r\n  World  ");
+
+    g_assert_cmpstr (folded, ==, "hello world");
+  }
+  for (guint i = 0; i < 20000; i++)
+    {
+      gsize len = g_rand_int_range (rand, 0, 80);
+      g_autofree char *text = g_malloc (len + 1);
+      g_autofree char *folded = NULL;
+      g_autofree char *expected = NULL;
+      /* mostly letters and single spaces, as prose is */
+      gint32 blanks = g_rand_int_range (rand, 1, 12);
+
+      for (gsize j = 0; j < len; j++)
+        text[j] = g_rand_int_range (rand, 0, blanks) == 0 ? alphabet[g_rand_int_range (rand, 0, sizeof alphabet - 1)]
+                                                        : 'A' + g_rand_int_range (rand, 0, 58);
+      text[len] = '\0';
+      folded = bd_text_fold_lower (text);
+      expected = reference_fold (text);
+      g_assert_cmpstr (folded, ==, expected);
+    }
+  g_rand_free (rand);
 }
 
 static void
@@ -434,6 +549,8 @@ main (int   argc,
   g_test_add_func ("/core/scanners/util/reply-code", test_util_reply_code);
   g_test_add_func ("/core/scanners/util/host", test_util_host);
   g_test_add_func ("/core/scanners/util/strdown", test_util_strdown);
+  g_test_add_func ("/core/scanners/util/find-ci", test_util_find_ci);
+  g_test_add_func ("/core/scanners/util/fold-lower", test_util_fold_lower);
   g_test_add_func ("/core/scanners/util/strcasestr", test_util_strcasestr);
   g_test_add_func ("/core/scanners/util/address", test_util_address);
   g_test_add_func ("/core/scanners/util/collapse", test_util_collapse);

@@ -12,7 +12,11 @@ G_BEGIN_DECLS
 
 char        *bd_text_strdown       (const char         *text,
                                     gssize              len);
+char        *bd_text_fold_lower    (const char         *text);
 const char  *bd_text_strcasestr    (const char         *haystack,
+                                    const char         *needle);
+const char  *bd_text_find_ci       (const char         *text,
+                                    gsize               len,
                                     const char         *needle);
 gboolean     bd_text_has_prefix_ci (const char         *text,
                                     const char         *prefix);

@@ -133,12 +133,64 @@ static const StatusRule status_rules[] = {
 BdReason
 bd_classify_status (const char *status)
 {
-  if (status == NULL)
+  static GHashTable *reasons;   /* status_rules by code, built once */
+  gpointer reason;
+
+  if (g_once_init_enter (&reasons))
+    {
+      /* A hundred strcmp() calls a recipient became one lookup. */
+      GHashTable *table = g_hash_table_new (g_str_hash, g_str_equal);
+
+      for (guint i = 0; i < G_N_ELEMENTS (status_rules); i++)
+        if (!g_hash_table_contains (table, status_rules[i].status))   /* the first row wins, as the walk did */
+          g_hash_table_insert (table, (gpointer)status_rules[i].status, GUINT_TO_POINTER (status_rules[i].reason));
+      g_once_init_leave (&reasons, table);
+    }
+  if (status == NULL || !g_hash_table_lookup_extended (reasons, status, NULL, &reason))
     return BD_REASON_UNDEFINED;
-  for (guint i = 0; i < G_N_ELEMENTS (status_rules); i++)
-    if (strcmp (status_rules[i].status, status) == 0)
-      return status_rules[i].reason;
-  return BD_REASON_UNDEFINED;
+  return GPOINTER_TO_UINT (reason);
+}
+
+/* Every marker starts with one of these anchors. */
+static const char *const anchors[] = { "in reply to ", "after ", "progress was ", "did not like our ", "[", ">>> " };
+enum { IN_REPLY, AFTER, PROGRESS, DID_NOT, BRACKET, TRANSCRIPT };
+
+static const struct
+{
+  const char *marker;
+  const char *command;
+  guint       anchor;
+} markers[] = {
+  { "in reply to rcpt to", "RCPT", IN_REPLY }, { "in reply to mail from", "MAIL", IN_REPLY },
+  { "in reply to end of data", "DATA", IN_REPLY }, { "in reply to data", "DATA", IN_REPLY },
+  { "in reply to ehlo", "EHLO", IN_REPLY }, { "in reply to helo", "HELO", IN_REPLY },
+  { "after rcpt to", "RCPT", AFTER }, { "after rcpt command", "RCPT", AFTER },
+  { "after mail command", "MAIL", AFTER }, { "after data command", "DATA", AFTER },
+  { "progress was rcpt to response", "RCPT", PROGRESS }, { "progress was mail from response", "MAIL", PROGRESS },
+  { "after mail from", "MAIL", AFTER }, { "after end of data", "DATA", AFTER },
+  { "after initial connection", "CONN", AFTER }, { "after data", "DATA", AFTER }, { "after ehlo", "EHLO", AFTER },
+  { "after helo", "HELO", AFTER }, { "did not like our rcpt to", "RCPT", DID_NOT },
+  { "did not like our mail from", "MAIL", DID_NOT }, { "did not like our final data", "DATA", DID_NOT },
+  { "did not like our data", "DATA", DID_NOT }, { "[rcpt_to]", "RCPT", BRACKET }, { "[mail_from]", "MAIL", BRACKET },
+  { "[data]", "DATA", BRACKET }, { ">>> rcpt to", "RCPT", TRANSCRIPT }, { ">>> mail from", "MAIL", TRANSCRIPT },
+  { ">>> data", "DATA", TRANSCRIPT }, { ">>> ehlo", "EHLO", TRANSCRIPT }, { ">>> helo", "HELO", TRANSCRIPT },
+};
+
+/* Where each marker of @anchor is in @text: the first mention, or the
+ * last in a Sendmail transcript (">>> "), whose last command is the one
+ * that failed. A marker is found only where its anchor is, so the text is
+ * searched once for the anchor (not once more for each of its markers)
+ * and the markers are compared there. */
+static void
+find_markers (const char  *text,
+              guint        anchor,
+              const char **at)
+{
+  for (const char *p = strstr (text, anchors[anchor]); p != NULL; p = strstr (p + 1, anchors[anchor]))
+    for (guint i = 0; i < G_N_ELEMENTS (markers); i++)
+      if (markers[i].anchor == anchor && (at[i] == NULL || anchor == TRANSCRIPT)
+          && g_str_has_prefix (p, markers[i].marker))
+        at[i] = p;
 }
 
 /* The SMTP command a reply answered, from the words around it: Postfix's
@@ -147,51 +199,20 @@ bd_classify_status (const char *status)
 const char *
 bd_classify_find_command (const char *text)
 {
-  /* Every marker starts with one of these: a text without the anchor is
-   * not searched for its markers (30 passes over a body become 6). */
-  static const char *const anchors[] = { "in reply to ", "after ", "progress was ", "did not like our ", "[", ">>> " };
-  enum { IN_REPLY, AFTER, PROGRESS, DID_NOT, BRACKET, TRANSCRIPT };
-  static const struct { const char *marker; const char *command; guint anchor; } markers[] = {
-    { "in reply to rcpt to", "RCPT", IN_REPLY }, { "in reply to mail from", "MAIL", IN_REPLY },
-    { "in reply to end of data", "DATA", IN_REPLY }, { "in reply to data", "DATA", IN_REPLY },
-    { "in reply to ehlo", "EHLO", IN_REPLY }, { "in reply to helo", "HELO", IN_REPLY },
-    { "after rcpt to", "RCPT", AFTER }, { "after rcpt command", "RCPT", AFTER },
-    { "after mail command", "MAIL", AFTER }, { "after data command", "DATA", AFTER },
-    { "progress was rcpt to response", "RCPT", PROGRESS }, { "progress was mail from response", "MAIL", PROGRESS },
-    { "after mail from", "MAIL", AFTER }, { "after end of data", "DATA", AFTER },
-    { "after initial connection", "CONN", AFTER }, { "after data", "DATA", AFTER }, { "after ehlo", "EHLO", AFTER },
-    { "after helo", "HELO", AFTER }, { "did not like our rcpt to", "RCPT", DID_NOT },
-    { "did not like our mail from", "MAIL", DID_NOT }, { "did not like our final data", "DATA", DID_NOT },
-    { "did not like our data", "DATA", DID_NOT }, { "[rcpt_to]", "RCPT", BRACKET }, { "[mail_from]", "MAIL", BRACKET },
-    { "[data]", "DATA", BRACKET }, { ">>> rcpt to", "RCPT", TRANSCRIPT }, { ">>> mail from", "MAIL", TRANSCRIPT },
-    { ">>> data", "DATA", TRANSCRIPT }, { ">>> ehlo", "EHLO", TRANSCRIPT }, { ">>> helo", "HELO", TRANSCRIPT },
-  };
-  gboolean present[G_N_ELEMENTS (anchors)];
+  const char *at[G_N_ELEMENTS (markers)] = { NULL };
   const char *best = NULL, *best_at = NULL;
 
   if (text == NULL)
     return NULL;
-  for (guint i = 0; i < G_N_ELEMENTS (anchors); i++)
-    present[i] = strstr (text, anchors[i]) != NULL;
+  for (guint a = 0; a < G_N_ELEMENTS (anchors); a++)
+    find_markers (text, a, at);
   for (guint i = 0; i < G_N_ELEMENTS (markers); i++)
     {
-      const char *at;
-
-      if (!present[markers[i].anchor] || (at = strstr (text, markers[i].marker)) == NULL)
-        continue;
-      /* The first mention wins, except in a Sendmail transcript, whose
-       * last command is the one that failed. */
-      if (markers[i].marker[0] == '>')
-        {
-          const char *next;
-
-          while ((next = strstr (at + 1, markers[i].marker)) != NULL)
-            at = next;
-        }
-      if (best_at == NULL || (markers[i].marker[0] == '>' ? at > best_at : at < best_at))
+      /* The first mention wins, except in a Sendmail transcript. */
+      if (at[i] != NULL && (best_at == NULL || (markers[i].anchor == TRANSCRIPT ? at[i] > best_at : at[i] < best_at)))
         {
           best = markers[i].command;
-          best_at = at;
+          best_at = at[i];
         }
     }
   /* A Sendmail transcript whose server answered before any command was

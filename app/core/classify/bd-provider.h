@@ -71,6 +71,8 @@ gboolean          bd_provider_named_in        (const BdProvider *provider,
                                                const char   *lowered);
 gboolean          bd_host_has_suffix          (const char   *host,
                                                const char   *suffix);
+guint32           bd_provider_mask_for_host   (const char   *host);
+guint32           bd_provider_mask_named_in   (const char   *lowered);
 
 const BdProvider *bd_provider_receiving       (const BdBounce    *bounce,
                                                const BdRecipient *recipient);

@@ -15,6 +15,7 @@
 #include "bd-classify.h"
 #include "bd-decoder-private.h"
 #include "bd-dsn.h"
+#include "bd-text.h"
 
 static void drop_repeated_codes (BdRecipient *r);
 
@@ -85,6 +86,42 @@ bd_decoder_normalise_codes (BdRecipient *r)
   drop_repeated_codes (r);
 }
 
+static void
+append_char (char  *out,
+             gsize  size,
+             gsize *len,
+             char   c)
+{
+  if (*len + 1 < size)
+    out[(*len)++] = c;
+}
+
+/* "<code><sep><status> ", as g_snprintf() formats "%u%c%s " (truncated
+ * to @size the same way), without its cost: a thousand instructions a
+ * call, three calls a recipient. */
+static void
+format_code_prefix (char        *out,
+                    gsize        size,
+                    guint        code,
+                    char         sep,
+                    const char  *status)
+{
+  char digits[16];
+  guint n_digits = 0;
+  gsize len = 0;
+
+  do
+    digits[n_digits++] = '0' + code % 10;
+  while ((code /= 10) != 0);
+  while (n_digits > 0)
+    append_char (out, size, &len, digits[--n_digits]);
+  append_char (out, size, &len, sep);
+  for (const char *s = status; *s != '\0'; s++)
+    append_char (out, size, &len, *s);
+  append_char (out, size, &len, ' ');
+  out[len] = '\0';
+}
+
 /* Multi-line replies repeat their codes on every line ("550-5.7.1 …
  * 550-5.7.1 …"): keep the first, drop the repeats so the words read on. */
 static void
@@ -98,7 +135,7 @@ drop_repeated_codes (BdRecipient *r)
     return;
   for (int sep = 0; sep < 2; sep++)
     {
-      g_snprintf (prefix, sizeof prefix, "%u%c%s ", r->reply_code, sep ? ' ' : '-', r->status);
+      format_code_prefix (prefix, sizeof prefix, r->reply_code, sep ? ' ' : '-', r->status);
       n = strlen (prefix);
       first = strstr (r->diagnostic, prefix);
       if (first == NULL)
@@ -108,45 +145,17 @@ drop_repeated_codes (BdRecipient *r)
         memmove (p, p + n, strlen (p + n) + 1);
     }
   /* The last line of a multi-line reply uses a space, the others a dash. */
-  g_snprintf (prefix, sizeof prefix, "%u %s ", r->reply_code, r->status);
+  format_code_prefix (prefix, sizeof prefix, r->reply_code, ' ', r->status);
   n = strlen (prefix);
   p = strstr (r->diagnostic, prefix);
   if (p != NULL && p != r->diagnostic && strstr (r->diagnostic, "-") < p)
     {
       char dash[BD_STATUS_MAX + 8];
 
-      g_snprintf (dash, sizeof dash, "%u-%s ", r->reply_code, r->status);
+      format_code_prefix (dash, sizeof dash, r->reply_code, '-', r->status);
       if (strstr (r->diagnostic, dash) != NULL)
         memmove (p, p + n, strlen (p + n) + 1);
     }
-}
-
-/* Lower case with every run of white space made one space, for finding
- * phrases that servers fold across lines. */
-static char *
-fold_lower (const char *text)
-{
-  /* Never longer than @text: runs of blanks shrink to one space. */
-  char *out = g_malloc (strlen (text) + 1);
-  char *q = out;
-  gboolean space = FALSE;
-
-  for (const char *p = text; *p; p++)
-    {
-      char c = *p;
-
-      if (c == ' ' || c == '\t' || c == '\n' || c == '\r')
-        {
-          space = TRUE;
-          continue;
-        }
-      if (space && q > out)
-        *q++ = ' ';
-      space = FALSE;
-      *q++ = (c >= 'A' && c <= 'Z') ? c + ('a' - 'A') : c;
-    }
-  *q = '\0';
-  return out;
 }
 
 void
@@ -167,7 +176,7 @@ bd_decoder_find_commands (BdBounce    *bounce,
         continue;
       if (r->diagnostic != NULL)
         {
-          g_autofree char *folded = fold_lower (r->diagnostic);
+          g_autofree char *folded = bd_text_fold_lower (r->diagnostic);
 
           command = bd_classify_find_command (folded);
         }
@@ -175,7 +184,7 @@ bd_decoder_find_commands (BdBounce    *bounce,
         {
           if (!body_searched)
             {
-              g_autofree char *folded_body = fold_lower (body);
+              g_autofree char *folded_body = bd_text_fold_lower (body);
 
               body_command = bd_classify_find_command (folded_body);
               body_searched = TRUE;

@@ -25,6 +25,7 @@
 #include "bd-msg.h"
 #include "bd-original.h"
 #include "bd-sender.h"
+#include "bd-text.h"
 #include "bd-scan-input.h"
 #include "bd-scanner.h"
 
@@ -206,12 +207,10 @@ words_from_prose (BdBounce   *bounce,
     {
       BdRecipient *r = g_ptr_array_index (bounce->recipients, i);
       const char *end = body + len;
-      g_autofree char *address = NULL;
       gsize alen;
 
       if (r->diagnostic != NULL || r->address == NULL || (alen = strlen (r->address)) < 3)
         continue;
-      address = g_ascii_strdown (r->address, -1);
       for (const char *p = body; p < end; )
         {
           const char *eol = memchr (p, '\n', end - p);
@@ -222,9 +221,11 @@ words_from_prose (BdBounce   *bounce,
           n = eol - p;
           if (n > alen + 10 && n < 1000)
             {
-              g_autofree char *line = g_ascii_strdown (p, n);
+              /* Searched in place, without case, as far as a NUL (where
+               * a copy of the line would end). */
+              const char *nul = memchr (p, '\0', n);
 
-              if (strstr (line, address) != NULL)
+              if (bd_text_find_ci (p, nul != NULL ? (gsize)(nul - p) : n, r->address) != NULL)
                 {
                   r->diagnostic = g_strstrip (g_strndup (p, n));
                   break;
