@@ -287,8 +287,9 @@ find_content_fields (const BdMimePart   *part,
     }
 }
 
-/* type/subtype and the parameters the decoder uses. @default_type is
- * text/plain, or message/rfc822 inside a multipart/digest. */
+/* type/subtype and the parameters the decoder uses. Without a
+ * Content-Type the type is text/plain, or message/rfc822 inside a
+ * multipart/digest (@in_digest), as RFC 2046 5.1.5 has it. */
 static void
 read_content_type (BdMimePart *part,
                    gboolean    in_digest)

@@ -182,13 +182,6 @@ find_stop (const char        *body,
   return stop;
 }
 
-/**
- * bd_scan_split_lines:
- * @stop_markers: (nullable) (array zero-terminated=1): texts that start the
- *   quoted original message; the lines end before the first of them
- *
- * Returns: (transfer full): the body's lines, trailing blanks removed.
- */
 /* How many lines bd_scan_split_lines() makes of [@text, @end). */
 static guint
 count_lines (const char *text,
@@ -203,6 +196,13 @@ count_lines (const char *text,
   return n;
 }
 
+/**
+ * bd_scan_split_lines:
+ * @stop_markers: (nullable) (array zero-terminated=1): texts that start the
+ *   quoted original message; the lines end before the first of them
+ *
+ * Returns: (transfer full): the body's lines, trailing blanks removed.
+ */
 char **
 bd_scan_split_lines (const BdScanInput *input,
                      const char *const *stop_markers)
