@@ -68,14 +68,6 @@ append_char (GString *out,
   commit (out, p);
 }
 
-/* The bytes a JSON string must escape (RFC 8259 §7: controls, '"' and
- * '\\'; DEL as well, as this writer always did). */
-static gboolean
-needs_escape (guchar c)
-{
-  return c < 0x20 || c == '"' || c == '\\' || c == 0x7f;
-}
-
 /* Writes the escape of @c at @p; returns the end. */
 static char *
 write_escape (char   *p,
@@ -100,9 +92,33 @@ write_escape (char   *p,
   return p;
 }
 
+/* The bytes a JSON string must escape (RFC 8259 §7: controls, '"' and
+ * '\\'; DEL as well, as this writer always did). */
+#ifdef __SSE2__
+/* One bit per byte of the 16 at @p that needs an escape. */
+static unsigned
+escape_mask (const char *p)
+{
+  const __m128i bytes = _mm_loadu_si128 ((const __m128i *)p);
+  /* min (byte, 0x1f) == byte: an unsigned byte <= 0x1f, a control */
+  __m128i control = _mm_cmpeq_epi8 (_mm_min_epu8 (bytes, _mm_set1_epi8 (0x1f)), bytes);
+  __m128i quote = _mm_cmpeq_epi8 (bytes, _mm_set1_epi8 ('"'));
+  __m128i backslash = _mm_cmpeq_epi8 (bytes, _mm_set1_epi8 ('\\'));
+  __m128i del = _mm_cmpeq_epi8 (bytes, _mm_set1_epi8 (0x7f));
+
+  return _mm_movemask_epi8 (_mm_or_si128 (_mm_or_si128 (quote, backslash), _mm_or_si128 (del, control)));
+}
+#else
+static gboolean
+needs_escape (guchar c)
+{
+  return c < 0x20 || c == '"' || c == '\\' || c == 0x7f;
+}
+#endif
+
 /* How many bytes at the start of [s, end) need no escape. With SSE2
- * (every x86-64) 16 bytes are tested at once: the exported text is mostly
- * long runs of plain bytes. */
+ * (every x86-64) 16 bytes are tested at once, the last few through a
+ * padded copy: most exported strings are shorter than 16 bytes. */
 static gsize
 plain_run (const char *s,
            const char *end)
@@ -110,29 +126,23 @@ plain_run (const char *s,
   const char *p = s;
 
 #ifdef __SSE2__
-  const __m128i quote = _mm_set1_epi8 ('"');
-  const __m128i backslash = _mm_set1_epi8 ('\\');
-  const __m128i del = _mm_set1_epi8 (0x7f);
-  const __m128i last_control = _mm_set1_epi8 (0x1f);
+  char tail[16] = { 0 };
+  unsigned mask;
 
-  while (end - p >= 16)
-    {
-      __m128i bytes = _mm_loadu_si128 ((const __m128i *)p);
-      /* min (byte, 0x1f) == byte: an unsigned byte <= 0x1f, a control */
-      __m128i control = _mm_cmpeq_epi8 (_mm_min_epu8 (bytes, last_control), bytes);
-      __m128i special = _mm_or_si128 (_mm_or_si128 (_mm_cmpeq_epi8 (bytes, quote),
-                                                    _mm_cmpeq_epi8 (bytes, backslash)),
-                                      _mm_or_si128 (_mm_cmpeq_epi8 (bytes, del), control));
-      unsigned mask = _mm_movemask_epi8 (special);
-
-      if (mask != 0)
-        return p - s + __builtin_ctz (mask);
-      p += 16;
-    }
-#endif
+  for (; end - p >= 16; p += 16)
+    if ((mask = escape_mask (p)) != 0)
+      return p - s + __builtin_ctz (mask);
+  if (p == end)
+    return p - s;
+  memcpy (tail, p, end - p);
+  /* only the copied bytes: the padding's zeros are controls */
+  mask = escape_mask (tail) & ((1u << (end - p)) - 1);
+  return mask != 0 ? (gsize)(p - s + __builtin_ctz (mask)) : (gsize)(end - s);
+#else
   while (p < end && !needs_escape ((guchar)*p))
     p++;
   return p - s;
+#endif
 }
 
 /* Each run of bytes that need no escape is copied with one memcpy. The
@@ -211,8 +221,10 @@ json_next (JsonLevel *level)
   level->started = TRUE;
 }
 
-/* ", " (but before the first member), then "key": in one write. */
-static void
+/* ", " (but before the first member), then "key": in one write.
+ * Inlined, so that the length of each literal key is known where it is
+ * written. */
+static inline void
 json_key (JsonLevel  *level,
           const char *key)
 {
