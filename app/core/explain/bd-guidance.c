@@ -248,6 +248,30 @@ bd_guidance_headline (const BdBounce    *bounce,
                        recipient != NULL ? recipient->address : NULL);
 }
 
+/**
+ * bd_guidance_copy:
+ *
+ * Returns: (transfer full): a copy of @guidance; the same explanation,
+ *   without asking the provider rules again.
+ */
+BdGuidance *
+bd_guidance_copy (const BdGuidance *guidance)
+{
+  BdGuidance *copy;
+
+  g_return_val_if_fail (guidance != NULL, NULL);
+
+  copy = g_new0 (BdGuidance, 1);
+  copy->headline = g_strdup (guidance->headline);
+  copy->what_happened = g_strdup (guidance->what_happened);
+  copy->whose_move = guidance->whose_move;
+  copy->whose_move_label = g_strdup (guidance->whose_move_label);
+  copy->steps = g_strdupv (guidance->steps);
+  copy->provider_note = g_strdup (guidance->provider_note);
+  copy->backscatter = guidance->backscatter;
+  return copy;
+}
+
 void
 bd_guidance_free (BdGuidance *guidance)
 {
