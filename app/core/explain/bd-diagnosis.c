@@ -253,7 +253,7 @@ bd_detail_to_string (const BdDetail *detail)
   g_return_val_if_fail (detail != NULL, NULL);
 
   question = g_str_has_suffix (detail->label, "?") || g_str_has_suffix (detail->label, "？");
-  return g_strdup_printf ("%s%s %s", detail->label, question ? "" : ":", detail->value);
+  return g_strconcat (detail->label, question ? " " : ": ", detail->value, NULL);
 }
 
 static void
