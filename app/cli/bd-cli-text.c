@@ -15,6 +15,7 @@
  * all when the locale has no translation, where gettext () looks it up
  * again for every string (some 1.7 K instructions each, ten a message). */
 #include <glib/gi18n-lib.h>
+#include <string.h>
 
 #include "bd-cli-text.h"
 #include "bd-diagnosis.h"
@@ -29,6 +30,27 @@ append_line (GString    *out,
   g_string_append (out, indent);
   g_string_append (out, text);
   g_string_append_c (out, '\n');
+}
+
+/* g_string_append_printf (@out, @format, @value) for a translated
+ * @format of one value: one with a lone "%s" and no other '%' is put
+ * together by hand (printf costs more than the rest of the line), any
+ * other, such as "%1$s", is left to printf. */
+static void
+append_filled (GString    *out,
+               const char *format,
+               const char *value)
+{
+  const char *at = strchr (format, '%');
+
+  if (at == NULL || at[1] != 's' || strchr (at + 2, '%') != NULL)
+    {
+      g_string_append_printf (out, format, value);
+      return;
+    }
+  g_string_append_len (out, format, at - format);
+  g_string_append (out, value);
+  g_string_append (out, at + 2);
 }
 
 static void
@@ -58,7 +80,7 @@ print_note (GString    *out,
             const char *note)
 {
   /* Translators: %s is what a mail provider means by its code */
-  g_string_append_printf (out, _("  Good to know: %s\n"), note);
+  append_filled (out, _("  Good to know: %s\n"), note);
 }
 
 static void
@@ -67,11 +89,11 @@ print_message (GString           *out,
 {
   append_line (out, "", d->summary);
   /* Translators: %s is a verdict such as “Failed for good” */
-  g_string_append_printf (out, _("  Verdict: %s\n"), d->verdict_label);
+  append_filled (out, _("  Verdict: %s\n"), d->verdict_label);
   /* Translators: %s is two or three sentences explaining what happened */
-  g_string_append_printf (out, _("  What happened: %s\n"), d->guidance->what_happened);
+  append_filled (out, _("  What happened: %s\n"), d->guidance->what_happened);
   /* Translators: %s is who has to act, e.g. “The recipient” */
-  g_string_append_printf (out, _("  Whose move: %s\n"), d->whose_move_label);
+  append_filled (out, _("  Whose move: %s\n"), d->whose_move_label);
   print_steps (out, d);
   if (d->guidance->provider_note != NULL)
     print_note (out, d->guidance->provider_note);
@@ -94,7 +116,7 @@ print_recipient (GString                    *out,
   const char *note = r->guidance->provider_note;
 
   /* Translators: %s is an email address */
-  g_string_append_printf (out, _("Recipient: %s\n"), r->address);
+  append_filled (out, _("Recipient: %s\n"), r->address);
   /* Translators: %1$s is the reason in a few words, %2$s its machine name
    * for scripts (e.g. userunknown) */
   g_string_append_printf (out, _("  Reason: %1$s (%2$s)\n"), r->label, bd_reason_to_string (r->recipient->reason));
@@ -135,7 +157,7 @@ bd_cli_append_text (GString        *out,
 
   if (d->original_subject != NULL)
     /* Translators: %s is the subject of the message that was returned */
-    g_string_append_printf (out, _("Your message: “%s”\n"), d->original_subject);
+    append_filled (out, _("Your message: “%s”\n"), d->original_subject);
   g_string_append_c (out, '\n');
 }
 
