@@ -53,6 +53,35 @@ append_filled (GString    *out,
   g_string_append (out, at + 2);
 }
 
+/* A numbered step. Every shipped language keeps the English form, which
+ * is put together by hand (printf's numbered arguments cost some 2 K
+ * instructions a line); a translation that words it otherwise is still
+ * printf's. */
+static void
+append_step (GString    *out,
+             guint       number,
+             const char *step)
+{
+  /* Translators: a numbered step; %1$u is its number, %2$s the step */
+  const char *format = _("    %1$u. %2$s\n");
+  char digits[16];
+  gsize n = 0;
+
+  if (strcmp (format, "    %1$u. %2$s\n") != 0)
+    {
+      g_string_append_printf (out, format, number, step);
+      return;
+    }
+  do
+    digits[sizeof digits - ++n] = '0' + number % 10;
+  while ((number /= 10) != 0);
+  g_string_append (out, "    ");
+  g_string_append_len (out, digits + sizeof digits - n, n);
+  g_string_append (out, ". ");
+  g_string_append (out, step);
+  g_string_append_c (out, '\n');
+}
+
 static void
 print_steps (GString           *out,
              const BdDiagnosis *d)
@@ -69,8 +98,7 @@ print_steps (GString           *out,
         {
           if (group->title != NULL)
             g_string_append (out, "  ");
-          /* Translators: a numbered step; %1$u is its number, %2$s the step */
-          g_string_append_printf (out, _("    %1$u. %2$s\n"), j + 1, group->steps[j]);
+          append_step (out, j + 1, group->steps[j]);
         }
     }
 }
