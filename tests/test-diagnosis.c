@@ -128,6 +128,60 @@ test_diagnosis_complaint_backscatter (void)
   assert_translated (bd_verdict_get_short_label (BD_VERDICT_COMPLAINT), "Spam complaint");
 }
 
+static void
+assert_same_guidance (const BdGuidance *shown,
+                      const BdGuidance *asked)
+{
+  g_assert_true (shown != asked);
+  g_assert_cmpstr (shown->headline, ==, asked->headline);
+  g_assert_cmpstr (shown->what_happened, ==, asked->what_happened);
+  g_assert_cmpint (shown->whose_move, ==, asked->whose_move);
+  g_assert_cmpstr (shown->whose_move_label, ==, asked->whose_move_label);
+  g_assert_true (g_strv_equal ((const char * const *)shown->steps, (const char * const *)asked->steps));
+  g_assert_cmpstr (shown->provider_note, ==, asked->provider_note);
+  g_assert_cmpint (shown->backscatter, ==, asked->backscatter);
+}
+
+/* The message's guidance is its first recipient's, copied from that
+ * recipient's (the provider note is not asked for twice): it must be what
+ * asking again gives, and stand on its own. */
+static void
+test_diagnosis_speaking_guidance (void)
+{
+  static const char * const folders[] = { "decoder", "i18n", "providers", "not-bounce" };
+  guint notes = 0, without_recipients = 0;
+
+  for (guint f = 0; f < G_N_ELEMENTS (folders); f++)
+    {
+      g_autofree char *dir_path = g_test_build_filename (G_TEST_DIST, "fixtures", folders[f], NULL);
+      g_autoptr(GDir) dir = g_dir_open (dir_path, 0, NULL);
+      const char *name;
+
+      g_assert_nonnull (dir);
+      while ((name = g_dir_read_name (dir)) != NULL)
+        {
+          g_autoptr(BdBounce) bounce = NULL;
+          g_autoptr(BdDiagnosis) d = NULL;
+          g_autoptr(BdGuidance) asked = NULL;
+
+          if (!g_str_has_suffix (name, ".eml"))
+            continue;
+          bounce = decode_fixture (folders[f], name);
+          d = bd_diagnosis_new (bounce);
+          asked = bd_guidance_for_recipient (bounce, bounce->recipients->len > 0
+                                                     ? g_ptr_array_index (bounce->recipients, 0) : NULL);
+          assert_same_guidance (d->guidance, asked);
+          if (bounce->recipients->len > 0)
+            assert_same_guidance (d->guidance, ((BdDiagnosisRecipient *)g_ptr_array_index (d->recipients, 0))->guidance);
+          else
+            without_recipients++;
+          notes += asked->provider_note != NULL;
+        }
+    }
+  g_assert_cmpuint (notes, >, 0);
+  g_assert_cmpuint (without_recipients, >, 0);
+}
+
 /* Per recipient, as RFC 3464's Action says; the message takes the most
  * serious one. */
 static void
@@ -397,6 +451,7 @@ main (int    argc,
   g_test_add_func ("/core/diagnosis/steps-order", test_diagnosis_steps_order);
   g_test_add_func ("/core/diagnosis/steps-groups", test_diagnosis_steps_groups);
   g_test_add_func ("/core/diagnosis/summary", test_diagnosis_summary);
+  g_test_add_func ("/core/diagnosis/speaking-guidance", test_diagnosis_speaking_guidance);
   g_test_add_func ("/core/diagnosis/details", test_diagnosis_details);
   g_test_add_func ("/core/diagnosis/details-edges", test_diagnosis_details_edges);
   g_test_add_func ("/core/diagnosis/original", test_diagnosis_original);

@@ -180,6 +180,50 @@ test_guidance_summary (void)
 #endif
 }
 
+/* The headline alone (the JSON summary's) is the whole guidance's, and
+ * its address is filled in as printf would, whatever the address holds. */
+static void
+assert_headline_alone (BdBounce *bounce)
+{
+  const BdRecipient *recipient = bounce->recipients->len > 0 ? g_ptr_array_index (bounce->recipients, 0) : NULL;
+  g_autoptr(BdGuidance) guidance = bd_guidance_for_recipient (bounce, recipient);
+  g_autofree char *headline = bd_guidance_headline (bounce, recipient);
+
+  g_assert_cmpstr (headline, ==, guidance->headline);
+}
+
+static void
+test_guidance_headline_alone (void)
+{
+  static const char * const addresses[] = { ADDRESS, "100%s@example.pl", "a%d%%@example.pl", "" };
+
+  for (guint a = 0; a < G_N_ELEMENTS (addresses); a++)
+    for (BdReason reason = 0; reason < BD_N_REASONS; reason++)
+      {
+        g_autoptr(BdBounce) bounce = make_bounce (BD_KIND_BOUNCE, "mx.example.com", addresses[a], "5.0.0", reason);
+        const BdGuidanceText *text = bd_guidance_text_for_reason (reason);
+        g_autofree char *headline = bd_guidance_headline (bounce, g_ptr_array_index (bounce->recipients, 0));
+        g_autofree char *expected = NULL;
+
+        if (strstr (text->headline, "%s") != NULL)
+          expected = g_strdup_printf (g_dgettext (GETTEXT_PACKAGE, text->headline), addresses[a]);
+        else
+          expected = g_strdup (g_dgettext (GETTEXT_PACKAGE, text->headline));
+        g_assert_cmpstr (headline, ==, expected);
+        assert_headline_alone (bounce);
+      }
+  for (guint i = 0; i < G_N_ELEMENTS (other_kinds); i++)
+    {
+      g_autoptr(BdBounce) bounce = make_bounce (other_kinds[i], "mx.example.com", "100%s@example.pl", "4.0.0",
+                                                BD_REASON_UNDEFINED);
+      g_autoptr(BdBounce) no_recipient = bd_bounce_new ("x.eml", 0);
+
+      assert_headline_alone (bounce);
+      no_recipient->kind = other_kinds[i];
+      assert_headline_alone (no_recipient);
+    }
+}
+
 static void
 test_guidance_provider_notes (void)
 {
@@ -266,6 +310,63 @@ test_guidance_backscatter (void)
   g_assert_cmpint (guidance->whose_move, ==, BD_WHOSE_MOVE_NONE);
   g_assert_nonnull (strstr (guidance->headline, "anna@example.com"));
   assert_complete (guidance, bd_guidance_text_backscatter (), FALSE);
+}
+
+/* The registrable-part comparison as it was written first, with a lowered
+ * copy split into labels: the in-place one must answer as it did. */
+static char *
+reference_organisation (const char *address_or_host)
+{
+  static const char * const second_level[] = {
+    "com", "net", "org", "co", "edu", "gov", "ac", "biz", "info", "waw", "gda", "krakow", NULL
+  };
+  const char *at;
+  g_autofree char *lower = NULL;
+  g_auto(GStrv) labels = NULL;
+  guint n;
+
+  if (address_or_host == NULL || *address_or_host == '\0')
+    return NULL;
+  at = strrchr (address_or_host, '@');
+  lower = g_ascii_strdown (at != NULL ? at + 1 : address_or_host, -1);
+  g_strstrip (g_strdelimit (lower, "<>[]", ' '));
+  while (*lower != '\0' && lower[strlen (lower) - 1] == '.')
+    lower[strlen (lower) - 1] = '\0';
+  labels = g_strsplit (lower, ".", -1);
+  n = g_strv_length (labels);
+  if (n <= 2)
+    return g_steal_pointer (&lower);
+  if (g_strv_contains (second_level, labels[n - 2]))
+    return g_strjoin (".", labels[n - 3], labels[n - 2], labels[n - 1], NULL);
+  return g_strjoin (".", labels[n - 2], labels[n - 1], NULL);
+}
+
+static void
+test_guidance_same_organisation (void)
+{
+  static const char * const names[] = {
+    "firma.pl", "mail.firma.pl", "MX.Firma.PL", "jan@mail.firma.pl", "<mx.firma.pl>", "[mx.firma.pl]",
+    " mx.firma.pl. ", "mx.firma.pl..", "mx.firma.pl. .", "firma.com.pl", "a.b.firma.com.pl", "com.pl",
+    "x.COM.pl", "x.comm.pl", "x.co.pl", "x.c.pl", "x.krakow.pl", "x.krakowx.pl", "krakow.pl", "a..pl",
+    "..pl", ".", "", "@", "jan@", "pl", "localhost", "a<b.firma.pl", "a>b.firma.pl", "a b.firma.pl",
+    "x.y.firma.co.uk", "firma.co.uk", "\tmx.firma.pl\n", "[192.0.2.1]", "192.0.2.1", "198.51.100.1",
+    "a@b@c.firma.pl", "ex\xc3\xa4mple.com.pl", "EX\xc3\xa4MPLE.com.pl", "info.info.info", NULL
+  };
+
+  for (guint i = 0; names[i] != NULL; i++)
+    for (guint j = 0; names[j] != NULL; j++)
+      {
+        g_autofree char *org_i = reference_organisation (names[i]);
+        g_autofree char *org_j = reference_organisation (names[j]);
+        gboolean expected = org_i != NULL && org_j != NULL && g_str_equal (org_i, org_j);
+
+        if (bd_guidance_same_organisation (names[i], names[j]) != expected)
+          g_error ("“%s” and “%s”: expected %s", names[i], names[j], expected ? "the same" : "different");
+      }
+  g_assert_false (bd_guidance_same_organisation (NULL, "firma.pl"));
+  g_assert_false (bd_guidance_same_organisation ("firma.pl", NULL));
+  g_assert_true (bd_guidance_same_organisation ("mx.firma.com.pl", "jan@FIRMA.com.pl"));
+  g_assert_false (bd_guidance_same_organisation ("mx.firma.com.pl", "mx.other.com.pl"));
 }
 
 /* A report that mixes a failure and a delay explains each as it is. */
@@ -532,8 +633,10 @@ main (int    argc,
   g_test_add_func ("/core/guidance/every-kind", test_guidance_every_kind);
   g_test_add_func ("/core/guidance/whose-move", test_guidance_whose_move);
   g_test_add_func ("/core/guidance/summary", test_guidance_summary);
+  g_test_add_func ("/core/guidance/headline-alone", test_guidance_headline_alone);
   g_test_add_func ("/core/guidance/provider-notes", test_guidance_provider_notes);
   g_test_add_func ("/core/guidance/backscatter", test_guidance_backscatter);
+  g_test_add_func ("/core/guidance/same-organisation", test_guidance_same_organisation);
   g_test_add_func ("/core/guidance/mixed-actions", test_guidance_mixed_actions);
   g_test_add_func ("/core/guidance/unknown-address", test_guidance_unknown_address);
   g_test_add_func ("/core/guidance/unrecognised", test_guidance_unrecognised);

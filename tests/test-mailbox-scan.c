@@ -51,6 +51,12 @@ filter (const char *message)
   return bd_mailbox_filter_message (message, strlen (message));
 }
 
+static BdFilterVerdict
+headers_verdict (const char *message)
+{
+  return bd_mailbox_filter_headers (message, strlen (message));
+}
+
 static void
 test_filter_keeps_every_fixture (void)
 {
@@ -101,6 +107,16 @@ test_filter_keeps_every_fixture (void)
     g_assert_false (filter (ordinary->str));
     g_assert_true (bd_mailbox_filter_can_skip_start (ordinary->str, ordinary->len));
   }
+
+  /* The fields end at the first blank line, LF or CRLF; a line of only
+   * a space continues a field; a field in the body does not count. */
+  g_assert_false (filter ("From: a@example.com\nSubject: Lunch\n\nFrom: MAILER-DAEMON\nSee you.\n"));
+  g_assert_false (filter ("From: a@example.com\r\nSubject: Lunch\r\n\r\nReturn-Path: <>\r\nSee you.\r\n"));
+  g_assert_true (filter ("Subject: Lunch\nFrom: a@example.com\n \n (MAILER-DAEMON)\n\nSee you.\n"));
+  g_assert_true (filter ("Subject: Lunch\r\nFrom: MAILER-DAEMON@example.com\r\n\r\nSee you.\r\n"));
+  g_assert_cmpint (headers_verdict ("Subject: Lunch\n\nContent-Type: text/html\n"), ==, BD_FILTER_PEEK);
+  g_assert_cmpint (headers_verdict ("Subject: Lunch\nContent-Type: text/html\n"), ==, BD_FILTER_SKIP);
+  g_assert_cmpint (headers_verdict ("\r\nContent-Type: text/html\n"), ==, BD_FILTER_PEEK);
 }
 
 /* A mailbox of @n_ordinary plain messages with the fixture bounces spread

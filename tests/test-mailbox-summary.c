@@ -48,6 +48,33 @@ test_summary_counts (void)
   g_assert_cmpuint (bd_mailbox_summary_get_reason_count (summary, slot), ==, 0);
 }
 
+/* Addresses are told apart as g_utf8_casefold () tells them: ASCII case
+ * and Unicode case (Ł and ł) are the same address, another byte is not. */
+static void
+test_summary_addresses_folded (void)
+{
+  static const char * const addresses[] = {
+    "row@example.net", "Row@Example.NET", "ROW@EXAMPLE.NET", "r\xc3\xb3w@example.net", "R\xc3\x93W@example.net",
+    "\xc5\x81ukasz@example.pl", "\xc5\x82ukasz@example.pl", "\xc5\x81UKASZ@EXAMPLE.PL", "row@example.net.",
+    "Stra\xc3\x9f" "e@example.de", "strasse@example.de", "a\xff@example.com", "A\xff@example.com",
+  };
+  g_autoptr(BdMailboxSummary) summary = bd_mailbox_summary_new ();
+  g_autoptr(GHashTable) expected = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (addresses); i++)
+    {
+      g_autoptr(BdBounce) bounce = test_decode_minimal_dsn ("5.1.1", "User unknown");
+      BdRecipient *recipient = g_ptr_array_index (bounce->recipients, 0);
+
+      g_free (recipient->address);
+      recipient->address = g_strdup (addresses[i]);
+      g_assert_true (bd_mailbox_summary_add (summary, bounce));
+      g_hash_table_add (expected, g_utf8_casefold (addresses[i], -1));
+      g_assert_cmpuint (bd_mailbox_summary_get_addresses (summary), ==, g_hash_table_size (expected));
+    }
+  g_assert_cmpuint (bd_mailbox_summary_get_addresses (summary), ==, 6);
+}
+
 #define FROM_LINE "From MAILER-DAEMON Fri Nov 27 10:00:00 2026\n"
 #define MESSAGE   "From: a@example.org\nSubject: x\n\nFrom here on, a body line.\n\n"
 
@@ -93,6 +120,7 @@ main (int   argc,
   g_mime_init ();
 
   g_test_add_func ("/mailbox-summary/counts", test_summary_counts);
+  g_test_add_func ("/mailbox-summary/addresses-folded", test_summary_addresses_folded);
   g_test_add_func ("/mailbox-summary/is-mailbox", test_is_mailbox);
 
   return g_test_run ();

@@ -287,6 +287,54 @@ test_thunderbird_tree (TestDir       *fixture,
   g_assert_cmpint (offset_at (&c, 3), ==, strstr (box, "From - Mon Jan  1 10:00:01") - box);
 }
 
+/* Index and settings files are left out by their extension alone; a
+ * name that only looks like one is read. The sources are the paths
+ * g_build_filename () makes, also under a folder given with a final '/'. */
+static void
+test_skipped_names (TestDir       *fixture,
+                    gconstpointer  data)
+{
+  static const char * const skipped[] = {
+    "Inbox.msf", "a.b.dat", "x.json", "x.html", "x.htm", "x.sqlite", "x.sqlite-wal", "x.sqlite-shm",
+    "x.mozlz4", "x.lz4", "x.lock", "x.ini", "x.xml", "x.db", "x.db-journal", "x.cmeta", "x.ev-summary",
+    "x.ev-summary-meta", "x.index", "x.ids", "x.sorted", "x.summary", "x.log", "x.uidvalidity",
+    "m.eml.db", "..msf",
+  };
+  static const char * const read[] = {
+    "Inbox", "x.msfx", "xmsf", "x.MSF", "x.db.eml", "x.ev-summary-metax", "x.meta", "x-summary",
+    "x.summary-meta", "msf.", "x.jsonl", "x.dbjournal",
+  };
+  const char *msg = "From: a@example.com\nSubject: hi\n\nhello\n";
+  g_auto(Collected) c = { 0 };
+  g_auto(Collected) again = { 0 };
+  g_autofree char *folder = g_build_filename (fixture->dir, "names", NULL);
+  g_autofree char *slashed = g_strconcat (folder, "/", NULL);
+  g_autoptr(GPtrArray) expected = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; i < G_N_ELEMENTS (skipped); i++)
+    g_free (test_write_file (folder, skipped[i], msg, -1));
+  for (guint i = 0; i < G_N_ELEMENTS (read); i++)
+    {
+      g_free (test_write_file (folder, read[i], msg, -1));
+      g_ptr_array_add (expected, g_build_filename (folder, read[i], NULL));
+    }
+
+  g_assert_true (read_all (folder, BD_MAILBOX_READ_DEFAULT, &c));
+  g_assert_cmpuint (c.sources->len, ==, G_N_ELEMENTS (read));
+  g_assert_true (read_all (slashed, BD_MAILBOX_READ_DEFAULT, &again));
+  g_assert_cmpuint (again.sources->len, ==, G_N_ELEMENTS (read));
+  for (guint i = 0; i < c.sources->len; i++)
+    {
+      g_autofree char *name = g_path_get_basename (g_ptr_array_index (c.sources, i));
+      g_autofree char *built = g_build_filename (folder, name, NULL);
+      g_autofree char *built_slashed = g_build_filename (slashed, name, NULL);
+
+      g_assert_true (g_ptr_array_find_with_equal_func (expected, built, g_str_equal, NULL));
+      g_assert_cmpstr (g_ptr_array_index (c.sources, i), ==, built);
+      g_assert_cmpstr (g_ptr_array_index (again.sources, i), ==, built_slashed);
+    }
+}
+
 static void
 test_link_loop_and_unreadable (TestDir       *fixture,
                                gconstpointer  data)
@@ -417,6 +465,7 @@ main (int    argc,
   ADD ("/core/mailbox/grown-file", test_grown_file);
   ADD ("/core/mailbox/maildir", test_maildir);
   ADD ("/core/mailbox/thunderbird-tree", test_thunderbird_tree);
+  ADD ("/core/mailbox/skipped-names", test_skipped_names);
   ADD ("/core/mailbox/loop-and-unreadable", test_link_loop_and_unreadable);
   ADD ("/core/mailbox/read-only", test_read_only);
 #undef ADD

@@ -11,29 +11,94 @@
 
 #include "config.h"
 
-#include <glib/gi18n.h>
+/* gi18n-lib's _() is g_dgettext (), as in the core: it knows once and for
+ * all when the locale has no translation, where gettext () looks it up
+ * again for every string (some 1.7 K instructions each, ten a message). */
+#include <glib/gi18n-lib.h>
+#include <string.h>
 
 #include "bd-cli-text.h"
 #include "bd-diagnosis.h"
+
+/* @indent, @text and a line end: the lines with no words of their own
+ * are put together without a printf. */
+static void
+append_line (GString    *out,
+             const char *indent,
+             const char *text)
+{
+  g_string_append (out, indent);
+  g_string_append (out, text);
+  g_string_append_c (out, '\n');
+}
+
+/* g_string_append_printf (@out, @format, @value) for a translated
+ * @format of one value: one with a lone "%s" and no other '%' is put
+ * together by hand (printf costs more than the rest of the line), any
+ * other, such as "%1$s", is left to printf. */
+static void
+append_filled (GString    *out,
+               const char *format,
+               const char *value)
+{
+  const char *at = strchr (format, '%');
+
+  if (at == NULL || at[1] != 's' || strchr (at + 2, '%') != NULL)
+    {
+      g_string_append_printf (out, format, value);
+      return;
+    }
+  g_string_append_len (out, format, at - format);
+  g_string_append (out, value);
+  g_string_append (out, at + 2);
+}
+
+/* A numbered step. Every shipped language keeps the English form, which
+ * is put together by hand (printf's numbered arguments cost some 2 K
+ * instructions a line); a translation that words it otherwise is still
+ * printf's. */
+static void
+append_step (GString    *out,
+             guint       number,
+             const char *step)
+{
+  /* Translators: a numbered step; %1$u is its number, %2$s the step */
+  const char *format = _("    %1$u. %2$s\n");
+  char digits[16];
+  gsize n = 0;
+
+  if (strcmp (format, "    %1$u. %2$s\n") != 0)
+    {
+      g_string_append_printf (out, format, number, step);
+      return;
+    }
+  do
+    digits[sizeof digits - ++n] = '0' + number % 10;
+  while ((number /= 10) != 0);
+  g_string_append (out, "    ");
+  g_string_append_len (out, digits + sizeof digits - n, n);
+  g_string_append (out, ". ");
+  g_string_append (out, step);
+  g_string_append_c (out, '\n');
+}
 
 static void
 print_steps (GString           *out,
              const BdDiagnosis *d)
 {
-  g_string_append_printf (out, "  %s\n", _("What to do:"));
+  append_line (out, "  ", _("What to do:"));
   for (guint i = 0; i < d->step_groups->len; i++)
     {
       const BdStepGroup *group = g_ptr_array_index (d->step_groups, i);
 
       /* Several reasons: each one's steps under its own heading. */
       if (group->title != NULL)
-        g_string_append_printf (out, "    %s\n", group->title);
+        append_line (out, "    ", group->title);
       for (guint j = 0; group->steps[j] != NULL; j++)
         {
           if (group->title != NULL)
             g_string_append (out, "  ");
-          /* Translators: a numbered step; %1$u is its number, %2$s the step */
-          g_string_append_printf (out, _("    %1$u. %2$s\n"), j + 1, group->steps[j]);
+          append_step (out, j + 1, group->steps[j]);
         }
     }
 }
@@ -43,20 +108,20 @@ print_note (GString    *out,
             const char *note)
 {
   /* Translators: %s is what a mail provider means by its code */
-  g_string_append_printf (out, _("  Good to know: %s\n"), note);
+  append_filled (out, _("  Good to know: %s\n"), note);
 }
 
 static void
 print_message (GString           *out,
                const BdDiagnosis *d)
 {
-  g_string_append_printf (out, "%s\n", d->summary);
+  append_line (out, "", d->summary);
   /* Translators: %s is a verdict such as “Failed for good” */
-  g_string_append_printf (out, _("  Verdict: %s\n"), d->verdict_label);
+  append_filled (out, _("  Verdict: %s\n"), d->verdict_label);
   /* Translators: %s is two or three sentences explaining what happened */
-  g_string_append_printf (out, _("  What happened: %s\n"), d->guidance->what_happened);
+  append_filled (out, _("  What happened: %s\n"), d->guidance->what_happened);
   /* Translators: %s is who has to act, e.g. “The recipient” */
-  g_string_append_printf (out, _("  Whose move: %s\n"), d->whose_move_label);
+  append_filled (out, _("  Whose move: %s\n"), d->whose_move_label);
   print_steps (out, d);
   if (d->guidance->provider_note != NULL)
     print_note (out, d->guidance->provider_note);
@@ -68,7 +133,7 @@ print_detail (GString        *out,
 {
   g_autofree char *line = bd_detail_to_string (detail);
 
-  g_string_append_printf (out, "  %s\n", line);
+  append_line (out, "  ", line);
 }
 
 static void
@@ -79,7 +144,7 @@ print_recipient (GString                    *out,
   const char *note = r->guidance->provider_note;
 
   /* Translators: %s is an email address */
-  g_string_append_printf (out, _("Recipient: %s\n"), r->address);
+  append_filled (out, _("Recipient: %s\n"), r->address);
   /* Translators: %1$s is the reason in a few words, %2$s its machine name
    * for scripts (e.g. userunknown) */
   g_string_append_printf (out, _("  Reason: %1$s (%2$s)\n"), r->label, bd_reason_to_string (r->recipient->reason));
@@ -111,7 +176,7 @@ bd_cli_append_text (GString        *out,
     /* Translators: %1$s is a file name, %2$lld a byte offset in it */
     g_string_append_printf (out, _("%1$s (at byte %2$lld)\n"), bounce->source, (long long)bounce->offset);
   else
-    g_string_append_printf (out, "%s\n", bounce->source);
+    append_line (out, "", bounce->source);
 
   print_message (out, d);
   g_string_append_c (out, '\n');
@@ -120,7 +185,7 @@ bd_cli_append_text (GString        *out,
 
   if (d->original_subject != NULL)
     /* Translators: %s is the subject of the message that was returned */
-    g_string_append_printf (out, _("Your message: “%s”\n"), d->original_subject);
+    append_filled (out, _("Your message: “%s”\n"), d->original_subject);
   g_string_append_c (out, '\n');
 }
 

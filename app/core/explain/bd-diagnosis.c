@@ -253,7 +253,7 @@ bd_detail_to_string (const BdDetail *detail)
   g_return_val_if_fail (detail != NULL, NULL);
 
   question = g_str_has_suffix (detail->label, "?") || g_str_has_suffix (detail->label, "？");
-  return g_strdup_printf ("%s%s %s", detail->label, question ? "" : ":", detail->value);
+  return g_strconcat (detail->label, question ? " " : ": ", detail->value, NULL);
 }
 
 static void
@@ -410,12 +410,18 @@ bd_diagnosis_new (const BdBounce *bounce)
   self = g_new0 (BdDiagnosis, 1);
   g_atomic_ref_count_init (&self->ref_count);
   self->bounce = bd_bounce_ref ((BdBounce *)bounce);
-  self->guidance = bd_guidance_for_recipient (bounce, speaking_recipient (bounce));
   self->summary = bd_diagnosis_summary (bounce);
   self->date = bd_diagnosis_format_date (bounce->date);
   self->recipients = g_ptr_array_new_with_free_func ((GDestroyNotify)recipient_free);
   for (guint i = 0; i < bounce->recipients->len; i++)
     g_ptr_array_add (self->recipients, recipient_new (bounce, g_ptr_array_index (bounce->recipients, i)));
+  /* The speaking recipient is the first: its guidance is copied, not
+   * asked again (the provider note costs more than the rest of the
+   * diagnosis). */
+  if (self->recipients->len > 0)
+    self->guidance = bd_guidance_copy (((BdDiagnosisRecipient *)g_ptr_array_index (self->recipients, 0))->guidance);
+  else
+    self->guidance = bd_guidance_for_recipient (bounce, NULL);
 
   self->verdict = message_verdict (bounce);
   self->verdict_label = bd_verdict_get_label (self->verdict);

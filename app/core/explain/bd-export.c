@@ -11,47 +11,190 @@
 
 #include <glib/gi18n-lib.h>
 #include <string.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include "bd-diagnosis.h"
 #include "bd-export.h"
 
+/* The writers below append to @out through these two: a GString append is
+ * a library call per piece, and a JSON object is some hundred pieces. The
+ * room is reserved first, then the bytes are written in place. */
+
+/* Makes room for @n more bytes after out->len (and the NUL after them);
+ * returns where they go. out->len is not moved: see commit(). */
+static char *
+reserve (GString *out,
+         gsize    n)
+{
+  if (out->allocated_len - out->len <= n)
+    {
+      gsize len = out->len;
+
+      g_string_set_size (out, len + n);
+      out->len = len;
+    }
+  return out->str + out->len;
+}
+
+/* Ends a write that reserve() made room for: @end is one past its last byte. */
+static void
+commit (GString *out,
+        char    *end)
+{
+  *end = '\0';
+  out->len = end - out->str;
+}
+
+static void
+append_bytes (GString    *out,
+              const char *bytes,
+              gsize       n)
+{
+  char *p = reserve (out, n);
+
+  memcpy (p, bytes, n);
+  commit (out, p + n);
+}
+
+static void
+append_char (GString *out,
+             char     c)
+{
+  char *p = reserve (out, 1);
+
+  *p++ = c;
+  commit (out, p);
+}
+
+/* Writes the escape of @c at @p; returns the end. */
+static char *
+write_escape (char   *p,
+              guchar  c)
+{
+  static const char hex[] = "0123456789abcdef";
+
+  *p++ = '\\';
+  switch (c)
+    {
+    case '"': *p++ = '"'; break;
+    case '\\': *p++ = '\\'; break;
+    case '\n': *p++ = 'n'; break;
+    case '\r': *p++ = 'r'; break;
+    case '\t': *p++ = 't'; break;
+    default:
+      memcpy (p, "u00", 3);
+      p[3] = hex[c >> 4];
+      p[4] = hex[c & 0xf];
+      p += 5;
+    }
+  return p;
+}
+
+/* The bytes a JSON string must escape (RFC 8259 §7: controls, '"' and
+ * '\\'; DEL as well, as this writer always did). */
+#ifdef __SSE2__
+/* One bit per byte of the 16 at @p that needs an escape. */
+static unsigned
+escape_mask (const char *p)
+{
+  const __m128i bytes = _mm_loadu_si128 ((const __m128i *)p);
+  /* min (byte, 0x1f) == byte: an unsigned byte <= 0x1f, a control */
+  __m128i control = _mm_cmpeq_epi8 (_mm_min_epu8 (bytes, _mm_set1_epi8 (0x1f)), bytes);
+  __m128i quote = _mm_cmpeq_epi8 (bytes, _mm_set1_epi8 ('"'));
+  __m128i backslash = _mm_cmpeq_epi8 (bytes, _mm_set1_epi8 ('\\'));
+  __m128i del = _mm_cmpeq_epi8 (bytes, _mm_set1_epi8 (0x7f));
+
+  return _mm_movemask_epi8 (_mm_or_si128 (_mm_or_si128 (quote, backslash), _mm_or_si128 (del, control)));
+}
+#else
+static gboolean
+needs_escape (guchar c)
+{
+  return c < 0x20 || c == '"' || c == '\\' || c == 0x7f;
+}
+#endif
+
+/* How many bytes at the start of [s, end) need no escape. With SSE2
+ * (every x86-64) 16 bytes are tested at once, the last few through a
+ * padded copy: most exported strings are shorter than 16 bytes. */
+static gsize
+plain_run (const char *s,
+           const char *end)
+{
+  const char *p = s;
+
+#ifdef __SSE2__
+  char tail[16] = { 0 };
+  unsigned mask;
+
+  for (; end - p >= 16; p += 16)
+    if ((mask = escape_mask (p)) != 0)
+      return p - s + __builtin_ctz (mask);
+  if (p == end)
+    return p - s;
+  memcpy (tail, p, end - p);
+  /* only the copied bytes: the padding's zeros are controls */
+  mask = escape_mask (tail) & ((1u << (end - p)) - 1);
+  return mask != 0 ? (gsize)(p - s + __builtin_ctz (mask)) : (gsize)(end - s);
+#else
+  while (p < end && !needs_escape ((guchar)*p))
+    p++;
+  return p - s;
+#endif
+}
+
+/* Each run of bytes that need no escape is copied with one memcpy. The
+ * room for the worst case (every byte a six-byte \u00XX) is reserved
+ * once, so no write checks the room. */
 static void
 append_json_string (GString    *out,
                     const char *s)
 {
-  static const char hex[] = "0123456789abcdef";
-  const char *run;
+  const char *end;
+  gsize len;
+  char *p;
 
   if (s == NULL)
     {
-      g_string_append_len (out, "null", 4);
+      append_bytes (out, "null", 4);
       return;
     }
-  g_string_append_c (out, '"');
-  run = s;
-  for (const char *p = s; *p; p++)
+  len = strlen (s);
+  p = reserve (out, 6 * len + 2);
+  *p++ = '"';
+  end = s + len;
+  for (;;)
     {
-      guchar c = (guchar)*p;
+      gsize run = plain_run (s, end);
 
-      if (c >= 0x20 && c != '"' && c != '\\' && c != 0x7f)
-        continue;
-      g_string_append_len (out, run, p - run);
-      run = p + 1;
-      switch (c)
-        {
-        case '"': g_string_append_len (out, "\\\"", 2); break;
-        case '\\': g_string_append_len (out, "\\\\", 2); break;
-        case '\n': g_string_append_len (out, "\\n", 2); break;
-        case '\r': g_string_append_len (out, "\\r", 2); break;
-        case '\t': g_string_append_len (out, "\\t", 2); break;
-        default:
-          g_string_append_len (out, "\\u00", 4);
-          g_string_append_c (out, hex[c >> 4]);
-          g_string_append_c (out, hex[c & 0xf]);
-        }
+      memcpy (p, s, run);
+      p += run;
+      s += run;
+      if (s == end)
+        break;
+      p = write_escape (p, (guchar)*s++);
     }
-  g_string_append_len (out, run, strlen (run));
-  g_string_append_c (out, '"');
+  *p++ = '"';
+  commit (out, p);
+}
+
+/* printf's "%" G_GINT64_FORMAT, without parsing a format per number. */
+static void
+append_int (GString *out,
+            gint64   value)
+{
+  char digits[24];
+  char *end = digits + sizeof digits, *d = end;
+  guint64 magnitude = value < 0 ? -(guint64)value : (guint64)value;
+
+  do
+    *--d = '0' + magnitude % 10;
+  while ((magnitude /= 10) != 0);
+  if (value < 0)
+    *--d = '-';
+  append_bytes (out, d, end - d);
 }
 
 /* One JSON object or array being written: ", " goes before every member
@@ -66,7 +209,7 @@ static JsonLevel
 json_open (GString *out,
            char     bracket)
 {
-  g_string_append_c (out, bracket);
+  append_char (out, bracket);
   return (JsonLevel) { out, FALSE };
 }
 
@@ -74,18 +217,31 @@ static void
 json_next (JsonLevel *level)
 {
   if (level->started)
-    g_string_append_len (level->out, ", ", 2);
+    append_bytes (level->out, ", ", 2);
   level->started = TRUE;
 }
 
-static void
+/* ", " (but before the first member), then "key": in one write.
+ * Inlined, so that the length of each literal key is known where it is
+ * written. */
+static inline void
 json_key (JsonLevel  *level,
           const char *key)
 {
-  json_next (level);
-  g_string_append_c (level->out, '"');
-  g_string_append (level->out, key);
-  g_string_append_len (level->out, "\": ", 3);
+  gsize len = strlen (key);
+  char *p = reserve (level->out, len + 6);
+
+  if (level->started)
+    {
+      memcpy (p, ", ", 2);
+      p += 2;
+    }
+  level->started = TRUE;
+  *p++ = '"';
+  memcpy (p, key, len);
+  p += len;
+  memcpy (p, "\": ", 3);
+  commit (level->out, p + 3);
 }
 
 /* A nested object or array: as @key's value in an object (@key non-NULL),
@@ -119,9 +275,9 @@ json_uint_or_null (JsonLevel  *level,
 {
   json_key (level, key);
   if (value != 0)
-    g_string_append_printf (level->out, "%u", value);
+    append_int (level->out, value);
   else
-    g_string_append_len (level->out, "null", 4);
+    append_bytes (level->out, "null", 4);
 }
 
 static void
@@ -136,7 +292,7 @@ json_string_array (JsonLevel  *level,
       json_next (&array);
       append_json_string (array.out, g_ptr_array_index (values, i));
     }
-  g_string_append_c (array.out, ']');
+  append_char (array.out, ']');
 }
 
 static void
@@ -147,7 +303,7 @@ append_dkim (JsonLevel       *array,
 
   json_string (&object, "domain", ref->domain);
   json_string (&object, "selector", ref->selector);
-  g_string_append_c (object.out, '}');
+  append_char (object.out, '}');
 }
 
 static void
@@ -165,10 +321,10 @@ append_original (GString          *out,
   dkim = json_open_in (&object, "dkim", '[');
   for (guint i = 0; i < o->dkim->len; i++)
     append_dkim (&dkim, g_ptr_array_index (o->dkim, i));
-  g_string_append_c (out, ']');
+  append_char (out, ']');
   json_string (&object, "sender_ip", o->sender_ip);
   json_string (&object, "sender_host", o->sender_host);
-  g_string_append_c (out, '}');
+  append_char (out, '}');
 }
 
 static void
@@ -188,9 +344,12 @@ append_recipient (JsonLevel         *array,
   json_string (&object, "will_retry_until", r->will_retry_until);
   json_string (&object, "reason", bd_reason_to_string (r->reason));
   json_key (&object, "hard");
-  g_string_append (object.out, r->hard ? "true" : "false");
+  if (r->hard)
+    append_bytes (object.out, "true", 4);
+  else
+    append_bytes (object.out, "false", 5);
   json_string (&object, "evidence", r->evidence);
-  g_string_append_c (object.out, '}');
+  append_char (object.out, '}');
 }
 
 /**
@@ -210,7 +369,7 @@ bd_export_json_append (GString        *out,
   object = json_open (out, '{');
   json_string (&object, "source", bounce->source);
   json_key (&object, "offset");
-  g_string_append_printf (out, "%" G_GINT64_FORMAT, (gint64)bounce->offset);
+  append_int (out, bounce->offset);
   json_string (&object, "kind", bd_kind_to_string (bounce->kind));
   json_string (&object, "mta", bounce->mta);
   json_string (&object, "reporting_mta", bounce->reporting_mta);
@@ -221,11 +380,11 @@ bd_export_json_append (GString        *out,
   recipients = json_open_in (&object, "recipients", '[');
   for (guint i = 0; i < bounce->recipients->len; i++)
     append_recipient (&recipients, g_ptr_array_index (bounce->recipients, i));
-  g_string_append_c (out, ']');
+  append_char (out, ']');
   json_string (&object, "note", bounce->note);
   summary = bd_diagnosis_summary (bounce);
   json_string (&object, "summary", summary);
-  g_string_append_c (out, '}');
+  append_char (out, '}');
 }
 
 /**

@@ -28,44 +28,104 @@ domain_of (const char *address_or_host)
   return at != NULL ? at + 1 : address_or_host;
 }
 
-/* The registrable part of a host name ("firma.com.pl" of
- * "mail.firma.com.pl"): the last two labels, or three under the usual
- * second-level public suffixes. Good enough to tell organisations apart
- * without a public-suffix list. */
-static char *
-organisation_of (const char *host)
+/* A host name as the comparison below reads it: ASCII lower case, and the
+ * brackets of "<host>" or "[host]" taken for spaces. */
+static char
+normalised (char c)
+{
+  if (c == '<' || c == '>' || c == '[' || c == ']')
+    return ' ';
+  return g_ascii_tolower (c);
+}
+
+static gboolean
+is_blank (char c)
+{
+  return g_ascii_isspace (normalised (c));
+}
+
+/* The label before the last one, [label, label + len), is a usual
+ * second-level public suffix ("com" of "firma.com.pl"). */
+static gboolean
+is_second_level (const char *label,
+                 gsize       len)
 {
   static const char * const second_level[] = {
     "com", "net", "org", "co", "edu", "gov", "ac", "biz", "info", "waw", "gda", "krakow", NULL
   };
-  g_autofree char *lower = NULL;
-  g_auto(GStrv) labels = NULL;
-  guint n;
 
-  if (host == NULL)
-    return NULL;
+  for (guint i = 0; second_level[i] != NULL; i++)
+    {
+      gsize j = 0;
 
-  lower = g_ascii_strdown (host, -1);
-  g_strstrip (g_strdelimit (lower, "<>[]", ' '));
-  while (*lower != '\0' && lower[strlen (lower) - 1] == '.')
-    lower[strlen (lower) - 1] = '\0';
-  labels = g_strsplit (lower, ".", -1);
-  n = g_strv_length (labels);
-  if (n <= 2)
-    return g_steal_pointer (&lower);
-  if (g_strv_contains (second_level, labels[n - 2]) && n >= 3)
-    return g_strjoin (".", labels[n - 3], labels[n - 2], labels[n - 1], NULL);
-  return g_strjoin (".", labels[n - 2], labels[n - 1], NULL);
+      while (j < len && second_level[i][j] != '\0' && normalised (label[j]) == second_level[i][j])
+        j++;
+      if (j == len && second_level[i][j] == '\0')
+        return TRUE;
+    }
+  return FALSE;
 }
 
-static gboolean
-same_organisation (const char *a,
-                   const char *b)
+/* The registrable part of a host name ("firma.com.pl" of
+ * "mail.firma.com.pl"): the last two labels, or three under the usual
+ * second-level public suffixes. Good enough to tell organisations apart
+ * without a public-suffix list. Found in place, as [*start, *start + len)
+ * of @host, compared through normalised (): every exported message asks,
+ * and a lowered copy split into labels cost more than the rest of the
+ * summary. */
+static gsize
+organisation_of (const char  *host,
+                 const char **start)
 {
-  g_autofree char *org_a = organisation_of (domain_of (a));
-  g_autofree char *org_b = organisation_of (domain_of (b));
+  const char *end = host + strlen (host);
+  const char *dots[3] = { NULL, NULL, NULL };   /* the last, the one before, … */
+  guint n_dots = 0;
 
-  return org_a != NULL && org_b != NULL && g_str_equal (org_a, org_b);
+  while (host < end && is_blank (*host))
+    host++;
+  while (end > host && is_blank (end[-1]))
+    end--;
+  while (end > host && end[-1] == '.')
+    end--;
+  for (const char *p = end; p > host && n_dots < 3; p--)
+    if (p[-1] == '.')
+      dots[n_dots++] = p - 1;
+
+  *start = host;
+  if (n_dots >= 2 && is_second_level (dots[1] + 1, dots[0] - dots[1] - 1))
+    *start = n_dots == 3 ? dots[2] + 1 : host;
+  else if (n_dots >= 2)
+    *start = dots[1] + 1;
+  return end - *start;
+}
+
+/**
+ * bd_guidance_same_organisation:
+ * @a: (nullable): an address or a host name
+ * @b: (nullable): an address or a host name
+ *
+ * Returns: whether the domains of @a and @b end in the same registrable
+ *   part (organisation_of ()); %FALSE when either names none.
+ */
+gboolean
+bd_guidance_same_organisation (const char *a,
+                               const char *b)
+{
+  const char *org_a, *org_b;
+  gsize len_a, len_b;
+
+  a = domain_of (a);
+  b = domain_of (b);
+  if (a == NULL || b == NULL)
+    return FALSE;
+  len_a = organisation_of (a, &org_a);
+  len_b = organisation_of (b, &org_b);
+  if (len_a != len_b)
+    return FALSE;
+  for (gsize i = 0; i < len_a; i++)
+    if (normalised (org_a[i]) != normalised (org_b[i]))
+      return FALSE;
+  return TRUE;
 }
 
 /* Home and mobile connections: names that spell out the IP address or say
@@ -111,7 +171,7 @@ reported_by_recipients_domain (const BdBounce *bounce)
     {
       const BdRecipient *recipient = g_ptr_array_index (bounce->recipients, i);
 
-      if (recipient->address != NULL && same_organisation (recipient->address, reporter))
+      if (recipient->address != NULL && bd_guidance_same_organisation (recipient->address, reporter))
         return TRUE;
     }
   return FALSE;
@@ -125,7 +185,7 @@ signed_by_sender (const BdOriginal *original,
     {
       const BdDkimRef *ref = g_ptr_array_index (original->dkim, i);
 
-      if (ref->domain != NULL && same_organisation (ref->domain, from_domain))
+      if (ref->domain != NULL && bd_guidance_same_organisation (ref->domain, from_domain))
         return TRUE;
     }
 
@@ -169,7 +229,7 @@ bd_guidance_detect_backscatter (const BdBounce     *bounce,
   original = bounce->original;
   from_domain = domain_of (original->from);
 
-  if (mailbox != NULL && from_domain != NULL && !same_organisation (mailbox, from_domain))
+  if (mailbox != NULL && from_domain != NULL && !bd_guidance_same_organisation (mailbox, from_domain))
     return TRUE;
 
   host = original->sender_host;
@@ -180,11 +240,11 @@ bd_guidance_detect_backscatter (const BdBounce     *bounce,
     if (bd_host_has_suffix (host, own_hosts[i]))
       return FALSE;
 
-  if (from_domain != NULL && (same_organisation (host, from_domain) ||
+  if (from_domain != NULL && (bd_guidance_same_organisation (host, from_domain) ||
                               signed_by_sender (original, from_domain)))
     return FALSE;
 
-  if (bounce->reporting_mta != NULL && same_organisation (bounce->reporting_mta, host))
+  if (bounce->reporting_mta != NULL && bd_guidance_same_organisation (bounce->reporting_mta, host))
     return FALSE;
 
   if (own_hosts != NULL && own_hosts[0] != NULL)

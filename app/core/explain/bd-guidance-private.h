@@ -27,6 +27,10 @@ const BdGuidanceText *bd_guidance_text_for_reason  (BdReason reason);
 const BdGuidanceText *bd_guidance_text_for_kind    (BdKind   kind);
 const BdGuidanceText *bd_guidance_text_backscatter (void);
 
+/* bd-guidance-backscatter.c; exposed for its test. */
+gboolean bd_guidance_same_organisation (const char *a,
+                                        const char *b);
+
 char *bd_guidance_provider_note (const BdBounce    *bounce,
                                  const BdRecipient *recipient);
 

@@ -57,6 +57,44 @@ bd_whose_move_get_label (BdWhoseMove move)
   return g_dpgettext2 (GETTEXT_PACKAGE, "whose move", moves[move].label);
 }
 
+/* The translated @format with @address for its "%s". A format with no
+ * other '%' is filled by hand: every exported message's summary asks,
+ * and printf costs more than the rest of the headline. */
+static char *
+fill_address (const char *format,
+              const char *address)
+{
+  const char *at = strchr (format, '%');
+  gsize before, address_len, after;
+  char *filled;
+
+  if (at == NULL || at[1] != 's' || strchr (at + 2, '%') != NULL)
+    return g_strdup_printf (format, address);
+
+  before = at - format;
+  address_len = strlen (address);
+  after = strlen (at + 2);
+  filled = g_malloc (before + address_len + after + 1);
+  memcpy (filled, format, before);
+  memcpy (filled + before, address, address_len);
+  memcpy (filled + before + address_len, at + 2, after + 1);
+  return filled;
+}
+
+static char *
+headline_new (const BdGuidanceText *text,
+              const char           *address)
+{
+  if (strstr (text->headline, "%s") == NULL)
+    return g_strdup (_(text->headline));
+  if (address != NULL)
+    return fill_address (_(text->headline), address);
+  if (text->headline_unnamed != NULL)
+    return g_strdup (_(text->headline_unnamed));
+  /* A failure report that names no address (ARF and some prose do). */
+  return g_strdup (_("Your message did not reach one of its recipients"));
+}
+
 static BdGuidance *
 guidance_new (const BdGuidanceText *text,
               const char           *address)
@@ -64,16 +102,7 @@ guidance_new (const BdGuidanceText *text,
   BdGuidance *self = g_new0 (BdGuidance, 1);
   g_autoptr(GStrvBuilder) steps = g_strv_builder_new ();
 
-  if (strstr (text->headline, "%s") == NULL)
-    self->headline = g_strdup (_(text->headline));
-  else if (address != NULL)
-    self->headline = g_strdup_printf (_(text->headline), address);
-  else if (text->headline_unnamed != NULL)
-    self->headline = g_strdup (_(text->headline_unnamed));
-  else
-    /* A failure report that names no address (ARF and some prose do). */
-    self->headline = g_strdup (_("Your message did not reach one of its recipients"));
-
+  self->headline = headline_new (text, address);
   self->what_happened = g_strdup (_(text->what));
   self->whose_move = text->move;
   self->whose_move_label = g_strdup (bd_whose_move_get_label (text->move));
@@ -81,6 +110,15 @@ guidance_new (const BdGuidanceText *text,
     g_strv_builder_add (steps, _(text->steps[i]));
   self->steps = g_strv_builder_end (steps);
   return self;
+}
+
+static const BdGuidanceText *
+text_for (BdKind   kind,
+          BdReason reason)
+{
+  const BdGuidanceText *text = bd_guidance_text_for_kind (kind);
+
+  return text != NULL ? text : bd_guidance_text_for_reason (reason);
 }
 
 /**
@@ -99,14 +137,9 @@ bd_guidance_for_reason (BdKind      kind,
                         BdReason    reason,
                         const char *address)
 {
-  const BdGuidanceText *text;
-
   g_return_val_if_fail (reason < BD_N_REASONS, NULL);
 
-  if ((text = bd_guidance_text_for_kind (kind)) == NULL)
-    text = bd_guidance_text_for_reason (reason);
-
-  return guidance_new (text, address);
+  return guidance_new (text_for (kind, reason), address);
 }
 
 /**
@@ -151,6 +184,21 @@ bd_guidance_recipient_kind (const BdBounce    *bounce,
   return bounce->kind;
 }
 
+/* The text that explains @recipient's outcome, and whether it is the
+ * backscatter one. */
+static const BdGuidanceText *
+text_for_recipient (const BdBounce    *bounce,
+                    const BdRecipient *recipient,
+                    gboolean          *backscatter)
+{
+  *backscatter = bd_guidance_detect_backscatter (bounce, NULL, NULL);
+  if (*backscatter)
+    return bd_guidance_text_backscatter ();
+
+  return text_for (bd_guidance_recipient_kind (bounce, recipient),
+                   recipient != NULL ? bd_classify_shown_reason (recipient) : BD_REASON_UNDEFINED);
+}
+
 /**
  * bd_guidance_for_recipient:
  * @bounce: the decoded message
@@ -159,35 +207,22 @@ bd_guidance_recipient_kind (const BdBounce    *bounce,
  *
  * Returns: (transfer full): what to tell the user about @recipient.
  */
-/* @with_note: FALSE when only the headline is wanted (the summary): the
- * provider note is the costly part, and every exported message asks. */
-static BdGuidance *
-guidance_for_recipient (const BdBounce    *bounce,
-                        const BdRecipient *recipient,
-                        gboolean           with_note)
-{
-  const char *address = recipient != NULL ? recipient->address : NULL;
-  BdGuidance *self;
-
-  if (bd_guidance_detect_backscatter (bounce, NULL, NULL))
-    return bd_guidance_for_backscatter (address);
-
-  self = bd_guidance_for_reason (bd_guidance_recipient_kind (bounce, recipient),
-                                 recipient != NULL ? bd_classify_shown_reason (recipient)
-                                                   : BD_REASON_UNDEFINED,
-                                 address);
-  if (with_note && recipient != NULL && bounce->kind != BD_KIND_NOT_BOUNCE)
-    self->provider_note = bd_guidance_provider_note (bounce, recipient);
-  return self;
-}
-
 BdGuidance *
 bd_guidance_for_recipient (const BdBounce    *bounce,
                            const BdRecipient *recipient)
 {
+  const BdGuidanceText *text;
+  gboolean backscatter;
+  BdGuidance *self;
+
   g_return_val_if_fail (bounce != NULL, NULL);
 
-  return guidance_for_recipient (bounce, recipient, TRUE);
+  text = text_for_recipient (bounce, recipient, &backscatter);
+  self = guidance_new (text, recipient != NULL ? recipient->address : NULL);
+  self->backscatter = backscatter;
+  if (!backscatter && recipient != NULL && bounce->kind != BD_KIND_NOT_BOUNCE)
+    self->provider_note = bd_guidance_provider_note (bounce, recipient);
+  return self;
 }
 
 /**
@@ -203,12 +238,38 @@ char *
 bd_guidance_headline (const BdBounce    *bounce,
                       const BdRecipient *recipient)
 {
-  g_autoptr(BdGuidance) guidance = NULL;
+  gboolean backscatter;
 
   g_return_val_if_fail (bounce != NULL, NULL);
 
-  guidance = guidance_for_recipient (bounce, recipient, FALSE);
-  return g_steal_pointer (&guidance->headline);
+  /* Only the headline: the rest of a BdGuidance (what happened, the
+   * steps, each translated and copied) would be freed unread. */
+  return headline_new (text_for_recipient (bounce, recipient, &backscatter),
+                       recipient != NULL ? recipient->address : NULL);
+}
+
+/**
+ * bd_guidance_copy:
+ *
+ * Returns: (transfer full): a copy of @guidance; the same explanation,
+ *   without asking the provider rules again.
+ */
+BdGuidance *
+bd_guidance_copy (const BdGuidance *guidance)
+{
+  BdGuidance *copy;
+
+  g_return_val_if_fail (guidance != NULL, NULL);
+
+  copy = g_new0 (BdGuidance, 1);
+  copy->headline = g_strdup (guidance->headline);
+  copy->what_happened = g_strdup (guidance->what_happened);
+  copy->whose_move = guidance->whose_move;
+  copy->whose_move_label = g_strdup (guidance->whose_move_label);
+  copy->steps = g_strdupv (guidance->steps);
+  copy->provider_note = g_strdup (guidance->provider_note);
+  copy->backscatter = guidance->backscatter;
+  return copy;
 }
 
 void

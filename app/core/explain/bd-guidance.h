@@ -46,6 +46,7 @@ char       *bd_guidance_headline      (const BdBounce    *bounce,
                                        const BdRecipient *recipient);
 BdKind      bd_guidance_recipient_kind (const BdBounce   *bounce,
                                         const BdRecipient *recipient);
+BdGuidance *bd_guidance_copy          (const BdGuidance  *guidance);
 void        bd_guidance_free          (BdGuidance        *guidance);
 
 gboolean    bd_guidance_detect_backscatter (const BdBounce     *bounce,

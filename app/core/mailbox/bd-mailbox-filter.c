@@ -349,6 +349,14 @@ judge_field (const char *name,
   return BD_FILTER_PEEK;
 }
 
+/* The line at @p, a line start, is empty: it ends a header block. */
+static gboolean
+is_blank_line (const char *p,
+               const char *end)
+{
+  return *p == '\n' || (*p == '\r' && p + 1 < end && p[1] == '\n');
+}
+
 /**
  * bd_mailbox_filter_header_end:
  * @complete: (out): set to whether the blank line ending the header block
@@ -367,7 +375,7 @@ bd_mailbox_filter_header_end (const char *data,
     {
       const char *nl;
 
-      if (*p == '\n' || (*p == '\r' && p + 1 < end && p[1] == '\n'))
+      if (is_blank_line (p, end))
         {
           *complete = TRUE;
           return p - data;
@@ -392,12 +400,13 @@ BdFilterVerdict
 bd_mailbox_filter_headers (const char *data,
                            gsize       len)
 {
-  const char *p = data, *end;
-  gboolean complete;
+  const char *p = data, *end = data + len;
   BdFilterVerdict verdict = BD_FILTER_PEEK;
 
-  end = data + bd_mailbox_filter_header_end (data, len, &complete);
-  while (p < end)
+  /* One pass, field by field up to the blank line: most messages of a
+   * mailbox of bounces are told by a field near the top, and the rest of
+   * their header block is then never read. */
+  while (p < end && !is_blank_line (p, end))
     {
       const char *colon, *field_end = p;
       BdFilterVerdict v;
@@ -560,6 +569,7 @@ gboolean
 bd_mailbox_filter_message (const char *data,
                            gsize       len)
 {
+  BdFilterVerdict verdict;
   gboolean complete;
   gsize header_len;
 
@@ -574,8 +584,12 @@ bd_mailbox_filter_message (const char *data,
   if (!starts_with_field (data, len))
     return TRUE;
 
+  verdict = bd_mailbox_filter_headers (data, len);
+  if (verdict == BD_FILTER_DECODE)
+    return TRUE;
+  /* Only a body to look at needs where the header block ends. */
   header_len = bd_mailbox_filter_header_end (data, len, &complete);
-  switch (bd_mailbox_filter_headers (data, header_len))
+  switch (verdict)
     {
     case BD_FILTER_DECODE:
       return TRUE;

@@ -23,7 +23,8 @@
 
 G_DEFINE_QUARK (bd-mailbox-error-quark, bd_mailbox_error)
 
-/* Files in mail folders that are not mail. */
+/* Files in mail folders that are not mail, by their extension: each
+ * holds one '.', its first byte (is_skipped_name () relies on it). */
 static const char *const skipped_suffixes[] = {
   ".msf", ".dat", ".json", ".html", ".htm", ".sqlite", ".sqlite-wal", ".sqlite-shm",
   ".mozlz4", ".lz4", ".lock", ".ini", ".xml", ".db", ".db-journal", ".cmeta", ".ev-summary",
@@ -97,6 +98,20 @@ open_read_only (const char *path)
   return fd;
 }
 
+/* Reads @fd, open on @path, and closes it. */
+static void
+read_fd (BdMailboxReader *reader,
+         const char      *path,
+         int              fd,
+         goffset          size)
+{
+  /* Read-ahead matters for a mailbox, not for one small message. */
+  if (size > 1024 * 1024)
+    posix_fadvise (fd, 0, 0, POSIX_FADV_SEQUENTIAL);
+  bd_mailbox_read_stream (reader, path, fd, 0, size);
+  close (fd);
+}
+
 static void
 read_file (BdMailboxReader *reader,
            const char      *path,
@@ -115,20 +130,63 @@ read_file (BdMailboxReader *reader,
       bd_mailbox_report_errno (reader, path, errno);
       return;
     }
-  /* Read-ahead matters for a mailbox, not for one small message. */
-  if (size > 1024 * 1024)
-    posix_fadvise (fd, 0, 0, POSIX_FADV_SEQUENTIAL);
-  bd_mailbox_read_stream (reader, path, fd, 0, size);
-  close (fd);
+  read_fd (reader, path, fd, size);
 }
 
 static void read_path (BdMailboxReader *reader, const char *path, gboolean top, gboolean files);
 
-static int
-compare_names (gconstpointer a,
-               gconstpointer b)
+/* A file of a folder that readdir () called regular (not a link): opened
+ * straight away, its size from fstat (), so the kernel looks its path up
+ * once instead of for a stat () and again for the open (). */
+static void
+read_regular_entry (BdMailboxReader *reader,
+                    const char      *path,
+                    gboolean         files)
 {
-  return strcmp (*(const char **)a, *(const char **)b);
+  struct stat st;
+  int fd;
+
+  if (!files)
+    return;
+  if (reader->measuring)
+    {
+      read_path (reader, path, FALSE, files);
+      return;
+    }
+  fd = open_read_only (path);
+  if (fd < 0)
+    {
+      bd_mailbox_report_errno (reader, path, errno);
+      return;
+    }
+  /* Replaced since readdir (): read as whatever it is now. */
+  if (fstat (fd, &st) != 0 || !S_ISREG (st.st_mode))
+    {
+      close (fd);
+      read_path (reader, path, FALSE, files);
+      return;
+    }
+  read_fd (reader, path, fd, st.st_size);
+}
+
+/* One name of a folder, kept until the folder is read in name order. */
+typedef struct
+{
+  char     *name;
+  gboolean  regular;   /* readdir () said so: no stat () needed */
+} Entry;
+
+static void
+entry_clear (gpointer data)
+{
+  g_free (((Entry *)data)->name);
+}
+
+static int
+compare_entries (gconstpointer a,
+                 gconstpointer b)
+{
+  return strcmp (((const Entry *)a)->name, ((const Entry *)b)->name);
 }
 
 static gboolean
@@ -141,13 +199,34 @@ has_dir (const char *parent,
   return stat (path, &st) == 0 && S_ISDIR (st.st_mode);
 }
 
+/* A suffix of one '.' ends @name exactly when it is the text from the
+ * last '.' of @name: one strcmp per suffix, not a strlen and compare of
+ * both, for every file of a folder. */
 static gboolean
 is_skipped_name (const char *name)
 {
+  const char *extension = strrchr (name, '.');
+
+  if (extension == NULL)
+    return FALSE;
   for (guint i = 0; skipped_suffixes[i] != NULL; i++)
-    if (g_str_has_suffix (name, skipped_suffixes[i]))
+    if (strcmp (extension, skipped_suffixes[i]) == 0)
       return TRUE;
   return FALSE;
+}
+
+/* @parent/@name, as g_build_filename () makes it; @name is an entry of
+ * @parent (no '/'). The usual parent, not ending in '/', is joined without
+ * g_build_filename ()'s walk over its arguments. */
+static char *
+child_path (const char *parent,
+            const char *name)
+{
+  gsize len = strlen (parent);
+
+  if (len == 0 || parent[len - 1] == G_DIR_SEPARATOR)
+    return g_build_filename (parent, name, NULL);
+  return g_strconcat (parent, G_DIR_SEPARATOR_S, name, NULL);
 }
 
 /* Hidden entries are skipped, except Maildir++ folders (".Sent", with
@@ -168,7 +247,7 @@ static void
 read_dir (BdMailboxReader *reader,
           const char      *path)
 {
-  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GArray) entries = g_array_new (FALSE, FALSE, sizeof (Entry));
   gboolean maildir = has_dir (path, "cur") && has_dir (path, "new");
   struct dirent *entry;
   DIR *dir;
@@ -179,27 +258,35 @@ read_dir (BdMailboxReader *reader,
       bd_mailbox_report_errno (reader, path, errno);
       return;
     }
+  g_array_set_clear_func (entries, entry_clear);
   while ((entry = readdir (dir)) != NULL)
     {
       const char *name = entry->d_name;
+      Entry kept;
 
       if (name[0] == '.' && !is_hidden_mail_folder (path, name))
         continue;
       if (is_skipped_name (name) || (maildir && strcmp (name, "tmp") == 0))
         continue;
-      g_ptr_array_add (names, g_strdup (name));
+      kept.name = g_strdup (name);
+      kept.regular = entry->d_type == DT_REG;
+      g_array_append_val (entries, kept);
     }
   closedir (dir);
-  g_ptr_array_sort (names, compare_names);
+  g_array_sort (entries, compare_entries);
 
-  for (guint i = 0; i < names->len && !bd_mailbox_reader_stopped (reader); i++)
+  for (guint i = 0; i < entries->len && !bd_mailbox_reader_stopped (reader); i++)
     {
-      g_autofree char *child = g_build_filename (path, g_ptr_array_index (names, i), NULL);
+      const Entry *child_entry = &g_array_index (entries, Entry, i);
+      g_autofree char *child = child_path (path, child_entry->name);
 
       /* A Maildir's own files are its metadata (maildirfolder,
        * dovecot-uidlist…); its messages are in cur/ and new/. */
       reader->folder_depth++;
-      read_path (reader, child, FALSE, !maildir);
+      if (child_entry->regular)
+        read_regular_entry (reader, child, !maildir);
+      else
+        read_path (reader, child, FALSE, !maildir);
       reader->folder_depth--;
     }
 }
