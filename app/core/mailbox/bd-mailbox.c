@@ -82,20 +82,27 @@ bd_mailbox_report_errno (BdMailboxReader *reader,
 
 /* O_NOATIME keeps even the access time as it was; only the owner may ask. */
 static int
-open_read_only (const char *path)
+open_read_only_with (const char *path,
+                     int         extra_flags)
 {
   int fd;
 
   do
-    fd = open (path, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NOATIME);
+    fd = open (path, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NOATIME | extra_flags);
   while (fd < 0 && errno == EINTR);
   if (fd < 0 && errno == EPERM)
     {
       do
-        fd = open (path, O_RDONLY | O_CLOEXEC | O_NOCTTY);
+        fd = open (path, O_RDONLY | O_CLOEXEC | O_NOCTTY | extra_flags);
       while (fd < 0 && errno == EINTR);
     }
   return fd;
+}
+
+static int
+open_read_only (const char *path)
+{
+  return open_read_only_with (path, 0);
 }
 
 /* Reads @fd, open on @path, and closes it. */
@@ -153,7 +160,9 @@ read_regular_entry (BdMailboxReader *reader,
       read_path (reader, path, FALSE, files);
       return;
     }
-  fd = open_read_only (path);
+  /* O_NONBLOCK: the name may have become a FIFO since readdir (), and
+   * opening a FIFO waits for a writer; a regular file ignores the flag. */
+  fd = open_read_only_with (path, O_NONBLOCK);
   if (fd < 0)
     {
       bd_mailbox_report_errno (reader, path, errno);
