@@ -31,8 +31,8 @@ bd_mime_fields (const BdMimePart *part,
 {
   g_return_val_if_fail (part != NULL, NULL);
 
-  *n_fields = part->fields->len;
-  return (const BdMimeField *)(gpointer)part->fields->data;
+  *n_fields = part->n_fields;
+  return part->fields;
 }
 
 /* The first @name field's raw value. */

@@ -129,29 +129,36 @@ next_field_line (const char *p,
 
 /* A header field starting on the line at @line, its name ending at
  * @name_end, its value from @colon up to @eol (the folded lines after it
- * extend it). */
+ * extend it). The array grows in place, doubling from @capacity: a
+ * GArray cost a function call for every field and its own allocation. */
 static void
-add_field (GArray     *fields,
+add_field (BdMimePart *part,
+           guint      *capacity,
            const char *line,
            const char *name_end,
            const char *colon,
            const char *eol)
 {
-  BdMimeField field;
+  BdMimeField *field;
 
-  field.name = line;
-  field.name_len = name_end - line;
-  field.value = colon + 1;
-  field.value_len = eol - (colon + 1);
-  g_array_append_val (fields, field);
+  if (part->n_fields == *capacity)
+    {
+      *capacity *= 2;
+      part->fields = g_renew (BdMimeField, part->fields, *capacity);
+    }
+  field = &part->fields[part->n_fields++];
+  field->name = line;
+  field->name_len = name_end - line;
+  field->value = colon + 1;
+  field->value_len = eol - (colon + 1);
 }
 
 /* The last field runs on to @eol, a folded line's end. */
 static void
-extend_field (GArray     *fields,
+extend_field (BdMimePart *part,
               const char *eol)
 {
-  BdMimeField *last = &g_array_index (fields, BdMimeField, fields->len - 1);
+  BdMimeField *last = &part->fields[part->n_fields - 1];
 
   last->value_len = eol - last->value;
 }
@@ -170,11 +177,12 @@ split_head (BdMimePart *part,
 {
   const char *start = p;
   gboolean in_field = FALSE;   /* the line above belongs to the last field */
-
-  part->head = start;
   /* Room for a message's usual header (1 KB, still a small allocation):
    * growing from a few fields cost more than the indexing itself. */
-  part->fields = g_array_sized_new (FALSE, FALSE, sizeof (BdMimeField), 32);
+  guint capacity = 32;
+
+  part->head = start;
+  part->fields = g_new (BdMimeField, capacity);
   while (p < end)
     {
       const char *eol = line_end (p, end);
@@ -191,13 +199,13 @@ split_head (BdMimePart *part,
       if (((*p == ' ' || *p == '\t') && p > start) || continues_parameters (start, p, eol))
         {
           if (in_field)
-            extend_field (part->fields, eol);
+            extend_field (part, eol);
           p = after_line (eol, end);
           continue;
         }
       if ((colon = field_colon_name (p, eol, &name_end)) != NULL)
         {
-          add_field (part->fields, p, name_end, colon, eol);
+          add_field (part, &capacity, p, name_end, colon, eol);
           in_field = TRUE;
           p = after_line (eol, end);
           continue;
@@ -276,9 +284,9 @@ find_content_fields (const BdMimePart   *part,
                      const BdMimeField **encoding)
 {
   *type = *encoding = NULL;
-  for (guint i = part->fields->len; i-- > 0 && (*type == NULL || *encoding == NULL);)
+  for (guint i = part->n_fields; i-- > 0 && (*type == NULL || *encoding == NULL);)
     {
-      const BdMimeField *field = &g_array_index (part->fields, BdMimeField, i);
+      const BdMimeField *field = &part->fields[i];
 
       if (*type == NULL && field_is (field, "Content-Type", 12))
         *type = field;
@@ -534,8 +542,7 @@ bd_mime_part_free (BdMimePart *part)
   g_free (part->charset);
   g_free (part->boundary);
   g_free (part->encoding);
-  if (part->fields != NULL)
-    g_array_unref (part->fields);
+  g_free (part->fields);
   g_clear_pointer (&part->children, g_ptr_array_unref);
   bd_mime_part_free (part->message);
   g_free (part);

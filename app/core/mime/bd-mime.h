@@ -30,6 +30,14 @@ G_BEGIN_DECLS
 
 typedef struct _BdMimePart BdMimePart;
 
+typedef struct
+{
+  const char *name;
+  gsize       name_len;
+  const char *value;           /* as in the message: folded lines included */
+  gsize       value_len;
+} BdMimeField;
+
 struct _BdMimePart
 {
   const char *head;            /* the header block, without the blank line */
@@ -47,16 +55,9 @@ struct _BdMimePart
   gsize       prologue_len;
   gboolean    too_deep;        /* parts below @max_depth were not parsed */
   gboolean    too_many_parts;  /* top part only: parts past BD_MIME_MAX_PARTS were not made */
-  GArray     *fields;          /* of BdMimeField: the header block's fields, in order */
+  BdMimeField *fields;         /* the header block's fields, in order (bd_mime_fields()) */
+  guint       n_fields;
 };
-
-typedef struct
-{
-  const char *name;
-  gsize       name_len;
-  const char *value;           /* as in the message: folded lines included */
-  gsize       value_len;
-} BdMimeField;
 
 BdMimePart *bd_mime_parse          (const char       *data,
                                     gsize             len,
