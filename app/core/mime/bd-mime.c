@@ -278,10 +278,21 @@ skip_comment (const char *p)
   return p;
 }
 
+/* A token character (RFC 2045): printable US-ASCII but the tspecials.
+ * A switch, not strchr () on them: it ran for every byte of every
+ * content type. */
 static gboolean
 is_token_char (char c)
 {
-  return c > ' ' && c < 127 && strchr ("()<>@,;:\\\"/[]?=", c) == NULL;
+  switch (c)
+    {
+    case '(': case ')': case '<': case '>': case '@': case ',': case ';':
+    case ':': case '\\': case '"': case '/': case '[': case ']': case '?':
+    case '=':
+      return FALSE;
+    default:
+      return c > ' ' && c < 127;
+    }
 }
 
 static gboolean
