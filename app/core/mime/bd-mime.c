@@ -303,18 +303,43 @@ field_is (const BdMimeField *field,
   return field->name_len == len && bd_mime_names_equal (field->name, name, len);
 }
 
-/* g_ascii_strdown () of @n bytes without NUL, folded inline: it calls a
- * function for each byte, for every part's type, subtype and encoding. */
+/* g_ascii_strdown () of @n bytes without NUL into @out, folded inline: it
+ * calls a function for each byte, for every part's type, subtype and
+ * encoding. */
+static void
+lower_copy (char       *out,
+            const char *s,
+            gsize       n)
+{
+  for (gsize i = 0; i < n; i++)
+    out[i] = bd_mime_ascii_lower (s[i]);
+  out[n] = '\0';
+}
+
 static char *
 lower_dup (const char *s,
            gsize       n)
 {
   char *out = g_malloc (n + 1);
 
-  for (gsize i = 0; i < n; i++)
-    out[i] = bd_mime_ascii_lower (s[i]);
-  out[n] = '\0';
+  lower_copy (out, s, n);
   return out;
+}
+
+/* The type and subtype, lower case, in one allocation ("type\0subtype"):
+ * the subtype points into the type's block, freed with it. Every part
+ * has both; two allocations each cost as much as reading them. */
+static void
+set_content_type (BdMimePart *part,
+                  const char *type,
+                  gsize       type_len,
+                  const char *subtype,
+                  gsize       subtype_len)
+{
+  part->type = g_malloc (type_len + 1 + subtype_len + 1);
+  lower_copy (part->type, type, type_len);
+  part->subtype = part->type + type_len + 1;
+  lower_copy (part->subtype, subtype, subtype_len);
 }
 
 /* The last Content-Type and Content-Transfer-Encoding fields (GMime lets
@@ -369,15 +394,16 @@ read_content_type (BdMimePart *part,
             p++;
           if (p > s)
             {
-              part->type = lower_dup (t, t_end - t);
-              part->subtype = lower_dup (s, p - s);
+              set_content_type (part, t, t_end - t, s, p - s);
             }
         }
     }
   if (part->type == NULL)
     {
-      part->type = g_strdup (in_digest ? "message" : "text");
-      part->subtype = g_strdup (in_digest ? "rfc822" : "plain");
+      if (in_digest)
+        set_content_type (part, "message", 7, "rfc822", 6);
+      else
+        set_content_type (part, "text", 4, "plain", 5);
     }
   if (value != NULL)
     {
@@ -578,8 +604,7 @@ bd_mime_part_free (BdMimePart *part)
 {
   if (part == NULL)
     return;
-  g_free (part->type);
-  g_free (part->subtype);
+  g_free (part->type);   /* the subtype too */
   g_free (part->charset);
   g_free (part->boundary);
   g_free (part->encoding);

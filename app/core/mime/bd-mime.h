@@ -45,7 +45,7 @@ struct _BdMimePart
   const char *body;            /* the content, still transfer-encoded */
   gsize       body_len;
   char       *type;            /* lower case: "text", "multipart"… */
-  char       *subtype;         /* lower case: "plain", "report"… */
+  char       *subtype;         /* lower case: "plain", "report"…; in @type's allocation */
   char       *charset;         /* the charset parameter, nullable */
   char       *boundary;        /* multipart only, nullable */
   char       *encoding;        /* Content-Transfer-Encoding, lower case, nullable */
