@@ -634,6 +634,14 @@ bd_mime_part_is_leaf (const BdMimePart *part)
   return strcmp (part->type, "multipart") != 0 && !is_message_type (part);
 }
 
+/* g_ascii_xdigit_value () of a hex digit (@c is one), inline: a call
+ * for each of the two digits of every "=XX". */
+static int
+hex_digit_value (char c)
+{
+  return c <= '9' ? c - '0' : (c | 0x20) - 'a' + 10;
+}
+
 /* Quoted-printable decoded as g_mime_encoding_quoted_decode_step() does
  * in one step: "=XX" (hex digits of either case) is the byte, "=" then LF
  * or CRLF a soft line break, any other "=" kept with the two bytes after
@@ -669,7 +677,7 @@ decode_quoted_printable (const char *in,
       second = eq[2];
       p = eq + 3;
       if (g_ascii_isxdigit (first) && g_ascii_isxdigit (second))
-        *o++ = (char)(g_ascii_xdigit_value (first) << 4 | g_ascii_xdigit_value (second));
+        *o++ = (char)(hex_digit_value (first) << 4 | hex_digit_value (second));
       else if (!(first == '\r' && second == '\n'))
         {
           *o++ = '=';
