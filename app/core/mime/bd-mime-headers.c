@@ -42,12 +42,12 @@ find_field (const BdMimePart *part,
             gsize            *len)
 {
   gsize wanted = strlen (name);
-  guint n;
-  const BdMimeField *fields = bd_mime_fields (part, &n);
 
-  for (guint k = 0; k < n; k++)
+  /* the array itself, not bd_mime_fields (): its checks cost a call for
+   * every look-up */
+  for (guint k = 0; k < part->n_fields; k++)
     {
-      const BdMimeField *f = &fields[k];
+      const BdMimeField *f = &part->fields[k];
 
       /* The first letter compared inline, case folded by its 0x20 bit: a
        * header has dozens of fields and this is called for each lookup. */
