@@ -240,6 +240,49 @@ test_fields (void)
   g_assert_cmpuint (fields[2].value_len, ==, 0);
 }
 
+/* How many fields the header block of "@line\n\nbody" has. */
+static guint
+count_fields (const char *line)
+{
+  g_autofree char *text = g_strconcat (line, "\n\nbody", NULL);
+  g_autoptr(BdMimePart) m = parse (text);
+  guint n;
+
+  bd_mime_fields (m, &n);
+  return n;
+}
+
+/* A field name is printable US-ASCII, then blanks may come before the
+ * ':'. The name is tested eight bytes at a time: a byte that is not
+ * allowed is found at every position, in the words and in the tail. */
+static void
+test_field_names (void)
+{
+  static const char bad[] = { ' ', '\t', '\x01', ' ' - 1, '\x7f', '\x80', '\xff' };
+
+  g_assert_cmpuint (count_fields ("X-Name: v"), ==, 1);
+  g_assert_cmpuint (count_fields ("X-Name \t: v"), ==, 1);
+  g_assert_cmpuint (count_fields ("!~#$%&'*+-.^_`{|}0123456789AZaz: v"), ==, 1);
+  g_assert_cmpuint (count_fields (": v"), ==, 0);
+  g_assert_cmpuint (count_fields (" \t: v"), ==, 0);
+  g_assert_cmpuint (count_fields ("no colon at all"), ==, 0);
+  for (guint len = 1; len <= 20; len++)
+    for (guint at = 0; at < len; at++)
+      for (guint b = 0; b < G_N_ELEMENTS (bad); b++)
+        {
+          char line[32];
+
+          memset (line, 'a', len);
+          strcpy (line + len, ": v");
+          line[at] = bad[b];
+          /* a blank just before the colon only ends the name */
+          if ((bad[b] == ' ' || bad[b] == '\t') && at == len - 1)
+            g_assert_cmpuint (count_fields (line), ==, len > 1 ? 1 : 0);
+          else
+            g_assert_cmpuint (count_fields (line), ==, 0);
+        }
+}
+
 /* A line that is not a header field, with fields after it, is a broken
  * header, skipped (GMime does the same); the last Content-Type counts. */
 static void
@@ -427,6 +470,7 @@ main (int argc, char **argv)
   g_test_add_func ("/mime/transfer-encodings", test_transfer_encodings);
   g_test_add_func ("/mime/depth-limit", test_depth_limit);
   g_test_add_func ("/mime/fields", test_fields);
+  g_test_add_func ("/mime/field-names", test_field_names);
   g_test_add_func ("/mime/broken-headers", test_broken_headers);
   g_test_add_func ("/mime/unindented-parameters", test_unindented_parameters);
   g_test_add_func ("/mime/encapsulated-messages", test_encapsulated_messages);

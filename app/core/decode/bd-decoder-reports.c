@@ -286,14 +286,20 @@ is_vacation (const BdMimePart *message,
   return FALSE;
 }
 
-/* The first mailbox of an address header, or NULL. */
+/* The first mailbox of an address header, or NULL (also when the first
+ * address is a group). A plain field, nearly every one, is read without
+ * building GMime's objects; it holds no group. */
 char *
 bd_decoder_first_address (const BdMimePart *message,
                           const char       *name)
 {
-  g_autoptr(InternetAddressList) list = bd_mime_address_header (message, name);
+  g_autoptr(GPtrArray) plain = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(InternetAddressList) list = NULL;
   InternetAddress *first;
 
+  if (bd_mime_address_header_plain (message, name, plain, 1))
+    return plain->len > 0 ? g_strdup (g_ptr_array_index (plain, 0)) : NULL;
+  list = bd_mime_address_header (message, name);
   if (list == NULL || internet_address_list_length (list) == 0)
     return NULL;
   first = internet_address_list_get_address (list, 0);

@@ -43,9 +43,12 @@ static gboolean
 skip_weekday (const char **p)
 {
   static const char days[] = "MonTueWedThuFriSatSun";
+  const char *s = *p;
 
+  /* byte by byte, stopping at the first difference (a NUL included):
+   * strncmp () was a call for each of the seven names */
   for (guint i = 0; i < 7; i++)
-    if (strncmp (*p, days + 3 * i, 3) == 0 && (*p)[3] == ',')
+    if (s[0] == days[3 * i] && s[1] == days[3 * i + 1] && s[2] == days[3 * i + 2] && s[3] == ',')
       {
         *p += 4;
         return TRUE;
@@ -82,7 +85,7 @@ read_month (const char **p)
     {
       if (!g_ascii_isalpha ((*p)[i]))
         return 0;
-      name[i] = g_ascii_tolower ((*p)[i]);
+      name[i] = (*p)[i] | 0x20;   /* a letter: its lower case */
     }
   if (g_ascii_isalpha ((*p)[3]))
     return 0;

@@ -14,6 +14,7 @@
 #include "bd-gmime-autocleanups.h"
 #include "bd-date.h"
 #include "bd-dsn.h"
+#include "bd-mime-private.h"
 
 typedef struct
 {
@@ -363,9 +364,11 @@ handle_field (ParseState *state,
   char status[BD_STATUS_MAX];
 
   /* The first letter compared inline, case folded by its 0x20 bit (a
-   * pre-filter only: every name starts with a letter). */
+   * pre-filter only: every name starts with a letter), then the whole name
+   * folded inline: g_ascii_strncasecmp () calls a function for each byte,
+   * for every field of every report. */
 #define IS(s) (name_len == sizeof (s) - 1 && (name[0] | 0x20) == (s[0] | 0x20) \
-               && g_ascii_strncasecmp (name, s, name_len) == 0)
+               && bd_mime_names_equal (name, s, name_len))
   if (IS ("Reporting-MTA"))
     replace (&dsn->reporting_mta, squeeze (skip_type (value)));
   else if (IS ("Arrival-Date"))

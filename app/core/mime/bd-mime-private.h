@@ -1,9 +1,9 @@
 /* bd-mime-private.h
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Shared by bd-mime.c and bd-mime-headers.c only: ASCII case folding
- * inline, for field names and content types (GLib's calls a function
- * for every byte, and names are compared for every look-up).
+ * Shared by bd-mime.c, bd-mime-headers.c and bd-dsn.c only: ASCII case
+ * folding inline, for field names and content types (GLib's calls a
+ * function for every byte, and names are compared for every look-up).
  */
 #pragma once
 

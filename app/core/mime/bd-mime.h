@@ -30,6 +30,14 @@ G_BEGIN_DECLS
 
 typedef struct _BdMimePart BdMimePart;
 
+typedef struct
+{
+  const char *name;
+  gsize       name_len;
+  const char *value;           /* as in the message: folded lines included */
+  gsize       value_len;
+} BdMimeField;
+
 struct _BdMimePart
 {
   const char *head;            /* the header block, without the blank line */
@@ -37,7 +45,7 @@ struct _BdMimePart
   const char *body;            /* the content, still transfer-encoded */
   gsize       body_len;
   char       *type;            /* lower case: "text", "multipart"… */
-  char       *subtype;         /* lower case: "plain", "report"… */
+  char       *subtype;         /* lower case: "plain", "report"…; in @type's allocation */
   char       *charset;         /* the charset parameter, nullable */
   char       *boundary;        /* multipart only, nullable */
   char       *encoding;        /* Content-Transfer-Encoding, lower case, nullable */
@@ -47,16 +55,9 @@ struct _BdMimePart
   gsize       prologue_len;
   gboolean    too_deep;        /* parts below @max_depth were not parsed */
   gboolean    too_many_parts;  /* top part only: parts past BD_MIME_MAX_PARTS were not made */
-  GArray     *fields;          /* of BdMimeField: the header block's fields, in order */
+  BdMimeField *fields;         /* the header block's fields, in order (bd_mime_fields()) */
+  guint       n_fields;
 };
-
-typedef struct
-{
-  const char *name;
-  gsize       name_len;
-  const char *value;           /* as in the message: folded lines included */
-  gsize       value_len;
-} BdMimeField;
 
 BdMimePart *bd_mime_parse          (const char       *data,
                                     gsize             len,
