@@ -18,6 +18,12 @@ const char  *bd_text_strcasestr    (const char         *haystack,
 const char  *bd_text_find_ci       (const char         *text,
                                     gsize               len,
                                     const char         *needle);
+const char  *bd_text_find_first_of_needles (const char         *text,
+                                           gsize               len,
+                                           const char *const  *needles,
+                                           guint               n_needles,
+                                           gboolean            ignore_case,
+                                           guint              *which);
 gboolean     bd_text_has_prefix_ci (const char         *text,
                                     const char         *prefix);
 gboolean     bd_text_contains_any  (const char         *text,
