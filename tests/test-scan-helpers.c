@@ -603,6 +603,16 @@ test_util_find_first_of_needles (void)
       g_assert_true (got == want);
       if (want != NULL)
         g_assert_cmpuint (got_which, ==, want_which);
+      /* the same, from a set made ready once */
+      {
+        BdTextNeedles *set = bd_text_needles_new (needles, n_needles, ignore_case);
+
+        got_which = G_MAXUINT;
+        g_assert_true (bd_text_needles_find (set, text, len, &got_which) == want);
+        if (want != NULL)
+          g_assert_cmpuint (got_which, ==, want_which);
+        bd_text_needles_free (set);
+      }
     }
   {
     const char *const needles[] = { "after ", "in reply to " };

@@ -390,6 +390,130 @@ scan (const NeedleLanes *lanes,
 }
 #endif
 
+/* A set of needles made ready for bd_text_needles_find(). */
+struct _BdTextNeedles
+{
+#ifdef __SSE2__
+  NeedleLanes lanes;
+#endif
+  const char *needles[MAX_NEEDLES];
+  gsize       lengths[MAX_NEEDLES];
+  guint       n_needles;
+  gboolean    ignore_case;
+};
+
+static void
+needles_init (BdTextNeedles     *set,
+              const char *const *needles,
+              guint              n_needles,
+              gboolean           ignore_case)
+{
+  set->n_needles = n_needles;
+  set->ignore_case = ignore_case;
+  for (guint i = 0; i < n_needles; i++)
+    {
+      set->needles[i] = needles[i];
+      set->lengths[i] = strlen (needles[i]);
+    }
+#ifdef __SSE2__
+  set->lanes.needles = set->needles;
+  set->lanes.lengths = set->lengths;
+  for (guint i = 0; i < n_needles; i++)
+    {
+      char c0 = needles[i][0], c1 = needles[i][1];   /* c1 is the NUL of a one-byte needle */
+
+      set->lanes.first[i] = _mm_set1_epi8 (ignore_case ? g_ascii_tolower (c0) : c0);
+      set->lanes.second[i] = _mm_set1_epi8 (ignore_case ? g_ascii_tolower (c1) : c1);
+      set->lanes.any_second[i] = set->lengths[i] == 1 ? _mm_set1_epi8 (-1) : _mm_setzero_si128 ();
+    }
+#endif
+}
+
+static gboolean
+needles_valid (const char *const *needles,
+               guint              n_needles)
+{
+  if (needles == NULL || n_needles > MAX_NEEDLES)
+    return FALSE;
+  for (guint i = 0; i < n_needles; i++)
+    if (needles[i] == NULL || needles[i][0] == '\0')
+      return FALSE;
+  return TRUE;
+}
+
+/**
+ * bd_text_needles_new:
+ * @needles: (array length=n_needles): what to search for, none empty; the
+ *   strings must outlive the set
+ * @n_needles: how many, at most 8
+ * @ignore_case: whether to compare in ASCII case-insensitively
+ *
+ * Makes @needles ready for bd_text_needles_find(), once for a caller that
+ * searches for the same ones again and again.
+ *
+ * Returns: (transfer full): the set, for bd_text_needles_free()
+ */
+BdTextNeedles *
+bd_text_needles_new (const char *const *needles,
+                     guint              n_needles,
+                     gboolean           ignore_case)
+{
+  BdTextNeedles *set;
+
+  g_return_val_if_fail (needles_valid (needles, n_needles), NULL);
+
+  set = g_aligned_alloc0 (1, sizeof *set, 16);   /* its vectors are 16-byte aligned */
+  needles_init (set, needles, n_needles, ignore_case);
+  return set;
+}
+
+void
+bd_text_needles_free (BdTextNeedles *set)
+{
+  g_aligned_free (set);
+}
+
+/**
+ * bd_text_needles_find:
+ * @set: the needles
+ * @text: where to search
+ * @len: the bytes of @text to search (it need not end in a NUL)
+ * @which: (out) (optional): the index of the needle found
+ *
+ * One pass for what took one search per needle: the leftmost place in
+ * @text where any of the needles starts (where two start at the same
+ * place, the one first in the set). Where SSE2 is, 16 places are tested
+ * at once on each needle's first two bytes, and only the places that pass
+ * are compared in full.
+ *
+ * Returns: (nullable): where the needle starts, or %NULL.
+ */
+const char *
+bd_text_needles_find (const BdTextNeedles *set,
+                      const char          *text,
+                      gsize                len,
+                      guint               *which)
+{
+  const char *p = text, *end = text + len;
+  gint found = -1;
+
+  g_return_val_if_fail (set != NULL, NULL);
+  g_return_val_if_fail (text != NULL || len == 0, NULL);
+
+#ifdef __SSE2__
+  p = scan (&set->lanes, p, end, set->n_needles, set->ignore_case, &found);
+#else
+  for (; p < end && found < 0; p++)
+    found = needle_starting_at (p, end, set->needles, set->lengths, set->n_needles, set->ignore_case);
+  p--;   /* where it was found */
+#endif
+  if (found < 0)
+    return NULL;
+  if (which != NULL)
+    *which = (guint)found;
+  return p;
+}
+
 /**
  * bd_text_find_first_of_needles:
  * @text: where to search
@@ -399,13 +523,10 @@ scan (const NeedleLanes *lanes,
  * @ignore_case: whether to compare in ASCII case-insensitively
  * @which: (out) (optional): the index of the needle found
  *
- * One pass for what took one search per needle: the leftmost place in
- * @text where any of @needles starts (where two start at the same place,
- * the one first in @needles). Where SSE2 is, 16 places are tested at once
- * on each needle's first two bytes, and only the places that pass are
- * compared in full.
+ * bd_text_needles_find() for a single search: the needles are made ready
+ * on the stack.
  *
- * Returns: (nullable): where the needle starts, or %NULL.
+ * Returns: (nullable): where the first needle starts, or %NULL.
  */
 const char *
 bd_text_find_first_of_needles (const char        *text,
@@ -415,42 +536,13 @@ bd_text_find_first_of_needles (const char        *text,
                                gboolean           ignore_case,
                                guint             *which)
 {
-  gsize lengths[MAX_NEEDLES];
-  const char *p = text, *end = text + len;
-  gint found = -1;
+  BdTextNeedles set;
 
   g_return_val_if_fail (text != NULL || len == 0, NULL);
-  g_return_val_if_fail (needles != NULL && n_needles <= MAX_NEEDLES, NULL);
+  g_return_val_if_fail (needles_valid (needles, n_needles), NULL);
 
-  for (guint i = 0; i < n_needles; i++)
-    {
-      lengths[i] = strlen (needles[i]);
-      g_return_val_if_fail (lengths[i] > 0, NULL);
-    }
-#ifdef __SSE2__
-  {
-    NeedleLanes lanes = { .needles = needles, .lengths = lengths };
-
-    for (guint i = 0; i < n_needles; i++)
-      {
-        char c0 = needles[i][0], c1 = needles[i][1];   /* c1 is the NUL of a one-byte needle */
-
-        lanes.first[i] = _mm_set1_epi8 (ignore_case ? g_ascii_tolower (c0) : c0);
-        lanes.second[i] = _mm_set1_epi8 (ignore_case ? g_ascii_tolower (c1) : c1);
-        lanes.any_second[i] = lengths[i] == 1 ? _mm_set1_epi8 (-1) : _mm_setzero_si128 ();
-      }
-    p = scan (&lanes, p, end, n_needles, ignore_case, &found);
-  }
-#else
-  for (; p < end && found < 0; p++)
-    found = needle_starting_at (p, end, needles, lengths, n_needles, ignore_case);
-  p--;   /* where it was found */
-#endif
-  if (found < 0)
-    return NULL;
-  if (which != NULL)
-    *which = (guint)found;
-  return p;
+  needles_init (&set, needles, n_needles, ignore_case);
+  return bd_text_needles_find (&set, text, len, which);
 }
 
 gboolean

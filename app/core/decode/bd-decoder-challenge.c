@@ -64,6 +64,7 @@ is_challenge (const BdMimePart *message,
               const char       *text)
 {
   g_autofree char *agent = NULL;
+  static BdTextNeedles *rare_part_set;   /* made ready once */
   g_autofree char *folded = NULL;
   const char *folded_text = NULL;
   gsize len;
@@ -75,7 +76,9 @@ is_challenge (const BdMimePart *message,
   /* Nearly no message names a service: one pass over @text for all the
    * rare parts answers that (it was one pass each); the loop below only
    * runs, unchanged, when one of them is there. */
-  if (bd_text_find_first_of_needles (text, len, rare_parts, G_N_ELEMENTS (rare_parts), TRUE, NULL) == NULL)
+  if (g_once_init_enter (&rare_part_set))
+    g_once_init_leave (&rare_part_set, bd_text_needles_new (rare_parts, G_N_ELEMENTS (rare_parts), TRUE));
+  if (bd_text_needles_find (rare_part_set, text, len, NULL) == NULL)
     return FALSE;
   for (guint i = 0; i < G_N_ELEMENTS (challenges); i++)
     {
