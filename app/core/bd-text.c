@@ -372,8 +372,8 @@ scan_blocks (const NeedleLanes *lanes,
   return NULL;
 }
 
-/* scan_blocks() made for our callers' counts: the classifier's six
- * anchors and the challenge services' four names. */
+/* scan_blocks() made for our caller's count: the challenge services'
+ * four names, case ignored. */
 static const char *
 scan (const NeedleLanes *lanes,
       const char        *p,
@@ -382,8 +382,6 @@ scan (const NeedleLanes *lanes,
       gboolean           ignore_case,
       gint              *found)
 {
-  if (n_needles == 6 && !ignore_case)
-    return scan_blocks (lanes, p, end, 6, FALSE, found);
   if (n_needles == 4 && ignore_case)
     return scan_blocks (lanes, p, end, 4, TRUE, found);
   return scan_blocks (lanes, p, end, n_needles, ignore_case, found);
