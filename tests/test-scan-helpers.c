@@ -535,6 +535,100 @@ test_util_strcasestr (void)
   g_assert_null (bd_text_strcasestr ("ab", "abc"));
 }
 
+/* bd_text_find_first_of_needles() against one search per needle, on
+ * random texts and needle sets over a few letters in both cases (so that
+ * needles overlap, share first bytes and fall on every offset of a
+ * 16-byte block and at the end), case-sensitive and not. */
+static const char *
+naive_find_first (const char        *text,
+                  gsize              len,
+                  const char *const *needles,
+                  guint              n_needles,
+                  gboolean           ignore_case,
+                  guint             *which)
+{
+  const char *best = NULL;
+
+  for (guint i = 0; i < n_needles; i++)
+    {
+      const char *at = NULL;
+      gsize n = strlen (needles[i]);
+
+      for (const char *p = text; at == NULL && p + n <= text + len; p++)
+        if (ignore_case ? g_ascii_strncasecmp (p, needles[i], n) == 0 : strncmp (p, needles[i], n) == 0)
+          at = p;
+      if (at != NULL && (best == NULL || at < best))
+        {
+          best = at;
+          *which = i;
+        }
+    }
+  return best;
+}
+
+static void
+test_util_find_first_of_needles (void)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (23);
+  const char alphabet[] = "abAB c[>";
+
+  for (guint round = 0; round < 20000; round++)
+    {
+      gsize len = g_rand_int_range (rand, 0, 80);
+      guint n_needles = g_rand_int_range (rand, 1, 9);
+      gboolean ignore_case = g_rand_boolean (rand);
+      g_autofree char *text = g_malloc (len + 1);
+      char needle_bytes[8][5];
+      const char *needles[8];
+      const char *got, *want;
+      guint got_which = G_MAXUINT, want_which = G_MAXUINT;
+
+      for (gsize i = 0; i < len; i++)
+        text[i] = alphabet[g_rand_int_range (rand, 0, sizeof alphabet - 1)];
+      text[len] = '\0';
+      for (guint k = 0; k < n_needles; k++)
+        {
+          gsize n = g_rand_int_range (rand, 1, 5);
+
+          for (gsize i = 0; i < n; i++)
+            needle_bytes[k][i] = alphabet[g_rand_int_range (rand, 0, sizeof alphabet - 1)];
+          needle_bytes[k][n] = '\0';
+          needles[k] = needle_bytes[k];
+        }
+      /* searched to a random end short of the NUL, too */
+      if (len > 0 && g_rand_boolean (rand))
+        len = g_rand_int_range (rand, 0, len);
+      got = bd_text_find_first_of_needles (text, len, needles, n_needles, ignore_case, &got_which);
+      want = naive_find_first (text, len, needles, n_needles, ignore_case, &want_which);
+      g_assert_true (got == want);
+      if (want != NULL)
+        g_assert_cmpuint (got_which, ==, want_which);
+      /* the same, from a set made ready once */
+      {
+        BdTextNeedles *set = bd_text_needles_new (needles, n_needles, ignore_case);
+
+        got_which = G_MAXUINT;
+        g_assert_true (bd_text_needles_find (set, text, len, &got_which) == want);
+        if (want != NULL)
+          g_assert_cmpuint (got_which, ==, want_which);
+        bd_text_needles_free (set);
+      }
+    }
+  {
+    const char *const needles[] = { "after ", "in reply to " };
+    const char text[] = "550 (in reply to RCPT TO) after data";
+    guint which = 9;
+
+    g_assert_true (bd_text_find_first_of_needles (text, strlen (text), needles, 2, FALSE, &which) == text + 5);
+    g_assert_cmpuint (which, ==, 1);
+    g_assert_true (bd_text_find_first_of_needles (text, strlen (text), needles, 1, FALSE, NULL) == text + 26);
+    g_assert_null (bd_text_find_first_of_needles (text, 31, needles, 1, FALSE, NULL));
+    g_assert_null (bd_text_find_first_of_needles ("IN REPLY TO x", 13, needles + 1, 1, FALSE, NULL));
+    g_assert_nonnull (bd_text_find_first_of_needles ("IN REPLY TO x", 13, needles + 1, 1, TRUE, NULL));
+    g_assert_null (bd_text_find_first_of_needles ("", 0, needles, 2, TRUE, NULL));
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -552,6 +646,7 @@ main (int   argc,
   g_test_add_func ("/core/scanners/util/find-ci", test_util_find_ci);
   g_test_add_func ("/core/scanners/util/fold-lower", test_util_fold_lower);
   g_test_add_func ("/core/scanners/util/strcasestr", test_util_strcasestr);
+  g_test_add_func ("/core/scanners/util/find-first-of-needles", test_util_find_first_of_needles);
   g_test_add_func ("/core/scanners/util/address", test_util_address);
   g_test_add_func ("/core/scanners/util/collapse", test_util_collapse);
   g_test_add_func ("/core/scanners/util/collapse-max", test_util_collapse_max);

@@ -258,6 +258,291 @@ bd_text_find_ci (const char *text,
   return find_ci (text, len, needle, n);
 }
 
+/* Whether @needle (@n bytes) starts at @p, within [@p, @end). Its first
+ * byte is compared inline: most places tested are not it. */
+static inline gboolean
+needle_at (const char *p,
+           const char *end,
+           const char *needle,
+           gsize       n,
+           gboolean    ignore_case)
+{
+  if ((gsize)(end - p) < n)
+    return FALSE;
+  if (ignore_case)
+    return (*p | 0x20) == (*needle | 0x20) && g_ascii_strncasecmp (p, needle, n) == 0;   /* a pre-test only */
+  return *p == *needle && memcmp (p, needle, n) == 0;
+}
+
+/* The index of the first of @needles that starts at @p, or -1. */
+static gint
+needle_starting_at (const char        *p,
+                    const char        *end,
+                    const char *const *needles,
+                    const gsize       *lengths,
+                    guint              n_needles,
+                    gboolean           ignore_case)
+{
+  for (guint i = 0; i < n_needles; i++)
+    if (needle_at (p, end, needles[i], lengths[i], ignore_case))
+      return (gint)i;
+  return -1;
+}
+
+enum { MAX_NEEDLES = 8 };
+
+#ifdef __SSE2__
+/* What a block test needs of each needle (and, to check the candidates,
+ * the needles and their lengths): its first two bytes (in lower
+ * case when the case is ignored) in every lane, and all ones where the
+ * needle has a single byte, whose second byte is then anything. */
+typedef struct
+{
+  __m128i first[MAX_NEEDLES];
+  __m128i second[MAX_NEEDLES];
+  __m128i any_second[MAX_NEEDLES];
+  const char *const *needles;
+  const gsize *lengths;
+} NeedleLanes;
+
+/* A bit for each of the 16 places from @p where some needle's first two
+ * bytes are (reads 17 bytes). Inlined with @n_needles and @ignore_case
+ * constant (see candidates()), the loop unrolls and the needles' bytes
+ * stay in registers. */
+G_ALWAYS_INLINE static inline unsigned
+candidates_in_block (const NeedleLanes *lanes,
+                     const char        *p,
+                     guint              n_needles,
+                     gboolean           ignore_case)
+{
+  __m128i block0 = _mm_loadu_si128 ((const __m128i *)(gconstpointer)p);
+  __m128i block1 = _mm_loadu_si128 ((const __m128i *)(gconstpointer)(p + 1));
+  __m128i hits = _mm_setzero_si128 ();
+
+  if (ignore_case)
+    {
+      block0 = lower_block (block0);
+      block1 = lower_block (block1);
+    }
+#pragma GCC unroll 8
+  for (guint i = 0; i < n_needles; i++)
+    {
+      __m128i seconds = _mm_or_si128 (_mm_cmpeq_epi8 (block1, lanes->second[i]), lanes->any_second[i]);
+
+      hits = _mm_or_si128 (hits, _mm_and_si128 (_mm_cmpeq_epi8 (block0, lanes->first[i]), seconds));
+    }
+  return (unsigned)_mm_movemask_epi8 (hits);
+}
+
+/* The first place in [@p, @end) where a needle starts, with its index in
+ * *@found, or %NULL. Inlined with @n_needles and @ignore_case constant
+ * (see scan()), the block test unrolls and keeps the needles' bytes in
+ * registers. */
+G_ALWAYS_INLINE static inline const char *
+scan_blocks (const NeedleLanes *lanes,
+             const char        *p,
+             const char        *end,
+             guint              n_needles,
+             gboolean           ignore_case,
+             gint              *found)
+{
+  /* the last bytes, copied where 17 can be read, padded with NULs that
+   * start no needle */
+  char tail[32] = { 0 };
+
+  for (; p < end; p += 16)
+    {
+      const char *block = p;
+
+      if (end - p < 17)
+        {
+          memcpy (tail, p, end - p);
+          block = tail;
+        }
+      /* the candidates, leftmost first, checked in the text itself */
+      for (unsigned mask = candidates_in_block (lanes, block, n_needles, ignore_case); mask != 0; mask &= mask - 1)
+        {
+          const char *at = p + __builtin_ctz (mask);
+
+          *found = needle_starting_at (at, end, lanes->needles, lanes->lengths, n_needles, ignore_case);
+          if (*found >= 0)
+            return at;
+        }
+    }
+  return NULL;
+}
+
+/* scan_blocks() made for our caller's count: the challenge services'
+ * four names, case ignored. */
+static const char *
+scan (const NeedleLanes *lanes,
+      const char        *p,
+      const char        *end,
+      guint              n_needles,
+      gboolean           ignore_case,
+      gint              *found)
+{
+  if (n_needles == 4 && ignore_case)
+    return scan_blocks (lanes, p, end, 4, TRUE, found);
+  return scan_blocks (lanes, p, end, n_needles, ignore_case, found);
+}
+#endif
+
+/* A set of needles made ready for bd_text_needles_find(). */
+struct _BdTextNeedles
+{
+#ifdef __SSE2__
+  NeedleLanes lanes;
+#endif
+  const char *needles[MAX_NEEDLES];
+  gsize       lengths[MAX_NEEDLES];
+  guint       n_needles;
+  gboolean    ignore_case;
+};
+
+static void
+needles_init (BdTextNeedles     *set,
+              const char *const *needles,
+              guint              n_needles,
+              gboolean           ignore_case)
+{
+  set->n_needles = n_needles;
+  set->ignore_case = ignore_case;
+  for (guint i = 0; i < n_needles; i++)
+    {
+      set->needles[i] = needles[i];
+      set->lengths[i] = strlen (needles[i]);
+    }
+#ifdef __SSE2__
+  set->lanes.needles = set->needles;
+  set->lanes.lengths = set->lengths;
+  for (guint i = 0; i < n_needles; i++)
+    {
+      char c0 = needles[i][0], c1 = needles[i][1];   /* c1 is the NUL of a one-byte needle */
+
+      set->lanes.first[i] = _mm_set1_epi8 (ignore_case ? g_ascii_tolower (c0) : c0);
+      set->lanes.second[i] = _mm_set1_epi8 (ignore_case ? g_ascii_tolower (c1) : c1);
+      set->lanes.any_second[i] = set->lengths[i] == 1 ? _mm_set1_epi8 (-1) : _mm_setzero_si128 ();
+    }
+#endif
+}
+
+static gboolean
+needles_valid (const char *const *needles,
+               guint              n_needles)
+{
+  if (needles == NULL || n_needles > MAX_NEEDLES)
+    return FALSE;
+  for (guint i = 0; i < n_needles; i++)
+    if (needles[i] == NULL || needles[i][0] == '\0')
+      return FALSE;
+  return TRUE;
+}
+
+/**
+ * bd_text_needles_new:
+ * @needles: (array length=n_needles): what to search for, none empty; the
+ *   strings must outlive the set
+ * @n_needles: how many, at most 8
+ * @ignore_case: whether to compare in ASCII case-insensitively
+ *
+ * Makes @needles ready for bd_text_needles_find(), once for a caller that
+ * searches for the same ones again and again.
+ *
+ * Returns: (transfer full): the set, for bd_text_needles_free()
+ */
+BdTextNeedles *
+bd_text_needles_new (const char *const *needles,
+                     guint              n_needles,
+                     gboolean           ignore_case)
+{
+  BdTextNeedles *set;
+
+  g_return_val_if_fail (needles_valid (needles, n_needles), NULL);
+
+  set = g_aligned_alloc0 (1, sizeof *set, 16);   /* its vectors are 16-byte aligned */
+  needles_init (set, needles, n_needles, ignore_case);
+  return set;
+}
+
+void
+bd_text_needles_free (BdTextNeedles *set)
+{
+  g_aligned_free (set);
+}
+
+/**
+ * bd_text_needles_find:
+ * @set: the needles
+ * @text: where to search
+ * @len: the bytes of @text to search (it need not end in a NUL)
+ * @which: (out) (optional): the index of the needle found
+ *
+ * One pass for what took one search per needle: the leftmost place in
+ * @text where any of the needles starts (where two start at the same
+ * place, the one first in the set). Where SSE2 is, 16 places are tested
+ * at once on each needle's first two bytes, and only the places that pass
+ * are compared in full.
+ *
+ * Returns: (nullable): where the needle starts, or %NULL.
+ */
+const char *
+bd_text_needles_find (const BdTextNeedles *set,
+                      const char          *text,
+                      gsize                len,
+                      guint               *which)
+{
+  const char *p = text, *end = text + len;
+  gint found = -1;
+
+  g_return_val_if_fail (set != NULL, NULL);
+  g_return_val_if_fail (text != NULL || len == 0, NULL);
+
+#ifdef __SSE2__
+  p = scan (&set->lanes, p, end, set->n_needles, set->ignore_case, &found);
+#else
+  for (; p < end && found < 0; p++)
+    found = needle_starting_at (p, end, set->needles, set->lengths, set->n_needles, set->ignore_case);
+  p--;   /* where it was found */
+#endif
+  if (found < 0)
+    return NULL;
+  if (which != NULL)
+    *which = (guint)found;
+  return p;
+}
+
+/**
+ * bd_text_find_first_of_needles:
+ * @text: where to search
+ * @len: the bytes of @text to search (it need not end in a NUL)
+ * @needles: (array length=n_needles): what to search for, none empty
+ * @n_needles: how many, at most 8
+ * @ignore_case: whether to compare in ASCII case-insensitively
+ * @which: (out) (optional): the index of the needle found
+ *
+ * bd_text_needles_find() for a single search: the needles are made ready
+ * on the stack.
+ *
+ * Returns: (nullable): where the first needle starts, or %NULL.
+ */
+const char *
+bd_text_find_first_of_needles (const char        *text,
+                               gsize              len,
+                               const char *const *needles,
+                               guint              n_needles,
+                               gboolean           ignore_case,
+                               guint             *which)
+{
+  BdTextNeedles set;
+
+  g_return_val_if_fail (text != NULL || len == 0, NULL);
+  g_return_val_if_fail (needles_valid (needles, n_needles), NULL);
+
+  needles_init (&set, needles, n_needles, ignore_case);
+  return bd_text_needles_find (&set, text, len, which);
+}
+
 gboolean
 bd_text_has_prefix_ci (const char *text,
                        const char *prefix)

@@ -10,6 +10,9 @@
 
 G_BEGIN_DECLS
 
+typedef struct _BdTextNeedles BdTextNeedles;
+
+
 char        *bd_text_strdown       (const char         *text,
                                     gssize              len);
 char        *bd_text_fold_lower    (const char         *text);
@@ -18,6 +21,20 @@ const char  *bd_text_strcasestr    (const char         *haystack,
 const char  *bd_text_find_ci       (const char         *text,
                                     gsize               len,
                                     const char         *needle);
+const char  *bd_text_find_first_of_needles (const char         *text,
+                                           gsize               len,
+                                           const char *const  *needles,
+                                           guint               n_needles,
+                                           gboolean            ignore_case,
+                                           guint              *which);
+BdTextNeedles *bd_text_needles_new   (const char *const  *needles,
+                                     guint               n_needles,
+                                     gboolean            ignore_case);
+void           bd_text_needles_free  (BdTextNeedles      *set);
+const char    *bd_text_needles_find  (const BdTextNeedles *set,
+                                      const char          *text,
+                                      gsize                len,
+                                      guint               *which);
 gboolean     bd_text_has_prefix_ci (const char         *text,
                                     const char         *prefix);
 gboolean     bd_text_contains_any  (const char         *text,

@@ -56,11 +56,15 @@ static const struct
   { "SpamBLK", "blk", { "is using spamblk whitemail to prevent spam", NULL } },
 };
 
+/* challenges[].rare_part, in the same order */
+static const char *const rare_parts[] = { "xbe", "bluebottle", "choicemail", "blk" };
+
 static gboolean
 is_challenge (const BdMimePart *message,
               const char       *text)
 {
   g_autofree char *agent = NULL;
+  static BdTextNeedles *rare_part_set;   /* made ready once */
   g_autofree char *folded = NULL;
   const char *folded_text = NULL;
   gsize len;
@@ -69,6 +73,13 @@ is_challenge (const BdMimePart *message,
       && g_ascii_strncasecmp (g_strstrip (agent), "TMDA", 4) == 0)
     return TRUE;
   len = strlen (text);   /* once, not once a search */
+  /* Nearly no message names a service: one pass over @text for all the
+   * rare parts answers that (it was one pass each); the loop below only
+   * runs, unchanged, when one of them is there. */
+  if (g_once_init_enter (&rare_part_set))
+    g_once_init_leave (&rare_part_set, bd_text_needles_new (rare_parts, G_N_ELEMENTS (rare_parts), TRUE));
+  if (bd_text_needles_find (rare_part_set, text, len, NULL) == NULL)
+    return FALSE;
   for (guint i = 0; i < G_N_ELEMENTS (challenges); i++)
     {
       if (bd_text_find_ci (text, len, challenges[i].rare_part) == NULL
