@@ -43,7 +43,8 @@ append_filled (GString    *out,
 {
   const char *at = strchr (format, '%');
 
-  if (at == NULL || at[1] != 's' || strchr (at + 2, '%') != NULL)
+  /* printf for anything else, a missing value too (it prints "(null)") */
+  if (value == NULL || at == NULL || at[1] != 's' || strchr (at + 2, '%') != NULL)
     {
       g_string_append_printf (out, format, value);
       return;

@@ -501,9 +501,10 @@ bd_text_needles_find (const BdTextNeedles *set,
 #ifdef __SSE2__
   p = scan (&set->lanes, p, end, set->n_needles, set->ignore_case, &found);
 #else
-  for (; p < end && found < 0; p++)
-    found = needle_starting_at (p, end, set->needles, set->lengths, set->n_needles, set->ignore_case);
-  p--;   /* where it was found */
+  for (; p < end; p++)
+    if ((found = needle_starting_at (p, end, set->needles, set->lengths, set->n_needles,
+                                     set->ignore_case)) >= 0)
+      break;   /* p is where it was found */
 #endif
   if (found < 0)
     return NULL;
