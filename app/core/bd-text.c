@@ -158,7 +158,7 @@ bd_text_strdown (const char *text,
 
       if ((guchar)c >= 0x80 || c == '\0')
         return g_utf8_strdown (text, len);
-      out[i] = c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c;
+      out[i] = bd_text_ascii_lower (c);
     }
   out[n] = '\0';
   return g_steal_pointer (&out);

@@ -12,6 +12,14 @@ G_BEGIN_DECLS
 
 typedef struct _BdTextNeedles BdTextNeedles;
 
+/* g_ascii_tolower (), inline: GLib's is a function call, and the hot
+ * loops of the decoder (field names, host names, needles) fold every
+ * byte they compare. */
+static inline char
+bd_text_ascii_lower (char c)
+{
+  return c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c;
+}
 
 char        *bd_text_strdown       (const char         *text,
                                     gssize              len);

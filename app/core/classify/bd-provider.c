@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "bd-provider.h"
+#include "bd-text.h"
 
 #define LIST(...) ((const char *const[]) { __VA_ARGS__, NULL })
 #define NONE ((const char *const[]) { NULL })
@@ -71,14 +72,6 @@ bd_provider_get (BdProviderId id)
   return &providers[id];
 }
 
-/* g_ascii_tolower(), which GLib does not inline: the hot loops below
- * call it for every byte of a host name. */
-static inline char
-lower_ascii (char c)
-{
-  return c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c;
-}
-
 /* Whether [@host, @host + @len) is @suffix or a name below it: a suffix
  * matches only at a label boundary, so mx.notoutlook.com is not
  * outlook.com's. A leading '.' of @suffix changes nothing. */
@@ -96,7 +89,7 @@ has_suffix_len (const char *host,
     return FALSE;
   /* From the end: two names mostly differ in their last labels. */
   for (gsize i = 1; i <= n; i++)
-    if (lower_ascii (host[len - i]) != lower_ascii (suffix[n - i]))
+    if (bd_text_ascii_lower (host[len - i]) != bd_text_ascii_lower (suffix[n - i]))
       return FALSE;
   return len == n || host[len - n - 1] == '.';
 }
@@ -247,7 +240,7 @@ bd_provider_mask_for_host (const char *host)
   if (len >= sizeof buffer)
     lowered = long_copy = g_malloc (len + 1);
   for (gsize i = 0; i < len; i++)
-    lowered[i] = lower_ascii (host[i]);
+    lowered[i] = bd_text_ascii_lower (host[i]);
   lowered[len] = '\0';
   return lowered_host_providers (lowered);
 }

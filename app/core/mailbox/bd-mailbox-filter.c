@@ -18,6 +18,7 @@
 #endif
 
 #include "bd-mailbox-filter.h"
+#include "bd-text.h"
 
 /**
  * bd_mailbox_memmem:
@@ -180,11 +181,7 @@ contains_any (const char        *value,
 
   len = MIN (len, LOWER_MAX);
   for (gsize i = 0; i < len; i++)
-    {
-      char c = value[i];
-
-      lower[i] = c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c;
-    }
+    lower[i] = bd_text_ascii_lower (value[i]);
   memset (lower + len, 0, PAD);
   for (guint i = 0; markers[i] != NULL; i++)
     if (padded_contains (lower, len, markers[i], strlen (markers[i])))

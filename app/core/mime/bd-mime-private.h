@@ -1,21 +1,17 @@
 /* bd-mime-private.h
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Shared by bd-mime.c, bd-mime-headers.c and bd-dsn.c only: ASCII case
- * folding inline, for field names and content types (GLib's calls a
- * function for every byte, and names are compared for every look-up).
+ * Shared by bd-mime.c, bd-mime-headers.c and bd-dsn.c only: field names
+ * compared without case, inline (GLib's calls a function for every byte,
+ * and names are compared for every look-up).
  */
 #pragma once
 
 #include <glib.h>
 
-G_BEGIN_DECLS
+#include "bd-text.h"
 
-static inline char
-bd_mime_ascii_lower (char c)
-{
-  return c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c;
-}
+G_BEGIN_DECLS
 
 /* g_ascii_strncasecmp () == 0 for @n bytes holding no NUL. */
 static inline gboolean
@@ -24,7 +20,7 @@ bd_mime_names_equal (const char *a,
                      gsize       n)
 {
   for (gsize i = 0; i < n; i++)
-    if (bd_mime_ascii_lower (a[i]) != bd_mime_ascii_lower (b[i]))
+    if (bd_text_ascii_lower (a[i]) != bd_text_ascii_lower (b[i]))
       return FALSE;
   return TRUE;
 }

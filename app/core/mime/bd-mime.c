@@ -312,7 +312,7 @@ lower_copy (char       *out,
             gsize       n)
 {
   for (gsize i = 0; i < n; i++)
-    out[i] = bd_mime_ascii_lower (s[i]);
+    out[i] = bd_text_ascii_lower (s[i]);
   out[n] = '\0';
 }
 

@@ -14,6 +14,7 @@
 
 #include "bd-mime-text.h"
 #include "bd-scan-input.h"
+#include "bd-text.h"
 
 /* Text parts bigger than this (encoded) are not read: a bounce's prose is
  * short, a huge text part is an attachment. */
@@ -146,8 +147,7 @@ ascii_strdown (const char *s)
   char *out = g_strdup (s);
 
   for (char *p = out; *p != '\0'; p++)
-    if (*p >= 'A' && *p <= 'Z')
-      *p += 'a' - 'A';
+    *p = bd_text_ascii_lower (*p);
   return out;
 }
 

@@ -11,17 +11,12 @@
 #include "bd-gmime-autocleanups.h"
 #include "bd-mime-charset.h"
 #include "bd-scan-util.h"
+#include "bd-text.h"
 
 /* A bounce quotes at most a few thousand lines of prose before the
  * original message; past that, the rest is someone's attachment. */
 #define MAX_LINES 4000
 
-
-static inline char
-ascii_lower (char c)
-{
-  return c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c;
-}
 
 /* Whether @lower starts with @needle lowered. */
 static gboolean
@@ -29,7 +24,7 @@ starts_with_lowered (const char *lower,
                      const char *needle)
 {
   for (; *needle != '\0'; lower++, needle++)
-    if (*lower != ascii_lower (*needle))
+    if (*lower != bd_text_ascii_lower (*needle))
       return FALSE;
   return TRUE;
 }
@@ -45,7 +40,7 @@ has_ci (const char *text,
         const char *lower,
         const char *needle)
 {
-  char first = ascii_lower (needle[0]);
+  char first = bd_text_ascii_lower (needle[0]);
 
   if (lower == NULL)
     return bd_text_strcasestr (text, needle) != NULL;
