@@ -6,6 +6,7 @@
  * that the scanners and the classifier only ever see UTF-8.
  */
 #define G_LOG_DOMAIN "bd-mime-text"
+#define _GNU_SOURCE   /* memmem */
 
 #include "config.h"
 
@@ -34,6 +35,18 @@ is_ascii_superset (const char *charset)
       || g_ascii_strncasecmp (charset, "windows-125", 11) == 0
       || g_ascii_strncasecmp (charset, "cp125", 5) == 0
       || g_ascii_strncasecmp (charset, "koi8-", 5) == 0;
+}
+
+/* ISO-2022-JP (RFC 1468) text starts in ASCII and leaves it only at an
+ * escape sequence: glibc's converter (iconvdata/iso-2022-jp.c) copies each
+ * byte below 0x80 but ESC as it is while in ASCII. Japanese bounces are
+ * mostly ASCII: half of those in the corpus hold no escape at all. */
+#define ESC '\x1b'
+
+static gboolean
+is_iso2022jp (const char *charset)
+{
+  return g_ascii_strcasecmp (charset, "iso-2022-jp") == 0;
 }
 
 /**
@@ -131,9 +144,65 @@ is_utf8_as_is (const char *text,
                gsize       len,
                const char *charset)
 {
-  if ((charset == NULL || is_utf8_name (charset) || is_ascii_superset (charset)) && is_plain_ascii (text, len))
+  if ((charset == NULL || is_utf8_name (charset) || is_ascii_superset (charset)
+       || (is_iso2022jp (charset) && memchr (text, ESC, len) == NULL))
+      && is_plain_ascii (text, len))
     return TRUE;
   return (charset == NULL || is_utf8_name (charset)) && g_utf8_validate_len (text, len, NULL);
+}
+
+/* Appends @len bytes at @in converted by @cd from its initial state.
+ * Returns: whether all of them converted (else @out is as it was). */
+static gboolean
+convert_piece (iconv_t     cd,
+               const char *in,
+               gsize       len,
+               GString    *out)
+{
+  gsize old = out->len, room = 3 * len + 4;   /* a byte gives at most 3 */
+  char *inbuf = (char *)in, *outbuf;
+  gsize inleft = len, outleft = room;
+  gboolean ok;
+
+  g_string_set_size (out, old + room);
+  outbuf = out->str + old;
+  iconv (cd, NULL, NULL, NULL, NULL);
+  ok = iconv (cd, &inbuf, &inleft, &outbuf, &outleft) != (size_t) -1 && inleft == 0;
+  g_string_set_size (out, ok ? (gsize)(outbuf - out->str) : old);
+  return ok;
+}
+
+/* ISO-2022-JP @text converted by @cd a piece at a time: the ASCII runs
+ * copied, and each stretch from an escape sequence to the next ESC ( B
+ * (back to ASCII) converted from the initial state, which is ASCII: the
+ * state a conversion of the whole would be in there. NULL when a run is
+ * not plain ASCII, a stretch does not convert whole or does not return to
+ * ASCII: the caller then converts the whole text as before. */
+static char *
+convert_iso2022jp_pieces (iconv_t     cd,
+                          const char *text,
+                          gsize       len)
+{
+  const char *p = text, *end = text + len;
+  g_autoptr(GString) out = g_string_sized_new (len + len / 2 + 1);
+
+  while (p < end)
+    {
+      const char *esc = memchr (p, ESC, end - p);
+      const char *run_end = esc != NULL ? esc : end;
+      const char *back;
+
+      if (!is_plain_ascii (p, run_end - p))
+        return NULL;
+      g_string_append_len (out, p, run_end - p);
+      if (esc == NULL)
+        break;
+      back = memmem (esc, end - esc, "\x1b(B", 3);
+      if (back == NULL || !convert_piece (cd, esc, back + 3 - esc, out))
+        return NULL;
+      p = back + 3;
+    }
+  return g_string_free (g_steal_pointer (&out), FALSE);
 }
 
 /* @text (@len bytes, not UTF-8 as it is) converted from @charset, or from
@@ -154,7 +223,12 @@ convert_to_utf8 (const char *text,
 
       if (cd != (iconv_t) -1)
         {
-          out = g_mime_iconv_strndup (cd, text, len);
+          out = is_iso2022jp (charset) ? convert_iso2022jp_pieces (cd, text, len) : NULL;
+          if (out == NULL)
+            {
+              iconv (cd, NULL, NULL, NULL, NULL);   /* after pieces that failed */
+              out = g_mime_iconv_strndup (cd, text, len);
+            }
           g_mime_iconv_close (cd);
           if (out != NULL && !g_utf8_validate (out, -1, NULL))
             g_clear_pointer (&out, g_free);

@@ -1,0 +1,228 @@
+/* test-mime-charset.c
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * bd_mime_text_to_utf8()'s fast paths (ISO-2022-JP a piece at a time, ...)
+ * give what the conversion did before them, which is kept here as the
+ * reference: GMime's iconv helpers on the whole text. Compared over edge
+ * cases, every byte value and random text.
+ */
+#include "config.h"
+
+#include <gmime/gmime.h>
+#include <string.h>
+
+#include "bd-mime-text.h"
+
+/* --- the reference: bd-mime-text.c as it was at b21fb83 ------------------ */
+
+static gboolean
+ref_is_utf8_name (const char *charset)
+{
+  return g_ascii_strcasecmp (charset, "utf-8") == 0
+      || g_ascii_strcasecmp (charset, "utf8") == 0
+      || g_ascii_strcasecmp (charset, "us-ascii") == 0
+      || g_ascii_strcasecmp (charset, "ascii") == 0;
+}
+
+static gboolean
+ref_is_ascii_superset (const char *charset)
+{
+  return g_ascii_strncasecmp (charset, "iso-8859-", 9) == 0
+      || g_ascii_strncasecmp (charset, "windows-125", 11) == 0
+      || g_ascii_strncasecmp (charset, "cp125", 5) == 0
+      || g_ascii_strncasecmp (charset, "koi8-", 5) == 0;
+}
+
+static gboolean
+ref_is_plain_ascii (const char *text,
+                    gsize       len)
+{
+  for (gsize i = 0; i < len; i++)
+    if ((guchar)text[i] >= 0x80 || text[i] == '\0')
+      return FALSE;
+  return TRUE;
+}
+
+static gboolean
+ref_is_utf8_as_is (const char *text,
+                   gsize       len,
+                   const char *charset)
+{
+  if ((charset == NULL || ref_is_utf8_name (charset) || ref_is_ascii_superset (charset))
+      && ref_is_plain_ascii (text, len))
+    return TRUE;
+  return (charset == NULL || ref_is_utf8_name (charset)) && g_utf8_validate_len (text, len, NULL);
+}
+
+static char *
+ref_convert_to_utf8 (const char *text,
+                     gsize       len,
+                     const char *charset)
+{
+  char *out = NULL;
+
+  if (charset != NULL && !ref_is_utf8_name (charset))
+    {
+      iconv_t cd = g_mime_iconv_open ("UTF-8", charset);
+
+      if (cd != (iconv_t) -1)
+        {
+          out = g_mime_iconv_strndup (cd, text, len);
+          g_mime_iconv_close (cd);
+          if (out != NULL && !g_utf8_validate (out, -1, NULL))
+            g_clear_pointer (&out, g_free);
+        }
+    }
+  if (out == NULL)
+    {
+      out = g_mime_utils_decode_8bit (NULL, text, len);
+      if (out == NULL || !g_utf8_validate (out, -1, NULL))
+        {
+          char *valid = g_utf8_make_valid (out ? out : text, out ? -1 : (gssize)len);
+
+          g_free (out);
+          out = valid;
+        }
+    }
+  return out;
+}
+
+static char *
+ref_to_utf8 (const char *text,
+             gsize       len,
+             const char *charset,
+             gsize      *out_len)
+{
+  char *out = g_strndup (text, len);
+
+  if (len > 0 && !ref_is_utf8_as_is (out, len, charset))
+    {
+      char *converted = ref_convert_to_utf8 (out, len, charset);
+
+      g_free (out);
+      out = converted;
+      len = strlen (out);
+    }
+  *out_len = bd_mime_normalise_newlines (out, len);
+  return out;
+}
+
+/* --- comparing -------------------------------------------------------- */
+
+static void
+assert_as_before (const char *text,
+                  gsize       len,
+                  const char *charset)
+{
+  gsize ref_len, len_now;
+  g_autofree char *ref = ref_to_utf8 (text, len, charset, &ref_len);
+  g_autofree char *now = bd_mime_text_to_utf8 (text, len, charset, &len_now);
+
+  if (ref_len != len_now || memcmp (ref, now, ref_len + 1) != 0)
+    {
+      g_autofree char *copy = g_strndup (text, len);
+      g_autofree char *shown = g_strescape (copy, NULL);
+
+      g_test_message ("%s: \"%s\" gave %zu bytes, before %zu", charset, shown, len_now, ref_len);
+    }
+  g_assert_cmpmem (now, len_now + 1, ref, ref_len + 1);
+}
+
+/* A random string of the pieces in @pieces (NUL-terminated list; "\x01"
+ * stands for a random byte below 0x80, "\x02" for one of any value). */
+static GByteArray *
+random_text (GRand             *rand,
+             const char *const *pieces,
+             guint              max_pieces)
+{
+  GByteArray *text = g_byte_array_new ();
+  guint n = g_strv_length ((char **)pieces);
+  guint count = g_rand_int_range (rand, 0, max_pieces + 1);
+
+  for (guint i = 0; i < count; i++)
+    {
+      const char *piece = pieces[g_rand_int_range (rand, 0, n)];
+      guint8 byte;
+
+      if (strcmp (piece, "\x01") == 0 || strcmp (piece, "\x02") == 0)
+        {
+          byte = g_rand_int_range (rand, 0, piece[0] == '\x01' ? 0x80 : 0x100);
+          g_byte_array_append (text, &byte, 1);
+        }
+      else
+        g_byte_array_append (text, (const guint8 *)piece, strlen (piece));
+    }
+  return text;
+}
+
+/* --- ISO-2022-JP ------------------------------------------------------ */
+
+static void
+test_iso2022jp_cases (void)
+{
+  static const char *const cases[] = {
+    "", "plain ASCII", "line\r\nline\r\n", "\x1b$B0lHL\x1b(B", "ASCII \x1b$B0lHL\x1b(B after",
+    "\x1b$B0lHL\x1b(B\x1b$B0lHL\x1b(B", "\x1b(B", "\x1b(Bredundant", "\x1b(J\\~\x1b(B \\~",
+    "\x1b$@0lHL\x1b(B", "unterminated \x1b$B0lHL", "odd \x1b$B0lH\x1b(B", "\x1b", "end \x1b(",
+    "end \x1b$", "\x1bx unknown", "\x1b$B\x1b$B0l\x1b(B", "\x1b$B\x0e\x0f\x1b(B", "\x0e\x0fshift",
+    "\x1b$B0l\r\nHL\x1b(B", "\x1b$B\x7f\x1b(B", "\x1b$B\x21\x21\x1b(B", "\x1b$B\x7e\x7e\x1b(B",
+    "\x1b$B0lHL\x1b(Bhigh \xa4\xa2", "high \xa4\xa2 \x1b$B0lHL\x1b(B", "\x1b$B\xa4\xa2\x1b(B",
+    "\x1b.A\x1bNA 2 only", "\x1b$(D0l\x1b(B", "\x1b(I1\x1b(B",
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      assert_as_before (cases[i], strlen (cases[i]), "iso-2022-jp");
+      assert_as_before (cases[i], strlen (cases[i]), "ISO-2022-JP");
+    }
+  /* NULs in ASCII and in JIS X 0208 */
+  assert_as_before ("a\0b", 3, "iso-2022-jp");
+  assert_as_before ("\x1b$B0l\0\x1b(B", 8, "iso-2022-jp");
+  assert_as_before ("\x1b$B0\0\x1b(B", 7, "iso-2022-jp");
+}
+
+/* Every byte value in ASCII and in JIS X 0208, alone and in pairs. */
+static void
+test_iso2022jp_bytes (void)
+{
+  for (guint a = 0; a < 256; a++)
+    {
+      char one[] = { (char)a, 'x', '\x1b', '$', 'B', (char)a, '0', '\x1b', '(', 'B', (char)a };
+
+      assert_as_before (one, sizeof one, "iso-2022-jp");
+      for (guint b = 0x20; b < 0x80; b++)
+        {
+          char pair[] = { '\x1b', '$', 'B', (char)a, (char)b, '\x1b', '(', 'B', 'x' };
+
+          assert_as_before (pair, sizeof pair, "iso-2022-jp");
+        }
+    }
+}
+
+static void
+test_iso2022jp_random (void)
+{
+  static const char *const pieces[] = {
+    "\x01", "\x01", "\x01", "\x02", "ASCII ", "\r\n", "\x1b$B", "\x1b$B", "\x1b(B", "\x1b(B", "\x1b(J",
+    "\x1b$@", "\x1b", "\x1b(", "0l", "HL", "%a", "!!", "$\"", "\x7f", "\\~", NULL,
+  };
+  g_autoptr(GRand) rand = g_rand_new_with_seed (19);
+
+  for (guint i = 0; i < 50000; i++)
+    {
+      g_autoptr(GByteArray) text = random_text (rand, pieces, 24);
+
+      assert_as_before (text->len > 0 ? (const char *)text->data : "", text->len, "iso-2022-jp");
+    }
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  g_mime_init ();
+  g_test_add_func ("/mime/charset/iso-2022-jp-cases", test_iso2022jp_cases);
+  g_test_add_func ("/mime/charset/iso-2022-jp-bytes", test_iso2022jp_bytes);
+  g_test_add_func ("/mime/charset/iso-2022-jp-random", test_iso2022jp_random);
+  return g_test_run ();
+}
