@@ -1,7 +1,8 @@
 /* test-mime-charset.c
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * bd_mime_text_to_utf8()'s fast paths (ISO-2022-JP a piece at a time, ...)
+ * bd_mime_text_to_utf8()'s fast paths (UTF-8 validated with its ASCII runs
+ * skipped, ISO-2022-JP a piece at a time, ...)
  * give what the conversion did before them, which is kept here as the
  * reference: GMime's iconv helpers on the whole text. Compared over edge
  * cases, every byte value and random text.
@@ -11,6 +12,7 @@
 #include <gmime/gmime.h>
 #include <string.h>
 
+#include "bd-mime.h"
 #include "bd-mime-text.h"
 
 /* --- the reference: bd-mime-text.c as it was at b21fb83 ------------------ */
@@ -155,6 +157,89 @@ random_text (GRand             *rand,
   return text;
 }
 
+/* --- UTF-8 validation, ASCII runs skipped ------------------------------ */
+
+/* Pieces of (in)valid UTF-8: sequences whole and cut short, overlong,
+ * surrogate, past U+10FFFF, noncharacters, stray continuation bytes. */
+static const char *const utf8_pieces[] = {
+  "\x01", "\x01", "\x02", "a", "plain ASCII text, long enough to fill a block.", "\r\n",
+  "\xc3\xa9", "\xc3", "\xe2\x82\xac", "\xe2\x82", "\xf0\x9f\x98\x80", "\xf0\x9f\x98",
+  "\xc0\xaf", "\xe0\x80\xaf", "\xed\xa0\x80", "\xf4\x90\x80\x80", "\xef\xbf\xbe",
+  "\x80", "\xbf", "\xff", "\xfe", "\xf8\x88\x80\x80\x80", "\x7f", NULL,
+};
+
+static void
+assert_utf8_as_before (const char *text,
+                       gsize       len)
+{
+  assert_as_before (text, len, NULL);
+  assert_as_before (text, len, "utf-8");
+  assert_as_before (text, len, "iso-8859-2");
+}
+
+/* Every byte value at every offset of a block and past it. */
+static void
+test_utf8_bytes (void)
+{
+  char text[80];
+
+  for (guint c = 0; c < 256; c++)
+    for (gsize at = 0; at < sizeof text; at++)
+      {
+        memset (text, 'x', sizeof text);
+        text[at] = (char)c;
+        assert_utf8_as_before (text, sizeof text);
+        assert_utf8_as_before (text, at + 1);
+      }
+}
+
+static void
+test_utf8_random (void)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (1251);
+
+  for (guint i = 0; i < 30000; i++)
+    {
+      g_autoptr(GByteArray) text = random_text (rand, utf8_pieces, 40);
+
+      assert_utf8_as_before (text->len > 0 ? (const char *)text->data : "", text->len);
+    }
+}
+
+/* bd_mime_part_text_hinted () takes the hint just when the text is not
+ * UTF-8, as g_utf8_validate_len () has it. */
+static void
+assert_hinted_as_before (const char *body,
+                         gsize       len)
+{
+  g_autoptr(GString) message = g_string_new ("Content-Type: text/plain\n\n");
+  g_autoptr(BdMimePart) part = NULL;
+  g_autofree char *content = NULL;
+  g_autofree char *ref = NULL;
+  g_autofree char *now = NULL;
+  gsize n, ref_len, len_now;
+
+  g_string_append_len (message, body, len);
+  part = bd_mime_parse (message->str, message->len, 8);
+  content = bd_mime_part_content (part, &n);
+  ref = ref_to_utf8 (content, n, g_utf8_validate_len (content, n, NULL) ? NULL : "iso-8859-2", &ref_len);
+  now = bd_mime_part_text_hinted (part, "iso-8859-2", &len_now);
+  g_assert_cmpmem (now, len_now + 1, ref, ref_len + 1);
+}
+
+static void
+test_utf8_hinted (void)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (1250);
+
+  for (guint i = 0; i < 5000; i++)
+    {
+      g_autoptr(GByteArray) text = random_text (rand, utf8_pieces, 40);
+
+      assert_hinted_as_before (text->len > 0 ? (const char *)text->data : "", text->len);
+    }
+}
+
 /* --- ISO-2022-JP ------------------------------------------------------ */
 
 static void
@@ -221,6 +306,9 @@ main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
   g_mime_init ();
+  g_test_add_func ("/mime/charset/utf8-bytes", test_utf8_bytes);
+  g_test_add_func ("/mime/charset/utf8-random", test_utf8_random);
+  g_test_add_func ("/mime/charset/utf8-hinted", test_utf8_hinted);
   g_test_add_func ("/mime/charset/iso-2022-jp-cases", test_iso2022jp_cases);
   g_test_add_func ("/mime/charset/iso-2022-jp-bytes", test_iso2022jp_bytes);
   g_test_add_func ("/mime/charset/iso-2022-jp-random", test_iso2022jp_random);
