@@ -2,7 +2,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * bd_mime_text_to_utf8()'s fast paths (UTF-8 validated with its ASCII runs
- * skipped, ISO-2022-JP a piece at a time, ...)
+ * skipped, ASCII in charsets iconv does not know taken as it is,
+ * ISO-2022-JP a piece at a time, ...)
  * give what the conversion did before them, which is kept here as the
  * reference: GMime's iconv helpers on the whole text. Compared over edge
  * cases, every byte value and random text.
@@ -240,6 +241,37 @@ test_utf8_hinted (void)
     }
 }
 
+/* --- charsets iconv does not know ------------------------------------- */
+
+static const char *const unknown_charsets[] = {
+  "unicode-1-1-utf-7", "UFT-8", "x-unknown", "utf-16", "made-up", "", NULL,
+};
+
+/* Every byte value, alone and in ASCII, and random text mostly ASCII. */
+static void
+test_unknown_charsets (void)
+{
+  static const char *const pieces[] = { "\x01", "\x01", "\x01", "\x01", "\x01", "\x02", "+AKM-", "\r\n", NULL };
+  g_autoptr(GRand) rand = g_rand_new_with_seed (7);
+
+  for (const char *const *charset = unknown_charsets; *charset != NULL; charset++)
+    {
+      for (guint c = 0; c < 256; c++)
+        {
+          char text[] = { 'a', (char)c, 'b' };
+
+          assert_as_before (text + 1, 1, *charset);
+          assert_as_before (text, sizeof text, *charset);
+        }
+      for (guint i = 0; i < 3000; i++)
+        {
+          g_autoptr(GByteArray) text = random_text (rand, pieces, 30);
+
+          assert_as_before (text->len > 0 ? (const char *)text->data : "", text->len, *charset);
+        }
+    }
+}
+
 /* --- ISO-2022-JP ------------------------------------------------------ */
 
 static void
@@ -309,6 +341,7 @@ main (int argc, char **argv)
   g_test_add_func ("/mime/charset/utf8-bytes", test_utf8_bytes);
   g_test_add_func ("/mime/charset/utf8-random", test_utf8_random);
   g_test_add_func ("/mime/charset/utf8-hinted", test_utf8_hinted);
+  g_test_add_func ("/mime/charset/unknown", test_unknown_charsets);
   g_test_add_func ("/mime/charset/iso-2022-jp-cases", test_iso2022jp_cases);
   g_test_add_func ("/mime/charset/iso-2022-jp-bytes", test_iso2022jp_bytes);
   g_test_add_func ("/mime/charset/iso-2022-jp-random", test_iso2022jp_random);

@@ -295,6 +295,38 @@ convert_iso2022jp_pieces (iconv_t     cd,
   return g_string_free (g_steal_pointer (&out), FALSE);
 }
 
+/* @text read as GMime reads 8-bit text in no charset it can convert
+ * from, made valid; @out_len is its length up to its first NUL. Plain
+ * ASCII it gives back as it is (the first charset it tries, UTF-8 unless
+ * the parser options say otherwise, reads it so): a part declaring UTF-7
+ * or a misspelt charset is nearly always that. */
+static char *
+decode_unknown (const char *text,
+                gsize       len,
+                gboolean    plain_ascii,
+                gsize      *out_len)
+{
+  char *out;
+
+  if (plain_ascii)
+    {
+      *out_len = len;
+      return g_strndup (text, len);
+    }
+  /* GMime tries the locale's charset (Latin-1 in the C locale). */
+  bd_mime_charset_keep (g_mime_locale_charset ());
+  out = g_mime_utils_decode_8bit (NULL, text, len);
+  if (out == NULL || !is_valid_to_nul (out, out_len))
+    {
+      char *valid = g_utf8_make_valid (out ? out : text, out ? -1 : (gssize)len);
+
+      g_free (out);
+      out = valid;
+      *out_len = strlen (out);
+    }
+  return out;
+}
+
 /* @text (@len bytes, not UTF-8 as it is) converted from @charset, or from
  * the locale's charset as GMime does, made valid; @out_len is its length
  * up to its first NUL. */
@@ -302,6 +334,7 @@ static char *
 convert_to_utf8 (const char *text,
                  gsize       len,
                  const char *charset,
+                 Utf8Facts  *facts,
                  gsize      *out_len)
 {
   char *out = NULL;
@@ -326,21 +359,7 @@ convert_to_utf8 (const char *text,
             g_clear_pointer (&out, g_free);
         }
     }
-  if (out == NULL)
-    {
-      /* GMime tries the locale's charset (Latin-1 in the C locale). */
-      bd_mime_charset_keep (g_mime_locale_charset ());
-      out = g_mime_utils_decode_8bit (NULL, text, len);
-      if (out == NULL || !is_valid_to_nul (out, out_len))
-        {
-          char *valid = g_utf8_make_valid (out ? out : text, out ? -1 : (gssize)len);
-
-          g_free (out);
-          out = valid;
-          *out_len = strlen (out);
-        }
-    }
-  return out;
+  return out != NULL ? out : decode_unknown (text, len, facts->ascii == len, out_len);
 }
 
 /* bd_mime_text_to_utf8() on a buffer of our own (@len bytes, NUL after
@@ -357,7 +376,7 @@ take_as_utf8 (char       *text,
 
   if (len > 0 && !is_utf8_as_is (text, len, charset, facts))
     {
-      char *converted = convert_to_utf8 (text, len, charset, &len);
+      char *converted = convert_to_utf8 (text, len, charset, facts, &len);
 
       g_free (text);
       text = converted;
