@@ -2,7 +2,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * bd_mime_text_to_utf8()'s fast paths (UTF-8 validated with its ASCII runs
- * skipped, ASCII in charsets iconv does not know taken as it is,
+ * skipped, single-byte charsets by table, ASCII in charsets iconv does
+ * not know taken as it is,
  * ISO-2022-JP a piece at a time, ...)
  * give what the conversion did before them, which is kept here as the
  * reference: GMime's iconv helpers on the whole text. Compared over edge
@@ -241,6 +242,79 @@ test_utf8_hinted (void)
     }
 }
 
+/* --- single-byte charsets by table ------------------------------------ */
+
+static const char *const single_byte_charsets[] = {
+  "iso-8859-1", "ISO-8859-1", "iso-8859-2", "iso-8859-3", "iso-8859-4", "iso-8859-5", "iso-8859-6",
+  "iso-8859-7", "iso-8859-8", "iso-8859-9", "iso-8859-10", "iso-8859-11", "iso-8859-12", "iso-8859-13",
+  "iso-8859-14", "iso-8859-15", "iso-8859-16", "iso-8859-8-i", "windows-1250", "windows-1251",
+  "Windows-1252", "windows-1253", "windows-1254", "windows-1255", "windows-1256", "windows-1257",
+  "windows-1258", "cp1250", "cp1252", "CP1255", "cp1258", "koi8-r", "KOI8-U", "koi8-t", "koi8-x", NULL,
+};
+
+static void
+assert_bytes_as_before (const char *charset)
+{
+  char all[256];
+
+  for (guint c = 0; c < 256; c++)
+    {
+      char text[] = { 'a', (char)c, 'b', (char)c };
+
+      all[c] = (char)c;
+      assert_as_before (text + 1, 1, charset);
+      assert_as_before (text, sizeof text, charset);
+    }
+  assert_as_before (all, sizeof all, charset);
+  assert_as_before (all + 1, sizeof all - 1, charset);
+  assert_as_before (all + 0x80, 0x80, charset);
+}
+
+/* Every byte value, alone, in ASCII and all together; random text, with
+ * the combining marks of windows-1255 and -1258 after letters. */
+static void
+test_single_byte (void)
+{
+  static const char *const pieces[] = {
+    "\x01", "\x02", "\x02", "\x02", "a", "a\xcc", "e\xec", "\xc3\xde", "\xe9\xc4", "\xf9\xd1", "\r\n", NULL,
+  };
+  g_autoptr(GRand) rand = g_rand_new_with_seed (8859);
+
+  for (const char *const *charset = single_byte_charsets; *charset != NULL; charset++)
+    {
+      assert_bytes_as_before (*charset);
+      for (guint i = 0; i < 2000; i++)
+        {
+          g_autoptr(GByteArray) text = random_text (rand, pieces, 30);
+
+          assert_as_before (text->len > 0 ? (const char *)text->data : "", text->len, *charset);
+        }
+    }
+}
+
+/* The CLI converts on several threads: a table made while others ask for
+ * it too is whole when they use it. */
+static gpointer
+convert_latin_thread (gpointer data)
+{
+  const char *charset = data;
+
+  for (guint i = 0; i < 50; i++)
+    assert_bytes_as_before (charset);
+  return NULL;
+}
+
+static void
+test_single_byte_threads (void)
+{
+  GThread *threads[4];
+
+  for (guint i = 0; i < G_N_ELEMENTS (threads); i++)
+    threads[i] = g_thread_new ("convert", convert_latin_thread, (gpointer)(i % 2 ? "iso-8859-4" : "ISO-8859-4"));
+  for (guint i = 0; i < G_N_ELEMENTS (threads); i++)
+    g_thread_join (threads[i]);
+}
+
 /* --- charsets iconv does not know ------------------------------------- */
 
 static const char *const unknown_charsets[] = {
@@ -341,6 +415,8 @@ main (int argc, char **argv)
   g_test_add_func ("/mime/charset/utf8-bytes", test_utf8_bytes);
   g_test_add_func ("/mime/charset/utf8-random", test_utf8_random);
   g_test_add_func ("/mime/charset/utf8-hinted", test_utf8_hinted);
+  g_test_add_func ("/mime/charset/single-byte-threads", test_single_byte_threads);
+  g_test_add_func ("/mime/charset/single-byte", test_single_byte);
   g_test_add_func ("/mime/charset/unknown", test_unknown_charsets);
   g_test_add_func ("/mime/charset/iso-2022-jp-cases", test_iso2022jp_cases);
   g_test_add_func ("/mime/charset/iso-2022-jp-bytes", test_iso2022jp_bytes);

@@ -18,6 +18,7 @@
 #endif
 
 #include "bd-mime-charset.h"
+#include "bd-mime-charset-table.h"
 #include "bd-mime-text.h"
 
 static gboolean
@@ -343,6 +344,8 @@ convert_to_utf8 (const char *text,
     {
       iconv_t cd;
 
+      if ((out = bd_mime_charset_table_convert (charset, text, len, out_len)) != NULL)
+        return out;
       bd_mime_charset_keep (charset);
       cd = g_mime_iconv_open ("UTF-8", charset);
 
