@@ -91,14 +91,13 @@ ref_convert_to_utf8 (const char *text,
   return out;
 }
 
+/* take_as_utf8 (): @out is @len bytes of our own, NUL after them */
 static char *
-ref_to_utf8 (const char *text,
-             gsize       len,
-             const char *charset,
-             gsize      *out_len)
+ref_take_as_utf8 (char       *out,
+                  gsize       len,
+                  const char *charset,
+                  gsize      *out_len)
 {
-  char *out = g_strndup (text, len);
-
   if (len > 0 && !ref_is_utf8_as_is (out, len, charset))
     {
       char *converted = ref_convert_to_utf8 (out, len, charset);
@@ -109,6 +108,30 @@ ref_to_utf8 (const char *text,
     }
   *out_len = bd_mime_normalise_newlines (out, len);
   return out;
+}
+
+/* bd_mime_text_to_utf8 (): g_strndup () clears what follows a NUL */
+static char *
+ref_to_utf8 (const char *text,
+             gsize       len,
+             const char *charset,
+             gsize      *out_len)
+{
+  return ref_take_as_utf8 (g_strndup (text, len), len, charset, out_len);
+}
+
+/* bd_mime_part_text_hinted (): the content as it is, NULs and all */
+static char *
+ref_part_text (const char *content,
+               gsize       len,
+               const char *charset,
+               gsize      *out_len)
+{
+  char *copy = g_malloc (len + 1);
+
+  memcpy (copy, content, len);
+  copy[len] = '\0';
+  return ref_take_as_utf8 (copy, len, charset, out_len);
 }
 
 /* --- comparing -------------------------------------------------------- */
@@ -224,7 +247,7 @@ assert_hinted_as_before (const char *body,
   g_string_append_len (message, body, len);
   part = bd_mime_parse (message->str, message->len, 8);
   content = bd_mime_part_content (part, &n);
-  ref = ref_to_utf8 (content, n, g_utf8_validate_len (content, n, NULL) ? NULL : "iso-8859-2", &ref_len);
+  ref = ref_part_text (content, n, g_utf8_validate_len (content, n, NULL) ? NULL : "iso-8859-2", &ref_len);
   now = bd_mime_part_text_hinted (part, "iso-8859-2", &len_now);
   g_assert_cmpmem (now, len_now + 1, ref, ref_len + 1);
 }
@@ -252,6 +275,28 @@ static const char *const single_byte_charsets[] = {
   "windows-1258", "cp1250", "cp1252", "CP1255", "cp1258", "koi8-r", "KOI8-U", "koi8-t", "koi8-x", NULL,
 };
 
+/* Through a part, which keeps what follows a NUL. */
+static void
+assert_part_as_before (const char *body,
+                       gsize       len,
+                       const char *charset)
+{
+  g_autoptr(GString) message = g_string_new (NULL);
+  g_autoptr(BdMimePart) part = NULL;
+  g_autofree char *content = NULL;
+  g_autofree char *ref = NULL;
+  g_autofree char *now = NULL;
+  gsize n, ref_len, len_now;
+
+  g_string_printf (message, "Content-Type: text/plain; charset=%s\n\n", charset);
+  g_string_append_len (message, body, len);
+  part = bd_mime_parse (message->str, message->len, 8);
+  content = bd_mime_part_content (part, &n);
+  ref = ref_part_text (content, n, charset, &ref_len);
+  now = bd_mime_part_text (part, &len_now);
+  g_assert_cmpmem (now, len_now + 1, ref, ref_len + 1);
+}
+
 static void
 assert_bytes_as_before (const char *charset)
 {
@@ -260,10 +305,14 @@ assert_bytes_as_before (const char *charset)
   for (guint c = 0; c < 256; c++)
     {
       char text[] = { 'a', (char)c, 'b', (char)c };
+      /* what follows a NUL is cut off, but must convert */
+      char after_nul[] = { '\xa1', '\xe9', 'x', '\0', (char)c };
 
       all[c] = (char)c;
       assert_as_before (text + 1, 1, charset);
       assert_as_before (text, sizeof text, charset);
+      assert_as_before (after_nul, sizeof after_nul, charset);
+      assert_part_as_before (after_nul, sizeof after_nul, charset);
     }
   assert_as_before (all, sizeof all, charset);
   assert_as_before (all + 1, sizeof all - 1, charset);
@@ -288,6 +337,8 @@ test_single_byte (void)
           g_autoptr(GByteArray) text = random_text (rand, pieces, 30);
 
           assert_as_before (text->len > 0 ? (const char *)text->data : "", text->len, *charset);
+          if (i % 4 == 0)
+            assert_part_as_before (text->len > 0 ? (const char *)text->data : "", text->len, *charset);
         }
     }
 }

@@ -28,8 +28,9 @@
 
 typedef struct
 {
-  char   utf8[256][4];
-  guint8 len[256];     /* 0: no entry */
+  char     utf8[256][4];
+  guint8   len[256];     /* 0: no entry */
+  gboolean nul_is_nul;   /* NUL converts to NUL (where the caller stops) */
 } ByteTable;
 
 typedef struct
@@ -117,6 +118,18 @@ fill_table (const char     *out,
   return p == end ? g_steal_pointer (&table) : NULL;
 }
 
+/* Whether @cd converts a NUL alone to one NUL byte. */
+static gboolean
+converts_nul_to_nul (iconv_t cd)
+{
+  char in = '\0', out[8], *inbuf = &in, *outbuf = out;
+  gsize inleft = 1, outleft = sizeof out;
+
+  iconv (cd, NULL, NULL, NULL, NULL);
+  return iconv (cd, &inbuf, &inleft, &outbuf, &outleft) != (size_t) -1
+      && inleft == 0 && outbuf - out == 1 && out[0] == '\0';
+}
+
 static const ByteTable *
 make_table (const char *charset)
 {
@@ -124,13 +137,15 @@ make_table (const char *charset)
   char out[255 * 6];
   gsize out_len = sizeof out;
   gboolean rejected[256] = { FALSE };
-  gboolean converted;
+  ByteTable *table = NULL;
 
   if (cd == (iconv_t) -1)
     return NULL;
-  converted = convert_all_bytes (cd, out, &out_len, rejected);
+  if (convert_all_bytes (cd, out, &out_len, rejected)
+      && (table = fill_table (out, out_len, rejected)) != NULL)
+    table->nul_is_nul = converts_nul_to_nul (cd);
   g_mime_iconv_close (cd);
-  return converted ? fill_table (out, out_len, rejected) : NULL;
+  return table;
 }
 
 /* The table of @charset, made on first use; NULL when there is none. */
@@ -156,15 +171,28 @@ lookup_table (const char *charset)
   return table;
 }
 
+/* Whether each byte of @text has an entry, or is a NUL that converts to
+ * NUL: else the whole conversion fails (EILSEQ), and so must we. */
+static gboolean
+converts_whole (const ByteTable *table,
+                const char      *text,
+                gsize            len)
+{
+  for (gsize i = 0; i < len; i++)
+    if (table->len[(guchar)text[i]] == 0 && !(text[i] == '\0' && table->nul_is_nul))
+      return FALSE;
+  return TRUE;
+}
+
 /**
  * bd_mime_charset_table_convert:
  * @charset: the declared charset
  * @out_len: (out): the length of the result
  *
  * Returns: (transfer full) (nullable): @text in UTF-8, as
- * g_mime_iconv_strndup() from @charset gives it; NULL when @charset is not
- * a single-byte charset with a table, or @text holds a byte it has no entry
- * for.
+ * g_mime_iconv_strndup() from @charset gives it up to its first NUL, where
+ * the callers stop reading; NULL when @charset is not a single-byte charset
+ * with a table, or @text holds a byte it has no entry for.
  */
 char *
 bd_mime_charset_table_convert (const char *charset,
@@ -188,6 +216,8 @@ bd_mime_charset_table_convert (const char *charset,
 
       if (table->len[byte] == 0)
         {
+          if (byte == '\0' && table->nul_is_nul && converts_whole (table, text + i + 1, len - i - 1))
+            break;
           g_free (out);
           return NULL;
         }
