@@ -138,6 +138,8 @@ is_valid_utf8 (const char *text,
     {
       gsize j = i;
 
+      /* i is up to 31 bytes before the first byte that is not plain
+       * ASCII: the stretch takes 32 bytes, then goes on to an ASCII one */
       while (j < len && ((guchar)text[j] >= 0x80 || text[j] == '\0' || j - i < 32))
         j++;
       if (!g_utf8_validate_len (text + i, j - i, NULL))
