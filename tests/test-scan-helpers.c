@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include <gmime/gmime.h>
+#include <locale.h>
 #include <string.h>
 
 #include "bd-mime-text.h"
@@ -110,6 +111,74 @@ test_util_strdown (void)
         expected = g_utf8_strdown (text->str, -1);
         g_assert_cmpstr (lowered, ==, expected);
       }
+}
+
+static void
+assert_strdown_as_glib (const char *text,
+                        gssize      len)
+{
+  g_autofree char *lowered = bd_text_strdown (text, len);
+  g_autofree char *expected = g_utf8_strdown (text, len);
+
+  g_assert_cmpstr (lowered, ==, expected);
+}
+
+/* Every code point (and surrogates, and past U+10FFFF) between ASCII, after
+ * a capital sigma, before ASCII, a combining dot and the end. */
+static void
+test_util_strdown_code_points (void)
+{
+  for (gunichar c = 0x80; c < 0x110000 + 0x100; c++)
+    {
+      char utf8[8] = { 0 }, text[40];
+      int n = g_unichar_to_utf8 (c, utf8);
+
+      if (c >= 0x110000)
+        n = 4, utf8[0] = 0xf4 + ((c >> 18) & 3), utf8[1] = 0x80 | ((c >> 12) & 0x3f),
+        utf8[2] = 0x80 | ((c >> 6) & 0x3f), utf8[3] = 0x80 | (c & 0x3f);
+      g_snprintf (text, sizeof text, "A\xce\xa3%.*sB%.*s\xce\xa3 I\xcc\x87%.*s", n, utf8, n, utf8, n, utf8);
+      assert_strdown_as_glib (text, -1);
+    }
+}
+
+/* Random prose of ASCII, letters whose lowering depends on what follows
+ * (capital sigma) or on the locale ('I', 'J', U+0130, combining dot), that
+ * grow when lowered (U+023A), titlecase, CJK and invalid UTF-8; with NULs
+ * when the length is given. In C and C.UTF-8 (both locale-neutral). */
+static void
+test_util_strdown_mixed (void)
+{
+  static const char *const pieces[] = {
+    "A", "b", "I", "J", " ", ".", "Mailbox FULL ", "\xce\xa3", "\xcf\x83", "\xcf\x82", "\xc4\xb0",
+    "\xcc\x87", "\xc7\x85", "\xe1\xba\x9e", "\xc8\xba", "\xc5\x81", "\xe6\x97\xa5\xe6\x9c\xac",
+    "\xef\xbc\xa9", "\xc3", "\xe2", "\xf0\x9f", "\xe2\x82", "\x80", "\xff", "\xf4\x90\x80\x80", "\xc3\x84", "\xc3\xa4",
+  };
+  const char *locales[] = { "C", "C.UTF-8" };
+  g_autofree char *saved = g_strdup (setlocale (LC_CTYPE, NULL));
+  g_autoptr(GRand) rand = g_rand_new_with_seed (2074);
+
+  for (gsize l = 0; l < G_N_ELEMENTS (locales); l++)
+    {
+      if (setlocale (LC_CTYPE, locales[l]) == NULL)
+        continue;
+      for (guint i = 0; i < 40000; i++)
+        {
+          g_autoptr(GString) text = g_string_new (NULL);
+          guint count = g_rand_int_range (rand, 0, 30);
+
+          for (guint k = 0; k < count; k++)
+            g_string_append (text, pieces[g_rand_int_range (rand, 0, G_N_ELEMENTS (pieces))]);
+          assert_strdown_as_glib (text->str, -1);
+          assert_strdown_as_glib (text->str, g_rand_int_range (rand, 0, text->len + 1));
+          /* a NUL inside a given length */
+          if (text->len > 0)
+            {
+              text->str[g_rand_int_range (rand, 0, text->len)] = '\0';
+              assert_strdown_as_glib (text->str, text->len);
+            }
+        }
+    }
+  setlocale (LC_CTYPE, saved);
 }
 
 /* A search within a length, case aside: the bytes after it are not
@@ -643,6 +712,8 @@ main (int   argc,
   g_test_add_func ("/core/scanners/util/reply-code", test_util_reply_code);
   g_test_add_func ("/core/scanners/util/host", test_util_host);
   g_test_add_func ("/core/scanners/util/strdown", test_util_strdown);
+  g_test_add_func ("/core/scanners/util/strdown-code-points", test_util_strdown_code_points);
+  g_test_add_func ("/core/scanners/util/strdown-mixed", test_util_strdown_mixed);
   g_test_add_func ("/core/scanners/util/find-ci", test_util_find_ci);
   g_test_add_func ("/core/scanners/util/fold-lower", test_util_fold_lower);
   g_test_add_func ("/core/scanners/util/strcasestr", test_util_strcasestr);

@@ -9,6 +9,7 @@
 
 #include "config.h"
 
+#include <locale.h>
 #include <string.h>
 #ifdef __SSE2__
 #include <emmintrin.h>
@@ -125,10 +126,75 @@ bd_text_fold_lower (const char *text)
   return out;
 }
 
-/* g_utf8_strdown(), without its per-character Unicode walk when @text is
- * plain ASCII (nearly always: server replies). One pass: the copy is
- * lowered while it is checked (16 bytes at once where SSE2 is), and given
- * up at the first byte that is not ASCII. */
+/* Whether g_utf8_strdown () lowers ASCII as bd_text_ascii_lower () does,
+ * whatever follows it. Not in Turkish and Azeri ('I' becomes dotless 'ı',
+ * "I" + U+0307 'i') nor Lithuanian ('I' and 'J' take a dot before more
+ * accents): GLib's get_locale_type () picks them from LC_CTYPE so. */
+static gboolean
+is_ascii_lowered_alone (void)
+{
+  const char *locale = setlocale (LC_CTYPE, NULL);
+
+  return locale == NULL
+      || !(g_str_has_prefix (locale, "az") || g_str_has_prefix (locale, "tr") || g_str_has_prefix (locale, "lt"));
+}
+
+/* Appends @text[@from, @to), all ASCII, lowered. */
+static void
+append_ascii_lowered (GString    *out,
+                      const char *text,
+                      gsize       from,
+                      gsize       to)
+{
+  gsize at = out->len;
+
+  g_string_set_size (out, at + (to - from));
+  for (gsize i = from; i < to; i++)
+    out->str[at + i - from] = bd_text_ascii_lower (text[i]);
+}
+
+/* g_utf8_strdown (@text, @n) for @text holding no NUL, its first @done
+ * bytes (ASCII) lowered in @lowered already. Only the runs of other
+ * characters go through it, each with the ASCII character after: in the
+ * locales is_ascii_lowered_alone () allows, no other character depends on
+ * its neighbours, and a capital sigma on the next one (final or not).
+ * Runs are cut where GLib steps from character to character
+ * (g_utf8_skip), so that it reads even invalid UTF-8 as it would have. */
+static char *
+strdown_mixed (const char *text,
+               gsize       n,
+               gsize       done,
+               const char *lowered)
+{
+  GString *out = g_string_sized_new (n + n / 4 + 1);
+  gsize i = done;
+
+  g_string_append_len (out, lowered, done);
+  while (i < n)
+    {
+      gsize j = i;
+      char *run;
+
+      while (j < n && (guchar)text[j] < 0x80)
+        j++;
+      append_ascii_lowered (out, text, i, j);
+      if ((i = j) == n)
+        break;
+      while (j < n && (guchar)text[j] >= 0x80)
+        j += g_utf8_skip[(guchar)text[j]];
+      j = j < n ? j + 1 : n;
+      run = g_utf8_strdown (text + i, j - i);
+      g_string_append (out, run);
+      g_free (run);
+      i = j;
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* g_utf8_strdown(), without its per-character Unicode walk where @text is
+ * ASCII: all of it nearly always (server replies), most of it in prose.
+ * One pass: the copy is lowered while it is checked (16 bytes at once
+ * where SSE2 is), up to the first byte that is not ASCII. */
 char *
 bd_text_strdown (const char *text,
                  gssize      len)
@@ -156,8 +222,10 @@ bd_text_strdown (const char *text,
     {
       char c = text[i];
 
-      if ((guchar)c >= 0x80 || c == '\0')
+      if (c == '\0' || ((guchar)c >= 0x80 && (memchr (text + i, '\0', n - i) != NULL || !is_ascii_lowered_alone ())))
         return g_utf8_strdown (text, len);
+      if ((guchar)c >= 0x80)
+        return strdown_mixed (text, n, i, out);
       out[i] = bd_text_ascii_lower (c);
     }
   out[n] = '\0';

@@ -6,14 +6,19 @@
  * that the scanners and the classifier only ever see UTF-8.
  */
 #define G_LOG_DOMAIN "bd-mime-text"
+#define _GNU_SOURCE   /* memmem */
 
 #include "config.h"
 
 #include <string.h>
 
 #include <gmime/gmime.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include "bd-mime-charset.h"
+#include "bd-mime-charset-table.h"
 #include "bd-mime-text.h"
 
 static gboolean
@@ -34,6 +39,18 @@ is_ascii_superset (const char *charset)
       || g_ascii_strncasecmp (charset, "windows-125", 11) == 0
       || g_ascii_strncasecmp (charset, "cp125", 5) == 0
       || g_ascii_strncasecmp (charset, "koi8-", 5) == 0;
+}
+
+/* ISO-2022-JP (RFC 1468) text starts in ASCII and leaves it only at an
+ * escape sequence: glibc's converter (iconvdata/iso-2022-jp.c) copies each
+ * byte below 0x80 but ESC as it is while in ASCII. Japanese bounces are
+ * mostly ASCII: half of those in the corpus hold no escape at all. */
+#define ESC '\x1b'
+
+static gboolean
+is_iso2022jp (const char *charset)
+{
+  return g_ascii_strcasecmp (charset, "iso-2022-jp") == 0;
 }
 
 /**
@@ -72,12 +89,64 @@ bd_mime_text_is_seven_bit (const char *text,
   return TRUE;
 }
 
-/* Whether every byte is 0x01-0x7f: valid UTF-8 as it stands. */
+/* How far @text is plain ASCII (bytes 0x01-0x7f, valid UTF-8 as they
+ * stand), to within 32 bytes: no byte before the result is outside, and
+ * it is @len only when none is. One pass for the high bit and NUL. */
+static gsize
+plain_ascii_prefix (const char *text,
+                    gsize       len)
+{
+  gsize i = 0;
+
+#ifdef __SSE2__
+  for (; len - i >= 32; i += 32)
+    {
+      __m128i a = _mm_loadu_si128 ((const __m128i *)(gconstpointer)(text + i));
+      __m128i b = _mm_loadu_si128 ((const __m128i *)(gconstpointer)(text + i + 16));
+      /* a NUL in either block is a NUL in their bytewise minimum */
+      __m128i nul = _mm_cmpeq_epi8 (_mm_min_epu8 (a, b), _mm_setzero_si128 ());
+
+      if (_mm_movemask_epi8 (_mm_or_si128 (_mm_or_si128 (a, b), nul)) != 0)
+        return i;
+    }
+#endif
+  for (gsize j = i; j < len; j++)
+    if ((guchar)text[j] >= 0x80 || text[j] == '\0')
+      return i;
+  return len;
+}
+
+/* Whether every byte is 0x01-0x7f. */
 static gboolean
 is_plain_ascii (const char *text,
                 gsize       len)
 {
-  return bd_mime_text_is_seven_bit (text, len) && memchr (text, '\0', len) == NULL;
+  return plain_ascii_prefix (text, len) == len;
+}
+
+/* g_utf8_validate_len (@text, @len), with its runs of ASCII skipped 32
+ * bytes at a time and only the stretches between them given to it: no
+ * sequence holds a byte 0x01-0x7f, so @text is valid just when each
+ * stretch is (one cut short by a split is invalid in both). */
+static gboolean
+is_valid_utf8 (const char *text,
+               gsize       len)
+{
+  gsize i = 0;
+
+  while ((i += plain_ascii_prefix (text + i, len - i)) < len)
+    {
+      gsize j = i;
+
+      /* i is up to 31 bytes before the first byte that is not plain
+       * ASCII: the stretch takes 32 bytes, then goes on to an ASCII one */
+      while (j < len && ((guchar)text[j] >= 0x80 || text[j] == '\0' || j - i < 32))
+        j++;
+      if (!g_utf8_validate_len (text + i, j - i, NULL))
+        return FALSE;
+      i = j;
+    }
+  return TRUE;
 }
 
 /**
@@ -123,25 +192,153 @@ bd_mime_normalise_newlines (char  *text,
   return out - text;
 }
 
+/* What is known of a text as UTF-8, so that no question is asked twice:
+ * a part's text is checked for a charset hint, then for conversion. */
+typedef struct
+{
+  gsize ascii;   /* plain_ascii_prefix () */
+  int   valid;   /* whether valid UTF-8; -1 when not checked yet */
+} Utf8Facts;
+
+static Utf8Facts
+utf8_facts (const char *text,
+            gsize       len)
+{
+  return (Utf8Facts) { plain_ascii_prefix (text, len), -1 };
+}
+
+static gboolean
+is_valid_known (const char *text,
+                gsize       len,
+                Utf8Facts  *facts)
+{
+  if (facts->valid < 0)
+    facts->valid = is_valid_utf8 (text + facts->ascii, len - facts->ascii);
+  return facts->valid;
+}
+
 /* The text as UTF-8 when it is that already: plain ASCII in a charset
  * that is an ASCII superset, or valid UTF-8 declared as such or not at
  * all. Neither holds a NUL. */
 static gboolean
 is_utf8_as_is (const char *text,
                gsize       len,
-               const char *charset)
+               const char *charset,
+               Utf8Facts  *facts)
 {
-  if ((charset == NULL || is_utf8_name (charset) || is_ascii_superset (charset)) && is_plain_ascii (text, len))
-    return TRUE;
-  return (charset == NULL || is_utf8_name (charset)) && g_utf8_validate_len (text, len, NULL);
+  gboolean utf8_named = charset == NULL || is_utf8_name (charset);
+
+  if (facts->ascii == len)
+    return utf8_named || is_ascii_superset (charset)
+        || (is_iso2022jp (charset) && memchr (text, ESC, len) == NULL);
+  return utf8_named && is_valid_known (text, len, facts);
+}
+
+/* Whether @out is valid UTF-8 up to its first NUL, where the caller stops
+ * (g_utf8_validate (@out, -1)); @len is set to that length. */
+static gboolean
+is_valid_to_nul (const char *out,
+                 gsize      *len)
+{
+  *len = strlen (out);
+  return is_valid_utf8 (out, *len);
+}
+
+/* Appends @len bytes at @in converted by @cd from its initial state.
+ * Returns: whether all of them converted (else @out is as it was). */
+static gboolean
+convert_piece (iconv_t     cd,
+               const char *in,
+               gsize       len,
+               GString    *out)
+{
+  gsize old = out->len, room = 3 * len + 4;   /* a byte gives at most 3 */
+  char *inbuf = (char *)in, *outbuf;
+  gsize inleft = len, outleft = room;
+  gboolean ok;
+
+  g_string_set_size (out, old + room);
+  outbuf = out->str + old;
+  iconv (cd, NULL, NULL, NULL, NULL);
+  ok = iconv (cd, &inbuf, &inleft, &outbuf, &outleft) != (size_t) -1 && inleft == 0;
+  g_string_set_size (out, ok ? (gsize)(outbuf - out->str) : old);
+  return ok;
+}
+
+/* ISO-2022-JP @text converted by @cd a piece at a time: the ASCII runs
+ * copied, and each stretch from an escape sequence to the next ESC ( B
+ * (back to ASCII) converted from the initial state, which is ASCII: the
+ * state a conversion of the whole would be in there. NULL when a run is
+ * not plain ASCII, a stretch does not convert whole or does not return to
+ * ASCII: the caller then converts the whole text as before. */
+static char *
+convert_iso2022jp_pieces (iconv_t     cd,
+                          const char *text,
+                          gsize       len)
+{
+  const char *p = text, *end = text + len;
+  g_autoptr(GString) out = g_string_sized_new (len + len / 2 + 1);
+
+  while (p < end)
+    {
+      const char *esc = memchr (p, ESC, end - p);
+      const char *run_end = esc != NULL ? esc : end;
+      const char *back;
+
+      if (!is_plain_ascii (p, run_end - p))
+        return NULL;
+      g_string_append_len (out, p, run_end - p);
+      if (esc == NULL)
+        break;
+      back = memmem (esc, end - esc, "\x1b(B", 3);
+      if (back == NULL || !convert_piece (cd, esc, back + 3 - esc, out))
+        return NULL;
+      p = back + 3;
+    }
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+/* @text read as GMime reads 8-bit text in no charset it can convert
+ * from, made valid; @out_len is its length up to its first NUL. Plain
+ * ASCII it gives back as it is (the first charset it tries, UTF-8 unless
+ * the parser options say otherwise, reads it so): a part declaring UTF-7
+ * or a misspelt charset is nearly always that. */
+static char *
+decode_unknown (const char *text,
+                gsize       len,
+                gboolean    plain_ascii,
+                gsize      *out_len)
+{
+  char *out;
+
+  if (plain_ascii)
+    {
+      *out_len = len;
+      return g_strndup (text, len);
+    }
+  /* GMime tries the locale's charset (Latin-1 in the C locale). */
+  bd_mime_charset_keep (g_mime_locale_charset ());
+  out = g_mime_utils_decode_8bit (NULL, text, len);
+  if (out == NULL || !is_valid_to_nul (out, out_len))
+    {
+      char *valid = g_utf8_make_valid (out ? out : text, out ? -1 : (gssize)len);
+
+      g_free (out);
+      out = valid;
+      *out_len = strlen (out);
+    }
+  return out;
 }
 
 /* @text (@len bytes, not UTF-8 as it is) converted from @charset, or from
- * the locale's charset as GMime does, made valid. */
+ * the locale's charset as GMime does, made valid; @out_len is its length
+ * up to its first NUL. */
 static char *
 convert_to_utf8 (const char *text,
                  gsize       len,
-                 const char *charset)
+                 const char *charset,
+                 Utf8Facts  *facts,
+                 gsize      *out_len)
 {
   char *out = NULL;
 
@@ -149,31 +346,25 @@ convert_to_utf8 (const char *text,
     {
       iconv_t cd;
 
+      if ((out = bd_mime_charset_table_convert (charset, text, len, out_len)) != NULL)
+        return out;
       bd_mime_charset_keep (charset);
       cd = g_mime_iconv_open ("UTF-8", charset);
 
       if (cd != (iconv_t) -1)
         {
-          out = g_mime_iconv_strndup (cd, text, len);
+          out = is_iso2022jp (charset) ? convert_iso2022jp_pieces (cd, text, len) : NULL;
+          if (out == NULL)
+            {
+              iconv (cd, NULL, NULL, NULL, NULL);   /* after pieces that failed */
+              out = g_mime_iconv_strndup (cd, text, len);
+            }
           g_mime_iconv_close (cd);
-          if (out != NULL && !g_utf8_validate (out, -1, NULL))
+          if (out != NULL && !is_valid_to_nul (out, out_len))
             g_clear_pointer (&out, g_free);
         }
     }
-  if (out == NULL)
-    {
-      /* GMime tries the locale's charset (Latin-1 in the C locale). */
-      bd_mime_charset_keep (g_mime_locale_charset ());
-      out = g_mime_utils_decode_8bit (NULL, text, len);
-      if (out == NULL || !g_utf8_validate (out, -1, NULL))
-        {
-          char *valid = g_utf8_make_valid (out ? out : text, out ? -1 : (gssize)len);
-
-          g_free (out);
-          out = valid;
-        }
-    }
-  return out;
+  return out != NULL ? out : decode_unknown (text, len, facts->ascii == len, out_len);
 }
 
 /* bd_mime_text_to_utf8() on a buffer of our own (@len bytes, NUL after
@@ -183,17 +374,17 @@ static char *
 take_as_utf8 (char       *text,
               gsize       len,
               const char *charset,
+              Utf8Facts  *facts,
               gsize      *out_len)
 {
   gsize n;
 
-  if (len > 0 && !is_utf8_as_is (text, len, charset))
+  if (len > 0 && !is_utf8_as_is (text, len, charset, facts))
     {
-      char *converted = convert_to_utf8 (text, len, charset);
+      char *converted = convert_to_utf8 (text, len, charset, facts, &len);
 
       g_free (text);
       text = converted;
-      len = strlen (text);
     }
   n = bd_mime_normalise_newlines (text, len);
   if (out_len != NULL)
@@ -213,9 +404,14 @@ bd_mime_text_to_utf8 (const char *text,
                        const char *charset,
                        gsize      *out_len)
 {
+  char *copy;
+  Utf8Facts facts;
+
   g_return_val_if_fail (text != NULL || len == 0, NULL);
 
-  return take_as_utf8 (g_strndup (text != NULL ? text : "", len), len, charset, out_len);
+  copy = g_strndup (text != NULL ? text : "", len);
+  facts = utf8_facts (copy, len);
+  return take_as_utf8 (copy, len, charset, &facts, out_len);
 }
 
 /**
@@ -249,6 +445,7 @@ bd_mime_part_text_hinted (const BdMimePart *part,
   const char *charset;
   g_autofree char *content = NULL;
   gsize n;
+  Utf8Facts facts;
 
   g_return_val_if_fail (part != NULL, NULL);
 
@@ -259,7 +456,8 @@ bd_mime_part_text_hinted (const BdMimePart *part,
 
   content = bd_mime_part_content (part, &n);
   charset = part->charset;
-  if (charset == NULL && fallback != NULL && !g_utf8_validate_len (content, n, NULL))
+  facts = utf8_facts (content, n);
+  if (charset == NULL && fallback != NULL && !is_valid_known (content, n, &facts))
     charset = fallback;
-  return take_as_utf8 (g_steal_pointer (&content), n, charset, len);
+  return take_as_utf8 (g_steal_pointer (&content), n, charset, &facts, len);
 }

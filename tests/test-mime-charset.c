@@ -1,0 +1,478 @@
+/* test-mime-charset.c
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * bd_mime_text_to_utf8()'s fast paths (UTF-8 validated with its ASCII runs
+ * skipped, single-byte charsets by table, ASCII in charsets iconv does
+ * not know taken as it is,
+ * ISO-2022-JP a piece at a time, ...)
+ * give what the conversion did before them, which is kept here as the
+ * reference: GMime's iconv helpers on the whole text. Compared over edge
+ * cases, every byte value and random text.
+ */
+#include "config.h"
+
+#include <gmime/gmime.h>
+#include <string.h>
+
+#include "bd-mime.h"
+#include "bd-mime-text.h"
+
+/* --- the reference: bd-mime-text.c as it was at b21fb83 ------------------ */
+
+static gboolean
+ref_is_utf8_name (const char *charset)
+{
+  return g_ascii_strcasecmp (charset, "utf-8") == 0
+      || g_ascii_strcasecmp (charset, "utf8") == 0
+      || g_ascii_strcasecmp (charset, "us-ascii") == 0
+      || g_ascii_strcasecmp (charset, "ascii") == 0;
+}
+
+static gboolean
+ref_is_ascii_superset (const char *charset)
+{
+  return g_ascii_strncasecmp (charset, "iso-8859-", 9) == 0
+      || g_ascii_strncasecmp (charset, "windows-125", 11) == 0
+      || g_ascii_strncasecmp (charset, "cp125", 5) == 0
+      || g_ascii_strncasecmp (charset, "koi8-", 5) == 0;
+}
+
+static gboolean
+ref_is_plain_ascii (const char *text,
+                    gsize       len)
+{
+  for (gsize i = 0; i < len; i++)
+    if ((guchar)text[i] >= 0x80 || text[i] == '\0')
+      return FALSE;
+  return TRUE;
+}
+
+static gboolean
+ref_is_utf8_as_is (const char *text,
+                   gsize       len,
+                   const char *charset)
+{
+  if ((charset == NULL || ref_is_utf8_name (charset) || ref_is_ascii_superset (charset))
+      && ref_is_plain_ascii (text, len))
+    return TRUE;
+  return (charset == NULL || ref_is_utf8_name (charset)) && g_utf8_validate_len (text, len, NULL);
+}
+
+static char *
+ref_convert_to_utf8 (const char *text,
+                     gsize       len,
+                     const char *charset)
+{
+  char *out = NULL;
+
+  if (charset != NULL && !ref_is_utf8_name (charset))
+    {
+      iconv_t cd = g_mime_iconv_open ("UTF-8", charset);
+
+      if (cd != (iconv_t) -1)
+        {
+          out = g_mime_iconv_strndup (cd, text, len);
+          g_mime_iconv_close (cd);
+          if (out != NULL && !g_utf8_validate (out, -1, NULL))
+            g_clear_pointer (&out, g_free);
+        }
+    }
+  if (out == NULL)
+    {
+      out = g_mime_utils_decode_8bit (NULL, text, len);
+      if (out == NULL || !g_utf8_validate (out, -1, NULL))
+        {
+          char *valid = g_utf8_make_valid (out ? out : text, out ? -1 : (gssize)len);
+
+          g_free (out);
+          out = valid;
+        }
+    }
+  return out;
+}
+
+/* take_as_utf8 (): @out is @len bytes of our own, NUL after them */
+static char *
+ref_take_as_utf8 (char       *out,
+                  gsize       len,
+                  const char *charset,
+                  gsize      *out_len)
+{
+  if (len > 0 && !ref_is_utf8_as_is (out, len, charset))
+    {
+      char *converted = ref_convert_to_utf8 (out, len, charset);
+
+      g_free (out);
+      out = converted;
+      len = strlen (out);
+    }
+  *out_len = bd_mime_normalise_newlines (out, len);
+  return out;
+}
+
+/* bd_mime_text_to_utf8 (): g_strndup () clears what follows a NUL */
+static char *
+ref_to_utf8 (const char *text,
+             gsize       len,
+             const char *charset,
+             gsize      *out_len)
+{
+  return ref_take_as_utf8 (g_strndup (text, len), len, charset, out_len);
+}
+
+/* bd_mime_part_text_hinted (): the content as it is, NULs and all */
+static char *
+ref_part_text (const char *content,
+               gsize       len,
+               const char *charset,
+               gsize      *out_len)
+{
+  char *copy = g_malloc (len + 1);
+
+  memcpy (copy, content, len);
+  copy[len] = '\0';
+  return ref_take_as_utf8 (copy, len, charset, out_len);
+}
+
+/* --- comparing -------------------------------------------------------- */
+
+static void
+assert_as_before (const char *text,
+                  gsize       len,
+                  const char *charset)
+{
+  gsize ref_len, len_now;
+  g_autofree char *ref = ref_to_utf8 (text, len, charset, &ref_len);
+  g_autofree char *now = bd_mime_text_to_utf8 (text, len, charset, &len_now);
+
+  if (ref_len != len_now || memcmp (ref, now, ref_len + 1) != 0)
+    {
+      g_autofree char *copy = g_strndup (text, len);
+      g_autofree char *shown = g_strescape (copy, NULL);
+
+      g_test_message ("%s: \"%s\" gave %zu bytes, before %zu", charset, shown, len_now, ref_len);
+    }
+  g_assert_cmpmem (now, len_now + 1, ref, ref_len + 1);
+}
+
+/* A random string of the pieces in @pieces (NUL-terminated list; "\x01"
+ * stands for a random byte below 0x80, "\x02" for one of any value). */
+static GByteArray *
+random_text (GRand             *rand,
+             const char *const *pieces,
+             guint              max_pieces)
+{
+  GByteArray *text = g_byte_array_new ();
+  guint n = g_strv_length ((char **)pieces);
+  guint count = g_rand_int_range (rand, 0, max_pieces + 1);
+
+  for (guint i = 0; i < count; i++)
+    {
+      const char *piece = pieces[g_rand_int_range (rand, 0, n)];
+      guint8 byte;
+
+      if (strcmp (piece, "\x01") == 0 || strcmp (piece, "\x02") == 0)
+        {
+          byte = g_rand_int_range (rand, 0, piece[0] == '\x01' ? 0x80 : 0x100);
+          g_byte_array_append (text, &byte, 1);
+        }
+      else
+        g_byte_array_append (text, (const guint8 *)piece, strlen (piece));
+    }
+  return text;
+}
+
+/* --- UTF-8 validation, ASCII runs skipped ------------------------------ */
+
+/* Pieces of (in)valid UTF-8: sequences whole and cut short, overlong,
+ * surrogate, past U+10FFFF, noncharacters, stray continuation bytes. */
+static const char *const utf8_pieces[] = {
+  "\x01", "\x01", "\x02", "a", "plain ASCII text, long enough to fill a block.", "\r\n",
+  "\xc3\xa9", "\xc3", "\xe2\x82\xac", "\xe2\x82", "\xf0\x9f\x98\x80", "\xf0\x9f\x98",
+  "\xc0\xaf", "\xe0\x80\xaf", "\xed\xa0\x80", "\xf4\x90\x80\x80", "\xef\xbf\xbe",
+  "\x80", "\xbf", "\xff", "\xfe", "\xf8\x88\x80\x80\x80", "\x7f", NULL,
+};
+
+static void
+assert_utf8_as_before (const char *text,
+                       gsize       len)
+{
+  assert_as_before (text, len, NULL);
+  assert_as_before (text, len, "utf-8");
+  assert_as_before (text, len, "iso-8859-2");
+}
+
+/* Every byte value at every offset of a block and past it. */
+static void
+test_utf8_bytes (void)
+{
+  char text[80];
+
+  for (guint c = 0; c < 256; c++)
+    for (gsize at = 0; at < sizeof text; at++)
+      {
+        memset (text, 'x', sizeof text);
+        text[at] = (char)c;
+        assert_utf8_as_before (text, sizeof text);
+        assert_utf8_as_before (text, at + 1);
+      }
+}
+
+static void
+test_utf8_random (void)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (1251);
+
+  for (guint i = 0; i < 30000; i++)
+    {
+      g_autoptr(GByteArray) text = random_text (rand, utf8_pieces, 40);
+
+      assert_utf8_as_before (text->len > 0 ? (const char *)text->data : "", text->len);
+    }
+}
+
+/* bd_mime_part_text_hinted () takes the hint just when the text is not
+ * UTF-8, as g_utf8_validate_len () has it. */
+static void
+assert_hinted_as_before (const char *body,
+                         gsize       len)
+{
+  g_autoptr(GString) message = g_string_new ("Content-Type: text/plain\n\n");
+  g_autoptr(BdMimePart) part = NULL;
+  g_autofree char *content = NULL;
+  g_autofree char *ref = NULL;
+  g_autofree char *now = NULL;
+  gsize n, ref_len, len_now;
+
+  g_string_append_len (message, body, len);
+  part = bd_mime_parse (message->str, message->len, 8);
+  content = bd_mime_part_content (part, &n);
+  ref = ref_part_text (content, n, g_utf8_validate_len (content, n, NULL) ? NULL : "iso-8859-2", &ref_len);
+  now = bd_mime_part_text_hinted (part, "iso-8859-2", &len_now);
+  g_assert_cmpmem (now, len_now + 1, ref, ref_len + 1);
+}
+
+static void
+test_utf8_hinted (void)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (1250);
+
+  for (guint i = 0; i < 5000; i++)
+    {
+      g_autoptr(GByteArray) text = random_text (rand, utf8_pieces, 40);
+
+      assert_hinted_as_before (text->len > 0 ? (const char *)text->data : "", text->len);
+    }
+}
+
+/* --- single-byte charsets by table ------------------------------------ */
+
+static const char *const single_byte_charsets[] = {
+  "iso-8859-1", "ISO-8859-1", "iso-8859-2", "iso-8859-3", "iso-8859-4", "iso-8859-5", "iso-8859-6",
+  "iso-8859-7", "iso-8859-8", "iso-8859-9", "iso-8859-10", "iso-8859-11", "iso-8859-12", "iso-8859-13",
+  "iso-8859-14", "iso-8859-15", "iso-8859-16", "iso-8859-8-i", "windows-1250", "windows-1251",
+  "Windows-1252", "windows-1253", "windows-1254", "windows-1255", "windows-1256", "windows-1257",
+  "windows-1258", "cp1250", "cp1252", "CP1255", "cp1258", "koi8-r", "KOI8-U", "koi8-t", "koi8-x", NULL,
+};
+
+/* Through a part, which keeps what follows a NUL. */
+static void
+assert_part_as_before (const char *body,
+                       gsize       len,
+                       const char *charset)
+{
+  g_autoptr(GString) message = g_string_new (NULL);
+  g_autoptr(BdMimePart) part = NULL;
+  g_autofree char *content = NULL;
+  g_autofree char *ref = NULL;
+  g_autofree char *now = NULL;
+  gsize n, ref_len, len_now;
+
+  g_string_printf (message, "Content-Type: text/plain; charset=%s\n\n", charset);
+  g_string_append_len (message, body, len);
+  part = bd_mime_parse (message->str, message->len, 8);
+  content = bd_mime_part_content (part, &n);
+  ref = ref_part_text (content, n, charset, &ref_len);
+  now = bd_mime_part_text (part, &len_now);
+  g_assert_cmpmem (now, len_now + 1, ref, ref_len + 1);
+}
+
+static void
+assert_bytes_as_before (const char *charset)
+{
+  char all[256];
+
+  for (guint c = 0; c < 256; c++)
+    {
+      char text[] = { 'a', (char)c, 'b', (char)c };
+      /* what follows a NUL is cut off, but must convert */
+      char after_nul[] = { '\xa1', '\xe9', 'x', '\0', (char)c };
+
+      all[c] = (char)c;
+      assert_as_before (text + 1, 1, charset);
+      assert_as_before (text, sizeof text, charset);
+      assert_as_before (after_nul, sizeof after_nul, charset);
+      assert_part_as_before (after_nul, sizeof after_nul, charset);
+    }
+  assert_as_before (all, sizeof all, charset);
+  assert_as_before (all + 1, sizeof all - 1, charset);
+  assert_as_before (all + 0x80, 0x80, charset);
+}
+
+/* Every byte value, alone, in ASCII and all together; random text, with
+ * the combining marks of windows-1255 and -1258 after letters. */
+static void
+test_single_byte (void)
+{
+  static const char *const pieces[] = {
+    "\x01", "\x02", "\x02", "\x02", "a", "a\xcc", "e\xec", "\xc3\xde", "\xe9\xc4", "\xf9\xd1", "\r\n", NULL,
+  };
+  g_autoptr(GRand) rand = g_rand_new_with_seed (8859);
+
+  for (const char *const *charset = single_byte_charsets; *charset != NULL; charset++)
+    {
+      assert_bytes_as_before (*charset);
+      for (guint i = 0; i < 2000; i++)
+        {
+          g_autoptr(GByteArray) text = random_text (rand, pieces, 30);
+
+          assert_as_before (text->len > 0 ? (const char *)text->data : "", text->len, *charset);
+          if (i % 4 == 0)
+            assert_part_as_before (text->len > 0 ? (const char *)text->data : "", text->len, *charset);
+        }
+    }
+}
+
+/* The CLI converts on several threads: a table made while others ask for
+ * it too is whole when they use it. */
+static gpointer
+convert_latin_thread (gpointer data)
+{
+  const char *charset = data;
+
+  for (guint i = 0; i < 50; i++)
+    assert_bytes_as_before (charset);
+  return NULL;
+}
+
+static void
+test_single_byte_threads (void)
+{
+  GThread *threads[4];
+
+  for (guint i = 0; i < G_N_ELEMENTS (threads); i++)
+    threads[i] = g_thread_new ("convert", convert_latin_thread, (gpointer)(i % 2 ? "iso-8859-4" : "ISO-8859-4"));
+  for (guint i = 0; i < G_N_ELEMENTS (threads); i++)
+    g_thread_join (threads[i]);
+}
+
+/* --- charsets iconv does not know ------------------------------------- */
+
+static const char *const unknown_charsets[] = {
+  "unicode-1-1-utf-7", "UFT-8", "x-unknown", "utf-16", "made-up", "", NULL,
+};
+
+/* Every byte value, alone and in ASCII, and random text mostly ASCII. */
+static void
+test_unknown_charsets (void)
+{
+  static const char *const pieces[] = { "\x01", "\x01", "\x01", "\x01", "\x01", "\x02", "+AKM-", "\r\n", NULL };
+  g_autoptr(GRand) rand = g_rand_new_with_seed (7);
+
+  for (const char *const *charset = unknown_charsets; *charset != NULL; charset++)
+    {
+      for (guint c = 0; c < 256; c++)
+        {
+          char text[] = { 'a', (char)c, 'b' };
+
+          assert_as_before (text + 1, 1, *charset);
+          assert_as_before (text, sizeof text, *charset);
+        }
+      for (guint i = 0; i < 3000; i++)
+        {
+          g_autoptr(GByteArray) text = random_text (rand, pieces, 30);
+
+          assert_as_before (text->len > 0 ? (const char *)text->data : "", text->len, *charset);
+        }
+    }
+}
+
+/* --- ISO-2022-JP ------------------------------------------------------ */
+
+static void
+test_iso2022jp_cases (void)
+{
+  static const char *const cases[] = {
+    "", "plain ASCII", "line\r\nline\r\n", "\x1b$B0lHL\x1b(B", "ASCII \x1b$B0lHL\x1b(B after",
+    "\x1b$B0lHL\x1b(B\x1b$B0lHL\x1b(B", "\x1b(B", "\x1b(Bredundant", "\x1b(J\\~\x1b(B \\~",
+    "\x1b$@0lHL\x1b(B", "unterminated \x1b$B0lHL", "odd \x1b$B0lH\x1b(B", "\x1b", "end \x1b(",
+    "end \x1b$", "\x1bx unknown", "\x1b$B\x1b$B0l\x1b(B", "\x1b$B\x0e\x0f\x1b(B", "\x0e\x0fshift",
+    "\x1b$B0l\r\nHL\x1b(B", "\x1b$B\x7f\x1b(B", "\x1b$B\x21\x21\x1b(B", "\x1b$B\x7e\x7e\x1b(B",
+    "\x1b$B0lHL\x1b(Bhigh \xa4\xa2", "high \xa4\xa2 \x1b$B0lHL\x1b(B", "\x1b$B\xa4\xa2\x1b(B",
+    "\x1b.A\x1bNA 2 only", "\x1b$(D0l\x1b(B", "\x1b(I1\x1b(B",
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      assert_as_before (cases[i], strlen (cases[i]), "iso-2022-jp");
+      assert_as_before (cases[i], strlen (cases[i]), "ISO-2022-JP");
+    }
+  /* NULs in ASCII and in JIS X 0208 */
+  assert_as_before ("a\0b", 3, "iso-2022-jp");
+  assert_as_before ("\x1b$B0l\0\x1b(B", 8, "iso-2022-jp");
+  assert_as_before ("\x1b$B0\0\x1b(B", 7, "iso-2022-jp");
+}
+
+/* Every byte value in ASCII and in JIS X 0208, alone and in pairs. */
+static void
+test_iso2022jp_bytes (void)
+{
+  for (guint a = 0; a < 256; a++)
+    {
+      char one[] = { (char)a, 'x', '\x1b', '$', 'B', (char)a, '0', '\x1b', '(', 'B', (char)a };
+
+      assert_as_before (one, sizeof one, "iso-2022-jp");
+      for (guint b = 0x20; b < 0x80; b++)
+        {
+          char pair[] = { '\x1b', '$', 'B', (char)a, (char)b, '\x1b', '(', 'B', 'x' };
+
+          assert_as_before (pair, sizeof pair, "iso-2022-jp");
+        }
+    }
+}
+
+static void
+test_iso2022jp_random (void)
+{
+  static const char *const pieces[] = {
+    "\x01", "\x01", "\x01", "\x02", "ASCII ", "\r\n", "\x1b$B", "\x1b$B", "\x1b(B", "\x1b(B", "\x1b(J",
+    "\x1b$@", "\x1b", "\x1b(", "0l", "HL", "%a", "!!", "$\"", "\x7f", "\\~", NULL,
+  };
+  g_autoptr(GRand) rand = g_rand_new_with_seed (19);
+
+  for (guint i = 0; i < 50000; i++)
+    {
+      g_autoptr(GByteArray) text = random_text (rand, pieces, 24);
+
+      assert_as_before (text->len > 0 ? (const char *)text->data : "", text->len, "iso-2022-jp");
+      if (i % 4 == 0)
+        assert_part_as_before (text->len > 0 ? (const char *)text->data : "", text->len, "iso-2022-jp");
+    }
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  g_mime_init ();
+  g_test_add_func ("/mime/charset/utf8-bytes", test_utf8_bytes);
+  g_test_add_func ("/mime/charset/utf8-random", test_utf8_random);
+  g_test_add_func ("/mime/charset/utf8-hinted", test_utf8_hinted);
+  g_test_add_func ("/mime/charset/single-byte-threads", test_single_byte_threads);
+  g_test_add_func ("/mime/charset/single-byte", test_single_byte);
+  g_test_add_func ("/mime/charset/unknown", test_unknown_charsets);
+  g_test_add_func ("/mime/charset/iso-2022-jp-cases", test_iso2022jp_cases);
+  g_test_add_func ("/mime/charset/iso-2022-jp-bytes", test_iso2022jp_bytes);
+  g_test_add_func ("/mime/charset/iso-2022-jp-random", test_iso2022jp_random);
+  return g_test_run ();
+}
