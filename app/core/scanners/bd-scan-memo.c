@@ -7,6 +7,7 @@
 
 #include "bd-scan-memo.h"
 #include "bd-scan-util.h"
+#include "bd-text-grams.h"
 
 /* The prose that explains a bounce comes first; past this, the rest is
  * quoted mail, and lowering it all would cost every ordinary message of a
@@ -18,6 +19,7 @@ struct _BdScanMemo
   /* Owned; each made on first use */
   char             *from_address;
   char             *lower_prose;
+  BdTextGrams      *body_grams;
   guint             from_address_done : 1;
   BdScanMemoAnswer  answers[BD_SCAN_MEMO_N_QUESTIONS];
 };
@@ -35,6 +37,7 @@ bd_scan_memo_free (BdScanMemo *memo)
     return;
   g_free (memo->from_address);
   g_free (memo->lower_prose);
+  bd_text_grams_free (memo->body_grams);
   g_free (memo);
 }
 
@@ -97,6 +100,28 @@ bd_scan_memo_lower_prose (const BdScanInput *input,
   if (memo->lower_prose == NULL)
     memo->lower_prose = lower_prose (input);
   return memo->lower_prose;
+}
+
+/**
+ * bd_scan_memo_body_grams:
+ *
+ * Returns: (transfer none) (nullable): the runs of four bytes in the
+ *   body, or %NULL when there is no memo to keep them in (an input made
+ *   by hand is searched directly).
+ */
+const BdTextGrams *
+bd_scan_memo_body_grams (const BdScanInput *input)
+{
+  BdScanMemo *memo;
+
+  g_return_val_if_fail (input != NULL, NULL);
+
+  memo = input->memo;
+  if (memo == NULL)
+    return NULL;
+  if (memo->body_grams == NULL)
+    memo->body_grams = bd_text_grams_new (input->body, input->body_len);
+  return memo->body_grams;
 }
 
 /**

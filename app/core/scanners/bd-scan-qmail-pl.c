@@ -30,12 +30,12 @@
 static gboolean
 names_qmail (const BdScanInput *input)
 {
-  const char *qmail = strstr (input->body, "qmail-");
+  const char *qmail = bd_scan_body_find (input, "qmail-");
 
   if (qmail != NULL && (strstr (qmail, "qmail-send") != NULL || strstr (qmail, "qmail-remote") != NULL))
     return TRUE;
   return !input->body_is_ascii
-         && strstr (input->body, "Poniżej tej linii znajduje się kopia wiadomości") != NULL;
+         && bd_scan_body_has (input, "Poniżej tej linii znajduje się kopia wiadomości");
 }
 
 static gboolean
@@ -43,8 +43,8 @@ is_qmail_pl (const BdScanInput *input)
 {
   if (!names_qmail (input))
     return FALSE;
-  return strstr (input->body, "Witaj") != NULL || strstr (input->body, "Przykro mi") != NULL
-         || strstr (input->body, "Poniżej tej linii") != NULL;
+  return bd_scan_body_has (input, "Witaj") || bd_scan_body_has (input, "Przykro mi")
+         || bd_scan_body_has (input, "Poniżej tej linii");
 }
 
 gboolean

@@ -17,6 +17,10 @@
 
 G_BEGIN_DECLS
 
+const char  *bd_scan_body_find         (const BdScanInput *input,
+                                        const char  *needle);
+gboolean     bd_scan_body_has          (const BdScanInput *input,
+                                        const char  *needle);
 gboolean     bd_scan_from_has          (const BdScanInput *input,
                                         const char  *needle);
 gboolean     bd_scan_from_null_sender  (const BdScanInput *input);
