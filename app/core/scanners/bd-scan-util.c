@@ -190,7 +190,7 @@ bd_scan_add_addresses (GPtrArray  *into,
 }
 
 static const char *
-find_stop (const char        *body,
+find_stop (const BdScanInput *input,
            const char *const *stop_markers)
 {
   const char *stop = NULL;
@@ -200,7 +200,7 @@ find_stop (const char        *body,
 
   for (guint i = 0; stop_markers[i] != NULL; i++)
     {
-      const char *hit = strstr (body, stop_markers[i]);
+      const char *hit = bd_scan_body_find (input, stop_markers[i]);
 
       if (hit != NULL && (stop == NULL || hit < stop))
         stop = hit;
@@ -246,7 +246,7 @@ bd_scan_split_lines (const BdScanInput *input,
    * As g_strsplit (text, "\n", MAX_LINES) did, an empty text has no line,
    * a text ending in a line break ends with an empty line, and the last
    * line allowed holds the rest of the text. */
-  stop = find_stop (input->body, stop_markers);
+  stop = find_stop (input, stop_markers);
   end = stop != NULL ? stop : input->body + strlen (input->body);
   n = count_lines (input->body, end);
   lines = g_new (char *, n + 1);
