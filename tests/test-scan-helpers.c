@@ -273,6 +273,68 @@ test_util_collapse_max (void)
   g_assert_cmpstr (nothing, ==, "…");
 }
 
+/* bd_scan_collapse_max() as it was byte by byte, before its words were
+ * copied 16 bytes at a time: the reference for the test below. */
+static char *
+collapse_max_bytewise (const char *text,
+                       gsize       max)
+{
+  const char ellipsis[] = "…";
+  GString *out = g_string_new (NULL);
+  gboolean space = FALSE;
+
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if (out->len >= max)
+        {
+          const char *end = g_utf8_find_prev_char (out->str, out->str + out->len);
+
+          g_string_truncate (out, end != NULL ? (gsize)(end - out->str) : 0);
+          g_string_append (out, ellipsis);
+          break;
+        }
+      if (g_ascii_isspace (*p))
+        {
+          space = out->len > 0;
+          continue;
+        }
+      if (space)
+        g_string_append_c (out, ' ');
+      space = FALSE;
+      g_string_append_c (out, *p);
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* Random texts of white space, controls, letters and UTF-8, words
+ * longer and shorter than 16 bytes, cut at every length. */
+static void
+test_util_collapse_max_random (void)
+{
+  static const char *const pieces[] = {
+    " ", "\t", "\n", "\r\n", "\v", "\f", "\x01", "\x1f", "!", "a", "Z", "~", "\x7f",
+    "ż", "ó", "€", "550", "5.1.1", "recipient-address-rejected-by-policy", "0123456789abcdef",
+  };
+  g_autoptr(GRand) rand = g_rand_new_with_seed (11);
+
+  for (guint round = 0; round < 20000; round++)
+    {
+      g_autoptr(GString) text = g_string_new (NULL);
+      guint n_pieces = g_rand_int_range (rand, 0, 30);
+      gsize max;
+
+      for (guint i = 0; i < n_pieces; i++)
+        g_string_append (text, pieces[g_rand_int_range (rand, 0, G_N_ELEMENTS (pieces))]);
+      max = round % 5 == 0 ? G_MAXSIZE : (gsize)g_rand_int_range (rand, 0, text->len + 3);
+      {
+        g_autofree char *expected = collapse_max_bytewise (text->str, max);
+        g_autofree char *got = bd_scan_collapse_max (text->str, max);
+
+        g_assert_cmpstr (got, ==, expected);
+      }
+    }
+}
+
 /* From: and Subject: are searched in their lowered copies, the needle
  * lowered as it is compared; without the copies, case-insensitively. */
 static void
@@ -650,6 +712,7 @@ main (int   argc,
   g_test_add_func ("/core/scanners/util/address", test_util_address);
   g_test_add_func ("/core/scanners/util/collapse", test_util_collapse);
   g_test_add_func ("/core/scanners/util/collapse-max", test_util_collapse_max);
+  g_test_add_func ("/core/scanners/util/collapse-max-random", test_util_collapse_max_random);
   g_test_add_func ("/core/scanners/util/split-lines", test_util_split_lines);
   g_test_add_func ("/core/scanners/util/from-subject-has", test_util_from_subject_has);
   g_test_add_func ("/core/scanners/memo", test_memo);
