@@ -403,6 +403,8 @@ check_masks (const char *text)
 {
   guint32 hosts = bd_provider_mask_for_host (text);
   guint32 named = bd_provider_mask_named_in (text);
+  g_autofree char *address = g_strconcat ("user@", text, NULL);
+  guint32 addresses = bd_provider_mask_for_address (address);
   gboolean expected;
   const BdProvider *first_host = NULL;
 
@@ -413,6 +415,8 @@ check_masks (const char *text)
 
       if (((hosts >> id) & 1) != (guint32)has || bd_provider_has_host (provider, text) != has)
         g_error ("host “%s”, %s: expected %d", text, provider->name, has);
+      if (((addresses >> id) & 1) != (guint32)bd_provider_has_address (provider, address))
+        g_error ("address “%s”, %s: the mask differs", address, provider->name);
       expected = reference_named_in (provider, text);
       if (((named >> id) & 1) != (guint32)expected)
         g_error ("reply “%s”, %s: expected %d", text, provider->name, expected);

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "bd-mime-text.h"
+#include "bd-provider.h"
 #include "bd-scan-memo.h"
 #include "bd-scan-util.h"
 #include "bd-text.h"
@@ -417,6 +418,38 @@ test_memo (void)
   }
 }
 
+/* The providers of the From: address, kept in the memo, are those
+ * bd_provider_has_address() says yes for, one by one, memo or not. */
+static void
+test_memo_from_providers (void)
+{
+  static const char *const froms[] = {
+    "Poczta <Poczta@Onet.PL>", "MAILER-DAEMON@mx.poczta.onet.pl.", "<mailer-daemon@gmx.net>",
+    "postmaster@web.de", "Mail Delivery System <MAILER-DAEMON@mail.t-online.de>",
+    "a@b@seznam.cz", "nobody", "", "@", "x@interia.pl>", "x@notonet.pl", "x@onet.pl.example.com",
+    "\"Wp\" <bounce@wp.pl>", "x@o2.pl", "x@home.pl", "x@nazwa.pl", "x@ovh.net", "x@forpsi.com",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (froms); i++)
+    {
+      g_autoptr(BdScanMemo) memo = bd_scan_memo_new ();
+      BdScanInput by_hand = { .from = froms[i], .subject = "", .body = "" };
+      BdScanInput input = by_hand;
+      g_autofree char *owned = NULL;
+      const char *address = bd_scan_memo_from_address (&by_hand, &owned);
+
+      input.memo = memo;
+      for (guint id = 0; id < BD_N_PROVIDERS; id++)
+        {
+          gboolean expected = bd_provider_has_address (bd_provider_get (id), address);
+
+          if (((bd_scan_memo_from_providers (&input) >> id) & 1) != (guint32)expected
+              || ((bd_scan_memo_from_providers (&by_hand) >> id) & 1) != (guint32)expected)
+            g_error ("From: %s, %s: expected %d", froms[i], bd_provider_get (id)->name, expected);
+        }
+    }
+}
+
 /* The lines as g_strsplit () gave them before: the text up to the first
  * stop marker, split at most into 4000 pieces, each chomped. */
 static char **
@@ -716,6 +749,7 @@ main (int   argc,
   g_test_add_func ("/core/scanners/util/split-lines", test_util_split_lines);
   g_test_add_func ("/core/scanners/util/from-subject-has", test_util_from_subject_has);
   g_test_add_func ("/core/scanners/memo", test_memo);
+  g_test_add_func ("/core/scanners/memo-from-providers", test_memo_from_providers);
   g_test_add_func ("/core/scanners/util/long-diagnostic", test_util_long_diagnostic);
   return g_test_run ();
 }

@@ -274,9 +274,16 @@ bd_provider_has_host (const BdProvider *provider,
   return in_list (provider->host_suffixes, host, len) || in_list (provider->mail_domains, host, len);
 }
 
-/* An address counts by its domain. */
-static guint32
-address_providers (const char *address)
+/**
+ * bd_provider_mask_for_address:
+ * @address: (nullable): an e-mail address
+ *
+ * Returns: the providers (bit 1 << BdProviderId) for which
+ *   bd_provider_has_address() holds, all asked at once: an address
+ *   counts by its domain.
+ */
+guint32
+bd_provider_mask_for_address (const char *address)
 {
   const char *at = address != NULL ? strrchr (address, '@') : NULL;
 
@@ -402,7 +409,7 @@ bd_provider_for_host (const char *host)
 const BdProvider *
 bd_provider_for_address (const char *address)
 {
-  return first_provider (address_providers (address));
+  return first_provider (bd_provider_mask_for_address (address));
 }
 
 static gboolean

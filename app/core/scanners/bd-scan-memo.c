@@ -5,6 +5,7 @@
 
 #include "config.h"
 
+#include "bd-provider.h"
 #include "bd-scan-memo.h"
 #include "bd-scan-util.h"
 #include "bd-text-grams.h"
@@ -20,7 +21,9 @@ struct _BdScanMemo
   char             *from_address;
   char             *lower_prose;
   BdTextGrams      *body_grams;
+  guint32           from_providers;
   guint             from_address_done : 1;
+  guint             from_providers_done : 1;
   BdScanMemoAnswer  answers[BD_SCAN_MEMO_N_QUESTIONS];
 };
 
@@ -122,6 +125,32 @@ bd_scan_memo_body_grams (const BdScanInput *input)
   if (memo->body_grams == NULL)
     memo->body_grams = bd_text_grams_new (input->body, input->body_len);
   return memo->body_grams;
+}
+
+/**
+ * bd_scan_memo_from_providers:
+ *
+ * Returns: the providers (bit 1 << BdProviderId) whose mail domains the
+ *   From: address is under, as bd_provider_has_address() tells them one
+ *   by one: twelve scanners ask, each about its own provider.
+ */
+guint32
+bd_scan_memo_from_providers (const BdScanInput *input)
+{
+  g_autofree char *owned = NULL;
+  BdScanMemo *memo;
+
+  g_return_val_if_fail (input != NULL, 0);
+
+  memo = input->memo;
+  if (memo == NULL)
+    return bd_provider_mask_for_address (bd_scan_memo_from_address (input, &owned));
+  if (!memo->from_providers_done)
+    {
+      memo->from_providers = bd_provider_mask_for_address (bd_scan_memo_from_address (input, &owned));
+      memo->from_providers_done = TRUE;
+    }
+  return memo->from_providers;
 }
 
 /**
