@@ -418,6 +418,39 @@ test_memo (void)
   }
 }
 
+/* The runs of the lowered prose, kept in the memo, never tell a needle
+ * of that prose absent; without a memo there are none. */
+static void
+test_memo_lower_prose_grams (void)
+{
+  static const char body[] = "Nie można DOSTARCZYĆ wiadomości do adresata.\nKonnte nicht zugestellt werden: Grund: 550";
+  g_autoptr(BdScanMemo) memo = bd_scan_memo_new ();
+  BdScanInput by_hand = { .from = "", .subject = "", .body = body, .body_len = strlen (body) };
+  BdScanInput input = by_hand;
+  g_autofree char *owned = NULL;
+  const BdTextGrams *grams;
+  const char *lower;
+  guint rejected = 0;
+
+  g_assert_null (bd_scan_memo_lower_prose_grams (&by_hand));
+  input.memo = memo;
+  grams = bd_scan_memo_lower_prose_grams (&input);
+  lower = bd_scan_memo_lower_prose (&input, &owned);
+  g_assert_nonnull (grams);
+  g_assert_true (bd_scan_memo_lower_prose_grams (&input) == grams);
+  for (gsize start = 0; lower[start] != '\0'; start++)
+    for (gsize n = 1; n < 24 && lower[start + n - 1] != '\0'; n++)
+      {
+        g_autofree char *piece = g_strndup (lower + start, n);
+        g_autofree char *upper = g_ascii_strup (piece, -1);
+
+        g_assert_true (bd_text_grams_may_contain (grams, piece));
+        if (strstr (lower, upper) == NULL && !bd_text_grams_may_contain (grams, upper))
+          rejected++;
+      }
+  g_assert_cmpuint (rejected, >, 0);
+}
+
 /* The providers of the From: address, kept in the memo, are those
  * bd_provider_has_address() says yes for, one by one, memo or not. */
 static void
@@ -750,6 +783,7 @@ main (int   argc,
   g_test_add_func ("/core/scanners/util/from-subject-has", test_util_from_subject_has);
   g_test_add_func ("/core/scanners/memo", test_memo);
   g_test_add_func ("/core/scanners/memo-from-providers", test_memo_from_providers);
+  g_test_add_func ("/core/scanners/memo-lower-prose-grams", test_memo_lower_prose_grams);
   g_test_add_func ("/core/scanners/util/long-diagnostic", test_util_long_diagnostic);
   return g_test_run ();
 }

@@ -5,6 +5,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "bd-provider.h"
 #include "bd-scan-memo.h"
 #include "bd-scan-util.h"
@@ -21,6 +23,7 @@ struct _BdScanMemo
   char             *from_address;
   char             *lower_prose;
   BdTextGrams      *body_grams;
+  BdTextGrams      *lower_prose_grams;
   guint32           from_providers;
   guint             from_address_done : 1;
   guint             from_providers_done : 1;
@@ -41,6 +44,7 @@ bd_scan_memo_free (BdScanMemo *memo)
   g_free (memo->from_address);
   g_free (memo->lower_prose);
   bd_text_grams_free (memo->body_grams);
+  bd_text_grams_free (memo->lower_prose_grams);
   g_free (memo);
 }
 
@@ -125,6 +129,33 @@ bd_scan_memo_body_grams (const BdScanInput *input)
   if (memo->body_grams == NULL)
     memo->body_grams = bd_text_grams_new (input->body, input->body_len);
   return memo->body_grams;
+}
+
+/**
+ * bd_scan_memo_lower_prose_grams:
+ *
+ * Returns: (transfer none) (nullable): the runs of four bytes in
+ *   bd_scan_memo_lower_prose() up to its first NUL (as far as strstr()
+ *   reads it), or %NULL without a memo.
+ */
+const BdTextGrams *
+bd_scan_memo_lower_prose_grams (const BdScanInput *input)
+{
+  BdScanMemo *memo;
+  char *unused = NULL;
+  const char *lower;
+
+  g_return_val_if_fail (input != NULL, NULL);
+
+  memo = input->memo;
+  if (memo == NULL)
+    return NULL;
+  if (memo->lower_prose_grams == NULL)
+    {
+      lower = bd_scan_memo_lower_prose (input, &unused);
+      memo->lower_prose_grams = bd_text_grams_new (lower, strlen (lower));
+    }
+  return memo->lower_prose_grams;
 }
 
 /**

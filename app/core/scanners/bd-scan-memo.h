@@ -23,6 +23,7 @@ const char *bd_scan_memo_from_address        (const BdScanInput *input,
 const char *bd_scan_memo_lower_prose         (const BdScanInput *input,
                                               char             **owned);
 const BdTextGrams *bd_scan_memo_body_grams   (const BdScanInput *input);
+const BdTextGrams *bd_scan_memo_lower_prose_grams (const BdScanInput *input);
 guint32     bd_scan_memo_from_providers      (const BdScanInput *input);
 
 /* The yes/no questions several scanners ask about the same message. */
