@@ -304,7 +304,7 @@ needle_starting_at (const char        *p,
   return -1;
 }
 
-enum { MAX_NEEDLES = 8 };
+enum { MAX_NEEDLES = 9 };
 
 #ifdef __SSE2__
 /* What a block test needs of each needle (and, to check the candidates,
@@ -339,7 +339,7 @@ candidates_in_block (const NeedleLanes *lanes,
       block0 = lower_block (block0);
       block1 = lower_block (block1);
     }
-#pragma GCC unroll 8
+#pragma GCC unroll 9
   for (guint i = 0; i < n_needles; i++)
     {
       __m128i seconds = _mm_or_si128 (_mm_cmpeq_epi8 (block1, lanes->second[i]), lanes->any_second[i]);
@@ -387,8 +387,8 @@ scan_blocks (const NeedleLanes *lanes,
   return NULL;
 }
 
-/* scan_blocks() made for our caller's count: the challenge services'
- * four names, case ignored. */
+/* scan_blocks() made for our callers' counts: the challenge services'
+ * four names and the command markers' nine words, case ignored. */
 static const char *
 scan (const NeedleLanes *lanes,
       const char        *p,
@@ -399,6 +399,8 @@ scan (const NeedleLanes *lanes,
 {
   if (n_needles == 4 && ignore_case)
     return scan_blocks (lanes, p, end, 4, TRUE, found);
+  if (n_needles == 9 && ignore_case)
+    return scan_blocks (lanes, p, end, 9, TRUE, found);
   return scan_blocks (lanes, p, end, n_needles, ignore_case, found);
 }
 #endif
