@@ -122,8 +122,24 @@ gboolean
 bd_text_grams_may_contain (const BdTextGrams *grams,
                            const char        *needle)
 {
-  gsize n;
+  g_return_val_if_fail (grams != NULL, TRUE);
+  g_return_val_if_fail (needle != NULL, TRUE);
 
+  return bd_text_grams_may_contain_len (grams, needle, strlen (needle));
+}
+
+/**
+ * bd_text_grams_may_contain_len:
+ * @needle_len: strlen (@needle), which the compiler works out for a
+ *   literal
+ *
+ * Returns: as bd_text_grams_may_contain().
+ */
+gboolean
+bd_text_grams_may_contain_len (const BdTextGrams *grams,
+                               const char        *needle,
+                               gsize              needle_len)
+{
   g_return_val_if_fail (grams != NULL, TRUE);
   g_return_val_if_fail (needle != NULL, TRUE);
 
@@ -132,9 +148,8 @@ bd_text_grams_may_contain (const BdTextGrams *grams,
    * plus the needle's offset are multiples of STRIDE): it is certainly
    * absent when every phase has a run not noted. A phase without a run
    * (a needle shorter than STRIDE + 3 bytes) may be anywhere. */
-  n = strlen (needle);
   for (gsize phase = 0; phase < STRIDE; phase++)
-    if (phase_noted (grams, needle, n, phase))
+    if (phase_noted (grams, needle, needle_len, phase))
       return TRUE;
   return FALSE;
 }

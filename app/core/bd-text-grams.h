@@ -17,6 +17,9 @@ BdTextGrams *bd_text_grams_new          (const char        *text,
 void         bd_text_grams_free         (BdTextGrams       *grams);
 gboolean     bd_text_grams_may_contain  (const BdTextGrams *grams,
                                          const char        *needle);
+gboolean     bd_text_grams_may_contain_len (const BdTextGrams *grams,
+                                            const char        *needle,
+                                            gsize              needle_len);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (BdTextGrams, bd_text_grams_free)
 

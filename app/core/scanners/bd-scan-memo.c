@@ -110,25 +110,35 @@ bd_scan_memo_lower_prose (const BdScanInput *input,
 }
 
 /**
- * bd_scan_memo_body_grams:
+ * bd_scan_body_find_len:
+ * @needle_len: strlen (@needle)
  *
- * Returns: (transfer none) (nullable): the runs of four bytes in the
- *   body, or %NULL when there is no memo to keep them in (an input made
- *   by hand is searched directly).
+ * Returns: (nullable): where @needle first is in the body, as strstr()
+ *   finds it. Most such searches fail: the body's runs of four bytes,
+ *   noted in the memo on the first search (bd-text-grams.h), answer most
+ *   of those without reading the body; an input without a memo is
+ *   searched directly. Here, not in bd-scan-util.c, to reach the memo
+ *   without a call: the scanners ask some thirty times a message.
  */
-const BdTextGrams *
-bd_scan_memo_body_grams (const BdScanInput *input)
+const char *
+bd_scan_body_find_len (const BdScanInput *input,
+                       const char        *needle,
+                       gsize              needle_len)
 {
   BdScanMemo *memo;
 
   g_return_val_if_fail (input != NULL, NULL);
+  g_return_val_if_fail (needle != NULL, NULL);
 
   memo = input->memo;
-  if (memo == NULL)
-    return NULL;
-  if (memo->body_grams == NULL)
-    memo->body_grams = bd_text_grams_new (input->body, input->body_len);
-  return memo->body_grams;
+  if (memo != NULL)
+    {
+      if (memo->body_grams == NULL)
+        memo->body_grams = bd_text_grams_new (input->body, input->body_len);
+      if (!bd_text_grams_may_contain_len (memo->body_grams, needle, needle_len))
+        return NULL;
+    }
+  return strstr (input->body, needle);
 }
 
 /**

@@ -22,7 +22,6 @@ const char *bd_scan_memo_from_address        (const BdScanInput *input,
                                               char             **owned);
 const char *bd_scan_memo_lower_prose         (const BdScanInput *input,
                                               char             **owned);
-const BdTextGrams *bd_scan_memo_body_grams   (const BdScanInput *input);
 const BdTextGrams *bd_scan_memo_lower_prose_grams (const BdScanInput *input);
 guint32     bd_scan_memo_from_providers      (const BdScanInput *input);
 

@@ -56,36 +56,6 @@ has_ci (const char *text,
   return FALSE;
 }
 
-/**
- * bd_scan_body_find:
- *
- * Returns: (nullable): where @needle first is in the body, as strstr()
- *   finds it. Most such searches fail: the body's runs of four bytes,
- *   noted once in the memo, answer most of those without reading the
- *   body.
- */
-const char *
-bd_scan_body_find (const BdScanInput *input,
-                   const char        *needle)
-{
-  const BdTextGrams *grams;
-
-  g_return_val_if_fail (input != NULL, NULL);
-  g_return_val_if_fail (needle != NULL, NULL);
-
-  grams = bd_scan_memo_body_grams (input);
-  if (grams != NULL && !bd_text_grams_may_contain (grams, needle))
-    return NULL;
-  return strstr (input->body, needle);
-}
-
-gboolean
-bd_scan_body_has (const BdScanInput *input,
-                  const char        *needle)
-{
-  return bd_scan_body_find (input, needle) != NULL;
-}
-
 gboolean
 bd_scan_from_has (const BdScanInput *input,
                   const char        *needle)
