@@ -26,13 +26,13 @@
 #include "bd-scan-util.h"
 
 /* qmail's program names, or the Polish line above the copy (which an
- * ASCII body cannot hold): one search for "qmail-" lets most go. */
+ * ASCII body cannot hold). The names are asked of the body's runs
+ * (bd_scan_body_has()), which tell most bodies apart at once: a search
+ * for "qmail-" first did not, as its runs are in "mail" and "ail-". */
 static gboolean
 names_qmail (const BdScanInput *input)
 {
-  const char *qmail = bd_scan_body_find (input, "qmail-");
-
-  if (qmail != NULL && (strstr (qmail, "qmail-send") != NULL || strstr (qmail, "qmail-remote") != NULL))
+  if (bd_scan_body_has (input, "qmail-send") || bd_scan_body_has (input, "qmail-remote"))
     return TRUE;
   return !input->body_is_ascii
          && bd_scan_body_has (input, "Poniżej tej linii znajduje się kopia wiadomości");

@@ -89,10 +89,10 @@ has_qmail_envelope (const BdScanInput *input)
 static gboolean
 is_qmail (const BdScanInput *input)
 {
-  /* one search for what both of qmail's own greetings hold first */
-  if (bd_scan_body_has (input, "qmail")
-      && (bd_scan_body_has (input, "This is the qmail-send program")
-          || bd_scan_body_has (input, "Hi. This is the qmail")))
+  /* qmail's own greetings: each asked of the body's runs first
+   * (bd_scan_body_has()), which "qmail" alone, short, hardly is */
+  if (bd_scan_body_has (input, "This is the qmail-send program")
+      || bd_scan_body_has (input, "Hi. This is the qmail"))
     return TRUE;
   /* the qmail-based MTA of Yahoo! and others: "Message from example.com." */
   if (bd_scan_body_has (input, "Unable to deliver message to the following address")
