@@ -128,7 +128,9 @@ apply_franceptt_rule (const char  *reporter,
 
   if (lowered == NULL)
     return BD_REASON_UNDEFINED;
-  for (guint i = 0; i < G_N_ELEMENTS (prefixes); i++)
+  /* "lpnaaa" holds "lpn": a reply without "lpn" (nearly all) has neither,
+   * and the search starts at "ofr" */
+  for (guint i = strstr (lowered, "lpn") != NULL ? 0 : 2; i < G_N_ELEMENTS (prefixes); i++)
     for (const char *p = strstr (lowered, prefixes[i]); p != NULL; p = strstr (p + 1, prefixes[i]))
       {
         const char *q = p + strlen (prefixes[i]);
