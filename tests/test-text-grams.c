@@ -6,13 +6,16 @@
  * say it may be there. Random texts over a small alphabet (NUL included)
  * put needles at every offset, the end of the text too, where the filter's
  * unrolled loop hands over to its tail. bd_scan_body_find() is checked
- * against strstr() on the body, with and without a memo.
+ * against strstr() on the body, with and without a memo. And
+ * bd_mailbox_memmem(), which the decoder now also uses to find the blank
+ * line after a quoted header block, against memmem().
  */
 #define _GNU_SOURCE   /* memmem */
 #include "config.h"
 
 #include <string.h>
 
+#include "bd-mailbox-filter.h"
 #include "bd-scan-memo.h"
 #include "bd-scan-util.h"
 #include "bd-text-grams.h"
@@ -151,6 +154,37 @@ test_scan_body_find (void)
     }
 }
 
+/* The SSE2 memmem of the mailbox filter, against glibc's: random texts
+ * with and without NULs, needles of every length up to 20, taken from
+ * the text (at every offset, the ends too) or random. */
+static void
+test_mailbox_memmem (void)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (3);
+  static const char alphabet[] = "ab\n\0";
+
+  for (guint round = 0; round < 3000; round++)
+    {
+      gsize len = g_rand_int_range (rand, 0, 100);
+      g_autofree char *text = g_malloc (len + 1);
+
+      random_bytes (rand, text, len, alphabet, sizeof alphabet - 1);
+      text[len] = '\0';
+      for (guint k = 0; k < 40; k++)
+        {
+          char needle[20];
+          gsize n = g_rand_int_range (rand, 0, sizeof needle);
+
+          if (k % 2 == 0 && n <= len)
+            memcpy (needle, text + g_rand_int_range (rand, 0, len - n + 1), n);
+          else
+            random_bytes (rand, needle, n, alphabet, sizeof alphabet - 1);
+          g_assert_true (bd_mailbox_memmem (text, len, needle, n) == memmem (text, len, needle, n));
+        }
+      g_assert_true (bd_mailbox_memmem (text, len, "\n\n", 2) == memmem (text, len, "\n\n", 2));
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -160,6 +194,7 @@ main (int   argc,
   g_test_add_func ("/text-grams/random-vs-memmem", test_random_vs_memmem);
   g_test_add_func ("/text-grams/edges", test_edges);
   g_test_add_func ("/text-grams/scan-body-find", test_scan_body_find);
+  g_test_add_func ("/text-grams/mailbox-memmem", test_mailbox_memmem);
 
   return g_test_run ();
 }
