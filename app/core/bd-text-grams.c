@@ -9,7 +9,8 @@
  * be answered "no" without reading the body again. A flag may be set by
  * another run with the same hash, so a "maybe" still needs the real
  * search; a "no" is certain, since the runs of a needle found in the
- * text are runs of the text.
+ * text are runs of the text. The same serves the localized markers over
+ * the lowered prose and the provider rules' phrases over a reply.
  */
 #define G_LOG_DOMAIN "bd-text"
 
