@@ -12,6 +12,7 @@
 #include "bd-classify.h"
 #include "bd-decoder.h"
 #include "bd-provider.h"
+#include "bd-text.h"
 
 typedef struct
 {
@@ -403,6 +404,8 @@ check_masks (const char *text)
 {
   guint32 hosts = bd_provider_mask_for_host (text);
   guint32 named = bd_provider_mask_named_in (text);
+  g_autofree char *address = g_strconcat ("user@", text, NULL);
+  guint32 addresses = bd_provider_mask_for_address (address);
   gboolean expected;
   const BdProvider *first_host = NULL;
 
@@ -413,6 +416,8 @@ check_masks (const char *text)
 
       if (((hosts >> id) & 1) != (guint32)has || bd_provider_has_host (provider, text) != has)
         g_error ("host “%s”, %s: expected %d", text, provider->name, has);
+      if (((addresses >> id) & 1) != (guint32)bd_provider_has_address (provider, address))
+        g_error ("address “%s”, %s: the mask differs", address, provider->name);
       expected = reference_named_in (provider, text);
       if (((named >> id) & 1) != (guint32)expected)
         g_error ("reply “%s”, %s: expected %d", text, provider->name, expected);
@@ -500,6 +505,54 @@ test_classify_reply_class_first (void)
   g_assert_false (r->cause.temporary);
 }
 
+/* bd_classify_may_name_command() must say yes to every text whose folded
+ * form bd_classify_find_command() finds a command in: random texts of the
+ * markers' words and others, in random case, joined by random runs of
+ * blanks (which folding makes one space), a marker often at the end. */
+static void
+test_classify_may_name_command (void)
+{
+  static const char *const words[] = {
+    "in", "reply", "to", "rcpt", "mail", "from", "end", "of", "data", "ehlo", "helo", "after", "command",
+    "progress", "was", "response", "initial", "connection", "did", "not", "like", "our", "final", "[rcpt_to]",
+    "[mail_from]", "[data]", ">>>", "<<<", "while", "talking", "mx.example.org.:", "554", "user", "unknown",
+    "replay", "aft", "[rcpt", "to]", ">>", "talk", "ing", "lik", "e",
+  };
+  static const char *const blanks[] = { " ", "  ", "\t", "\n", "\r\n", " \n\t" };
+  g_autoptr(GRand) rand = g_rand_new_with_seed (7);
+  guint named = 0, refused = 0;
+
+  for (guint round = 0; round < 30000; round++)
+    {
+      g_autoptr(GString) text = g_string_new (NULL);
+      guint n_words = g_rand_int_range (rand, 1, 9);
+
+      for (guint i = 0; i < n_words; i++)
+        {
+          g_autofree char *word = g_strdup (words[g_rand_int_range (rand, 0, G_N_ELEMENTS (words))]);
+
+          for (char *c = word; *c != '\0'; c++)
+            if (g_rand_boolean (rand))
+              *c = g_ascii_toupper (*c);
+          if (i > 0 || g_rand_boolean (rand))
+            g_string_append (text, blanks[g_rand_int_range (rand, 0, G_N_ELEMENTS (blanks))]);
+          g_string_append (text, word);
+        }
+      {
+        g_autofree char *folded = bd_text_fold_lower (text->str);
+        gboolean found = bd_classify_find_command (folded) != NULL;
+
+        if (found && !bd_classify_may_name_command (text->str))
+          g_error ("“%s” names a command, yet the gate says no", text->str);
+        named += found;
+        refused += !bd_classify_may_name_command (text->str);
+      }
+    }
+  /* both answers happen: the texts test something, the gate spares some */
+  g_assert_cmpuint (named, >, 1000);
+  g_assert_cmpuint (refused, >, 1000);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -518,6 +571,7 @@ main (int    argc,
   g_test_add_func ("/core/classify/status-codes", test_classify_status_codes);
   g_test_add_func ("/core/classify/microsoft-quota", test_classify_microsoft_quota);
   g_test_add_func ("/core/classify/reply-class-first", test_classify_reply_class_first);
+  g_test_add_func ("/core/classify/may-name-command", test_classify_may_name_command);
 
   return g_test_run ();
 }

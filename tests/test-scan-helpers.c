@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "bd-mime-text.h"
+#include "bd-provider.h"
 #include "bd-scan-memo.h"
 #include "bd-scan-util.h"
 #include "bd-text.h"
@@ -342,6 +343,68 @@ test_util_collapse_max (void)
   g_assert_cmpstr (nothing, ==, "…");
 }
 
+/* bd_scan_collapse_max() as it was byte by byte, before its words were
+ * copied 16 bytes at a time: the reference for the test below. */
+static char *
+collapse_max_bytewise (const char *text,
+                       gsize       max)
+{
+  const char ellipsis[] = "…";
+  GString *out = g_string_new (NULL);
+  gboolean space = FALSE;
+
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if (out->len >= max)
+        {
+          const char *end = g_utf8_find_prev_char (out->str, out->str + out->len);
+
+          g_string_truncate (out, end != NULL ? (gsize)(end - out->str) : 0);
+          g_string_append (out, ellipsis);
+          break;
+        }
+      if (g_ascii_isspace (*p))
+        {
+          space = out->len > 0;
+          continue;
+        }
+      if (space)
+        g_string_append_c (out, ' ');
+      space = FALSE;
+      g_string_append_c (out, *p);
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* Random texts of white space, controls, letters and UTF-8, words
+ * longer and shorter than 16 bytes, cut at every length. */
+static void
+test_util_collapse_max_random (void)
+{
+  static const char *const pieces[] = {
+    " ", "\t", "\n", "\r\n", "\v", "\f", "\x01", "\x1f", "!", "a", "Z", "~", "\x7f",
+    "ż", "ó", "€", "550", "5.1.1", "recipient-address-rejected-by-policy", "0123456789abcdef",
+  };
+  g_autoptr(GRand) rand = g_rand_new_with_seed (11);
+
+  for (guint round = 0; round < 20000; round++)
+    {
+      g_autoptr(GString) text = g_string_new (NULL);
+      guint n_pieces = g_rand_int_range (rand, 0, 30);
+      gsize max;
+
+      for (guint i = 0; i < n_pieces; i++)
+        g_string_append (text, pieces[g_rand_int_range (rand, 0, G_N_ELEMENTS (pieces))]);
+      max = round % 5 == 0 ? G_MAXSIZE : (gsize)g_rand_int_range (rand, 0, text->len + 3);
+      {
+        g_autofree char *expected = collapse_max_bytewise (text->str, max);
+        g_autofree char *got = bd_scan_collapse_max (text->str, max);
+
+        g_assert_cmpstr (got, ==, expected);
+      }
+    }
+}
+
 /* From: and Subject: are searched in their lowered copies, the needle
  * lowered as it is compared; without the copies, case-insensitively. */
 static void
@@ -422,6 +485,71 @@ test_memo (void)
     g_assert_true (g_utf8_validate (big_lower, -1, NULL));
     g_assert_true (g_str_has_prefix (big_lower, "żółć "));
   }
+}
+
+/* The runs of the lowered prose, kept in the memo, never tell a needle
+ * of that prose absent; without a memo there are none. */
+static void
+test_memo_lower_prose_grams (void)
+{
+  static const char body[] = "Nie można DOSTARCZYĆ wiadomości do adresata.\nKonnte nicht zugestellt werden: Grund: 550";
+  g_autoptr(BdScanMemo) memo = bd_scan_memo_new ();
+  BdScanInput by_hand = { .from = "", .subject = "", .body = body, .body_len = strlen (body) };
+  BdScanInput input = by_hand;
+  g_autofree char *owned = NULL;
+  const BdTextGrams *grams;
+  const char *lower;
+  guint rejected = 0;
+
+  g_assert_null (bd_scan_memo_lower_prose_grams (&by_hand));
+  input.memo = memo;
+  grams = bd_scan_memo_lower_prose_grams (&input);
+  lower = bd_scan_memo_lower_prose (&input, &owned);
+  g_assert_nonnull (grams);
+  g_assert_true (bd_scan_memo_lower_prose_grams (&input) == grams);
+  for (gsize start = 0; lower[start] != '\0'; start++)
+    for (gsize n = 1; n < 24 && lower[start + n - 1] != '\0'; n++)
+      {
+        g_autofree char *piece = g_strndup (lower + start, n);
+        g_autofree char *upper = g_ascii_strup (piece, -1);
+
+        g_assert_true (bd_text_grams_may_contain (grams, piece));
+        if (strstr (lower, upper) == NULL && !bd_text_grams_may_contain (grams, upper))
+          rejected++;
+      }
+  g_assert_cmpuint (rejected, >, 0);
+}
+
+/* The providers of the From: address, kept in the memo, are those
+ * bd_provider_has_address() says yes for, one by one, memo or not. */
+static void
+test_memo_from_providers (void)
+{
+  static const char *const froms[] = {
+    "Poczta <Poczta@Onet.PL>", "MAILER-DAEMON@mx.poczta.onet.pl.", "<mailer-daemon@gmx.net>",
+    "postmaster@web.de", "Mail Delivery System <MAILER-DAEMON@mail.t-online.de>",
+    "a@b@seznam.cz", "nobody", "", "@", "x@interia.pl>", "x@notonet.pl", "x@onet.pl.example.com",
+    "\"Wp\" <bounce@wp.pl>", "x@o2.pl", "x@home.pl", "x@nazwa.pl", "x@ovh.net", "x@forpsi.com",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (froms); i++)
+    {
+      g_autoptr(BdScanMemo) memo = bd_scan_memo_new ();
+      BdScanInput by_hand = { .from = froms[i], .subject = "", .body = "" };
+      BdScanInput input = by_hand;
+      g_autofree char *owned = NULL;
+      const char *address = bd_scan_memo_from_address (&by_hand, &owned);
+
+      input.memo = memo;
+      for (guint id = 0; id < BD_N_PROVIDERS; id++)
+        {
+          gboolean expected = bd_provider_has_address (bd_provider_get (id), address);
+
+          if (((bd_scan_memo_from_providers (&input) >> id) & 1) != (guint32)expected
+              || ((bd_scan_memo_from_providers (&by_hand) >> id) & 1) != (guint32)expected)
+            g_error ("From: %s, %s: expected %d", froms[i], bd_provider_get (id)->name, expected);
+        }
+    }
 }
 
 /* The lines as g_strsplit () gave them before: the text up to the first
@@ -721,9 +849,12 @@ main (int   argc,
   g_test_add_func ("/core/scanners/util/address", test_util_address);
   g_test_add_func ("/core/scanners/util/collapse", test_util_collapse);
   g_test_add_func ("/core/scanners/util/collapse-max", test_util_collapse_max);
+  g_test_add_func ("/core/scanners/util/collapse-max-random", test_util_collapse_max_random);
   g_test_add_func ("/core/scanners/util/split-lines", test_util_split_lines);
   g_test_add_func ("/core/scanners/util/from-subject-has", test_util_from_subject_has);
   g_test_add_func ("/core/scanners/memo", test_memo);
+  g_test_add_func ("/core/scanners/memo-from-providers", test_memo_from_providers);
+  g_test_add_func ("/core/scanners/memo-lower-prose-grams", test_memo_lower_prose_grams);
   g_test_add_func ("/core/scanners/util/long-diagnostic", test_util_long_diagnostic);
   return g_test_run ();
 }

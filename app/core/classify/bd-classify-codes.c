@@ -14,6 +14,7 @@
 
 #include "bd-classify-private.h"
 #include "bd-phrases.h"
+#include "bd-text.h"
 
 typedef struct
 {
@@ -191,6 +192,58 @@ find_markers (const char  *text,
       if (markers[i].anchor == anchor && (at[i] == NULL || anchor == TRANSCRIPT)
           && g_str_has_prefix (p, markers[i].marker))
         at[i] = p;
+}
+
+/* A piece of a word of every marker above and of the greeting refusal
+ * ("while talking to"), without blanks: folding (bd_text_fold_lower())
+ * only lowers ASCII and makes runs of blanks one space, so a text whose
+ * folded form holds a marker holds the piece, in some case, as written.
+ * Pieces whose first two letters are rare in prose ("eply" of "reply",
+ * not "re"): the search stops at each place those two are. */
+static const char *const command_words[] = {
+  "eply", "fter", "gress", "ike", "[rcpt_to]", "[mail_from]", "[data]", ">>>", "lking",
+};
+
+/* Checked once: each marker, and the refusal, has one of the words. */
+static gboolean
+words_cover_markers (void)
+{
+  static const char *const refusal[] = { "while talking to ", NULL };
+
+  for (guint i = 0; i <= G_N_ELEMENTS (markers); i++)
+    {
+      const char *marker = i < G_N_ELEMENTS (markers) ? markers[i].marker : refusal[0];
+      gboolean covered = FALSE;
+
+      for (guint w = 0; w < G_N_ELEMENTS (command_words) && !covered; w++)
+        covered = strstr (marker, command_words[w]) != NULL;
+      if (!covered)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * bd_classify_may_name_command:
+ * @text: a reply or a notice as written (not folded)
+ *
+ * Returns: %FALSE when bd_classify_find_command() of @text folded
+ *   certainly finds no command, which one pass over @text tells: most
+ *   notices name none, and folding them to look costs two passes more.
+ */
+gboolean
+bd_classify_may_name_command (const char *text)
+{
+  static BdTextNeedles *words;
+
+  g_return_val_if_fail (text != NULL, FALSE);
+
+  if (g_once_init_enter (&words))
+    {
+      g_assert (words_cover_markers ());
+      g_once_init_leave (&words, bd_text_needles_new (command_words, G_N_ELEMENTS (command_words), TRUE));
+    }
+  return bd_text_needles_find (words, text, strlen (text), NULL) != NULL;
 }
 
 /* The SMTP command a reply answered, from the words around it: Postfix's

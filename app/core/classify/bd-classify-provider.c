@@ -5,7 +5,6 @@
  * provider when it differs from RFC 3463, or when the provider documents
  * its own codes (Microsoft 365, Gmail, Yahoo, KDDI, NTT docomo, Orange…).
  */
-#define _GNU_SOURCE   /* memmem */
 #define G_LOG_DOMAIN "bd-classify"
 
 #include "config.h"
@@ -14,6 +13,7 @@
 #include <string.h>
 
 #include "bd-classify-private.h"
+#include "bd-text-grams.h"
 
 
 /* What the rules ask about one reply, worked out once for all of them:
@@ -128,7 +128,9 @@ apply_franceptt_rule (const char  *reporter,
 
   if (lowered == NULL)
     return BD_REASON_UNDEFINED;
-  for (guint i = 0; i < G_N_ELEMENTS (prefixes); i++)
+  /* "lpnaaa" holds "lpn": a reply without "lpn" (nearly all) has neither,
+   * and the search starts at "ofr" */
+  for (guint i = strstr (lowered, "lpn") != NULL ? 0 : 2; i < G_N_ELEMENTS (prefixes); i++)
     for (const char *p = strstr (lowered, prefixes[i]); p != NULL; p = strstr (p + 1, prefixes[i]))
       {
         const char *q = p + strlen (prefixes[i]);
@@ -226,67 +228,39 @@ apply_spectrum_rule (const Reply *reply,
 }
 
 /* What the walk over the rules knows of each rule beforehand, worked out
- * once from the table. */
-typedef struct
+ * once from the table: the first rule after its run of rules for the
+ * same provider. */
+static const guint *
+rule_run_ends (void)
 {
-  guint run_end;   /* the first rule after this one's run of rules for the same provider */
-  guint shared;    /* how long a start this rule's phrase shares with the previous rule's */
-} RulePlan;
+  static guint *ends;
 
-static const RulePlan *
-rule_plans (void)
-{
-  static RulePlan *plans;
-
-  if (g_once_init_enter (&plans))
+  if (g_once_init_enter (&ends))
     {
-      RulePlan *built = g_new0 (RulePlan, bd_n_provider_rules);
+      guint *built = g_new0 (guint, bd_n_provider_rules);
 
       for (guint i = bd_n_provider_rules; i-- > 0;)
-        {
-          const BdProviderRule *rule = &bd_provider_rules[i];
-          const char *previous = i > 0 ? bd_provider_rules[i - 1].phrase : NULL;
-
-          built[i].run_end = i + 1 < bd_n_provider_rules && bd_provider_rules[i + 1].provider == rule->provider
-                             ? built[i + 1].run_end : i + 1;
-          while (previous != NULL && rule->phrase != NULL && rule->phrase[built[i].shared] != '\0'
-                 && rule->phrase[built[i].shared] == previous[built[i].shared])
-            built[i].shared++;
-        }
-      g_once_init_leave (&plans, built);
+        built[i] = i + 1 < bd_n_provider_rules && bd_provider_rules[i + 1].provider == bd_provider_rules[i].provider
+                   ? built[i + 1] : i + 1;
+      g_once_init_leave (&ends, built);
     }
-  return plans;
+  return ends;
 }
 
-/* Rules in a row often share the start of their phrases ("i.ua/err/1/"
- * to "i.ua/err/10/"): once such a start is known to be absent from the
- * reply, the rest of the row is not searched for. */
-#define SHARED_START_MIN 8
-
-typedef struct
-{
-  const char *lowered;
-  gsize       len;            /* of @lowered */
-  const char *absent;         /* a phrase whose first @absent_len bytes the reply lacks */
-  gsize       absent_len;
-} PhraseSearch;
-
+/* Whether @phrase is in @lowered, as strstr() tells. Most phrases of a
+ * provider's rules are not in a reply: the reply's runs of four bytes,
+ * noted in @grams on the first phrase asked for, tell most of those
+ * apart without searching it (bd-text-grams.h). */
 static gboolean
-phrase_found (PhraseSearch *search,
-              const char   *phrase,
-              gsize         shared)
+phrase_found (const char   *lowered,
+              BdTextGrams **grams,
+              const char   *phrase)
 {
-  if (search->lowered == NULL)
+  if (lowered == NULL)
     return FALSE;
-  if (search->absent != NULL && strncmp (phrase, search->absent, search->absent_len) == 0)
-    return FALSE;
-  if (shared >= SHARED_START_MIN && memmem (search->lowered, search->len, phrase, shared) == NULL)
-    {
-      search->absent = phrase;
-      search->absent_len = shared;
-      return FALSE;
-    }
-  return strstr (search->lowered, phrase) != NULL;
+  if (*grams == NULL)
+    *grams = bd_text_grams_new (lowered, strlen (lowered));
+  return bd_text_grams_may_contain (*grams, phrase) && strstr (lowered, phrase) != NULL;
 }
 
 /**
@@ -310,8 +284,8 @@ bd_classify_provider_rules (const BdRecipient *r,
    * that means two things), then the table. */
   Reply reply = { lowered, bd_provider_mask_for_host (reporter), named_providers };
   BdReason by_code = apply_kddi_rule (r, &reply, evidence);
-  PhraseSearch search = { lowered, lowered != NULL ? strlen (lowered) : 0, NULL, 0 };
-  const RulePlan *plans;
+  g_autoptr(BdTextGrams) grams = NULL;
+  const guint *run_ends;
 
   if (by_code == BD_REASON_UNDEFINED)
     by_code = apply_docomo_rule (r, &reply, evidence);
@@ -321,7 +295,7 @@ bd_classify_provider_rules (const BdRecipient *r,
     by_code = apply_spectrum_rule (&reply, evidence);
   if (by_code != BD_REASON_UNDEFINED)
     return by_code;
-  plans = rule_plans ();
+  run_ends = rule_run_ends ();
   for (guint i = 0; i < bd_n_provider_rules; i++)
     {
       const BdProviderRule *rule = &bd_provider_rules[i];
@@ -329,12 +303,12 @@ bd_classify_provider_rules (const BdRecipient *r,
       /* A provider that did not report, nor is named: its whole run skipped. */
       if (!host_matches (&reply, rule->provider, TRUE))
         {
-          i = plans[i].run_end - 1;
+          i = run_ends[i] - 1;
           continue;
         }
       if (!status_matches (r->status, rule->status))
         continue;
-      if (rule->phrase != NULL && !phrase_found (&search, rule->phrase, plans[i].shared))
+      if (rule->phrase != NULL && !phrase_found (lowered, &grams, rule->phrase))
         continue;
       bd_evidence_set (evidence, BD_EVIDENCE_PROVIDER_RULE, rule->why);
       return rule->reason;

@@ -10,6 +10,7 @@
  * *.google.com, Yahoo's *.yahoodns.net, GoDaddy's *.secureserver.net) and
  * Sisimai's Rhost table.
  */
+#define _GNU_SOURCE   /* memrchr */
 #define G_LOG_DOMAIN "bd-provider"
 
 #include "config.h"
@@ -124,6 +125,7 @@ bd_host_has_suffix (const char *host,
 G_STATIC_ASSERT (BD_N_PROVIDERS <= 32);
 
 #define NAMED_MAX 63   /* the longest host suffix, at most */
+#define NAME_KEY_BITS 12
 
 /* The registry's names, lower case, to the providers (one bit per
  * BdProviderId) that list them. Built once: a host is then looked up by
@@ -134,7 +136,37 @@ typedef struct
   GHashTable *hosts;   /* host suffixes and mail domains: bd_provider_has_host() */
   GHashTable *named;   /* host suffixes only: bd_provider_named_in() */
   gsize       longest_named;
+  /* A bit for each name_key() of the names in either table: a name whose
+   * bit is clear is in neither, which spares most lookups (a hash of the
+   * whole name and a comparison, some 200 instructions each). */
+  guint64     keys[(1u << NAME_KEY_BITS) / 64];
 } SuffixTables;
+
+/* Of a name's length and first and last two bytes: enough to tell most
+ * parts of a host or a reply from the registry's hundred-odd names. */
+static inline guint
+name_key (const char *name,
+          gsize       n)
+{
+  guint32 bytes = (guchar)name[0] | (guchar)name[n - 2] << 8 | (guchar)name[n - 1] << 16 | (guint32)n << 24;
+
+  return (bytes * 2654435761u) >> (32 - NAME_KEY_BITS);
+}
+
+/* Whether the table may hold the name [@name, @name + @n): every name of
+ * the registry has a '.' between two other bytes, so three at least. */
+static inline gboolean
+may_be_listed (const SuffixTables *tables,
+               const char         *name,
+               gsize               n)
+{
+  guint key;
+
+  if (n < 3)
+    return FALSE;
+  key = name_key (name, n);
+  return (tables->keys[key / 64] >> (key % 64) & 1) != 0;
+}
 
 /* A host name in a reply is a run of these; where it ends, anything
  * else. */
@@ -160,7 +192,8 @@ is_plain_name (const char *name)
 }
 
 static void
-add_suffixes (GHashTable        *table,
+add_suffixes (SuffixTables      *tables,
+              GHashTable        *table,
               const char *const *list,
               BdProviderId       id)
 {
@@ -168,9 +201,11 @@ add_suffixes (GHashTable        *table,
     {
       const char *suffix = list[i];
       guint32 mask = GPOINTER_TO_UINT (g_hash_table_lookup (table, suffix));
+      guint key = name_key (suffix, strlen (suffix));
 
       g_assert (is_plain_name (suffix));
       g_hash_table_insert (table, (gpointer)suffix, GUINT_TO_POINTER (mask | 1u << id));
+      tables->keys[key / 64] |= G_GUINT64_CONSTANT (1) << (key % 64);
     }
 }
 
@@ -186,9 +221,9 @@ suffix_tables (void)
       tables.named = g_hash_table_new (g_str_hash, g_str_equal);
       for (guint id = 0; id < BD_N_PROVIDERS; id++)
         {
-          add_suffixes (tables.hosts, providers[id].host_suffixes, id);
-          add_suffixes (tables.hosts, providers[id].mail_domains, id);
-          add_suffixes (tables.named, providers[id].host_suffixes, id);
+          add_suffixes (&tables, tables.hosts, providers[id].host_suffixes, id);
+          add_suffixes (&tables, tables.hosts, providers[id].mail_domains, id);
+          add_suffixes (&tables, tables.named, providers[id].host_suffixes, id);
           for (guint i = 0; providers[id].host_suffixes[i] != NULL; i++)
             tables.longest_named = MAX (tables.longest_named, strlen (providers[id].host_suffixes[i]));
         }
@@ -202,9 +237,10 @@ suffix_tables (void)
  * whole name, then what follows each '.', as long as a '.' remains in it
  * (every suffix of the registry has one). */
 static guint32
-lowered_host_providers (const char *host)
+lowered_host_providers (const char *host,
+                        gsize       len)
 {
-  GHashTable *table = suffix_tables ()->hosts;
+  const SuffixTables *tables = suffix_tables ();
   const char *last_dot = strrchr (host, '.');
   guint32 mask = 0;
 
@@ -212,7 +248,8 @@ lowered_host_providers (const char *host)
     return 0;
   for (const char *p = host;; p++)
     {
-      mask |= GPOINTER_TO_UINT (g_hash_table_lookup (table, p));
+      if (may_be_listed (tables, p, host + len - p))
+        mask |= GPOINTER_TO_UINT (g_hash_table_lookup (tables->hosts, p));
       p = strchr (p, '.');
       if (p == last_dot)
         return mask;
@@ -242,7 +279,7 @@ bd_provider_mask_for_host (const char *host)
   for (gsize i = 0; i < len; i++)
     lowered[i] = bd_text_ascii_lower (host[i]);
   lowered[len] = '\0';
-  return lowered_host_providers (lowered);
+  return lowered_host_providers (lowered, len);
 }
 
 static gboolean
@@ -274,9 +311,16 @@ bd_provider_has_host (const BdProvider *provider,
   return in_list (provider->host_suffixes, host, len) || in_list (provider->mail_domains, host, len);
 }
 
-/* An address counts by its domain. */
-static guint32
-address_providers (const char *address)
+/**
+ * bd_provider_mask_for_address:
+ * @address: (nullable): an e-mail address
+ *
+ * Returns: the providers (bit 1 << BdProviderId) for which
+ *   bd_provider_has_address() holds, all asked at once: an address
+ *   counts by its domain.
+ */
+guint32
+bd_provider_mask_for_address (const char *address)
 {
   const char *at = address != NULL ? strrchr (address, '@') : NULL;
 
@@ -299,6 +343,39 @@ bd_provider_has_address (const BdProvider *provider,
  * or after a '.', and ends at its end or before a '.', as the suffix
  * would in "…prod.outlook.com" or "outlook.com.". Only the parts that
  * could be a name of the registry are looked up (is_plain_name()). */
+/* The providers one of whose host suffixes is the part of @word that
+ * ends at @stop and starts at the word's start or after a '.', with a
+ * '.' in it. Those parts start after each '.' but the last before @stop,
+ * and at the word's start: found from dot to dot, right to left, not
+ * byte by byte, as long as a part fits the longest suffix. */
+static guint32
+named_ending_at (const SuffixTables *tables,
+                 const char         *word,
+                 const char         *stop)
+{
+  const char *dot = memrchr (word, '.', stop - word);
+  guint32 mask = 0;
+
+  while (dot != NULL)
+    {
+      const char *previous = memrchr (word, '.', dot - word);
+      const char *start = previous != NULL ? previous + 1 : word;
+      gsize n = stop - start;
+      char part[NAMED_MAX + 1];
+
+      if (n > tables->longest_named)
+        break;
+      if (g_ascii_isalnum (*start) && may_be_listed (tables, start, n))
+        {
+          memcpy (part, start, n);
+          part[n] = '\0';
+          mask |= GPOINTER_TO_UINT (g_hash_table_lookup (tables->named, part));
+        }
+      dot = previous;
+    }
+  return mask;
+}
+
 static guint32
 named_in_word (const char *word,
                gsize       len)
@@ -309,23 +386,9 @@ named_in_word (const char *word,
 
   for (const char *stop = word + 1; stop <= end; stop++)
     {
-      gboolean dotted = FALSE;
-
       if ((stop < end && *stop != '.') || !g_ascii_isalpha (stop[-1]))
         continue;
-      for (gsize n = 1; n <= (gsize)(stop - word) && n <= tables->longest_named; n++)
-        {
-          const char *start = stop - n;
-          char part[NAMED_MAX + 1];
-
-          if (*start == '.')
-            dotted = TRUE;
-          if (!dotted || (start > word && start[-1] != '.') || !g_ascii_isalnum (*start))
-            continue;
-          memcpy (part, start, n);
-          part[n] = '\0';
-          mask |= GPOINTER_TO_UINT (g_hash_table_lookup (tables->named, part));
-        }
+      mask |= named_ending_at (tables, word, stop);
     }
   return mask;
 }
@@ -402,7 +465,7 @@ bd_provider_for_host (const char *host)
 const BdProvider *
 bd_provider_for_address (const char *address)
 {
-  return first_provider (address_providers (address));
+  return first_provider (bd_provider_mask_for_address (address));
 }
 
 static gboolean

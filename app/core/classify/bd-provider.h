@@ -72,6 +72,7 @@ gboolean          bd_provider_named_in        (const BdProvider *provider,
 gboolean          bd_host_has_suffix          (const char   *host,
                                                const char   *suffix);
 guint32           bd_provider_mask_for_host   (const char   *host);
+guint32           bd_provider_mask_for_address (const char  *address);
 guint32           bd_provider_mask_named_in   (const char   *lowered);
 
 const BdProvider *bd_provider_receiving       (const BdBounce    *bounce,

@@ -174,7 +174,8 @@ bd_decoder_find_commands (BdBounce    *bounce,
 
       if (r->command != NULL)
         continue;
-      if (r->diagnostic != NULL)
+      /* folded and searched only when a marker's word is there */
+      if (r->diagnostic != NULL && bd_classify_may_name_command (r->diagnostic))
         {
           g_autofree char *folded = bd_text_fold_lower (r->diagnostic);
 
@@ -182,13 +183,13 @@ bd_decoder_find_commands (BdBounce    *bounce,
         }
       if (command == NULL && body != NULL)
         {
-          if (!body_searched)
+          if (!body_searched && bd_classify_may_name_command (body))
             {
               g_autofree char *folded_body = bd_text_fold_lower (body);
 
               body_command = bd_classify_find_command (folded_body);
-              body_searched = TRUE;
             }
+          body_searched = TRUE;
           command = body_command;
         }
       r->command = g_strdup (command);

@@ -47,9 +47,9 @@ bd_scan_amavis (const BdScanInput *input,
   g_auto(GStrv) lines = NULL;
   BdReason reason;
 
-  if (strstr (input->body, "amavisd-new") == NULL && !bd_scan_from_has (input, "Content-filter at "))
+  if (!bd_scan_body_has (input, "amavisd-new") && !bd_scan_from_has (input, "Content-filter at "))
     return FALSE;
-  if (strstr (input->body, "WAS NOT relayed to:") == NULL && strstr (input->body, "WAS NOT delivered to:") == NULL)
+  if (!bd_scan_body_has (input, "WAS NOT relayed to:") && !bd_scan_body_has (input, "WAS NOT delivered to:"))
     return FALSE;
 
   reason = verdict (input->subject);

@@ -330,10 +330,10 @@ bd_scan_amazonses (const BdScanInput *input,
   JsonObject *event;
   const char *type;
 
-  if (start == NULL || strstr (input->body, "\"notificationType\"") == NULL)
+  if (start == NULL || !bd_scan_body_has (input, "\"notificationType\""))
     return read_text (input, bounce);
   if (!bd_scan_from_has (input, "amazonaws.com") && !bd_scan_from_has (input, "amazonses.com")
-      && strstr (input->body, "amazonses.com") == NULL)
+      && !bd_scan_body_has (input, "amazonses.com"))
     return FALSE;
   /* the JSON ends before SNS's unsubscribe footer */
   end = strrchr (input->body, '}');

@@ -33,7 +33,7 @@ bd_scan_amazonworkmail (const BdScanInput *input,
   g_auto(GStrv) lines = NULL;
   int at;
 
-  if (strstr (input->body, "Technical report:") == NULL || !is_workmail (input))
+  if (!bd_scan_body_has (input, "Technical report:") || !is_workmail (input))
     return FALSE;
 
   lines = bd_scan_split_lines (input, stop);

@@ -28,7 +28,7 @@ bd_scan_apachejames (const BdScanInput *input,
   g_autoptr(GString) diag = NULL;
   int at, details;
 
-  if (strstr (input->body, "Error message below:") == NULL || strstr (input->body, "Message details:") == NULL)
+  if (!bd_scan_body_has (input, "Error message below:") || !bd_scan_body_has (input, "Message details:"))
     return FALSE;
 
   diag = g_string_new (NULL);   /* past the first checks, which most messages fail */

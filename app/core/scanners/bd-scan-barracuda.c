@@ -28,7 +28,7 @@ bd_scan_barracuda (const BdScanInput *input,
 {
   g_auto(GStrv) lines = NULL;
 
-  if (strstr (input->body, "was blocked by our Spam Firewall") == NULL
+  if (!bd_scan_body_has (input, "was blocked by our Spam Firewall")
       && !bd_scan_subject_has (input, "blocked by our bulk email filter"))
     return FALSE;
 

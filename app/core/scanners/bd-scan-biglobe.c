@@ -37,7 +37,7 @@ bd_scan_biglobe (const BdScanInput *input,
   g_autoptr(GString) info = NULL;
   int list, at;
 
-  if (strstr (input->body, "----- Non-delivered information -----") == NULL)
+  if (!bd_scan_body_has (input, "----- Non-delivered information -----"))
     return FALSE;
 
   info = g_string_new (NULL);   /* past the first checks, which most messages fail */

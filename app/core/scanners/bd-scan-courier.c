@@ -73,7 +73,7 @@ is_courier (const BdScanInput *input)
 {
   g_autofree char *message_id = NULL;
 
-  if (strstr (input->body, "running the Courier mail server") != NULL
+  if (bd_scan_body_has (input, "running the Courier mail server")
       || bd_scan_from_has (input, "Courier mail server at ")
       || bd_scan_subject_has (input, "NOTICE: mail delivery status.")
       || bd_scan_subject_has (input, "WARNING: delayed mail."))
@@ -82,7 +82,7 @@ is_courier (const BdScanInput *input)
   if (message_id == NULL || !g_str_has_prefix (message_id, "<courier."))
     return FALSE;
   for (guint i = 0; report_signs[i] != NULL; i++)
-    if (strstr (input->body, report_signs[i]) != NULL)
+    if (bd_scan_body_has (input, report_signs[i]))
       return TRUE;
   return has_transcript (input->body);
 }
@@ -142,8 +142,8 @@ bd_scan_courier (const BdScanInput *input,
       set_own_reason (r);
     }
 
-  delayed = strstr (input->body, "DELAYS IN DELIVERING YOUR MESSAGE") != NULL
+  delayed = bd_scan_body_has (input, "DELAYS IN DELIVERING YOUR MESSAGE")
             || bd_scan_subject_has (input, "WARNING: delayed mail.")
-            || strstr (input->body, "DELAYED MAIL") != NULL || strstr (input->body, "has not been delivered yet") != NULL;
+            || bd_scan_body_has (input, "DELAYED MAIL") || bd_scan_body_has (input, "has not been delivered yet");
   return bd_scan_finish (bounce, delayed ? BD_KIND_DELAYED : BD_KIND_BOUNCE);
 }

@@ -44,7 +44,7 @@ static const BdScanWords domino_messages[] = {
 static gboolean
 is_domino (const BdScanInput *input)
 {
-  if (strstr (input->body, "was not delivered to:") == NULL || strstr (input->body, "because:") == NULL)
+  if (!bd_scan_body_has (input, "was not delivered to:") || !bd_scan_body_has (input, "because:"))
     return FALSE;
   /* the mail gateway writes "DELIVERY_FAILURE:" when it encodes the subject */
   return bd_scan_subject_has (input, "DELIVERY FAILURE") || bd_scan_subject_has (input, "DELIVERY_FAILURE")

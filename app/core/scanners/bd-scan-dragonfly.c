@@ -54,7 +54,7 @@ bd_scan_dragonfly (const BdScanInput *input,
   BdRecipient *recipient;
   int at;
 
-  if (strstr (input->body, "This is the DragonFly Mail Agent") == NULL)
+  if (!bd_scan_body_has (input, "This is the DragonFly Mail Agent"))
     return FALSE;
 
   lines = bd_scan_split_lines (input, stop_markers);

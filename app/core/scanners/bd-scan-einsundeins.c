@@ -34,7 +34,7 @@ bd_scan_einsundeins (const BdScanInput *input,
   g_autoptr(GString) reason = NULL;
   int list, why;
 
-  if (strstr (input->body, "For the following reason:") == NULL)
+  if (!bd_scan_body_has (input, "For the following reason:"))
     return FALSE;
 
   reason = g_string_new (NULL);   /* past the first checks, which most messages fail */

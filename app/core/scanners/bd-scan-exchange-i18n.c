@@ -54,7 +54,7 @@ has_exchange_marker (const BdScanInput *input)
   if (input->body_is_ascii)
     return FALSE;
   for (guint i = 0; exchange_markers[i] != NULL; i++)
-    if (strstr (input->body, exchange_markers[i]) != NULL)
+    if (bd_scan_body_has (input, exchange_markers[i]))
       return TRUE;
   return FALSE;
 }

@@ -50,7 +50,7 @@ is_exchange2003 (const BdScanInput *input)
   g_autofree char *mailer = NULL;
 
   if (bd_text_strcasestr (input->body, "did not reach the following recipient") == NULL
-      && strstr (input->body, "The following recipient(s) could not be reached") == NULL)
+      && !bd_scan_body_has (input, "The following recipient(s) could not be reached"))
     return FALSE;
   if (bd_scan_subject_has (input, "Undeliverable"))
     return TRUE;

@@ -263,16 +263,16 @@ gboolean
 bd_scan_exchange2007 (const BdScanInput *input,
                       BdBounce          *bounce)
 {
-  if (strstr (input->body, "Diagnostic information for administrators:") == NULL
-      && strstr (input->body, "Delivery has failed to these recipients or groups:") == NULL
-      && strstr (input->body, "Remote Server returned '") == NULL
-      && strstr (input->body, " ##") == NULL)
+  if (!bd_scan_body_has (input, "Diagnostic information for administrators:")
+      && !bd_scan_body_has (input, "Delivery has failed to these recipients or groups:")
+      && !bd_scan_body_has (input, "Remote Server returned '")
+      && !bd_scan_body_has (input, " ##"))
     return FALSE;
 
   if (!bd_scan_exchange_read (input, bounce))
     return FALSE;
   for (guint i = 0; i < bounce->recipients->len; i++)
     set_ndr_reason (g_ptr_array_index (bounce->recipients, i));
-  return bd_scan_finish (bounce, strstr (input->body, "Delivery is delayed to these recipients") != NULL
+  return bd_scan_finish (bounce, bd_scan_body_has (input, "Delivery is delayed to these recipients")
                                  ? BD_KIND_DELAYED : BD_KIND_BOUNCE);
 }

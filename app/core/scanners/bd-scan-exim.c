@@ -312,7 +312,7 @@ bd_scan_exim_read (const BdScanInput *input,
 static char *
 copied_to (const BdScanInput *input)
 {
-  const char *head = strstr (input->body, "------ This is a copy of ");
+  const char *head = bd_scan_body_find (input, "------ This is a copy of ");
   const char *end, *to;
   g_autofree char *line = NULL;
 
@@ -333,7 +333,7 @@ copied_to (const BdScanInput *input)
 static char *
 copied_for (const BdScanInput *input)
 {
-  const char *head = strstr (input->body, "------ This is a copy of ");
+  const char *head = bd_scan_body_find (input, "------ This is a copy of ");
   const char *end, *at;
 
   if (head == NULL || (head = strchr (head, '\n')) == NULL)
@@ -387,12 +387,12 @@ fill_unnamed (const BdScanInput *input,
 static gboolean
 is_exim (const BdScanInput *input)
 {
-  if (strstr (input->body, "This message was created automatically by mail delivery software") != NULL)
+  if (bd_scan_body_has (input, "This message was created automatically by mail delivery software"))
     return TRUE;
   if (!bd_scan_from_has (input, "Mail Delivery System"))
     return FALSE;
-  return strstr (input->body, "A message that you sent ") != NULL
-         || strstr (input->body, "router encountered the following error") != NULL;
+  return bd_scan_body_has (input, "A message that you sent ")
+         || bd_scan_body_has (input, "router encountered the following error");
 }
 
 gboolean
@@ -405,7 +405,7 @@ bd_scan_exim (const BdScanInput *input,
     return FALSE;
 
   delayed = bd_scan_subject_has (input, "Warning: message")
-            || strstr (input->body, "has not yet been delivered to one or more") != NULL;
+            || bd_scan_body_has (input, "has not yet been delivered to one or more");
   if (!bd_scan_exim_read (input, bounce))
     return FALSE;
   return bd_scan_finish (bounce, delayed ? BD_KIND_DELAYED : BD_KIND_BOUNCE);

@@ -65,7 +65,7 @@ is_ezweb (const BdScanInput *input)
   score += message_id != NULL && (strstr (message_id, ".ezweb.ne.jp>") != NULL || strstr (message_id, ".au.com>") != NULL);
   score += received != NULL && (strstr (received, "ezweb.ne.jp (EZweb Mail) with") != NULL
                                 || strstr (received, ".au.com (") != NULL);
-  return score >= 2 || strstr (input->body, "Each of the following recipients was rejected") != NULL;
+  return score >= 2 || bd_scan_body_has (input, "Each of the following recipients was rejected");
 }
 
 /* "<addr>", "<addr>: text" or "    Recipient: <addr>" */

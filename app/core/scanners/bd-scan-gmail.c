@@ -75,8 +75,8 @@ is_gmail (const BdScanInput *input)
   if (!bd_scan_from_has (input, "@googlemail.com") && !bd_scan_from_has (input, "@gmail.com")
       && !bd_scan_from_has (input, "@google.com"))
     return FALSE;
-  return strstr (input->body, "Delivery to the following recipient") != NULL
-         || strstr (input->body, "** ") != NULL;
+  return bd_scan_body_has (input, "Delivery to the following recipient")
+         || bd_scan_body_has (input, "** ");
 }
 
 /* The remote's own reply: what follows "The error that the other server

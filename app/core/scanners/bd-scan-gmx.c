@@ -56,7 +56,7 @@ is_gmx (const BdScanInput *input)
                       || bd_scan_from_has (input, "@gmx.");
   g_autofree char *antispam = NULL;
 
-  if (strstr (input->body, GMX_MARKER) != NULL)
+  if (bd_scan_body_has (input, GMX_MARKER))
     {
       if (from_gmx)
         return TRUE;
@@ -64,7 +64,7 @@ is_gmx (const BdScanInput *input)
       return antispam != NULL;
     }
   return from_gmx && bd_scan_from_has (input, "mailer-daemon@")
-         && strstr (input->body, "This message was created automatically by mail delivery software") != NULL;
+         && bd_scan_body_has (input, "This message was created automatically by mail delivery software");
 }
 
 gboolean

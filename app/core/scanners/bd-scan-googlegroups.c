@@ -51,7 +51,7 @@ bd_scan_googlegroups (const BdScanInput *input,
 
   if (!bd_scan_from_has (input, "@googlemail.com") && !bd_scan_from_has (input, "@google.com"))
     return FALSE;
-  if (strstr (input->body, "Google Groups") == NULL && strstr (input->body, "groups.google.com") == NULL)
+  if (!bd_scan_body_has (input, "Google Groups") && !bd_scan_body_has (input, "groups.google.com"))
     return FALSE;
   failed = bd_scan_header (input, "X-Failed-Recipients");
   if (failed == NULL)

@@ -31,7 +31,7 @@ bd_scan_interscanmss (const BdScanInput *input,
   g_auto(GStrv) lines = NULL;
   g_autofree char *address = NULL;
 
-  if (!bd_scan_from_has (input, "InterScan MSS") && strstr (input->body, "InterScan Messaging Security Suite") == NULL)
+  if (!bd_scan_from_has (input, "InterScan MSS") && !bd_scan_body_has (input, "InterScan Messaging Security Suite"))
     return FALSE;
 
   lines = bd_scan_split_lines (input, stop_markers);

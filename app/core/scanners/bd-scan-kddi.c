@@ -39,8 +39,8 @@ is_kddi (const BdScanInput *input)
     return TRUE;
   /* "Your mail sent on: …", or for a retried message "Your mail attempted
    * to be delivered on: …" */
-  return strstr (input->body, "Your mail sent on: ") != NULL
-         || strstr (input->body, "Your mail attempted to be delivered on: ") != NULL;
+  return bd_scan_body_has (input, "Your mail sent on: ")
+         || bd_scan_body_has (input, "Your mail attempted to be delivered on: ");
 }
 
 /* au's spam filter marks what it refused with "X-SPASIGN: NG": the
@@ -60,7 +60,7 @@ bd_scan_kddi (const BdScanInput *input,
   g_auto(GStrv) lines = NULL;
   int at;
 
-  if (strstr (input->body, "Could not be delivered to: <") == NULL)
+  if (!bd_scan_body_has (input, "Could not be delivered to: <"))
     return FALSE;
   if (!is_kddi (input))
     return FALSE;

@@ -114,12 +114,15 @@ static const char *const generator_labels[] = {
   NULL
 };
 
+/* @grams: (nullable): the runs of @lowered, which tell most needles
+ * absent without searching (bd-text-grams.h) */
 static gboolean
 contains_any_lower (const char        *lowered,
+                    const BdTextGrams *grams,
                     const char *const *needles)
 {
   for (guint i = 0; needles[i] != NULL; i++)
-    if (strstr (lowered, needles[i]) != NULL)
+    if ((grams == NULL || bd_text_grams_may_contain (grams, needles[i])) && strstr (lowered, needles[i]) != NULL)
       return TRUE;
   return FALSE;
 }
@@ -184,13 +187,15 @@ ascii_bounce_markers (void)
   return ascii;
 }
 
-/* @ascii: whether @lowered has only ASCII bytes */
+/* @ascii: whether @lowered has only ASCII bytes; @grams: (nullable): its
+ * runs */
 static gboolean
-says_not_delivered (const char *lowered,
-                    gboolean    ascii)
+says_not_delivered (const char        *lowered,
+                    const BdTextGrams *grams,
+                    gboolean           ascii)
 {
-  return contains_any_lower (lowered, ascii ? ascii_bounce_markers () : bounce_markers)
-         || contains_any_lower (lowered, folded_bounce_markers ());
+  return contains_any_lower (lowered, grams, ascii ? ascii_bounce_markers () : bounce_markers)
+         || contains_any_lower (lowered, grams, folded_bounce_markers ());
 }
 
 static gboolean
@@ -200,10 +205,11 @@ prose_or_subject_says_not_delivered (const BdScanInput *input)
   g_autofree char *subject = NULL;
 
   /* the prose lowered is ASCII when the body is (bd_text_strdown()) */
-  if (says_not_delivered (bd_scan_memo_lower_prose (input, &owned), input->body_is_ascii))
+  if (says_not_delivered (bd_scan_memo_lower_prose (input, &owned), bd_scan_memo_lower_prose_grams (input),
+                          input->body_is_ascii))
     return TRUE;
   subject = bd_text_strdown (input->subject, -1);
-  return says_not_delivered (subject, is_ascii (subject));
+  return says_not_delivered (subject, NULL, is_ascii (subject));
 }
 
 /**
@@ -234,10 +240,11 @@ is_delay (const BdScanInput *input)
   g_autofree char *owned = NULL;
   const char *lowered = bd_scan_memo_lower_prose (input, &owned);
   g_autofree char *subject = bd_text_strdown (input->subject, -1);
+  const BdTextGrams *grams = bd_scan_memo_lower_prose_grams (input);
 
-  if (contains_any_lower (lowered, final_markers))
+  if (contains_any_lower (lowered, grams, final_markers))
     return FALSE;
-  return contains_any_lower (lowered, delay_markers) || contains_any_lower (subject, delay_markers);
+  return contains_any_lower (lowered, grams, delay_markers) || contains_any_lower (subject, NULL, delay_markers);
 }
 
 /* Addresses that are not recipients: the bounce's own sender and
@@ -275,7 +282,7 @@ reason_sentences (char **lines)
   for (int i = 0; lines[i] != NULL; i++)
     {
       g_autofree char *lowered = bd_text_strdown (lines[i], -1);
-      gboolean labelled = contains_any_lower (lowered, reply_labels);
+      gboolean labelled = contains_any_lower (lowered, NULL, reply_labels);
 
       if (!labelled && bd_phrases_reason (lowered, NULL) == BD_REASON_UNDEFINED
           && !bd_localized_is_server_reply (lines[i]))
@@ -409,7 +416,7 @@ collect_paragraph (char      **lines,
   /* "Nie można dostarczyć wiadomości do <addr>." says nothing the
    * classifier can use, and reads badly glued to the server's words; nor
    * does a field's label before it ("Adresat: <addr>", "Empfänger:"). */
-  if (!contains_any_lower (lowered, bounce_markers) && !bd_localized_is_label (rest))
+  if (!contains_any_lower (lowered, NULL, bounce_markers) && !bd_localized_is_label (rest))
     g_string_append (out, rest);
   for (j = at + 1; lines[j] != NULL && lines[j][0] != '\0' && j - at <= MAX_DIAGNOSTIC_LINES; j++)
     {

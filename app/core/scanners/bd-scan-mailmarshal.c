@@ -46,8 +46,8 @@ bd_scan_mailmarshal (const BdScanInput *input,
   g_autofree char *remote = NULL;
   int why, list;
 
-  if (strstr (input->body, "Could not be delivered because of") == NULL
-      || strstr (input->body, "The following recipients were affected:") == NULL)
+  if (!bd_scan_body_has (input, "Could not be delivered because of")
+      || !bd_scan_body_has (input, "The following recipients were affected:"))
     return FALSE;
 
   cause = g_string_new (NULL);   /* past the first checks, which most messages fail */

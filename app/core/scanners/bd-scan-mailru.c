@@ -20,7 +20,7 @@ static gboolean
 is_delay_warning (const BdScanInput *input)
 {
   return (bd_scan_subject_has (input, "Warning: message") && bd_scan_subject_has (input, "delayed"))
-         || strstr (input->body, "No action is required on your part") != NULL;
+         || bd_scan_body_has (input, "No action is required on your part");
 }
 
 gboolean
@@ -29,8 +29,8 @@ bd_scan_mailru (const BdScanInput *input,
 {
   if (!bd_scan_from_has (input, "mail.ru") && !bd_scan_from_has (input, "@corp.mail.ru"))
     return FALSE;
-  if (strstr (input->body, "не может быть доставлено") == NULL
-      && strstr (input->body, "This message was created automatically by mail delivery software") == NULL)
+  if (!bd_scan_body_has (input, "не может быть доставлено")
+      && !bd_scan_body_has (input, "This message was created automatically by mail delivery software"))
     return FALSE;
 
   if (!bd_scan_exim_read (input, bounce))

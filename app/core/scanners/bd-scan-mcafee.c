@@ -41,7 +41,7 @@ bd_scan_mcafee (const BdScanInput *input,
   g_auto(GStrv) lines = NULL;
   int at;
 
-  if (strstr (input->body, "--- The following addresses had delivery problems ---") == NULL)
+  if (!bd_scan_body_has (input, "--- The following addresses had delivery problems ---"))
     return FALSE;
 
   lines = bd_scan_split_lines (input, stop_markers);

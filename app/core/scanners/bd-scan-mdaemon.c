@@ -41,8 +41,8 @@ is_mdaemon (const BdScanInput *input)
 
   if (stamp != NULL)
     return TRUE;
-  return strstr (input->body, "MDaemon Delivery Status Notification") != NULL
-      || strstr (input->body, "SecurityGateway for Email Servers Non-Delivery Report") != NULL;
+  return bd_scan_body_has (input, "MDaemon Delivery Status Notification")
+      || bd_scan_body_has (input, "SecurityGateway for Email Servers Non-Delivery Report");
 }
 
 /* " Wed 2013-09-11 12:22:05: *  Name server …" without its time stamp
@@ -107,7 +107,7 @@ bd_scan_mdaemon (const BdScanInput *input,
   g_autofree char *failure = NULL;
   int start;
 
-  if (strstr (input->body, "delivery errors") == NULL || !is_mdaemon (input))
+  if (!bd_scan_body_has (input, "delivery errors") || !is_mdaemon (input))
     return FALSE;
 
   lines = bd_scan_split_lines (input, NULL);
@@ -127,5 +127,5 @@ bd_scan_mdaemon (const BdScanInput *input,
         continue;
       bd_scan_add (bounce, address, failure);
     }
-  return bd_scan_finish (bounce, strstr (input->body, "PERMANENT") != NULL ? BD_KIND_BOUNCE : BD_KIND_DELAYED);
+  return bd_scan_finish (bounce, bd_scan_body_has (input, "PERMANENT") ? BD_KIND_BOUNCE : BD_KIND_DELAYED);
 }

@@ -5,8 +5,12 @@
 
 #include "config.h"
 
+#include <string.h>
+
+#include "bd-provider.h"
 #include "bd-scan-memo.h"
 #include "bd-scan-util.h"
+#include "bd-text-grams.h"
 
 /* The prose that explains a bounce comes first; past this, the rest is
  * quoted mail, and lowering it all would cost every ordinary message of a
@@ -18,7 +22,11 @@ struct _BdScanMemo
   /* Owned; each made on first use */
   char             *from_address;
   char             *lower_prose;
+  BdTextGrams      *body_grams;
+  BdTextGrams      *lower_prose_grams;
+  guint32           from_providers;
   guint             from_address_done : 1;
+  guint             from_providers_done : 1;
   BdScanMemoAnswer  answers[BD_SCAN_MEMO_N_QUESTIONS];
 };
 
@@ -35,6 +43,8 @@ bd_scan_memo_free (BdScanMemo *memo)
     return;
   g_free (memo->from_address);
   g_free (memo->lower_prose);
+  bd_text_grams_free (memo->body_grams);
+  bd_text_grams_free (memo->lower_prose_grams);
   g_free (memo);
 }
 
@@ -97,6 +107,91 @@ bd_scan_memo_lower_prose (const BdScanInput *input,
   if (memo->lower_prose == NULL)
     memo->lower_prose = lower_prose (input);
   return memo->lower_prose;
+}
+
+/**
+ * bd_scan_body_find_len:
+ * @needle_len: strlen (@needle)
+ *
+ * Returns: (nullable): where @needle first is in the body, as strstr()
+ *   finds it. Most such searches fail: the body's runs of four bytes,
+ *   noted in the memo on the first search (bd-text-grams.h), answer most
+ *   of those without reading the body; an input without a memo is
+ *   searched directly. Here, not in bd-scan-util.c, to reach the memo
+ *   without a call: the scanners ask some thirty times a message.
+ */
+const char *
+bd_scan_body_find_len (const BdScanInput *input,
+                       const char        *needle,
+                       gsize              needle_len)
+{
+  BdScanMemo *memo;
+
+  g_return_val_if_fail (input != NULL, NULL);
+  g_return_val_if_fail (needle != NULL, NULL);
+
+  memo = input->memo;
+  if (memo != NULL)
+    {
+      if (memo->body_grams == NULL)
+        memo->body_grams = bd_text_grams_new (input->body, input->body_len);
+      if (!bd_text_grams_may_contain_len (memo->body_grams, needle, needle_len))
+        return NULL;
+    }
+  return strstr (input->body, needle);
+}
+
+/**
+ * bd_scan_memo_lower_prose_grams:
+ *
+ * Returns: (transfer none) (nullable): the runs of four bytes in
+ *   bd_scan_memo_lower_prose() up to its first NUL (as far as strstr()
+ *   reads it), or %NULL without a memo.
+ */
+const BdTextGrams *
+bd_scan_memo_lower_prose_grams (const BdScanInput *input)
+{
+  BdScanMemo *memo;
+  char *unused = NULL;
+  const char *lower;
+
+  g_return_val_if_fail (input != NULL, NULL);
+
+  memo = input->memo;
+  if (memo == NULL)
+    return NULL;
+  if (memo->lower_prose_grams == NULL)
+    {
+      lower = bd_scan_memo_lower_prose (input, &unused);
+      memo->lower_prose_grams = bd_text_grams_new (lower, strlen (lower));
+    }
+  return memo->lower_prose_grams;
+}
+
+/**
+ * bd_scan_memo_from_providers:
+ *
+ * Returns: the providers (bit 1 << BdProviderId) whose mail domains the
+ *   From: address is under, as bd_provider_has_address() tells them one
+ *   by one: twelve scanners ask, each about its own provider.
+ */
+guint32
+bd_scan_memo_from_providers (const BdScanInput *input)
+{
+  g_autofree char *owned = NULL;
+  BdScanMemo *memo;
+
+  g_return_val_if_fail (input != NULL, 0);
+
+  memo = input->memo;
+  if (memo == NULL)
+    return bd_provider_mask_for_address (bd_scan_memo_from_address (input, &owned));
+  if (!memo->from_providers_done)
+    {
+      memo->from_providers = bd_provider_mask_for_address (bd_scan_memo_from_address (input, &owned));
+      memo->from_providers_done = TRUE;
+    }
+  return memo->from_providers;
 }
 
 /**

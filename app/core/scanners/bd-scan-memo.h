@@ -14,6 +14,7 @@
 #pragma once
 
 #include "bd-scanner.h"
+#include "bd-text-grams.h"
 
 G_BEGIN_DECLS
 
@@ -21,6 +22,8 @@ const char *bd_scan_memo_from_address        (const BdScanInput *input,
                                               char             **owned);
 const char *bd_scan_memo_lower_prose         (const BdScanInput *input,
                                               char             **owned);
+const BdTextGrams *bd_scan_memo_lower_prose_grams (const BdScanInput *input);
+guint32     bd_scan_memo_from_providers      (const BdScanInput *input);
 
 /* The yes/no questions several scanners ask about the same message. */
 typedef enum

@@ -65,8 +65,8 @@ bd_scan_messagingserver (const BdScanInput *input,
   BdRecipient *r = NULL;
   g_autofree char *reason = NULL;
 
-  if (strstr (input->body, "  Recipient address: ") == NULL
-      || strstr (input->body, "This report relates to a message you sent") == NULL)
+  if (!bd_scan_body_has (input, "  Recipient address: ")
+      || !bd_scan_body_has (input, "This report relates to a message you sent"))
     return FALSE;
 
   lines = bd_scan_split_lines (input, stop_markers);

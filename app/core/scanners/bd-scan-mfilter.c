@@ -33,12 +33,12 @@ bd_scan_mfilter (const BdScanInput *input,
   g_autoptr(GString) reply = NULL;
   int at, command;
 
-  if (strstr (input->body, "-------server message") == NULL)
+  if (!bd_scan_body_has (input, "-------server message"))
     return FALSE;
   {
     g_autofree char *mailer = bd_scan_header (input, "X-Mailer");
 
-    if ((mailer == NULL || strstr (mailer, "m-FILTER") == NULL) && strstr (input->body, "m-FILTER") == NULL)
+    if ((mailer == NULL || strstr (mailer, "m-FILTER") == NULL) && !bd_scan_body_has (input, "m-FILTER"))
       return FALSE;
   }
 

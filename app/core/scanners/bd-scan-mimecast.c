@@ -48,8 +48,8 @@ bd_scan_mimecast (const BdScanInput *input,
   g_autofree char *diagnostic = NULL;
   int at;
 
-  if (strstr (input->body, "The problem appears to be :") == NULL
-      || strstr (input->body, "could not be delivered:") == NULL)
+  if (!bd_scan_body_has (input, "The problem appears to be :")
+      || !bd_scan_body_has (input, "could not be delivered:"))
     return FALSE;
 
   lines = bd_scan_split_lines (input, NULL);

@@ -21,9 +21,9 @@ gboolean
 bd_scan_mxlogic (const BdScanInput *input,
                  BdBounce          *bounce)
 {
-  if (strstr (input->body, "Included is a copy of the message header:") == NULL)
+  if (!bd_scan_body_has (input, "Included is a copy of the message header:"))
     return FALSE;
-  if (strstr (input->body, "(mxl_mta-") == NULL && !bd_scan_from_has (input, ".mxlogic.")
+  if (!bd_scan_body_has (input, "(mxl_mta-") && !bd_scan_from_has (input, ".mxlogic.")
       && !bd_scan_from_has (input, ".mxl"))
     return FALSE;
 

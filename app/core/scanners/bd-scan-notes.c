@@ -46,7 +46,7 @@ add_from_returned (const BdScanInput *input,
                    BdBounce          *bounce,
                    const char        *reasons)
 {
-  const char *returned = strstr (input->body, "------- Returned Message --------");
+  const char *returned = bd_scan_body_find (input, "------- Returned Message --------");
   const char *to, *end;
   g_autofree char *line = NULL;
   g_autofree char *header = NULL;
@@ -75,7 +75,7 @@ bd_scan_notes (const BdScanInput *input,
   int at;
 
   /* the number of spaces before the dashes varies between versions */
-  if (strstr (input->body, "------- Failure Reasons ") == NULL)
+  if (!bd_scan_body_has (input, "------- Failure Reasons "))
     return FALSE;
 
   reasons = g_string_new (NULL);   /* past the first checks, which most messages fail */

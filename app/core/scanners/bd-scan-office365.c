@@ -70,11 +70,11 @@ gboolean
 bd_scan_office365 (const BdScanInput *input,
                    BdBounce          *bounce)
 {
-  const char *server = strstr (input->body, "Generating server: ");
+  const char *server = bd_scan_body_find (input, "Generating server: ");
 
-  if (server == NULL && strstr (input->body, "Error Details") != NULL)
+  if (server == NULL && bd_scan_body_has (input, "Error Details"))
     return read_error_details (input, bounce) && bd_scan_finish (bounce, BD_KIND_BOUNCE);
-  if (server == NULL || strstr (input->body, "Diagnostic information for administrators:") == NULL)
+  if (server == NULL || !bd_scan_body_has (input, "Diagnostic information for administrators:"))
     return FALSE;
   server += strlen ("Generating server: ");
   {

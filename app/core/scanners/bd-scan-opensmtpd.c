@@ -70,7 +70,7 @@ bd_scan_opensmtpd (const BdScanInput *input,
 
   if (!bd_scan_subject_has (input, "Delivery status notification"))
     return FALSE;
-  if (strstr (input->body, "This is the MAILER-DAEMON, please DO NOT REPLY") == NULL)
+  if (!bd_scan_body_has (input, "This is the MAILER-DAEMON, please DO NOT REPLY"))
     return FALSE;
 
   lines = bd_scan_split_lines (input, stop_markers);
@@ -95,7 +95,7 @@ bd_scan_opensmtpd (const BdScanInput *input,
       set_smtpd_reason (r);
     }
 
-  delayed = strstr (input->body, "this is only a temporary failure report") != NULL
+  delayed = bd_scan_body_has (input, "this is only a temporary failure report")
             || bd_scan_subject_has (input, "notification: delayed")
             || bd_scan_subject_has (input, "notification: warning");
   return bd_scan_finish (bounce, delayed ? BD_KIND_DELAYED : BD_KIND_BOUNCE);

@@ -91,7 +91,7 @@ bd_scan_outlook (const BdScanInput *input,
   gboolean delayed;
   int at;
 
-  if (strstr (input->body, "This is an automatically generated Delivery Status Notification") == NULL)
+  if (!bd_scan_body_has (input, "This is an automatically generated Delivery Status Notification"))
     return FALSE;
   if (!bd_text_contains_any (input->body, intros))
     return FALSE;

@@ -45,8 +45,8 @@ static const char *const postfix_markers[] = {
 static gboolean
 has_template_root (const BdScanInput *input)
 {
-  return strstr (input->body, "system pocztowy") != NULL || strstr (input->body, "Mailsystem") != NULL
-         || (!input->body_is_ascii && strstr (input->body, "poštovní systém") != NULL);
+  return bd_scan_body_has (input, "system pocztowy") || bd_scan_body_has (input, "Mailsystem")
+         || (!input->body_is_ascii && bd_scan_body_has (input, "poštovní systém"));
 }
 
 gboolean
@@ -58,9 +58,9 @@ bd_scan_postfix_i18n (const BdScanInput *input,
   if (!has_template_root (input))
     return FALSE;
   for (guint i = 0; template_markers[i] != NULL && !template; i++)
-    template = strstr (input->body, template_markers[i]) != NULL;
+    template = bd_scan_body_has (input, template_markers[i]);
   for (guint i = 0; postfix_markers[i] != NULL && !postfix; i++)
-    postfix = strstr (input->body, postfix_markers[i]) != NULL;
+    postfix = bd_scan_body_has (input, postfix_markers[i]);
   if (!template || !postfix)
     return FALSE;
 

@@ -72,7 +72,7 @@ find_signature (char **lines)
 static gboolean
 has_custom_intro (const BdScanInput *input)
 {
-  const char *intro = strstr (input->body, "This is the ");
+  const char *intro = bd_scan_body_find (input, "This is the ");
   const char *eol;
 
   if (intro == NULL || (intro != input->body && intro[-1] != '\n'))
@@ -100,10 +100,10 @@ is_postfix (const BdScanInput *input)
   gboolean subject = bd_scan_subject_has (input, "Undelivered Mail Returned to Sender")
                      || bd_scan_subject_has (input, "Delayed Mail");
 
-  if (strstr (input->body, "This is the mail system at host ") == NULL
-      && strstr (input->body, "This is the Postfix program at host ") == NULL)
+  if (!bd_scan_body_has (input, "This is the mail system at host ")
+      && !bd_scan_body_has (input, "This is the Postfix program at host "))
     return subject && has_custom_template (input);
-  return strstr (input->body, "The mail system") != NULL || strstr (input->body, "The Postfix program") != NULL
+  return bd_scan_body_has (input, "The mail system") || bd_scan_body_has (input, "The Postfix program")
          || subject;
 }
 
@@ -117,7 +117,7 @@ add_unreported (const BdScanInput *input,
   g_autofree char *to = NULL;
   g_autofree char *address = NULL;
 
-  if (strstr (input->body, "--- Delivery report unavailable ---") == NULL || input->original == NULL)
+  if (!bd_scan_body_has (input, "--- Delivery report unavailable ---") || input->original == NULL)
     return;
   copy = input->original->message != NULL ? input->original->message : input->original;
   to = bd_mime_header (copy, "To");
@@ -212,6 +212,6 @@ bd_scan_postfix (const BdScanInput *input,
     return FALSE;
 
   delayed = bd_scan_subject_has (input, "Delayed Mail")
-            || strstr (input->body, "THIS IS A WARNING ONLY") != NULL;
+            || bd_scan_body_has (input, "THIS IS A WARNING ONLY");
   return bd_scan_finish (bounce, delayed ? BD_KIND_DELAYED : BD_KIND_BOUNCE);
 }

@@ -24,8 +24,8 @@ bd_scan_powermta (const BdScanInput *input,
   g_auto(GStrv) lines = NULL;
   gboolean delayed = TRUE;
 
-  if (strstr (input->body, "Hello, this is the mail server on ") == NULL
-      || strstr (input->body, "list of") == NULL)
+  if (!bd_scan_body_has (input, "Hello, this is the mail server on ")
+      || !bd_scan_body_has (input, "list of"))
     return FALSE;
 
   lines = bd_scan_split_lines (input, NULL);

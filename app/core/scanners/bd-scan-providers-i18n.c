@@ -21,16 +21,13 @@
 #include "bd-scan-memo.h"
 #include "bd-scan-util.h"
 
-/* Whether the notice comes from @id's mail domains: its From: address,
- * taken apart once for the twelve scanners (bd-scan-memo.h). */
+/* Whether the notice comes from @id's mail domains: its From: address's
+ * providers, looked up once for the twelve scanners (bd-scan-memo.h). */
 static gboolean
 comes_from (const BdScanInput *input,
             BdProviderId       id)
 {
-  g_autofree char *owned = NULL;
-  const char *address = bd_scan_memo_from_address (input, &owned);
-
-  return bd_provider_has_address (bd_provider_get (id), address);
+  return (bd_scan_memo_from_providers (input) >> id & 1) != 0;
 }
 
 #define PROVIDER_SCANNER(func, id)                                      \

@@ -89,19 +89,19 @@ has_qmail_envelope (const BdScanInput *input)
 static gboolean
 is_qmail (const BdScanInput *input)
 {
-  /* one search for what both of qmail's own greetings hold first */
-  if (strstr (input->body, "qmail") != NULL
-      && (strstr (input->body, "This is the qmail-send program") != NULL
-          || strstr (input->body, "Hi. This is the qmail") != NULL))
+  /* qmail's own greetings: each asked of the body's runs first
+   * (bd_scan_body_has()), which "qmail" alone, short, hardly is */
+  if (bd_scan_body_has (input, "This is the qmail-send program")
+      || bd_scan_body_has (input, "Hi. This is the qmail"))
     return TRUE;
   /* the qmail-based MTA of Yahoo! and others: "Message from example.com." */
-  if (strstr (input->body, "Unable to deliver message to the following address") != NULL
-      && strstr (input->body, "--- Original message follows.") != NULL)
+  if (bd_scan_body_has (input, "Unable to deliver message to the following address")
+      && bd_scan_body_has (input, "--- Original message follows."))
     return TRUE;
   if (!has_qmail_envelope (input))
     return FALSE;
-  return strstr (input->body, "--- Below this line is a copy of the message") != NULL
-         || strstr (input->body, "--- Original message follows.") != NULL
+  return bd_scan_body_has (input, "--- Below this line is a copy of the message")
+         || bd_scan_body_has (input, "--- Original message follows.")
          || bd_text_contains_any (input->body, provider_intros);
 }
 
@@ -294,7 +294,7 @@ bd_scan_qmail (const BdScanInput *input,
     return FALSE;
 
   /* qmail-send's warning: "I'm still trying" without a final failure */
-  delayed = strstr (input->body, "This is a warning message") != NULL
-            && strstr (input->body, "I'm not going to try again") == NULL;
+  delayed = bd_scan_body_has (input, "This is a warning message")
+            && !bd_scan_body_has (input, "I'm not going to try again");
   return bd_scan_finish (bounce, delayed ? BD_KIND_DELAYED : BD_KIND_BOUNCE);
 }

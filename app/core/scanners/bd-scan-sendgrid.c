@@ -24,7 +24,7 @@ bd_scan_sendgrid (const BdScanInput *input,
   const char *const stop[] = { "Content-Type: message/delivery-status", NULL };
   g_auto(GStrv) lines = NULL;
 
-  if (strstr (input->body, "This is an automatically generated message from SendGrid") == NULL)
+  if (!bd_scan_body_has (input, "This is an automatically generated message from SendGrid"))
     return FALSE;
 
   lines = bd_scan_split_lines (input, stop);

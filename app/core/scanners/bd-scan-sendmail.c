@@ -79,7 +79,7 @@ recipient_line (const char *line,
 static char *
 returned_to (const BdScanInput *input)
 {
-  const char *p = strstr (input->body, "----- Unsent message follows -----");
+  const char *p = bd_scan_body_find (input, "----- Unsent message follows -----");
   g_autofree char *line = NULL;
 
   if (p == NULL || (p = strstr (p, "\nTo:")) == NULL)
@@ -184,7 +184,7 @@ read_transcript (const BdScanInput *input,
       g_autofree char *to = returned_to (input);
 
       /* without an address the decoder pairs it with the report's one */
-      if (to != NULL || strstr (input->body, "Content-Type: message/delivery-status") != NULL
+      if (to != NULL || bd_scan_body_has (input, "Content-Type: message/delivery-status")
           || input->original != NULL)
         {
           BdRecipient *r = bd_scan_add (bounce, to, strstr (last_host_line, "... ") + 4);
@@ -307,8 +307,8 @@ bd_scan_sendmail (const BdScanInput *input,
   if (!bd_scan_subject_has (input, "Returned mail") && !bd_scan_subject_has (input, "Warning: could not send")
       && !bd_scan_from_has (input, "Mail Delivery Subsystem"))
     return FALSE;
-  if (strstr (input->body, "----- The following addresses had permanent fatal errors -----") == NULL
-      && strstr (input->body, "----- Transcript of session follows -----") == NULL)
+  if (!bd_scan_body_has (input, "----- The following addresses had permanent fatal errors -----")
+      && !bd_scan_body_has (input, "----- Transcript of session follows -----"))
     return FALSE;
 
   /* the three readers below read the same lines: split them once */

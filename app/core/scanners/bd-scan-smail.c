@@ -50,7 +50,7 @@ bd_scan_smail (const BdScanInput *input,
   g_auto(GStrv) lines = NULL;
   int at;
 
-  if (strstr (input->body, "Failed addresses follow:") == NULL)
+  if (!bd_scan_body_has (input, "Failed addresses follow:"))
     return FALSE;
 
   lines = bd_scan_split_lines (input, stop_markers);

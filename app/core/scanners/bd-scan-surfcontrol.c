@@ -28,8 +28,8 @@ bd_scan_surfcontrol (const BdScanInput *input,
 {
   g_auto(GStrv) lines = NULL;
 
-  if (strstr (input->body, "A transcript of the attempts to send the message follows") == NULL
-      || strstr (input->body, "Addressed To: ") == NULL)
+  if (!bd_scan_body_has (input, "A transcript of the attempts to send the message follows")
+      || !bd_scan_body_has (input, "Addressed To: "))
     return FALSE;
 
   lines = bd_scan_split_lines (input, NULL);

@@ -7,9 +7,13 @@
 
 #include <gmime/gmime.h>
 #include <string.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include "bd-gmime-autocleanups.h"
 #include "bd-mime-charset.h"
+#include "bd-scan-memo.h"
 #include "bd-scan-util.h"
 #include "bd-text.h"
 
@@ -159,7 +163,7 @@ bd_scan_add_addresses (GPtrArray  *into,
 }
 
 static const char *
-find_stop (const char        *body,
+find_stop (const BdScanInput *input,
            const char *const *stop_markers)
 {
   const char *stop = NULL;
@@ -169,7 +173,7 @@ find_stop (const char        *body,
 
   for (guint i = 0; stop_markers[i] != NULL; i++)
     {
-      const char *hit = strstr (body, stop_markers[i]);
+      const char *hit = bd_scan_body_find (input, stop_markers[i]);
 
       if (hit != NULL && (stop == NULL || hit < stop))
         stop = hit;
@@ -215,7 +219,7 @@ bd_scan_split_lines (const BdScanInput *input,
    * As g_strsplit (text, "\n", MAX_LINES) did, an empty text has no line,
    * a text ending in a line break ends with an empty line, and the last
    * line allowed holds the rest of the text. */
-  stop = find_stop (input->body, stop_markers);
+  stop = find_stop (input, stop_markers);
   end = stop != NULL ? stop : input->body + strlen (input->body);
   n = count_lines (input->body, end);
   lines = g_new (char *, n + 1);
@@ -250,6 +254,45 @@ bd_scan_find_line (char       **lines,
         return i;
     }
   return -1;
+}
+
+/* Copies the word at @src (its first byte, not white space, then every
+ * byte above 0x20, which is neither white space nor NUL) to @dst, at
+ * most @limit bytes (at least one) of the @avail there are. Where the
+ * compiler targets SSE2, 16 bytes are tested and stored at once: @dst
+ * must have 16 bytes to spare past what is kept. */
+static gsize
+copy_word (char       *dst,
+           const char *src,
+           gsize       avail,
+           gsize       limit)
+{
+  gsize i = 1;
+
+  dst[0] = src[0];
+#ifdef __SSE2__
+  {
+    const __m128i blank = _mm_set1_epi8 (0x20);
+
+    while (i < limit && i + 16 <= avail)
+      {
+        __m128i block = _mm_loadu_si128 ((const __m128i *)(gconstpointer)(src + i));
+        /* a byte at most 0x20 is its own minimum with 0x20 */
+        int stops = _mm_movemask_epi8 (_mm_cmpeq_epi8 (_mm_min_epu8 (block, blank), block));
+
+        _mm_storeu_si128 ((__m128i *)(gpointer)(dst + i), block);
+        if (stops != 0)
+          {
+            i += __builtin_ctz ((unsigned)stops);
+            break;
+          }
+        i += 16;
+      }
+  }
+#endif
+  for (; i < limit && i < avail && (guchar)src[i] > 0x20; i++)
+    dst[i] = src[i];
+  return MIN (i, limit);
 }
 
 /**
@@ -287,19 +330,20 @@ bd_scan_collapse_max (const char *text,
   g_return_val_if_fail (text != NULL, NULL);
 
   /* A plain buffer, not a GString: every diagnostic and header a scanner
-   * keeps comes through here, byte by byte. The text never grows when
-   * collapsed, and the loop stops one space and one byte past @max, so
-   * this holds the cut text and its ellipsis too. */
+   * keeps comes through here. The text never grows when collapsed, and
+   * the loop stops one space and one byte past @max, so this holds the
+   * cut text and its ellipsis too, and the 16 bytes copy_word() may
+   * store past what it keeps. */
   len = strlen (text);
-  out = g_malloc ((max < len ? max + 1 : len) + sizeof ellipsis);
-  for (const char *p = text; *p != '\0'; p++)
+  out = g_malloc ((max < len ? max + 1 : len) + sizeof ellipsis + 16);
+  for (const char *p = text, *end = text + len; p < end;)
     {
       if (n >= max)
         {
           /* cut at a character boundary, and say so */
-          const char *end = g_utf8_find_prev_char (out, out + n);
+          const char *cut = g_utf8_find_prev_char (out, out + n);
 
-          n = end != NULL ? (gsize)(end - out) : 0;
+          n = cut != NULL ? (gsize)(cut - out) : 0;
           memcpy (out + n, ellipsis, sizeof ellipsis - 1);
           n += sizeof ellipsis - 1;
           break;
@@ -307,12 +351,20 @@ bd_scan_collapse_max (const char *text,
       if (g_ascii_isspace (*p))
         {
           space = n > 0;
+          p++;
           continue;
         }
       if (space)
         out[n++] = ' ';
       space = FALSE;
-      out[n++] = *p;
+      /* the byte after a space is kept even at @max; the next ones only
+       * below it */
+      {
+        gsize kept = copy_word (out + n, p, end - p, MAX (max - n, 1));
+
+        n += kept;
+        p += kept;
+      }
     }
   out[n] = '\0';
   return out;

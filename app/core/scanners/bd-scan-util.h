@@ -10,6 +10,8 @@
  */
 #pragma once
 
+#include <string.h>
+
 #include "bd-scanner.h"
 #include "bd-scan-codes.h"
 #include "bd-scan-record.h"
@@ -17,6 +19,9 @@
 
 G_BEGIN_DECLS
 
+const char  *bd_scan_body_find_len     (const BdScanInput *input,
+                                        const char  *needle,
+                                        gsize        needle_len);
 gboolean     bd_scan_from_has          (const BdScanInput *input,
                                         const char  *needle);
 gboolean     bd_scan_from_null_sender  (const BdScanInput *input);
@@ -40,5 +45,22 @@ char        *bd_scan_collapse_max      (const char  *text,
 char        *bd_scan_join_lines        (char       **lines,
                                         int          from,
                                         int          to);
+
+/* Where @needle first is in the body, as strstr() finds it (see
+ * bd_scan_body_find_len()); inline, so that the length of a literal
+ * needle is the compiler's work. */
+static inline const char *
+bd_scan_body_find (const BdScanInput *input,
+                   const char        *needle)
+{
+  return bd_scan_body_find_len (input, needle, strlen (needle));
+}
+
+static inline gboolean
+bd_scan_body_has (const BdScanInput *input,
+                  const char        *needle)
+{
+  return bd_scan_body_find_len (input, needle, strlen (needle)) != NULL;
+}
 
 G_END_DECLS

@@ -26,10 +26,10 @@ bd_scan_v5sendmail (const BdScanInput *input,
 {
   if (!bd_scan_subject_has (input, "Returned mail: "))
     return FALSE;
-  if (strstr (input->body, "----- Transcript of session follows -----") == NULL)
+  if (!bd_scan_body_has (input, "----- Transcript of session follows -----"))
     return FALSE;
-  if (strstr (input->body, "----- Unsent message follows -----") == NULL
-      && strstr (input->body, "----- No message was collected -----") == NULL)
+  if (!bd_scan_body_has (input, "----- Unsent message follows -----")
+      && !bd_scan_body_has (input, "----- No message was collected -----"))
     return FALSE;
 
   if (!bd_scan_sendmail_read (input, bounce))

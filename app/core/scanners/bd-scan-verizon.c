@@ -82,7 +82,7 @@ bd_scan_verizon (const BdScanInput *input,
 
   if (bd_scan_from_has (input, "post_master@vtext.com"))
     return read_vtext (input, bounce) && bd_scan_finish (bounce, BD_KIND_BOUNCE);
-  if (strstr (input->body, "Message could not be delivered to mobile") == NULL)
+  if (!bd_scan_body_has (input, "Message could not be delivered to mobile"))
     return FALSE;
 
   lines = bd_scan_split_lines (input, NULL);

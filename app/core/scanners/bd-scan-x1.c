@@ -24,10 +24,10 @@
 static gboolean
 is_x1 (const BdScanInput *input)
 {
-  if (strstr (input->body, "---The following addresses had delivery errors---") != NULL)
+  if (bd_scan_body_has (input, "---The following addresses had delivery errors---"))
     return TRUE;
   return bd_scan_from_has (input, "Mail Deliver System") && bd_scan_subject_has (input, "Returned Mail: ")
-         && strstr (input->body, "The original message was received at ") != NULL;
+         && bd_scan_body_has (input, "The original message was received at ");
 }
 
 gboolean

@@ -61,7 +61,7 @@ bd_scan_x3 (const BdScanInput *input,
   int at;
 
   if (!bd_scan_subject_has (input, "Delivery status notification")
-      || strstr (input->body, "This is an automatically generated Delivery Status Notification") == NULL)
+      || !bd_scan_body_has (input, "This is an automatically generated Delivery Status Notification"))
     return FALSE;
 
   lines = bd_scan_split_lines (input, NULL);

@@ -35,7 +35,7 @@ gboolean
 bd_scan_yahoo (const BdScanInput *input,
                BdBounce          *bounce)
 {
-  if (strstr (input->body, "Sorry, we were unable to deliver your message to the following address") == NULL)
+  if (!bd_scan_body_has (input, "Sorry, we were unable to deliver your message to the following address"))
     return FALSE;
   if (!bd_scan_qmail_read (input, bounce))
     return FALSE;

@@ -21,11 +21,11 @@ bd_scan_yandex (const BdScanInput *input,
 {
   if (!bd_scan_from_has (input, "@yandex.") && !bd_scan_from_has (input, "@ya.ru"))
     return FALSE;
-  if (strstr (input->body, "This is the mail system at host") == NULL)
+  if (!bd_scan_body_has (input, "This is the mail system at host"))
     return FALSE;
 
   if (!bd_scan_postfix_read (input, bounce))
     return FALSE;
-  return bd_scan_finish (bounce, strstr (input->body, "THIS IS A WARNING ONLY") != NULL
+  return bd_scan_finish (bounce, bd_scan_body_has (input, "THIS IS A WARNING ONLY")
                                  ? BD_KIND_DELAYED : BD_KIND_BOUNCE);
 }

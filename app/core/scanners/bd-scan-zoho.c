@@ -72,7 +72,7 @@ bd_scan_zoho (const BdScanInput *input,
   g_auto(GStrv) lines = NULL;
   gboolean delayed;
 
-  if (strstr (input->body, "ERROR_CODE :") == NULL && strstr (input->body, "[Status: ") == NULL)
+  if (!bd_scan_body_has (input, "ERROR_CODE :") && !bd_scan_body_has (input, "[Status: "))
     return FALSE;
   if (!is_zoho (input))
     return FALSE;
@@ -102,6 +102,6 @@ bd_scan_zoho (const BdScanInput *input,
       bd_scan_add (bounce, head, diag->str);
     }
 
-  delayed = bd_scan_subject_has (input, "(Delay)") || strstr (input->body, "THIS IS A WARNING MESSAGE ONLY") != NULL;
+  delayed = bd_scan_subject_has (input, "(Delay)") || bd_scan_body_has (input, "THIS IS A WARNING MESSAGE ONLY");
   return bd_scan_finish (bounce, delayed ? BD_KIND_DELAYED : BD_KIND_BOUNCE);
 }

@@ -1,0 +1,200 @@
+/* test-text-grams.c
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The four-byte-run filter (bd-text-grams.c) against the search it
+ * spares: whenever memmem() finds a needle in the text, the filter must
+ * say it may be there. Random texts over a small alphabet (NUL included)
+ * put needles at every offset, the end of the text too, where the filter's
+ * unrolled loop hands over to its tail. bd_scan_body_find() is checked
+ * against strstr() on the body, with and without a memo. And
+ * bd_mailbox_memmem(), which the decoder now also uses to find the blank
+ * line after a quoted header block, against memmem().
+ */
+#define _GNU_SOURCE   /* memmem */
+#include "config.h"
+
+#include <string.h>
+
+#include "bd-mailbox-filter.h"
+#include "bd-scan-memo.h"
+#include "bd-scan-util.h"
+#include "bd-text-grams.h"
+
+static void
+random_bytes (GRand      *rand,
+              char       *out,
+              gsize       len,
+              const char *alphabet,
+              gsize       n_letters)
+{
+  for (gsize i = 0; i < len; i++)
+    out[i] = alphabet[g_rand_int_range (rand, 0, n_letters)];
+}
+
+/* The needle's fate in one text: found means the filter must let it by. */
+static void
+check_needle (const BdTextGrams *grams,
+              const char        *text,
+              gsize              len,
+              const char        *needle,
+              guint             *rejected)
+{
+  gboolean found = memmem (text, len, needle, strlen (needle)) != NULL;
+  gboolean maybe = bd_text_grams_may_contain (grams, needle);
+
+  if (found && !maybe)
+    g_error ("“%s” is in a text of %zu bytes, yet the filter says no", needle, len);
+  if (strlen (needle) < 4)
+    g_assert_true (maybe);
+  if (!maybe)
+    (*rejected)++;
+}
+
+static void
+test_random_vs_memmem (void)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (23);
+  static const char alphabet[] = "abcd \n\0";   /* the NUL is a letter of the text */
+  guint rejected = 0, absent = 0;
+
+  for (guint round = 0; round < 4000; round++)
+    {
+      gsize len = g_rand_int_range (rand, 0, 200);
+      g_autofree char *text = g_malloc (len + 1);
+      g_autoptr(BdTextGrams) grams = NULL;
+
+      random_bytes (rand, text, len, alphabet, sizeof alphabet - 1);
+      text[len] = '\0';
+      grams = bd_text_grams_new (text, len);
+      /* every piece of the text without a NUL, then random needles */
+      for (gsize start = 0; start < len; start++)
+        for (gsize n = 1; n <= 12 && start + n <= len; n++)
+          {
+            g_autofree char *needle = g_strndup (text + start, n);
+
+            check_needle (grams, text, len, needle, &rejected);
+          }
+      for (guint k = 0; k < 40; k++)
+        {
+          char needle[16];
+          gsize n = g_rand_int_range (rand, 0, sizeof needle);
+
+          random_bytes (rand, needle, n, alphabet, sizeof alphabet - 2);
+          needle[n] = '\0';
+          absent += memmem (text, len, needle, n) == NULL;
+          check_needle (grams, text, len, needle, &rejected);
+        }
+    }
+  /* and it does spare searches: most absent needles are told apart */
+  g_assert_cmpuint (rejected, >, absent / 2);
+}
+
+/* A needle at the very end of texts of every length, and texts shorter
+ * than one run. */
+static void
+test_edges (void)
+{
+  static const char text[] = "0123456789abcdefghijklmnopqrstuvwxyz";
+  guint rejected = 0;
+
+  for (gsize len = 0; len < sizeof text; len++)
+    {
+      g_autoptr(BdTextGrams) grams = bd_text_grams_new (text, len);
+
+      for (gsize n = 0; n <= len; n++)
+        {
+          g_autofree char *tail = g_strndup (text + len - n, n);
+          g_autofree char *head = g_strndup (text, n);
+
+          check_needle (grams, text, len, tail, &rejected);
+          check_needle (grams, text, len, head, &rejected);
+        }
+      g_assert_true (bd_text_grams_may_contain (grams, ""));
+      g_assert_true (bd_text_grams_may_contain (grams, "zzz"));
+      if (len < 4)
+        g_assert_false (bd_text_grams_may_contain (grams, "01234567"));
+    }
+  g_assert_cmpuint (rejected, ==, 0);
+}
+
+/* The scanners' search: the same answer as strstr() on the body (which
+ * stops at a NUL the filter reads past), memo or not. */
+static void
+test_scan_body_find (void)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (5);
+  static const char alphabet[] = "ab c\n\0";
+
+  for (guint round = 0; round < 2000; round++)
+    {
+      gsize len = g_rand_int_range (rand, 0, 120);
+      g_autofree char *body = g_malloc (len + 1);
+      g_autoptr(BdScanMemo) memo = bd_scan_memo_new ();
+      BdScanInput bare = { 0 };
+      BdScanInput with_memo;
+
+      random_bytes (rand, body, len, alphabet, sizeof alphabet - 1);
+      body[len] = '\0';
+      bare.body = body;
+      bare.body_len = len;
+      bare.from = bare.subject = "";
+      with_memo = bare;
+      with_memo.memo = memo;
+      for (guint k = 0; k < 30; k++)
+        {
+          char needle[10];
+          gsize n = g_rand_int_range (rand, 0, sizeof needle);
+
+          random_bytes (rand, needle, n, alphabet, sizeof alphabet - 2);
+          needle[n] = '\0';
+          g_assert_true (bd_scan_body_find (&with_memo, needle) == strstr (body, needle));
+          g_assert_true (bd_scan_body_find (&bare, needle) == strstr (body, needle));
+          g_assert_true (bd_scan_body_has (&with_memo, needle) == (strstr (body, needle) != NULL));
+        }
+    }
+}
+
+/* The SSE2 memmem of the mailbox filter, against glibc's: random texts
+ * with and without NULs, needles of every length up to 20, taken from
+ * the text (at every offset, the ends too) or random. */
+static void
+test_mailbox_memmem (void)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (3);
+  static const char alphabet[] = "ab\n\0";
+
+  for (guint round = 0; round < 3000; round++)
+    {
+      gsize len = g_rand_int_range (rand, 0, 100);
+      g_autofree char *text = g_malloc (len + 1);
+
+      random_bytes (rand, text, len, alphabet, sizeof alphabet - 1);
+      text[len] = '\0';
+      for (guint k = 0; k < 40; k++)
+        {
+          char needle[20];
+          gsize n = g_rand_int_range (rand, 0, sizeof needle);
+
+          if (k % 2 == 0 && n <= len)
+            memcpy (needle, text + g_rand_int_range (rand, 0, len - n + 1), n);
+          else
+            random_bytes (rand, needle, n, alphabet, sizeof alphabet - 1);
+          g_assert_true (bd_mailbox_memmem (text, len, needle, n) == memmem (text, len, needle, n));
+        }
+      g_assert_true (bd_mailbox_memmem (text, len, "\n\n", 2) == memmem (text, len, "\n\n", 2));
+    }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/text-grams/random-vs-memmem", test_random_vs_memmem);
+  g_test_add_func ("/text-grams/edges", test_edges);
+  g_test_add_func ("/text-grams/scan-body-find", test_scan_body_find);
+  g_test_add_func ("/text-grams/mailbox-memmem", test_mailbox_memmem);
+
+  return g_test_run ();
+}
