@@ -13,6 +13,9 @@
 
 #include <gmime/gmime.h>
 #include <string.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include "bd-mime-charset.h"
 #include "bd-mime.h"
@@ -76,6 +79,57 @@ bd_mime_header_raw (const BdMimePart *part,
   return find_field (part, name, len);
 }
 
+#ifdef __SSE2__
+/* The LF, CR and NUL bytes among the 16 at @p, as bits. */
+static inline unsigned
+break_mask (const char *p)
+{
+  __m128i block = _mm_loadu_si128 ((const __m128i *)(gconstpointer)p);
+
+  return (unsigned)_mm_movemask_epi8 (_mm_or_si128 (_mm_or_si128 (_mm_cmpeq_epi8 (block, _mm_set1_epi8 ('\n')),
+                                                                  _mm_cmpeq_epi8 (block, _mm_set1_epi8 ('\r'))),
+                                                    _mm_cmpeq_epi8 (block, _mm_setzero_si128 ())));
+}
+#endif
+
+/* Copies [@p, @end) to @q without its LF, CR and NUL bytes (the
+ * decoder turned CRLF into LF; a CR or NUL left is dropped too); returns
+ * the end of the copy. One pass, 16 bytes at a time where SSE2 is: it
+ * was a search for CR, one for NUL, then one for LF on every line, for
+ * every field read. The copy is never ahead of @p, so a whole block
+ * stored at @q fits in a buffer as long as [@p, @end). */
+static char *
+copy_without_breaks (char       *q,
+                     const char *p,
+                     const char *end)
+{
+#ifdef __SSE2__
+  const char *start = p;
+
+  while (end - p >= 16)
+    {
+      unsigned breaks = break_mask (p);
+      guint keep = breaks != 0 ? (guint)__builtin_ctz (breaks) : 16;
+
+      /* all 16 stored, the bytes before the first break kept */
+      _mm_storeu_si128 ((__m128i *)(gpointer)q, _mm_loadu_si128 ((const __m128i *)(gconstpointer)p));
+      q += keep;
+      p += breaks != 0 ? keep + 1 : 16;
+    }
+  /* The last bytes, looked at in the block ending at @end: without a
+   * break among them (how a value usually ends) they are copied whole. */
+  if (p < end && end - start >= 16 && (break_mask (end - 16) >> (16 - (end - p))) == 0)
+    {
+      memcpy (q, p, end - p);
+      return q + (end - p);
+    }
+#endif
+  for (; p < end; p++)
+    if (*p != '\n' && *p != '\r' && *p != '\0')
+      *q++ = *p;
+  return q;
+}
+
 /**
  * bd_mime_unfold:
  *
@@ -86,37 +140,14 @@ bd_mime_unfold (const char *raw,
                 gsize       len)
 {
   const char *end = raw + len;
-  char *out, *q;
+  char *out;
 
   while (raw < end && g_ascii_isspace (*raw))
     raw++;
   while (end > raw && g_ascii_isspace (end[-1]))
     end--;
-  out = q = g_malloc (end - raw + 1);
-  if (memchr (raw, '\r', end - raw) != NULL || memchr (raw, '\0', end - raw) != NULL)
-    {
-      for (; raw < end; raw++)
-        if (*raw != '\n' && *raw != '\r' && *raw != '\0')
-          *q++ = *raw;
-    }
-  else
-    {
-      /* Only LF to drop (the decoder turned CRLF into LF): the lines
-       * between are copied whole. DKIM-Signature and Received values
-       * are long and folded. */
-      while (raw < end)
-        {
-          const char *nl = memchr (raw, '\n', end - raw);
-          const char *stop = nl != NULL ? nl : end;
-
-          memcpy (q, raw, stop - raw);
-          q += stop - raw;
-          if (nl == NULL)
-            break;
-          raw = nl + 1;
-        }
-    }
-  *q = '\0';
+  out = g_malloc (end - raw + 1);
+  *copy_without_breaks (out, raw, end) = '\0';
   return out;
 }
 
