@@ -6,11 +6,13 @@
  * to that code, kept here as the reference, over edge cases and random
  * input made of the bytes they look for.
  */
+#define _GNU_SOURCE   /* memmem, the reference */
 #include "config.h"
 
 #include <string.h>
 
 #include "bd-mime.h"
+#include "bd-mime-walk.h"
 
 /* Random text of @len bytes drawn from @alphabet. */
 static char *
@@ -112,6 +114,50 @@ test_unfold_random (void)
     }
 }
 
+/* --- bd_mime_walk_find_blank_line -------------------------------------- */
+
+static void
+check_blank_line (const char *text,
+                  gsize       len)
+{
+  g_autofree char *copy = g_memdup2 (text, len);
+
+  g_assert_true (bd_mime_walk_find_blank_line (copy, len) == memmem (copy, len, "\n\n", 2));
+}
+
+static void
+test_blank_line_edges (void)
+{
+  static const char *const cases[] = {
+    "", "\n", "\n\n", "a\n\n", "a\nb\nc", "0123456789abcde\n\n", "0123456789abcdef\n\n",
+    "0123456789abcd\n\n", "0123456789abcdef0123456789abcde\n\nx", "0123456789abcdef\n",
+    "\n0123456789abcdef\n", "From: a\nTo: b\nSubject: c\n\nbody\n\nmore",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    check_blank_line (cases[i], strlen (cases[i]));
+}
+
+static void
+test_blank_line_random (void)
+{
+  static const char alphabet[] = { 'a', '\n', ':', ' ' };
+  g_autoptr(GRand) rand = g_rand_new_with_seed (20);
+
+  for (guint i = 0; i < 20000; i++)
+    {
+      gsize len = g_rand_int_range (rand, 0, 80);
+      g_autofree char *text = NULL;
+
+      /* mostly text, with a line end here and there */
+      text = random_text (rand, alphabet, 2, len);
+      for (gsize k = 0; k < len; k++)
+        if (text[k] == '\n' && g_rand_int_range (rand, 0, 3) != 0)
+          text[k] = alphabet[g_rand_int_range (rand, 2, 4)];
+      check_blank_line (text, len);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -119,5 +165,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/mime-walk/unfold/edges", test_unfold_edges);
   g_test_add_func ("/mime-walk/unfold/random", test_unfold_random);
+  g_test_add_func ("/mime-walk/blank-line/edges", test_blank_line_edges);
+  g_test_add_func ("/mime-walk/blank-line/random", test_blank_line_random);
   return g_test_run ();
 }

@@ -1,7 +1,6 @@
 /* bd-original.c
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
-#define _GNU_SOURCE   /* memmem */
 #define G_LOG_DOMAIN "bd-original"
 
 #include "config.h"
@@ -15,6 +14,7 @@
 #include "bd-date.h"
 #include "bd-original.h"
 #include "bd-mime-text.h"
+#include "bd-mime-walk.h"
 
 /* An IPv4 address in the one form inet_pton () reads: four decimal
  * octets, none with a leading zero. */
@@ -581,8 +581,8 @@ bd_original_fill_from_text (BdOriginal *original,
     return FALSE;
   /* Only the header block: the quoted body is not needed. */
   n = MIN ((gsize)(text + len - start), 256 * 1024);
-  /* as g_strstr_len () finds it (not past a NUL), with memmem's speed */
-  blank = memmem (start, strnlen (start, n), "\n\n", 2);
+  /* as g_strstr_len () finds it (not past a NUL) */
+  blank = bd_mime_walk_find_blank_line (start, strnlen (start, n));
   if (blank != NULL)
     {
       n = blank - start + 2;
