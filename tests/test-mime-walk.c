@@ -158,6 +158,90 @@ test_blank_line_random (void)
     }
 }
 
+/* --- bd_mime_walk_field_colon ------------------------------------------ */
+
+/* The reference: the splitter's field_colon_name () before the name was
+ * read first, on the line [@p, @eol). */
+static gboolean
+all_name_chars_reference (const char *p,
+                          gsize       n)
+{
+  for (; n > 0; p++, n--)
+    if ((guchar)(*p - '!') > '~' - '!')
+      return FALSE;
+  return TRUE;
+}
+
+static const char *
+field_colon_reference (const char  *p,
+                       const char  *eol,
+                       const char **name_end)
+{
+  const char *colon = memchr (p, ':', eol - p);
+  const char *q;
+
+  if (colon == NULL)
+    return NULL;
+  q = colon;
+  while (q > p && (q[-1] == ' ' || q[-1] == '\t'))
+    q--;
+  if (q == p || !all_name_chars_reference (p, q - p))
+    return NULL;
+  *name_end = q;
+  return colon;
+}
+
+static void
+check_field_colon (const char *text,
+                   gsize       len)
+{
+  g_autofree char *copy = g_memdup2 (text, len);
+  const char *end = copy + len;
+  const char *nl = memchr (copy, '\n', len);
+  const char *want_end = NULL, *got_end = NULL;
+  const char *want = field_colon_reference (copy, nl != NULL ? nl : end, &want_end);
+  const char *got = bd_mime_walk_field_colon (copy, end, &got_end);
+
+  g_assert_true (got == want);
+  if (want != NULL)
+    g_assert_true (got_end == want_end);
+}
+
+static void
+test_field_colon_edges (void)
+{
+  static const char *const cases[] = {
+    "", ":", " :", "a:", "a :", "a\t: b", "a b: c", "Subject: x", "Subject:", "Subject",
+    "Content-Transfer-Encoding: 7bit", "X-Very-Long-Field-Name-Here: v", "X-Very-Long-Field-Name-Here",
+    "0123456789abcdef:", "0123456789abcde :", "0123456789abcdef \t :", "a\n: b", "a\nb: c",
+    "\xc3\xa9t\xc3\xa9: x", "caf\xc3\xa9: x", "a\x7f: x", "name=\"a:b\"", "boundary=x",
+    "0123456789abcdef0123456789abcdef:x", "0123456789abcdef0123456789abcde\x80:x",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    check_field_colon (cases[i], strlen (cases[i]));
+  check_field_colon ("a\0b: c", 6);
+}
+
+static void
+test_field_colon_random (void)
+{
+  /* name characters first, then what stops a name */
+  static const char alphabet[] = { 'a', 'Z', '-', '~', '!', ':', ' ', '\t', '\n', '\x7f', '\x80', '\0', '\xff', ' ' - 1 };
+  g_autoptr(GRand) rand = g_rand_new_with_seed (21);
+
+  for (guint i = 0; i < 50000; i++)
+    {
+      gsize len = g_rand_int_range (rand, 0, 50);
+      g_autofree char *text = random_text (rand, alphabet, 5, len);
+
+      /* a few stops in the name characters, at random places */
+      for (guint k = g_rand_int_range (rand, 0, 4); k > 0 && len > 0; k--)
+        text[g_rand_int_range (rand, 0, len)] = alphabet[g_rand_int_range (rand, 5, sizeof alphabet)];
+      check_field_colon (text, len);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -167,5 +251,7 @@ main (int   argc,
   g_test_add_func ("/mime-walk/unfold/random", test_unfold_random);
   g_test_add_func ("/mime-walk/blank-line/edges", test_blank_line_edges);
   g_test_add_func ("/mime-walk/blank-line/random", test_blank_line_random);
+  g_test_add_func ("/mime-walk/field-colon/edges", test_field_colon_edges);
+  g_test_add_func ("/mime-walk/field-colon/random", test_field_colon_random);
   return g_test_run ();
 }

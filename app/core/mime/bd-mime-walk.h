@@ -53,4 +53,58 @@ bd_mime_walk_find_blank_line (const char *p,
   return NULL;
 }
 
+/* Whether @c may be in a header field's name: printable US-ASCII, '!'
+ * to '~', but ':'. */
+static inline gboolean
+bd_mime_walk_is_name_char (char c)
+{
+  return (guchar)(c - '!') <= '~' - '!' && c != ':';
+}
+
+/* Past the field-name characters at @p, not beyond @end. Names are
+ * short: one block usually holds the name and what stops it. */
+static inline const char *
+bd_mime_walk_skip_name (const char *p,
+                        const char *end)
+{
+#ifdef __SSE2__
+  for (; end - p >= 16; p += 16)
+    {
+      __m128i block = _mm_loadu_si128 ((const __m128i *)(gconstpointer)p);
+      /* as signed bytes, those above 0x7f are below '!' */
+      __m128i stops = _mm_or_si128 (_mm_or_si128 (_mm_cmplt_epi8 (block, _mm_set1_epi8 ('!')),
+                                                  _mm_cmpgt_epi8 (block, _mm_set1_epi8 ('~'))),
+                                    _mm_cmpeq_epi8 (block, _mm_set1_epi8 (':')));
+      unsigned mask = (unsigned)_mm_movemask_epi8 (stops);
+
+      if (mask != 0)
+        return p + __builtin_ctz (mask);
+    }
+#endif
+  while (p < end && bd_mime_walk_is_name_char (*p))
+    p++;
+  return p;
+}
+
+/* The colon of the header field whose line starts at @p: a field name,
+ * maybe blanks, then ':'. Returns it, or NULL when the line is not a
+ * field; sets @name_end past the name. The name is read up to what stops
+ * it, not the colon searched first: that took a search over the line
+ * and a second look at the name. No line end is needed: neither a name
+ * nor a blank is a line end. */
+static inline const char *
+bd_mime_walk_field_colon (const char  *p,
+                          const char  *end,
+                          const char **name_end)
+{
+  const char *q = bd_mime_walk_skip_name (p, end);
+
+  if (q == p)
+    return NULL;
+  *name_end = q;
+  while (q < end && (*q == ' ' || *q == '\t'))
+    q++;
+  return q < end && *q == ':' ? q : NULL;
+}
+
 G_END_DECLS

@@ -23,6 +23,7 @@
 #include "bd-mime.h"
 #include "bd-mime-params.h"
 #include "bd-mime-private.h"
+#include "bd-mime-walk.h"
 
 static const char *
 line_end (const char *p,
@@ -51,66 +52,7 @@ after_line (const char *eol,
   return eol < end ? eol + 1 : end;
 }
 
-/* Whether the @n bytes at @p are all printable US-ASCII, '!' to '~', as
- * a field name's are. Eight at a time: a byte-by-byte test cost a
- * compare and a branch for every byte of every field name. A word holds
- * a byte below '!' when subtracting 0x21 from each byte borrows into a
- * byte whose top bit was clear, and one above '~' when adding 1 to each
- * byte, or the byte itself, has its top bit set. */
-static gboolean
-all_name_chars (const char *p,
-                gsize       n)
-{
-  const guint64 ones = G_GUINT64_CONSTANT (0x0101010101010101);
-  const guint64 tops = G_GUINT64_CONSTANT (0x8080808080808080);
-
-  for (; n >= 8; p += 8, n -= 8)
-    {
-      guint64 w;
-
-      memcpy (&w, p, 8);
-      if ((((w - ones * '!') & ~w) | (w + ones) | w) & tops)
-        return FALSE;
-    }
-  for (; n > 0; p++, n--)
-    if ((guchar)(*p - '!') > '~' - '!')
-      return FALSE;
-  return TRUE;
-}
-
-/* A field name (printable US-ASCII but ':') then, maybe after blanks, ':'.
- * Returns the colon, or NULL; sets @name_end past the name. The colon is
- * found first (memchr): the name before it is then tested eight bytes at
- * a time, and holds no ':' since that colon is the first. */
-static const char *
-field_colon_name (const char  *p,
-                  const char  *eol,
-                  const char **name_end)
-{
-  const char *colon = memchr (p, ':', eol - p);
-  const char *q;
-
-  if (colon == NULL)
-    return NULL;
-  q = colon;
-  while (q > p && (q[-1] == ' ' || q[-1] == '\t'))
-    q--;
-  if (q == p || !all_name_chars (p, q - p))
-    return NULL;
-  *name_end = q;
-  return colon;
-}
-
-static const char *
-field_colon (const char *p,
-             const char *eol)
-{
-  const char *name_end;
-
-  return field_colon_name (p, eol, &name_end);
-}
-
-/* Whether the line [@p, @eol), not indented, still continues the field
+/* Whether the line at @p, not indented, still continues the field
  * above: that line ended with ';' and this one is a "name=value"
  * parameter. Some mailers drop the indentation when they fold a
  * Content-Type ("multipart/alternative;" then "boundary=…" at the start of
@@ -118,7 +60,7 @@ field_colon (const char *p,
 static gboolean
 continues_parameters (const char *head,
                       const char *p,
-                      const char *eol)
+                      const char *end)
 {
   const char *q = p - 1;   /* the '\n' ending the line above */
   const char *name = p;
@@ -129,13 +71,14 @@ continues_parameters (const char *head,
     q--;
   if (q <= head || q[-1] != ';')
     return FALSE;
-  while (name < eol && (g_ascii_isalnum (*name) || *name == '-' || *name == '_' || *name == '*'))
+  /* bounded by @end, not the line's end: none of these bytes ends a line */
+  while (name < end && (g_ascii_isalnum (*name) || *name == '-' || *name == '_' || *name == '*'))
     name++;
   if (name == p)
     return FALSE;
-  while (name < eol && (*name == ' ' || *name == '\t'))
+  while (name < end && (*name == ' ' || *name == '\t'))
     name++;
-  return name < eol && *name == '=';
+  return name < end && *name == '=';
 }
 
 /* The next line at or after @p that is a header field, stopping at the
@@ -144,15 +87,15 @@ static const char *
 next_field_line (const char *p,
                  const char *end)
 {
+  const char *name_end;
+
   while (p < end)
     {
-      const char *eol = line_end (p, end);
-
-      if (eol == p)
+      if (*p == '\n')
         return NULL;
-      if (*p != ' ' && *p != '\t' && field_colon (p, eol) != NULL)
+      if (*p != ' ' && *p != '\t' && bd_mime_walk_field_colon (p, end, &name_end) != NULL)
         return p;
-      p = after_line (eol, end);
+      p = next_line (p, end);
     }
   return NULL;
 }
@@ -215,33 +158,37 @@ split_head (BdMimePart *part,
   part->fields = g_new (BdMimeField, capacity);
   while (p < end)
     {
-      const char *eol = line_end (p, end);
       const char *colon, *name_end, *field;
 
-      if (eol == p)
+      if (*p == '\n')
         {
           /* the blank line */
           part->head_len = p - start;
-          part->body = eol < end ? eol + 1 : end;
+          part->body = p + 1;
           part->body_len = end - part->body;
           return;
         }
-      if (((*p == ' ' || *p == '\t') && p > start) || continues_parameters (start, p, eol))
+      if (((*p == ' ' || *p == '\t') && p > start) || continues_parameters (start, p, end))
         {
+          const char *eol = line_end (p, end);
+
           if (in_field)
             extend_field (part, eol);
           p = after_line (eol, end);
           continue;
         }
-      if ((colon = field_colon_name (p, eol, &name_end)) != NULL)
+      if ((colon = bd_mime_walk_field_colon (p, end, &name_end)) != NULL)
         {
+          /* the line's end looked for from the colon: the name is passed */
+          const char *eol = line_end (colon, end);
+
           add_field (part, &capacity, p, name_end, colon, eol);
           in_field = TRUE;
           p = after_line (eol, end);
           continue;
         }
       in_field = FALSE;
-      if (p == start || (field = next_field_line (after_line (eol, end), end)) == NULL)
+      if (p == start || (field = next_field_line (next_line (p, end), end)) == NULL)
         break;   /* not a header: the content starts here */
       p = field;
     }
