@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "bd-mime.h"
+#include "bd-mime-text.h"
 #include "bd-mime-walk.h"
 
 /* Random text of @len bytes drawn from @alphabet. */
@@ -242,6 +243,327 @@ test_field_colon_random (void)
     }
 }
 
+/* --- bd_mime_strip_html ------------------------------------------------- */
+
+static inline gboolean
+ref_tag_is (const char *tag,
+        gsize       len,
+        const char *name)
+{
+  gsize n;
+
+  /* The first letter inline (case folded by its 0x20 bit) before any
+   * call: every tag is tried against two dozen names. */
+  if (len == 0 || (tag[0] | 0x20) != (name[0] | 0x20))
+    return FALSE;
+  n = strlen (name);
+  return len >= n && g_ascii_strncasecmp (tag, name, n) == 0
+      && (len == n || !g_ascii_isalnum (tag[n]));
+}
+
+/* "&#8217;" or "&#x27;" at @p: the character, and where the reference
+ * ends; 0 when it is none (or names no character text may hold). */
+static gunichar
+ref_read_char_ref (const char  *p,
+               const char  *end,
+               const char **after)
+{
+  gboolean hex = p + 2 < end && (p[2] == 'x' || p[2] == 'X');
+  const char *q = p + (hex ? 3 : 2);
+  guint32 c = 0;
+  guint digits = 0;
+
+  if (p + 2 >= end || p[1] != '#')
+    return 0;
+  for (; q < end && digits <= 8 && (hex ? g_ascii_isxdigit (*q) : g_ascii_isdigit (*q)); q++, digits++)
+    c = c * (hex ? 16 : 10) + (hex ? (guint32)g_ascii_xdigit_value (*q) : (guint32)(*q - '0'));
+  if (digits == 0 || digits > 8 || q >= end || *q != ';'
+      || c == 0 || c >= 0x110000 || (c >= 0xd800 && c <= 0xdfff))
+    return 0;
+  *after = q + 1;
+  return c;
+}
+
+static const char *
+ref_append_entity (GString    *out,
+               const char *p,
+               const char *end)
+{
+  /* The ones bounces and mail programs write; &shy; is a hyphenation hint. */
+  static const struct { const char *name; const char *text; } entities[] = {
+    { "nbsp;", " " }, { "amp;", "&" }, { "lt;", "<" }, { "gt;", ">" },
+    { "quot;", "\"" }, { "apos;", "'" }, { "rsquo;", "’" }, { "lsquo;", "‘" },
+    { "rdquo;", "”" }, { "ldquo;", "“" }, { "bdquo;", "„" }, { "ndash;", "–" }, { "mdash;", "—" },
+    { "hellip;", "…" }, { "laquo;", "«" }, { "raquo;", "»" }, { "shy;", "" },
+  };
+  const char *after;
+  gunichar c;
+
+  for (guint i = 0; i < G_N_ELEMENTS (entities); i++)
+    {
+      gsize n;
+
+      /* the first letter inline (case folded by its 0x20 bit), before
+       * any call: an '&' is tried against every name */
+      if (end - p < 2 || (p[1] | 0x20) != entities[i].name[0])
+        continue;
+      n = strlen (entities[i].name);
+      if ((gsize)(end - p) > n && g_ascii_strncasecmp (p + 1, entities[i].name, n) == 0)
+        {
+          g_string_append (out, entities[i].text);
+          return p + 1 + n;
+        }
+    }
+  if ((c = ref_read_char_ref (p, end, &after)) != 0)
+    {
+      g_string_append_unichar (out, c);
+      return after;
+    }
+  g_string_append_c (out, '&');
+  return p + 1;
+}
+
+/* The longest tag name looked for ("/blockquote"), and room for it. */
+#define REF_TAG_KEY_SIZE 16
+
+/* The name of the tag [@tag, @tag + @len) as ref_tag_is() matches names: an
+ * optional '/', then the letters and digits after it, in lower case; ""
+ * when longer than any name looked for. Read once per tag: each was
+ * compared with two dozen names. */
+static void
+ref_read_tag_key (const char *tag,
+              gsize       len,
+              char        key[REF_TAG_KEY_SIZE])
+{
+  gsize n = 0, i = 0;
+
+  if (len > 0 && tag[0] == '/')
+    key[n++] = tag[i++];
+  for (; i < len && g_ascii_isalnum (tag[i]); i++)
+    {
+      if (n == REF_TAG_KEY_SIZE - 1)
+        {
+          key[0] = '\0';
+          return;
+        }
+      key[n++] = tag[i] | 0x20;   /* lower case, for letters and digits alike */
+    }
+  key[n] = '\0';
+}
+
+/* Whether the key is @name (of two bytes at least, with its NUL); the
+ * first two compared inline, as most tags are none of the names. */
+static inline gboolean
+ref_key_is (const char *key,
+        const char *name)
+{
+  return key[0] == name[0] && key[1] == name[1] && (name[1] == '\0' || strcmp (key + 2, name + 2) == 0);
+}
+
+/* Block tags: the text after them starts a line of its own. */
+static gboolean
+ref_is_block_tag (const char *key)
+{
+  static const char *const tags[] = {
+    "p", "/p", "div", "/div", "tr", "/tr", "li", "/li", "table", "/table", "h1", "/h1", "h2", "/h2",
+    "h3", "/h3", "blockquote", "/blockquote", "hr", "pre", "/pre",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (tags); i++)
+    if (ref_key_is (key, tags[i]))
+      return TRUE;
+  return FALSE;
+}
+
+static void
+ref_drop_trailing_blanks (GString *out)
+{
+  while (out->len > 0 && out->str[out->len - 1] == ' ')
+    g_string_truncate (out, out->len - 1);
+}
+
+/* Ends the line: a blank at its end is dropped. */
+static void
+ref_break_line (GString *out)
+{
+  ref_drop_trailing_blanks (out);
+  g_string_append_c (out, '\n');
+}
+
+/* Makes the next text start a line, as blocks do; at the start of the
+ * text, nothing. Paragraphs count as blocks: Outlook writes every line as
+ * one (with no margin), and an empty line as one holding only &nbsp;. */
+static void
+ref_start_line (GString *out)
+{
+  gsize len = out->len;
+
+  ref_drop_trailing_blanks (out);
+  if (out->len == 0)
+    return;
+  if (out->str[out->len - 1] != '\n' || out->len < len)
+    g_string_append_c (out, '\n');
+}
+
+/* The bytes a run of plain text stops at: markup, entities, white space. */
+static const gboolean ref_ends_text_run[256] = {
+  ['<'] = TRUE, ['&'] = TRUE, [' '] = TRUE, ['\t'] = TRUE, ['\n'] = TRUE, ['\r'] = TRUE,
+};
+
+/**
+ * strip_html_reference:
+ *
+ * Returns: (transfer full): the text of an HTML document as a browser
+ * lays it out: tags dropped, a line break at <br> and at block ends, white
+ * space (line ends in the source included) made one space except in
+ * <pre>, scripts and styles skipped, the common entities decoded.
+ */
+char *
+strip_html_reference (const char *html,
+                      gsize       len,
+                      gsize      *out_len)
+{
+  GString *out = g_string_sized_new (len / 2 + 16);
+  const char *p = html, *end = html + len;
+  gboolean pre = FALSE;
+
+  g_return_val_if_fail (html != NULL || len == 0, NULL);
+
+  while (p < end)
+    {
+      if (*p == '<')
+        {
+          const char *close = memchr (p, '>', end - p);
+          const char *tag = p + 1;
+          char key[REF_TAG_KEY_SIZE];
+
+          if (close == NULL)
+            break;
+          ref_read_tag_key (tag, close - tag, key);
+          if (ref_key_is (key, "script") || ref_key_is (key, "style"))
+            {
+              const char *stop = g_strstr_len (close, end - close, "</");
+
+              while (stop != NULL && !(ref_tag_is (stop + 2, end - stop - 2, "script")
+                                       || ref_tag_is (stop + 2, end - stop - 2, "style")))
+                stop = g_strstr_len (stop + 2, end - stop - 2, "</");
+              close = stop ? memchr (stop, '>', end - stop) : NULL;
+              if (close == NULL)
+                break;
+            }
+          else if (ref_key_is (key, "br"))
+            ref_break_line (out);
+          else if (ref_is_block_tag (key))
+            {
+              if (ref_key_is (key, "pre") || ref_key_is (key, "/pre"))
+                pre = tag[0] != '/';
+              ref_start_line (out);
+            }
+          else if ((ref_key_is (key, "/td") || ref_key_is (key, "/th"))
+                   && out->len > 0 && out->str[out->len - 1] != '\n' && out->str[out->len - 1] != ' ')
+            g_string_append_c (out, ' ');
+          p = close + 1;
+          continue;
+        }
+      if (*p == '&')
+        {
+          p = ref_append_entity (out, p, end);
+          continue;
+        }
+      if (!pre && (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r'))
+        {
+          /* a run of white space is one space, none at a line start */
+          if (out->len > 0 && out->str[out->len - 1] != '\n' && out->str[out->len - 1] != ' ')
+            g_string_append_c (out, ' ');
+          p++;
+          continue;
+        }
+      /* Plain text up to the next byte handled above, in one copy. */
+      {
+        const char *run = p;
+
+        while (p < end && !ref_ends_text_run[(guchar)*p])
+          p++;
+        if (p == run)
+          p++;   /* white space inside <pre> */
+        g_string_append_len (out, run, p - run);
+      }
+    }
+  if (out_len != NULL)
+    *out_len = out->len;
+  return g_string_free (out, FALSE);
+}
+
+static void
+check_html (const char *html,
+            gsize       len)
+{
+  g_autofree char *copy = g_memdup2 (html, len);
+  gsize got_len, want_len;
+  g_autofree char *got = bd_mime_strip_html (copy, len, &got_len);
+  g_autofree char *want = strip_html_reference (copy, len, &want_len);
+
+  g_assert_cmpmem (got, got_len, want, want_len);
+}
+
+/* Pieces of HTML that the stripper treats apart, to be put together at
+ * random: tags of each kind, entities, white space, words, NUL. */
+static const char *const html_pieces[] = {
+  "<p>", "</p>", "<P class=x>", "<br>", "<BR/>", "</br>", "<pre>", "</pre>", "<PRE>", "<div>", "</div>",
+  "<td>", "</td>", "</th>", "</TH>", "<tr>", "</tr>", "<table>", "</table>", "<li>", "</li>", "<h1>", "</h3>",
+  "<h4>", "<hr>", "</hr>", "<blockquote>", "</blockquote>", "<script>", "</script>", "<style type=x>",
+  "</style>", "</scripts>", "<span>", "</span>", "<averyveryverylongtagname>", "<>", "</>", "<", ">", "</",
+  "&amp;", "&nbsp;", "&NBSP;", "&#65;", "&#x263A;", "&#0;", "&bogus;", "&", "&rsquo;", "&shy;",
+  " ", " ", " ", "  ", "\n", "\r\n", "\t", " \n ", "x", "word", "words and more words here",
+  "0123456789abcdefghij", "\xc3\xa9t\xc3\xa9", "a b c d e f g h i j k l", "\0",
+};
+
+static void
+test_html_edges (void)
+{
+  static const char *const cases[] = {
+    "", "a", " a ", "a  b", "a \n b", "a <br> b", "<p>a</p><p>b</p>", "<pre> a  b\n c </pre> d  e",
+    "x<script>a</b>c</script>y", "x<style>a</style y", "x<script>never closed", "<td>a</td><td>b</td>",
+    "one two three four five six seven eight nine ten", "0123456789abcde  0123456789abcdef",
+    "0123456789abcdef 0123456789abcdef  x", "a&amp;b&#66;c&#x43;d", "<a", "&", "word ",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    check_html (cases[i], strlen (cases[i]));
+  check_html ("a\0b <p>c\0 d</p>", 15);
+  /* a second space (or another stop) at every place, on both sides of
+   * a block's end among them */
+  for (guint i = 1; i < 48; i++)
+    for (const char *stop = " \t\n\r<&"; *stop != '\0'; stop++)
+      {
+        g_autoptr(GString) html = g_string_new ("ab cd ef gh ij kl mn op qr st uv wx yz ab cd ef gh");
+
+        g_string_insert_c (html, i, *stop);
+        check_html (html->str, html->len);
+      }
+  check_html ("<script>a\0</script>b</script>c", 30);
+}
+
+static void
+test_html_random (void)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (22);
+
+  for (guint i = 0; i < 20000; i++)
+    {
+      g_autoptr(GString) html = g_string_new (NULL);
+
+      for (guint k = g_rand_int_range (rand, 0, 30); k > 0; k--)
+        {
+          const char *piece = html_pieces[g_rand_int_range (rand, 0, G_N_ELEMENTS (html_pieces))];
+
+          /* "\0" stands for a NUL byte */
+          g_string_append_len (html, piece, *piece == '\0' ? 1 : (gssize)strlen (piece));
+        }
+      check_html (html->str, html->len);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -253,5 +575,7 @@ main (int   argc,
   g_test_add_func ("/mime-walk/blank-line/random", test_blank_line_random);
   g_test_add_func ("/mime-walk/field-colon/edges", test_field_colon_edges);
   g_test_add_func ("/mime-walk/field-colon/random", test_field_colon_random);
+  g_test_add_func ("/mime-walk/strip-html/edges", test_html_edges);
+  g_test_add_func ("/mime-walk/strip-html/random", test_html_random);
   return g_test_run ();
 }

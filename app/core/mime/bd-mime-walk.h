@@ -29,11 +29,13 @@ bd_mime_walk_mask (const char *p,
 }
 #endif
 
-/* The first "\n\n" (a blank line) in [@p, @p + @len), or NULL: what
- * memmem () finds, which tried the needle at every byte. */
+/* The first @a followed by @b in [@p, @p + @len), or NULL: what memmem ()
+ * finds for the two bytes, which tried them at every byte. */
 static inline const char *
-bd_mime_walk_find_blank_line (const char *p,
-                              gsize       len)
+bd_mime_walk_find_pair (const char *p,
+                        gsize       len,
+                        char        a,
+                        char        b)
 {
   const char *end = p + len;
 
@@ -41,16 +43,24 @@ bd_mime_walk_find_blank_line (const char *p,
   /* the pairs starting in the block: the block and the one a byte on */
   for (; end - p >= 17; p += 16)
     {
-      unsigned pairs = bd_mime_walk_mask (p, '\n') & bd_mime_walk_mask (p + 1, '\n');
+      unsigned pairs = bd_mime_walk_mask (p, a) & bd_mime_walk_mask (p + 1, b);
 
       if (pairs != 0)
         return p + __builtin_ctz (pairs);
     }
 #endif
   for (; end - p >= 2; p++)
-    if (p[0] == '\n' && p[1] == '\n')
+    if (p[0] == a && p[1] == b)
       return p;
   return NULL;
+}
+
+/* The first "\n\n" (a blank line) in [@p, @p + @len), or NULL. */
+static inline const char *
+bd_mime_walk_find_blank_line (const char *p,
+                              gsize       len)
+{
+  return bd_mime_walk_find_pair (p, len, '\n', '\n');
 }
 
 /* Whether @c may be in a header field's name: printable US-ASCII, '!'
