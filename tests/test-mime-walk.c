@@ -564,6 +564,119 @@ test_html_random (void)
     }
 }
 
+/* --- bd_mime_plain_message_id: atext by table ------------------------- */
+
+/* The reference: the address reader before atext was a table. */
+/* RFC 5322 atext: the characters of an atom. Letters and digits, nearly
+ * every byte of an address, are tested first by their ranges. */
+static gboolean
+ref_is_atext (char c)
+{
+  if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'))
+    return TRUE;
+  switch (c)
+    {
+    case '!': case '#': case '$': case '%': case '&': case '\'': case '*': case '+': case '-':
+    case '/': case '=': case '?': case '^': case '_': case '`': case '{': case '|': case '}':
+    case '~':
+      return TRUE;
+    default:
+      return FALSE;
+    }
+}
+
+/* Past the dot-atom at @p ("a.b.c"), or NULL when there is none or it has
+ * a leading, trailing or doubled dot (which GMime drops or refuses). */
+static const char *
+ref_skip_dot_atom (const char *p)
+{
+  for (;;)
+    {
+      const char *atom = p;
+
+      while (ref_is_atext (*p))
+        p++;
+      if (p == atom)
+        return NULL;
+      if (*p != '.')
+        return p;
+      p++;
+    }
+}
+
+/* Whether a label of the domain [@p, @end) starts with "xn--": GMime
+ * turns such a domain into Unicode. */
+static gboolean
+ref_has_idn_label (const char *p,
+               const char *end)
+{
+  /* Labels start at @p and after each dot: the dots are looked for
+   * (memchr), not every byte tested as a label's start. */
+  for (const char *label = p; label != NULL && label < end;)
+    {
+      const char *dot = memchr (label, '.', end - label);
+
+      if (end - label >= 4 && (label[0] | 0x20) == 'x' && g_ascii_strncasecmp (label, "xn--", 4) == 0)
+        return TRUE;
+      label = dot != NULL ? dot + 1 : NULL;
+    }
+  return FALSE;
+}
+
+/* Past the addr-spec at @p, "local@domain" with both parts dot-atoms, or
+ * NULL. */
+static const char *
+ref_skip_plain_addr_spec (const char *p)
+{
+  const char *domain;
+
+  p = ref_skip_dot_atom (p);
+  if (p == NULL || *p != '@')
+    return NULL;
+  domain = p + 1;
+  p = ref_skip_dot_atom (domain);
+  if (p == NULL || ref_has_idn_label (domain, p))
+    return NULL;
+  return p;
+}
+
+static char *
+message_id_reference (const char *value)
+{
+  const char *stop;
+
+  if (value[0] != '<' || (stop = ref_skip_plain_addr_spec (value + 1)) == NULL || stop[0] != '>' || stop[1] != '\0')
+    return NULL;
+  return g_strndup (value + 1, stop - (value + 1));
+}
+
+static void
+check_message_id (const char *value)
+{
+  g_autofree char *got = bd_mime_plain_message_id (value);
+  g_autofree char *want = message_id_reference (value);
+
+  g_assert_cmpstr (got, ==, want);
+}
+
+/* Every byte in the local part and in the domain, at its start, middle
+ * and end. */
+static void
+test_message_id_bytes (void)
+{
+  static const char *const forms[] = { "<%sb@example.com>", "<a%sb@example.com>", "<a%s@example.com>",
+                                       "<ab@%sexample.com>", "<ab@exa%smple.com>", "<ab@example.com%s>" };
+
+  for (guint c = 1; c < 256; c++)
+    for (guint i = 0; i < G_N_ELEMENTS (forms); i++)
+      {
+        char byte[2] = { (char)c, '\0' };
+        g_autofree char *value = g_strdup_printf (forms[i], byte);
+
+        check_message_id (value);
+      }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -577,5 +690,6 @@ main (int   argc,
   g_test_add_func ("/mime-walk/field-colon/random", test_field_colon_random);
   g_test_add_func ("/mime-walk/strip-html/edges", test_html_edges);
   g_test_add_func ("/mime-walk/strip-html/random", test_html_random);
+  g_test_add_func ("/mime-walk/message-id/bytes", test_message_id_bytes);
   return g_test_run ();
 }

@@ -219,22 +219,20 @@ bd_mime_address_header (const BdMimePart *part,
  * as written are read here; any other value (a group, a comment, a
  * quoted or IDN address, 8-bit text…) is left to GMime. */
 
-/* RFC 5322 atext: the characters of an atom. Letters and digits, nearly
- * every byte of an address, are tested first by their ranges. */
+/* RFC 5322 atext: the characters of an atom. A table, one load a byte:
+ * tests by range then a switch cost a dozen instructions for each byte
+ * of every address read. */
+static const guint8 atext_table[256] = {
+  ['a' ... 'z'] = TRUE, ['A' ... 'Z'] = TRUE, ['0' ... '9'] = TRUE,
+  ['!'] = TRUE, ['#'] = TRUE, ['$'] = TRUE, ['%'] = TRUE, ['&'] = TRUE, ['\''] = TRUE, ['*'] = TRUE,
+  ['+'] = TRUE, ['-'] = TRUE, ['/'] = TRUE, ['='] = TRUE, ['?'] = TRUE, ['^'] = TRUE, ['_'] = TRUE,
+  ['`'] = TRUE, ['{'] = TRUE, ['|'] = TRUE, ['}'] = TRUE, ['~'] = TRUE,
+};
+
 static inline gboolean
 is_atext (char c)
 {
-  if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'))
-    return TRUE;
-  switch (c)
-    {
-    case '!': case '#': case '$': case '%': case '&': case '\'': case '*': case '+': case '-':
-    case '/': case '=': case '?': case '^': case '_': case '`': case '{': case '|': case '}':
-    case '~':
-      return TRUE;
-    default:
-      return FALSE;
-    }
+  return atext_table[(guchar)c];
 }
 
 /* Past the dot-atom at @p ("a.b.c"), or NULL when there is none or it has
