@@ -677,6 +677,78 @@ test_message_id_bytes (void)
       }
 }
 
+/* --- bd_mime_walk_copy_newlines ---------------------------------------- */
+
+static void
+check_copy_newlines (const char *text,
+                     gsize       len)
+{
+  g_autofree char *copy = g_memdup2 (text, len);
+  g_autofree char *got = g_malloc (len + 1);
+  g_autofree char *want = g_malloc (len + 1);
+  gsize got_len = bd_mime_walk_copy_newlines (got, copy, len);
+  gsize want_len;
+
+  /* the reference: a copy, normalised in place */
+  if (len > 0)
+    memcpy (want, copy, len);
+  want_len = bd_mime_normalise_newlines (want, len);
+  g_assert_cmpmem (got, got_len, want, want_len);
+}
+
+static void
+test_copy_newlines_edges (void)
+{
+  static const char *const cases[] = {
+    "", "\r", "\n", "\r\n", "\n\r", "\r\r\n", "a\r\nb", "0123456789abcde\r\n", "0123456789abcdef\r\n",
+    "0123456789abcde\r", "0123456789abcdef\r", "0123456789abcdefghijklmnopqrstu\r\nv",
+    "\r\n\r\n\r\n\r\n\r\n\r\n\r\n\r\n\r\n", "\r\r\r\r\r\r\r\r\r\r\r\r\r\r\r\r\r\r",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    check_copy_newlines (cases[i], strlen (cases[i]));
+  check_copy_newlines ("a\0\r\nb\0", 6);
+}
+
+static void
+test_copy_newlines_random (void)
+{
+  static const char alphabet[] = { 'a', 'b', '\n', '\r', '\0' };
+  g_autoptr(GRand) rand = g_rand_new_with_seed (23);
+
+  for (guint i = 0; i < 20000; i++)
+    {
+      gsize len = g_rand_int_range (rand, 0, 80);
+      g_autofree char *text = random_text (rand, alphabet, 2, len);
+
+      /* mostly text, with line ends of either kind here and there */
+      for (guint k = g_rand_int_range (rand, 0, 6); k > 0 && len > 0; k--)
+        text[g_rand_int_range (rand, 0, len)] = alphabet[g_rand_int_range (rand, 2, sizeof alphabet)];
+      check_copy_newlines (text, len);
+    }
+}
+
+/* --- bd_mime_walk_has_prefix_ci ----------------------------------------- */
+
+/* Every byte at every place of the prefix, and texts ending early. */
+static void
+test_prefix_ci_bytes (void)
+{
+  static const char lower[] = "content-type:";
+  const gsize n = sizeof lower - 1;
+
+  for (guint c = 0; c < 256; c++)
+    for (gsize i = 0; i < n; i++)
+      {
+        char text[sizeof lower];
+
+        memcpy (text, "CoNtEnT-TyPe:", sizeof lower);
+        text[i] = (char)c;
+        g_assert_cmpint (bd_mime_walk_has_prefix_ci (text, lower, n), ==,
+                         g_ascii_strncasecmp (text, lower, n) == 0);
+      }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -691,5 +763,8 @@ main (int   argc,
   g_test_add_func ("/mime-walk/strip-html/edges", test_html_edges);
   g_test_add_func ("/mime-walk/strip-html/random", test_html_random);
   g_test_add_func ("/mime-walk/message-id/bytes", test_message_id_bytes);
+  g_test_add_func ("/mime-walk/copy-newlines/edges", test_copy_newlines_edges);
+  g_test_add_func ("/mime-walk/copy-newlines/random", test_copy_newlines_random);
+  g_test_add_func ("/mime-walk/prefix-ci/bytes", test_prefix_ci_bytes);
   return g_test_run ();
 }

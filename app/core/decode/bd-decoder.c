@@ -22,6 +22,7 @@
 #include "bd-gmime-autocleanups.h"
 #include "bd-mime.h"
 #include "bd-mime-text.h"
+#include "bd-mime-walk.h"
 #include "bd-msg.h"
 #include "bd-original.h"
 #include "bd-sender.h"
@@ -535,8 +536,7 @@ cap_parts (const char *data,
     return len;
   while (p < end)
     {
-      if ((gsize)(end - p) > 13 && (*p == 'C' || *p == 'c')
-          && g_ascii_strncasecmp (p, "content-type:", 13) == 0
+      if ((gsize)(end - p) > 13 && (*p == 'C' || *p == 'c') && bd_mime_walk_has_prefix_ci (p, "content-type:", 13)
           && ++count > BD_DECODER_MAX_PARTS)
         return p - data;
       p = memchr (p, '\n', end - p);
@@ -582,8 +582,8 @@ bd_decoder_decode_bytes (const char *data,
   if (memchr (data, '\r', len) != NULL)
     {
       copy = g_malloc (len + 1);
-      memcpy (copy, data, len);
-      len = bd_mime_normalise_newlines (copy, len);
+      len = bd_mime_walk_copy_newlines (copy, data, len);
+      copy[len] = '\0';
       data = copy;
     }
   /* A message saved from an mbox may keep its "From sender date" line;

@@ -63,6 +63,67 @@ bd_mime_walk_find_blank_line (const char *p,
   return bd_mime_walk_find_pair (p, len, '\n', '\n');
 }
 
+/* g_ascii_strncasecmp (@p, @lower, @n) == 0, @lower in lower case and
+ * without NUL, inline: GLib's calls a function for every byte. @p may
+ * end (NUL) before @n bytes. */
+static inline gboolean
+bd_mime_walk_has_prefix_ci (const char *p,
+                            const char *lower,
+                            gsize       n)
+{
+  for (gsize i = 0; i < n; i++)
+    {
+      char c = p[i];
+
+      if ((c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c) != lower[i])
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* Copies the @len bytes at @p to @out with CRLF and lone CR made LF, as
+ * memcpy () then bd_mime_normalise_newlines () do, in one pass, 16 bytes
+ * at a time: that was a copy of the message, then a search and a move
+ * for every line. @out has room for @len bytes; returns the length
+ * written. Not in place: a block is stored before the next is read. */
+static inline gsize
+bd_mime_walk_copy_newlines (char       *out,
+                            const char *p,
+                            gsize       len)
+{
+  const char *end = p + len;
+  char *q = out;
+
+#ifdef __SSE2__
+  while (end - p >= 16)
+    {
+      unsigned crs = bd_mime_walk_mask (p, '\r');
+      guint keep = crs != 0 ? (guint)__builtin_ctz (crs) : 16;
+
+      /* the output is never ahead of @p: 16 bytes fit at @q */
+      _mm_storeu_si128 ((__m128i *)(gpointer)q, _mm_loadu_si128 ((const __m128i *)(gconstpointer)p));
+      q += keep;
+      p += keep;
+      if (crs != 0)
+        {
+          *q++ = '\n';
+          p += p + 1 < end && p[1] == '\n' ? 2 : 1;
+        }
+    }
+#endif
+  while (p < end)
+    {
+      if (*p != '\r')
+        *q++ = *p++;
+      else
+        {
+          *q++ = '\n';
+          p += p + 1 < end && p[1] == '\n' ? 2 : 1;
+        }
+    }
+  return q - out;
+}
+
 /* Whether @c may be in a header field's name: printable US-ASCII, '!'
  * to '~', but ':'. */
 static inline gboolean
