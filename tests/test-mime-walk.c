@@ -749,6 +749,36 @@ test_prefix_ci_bytes (void)
       }
 }
 
+/* --- bd_mime_walk_equal_ci --------------------------------------------- */
+
+static void
+test_equal_ci_random (void)
+{
+  /* letters of both cases and the bytes next to them, so that the case
+   * folding of every letter and only of letters is tried */
+  static const char alphabet[] = { 'a', 'A', 'z', 'Z', '@', '[', '`', '{', 'm', 'M', '0', '\x80', '\xc1', '\xe1' };
+  g_autoptr(GRand) rand = g_rand_new_with_seed (24);
+
+  for (guint i = 0; i < 50000; i++)
+    {
+      g_autofree char *a = random_text (rand, alphabet, sizeof alphabet, g_rand_int_range (rand, 0, 6));
+      g_autofree char *b = random_text (rand, alphabet, sizeof alphabet, g_rand_int_range (rand, 0, 6));
+
+      g_assert_cmpint (bd_mime_walk_equal_ci (a, b), ==, g_ascii_strcasecmp (a, b) == 0);
+      /* the same text in another case: equal */
+      g_free (b);
+      b = g_ascii_strup (a, -1);
+      g_assert_cmpint (bd_mime_walk_equal_ci (a, b), ==, g_ascii_strcasecmp (a, b) == 0);
+    }
+  for (guint c = 1; c < 256; c++)
+    for (guint d = 1; d < 256; d++)
+      {
+        char a[] = { 'x', (char)c, '\0' }, b[] = { 'X', (char)d, '\0' };
+
+        g_assert_cmpint (bd_mime_walk_equal_ci (a, b), ==, g_ascii_strcasecmp (a, b) == 0);
+      }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -766,5 +796,6 @@ main (int   argc,
   g_test_add_func ("/mime-walk/copy-newlines/edges", test_copy_newlines_edges);
   g_test_add_func ("/mime-walk/copy-newlines/random", test_copy_newlines_random);
   g_test_add_func ("/mime-walk/prefix-ci/bytes", test_prefix_ci_bytes);
+  g_test_add_func ("/mime-walk/equal-ci/random", test_equal_ci_random);
   return g_test_run ();
 }

@@ -130,7 +130,7 @@ static gboolean
 same_address (const char *a,
               const char *b)
 {
-  return a != NULL && b != NULL && g_ascii_strcasecmp (a, b) == 0;
+  return a != NULL && b != NULL && bd_mime_walk_equal_ci (a, b);
 }
 
 static void
@@ -322,7 +322,7 @@ is_forward_subject (const char *subject)
   while (*subject == ' ' || *subject == '[')
     subject++;
   for (guint i = 0; i < G_N_ELEMENTS (prefixes); i++)
-    if (g_ascii_strncasecmp (subject, prefixes[i], strlen (prefixes[i])) == 0)
+    if (bd_mime_walk_has_prefix_ci (subject, prefixes[i], strlen (prefixes[i])))
       return TRUE;
   return FALSE;
 }

@@ -86,7 +86,7 @@ ip_at (const char *p,
   const char *start = p, *stop;
   g_autofree char *ip = NULL;
 
-  if (end - start > 5 && g_ascii_strncasecmp (start, "IPv6:", 5) == 0)
+  if (end - start > 5 && bd_mime_walk_has_prefix_ci (start, "ipv6:", 5))
     start += 5;
   stop = start;
   while (stop < end && (g_ascii_isxdigit (*stop) || *stop == '.' || *stop == ':'))
@@ -142,7 +142,7 @@ bd_original_parse_received (const char  *received,
   from = received;
   while (*from == ' ' || *from == '\t')
     from++;
-  if (g_ascii_strncasecmp (from, "from", 4) != 0)
+  if (!bd_mime_walk_has_prefix_ci (from, "from", 4))
     return FALSE;
   end = strstr (from, " by ");
   if (end == NULL)
@@ -157,7 +157,7 @@ bd_original_parse_received (const char  *received,
       const char *q;
       g_autofree char *candidate = NULL;
 
-      if (*p != '(' || g_ascii_strncasecmp (p + 1, "HELO", 4) == 0 || g_ascii_strncasecmp (p + 1, "EHLO", 4) == 0)
+      if (*p != '(' || bd_mime_walk_has_prefix_ci (p + 1, "helo", 4) || bd_mime_walk_has_prefix_ci (p + 1, "ehlo", 4))
         continue;
       for (q = p + 1; q < end && *q != ')' && *q != '['; q++)
         ;
@@ -470,20 +470,20 @@ bd_original_fill_from_message (BdOriginal       *original,
     {
       const BdMimeField *f = &fields[i];
 
-      if (f->name_len == 14 && g_ascii_strncasecmp (f->name, "DKIM-Signature", 14) == 0)
+      if (f->name_len == 14 && bd_mime_walk_has_prefix_ci (f->name, "dkim-signature", 14))
         {
           g_autofree char *v = header_value (f->value, f->value_len);
 
           add_dkim (original, v);
         }
-      else if (original->sender_ip == NULL && f->name_len == 8 && g_ascii_strncasecmp (f->name, "Received", 8) == 0)
+      else if (original->sender_ip == NULL && f->name_len == 8 && bd_mime_walk_has_prefix_ci (f->name, "received", 8))
         {
           g_autofree char *v = header_value (f->value, f->value_len);
 
           bd_original_parse_received (v, &original->sender_ip, &original->sender_host);
         }
       else if (original->bimi_selector == NULL && f->name_len == 13 &&
-               g_ascii_strncasecmp (f->name, "BIMI-Selector", 13) == 0)
+               bd_mime_walk_has_prefix_ci (f->name, "bimi-selector", 13))
         {
           g_autofree char *v = header_value (f->value, f->value_len);
 
@@ -520,9 +520,10 @@ bd_original_fill_from_part (BdOriginal       *original,
     }
 }
 
-/* Header names that open the copy of a message quoted in a bounce's prose. */
+/* Header names that open the copy of a message quoted in a bounce's
+ * prose, in lower case (compared without case). */
 static const char *const starters[] = {
-  "Return-Path:", "Received:", "DKIM-Signature:", "Message-ID:", "From:", "Date:",
+  "return-path:", "received:", "dkim-signature:", "message-id:", "from:", "date:",
 };
 
 static const char *
@@ -545,7 +546,7 @@ find_header_block (const char *text,
           if ((*p | 0x20) != (starters[i][0] | 0x20))
             continue;
           n = strlen (starters[i]);
-          if ((gsize)(end - p) > n && g_ascii_strncasecmp (p, starters[i], n) == 0)
+          if ((gsize)(end - p) > n && bd_mime_walk_has_prefix_ci (p, starters[i], n))
             {
               /* A block needs a second header line right after. */
               if (next < end && (g_ascii_isalpha (*next) || *next == ' ' || *next == '\t')

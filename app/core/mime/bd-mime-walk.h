@@ -81,6 +81,23 @@ bd_mime_walk_has_prefix_ci (const char *p,
   return TRUE;
 }
 
+/* g_ascii_strcasecmp (@a, @b) == 0, inline. */
+static inline gboolean
+bd_mime_walk_equal_ci (const char *a,
+                       const char *b)
+{
+  for (;; a++, b++)
+    {
+      char x = *a >= 'A' && *a <= 'Z' ? *a - 'A' + 'a' : *a;
+      char y = *b >= 'A' && *b <= 'Z' ? *b - 'A' + 'a' : *b;
+
+      if (x != y)
+        return FALSE;
+      if (x == '\0')
+        return TRUE;
+    }
+}
+
 /* Copies the @len bytes at @p to @out with CRLF and lone CR made LF, as
  * memcpy () then bd_mime_normalise_newlines () do, in one pass, 16 bytes
  * at a time: that was a copy of the message, then a search and a move

@@ -571,8 +571,8 @@ bd_mime_part_is (const BdMimePart *part,
                  const char       *type,
                  const char       *subtype)
 {
-  return g_ascii_strcasecmp (part->type, type) == 0
-      && (strcmp (subtype, "*") == 0 || g_ascii_strcasecmp (part->subtype, subtype) == 0);
+  return bd_mime_walk_equal_ci (part->type, type)
+      && ((subtype[0] == '*' && subtype[1] == '\0') || bd_mime_walk_equal_ci (part->subtype, subtype));
 }
 
 /* Neither a multipart nor an encapsulated message: GMime's GMimePart. */
