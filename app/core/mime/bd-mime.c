@@ -355,9 +355,14 @@ read_content_type (BdMimePart *part,
     }
   if (value != NULL)
     {
-      part->charset = bd_mime_parameter (value, "charset");
-      if (strcmp (part->type, "multipart") == 0)
-        part->boundary = bd_mime_parameter (value, "boundary");
+      /* the charset and a multipart's boundary in one reading of the value */
+      static const char *const with_boundary[] = { "charset", "boundary", NULL };
+      static const char *const charset_only[] = { "charset", NULL };
+      char *found[2] = { NULL, NULL };
+
+      bd_mime_parameters (value, strcmp (part->type, "multipart") == 0 ? with_boundary : charset_only, found);
+      part->charset = found[0];
+      part->boundary = found[1];
     }
 
   if (encoding != NULL)
