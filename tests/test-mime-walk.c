@@ -11,7 +11,9 @@
 
 #include <string.h>
 
+#include "bd-bounce.h"
 #include "bd-mime.h"
+#include "bd-original.h"
 #include "bd-mime-params.h"
 #include "bd-mime-text.h"
 #include "bd-text.h"
@@ -1107,6 +1109,137 @@ test_parameters_random (void)
     }
 }
 
+/* --- DKIM-Signature and BIMI-Selector tags ------------------------------ */
+
+/* The reference: the tags read before they were read in place.
+ * The next tag of @tags, a DKIM-Signature or BIMI-Selector value split
+ * at ";" ("tag=value; tag=value", RFC 6376 §3.2): its name and value,
+ * stripped, in place. Tags without "=" are skipped. */
+static gboolean
+ref_next_tag (char   **tags,
+          guint   *i,
+          char   **name,
+          char   **value)
+{
+  for (; tags[*i] != NULL; (*i)++)
+    {
+      char *tag = g_strstrip (tags[*i]);
+      char *eq = strchr (tag, '=');
+
+      if (eq == NULL)
+        continue;
+      *eq = '\0';
+      *name = g_strstrip (tag);
+      *value = g_strstrip (eq + 1);
+      (*i)++;
+      return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+ref_add_dkim (GPtrArray  *dkim,
+              const char *value)
+{
+  g_auto(GStrv) tags = g_strsplit (value, ";", -1);
+  BdDkimRef *ref = g_new0 (BdDkimRef, 1);
+  char *tag, *tag_value;
+
+  for (guint i = 0; ref_next_tag (tags, &i, &tag, &tag_value);)
+    {
+      if (strcmp (tag, "d") == 0 && ref->domain == NULL)
+        ref->domain = g_ascii_strdown (tag_value, -1);
+      else if (strcmp (tag, "s") == 0 && ref->selector == NULL)
+        ref->selector = g_strdup (tag_value);
+    }
+  if (ref->domain == NULL && ref->selector == NULL)
+    {
+      bd_dkim_ref_free (ref);
+      return;
+    }
+  g_ptr_array_add (dkim, ref);
+}
+
+/* BIMI (draft-brand-indicators-for-message-identification §4.2): the
+ * sender names the record to use with "BIMI-Selector: v=BIMI1; s=brand";
+ * without the header, receivers look up default._bimi. */
+static char *
+ref_bimi_selector_of (const char *value)
+{
+  g_auto(GStrv) tags = g_strsplit (value, ";", -1);
+  gboolean bimi1 = FALSE;
+  const char *selector = NULL;
+  char *tag, *tag_value;
+
+  for (guint i = 0; ref_next_tag (tags, &i, &tag, &tag_value);)
+    {
+      if (strcmp (tag, "v") == 0)
+        bimi1 = g_ascii_strcasecmp (tag_value, "BIMI1") == 0;
+      else if (strcmp (tag, "s") == 0 && selector == NULL)
+        selector = tag_value;
+    }
+  return bimi1 && selector != NULL && *selector != '\0' ? g_ascii_strdown (selector, -1) : NULL;
+}
+
+
+/* The original's DKIM references and BIMI selector from a quoted header
+ * block holding @dkim and @bimi (one line each, ASCII, no encoded word:
+ * their values are what the tag reader sees, stripped). */
+static void
+check_tags (const char *dkim,
+            const char *bimi)
+{
+  g_autofree char *text = g_strdup_printf ("DKIM-Signature: %s\nBIMI-Selector: %s\nFrom: a@example.com\n\n", dkim, bimi);
+  g_autoptr(BdBounce) bounce = bd_bounce_new ("test", 0);
+  g_autoptr(GPtrArray) want = g_ptr_array_new_with_free_func ((GDestroyNotify)bd_dkim_ref_free);
+  g_autofree char *dkim_value = g_strstrip (g_strdup (dkim));
+  g_autofree char *bimi_value = g_strstrip (g_strdup (bimi));
+  g_autofree char *want_bimi = ref_bimi_selector_of (bimi_value);
+  GPtrArray *got = bounce->original->dkim;
+
+  g_assert_true (bd_original_fill_from_text (bounce->original, text, strlen (text)));
+  ref_add_dkim (want, dkim_value);
+  g_assert_cmpuint (got->len, ==, want->len);
+  for (guint i = 0; i < got->len; i++)
+    {
+      BdDkimRef *g = g_ptr_array_index (got, i), *w = g_ptr_array_index (want, i);
+
+      g_assert_cmpstr (g->domain, ==, w->domain);
+      g_assert_cmpstr (g->selector, ==, w->selector);
+    }
+  g_assert_cmpstr (bounce->original->bimi_selector, ==, want_bimi);
+}
+
+static void
+test_tags_edges (void)
+{
+  check_tags ("v=1; a=rsa-sha256; d=Example.COM; s=sel1; h=from:to; bh=abc=; b=def==", "v=BIMI1; s=Brand");
+  check_tags ("d=a;d=b;s=c;s=d", "v=bimi1;s=x;s=y");
+  check_tags ("  d  =  x  ;  s = y ;", "s=x; v=BIMI1");
+  check_tags ("d=", "v=BIMI1; s=");
+  check_tags ("x", "v=BIMI2; s=x");
+  check_tags ("d==x=; s=;", "v = BiMi1 ; s = a b");
+  check_tags (";;;", "v=BIMI1; v=no; s=x");
+}
+
+static void
+test_tags_random (void)
+{
+  static const char alphabet[] = { 'd', 's', 'v', '=', ';', ' ', '\t', 'a', 'B', 'I', 'M', '1', 'b', 'i', 'm' };
+  g_autoptr(GRand) rand = g_rand_new_with_seed (26);
+
+  for (guint i = 0; i < 5000; i++)
+    {
+      g_autofree char *dkim = random_text (rand, alphabet, sizeof alphabet, g_rand_int_range (rand, 1, 40));
+      g_autofree char *bimi = random_text (rand, alphabet, sizeof alphabet, g_rand_int_range (rand, 1, 30));
+
+      /* not blank: an empty field is not read as one */
+      dkim[0] = dkim[0] == ' ' || dkim[0] == '\t' ? 'x' : dkim[0];
+      bimi[0] = bimi[0] == ' ' || bimi[0] == '\t' ? 'x' : bimi[0];
+      check_tags (dkim, bimi);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1127,5 +1260,7 @@ main (int   argc,
   g_test_add_func ("/mime-walk/equal-ci/random", test_equal_ci_random);
   g_test_add_func ("/mime-walk/parameters/edges", test_parameters_edges);
   g_test_add_func ("/mime-walk/parameters/random", test_parameters_random);
+  g_test_add_func ("/mime-walk/tags/edges", test_tags_edges);
+  g_test_add_func ("/mime-walk/tags/random", test_tags_random);
   return g_test_run ();
 }

@@ -288,45 +288,76 @@ fill_excerpt (BdOriginal       *original,
     original->excerpt = make_excerpt (text, len);
 }
 
-/* The next tag of @tags, a DKIM-Signature or BIMI-Selector value split
- * at ";" ("tag=value; tag=value", RFC 6376 §3.2): its name and value,
- * stripped, in place. Tags without "=" are skipped. */
-static gboolean
-next_tag (char   **tags,
-          guint   *i,
-          char   **name,
-          char   **value)
+/* One "tag=value" of a DKIM-Signature or BIMI-Selector value
+ * ("tag=value; tag=value", RFC 6376 §3.2): the name and value, stripped,
+ * as spans of the value. */
+typedef struct
 {
-  for (; tags[*i] != NULL; (*i)++)
-    {
-      char *tag = g_strstrip (tags[*i]);
-      char *eq = strchr (tag, '=');
+  const char *name;
+  gsize       name_len;
+  const char *value;
+  gsize       value_len;
+} Tag;
 
+/* [@start, @end) without the white space at either end (g_strstrip ()'s). */
+static const char *
+strip_span (const char *start,
+            const char *end,
+            gsize      *len)
+{
+  while (start < end && g_ascii_isspace (*start))
+    start++;
+  while (end > start && g_ascii_isspace (end[-1]))
+    end--;
+  *len = end - start;
+  return start;
+}
+
+/* The next tag at *@p (then moved past its ';'; NULL after the last),
+ * split at its first '='; pieces without one are skipped. Read in place:
+ * splitting the value into strings, then stripping each, cost more than
+ * the rest of reading the original. */
+static gboolean
+next_tag (const char **p,
+          Tag         *tag)
+{
+  while (*p != NULL)
+    {
+      const char *piece = *p;
+      const char *semicolon = strchr (piece, ';');
+      const char *end = semicolon != NULL ? semicolon : piece + strlen (piece);
+      const char *eq = memchr (piece, '=', end - piece);
+
+      *p = semicolon != NULL ? semicolon + 1 : NULL;
       if (eq == NULL)
         continue;
-      *eq = '\0';
-      *name = g_strstrip (tag);
-      *value = g_strstrip (eq + 1);
-      (*i)++;
+      tag->name = strip_span (piece, eq, &tag->name_len);
+      tag->value = strip_span (eq + 1, end, &tag->value_len);
       return TRUE;
     }
   return FALSE;
+}
+
+static gboolean
+tag_is (const Tag  *tag,
+        const char *name)
+{
+  return tag->name_len == strlen (name) && memcmp (tag->name, name, tag->name_len) == 0;
 }
 
 static void
 add_dkim (BdOriginal *original,
           const char *value)
 {
-  g_auto(GStrv) tags = g_strsplit (value, ";", -1);
   BdDkimRef *ref = g_new0 (BdDkimRef, 1);
-  char *tag, *tag_value;
+  Tag tag;
 
-  for (guint i = 0; next_tag (tags, &i, &tag, &tag_value);)
+  for (const char *p = value; next_tag (&p, &tag);)
     {
-      if (strcmp (tag, "d") == 0 && ref->domain == NULL)
-        ref->domain = g_ascii_strdown (tag_value, -1);
-      else if (strcmp (tag, "s") == 0 && ref->selector == NULL)
-        ref->selector = g_strdup (tag_value);
+      if (tag_is (&tag, "d") && ref->domain == NULL)
+        ref->domain = g_ascii_strdown (tag.value, tag.value_len);
+      else if (tag_is (&tag, "s") && ref->selector == NULL)
+        ref->selector = g_strndup (tag.value, tag.value_len);
     }
   if (ref->domain == NULL && ref->selector == NULL)
     {
@@ -342,19 +373,22 @@ add_dkim (BdOriginal *original,
 static char *
 bimi_selector_of (const char *value)
 {
-  g_auto(GStrv) tags = g_strsplit (value, ";", -1);
   gboolean bimi1 = FALSE;
   const char *selector = NULL;
-  char *tag, *tag_value;
+  gsize selector_len = 0;
+  Tag tag;
 
-  for (guint i = 0; next_tag (tags, &i, &tag, &tag_value);)
+  for (const char *p = value; next_tag (&p, &tag);)
     {
-      if (strcmp (tag, "v") == 0)
-        bimi1 = g_ascii_strcasecmp (tag_value, "BIMI1") == 0;
-      else if (strcmp (tag, "s") == 0 && selector == NULL)
-        selector = tag_value;
+      if (tag_is (&tag, "v"))
+        bimi1 = tag.value_len == 5 && bd_mime_walk_has_prefix_ci (tag.value, "bimi1", 5);
+      else if (tag_is (&tag, "s") && selector == NULL)
+        {
+          selector = tag.value;
+          selector_len = tag.value_len;
+        }
     }
-  return bimi1 && selector != NULL && *selector != '\0' ? g_ascii_strdown (selector, -1) : NULL;
+  return bimi1 && selector_len > 0 ? g_ascii_strdown (selector, selector_len) : NULL;
 }
 
 /* How many addresses of one field are kept. */
