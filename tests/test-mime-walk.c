@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "bd-bounce.h"
+#include "bd-dsn.h"
 #include "bd-mime.h"
 #include "bd-original.h"
 #include "bd-mime-params.h"
@@ -1240,6 +1241,74 @@ test_tags_random (void)
     }
 }
 
+/* --- squeezing a DSN field (bd_dsn_date_to_iso () of a non-date) -------- */
+
+/* The reference: squeeze () before it took blocks of words whole. */
+static char *
+squeeze_reference (const char *value)
+{
+  char *out = g_malloc (strlen (value) + 1);   /* it never grows */
+  char *q = out;
+  gboolean space = TRUE;
+
+  for (const char *p = value; *p; p++)
+    {
+      if (*p == ' ' || *p == '\t' || *p == '\r' || *p == '\n')
+        {
+          if (!space)
+            *q++ = ' ';
+          space = TRUE;
+          continue;
+        }
+      *q++ = *p;
+      space = FALSE;
+    }
+  if (q > out && q[-1] == ' ')
+    q--;
+  *q = '\0';
+  return out;
+}
+
+static void
+check_squeeze (const char *text)
+{
+  g_autofree char *got = bd_dsn_date_to_iso (text);
+  g_autofree char *want = squeeze_reference (text);
+
+  g_assert_cmpstr (got, ==, want);
+}
+
+static void
+test_squeeze_random (void)
+{
+  /* no digits: none of it reads as a date */
+  static const char alphabet[] = { 'a', 'b', ' ', '\t', '\r', '\n', 'x', '.' };
+  g_autoptr(GRand) rand = g_rand_new_with_seed (27);
+
+  check_squeeze ("");
+  check_squeeze ("   ");
+  check_squeeze ("550 5.1.1 user unknown here, sorry about that; no such mailbox");
+  for (guint i = 1; i < 48; i++)
+    for (const char *blank = " \t\r\n"; *blank != '\0'; blank++)
+      {
+        g_autoptr(GString) text = g_string_new ("ab cd ef gh ij kl mn op qr st uv wx yz ab cd ef gh");
+
+        g_string_insert_c (text, i, *blank);
+        check_squeeze (text->str);
+      }
+  for (guint i = 0; i < 20000; i++)
+    {
+      g_autofree char *text = random_text (rand, alphabet, g_rand_int_range (rand, 1, sizeof alphabet + 1),
+                                           g_rand_int_range (rand, 0, 70));
+
+      /* mostly words and single spaces, as diagnostics are */
+      for (gsize k = 0; text[k] != '\0'; k++)
+        if (text[k] != ' ' && text[k] != 'a' && g_rand_int_range (rand, 0, 4) != 0)
+          text[k] = 'b';
+      check_squeeze (text);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1262,5 +1331,6 @@ main (int   argc,
   g_test_add_func ("/mime-walk/parameters/random", test_parameters_random);
   g_test_add_func ("/mime-walk/tags/edges", test_tags_edges);
   g_test_add_func ("/mime-walk/tags/random", test_tags_random);
+  g_test_add_func ("/mime-walk/squeeze/random", test_squeeze_random);
   return g_test_run ();
 }

@@ -15,6 +15,7 @@
 #include "bd-date.h"
 #include "bd-dsn.h"
 #include "bd-mime-private.h"
+#include "bd-mime-walk.h"
 
 typedef struct
 {
@@ -33,21 +34,38 @@ is_digit (char c)
 static char *
 squeeze (const char *value)
 {
-  char *out = g_malloc (strlen (value) + 1);   /* it never grows */
+  gsize len = strlen (value);
+  char *out = g_malloc (len + 1);   /* it never grows */
   char *q = out;
+  const char *p = value, *end = value + len;
   gboolean space = TRUE;
 
-  for (const char *p = value; *p; p++)
+  while (p < end)
     {
-      if (*p == ' ' || *p == '\t' || *p == '\r' || *p == '\n')
+#ifdef __SSE2__
+      /* Whole blocks of words and single spaces as they are: nearly all
+       * of a diagnostic. The copy is behind @p, so 16 bytes fit at @q. */
+      for (unsigned after_space = space; end - p >= 16 && bd_mime_walk_blank_stops (p, &after_space) == 0;)
         {
-          if (!space)
-            *q++ = ' ';
-          space = TRUE;
-          continue;
+          _mm_storeu_si128 ((__m128i *)(gpointer)q, _mm_loadu_si128 ((const __m128i *)(gconstpointer)p));
+          p += 16;
+          q += 16;
+          space = after_space;
         }
-      *q++ = *p;
-      space = FALSE;
+#endif
+      /* Then byte by byte, up to a block's end. */
+      for (const char *stop = MIN (p + 16, end); p < stop; p++)
+        {
+          if (*p == ' ' || *p == '\t' || *p == '\r' || *p == '\n')
+            {
+              if (!space)
+                *q++ = ' ';
+              space = TRUE;
+              continue;
+            }
+          *q++ = *p;
+          space = FALSE;
+        }
     }
   if (q > out && q[-1] == ' ')
     q--;

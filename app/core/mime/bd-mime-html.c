@@ -209,15 +209,8 @@ run_stops (const char *p,
            unsigned   *after_space)
 {
   unsigned stops = bd_mime_walk_mask (p, '<') | bd_mime_walk_mask (p, '&');
-  unsigned spaces;
 
-  if (pre)
-    return stops;
-  spaces = bd_mime_walk_mask (p, ' ');
-  stops |= bd_mime_walk_mask (p, '\t') | bd_mime_walk_mask (p, '\n') | bd_mime_walk_mask (p, '\r');
-  stops |= spaces & ((spaces << 1) | *after_space);
-  *after_space = spaces >> 15;
-  return stops;
+  return pre ? stops : stops | bd_mime_walk_blank_stops (p, after_space);
 }
 #endif
 

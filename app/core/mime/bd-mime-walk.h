@@ -141,6 +141,24 @@ bd_mime_walk_copy_newlines (char       *out,
   return q - out;
 }
 
+#ifdef __SSE2__
+/* Where, among the 16 bytes at @p, a run of words with single spaces
+ * between them stops: a tab, CR or LF, or a space after a space, as bits.
+ * @after_space says whether the byte before the block is a space; it is
+ * set for the next block. */
+static inline unsigned
+bd_mime_walk_blank_stops (const char *p,
+                          unsigned   *after_space)
+{
+  unsigned spaces = bd_mime_walk_mask (p, ' ');
+  unsigned stops = bd_mime_walk_mask (p, '\t') | bd_mime_walk_mask (p, '\n') | bd_mime_walk_mask (p, '\r');
+
+  stops |= spaces & ((spaces << 1) | *after_space);
+  *after_space = spaces >> 15;
+  return stops;
+}
+#endif
+
 /* Whether @c may be in a header field's name: printable US-ASCII, '!'
  * to '~', but ':'. */
 static inline gboolean
