@@ -119,6 +119,13 @@ read_tag_key (const char *tag,
   key[n] = '\0';
 }
 
+/* White space as HTML collapses it. */
+static inline gboolean
+is_blank (char c)
+{
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
 /* What a tag does to the text around it. */
 typedef enum
 {
@@ -338,12 +345,14 @@ bd_mime_strip_html (const char *html,
           p = append_entity (out, p, end);
           continue;
         }
-      if (!pre && (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r'))
+      if (!pre && is_blank (*p))
         {
-          /* a run of white space is one space, none at a line start */
+          /* a run of white space is one space, none at a line start;
+           * the run is passed in one go (indentation is long) */
           if (out->len > 0 && out->str[out->len - 1] != '\n' && out->str[out->len - 1] != ' ')
             g_string_append_c (out, ' ');
-          p++;
+          while (++p < end && is_blank (*p))
+            ;
           continue;
         }
       /* Plain text, its first byte included whatever it is (in <pre>, a
