@@ -242,6 +242,16 @@ is_token_char (char c)
     }
 }
 
+/* Whether @s, a part's lower-case type, subtype or encoding, is @word:
+ * the first bytes compared inline, as they mostly differ (every part is
+ * tested against several words, some many times). */
+static inline gboolean
+is_word (const char *s,
+         const char *word)
+{
+  return s[0] == word[0] && strcmp (s, word) == 0;
+}
+
 static gboolean
 field_is (const BdMimeField *field,
           const char        *name,
@@ -360,7 +370,7 @@ read_content_type (BdMimePart *part,
       static const char *const charset_only[] = { "charset", NULL };
       char *found[2] = { NULL, NULL };
 
-      bd_mime_parameters (value, strcmp (part->type, "multipart") == 0 ? with_boundary : charset_only, found);
+      bd_mime_parameters (value, is_word (part->type, "multipart") ? with_boundary : charset_only, found);
       part->charset = found[0];
       part->boundary = found[1];
     }
@@ -432,7 +442,7 @@ split_multipart (Parser     *parser,
   const char *p = part->body, *end = part->body + part->body_len;
   const char *start = NULL;   /* the current part's first byte */
   gsize n = strlen (part->boundary);
-  gboolean digest = strcmp (part->subtype, "digest") == 0;
+  gboolean digest = is_word (part->subtype, "digest");
 
   part->children = g_ptr_array_new_with_free_func ((GDestroyNotify)bd_mime_part_free);
   part->prologue = p;
@@ -470,13 +480,13 @@ split_multipart (Parser     *parser,
 static gboolean
 is_message_type (const BdMimePart *part)
 {
-  if (strcmp (part->type, "message") != 0
-      || (strcmp (part->subtype, "rfc822") != 0 && strcmp (part->subtype, "global") != 0
-          && strcmp (part->subtype, "news") != 0))
+  if (!is_word (part->type, "message")
+      || (!is_word (part->subtype, "rfc822") && !is_word (part->subtype, "global")
+          && !is_word (part->subtype, "news")))
     return FALSE;
   return part->encoding == NULL
-      || (strcmp (part->encoding, "base64") != 0 && strcmp (part->encoding, "quoted-printable") != 0
-          && strcmp (part->encoding, "x-uuencode") != 0 && strcmp (part->encoding, "uuencode") != 0);
+      || (!is_word (part->encoding, "base64") && !is_word (part->encoding, "quoted-printable")
+          && !is_word (part->encoding, "x-uuencode") && !is_word (part->encoding, "uuencode"));
 }
 
 /* An mbox "From sender date" line before an encapsulated message's
@@ -504,10 +514,10 @@ parse_part (Parser     *parser,
   read_content_type (part, in_digest);
   if (depth >= parser->max_depth)
     {
-      part->too_deep = strcmp (part->type, "multipart") == 0 || is_message_type (part);
+      part->too_deep = is_word (part->type, "multipart") || is_message_type (part);
       return part;
     }
-  if (strcmp (part->type, "multipart") == 0)
+  if (is_word (part->type, "multipart"))
     {
       if (part->boundary != NULL && part->boundary[0] != '\0')
         split_multipart (parser, part, depth);
@@ -584,7 +594,7 @@ bd_mime_part_is (const BdMimePart *part,
 gboolean
 bd_mime_part_is_leaf (const BdMimePart *part)
 {
-  return strcmp (part->type, "multipart") != 0 && !is_message_type (part);
+  return !is_word (part->type, "multipart") && !is_message_type (part);
 }
 
 /* g_ascii_xdigit_value () of a hex digit (@c is one), inline: a call
@@ -659,7 +669,7 @@ bd_mime_part_content (const BdMimePart *part,
   g_return_val_if_fail (part != NULL, NULL);
 
   if (part->encoding != NULL
-      && (strcmp (part->encoding, "base64") == 0 || strcmp (part->encoding, "quoted-printable") == 0))
+      && (is_word (part->encoding, "base64") || is_word (part->encoding, "quoted-printable")))
     {
       int state = 0;
       guint32 save = 0;
