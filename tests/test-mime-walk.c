@@ -1309,6 +1309,140 @@ test_squeeze_random (void)
     }
 }
 
+/* --- status and reply codes in a diagnostic --------------------------- */
+
+static inline gboolean
+ref_is_digit (char c)
+{
+  return c >= '0' && c <= '9';
+}
+
+/* The reply codes RFC 5321, RFC 7504 and RFC 3207/4954 define: anything
+ * else that looks like one is a number in the text. */
+static gboolean
+ref_is_reply_code (guint code)
+{
+  static const guint16 codes[] = {
+    211, 214, 220, 221, 235, 250, 251, 252, 334, 354, 421, 432, 450, 451, 452, 453, 454, 455,
+    458, 459, 500, 501, 502, 503, 504, 521, 523, 530, 534, 535, 538, 550, 551, 552, 553, 554,
+    555, 556,
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (codes); i++)
+    if (codes[i] == code)
+      return TRUE;
+  return FALSE;
+}
+
+/* The reference: bd_dsn_find_status () before it went from dot to dot. */
+static gboolean
+find_status_reference (const char *text,
+                       char        out[BD_STATUS_MAX])
+{
+  out[0] = '\0';
+  if (text == NULL)
+    return FALSE;
+
+  for (const char *p = text; *p; p++)
+    {
+      const char *q;
+      guint n1 = 0, n2 = 0;
+
+      if ((*p != '2' && *p != '4' && *p != '5') || p[1] != '.')
+        continue;
+      if (p > text && (ref_is_digit (p[-1]) || p[-1] == '.'))
+        continue;
+      q = p + 2;
+      while (ref_is_digit (*q) && n1 < 4)
+        q++, n1++;
+      if (n1 == 0 || n1 > 3 || *q != '.')
+        continue;
+      q++;
+      while (ref_is_digit (*q) && n2 < 4)
+        q++, n2++;
+      if (n2 == 0 || n2 > 3)
+        continue;
+      if (*q == '.' && ref_is_digit (q[1]))
+        continue;
+      if ((gsize)(q - p) >= BD_STATUS_MAX)
+        continue;
+      memcpy (out, p, q - p);
+      out[q - p] = '\0';
+      return TRUE;
+    }
+  return FALSE;
+}
+
+/* The reference: bd_dsn_find_reply_code () before it went from 4 or 5 to
+ * the next. */
+static guint
+find_reply_code_reference (const char *text)
+{
+  const char *p;
+
+  if (text == NULL)
+    return 0;
+
+  p = text;
+  while (*p == ' ' || *p == '\t' || *p == '"' || *p == '(')
+    p++;
+  if (*p >= '2' && *p <= '5' && ref_is_digit (p[1]) && ref_is_digit (p[2])
+      && !ref_is_digit (p[3]) && p[3] != '.' && p[3] != ','
+      && ref_is_reply_code ((p[0] - '0') * 100 + (p[1] - '0') * 10 + (p[2] - '0')))
+    return (p[0] - '0') * 100 + (p[1] - '0') * 10 + (p[2] - '0');
+
+  for (p = text; *p; p++)
+    {
+      if ((*p != '4' && *p != '5') || !ref_is_digit (p[1]) || !ref_is_digit (p[2]))
+        continue;
+      if (p[1] > '5')
+        continue;
+      if (p > text && (g_ascii_isalnum (p[-1]) || p[-1] == '.' || p[-1] == '-'
+                       || p[-1] == '#' || p[-1] == '/' || p[-1] == ':' || p[-1] == '='))
+        continue;
+      if (!ref_is_reply_code ((p[0] - '0') * 100 + (p[1] - '0') * 10 + (p[2] - '0')))
+        continue;
+      if (p[3] == '\0'
+          || ((p[3] == ' ' || p[3] == '-') && (p[4] == ' ' || g_ascii_isalpha (p[4])
+                                              || (ref_is_digit (p[4]) && p[5] == '.')
+                                              || p[4] == '<' || p[4] == '"')))
+        return (p[0] - '0') * 100 + (p[1] - '0') * 10 + (p[2] - '0');
+    }
+  return 0;
+}
+
+static void
+check_codes (const char *text)
+{
+  char got[BD_STATUS_MAX], want[BD_STATUS_MAX];
+
+  g_assert_cmpint (bd_dsn_find_status (text, got), ==, find_status_reference (text, want));
+  g_assert_cmpstr (got, ==, want);
+  g_assert_cmpuint (bd_dsn_find_reply_code (text), ==, find_reply_code_reference (text));
+}
+
+static void
+test_codes_random (void)
+{
+  static const char alphabet[] = { '5', '4', '2', '.', '0', '1', '5', '.', ' ', 'a', '-', '#', '/', ':', '=',
+                                   '(', '"', '9', '3', '\t', ',' };
+  g_autoptr(GRand) rand = g_rand_new_with_seed (28);
+
+  check_codes ("");
+  check_codes (".");
+  check_codes ("5.1.1");
+  check_codes (".5.1.1");
+  check_codes ("550 5.1.1 <a@b.c>: Recipient address rejected: user unknown");
+  check_codes ("host 1.2.3.4 said: 452 4.2.2 over quota (in reply to RCPT TO)");
+  for (guint i = 0; i < 100000; i++)
+    {
+      g_autofree char *text = random_text (rand, alphabet, g_rand_int_range (rand, 3, sizeof alphabet + 1),
+                                           g_rand_int_range (rand, 0, 24));
+
+      check_codes (text);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1332,5 +1466,6 @@ main (int   argc,
   g_test_add_func ("/mime-walk/tags/edges", test_tags_edges);
   g_test_add_func ("/mime-walk/tags/random", test_tags_random);
   g_test_add_func ("/mime-walk/squeeze/random", test_squeeze_random);
+  g_test_add_func ("/mime-walk/codes/random", test_codes_random);
   return g_test_run ();
 }

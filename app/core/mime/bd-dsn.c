@@ -107,15 +107,17 @@ bd_dsn_find_status (const char *text,
   g_return_val_if_fail (out != NULL, FALSE);
 
   out[0] = '\0';
-  if (text == NULL)
+  if (text == NULL || text[0] == '\0')
     return FALSE;
 
-  for (const char *p = text; *p; p++)
+  /* A code's first digit is the byte before a dot: the dots are looked
+   * for (strchr ()), not every byte tried, in the same order. */
+  for (const char *dot = strchr (text + 1, '.'); dot != NULL; dot = strchr (dot + 1, '.'))
     {
-      const char *q;
+      const char *p = dot - 1, *q;
       guint n1 = 0, n2 = 0;
 
-      if ((*p != '2' && *p != '4' && *p != '5') || p[1] != '.')
+      if (*p != '2' && *p != '4' && *p != '5')
         continue;
       if (p > text && (is_digit (p[-1]) || p[-1] == '.'))
         continue;
@@ -180,9 +182,10 @@ bd_dsn_find_reply_code (const char *text)
       && is_reply_code ((p[0] - '0') * 100 + (p[1] - '0') * 10 + (p[2] - '0')))
     return (p[0] - '0') * 100 + (p[1] - '0') * 10 + (p[2] - '0');
 
-  for (p = text; *p; p++)
+  /* the 4s and 5s looked for (strpbrk ()), not every byte tried */
+  for (p = strpbrk (text, "45"); p != NULL; p = strpbrk (p + 1, "45"))
     {
-      if ((*p != '4' && *p != '5') || !is_digit (p[1]) || !is_digit (p[2]))
+      if (!is_digit (p[1]) || !is_digit (p[2]))
         continue;
       if (p[1] > '5')
         continue;
