@@ -1630,6 +1630,213 @@ test_normalise_random (void)
     }
 }
 
+/* --- bd_original_parse_received ---------------------------------------- */
+
+/* An IPv4 address in the one form inet_pton () reads: four decimal
+ * octets, none with a leading zero. */
+static gboolean
+ref_parse_ipv4 (const char *text,
+            guint8      bytes[4])
+{
+  const char *p = text;
+
+  for (guint i = 0; i < 4; i++)
+    {
+      const char *digits;
+      guint value = 0;
+
+      if (i > 0 && *p++ != '.')
+        return FALSE;
+      for (digits = p; g_ascii_isdigit (*p) && p - digits < 4; p++)
+        value = value * 10 + (*p - '0');
+      if (p == digits || p - digits > 3 || value > 255 || (p - digits > 1 && *digits == '0'))
+        return FALSE;
+      bytes[i] = value;
+    }
+  return *p == '\0';
+}
+
+/* GInetAddress's tests, on IPv4 bytes: loopback 127/8, site-local 10/8,
+ * 172.16/12 and 192.168/16, link-local 169.254/16, multicast 224/4; then
+ * CGNAT 100.64/10 and 0/8 (the "any" address among them). */
+static gboolean
+ref_is_public_ipv4 (const guint8 bytes[4])
+{
+  if (bytes[0] == 127 || bytes[0] == 10 || (bytes[0] == 172 && (bytes[1] & 0xf0) == 16)
+      || (bytes[0] == 192 && bytes[1] == 168) || (bytes[0] == 169 && bytes[1] == 254)
+      || (bytes[0] & 0xf0) == 224)
+    return FALSE;
+  return !(bytes[0] == 100 && (bytes[1] & 0xc0) == 64) && bytes[0] != 0;
+}
+
+static gboolean
+ref_is_public_ip (const char *ip)
+{
+  g_autoptr(GInetAddress) address = NULL;
+  const guint8 *bytes;
+  guint8 ipv4[4];
+
+  /* Nearly every Received: names an IPv4 address, read without a
+   * GInetAddress object. */
+  if (ref_parse_ipv4 (ip, ipv4))
+    return ref_is_public_ipv4 (ipv4);
+  address = g_inet_address_new_from_string (ip);
+  if (address == NULL)
+    return FALSE;
+  if (g_inet_address_get_is_loopback (address) || g_inet_address_get_is_site_local (address)
+      || g_inet_address_get_is_link_local (address) || g_inet_address_get_is_any (address)
+      || g_inet_address_get_is_multicast (address))
+    return FALSE;
+  bytes = g_inet_address_to_bytes (address);
+  if (g_inet_address_get_family (address) == G_SOCKET_FAMILY_IPV4)
+    return !(bytes[0] == 100 && (bytes[1] & 0xc0) == 64) && bytes[0] != 0;
+  /* fc00::/7 unique local */
+  return (bytes[0] & 0xfe) != 0xfc;
+}
+
+/* Copies the IP in "[203.0.113.7]", "(203.0.113.7)" or "[IPv6:2001:db8::1]". */
+static char *
+ref_ip_at (const char *p,
+       const char *end)
+{
+  const char *start = p, *stop;
+  g_autofree char *ip = NULL;
+
+  if (end - start > 5 && bd_mime_walk_has_prefix_ci (start, "ipv6:", 5))
+    start += 5;
+  stop = start;
+  while (stop < end && (g_ascii_isxdigit (*stop) || *stop == '.' || *stop == ':'))
+    stop++;
+  if (stop == start || stop - start > 45 || (stop < end && *stop != ']' && *stop != ')'))
+    return NULL;
+  ip = g_strndup (start, stop - start);
+  if (!g_hostname_is_ip_address (ip))
+    return NULL;
+  return g_steal_pointer (&ip);
+}
+
+static gboolean
+ref_looks_like_host (const char *word,
+                 gsize       len)
+{
+  gboolean dot = FALSE;
+
+  if (len == 0 || len > 253)
+    return FALSE;
+  for (gsize i = 0; i < len; i++)
+    {
+      if (word[i] == '.')
+        dot = TRUE;
+      else if (!g_ascii_isalnum (word[i]) && word[i] != '-' && word[i] != '_')
+        return FALSE;
+    }
+  return dot && !g_ascii_isdigit (word[len - 1]);
+}
+
+/* The reference: bd_original_parse_received () before it went from one
+ * '(' to the next. */
+static gboolean
+parse_received_reference (const char  *received,
+                          char       **ip,
+                          char       **host)
+{
+  const char *from, *end, *p;
+  g_autofree char *found = NULL;
+  const char *bracket = NULL;
+
+  *ip = NULL;
+  *host = NULL;
+  from = received;
+  while (*from == ' ' || *from == '\t')
+    from++;
+  if (!bd_mime_walk_has_prefix_ci (from, "from", 4))
+    return FALSE;
+  end = strstr (from, " by ");
+  if (end == NULL)
+    end = from + strlen (from);
+
+  /* First the TCP information the receiving server added in a comment,
+   * "(mail.example.com [203.0.113.7])" or "(user@[203.0.113.7])": it saw
+   * that address itself. The "from" word before it is the client's own
+   * claim (HELO), which may be a private or made-up address. */
+  for (p = from; p < end && found == NULL; p++)
+    {
+      const char *q;
+      g_autofree char *candidate = NULL;
+
+      if (*p != '(' || bd_mime_walk_has_prefix_ci (p + 1, "helo", 4) || bd_mime_walk_has_prefix_ci (p + 1, "ehlo", 4))
+        continue;
+      for (q = p + 1; q < end && *q != ')' && *q != '['; q++)
+        ;
+      if (q < end && *q == '[' && (candidate = ref_ip_at (q + 1, end)) != NULL && ref_is_public_ip (candidate))
+        {
+          found = g_steal_pointer (&candidate);
+          bracket = p + 1;
+        }
+    }
+  /* Else the first address in brackets or parentheses. */
+  for (p = from; p < end && found == NULL; p++)
+    if (*p == '[' || *p == '(')
+      found = ref_ip_at (p + 1, end);
+  if (found == NULL || !ref_is_public_ip (found))
+    return FALSE;
+
+  if (bracket != NULL)
+    {
+      gsize n = strcspn (bracket, " [");
+
+      if (ref_looks_like_host (bracket, n))
+        *host = g_ascii_strdown (bracket, n);
+    }
+  if (*host == NULL)
+    {
+      const char *helo = from + 4;
+      gsize n;
+
+      while (*helo == ' ' || *helo == '\t')
+        helo++;
+      n = strcspn (helo, " \t([");
+      if (ref_looks_like_host (helo, n))
+        *host = g_ascii_strdown (helo, n);
+    }
+  *ip = g_steal_pointer (&found);
+  return TRUE;
+}
+
+
+static void
+check_received (const char *received)
+{
+  g_autofree char *got_ip = NULL, *got_host = NULL, *want_ip = NULL, *want_host = NULL;
+
+  g_assert_cmpint (bd_original_parse_received (received, &got_ip, &got_host), ==,
+                   parse_received_reference (received, &want_ip, &want_host));
+  g_assert_cmpstr (got_ip, ==, want_ip);
+  g_assert_cmpstr (got_host, ==, want_host);
+}
+
+static void
+test_received_random (void)
+{
+  static const char *const pieces[] = {
+    "from ", "by ", " by ", "(", ")", "[", "]", "HELO ", "EHLO ", "helo", "mail.example.com", "203.0.113.7",
+    "10.0.0.1", "IPv6:2001:db8::1", "192.168.1.1", " ", "user@", "x", "198.51.100.2", "(mx.example.org ",
+  };
+  g_autoptr(GRand) rand = g_rand_new_with_seed (30);
+
+  check_received ("from mail.example.com (mail.example.com [203.0.113.7]) by mx.example.org with ESMTPS");
+  check_received ("from [10.0.0.1] (HELO x) by y");
+  check_received ("from x (y [192.168.1.1]) (z [198.51.100.2]) by w");
+  for (guint i = 0; i < 20000; i++)
+    {
+      g_autoptr(GString) text = g_string_new (g_rand_int_range (rand, 0, 8) != 0 ? "from " : "");
+
+      for (guint k = g_rand_int_range (rand, 0, 10); k > 0; k--)
+        g_string_append (text, pieces[g_rand_int_range (rand, 0, G_N_ELEMENTS (pieces))]);
+      check_received (text->str);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1655,5 +1862,6 @@ main (int   argc,
   g_test_add_func ("/mime-walk/squeeze/random", test_squeeze_random);
   g_test_add_func ("/mime-walk/codes/random", test_codes_random);
   g_test_add_func ("/mime-walk/normalise-codes/random", test_normalise_random);
+  g_test_add_func ("/mime-walk/received/random", test_received_random);
   return g_test_run ();
 }

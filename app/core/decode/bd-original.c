@@ -152,12 +152,13 @@ bd_original_parse_received (const char  *received,
    * "(mail.example.com [203.0.113.7])" or "(user@[203.0.113.7])": it saw
    * that address itself. The "from" word before it is the client's own
    * claim (HELO), which may be a private or made-up address. */
-  for (p = from; p < end && found == NULL; p++)
+  for (p = memchr (from, '(', end - from); p != NULL && found == NULL; p = memchr (p + 1, '(', end - (p + 1)))
     {
       const char *q;
       g_autofree char *candidate = NULL;
 
-      if (*p != '(' || bd_mime_walk_has_prefix_ci (p + 1, "helo", 4) || bd_mime_walk_has_prefix_ci (p + 1, "ehlo", 4))
+      /* from one '(' to the next (memchr ()), not byte by byte */
+      if (bd_mime_walk_has_prefix_ci (p + 1, "helo", 4) || bd_mime_walk_has_prefix_ci (p + 1, "ehlo", 4))
         continue;
       for (q = p + 1; q < end && *q != ')' && *q != '['; q++)
         ;
