@@ -28,13 +28,26 @@ param_clear (Param *param)
   g_free (param->value);
 }
 
+/* The closing quote of the quoted string whose content starts at @p, or
+ * its end (NUL). From one '"' or '\\' to the next (strcspn ()): boundary
+ * strings are long. */
+static const char *
+quoted_end (const char *p)
+{
+  for (;;)
+    {
+      p += strcspn (p, "\"\\");
+      if (*p != '\\')
+        return p;
+      p += p[1] != '\0' ? 2 : 1;   /* the escaped byte */
+    }
+}
+
 /* Past a quoted string that starts at @p ('"'). */
 static const char *
 skip_quoted (const char *p)
 {
-  for (p++; *p != '\0' && *p != '"'; p++)
-    if (*p == '\\' && p[1] != '\0')
-      p++;
+  p = quoted_end (p + 1);
   return *p == '"' ? p + 1 : p;
 }
 
@@ -42,9 +55,13 @@ skip_quoted (const char *p)
 static const char *
 next_semicolon (const char *p)
 {
-  while (*p != '\0' && *p != ';')
-    p = *p == '"' ? skip_quoted (p) : p + 1;
-  return p;
+  for (;;)
+    {
+      p += strcspn (p, ";\"");
+      if (*p != '"')
+        return p;
+      p = skip_quoted (p);
+    }
 }
 
 static const char *
@@ -92,9 +109,7 @@ next_param (const char **p,
       if (param->quoted)
         {
           param->value = ++q;
-          for (; *q != '\0' && *q != '"'; q++)
-            if (*q == '\\' && q[1] != '\0')
-              q++;
+          q = quoted_end (q);
           param->value_len = q - param->value;
           if (*q == '"')
             q++;
@@ -102,8 +117,7 @@ next_param (const char **p,
       else
         {
           param->value = q;
-          while (*q != '\0' && *q != ';' && *q != ' ' && *q != '\t')
-            q++;
+          q += strcspn (q, "; \t");
           param->value_len = q - param->value;
         }
       *p = next_semicolon (q);
