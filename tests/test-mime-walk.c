@@ -9,6 +9,7 @@
 #define _GNU_SOURCE   /* memmem, the reference */
 #include "config.h"
 
+#include <gmime/gmime.h>
 #include <string.h>
 
 #include "bd-bounce.h"
@@ -1837,11 +1838,95 @@ test_received_random (void)
     }
 }
 
+/* --- the header block quoted in a bounce's prose ----------------------- */
+
+/* The reference: where the quoted header block starts, before the
+ * starters' first letters were looked up in a table. Header names that open the copy of a message quoted in a bounce's
+ * prose, in lower case (compared without case). */
+static const char *const ref_starters[] = {
+  "return-path:", "received:", "dkim-signature:", "message-id:", "from:", "date:",
+};
+
+static const char *
+find_header_block_reference (const char *text,
+                             gsize       len)
+{
+  const char *end = text + len;
+
+  for (const char *p = text; p < end; )
+    {
+      const char *eol = memchr (p, '\n', end - p);
+      const char *next = eol ? eol + 1 : end;
+
+      for (guint i = 0; i < G_N_ELEMENTS (ref_starters); i++)
+        {
+          gsize n;
+
+          /* the first letter inline (case folded by its 0x20 bit), before
+           * any call: every line of the prose is tried */
+          if ((*p | 0x20) != (ref_starters[i][0] | 0x20))
+            continue;
+          n = strlen (ref_starters[i]);
+          if ((gsize)(end - p) > n && bd_mime_walk_has_prefix_ci (p, ref_starters[i], n))
+            {
+              /* A block needs a second header line right after. */
+              if (next < end && (g_ascii_isalpha (*next) || *next == ' ' || *next == '\t')
+                  && memchr (next, ':', MIN ((gsize)(end - next), 80)) != NULL)
+                return p;
+            }
+        }
+      p = next;
+    }
+  return NULL;
+}
+
+
+static void
+check_header_block (const char *text)
+{
+  gsize len = strlen (text);
+  const char *start = find_header_block_reference (text, len);
+  g_autoptr(BdBounce) got = bd_bounce_new ("test", 0);
+  g_autoptr(BdBounce) want = bd_bounce_new ("test", 0);
+
+  g_assert_cmpint (bd_original_fill_from_text (got->original, text, len), ==, start != NULL);
+  if (start == NULL)
+    return;
+  /* from where the reference starts, the block is read at once */
+  g_assert_true (bd_original_fill_from_text (want->original, start, len - (start - text)));
+  g_assert_cmpstr (got->original->from, ==, want->original->from);
+  g_assert_cmpstr (got->original->message_id, ==, want->original->message_id);
+  g_assert_cmpstr (got->original->date, ==, want->original->date);
+  g_assert_cmpstr (got->original->excerpt, ==, want->original->excerpt);
+}
+
+static void
+test_header_block_random (void)
+{
+  static const char *const lines[] = {
+    "Return-Path: <a@example.com>\n", "received: from x by y\n", "From: b@example.com\n", "Date: x\n",
+    "DKIM-Signature: v=1; d=example.com\n", "Message-ID: <m@example.com>\n", "MESSAGE-ID: <n@example.com>\n",
+    "hello\n", "from here\n", "R\n", "\n", " x: y\n", "Xfrom: z\n", "FROM:c@example.com\n", "dATE:\n",
+    "Subject: s\n", "mail text\n", "Fwd\n", "r", "Date: Mon, 2 Mar 2026 10:15:07 +0100\n",
+  };
+  g_autoptr(GRand) rand = g_rand_new_with_seed (31);
+
+  for (guint i = 0; i < 20000; i++)
+    {
+      g_autoptr(GString) text = g_string_new (NULL);
+
+      for (guint k = g_rand_int_range (rand, 0, 10); k > 0; k--)
+        g_string_append (text, lines[g_rand_int_range (rand, 0, G_N_ELEMENTS (lines))]);
+      check_header_block (text->str);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
+  g_mime_init ();
   g_test_add_func ("/mime-walk/unfold/edges", test_unfold_edges);
   g_test_add_func ("/mime-walk/unfold/random", test_unfold_random);
   g_test_add_func ("/mime-walk/blank-line/edges", test_blank_line_edges);
@@ -1863,5 +1948,6 @@ main (int   argc,
   g_test_add_func ("/mime-walk/codes/random", test_codes_random);
   g_test_add_func ("/mime-walk/normalise-codes/random", test_normalise_random);
   g_test_add_func ("/mime-walk/received/random", test_received_random);
+  g_test_add_func ("/mime-walk/header-block/random", test_header_block_random);
   return g_test_run ();
 }

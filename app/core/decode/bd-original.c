@@ -561,10 +561,32 @@ static const char *const starters[] = {
   "return-path:", "received:", "dkim-signature:", "message-id:", "from:", "date:",
 };
 
+/* The starters' first letters, in either case: every line of the prose
+ * is tried, and most start with none of them (one look-up, not a test
+ * against every starter). Built once. */
+static const guint8 *
+starter_letters (void)
+{
+  static guint8 letters[256];
+  static gsize built;
+
+  if (g_once_init_enter (&built))
+    {
+      for (guint i = 0; i < G_N_ELEMENTS (starters); i++)
+        {
+          letters[(guchar)starters[i][0]] = TRUE;
+          letters[(guchar)g_ascii_toupper (starters[i][0])] = TRUE;
+        }
+      g_once_init_leave (&built, 1);
+    }
+  return letters;
+}
+
 static const char *
 find_header_block (const char *text,
                    gsize       len)
 {
+  const guint8 *letters = starter_letters ();
   const char *end = text + len;
 
   for (const char *p = text; p < end; )
@@ -572,13 +594,12 @@ find_header_block (const char *text,
       const char *eol = memchr (p, '\n', end - p);
       const char *next = eol ? eol + 1 : end;
 
-      for (guint i = 0; i < G_N_ELEMENTS (starters); i++)
+      for (guint i = 0; letters[(guchar)*p] && i < G_N_ELEMENTS (starters); i++)
         {
           gsize n;
 
-          /* the first letter inline (case folded by its 0x20 bit), before
-           * any call: every line of the prose is tried */
-          if ((*p | 0x20) != (starters[i][0] | 0x20))
+          /* case folded by the 0x20 bit: the starters are in lower case */
+          if ((*p | 0x20) != starters[i][0])
             continue;
           n = strlen (starters[i]);
           if ((gsize)(end - p) > n && bd_mime_walk_has_prefix_ci (p, starters[i], n))
