@@ -13,14 +13,12 @@
 
 #include <gmime/gmime.h>
 #include <string.h>
-#ifdef __SSE2__
-#include <emmintrin.h>
-#endif
 
 #include "bd-mime-charset.h"
 #include "bd-mime.h"
 #include "bd-mime-private.h"
 #include "bd-mime-text.h"
+#include "bd-mime-walk.h"
 
 /**
  * bd_mime_fields:
@@ -84,11 +82,7 @@ bd_mime_header_raw (const BdMimePart *part,
 static inline unsigned
 break_mask (const char *p)
 {
-  __m128i block = _mm_loadu_si128 ((const __m128i *)(gconstpointer)p);
-
-  return (unsigned)_mm_movemask_epi8 (_mm_or_si128 (_mm_or_si128 (_mm_cmpeq_epi8 (block, _mm_set1_epi8 ('\n')),
-                                                                  _mm_cmpeq_epi8 (block, _mm_set1_epi8 ('\r'))),
-                                                    _mm_cmpeq_epi8 (block, _mm_setzero_si128 ())));
+  return bd_mime_walk_mask3 (p, '\n', '\r', '\0');
 }
 #endif
 
