@@ -37,6 +37,19 @@ random_text (GRand      *rand,
   return text;
 }
 
+/* @len bytes of @text in a block of exactly that size (one byte for
+ * none, never NULL), so that ASan sees any read past them. */
+static char *
+exact_copy (const char *text,
+            gsize       len)
+{
+  char *copy = g_malloc (len > 0 ? len : 1);
+
+  if (len > 0)
+    memcpy (copy, text, len);
+  return copy;
+}
+
 /* --- bd_mime_unfold ----------------------------------------------------- */
 
 /* The reference: bd_mime_unfold () before its one-pass copy. */
@@ -80,8 +93,7 @@ static void
 check_unfold (const char *raw,
               gsize       len)
 {
-  /* an exact-size copy, so that ASan sees any read past its end */
-  g_autofree char *copy = g_memdup2 (raw, len);
+  g_autofree char *copy = exact_copy (raw, len);
   g_autofree char *got = bd_mime_unfold (copy, len);
   g_autofree char *want = unfold_reference (copy, len);
 
@@ -128,7 +140,7 @@ static void
 check_blank_line (const char *text,
                   gsize       len)
 {
-  g_autofree char *copy = g_memdup2 (text, len);
+  g_autofree char *copy = exact_copy (text, len);
 
   g_assert_true (bd_mime_walk_find_blank_line (copy, len) == memmem (copy, len, "\n\n", 2));
 }
@@ -203,7 +215,7 @@ static void
 check_field_colon (const char *text,
                    gsize       len)
 {
-  g_autofree char *copy = g_memdup2 (text, len);
+  g_autofree char *copy = exact_copy (text, len);
   const char *end = copy + len;
   const char *nl = memchr (copy, '\n', len);
   const char *want_end = NULL, *got_end = NULL;
@@ -505,7 +517,7 @@ static void
 check_html (const char *html,
             gsize       len)
 {
-  g_autofree char *copy = g_memdup2 (html, len);
+  g_autofree char *copy = exact_copy (html, len);
   gsize got_len, want_len;
   g_autofree char *got = bd_mime_strip_html (copy, len, &got_len);
   g_autofree char *want = strip_html_reference (copy, len, &want_len);
@@ -690,7 +702,7 @@ static void
 check_copy_newlines (const char *text,
                      gsize       len)
 {
-  g_autofree char *copy = g_memdup2 (text, len);
+  g_autofree char *copy = exact_copy (text, len);
   g_autofree char *got = g_malloc (len + 1);
   g_autofree char *want = g_malloc (len + 1);
   gsize got_len = bd_mime_walk_copy_newlines (got, copy, len);
