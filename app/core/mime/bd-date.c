@@ -79,24 +79,39 @@ read_digits (const char **p,
 static int
 read_month (const char **p)
 {
-  static const char months[] = "janfebmaraprmayjunjulaugsepoctnovdec";
-  char name[3];
+  guint32 name = 0;
+  int month;
 
   for (guint i = 0; i < 3; i++)
     {
       if (!g_ascii_isalpha ((*p)[i]))
         return 0;
-      name[i] = (*p)[i] | 0x20;   /* a letter: its lower case */
+      name |= (guint32)(guchar)((*p)[i] | 0x20) << (8 * i);   /* a letter: its lower case */
     }
   if (g_ascii_isalpha ((*p)[3]))
     return 0;
-  for (int m = 0; m < 12; m++)
-    if (memcmp (months + 3 * m, name, 3) == 0)
-      {
-        *p += 3;
-        return m + 1;
-      }
-  return 0;
+  /* the three letters as one word, told apart by a switch: the names were
+   * compared one after the other */
+#define MONTH(a, b, c) ((guint32)(a) | (guint32)(b) << 8 | (guint32)(c) << 16)
+  switch (name)
+    {
+    case MONTH ('j', 'a', 'n'): month = 1; break;
+    case MONTH ('f', 'e', 'b'): month = 2; break;
+    case MONTH ('m', 'a', 'r'): month = 3; break;
+    case MONTH ('a', 'p', 'r'): month = 4; break;
+    case MONTH ('m', 'a', 'y'): month = 5; break;
+    case MONTH ('j', 'u', 'n'): month = 6; break;
+    case MONTH ('j', 'u', 'l'): month = 7; break;
+    case MONTH ('a', 'u', 'g'): month = 8; break;
+    case MONTH ('s', 'e', 'p'): month = 9; break;
+    case MONTH ('o', 'c', 't'): month = 10; break;
+    case MONTH ('n', 'o', 'v'): month = 11; break;
+    case MONTH ('d', 'e', 'c'): month = 12; break;
+    default: return 0;
+    }
+#undef MONTH
+  *p += 3;
+  return month;
 }
 
 static gboolean
