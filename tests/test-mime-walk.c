@@ -1933,6 +1933,28 @@ test_header_block_random (void)
     }
 }
 
+/* Domains made of the letters of "xn--" and dots: IDN labels anywhere,
+ * in either case, whole or cut short. */
+static void
+test_message_id_idn (void)
+{
+  static const char alphabet[] = { 'x', 'n', '-', '-', '.', 'X', 'N', 'a' };
+  g_autoptr(GRand) rand = g_rand_new_with_seed (32);
+
+  check_message_id ("<a@xn--b.com>");
+  check_message_id ("<a@b.XN--c>");
+  check_message_id ("<xn--a@b.com>");
+  check_message_id ("<a@b.xn-->");
+  check_message_id ("<a@b.xn-");
+  for (guint i = 0; i < 50000; i++)
+    {
+      g_autofree char *domain = random_text (rand, alphabet, sizeof alphabet, g_rand_int_range (rand, 0, 14));
+      g_autofree char *value = g_strdup_printf ("<a@%s>", domain);
+
+      check_message_id (value);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1948,6 +1970,7 @@ main (int   argc,
   g_test_add_func ("/mime-walk/strip-html/edges", test_html_edges);
   g_test_add_func ("/mime-walk/strip-html/random", test_html_random);
   g_test_add_func ("/mime-walk/message-id/bytes", test_message_id_bytes);
+  g_test_add_func ("/mime-walk/message-id/idn", test_message_id_idn);
   g_test_add_func ("/mime-walk/copy-newlines/edges", test_copy_newlines_edges);
   g_test_add_func ("/mime-walk/copy-newlines/random", test_copy_newlines_random);
   g_test_add_func ("/mime-walk/prefix-ci/bytes", test_prefix_ci_bytes);

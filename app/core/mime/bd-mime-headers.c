@@ -230,14 +230,21 @@ is_atext (char c)
 }
 
 /* Past the dot-atom at @p ("a.b.c"), or NULL when there is none or it has
- * a leading, trailing or doubled dot (which GMime drops or refuses). */
+ * a leading, trailing or doubled dot (which GMime drops or refuses). With
+ * @idn, sets whether one of its atoms (a domain's labels) starts with
+ * "xn--": GMime turns such a domain into Unicode. The labels are looked
+ * at as they are passed, not searched for again. */
 static const char *
-skip_dot_atom (const char *p)
+skip_dot_atom (const char *p,
+               gboolean   *idn)
 {
   for (;;)
     {
       const char *atom = p;
 
+      /* the 4 bytes of "xn--" match only within an atom (no dot in them) */
+      if (idn != NULL && (*p | 0x20) == 'x' && bd_mime_walk_has_prefix_ci (p, "xn--", 4))
+        *idn = TRUE;
       while (is_atext (*p))
         p++;
       if (p == atom)
@@ -248,38 +255,18 @@ skip_dot_atom (const char *p)
     }
 }
 
-/* Whether a label of the domain [@p, @end) starts with "xn--": GMime
- * turns such a domain into Unicode. */
-static gboolean
-has_idn_label (const char *p,
-               const char *end)
-{
-  /* Labels start at @p and after each dot: the dots are looked for
-   * (memchr), not every byte tested as a label's start. */
-  for (const char *label = p; label != NULL && label < end;)
-    {
-      const char *dot = memchr (label, '.', end - label);
-
-      if (end - label >= 4 && (label[0] | 0x20) == 'x' && g_ascii_strncasecmp (label, "xn--", 4) == 0)
-        return TRUE;
-      label = dot != NULL ? dot + 1 : NULL;
-    }
-  return FALSE;
-}
-
 /* Past the addr-spec at @p, "local@domain" with both parts dot-atoms, or
  * NULL. */
 static const char *
 skip_plain_addr_spec (const char *p)
 {
-  const char *domain;
+  gboolean idn = FALSE;
 
-  p = skip_dot_atom (p);
+  p = skip_dot_atom (p, NULL);
   if (p == NULL || *p != '@')
     return NULL;
-  domain = p + 1;
-  p = skip_dot_atom (domain);
-  if (p == NULL || has_idn_label (domain, p))
+  p = skip_dot_atom (p + 1, &idn);
+  if (p == NULL || idn)
     return NULL;
   return p;
 }
