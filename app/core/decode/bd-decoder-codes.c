@@ -29,11 +29,12 @@ find_agreeing_pair (const char *text,
 {
   gboolean first_disagreed = FALSE;
 
-  for (const char *p = text; p[0] != '\0'; p++)
+  /* the 4s and 5s looked for (strpbrk ()), not every byte tried */
+  for (const char *p = strpbrk (text, "45"); p != NULL; p = strpbrk (p + 1, "45"))
     {
       gsize n;
 
-      if (!(p[0] == '4' || p[0] == '5') || !g_ascii_isdigit (p[1]) || !g_ascii_isdigit (p[2])
+      if (!g_ascii_isdigit (p[1]) || !g_ascii_isdigit (p[2])
           || (p[3] != ' ' && p[3] != '-') || (p > text && g_ascii_isalnum (p[-1])))
         continue;
       if (!(p[4] == '4' || p[4] == '5') || p[5] != '.' || !g_ascii_isdigit (p[6])

@@ -22,6 +22,7 @@
 #include "bd-gmime-autocleanups.h"
 #include "bd-mime.h"
 #include "bd-mime-text.h"
+#include "bd-mime-walk.h"
 #include "bd-msg.h"
 #include "bd-original.h"
 #include "bd-sender.h"
@@ -129,7 +130,7 @@ static gboolean
 same_address (const char *a,
               const char *b)
 {
-  return a != NULL && b != NULL && g_ascii_strcasecmp (a, b) == 0;
+  return a != NULL && b != NULL && bd_mime_walk_equal_ci (a, b);
 }
 
 static void
@@ -321,7 +322,7 @@ is_forward_subject (const char *subject)
   while (*subject == ' ' || *subject == '[')
     subject++;
   for (guint i = 0; i < G_N_ELEMENTS (prefixes); i++)
-    if (g_ascii_strncasecmp (subject, prefixes[i], strlen (prefixes[i])) == 0)
+    if (bd_mime_walk_has_prefix_ci (subject, prefixes[i], strlen (prefixes[i])))
       return TRUE;
   return FALSE;
 }
@@ -535,8 +536,7 @@ cap_parts (const char *data,
     return len;
   while (p < end)
     {
-      if ((gsize)(end - p) > 13 && (*p == 'C' || *p == 'c')
-          && g_ascii_strncasecmp (p, "content-type:", 13) == 0
+      if ((gsize)(end - p) > 13 && (*p == 'C' || *p == 'c') && bd_mime_walk_has_prefix_ci (p, "content-type:", 13)
           && ++count > BD_DECODER_MAX_PARTS)
         return p - data;
       p = memchr (p, '\n', end - p);
@@ -582,8 +582,8 @@ bd_decoder_decode_bytes (const char *data,
   if (memchr (data, '\r', len) != NULL)
     {
       copy = g_malloc (len + 1);
-      memcpy (copy, data, len);
-      len = bd_mime_normalise_newlines (copy, len);
+      len = bd_mime_walk_copy_newlines (copy, data, len);
+      copy[len] = '\0';
       data = copy;
     }
   /* A message saved from an mbox may keep its "From sender date" line;

@@ -1,7 +1,6 @@
 /* bd-original.c
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
-#define _GNU_SOURCE   /* strnlen */
 #define G_LOG_DOMAIN "bd-original"
 
 #include "config.h"
@@ -11,11 +10,11 @@
 #include "bd-dsn.h"
 #include "bd-gmime-autocleanups.h"
 #include "bd-mime.h"
-#include "bd-mailbox-filter.h"
 #include "bd-mime-charset.h"
 #include "bd-date.h"
 #include "bd-original.h"
 #include "bd-mime-text.h"
+#include "bd-mime-walk.h"
 
 /* An IPv4 address in the one form inet_pton () reads: four decimal
  * octets, none with a leading zero. */
@@ -87,7 +86,7 @@ ip_at (const char *p,
   const char *start = p, *stop;
   g_autofree char *ip = NULL;
 
-  if (end - start > 5 && g_ascii_strncasecmp (start, "IPv6:", 5) == 0)
+  if (end - start > 5 && bd_mime_walk_has_prefix_ci (start, "ipv6:", 5))
     start += 5;
   stop = start;
   while (stop < end && (g_ascii_isxdigit (*stop) || *stop == '.' || *stop == ':'))
@@ -143,7 +142,7 @@ bd_original_parse_received (const char  *received,
   from = received;
   while (*from == ' ' || *from == '\t')
     from++;
-  if (g_ascii_strncasecmp (from, "from", 4) != 0)
+  if (!bd_mime_walk_has_prefix_ci (from, "from", 4))
     return FALSE;
   end = strstr (from, " by ");
   if (end == NULL)
@@ -153,12 +152,13 @@ bd_original_parse_received (const char  *received,
    * "(mail.example.com [203.0.113.7])" or "(user@[203.0.113.7])": it saw
    * that address itself. The "from" word before it is the client's own
    * claim (HELO), which may be a private or made-up address. */
-  for (p = from; p < end && found == NULL; p++)
+  for (p = memchr (from, '(', end - from); p != NULL && found == NULL; p = memchr (p + 1, '(', end - (p + 1)))
     {
       const char *q;
       g_autofree char *candidate = NULL;
 
-      if (*p != '(' || g_ascii_strncasecmp (p + 1, "HELO", 4) == 0 || g_ascii_strncasecmp (p + 1, "EHLO", 4) == 0)
+      /* from one '(' to the next (memchr ()), not byte by byte */
+      if (bd_mime_walk_has_prefix_ci (p + 1, "helo", 4) || bd_mime_walk_has_prefix_ci (p + 1, "ehlo", 4))
         continue;
       for (q = p + 1; q < end && *q != ')' && *q != '['; q++)
         ;
@@ -289,45 +289,76 @@ fill_excerpt (BdOriginal       *original,
     original->excerpt = make_excerpt (text, len);
 }
 
-/* The next tag of @tags, a DKIM-Signature or BIMI-Selector value split
- * at ";" ("tag=value; tag=value", RFC 6376 §3.2): its name and value,
- * stripped, in place. Tags without "=" are skipped. */
-static gboolean
-next_tag (char   **tags,
-          guint   *i,
-          char   **name,
-          char   **value)
+/* One "tag=value" of a DKIM-Signature or BIMI-Selector value
+ * ("tag=value; tag=value", RFC 6376 §3.2): the name and value, stripped,
+ * as spans of the value. */
+typedef struct
 {
-  for (; tags[*i] != NULL; (*i)++)
-    {
-      char *tag = g_strstrip (tags[*i]);
-      char *eq = strchr (tag, '=');
+  const char *name;
+  gsize       name_len;
+  const char *value;
+  gsize       value_len;
+} Tag;
 
+/* [@start, @end) without the white space at either end (g_strstrip ()'s). */
+static const char *
+strip_span (const char *start,
+            const char *end,
+            gsize      *len)
+{
+  while (start < end && g_ascii_isspace (*start))
+    start++;
+  while (end > start && g_ascii_isspace (end[-1]))
+    end--;
+  *len = end - start;
+  return start;
+}
+
+/* The next tag at *@p (then moved past its ';'; NULL after the last),
+ * split at its first '='; pieces without one are skipped. Read in place:
+ * splitting the value into strings, then stripping each, cost more than
+ * the rest of reading the original. */
+static gboolean
+next_tag (const char **p,
+          Tag         *tag)
+{
+  while (*p != NULL)
+    {
+      const char *piece = *p;
+      const char *semicolon = strchr (piece, ';');
+      const char *end = semicolon != NULL ? semicolon : piece + strlen (piece);
+      const char *eq = memchr (piece, '=', end - piece);
+
+      *p = semicolon != NULL ? semicolon + 1 : NULL;
       if (eq == NULL)
         continue;
-      *eq = '\0';
-      *name = g_strstrip (tag);
-      *value = g_strstrip (eq + 1);
-      (*i)++;
+      tag->name = strip_span (piece, eq, &tag->name_len);
+      tag->value = strip_span (eq + 1, end, &tag->value_len);
       return TRUE;
     }
   return FALSE;
+}
+
+static gboolean
+tag_is (const Tag  *tag,
+        const char *name)
+{
+  return tag->name_len == strlen (name) && memcmp (tag->name, name, tag->name_len) == 0;
 }
 
 static void
 add_dkim (BdOriginal *original,
           const char *value)
 {
-  g_auto(GStrv) tags = g_strsplit (value, ";", -1);
   BdDkimRef *ref = g_new0 (BdDkimRef, 1);
-  char *tag, *tag_value;
+  Tag tag;
 
-  for (guint i = 0; next_tag (tags, &i, &tag, &tag_value);)
+  for (const char *p = value; next_tag (&p, &tag);)
     {
-      if (strcmp (tag, "d") == 0 && ref->domain == NULL)
-        ref->domain = g_ascii_strdown (tag_value, -1);
-      else if (strcmp (tag, "s") == 0 && ref->selector == NULL)
-        ref->selector = g_strdup (tag_value);
+      if (tag_is (&tag, "d") && ref->domain == NULL)
+        ref->domain = g_ascii_strdown (tag.value, tag.value_len);
+      else if (tag_is (&tag, "s") && ref->selector == NULL)
+        ref->selector = g_strndup (tag.value, tag.value_len);
     }
   if (ref->domain == NULL && ref->selector == NULL)
     {
@@ -343,19 +374,22 @@ add_dkim (BdOriginal *original,
 static char *
 bimi_selector_of (const char *value)
 {
-  g_auto(GStrv) tags = g_strsplit (value, ";", -1);
   gboolean bimi1 = FALSE;
   const char *selector = NULL;
-  char *tag, *tag_value;
+  gsize selector_len = 0;
+  Tag tag;
 
-  for (guint i = 0; next_tag (tags, &i, &tag, &tag_value);)
+  for (const char *p = value; next_tag (&p, &tag);)
     {
-      if (strcmp (tag, "v") == 0)
-        bimi1 = g_ascii_strcasecmp (tag_value, "BIMI1") == 0;
-      else if (strcmp (tag, "s") == 0 && selector == NULL)
-        selector = tag_value;
+      if (tag_is (&tag, "v"))
+        bimi1 = tag.value_len == 5 && bd_mime_walk_has_prefix_ci (tag.value, "bimi1", 5);
+      else if (tag_is (&tag, "s") && selector == NULL)
+        {
+          selector = tag.value;
+          selector_len = tag.value_len;
+        }
     }
-  return bimi1 && selector != NULL && *selector != '\0' ? g_ascii_strdown (selector, -1) : NULL;
+  return bimi1 && selector_len > 0 ? g_ascii_strdown (selector, selector_len) : NULL;
 }
 
 /* How many addresses of one field are kept. */
@@ -471,20 +505,20 @@ bd_original_fill_from_message (BdOriginal       *original,
     {
       const BdMimeField *f = &fields[i];
 
-      if (f->name_len == 14 && g_ascii_strncasecmp (f->name, "DKIM-Signature", 14) == 0)
+      if (f->name_len == 14 && bd_mime_walk_has_prefix_ci (f->name, "dkim-signature", 14))
         {
           g_autofree char *v = header_value (f->value, f->value_len);
 
           add_dkim (original, v);
         }
-      else if (original->sender_ip == NULL && f->name_len == 8 && g_ascii_strncasecmp (f->name, "Received", 8) == 0)
+      else if (original->sender_ip == NULL && f->name_len == 8 && bd_mime_walk_has_prefix_ci (f->name, "received", 8))
         {
           g_autofree char *v = header_value (f->value, f->value_len);
 
           bd_original_parse_received (v, &original->sender_ip, &original->sender_host);
         }
       else if (original->bimi_selector == NULL && f->name_len == 13 &&
-               g_ascii_strncasecmp (f->name, "BIMI-Selector", 13) == 0)
+               bd_mime_walk_has_prefix_ci (f->name, "bimi-selector", 13))
         {
           g_autofree char *v = header_value (f->value, f->value_len);
 
@@ -521,15 +555,38 @@ bd_original_fill_from_part (BdOriginal       *original,
     }
 }
 
-/* Header names that open the copy of a message quoted in a bounce's prose. */
+/* Header names that open the copy of a message quoted in a bounce's
+ * prose, in lower case (compared without case). */
 static const char *const starters[] = {
-  "Return-Path:", "Received:", "DKIM-Signature:", "Message-ID:", "From:", "Date:",
+  "return-path:", "received:", "dkim-signature:", "message-id:", "from:", "date:",
 };
+
+/* The starters' first letters, in either case: every line of the prose
+ * is tried, and most start with none of them (one look-up, not a test
+ * against every starter). Built once. */
+static const guint8 *
+starter_letters (void)
+{
+  static guint8 letters[256];
+  static gsize built;
+
+  if (g_once_init_enter (&built))
+    {
+      for (guint i = 0; i < G_N_ELEMENTS (starters); i++)
+        {
+          letters[(guchar)starters[i][0]] = TRUE;
+          letters[(guchar)g_ascii_toupper (starters[i][0])] = TRUE;
+        }
+      g_once_init_leave (&built, 1);
+    }
+  return letters;
+}
 
 static const char *
 find_header_block (const char *text,
                    gsize       len)
 {
+  const guint8 *letters = starter_letters ();
   const char *end = text + len;
 
   for (const char *p = text; p < end; )
@@ -537,16 +594,15 @@ find_header_block (const char *text,
       const char *eol = memchr (p, '\n', end - p);
       const char *next = eol ? eol + 1 : end;
 
-      for (guint i = 0; i < G_N_ELEMENTS (starters); i++)
+      for (guint i = 0; letters[(guchar)*p] && i < G_N_ELEMENTS (starters); i++)
         {
           gsize n;
 
-          /* the first letter inline (case folded by its 0x20 bit), before
-           * any call: every line of the prose is tried */
-          if ((*p | 0x20) != (starters[i][0] | 0x20))
+          /* case folded by the 0x20 bit: the starters are in lower case */
+          if ((*p | 0x20) != starters[i][0])
             continue;
           n = strlen (starters[i]);
-          if ((gsize)(end - p) > n && g_ascii_strncasecmp (p, starters[i], n) == 0)
+          if ((gsize)(end - p) > n && bd_mime_walk_has_prefix_ci (p, starters[i], n))
             {
               /* A block needs a second header line right after. */
               if (next < end && (g_ascii_isalpha (*next) || *next == ' ' || *next == '\t')
@@ -582,9 +638,8 @@ bd_original_fill_from_text (BdOriginal *original,
     return FALSE;
   /* Only the header block: the quoted body is not needed. */
   n = MIN ((gsize)(text + len - start), 256 * 1024);
-  /* as g_strstr_len () finds it (not past a NUL); the SSE2 memmem, as
-   * glibc's reads a two-byte needle byte by byte */
-  blank = bd_mailbox_memmem (start, strnlen (start, n), "\n\n", 2);
+  /* as g_strstr_len () finds it (not past a NUL) */
+  blank = bd_mime_walk_find_blank_line (start, strnlen (start, n));
   if (blank != NULL)
     {
       n = blank - start + 2;

@@ -56,8 +56,9 @@ skip_weekday (const char **p)
   return FALSE;
 }
 
-/* Exactly @n digits at *@p. */
-static gboolean
+/* Exactly @n digits at *@p. Inlined: with @n known, the loop unrolls
+ * (every date has five to seven such reads). */
+G_ALWAYS_INLINE static inline gboolean
 read_digits (const char **p,
              guint        n,
              int         *value)
@@ -78,24 +79,39 @@ read_digits (const char **p,
 static int
 read_month (const char **p)
 {
-  static const char months[] = "janfebmaraprmayjunjulaugsepoctnovdec";
-  char name[3];
+  guint32 name = 0;
+  int month;
 
   for (guint i = 0; i < 3; i++)
     {
       if (!g_ascii_isalpha ((*p)[i]))
         return 0;
-      name[i] = (*p)[i] | 0x20;   /* a letter: its lower case */
+      name |= (guint32)(guchar)((*p)[i] | 0x20) << (8 * i);   /* a letter: its lower case */
     }
   if (g_ascii_isalpha ((*p)[3]))
     return 0;
-  for (int m = 0; m < 12; m++)
-    if (memcmp (months + 3 * m, name, 3) == 0)
-      {
-        *p += 3;
-        return m + 1;
-      }
-  return 0;
+  /* the three letters as one word, told apart by a switch: the names were
+   * compared one after the other */
+#define MONTH(a, b, c) ((guint32)(a) | (guint32)(b) << 8 | (guint32)(c) << 16)
+  switch (name)
+    {
+    case MONTH ('j', 'a', 'n'): month = 1; break;
+    case MONTH ('f', 'e', 'b'): month = 2; break;
+    case MONTH ('m', 'a', 'r'): month = 3; break;
+    case MONTH ('a', 'p', 'r'): month = 4; break;
+    case MONTH ('m', 'a', 'y'): month = 5; break;
+    case MONTH ('j', 'u', 'n'): month = 6; break;
+    case MONTH ('j', 'u', 'l'): month = 7; break;
+    case MONTH ('a', 'u', 'g'): month = 8; break;
+    case MONTH ('s', 'e', 'p'): month = 9; break;
+    case MONTH ('o', 'c', 't'): month = 10; break;
+    case MONTH ('n', 'o', 'v'): month = 11; break;
+    case MONTH ('d', 'e', 'c'): month = 12; break;
+    default: return 0;
+    }
+#undef MONTH
+  *p += 3;
+  return month;
 }
 
 static gboolean
@@ -196,13 +212,20 @@ parse_canonical (const char *p,
   return TRUE;
 }
 
-static void
-put_digits (char *out,
-            guint n,
-            int   value)
+/* "00" to "99": two digits written per look-up, not one per division. */
+static const char digit_pairs[] =
+  "0001020304050607080910111213141516171819"
+  "2021222324252627282930313233343536373839"
+  "4041424344454647484950515253545556575859"
+  "6061626364656667686970717273747576777879"
+  "8081828384858687888990919293949596979899";
+
+/* @value (0 to 99) as two digits. */
+static inline void
+put_two_digits (char *out,
+                int   value)
 {
-  for (guint i = n; i > 0; i--, value /= 10)
-    out[i - 1] = '0' + value % 10;
+  memcpy (out, digit_pairs + 2 * value, 2);
 }
 
 static char *
@@ -217,12 +240,13 @@ format_utc (gint64 seconds)
   if (y < 1 || y > 9999)
     return NULL;
   /* by hand: g_strdup_printf () costs more than all the parsing */
-  put_digits (iso, 4, y);
-  put_digits (iso + 5, 2, m);
-  put_digits (iso + 8, 2, d);
-  put_digits (iso + 11, 2, (int)(rest / 3600));
-  put_digits (iso + 14, 2, (int)(rest / 60 % 60));
-  put_digits (iso + 17, 2, (int)(rest % 60));
+  put_two_digits (iso, y / 100);
+  put_two_digits (iso + 2, y % 100);
+  put_two_digits (iso + 5, m);
+  put_two_digits (iso + 8, d);
+  put_two_digits (iso + 11, (int)(rest / 3600));
+  put_two_digits (iso + 14, (int)(rest / 60 % 60));
+  put_two_digits (iso + 17, (int)(rest % 60));
   return g_strdup (iso);
 }
 

@@ -15,6 +15,7 @@
 #include "bd-date.h"
 #include "bd-dsn.h"
 #include "bd-mime-private.h"
+#include "bd-mime-walk.h"
 
 typedef struct
 {
@@ -33,21 +34,38 @@ is_digit (char c)
 static char *
 squeeze (const char *value)
 {
-  char *out = g_malloc (strlen (value) + 1);   /* it never grows */
+  gsize len = strlen (value);
+  char *out = g_malloc (len + 1);   /* it never grows */
   char *q = out;
+  const char *p = value, *end = value + len;
   gboolean space = TRUE;
 
-  for (const char *p = value; *p; p++)
+  while (p < end)
     {
-      if (*p == ' ' || *p == '\t' || *p == '\r' || *p == '\n')
+#ifdef __SSE2__
+      /* Whole blocks of words and single spaces as they are: nearly all
+       * of a diagnostic. The copy is behind @p, so 16 bytes fit at @q. */
+      for (unsigned after_space = space; end - p >= 16 && bd_mime_walk_blank_stops (p, &after_space) == 0;)
         {
-          if (!space)
-            *q++ = ' ';
-          space = TRUE;
-          continue;
+          _mm_storeu_si128 ((__m128i *)(gpointer)q, _mm_loadu_si128 ((const __m128i *)(gconstpointer)p));
+          p += 16;
+          q += 16;
+          space = after_space;
         }
-      *q++ = *p;
-      space = FALSE;
+#endif
+      /* Then byte by byte, up to a block's end. */
+      for (const char *stop = MIN (p + 16, end); p < stop; p++)
+        {
+          if (*p == ' ' || *p == '\t' || *p == '\r' || *p == '\n')
+            {
+              if (!space)
+                *q++ = ' ';
+              space = TRUE;
+              continue;
+            }
+          *q++ = *p;
+          space = FALSE;
+        }
     }
   if (q > out && q[-1] == ' ')
     q--;
@@ -89,15 +107,17 @@ bd_dsn_find_status (const char *text,
   g_return_val_if_fail (out != NULL, FALSE);
 
   out[0] = '\0';
-  if (text == NULL)
+  if (text == NULL || text[0] == '\0')
     return FALSE;
 
-  for (const char *p = text; *p; p++)
+  /* A code's first digit is the byte before a dot: the dots are looked
+   * for (strchr ()), not every byte tried, in the same order. */
+  for (const char *dot = strchr (text + 1, '.'); dot != NULL; dot = strchr (dot + 1, '.'))
     {
-      const char *q;
+      const char *p = dot - 1, *q;
       guint n1 = 0, n2 = 0;
 
-      if ((*p != '2' && *p != '4' && *p != '5') || p[1] != '.')
+      if (*p != '2' && *p != '4' && *p != '5')
         continue;
       if (p > text && (is_digit (p[-1]) || p[-1] == '.'))
         continue;
@@ -162,9 +182,10 @@ bd_dsn_find_reply_code (const char *text)
       && is_reply_code ((p[0] - '0') * 100 + (p[1] - '0') * 10 + (p[2] - '0')))
     return (p[0] - '0') * 100 + (p[1] - '0') * 10 + (p[2] - '0');
 
-  for (p = text; *p; p++)
+  /* the 4s and 5s looked for (strpbrk ()), not every byte tried */
+  for (p = strpbrk (text, "45"); p != NULL; p = strpbrk (p + 1, "45"))
     {
-      if ((*p != '4' && *p != '5') || !is_digit (p[1]) || !is_digit (p[2]))
+      if (!is_digit (p[1]) || !is_digit (p[2]))
         continue;
       if (p[1] > '5')
         continue;

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "bd-mime-text.h"
+#include "bd-mime-walk.h"
 
 static inline gboolean
 tag_is (const char *tag,
@@ -118,28 +119,61 @@ read_tag_key (const char *tag,
   key[n] = '\0';
 }
 
-/* Whether the key is @name (of two bytes at least, with its NUL); the
- * first two compared inline, as most tags are none of the names. */
+/* White space as HTML collapses it. */
 static inline gboolean
-key_is (const char *key,
-        const char *name)
+is_blank (char c)
 {
-  return key[0] == name[0] && key[1] == name[1] && (name[1] == '\0' || strcmp (key + 2, name + 2) == 0);
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r';
 }
 
-/* Block tags: the text after them starts a line of its own. */
-static gboolean
-is_block_tag (const char *key)
+/* What a tag does to the text around it. */
+typedef enum
 {
-  static const char *const tags[] = {
-    "p", "/p", "div", "/div", "tr", "/tr", "li", "/li", "table", "/table", "h1", "/h1", "h2", "/h2",
-    "h3", "/h3", "blockquote", "/blockquote", "hr", "pre", "/pre",
-  };
+  TAG_OTHER,
+  TAG_SKIPPED,     /* script, style: their content is skipped too */
+  TAG_BREAK,       /* br */
+  TAG_BLOCK,       /* the text after it starts a line of its own */
+  TAG_PRE,         /* a block, and white space kept until /pre */
+  TAG_PRE_END,
+  TAG_CELL_END,    /* /td, /th: a blank between cells */
+} TagKind;
 
-  for (guint i = 0; i < G_N_ELEMENTS (tags); i++)
-    if (key_is (key, tags[i]))
-      return TRUE;
-  return FALSE;
+/* The kind of the tag whose key (read_tag_key ()) is @key: a switch on
+ * its first letter, then one comparison, instead of comparing the key
+ * with every name in turn. */
+static TagKind
+tag_kind (const char *key)
+{
+  gboolean closing = key[0] == '/';
+  const char *name = closing ? key + 1 : key;
+
+  switch (name[0])
+    {
+    case 'p':
+      if (strcmp (name, "pre") == 0)
+        return closing ? TAG_PRE_END : TAG_PRE;
+      return name[1] == '\0' ? TAG_BLOCK : TAG_OTHER;
+    case 'd':
+      return strcmp (name, "div") == 0 ? TAG_BLOCK : TAG_OTHER;
+    case 'l':
+      return strcmp (name, "li") == 0 ? TAG_BLOCK : TAG_OTHER;
+    case 't':
+      if (strcmp (name, "tr") == 0 || strcmp (name, "table") == 0)
+        return TAG_BLOCK;
+      return closing && (strcmp (name, "td") == 0 || strcmp (name, "th") == 0) ? TAG_CELL_END : TAG_OTHER;
+    case 'h':
+      if (name[1] >= '1' && name[1] <= '3' && name[2] == '\0')
+        return TAG_BLOCK;
+      return !closing && strcmp (name, "hr") == 0 ? TAG_BLOCK : TAG_OTHER;
+    case 'b':
+      if (strcmp (name, "blockquote") == 0)
+        return TAG_BLOCK;
+      return !closing && strcmp (name, "br") == 0 ? TAG_BREAK : TAG_OTHER;
+    case 's':
+      return !closing && (strcmp (name, "script") == 0 || strcmp (name, "style") == 0) ? TAG_SKIPPED : TAG_OTHER;
+    default:
+      return TAG_OTHER;
+    }
 }
 
 static void
@@ -172,10 +206,110 @@ start_line (GString *out)
     g_string_append_c (out, '\n');
 }
 
-/* The bytes a run of plain text stops at: markup, entities, white space. */
-static const gboolean ends_text_run[256] = {
-  ['<'] = TRUE, ['&'] = TRUE, [' '] = TRUE, ['\t'] = TRUE, ['\n'] = TRUE, ['\r'] = TRUE,
-};
+#ifdef __SSE2__
+/* The bytes among the 16 at @p that end a run of text (text_run_end ()),
+ * as bits; @after_space tells whether the byte before them is a space,
+ * and is set for the next block. */
+static inline unsigned
+run_stops (const char *p,
+           gboolean    pre,
+           unsigned   *after_space)
+{
+  unsigned stops = bd_mime_walk_mask (p, '<') | bd_mime_walk_mask (p, '&');
+
+  return pre ? stops : stops | bd_mime_walk_blank_stops (p, after_space);
+}
+#endif
+
+/* The end of the run of text at @p that is copied as it is, @p following
+ * a byte of the run that is not a space: up to markup, an entity, a line
+ * end, tab or CR, or a second space in a row. A single space after a word
+ * is in the run: it is the one space the white space rule writes there.
+ * Inside <pre> (@pre), white space is kept: up to markup or an entity.
+ * Runs went word by word, a copy each, and every space was a step of its
+ * own. */
+static const char *
+text_run_end (const char *p,
+              const char *end,
+              gboolean    pre)
+{
+  unsigned after_space = 0;
+
+#ifdef __SSE2__
+  for (; end - p >= 16; p += 16)
+    {
+      unsigned stops = run_stops (p, pre, &after_space);
+
+      if (stops != 0)
+        return p + __builtin_ctz (stops);
+    }
+#endif
+  for (; p < end; p++)
+    {
+      if (*p == '<' || *p == '&')
+        return p;
+      if (pre)
+        continue;
+      if (*p == '\t' || *p == '\n' || *p == '\r' || (*p == ' ' && after_space))
+        return p;
+      after_space = *p == ' ';
+    }
+  return p;
+}
+
+/* The '>' ending the <script> or <style> element whose start tag ends at
+ * @close, or NULL: the content is skipped up to the first "</script" or
+ * "</style". Looked for up to a NUL, as g_strstr_len () did. */
+static const char *
+skip_element (const char *close,
+              const char *end)
+{
+  const char *limit = close + strnlen (close, end - close);
+  const char *stop = bd_mime_walk_find_pair (close, limit - close, '<', '/');
+
+  while (stop != NULL && !(tag_is (stop + 2, end - stop - 2, "script") || tag_is (stop + 2, end - stop - 2, "style")))
+    stop = bd_mime_walk_find_pair (stop + 2, limit - (stop + 2), '<', '/');
+  return stop != NULL ? memchr (stop, '>', end - stop) : NULL;
+}
+
+/* Reads the tag at @p, a '<' whose '>' is @close, into @out. Returns
+ * where the text goes on, or NULL when nothing more is text. */
+static const char *
+read_tag (GString    *out,
+          const char *p,
+          const char *close,
+          const char *end,
+          gboolean   *pre)
+{
+  char key[TAG_KEY_SIZE];
+
+  read_tag_key (p + 1, close - (p + 1), key);
+  switch (tag_kind (key))
+    {
+    case TAG_SKIPPED:
+      close = skip_element (close, end);
+      break;
+    case TAG_BREAK:
+      break_line (out);
+      break;
+    case TAG_PRE:
+    case TAG_PRE_END:
+      *pre = key[0] != '/';
+      start_line (out);
+      break;
+    case TAG_BLOCK:
+      start_line (out);
+      break;
+    case TAG_CELL_END:
+      if (out->len > 0 && out->str[out->len - 1] != '\n' && out->str[out->len - 1] != ' ')
+        g_string_append_c (out, ' ');
+      break;
+    case TAG_OTHER:
+    default:
+      break;
+    }
+  return close != NULL ? close + 1 : NULL;
+}
 
 /**
  * bd_mime_strip_html:
@@ -201,35 +335,9 @@ bd_mime_strip_html (const char *html,
       if (*p == '<')
         {
           const char *close = memchr (p, '>', end - p);
-          const char *tag = p + 1;
-          char key[TAG_KEY_SIZE];
 
-          if (close == NULL)
+          if (close == NULL || (p = read_tag (out, p, close, end, &pre)) == NULL)
             break;
-          read_tag_key (tag, close - tag, key);
-          if (key_is (key, "script") || key_is (key, "style"))
-            {
-              const char *stop = g_strstr_len (close, end - close, "</");
-
-              while (stop != NULL && !(tag_is (stop + 2, end - stop - 2, "script")
-                                       || tag_is (stop + 2, end - stop - 2, "style")))
-                stop = g_strstr_len (stop + 2, end - stop - 2, "</");
-              close = stop ? memchr (stop, '>', end - stop) : NULL;
-              if (close == NULL)
-                break;
-            }
-          else if (key_is (key, "br"))
-            break_line (out);
-          else if (is_block_tag (key))
-            {
-              if (key_is (key, "pre") || key_is (key, "/pre"))
-                pre = tag[0] != '/';
-              start_line (out);
-            }
-          else if ((key_is (key, "/td") || key_is (key, "/th"))
-                   && out->len > 0 && out->str[out->len - 1] != '\n' && out->str[out->len - 1] != ' ')
-            g_string_append_c (out, ' ');
-          p = close + 1;
           continue;
         }
       if (*p == '&')
@@ -237,22 +345,22 @@ bd_mime_strip_html (const char *html,
           p = append_entity (out, p, end);
           continue;
         }
-      if (!pre && (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r'))
+      if (!pre && is_blank (*p))
         {
-          /* a run of white space is one space, none at a line start */
+          /* a run of white space is one space, none at a line start;
+           * the run is passed in one go (indentation is long) */
           if (out->len > 0 && out->str[out->len - 1] != '\n' && out->str[out->len - 1] != ' ')
             g_string_append_c (out, ' ');
-          p++;
+          while (++p < end && is_blank (*p))
+            ;
           continue;
         }
-      /* Plain text up to the next byte handled above, in one copy. */
+      /* Plain text, its first byte included whatever it is (in <pre>, a
+       * blank), in one copy. */
       {
         const char *run = p;
 
-        while (p < end && !ends_text_run[(guchar)*p])
-          p++;
-        if (p == run)
-          p++;   /* white space inside <pre> */
+        p = text_run_end (p + 1, end, pre);
         g_string_append_len (out, run, p - run);
       }
     }

@@ -28,13 +28,26 @@ param_clear (Param *param)
   g_free (param->value);
 }
 
+/* The closing quote of the quoted string whose content starts at @p, or
+ * its end (NUL). From one '"' or '\\' to the next (strcspn ()): boundary
+ * strings are long. */
+static const char *
+quoted_end (const char *p)
+{
+  for (;;)
+    {
+      p += strcspn (p, "\"\\");
+      if (*p != '\\')
+        return p;
+      p += p[1] != '\0' ? 2 : 1;   /* the escaped byte */
+    }
+}
+
 /* Past a quoted string that starts at @p ('"'). */
 static const char *
 skip_quoted (const char *p)
 {
-  for (p++; *p != '\0' && *p != '"'; p++)
-    if (*p == '\\' && p[1] != '\0')
-      p++;
+  p = quoted_end (p + 1);
   return *p == '"' ? p + 1 : p;
 }
 
@@ -42,9 +55,13 @@ skip_quoted (const char *p)
 static const char *
 next_semicolon (const char *p)
 {
-  while (*p != '\0' && *p != ';')
-    p = *p == '"' ? skip_quoted (p) : p + 1;
-  return p;
+  for (;;)
+    {
+      p += strcspn (p, ";\"");
+      if (*p != '"')
+        return p;
+      p = skip_quoted (p);
+    }
 }
 
 static const char *
@@ -92,9 +109,7 @@ next_param (const char **p,
       if (param->quoted)
         {
           param->value = ++q;
-          for (; *q != '\0' && *q != '"'; q++)
-            if (*q == '\\' && q[1] != '\0')
-              q++;
+          q = quoted_end (q);
           param->value_len = q - param->value;
           if (*q == '"')
             q++;
@@ -102,8 +117,7 @@ next_param (const char **p,
       else
         {
           param->value = q;
-          while (*q != '\0' && *q != ';' && *q != ' ' && *q != '\t')
-            q++;
+          q += strcspn (q, "; \t");
           param->value_len = q - param->value;
         }
       *p = next_semicolon (q);
@@ -140,7 +154,7 @@ param_is (const RawParam *param,
   gsize i;
 
   for (i = 0; i < param->name_len; i++)
-    if (name[i] == '\0' || g_ascii_tolower (param->name[i]) != name[i])
+    if (name[i] == '\0' || bd_text_ascii_lower (param->name[i]) != name[i])
       return FALSE;
   return name[i] == '\0';
 }
@@ -227,37 +241,30 @@ segment_name (const char *name,
   return g_strconcat (name, "*", digits + n, suffix, NULL);
 }
 
-/**
- * bd_mime_parameter:
- * @value: a Content-Type value, unfolded (e.g. "text/plain; charset=utf-8")
- * @name: the parameter, lower case
- *
- * Returns: (transfer full) (nullable): the parameter's value, unquoted and
- *   decoded, or %NULL.
- */
-char *
-bd_mime_parameter (const char *value,
-                   const char *name)
+/* Whether the parameter is one of @name's RFC 2231 forms: its name is
+ * @name then '*' ("name*", "name*0", "name*0*"…), case folded. */
+static gboolean
+param_extends (const RawParam *param,
+               const char     *name)
+{
+  gsize i;
+
+  for (i = 0; name[i] != '\0'; i++)
+    if (i >= param->name_len || bd_text_ascii_lower (param->name[i]) != name[i])
+      return FALSE;
+  return i < param->name_len && param->name[i] == '*';
+}
+
+/* The parameter @name in its RFC 2231 forms (name*, name*0…), for a
+ * @value that has no plain "name=" parameter but one of those. */
+static char *
+extended_parameter (const char *value,
+                    const char *name)
 {
   g_autoptr(GArray) params = NULL;
   g_autofree char *extended = NULL;
   GString *joined;
-  RawParam raw;
   const char *v;
-
-  g_return_val_if_fail (value != NULL, NULL);
-  g_return_val_if_fail (name != NULL, NULL);
-
-  /* Every form of the parameter (name, name*, name*0…) starts with its
-   * name as written in @value: without it there is nothing to split. Most
-   * Content-Types are asked for a boundary or charset they lack. */
-  if (bd_text_strcasestr (value, name) == NULL)
-    return NULL;
-  /* The plain form, which nearly every message uses, read in place: the
-   * first parameter of that name. */
-  for (const char *p = next_semicolon (value); next_param (&p, &raw);)
-    if (param_is (&raw, name))
-      return param_value (&raw);
 
   params = split_params (value);
 
@@ -292,4 +299,74 @@ bd_mime_parameter (const char *value,
         break;
     }
   return joined != NULL ? g_string_free (joined, FALSE) : NULL;
+}
+
+/**
+ * bd_mime_parameters:
+ * @value: a Content-Type value, unfolded (e.g. "text/plain; charset=utf-8")
+ * @names: the parameters, lower case, %NULL-terminated, none twice
+ * @values: (out caller-allocates): one for each name: its value, unquoted
+ *   and decoded, or %NULL
+ *
+ * bd_mime_parameter() for several parameters, @value read once: every
+ * part's charset and a multipart's boundary are asked for.
+ */
+void
+bd_mime_parameters (const char        *value,
+                    const char *const *names,
+                    char             **values)
+{
+  guint n = 0, found = 0;
+  guint32 extended = 0;   /* the names with an RFC 2231 form, as bits */
+  RawParam raw;
+
+  g_return_if_fail (value != NULL);
+  g_return_if_fail (names != NULL && values != NULL);
+
+  for (; names[n] != NULL; n++)
+    values[n] = NULL;
+  g_return_if_fail (n <= 32);
+  /* The plain form, which nearly every message uses, read in place: the
+   * first parameter of each name. The RFC 2231 forms are noted on the
+   * way: without one, there is nothing to split (most Content-Types are
+   * asked for a boundary or charset they lack). */
+  for (const char *p = next_semicolon (value); found < n && next_param (&p, &raw);)
+    for (guint i = 0; i < n; i++)
+      {
+        if (values[i] != NULL)
+          continue;
+        if (param_is (&raw, names[i]))
+          {
+            values[i] = param_value (&raw);
+            found++;
+            break;
+          }
+        if (param_extends (&raw, names[i]))
+          extended |= 1u << i;
+      }
+  for (guint i = 0; i < n && found < n; i++)
+    if (values[i] == NULL && (extended & (1u << i)) != 0)
+      values[i] = extended_parameter (value, names[i]);
+}
+
+/**
+ * bd_mime_parameter:
+ * @value: a Content-Type value, unfolded (e.g. "text/plain; charset=utf-8")
+ * @name: the parameter, lower case
+ *
+ * Returns: (transfer full) (nullable): the parameter's value, unquoted and
+ *   decoded, or %NULL.
+ */
+char *
+bd_mime_parameter (const char *value,
+                   const char *name)
+{
+  const char *names[] = { name, NULL };
+  char *found;
+
+  g_return_val_if_fail (value != NULL, NULL);
+  g_return_val_if_fail (name != NULL, NULL);
+
+  bd_mime_parameters (value, names, &found);
+  return found;
 }

@@ -1,7 +1,7 @@
 /* bd-mime-params.h
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Reading one parameter (charset, boundary…) out of a Content-Type value.
+ * Reading parameters (charset, boundary…) out of a Content-Type value.
  */
 #pragma once
 
@@ -9,7 +9,10 @@
 
 G_BEGIN_DECLS
 
-char *bd_mime_parameter (const char *value,
-                         const char *name);
+char *bd_mime_parameter  (const char        *value,
+                          const char        *name);
+void  bd_mime_parameters (const char        *value,
+                          const char *const *names,
+                          char             **values);
 
 G_END_DECLS

@@ -23,6 +23,7 @@
 #include "bd-mime.h"
 #include "bd-mime-params.h"
 #include "bd-mime-private.h"
+#include "bd-mime-walk.h"
 
 static const char *
 line_end (const char *p,
@@ -51,66 +52,7 @@ after_line (const char *eol,
   return eol < end ? eol + 1 : end;
 }
 
-/* Whether the @n bytes at @p are all printable US-ASCII, '!' to '~', as
- * a field name's are. Eight at a time: a byte-by-byte test cost a
- * compare and a branch for every byte of every field name. A word holds
- * a byte below '!' when subtracting 0x21 from each byte borrows into a
- * byte whose top bit was clear, and one above '~' when adding 1 to each
- * byte, or the byte itself, has its top bit set. */
-static gboolean
-all_name_chars (const char *p,
-                gsize       n)
-{
-  const guint64 ones = G_GUINT64_CONSTANT (0x0101010101010101);
-  const guint64 tops = G_GUINT64_CONSTANT (0x8080808080808080);
-
-  for (; n >= 8; p += 8, n -= 8)
-    {
-      guint64 w;
-
-      memcpy (&w, p, 8);
-      if ((((w - ones * '!') & ~w) | (w + ones) | w) & tops)
-        return FALSE;
-    }
-  for (; n > 0; p++, n--)
-    if ((guchar)(*p - '!') > '~' - '!')
-      return FALSE;
-  return TRUE;
-}
-
-/* A field name (printable US-ASCII but ':') then, maybe after blanks, ':'.
- * Returns the colon, or NULL; sets @name_end past the name. The colon is
- * found first (memchr): the name before it is then tested eight bytes at
- * a time, and holds no ':' since that colon is the first. */
-static const char *
-field_colon_name (const char  *p,
-                  const char  *eol,
-                  const char **name_end)
-{
-  const char *colon = memchr (p, ':', eol - p);
-  const char *q;
-
-  if (colon == NULL)
-    return NULL;
-  q = colon;
-  while (q > p && (q[-1] == ' ' || q[-1] == '\t'))
-    q--;
-  if (q == p || !all_name_chars (p, q - p))
-    return NULL;
-  *name_end = q;
-  return colon;
-}
-
-static const char *
-field_colon (const char *p,
-             const char *eol)
-{
-  const char *name_end;
-
-  return field_colon_name (p, eol, &name_end);
-}
-
-/* Whether the line [@p, @eol), not indented, still continues the field
+/* Whether the line at @p, not indented, still continues the field
  * above: that line ended with ';' and this one is a "name=value"
  * parameter. Some mailers drop the indentation when they fold a
  * Content-Type ("multipart/alternative;" then "boundary=…" at the start of
@@ -118,7 +60,7 @@ field_colon (const char *p,
 static gboolean
 continues_parameters (const char *head,
                       const char *p,
-                      const char *eol)
+                      const char *end)
 {
   const char *q = p - 1;   /* the '\n' ending the line above */
   const char *name = p;
@@ -129,13 +71,14 @@ continues_parameters (const char *head,
     q--;
   if (q <= head || q[-1] != ';')
     return FALSE;
-  while (name < eol && (g_ascii_isalnum (*name) || *name == '-' || *name == '_' || *name == '*'))
+  /* bounded by @end, not the line's end: none of these bytes ends a line */
+  while (name < end && (g_ascii_isalnum (*name) || *name == '-' || *name == '_' || *name == '*'))
     name++;
   if (name == p)
     return FALSE;
-  while (name < eol && (*name == ' ' || *name == '\t'))
+  while (name < end && (*name == ' ' || *name == '\t'))
     name++;
-  return name < eol && *name == '=';
+  return name < end && *name == '=';
 }
 
 /* The next line at or after @p that is a header field, stopping at the
@@ -144,15 +87,15 @@ static const char *
 next_field_line (const char *p,
                  const char *end)
 {
+  const char *name_end;
+
   while (p < end)
     {
-      const char *eol = line_end (p, end);
-
-      if (eol == p)
+      if (*p == '\n')
         return NULL;
-      if (*p != ' ' && *p != '\t' && field_colon (p, eol) != NULL)
+      if (*p != ' ' && *p != '\t' && bd_mime_walk_field_colon (p, end, &name_end) != NULL)
         return p;
-      p = after_line (eol, end);
+      p = next_line (p, end);
     }
   return NULL;
 }
@@ -215,33 +158,37 @@ split_head (BdMimePart *part,
   part->fields = g_new (BdMimeField, capacity);
   while (p < end)
     {
-      const char *eol = line_end (p, end);
       const char *colon, *name_end, *field;
 
-      if (eol == p)
+      if (*p == '\n')
         {
           /* the blank line */
           part->head_len = p - start;
-          part->body = eol < end ? eol + 1 : end;
+          part->body = p + 1;
           part->body_len = end - part->body;
           return;
         }
-      if (((*p == ' ' || *p == '\t') && p > start) || continues_parameters (start, p, eol))
+      if (((*p == ' ' || *p == '\t') && p > start) || continues_parameters (start, p, end))
         {
+          const char *eol = line_end (p, end);
+
           if (in_field)
             extend_field (part, eol);
           p = after_line (eol, end);
           continue;
         }
-      if ((colon = field_colon_name (p, eol, &name_end)) != NULL)
+      if ((colon = bd_mime_walk_field_colon (p, end, &name_end)) != NULL)
         {
+          /* the line's end looked for from the colon: the name is passed */
+          const char *eol = line_end (colon, end);
+
           add_field (part, &capacity, p, name_end, colon, eol);
           in_field = TRUE;
           p = after_line (eol, end);
           continue;
         }
       in_field = FALSE;
-      if (p == start || (field = next_field_line (after_line (eol, end), end)) == NULL)
+      if (p == start || (field = next_field_line (next_line (p, end), end)) == NULL)
         break;   /* not a header: the content starts here */
       p = field;
     }
@@ -293,6 +240,16 @@ is_token_char (char c)
     default:
       return c > ' ' && c < 127;
     }
+}
+
+/* Whether @s, a part's lower-case type, subtype or encoding, is @word:
+ * the first bytes compared inline, as they mostly differ (every part is
+ * tested against several words, some many times). */
+static inline gboolean
+is_word (const char *s,
+         const char *word)
+{
+  return s[0] == word[0] && strcmp (s, word) == 0;
 }
 
 static gboolean
@@ -408,9 +365,14 @@ read_content_type (BdMimePart *part,
     }
   if (value != NULL)
     {
-      part->charset = bd_mime_parameter (value, "charset");
-      if (strcmp (part->type, "multipart") == 0)
-        part->boundary = bd_mime_parameter (value, "boundary");
+      /* the charset and a multipart's boundary in one reading of the value */
+      static const char *const with_boundary[] = { "charset", "boundary", NULL };
+      static const char *const charset_only[] = { "charset", NULL };
+      char *found[2] = { NULL, NULL };
+
+      bd_mime_parameters (value, is_word (part->type, "multipart") ? with_boundary : charset_only, found);
+      part->charset = found[0];
+      part->boundary = found[1];
     }
 
   if (encoding != NULL)
@@ -480,7 +442,7 @@ split_multipart (Parser     *parser,
   const char *p = part->body, *end = part->body + part->body_len;
   const char *start = NULL;   /* the current part's first byte */
   gsize n = strlen (part->boundary);
-  gboolean digest = strcmp (part->subtype, "digest") == 0;
+  gboolean digest = is_word (part->subtype, "digest");
 
   part->children = g_ptr_array_new_with_free_func ((GDestroyNotify)bd_mime_part_free);
   part->prologue = p;
@@ -518,13 +480,13 @@ split_multipart (Parser     *parser,
 static gboolean
 is_message_type (const BdMimePart *part)
 {
-  if (strcmp (part->type, "message") != 0
-      || (strcmp (part->subtype, "rfc822") != 0 && strcmp (part->subtype, "global") != 0
-          && strcmp (part->subtype, "news") != 0))
+  if (!is_word (part->type, "message")
+      || (!is_word (part->subtype, "rfc822") && !is_word (part->subtype, "global")
+          && !is_word (part->subtype, "news")))
     return FALSE;
   return part->encoding == NULL
-      || (strcmp (part->encoding, "base64") != 0 && strcmp (part->encoding, "quoted-printable") != 0
-          && strcmp (part->encoding, "x-uuencode") != 0 && strcmp (part->encoding, "uuencode") != 0);
+      || (!is_word (part->encoding, "base64") && !is_word (part->encoding, "quoted-printable")
+          && !is_word (part->encoding, "x-uuencode") && !is_word (part->encoding, "uuencode"));
 }
 
 /* An mbox "From sender date" line before an encapsulated message's
@@ -552,10 +514,10 @@ parse_part (Parser     *parser,
   read_content_type (part, in_digest);
   if (depth >= parser->max_depth)
     {
-      part->too_deep = strcmp (part->type, "multipart") == 0 || is_message_type (part);
+      part->too_deep = is_word (part->type, "multipart") || is_message_type (part);
       return part;
     }
-  if (strcmp (part->type, "multipart") == 0)
+  if (is_word (part->type, "multipart"))
     {
       if (part->boundary != NULL && part->boundary[0] != '\0')
         split_multipart (parser, part, depth);
@@ -624,15 +586,15 @@ bd_mime_part_is (const BdMimePart *part,
                  const char       *type,
                  const char       *subtype)
 {
-  return g_ascii_strcasecmp (part->type, type) == 0
-      && (strcmp (subtype, "*") == 0 || g_ascii_strcasecmp (part->subtype, subtype) == 0);
+  return bd_mime_walk_equal_ci (part->type, type)
+      && ((subtype[0] == '*' && subtype[1] == '\0') || bd_mime_walk_equal_ci (part->subtype, subtype));
 }
 
 /* Neither a multipart nor an encapsulated message: GMime's GMimePart. */
 gboolean
 bd_mime_part_is_leaf (const BdMimePart *part)
 {
-  return strcmp (part->type, "multipart") != 0 && !is_message_type (part);
+  return !is_word (part->type, "multipart") && !is_message_type (part);
 }
 
 /* g_ascii_xdigit_value () of a hex digit (@c is one), inline: a call
@@ -707,7 +669,7 @@ bd_mime_part_content (const BdMimePart *part,
   g_return_val_if_fail (part != NULL, NULL);
 
   if (part->encoding != NULL
-      && (strcmp (part->encoding, "base64") == 0 || strcmp (part->encoding, "quoted-printable") == 0))
+      && (is_word (part->encoding, "base64") || is_word (part->encoding, "quoted-printable")))
     {
       int state = 0;
       guint32 save = 0;
