@@ -72,6 +72,39 @@ skip_type (const char *value)
   return semi;
 }
 
+/* Whether a code "c.s.d" starts at @p (see bd_dsn_find_status()); copies
+ * it to @out when it does. */
+static gboolean
+status_at (const char *text,
+           const char *p,
+           char        out[BD_STATUS_MAX])
+{
+  const char *q;
+  guint n1 = 0, n2 = 0;
+
+  if ((*p != '2' && *p != '4' && *p != '5') || p[1] != '.')
+    return FALSE;
+  if (p > text && (is_digit (p[-1]) || p[-1] == '.'))
+    return FALSE;
+  q = p + 2;
+  while (is_digit (*q) && n1 < 4)
+    q++, n1++;
+  if (n1 == 0 || n1 > 3 || *q != '.')
+    return FALSE;
+  q++;
+  while (is_digit (*q) && n2 < 4)
+    q++, n2++;
+  if (n2 == 0 || n2 > 3)
+    return FALSE;
+  if (*q == '.' && is_digit (q[1]))
+    return FALSE;
+  if ((gsize)(q - p) >= BD_STATUS_MAX)
+    return FALSE;
+  memcpy (out, p, q - p);
+  out[q - p] = '\0';
+  return TRUE;
+}
+
 /**
  * bd_dsn_find_status:
  * @text: any text
@@ -92,33 +125,11 @@ bd_dsn_find_status (const char *text,
   if (text == NULL)
     return FALSE;
 
-  for (const char *p = text; *p; p++)
-    {
-      const char *q;
-      guint n1 = 0, n2 = 0;
-
-      if ((*p != '2' && *p != '4' && *p != '5') || p[1] != '.')
-        continue;
-      if (p > text && (is_digit (p[-1]) || p[-1] == '.'))
-        continue;
-      q = p + 2;
-      while (is_digit (*q) && n1 < 4)
-        q++, n1++;
-      if (n1 == 0 || n1 > 3 || *q != '.')
-        continue;
-      q++;
-      while (is_digit (*q) && n2 < 4)
-        q++, n2++;
-      if (n2 == 0 || n2 > 3)
-        continue;
-      if (*q == '.' && is_digit (q[1]))
-        continue;
-      if ((gsize)(q - p) >= BD_STATUS_MAX)
-        continue;
-      memcpy (out, p, q - p);
-      out[q - p] = '\0';
+  /* A code's second byte is a dot: strchr () skips from dot to dot (a
+   * few in a line of text) instead of testing every byte. */
+  for (const char *dot = strchr (text, '.'); dot != NULL; dot = strchr (dot + 1, '.'))
+    if (dot > text && status_at (text, dot - 1, out))
       return TRUE;
-    }
   return FALSE;
 }
 
