@@ -10,7 +10,9 @@
 
 #include <string.h>
 
+#include "bd-classify.h"
 #include "bd-dsn.h"
+#include "bd-text.h"
 
 static char *
 random_text (GRand      *rand,
@@ -106,11 +108,172 @@ test_find_status (void)
     }
 }
 
+/* --- bd_classify_find_command ------------------------------------------ */
+
+/* The search bd_classify_find_command() made in a folded copy of the text
+ * (bd_text_fold_lower()), one strstr() per anchor. */
+static const char *const old_anchors[] = { "in reply to ", "after ", "progress was ", "did not like our ", "[", ">>> " };
+enum { IN_REPLY, AFTER, PROGRESS, DID_NOT, BRACKET, TRANSCRIPT };
+
+static const struct
+{
+  const char *marker;
+  const char *command;
+  guint       anchor;
+} old_markers[] = {
+  { "in reply to rcpt to", "RCPT", IN_REPLY }, { "in reply to mail from", "MAIL", IN_REPLY },
+  { "in reply to end of data", "DATA", IN_REPLY }, { "in reply to data", "DATA", IN_REPLY },
+  { "in reply to ehlo", "EHLO", IN_REPLY }, { "in reply to helo", "HELO", IN_REPLY },
+  { "after rcpt to", "RCPT", AFTER }, { "after rcpt command", "RCPT", AFTER },
+  { "after mail command", "MAIL", AFTER }, { "after data command", "DATA", AFTER },
+  { "progress was rcpt to response", "RCPT", PROGRESS }, { "progress was mail from response", "MAIL", PROGRESS },
+  { "after mail from", "MAIL", AFTER }, { "after end of data", "DATA", AFTER },
+  { "after initial connection", "CONN", AFTER }, { "after data", "DATA", AFTER }, { "after ehlo", "EHLO", AFTER },
+  { "after helo", "HELO", AFTER }, { "did not like our rcpt to", "RCPT", DID_NOT },
+  { "did not like our mail from", "MAIL", DID_NOT }, { "did not like our final data", "DATA", DID_NOT },
+  { "did not like our data", "DATA", DID_NOT }, { "[rcpt_to]", "RCPT", BRACKET }, { "[mail_from]", "MAIL", BRACKET },
+  { "[data]", "DATA", BRACKET }, { ">>> rcpt to", "RCPT", TRANSCRIPT }, { ">>> mail from", "MAIL", TRANSCRIPT },
+  { ">>> data", "DATA", TRANSCRIPT }, { ">>> ehlo", "EHLO", TRANSCRIPT }, { ">>> helo", "HELO", TRANSCRIPT },
+};
+
+static void
+old_find_markers (const char  *text,
+                  guint        anchor,
+                  const char **at)
+{
+  for (const char *p = strstr (text, old_anchors[anchor]); p != NULL; p = strstr (p + 1, old_anchors[anchor]))
+    for (guint i = 0; i < G_N_ELEMENTS (old_markers); i++)
+      if (old_markers[i].anchor == anchor && (at[i] == NULL || anchor == TRANSCRIPT)
+          && g_str_has_prefix (p, old_markers[i].marker))
+        at[i] = p;
+}
+
+static const char *
+old_find_command (const char *raw)
+{
+  g_autofree char *text = bd_text_fold_lower (raw);
+  const char *at[G_N_ELEMENTS (old_markers)] = { NULL };
+  const char *best = NULL, *best_at = NULL;
+
+  for (guint a = 0; a < G_N_ELEMENTS (old_anchors); a++)
+    old_find_markers (text, a, at);
+  for (guint i = 0; i < G_N_ELEMENTS (old_markers); i++)
+    {
+      if (at[i] != NULL && (best_at == NULL || (old_markers[i].anchor == TRANSCRIPT ? at[i] > best_at : at[i] < best_at)))
+        {
+          best = old_markers[i].command;
+          best_at = at[i];
+        }
+    }
+  if (best == NULL)
+    {
+      const char *talk = strstr (text, "while talking to ");
+      const char *colon = talk != NULL ? strstr (talk, ": ") : NULL;
+
+      if (colon != NULL && strncmp (colon + 2, "<<< ", 4) == 0)
+        best = "CONN";
+    }
+  return best;
+}
+
+/* Returns the command found, for counting. */
+static const char *
+assert_same_command (const char *text)
+{
+  g_autofree char *folded = bd_text_fold_lower (text);
+  const char *want = old_find_command (text);
+
+  g_assert_cmpstr (bd_classify_find_command (text), ==, want);
+  g_assert_cmpstr (bd_classify_find_command (folded), ==, want);
+  return want;
+}
+
+static const char *const command_words[] = {
+  "in", "reply", "to", "rcpt", "mail", "from", "end", "of", "data", "ehlo", "helo", "after",
+  "command", "progress", "was", "response", "initial", "connection", "did", "not", "like",
+  "our", "final", "[rcpt_to]", "[mail_from]", "[data]", "[", "]", ">>>", ">>", "<<<", "<<<",
+  "while", "talking", "host.example:", ":", "554", "eply", "gress", "pro", "r", "x", "\xc5\x82",
+  "in reply", "login", "rcpt_to]",
+};
+
+/* Those of a Sendmail transcript, whose last command counts. */
+static const char *const transcript_words[] = {
+  ">>>", ">>> rcpt to", ">>> mail from", ">>> data", ">>> ehlo", "rcpt", "to", "mail", "from", "data",
+  "helo", "<<<", "550", "in reply to rcpt to",
+};
+
+/* Those of a Sendmail refusal at the greeting, and a few others. */
+static const char *const greeting_words[] = {
+  "while", "talking", "to", "while talking to", "mx.example:", ":", ": ", "<<<", "<<", "554", "x",
+  "after", "data",
+};
+
+/* Text made of @words, in random case, with random runs of blanks between
+ * them. */
+static char *
+random_command_text (GRand             *rand,
+                     const char *const *words,
+                     guint              n_words)
+{
+  static const char *const blanks[] = { " ", " ", " ", "  ", "\t", "\n", "\r\n", " \n\t", "", "" };
+  GString *out = g_string_new (NULL);
+  guint n = g_rand_int_range (rand, 0, 40);
+
+  if (g_rand_int_range (rand, 0, 4) == 0)
+    g_string_append (out, blanks[g_rand_int_range (rand, 0, G_N_ELEMENTS (blanks))]);
+  for (guint i = 0; i < n; i++)
+    {
+      const char *word = words[g_rand_int_range (rand, 0, n_words)];
+
+      for (const char *p = word; *p != '\0'; p++)
+        g_string_append_c (out, g_rand_boolean (rand) ? g_ascii_toupper (*p) : *p);
+      g_string_append (out, blanks[g_rand_int_range (rand, 0, G_N_ELEMENTS (blanks))]);
+    }
+  return g_string_free (out, FALSE);
+}
+
+static void
+test_find_command (void)
+{
+  static const char *const cases[] = {
+    "", " ", "in reply to RCPT TO command", "(in reply to end of DATA command)", "IN\r\n REPLY\tTO  MAIL FROM",
+    "inreply to rcpt to", "login reply to data", "in reply to ", "after", "after ", "after data",
+    "after\n\nDATA command", "after rcpt to after mail from", ">>> MAIL FROM\n>>> RCPT TO\n<<< 550",
+    ">>> DATA", ">>>DATA", "[RCPT_TO]", "[ rcpt_to]", "did not like our final data",
+    "progress was rcpt to response", "... while talking to mx.example.org.:\n<<< 554 no",
+    "while talking to mx:\n<<<", "while talking to mx:\n<<< ", "while talking to mx: x: <<< 5",
+    "while talking to mx:<<< 5", "while  talking to mx.:   <<<   554", "while talking to",
+    "r", "eply", " reply", "\treply to rcpt to", "in  reply\tto rcpt\r\nto", "after data >>> ehlo",
+    ">>> helo >>> helo", "did not like our rcpt to [data]", "x in reply to helo", "in\x01reply to helo",
+  };
+  g_autoptr(GRand) rand = g_rand_new_with_seed (5);
+  guint n_found = 0, n_conn = 0;
+
+  g_assert_null (bd_classify_find_command (NULL));
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    assert_same_command (cases[i]);
+  for (guint round = 0; round < 60000; round++)
+    {
+      g_autofree char *text = round % 3 == 0 ? random_command_text (rand, command_words, G_N_ELEMENTS (command_words))
+                            : round % 3 == 1 ? random_command_text (rand, transcript_words, G_N_ELEMENTS (transcript_words))
+                            : random_command_text (rand, greeting_words, G_N_ELEMENTS (greeting_words));
+      const char *command = assert_same_command (text);
+
+      n_found += command != NULL;
+      n_conn += g_strcmp0 (command, "CONN") == 0;
+    }
+  /* the random texts do hold markers */
+  g_test_message ("%u commands, %u CONN", n_found, n_conn);
+  g_assert_cmpuint (n_found, >, 1000);
+  g_assert_cmpuint (n_conn, >, 20);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/decode-equivalence/find-status", test_find_status);
+  g_test_add_func ("/decode-equivalence/find-command", test_find_command);
   return g_test_run ();
 }

@@ -14,6 +14,7 @@
 
 #include "bd-classify-private.h"
 #include "bd-phrases.h"
+#include "bd-text.h"
 
 typedef struct
 {
@@ -151,9 +152,28 @@ bd_classify_status (const char *status)
   return GPOINTER_TO_UINT (reason);
 }
 
-/* Every marker starts with one of these anchors. */
-static const char *const anchors[] = { "in reply to ", "after ", "progress was ", "did not like our ", "[", ">>> " };
-enum { IN_REPLY, AFTER, PROGRESS, DID_NOT, BRACKET, TRANSCRIPT };
+/* Markers are looked for in the text as written, read as its folded copy
+ * (bd_text_fold_lower(): ASCII lower case, every run of blanks one space,
+ * none at either end) would read: folding a whole body only to search it
+ * cost as much as the searches. Positions in the text keep the order of
+ * those in the folded copy, which is all that is compared. */
+
+/* Every marker starts with one of these anchors. Each anchor is found by
+ * a key, a part of it without blanks (so the same written or folded) whose
+ * first two letters are rare in bounces (the search tests those first):
+ * "in reply to " is found by its "eply", the anchor then starting at the
+ * "in r" before it. */
+static const struct
+{
+  const char *key;
+  const char *before;   /* what the anchor has before its key, folded */
+} anchors[] = {
+  { "eply", "in r" }, { "after", "" }, { "gress", "pro" }, { "did", "" }, { "[", "" },
+  { ">>>", "" },
+  /* not an anchor: the start of the greeting's refusal (below) */
+  { "while", "" },
+};
+enum { IN_REPLY, AFTER, PROGRESS, DID_NOT, BRACKET, TRANSCRIPT, TALKING };
 
 static const struct
 {
@@ -176,36 +196,154 @@ static const struct
   { ">>> data", "DATA", TRANSCRIPT }, { ">>> ehlo", "EHLO", TRANSCRIPT }, { ">>> helo", "HELO", TRANSCRIPT },
 };
 
-/* Where each marker of @anchor is in @text: the first mention, or the
- * last in a Sendmail transcript (">>> "), whose last command is the one
- * that failed. A marker is found only where its anchor is, so the text is
- * searched once for the anchor (not once more for each of its markers)
- * and the markers are compared there. */
+static inline gboolean
+is_blank (char c)
+{
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+/* Whether the folded copy of the text, from @p (a byte that is not
+ * blank), starts with @folded (lower case, single spaces). */
+static gboolean
+folded_at (const char *p,
+           const char *folded)
+{
+  for (; *folded != '\0'; folded++)
+    {
+      if (*folded != ' ')
+        {
+          if (bd_text_ascii_lower (*p++) != *folded)   /* a NUL differs too */
+            return FALSE;
+          continue;
+        }
+      /* a run of blanks is a space, unless it ends the text */
+      if (!is_blank (*p))
+        return FALSE;
+      while (is_blank (*p))
+        p++;
+      if (*p == '\0')
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* Where the anchor whose key is at @key starts, or %NULL: its part
+ * before the key walked back (a space as a run of blanks). The letters
+ * are only counted here; folded_at() compares them. */
+static const char *
+anchor_start (const char *text,
+              const char *key,
+              guint       anchor)
+{
+  const char *before = anchors[anchor].before;
+  const char *p = key;
+
+  for (gsize i = strlen (before); i > 0; i--)
+    {
+      if (before[i - 1] != ' ')
+        {
+          if (p == text)
+            return NULL;
+          p--;
+          continue;
+        }
+      if (p == text || !is_blank (p[-1]))
+        return NULL;
+      while (p > text && is_blank (p[-1]))
+        p--;
+    }
+  return p;
+}
+
+/* The keys as one set of needles, made once. */
+static const BdTextNeedles *
+anchor_keys (void)
+{
+  static BdTextNeedles *keys;
+
+  if (g_once_init_enter (&keys))
+    {
+      const char *needles[G_N_ELEMENTS (anchors)];
+
+      for (guint i = 0; i < G_N_ELEMENTS (anchors); i++)
+        needles[i] = anchors[i].key;
+      g_once_init_leave (&keys, bd_text_needles_new (needles, G_N_ELEMENTS (anchors), TRUE));
+    }
+  return keys;
+}
+
+/* Records the markers of @anchor that start at @start: the first mention,
+ * or the last in a Sendmail transcript (">>> "), whose last command is
+ * the one that failed. */
 static void
-find_markers (const char  *text,
+note_markers (const char  *start,
               guint        anchor,
               const char **at)
 {
-  for (const char *p = strstr (text, anchors[anchor]); p != NULL; p = strstr (p + 1, anchors[anchor]))
-    for (guint i = 0; i < G_N_ELEMENTS (markers); i++)
-      if (markers[i].anchor == anchor && (at[i] == NULL || anchor == TRANSCRIPT)
-          && g_str_has_prefix (p, markers[i].marker))
-        at[i] = p;
+  for (guint i = 0; i < G_N_ELEMENTS (markers); i++)
+    if (markers[i].anchor == anchor && folded_at (start, markers[i].marker)
+        && (at[i] == NULL || (anchor == TRANSCRIPT ? start > at[i] : start < at[i])))
+      at[i] = start;
+}
+
+/* Where each marker is in @text, and the first "while talking to " in
+ * *@talk: one pass for every key. */
+static void
+find_markers (const char  *text,
+              const char **at,
+              const char **talk)
+{
+  const BdTextNeedles *keys = anchor_keys ();
+  const char *end = text + strlen (text);
+  const char *key;
+  guint anchor;
+
+  for (const char *p = text; (key = bd_text_needles_find (keys, p, end - p, &anchor)) != NULL; p = key + 1)
+    {
+      const char *start = anchor_start (text, key, anchor);
+
+      if (anchor == TALKING)
+        {
+          if (*talk == NULL && folded_at (key, "while talking to "))
+            *talk = key;
+        }
+      else if (start != NULL)
+        note_markers (start, anchor, at);
+    }
+}
+
+/* A Sendmail transcript whose server answered before any command was
+ * sent ("... while talking to mx.example.org.:" then "<<< 554 …"): the
+ * first ": " after @talk is followed by "<<< ". */
+static gboolean
+refused_at_greeting (const char *talk)
+{
+  const char *colon = talk;
+
+  while ((colon = strchr (colon, ':')) != NULL && !folded_at (colon, ": "))
+    colon++;
+  if (colon == NULL)
+    return FALSE;
+  colon++;
+  while (is_blank (*colon))
+    colon++;
+  return folded_at (colon, "<<< ");
 }
 
 /* The SMTP command a reply answered, from the words around it: Postfix's
  * "(in reply to RCPT TO command)", Exim's "after MAIL FROM", qmail's "did
- * not like our RCPT TO", Sendmail's ">>> DATA" transcript lines. */
+ * not like our RCPT TO", Sendmail's ">>> DATA" transcript lines. @text is
+ * read as folded (bd_text_fold_lower()), so it may be folded already or
+ * not. */
 const char *
 bd_classify_find_command (const char *text)
 {
   const char *at[G_N_ELEMENTS (markers)] = { NULL };
-  const char *best = NULL, *best_at = NULL;
+  const char *best = NULL, *best_at = NULL, *talk = NULL;
 
   if (text == NULL)
     return NULL;
-  for (guint a = 0; a < G_N_ELEMENTS (anchors); a++)
-    find_markers (text, a, at);
+  find_markers (text, at, &talk);
   for (guint i = 0; i < G_N_ELEMENTS (markers); i++)
     {
       /* The first mention wins, except in a Sendmail transcript. */
@@ -215,16 +353,7 @@ bd_classify_find_command (const char *text)
           best_at = at[i];
         }
     }
-  /* A Sendmail transcript whose server answered before any command was
-   * sent ("... while talking to mx.example.org.:" then "<<< 554 …") was
-   * refused at the greeting. */
-  if (best == NULL)
-    {
-      const char *talk = strstr (text, "while talking to ");
-      const char *colon = talk != NULL ? strstr (talk, ": ") : NULL;
-
-      if (colon != NULL && strncmp (colon + 2, "<<< ", 4) == 0)
-        best = "CONN";
-    }
+  if (best == NULL && talk != NULL && refused_at_greeting (talk))
+    best = "CONN";
   return best;
 }

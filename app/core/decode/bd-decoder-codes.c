@@ -174,19 +174,14 @@ bd_decoder_find_commands (BdBounce    *bounce,
 
       if (r->command != NULL)
         continue;
+      /* Read as folded: no folded copy is made. */
       if (r->diagnostic != NULL)
-        {
-          g_autofree char *folded = bd_text_fold_lower (r->diagnostic);
-
-          command = bd_classify_find_command (folded);
-        }
+        command = bd_classify_find_command (r->diagnostic);
       if (command == NULL && body != NULL)
         {
           if (!body_searched)
             {
-              g_autofree char *folded_body = bd_text_fold_lower (body);
-
-              body_command = bd_classify_find_command (folded_body);
+              body_command = bd_classify_find_command (body);
               body_searched = TRUE;
             }
           command = body_command;
