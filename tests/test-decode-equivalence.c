@@ -12,6 +12,7 @@
 
 #include "bd-classify.h"
 #include "bd-dsn.h"
+#include "bd-phrase-fold.h"
 #include "bd-text.h"
 
 static char *
@@ -268,6 +269,66 @@ test_find_command (void)
   g_assert_cmpuint (n_conn, >, 20);
 }
 
+/* --- bd_phrase_fold: is the text folded already? ------------------------ */
+
+/* The byte-by-byte test bd_phrase_fold() made before it tested 16 bytes
+ * at once. */
+static gboolean
+old_is_folded (const char *text)
+{
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      guchar c = (guchar)*p;
+
+      if (c >= 0x80 || (c >= 'A' && c <= 'Z') || c == '\t' || c == '\r' || c == '\n'
+          || (c == ' ' && p[1] == ' '))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+assert_same_folded (const char *text)
+{
+  g_autofree char *folded = NULL;
+
+  g_assert_cmpint (bd_phrase_fold (text, &folded) == text, ==, old_is_folded (text));
+}
+
+static void
+test_is_folded (void)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (11);
+
+  assert_same_folded ("");
+  /* one odd byte, or two spaces, at every place of texts up to 40 bytes
+   * (across the 16-byte blocks and their ends) */
+  for (guint len = 1; len <= 40; len++)
+    for (guint at = 0; at < len; at++)
+      {
+        static const char odd[] = { 'A', 'Z', '@', '[', '\t', '\r', '\n', ' ', (char)0x80, (char)0xc5, (char)0xff };
+
+        for (guint k = 0; k < G_N_ELEMENTS (odd); k++)
+          {
+            g_autofree char *text = g_strnfill (len, 'a');
+
+            text[at] = odd[k];
+            assert_same_folded (text);
+            if (at + 1 < len)
+              {
+                text[at + 1] = ' ';
+                assert_same_folded (text);
+              }
+          }
+      }
+  for (guint round = 0; round < 20000; round++)
+    {
+      g_autofree char *text = random_text (rand, round % 2 ? "abc d e.f g h i j k l m n " : "ab Z\t\n\r. \xc3\xa9x", 70);
+
+      assert_same_folded (text);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -275,5 +336,6 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/decode-equivalence/find-status", test_find_status);
   g_test_add_func ("/decode-equivalence/find-command", test_find_command);
+  g_test_add_func ("/decode-equivalence/is-folded", test_is_folded);
   return g_test_run ();
 }
