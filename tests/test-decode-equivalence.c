@@ -13,6 +13,7 @@
 #include "bd-classify.h"
 #include "bd-dsn.h"
 #include "bd-phrase-fold.h"
+#include "bd-scan-util.h"
 #include "bd-text.h"
 
 static char *
@@ -329,6 +330,81 @@ test_is_folded (void)
     }
 }
 
+/* --- bd_scan_collapse_max ---------------------------------------------- */
+
+/* The byte-by-byte collapse bd_scan_collapse_max() made before it took
+ * whole blocks of words and single spaces. */
+static char *
+old_collapse_max (const char *text,
+                  gsize       max)
+{
+  const char ellipsis[] = "…";
+  gsize len, n = 0;
+  char *out;
+  gboolean space = FALSE;
+
+  len = strlen (text);
+  out = g_malloc ((max < len ? max + 1 : len) + sizeof ellipsis);
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if (n >= max)
+        {
+          const char *end = g_utf8_find_prev_char (out, out + n);
+
+          n = end != NULL ? (gsize)(end - out) : 0;
+          memcpy (out + n, ellipsis, sizeof ellipsis - 1);
+          n += sizeof ellipsis - 1;
+          break;
+        }
+      if (g_ascii_isspace (*p))
+        {
+          space = n > 0;
+          continue;
+        }
+      if (space)
+        out[n++] = ' ';
+      space = FALSE;
+      out[n++] = *p;
+    }
+  out[n] = '\0';
+  return out;
+}
+
+static void
+assert_same_collapse (const char *text,
+                      gsize       max)
+{
+  g_autofree char *got = bd_scan_collapse_max (text, max);
+  g_autofree char *want = old_collapse_max (text, max);
+
+  g_assert_cmpstr (got, ==, want);
+}
+
+static void
+test_collapse (void)
+{
+  static const char *const cases[] = {
+    "", " ", "a", "  550 5.1.1\n    user\tunknown \n", "0123456789abcdef", " 0123456789abcdef",
+    "0123456789abcde ", "0123456789abcdef 0123456789abcdef", "0123456789abcdef\n\n0123456789abcdef ",
+    "a b c d e f g h i j k l m n o p q r s t u v w x y z", "\v\f\r\n\t ab cd\vef\fgh ij kl mn op qr",
+    "żółć żółć żółć żółć żółć żółć żółć żółć",
+  };
+  g_autoptr(GRand) rand = g_rand_new_with_seed (13);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    for (gsize max = 0; max < 70; max++)
+      assert_same_collapse (cases[i], max);
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    assert_same_collapse (cases[i], G_MAXSIZE);
+  for (guint round = 0; round < 20000; round++)
+    {
+      g_autofree char *text = random_text (rand, round % 2 ? "abcdefgh ijklmn\nop" : "ab \t\n\r\v\f.\xc5\xbc", 120);
+      gsize max = g_rand_boolean (rand) ? G_MAXSIZE : (gsize)g_rand_int_range (rand, 0, 130);
+
+      assert_same_collapse (text, max);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -337,5 +413,6 @@ main (int   argc,
   g_test_add_func ("/decode-equivalence/find-status", test_find_status);
   g_test_add_func ("/decode-equivalence/find-command", test_find_command);
   g_test_add_func ("/decode-equivalence/is-folded", test_is_folded);
+  g_test_add_func ("/decode-equivalence/collapse", test_collapse);
   return g_test_run ();
 }
