@@ -13,6 +13,7 @@
 #include "bd-classify.h"
 #include "bd-dsn.h"
 #include "bd-phrase-fold.h"
+#include "bd-scan-codes.h"
 #include "bd-scan-util.h"
 #include "bd-text.h"
 
@@ -405,6 +406,105 @@ test_collapse (void)
     }
 }
 
+/* --- bd_scan_find_status ----------------------------------------------- */
+
+/* The byte-by-byte search bd_scan_find_status() made before it went from
+ * dot to dot, with its helpers. */
+static gboolean
+old_digits_at (const char *p,
+               guint       min,
+               guint       max,
+               guint      *count)
+{
+  guint n = 0;
+
+  while (g_ascii_isdigit (p[n]) && n <= max)
+    n++;
+  *count = n;
+  return n >= min && n <= max;
+}
+
+static gsize
+old_status_at (const char *text,
+               const char *p)
+{
+  guint n1, n2;
+  const char *end;
+
+  if (p > text && (g_ascii_isalnum (p[-1]) || p[-1] == '.' || p[-1] == '_'))
+    return 0;
+  if (p[1] != '.' || !old_digits_at (p + 2, 1, 3, &n1) || p[2 + n1] != '.'
+      || !old_digits_at (p + 3 + n1, 1, 3, &n2))
+    return 0;
+  end = p + 3 + n1 + n2;
+  if (g_ascii_isalnum (*end) || (*end == '.' && g_ascii_isdigit (end[1])))
+    return 0;
+  return end - p;
+}
+
+static gboolean
+old_scan_find_status (const char *text,
+                      char        status[BD_SCAN_STATUS_MAX])
+{
+  const char *success = NULL;
+  gsize success_len = 0, len;
+
+  status[0] = '\0';
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if (!g_ascii_isdigit (*p) || (*p != '2' && *p != '4' && *p != '5'))
+        continue;
+      len = old_status_at (text, p);
+      if (len == 0 || len >= BD_SCAN_STATUS_MAX)
+        continue;
+      if (*p != '2')
+        {
+          memcpy (status, p, len);
+          status[len] = '\0';
+          return TRUE;
+        }
+      if (success == NULL)
+        {
+          success = p;
+          success_len = len;
+        }
+    }
+  if (success == NULL)
+    return FALSE;
+  memcpy (status, success, success_len);
+  status[success_len] = '\0';
+  return TRUE;
+}
+
+static void
+assert_same_scan_status (const char *text)
+{
+  char got[BD_SCAN_STATUS_MAX], want[BD_SCAN_STATUS_MAX];
+  gboolean found = bd_scan_find_status (text, got);
+
+  g_assert_cmpint (found, ==, old_scan_find_status (text, want));
+  g_assert_cmpstr (got, ==, want);
+}
+
+static void
+test_scan_find_status (void)
+{
+  static const char *const cases[] = {
+    "", ".", "5.1.1", ".5.1.1", "a5.1.1", "_5.1.1", "5.1.1a", "5.1.1.1", "5.1.1.", "2.0.0 then 5.7.1",
+    "2.0.0 then 2.1.5", "5.1234.1", "5.123.456", "4.4.7", "192.168.5.1 4.2.2", "5.1.1_", "x 2.6.0 y",
+  };
+  g_autoptr(GRand) rand = g_rand_new_with_seed (17);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    assert_same_scan_status (cases[i]);
+  for (guint round = 0; round < 20000; round++)
+    {
+      g_autofree char *text = random_text (rand, "2455.1.0123456789. xa_", 40);
+
+      assert_same_scan_status (text);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -414,5 +514,6 @@ main (int   argc,
   g_test_add_func ("/decode-equivalence/find-command", test_find_command);
   g_test_add_func ("/decode-equivalence/is-folded", test_is_folded);
   g_test_add_func ("/decode-equivalence/collapse", test_collapse);
+  g_test_add_func ("/decode-equivalence/scan-find-status", test_scan_find_status);
   return g_test_run ();
 }
