@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "bd-classify.h"
+#include "bd-decoder-private.h"
 #include "bd-dsn.h"
 #include "bd-phrase-fold.h"
 #include "bd-scan-codes.h"
@@ -505,6 +506,88 @@ test_scan_find_status (void)
     }
 }
 
+/* --- bd_decoder_find_agreeing_pair ------------------------------------- */
+
+/* The byte-by-byte search it made before it went from dot to dot. */
+static gboolean
+old_find_agreeing_pair (const char *text,
+                        char        status[BD_STATUS_MAX],
+                        guint      *code)
+{
+  gboolean first_disagreed = FALSE;
+
+  for (const char *p = text; p[0] != '\0'; p++)
+    {
+      gsize n;
+
+      if (!(p[0] == '4' || p[0] == '5') || !g_ascii_isdigit (p[1]) || !g_ascii_isdigit (p[2])
+          || (p[3] != ' ' && p[3] != '-') || (p > text && g_ascii_isalnum (p[-1])))
+        continue;
+      if (!(p[4] == '4' || p[4] == '5') || p[5] != '.' || !g_ascii_isdigit (p[6])
+          || p[7] != '.' || !g_ascii_isdigit (p[8]))
+        continue;
+      if (p[0] != p[4])
+        {
+          first_disagreed = TRUE;
+          continue;
+        }
+      if (!first_disagreed)
+        return FALSE;
+      n = 5;
+      while (n < BD_STATUS_MAX - 1 && (g_ascii_isdigit (p[4 + n]) || p[4 + n] == '.'))
+        n++;
+      while (p[4 + n - 1] == '.')
+        n--;
+      memcpy (status, p + 4, n);
+      status[n] = '\0';
+      *code = (p[0] - '0') * 100 + (p[1] - '0') * 10 + (p[2] - '0');
+      return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+assert_same_pair (const char *text)
+{
+  char got[BD_STATUS_MAX] = "", want[BD_STATUS_MAX] = "";
+  guint got_code = 0, want_code = 0;
+  gboolean found = bd_decoder_find_agreeing_pair (text, got, &got_code);
+
+  g_assert_cmpint (found, ==, old_find_agreeing_pair (text, want, &want_code));
+  g_assert_cmpstr (got, ==, want);
+  g_assert_cmpuint (got_code, ==, want_code);
+}
+
+static void
+test_agreeing_pair (void)
+{
+  static const char *const cases[] = {
+    "", ".", "554 4.4.7 Message expired <421 4.4.2 Connection timed out>", "421 4.4.2 x",
+    "554 4.4.7 550 5.1.1 x", "554 4.4.7 x 550-5.1.1.", "554-4.4.7 451 4.3.0.", "a554 4.4.7 451 4.3.0",
+    "554 4.4.7 451 4.3.0...", "554 4.4.7 451 4.3.012345678901", "4.4.7 451 4.3.0",
+  };
+  g_autoptr(GRand) rand = g_rand_new_with_seed (23);
+  guint n_found = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    assert_same_pair (cases[i]);
+  for (guint round = 0; round < 30000; round++)
+    {
+      static const char *const words[] = {
+        "554", "421", "451", "550", "5.1.1", "4.4.2", "4.3.0.", "5.7.1.2", "4.4", "x", "a1", "-", ".",
+        "554-4.4.7", "550 5.1.1", "421 4.4.2", "4", "5",
+      };
+      g_autofree char *text = round % 2 ? random_command_text (rand, words, G_N_ELEMENTS (words))
+                                        : random_text (rand, "45455..1 - 0a", 40);
+      char status[BD_STATUS_MAX];
+      guint code;
+
+      assert_same_pair (text);
+      n_found += old_find_agreeing_pair (text, status, &code);
+    }
+  g_assert_cmpuint (n_found, >, 500);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -515,5 +598,6 @@ main (int   argc,
   g_test_add_func ("/decode-equivalence/is-folded", test_is_folded);
   g_test_add_func ("/decode-equivalence/collapse", test_collapse);
   g_test_add_func ("/decode-equivalence/scan-find-status", test_scan_find_status);
+  g_test_add_func ("/decode-equivalence/agreeing-pair", test_agreeing_pair);
   return g_test_run ();
 }

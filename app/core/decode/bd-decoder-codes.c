@@ -21,18 +21,24 @@ static void drop_repeated_codes (BdRecipient *r);
 
 /* "554 4.4.7 Message expired … <421 4.4.2 Connection timed out>": the
  * first reply contradicts its own status (a 5xx with a 4.x.x), the inner
- * one is the remote server's consistent answer. Finds that inner pair. */
-static gboolean
-find_agreeing_pair (const char *text,
-                    char        status[BD_STATUS_MAX],
-                    guint      *code)
+ * one is the remote server's consistent answer. Finds that inner pair
+ * (@status holds BD_STATUS_MAX bytes). */
+gboolean
+bd_decoder_find_agreeing_pair (const char *text,
+                               char       *status,
+                               guint      *code)
 {
   gboolean first_disagreed = FALSE;
 
-  for (const char *p = text; p[0] != '\0'; p++)
+  /* A pair is "NNN S.", its dot five bytes in: strchr () goes from dot to
+   * dot (a few in a reply) instead of testing every byte. */
+  for (const char *dot = strchr (text, '.'); dot != NULL; dot = strchr (dot + 1, '.'))
     {
+      const char *p = dot - 5;
       gsize n;
 
+      if (dot - text < 5)
+        continue;
       if (!(p[0] == '4' || p[0] == '5') || !g_ascii_isdigit (p[1]) || !g_ascii_isdigit (p[2])
           || (p[3] != ' ' && p[3] != '-') || (p > text && g_ascii_isalnum (p[-1])))
         continue;
@@ -77,7 +83,7 @@ bd_decoder_normalise_codes (BdRecipient *r)
     }
   if (r->reply_code == 0)
     r->reply_code = bd_dsn_find_reply_code (r->diagnostic);
-  if (find_agreeing_pair (r->diagnostic, status, &code))
+  if (bd_decoder_find_agreeing_pair (r->diagnostic, status, &code))
     {
       g_free (r->status);
       r->status = g_strdup (status);
