@@ -588,6 +588,131 @@ test_agreeing_pair (void)
   g_assert_cmpuint (n_found, >, 500);
 }
 
+/* --- reply codes: bd_dsn_find_reply_code, bd_scan_find_reply_code ------ */
+
+static gboolean
+old_is_reply_code (guint code)
+{
+  static const guint16 codes[] = {
+    211, 214, 220, 221, 235, 250, 251, 252, 334, 354, 421, 432, 450, 451, 452, 453, 454, 455,
+    458, 459, 500, 501, 502, 503, 504, 521, 523, 530, 534, 535, 538, 550, 551, 552, 553, 554,
+    555, 556,
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (codes); i++)
+    if (codes[i] == code)
+      return TRUE;
+  return FALSE;
+}
+
+/* bd_dsn_find_reply_code() before strpbrk () took it from 4 or 5 to the
+ * next. */
+static guint
+old_dsn_find_reply_code (const char *text)
+{
+  const char *p;
+
+  if (text == NULL)
+    return 0;
+  p = text;
+  while (*p == ' ' || *p == '\t' || *p == '"' || *p == '(')
+    p++;
+  if (*p >= '2' && *p <= '5' && is_digit (p[1]) && is_digit (p[2])
+      && !is_digit (p[3]) && p[3] != '.' && p[3] != ','
+      && old_is_reply_code ((p[0] - '0') * 100 + (p[1] - '0') * 10 + (p[2] - '0')))
+    return (p[0] - '0') * 100 + (p[1] - '0') * 10 + (p[2] - '0');
+  for (p = text; *p; p++)
+    {
+      if ((*p != '4' && *p != '5') || !is_digit (p[1]) || !is_digit (p[2]))
+        continue;
+      if (p[1] > '5')
+        continue;
+      if (p > text && (g_ascii_isalnum (p[-1]) || p[-1] == '.' || p[-1] == '-'
+                       || p[-1] == '#' || p[-1] == '/' || p[-1] == ':' || p[-1] == '='))
+        continue;
+      if (!old_is_reply_code ((p[0] - '0') * 100 + (p[1] - '0') * 10 + (p[2] - '0')))
+        continue;
+      if (p[3] == '\0'
+          || ((p[3] == ' ' || p[3] == '-') && (p[4] == ' ' || g_ascii_isalpha (p[4])
+                                              || (is_digit (p[4]) && p[5] == '.')
+                                              || p[4] == '<' || p[4] == '"')))
+        return (p[0] - '0') * 100 + (p[1] - '0') * 10 + (p[2] - '0');
+    }
+  return 0;
+}
+
+static gboolean
+old_is_reply_code_at (const char *text,
+                      const char *p,
+                      gboolean    failure)
+{
+  if (p > text && (g_ascii_isalnum (p[-1]) || p[-1] == '.' || p[-1] == '_' || p[-1] == '#'))
+    return FALSE;
+  if (!g_ascii_isdigit (p[1]) || !g_ascii_isdigit (p[2]))
+    return FALSE;
+  if (g_ascii_isalnum (p[3]) || (p[3] == '.' && g_ascii_isdigit (p[4])) || p[3] == '_')
+    return FALSE;
+  if (failure)
+    return (p[0] == '4' || p[0] == '5') && p[1] <= '5';
+  return p[0] == '2' && p[1] == '5' && p[2] <= '3';
+}
+
+/* bd_scan_find_reply_code() before strpbrk () took it from number to
+ * number. */
+static guint
+old_scan_find_reply_code (const char *text)
+{
+  const char *success = NULL;
+
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if (!g_ascii_isdigit (*p))
+        continue;
+      if (old_is_reply_code_at (text, p, TRUE))
+        return (p[0] - '0') * 100 + (p[1] - '0') * 10 + (p[2] - '0');
+      if (success == NULL && old_is_reply_code_at (text, p, FALSE))
+        success = p;
+      while (g_ascii_isdigit (p[1]) || (p[1] == '.' && g_ascii_isdigit (p[2])))
+        p++;
+    }
+  return success != NULL ? (success[0] - '0') * 100 + (success[1] - '0') * 10 + (success[2] - '0') : 0;
+}
+
+/* Returns whether both found a code, for counting. */
+static gboolean
+assert_same_reply_codes (const char *text)
+{
+  guint dsn = old_dsn_find_reply_code (text), scan = old_scan_find_reply_code (text);
+
+  g_assert_cmpuint (bd_dsn_find_reply_code (text), ==, dsn);
+  g_assert_cmpuint (bd_scan_find_reply_code (text), ==, scan);
+  return dsn != 0 && scan != 0;
+}
+
+static void
+test_reply_codes (void)
+{
+  static const char *const cases[] = {
+    "", "4", "45", "550", "550 5.1.1 no", " (550-x", "x 550 user", "x 550", "a550 b", "192.168.4.55 x",
+    "250 ok then 550 no", "250 ok", "5500 x", "550.1 x", "4.550 x", "x/550 y", "x:550 y", "x=550 y",
+    "x 550 <a@b>", "x 550 \"q\"", "x 550 5.1.1", "x 550-5.1.1", "x 451 4.3.0", "x 599 no", "x 453 no",
+    "1.2.3.4 550 x", "x 550_ y", "#550 x",
+  };
+  g_autoptr(GRand) rand = g_rand_new_with_seed (29);
+  guint n_found = 0;
+
+  g_assert_cmpuint (bd_dsn_find_reply_code (NULL), ==, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    assert_same_reply_codes (cases[i]);
+  for (guint round = 0; round < 30000; round++)
+    {
+      g_autofree char *text = random_text (rand, "45455025130 .-<\"a(#:_", 30);
+
+      n_found += assert_same_reply_codes (text);
+    }
+  g_assert_cmpuint (n_found, >, 500);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -599,5 +724,6 @@ main (int   argc,
   g_test_add_func ("/decode-equivalence/collapse", test_collapse);
   g_test_add_func ("/decode-equivalence/scan-find-status", test_scan_find_status);
   g_test_add_func ("/decode-equivalence/agreeing-pair", test_agreeing_pair);
+  g_test_add_func ("/decode-equivalence/reply-codes", test_reply_codes);
   return g_test_run ();
 }

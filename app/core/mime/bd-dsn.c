@@ -173,9 +173,11 @@ bd_dsn_find_reply_code (const char *text)
       && is_reply_code ((p[0] - '0') * 100 + (p[1] - '0') * 10 + (p[2] - '0')))
     return (p[0] - '0') * 100 + (p[1] - '0') * 10 + (p[2] - '0');
 
-  for (p = text; *p; p++)
+  /* strpbrk () goes from one 4 or 5 to the next, instead of the loop
+   * testing every byte of the reply. */
+  for (p = strpbrk (text, "45"); p != NULL; p = strpbrk (p + 1, "45"))
     {
-      if ((*p != '4' && *p != '5') || !is_digit (p[1]) || !is_digit (p[2]))
+      if (!is_digit (p[1]) || !is_digit (p[2]))
         continue;
       if (p[1] > '5')
         continue;

@@ -243,11 +243,11 @@ bd_scan_find_reply_code (const char *text)
 
   g_return_val_if_fail (text != NULL, 0);
 
-  /* one pass: the first failure wins, else the first success seen */
-  for (const char *p = text; *p != '\0'; p++)
+  /* one pass: the first failure wins, else the first success seen;
+   * strpbrk () goes from number to number, instead of the loop testing
+   * every byte of the reply */
+  for (const char *p = strpbrk (text, "0123456789"); p != NULL; p = strpbrk (p + 1, "0123456789"))
     {
-      if (!g_ascii_isdigit (*p))
-        continue;
       if (is_reply_code_at (text, p, TRUE))
         return reply_code (p);
       if (success == NULL && is_reply_code_at (text, p, FALSE))
