@@ -372,9 +372,8 @@ scan_blocks (const NeedleLanes *lanes,
   return NULL;
 }
 
-/* scan_blocks() made for our callers' counts: the challenge services'
- * four names and the classifier's seven command anchors
- * (bd-classify-codes.c), case ignored. */
+/* scan_blocks() made for our caller's count: the challenge services'
+ * four names, case ignored. */
 static const char *
 scan (const NeedleLanes *lanes,
       const char        *p,
@@ -385,8 +384,6 @@ scan (const NeedleLanes *lanes,
 {
   if (n_needles == 4 && ignore_case)
     return scan_blocks (lanes, p, end, 4, TRUE, found);
-  if (n_needles == 7 && ignore_case)
-    return scan_blocks (lanes, p, end, 7, TRUE, found);
   return scan_blocks (lanes, p, end, n_needles, ignore_case, found);
 }
 #endif

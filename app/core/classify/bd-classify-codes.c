@@ -16,6 +16,10 @@
 #include "bd-phrases.h"
 #include "bd-text.h"
 
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
+
 typedef struct
 {
   const char *status;
@@ -159,19 +163,23 @@ bd_classify_status (const char *status)
  * those in the folded copy, which is all that is compared. */
 
 /* Every marker starts with one of these anchors. Each anchor is found by
- * a key, a part of it without blanks (so the same written or folded) whose
- * first two letters are rare in bounces (the search tests those first):
- * "in reply to " is found by its "eply", the anchor then starting at the
- * "in r" before it. */
+ * a key, two bytes of it rare together in bounces (a thousand places in
+ * the corpus's 300 kB of bodies and replies, where the anchors' first two
+ * letters were at 4,000), or its one byte; the anchor then starts at what
+ * it has before the key, walked back. */
 static const struct
 {
-  const char *key;
-  const char *before;   /* what the anchor has before its key, folded */
+  char        key[2];       /* in lower case; a NUL second byte for a key of one */
+  const char *before;       /* what the anchor has before its key, folded */
+  gsize       before_len;
+  const char *anchor;       /* folded */
 } anchors[] = {
-  { "eply", "in r" }, { "after", "" }, { "gress", "pro" }, { "did", "" }, { "[", "" },
-  { ">>>", "" },
+#define ANCHOR(key, before, anchor) { key, before, sizeof before - 1, anchor }
+  ANCHOR ("ly", "in rep", "in reply to "), ANCHOR ("af", "", "after "), ANCHOR ("gr", "pro", "progress was "),
+  ANCHOR ("ik", "did not l", "did not like our "), ANCHOR ("[", "", "["), ANCHOR (">>", "", ">>> "),
   /* not an anchor: the start of the greeting's refusal (below) */
-  { "while", "" },
+  ANCHOR ("lk", "while ta", "while talking to "),
+#undef ANCHOR
 };
 enum { IN_REPLY, AFTER, PROGRESS, DID_NOT, BRACKET, TRANSCRIPT, TALKING };
 
@@ -203,8 +211,9 @@ is_blank (char c)
 }
 
 /* Whether the folded copy of the text, from @p (a byte that is not
- * blank), starts with @folded (lower case, single spaces). */
-static gboolean
+ * blank), starts with @folded (lower case, single spaces): where the
+ * text goes on after it, or %NULL. */
+static const char *
 folded_at (const char *p,
            const char *folded)
 {
@@ -213,18 +222,18 @@ folded_at (const char *p,
       if (*folded != ' ')
         {
           if (bd_text_ascii_lower (*p++) != *folded)   /* a NUL differs too */
-            return FALSE;
+            return NULL;
           continue;
         }
       /* a run of blanks is a space, unless it ends the text */
       if (!is_blank (*p))
-        return FALSE;
+        return NULL;
       while (is_blank (*p))
         p++;
       if (*p == '\0')
-        return FALSE;
+        return NULL;
     }
-  return TRUE;
+  return p;
 }
 
 /* Where the anchor whose key is at @key starts, or %NULL: its part
@@ -238,7 +247,7 @@ anchor_start (const char *text,
   const char *before = anchors[anchor].before;
   const char *p = key;
 
-  for (gsize i = strlen (before); i > 0; i--)
+  for (gsize i = anchors[anchor].before_len; i > 0; i--)
     {
       if (before[i - 1] != ' ')
         {
@@ -255,61 +264,122 @@ anchor_start (const char *text,
   return p;
 }
 
-/* The keys as one set of needles, made once. */
-static const BdTextNeedles *
-anchor_keys (void)
+/* Whether @anchor's key is at @p (before the text's NUL). */
+static inline gboolean
+key_at (const char *p,
+        guint       anchor)
 {
-  static BdTextNeedles *keys;
+  const char *key = anchors[anchor].key;
 
-  if (g_once_init_enter (&keys))
-    {
-      const char *needles[G_N_ELEMENTS (anchors)];
-
-      for (guint i = 0; i < G_N_ELEMENTS (anchors); i++)
-        needles[i] = anchors[i].key;
-      g_once_init_leave (&keys, bd_text_needles_new (needles, G_N_ELEMENTS (anchors), TRUE));
-    }
-  return keys;
+  return bd_text_ascii_lower (p[0]) == key[0] && (key[1] == '\0' || bd_text_ascii_lower (p[1]) == key[1]);
 }
 
-/* Records the markers of @anchor that start at @start: the first mention,
- * or the last in a Sendmail transcript (">>> "), whose last command is
- * the one that failed. */
+#ifdef __SSE2__
+/* A bit for each of the 16 places from @p where some key may be (reads
+ * 17 bytes). The bytes are compared with their 0x20 bit set, so that both
+ * cases of a letter are one (and '[' is '{', '>' itself); key_at()
+ * checks the places found. */
+static inline unsigned
+keys_in_block (const char *p)
+{
+  const __m128i case_bit = _mm_set1_epi8 (0x20);
+  __m128i first = _mm_or_si128 (_mm_loadu_si128 ((const __m128i *)(gconstpointer)p), case_bit);
+  __m128i second = _mm_or_si128 (_mm_loadu_si128 ((const __m128i *)(gconstpointer)(p + 1)), case_bit);
+  __m128i hits = _mm_setzero_si128 ();
+
+#pragma GCC unroll 8
+  for (guint a = 0; a < G_N_ELEMENTS (anchors); a++)
+    {
+      __m128i at = _mm_cmpeq_epi8 (first, _mm_set1_epi8 (anchors[a].key[0] | 0x20));
+
+      if (anchors[a].key[1] != '\0')
+        at = _mm_and_si128 (at, _mm_cmpeq_epi8 (second, _mm_set1_epi8 (anchors[a].key[1] | 0x20)));
+      hits = _mm_or_si128 (hits, at);
+    }
+  return (unsigned)_mm_movemask_epi8 (hits);
+}
+#endif
+
+/* Records the markers of @anchor that start at @start, the anchor
+ * itself going on to @rest: the first mention, or the last in a Sendmail
+ * transcript (">>> "), whose last command is the one that failed. Only
+ * what a marker has past its anchor is compared again. */
 static void
 note_markers (const char  *start,
+              const char  *rest,
               guint        anchor,
               const char **at)
 {
+  gsize anchor_len = strlen (anchors[anchor].anchor);
+
   for (guint i = 0; i < G_N_ELEMENTS (markers); i++)
-    if (markers[i].anchor == anchor && folded_at (start, markers[i].marker)
+    if (markers[i].anchor == anchor && folded_at (rest, markers[i].marker + anchor_len) != NULL
         && (at[i] == NULL || (anchor == TRANSCRIPT ? start > at[i] : start < at[i])))
       at[i] = start;
 }
 
+/* What the key at @key starts, when it is @anchor's key. */
+static void
+note_anchor (const char  *text,
+             const char  *key,
+             guint        anchor,
+             const char **at,
+             const char **talk)
+{
+  const char *start = anchor_start (text, key, anchor);
+  const char *rest;
+
+  if (start == NULL || (rest = folded_at (start, anchors[anchor].anchor)) == NULL)
+    return;
+  if (anchor != TALKING)
+    note_markers (start, rest, anchor, at);
+  else if (*talk == NULL || start < *talk)
+    *talk = start;
+}
+
+static void
+note_keys_at (const char  *text,
+              const char  *p,
+              const char **at,
+              const char **talk)
+{
+  for (guint a = 0; a < G_N_ELEMENTS (anchors); a++)
+    if (key_at (p, a))
+      note_anchor (text, p, a, at, talk);
+}
+
 /* Where each marker is in @text, and the first "while talking to " in
- * *@talk: one pass for every key. */
+ * *@talk: one pass for every key, 16 places at a time where SSE2 is
+ * (bodies are searched whole). */
 static void
 find_markers (const char  *text,
               const char **at,
               const char **talk)
 {
-  const BdTextNeedles *keys = anchor_keys ();
   const char *end = text + strlen (text);
-  const char *key;
-  guint anchor;
+  const char *p = text;
+#ifdef __SSE2__
+  /* the last bytes, copied where 17 can be read, padded with NULs (a
+   * space once its 0x20 bit is set): no key */
+  char tail[32] = { 0 };
 
-  for (const char *p = text; (key = bd_text_needles_find (keys, p, end - p, &anchor)) != NULL; p = key + 1)
+  for (; p < end; p += 16)
     {
-      const char *start = anchor_start (text, key, anchor);
+      const char *block = p;
 
-      if (anchor == TALKING)
+      if (end - p < 17)
         {
-          if (*talk == NULL && folded_at (key, "while talking to "))
-            *talk = key;
+          memcpy (tail, p, end - p);
+          block = tail;
         }
-      else if (start != NULL)
-        note_markers (start, anchor, at);
+      for (unsigned mask = keys_in_block (block); mask != 0; mask &= mask - 1)
+        if (p + __builtin_ctz (mask) < end)
+          note_keys_at (text, p + __builtin_ctz (mask), at, talk);
     }
+#else
+  for (; p < end; p++)
+    note_keys_at (text, p, at, talk);
+#endif
 }
 
 /* A Sendmail transcript whose server answered before any command was
@@ -320,14 +390,14 @@ refused_at_greeting (const char *talk)
 {
   const char *colon = talk;
 
-  while ((colon = strchr (colon, ':')) != NULL && !folded_at (colon, ": "))
+  while ((colon = strchr (colon, ':')) != NULL && folded_at (colon, ": ") == NULL)
     colon++;
   if (colon == NULL)
     return FALSE;
   colon++;
   while (is_blank (*colon))
     colon++;
-  return folded_at (colon, "<<< ");
+  return folded_at (colon, "<<< ") != NULL;
 }
 
 /* The SMTP command a reply answered, from the words around it: Postfix's
