@@ -713,6 +713,73 @@ test_reply_codes (void)
   g_assert_cmpuint (n_found, >, 500);
 }
 
+/* --- bd_dsn_parse: fields of any length, over any number of lines ----- */
+
+/* Reports whose fields were read through a GString, now through a buffer
+ * of bd-dsn.c's own that starts on the stack: fields shorter and longer
+ * than it, folded over many lines, with every kind of line end, against
+ * what a naive reading says they hold. */
+static void
+test_dsn_long_fields (void)
+{
+  static const char *const line_ends[] = { "\n", "\r\n", "\r" };
+  g_autoptr(GRand) rand = g_rand_new_with_seed (31);
+
+  for (guint round = 0; round < 2000; round++)
+    {
+      const char *eol = line_ends[round % G_N_ELEMENTS (line_ends)];
+      g_autoptr(GString) text = g_string_new (NULL);
+      g_autoptr(GString) words = g_string_new (NULL);
+      guint n_recipients = g_rand_int_range (rand, 1, 4);
+      g_autoptr(GPtrArray) wanted = g_ptr_array_new_with_free_func (g_free);
+      g_autofree char *mta = g_strdup_printf ("mx%u.example.com", round);
+      BdDsn *dsn;
+
+      g_string_append_printf (text, "Reporting-MTA: dns; mx%u.example.com%s%s", round, eol, eol);
+      for (guint r = 0; r < n_recipients; r++)
+        {
+          guint n_words = g_rand_int_range (rand, 1, round % 4 == 0 ? 400 : 40);
+
+          g_string_truncate (words, 0);
+          g_string_append_printf (text, "Final-Recipient: rfc822; user%u@example.com%s", r, eol);
+          g_string_append_printf (text, "X-Odd.Name: not a field%sAction: failed%sStatus: 5.1.1%s", eol, eol, eol);
+          g_string_append (text, "Diagnostic-Code: smtp; 550");
+          g_string_append (words, "550");
+          for (guint w = 0; w < n_words; w++)
+            {
+              g_autofree char *word = random_text (rand, "abcdefghij", 12);
+
+              if (*word == '\0')
+                continue;
+              /* a folded line, or a space */
+              if (g_rand_int_range (rand, 0, 5) == 0)
+                g_string_append_printf (text, "%s%s", eol, g_rand_boolean (rand) ? " " : "\t ");
+              else
+                g_string_append_c (text, ' ');
+              g_string_append (text, word);
+              g_string_append_printf (words, " %s", word);
+            }
+          g_string_append_printf (text, "%s%s", eol, eol);
+          g_ptr_array_add (wanted, g_strdup (words->str));
+        }
+      dsn = bd_dsn_parse (text->str, text->len, 100);
+      g_assert_cmpstr (dsn->reporting_mta, ==, mta);
+      g_assert_cmpuint (dsn->recipients->len, ==, n_recipients);
+      for (guint r = 0; r < n_recipients; r++)
+        {
+          const BdRecipient *recipient = g_ptr_array_index (dsn->recipients, r);
+          g_autofree char *address = g_strdup_printf ("user%u@example.com", r);
+
+          g_assert_cmpstr (recipient->address, ==, address);
+          g_assert_cmpstr (recipient->status, ==, "5.1.1");
+          g_assert_cmpstr (recipient->action, ==, "failed");
+          g_assert_cmpstr (recipient->diagnostic_type, ==, "smtp");
+          g_assert_cmpstr (recipient->diagnostic, ==, g_ptr_array_index (wanted, r));
+        }
+      bd_dsn_free (dsn);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -725,5 +792,6 @@ main (int   argc,
   g_test_add_func ("/decode-equivalence/scan-find-status", test_scan_find_status);
   g_test_add_func ("/decode-equivalence/agreeing-pair", test_agreeing_pair);
   g_test_add_func ("/decode-equivalence/reply-codes", test_reply_codes);
+  g_test_add_func ("/decode-equivalence/dsn-long-fields", test_dsn_long_fields);
   return g_test_run ();
 }
