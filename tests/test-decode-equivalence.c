@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "bd-classify.h"
+#include "bd-classify-private.h"
 #include "bd-decoder-private.h"
 #include "bd-dsn.h"
 #include "bd-phrase-fold.h"
@@ -780,6 +781,63 @@ test_dsn_long_fields (void)
     }
 }
 
+/* --- the provider rules' status codes ---------------------------------- */
+
+/* What bd_classify_status_matches() did with strlen () and strcmp (). */
+static gboolean
+old_status_matches (const char *status,
+                    const char *pattern)
+{
+  gsize n;
+
+  if (pattern == NULL)
+    return TRUE;
+  n = strlen (pattern);
+  if (status == NULL)
+    return FALSE;
+  if (pattern[n - 1] == '.')
+    return strncmp (status, pattern, n) == 0;
+  return strcmp (status, pattern) == 0;
+}
+
+static void
+test_status_matches (void)
+{
+  static const char *const statuses[] = {
+    NULL, "", "5", "5.", "5.7", "5.7.", "5.7.1", "5.7.10", "5.7.509", "5.7.5090", "5.1.10", "5.1.1",
+    "4.7.0", "4.7.", "5.2.2", "5.2.22", "2.0.0", "x", "5.7.6", "5.7.60",
+  };
+  g_autoptr(GRand) rand = g_rand_new_with_seed (37);
+
+  for (guint i = 0; i < bd_n_provider_rules; i++)
+    {
+      const char *pattern = bd_provider_rules[i].status;
+
+      for (guint k = 0; k < G_N_ELEMENTS (statuses); k++)
+        g_assert_cmpint (bd_classify_status_matches (statuses[k], pattern), ==,
+                         old_status_matches (statuses[k], pattern));
+      /* the pattern itself, and it cut or lengthened */
+      if (pattern != NULL)
+        for (gsize cut = 0; cut <= strlen (pattern); cut++)
+          {
+            g_autofree char *shorter = g_strndup (pattern, cut);
+            g_autofree char *longer = g_strconcat (pattern, cut % 2 ? "1" : ".", NULL);
+
+            g_assert_cmpint (bd_classify_status_matches (shorter, pattern), ==, old_status_matches (shorter, pattern));
+            g_assert_cmpint (bd_classify_status_matches (longer, pattern), ==, old_status_matches (longer, pattern));
+          }
+    }
+  for (guint round = 0; round < 20000; round++)
+    {
+      g_autofree char *status = random_text (rand, "4557.1.0.2", 8);
+      g_autofree char *pattern = random_text (rand, "4557.1.0.2", 7);
+
+      if (*pattern == '\0')
+        continue;
+      g_assert_cmpint (bd_classify_status_matches (status, pattern), ==, old_status_matches (status, pattern));
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -793,5 +851,6 @@ main (int   argc,
   g_test_add_func ("/decode-equivalence/agreeing-pair", test_agreeing_pair);
   g_test_add_func ("/decode-equivalence/reply-codes", test_reply_codes);
   g_test_add_func ("/decode-equivalence/dsn-long-fields", test_dsn_long_fields);
+  g_test_add_func ("/decode-equivalence/status-matches", test_status_matches);
   return g_test_run ();
 }

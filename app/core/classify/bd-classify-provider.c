@@ -37,22 +37,6 @@ host_matches (const Reply  *reply,
   return id == BD_PROVIDER_NONE || (providers & 1u << id) != 0;
 }
 
-static gboolean
-status_matches (const char *status,
-                const char *pattern)
-{
-  gsize n;
-
-  if (pattern == NULL)
-    return TRUE;
-  n = strlen (pattern);
-  if (status == NULL)
-    return FALSE;
-  if (pattern[n - 1] == '.')
-    return strncmp (status, pattern, n) == 0;
-  return strcmp (status, pattern) == 0;
-}
-
 /* au (KDDI, ezweb.ne.jp and au.com) answers "550 : User unknown", without
  * the address, when the recipient's own filter refused the sender, and
  * "550 <address>: User unknown" for an address that does not exist. */
@@ -278,7 +262,9 @@ phrase_found (PhraseSearch *search,
 {
   if (search->lowered == NULL)
     return FALSE;
-  if (search->absent != NULL && strncmp (phrase, search->absent, search->absent_len) == 0)
+  /* the first byte inline: most phrases differ there */
+  if (search->absent != NULL && phrase[0] == search->absent[0]
+      && strncmp (phrase, search->absent, search->absent_len) == 0)
     return FALSE;
   if (shared >= SHARED_START_MIN && memmem (search->lowered, search->len, phrase, shared) == NULL)
     {
@@ -332,7 +318,7 @@ bd_classify_provider_rules (const BdRecipient *r,
           i = plans[i].run_end - 1;
           continue;
         }
-      if (!status_matches (r->status, rule->status))
+      if (!bd_classify_status_matches (r->status, rule->status))
         continue;
       if (rule->phrase != NULL && !phrase_found (&search, rule->phrase, plans[i].shared))
         continue;
