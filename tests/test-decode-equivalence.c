@@ -838,6 +838,55 @@ test_status_matches (void)
     }
 }
 
+/* --- bd-dsn.c's squeeze (), through a Diagnostic-Code ------------------ */
+
+/* The byte-by-byte squeeze () before it took whole blocks of words and
+ * single spaces (bd_text_copy_collapsed ()). */
+static char *
+old_squeeze (const char *value)
+{
+  char *out = g_malloc (strlen (value) + 1);
+  char *q = out;
+  gboolean space = TRUE;
+
+  for (const char *p = value; *p; p++)
+    {
+      if (*p == ' ' || *p == '\t' || *p == '\r' || *p == '\n')
+        {
+          if (!space)
+            *q++ = ' ';
+          space = TRUE;
+          continue;
+        }
+      *q++ = *p;
+      space = FALSE;
+    }
+  if (q > out && q[-1] == ' ')
+    q--;
+  *q = '\0';
+  return out;
+}
+
+static void
+test_squeeze (void)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (41);
+
+  for (guint round = 0; round < 20000; round++)
+    {
+      /* no line break: the value stays one line; '\f' and '\v' are not
+       * white space here, unlike g_ascii_isspace ()'s */
+      g_autofree char *value = random_text (rand, round % 2 ? "abcdefghij k" : "ab \t\f\v.", 90);
+      g_autofree char *text = g_strdup_printf ("Final-Recipient: rfc822; a@example.com\nDiagnostic-Code: x;%s\n", value);
+      g_autofree char *want = old_squeeze (value);
+      BdDsn *dsn = bd_dsn_parse (text, strlen (text), 10);
+      const BdRecipient *r = g_ptr_array_index (dsn->recipients, 0);
+
+      g_assert_cmpstr (r->diagnostic, ==, *want != '\0' ? want : NULL);
+      bd_dsn_free (dsn);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -852,5 +901,6 @@ main (int   argc,
   g_test_add_func ("/decode-equivalence/reply-codes", test_reply_codes);
   g_test_add_func ("/decode-equivalence/dsn-long-fields", test_dsn_long_fields);
   g_test_add_func ("/decode-equivalence/status-matches", test_status_matches);
+  g_test_add_func ("/decode-equivalence/squeeze", test_squeeze);
   return g_test_run ();
 }

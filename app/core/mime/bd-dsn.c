@@ -15,6 +15,7 @@
 #include "bd-date.h"
 #include "bd-dsn.h"
 #include "bd-mime-private.h"
+#include "bd-text.h"
 
 typedef struct
 {
@@ -33,21 +34,37 @@ is_digit (char c)
 static char *
 squeeze (const char *value)
 {
-  char *out = g_malloc (strlen (value) + 1);   /* it never grows */
+  gsize len = strlen (value);
+  const char *p = value, *end = value + len;
+  char *out = g_malloc (len + 1);   /* it never grows */
   char *q = out;
-  gboolean space = TRUE;
+  gboolean space = TRUE;            /* nothing kept yet, or a space last */
 
-  for (const char *p = value; *p; p++)
+  while (p < end)
     {
-      if (*p == ' ' || *p == '\t' || *p == '\r' || *p == '\n')
+      /* Whole blocks of words and single spaces at once (a diagnostic is
+       * mostly that), then the next 16 bytes byte by byte. */
+      gsize copied = end - p >= 16 ? bd_text_copy_collapsed (p, end - p, q, !space, FALSE) : 0;
+      const char *stop;
+
+      if (copied > 0)
         {
-          if (!space)
-            *q++ = ' ';
-          space = TRUE;
-          continue;
+          q += copied;
+          p += copied;
+          space = FALSE;
         }
-      *q++ = *p;
-      space = FALSE;
+      for (stop = MIN (p + 16, end); p < stop; p++)
+        {
+          if (*p == ' ' || *p == '\t' || *p == '\r' || *p == '\n')
+            {
+              if (!space)
+                *q++ = ' ';
+              space = TRUE;
+              continue;
+            }
+          *q++ = *p;
+          space = FALSE;
+        }
     }
   if (q > out && q[-1] == ' ')
     q--;

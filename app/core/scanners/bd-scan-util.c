@@ -7,9 +7,6 @@
 
 #include <gmime/gmime.h>
 #include <string.h>
-#ifdef __SSE2__
-#include <emmintrin.h>
-#endif
 
 #include "bd-gmime-autocleanups.h"
 #include "bd-mime-charset.h"
@@ -269,34 +266,6 @@ bd_scan_collapse (const char *text)
   return bd_scan_collapse_max (text, G_MAXSIZE);
 }
 
-#ifdef __SSE2__
-/* The 16 bytes at @p, all before the text's end, stored at @q as
- * bd_scan_collapse_max() keeps them (white space as a space) when that
- * is all it does to them: no two white-space bytes together, the last one
- * not white space (a run could go on), nor the first when a run is going
- * on or nothing was kept yet. Otherwise FALSE, and nothing stored. Most
- * of a server's reply is words and single spaces or line breaks. */
-static inline gboolean
-collapse_block (const char *p,
-                char       *q,
-                gboolean    first_may_be_space)
-{
-  __m128i block = _mm_loadu_si128 ((const __m128i *)(gconstpointer)p);
-  /* g_ascii_isspace(): ' ' and '\t' to '\r' but not '\v' */
-  __m128i white = _mm_or_si128 (_mm_cmpeq_epi8 (block, _mm_set1_epi8 (' ')),
-                                _mm_andnot_si128 (_mm_cmpeq_epi8 (block, _mm_set1_epi8 ('\v')),
-                                                  _mm_and_si128 (_mm_cmpgt_epi8 (block, _mm_set1_epi8 ('\t' - 1)),
-                                                                 _mm_cmplt_epi8 (block, _mm_set1_epi8 ('\r' + 1)))));
-  unsigned mask = (unsigned)_mm_movemask_epi8 (white);
-
-  if ((mask & (mask >> 1)) != 0 || (mask & 0x8000) != 0 || ((mask & 1) != 0 && !first_may_be_space))
-    return FALSE;
-  block = _mm_or_si128 (_mm_andnot_si128 (white, block), _mm_and_si128 (white, _mm_set1_epi8 (' ')));
-  _mm_storeu_si128 ((__m128i *)(gpointer)q, block);
-  return TRUE;
-}
-#endif
-
 /**
  * bd_scan_collapse_max:
  * @max: the most bytes to keep
@@ -323,43 +292,51 @@ bd_scan_collapse_max (const char *text,
    * this holds the cut text and its ellipsis too. */
   len = strlen (text);
   out = g_malloc ((max < len ? max + 1 : len) + sizeof ellipsis);
-  for (const char *p = text; *p != '\0'; p++)
+  for (const char *p = text, *end = text + len; p < end; )
     {
-#ifdef __SSE2__
+      const char *stop;
+
       /* Whole blocks while they are words and single spaces, far from
-       * @max. The output never gets ahead of the input (a space kept
-       * stands for white space read before), so 16 bytes fit. */
-      while ((gsize)(text + len - p) >= 16 && n + 17 <= max
-             && collapse_block (p, out + n + (space ? 1 : 0), n > 0 && !space))
+       * @max, then the next 16 bytes byte by byte. The output never gets
+       * ahead of the input (a space kept stands for white space read
+       * before), so the blocks fit. */
+      if (end - p >= 16 && n + 17 <= max)
         {
+          gsize copied = bd_text_copy_collapsed (p, MIN ((gsize)(end - p), max - n - 1),
+                                                 out + n + (space ? 1 : 0), n > 0 && !space, TRUE);
+
+          if (copied > 0)
+            {
+              if (space)
+                out[n++] = ' ';
+              space = FALSE;
+              n += copied;
+              p += copied;
+            }
+        }
+      for (stop = MIN (p + 16, end); p < stop; p++)
+        {
+          if (n >= max)
+            {
+              /* cut at a character boundary, and say so */
+              const char *cut = g_utf8_find_prev_char (out, out + n);
+
+              n = cut != NULL ? (gsize)(cut - out) : 0;
+              memcpy (out + n, ellipsis, sizeof ellipsis - 1);
+              n += sizeof ellipsis - 1;
+              out[n] = '\0';
+              return out;
+            }
+          if (g_ascii_isspace (*p))
+            {
+              space = n > 0;
+              continue;
+            }
           if (space)
             out[n++] = ' ';
           space = FALSE;
-          n += 16;
-          p += 16;
+          out[n++] = *p;
         }
-      if (*p == '\0')
-        break;
-#endif
-      if (n >= max)
-        {
-          /* cut at a character boundary, and say so */
-          const char *end = g_utf8_find_prev_char (out, out + n);
-
-          n = end != NULL ? (gsize)(end - out) : 0;
-          memcpy (out + n, ellipsis, sizeof ellipsis - 1);
-          n += sizeof ellipsis - 1;
-          break;
-        }
-      if (g_ascii_isspace (*p))
-        {
-          space = n > 0;
-          continue;
-        }
-      if (space)
-        out[n++] = ' ';
-      space = FALSE;
-      out[n++] = *p;
     }
   out[n] = '\0';
   return out;
