@@ -887,6 +887,102 @@ test_squeeze (void)
     }
 }
 
+/* --- bd_decoder_normalise_codes: repeated codes dropped ---------------- */
+
+/* drop_repeated_codes () as it was: g_snprintf () for each prefix, each
+ * formatted again where needed. */
+static void
+old_drop_repeated_codes (BdRecipient *r)
+{
+  char prefix[BD_STATUS_MAX + 8];
+  char *first, *p;
+  gsize n;
+
+  if (r->reply_code == 0 || r->status == NULL)
+    return;
+  for (int sep = 0; sep < 2; sep++)
+    {
+      g_snprintf (prefix, sizeof prefix, "%u%c%s ", r->reply_code, sep ? ' ' : '-', r->status);
+      n = strlen (prefix);
+      first = strstr (r->diagnostic, prefix);
+      if (first == NULL)
+        continue;
+      p = first + n;
+      while ((p = strstr (p, prefix)) != NULL)
+        memmove (p, p + n, strlen (p + n) + 1);
+    }
+  g_snprintf (prefix, sizeof prefix, "%u%c%s ", r->reply_code, ' ', r->status);
+  n = strlen (prefix);
+  p = strstr (r->diagnostic, prefix);
+  if (p != NULL && p != r->diagnostic && strstr (r->diagnostic, "-") < p)
+    {
+      char dash[BD_STATUS_MAX + 8];
+
+      g_snprintf (dash, sizeof dash, "%u%c%s ", r->reply_code, '-', r->status);
+      if (strstr (r->diagnostic, dash) != NULL)
+        memmove (p, p + n, strlen (p + n) + 1);
+    }
+}
+
+/* bd_decoder_normalise_codes () with the old drop_repeated_codes (); its
+ * other steps are tested above. */
+static void
+old_normalise_codes (BdRecipient *r)
+{
+  char status[BD_STATUS_MAX];
+  guint code;
+
+  if (r->diagnostic == NULL)
+    return;
+  if (bd_dsn_find_status (r->diagnostic, status)
+      && (status[0] == '4' || status[0] == '5') && status[2] != '0' && status[3] == '.')
+    {
+      g_free (r->status);
+      r->status = g_strdup (status);
+    }
+  if (r->reply_code == 0)
+    r->reply_code = bd_dsn_find_reply_code (r->diagnostic);
+  if (bd_decoder_find_agreeing_pair (r->diagnostic, status, &code))
+    {
+      g_free (r->status);
+      r->status = g_strdup (status);
+      r->reply_code = code;
+    }
+  old_drop_repeated_codes (r);
+}
+
+static void
+test_normalise_codes (void)
+{
+  static const char *const words[] = {
+    "550-5.7.1", "550 5.7.1", "550-5.7.1 ", "550 5.7.1 ", "554 5.7.1", "451-4.3.0", "451 4.3.0", "-", "x",
+    "blocked", "550", "5.7.1", "5.7.12345678901234", "550-5.7.12345678901234",
+  };
+  g_autoptr(GRand) rand = g_rand_new_with_seed (43);
+
+  for (guint round = 0; round < 20000; round++)
+    {
+      g_autofree char *text = random_command_text (rand, words, G_N_ELEMENTS (words));
+      BdRecipient *got = bd_recipient_new ();
+      BdRecipient *want = bd_recipient_new ();
+
+      got->diagnostic = g_strdup (text);
+      want->diagnostic = g_strdup (text);
+      if (round % 3 == 0)
+        {
+          got->status = g_strdup ("5.7.1");
+          want->status = g_strdup ("5.7.1");
+        }
+      bd_decoder_normalise_codes (got);
+      old_normalise_codes (want);
+      g_assert_cmpstr (got->diagnostic, ==, want->diagnostic);
+      g_assert_cmpstr (got->status, ==, want->status);
+      g_assert_cmpuint (got->reply_code, ==, want->reply_code);
+      bd_recipient_free (got);
+      bd_recipient_free (want);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -902,5 +998,6 @@ main (int   argc,
   g_test_add_func ("/decode-equivalence/dsn-long-fields", test_dsn_long_fields);
   g_test_add_func ("/decode-equivalence/status-matches", test_status_matches);
   g_test_add_func ("/decode-equivalence/squeeze", test_squeeze);
+  g_test_add_func ("/decode-equivalence/normalise-codes", test_normalise_codes);
   return g_test_run ();
 }

@@ -109,10 +109,13 @@ apply_franceptt_rule (const char  *reporter,
     { 630, BD_REASON_POLICYVIOLATION }, { 999, BD_REASON_BLOCKED },
   };
   static const char *const prefixes[] = { "lpnaaa", "lpn", "ofr", "ouk" };
+  gboolean lpn;
 
   if (lowered == NULL)
     return BD_REASON_UNDEFINED;
-  for (guint i = 0; i < G_N_ELEMENTS (prefixes); i++)
+  /* "lpnaaa" holds "lpn": without it, neither is searched for */
+  lpn = strstr (lowered, "lpn") != NULL;
+  for (guint i = lpn ? 0 : 2; i < G_N_ELEMENTS (prefixes); i++)
     for (const char *p = strstr (lowered, prefixes[i]); p != NULL; p = strstr (p + 1, prefixes[i]))
       {
         const char *q = p + strlen (prefixes[i]);

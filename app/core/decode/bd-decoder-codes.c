@@ -104,8 +104,8 @@ append_char (char  *out,
 
 /* "<code><sep><status> ", as g_snprintf() formats "%u%c%s " (truncated
  * to @size the same way), without its cost: a thousand instructions a
- * call, three calls a recipient. */
-static void
+ * call. Returns its length. */
+static gsize
 format_code_prefix (char        *out,
                     gsize        size,
                     guint        code,
@@ -126,6 +126,7 @@ format_code_prefix (char        *out,
     append_char (out, size, &len, *s);
   append_char (out, size, &len, ' ');
   out[len] = '\0';
+  return len;
 }
 
 /* Multi-line replies repeat their codes on every line ("550-5.7.1 …
@@ -133,35 +134,28 @@ format_code_prefix (char        *out,
 static void
 drop_repeated_codes (BdRecipient *r)
 {
-  char prefix[BD_STATUS_MAX + 8];
+  /* "550-5.7.1 " and "550 5.7.1 ", each formatted once */
+  char prefixes[2][BD_STATUS_MAX + 8];
+  gsize lengths[2];
   char *first, *p;
-  gsize n;
 
   if (r->reply_code == 0 || r->status == NULL)
     return;
   for (int sep = 0; sep < 2; sep++)
     {
-      format_code_prefix (prefix, sizeof prefix, r->reply_code, sep ? ' ' : '-', r->status);
-      n = strlen (prefix);
-      first = strstr (r->diagnostic, prefix);
+      lengths[sep] = format_code_prefix (prefixes[sep], sizeof prefixes[sep], r->reply_code, sep ? ' ' : '-', r->status);
+      first = strstr (r->diagnostic, prefixes[sep]);
       if (first == NULL)
         continue;
-      p = first + n;
-      while ((p = strstr (p, prefix)) != NULL)
-        memmove (p, p + n, strlen (p + n) + 1);
+      p = first + lengths[sep];
+      while ((p = strstr (p, prefixes[sep])) != NULL)
+        memmove (p, p + lengths[sep], strlen (p + lengths[sep]) + 1);
     }
   /* The last line of a multi-line reply uses a space, the others a dash. */
-  format_code_prefix (prefix, sizeof prefix, r->reply_code, ' ', r->status);
-  n = strlen (prefix);
-  p = strstr (r->diagnostic, prefix);
-  if (p != NULL && p != r->diagnostic && strstr (r->diagnostic, "-") < p)
-    {
-      char dash[BD_STATUS_MAX + 8];
-
-      format_code_prefix (dash, sizeof dash, r->reply_code, '-', r->status);
-      if (strstr (r->diagnostic, dash) != NULL)
-        memmove (p, p + n, strlen (p + n) + 1);
-    }
+  p = strstr (r->diagnostic, prefixes[1]);
+  if (p != NULL && p != r->diagnostic && strchr (r->diagnostic, '-') < p
+      && strstr (r->diagnostic, prefixes[0]) != NULL)
+    memmove (p, p + lengths[1], strlen (p + lengths[1]) + 1);
 }
 
 void
