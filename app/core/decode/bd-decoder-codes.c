@@ -15,7 +15,6 @@
 #include "bd-classify.h"
 #include "bd-decoder-private.h"
 #include "bd-dsn.h"
-#include "bd-text.h"
 
 static void drop_repeated_codes (BdRecipient *r);
 
