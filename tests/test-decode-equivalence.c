@@ -716,10 +716,24 @@ test_reply_codes (void)
 
 /* --- bd_dsn_parse: fields of any length, over any number of lines ----- */
 
+/* @name in random case half the time (field names are compared as
+ * written first, then case-insensitively), as it is the other half. */
+static char *
+random_case (GRand      *rand,
+             const char *name)
+{
+  char *out = g_strdup (name);
+
+  if (g_rand_boolean (rand))
+    for (char *p = out; *p != '\0'; p++)
+      *p = g_rand_boolean (rand) ? g_ascii_toupper (*p) : g_ascii_tolower (*p);
+  return out;
+}
+
 /* Reports whose fields were read through a GString, now through a buffer
  * of bd-dsn.c's own that starts on the stack: fields shorter and longer
- * than it, folded over many lines, with every kind of line end, against
- * what a naive reading says they hold. */
+ * than it, folded over many lines, with every kind of line end, names in
+ * any case, against what a naive reading says they hold. */
 static void
 test_dsn_long_fields (void)
 {
@@ -741,10 +755,15 @@ test_dsn_long_fields (void)
         {
           guint n_words = g_rand_int_range (rand, 1, round % 4 == 0 ? 400 : 40);
 
+          g_autofree char *final = random_case (rand, "Final-Recipient");
+          g_autofree char *action = random_case (rand, "Action");
+          g_autofree char *status = random_case (rand, "Status");
+          g_autofree char *diagnostic = random_case (rand, "Diagnostic-Code");
+
           g_string_truncate (words, 0);
-          g_string_append_printf (text, "Final-Recipient: rfc822; user%u@example.com%s", r, eol);
-          g_string_append_printf (text, "X-Odd.Name: not a field%sAction: failed%sStatus: 5.1.1%s", eol, eol, eol);
-          g_string_append (text, "Diagnostic-Code: smtp; 550");
+          g_string_append_printf (text, "%s: rfc822; user%u@example.com%s", final, r, eol);
+          g_string_append_printf (text, "X-Odd.Name: not a field%s%s: failed%s%s: 5.1.1%s", eol, action, eol, status, eol);
+          g_string_append_printf (text, "%s: smtp; 550", diagnostic);
           g_string_append (words, "550");
           for (guint w = 0; w < n_words; w++)
             {

@@ -395,10 +395,12 @@ handle_field (ParseState *state,
 
   /* The first letter compared inline, case folded by its 0x20 bit (a
    * pre-filter only: every name starts with a letter), then the whole name
-   * folded inline: g_ascii_strncasecmp () calls a function for each byte,
-   * for every field of every report. */
+   * as written (a few word compares, as the length is known: nearly every
+   * server writes the RFC's case), and only then folded byte by byte:
+   * g_ascii_strncasecmp () calls a function for each byte, for every field
+   * of every report. */
 #define IS(s) (name_len == sizeof (s) - 1 && (name[0] | 0x20) == (s[0] | 0x20) \
-               && bd_mime_names_equal (name, s, name_len))
+               && (memcmp (name, s, sizeof (s) - 1) == 0 || bd_mime_names_equal (name, s, name_len)))
   if (IS ("Reporting-MTA"))
     replace (&dsn->reporting_mta, squeeze (skip_type (value)));
   else if (IS ("Arrival-Date"))
