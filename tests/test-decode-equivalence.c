@@ -1002,6 +1002,128 @@ test_normalise_codes (void)
     }
 }
 
+/* --- addresses and hosts in a reply: bd-scan-codes.c's byte classes ---- */
+
+static gboolean
+old_is_local_char (char c)
+{
+  return g_ascii_isalnum (c) || (c != '\0' && strchr ("!#$%&'*+/=?^_`{|}~.-", c) != NULL)
+         || (guchar)c >= 0x80;
+}
+
+static gboolean
+old_is_domain_char (char c)
+{
+  return g_ascii_isalnum (c) || c == '.' || c == '-' || c == '_' || (guchar)c >= 0x80;
+}
+
+/* bd_scan_extract_address () as it was, its byte classes by function. */
+static char *
+old_address_at (const char *text,
+                const char *at)
+{
+  const char *start = at;
+  const char *end = at + 1;
+
+  while (start > text && old_is_local_char (start[-1]))
+    start--;
+  if (end[0] == '[')
+    {
+      const char *close = strchr (end, ']');
+
+      if (close == NULL)
+        return NULL;
+      end = close + 1;
+    }
+  else
+    {
+      while (old_is_domain_char (*end))
+        end++;
+    }
+  while (start < at && (*start == '.' || *start == '\'' || *start == '`'))
+    start++;
+  while (end > at + 1 && (end[-1] == '.' || end[-1] == '-'))
+    end--;
+  if (start == at || end == at + 1)
+    return NULL;
+  if (end[-1] != ']' && memchr (at + 1, '.', end - at - 1) == NULL
+      && g_ascii_strncasecmp (at + 1, "localhost", end - at - 1) != 0)
+    return NULL;
+  return g_strndup (start, end - start);
+}
+
+static char *
+old_extract_address (const char *text)
+{
+  for (const char *at = strchr (text, '@'); at != NULL; at = strchr (at + 1, '@'))
+    {
+      char *address = old_address_at (text, at);
+
+      if (address != NULL)
+        return address;
+    }
+  return NULL;
+}
+
+/* bd_scan_host_in () as it was. */
+static char *
+old_host_in (const char *text)
+{
+  for (const char *hit = bd_text_strcasestr (text, "host "); hit != NULL; hit = bd_text_strcasestr (hit + 1, "host "))
+    {
+      const char *p = hit + 5, *end;
+
+      if (hit > text && g_ascii_isalnum (hit[-1]))
+        continue;
+      while (*p == ' ' || *p == '[')
+        p++;
+      end = p;
+      while (*end != '\0' && (old_is_domain_char (*end) || *end == ':'))
+        end++;
+      while (end > p && (end[-1] == '.' || end[-1] == ':'))
+        end--;
+      if (end > p && memchr (p, '.', end - p) != NULL)
+        return g_strndup (p, end - p);
+    }
+  return NULL;
+}
+
+static void
+assert_same_address (const char *text)
+{
+  g_autofree char *got = bd_scan_extract_address (text);
+  g_autofree char *want = old_extract_address (text);
+  g_autofree char *got_host = bd_scan_host_in (text);
+  g_autofree char *want_host = old_host_in (text);
+
+  g_assert_cmpstr (got, ==, want);
+  g_assert_cmpstr (got_host, ==, want_host);
+}
+
+static void
+test_addresses (void)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (47);
+
+  /* every byte before and after the '@', and in a host name */
+  for (guint c = 1; c < 256; c++)
+    {
+      g_autofree char *before = g_strdup_printf ("x %cuser@example.com", c);
+      g_autofree char *inside = g_strdup_printf ("us%cer@exa%cmple.com y", c, c);
+      g_autofree char *host = g_strdup_printf ("host mx%c1.exa%cmple.com said", c, c);
+
+      assert_same_address (before);
+      assert_same_address (inside);
+      assert_same_address (host);
+    }
+  for (guint round = 0; round < 30000; round++)
+    {
+      g_autofree char *text = random_text (rand, "ab@.-_'`<>[] !#~:\xc5\x82hostlocal", 40);
+
+      assert_same_address (text);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1018,5 +1140,6 @@ main (int   argc,
   g_test_add_func ("/decode-equivalence/status-matches", test_status_matches);
   g_test_add_func ("/decode-equivalence/squeeze", test_squeeze);
   g_test_add_func ("/decode-equivalence/normalise-codes", test_normalise_codes);
+  g_test_add_func ("/decode-equivalence/addresses", test_addresses);
   return g_test_run ();
 }
