@@ -190,13 +190,15 @@ test_dense_rows (void)
   for (guint round = 0; round < 200; round++)
     {
       g_autoptr(BdMultimatch) matcher = bd_multimatch_new ();
+      /* the matcher keeps the patterns' bytes until it compiles */
+      g_autoptr(GPtrArray) patterns = g_ptr_array_new_with_free_func (g_free);
       guint n = g_rand_int_range (rand, 0, 40);
 
       for (guint i = 0; i < n; i++)
         {
-          g_autofree char *pattern = random_bytes (rand, round % 2 ? "ab" : "abcd\xc5\x82\xff",
-                                                   g_rand_int_range (rand, 1, 9));
+          char *pattern = random_bytes (rand, round % 2 ? "ab" : "abcd\xc5\x82\xff", g_rand_int_range (rand, 1, 9));
 
+          g_ptr_array_add (patterns, pattern);
           bd_multimatch_add (matcher, pattern, strlen (pattern));
         }
       bd_multimatch_compile (matcher);
