@@ -144,6 +144,100 @@ test_random_vs_naive (void)
                  g_rand_int_range (rand, 0, 300));
 }
 
+/* The transition the scan made before the states nearest the root had
+ * dense rows: children by bisection, failure links until one has the
+ * byte, the root's table at the end. */
+static guint32
+slow_step (const BdMultimatchTables *tables,
+           guint32                   s,
+           guint8                    byte)
+{
+  for (; s != 0; s = tables->states[s].fail)
+    {
+      const BdMultimatchState *state = &tables->states[s];
+
+      for (guint32 k = 0; k < state->n_children; k++)
+        if (tables->labels[state->children + k] == byte)
+          return tables->targets[state->children + k];
+    }
+  return tables->root[byte];
+}
+
+/* Every dense row against the slow transitions, for every byte. */
+static void
+assert_dense_rows (const BdMultimatchTables *tables)
+{
+  g_assert_cmpuint (tables->n_dense, >=, 1);
+  g_assert_cmpuint (tables->n_dense, <=, tables->n_states);
+  for (guint32 s = 0; s < tables->n_dense; s++)
+    for (guint byte = 0; byte < 256; byte++)
+      {
+        guint32 column = tables->classes[byte];
+
+        g_assert_cmpuint (column, <, tables->n_classes);
+        g_assert_cmpuint (tables->dense[s * tables->n_classes + column], ==, slow_step (tables, s, byte));
+      }
+}
+
+/* The dense rows of random automata and of the generated one. */
+static void
+test_dense_rows (void)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (7);
+
+  assert_dense_rows (bd_phrase_index_data.automaton);
+  g_assert_cmpuint (bd_phrase_index_data.automaton->n_dense, >, 100);
+  for (guint round = 0; round < 200; round++)
+    {
+      g_autoptr(BdMultimatch) matcher = bd_multimatch_new ();
+      /* the matcher keeps the patterns' bytes until it compiles */
+      g_autoptr(GPtrArray) patterns = g_ptr_array_new_with_free_func (g_free);
+      guint n = g_rand_int_range (rand, 0, 40);
+
+      for (guint i = 0; i < n; i++)
+        {
+          char *pattern = random_bytes (rand, round % 2 ? "ab" : "abcd\xc5\x82\xff", g_rand_int_range (rand, 1, 9));
+
+          g_ptr_array_add (patterns, pattern);
+          bd_multimatch_add (matcher, pattern, strlen (pattern));
+        }
+      bd_multimatch_compile (matcher);
+      assert_dense_rows (bd_multimatch_get_tables (matcher));
+    }
+}
+
+/* Every byte value in a pattern: 256 columns besides column 0 (that of
+ * the bytes in no pattern, here none), numbered past a byte's range. */
+static void
+test_every_byte (void)
+{
+  g_autoptr(BdMultimatch) matcher = bd_multimatch_new ();
+  g_autoptr(GPtrArray) patterns = g_ptr_array_new_with_free_func ((GDestroyNotify)g_bytes_unref);
+  g_autoptr(GArray) got = g_array_new (FALSE, FALSE, sizeof (Hit));
+  g_autoptr(GArray) want = NULL;
+  char text[600];
+
+  for (guint byte = 0; byte < 256; byte++)
+    {
+      char pattern[2] = { (char)byte, (char)(255 - byte) };
+      GBytes *bytes = g_bytes_new (pattern, 2);
+
+      /* The matcher keeps the pointer until it compiles: the GBytes' copy. */
+      bd_multimatch_add (matcher, g_bytes_get_data (bytes, NULL), 2);
+      g_ptr_array_add (patterns, bytes);
+    }
+  bd_multimatch_compile (matcher);
+  g_assert_cmpuint (bd_multimatch_get_tables (matcher)->n_classes, ==, 257);
+  assert_dense_rows (bd_multimatch_get_tables (matcher));
+  for (guint i = 0; i < sizeof text; i++)
+    text[i] = (char)(i * 37 % 256);
+  text[100] = (char)200, text[101] = (char)55;
+  bd_multimatch_scan (matcher, text, sizeof text, collect_cb, got);
+  want = naive_hits (patterns, text, sizeof text);
+  g_assert_cmpuint (want->len, >, 0);
+  assert_same_hits (got, want);
+}
+
 /* Duplicates, a pattern inside another and NUL bytes in the text. */
 /* The generated tables (bd-phrase-index-data.c) against the obvious
  * search for their phrases, in texts of whole phrases, their beginnings
@@ -215,5 +309,7 @@ main (int   argc,
   g_test_add_func ("/multimatch/random-vs-naive", test_random_vs_naive);
   g_test_add_func ("/multimatch/edge-cases", test_edge_cases);
   g_test_add_func ("/multimatch/generated-phrases", test_generated_phrases);
+  g_test_add_func ("/multimatch/dense-rows", test_dense_rows);
+  g_test_add_func ("/multimatch/every-byte", test_every_byte);
   return g_test_run ();
 }

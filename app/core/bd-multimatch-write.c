@@ -10,19 +10,21 @@
 
 #include "bd-multimatch.h"
 
-/* Writes @n numbers, @per_line to a line. An empty array gets one 0,
- * since C has no empty initialisers. */
+/* Writes @n numbers (from whichever of @numbers, @bytes or @shorts is
+ * given), 16 to a line. An empty array gets one 0, since C has no empty
+ * initialisers. */
 static void
 write_numbers (GString       *out,
                const guint32 *numbers,
                const guint8  *bytes,
+               const guint16 *shorts,
                guint32        n)
 {
   if (n == 0)
     g_string_append (out, "  0,\n");
   for (guint32 i = 0; i < n; i++)
     g_string_append_printf (out, "%s%u,%s", i % 16 == 0 ? "  " : "",
-                            numbers != NULL ? numbers[i] : bytes[i],
+                            numbers != NULL ? numbers[i] : bytes != NULL ? bytes[i] : shorts[i],
                             i % 16 == 15 || i + 1 == n ? "\n" : "");
 }
 
@@ -48,25 +50,32 @@ bd_multimatch_write_c (const BdMultimatchTables *tables,
                               state->n_children, state->fail, state->dict, state->outputs);
     }
   g_string_append_printf (out, "};\n\nstatic const guint8 %s_labels[] = {\n", name);
-  write_numbers (out, NULL, tables->labels, tables->n_edges);
+  write_numbers (out, NULL, tables->labels, NULL, tables->n_edges);
   g_string_append_printf (out, "};\n\nstatic const guint32 %s_targets[] = {\n", name);
-  write_numbers (out, tables->targets, NULL, tables->n_edges);
+  write_numbers (out, tables->targets, NULL, NULL, tables->n_edges);
   g_string_append_printf (out, "};\n\nstatic const BdMultimatchOutput %s_outputs[] = {\n", name);
   for (guint32 o = 0; o < tables->n_outputs; o++)
     g_string_append_printf (out, "  { %u, %u },\n", tables->outputs[o].id, tables->outputs[o].next);
   if (tables->n_outputs == 0)
     g_string_append (out, "  { 0, 0 },\n");
   g_string_append_printf (out, "};\n\nstatic const guint32 %s_lengths[] = {\n", name);
-  write_numbers (out, tables->lengths, NULL, tables->n_patterns);
+  write_numbers (out, tables->lengths, NULL, NULL, tables->n_patterns);
+  g_string_append_printf (out, "};\n\nstatic const guint16 %s_classes[] = {\n", name);
+  write_numbers (out, NULL, NULL, tables->classes, 256);
+  g_string_append_printf (out, "};\n\nstatic const guint32 %s_dense[] = {\n", name);
+  write_numbers (out, tables->dense, NULL, NULL, tables->n_dense * tables->n_classes);
   g_string_append_printf (out, "};\n\nconst BdMultimatchTables %s = {\n  {\n", name);
-  write_numbers (out, tables->root, NULL, 256);
+  write_numbers (out, tables->root, NULL, NULL, 256);
   g_string_append_printf (out,
                           "  },\n"
                           "  %s_states, %u,\n"
                           "  %s_labels, %s_targets, %u,\n"
                           "  %s_outputs, %u,\n"
                           "  %s_lengths, %u,\n"
+                          "  %s_classes, %u,\n"
+                          "  %s_dense, %u,\n"
                           "};\n",
                           name, tables->n_states, name, name, tables->n_edges,
-                          name, tables->n_outputs, name, tables->n_patterns);
+                          name, tables->n_outputs, name, tables->n_patterns,
+                          name, tables->n_classes, name, tables->n_dense);
 }

@@ -44,6 +44,13 @@ typedef struct
   guint32                   n_outputs;
   const guint32            *lengths;     /* of each pattern */
   guint32                   n_patterns;
+  /* The states nearest the root, numbered first (breadth first), where a
+   * scan spends most of its bytes, each with a row of the state reached
+   * on every byte, failure links already followed (bd-multimatch.c). */
+  const guint16            *classes;     /* 256: a byte's column; 0 for bytes in no pattern */
+  guint32                   n_classes;
+  const guint32            *dense;       /* n_dense rows of n_classes states */
+  guint32                   n_dense;     /* at least 1: the root's row */
 } BdMultimatchTables;
 
 /* One occurrence: pattern @id (the order of bd_multimatch_add(), from 0)

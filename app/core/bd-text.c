@@ -195,6 +195,75 @@ strdown_mixed (const char *text,
  * ASCII: all of it nearly always (server replies), most of it in prose.
  * One pass: the copy is lowered while it is checked (16 bytes at once
  * where SSE2 is), up to the first byte that is not ASCII. */
+
+#ifdef __SSE2__
+/* The white space of the 16 bytes in @block: ' ' and '\t' to '\r' but
+ * '\v' (GLib's g_ascii_isspace () when @form_feed_is_space, else only
+ * ' ', '\t', '\n' and '\r'). */
+static inline __m128i
+white_in_block (__m128i  block,
+                gboolean form_feed_is_space)
+{
+  __m128i controls = _mm_and_si128 (_mm_cmpgt_epi8 (block, _mm_set1_epi8 ('\t' - 1)),
+                                    _mm_cmplt_epi8 (block, _mm_set1_epi8 ('\r' + 1)));
+  __m128i not_white = _mm_cmpeq_epi8 (block, _mm_set1_epi8 ('\v'));
+
+  if (!form_feed_is_space)
+    not_white = _mm_or_si128 (not_white, _mm_cmpeq_epi8 (block, _mm_set1_epi8 ('\f')));
+  return _mm_or_si128 (_mm_cmpeq_epi8 (block, _mm_set1_epi8 (' ')), _mm_andnot_si128 (not_white, controls));
+}
+#endif
+
+/**
+ * bd_text_copy_collapsed:
+ * @text: where a text's next bytes are, none of them its NUL
+ * @len: how many of them may be read
+ * @out: where they go (room for @len bytes)
+ * @first_may_be_space: whether a white-space byte may come first: the
+ *   text before ended in a byte that was kept, not in white space
+ * @form_feed_is_space: '\f' counts as white space (g_ascii_isspace ()),
+ *   or not
+ *
+ * The fast part of collapsing white space (a run of it one space): whole
+ * blocks of 16 bytes while they are words and single white-space bytes,
+ * copied with their white space made ' '. Stops at a block with two
+ * white-space bytes together or one last, or at the first when it starts
+ * with white space and @first_may_be_space is not set; the caller reads
+ * on byte by byte. Without SSE2, copies nothing.
+ *
+ * Returns: how many bytes were copied, as many as were read.
+ */
+gsize
+bd_text_copy_collapsed (const char *text,
+                        gsize       len,
+                        char       *out,
+                        gboolean    first_may_be_space,
+                        gboolean    form_feed_is_space)
+{
+  gsize n = 0;
+
+  g_return_val_if_fail (text != NULL || len == 0, 0);
+
+#ifdef __SSE2__
+  for (; len - n >= 16; n += 16, first_may_be_space = TRUE)
+    {
+      __m128i block = _mm_loadu_si128 ((const __m128i *)(gconstpointer)(text + n));
+      __m128i white = white_in_block (block, form_feed_is_space);
+      unsigned mask = (unsigned)_mm_movemask_epi8 (white);
+
+      if ((mask & (mask >> 1)) != 0 || (mask & 0x8000) != 0 || ((mask & 1) != 0 && !first_may_be_space))
+        break;
+      block = _mm_or_si128 (_mm_andnot_si128 (white, block), _mm_and_si128 (white, _mm_set1_epi8 (' ')));
+      _mm_storeu_si128 ((__m128i *)(gpointer)(out + n), block);
+    }
+#endif
+  return n;
+}
+
+/* g_utf8_strdown(), without its per-character Unicode walk when @text is
+ * plain ASCII (nearly always: server replies). One pass: the copy is
+ * lowered while it is checked (16 bytes at once where SSE2 is), and given
+ * up at the first byte that is not ASCII. */
 char *
 bd_text_strdown (const char *text,
                  gssize      len)

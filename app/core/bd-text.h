@@ -43,6 +43,11 @@ const char    *bd_text_needles_find  (const BdTextNeedles *set,
                                       const char          *text,
                                       gsize                len,
                                       guint               *which);
+gsize        bd_text_copy_collapsed (const char        *text,
+                                     gsize              len,
+                                     char              *out,
+                                     gboolean           first_may_be_space,
+                                     gboolean           form_feed_is_space);
 gboolean     bd_text_has_prefix_ci (const char         *text,
                                     const char         *prefix);
 gboolean     bd_text_contains_any  (const char         *text,

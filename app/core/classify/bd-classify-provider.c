@@ -37,22 +37,6 @@ host_matches (const Reply  *reply,
   return id == BD_PROVIDER_NONE || (providers & 1u << id) != 0;
 }
 
-static gboolean
-status_matches (const char *status,
-                const char *pattern)
-{
-  gsize n;
-
-  if (pattern == NULL)
-    return TRUE;
-  n = strlen (pattern);
-  if (status == NULL)
-    return FALSE;
-  if (pattern[n - 1] == '.')
-    return strncmp (status, pattern, n) == 0;
-  return strcmp (status, pattern) == 0;
-}
-
 /* au (KDDI, ezweb.ne.jp and au.com) answers "550 : User unknown", without
  * the address, when the recipient's own filter refused the sender, and
  * "550 <address>: User unknown" for an address that does not exist. */
@@ -306,7 +290,7 @@ bd_classify_provider_rules (const BdRecipient *r,
           i = run_ends[i] - 1;
           continue;
         }
-      if (!status_matches (r->status, rule->status))
+      if (!bd_classify_status_matches (r->status, rule->status))
         continue;
       if (rule->phrase != NULL && !phrase_found (lowered, &grams, rule->phrase))
         continue;

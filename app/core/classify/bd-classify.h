@@ -16,8 +16,7 @@ BdReason  bd_classify_recipient (const BdRecipient *recipient,
                                  char             **evidence);
 void      bd_classify_bounce    (BdBounce          *bounce);
 BdReason  bd_classify_status    (const char        *status);
-const char *bd_classify_find_command (const char  *lowered);
-gboolean    bd_classify_may_name_command (const char *text);
+const char *bd_classify_find_command (const char  *text);
 
 /* The evidence of "onhold" given because the server's words matched no
  * reason: Sisimai's name for it, kept in the JSON for scripts. */

@@ -21,6 +21,9 @@
 #include "config.h"
 
 #include <string.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include "bd-phrase-fold.h"
 
@@ -94,19 +97,54 @@ append_folded_char (GString  *out,
   g_string_append_unichar (out, c);
 }
 
+/* Whether @c, followed by @next, keeps @text from being folded already. */
+static inline gboolean
+needs_folding (guchar c,
+               char   next)
+{
+  return c >= 0x80 || (c >= 'A' && c <= 'Z') || c == '\t' || c == '\r' || c == '\n'
+         || (c == ' ' && next == ' ');
+}
+
+#ifdef __SSE2__
+/* needs_folding() for the 16 bytes at @p, all before the text's end (so
+ * p[16] is readable: the byte after a space at the end of the block). */
+static inline gboolean
+block_needs_folding (const char *p)
+{
+  __m128i block = _mm_loadu_si128 ((const __m128i *)(gconstpointer)p);
+  /* compared as signed bytes: those above 0x7f are below 'A', and found
+   * by their top bit instead */
+  __m128i upper = _mm_and_si128 (_mm_cmpgt_epi8 (block, _mm_set1_epi8 ('A' - 1)),
+                                 _mm_cmplt_epi8 (block, _mm_set1_epi8 ('Z' + 1)));
+  __m128i ends = _mm_or_si128 (_mm_cmpeq_epi8 (block, _mm_set1_epi8 ('\t')),
+                               _mm_or_si128 (_mm_cmpeq_epi8 (block, _mm_set1_epi8 ('\r')),
+                                             _mm_cmpeq_epi8 (block, _mm_set1_epi8 ('\n'))));
+  unsigned spaces = (unsigned)_mm_movemask_epi8 (_mm_cmpeq_epi8 (block, _mm_set1_epi8 (' ')));
+
+  if (_mm_movemask_epi8 (_mm_or_si128 (block, _mm_or_si128 (upper, ends))) != 0)
+    return TRUE;
+  return (spaces & (spaces >> 1)) != 0 || ((spaces & 0x8000) != 0 && p[16] == ' ');
+}
+#endif
+
 /* Whether @text is already in folded form: ASCII lower case with single
- * spaces. Most replies are, and then nothing is copied. */
+ * spaces. Most replies are, and then nothing is copied. Where SSE2 is,
+ * 16 bytes are tested at once: every diagnostic is tested when it is
+ * classified. */
 static gboolean
 is_folded (const char *text)
 {
-  for (const char *p = text; *p != '\0'; p++)
-    {
-      guchar c = (guchar)*p;
+  gsize len = strlen (text), i = 0;
 
-      if (c >= 0x80 || (c >= 'A' && c <= 'Z') || c == '\t' || c == '\r' || c == '\n'
-          || (c == ' ' && p[1] == ' '))
-        return FALSE;
-    }
+#ifdef __SSE2__
+  for (; len - i >= 16; i += 16)
+    if (block_needs_folding (text + i))
+      return FALSE;
+#endif
+  for (; i < len; i++)
+    if (needs_folding ((guchar)text[i], text[i + 1]))
+      return FALSE;
   return TRUE;
 }
 

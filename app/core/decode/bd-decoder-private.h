@@ -50,6 +50,9 @@ char       *bd_decoder_find_quoted          (const char       *body,
 gboolean    bd_decoder_quoted_from_mailer   (const char       *quoted);
 
 void        bd_decoder_normalise_codes      (BdRecipient      *recipient);
+gboolean    bd_decoder_find_agreeing_pair   (const char       *text,
+                                             char             *status,
+                                             guint            *code);
 void        bd_decoder_find_commands        (BdBounce         *bounce,
                                              const char       *body);
 void        bd_decoder_check_reply_class    (BdBounce         *bounce);

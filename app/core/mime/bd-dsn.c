@@ -15,7 +15,7 @@
 #include "bd-date.h"
 #include "bd-dsn.h"
 #include "bd-mime-private.h"
-#include "bd-mime-walk.h"
+#include "bd-text.h"
 
 typedef struct
 {
@@ -35,26 +35,25 @@ static char *
 squeeze (const char *value)
 {
   gsize len = strlen (value);
+  const char *p = value, *end = value + len;
   char *out = g_malloc (len + 1);   /* it never grows */
   char *q = out;
-  const char *p = value, *end = value + len;
-  gboolean space = TRUE;
+  gboolean space = TRUE;            /* nothing kept yet, or a space last */
 
   while (p < end)
     {
-#ifdef __SSE2__
-      /* Whole blocks of words and single spaces as they are: nearly all
-       * of a diagnostic. The copy is behind @p, so 16 bytes fit at @q. */
-      for (unsigned after_space = space; end - p >= 16 && bd_mime_walk_blank_stops (p, &after_space) == 0;)
+      /* Whole blocks of words and single spaces at once (a diagnostic is
+       * mostly that), then the next 16 bytes byte by byte. */
+      gsize copied = end - p >= 16 ? bd_text_copy_collapsed (p, end - p, q, !space, FALSE) : 0;
+      const char *stop;
+
+      if (copied > 0)
         {
-          _mm_storeu_si128 ((__m128i *)(gpointer)q, _mm_loadu_si128 ((const __m128i *)(gconstpointer)p));
-          p += 16;
-          q += 16;
-          space = after_space;
+          q += copied;
+          p += copied;
+          space = FALSE;
         }
-#endif
-      /* Then byte by byte, up to a block's end. */
-      for (const char *stop = MIN (p + 16, end); p < stop; p++)
+      for (stop = MIN (p + 16, end); p < stop; p++)
         {
           if (*p == ' ' || *p == '\t' || *p == '\r' || *p == '\n')
             {
@@ -90,6 +89,39 @@ skip_type (const char *value)
   return semi;
 }
 
+/* Whether a code "c.s.d" starts at @p (see bd_dsn_find_status()); copies
+ * it to @out when it does. */
+static gboolean
+status_at (const char *text,
+           const char *p,
+           char        out[BD_STATUS_MAX])
+{
+  const char *q;
+  guint n1 = 0, n2 = 0;
+
+  if ((*p != '2' && *p != '4' && *p != '5') || p[1] != '.')
+    return FALSE;
+  if (p > text && (is_digit (p[-1]) || p[-1] == '.'))
+    return FALSE;
+  q = p + 2;
+  while (is_digit (*q) && n1 < 4)
+    q++, n1++;
+  if (n1 == 0 || n1 > 3 || *q != '.')
+    return FALSE;
+  q++;
+  while (is_digit (*q) && n2 < 4)
+    q++, n2++;
+  if (n2 == 0 || n2 > 3)
+    return FALSE;
+  if (*q == '.' && is_digit (q[1]))
+    return FALSE;
+  if ((gsize)(q - p) >= BD_STATUS_MAX)
+    return FALSE;
+  memcpy (out, p, q - p);
+  out[q - p] = '\0';
+  return TRUE;
+}
+
 /**
  * bd_dsn_find_status:
  * @text: any text
@@ -107,38 +139,14 @@ bd_dsn_find_status (const char *text,
   g_return_val_if_fail (out != NULL, FALSE);
 
   out[0] = '\0';
-  if (text == NULL || text[0] == '\0')
+  if (text == NULL)
     return FALSE;
 
-  /* A code's first digit is the byte before a dot: the dots are looked
-   * for (strchr ()), not every byte tried, in the same order. */
-  for (const char *dot = strchr (text + 1, '.'); dot != NULL; dot = strchr (dot + 1, '.'))
-    {
-      const char *p = dot - 1, *q;
-      guint n1 = 0, n2 = 0;
-
-      if (*p != '2' && *p != '4' && *p != '5')
-        continue;
-      if (p > text && (is_digit (p[-1]) || p[-1] == '.'))
-        continue;
-      q = p + 2;
-      while (is_digit (*q) && n1 < 4)
-        q++, n1++;
-      if (n1 == 0 || n1 > 3 || *q != '.')
-        continue;
-      q++;
-      while (is_digit (*q) && n2 < 4)
-        q++, n2++;
-      if (n2 == 0 || n2 > 3)
-        continue;
-      if (*q == '.' && is_digit (q[1]))
-        continue;
-      if ((gsize)(q - p) >= BD_STATUS_MAX)
-        continue;
-      memcpy (out, p, q - p);
-      out[q - p] = '\0';
+  /* A code's second byte is a dot: strchr () skips from dot to dot (a
+   * few in a line of text) instead of testing every byte. */
+  for (const char *dot = strchr (text, '.'); dot != NULL; dot = strchr (dot + 1, '.'))
+    if (dot > text && status_at (text, dot - 1, out))
       return TRUE;
-    }
   return FALSE;
 }
 
@@ -182,7 +190,8 @@ bd_dsn_find_reply_code (const char *text)
       && is_reply_code ((p[0] - '0') * 100 + (p[1] - '0') * 10 + (p[2] - '0')))
     return (p[0] - '0') * 100 + (p[1] - '0') * 10 + (p[2] - '0');
 
-  /* the 4s and 5s looked for (strpbrk ()), not every byte tried */
+  /* strpbrk () goes from one 4 or 5 to the next, instead of the loop
+   * testing every byte of the reply. */
   for (p = strpbrk (text, "45"); p != NULL; p = strpbrk (p + 1, "45"))
     {
       if (!is_digit (p[1]) || !is_digit (p[2]))
@@ -386,10 +395,12 @@ handle_field (ParseState *state,
 
   /* The first letter compared inline, case folded by its 0x20 bit (a
    * pre-filter only: every name starts with a letter), then the whole name
-   * folded inline: g_ascii_strncasecmp () calls a function for each byte,
-   * for every field of every report. */
+   * as written (a few word compares, as the length is known: nearly every
+   * server writes the RFC's case), and only then folded byte by byte:
+   * g_ascii_strncasecmp () calls a function for each byte, for every field
+   * of every report. */
 #define IS(s) (name_len == sizeof (s) - 1 && (name[0] | 0x20) == (s[0] | 0x20) \
-               && bd_mime_names_equal (name, s, name_len))
+               && (memcmp (name, s, sizeof (s) - 1) == 0 || bd_mime_names_equal (name, s, name_len)))
   if (IS ("Reporting-MTA"))
     replace (&dsn->reporting_mta, squeeze (skip_type (value)));
   else if (IS ("Arrival-Date"))
@@ -454,6 +465,12 @@ handle_field (ParseState *state,
 #undef IS
 }
 
+/* The bytes of a field's name: one look-up a byte, where
+ * g_ascii_isalnum () and two comparisons took eight instructions. */
+static const guint8 name_bytes[256] = {
+  ['0' ... '9'] = 1, ['A' ... 'Z'] = 1, ['a' ... 'z'] = 1, ['-'] = 1, ['_'] = 1,
+};
+
 /* Splits "Name: value"; returns FALSE for lines that are not fields. */
 static gboolean
 split_field (const char  *line,
@@ -462,7 +479,7 @@ split_field (const char  *line,
 {
   const char *p = line;
 
-  while (g_ascii_isalnum (*p) || *p == '-' || *p == '_')
+  while (name_bytes[(guchar)*p])
     p++;
   if (p == line || *p != ':')
     return FALSE;
@@ -495,9 +512,41 @@ line_break (const char  *p,
   return cr != NULL ? cr : *lf;
 }
 
+/* The field being read: its lines joined, NUL-terminated. A buffer of
+ * its own rather than a GString: a report's every line goes through it,
+ * and g_string_append_len () cost four times the copy. Most fields fit
+ * in @stack. */
+typedef struct
+{
+  char  *str;
+  gsize  len;
+  gsize  size;
+  char   stack[256];
+} Field;
+
+static void
+field_append (Field      *field,
+              const char *bytes,
+              gsize       n)
+{
+  if (field->len + n >= field->size)
+    {
+      gsize size = MAX (field->size * 2, field->len + n + 1);
+
+      if (field->str == field->stack)
+        field->str = memcpy (g_malloc (size), field->stack, field->len);
+      else
+        field->str = g_realloc (field->str, size);
+      field->size = size;
+    }
+  memcpy (field->str + field->len, bytes, n);
+  field->len += n;
+  field->str[field->len] = '\0';
+}
+
 static void
 flush_field (ParseState *state,
-             GString    *field)
+             Field      *field)
 {
   gsize name_len;
   const char *value;
@@ -506,7 +555,7 @@ flush_field (ParseState *state,
     return;
   if (split_field (field->str, &name_len, &value))
     handle_field (state, field->str, name_len, value);
-  g_string_truncate (field, 0);
+  field->len = 0;
 }
 
 /**
@@ -523,7 +572,7 @@ bd_dsn_parse (const char *text,
               guint       max_recipients)
 {
   ParseState state = { 0 };
-  g_autoptr(GString) field = g_string_sized_new (256);
+  Field field;
   const char *p = text, *end = text + len;
   const char *lf = NULL;   /* the next LF, or end */
 
@@ -532,6 +581,9 @@ bd_dsn_parse (const char *text,
   state.dsn = g_new0 (BdDsn, 1);
   state.dsn->recipients = g_ptr_array_new_with_free_func ((GDestroyNotify)bd_recipient_free);
   state.max_recipients = max_recipients;
+  field.str = field.stack;
+  field.len = 0;
+  field.size = sizeof field.stack;
 
   while (p < end)
     {
@@ -551,23 +603,25 @@ bd_dsn_parse (const char *text,
                        && (eol - p == 1 || p[1] == ' ' || p[1] == '\t')))
         {
           /* Blank line: the end of a block. */
-          flush_field (&state, field);
+          flush_field (&state, &field);
           close_recipient (&state);
         }
-      else if ((*p == ' ' || *p == '\t') && field->len > 0)
+      else if ((*p == ' ' || *p == '\t') && field.len > 0)
         {
-          g_string_append_c (field, ' ');
-          g_string_append_len (field, p, eol - p);
+          field_append (&field, " ", 1);
+          field_append (&field, p, eol - p);
         }
       else
         {
-          flush_field (&state, field);
-          g_string_append_len (field, p, eol - p);
+          flush_field (&state, &field);
+          field_append (&field, p, eol - p);
         }
       p = next;
     }
-  flush_field (&state, field);
+  flush_field (&state, &field);
   close_recipient (&state);
+  if (field.str != field.stack)
+    g_free (field.str);
   return state.dsn;
 }
 

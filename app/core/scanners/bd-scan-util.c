@@ -256,45 +256,6 @@ bd_scan_find_line (char       **lines,
   return -1;
 }
 
-/* Copies the word at @src (its first byte, not white space, then every
- * byte above 0x20, which is neither white space nor NUL) to @dst, at
- * most @limit bytes (at least one) of the @avail there are. Where the
- * compiler targets SSE2, 16 bytes are tested and stored at once: @dst
- * must have 16 bytes to spare past what is kept. */
-static gsize
-copy_word (char       *dst,
-           const char *src,
-           gsize       avail,
-           gsize       limit)
-{
-  gsize i = 1;
-
-  dst[0] = src[0];
-#ifdef __SSE2__
-  {
-    const __m128i blank = _mm_set1_epi8 (0x20);
-
-    while (i < limit && i + 16 <= avail)
-      {
-        __m128i block = _mm_loadu_si128 ((const __m128i *)(gconstpointer)(src + i));
-        /* a byte at most 0x20 is its own minimum with 0x20 */
-        int stops = _mm_movemask_epi8 (_mm_cmpeq_epi8 (_mm_min_epu8 (block, blank), block));
-
-        _mm_storeu_si128 ((__m128i *)(gpointer)(dst + i), block);
-        if (stops != 0)
-          {
-            i += __builtin_ctz ((unsigned)stops);
-            break;
-          }
-        i += 16;
-      }
-  }
-#endif
-  for (; i < limit && i < avail && (guchar)src[i] > 0x20; i++)
-    dst[i] = src[i];
-  return MIN (i, limit);
-}
-
 /**
  * bd_scan_collapse:
  *
@@ -330,41 +291,56 @@ bd_scan_collapse_max (const char *text,
   g_return_val_if_fail (text != NULL, NULL);
 
   /* A plain buffer, not a GString: every diagnostic and header a scanner
-   * keeps comes through here. The text never grows when collapsed, and
-   * the loop stops one space and one byte past @max, so this holds the
-   * cut text and its ellipsis too, and the 16 bytes copy_word() may
-   * store past what it keeps. */
+   * keeps comes through here, byte by byte. The text never grows when
+   * collapsed, and the loop stops one space and one byte past @max, so
+   * this holds the cut text and its ellipsis too. */
   len = strlen (text);
-  out = g_malloc ((max < len ? max + 1 : len) + sizeof ellipsis + 16);
-  for (const char *p = text, *end = text + len; p < end;)
+  out = g_malloc ((max < len ? max + 1 : len) + sizeof ellipsis);
+  for (const char *p = text, *end = text + len; p < end; )
     {
-      if (n >= max)
-        {
-          /* cut at a character boundary, and say so */
-          const char *cut = g_utf8_find_prev_char (out, out + n);
+      const char *stop;
 
-          n = cut != NULL ? (gsize)(cut - out) : 0;
-          memcpy (out + n, ellipsis, sizeof ellipsis - 1);
-          n += sizeof ellipsis - 1;
-          break;
-        }
-      if (g_ascii_isspace (*p))
+      /* Whole blocks while they are words and single spaces, far from
+       * @max, then the next 16 bytes byte by byte. The output never gets
+       * ahead of the input (a space kept stands for white space read
+       * before), so the blocks fit. */
+      if (end - p >= 16 && n + 17 <= max)
         {
-          space = n > 0;
-          p++;
-          continue;
-        }
-      if (space)
-        out[n++] = ' ';
-      space = FALSE;
-      /* the byte after a space is kept even at @max; the next ones only
-       * below it */
-      {
-        gsize kept = copy_word (out + n, p, end - p, MAX (max - n, 1));
+          gsize copied = bd_text_copy_collapsed (p, MIN ((gsize)(end - p), max - n - 1),
+                                                 out + n + (space ? 1 : 0), n > 0 && !space, TRUE);
 
-        n += kept;
-        p += kept;
-      }
+          if (copied > 0)
+            {
+              if (space)
+                out[n++] = ' ';
+              space = FALSE;
+              n += copied;
+              p += copied;
+            }
+        }
+      for (stop = MIN (p + 16, end); p < stop; p++)
+        {
+          if (n >= max)
+            {
+              /* cut at a character boundary, and say so */
+              const char *cut = g_utf8_find_prev_char (out, out + n);
+
+              n = cut != NULL ? (gsize)(cut - out) : 0;
+              memcpy (out + n, ellipsis, sizeof ellipsis - 1);
+              n += sizeof ellipsis - 1;
+              out[n] = '\0';
+              return out;
+            }
+          if (g_ascii_isspace (*p))
+            {
+              space = n > 0;
+              continue;
+            }
+          if (space)
+            out[n++] = ' ';
+          space = FALSE;
+          out[n++] = *p;
+        }
     }
   out[n] = '\0';
   return out;

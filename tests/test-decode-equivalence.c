@@ -1,0 +1,1145 @@
+/* test-decode-equivalence.c
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The fast paths of the delivery-report reader, the code finders and the
+ * classifier give what the code they replaced gave: each is run next to
+ * a copy of that code (kept here as the oracle) over hand-made edge cases
+ * and random text made of the bytes that matter to it.
+ */
+#include "config.h"
+
+#include <string.h>
+
+#include "bd-classify.h"
+#include "bd-classify-private.h"
+#include "bd-decoder-private.h"
+#include "bd-dsn.h"
+#include "bd-phrase-fold.h"
+#include "bd-scan-codes.h"
+#include "bd-scan-util.h"
+#include "bd-text.h"
+
+static char *
+random_text (GRand      *rand,
+             const char *alphabet,
+             gsize       max_len)
+{
+  gsize len = g_rand_int_range (rand, 0, max_len + 1);
+  char *out = g_malloc (len + 1);
+
+  for (gsize i = 0; i < len; i++)
+    out[i] = alphabet[g_rand_int_range (rand, 0, strlen (alphabet))];
+  out[len] = '\0';
+  return out;
+}
+
+/* --- bd_dsn_find_status ------------------------------------------------- */
+
+static gboolean
+is_digit (char c)
+{
+  return c >= '0' && c <= '9';
+}
+
+/* The byte-by-byte search bd_dsn_find_status() did before it went from
+ * dot to dot. */
+static gboolean
+old_find_status (const char *text,
+                 char        out[BD_STATUS_MAX])
+{
+  out[0] = '\0';
+  if (text == NULL)
+    return FALSE;
+
+  for (const char *p = text; *p; p++)
+    {
+      const char *q;
+      guint n1 = 0, n2 = 0;
+
+      if ((*p != '2' && *p != '4' && *p != '5') || p[1] != '.')
+        continue;
+      if (p > text && (is_digit (p[-1]) || p[-1] == '.'))
+        continue;
+      q = p + 2;
+      while (is_digit (*q) && n1 < 4)
+        q++, n1++;
+      if (n1 == 0 || n1 > 3 || *q != '.')
+        continue;
+      q++;
+      while (is_digit (*q) && n2 < 4)
+        q++, n2++;
+      if (n2 == 0 || n2 > 3)
+        continue;
+      if (*q == '.' && is_digit (q[1]))
+        continue;
+      if ((gsize)(q - p) >= BD_STATUS_MAX)
+        continue;
+      memcpy (out, p, q - p);
+      out[q - p] = '\0';
+      return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+assert_same_status (const char *text)
+{
+  char got[BD_STATUS_MAX], want[BD_STATUS_MAX];
+  gboolean found = bd_dsn_find_status (text, got);
+
+  g_assert_cmpint (found, ==, old_find_status (text, want));
+  g_assert_cmpstr (got, ==, want);
+}
+
+static void
+test_find_status (void)
+{
+  static const char *const cases[] = {
+    "", ".", "5", "5.", "5.1", "5.1.", "5.1.1", ".5.1.1", "5.1.1.", "5.1.1.1", "x5.1.1",
+    "25.1.1", "2.0.0 ok then 5.7.1", "4.4.7", "5.1234.1", "5.1.1234", "5.123.456",
+    "1.2.3.4 then 4.2.2", "5..1.1", "5.1..1", "...5.1.1", "550 5.7.1 <a@b>", "5.1.1x",
+    "v1.5.2.3", "5.1.1 5.2.2", "3.1.1", "9.9.9 4.0.0",
+  };
+  g_autoptr(GRand) rand = g_rand_new_with_seed (3);
+
+  assert_same_status (NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    assert_same_status (cases[i]);
+  for (guint round = 0; round < 20000; round++)
+    {
+      g_autofree char *text = random_text (rand, "2455.1.0123456789. x", 40);
+
+      assert_same_status (text);
+    }
+}
+
+/* --- bd_classify_find_command ------------------------------------------ */
+
+/* The search bd_classify_find_command() made in a folded copy of the text
+ * (bd_text_fold_lower()), one strstr() per anchor. */
+static const char *const old_anchors[] = { "in reply to ", "after ", "progress was ", "did not like our ", "[", ">>> " };
+enum { IN_REPLY, AFTER, PROGRESS, DID_NOT, BRACKET, TRANSCRIPT };
+
+static const struct
+{
+  const char *marker;
+  const char *command;
+  guint       anchor;
+} old_markers[] = {
+  { "in reply to rcpt to", "RCPT", IN_REPLY }, { "in reply to mail from", "MAIL", IN_REPLY },
+  { "in reply to end of data", "DATA", IN_REPLY }, { "in reply to data", "DATA", IN_REPLY },
+  { "in reply to ehlo", "EHLO", IN_REPLY }, { "in reply to helo", "HELO", IN_REPLY },
+  { "after rcpt to", "RCPT", AFTER }, { "after rcpt command", "RCPT", AFTER },
+  { "after mail command", "MAIL", AFTER }, { "after data command", "DATA", AFTER },
+  { "progress was rcpt to response", "RCPT", PROGRESS }, { "progress was mail from response", "MAIL", PROGRESS },
+  { "after mail from", "MAIL", AFTER }, { "after end of data", "DATA", AFTER },
+  { "after initial connection", "CONN", AFTER }, { "after data", "DATA", AFTER }, { "after ehlo", "EHLO", AFTER },
+  { "after helo", "HELO", AFTER }, { "did not like our rcpt to", "RCPT", DID_NOT },
+  { "did not like our mail from", "MAIL", DID_NOT }, { "did not like our final data", "DATA", DID_NOT },
+  { "did not like our data", "DATA", DID_NOT }, { "[rcpt_to]", "RCPT", BRACKET }, { "[mail_from]", "MAIL", BRACKET },
+  { "[data]", "DATA", BRACKET }, { ">>> rcpt to", "RCPT", TRANSCRIPT }, { ">>> mail from", "MAIL", TRANSCRIPT },
+  { ">>> data", "DATA", TRANSCRIPT }, { ">>> ehlo", "EHLO", TRANSCRIPT }, { ">>> helo", "HELO", TRANSCRIPT },
+};
+
+static void
+old_find_markers (const char  *text,
+                  guint        anchor,
+                  const char **at)
+{
+  for (const char *p = strstr (text, old_anchors[anchor]); p != NULL; p = strstr (p + 1, old_anchors[anchor]))
+    for (guint i = 0; i < G_N_ELEMENTS (old_markers); i++)
+      if (old_markers[i].anchor == anchor && (at[i] == NULL || anchor == TRANSCRIPT)
+          && g_str_has_prefix (p, old_markers[i].marker))
+        at[i] = p;
+}
+
+static const char *
+old_find_command (const char *raw)
+{
+  g_autofree char *text = bd_text_fold_lower (raw);
+  const char *at[G_N_ELEMENTS (old_markers)] = { NULL };
+  const char *best = NULL, *best_at = NULL;
+
+  for (guint a = 0; a < G_N_ELEMENTS (old_anchors); a++)
+    old_find_markers (text, a, at);
+  for (guint i = 0; i < G_N_ELEMENTS (old_markers); i++)
+    {
+      if (at[i] != NULL && (best_at == NULL || (old_markers[i].anchor == TRANSCRIPT ? at[i] > best_at : at[i] < best_at)))
+        {
+          best = old_markers[i].command;
+          best_at = at[i];
+        }
+    }
+  if (best == NULL)
+    {
+      const char *talk = strstr (text, "while talking to ");
+      const char *colon = talk != NULL ? strstr (talk, ": ") : NULL;
+
+      if (colon != NULL && strncmp (colon + 2, "<<< ", 4) == 0)
+        best = "CONN";
+    }
+  return best;
+}
+
+/* Returns the command found, for counting. */
+static const char *
+assert_same_command (const char *text)
+{
+  g_autofree char *folded = bd_text_fold_lower (text);
+  const char *want = old_find_command (text);
+
+  g_assert_cmpstr (bd_classify_find_command (text), ==, want);
+  g_assert_cmpstr (bd_classify_find_command (folded), ==, want);
+  return want;
+}
+
+static const char *const command_words[] = {
+  "in", "reply", "to", "rcpt", "mail", "from", "end", "of", "data", "ehlo", "helo", "after",
+  "command", "progress", "was", "response", "initial", "connection", "did", "not", "like",
+  "our", "final", "[rcpt_to]", "[mail_from]", "[data]", "[", "]", ">>>", ">>", "<<<", "<<<",
+  "while", "talking", "host.example:", ":", "554", "eply", "gress", "pro", "r", "x", "\xc5\x82",
+  "in reply", "login", "rcpt_to]",
+};
+
+/* Those of a Sendmail transcript, whose last command counts. */
+static const char *const transcript_words[] = {
+  ">>>", ">>> rcpt to", ">>> mail from", ">>> data", ">>> ehlo", "rcpt", "to", "mail", "from", "data",
+  "helo", "<<<", "550", "in reply to rcpt to",
+};
+
+/* Those of a Sendmail refusal at the greeting, and a few others. */
+static const char *const greeting_words[] = {
+  "while", "talking", "to", "while talking to", "mx.example:", ":", ": ", "<<<", "<<", "554", "x",
+  "after", "data",
+};
+
+/* Text made of @words, in random case, with random runs of blanks between
+ * them. */
+static char *
+random_command_text (GRand             *rand,
+                     const char *const *words,
+                     guint              n_words)
+{
+  static const char *const blanks[] = { " ", " ", " ", "  ", "\t", "\n", "\r\n", " \n\t", "", "" };
+  GString *out = g_string_new (NULL);
+  guint n = g_rand_int_range (rand, 0, 40);
+
+  if (g_rand_int_range (rand, 0, 4) == 0)
+    g_string_append (out, blanks[g_rand_int_range (rand, 0, G_N_ELEMENTS (blanks))]);
+  for (guint i = 0; i < n; i++)
+    {
+      const char *word = words[g_rand_int_range (rand, 0, n_words)];
+
+      for (const char *p = word; *p != '\0'; p++)
+        g_string_append_c (out, g_rand_boolean (rand) ? g_ascii_toupper (*p) : *p);
+      g_string_append (out, blanks[g_rand_int_range (rand, 0, G_N_ELEMENTS (blanks))]);
+    }
+  return g_string_free (out, FALSE);
+}
+
+static void
+test_find_command (void)
+{
+  static const char *const cases[] = {
+    "", " ", "in reply to RCPT TO command", "(in reply to end of DATA command)", "IN\r\n REPLY\tTO  MAIL FROM",
+    "inreply to rcpt to", "login reply to data", "in reply to ", "after", "after ", "after data",
+    "after\n\nDATA command", "after rcpt to after mail from", ">>> MAIL FROM\n>>> RCPT TO\n<<< 550",
+    ">>> DATA", ">>>DATA", "[RCPT_TO]", "[ rcpt_to]", "did not like our final data",
+    "progress was rcpt to response", "... while talking to mx.example.org.:\n<<< 554 no",
+    "while talking to mx:\n<<<", "while talking to mx:\n<<< ", "while talking to mx: x: <<< 5",
+    "while talking to mx:<<< 5", "while  talking to mx.:   <<<   554", "while talking to",
+    "r", "eply", " reply", "\treply to rcpt to", "in  reply\tto rcpt\r\nto", "after data >>> ehlo",
+    ">>> helo >>> helo", "did not like our rcpt to [data]", "x in reply to helo", "in\x01reply to helo",
+  };
+  g_autoptr(GRand) rand = g_rand_new_with_seed (5);
+  guint n_found = 0, n_conn = 0;
+
+  g_assert_null (bd_classify_find_command (NULL));
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    assert_same_command (cases[i]);
+  for (guint round = 0; round < 60000; round++)
+    {
+      g_autofree char *text = round % 3 == 0 ? random_command_text (rand, command_words, G_N_ELEMENTS (command_words))
+                            : round % 3 == 1 ? random_command_text (rand, transcript_words, G_N_ELEMENTS (transcript_words))
+                            : random_command_text (rand, greeting_words, G_N_ELEMENTS (greeting_words));
+      const char *command = assert_same_command (text);
+
+      n_found += command != NULL;
+      n_conn += g_strcmp0 (command, "CONN") == 0;
+    }
+  /* the random texts do hold markers */
+  g_test_message ("%u commands, %u CONN", n_found, n_conn);
+  g_assert_cmpuint (n_found, >, 1000);
+  g_assert_cmpuint (n_conn, >, 20);
+}
+
+/* --- bd_phrase_fold: is the text folded already? ------------------------ */
+
+/* The byte-by-byte test bd_phrase_fold() made before it tested 16 bytes
+ * at once. */
+static gboolean
+old_is_folded (const char *text)
+{
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      guchar c = (guchar)*p;
+
+      if (c >= 0x80 || (c >= 'A' && c <= 'Z') || c == '\t' || c == '\r' || c == '\n'
+          || (c == ' ' && p[1] == ' '))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+assert_same_folded (const char *text)
+{
+  g_autofree char *folded = NULL;
+
+  g_assert_cmpint (bd_phrase_fold (text, &folded) == text, ==, old_is_folded (text));
+}
+
+static void
+test_is_folded (void)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (11);
+
+  assert_same_folded ("");
+  /* one odd byte, or two spaces, at every place of texts up to 40 bytes
+   * (across the 16-byte blocks and their ends) */
+  for (guint len = 1; len <= 40; len++)
+    for (guint at = 0; at < len; at++)
+      {
+        static const char odd[] = { 'A', 'Z', '@', '[', '\t', '\r', '\n', ' ', (char)0x80, (char)0xc5, (char)0xff };
+
+        for (guint k = 0; k < G_N_ELEMENTS (odd); k++)
+          {
+            g_autofree char *text = g_strnfill (len, 'a');
+
+            text[at] = odd[k];
+            assert_same_folded (text);
+            if (at + 1 < len)
+              {
+                text[at + 1] = ' ';
+                assert_same_folded (text);
+              }
+          }
+      }
+  for (guint round = 0; round < 20000; round++)
+    {
+      g_autofree char *text = random_text (rand, round % 2 ? "abc d e.f g h i j k l m n " : "ab Z\t\n\r. \xc3\xa9x", 70);
+
+      assert_same_folded (text);
+    }
+}
+
+/* --- bd_scan_collapse_max ---------------------------------------------- */
+
+/* The byte-by-byte collapse bd_scan_collapse_max() made before it took
+ * whole blocks of words and single spaces. */
+static char *
+old_collapse_max (const char *text,
+                  gsize       max)
+{
+  const char ellipsis[] = "…";
+  gsize len, n = 0;
+  char *out;
+  gboolean space = FALSE;
+
+  len = strlen (text);
+  out = g_malloc ((max < len ? max + 1 : len) + sizeof ellipsis);
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if (n >= max)
+        {
+          const char *end = g_utf8_find_prev_char (out, out + n);
+
+          n = end != NULL ? (gsize)(end - out) : 0;
+          memcpy (out + n, ellipsis, sizeof ellipsis - 1);
+          n += sizeof ellipsis - 1;
+          break;
+        }
+      if (g_ascii_isspace (*p))
+        {
+          space = n > 0;
+          continue;
+        }
+      if (space)
+        out[n++] = ' ';
+      space = FALSE;
+      out[n++] = *p;
+    }
+  out[n] = '\0';
+  return out;
+}
+
+static void
+assert_same_collapse (const char *text,
+                      gsize       max)
+{
+  g_autofree char *got = bd_scan_collapse_max (text, max);
+  g_autofree char *want = old_collapse_max (text, max);
+
+  g_assert_cmpstr (got, ==, want);
+}
+
+static void
+test_collapse (void)
+{
+  static const char *const cases[] = {
+    "", " ", "a", "  550 5.1.1\n    user\tunknown \n", "0123456789abcdef", " 0123456789abcdef",
+    "0123456789abcde ", "0123456789abcdef 0123456789abcdef", "0123456789abcdef\n\n0123456789abcdef ",
+    "a b c d e f g h i j k l m n o p q r s t u v w x y z", "\v\f\r\n\t ab cd\vef\fgh ij kl mn op qr",
+    "żółć żółć żółć żółć żółć żółć żółć żółć",
+  };
+  g_autoptr(GRand) rand = g_rand_new_with_seed (13);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    for (gsize max = 0; max < 70; max++)
+      assert_same_collapse (cases[i], max);
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    assert_same_collapse (cases[i], G_MAXSIZE);
+  for (guint round = 0; round < 20000; round++)
+    {
+      g_autofree char *text = random_text (rand, round % 2 ? "abcdefgh ijklmn\nop" : "ab \t\n\r\v\f.\xc5\xbc", 120);
+      gsize max = g_rand_boolean (rand) ? G_MAXSIZE : (gsize)g_rand_int_range (rand, 0, 130);
+
+      assert_same_collapse (text, max);
+    }
+}
+
+/* --- bd_scan_find_status ----------------------------------------------- */
+
+/* The byte-by-byte search bd_scan_find_status() made before it went from
+ * dot to dot, with its helpers. */
+static gboolean
+old_digits_at (const char *p,
+               guint       min,
+               guint       max,
+               guint      *count)
+{
+  guint n = 0;
+
+  while (g_ascii_isdigit (p[n]) && n <= max)
+    n++;
+  *count = n;
+  return n >= min && n <= max;
+}
+
+static gsize
+old_status_at (const char *text,
+               const char *p)
+{
+  guint n1, n2;
+  const char *end;
+
+  if (p > text && (g_ascii_isalnum (p[-1]) || p[-1] == '.' || p[-1] == '_'))
+    return 0;
+  if (p[1] != '.' || !old_digits_at (p + 2, 1, 3, &n1) || p[2 + n1] != '.'
+      || !old_digits_at (p + 3 + n1, 1, 3, &n2))
+    return 0;
+  end = p + 3 + n1 + n2;
+  if (g_ascii_isalnum (*end) || (*end == '.' && g_ascii_isdigit (end[1])))
+    return 0;
+  return end - p;
+}
+
+static gboolean
+old_scan_find_status (const char *text,
+                      char        status[BD_SCAN_STATUS_MAX])
+{
+  const char *success = NULL;
+  gsize success_len = 0, len;
+
+  status[0] = '\0';
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if (!g_ascii_isdigit (*p) || (*p != '2' && *p != '4' && *p != '5'))
+        continue;
+      len = old_status_at (text, p);
+      if (len == 0 || len >= BD_SCAN_STATUS_MAX)
+        continue;
+      if (*p != '2')
+        {
+          memcpy (status, p, len);
+          status[len] = '\0';
+          return TRUE;
+        }
+      if (success == NULL)
+        {
+          success = p;
+          success_len = len;
+        }
+    }
+  if (success == NULL)
+    return FALSE;
+  memcpy (status, success, success_len);
+  status[success_len] = '\0';
+  return TRUE;
+}
+
+static void
+assert_same_scan_status (const char *text)
+{
+  char got[BD_SCAN_STATUS_MAX], want[BD_SCAN_STATUS_MAX];
+  gboolean found = bd_scan_find_status (text, got);
+
+  g_assert_cmpint (found, ==, old_scan_find_status (text, want));
+  g_assert_cmpstr (got, ==, want);
+}
+
+static void
+test_scan_find_status (void)
+{
+  static const char *const cases[] = {
+    "", ".", "5.1.1", ".5.1.1", "a5.1.1", "_5.1.1", "5.1.1a", "5.1.1.1", "5.1.1.", "2.0.0 then 5.7.1",
+    "2.0.0 then 2.1.5", "5.1234.1", "5.123.456", "4.4.7", "192.168.5.1 4.2.2", "5.1.1_", "x 2.6.0 y",
+  };
+  g_autoptr(GRand) rand = g_rand_new_with_seed (17);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    assert_same_scan_status (cases[i]);
+  for (guint round = 0; round < 20000; round++)
+    {
+      g_autofree char *text = random_text (rand, "2455.1.0123456789. xa_", 40);
+
+      assert_same_scan_status (text);
+    }
+}
+
+/* --- bd_decoder_find_agreeing_pair ------------------------------------- */
+
+/* The byte-by-byte search it made before it went from dot to dot. */
+static gboolean
+old_find_agreeing_pair (const char *text,
+                        char        status[BD_STATUS_MAX],
+                        guint      *code)
+{
+  gboolean first_disagreed = FALSE;
+
+  for (const char *p = text; p[0] != '\0'; p++)
+    {
+      gsize n;
+
+      if (!(p[0] == '4' || p[0] == '5') || !g_ascii_isdigit (p[1]) || !g_ascii_isdigit (p[2])
+          || (p[3] != ' ' && p[3] != '-') || (p > text && g_ascii_isalnum (p[-1])))
+        continue;
+      if (!(p[4] == '4' || p[4] == '5') || p[5] != '.' || !g_ascii_isdigit (p[6])
+          || p[7] != '.' || !g_ascii_isdigit (p[8]))
+        continue;
+      if (p[0] != p[4])
+        {
+          first_disagreed = TRUE;
+          continue;
+        }
+      if (!first_disagreed)
+        return FALSE;
+      n = 5;
+      while (n < BD_STATUS_MAX - 1 && (g_ascii_isdigit (p[4 + n]) || p[4 + n] == '.'))
+        n++;
+      while (p[4 + n - 1] == '.')
+        n--;
+      memcpy (status, p + 4, n);
+      status[n] = '\0';
+      *code = (p[0] - '0') * 100 + (p[1] - '0') * 10 + (p[2] - '0');
+      return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+assert_same_pair (const char *text)
+{
+  char got[BD_STATUS_MAX] = "", want[BD_STATUS_MAX] = "";
+  guint got_code = 0, want_code = 0;
+  gboolean found = bd_decoder_find_agreeing_pair (text, got, &got_code);
+
+  g_assert_cmpint (found, ==, old_find_agreeing_pair (text, want, &want_code));
+  g_assert_cmpstr (got, ==, want);
+  g_assert_cmpuint (got_code, ==, want_code);
+}
+
+static void
+test_agreeing_pair (void)
+{
+  static const char *const cases[] = {
+    "", ".", "554 4.4.7 Message expired <421 4.4.2 Connection timed out>", "421 4.4.2 x",
+    "554 4.4.7 550 5.1.1 x", "554 4.4.7 x 550-5.1.1.", "554-4.4.7 451 4.3.0.", "a554 4.4.7 451 4.3.0",
+    "554 4.4.7 451 4.3.0...", "554 4.4.7 451 4.3.012345678901", "4.4.7 451 4.3.0",
+  };
+  g_autoptr(GRand) rand = g_rand_new_with_seed (23);
+  guint n_found = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    assert_same_pair (cases[i]);
+  for (guint round = 0; round < 30000; round++)
+    {
+      static const char *const words[] = {
+        "554", "421", "451", "550", "5.1.1", "4.4.2", "4.3.0.", "5.7.1.2", "4.4", "x", "a1", "-", ".",
+        "554-4.4.7", "550 5.1.1", "421 4.4.2", "4", "5",
+      };
+      g_autofree char *text = round % 2 ? random_command_text (rand, words, G_N_ELEMENTS (words))
+                                        : random_text (rand, "45455..1 - 0a", 40);
+      char status[BD_STATUS_MAX];
+      guint code;
+
+      assert_same_pair (text);
+      n_found += old_find_agreeing_pair (text, status, &code);
+    }
+  g_assert_cmpuint (n_found, >, 500);
+}
+
+/* --- reply codes: bd_dsn_find_reply_code, bd_scan_find_reply_code ------ */
+
+static gboolean
+old_is_reply_code (guint code)
+{
+  static const guint16 codes[] = {
+    211, 214, 220, 221, 235, 250, 251, 252, 334, 354, 421, 432, 450, 451, 452, 453, 454, 455,
+    458, 459, 500, 501, 502, 503, 504, 521, 523, 530, 534, 535, 538, 550, 551, 552, 553, 554,
+    555, 556,
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (codes); i++)
+    if (codes[i] == code)
+      return TRUE;
+  return FALSE;
+}
+
+/* bd_dsn_find_reply_code() before strpbrk () took it from 4 or 5 to the
+ * next. */
+static guint
+old_dsn_find_reply_code (const char *text)
+{
+  const char *p;
+
+  if (text == NULL)
+    return 0;
+  p = text;
+  while (*p == ' ' || *p == '\t' || *p == '"' || *p == '(')
+    p++;
+  if (*p >= '2' && *p <= '5' && is_digit (p[1]) && is_digit (p[2])
+      && !is_digit (p[3]) && p[3] != '.' && p[3] != ','
+      && old_is_reply_code ((p[0] - '0') * 100 + (p[1] - '0') * 10 + (p[2] - '0')))
+    return (p[0] - '0') * 100 + (p[1] - '0') * 10 + (p[2] - '0');
+  for (p = text; *p; p++)
+    {
+      if ((*p != '4' && *p != '5') || !is_digit (p[1]) || !is_digit (p[2]))
+        continue;
+      if (p[1] > '5')
+        continue;
+      if (p > text && (g_ascii_isalnum (p[-1]) || p[-1] == '.' || p[-1] == '-'
+                       || p[-1] == '#' || p[-1] == '/' || p[-1] == ':' || p[-1] == '='))
+        continue;
+      if (!old_is_reply_code ((p[0] - '0') * 100 + (p[1] - '0') * 10 + (p[2] - '0')))
+        continue;
+      if (p[3] == '\0'
+          || ((p[3] == ' ' || p[3] == '-') && (p[4] == ' ' || g_ascii_isalpha (p[4])
+                                              || (is_digit (p[4]) && p[5] == '.')
+                                              || p[4] == '<' || p[4] == '"')))
+        return (p[0] - '0') * 100 + (p[1] - '0') * 10 + (p[2] - '0');
+    }
+  return 0;
+}
+
+static gboolean
+old_is_reply_code_at (const char *text,
+                      const char *p,
+                      gboolean    failure)
+{
+  if (p > text && (g_ascii_isalnum (p[-1]) || p[-1] == '.' || p[-1] == '_' || p[-1] == '#'))
+    return FALSE;
+  if (!g_ascii_isdigit (p[1]) || !g_ascii_isdigit (p[2]))
+    return FALSE;
+  if (g_ascii_isalnum (p[3]) || (p[3] == '.' && g_ascii_isdigit (p[4])) || p[3] == '_')
+    return FALSE;
+  if (failure)
+    return (p[0] == '4' || p[0] == '5') && p[1] <= '5';
+  return p[0] == '2' && p[1] == '5' && p[2] <= '3';
+}
+
+/* bd_scan_find_reply_code() before strpbrk () took it from number to
+ * number. */
+static guint
+old_scan_find_reply_code (const char *text)
+{
+  const char *success = NULL;
+
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if (!g_ascii_isdigit (*p))
+        continue;
+      if (old_is_reply_code_at (text, p, TRUE))
+        return (p[0] - '0') * 100 + (p[1] - '0') * 10 + (p[2] - '0');
+      if (success == NULL && old_is_reply_code_at (text, p, FALSE))
+        success = p;
+      while (g_ascii_isdigit (p[1]) || (p[1] == '.' && g_ascii_isdigit (p[2])))
+        p++;
+    }
+  return success != NULL ? (success[0] - '0') * 100 + (success[1] - '0') * 10 + (success[2] - '0') : 0;
+}
+
+/* Returns whether both found a code, for counting. */
+static gboolean
+assert_same_reply_codes (const char *text)
+{
+  guint dsn = old_dsn_find_reply_code (text), scan = old_scan_find_reply_code (text);
+
+  g_assert_cmpuint (bd_dsn_find_reply_code (text), ==, dsn);
+  g_assert_cmpuint (bd_scan_find_reply_code (text), ==, scan);
+  return dsn != 0 && scan != 0;
+}
+
+static void
+test_reply_codes (void)
+{
+  static const char *const cases[] = {
+    "", "4", "45", "550", "550 5.1.1 no", " (550-x", "x 550 user", "x 550", "a550 b", "192.168.4.55 x",
+    "250 ok then 550 no", "250 ok", "5500 x", "550.1 x", "4.550 x", "x/550 y", "x:550 y", "x=550 y",
+    "x 550 <a@b>", "x 550 \"q\"", "x 550 5.1.1", "x 550-5.1.1", "x 451 4.3.0", "x 599 no", "x 453 no",
+    "1.2.3.4 550 x", "x 550_ y", "#550 x",
+  };
+  g_autoptr(GRand) rand = g_rand_new_with_seed (29);
+  guint n_found = 0;
+
+  g_assert_cmpuint (bd_dsn_find_reply_code (NULL), ==, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    assert_same_reply_codes (cases[i]);
+  for (guint round = 0; round < 30000; round++)
+    {
+      g_autofree char *text = random_text (rand, "45455025130 .-<\"a(#:_", 30);
+
+      n_found += assert_same_reply_codes (text);
+    }
+  g_assert_cmpuint (n_found, >, 500);
+}
+
+/* --- bd_dsn_parse: fields of any length, over any number of lines ----- */
+
+/* @name in random case half the time (field names are compared as
+ * written first, then case-insensitively), as it is the other half. */
+static char *
+random_case (GRand      *rand,
+             const char *name)
+{
+  char *out = g_strdup (name);
+
+  if (g_rand_boolean (rand))
+    for (char *p = out; *p != '\0'; p++)
+      *p = g_rand_boolean (rand) ? g_ascii_toupper (*p) : g_ascii_tolower (*p);
+  return out;
+}
+
+/* Reports whose fields were read through a GString, now through a buffer
+ * of bd-dsn.c's own that starts on the stack: fields shorter and longer
+ * than it, folded over many lines, with every kind of line end, names in
+ * any case, against what a naive reading says they hold. */
+static void
+test_dsn_long_fields (void)
+{
+  static const char *const line_ends[] = { "\n", "\r\n", "\r" };
+  g_autoptr(GRand) rand = g_rand_new_with_seed (31);
+
+  for (guint round = 0; round < 2000; round++)
+    {
+      const char *eol = line_ends[round % G_N_ELEMENTS (line_ends)];
+      g_autoptr(GString) text = g_string_new (NULL);
+      g_autoptr(GString) words = g_string_new (NULL);
+      guint n_recipients = g_rand_int_range (rand, 1, 4);
+      g_autoptr(GPtrArray) wanted = g_ptr_array_new_with_free_func (g_free);
+      g_autofree char *mta = g_strdup_printf ("mx%u.example.com", round);
+      BdDsn *dsn;
+
+      g_string_append_printf (text, "Reporting-MTA: dns; mx%u.example.com%s%s", round, eol, eol);
+      for (guint r = 0; r < n_recipients; r++)
+        {
+          guint n_words = g_rand_int_range (rand, 1, round % 4 == 0 ? 400 : 40);
+
+          g_autofree char *final = random_case (rand, "Final-Recipient");
+          g_autofree char *action = random_case (rand, "Action");
+          g_autofree char *status = random_case (rand, "Status");
+          g_autofree char *diagnostic = random_case (rand, "Diagnostic-Code");
+
+          g_string_truncate (words, 0);
+          g_string_append_printf (text, "%s: rfc822; user%u@example.com%s", final, r, eol);
+          g_string_append_printf (text, "X-Odd.Name: not a field%s%s: failed%s%s: 5.1.1%s", eol, action, eol, status, eol);
+          g_string_append_printf (text, "%s: smtp; 550", diagnostic);
+          g_string_append (words, "550");
+          for (guint w = 0; w < n_words; w++)
+            {
+              g_autofree char *word = random_text (rand, "abcdefghij", 12);
+
+              if (*word == '\0')
+                continue;
+              /* a folded line, or a space */
+              if (g_rand_int_range (rand, 0, 5) == 0)
+                g_string_append_printf (text, "%s%s", eol, g_rand_boolean (rand) ? " " : "\t ");
+              else
+                g_string_append_c (text, ' ');
+              g_string_append (text, word);
+              g_string_append_printf (words, " %s", word);
+            }
+          g_string_append_printf (text, "%s%s", eol, eol);
+          g_ptr_array_add (wanted, g_strdup (words->str));
+        }
+      dsn = bd_dsn_parse (text->str, text->len, 100);
+      g_assert_cmpstr (dsn->reporting_mta, ==, mta);
+      g_assert_cmpuint (dsn->recipients->len, ==, n_recipients);
+      for (guint r = 0; r < n_recipients; r++)
+        {
+          const BdRecipient *recipient = g_ptr_array_index (dsn->recipients, r);
+          g_autofree char *address = g_strdup_printf ("user%u@example.com", r);
+
+          g_assert_cmpstr (recipient->address, ==, address);
+          g_assert_cmpstr (recipient->status, ==, "5.1.1");
+          g_assert_cmpstr (recipient->action, ==, "failed");
+          g_assert_cmpstr (recipient->diagnostic_type, ==, "smtp");
+          g_assert_cmpstr (recipient->diagnostic, ==, g_ptr_array_index (wanted, r));
+        }
+      bd_dsn_free (dsn);
+    }
+}
+
+/* --- the provider rules' status codes ---------------------------------- */
+
+/* What bd_classify_status_matches() did with strlen () and strcmp (). */
+static gboolean
+old_status_matches (const char *status,
+                    const char *pattern)
+{
+  gsize n;
+
+  if (pattern == NULL)
+    return TRUE;
+  n = strlen (pattern);
+  if (status == NULL)
+    return FALSE;
+  if (pattern[n - 1] == '.')
+    return strncmp (status, pattern, n) == 0;
+  return strcmp (status, pattern) == 0;
+}
+
+static void
+test_status_matches (void)
+{
+  static const char *const statuses[] = {
+    NULL, "", "5", "5.", "5.7", "5.7.", "5.7.1", "5.7.10", "5.7.509", "5.7.5090", "5.1.10", "5.1.1",
+    "4.7.0", "4.7.", "5.2.2", "5.2.22", "2.0.0", "x", "5.7.6", "5.7.60",
+  };
+  g_autoptr(GRand) rand = g_rand_new_with_seed (37);
+
+  for (guint i = 0; i < bd_n_provider_rules; i++)
+    {
+      const char *pattern = bd_provider_rules[i].status;
+
+      for (guint k = 0; k < G_N_ELEMENTS (statuses); k++)
+        g_assert_cmpint (bd_classify_status_matches (statuses[k], pattern), ==,
+                         old_status_matches (statuses[k], pattern));
+      /* the pattern itself, and it cut or lengthened */
+      if (pattern != NULL)
+        for (gsize cut = 0; cut <= strlen (pattern); cut++)
+          {
+            g_autofree char *shorter = g_strndup (pattern, cut);
+            g_autofree char *longer = g_strconcat (pattern, cut % 2 ? "1" : ".", NULL);
+
+            g_assert_cmpint (bd_classify_status_matches (shorter, pattern), ==, old_status_matches (shorter, pattern));
+            g_assert_cmpint (bd_classify_status_matches (longer, pattern), ==, old_status_matches (longer, pattern));
+          }
+    }
+  for (guint round = 0; round < 20000; round++)
+    {
+      g_autofree char *status = random_text (rand, "4557.1.0.2", 8);
+      g_autofree char *pattern = random_text (rand, "4557.1.0.2", 7);
+
+      if (*pattern == '\0')
+        continue;
+      g_assert_cmpint (bd_classify_status_matches (status, pattern), ==, old_status_matches (status, pattern));
+    }
+}
+
+/* --- bd-dsn.c's squeeze (), through a Diagnostic-Code ------------------ */
+
+/* The byte-by-byte squeeze () before it took whole blocks of words and
+ * single spaces (bd_text_copy_collapsed ()). */
+static char *
+old_squeeze (const char *value)
+{
+  char *out = g_malloc (strlen (value) + 1);
+  char *q = out;
+  gboolean space = TRUE;
+
+  for (const char *p = value; *p; p++)
+    {
+      if (*p == ' ' || *p == '\t' || *p == '\r' || *p == '\n')
+        {
+          if (!space)
+            *q++ = ' ';
+          space = TRUE;
+          continue;
+        }
+      *q++ = *p;
+      space = FALSE;
+    }
+  if (q > out && q[-1] == ' ')
+    q--;
+  *q = '\0';
+  return out;
+}
+
+static void
+test_squeeze (void)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (41);
+
+  for (guint round = 0; round < 20000; round++)
+    {
+      /* no line break: the value stays one line; '\f' and '\v' are not
+       * white space here, unlike g_ascii_isspace ()'s */
+      g_autofree char *value = random_text (rand, round % 2 ? "abcdefghij k" : "ab \t\f\v.", 90);
+      g_autofree char *text = g_strdup_printf ("Final-Recipient: rfc822; a@example.com\nDiagnostic-Code: x;%s\n", value);
+      g_autofree char *want = old_squeeze (value);
+      BdDsn *dsn = bd_dsn_parse (text, strlen (text), 10);
+      const BdRecipient *r = g_ptr_array_index (dsn->recipients, 0);
+
+      g_assert_cmpstr (r->diagnostic, ==, *want != '\0' ? want : NULL);
+      bd_dsn_free (dsn);
+    }
+}
+
+/* --- bd_decoder_normalise_codes: repeated codes dropped ---------------- */
+
+/* drop_repeated_codes () as it was: g_snprintf () for each prefix, each
+ * formatted again where needed. */
+static void
+old_drop_repeated_codes (BdRecipient *r)
+{
+  char prefix[BD_STATUS_MAX + 8];
+  char *first, *p;
+  gsize n;
+
+  if (r->reply_code == 0 || r->status == NULL)
+    return;
+  for (int sep = 0; sep < 2; sep++)
+    {
+      g_snprintf (prefix, sizeof prefix, "%u%c%s ", r->reply_code, sep ? ' ' : '-', r->status);
+      n = strlen (prefix);
+      first = strstr (r->diagnostic, prefix);
+      if (first == NULL)
+        continue;
+      p = first + n;
+      while ((p = strstr (p, prefix)) != NULL)
+        memmove (p, p + n, strlen (p + n) + 1);
+    }
+  g_snprintf (prefix, sizeof prefix, "%u%c%s ", r->reply_code, ' ', r->status);
+  n = strlen (prefix);
+  p = strstr (r->diagnostic, prefix);
+  if (p != NULL && p != r->diagnostic && strstr (r->diagnostic, "-") < p)
+    {
+      char dash[BD_STATUS_MAX + 8];
+
+      g_snprintf (dash, sizeof dash, "%u%c%s ", r->reply_code, '-', r->status);
+      if (strstr (r->diagnostic, dash) != NULL)
+        memmove (p, p + n, strlen (p + n) + 1);
+    }
+}
+
+/* bd_decoder_normalise_codes () with the old drop_repeated_codes (); its
+ * other steps are tested above. */
+static void
+old_normalise_codes (BdRecipient *r)
+{
+  char status[BD_STATUS_MAX];
+  guint code;
+
+  if (r->diagnostic == NULL)
+    return;
+  if (bd_dsn_find_status (r->diagnostic, status)
+      && (status[0] == '4' || status[0] == '5') && status[2] != '0' && status[3] == '.')
+    {
+      g_free (r->status);
+      r->status = g_strdup (status);
+    }
+  if (r->reply_code == 0)
+    r->reply_code = bd_dsn_find_reply_code (r->diagnostic);
+  if (bd_decoder_find_agreeing_pair (r->diagnostic, status, &code))
+    {
+      g_free (r->status);
+      r->status = g_strdup (status);
+      r->reply_code = code;
+    }
+  old_drop_repeated_codes (r);
+}
+
+static void
+test_normalise_codes (void)
+{
+  static const char *const words[] = {
+    "550-5.7.1", "550 5.7.1", "550-5.7.1 ", "550 5.7.1 ", "554 5.7.1", "451-4.3.0", "451 4.3.0", "-", "x",
+    "blocked", "550", "5.7.1", "5.7.12345678901234", "550-5.7.12345678901234",
+  };
+  g_autoptr(GRand) rand = g_rand_new_with_seed (43);
+
+  for (guint round = 0; round < 20000; round++)
+    {
+      g_autofree char *text = random_command_text (rand, words, G_N_ELEMENTS (words));
+      BdRecipient *got = bd_recipient_new ();
+      BdRecipient *want = bd_recipient_new ();
+
+      got->diagnostic = g_strdup (text);
+      want->diagnostic = g_strdup (text);
+      if (round % 3 == 0)
+        {
+          got->status = g_strdup ("5.7.1");
+          want->status = g_strdup ("5.7.1");
+        }
+      bd_decoder_normalise_codes (got);
+      old_normalise_codes (want);
+      g_assert_cmpstr (got->diagnostic, ==, want->diagnostic);
+      g_assert_cmpstr (got->status, ==, want->status);
+      g_assert_cmpuint (got->reply_code, ==, want->reply_code);
+      bd_recipient_free (got);
+      bd_recipient_free (want);
+    }
+}
+
+/* --- addresses and hosts in a reply: bd-scan-codes.c's byte classes ---- */
+
+static gboolean
+old_is_local_char (char c)
+{
+  return g_ascii_isalnum (c) || (c != '\0' && strchr ("!#$%&'*+/=?^_`{|}~.-", c) != NULL)
+         || (guchar)c >= 0x80;
+}
+
+static gboolean
+old_is_domain_char (char c)
+{
+  return g_ascii_isalnum (c) || c == '.' || c == '-' || c == '_' || (guchar)c >= 0x80;
+}
+
+/* bd_scan_extract_address () as it was, its byte classes by function. */
+static char *
+old_address_at (const char *text,
+                const char *at)
+{
+  const char *start = at;
+  const char *end = at + 1;
+
+  while (start > text && old_is_local_char (start[-1]))
+    start--;
+  if (end[0] == '[')
+    {
+      const char *close = strchr (end, ']');
+
+      if (close == NULL)
+        return NULL;
+      end = close + 1;
+    }
+  else
+    {
+      while (old_is_domain_char (*end))
+        end++;
+    }
+  while (start < at && (*start == '.' || *start == '\'' || *start == '`'))
+    start++;
+  while (end > at + 1 && (end[-1] == '.' || end[-1] == '-'))
+    end--;
+  if (start == at || end == at + 1)
+    return NULL;
+  if (end[-1] != ']' && memchr (at + 1, '.', end - at - 1) == NULL
+      && g_ascii_strncasecmp (at + 1, "localhost", end - at - 1) != 0)
+    return NULL;
+  return g_strndup (start, end - start);
+}
+
+static char *
+old_extract_address (const char *text)
+{
+  for (const char *at = strchr (text, '@'); at != NULL; at = strchr (at + 1, '@'))
+    {
+      char *address = old_address_at (text, at);
+
+      if (address != NULL)
+        return address;
+    }
+  return NULL;
+}
+
+/* bd_scan_host_in () as it was. */
+static char *
+old_host_in (const char *text)
+{
+  for (const char *hit = bd_text_strcasestr (text, "host "); hit != NULL; hit = bd_text_strcasestr (hit + 1, "host "))
+    {
+      const char *p = hit + 5, *end;
+
+      if (hit > text && g_ascii_isalnum (hit[-1]))
+        continue;
+      while (*p == ' ' || *p == '[')
+        p++;
+      end = p;
+      while (*end != '\0' && (old_is_domain_char (*end) || *end == ':'))
+        end++;
+      while (end > p && (end[-1] == '.' || end[-1] == ':'))
+        end--;
+      if (end > p && memchr (p, '.', end - p) != NULL)
+        return g_strndup (p, end - p);
+    }
+  return NULL;
+}
+
+static void
+assert_same_address (const char *text)
+{
+  g_autofree char *got = bd_scan_extract_address (text);
+  g_autofree char *want = old_extract_address (text);
+  g_autofree char *got_host = bd_scan_host_in (text);
+  g_autofree char *want_host = old_host_in (text);
+
+  g_assert_cmpstr (got, ==, want);
+  g_assert_cmpstr (got_host, ==, want_host);
+}
+
+static void
+test_addresses (void)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (47);
+
+  /* every byte before and after the '@', and in a host name */
+  for (guint c = 1; c < 256; c++)
+    {
+      g_autofree char *before = g_strdup_printf ("x %cuser@example.com", c);
+      g_autofree char *inside = g_strdup_printf ("us%cer@exa%cmple.com y", c, c);
+      g_autofree char *host = g_strdup_printf ("host mx%c1.exa%cmple.com said", c, c);
+
+      assert_same_address (before);
+      assert_same_address (inside);
+      assert_same_address (host);
+    }
+  for (guint round = 0; round < 30000; round++)
+    {
+      g_autofree char *text = random_text (rand, "ab@.-_'`<>[] !#~:\xc5\x82hostlocal", 40);
+
+      assert_same_address (text);
+    }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/decode-equivalence/find-status", test_find_status);
+  g_test_add_func ("/decode-equivalence/find-command", test_find_command);
+  g_test_add_func ("/decode-equivalence/is-folded", test_is_folded);
+  g_test_add_func ("/decode-equivalence/collapse", test_collapse);
+  g_test_add_func ("/decode-equivalence/scan-find-status", test_scan_find_status);
+  g_test_add_func ("/decode-equivalence/agreeing-pair", test_agreeing_pair);
+  g_test_add_func ("/decode-equivalence/reply-codes", test_reply_codes);
+  g_test_add_func ("/decode-equivalence/dsn-long-fields", test_dsn_long_fields);
+  g_test_add_func ("/decode-equivalence/status-matches", test_status_matches);
+  g_test_add_func ("/decode-equivalence/squeeze", test_squeeze);
+  g_test_add_func ("/decode-equivalence/normalise-codes", test_normalise_codes);
+  g_test_add_func ("/decode-equivalence/addresses", test_addresses);
+  return g_test_run ();
+}
