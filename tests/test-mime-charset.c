@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "bd-mime.h"
+#include "bd-mime-charset-table.h"
 #include "bd-mime-text.h"
 
 /* --- the reference: bd-mime-text.c as it was at b21fb83 ------------------ */
@@ -460,6 +461,32 @@ test_iso2022jp_random (void)
     }
 }
 
+/* Names iconv cannot open (a mailbox may hold any number of made-up
+ * ones) take no table slot: after more of them than there are slots, a
+ * real single-byte charset not yet seen still gets its table. Run in a
+ * subprocess, so that no other test has taken slots first. */
+static void
+test_unknown_names_take_no_slot (void)
+{
+  if (g_test_subprocess ())
+    {
+      gsize out_len = 0;
+      g_autofree char *converted = NULL;
+
+      for (guint i = 100; i < 200; i++)
+        {
+          g_autofree char *name = g_strdup_printf ("iso-8859-%u", i);
+
+          g_assert_null (bd_mime_charset_table_convert (name, "a", 1, &out_len));
+        }
+      converted = bd_mime_charset_table_convert ("iso-8859-2", "\xb1", 1, &out_len);
+      g_assert_cmpstr (converted, ==, "ą");
+      return;
+    }
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_passed ();
+}
+
 int
 main (int argc, char **argv)
 {
@@ -471,6 +498,7 @@ main (int argc, char **argv)
   g_test_add_func ("/mime/charset/single-byte-threads", test_single_byte_threads);
   g_test_add_func ("/mime/charset/single-byte", test_single_byte);
   g_test_add_func ("/mime/charset/unknown", test_unknown_charsets);
+  g_test_add_func ("/mime/charset/unknown-names-take-no-slot", test_unknown_names_take_no_slot);
   g_test_add_func ("/mime/charset/iso-2022-jp-cases", test_iso2022jp_cases);
   g_test_add_func ("/mime/charset/iso-2022-jp-bytes", test_iso2022jp_bytes);
   g_test_add_func ("/mime/charset/iso-2022-jp-random", test_iso2022jp_random);

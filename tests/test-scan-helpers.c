@@ -118,9 +118,16 @@ static void
 assert_strdown_as_glib (const char *text,
                         gssize      len)
 {
-  g_autofree char *lowered = bd_text_strdown (text, len);
-  g_autofree char *expected = g_utf8_strdown (text, len);
+  /* GLib 2.74 reads up to 3 bytes past a cut-off last character: both
+   * read a copy with room for that (ASan flagged the reference call) */
+  gsize n = len < 0 ? strlen (text) : (gsize)len;
+  g_autofree char *padded = g_malloc0 (n + 4);
+  g_autofree char *lowered = NULL;
+  g_autofree char *expected = NULL;
 
+  memcpy (padded, text, n);
+  lowered = bd_text_strdown (padded, len);
+  expected = g_utf8_strdown (padded, len);
   g_assert_cmpstr (lowered, ==, expected);
 }
 

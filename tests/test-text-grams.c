@@ -6,9 +6,8 @@
  * say it may be there. Random texts over a small alphabet (NUL included)
  * put needles at every offset, the end of the text too, where the filter's
  * unrolled loop hands over to its tail. bd_scan_body_find() is checked
- * against strstr() on the body, with and without a memo. And
- * bd_mailbox_memmem(), which the decoder now also uses to find the blank
- * line after a quoted header block, against memmem().
+ * against strstr() on the body, with and without a memo. And the mailbox
+ * filter's SSE2 memmem, bd_mailbox_memmem(), against memmem().
  */
 #define _GNU_SOURCE   /* memmem */
 #include "config.h"

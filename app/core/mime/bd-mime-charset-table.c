@@ -130,8 +130,11 @@ converts_nul_to_nul (iconv_t cd)
       && inleft == 0 && outbuf - out == 1 && out[0] == '\0';
 }
 
+/* The table of @charset, or NULL; *@opened tells whether iconv knows the
+ * name at all. */
 static const ByteTable *
-make_table (const char *charset)
+make_table (const char *charset,
+            gboolean   *opened)
 {
   iconv_t cd = g_mime_iconv_open ("UTF-8", charset);
   char out[255 * 6];
@@ -139,7 +142,8 @@ make_table (const char *charset)
   gboolean rejected[256] = { FALSE };
   ByteTable *table = NULL;
 
-  if (cd == (iconv_t) -1)
+  *opened = cd != (iconv_t) -1;
+  if (!*opened)
     return NULL;
   if (convert_all_bytes (cd, out, &out_len, rejected)
       && (table = fill_table (out, out_len, rejected)) != NULL)
@@ -164,8 +168,16 @@ lookup_table (const char *charset)
     table = known[i].table;
   else if (n_known < MAX_TABLES)
     {
-      g_strlcpy (known[n_known].name, charset, MAX_NAME);
-      table = known[n_known++].table = make_table (charset);
+      gboolean opened;
+
+      /* A name iconv cannot open takes no slot: made-up names in a
+       * mailbox would otherwise fill them for good. */
+      table = make_table (charset, &opened);
+      if (opened)
+        {
+          g_strlcpy (known[n_known].name, charset, MAX_NAME);
+          known[n_known++].table = table;
+        }
     }
   g_mutex_unlock (&lock);
   return table;
