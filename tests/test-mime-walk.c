@@ -21,6 +21,7 @@
 #include "bd-mime-text.h"
 #include "bd-text.h"
 #include "bd-mime-walk.h"
+#include "bd-test-util.h"
 
 /* Random text of @len bytes drawn from @alphabet. */
 static char *
@@ -125,7 +126,7 @@ test_unfold_random (void)
   static const char alphabet[] = { 'a', 'b', ' ', '\t', '\n', '\r', '\0', ';', '=', '\v' };
   g_autoptr(GRand) rand = g_rand_new_with_seed (19);
 
-  for (guint i = 0; i < 20000; i++)
+  for (guint i = 0; i < BD_TEST_ROUNDS (20000); i++)
     {
       gsize len = g_rand_int_range (rand, 0, 70);
       g_autofree char *text = random_text (rand, alphabet, g_rand_int_range (rand, 1, sizeof alphabet + 1), len);
@@ -164,7 +165,7 @@ test_blank_line_random (void)
   static const char alphabet[] = { 'a', '\n', ':', ' ' };
   g_autoptr(GRand) rand = g_rand_new_with_seed (20);
 
-  for (guint i = 0; i < 20000; i++)
+  for (guint i = 0; i < BD_TEST_ROUNDS (20000); i++)
     {
       gsize len = g_rand_int_range (rand, 0, 80);
       g_autofree char *text = NULL;
@@ -250,7 +251,7 @@ test_field_colon_random (void)
   static const char alphabet[] = { 'a', 'Z', '-', '~', '!', ':', ' ', '\t', '\n', '\x7f', '\x80', '\0', '\xff', ' ' - 1 };
   g_autoptr(GRand) rand = g_rand_new_with_seed (21);
 
-  for (guint i = 0; i < 50000; i++)
+  for (guint i = 0; i < BD_TEST_ROUNDS (50000); i++)
     {
       gsize len = g_rand_int_range (rand, 0, 50);
       g_autofree char *text = random_text (rand, alphabet, 5, len);
@@ -568,7 +569,7 @@ test_html_random (void)
 {
   g_autoptr(GRand) rand = g_rand_new_with_seed (22);
 
-  for (guint i = 0; i < 20000; i++)
+  for (guint i = 0; i < BD_TEST_ROUNDS (20000); i++)
     {
       g_autoptr(GString) html = g_string_new (NULL);
 
@@ -735,7 +736,7 @@ test_copy_newlines_random (void)
   static const char alphabet[] = { 'a', 'b', '\n', '\r', '\0' };
   g_autoptr(GRand) rand = g_rand_new_with_seed (23);
 
-  for (guint i = 0; i < 20000; i++)
+  for (guint i = 0; i < BD_TEST_ROUNDS (20000); i++)
     {
       gsize len = g_rand_int_range (rand, 0, 80);
       g_autofree char *text = random_text (rand, alphabet, 2, len);
@@ -778,7 +779,7 @@ test_equal_ci_random (void)
   static const char alphabet[] = { 'a', 'A', 'z', 'Z', '@', '[', '`', '{', 'm', 'M', '0', '\x80', '\xc1', '\xe1' };
   g_autoptr(GRand) rand = g_rand_new_with_seed (24);
 
-  for (guint i = 0; i < 50000; i++)
+  for (guint i = 0; i < BD_TEST_ROUNDS (50000); i++)
     {
       g_autofree char *a = random_text (rand, alphabet, sizeof alphabet, g_rand_int_range (rand, 0, 6));
       g_autofree char *b = random_text (rand, alphabet, sizeof alphabet, g_rand_int_range (rand, 0, 6));
@@ -1047,7 +1048,7 @@ parameter_reference (const char *value,
 
   /* name*0, name*1…: the segments in order, each plain or extended */
   joined = NULL;
-  for (guint i = 0; i < 1000; i++)
+  for (guint i = 0; i < BD_TEST_ROUNDS (1000); i++)
     {
       g_autofree char *plain = ref_segment_name (name, i, "");
       g_autofree char *encoded = ref_segment_name (name, i, "*");
@@ -1114,7 +1115,7 @@ test_parameters_random (void)
   };
   g_autoptr(GRand) rand = g_rand_new_with_seed (25);
 
-  for (guint i = 0; i < 20000; i++)
+  for (guint i = 0; i < BD_TEST_ROUNDS (20000); i++)
     {
       g_autoptr(GString) value = g_string_new (NULL);
 
@@ -1243,7 +1244,7 @@ test_tags_random (void)
   static const char alphabet[] = { 'd', 's', 'v', '=', ';', ' ', '\t', 'a', 'B', 'I', 'M', '1', 'b', 'i', 'm' };
   g_autoptr(GRand) rand = g_rand_new_with_seed (26);
 
-  for (guint i = 0; i < 5000; i++)
+  for (guint i = 0; i < BD_TEST_ROUNDS (5000); i++)
     {
       g_autofree char *dkim = random_text (rand, alphabet, sizeof alphabet, g_rand_int_range (rand, 1, 40));
       g_autofree char *bimi = random_text (rand, alphabet, sizeof alphabet, g_rand_int_range (rand, 1, 30));
@@ -1310,7 +1311,7 @@ test_squeeze_random (void)
         g_string_insert_c (text, i, *blank);
         check_squeeze (text->str);
       }
-  for (guint i = 0; i < 20000; i++)
+  for (guint i = 0; i < BD_TEST_ROUNDS (20000); i++)
     {
       g_autofree char *text = random_text (rand, alphabet, g_rand_int_range (rand, 1, sizeof alphabet + 1),
                                            g_rand_int_range (rand, 0, 70));
@@ -1448,7 +1449,7 @@ test_codes_random (void)
   check_codes (".5.1.1");
   check_codes ("550 5.1.1 <a@b.c>: Recipient address rejected: user unknown");
   check_codes ("host 1.2.3.4 said: 452 4.2.2 over quota (in reply to RCPT TO)");
-  for (guint i = 0; i < 100000; i++)
+  for (guint i = 0; i < BD_TEST_ROUNDS (100000); i++)
     {
       g_autofree char *text = random_text (rand, alphabet, g_rand_int_range (rand, 3, sizeof alphabet + 1),
                                            g_rand_int_range (rand, 0, 24));
@@ -1633,7 +1634,7 @@ test_normalise_random (void)
 
   check_normalise ("554 4.4.7 Message expired <421 4.4.2 Connection timed out>", 0, NULL);
   check_normalise ("550-5.1.1 no such user 550-5.1.1 here 550 5.1.1 sorry", 550, "5.1.1");
-  for (guint i = 0; i < 20000; i++)
+  for (guint i = 0; i < BD_TEST_ROUNDS (20000); i++)
     {
       g_autoptr(GString) text = g_string_new (NULL);
 
@@ -1840,7 +1841,7 @@ test_received_random (void)
   check_received ("from mail.example.com (mail.example.com [203.0.113.7]) by mx.example.org with ESMTPS");
   check_received ("from [10.0.0.1] (HELO x) by y");
   check_received ("from x (y [192.168.1.1]) (z [198.51.100.2]) by w");
-  for (guint i = 0; i < 20000; i++)
+  for (guint i = 0; i < BD_TEST_ROUNDS (20000); i++)
     {
       g_autoptr(GString) text = g_string_new (g_rand_int_range (rand, 0, 8) != 0 ? "from " : "");
 
@@ -1923,7 +1924,7 @@ test_header_block_random (void)
   };
   g_autoptr(GRand) rand = g_rand_new_with_seed (31);
 
-  for (guint i = 0; i < 20000; i++)
+  for (guint i = 0; i < BD_TEST_ROUNDS (20000); i++)
     {
       g_autoptr(GString) text = g_string_new (NULL);
 
@@ -1946,7 +1947,7 @@ test_message_id_idn (void)
   check_message_id ("<xn--a@b.com>");
   check_message_id ("<a@b.xn-->");
   check_message_id ("<a@b.xn-");
-  for (guint i = 0; i < 50000; i++)
+  for (guint i = 0; i < BD_TEST_ROUNDS (50000); i++)
     {
       g_autofree char *domain = random_text (rand, alphabet, sizeof alphabet, g_rand_int_range (rand, 0, 14));
       g_autofree char *value = g_strdup_printf ("<a@%s>", domain);

@@ -16,6 +16,7 @@
 #include "bd-scan-memo.h"
 #include "bd-scan-util.h"
 #include "bd-text.h"
+#include "bd-test-util.h"
 
 static void
 test_util_status (void)
@@ -136,7 +137,7 @@ assert_strdown_as_glib (const char *text,
 static void
 test_util_strdown_code_points (void)
 {
-  for (gunichar c = 0x80; c < 0x110000 + 0x100; c++)
+  for (gunichar c = 0x80; c < 0x110000 + 0x100; c += BD_TEST_STEP)
     {
       char utf8[8] = { 0 }, text[40];
       int n = g_unichar_to_utf8 (c, utf8);
@@ -169,7 +170,7 @@ test_util_strdown_mixed (void)
     {
       if (setlocale (LC_CTYPE, locales[l]) == NULL)
         continue;
-      for (guint i = 0; i < 40000; i++)
+      for (guint i = 0; i < BD_TEST_ROUNDS (40000); i++)
         {
           g_autoptr(GString) text = g_string_new (NULL);
           guint count = g_rand_int_range (rand, 0, 30);
@@ -257,7 +258,7 @@ test_util_fold_lower (void)
 
     g_assert_cmpstr (folded, ==, "hello world");
   }
-  for (guint i = 0; i < 20000; i++)
+  for (guint i = 0; i < BD_TEST_ROUNDS (20000); i++)
     {
       gsize len = g_rand_int_range (rand, 0, 80);
       g_autofree char *text = g_malloc (len + 1);
@@ -394,7 +395,7 @@ test_util_collapse_max_random (void)
   };
   g_autoptr(GRand) rand = g_rand_new_with_seed (11);
 
-  for (guint round = 0; round < 20000; round++)
+  for (guint round = 0; round < BD_TEST_ROUNDS (20000); round++)
     {
       g_autoptr(GString) text = g_string_new (NULL);
       guint n_pieces = g_rand_int_range (rand, 0, 30);
@@ -721,7 +722,7 @@ test_util_strcasestr (void)
   g_autoptr(GRand) rand = g_rand_new_with_seed (19);
   const char alphabet[] = "abAB c:";
 
-  for (guint round = 0; round < 3000; round++)
+  for (guint round = 0; round < BD_TEST_ROUNDS (3000); round++)
     {
       gsize len = g_rand_int_range (rand, 0, 70), n = g_rand_int_range (rand, 1, 5);
       g_autofree char *text = g_malloc (len + 1);
@@ -776,7 +777,7 @@ test_util_find_first_of_needles (void)
   g_autoptr(GRand) rand = g_rand_new_with_seed (23);
   const char alphabet[] = "abAB c[>";
 
-  for (guint round = 0; round < 20000; round++)
+  for (guint round = 0; round < BD_TEST_ROUNDS (20000); round++)
     {
       gsize len = g_rand_int_range (rand, 0, 80);
       guint n_needles = g_rand_int_range (rand, 1, 9);

@@ -18,6 +18,7 @@
 #include "bd-scan-memo.h"
 #include "bd-scan-util.h"
 #include "bd-text-grams.h"
+#include "bd-test-util.h"
 
 static void
 random_bytes (GRand      *rand,
@@ -56,7 +57,7 @@ test_random_vs_memmem (void)
   static const char alphabet[] = "abcd \n\0";   /* the NUL is a letter of the text */
   guint rejected = 0, absent = 0;
 
-  for (guint round = 0; round < 4000; round++)
+  for (guint round = 0; round < BD_TEST_ROUNDS (4000); round++)
     {
       gsize len = g_rand_int_range (rand, 0, 200);
       g_autofree char *text = g_malloc (len + 1);
@@ -124,7 +125,7 @@ test_scan_body_find (void)
   g_autoptr(GRand) rand = g_rand_new_with_seed (5);
   static const char alphabet[] = "ab c\n\0";
 
-  for (guint round = 0; round < 2000; round++)
+  for (guint round = 0; round < BD_TEST_ROUNDS (2000); round++)
     {
       gsize len = g_rand_int_range (rand, 0, 120);
       g_autofree char *body = g_malloc (len + 1);
@@ -162,7 +163,7 @@ test_mailbox_memmem (void)
   g_autoptr(GRand) rand = g_rand_new_with_seed (3);
   static const char alphabet[] = "ab\n\0";
 
-  for (guint round = 0; round < 3000; round++)
+  for (guint round = 0; round < BD_TEST_ROUNDS (3000); round++)
     {
       gsize len = g_rand_int_range (rand, 0, 100);
       g_autofree char *text = g_malloc (len + 1);
