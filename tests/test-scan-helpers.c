@@ -581,7 +581,7 @@ assert_split_like_glib (const char        *body,
                         const char *const *stop_markers)
 {
   BdScanInput input = { .from = "", .subject = "", .body = body, .body_len = strlen (body) };
-  g_auto(GStrv) lines = bd_scan_split_lines (&input, stop_markers);
+  g_autofree char **lines = bd_scan_split_lines (&input, stop_markers);
   g_auto(GStrv) expected = split_by_glib (body, stop_markers);
 
   g_assert_cmpstrv (lines, expected);
@@ -606,7 +606,7 @@ test_util_split_lines (void)
   assert_split_like_glib (many->str, NULL);
   {
     BdScanInput input = { .from = "", .subject = "", .body = many->str, .body_len = many->len };
-    g_auto(GStrv) lines = bd_scan_split_lines (&input, NULL);
+    g_autofree char **lines = bd_scan_split_lines (&input, NULL);
 
     /* the last piece holds the rest, its inner line breaks kept */
     g_assert_cmpuint (g_strv_length (lines), ==, 4000);
