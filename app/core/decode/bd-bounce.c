@@ -124,18 +124,18 @@ bd_recipient_free (BdRecipient *self)
   if (self == NULL)
     return;
 
-  g_free (self->address);
-  g_free (self->original);
-  g_free (self->action);
-  g_free (self->status);
-  g_free (self->diagnostic);
-  g_free (self->remote_mta);
-  g_free (self->last_attempt);
-  g_free (self->will_retry_until);
-  g_free (self->evidence);
+  free_string (self->address);
+  free_string (self->original);
+  free_string (self->action);
+  free_string (self->status);
+  free_string (self->diagnostic);
+  free_string (self->remote_mta);
+  free_string (self->last_attempt);
+  free_string (self->will_retry_until);
+  free_string (self->evidence);
   bd_evidence_clear (&self->cause);
-  g_free (self->diagnostic_type);
-  g_free (self->command);
+  free_string (self->diagnostic_type);
+  free_string (self->command);
   g_free (self);
 }
 
