@@ -13,6 +13,8 @@
 
 #include "bd-mime-text.h"
 #include "bd-provider.h"
+#include "bd-mime.h"
+#include "bd-scan-input.h"
 #include "bd-scan-memo.h"
 #include "bd-scan-util.h"
 #include "bd-text.h"
@@ -589,7 +591,7 @@ assert_split_like_glib (const char        *body,
                         const char *const *stop_markers)
 {
   BdScanInput input = { .from = "", .subject = "", .body = body, .body_len = strlen (body) };
-  g_auto(GStrv) lines = bd_scan_split_lines (&input, stop_markers);
+  g_autofree char **lines = bd_scan_split_lines (&input, stop_markers);
   g_auto(GStrv) expected = split_by_glib (body, stop_markers);
 
   g_assert_cmpstrv (lines, expected);
@@ -614,12 +616,57 @@ test_util_split_lines (void)
   assert_split_like_glib (many->str, NULL);
   {
     BdScanInput input = { .from = "", .subject = "", .body = many->str, .body_len = many->len };
-    g_auto(GStrv) lines = bd_scan_split_lines (&input, NULL);
+    g_autofree char **lines = bd_scan_split_lines (&input, NULL);
 
     /* the last piece holds the rest, its inner line breaks kept */
     g_assert_cmpuint (g_strv_length (lines), ==, 4000);
     g_assert_nonnull (strchr (lines[3999], '\n'));
   }
+}
+
+/* The body of a message with @n_parts text parts, the second HTML (which
+ * the plain ones win over), as bd_scan_input_init() joins them. */
+static char *
+body_of_parts (guint n_parts)
+{
+  g_autoptr(GString) mail = g_string_new ("From: a@example.com\nSubject: s\n"
+                                          "Content-Type: multipart/mixed; boundary=\"b\"\n\n");
+  BdScanInput input;
+  BdMimePart *message;
+  char *body;
+
+  for (guint i = 0; i < n_parts; i++)
+    g_string_append_printf (mail, "--b\nContent-Type: text/%s\n\npart %u\n",
+                            i == 1 ? "html" : "plain", i);
+  g_string_append (mail, "--b--\n");
+  message = bd_mime_parse (mail->str, mail->len, BD_MIME_MAX_DEPTH);
+  bd_scan_input_init (&input, message, NULL);
+  body = g_strdup (input.body);
+  bd_scan_input_clear (&input);
+  bd_mime_part_free (message);
+  return body;
+}
+
+/* The text parts are kept on the stack up to four of each kind, then on
+ * the heap: every count across that edge joins all of them in order. */
+static void
+test_input_many_parts (void)
+{
+  for (guint n = 1; n < 13; n++)
+    {
+      g_autofree char *body = body_of_parts (n);
+      g_autoptr(GString) expected = g_string_new (NULL);
+
+      for (guint i = 0; i < n; i++)
+        {
+          if (i == 1)
+            continue;
+          if (expected->len > 0)
+            g_string_append_c (expected, '\n');
+          g_string_append_printf (expected, "part %u", i);
+        }
+      g_assert_cmpstr (body, ==, expected->str);
+    }
 }
 
 /* HTML bounces (and bounces an HTML mail program forwarded) read as a
@@ -864,5 +911,6 @@ main (int   argc,
   g_test_add_func ("/core/scanners/memo-from-providers", test_memo_from_providers);
   g_test_add_func ("/core/scanners/memo-lower-prose-grams", test_memo_lower_prose_grams);
   g_test_add_func ("/core/scanners/util/long-diagnostic", test_util_long_diagnostic);
+  g_test_add_func ("/core/scanners/input/many-parts", test_input_many_parts);
   return g_test_run ();
 }

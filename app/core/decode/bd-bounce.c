@@ -11,6 +11,40 @@
 
 G_DEFINE_BOXED_TYPE (BdBounce, bd_bounce, bd_bounce_ref, bd_bounce_unref)
 
+/* A few spare bounces per thread, emptied. The decoder makes a scratch
+ * result for each message only to drop it, and a mailbox run drops each
+ * result once shown: taking one dropped before saves the five allocations
+ * of a new one (the struct, its original and three arrays) and their
+ * frees. Two are in use per message (the result and the scratch one),
+ * more for a forwarded bounce. */
+#define MAX_SPARE_BOUNCES 4
+
+typedef struct
+{
+  BdBounce *items[MAX_SPARE_BOUNCES];
+  guint     len;
+} SpareBounces;
+
+static void spare_bounces_free (SpareBounces *spares);
+
+static GPrivate spare_bounces = G_PRIVATE_INIT ((GDestroyNotify)spare_bounces_free);
+
+/* g_free() without the call for the many fields that were never set. */
+static inline void
+free_string (char *s)
+{
+  if (s != NULL)
+    g_free (s);
+}
+
+/* Empties @array, which keeps its free function and its room. */
+static inline void
+empty_array (GPtrArray *array)
+{
+  if (array->len > 0)
+    g_ptr_array_set_size (array, 0);
+}
+
 const char *
 bd_kind_to_string (BdKind kind)
 {
@@ -47,19 +81,34 @@ original_new (void)
   return self;
 }
 
+/* Leaves @self as original_new() made it, its arrays kept. */
+static void
+original_clear (BdOriginal *self)
+{
+  GPtrArray *to = self->to;
+  GPtrArray *dkim = self->dkim;
+
+  free_string (self->from);
+  free_string (self->subject);
+  free_string (self->message_id);
+  free_string (self->date);
+  free_string (self->sender_ip);
+  free_string (self->sender_host);
+  free_string (self->excerpt);
+  free_string (self->bimi_selector);
+  empty_array (to);
+  empty_array (dkim);
+  memset (self, 0, sizeof *self);
+  self->to = to;
+  self->dkim = dkim;
+}
+
 static void
 original_free (BdOriginal *self)
 {
-  g_free (self->from);
+  original_clear (self);
   g_ptr_array_unref (self->to);
-  g_free (self->subject);
-  g_free (self->message_id);
-  g_free (self->date);
   g_ptr_array_unref (self->dkim);
-  g_free (self->sender_ip);
-  g_free (self->sender_host);
-  g_free (self->excerpt);
-  g_free (self->bimi_selector);
   g_free (self);
 }
 
@@ -75,18 +124,18 @@ bd_recipient_free (BdRecipient *self)
   if (self == NULL)
     return;
 
-  g_free (self->address);
-  g_free (self->original);
-  g_free (self->action);
-  g_free (self->status);
-  g_free (self->diagnostic);
-  g_free (self->remote_mta);
-  g_free (self->last_attempt);
-  g_free (self->will_retry_until);
-  g_free (self->evidence);
+  free_string (self->address);
+  free_string (self->original);
+  free_string (self->action);
+  free_string (self->status);
+  free_string (self->diagnostic);
+  free_string (self->remote_mta);
+  free_string (self->last_attempt);
+  free_string (self->will_retry_until);
+  free_string (self->evidence);
   bd_evidence_clear (&self->cause);
-  g_free (self->diagnostic_type);
-  g_free (self->command);
+  free_string (self->diagnostic_type);
+  free_string (self->command);
   g_free (self);
 }
 
@@ -121,6 +170,75 @@ bd_recipient_take_evidence (BdRecipient *self,
   self->evidence = bd_evidence_to_string (&self->cause);
 }
 
+/* Leaves @self as bd_bounce_new() makes it, less its source and its
+ * reference count; its original and arrays are kept, emptied. */
+static void
+bounce_clear (BdBounce *self)
+{
+  BdOriginal *original = self->original;
+  GPtrArray *recipients = self->recipients;
+
+  free_string (self->source);
+  free_string (self->mta);
+  free_string (self->reporting_mta);
+  free_string (self->date);
+  free_string (self->arrival_date);
+  free_string (self->subject);
+  free_string (self->from);
+  free_string (self->to);
+  free_string (self->note);
+  original_clear (original);
+  empty_array (recipients);
+  memset (self, 0, sizeof *self);
+  self->original = original;
+  self->recipients = recipients;
+}
+
+static void
+bounce_free (BdBounce *self)
+{
+  bounce_clear (self);
+  original_free (self->original);
+  g_ptr_array_unref (self->recipients);
+  g_free (self);
+}
+
+static void
+spare_bounces_free (SpareBounces *spares)
+{
+  for (guint i = 0; i < spares->len; i++)
+    bounce_free (spares->items[i]);
+  g_free (spares);
+}
+
+/* Returns: (nullable): an emptied bounce of this thread's spares. */
+static BdBounce *
+take_spare (void)
+{
+  SpareBounces *spares = g_private_get (&spare_bounces);
+
+  if (spares == NULL || spares->len == 0)
+    return NULL;
+  return spares->items[--spares->len];
+}
+
+/* Keeps the emptied @self as a spare of this thread, unless it has enough. */
+static gboolean
+keep_spare (BdBounce *self)
+{
+  SpareBounces *spares = g_private_get (&spare_bounces);
+
+  if (spares == NULL)
+    {
+      spares = g_new0 (SpareBounces, 1);
+      g_private_set (&spare_bounces, spares);
+    }
+  if (spares->len == MAX_SPARE_BOUNCES)
+    return FALSE;
+  spares->items[spares->len++] = self;
+  return TRUE;
+}
+
 /**
  * bd_bounce_new:
  * @source: the path the message came from
@@ -137,13 +255,17 @@ bd_bounce_new (const char *source,
   g_return_val_if_fail (source != NULL, NULL);
   g_return_val_if_fail (offset >= 0, NULL);
 
-  self = g_new0 (BdBounce, 1);
+  self = take_spare ();
+  if (self == NULL)
+    {
+      self = g_new0 (BdBounce, 1);
+      self->original = original_new ();
+      self->recipients = g_ptr_array_new_with_free_func ((GDestroyNotify)bd_recipient_free);
+    }
   g_atomic_ref_count_init (&self->ref_count);
   self->source = g_strdup (source);
   self->offset = offset;
   self->kind = BD_KIND_NOT_BOUNCE;
-  self->original = original_new ();
-  self->recipients = g_ptr_array_new_with_free_func ((GDestroyNotify)bd_recipient_free);
   return self;
 }
 
@@ -164,18 +286,9 @@ bd_bounce_unref (BdBounce *self)
   if (!g_atomic_ref_count_dec (&self->ref_count))
     return;
 
-  g_free (self->source);
-  g_free (self->mta);
-  g_free (self->reporting_mta);
-  g_free (self->date);
-  g_free (self->arrival_date);
-  g_free (self->subject);
-  g_free (self->from);
-  g_free (self->to);
-  original_free (self->original);
-  g_ptr_array_unref (self->recipients);
-  g_free (self->note);
-  g_free (self);
+  bounce_clear (self);
+  if (!keep_spare (self))
+    bounce_free (self);
 }
 
 /**

@@ -298,7 +298,7 @@ bd_decoder_first_address (const BdMimePart *message,
   InternetAddress *first;
 
   if (bd_mime_address_header_plain (message, name, plain, 1))
-    return plain->len > 0 ? g_strdup (g_ptr_array_index (plain, 0)) : NULL;
+    return plain->len > 0 ? g_ptr_array_steal_index (plain, 0) : NULL;
   list = bd_mime_address_header (message, name);
   if (list == NULL || internet_address_list_length (list) == 0)
     return NULL;

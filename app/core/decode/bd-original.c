@@ -478,7 +478,7 @@ bd_original_fill_from_message (BdOriginal       *original,
 
       add_header_addresses (from, message, "From");
       if (from->len > 0)
-        original->from = g_strdup (g_ptr_array_index (from, 0));
+        original->from = g_ptr_array_steal_index (from, 0);
     }
   if (original->to->len == 0)
     add_header_addresses (original->to, message, "To");

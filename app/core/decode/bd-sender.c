@@ -31,7 +31,7 @@ bd_sender_first_address (const BdMimePart *message,
 
   /* A plain field (no group) is read without building GMime's objects. */
   if (bd_mime_address_header_plain (message, header, plain, 1))
-    return plain->len > 0 ? g_strdup (g_ptr_array_index (plain, 0)) : NULL;
+    return plain->len > 0 ? g_ptr_array_steal_index (plain, 0) : NULL;
   list = bd_mime_address_header (message, header);
   n = list != NULL ? internet_address_list_length (list) : 0;
   for (int i = 0; i < n; i++)

@@ -44,7 +44,7 @@ gboolean
 bd_scan_amavis (const BdScanInput *input,
                 BdBounce          *bounce)
 {
-  g_auto(GStrv) lines = NULL;
+  g_autofree char **lines = NULL;
   BdReason reason;
 
   if (!bd_scan_body_has (input, "amavisd-new") && !bd_scan_from_has (input, "Content-filter at "))

@@ -293,7 +293,7 @@ read_text (const BdScanInput *input,
 {
   const char *const stop[] = { "Content-Type: message/rfc822", "Content-Type: text/rfc822-headers",
                                "------ This is a copy of the message", NULL };
-  g_auto(GStrv) lines = NULL;
+  g_autofree char **lines = NULL;
   int at = -1;
 
   if (!is_ses_text (input) || !bd_text_contains_any (input->body, text_markers))

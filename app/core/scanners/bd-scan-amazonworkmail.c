@@ -30,7 +30,7 @@ bd_scan_amazonworkmail (const BdScanInput *input,
                         BdBounce          *bounce)
 {
   const char *const stop[] = { "Content-Type: message/rfc822", NULL };
-  g_auto(GStrv) lines = NULL;
+  g_autofree char **lines = NULL;
   int at;
 
   if (!bd_scan_body_has (input, "Technical report:") || !is_workmail (input))

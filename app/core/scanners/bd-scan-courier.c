@@ -103,7 +103,7 @@ gboolean
 bd_scan_courier (const BdScanInput *input,
                  BdBounce          *bounce)
 {
-  g_auto(GStrv) lines = NULL;
+  g_autofree char **lines = NULL;
   gboolean delayed;
 
   if (!is_courier (input))

@@ -116,7 +116,7 @@ gboolean
 bd_scan_domino (const BdScanInput *input,
                 BdBounce          *bounce)
 {
-  g_auto(GStrv) lines = NULL;
+  g_autofree char **lines = NULL;
 
   if (!is_domino (input))
     return FALSE;

@@ -48,7 +48,7 @@ gboolean
 bd_scan_dragonfly (const BdScanInput *input,
                    BdBounce          *bounce)
 {
-  g_auto(GStrv) lines = NULL;
+  g_autofree char **lines = NULL;
   g_autoptr(GString) diag = NULL;
   g_autofree char *host = NULL;
   BdRecipient *recipient;

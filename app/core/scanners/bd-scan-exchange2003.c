@@ -104,7 +104,7 @@ gboolean
 bd_scan_exchange2003 (const BdScanInput *input,
                       BdBounce          *bounce)
 {
-  g_auto(GStrv) lines = NULL;
+  g_autofree char **lines = NULL;
   int start;
 
   if (!is_exchange2003 (input))

@@ -246,7 +246,7 @@ gboolean
 bd_scan_exchange_read (const BdScanInput *input,
                        BdBounce          *bounce)
 {
-  g_auto(GStrv) lines = bd_scan_split_lines (input, stop_markers);
+  g_autofree char **lines = bd_scan_split_lines (input, stop_markers);
   int user = bd_scan_find_line (lines, 0, "Delivery has failed to these recipients or groups:");
   int admin = bd_scan_find_line (lines, 0, "Diagnostic information for administrators:");
 

@@ -278,7 +278,7 @@ gboolean
 bd_scan_exim_read (const BdScanInput *input,
                    BdBounce          *bounce)
 {
-  g_auto(GStrv) lines = bd_scan_split_lines (input, stop_markers);
+  g_autofree char **lines = bd_scan_split_lines (input, stop_markers);
   g_auto(GStrv) failed = failed_recipients (input);
   const char *previous = "";
   guint n_failed = 0;

@@ -103,7 +103,7 @@ gboolean
 bd_scan_ezweb (const BdScanInput *input,
                BdBounce          *bounce)
 {
-  g_auto(GStrv) lines = NULL;
+  g_autofree char **lines = NULL;
   BdReason reason = BD_REASON_UNDEFINED;
   gboolean spam_filtered;
   const char *sentence;

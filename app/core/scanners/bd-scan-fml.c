@@ -41,7 +41,7 @@ bd_scan_fml (const BdScanInput *input,
              BdBounce          *bounce)
 {
   g_autofree char *server = bd_scan_header (input, "X-MLServer");
-  g_auto(GStrv) lines = NULL;
+  g_autofree char **lines = NULL;
 
   if (server == NULL || !g_str_has_prefix (server, "fml "))
     return FALSE;

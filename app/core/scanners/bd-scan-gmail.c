@@ -260,7 +260,7 @@ gboolean
 bd_scan_gmail (const BdScanInput *input,
                BdBounce          *bounce)
 {
-  g_auto(GStrv) lines = NULL;
+  g_autofree char **lines = NULL;
   g_autofree char *details = NULL;
   g_autofree char *host = NULL;
   gboolean delayed;

@@ -71,7 +71,7 @@ gboolean
 bd_scan_gmx_en (const BdScanInput *input,
                 BdBounce          *bounce)
 {
-  g_auto(GStrv) lines = NULL;
+  g_autofree char **lines = NULL;
   BdRecipient *r = NULL;
   g_autoptr(GString) diag = NULL;
 

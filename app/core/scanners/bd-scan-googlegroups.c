@@ -46,7 +46,7 @@ bd_scan_googlegroups (const BdScanInput *input,
   g_autofree char *failed = NULL;
   g_autofree char *diagnostic = NULL;
   g_auto(GStrv) addresses = NULL;
-  g_auto(GStrv) lines = NULL;
+  g_autofree char **lines = NULL;
   const char *const stop[] = { "----- Original message -----", NULL };
 
   if (!bd_scan_from_has (input, "@googlemail.com") && !bd_scan_from_has (input, "@google.com"))

@@ -498,7 +498,7 @@ gboolean
 bd_scan_guess (const BdScanInput *input,
                BdBounce          *bounce)
 {
-  g_auto(GStrv) lines = NULL;
+  g_autofree char **lines = NULL;
   g_autofree gboolean *failing = NULL;
   g_autoptr(GPtrArray) skip = NULL;
   g_autofree char *notice = NULL;

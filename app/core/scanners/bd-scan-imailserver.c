@@ -126,7 +126,7 @@ gboolean
 bd_scan_imailserver (const BdScanInput *input,
                      BdBounce          *bounce)
 {
-  g_auto(GStrv) lines = NULL;
+  g_autofree char **lines = NULL;
 
   if (!is_imail (input))
     return FALSE;

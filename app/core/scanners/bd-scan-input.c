@@ -27,16 +27,55 @@ typedef struct
   gsize  len;
 } Piece;
 
-static void
-piece_clear (Piece *piece)
+/* The text parts of one kind, in order. Most bounces have one or two, so
+ * they live on the stack: a GArray for each cost two allocations and two
+ * frees per message. Not to be copied (@items may point into @first). */
+typedef struct
 {
-  g_free (piece->text);
+  Piece *items;
+  guint  len;
+  guint  size;
+  Piece  first[4];
+} Pieces;
+
+static void
+pieces_init (Pieces *pieces)
+{
+  pieces->items = pieces->first;
+  pieces->len = 0;
+  pieces->size = G_N_ELEMENTS (pieces->first);
+}
+
+static void
+pieces_add (Pieces *pieces,
+            Piece   piece)
+{
+  if (pieces->len == pieces->size)
+    {
+      Piece *grown = g_new (Piece, pieces->size * 2);
+
+      memcpy (grown, pieces->items, pieces->len * sizeof (Piece));
+      if (pieces->items != pieces->first)
+        g_free (pieces->items);
+      pieces->items = grown;
+      pieces->size *= 2;
+    }
+  pieces->items[pieces->len++] = piece;
+}
+
+static void
+pieces_clear (Pieces *pieces)
+{
+  for (guint i = 0; i < pieces->len; i++)
+    g_free (pieces->items[i].text);
+  if (pieces->items != pieces->first)
+    g_free (pieces->items);
 }
 
 typedef struct
 {
-  GArray           *plain;   /* of Piece */
-  GArray           *html;    /* of Piece, the text laid out */
+  Pieces            plain;
+  Pieces            html;    /* the text laid out */
   const BdMimePart *original;
 } Collect;
 
@@ -83,24 +122,15 @@ collect_text (Collect          *collect,
           g_free (piece.text);
           piece.text = stripped;
         }
-      g_array_append_val (html ? collect->html : collect->plain, piece);
+      pieces_add (html ? &collect->html : &collect->plain, piece);
     }
-}
-
-static GArray *
-pieces_new (void)
-{
-  GArray *pieces = g_array_new (FALSE, FALSE, sizeof (Piece));
-
-  g_array_set_clear_func (pieces, (GDestroyNotify)piece_clear);
-  return pieces;
 }
 
 /* The pieces one after the other, a line break before each that follows
  * some text; @len is set to the length. The one piece most bounces have
  * is taken as it is, not copied. */
 static char *
-join_pieces (GArray *pieces,
+join_pieces (Pieces *pieces,
              gsize  *len)
 {
   GString *joined;
@@ -108,17 +138,17 @@ join_pieces (GArray *pieces,
 
   if (pieces->len == 1)
     {
-      Piece *only = &g_array_index (pieces, Piece, 0);
+      Piece *only = &pieces->items[0];
 
       *len = only->len;
       return g_steal_pointer (&only->text);
     }
   for (guint i = 0; i < pieces->len; i++)
-    total += g_array_index (pieces, Piece, i).len + 1;
+    total += pieces->items[i].len + 1;
   joined = g_string_sized_new (total);
   for (guint i = 0; i < pieces->len; i++)
     {
-      const Piece *piece = &g_array_index (pieces, Piece, i);
+      const Piece *piece = &pieces->items[i];
 
       if (joined->len > 0)
         g_string_append_c (joined, '\n');
@@ -130,12 +160,12 @@ join_pieces (GArray *pieces,
 
 /* How much text the pieces hold together. */
 static gsize
-pieces_length (GArray *pieces)
+pieces_length (const Pieces *pieces)
 {
   gsize total = 0;
 
   for (guint i = 0; i < pieces->len; i++)
-    total += g_array_index (pieces, Piece, i).len;
+    total += pieces->items[i].len;
   return total;
 }
 
@@ -182,14 +212,14 @@ bd_scan_input_init (BdScanInput      *input,
   g_return_if_fail (message != NULL);
 
   memset (input, 0, sizeof *input);
-  collect.plain = pieces_new ();
-  collect.html = pieces_new ();
+  pieces_init (&collect.plain);
+  pieces_init (&collect.html);
   collect.original = original;
   collect_text (&collect, message, 0);
 
-  body = join_pieces (pieces_length (collect.plain) > 0 ? collect.plain : collect.html, &body_len);
-  g_array_unref (collect.plain);
-  g_array_unref (collect.html);
+  body = join_pieces (pieces_length (&collect.plain) > 0 ? &collect.plain : &collect.html, &body_len);
+  pieces_clear (&collect.plain);
+  pieces_clear (&collect.html);
 
   /* A broken MIME structure (a boundary that never opens) leaves a
    * multipart without parts, its text stranded in the prologue: let the

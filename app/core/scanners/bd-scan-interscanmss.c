@@ -28,7 +28,7 @@ gboolean
 bd_scan_interscanmss (const BdScanInput *input,
                       BdBounce          *bounce)
 {
-  g_auto(GStrv) lines = NULL;
+  g_autofree char **lines = NULL;
   g_autofree char *address = NULL;
 
   if (!bd_scan_from_has (input, "InterScan MSS") && !bd_scan_body_has (input, "InterScan Messaging Security Suite"))

@@ -57,7 +57,7 @@ gboolean
 bd_scan_kddi (const BdScanInput *input,
               BdBounce          *bounce)
 {
-  g_auto(GStrv) lines = NULL;
+  g_autofree char **lines = NULL;
   int at;
 
   if (!bd_scan_body_has (input, "Could not be delivered to: <"))

@@ -476,7 +476,7 @@ bd_scan_localized_read (const BdScanInput *input,
                         BdBounce          *bounce)
 {
   g_autoptr(GPtrArray) skip = NULL;
-  g_auto(GStrv) lines = NULL;
+  g_autofree char **lines = NULL;
   g_autofree char *reasons = NULL;
 
   g_return_val_if_fail (input != NULL, FALSE);

@@ -41,7 +41,7 @@ gboolean
 bd_scan_mailmarshal (const BdScanInput *input,
                      BdBounce          *bounce)
 {
-  g_auto(GStrv) lines = NULL;
+  g_autofree char **lines = NULL;
   g_autoptr(GString) cause = NULL;
   g_autofree char *remote = NULL;
   int why, list;

@@ -38,7 +38,7 @@ gboolean
 bd_scan_mcafee (const BdScanInput *input,
                 BdBounce          *bounce)
 {
-  g_auto(GStrv) lines = NULL;
+  g_autofree char **lines = NULL;
   int at;
 
   if (!bd_scan_body_has (input, "--- The following addresses had delivery problems ---"))

@@ -103,7 +103,7 @@ gboolean
 bd_scan_mdaemon (const BdScanInput *input,
                  BdBounce          *bounce)
 {
-  g_auto(GStrv) lines = NULL;
+  g_autofree char **lines = NULL;
   g_autofree char *failure = NULL;
   int start;
 

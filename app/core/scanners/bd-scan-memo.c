@@ -178,17 +178,19 @@ bd_scan_memo_lower_prose_grams (const BdScanInput *input)
 guint32
 bd_scan_memo_from_providers (const BdScanInput *input)
 {
-  g_autofree char *owned = NULL;
   BdScanMemo *memo;
 
   g_return_val_if_fail (input != NULL, 0);
 
   memo = input->memo;
-  if (memo == NULL)
-    return bd_provider_mask_for_address (bd_scan_memo_from_address (input, &owned));
-  if (!memo->from_providers_done)
+  if (memo == NULL || !memo->from_providers_done)
     {
-      memo->from_providers = bd_provider_mask_for_address (bd_scan_memo_from_address (input, &owned));
+      g_autofree char *owned = NULL;
+      guint32 mask = bd_provider_mask_for_address (bd_scan_memo_from_address (input, &owned));
+
+      if (memo == NULL)
+        return mask;
+      memo->from_providers = mask;
       memo->from_providers_done = TRUE;
     }
   return memo->from_providers;

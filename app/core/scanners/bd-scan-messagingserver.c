@@ -61,7 +61,7 @@ gboolean
 bd_scan_messagingserver (const BdScanInput *input,
                          BdBounce          *bounce)
 {
-  g_auto(GStrv) lines = NULL;
+  g_autofree char **lines = NULL;
   BdRecipient *r = NULL;
   g_autofree char *reason = NULL;
 

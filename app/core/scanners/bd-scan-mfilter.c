@@ -29,7 +29,7 @@ gboolean
 bd_scan_mfilter (const BdScanInput *input,
                  BdBounce          *bounce)
 {
-  g_auto(GStrv) lines = NULL;
+  g_autofree char **lines = NULL;
   g_autoptr(GString) reply = NULL;
   int at, command;
 

@@ -42,7 +42,7 @@ gboolean
 bd_scan_mimecast (const BdScanInput *input,
                   BdBounce          *bounce)
 {
-  g_auto(GStrv) lines = NULL;
+  g_autofree char **lines = NULL;
   g_autofree char *problem = NULL;
   g_autofree char *details = NULL;
   g_autofree char *diagnostic = NULL;

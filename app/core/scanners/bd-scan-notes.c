@@ -70,7 +70,7 @@ gboolean
 bd_scan_notes (const BdScanInput *input,
                BdBounce          *bounce)
 {
-  g_auto(GStrv) lines = NULL;
+  g_autofree char **lines = NULL;
   g_autoptr(GString) reasons = NULL;
   int at;
 

@@ -47,7 +47,7 @@ read_error_details (const BdScanInput *input,
                     BdBounce          *bounce)
 {
   static const char *const stops[] = { "Message Hops", "Original message headers", NULL };
-  g_auto(GStrv) lines = bd_scan_split_lines (input, stops);
+  g_autofree char **lines = bd_scan_split_lines (input, stops);
   int details = bd_scan_find_line (lines, 0, "Original Message Details");
   g_autofree char *address = NULL;
   g_autofree char *error = NULL;

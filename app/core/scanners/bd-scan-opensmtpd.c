@@ -64,7 +64,7 @@ gboolean
 bd_scan_opensmtpd (const BdScanInput *input,
                    BdBounce          *bounce)
 {
-  g_auto(GStrv) lines = NULL;
+  g_autofree char **lines = NULL;
   gboolean delayed;
   int at;
 

@@ -86,7 +86,7 @@ has_custom_intro (const BdScanInput *input)
 static gboolean
 has_custom_template (const BdScanInput *input)
 {
-  g_auto(GStrv) lines = NULL;
+  g_autofree char **lines = NULL;
 
   if (!has_custom_intro (input))
     return FALSE;
@@ -168,7 +168,7 @@ gboolean
 bd_scan_postfix_read (const BdScanInput *input,
                       BdBounce          *bounce)
 {
-  g_auto(GStrv) lines = NULL;
+  g_autofree char **lines = NULL;
   int start;
 
   lines = bd_scan_split_lines (input, stop_markers);

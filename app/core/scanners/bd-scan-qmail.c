@@ -256,7 +256,7 @@ gboolean
 bd_scan_qmail_read (const BdScanInput *input,
                     BdBounce          *bounce)
 {
-  g_auto(GStrv) lines = bd_scan_split_lines (input, stop_markers);
+  g_autofree char **lines = bd_scan_split_lines (input, stop_markers);
 
   for (int i = 0; lines[i] != NULL; i++)
     {

@@ -59,14 +59,14 @@ bd_scan_add (BdBounce   *bounce,
              const char *address,
              const char *diagnostic)
 {
-  g_autofree char *clean = NULL;
   BdRecipient *recipient;
 
   g_return_val_if_fail (bounce != NULL, NULL);
 
+  /* The address extracted is taken as it is, not copied again. */
+  recipient = bd_bounce_add_recipient (bounce, NULL);
   if (address != NULL)
-    clean = bd_scan_extract_address (address);
-  recipient = bd_bounce_add_recipient (bounce, clean);
+    recipient->address = bd_scan_extract_address (address);
   recipient->action = g_strdup ("failed");
   bd_scan_set_diagnostic (recipient, diagnostic);
   return recipient;

@@ -209,7 +209,7 @@ gboolean
 bd_scan_sendmail_read (const BdScanInput *input,
                        BdBounce          *bounce)
 {
-  g_auto(GStrv) lines = bd_scan_split_lines (input, stop_markers);
+  g_autofree char **lines = bd_scan_split_lines (input, stop_markers);
 
   return read_transcript (input, lines, bounce);
 }
@@ -301,7 +301,7 @@ gboolean
 bd_scan_sendmail (const BdScanInput *input,
                   BdBounce          *bounce)
 {
-  g_auto(GStrv) lines = NULL;
+  g_autofree char **lines = NULL;
   gboolean delayed;
 
   if (!bd_scan_subject_has (input, "Returned mail") && !bd_scan_subject_has (input, "Warning: could not send")

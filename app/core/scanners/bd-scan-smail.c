@@ -47,7 +47,7 @@ gboolean
 bd_scan_smail (const BdScanInput *input,
                BdBounce          *bounce)
 {
-  g_auto(GStrv) lines = NULL;
+  g_autofree char **lines = NULL;
   int at;
 
   if (!bd_scan_body_has (input, "Failed addresses follow:"))

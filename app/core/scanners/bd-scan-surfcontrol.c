@@ -26,7 +26,7 @@ gboolean
 bd_scan_surfcontrol (const BdScanInput *input,
                      BdBounce          *bounce)
 {
-  g_auto(GStrv) lines = NULL;
+  g_autofree char **lines = NULL;
 
   if (!bd_scan_body_has (input, "A transcript of the attempts to send the message follows")
       || !bd_scan_body_has (input, "Addressed To: "))

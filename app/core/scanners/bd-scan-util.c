@@ -200,7 +200,9 @@ count_lines (const char *text,
  * @stop_markers: (nullable) (array zero-terminated=1): texts that start the
  *   quoted original message; the lines end before the first of them
  *
- * Returns: (transfer full): the body's lines, trailing blanks removed.
+ * Returns: (transfer full): the body's lines, trailing blanks removed, in
+ *   one block: free it with g_free(), never g_strfreev(), and do not take
+ *   or free a line on its own.
  */
 char **
 bd_scan_split_lines (const BdScanInput *input,
@@ -208,30 +210,35 @@ bd_scan_split_lines (const BdScanInput *input,
 {
   const char *stop;
   const char *end;
-  const char *p;
+  gsize text_len;
   guint n;
   char **lines;
+  char *p;
 
   g_return_val_if_fail (input != NULL, NULL);
 
-  /* Each line is copied once, its trailing blanks left out, straight from
-   * the body: no copy of the whole text first, nor g_strsplit()'s list.
-   * As g_strsplit (text, "\n", MAX_LINES) did, an empty text has no line,
-   * a text ending in a line break ends with an empty line, and the last
-   * line allowed holds the rest of the text. */
+  /* The list and a copy of the text share one allocation, and each line
+   * is cut in place with a NUL after its last non-blank: a scanner splits
+   * the body into hundreds of lines and one allocation per line was a
+   * tenth of its cost. As g_strsplit (text, "\n", MAX_LINES) did, an empty
+   * text has no line, a text ending in a line break ends with an empty
+   * line, and the last line allowed holds the rest of the text. */
   stop = find_stop (input, stop_markers);
   end = stop != NULL ? stop : input->body + strlen (input->body);
+  text_len = end - input->body;
   n = count_lines (input->body, end);
-  lines = g_new (char *, n + 1);
-  p = input->body;
+  lines = g_malloc ((n + 1) * sizeof (char *) + text_len + 1);
+  p = memcpy ((char *)(lines + n + 1), input->body, text_len);
+  end = p + text_len;
   for (guint i = 0; i < n; i++)
     {
-      const char *eol = i + 1 < n ? memchr (p, '\n', end - p) : end;
+      char *eol = i + 1 < n ? memchr (p, '\n', end - p) : (char *)end;
       gsize len = eol - p;
 
       while (len > 0 && g_ascii_isspace (p[len - 1]))
         len--;
-      lines[i] = g_strndup (p, len);
+      p[len] = '\0';
+      lines[i] = p;
       p = eol + 1;
     }
   lines[n] = NULL;

@@ -46,7 +46,7 @@ static gboolean
 read_vtext (const BdScanInput *input,
             BdBounce          *bounce)
 {
-  g_auto(GStrv) lines = bd_scan_split_lines (input, NULL);
+  g_autofree char **lines = bd_scan_split_lines (input, NULL);
   const char *reply = NULL;
   int error = bd_scan_find_line (lines, 0, "Error: ");
 
@@ -77,7 +77,7 @@ gboolean
 bd_scan_verizon (const BdScanInput *input,
                  BdBounce          *bounce)
 {
-  g_auto(GStrv) lines = NULL;
+  g_autofree char **lines = NULL;
   int error, original;
 
   if (bd_scan_from_has (input, "post_master@vtext.com"))

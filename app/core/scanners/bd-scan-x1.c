@@ -34,7 +34,7 @@ gboolean
 bd_scan_x1 (const BdScanInput *input,
             BdBounce          *bounce)
 {
-  g_auto(GStrv) lines = NULL;
+  g_autofree char **lines = NULL;
   int at;
 
   if (!is_x1 (input))

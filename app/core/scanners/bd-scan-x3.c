@@ -56,7 +56,7 @@ gboolean
 bd_scan_x3 (const BdScanInput *input,
             BdBounce          *bounce)
 {
-  g_auto(GStrv) lines = NULL;
+  g_autofree char **lines = NULL;
   BdRecipient *last = NULL;
   int at;
 

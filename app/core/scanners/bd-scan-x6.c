@@ -38,7 +38,7 @@ gboolean
 bd_scan_x6 (const BdScanInput *input,
             BdBounce          *bounce)
 {
-  g_auto(GStrv) lines = NULL;
+  g_autofree char **lines = NULL;
   int at;
 
   if (!g_str_has_prefix (input->subject, "There was an error sending your mail"))

@@ -69,7 +69,7 @@ gboolean
 bd_scan_zoho (const BdScanInput *input,
               BdBounce          *bounce)
 {
-  g_auto(GStrv) lines = NULL;
+  g_autofree char **lines = NULL;
   gboolean delayed;
 
   if (!bd_scan_body_has (input, "ERROR_CODE :") && !bd_scan_body_has (input, "[Status: "))
