@@ -145,28 +145,57 @@ test_random_vs_naive (void)
 }
 
 /* The transition the scan made before the states nearest the root had
- * dense rows: children by bisection, failure links until one has the
- * byte, the root's table at the end. */
+ * dense rows: each child looked for in turn, failure links until one has
+ * the byte, the root's table at the end. */
 static guint32
 slow_step (const BdMultimatchTables *tables,
            guint32                   s,
            guint8                    byte)
 {
   for (; s != 0; s = tables->states[s].fail)
-    {
-      const BdMultimatchState *state = &tables->states[s];
-
-      for (guint32 k = 0; k < state->n_children; k++)
-        if (tables->labels[state->children + k] == byte)
-          return tables->targets[state->children + k];
-    }
+    for (guint32 k = tables->states[s].children; k < tables->states[s + 1].children; k++)
+      if (tables->labels[k] == byte)
+        return k + 1;
   return tables->root[byte];
+}
+
+/* The layout the scan relies on (bd-multimatch.c): a state's children are
+ * the consecutive states after the previous state's, their bytes sorted;
+ * the root's table agrees with its children; a state's bit says whether a
+ * report would find anything. */
+static void
+assert_layout (const BdMultimatchTables *tables)
+{
+  g_assert_cmpuint (tables->n_edges, ==, tables->n_states - 1);
+  g_assert_cmpuint (tables->states[0].children, ==, 0);
+  g_assert_cmpuint (tables->states[tables->n_states].children, ==, tables->n_edges);
+  for (guint32 s = 0; s < tables->n_states; s++)
+    {
+      const BdMultimatchReport *report = &tables->reports[s];
+      gboolean reports = (report->outputs | report->dict) != 0;
+
+      g_assert_cmpuint (tables->states[s].children, <=, tables->states[s + 1].children);
+      for (guint32 k = tables->states[s].children; k + 1 < tables->states[s + 1].children; k++)
+        g_assert_cmpuint (tables->labels[k], <, tables->labels[k + 1]);
+      g_assert_cmpuint (tables->reporting[s / 32] >> (s % 32) & 1, ==, reports);
+      g_assert_true (s == 0 || tables->states[s].fail < s);
+    }
+  for (guint byte = 0; byte < 256; byte++)
+    {
+      guint32 want = 0;
+
+      for (guint32 k = 0; k < tables->states[1].children; k++)
+        if (tables->labels[k] == byte)
+          want = k + 1;
+      g_assert_cmpuint (tables->root[byte], ==, want);
+    }
 }
 
 /* Every dense row against the slow transitions, for every byte. */
 static void
 assert_dense_rows (const BdMultimatchTables *tables)
 {
+  assert_layout (tables);
   g_assert_cmpuint (tables->n_dense, >=, 1);
   g_assert_cmpuint (tables->n_dense, <=, tables->n_states);
   for (guint32 s = 0; s < tables->n_dense; s++)

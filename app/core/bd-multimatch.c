@@ -11,8 +11,19 @@
  * (each failure step undoes one earlier forward step), so scanning costs
  * the same for a hundred patterns or a hundred thousand.
  *
- * Layout: every state keeps its few children as a sorted run of (byte,
- * state) pairs. The states nearest the root (DENSE_DEPTH), where a scan
+ * Layout: the states are numbered breadth first, and a state's children
+ * in the order of their bytes, so that they are consecutive states: a
+ * state keeps only the offset of its children's bytes (sorted, in labels),
+ * the child at offset k being state k + 1. A scan reads, of a deep state,
+ * only that offset and its failure link (BdMultimatchState, 8 bytes), and
+ * learns whether the state it reached reports anything from a bit per
+ * state (2.5 kB for the phrases' 20 k states); the outputs and dictionary
+ * links are apart (BdMultimatchReport), read only when one does. Over the
+ * corpus this took the phrase scan's first-level data read misses from
+ * 58.8 k to 45.8 k (cachegrind), and its share of native time from 10 %
+ * to 6 %, for 0.1 % more instructions.
+ *
+ * The states nearest the root (DENSE_DEPTH), where a scan
  * spends most of its bytes, also have a dense row: the state reached on
  * each byte, failure links already followed, so that a byte read there
  * costs one lookup instead of a bisection and a walk along failure links
@@ -44,8 +55,16 @@
 #define DENSE_DEPTH 2
 
 /* While building, children is the first BuildEdge + 1 of the state;
- * compiled, the offset of its run in labels/targets. */
-typedef BdMultimatchState State;
+ * compiled, the offset of its run in labels. */
+typedef struct
+{
+  guint32 children;
+  guint32 n_children;
+  guint32 fail;
+  guint32 dict;
+  guint32 outputs;
+} State;
+
 typedef BdMultimatchOutput Output;
 
 typedef struct
@@ -64,12 +83,14 @@ typedef struct
 struct _BdMultimatch
 {
   GArray   *pending;    /* (element-type Pending): added, not yet in the trie */
-  GArray   *states;     /* (element-type State) */
+  GArray   *states;     /* (element-type State), only while building */
   GArray   *edges;      /* (element-type BuildEdge), only while building */
   GArray   *outputs;    /* (element-type Output) */
   GArray   *lengths;    /* (element-type guint32): of each pattern */
-  guint8   *labels;     /* compiled children: bytes… */
-  guint32  *targets;    /* …and their states */
+  guint8   *labels;     /* compiled: the children's bytes */
+  BdMultimatchState  *hot;       /* what a scan reads of each state… */
+  BdMultimatchReport *reports;   /* …what a report reads… */
+  guint32            *reporting; /* …and whether there is anything to report */
   guint16  *classes;    /* compiled dense rows: columns by byte… */
   guint32  *dense;      /* …and rows */
   BdMultimatchTables tables;   /* the root's table while building; views of the rest once compiled */
@@ -216,10 +237,11 @@ build_trie (BdMultimatch *matcher)
   g_clear_pointer (&matcher->pending, g_array_unref);
 }
 
-/* Numbers the states breadth first: the states nearest the root, those
- * that get a dense row, are then the first ones, and a state's failure
- * link (always nearer the root) is numbered before it. Returns the number
- * of states down to DENSE_DEPTH. */
+/* Numbers the states breadth first, a state's children in the order of
+ * their bytes: the states nearest the root, those that get a dense row,
+ * are then the first ones, a state's failure link (always nearer the
+ * root) is numbered before it, and its children are consecutive states.
+ * Returns the number of states down to DENSE_DEPTH. */
 static guint32
 number_breadth_first (BdMultimatch *matcher)
 {
@@ -236,16 +258,22 @@ number_breadth_first (BdMultimatch *matcher)
     {
       guint32 s = order[head];
 
+      guint32 at = tail + STATE (matcher, s)->n_children;
+
       renamed[s] = head;
       n_dense += depth[s] <= DENSE_DEPTH;
+      /* The list runs from the highest byte down: queued backwards, the
+       * children are numbered in the order of their bytes. */
       for (guint32 e = STATE (matcher, s)->children; e != NONE; )
         {
           const BuildEdge *edge = &g_array_index (matcher->edges, BuildEdge, e - 1);
 
           depth[edge->target] = depth[s] + 1;
-          order[tail++] = edge->target;
+          order[--at] = edge->target;
           e = edge->next;
         }
+      g_assert (at == tail);
+      tail += STATE (matcher, s)->n_children;
     }
   g_assert (tail == n);
   for (guint32 i = 0; i < n; i++)
@@ -259,55 +287,51 @@ number_breadth_first (BdMultimatch *matcher)
   return n_dense;
 }
 
-/* The children of every state as sorted runs, for lookups by bisection.
- * The patterns went in sorted, so each list runs from the highest byte to
- * the lowest. */
+/* The bytes of every state's children as sorted runs, for lookups by
+ * bisection: the child at offset k is state k + 1 (number_breadth_first()). */
 static void
 lay_out_children (BdMultimatch *matcher)
 {
   guint32 offset = 0;
 
   matcher->labels = g_new (guint8, MAX (matcher->edges->len, 1));
-  matcher->targets = g_new (guint32, MAX (matcher->edges->len, 1));
   for (guint32 s = 0; s < matcher->states->len; s++)
     {
       State *state = STATE (matcher, s);
-      guint32 at = offset + state->n_children;
 
       for (guint32 e = state->children; e != NONE; )
         {
           const BuildEdge *edge = &g_array_index (matcher->edges, BuildEdge, e - 1);
 
-          at--;
-          matcher->labels[at] = edge->byte;
-          matcher->targets[at] = edge->target;
+          g_assert (edge->target > offset && edge->target <= offset + state->n_children);
+          matcher->labels[edge->target - 1] = edge->byte;
           e = edge->next;
         }
-      g_assert (at == offset);
       state->children = offset;
       offset += state->n_children;
     }
 }
 
+/* The child on @byte of the state whose @n children start at @first, or
+ * NONE. */
 static inline guint32
-child_in (const guint8  *all_labels,
-          const guint32 *targets,
-          const State   *state,
-          guint8         byte)
+child_in (const guint8 *labels,
+          guint32       first,
+          guint32       n,
+          guint8        byte)
 {
-  const guint8 *labels = all_labels + state->children;
-  guint32 lo = 0, hi = state->n_children;
+  guint32 lo = 0, hi = n;
 
   /* Most states deep in the trie have a single child. */
   if (hi == 1)
-    return labels[0] == byte ? targets[state->children] : NONE;
+    return labels[first] == byte ? first + 1 : NONE;
   while (lo < hi)
     {
       guint32 mid = (lo + hi) / 2;
 
-      if (labels[mid] == byte)
-        return targets[state->children + mid];
-      if (labels[mid] < byte)
+      if (labels[first + mid] == byte)
+        return first + mid + 1;
+      if (labels[first + mid] < byte)
         lo = mid + 1;
       else
         hi = mid;
@@ -315,22 +339,16 @@ child_in (const guint8  *all_labels,
   return NONE;
 }
 
+/* While building: the state reached from @s on @byte, the root's table
+ * standing in for the root's children. */
 static inline guint32
-child (const BdMultimatchTables *tables,
-       const State              *state,
-       guint8                    byte)
+step (const BdMultimatch *matcher,
+      guint32             s,
+      guint8              byte)
 {
-  return child_in (tables->labels, tables->targets, state, byte);
-}
+  const State *state = STATE (matcher, s);
 
-/* The state reached from @s on @byte, the root's table standing in for
- * the root's children. */
-static inline guint32
-step (const BdMultimatchTables *tables,
-      guint32                   s,
-      guint8                    byte)
-{
-  return s == 0 ? tables->root[byte] : child (tables, &tables->states[s], byte);
+  return s == 0 ? matcher->tables.root[byte] : child_in (matcher->labels, state->children, state->n_children, byte);
 }
 
 /* Failure and dictionary links, breadth first: a state's suffixes are
@@ -352,9 +370,9 @@ link_failures (BdMultimatch *matcher)
       for (guint32 k = 0; k < state->n_children; k++)
         {
           guint8 byte = matcher->labels[state->children + k];
-          guint32 u = matcher->targets[state->children + k], f = state->fail, g;
+          guint32 u = state->children + k + 1, f = state->fail, g;
 
-          while ((g = step (&matcher->tables, f, byte)) == NONE && f != 0)
+          while ((g = step (matcher, f, byte)) == NONE && f != 0)
             f = STATE (matcher, f)->fail;
           STATE (matcher, u)->fail = g;
           STATE (matcher, u)->dict = STATE (matcher, g)->outputs != NONE ? g : STATE (matcher, g)->dict;
@@ -377,7 +395,7 @@ fill_dense_rows (BdMultimatch *matcher,
 
   matcher->classes = g_new0 (guint16, 256);
   for (guint32 e = 0; e < tables->n_edges; e++)
-    matcher->classes[tables->labels[e]] = 1;
+    matcher->classes[matcher->labels[e]] = 1;
   for (guint byte = 0; byte < 256; byte++)
     if (matcher->classes[byte] != 0)
       {
@@ -394,7 +412,7 @@ fill_dense_rows (BdMultimatch *matcher,
       row[0] = 0;
       for (guint32 c = 1; c < n_classes; c++)
         {
-          guint32 next = step (tables, s, byte_of_class[c]);
+          guint32 next = step (matcher, s, byte_of_class[c]);
 
           row[c] = next != NONE || s == 0 ? next : fallback[c];
         }
@@ -403,6 +421,33 @@ fill_dense_rows (BdMultimatch *matcher,
   tables->n_classes = n_classes;
   tables->dense = matcher->dense;
   tables->n_dense = n_dense;
+}
+
+/* The states as a scan reads them: the hot part, the cold part and a bit
+ * per state saying whether it has anything to report. */
+static void
+split_states (BdMultimatch *matcher)
+{
+  guint32 n = matcher->states->len;
+
+  matcher->hot = g_new (BdMultimatchState, n + 1);
+  matcher->reports = g_new (BdMultimatchReport, n);
+  matcher->reporting = g_new0 (guint32, n / 32 + 1);
+  for (guint32 s = 0; s < n; s++)
+    {
+      const State *state = STATE (matcher, s);
+
+      matcher->hot[s] = (BdMultimatchState){ state->children, state->fail };
+      matcher->reports[s] = (BdMultimatchReport){ state->dict, state->outputs };
+      if ((state->outputs | state->dict) != NONE)
+        matcher->reporting[s / 32] |= 1u << (s % 32);
+    }
+  matcher->hot[n] = (BdMultimatchState){ matcher->tables.n_edges, NONE };
+  matcher->tables.states = matcher->hot;
+  matcher->tables.n_states = n;
+  matcher->tables.reports = matcher->reports;
+  matcher->tables.reporting = matcher->reporting;
+  g_clear_pointer (&matcher->states, g_array_unref);
 }
 
 /* Made once, after the last bd_multimatch_add(), before the first scan. */
@@ -418,13 +463,11 @@ bd_multimatch_compile (BdMultimatch *matcher)
   n_dense = number_breadth_first (matcher);
   lay_out_children (matcher);
   g_clear_pointer (&matcher->edges, g_array_unref);
-  matcher->tables.states = (const State *)(gpointer)matcher->states->data;
-  matcher->tables.n_states = matcher->states->len;
   matcher->tables.labels = matcher->labels;
-  matcher->tables.targets = matcher->targets;
-  matcher->tables.n_edges = matcher->tables.n_states - 1;   /* a trie: one edge into every state but the root */
+  matcher->tables.n_edges = matcher->states->len - 1;   /* a trie: one edge into every state but the root */
   link_failures (matcher);
   fill_dense_rows (matcher, n_dense);
+  split_states (matcher);
   matcher->tables.outputs = (const Output *)(gpointer)matcher->outputs->data;
   matcher->tables.n_outputs = matcher->outputs->len;
   matcher->tables.lengths = (const guint32 *)(gpointer)matcher->lengths->data;
@@ -449,10 +492,10 @@ report (const BdMultimatchTables *tables,
         BdMultimatchFunc          func,
         gpointer                  user_data)
 {
-  if (tables->states[s].outputs == NONE)
-    s = tables->states[s].dict;
-  for (; s != NONE; s = tables->states[s].dict)
-    for (guint32 o = tables->states[s].outputs; o != NONE; )
+  if (tables->reports[s].outputs == NONE)
+    s = tables->reports[s].dict;
+  for (; s != NONE; s = tables->reports[s].dict)
+    for (guint32 o = tables->reports[s].outputs; o != NONE; )
       {
         const Output *output = &tables->outputs[o - 1];
         gsize len = tables->lengths[output->id];
@@ -487,9 +530,9 @@ bd_multimatch_scan (const BdMultimatch *matcher,
  * tables themselves. */
 typedef struct
 {
-  const State   *states;
+  const BdMultimatchState *states;
+  const guint32 *reporting;
   const guint8  *labels;
-  const guint32 *targets;
   const guint16 *classes;
   const guint32 *dense;
   guint32        n_classes;
@@ -506,7 +549,8 @@ next_state (const Walk *walk,
 {
   for (; s >= walk->n_dense; s = walk->states[s].fail)
     {
-      guint32 next = child_in (walk->labels, walk->targets, &walk->states[s], byte);
+      guint32 first = walk->states[s].children;
+      guint32 next = child_in (walk->labels, first, walk->states[s + 1].children - first, byte);
 
       if (next != NONE)
         return next;
@@ -531,17 +575,14 @@ bd_multimatch_scan_tables (const BdMultimatchTables *tables,
   g_return_if_fail (func != NULL);
   g_return_if_fail (tables->n_dense > 0);
 
-  walk = (Walk){ tables->states, tables->labels, tables->targets, tables->classes,
+  walk = (Walk){ tables->states, tables->reporting, tables->labels, tables->classes,
                  tables->dense, tables->n_classes, tables->n_dense };
 
   for (gsize i = 0; i < len; i++)
     {
-      const State *state;
-
       s = next_state (&walk, s, (guint8)text[i]);
-      state = &walk.states[s];
-      /* The root has neither (no pattern is empty). */
-      if ((state->outputs | state->dict) != NONE && !report (tables, s, i + 1, func, user_data))
+      /* The root reports nothing (no pattern is empty). */
+      if ((walk.reporting[s / 32] >> (s % 32) & 1) && !report (tables, s, i + 1, func, user_data))
         return;
     }
 }
@@ -562,13 +603,16 @@ bd_multimatch_free (BdMultimatch *matcher)
     return;
   if (matcher->pending != NULL)
     g_array_unref (matcher->pending);
-  g_array_unref (matcher->states);
+  if (matcher->states != NULL)
+    g_array_unref (matcher->states);
   if (matcher->edges != NULL)
     g_array_unref (matcher->edges);
   g_array_unref (matcher->outputs);
   g_array_unref (matcher->lengths);
   g_free (matcher->labels);
-  g_free (matcher->targets);
+  g_free (matcher->hot);
+  g_free (matcher->reports);
+  g_free (matcher->reporting);
   g_free (matcher->classes);
   g_free (matcher->dense);
   g_free (matcher);

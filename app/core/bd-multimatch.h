@@ -19,12 +19,19 @@ typedef struct _BdMultimatch BdMultimatch;
  * so that a program scanning fixed patterns builds nothing when it starts. */
 typedef struct
 {
-  guint32 children;     /* offset of its children in labels/targets */
-  guint32 n_children;
+  /* What a scan reads of a state deep in the trie at every byte: its
+   * children are the states children + 1 … children + n, with their bytes
+   * at labels[children …], and the next state's offset ends them. */
+  guint32 children;
   guint32 fail;
+} BdMultimatchState;
+
+/* What only a report reads of a state. */
+typedef struct
+{
   guint32 dict;         /* nearest state on the failure chain that ends a pattern, or 0 */
   guint32 outputs;      /* first output + 1 of the patterns ending here, or 0 */
-} BdMultimatchState;
+} BdMultimatchReport;
 
 typedef struct
 {
@@ -35,10 +42,11 @@ typedef struct
 typedef struct
 {
   guint32                   root[256];   /* the root's children by byte */
-  const BdMultimatchState  *states;
+  const BdMultimatchState  *states;      /* n_states + 1: the last one only ends the children */
   guint32                   n_states;
-  const guint8             *labels;      /* every state's children: bytes… */
-  const guint32            *targets;     /* …and their states */
+  const BdMultimatchReport *reports;     /* n_states */
+  const guint32            *reporting;   /* a bit per state: does it have outputs or a dict? */
+  const guint8             *labels;      /* every state's children's bytes, sorted */
   guint32                   n_edges;
   const BdMultimatchOutput *outputs;
   guint32                   n_outputs;
