@@ -152,39 +152,43 @@ slow_step (const BdMultimatchTables *tables,
            guint32                   s,
            guint8                    byte)
 {
-  for (; s != 0; s = tables->states[s].fail)
-    for (guint32 k = tables->states[s].children; k < tables->states[s + 1].children; k++)
+  for (; s != 0; s = bd_multimatch_state_fail (&tables->states[s]))
+    for (guint32 k = bd_multimatch_state_children (&tables->states[s]); k < bd_multimatch_state_children (&tables->states[s + 1]); k++)
       if (tables->labels[k] == byte)
         return k + 1;
   return tables->root[byte];
 }
 
 /* The layout the scan relies on (bd-multimatch.c): a state's children are
- * the consecutive states after the previous state's, their bytes sorted;
- * the root's table agrees with its children; a state's bit says whether a
- * report would find anything. */
+ * the consecutive states after the previous state's, their bytes sorted,
+ * the first one's byte in the state too; the root's table agrees with its
+ * children; a state's bit says whether a report would find anything. */
 static void
 assert_layout (const BdMultimatchTables *tables)
 {
+  const BdMultimatchState *states = tables->states;
+
   g_assert_cmpuint (tables->n_edges, ==, tables->n_states - 1);
-  g_assert_cmpuint (tables->states[0].children, ==, 0);
-  g_assert_cmpuint (tables->states[tables->n_states].children, ==, tables->n_edges);
+  g_assert_cmpuint (bd_multimatch_state_children (&states[0]), ==, 0);
+  g_assert_cmpuint (bd_multimatch_state_children (&states[tables->n_states]), ==, tables->n_edges);
   for (guint32 s = 0; s < tables->n_states; s++)
     {
       const BdMultimatchReport *report = &tables->reports[s];
-      gboolean reports = (report->outputs | report->dict) != 0;
+      guint32 first = bd_multimatch_state_children (&states[s]);
+      guint32 end = bd_multimatch_state_children (&states[s + 1]);
 
-      g_assert_cmpuint (tables->states[s].children, <=, tables->states[s + 1].children);
-      for (guint32 k = tables->states[s].children; k + 1 < tables->states[s + 1].children; k++)
+      g_assert_cmpuint (first, <=, end);
+      g_assert_cmpuint (bd_multimatch_state_first_byte (&states[s]), ==, first < end ? tables->labels[first] : 0);
+      for (guint32 k = first; k + 1 < end; k++)
         g_assert_cmpuint (tables->labels[k], <, tables->labels[k + 1]);
-      g_assert_cmpuint (tables->reporting[s / 32] >> (s % 32) & 1, ==, reports);
-      g_assert_true (s == 0 || tables->states[s].fail < s);
+      g_assert_cmpuint (bd_multimatch_state_reports (&states[s]), ==, (report->outputs | report->dict) != 0);
+      g_assert_true (s == 0 || bd_multimatch_state_fail (&states[s]) < s);
     }
   for (guint byte = 0; byte < 256; byte++)
     {
       guint32 want = 0;
 
-      for (guint32 k = 0; k < tables->states[1].children; k++)
+      for (guint32 k = 0; k < bd_multimatch_state_children (&states[1]); k++)
         if (tables->labels[k] == byte)
           want = k + 1;
       g_assert_cmpuint (tables->root[byte], ==, want);

@@ -15,13 +15,12 @@
  * in the order of their bytes, so that they are consecutive states: a
  * state keeps only the offset of its children's bytes (sorted, in labels),
  * the child at offset k being state k + 1. A scan reads, of a deep state,
- * only that offset and its failure link (BdMultimatchState, 8 bytes), and
- * learns whether the state it reached reports anything from a bit per
- * state (2.5 kB for the phrases' 20 k states); the outputs and dictionary
- * links are apart (BdMultimatchReport), read only when one does. Over the
- * corpus this took the phrase scan's first-level data read misses from
- * 58.8 k to 45.8 k (cachegrind), and its share of native time from 10 %
- * to 6 %, for 0.1 % more instructions.
+ * 8 bytes (BdMultimatchState): that offset, its first child's byte, its
+ * failure link and whether it reports anything; the outputs and
+ * dictionary links are apart (BdMultimatchReport), read only when it does.
+ * The scan's tables were 547 kB, most of them touched at random; over the
+ * corpus this took its first-level data read misses from 58.8 k to 32.2 k
+ * (cachegrind) and its instructions from 1.01 M to 0.78 M.
  *
  * The states nearest the root (DENSE_DEPTH), where a scan
  * spends most of its bytes, also have a dense row: the state reached on
@@ -89,8 +88,7 @@ struct _BdMultimatch
   GArray   *lengths;    /* (element-type guint32): of each pattern */
   guint8   *labels;     /* compiled: the children's bytes */
   BdMultimatchState  *hot;       /* what a scan reads of each state… */
-  BdMultimatchReport *reports;   /* …what a report reads… */
-  guint32            *reporting; /* …and whether there is anything to report */
+  BdMultimatchReport *reports;   /* …and what a report reads */
   guint16  *classes;    /* compiled dense rows: columns by byte… */
   guint32  *dense;      /* …and rows */
   BdMultimatchTables tables;   /* the root's table while building; views of the rest once compiled */
@@ -423,30 +421,29 @@ fill_dense_rows (BdMultimatch *matcher,
   tables->n_dense = n_dense;
 }
 
-/* The states as a scan reads them: the hot part, the cold part and a bit
- * per state saying whether it has anything to report. */
+/* The states as a scan reads them (BdMultimatchState) and as a report
+ * does. */
 static void
 split_states (BdMultimatch *matcher)
 {
   guint32 n = matcher->states->len;
 
+  /* One more, whose offset ends the last state's children. */
   matcher->hot = g_new (BdMultimatchState, n + 1);
   matcher->reports = g_new (BdMultimatchReport, n);
-  matcher->reporting = g_new0 (guint32, n / 32 + 1);
   for (guint32 s = 0; s < n; s++)
     {
       const State *state = STATE (matcher, s);
+      guint8 first_byte = state->n_children > 0 ? matcher->labels[state->children] : 0;
 
-      matcher->hot[s] = (BdMultimatchState){ state->children, state->fail };
+      matcher->hot[s].children = state->children << 8 | first_byte;
+      matcher->hot[s].fail = state->fail << 1 | ((state->outputs | state->dict) != NONE);
       matcher->reports[s] = (BdMultimatchReport){ state->dict, state->outputs };
-      if ((state->outputs | state->dict) != NONE)
-        matcher->reporting[s / 32] |= 1u << (s % 32);
     }
-  matcher->hot[n] = (BdMultimatchState){ matcher->tables.n_edges, NONE };
+  matcher->hot[n] = (BdMultimatchState){ matcher->tables.n_edges << 8, NONE };
   matcher->tables.states = matcher->hot;
   matcher->tables.n_states = n;
   matcher->tables.reports = matcher->reports;
-  matcher->tables.reporting = matcher->reporting;
   g_clear_pointer (&matcher->states, g_array_unref);
 }
 
@@ -460,6 +457,10 @@ bd_multimatch_compile (BdMultimatch *matcher)
   g_return_if_fail (!matcher->compiled);
 
   build_trie (matcher);
+  /* No recovering: a caller with that many bytes of patterns needs a wider
+   * BdMultimatchState. */
+  if (matcher->states->len > BD_MULTIMATCH_MAX_STATES)
+    g_error ("%u states: more than an automaton holds", matcher->states->len);
   n_dense = number_breadth_first (matcher);
   lay_out_children (matcher);
   g_clear_pointer (&matcher->edges, g_array_unref);
@@ -531,7 +532,6 @@ bd_multimatch_scan (const BdMultimatch *matcher,
 typedef struct
 {
   const BdMultimatchState *states;
-  const guint32 *reporting;
   const guint8  *labels;
   const guint16 *classes;
   const guint32 *dense;
@@ -547,13 +547,22 @@ next_state (const Walk *walk,
             guint32     s,
             guint8      byte)
 {
-  for (; s >= walk->n_dense; s = walk->states[s].fail)
+  for (; s >= walk->n_dense; s = bd_multimatch_state_fail (&walk->states[s]))
     {
-      guint32 first = walk->states[s].children;
-      guint32 next = child_in (walk->labels, first, walk->states[s + 1].children - first, byte);
+      const BdMultimatchState *state = &walk->states[s];
+      guint32 first = bd_multimatch_state_children (state);
+      guint32 n = bd_multimatch_state_children (state + 1) - first;
 
-      if (next != NONE)
-        return next;
+      /* Most deep states have one child, whose byte the state holds. */
+      if (n == 1 && bd_multimatch_state_first_byte (state) == byte)
+        return first + 1;
+      if (n > 1)
+        {
+          guint32 next = child_in (walk->labels, first, n, byte);
+
+          if (next != NONE)
+            return next;
+        }
     }
   return walk->dense[s * walk->n_classes + walk->classes[byte]];
 }
@@ -575,14 +584,14 @@ bd_multimatch_scan_tables (const BdMultimatchTables *tables,
   g_return_if_fail (func != NULL);
   g_return_if_fail (tables->n_dense > 0);
 
-  walk = (Walk){ tables->states, tables->reporting, tables->labels, tables->classes,
+  walk = (Walk){ tables->states, tables->labels, tables->classes,
                  tables->dense, tables->n_classes, tables->n_dense };
 
   for (gsize i = 0; i < len; i++)
     {
       s = next_state (&walk, s, (guint8)text[i]);
       /* The root reports nothing (no pattern is empty). */
-      if ((walk.reporting[s / 32] >> (s % 32) & 1) && !report (tables, s, i + 1, func, user_data))
+      if (bd_multimatch_state_reports (&walk.states[s]) && !report (tables, s, i + 1, func, user_data))
         return;
     }
 }
@@ -612,7 +621,6 @@ bd_multimatch_free (BdMultimatch *matcher)
   g_free (matcher->labels);
   g_free (matcher->hot);
   g_free (matcher->reports);
-  g_free (matcher->reporting);
   g_free (matcher->classes);
   g_free (matcher->dense);
   g_free (matcher);

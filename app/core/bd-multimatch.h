@@ -17,14 +17,46 @@ typedef struct _BdMultimatch BdMultimatch;
  * layout): what bd_multimatch_compile() makes at run time, and what a file
  * generated at build time holds as constants (bd_multimatch_write_c()),
  * so that a program scanning fixed patterns builds nothing when it starts. */
+/* What a scan reads of a state deep in the trie at every byte, in 8
+ * bytes: its children are the states children + 1 … children + n, with
+ * their bytes at labels[children …], the next state's offset ending them;
+ * the first one's byte, so that a state with a single child (most deep
+ * ones) answers without labels being read; whether the state reports
+ * anything, so that a scan reads no other array per byte. Read through
+ * the functions below. */
 typedef struct
 {
-  /* What a scan reads of a state deep in the trie at every byte: its
-   * children are the states children + 1 … children + n, with their bytes
-   * at labels[children …], and the next state's offset ends them. */
-  guint32 children;
-  guint32 fail;
+  guint32 children;     /* offset << 8 | the first child's byte (0 when none) */
+  guint32 fail;         /* failure link << 1 | whether it reports anything */
 } BdMultimatchState;
+
+/* The offset of children has 24 bits: an automaton has at most this many
+ * states (the phrases' has 20 k). */
+#define BD_MULTIMATCH_MAX_STATES (1u << 24)
+
+static inline guint32
+bd_multimatch_state_children (const BdMultimatchState *state)
+{
+  return state->children >> 8;
+}
+
+static inline guint8
+bd_multimatch_state_first_byte (const BdMultimatchState *state)
+{
+  return (guint8)state->children;
+}
+
+static inline guint32
+bd_multimatch_state_fail (const BdMultimatchState *state)
+{
+  return state->fail >> 1;
+}
+
+static inline gboolean
+bd_multimatch_state_reports (const BdMultimatchState *state)
+{
+  return state->fail & 1;
+}
 
 /* What only a report reads of a state. */
 typedef struct
@@ -45,7 +77,6 @@ typedef struct
   const BdMultimatchState  *states;      /* n_states + 1: the last one only ends the children */
   guint32                   n_states;
   const BdMultimatchReport *reports;     /* n_states */
-  const guint32            *reporting;   /* a bit per state: does it have outputs or a dict? */
   const guint8             *labels;      /* every state's children's bytes, sorted */
   guint32                   n_edges;
   const BdMultimatchOutput *outputs;
