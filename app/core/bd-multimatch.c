@@ -11,16 +11,19 @@
  * (each failure step undoes one earlier forward step), so scanning costs
  * the same for a hundred patterns or a hundred thousand.
  *
- * Layout: the states are numbered breadth first, and a state's children
- * in the order of their bytes, so that they are consecutive states: a
- * state keeps only the offset of its children's bytes (sorted, in labels),
- * the child at offset k being state k + 1. A scan reads, of a deep state,
- * 8 bytes (BdMultimatchState): that offset, its first child's byte, its
- * failure link and whether it reports anything; the outputs and
- * dictionary links are apart (BdMultimatchReport), read only when it does.
- * The scan's tables were 547 kB, most of them touched at random; over the
- * corpus this took its first-level data read misses from 58.8 k to 32.2 k
- * (cachegrind) and its instructions from 1.01 M to 0.78 M.
+ * Layout: a state's children are consecutive states, in the order of
+ * their bytes. The states are numbered breadth first down to DENSE_DEPTH
+ * (see below), then depth first, so that a chain of single children, where
+ * a scan spends its deeper bytes, lies in consecutive states. A scan reads
+ * one array, 8 bytes a state (BdMultimatchState): its first child, the
+ * byte that leads to it, whether it is its parent's last child, its
+ * failure link and whether it reports anything. Looking for a child reads
+ * the children's own entries, mostly the next state's on the same cache
+ * line; the outputs and dictionary links are apart (BdMultimatchReport),
+ * read only when there is something to report. The scan's tables were
+ * 547 kB, most of them touched at random; over the corpus this took its
+ * first-level data read misses from 58.8 k to 20.1 k (cachegrind) and its
+ * instructions from 1.01 M to 0.78 M.
  *
  * The states nearest the root (DENSE_DEPTH), where a scan
  * spends most of its bytes, also have a dense row: the state reached on
@@ -54,7 +57,7 @@
 #define DENSE_DEPTH 2
 
 /* While building, children is the first BuildEdge + 1 of the state;
- * compiled, the offset of its run in labels. */
+ * numbered, the offset of its run in labels (child k is state k + 1). */
 typedef struct
 {
   guint32 children;
@@ -86,7 +89,7 @@ struct _BdMultimatch
   GArray   *edges;      /* (element-type BuildEdge), only while building */
   GArray   *outputs;    /* (element-type Output) */
   GArray   *lengths;    /* (element-type guint32): of each pattern */
-  guint8   *labels;     /* compiled: the children's bytes */
+  guint8   *labels;     /* while building: the byte leading to each state but the root, less 1 */
   BdMultimatchState  *hot;       /* what a scan reads of each state… */
   BdMultimatchReport *reports;   /* …and what a report reads */
   guint16  *classes;    /* compiled dense rows: columns by byte… */
@@ -235,47 +238,70 @@ build_trie (BdMultimatch *matcher)
   g_clear_pointer (&matcher->pending, g_array_unref);
 }
 
-/* Numbers the states breadth first, a state's children in the order of
- * their bytes: the states nearest the root, those that get a dense row,
- * are then the first ones, a state's failure link (always nearer the
- * root) is numbered before it, and its children are consecutive states.
- * Returns the number of states down to DENSE_DEPTH. */
+/* Numbers the children of @s (an old number), consecutively in the order
+ * of their bytes, from *@next on. */
+static void
+number_children (BdMultimatch *matcher,
+                 guint32       s,
+                 guint32      *order,
+                 guint32      *next)
+{
+  guint32 at = *next + STATE (matcher, s)->n_children;
+
+  /* The list runs from the highest byte down. */
+  for (guint32 e = STATE (matcher, s)->children; e != NONE; )
+    {
+      const BuildEdge *edge = &g_array_index (matcher->edges, BuildEdge, e - 1);
+
+      order[--at] = edge->target;
+      e = edge->next;
+    }
+  g_assert (at == *next);
+  *next += STATE (matcher, s)->n_children;
+}
+
+/* Renumbers the states, a state's children always a block numbered at
+ * once: breadth first down to DENSE_DEPTH, so that the states with a dense
+ * row are the first ones (and a state's failure link, nearer the root, is
+ * numbered before it); depth first below, so that a chain of single
+ * children lies in consecutive states. Returns the number of states down
+ * to DENSE_DEPTH. */
 static guint32
-number_breadth_first (BdMultimatch *matcher)
+number_states (BdMultimatch *matcher)
 {
   guint32 n = matcher->states->len;
   g_autofree guint32 *order = g_new (guint32, n);     /* old numbers, in the new order */
   g_autofree guint32 *renamed = g_new (guint32, n);   /* the new number of each old one */
-  g_autofree guint32 *depth = g_new (guint32, n);
+  g_autofree guint32 *stack = g_new (guint32, n);     /* new numbers */
   GArray *states = g_array_sized_new (FALSE, FALSE, sizeof (State), n);
-  guint32 tail = 1, n_dense = 0;
+  guint32 next = 1, level = 0, n_dense, depth_first = 0;
 
   order[0] = 0;
-  depth[0] = 0;
-  for (guint32 head = 0; head < tail; head++)
+  for (guint depth = 0; depth < DENSE_DEPTH && level < next; depth++)
     {
-      guint32 s = order[head];
+      guint32 end = next;
 
-      guint32 at = tail + STATE (matcher, s)->n_children;
-
-      renamed[s] = head;
-      n_dense += depth[s] <= DENSE_DEPTH;
-      /* The list runs from the highest byte down: queued backwards, the
-       * children are numbered in the order of their bytes. */
-      for (guint32 e = STATE (matcher, s)->children; e != NONE; )
-        {
-          const BuildEdge *edge = &g_array_index (matcher->edges, BuildEdge, e - 1);
-
-          depth[edge->target] = depth[s] + 1;
-          order[--at] = edge->target;
-          e = edge->next;
-        }
-      g_assert (at == tail);
-      tail += STATE (matcher, s)->n_children;
+      for (; level < end; level++)
+        number_children (matcher, order[level], order, &next);
     }
-  g_assert (tail == n);
+  n_dense = next;
+  /* The states at DENSE_DEPTH, then each one's subtree, depth first. */
+  for (guint32 s = n_dense; s > level; )
+    stack[depth_first++] = --s;
+  while (depth_first > 0)
+    {
+      guint32 s = stack[--depth_first], first = next;
+
+      number_children (matcher, order[s], order, &next);
+      for (guint32 c = next; c > first; )
+        stack[depth_first++] = --c;
+    }
+  g_assert (next == n);
   for (guint32 i = 0; i < n; i++)
-    g_array_append_val (states, *STATE (matcher, order[i]));
+    {
+      renamed[order[i]] = i;
+      g_array_append_val (states, *STATE (matcher, order[i]));
+    }
   for (guint32 e = 0; e < matcher->edges->len; e++)
     g_array_index (matcher->edges, BuildEdge, e).target = renamed[g_array_index (matcher->edges, BuildEdge, e).target];
   for (guint byte = 0; byte < 256; byte++)
@@ -286,27 +312,26 @@ number_breadth_first (BdMultimatch *matcher)
 }
 
 /* The bytes of every state's children as sorted runs, for lookups by
- * bisection: the child at offset k is state k + 1 (number_breadth_first()). */
+ * bisection while building: the child at offset k is state k + 1
+ * (number_states()). */
 static void
 lay_out_children (BdMultimatch *matcher)
 {
-  guint32 offset = 0;
-
   matcher->labels = g_new (guint8, MAX (matcher->edges->len, 1));
   for (guint32 s = 0; s < matcher->states->len; s++)
     {
       State *state = STATE (matcher, s);
+      guint32 offset = G_MAXUINT32;
 
       for (guint32 e = state->children; e != NONE; )
         {
           const BuildEdge *edge = &g_array_index (matcher->edges, BuildEdge, e - 1);
 
-          g_assert (edge->target > offset && edge->target <= offset + state->n_children);
           matcher->labels[edge->target - 1] = edge->byte;
+          offset = MIN (offset, edge->target - 1);
           e = edge->next;
         }
-      state->children = offset;
-      offset += state->n_children;
+      state->children = state->n_children > 0 ? offset : NONE;
     }
 }
 
@@ -392,7 +417,7 @@ fill_dense_rows (BdMultimatch *matcher,
   guint32 n_classes = 1;
 
   matcher->classes = g_new0 (guint16, 256);
-  for (guint32 e = 0; e < tables->n_edges; e++)
+  for (guint32 e = 0; e + 1 < matcher->states->len; e++)   /* a trie: an edge into every state but the root */
     matcher->classes[matcher->labels[e]] = 1;
   for (guint byte = 0; byte < 256; byte++)
     if (matcher->classes[byte] != 0)
@@ -428,23 +453,24 @@ split_states (BdMultimatch *matcher)
 {
   guint32 n = matcher->states->len;
 
-  /* One more, whose offset ends the last state's children. */
-  matcher->hot = g_new (BdMultimatchState, n + 1);
+  matcher->hot = g_new0 (BdMultimatchState, n);
   matcher->reports = g_new (BdMultimatchReport, n);
   for (guint32 s = 0; s < n; s++)
     {
       const State *state = STATE (matcher, s);
-      guint8 first_byte = state->n_children > 0 ? matcher->labels[state->children] : 0;
+      guint32 first = state->n_children > 0 ? state->children + 1 : NONE;
 
-      matcher->hot[s].children = state->children << 8 | first_byte;
-      matcher->hot[s].fail = state->fail << 1 | ((state->outputs | state->dict) != NONE);
+      matcher->hot[s].children |= first << 8 | (s > 0 ? matcher->labels[s - 1] : 0);
+      matcher->hot[s].fail |= state->fail << 2 | ((state->outputs | state->dict) != NONE);
+      if (state->n_children > 0)
+        matcher->hot[first + state->n_children - 1].fail |= 2;
       matcher->reports[s] = (BdMultimatchReport){ state->dict, state->outputs };
     }
-  matcher->hot[n] = (BdMultimatchState){ matcher->tables.n_edges << 8, NONE };
   matcher->tables.states = matcher->hot;
   matcher->tables.n_states = n;
   matcher->tables.reports = matcher->reports;
   g_clear_pointer (&matcher->states, g_array_unref);
+  g_clear_pointer (&matcher->labels, g_free);
 }
 
 /* Made once, after the last bd_multimatch_add(), before the first scan. */
@@ -461,11 +487,9 @@ bd_multimatch_compile (BdMultimatch *matcher)
    * BdMultimatchState. */
   if (matcher->states->len > BD_MULTIMATCH_MAX_STATES)
     g_error ("%u states: more than an automaton holds", matcher->states->len);
-  n_dense = number_breadth_first (matcher);
+  n_dense = number_states (matcher);
   lay_out_children (matcher);
   g_clear_pointer (&matcher->edges, g_array_unref);
-  matcher->tables.labels = matcher->labels;
-  matcher->tables.n_edges = matcher->states->len - 1;   /* a trie: one edge into every state but the root */
   link_failures (matcher);
   fill_dense_rows (matcher, n_dense);
   split_states (matcher);
@@ -532,12 +556,33 @@ bd_multimatch_scan (const BdMultimatch *matcher,
 typedef struct
 {
   const BdMultimatchState *states;
-  const guint8  *labels;
   const guint16 *classes;
   const guint32 *dense;
   guint32        n_classes;
   guint32        n_dense;
 } Walk;
+
+/* The child of @s on @byte, or NONE: its children in turn, until their
+ * bytes (in order) pass @byte. */
+static inline guint32
+child_of (const BdMultimatchState *states,
+          guint32                  s,
+          guint8                   byte)
+{
+  guint32 c = bd_multimatch_state_first_child (&states[s]);
+
+  if (c == NONE)
+    return NONE;
+  for (;; c++)
+    {
+      guint8 label = bd_multimatch_state_byte (&states[c]);
+
+      if (label == byte)
+        return c;
+      if (label > byte || bd_multimatch_state_is_last (&states[c]))
+        return NONE;
+    }
+}
 
 /* The state reached from @s on @byte: a deep state looks among its
  * children, then falls back along its failure links, until one of the
@@ -549,20 +594,10 @@ next_state (const Walk *walk,
 {
   for (; s >= walk->n_dense; s = bd_multimatch_state_fail (&walk->states[s]))
     {
-      const BdMultimatchState *state = &walk->states[s];
-      guint32 first = bd_multimatch_state_children (state);
-      guint32 n = bd_multimatch_state_children (state + 1) - first;
+      guint32 next = child_of (walk->states, s, byte);
 
-      /* Most deep states have one child, whose byte the state holds. */
-      if (n == 1 && bd_multimatch_state_first_byte (state) == byte)
-        return first + 1;
-      if (n > 1)
-        {
-          guint32 next = child_in (walk->labels, first, n, byte);
-
-          if (next != NONE)
-            return next;
-        }
+      if (next != NONE)
+        return next;
     }
   return walk->dense[s * walk->n_classes + walk->classes[byte]];
 }
@@ -584,7 +619,7 @@ bd_multimatch_scan_tables (const BdMultimatchTables *tables,
   g_return_if_fail (func != NULL);
   g_return_if_fail (tables->n_dense > 0);
 
-  walk = (Walk){ tables->states, tables->labels, tables->classes,
+  walk = (Walk){ tables->states, tables->classes,
                  tables->dense, tables->n_classes, tables->n_dense };
 
   for (gsize i = 0; i < len; i++)

@@ -18,30 +18,30 @@ typedef struct _BdMultimatch BdMultimatch;
  * generated at build time holds as constants (bd_multimatch_write_c()),
  * so that a program scanning fixed patterns builds nothing when it starts. */
 /* What a scan reads of a state deep in the trie at every byte, in 8
- * bytes: its children are the states children + 1 … children + n, with
- * their bytes at labels[children …], the next state's offset ending them;
- * the first one's byte, so that a state with a single child (most deep
- * ones) answers without labels being read; whether the state reports
- * anything, so that a scan reads no other array per byte. Read through
- * the functions below. */
+ * bytes: where its children are (they are consecutive states, in the
+ * order of their bytes), the byte that leads to it, whether it is the last
+ * of its siblings, its failure link and whether it reports anything. So a
+ * scan reads one array per byte, and the child it looks at is mostly the
+ * next state, on the same cache line (bd-multimatch.c). Read through the
+ * functions below. */
 typedef struct
 {
-  guint32 children;     /* offset << 8 | the first child's byte (0 when none) */
-  guint32 fail;         /* failure link << 1 | whether it reports anything */
+  guint32 children;     /* first child (0: none) << 8 | the byte that leads here */
+  guint32 fail;         /* failure link << 2 | last of its siblings << 1 | reports anything */
 } BdMultimatchState;
 
-/* The offset of children has 24 bits: an automaton has at most this many
- * states (the phrases' has 20 k). */
+/* The first child has 24 bits: an automaton has at most this many states
+ * (the phrases' has 20 k). */
 #define BD_MULTIMATCH_MAX_STATES (1u << 24)
 
 static inline guint32
-bd_multimatch_state_children (const BdMultimatchState *state)
+bd_multimatch_state_first_child (const BdMultimatchState *state)
 {
   return state->children >> 8;
 }
 
 static inline guint8
-bd_multimatch_state_first_byte (const BdMultimatchState *state)
+bd_multimatch_state_byte (const BdMultimatchState *state)
 {
   return (guint8)state->children;
 }
@@ -49,7 +49,13 @@ bd_multimatch_state_first_byte (const BdMultimatchState *state)
 static inline guint32
 bd_multimatch_state_fail (const BdMultimatchState *state)
 {
-  return state->fail >> 1;
+  return state->fail >> 2;
+}
+
+static inline gboolean
+bd_multimatch_state_is_last (const BdMultimatchState *state)
+{
+  return state->fail >> 1 & 1;
 }
 
 static inline gboolean
@@ -74,11 +80,9 @@ typedef struct
 typedef struct
 {
   guint32                   root[256];   /* the root's children by byte */
-  const BdMultimatchState  *states;      /* n_states + 1: the last one only ends the children */
+  const BdMultimatchState  *states;
   guint32                   n_states;
-  const BdMultimatchReport *reports;     /* n_states */
-  const guint8             *labels;      /* every state's children's bytes, sorted */
-  guint32                   n_edges;
+  const BdMultimatchReport *reports;
   const BdMultimatchOutput *outputs;
   guint32                   n_outputs;
   const guint32            *lengths;     /* of each pattern */
