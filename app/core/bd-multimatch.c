@@ -89,7 +89,7 @@ struct _BdMultimatch
   GArray   *edges;      /* (element-type BuildEdge), only while building */
   GArray   *outputs;    /* (element-type Output) */
   GArray   *lengths;    /* (element-type guint32): of each pattern */
-  guint8   *labels;     /* while building: the byte leading to each state but the root, less 1 */
+  guint8   *labels;     /* while building: labels[t - 1] is the byte leading to state t */
   BdMultimatchState  *hot;       /* what a scan reads of each state… */
   BdMultimatchReport *reports;   /* …and what a report reads */
   guint16  *classes;    /* compiled dense rows: columns by byte… */
