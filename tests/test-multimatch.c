@@ -144,29 +144,84 @@ test_random_vs_naive (void)
                  g_rand_int_range (rand, 0, 300));
 }
 
+/* The child of @s on @byte, the obvious way: each of its children, from
+ * its first one to the one marked last. */
+static guint32
+slow_child (const BdMultimatchTables *tables,
+            guint32                   s,
+            guint8                    byte)
+{
+  guint32 c = bd_multimatch_state_first_child (&tables->states[s]);
+
+  if (c == 0)
+    return 0;
+  for (;; c++)
+    {
+      if (bd_multimatch_state_byte (&tables->states[c]) == byte)
+        return c;
+      if (bd_multimatch_state_is_last (&tables->states[c]))
+        return 0;
+    }
+}
+
 /* The transition the scan made before the states nearest the root had
- * dense rows: children by bisection, failure links until one has the
- * byte, the root's table at the end. */
+ * dense rows: the child, else failure links until one has it, the root's
+ * table at the end. */
 static guint32
 slow_step (const BdMultimatchTables *tables,
            guint32                   s,
            guint8                    byte)
 {
-  for (; s != 0; s = tables->states[s].fail)
+  for (; s != 0; s = bd_multimatch_state_fail (&tables->states[s]))
     {
-      const BdMultimatchState *state = &tables->states[s];
+      guint32 c = slow_child (tables, s, byte);
 
-      for (guint32 k = 0; k < state->n_children; k++)
-        if (tables->labels[state->children + k] == byte)
-          return tables->targets[state->children + k];
+      if (c != 0)
+        return c;
     }
   return tables->root[byte];
+}
+
+/* The layout the scan relies on (bd-multimatch.c): a state's children are
+ * consecutive states after it, the byte leading to each in increasing
+ * order, the last one marked; every state but the root has one parent;
+ * the root's table agrees with its children; a state's bit says whether a
+ * report would find anything. */
+static void
+assert_layout (const BdMultimatchTables *tables)
+{
+  const BdMultimatchState *states = tables->states;
+  g_autofree guint *parents = g_new0 (guint, tables->n_states);
+
+  for (guint32 s = 0; s < tables->n_states; s++)
+    {
+      const BdMultimatchReport *report = &tables->reports[s];
+      guint32 c = bd_multimatch_state_first_child (&states[s]);
+
+      g_assert_cmpuint (bd_multimatch_state_reports (&states[s]), ==, (report->outputs | report->dict) != 0);
+      g_assert_true (s == 0 || s >= tables->n_dense || bd_multimatch_state_fail (&states[s]) < s);
+      g_assert_true (c == 0 || c > s);
+      for (; c != 0; c++)
+        {
+          g_assert_cmpuint (c, <, tables->n_states);
+          parents[c]++;
+          if (bd_multimatch_state_is_last (&states[c]))
+            break;
+          g_assert_cmpuint (bd_multimatch_state_byte (&states[c]), <, bd_multimatch_state_byte (&states[c + 1]));
+        }
+    }
+  g_assert_cmpuint (parents[0], ==, 0);
+  for (guint32 s = 1; s < tables->n_states; s++)
+    g_assert_cmpuint (parents[s], ==, 1);
+  for (guint byte = 0; byte < 256; byte++)
+    g_assert_cmpuint (tables->root[byte], ==, slow_child (tables, 0, byte));
 }
 
 /* Every dense row against the slow transitions, for every byte. */
 static void
 assert_dense_rows (const BdMultimatchTables *tables)
 {
+  assert_layout (tables);
   g_assert_cmpuint (tables->n_dense, >=, 1);
   g_assert_cmpuint (tables->n_dense, <=, tables->n_states);
   for (guint32 s = 0; s < tables->n_dense; s++)

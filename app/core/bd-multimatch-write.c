@@ -43,16 +43,10 @@ bd_multimatch_write_c (const BdMultimatchTables *tables,
 
   g_string_append_printf (out, "static const BdMultimatchState %s_states[] = {\n", name);
   for (guint32 s = 0; s < tables->n_states; s++)
-    {
-      const BdMultimatchState *state = &tables->states[s];
-
-      g_string_append_printf (out, "  { %u, %u, %u, %u, %u },\n", state->children,
-                              state->n_children, state->fail, state->dict, state->outputs);
-    }
-  g_string_append_printf (out, "};\n\nstatic const guint8 %s_labels[] = {\n", name);
-  write_numbers (out, NULL, tables->labels, NULL, tables->n_edges);
-  g_string_append_printf (out, "};\n\nstatic const guint32 %s_targets[] = {\n", name);
-  write_numbers (out, tables->targets, NULL, NULL, tables->n_edges);
+    g_string_append_printf (out, "  { %u, %u },\n", tables->states[s].children, tables->states[s].fail);
+  g_string_append_printf (out, "};\n\nstatic const BdMultimatchReport %s_reports[] = {\n", name);
+  for (guint32 s = 0; s < tables->n_states; s++)
+    g_string_append_printf (out, "  { %u, %u },\n", tables->reports[s].dict, tables->reports[s].outputs);
   g_string_append_printf (out, "};\n\nstatic const BdMultimatchOutput %s_outputs[] = {\n", name);
   for (guint32 o = 0; o < tables->n_outputs; o++)
     g_string_append_printf (out, "  { %u, %u },\n", tables->outputs[o].id, tables->outputs[o].next);
@@ -69,13 +63,13 @@ bd_multimatch_write_c (const BdMultimatchTables *tables,
   g_string_append_printf (out,
                           "  },\n"
                           "  %s_states, %u,\n"
-                          "  %s_labels, %s_targets, %u,\n"
+                          "  %s_reports,\n"
                           "  %s_outputs, %u,\n"
                           "  %s_lengths, %u,\n"
                           "  %s_classes, %u,\n"
                           "  %s_dense, %u,\n"
                           "};\n",
-                          name, tables->n_states, name, name, tables->n_edges,
+                          name, tables->n_states, name,
                           name, tables->n_outputs, name, tables->n_patterns,
                           name, tables->n_classes, name, tables->n_dense);
 }

@@ -17,14 +17,59 @@ typedef struct _BdMultimatch BdMultimatch;
  * layout): what bd_multimatch_compile() makes at run time, and what a file
  * generated at build time holds as constants (bd_multimatch_write_c()),
  * so that a program scanning fixed patterns builds nothing when it starts. */
+/* What a scan reads of a state deep in the trie at every byte, in 8
+ * bytes: where its children are (they are consecutive states, in the
+ * order of their bytes), the byte that leads to it, whether it is the last
+ * of its siblings, its failure link and whether it reports anything. So a
+ * scan reads one array per byte, and the child it looks at is mostly the
+ * next state, on the same cache line (bd-multimatch.c). Read through the
+ * functions below. */
 typedef struct
 {
-  guint32 children;     /* offset of its children in labels/targets */
-  guint32 n_children;
-  guint32 fail;
+  guint32 children;     /* first child (0: none) << 8 | the byte that leads here */
+  guint32 fail;         /* failure link << 2 | last of its siblings << 1 | reports anything */
+} BdMultimatchState;
+
+/* The first child has 24 bits: an automaton has at most this many states
+ * (the phrases' has 20 k). */
+#define BD_MULTIMATCH_MAX_STATES (1u << 24)
+
+static inline guint32
+bd_multimatch_state_first_child (const BdMultimatchState *state)
+{
+  return state->children >> 8;
+}
+
+static inline guint8
+bd_multimatch_state_byte (const BdMultimatchState *state)
+{
+  return (guint8)state->children;
+}
+
+static inline guint32
+bd_multimatch_state_fail (const BdMultimatchState *state)
+{
+  return state->fail >> 2;
+}
+
+static inline gboolean
+bd_multimatch_state_is_last (const BdMultimatchState *state)
+{
+  return state->fail >> 1 & 1;
+}
+
+static inline gboolean
+bd_multimatch_state_reports (const BdMultimatchState *state)
+{
+  return state->fail & 1;
+}
+
+/* What only a report reads of a state. */
+typedef struct
+{
   guint32 dict;         /* nearest state on the failure chain that ends a pattern, or 0 */
   guint32 outputs;      /* first output + 1 of the patterns ending here, or 0 */
-} BdMultimatchState;
+} BdMultimatchReport;
 
 typedef struct
 {
@@ -37,9 +82,7 @@ typedef struct
   guint32                   root[256];   /* the root's children by byte */
   const BdMultimatchState  *states;
   guint32                   n_states;
-  const guint8             *labels;      /* every state's children: bytes… */
-  const guint32            *targets;     /* …and their states */
-  guint32                   n_edges;
+  const BdMultimatchReport *reports;
   const BdMultimatchOutput *outputs;
   guint32                   n_outputs;
   const guint32            *lengths;     /* of each pattern */
