@@ -145,9 +145,35 @@ plain_run (const char *s,
 #endif
 }
 
+/* Whether any of the @len bytes at @p needs an escape. @p may be read
+ * up to 15 bytes past its end: it is the writer's own reserved room. */
+static gboolean
+has_escape (const char *p,
+            gsize       len)
+{
+#ifdef __SSE2__
+  for (gsize i = 0; i < len; i += 16)
+    {
+      unsigned mask = escape_mask (p + i);
+
+      if (len - i < 16)
+        mask &= (1u << (len - i)) - 1;   /* the bytes past the end are anything */
+      if (mask != 0)
+        return TRUE;
+    }
+  return FALSE;
+#else
+  return plain_run (p, p + len) < len;
+#endif
+}
+
 /* Each run of bytes that need no escape is copied with one memcpy. The
  * room for the worst case (every byte a six-byte \u00XX) is reserved
- * once, so no write checks the room. */
+ * once, so no write checks the room. Nearly no exported string needs an
+ * escape: it is copied whole first, and tested where it was copied (16
+ * bytes more are reserved for that), so that its last bytes need no
+ * padded copy of their own; the rare string that does is then written
+ * again over the copy, run by run. */
 static void
 append_json_string (GString    *out,
                     const char *s)
@@ -158,12 +184,22 @@ append_json_string (GString    *out,
 
   if (s == NULL)
     {
-      append_bytes (out, "null", 4);
+      p = reserve (out, 4);
+      memcpy (p, "null", 4);
+      commit (out, p + 4);
       return;
     }
   len = strlen (s);
-  p = reserve (out, 6 * len + 2);
+  p = reserve (out, 6 * len + 2 + 16);
   *p++ = '"';
+  memcpy (p, s, len);
+  if (!has_escape (p, len))
+    {
+      p += len;
+      *p++ = '"';
+      commit (out, p);
+      return;
+    }
   end = s + len;
   for (;;)
     {
