@@ -137,7 +137,7 @@ bd_scan_ezweb (const BdScanInput *input,
           const char *text = lines[j] + strspn (lines[j], " \t");
 
           if (g_str_has_prefix (text, "<<< "))
-            g_string_append_printf (reply, "%s ", text + 4);
+            bd_scan_append_word (reply, text + 4);
           else if (g_str_has_prefix (text, ">>> "))
             command = text + 4;
         }

@@ -239,7 +239,7 @@ read_current (const BdScanInput *input,
     {
       if (lines[i][0] == '\0' && reply->len > 0)
         break;
-      g_string_append_printf (reply, "%s ", lines[i]);
+      bd_scan_append_word (reply, lines[i]);
     }
   /* Without a sentence naming the address, the notice's own words name
    * the cause ("You're sending this from a different address or alias

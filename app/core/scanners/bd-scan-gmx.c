@@ -109,7 +109,7 @@ bd_scan_gmx_en (const BdScanInput *input,
           g_free (r->remote_mta);
           r->remote_mta = g_strdup (lines[i] + strlen ("host: "));
         }
-      g_string_append_printf (diag, "%s ", lines[i]);
+      bd_scan_append_word (diag, lines[i]);
     }
   return bd_scan_finish (bounce, BD_KIND_BOUNCE);
 }

@@ -139,7 +139,7 @@ read_transcript (const BdScanInput *input,
           if (reply->len > 0 && !(g_ascii_isdigit (line[4]) && g_ascii_isdigit (line[5])
                                   && g_ascii_isdigit (line[6]) && line[7] == '-'))
             g_string_truncate (reply, 0);
-          g_string_append_printf (reply, "%s ", line + 4);
+          bd_scan_append_word (reply, line + 4);
           continue;
         }
       text = recipient_line (line, &address);
