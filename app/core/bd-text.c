@@ -359,8 +359,8 @@ find_ci (const char *text,
    * compared inline (case folded by its 0x20 bit, a pre-test only; it is
    * inside the text, as the needle is longer than one byte) before the
    * call. */
-  char lower = g_ascii_tolower (needle[0]);
-  char upper = g_ascii_toupper (needle[0]);
+  char lower = bd_text_ascii_lower (needle[0]);
+  char upper = lower >= 'a' && lower <= 'z' ? lower - 'a' + 'A' : lower;
   const char *end = text + len - (n - 1);
 
   for (const char *p = text; (p = find_either (p, end, lower, upper)) != end; p++)
@@ -408,6 +408,29 @@ bd_text_find_ci (const char *text,
   if (n > len)
     return NULL;
   return find_ci (text, len, needle, n);
+}
+
+/**
+ * bd_text_find_ci_len:
+ * @needle_len: strlen (@needle)
+ *
+ * bd_text_find_ci() for a caller that asks many texts (the lines of a
+ * body) for the same needle, measured once.
+ */
+const char *
+bd_text_find_ci_len (const char *text,
+                     gsize       len,
+                     const char *needle,
+                     gsize       needle_len)
+{
+  g_return_val_if_fail (text != NULL || len == 0, NULL);
+  g_return_val_if_fail (needle != NULL, NULL);
+
+  if (needle_len == 0)
+    return text;
+  if (needle_len > len)
+    return NULL;
+  return find_ci (text, len, needle, needle_len);
 }
 
 /* Whether @needle (@n bytes) starts at @p, within [@p, @end). Its first
