@@ -108,6 +108,25 @@ old_ses_text (const BdScanInput *input)
   return bd_scan_from_has (input, "MAILER-DAEMON@") && bd_scan_from_has (input, "amazonses.com");
 }
 
+static gboolean
+old_opensmtpd (const BdScanInput *input)
+{
+  if (!bd_scan_subject_has (input, "Delivery status notification"))
+    return FALSE;
+  return bd_scan_body_has (input, "This is the MAILER-DAEMON, please DO NOT REPLY");
+}
+
+static gboolean
+old_v5sendmail (const BdScanInput *input)
+{
+  if (!bd_scan_subject_has (input, "Returned mail: "))
+    return FALSE;
+  if (!bd_scan_body_has (input, "----- Transcript of session follows -----"))
+    return FALSE;
+  return bd_scan_body_has (input, "----- Unsent message follows -----")
+         || bd_scan_body_has (input, "----- No message was collected -----");
+}
+
 static const struct
 {
   const char *name;
@@ -123,6 +142,8 @@ static const struct
   { "gmx", bd_scan_gate_gmx, old_gmx },
   { "ezweb", bd_scan_gate_ezweb, old_ezweb },
   { "ses-text", bd_scan_gate_ses_text, old_ses_text },
+  { "opensmtpd", bd_scan_gate_opensmtpd, old_opensmtpd },
+  { "v5sendmail", bd_scan_gate_v5sendmail, old_v5sendmail },
 };
 
 static const char *const froms[] = {
@@ -136,7 +157,7 @@ static const char *const froms[] = {
 
 static const char *const subjects[] = {
   "", "Returned mail: see transcript for details", "Warning: could not send message for past 4 hours",
-  "Mail System Error - Returned Mail", "hello",
+  "Mail System Error - Returned Mail", "hello", "Delivery status notification: error", "Returned mail:",
 };
 
 static const char *const phrases[] = {
@@ -144,6 +165,8 @@ static const char *const phrases[] = {
   "----- The following addresses had permanent fatal errors -----", "----- Transcript of session follows -----",
   "This is the mail system at host", "Delivery to the following recipient", "** ", "Google Groups",
   "groups.google.com", "не может быть доставлено", GMX_MARKER, "Each of the following recipients was rejected",
+  "This is the MAILER-DAEMON, please DO NOT REPLY", "----- Unsent message follows -----",
+  "----- No message was collected -----",
 };
 
 static void

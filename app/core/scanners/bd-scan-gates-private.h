@@ -21,5 +21,7 @@ gboolean bd_scan_gate_mailru       (const BdScanInput *input);
 gboolean bd_scan_gate_gmx          (const BdScanInput *input);
 gboolean bd_scan_gate_ezweb        (const BdScanInput *input);
 gboolean bd_scan_gate_ses_text     (const BdScanInput *input);
+gboolean bd_scan_gate_opensmtpd    (const BdScanInput *input);
+gboolean bd_scan_gate_v5sendmail   (const BdScanInput *input);
 
 G_END_DECLS
