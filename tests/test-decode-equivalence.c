@@ -819,6 +819,45 @@ old_status_matches (const char *status,
   return strcmp (status, pattern) == 0;
 }
 
+/* bd_classify_internal_status () against the g_strdup_printf () it
+ * replaces, for every code of three digits in both classes. */
+static void
+test_internal_status (void)
+{
+  for (guint code = 100; code <= 999; code++)
+    for (int temporary = 0; temporary <= 1; temporary++)
+      {
+        g_autofree char *got = bd_classify_internal_status (temporary, code);
+        g_autofree char *want = g_strdup_printf ("%c.0.%u", temporary ? '4' : '5', code);
+
+        g_assert_cmpstr (got, ==, want);
+      }
+}
+
+/* bd_scan_append_word () and bd_scan_append_after_space () against the
+ * g_string_append_printf () they replace, on random words (empty, long,
+ * UTF-8, '%') appended to text already there. */
+static void
+test_append_words (void)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (41);
+
+  for (guint round = 0; round < 2000; round++)
+    {
+      g_autofree char *word = random_text (rand, "ab %\t\xc5\xbc", 40);
+      g_autoptr(GString) got = g_string_new ("550 x");
+      g_autoptr(GString) want = g_string_new ("550 x");
+
+      bd_scan_append_word (got, word);
+      g_string_append_printf (want, "%s ", word);
+      g_assert_cmpstr (got->str, ==, want->str);
+      bd_scan_append_after_space (got, word);
+      g_string_append_printf (want, " %s", word);
+      g_assert_cmpstr (got->str, ==, want->str);
+      g_assert_cmpuint (got->len, ==, want->len);
+    }
+}
+
 static void
 test_status_matches (void)
 {
@@ -1138,6 +1177,8 @@ main (int   argc,
   g_test_add_func ("/decode-equivalence/reply-codes", test_reply_codes);
   g_test_add_func ("/decode-equivalence/dsn-long-fields", test_dsn_long_fields);
   g_test_add_func ("/decode-equivalence/status-matches", test_status_matches);
+  g_test_add_func ("/decode-equivalence/internal-status", test_internal_status);
+  g_test_add_func ("/decode-equivalence/append-words", test_append_words);
   g_test_add_func ("/decode-equivalence/squeeze", test_squeeze);
   g_test_add_func ("/decode-equivalence/normalise-codes", test_normalise_codes);
   g_test_add_func ("/decode-equivalence/addresses", test_addresses);

@@ -767,7 +767,8 @@ static void
 test_util_strcasestr (void)
 {
   g_autoptr(GRand) rand = g_rand_new_with_seed (19);
-  const char alphabet[] = "abAB c:";
+  /* '@' and '`', '[' and '{' differ in bit 5 as the cases of a letter do */
+  const char alphabet[] = "abAB c:@`[{";
 
   for (guint round = 0; round < BD_TEST_ROUNDS (3000); round++)
     {
@@ -787,10 +788,50 @@ test_util_strcasestr (void)
   g_assert_null (bd_text_strcasestr ("ab", "abc"));
 }
 
+/* bd_scan_find_line() (the needle measured once, the lines before @from
+ * skipped) against the search it replaces: bd_text_strcasestr () over
+ * every line at or after @from, on random lines and needles, @from
+ * anywhere from before the first line to past the last. */
+static void
+test_util_find_line (void)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (29);
+  const char alphabet[] = "abAB c:@`";
+
+  for (guint round = 0; round < 3000; round++)
+    {
+      int n_lines = g_rand_int_range (rand, 0, 8);
+      int from = g_rand_int_range (rand, -2, n_lines + 3);
+      g_auto(GStrv) lines = g_new0 (char *, n_lines + 1);
+      char needle[5];
+      gsize n = g_rand_int_range (rand, 0, 5);
+      int want = -1;
+
+      for (int i = 0; i < n_lines; i++)
+        {
+          gsize len = g_rand_int_range (rand, 0, 40);
+
+          lines[i] = g_malloc (len + 1);
+          for (gsize k = 0; k < len; k++)
+            lines[i][k] = alphabet[g_rand_int_range (rand, 0, sizeof alphabet - 1)];
+          lines[i][len] = '\0';
+        }
+      for (gsize k = 0; k < n; k++)
+        needle[k] = alphabet[g_rand_int_range (rand, 0, sizeof alphabet - 1)];
+      needle[n] = '\0';
+      for (int i = 0; lines[i] != NULL && want < 0; i++)
+        if (i >= from && bd_text_strcasestr (lines[i], needle) != NULL)
+          want = i;
+      g_assert_cmpint (bd_scan_find_line (lines, from, needle), ==, want);
+    }
+}
+
 /* bd_text_find_first_of_needles() against one search per needle, on
  * random texts and needle sets over a few letters in both cases (so that
  * needles overlap, share first bytes and fall on every offset of a
- * 16-byte block and at the end), case-sensitive and not. */
+ * 16-byte block and at the end), case-sensitive and not. Half the sets
+ * are letters only, which the block test folds by setting bit 5 ('@' and
+ * '`', '[' and '{' differ only there); the others fold by lowering. */
 static const char *
 naive_find_first (const char        *text,
                   gsize              len,
@@ -822,13 +863,15 @@ static void
 test_util_find_first_of_needles (void)
 {
   g_autoptr(GRand) rand = g_rand_new_with_seed (23);
-  const char alphabet[] = "abAB c[>";
+  const char alphabet[] = "abAB c[>@`{";
+  const char letters[] = "abAB";
 
   for (guint round = 0; round < BD_TEST_ROUNDS (20000); round++)
     {
       gsize len = g_rand_int_range (rand, 0, 80);
       guint n_needles = g_rand_int_range (rand, 1, 9);
       gboolean ignore_case = g_rand_boolean (rand);
+      gboolean letters_only = g_rand_boolean (rand);
       g_autofree char *text = g_malloc (len + 1);
       char needle_bytes[8][5];
       const char *needles[8];
@@ -843,7 +886,8 @@ test_util_find_first_of_needles (void)
           gsize n = g_rand_int_range (rand, 1, 5);
 
           for (gsize i = 0; i < n; i++)
-            needle_bytes[k][i] = alphabet[g_rand_int_range (rand, 0, sizeof alphabet - 1)];
+            needle_bytes[k][i] = letters_only ? letters[g_rand_int_range (rand, 0, sizeof letters - 1)]
+                                              : alphabet[g_rand_int_range (rand, 0, sizeof alphabet - 1)];
           needle_bytes[k][n] = '\0';
           needles[k] = needle_bytes[k];
         }
@@ -901,6 +945,7 @@ main (int   argc,
   g_test_add_func ("/core/scanners/util/fold-lower", test_util_fold_lower);
   g_test_add_func ("/core/scanners/util/strcasestr", test_util_strcasestr);
   g_test_add_func ("/core/scanners/util/find-first-of-needles", test_util_find_first_of_needles);
+  g_test_add_func ("/core/scanners/util/find-line", test_util_find_line);
   g_test_add_func ("/core/scanners/util/address", test_util_address);
   g_test_add_func ("/core/scanners/util/collapse", test_util_collapse);
   g_test_add_func ("/core/scanners/util/collapse-max", test_util_collapse_max);

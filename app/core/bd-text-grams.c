@@ -20,31 +20,9 @@
 
 #include "bd-text-grams.h"
 
-/* 2^11 flags: a body of a kilobyte (most are) sets a fifth of them, and
- * a needle of a dozen bytes is then let by in error once in a thousand.
- * Bytes, not bits, since setting a byte takes one step, and 2 KiB are
- * cleared in a few dozen: the table is made for every message. */
-#define GRAM_BITS 11
-
-/* Only the runs starting at every STRIDE-th byte of the text are noted:
- * wherever a needle is, one phase of its runs falls on those offsets.
- * Two costs half the table's making and answers nearly as often; three
- * and four cost more in the questions than they save. */
-#define STRIDE 2
-
-struct _BdTextGrams
-{
-  guint8 seen[1u << GRAM_BITS];
-};
-
-/* The hash of a run of four bytes, read as a little-endian number
- * (Knuth's multiplicative hash: the top bits of the product depend on
- * every byte). */
-static inline guint32
-gram_hash (guint32 run)
-{
-  return (run * 2654435761u) >> (32 - GRAM_BITS);
-}
+/* The table, its hash and its stride are in bd-text-grams.h, for the
+ * question asked of it inline. */
+#define STRIDE BD_TEXT_GRAM_STRIDE
 
 static inline void
 note_run (BdTextGrams *grams,
@@ -53,7 +31,7 @@ note_run (BdTextGrams *grams,
   guint32 run;
 
   memcpy (&run, at, sizeof run);
-  grams->seen[gram_hash (GUINT32_FROM_LE (run))] = 1;
+  grams->seen[bd_text_gram_hash (GUINT32_FROM_LE (run))] = 1;
 }
 
 /**
@@ -92,25 +70,6 @@ bd_text_grams_free (BdTextGrams *grams)
   g_free (grams);
 }
 
-/* Whether each run of @needle (@n bytes) at an offset of @phase plus a
- * multiple of STRIDE is noted in @grams. */
-static inline gboolean
-phase_noted (const BdTextGrams *grams,
-             const char        *needle,
-             gsize              n,
-             gsize              phase)
-{
-  for (gsize i = phase; i + 4 <= n; i += STRIDE)
-    {
-      guint32 run;
-
-      memcpy (&run, needle + i, sizeof run);
-      if (!grams->seen[gram_hash (GUINT32_FROM_LE (run))])
-        return FALSE;
-    }
-  return TRUE;
-}
-
 /**
  * bd_text_grams_may_contain:
  * @needle: what a search would look for
@@ -127,30 +86,4 @@ bd_text_grams_may_contain (const BdTextGrams *grams,
   g_return_val_if_fail (needle != NULL, TRUE);
 
   return bd_text_grams_may_contain_len (grams, needle, strlen (needle));
-}
-
-/**
- * bd_text_grams_may_contain_len:
- * @needle_len: strlen (@needle), which the compiler works out for a
- *   literal
- *
- * Returns: as bd_text_grams_may_contain().
- */
-gboolean
-bd_text_grams_may_contain_len (const BdTextGrams *grams,
-                               const char        *needle,
-                               gsize              needle_len)
-{
-  g_return_val_if_fail (grams != NULL, TRUE);
-  g_return_val_if_fail (needle != NULL, TRUE);
-
-  /* Where the needle is in the text, the runs of one of its STRIDE
-   * phases start at noted offsets (the phase whose offsets in the needle
-   * plus the needle's offset are multiples of STRIDE): it is certainly
-   * absent when every phase has a run not noted. A phase without a run
-   * (a needle shorter than STRIDE + 3 bytes) may be anywhere. */
-  for (gsize phase = 0; phase < STRIDE; phase++)
-    if (phase_noted (grams, needle, needle_len, phase))
-      return TRUE;
-  return FALSE;
 }

@@ -359,8 +359,8 @@ find_ci (const char *text,
    * compared inline (case folded by its 0x20 bit, a pre-test only; it is
    * inside the text, as the needle is longer than one byte) before the
    * call. */
-  char lower = g_ascii_tolower (needle[0]);
-  char upper = g_ascii_toupper (needle[0]);
+  char lower = bd_text_ascii_lower (needle[0]);
+  char upper = lower >= 'a' && lower <= 'z' ? lower - 'a' + 'A' : lower;
   const char *end = text + len - (n - 1);
 
   for (const char *p = text; (p = find_either (p, end, lower, upper)) != end; p++)
@@ -410,6 +410,29 @@ bd_text_find_ci (const char *text,
   return find_ci (text, len, needle, n);
 }
 
+/**
+ * bd_text_find_ci_len:
+ * @needle_len: strlen (@needle)
+ *
+ * bd_text_find_ci() for a caller that asks many texts (the lines of a
+ * body) for the same needle, measured once.
+ */
+const char *
+bd_text_find_ci_len (const char *text,
+                     gsize       len,
+                     const char *needle,
+                     gsize       needle_len)
+{
+  g_return_val_if_fail (text != NULL || len == 0, NULL);
+  g_return_val_if_fail (needle != NULL, NULL);
+
+  if (needle_len == 0)
+    return text;
+  if (needle_len > len)
+    return NULL;
+  return find_ci (text, len, needle, needle_len);
+}
+
 /* Whether @needle (@n bytes) starts at @p, within [@p, @end). Its first
  * byte is compared inline: most places tested are not it. */
 static inline gboolean
@@ -444,40 +467,62 @@ needle_starting_at (const char        *p,
 enum { MAX_NEEDLES = 9 };
 
 #ifdef __SSE2__
-/* What a block test needs of each needle (and, to check the candidates,
- * the needles and their lengths): its first two bytes (in lower
- * case when the case is ignored) in every lane, and all ones where the
- * needle has a single byte, whose second byte is then anything. */
+/* How a block is folded before its bytes are compared with the needles'
+ * first two: not at all (case kept), by setting bit 5 of every byte
+ * (enough when those bytes are all letters: a byte then becomes one of
+ * them only if it is that letter in either case), or by lowering the
+ * capitals only (lower_block(), for needles with other bytes). */
+typedef enum
+{
+  FOLD_NONE,
+  FOLD_LETTERS,
+  FOLD_LOWER,
+} BlockFold;
+
+/* What a block test needs of the needles (and, to check the candidates,
+ * the needles and their lengths): each distinct pair of first two bytes
+ * (in lower case when the case is ignored) in every lane, with all ones
+ * where the needle has a single byte, whose second byte is then
+ * anything. Needles that start alike share a pair ("bluebottle" and
+ * "blk"): a pair costs five steps a block. */
 typedef struct
 {
   __m128i first[MAX_NEEDLES];
   __m128i second[MAX_NEEDLES];
   __m128i any_second[MAX_NEEDLES];
+  guint n_pairs;
+  BlockFold fold;
   const char *const *needles;
   const gsize *lengths;
+  guint n_needles;
 } NeedleLanes;
 
 /* A bit for each of the 16 places from @p where some needle's first two
- * bytes are (reads 17 bytes). Inlined with @n_needles and @ignore_case
- * constant (see candidates()), the loop unrolls and the needles' bytes
- * stay in registers. */
+ * bytes are (reads 17 bytes). Inlined with @n_pairs and @fold constant
+ * (see scan()), the loop unrolls and the needles' bytes stay in
+ * registers. */
 G_ALWAYS_INLINE static inline unsigned
 candidates_in_block (const NeedleLanes *lanes,
                      const char        *p,
-                     guint              n_needles,
-                     gboolean           ignore_case)
+                     guint              n_pairs,
+                     BlockFold          fold)
 {
   __m128i block0 = _mm_loadu_si128 ((const __m128i *)(gconstpointer)p);
   __m128i block1 = _mm_loadu_si128 ((const __m128i *)(gconstpointer)(p + 1));
   __m128i hits = _mm_setzero_si128 ();
 
-  if (ignore_case)
+  if (fold == FOLD_LETTERS)
+    {
+      block0 = _mm_or_si128 (block0, _mm_set1_epi8 (0x20));
+      block1 = _mm_or_si128 (block1, _mm_set1_epi8 (0x20));
+    }
+  else if (fold == FOLD_LOWER)
     {
       block0 = lower_block (block0);
       block1 = lower_block (block1);
     }
 #pragma GCC unroll 9
-  for (guint i = 0; i < n_needles; i++)
+  for (guint i = 0; i < n_pairs; i++)
     {
       __m128i seconds = _mm_or_si128 (_mm_cmpeq_epi8 (block1, lanes->second[i]), lanes->any_second[i]);
 
@@ -487,14 +532,15 @@ candidates_in_block (const NeedleLanes *lanes,
 }
 
 /* The first place in [@p, @end) where a needle starts, with its index in
- * *@found, or %NULL. Inlined with @n_needles and @ignore_case constant
- * (see scan()), the block test unrolls and keeps the needles' bytes in
+ * *@found, or %NULL. Inlined with @n_pairs and @fold constant (see
+ * scan()), the block test unrolls and keeps the needles' bytes in
  * registers. */
 G_ALWAYS_INLINE static inline const char *
 scan_blocks (const NeedleLanes *lanes,
              const char        *p,
              const char        *end,
-             guint              n_needles,
+             guint              n_pairs,
+             BlockFold          fold,
              gboolean           ignore_case,
              gint              *found)
 {
@@ -512,11 +558,12 @@ scan_blocks (const NeedleLanes *lanes,
           block = tail;
         }
       /* the candidates, leftmost first, checked in the text itself */
-      for (unsigned mask = candidates_in_block (lanes, block, n_needles, ignore_case); mask != 0; mask &= mask - 1)
+      for (unsigned mask = candidates_in_block (lanes, block, n_pairs, fold); mask != 0; mask &= mask - 1)
         {
           const char *at = p + __builtin_ctz (mask);
 
-          *found = needle_starting_at (at, end, lanes->needles, lanes->lengths, n_needles, ignore_case);
+          *found = needle_starting_at (at, end, lanes->needles, lanes->lengths, lanes->n_needles,
+                                       ignore_case);
           if (*found >= 0)
             return at;
         }
@@ -524,21 +571,18 @@ scan_blocks (const NeedleLanes *lanes,
   return NULL;
 }
 
-/* scan_blocks() made for our callers' counts: the challenge services'
- * four names and the command markers' nine words, case ignored. */
+/* scan_blocks() made for our caller's set: the challenge services' four
+ * names, case ignored, three pairs of letters. */
 static const char *
 scan (const NeedleLanes *lanes,
       const char        *p,
       const char        *end,
-      guint              n_needles,
       gboolean           ignore_case,
       gint              *found)
 {
-  if (n_needles == 4 && ignore_case)
-    return scan_blocks (lanes, p, end, 4, TRUE, found);
-  if (n_needles == 9 && ignore_case)
-    return scan_blocks (lanes, p, end, 9, TRUE, found);
-  return scan_blocks (lanes, p, end, n_needles, ignore_case, found);
+  if (lanes->n_pairs == 3 && lanes->fold == FOLD_LETTERS)
+    return scan_blocks (lanes, p, end, 3, FOLD_LETTERS, ignore_case, found);
+  return scan_blocks (lanes, p, end, lanes->n_pairs, lanes->fold, ignore_case, found);
 }
 #endif
 
@@ -554,6 +598,58 @@ struct _BdTextNeedles
   gboolean    ignore_case;
 };
 
+#ifdef __SSE2__
+/* Adds the lane of a needle's first two bytes (@c1 NUL for a needle of
+ * one byte) unless a needle before it has the same (then its lane is the
+ * same: only a needle of one byte has a NUL second). */
+static void
+add_pair (NeedleLanes *lanes,
+          char         c0,
+          char         c1)
+{
+  __m128i first = _mm_set1_epi8 (c0);
+  __m128i second = _mm_set1_epi8 (c1);
+  __m128i any_second = c1 == '\0' ? _mm_set1_epi8 (-1) : _mm_setzero_si128 ();
+
+  for (guint i = 0; i < lanes->n_pairs; i++)
+    if (memcmp (&lanes->first[i], &first, sizeof first) == 0
+        && memcmp (&lanes->second[i], &second, sizeof second) == 0)
+      return;
+  lanes->first[lanes->n_pairs] = first;
+  lanes->second[lanes->n_pairs] = second;
+  lanes->any_second[lanes->n_pairs] = any_second;
+  lanes->n_pairs++;
+}
+
+static void
+lanes_init (NeedleLanes       *lanes,
+            const char *const *needles,
+            const gsize       *lengths,
+            guint              n_needles,
+            gboolean           ignore_case)
+{
+  gboolean letters = TRUE;
+
+  lanes->needles = needles;
+  lanes->lengths = lengths;
+  lanes->n_needles = n_needles;
+  lanes->n_pairs = 0;
+  for (guint i = 0; i < n_needles; i++)
+    {
+      char c0 = needles[i][0], c1 = needles[i][1];   /* c1 is the NUL of a one-byte needle */
+
+      letters = letters && g_ascii_isalpha (c0) && (c1 == '\0' || g_ascii_isalpha (c1));
+      if (ignore_case)
+        {
+          c0 = bd_text_ascii_lower (c0);
+          c1 = bd_text_ascii_lower (c1);
+        }
+      add_pair (lanes, c0, c1);
+    }
+  lanes->fold = !ignore_case ? FOLD_NONE : letters ? FOLD_LETTERS : FOLD_LOWER;
+}
+#endif
+
 static void
 needles_init (BdTextNeedles     *set,
               const char *const *needles,
@@ -568,16 +664,7 @@ needles_init (BdTextNeedles     *set,
       set->lengths[i] = strlen (needles[i]);
     }
 #ifdef __SSE2__
-  set->lanes.needles = set->needles;
-  set->lanes.lengths = set->lengths;
-  for (guint i = 0; i < n_needles; i++)
-    {
-      char c0 = needles[i][0], c1 = needles[i][1];   /* c1 is the NUL of a one-byte needle */
-
-      set->lanes.first[i] = _mm_set1_epi8 (ignore_case ? g_ascii_tolower (c0) : c0);
-      set->lanes.second[i] = _mm_set1_epi8 (ignore_case ? g_ascii_tolower (c1) : c1);
-      set->lanes.any_second[i] = set->lengths[i] == 1 ? _mm_set1_epi8 (-1) : _mm_setzero_si128 ();
-    }
+  lanes_init (&set->lanes, set->needles, set->lengths, n_needles, ignore_case);
 #endif
 }
 
@@ -653,7 +740,7 @@ bd_text_needles_find (const BdTextNeedles *set,
   g_return_val_if_fail (text != NULL || len == 0, NULL);
 
 #ifdef __SSE2__
-  p = scan (&set->lanes, p, end, set->n_needles, set->ignore_case, &found);
+  p = scan (&set->lanes, p, end, set->ignore_case, &found);
 #else
   for (; p < end; p++)
     if ((found = needle_starting_at (p, end, set->needles, set->lengths, set->n_needles,

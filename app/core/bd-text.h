@@ -29,6 +29,10 @@ const char  *bd_text_strcasestr    (const char         *haystack,
 const char  *bd_text_find_ci       (const char         *text,
                                     gsize               len,
                                     const char         *needle);
+const char  *bd_text_find_ci_len   (const char         *text,
+                                    gsize               len,
+                                    const char         *needle,
+                                    gsize               needle_len);
 const char  *bd_text_find_first_of_needles (const char         *text,
                                            gsize               len,
                                            const char *const  *needles,

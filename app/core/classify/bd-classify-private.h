@@ -48,6 +48,10 @@ bd_classify_status_matches (const char *status,
   return pattern[i - 1] == '.' || status[i] == '\0';
 }
 
+/* bd-classify.c: a pseudo status "X.0.9NN" (@code of three digits) */
+char    *bd_classify_internal_status (gboolean           temporary,
+                                      guint              code);
+
 BdReason bd_classify_provider_rules (const BdRecipient *r,
                                      const char        *reporter,
                                      const char        *lowered,

@@ -213,38 +213,53 @@ apply_spectrum_rule (const Reply *reply,
 
 /* What the walk over the rules knows of each rule beforehand, worked out
  * once from the table: the first rule after its run of rules for the
- * same provider. */
-static const guint *
-rule_run_ends (void)
+ * same provider, and the length of its phrase (some twenty phrases asked
+ * for a reply, each measured again otherwise). */
+typedef struct
 {
-  static guint *ends;
+  guint *run_ends;
+  gsize *phrase_lens;
+} RuleFacts;
 
-  if (g_once_init_enter (&ends))
+static const RuleFacts *
+rule_facts (void)
+{
+  static RuleFacts *facts;
+
+  if (g_once_init_enter (&facts))
     {
-      guint *built = g_new0 (guint, bd_n_provider_rules);
+      RuleFacts *built = g_new0 (RuleFacts, 1);
 
+      built->run_ends = g_new0 (guint, bd_n_provider_rules);
+      built->phrase_lens = g_new0 (gsize, bd_n_provider_rules);
       for (guint i = bd_n_provider_rules; i-- > 0;)
-        built[i] = i + 1 < bd_n_provider_rules && bd_provider_rules[i + 1].provider == bd_provider_rules[i].provider
-                   ? built[i + 1] : i + 1;
-      g_once_init_leave (&ends, built);
+        {
+          built->run_ends[i] = i + 1 < bd_n_provider_rules
+                               && bd_provider_rules[i + 1].provider == bd_provider_rules[i].provider
+                               ? built->run_ends[i + 1] : i + 1;
+          if (bd_provider_rules[i].phrase != NULL)
+            built->phrase_lens[i] = strlen (bd_provider_rules[i].phrase);
+        }
+      g_once_init_leave (&facts, built);
     }
-  return ends;
+  return facts;
 }
 
-/* Whether @phrase is in @lowered, as strstr() tells. Most phrases of a
- * provider's rules are not in a reply: the reply's runs of four bytes,
- * noted in @grams on the first phrase asked for, tell most of those
- * apart without searching it (bd-text-grams.h). */
+/* Whether @phrase (@phrase_len bytes) is in @lowered, as strstr() tells.
+ * Most phrases of a provider's rules are not in a reply: the reply's runs
+ * of four bytes, noted in @grams on the first phrase asked for, tell most
+ * of those apart without searching it (bd-text-grams.h). */
 static gboolean
 phrase_found (const char   *lowered,
               BdTextGrams **grams,
-              const char   *phrase)
+              const char   *phrase,
+              gsize         phrase_len)
 {
   if (lowered == NULL)
     return FALSE;
   if (*grams == NULL)
     *grams = bd_text_grams_new (lowered, strlen (lowered));
-  return bd_text_grams_may_contain (*grams, phrase) && strstr (lowered, phrase) != NULL;
+  return bd_text_grams_may_contain_len (*grams, phrase, phrase_len) && strstr (lowered, phrase) != NULL;
 }
 
 /**
@@ -269,7 +284,7 @@ bd_classify_provider_rules (const BdRecipient *r,
   Reply reply = { lowered, bd_provider_mask_for_host (reporter), named_providers };
   BdReason by_code = apply_kddi_rule (r, &reply, evidence);
   g_autoptr(BdTextGrams) grams = NULL;
-  const guint *run_ends;
+  const RuleFacts *facts;
 
   if (by_code == BD_REASON_UNDEFINED)
     by_code = apply_docomo_rule (r, &reply, evidence);
@@ -279,7 +294,7 @@ bd_classify_provider_rules (const BdRecipient *r,
     by_code = apply_spectrum_rule (&reply, evidence);
   if (by_code != BD_REASON_UNDEFINED)
     return by_code;
-  run_ends = rule_run_ends ();
+  facts = rule_facts ();
   for (guint i = 0; i < bd_n_provider_rules; i++)
     {
       const BdProviderRule *rule = &bd_provider_rules[i];
@@ -287,12 +302,12 @@ bd_classify_provider_rules (const BdRecipient *r,
       /* A provider that did not report, nor is named: its whole run skipped. */
       if (!host_matches (&reply, rule->provider, TRUE))
         {
-          i = run_ends[i] - 1;
+          i = facts->run_ends[i] - 1;
           continue;
         }
       if (!bd_classify_status_matches (r->status, rule->status))
         continue;
-      if (rule->phrase != NULL && !phrase_found (lowered, &grams, rule->phrase))
+      if (rule->phrase != NULL && !phrase_found (lowered, &grams, rule->phrase, facts->phrase_lens[i]))
         continue;
       bd_evidence_set (evidence, BD_EVIDENCE_PROVIDER_RULE, rule->why);
       return rule->reason;

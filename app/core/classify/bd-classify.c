@@ -116,6 +116,22 @@ static const guint16 internal_codes[BD_N_REASONS] = {
   [BD_REASON_NOTCOMPLIANTRFC] = 976, [BD_REASON_SPEEDING] = 977,
 };
 
+/* "%c.0.%u" of the class ('4' when @temporary, else '5') and @code, one
+ * of internal_codes (three digits), without a format read per recipient. */
+char *
+bd_classify_internal_status (gboolean temporary,
+                             guint    code)
+{
+  char status[] = "5.0.900";
+
+  g_assert (code >= 100 && code <= 999);
+  status[0] = temporary ? '4' : '5';
+  status[4] = '0' + code / 100;
+  status[5] = '0' + code / 10 % 10;
+  status[6] = '0' + code % 10;
+  return g_strdup (status);
+}
+
 static void
 set_internal_status (BdRecipient *r,
                      BdBounce    *bounce)
@@ -136,7 +152,7 @@ set_internal_status (BdRecipient *r,
    * 3464, 2.3.3, Action "delayed"), never a permanent 5. */
   if (bounce->kind == BD_KIND_DELAYED && g_strcmp0 (bounce->mta, "guess") == 0)
     temporary = TRUE;
-  r->status = g_strdup_printf ("%c.0.%u", temporary ? '4' : '5', internal_codes[r->reason]);
+  r->status = bd_classify_internal_status (temporary, internal_codes[r->reason]);
 }
 
 /* The provider step that needs the whole bounce: who sent it. */

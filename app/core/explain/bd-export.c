@@ -145,39 +145,83 @@ plain_run (const char *s,
 #endif
 }
 
-/* Each run of bytes that need no escape is copied with one memcpy. The
- * room for the worst case (every byte a six-byte \u00XX) is reserved
- * once, so no write checks the room. */
+/* Whether any of the @len bytes at @p needs an escape. @p may be read
+ * up to 15 bytes past its end: it is the writer's own reserved room. */
+static gboolean
+has_escape (const char *p,
+            gsize       len)
+{
+#ifdef __SSE2__
+  for (gsize i = 0; i < len; i += 16)
+    {
+      unsigned mask = escape_mask (p + i);
+
+      if (len - i < 16)
+        mask &= (1u << (len - i)) - 1;   /* the bytes past the end are anything */
+      if (mask != 0)
+        return TRUE;
+    }
+  return FALSE;
+#else
+  return plain_run (p, p + len) < len;
+#endif
+}
+
+/* The room write_string() needs for a string of @len bytes: the worst
+ * case (every byte a six-byte \u00XX) and the quotes, so that no write
+ * checks the room, and 16 bytes more for has_escape(). */
+#define STRING_ROOM(len) (6 * (len) + 2 + 16)
+
+/* Writes @s (@len bytes) quoted and escaped at @p, in STRING_ROOM (@len)
+ * reserved bytes; returns the end. Each run of bytes that need no escape
+ * is copied with one memcpy. Nearly no exported string needs an escape:
+ * it is copied whole first, and tested where it was copied, so that its
+ * last bytes need no padded copy of their own; the rare string that does
+ * is then written again over the copy, run by run. */
+static char *
+write_string (char       *p,
+              const char *s,
+              gsize       len)
+{
+  const char *end = s + len;
+
+  *p++ = '"';
+  memcpy (p, s, len);
+  if (has_escape (p, len))
+    for (;;)
+      {
+        gsize run = plain_run (s, end);
+
+        memcpy (p, s, run);
+        p += run;
+        s += run;
+        if (s == end)
+          break;
+        p = write_escape (p, (guchar)*s++);
+      }
+  else
+    p += len;
+  *p++ = '"';
+  return p;
+}
+
 static void
 append_json_string (GString    *out,
                     const char *s)
 {
-  const char *end;
   gsize len;
   char *p;
 
   if (s == NULL)
     {
-      append_bytes (out, "null", 4);
+      p = reserve (out, 4);
+      memcpy (p, "null", 4);
+      commit (out, p + 4);
       return;
     }
   len = strlen (s);
-  p = reserve (out, 6 * len + 2);
-  *p++ = '"';
-  end = s + len;
-  for (;;)
-    {
-      gsize run = plain_run (s, end);
-
-      memcpy (p, s, run);
-      p += run;
-      s += run;
-      if (s == end)
-        break;
-      p = write_escape (p, (guchar)*s++);
-    }
-  *p++ = '"';
-  commit (out, p);
+  p = reserve (out, STRING_ROOM (len));
+  commit (out, write_string (p, s, len));
 }
 
 /* printf's "%" G_GINT64_FORMAT, without parsing a format per number. */
@@ -221,16 +265,16 @@ json_next (JsonLevel *level)
   level->started = TRUE;
 }
 
-/* ", " (but before the first member), then "key": in one write.
- * Inlined, so that the length of each literal key is known where it is
- * written. */
-static inline void
-json_key (JsonLevel  *level,
-          const char *key)
-{
-  gsize len = strlen (key);
-  char *p = reserve (level->out, len + 6);
+/* Writes ", " (but before the first member), then "key": at @p, in
+ * KEY_ROOM (strlen (@key)) reserved bytes; returns the end. */
+#define KEY_ROOM(len) ((len) + 6)
 
+static inline char *
+write_key (JsonLevel  *level,
+           char       *p,
+           const char *key,
+           gsize       len)
+{
   if (level->started)
     {
       memcpy (p, ", ", 2);
@@ -241,7 +285,20 @@ json_key (JsonLevel  *level,
   memcpy (p, key, len);
   p += len;
   memcpy (p, "\": ", 3);
-  commit (level->out, p + 3);
+  return p + 3;
+}
+
+/* ", " (but before the first member), then "key": in one write.
+ * Inlined, so that the length of each literal key is known where it is
+ * written. */
+static inline void
+json_key (JsonLevel  *level,
+          const char *key)
+{
+  gsize len = strlen (key);
+  char *p = reserve (level->out, KEY_ROOM (len));
+
+  commit (level->out, write_key (level, p, key, len));
 }
 
 /* A nested object or array: as @key's value in an object (@key non-NULL),
@@ -258,13 +315,29 @@ json_open_in (JsonLevel  *parent,
   return json_open (parent->out, bracket);
 }
 
-static void
+/* "key": "value" (or null), the key and the value in one write: a
+ * message has some thirty. Inlined, so that each literal key is written
+ * by a few moves of known length (the value's escaping is a call). */
+G_ALWAYS_INLINE static inline void
 json_string (JsonLevel  *level,
              const char *key,
              const char *value)
 {
-  json_key (level, key);
-  append_json_string (level->out, value);
+  gsize key_len = strlen (key), len;
+  char *p;
+
+  if (value == NULL)
+    {
+      p = reserve (level->out, KEY_ROOM (key_len) + 4);
+      p = write_key (level, p, key, key_len);
+      memcpy (p, "null", 4);
+      commit (level->out, p + 4);
+      return;
+    }
+  len = strlen (value);
+  p = reserve (level->out, KEY_ROOM (key_len) + STRING_ROOM (len));
+  p = write_key (level, p, key, key_len);
+  commit (level->out, write_string (p, value, len));
 }
 
 /* A number, or null for 0 (no reply code). */

@@ -65,7 +65,7 @@ bd_scan_amavis (const BdScanInput *input,
         continue;
       reply = g_string_new (NULL);
       for (int j = i + 1; lines[j] != NULL && g_str_has_prefix (lines[j], "   "); j++)
-        g_string_append_printf (reply, "%s ", lines[j]);
+        bd_scan_append_word (reply, lines[j]);
       r = bd_scan_add (bounce, text, reply->len > 0 ? reply->str : colon + 2);
       r->remote_mta = bd_scan_host_in (colon);
       if (reason != BD_REASON_UNDEFINED)

@@ -37,6 +37,7 @@
 #include <json-glib/json-glib.h>
 #include <string.h>
 
+#include "bd-scan-gates-private.h"
 #include "bd-scan-families.h"
 #include "bd-scan-util.h"
 
@@ -195,13 +196,14 @@ static const char *const text_markers[] = {
  * those headers count only with the delivery-status fields in the text;
  * SES's own MAILER-DAEMON needs nothing more. WorkMail (sent through SES)
  * uses the same opening words and has a scanner of its own. */
-static gboolean
-is_ses_text (const BdScanInput *input)
+gboolean
+bd_scan_gate_ses_text (const BdScanInput *input)
 {
   g_autofree char *outgoing = NULL;
   g_autofree char *mailer = NULL;
 
-  if (!bd_scan_from_has (input, "MAILER-DAEMON@") || !bd_scan_from_has (input, "amazonses.com"))
+  /* the rarer first: nearly every From: holds "MAILER-DAEMON@" */
+  if (!bd_scan_from_has (input, "amazonses.com") || !bd_scan_from_has (input, "MAILER-DAEMON@"))
     {
       outgoing = bd_scan_header (input, "X-SES-Outgoing");
       if (outgoing == NULL)
@@ -296,7 +298,7 @@ read_text (const BdScanInput *input,
   g_autofree char **lines = NULL;
   int at = -1;
 
-  if (!is_ses_text (input) || !bd_text_contains_any (input->body, text_markers))
+  if (!bd_scan_gate_ses_text (input) || !bd_text_contains_any (input->body, text_markers))
     return FALSE;
   lines = bd_scan_split_lines (input, stop);
   for (int i = 0; lines[i] != NULL && at < 0; i++)

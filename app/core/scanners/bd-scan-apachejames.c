@@ -38,7 +38,7 @@ bd_scan_apachejames (const BdScanInput *input,
   if (at < 0 || details < 0)
     return FALSE;
   for (int i = at + 1; i < details; i++)
-    g_string_append_printf (diag, "%s ", lines[i]);
+    bd_scan_append_word (diag, lines[i]);
 
   /* "RCPT TO: a@b" names the recipients; "To:" or "CC:" lines do not */
   for (int i = details + 1; lines[i] != NULL && lines[i][0] == ' '; i++)

@@ -47,7 +47,7 @@ bd_scan_biglobe (const BdScanInput *input,
   if (list < 0 || at < list)
     return FALSE;
   for (int i = at + 1; lines[i] != NULL && !g_str_has_prefix (lines[i], "--"); i++)
-    g_string_append_printf (info, "%s ", lines[i]);
+    bd_scan_append_word (info, lines[i]);
 
   for (int i = list + 1; i < at; i++)
     {

@@ -128,11 +128,11 @@ bd_scan_courier (const BdScanInput *input,
           if (g_str_has_prefix (text, ">>> "))
             command = text + 4;
           else if (g_str_has_prefix (text, "<<< "))
-            g_string_append_printf (reply, "%s ", text + 4);
+            bd_scan_append_word (reply, text + 4);
           else if (host == NULL && g_str_has_suffix (text, ":"))
             host = g_strndup (text, strcspn (text, " :"));
           else
-            g_string_append_printf (reply, "%s ", text);
+            bd_scan_append_word (reply, text);
         }
       r = bd_scan_add (bounce, lines[i], reply->str);
       i = j - 1;

@@ -48,7 +48,7 @@ bd_scan_einsundeins (const BdScanInput *input,
       /* the link to 1&1's explanation is no part of the reason */
       if (g_str_has_prefix (lines[i], "http://") || g_str_has_prefix (lines[i], "https://"))
         continue;
-      g_string_append_printf (reason, "%s ", lines[i]);
+      bd_scan_append_word (reason, lines[i]);
     }
 
   for (int i = list + 1; i < why; i++)

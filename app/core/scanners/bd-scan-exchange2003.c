@@ -137,7 +137,7 @@ bd_scan_exchange2003 (const BdScanInput *input,
                 j++;
               continue;
             }
-          g_string_append_printf (diag, "%s ", text);
+          bd_scan_append_word (diag, text);
         }
       /* Exchange 5.5 puts the code's meaning on the next, unindented line */
       if (lines[j] != NULL && lines[j][0] != '\0' && g_str_has_suffix (diag->str, ") "))

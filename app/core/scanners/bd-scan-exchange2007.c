@@ -156,7 +156,7 @@ read_diagnostics (char     **lines,
               && lines[j][0] != '#')
             host = g_strdup (lines[j]);
           else
-            g_string_append_printf (group, "%s ", lines[j]);
+            bd_scan_append_word (group, lines[j]);
         }
       i = j - 1;
       reply = server_reply (group->str);

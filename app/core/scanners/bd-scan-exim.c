@@ -23,6 +23,7 @@
 
 #include <string.h>
 
+#include "bd-scan-gates-private.h"
 #include "bd-scan-families.h"
 #include "bd-scan-util.h"
 #include "bd-dsn.h"
@@ -384,15 +385,16 @@ fill_unnamed (const BdScanInput *input,
     }
 }
 
-static gboolean
-is_exim (const BdScanInput *input)
+gboolean
+bd_scan_gate_exim (const BdScanInput *input)
 {
   if (bd_scan_body_has (input, "This message was created automatically by mail delivery software"))
     return TRUE;
-  if (!bd_scan_from_has (input, "Mail Delivery System"))
-    return FALSE;
-  return bd_scan_body_has (input, "A message that you sent ")
-         || bd_scan_body_has (input, "router encountered the following error");
+  /* the body first: its phrases are mostly answered by the body's grams,
+   * and a From: search reads the address */
+  return (bd_scan_body_has (input, "A message that you sent ")
+          || bd_scan_body_has (input, "router encountered the following error"))
+         && bd_scan_from_has (input, "Mail Delivery System");
 }
 
 gboolean
@@ -401,7 +403,7 @@ bd_scan_exim (const BdScanInput *input,
 {
   gboolean delayed;
 
-  if (!is_exim (input))
+  if (!bd_scan_gate_exim (input))
     return FALSE;
 
   delayed = bd_scan_subject_has (input, "Warning: message")

@@ -20,6 +20,7 @@
 
 #include <string.h>
 
+#include "bd-scan-gates-private.h"
 #include "bd-scan-families.h"
 #include "bd-scan-util.h"
 
@@ -45,17 +46,22 @@ static const struct
  * Received: and Message-ID: host names), or one and its English report.
  * The host names are on every message an au user sends: they count only
  * with the postmaster's From or the bounce Subject. */
-static gboolean
-is_ezweb (const BdScanInput *input)
+gboolean
+bd_scan_gate_ezweb (const BdScanInput *input)
 {
   g_autofree char *message_id = NULL;
   g_autofree char *received = NULL;
   gboolean from_postmaster, bounce_subject;
   guint score = 0;
 
-  from_postmaster = bd_scan_from_has (input, "Postmaster@ezweb.ne.jp") || bd_scan_from_has (input, "Postmaster@au.com")
-                    || bd_scan_from_has (input, "MAILER-DAEMON@ezweb.ne.jp")
-                    || bd_scan_from_has (input, "MAILER-DAEMON@au.com");
+  /* The domain first: each address holds it, few From: lines do, and
+   * most hold "mailer-daemon@", which the full addresses cost reading. */
+  from_postmaster = (bd_scan_from_has (input, "@ezweb.ne.jp")
+                     && (bd_scan_from_has (input, "Postmaster@ezweb.ne.jp")
+                         || bd_scan_from_has (input, "MAILER-DAEMON@ezweb.ne.jp")))
+                    || (bd_scan_from_has (input, "@au.com")
+                        && (bd_scan_from_has (input, "Postmaster@au.com")
+                            || bd_scan_from_has (input, "MAILER-DAEMON@au.com")));
   bounce_subject = g_strcmp0 (input->subject, "Mail System Error - Returned Mail") == 0;
   score = from_postmaster + bounce_subject;
   if (score == 0)
@@ -108,7 +114,7 @@ bd_scan_ezweb (const BdScanInput *input,
   gboolean spam_filtered;
   const char *sentence;
 
-  if (!is_ezweb (input))
+  if (!bd_scan_gate_ezweb (input))
     return FALSE;
 
   lines = bd_scan_split_lines (input, stop_markers);
@@ -137,7 +143,7 @@ bd_scan_ezweb (const BdScanInput *input,
           const char *text = lines[j] + strspn (lines[j], " \t");
 
           if (g_str_has_prefix (text, "<<< "))
-            g_string_append_printf (reply, "%s ", text + 4);
+            bd_scan_append_word (reply, text + 4);
           else if (g_str_has_prefix (text, ">>> "))
             command = text + 4;
         }

@@ -25,6 +25,7 @@
 
 #include <string.h>
 
+#include "bd-scan-gates-private.h"
 #include "bd-scan-families.h"
 #include "bd-scan-util.h"
 
@@ -69,14 +70,14 @@ static const struct
   { 18, BD_REASON_FILTERED, "DATA" },
 };
 
-static gboolean
-is_gmail (const BdScanInput *input)
+gboolean
+bd_scan_gate_gmail (const BdScanInput *input)
 {
-  if (!bd_scan_from_has (input, "@googlemail.com") && !bd_scan_from_has (input, "@gmail.com")
-      && !bd_scan_from_has (input, "@google.com"))
+  /* the body's phrases first: the grams answer most at once */
+  if (!bd_scan_body_has (input, "Delivery to the following recipient") && !bd_scan_body_has (input, "** "))
     return FALSE;
-  return bd_scan_body_has (input, "Delivery to the following recipient")
-         || bd_scan_body_has (input, "** ");
+  return bd_scan_from_has (input, "@googlemail.com") || bd_scan_from_has (input, "@gmail.com")
+         || bd_scan_from_has (input, "@google.com");
 }
 
 /* The remote's own reply: what follows "The error that the other server
@@ -239,7 +240,7 @@ read_current (const BdScanInput *input,
     {
       if (lines[i][0] == '\0' && reply->len > 0)
         break;
-      g_string_append_printf (reply, "%s ", lines[i]);
+      bd_scan_append_word (reply, lines[i]);
     }
   /* Without a sentence naming the address, the notice's own words name
    * the cause ("You're sending this from a different address or alias
@@ -266,7 +267,7 @@ bd_scan_gmail (const BdScanInput *input,
   gboolean delayed;
   int at;
 
-  if (!is_gmail (input))
+  if (!bd_scan_gate_gmail (input))
     return FALSE;
 
   lines = bd_scan_split_lines (input, stop_markers);

@@ -19,6 +19,7 @@
 
 #include <string.h>
 
+#include "bd-scan-gates-private.h"
 #include "bd-scan-families.h"
 #include "bd-scan-util.h"
 
@@ -50,21 +51,28 @@ recipient_in (const char *line)
  * nothing: GMX stamps it on all mail delivered into its mailboxes, other
  * servers' bounces included. */
 static gboolean
-is_gmx (const BdScanInput *input)
+from_gmx (const BdScanInput *input)
 {
-  gboolean from_gmx = bd_scan_from_has (input, "@mail.gmx.") || bd_scan_from_has (input, "gmx.net")
-                      || bd_scan_from_has (input, "@gmx.");
+  return bd_scan_from_has (input, "@mail.gmx.") || bd_scan_from_has (input, "gmx.net")
+         || bd_scan_from_has (input, "@gmx.");
+}
+
+/* The From: is asked only once the body is known to match: the body's
+ * phrases are mostly answered by its grams at once. */
+gboolean
+bd_scan_gate_gmx (const BdScanInput *input)
+{
   g_autofree char *antispam = NULL;
 
   if (bd_scan_body_has (input, GMX_MARKER))
     {
-      if (from_gmx)
+      if (from_gmx (input))
         return TRUE;
       antispam = bd_scan_header (input, "X-GMX-Antispam");
       return antispam != NULL;
     }
-  return from_gmx && bd_scan_from_has (input, "mailer-daemon@")
-         && bd_scan_body_has (input, "This message was created automatically by mail delivery software");
+  return bd_scan_body_has (input, "This message was created automatically by mail delivery software")
+         && from_gmx (input) && bd_scan_from_has (input, "mailer-daemon@");
 }
 
 gboolean
@@ -75,7 +83,7 @@ bd_scan_gmx_en (const BdScanInput *input,
   BdRecipient *r = NULL;
   g_autoptr(GString) diag = NULL;
 
-  if (!is_gmx (input))
+  if (!bd_scan_gate_gmx (input))
     return FALSE;
 
   diag = g_string_new (NULL);   /* past the first checks, which most messages fail */
@@ -109,7 +117,7 @@ bd_scan_gmx_en (const BdScanInput *input,
           g_free (r->remote_mta);
           r->remote_mta = g_strdup (lines[i] + strlen ("host: "));
         }
-      g_string_append_printf (diag, "%s ", lines[i]);
+      bd_scan_append_word (diag, lines[i]);
     }
   return bd_scan_finish (bounce, BD_KIND_BOUNCE);
 }

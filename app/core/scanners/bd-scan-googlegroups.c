@@ -14,6 +14,7 @@
 
 #include <string.h>
 
+#include "bd-scan-gates-private.h"
 #include "bd-scan-families.h"
 #include "bd-scan-util.h"
 
@@ -39,6 +40,14 @@ group_from_quoted_post (const char *body)
   return NULL;
 }
 
+/* The body's phrases first: the grams answer most at once. */
+gboolean
+bd_scan_gate_googlegroups (const BdScanInput *input)
+{
+  return (bd_scan_body_has (input, "Google Groups") || bd_scan_body_has (input, "groups.google.com"))
+         && (bd_scan_from_has (input, "@googlemail.com") || bd_scan_from_has (input, "@google.com"));
+}
+
 gboolean
 bd_scan_googlegroups (const BdScanInput *input,
                       BdBounce          *bounce)
@@ -49,9 +58,7 @@ bd_scan_googlegroups (const BdScanInput *input,
   g_autofree char **lines = NULL;
   const char *const stop[] = { "----- Original message -----", NULL };
 
-  if (!bd_scan_from_has (input, "@googlemail.com") && !bd_scan_from_has (input, "@google.com"))
-    return FALSE;
-  if (!bd_scan_body_has (input, "Google Groups") && !bd_scan_body_has (input, "groups.google.com"))
+  if (!bd_scan_gate_googlegroups (input))
     return FALSE;
   failed = bd_scan_header (input, "X-Failed-Recipients");
   if (failed == NULL)

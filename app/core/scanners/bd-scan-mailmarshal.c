@@ -57,7 +57,7 @@ bd_scan_mailmarshal (const BdScanInput *input,
   if (why < 0 || list < 0)
     return FALSE;
   for (int i = why + 1; i < list; i++)
-    g_string_append_printf (cause, "%s ", lines[i]);
+    bd_scan_append_word (cause, lines[i]);
   remote = field (lines, "Remote-MTA:");
 
   for (int i = list + 1; lines[i] != NULL && (lines[i][0] == ' ' || lines[i][0] == '\0'); i++)

@@ -11,6 +11,7 @@
 
 #include <string.h>
 
+#include "bd-scan-gates-private.h"
 #include "bd-scan-families.h"
 #include "bd-scan-util.h"
 
@@ -23,14 +24,21 @@ is_delay_warning (const BdScanInput *input)
          || bd_scan_body_has (input, "No action is required on your part");
 }
 
+/* The body's phrases first: the grams answer most at once. A From: with
+ * "@corp.mail.ru" holds "mail.ru": one search answers for both. */
+gboolean
+bd_scan_gate_mailru (const BdScanInput *input)
+{
+  return (bd_scan_body_has (input, "не может быть доставлено")
+          || bd_scan_body_has (input, "This message was created automatically by mail delivery software"))
+         && bd_scan_from_has (input, "mail.ru");
+}
+
 gboolean
 bd_scan_mailru (const BdScanInput *input,
                 BdBounce          *bounce)
 {
-  if (!bd_scan_from_has (input, "mail.ru") && !bd_scan_from_has (input, "@corp.mail.ru"))
-    return FALSE;
-  if (!bd_scan_body_has (input, "не может быть доставлено")
-      && !bd_scan_body_has (input, "This message was created automatically by mail delivery software"))
+  if (!bd_scan_gate_mailru (input))
     return FALSE;
 
   if (!bd_scan_exim_read (input, bounce))

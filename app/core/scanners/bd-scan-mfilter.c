@@ -46,7 +46,7 @@ bd_scan_mfilter (const BdScanInput *input,
   lines = bd_scan_split_lines (input, stop_markers);
   at = bd_scan_find_line (lines, 0, "-------server message");
   for (int i = at + 1; lines[i] != NULL && !g_str_has_prefix (lines[i], "-------"); i++)
-    g_string_append_printf (reply, "%s ", lines[i]);
+    bd_scan_append_word (reply, lines[i]);
 
   command = bd_scan_find_line (lines, at, "-------SMTP command");
   for (int i = 0; i < at; i++)

@@ -33,7 +33,7 @@ items_after (char **lines,
         continue;
       if (!g_str_has_prefix (lines[i], "-- "))
         break;
-      g_string_append_printf (out, "%s ", lines[i] + 3);
+      bd_scan_append_word (out, lines[i] + 3);
     }
   return g_string_free (g_steal_pointer (&out), FALSE);
 }

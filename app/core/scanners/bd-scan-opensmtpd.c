@@ -22,6 +22,7 @@
 
 #include <string.h>
 
+#include "bd-scan-gates-private.h"
 #include "bd-scan-families.h"
 #include "bd-scan-util.h"
 
@@ -60,6 +61,14 @@ set_smtpd_reason (BdRecipient *r)
   bd_scan_reason_from_words (r, smtpd_messages, G_N_ELEMENTS (smtpd_messages), FALSE);
 }
 
+/* The body's phrase first: the grams answer most at once. */
+gboolean
+bd_scan_gate_opensmtpd (const BdScanInput *input)
+{
+  return bd_scan_body_has (input, "This is the MAILER-DAEMON, please DO NOT REPLY")
+         && bd_scan_subject_has (input, "Delivery status notification");
+}
+
 gboolean
 bd_scan_opensmtpd (const BdScanInput *input,
                    BdBounce          *bounce)
@@ -68,9 +77,7 @@ bd_scan_opensmtpd (const BdScanInput *input,
   gboolean delayed;
   int at;
 
-  if (!bd_scan_subject_has (input, "Delivery status notification"))
-    return FALSE;
-  if (!bd_scan_body_has (input, "This is the MAILER-DAEMON, please DO NOT REPLY"))
+  if (!bd_scan_gate_opensmtpd (input))
     return FALSE;
 
   lines = bd_scan_split_lines (input, stop_markers);

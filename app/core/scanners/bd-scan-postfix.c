@@ -186,7 +186,7 @@ bd_scan_postfix_read (const BdScanInput *input,
         continue;
       diag = g_string_new (rest);
       for (j = i + 1; lines[j] != NULL && (lines[j][0] == ' ' || lines[j][0] == '\t'); j++)
-        g_string_append_printf (diag, " %s", lines[j]);
+        bd_scan_append_after_space (diag, lines[j]);
       i = j - 1;
       if (bd_scan_find_recipient (bounce, address) != NULL)
         continue;

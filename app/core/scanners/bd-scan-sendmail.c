@@ -23,6 +23,7 @@
 
 #include <string.h>
 
+#include "bd-scan-gates-private.h"
 #include "bd-scan-families.h"
 #include "bd-scan-util.h"
 
@@ -139,7 +140,7 @@ read_transcript (const BdScanInput *input,
           if (reply->len > 0 && !(g_ascii_isdigit (line[4]) && g_ascii_isdigit (line[5])
                                   && g_ascii_isdigit (line[6]) && line[7] == '-'))
             g_string_truncate (reply, 0);
-          g_string_append_printf (reply, "%s ", line + 4);
+          bd_scan_append_word (reply, line + 4);
           continue;
         }
       text = recipient_line (line, &address);
@@ -297,6 +298,17 @@ fill_from_transcript (char     **lines,
     }
 }
 
+/* The body's phrases first: the grams answer most at once. */
+gboolean
+bd_scan_gate_sendmail (const BdScanInput *input)
+{
+  if (!bd_scan_body_has (input, "----- The following addresses had permanent fatal errors -----")
+      && !bd_scan_body_has (input, "----- Transcript of session follows -----"))
+    return FALSE;
+  return bd_scan_subject_has (input, "Returned mail") || bd_scan_subject_has (input, "Warning: could not send")
+         || bd_scan_from_has (input, "Mail Delivery Subsystem");
+}
+
 gboolean
 bd_scan_sendmail (const BdScanInput *input,
                   BdBounce          *bounce)
@@ -304,11 +316,7 @@ bd_scan_sendmail (const BdScanInput *input,
   g_autofree char **lines = NULL;
   gboolean delayed;
 
-  if (!bd_scan_subject_has (input, "Returned mail") && !bd_scan_subject_has (input, "Warning: could not send")
-      && !bd_scan_from_has (input, "Mail Delivery Subsystem"))
-    return FALSE;
-  if (!bd_scan_body_has (input, "----- The following addresses had permanent fatal errors -----")
-      && !bd_scan_body_has (input, "----- Transcript of session follows -----"))
+  if (!bd_scan_gate_sendmail (input))
     return FALSE;
 
   /* the three readers below read the same lines: split them once */

@@ -246,20 +246,27 @@ bd_scan_split_lines (const BdScanInput *input,
 }
 
 /* Returns: the index of the first line at or after @from containing
- * @needle (case-insensitively), or -1. */
+ * @needle (case-insensitively), or -1. The needle is measured once, not
+ * once a line: a scanner's layout is looked for line by line, some
+ * thousands of lines a corpus. */
 int
 bd_scan_find_line (char       **lines,
                    int          from,
                    const char  *needle)
 {
+  gsize needle_len;
+  int i;
+
   g_return_val_if_fail (lines != NULL, -1);
   g_return_val_if_fail (needle != NULL, -1);
 
-  for (int i = 0; lines[i] != NULL; i++)
-    {
-      if (i >= from && bd_text_strcasestr (lines[i], needle) != NULL)
-        return i;
-    }
+  needle_len = strlen (needle);
+  for (i = 0; i < from; i++)
+    if (lines[i] == NULL)
+      return -1;
+  for (; lines[i] != NULL; i++)
+    if (bd_text_find_ci_len (lines[i], strlen (lines[i]), needle, needle_len) != NULL)
+      return i;
   return -1;
 }
 

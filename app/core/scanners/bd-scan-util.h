@@ -63,4 +63,23 @@ bd_scan_body_has (const BdScanInput *input,
   return bd_scan_body_find_len (input, needle, strlen (needle)) != NULL;
 }
 
+/* g_string_append_printf (@out, "%s ", @word), without the format read
+ * and the text measured twice: the scanners join a reply's lines so. */
+static inline void
+bd_scan_append_word (GString    *out,
+                     const char *word)
+{
+  g_string_append (out, word);
+  g_string_append_c (out, ' ');
+}
+
+/* g_string_append_printf (@out, " %s", @word), likewise. */
+static inline void
+bd_scan_append_after_space (GString    *out,
+                            const char *word)
+{
+  g_string_append_c (out, ' ');
+  g_string_append (out, word);
+}
+
 G_END_DECLS

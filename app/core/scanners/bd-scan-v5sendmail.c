@@ -17,19 +17,25 @@
 
 #include <string.h>
 
+#include "bd-scan-gates-private.h"
 #include "bd-scan-families.h"
 #include "bd-scan-util.h"
+
+/* The body's phrases first: the grams answer most at once. */
+gboolean
+bd_scan_gate_v5sendmail (const BdScanInput *input)
+{
+  return bd_scan_body_has (input, "----- Transcript of session follows -----")
+         && (bd_scan_body_has (input, "----- Unsent message follows -----")
+             || bd_scan_body_has (input, "----- No message was collected -----"))
+         && bd_scan_subject_has (input, "Returned mail: ");
+}
 
 gboolean
 bd_scan_v5sendmail (const BdScanInput *input,
                     BdBounce          *bounce)
 {
-  if (!bd_scan_subject_has (input, "Returned mail: "))
-    return FALSE;
-  if (!bd_scan_body_has (input, "----- Transcript of session follows -----"))
-    return FALSE;
-  if (!bd_scan_body_has (input, "----- Unsent message follows -----")
-      && !bd_scan_body_has (input, "----- No message was collected -----"))
+  if (!bd_scan_gate_v5sendmail (input))
     return FALSE;
 
   if (!bd_scan_sendmail_read (input, bounce))

@@ -12,16 +12,23 @@
 
 #include <string.h>
 
+#include "bd-scan-gates-private.h"
 #include "bd-scan-families.h"
 #include "bd-scan-util.h"
+
+/* The body's phrase first: the grams answer most at once. */
+gboolean
+bd_scan_gate_yandex (const BdScanInput *input)
+{
+  return bd_scan_body_has (input, "This is the mail system at host")
+         && (bd_scan_from_has (input, "@yandex.") || bd_scan_from_has (input, "@ya.ru"));
+}
 
 gboolean
 bd_scan_yandex (const BdScanInput *input,
                 BdBounce          *bounce)
 {
-  if (!bd_scan_from_has (input, "@yandex.") && !bd_scan_from_has (input, "@ya.ru"))
-    return FALSE;
-  if (!bd_scan_body_has (input, "This is the mail system at host"))
+  if (!bd_scan_gate_yandex (input))
     return FALSE;
 
   if (!bd_scan_postfix_read (input, bounce))

@@ -98,7 +98,7 @@ bd_scan_zoho (const BdScanInput *input,
       /* the reply may wrap onto the next lines */
       diag = g_string_new (space + 1);
       for (int j = i + 1; lines[j] != NULL && lines[j][0] != '\0' && strstr (lines[j], "ERROR_CODE :") == NULL; j++)
-        g_string_append_printf (diag, " %s", lines[j]);
+        bd_scan_append_after_space (diag, lines[j]);
       bd_scan_add (bounce, head, diag->str);
     }
 
