@@ -18,6 +18,7 @@
 #include "bd-mime.h"
 #include "bd-original.h"
 #include "bd-mime-params.h"
+#include "bd-mime-private.h"
 #include "bd-mime-text.h"
 #include "bd-text.h"
 #include "bd-mime-walk.h"
@@ -796,6 +797,59 @@ test_equal_ci_random (void)
 
         g_assert_cmpint (bd_mime_walk_equal_ci (a, b), ==, g_ascii_strcasecmp (a, b) == 0);
       }
+}
+
+/* --- bd_mime_names_equal ----------------------------------------------- */
+
+static void
+assert_names_equal_as_glib (const char *a,
+                            const char *b,
+                            gsize       n)
+{
+  g_assert_cmpint (bd_mime_names_equal (a, b, n), ==, g_ascii_strncasecmp (a, b, n) == 0);
+}
+
+/* The word compare (4 to 16 bytes) against GLib's: every byte of every
+ * length made every other byte in turn, so a difference in each word,
+ * and in the bytes the two words overlap, is tried. */
+static void
+test_names_equal_bytes (void)
+{
+  static const char base[] = "Content-Transfer-Encoding";
+
+  for (gsize n = 1; n < sizeof base; n++)
+    for (gsize i = 0; i < n; i++)
+      for (guint c = 1; c < 256; c++)
+        {
+          char b[sizeof base];
+
+          memcpy (b, base, sizeof base);
+          b[i] = (char)c;
+          assert_names_equal_as_glib (base, b, n);
+          assert_names_equal_as_glib (b, base, n);
+        }
+}
+
+static void
+test_names_equal_random (void)
+{
+  static const char alphabet[] = { 'a', 'A', 'z', 'Z', '@', '[', '`', '{', '-', 'm', 'M', '0', '\x80', '\xc1', '\xe1' };
+  g_autoptr(GRand) rand = g_rand_new_with_seed (29);
+
+  for (guint i = 0; i < 100000; i++)
+    {
+      gsize n = g_rand_int_range (rand, 1, 21);
+      g_autofree char *a = random_text (rand, alphabet, sizeof alphabet, n);
+      g_autofree char *b = random_text (rand, alphabet, sizeof alphabet, n);
+
+      assert_names_equal_as_glib (a, b, n);
+      /* the same name in another case, then with one byte changed */
+      g_free (b);
+      b = g_rand_boolean (rand) ? g_ascii_strup (a, -1) : g_strdup (a);
+      assert_names_equal_as_glib (a, b, n);
+      b[g_rand_int_range (rand, 0, n)] = alphabet[g_rand_int_range (rand, 0, sizeof alphabet)];
+      assert_names_equal_as_glib (a, b, n);
+    }
 }
 
 /* --- bd_mime_parameters ------------------------------------------------ */
@@ -1975,6 +2029,8 @@ main (int   argc,
   g_test_add_func ("/mime-walk/copy-newlines/random", test_copy_newlines_random);
   g_test_add_func ("/mime-walk/prefix-ci/bytes", test_prefix_ci_bytes);
   g_test_add_func ("/mime-walk/equal-ci/random", test_equal_ci_random);
+  g_test_add_func ("/mime-walk/names-equal/bytes", test_names_equal_bytes);
+  g_test_add_func ("/mime-walk/names-equal/random", test_names_equal_random);
   g_test_add_func ("/mime-walk/parameters/edges", test_parameters_edges);
   g_test_add_func ("/mime-walk/parameters/random", test_parameters_random);
   g_test_add_func ("/mime-walk/tags/edges", test_tags_edges);
