@@ -97,8 +97,12 @@ check_unfold (const char *raw,
   g_autofree char *copy = exact_copy (raw, len);
   g_autofree char *got = bd_mime_unfold (copy, len);
   g_autofree char *want = unfold_reference (copy, len);
+  gsize got_len;
+  g_autofree char *with_len = bd_mime_unfold_len (copy, len, &got_len);
 
   g_assert_cmpstr (got, ==, want);
+  g_assert_cmpstr (with_len, ==, want);
+  g_assert_cmpuint (got_len, ==, strlen (want));
 }
 
 static void
@@ -132,6 +136,70 @@ test_unfold_random (void)
       g_autofree char *text = random_text (rand, alphabet, g_rand_int_range (rand, 1, sizeof alphabet + 1), len);
 
       check_unfold (text, len);
+    }
+}
+
+/* --- bd_mime_walk_header_marks ----------------------------------------- */
+
+/* What the tests it replaced gave: a search for 8-bit bytes and
+ * strstr () for "=?" (on a copy made a string, the bytes not NUL). */
+static guint
+header_marks_reference (const char *text,
+                        gsize       len)
+{
+  g_autofree char *string = g_strndup (text, len);
+
+  return (bd_mime_text_is_seven_bit (text, len) ? 0 : BD_MIME_WALK_EIGHT_BIT)
+         | (strstr (string, "=?") != NULL ? BD_MIME_WALK_ENCODED_WORD : 0);
+}
+
+static void
+check_header_marks (const char *text,
+                    gsize       len)
+{
+  /* an exact copy, so that a read past the value shows under ASan */
+  g_autofree char *copy = exact_copy (text, len);
+
+  g_assert_cmpuint (bd_mime_walk_header_marks (copy, len), ==, header_marks_reference (copy, len));
+}
+
+/* An 8-bit byte, '=', '?' and "=?" at every place of values of every
+ * length up to 40 (either side of a block, the padded copy and the last
+ * overlapping block), among text that is none of them. */
+static void
+test_header_marks_places (void)
+{
+  static const char *const marks[] = { "\x80", "\xff", "=", "?", "=?", "?=" };
+
+  for (gsize len = 0; len <= 40; len++)
+    {
+      g_autofree char *text = g_strnfill (len, 'a');
+
+      check_header_marks (text, len);
+      for (guint m = 0; m < G_N_ELEMENTS (marks); m++)
+        for (gsize at = 0; at + strlen (marks[m]) <= len; at++)
+          {
+            g_autofree char *marked = g_strnfill (len, 'a');
+
+            memcpy (marked + at, marks[m], strlen (marks[m]));
+            check_header_marks (marked, len);
+          }
+    }
+}
+
+static void
+test_header_marks_random (void)
+{
+  static const char alphabet[] = { 'a', '=', '?', ' ', '\x7f', '\x80', '\xc3', '\xff' };
+  g_autoptr(GRand) rand = g_rand_new_with_seed (31);
+
+  for (guint i = 0; i < 50000; i++)
+    {
+      gsize len = g_rand_int_range (rand, 0, 80);
+      /* a few of the letters, so that some values have none of the marks */
+      g_autofree char *text = random_text (rand, alphabet, g_rand_int_range (rand, 1, sizeof alphabet + 1), len);
+
+      check_header_marks (text, len);
     }
 }
 
@@ -2017,6 +2085,8 @@ main (int   argc,
   g_mime_init ();
   g_test_add_func ("/mime-walk/unfold/edges", test_unfold_edges);
   g_test_add_func ("/mime-walk/unfold/random", test_unfold_random);
+  g_test_add_func ("/mime-walk/header-marks/places", test_header_marks_places);
+  g_test_add_func ("/mime-walk/header-marks/random", test_header_marks_random);
   g_test_add_func ("/mime-walk/blank-line/edges", test_blank_line_edges);
   g_test_add_func ("/mime-walk/blank-line/random", test_blank_line_random);
   g_test_add_func ("/mime-walk/field-colon/edges", test_field_colon_edges);

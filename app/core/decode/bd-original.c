@@ -439,11 +439,13 @@ static char *
 header_value (const char *raw,
               gsize       len)
 {
-  char *value = bd_mime_unfold (raw, len);
-  gsize n = strlen (value);
+  gsize n;
+  char *value = bd_mime_unfold_len (raw, len, &n);
+  guint marks = bd_mime_walk_header_marks (value, n);
 
   /* ASCII (unfolded, it holds no NUL) is UTF-8: the cheaper test first */
-  if (strstr (value, "=?") != NULL || !(bd_mime_text_is_seven_bit (value, n) || g_utf8_validate (value, n, NULL)))
+  if ((marks & BD_MIME_WALK_ENCODED_WORD) != 0
+      || ((marks & BD_MIME_WALK_EIGHT_BIT) != 0 && !g_utf8_validate (value, n, NULL)))
     {
       char *decoded;
 

@@ -125,6 +125,34 @@ copy_without_breaks (char       *q,
 }
 
 /**
+ * bd_mime_unfold_len:
+ * @out_len: (out): the length of the result
+ *
+ * bd_mime_unfold() that also gives the result's length (it holds no NUL):
+ * the tests that follow an unfolding need it, and strlen () cost a call.
+ *
+ * Returns: (transfer full): @raw without its line breaks, trimmed.
+ */
+char *
+bd_mime_unfold_len (const char *raw,
+                    gsize       len,
+                    gsize      *out_len)
+{
+  const char *end = raw + len;
+  char *out, *stop;
+
+  while (raw < end && g_ascii_isspace (*raw))
+    raw++;
+  while (end > raw && g_ascii_isspace (end[-1]))
+    end--;
+  out = g_malloc (end - raw + 1);
+  stop = copy_without_breaks (out, raw, end);
+  *stop = '\0';
+  *out_len = stop - out;
+  return out;
+}
+
+/**
  * bd_mime_unfold:
  *
  * Returns: (transfer full): @raw without its line breaks, trimmed.
@@ -133,23 +161,18 @@ char *
 bd_mime_unfold (const char *raw,
                 gsize       len)
 {
-  const char *end = raw + len;
-  char *out;
+  gsize n;
 
-  while (raw < end && g_ascii_isspace (*raw))
-    raw++;
-  while (end > raw && g_ascii_isspace (end[-1]))
-    end--;
-  out = g_malloc (end - raw + 1);
-  *copy_without_breaks (out, raw, end) = '\0';
-  return out;
+  return bd_mime_unfold_len (raw, len, &n);
 }
 
+/* 8-bit text or an encoded word in the @len bytes of @value: one look
+ * at them for both (bd_mime_walk_header_marks()). */
 static gboolean
-needs_decoding (const char *value)
+needs_decoding (const char *value,
+                gsize       len)
 {
-  /* 8-bit text or an encoded word; both tests run a word or more at a time */
-  return !bd_mime_text_is_seven_bit (value, strlen (value)) || strstr (value, "=?") != NULL;
+  return bd_mime_walk_header_marks (value, len) != 0;
 }
 
 /**
@@ -172,8 +195,8 @@ bd_mime_header (const BdMimePart *part,
 
   if ((raw = bd_mime_header_raw (part, name, &len)) == NULL)
     return NULL;
-  value = bd_mime_unfold (raw, len);
-  if (needs_decoding (value))
+  value = bd_mime_unfold_len (raw, len, &len);
+  if (needs_decoding (value, len))
     {
       char *decoded;
 

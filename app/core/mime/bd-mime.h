@@ -76,6 +76,9 @@ char       *bd_mime_header         (const BdMimePart *part,
                                     const char       *name);
 char       *bd_mime_unfold         (const char       *raw,
                                     gsize             len);
+char       *bd_mime_unfold_len     (const char       *raw,
+                                    gsize             len,
+                                    gsize            *out_len);
 /* An address header (From, To…) parsed by GMime: encoded words, groups. */
 InternetAddressList *bd_mime_address_header (const BdMimePart *part,
                                              const char       *name);
