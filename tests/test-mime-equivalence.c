@@ -256,6 +256,75 @@ test_fields_one_pass (void)
   g_assert_cmpuint (n, >, 0);
 }
 
+/* Header blocks made of lines that end in ';', blanks, CRs or other
+ * bytes, parameters written without indentation, folded and broken
+ * lines: the splitter's test of the line above (its last byte looked at
+ * first) against the reference. */
+static void
+test_fields_random (void)
+{
+  static const char *const lines[] = {
+    "Content-Type: multipart/mixed;\n", "Content-Type: text/plain; \n", "X: y;\t\n", "X: y;\r\n",
+    "boundary=\"b\"\n", "charset=utf-8\n", "name = v\n", "a_b*=x\n", "=v\n", " folded;\n",
+    "\tfolded\n", "Subject: s\n", "Subject: 9\n", "Subject: :\n", "To: <a@b>\n", "broken\n",
+    "broken;\n", "X: \xc3\xa9;\n", "X: ; \t \n", ";\n", "X: z<\n", "\n", "body",
+  };
+  g_autoptr(GRand) rand = g_rand_new_with_seed (41);
+
+  for (guint i = 0; i < 20000; i++)
+    {
+      g_autoptr(GString) text = g_string_new (NULL);
+      g_autoptr(BdMimePart) part = NULL;
+
+      for (guint k = g_rand_int_range (rand, 0, 9); k > 0; k--)
+        g_string_append (text, lines[g_rand_int_range (rand, 0, G_N_ELEMENTS (lines))]);
+      part = bd_mime_parse (text->str, text->len, 8);
+      walk_parts (part, assert_fields_as_before);
+    }
+}
+
+/* The type token's characters (a table) against RFC 2045's list, for
+ * every byte but the line breaks and NUL the unfolding drops: "te?xt/plain"
+ * is that type when the byte is a token character, "te"/"xt" for '/', and
+ * text/plain (no type read) for any other. */
+static gboolean
+ref_is_token_char (char c)
+{
+  return c > ' ' && c < 127 && strchr ("()<>@,;:\\\"/[]?=", c) == NULL;
+}
+
+static void
+test_type_token_bytes (void)
+{
+  for (guint c = 1; c < 256; c++)
+    {
+      char head[] = "Content-Type: teXxt/plain\n\n";
+      g_autoptr(BdMimePart) part = NULL;
+      g_autofree char *type = NULL;
+
+      if (c == '\n' || c == '\r')
+        continue;
+      head[16] = (char)c;
+      part = bd_mime_parse (head, strlen (head), 8);
+      if (ref_is_token_char ((char)c))
+        {
+          type = g_ascii_strdown (head + 14, 5);
+          g_assert_cmpstr (part->type, ==, type);
+          g_assert_cmpstr (part->subtype, ==, "plain");
+        }
+      else if (c == '/')
+        {
+          g_assert_cmpstr (part->type, ==, "te");
+          g_assert_cmpstr (part->subtype, ==, "xt");
+        }
+      else
+        {
+          g_assert_cmpstr (part->type, ==, "text");
+          g_assert_cmpstr (part->subtype, ==, "plain");
+        }
+    }
+}
+
 /* --- unfolding: runs of lines against byte by byte ---------------------- */
 
 static char *
@@ -689,6 +758,8 @@ main (int argc, char **argv)
   g_test_init (&argc, &argv, NULL);
   g_mime_init ();
   g_test_add_func ("/mime/equivalence/fields-one-pass", test_fields_one_pass);
+  g_test_add_func ("/mime/equivalence/fields-random", test_fields_random);
+  g_test_add_func ("/mime/equivalence/type-token-bytes", test_type_token_bytes);
   g_test_add_func ("/mime/equivalence/unfold", test_unfold);
   g_test_add_func ("/mime/equivalence/multipart-dashes", test_multipart_dashes);
   g_test_add_func ("/mime/equivalence/quoted-printable", test_quoted_printable);
