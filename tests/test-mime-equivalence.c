@@ -561,6 +561,25 @@ gmime_all_mailboxes (InternetAddressList *list)
   return TRUE;
 }
 
+/* The first address alone (bd_mime_address_header_plain_first) against
+ * the array's first (bd_mime_address_header_plain with room for one),
+ * for @value as a From field, and for no From field at all. */
+static void
+assert_first_as_array (const char *value)
+{
+  g_autofree char *head = g_strdup_printf ("To: x@y.z\nFrom: %s\n\nbody", value);
+  g_autoptr(BdMimePart) part = bd_mime_parse (head, strlen (head), 8);
+  g_autoptr(GPtrArray) array = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *first = NULL;
+  gboolean plain = bd_mime_address_header_plain (part, "From", array, 1);
+
+  g_assert_cmpint (bd_mime_address_header_plain_first (part, "From", &first), ==, plain);
+  g_assert_cmpstr (first, ==, plain && array->len > 0 ? g_ptr_array_index (array, 0) : NULL);
+  g_clear_pointer (&first, g_free);
+  g_assert_true (bd_mime_address_header_plain_first (part, "Cc", &first));
+  g_assert_null (first);
+}
+
 /* Checks @value both ways; returns whether the plain reading took it. */
 static gboolean
 assert_addresses_as_gmime (const char *value)
@@ -570,6 +589,7 @@ assert_addresses_as_gmime (const char *value)
   g_autoptr(GPtrArray) expected = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(InternetAddressList) list = NULL;
 
+  assert_first_as_array (value);
   if (!bd_mime_plain_addresses (value, plain, G_MAXUINT))
     {
       g_assert_cmpuint (plain->len, ==, 0);

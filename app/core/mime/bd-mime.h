@@ -91,6 +91,9 @@ gboolean    bd_mime_address_header_plain (const BdMimePart *part,
                                           const char       *name,
                                           GPtrArray        *addrs,
                                           guint             max);
+gboolean    bd_mime_address_header_plain_first (const BdMimePart  *part,
+                                                const char        *name,
+                                                char             **first);
 char       *bd_mime_plain_message_id     (const char       *value);
 
 /* The header fields, in order. */
