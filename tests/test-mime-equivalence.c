@@ -325,6 +325,65 @@ test_type_token_bytes (void)
     }
 }
 
+/* The first field named @name, compared by GLib without case, by a
+ * walk through the index: what the look-ups must find. */
+static const char *
+ref_header_raw (const BdMimePart *part,
+                const char       *name,
+                gsize            *len)
+{
+  guint n;
+  const BdMimeField *fields = bd_mime_fields (part, &n);
+
+  for (guint i = 0; i < n; i++)
+    if (fields[i].name_len == strlen (name) && g_ascii_strncasecmp (fields[i].name, name, fields[i].name_len) == 0)
+      {
+        *len = fields[i].value_len;
+        return fields[i].value;
+      }
+  return NULL;
+}
+
+/* Header look-ups (a literal name, its length worked out when compiling,
+ * and a name made at run time) against the walk, over random blocks of
+ * names in random case, some alike in length and first letter. */
+static void
+test_header_lookups (void)
+{
+  static const char *const names[] = {
+    "From", "FROM", "from", "Date", "DATE", "To", "tO", "Subject", "Message-ID", "Message-Id",
+    "X-Mailer", "X-Mailed", "Y-Mailer", "Received", "Reply-To", "X", "Content-Type", "Content-Tipe",
+  };
+  g_autoptr(GRand) rand = g_rand_new_with_seed (43);
+
+  for (guint i = 0; i < 5000; i++)
+    {
+      g_autoptr(GString) text = g_string_new (NULL);
+      g_autoptr(BdMimePart) part = NULL;
+
+      for (guint k = g_rand_int_range (rand, 0, 30); k > 0; k--)
+        g_string_append_printf (text, "%s: %u\n", names[g_rand_int_range (rand, 0, G_N_ELEMENTS (names))], k);
+      g_string_append (text, "\nbody");
+      part = bd_mime_parse (text->str, text->len, 8);
+      for (guint k = 0; k < G_N_ELEMENTS (names); k++)
+        {
+          g_autofree char *name = g_strdup (names[k]);
+          gsize want_len = 0, got_len = 0;
+          const char *want = ref_header_raw (part, name, &want_len);
+          g_autofree char *decoded = bd_mime_header (part, name);
+
+          g_assert_true (bd_mime_header_raw (part, name, &got_len) == want);
+          g_assert_cmpuint (got_len, ==, want != NULL ? want_len : 0);
+          g_assert_cmpint (decoded != NULL, ==, want != NULL);
+        }
+      g_assert_true (bd_mime_header_raw (part, "Message-ID", &(gsize){ 0 })
+                     == ref_header_raw (part, "Message-ID", &(gsize){ 0 }));
+      g_assert_true (bd_mime_header_raw (part, "X-Mailer", &(gsize){ 0 })
+                     == ref_header_raw (part, "X-Mailer", &(gsize){ 0 }));
+      g_assert_true (bd_mime_header_raw (part, "", &(gsize){ 0 }) == NULL);
+    }
+}
+
 /* --- unfolding: runs of lines against byte by byte ---------------------- */
 
 static char *
@@ -787,6 +846,7 @@ main (int argc, char **argv)
   g_test_add_func ("/mime/equivalence/fields-one-pass", test_fields_one_pass);
   g_test_add_func ("/mime/equivalence/fields-random", test_fields_random);
   g_test_add_func ("/mime/equivalence/type-token-bytes", test_type_token_bytes);
+  g_test_add_func ("/mime/equivalence/header-lookups", test_header_lookups);
   g_test_add_func ("/mime/equivalence/unfold", test_unfold);
   g_test_add_func ("/mime/equivalence/multipart-dashes", test_multipart_dashes);
   g_test_add_func ("/mime/equivalence/quoted-printable", test_quoted_printable);
