@@ -384,6 +384,27 @@ test_header_lookups (void)
     }
 }
 
+/* Types and subtypes of every length either side of what the part holds
+ * in itself (type_buf) and what it allocates, read back in lower case. */
+static void
+test_type_lengths (void)
+{
+  for (guint t = 1; t <= 30; t++)
+    for (guint u = 1; u <= 30; u++)
+      {
+        g_autofree char *type = g_strnfill (t, 'T');
+        g_autofree char *subtype = g_strnfill (u, 'S');
+        g_autofree char *head = g_strdup_printf ("Content-Type: %s/%s; charset=x\n\nbody", type, subtype);
+        g_autoptr(BdMimePart) part = bd_mime_parse (head, strlen (head), 8);
+        g_autofree char *want_type = g_ascii_strdown (type, -1);
+        g_autofree char *want_subtype = g_ascii_strdown (subtype, -1);
+
+        g_assert_cmpstr (part->type, ==, want_type);
+        g_assert_cmpstr (part->subtype, ==, want_subtype);
+        g_assert_true (part->subtype == part->type + t + 1);
+      }
+}
+
 /* --- unfolding: runs of lines against byte by byte ---------------------- */
 
 static char *
@@ -846,6 +867,7 @@ main (int argc, char **argv)
   g_test_add_func ("/mime/equivalence/fields-one-pass", test_fields_one_pass);
   g_test_add_func ("/mime/equivalence/fields-random", test_fields_random);
   g_test_add_func ("/mime/equivalence/type-token-bytes", test_type_token_bytes);
+  g_test_add_func ("/mime/equivalence/type-lengths", test_type_lengths);
   g_test_add_func ("/mime/equivalence/header-lookups", test_header_lookups);
   g_test_add_func ("/mime/equivalence/unfold", test_unfold);
   g_test_add_func ("/mime/equivalence/multipart-dashes", test_multipart_dashes);

@@ -295,7 +295,11 @@ set_content_type (BdMimePart *part,
                   const char *subtype,
                   gsize       subtype_len)
 {
-  part->type = g_malloc (type_len + 1 + subtype_len + 1);
+  gsize size = type_len + 1 + subtype_len + 1;
+
+  /* in the part itself when they fit ("multipart\0alternative", say):
+   * an allocation cost as much as reading them */
+  part->type = size <= sizeof part->type_buf ? part->type_buf : g_malloc (size);
   lower_copy (part->type, type, type_len);
   part->subtype = part->type + type_len + 1;
   lower_copy (part->subtype, subtype, subtype_len);
@@ -569,7 +573,8 @@ bd_mime_part_free (BdMimePart *part)
 {
   if (part == NULL)
     return;
-  g_free (part->type);   /* the subtype too */
+  if (part->type != part->type_buf)
+    g_free (part->type);   /* the subtype too */
   g_free (part->charset);
   g_free (part->boundary);
   g_free (part->encoding);

@@ -57,6 +57,7 @@ struct _BdMimePart
   gboolean    too_many_parts;  /* top part only: parts past BD_MIME_MAX_PARTS were not made */
   BdMimeField *fields;         /* the header block's fields, in order (bd_mime_fields()) */
   guint       n_fields;
+  char        type_buf[24];    /* private: @type and @subtype when they fit */
 };
 
 BdMimePart *bd_mime_parse          (const char       *data,
