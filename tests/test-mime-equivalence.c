@@ -405,6 +405,28 @@ test_type_lengths (void)
       }
 }
 
+/* A transfer encoding as written (case, blanks, folding, other bytes)
+ * against the old reading: unfolded, then a lower-case copy. */
+static void
+test_encoding_values (void)
+{
+  static const char *const values[] = {
+    " base64", "BASE64", " Quoted-Printable ", "\tqUoTeD-pRiNtAbLe", " 7BIT\n ", " x-\n UUencode",
+    " 8Bit (comment)", "", " ", " B\xc3\x84SE64", " a\tb",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (values); i++)
+    {
+      g_autofree char *head = g_strdup_printf ("Content-Transfer-Encoding:%s\n\nbody", values[i]);
+      g_autoptr(BdMimePart) part = bd_mime_parse (head, strlen (head), 8);
+      const char *raw = strchr (head, ':') + 1;
+      g_autofree char *unfolded = bd_mime_unfold (raw, strstr (head, "\n\n") - raw);
+      g_autofree char *want = g_ascii_strdown (unfolded, -1);
+
+      g_assert_cmpstr (part->encoding, ==, want);
+    }
+}
+
 /* --- unfolding: runs of lines against byte by byte ---------------------- */
 
 static char *
@@ -868,6 +890,7 @@ main (int argc, char **argv)
   g_test_add_func ("/mime/equivalence/fields-random", test_fields_random);
   g_test_add_func ("/mime/equivalence/type-token-bytes", test_type_token_bytes);
   g_test_add_func ("/mime/equivalence/type-lengths", test_type_lengths);
+  g_test_add_func ("/mime/equivalence/encoding-values", test_encoding_values);
   g_test_add_func ("/mime/equivalence/header-lookups", test_header_lookups);
   g_test_add_func ("/mime/equivalence/unfold", test_unfold);
   g_test_add_func ("/mime/equivalence/multipart-dashes", test_multipart_dashes);

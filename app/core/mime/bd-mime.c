@@ -275,16 +275,6 @@ lower_copy (char       *out,
   out[n] = '\0';
 }
 
-static char *
-lower_dup (const char *s,
-           gsize       n)
-{
-  char *out = g_malloc (n + 1);
-
-  lower_copy (out, s, n);
-  return out;
-}
-
 /* The type and subtype, lower case, in one allocation ("type\0subtype"):
  * the subtype points into the type's block, freed with it. Every part
  * has both; two allocations each cost as much as reading them. */
@@ -383,9 +373,11 @@ read_content_type (BdMimePart *part,
 
   if (encoding != NULL)
     {
-      g_autofree char *unfolded = bd_mime_unfold (encoding->value, encoding->value_len);
+      gsize n;
 
-      part->encoding = lower_dup (unfolded, strlen (unfolded));
+      /* the unfolded copy lowered in place: a second copy for the case */
+      part->encoding = bd_mime_unfold_len (encoding->value, encoding->value_len, &n);
+      lower_copy (part->encoding, part->encoding, n);
     }
 }
 
