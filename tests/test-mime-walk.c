@@ -604,6 +604,8 @@ static const char *const html_pieces[] = {
   "&amp;", "&nbsp;", "&NBSP;", "&#65;", "&#x263A;", "&#0;", "&bogus;", "&", "&rsquo;", "&shy;",
   " ", " ", " ", "  ", "\n", "\r\n", "\t", " \n ", "x", "word", "words and more words here",
   "0123456789abcdefghij", "\xc3\xa9t\xc3\xa9", "a b c d e f g h i j k l", "\0",
+  /* indentation, longer than a block */
+  "\n            ", "\r\n\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t", "                                ",
 };
 
 static void
