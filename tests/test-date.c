@@ -118,6 +118,33 @@ test_date_random (void)
     }
 }
 
+/* Random dates GMime reads for the fast path (named zones, two- and
+ * three-digit years, no seconds), over the whole range and past its ends:
+ * GMime's moment written by hand must be what GLib's formatter writes. */
+static void
+test_date_random_fallbacks (void)
+{
+  static const char *const months[] = { "Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                                        "Jul", "Aug", "Sep", "Oct", "Nov", "Dec" };
+  static const char *const zones[] = { "GMT", "UT", "UTC", "EST", "EDT", "CST", "PDT", "JST", "Z", "", "+0100", "-2359" };
+  static const char *const year_forms[] = { "%d", "%02d", "%03d", "%04d" };
+
+  for (guint i = 0; i < 20000; i++)
+    {
+      int form = g_test_rand_int_range (0, G_N_ELEMENTS (year_forms));
+      int year = form == 0 ? g_test_rand_int_range (0, 10000) : g_test_rand_int_range (0, form == 1 ? 100 : 10000);
+      g_autofree char *year_text = g_strdup_printf (year_forms[form], year);
+      g_autofree char *value = g_strdup_printf ("%d %s %s %02d:%02d%s %s",
+                                                g_test_rand_int_range (1, 32),
+                                                months[g_test_rand_int_range (0, 12)], year_text,
+                                                g_test_rand_int_range (0, 24), g_test_rand_int_range (0, 60),
+                                                g_test_rand_bit () ? ":07" : "",
+                                                zones[g_test_rand_int_range (0, G_N_ELEMENTS (zones))]);
+
+      check_same (value);
+    }
+}
+
 /* Canonical dates with one character deleted, doubled or replaced: the
  * near misses where a fast path could part from GMime. */
 static void
@@ -153,6 +180,7 @@ main (int    argc,
   g_test_add_func ("/core/date/fallbacks", test_date_fallbacks);
   g_test_add_func ("/core/date/prefixes", test_date_prefixes);
   g_test_add_func ("/core/date/random", test_date_random);
+  g_test_add_func ("/core/date/random-fallbacks", test_date_random_fallbacks);
   g_test_add_func ("/core/date/mutations", test_date_mutations);
   return g_test_run ();
 }

@@ -1163,6 +1163,55 @@ test_addresses (void)
     }
 }
 
+/* --- the scratch result's test: every field ORed against each tested ---- */
+
+static gboolean
+ref_is_untouched (const BdBounce *scratch)
+{
+  const BdOriginal *o = scratch->original;
+
+  return scratch->kind == BD_KIND_NOT_BOUNCE && scratch->recipients->len == 0
+      && scratch->mta == NULL && scratch->reporting_mta == NULL && scratch->limits == 0
+      && o->from == NULL && o->to->len == 0 && o->subject == NULL && o->dkim->len == 0;
+}
+
+/* Each of the nine fields set alone, and every pair of them. */
+static void
+set_scratch_field (BdBounce *scratch,
+                   guint     field)
+{
+  switch (field)
+    {
+    case 0: scratch->kind = BD_KIND_BOUNCE; break;
+    case 1: g_ptr_array_add (scratch->recipients, bd_recipient_new ()); break;
+    case 2: scratch->mta = g_strdup ("x"); break;
+    case 3: scratch->reporting_mta = g_strdup ("x"); break;
+    case 4: scratch->limits = BD_DECODE_LIMIT_DEPTH; break;
+    case 5: scratch->original->from = g_strdup ("a@b.c"); break;
+    case 6: g_ptr_array_add (scratch->original->to, g_strdup ("a@b.c")); break;
+    case 7: scratch->original->subject = g_strdup (""); break;
+    case 8: g_ptr_array_add (scratch->original->dkim, g_new0 (BdDkimRef, 1)); break;
+    default: g_assert_not_reached ();
+    }
+}
+
+static void
+test_is_untouched (void)
+{
+  for (guint a = 0; a <= 9; a++)
+    for (guint b = a; b <= 9; b++)
+      {
+        g_autoptr(BdBounce) scratch = bd_bounce_new ("x", 0);
+
+        if (a < 9)
+          set_scratch_field (scratch, a);
+        if (b < 9 && b != a)
+          set_scratch_field (scratch, b);
+        g_assert_cmpint (bd_decoder_is_untouched (scratch), ==, ref_is_untouched (scratch));
+        g_assert_cmpint (bd_decoder_is_untouched (scratch), ==, a == 9);
+      }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1182,5 +1231,6 @@ main (int   argc,
   g_test_add_func ("/decode-equivalence/squeeze", test_squeeze);
   g_test_add_func ("/decode-equivalence/normalise-codes", test_normalise_codes);
   g_test_add_func ("/decode-equivalence/addresses", test_addresses);
+  g_test_add_func ("/decode-equivalence/is-untouched", test_is_untouched);
   return g_test_run ();
 }

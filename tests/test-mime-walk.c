@@ -18,6 +18,7 @@
 #include "bd-mime.h"
 #include "bd-original.h"
 #include "bd-mime-params.h"
+#include "bd-mime-private.h"
 #include "bd-mime-text.h"
 #include "bd-text.h"
 #include "bd-mime-walk.h"
@@ -97,8 +98,12 @@ check_unfold (const char *raw,
   g_autofree char *copy = exact_copy (raw, len);
   g_autofree char *got = bd_mime_unfold (copy, len);
   g_autofree char *want = unfold_reference (copy, len);
+  gsize got_len;
+  g_autofree char *with_len = bd_mime_unfold_len (copy, len, &got_len);
 
   g_assert_cmpstr (got, ==, want);
+  g_assert_cmpstr (with_len, ==, want);
+  g_assert_cmpuint (got_len, ==, strlen (want));
 }
 
 static void
@@ -132,6 +137,70 @@ test_unfold_random (void)
       g_autofree char *text = random_text (rand, alphabet, g_rand_int_range (rand, 1, sizeof alphabet + 1), len);
 
       check_unfold (text, len);
+    }
+}
+
+/* --- bd_mime_walk_header_marks ----------------------------------------- */
+
+/* What the tests it replaced gave: a search for 8-bit bytes and
+ * strstr () for "=?" (on a copy made a string, the bytes not NUL). */
+static guint
+header_marks_reference (const char *text,
+                        gsize       len)
+{
+  g_autofree char *string = g_strndup (text, len);
+
+  return (bd_mime_text_is_seven_bit (text, len) ? 0 : BD_MIME_WALK_EIGHT_BIT)
+         | (strstr (string, "=?") != NULL ? BD_MIME_WALK_ENCODED_WORD : 0);
+}
+
+static void
+check_header_marks (const char *text,
+                    gsize       len)
+{
+  /* an exact copy, so that a read past the value shows under ASan */
+  g_autofree char *copy = exact_copy (text, len);
+
+  g_assert_cmpuint (bd_mime_walk_header_marks (copy, len), ==, header_marks_reference (copy, len));
+}
+
+/* An 8-bit byte, '=', '?' and "=?" at every place of values of every
+ * length up to 40 (either side of a block, the padded copy and the last
+ * overlapping block), among text that is none of them. */
+static void
+test_header_marks_places (void)
+{
+  static const char *const marks[] = { "\x80", "\xff", "=", "?", "=?", "?=" };
+
+  for (gsize len = 0; len <= 40; len++)
+    {
+      g_autofree char *text = g_strnfill (len, 'a');
+
+      check_header_marks (text, len);
+      for (guint m = 0; m < G_N_ELEMENTS (marks); m++)
+        for (gsize at = 0; at + strlen (marks[m]) <= len; at++)
+          {
+            g_autofree char *marked = g_strnfill (len, 'a');
+
+            memcpy (marked + at, marks[m], strlen (marks[m]));
+            check_header_marks (marked, len);
+          }
+    }
+}
+
+static void
+test_header_marks_random (void)
+{
+  static const char alphabet[] = { 'a', '=', '?', ' ', '\x7f', '\x80', '\xc3', '\xff' };
+  g_autoptr(GRand) rand = g_rand_new_with_seed (31);
+
+  for (guint i = 0; i < 50000; i++)
+    {
+      gsize len = g_rand_int_range (rand, 0, 80);
+      /* a few of the letters, so that some values have none of the marks */
+      g_autofree char *text = random_text (rand, alphabet, g_rand_int_range (rand, 1, sizeof alphabet + 1), len);
+
+      check_header_marks (text, len);
     }
 }
 
@@ -536,6 +605,8 @@ static const char *const html_pieces[] = {
   "&amp;", "&nbsp;", "&NBSP;", "&#65;", "&#x263A;", "&#0;", "&bogus;", "&", "&rsquo;", "&shy;",
   " ", " ", " ", "  ", "\n", "\r\n", "\t", " \n ", "x", "word", "words and more words here",
   "0123456789abcdefghij", "\xc3\xa9t\xc3\xa9", "a b c d e f g h i j k l", "\0",
+  /* indentation, longer than a block */
+  "\n            ", "\r\n\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t", "                                ",
 };
 
 static void
@@ -797,6 +868,59 @@ test_equal_ci_random (void)
 
         g_assert_cmpint (bd_mime_walk_equal_ci (a, b), ==, g_ascii_strcasecmp (a, b) == 0);
       }
+}
+
+/* --- bd_mime_names_equal ----------------------------------------------- */
+
+static void
+assert_names_equal_as_glib (const char *a,
+                            const char *b,
+                            gsize       n)
+{
+  g_assert_cmpint (bd_mime_names_equal (a, b, n), ==, g_ascii_strncasecmp (a, b, n) == 0);
+}
+
+/* The word compare (4 to 16 bytes) against GLib's: every byte of every
+ * length made every other byte in turn, so a difference in each word,
+ * and in the bytes the two words overlap, is tried. */
+static void
+test_names_equal_bytes (void)
+{
+  static const char base[] = "Content-Transfer-Encoding";
+
+  for (gsize n = 1; n < sizeof base; n++)
+    for (gsize i = 0; i < n; i++)
+      for (guint c = 1; c < 256; c++)
+        {
+          char b[sizeof base];
+
+          memcpy (b, base, sizeof base);
+          b[i] = (char)c;
+          assert_names_equal_as_glib (base, b, n);
+          assert_names_equal_as_glib (b, base, n);
+        }
+}
+
+static void
+test_names_equal_random (void)
+{
+  static const char alphabet[] = { 'a', 'A', 'z', 'Z', '@', '[', '`', '{', '-', 'm', 'M', '0', '\x80', '\xc1', '\xe1' };
+  g_autoptr(GRand) rand = g_rand_new_with_seed (29);
+
+  for (guint i = 0; i < 100000; i++)
+    {
+      gsize n = g_rand_int_range (rand, 1, 21);
+      g_autofree char *a = random_text (rand, alphabet, sizeof alphabet, n);
+      g_autofree char *b = random_text (rand, alphabet, sizeof alphabet, n);
+
+      assert_names_equal_as_glib (a, b, n);
+      /* the same name in another case, then with one byte changed */
+      g_free (b);
+      b = g_rand_boolean (rand) ? g_ascii_strup (a, -1) : g_strdup (a);
+      assert_names_equal_as_glib (a, b, n);
+      b[g_rand_int_range (rand, 0, n)] = alphabet[g_rand_int_range (rand, 0, sizeof alphabet)];
+      assert_names_equal_as_glib (a, b, n);
+    }
 }
 
 /* --- bd_mime_parameters ------------------------------------------------ */
@@ -1964,6 +2088,8 @@ main (int   argc,
   g_mime_init ();
   g_test_add_func ("/mime-walk/unfold/edges", test_unfold_edges);
   g_test_add_func ("/mime-walk/unfold/random", test_unfold_random);
+  g_test_add_func ("/mime-walk/header-marks/places", test_header_marks_places);
+  g_test_add_func ("/mime-walk/header-marks/random", test_header_marks_random);
   g_test_add_func ("/mime-walk/blank-line/edges", test_blank_line_edges);
   g_test_add_func ("/mime-walk/blank-line/random", test_blank_line_random);
   g_test_add_func ("/mime-walk/field-colon/edges", test_field_colon_edges);
@@ -1976,6 +2102,8 @@ main (int   argc,
   g_test_add_func ("/mime-walk/copy-newlines/random", test_copy_newlines_random);
   g_test_add_func ("/mime-walk/prefix-ci/bytes", test_prefix_ci_bytes);
   g_test_add_func ("/mime-walk/equal-ci/random", test_equal_ci_random);
+  g_test_add_func ("/mime-walk/names-equal/bytes", test_names_equal_bytes);
+  g_test_add_func ("/mime-walk/names-equal/random", test_names_equal_random);
   g_test_add_func ("/mime-walk/parameters/edges", test_parameters_edges);
   g_test_add_func ("/mime-walk/parameters/random", test_parameters_random);
   g_test_add_func ("/mime-walk/tags/edges", test_tags_edges);

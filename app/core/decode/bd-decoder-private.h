@@ -57,4 +57,22 @@ void        bd_decoder_find_commands        (BdBounce         *bounce,
                                              const char       *body);
 void        bd_decoder_check_reply_class    (BdBounce         *bounce);
 
+/* Whether a scanner that said no left anything in its scratch result.
+ * Inline: the decoder runs it after each scanner (test-decode-equivalence
+ * compares it with the tests one by one). */
+static inline gboolean
+bd_decoder_is_untouched (const BdBounce *scratch)
+{
+  const BdOriginal *o = scratch->original;
+  /* Every field ORed, one test at the end: this runs after each of the
+   * scanners that say no, and a test and a branch for each field cost
+   * more than the loads. */
+  guintptr set = (guintptr)scratch->mta | (guintptr)scratch->reporting_mta
+                 | (guintptr)o->from | (guintptr)o->subject;
+  guint counts = scratch->recipients->len | o->to->len | o->dkim->len | (guint)scratch->limits
+                 | (guint)(scratch->kind ^ BD_KIND_NOT_BOUNCE);
+
+  return (set | counts) == 0;
+}
+
 G_END_DECLS

@@ -237,17 +237,6 @@ words_from_prose (BdBounce   *bounce,
     }
 }
 
-/* Whether a scanner that said no left anything in its scratch result. */
-static gboolean
-is_untouched (const BdBounce *scratch)
-{
-  const BdOriginal *o = scratch->original;
-
-  return scratch->kind == BD_KIND_NOT_BOUNCE && scratch->recipients->len == 0
-      && scratch->mta == NULL && scratch->reporting_mta == NULL && scratch->limits == 0
-      && o->from == NULL && o->to->len == 0 && o->subject == NULL && o->dkim->len == 0;
-}
-
 static void
 run_scanners (BdBounce          *bounce,
               const BdScanInput *message_input)
@@ -265,7 +254,7 @@ run_scanners (BdBounce          *bounce,
   for (guint i = 0; i < n; i++)
     {
       /* One scratch result for all the scanners that say no: most do. */
-      if (scanned == NULL || !is_untouched (scanned))
+      if (scanned == NULL || !bd_decoder_is_untouched (scanned))
         {
           g_clear_pointer (&scanned, bd_bounce_unref);
           scanned = bd_bounce_new (bounce->source, bounce->offset);

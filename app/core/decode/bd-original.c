@@ -432,6 +432,24 @@ add_header_addresses (GPtrArray        *into,
   add_addresses (into, list, 0);
 }
 
+/* The first of add_header_addresses()'s mailboxes, or NULL: a plain
+ * field's without an array to hold the rest. */
+static char *
+first_header_address (const BdMimePart *message,
+                      const char       *name)
+{
+  g_autoptr(GPtrArray) all = NULL;
+  g_autoptr(InternetAddressList) list = NULL;
+  char *first;
+
+  if (bd_mime_address_header_plain_first (message, name, &first))
+    return first;
+  all = g_ptr_array_new_with_free_func (g_free);
+  list = bd_mime_address_header (message, name);
+  add_addresses (all, list, 0);
+  return all->len > 0 ? g_strdup (g_ptr_array_index (all, 0)) : NULL;
+}
+
 /* A field's value, unfolded. DKIM-Signature and Received are long and,
  * in practice, plain ASCII: GMime's encoded-word decoder is only run on
  * values that are not plain UTF-8 or hold an encoded word. */
@@ -439,11 +457,13 @@ static char *
 header_value (const char *raw,
               gsize       len)
 {
-  char *value = bd_mime_unfold (raw, len);
-  gsize n = strlen (value);
+  gsize n;
+  char *value = bd_mime_unfold_len (raw, len, &n);
+  guint marks = bd_mime_walk_header_marks (value, n);
 
   /* ASCII (unfolded, it holds no NUL) is UTF-8: the cheaper test first */
-  if (strstr (value, "=?") != NULL || !(bd_mime_text_is_seven_bit (value, n) || g_utf8_validate (value, n, NULL)))
+  if ((marks & BD_MIME_WALK_ENCODED_WORD) != 0
+      || ((marks & BD_MIME_WALK_EIGHT_BIT) != 0 && !g_utf8_validate (value, n, NULL)))
     {
       char *decoded;
 
@@ -473,13 +493,7 @@ bd_original_fill_from_message (BdOriginal       *original,
   g_return_if_fail (message != NULL);
 
   if (original->from == NULL)
-    {
-      g_autoptr(GPtrArray) from = g_ptr_array_new_with_free_func (g_free);
-
-      add_header_addresses (from, message, "From");
-      if (from->len > 0)
-        original->from = g_ptr_array_steal_index (from, 0);
-    }
+    original->from = first_header_address (message, "From");
   if (original->to->len == 0)
     add_header_addresses (original->to, message, "To");
   if (original->subject == NULL)

@@ -23,15 +23,15 @@ bd_sender_first_address (const BdMimePart *message,
                          const char       *header)
 {
   g_autoptr(InternetAddressList) list = NULL;
-  g_autoptr(GPtrArray) plain = g_ptr_array_new_with_free_func (g_free);
+  char *first;
   int n;
 
   g_return_val_if_fail (message != NULL, NULL);
   g_return_val_if_fail (header != NULL, NULL);
 
   /* A plain field (no group) is read without building GMime's objects. */
-  if (bd_mime_address_header_plain (message, header, plain, 1))
-    return plain->len > 0 ? g_ptr_array_steal_index (plain, 0) : NULL;
+  if (bd_mime_address_header_plain_first (message, header, &first))
+    return first;
   list = bd_mime_address_header (message, header);
   n = list != NULL ? internet_address_list_length (list) : 0;
   for (int i = 0; i < n; i++)

@@ -276,7 +276,14 @@ bd_date_to_iso_utc (const char *value)
   g_date_time_unref (date);
   if (utc == NULL)
     return NULL;
-  iso = g_date_time_format (utc, "%Y-%m-%dT%H:%M:%SZ");
+  /* GLib's formatter cost more than GMime's parser; GMime's dates are
+   * whole seconds, so its moment written by hand is the same text, but
+   * for years before 1000, which "%Y" writes in fewer than four digits
+   * (GMime 3.2 reads none before 1969: kept for another GMime). */
+  if (g_date_time_get_year (utc) >= 1000)
+    iso = format_utc (g_date_time_to_unix (utc));
+  else
+    iso = g_date_time_format (utc, "%Y-%m-%dT%H:%M:%SZ");
   g_date_time_unref (utc);
   return iso;
 }

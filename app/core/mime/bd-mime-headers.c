@@ -125,6 +125,34 @@ copy_without_breaks (char       *q,
 }
 
 /**
+ * bd_mime_unfold_len:
+ * @out_len: (out): the length of the result
+ *
+ * bd_mime_unfold() that also gives the result's length (it holds no NUL):
+ * the tests that follow an unfolding need it, and strlen () cost a call.
+ *
+ * Returns: (transfer full): @raw without its line breaks, trimmed.
+ */
+char *
+bd_mime_unfold_len (const char *raw,
+                    gsize       len,
+                    gsize      *out_len)
+{
+  const char *end = raw + len;
+  char *out, *stop;
+
+  while (raw < end && g_ascii_isspace (*raw))
+    raw++;
+  while (end > raw && g_ascii_isspace (end[-1]))
+    end--;
+  out = g_malloc (end - raw + 1);
+  stop = copy_without_breaks (out, raw, end);
+  *stop = '\0';
+  *out_len = stop - out;
+  return out;
+}
+
+/**
  * bd_mime_unfold:
  *
  * Returns: (transfer full): @raw without its line breaks, trimmed.
@@ -133,23 +161,18 @@ char *
 bd_mime_unfold (const char *raw,
                 gsize       len)
 {
-  const char *end = raw + len;
-  char *out;
+  gsize n;
 
-  while (raw < end && g_ascii_isspace (*raw))
-    raw++;
-  while (end > raw && g_ascii_isspace (end[-1]))
-    end--;
-  out = g_malloc (end - raw + 1);
-  *copy_without_breaks (out, raw, end) = '\0';
-  return out;
+  return bd_mime_unfold_len (raw, len, &n);
 }
 
+/* 8-bit text or an encoded word in the @len bytes of @value: one look
+ * at them for both (bd_mime_walk_header_marks()). */
 static gboolean
-needs_decoding (const char *value)
+needs_decoding (const char *value,
+                gsize       len)
 {
-  /* 8-bit text or an encoded word; both tests run a word or more at a time */
-  return !bd_mime_text_is_seven_bit (value, strlen (value)) || strstr (value, "=?") != NULL;
+  return bd_mime_walk_header_marks (value, len) != 0;
 }
 
 /**
@@ -172,8 +195,8 @@ bd_mime_header (const BdMimePart *part,
 
   if ((raw = bd_mime_header_raw (part, name, &len)) == NULL)
     return NULL;
-  value = bd_mime_unfold (raw, len);
-  if (needs_decoding (value))
+  value = bd_mime_unfold_len (raw, len, &len);
+  if (needs_decoding (value, len))
     {
       char *decoded;
 
@@ -330,12 +353,16 @@ read_plain_mailbox (const char  *p,
 }
 
 /* Reads @value as plain mailboxes separated by commas; adds their
- * addresses to @addrs while it holds fewer than @max. Returns whether
- * @value has that form, to its end (when not, some may have been added). */
+ * addresses to @addrs (when not NULL) while it holds fewer than @max, and
+ * points @first (when not NULL) at the first one, @first_len its length.
+ * Returns whether @value has that form, to its end (when not, some may
+ * have been added). */
 static gboolean
-read_plain_list (const char *value,
-                 GPtrArray  *addrs,
-                 guint       max)
+read_plain_list (const char  *value,
+                 GPtrArray   *addrs,
+                 guint        max,
+                 const char **first,
+                 gsize       *first_len)
 {
   const char *p = value;
 
@@ -348,7 +375,12 @@ read_plain_list (const char *value,
         p++;
       if ((p = read_plain_mailbox (p, &addr, &len)) == NULL)
         return FALSE;
-      if (addrs->len < max)
+      if (first != NULL && *first == NULL)
+        {
+          *first = addr;
+          *first_len = len;
+        }
+      if (addrs != NULL && addrs->len < max)
         g_ptr_array_add (addrs, g_strndup (addr, len));
       while (*p == ' ' || *p == '\t')
         p++;
@@ -388,7 +420,7 @@ bd_mime_plain_addresses (const char *value,
   if (!bd_mime_text_is_seven_bit (value, strlen (value)))
     return FALSE;
   before = addrs->len;
-  if (read_plain_list (value, addrs, max))
+  if (read_plain_list (value, addrs, max, NULL, NULL))
     return TRUE;
   /* Not plain after all (read in one pass): what it added is taken back,
    * whatever @addrs's free function. */
@@ -425,6 +457,40 @@ bd_mime_address_header_plain (const BdMimePart *part,
     return TRUE;
   value = bd_mime_unfold (raw, len);
   return bd_mime_plain_addresses (value, addrs, max);
+}
+
+/**
+ * bd_mime_address_header_plain_first:
+ * @first: (out) (transfer full) (nullable): the first address, or %NULL
+ *
+ * bd_mime_address_header_plain() for the first address alone: the
+ * callers that want one made an array, an element and a copy of it.
+ *
+ * Returns: %TRUE when the field is missing (@first set to %NULL) or plain
+ *   (@first set to its first address); %FALSE, @first set to %NULL,
+ *   when GMime must read it (bd_mime_address_header()).
+ */
+gboolean
+bd_mime_address_header_plain_first (const BdMimePart  *part,
+                                    const char        *name,
+                                    char             **first)
+{
+  gsize len;
+  const char *raw, *addr = NULL;
+  g_autofree char *value = NULL;
+
+  g_return_val_if_fail (part != NULL, FALSE);
+  g_return_val_if_fail (name != NULL, FALSE);
+  g_return_val_if_fail (first != NULL, FALSE);
+
+  *first = NULL;
+  if ((raw = bd_mime_header_raw (part, name, &len)) == NULL)
+    return TRUE;
+  value = bd_mime_unfold_len (raw, len, &len);
+  if (!bd_mime_text_is_seven_bit (value, len) || !read_plain_list (value, NULL, 0, &addr, &len))
+    return FALSE;
+  *first = g_strndup (addr, len);   /* a plain list has a mailbox */
+  return TRUE;
 }
 
 /**

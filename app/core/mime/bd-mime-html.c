@@ -311,6 +311,27 @@ read_tag (GString    *out,
   return close != NULL ? close + 1 : NULL;
 }
 
+/* Past the white space at @p (is_blank ()), 16 bytes a step where SSE2
+ * is: a document's indentation, a line end then a run of blanks, went
+ * byte by byte. */
+static const char *
+blank_run_end (const char *p,
+               const char *end)
+{
+#ifdef __SSE2__
+  for (; end - p >= 16; p += 16)
+    {
+      unsigned blanks = bd_mime_walk_mask3 (p, ' ', '\t', '\n') | bd_mime_walk_mask (p, '\r');
+
+      if (blanks != 0xffff)
+        return p + __builtin_ctz (~blanks);
+    }
+#endif
+  while (p < end && is_blank (*p))
+    p++;
+  return p;
+}
+
 /**
  * bd_mime_strip_html:
  *
@@ -351,8 +372,7 @@ bd_mime_strip_html (const char *html,
            * the run is passed in one go (indentation is long) */
           if (out->len > 0 && out->str[out->len - 1] != '\n' && out->str[out->len - 1] != ' ')
             g_string_append_c (out, ' ');
-          while (++p < end && is_blank (*p))
-            ;
+          p = blank_run_end (p + 1, end);
           continue;
         }
       /* Plain text, its first byte included whatever it is (in <pre>, a

@@ -177,6 +177,58 @@ bd_mime_walk_blank_stops (const char *p,
 }
 #endif
 
+/* What bd_mime_walk_header_marks() finds in a header's value. */
+enum
+{
+  BD_MIME_WALK_EIGHT_BIT     = 1 << 0,   /* a byte above 0x7f */
+  BD_MIME_WALK_ENCODED_WORD  = 1 << 1,   /* "=?", an encoded word's start */
+};
+
+/* Whether the @len bytes at @p hold an 8-bit byte and an "=?", as
+ * BD_MIME_WALK_* bits: one look at each block for both, where a search
+ * for 8-bit bytes, a strlen () and a strstr () each read the value. A
+ * value shorter than a block is looked at in a padded copy. */
+static inline guint
+bd_mime_walk_header_marks (const char *p,
+                           gsize       len)
+{
+  const char *end = p + len;
+#ifdef __SSE2__
+  char pad[32];
+  unsigned high = 0, words = 0;
+
+  if (len < 17)
+    {
+      /* zeros after the value: neither 8-bit nor '?' */
+      memset (pad, 0, sizeof pad);
+      memcpy (pad, p, len);
+      p = pad;
+      end = pad + 17;
+    }
+  for (; end - p >= 17; p += 16)
+    {
+      high |= (unsigned)_mm_movemask_epi8 (_mm_loadu_si128 ((const __m128i *)(gconstpointer)p));
+      words |= bd_mime_walk_mask (p, '=') & bd_mime_walk_mask (p + 1, '?');
+    }
+  /* The bytes left, fewer than 17, in the block ending at @end, and the
+   * pairs starting a byte before it: looked at again, they change nothing. */
+  high |= (unsigned)_mm_movemask_epi8 (_mm_loadu_si128 ((const __m128i *)(gconstpointer)(end - 16)));
+  words |= bd_mime_walk_mask (end - 17, '=') & bd_mime_walk_mask (end - 16, '?');
+  return (high != 0 ? BD_MIME_WALK_EIGHT_BIT : 0) | (words != 0 ? BD_MIME_WALK_ENCODED_WORD : 0);
+#else
+  guint marks = 0;
+
+  for (; p < end; p++)
+    {
+      if ((guchar)*p >= 0x80)
+        marks |= BD_MIME_WALK_EIGHT_BIT;
+      else if (*p == '=' && p + 1 < end && p[1] == '?')
+        marks |= BD_MIME_WALK_ENCODED_WORD;
+    }
+  return marks;
+#endif
+}
+
 /* Whether @c may be in a header field's name: printable US-ASCII, '!'
  * to '~', but ':'. */
 static inline gboolean

@@ -57,6 +57,7 @@ struct _BdMimePart
   gboolean    too_many_parts;  /* top part only: parts past BD_MIME_MAX_PARTS were not made */
   BdMimeField *fields;         /* the header block's fields, in order (bd_mime_fields()) */
   guint       n_fields;
+  char        type_buf[24];    /* private: @type and @subtype when they fit */
 };
 
 BdMimePart *bd_mime_parse          (const char       *data,
@@ -76,6 +77,9 @@ char       *bd_mime_header         (const BdMimePart *part,
                                     const char       *name);
 char       *bd_mime_unfold         (const char       *raw,
                                     gsize             len);
+char       *bd_mime_unfold_len     (const char       *raw,
+                                    gsize             len,
+                                    gsize            *out_len);
 /* An address header (From, To…) parsed by GMime: encoded words, groups. */
 InternetAddressList *bd_mime_address_header (const BdMimePart *part,
                                              const char       *name);
@@ -88,6 +92,9 @@ gboolean    bd_mime_address_header_plain (const BdMimePart *part,
                                           const char       *name,
                                           GPtrArray        *addrs,
                                           guint             max);
+gboolean    bd_mime_address_header_plain_first (const BdMimePart  *part,
+                                                const char        *name,
+                                                char             **first);
 char       *bd_mime_plain_message_id     (const char       *value);
 
 /* The header fields, in order. */
