@@ -1212,6 +1212,92 @@ test_is_untouched (void)
       }
 }
 
+/* --- bd_decoder_cap_parts ---------------------------------------------- */
+
+/* The line walk bd_decoder_cap_parts() replaced: each line start tested
+ * for "content-type:" with at least one byte after it. */
+static gsize
+ref_cap_parts (const char *data,
+               gsize       len)
+{
+  const char *p = data, *end = data + len;
+  guint count = 0;
+
+  if (len < (gsize)(BD_DECODER_MAX_PARTS + 1) * 14)
+    return len;
+  while (p < end)
+    {
+      if ((gsize)(end - p) > 13 && g_ascii_strncasecmp (p, "content-type:", 13) == 0
+          && ++count > BD_DECODER_MAX_PARTS)
+        return p - data;
+      p = memchr (p, '\n', end - p);
+      if (p == NULL)
+        break;
+      p++;
+    }
+  return len;
+}
+
+/* Lines of pieces that are, or nearly are, a Content-Type line, about as
+ * many as the cap: each message is cut in some runs and not in others. */
+static void
+test_cap_parts (void)
+{
+  static const char *const pieces[] = {
+    "Content-Type:", "content-type:", "CONTENT-TYPE:", "Content-Typ:", "content-type", "Content_Type:",
+    " Content-Type:", "x", ":", "\r", "\t", "--b", "contenT-tYpe:x", "\0", "e:", "content-type:\n",
+  };
+  g_autoptr(GRand) rand = g_rand_new_with_seed (19);
+
+  for (guint round = 0; round < 400; round++)
+    {
+      g_autoptr(GString) text = g_string_new (NULL);
+      guint lines = g_rand_int_range (rand, 1200, 2200);
+      gsize whole;
+
+      for (guint i = 0; i < lines; i++)
+        {
+          guint n = g_rand_int_range (rand, 1, 4);
+
+          for (guint j = 0; j < n; j++)
+            {
+              const char *piece = pieces[g_rand_int_range (rand, 0, G_N_ELEMENTS (pieces))];
+
+              /* "\0" is one byte long */
+              g_string_append_len (text, piece, piece[0] == '\0' ? 1 : (gssize)strlen (piece));
+            }
+          if (i + 1 < lines || g_rand_boolean (rand))
+            g_string_append_c (text, '\n');
+        }
+      whole = text->len;
+      g_assert_cmpuint (bd_decoder_cap_parts (text->str, text->len), ==, ref_cap_parts (text->str, text->len));
+      /* every length ending inside the last lines too: a Content-Type
+       * line 13 bytes from the end is not counted, one 14 bytes away is */
+      for (gsize cut = whole > 64 ? whole - 64 : 0; cut < whole; cut++)
+        g_assert_cmpuint (bd_decoder_cap_parts (text->str, cut), ==, ref_cap_parts (text->str, cut));
+    }
+}
+
+/* The cap's edges: the first line, the 513th at the very end (counted
+ * only with a byte after its colon), and a message just too short to be
+ * walked. */
+static void
+test_cap_parts_edges (void)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  for (guint i = 0; i <= BD_DECODER_MAX_PARTS; i++)
+    g_string_append (text, "content-type:\n");
+  g_assert_cmpuint (bd_decoder_cap_parts (text->str, text->len), ==, BD_DECODER_MAX_PARTS * 14);
+  g_string_prepend (text, "x");
+  g_assert_cmpuint (bd_decoder_cap_parts (text->str, text->len), ==, text->len);
+  g_string_overwrite (text, 0, "\n");
+  g_assert_cmpuint (bd_decoder_cap_parts (text->str, text->len), ==, text->len - 14);
+  g_assert_cmpuint (bd_decoder_cap_parts (text->str, text->len - 1), ==, text->len - 1);
+  for (gsize cut = text->len - 30; cut <= text->len; cut++)
+    g_assert_cmpuint (bd_decoder_cap_parts (text->str, cut), ==, ref_cap_parts (text->str, cut));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1232,5 +1318,7 @@ main (int   argc,
   g_test_add_func ("/decode-equivalence/normalise-codes", test_normalise_codes);
   g_test_add_func ("/decode-equivalence/addresses", test_addresses);
   g_test_add_func ("/decode-equivalence/is-untouched", test_is_untouched);
+  g_test_add_func ("/decode-equivalence/cap-parts", test_cap_parts);
+  g_test_add_func ("/decode-equivalence/cap-parts-edges", test_cap_parts_edges);
   return g_test_run ();
 }

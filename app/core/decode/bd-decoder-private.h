@@ -48,6 +48,8 @@ char       *bd_decoder_find_quoted          (const char       *body,
                                              const char       *subject,
                                              gsize            *len);
 gboolean    bd_decoder_quoted_from_mailer   (const char       *quoted);
+gsize       bd_decoder_cap_parts            (const char       *data,
+                                             gsize             len);
 
 void        bd_decoder_normalise_codes      (BdRecipient      *recipient);
 gboolean    bd_decoder_find_agreeing_pair   (const char       *text,

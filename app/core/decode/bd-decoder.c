@@ -510,10 +510,10 @@ decode_message (const BdMimePart *message,
 }
 
 /* Where to cut the message so that it has at most BD_DECODER_MAX_PARTS
- * Content-Type lines. */
-static gsize
-cap_parts (const char *data,
-           gsize       len)
+ * Content-Type lines (private: a test compares it with a line walk). */
+gsize
+bd_decoder_cap_parts (const char *data,
+                      gsize       len)
 {
   const char *p = data, *end = data + len;
   guint count = 0;
@@ -523,15 +523,16 @@ cap_parts (const char *data,
    * are shorter, so they are not walked line by line for nothing. */
   if (len < (gsize)(BD_DECODER_MAX_PARTS + 1) * 14)
     return len;
-  while (p < end)
+  /* From one colon to the next, each checked for "content-type" before
+   * it at a line start: the line ends are not looked for, and a base64
+   * attachment (most of a big message) holds no colon at all. */
+  for (p = data + 12; p < end - 1 && (p = memchr (p, ':', end - 1 - p)) != NULL; p++)
     {
-      if ((gsize)(end - p) > 13 && (*p == 'C' || *p == 'c') && bd_mime_walk_has_prefix_ci (p, "content-type:", 13)
+      const char *line = p - 12;
+
+      if ((line == data || line[-1] == '\n') && bd_mime_walk_has_prefix_ci (line, "content-type:", 13)
           && ++count > BD_DECODER_MAX_PARTS)
-        return p - data;
-      p = memchr (p, '\n', end - p);
-      if (p == NULL)
-        break;
-      p++;
+        return line - data;
     }
   return len;
 }
@@ -588,7 +589,7 @@ bd_decoder_decode_bytes (const char *data,
         }
     }
   whole = len;
-  len = cap_parts (data, len);
+  len = bd_decoder_cap_parts (data, len);
 
   /* Parsed in place: the tree points into @data. */
   message = bd_mime_parse (data, len, BD_DECODER_MAX_DEPTH + 1);
