@@ -2080,6 +2080,71 @@ test_message_id_idn (void)
     }
 }
 
+/* --- bd_mime_next_boundary_line --------------------------------------- */
+
+/* The line walk it replaced (the dash walk, then the boundary compared):
+ * the first line at or after @p opening with "--" and @boundary. */
+static const char *
+ref_boundary_line (const char *p,
+                   const char *end,
+                   const char *boundary,
+                   gsize       n)
+{
+  while (p < end)
+    {
+      const char *nl;
+
+      if ((gsize)(end - p) >= n + 2 && p[0] == '-' && p[1] == '-' && memcmp (p + 2, boundary, n) == 0)
+        return p;
+      nl = memchr (p, '\n', end - p);
+      p = nl != NULL ? nl + 1 : end;
+    }
+  return NULL;
+}
+
+/* Bodies made of boundaries, pieces of them, dashes and line ends: each
+ * line start searched from, as split_multipart() does after each line. */
+static void
+test_boundary_line_random (void)
+{
+  static const char *const boundaries[] = { "_", "a_b", "__x", "x_", "=_Part_1", "b@c_d", "-_-", "?x", "ab,cd", "q~" };
+  g_autoptr(GRand) rand = g_rand_new_with_seed (24);
+
+  for (guint round = 0; round < 3000; round++)
+    {
+      const char *boundary = boundaries[round % G_N_ELEMENTS (boundaries)];
+      gsize n = strlen (boundary);
+      const char *pieces[] = { "\n", "-", "--", "_", "a", "x", boundary, boundary + 1, "\n--", "--_" };
+      g_autoptr(GString) body = g_string_new (NULL);
+      g_autofree char *text = NULL;
+      BdMimeBoundaryKey key;
+      guint count = g_rand_int_range (rand, 0, 40);
+
+      g_assert_true (bd_mime_boundary_key (boundary, n, &key));
+      for (guint i = 0; i < count; i++)
+        g_string_append (body, pieces[g_rand_int_range (rand, 0, G_N_ELEMENTS (pieces))]);
+      text = exact_copy (body->str, body->len);
+      for (const char *p = text, *end = text + body->len; p <= end; p++)
+        if (p == text || p[-1] == '\n')
+          g_assert_true (bd_mime_next_boundary_line (p, end, boundary, n, &key) == ref_boundary_line (p, end, boundary, n));
+    }
+}
+
+/* The key: the first rare byte, at its place in "--boundary"; none in a
+ * boundary of letters, digits and the bytes as common as '.'. */
+static void
+test_boundary_key (void)
+{
+  BdMimeBoundaryKey key;
+
+  g_assert_false (bd_mime_boundary_key ("abc.def=12-3/+:", 15, &key));
+  g_assert_true (bd_mime_boundary_key ("a.b@c_d", 7, &key));
+  g_assert_cmpint (key.rare, ==, '@');
+  g_assert_cmpuint (key.at, ==, 5);
+  g_assert_true (bd_mime_boundary_key ("_", 1, &key));
+  g_assert_cmpuint (key.at, ==, 2);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -2113,5 +2178,7 @@ main (int   argc,
   g_test_add_func ("/mime-walk/normalise-codes/random", test_normalise_random);
   g_test_add_func ("/mime-walk/received/random", test_received_random);
   g_test_add_func ("/mime-walk/header-block/random", test_header_block_random);
+  g_test_add_func ("/mime-walk/boundary-line-random", test_boundary_line_random);
+  g_test_add_func ("/mime-walk/boundary-key", test_boundary_key);
   return g_test_run ();
 }

@@ -422,6 +422,51 @@ next_dash_line (const char *p,
   return NULL;
 }
 
+/* The first byte of @boundary (@n bytes) that is rare in mail and that an
+ * attachment's base64 never holds, so that a search for it skips both the
+ * text and the attachments; FALSE when the boundary has none. Bytes as
+ * common as '.' are not taken: a boundary keyed on '.' (Sendmail's
+ * "id.time/host") met more dots than the dash walk met dashes. */
+gboolean
+bd_mime_boundary_key (const char        *boundary,
+                      gsize              n,
+                      BdMimeBoundaryKey *key)
+{
+  gsize i = strcspn (boundary, "_`~^|\\{}%&*$!#'?][,@");
+
+  if (i >= n)
+    return FALSE;
+  key->rare = boundary[i];
+  key->at = i + 2;
+  return TRUE;
+}
+
+/* The first line at or after @p, a line start, that opens with "--" and
+ * @boundary; NULL when none does. Only @key's byte is searched for: one
+ * search for each of its few places, where the dash walk above took two
+ * for each line holding a '-'. */
+const char *
+bd_mime_next_boundary_line (const char              *p,
+                            const char              *end,
+                            const char              *boundary,
+                            gsize                    n,
+                            const BdMimeBoundaryKey *key)
+{
+  const char *from = p, *hit;
+
+  if ((gsize)(end - p) < n + 2)
+    return NULL;   /* no room for one, nor for @key's place past @p */
+  for (p += key->at; p < end && (hit = memchr (p, key->rare, end - p)) != NULL; p = hit + 1)
+    {
+      const char *line = hit - key->at;
+
+      if ((line == from || line[-1] == '\n') && (gsize)(end - line) >= n + 2 && line[0] == '-' && line[1] == '-'
+          && memcmp (line + 2, boundary, n) == 0)
+        return line;
+    }
+  return NULL;
+}
+
 /* One bd_mime_parse(): its limits and how many parts it made. */
 typedef struct
 {
@@ -441,11 +486,13 @@ split_multipart (Parser     *parser,
   const char *start = NULL;   /* the current part's first byte */
   gsize n = strlen (part->boundary);
   gboolean digest = is_word (part->subtype, "digest");
+  BdMimeBoundaryKey key;
+  gboolean keyed = bd_mime_boundary_key (part->boundary, n, &key);
 
   part->children = g_ptr_array_new_with_free_func ((GDestroyNotify)bd_mime_part_free);
   part->prologue = p;
   part->prologue_len = part->body_len;
-  while ((p = next_dash_line (p, end)) != NULL)
+  while ((p = keyed ? bd_mime_next_boundary_line (p, end, part->boundary, n, &key) : next_dash_line (p, end)) != NULL)
     {
       const char *eol = line_end (p, end);
       gboolean last = FALSE;
