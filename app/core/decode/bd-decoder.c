@@ -525,16 +525,21 @@ bd_decoder_cap_parts (const char *data,
     return len;
   /* From one colon to the next, each checked for "content-type" before
    * it at a line start: the line ends are not looked for, and a base64
-   * attachment (most of a big message) holds no colon at all. */
-  for (p = data + 12; p < end - 1 && (p = memchr (p, ':', end - 1 - p)) != NULL; p++)
+   * attachment (most of a big message) holds no colon at all. The lines
+   * still to count take 14 bytes each, the last with one after its colon:
+   * the next one's colon is before @last, and the rest is not searched. */
+  for (p = data + 12; ; p++)
     {
-      const char *line = p - 12;
+      const char *last = end - (gsize)(BD_DECODER_MAX_PARTS + 1 - count) * 14 + 13;
+      const char *line;
 
+      if (p >= last || (p = memchr (p, ':', last - p)) == NULL)
+        return len;
+      line = p - 12;
       if ((line == data || line[-1] == '\n') && bd_mime_walk_has_prefix_ci (line, "content-type:", 13)
           && ++count > BD_DECODER_MAX_PARTS)
         return line - data;
     }
-  return len;
 }
 
 /**
