@@ -206,7 +206,9 @@ static char *
 make_excerpt (const char *text,
               gsize       len)
 {
-  g_autoptr(GString) out = g_string_new (NULL);
+  /* room for the whole excerpt at once: it is at most the text and a
+   * line end, and lines stop being added past EXCERPT_MAX_BYTES */
+  g_autoptr(GString) out = g_string_sized_new (MIN (len, EXCERPT_MAX_BYTES) + 2);
   const char *p = text, *end = text + len;
   guint lines = 0;
   gboolean blank = TRUE;   /* also skips leading blank lines */
@@ -238,7 +240,7 @@ make_excerpt (const char *text,
   g_strchomp (out->str);
   if (out->str[0] == '\0' || !g_utf8_validate (out->str, -1, NULL))
     return NULL;
-  return g_strdup (out->str);
+  return g_string_free (g_steal_pointer (&out), FALSE);
 }
 
 /* The part GMime's g_mime_message_get_body() picks: the first text part,
