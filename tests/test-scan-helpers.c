@@ -647,6 +647,56 @@ body_of_parts (guint n_parts)
   return body;
 }
 
+/* A random From: or Subject: value of up to @max pieces: capitals next
+ * to the bytes bit 5 would also fold ('@', '[', '`', '{'), blanks and
+ * UTF-8 letters. */
+static char *
+random_header_value (GRand *rand,
+                     guint  max)
+{
+  static const char *const pieces[] = { "A", "z", "Q", "@", "[", "`", "{", " ", "<", ">",
+                                        "\xc5\x81", "\xc3\xb3", "\xc4\x98", "x.Y", "MAILER-DAEMON" };
+  GString *out = g_string_new (NULL);
+  guint n = g_rand_int_range (rand, 0, max + 1);
+
+  for (guint i = 0; i < n; i++)
+    g_string_append (out, pieces[g_rand_int_range (rand, 0, G_N_ELEMENTS (pieces))]);
+  return g_string_free (out, FALSE);
+}
+
+/* bd_scan_input_init() lowers From: and Subject: into one block: each
+ * is g_ascii_strdown () of the decoded value, also when one or both are
+ * empty or absent. */
+static void
+test_input_lowered_headers (void)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (19);
+
+  for (guint round = 0; round < BD_TEST_ROUNDS (2000); round++)
+    {
+      g_autofree char *from = random_header_value (rand, 12);
+      g_autofree char *subject = random_header_value (rand, 12);
+      guint absent = g_rand_int_range (rand, 0, 4);   /* bit 0: no From:, bit 1: no Subject: */
+      g_autofree char *mail = g_strdup_printf ("%s%s%s%s%s\n\nbody\n",
+                                               absent & 1 ? "" : "From: ", absent & 1 ? "" : from,
+                                               absent & 1 ? "" : "\n",
+                                               absent & 2 ? "X-No: 1" : "Subject: ", absent & 2 ? "" : subject);
+      BdMimePart *message = bd_mime_parse (mail, strlen (mail), BD_MIME_MAX_DEPTH);
+      BdScanInput input;
+
+      bd_scan_input_init (&input, message, NULL);
+      {
+        g_autofree char *from_lower = g_ascii_strdown (input.from, -1);
+        g_autofree char *subject_lower = g_ascii_strdown (input.subject, -1);
+
+        g_assert_cmpstr (input.from_lower, ==, from_lower);
+        g_assert_cmpstr (input.subject_lower, ==, subject_lower);
+      }
+      bd_scan_input_clear (&input);
+      bd_mime_part_free (message);
+    }
+}
+
 /* The text parts are kept on the stack up to four of each kind, then on
  * the heap: every count across that edge joins all of them in order. */
 static void
@@ -957,5 +1007,6 @@ main (int   argc,
   g_test_add_func ("/core/scanners/memo-lower-prose-grams", test_memo_lower_prose_grams);
   g_test_add_func ("/core/scanners/util/long-diagnostic", test_util_long_diagnostic);
   g_test_add_func ("/core/scanners/input/many-parts", test_input_many_parts);
+  g_test_add_func ("/core/scanners/input/lowered-headers", test_input_lowered_headers);
   return g_test_run ();
 }
