@@ -91,6 +91,31 @@ unfold_reference (const char *raw,
   return out;
 }
 
+/* bd_mime_unfold_in () into buffers of sizes around the value's, each
+ * allocated to its exact size (so that memcheck or ASan sees a write past
+ * it): the same value, in the buffer when @len fits it, else on the heap. */
+static void
+check_unfold_in (const char *raw,
+                 gsize       len,
+                 const char *want)
+{
+  const gsize sizes[] = { 1, 2, 8, 16, 17, 33, BD_MIME_UNFOLD_ROOM, len, len + 1, len + 2 };
+
+  for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
+    {
+      gsize size = MAX (sizes[i], 1), got_len = 0;
+      g_autofree char *buf = g_malloc (size);
+      g_autofree char *heap = NULL;
+      const char *got = bd_mime_unfold_in (raw, len, buf, size, &heap, &got_len);
+
+      g_assert_cmpstr (got, ==, want);
+      g_assert_cmpuint (got_len, ==, strlen (want));
+      g_assert_true (got == (heap != NULL ? heap : buf));
+      if (len < size)
+        g_assert_null (heap);
+    }
+}
+
 static void
 check_unfold (const char *raw,
               gsize       len)
@@ -104,6 +129,7 @@ check_unfold (const char *raw,
   g_assert_cmpstr (got, ==, want);
   g_assert_cmpstr (with_len, ==, want);
   g_assert_cmpuint (got_len, ==, strlen (want));
+  check_unfold_in (copy, len, want);
 }
 
 static void

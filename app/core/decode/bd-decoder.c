@@ -277,12 +277,12 @@ iso_date (const BdMimePart *message)
 {
   gsize len;
   const char *raw = bd_mime_header_raw (message, "Date", &len);
-  g_autofree char *value = NULL;
+  char buf[BD_MIME_UNFOLD_ROOM];
+  g_autofree char *heap = NULL;
 
   if (raw == NULL)
     return NULL;
-  value = bd_mime_unfold (raw, len);
-  return bd_date_to_iso_utc (value);
+  return bd_date_to_iso_utc (bd_mime_unfold_in (raw, len, buf, sizeof buf, &heap, &len));
 }
 
 static BdBounce *decode_message (const BdMimePart *message, const char *source,

@@ -502,7 +502,9 @@ bd_original_fill_from_message (BdOriginal       *original,
     original->subject = bd_mime_header (message, "Subject");
   if (original->message_id == NULL && (raw = bd_mime_header_raw (message, "Message-ID", &raw_len)) != NULL)
     {
-      g_autofree char *value = bd_mime_unfold (raw, raw_len);
+      char buf[BD_MIME_UNFOLD_ROOM];
+      g_autofree char *heap = NULL;
+      const char *value = bd_mime_unfold_in (raw, raw_len, buf, sizeof buf, &heap, &raw_len);
 
       /* "<local@domain>", nearly every one, without GMime's parser */
       original->message_id = bd_mime_plain_message_id (value);
@@ -511,9 +513,10 @@ bd_original_fill_from_message (BdOriginal       *original,
     }
   if (original->date == NULL && (raw = bd_mime_header_raw (message, "Date", &raw_len)) != NULL)
     {
-      g_autofree char *value = bd_mime_unfold (raw, raw_len);
+      char buf[BD_MIME_UNFOLD_ROOM];
+      g_autofree char *heap = NULL;
 
-      original->date = bd_date_to_iso_utc (value);
+      original->date = bd_date_to_iso_utc (bd_mime_unfold_in (raw, raw_len, buf, sizeof buf, &heap, &raw_len));
     }
 
   fields = bd_mime_fields (message, &n);
