@@ -257,7 +257,7 @@ run_scanners (BdBounce          *bounce,
       if (scanned == NULL || !bd_decoder_is_untouched (scanned))
         {
           g_clear_pointer (&scanned, bd_bounce_unref);
-          scanned = bd_bounce_new (bounce->source, bounce->offset);
+          scanned = bd_bounce_new_scratch (bounce->offset);
         }
       if (!scanners[i].scan (input, scanned) || scanned->recipients->len == 0)
         continue;
