@@ -647,6 +647,26 @@ body_of_parts (guint n_parts)
   return body;
 }
 
+/* bd_text_ascii_down_in_place () against g_ascii_strdown (): every byte
+ * at every place of strings up to 20 bytes, and a string it returns is
+ * the one it was given. */
+static void
+test_text_down_in_place (void)
+{
+  for (guint len = 1; len <= 20; len++)
+    for (guint at = 0; at < len; at++)
+      for (guint byte = 1; byte < 256; byte += BD_TEST_STEP)
+        {
+          g_autofree char *text = g_strnfill (len, 'Q');
+          g_autofree char *want = NULL;
+
+          text[at] = (char)byte;
+          want = g_ascii_strdown (text, -1);
+          g_assert_true (bd_text_ascii_down_in_place (text) == text);
+          g_assert_cmpstr (text, ==, want);
+        }
+}
+
 /* A random From: or Subject: value of up to @max pieces: capitals next
  * to the bytes bit 5 would also fold ('@', '[', '`', '{'), blanks and
  * UTF-8 letters. */
@@ -1008,5 +1028,6 @@ main (int   argc,
   g_test_add_func ("/core/scanners/util/long-diagnostic", test_util_long_diagnostic);
   g_test_add_func ("/core/scanners/input/many-parts", test_input_many_parts);
   g_test_add_func ("/core/scanners/input/lowered-headers", test_input_lowered_headers);
+  g_test_add_func ("/core/text/down-in-place", test_text_down_in_place);
   return g_test_run ();
 }
