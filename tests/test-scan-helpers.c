@@ -305,6 +305,37 @@ test_util_address (void)
   g_assert_false (bd_scan_is_address ("mail to kijitora@example.jp failed"));
 }
 
+/* bd_scan_is_address () as it was: on a stripped copy. */
+static gboolean
+is_address_reference (const char *text)
+{
+  g_autofree char *trimmed = g_strstrip (g_strdup (text));
+  g_autofree char *address = bd_scan_extract_address (trimmed);
+
+  return address != NULL && strlen (address) + 4 >= strlen (trimmed) && strchr (trimmed, ' ') == NULL;
+}
+
+/* bd_scan_is_address () copies only a text that blanks end: random texts
+ * of address pieces and every kind of ASCII blank at either end or
+ * inside give the same answer as the stripped copy. */
+static void
+test_is_address_random (void)
+{
+  static const char *const pieces[] = { "a", "kijitora", "@", "example.jp", ".", "<", ">", " ", "\t",
+                                        "\n", "\r", "\v", "\f", "mail to ", "\"", "x@y.z" };
+  g_autoptr(GRand) rand = g_rand_new_with_seed (19);
+
+  for (guint round = 0; round < BD_TEST_ROUNDS (20000); round++)
+    {
+      g_autoptr(GString) text = g_string_new (NULL);
+      guint n = g_rand_int_range (rand, 0, 9);
+
+      for (guint i = 0; i < n; i++)
+        g_string_append (text, pieces[g_rand_int_range (rand, 0, G_N_ELEMENTS (pieces))]);
+      g_assert_cmpint (bd_scan_is_address (text->str), ==, is_address_reference (text->str));
+    }
+}
+
 static void
 test_util_long_diagnostic (void)
 {
@@ -1029,5 +1060,6 @@ main (int   argc,
   g_test_add_func ("/core/scanners/input/many-parts", test_input_many_parts);
   g_test_add_func ("/core/scanners/input/lowered-headers", test_input_lowered_headers);
   g_test_add_func ("/core/text/down-in-place", test_text_down_in_place);
+  g_test_add_func ("/core/scanners/codes/is-address-random", test_is_address_random);
   return g_test_run ();
 }
