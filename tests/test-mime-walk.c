@@ -1985,12 +1985,16 @@ test_received_random (void)
   static const char *const pieces[] = {
     "from ", "by ", " by ", "(", ")", "[", "]", "HELO ", "EHLO ", "helo", "mail.example.com", "203.0.113.7",
     "10.0.0.1", "IPv6:2001:db8::1", "192.168.1.1", " ", "user@", "x", "198.51.100.2", "(mx.example.org ",
+    /* the longest IP read (45 bytes, copied into a buffer of 46), and longer runs */
+    "1111:2222:3333:4444:5555:6666:255.255.255.255", "8.8.8.8", ":", "1",
   };
   g_autoptr(GRand) rand = g_rand_new_with_seed (30);
 
   check_received ("from mail.example.com (mail.example.com [203.0.113.7]) by mx.example.org with ESMTPS");
   check_received ("from [10.0.0.1] (HELO x) by y");
   check_received ("from x (y [192.168.1.1]) (z [198.51.100.2]) by w");
+  check_received ("from x (y [1111:2222:3333:4444:5555:6666:255.255.255.255]) by w");
+  check_received ("from [1111:2222:3333:4444:5555:6666:255.255.255.255] by w");
   for (guint i = 0; i < BD_TEST_ROUNDS (20000); i++)
     {
       g_autoptr(GString) text = g_string_new (g_rand_int_range (rand, 0, 8) != 0 ? "from " : "");

@@ -78,25 +78,29 @@ is_public_ip (const char *ip)
   return (bytes[0] & 0xfe) != 0xfc;
 }
 
-/* Copies the IP in "[203.0.113.7]", "(203.0.113.7)" or "[IPv6:2001:db8::1]". */
-static char *
+/* The longest IP ip_at () reads (an IPv6 address with an IPv4 tail). */
+#define IP_MAX 45
+
+/* Copies the IP in "[203.0.113.7]", "(203.0.113.7)" or "[IPv6:2001:db8::1]"
+ * into @ip and returns it, or returns NULL: in the caller's buffer, as most
+ * of those read are dropped (private, or not an IP). */
+static const char *
 ip_at (const char *p,
-       const char *end)
+       const char *end,
+       char        ip[IP_MAX + 1])
 {
   const char *start = p, *stop;
-  g_autofree char *ip = NULL;
 
   if (end - start > 5 && bd_mime_walk_has_prefix_ci (start, "ipv6:", 5))
     start += 5;
   stop = start;
   while (stop < end && (g_ascii_isxdigit (*stop) || *stop == '.' || *stop == ':'))
     stop++;
-  if (stop == start || stop - start > 45 || (stop < end && *stop != ']' && *stop != ')'))
+  if (stop == start || stop - start > IP_MAX || (stop < end && *stop != ']' && *stop != ')'))
     return NULL;
-  ip = g_strndup (start, stop - start);
-  if (!g_hostname_is_ip_address (ip))
-    return NULL;
-  return g_steal_pointer (&ip);
+  memcpy (ip, start, stop - start);
+  ip[stop - start] = '\0';
+  return g_hostname_is_ip_address (ip) ? ip : NULL;
 }
 
 static gboolean
@@ -131,7 +135,8 @@ bd_original_parse_received (const char  *received,
                             char       **host)
 {
   const char *from, *end, *p;
-  g_autofree char *found = NULL;
+  char buf[IP_MAX + 1];   /* each IP read in turn, the one found last */
+  const char *found = NULL;
   const char *bracket = NULL;
 
   g_return_val_if_fail (received != NULL, FALSE);
@@ -155,23 +160,22 @@ bd_original_parse_received (const char  *received,
   for (p = memchr (from, '(', end - from); p != NULL && found == NULL; p = memchr (p + 1, '(', end - (p + 1)))
     {
       const char *q;
-      g_autofree char *candidate = NULL;
 
       /* from one '(' to the next (memchr ()), not byte by byte */
       if (bd_mime_walk_has_prefix_ci (p + 1, "helo", 4) || bd_mime_walk_has_prefix_ci (p + 1, "ehlo", 4))
         continue;
       for (q = p + 1; q < end && *q != ')' && *q != '['; q++)
         ;
-      if (q < end && *q == '[' && (candidate = ip_at (q + 1, end)) != NULL && is_public_ip (candidate))
+      if (q < end && *q == '[' && ip_at (q + 1, end, buf) != NULL && is_public_ip (buf))
         {
-          found = g_steal_pointer (&candidate);
+          found = buf;
           bracket = p + 1;
         }
     }
   /* Else the first address in brackets or parentheses. */
   for (p = from; p < end && found == NULL; p++)
     if (*p == '[' || *p == '(')
-      found = ip_at (p + 1, end);
+      found = ip_at (p + 1, end, buf);
   if (found == NULL || !is_public_ip (found))
     return FALSE;
 
@@ -193,7 +197,7 @@ bd_original_parse_received (const char  *received,
       if (looks_like_host (helo, n))
         *host = g_ascii_strdown (helo, n);
     }
-  *ip = g_steal_pointer (&found);
+  *ip = g_strdup (found);
   return TRUE;
 }
 
