@@ -678,6 +678,38 @@ body_of_parts (guint n_parts)
   return body;
 }
 
+/* From: and Subject: given away by the input stay the caller's after the
+ * input is cleared (a double free or a use after free shows under
+ * memcheck and ASan), and an input not given them still frees them. */
+static void
+test_input_give_headers (void)
+{
+  static const char mail[] = "From: Mail Delivery System <MAILER-DAEMON@example.com>\n"
+                             "Subject: Undelivered Mail Returned to Sender\n\nbody\n";
+  BdMimePart *message = bd_mime_parse (mail, strlen (mail), BD_MIME_MAX_DEPTH);
+  BdScanInput input;
+  char *from = NULL, *subject = NULL;
+
+  bd_scan_input_init (&input, message, NULL);
+  bd_scan_input_give_headers (&input, &from, &subject);
+  g_assert_true (from == input.from && subject == input.subject);
+  g_assert_cmpstr (input.from_lower, ==, "mail delivery system <mailer-daemon@example.com>");
+  bd_scan_input_clear (&input);
+  /* cleared: the input's memory is freed, ours is not */
+  {
+    g_autofree char *again = g_strdup_printf ("%s|%s", from, subject);
+
+    g_assert_cmpstr (again, ==, "Mail Delivery System <MAILER-DAEMON@example.com>|Undelivered Mail Returned to Sender");
+  }
+  g_free (from);
+  g_free (subject);
+
+  bd_scan_input_init (&input, message, NULL);
+  g_assert_false (input.headers_given);
+  bd_scan_input_clear (&input);
+  bd_mime_part_free (message);
+}
+
 /* bd_text_ascii_down_in_place () against g_ascii_strdown (): every byte
  * at every place of strings up to 20 bytes, and a string it returns is
  * the one it was given. */
@@ -1059,6 +1091,7 @@ main (int   argc,
   g_test_add_func ("/core/scanners/util/long-diagnostic", test_util_long_diagnostic);
   g_test_add_func ("/core/scanners/input/many-parts", test_input_many_parts);
   g_test_add_func ("/core/scanners/input/lowered-headers", test_input_lowered_headers);
+  g_test_add_func ("/core/scanners/input/give-headers", test_input_give_headers);
   g_test_add_func ("/core/text/down-in-place", test_text_down_in_place);
   g_test_add_func ("/core/scanners/codes/is-address-random", test_is_address_random);
   return g_test_run ();

@@ -354,8 +354,6 @@ scan_prose (BdBounce          *bounce,
             const BdMimePart  *message,
             const BdScanInput *input)
 {
-  bounce->subject = g_strdup (input->subject);
-  bounce->from = g_strdup (input->from);
   bounce->to = bd_sender_first_address (message, "To");
   bounce->date = iso_date (message);
   if (bounce->kind == BD_KIND_FEEDBACK)
@@ -500,6 +498,9 @@ decode_message (const BdMimePart *message,
   find_parts (&parts, message, FALSE, 0);
   read_report (bounce, message, &parts);
   bd_scan_input_init (&input, message, parts.original);
+  /* the result keeps the input's From: and Subject: (not copies); it
+   * outlives the input, which reads them to the end */
+  bd_scan_input_give_headers (&input, &bounce->from, &bounce->subject);
   scan_prose (bounce, message, &input);
   try_complaint (bounce, &parts, &input);
   if ((nested = try_pasted (bounce, &input, forwards)) != NULL

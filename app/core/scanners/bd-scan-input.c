@@ -258,13 +258,37 @@ bd_scan_input_init (BdScanInput      *input,
   input->body = body;
 }
 
+/**
+ * bd_scan_input_give_headers:
+ * @from: (out) (transfer full): set to @input's From:
+ * @subject: (out) (transfer full): set to @input's Subject:
+ *
+ * Hands @input's From: and Subject: to the caller (the decoder's result,
+ * which kept a copy of each), once. @input still reads them: the caller
+ * frees them only after clearing @input.
+ */
+void
+bd_scan_input_give_headers (BdScanInput  *input,
+                            char        **from,
+                            char        **subject)
+{
+  g_return_if_fail (input != NULL && !input->headers_given);
+
+  *from = (char *)input->from;
+  *subject = (char *)input->subject;
+  input->headers_given = TRUE;
+}
+
 void
 bd_scan_input_clear (BdScanInput *input)
 {
   g_return_if_fail (input != NULL);
 
-  g_free ((char *)input->from);
-  g_free ((char *)input->subject);
+  if (!input->headers_given)
+    {
+      g_free ((char *)input->from);
+      g_free ((char *)input->subject);
+    }
   g_free ((char *)input->from_lower);   /* subject_lower too: see lower_from_and_subject () */
   g_free ((char *)input->body);
   memset (input, 0, sizeof *input);
