@@ -91,6 +91,31 @@ unfold_reference (const char *raw,
   return out;
 }
 
+/* bd_mime_unfold_in () into buffers of sizes around the value's, each
+ * allocated to its exact size (so that memcheck or ASan sees a write past
+ * it): the same value, in the buffer when @len fits it, else on the heap. */
+static void
+check_unfold_in (const char *raw,
+                 gsize       len,
+                 const char *want)
+{
+  const gsize sizes[] = { 1, 2, 8, 16, 17, 33, BD_MIME_UNFOLD_ROOM, len, len + 1, len + 2 };
+
+  for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
+    {
+      gsize size = MAX (sizes[i], 1), got_len = 0;
+      g_autofree char *buf = g_malloc (size);
+      g_autofree char *heap = NULL;
+      const char *got = bd_mime_unfold_in (raw, len, buf, size, &heap, &got_len);
+
+      g_assert_cmpstr (got, ==, want);
+      g_assert_cmpuint (got_len, ==, strlen (want));
+      g_assert_true (got == (heap != NULL ? heap : buf));
+      if (len < size)
+        g_assert_null (heap);
+    }
+}
+
 static void
 check_unfold (const char *raw,
               gsize       len)
@@ -104,6 +129,7 @@ check_unfold (const char *raw,
   g_assert_cmpstr (got, ==, want);
   g_assert_cmpstr (with_len, ==, want);
   g_assert_cmpuint (got_len, ==, strlen (want));
+  check_unfold_in (copy, len, want);
 }
 
 static void
@@ -1959,12 +1985,16 @@ test_received_random (void)
   static const char *const pieces[] = {
     "from ", "by ", " by ", "(", ")", "[", "]", "HELO ", "EHLO ", "helo", "mail.example.com", "203.0.113.7",
     "10.0.0.1", "IPv6:2001:db8::1", "192.168.1.1", " ", "user@", "x", "198.51.100.2", "(mx.example.org ",
+    /* the longest IP read (45 bytes, copied into a buffer of 46), and longer runs */
+    "1111:2222:3333:4444:5555:6666:255.255.255.255", "8.8.8.8", ":", "1",
   };
   g_autoptr(GRand) rand = g_rand_new_with_seed (30);
 
   check_received ("from mail.example.com (mail.example.com [203.0.113.7]) by mx.example.org with ESMTPS");
   check_received ("from [10.0.0.1] (HELO x) by y");
   check_received ("from x (y [192.168.1.1]) (z [198.51.100.2]) by w");
+  check_received ("from x (y [1111:2222:3333:4444:5555:6666:255.255.255.255]) by w");
+  check_received ("from [1111:2222:3333:4444:5555:6666:255.255.255.255] by w");
   for (guint i = 0; i < BD_TEST_ROUNDS (20000); i++)
     {
       g_autoptr(GString) text = g_string_new (g_rand_int_range (rand, 0, 8) != 0 ? "from " : "");

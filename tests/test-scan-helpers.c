@@ -305,6 +305,37 @@ test_util_address (void)
   g_assert_false (bd_scan_is_address ("mail to kijitora@example.jp failed"));
 }
 
+/* bd_scan_is_address () as it was: on a stripped copy. */
+static gboolean
+is_address_reference (const char *text)
+{
+  g_autofree char *trimmed = g_strstrip (g_strdup (text));
+  g_autofree char *address = bd_scan_extract_address (trimmed);
+
+  return address != NULL && strlen (address) + 4 >= strlen (trimmed) && strchr (trimmed, ' ') == NULL;
+}
+
+/* bd_scan_is_address () copies only a text that blanks end: random texts
+ * of address pieces and every kind of ASCII blank at either end or
+ * inside give the same answer as the stripped copy. */
+static void
+test_is_address_random (void)
+{
+  static const char *const pieces[] = { "a", "kijitora", "@", "example.jp", ".", "<", ">", " ", "\t",
+                                        "\n", "\r", "\v", "\f", "mail to ", "\"", "x@y.z" };
+  g_autoptr(GRand) rand = g_rand_new_with_seed (19);
+
+  for (guint round = 0; round < BD_TEST_ROUNDS (20000); round++)
+    {
+      g_autoptr(GString) text = g_string_new (NULL);
+      guint n = g_rand_int_range (rand, 0, 9);
+
+      for (guint i = 0; i < n; i++)
+        g_string_append (text, pieces[g_rand_int_range (rand, 0, G_N_ELEMENTS (pieces))]);
+      g_assert_cmpint (bd_scan_is_address (text->str), ==, is_address_reference (text->str));
+    }
+}
+
 static void
 test_util_long_diagnostic (void)
 {
@@ -647,6 +678,108 @@ body_of_parts (guint n_parts)
   return body;
 }
 
+/* From: and Subject: given away by the input stay the caller's after the
+ * input is cleared (a double free or a use after free shows under
+ * memcheck and ASan), and an input not given them still frees them. */
+static void
+test_input_give_headers (void)
+{
+  static const char mail[] = "From: Mail Delivery System <MAILER-DAEMON@example.com>\n"
+                             "Subject: Undelivered Mail Returned to Sender\n\nbody\n";
+  BdMimePart *message = bd_mime_parse (mail, strlen (mail), BD_MIME_MAX_DEPTH);
+  BdScanInput input;
+  char *from = NULL, *subject = NULL;
+
+  bd_scan_input_init (&input, message, NULL);
+  bd_scan_input_give_headers (&input, &from, &subject);
+  g_assert_true (from == input.from && subject == input.subject);
+  g_assert_cmpstr (input.from_lower, ==, "mail delivery system <mailer-daemon@example.com>");
+  bd_scan_input_clear (&input);
+  /* cleared: the input's memory is freed, ours is not */
+  {
+    g_autofree char *again = g_strdup_printf ("%s|%s", from, subject);
+
+    g_assert_cmpstr (again, ==, "Mail Delivery System <MAILER-DAEMON@example.com>|Undelivered Mail Returned to Sender");
+  }
+  g_free (from);
+  g_free (subject);
+
+  bd_scan_input_init (&input, message, NULL);
+  g_assert_false (input.headers_given);
+  bd_scan_input_clear (&input);
+  bd_mime_part_free (message);
+}
+
+/* bd_text_ascii_down_in_place () against g_ascii_strdown (): every byte
+ * at every place of strings up to 20 bytes, and a string it returns is
+ * the one it was given. */
+static void
+test_text_down_in_place (void)
+{
+  for (guint len = 1; len <= 20; len++)
+    for (guint at = 0; at < len; at++)
+      for (guint byte = 1; byte < 256; byte += BD_TEST_STEP)
+        {
+          g_autofree char *text = g_strnfill (len, 'Q');
+          g_autofree char *want = NULL;
+
+          text[at] = (char)byte;
+          want = g_ascii_strdown (text, -1);
+          g_assert_true (bd_text_ascii_down_in_place (text) == text);
+          g_assert_cmpstr (text, ==, want);
+        }
+}
+
+/* A random From: or Subject: value of up to @max pieces: capitals next
+ * to the bytes bit 5 would also fold ('@', '[', '`', '{'), blanks and
+ * UTF-8 letters. */
+static char *
+random_header_value (GRand *rand,
+                     guint  max)
+{
+  static const char *const pieces[] = { "A", "z", "Q", "@", "[", "`", "{", " ", "<", ">",
+                                        "\xc5\x81", "\xc3\xb3", "\xc4\x98", "x.Y", "MAILER-DAEMON" };
+  GString *out = g_string_new (NULL);
+  guint n = g_rand_int_range (rand, 0, max + 1);
+
+  for (guint i = 0; i < n; i++)
+    g_string_append (out, pieces[g_rand_int_range (rand, 0, G_N_ELEMENTS (pieces))]);
+  return g_string_free (out, FALSE);
+}
+
+/* bd_scan_input_init() lowers From: and Subject: into one block: each
+ * is g_ascii_strdown () of the decoded value, also when one or both are
+ * empty or absent. */
+static void
+test_input_lowered_headers (void)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (19);
+
+  for (guint round = 0; round < BD_TEST_ROUNDS (2000); round++)
+    {
+      g_autofree char *from = random_header_value (rand, 12);
+      g_autofree char *subject = random_header_value (rand, 12);
+      guint absent = g_rand_int_range (rand, 0, 4);   /* bit 0: no From:, bit 1: no Subject: */
+      g_autofree char *mail = g_strdup_printf ("%s%s%s%s%s\n\nbody\n",
+                                               absent & 1 ? "" : "From: ", absent & 1 ? "" : from,
+                                               absent & 1 ? "" : "\n",
+                                               absent & 2 ? "X-No: 1" : "Subject: ", absent & 2 ? "" : subject);
+      BdMimePart *message = bd_mime_parse (mail, strlen (mail), BD_MIME_MAX_DEPTH);
+      BdScanInput input;
+
+      bd_scan_input_init (&input, message, NULL);
+      {
+        g_autofree char *from_lower = g_ascii_strdown (input.from, -1);
+        g_autofree char *subject_lower = g_ascii_strdown (input.subject, -1);
+
+        g_assert_cmpstr (input.from_lower, ==, from_lower);
+        g_assert_cmpstr (input.subject_lower, ==, subject_lower);
+      }
+      bd_scan_input_clear (&input);
+      bd_mime_part_free (message);
+    }
+}
+
 /* The text parts are kept on the stack up to four of each kind, then on
  * the heap: every count across that edge joins all of them in order. */
 static void
@@ -957,5 +1090,9 @@ main (int   argc,
   g_test_add_func ("/core/scanners/memo-lower-prose-grams", test_memo_lower_prose_grams);
   g_test_add_func ("/core/scanners/util/long-diagnostic", test_util_long_diagnostic);
   g_test_add_func ("/core/scanners/input/many-parts", test_input_many_parts);
+  g_test_add_func ("/core/scanners/input/lowered-headers", test_input_lowered_headers);
+  g_test_add_func ("/core/scanners/input/give-headers", test_input_give_headers);
+  g_test_add_func ("/core/text/down-in-place", test_text_down_in_place);
+  g_test_add_func ("/core/scanners/codes/is-address-random", test_is_address_random);
   return g_test_run ();
 }

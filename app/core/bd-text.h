@@ -21,6 +21,16 @@ bd_text_ascii_lower (char c)
   return c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c;
 }
 
+/* g_ascii_strdown () of a string the caller owns, done in place: for a
+ * copy that is only lowered, a second allocation saved. Returns @s. */
+static inline char *
+bd_text_ascii_down_in_place (char *s)
+{
+  for (char *p = s; *p != '\0'; p++)
+    *p = bd_text_ascii_lower (*p);
+  return s;
+}
+
 char        *bd_text_strdown       (const char         *text,
                                     gssize              len);
 char        *bd_text_fold_lower    (const char         *text);

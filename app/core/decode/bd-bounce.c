@@ -259,6 +259,28 @@ bd_bounce_new (const char *source,
   g_return_val_if_fail (source != NULL, NULL);
   g_return_val_if_fail (offset >= 0, NULL);
 
+  self = bd_bounce_new_scratch (offset);
+  self->source = g_strdup (source);
+  return self;
+}
+
+/**
+ * bd_bounce_new_scratch:
+ * @offset: its byte offset in an mbox, else 0
+ *
+ * bd_bounce_new() without a source (it is %NULL): the decoder's scratch
+ * result, which scanners fill and the decoder merges but never returns,
+ * needs no copy of the path (two a message were made).
+ *
+ * Returns: (transfer full): an empty result of kind %BD_KIND_NOT_BOUNCE.
+ */
+BdBounce *
+bd_bounce_new_scratch (goffset offset)
+{
+  BdBounce *self;
+
+  g_return_val_if_fail (offset >= 0, NULL);
+
   self = take_spare ();
   if (self == NULL)
     {
@@ -267,7 +289,6 @@ bd_bounce_new (const char *source,
       self->recipients = g_ptr_array_new_with_free_func ((GDestroyNotify)bd_recipient_free);
     }
   g_atomic_ref_count_init (&self->ref_count);
-  self->source = g_strdup (source);
   self->offset = offset;
   self->kind = BD_KIND_NOT_BOUNCE;
   return self;

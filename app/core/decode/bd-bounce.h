@@ -106,6 +106,8 @@ GType        bd_bounce_get_type   (void) G_GNUC_CONST;
 
 BdBounce    *bd_bounce_new        (const char *source,
                                    goffset     offset);
+/* The decoder's scratch result: bd_bounce_new() with a NULL source. */
+BdBounce    *bd_bounce_new_scratch (goffset    offset);
 BdBounce    *bd_bounce_ref        (BdBounce   *self);
 void         bd_bounce_unref      (BdBounce   *self);
 BdRecipient *bd_bounce_add_recipient (BdBounce *self,

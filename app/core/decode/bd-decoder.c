@@ -257,7 +257,7 @@ run_scanners (BdBounce          *bounce,
       if (scanned == NULL || !bd_decoder_is_untouched (scanned))
         {
           g_clear_pointer (&scanned, bd_bounce_unref);
-          scanned = bd_bounce_new (bounce->source, bounce->offset);
+          scanned = bd_bounce_new_scratch (bounce->offset);
         }
       if (!scanners[i].scan (input, scanned) || scanned->recipients->len == 0)
         continue;
@@ -277,12 +277,12 @@ iso_date (const BdMimePart *message)
 {
   gsize len;
   const char *raw = bd_mime_header_raw (message, "Date", &len);
-  g_autofree char *value = NULL;
+  char buf[BD_MIME_UNFOLD_ROOM];
+  g_autofree char *heap = NULL;
 
   if (raw == NULL)
     return NULL;
-  value = bd_mime_unfold (raw, len);
-  return bd_date_to_iso_utc (value);
+  return bd_date_to_iso_utc (bd_mime_unfold_in (raw, len, buf, sizeof buf, &heap, &len));
 }
 
 static BdBounce *decode_message (const BdMimePart *message, const char *source,
@@ -354,8 +354,6 @@ scan_prose (BdBounce          *bounce,
             const BdMimePart  *message,
             const BdScanInput *input)
 {
-  bounce->subject = g_strdup (input->subject);
-  bounce->from = g_strdup (input->from);
   bounce->to = bd_sender_first_address (message, "To");
   bounce->date = iso_date (message);
   if (bounce->kind == BD_KIND_FEEDBACK)
@@ -500,6 +498,9 @@ decode_message (const BdMimePart *message,
   find_parts (&parts, message, FALSE, 0);
   read_report (bounce, message, &parts);
   bd_scan_input_init (&input, message, parts.original);
+  /* the result keeps the input's From: and Subject: (not copies); it
+   * outlives the input, which reads them to the end */
+  bd_scan_input_give_headers (&input, &bounce->from, &bounce->subject);
   scan_prose (bounce, message, &input);
   try_complaint (bounce, &parts, &input);
   if ((nested = try_pasted (bounce, &input, forwards)) != NULL

@@ -78,25 +78,29 @@ is_public_ip (const char *ip)
   return (bytes[0] & 0xfe) != 0xfc;
 }
 
-/* Copies the IP in "[203.0.113.7]", "(203.0.113.7)" or "[IPv6:2001:db8::1]". */
-static char *
+/* The longest IP ip_at () reads (an IPv6 address with an IPv4 tail). */
+#define IP_MAX 45
+
+/* Copies the IP in "[203.0.113.7]", "(203.0.113.7)" or "[IPv6:2001:db8::1]"
+ * into @ip and returns it, or returns NULL: in the caller's buffer, as most
+ * of those read are dropped (private, or not an IP). */
+static const char *
 ip_at (const char *p,
-       const char *end)
+       const char *end,
+       char        ip[IP_MAX + 1])
 {
   const char *start = p, *stop;
-  g_autofree char *ip = NULL;
 
   if (end - start > 5 && bd_mime_walk_has_prefix_ci (start, "ipv6:", 5))
     start += 5;
   stop = start;
   while (stop < end && (g_ascii_isxdigit (*stop) || *stop == '.' || *stop == ':'))
     stop++;
-  if (stop == start || stop - start > 45 || (stop < end && *stop != ']' && *stop != ')'))
+  if (stop == start || stop - start > IP_MAX || (stop < end && *stop != ']' && *stop != ')'))
     return NULL;
-  ip = g_strndup (start, stop - start);
-  if (!g_hostname_is_ip_address (ip))
-    return NULL;
-  return g_steal_pointer (&ip);
+  memcpy (ip, start, stop - start);
+  ip[stop - start] = '\0';
+  return g_hostname_is_ip_address (ip) ? ip : NULL;
 }
 
 static gboolean
@@ -131,7 +135,8 @@ bd_original_parse_received (const char  *received,
                             char       **host)
 {
   const char *from, *end, *p;
-  g_autofree char *found = NULL;
+  char buf[IP_MAX + 1];   /* each IP read in turn, the one found last */
+  const char *found = NULL;
   const char *bracket = NULL;
 
   g_return_val_if_fail (received != NULL, FALSE);
@@ -155,23 +160,22 @@ bd_original_parse_received (const char  *received,
   for (p = memchr (from, '(', end - from); p != NULL && found == NULL; p = memchr (p + 1, '(', end - (p + 1)))
     {
       const char *q;
-      g_autofree char *candidate = NULL;
 
       /* from one '(' to the next (memchr ()), not byte by byte */
       if (bd_mime_walk_has_prefix_ci (p + 1, "helo", 4) || bd_mime_walk_has_prefix_ci (p + 1, "ehlo", 4))
         continue;
       for (q = p + 1; q < end && *q != ')' && *q != '['; q++)
         ;
-      if (q < end && *q == '[' && (candidate = ip_at (q + 1, end)) != NULL && is_public_ip (candidate))
+      if (q < end && *q == '[' && ip_at (q + 1, end, buf) != NULL && is_public_ip (buf))
         {
-          found = g_steal_pointer (&candidate);
+          found = buf;
           bracket = p + 1;
         }
     }
   /* Else the first address in brackets or parentheses. */
   for (p = from; p < end && found == NULL; p++)
     if (*p == '[' || *p == '(')
-      found = ip_at (p + 1, end);
+      found = ip_at (p + 1, end, buf);
   if (found == NULL || !is_public_ip (found))
     return FALSE;
 
@@ -193,7 +197,7 @@ bd_original_parse_received (const char  *received,
       if (looks_like_host (helo, n))
         *host = g_ascii_strdown (helo, n);
     }
-  *ip = g_steal_pointer (&found);
+  *ip = g_strdup (found);
   return TRUE;
 }
 
@@ -206,7 +210,9 @@ static char *
 make_excerpt (const char *text,
               gsize       len)
 {
-  g_autoptr(GString) out = g_string_new (NULL);
+  /* room for the whole excerpt at once: it is at most the text and a
+   * line end, and lines stop being added past EXCERPT_MAX_BYTES */
+  g_autoptr(GString) out = g_string_sized_new (MIN (len, EXCERPT_MAX_BYTES) + 2);
   const char *p = text, *end = text + len;
   guint lines = 0;
   gboolean blank = TRUE;   /* also skips leading blank lines */
@@ -238,7 +244,7 @@ make_excerpt (const char *text,
   g_strchomp (out->str);
   if (out->str[0] == '\0' || !g_utf8_validate (out->str, -1, NULL))
     return NULL;
-  return g_strdup (out->str);
+  return g_string_free (g_steal_pointer (&out), FALSE);
 }
 
 /* The part GMime's g_mime_message_get_body() picks: the first text part,
@@ -500,7 +506,9 @@ bd_original_fill_from_message (BdOriginal       *original,
     original->subject = bd_mime_header (message, "Subject");
   if (original->message_id == NULL && (raw = bd_mime_header_raw (message, "Message-ID", &raw_len)) != NULL)
     {
-      g_autofree char *value = bd_mime_unfold (raw, raw_len);
+      char buf[BD_MIME_UNFOLD_ROOM];
+      g_autofree char *heap = NULL;
+      const char *value = bd_mime_unfold_in (raw, raw_len, buf, sizeof buf, &heap, &raw_len);
 
       /* "<local@domain>", nearly every one, without GMime's parser */
       original->message_id = bd_mime_plain_message_id (value);
@@ -509,9 +517,10 @@ bd_original_fill_from_message (BdOriginal       *original,
     }
   if (original->date == NULL && (raw = bd_mime_header_raw (message, "Date", &raw_len)) != NULL)
     {
-      g_autofree char *value = bd_mime_unfold (raw, raw_len);
+      char buf[BD_MIME_UNFOLD_ROOM];
+      g_autofree char *heap = NULL;
 
-      original->date = bd_date_to_iso_utc (value);
+      original->date = bd_date_to_iso_utc (bd_mime_unfold_in (raw, raw_len, buf, sizeof buf, &heap, &raw_len));
     }
 
   fields = bd_mime_fields (message, &n);

@@ -331,10 +331,11 @@ set_diagnostic (BdRecipient *r,
 
   if (text != value)
     {
-      g_autofree char *type = g_strndup (value, strcspn (value, ";"));
+      char *type = g_strndup (value, strcspn (value, ";"));
 
+      /* g_strstrip () moves the text to the start: @type stays the block */
       g_free (r->diagnostic_type);
-      r->diagnostic_type = g_ascii_strdown (g_strstrip (type), -1);
+      r->diagnostic_type = bd_text_ascii_down_in_place (g_strstrip (type));
     }
   squeezed = squeeze (text);
   if (*squeezed == '\0')
@@ -429,11 +430,11 @@ handle_field (ParseState *state,
     }
   else if (IS ("Action"))
     {
-      g_autofree char *v = squeeze (value);
+      char *v = squeeze (value);
 
       r = ensure_recipient (state);
       v[strcspn (v, " ;(")] = '\0';
-      replace (&r->action, g_ascii_strdown (v, -1));
+      replace (&r->action, bd_text_ascii_down_in_place (v));
     }
   else if (IS ("Status"))
     {

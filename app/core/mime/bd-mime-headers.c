@@ -92,7 +92,7 @@ break_mask (const char *p)
  * was a search for CR, one for NUL, then one for LF on every line, for
  * every field read. The copy is never ahead of @p, so a whole block
  * stored at @q fits in a buffer as long as [@p, @end). */
-static char *
+G_ALWAYS_INLINE static inline char *
 copy_without_breaks (char       *q,
                      const char *p,
                      const char *end)
@@ -124,6 +124,19 @@ copy_without_breaks (char       *q,
   return q;
 }
 
+/* @raw's bytes between its leading and trailing white space. Inlined,
+ * as copy_without_breaks () is, in both unfoldings: called, they cost as
+ * much as the allocation bd_mime_unfold_in () saves. */
+G_ALWAYS_INLINE static inline void
+trim_blanks (const char **raw,
+             const char **end)
+{
+  while (*raw < *end && g_ascii_isspace (**raw))
+    (*raw)++;
+  while (*end > *raw && g_ascii_isspace ((*end)[-1]))
+    (*end)--;
+}
+
 /**
  * bd_mime_unfold_len:
  * @out_len: (out): the length of the result
@@ -141,15 +154,47 @@ bd_mime_unfold_len (const char *raw,
   const char *end = raw + len;
   char *out, *stop;
 
-  while (raw < end && g_ascii_isspace (*raw))
-    raw++;
-  while (end > raw && g_ascii_isspace (end[-1]))
-    end--;
+  trim_blanks (&raw, &end);
   out = g_malloc (end - raw + 1);
   stop = copy_without_breaks (out, raw, end);
   *stop = '\0';
   *out_len = stop - out;
   return out;
+}
+
+/**
+ * bd_mime_unfold_in:
+ * @buf: room for a short value
+ * @size: its size in bytes
+ * @heap: (out) (transfer full): the allocation made when the value did
+ *   not fit @buf, else %NULL
+ * @out_len: (out): the length of the result
+ *
+ * bd_mime_unfold_len() into the caller's @buf when it fits: for a value
+ * read and dropped in place (a date, a Content-Type, an address list),
+ * most of them short, an allocation saved.
+ *
+ * Returns: @raw without its line breaks, trimmed, in @buf or in *@heap.
+ */
+const char *
+bd_mime_unfold_in (const char  *raw,
+                   gsize        len,
+                   char        *buf,
+                   gsize        size,
+                   char       **heap,
+                   gsize       *out_len)
+{
+  const char *end = raw + len;
+  char *stop;
+
+  trim_blanks (&raw, &end);
+  *heap = NULL;
+  if ((gsize)(end - raw) >= size)
+    return *heap = bd_mime_unfold_len (raw, end - raw, out_len);
+  stop = copy_without_breaks (buf, raw, end);
+  *stop = '\0';
+  *out_len = stop - buf;
+  return buf;
 }
 
 /**
@@ -448,15 +493,15 @@ bd_mime_address_header_plain (const BdMimePart *part,
 {
   gsize len;
   const char *raw;
-  g_autofree char *value = NULL;
+  char buf[BD_MIME_UNFOLD_ROOM];
+  g_autofree char *heap = NULL;
 
   g_return_val_if_fail (part != NULL, FALSE);
   g_return_val_if_fail (name != NULL, FALSE);
 
   if ((raw = bd_mime_header_raw (part, name, &len)) == NULL)
     return TRUE;
-  value = bd_mime_unfold (raw, len);
-  return bd_mime_plain_addresses (value, addrs, max);
+  return bd_mime_plain_addresses (bd_mime_unfold_in (raw, len, buf, sizeof buf, &heap, &len), addrs, max);
 }
 
 /**
@@ -476,8 +521,9 @@ bd_mime_address_header_plain_first (const BdMimePart  *part,
                                     char             **first)
 {
   gsize len;
-  const char *raw, *addr = NULL;
-  g_autofree char *value = NULL;
+  const char *raw, *value, *addr = NULL;
+  char buf[BD_MIME_UNFOLD_ROOM];
+  g_autofree char *heap = NULL;
 
   g_return_val_if_fail (part != NULL, FALSE);
   g_return_val_if_fail (name != NULL, FALSE);
@@ -486,7 +532,7 @@ bd_mime_address_header_plain_first (const BdMimePart  *part,
   *first = NULL;
   if ((raw = bd_mime_header_raw (part, name, &len)) == NULL)
     return TRUE;
-  value = bd_mime_unfold_len (raw, len, &len);
+  value = bd_mime_unfold_in (raw, len, buf, sizeof buf, &heap, &len);
   if (!bd_mime_text_is_seven_bit (value, len) || !read_plain_list (value, NULL, 0, &addr, &len))
     return FALSE;
   *first = g_strndup (addr, len);   /* a plain list has a mailbox */

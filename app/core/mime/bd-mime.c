@@ -322,12 +322,14 @@ read_content_type (BdMimePart *part,
                    gboolean    in_digest)
 {
   const BdMimeField *type, *encoding;
-  g_autofree char *value = NULL;
-  const char *p;
+  char buf[BD_MIME_UNFOLD_ROOM];
+  g_autofree char *heap = NULL;
+  const char *value = NULL, *p;
+  gsize len;
 
   find_content_fields (part, &type, &encoding);
   if (type != NULL)
-    value = bd_mime_unfold (type->value, type->value_len);
+    value = bd_mime_unfold_in (type->value, type->value_len, buf, sizeof buf, &heap, &len);
   p = value;
 
   if (value != NULL)

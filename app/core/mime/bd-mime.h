@@ -80,6 +80,15 @@ char       *bd_mime_unfold         (const char       *raw,
 char       *bd_mime_unfold_len     (const char       *raw,
                                     gsize             len,
                                     gsize            *out_len);
+/* The room bd_mime_unfold_in()'s callers give: nearly every Date:,
+ * Content-Type: and address list fits. */
+#define BD_MIME_UNFOLD_ROOM 256
+const char *bd_mime_unfold_in      (const char       *raw,
+                                    gsize             len,
+                                    char             *buf,
+                                    gsize             size,
+                                    char            **heap,
+                                    gsize            *out_len);
 /* An address header (From, To…) parsed by GMime: encoded words, groups. */
 InternetAddressList *bd_mime_address_header (const BdMimePart *part,
                                              const char       *name);

@@ -105,16 +105,22 @@ gboolean
 bd_scan_is_address (const char *text)
 {
   g_autofree char *address = NULL;
-  g_autofree char *trimmed = NULL;
+  g_autofree char *copy = NULL;
+  const char *trimmed;
   gsize len;
 
   g_return_val_if_fail (text != NULL, FALSE);
 
-  trimmed = g_strstrip (g_strdup (text));
+  /* g_strstrip () of a copy, copied only when blanks end it (few do) */
+  while (g_ascii_isspace (*text))
+    text++;
+  len = strlen (text);
+  while (len > 0 && g_ascii_isspace (text[len - 1]))
+    len--;
+  trimmed = text[len] == '\0' ? text : (copy = g_strndup (text, len));
   address = bd_scan_extract_address (trimmed);
   if (address == NULL)
     return FALSE;
-  len = strlen (trimmed);
   return strlen (address) + 4 >= len && strchr (trimmed, ' ') == NULL;
 }
 

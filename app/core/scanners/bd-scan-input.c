@@ -169,16 +169,32 @@ pieces_length (const Pieces *pieces)
   return total;
 }
 
-/* g_ascii_strdown (@s, -1) with the folding inline (GLib calls a
- * function for each byte). */
+/* Copies @s, @n bytes, into @out in ASCII lower case with its NUL, and
+ * returns the byte after it (GLib's g_ascii_strdown () calls a function
+ * for each byte). */
 static char *
-ascii_strdown (const char *s)
+lower_into (char       *out,
+            const char *s,
+            gsize       n)
 {
-  char *out = g_strdup (s);
+  for (gsize i = 0; i < n; i++)
+    out[i] = bd_text_ascii_lower (s[i]);
+  out[n] = '\0';
+  return out + n + 1;
+}
 
-  for (char *p = out; *p != '\0'; p++)
-    *p = bd_text_ascii_lower (*p);
-  return out;
+/* From: and Subject: in lower case, in one block that from_lower owns
+ * (subject_lower points into it): one allocation a message, not two. */
+static void
+lower_from_and_subject (BdScanInput *input)
+{
+  gsize from_len = strlen (input->from);
+  gsize subject_len = strlen (input->subject);
+  char *block = g_malloc (from_len + subject_len + 2);
+
+  input->from_lower = block;
+  input->subject_lower = block + from_len + 1;
+  lower_into (lower_into (block, input->from, from_len), input->subject, subject_len);
 }
 
 /* A header as the scanners read it: decoded, trimmed, "" when absent. */
@@ -236,11 +252,31 @@ bd_scan_input_init (BdScanInput      *input,
   input->original = original;
   input->from = decoded_header (message, "From");
   input->subject = decoded_header (message, "Subject");
-  input->from_lower = ascii_strdown (input->from);
-  input->subject_lower = ascii_strdown (input->subject);
+  lower_from_and_subject (input);
   input->body_len = body_len;
   input->body_is_ascii = bd_mime_text_is_seven_bit (body, body_len);
   input->body = body;
+}
+
+/**
+ * bd_scan_input_give_headers:
+ * @from: (out) (transfer full): set to @input's From:
+ * @subject: (out) (transfer full): set to @input's Subject:
+ *
+ * Hands @input's From: and Subject: to the caller (the decoder's result,
+ * which kept a copy of each), once. @input still reads them: the caller
+ * frees them only after clearing @input.
+ */
+void
+bd_scan_input_give_headers (BdScanInput  *input,
+                            char        **from,
+                            char        **subject)
+{
+  g_return_if_fail (input != NULL && !input->headers_given);
+
+  *from = (char *)input->from;
+  *subject = (char *)input->subject;
+  input->headers_given = TRUE;
 }
 
 void
@@ -248,10 +284,12 @@ bd_scan_input_clear (BdScanInput *input)
 {
   g_return_if_fail (input != NULL);
 
-  g_free ((char *)input->from);
-  g_free ((char *)input->subject);
-  g_free ((char *)input->from_lower);
-  g_free ((char *)input->subject_lower);
+  if (!input->headers_given)
+    {
+      g_free ((char *)input->from);
+      g_free ((char *)input->subject);
+    }
+  g_free ((char *)input->from_lower);   /* subject_lower too: see lower_from_and_subject () */
   g_free ((char *)input->body);
   memset (input, 0, sizeof *input);
 }

@@ -17,6 +17,9 @@ void   bd_scan_input_init       (BdScanInput      *input,
                                  const BdMimePart *message,
                                  const BdMimePart *original);
 void   bd_scan_input_clear      (BdScanInput  *input);
+void   bd_scan_input_give_headers (BdScanInput *input,
+                                   char       **from,
+                                   char       **subject);
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (BdScanInput, bd_scan_input_clear)
 

@@ -37,6 +37,9 @@ typedef struct
    * by hand (those then fold as they search) */
   const char   *from_lower;
   const char   *subject_lower;
+  /* from and subject were given to the result (bd_scan_input_give_headers()):
+   * still read, no longer freed by bd_scan_input_clear() */
+  gboolean      headers_given;
   /* what one scanner worked out for the next ones, hung on by the
    * decoder for its run; NULL otherwise (nothing is then kept) */
   BdScanMemo   *memo;
