@@ -18,6 +18,7 @@
 #include "bd-scan-codes.h"
 #include "bd-scan-util.h"
 #include "bd-text.h"
+#include "bd-test-util.h"
 
 static char *
 random_text (GRand      *rand,
@@ -982,8 +983,9 @@ old_drop_repeated_codes (BdRecipient *r)
     }
 }
 
-/* bd_decoder_normalise_codes () with the old drop_repeated_codes (); its
- * other steps are tested above. */
+/* bd_decoder_normalise_codes () as it was: the old agreeing-pair search
+ * and the old drop_repeated_codes (); the status and reply-code finders
+ * are today's, tested against their old forms above. */
 static void
 old_normalise_codes (BdRecipient *r)
 {
@@ -1000,7 +1002,7 @@ old_normalise_codes (BdRecipient *r)
     }
   if (r->reply_code == 0)
     r->reply_code = bd_dsn_find_reply_code (r->diagnostic);
-  if (bd_decoder_find_agreeing_pair (r->diagnostic, status, &code))
+  if (old_find_agreeing_pair (r->diagnostic, status, &code))
     {
       g_free (r->status);
       r->status = g_strdup (status);
@@ -1298,6 +1300,138 @@ test_cap_parts_edges (void)
     g_assert_cmpuint (bd_decoder_cap_parts (text->str, cut), ==, ref_cap_parts (text->str, cut));
 }
 
+
+/* --- the same functions over the inputs test-mime-walk made for them --- */
+
+/* @len bytes, each drawn from the first @n_alphabet of @alphabet. */
+static char *
+random_text_of_length (GRand      *rand,
+                       const char *alphabet,
+                       gsize       n_alphabet,
+                       gsize       len)
+{
+  char *text = g_malloc (len + 1);
+
+  for (gsize i = 0; i < len; i++)
+    text[i] = alphabet[g_rand_int_range (rand, 0, n_alphabet)];
+  text[len] = '\0';
+  return text;
+}
+
+static void
+check_squeeze (const char *text)
+{
+  g_autofree char *got = bd_dsn_date_to_iso (text);
+  g_autofree char *want = old_squeeze (text);
+
+  g_assert_cmpstr (got, ==, want);
+}
+
+static void
+test_squeeze_random (void)
+{
+  /* no digits: none of it reads as a date */
+  static const char alphabet[] = { 'a', 'b', ' ', '\t', '\r', '\n', 'x', '.' };
+  g_autoptr(GRand) rand = g_rand_new_with_seed (27);
+
+  check_squeeze ("");
+  check_squeeze ("   ");
+  check_squeeze ("550 5.1.1 user unknown here, sorry about that; no such mailbox");
+  for (guint i = 1; i < 48; i++)
+    for (const char *blank = " \t\r\n"; *blank != '\0'; blank++)
+      {
+        g_autoptr(GString) text = g_string_new ("ab cd ef gh ij kl mn op qr st uv wx yz ab cd ef gh");
+
+        g_string_insert_c (text, i, *blank);
+        check_squeeze (text->str);
+      }
+  for (guint i = 0; i < BD_TEST_ROUNDS (20000); i++)
+    {
+      g_autofree char *text = random_text_of_length (rand, alphabet, g_rand_int_range (rand, 1, sizeof alphabet + 1),
+                                           g_rand_int_range (rand, 0, 70));
+
+      /* mostly words and single spaces, as diagnostics are */
+      for (gsize k = 0; text[k] != '\0'; k++)
+        if (text[k] != ' ' && text[k] != 'a' && g_rand_int_range (rand, 0, 4) != 0)
+          text[k] = 'b';
+      check_squeeze (text);
+    }
+}
+
+static void
+check_codes (const char *text)
+{
+  char got[BD_STATUS_MAX], want[BD_STATUS_MAX];
+
+  g_assert_cmpint (bd_dsn_find_status (text, got), ==, old_find_status (text, want));
+  g_assert_cmpstr (got, ==, want);
+  g_assert_cmpuint (bd_dsn_find_reply_code (text), ==, old_dsn_find_reply_code (text));
+}
+
+static void
+test_codes_random (void)
+{
+  static const char alphabet[] = { '5', '4', '2', '.', '0', '1', '5', '.', ' ', 'a', '-', '#', '/', ':', '=',
+                                   '(', '"', '9', '3', '\t', ',' };
+  g_autoptr(GRand) rand = g_rand_new_with_seed (28);
+
+  check_codes ("");
+  check_codes (".");
+  check_codes ("5.1.1");
+  check_codes (".5.1.1");
+  check_codes ("550 5.1.1 <a@b.c>: Recipient address rejected: user unknown");
+  check_codes ("host 1.2.3.4 said: 452 4.2.2 over quota (in reply to RCPT TO)");
+  for (guint i = 0; i < BD_TEST_ROUNDS (100000); i++)
+    {
+      g_autofree char *text = random_text_of_length (rand, alphabet, g_rand_int_range (rand, 3, sizeof alphabet + 1),
+                                           g_rand_int_range (rand, 0, 24));
+
+      check_codes (text);
+    }
+}
+
+static void
+check_normalise (const char *diagnostic,
+                 guint       reply_code,
+                 const char *status)
+{
+  g_autoptr(BdBounce) bounce = bd_bounce_new ("test", 0);
+  BdRecipient *got = bd_bounce_add_recipient (bounce, NULL);
+  BdRecipient *want = bd_bounce_add_recipient (bounce, NULL);
+
+  got->diagnostic = g_strdup (diagnostic);
+  want->diagnostic = g_strdup (diagnostic);
+  got->reply_code = want->reply_code = reply_code;
+  got->status = g_strdup (status);
+  want->status = g_strdup (status);
+  bd_decoder_normalise_codes (got);
+  old_normalise_codes (want);
+  g_assert_cmpstr (got->diagnostic, ==, want->diagnostic);
+  g_assert_cmpstr (got->status, ==, want->status);
+  g_assert_cmpuint (got->reply_code, ==, want->reply_code);
+}
+
+static void
+test_normalise_random (void)
+{
+  static const char *const pieces[] = {
+    "554 4.4.7 ", "421 4.4.2 ", "550-5.1.1 ", "550 5.1.1 ", "452 4.2.2 ", "550 4.1.1 ", "4", "5", "45", "5.",
+    ".", "1", "0", " ", "-", "a", "<", ">", "Message expired", "x550 5.1.1 ",
+  };
+  g_autoptr(GRand) rand = g_rand_new_with_seed (29);
+
+  check_normalise ("554 4.4.7 Message expired <421 4.4.2 Connection timed out>", 0, NULL);
+  check_normalise ("550-5.1.1 no such user 550-5.1.1 here 550 5.1.1 sorry", 550, "5.1.1");
+  for (guint i = 0; i < BD_TEST_ROUNDS (20000); i++)
+    {
+      g_autoptr(GString) text = g_string_new (NULL);
+
+      for (guint k = g_rand_int_range (rand, 0, 8); k > 0; k--)
+        g_string_append (text, pieces[g_rand_int_range (rand, 0, G_N_ELEMENTS (pieces))]);
+      check_normalise (text->str, g_rand_boolean (rand) ? 0 : 550, g_rand_boolean (rand) ? NULL : "5.0.0");
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1320,5 +1454,8 @@ main (int   argc,
   g_test_add_func ("/decode-equivalence/is-untouched", test_is_untouched);
   g_test_add_func ("/decode-equivalence/cap-parts", test_cap_parts);
   g_test_add_func ("/decode-equivalence/cap-parts-edges", test_cap_parts_edges);
+  g_test_add_func ("/decode-equivalence/squeeze-words", test_squeeze_random);
+  g_test_add_func ("/decode-equivalence/codes-random", test_codes_random);
+  g_test_add_func ("/decode-equivalence/normalise-pieces", test_normalise_random);
   return g_test_run ();
 }
