@@ -14,6 +14,9 @@
 
 #include <glib.h>
 #include <string.h>
+
+#include "bd-text.h"
+
 #ifdef __SSE2__
 #include <emmintrin.h>
 #endif
@@ -90,12 +93,8 @@ bd_mime_walk_has_prefix_ci (const char *p,
                             gsize       n)
 {
   for (gsize i = 0; i < n; i++)
-    {
-      char c = p[i];
-
-      if ((c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c) != lower[i])
-        return FALSE;
-    }
+    if (bd_text_ascii_lower (p[i]) != lower[i])
+      return FALSE;
   return TRUE;
 }
 
@@ -106,8 +105,8 @@ bd_mime_walk_equal_ci (const char *a,
 {
   for (;; a++, b++)
     {
-      char x = *a >= 'A' && *a <= 'Z' ? *a - 'A' + 'a' : *a;
-      char y = *b >= 'A' && *b <= 'Z' ? *b - 'A' + 'a' : *b;
+      char x = bd_text_ascii_lower (*a);
+      char y = bd_text_ascii_lower (*b);
 
       if (x != y)
         return FALSE;
