@@ -157,16 +157,25 @@ ref_is_public_ip (const char *ip)
   return (bytes[0] & 0xfe) != 0xfc;
 }
 
+/* @ip written after @tag ("" or "IPv6:") in the server's comment */
 static void
-assert_received_as_before (const char *ip)
+assert_tagged_as_before (const char *tag,
+                         const char *ip)
 {
-  g_autofree char *received = g_strdup_printf ("from mx.example.net (mx.example.net [%s]) by mx.example.org", ip);
+  g_autofree char *received = g_strdup_printf ("from mx.example.net (mx.example.net [%s%s]) by mx.example.org",
+                                               tag, ip);
   g_autofree char *found = NULL;
   g_autofree char *host = NULL;
   gboolean expected = g_hostname_is_ip_address (ip) && ref_is_public_ip (ip);
 
   if (bd_original_parse_received (received, &found, &host) != expected)
-    g_error ("%s: read as %s", ip, expected ? "not public" : "public");
+    g_error ("%s%s: read as %s", tag, ip, expected ? "not public" : "public");
+}
+
+static void
+assert_received_as_before (const char *ip)
+{
+  assert_tagged_as_before ("", ip);
 }
 
 static void
@@ -190,6 +199,68 @@ test_original_received_ipv4 (void)
     assert_received_as_before (odd[i]);
 }
 
+/* IPv6 addresses of every kind GInetAddress tells apart, and random
+ * strings of the bytes ip_at () reads: read once there (parse_ipv4 (),
+ * inet_pton () and byte tests), they give what g_hostname_is_ip_address ()
+ * and GInetAddress gave. */
+static void
+test_original_received_ip_random (void)
+{
+  static const char *const v6[] = {
+    "::", "::1", "::2", "0::1", "::0:1", "1::", "fe80::1", "fe80::", "febf::1", "fec0::1", "feff::1",
+    "fe7f::1", "ff02::1", "ff00::", "fc00::1", "fd12:3456::1", "fe00::1", "fb00::1", "2001:db8::1",
+    "::ffff:127.0.0.1", "::ffff:10.1.2.3", "::ffff:8.8.8.8", "::127.0.0.1", "::8.8.8.8", "64:ff9b::8.8.8.8",
+    "1:2:3:4:5:6:7:8", "1:2:3:4:5:6:7:8:9", "1:2:3:4:5:6:1.2.3.4", "1::2::3", ":1::", "1:::2", "12345::1",
+    "::ffff:1.2.3", "::ffff:01.2.3.4", "1:2:3:4:5:6:7::", "::1:2:3:4:5:6:7", "a:b:c:d:e:f:0:1",
+    "ABCD:EF01::", "0:0:0:0:0:0:0:0", "0:0:0:0:0:0:0:1", "fe80:0:0:0:0:0:0:1",
+  };
+  g_autoptr(GRand) rand = g_rand_new_with_seed (20261207);
+  static const char alphabet[] = "0123456789abcdefABCF.:";
+
+  for (guint i = 0; i < G_N_ELEMENTS (v6); i++)
+    {
+      assert_received_as_before (v6[i]);
+      assert_tagged_as_before ("IPv6:", v6[i]);
+    }
+  for (guint round = 0; round < 50000; round++)
+    {
+      char ip[46];
+      gsize len = g_rand_int_range (rand, 1, sizeof ip);
+
+      for (gsize k = 0; k < len; k++)
+        ip[k] = alphabet[g_rand_int_range (rand, 0, sizeof alphabet - 1)];
+      ip[len] = '\0';
+      assert_received_as_before (ip);
+    }
+  /* and formed ones: eight groups or fewer around a "::", some with an
+   * IPv4 tail */
+  for (guint round = 0; round < 50000; round++)
+    {
+      g_autoptr(GString) ip = g_string_new (NULL);
+      guint groups = g_rand_int_range (rand, 1, 9);
+      guint skip = g_rand_int_range (rand, 0, groups + 2);
+
+      for (guint k = 0; k < groups; k++)
+        {
+          static const char *const firsts[] = { "fe80", "fec0", "ff02", "fc00", "fd00", "2001", "0", "" };
+
+          if (k == skip)
+            g_string_append (ip, k == 0 ? "::" : ":");
+          else if (k > 0)
+            g_string_append_c (ip, ':');
+          if (k == 0 && g_rand_boolean (rand))
+            g_string_append (ip, firsts[g_rand_int_range (rand, 0, G_N_ELEMENTS (firsts))]);
+          else
+            g_string_append_printf (ip, "%x", g_rand_int_range (rand, 0, g_rand_boolean (rand) ? 2 : 0x10000));
+        }
+      if (g_rand_int_range (rand, 0, 4) == 0)
+        g_string_append_printf (ip, ":%u.%u.%u.%u", g_rand_int_range (rand, 0, 256), g_rand_int_range (rand, 0, 256),
+                                g_rand_int_range (rand, 0, 256), g_rand_int_range (rand, 0, 256));
+      if (ip->len <= 45)
+        assert_received_as_before (ip->str);
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -199,6 +270,7 @@ main (int    argc,
 
   g_test_add_func ("/core/original/received", test_original_received);
   g_test_add_func ("/core/original/received-ipv4", test_original_received_ipv4);
+  g_test_add_func ("/core/original/received-ip-random", test_original_received_ip_random);
   g_test_add_func ("/core/original/excerpt", test_original_excerpt);
   g_test_add_func ("/core/original/excerpt-lines", test_original_excerpt_lines);
   g_test_add_func ("/core/original/bimi-selector", test_original_bimi_selector);
