@@ -261,6 +261,99 @@ test_original_received_ip_random (void)
     }
 }
 
+/* The excerpt as it was made before (in a GString, chomped and checked
+ * by GLib), kept as the oracle for the one built in place. */
+static char *
+old_make_excerpt (const char *text,
+                  gsize       len)
+{
+  g_autoptr(GString) out = g_string_sized_new (MIN (len, 800) + 2);
+  const char *p = text, *end = text + len;
+  guint lines = 0;
+  gboolean blank = TRUE;
+
+  while (p < end && lines < 12 && out->len < 800)
+    {
+      const char *eol = memchr (p, '\n', end - p);
+      const char *line = p, *stop = p + strnlen (p, (eol ? eol : end) - p);
+
+      p = eol ? eol + 1 : end;
+      while (line < stop && g_ascii_isspace (*line))
+        line++;
+      while (stop > line && g_ascii_isspace (stop[-1]))
+        stop--;
+      if (line == stop)
+        {
+          if (!blank)
+            g_string_append_c (out, '\n');
+          blank = TRUE;
+          continue;
+        }
+      g_string_append_len (out, line, stop - line);
+      g_string_append_c (out, '\n');
+      blank = FALSE;
+      lines++;
+    }
+  g_strchomp (out->str);
+  if (out->str[0] == '\0' || !g_utf8_validate (out->str, -1, NULL))
+    return NULL;
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+/* The excerpt of a header block's quoted body, made by
+ * bd_original_fill_from_text (), against the old making. */
+static void
+assert_excerpt_as_before (const char *body,
+                          gsize       len)
+{
+  g_autoptr(BdBounce) bounce = bd_bounce_new ("test", 0);
+  g_autoptr(GString) text = g_string_new ("Return-Path: <a@example.com>\nFrom: a@example.com\n\n");
+  g_autofree char *expected = old_make_excerpt (body, MIN (len, 16 * 1024));
+
+  g_string_append_len (text, body, len);
+  g_assert_true (bd_original_fill_from_text (bounce->original, text->str, text->len));
+  g_assert_cmpstr (bounce->original->excerpt, ==, expected);
+}
+
+/* Random bodies of short and long lines, blank runs, white space of every
+ * kind, NULs, valid and broken UTF-8; and lines around the limits. */
+static void
+test_original_excerpt_random (void)
+{
+  static const char *const pieces[] = {
+    "word", "Hello there", " ", "\t", "\r", "\v", "\f", "\n", "\n\n", "\n \n", "\0", "\xc3\xa9",
+    "\xe2\x82\xac", "\xc3", "\xff", "\xa9", "x",
+  };
+  g_autoptr(GRand) rand = g_rand_new_with_seed (20261207);
+
+  assert_excerpt_as_before ("", 0);
+  for (gsize n = 790; n <= 810; n++)
+    {
+      g_autofree char *line = g_strnfill (n, 'a');
+      g_autofree char *two = g_strdup_printf ("%s\nnext\n", line);
+
+      assert_excerpt_as_before (line, n);
+      assert_excerpt_as_before (two, strlen (two));
+    }
+  for (guint round = 0; round < 20000; round++)
+    {
+      g_autoptr(GString) body = g_string_new (NULL);
+      guint n = g_rand_int_range (rand, 0, 80);
+
+      for (guint k = 0; k < n; k++)
+        {
+          const char *piece = pieces[g_rand_int_range (rand, 0, G_N_ELEMENTS (pieces))];
+
+          if (g_rand_int_range (rand, 0, 40) == 0)
+            for (guint c = g_rand_int_range (rand, 0, 1200); c > 0; c--)
+              g_string_append_c (body, 'a' + c % 26);
+          else
+            g_string_append_len (body, piece, piece[0] == '\0' ? 1 : strlen (piece));
+        }
+      assert_excerpt_as_before (body->str, body->len);
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -273,6 +366,7 @@ main (int    argc,
   g_test_add_func ("/core/original/received-ip-random", test_original_received_ip_random);
   g_test_add_func ("/core/original/excerpt", test_original_excerpt);
   g_test_add_func ("/core/original/excerpt-lines", test_original_excerpt_lines);
+  g_test_add_func ("/core/original/excerpt-random", test_original_excerpt_random);
   g_test_add_func ("/core/original/bimi-selector", test_original_bimi_selector);
 
   return g_test_run ();

@@ -223,18 +223,64 @@ bd_original_parse_received (const char  *received,
 #define EXCERPT_MAX_LINES 12
 #define EXCERPT_MAX_BYTES 800
 
+/* The excerpt being made: a buffer the size of the whole excerpt at
+ * once nearly always (its lines are short), grown only for a long line. */
+typedef struct
+{
+  char  *str;
+  gsize  len;
+  gsize  size;
+} Excerpt;
+
+static void
+excerpt_append (Excerpt    *out,
+                const char *line,
+                gsize       n)
+{
+  /* room for the line, its line end and the NUL */
+  if (out->len + n + 2 > out->size)
+    {
+      out->size = out->len + n + 2;
+      out->str = g_realloc (out->str, out->size);
+    }
+  memcpy (out->str + out->len, line, n);
+  out->len += n;
+  out->str[out->len++] = '\n';
+}
+
+/* The excerpt's last line end and the NUL: what g_strchomp () left; NULL
+ * when nothing is left or it is not UTF-8 (it holds no NUL, so a 7-bit
+ * one is). */
+static char *
+excerpt_finish (Excerpt *out)
+{
+  while (out->len > 0 && g_ascii_isspace (out->str[out->len - 1]))
+    out->len--;
+  if (out->len == 0 || (!bd_mime_text_is_seven_bit (out->str, out->len)
+                        && !g_utf8_validate (out->str, out->len, NULL)))
+    {
+      g_free (out->str);
+      return NULL;
+    }
+  out->str[out->len] = '\0';
+  return out->str;
+}
+
 static char *
 make_excerpt (const char *text,
               gsize       len)
 {
   /* room for the whole excerpt at once: it is at most the text and a
-   * line end, and lines stop being added past EXCERPT_MAX_BYTES */
-  g_autoptr(GString) out = g_string_sized_new (MIN (len, EXCERPT_MAX_BYTES) + 2);
+   * line end, and lines stop being added past EXCERPT_MAX_BYTES; built
+   * in place, where a GString's calls (made, appended to, freed) cost
+   * more than the copy */
+  Excerpt out = { .size = MIN (len, EXCERPT_MAX_BYTES) + 2 };
   const char *p = text, *end = text + len;
   guint lines = 0;
   gboolean blank = TRUE;   /* also skips leading blank lines */
 
-  while (p < end && lines < EXCERPT_MAX_LINES && out->len < EXCERPT_MAX_BYTES)
+  out.str = g_malloc (out.size);
+  while (p < end && lines < EXCERPT_MAX_LINES && out.len < EXCERPT_MAX_BYTES)
     {
       const char *eol = memchr (p, '\n', end - p);
       /* the line up to a NUL in it, stripped, in place */
@@ -248,20 +294,15 @@ make_excerpt (const char *text,
       if (line == stop)
         {
           if (!blank)
-            g_string_append_c (out, '\n');
+            excerpt_append (&out, line, 0);
           blank = TRUE;
           continue;
         }
-      g_string_append_len (out, line, stop - line);
-      g_string_append_c (out, '\n');
+      excerpt_append (&out, line, stop - line);
       blank = FALSE;
       lines++;
     }
-
-  g_strchomp (out->str);
-  if (out->str[0] == '\0' || !g_utf8_validate (out->str, -1, NULL))
-    return NULL;
-  return g_string_free (g_steal_pointer (&out), FALSE);
+  return excerpt_finish (&out);
 }
 
 /* The part GMime's g_mime_message_get_body() picks: the first text part,
