@@ -354,6 +354,72 @@ test_original_excerpt_random (void)
     }
 }
 
+/* The first d= (lowered) and s= of a DKIM-Signature value read tag by
+ * tag to its end: the oracle for the reading that stops once it has both. */
+static void
+old_dkim_tags (const char  *value,
+               char       **domain,
+               char       **selector)
+{
+  g_auto(GStrv) pieces = g_strsplit (value, ";", -1);
+
+  *domain = *selector = NULL;
+  for (guint i = 0; pieces[i] != NULL; i++)
+    {
+      char *eq = strchr (pieces[i], '=');
+      g_autofree char *name = NULL;
+
+      if (eq == NULL)
+        continue;
+      name = g_strstrip (g_strndup (pieces[i], eq - pieces[i]));
+      if (strcmp (name, "d") == 0 && *domain == NULL)
+        *domain = g_ascii_strdown (g_strstrip (eq + 1), -1);
+      else if (strcmp (name, "s") == 0 && *selector == NULL)
+        *selector = g_strdup (g_strstrip (eq + 1));
+    }
+}
+
+static void
+test_original_dkim_random (void)
+{
+  static const char *const tags[] = {
+    "v=1", "a=rsa-sha256", "d=Example.COM", "d = second.example ", "s=sel1", " s = Sel2", "s=", "d=",
+    "D=upper.example", "bh=47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU=", "b=dGVzdA==", "h=From:To", "novalue",
+    "", " ", "x=d=odd",
+  };
+  g_autoptr(GRand) rand = g_rand_new_with_seed (20261207);
+  /* the sample's own signatures, after the one put first */
+  g_autoptr(BdBounce) plain = decode_with_original_header ("X-Test: 1");
+  guint base = plain->original->dkim->len;
+
+  for (guint round = 0; round < 300; round++)
+    {
+      g_autoptr(GString) value = g_string_new (NULL);
+      g_autoptr(GString) header = g_string_new ("DKIM-Signature: ");
+      g_autoptr(BdBounce) bounce = NULL;
+      g_autofree char *domain = NULL;
+      g_autofree char *selector = NULL;
+      guint n = g_rand_int_range (rand, 0, 9);
+
+      for (guint k = 0; k < n; k++)
+        g_string_append_printf (value, "%s%s", k > 0 ? ";" : "", tags[g_rand_int_range (rand, 0, G_N_ELEMENTS (tags))]);
+      g_string_append (header, value->str);
+      old_dkim_tags (value->str, &domain, &selector);
+      bounce = decode_with_original_header (header->str);
+      if (domain == NULL && selector == NULL)
+        g_assert_cmpuint (bounce->original->dkim->len, ==, base);
+      else
+        {
+          const BdDkimRef *ref;
+
+          g_assert_cmpuint (bounce->original->dkim->len, ==, base + 1);
+          ref = g_ptr_array_index (bounce->original->dkim, 0);
+          g_assert_cmpstr (ref->domain, ==, domain);
+          g_assert_cmpstr (ref->selector, ==, selector);
+        }
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -368,6 +434,7 @@ main (int    argc,
   g_test_add_func ("/core/original/excerpt-lines", test_original_excerpt_lines);
   g_test_add_func ("/core/original/excerpt-random", test_original_excerpt_random);
   g_test_add_func ("/core/original/bimi-selector", test_original_bimi_selector);
+  g_test_add_func ("/core/original/dkim-random", test_original_dkim_random);
 
   return g_test_run ();
 }

@@ -417,7 +417,9 @@ add_dkim (BdOriginal *original,
   BdDkimRef *ref = g_new0 (BdDkimRef, 1);
   Tag tag;
 
-  for (const char *p = value; next_tag (&p, &tag);)
+  /* the first d= and s= are kept: once both are, the rest (the long
+   * bh= and b= among them) is not read */
+  for (const char *p = value; (ref->domain == NULL || ref->selector == NULL) && next_tag (&p, &tag);)
     {
       if (tag_is (&tag, "d") && ref->domain == NULL)
         ref->domain = strdown_len (tag.value, tag.value_len);
