@@ -420,6 +420,146 @@ test_original_dkim_random (void)
     }
 }
 
+/* --- bd_original_parse_received () as it was, the oracle ---------------- */
+
+static const char *
+old_ip_at (const char *p,
+           const char *end,
+           char        ip[46])
+{
+  const char *start = p, *stop;
+
+  if (end - start > 5 && g_ascii_strncasecmp (start, "ipv6:", 5) == 0)
+    start += 5;
+  stop = start;
+  while (stop < end && (g_ascii_isxdigit (*stop) || *stop == '.' || *stop == ':'))
+    stop++;
+  if (stop == start || stop - start > 45 || (stop < end && *stop != ']' && *stop != ')'))
+    return NULL;
+  memcpy (ip, start, stop - start);
+  ip[stop - start] = '\0';
+  return g_hostname_is_ip_address (ip) ? ip : NULL;
+}
+
+static gboolean
+old_looks_like_host (const char *word,
+                     gsize       len)
+{
+  gboolean dot = FALSE;
+
+  if (len == 0 || len > 253)
+    return FALSE;
+  for (gsize i = 0; i < len; i++)
+    {
+      if (word[i] == '.')
+        dot = TRUE;
+      else if (!g_ascii_isalnum (word[i]) && word[i] != '-' && word[i] != '_')
+        return FALSE;
+    }
+  return dot && !g_ascii_isdigit (word[len - 1]);
+}
+
+static gboolean
+old_parse_received (const char  *received,
+                    char       **ip,
+                    char       **host)
+{
+  const char *from, *end, *p;
+  char buf[46];
+  const char *found = NULL, *bracket = NULL;
+
+  *ip = *host = NULL;
+  from = received;
+  while (*from == ' ' || *from == '\t')
+    from++;
+  if (g_ascii_strncasecmp (from, "from", 4) != 0)
+    return FALSE;
+  end = strstr (from, " by ");
+  if (end == NULL)
+    end = from + strlen (from);
+  for (p = from; p < end && found == NULL; p++)
+    {
+      const char *q;
+
+      if (*p != '(' || g_ascii_strncasecmp (p + 1, "helo", 4) == 0 || g_ascii_strncasecmp (p + 1, "ehlo", 4) == 0)
+        continue;
+      for (q = p + 1; q < end && *q != ')' && *q != '['; q++)
+        ;
+      if (q < end && *q == '[' && old_ip_at (q + 1, end, buf) != NULL && ref_is_public_ip (buf))
+        {
+          found = buf;
+          bracket = p + 1;
+        }
+    }
+  for (p = from; p < end && found == NULL; p++)
+    if (*p == '[' || *p == '(')
+      found = old_ip_at (p + 1, end, buf);
+  if (found == NULL || !ref_is_public_ip (found))
+    return FALSE;
+  if (bracket != NULL)
+    {
+      gsize n = strcspn (bracket, " [");
+
+      if (old_looks_like_host (bracket, n))
+        *host = g_ascii_strdown (bracket, n);
+    }
+  if (*host == NULL)
+    {
+      const char *helo = from + 4;
+      gsize n;
+
+      while (*helo == ' ' || *helo == '\t')
+        helo++;
+      n = strcspn (helo, " \t([");
+      if (old_looks_like_host (helo, n))
+        *host = g_ascii_strdown (helo, n);
+    }
+  *ip = g_strdup (found);
+  return TRUE;
+}
+
+/* Random Received: values made of the pieces the reader looks at (the
+ * "from" and " by " words, comments, brackets, HELO claims, host names,
+ * public and private IPv4 and IPv6 addresses) against the reader as it
+ * was: the same answer, IP and host. */
+static void
+test_original_received_random (void)
+{
+  static const char *const pieces[] = {
+    "from", "FROM ", " ", "\t", " by ", "by", "(", ")", "[", "]", "(HELO ", "(ehlo ", "helo", "IPv6:",
+    "mail.example.com", "Mail.Example.COM", "host-1", "x_y.z", "a.b9", "user@", "unknown", "203.0.113.7",
+    "198.51.100.25", "10.0.0.1", "192.168.1.20", "127.0.0.1", "0.1.2.3", "256.1.1.1", "01.2.3.4",
+    "2001:db8::1", "fe80::1", "::1", "fc00::2", "1:2", "abc", ".", ":", ";", "with ESMTPS",
+  };
+  g_autoptr(GRand) rand = g_rand_new_with_seed (20261207);
+
+  for (guint round = 0; round < 30000; round++)
+    {
+      g_autoptr(GString) value = g_string_new (g_rand_int_range (rand, 0, 8) != 0 ? "from " : "");
+      g_autofree char *ip = NULL, *host = NULL, *old_ip = NULL, *old_host = NULL;
+      guint n = g_rand_int_range (rand, 0, 16);
+      gboolean ok, old_ok;
+
+      /* every other value in the usual shape, "HELO (host [IP]) by",
+       * its parts random */
+      if (round % 2 == 0)
+        g_string_append_printf (value, "%s (%s%s[%s%s]) (%s [%s])%s",
+                                pieces[g_rand_int_range (rand, 0, G_N_ELEMENTS (pieces))],
+                                pieces[g_rand_int_range (rand, 0, G_N_ELEMENTS (pieces))],
+                                g_rand_boolean (rand) ? " " : "", g_rand_boolean (rand) ? "IPv6:" : "",
+                                pieces[g_rand_int_range (rand, 0, G_N_ELEMENTS (pieces))],
+                                pieces[g_rand_int_range (rand, 0, G_N_ELEMENTS (pieces))],
+                                pieces[g_rand_int_range (rand, 0, G_N_ELEMENTS (pieces))],
+                                g_rand_boolean (rand) ? " by mx.example.org" : "");
+      for (guint k = 0; k < n; k++)
+        g_string_append (value, pieces[g_rand_int_range (rand, 0, G_N_ELEMENTS (pieces))]);
+      ok = bd_original_parse_received (value->str, &ip, &host);
+      old_ok = old_parse_received (value->str, &old_ip, &old_host);
+      if (ok != old_ok || g_strcmp0 (ip, old_ip) != 0 || g_strcmp0 (host, old_host) != 0)
+        g_error ("\"%s\": read as %d %s %s, was %d %s %s", value->str, ok, ip, host, old_ok, old_ip, old_host);
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -430,6 +570,7 @@ main (int    argc,
   g_test_add_func ("/core/original/received", test_original_received);
   g_test_add_func ("/core/original/received-ipv4", test_original_received_ipv4);
   g_test_add_func ("/core/original/received-ip-random", test_original_received_ip_random);
+  g_test_add_func ("/core/original/received-random", test_original_received_random);
   g_test_add_func ("/core/original/excerpt", test_original_excerpt);
   g_test_add_func ("/core/original/excerpt-lines", test_original_excerpt_lines);
   g_test_add_func ("/core/original/excerpt-random", test_original_excerpt_random);

@@ -178,11 +178,11 @@ bd_original_parse_received (const char  *received,
     {
       const char *q;
 
-      /* from one '(' to the next (memchr ()), not byte by byte */
+      /* from one '(' to the next (memchr ()), not byte by byte; its ')'
+       * or '[' by strcspn () too (one past @end is as good as @end) */
       if (bd_mime_walk_has_prefix_ci (p + 1, "helo", 4) || bd_mime_walk_has_prefix_ci (p + 1, "ehlo", 4))
         continue;
-      for (q = p + 1; q < end && *q != ')' && *q != '['; q++)
-        ;
+      q = p + 1 + strcspn (p + 1, ")[");
       if (q < end && *q == '[' && ip_at (q + 1, end, buf, &public) != NULL && public)
         {
           found = buf;
@@ -190,9 +190,8 @@ bd_original_parse_received (const char  *received,
         }
     }
   /* Else the first address in brackets or parentheses. */
-  for (p = from; p < end && found == NULL; p++)
-    if (*p == '[' || *p == '(')
-      found = ip_at (p + 1, end, buf, &public);
+  for (p = from; found == NULL && (p += strcspn (p, "[(")) < end; p++)
+    found = ip_at (p + 1, end, buf, &public);
   if (found == NULL || !public)
     return FALSE;
 
