@@ -157,16 +157,25 @@ ref_is_public_ip (const char *ip)
   return (bytes[0] & 0xfe) != 0xfc;
 }
 
+/* @ip written after @tag ("" or "IPv6:") in the server's comment */
 static void
-assert_received_as_before (const char *ip)
+assert_tagged_as_before (const char *tag,
+                         const char *ip)
 {
-  g_autofree char *received = g_strdup_printf ("from mx.example.net (mx.example.net [%s]) by mx.example.org", ip);
+  g_autofree char *received = g_strdup_printf ("from mx.example.net (mx.example.net [%s%s]) by mx.example.org",
+                                               tag, ip);
   g_autofree char *found = NULL;
   g_autofree char *host = NULL;
   gboolean expected = g_hostname_is_ip_address (ip) && ref_is_public_ip (ip);
 
   if (bd_original_parse_received (received, &found, &host) != expected)
-    g_error ("%s: read as %s", ip, expected ? "not public" : "public");
+    g_error ("%s%s: read as %s", tag, ip, expected ? "not public" : "public");
+}
+
+static void
+assert_received_as_before (const char *ip)
+{
+  assert_tagged_as_before ("", ip);
 }
 
 static void
@@ -190,6 +199,367 @@ test_original_received_ipv4 (void)
     assert_received_as_before (odd[i]);
 }
 
+/* IPv6 addresses of every kind GInetAddress tells apart, and random
+ * strings of the bytes ip_at () reads: read once there (parse_ipv4 (),
+ * inet_pton () and byte tests), they give what g_hostname_is_ip_address ()
+ * and GInetAddress gave. */
+static void
+test_original_received_ip_random (void)
+{
+  static const char *const v6[] = {
+    "::", "::1", "::2", "0::1", "::0:1", "1::", "fe80::1", "fe80::", "febf::1", "fec0::1", "feff::1",
+    "fe7f::1", "ff02::1", "ff00::", "fc00::1", "fd12:3456::1", "fe00::1", "fb00::1", "2001:db8::1",
+    "::ffff:127.0.0.1", "::ffff:10.1.2.3", "::ffff:8.8.8.8", "::127.0.0.1", "::8.8.8.8", "64:ff9b::8.8.8.8",
+    "1:2:3:4:5:6:7:8", "1:2:3:4:5:6:7:8:9", "1:2:3:4:5:6:1.2.3.4", "1::2::3", ":1::", "1:::2", "12345::1",
+    "::ffff:1.2.3", "::ffff:01.2.3.4", "1:2:3:4:5:6:7::", "::1:2:3:4:5:6:7", "a:b:c:d:e:f:0:1",
+    "ABCD:EF01::", "0:0:0:0:0:0:0:0", "0:0:0:0:0:0:0:1", "fe80:0:0:0:0:0:0:1",
+  };
+  g_autoptr(GRand) rand = g_rand_new_with_seed (20261207);
+  static const char alphabet[] = "0123456789abcdefABCF.:";
+
+  for (guint i = 0; i < G_N_ELEMENTS (v6); i++)
+    {
+      assert_received_as_before (v6[i]);
+      assert_tagged_as_before ("IPv6:", v6[i]);
+    }
+  for (guint round = 0; round < 50000; round++)
+    {
+      char ip[46];
+      gsize len = g_rand_int_range (rand, 1, sizeof ip);
+
+      for (gsize k = 0; k < len; k++)
+        ip[k] = alphabet[g_rand_int_range (rand, 0, sizeof alphabet - 1)];
+      ip[len] = '\0';
+      assert_received_as_before (ip);
+    }
+  /* and formed ones: eight groups or fewer around a "::", some with an
+   * IPv4 tail */
+  for (guint round = 0; round < 50000; round++)
+    {
+      g_autoptr(GString) ip = g_string_new (NULL);
+      guint groups = g_rand_int_range (rand, 1, 9);
+      guint skip = g_rand_int_range (rand, 0, groups + 2);
+
+      for (guint k = 0; k < groups; k++)
+        {
+          static const char *const firsts[] = { "fe80", "fec0", "ff02", "fc00", "fd00", "2001", "0", "" };
+
+          if (k == skip)
+            g_string_append (ip, k == 0 ? "::" : ":");
+          else if (k > 0)
+            g_string_append_c (ip, ':');
+          if (k == 0 && g_rand_boolean (rand))
+            g_string_append (ip, firsts[g_rand_int_range (rand, 0, G_N_ELEMENTS (firsts))]);
+          else
+            g_string_append_printf (ip, "%x", g_rand_int_range (rand, 0, g_rand_boolean (rand) ? 2 : 0x10000));
+        }
+      if (g_rand_int_range (rand, 0, 4) == 0)
+        g_string_append_printf (ip, ":%u.%u.%u.%u", g_rand_int_range (rand, 0, 256), g_rand_int_range (rand, 0, 256),
+                                g_rand_int_range (rand, 0, 256), g_rand_int_range (rand, 0, 256));
+      if (ip->len <= 45)
+        assert_received_as_before (ip->str);
+    }
+}
+
+/* The excerpt as it was made before (in a GString, chomped and checked
+ * by GLib), kept as the oracle for the one built in place. */
+static char *
+old_make_excerpt (const char *text,
+                  gsize       len)
+{
+  g_autoptr(GString) out = g_string_sized_new (MIN (len, 800) + 2);
+  const char *p = text, *end = text + len;
+  guint lines = 0;
+  gboolean blank = TRUE;
+
+  while (p < end && lines < 12 && out->len < 800)
+    {
+      const char *eol = memchr (p, '\n', end - p);
+      const char *line = p, *stop = p + strnlen (p, (eol ? eol : end) - p);
+
+      p = eol ? eol + 1 : end;
+      while (line < stop && g_ascii_isspace (*line))
+        line++;
+      while (stop > line && g_ascii_isspace (stop[-1]))
+        stop--;
+      if (line == stop)
+        {
+          if (!blank)
+            g_string_append_c (out, '\n');
+          blank = TRUE;
+          continue;
+        }
+      g_string_append_len (out, line, stop - line);
+      g_string_append_c (out, '\n');
+      blank = FALSE;
+      lines++;
+    }
+  g_strchomp (out->str);
+  if (out->str[0] == '\0' || !g_utf8_validate (out->str, -1, NULL))
+    return NULL;
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+/* The excerpt of a header block's quoted body, made by
+ * bd_original_fill_from_text (), against the old making. */
+static void
+assert_excerpt_as_before (const char *body,
+                          gsize       len)
+{
+  g_autoptr(BdBounce) bounce = bd_bounce_new ("test", 0);
+  g_autoptr(GString) text = g_string_new ("Return-Path: <a@example.com>\nFrom: a@example.com\n\n");
+  g_autofree char *expected = old_make_excerpt (body, MIN (len, 16 * 1024));
+
+  g_string_append_len (text, body, len);
+  g_assert_true (bd_original_fill_from_text (bounce->original, text->str, text->len));
+  g_assert_cmpstr (bounce->original->excerpt, ==, expected);
+}
+
+/* Random bodies of short and long lines, blank runs, white space of every
+ * kind, NULs, valid and broken UTF-8; and lines around the limits. */
+static void
+test_original_excerpt_random (void)
+{
+  static const char *const pieces[] = {
+    "word", "Hello there", " ", "\t", "\r", "\v", "\f", "\n", "\n\n", "\n \n", "\0", "\xc3\xa9",
+    "\xe2\x82\xac", "\xc3", "\xff", "\xa9", "x",
+  };
+  g_autoptr(GRand) rand = g_rand_new_with_seed (20261207);
+
+  assert_excerpt_as_before ("", 0);
+  for (gsize n = 790; n <= 810; n++)
+    {
+      g_autofree char *line = g_strnfill (n, 'a');
+      g_autofree char *two = g_strdup_printf ("%s\nnext\n", line);
+
+      assert_excerpt_as_before (line, n);
+      assert_excerpt_as_before (two, strlen (two));
+    }
+  for (guint round = 0; round < 20000; round++)
+    {
+      g_autoptr(GString) body = g_string_new (NULL);
+      guint n = g_rand_int_range (rand, 0, 80);
+
+      for (guint k = 0; k < n; k++)
+        {
+          const char *piece = pieces[g_rand_int_range (rand, 0, G_N_ELEMENTS (pieces))];
+
+          if (g_rand_int_range (rand, 0, 40) == 0)
+            for (guint c = g_rand_int_range (rand, 0, 1200); c > 0; c--)
+              g_string_append_c (body, 'a' + c % 26);
+          else
+            g_string_append_len (body, piece, piece[0] == '\0' ? 1 : strlen (piece));
+        }
+      assert_excerpt_as_before (body->str, body->len);
+    }
+}
+
+/* The first d= (lowered) and s= of a DKIM-Signature value read tag by
+ * tag to its end: the oracle for the reading that stops once it has both. */
+static void
+old_dkim_tags (const char  *value,
+               char       **domain,
+               char       **selector)
+{
+  g_auto(GStrv) pieces = g_strsplit (value, ";", -1);
+
+  *domain = *selector = NULL;
+  for (guint i = 0; pieces[i] != NULL; i++)
+    {
+      char *eq = strchr (pieces[i], '=');
+      g_autofree char *name = NULL;
+
+      if (eq == NULL)
+        continue;
+      name = g_strstrip (g_strndup (pieces[i], eq - pieces[i]));
+      if (strcmp (name, "d") == 0 && *domain == NULL)
+        *domain = g_ascii_strdown (g_strstrip (eq + 1), -1);
+      else if (strcmp (name, "s") == 0 && *selector == NULL)
+        *selector = g_strdup (g_strstrip (eq + 1));
+    }
+}
+
+static void
+test_original_dkim_random (void)
+{
+  static const char *const tags[] = {
+    "v=1", "a=rsa-sha256", "d=Example.COM", "d = second.example ", "s=sel1", " s = Sel2", "s=", "d=",
+    "D=upper.example", "bh=47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU=", "b=dGVzdA==", "h=From:To", "novalue",
+    "", " ", "x=d=odd",
+  };
+  g_autoptr(GRand) rand = g_rand_new_with_seed (20261207);
+  /* the sample's own signatures, after the one put first */
+  g_autoptr(BdBounce) plain = decode_with_original_header ("X-Test: 1");
+  guint base = plain->original->dkim->len;
+
+  for (guint round = 0; round < 300; round++)
+    {
+      g_autoptr(GString) value = g_string_new (NULL);
+      g_autoptr(GString) header = g_string_new ("DKIM-Signature: ");
+      g_autoptr(BdBounce) bounce = NULL;
+      g_autofree char *domain = NULL;
+      g_autofree char *selector = NULL;
+      guint n = g_rand_int_range (rand, 0, 9);
+
+      for (guint k = 0; k < n; k++)
+        g_string_append_printf (value, "%s%s", k > 0 ? ";" : "", tags[g_rand_int_range (rand, 0, G_N_ELEMENTS (tags))]);
+      g_string_append (header, value->str);
+      old_dkim_tags (value->str, &domain, &selector);
+      bounce = decode_with_original_header (header->str);
+      if (domain == NULL && selector == NULL)
+        g_assert_cmpuint (bounce->original->dkim->len, ==, base);
+      else
+        {
+          const BdDkimRef *ref;
+
+          g_assert_cmpuint (bounce->original->dkim->len, ==, base + 1);
+          ref = g_ptr_array_index (bounce->original->dkim, 0);
+          g_assert_cmpstr (ref->domain, ==, domain);
+          g_assert_cmpstr (ref->selector, ==, selector);
+        }
+    }
+}
+
+/* --- bd_original_parse_received () as it was, the oracle ---------------- */
+
+static const char *
+old_ip_at (const char *p,
+           const char *end,
+           char        ip[46])
+{
+  const char *start = p, *stop;
+
+  if (end - start > 5 && g_ascii_strncasecmp (start, "ipv6:", 5) == 0)
+    start += 5;
+  stop = start;
+  while (stop < end && (g_ascii_isxdigit (*stop) || *stop == '.' || *stop == ':'))
+    stop++;
+  if (stop == start || stop - start > 45 || (stop < end && *stop != ']' && *stop != ')'))
+    return NULL;
+  memcpy (ip, start, stop - start);
+  ip[stop - start] = '\0';
+  return g_hostname_is_ip_address (ip) ? ip : NULL;
+}
+
+static gboolean
+old_looks_like_host (const char *word,
+                     gsize       len)
+{
+  gboolean dot = FALSE;
+
+  if (len == 0 || len > 253)
+    return FALSE;
+  for (gsize i = 0; i < len; i++)
+    {
+      if (word[i] == '.')
+        dot = TRUE;
+      else if (!g_ascii_isalnum (word[i]) && word[i] != '-' && word[i] != '_')
+        return FALSE;
+    }
+  return dot && !g_ascii_isdigit (word[len - 1]);
+}
+
+static gboolean
+old_parse_received (const char  *received,
+                    char       **ip,
+                    char       **host)
+{
+  const char *from, *end, *p;
+  char buf[46];
+  const char *found = NULL, *bracket = NULL;
+
+  *ip = *host = NULL;
+  from = received;
+  while (*from == ' ' || *from == '\t')
+    from++;
+  if (g_ascii_strncasecmp (from, "from", 4) != 0)
+    return FALSE;
+  end = strstr (from, " by ");
+  if (end == NULL)
+    end = from + strlen (from);
+  for (p = from; p < end && found == NULL; p++)
+    {
+      const char *q;
+
+      if (*p != '(' || g_ascii_strncasecmp (p + 1, "helo", 4) == 0 || g_ascii_strncasecmp (p + 1, "ehlo", 4) == 0)
+        continue;
+      for (q = p + 1; q < end && *q != ')' && *q != '['; q++)
+        ;
+      if (q < end && *q == '[' && old_ip_at (q + 1, end, buf) != NULL && ref_is_public_ip (buf))
+        {
+          found = buf;
+          bracket = p + 1;
+        }
+    }
+  for (p = from; p < end && found == NULL; p++)
+    if (*p == '[' || *p == '(')
+      found = old_ip_at (p + 1, end, buf);
+  if (found == NULL || !ref_is_public_ip (found))
+    return FALSE;
+  if (bracket != NULL)
+    {
+      gsize n = strcspn (bracket, " [");
+
+      if (old_looks_like_host (bracket, n))
+        *host = g_ascii_strdown (bracket, n);
+    }
+  if (*host == NULL)
+    {
+      const char *helo = from + 4;
+      gsize n;
+
+      while (*helo == ' ' || *helo == '\t')
+        helo++;
+      n = strcspn (helo, " \t([");
+      if (old_looks_like_host (helo, n))
+        *host = g_ascii_strdown (helo, n);
+    }
+  *ip = g_strdup (found);
+  return TRUE;
+}
+
+/* Random Received: values made of the pieces the reader looks at (the
+ * "from" and " by " words, comments, brackets, HELO claims, host names,
+ * public and private IPv4 and IPv6 addresses) against the reader as it
+ * was: the same answer, IP and host. */
+static void
+test_original_received_random (void)
+{
+  static const char *const pieces[] = {
+    "from", "FROM ", " ", "\t", " by ", "by", "(", ")", "[", "]", "(HELO ", "(ehlo ", "helo", "IPv6:",
+    "mail.example.com", "Mail.Example.COM", "host-1", "x_y.z", "a.b9", "user@", "unknown", "203.0.113.7",
+    "198.51.100.25", "10.0.0.1", "192.168.1.20", "127.0.0.1", "0.1.2.3", "256.1.1.1", "01.2.3.4",
+    "2001:db8::1", "fe80::1", "::1", "fc00::2", "1:2", "abc", ".", ":", ";", "with ESMTPS",
+  };
+  g_autoptr(GRand) rand = g_rand_new_with_seed (20261207);
+
+  for (guint round = 0; round < 30000; round++)
+    {
+      g_autoptr(GString) value = g_string_new (g_rand_int_range (rand, 0, 8) != 0 ? "from " : "");
+      g_autofree char *ip = NULL, *host = NULL, *old_ip = NULL, *old_host = NULL;
+      guint n = g_rand_int_range (rand, 0, 16);
+      gboolean ok, old_ok;
+
+      /* every other value in the usual shape, "HELO (host [IP]) by",
+       * its parts random */
+      if (round % 2 == 0)
+        g_string_append_printf (value, "%s (%s%s[%s%s]) (%s [%s])%s",
+                                pieces[g_rand_int_range (rand, 0, G_N_ELEMENTS (pieces))],
+                                pieces[g_rand_int_range (rand, 0, G_N_ELEMENTS (pieces))],
+                                g_rand_boolean (rand) ? " " : "", g_rand_boolean (rand) ? "IPv6:" : "",
+                                pieces[g_rand_int_range (rand, 0, G_N_ELEMENTS (pieces))],
+                                pieces[g_rand_int_range (rand, 0, G_N_ELEMENTS (pieces))],
+                                pieces[g_rand_int_range (rand, 0, G_N_ELEMENTS (pieces))],
+                                g_rand_boolean (rand) ? " by mx.example.org" : "");
+      for (guint k = 0; k < n; k++)
+        g_string_append (value, pieces[g_rand_int_range (rand, 0, G_N_ELEMENTS (pieces))]);
+      ok = bd_original_parse_received (value->str, &ip, &host);
+      old_ok = old_parse_received (value->str, &old_ip, &old_host);
+      if (ok != old_ok || g_strcmp0 (ip, old_ip) != 0 || g_strcmp0 (host, old_host) != 0)
+        g_error ("\"%s\": read as %d %s %s, was %d %s %s", value->str, ok, ip, host, old_ok, old_ip, old_host);
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -199,9 +569,13 @@ main (int    argc,
 
   g_test_add_func ("/core/original/received", test_original_received);
   g_test_add_func ("/core/original/received-ipv4", test_original_received_ipv4);
+  g_test_add_func ("/core/original/received-ip-random", test_original_received_ip_random);
+  g_test_add_func ("/core/original/received-random", test_original_received_random);
   g_test_add_func ("/core/original/excerpt", test_original_excerpt);
   g_test_add_func ("/core/original/excerpt-lines", test_original_excerpt_lines);
+  g_test_add_func ("/core/original/excerpt-random", test_original_excerpt_random);
   g_test_add_func ("/core/original/bimi-selector", test_original_bimi_selector);
+  g_test_add_func ("/core/original/dkim-random", test_original_dkim_random);
 
   return g_test_run ();
 }

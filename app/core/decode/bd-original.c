@@ -5,6 +5,7 @@
 
 #include "config.h"
 
+#include <gio/gnetworking.h>
 #include <string.h>
 
 #include "bd-dsn.h"
@@ -15,6 +16,7 @@
 #include "bd-original.h"
 #include "bd-mime-text.h"
 #include "bd-mime-walk.h"
+#include "bd-text.h"
 
 /* An IPv4 address in the one form inet_pton () reads: four decimal
  * octets, none with a leading zero. */
@@ -53,28 +55,18 @@ is_public_ipv4 (const guint8 bytes[4])
   return !(bytes[0] == 100 && (bytes[1] & 0xc0) == 64) && bytes[0] != 0;
 }
 
+/* GInetAddress's tests, on IPv6 bytes: loopback ::1, site-local
+ * fec0::/10, link-local fe80::/10, "any" ::, multicast ff00::/8; then
+ * unique local fc00::/7. */
 static gboolean
-is_public_ip (const char *ip)
+is_public_ipv6 (const guint8 bytes[16])
 {
-  g_autoptr(GInetAddress) address = NULL;
-  const guint8 *bytes;
-  guint8 ipv4[4];
+  static const guint8 any[16] = { 0 };
 
-  /* Nearly every Received: names an IPv4 address, read without a
-   * GInetAddress object. */
-  if (parse_ipv4 (ip, ipv4))
-    return is_public_ipv4 (ipv4);
-  address = g_inet_address_new_from_string (ip);
-  if (address == NULL)
+  if (memcmp (bytes, any, 15) == 0 && (bytes[15] == 0 || bytes[15] == 1))
     return FALSE;
-  if (g_inet_address_get_is_loopback (address) || g_inet_address_get_is_site_local (address)
-      || g_inet_address_get_is_link_local (address) || g_inet_address_get_is_any (address)
-      || g_inet_address_get_is_multicast (address))
+  if ((bytes[0] == 0xfe && (bytes[1] & 0x80) != 0) || bytes[0] == 0xff)
     return FALSE;
-  bytes = g_inet_address_to_bytes (address);
-  if (g_inet_address_get_family (address) == G_SOCKET_FAMILY_IPV4)
-    return !(bytes[0] == 100 && (bytes[1] & 0xc0) == 64) && bytes[0] != 0;
-  /* fc00::/7 unique local */
   return (bytes[0] & 0xfe) != 0xfc;
 }
 
@@ -83,13 +75,17 @@ is_public_ip (const char *ip)
 
 /* Copies the IP in "[203.0.113.7]", "(203.0.113.7)" or "[IPv6:2001:db8::1]"
  * into @ip and returns it, or returns NULL: in the caller's buffer, as most
- * of those read are dropped (private, or not an IP). */
+ * of those read are dropped (private, or not an IP). Sets *@public to
+ * whether it is a public address, read once: as g_hostname_is_ip_address ()
+ * then GInetAddress read it, it was read three times. */
 static const char *
 ip_at (const char *p,
        const char *end,
-       char        ip[IP_MAX + 1])
+       char        ip[IP_MAX + 1],
+       gboolean   *public)
 {
   const char *start = p, *stop;
+  guint8 bytes[16];
 
   if (end - start > 5 && bd_mime_walk_has_prefix_ci (start, "ipv6:", 5))
     start += 5;
@@ -100,7 +96,27 @@ ip_at (const char *p,
     return NULL;
   memcpy (ip, start, stop - start);
   ip[stop - start] = '\0';
-  return g_hostname_is_ip_address (ip) ? ip : NULL;
+  /* Without a ':', g_hostname_is_ip_address () takes only the IPv4 form
+   * parse_ipv4 () reads (and inet_pton (), GInetAddress's reader). */
+  if (memchr (ip, ':', stop - start) == NULL)
+    {
+      if (!parse_ipv4 (ip, bytes))
+        return NULL;
+      *public = is_public_ipv4 (bytes);
+      return ip;
+    }
+  if (!g_hostname_is_ip_address (ip))
+    return NULL;
+  *public = inet_pton (AF_INET6, ip, bytes) == 1 && is_public_ipv6 (bytes);
+  return ip;
+}
+/* g_ascii_strdown () of @n bytes, lowered inline: GLib's calls
+ * g_ascii_tolower () for each byte. */
+static char *
+strdown_len (const char *s,
+             gsize       n)
+{
+  return bd_text_ascii_down_in_place (g_strndup (s, n));
 }
 
 static gboolean
@@ -138,6 +154,7 @@ bd_original_parse_received (const char  *received,
   char buf[IP_MAX + 1];   /* each IP read in turn, the one found last */
   const char *found = NULL;
   const char *bracket = NULL;
+  gboolean public = FALSE;
 
   g_return_val_if_fail (received != NULL, FALSE);
   g_return_val_if_fail (ip != NULL && host != NULL, FALSE);
@@ -161,22 +178,21 @@ bd_original_parse_received (const char  *received,
     {
       const char *q;
 
-      /* from one '(' to the next (memchr ()), not byte by byte */
+      /* from one '(' to the next (memchr ()), not byte by byte; its ')'
+       * or '[' by strcspn () too (one past @end is as good as @end) */
       if (bd_mime_walk_has_prefix_ci (p + 1, "helo", 4) || bd_mime_walk_has_prefix_ci (p + 1, "ehlo", 4))
         continue;
-      for (q = p + 1; q < end && *q != ')' && *q != '['; q++)
-        ;
-      if (q < end && *q == '[' && ip_at (q + 1, end, buf) != NULL && is_public_ip (buf))
+      q = p + 1 + strcspn (p + 1, ")[");
+      if (q < end && *q == '[' && ip_at (q + 1, end, buf, &public) != NULL && public)
         {
           found = buf;
           bracket = p + 1;
         }
     }
   /* Else the first address in brackets or parentheses. */
-  for (p = from; p < end && found == NULL; p++)
-    if (*p == '[' || *p == '(')
-      found = ip_at (p + 1, end, buf);
-  if (found == NULL || !is_public_ip (found))
+  for (p = from; found == NULL && (p += strcspn (p, "[(")) < end; p++)
+    found = ip_at (p + 1, end, buf, &public);
+  if (found == NULL || !public)
     return FALSE;
 
   if (bracket != NULL)
@@ -184,7 +200,7 @@ bd_original_parse_received (const char  *received,
       gsize n = strcspn (bracket, " [");
 
       if (looks_like_host (bracket, n))
-        *host = g_ascii_strdown (bracket, n);
+        *host = strdown_len (bracket, n);
     }
   if (*host == NULL)
     {
@@ -195,7 +211,7 @@ bd_original_parse_received (const char  *received,
         helo++;
       n = strcspn (helo, " \t([");
       if (looks_like_host (helo, n))
-        *host = g_ascii_strdown (helo, n);
+        *host = strdown_len (helo, n);
     }
   *ip = g_strdup (found);
   return TRUE;
@@ -206,18 +222,64 @@ bd_original_parse_received (const char  *received,
 #define EXCERPT_MAX_LINES 12
 #define EXCERPT_MAX_BYTES 800
 
+/* The excerpt being made: a buffer the size of the whole excerpt at
+ * once nearly always (its lines are short), grown only for a long line. */
+typedef struct
+{
+  char  *str;
+  gsize  len;
+  gsize  size;
+} Excerpt;
+
+static void
+excerpt_append (Excerpt    *out,
+                const char *line,
+                gsize       n)
+{
+  /* room for the line, its line end and the NUL */
+  if (out->len + n + 2 > out->size)
+    {
+      out->size = out->len + n + 2;
+      out->str = g_realloc (out->str, out->size);
+    }
+  memcpy (out->str + out->len, line, n);
+  out->len += n;
+  out->str[out->len++] = '\n';
+}
+
+/* The excerpt's last line end and the NUL: what g_strchomp () left; NULL
+ * when nothing is left or it is not UTF-8 (it holds no NUL, so a 7-bit
+ * one is). */
+static char *
+excerpt_finish (Excerpt *out)
+{
+  while (out->len > 0 && g_ascii_isspace (out->str[out->len - 1]))
+    out->len--;
+  if (out->len == 0 || (!bd_mime_text_is_seven_bit (out->str, out->len)
+                        && !g_utf8_validate (out->str, out->len, NULL)))
+    {
+      g_free (out->str);
+      return NULL;
+    }
+  out->str[out->len] = '\0';
+  return out->str;
+}
+
 static char *
 make_excerpt (const char *text,
               gsize       len)
 {
   /* room for the whole excerpt at once: it is at most the text and a
-   * line end, and lines stop being added past EXCERPT_MAX_BYTES */
-  g_autoptr(GString) out = g_string_sized_new (MIN (len, EXCERPT_MAX_BYTES) + 2);
+   * line end, and lines stop being added past EXCERPT_MAX_BYTES; built
+   * in place, where a GString's calls (made, appended to, freed) cost
+   * more than the copy */
+  Excerpt out = { .size = MIN (len, EXCERPT_MAX_BYTES) + 2 };
   const char *p = text, *end = text + len;
   guint lines = 0;
   gboolean blank = TRUE;   /* also skips leading blank lines */
 
-  while (p < end && lines < EXCERPT_MAX_LINES && out->len < EXCERPT_MAX_BYTES)
+  out.str = g_malloc (out.size);
+  while (p < end && lines < EXCERPT_MAX_LINES && out.len < EXCERPT_MAX_BYTES)
     {
       const char *eol = memchr (p, '\n', end - p);
       /* the line up to a NUL in it, stripped, in place */
@@ -231,20 +293,15 @@ make_excerpt (const char *text,
       if (line == stop)
         {
           if (!blank)
-            g_string_append_c (out, '\n');
+            excerpt_append (&out, line, 0);
           blank = TRUE;
           continue;
         }
-      g_string_append_len (out, line, stop - line);
-      g_string_append_c (out, '\n');
+      excerpt_append (&out, line, stop - line);
       blank = FALSE;
       lines++;
     }
-
-  g_strchomp (out->str);
-  if (out->str[0] == '\0' || !g_utf8_validate (out->str, -1, NULL))
-    return NULL;
-  return g_string_free (g_steal_pointer (&out), FALSE);
+  return excerpt_finish (&out);
 }
 
 /* The part GMime's g_mime_message_get_body() picks: the first text part,
@@ -359,10 +416,12 @@ add_dkim (BdOriginal *original,
   BdDkimRef *ref = g_new0 (BdDkimRef, 1);
   Tag tag;
 
-  for (const char *p = value; next_tag (&p, &tag);)
+  /* the first d= and s= are kept: once both are, the rest (the long
+   * bh= and b= among them) is not read */
+  for (const char *p = value; (ref->domain == NULL || ref->selector == NULL) && next_tag (&p, &tag);)
     {
       if (tag_is (&tag, "d") && ref->domain == NULL)
-        ref->domain = g_ascii_strdown (tag.value, tag.value_len);
+        ref->domain = strdown_len (tag.value, tag.value_len);
       else if (tag_is (&tag, "s") && ref->selector == NULL)
         ref->selector = g_strndup (tag.value, tag.value_len);
     }
@@ -395,7 +454,7 @@ bimi_selector_of (const char *value)
           selector_len = tag.value_len;
         }
     }
-  return bimi1 && selector_len > 0 ? g_ascii_strdown (selector, selector_len) : NULL;
+  return bimi1 && selector_len > 0 ? strdown_len (selector, selector_len) : NULL;
 }
 
 /* How many addresses of one field are kept. */
@@ -456,15 +515,23 @@ first_header_address (const BdMimePart *message,
   return all->len > 0 ? g_strdup (g_ptr_array_index (all, 0)) : NULL;
 }
 
-/* A field's value, unfolded. DKIM-Signature and Received are long and,
- * in practice, plain ASCII: GMime's encoded-word decoder is only run on
- * values that are not plain UTF-8 or hold an encoded word. */
-static char *
-header_value (const char *raw,
-              gsize       len)
+/* Room on the stack for a field's value read and dropped: nearly every
+ * Received: and DKIM-Signature fits, and is then not allocated. */
+#define VALUE_ROOM 1024
+
+/* A field's value, unfolded, in @buf or, when it does not fit or was
+ * decoded, in *@heap (the caller frees it). DKIM-Signature and Received
+ * are long and, in practice, plain ASCII: GMime's encoded-word decoder is
+ * only run on values that are not plain UTF-8 or hold an encoded word. */
+static const char *
+header_value_in (const char *raw,
+                 gsize       len,
+                 char        buf[VALUE_ROOM],
+                 char      **heap)
 {
   gsize n;
-  char *value = bd_mime_unfold_len (raw, len, &n);
+  /* in @buf or *@heap, both ours to change */
+  char *value = (char *)bd_mime_unfold_in (raw, len, buf, VALUE_ROOM, heap, &n);
   guint marks = bd_mime_walk_header_marks (value, n);
 
   /* ASCII (unfolded, it holds no NUL) is UTF-8: the cheaper test first */
@@ -475,8 +542,9 @@ header_value (const char *raw,
 
       bd_mime_charset_keep_encoded (value);
       decoded = g_mime_utils_header_decode_text (NULL, value);
-      g_free (value);
-      value = decoded != NULL ? decoded : g_strdup ("");
+      g_free (*heap);
+      *heap = decoded != NULL ? decoded : g_strdup ("");
+      return *heap;
     }
   return value;
 }
@@ -530,20 +598,26 @@ bd_original_fill_from_message (BdOriginal       *original,
 
       if (f->name_len == 14 && bd_mime_walk_has_prefix_ci (f->name, "dkim-signature", 14))
         {
-          g_autofree char *v = header_value (f->value, f->value_len);
+          char buf[VALUE_ROOM];
+          g_autofree char *heap = NULL;
+          const char *v = header_value_in (f->value, f->value_len, buf, &heap);
 
           add_dkim (original, v);
         }
       else if (original->sender_ip == NULL && f->name_len == 8 && bd_mime_walk_has_prefix_ci (f->name, "received", 8))
         {
-          g_autofree char *v = header_value (f->value, f->value_len);
+          char buf[VALUE_ROOM];
+          g_autofree char *heap = NULL;
+          const char *v = header_value_in (f->value, f->value_len, buf, &heap);
 
           bd_original_parse_received (v, &original->sender_ip, &original->sender_host);
         }
       else if (original->bimi_selector == NULL && f->name_len == 13 &&
                bd_mime_walk_has_prefix_ci (f->name, "bimi-selector", 13))
         {
-          g_autofree char *v = header_value (f->value, f->value_len);
+          char buf[VALUE_ROOM];
+          g_autofree char *heap = NULL;
+          const char *v = header_value_in (f->value, f->value_len, buf, &heap);
 
           original->bimi_selector = bimi_selector_of (v);
         }
