@@ -20,11 +20,13 @@
  * short, a huge text part is an attachment. */
 #define MAX_TEXT_PART (4 * 1024 * 1024)
 
-/* A text part's text, as the collector keeps it. */
+/* A text part's text, as the collector keeps it; an HTML part's only
+ * once it is needed (@text NULL until then). */
 typedef struct
 {
-  char  *text;
-  gsize  len;
+  const BdMimePart *part;
+  char             *text;
+  gsize             len;
 } Piece;
 
 /* The text parts of one kind, in order. Most bounces have one or two, so
@@ -75,7 +77,7 @@ pieces_clear (Pieces *pieces)
 typedef struct
 {
   Pieces            plain;
-  Pieces            html;    /* the text laid out */
+  Pieces            html;    /* the parts only: laid out when no plain text */
   const BdMimePart *original;
 } Collect;
 
@@ -107,22 +109,31 @@ collect_text (Collect          *collect,
     }
   if (!bd_mime_part_is_leaf (part) || is_report_part (part))
     return;
-  if (bd_mime_part_is (part, "text", "plain") || bd_mime_part_is (part, "text", "html"))
+  if (part->body_len > MAX_TEXT_PART)
+    return;
+  if (bd_mime_part_is (part, "text", "plain"))
     {
-      gboolean html = bd_mime_part_is (part, "text", "html");
-      Piece piece;
+      Piece piece = { part, NULL, 0 };
 
-      if (part->body_len > MAX_TEXT_PART)
-        return;
       piece.text = bd_mime_part_text (part, &piece.len);
-      if (html)
-        {
-          char *stripped = bd_mime_strip_html (piece.text, piece.len, &piece.len);
+      pieces_add (&collect->plain, piece);
+    }
+  else if (bd_mime_part_is (part, "text", "html"))
+    pieces_add (&collect->html, (Piece) { part, NULL, 0 });
+}
 
-          g_free (piece.text);
-          piece.text = stripped;
-        }
-      pieces_add (html ? &collect->html : &collect->plain, piece);
+/* The HTML parts' text, laid out: only read when there is no plain text
+ * (a multipart/alternative bounce has both, and its HTML was laid out
+ * for nothing). */
+static void
+lay_out_html (Pieces *html)
+{
+  for (guint i = 0; i < html->len; i++)
+    {
+      Piece *piece = &html->items[i];
+      g_autofree char *text = bd_mime_part_text (piece->part, &piece->len);
+
+      piece->text = bd_mime_strip_html (text, piece->len, &piece->len);
     }
 }
 
@@ -233,7 +244,13 @@ bd_scan_input_init (BdScanInput      *input,
   collect.original = original;
   collect_text (&collect, message, 0);
 
-  body = join_pieces (pieces_length (&collect.plain) > 0 ? &collect.plain : &collect.html, &body_len);
+  if (pieces_length (&collect.plain) > 0)
+    body = join_pieces (&collect.plain, &body_len);
+  else
+    {
+      lay_out_html (&collect.html);
+      body = join_pieces (&collect.html, &body_len);
+    }
   pieces_clear (&collect.plain);
   pieces_clear (&collect.html);
 
