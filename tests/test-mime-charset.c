@@ -186,6 +186,10 @@ random_text (GRand             *rand,
 
 /* --- UTF-8 validation, ASCII runs skipped ------------------------------ */
 
+static void assert_part_as_before (const char *body,
+                                   gsize       len,
+                                   const char *charset);
+
 /* Pieces of (in)valid UTF-8: sequences whole and cut short, overlong,
  * surrogate, past U+10FFFF, noncharacters, stray continuation bytes. */
 static const char *const utf8_pieces[] = {
@@ -230,6 +234,8 @@ test_utf8_random (void)
       g_autoptr(GByteArray) text = random_text (rand, utf8_pieces, 40);
 
       assert_utf8_as_before (text->len > 0 ? (const char *)text->data : "", text->len);
+      if (i % 4 == 0)
+        assert_part_as_before (text->len > 0 ? (const char *)text->data : "", text->len, "utf-8");
     }
 }
 
@@ -277,6 +283,27 @@ static const char *const single_byte_charsets[] = {
   "windows-1258", "cp1250", "cp1252", "CP1255", "cp1258", "koi8-r", "KOI8-U", "koi8-t", "koi8-x", NULL,
 };
 
+/* bd_mime_part_text_seven_bit () gives the text bd_mime_part_text ()
+ * does (@ref), and says it is 7-bit only when it is, and always when the
+ * content was plain ASCII that the reference took as it is (@as_is). */
+static void
+assert_seven_bit_told (const BdMimePart *part,
+                       const char       *ref,
+                       gsize             ref_len,
+                       gboolean          as_is)
+{
+  gboolean seven_bit = -1;
+  gsize len;
+  g_autofree char *text = bd_mime_part_text_seven_bit (part, &len, &seven_bit);
+
+  g_assert_cmpmem (text, len + 1, ref, ref_len + 1);
+  g_assert_true (seven_bit == TRUE || seven_bit == FALSE);
+  if (seven_bit)
+    g_assert_true (bd_mime_text_is_seven_bit (ref, ref_len));
+  if (as_is)
+    g_assert_true (seven_bit);
+}
+
 /* Through a part, which keeps what follows a NUL. */
 static void
 assert_part_as_before (const char *body,
@@ -297,6 +324,8 @@ assert_part_as_before (const char *body,
   ref = ref_part_text (content, n, charset, &ref_len);
   now = bd_mime_part_text (part, &len_now);
   g_assert_cmpmem (now, len_now + 1, ref, ref_len + 1);
+  assert_seven_bit_told (part, ref, ref_len,
+                         ref_is_plain_ascii (content, n) && ref_is_utf8_as_is (content, n, charset));
 }
 
 static void
@@ -395,6 +424,8 @@ test_unknown_charsets (void)
           g_autoptr(GByteArray) text = random_text (rand, pieces, 30);
 
           assert_as_before (text->len > 0 ? (const char *)text->data : "", text->len, *charset);
+          if (i % 4 == 0 && (*charset)[0] != '\0')
+            assert_part_as_before (text->len > 0 ? (const char *)text->data : "", text->len, *charset);
         }
     }
 }

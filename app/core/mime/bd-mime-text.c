@@ -196,15 +196,16 @@ bd_mime_normalise_newlines (char  *text,
  * a part's text is checked for a charset hint, then for conversion. */
 typedef struct
 {
-  gsize ascii;   /* plain_ascii_prefix () */
-  int   valid;   /* whether valid UTF-8; -1 when not checked yet */
+  gsize    ascii;   /* plain_ascii_prefix () */
+  int      valid;   /* whether valid UTF-8; -1 when not checked yet */
+  gboolean as_is;   /* set by take_as_utf8 (): not converted */
 } Utf8Facts;
 
 static Utf8Facts
 utf8_facts (const char *text,
             gsize       len)
 {
-  return (Utf8Facts) { plain_ascii_prefix (text, len), -1 };
+  return (Utf8Facts) { plain_ascii_prefix (text, len), -1, FALSE };
 }
 
 static gboolean
@@ -379,7 +380,8 @@ take_as_utf8 (char       *text,
 {
   gsize n;
 
-  if (len > 0 && !is_utf8_as_is (text, len, charset, facts))
+  facts->as_is = len == 0 || is_utf8_as_is (text, len, charset, facts);
+  if (!facts->as_is)
     {
       char *converted = convert_to_utf8 (text, len, charset, facts, &len);
 
@@ -389,6 +391,38 @@ take_as_utf8 (char       *text,
   n = bd_mime_normalise_newlines (text, len);
   if (out_len != NULL)
     *out_len = n;
+  return text;
+}
+
+/* bd_mime_part_text_hinted (); @seven_bit as
+ * bd_mime_part_text_seven_bit () sets it. */
+static char *
+part_text (const BdMimePart *part,
+           const char       *fallback,
+           gsize            *len,
+           gboolean         *seven_bit)
+{
+  const char *charset;
+  g_autofree char *content = NULL;
+  char *text;
+  gsize n;
+  Utf8Facts facts;
+
+  *seven_bit = FALSE;
+  if (len != NULL)
+    *len = 0;
+  if (!bd_mime_part_is_leaf (part))
+    return g_strdup ("");
+
+  content = bd_mime_part_content (part, &n);
+  charset = part->charset;
+  facts = utf8_facts (content, n);
+  if (charset == NULL && fallback != NULL && !is_valid_known (content, n, &facts))
+    charset = fallback;
+  text = take_as_utf8 (g_steal_pointer (&content), n, charset, &facts, len);
+  /* plain ASCII is taken as it is or converted (ISO-2022-JP with an
+   * escape, UTF-7…): only the first is known to stay 7-bit */
+  *seven_bit = facts.ascii == n && facts.as_is;
   return text;
 }
 
@@ -442,22 +476,29 @@ bd_mime_part_text_hinted (const BdMimePart *part,
                                 const char       *fallback,
                                 gsize            *len)
 {
-  const char *charset;
-  g_autofree char *content = NULL;
-  gsize n;
-  Utf8Facts facts;
+  gboolean unused;
 
   g_return_val_if_fail (part != NULL, NULL);
 
-  if (len != NULL)
-    *len = 0;
-  if (!bd_mime_part_is_leaf (part))
-    return g_strdup ("");
+  return part_text (part, fallback, len, &unused);
+}
 
-  content = bd_mime_part_content (part, &n);
-  charset = part->charset;
-  facts = utf8_facts (content, n);
-  if (charset == NULL && fallback != NULL && !is_valid_known (content, n, &facts))
-    charset = fallback;
-  return take_as_utf8 (g_steal_pointer (&content), n, charset, &facts, len);
+/**
+ * bd_mime_part_text_seven_bit:
+ * @seven_bit: (out): set when the text is known to be 7-bit
+ *   (bd_mime_text_is_seven_bit ()): the content was plain ASCII, taken
+ *   as it is. %FALSE tells nothing.
+ *
+ * Like bd_mime_part_text(), for a caller that asks the question next:
+ * the content's first look answers it for nearly every part.
+ */
+char *
+bd_mime_part_text_seven_bit (const BdMimePart *part,
+                             gsize            *len,
+                             gboolean         *seven_bit)
+{
+  g_return_val_if_fail (part != NULL, NULL);
+  g_return_val_if_fail (seven_bit != NULL, NULL);
+
+  return part_text (part, NULL, len, seven_bit);
 }

@@ -27,6 +27,7 @@ typedef struct
   const BdMimePart *part;
   char             *text;
   gsize             len;
+  gboolean          seven_bit;   /* known to be (FALSE: not known) */
 } Piece;
 
 /* The text parts of one kind, in order. Most bounces have one or two, so
@@ -113,13 +114,13 @@ collect_text (Collect          *collect,
     return;
   if (bd_mime_part_is (part, "text", "plain"))
     {
-      Piece piece = { part, NULL, 0 };
+      Piece piece = { part, NULL, 0, FALSE };
 
-      piece.text = bd_mime_part_text (part, &piece.len);
+      piece.text = bd_mime_part_text_seven_bit (part, &piece.len, &piece.seven_bit);
       pieces_add (&collect->plain, piece);
     }
   else if (bd_mime_part_is (part, "text", "html"))
-    pieces_add (&collect->html, (Piece) { part, NULL, 0 });
+    pieces_add (&collect->html, (Piece) { part, NULL, 0, FALSE });
 }
 
 /* The HTML parts' text, laid out: only read when there is no plain text
@@ -167,6 +168,18 @@ join_pieces (Pieces *pieces,
     }
   *len = joined->len;
   return g_string_free (joined, FALSE);
+}
+
+/* Whether the pieces are known to be 7-bit, so that the joined body (they
+ * and line breaks) is: the text of a part was looked at as it was read,
+ * and the body's own look repeated it. */
+static gboolean
+pieces_seven_bit (const Pieces *pieces)
+{
+  for (guint i = 0; i < pieces->len; i++)
+    if (!pieces->items[i].seven_bit)
+      return FALSE;
+  return TRUE;
 }
 
 /* How much text the pieces hold together. */
@@ -234,6 +247,7 @@ bd_scan_input_init (BdScanInput      *input,
   Collect collect;
   char *body;
   gsize body_len;
+  gboolean seven_bit = FALSE;
 
   g_return_if_fail (input != NULL);
   g_return_if_fail (message != NULL);
@@ -245,7 +259,10 @@ bd_scan_input_init (BdScanInput      *input,
   collect_text (&collect, message, 0);
 
   if (pieces_length (&collect.plain) > 0)
-    body = join_pieces (&collect.plain, &body_len);
+    {
+      seven_bit = pieces_seven_bit (&collect.plain);
+      body = join_pieces (&collect.plain, &body_len);
+    }
   else
     {
       lay_out_html (&collect.html);
@@ -271,7 +288,7 @@ bd_scan_input_init (BdScanInput      *input,
   input->subject = decoded_header (message, "Subject");
   lower_from_and_subject (input);
   input->body_len = body_len;
-  input->body_is_ascii = bd_mime_text_is_seven_bit (body, body_len);
+  input->body_is_ascii = seven_bit || bd_mime_text_is_seven_bit (body, body_len);
   input->body = body;
 }
 
