@@ -89,9 +89,24 @@ bd_mime_text_is_seven_bit (const char *text,
   return TRUE;
 }
 
+#ifdef __SSE2__
+/* Where the first byte that is not plain ASCII is in the 32 bytes @a then
+ * @b, one of which holds one. */
+static inline gsize
+first_not_plain (__m128i a,
+                 __m128i b)
+{
+  __m128i zero = _mm_setzero_si128 ();
+  guint32 low = (guint32)_mm_movemask_epi8 (_mm_or_si128 (a, _mm_cmpeq_epi8 (a, zero)));
+  guint32 high = (guint32)_mm_movemask_epi8 (_mm_or_si128 (b, _mm_cmpeq_epi8 (b, zero)));
+
+  return __builtin_ctz (low | high << 16);
+}
+#endif
+
 /* How far @text is plain ASCII (bytes 0x01-0x7f, valid UTF-8 as they
- * stand), to within 32 bytes: no byte before the result is outside, and
- * it is @len only when none is. One pass for the high bit and NUL. */
+ * stand): the offset of the first byte that is not, @len when none is.
+ * One pass for the high bit and NUL, 32 bytes a step. */
 static gsize
 plain_ascii_prefix (const char *text,
                     gsize       len)
@@ -107,11 +122,11 @@ plain_ascii_prefix (const char *text,
       __m128i nul = _mm_cmpeq_epi8 (_mm_min_epu8 (a, b), _mm_setzero_si128 ());
 
       if (_mm_movemask_epi8 (_mm_or_si128 (_mm_or_si128 (a, b), nul)) != 0)
-        return i;
+        return i + first_not_plain (a, b);
     }
 #endif
-  for (gsize j = i; j < len; j++)
-    if ((guchar)text[j] >= 0x80 || text[j] == '\0')
+  for (; i < len; i++)
+    if ((guchar)text[i] >= 0x80 || text[i] == '\0')
       return i;
   return len;
 }
@@ -124,28 +139,59 @@ is_plain_ascii (const char *text,
   return plain_ascii_prefix (text, len) == len;
 }
 
-/* g_utf8_validate_len (@text, @len), with its runs of ASCII skipped 32
- * bytes at a time and only the stretches between them given to it: no
- * sequence holds a byte 0x01-0x7f, so @text is valid just when each
- * stretch is (one cut short by a split is invalid in both). */
+/* The length of the UTF-8 sequence at @p (@left bytes there, the first
+ * above 0x7f) when it is well formed (RFC 3629, section 4, as
+ * g_utf8_validate_len () has it: no overlong form, surrogate or code
+ * point past U+10FFFF), else 0. */
+static gsize
+sequence_length (const guchar *p,
+                 gsize         left)
+{
+  guchar c = p[0], low = 0x80, high = 0xbf;
+  gsize n;
+
+  if (c < 0xc2 || c > 0xf4)
+    return 0;
+  n = c < 0xe0 ? 2 : c < 0xf0 ? 3 : 4;
+  /* the second byte's range is narrower after these leads */
+  if (c == 0xe0)
+    low = 0xa0;
+  else if (c == 0xed)
+    high = 0x9f;
+  else if (c == 0xf0)
+    low = 0x90;
+  else if (c == 0xf4)
+    high = 0x8f;
+  if (left < n || p[1] < low || p[1] > high)
+    return 0;
+  for (gsize i = 2; i < n; i++)
+    if ((p[i] & 0xc0) != 0x80)
+      return 0;
+  return n;
+}
+
+/* g_utf8_validate_len (@text, @len): its runs of plain ASCII skipped 32
+ * bytes at a time, and each sequence between them read here, as many in
+ * a row as there are: a call to GLib for each stretch around a
+ * character, and a byte-by-byte walk to the stretch's end, cost ten
+ * times the character. A NUL is invalid, as there. */
 static gboolean
 is_valid_utf8 (const char *text,
                gsize       len)
 {
+  const guchar *p = (const guchar *)text;
   gsize i = 0;
 
   while ((i += plain_ascii_prefix (text + i, len - i)) < len)
-    {
-      gsize j = i;
+    do
+      {
+        gsize n = sequence_length (p + i, len - i);
 
-      /* i is up to 31 bytes before the first byte that is not plain
-       * ASCII: the stretch takes 32 bytes, then goes on to an ASCII one */
-      while (j < len && ((guchar)text[j] >= 0x80 || text[j] == '\0' || j - i < 32))
-        j++;
-      if (!g_utf8_validate_len (text + i, j - i, NULL))
-        return FALSE;
-      i = j;
-    }
+        if (n == 0)
+          return FALSE;
+        i += n;
+      }
+    while (i < len && p[i] >= 0x80);
   return TRUE;
 }
 
