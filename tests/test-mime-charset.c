@@ -433,6 +433,30 @@ test_unknown_charsets (void)
     }
 }
 
+/* The names that mean UTF-8 or an ASCII superset, in any case, and
+ * names a byte longer or shorter, on text that each reading changes. */
+static void
+test_charset_names (void)
+{
+  static const char *const names[] = {
+    "utf-8", "UTF-8", "Utf-8", "utf8", "UTF8", "us-ascii", "US-ASCII", "Us-Ascii", "ascii", "ASCII",
+    "utf-8x", "utf-", "utf", "us-asci", "ascii ", "xascii", "iso-8859-2", "ISO-8859-2", "iso-8859",
+    "iso-8859-", "windows-1250", "WINDOWS-1252", "windows-125", "windows-12", "cp1250", "CP1252", "cp125",
+    "cp12", "koi8-r", "KOI8-U", "koi8-", "koi8", "iso-2022-jp", "ISO-2022-JP", "Iso-2022-Jp",
+    "iso-2022-jpx", "iso-2022-j",
+  };
+  static const char *const texts[] = {
+    "plain\r\nASCII", "za\xc5\xbc\xc3\xb3\xc5\x82\xc4\x87", "za\xbf\xf3\xb3\xe6", "\x1b$B0lHL\x1b(B",
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (names); i++)
+    for (gsize j = 0; j < G_N_ELEMENTS (texts); j++)
+      {
+        assert_as_before (texts[j], strlen (texts[j]), names[i]);
+        assert_part_as_before (texts[j], strlen (texts[j]), names[i]);
+      }
+}
+
 /* --- ISO-2022-JP ------------------------------------------------------ */
 
 static void
@@ -533,6 +557,7 @@ main (int argc, char **argv)
   g_test_add_func ("/mime/charset/single-byte-threads", test_single_byte_threads);
   g_test_add_func ("/mime/charset/single-byte", test_single_byte);
   g_test_add_func ("/mime/charset/unknown", test_unknown_charsets);
+  g_test_add_func ("/mime/charset/names", test_charset_names);
   g_test_add_func ("/mime/charset/unknown-names-take-no-slot", test_unknown_names_take_no_slot);
   g_test_add_func ("/mime/charset/iso-2022-jp-cases", test_iso2022jp_cases);
   g_test_add_func ("/mime/charset/iso-2022-jp-bytes", test_iso2022jp_bytes);

@@ -20,14 +20,18 @@
 #include "bd-mime-charset.h"
 #include "bd-mime-charset-table.h"
 #include "bd-mime-text.h"
+#include "bd-mime-walk.h"
 
+/* The charset names are compared inline (bd-mime-walk.h): GLib's
+ * case-blind compares call a function for every byte, and nearly every
+ * part names its charset. */
 static gboolean
 is_utf8_name (const char *charset)
 {
-  return g_ascii_strcasecmp (charset, "utf-8") == 0
-      || g_ascii_strcasecmp (charset, "utf8") == 0
-      || g_ascii_strcasecmp (charset, "us-ascii") == 0
-      || g_ascii_strcasecmp (charset, "ascii") == 0;
+  return bd_mime_walk_equal_ci (charset, "utf-8")
+      || bd_mime_walk_equal_ci (charset, "utf8")
+      || bd_mime_walk_equal_ci (charset, "us-ascii")
+      || bd_mime_walk_equal_ci (charset, "ascii");
 }
 
 /* Charsets in which the bytes 0x01-0x7f are ASCII: 7-bit text in them needs
@@ -35,10 +39,10 @@ is_utf8_name (const char *charset)
 static gboolean
 is_ascii_superset (const char *charset)
 {
-  return g_ascii_strncasecmp (charset, "iso-8859-", 9) == 0
-      || g_ascii_strncasecmp (charset, "windows-125", 11) == 0
-      || g_ascii_strncasecmp (charset, "cp125", 5) == 0
-      || g_ascii_strncasecmp (charset, "koi8-", 5) == 0;
+  return bd_mime_walk_has_prefix_ci (charset, "iso-8859-", 9)
+      || bd_mime_walk_has_prefix_ci (charset, "windows-125", 11)
+      || bd_mime_walk_has_prefix_ci (charset, "cp125", 5)
+      || bd_mime_walk_has_prefix_ci (charset, "koi8-", 5);
 }
 
 /* ISO-2022-JP (RFC 1468) text starts in ASCII and leaves it only at an
@@ -50,7 +54,7 @@ is_ascii_superset (const char *charset)
 static gboolean
 is_iso2022jp (const char *charset)
 {
-  return g_ascii_strcasecmp (charset, "iso-2022-jp") == 0;
+  return bd_mime_walk_equal_ci (charset, "iso-2022-jp");
 }
 
 /**
