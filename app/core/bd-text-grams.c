@@ -83,14 +83,18 @@ bd_text_grams_new (const char *text,
 
   g_return_val_if_fail (text != NULL || len == 0, grams);
 
-  /* the runs starting at every STRIDE-th byte, four a turn: the loop's
-   * own steps cost as much as a run's */
-  for (; i + 3 * STRIDE + 4 <= len; i += 4 * STRIDE)
+  /* the runs starting at every STRIDE-th byte, eight a turn: a run is
+   * three instructions, and the loop's own steps five */
+  for (; i + 7 * STRIDE + 4 <= len; i += 8 * STRIDE)
     {
       note_run (grams, text + i);
       note_run (grams, text + i + STRIDE);
       note_run (grams, text + i + 2 * STRIDE);
       note_run (grams, text + i + 3 * STRIDE);
+      note_run (grams, text + i + 4 * STRIDE);
+      note_run (grams, text + i + 5 * STRIDE);
+      note_run (grams, text + i + 6 * STRIDE);
+      note_run (grams, text + i + 7 * STRIDE);
     }
   for (; i + 4 <= len; i += STRIDE)
     note_run (grams, text + i);
