@@ -165,6 +165,7 @@ append_leaf (GString    *mail,
 static const char *const leaf_types[] = {
   "text/plain", "text/plain", "text/html", "text/html", "message/delivery-status",
   "text/rfc822-headers", "application/octet-stream", "TEXT/Plain", "text/HTML", "message/rfc822",
+  "image/plain", "message/html", "text/plainer",
 };
 
 /* A part: a leaf, or (above @depth 0) a multipart of up to four parts,

@@ -82,16 +82,13 @@ typedef struct
   const BdMimePart *original;
 } Collect;
 
-static gboolean
-is_report_part (const BdMimePart *part)
+/* Whether @s is @word; the first bytes compared inline, as most differ
+ * there. */
+static inline gboolean
+is_word (const char *s,
+         const char *word)
 {
-  const char *sub = part->subtype;
-
-  return strcmp (part->type, "message") == 0
-      || strcmp (sub, "rfc822-headers") == 0
-      || strcmp (sub, "delivery-status") == 0
-      || strcmp (sub, "feedback-report") == 0
-      || strcmp (sub, "disposition-notification") == 0;
+  return s[0] == word[0] && strcmp (s, word) == 0;
 }
 
 static void
@@ -108,18 +105,21 @@ collect_text (Collect          *collect,
         collect_text (collect, g_ptr_array_index (part->children, i), depth + 1);
       return;
     }
-  if (!bd_mime_part_is_leaf (part) || is_report_part (part))
+  /* Only text/plain and text/html are read: a leaf (neither multipart
+   * nor message), and none of the report parts (message/…,
+   * text/rfc822-headers…). Type and subtype are in lower case
+   * (bd-mime.h), so compared as they are: bd_mime_part_is () folds them
+   * again, and this was asked of every part. */
+  if (!is_word (part->type, "text") || part->body_len > MAX_TEXT_PART)
     return;
-  if (part->body_len > MAX_TEXT_PART)
-    return;
-  if (bd_mime_part_is (part, "text", "plain"))
+  if (is_word (part->subtype, "plain"))
     {
       Piece piece = { part, NULL, 0, FALSE };
 
       piece.text = bd_mime_part_text_seven_bit (part, &piece.len, &piece.seven_bit);
       pieces_add (&collect->plain, piece);
     }
-  else if (bd_mime_part_is (part, "text", "html"))
+  else if (is_word (part->subtype, "html"))
     pieces_add (&collect->html, (Piece) { part, NULL, 0, FALSE });
 }
 
