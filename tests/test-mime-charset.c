@@ -457,6 +457,37 @@ test_charset_names (void)
       }
 }
 
+/* More charsets iconv converts than a thread keeps descriptors for
+ * (bd_mime_charset_open ()), names it cannot open among them, each met
+ * again after the others: a thread's kept descriptor, reset, converts as
+ * a new one, and so does one opened past the limit. In a thread of its
+ * own too, which closes its descriptors when it ends (memcheck sees them
+ * lost otherwise). */
+static gpointer
+many_converters_thread (gpointer data)
+{
+  static const char *const names[] = {
+    "iso-2022-jp", "shift_jis", "euc-jp", "gb2312", "big5", "euc-kr", "ks_c_5601-1987", "utf-7",
+    "made-up", "ISO-2022-JP", "x-unknown", "utf-16", "gbk", "unicode-1-1-utf-7",
+  };
+  static const char *const texts[] = {
+    "plain", "\x1b$B0lHL", "\x1b$B0lHL\x1b(B tail", "\xb0\xa1\xb0\xa2", "+AKM- and +-", "\x82\xa0\x82\xa2",
+  };
+
+  for (guint round = 0; round < 3; round++)
+    for (gsize i = 0; i < G_N_ELEMENTS (names); i++)
+      for (gsize j = 0; j < G_N_ELEMENTS (texts); j++)
+        assert_as_before (texts[j], strlen (texts[j]), names[i]);
+  return data;
+}
+
+static void
+test_many_converters (void)
+{
+  g_thread_join (g_thread_new ("converters", many_converters_thread, NULL));
+  many_converters_thread (NULL);
+}
+
 /* --- ISO-2022-JP ------------------------------------------------------ */
 
 static void
@@ -558,6 +589,7 @@ main (int argc, char **argv)
   g_test_add_func ("/mime/charset/single-byte", test_single_byte);
   g_test_add_func ("/mime/charset/unknown", test_unknown_charsets);
   g_test_add_func ("/mime/charset/names", test_charset_names);
+  g_test_add_func ("/mime/charset/many-converters", test_many_converters);
   g_test_add_func ("/mime/charset/unknown-names-take-no-slot", test_unknown_names_take_no_slot);
   g_test_add_func ("/mime/charset/iso-2022-jp-cases", test_iso2022jp_cases);
   g_test_add_func ("/mime/charset/iso-2022-jp-bytes", test_iso2022jp_bytes);

@@ -410,11 +410,11 @@ convert_to_utf8 (const char *text,
   if (charset != NULL && !is_utf8_name (charset))
     {
       iconv_t cd;
+      gboolean owned;
 
       if ((out = bd_mime_charset_table_convert (charset, text, len, out_len)) != NULL)
         return out;
-      bd_mime_charset_keep (charset);
-      cd = g_mime_iconv_open ("UTF-8", charset);
+      cd = bd_mime_charset_open (charset, &owned);
 
       if (cd != (iconv_t) -1)
         {
@@ -424,7 +424,8 @@ convert_to_utf8 (const char *text,
               iconv (cd, NULL, NULL, NULL, NULL);   /* after pieces that failed */
               out = g_mime_iconv_strndup (cd, text, len);
             }
-          g_mime_iconv_close (cd);
+          if (owned)
+            g_mime_iconv_close (cd);
           if (out != NULL && !is_valid_to_nul (out, out_len))
             g_clear_pointer (&out, g_free);
         }
