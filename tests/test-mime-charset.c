@@ -433,6 +433,26 @@ test_unknown_charsets (void)
     }
 }
 
+/* Text in no charset iconv knows, as GMime reads it (g_mime_utils_decode_8bit
+ * (): UTF-8 when iconv reads all of it so, else Latin-1): every lead byte
+ * with every second byte around the continuation range, sequences of up
+ * to six bytes whole and cut short, NULs among them. */
+static void
+test_unknown_sequences (void)
+{
+  static const char *const names[] = { NULL, "made-up" };
+
+  for (guint lead = 0x80; lead < 0x100; lead++)
+    for (guint second = 0x70; second < 0xc8; second += (BD_TEST_STEP + 1) / 2)
+      {
+        char text[] = { 'a', (char)lead, (char)second, '\x80', '\x80', '\x80', '\x80', 'z', '\0', '\xe9' };
+
+        for (gsize i = 0; i < G_N_ELEMENTS (names); i++)
+          for (gsize n = 2; n <= sizeof text; n++)
+            assert_as_before (text, n, names[i]);
+      }
+}
+
 /* The names that mean UTF-8 or an ASCII superset, in any case, and
  * names a byte longer or shorter, on text that each reading changes. */
 static void
@@ -589,6 +609,7 @@ main (int argc, char **argv)
   g_test_add_func ("/mime/charset/single-byte", test_single_byte);
   g_test_add_func ("/mime/charset/unknown", test_unknown_charsets);
   g_test_add_func ("/mime/charset/names", test_charset_names);
+  g_test_add_func ("/mime/charset/unknown-sequences", test_unknown_sequences);
   g_test_add_func ("/mime/charset/many-converters", test_many_converters);
   g_test_add_func ("/mime/charset/unknown-names-take-no-slot", test_unknown_names_take_no_slot);
   g_test_add_func ("/mime/charset/iso-2022-jp-cases", test_iso2022jp_cases);

@@ -160,17 +160,19 @@ is_plain_ascii (const char *text,
 /* The length of the UTF-8 sequence at @p (@left bytes there, the first
  * above 0x7f) when it is well formed (RFC 3629, section 4, as
  * g_utf8_validate_len () has it: no overlong form, surrogate or code
- * point past U+10FFFF), else 0. */
+ * point past U+10FFFF), else 0. With @past_unicode, as glibc's iconv
+ * reads UTF-8: code points up to 0x7fffffff too, in up to six bytes. */
 static gsize
 sequence_length (const guchar *p,
-                 gsize         left)
+                 gsize         left,
+                 gboolean      past_unicode)
 {
   guchar c = p[0], low = 0x80, high = 0xbf;
   gsize n;
 
-  if (c < 0xc2 || c > 0xf4)
+  if (c < 0xc2 || c > (past_unicode ? 0xfd : 0xf4))
     return 0;
-  n = c < 0xe0 ? 2 : c < 0xf0 ? 3 : 4;
+  n = c < 0xe0 ? 2 : c < 0xf0 ? 3 : c < 0xf8 ? 4 : c < 0xfc ? 5 : 6;
   /* the second byte's range is narrower after these leads */
   if (c == 0xe0)
     low = 0xa0;
@@ -178,8 +180,12 @@ sequence_length (const guchar *p,
     high = 0x9f;
   else if (c == 0xf0)
     low = 0x90;
-  else if (c == 0xf4)
+  else if (c == 0xf4 && !past_unicode)
     high = 0x8f;
+  else if (c == 0xf8)
+    low = 0x88;
+  else if (c == 0xfc)
+    low = 0x84;
   if (left < n || p[1] < low || p[1] > high)
     return 0;
   for (gsize i = 2; i < n; i++)
@@ -203,7 +209,7 @@ is_valid_utf8 (const char *text,
   while ((i += plain_ascii_prefix (text + i, len - i)) < len)
     do
       {
-        gsize n = sequence_length (p + i, len - i);
+        gsize n = sequence_length (p + i, len - i, FALSE);
 
         if (n == 0)
           return FALSE;
@@ -363,6 +369,69 @@ convert_iso2022jp_pieces (iconv_t     cd,
   return g_string_free (g_steal_pointer (&out), FALSE);
 }
 
+/* Whether glibc's iconv reads @text as UTF-8 whole: NULs and code points
+ * past U+10FFFF (sequence_length ()) included. */
+static gboolean
+is_utf8_to_iconv (const char *text,
+                  gsize       len)
+{
+  const guchar *p = (const guchar *)text;
+  gsize i = 0;
+
+  while ((i += plain_ascii_prefix (text + i, len - i)) < len)
+    {
+      gsize n = p[i] == '\0' ? 1 : sequence_length (p + i, len - i, TRUE);
+
+      if (n == 0)
+        return FALSE;
+      i += n;
+    }
+  return TRUE;
+}
+
+/* @text, Latin-1, in UTF-8, NUL-terminated. */
+static char *
+latin1_to_utf8 (const char *text,
+                gsize       len)
+{
+  char *out = g_malloc (2 * len + 1), *q = out;
+
+  for (gsize i = 0; i < len; i++)
+    {
+      guchar byte = text[i];
+
+      if (byte < 0x80)
+        *q++ = (char)byte;
+      else
+        {
+          *q++ = (char)(0xc0 | byte >> 6);
+          *q++ = (char)(0x80 | (byte & 0x3f));
+        }
+    }
+  *q = '\0';
+  return out;
+}
+
+/* g_mime_utils_decode_8bit (NULL, @text, @len) when the charsets it tries
+ * are UTF-8 then Latin-1: its default fallback charset, UTF-8, then the
+ * locale's unless that is one of the two (in the C and UTF-8 locales),
+ * then Latin-1. It takes the first that reads the text with no invalid
+ * byte, and Latin-1 reads every byte: so the text as it is when iconv
+ * reads it as UTF-8, else in Latin-1. It opened and ran a converter for
+ * each, and an invalid byte cost a call to iconv; NULL in other locales. */
+static char *
+decode_8bit_like_gmime (const char *text,
+                        gsize       len)
+{
+  const char *locale = g_mime_locale_charset ();
+
+  if (!bd_mime_walk_equal_ci (locale, "utf-8") && !bd_mime_walk_equal_ci (locale, "iso-8859-1"))
+    return NULL;
+  if (!is_utf8_to_iconv (text, len))
+    return latin1_to_utf8 (text, len);
+  return g_strndup (text, len);
+}
+
 /* @text read as GMime reads 8-bit text in no charset it can convert
  * from, made valid; @out_len is its length up to its first NUL. Plain
  * ASCII it gives back as it is (the first charset it tries, UTF-8 unless
@@ -382,8 +451,11 @@ decode_unknown (const char *text,
       return g_strndup (text, len);
     }
   /* GMime tries the locale's charset (Latin-1 in the C locale). */
-  bd_mime_charset_keep (g_mime_locale_charset ());
-  out = g_mime_utils_decode_8bit (NULL, text, len);
+  if ((out = decode_8bit_like_gmime (text, len)) == NULL)
+    {
+      bd_mime_charset_keep (g_mime_locale_charset ());
+      out = g_mime_utils_decode_8bit (NULL, text, len);
+    }
   if (out == NULL || !is_valid_to_nul (out, out_len))
     {
       char *valid = g_utf8_make_valid (out ? out : text, out ? -1 : (gssize)len);
