@@ -157,36 +157,42 @@ is_plain_ascii (const char *text,
   return plain_ascii_prefix (text, len) == len;
 }
 
+/* A lead byte of UTF-8: the length of its sequence (0: none) and the
+ * range of the byte after it (narrower after E0, ED, F0…: no overlong
+ * form or surrogate). Looked up, as the tests were a dozen branches. */
+typedef struct
+{
+  guint8 n;
+  guint8 low;
+  guint8 high;
+} Lead;
+
+#define LEADS_TO_FFFF \
+  [0xc2 ... 0xdf] = { 2, 0x80, 0xbf }, [0xe0] = { 3, 0xa0, 0xbf }, [0xe1 ... 0xec] = { 3, 0x80, 0xbf }, \
+  [0xed] = { 3, 0x80, 0x9f }, [0xee ... 0xef] = { 3, 0x80, 0xbf }, [0xf0] = { 4, 0x90, 0xbf }, \
+  [0xf1 ... 0xf3] = { 4, 0x80, 0xbf }
+
+/* RFC 3629, section 4, as g_utf8_validate_len () has it: up to U+10FFFF */
+static const Lead unicode_leads[256] = { LEADS_TO_FFFF, [0xf4] = { 4, 0x80, 0x8f } };
+
+/* as glibc's iconv reads UTF-8: code points up to 0x7fffffff, in up to
+ * six bytes */
+static const Lead iconv_leads[256] = {
+  LEADS_TO_FFFF, [0xf4 ... 0xf7] = { 4, 0x80, 0xbf }, [0xf8] = { 5, 0x88, 0xbf },
+  [0xf9 ... 0xfb] = { 5, 0x80, 0xbf }, [0xfc] = { 6, 0x84, 0xbf }, [0xfd] = { 6, 0x80, 0xbf },
+};
+
 /* The length of the UTF-8 sequence at @p (@left bytes there, the first
- * above 0x7f) when it is well formed (RFC 3629, section 4, as
- * g_utf8_validate_len () has it: no overlong form, surrogate or code
- * point past U+10FFFF), else 0. With @past_unicode, as glibc's iconv
- * reads UTF-8: code points up to 0x7fffffff too, in up to six bytes. */
-static gsize
+ * above 0x7f) when it is well formed by @leads, else 0. */
+static inline gsize
 sequence_length (const guchar *p,
                  gsize         left,
-                 gboolean      past_unicode)
+                 const Lead   *leads)
 {
-  guchar c = p[0], low = 0x80, high = 0xbf;
-  gsize n;
+  const Lead *lead = &leads[p[0]];
+  gsize n = lead->n;
 
-  if (c < 0xc2 || c > (past_unicode ? 0xfd : 0xf4))
-    return 0;
-  n = c < 0xe0 ? 2 : c < 0xf0 ? 3 : c < 0xf8 ? 4 : c < 0xfc ? 5 : 6;
-  /* the second byte's range is narrower after these leads */
-  if (c == 0xe0)
-    low = 0xa0;
-  else if (c == 0xed)
-    high = 0x9f;
-  else if (c == 0xf0)
-    low = 0x90;
-  else if (c == 0xf4 && !past_unicode)
-    high = 0x8f;
-  else if (c == 0xf8)
-    low = 0x88;
-  else if (c == 0xfc)
-    low = 0x84;
-  if (left < n || p[1] < low || p[1] > high)
+  if (n == 0 || left < n || p[1] < lead->low || p[1] > lead->high)
     return 0;
   for (gsize i = 2; i < n; i++)
     if ((p[i] & 0xc0) != 0x80)
@@ -209,7 +215,7 @@ is_valid_utf8 (const char *text,
   while ((i += plain_ascii_prefix (text + i, len - i)) < len)
     do
       {
-        gsize n = sequence_length (p + i, len - i, FALSE);
+        gsize n = sequence_length (p + i, len - i, unicode_leads);
 
         if (n == 0)
           return FALSE;
@@ -370,7 +376,7 @@ convert_iso2022jp_pieces (iconv_t     cd,
 }
 
 /* Whether glibc's iconv reads @text as UTF-8 whole: NULs and code points
- * past U+10FFFF (sequence_length ()) included. */
+ * past U+10FFFF (iconv_leads) included. */
 static gboolean
 is_utf8_to_iconv (const char *text,
                   gsize       len)
@@ -380,7 +386,7 @@ is_utf8_to_iconv (const char *text,
 
   while ((i += plain_ascii_prefix (text + i, len - i)) < len)
     {
-      gsize n = p[i] == '\0' ? 1 : sequence_length (p + i, len - i, TRUE);
+      gsize n = p[i] == '\0' ? 1 : sequence_length (p + i, len - i, iconv_leads);
 
       if (n == 0)
         return FALSE;
