@@ -87,6 +87,15 @@ bd_mime_text_is_seven_bit (const char *text,
       if ((w & high) != 0)
         return FALSE;
     }
+  /* the last bytes: in the 8 that end the text, read again, when there
+   * are 8 (most header values are short, and went byte by byte) */
+  if (i < len && len >= 8)
+    {
+      guint64 w;
+
+      memcpy (&w, text + len - 8, 8);
+      return (w & high) == 0;
+    }
   for (; i < len; i++)
     if ((guchar)text[i] >= 0x80)
       return FALSE;
