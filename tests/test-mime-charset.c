@@ -359,7 +359,8 @@ static void
 test_single_byte (void)
 {
   static const char *const pieces[] = {
-    "\x01", "\x02", "\x02", "\x02", "a", "a\xcc", "e\xec", "\xc3\xde", "\xe9\xc4", "\xf9\xd1", "\r\n", NULL,
+    "\x01", "\x02", "\x02", "\x02", "a", "a\xcc", "e\xec", "\xc3\xde", "\xe9\xc4", "\xf9\xd1", "\r\n",
+    "a run of plain ASCII longer than sixteen bytes", NULL,
   };
   g_autoptr(GRand) rand = g_rand_new_with_seed (8859);
 
