@@ -103,12 +103,25 @@ bd_mime_text_is_seven_bit (const char *text,
 }
 
 #ifdef __SSE2__
-/* Where the first byte that is not plain ASCII is in the 32 bytes @a then
- * @b, one of which holds one. */
-static inline gsize
-first_not_plain (__m128i a,
-                 __m128i b)
+/* Whether the 32 bytes at @p are all plain ASCII (0x01-0x7f). */
+static inline gboolean
+are_plain (const char *p)
 {
+  __m128i a = _mm_loadu_si128 ((const __m128i *)(gconstpointer)p);
+  __m128i b = _mm_loadu_si128 ((const __m128i *)(gconstpointer)(p + 16));
+  /* a NUL in either block is a NUL in their bytewise minimum */
+  __m128i nul = _mm_cmpeq_epi8 (_mm_min_epu8 (a, b), _mm_setzero_si128 ());
+
+  return _mm_movemask_epi8 (_mm_or_si128 (_mm_or_si128 (a, b), nul)) == 0;
+}
+
+/* Where the first byte that is not plain ASCII is in the 32 bytes at @p,
+ * which hold one. */
+static inline gsize
+first_not_plain_at (const char *p)
+{
+  __m128i a = _mm_loadu_si128 ((const __m128i *)(gconstpointer)p);
+  __m128i b = _mm_loadu_si128 ((const __m128i *)(gconstpointer)(p + 16));
   __m128i zero = _mm_setzero_si128 ();
   guint32 low = (guint32)_mm_movemask_epi8 (_mm_or_si128 (a, _mm_cmpeq_epi8 (a, zero)));
   guint32 high = (guint32)_mm_movemask_epi8 (_mm_or_si128 (b, _mm_cmpeq_epi8 (b, zero)));
@@ -119,7 +132,7 @@ first_not_plain (__m128i a,
 
 /* How far @text is plain ASCII (bytes 0x01-0x7f, valid UTF-8 as they
  * stand): the offset of the first byte that is not, @len when none is.
- * One pass for the high bit and NUL, 32 bytes a step. */
+ * One pass for the high bit and NUL, 64 then 32 bytes a step. */
 static gsize
 plain_ascii_prefix (const char *text,
                     gsize       len)
@@ -143,14 +156,12 @@ plain_ascii_prefix (const char *text,
         break;
     }
   for (; len - i >= 32; i += 32)
-    {
-      __m128i a = _mm_loadu_si128 ((const __m128i *)(gconstpointer)(text + i));
-      __m128i b = _mm_loadu_si128 ((const __m128i *)(gconstpointer)(text + i + 16));
-      __m128i nul = _mm_cmpeq_epi8 (_mm_min_epu8 (a, b), _mm_setzero_si128 ());
-
-      if (_mm_movemask_epi8 (_mm_or_si128 (_mm_or_si128 (a, b), nul)) != 0)
-        return i + first_not_plain (a, b);
-    }
+    if (!are_plain (text + i))
+      return i + first_not_plain_at (text + i);
+  /* the last bytes: in the 32 that end the text, read again (the bytes
+   * before @i in them are plain), not one at a time */
+  if (i < len && len >= 32)
+    return are_plain (text + len - 32) ? len : len - 32 + first_not_plain_at (text + len - 32);
 #endif
   for (; i < len; i++)
     if ((guchar)text[i] >= 0x80 || text[i] == '\0')
