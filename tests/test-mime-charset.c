@@ -535,21 +535,28 @@ test_iso2022jp_cases (void)
   assert_as_before ("\x1b$B0\0\x1b(B", 7, "iso-2022-jp");
 }
 
-/* Every byte value in ASCII and in JIS X 0208, alone and in pairs. */
+/* Every byte value in ASCII and in JIS X 0208, alone and in pairs, and
+ * in pairs after the other designations (JIS X 0208-1978, JIS X 0212,
+ * JIS X 0201): whatever glibc's converter gives for them is valid UTF-8,
+ * which the pieces' conversion takes as it is. */
 static void
 test_iso2022jp_bytes (void)
 {
+  static const char *const designations[] = { "\x1b$B", "\x1b$@", "\x1b$(D", "\x1b(J", "\x1b(I" };
+
   for (guint a = 0; a < 256; a++)
     {
       char one[] = { (char)a, 'x', '\x1b', '$', 'B', (char)a, '0', '\x1b', '(', 'B', (char)a };
 
       assert_as_before (one, sizeof one, "iso-2022-jp");
       for (guint b = 0x20; b < 0x80; b++)
-        {
-          char pair[] = { '\x1b', '$', 'B', (char)a, (char)b, '\x1b', '(', 'B', 'x' };
+        for (gsize d = 0; d < G_N_ELEMENTS (designations); d += a % 4 == 0 || d == 0 ? 1 : BD_TEST_STEP)
+          {
+            g_autofree char *pair = g_strdup_printf ("%s%c%c\x1b(Bx", designations[d], a, b);
+            gsize len = strlen (designations[d]) + 6;
 
-          assert_as_before (pair, sizeof pair, "iso-2022-jp");
-        }
+            assert_as_before (pair, len, "iso-2022-jp");
+          }
     }
 }
 
