@@ -227,6 +227,34 @@ test_utf8_bytes (void)
       }
 }
 
+/* Texts past the 128-byte blocks read with AVX2 where the CPU has it: a
+ * NUL, an 8-bit byte, a whole and a cut UTF-8 sequence at every offset of
+ * 300 bytes, and every length around the blocks' ends. */
+static void
+test_utf8_long (void)
+{
+  static const char *const pieces[] = { "\0", "\x80", "\xc3\xa9", "\xe2\x82" };
+  char text[300];
+
+  for (gsize p = 0; p < G_N_ELEMENTS (pieces); p++)
+    for (gsize at = 0; at + strlen (pieces[p]) + (p == 0) <= sizeof text; at += (at % 64 < 4 || at % 64 > 60) ? 1 : BD_TEST_STEP)
+      {
+        memset (text, 'x', sizeof text);
+        memcpy (text + at, pieces[p], p == 0 ? 1 : strlen (pieces[p]));
+        assert_utf8_as_before (text, sizeof text);
+        /* through a part, which keeps what follows a NUL */
+        assert_part_as_before (text, sizeof text, "utf-8");
+      }
+  memset (text, 'y', sizeof text);
+  for (gsize len = 100; len <= sizeof text; len++)
+    {
+      assert_as_before (text, len, NULL);
+      text[len - 1] = '\xe9';
+      assert_as_before (text, len, NULL);
+      text[len - 1] = 'y';
+    }
+}
+
 static void
 test_utf8_random (void)
 {
@@ -612,6 +640,7 @@ main (int argc, char **argv)
   g_mime_init ();
   g_test_add_func ("/mime/charset/utf8-bytes", test_utf8_bytes);
   g_test_add_func ("/mime/charset/utf8-random", test_utf8_random);
+  g_test_add_func ("/mime/charset/utf8-long", test_utf8_long);
   g_test_add_func ("/mime/charset/utf8-hinted", test_utf8_hinted);
   g_test_add_func ("/mime/charset/single-byte-threads", test_single_byte_threads);
   g_test_add_func ("/mime/charset/single-byte", test_single_byte);

@@ -16,6 +16,9 @@
 #ifdef __SSE2__
 #include <emmintrin.h>
 #endif
+#if defined (__x86_64__) && defined (__GNUC__)
+#include <immintrin.h>
+#endif
 
 #include "bd-mime-charset.h"
 #include "bd-mime-charset-table.h"
@@ -130,6 +133,36 @@ first_not_plain_at (const char *p)
 }
 #endif
 
+#if defined (__x86_64__) && defined (__GNUC__)
+#define HAVE_AVX2_BLOCKS 1
+
+/* How many bytes at the start of @text (@len bytes) are in 128-byte
+ * blocks of plain ASCII, 128 a step (one test for four 32-byte blocks),
+ * where the CPU has AVX2: most of a text is, and 64 a step with SSE2
+ * cost twice the instructions. */
+__attribute__ ((target ("avx2")))
+static gsize
+plain_blocks_avx2 (const char *text,
+                   gsize       len)
+{
+  gsize i = 0;
+
+  for (; len - i >= 128; i += 128)
+    {
+      __m256i a = _mm256_loadu_si256 ((const __m256i *)(gconstpointer)(text + i));
+      __m256i b = _mm256_loadu_si256 ((const __m256i *)(gconstpointer)(text + i + 32));
+      __m256i c = _mm256_loadu_si256 ((const __m256i *)(gconstpointer)(text + i + 64));
+      __m256i d = _mm256_loadu_si256 ((const __m256i *)(gconstpointer)(text + i + 96));
+      __m256i min = _mm256_min_epu8 (_mm256_min_epu8 (a, b), _mm256_min_epu8 (c, d));
+      __m256i high = _mm256_or_si256 (_mm256_or_si256 (a, b), _mm256_or_si256 (c, d));
+
+      if (_mm256_movemask_epi8 (_mm256_or_si256 (high, _mm256_cmpeq_epi8 (min, _mm256_setzero_si256 ()))) != 0)
+        break;
+    }
+  return i;
+}
+#endif
+
 /* How far @text is plain ASCII (bytes 0x01-0x7f, valid UTF-8 as they
  * stand): the offset of the first byte that is not, @len when none is.
  * One pass for the high bit and NUL, 64 then 32 bytes a step. */
@@ -139,6 +172,10 @@ plain_ascii_prefix (const char *text,
 {
   gsize i = 0;
 
+#ifdef HAVE_AVX2_BLOCKS
+  if (len >= 128 && __builtin_cpu_supports ("avx2"))
+    i = plain_blocks_avx2 (text, len);
+#endif
 #ifdef __SSE2__
   /* 64 bytes a step while none is outside (a text is mostly all plain),
    * then the 32 that hold the first that is */
