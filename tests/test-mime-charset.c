@@ -186,13 +186,20 @@ random_text (GRand             *rand,
 
 /* --- UTF-8 validation, ASCII runs skipped ------------------------------ */
 
+static void assert_part_as_before (const char *body,
+                                   gsize       len,
+                                   const char *charset);
+
 /* Pieces of (in)valid UTF-8: sequences whole and cut short, overlong,
  * surrogate, past U+10FFFF, noncharacters, stray continuation bytes. */
 static const char *const utf8_pieces[] = {
   "\x01", "\x01", "\x02", "a", "plain ASCII text, long enough to fill a block.", "\r\n",
   "\xc3\xa9", "\xc3", "\xe2\x82\xac", "\xe2\x82", "\xf0\x9f\x98\x80", "\xf0\x9f\x98",
   "\xc0\xaf", "\xe0\x80\xaf", "\xed\xa0\x80", "\xf4\x90\x80\x80", "\xef\xbf\xbe",
-  "\x80", "\xbf", "\xff", "\xfe", "\xf8\x88\x80\x80\x80", "\x7f", NULL,
+  "\x80", "\xbf", "\xff", "\xfe", "\xf8\x88\x80\x80\x80", "\x7f",
+  /* each lead's second byte at the edges of its range */
+  "\xc1\xbf", "\xc2\x80", "\xdf\xbf", "\xe0\x9f\xbf", "\xe0\xa0\x80", "\xed\x9f\xbf", "\xee\x80\x80",
+  "\xf0\x8f\xbf\xbf", "\xf0\x90\x80\x80", "\xf4\x8f\xbf\xbf", "\xf5\x80\x80\x80", "\xe1\xc0\x80", NULL,
 };
 
 static void
@@ -220,6 +227,34 @@ test_utf8_bytes (void)
       }
 }
 
+/* Texts past the 128-byte blocks read with AVX2 where the CPU has it: a
+ * NUL, an 8-bit byte, a whole and a cut UTF-8 sequence at every offset of
+ * 300 bytes, and every length around the blocks' ends. */
+static void
+test_utf8_long (void)
+{
+  static const char *const pieces[] = { "\0", "\x80", "\xc3\xa9", "\xe2\x82" };
+  char text[300];
+
+  for (gsize p = 0; p < G_N_ELEMENTS (pieces); p++)
+    for (gsize at = 0; at + strlen (pieces[p]) + (p == 0) <= sizeof text; at += (at % 64 < 4 || at % 64 > 60) ? 1 : BD_TEST_STEP)
+      {
+        memset (text, 'x', sizeof text);
+        memcpy (text + at, pieces[p], p == 0 ? 1 : strlen (pieces[p]));
+        assert_utf8_as_before (text, sizeof text);
+        /* through a part, which keeps what follows a NUL */
+        assert_part_as_before (text, sizeof text, "utf-8");
+      }
+  memset (text, 'y', sizeof text);
+  for (gsize len = 100; len <= sizeof text; len++)
+    {
+      assert_as_before (text, len, NULL);
+      text[len - 1] = '\xe9';
+      assert_as_before (text, len, NULL);
+      text[len - 1] = 'y';
+    }
+}
+
 static void
 test_utf8_random (void)
 {
@@ -230,6 +265,8 @@ test_utf8_random (void)
       g_autoptr(GByteArray) text = random_text (rand, utf8_pieces, 40);
 
       assert_utf8_as_before (text->len > 0 ? (const char *)text->data : "", text->len);
+      if (i % 4 == 0)
+        assert_part_as_before (text->len > 0 ? (const char *)text->data : "", text->len, "utf-8");
     }
 }
 
@@ -277,6 +314,27 @@ static const char *const single_byte_charsets[] = {
   "windows-1258", "cp1250", "cp1252", "CP1255", "cp1258", "koi8-r", "KOI8-U", "koi8-t", "koi8-x", NULL,
 };
 
+/* bd_mime_part_text_seven_bit () gives the text bd_mime_part_text ()
+ * does (@ref), and says it is 7-bit only when it is, and always when the
+ * content was plain ASCII that the reference took as it is (@as_is). */
+static void
+assert_seven_bit_told (const BdMimePart *part,
+                       const char       *ref,
+                       gsize             ref_len,
+                       gboolean          as_is)
+{
+  gboolean seven_bit = -1;
+  gsize len;
+  g_autofree char *text = bd_mime_part_text_seven_bit (part, &len, &seven_bit);
+
+  g_assert_cmpmem (text, len + 1, ref, ref_len + 1);
+  g_assert_true (seven_bit == TRUE || seven_bit == FALSE);
+  if (seven_bit)
+    g_assert_true (bd_mime_text_is_seven_bit (ref, ref_len));
+  if (as_is)
+    g_assert_true (seven_bit);
+}
+
 /* Through a part, which keeps what follows a NUL. */
 static void
 assert_part_as_before (const char *body,
@@ -297,6 +355,8 @@ assert_part_as_before (const char *body,
   ref = ref_part_text (content, n, charset, &ref_len);
   now = bd_mime_part_text (part, &len_now);
   g_assert_cmpmem (now, len_now + 1, ref, ref_len + 1);
+  assert_seven_bit_told (part, ref, ref_len,
+                         ref_is_plain_ascii (content, n) && ref_is_utf8_as_is (content, n, charset));
 }
 
 static void
@@ -327,7 +387,8 @@ static void
 test_single_byte (void)
 {
   static const char *const pieces[] = {
-    "\x01", "\x02", "\x02", "\x02", "a", "a\xcc", "e\xec", "\xc3\xde", "\xe9\xc4", "\xf9\xd1", "\r\n", NULL,
+    "\x01", "\x02", "\x02", "\x02", "a", "a\xcc", "e\xec", "\xc3\xde", "\xe9\xc4", "\xf9\xd1", "\r\n",
+    "a run of plain ASCII longer than sixteen bytes", NULL,
   };
   g_autoptr(GRand) rand = g_rand_new_with_seed (8859);
 
@@ -395,8 +456,85 @@ test_unknown_charsets (void)
           g_autoptr(GByteArray) text = random_text (rand, pieces, 30);
 
           assert_as_before (text->len > 0 ? (const char *)text->data : "", text->len, *charset);
+          if (i % 4 == 0 && (*charset)[0] != '\0')
+            assert_part_as_before (text->len > 0 ? (const char *)text->data : "", text->len, *charset);
         }
     }
+}
+
+/* Text in no charset iconv knows, as GMime reads it (g_mime_utils_decode_8bit
+ * (): UTF-8 when iconv reads all of it so, else Latin-1): every lead byte
+ * with every second byte around the continuation range, sequences of up
+ * to six bytes whole and cut short, NULs among them. */
+static void
+test_unknown_sequences (void)
+{
+  static const char *const names[] = { NULL, "made-up" };
+
+  for (guint lead = 0x80; lead < 0x100; lead++)
+    for (guint second = 0x70; second < 0xc8; second += (BD_TEST_STEP + 1) / 2)
+      {
+        char text[] = { 'a', (char)lead, (char)second, '\x80', '\x80', '\x80', '\x80', 'z', '\0', '\xe9' };
+
+        for (gsize i = 0; i < G_N_ELEMENTS (names); i++)
+          for (gsize n = 2; n <= sizeof text; n++)
+            assert_as_before (text, n, names[i]);
+      }
+}
+
+/* The names that mean UTF-8 or an ASCII superset, in any case, and
+ * names a byte longer or shorter, on text that each reading changes. */
+static void
+test_charset_names (void)
+{
+  static const char *const names[] = {
+    "utf-8", "UTF-8", "Utf-8", "utf8", "UTF8", "us-ascii", "US-ASCII", "Us-Ascii", "ascii", "ASCII",
+    "utf-8x", "utf-", "utf", "us-asci", "ascii ", "xascii", "iso-8859-2", "ISO-8859-2", "iso-8859",
+    "iso-8859-", "windows-1250", "WINDOWS-1252", "windows-125", "windows-12", "cp1250", "CP1252", "cp125",
+    "cp12", "koi8-r", "KOI8-U", "koi8-", "koi8", "iso-2022-jp", "ISO-2022-JP", "Iso-2022-Jp",
+    "iso-2022-jpx", "iso-2022-j",
+  };
+  static const char *const texts[] = {
+    "plain\r\nASCII", "za\xc5\xbc\xc3\xb3\xc5\x82\xc4\x87", "za\xbf\xf3\xb3\xe6", "\x1b$B0lHL\x1b(B",
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (names); i++)
+    for (gsize j = 0; j < G_N_ELEMENTS (texts); j++)
+      {
+        assert_as_before (texts[j], strlen (texts[j]), names[i]);
+        assert_part_as_before (texts[j], strlen (texts[j]), names[i]);
+      }
+}
+
+/* More charsets iconv converts than a thread keeps descriptors for
+ * (bd_mime_charset_open ()), names it cannot open among them, each met
+ * again after the others: a thread's kept descriptor, reset, converts as
+ * a new one, and so does one opened past the limit. In a thread of its
+ * own too, which closes its descriptors when it ends (memcheck sees them
+ * lost otherwise). */
+static gpointer
+many_converters_thread (gpointer data)
+{
+  static const char *const names[] = {
+    "iso-2022-jp", "shift_jis", "euc-jp", "gb2312", "big5", "euc-kr", "ks_c_5601-1987", "utf-7",
+    "made-up", "ISO-2022-JP", "x-unknown", "utf-16", "gbk", "unicode-1-1-utf-7",
+  };
+  static const char *const texts[] = {
+    "plain", "\x1b$B0lHL", "\x1b$B0lHL\x1b(B tail", "\xb0\xa1\xb0\xa2", "+AKM- and +-", "\x82\xa0\x82\xa2",
+  };
+
+  for (guint round = 0; round < 3; round++)
+    for (gsize i = 0; i < G_N_ELEMENTS (names); i++)
+      for (gsize j = 0; j < G_N_ELEMENTS (texts); j++)
+        assert_as_before (texts[j], strlen (texts[j]), names[i]);
+  return data;
+}
+
+static void
+test_many_converters (void)
+{
+  g_thread_join (g_thread_new ("converters", many_converters_thread, NULL));
+  many_converters_thread (NULL);
 }
 
 /* --- ISO-2022-JP ------------------------------------------------------ */
@@ -425,21 +563,28 @@ test_iso2022jp_cases (void)
   assert_as_before ("\x1b$B0\0\x1b(B", 7, "iso-2022-jp");
 }
 
-/* Every byte value in ASCII and in JIS X 0208, alone and in pairs. */
+/* Every byte value in ASCII and in JIS X 0208, alone and in pairs, and
+ * in pairs after the other designations (JIS X 0208-1978, JIS X 0212,
+ * JIS X 0201): whatever glibc's converter gives for them is valid UTF-8,
+ * which the pieces' conversion takes as it is. */
 static void
 test_iso2022jp_bytes (void)
 {
+  static const char *const designations[] = { "\x1b$B", "\x1b$@", "\x1b$(D", "\x1b(J", "\x1b(I" };
+
   for (guint a = 0; a < 256; a++)
     {
       char one[] = { (char)a, 'x', '\x1b', '$', 'B', (char)a, '0', '\x1b', '(', 'B', (char)a };
 
       assert_as_before (one, sizeof one, "iso-2022-jp");
       for (guint b = 0x20; b < 0x80; b++)
-        {
-          char pair[] = { '\x1b', '$', 'B', (char)a, (char)b, '\x1b', '(', 'B', 'x' };
+        for (gsize d = 0; d < G_N_ELEMENTS (designations); d += a % 4 == 0 || d == 0 ? 1 : BD_TEST_STEP)
+          {
+            g_autofree char *pair = g_strdup_printf ("%s%c%c\x1b(Bx", designations[d], a, b);
+            gsize len = strlen (designations[d]) + 6;
 
-          assert_as_before (pair, sizeof pair, "iso-2022-jp");
-        }
+            assert_as_before (pair, len, "iso-2022-jp");
+          }
     }
 }
 
@@ -495,10 +640,14 @@ main (int argc, char **argv)
   g_mime_init ();
   g_test_add_func ("/mime/charset/utf8-bytes", test_utf8_bytes);
   g_test_add_func ("/mime/charset/utf8-random", test_utf8_random);
+  g_test_add_func ("/mime/charset/utf8-long", test_utf8_long);
   g_test_add_func ("/mime/charset/utf8-hinted", test_utf8_hinted);
   g_test_add_func ("/mime/charset/single-byte-threads", test_single_byte_threads);
   g_test_add_func ("/mime/charset/single-byte", test_single_byte);
   g_test_add_func ("/mime/charset/unknown", test_unknown_charsets);
+  g_test_add_func ("/mime/charset/names", test_charset_names);
+  g_test_add_func ("/mime/charset/unknown-sequences", test_unknown_sequences);
+  g_test_add_func ("/mime/charset/many-converters", test_many_converters);
   g_test_add_func ("/mime/charset/unknown-names-take-no-slot", test_unknown_names_take_no_slot);
   g_test_add_func ("/mime/charset/iso-2022-jp-cases", test_iso2022jp_cases);
   g_test_add_func ("/mime/charset/iso-2022-jp-bytes", test_iso2022jp_bytes);

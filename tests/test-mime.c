@@ -437,7 +437,8 @@ test_charset_converters (void)
 }
 
 /* bd_mime_text_is_seven_bit() sees an 8-bit byte at every offset of
- * every length up to 100 (its 32- and 8-byte steps and the bytes after). */
+ * every length up to 100 (its 32- and 8-byte steps and the bytes after),
+ * and none past the end. */
 static void
 test_seven_bit (void)
 {
@@ -447,6 +448,13 @@ test_seven_bit (void)
   for (gsize len = 0; len <= sizeof text; len++)
     {
       g_assert_true (bd_mime_text_is_seven_bit (text, len));
+      /* and none past the end counts (the last 8 are read in one go) */
+      if (len < sizeof text)
+        {
+          text[len] = (char)0x80;
+          g_assert_true (bd_mime_text_is_seven_bit (text, len));
+          text[len] = 'a';
+        }
       for (gsize i = 0; i < len; i++)
         {
           text[i] = (char)0x80;

@@ -730,6 +730,30 @@ test_text_down_in_place (void)
         }
 }
 
+/* bd_text_ascii_down_copy () against g_ascii_strdown (): every byte at
+ * every place of texts up to 40 bytes (the 16-byte blocks and the bytes
+ * after them), NUL included, and not a byte written past @len. */
+static void
+test_text_down_copy (void)
+{
+  for (guint len = 0; len <= 40; len++)
+    for (guint at = 0; at < MAX (len, 1); at++)
+      for (guint byte = 0; byte < 256; byte += BD_TEST_STEP)
+        {
+          g_autofree char *text = g_strnfill (len, 'Q');
+          g_autofree char *want = NULL;
+          char out[48];
+
+          if (len > 0)
+            text[at] = (char)byte;
+          memset (out, '#', sizeof out);
+          bd_text_ascii_down_copy (out, text, len);
+          for (guint i = 0; i < len; i++)
+            g_assert_cmpint (out[i], ==, g_ascii_tolower (text[i]));
+          g_assert_cmpint (out[len], ==, '#');
+        }
+}
+
 /* A random From: or Subject: value of up to @max pieces: capitals next
  * to the bytes bit 5 would also fold ('@', '[', '`', '{'), blanks and
  * UTF-8 letters. */
@@ -1093,6 +1117,7 @@ main (int   argc,
   g_test_add_func ("/core/scanners/input/lowered-headers", test_input_lowered_headers);
   g_test_add_func ("/core/scanners/input/give-headers", test_input_give_headers);
   g_test_add_func ("/core/text/down-in-place", test_text_down_in_place);
+  g_test_add_func ("/core/text/down-copy", test_text_down_copy);
   g_test_add_func ("/core/scanners/codes/is-address-random", test_is_address_random);
   return g_test_run ();
 }

@@ -117,6 +117,46 @@ test_edges (void)
   g_assert_cmpuint (rejected, ==, 0);
 }
 
+/* A table made from the one a thread kept when it was freed (full of the
+ * runs of a long text) is the table made afresh: every flag of the old
+ * text cleared. Made in a thread of its own too, which frees the table it
+ * keeps when it ends (memcheck and LeakSanitizer see a leak otherwise). */
+static gpointer
+reuse_thread (gpointer data)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (GPOINTER_TO_UINT (data));
+  static const char alphabet[] = "abcdefghijklmnopqrstuvwxyz \n";
+
+  for (guint round = 0; round < BD_TEST_ROUNDS (200); round++)
+    {
+      gsize big_len = 4096, len = g_rand_int_range (rand, 0, 64);
+      g_autofree char *big = g_malloc (big_len);
+      g_autofree char *text = g_malloc (len + 1);
+      BdTextGrams *full, *fresh, *reused;
+
+      random_bytes (rand, big, big_len, alphabet, sizeof alphabet - 1);
+      random_bytes (rand, text, len, alphabet, sizeof alphabet - 1);
+      full = bd_text_grams_new (big, big_len);
+      fresh = bd_text_grams_new (text, len);   /* none kept: a new table */
+      bd_text_grams_free (full);               /* kept */
+      reused = bd_text_grams_new (text, len);  /* the kept one */
+      g_assert_true (reused == full);
+      g_assert_cmpmem (reused->seen, sizeof reused->seen, fresh->seen, sizeof fresh->seen);
+      bd_text_grams_free (fresh);
+      bd_text_grams_free (reused);
+    }
+  return NULL;
+}
+
+static void
+test_reused_table (void)
+{
+  GThread *thread = g_thread_new ("grams", reuse_thread, GUINT_TO_POINTER (8));
+
+  g_thread_join (thread);
+  reuse_thread (GUINT_TO_POINTER (9));
+}
+
 /* The scanners' search: the same answer as strstr() on the body (which
  * stops at a NUL the filter reads past), memo or not. */
 static void
@@ -193,6 +233,7 @@ main (int   argc,
 
   g_test_add_func ("/text-grams/random-vs-memmem", test_random_vs_memmem);
   g_test_add_func ("/text-grams/edges", test_edges);
+  g_test_add_func ("/text-grams/reused-table", test_reused_table);
   g_test_add_func ("/text-grams/scan-body-find", test_scan_body_find);
   g_test_add_func ("/text-grams/mailbox-memmem", test_mailbox_memmem);
 

@@ -260,6 +260,37 @@ bd_text_copy_collapsed (const char *text,
   return n;
 }
 
+/**
+ * bd_text_ascii_down_copy:
+ * @out: room for @len bytes
+ *
+ * Copies @len bytes of @text to @out with 'A' to 'Z' lowered (as
+ * g_ascii_strdown (), every other byte as it is, NUL too), 16 bytes at a
+ * time where SSE2 is. @out and @text do not overlap.
+ */
+void
+bd_text_ascii_down_copy (char       *out,
+                         const char *text,
+                         gsize       len)
+{
+  gsize i = 0;
+
+#ifdef __SSE2__
+  for (; len - i >= 16; i += 16)
+    _mm_storeu_si128 ((__m128i *)(gpointer)(out + i),
+                      lower_block (_mm_loadu_si128 ((const __m128i *)(gconstpointer)(text + i))));
+  /* the last bytes: the 16 that end the text, some lowered again */
+  if (i < len && len >= 16)
+    {
+      _mm_storeu_si128 ((__m128i *)(gpointer)(out + len - 16),
+                        lower_block (_mm_loadu_si128 ((const __m128i *)(gconstpointer)(text + len - 16))));
+      return;
+    }
+#endif
+  for (; i < len; i++)
+    out[i] = bd_text_ascii_lower (text[i]);
+}
+
 /* g_utf8_strdown(), without its per-character Unicode walk when @text is
  * plain ASCII (nearly always: server replies). One pass: the copy is
  * lowered while it is checked (16 bytes at once where SSE2 is), and given

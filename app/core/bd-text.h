@@ -31,6 +31,9 @@ bd_text_ascii_down_in_place (char *s)
   return s;
 }
 
+void         bd_text_ascii_down_copy (char             *out,
+                                      const char       *text,
+                                      gsize             len);
 char        *bd_text_strdown       (const char         *text,
                                     gssize              len);
 char        *bd_text_fold_lower    (const char         *text);

@@ -18,6 +18,9 @@
 #include <errno.h>
 #include <gmime/gmime.h>
 #include <string.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include "bd-mime-charset-table.h"
 
@@ -31,6 +34,7 @@ typedef struct
   char     utf8[256][4];
   guint8   len[256];     /* 0: no entry */
   gboolean nul_is_nul;   /* NUL converts to NUL (where the caller stops) */
+  gboolean ascii_as_is;  /* 0x01-0x7f convert to themselves */
 } ByteTable;
 
 typedef struct
@@ -130,6 +134,15 @@ converts_nul_to_nul (iconv_t cd)
       && inleft == 0 && outbuf - out == 1 && out[0] == '\0';
 }
 
+static gboolean
+maps_ascii_to_itself (const ByteTable *table)
+{
+  for (guint byte = 1; byte < 0x80; byte++)
+    if (table->len[byte] != 1 || (guchar)table->utf8[byte][0] != byte)
+      return FALSE;
+  return TRUE;
+}
+
 /* The table of @charset, or NULL; *@opened tells whether iconv knows the
  * name at all. */
 static const ByteTable *
@@ -147,7 +160,10 @@ make_table (const char *charset,
     return NULL;
   if (convert_all_bytes (cd, out, &out_len, rejected)
       && (table = fill_table (out, out_len, rejected)) != NULL)
-    table->nul_is_nul = converts_nul_to_nul (cd);
+    {
+      table->nul_is_nul = converts_nul_to_nul (cd);
+      table->ascii_as_is = maps_ascii_to_itself (table);
+    }
   g_mime_iconv_close (cd);
   return table;
 }
@@ -196,6 +212,34 @@ converts_whole (const ByteTable *table,
   return TRUE;
 }
 
+/* Copies the run of bytes 0x01-0x7f at @p (@left bytes there) to @q, 16
+ * at a time where SSE2 is, and returns its length: in the charsets whose
+ * table has them as they are, most of a text is such runs, and went
+ * through the table a byte at a time. @q has room for 16 bytes past the
+ * run's end. */
+static inline gsize
+copy_ascii_run (char       *q,
+                const char *p,
+                gsize       left)
+{
+  gsize n = 0;
+
+#ifdef __SSE2__
+  for (; left - n >= 16; n += 16)
+    {
+      __m128i block = _mm_loadu_si128 ((const __m128i *)(gconstpointer)(p + n));
+      unsigned stops = (unsigned)_mm_movemask_epi8 (_mm_or_si128 (block, _mm_cmpeq_epi8 (block, _mm_setzero_si128 ())));
+
+      _mm_storeu_si128 ((__m128i *)(gpointer)(q + n), block);
+      if (stops != 0)
+        return n + __builtin_ctz (stops);
+    }
+#endif
+  for (; n < left && (guchar)(p[n] - 1) < 0x7f; n++)
+    q[n] = p[n];
+  return n;
+}
+
 /**
  * bd_mime_charset_table_convert:
  * @charset: the declared charset
@@ -225,6 +269,16 @@ bd_mime_charset_table_convert (const char *charset,
   for (gsize i = 0; i < len; i++)
     {
       guchar byte = text[i];
+
+      if (byte - 1u < 0x7f && table->ascii_as_is)
+        {
+          gsize n = copy_ascii_run (q, text + i, len - i);
+
+          q += n;
+          if ((i += n) == len)
+            break;
+          byte = text[i];
+        }
 
       if (table->len[byte] == 0)
         {

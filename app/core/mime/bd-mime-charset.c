@@ -85,6 +85,77 @@ bd_mime_charset_n_kept (void)
   return n;
 }
 
+/* Each thread's descriptors to UTF-8 from the first charsets it converts
+ * (a mail stream uses a handful): opening one (g_mime_iconv_open ())
+ * cost more than converting a bounce's text, and ISO-2022-JP parts are
+ * converted one after the other. A name iconv cannot open is kept too,
+ * with its -1, not tried again. Closed when the thread ends. */
+#define MAX_OPEN 8
+
+typedef struct
+{
+  char    name[MAX_NAME];
+  iconv_t cd;
+} OpenConverter;
+
+static __thread OpenConverter open_converters[MAX_OPEN];
+static __thread guint n_open;
+
+static void
+close_converters (gpointer unused)
+{
+  for (guint i = 0; i < n_open; i++)
+    if (open_converters[i].cd != (iconv_t) -1)
+      g_mime_iconv_close (open_converters[i].cd);
+  n_open = 0;
+}
+
+static GPrivate converters_owner = G_PRIVATE_INIT (close_converters);
+
+/**
+ * bd_mime_charset_open:
+ * @charset: a charset name as a message declares it
+ * @owned: (out): set when the caller must close the descriptor
+ *   (g_mime_iconv_close ())
+ *
+ * g_mime_iconv_open ("UTF-8", @charset), in its initial state: the
+ * thread's own descriptor for @charset, reset, once it has one.
+ * bd_mime_charset_keep () is done for @charset.
+ *
+ * Returns: the descriptor, or (iconv_t) -1 when @charset opens none.
+ */
+iconv_t
+bd_mime_charset_open (const char *charset,
+                      gboolean   *owned)
+{
+  iconv_t cd;
+
+  g_return_val_if_fail (charset != NULL, (iconv_t) -1);
+  g_return_val_if_fail (owned != NULL, (iconv_t) -1);
+
+  *owned = FALSE;
+  for (guint i = 0; i < n_open; i++)
+    if (strcmp (open_converters[i].name, charset) == 0)
+      {
+        cd = open_converters[i].cd;
+        if (cd != (iconv_t) -1)
+          iconv (cd, NULL, NULL, NULL, NULL);
+        return cd;
+      }
+  bd_mime_charset_keep (charset);
+  cd = g_mime_iconv_open ("UTF-8", charset);
+  if (n_open == MAX_OPEN || strlen (charset) >= MAX_NAME)
+    {
+      *owned = cd != (iconv_t) -1;
+      return cd;
+    }
+  if (n_open == 0)
+    g_private_set (&converters_owner, open_converters);   /* any non-NULL value */
+  g_strlcpy (open_converters[n_open].name, charset, MAX_NAME);
+  open_converters[n_open++].cd = cd;
+  return cd;
+}
+
 /**
  * bd_mime_charset_keep_encoded:
  * @value: (nullable): a raw header value

@@ -259,13 +259,25 @@ text_run_end (const char *p,
 
 /* The '>' ending the <script> or <style> element whose start tag ends at
  * @close, or NULL: the content is skipped up to the first "</script" or
- * "</style". Looked for up to a NUL, as g_strstr_len () did. */
+ * "</style". Looked for up to a NUL, as g_strstr_len () did: *@nul is
+ * the first NUL from an earlier @close on (or @end), kept for the next
+ * element, as each read the rest of the document to find it. */
 static const char *
-skip_element (const char *close,
-              const char *end)
+skip_element (const char  *close,
+              const char  *end,
+              const char **nul)
 {
-  const char *limit = close + strnlen (close, end - close);
-  const char *stop = bd_mime_walk_find_pair (close, limit - close, '<', '/');
+  const char *limit;
+  const char *stop;
+
+  if (*nul < close)
+    {
+      const char *found = memchr (close, '\0', end - close);
+
+      *nul = found != NULL ? found : end;
+    }
+  limit = *nul;
+  stop = bd_mime_walk_find_pair (close, limit - close, '<', '/');
 
   while (stop != NULL && !(tag_is (stop + 2, end - stop - 2, "script") || tag_is (stop + 2, end - stop - 2, "style")))
     stop = bd_mime_walk_find_pair (stop + 2, limit - (stop + 2), '<', '/');
@@ -275,11 +287,12 @@ skip_element (const char *close,
 /* Reads the tag at @p, a '<' whose '>' is @close, into @out. Returns
  * where the text goes on, or NULL when nothing more is text. */
 static const char *
-read_tag (GString    *out,
-          const char *p,
-          const char *close,
-          const char *end,
-          gboolean   *pre)
+read_tag (GString     *out,
+          const char  *p,
+          const char  *close,
+          const char  *end,
+          gboolean    *pre,
+          const char **nul)
 {
   char key[TAG_KEY_SIZE];
 
@@ -287,7 +300,7 @@ read_tag (GString    *out,
   switch (tag_kind (key))
     {
     case TAG_SKIPPED:
-      close = skip_element (close, end);
+      close = skip_element (close, end, nul);
       break;
     case TAG_BREAK:
       break_line (out);
@@ -347,6 +360,7 @@ bd_mime_strip_html (const char *html,
 {
   GString *out = g_string_sized_new (len / 2 + 16);
   const char *p = html, *end = html + len;
+  const char *nul = html;   /* not looked for yet: before any '>' */
   gboolean pre = FALSE;
 
   g_return_val_if_fail (html != NULL || len == 0, NULL);
@@ -357,7 +371,7 @@ bd_mime_strip_html (const char *html,
         {
           const char *close = memchr (p, '>', end - p);
 
-          if (close == NULL || (p = read_tag (out, p, close, end, &pre)) == NULL)
+          if (close == NULL || (p = read_tag (out, p, close, end, &pre, &nul)) == NULL)
             break;
           continue;
         }

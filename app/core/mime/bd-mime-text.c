@@ -16,18 +16,25 @@
 #ifdef __SSE2__
 #include <emmintrin.h>
 #endif
+#if defined (__x86_64__) && defined (__GNUC__)
+#include <immintrin.h>
+#endif
 
 #include "bd-mime-charset.h"
 #include "bd-mime-charset-table.h"
 #include "bd-mime-text.h"
+#include "bd-mime-walk.h"
 
+/* The charset names are compared inline (bd-mime-walk.h): GLib's
+ * case-blind compares call a function for every byte, and nearly every
+ * part names its charset. */
 static gboolean
 is_utf8_name (const char *charset)
 {
-  return g_ascii_strcasecmp (charset, "utf-8") == 0
-      || g_ascii_strcasecmp (charset, "utf8") == 0
-      || g_ascii_strcasecmp (charset, "us-ascii") == 0
-      || g_ascii_strcasecmp (charset, "ascii") == 0;
+  return bd_mime_walk_equal_ci (charset, "utf-8")
+      || bd_mime_walk_equal_ci (charset, "utf8")
+      || bd_mime_walk_equal_ci (charset, "us-ascii")
+      || bd_mime_walk_equal_ci (charset, "ascii");
 }
 
 /* Charsets in which the bytes 0x01-0x7f are ASCII: 7-bit text in them needs
@@ -35,10 +42,10 @@ is_utf8_name (const char *charset)
 static gboolean
 is_ascii_superset (const char *charset)
 {
-  return g_ascii_strncasecmp (charset, "iso-8859-", 9) == 0
-      || g_ascii_strncasecmp (charset, "windows-125", 11) == 0
-      || g_ascii_strncasecmp (charset, "cp125", 5) == 0
-      || g_ascii_strncasecmp (charset, "koi8-", 5) == 0;
+  return bd_mime_walk_has_prefix_ci (charset, "iso-8859-", 9)
+      || bd_mime_walk_has_prefix_ci (charset, "windows-125", 11)
+      || bd_mime_walk_has_prefix_ci (charset, "cp125", 5)
+      || bd_mime_walk_has_prefix_ci (charset, "koi8-", 5);
 }
 
 /* ISO-2022-JP (RFC 1468) text starts in ASCII and leaves it only at an
@@ -50,7 +57,7 @@ is_ascii_superset (const char *charset)
 static gboolean
 is_iso2022jp (const char *charset)
 {
-  return g_ascii_strcasecmp (charset, "iso-2022-jp") == 0;
+  return bd_mime_walk_equal_ci (charset, "iso-2022-jp");
 }
 
 /**
@@ -83,35 +90,118 @@ bd_mime_text_is_seven_bit (const char *text,
       if ((w & high) != 0)
         return FALSE;
     }
+  /* the last bytes: in the 8 that end the text, read again, when there
+   * are 8 (most header values are short, and went byte by byte) */
+  if (i < len && len >= 8)
+    {
+      guint64 w;
+
+      memcpy (&w, text + len - 8, 8);
+      return (w & high) == 0;
+    }
   for (; i < len; i++)
     if ((guchar)text[i] >= 0x80)
       return FALSE;
   return TRUE;
 }
 
+#ifdef __SSE2__
+/* Whether the 32 bytes at @p are all plain ASCII (0x01-0x7f). */
+static inline gboolean
+are_plain (const char *p)
+{
+  __m128i a = _mm_loadu_si128 ((const __m128i *)(gconstpointer)p);
+  __m128i b = _mm_loadu_si128 ((const __m128i *)(gconstpointer)(p + 16));
+  /* a NUL in either block is a NUL in their bytewise minimum */
+  __m128i nul = _mm_cmpeq_epi8 (_mm_min_epu8 (a, b), _mm_setzero_si128 ());
+
+  return _mm_movemask_epi8 (_mm_or_si128 (_mm_or_si128 (a, b), nul)) == 0;
+}
+
+/* Where the first byte that is not plain ASCII is in the 32 bytes at @p,
+ * which hold one. */
+static inline gsize
+first_not_plain_at (const char *p)
+{
+  __m128i a = _mm_loadu_si128 ((const __m128i *)(gconstpointer)p);
+  __m128i b = _mm_loadu_si128 ((const __m128i *)(gconstpointer)(p + 16));
+  __m128i zero = _mm_setzero_si128 ();
+  guint32 low = (guint32)_mm_movemask_epi8 (_mm_or_si128 (a, _mm_cmpeq_epi8 (a, zero)));
+  guint32 high = (guint32)_mm_movemask_epi8 (_mm_or_si128 (b, _mm_cmpeq_epi8 (b, zero)));
+
+  return __builtin_ctz (low | high << 16);
+}
+#endif
+
+#if defined (__x86_64__) && defined (__GNUC__)
+#define HAVE_AVX2_BLOCKS 1
+
+/* How many bytes at the start of @text (@len bytes) are in 128-byte
+ * blocks of plain ASCII, 128 a step (one test for four 32-byte blocks),
+ * where the CPU has AVX2: most of a text is, and 64 a step with SSE2
+ * cost twice the instructions. */
+__attribute__ ((target ("avx2")))
+static gsize
+plain_blocks_avx2 (const char *text,
+                   gsize       len)
+{
+  gsize i = 0;
+
+  for (; len - i >= 128; i += 128)
+    {
+      __m256i a = _mm256_loadu_si256 ((const __m256i *)(gconstpointer)(text + i));
+      __m256i b = _mm256_loadu_si256 ((const __m256i *)(gconstpointer)(text + i + 32));
+      __m256i c = _mm256_loadu_si256 ((const __m256i *)(gconstpointer)(text + i + 64));
+      __m256i d = _mm256_loadu_si256 ((const __m256i *)(gconstpointer)(text + i + 96));
+      __m256i min = _mm256_min_epu8 (_mm256_min_epu8 (a, b), _mm256_min_epu8 (c, d));
+      __m256i high = _mm256_or_si256 (_mm256_or_si256 (a, b), _mm256_or_si256 (c, d));
+
+      if (_mm256_movemask_epi8 (_mm256_or_si256 (high, _mm256_cmpeq_epi8 (min, _mm256_setzero_si256 ()))) != 0)
+        break;
+    }
+  return i;
+}
+#endif
+
 /* How far @text is plain ASCII (bytes 0x01-0x7f, valid UTF-8 as they
- * stand), to within 32 bytes: no byte before the result is outside, and
- * it is @len only when none is. One pass for the high bit and NUL. */
+ * stand): the offset of the first byte that is not, @len when none is.
+ * One pass for the high bit and NUL, 64 then 32 bytes a step. */
 static gsize
 plain_ascii_prefix (const char *text,
                     gsize       len)
 {
   gsize i = 0;
 
+#ifdef HAVE_AVX2_BLOCKS
+  if (len >= 128 && __builtin_cpu_supports ("avx2"))
+    i = plain_blocks_avx2 (text, len);
+#endif
 #ifdef __SSE2__
-  for (; len - i >= 32; i += 32)
+  /* 64 bytes a step while none is outside (a text is mostly all plain),
+   * then the 32 that hold the first that is */
+  for (; len - i >= 64; i += 64)
     {
       __m128i a = _mm_loadu_si128 ((const __m128i *)(gconstpointer)(text + i));
       __m128i b = _mm_loadu_si128 ((const __m128i *)(gconstpointer)(text + i + 16));
-      /* a NUL in either block is a NUL in their bytewise minimum */
-      __m128i nul = _mm_cmpeq_epi8 (_mm_min_epu8 (a, b), _mm_setzero_si128 ());
+      __m128i c = _mm_loadu_si128 ((const __m128i *)(gconstpointer)(text + i + 32));
+      __m128i d = _mm_loadu_si128 ((const __m128i *)(gconstpointer)(text + i + 48));
+      /* a NUL in any block is a NUL in their bytewise minimum */
+      __m128i min = _mm_min_epu8 (_mm_min_epu8 (a, b), _mm_min_epu8 (c, d));
+      __m128i high = _mm_or_si128 (_mm_or_si128 (a, b), _mm_or_si128 (c, d));
 
-      if (_mm_movemask_epi8 (_mm_or_si128 (_mm_or_si128 (a, b), nul)) != 0)
-        return i;
+      if (_mm_movemask_epi8 (_mm_or_si128 (high, _mm_cmpeq_epi8 (min, _mm_setzero_si128 ()))) != 0)
+        break;
     }
+  for (; len - i >= 32; i += 32)
+    if (!are_plain (text + i))
+      return i + first_not_plain_at (text + i);
+  /* the last bytes: in the 32 that end the text, read again (the bytes
+   * before @i in them are plain), not one at a time */
+  if (i < len && len >= 32)
+    return are_plain (text + len - 32) ? len : len - 32 + first_not_plain_at (text + len - 32);
 #endif
-  for (gsize j = i; j < len; j++)
-    if ((guchar)text[j] >= 0x80 || text[j] == '\0')
+  for (; i < len; i++)
+    if ((guchar)text[i] >= 0x80 || text[i] == '\0')
       return i;
   return len;
 }
@@ -124,28 +214,71 @@ is_plain_ascii (const char *text,
   return plain_ascii_prefix (text, len) == len;
 }
 
-/* g_utf8_validate_len (@text, @len), with its runs of ASCII skipped 32
- * bytes at a time and only the stretches between them given to it: no
- * sequence holds a byte 0x01-0x7f, so @text is valid just when each
- * stretch is (one cut short by a split is invalid in both). */
+/* A lead byte of UTF-8: the length of its sequence (0: none) and the
+ * range of the byte after it (narrower after E0, ED, F0…: no overlong
+ * form or surrogate). Looked up, as the tests were a dozen branches. */
+typedef struct
+{
+  guint8 n;
+  guint8 low;
+  guint8 high;
+} Lead;
+
+#define LEADS_TO_FFFF \
+  [0xc2 ... 0xdf] = { 2, 0x80, 0xbf }, [0xe0] = { 3, 0xa0, 0xbf }, [0xe1 ... 0xec] = { 3, 0x80, 0xbf }, \
+  [0xed] = { 3, 0x80, 0x9f }, [0xee ... 0xef] = { 3, 0x80, 0xbf }, [0xf0] = { 4, 0x90, 0xbf }, \
+  [0xf1 ... 0xf3] = { 4, 0x80, 0xbf }
+
+/* RFC 3629, section 4, as g_utf8_validate_len () has it: up to U+10FFFF */
+static const Lead unicode_leads[256] = { LEADS_TO_FFFF, [0xf4] = { 4, 0x80, 0x8f } };
+
+/* as glibc's iconv reads UTF-8: code points up to 0x7fffffff, in up to
+ * six bytes */
+static const Lead iconv_leads[256] = {
+  LEADS_TO_FFFF, [0xf4 ... 0xf7] = { 4, 0x80, 0xbf }, [0xf8] = { 5, 0x88, 0xbf },
+  [0xf9 ... 0xfb] = { 5, 0x80, 0xbf }, [0xfc] = { 6, 0x84, 0xbf }, [0xfd] = { 6, 0x80, 0xbf },
+};
+
+/* The length of the UTF-8 sequence at @p (@left bytes there, the first
+ * above 0x7f) when it is well formed by @leads, else 0. */
+static inline gsize
+sequence_length (const guchar *p,
+                 gsize         left,
+                 const Lead   *leads)
+{
+  const Lead *lead = &leads[p[0]];
+  gsize n = lead->n;
+
+  if (n == 0 || left < n || p[1] < lead->low || p[1] > lead->high)
+    return 0;
+  for (gsize i = 2; i < n; i++)
+    if ((p[i] & 0xc0) != 0x80)
+      return 0;
+  return n;
+}
+
+/* g_utf8_validate_len (@text, @len): its runs of plain ASCII skipped 32
+ * bytes at a time, and each sequence between them read here, as many in
+ * a row as there are: a call to GLib for each stretch around a
+ * character, and a byte-by-byte walk to the stretch's end, cost ten
+ * times the character. A NUL is invalid, as there. */
 static gboolean
 is_valid_utf8 (const char *text,
                gsize       len)
 {
+  const guchar *p = (const guchar *)text;
   gsize i = 0;
 
   while ((i += plain_ascii_prefix (text + i, len - i)) < len)
-    {
-      gsize j = i;
+    do
+      {
+        gsize n = sequence_length (p + i, len - i, unicode_leads);
 
-      /* i is up to 31 bytes before the first byte that is not plain
-       * ASCII: the stretch takes 32 bytes, then goes on to an ASCII one */
-      while (j < len && ((guchar)text[j] >= 0x80 || text[j] == '\0' || j - i < 32))
-        j++;
-      if (!g_utf8_validate_len (text + i, j - i, NULL))
-        return FALSE;
-      i = j;
-    }
+        if (n == 0)
+          return FALSE;
+        i += n;
+      }
+    while (i < len && p[i] >= 0x80);
   return TRUE;
 }
 
@@ -196,15 +329,16 @@ bd_mime_normalise_newlines (char  *text,
  * a part's text is checked for a charset hint, then for conversion. */
 typedef struct
 {
-  gsize ascii;   /* plain_ascii_prefix () */
-  int   valid;   /* whether valid UTF-8; -1 when not checked yet */
+  gsize    ascii;   /* plain_ascii_prefix () */
+  int      valid;   /* whether valid UTF-8; -1 when not checked yet */
+  gboolean as_is;   /* set by take_as_utf8 (): not converted */
 } Utf8Facts;
 
 static Utf8Facts
 utf8_facts (const char *text,
             gsize       len)
 {
-  return (Utf8Facts) { plain_ascii_prefix (text, len), -1 };
+  return (Utf8Facts) { plain_ascii_prefix (text, len), -1, FALSE };
 }
 
 static gboolean
@@ -298,6 +432,69 @@ convert_iso2022jp_pieces (iconv_t     cd,
   return g_string_free (g_steal_pointer (&out), FALSE);
 }
 
+/* Whether glibc's iconv reads @text as UTF-8 whole: NULs and code points
+ * past U+10FFFF (iconv_leads) included. */
+static gboolean
+is_utf8_to_iconv (const char *text,
+                  gsize       len)
+{
+  const guchar *p = (const guchar *)text;
+  gsize i = 0;
+
+  while ((i += plain_ascii_prefix (text + i, len - i)) < len)
+    {
+      gsize n = p[i] == '\0' ? 1 : sequence_length (p + i, len - i, iconv_leads);
+
+      if (n == 0)
+        return FALSE;
+      i += n;
+    }
+  return TRUE;
+}
+
+/* @text, Latin-1, in UTF-8, NUL-terminated. */
+static char *
+latin1_to_utf8 (const char *text,
+                gsize       len)
+{
+  char *out = g_malloc (2 * len + 1), *q = out;
+
+  for (gsize i = 0; i < len; i++)
+    {
+      guchar byte = text[i];
+
+      if (byte < 0x80)
+        *q++ = (char)byte;
+      else
+        {
+          *q++ = (char)(0xc0 | byte >> 6);
+          *q++ = (char)(0x80 | (byte & 0x3f));
+        }
+    }
+  *q = '\0';
+  return out;
+}
+
+/* g_mime_utils_decode_8bit (NULL, @text, @len) when the charsets it tries
+ * are UTF-8 then Latin-1: its default fallback charset, UTF-8, then the
+ * locale's unless that is one of the two (in the C and UTF-8 locales),
+ * then Latin-1. It takes the first that reads the text with no invalid
+ * byte, and Latin-1 reads every byte: so the text as it is when iconv
+ * reads it as UTF-8, else in Latin-1. It opened and ran a converter for
+ * each, and an invalid byte cost a call to iconv; NULL in other locales. */
+static char *
+decode_8bit_like_gmime (const char *text,
+                        gsize       len)
+{
+  const char *locale = g_mime_locale_charset ();
+
+  if (!bd_mime_walk_equal_ci (locale, "utf-8") && !bd_mime_walk_equal_ci (locale, "iso-8859-1"))
+    return NULL;
+  if (!is_utf8_to_iconv (text, len))
+    return latin1_to_utf8 (text, len);
+  return g_strndup (text, len);
+}
+
 /* @text read as GMime reads 8-bit text in no charset it can convert
  * from, made valid; @out_len is its length up to its first NUL. Plain
  * ASCII it gives back as it is (the first charset it tries, UTF-8 unless
@@ -317,8 +514,11 @@ decode_unknown (const char *text,
       return g_strndup (text, len);
     }
   /* GMime tries the locale's charset (Latin-1 in the C locale). */
-  bd_mime_charset_keep (g_mime_locale_charset ());
-  out = g_mime_utils_decode_8bit (NULL, text, len);
+  if ((out = decode_8bit_like_gmime (text, len)) == NULL)
+    {
+      bd_mime_charset_keep (g_mime_locale_charset ());
+      out = g_mime_utils_decode_8bit (NULL, text, len);
+    }
   if (out == NULL || !is_valid_to_nul (out, out_len))
     {
       char *valid = g_utf8_make_valid (out ? out : text, out ? -1 : (gssize)len);
@@ -345,22 +545,31 @@ convert_to_utf8 (const char *text,
   if (charset != NULL && !is_utf8_name (charset))
     {
       iconv_t cd;
+      gboolean owned;
 
       if ((out = bd_mime_charset_table_convert (charset, text, len, out_len)) != NULL)
         return out;
-      bd_mime_charset_keep (charset);
-      cd = g_mime_iconv_open ("UTF-8", charset);
+      cd = bd_mime_charset_open (charset, &owned);
 
       if (cd != (iconv_t) -1)
         {
+          gboolean pieces;
+
           out = is_iso2022jp (charset) ? convert_iso2022jp_pieces (cd, text, len) : NULL;
-          if (out == NULL)
+          if (!(pieces = out != NULL))
             {
               iconv (cd, NULL, NULL, NULL, NULL);   /* after pieces that failed */
               out = g_mime_iconv_strndup (cd, text, len);
             }
-          g_mime_iconv_close (cd);
-          if (out != NULL && !is_valid_to_nul (out, out_len))
+          if (owned)
+            g_mime_iconv_close (cd);
+          /* ISO-2022-JP in pieces is valid UTF-8 as it is: its runs are
+           * plain ASCII, and glibc's converter gives the characters of
+           * JIS X 0201 and 0208 (and 0212), all in the BMP and none a
+           * surrogate (test-mime-charset converts every pair of bytes) */
+          if (pieces)
+            *out_len = strlen (out);
+          else if (out != NULL && !is_valid_to_nul (out, out_len))
             g_clear_pointer (&out, g_free);
         }
     }
@@ -379,7 +588,8 @@ take_as_utf8 (char       *text,
 {
   gsize n;
 
-  if (len > 0 && !is_utf8_as_is (text, len, charset, facts))
+  facts->as_is = len == 0 || is_utf8_as_is (text, len, charset, facts);
+  if (!facts->as_is)
     {
       char *converted = convert_to_utf8 (text, len, charset, facts, &len);
 
@@ -389,6 +599,38 @@ take_as_utf8 (char       *text,
   n = bd_mime_normalise_newlines (text, len);
   if (out_len != NULL)
     *out_len = n;
+  return text;
+}
+
+/* bd_mime_part_text_hinted (); @seven_bit as
+ * bd_mime_part_text_seven_bit () sets it. */
+static char *
+part_text (const BdMimePart *part,
+           const char       *fallback,
+           gsize            *len,
+           gboolean         *seven_bit)
+{
+  const char *charset;
+  g_autofree char *content = NULL;
+  char *text;
+  gsize n;
+  Utf8Facts facts;
+
+  *seven_bit = FALSE;
+  if (len != NULL)
+    *len = 0;
+  if (!bd_mime_part_is_leaf (part))
+    return g_strdup ("");
+
+  content = bd_mime_part_content (part, &n);
+  charset = part->charset;
+  facts = utf8_facts (content, n);
+  if (charset == NULL && fallback != NULL && !is_valid_known (content, n, &facts))
+    charset = fallback;
+  text = take_as_utf8 (g_steal_pointer (&content), n, charset, &facts, len);
+  /* plain ASCII is taken as it is or converted (ISO-2022-JP with an
+   * escape, UTF-7…): only the first is known to stay 7-bit */
+  *seven_bit = facts.ascii == n && facts.as_is;
   return text;
 }
 
@@ -442,22 +684,29 @@ bd_mime_part_text_hinted (const BdMimePart *part,
                                 const char       *fallback,
                                 gsize            *len)
 {
-  const char *charset;
-  g_autofree char *content = NULL;
-  gsize n;
-  Utf8Facts facts;
+  gboolean unused;
 
   g_return_val_if_fail (part != NULL, NULL);
 
-  if (len != NULL)
-    *len = 0;
-  if (!bd_mime_part_is_leaf (part))
-    return g_strdup ("");
+  return part_text (part, fallback, len, &unused);
+}
 
-  content = bd_mime_part_content (part, &n);
-  charset = part->charset;
-  facts = utf8_facts (content, n);
-  if (charset == NULL && fallback != NULL && !is_valid_known (content, n, &facts))
-    charset = fallback;
-  return take_as_utf8 (g_steal_pointer (&content), n, charset, &facts, len);
+/**
+ * bd_mime_part_text_seven_bit:
+ * @seven_bit: (out): set when the text is known to be 7-bit
+ *   (bd_mime_text_is_seven_bit ()): the content was plain ASCII, taken
+ *   as it is. %FALSE tells nothing.
+ *
+ * Like bd_mime_part_text(), for a caller that asks the question next:
+ * the content's first look answers it for nearly every part.
+ */
+char *
+bd_mime_part_text_seven_bit (const BdMimePart *part,
+                             gsize            *len,
+                             gboolean         *seven_bit)
+{
+  g_return_val_if_fail (part != NULL, NULL);
+  g_return_val_if_fail (seven_bit != NULL, NULL);
+
+  return part_text (part, NULL, len, seven_bit);
 }

@@ -16,6 +16,9 @@ char     *bd_mime_part_text          (const BdMimePart *part,
 char     *bd_mime_part_text_hinted   (const BdMimePart *part,
                                       const char       *fallback,
                                       gsize            *len);
+char     *bd_mime_part_text_seven_bit (const BdMimePart *part,
+                                      gsize            *len,
+                                      gboolean         *seven_bit);
 char     *bd_mime_text_to_utf8       (const char       *text,
                                       gsize             len,
                                       const char       *charset,

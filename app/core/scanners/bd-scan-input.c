@@ -20,11 +20,14 @@
  * short, a huge text part is an attachment. */
 #define MAX_TEXT_PART (4 * 1024 * 1024)
 
-/* A text part's text, as the collector keeps it. */
+/* A text part's text, as the collector keeps it; an HTML part's only
+ * once it is needed (@text NULL until then). */
 typedef struct
 {
-  char  *text;
-  gsize  len;
+  const BdMimePart *part;
+  char             *text;
+  gsize             len;
+  gboolean          seven_bit;   /* known to be (FALSE: not known) */
 } Piece;
 
 /* The text parts of one kind, in order. Most bounces have one or two, so
@@ -75,20 +78,17 @@ pieces_clear (Pieces *pieces)
 typedef struct
 {
   Pieces            plain;
-  Pieces            html;    /* the text laid out */
+  Pieces            html;    /* the parts only: laid out when no plain text */
   const BdMimePart *original;
 } Collect;
 
-static gboolean
-is_report_part (const BdMimePart *part)
+/* Whether @s is @word; the first bytes compared inline, as most differ
+ * there. */
+static inline gboolean
+is_word (const char *s,
+         const char *word)
 {
-  const char *sub = part->subtype;
-
-  return strcmp (part->type, "message") == 0
-      || strcmp (sub, "rfc822-headers") == 0
-      || strcmp (sub, "delivery-status") == 0
-      || strcmp (sub, "feedback-report") == 0
-      || strcmp (sub, "disposition-notification") == 0;
+  return s[0] == word[0] && strcmp (s, word) == 0;
 }
 
 static void
@@ -105,24 +105,36 @@ collect_text (Collect          *collect,
         collect_text (collect, g_ptr_array_index (part->children, i), depth + 1);
       return;
     }
-  if (!bd_mime_part_is_leaf (part) || is_report_part (part))
+  /* Only text/plain and text/html are read: a leaf (neither multipart
+   * nor message), and none of the report parts (message/…,
+   * text/rfc822-headers…). Type and subtype are in lower case
+   * (bd-mime.h), so compared as they are: bd_mime_part_is () folds them
+   * again, and this was asked of every part. */
+  if (!is_word (part->type, "text") || part->body_len > MAX_TEXT_PART)
     return;
-  if (bd_mime_part_is (part, "text", "plain") || bd_mime_part_is (part, "text", "html"))
+  if (is_word (part->subtype, "plain"))
     {
-      gboolean html = bd_mime_part_is (part, "text", "html");
-      Piece piece;
+      Piece piece = { part, NULL, 0, FALSE };
 
-      if (part->body_len > MAX_TEXT_PART)
-        return;
-      piece.text = bd_mime_part_text (part, &piece.len);
-      if (html)
-        {
-          char *stripped = bd_mime_strip_html (piece.text, piece.len, &piece.len);
+      piece.text = bd_mime_part_text_seven_bit (part, &piece.len, &piece.seven_bit);
+      pieces_add (&collect->plain, piece);
+    }
+  else if (is_word (part->subtype, "html"))
+    pieces_add (&collect->html, (Piece) { part, NULL, 0, FALSE });
+}
 
-          g_free (piece.text);
-          piece.text = stripped;
-        }
-      pieces_add (html ? &collect->html : &collect->plain, piece);
+/* The HTML parts' text, laid out: only read when there is no plain text
+ * (a multipart/alternative bounce has both, and its HTML was laid out
+ * for nothing). */
+static void
+lay_out_html (Pieces *html)
+{
+  for (guint i = 0; i < html->len; i++)
+    {
+      Piece *piece = &html->items[i];
+      g_autofree char *text = bd_mime_part_text (piece->part, &piece->len);
+
+      piece->text = bd_mime_strip_html (text, piece->len, &piece->len);
     }
 }
 
@@ -158,6 +170,18 @@ join_pieces (Pieces *pieces,
   return g_string_free (joined, FALSE);
 }
 
+/* Whether the pieces are known to be 7-bit, so that the joined body (they
+ * and line breaks) is: the text of a part was looked at as it was read,
+ * and the body's own look repeated it. */
+static gboolean
+pieces_seven_bit (const Pieces *pieces)
+{
+  for (guint i = 0; i < pieces->len; i++)
+    if (!pieces->items[i].seven_bit)
+      return FALSE;
+  return TRUE;
+}
+
 /* How much text the pieces hold together. */
 static gsize
 pieces_length (const Pieces *pieces)
@@ -171,14 +195,13 @@ pieces_length (const Pieces *pieces)
 
 /* Copies @s, @n bytes, into @out in ASCII lower case with its NUL, and
  * returns the byte after it (GLib's g_ascii_strdown () calls a function
- * for each byte). */
+ * for each byte; ours lowers 16 at a time). */
 static char *
 lower_into (char       *out,
             const char *s,
             gsize       n)
 {
-  for (gsize i = 0; i < n; i++)
-    out[i] = bd_text_ascii_lower (s[i]);
+  bd_text_ascii_down_copy (out, s, n);
   out[n] = '\0';
   return out + n + 1;
 }
@@ -223,6 +246,7 @@ bd_scan_input_init (BdScanInput      *input,
   Collect collect;
   char *body;
   gsize body_len;
+  gboolean seven_bit = FALSE;
 
   g_return_if_fail (input != NULL);
   g_return_if_fail (message != NULL);
@@ -233,7 +257,16 @@ bd_scan_input_init (BdScanInput      *input,
   collect.original = original;
   collect_text (&collect, message, 0);
 
-  body = join_pieces (pieces_length (&collect.plain) > 0 ? &collect.plain : &collect.html, &body_len);
+  if (pieces_length (&collect.plain) > 0)
+    {
+      seven_bit = pieces_seven_bit (&collect.plain);
+      body = join_pieces (&collect.plain, &body_len);
+    }
+  else
+    {
+      lay_out_html (&collect.html);
+      body = join_pieces (&collect.html, &body_len);
+    }
   pieces_clear (&collect.plain);
   pieces_clear (&collect.html);
 
@@ -254,7 +287,7 @@ bd_scan_input_init (BdScanInput      *input,
   input->subject = decoded_header (message, "Subject");
   lower_from_and_subject (input);
   input->body_len = body_len;
-  input->body_is_ascii = bd_mime_text_is_seven_bit (body, body_len);
+  input->body_is_ascii = seven_bit || bd_mime_text_is_seven_bit (body, body_len);
   input->body = body;
 }
 
