@@ -50,11 +50,6 @@ free_spare (gpointer unused)
 
 static GPrivate spare_owner = G_PRIVATE_INIT (free_spare);
 
-/* libc's memset (), called: the compiler's inline one for a known size
- * is "rep stosq", a step for every 8 bytes, where libc's takes 128
- * bytes a step. */
-static void *(*volatile clear_bytes) (void *, int, size_t) = memset;
-
 static BdTextGrams *
 take_cleared_table (void)
 {
@@ -63,7 +58,7 @@ take_cleared_table (void)
   if (grams == NULL)
     return g_new0 (BdTextGrams, 1);
   spare = NULL;
-  clear_bytes (grams, 0, sizeof *grams);
+  memset (grams, 0, sizeof *grams);
   return grams;
 }
 
