@@ -306,10 +306,39 @@ keys_in_block (const char *p)
 #endif
 
 #ifdef HAVE_AVX2_PATH
+/* Each anchor's key bytes (with the 0x20 bit set) in every byte of a
+ * vector, worked out once: compared from memory, they cost no steps of
+ * their own in the loop below, where making them again did. A NUL second
+ * byte stays NUL (a key of one byte). */
+typedef struct
+{
+  guint8 first[32];
+  guint8 second[32];
+} KeyVectors;
+
+static const KeyVectors *
+key_vectors (void)
+{
+  static KeyVectors vectors[G_N_ELEMENTS (anchors)] __attribute__ ((aligned (32)));
+  static gsize made;
+
+  if (g_once_init_enter (&made))
+    {
+      for (guint a = 0; a < G_N_ELEMENTS (anchors); a++)
+        {
+          memset (vectors[a].first, anchors[a].key[0] | 0x20, 32);
+          memset (vectors[a].second, anchors[a].key[1] != '\0' ? anchors[a].key[1] | 0x20 : 0, 32);
+        }
+      g_once_init_leave (&made, 1);
+    }
+  return vectors;
+}
+
 /* keys_in_block () for 32 places (reads 33 bytes), where the processor
  * has AVX2 (chosen when the program runs): half the steps over a body. */
 __attribute__ ((target ("avx2"))) static inline unsigned
-keys_in_block32 (const char *p)
+keys_in_block32 (const char       *p,
+                 const KeyVectors *keys)
 {
   const __m256i case_bit = _mm256_set1_epi8 (0x20);
   __m256i first = _mm256_or_si256 (_mm256_loadu_si256 ((const __m256i *)(gconstpointer)p), case_bit);
@@ -319,10 +348,10 @@ keys_in_block32 (const char *p)
 #pragma GCC unroll 8
   for (guint a = 0; a < G_N_ELEMENTS (anchors); a++)
     {
-      __m256i at = _mm256_cmpeq_epi8 (first, _mm256_set1_epi8 (anchors[a].key[0] | 0x20));
+      __m256i at = _mm256_cmpeq_epi8 (first, _mm256_load_si256 ((const __m256i *)(gconstpointer)keys[a].first));
 
       if (anchors[a].key[1] != '\0')
-        at = _mm256_and_si256 (at, _mm256_cmpeq_epi8 (second, _mm256_set1_epi8 (anchors[a].key[1] | 0x20)));
+        at = _mm256_and_si256 (at, _mm256_cmpeq_epi8 (second, _mm256_load_si256 ((const __m256i *)(gconstpointer)keys[a].second)));
       hits = _mm256_or_si256 (hits, at);
     }
   return (unsigned)_mm256_movemask_epi8 (hits);
@@ -435,8 +464,16 @@ note_keys_in_blocks32 (const char *text,
                        const char *end,
                        Found      *found)
 {
+  const KeyVectors *keys = key_vectors ();
+
   for (; end - p >= 33; p += 32)
-    note_keys_in (text, p, keys_in_block32 (p), found);
+    {
+      unsigned mask = keys_in_block32 (p, keys);
+
+      /* most blocks hold no key: no call, and the keys' vectors stay */
+      if (G_UNLIKELY (mask != 0))
+        note_keys_in (text, p, mask, found);
+    }
   return p;
 }
 #endif
