@@ -84,7 +84,8 @@ test_export_json_every_byte (void)
 
 /* A byte to escape at every place of strings around the 16-byte steps,
  * so the first and last byte of a step and the bytes after the last
- * whole step are each tested. */
+ * whole step are each tested, and of every length the copies of fewer
+ * than 16 bytes take (1-3, 4-7 and 8-15 bytes, by overlapping moves). */
 static void
 test_export_json_escape_positions (void)
 {

@@ -95,11 +95,10 @@ write_escape (char   *p,
 /* The bytes a JSON string must escape (RFC 8259 §7: controls, '"' and
  * '\\'; DEL as well, as this writer always did). */
 #ifdef __SSE2__
-/* One bit per byte of the 16 at @p that needs an escape. */
-static unsigned
-escape_mask (const char *p)
+/* One bit per byte of the 16 in @bytes that needs an escape. */
+static inline unsigned
+escape_mask_of (__m128i bytes)
 {
-  const __m128i bytes = _mm_loadu_si128 ((const __m128i *)p);
   /* min (byte, 0x1f) == byte: an unsigned byte <= 0x1f, a control */
   __m128i control = _mm_cmpeq_epi8 (_mm_min_epu8 (bytes, _mm_set1_epi8 (0x1f)), bytes);
   __m128i quote = _mm_cmpeq_epi8 (bytes, _mm_set1_epi8 ('"'));
@@ -107,6 +106,13 @@ escape_mask (const char *p)
   __m128i del = _mm_cmpeq_epi8 (bytes, _mm_set1_epi8 (0x7f));
 
   return _mm_movemask_epi8 (_mm_or_si128 (_mm_or_si128 (quote, backslash), _mm_or_si128 (del, control)));
+}
+
+/* One bit per byte of the 16 at @p that needs an escape. */
+static unsigned
+escape_mask (const char *p)
+{
+  return escape_mask_of (_mm_loadu_si128 ((const __m128i *)p));
 }
 #else
 static gboolean
@@ -172,12 +178,82 @@ has_escape (const char *p,
  * checks the room, and 16 bytes more for has_escape(). */
 #define STRING_ROOM(len) (6 * (len) + 2 + 16)
 
+/* Copies @len bytes from @s to @p without a call: most exported strings
+ * are shorter than 16 bytes, where a memcpy () call cost more than the
+ * copy. Two moves of a fixed size that overlap cover any length between
+ * their size and twice it; only the bytes of @s are read. */
+static inline void
+copy_short (char       *p,
+            const char *s,
+            gsize       len)
+{
+  guint64 head8, tail8;
+  guint32 head4, tail4;
+
+  if (len >= 8)
+    {
+      memcpy (&head8, s, 8);
+      memcpy (&tail8, s + len - 8, 8);
+      memcpy (p, &head8, 8);
+      memcpy (p + len - 8, &tail8, 8);
+    }
+  else if (len >= 4)
+    {
+      memcpy (&head4, s, 4);
+      memcpy (&tail4, s + len - 4, 4);
+      memcpy (p, &head4, 4);
+      memcpy (p + len - 4, &tail4, 4);
+    }
+  else
+    for (gsize i = 0; i < len; i++)
+      p[i] = s[i];
+}
+
+/* Copies the @len bytes at @s to @p; returns whether any of them needs an
+ * escape. @p may be written and read up to 15 bytes past the copy: it is
+ * the writer's own reserved room. */
+static gboolean
+copy_plain (char       *p,
+            const char *s,
+            gsize       len)
+{
+#ifdef __SSE2__
+  unsigned mask = 0;
+  gsize i = 0;
+
+  if (len < 16)
+    {
+      copy_short (p, s, len);
+      return has_escape (p, len);
+    }
+  /* 16 bytes a step, each tested as it is copied; the last step ends at
+   * the end, over bytes already copied */
+  for (; i + 16 <= len; i += 16)
+    {
+      __m128i bytes = _mm_loadu_si128 ((const __m128i *)(gconstpointer)(s + i));
+
+      mask |= escape_mask_of (bytes);
+      _mm_storeu_si128 ((__m128i *)(gpointer)(p + i), bytes);
+    }
+  if (i < len)
+    {
+      __m128i bytes = _mm_loadu_si128 ((const __m128i *)(gconstpointer)(s + len - 16));
+
+      mask |= escape_mask_of (bytes);
+      _mm_storeu_si128 ((__m128i *)(gpointer)(p + len - 16), bytes);
+    }
+  return mask != 0;
+#else
+  memcpy (p, s, len);
+  return has_escape (p, len);
+#endif
+}
+
 /* Writes @s (@len bytes) quoted and escaped at @p, in STRING_ROOM (@len)
  * reserved bytes; returns the end. Each run of bytes that need no escape
  * is copied with one memcpy. Nearly no exported string needs an escape:
- * it is copied whole first, and tested where it was copied, so that its
- * last bytes need no padded copy of their own; the rare string that does
- * is then written again over the copy, run by run. */
+ * it is copied whole first, and tested as it is copied; the rare string
+ * that does is then written again over the copy, run by run. */
 static char *
 write_string (char       *p,
               const char *s,
@@ -186,8 +262,7 @@ write_string (char       *p,
   const char *end = s + len;
 
   *p++ = '"';
-  memcpy (p, s, len);
-  if (has_escape (p, len))
+  if (copy_plain (p, s, len))
     for (;;)
       {
         gsize run = plain_run (s, end);
