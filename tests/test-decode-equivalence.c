@@ -1432,6 +1432,54 @@ test_normalise_random (void)
     }
 }
 
+/* --- bd_classify_may_hold_franceptt_code ------------------------------ */
+
+/* The searches the one pass replaced. */
+static gboolean
+old_holds_franceptt_prefix (const char *lowered)
+{
+  return strstr (lowered, "lpn") != NULL || strstr (lowered, "ofr") != NULL || strstr (lowered, "ouk") != NULL;
+}
+
+static void
+check_franceptt_gate (const char *text)
+{
+  g_assert_cmpint (bd_classify_may_hold_franceptt_code (text, strlen (text)), ==, old_holds_franceptt_prefix (text));
+}
+
+/* Every prefix at every place of texts around the 16-byte steps (and
+ * split over a step's end), and random texts of the prefixes' letters. */
+static void
+test_franceptt_gate (void)
+{
+  static const char *const prefixes[] = { "lpn", "ofr", "ouk", "lp", "of", "ou", "pn", "fr", "uk", "lpnaaa" };
+  static const char letters[] = "lpnofrukx _0123";
+  g_autoptr(GRand) rand = g_rand_new_with_seed (11);
+
+  check_franceptt_gate ("");
+  for (guint len = 0; len <= 40; len++)
+    for (guint at = 0; at <= len; at++)
+      for (guint k = 0; k < G_N_ELEMENTS (prefixes); k++)
+        {
+          g_autofree char *base = g_strnfill (len, 'x');
+          g_autofree char *text = g_strconcat (base, prefixes[k], NULL);
+
+          memmove (text + at + strlen (prefixes[k]), text + at, len - at);
+          memcpy (text + at, prefixes[k], strlen (prefixes[k]));
+          check_franceptt_gate (text);
+        }
+  for (guint i = 0; i < BD_TEST_ROUNDS (20000); i++)
+    {
+      guint len = g_rand_int_range (rand, 0, 60);
+      g_autofree char *text = g_malloc (len + 1);
+
+      for (guint j = 0; j < len; j++)
+        text[j] = letters[g_rand_int_range (rand, 0, sizeof letters - 1)];
+      text[len] = '\0';
+      check_franceptt_gate (text);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1439,6 +1487,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/decode-equivalence/find-status", test_find_status);
   g_test_add_func ("/decode-equivalence/find-command", test_find_command);
+  g_test_add_func ("/decode-equivalence/franceptt-gate", test_franceptt_gate);
   g_test_add_func ("/decode-equivalence/is-folded", test_is_folded);
   g_test_add_func ("/decode-equivalence/collapse", test_collapse);
   g_test_add_func ("/decode-equivalence/scan-find-status", test_scan_find_status);
