@@ -648,15 +648,14 @@ bd_multimatch_scan_tables (const BdMultimatchTables *tables,
   walk = (Walk){ tables->states, tables->classes,
                  tables->dense, tables->n_classes, tables->n_dense };
 
-  for (gsize i = 0; i < len; i++)
+  for (const guint8 *p = (const guint8 *)text, *end = p + len; p < end; p++)
     {
-      guint8 byte = (guint8)text[i];
-
-      entry = entry & BD_MULTIMATCH_ENTRY_DEEP ? deep_step (&walk, entry >> 2, byte)
-                                               : walk.dense[(entry >> 2) + walk.classes[byte]];
+      entry = entry & BD_MULTIMATCH_ENTRY_DEEP ? deep_step (&walk, entry >> 2, *p)
+                                               : walk.dense[(entry >> 2) + walk.classes[*p]];
       /* The root reports nothing (no pattern is empty). */
-      if ((entry & BD_MULTIMATCH_ENTRY_REPORTS)
-          && !report (tables, bd_multimatch_entry_state (tables, entry), i + 1, func, user_data))
+      if (G_UNLIKELY (entry & BD_MULTIMATCH_ENTRY_REPORTS)
+          && !report (tables, bd_multimatch_entry_state (tables, entry), p + 1 - (const guint8 *)text,
+                      func, user_data))
         return;
     }
 }
