@@ -137,12 +137,14 @@ static void
 set_internal_status (BdRecipient *r,
                      BdBounce    *bounce)
 {
-  /* Temporary only when the server said so: a 4xx code or the word. */
-  gboolean temporary = (r->reply_code >= 400 && r->reply_code < 500)
-                    || (r->diagnostic != NULL && strstr (r->diagnostic, "emporar") != NULL);
+  gboolean temporary;
 
+  /* before the search below: most recipients have a status */
   if (r->status != NULL || internal_codes[r->reason] == 0)
     return;
+  /* Temporary only when the server said so: a 4xx code or the word. */
+  temporary = (r->reply_code >= 400 && r->reply_code < 500)
+              || (r->diagnostic != NULL && strstr (r->diagnostic, "emporar") != NULL);
   /* Exim gives up on a full mailbox or an unreachable host only after
    * retrying: without any code, that is a temporary failure timed out. */
   if (r->reply_code == 0 && g_strcmp0 (bounce->mta, "exim") == 0
