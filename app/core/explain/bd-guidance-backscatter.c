@@ -52,17 +52,23 @@ static gboolean
 is_second_level (const char *label,
                  gsize       len)
 {
-  static const char * const second_level[] = {
-    "com", "net", "org", "co", "edu", "gov", "ac", "biz", "info", "waw", "gda", "krakow", NULL
+  /* with their lengths: a label is compared only with those of its own */
+#define SUFFIX(s) { s, sizeof s - 1 }
+  static const struct { const char *name; gsize len; } second_level[] = {
+    SUFFIX ("com"), SUFFIX ("net"), SUFFIX ("org"), SUFFIX ("co"), SUFFIX ("edu"), SUFFIX ("gov"),
+    SUFFIX ("ac"), SUFFIX ("biz"), SUFFIX ("info"), SUFFIX ("waw"), SUFFIX ("gda"), SUFFIX ("krakow"),
   };
+#undef SUFFIX
 
-  for (guint i = 0; second_level[i] != NULL; i++)
+  for (guint i = 0; i < G_N_ELEMENTS (second_level); i++)
     {
       gsize j = 0;
 
-      while (j < len && second_level[i][j] != '\0' && normalised (label[j]) == second_level[i][j])
+      if (second_level[i].len != len)
+        continue;
+      while (j < len && normalised (label[j]) == second_level[i].name[j])
         j++;
-      if (j == len && second_level[i][j] == '\0')
+      if (j == len)
         return TRUE;
     }
   return FALSE;
