@@ -433,9 +433,18 @@ fill_dense_rows (BdMultimatch *matcher,
   guint8 byte_of_class[257];
   guint32 n_classes = 1;
 
+  /* A byte on no edge out of a state with a row leads every row back to
+   * the root, as a byte in no pattern does: column 0 serves them all,
+   * which narrows the rows (the phrases' from 52 columns to 36, 40 kB of
+   * rows to 27 kB). */
   matcher->classes = g_new0 (guint16, 256);
-  for (guint32 e = 0; e + 1 < matcher->states->len; e++)   /* a trie: an edge into every state but the root */
-    matcher->classes[matcher->labels[e]] = 1;
+  for (guint32 s = 0; s < n_dense; s++)
+    {
+      const State *state = STATE (matcher, s);
+
+      for (guint32 k = 0; k < state->n_children; k++)
+        matcher->classes[matcher->labels[state->children + k]] = 1;
+    }
   for (guint byte = 0; byte < 256; byte++)
     if (matcher->classes[byte] != 0)
       {
