@@ -389,13 +389,16 @@ named_in_word (const char *word,
   const char *end = word + len;
   guint32 mask = 0;
 
-  for (const char *stop = word + 1; stop <= end; stop++)
+  /* each '.' after the first byte, and the end: where a part may end */
+  for (const char *stop = word + 1;; stop++)
     {
-      if ((stop < end && *stop != '.') || !g_ascii_isalpha (stop[-1]))
-        continue;
-      mask |= named_ending_at (tables, word, stop);
+      while (stop < end && *stop != '.')
+        stop++;
+      if (g_ascii_isalpha (stop[-1]))
+        mask |= named_ending_at (tables, word, stop);
+      if (stop == end)
+        return mask;
     }
-  return mask;
 }
 
 /**
