@@ -264,6 +264,8 @@ bd_guidance_detect_backscatter (const BdBounce     *bounce,
    * a home connection at their provider's server, which may be the one
    * reporting a remote failure. Backscatter is reported by the
    * recipient's own server, which the bot connected to directly. */
-  return original->dkim->len == 0 && looks_like_home_connection (host)
-         && reported_by_recipients_domain (bounce);
+  /* the cheaper test first: a reporter outside the recipients' domains
+   * rules most out before the host's name is read word by word */
+  return original->dkim->len == 0 && reported_by_recipients_domain (bounce)
+         && looks_like_home_connection (host);
 }
