@@ -1432,6 +1432,51 @@ test_normalise_random (void)
     }
 }
 
+/* --- bd_classify_status ------------------------------------------------ */
+
+/* The lookup bd_classify_status () made in a hash table of the rules. */
+static BdReason
+old_classify_status (GHashTable *table,
+                     const char *status)
+{
+  gpointer reason;
+
+  if (status == NULL || !g_hash_table_lookup_extended (table, status, NULL, &reason))
+    return BD_REASON_UNDEFINED;
+  return GPOINTER_TO_UINT (reason);
+}
+
+/* Every string of the codes' shape with one or two digits of detail (a
+ * leading zero too), every class digit, and strings around them. */
+static void
+test_classify_status (void)
+{
+  static const char *const others[] = {
+    "", "5", "5.", "5.1", "5.1.", "5.1.1 ", " 5.1.1", "5.1.1.", "5.1.100", "5.1.01", "5.10.1", "5,1,1",
+    "5.1.1x", "x.1.1", "5.x.1", "5.1.x", "2.1.5", "5.7.27", "5.7.28", "4.7.12",
+  };
+  g_autoptr(GHashTable) table = g_hash_table_new (g_str_hash, g_str_equal);
+  guint n;
+  const BdStatusRule *rules = bd_classify_status_rules (&n);
+
+  for (guint i = 0; i < n; i++)
+    if (!g_hash_table_contains (table, rules[i].status))
+      g_hash_table_insert (table, (gpointer)rules[i].status, GUINT_TO_POINTER (rules[i].reason));
+  g_assert_cmpint (bd_classify_status (NULL), ==, BD_REASON_UNDEFINED);
+  for (guint i = 0; i < G_N_ELEMENTS (others); i++)
+    g_assert_cmpint (bd_classify_status (others[i]), ==, old_classify_status (table, others[i]));
+  for (guint c = 0; c < 10; c++)
+    for (guint subject = 0; subject < 10; subject++)
+      for (guint detail = 0; detail < 110; detail++)
+        {
+          /* 0-99, then "00" to "09" */
+          g_autofree char *status = detail < 100 ? g_strdup_printf ("%u.%u.%u", c, subject, detail)
+                                                 : g_strdup_printf ("%u.%u.0%u", c, subject, detail - 100);
+
+          g_assert_cmpint (bd_classify_status (status), ==, old_classify_status (table, status));
+        }
+}
+
 /* --- bd_classify_may_hold_franceptt_code ------------------------------ */
 
 /* The searches the one pass replaced. */
@@ -1488,6 +1533,7 @@ main (int   argc,
   g_test_add_func ("/decode-equivalence/find-status", test_find_status);
   g_test_add_func ("/decode-equivalence/find-command", test_find_command);
   g_test_add_func ("/decode-equivalence/franceptt-gate", test_franceptt_gate);
+  g_test_add_func ("/decode-equivalence/classify-status", test_classify_status);
   g_test_add_func ("/decode-equivalence/is-folded", test_is_folded);
   g_test_add_func ("/decode-equivalence/collapse", test_collapse);
   g_test_add_func ("/decode-equivalence/scan-find-status", test_scan_find_status);

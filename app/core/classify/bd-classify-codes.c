@@ -24,15 +24,10 @@
 #define HAVE_AVX2_PATH 1
 #endif
 
-typedef struct
-{
-  const char *status;
-  BdReason    reason;
-} StatusRule;
 
 /* RFC 3463 codes (and the registered RFC 5248 ones) that name a reason by
  * themselves. Generic "X.0.0" codes are absent on purpose. */
-static const StatusRule status_rules[] = {
+static const BdStatusRule status_rules[] = {
   { "2.1.5", BD_REASON_DELIVERED },
   { "4.1.6", BD_REASON_HASMOVED },
   { "4.1.7", BD_REASON_REJECTED },
@@ -133,6 +128,46 @@ static const StatusRule status_rules[] = {
   { "5.7.27", BD_REASON_NOTACCEPT },
 };
 
+/* Every code of status_rules is "C.S.D": C one of 2, 4 and 5, S one
+ * digit, D one digit or two without a leading zero. Such a code's place
+ * in a table of 3 * 10 * 100 reasons, or -1 for any other string (which
+ * no rule has). */
+#define N_STATUS_KEYS (3 * 10 * 100)
+
+static int
+status_key (const char *status)
+{
+  const char *classes = "245";
+  const char *class = status[0] != '\0' ? strchr (classes, status[0]) : NULL;
+  int detail;
+
+  if (class == NULL || status[1] != '.' || !g_ascii_isdigit (status[2]) || status[3] != '.'
+      || !g_ascii_isdigit (status[4]))
+    return -1;
+  detail = status[4] - '0';
+  if (status[5] != '\0')
+    {
+      if (detail == 0 || !g_ascii_isdigit (status[5]) || status[6] != '\0')
+        return -1;
+      detail = detail * 10 + (status[5] - '0');
+    }
+  return ((int)(class - classes) * 10 + (status[2] - '0')) * 100 + detail;
+}
+
+/**
+ * bd_classify_status_rules:
+ * @n: (out): their number
+ *
+ * Returns: the codes that name a reason by themselves, for the tests'
+ *   reference.
+ */
+const BdStatusRule *
+bd_classify_status_rules (guint *n)
+{
+  *n = G_N_ELEMENTS (status_rules);
+  return status_rules;
+}
+
 /**
  * bd_classify_status:
  * @status: (nullable): an enhanced status code
@@ -142,22 +177,27 @@ static const StatusRule status_rules[] = {
 BdReason
 bd_classify_status (const char *status)
 {
-  static GHashTable *reasons;   /* status_rules by code, built once */
-  gpointer reason;
+  /* status_rules by status_key (), built once: a hundred strcmp () calls
+   * a recipient became a hash lookup, and then a read */
+  static guint8 reasons[N_STATUS_KEYS];
+  static gsize built;
+  int key;
 
-  if (g_once_init_enter (&reasons))
+  G_STATIC_ASSERT (BD_N_REASONS <= G_MAXUINT8);
+  if (g_once_init_enter (&built))
     {
-      /* A hundred strcmp() calls a recipient became one lookup. */
-      GHashTable *table = g_hash_table_new (g_str_hash, g_str_equal);
-
-      for (guint i = 0; i < G_N_ELEMENTS (status_rules); i++)
-        if (!g_hash_table_contains (table, status_rules[i].status))   /* the first row wins, as the walk did */
-          g_hash_table_insert (table, (gpointer)status_rules[i].status, GUINT_TO_POINTER (status_rules[i].reason));
-      g_once_init_leave (&reasons, table);
+      memset (reasons, BD_REASON_UNDEFINED, sizeof reasons);
+      for (guint i = G_N_ELEMENTS (status_rules); i-- > 0;)   /* the first row wins, as the walk did */
+        {
+          key = status_key (status_rules[i].status);
+          g_assert (key >= 0);
+          reasons[key] = status_rules[i].reason;
+        }
+      g_once_init_leave (&built, 1);
     }
-  if (status == NULL || !g_hash_table_lookup_extended (reasons, status, NULL, &reason))
+  if (status == NULL || (key = status_key (status)) < 0)
     return BD_REASON_UNDEFINED;
-  return GPOINTER_TO_UINT (reason);
+  return reasons[key];
 }
 
 /* Markers are looked for in the text as written, read as its folded copy

@@ -49,6 +49,16 @@ bd_classify_status_matches (const char *status,
   return pattern[i - 1] == '.' || status[i] == '\0';
 }
 
+/* bd-classify-codes.c: an enhanced status code that names a reason by
+ * itself (RFC 3463, RFC 5248) */
+typedef struct
+{
+  const char *status;
+  BdReason    reason;
+} BdStatusRule;
+
+const BdStatusRule *bd_classify_status_rules (guint *n);
+
 /* bd-classify.c: a pseudo status "X.0.9NN" (@code of three digits) */
 char    *bd_classify_internal_status (gboolean           temporary,
                                       guint              code);
