@@ -61,6 +61,16 @@ reply_grams (const Reply *reply)
   return reply->shared->grams;
 }
 
+/* FALSE when @needle (@needle_len bytes) is certainly not in the reply
+ * (bd_text_grams_may_contain_len ()). */
+static inline gboolean
+reply_may_have (const Reply *reply,
+                const char  *needle,
+                gsize        needle_len)
+{
+  return reply->lowered != NULL && bd_text_grams_may_contain_len (reply_grams (reply), needle, needle_len);
+}
+
 /* Whether @needle (@needle_len bytes) is in the reply, as strstr ()
  * tells: most needles are not, and the reply's runs of four bytes tell
  * most of those apart without searching it. Inlined where it is asked,
@@ -70,8 +80,7 @@ reply_has (const Reply *reply,
            const char  *needle,
            gsize        needle_len)
 {
-  return reply->lowered != NULL && bd_text_grams_may_contain_len (reply_grams (reply), needle, needle_len)
-         && strstr (reply->lowered, needle) != NULL;
+  return reply_may_have (reply, needle, needle_len) && strstr (reply->lowered, needle) != NULL;
 }
 
 /* Whether the reporting host is one of @id's servers, or the reply
@@ -310,15 +319,35 @@ apply_spectrum_rule (const Reply *reply,
   return BD_REASON_UNDEFINED;
 }
 
+/* The bytes of a phrase that the rules after it must share for the walk
+ * to pass over them all when those bytes are not in the reply: enough for
+ * runs of four bytes in both phases of the stride (bd-text-grams.h). */
+#define SHARED_START 8
+
 /* What the walk over the rules knows of each rule beforehand, worked out
  * once from the table: the first rule after its run of rules for the
- * same provider, and the length of its phrase (some twenty phrases asked
+ * same provider, the first rule after its run of rules whose phrases start
+ * with the same SHARED_START bytes (I.UA's ten "i.ua/err/N/", asked of
+ * every reply), and the length of its phrase (some twenty phrases asked
  * for a reply, each measured again otherwise). */
 typedef struct
 {
   guint *run_ends;
+  guint *shared_start_ends;
   gsize *phrase_lens;
 } RuleFacts;
+
+/* Whether rules @i and @j both have phrases that start with the same
+ * SHARED_START bytes. */
+static gboolean
+share_start (guint i,
+             guint j)
+{
+  const char *a = bd_provider_rules[i].phrase, *b = bd_provider_rules[j].phrase;
+
+  return a != NULL && b != NULL && strlen (a) >= SHARED_START && strlen (b) >= SHARED_START
+         && memcmp (a, b, SHARED_START) == 0;
+}
 
 static const RuleFacts *
 rule_facts (void)
@@ -330,12 +359,15 @@ rule_facts (void)
       RuleFacts *built = g_new0 (RuleFacts, 1);
 
       built->run_ends = g_new0 (guint, bd_n_provider_rules);
+      built->shared_start_ends = g_new0 (guint, bd_n_provider_rules);
       built->phrase_lens = g_new0 (gsize, bd_n_provider_rules);
       for (guint i = bd_n_provider_rules; i-- > 0;)
         {
           built->run_ends[i] = i + 1 < bd_n_provider_rules
                                && bd_provider_rules[i + 1].provider == bd_provider_rules[i].provider
                                ? built->run_ends[i + 1] : i + 1;
+          built->shared_start_ends[i] = i + 1 < bd_n_provider_rules && share_start (i, i + 1)
+                                        ? built->shared_start_ends[i + 1] : i + 1;
           if (bd_provider_rules[i].phrase != NULL)
             built->phrase_lens[i] = strlen (bd_provider_rules[i].phrase);
         }
@@ -387,7 +419,13 @@ bd_classify_provider_rules (const BdRecipient *r,
       if (!bd_classify_status_matches (r->status, rule->status))
         continue;
       if (rule->phrase != NULL && !reply_has (&reply, rule->phrase, facts->phrase_lens[i]))
-        continue;
+        {
+          /* none of the phrases after it that start as it does can be in
+           * a reply without that start: those rules cannot apply */
+          if (facts->shared_start_ends[i] > i + 1 && !reply_may_have (&reply, rule->phrase, SHARED_START))
+            i = facts->shared_start_ends[i] - 1;
+          continue;
+        }
       bd_evidence_set (evidence, BD_EVIDENCE_PROVIDER_RULE, rule->why);
       return rule->reason;
     }
