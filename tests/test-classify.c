@@ -552,6 +552,48 @@ test_classify_command_unfolded (void)
   g_assert_cmpuint (named, >, 1000);
 }
 
+/* The recorded forms, as g_strconcat () joined them before join () did:
+ * every kind that quotes its item, with items of every length. */
+static void
+test_classify_recorded_forms (void)
+{
+  static const struct { BdEvidenceKind kind; const char *before, *after; } forms[] = {
+    { BD_EVIDENCE_STATUS, "status ", "" }, { BD_EVIDENCE_REPLY_CODE, "reply code ", "" },
+    { BD_EVIDENCE_PHRASE, "phrase “", "”" },
+    { BD_EVIDENCE_PHRASE_AFTER_DATA, "phrase “", "” after the message was sent" },
+    { BD_EVIDENCE_REPLY_TO_MAIL_FROM, "", " in reply to MAIL FROM" },
+    { BD_EVIDENCE_PHRASE_TO_MAIL_FROM, "phrase “", "” in reply to MAIL FROM" },
+    { BD_EVIDENCE_DOMAIN_BEFORE_PHRASE, "a domain name before “", "”" },
+    { BD_EVIDENCE_REFUSED_AT, "refused at ", "" }, { BD_EVIDENCE_ACTION, "action ", "" },
+    { BD_EVIDENCE_DIAGNOSTIC_TYPE, "diagnostic type ", "" },
+    { BD_EVIDENCE_FEEDBACK_TYPE, "feedback report (", ")" }, { BD_EVIDENCE_DISPOSITION, "disposition ", "" },
+    { BD_EVIDENCE_COMPLAINT_SUBJECT, "complaint (subject “", "”)" },
+    { BD_EVIDENCE_FRANCEPTT_CODE, "Orange/La Poste: code ", "" },
+    { BD_EVIDENCE_SPECTRUM_CODE, "Spectrum: code AUP#", "" },
+    { BD_EVIDENCE_POWERMTA_CATEGORY, "PowerMTA bounce category ", "" },
+    { BD_EVIDENCE_NOTIFICATION_TYPE, "notificationType ", "" },
+  };
+  g_autofree char *long_item = g_strnfill (300, 'q');
+  const char *items[] = { NULL, "", "x", "5.1.1", "mailbox is full", "z\xc5\xbc\xc3\xb3\xc5\x82w", long_item };
+
+  for (guint f = 0; f < G_N_ELEMENTS (forms); f++)
+    for (guint i = 0; i < G_N_ELEMENTS (items); i++)
+      for (guint temporary = 0; temporary < 2; temporary++)
+        {
+          BdEvidence evidence = { 0 };
+          g_autofree char *form = NULL;
+          g_autofree char *want = NULL;
+
+          bd_evidence_set (&evidence, forms[f].kind, items[i]);
+          evidence.temporary = temporary;
+          form = bd_evidence_to_string (&evidence);
+          want = g_strconcat (forms[f].before, items[i] != NULL ? items[i] : "", forms[f].after,
+                              temporary ? ", temporary" : "", NULL);
+          g_assert_cmpstr (form, ==, want);
+          bd_evidence_clear (&evidence);
+        }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -561,6 +603,7 @@ main (int    argc,
 
   g_test_add_func ("/core/classify/table", test_classify_table);
   g_test_add_func ("/core/classify/evidence", test_classify_evidence);
+  g_test_add_func ("/core/classify/recorded-forms", test_classify_recorded_forms);
   g_test_add_func ("/core/classify/pseudo-status", test_classify_pseudo_status);
   g_test_add_func ("/core/classify/command", test_classify_command);
   g_test_add_func ("/core/classify/provider", test_classify_provider);

@@ -1432,6 +1432,224 @@ test_normalise_random (void)
     }
 }
 
+/* --- bd_classify_provider_rules --------------------------------------- */
+
+/* The walk over the provider table as it was before any rule was skipped
+ * by what the reply lacks: every rule asked in turn, its phrase searched
+ * for with strstr (). */
+static BdReason
+old_provider_table (const BdRecipient *r,
+                    const char        *reporter,
+                    const char        *lowered)
+{
+  guint32 providers = bd_provider_mask_for_host (reporter) | bd_provider_mask_named_in (lowered);
+
+  for (guint i = 0; i < bd_n_provider_rules; i++)
+    {
+      const BdProviderRule *rule = &bd_provider_rules[i];
+
+      if (rule->provider != BD_PROVIDER_NONE && !(providers >> rule->provider & 1))
+        continue;
+      if (!bd_classify_status_matches (r->status, rule->status))
+        continue;
+      if (rule->phrase != NULL && (lowered == NULL || strstr (lowered, rule->phrase) == NULL))
+        continue;
+      return rule->reason;
+    }
+  return BD_REASON_UNDEFINED;
+}
+
+/* Replies the rules before the table (KDDI, NTT docomo, Orange, Spectrum)
+ * could decide, which the old walk above does not know. */
+static gboolean
+asks_coded_rules (const char *lowered,
+                  const char *reporter)
+{
+  static const char *const words[] = { ": user unknown", "lpn", "ofr", "ouk", "aup#" };
+
+  for (guint i = 0; lowered != NULL && i < G_N_ELEMENTS (words); i++)
+    if (strstr (lowered, words[i]) != NULL)
+      return TRUE;
+  return reporter != NULL && (strstr (reporter, "docomo") != NULL || strstr (reporter, "charter") != NULL);
+}
+
+static void
+check_provider_rules (const char *status,
+                      const char *reporter,
+                      const char *lowered)
+{
+  BdRecipient r = { 0 };
+  BdClassifyReply reply;
+  BdEvidence evidence = { 0 };
+  BdReason got;
+
+  if (asks_coded_rules (lowered, reporter))
+    return;
+  r.status = (char *)status;
+  r.address = (char *)"user@example.com";
+  bd_classify_reply_init (&reply, lowered);
+  got = bd_classify_provider_rules (&r, reporter, &reply, &evidence);
+  bd_classify_reply_clear (&reply);
+  bd_evidence_clear (&evidence);
+  if (got != old_provider_table (&r, reporter, lowered))
+    g_error ("status %s, reporter %s, reply “%s”: %s, the walk said %s", status, reporter, lowered,
+             bd_reason_to_string (got), bd_reason_to_string (old_provider_table (&r, reporter, lowered)));
+}
+
+/* Every rule's phrase, and its first bytes, alone and among the others,
+ * from each provider's servers and none, under the rules' own codes: the
+ * rules skipped for a start the reply lacks never applied. */
+static void
+test_provider_rules (void)
+{
+  g_autoptr(GPtrArray) pieces = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) statuses = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) reporters = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GRand) rand = g_rand_new_with_seed (13);
+
+  g_ptr_array_add (statuses, NULL);
+  g_ptr_array_add (statuses, g_strdup ("5.0.0"));
+  g_ptr_array_add (reporters, NULL);
+  g_ptr_array_add (reporters, g_strdup ("mx.example.com"));
+  for (guint id = BD_PROVIDER_NONE + 1; id < BD_N_PROVIDERS; id++)
+    {
+      const BdProvider *provider = bd_provider_get (id);
+
+      if (provider->host_suffixes[0] != NULL)
+        g_ptr_array_add (reporters, g_strconcat ("mx.", provider->host_suffixes[0], NULL));
+    }
+  for (guint i = 0; i < bd_n_provider_rules; i++)
+    {
+      const BdProviderRule *rule = &bd_provider_rules[i];
+
+      if (rule->status != NULL)
+        g_ptr_array_add (statuses, g_str_has_suffix (rule->status, ".") ? g_strconcat (rule->status, "1", NULL)
+                                                                        : g_strdup (rule->status));
+      if (rule->phrase == NULL)
+        continue;
+      g_ptr_array_add (pieces, g_strdup (rule->phrase));
+      g_ptr_array_add (pieces, g_strndup (rule->phrase, 10));
+      g_ptr_array_add (pieces, g_strndup (rule->phrase, 6));
+    }
+  g_ptr_array_add (pieces, g_strdup ("550 no such user here"));
+  check_provider_rules ("5.0.0", NULL, NULL);
+  for (guint i = 0; i < bd_n_provider_rules; i++)
+    for (guint k = 0; k < reporters->len; k++)
+      {
+        const BdProviderRule *rule = &bd_provider_rules[i];
+        g_autofree char *status = rule->status == NULL ? NULL
+                                  : g_str_has_suffix (rule->status, ".") ? g_strconcat (rule->status, "1", NULL)
+                                                                          : g_strdup (rule->status);
+
+        check_provider_rules (status, g_ptr_array_index (reporters, k), rule->phrase);
+      }
+  for (guint round = 0; round < BD_TEST_ROUNDS (20000); round++)
+    {
+      g_autoptr(GString) text = g_string_new (NULL);
+
+      for (guint n = g_rand_int_range (rand, 1, 4); n > 0; n--)
+        {
+          g_string_append (text, g_ptr_array_index (pieces, g_rand_int_range (rand, 0, pieces->len)));
+          g_string_append_c (text, ' ');
+        }
+      check_provider_rules (g_ptr_array_index (statuses, g_rand_int_range (rand, 0, statuses->len)),
+                            g_ptr_array_index (reporters, g_rand_int_range (rand, 0, reporters->len)), text->str);
+    }
+}
+
+/* --- bd_classify_status ------------------------------------------------ */
+
+/* The lookup bd_classify_status () made in a hash table of the rules. */
+static BdReason
+old_classify_status (GHashTable *table,
+                     const char *status)
+{
+  gpointer reason;
+
+  if (status == NULL || !g_hash_table_lookup_extended (table, status, NULL, &reason))
+    return BD_REASON_UNDEFINED;
+  return GPOINTER_TO_UINT (reason);
+}
+
+/* Every string of the codes' shape with one or two digits of detail (a
+ * leading zero too), every class digit, and strings around them. */
+static void
+test_classify_status (void)
+{
+  static const char *const others[] = {
+    "", "5", "5.", "5.1", "5.1.", "5.1.1 ", " 5.1.1", "5.1.1.", "5.1.100", "5.1.01", "5.10.1", "5,1,1",
+    "5.1.1x", "x.1.1", "5.x.1", "5.1.x", "2.1.5", "5.7.27", "5.7.28", "4.7.12",
+  };
+  g_autoptr(GHashTable) table = g_hash_table_new (g_str_hash, g_str_equal);
+  guint n;
+  const BdStatusRule *rules = bd_classify_status_rules (&n);
+
+  for (guint i = 0; i < n; i++)
+    if (!g_hash_table_contains (table, rules[i].status))
+      g_hash_table_insert (table, (gpointer)rules[i].status, GUINT_TO_POINTER (rules[i].reason));
+  g_assert_cmpint (bd_classify_status (NULL), ==, BD_REASON_UNDEFINED);
+  for (guint i = 0; i < G_N_ELEMENTS (others); i++)
+    g_assert_cmpint (bd_classify_status (others[i]), ==, old_classify_status (table, others[i]));
+  for (guint c = 0; c < 10; c++)
+    for (guint subject = 0; subject < 10; subject++)
+      for (guint detail = 0; detail < 110; detail++)
+        {
+          /* 0-99, then "00" to "09" */
+          g_autofree char *status = detail < 100 ? g_strdup_printf ("%u.%u.%u", c, subject, detail)
+                                                 : g_strdup_printf ("%u.%u.0%u", c, subject, detail - 100);
+
+          g_assert_cmpint (bd_classify_status (status), ==, old_classify_status (table, status));
+        }
+}
+
+/* --- bd_classify_may_hold_franceptt_code ------------------------------ */
+
+/* The searches the one pass replaced. */
+static gboolean
+old_holds_franceptt_prefix (const char *lowered)
+{
+  return strstr (lowered, "lpn") != NULL || strstr (lowered, "ofr") != NULL || strstr (lowered, "ouk") != NULL;
+}
+
+static void
+check_franceptt_gate (const char *text)
+{
+  g_assert_cmpint (bd_classify_may_hold_franceptt_code (text, strlen (text)), ==, old_holds_franceptt_prefix (text));
+}
+
+/* Every prefix at every place of texts around the 16-byte steps (and
+ * split over a step's end), and random texts of the prefixes' letters. */
+static void
+test_franceptt_gate (void)
+{
+  static const char *const prefixes[] = { "lpn", "ofr", "ouk", "lp", "of", "ou", "pn", "fr", "uk", "lpnaaa" };
+  static const char letters[] = "lpnofrukx _0123";
+  g_autoptr(GRand) rand = g_rand_new_with_seed (11);
+
+  check_franceptt_gate ("");
+  for (guint len = 0; len <= 40; len++)
+    for (guint at = 0; at <= len; at++)
+      for (guint k = 0; k < G_N_ELEMENTS (prefixes); k++)
+        {
+          g_autofree char *base = g_strnfill (len, 'x');
+          g_autofree char *text = g_strconcat (base, prefixes[k], NULL);
+
+          memmove (text + at + strlen (prefixes[k]), text + at, len - at);
+          memcpy (text + at, prefixes[k], strlen (prefixes[k]));
+          check_franceptt_gate (text);
+        }
+  for (guint i = 0; i < BD_TEST_ROUNDS (20000); i++)
+    {
+      guint len = g_rand_int_range (rand, 0, 60);
+      g_autofree char *text = g_malloc (len + 1);
+
+      for (guint j = 0; j < len; j++)
+        text[j] = letters[g_rand_int_range (rand, 0, sizeof letters - 1)];
+      text[len] = '\0';
+      check_franceptt_gate (text);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1439,6 +1657,9 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/decode-equivalence/find-status", test_find_status);
   g_test_add_func ("/decode-equivalence/find-command", test_find_command);
+  g_test_add_func ("/decode-equivalence/franceptt-gate", test_franceptt_gate);
+  g_test_add_func ("/decode-equivalence/classify-status", test_classify_status);
+  g_test_add_func ("/decode-equivalence/provider-rules", test_provider_rules);
   g_test_add_func ("/decode-equivalence/is-folded", test_is_folded);
   g_test_add_func ("/decode-equivalence/collapse", test_collapse);
   g_test_add_func ("/decode-equivalence/scan-find-status", test_scan_find_status);

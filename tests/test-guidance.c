@@ -394,6 +394,40 @@ test_guidance_mixed_actions (void)
   g_assert_cmpint (delivered_guidance->whose_move, ==, BD_WHOSE_MOVE_NONE);
 }
 
+/* The kind each Action names, as the four comparisons tell, which
+ * bd_guidance_recipient_kind () skips by the first letter: every action
+ * of RFC 3464 in any case, and words that share their first letters. */
+static BdKind
+old_recipient_kind (const char *action)
+{
+  if (g_ascii_strcasecmp (action, "delayed") == 0)
+    return BD_KIND_DELAYED;
+  if (g_ascii_strcasecmp (action, "delivered") == 0 || g_ascii_strcasecmp (action, "relayed") == 0
+      || g_ascii_strcasecmp (action, "expanded") == 0)
+    return BD_KIND_DELIVERED;
+  return BD_KIND_BOUNCE;
+}
+
+static void
+test_guidance_recipient_kind (void)
+{
+  static const char *const actions[] = {
+    "failed", "delayed", "delivered", "relayed", "expanded", "FAILED", "Delayed", "DELIVERED", "Relayed",
+    "eXpanded", "", "d", "r", "e", "D", "delay", "delayedx", "relay", "expand", "deleted", " delayed",
+    "x-delayed", "\xc3\xa9", "Expanded", "REL", "e\xc3\xa9",
+  };
+  g_autoptr(BdBounce) bounce = make_bounce (BD_KIND_BOUNCE, "mx.example.com", ADDRESS, "5.1.1",
+                                            BD_REASON_USERUNKNOWN);
+  BdRecipient *r = g_ptr_array_index (bounce->recipients, 0);
+
+  for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
+    {
+      g_free (r->action);
+      r->action = g_strdup (actions[i]);
+      g_assert_cmpint (bd_guidance_recipient_kind (bounce, r), ==, old_recipient_kind (actions[i]));
+    }
+}
+
 /* Reports that name no address (ARF feedback often) still read well. */
 static void
 assert_unnamed (BdKind   kind,
@@ -638,6 +672,7 @@ main (int    argc,
   g_test_add_func ("/core/guidance/backscatter", test_guidance_backscatter);
   g_test_add_func ("/core/guidance/same-organisation", test_guidance_same_organisation);
   g_test_add_func ("/core/guidance/mixed-actions", test_guidance_mixed_actions);
+  g_test_add_func ("/core/guidance/recipient-kind", test_guidance_recipient_kind);
   g_test_add_func ("/core/guidance/unknown-address", test_guidance_unknown_address);
   g_test_add_func ("/core/guidance/unrecognised", test_guidance_unrecognised);
   g_test_add_func ("/core/guidance/evidence-sentences", test_guidance_evidence_sentences);

@@ -230,7 +230,11 @@ assert_dense_rows (const BdMultimatchTables *tables)
         guint32 column = tables->classes[byte];
 
         g_assert_cmpuint (column, <, tables->n_classes);
-        g_assert_cmpuint (tables->dense[s * tables->n_classes + column], ==, slow_step (tables, s, byte));
+        guint32 entry = tables->dense[s * tables->n_classes + column];
+        guint32 next = slow_step (tables, s, byte);
+
+        g_assert_cmpuint (bd_multimatch_entry_state (tables, entry), ==, next);
+        g_assert_cmpuint (entry, ==, bd_multimatch_entry (tables, next, bd_multimatch_state_reports (&tables->states[next])));
       }
 }
 

@@ -92,9 +92,34 @@ typedef struct
    * on every byte, failure links already followed (bd-multimatch.c). */
   const guint16            *classes;     /* 256: a byte's column; 0 for bytes in no pattern */
   guint32                   n_classes;
-  const guint32            *dense;       /* n_dense rows of n_classes states */
+  const guint32            *dense;       /* n_dense rows of n_classes entries (below) */
   guint32                   n_dense;     /* at least 1: the root's row */
 } BdMultimatchTables;
+
+/* An entry of a dense row: the state reached, whether it reports
+ * anything (its BdMultimatchState's bit) and whether it is deep (has no
+ * row). A state with a row is given by where its row starts, so that a
+ * scan among the rows, where it reads most bytes, takes the next row from
+ * the entry without a multiplication, and reads nothing else for a byte
+ * that reports nothing. A scan keeps its state in this form. */
+#define BD_MULTIMATCH_ENTRY_REPORTS 1u
+#define BD_MULTIMATCH_ENTRY_DEEP    2u
+
+static inline guint32
+bd_multimatch_entry (const BdMultimatchTables *tables,
+                     guint32                   s,
+                     gboolean                  reports)
+{
+  return s < tables->n_dense ? (s * tables->n_classes) << 2 | reports
+                             : s << 2 | BD_MULTIMATCH_ENTRY_DEEP | reports;
+}
+
+static inline guint32
+bd_multimatch_entry_state (const BdMultimatchTables *tables,
+                           guint32                   entry)
+{
+  return entry & BD_MULTIMATCH_ENTRY_DEEP ? entry >> 2 : (entry >> 2) / tables->n_classes;
+}
 
 /* One occurrence: pattern @id (the order of bd_multimatch_add(), from 0)
  * at bytes [@start, @end) of the text. Return FALSE to stop the scan. */

@@ -19,16 +19,15 @@
 #ifdef __SSE2__
 #include <emmintrin.h>
 #endif
+#if defined (__x86_64__) && defined (__GNUC__)
+#include <immintrin.h>
+#define HAVE_AVX2_PATH 1
+#endif
 
-typedef struct
-{
-  const char *status;
-  BdReason    reason;
-} StatusRule;
 
 /* RFC 3463 codes (and the registered RFC 5248 ones) that name a reason by
  * themselves. Generic "X.0.0" codes are absent on purpose. */
-static const StatusRule status_rules[] = {
+static const BdStatusRule status_rules[] = {
   { "2.1.5", BD_REASON_DELIVERED },
   { "4.1.6", BD_REASON_HASMOVED },
   { "4.1.7", BD_REASON_REJECTED },
@@ -129,6 +128,46 @@ static const StatusRule status_rules[] = {
   { "5.7.27", BD_REASON_NOTACCEPT },
 };
 
+/* Every code of status_rules is "C.S.D": C one of 2, 4 and 5, S one
+ * digit, D one digit or two without a leading zero. Such a code's place
+ * in a table of 3 * 10 * 100 reasons, or -1 for any other string (which
+ * no rule has). */
+#define N_STATUS_KEYS (3 * 10 * 100)
+
+static int
+status_key (const char *status)
+{
+  const char *classes = "245";
+  const char *class = status[0] != '\0' ? strchr (classes, status[0]) : NULL;
+  int detail;
+
+  if (class == NULL || status[1] != '.' || !g_ascii_isdigit (status[2]) || status[3] != '.'
+      || !g_ascii_isdigit (status[4]))
+    return -1;
+  detail = status[4] - '0';
+  if (status[5] != '\0')
+    {
+      if (detail == 0 || !g_ascii_isdigit (status[5]) || status[6] != '\0')
+        return -1;
+      detail = detail * 10 + (status[5] - '0');
+    }
+  return ((int)(class - classes) * 10 + (status[2] - '0')) * 100 + detail;
+}
+
+/**
+ * bd_classify_status_rules:
+ * @n: (out): their number
+ *
+ * Returns: the codes that name a reason by themselves, for the tests'
+ *   reference.
+ */
+const BdStatusRule *
+bd_classify_status_rules (guint *n)
+{
+  *n = G_N_ELEMENTS (status_rules);
+  return status_rules;
+}
+
 /**
  * bd_classify_status:
  * @status: (nullable): an enhanced status code
@@ -138,22 +177,27 @@ static const StatusRule status_rules[] = {
 BdReason
 bd_classify_status (const char *status)
 {
-  static GHashTable *reasons;   /* status_rules by code, built once */
-  gpointer reason;
+  /* status_rules by status_key (), built once: a hundred strcmp () calls
+   * a recipient became a hash lookup, and then a read */
+  static guint8 reasons[N_STATUS_KEYS];
+  static gsize built;
+  int key;
 
-  if (g_once_init_enter (&reasons))
+  G_STATIC_ASSERT (BD_N_REASONS <= G_MAXUINT8);
+  if (g_once_init_enter (&built))
     {
-      /* A hundred strcmp() calls a recipient became one lookup. */
-      GHashTable *table = g_hash_table_new (g_str_hash, g_str_equal);
-
-      for (guint i = 0; i < G_N_ELEMENTS (status_rules); i++)
-        if (!g_hash_table_contains (table, status_rules[i].status))   /* the first row wins, as the walk did */
-          g_hash_table_insert (table, (gpointer)status_rules[i].status, GUINT_TO_POINTER (status_rules[i].reason));
-      g_once_init_leave (&reasons, table);
+      memset (reasons, BD_REASON_UNDEFINED, sizeof reasons);
+      for (guint i = G_N_ELEMENTS (status_rules); i-- > 0;)   /* the first row wins, as the walk did */
+        {
+          key = status_key (status_rules[i].status);
+          g_assert (key >= 0);
+          reasons[key] = status_rules[i].reason;
+        }
+      g_once_init_leave (&built, 1);
     }
-  if (status == NULL || !g_hash_table_lookup_extended (reasons, status, NULL, &reason))
+  if (status == NULL || (key = status_key (status)) < 0)
     return BD_REASON_UNDEFINED;
-  return GPOINTER_TO_UINT (reason);
+  return reasons[key];
 }
 
 /* Markers are looked for in the text as written, read as its folded copy
@@ -173,8 +217,9 @@ static const struct
   const char *before;       /* what the anchor has before its key, folded */
   gsize       before_len;
   const char *anchor;       /* folded */
+  gsize       anchor_len;
 } anchors[] = {
-#define ANCHOR(key, before, anchor) { key, before, sizeof before - 1, anchor }
+#define ANCHOR(key, before, anchor) { key, before, sizeof before - 1, anchor, sizeof anchor - 1 }
   ANCHOR ("ly", "in rep", "in reply to "), ANCHOR ("af", "", "after "), ANCHOR ("gr", "pro", "progress was "),
   ANCHOR ("ik", "did not l", "did not like our "), ANCHOR ("[", "", "["), ANCHOR (">>", "", ">>> "),
   /* not an anchor: the start of the greeting's refusal (below) */
@@ -300,31 +345,121 @@ keys_in_block (const char *p)
 }
 #endif
 
+#ifdef HAVE_AVX2_PATH
+/* Each anchor's key bytes (with the 0x20 bit set) in every byte of a
+ * vector, worked out once: compared from memory, they cost no steps of
+ * their own in the loop below, where making them again did. A NUL second
+ * byte stays NUL (a key of one byte). */
+typedef struct
+{
+  guint8 first[32];
+  guint8 second[32];
+} KeyVectors;
+
+static const KeyVectors *
+key_vectors (void)
+{
+  static KeyVectors vectors[G_N_ELEMENTS (anchors)] __attribute__ ((aligned (32)));
+  static gsize made;
+
+  if (g_once_init_enter (&made))
+    {
+      for (guint a = 0; a < G_N_ELEMENTS (anchors); a++)
+        {
+          memset (vectors[a].first, anchors[a].key[0] | 0x20, 32);
+          memset (vectors[a].second, anchors[a].key[1] != '\0' ? anchors[a].key[1] | 0x20 : 0, 32);
+        }
+      g_once_init_leave (&made, 1);
+    }
+  return vectors;
+}
+
+/* keys_in_block () for 32 places (reads 33 bytes), where the processor
+ * has AVX2 (chosen when the program runs): half the steps over a body. */
+__attribute__ ((target ("avx2"))) static inline unsigned
+keys_in_block32 (const char       *p,
+                 const KeyVectors *keys)
+{
+  const __m256i case_bit = _mm256_set1_epi8 (0x20);
+  __m256i first = _mm256_or_si256 (_mm256_loadu_si256 ((const __m256i *)(gconstpointer)p), case_bit);
+  __m256i second = _mm256_or_si256 (_mm256_loadu_si256 ((const __m256i *)(gconstpointer)(p + 1)), case_bit);
+  __m256i hits = _mm256_setzero_si256 ();
+
+#pragma GCC unroll 8
+  for (guint a = 0; a < G_N_ELEMENTS (anchors); a++)
+    {
+      __m256i at = _mm256_cmpeq_epi8 (first, _mm256_load_si256 ((const __m256i *)(gconstpointer)keys[a].first));
+
+      if (anchors[a].key[1] != '\0')
+        at = _mm256_and_si256 (at, _mm256_cmpeq_epi8 (second, _mm256_load_si256 ((const __m256i *)(gconstpointer)keys[a].second)));
+      hits = _mm256_or_si256 (hits, at);
+    }
+  return (unsigned)_mm256_movemask_epi8 (hits);
+}
+#endif
+
+/* What a search has found so far: where each marker was (at[i] is
+ * set only where bit i of @found is, so that the array needs no
+ * clearing and only the markers found are read again), and the first
+ * "while talking to ". */
+typedef struct
+{
+  const char *at[G_N_ELEMENTS (markers)];
+  guint32     found;
+  const char *talk;
+} Found;
+
+G_STATIC_ASSERT (G_N_ELEMENTS (markers) <= 32);
+
+/* A bit per marker of each anchor, so that an anchor found asks only its
+ * own markers: worked out once from the tables. */
+static const guint32 *
+markers_of_anchors (void)
+{
+  static guint32 masks[G_N_ELEMENTS (anchors)];
+  static gsize made;
+
+  if (g_once_init_enter (&made))
+    {
+      for (guint i = 0; i < G_N_ELEMENTS (markers); i++)
+        masks[markers[i].anchor] |= 1u << i;
+      g_once_init_leave (&made, 1);
+    }
+  return masks;
+}
+
 /* Records the markers of @anchor that start at @start, the anchor
  * itself going on to @rest: the first mention, or the last in a Sendmail
  * transcript (">>> "), whose last command is the one that failed. Only
  * what a marker has past its anchor is compared again. */
 static void
-note_markers (const char  *start,
-              const char  *rest,
-              guint        anchor,
-              const char **at)
+note_markers (const char *start,
+              const char *rest,
+              guint       anchor,
+              Found      *found)
 {
-  gsize anchor_len = strlen (anchors[anchor].anchor);
+  gsize anchor_len = anchors[anchor].anchor_len;
 
-  for (guint i = 0; i < G_N_ELEMENTS (markers); i++)
-    if (markers[i].anchor == anchor && folded_at (rest, markers[i].marker + anchor_len) != NULL
-        && (at[i] == NULL || (anchor == TRANSCRIPT ? start > at[i] : start < at[i])))
-      at[i] = start;
+  for (guint32 mask = markers_of_anchors ()[anchor]; mask != 0; mask &= mask - 1)
+    {
+      guint i = __builtin_ctz (mask);
+
+      if (folded_at (rest, markers[i].marker + anchor_len) != NULL
+          && (!(found->found & 1u << i)
+              || (anchor == TRANSCRIPT ? start > found->at[i] : start < found->at[i])))
+        {
+          found->at[i] = start;
+          found->found |= 1u << i;
+        }
+    }
 }
 
 /* What the key at @key starts, when it is @anchor's key. */
 static void
-note_anchor (const char  *text,
-             const char  *key,
-             guint        anchor,
-             const char **at,
-             const char **talk)
+note_anchor (const char *text,
+             const char *key,
+             guint       anchor,
+             Found      *found)
 {
   const char *start = anchor_start (text, key, anchor);
   const char *rest;
@@ -332,29 +467,63 @@ note_anchor (const char  *text,
   if (start == NULL || (rest = folded_at (start, anchors[anchor].anchor)) == NULL)
     return;
   if (anchor != TALKING)
-    note_markers (start, rest, anchor, at);
-  else if (*talk == NULL || start < *talk)
-    *talk = start;
+    note_markers (start, rest, anchor, found);
+  else if (found->talk == NULL || start < found->talk)
+    found->talk = start;
 }
 
 static void
-note_keys_at (const char  *text,
-              const char  *p,
-              const char **at,
-              const char **talk)
+note_keys_at (const char *text,
+              const char *p,
+              Found      *found)
 {
   for (guint a = 0; a < G_N_ELEMENTS (anchors); a++)
     if (key_at (p, a))
-      note_anchor (text, p, a, at, talk);
+      note_anchor (text, p, a, found);
 }
 
-/* Where each marker is in @text, and the first "while talking to " in
- * *@talk: one pass for every key, 16 places at a time where SSE2 is
- * (bodies are searched whole). */
+#ifdef __SSE2__
+/* The places of @mask (bit k: @p + k) where some key may be. */
 static void
-find_markers (const char  *text,
-              const char **at,
-              const char **talk)
+note_keys_in (const char *text,
+              const char *p,
+              unsigned    mask,
+              Found      *found)
+{
+  for (; mask != 0; mask &= mask - 1)
+    note_keys_at (text, p + __builtin_ctz (mask), found);
+}
+#endif
+
+#ifdef HAVE_AVX2_PATH
+/* The keys in the blocks of 33 bytes from @p on, 32 places a block;
+ * returns where the blocks end. */
+__attribute__ ((target ("avx2"))) static const char *
+note_keys_in_blocks32 (const char *text,
+                       const char *p,
+                       const char *end,
+                       Found      *found)
+{
+  const KeyVectors *keys = key_vectors ();
+
+  for (; end - p >= 33; p += 32)
+    {
+      unsigned mask = keys_in_block32 (p, keys);
+
+      /* most blocks hold no key: no call, and the keys' vectors stay */
+      if (G_UNLIKELY (mask != 0))
+        note_keys_in (text, p, mask, found);
+    }
+  return p;
+}
+#endif
+
+/* Where each marker is in @text, and the first "while talking to ": one
+ * pass for every key, 16 places at a time where SSE2 is (bodies are
+ * searched whole). */
+static void
+find_markers (const char *text,
+              Found      *found)
 {
   const char *end = text + strlen (text);
   const char *p = text;
@@ -363,22 +532,21 @@ find_markers (const char  *text,
    * space once its 0x20 bit is set): no key */
   char tail[32] = { 0 };
 
-  for (; p < end; p += 16)
-    {
-      const char *block = p;
-
-      if (end - p < 17)
-        {
-          memcpy (tail, p, end - p);
-          block = tail;
-        }
-      for (unsigned mask = keys_in_block (block); mask != 0; mask &= mask - 1)
-        if (p + __builtin_ctz (mask) < end)
-          note_keys_at (text, p + __builtin_ctz (mask), at, talk);
-    }
+#ifdef HAVE_AVX2_PATH
+  if (__builtin_cpu_supports ("avx2"))
+    p = note_keys_in_blocks32 (text, p, end, found);
+#endif
+  /* every place of a block whose 17 bytes are all in the text is in it */
+  for (; end - p >= 17; p += 16)
+    note_keys_in (text, p, keys_in_block (p), found);
+  if (p == end)
+    return;
+  memcpy (tail, p, end - p);
+  /* only the places before the end: a key may start at most there */
+  note_keys_in (text, p, keys_in_block (tail) & ((1u << (end - p)) - 1), found);
 #else
   for (; p < end; p++)
-    note_keys_at (text, p, at, talk);
+    note_keys_at (text, p, found);
 #endif
 }
 
@@ -408,22 +576,27 @@ refused_at_greeting (const char *talk)
 const char *
 bd_classify_find_command (const char *text)
 {
-  const char *at[G_N_ELEMENTS (markers)] = { NULL };
-  const char *best = NULL, *best_at = NULL, *talk = NULL;
+  Found found;
+  const char *best = NULL, *best_at = NULL;
 
   if (text == NULL)
     return NULL;
-  find_markers (text, at, &talk);
-  for (guint i = 0; i < G_N_ELEMENTS (markers); i++)
+  found.found = 0;
+  found.talk = NULL;
+  find_markers (text, &found);
+  for (guint32 mask = found.found; mask != 0; mask &= mask - 1)
     {
+      guint i = __builtin_ctz (mask);
+      const char *at = found.at[i];
+
       /* The first mention wins, except in a Sendmail transcript. */
-      if (at[i] != NULL && (best_at == NULL || (markers[i].anchor == TRANSCRIPT ? at[i] > best_at : at[i] < best_at)))
+      if (best_at == NULL || (markers[i].anchor == TRANSCRIPT ? at > best_at : at < best_at))
         {
           best = markers[i].command;
-          best_at = at[i];
+          best_at = at;
         }
     }
-  if (best == NULL && talk != NULL && refused_at_greeting (talk))
+  if (best == NULL && found.talk != NULL && refused_at_greeting (found.talk))
     best = "CONN";
   return best;
 }

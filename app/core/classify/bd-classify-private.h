@@ -7,6 +7,7 @@
 
 #include "bd-classify.h"
 #include "bd-provider.h"
+#include "bd-text-grams.h"
 
 G_BEGIN_DECLS
 
@@ -48,14 +49,40 @@ bd_classify_status_matches (const char *status,
   return pattern[i - 1] == '.' || status[i] == '\0';
 }
 
+/* bd-classify-codes.c: an enhanced status code that names a reason by
+ * itself (RFC 3463, RFC 5248) */
+typedef struct
+{
+  const char *status;
+  BdReason    reason;
+} BdStatusRule;
+
+const BdStatusRule *bd_classify_status_rules (guint *n);
+
 /* bd-classify.c: a pseudo status "X.0.9NN" (@code of three digits) */
 char    *bd_classify_internal_status (gboolean           temporary,
                                       guint              code);
 
+/* What the provider rules read of one reply, worked out once however
+ * many reporters are asked about it (the reporting host, then a relay). */
+typedef struct
+{
+  const char  *lowered;   /* the diagnostic in lower case, nullable */
+  gsize        len;       /* its length */
+  guint32      named;     /* bd_provider_mask_named_in (lowered) */
+  BdTextGrams *grams;     /* of lowered, made when first asked */
+} BdClassifyReply;
+
+void     bd_classify_reply_init     (BdClassifyReply   *reply,
+                                     const char        *lowered);
+void     bd_classify_reply_clear    (BdClassifyReply   *reply);
+
+gboolean bd_classify_may_hold_franceptt_code (const char *lowered,
+                                              gsize       len);
+
 BdReason bd_classify_provider_rules (const BdRecipient *r,
                                      const char        *reporter,
-                                     const char        *lowered,
-                                     guint32            named_providers,
+                                     BdClassifyReply   *reply,
                                      BdEvidence        *evidence);
 
 /* bd-classify-decide.c: the reason the codes and the words of @r give;

@@ -15,15 +15,73 @@
 #include "bd-classify-private.h"
 #include "bd-text-grams.h"
 
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
+
 
 /* What the rules ask about one reply, worked out once for all of them:
  * which providers' servers reported it, and which ones it names. */
 typedef struct
 {
-  const char *lowered;
-  guint32     reporter_providers;   /* bd_provider_mask_for_host (reporter) */
-  guint32     named_providers;      /* bd_provider_mask_named_in (lowered) */
+  const char      *lowered;
+  guint32          reporter_providers;   /* bd_provider_mask_for_host (reporter) */
+  guint32          named_providers;      /* bd_provider_mask_named_in (lowered) */
+  BdClassifyReply *shared;               /* what every reporter's rules read */
 } Reply;
+
+/**
+ * bd_classify_reply_init:
+ * @lowered: (nullable): the diagnostic, lower-cased, which must outlive
+ *   @reply
+ */
+void
+bd_classify_reply_init (BdClassifyReply *reply,
+                        const char      *lowered)
+{
+  reply->lowered = lowered;
+  reply->len = lowered != NULL ? strlen (lowered) : 0;
+  reply->named = bd_provider_mask_named_in (lowered);
+  reply->grams = NULL;
+}
+
+void
+bd_classify_reply_clear (BdClassifyReply *reply)
+{
+  g_clear_pointer (&reply->grams, bd_text_grams_free);
+}
+
+/* The reply's runs of four bytes (bd-text-grams.h), noted on the first
+ * question and kept for the next reporter's. */
+static const BdTextGrams *
+reply_grams (const Reply *reply)
+{
+  if (reply->shared->grams == NULL)
+    reply->shared->grams = bd_text_grams_new (reply->lowered, reply->shared->len);
+  return reply->shared->grams;
+}
+
+/* FALSE when @needle (@needle_len bytes) is certainly not in the reply
+ * (bd_text_grams_may_contain_len ()). */
+static inline gboolean
+reply_may_have (const Reply *reply,
+                const char  *needle,
+                gsize        needle_len)
+{
+  return reply->lowered != NULL && bd_text_grams_may_contain_len (reply_grams (reply), needle, needle_len);
+}
+
+/* Whether @needle (@needle_len bytes) is in the reply, as strstr ()
+ * tells: most needles are not, and the reply's runs of four bytes tell
+ * most of those apart without searching it. Inlined where it is asked,
+ * some twenty times a reply. */
+G_ALWAYS_INLINE static inline gboolean
+reply_has (const Reply *reply,
+           const char  *needle,
+           gsize        needle_len)
+{
+  return reply_may_have (reply, needle, needle_len) && strstr (reply->lowered, needle) != NULL;
+}
 
 /* Whether the reporting host is one of @id's servers, or the reply
  * names one (when @named is set). */
@@ -48,8 +106,9 @@ apply_kddi_rule (const BdRecipient *r,
   const char *lowered = reply->lowered;
   const char *at;
 
-  if (lowered == NULL || (at = strstr (lowered, ": user unknown")) == NULL)
+  if (!reply_has (reply, ": user unknown", strlen (": user unknown")))
     return BD_REASON_UNDEFINED;
+  at = strstr (lowered, ": user unknown");
   if (!bd_provider_has_address (bd_provider_get (BD_PROVIDER_KDDI), r->address)
       && !host_matches (reply, BD_PROVIDER_KDDI, FALSE))
     return BD_REASON_UNDEFINED;
@@ -93,9 +152,58 @@ after_reply_code (const char *lowered,
          && g_ascii_isdigit (lowered[2]) && lowered[3] == ' ';
 }
 
+#ifdef __SSE2__
+/* A bit for each of the 16 places from @p where "lpn", "ofr" or "ouk"
+ * starts (reads 18 bytes). */
+static inline unsigned
+franceptt_prefixes_in_block (const char *p)
+{
+  __m128i first = _mm_loadu_si128 ((const __m128i *)(gconstpointer)p);
+  __m128i second = _mm_loadu_si128 ((const __m128i *)(gconstpointer)(p + 1));
+  __m128i third = _mm_loadu_si128 ((const __m128i *)(gconstpointer)(p + 2));
+  __m128i o = _mm_cmpeq_epi8 (first, _mm_set1_epi8 ('o'));
+  __m128i lpn = _mm_and_si128 (_mm_and_si128 (_mm_cmpeq_epi8 (first, _mm_set1_epi8 ('l')),
+                                              _mm_cmpeq_epi8 (second, _mm_set1_epi8 ('p'))),
+                               _mm_cmpeq_epi8 (third, _mm_set1_epi8 ('n')));
+  __m128i ofr = _mm_and_si128 (_mm_cmpeq_epi8 (second, _mm_set1_epi8 ('f')), _mm_cmpeq_epi8 (third, _mm_set1_epi8 ('r')));
+  __m128i ouk = _mm_and_si128 (_mm_cmpeq_epi8 (second, _mm_set1_epi8 ('u')), _mm_cmpeq_epi8 (third, _mm_set1_epi8 ('k')));
+
+  return (unsigned)_mm_movemask_epi8 (_mm_or_si128 (lpn, _mm_and_si128 (o, _mm_or_si128 (ofr, ouk))));
+}
+#endif
+
+/**
+ * bd_classify_may_hold_franceptt_code:
+ * @lowered: a reply in lower case, @len bytes before its NUL
+ *
+ * Returns: whether @lowered holds "lpn", "ofr" or "ouk" (the prefixes of
+ *   apply_franceptt_rule (); "lpnaaa" holds "lpn"), as strstr () tells:
+ *   nearly no reply does, and one pass tells, where a search for each
+ *   cost twice as much.
+ */
+gboolean
+bd_classify_may_hold_franceptt_code (const char *lowered,
+                                     gsize       len)
+{
+#ifdef __SSE2__
+  const char *p = lowered, *end = lowered + len;
+  /* the last bytes, padded with NULs: no prefix */
+  char tail[32] = { 0 };
+
+  for (; end - p >= 18; p += 16)
+    if (franceptt_prefixes_in_block (p) != 0)
+      return TRUE;
+  memcpy (tail, p, end - p);
+  return franceptt_prefixes_in_block (tail) != 0;
+#else
+  return strstr (lowered, "lpn") != NULL || strstr (lowered, "ofr") != NULL || strstr (lowered, "ouk") != NULL;
+#endif
+}
+
 static BdReason
 apply_franceptt_rule (const char  *reporter,
                       const char  *lowered,
+                      gsize        len,
                       BdEvidence  *evidence)
 {
   static const struct { guint code; BdReason reason; } codes[] = {
@@ -110,7 +218,7 @@ apply_franceptt_rule (const char  *reporter,
   };
   static const char *const prefixes[] = { "lpnaaa", "lpn", "ofr", "ouk" };
 
-  if (lowered == NULL)
+  if (lowered == NULL || !bd_classify_may_hold_franceptt_code (lowered, len))
     return BD_REASON_UNDEFINED;
   /* "lpnaaa" holds "lpn": a reply without "lpn" (nearly all) has neither,
    * and the search starts at "ofr" */
@@ -211,15 +319,35 @@ apply_spectrum_rule (const Reply *reply,
   return BD_REASON_UNDEFINED;
 }
 
+/* The bytes of a phrase that the rules after it must share for the walk
+ * to pass over them all when those bytes are not in the reply: enough for
+ * runs of four bytes in both phases of the stride (bd-text-grams.h). */
+#define SHARED_START 8
+
 /* What the walk over the rules knows of each rule beforehand, worked out
  * once from the table: the first rule after its run of rules for the
- * same provider, and the length of its phrase (some twenty phrases asked
+ * same provider, the first rule after its run of rules whose phrases start
+ * with the same SHARED_START bytes (I.UA's ten "i.ua/err/N/", asked of
+ * every reply), and the length of its phrase (some twenty phrases asked
  * for a reply, each measured again otherwise). */
 typedef struct
 {
   guint *run_ends;
+  guint *shared_start_ends;
   gsize *phrase_lens;
 } RuleFacts;
+
+/* Whether rules @i and @j both have phrases that start with the same
+ * SHARED_START bytes. */
+static gboolean
+share_start (guint i,
+             guint j)
+{
+  const char *a = bd_provider_rules[i].phrase, *b = bd_provider_rules[j].phrase;
+
+  return a != NULL && b != NULL && strlen (a) >= SHARED_START && strlen (b) >= SHARED_START
+         && memcmp (a, b, SHARED_START) == 0;
+}
 
 static const RuleFacts *
 rule_facts (void)
@@ -231,12 +359,15 @@ rule_facts (void)
       RuleFacts *built = g_new0 (RuleFacts, 1);
 
       built->run_ends = g_new0 (guint, bd_n_provider_rules);
+      built->shared_start_ends = g_new0 (guint, bd_n_provider_rules);
       built->phrase_lens = g_new0 (gsize, bd_n_provider_rules);
       for (guint i = bd_n_provider_rules; i-- > 0;)
         {
           built->run_ends[i] = i + 1 < bd_n_provider_rules
                                && bd_provider_rules[i + 1].provider == bd_provider_rules[i].provider
                                ? built->run_ends[i + 1] : i + 1;
+          built->shared_start_ends[i] = i + 1 < bd_n_provider_rules && share_start (i, i + 1)
+                                        ? built->shared_start_ends[i + 1] : i + 1;
           if (bd_provider_rules[i].phrase != NULL)
             built->phrase_lens[i] = strlen (bd_provider_rules[i].phrase);
         }
@@ -245,29 +376,11 @@ rule_facts (void)
   return facts;
 }
 
-/* Whether @phrase (@phrase_len bytes) is in @lowered, as strstr() tells.
- * Most phrases of a provider's rules are not in a reply: the reply's runs
- * of four bytes, noted in @grams on the first phrase asked for, tell most
- * of those apart without searching it (bd-text-grams.h). */
-static gboolean
-phrase_found (const char   *lowered,
-              BdTextGrams **grams,
-              const char   *phrase,
-              gsize         phrase_len)
-{
-  if (lowered == NULL)
-    return FALSE;
-  if (*grams == NULL)
-    *grams = bd_text_grams_new (lowered, strlen (lowered));
-  return bd_text_grams_may_contain_len (*grams, phrase, phrase_len) && strstr (lowered, phrase) != NULL;
-}
-
 /**
  * bd_classify_provider_rules:
  * @reporter: (nullable): the host that reported the failure
- * @lowered: (nullable): the diagnostic, lower-cased
- * @named_providers: bd_provider_mask_named_in (@lowered), worked out once
- *   by the caller, who may ask for two reporters
+ * @shared: the reply, as bd_classify_reply_init () read it, shared by
+ *   the reporters asked about it
  * @evidence: (out): what decided, when a rule did
  *
  * Returns: the provider's own meaning of the code, or %BD_REASON_UNDEFINED.
@@ -275,21 +388,19 @@ phrase_found (const char   *lowered,
 BdReason
 bd_classify_provider_rules (const BdRecipient *r,
                             const char        *reporter,
-                            const char        *lowered,
-                            guint32            named_providers,
+                            BdClassifyReply   *shared,
                             BdEvidence        *evidence)
 {
   /* Providers whose codes need reading (a number in a range, a reply
    * that means two things), then the table. */
-  Reply reply = { lowered, bd_provider_mask_for_host (reporter), named_providers };
+  Reply reply = { shared->lowered, bd_provider_mask_for_host (reporter), shared->named, shared };
   BdReason by_code = apply_kddi_rule (r, &reply, evidence);
-  g_autoptr(BdTextGrams) grams = NULL;
   const RuleFacts *facts;
 
   if (by_code == BD_REASON_UNDEFINED)
     by_code = apply_docomo_rule (r, &reply, evidence);
   if (by_code == BD_REASON_UNDEFINED)
-    by_code = apply_franceptt_rule (reporter, lowered, evidence);
+    by_code = apply_franceptt_rule (reporter, shared->lowered, shared->len, evidence);
   if (by_code == BD_REASON_UNDEFINED)
     by_code = apply_spectrum_rule (&reply, evidence);
   if (by_code != BD_REASON_UNDEFINED)
@@ -307,8 +418,14 @@ bd_classify_provider_rules (const BdRecipient *r,
         }
       if (!bd_classify_status_matches (r->status, rule->status))
         continue;
-      if (rule->phrase != NULL && !phrase_found (lowered, &grams, rule->phrase, facts->phrase_lens[i]))
-        continue;
+      if (rule->phrase != NULL && !reply_has (&reply, rule->phrase, facts->phrase_lens[i]))
+        {
+          /* none of the phrases after it that start as it does can be in
+           * a reply without that start: those rules cannot apply */
+          if (facts->shared_start_ends[i] > i + 1 && !reply_may_have (&reply, rule->phrase, SHARED_START))
+            i = facts->shared_start_ends[i] - 1;
+          continue;
+        }
       bd_evidence_set (evidence, BD_EVIDENCE_PROVIDER_RULE, rule->why);
       return rule->reason;
     }

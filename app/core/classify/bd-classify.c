@@ -52,7 +52,7 @@ classify (const BdRecipient *recipient,
           BdEvidence        *evidence)
 {
   g_autofree char *lowered = NULL;
-  guint32 named;
+  BdClassifyReply reply;
   BdReason by_provider;
 
   bd_evidence_clear (evidence);
@@ -63,11 +63,12 @@ classify (const BdRecipient *recipient,
     }
   if (recipient->diagnostic != NULL)
     lowered = bd_text_strdown (recipient->diagnostic, -1);
-  /* which providers the reply names: the same for both reporters */
-  named = bd_provider_mask_named_in (lowered);
-  by_provider = bd_classify_provider_rules (recipient, reporter, lowered, named, evidence);
+  /* what the rules read of the reply: the same for both reporters */
+  bd_classify_reply_init (&reply, lowered);
+  by_provider = bd_classify_provider_rules (recipient, reporter, &reply, evidence);
   if (by_provider == BD_REASON_UNDEFINED && relay != NULL && g_strcmp0 (relay, reporter) != 0)
-    by_provider = bd_classify_provider_rules (recipient, relay, lowered, named, evidence);
+    by_provider = bd_classify_provider_rules (recipient, relay, &reply, evidence);
+  bd_classify_reply_clear (&reply);
   if (by_provider == BD_N_REASONS)
     return BD_REASON_UNDEFINED;
   if (by_provider != BD_REASON_UNDEFINED)
@@ -136,12 +137,14 @@ static void
 set_internal_status (BdRecipient *r,
                      BdBounce    *bounce)
 {
-  /* Temporary only when the server said so: a 4xx code or the word. */
-  gboolean temporary = (r->reply_code >= 400 && r->reply_code < 500)
-                    || (r->diagnostic != NULL && strstr (r->diagnostic, "emporar") != NULL);
+  gboolean temporary;
 
+  /* before the search below: most recipients have a status */
   if (r->status != NULL || internal_codes[r->reason] == 0)
     return;
+  /* Temporary only when the server said so: a 4xx code or the word. */
+  temporary = (r->reply_code >= 400 && r->reply_code < 500)
+              || (r->diagnostic != NULL && strstr (r->diagnostic, "emporar") != NULL);
   /* Exim gives up on a full mailbox or an unreachable host only after
    * retrying: without any code, that is a temporary failure timed out. */
   if (r->reply_code == 0 && g_strcmp0 (bounce->mta, "exim") == 0

@@ -184,8 +184,10 @@ bd_phrases_match (const char  *diagnostic,
   g_autofree char *folded = NULL;
   const char *lowered = bd_phrase_fold (diagnostic, &folded);
   gsize len = strlen (lowered);
-  gsize start[BD_N_REASONS] = { 0 };
-  gsize end[BD_N_REASONS] = { 0 };
+  /* set for each reason as it is matched, and read only for those: not
+   * cleared (two arrays of 35 a reply) */
+  gsize start[BD_N_REASONS];
+  gsize end[BD_N_REASONS];
   guint64 matched = 0;
   Hits hits;
 

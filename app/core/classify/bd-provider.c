@@ -145,27 +145,49 @@ typedef struct
 /* Of a name's length and first and last two bytes: enough to tell most
  * parts of a host or a reply from the registry's hundred-odd names. */
 static inline guint
+name_key_of (guchar first,
+             guchar before_last,
+             guchar last,
+             gsize  n)
+{
+  guint32 bytes = first | before_last << 8 | last << 16 | (guint32)n << 24;
+
+  return (bytes * 2654435761u) >> (32 - NAME_KEY_BITS);
+}
+
+static inline guint
 name_key (const char *name,
           gsize       n)
 {
-  guint32 bytes = (guchar)name[0] | (guchar)name[n - 2] << 8 | (guchar)name[n - 1] << 16 | (guint32)n << 24;
-
-  return (bytes * 2654435761u) >> (32 - NAME_KEY_BITS);
+  return name_key_of ((guchar)name[0], (guchar)name[n - 2], (guchar)name[n - 1], n);
 }
 
 /* Whether the table may hold the name [@name, @name + @n): every name of
  * the registry has a '.' between two other bytes, so three at least. */
 static inline gboolean
+key_listed (const SuffixTables *tables,
+            guint               key)
+{
+  return (tables->keys[key / 64] >> (key % 64) & 1) != 0;
+}
+
+static inline gboolean
 may_be_listed (const SuffixTables *tables,
                const char         *name,
                gsize               n)
 {
-  guint key;
+  return n >= 3 && key_listed (tables, name_key (name, n));
+}
 
-  if (n < 3)
-    return FALSE;
-  key = name_key (name, n);
-  return (tables->keys[key / 64] >> (key % 64) & 1) != 0;
+/* may_be_listed () of the name [@name, @name + @n) in lower case, read
+ * as it is written. */
+static inline gboolean
+may_be_listed_lowered (const SuffixTables *tables,
+                       const char         *name,
+                       gsize               n)
+{
+  return n >= 3 && key_listed (tables, name_key_of (bd_text_ascii_lower (name[0]), bd_text_ascii_lower (name[n - 2]),
+                                                    bd_text_ascii_lower (name[n - 1]), n));
 }
 
 /* A host name in a reply is a run of these; where it ends, anything
@@ -173,7 +195,12 @@ may_be_listed (const SuffixTables *tables,
 static inline gboolean
 is_name_char (char c)
 {
-  return g_ascii_isalnum (c) || c == '-' || c == '.';
+  /* one read where three tests were: every byte of a reply's words asks */
+  static const guint8 name_chars[256] = {
+    ['0' ... '9'] = 1, ['A' ... 'Z'] = 1, ['a' ... 'z'] = 1, ['-'] = 1, ['.'] = 1,
+  };
+
+  return name_chars[(guchar)c];
 }
 
 /* What the lookups below take for granted of every name in the
@@ -233,24 +260,35 @@ suffix_tables (void)
   return &tables;
 }
 
-/* The providers whose suffix @host (lower case) is or is below: the
- * whole name, then what follows each '.', as long as a '.' remains in it
- * (every suffix of the registry has one). */
+/* The providers whose suffix [@host, @host + @len) is or is below, in any
+ * case: the whole name, then what follows each '.', as long as a '.'
+ * remains in it (every suffix of the registry has one). Only a part that
+ * may be listed is lowered, into @lowered (room for @len + 1 bytes), and
+ * looked up: lowering the whole name first cost more than the rest. */
 static guint32
-lowered_host_providers (const char *host,
-                        gsize       len)
+host_providers (const char *host,
+                gsize       len,
+                char       *lowered)
 {
   const SuffixTables *tables = suffix_tables ();
-  const char *last_dot = strrchr (host, '.');
+  const char *end = host + len;
+  const char *last_dot = memrchr (host, '.', len);
   guint32 mask = 0;
 
   if (last_dot == NULL)
     return 0;
   for (const char *p = host;; p++)
     {
-      if (may_be_listed (tables, p, host + len - p))
-        mask |= GPOINTER_TO_UINT (g_hash_table_lookup (tables->hosts, p));
-      p = strchr (p, '.');
+      if (may_be_listed_lowered (tables, p, end - p))
+        {
+          gsize n = end - p;
+
+          for (gsize i = 0; i < n; i++)
+            lowered[i] = bd_text_ascii_lower (p[i]);
+          lowered[n] = '\0';
+          mask |= GPOINTER_TO_UINT (g_hash_table_lookup (tables->hosts, lowered));
+        }
+      p = memchr (p, '.', end - p);
       if (p == last_dot)
         return mask;
     }
@@ -276,10 +314,7 @@ bd_provider_mask_for_host (const char *host)
   len = host_length (host);
   if (len >= sizeof buffer)
     lowered = long_copy = g_malloc (len + 1);
-  for (gsize i = 0; i < len; i++)
-    lowered[i] = bd_text_ascii_lower (host[i]);
-  lowered[len] = '\0';
-  return lowered_host_providers (lowered, len);
+  return host_providers (host, len, lowered);
 }
 
 static gboolean
@@ -384,13 +419,16 @@ named_in_word (const char *word,
   const char *end = word + len;
   guint32 mask = 0;
 
-  for (const char *stop = word + 1; stop <= end; stop++)
+  /* each '.' after the first byte, and the end: where a part may end */
+  for (const char *stop = word + 1;; stop++)
     {
-      if ((stop < end && *stop != '.') || !g_ascii_isalpha (stop[-1]))
-        continue;
-      mask |= named_ending_at (tables, word, stop);
+      while (stop < end && *stop != '.')
+        stop++;
+      if (g_ascii_isalpha (stop[-1]))
+        mask |= named_ending_at (tables, word, stop);
+      if (stop == end)
+        return mask;
     }
-  return mask;
 }
 
 /**

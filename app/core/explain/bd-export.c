@@ -14,6 +14,10 @@
 #ifdef __SSE2__
 #include <emmintrin.h>
 #endif
+#if defined (__x86_64__) && defined (__GNUC__)
+#include <immintrin.h>
+#define HAVE_AVX2_PATH 1
+#endif
 
 #include "bd-diagnosis.h"
 #include "bd-export.h"
@@ -95,11 +99,10 @@ write_escape (char   *p,
 /* The bytes a JSON string must escape (RFC 8259 §7: controls, '"' and
  * '\\'; DEL as well, as this writer always did). */
 #ifdef __SSE2__
-/* One bit per byte of the 16 at @p that needs an escape. */
-static unsigned
-escape_mask (const char *p)
+/* One bit per byte of the 16 in @bytes that needs an escape. */
+static inline unsigned
+escape_mask_of (__m128i bytes)
 {
-  const __m128i bytes = _mm_loadu_si128 ((const __m128i *)p);
   /* min (byte, 0x1f) == byte: an unsigned byte <= 0x1f, a control */
   __m128i control = _mm_cmpeq_epi8 (_mm_min_epu8 (bytes, _mm_set1_epi8 (0x1f)), bytes);
   __m128i quote = _mm_cmpeq_epi8 (bytes, _mm_set1_epi8 ('"'));
@@ -107,6 +110,13 @@ escape_mask (const char *p)
   __m128i del = _mm_cmpeq_epi8 (bytes, _mm_set1_epi8 (0x7f));
 
   return _mm_movemask_epi8 (_mm_or_si128 (_mm_or_si128 (quote, backslash), _mm_or_si128 (del, control)));
+}
+
+/* One bit per byte of the 16 at @p that needs an escape. */
+static unsigned
+escape_mask (const char *p)
+{
+  return escape_mask_of (_mm_loadu_si128 ((const __m128i *)p));
 }
 #else
 static gboolean
@@ -172,12 +182,128 @@ has_escape (const char *p,
  * checks the room, and 16 bytes more for has_escape(). */
 #define STRING_ROOM(len) (6 * (len) + 2 + 16)
 
+/* Copies @len bytes from @s to @p without a call: most exported strings
+ * are shorter than 16 bytes, where a memcpy () call cost more than the
+ * copy. Two moves of a fixed size that overlap cover any length between
+ * their size and twice it; only the bytes of @s are read. */
+static inline void
+copy_short (char       *p,
+            const char *s,
+            gsize       len)
+{
+  guint64 head8, tail8;
+  guint32 head4, tail4;
+
+  if (len >= 8)
+    {
+      memcpy (&head8, s, 8);
+      memcpy (&tail8, s + len - 8, 8);
+      memcpy (p, &head8, 8);
+      memcpy (p + len - 8, &tail8, 8);
+    }
+  else if (len >= 4)
+    {
+      memcpy (&head4, s, 4);
+      memcpy (&tail4, s + len - 4, 4);
+      memcpy (p, &head4, 4);
+      memcpy (p + len - 4, &tail4, 4);
+    }
+  else
+    for (gsize i = 0; i < len; i++)
+      p[i] = s[i];
+}
+
+#ifdef HAVE_AVX2_PATH
+/* The bytes of the 32 in @bytes that need an escape, as escape_mask_of (). */
+__attribute__ ((target ("avx2"))) static inline __m256i
+escapes32 (__m256i bytes)
+{
+  __m256i control = _mm256_cmpeq_epi8 (_mm256_min_epu8 (bytes, _mm256_set1_epi8 (0x1f)), bytes);
+  __m256i quote = _mm256_cmpeq_epi8 (bytes, _mm256_set1_epi8 ('"'));
+  __m256i backslash = _mm256_cmpeq_epi8 (bytes, _mm256_set1_epi8 ('\\'));
+  __m256i del = _mm256_cmpeq_epi8 (bytes, _mm256_set1_epi8 (0x7f));
+
+  return _mm256_or_si256 (_mm256_or_si256 (quote, backslash), _mm256_or_si256 (del, control));
+}
+
+/* copy_plain () of 32 bytes or more, 32 at a time, where the processor
+ * has AVX2 (asked when it runs): the long replies. The bytes to escape
+ * are gathered, and tested once at the end. */
+__attribute__ ((target ("avx2"))) static gboolean
+copy_plain32 (char       *p,
+              const char *s,
+              gsize       len)
+{
+  __m256i escapes = _mm256_setzero_si256 ();
+  __m256i bytes;
+  gsize i = 0;
+
+  g_assert (len >= 32);
+  for (; i + 32 <= len; i += 32)
+    {
+      bytes = _mm256_loadu_si256 ((const __m256i *)(gconstpointer)(s + i));
+      escapes = _mm256_or_si256 (escapes, escapes32 (bytes));
+      _mm256_storeu_si256 ((__m256i *)(gpointer)(p + i), bytes);
+    }
+  if (i < len)
+    {
+      bytes = _mm256_loadu_si256 ((const __m256i *)(gconstpointer)(s + len - 32));
+      escapes = _mm256_or_si256 (escapes, escapes32 (bytes));
+      _mm256_storeu_si256 ((__m256i *)(gpointer)(p + len - 32), bytes);
+    }
+  return !_mm256_testz_si256 (escapes, escapes);
+}
+#endif
+
+/* Copies the @len bytes at @s to @p; returns whether any of them needs an
+ * escape. @p may be written and read up to 15 bytes past the copy: it is
+ * the writer's own reserved room. */
+static gboolean
+copy_plain (char       *p,
+            const char *s,
+            gsize       len)
+{
+#ifdef __SSE2__
+  unsigned mask = 0;
+  gsize i = 0;
+
+  if (len < 16)
+    {
+      copy_short (p, s, len);
+      return has_escape (p, len);
+    }
+#ifdef HAVE_AVX2_PATH
+  if (len >= 32 && __builtin_cpu_supports ("avx2"))
+    return copy_plain32 (p, s, len);
+#endif
+  /* 16 bytes a step, each tested as it is copied; the last step ends at
+   * the end, over bytes already copied */
+  for (; i + 16 <= len; i += 16)
+    {
+      __m128i bytes = _mm_loadu_si128 ((const __m128i *)(gconstpointer)(s + i));
+
+      mask |= escape_mask_of (bytes);
+      _mm_storeu_si128 ((__m128i *)(gpointer)(p + i), bytes);
+    }
+  if (i < len)
+    {
+      __m128i bytes = _mm_loadu_si128 ((const __m128i *)(gconstpointer)(s + len - 16));
+
+      mask |= escape_mask_of (bytes);
+      _mm_storeu_si128 ((__m128i *)(gpointer)(p + len - 16), bytes);
+    }
+  return mask != 0;
+#else
+  memcpy (p, s, len);
+  return has_escape (p, len);
+#endif
+}
+
 /* Writes @s (@len bytes) quoted and escaped at @p, in STRING_ROOM (@len)
  * reserved bytes; returns the end. Each run of bytes that need no escape
  * is copied with one memcpy. Nearly no exported string needs an escape:
- * it is copied whole first, and tested where it was copied, so that its
- * last bytes need no padded copy of their own; the rare string that does
- * is then written again over the copy, run by run. */
+ * it is copied whole first, and tested as it is copied; the rare string
+ * that does is then written again over the copy, run by run. */
 static char *
 write_string (char       *p,
               const char *s,
@@ -186,8 +312,7 @@ write_string (char       *p,
   const char *end = s + len;
 
   *p++ = '"';
-  memcpy (p, s, len);
-  if (has_escape (p, len))
+  if (copy_plain (p, s, len))
     for (;;)
       {
         gsize run = plain_run (s, end);

@@ -175,6 +175,10 @@ bd_guidance_recipient_kind (const BdBounce    *bounce,
 
   if (bounce->kind != BD_KIND_BOUNCE || recipient == NULL || recipient->action == NULL)
     return bounce->kind;
+  /* "failed", nearly every time: none of the four below, by its first
+   * letter, without comparing it with each */
+  if (strchr ("dDrReE", recipient->action[0]) == NULL)
+    return bounce->kind;
   if (g_ascii_strcasecmp (recipient->action, "delayed") == 0)
     return BD_KIND_DELAYED;
   if (g_ascii_strcasecmp (recipient->action, "delivered") == 0
