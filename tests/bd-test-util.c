@@ -11,6 +11,7 @@
 #include <sys/stat.h>
 #include <sys/wait.h>
 
+#include "bd-cpu.h"
 #include "bd-decoder.h"
 #include "bd-mime-text.h"
 #include "bd-scan-input.h"
@@ -383,4 +384,24 @@ test_write_samples_mbox (const char *dir)
     }
   g_assert_true (g_file_set_contents (path, mbox->str, mbox->len, NULL));
   return path;
+}
+
+static void
+run_without_avx2 (gconstpointer data)
+{
+  GTestFunc func = (GTestFunc)data;
+
+  bd_cpu_avx2_turned_off = TRUE;
+  func ();
+  bd_cpu_avx2_turned_off = FALSE;
+}
+
+void
+test_add_func_each_vector_path (const char *path,
+                                GTestFunc   func)
+{
+  g_autofree char *sse2_path = g_strconcat (path, "/sse2", NULL);
+
+  g_test_add_func (path, func);
+  g_test_add_data_func (sse2_path, (gconstpointer)func, run_without_avx2);
 }

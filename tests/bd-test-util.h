@@ -122,6 +122,14 @@ void  test_mbox_append  (GString       *mbox,
  * Returns: (transfer full): its path. */
 char *test_write_samples_mbox (const char *dir);
 
+/* --- vector paths ------------------------------------------------------- */
+
+/* Registers @func at @path, and again at @path/sse2 with the AVX2 loops
+ * turned off (bd-cpu.h): a machine with AVX2 would otherwise never run
+ * the SSE2 loops on long texts, which machines without it do. */
+void test_add_func_each_vector_path (const char *path,
+                                     GTestFunc   func);
+
 /* --- which language a text is in --------------------------------------- */
 
 gboolean has_polish_letters (const char *text);

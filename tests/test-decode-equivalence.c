@@ -1656,7 +1656,7 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/decode-equivalence/find-status", test_find_status);
-  g_test_add_func ("/decode-equivalence/find-command", test_find_command);
+  test_add_func_each_vector_path ("/decode-equivalence/find-command", test_find_command);
   g_test_add_func ("/decode-equivalence/franceptt-gate", test_franceptt_gate);
   g_test_add_func ("/decode-equivalence/classify-status", test_classify_status);
   g_test_add_func ("/decode-equivalence/provider-rules", test_provider_rules);

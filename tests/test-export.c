@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "bd-export.h"
+#include "bd-test-util.h"
 
 /* The escaping the writer always did, one byte at a time. */
 static char *
@@ -178,8 +179,8 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/core/export/json-every-byte", test_export_json_every_byte);
-  g_test_add_func ("/core/export/json-escape-positions", test_export_json_escape_positions);
-  g_test_add_func ("/core/export/json-long-string", test_export_json_long_string);
+  test_add_func_each_vector_path ("/core/export/json-escape-positions", test_export_json_escape_positions);
+  test_add_func_each_vector_path ("/core/export/json-long-string", test_export_json_long_string);
   g_test_add_func ("/core/export/json-numbers", test_export_json_numbers);
 
   return g_test_run ();

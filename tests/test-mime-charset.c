@@ -640,7 +640,7 @@ main (int argc, char **argv)
   g_mime_init ();
   g_test_add_func ("/mime/charset/utf8-bytes", test_utf8_bytes);
   g_test_add_func ("/mime/charset/utf8-random", test_utf8_random);
-  g_test_add_func ("/mime/charset/utf8-long", test_utf8_long);
+  test_add_func_each_vector_path ("/mime/charset/utf8-long", test_utf8_long);
   g_test_add_func ("/mime/charset/utf8-hinted", test_utf8_hinted);
   g_test_add_func ("/mime/charset/single-byte-threads", test_single_byte_threads);
   g_test_add_func ("/mime/charset/single-byte", test_single_byte);

@@ -13,15 +13,12 @@
 #include <string.h>
 
 #include "bd-classify-private.h"
+#include "bd-cpu.h"
 #include "bd-phrases.h"
 #include "bd-text.h"
 
 #ifdef __SSE2__
 #include <emmintrin.h>
-#endif
-#if defined (__x86_64__) && defined (__GNUC__)
-#include <immintrin.h>
-#define HAVE_AVX2_PATH 1
 #endif
 
 
@@ -345,7 +342,7 @@ keys_in_block (const char *p)
 }
 #endif
 
-#ifdef HAVE_AVX2_PATH
+#ifdef BD_CPU_AVX2_PATHS
 /* Each anchor's key bytes (with the 0x20 bit set) in every byte of a
  * vector, worked out once: compared from memory, they cost no steps of
  * their own in the loop below, where making them again did. A NUL second
@@ -495,7 +492,7 @@ note_keys_in (const char *text,
 }
 #endif
 
-#ifdef HAVE_AVX2_PATH
+#ifdef BD_CPU_AVX2_PATHS
 /* The keys in the blocks of 33 bytes from @p on, 32 places a block;
  * returns where the blocks end. */
 __attribute__ ((target ("avx2"))) static const char *
@@ -532,8 +529,8 @@ find_markers (const char *text,
    * space once its 0x20 bit is set): no key */
   char tail[32] = { 0 };
 
-#ifdef HAVE_AVX2_PATH
-  if (__builtin_cpu_supports ("avx2"))
+#ifdef BD_CPU_AVX2_PATHS
+  if (bd_cpu_has_avx2 ())
     p = note_keys_in_blocks32 (text, p, end, found);
 #endif
   /* every place of a block whose 17 bytes are all in the text is in it */

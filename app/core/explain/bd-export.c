@@ -14,11 +14,8 @@
 #ifdef __SSE2__
 #include <emmintrin.h>
 #endif
-#if defined (__x86_64__) && defined (__GNUC__)
-#include <immintrin.h>
-#define HAVE_AVX2_PATH 1
-#endif
 
+#include "bd-cpu.h"
 #include "bd-diagnosis.h"
 #include "bd-export.h"
 
@@ -213,7 +210,7 @@ copy_short (char       *p,
       p[i] = s[i];
 }
 
-#ifdef HAVE_AVX2_PATH
+#ifdef BD_CPU_AVX2_PATHS
 /* The bytes of the 32 in @bytes that need an escape, as escape_mask_of (). */
 __attribute__ ((target ("avx2"))) static inline __m256i
 escapes32 (__m256i bytes)
@@ -272,8 +269,8 @@ copy_plain (char       *p,
       copy_short (p, s, len);
       return has_escape (p, len);
     }
-#ifdef HAVE_AVX2_PATH
-  if (len >= 32 && __builtin_cpu_supports ("avx2"))
+#ifdef BD_CPU_AVX2_PATHS
+  if (len >= 32 && bd_cpu_has_avx2 ())
     return copy_plain32 (p, s, len);
 #endif
   /* 16 bytes a step, each tested as it is copied; the last step ends at

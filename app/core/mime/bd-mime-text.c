@@ -16,10 +16,7 @@
 #ifdef __SSE2__
 #include <emmintrin.h>
 #endif
-#if defined (__x86_64__) && defined (__GNUC__)
-#include <immintrin.h>
-#endif
-
+#include "bd-cpu.h"
 #include "bd-mime-charset.h"
 #include "bd-mime-charset-table.h"
 #include "bd-mime-text.h"
@@ -133,8 +130,7 @@ first_not_plain_at (const char *p)
 }
 #endif
 
-#if defined (__x86_64__) && defined (__GNUC__)
-#define HAVE_AVX2_BLOCKS 1
+#ifdef BD_CPU_AVX2_PATHS
 
 /* How many bytes at the start of @text (@len bytes) are in 128-byte
  * blocks of plain ASCII, 128 a step (one test for four 32-byte blocks),
@@ -172,8 +168,8 @@ plain_ascii_prefix (const char *text,
 {
   gsize i = 0;
 
-#ifdef HAVE_AVX2_BLOCKS
-  if (len >= 128 && __builtin_cpu_supports ("avx2"))
+#ifdef BD_CPU_AVX2_PATHS
+  if (len >= 128 && bd_cpu_has_avx2 ())
     i = plain_blocks_avx2 (text, len);
 #endif
 #ifdef __SSE2__
