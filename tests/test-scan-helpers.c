@@ -655,6 +655,51 @@ test_util_split_lines (void)
   }
 }
 
+/* Random bodies of every length up to past a count's flush (255 blocks of
+ * 16 bytes), dense or sparse in line feeds, with blanks to trim and stop
+ * markers, and line counts around the cap: split as g_strsplit () and
+ * g_strchomp () split them. */
+static void
+test_util_split_lines_random (void)
+{
+  static const char *const stops[] = { "--- copy", "STOP", NULL };
+  static const char bytes[] = "ab \t\r\n\n\f\v-";
+  g_autoptr(GRand) rand = g_rand_new_with_seed (4080);
+
+  for (guint round = 0; round < BD_TEST_ROUNDS (3000); round++)
+    {
+      g_autoptr(GString) body = g_string_new (NULL);
+      guint len = round < 300 ? round : (guint)g_rand_int_range (rand, 0, round % 7 == 0 ? 9000 : 600);
+      guint span = g_rand_int_range (rand, 1, sizeof bytes);   /* how many of the bytes a body uses */
+
+      for (guint i = 0; i < len; i++)
+        g_string_append_c (body, bytes[g_rand_int_range (rand, 0, span)]);
+      if (round % 5 == 0 && len > 0)
+        g_string_insert (body, g_rand_int_range (rand, 0, body->len), round % 10 == 0 ? "--- copy" : "STOP");
+      assert_split_like_glib (body->str, round % 3 == 0 ? stops : NULL);
+    }
+  /* a line feed every 16 bytes, all in one lane of the count: 300 of
+   * them, more than a lane holds */
+  {
+    g_autoptr(GString) body = g_string_new (NULL);
+
+    for (guint i = 0; i < 300; i++)
+      g_string_append (body, "fifteen bytes. \n");
+    assert_split_like_glib (body->str, NULL);
+  }
+  /* 3,998 to 4,002 lines: the cap, and the rest kept in the last line */
+  for (guint n = 3997; n <= 4001; n++)
+    {
+      g_autoptr(GString) body = g_string_new (NULL);
+
+      for (guint i = 0; i < n; i++)
+        g_string_append (body, i % 3 == 0 ? "x \n" : "\n");
+      assert_split_like_glib (body->str, NULL);
+      g_string_truncate (body, body->len - 1);
+      assert_split_like_glib (body->str, NULL);
+    }
+}
+
 /* The body of a message with @n_parts text parts, the second HTML (which
  * the plain ones win over), as bd_scan_input_init() joins them. */
 static char *
@@ -1084,6 +1129,7 @@ main (int   argc,
   g_test_add_func ("/core/scanners/util/collapse-max", test_util_collapse_max);
   g_test_add_func ("/core/scanners/util/collapse-max-random", test_util_collapse_max_random);
   g_test_add_func ("/core/scanners/util/split-lines", test_util_split_lines);
+  g_test_add_func ("/core/scanners/util/split-lines-random", test_util_split_lines_random);
   g_test_add_func ("/core/scanners/util/from-subject-has", test_util_from_subject_has);
   g_test_add_func ("/core/scanners/memo", test_memo);
   g_test_add_func ("/core/scanners/memo-from-providers", test_memo_from_providers);
