@@ -70,14 +70,22 @@ static const struct
   { 18, BD_REASON_FILTERED, "DATA" },
 };
 
+static gboolean
+from_google (const BdScanInput *input)
+{
+  return bd_scan_from_has (input, "@googlemail.com") || bd_scan_from_has (input, "@gmail.com")
+         || bd_scan_from_has (input, "@google.com");
+}
+
 gboolean
 bd_scan_gate_gmail (const BdScanInput *input)
 {
-  /* the body's phrases first: the grams answer most at once */
-  if (!bd_scan_body_has (input, "Delivery to the following recipient") && !bd_scan_body_has (input, "** "))
-    return FALSE;
-  return bd_scan_from_has (input, "@googlemail.com") || bd_scan_from_has (input, "@gmail.com")
-         || bd_scan_from_has (input, "@google.com");
+  /* The long phrase first, which the grams answer at once; "** " is too
+   * short for them, and its search reads the whole body of nearly every
+   * message: the From: is asked before it. */
+  if (bd_scan_body_has (input, "Delivery to the following recipient"))
+    return from_google (input);
+  return from_google (input) && bd_scan_body_has (input, "** ");
 }
 
 /* The remote's own reply: what follows "The error that the other server
