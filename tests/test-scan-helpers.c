@@ -700,6 +700,42 @@ test_util_split_lines_random (void)
     }
 }
 
+/* bd_scan_has_prefix () against g_str_has_prefix () for every text and
+ * prefix of up to four bytes over three letters (the empty ones too),
+ * and a NULL text. */
+static void
+test_util_has_prefix (void)
+{
+  static const char letters[] = "ab-";
+  char texts[121][5];
+  guint n = 0;
+
+  /* every string of 0 to 4 letters */
+  for (guint len = 0; len <= 4; len++)
+    {
+      guint count = 1;
+
+      for (guint i = 0; i < len; i++)
+        count *= 3;
+      for (guint code = 0; code < count; code++, n++)
+        {
+          guint c = code;
+
+          for (guint i = 0; i < len; i++, c /= 3)
+            texts[n][i] = letters[c % 3];
+          texts[n][len] = '\0';
+        }
+    }
+  g_assert_cmpuint (n, ==, G_N_ELEMENTS (texts));
+  for (guint t = 0; t < n; t++)
+    for (guint p = 0; p < n; p++)
+      if (bd_scan_has_prefix (texts[t], texts[p]) != g_str_has_prefix (texts[t], texts[p]))
+        g_error ("“%s” has prefix “%s”: %d", texts[t], texts[p], bd_scan_has_prefix (texts[t], texts[p]));
+  g_assert_false (bd_scan_has_prefix (NULL, "a"));
+  g_assert_true (bd_scan_has_prefix ("550 5.1.1 user unknown", "550 "));
+  g_assert_false (bd_scan_has_prefix ("55", "550 "));
+}
+
 /* The body of a message with @n_parts text parts, the second HTML (which
  * the plain ones win over), as bd_scan_input_init() joins them. */
 static char *
@@ -1131,6 +1167,7 @@ main (int   argc,
   g_test_add_func ("/core/scanners/util/collapse-max-random", test_util_collapse_max_random);
   g_test_add_func ("/core/scanners/util/split-lines", test_util_split_lines);
   g_test_add_func ("/core/scanners/util/split-lines-random", test_util_split_lines_random);
+  g_test_add_func ("/core/scanners/util/has-prefix", test_util_has_prefix);
   g_test_add_func ("/core/scanners/util/from-subject-has", test_util_from_subject_has);
   g_test_add_func ("/core/scanners/memo", test_memo);
   g_test_add_func ("/core/scanners/memo-from-providers", test_memo_from_providers);

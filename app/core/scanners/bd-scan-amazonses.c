@@ -303,11 +303,11 @@ read_text (const BdScanInput *input,
   lines = bd_scan_split_lines (input, stop);
   for (int i = 0; lines[i] != NULL && at < 0; i++)
     for (guint m = 0; text_markers[m] != NULL && at < 0; m++)
-      if (g_str_has_prefix (lines[i], text_markers[m]))
+      if (bd_scan_has_prefix (lines[i], text_markers[m]))
         at = i;
   if (at < 0)
     return FALSE;
-  if (bd_scan_read_dsn_fields (lines, at + 1, bounce) == 0 && g_str_has_prefix (lines[at], text_markers[0]))
+  if (bd_scan_read_dsn_fields (lines, at + 1, bounce) == 0 && bd_scan_has_prefix (lines[at], text_markers[0]))
     read_old_template (lines, at, bounce);
   for (guint i = 0; i < bounce->recipients->len; i++)
     {

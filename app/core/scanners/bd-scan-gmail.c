@@ -100,7 +100,7 @@ technical_details (char **lines)
 
   if (at < 0)
     return NULL;
-  for (end = at + 1; lines[end] != NULL && !g_str_has_prefix (lines[end], "-----"); end++)
+  for (end = at + 1; lines[end] != NULL && !bd_scan_has_prefix (lines[end], "-----"); end++)
     ;
   text = bd_scan_join_lines (lines, at + 1, end);
   reply = strstr (text, "The error that the other server returned was:");
@@ -233,7 +233,7 @@ read_current (const BdScanInput *input,
    * own account ('Send mail as', …) names no address: the failed one is
    * the returned copy's To: (go-sisimai lhost/via-googleworkspace.go),
    * when it names one only: of several, which failed is not known. */
-  if (address == NULL && g_str_has_prefix (lines[0] != NULL ? lines[0] : "", "** "))
+  if (address == NULL && bd_scan_has_prefix (lines[0] != NULL ? lines[0] : "", "** "))
     {
       address = only_original_to (input);
       from_copy = address != NULL;

@@ -85,7 +85,7 @@ bd_scan_zoho (const BdScanInput *input,
       g_autofree char *head = NULL;
       g_autoptr(GString) diag = NULL;
 
-      if (g_str_has_prefix (lines[i], "[Status: "))
+      if (bd_scan_has_prefix (lines[i], "[Status: "))
         {
           read_status_line (bounce, lines[i]);
           continue;
