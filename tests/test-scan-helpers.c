@@ -736,6 +736,40 @@ test_util_has_prefix (void)
   g_assert_false (bd_scan_has_prefix ("55", "550 "));
 }
 
+/* bd_text_contains_any () against a case-blind search for each needle in
+ * turn, over random texts and lists of needles (empty ones too). */
+static void
+test_text_contains_any (void)
+{
+  static const char alphabet[] = "aAbB -";
+  g_autoptr(GRand) rand = g_rand_new_with_seed (267);
+
+  for (guint round = 0; round < BD_TEST_ROUNDS (20000); round++)
+    {
+      char text[64], needle_bytes[4][5];
+      const char *needles[5];
+      guint len = g_rand_int_range (rand, 0, sizeof text), n = g_rand_int_range (rand, 0, 5);
+      gboolean want = FALSE;
+
+      for (guint i = 0; i < len; i++)
+        text[i] = alphabet[g_rand_int_range (rand, 0, sizeof alphabet - 1)];
+      text[len] = '\0';
+      for (guint k = 0; k < n; k++)
+        {
+          guint m = g_rand_int_range (rand, 0, 5);
+
+          for (guint i = 0; i < m; i++)
+            needle_bytes[k][i] = alphabet[g_rand_int_range (rand, 0, sizeof alphabet - 1)];
+          needle_bytes[k][m] = '\0';
+          needles[k] = needle_bytes[k];
+          want = want || bd_text_strcasestr (text, needles[k]) != NULL;
+        }
+      needles[n] = NULL;
+      g_assert_cmpint (bd_text_contains_any (text, needles), ==, want);
+    }
+  g_assert_false (bd_text_contains_any (NULL, (const char *const[]) { "a", NULL }));
+}
+
 /* The body of a message with @n_parts text parts, the second HTML (which
  * the plain ones win over), as bd_scan_input_init() joins them. */
 static char *
@@ -1168,6 +1202,7 @@ main (int   argc,
   g_test_add_func ("/core/scanners/util/split-lines", test_util_split_lines);
   g_test_add_func ("/core/scanners/util/split-lines-random", test_util_split_lines_random);
   g_test_add_func ("/core/scanners/util/has-prefix", test_util_has_prefix);
+  g_test_add_func ("/core/text/contains-any", test_text_contains_any);
   g_test_add_func ("/core/scanners/util/from-subject-has", test_util_from_subject_has);
   g_test_add_func ("/core/scanners/memo", test_memo);
   g_test_add_func ("/core/scanners/memo-from-providers", test_memo_from_providers);

@@ -834,14 +834,18 @@ gboolean
 bd_text_contains_any (const char        *text,
                       const char *const *needles)
 {
+  gsize len;
+
   g_return_val_if_fail (needles != NULL, FALSE);
 
   if (text == NULL)
     return FALSE;
 
+  /* the text measured once, not once a needle (it may be a whole body) */
+  len = strlen (text);
   for (guint i = 0; needles[i] != NULL; i++)
     {
-      if (bd_text_strcasestr (text, needles[i]) != NULL)
+      if (bd_text_find_ci (text, len, needles[i]) != NULL)
         return TRUE;
     }
   return FALSE;

@@ -70,11 +70,14 @@ static const struct
   { 18, BD_REASON_FILTERED, "DATA" },
 };
 
+/* "@g" first: each domain starts so, and nearly no other From: has it,
+ * one question instead of three. */
 static gboolean
 from_google (const BdScanInput *input)
 {
-  return bd_scan_from_has (input, "@googlemail.com") || bd_scan_from_has (input, "@gmail.com")
-         || bd_scan_from_has (input, "@google.com");
+  return bd_scan_from_has (input, "@g")
+         && (bd_scan_from_has (input, "@googlemail.com") || bd_scan_from_has (input, "@gmail.com")
+             || bd_scan_from_has (input, "@google.com"));
 }
 
 gboolean
