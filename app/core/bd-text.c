@@ -212,6 +212,14 @@ white_in_block (__m128i  block,
     not_white = _mm_or_si128 (not_white, _mm_cmpeq_epi8 (block, _mm_set1_epi8 ('\f')));
   return _mm_or_si128 (_mm_cmpeq_epi8 (block, _mm_set1_epi8 (' ')), _mm_andnot_si128 (not_white, controls));
 }
+
+/* white_in_block () for one byte. */
+static inline gboolean
+is_white (char     c,
+          gboolean form_feed_is_space)
+{
+  return c == ' ' || (c >= '\t' && c <= '\r' && c != '\v' && (form_feed_is_space || c != '\f'));
+}
 #endif
 
 /**
@@ -227,9 +235,11 @@ white_in_block (__m128i  block,
  * The fast part of collapsing white space (a run of it one space): whole
  * blocks of 16 bytes while they are words and single white-space bytes,
  * copied with their white space made ' '. Stops at a block with two
- * white-space bytes together or one last, or at the first when it starts
- * with white space and @first_may_be_space is not set; the caller reads
- * on byte by byte. Without SSE2, copies nothing.
+ * white-space bytes together, or one last when the byte after it is white
+ * space too or past @len, or at the first when it starts with white space
+ * and @first_may_be_space is not set; the caller reads on byte by byte.
+ * A block copied is never followed by white space. Without SSE2, copies
+ * nothing.
  *
  * Returns: how many bytes were copied, as many as were read.
  */
@@ -251,7 +261,10 @@ bd_text_copy_collapsed (const char *text,
       __m128i white = white_in_block (block, form_feed_is_space);
       unsigned mask = (unsigned)_mm_movemask_epi8 (white);
 
-      if ((mask & (mask >> 1)) != 0 || (mask & 0x8000) != 0 || ((mask & 1) != 0 && !first_may_be_space))
+      /* white space last stops only before more of it (or where the
+       * byte after may not be read): a word next is copied as is */
+      if ((mask & (mask >> 1)) != 0 || ((mask & 1) != 0 && !first_may_be_space)
+          || ((mask & 0x8000) != 0 && (len - n == 16 || is_white (text[n + 16], form_feed_is_space))))
         break;
       block = _mm_or_si128 (_mm_andnot_si128 (white, block), _mm_and_si128 (white, _mm_set1_epi8 (' ')));
       _mm_storeu_si128 ((__m128i *)(gpointer)(out + n), block);
