@@ -770,6 +770,37 @@ test_text_contains_any (void)
   g_assert_false (bd_text_contains_any (NULL, (const char *const[]) { "a", NULL }));
 }
 
+/* bd_scan_has_header () against bd_scan_header () != NULL: fields there
+ * or not, empty, folded, encoded, named in another case, and an input
+ * without a message. */
+static void
+test_util_has_header (void)
+{
+  static const char *const names[] = { "X-SES-Outgoing", "x-ses-outgoing", "X-AWS-Outgoing", "X-ZohoMail", "X-Mailer" };
+  static const char *const headers[] = {
+    "", "X-SES-Outgoing: 2024.01.01-1.2.3.4\n", "X-SES-Outgoing:\n", "X-AWS-Outgoing:\n  folded\n value\n",
+    "X-ZohoMail: =?utf-8?q?Zoho_Mail?=\n", "x-zohomail: x\n", "X-Mailer: \n",
+  };
+
+  for (guint h = 0; h < G_N_ELEMENTS (headers); h++)
+    {
+      g_autofree char *mail = g_strdup_printf ("From: a@example.com\nSubject: s\n%s\nbody\n", headers[h]);
+      BdMimePart *message = bd_mime_parse (mail, strlen (mail), BD_MIME_MAX_DEPTH);
+      BdScanInput input = { .message = message, .from = "", .subject = "", .body = "" };
+      BdScanInput bare = { .from = "", .subject = "", .body = "" };
+
+      for (guint n = 0; n < G_N_ELEMENTS (names); n++)
+        {
+          g_autofree char *value = bd_scan_header (&input, names[n]);
+          g_autofree char *none = bd_scan_header (&bare, names[n]);
+
+          g_assert_cmpint (bd_scan_has_header (&input, names[n]), ==, value != NULL);
+          g_assert_cmpint (bd_scan_has_header (&bare, names[n]), ==, none != NULL);
+        }
+      bd_mime_part_free (message);
+    }
+}
+
 /* The body of a message with @n_parts text parts, the second HTML (which
  * the plain ones win over), as bd_scan_input_init() joins them. */
 static char *
@@ -1203,6 +1234,7 @@ main (int   argc,
   g_test_add_func ("/core/scanners/util/split-lines-random", test_util_split_lines_random);
   g_test_add_func ("/core/scanners/util/has-prefix", test_util_has_prefix);
   g_test_add_func ("/core/text/contains-any", test_text_contains_any);
+  g_test_add_func ("/core/scanners/util/has-header", test_util_has_header);
   g_test_add_func ("/core/scanners/util/from-subject-has", test_util_from_subject_has);
   g_test_add_func ("/core/scanners/memo", test_memo);
   g_test_add_func ("/core/scanners/memo-from-providers", test_memo_from_providers);

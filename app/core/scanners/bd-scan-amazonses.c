@@ -199,16 +199,15 @@ static const char *const text_markers[] = {
 gboolean
 bd_scan_gate_ses_text (const BdScanInput *input)
 {
-  g_autofree char *outgoing = NULL;
   g_autofree char *mailer = NULL;
 
-  /* the rarer first: nearly every From: holds "MAILER-DAEMON@" */
+  /* the rarer first: nearly every From: holds "MAILER-DAEMON@"; the
+   * stamps' values do not matter, only that one is there */
   if (!bd_scan_from_has (input, "amazonses.com") || !bd_scan_from_has (input, "MAILER-DAEMON@"))
     {
-      outgoing = bd_scan_header (input, "X-SES-Outgoing");
-      if (outgoing == NULL)
-        outgoing = bd_scan_header (input, "X-AWS-Outgoing");
-      if (outgoing == NULL || bd_text_strcasestr (input->body, "Final-Recipient:") == NULL)
+      if (!bd_scan_has_header (input, "X-SES-Outgoing") && !bd_scan_has_header (input, "X-AWS-Outgoing"))
+        return FALSE;
+      if (bd_text_strcasestr (input->body, "Final-Recipient:") == NULL)
         return FALSE;
     }
   mailer = bd_scan_header (input, "X-Mailer");

@@ -114,6 +114,24 @@ bd_scan_header (const BdScanInput *input,
 }
 
 /**
+ * bd_scan_has_header:
+ *
+ * Returns: whether bd_scan_header() would give a value: the field is
+ *   looked up, and nothing unfolded, decoded or copied.
+ */
+gboolean
+bd_scan_has_header (const BdScanInput *input,
+                    const char        *name)
+{
+  gsize len;
+
+  g_return_val_if_fail (input != NULL, FALSE);
+  g_return_val_if_fail (name != NULL, FALSE);
+
+  return input->message != NULL && bd_mime_header_raw (input->message, name, &len) != NULL;
+}
+
+/**
  * bd_scan_original_to:
  *
  * Returns: (transfer full) (nullable): the address in the To: of the

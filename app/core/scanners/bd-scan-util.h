@@ -30,6 +30,8 @@ gboolean     bd_scan_subject_has       (const BdScanInput *input,
                                         const char  *needle);
 char        *bd_scan_header            (const BdScanInput *input,
                                         const char  *name);
+gboolean     bd_scan_has_header        (const BdScanInput *input,
+                                        const char  *name);
 char        *bd_scan_original_to       (const BdScanInput *input);
 void         bd_scan_add_addresses     (GPtrArray   *into,
                                         const char  *value);

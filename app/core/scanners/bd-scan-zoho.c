@@ -32,10 +32,9 @@ static gboolean
 is_zoho (const BdScanInput *input)
 {
   g_autofree char *mailer = NULL;
-  g_autofree char *zohomail = bd_scan_header (input, "X-ZohoMail");
 
   /* Zoho's own stamp, whatever the sender address */
-  if (zohomail != NULL)
+  if (bd_scan_has_header (input, "X-ZohoMail"))
     return TRUE;
   if (bd_scan_from_has (input, "@mail.zoho.") || bd_scan_from_has (input, "@zoho.com"))
     return TRUE;
