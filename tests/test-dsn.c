@@ -114,6 +114,81 @@ test_dsn_mixed_line_ends (void)
   g_assert_null (recipient (dsn, 2)->action);
 }
 
+/* The fields a report gives, one line each, to compare two readings. */
+static char *
+dump (const BdDsn *dsn)
+{
+  GString *out = g_string_new (NULL);
+
+  g_string_append_printf (out, "mta=%s\n", dsn->reporting_mta ? dsn->reporting_mta : "-");
+  for (guint i = 0; i < dsn->recipients->len; i++)
+    {
+      BdRecipient *r = g_ptr_array_index (dsn->recipients, i);
+
+      g_string_append_printf (out, "%s|%s|%s|%s|%s|%s\n", r->address ? r->address : "-",
+                              r->original ? r->original : "-", r->action ? r->action : "-",
+                              r->status ? r->status : "-", r->diagnostic ? r->diagnostic : "-",
+                              r->remote_mta ? r->remote_mta : "-");
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* @text with each CRLF and each lone CR an LF: how the reader takes them. */
+static char *
+lf_only (const char *text)
+{
+  GString *out = g_string_new (NULL);
+
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if (*p == '\r' && p[1] == '\n')
+        continue;
+      g_string_append_c (out, *p == '\r' ? '\n' : *p);
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* Random reports, their lines of every length around the reader's blocks
+ * of 16 bytes (folded ones and blank ones too), ended by LF, CRLF or CR
+ * at random, the last line with or without an end: read as the same text
+ * with LF ends only. */
+static void
+test_dsn_random_line_ends (void)
+{
+  static const char *const names[] = {
+    "Final-Recipient: rfc822; ", "Action: ", "Status: 5.1.", "Diagnostic-Code: smtp; 550 ", " ", "\t",
+    "Remote-MTA: dns; ", "Original-Recipient: rfc822;", "Reporting-MTA: dns; ", "",
+  };
+  static const char *const ends[] = { "\n", "\r\n", "\r" };
+  g_autoptr(GRand) rand = g_rand_new_with_seed (3464);
+
+  for (guint round = 0; round < 4000; round++)
+    {
+      g_autoptr(GString) text = g_string_new (NULL);
+      guint n_lines = g_rand_int_range (rand, 0, 12);
+      g_autofree char *lf = NULL, *want = NULL, *got = NULL;
+      g_autoptr(BdDsn) mixed = NULL;
+      g_autoptr(BdDsn) plain = NULL;
+
+      for (guint i = 0; i < n_lines; i++)
+        {
+          guint fill = g_rand_int_range (rand, 0, 40);
+
+          g_string_append (text, names[g_rand_int_range (rand, 0, G_N_ELEMENTS (names))]);
+          for (guint k = 0; k < fill; k++)
+            g_string_append_c (text, "ab@.x 1"[g_rand_int_range (rand, 0, 7)]);
+          if (i + 1 < n_lines || g_rand_boolean (rand))
+            g_string_append (text, ends[g_rand_int_range (rand, 0, G_N_ELEMENTS (ends))]);
+        }
+      lf = lf_only (text->str);
+      mixed = bd_dsn_parse (text->str, text->len, 1000);
+      plain = bd_dsn_parse (lf, strlen (lf), 1000);
+      want = dump (plain);
+      got = dump (mixed);
+      g_assert_cmpstr (got, ==, want);
+    }
+}
+
 static void
 test_dsn_empty_and_cap (void)
 {
@@ -250,6 +325,7 @@ main (int    argc,
   g_test_add_func ("/core/dsn/fields", test_dsn_fields);
   g_test_add_func ("/core/dsn/robust", test_dsn_robust);
   g_test_add_func ("/core/dsn/mixed-line-ends", test_dsn_mixed_line_ends);
+  g_test_add_func ("/core/dsn/random-line-ends", test_dsn_random_line_ends);
   g_test_add_func ("/core/dsn/empty-and-cap", test_dsn_empty_and_cap);
   g_test_add_func ("/core/dsn/powermta-category", test_dsn_powermta_category);
   g_test_add_func ("/core/dsn/find-status", test_dsn_find_status);

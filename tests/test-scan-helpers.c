@@ -655,6 +655,152 @@ test_util_split_lines (void)
   }
 }
 
+/* Random bodies of every length up to past a count's flush (255 blocks of
+ * 16 bytes), dense or sparse in line feeds, with blanks to trim and stop
+ * markers, and line counts around the cap: split as g_strsplit () and
+ * g_strchomp () split them. */
+static void
+test_util_split_lines_random (void)
+{
+  static const char *const stops[] = { "--- copy", "STOP", NULL };
+  static const char bytes[] = "ab \t\r\n\n\f\v-";
+  g_autoptr(GRand) rand = g_rand_new_with_seed (4080);
+
+  for (guint round = 0; round < BD_TEST_ROUNDS (3000); round++)
+    {
+      g_autoptr(GString) body = g_string_new (NULL);
+      guint len = round < 300 ? round : (guint)g_rand_int_range (rand, 0, round % 7 == 0 ? 9000 : 600);
+      guint span = g_rand_int_range (rand, 1, sizeof bytes);   /* how many of the bytes a body uses */
+
+      for (guint i = 0; i < len; i++)
+        g_string_append_c (body, bytes[g_rand_int_range (rand, 0, span)]);
+      if (round % 5 == 0 && len > 0)
+        g_string_insert (body, g_rand_int_range (rand, 0, body->len), round % 10 == 0 ? "--- copy" : "STOP");
+      assert_split_like_glib (body->str, round % 3 == 0 ? stops : NULL);
+    }
+  /* a line feed every 16 bytes, all in one lane of the count: 300 of
+   * them, more than a lane holds */
+  {
+    g_autoptr(GString) body = g_string_new (NULL);
+
+    for (guint i = 0; i < 300; i++)
+      g_string_append (body, "fifteen bytes. \n");
+    assert_split_like_glib (body->str, NULL);
+  }
+  /* 3,998 to 4,002 lines: the cap, and the rest kept in the last line */
+  for (guint n = 3997; n <= 4001; n++)
+    {
+      g_autoptr(GString) body = g_string_new (NULL);
+
+      for (guint i = 0; i < n; i++)
+        g_string_append (body, i % 3 == 0 ? "x \n" : "\n");
+      assert_split_like_glib (body->str, NULL);
+      g_string_truncate (body, body->len - 1);
+      assert_split_like_glib (body->str, NULL);
+    }
+}
+
+/* bd_scan_has_prefix () against g_str_has_prefix () for every text and
+ * prefix of up to four bytes over three letters (the empty ones too),
+ * and a NULL text. */
+static void
+test_util_has_prefix (void)
+{
+  static const char letters[] = "ab-";
+  char texts[121][5];
+  guint n = 0;
+
+  /* every string of 0 to 4 letters */
+  for (guint len = 0; len <= 4; len++)
+    {
+      guint count = 1;
+
+      for (guint i = 0; i < len; i++)
+        count *= 3;
+      for (guint code = 0; code < count; code++, n++)
+        {
+          guint c = code;
+
+          for (guint i = 0; i < len; i++, c /= 3)
+            texts[n][i] = letters[c % 3];
+          texts[n][len] = '\0';
+        }
+    }
+  g_assert_cmpuint (n, ==, G_N_ELEMENTS (texts));
+  for (guint t = 0; t < n; t++)
+    for (guint p = 0; p < n; p++)
+      if (bd_scan_has_prefix (texts[t], texts[p]) != g_str_has_prefix (texts[t], texts[p]))
+        g_error ("“%s” has prefix “%s”: %d", texts[t], texts[p], bd_scan_has_prefix (texts[t], texts[p]));
+  g_assert_false (bd_scan_has_prefix (NULL, "a"));
+  g_assert_true (bd_scan_has_prefix ("550 5.1.1 user unknown", "550 "));
+  g_assert_false (bd_scan_has_prefix ("55", "550 "));
+}
+
+/* bd_text_contains_any () against a case-blind search for each needle in
+ * turn, over random texts and lists of needles (empty ones too). */
+static void
+test_text_contains_any (void)
+{
+  static const char alphabet[] = "aAbB -";
+  g_autoptr(GRand) rand = g_rand_new_with_seed (267);
+
+  for (guint round = 0; round < BD_TEST_ROUNDS (20000); round++)
+    {
+      char text[64], needle_bytes[4][5];
+      const char *needles[5];
+      guint len = g_rand_int_range (rand, 0, sizeof text), n = g_rand_int_range (rand, 0, 5);
+      gboolean want = FALSE;
+
+      for (guint i = 0; i < len; i++)
+        text[i] = alphabet[g_rand_int_range (rand, 0, sizeof alphabet - 1)];
+      text[len] = '\0';
+      for (guint k = 0; k < n; k++)
+        {
+          guint m = g_rand_int_range (rand, 0, 5);
+
+          for (guint i = 0; i < m; i++)
+            needle_bytes[k][i] = alphabet[g_rand_int_range (rand, 0, sizeof alphabet - 1)];
+          needle_bytes[k][m] = '\0';
+          needles[k] = needle_bytes[k];
+          want = want || bd_text_strcasestr (text, needles[k]) != NULL;
+        }
+      needles[n] = NULL;
+      g_assert_cmpint (bd_text_contains_any (text, needles), ==, want);
+    }
+  g_assert_false (bd_text_contains_any (NULL, (const char *const[]) { "a", NULL }));
+}
+
+/* bd_scan_has_header () against bd_scan_header () != NULL: fields there
+ * or not, empty, folded, encoded, named in another case, and an input
+ * without a message. */
+static void
+test_util_has_header (void)
+{
+  static const char *const names[] = { "X-SES-Outgoing", "x-ses-outgoing", "X-AWS-Outgoing", "X-ZohoMail", "X-Mailer" };
+  static const char *const headers[] = {
+    "", "X-SES-Outgoing: 2024.01.01-1.2.3.4\n", "X-SES-Outgoing:\n", "X-AWS-Outgoing:\n  folded\n value\n",
+    "X-ZohoMail: =?utf-8?q?Zoho_Mail?=\n", "x-zohomail: x\n", "X-Mailer: \n",
+  };
+
+  for (guint h = 0; h < G_N_ELEMENTS (headers); h++)
+    {
+      g_autofree char *mail = g_strdup_printf ("From: a@example.com\nSubject: s\n%s\nbody\n", headers[h]);
+      BdMimePart *message = bd_mime_parse (mail, strlen (mail), BD_MIME_MAX_DEPTH);
+      BdScanInput input = { .message = message, .from = "", .subject = "", .body = "" };
+      BdScanInput bare = { .from = "", .subject = "", .body = "" };
+
+      for (guint n = 0; n < G_N_ELEMENTS (names); n++)
+        {
+          g_autofree char *value = bd_scan_header (&input, names[n]);
+          g_autofree char *none = bd_scan_header (&bare, names[n]);
+
+          g_assert_cmpint (bd_scan_has_header (&input, names[n]), ==, value != NULL);
+          g_assert_cmpint (bd_scan_has_header (&bare, names[n]), ==, none != NULL);
+        }
+      bd_mime_part_free (message);
+    }
+}
+
 /* The body of a message with @n_parts text parts, the second HTML (which
  * the plain ones win over), as bd_scan_input_init() joins them. */
 static char *
@@ -986,7 +1132,8 @@ test_util_find_line (void)
 /* bd_text_find_first_of_needles() against one search per needle, on
  * random texts and needle sets over a few letters in both cases (so that
  * needles overlap, share first bytes and fall on every offset of a
- * 16-byte block and at the end), case-sensitive and not. Half the sets
+ * 16-byte block and at the end), case-sensitive and not, with and without
+ * needles of one byte. Half the sets
  * are letters only, which the block test folds by setting bit 5 ('@' and
  * '`', '[' and '{' differ only there); the others fold by lowering. */
 static const char *
@@ -1025,7 +1172,7 @@ test_util_find_first_of_needles (void)
 
   for (guint round = 0; round < BD_TEST_ROUNDS (20000); round++)
     {
-      gsize len = g_rand_int_range (rand, 0, 80);
+      gsize len = g_rand_int_range (rand, 0, round % 4 == 0 ? 200 : 80);   /* past two blocks a step too */
       guint n_needles = g_rand_int_range (rand, 1, 9);
       gboolean ignore_case = g_rand_boolean (rand);
       gboolean letters_only = g_rand_boolean (rand);
@@ -1108,6 +1255,10 @@ main (int   argc,
   g_test_add_func ("/core/scanners/util/collapse-max", test_util_collapse_max);
   g_test_add_func ("/core/scanners/util/collapse-max-random", test_util_collapse_max_random);
   g_test_add_func ("/core/scanners/util/split-lines", test_util_split_lines);
+  g_test_add_func ("/core/scanners/util/split-lines-random", test_util_split_lines_random);
+  g_test_add_func ("/core/scanners/util/has-prefix", test_util_has_prefix);
+  g_test_add_func ("/core/text/contains-any", test_text_contains_any);
+  g_test_add_func ("/core/scanners/util/has-header", test_util_has_header);
   g_test_add_func ("/core/scanners/util/from-subject-has", test_util_from_subject_has);
   g_test_add_func ("/core/scanners/memo", test_memo);
   g_test_add_func ("/core/scanners/memo-from-providers", test_memo_from_providers);

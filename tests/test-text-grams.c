@@ -194,6 +194,50 @@ test_scan_body_find (void)
     }
 }
 
+/* The same with literal needles, whose first runs bd_scan_body_find()
+ * asks of the grams inline, folded by the compiler to constant places in
+ * the table: bodies of random pieces of the phrases (so that they are
+ * there at either phase of the grams' stride, whole or cut), a memo made
+ * by the first search. */
+#define CHECK_LITERAL(input, needle) \
+  g_assert_true (bd_scan_body_find ((input), needle) == strstr ((input)->body, needle))
+
+static void
+test_scan_body_find_literals (void)
+{
+  static const char *const pieces[] = {
+    "qmail-send", "qmail-", "Mailsystem", "Mail", "system", "----- Transcript of session follows -----",
+    "----- Transcript", "** ", "*", "[Status: ", "Status: 5.1.1", "ERROR_CODE :", "ERROR", " ", "\n", "x",
+  };
+  g_autoptr(GRand) rand = g_rand_new_with_seed (11);
+  guint absent = 0;
+
+  for (guint round = 0; round < BD_TEST_ROUNDS (4000); round++)
+    {
+      g_autoptr(GString) body = g_string_new (NULL);
+      g_autoptr(BdScanMemo) memo = bd_scan_memo_new ();
+      BdScanInput input = { .from = "", .subject = "", .memo = memo };
+      guint n = g_rand_int_range (rand, 0, 12);
+
+      for (guint i = 0; i < n; i++)
+        g_string_append (body, pieces[g_rand_int_range (rand, 0, G_N_ELEMENTS (pieces))]);
+      input.body = body->str;
+      input.body_len = body->len;
+      g_assert_true (bd_scan_body_find (&input, "zz") == strstr (body->str, "zz"));   /* makes the grams */
+      CHECK_LITERAL (&input, "qmail-send");
+      CHECK_LITERAL (&input, "Mailsystem");
+      CHECK_LITERAL (&input, "----- Transcript of session follows -----");
+      CHECK_LITERAL (&input, "[Status: ");
+      CHECK_LITERAL (&input, "ERROR_CODE :");
+      CHECK_LITERAL (&input, "** ");
+      CHECK_LITERAL (&input, "Mail");
+      CHECK_LITERAL (&input, "Mails");
+      CHECK_LITERAL (&input, "ail-s");
+      absent += strstr (body->str, "qmail-send") == NULL;
+    }
+  g_assert_cmpuint (absent, >, 0);
+}
+
 /* The SSE2 memmem of the mailbox filter, against glibc's: random texts
  * with and without NULs, needles of every length up to 20, taken from
  * the text (at every offset, the ends too) or random. */
@@ -235,6 +279,7 @@ main (int   argc,
   g_test_add_func ("/text-grams/edges", test_edges);
   g_test_add_func ("/text-grams/reused-table", test_reused_table);
   g_test_add_func ("/text-grams/scan-body-find", test_scan_body_find);
+  g_test_add_func ("/text-grams/scan-body-find-literals", test_scan_body_find_literals);
   g_test_add_func ("/text-grams/mailbox-memmem", test_mailbox_memmem);
 
   return g_test_run ();

@@ -212,6 +212,14 @@ white_in_block (__m128i  block,
     not_white = _mm_or_si128 (not_white, _mm_cmpeq_epi8 (block, _mm_set1_epi8 ('\f')));
   return _mm_or_si128 (_mm_cmpeq_epi8 (block, _mm_set1_epi8 (' ')), _mm_andnot_si128 (not_white, controls));
 }
+
+/* white_in_block () for one byte. */
+static inline gboolean
+is_white (char     c,
+          gboolean form_feed_is_space)
+{
+  return c == ' ' || (c >= '\t' && c <= '\r' && c != '\v' && (form_feed_is_space || c != '\f'));
+}
 #endif
 
 /**
@@ -227,9 +235,11 @@ white_in_block (__m128i  block,
  * The fast part of collapsing white space (a run of it one space): whole
  * blocks of 16 bytes while they are words and single white-space bytes,
  * copied with their white space made ' '. Stops at a block with two
- * white-space bytes together or one last, or at the first when it starts
- * with white space and @first_may_be_space is not set; the caller reads
- * on byte by byte. Without SSE2, copies nothing.
+ * white-space bytes together, or one last when the byte after it is white
+ * space too or past @len, or at the first when it starts with white space
+ * and @first_may_be_space is not set; the caller reads on byte by byte.
+ * A block copied is never followed by white space. Without SSE2, copies
+ * nothing.
  *
  * Returns: how many bytes were copied, as many as were read.
  */
@@ -251,7 +261,10 @@ bd_text_copy_collapsed (const char *text,
       __m128i white = white_in_block (block, form_feed_is_space);
       unsigned mask = (unsigned)_mm_movemask_epi8 (white);
 
-      if ((mask & (mask >> 1)) != 0 || (mask & 0x8000) != 0 || ((mask & 1) != 0 && !first_may_be_space))
+      /* white space last stops only before more of it (or where the
+       * byte after may not be read): a word next is copied as is */
+      if ((mask & (mask >> 1)) != 0 || ((mask & 1) != 0 && !first_may_be_space)
+          || ((mask & 0x8000) != 0 && (len - n == 16 || is_white (text[n + 16], form_feed_is_space))))
         break;
       block = _mm_or_si128 (_mm_andnot_si128 (white, block), _mm_and_si128 (white, _mm_set1_epi8 (' ')));
       _mm_storeu_si128 ((__m128i *)(gpointer)(out + n), block);
@@ -523,6 +536,7 @@ typedef struct
   __m128i any_second[MAX_NEEDLES];
   guint n_pairs;
   BlockFold fold;
+  gboolean singles;   /* a needle of one byte, whose lane is any second byte */
   const char *const *needles;
   const gsize *lengths;
   guint n_needles;
@@ -536,7 +550,8 @@ G_ALWAYS_INLINE static inline unsigned
 candidates_in_block (const NeedleLanes *lanes,
                      const char        *p,
                      guint              n_pairs,
-                     BlockFold          fold)
+                     BlockFold          fold,
+                     gboolean           singles)
 {
   __m128i block0 = _mm_loadu_si128 ((const __m128i *)(gconstpointer)p);
   __m128i block1 = _mm_loadu_si128 ((const __m128i *)(gconstpointer)(p + 1));
@@ -555,30 +570,66 @@ candidates_in_block (const NeedleLanes *lanes,
 #pragma GCC unroll 9
   for (guint i = 0; i < n_pairs; i++)
     {
-      __m128i seconds = _mm_or_si128 (_mm_cmpeq_epi8 (block1, lanes->second[i]), lanes->any_second[i]);
+      __m128i seconds = _mm_cmpeq_epi8 (block1, lanes->second[i]);
+
+      if (singles)
+        seconds = _mm_or_si128 (seconds, lanes->any_second[i]);
 
       hits = _mm_or_si128 (hits, _mm_and_si128 (_mm_cmpeq_epi8 (block0, lanes->first[i]), seconds));
     }
   return (unsigned)_mm_movemask_epi8 (hits);
 }
 
+/* The needle starting first among the places of @mask (bits from @p),
+ * with its index in *@found, or %NULL. */
+G_ALWAYS_INLINE static inline const char *
+check_candidates (const NeedleLanes *lanes,
+                  const char        *p,
+                  const char        *end,
+                  unsigned           mask,
+                  gboolean           ignore_case,
+                  gint              *found)
+{
+  /* the candidates, leftmost first, checked in the text itself */
+  for (; mask != 0; mask &= mask - 1)
+    {
+      const char *at = p + __builtin_ctz (mask);
+
+      *found = needle_starting_at (at, end, lanes->needles, lanes->lengths, lanes->n_needles, ignore_case);
+      if (*found >= 0)
+        return at;
+    }
+  return NULL;
+}
+
 /* The first place in [@p, @end) where a needle starts, with its index in
- * *@found, or %NULL. Inlined with @n_pairs and @fold constant (see
- * scan()), the block test unrolls and keeps the needles' bytes in
- * registers. */
+ * *@found, or %NULL. Inlined with @n_pairs, @fold and @singles constant
+ * (see scan()), the block test unrolls and keeps the needles' bytes in
+ * registers. Two blocks a step while 33 bytes can be read, their masks
+ * tested together: most blocks have no candidate. */
 G_ALWAYS_INLINE static inline const char *
 scan_blocks (const NeedleLanes *lanes,
              const char        *p,
              const char        *end,
              guint              n_pairs,
              BlockFold          fold,
+             gboolean           singles,
              gboolean           ignore_case,
              gint              *found)
 {
   /* the last bytes, copied where 17 can be read, padded with NULs that
    * start no needle */
   char tail[32] = { 0 };
+  const char *at;
 
+  for (; end - p >= 33; p += 32)
+    {
+      unsigned mask = candidates_in_block (lanes, p, n_pairs, fold, singles)
+                      | candidates_in_block (lanes, p + 16, n_pairs, fold, singles) << 16;
+
+      if (mask != 0 && (at = check_candidates (lanes, p, end, mask, ignore_case, found)) != NULL)
+        return at;
+    }
   for (; p < end; p += 16)
     {
       const char *block = p;
@@ -588,22 +639,17 @@ scan_blocks (const NeedleLanes *lanes,
           memcpy (tail, p, end - p);
           block = tail;
         }
-      /* the candidates, leftmost first, checked in the text itself */
-      for (unsigned mask = candidates_in_block (lanes, block, n_pairs, fold); mask != 0; mask &= mask - 1)
-        {
-          const char *at = p + __builtin_ctz (mask);
-
-          *found = needle_starting_at (at, end, lanes->needles, lanes->lengths, lanes->n_needles,
-                                       ignore_case);
-          if (*found >= 0)
-            return at;
-        }
+      at = check_candidates (lanes, p, end, candidates_in_block (lanes, block, n_pairs, fold, singles),
+                             ignore_case, found);
+      if (at != NULL)
+        return at;
     }
   return NULL;
 }
 
 /* scan_blocks() made for our caller's set: the challenge services' four
- * names, case ignored, three pairs of letters. */
+ * names, case ignored, three pairs of letters and no needle of one byte
+ * (whose lanes take any second byte: a step saved for each pair). */
 static const char *
 scan (const NeedleLanes *lanes,
       const char        *p,
@@ -611,9 +657,9 @@ scan (const NeedleLanes *lanes,
       gboolean           ignore_case,
       gint              *found)
 {
-  if (lanes->n_pairs == 3 && lanes->fold == FOLD_LETTERS)
-    return scan_blocks (lanes, p, end, 3, FOLD_LETTERS, ignore_case, found);
-  return scan_blocks (lanes, p, end, lanes->n_pairs, lanes->fold, ignore_case, found);
+  if (lanes->n_pairs == 3 && lanes->fold == FOLD_LETTERS && !lanes->singles)
+    return scan_blocks (lanes, p, end, 3, FOLD_LETTERS, FALSE, ignore_case, found);
+  return scan_blocks (lanes, p, end, lanes->n_pairs, lanes->fold, TRUE, ignore_case, found);
 }
 #endif
 
@@ -665,11 +711,13 @@ lanes_init (NeedleLanes       *lanes,
   lanes->lengths = lengths;
   lanes->n_needles = n_needles;
   lanes->n_pairs = 0;
+  lanes->singles = FALSE;
   for (guint i = 0; i < n_needles; i++)
     {
       char c0 = needles[i][0], c1 = needles[i][1];   /* c1 is the NUL of a one-byte needle */
 
       letters = letters && g_ascii_isalpha (c0) && (c1 == '\0' || g_ascii_isalpha (c1));
+      lanes->singles = lanes->singles || c1 == '\0';
       if (ignore_case)
         {
           c0 = bd_text_ascii_lower (c0);
@@ -830,14 +878,18 @@ gboolean
 bd_text_contains_any (const char        *text,
                       const char *const *needles)
 {
+  gsize len;
+
   g_return_val_if_fail (needles != NULL, FALSE);
 
   if (text == NULL)
     return FALSE;
 
+  /* the text measured once, not once a needle (it may be a whole body) */
+  len = strlen (text);
   for (guint i = 0; needles[i] != NULL; i++)
     {
-      if (bd_text_strcasestr (text, needles[i]) != NULL)
+      if (bd_text_find_ci (text, len, needles[i]) != NULL)
         return TRUE;
     }
   return FALSE;

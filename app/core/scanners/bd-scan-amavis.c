@@ -64,7 +64,7 @@ bd_scan_amavis (const BdScanInput *input,
       if (text == lines[i] || text[0] != '<' || colon == NULL || strchr (text, '@') == NULL)
         continue;
       reply = g_string_new (NULL);
-      for (int j = i + 1; lines[j] != NULL && g_str_has_prefix (lines[j], "   "); j++)
+      for (int j = i + 1; lines[j] != NULL && bd_scan_has_prefix (lines[j], "   "); j++)
         bd_scan_append_word (reply, lines[j]);
       r = bd_scan_add (bounce, text, reply->len > 0 ? reply->str : colon + 2);
       r->remote_mta = bd_scan_host_in (colon);

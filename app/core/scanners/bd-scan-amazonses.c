@@ -199,16 +199,15 @@ static const char *const text_markers[] = {
 gboolean
 bd_scan_gate_ses_text (const BdScanInput *input)
 {
-  g_autofree char *outgoing = NULL;
   g_autofree char *mailer = NULL;
 
-  /* the rarer first: nearly every From: holds "MAILER-DAEMON@" */
+  /* the rarer first: nearly every From: holds "MAILER-DAEMON@"; the
+   * stamps' values do not matter, only that one is there */
   if (!bd_scan_from_has (input, "amazonses.com") || !bd_scan_from_has (input, "MAILER-DAEMON@"))
     {
-      outgoing = bd_scan_header (input, "X-SES-Outgoing");
-      if (outgoing == NULL)
-        outgoing = bd_scan_header (input, "X-AWS-Outgoing");
-      if (outgoing == NULL || bd_text_strcasestr (input->body, "Final-Recipient:") == NULL)
+      if (!bd_scan_has_header (input, "X-SES-Outgoing") && !bd_scan_has_header (input, "X-AWS-Outgoing"))
+        return FALSE;
+      if (bd_text_strcasestr (input->body, "Final-Recipient:") == NULL)
         return FALSE;
     }
   mailer = bd_scan_header (input, "X-Mailer");
@@ -303,11 +302,11 @@ read_text (const BdScanInput *input,
   lines = bd_scan_split_lines (input, stop);
   for (int i = 0; lines[i] != NULL && at < 0; i++)
     for (guint m = 0; text_markers[m] != NULL && at < 0; m++)
-      if (g_str_has_prefix (lines[i], text_markers[m]))
+      if (bd_scan_has_prefix (lines[i], text_markers[m]))
         at = i;
   if (at < 0)
     return FALSE;
-  if (bd_scan_read_dsn_fields (lines, at + 1, bounce) == 0 && g_str_has_prefix (lines[at], text_markers[0]))
+  if (bd_scan_read_dsn_fields (lines, at + 1, bounce) == 0 && bd_scan_has_prefix (lines[at], text_markers[0]))
     read_old_template (lines, at, bounce);
   for (guint i = 0; i < bounce->recipients->len; i++)
     {

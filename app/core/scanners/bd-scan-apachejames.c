@@ -45,7 +45,7 @@ bd_scan_apachejames (const BdScanInput *input,
     {
       const char *text = lines[i] + strspn (lines[i], " ");
 
-      if (g_str_has_prefix (text, "RCPT TO:"))
+      if (bd_scan_has_prefix (text, "RCPT TO:"))
         bd_scan_add (bounce, text + strlen ("RCPT TO:"), diag->str);
     }
   return bd_scan_finish (bounce, BD_KIND_BOUNCE);

@@ -35,7 +35,7 @@ bd_scan_barracuda (const BdScanInput *input,
   lines = bd_scan_split_lines (input, stop_markers);
   for (int i = 0; lines[i] != NULL; i++)
     {
-      if (!g_str_has_prefix (lines[i], "Your message to:") || strchr (lines[i], '@') == NULL)
+      if (!bd_scan_has_prefix (lines[i], "Your message to:") || strchr (lines[i], '@') == NULL)
         continue;
       bd_scan_add (bounce, lines[i] + strlen ("Your message to:"), lines[i + 1] != NULL ? lines[i + 1] : NULL);
     }

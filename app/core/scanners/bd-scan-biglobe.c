@@ -46,7 +46,7 @@ bd_scan_biglobe (const BdScanInput *input,
   at = bd_scan_find_line (lines, 0, "----- Non-delivered information -----");
   if (list < 0 || at < list)
     return FALSE;
-  for (int i = at + 1; lines[i] != NULL && !g_str_has_prefix (lines[i], "--"); i++)
+  for (int i = at + 1; lines[i] != NULL && !bd_scan_has_prefix (lines[i], "--"); i++)
     bd_scan_append_word (info, lines[i]);
 
   for (int i = list + 1; i < at; i++)

@@ -79,7 +79,7 @@ is_courier (const BdScanInput *input)
       || bd_scan_subject_has (input, "WARNING: delayed mail."))
     return TRUE;
   message_id = bd_scan_header (input, "Message-ID");
-  if (message_id == NULL || !g_str_has_prefix (message_id, "<courier."))
+  if (message_id == NULL || !bd_scan_has_prefix (message_id, "<courier."))
     return FALSE;
   for (guint i = 0; report_signs[i] != NULL; i++)
     if (bd_scan_body_has (input, report_signs[i]))
@@ -125,9 +125,9 @@ bd_scan_courier (const BdScanInput *input,
         {
           const char *text = lines[j] + strspn (lines[j], " \t");
 
-          if (g_str_has_prefix (text, ">>> "))
+          if (bd_scan_has_prefix (text, ">>> "))
             command = text + 4;
-          else if (g_str_has_prefix (text, "<<< "))
+          else if (bd_scan_has_prefix (text, "<<< "))
             bd_scan_append_word (reply, text + 4);
           else if (host == NULL && g_str_has_suffix (text, ":"))
             host = g_strndup (text, strcspn (text, " :"));

@@ -46,7 +46,7 @@ bd_scan_einsundeins (const BdScanInput *input,
   for (int i = why + 1; lines[i] != NULL; i++)
     {
       /* the link to 1&1's explanation is no part of the reason */
-      if (g_str_has_prefix (lines[i], "http://") || g_str_has_prefix (lines[i], "https://"))
+      if (bd_scan_has_prefix (lines[i], "http://") || bd_scan_has_prefix (lines[i], "https://"))
         continue;
       bd_scan_append_word (reason, lines[i]);
     }

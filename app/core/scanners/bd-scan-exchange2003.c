@@ -131,7 +131,7 @@ bd_scan_exchange2003 (const BdScanInput *input,
           const char *text = lines[j] + strspn (lines[j], " \t");
 
           /* the X.400 identifier of the message, folded over two lines */
-          if (g_str_has_prefix (text, "The MTS-ID of the original message is"))
+          if (bd_scan_has_prefix (text, "The MTS-ID of the original message is"))
             {
               if (lines[j + 1] != NULL && lines[j + 1][0] == ';')
                 j++;

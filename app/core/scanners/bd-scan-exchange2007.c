@@ -179,7 +179,7 @@ read_user_part (char     **lines,
     {
       g_autofree char *address = address_line (lines[i]);
 
-      if (g_str_has_prefix (lines[i], "Diagnostic information for administrators"))
+      if (bd_scan_has_prefix (lines[i], "Diagnostic information for administrators"))
         break;
       if (address == NULL || bd_scan_find_recipient (bounce, address) != NULL)
         continue;

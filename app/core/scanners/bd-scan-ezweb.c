@@ -80,7 +80,7 @@ recipient_in (const char *line)
 {
   const char *p = line + strspn (line, " \t");
 
-  if (g_str_has_prefix (p, "Recipient: "))
+  if (bd_scan_has_prefix (p, "Recipient: "))
     p += strlen ("Recipient: ");
   if (p[0] != '<' || strchr (p, '@') == NULL || strchr (p, '>') == NULL)
     return NULL;
@@ -142,9 +142,9 @@ bd_scan_ezweb (const BdScanInput *input,
         {
           const char *text = lines[j] + strspn (lines[j], " \t");
 
-          if (g_str_has_prefix (text, "<<< "))
+          if (bd_scan_has_prefix (text, "<<< "))
             bd_scan_append_word (reply, text + 4);
-          else if (g_str_has_prefix (text, ">>> "))
+          else if (bd_scan_has_prefix (text, ">>> "))
             command = text + 4;
         }
       r = bd_scan_add (bounce, address, reply->len > 0 ? reply->str : sentence);

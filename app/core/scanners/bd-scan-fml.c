@@ -43,7 +43,7 @@ bd_scan_fml (const BdScanInput *input,
   g_autofree char *server = bd_scan_header (input, "X-MLServer");
   g_autofree char **lines = NULL;
 
-  if (server == NULL || !g_str_has_prefix (server, "fml "))
+  if (server == NULL || !bd_scan_has_prefix (server, "fml "))
     return FALSE;
 
   lines = bd_scan_split_lines (input, stop_markers);

@@ -110,9 +110,9 @@ bd_scan_gmx_en (const BdScanInput *input,
       if (r == NULL || lines[i][0] == '\0' || strcmp (lines[i], "Reason:") == 0)
         continue;
       /* "SMTP error from remote server after RCPT command:" */
-      if (g_str_has_prefix (lines[i], "SMTP error from remote server after "))
+      if (bd_scan_has_prefix (lines[i], "SMTP error from remote server after "))
         bd_scan_set_command (r, lines[i] + strlen ("SMTP error from remote server after "));
-      if (g_str_has_prefix (lines[i], "host: "))
+      if (bd_scan_has_prefix (lines[i], "host: "))
         {
           g_free (r->remote_mta);
           r->remote_mta = g_strdup (lines[i] + strlen ("host: "));

@@ -49,7 +49,7 @@ bd_scan_guess_mailer_domain (const BdScanInput *input)
   g_autofree char *lowered = address != NULL ? g_ascii_strdown (address, -1) : NULL;
 
   for (guint i = 0; lowered != NULL && mailers[i] != NULL; i++)
-    if (g_str_has_prefix (lowered, mailers[i]) && strchr (lowered, '.') != NULL)
+    if (bd_scan_has_prefix (lowered, mailers[i]) && strchr (lowered, '.') != NULL)
       return g_strdup (strchr (lowered, '@') + 1);
   return NULL;
 }

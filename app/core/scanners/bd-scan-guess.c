@@ -234,7 +234,7 @@ is_header_line (const char *lowered)
   while (*lowered == ' ' || *lowered == '\t' || *lowered == '>')
     lowered++;
   for (guint i = 0; header_prefixes[i] != NULL; i++)
-    if (g_str_has_prefix (lowered, header_prefixes[i]))
+    if (bd_scan_has_prefix (lowered, header_prefixes[i]))
       return TRUE;
   return FALSE;
 }
@@ -296,8 +296,8 @@ is_skipped (GPtrArray  *skip,
   for (guint i = 0; i < skip->len; i++)
     if (g_str_equal (g_ptr_array_index (skip, i), lowered))
       return TRUE;
-  return g_str_has_prefix (lowered, "mailer-daemon@") || g_str_has_prefix (lowered, "postmaster@")
-      || g_str_has_prefix (lowered, "noreply@") || g_str_has_prefix (lowered, "no-reply@");
+  return bd_scan_has_prefix (lowered, "mailer-daemon@") || bd_scan_has_prefix (lowered, "postmaster@")
+      || bd_scan_has_prefix (lowered, "noreply@") || bd_scan_has_prefix (lowered, "no-reply@");
 }
 
 /* "Please contact <support@…>": the provider's help desk, not a
@@ -426,7 +426,7 @@ notice_lines (char     **lines,
     {
       g_autofree char *lowered = bd_text_strdown (lines[n], -1);
 
-      if (g_str_has_prefix (lowered, "received: ") || g_str_has_prefix (lowered, "return-path:"))
+      if (bd_scan_has_prefix (lowered, "received: ") || bd_scan_has_prefix (lowered, "return-path:"))
         break;
       (*failing)[n] = !is_header_line (lowered) && is_failure_line (lines[n], lowered);
     }

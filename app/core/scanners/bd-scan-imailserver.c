@@ -42,11 +42,11 @@ is_imail (const BdScanInput *input)
   g_autofree char *mailer = NULL;
 
   /* exactly "Undeliverable Mail": other products add ": subject" */
-  if (g_str_has_prefix (input->subject, "Undeliverable Mail")
+  if (bd_scan_has_prefix (input->subject, "Undeliverable Mail")
       && input->subject[strspn (input->subject + 18, " ") + 18] == '\0')
     return TRUE;
   mailer = bd_scan_header (input, "X-Mailer");
-  return mailer != NULL && g_str_has_prefix (mailer, "<SMTP32 v");
+  return mailer != NULL && bd_scan_has_prefix (mailer, "<SMTP32 v");
 }
 
 /* The line IMail writes before the remote server's reply names the step
@@ -83,7 +83,7 @@ find_intro (const char *line)
 static gboolean
 ends_report (const char *line)
 {
-  return g_str_has_prefix (line, "undeliverable to ") || strstr (line, "Original message follows.") != NULL;
+  return bd_scan_has_prefix (line, "undeliverable to ") || strstr (line, "Original message follows.") != NULL;
 }
 
 /* Fills @r's reply from the lines after the first intro at or after @from
@@ -138,7 +138,7 @@ bd_scan_imailserver (const BdScanInput *input,
       const char *colon = strrchr (line, ':');
       BdRecipient *r;
 
-      if (g_str_has_prefix (line, "undeliverable to "))
+      if (bd_scan_has_prefix (line, "undeliverable to "))
         {
           g_autofree char *address = bd_scan_extract_address (line + strlen ("undeliverable to "));
 
@@ -150,12 +150,12 @@ bd_scan_imailserver (const BdScanInput *input,
         }
       /* "Unknown user: kijitora@example.com" */
       if (colon == NULL || !bd_scan_is_address (colon + 1) || g_ascii_isspace (line[0])
-          || g_str_has_prefix (line, "To:") || g_str_has_prefix (line, "CC:") || g_str_has_prefix (line, "From:"))
+          || bd_scan_has_prefix (line, "To:") || bd_scan_has_prefix (line, "CC:") || bd_scan_has_prefix (line, "From:"))
         continue;
       r = bd_scan_add (bounce, colon + 1, line);
       for (guint m = 0; m < G_N_ELEMENTS (imail_messages); m++)
         {
-          if (g_str_has_prefix (line, imail_messages[m].text))
+          if (bd_scan_has_prefix (line, imail_messages[m].text))
             {
               bd_scan_set_reason (r, imail_messages[m].reason, BD_EVIDENCE_STATED_BY_FORMAT, imail_messages[m].text);
               break;

@@ -39,18 +39,18 @@ bd_scan_interscanmss (const BdScanInput *input,
     {
       const char *line = lines[i];
 
-      if (g_str_has_prefix (line, "Sent <<< RCPT TO:"))
+      if (bd_scan_has_prefix (line, "Sent <<< RCPT TO:"))
         {
           g_free (address);
           address = bd_scan_extract_address (line);
         }
-      else if (g_str_has_prefix (line, "Received >>> ") && address != NULL)
+      else if (bd_scan_has_prefix (line, "Received >>> ") && address != NULL)
         {
           if (bd_scan_find_recipient (bounce, address) == NULL)
             bd_scan_set_command (bd_scan_add (bounce, address, line + strlen ("Received >>> ")), "RCPT");
           g_clear_pointer (&address, g_free);
         }
-      else if (g_str_has_prefix (line, "Reason:") && strchr (line, '@') != NULL)
+      else if (bd_scan_has_prefix (line, "Reason:") && strchr (line, '@') != NULL)
         {
           g_autofree char *rcpt = bd_scan_extract_address (line);
 

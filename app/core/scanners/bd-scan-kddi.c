@@ -73,7 +73,7 @@ bd_scan_kddi (const BdScanInput *input,
       BdRecipient *r;
 
       for (int j = at + 1; lines[j] != NULL && lines[j][0] != '\0'
-           && strstr (lines[j], "Could not be delivered to:") == NULL && !g_str_has_prefix (lines[j], "--"); j++)
+           && strstr (lines[j], "Could not be delivered to:") == NULL && !bd_scan_has_prefix (lines[j], "--"); j++)
         bd_scan_append_word (diag, lines[j]);
       r = bd_scan_add (bounce, strchr (lines[at], '<'), diag->str);
       if (is_spam_filtered (input))

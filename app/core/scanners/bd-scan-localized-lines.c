@@ -40,7 +40,7 @@ is_header_line (const char *line)
   while (*p == ' ' || *p == '\t' || *p == '>')
     p++;
   for (guint i = 0; header_prefixes[i] != NULL; i++)
-    if (g_str_has_prefix (p, header_prefixes[i]))
+    if (bd_scan_has_prefix (p, header_prefixes[i]))
       return TRUE;
   return FALSE;
 }

@@ -30,7 +30,7 @@ field (char      **lines,
   int at = bd_scan_find_line (lines, 0, name);
   const char *p;
 
-  if (at < 0 || !g_str_has_prefix (lines[at], name))
+  if (at < 0 || !bd_scan_has_prefix (lines[at], name))
     return NULL;
   p = lines[at] + strlen (name);
   p += strspn (p, " \t<");

@@ -56,9 +56,9 @@ transcript_text (const char *line)
   if (p == NULL)
     return NULL;
   p += 2;
-  if (g_str_has_prefix (p, "*"))
+  if (bd_scan_has_prefix (p, "*"))
     p++;
-  else if (g_str_has_prefix (p, "<--") || g_str_has_prefix (p, "-->"))
+  else if (bd_scan_has_prefix (p, "<--") || bd_scan_has_prefix (p, "-->"))
     p += 3;
   return p + strspn (p, " ");
 }
@@ -68,7 +68,7 @@ has_prefix_any (const char        *text,
                 const char *const *prefixes)
 {
   for (guint i = 0; prefixes[i] != NULL; i++)
-    if (g_str_has_prefix (text, prefixes[i]))
+    if (bd_scan_has_prefix (text, prefixes[i]))
       return TRUE;
   return FALSE;
 }
@@ -118,7 +118,7 @@ bd_scan_mdaemon (const BdScanInput *input,
       const char *text = NULL;
       g_autofree char *address = NULL;
 
-      if (g_str_has_prefix (lines[i], "Failed address:"))
+      if (bd_scan_has_prefix (lines[i], "Failed address:"))
         text = lines[i] + strlen ("Failed address:");
       else if (start >= 0 && i > start && strstr (lines[i], ": *  To:") != NULL)
         text = strstr (lines[i], ": *  To:") + strlen (": *  To:");

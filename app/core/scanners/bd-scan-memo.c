@@ -8,7 +8,7 @@
 #include <string.h>
 
 #include "bd-provider.h"
-#include "bd-scan-memo.h"
+#include "bd-scan-memo-private.h"
 #include "bd-scan-util.h"
 #include "bd-text-grams.h"
 
@@ -16,19 +16,6 @@
  * quoted mail, and lowering it all would cost every ordinary message of a
  * big mailbox a full copy. */
 #define PROSE_PREFIX 65536
-
-struct _BdScanMemo
-{
-  /* Owned; each made on first use */
-  char             *from_address;
-  char             *lower_prose;
-  BdTextGrams      *body_grams;
-  BdTextGrams      *lower_prose_grams;
-  guint32           from_providers;
-  guint             from_address_done : 1;
-  guint             from_providers_done : 1;
-  BdScanMemoAnswer  answers[BD_SCAN_MEMO_N_QUESTIONS];
-};
 
 BdScanMemo *
 bd_scan_memo_new (void)

@@ -33,7 +33,7 @@ value_of (const char *line,
 {
   const char *p = line + strspn (line, " ");
 
-  if (!g_str_has_prefix (p, name))
+  if (!bd_scan_has_prefix (p, name))
     return NULL;
   p += strlen (name);
   return p + strspn (p, " ");

@@ -31,7 +31,7 @@ items_after (char **lines,
     {
       if (lines[i][0] == '\0')
         continue;
-      if (!g_str_has_prefix (lines[i], "-- "))
+      if (!bd_scan_has_prefix (lines[i], "-- "))
         break;
       bd_scan_append_word (out, lines[i] + 3);
     }
@@ -62,7 +62,7 @@ bd_scan_mimecast (const BdScanInput *input,
     {
       if (lines[i][0] == '\0')
         continue;
-      if (!g_str_has_prefix (lines[i], "-- "))
+      if (!bd_scan_has_prefix (lines[i], "-- "))
         break;
       if (bd_scan_is_address (lines[i] + 3))
         bd_scan_add (bounce, lines[i] + 3, diagnostic);

@@ -35,7 +35,7 @@ field_after (char      **lines,
   int at = bd_scan_find_line (lines, from, name);
   const char *p;
 
-  if (at < 0 || !g_str_has_prefix (lines[at], name))
+  if (at < 0 || !bd_scan_has_prefix (lines[at], name))
     return NULL;
   p = lines[at] + strlen (name);
   return g_strstrip (g_strdup (p));

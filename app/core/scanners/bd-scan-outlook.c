@@ -51,7 +51,7 @@ find_intro (char **lines)
 {
   for (int i = 0; lines[i] != NULL; i++)
     for (guint m = 0; intros[m] != NULL; m++)
-      if (g_str_has_prefix (lines[i], intros[m]))
+      if (bd_scan_has_prefix (lines[i], intros[m]))
         return i;
   return -1;
 }

@@ -52,7 +52,7 @@ is_signature (const char *line)
 {
   const char *text = line + strspn (line, " \t");
 
-  if (text == line || !g_str_has_prefix (text, "The "))
+  if (text == line || !bd_scan_has_prefix (text, "The "))
     return FALSE;
   return strcmp (text, "The mail system") == 0
          || (g_str_has_suffix (text, " program") && strlen (text) < 60);

@@ -127,12 +127,12 @@ read_transcript (const BdScanInput *input,
           g_string_truncate (reply, 0);
           continue;
         }
-      if (g_str_has_prefix (line, ">>> "))
+      if (bd_scan_has_prefix (line, ">>> "))
         {
           command = line + 4;
           continue;
         }
-      if (g_str_has_prefix (line, "<<< "))
+      if (bd_scan_has_prefix (line, "<<< "))
         {
           /* multi-line replies arrive as several "<<<" lines ("<<< 550-…"):
            * each test stops at the line's end, so [7] is only read when
@@ -267,9 +267,9 @@ transcript_peer (char      **lines,
             return NULL;
           host = g_steal_pointer (&talk);
         }
-      else if (host != NULL && g_str_has_prefix (lines[i], ">>> ") && *command == NULL)
+      else if (host != NULL && bd_scan_has_prefix (lines[i], ">>> ") && *command == NULL)
         *command = lines[i] + 4;
-      else if (host != NULL && g_str_has_prefix (lines[i], "<<< ") && *command == NULL)
+      else if (host != NULL && bd_scan_has_prefix (lines[i], "<<< ") && *command == NULL)
         *command = "initial connection";
     }
   return g_steal_pointer (&host);

@@ -40,7 +40,7 @@ static const char *const stop_markers[] = {
 static gboolean
 is_section_line (const char *line)
 {
-  return g_str_has_prefix (line, "|---") && g_str_has_suffix (line, "|");
+  return bd_scan_has_prefix (line, "|---") && g_str_has_suffix (line, "|");
 }
 
 gboolean

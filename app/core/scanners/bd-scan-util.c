@@ -114,6 +114,24 @@ bd_scan_header (const BdScanInput *input,
 }
 
 /**
+ * bd_scan_has_header:
+ *
+ * Returns: whether bd_scan_header() would give a value: the field is
+ *   looked up, and nothing unfolded, decoded or copied.
+ */
+gboolean
+bd_scan_has_header (const BdScanInput *input,
+                    const char        *name)
+{
+  gsize len;
+
+  g_return_val_if_fail (input != NULL, FALSE);
+  g_return_val_if_fail (name != NULL, FALSE);
+
+  return input->message != NULL && bd_mime_header_raw (input->message, name, &len) != NULL;
+}
+
+/**
  * bd_scan_original_to:
  *
  * Returns: (transfer full) (nullable): the address in the To: of the
@@ -181,18 +199,92 @@ find_stop (const BdScanInput *input,
   return stop;
 }
 
-/* How many lines bd_scan_split_lines() makes of [@text, @end). */
+/* How many line feeds [@text, @end) holds. Where SSE2 is, 16 bytes a
+ * step: each byte that is one counts one down in its lane (a compare
+ * gives -1), the lanes summed every 255 steps, before a lane can wrap. A
+ * body's lines are short, and a memchr () for each cost more than its
+ * search. */
+static gsize
+count_line_feeds (const char *text,
+                  const char *end)
+{
+  gsize n = 0;
+  const char *p = text;
+
+#ifdef __SSE2__
+  while (end - p >= 16)
+    {
+      __m128i lanes = _mm_setzero_si128 ();
+      __m128i sums;
+
+      for (guint step = 0; step < 255 && end - p >= 16; step++, p += 16)
+        {
+          __m128i block = _mm_loadu_si128 ((const __m128i *)(gconstpointer)p);
+
+          lanes = _mm_sub_epi8 (lanes, _mm_cmpeq_epi8 (block, _mm_set1_epi8 ('\n')));
+        }
+      sums = _mm_sad_epu8 (lanes, _mm_setzero_si128 ());
+      n += (gsize)_mm_cvtsi128_si32 (sums) + (gsize)_mm_extract_epi16 (sums, 4);
+    }
+#endif
+  for (; p < end; p++)
+    n += *p == '\n';
+  return n;
+}
+
+/* How many lines bd_scan_split_lines() makes of [@text, @end): one more
+ * than its line feeds, at most MAX_LINES. */
 static guint
 count_lines (const char *text,
              const char *end)
 {
-  guint n = 1;
+  gsize feeds;
 
   if (end == text)
     return 0;
-  for (const char *p = text; n < MAX_LINES && (p = memchr (p, '\n', end - p)) != NULL; p++)
-    n++;
-  return n;
+  feeds = count_line_feeds (text, end);
+  return feeds < MAX_LINES - 1 ? (guint)feeds + 1 : MAX_LINES;
+}
+
+/* Line feeds in a copy of the text padded past its end with 16 NULs (see
+ * bd_scan_split_lines()), found a block of 16 bytes at a time: the mask
+ * of the block at @block holds those not yet taken. */
+typedef struct
+{
+  const char *block;
+  unsigned    mask;
+} FeedWalk;
+
+static inline unsigned
+feeds_in_block (const char *p)
+{
+#ifdef __SSE2__
+  __m128i block = _mm_loadu_si128 ((const __m128i *)(gconstpointer)p);
+
+  return (unsigned)_mm_movemask_epi8 (_mm_cmpeq_epi8 (block, _mm_set1_epi8 ('\n')));
+#else
+  unsigned mask = 0;
+
+  for (guint i = 0; i < 16; i++)
+    mask |= (unsigned)(p[i] == '\n') << i;
+  return mask;
+#endif
+}
+
+/* The next line feed of the walk, which the caller knows is there. */
+static inline char *
+next_feed (FeedWalk *walk)
+{
+  const char *at;
+
+  while (walk->mask == 0)
+    {
+      walk->block += 16;
+      walk->mask = feeds_in_block (walk->block);
+    }
+  at = walk->block + __builtin_ctz (walk->mask);
+  walk->mask &= walk->mask - 1;
+  return (char *)at;
 }
 
 /**
@@ -214,6 +306,7 @@ bd_scan_split_lines (const BdScanInput *input,
   guint n;
   char **lines;
   char *p;
+  FeedWalk walk;
 
   g_return_val_if_fail (input != NULL, NULL);
 
@@ -227,12 +320,17 @@ bd_scan_split_lines (const BdScanInput *input,
   end = stop != NULL ? stop : input->body + strlen (input->body);
   text_len = end - input->body;
   n = count_lines (input->body, end);
-  lines = g_malloc ((n + 1) * sizeof (char *) + text_len + 1);
+  /* the copy is followed by 16 NULs, so that its line feeds are looked
+   * for 16 bytes at a time to its end */
+  lines = g_malloc ((n + 1) * sizeof (char *) + text_len + 16);
   p = memcpy ((char *)(lines + n + 1), input->body, text_len);
   end = p + text_len;
+  memset (p + text_len, '\0', 16);
+  walk.block = p;
+  walk.mask = feeds_in_block (p);
   for (guint i = 0; i < n; i++)
     {
-      char *eol = i + 1 < n ? memchr (p, '\n', end - p) : (char *)end;
+      char *eol = i + 1 < n ? next_feed (&walk) : (char *)end;
       gsize len = eol - p;
 
       while (len > 0 && g_ascii_isspace (p[len - 1]))

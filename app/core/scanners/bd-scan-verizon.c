@@ -31,7 +31,7 @@ static gboolean
 is_vtext_reply (const char *line)
 {
   return g_ascii_isdigit (line[0]) && g_ascii_isdigit (line[1]) && g_ascii_isdigit (line[2])
-         && g_str_has_prefix (line + 3, " - ");
+         && bd_scan_has_prefix (line + 3, " - ");
 }
 
 static gboolean
@@ -60,7 +60,7 @@ read_vtext (const BdScanInput *input,
       g_autofree char *address = NULL;
       BdRecipient *r;
 
-      if (text == lines[i] || !g_str_has_prefix (text, "RCPT TO: "))
+      if (text == lines[i] || !bd_scan_has_prefix (text, "RCPT TO: "))
         continue;
       /* "RCPT TO: 2025550123": a number without the gateway's domain */
       address = bd_scan_extract_address (text + strlen ("RCPT TO: "));
@@ -92,7 +92,7 @@ bd_scan_verizon (const BdScanInput *input,
     {
       BdRecipient *r;
 
-      if (!g_str_has_prefix (lines[i], "To:") || strchr (lines[i], '@') == NULL
+      if (!bd_scan_has_prefix (lines[i], "To:") || strchr (lines[i], '@') == NULL
           || !has_address (lines[i] + 3))
         continue;
       r = bd_scan_add (bounce, lines[i] + 3, error >= 0 ? lines[error] + strlen ("Error: ") : NULL);

@@ -33,7 +33,7 @@ static void
 read_reason (BdRecipient *r,
              const char  *line)
 {
-  if (g_str_has_prefix (line, "SMTP:"))
+  if (bd_scan_has_prefix (line, "SMTP:"))
     {
       const char *space = strchr (line, ' ');
 
@@ -42,7 +42,7 @@ read_reason (BdRecipient *r,
       bd_scan_set_command (r, line + strlen ("SMTP:"));
       bd_scan_set_diagnostic (r, space + 1);
     }
-  else if (g_str_has_prefix (line, "Routing: "))
+  else if (bd_scan_has_prefix (line, "Routing: "))
     bd_scan_set_diagnostic (r, line + strlen ("Routing: "));
   else if (bd_text_has_prefix_ci (line, "Diagnostic-Code: smtp;"))
     {
@@ -70,7 +70,7 @@ bd_scan_x3 (const BdScanInput *input,
     {
       const char *text = lines[i] + strspn (lines[i], " ");
 
-      if (g_str_has_prefix (text, "* ") && bd_scan_is_address (text + 2))
+      if (bd_scan_has_prefix (text, "* ") && bd_scan_is_address (text + 2))
         last = bd_scan_add (bounce, text + 2, NULL);
       else if (last != NULL && text == lines[i])
         read_reason (last, text);

@@ -41,7 +41,7 @@ bd_scan_x6 (const BdScanInput *input,
   g_autofree char **lines = NULL;
   int at;
 
-  if (!g_str_has_prefix (input->subject, "There was an error sending your mail"))
+  if (!bd_scan_has_prefix (input->subject, "There was an error sending your mail"))
     return FALSE;
 
   lines = bd_scan_split_lines (input, stop_markers);

@@ -32,10 +32,9 @@ static gboolean
 is_zoho (const BdScanInput *input)
 {
   g_autofree char *mailer = NULL;
-  g_autofree char *zohomail = bd_scan_header (input, "X-ZohoMail");
 
   /* Zoho's own stamp, whatever the sender address */
-  if (zohomail != NULL)
+  if (bd_scan_has_header (input, "X-ZohoMail"))
     return TRUE;
   if (bd_scan_from_has (input, "@mail.zoho.") || bd_scan_from_has (input, "@zoho.com"))
     return TRUE;
@@ -85,7 +84,7 @@ bd_scan_zoho (const BdScanInput *input,
       g_autofree char *head = NULL;
       g_autoptr(GString) diag = NULL;
 
-      if (g_str_has_prefix (lines[i], "[Status: "))
+      if (bd_scan_has_prefix (lines[i], "[Status: "))
         {
           read_status_line (bounce, lines[i]);
           continue;
