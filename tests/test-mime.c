@@ -392,6 +392,63 @@ test_part_count_limit (void)
   g_assert_true (m->too_many_parts);
 }
 
+/* Checks what arena_blocks () wrote for part @i: its @n fields, its
+ * charset, boundary-less type and encoding, read back from the tree. */
+static void
+check_arena_part (const BdMimePart *part,
+                  guint             i,
+                  guint             n)
+{
+  guint n_fields;
+  const BdMimeField *fields = bd_mime_fields (part, &n_fields);
+  g_autofree char *charset = g_strdup_printf ("charset-%u-with-a-long-name-%0*u", i, (int)(i % 40), i);
+
+  g_assert_cmpuint (n_fields, ==, n + 2);
+  for (guint k = 0; k < n; k++)
+    {
+      g_autofree char *name = g_strdup_printf ("X-Field-%u-%u", i, k);
+      g_autofree char *value = g_strdup_printf (" value %u of %u", k, i);
+
+      g_assert_cmpmem (fields[k].name, fields[k].name_len, name, strlen (name));
+      g_assert_cmpmem (fields[k].value, fields[k].value_len, value, strlen (value));
+    }
+  g_assert_cmpstr (part->charset, ==, charset);
+  g_assert_cmpstr (part->encoding, ==, "quoted-printable");
+  g_assert_true (bd_mime_part_is (part, "text", "x-a-subtype-too-long-for-the-part"));
+}
+
+/* A tree bigger than the arena's first block: fields and parts that fill
+ * several blocks, a header block whose fields outgrow the room left at
+ * the top (moved to a new block), strings of every length. */
+static void
+test_arena_blocks (void)
+{
+  g_autoptr(GString) text = g_string_new ("Content-Type: multipart/mixed; boundary=b\n");
+  g_autoptr(BdMimePart) m = NULL;
+  const guint n_parts = 300;
+
+  for (guint k = 0; k < 700; k++)
+    g_string_append_printf (text, "X-Top-%u: %u\n", k, k);
+  g_string_append (text, "\n");
+  for (guint i = 0; i < n_parts; i++)
+    {
+      g_string_append (text, "--b\n");
+      for (guint k = 0; k < i % 90; k++)
+        g_string_append_printf (text, "X-Field-%u-%u: value %u of %u\n", i, k, k, i);
+      g_string_append_printf (text, "Content-Type: TEXT/X-A-Subtype-Too-Long-For-The-Part;"
+                              " charset=\"charset-%u-with-a-long-name-%0*u\"\n", i, (int)(i % 40), i);
+      g_string_append (text, "Content-Transfer-Encoding: Quoted-Printable\n\nbody\n");
+    }
+  g_string_append (text, "--b--\n");
+  m = bd_mime_parse (text->str, text->len, 8);
+  g_assert_cmpuint (m->n_fields, ==, 701);
+  g_assert_cmpmem (m->fields[700].name, m->fields[700].name_len, "X-Top-699", 9);
+  g_assert_cmpstr (m->boundary, ==, "b");
+  g_assert_cmpuint (m->children->len, ==, n_parts);
+  for (guint i = 0; i < n_parts; i++)
+    check_arena_part (child (m, i), i, i % 90);
+}
+
 /* CRLF and lone CR become LF, in place, wherever they fall: first byte,
  * last byte, runs of them. */
 static void
@@ -477,6 +534,7 @@ main (int argc, char **argv)
   g_test_add_func ("/mime/parameter-forms", test_parameter_forms);
   g_test_add_func ("/mime/parameter-plain-form", test_parameter_plain_form);
   g_test_add_func ("/mime/part-count-limit", test_part_count_limit);
+  g_test_add_func ("/mime/arena-blocks", test_arena_blocks);
   g_test_add_func ("/mime/normalise-newlines", test_normalise_newlines);
   g_test_add_func ("/mime/charset-converters", test_charset_converters);
   g_test_add_func ("/mime/seven-bit", test_seven_bit);

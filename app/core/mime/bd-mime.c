@@ -52,6 +52,108 @@ after_line (const char *eol,
   return eol < end ? eol + 1 : end;
 }
 
+/* A message's tree lives in a few blocks, freed at once with its top
+ * part: each part cost an allocation for itself, one for its fields, a
+ * GPtrArray and its storage for its children and one for each string,
+ * and as many frees, which cost more than splitting the message. */
+typedef struct _Block Block;
+struct _Block
+{
+  Block *next;
+  gsize  size;                 /* this block's, header included */
+};
+
+typedef struct
+{
+  Block *blocks;               /* the newest first */
+  char  *top;                  /* the first free byte in blocks */
+  char  *limit;                /* the end of blocks */
+} Arena;
+
+/* Room for the parts and fields of most messages (a bounce and the
+ * message it returns, a few parts each): one block for all. */
+#define FIRST_BLOCK 8192
+
+/* Sizes are kept in multiples of 8, so every allocation is aligned. */
+static inline gsize
+round_up (gsize size)
+{
+  return (size + 7) & ~(gsize)7;
+}
+
+/* A new block with at least @size bytes free, twice the last one's size
+ * (or FIRST_BLOCK), where the next allocations are made. */
+static void
+arena_add_block (Arena *arena,
+                 gsize  size)
+{
+  gsize room = MAX (arena->blocks != NULL ? arena->blocks->size * 2 : FIRST_BLOCK,
+                    round_up (sizeof (Block)) + size);
+  Block *block = g_malloc (room);
+
+  block->next = arena->blocks;
+  block->size = room;
+  arena->blocks = block;
+  arena->top = (char *)block + round_up (sizeof (Block));
+  arena->limit = (char *)block + room;
+}
+
+/* The first block, holding the arena itself. */
+static Arena *
+arena_new (void)
+{
+  Arena start = { NULL, NULL, NULL };
+  Arena *arena;
+
+  arena_add_block (&start, 0);
+  arena = (Arena *)(gpointer)start.top;
+  *arena = start;
+  arena->top += round_up (sizeof (Arena));
+  return arena;
+}
+
+static void
+arena_free (Arena *arena)
+{
+  Block *block = arena->blocks;
+
+  /* the arena is in the last block freed */
+  while (block != NULL)
+    {
+      Block *next = block->next;
+
+      g_free (block);
+      block = next;
+    }
+}
+
+static gpointer
+arena_alloc (Arena *arena,
+             gsize  size)
+{
+  char *p;
+
+  size = round_up (size);
+  if ((gsize)(arena->limit - arena->top) < size)
+    arena_add_block (arena, size);
+  p = arena->top;
+  arena->top += size;
+  return p;
+}
+
+/* g_strndup () into @arena (a BdMimeCopyFunc). */
+static char *
+arena_strndup (const char *text,
+               gsize       len,
+               gpointer    arena)
+{
+  char *copy = arena_alloc (arena, len + 1);
+
+  memcpy (copy, text, len);
+  copy[len] = '\0';
+  return copy;
+}
+
 /* Whether the line at @p, not indented, still continues the field
  * above: that line ended with ';' and this one is a "name=value"
  * parameter. Some mailers drop the indentation when they fold a
@@ -105,12 +207,39 @@ next_field_line (const char *p,
   return NULL;
 }
 
+/* The fields of the header block being split are made at the arena's
+ * top, where the array grows while nothing else is allocated: the room
+ * left in its block, at least 16 fields. */
+static guint
+fields_room (Arena *arena)
+{
+  if ((gsize)(arena->limit - arena->top) < 16 * sizeof (BdMimeField))
+    arena_add_block (arena, 16 * sizeof (BdMimeField));
+  return (arena->limit - arena->top) / sizeof (BdMimeField);
+}
+
+/* The array at the top is full: moved to a new block with room for
+ * twice as many. */
+static void
+grow_fields (Arena      *arena,
+             BdMimePart *part,
+             guint      *capacity)
+{
+  BdMimeField *old = part->fields;
+
+  arena_add_block (arena, 2 * (gsize)*capacity * sizeof (BdMimeField));
+  part->fields = (BdMimeField *)(gpointer)arena->top;
+  memcpy (part->fields, old, part->n_fields * sizeof (BdMimeField));
+  *capacity = (arena->limit - arena->top) / sizeof (BdMimeField);
+}
+
 /* A header field starting on the line at @line, its name ending at
  * @name_end, its value from @colon up to @eol (the folded lines after it
- * extend it). The array grows in place, doubling from @capacity: a
- * GArray cost a function call for every field and its own allocation. */
+ * extend it). The array grows in place, at the arena's top: a GArray
+ * cost a function call for every field and its own allocation. */
 static void
-add_field (BdMimePart *part,
+add_field (Arena      *arena,
+           BdMimePart *part,
            guint      *capacity,
            const char *line,
            const char *name_end,
@@ -120,10 +249,7 @@ add_field (BdMimePart *part,
   BdMimeField *field;
 
   if (part->n_fields == *capacity)
-    {
-      *capacity *= 2;
-      part->fields = g_renew (BdMimeField, part->fields, *capacity);
-    }
+    grow_fields (arena, part, capacity);
   field = &part->fields[part->n_fields++];
   field->name = line;
   field->name_len = name_end - line;
@@ -141,26 +267,19 @@ extend_field (BdMimePart *part,
   last->value_len = eol - last->value;
 }
 
-/* Splits [p, end) into its header block and content, and indexes the
- * block's fields in the same pass: every part's Content-Type is looked
- * up, so an index made later meant reading each header block twice. A
- * line that is not a header field is skipped when fields follow it
- * before the blank line (a broken header), and so are the folded lines
- * after it; when none do, the content starts there (prose written
- * straight after the headers). */
+/* split_head ()'s walk, the fields added at the arena's top (@capacity
+ * of them fit there). */
 static void
-split_head (BdMimePart *part,
-            const char *p,
-            const char *end)
+split_fields (Arena      *arena,
+              BdMimePart *part,
+              guint      *capacity,
+              const char *p,
+              const char *end)
 {
   const char *start = p;
   gboolean in_field = FALSE;   /* the line above belongs to the last field */
-  /* Room for a message's usual header (1 KB, still a small allocation):
-   * growing from a few fields cost more than the indexing itself. */
-  guint capacity = 32;
 
   part->head = start;
-  part->fields = g_new (BdMimeField, capacity);
   while (p < end)
     {
       const char *colon, *name_end, *field;
@@ -187,7 +306,7 @@ split_head (BdMimePart *part,
           /* the line's end looked for from the colon: the name is passed */
           const char *eol = line_end (colon, end);
 
-          add_field (part, &capacity, p, name_end, colon, eol);
+          add_field (arena, part, capacity, p, name_end, colon, eol);
           in_field = TRUE;
           p = after_line (eol, end);
           continue;
@@ -201,6 +320,28 @@ split_head (BdMimePart *part,
   part->body = p;
   part->body_len = end - p;
 }
+
+/* Splits [p, end) into its header block and content, and indexes the
+ * block's fields in the same pass: every part's Content-Type is looked
+ * up, so an index made later meant reading each header block twice. A
+ * line that is not a header field is skipped when fields follow it
+ * before the blank line (a broken header), and so are the folded lines
+ * after it; when none do, the content starts there (prose written
+ * straight after the headers). */
+static void
+split_head (Arena      *arena,
+            BdMimePart *part,
+            const char *p,
+            const char *end)
+{
+  guint capacity = fields_room (arena);
+
+  part->fields = (BdMimeField *)(gpointer)arena->top;
+  split_fields (arena, part, &capacity, p, end);
+  /* the array made, the arena's top moves past it */
+  arena->top = (char *)(part->fields + part->n_fields);
+}
+
 
 static const char *
 skip_blanks (const char *p)
@@ -279,7 +420,8 @@ lower_copy (char       *out,
  * the subtype points into the type's block, freed with it. Every part
  * has both; two allocations each cost as much as reading them. */
 static void
-set_content_type (BdMimePart *part,
+set_content_type (Arena      *arena,
+                  BdMimePart *part,
                   const char *type,
                   gsize       type_len,
                   const char *subtype,
@@ -289,7 +431,7 @@ set_content_type (BdMimePart *part,
 
   /* in the part itself when they fit ("multipart\0alternative", say):
    * an allocation cost as much as reading them */
-  part->type = size <= sizeof part->type_buf ? part->type_buf : g_malloc (size);
+  part->type = size <= sizeof part->type_buf ? part->type_buf : arena_alloc (arena, size);
   lower_copy (part->type, type, type_len);
   part->subtype = part->type + type_len + 1;
   lower_copy (part->subtype, subtype, subtype_len);
@@ -318,7 +460,8 @@ find_content_fields (const BdMimePart   *part,
  * Content-Type the type is text/plain, or message/rfc822 inside a
  * multipart/digest (@in_digest), as RFC 2046 5.1.5 has it. */
 static void
-read_content_type (BdMimePart *part,
+read_content_type (Arena      *arena,
+                   BdMimePart *part,
                    gboolean    in_digest)
 {
   const BdMimeField *type, *encoding;
@@ -350,16 +493,16 @@ read_content_type (BdMimePart *part,
             p++;
           if (p > s)
             {
-              set_content_type (part, t, t_end - t, s, p - s);
+              set_content_type (arena, part, t, t_end - t, s, p - s);
             }
         }
     }
   if (part->type == NULL)
     {
       if (in_digest)
-        set_content_type (part, "message", 7, "rfc822", 6);
+        set_content_type (arena, part, "message", 7, "rfc822", 6);
       else
-        set_content_type (part, "text", 4, "plain", 5);
+        set_content_type (arena, part, "text", 4, "plain", 5);
     }
   if (value != NULL)
     {
@@ -368,18 +511,24 @@ read_content_type (BdMimePart *part,
       static const char *const charset_only[] = { "charset", NULL };
       char *found[2] = { NULL, NULL };
 
-      bd_mime_parameters (value, is_word (part->type, "multipart") ? with_boundary : charset_only, found);
+      bd_mime_parameters_copy (value, is_word (part->type, "multipart") ? with_boundary : charset_only, found,
+                               arena_strndup, arena);
       part->charset = found[0];
       part->boundary = found[1];
     }
 
   if (encoding != NULL)
     {
+      char room[BD_MIME_UNFOLD_ROOM];
+      g_autofree char *long_value = NULL;
+      const char *unfolded;
       gsize n;
 
-      /* the unfolded copy lowered in place: a second copy for the case */
-      part->encoding = bd_mime_unfold_len (encoding->value, encoding->value_len, &n);
-      lower_copy (part->encoding, part->encoding, n);
+      /* unfolded on the stack (or the heap when long), lowered into the
+       * arena */
+      unfolded = bd_mime_unfold_in (encoding->value, encoding->value_len, room, sizeof room, &long_value, &n);
+      part->encoding = arena_alloc (arena, n + 1);
+      lower_copy (part->encoding, unfolded, n);
     }
 }
 
@@ -481,6 +630,7 @@ bd_mime_next_boundary_line (const char              *p,
 /* One bd_mime_parse(): its limits and how many parts it made. */
 typedef struct
 {
+  Arena   *arena;
   guint    max_depth;
   guint    n_parts;
   gboolean too_many;
@@ -488,10 +638,73 @@ typedef struct
 
 static BdMimePart *parse_part (Parser *parser, const char *p, const char *end, gboolean in_digest, guint depth);
 
+/* A multipart's children while it is split: on the stack for the usual
+ * few, as parsing each allocates in the arena between two of them. */
+typedef struct
+{
+  BdMimePart **items;
+  guint        n;
+  guint        capacity;
+  BdMimePart  *stack[16];
+} Children;
+
+static void
+add_child (Children   *children,
+           BdMimePart *child)
+{
+  if (children->n == children->capacity)
+    {
+      children->capacity *= 2;
+      if (children->items == children->stack)
+        children->items = g_memdup2 (children->stack, sizeof children->stack);
+      children->items = g_renew (BdMimePart *, children->items, children->capacity);
+    }
+  children->items[children->n++] = child;
+}
+
+/* The part's children array, in the arena, taking those of @children
+ * (when not NULL). Read-only for the callers (bd-mime.h): a GPtrArray's
+ * public fields filled in, without GLib's allocations. */
+static void
+set_children (Arena      *arena,
+              BdMimePart *part,
+              Children   *children)
+{
+  GPtrArray *array = arena_alloc (arena, sizeof (GPtrArray));
+  guint n = children != NULL ? children->n : 0;
+
+  array->len = n;
+  array->pdata = NULL;
+  if (n > 0)
+    {
+      array->pdata = arena_alloc (arena, n * sizeof (gpointer));
+      memcpy (array->pdata, children->items, n * sizeof (gpointer));
+    }
+  part->children = array;
+}
+
+static void split_parts (Parser *parser, BdMimePart *part, guint depth, Children *children);
+
 static void
 split_multipart (Parser     *parser,
                  BdMimePart *part,
                  guint       depth)
+{
+  Children children = { NULL, 0, G_N_ELEMENTS (children.stack), { NULL } };
+
+  children.items = children.stack;
+  split_parts (parser, part, depth, &children);
+  set_children (parser->arena, part, &children);
+  if (children.items != children.stack)
+    g_free (children.items);
+}
+
+/* split_multipart ()'s walk over the boundary lines. */
+static void
+split_parts (Parser     *parser,
+             BdMimePart *part,
+             guint       depth,
+             Children   *children)
 {
   const char *p = part->body, *end = part->body + part->body_len;
   const char *start = NULL;   /* the current part's first byte */
@@ -500,7 +713,6 @@ split_multipart (Parser     *parser,
   BdMimeBoundaryKey key;
   gboolean keyed = bd_mime_boundary_key (part->boundary, n, &key);
 
-  part->children = g_ptr_array_new_with_free_func ((GDestroyNotify)bd_mime_part_free);
   part->prologue = p;
   part->prologue_len = part->body_len;
   while ((p = keyed ? bd_mime_next_boundary_line (p, end, part->boundary, n, &key) : next_dash_line (p, end)) != NULL)
@@ -516,7 +728,7 @@ split_multipart (Parser     *parser,
           if (start == NULL)
             part->prologue_len = stop - part->body;
           else if (parser->n_parts < BD_MIME_MAX_PARTS)
-            g_ptr_array_add (part->children, parse_part (parser, start, MAX (stop, start), digest, depth + 1));
+            add_child (children, parse_part (parser, start, MAX (stop, start), digest, depth + 1));
           else
             parser->too_many = TRUE;
           if (last)
@@ -526,7 +738,7 @@ split_multipart (Parser     *parser,
       p = eol < end ? eol + 1 : end;
     }
   if (start != NULL && parser->n_parts < BD_MIME_MAX_PARTS)
-    g_ptr_array_add (part->children, parse_part (parser, start, end, digest, depth + 1));
+    add_child (children, parse_part (parser, start, end, digest, depth + 1));
   else if (start != NULL)
     parser->too_many = TRUE;
 }
@@ -563,11 +775,11 @@ parse_part (Parser     *parser,
             gboolean    in_digest,
             guint       depth)
 {
-  BdMimePart *part = g_new0 (BdMimePart, 1);
+  BdMimePart *part = memset (arena_alloc (parser->arena, sizeof (BdMimePart)), 0, sizeof (BdMimePart));
 
   parser->n_parts++;
-  split_head (part, p, end);
-  read_content_type (part, in_digest);
+  split_head (parser->arena, part, p, end);
+  read_content_type (parser->arena, part, in_digest);
   if (depth >= parser->max_depth)
     {
       part->too_deep = is_word (part->type, "multipart") || is_message_type (part);
@@ -580,7 +792,7 @@ parse_part (Parser     *parser,
       else
         {
           /* no boundary: GMime keeps the content as a prologue */
-          part->children = g_ptr_array_new_with_free_func ((GDestroyNotify)bd_mime_part_free);
+          set_children (parser->arena, part, NULL);
           part->prologue = part->body;
           part->prologue_len = part->body_len;
         }
@@ -607,31 +819,25 @@ bd_mime_parse (const char *data,
                gsize       len,
                guint       max_depth)
 {
-  Parser parser = { max_depth, 0, FALSE };
+  Parser parser = { NULL, max_depth, 0, FALSE };
   const char *start = data != NULL ? data : "";
   BdMimePart *top;
 
   g_return_val_if_fail (data != NULL || len == 0, NULL);
 
+  parser.arena = arena_new ();
   top = parse_part (&parser, start, start + len, FALSE, 0);
   top->too_many_parts = parser.too_many;
+  top->arena = parser.arena;
   return top;
 }
 
 void
 bd_mime_part_free (BdMimePart *part)
 {
-  if (part == NULL)
-    return;
-  if (part->type != part->type_buf)
-    g_free (part->type);   /* the subtype too */
-  g_free (part->charset);
-  g_free (part->boundary);
-  g_free (part->encoding);
-  g_free (part->fields);
-  g_clear_pointer (&part->children, g_ptr_array_unref);
-  bd_mime_part_free (part->message);
-  g_free (part);
+  /* the top part, in the arena itself, goes with it */
+  if (part != NULL && part->arena != NULL)
+    arena_free (part->arena);
 }
 
 /**

@@ -49,7 +49,10 @@ struct _BdMimePart
   char       *charset;         /* the charset parameter, nullable */
   char       *boundary;        /* multipart only, nullable */
   char       *encoding;        /* Content-Transfer-Encoding, lower case, nullable */
-  GPtrArray  *children;        /* multipart: its parts, in order; else NULL */
+  /* multipart: its parts, in order; else NULL. Read its len and pdata
+   * only: it lives in the tree's blocks, not made by GLib, and is freed
+   * with the tree (never give it to a g_ptr_array_*() function). */
+  GPtrArray  *children;
   BdMimePart *message;         /* message/rfc822 and the like: the message inside */
   const char *prologue;        /* multipart: the text before the first boundary */
   gsize       prologue_len;
@@ -58,8 +61,12 @@ struct _BdMimePart
   BdMimeField *fields;         /* the header block's fields, in order (bd_mime_fields()) */
   guint       n_fields;
   char        type_buf[24];    /* private: @type and @subtype when they fit */
+  gpointer    arena;           /* private: the top part's, which holds the tree */
 };
 
+/* The whole tree, its fields and strings live in blocks that the top part
+ * owns: bd_mime_part_free () frees them with it, and is a no-op on any
+ * other part. */
 BdMimePart *bd_mime_parse          (const char       *data,
                                     gsize             len,
                                     guint             max_depth);
