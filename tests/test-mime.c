@@ -449,6 +449,56 @@ test_arena_blocks (void)
     check_arena_part (child (m, i), i, i % 90);
 }
 
+/* The splitter notes the last Content-Type and Content-Transfer-Encoding
+ * as it adds the fields; the reference looks through them from the end,
+ * as read_content_type () did. Random header blocks of names of those
+ * lengths, in any case, and near misses. */
+static void
+test_content_fields_noted (void)
+{
+  static const char *const names[] = {
+    "Content-Type", "content-type", "CONTENT-TYPE", "Content-Typf", "Dontent-Type", "Subject",
+    "Content-Transfer-Encoding", "content-transfer-ENCODING", "Content-Transfer-Encodinx",
+    "Xontent-Transfer-Encoding", "X-Twelve-Long",
+  };
+  g_autoptr(GRand) rand = g_rand_new_with_seed (25);
+
+  for (guint round = 0; round < 2000; round++)
+    {
+      g_autoptr(GString) text = g_string_new (NULL);
+      g_autoptr(BdMimePart) m = NULL;
+      const char *type = NULL, *encoding = NULL;
+      guint n = g_rand_int_range (rand, 0, round % 7 == 0 ? 400 : 12);
+      g_autofree char *want_type = NULL;
+
+      for (guint k = 0; k < n; k++)
+        g_string_append_printf (text, "%s: v%u/s%u\n", names[g_rand_int_range (rand, 0, G_N_ELEMENTS (names))],
+                                k, k);
+      g_string_append (text, "\nbody\n");
+      m = bd_mime_parse (text->str, text->len, 8);
+      for (guint k = m->n_fields; k-- > 0;)
+        {
+          const BdMimeField *f = &m->fields[k];
+
+          if (type == NULL && f->name_len == 12 && g_ascii_strncasecmp (f->name, "Content-Type", 12) == 0)
+            type = f->value;
+          if (encoding == NULL && f->name_len == 25
+              && g_ascii_strncasecmp (f->name, "Content-Transfer-Encoding", 25) == 0)
+            encoding = f->value;
+        }
+      want_type = type != NULL ? g_strndup (type + 1, strchr (type, '/') - type - 1) : g_strdup ("text");
+      g_assert_cmpstr (m->type, ==, want_type);
+      if (encoding == NULL)
+        g_assert_null (m->encoding);
+      else
+        {
+          g_autofree char *want = g_strndup (encoding + 1, strchr (encoding, '\n') - encoding - 1);
+
+          g_assert_cmpstr (m->encoding, ==, want);
+        }
+    }
+}
+
 /* CRLF and lone CR become LF, in place, wherever they fall: first byte,
  * last byte, runs of them. */
 static void
@@ -535,6 +585,7 @@ main (int argc, char **argv)
   g_test_add_func ("/mime/parameter-plain-form", test_parameter_plain_form);
   g_test_add_func ("/mime/part-count-limit", test_part_count_limit);
   g_test_add_func ("/mime/arena-blocks", test_arena_blocks);
+  g_test_add_func ("/mime/content-fields-noted", test_content_fields_noted);
   g_test_add_func ("/mime/normalise-newlines", test_normalise_newlines);
   g_test_add_func ("/mime/charset-converters", test_charset_converters);
   g_test_add_func ("/mime/seven-bit", test_seven_bit);

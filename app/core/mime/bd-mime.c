@@ -207,6 +207,17 @@ next_field_line (const char *p,
   return NULL;
 }
 
+/* A header block being split: where its fields go, and the fields
+ * read_content_type () needs, noted as they are added (a look through
+ * every part's fields from the end for them cost more than the split). */
+typedef struct
+{
+  Arena *arena;
+  guint  capacity;       /* how many fields fit at the arena's top */
+  int    content_type;   /* the last Content-Type field's index, or -1 */
+  int    encoding;       /* the last Content-Transfer-Encoding's, or -1 */
+} Head;
+
 /* The fields of the header block being split are made at the arena's
  * top, where the array grows while nothing else is allocated: the room
  * left in its block, at least 16 fields. */
@@ -221,16 +232,31 @@ fields_room (Arena *arena)
 /* The array at the top is full: moved to a new block with room for
  * twice as many. */
 static void
-grow_fields (Arena      *arena,
-             BdMimePart *part,
-             guint      *capacity)
+grow_fields (Head       *head,
+             BdMimePart *part)
 {
   BdMimeField *old = part->fields;
+  Arena *arena = head->arena;
 
-  arena_add_block (arena, 2 * (gsize)*capacity * sizeof (BdMimeField));
+  arena_add_block (arena, 2 * (gsize)head->capacity * sizeof (BdMimeField));
   part->fields = (BdMimeField *)(gpointer)arena->top;
   memcpy (part->fields, old, part->n_fields * sizeof (BdMimeField));
-  *capacity = (arena->limit - arena->top) / sizeof (BdMimeField);
+  head->capacity = (arena->limit - arena->top) / sizeof (BdMimeField);
+}
+
+/* Notes the field @i, its name @n bytes at @name, when it is a
+ * Content-Type or Content-Transfer-Encoding (the last of each counts, as
+ * GMime has it). */
+static void
+note_content_field (Head       *head,
+                    guint       i,
+                    const char *name,
+                    gsize       n)
+{
+  if (n == 12 && bd_mime_names_equal (name, "Content-Type", 12))
+    head->content_type = i;
+  else if (n == 25 && bd_mime_names_equal (name, "Content-Transfer-Encoding", 25))
+    head->encoding = i;
 }
 
 /* A header field starting on the line at @line, its name ending at
@@ -238,9 +264,8 @@ grow_fields (Arena      *arena,
  * extend it). The array grows in place, at the arena's top: a GArray
  * cost a function call for every field and its own allocation. */
 static void
-add_field (Arena      *arena,
+add_field (Head       *head,
            BdMimePart *part,
-           guint      *capacity,
            const char *line,
            const char *name_end,
            const char *colon,
@@ -248,11 +273,14 @@ add_field (Arena      *arena,
 {
   BdMimeField *field;
 
-  if (part->n_fields == *capacity)
-    grow_fields (arena, part, capacity);
+  if (part->n_fields == head->capacity)
+    grow_fields (head, part);
   field = &part->fields[part->n_fields++];
   field->name = line;
   field->name_len = name_end - line;
+  /* the two lengths tested inline: the names are compared for few fields */
+  if (field->name_len == 12 || field->name_len == 25)
+    note_content_field (head, part->n_fields - 1, line, field->name_len);
   field->value = colon + 1;
   field->value_len = eol - (colon + 1);
 }
@@ -267,12 +295,10 @@ extend_field (BdMimePart *part,
   last->value_len = eol - last->value;
 }
 
-/* split_head ()'s walk, the fields added at the arena's top (@capacity
- * of them fit there). */
+/* split_head ()'s walk, the fields added at the arena's top. */
 static void
-split_fields (Arena      *arena,
+split_fields (Head       *head,
               BdMimePart *part,
-              guint      *capacity,
               const char *p,
               const char *end)
 {
@@ -306,7 +332,7 @@ split_fields (Arena      *arena,
           /* the line's end looked for from the colon: the name is passed */
           const char *eol = line_end (colon, end);
 
-          add_field (arena, part, capacity, p, name_end, colon, eol);
+          add_field (head, part, p, name_end, colon, eol);
           in_field = TRUE;
           p = after_line (eol, end);
           continue;
@@ -329,15 +355,17 @@ split_fields (Arena      *arena,
  * after it; when none do, the content starts there (prose written
  * straight after the headers). */
 static void
-split_head (Arena      *arena,
+split_head (Head       *head,
             BdMimePart *part,
             const char *p,
             const char *end)
 {
-  guint capacity = fields_room (arena);
+  Arena *arena = head->arena;
 
+  head->capacity = fields_room (arena);
+  head->content_type = head->encoding = -1;
   part->fields = (BdMimeField *)(gpointer)arena->top;
-  split_fields (arena, part, &capacity, p, end);
+  split_fields (head, part, p, end);
   /* the array made, the arena's top moves past it */
   arena->top = (char *)(part->fields + part->n_fields);
 }
@@ -395,14 +423,6 @@ is_word (const char *s,
   return s[0] == word[0] && strcmp (s, word) == 0;
 }
 
-static gboolean
-field_is (const BdMimeField *field,
-          const char        *name,
-          gsize              len)
-{
-  return field->name_len == len && bd_mime_names_equal (field->name, name, len);
-}
-
 /* g_ascii_strdown () of @n bytes without NUL into @out, folded inline: it
  * calls a function for each byte, for every part's type, subtype and
  * encoding. */
@@ -437,40 +457,23 @@ set_content_type (Arena      *arena,
   lower_copy (part->subtype, subtype, subtype_len);
 }
 
-/* The last Content-Type and Content-Transfer-Encoding fields (GMime lets
- * the last count), found in one look through the fields from the end. */
-static void
-find_content_fields (const BdMimePart   *part,
-                     const BdMimeField **type,
-                     const BdMimeField **encoding)
-{
-  *type = *encoding = NULL;
-  for (guint i = part->n_fields; i-- > 0 && (*type == NULL || *encoding == NULL);)
-    {
-      const BdMimeField *field = &part->fields[i];
-
-      if (*type == NULL && field_is (field, "Content-Type", 12))
-        *type = field;
-      else if (*encoding == NULL && field_is (field, "Content-Transfer-Encoding", 25))
-        *encoding = field;
-    }
-}
-
 /* type/subtype and the parameters the decoder uses. Without a
  * Content-Type the type is text/plain, or message/rfc822 inside a
  * multipart/digest (@in_digest), as RFC 2046 5.1.5 has it. */
 static void
-read_content_type (Arena      *arena,
+read_content_type (const Head *head,
                    BdMimePart *part,
                    gboolean    in_digest)
 {
+  Arena *arena = head->arena;
   const BdMimeField *type, *encoding;
   char buf[BD_MIME_UNFOLD_ROOM];
   g_autofree char *heap = NULL;
   const char *value = NULL, *p;
   gsize len;
 
-  find_content_fields (part, &type, &encoding);
+  type = head->content_type >= 0 ? &part->fields[head->content_type] : NULL;
+  encoding = head->encoding >= 0 ? &part->fields[head->encoding] : NULL;
   if (type != NULL)
     value = bd_mime_unfold_in (type->value, type->value_len, buf, sizeof buf, &heap, &len);
   p = value;
@@ -776,10 +779,11 @@ parse_part (Parser     *parser,
             guint       depth)
 {
   BdMimePart *part = memset (arena_alloc (parser->arena, sizeof (BdMimePart)), 0, sizeof (BdMimePart));
+  Head head = { parser->arena, 0, -1, -1 };
 
   parser->n_parts++;
-  split_head (parser->arena, part, p, end);
-  read_content_type (parser->arena, part, in_digest);
+  split_head (&head, part, p, end);
+  read_content_type (&head, part, in_digest);
   if (depth >= parser->max_depth)
     {
       part->too_deep = is_word (part->type, "multipart") || is_message_type (part);
