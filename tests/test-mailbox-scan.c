@@ -57,6 +57,66 @@ headers_verdict (const char *message)
   return bd_mailbox_filter_headers (message, strlen (message));
 }
 
+/* @text with each letter's case flipped at random. */
+static char *
+random_case (GRand      *rand,
+             const char *text)
+{
+  char *out = g_strdup (text);
+
+  for (char *p = out; *p != '\0'; p++)
+    if (g_ascii_isalpha (*p) && g_rand_boolean (rand))
+      *p ^= 0x20;
+  return out;
+}
+
+/* The pre-filter compares names and words without case, inline: every
+ * rule's field in random case has the verdict written in lower case; a
+ * NUL in the name, or a byte differing only in its 0x20 bit that is not
+ * a letter ('-' and CR, '/' and 0x0f), matches nothing, as with
+ * g_ascii_strncasecmp (). */
+static void
+test_filter_case_blind (void)
+{
+  static const struct { const char *field; BdFilterVerdict verdict; } rules[] = {
+    { "auto-submitted: auto-replied", BD_FILTER_DECODE }, { "auto-submitted: no", BD_FILTER_PEEK },
+    { "content-type: multipart/report", BD_FILTER_DECODE },
+    { "content-type: message/delivery-status", BD_FILTER_DECODE },
+    { "content-type: multipart/mixed", BD_FILTER_LOOK_INSIDE },
+    { "content-type: text/html", BD_FILTER_SKIP }, { "from: mailer-daemon@example.com", BD_FILTER_DECODE },
+    { "precedence: auto_reply", BD_FILTER_DECODE }, { "return-path: <mailer-daemon@example.com>", BD_FILTER_DECODE },
+    { "x-failed-recipients: a@example.com", BD_FILTER_DECODE }, { "x-loop: daemon", BD_FILTER_DECODE },
+    { "x-ms-exchange-message-is-ndr: 1", BD_FILTER_DECODE }, { "x-mlserver: fml", BD_FILTER_DECODE },
+  };
+  g_autoptr(GRand) rand = g_rand_new_with_seed (7);
+
+  for (guint i = 0; i < G_N_ELEMENTS (rules); i++)
+    {
+      g_autofree char *lower = g_strconcat (rules[i].field, "\n\n", NULL);
+      char *colon = strchr (lower, ':');
+
+      g_assert_cmpint (headers_verdict (lower), ==, rules[i].verdict);
+      for (guint round = 0; round < 50; round++)
+        {
+          g_autofree char *mixed = random_case (rand, lower);
+
+          g_assert_cmpint (headers_verdict (mixed), ==, rules[i].verdict);
+        }
+      for (char *p = lower; p < colon; p++)
+        {
+          g_autofree char *changed = g_memdup2 (lower, strlen (lower) + 1);
+          gsize len = strlen (lower);
+
+          if (g_ascii_isalpha (*p))
+            continue;
+          changed[p - lower] ^= 0x20;
+          g_assert_cmpint (bd_mailbox_filter_headers (changed, len), ==, BD_FILTER_PEEK);
+          changed[p - lower] = '\0';
+          g_assert_cmpint (bd_mailbox_filter_headers (changed, len), ==, BD_FILTER_PEEK);
+        }
+    }
+}
+
 static void
 test_filter_keeps_every_fixture (void)
 {
@@ -434,6 +494,7 @@ main (int    argc,
   ADD ("/core/mailbox/find-mail-folders", test_find_mail_folders);
 #undef ADD
   g_test_add_func ("/core/mailbox/filter/keeps-every-fixture", test_filter_keeps_every_fixture);
+  g_test_add_func ("/core/mailbox/filter/case-blind", test_filter_case_blind);
   g_test_add_func ("/core/mailbox/export/failed-recipients", test_export_failed_recipients);
 
   return g_test_run ();

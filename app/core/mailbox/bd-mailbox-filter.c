@@ -108,6 +108,22 @@ static const char *const subject_markers[] = {
   NULL
 };
 
+/* g_ascii_strncasecmp (@s, @lower, @n) == 0, @lower in lower case and
+ * without NUL (a NUL in @s differs, as there), inline: GLib's calls a
+ * function for each byte, on every field name of every message. */
+static inline gboolean
+equal_ci (const char *s,
+          const char *lower,
+          gsize       n)
+{
+  for (gsize i = 0; i < n; i++)
+    if (bd_text_ascii_lower (s[i]) != lower[i])
+      return FALSE;
+  return TRUE;
+}
+
+/* Whether @needle (lower case) is in the @len bytes at @hay, case
+ * folded. */
 static gboolean
 contains_ci (const char *hay,
              gsize       len,
@@ -120,9 +136,9 @@ contains_ci (const char *hay,
     return FALSE;
   for (gsize i = 0; i + n <= len; i++)
     {
-      if (g_ascii_tolower (hay[i]) != first)
+      if (bd_text_ascii_lower (hay[i]) != first)
         continue;
-      if (g_ascii_strncasecmp (hay + i, needle, n) == 0)
+      if (equal_ci (hay + i, needle, n))
         return TRUE;
     }
   return FALSE;
@@ -270,12 +286,13 @@ matches_words (const char        *value,
   return contains_any (decoded, n, markers);
 }
 
-static gboolean
+/* @name in lower case; inline, its length known where it is written. */
+static inline gboolean
 name_is (const char *line,
          gsize       name_len,
          const char *name)
 {
-  return strlen (name) == name_len && g_ascii_strncasecmp (line, name, name_len) == 0;
+  return strlen (name) == name_len && equal_ci (line, name, name_len);
 }
 
 /* One unfolded-enough header field: @value runs to the end of the field,
@@ -286,14 +303,14 @@ judge_field (const char *name,
              const char *value,
              gsize       len)
 {
-  switch (g_ascii_tolower (name[0]))
+  switch (bd_text_ascii_lower (name[0]))
     {
     case 'a':
       if (name_is (name, name_len, "auto-submitted"))
         {
           while (len > 0 && g_ascii_isspace (*value))
             value++, len--;
-          return len >= 2 && g_ascii_strncasecmp (value, "no", 2) == 0 ? BD_FILTER_PEEK : BD_FILTER_DECODE;
+          return len >= 2 && equal_ci (value, "no", 2) ? BD_FILTER_PEEK : BD_FILTER_DECODE;
         }
       break;
     case 'c':
