@@ -431,7 +431,19 @@ lower_copy (char       *out,
             const char *s,
             gsize       n)
 {
-  for (gsize i = 0; i < n; i++)
+  gsize i = 0;
+
+  /* 8 bytes at once ("multipart", "alternative", "quoted-printable"),
+   * the rest one by one */
+  for (; i + 8 <= n; i += 8)
+    {
+      guint64 word;
+
+      memcpy (&word, s + i, 8);
+      word = bd_mime_fold_word (word);
+      memcpy (out + i, &word, 8);
+    }
+  for (; i < n; i++)
     out[i] = bd_text_ascii_lower (s[i]);
   out[n] = '\0';
 }
