@@ -499,6 +499,66 @@ test_content_fields_noted (void)
     }
 }
 
+/* What bd_mime_part_is_leaf () said before the splitter noted it: not
+ * a multipart, nor a message/rfc822, global or news part without a
+ * transfer encoding that GMime leaves opaque. */
+static gboolean
+leaf_reference (const BdMimePart *part)
+{
+  static const char *const opaque[] = { "base64", "quoted-printable", "x-uuencode", "uuencode" };
+  gboolean message = g_ascii_strcasecmp (part->type, "message") == 0
+                     && (g_ascii_strcasecmp (part->subtype, "rfc822") == 0
+                         || g_ascii_strcasecmp (part->subtype, "global") == 0
+                         || g_ascii_strcasecmp (part->subtype, "news") == 0);
+
+  for (guint i = 0; message && part->encoding != NULL && i < G_N_ELEMENTS (opaque); i++)
+    if (strcmp (part->encoding, opaque[i]) == 0)
+      message = FALSE;
+  return g_ascii_strcasecmp (part->type, "multipart") != 0 && !message;
+}
+
+static void
+check_leaves (const BdMimePart *part)
+{
+  g_assert_cmpint (bd_mime_part_is_leaf (part), ==, leaf_reference (part));
+  for (guint i = 0; part->children != NULL && i < part->children->len; i++)
+    check_leaves (child (part, i));
+  if (part->message != NULL)
+    check_leaves (part->message);
+}
+
+/* Parts of every kind, in any case, with and without encodings, at the
+ * depth limit and past it. */
+static void
+test_leaf_kinds (void)
+{
+  static const char *const types[] = {
+    "text/plain", "Multipart/Mixed; boundary=b", "message/rfc822", "MESSAGE/Global", "message/news",
+    "message/delivery-status", "multipart/digest; boundary=b", "messages/rfc822", "multipart", "",
+  };
+  static const char *const encodings[] = { NULL, "base64", "7bit", "Quoted-Printable", "x-uuencode", "uuencode", "8bit" };
+  g_autoptr(GRand) rand = g_rand_new_with_seed (41);
+
+  for (guint round = 0; round < 3000; round++)
+    {
+      g_autoptr(GString) text = g_string_new (NULL);
+      g_autoptr(BdMimePart) m = NULL;
+
+      for (guint level = g_rand_int_range (rand, 1, 5); level > 0; level--)
+        {
+          const char *encoding = encodings[g_rand_int_range (rand, 0, G_N_ELEMENTS (encodings))];
+
+          g_string_append_printf (text, "Content-Type: %s\n", types[g_rand_int_range (rand, 0, G_N_ELEMENTS (types))]);
+          if (encoding != NULL)
+            g_string_append_printf (text, "Content-Transfer-Encoding: %s\n", encoding);
+          g_string_append (text, g_rand_boolean (rand) ? "\n--b\n" : "\n");
+        }
+      g_string_append (text, "body\n--b--\n");
+      m = bd_mime_parse (text->str, text->len, g_rand_int_range (rand, 0, 4));
+      check_leaves (m);
+    }
+}
+
 /* CRLF and lone CR become LF, in place, wherever they fall: first byte,
  * last byte, runs of them. */
 static void
@@ -586,6 +646,7 @@ main (int argc, char **argv)
   g_test_add_func ("/mime/part-count-limit", test_part_count_limit);
   g_test_add_func ("/mime/arena-blocks", test_arena_blocks);
   g_test_add_func ("/mime/content-fields-noted", test_content_fields_noted);
+  g_test_add_func ("/mime/leaf-kinds", test_leaf_kinds);
   g_test_add_func ("/mime/normalise-newlines", test_normalise_newlines);
   g_test_add_func ("/mime/charset-converters", test_charset_converters);
   g_test_add_func ("/mime/seven-bit", test_seven_bit);

@@ -796,12 +796,15 @@ parse_part (Parser     *parser,
   parser->n_parts++;
   split_head (&head, part, p, end);
   read_content_type (&head, part, in_digest);
+  /* known once: bd_mime_part_is_leaf () is asked for every part, often */
+  part->multipart = is_word (part->type, "multipart");
+  part->encapsulated = !part->multipart && is_message_type (part);
   if (depth >= parser->max_depth)
     {
-      part->too_deep = is_word (part->type, "multipart") || is_message_type (part);
+      part->too_deep = part->multipart || part->encapsulated;
       return part;
     }
-  if (is_word (part->type, "multipart"))
+  if (part->multipart)
     {
       if (part->boundary != NULL && part->boundary[0] != '\0')
         split_multipart (parser, part, depth);
@@ -813,7 +816,7 @@ parse_part (Parser     *parser,
           part->prologue_len = part->body_len;
         }
     }
-  else if (is_message_type (part))
+  else if (part->encapsulated)
     part->message = parse_part (parser, skip_from_line (part->body, part->body + part->body_len),
                                 part->body + part->body_len, FALSE, depth + 1);
   return part;
@@ -873,7 +876,7 @@ bd_mime_part_is (const BdMimePart *part,
 gboolean
 bd_mime_part_is_leaf (const BdMimePart *part)
 {
-  return !is_word (part->type, "multipart") && !is_message_type (part);
+  return !part->multipart && !part->encapsulated;
 }
 
 /* g_ascii_xdigit_value () of a hex digit (@c is one), inline: a call

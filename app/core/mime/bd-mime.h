@@ -62,6 +62,8 @@ struct _BdMimePart
   guint       n_fields;
   char        type_buf[24];    /* private: @type and @subtype when they fit */
   gpointer    arena;           /* private: the top part's, which holds the tree */
+  gboolean    multipart;       /* private: what bd_mime_part_is_leaf () asks */
+  gboolean    encapsulated;    /* private: message/rfc822 and the like, not encoded */
 };
 
 /* The whole tree, its fields and strings live in blocks that the top part
