@@ -520,6 +520,15 @@ leaf_reference (const BdMimePart *part)
 static void
 check_leaves (const BdMimePart *part)
 {
+  static const char *const words[][2] = {
+    { "text", "plain" }, { "TEXT", "*" }, { "Multipart", "MIXED" }, { "message", "rfc822" }, { "MESSAGE", "*" },
+    { "m", "*" }, { "messages", "rfc822" }, { "multipart", "digest" }, { "", "*" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (words); i++)
+    g_assert_cmpint (bd_mime_part_is (part, words[i][0], words[i][1]), ==,
+                     g_ascii_strcasecmp (part->type, words[i][0]) == 0
+                     && (strcmp (words[i][1], "*") == 0 || g_ascii_strcasecmp (part->subtype, words[i][1]) == 0));
   g_assert_cmpint (bd_mime_part_is_leaf (part), ==, leaf_reference (part));
   for (guint i = 0; part->children != NULL && i < part->children->len; i++)
     check_leaves (child (part, i));
@@ -528,7 +537,8 @@ check_leaves (const BdMimePart *part)
 }
 
 /* Parts of every kind, in any case, with and without encodings, at the
- * depth limit and past it. */
+ * depth limit and past it: bd_mime_part_is_leaf () and bd_mime_part_is ()
+ * against the words compared without case. */
 static void
 test_leaf_kinds (void)
 {

@@ -868,6 +868,10 @@ bd_mime_part_is (const BdMimePart *part,
                  const char       *type,
                  const char       *subtype)
 {
+  /* the part's words are lower case: their first bytes, against the
+   * asked ones' lowered, tell most of the calls apart inline */
+  if (part->type[0] != bd_text_ascii_lower (type[0]))
+    return FALSE;
   return bd_mime_walk_equal_ci (part->type, type)
       && ((subtype[0] == '*' && subtype[1] == '\0') || bd_mime_walk_equal_ci (part->subtype, subtype));
 }
