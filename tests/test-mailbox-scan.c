@@ -88,8 +88,17 @@ test_filter_case_blind (void)
     { "x-failed-recipients: a@example.com", BD_FILTER_DECODE }, { "x-loop: daemon", BD_FILTER_DECODE },
     { "x-ms-exchange-message-is-ndr: 1", BD_FILTER_DECODE }, { "x-mlserver: fml", BD_FILTER_DECODE },
   };
+  /* "<>" and "=?" are found as far as a NUL, as g_strstr_len () found them */
+  static const struct { const char *text; gsize len; BdFilterVerdict verdict; } pairs[] = {
+    { "From: x <>\n\n", 13, BD_FILTER_DECODE }, { "From: x\0<>\n\n", 13, BD_FILTER_PEEK },
+    { "From: x<\0>\n\n", 12, BD_FILTER_PEEK }, { "Return-Path: <>\n\n", 18, BD_FILTER_DECODE },
+    { "Return-Path: \0<>\n\n", 19, BD_FILTER_PEEK }, { "From: <\n\n", 10, BD_FILTER_PEEK },
+    { "Return-Path: <a@b.c> <>\n\n", 26, BD_FILTER_DECODE },
+  };
   g_autoptr(GRand) rand = g_rand_new_with_seed (7);
 
+  for (guint i = 0; i < G_N_ELEMENTS (pairs); i++)
+    g_assert_cmpint (bd_mailbox_filter_headers (pairs[i].text, pairs[i].len), ==, pairs[i].verdict);
   for (guint i = 0; i < G_N_ELEMENTS (rules); i++)
     {
       g_autofree char *lower = g_strconcat (rules[i].field, "\n\n", NULL);

@@ -18,6 +18,7 @@
 #endif
 
 #include "bd-mailbox-filter.h"
+#include "bd-mime-walk.h"
 #include "bd-text.h"
 
 /**
@@ -270,6 +271,21 @@ decode_words (const char *value,
   return o;
 }
 
+/* g_strstr_len (@value, @len, "@a@b") != NULL, which stops at a NUL:
+ * the pair found 16 places at a time (bd_mime_walk_find_pair ()), then
+ * no NUL before it. GLib's compares at every byte, for the From: and
+ * Return-Path: of every message. */
+static gboolean
+has_pair (const char *value,
+          gsize       len,
+          char        a,
+          char        b)
+{
+  const char *hit = bd_mime_walk_find_pair (value, len, a, b);
+
+  return hit != NULL && memchr (value, '\0', hit - value) == NULL;
+}
+
 static gboolean
 matches_words (const char        *value,
                gsize              len,
@@ -280,7 +296,7 @@ matches_words (const char        *value,
 
   if (contains_any (value, len, markers))
     return TRUE;
-  if (g_strstr_len (value, len, "=?") == NULL)
+  if (!has_pair (value, len, '=', '?'))
     return FALSE;
   n = decode_words (value, MIN (len, 2048), decoded, sizeof decoded);
   return contains_any (decoded, n, markers);
@@ -329,7 +345,7 @@ judge_field (const char *name,
     case 'f':
       /* "From: <>": the null sender, as in Return-Path, is a server's */
       if (name_is (name, name_len, "from")
-          && (matches_words (value, len, from_markers) || g_strstr_len (value, len, "<>") != NULL))
+          && (matches_words (value, len, from_markers) || has_pair (value, len, '<', '>')))
         return BD_FILTER_DECODE;
       break;
     case 'p':
@@ -338,7 +354,7 @@ judge_field (const char *name,
       break;
     case 'r':
       if (name_is (name, name_len, "return-path")
-          && (g_strstr_len (value, len, "<>") != NULL || contains_ci (value, len, "mailer-daemon")))
+          && (has_pair (value, len, '<', '>') || contains_ci (value, len, "mailer-daemon")))
         return BD_FILTER_DECODE;
       break;
     case 's':
