@@ -126,6 +126,50 @@ test_filter_case_blind (void)
     }
 }
 
+/* The Subject: and From: markers are found in one pass by their first
+ * two bytes: each of these, in any case, anywhere in a value of digits
+ * (which no marker holds), at its start and end, alone, or cut short by
+ * its last byte (then not found). */
+static void
+test_filter_markers_anywhere (void)
+{
+  static const struct { const char *name, *marker; } cases[] = {
+    { "Subject", "undeliver" }, { "Subject", "out of office" }, { "Subject", "unzustellbar" },
+    { "Subject", "nie mo\xc5\xbc" "na dostarczy" }, { "Subject", "read:" }, { "Subject", "zwrot" },
+    { "Subject", "r\xc3\xbc" "ckl\xc3\xa4ufer" }, { "From", "mailer-daemon" }, { "From", "postmaster" },
+    { "From", "poczta@" }, { "Sender", "mdaemon" },
+  };
+  g_autoptr(GRand) rand = g_rand_new_with_seed (11);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    for (guint round = 0; round < 200; round++)
+      {
+        g_autofree char *marker = random_case (rand, cases[i].marker);
+        g_autofree char *cut = g_strndup (marker, strlen (marker) - 1);
+        guint before = round % 3 == 0 ? 0 : g_rand_int_range (rand, 0, 60);
+        guint after = round % 5 == 0 ? 0 : g_rand_int_range (rand, 0, 60);
+        g_autoptr(GString) with = g_string_new (NULL), without = g_string_new (NULL);
+
+        g_string_append_printf (with, "%s: ", cases[i].name);
+        g_string_append (without, with->str);
+        for (guint k = 0; k < before; k++)
+          g_string_append_c (with, '0' + k % 10), g_string_append_c (without, '0' + k % 10);
+        g_string_append (with, marker);
+        g_string_append (without, cut);
+        for (guint k = 0; k < after; k++)
+          g_string_append_c (with, '0' + k % 10), g_string_append_c (without, '0' + k % 10);
+        g_string_append (with, "\n\n");
+        g_string_append (without, "\n\n");
+        g_assert_cmpint (headers_verdict (with->str), ==, BD_FILTER_DECODE);
+        g_assert_cmpint (headers_verdict (without->str), ==, BD_FILTER_PEEK);
+      }
+  /* a marker as the first bytes of a value (an encoded word decoded), and
+   * as the last bytes of a body's start */
+  g_assert_cmpint (headers_verdict ("Subject:=?utf-8?B?dW5kZWxpdmVy?=\n\n"), ==, BD_FILTER_DECODE);
+  g_assert_true (filter ("From: a@example.com\nSubject: hi\n\n0123user unknown"));
+  g_assert_false (filter ("From: a@example.com\nSubject: hi\n\n0123user unknow"));
+}
+
 static void
 test_filter_keeps_every_fixture (void)
 {
@@ -504,6 +548,7 @@ main (int    argc,
 #undef ADD
   g_test_add_func ("/core/mailbox/filter/keeps-every-fixture", test_filter_keeps_every_fixture);
   g_test_add_func ("/core/mailbox/filter/case-blind", test_filter_case_blind);
+  g_test_add_func ("/core/mailbox/filter/markers-anywhere", test_filter_markers_anywhere);
   g_test_add_func ("/core/mailbox/export/failed-recipients", test_export_failed_recipients);
 
   return g_test_run ();
