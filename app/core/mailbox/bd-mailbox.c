@@ -232,8 +232,20 @@ sort_entries (Entry *e,
 {
   gsize half = n / 2, i = 0, j = half, k = 0;
 
-  if (n < 2)
-    return;
+  if (n <= 8)
+    {
+      /* a few: inserted in turn, without the calls of a merge */
+      for (gsize a = 1; a < n; a++)
+        {
+          Entry moved = e[a];
+          gsize b = a;
+
+          for (; b > 0 && entry_before (&moved, &e[b - 1]); b--)
+            e[b] = e[b - 1];
+          e[b] = moved;
+        }
+      return;
+    }
   sort_entries (e, tmp, half);
   sort_entries (e + half, tmp, n - half);
   while (i < half && j < n)
