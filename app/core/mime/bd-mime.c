@@ -154,6 +154,12 @@ arena_strndup (const char *text,
   return copy;
 }
 
+/* The bytes a line ending in parameters may end with: ';' and the
+ * blanks after it. */
+static const guint8 param_line_end[256] = {
+  [';'] = TRUE, [' '] = TRUE, ['\t'] = TRUE, ['\r'] = TRUE,
+};
+
 /* Whether the line at @p, not indented, still continues the field
  * above: that line ended with ';' and this one is a "name=value"
  * parameter. Some mailers drop the indentation when they fold a
@@ -169,10 +175,10 @@ continues_parameters (const char *head,
 
   if (p <= head)
     return FALSE;
-  /* The last byte of the line above, looked at once: a ';' and the blanks
-   * are all below ';' + 1, and nearly every line ends in a letter or
-   * '>', above it (this runs for every line of every header). */
-  if (q > head && (guchar)q[-1] > ';')
+  /* The last byte of the line above, looked at once: nearly every line
+   * ends in a letter, a digit or '>' (this runs for every line of every
+   * header). */
+  if (q > head && !param_line_end[(guchar)q[-1]])
     return FALSE;
   while (q > head && (q[-1] == ' ' || q[-1] == '\t' || q[-1] == '\r'))
     q--;
