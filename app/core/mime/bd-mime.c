@@ -440,7 +440,7 @@ lower_copy (char       *out,
   gsize i = 0;
 
   /* 8 bytes at once ("multipart", "alternative", "quoted-printable"),
-   * the rest one by one */
+   * then 4 ("text", "plain"), the rest one by one */
   for (; i + 8 <= n; i += 8)
     {
       guint64 word;
@@ -448,6 +448,15 @@ lower_copy (char       *out,
       memcpy (&word, s + i, 8);
       word = bd_mime_fold_word (word);
       memcpy (out + i, &word, 8);
+    }
+  if (i + 4 <= n)
+    {
+      guint32 half;
+
+      memcpy (&half, s + i, 4);
+      half = (guint32)bd_mime_fold_word (half);
+      memcpy (out + i, &half, 4);
+      i += 4;
     }
   for (; i < n; i++)
     out[i] = bd_text_ascii_lower (s[i]);
