@@ -306,14 +306,20 @@ is_complaint (const char *subject)
 static gboolean
 is_forward_subject (const char *subject)
 {
-  static const char *const prefixes[] = { "fwd:", "fw:", "pd:", "wg:", "tr:", "rv:", "i:", "doorst:", "enc:" };
+  /* with their lengths: a strlen () call for each cost more than the compare */
+#define PREFIX(s) { s, sizeof (s) - 1 }
+  static const struct { const char *text; gsize len; } prefixes[] = {
+    PREFIX ("fwd:"), PREFIX ("fw:"), PREFIX ("pd:"), PREFIX ("wg:"), PREFIX ("tr:"), PREFIX ("rv:"), PREFIX ("i:"),
+    PREFIX ("doorst:"), PREFIX ("enc:"),
+  };
+#undef PREFIX
 
   if (subject == NULL)
     return FALSE;
   while (*subject == ' ' || *subject == '[')
     subject++;
   for (guint i = 0; i < G_N_ELEMENTS (prefixes); i++)
-    if (bd_mime_walk_has_prefix_ci (subject, prefixes[i], strlen (prefixes[i])))
+    if (bd_mime_walk_has_prefix_ci (subject, prefixes[i].text, prefixes[i].len))
       return TRUE;
   return FALSE;
 }
