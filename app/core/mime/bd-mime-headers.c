@@ -40,10 +40,9 @@ bd_mime_fields (const BdMimePart *part,
 static const char *
 find_field (const BdMimePart *part,
             const char       *name,
+            gsize             wanted,
             gsize            *len)
 {
-  gsize wanted = strlen (name);
-
   /* the array itself, not bd_mime_fields (): its checks cost a call for
    * every look-up */
   for (guint k = 0; k < part->n_fields; k++)
@@ -63,18 +62,20 @@ find_field (const BdMimePart *part,
 }
 
 /**
- * bd_mime_header_raw:
+ * bd_mime_header_raw_n:
+ * @name_len: strlen (@name) (bd_mime_header_raw () works it out)
  * @len: (out): the length of the value
  *
  * Returns: (nullable): the first @name field's value as it is in the
  *   message, folded lines included, or %NULL.
  */
 const char *
-bd_mime_header_raw (const BdMimePart *part,
-                    const char       *name,
-                    gsize            *len)
+bd_mime_header_raw_n (const BdMimePart *part,
+                      const char       *name,
+                      gsize             name_len,
+                      gsize            *len)
 {
-  return find_field (part, name, len);
+  return find_field (part, name, name_len, len);
 }
 
 #ifdef __SSE2__
@@ -251,15 +252,17 @@ needs_decoding (const char *value,
 }
 
 /**
- * bd_mime_header:
+ * bd_mime_header_n:
+ * @name_len: strlen (@name) (bd_mime_header () works it out)
  *
  * Returns: (transfer full) (nullable): the first @name field's value,
  *   unfolded, trimmed and with encoded words decoded (as GMime gives a
  *   header's value), or %NULL when there is none.
  */
 char *
-bd_mime_header (const BdMimePart *part,
-                const char       *name)
+bd_mime_header_n (const BdMimePart *part,
+                  const char       *name,
+                  gsize             name_len)
 {
   gsize len;
   const char *raw;
@@ -268,7 +271,7 @@ bd_mime_header (const BdMimePart *part,
   g_return_val_if_fail (part != NULL, NULL);
   g_return_val_if_fail (name != NULL, NULL);
 
-  if ((raw = bd_mime_header_raw (part, name, &len)) == NULL)
+  if ((raw = bd_mime_header_raw_n (part, name, name_len, &len)) == NULL)
     return NULL;
   value = bd_mime_unfold_len (raw, len, &len);
   if (needs_decoding (value, len))

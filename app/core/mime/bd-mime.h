@@ -18,6 +18,7 @@
 #pragma once
 
 #include <gmime/gmime.h>
+#include <string.h>
 
 G_BEGIN_DECLS
 
@@ -79,11 +80,32 @@ gboolean    bd_mime_part_is        (const BdMimePart *part,
                                     const char       *subtype);
 gboolean    bd_mime_part_is_leaf   (const BdMimePart *part);
 
-const char *bd_mime_header_raw     (const BdMimePart *part,
+const char *bd_mime_header_raw_n   (const BdMimePart *part,
                                     const char       *name,
+                                    gsize             name_len,
                                     gsize            *len);
-char       *bd_mime_header         (const BdMimePart *part,
-                                    const char       *name);
+char       *bd_mime_header_n       (const BdMimePart *part,
+                                    const char       *name,
+                                    gsize             name_len);
+
+/* Inline, so that a name written in the call has its length known where
+ * it is compiled: a strlen () for each of thousands of look-ups a run
+ * cost more than a look through a short header. */
+static inline const char *
+bd_mime_header_raw (const BdMimePart *part,
+                    const char       *name,
+                    gsize            *len)
+{
+  return bd_mime_header_raw_n (part, name, name != NULL ? strlen (name) : 0, len);
+}
+
+static inline char *
+bd_mime_header (const BdMimePart *part,
+                const char       *name)
+{
+  return bd_mime_header_n (part, name, name != NULL ? strlen (name) : 0);
+}
+
 char       *bd_mime_unfold         (const char       *raw,
                                     gsize             len);
 char       *bd_mime_unfold_len     (const char       *raw,
