@@ -57,6 +57,119 @@ headers_verdict (const char *message)
   return bd_mailbox_filter_headers (message, strlen (message));
 }
 
+/* @text with each letter's case flipped at random. */
+static char *
+random_case (GRand      *rand,
+             const char *text)
+{
+  char *out = g_strdup (text);
+
+  for (char *p = out; *p != '\0'; p++)
+    if (g_ascii_isalpha (*p) && g_rand_boolean (rand))
+      *p ^= 0x20;
+  return out;
+}
+
+/* The pre-filter compares names and words without case, inline: every
+ * rule's field in random case has the verdict written in lower case; a
+ * NUL in the name, or a byte differing only in its 0x20 bit that is not
+ * a letter ('-' and CR, '/' and 0x0f), matches nothing, as with
+ * g_ascii_strncasecmp (). */
+static void
+test_filter_case_blind (void)
+{
+  static const struct { const char *field; BdFilterVerdict verdict; } rules[] = {
+    { "auto-submitted: auto-replied", BD_FILTER_DECODE }, { "auto-submitted: no", BD_FILTER_PEEK },
+    { "content-type: multipart/report", BD_FILTER_DECODE },
+    { "content-type: message/delivery-status", BD_FILTER_DECODE },
+    { "content-type: multipart/mixed", BD_FILTER_LOOK_INSIDE },
+    { "content-type: text/html", BD_FILTER_SKIP }, { "from: mailer-daemon@example.com", BD_FILTER_DECODE },
+    { "precedence: auto_reply", BD_FILTER_DECODE }, { "return-path: <mailer-daemon@example.com>", BD_FILTER_DECODE },
+    { "x-failed-recipients: a@example.com", BD_FILTER_DECODE }, { "x-loop: daemon", BD_FILTER_DECODE },
+    { "x-ms-exchange-message-is-ndr: 1", BD_FILTER_DECODE }, { "x-mlserver: fml", BD_FILTER_DECODE },
+  };
+  /* "<>" and "=?" are found as far as a NUL, as g_strstr_len () found them */
+  static const struct { const char *text; gsize len; BdFilterVerdict verdict; } pairs[] = {
+    { "From: x <>\n\n", 13, BD_FILTER_DECODE }, { "From: x\0<>\n\n", 13, BD_FILTER_PEEK },
+    { "From: x<\0>\n\n", 12, BD_FILTER_PEEK }, { "Return-Path: <>\n\n", 18, BD_FILTER_DECODE },
+    { "Return-Path: \0<>\n\n", 19, BD_FILTER_PEEK }, { "From: <\n\n", 10, BD_FILTER_PEEK },
+    { "Return-Path: <a@b.c> <>\n\n", 26, BD_FILTER_DECODE },
+  };
+  g_autoptr(GRand) rand = g_rand_new_with_seed (7);
+
+  for (guint i = 0; i < G_N_ELEMENTS (pairs); i++)
+    g_assert_cmpint (bd_mailbox_filter_headers (pairs[i].text, pairs[i].len), ==, pairs[i].verdict);
+  for (guint i = 0; i < G_N_ELEMENTS (rules); i++)
+    {
+      g_autofree char *lower = g_strconcat (rules[i].field, "\n\n", NULL);
+      char *colon = strchr (lower, ':');
+
+      g_assert_cmpint (headers_verdict (lower), ==, rules[i].verdict);
+      for (guint round = 0; round < 50; round++)
+        {
+          g_autofree char *mixed = random_case (rand, lower);
+
+          g_assert_cmpint (headers_verdict (mixed), ==, rules[i].verdict);
+        }
+      for (char *p = lower; p < colon; p++)
+        {
+          g_autofree char *changed = g_memdup2 (lower, strlen (lower) + 1);
+          gsize len = strlen (lower);
+
+          if (g_ascii_isalpha (*p))
+            continue;
+          changed[p - lower] ^= 0x20;
+          g_assert_cmpint (bd_mailbox_filter_headers (changed, len), ==, BD_FILTER_PEEK);
+          changed[p - lower] = '\0';
+          g_assert_cmpint (bd_mailbox_filter_headers (changed, len), ==, BD_FILTER_PEEK);
+        }
+    }
+}
+
+/* The Subject: and From: markers are found in one pass by their first
+ * two bytes: each of these, in any case, anywhere in a value of digits
+ * (which no marker holds), at its start and end, alone, or cut short by
+ * its last byte (then not found). */
+static void
+test_filter_markers_anywhere (void)
+{
+  static const struct { const char *name, *marker; } cases[] = {
+    { "Subject", "undeliver" }, { "Subject", "out of office" }, { "Subject", "unzustellbar" },
+    { "Subject", "nie mo\xc5\xbc" "na dostarczy" }, { "Subject", "read:" }, { "Subject", "zwrot" },
+    { "Subject", "r\xc3\xbc" "ckl\xc3\xa4ufer" }, { "From", "mailer-daemon" }, { "From", "postmaster" },
+    { "From", "poczta@" }, { "Sender", "mdaemon" },
+  };
+  g_autoptr(GRand) rand = g_rand_new_with_seed (11);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    for (guint round = 0; round < 200; round++)
+      {
+        g_autofree char *marker = random_case (rand, cases[i].marker);
+        g_autofree char *cut = g_strndup (marker, strlen (marker) - 1);
+        guint before = round % 3 == 0 ? 0 : g_rand_int_range (rand, 0, 60);
+        guint after = round % 5 == 0 ? 0 : g_rand_int_range (rand, 0, 60);
+        g_autoptr(GString) with = g_string_new (NULL), without = g_string_new (NULL);
+
+        g_string_append_printf (with, "%s: ", cases[i].name);
+        g_string_append (without, with->str);
+        for (guint k = 0; k < before; k++)
+          g_string_append_c (with, '0' + k % 10), g_string_append_c (without, '0' + k % 10);
+        g_string_append (with, marker);
+        g_string_append (without, cut);
+        for (guint k = 0; k < after; k++)
+          g_string_append_c (with, '0' + k % 10), g_string_append_c (without, '0' + k % 10);
+        g_string_append (with, "\n\n");
+        g_string_append (without, "\n\n");
+        g_assert_cmpint (headers_verdict (with->str), ==, BD_FILTER_DECODE);
+        g_assert_cmpint (headers_verdict (without->str), ==, BD_FILTER_PEEK);
+      }
+  /* a marker as the first bytes of a value (an encoded word decoded), and
+   * as the last bytes of a body's start */
+  g_assert_cmpint (headers_verdict ("Subject:=?utf-8?B?dW5kZWxpdmVy?=\n\n"), ==, BD_FILTER_DECODE);
+  g_assert_true (filter ("From: a@example.com\nSubject: hi\n\n0123user unknown"));
+  g_assert_false (filter ("From: a@example.com\nSubject: hi\n\n0123user unknow"));
+}
+
 static void
 test_filter_keeps_every_fixture (void)
 {
@@ -434,6 +547,8 @@ main (int    argc,
   ADD ("/core/mailbox/find-mail-folders", test_find_mail_folders);
 #undef ADD
   g_test_add_func ("/core/mailbox/filter/keeps-every-fixture", test_filter_keeps_every_fixture);
+  g_test_add_func ("/core/mailbox/filter/case-blind", test_filter_case_blind);
+  g_test_add_func ("/core/mailbox/filter/markers-anywhere", test_filter_markers_anywhere);
   g_test_add_func ("/core/mailbox/export/failed-recipients", test_export_failed_recipients);
 
   return g_test_run ();

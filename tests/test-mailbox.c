@@ -241,6 +241,53 @@ test_mbox_big_message (TestDir       *fixture,
   g_assert_true (g_str_has_prefix (TEXT (&c, 1), "From: MAILER-DAEMON"));
 }
 
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return strcmp (*(const char *const *)a, *(const char *const *)b);
+}
+
+/* A folder's files are read in strcmp () order of their names: random
+ * names over few bytes (many share their first 8 bytes, or are a prefix
+ * of another), some above 0x7f, against a sort by strcmp (). */
+static void
+test_name_order (TestDir       *fixture,
+                 gconstpointer  data)
+{
+  static const char bytes[] = "aAb0~\x01\x7f\x80\xff";
+  const char *msg = "From: a@example.com\nSubject: hi\n\nhello\n";
+  g_autofree char *folder = g_build_filename (fixture->dir, "order", NULL);
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GRand) rand = g_rand_new_with_seed (19);
+  g_auto(Collected) c = { 0 };
+
+  while (names->len < 300)
+    {
+      char name[16];
+      guint len = g_rand_int_range (rand, 1, 14);
+
+      for (guint i = 0; i < len; i++)
+        name[i] = bytes[g_rand_int_range (rand, 0, sizeof bytes - 1)];
+      name[len] = '\0';
+      if (g_hash_table_contains (seen, name))
+        continue;
+      g_ptr_array_add (names, g_strdup (name));
+      g_hash_table_add (seen, g_ptr_array_index (names, names->len - 1));
+      g_free (test_write_file (folder, name, msg, -1));
+    }
+  g_ptr_array_sort (names, compare_names);
+  g_assert_true (read_all (folder, BD_MAILBOX_READ_DEFAULT, &c));
+  g_assert_cmpuint (c.sources->len, ==, names->len);
+  for (guint i = 0; i < names->len; i++)
+    {
+      g_autofree char *name = g_path_get_basename (g_ptr_array_index (c.sources, i));
+
+      g_assert_cmpstr (name, ==, g_ptr_array_index (names, i));
+    }
+}
+
 static void
 test_maildir (TestDir       *fixture,
               gconstpointer  data)
@@ -466,6 +513,7 @@ main (int    argc,
   ADD ("/core/mailbox/maildir", test_maildir);
   ADD ("/core/mailbox/thunderbird-tree", test_thunderbird_tree);
   ADD ("/core/mailbox/skipped-names", test_skipped_names);
+  ADD ("/core/mailbox/name-order", test_name_order);
   ADD ("/core/mailbox/loop-and-unreadable", test_link_loop_and_unreadable);
   ADD ("/core/mailbox/read-only", test_read_only);
 #undef ADD

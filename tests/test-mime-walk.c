@@ -1249,6 +1249,10 @@ test_parameters_edges (void)
     "text/plain; xcharset=a", "text/plain; charsetx=a", "text/plain; charset*=a; charset=b", "text/plain; x=\"charset=a\"",
     "text/plain; charset", "text/plain; charset =a", "text/plain; = a; charset=b", "a; boundary=\"unclosed",
     "a; boundary*=", "a; boundary*2=x", "a; charset=; boundary=", "a;;;charset=b",
+    /* each byte that ends a name (name_stop), and values ending where the
+     * next ';' is looked for */
+    "text/plain; charset\t=a", "text/plain; charset =a", "text/plain; charset;=a; charset=b", "a; charset=b;",
+    "a; boundary\t= \"b\" ; charset=c", "a; boundary=\"b\"; charset=c", "a; boundary=\"b\"x; charset=c",
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)

@@ -392,6 +392,183 @@ test_part_count_limit (void)
   g_assert_true (m->too_many_parts);
 }
 
+/* Checks what arena_blocks () wrote for part @i: its @n fields, its
+ * charset, boundary-less type and encoding, read back from the tree. */
+static void
+check_arena_part (const BdMimePart *part,
+                  guint             i,
+                  guint             n)
+{
+  guint n_fields;
+  const BdMimeField *fields = bd_mime_fields (part, &n_fields);
+  g_autofree char *charset = g_strdup_printf ("charset-%u-with-a-long-name-%0*u", i, (int)(i % 40), i);
+
+  g_assert_cmpuint (n_fields, ==, n + 2);
+  for (guint k = 0; k < n; k++)
+    {
+      g_autofree char *name = g_strdup_printf ("X-Field-%u-%u", i, k);
+      g_autofree char *value = g_strdup_printf (" value %u of %u", k, i);
+
+      g_assert_cmpmem (fields[k].name, fields[k].name_len, name, strlen (name));
+      g_assert_cmpmem (fields[k].value, fields[k].value_len, value, strlen (value));
+    }
+  g_assert_cmpstr (part->charset, ==, charset);
+  g_assert_cmpstr (part->encoding, ==, "quoted-printable");
+  g_assert_true (bd_mime_part_is (part, "text", "x-a-subtype-too-long-for-the-part"));
+}
+
+/* A tree bigger than the arena's first block: fields and parts that fill
+ * several blocks, a header block whose fields outgrow the room left at
+ * the top (moved to a new block), strings of every length. */
+static void
+test_arena_blocks (void)
+{
+  g_autoptr(GString) text = g_string_new ("Content-Type: multipart/mixed; boundary=b\n");
+  g_autoptr(BdMimePart) m = NULL;
+  const guint n_parts = 300;
+
+  for (guint k = 0; k < 700; k++)
+    g_string_append_printf (text, "X-Top-%u: %u\n", k, k);
+  g_string_append (text, "\n");
+  for (guint i = 0; i < n_parts; i++)
+    {
+      g_string_append (text, "--b\n");
+      for (guint k = 0; k < i % 90; k++)
+        g_string_append_printf (text, "X-Field-%u-%u: value %u of %u\n", i, k, k, i);
+      g_string_append_printf (text, "Content-Type: TEXT/X-A-Subtype-Too-Long-For-The-Part;"
+                              " charset=\"charset-%u-with-a-long-name-%0*u\"\n", i, (int)(i % 40), i);
+      g_string_append (text, "Content-Transfer-Encoding: Quoted-Printable\n\nbody\n");
+    }
+  g_string_append (text, "--b--\n");
+  m = bd_mime_parse (text->str, text->len, 8);
+  g_assert_cmpuint (m->n_fields, ==, 701);
+  g_assert_cmpmem (m->fields[700].name, m->fields[700].name_len, "X-Top-699", 9);
+  g_assert_cmpstr (m->boundary, ==, "b");
+  g_assert_cmpuint (m->children->len, ==, n_parts);
+  for (guint i = 0; i < n_parts; i++)
+    check_arena_part (child (m, i), i, i % 90);
+}
+
+/* The splitter notes the last Content-Type and Content-Transfer-Encoding
+ * as it adds the fields; the reference looks through them from the end,
+ * as read_content_type () did. Random header blocks of names of those
+ * lengths, in any case, and near misses. */
+static void
+test_content_fields_noted (void)
+{
+  static const char *const names[] = {
+    "Content-Type", "content-type", "CONTENT-TYPE", "Content-Typf", "Dontent-Type", "Subject",
+    "Content-Transfer-Encoding", "content-transfer-ENCODING", "Content-Transfer-Encodinx",
+    "Xontent-Transfer-Encoding", "X-Twelve-Long",
+  };
+  g_autoptr(GRand) rand = g_rand_new_with_seed (25);
+
+  for (guint round = 0; round < 2000; round++)
+    {
+      g_autoptr(GString) text = g_string_new (NULL);
+      g_autoptr(BdMimePart) m = NULL;
+      const char *type = NULL, *encoding = NULL;
+      guint n = g_rand_int_range (rand, 0, round % 7 == 0 ? 400 : 12);
+      g_autofree char *want_type = NULL;
+
+      for (guint k = 0; k < n; k++)
+        g_string_append_printf (text, "%s: v%u/s%u\n", names[g_rand_int_range (rand, 0, G_N_ELEMENTS (names))],
+                                k, k);
+      g_string_append (text, "\nbody\n");
+      m = bd_mime_parse (text->str, text->len, 8);
+      for (guint k = m->n_fields; k-- > 0;)
+        {
+          const BdMimeField *f = &m->fields[k];
+
+          if (type == NULL && f->name_len == 12 && g_ascii_strncasecmp (f->name, "Content-Type", 12) == 0)
+            type = f->value;
+          if (encoding == NULL && f->name_len == 25
+              && g_ascii_strncasecmp (f->name, "Content-Transfer-Encoding", 25) == 0)
+            encoding = f->value;
+        }
+      want_type = type != NULL ? g_strndup (type + 1, strchr (type, '/') - type - 1) : g_strdup ("text");
+      g_assert_cmpstr (m->type, ==, want_type);
+      if (encoding == NULL)
+        g_assert_null (m->encoding);
+      else
+        {
+          g_autofree char *want = g_strndup (encoding + 1, strchr (encoding, '\n') - encoding - 1);
+
+          g_assert_cmpstr (m->encoding, ==, want);
+        }
+    }
+}
+
+/* What bd_mime_part_is_leaf () said before the splitter noted it: not
+ * a multipart, nor a message/rfc822, global or news part without a
+ * transfer encoding that GMime leaves opaque. */
+static gboolean
+leaf_reference (const BdMimePart *part)
+{
+  static const char *const opaque[] = { "base64", "quoted-printable", "x-uuencode", "uuencode" };
+  gboolean message = g_ascii_strcasecmp (part->type, "message") == 0
+                     && (g_ascii_strcasecmp (part->subtype, "rfc822") == 0
+                         || g_ascii_strcasecmp (part->subtype, "global") == 0
+                         || g_ascii_strcasecmp (part->subtype, "news") == 0);
+
+  for (guint i = 0; message && part->encoding != NULL && i < G_N_ELEMENTS (opaque); i++)
+    if (strcmp (part->encoding, opaque[i]) == 0)
+      message = FALSE;
+  return g_ascii_strcasecmp (part->type, "multipart") != 0 && !message;
+}
+
+static void
+check_leaves (const BdMimePart *part)
+{
+  static const char *const words[][2] = {
+    { "text", "plain" }, { "TEXT", "*" }, { "Multipart", "MIXED" }, { "message", "rfc822" }, { "MESSAGE", "*" },
+    { "m", "*" }, { "messages", "rfc822" }, { "multipart", "digest" }, { "", "*" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (words); i++)
+    g_assert_cmpint (bd_mime_part_is (part, words[i][0], words[i][1]), ==,
+                     g_ascii_strcasecmp (part->type, words[i][0]) == 0
+                     && (strcmp (words[i][1], "*") == 0 || g_ascii_strcasecmp (part->subtype, words[i][1]) == 0));
+  g_assert_cmpint (bd_mime_part_is_leaf (part), ==, leaf_reference (part));
+  for (guint i = 0; part->children != NULL && i < part->children->len; i++)
+    check_leaves (child (part, i));
+  if (part->message != NULL)
+    check_leaves (part->message);
+}
+
+/* Parts of every kind, in any case, with and without encodings, at the
+ * depth limit and past it: bd_mime_part_is_leaf () and bd_mime_part_is ()
+ * against the words compared without case. */
+static void
+test_leaf_kinds (void)
+{
+  static const char *const types[] = {
+    "text/plain", "Multipart/Mixed; boundary=b", "message/rfc822", "MESSAGE/Global", "message/news",
+    "message/delivery-status", "multipart/digest; boundary=b", "messages/rfc822", "multipart", "",
+  };
+  static const char *const encodings[] = { NULL, "base64", "7bit", "Quoted-Printable", "x-uuencode", "uuencode", "8bit" };
+  g_autoptr(GRand) rand = g_rand_new_with_seed (41);
+
+  for (guint round = 0; round < 3000; round++)
+    {
+      g_autoptr(GString) text = g_string_new (NULL);
+      g_autoptr(BdMimePart) m = NULL;
+
+      for (guint level = g_rand_int_range (rand, 1, 5); level > 0; level--)
+        {
+          const char *encoding = encodings[g_rand_int_range (rand, 0, G_N_ELEMENTS (encodings))];
+
+          g_string_append_printf (text, "Content-Type: %s\n", types[g_rand_int_range (rand, 0, G_N_ELEMENTS (types))]);
+          if (encoding != NULL)
+            g_string_append_printf (text, "Content-Transfer-Encoding: %s\n", encoding);
+          g_string_append (text, g_rand_boolean (rand) ? "\n--b\n" : "\n");
+        }
+      g_string_append (text, "body\n--b--\n");
+      m = bd_mime_parse (text->str, text->len, g_rand_int_range (rand, 0, 4));
+      check_leaves (m);
+    }
+}
+
 /* CRLF and lone CR become LF, in place, wherever they fall: first byte,
  * last byte, runs of them. */
 static void
@@ -485,6 +662,9 @@ main (int argc, char **argv)
   g_test_add_func ("/mime/parameter-forms", test_parameter_forms);
   g_test_add_func ("/mime/parameter-plain-form", test_parameter_plain_form);
   g_test_add_func ("/mime/part-count-limit", test_part_count_limit);
+  g_test_add_func ("/mime/arena-blocks", test_arena_blocks);
+  g_test_add_func ("/mime/content-fields-noted", test_content_fields_noted);
+  g_test_add_func ("/mime/leaf-kinds", test_leaf_kinds);
   g_test_add_func ("/mime/normalise-newlines", test_normalise_newlines);
   g_test_add_func ("/mime/charset-converters", test_charset_converters);
   g_test_add_func ("/mime/seven-bit", test_seven_bit);

@@ -42,11 +42,13 @@ typedef struct
   gboolean          too_deep;        /* parts below BD_DECODER_MAX_DEPTH were not looked at */
 } Parts;
 
-static gboolean
+/* The first bytes compared inline: a part's subtype is tested against
+ * a dozen words, and they mostly differ there. */
+static inline gboolean
 subtype_is (const BdMimePart *part,
             const char       *subtype)
 {
-  return strcmp (part->subtype, subtype) == 0;
+  return part->subtype[0] == subtype[0] && strcmp (part->subtype, subtype) == 0;
 }
 
 static void
@@ -304,14 +306,20 @@ is_complaint (const char *subject)
 static gboolean
 is_forward_subject (const char *subject)
 {
-  static const char *const prefixes[] = { "fwd:", "fw:", "pd:", "wg:", "tr:", "rv:", "i:", "doorst:", "enc:" };
+  /* with their lengths: a strlen () call for each cost more than the compare */
+#define PREFIX(s) { s, sizeof (s) - 1 }
+  static const struct { const char *text; gsize len; } prefixes[] = {
+    PREFIX ("fwd:"), PREFIX ("fw:"), PREFIX ("pd:"), PREFIX ("wg:"), PREFIX ("tr:"), PREFIX ("rv:"), PREFIX ("i:"),
+    PREFIX ("doorst:"), PREFIX ("enc:"),
+  };
+#undef PREFIX
 
   if (subject == NULL)
     return FALSE;
   while (*subject == ' ' || *subject == '[')
     subject++;
   for (guint i = 0; i < G_N_ELEMENTS (prefixes); i++)
-    if (bd_mime_walk_has_prefix_ci (subject, prefixes[i], strlen (prefixes[i])))
+    if (bd_mime_walk_has_prefix_ci (subject, prefixes[i].text, prefixes[i].len))
       return TRUE;
   return FALSE;
 }
@@ -510,13 +518,23 @@ decode_message (const BdMimePart *message,
   return g_steal_pointer (&bounce);
 }
 
+/* Where bd_decoder_cap_parts () stops looking for colons, @count lines
+ * counted: the lines still to count take 14 bytes each, the last with
+ * one after its colon. */
+static inline const char *
+cap_last (const char *end,
+          guint       count)
+{
+  return end - (gsize)(BD_DECODER_MAX_PARTS + 1 - count) * 14 + 13;
+}
+
 /* Where to cut the message so that it has at most BD_DECODER_MAX_PARTS
  * Content-Type lines (private: a test compares it with a line walk). */
 gsize
 bd_decoder_cap_parts (const char *data,
                       gsize       len)
 {
-  const char *p = data, *end = data + len;
+  const char *p = data, *end = data + len, *last;
   guint count = 0;
 
   /* Each counted line takes at least 14 bytes ("content-type:" and its
@@ -529,17 +547,21 @@ bd_decoder_cap_parts (const char *data,
    * attachment (most of a big message) holds no colon at all. The lines
    * still to count take 14 bytes each, the last with one after its colon:
    * the next one's colon is before @last, and the rest is not searched. */
-  for (p = data + 12; ; p++)
+  /* @last moves on only when a line is counted: worked out then, not for
+   * every colon */
+  for (p = data + 12, last = cap_last (end, count); ; p++)
     {
-      const char *last = end - (gsize)(BD_DECODER_MAX_PARTS + 1 - count) * 14 + 13;
       const char *line;
 
       if (p >= last || (p = memchr (p, ':', last - p)) == NULL)
         return len;
       line = p - 12;
-      if ((line == data || line[-1] == '\n') && bd_mime_walk_has_prefix_ci (line, "content-type:", 13)
-          && ++count > BD_DECODER_MAX_PARTS)
-        return line - data;
+      if ((line == data || line[-1] == '\n') && bd_mime_walk_has_prefix_ci (line, "content-type:", 13))
+        {
+          if (++count > BD_DECODER_MAX_PARTS)
+            return line - data;
+          last = cap_last (end, count);
+        }
     }
 }
 

@@ -164,6 +164,105 @@ civil_from_days (gint64  z,
   *y = (int)(yoe + era * 400 + (*m <= 2));
 }
 
+/* Whether the @n bytes at @p are digits; their value in @value. No
+ * bound check: a NUL is not a digit. */
+G_ALWAYS_INLINE static inline gboolean
+fixed_digits (const char *p,
+              guint       n,
+              int        *value)
+{
+  int v = 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      guint d = (guchar)p[i] - '0';
+
+      if (d > 9)
+        return FALSE;
+      v = v * 10 + (int)d;
+    }
+  *value = v;
+  return TRUE;
+}
+
+/* The fields read, the moment they make, or FALSE when out of range
+ * (GMime reads no year before 1969: those go to it, to be refused). */
+static gboolean
+to_utc_seconds (int     year,
+                int     month,
+                int     day,
+                int     hour,
+                int     minute,
+                int     second,
+                int     sign,
+                int     zh,
+                int     zm,
+                gint64 *utc_seconds)
+{
+  if (year < 1969 || day < 1 || day > days_in_month (year, month) || hour > 23 || minute > 59
+      || second > 59 || zh > 23 || zm > 59)
+    return FALSE;
+  *utc_seconds = days_from_civil (year, month, day) * 86400 + hour * 3600 + minute * 60 + second
+                 - sign * (zh * 3600 + zm * 60);
+  return TRUE;
+}
+
+/* A date's fields as written, its zone in minutes east of UTC. */
+typedef struct
+{
+  int year, month, day, hour, minute, second, zone;
+} Fields;
+
+/* The canonical form as nearly every server writes it, one blank
+ * between its parts: "Mon, 2 Mar 2026 10:15:07 +0100", maybe " (CET)"
+ * after it, its fields in range. Each part is at a known place:
+ * parse_canonical () looked for blanks between all of them, which cost
+ * twice as much. FALSE when @p is written otherwise (parse_canonical ()
+ * then reads it, and gives the same moment for all that this reads). */
+static gboolean
+parse_common (const char *p,
+              Fields     *f)
+{
+  int day, month, year, hour, minute, second, zh, zm;
+  const char *q;
+
+  if (g_ascii_isalpha (p[0]))
+    {
+      q = p;
+      if (!skip_weekday (&q) || q[0] != ' ')
+        return FALSE;
+      p = q + 1;
+    }
+  if (!fixed_digits (p, 1, &day))
+    return FALSE;
+  if (fixed_digits (p + 1, 1, &minute))
+    day = day * 10 + minute, p++;
+  p++;
+  if (*p++ != ' ' || (month = read_month (&p)) == 0 || *p++ != ' ')
+    return FALSE;
+  if (!fixed_digits (p, 4, &year) || p[4] != ' ' || !fixed_digits (p + 5, 2, &hour) || p[7] != ':'
+      || !fixed_digits (p + 8, 2, &minute) || p[10] != ':' || !fixed_digits (p + 11, 2, &second)
+      || p[13] != ' ' || (p[14] != '+' && p[14] != '-') || !fixed_digits (p + 15, 2, &zh)
+      || !fixed_digits (p + 17, 2, &zm))
+    return FALSE;
+  /* nothing after it, or " (zone)" and nothing */
+  q = p + 19;
+  if (*q != '\0')
+    {
+      if (q[0] != ' ' || q[1] != '(')
+        return FALSE;
+      for (q += 2; *q != '\0' && *q != ')' && *q != '('; q++)
+        ;
+      if (q[0] != ')' || q[1] != '\0')
+        return FALSE;
+    }
+  if (year < 1969 || day < 1 || day > days_in_month (year, month) || hour > 23 || minute > 59
+      || second > 59 || zh > 23 || zm > 59)
+    return FALSE;
+  *f = (Fields) { year, month, day, hour, minute, second, (p[14] == '-' ? -1 : 1) * (zh * 60 + zm) };
+  return TRUE;
+}
+
 /* The canonical form only; FALSE for anything else. */
 static gboolean
 parse_canonical (const char *p,
@@ -202,14 +301,7 @@ parse_canonical (const char *p,
     }
   if (*p != '\0')
     return FALSE;
-
-  /* GMime reads no year before 1969: those go to it, to be refused */
-  if (year < 1969 || day < 1 || day > days_in_month (year, month) || hour > 23 || minute > 59
-      || second > 59 || zh > 23 || zm > 59)
-    return FALSE;
-  *utc_seconds = days_from_civil (year, month, day) * 86400 + hour * 3600 + minute * 60 + second
-                 - sign * (zh * 3600 + zm * 60);
-  return TRUE;
+  return to_utc_seconds (year, month, day, hour, minute, second, sign, zh, zm, utc_seconds);
 }
 
 /* "00" to "99": two digits written per look-up, not one per division. */
@@ -228,26 +320,75 @@ put_two_digits (char *out,
   memcpy (out, digit_pairs + 2 * value, 2);
 }
 
+/* "YYYY-MM-DDTHH:MM:SSZ", by hand: g_strdup_printf () costs more than all
+ * the parsing. */
+static char *
+write_iso (int y,
+           int m,
+           int d,
+           int hour,
+           int minute,
+           int second)
+{
+  char iso[] = "YYYY-MM-DDTHH:MM:SSZ";
+
+  put_two_digits (iso, y / 100);
+  put_two_digits (iso + 2, y % 100);
+  put_two_digits (iso + 5, m);
+  put_two_digits (iso + 8, d);
+  put_two_digits (iso + 11, hour);
+  put_two_digits (iso + 14, minute);
+  put_two_digits (iso + 17, second);
+  /* its known size copied, not measured */
+  return g_memdup2 (iso, sizeof iso);
+}
+
 static char *
 format_utc (gint64 seconds)
 {
   gint64 days = seconds >= 0 ? seconds / 86400 : -((-seconds + 86399) / 86400);
   gint64 rest = seconds - days * 86400;
   int y, m, d;
-  char iso[] = "YYYY-MM-DDTHH:MM:SSZ";
 
   civil_from_days (days, &y, &m, &d);
   if (y < 1 || y > 9999)
     return NULL;
-  /* by hand: g_strdup_printf () costs more than all the parsing */
-  put_two_digits (iso, y / 100);
-  put_two_digits (iso + 2, y % 100);
-  put_two_digits (iso + 5, m);
-  put_two_digits (iso + 8, d);
-  put_two_digits (iso + 11, (int)(rest / 3600));
-  put_two_digits (iso + 14, (int)(rest / 60 % 60));
-  put_two_digits (iso + 17, (int)(rest % 60));
-  return g_strdup (iso);
+  return write_iso (y, m, d, (int)(rest / 3600), (int)(rest / 60 % 60), (int)(rest % 60));
+}
+
+/* @f's moment in UTC, written: its zone taken off the hour and minute, a
+ * day on or back when that crosses midnight. The seconds since 1970 and
+ * back to a calendar date (format_utc ()) cost more than the parse.
+ * NULL when the year leaves 1970-9998, where format_utc () must say. */
+static char *
+format_fields_utc (const Fields *f)
+{
+  int minutes = f->hour * 60 + f->minute - f->zone;
+  int y = f->year, m = f->month, d = f->day;
+
+  if (y < 1970 || y > 9998)
+    return NULL;
+  if (minutes < 0)
+    {
+      minutes += 1440;
+      if (--d < 1)
+        {
+          if (--m < 1)
+            m = 12, y--;
+          d = days_in_month (y, m);
+        }
+    }
+  else if (minutes >= 1440)
+    {
+      minutes -= 1440;
+      if (++d > days_in_month (y, m))
+        {
+          d = 1;
+          if (++m > 12)
+            m = 1, y++;
+        }
+    }
+  return write_iso (y, m, d, minutes / 60, minutes % 60, f->second);
 }
 
 /**
@@ -261,11 +402,14 @@ char *
 bd_date_to_iso_utc (const char *value)
 {
   gint64 seconds;
+  Fields fields;
   char *iso;
   GDateTime *date, *utc;
 
   g_return_val_if_fail (value != NULL, NULL);
 
+  if (parse_common (value, &fields) && (iso = format_fields_utc (&fields)) != NULL)
+    return iso;
   if (parse_canonical (value, &seconds) && (iso = format_utc (seconds)) != NULL)
     return iso;
 

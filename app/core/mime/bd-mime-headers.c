@@ -40,10 +40,9 @@ bd_mime_fields (const BdMimePart *part,
 static const char *
 find_field (const BdMimePart *part,
             const char       *name,
+            gsize             wanted,
             gsize            *len)
 {
-  gsize wanted = strlen (name);
-
   /* the array itself, not bd_mime_fields (): its checks cost a call for
    * every look-up */
   for (guint k = 0; k < part->n_fields; k++)
@@ -63,18 +62,20 @@ find_field (const BdMimePart *part,
 }
 
 /**
- * bd_mime_header_raw:
+ * bd_mime_header_raw_n:
+ * @name_len: strlen (@name) (bd_mime_header_raw () works it out)
  * @len: (out): the length of the value
  *
  * Returns: (nullable): the first @name field's value as it is in the
  *   message, folded lines included, or %NULL.
  */
 const char *
-bd_mime_header_raw (const BdMimePart *part,
-                    const char       *name,
-                    gsize            *len)
+bd_mime_header_raw_n (const BdMimePart *part,
+                      const char       *name,
+                      gsize             name_len,
+                      gsize            *len)
 {
-  return find_field (part, name, len);
+  return find_field (part, name, name_len, len);
 }
 
 #ifdef __SSE2__
@@ -83,6 +84,39 @@ static inline unsigned
 break_mask (const char *p)
 {
   return bd_mime_walk_mask3 (p, '\n', '\r', '\0');
+}
+#endif
+
+#ifdef __SSE2__
+/* Copies the @n bytes at @p, fewer than 16, to @q; returns past them.
+ * Two copies of 8 or 4 bytes that overlap, inline, where memcpy () of a
+ * length not known cost a call at the end of every value unfolded. */
+static inline char *
+copy_short (char       *q,
+            const char *p,
+            gsize       n)
+{
+  guint64 a, b;
+  guint32 c, d;
+
+  if (n >= 8)
+    {
+      memcpy (&a, p, 8);
+      memcpy (&b, p + n - 8, 8);
+      memcpy (q, &a, 8);
+      memcpy (q + n - 8, &b, 8);
+    }
+  else if (n >= 4)
+    {
+      memcpy (&c, p, 4);
+      memcpy (&d, p + n - 4, 4);
+      memcpy (q, &c, 4);
+      memcpy (q + n - 4, &d, 4);
+    }
+  else
+    for (gsize i = 0; i < n; i++)
+      q[i] = p[i];
+  return q + n;
 }
 #endif
 
@@ -113,10 +147,7 @@ copy_without_breaks (char       *q,
   /* The last bytes, looked at in the block ending at @end: without a
    * break among them (how a value usually ends) they are copied whole. */
   if (p < end && end - start >= 16 && (break_mask (end - 16) >> (16 - (end - p))) == 0)
-    {
-      memcpy (q, p, end - p);
-      return q + (end - p);
-    }
+    return copy_short (q, p, end - p);
 #endif
   for (; p < end; p++)
     if (*p != '\n' && *p != '\r' && *p != '\0')
@@ -221,15 +252,17 @@ needs_decoding (const char *value,
 }
 
 /**
- * bd_mime_header:
+ * bd_mime_header_n:
+ * @name_len: strlen (@name) (bd_mime_header () works it out)
  *
  * Returns: (transfer full) (nullable): the first @name field's value,
  *   unfolded, trimmed and with encoded words decoded (as GMime gives a
  *   header's value), or %NULL when there is none.
  */
 char *
-bd_mime_header (const BdMimePart *part,
-                const char       *name)
+bd_mime_header_n (const BdMimePart *part,
+                  const char       *name,
+                  gsize             name_len)
 {
   gsize len;
   const char *raw;
@@ -238,7 +271,7 @@ bd_mime_header (const BdMimePart *part,
   g_return_val_if_fail (part != NULL, NULL);
   g_return_val_if_fail (name != NULL, NULL);
 
-  if ((raw = bd_mime_header_raw (part, name, &len)) == NULL)
+  if ((raw = bd_mime_header_raw_n (part, name, name_len, &len)) == NULL)
     return NULL;
   value = bd_mime_unfold_len (raw, len, &len);
   if (needs_decoding (value, len))

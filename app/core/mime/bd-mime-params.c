@@ -57,6 +57,9 @@ next_semicolon (const char *p)
 {
   for (;;)
     {
+      /* after a value, where it nearly always is: no strcspn () call */
+      if (*p == ';' || *p == '\0')
+        return p;
       p += strcspn (p, ";\"");
       if (*p != '"')
         return p;
@@ -71,6 +74,12 @@ skip_blanks (const char *p)
     p++;
   return p;
 }
+
+/* The bytes that end a parameter's name: NUL, '=', ';', blanks. A
+ * table, one load a byte, for every name of every Content-Type. */
+static const guint8 name_stop[256] = {
+  ['\0'] = TRUE, ['='] = TRUE, [';'] = TRUE, [' '] = TRUE, ['\t'] = TRUE,
+};
 
 /* One "name=value" parameter as written: the name as is, the value
  * still quoted when @quoted. */
@@ -95,7 +104,7 @@ next_param (const char **p,
   while (*q == ';')
     {
       param->name = q = skip_blanks (q + 1);
-      while (*q != '\0' && *q != '=' && *q != ';' && *q != ' ' && *q != '\t')
+      while (!name_stop[(guchar)*q])
         q++;
       param->name_len = q - param->name;
       q = skip_blanks (q);
@@ -127,16 +136,45 @@ next_param (const char **p,
   return FALSE;
 }
 
+/* @len bytes at @text as a string made by @copy, or by g_strndup ()
+ * when it is NULL. */
+static char *
+copy_text (const char     *text,
+           gsize           len,
+           BdMimeCopyFunc  copy,
+           gpointer        user_data)
+{
+  return copy != NULL ? copy (text, len, user_data) : g_strndup (text, len);
+}
+
+/* @text (from GLib, NUL-terminated) as copy_text () makes it: itself,
+ * or its copy, @text then freed. */
+static char *
+give_text (char           *text,
+           BdMimeCopyFunc  copy,
+           gpointer        user_data)
+{
+  char *made;
+
+  if (copy == NULL || text == NULL)
+    return text;
+  made = copy (text, strlen (text), user_data);
+  g_free (text);
+  return made;
+}
+
 /* The value, unquoted. */
 static char *
-param_value (const RawParam *param)
+param_value (const RawParam *param,
+             BdMimeCopyFunc  copy,
+             gpointer        user_data)
 {
   char *out, *o;
 
   /* Quoted values (boundaries, long) rarely hold a '\\': one search for
    * it, then a copy, instead of a test for each byte. */
   if (!param->quoted || memchr (param->value, '\\', param->value_len) == NULL)
-    return g_strndup (param->value, param->value_len);
+    return copy_text (param->value, param->value_len, copy, user_data);
   out = o = g_malloc (param->value_len + 1);
   for (gsize i = 0; i < param->value_len; i++)
     {
@@ -145,7 +183,7 @@ param_value (const RawParam *param)
       *o++ = param->value[i];
     }
   *o = '\0';
-  return out;
+  return give_text (out, copy, user_data);
 }
 
 /* Whether the parameter is @name (lower case), its own name case folded. */
@@ -174,7 +212,7 @@ split_params (const char *value)
       Param param;
 
       param.name = g_ascii_strdown (raw.name, raw.name_len);
-      param.value = param_value (&raw);
+      param.value = param_value (&raw, NULL, NULL);
       g_array_append_val (params, param);
     }
   return params;
@@ -318,6 +356,25 @@ bd_mime_parameters (const char        *value,
                     const char *const *names,
                     char             **values)
 {
+  bd_mime_parameters_copy (value, names, values, NULL, NULL);
+}
+
+/**
+ * bd_mime_parameters_copy:
+ * @copy: (nullable): makes each value found from its bytes, instead of
+ *   g_strndup () (then @values are @copy's, not to be g_free()d)
+ *
+ * bd_mime_parameters() with the values made by @copy: the MIME splitter
+ * keeps them with the message's tree, where an allocation for each (and
+ * its free) cost more than reading them.
+ */
+void
+bd_mime_parameters_copy (const char        *value,
+                         const char *const *names,
+                         char             **values,
+                         BdMimeCopyFunc     copy,
+                         gpointer           user_data)
+{
   guint n = 0, found = 0;
   guint32 extended = 0;   /* the names with an RFC 2231 form, as bits */
   RawParam raw;
@@ -339,7 +396,7 @@ bd_mime_parameters (const char        *value,
           continue;
         if (param_is (&raw, names[i]))
           {
-            values[i] = param_value (&raw);
+            values[i] = param_value (&raw, copy, user_data);
             found++;
             break;
           }
@@ -348,7 +405,7 @@ bd_mime_parameters (const char        *value,
       }
   for (guint i = 0; i < n && found < n; i++)
     if (values[i] == NULL && (extended & (1u << i)) != 0)
-      values[i] = extended_parameter (value, names[i]);
+      values[i] = give_text (extended_parameter (value, names[i]), copy, user_data);
 }
 
 /**

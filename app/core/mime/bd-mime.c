@@ -52,6 +52,114 @@ after_line (const char *eol,
   return eol < end ? eol + 1 : end;
 }
 
+/* A message's tree lives in a few blocks, freed at once with its top
+ * part: each part cost an allocation for itself, one for its fields, a
+ * GPtrArray and its storage for its children and one for each string,
+ * and as many frees, which cost more than splitting the message. */
+typedef struct _Block Block;
+struct _Block
+{
+  Block *next;
+  gsize  size;                 /* this block's, header included */
+};
+
+typedef struct
+{
+  Block *blocks;               /* the newest first */
+  char  *top;                  /* the first free byte in blocks */
+  char  *limit;                /* the end of blocks */
+} Arena;
+
+/* Room for the parts and fields of most messages (a bounce and the
+ * message it returns, a few parts each): one block for all. */
+#define FIRST_BLOCK 8192
+
+/* Sizes are kept in multiples of 8, so every allocation is aligned. */
+static inline gsize
+round_up (gsize size)
+{
+  return (size + 7) & ~(gsize)7;
+}
+
+/* A new block with at least @size bytes free, twice the last one's size
+ * (or FIRST_BLOCK), where the next allocations are made. */
+static void
+arena_add_block (Arena *arena,
+                 gsize  size)
+{
+  gsize room = MAX (arena->blocks != NULL ? arena->blocks->size * 2 : FIRST_BLOCK,
+                    round_up (sizeof (Block)) + size);
+  Block *block = g_malloc (room);
+
+  block->next = arena->blocks;
+  block->size = room;
+  arena->blocks = block;
+  arena->top = (char *)block + round_up (sizeof (Block));
+  arena->limit = (char *)block + room;
+}
+
+/* The first block, holding the arena itself. */
+static Arena *
+arena_new (void)
+{
+  Arena start = { NULL, NULL, NULL };
+  Arena *arena;
+
+  arena_add_block (&start, 0);
+  arena = (Arena *)(gpointer)start.top;
+  *arena = start;
+  arena->top += round_up (sizeof (Arena));
+  return arena;
+}
+
+static void
+arena_free (Arena *arena)
+{
+  Block *block = arena->blocks;
+
+  /* the arena is in the last block freed */
+  while (block != NULL)
+    {
+      Block *next = block->next;
+
+      g_free (block);
+      block = next;
+    }
+}
+
+static gpointer
+arena_alloc (Arena *arena,
+             gsize  size)
+{
+  char *p;
+
+  size = round_up (size);
+  if ((gsize)(arena->limit - arena->top) < size)
+    arena_add_block (arena, size);
+  p = arena->top;
+  arena->top += size;
+  return p;
+}
+
+/* g_strndup () into @arena (a BdMimeCopyFunc). */
+static char *
+arena_strndup (const char *text,
+               gsize       len,
+               gpointer    arena)
+{
+  char *copy = arena_alloc (arena, len + 1);
+
+  memcpy (copy, text, len);
+  copy[len] = '\0';
+  return copy;
+}
+
+/* The bytes a line ending in parameters may end with: ';' and the
+ * blanks after it. */
+static const guint8 param_line_end[256] = {
+  [';'] = TRUE, [' '] = TRUE, ['\t'] = TRUE, ['\r'] = TRUE,
+};
+
 /* Whether the line at @p, not indented, still continues the field
  * above: that line ended with ';' and this one is a "name=value"
  * parameter. Some mailers drop the indentation when they fold a
@@ -67,10 +175,10 @@ continues_parameters (const char *head,
 
   if (p <= head)
     return FALSE;
-  /* The last byte of the line above, looked at once: a ';' and the blanks
-   * are all below ';' + 1, and nearly every line ends in a letter or
-   * '>', above it (this runs for every line of every header). */
-  if (q > head && (guchar)q[-1] > ';')
+  /* The last byte of the line above, looked at once: nearly every line
+   * ends in a letter, a digit or '>' (this runs for every line of every
+   * header). */
+  if (q > head && !param_line_end[(guchar)q[-1]])
     return FALSE;
   while (q > head && (q[-1] == ' ' || q[-1] == '\t' || q[-1] == '\r'))
     q--;
@@ -105,13 +213,65 @@ next_field_line (const char *p,
   return NULL;
 }
 
+/* A header block being split: where its fields go, and the fields
+ * read_content_type () needs, noted as they are added (a look through
+ * every part's fields from the end for them cost more than the split). */
+typedef struct
+{
+  Arena *arena;
+  guint  capacity;       /* how many fields fit at the arena's top */
+  int    content_type;   /* the last Content-Type field's index, or -1 */
+  int    encoding;       /* the last Content-Transfer-Encoding's, or -1 */
+} Head;
+
+/* The fields of the header block being split are made at the arena's
+ * top, where the array grows while nothing else is allocated: the room
+ * left in its block, at least 16 fields. */
+static guint
+fields_room (Arena *arena)
+{
+  if ((gsize)(arena->limit - arena->top) < 16 * sizeof (BdMimeField))
+    arena_add_block (arena, 16 * sizeof (BdMimeField));
+  return (arena->limit - arena->top) / sizeof (BdMimeField);
+}
+
+/* The array at the top is full: moved to a new block with room for
+ * twice as many. */
+static void
+grow_fields (Head       *head,
+             BdMimePart *part)
+{
+  BdMimeField *old = part->fields;
+  Arena *arena = head->arena;
+
+  arena_add_block (arena, 2 * (gsize)head->capacity * sizeof (BdMimeField));
+  part->fields = (BdMimeField *)(gpointer)arena->top;
+  memcpy (part->fields, old, part->n_fields * sizeof (BdMimeField));
+  head->capacity = (arena->limit - arena->top) / sizeof (BdMimeField);
+}
+
+/* Notes the field @i, its name @n bytes at @name, when it is a
+ * Content-Type or Content-Transfer-Encoding (the last of each counts, as
+ * GMime has it). */
+static void
+note_content_field (Head       *head,
+                    guint       i,
+                    const char *name,
+                    gsize       n)
+{
+  if (n == 12 && bd_mime_names_equal (name, "Content-Type", 12))
+    head->content_type = i;
+  else if (n == 25 && bd_mime_names_equal (name, "Content-Transfer-Encoding", 25))
+    head->encoding = i;
+}
+
 /* A header field starting on the line at @line, its name ending at
  * @name_end, its value from @colon up to @eol (the folded lines after it
- * extend it). The array grows in place, doubling from @capacity: a
- * GArray cost a function call for every field and its own allocation. */
+ * extend it). The array grows in place, at the arena's top: a GArray
+ * cost a function call for every field and its own allocation. */
 static void
-add_field (BdMimePart *part,
-           guint      *capacity,
+add_field (Head       *head,
+           BdMimePart *part,
            const char *line,
            const char *name_end,
            const char *colon,
@@ -119,14 +279,14 @@ add_field (BdMimePart *part,
 {
   BdMimeField *field;
 
-  if (part->n_fields == *capacity)
-    {
-      *capacity *= 2;
-      part->fields = g_renew (BdMimeField, part->fields, *capacity);
-    }
+  if (part->n_fields == head->capacity)
+    grow_fields (head, part);
   field = &part->fields[part->n_fields++];
   field->name = line;
   field->name_len = name_end - line;
+  /* the two lengths tested inline: the names are compared for few fields */
+  if (field->name_len == 12 || field->name_len == 25)
+    note_content_field (head, part->n_fields - 1, line, field->name_len);
   field->value = colon + 1;
   field->value_len = eol - (colon + 1);
 }
@@ -141,26 +301,17 @@ extend_field (BdMimePart *part,
   last->value_len = eol - last->value;
 }
 
-/* Splits [p, end) into its header block and content, and indexes the
- * block's fields in the same pass: every part's Content-Type is looked
- * up, so an index made later meant reading each header block twice. A
- * line that is not a header field is skipped when fields follow it
- * before the blank line (a broken header), and so are the folded lines
- * after it; when none do, the content starts there (prose written
- * straight after the headers). */
+/* split_head ()'s walk, the fields added at the arena's top. */
 static void
-split_head (BdMimePart *part,
-            const char *p,
-            const char *end)
+split_fields (Head       *head,
+              BdMimePart *part,
+              const char *p,
+              const char *end)
 {
   const char *start = p;
   gboolean in_field = FALSE;   /* the line above belongs to the last field */
-  /* Room for a message's usual header (1 KB, still a small allocation):
-   * growing from a few fields cost more than the indexing itself. */
-  guint capacity = 32;
 
   part->head = start;
-  part->fields = g_new (BdMimeField, capacity);
   while (p < end)
     {
       const char *colon, *name_end, *field;
@@ -187,7 +338,7 @@ split_head (BdMimePart *part,
           /* the line's end looked for from the colon: the name is passed */
           const char *eol = line_end (colon, end);
 
-          add_field (part, &capacity, p, name_end, colon, eol);
+          add_field (head, part, p, name_end, colon, eol);
           in_field = TRUE;
           p = after_line (eol, end);
           continue;
@@ -201,6 +352,30 @@ split_head (BdMimePart *part,
   part->body = p;
   part->body_len = end - p;
 }
+
+/* Splits [p, end) into its header block and content, and indexes the
+ * block's fields in the same pass: every part's Content-Type is looked
+ * up, so an index made later meant reading each header block twice. A
+ * line that is not a header field is skipped when fields follow it
+ * before the blank line (a broken header), and so are the folded lines
+ * after it; when none do, the content starts there (prose written
+ * straight after the headers). */
+static void
+split_head (Head       *head,
+            BdMimePart *part,
+            const char *p,
+            const char *end)
+{
+  Arena *arena = head->arena;
+
+  head->capacity = fields_room (arena);
+  head->content_type = head->encoding = -1;
+  part->fields = (BdMimeField *)(gpointer)arena->top;
+  split_fields (head, part, p, end);
+  /* the array made, the arena's top moves past it */
+  arena->top = (char *)(part->fields + part->n_fields);
+}
+
 
 static const char *
 skip_blanks (const char *p)
@@ -254,14 +429,6 @@ is_word (const char *s,
   return s[0] == word[0] && strcmp (s, word) == 0;
 }
 
-static gboolean
-field_is (const BdMimeField *field,
-          const char        *name,
-          gsize              len)
-{
-  return field->name_len == len && bd_mime_names_equal (field->name, name, len);
-}
-
 /* g_ascii_strdown () of @n bytes without NUL into @out, folded inline: it
  * calls a function for each byte, for every part's type, subtype and
  * encoding. */
@@ -270,7 +437,28 @@ lower_copy (char       *out,
             const char *s,
             gsize       n)
 {
-  for (gsize i = 0; i < n; i++)
+  gsize i = 0;
+
+  /* 8 bytes at once ("multipart", "alternative", "quoted-printable"),
+   * then 4 ("text", "plain"), the rest one by one */
+  for (; i + 8 <= n; i += 8)
+    {
+      guint64 word;
+
+      memcpy (&word, s + i, 8);
+      word = bd_mime_fold_word (word);
+      memcpy (out + i, &word, 8);
+    }
+  if (i + 4 <= n)
+    {
+      guint32 half;
+
+      memcpy (&half, s + i, 4);
+      half = (guint32)bd_mime_fold_word (half);
+      memcpy (out + i, &half, 4);
+      i += 4;
+    }
+  for (; i < n; i++)
     out[i] = bd_text_ascii_lower (s[i]);
   out[n] = '\0';
 }
@@ -279,7 +467,8 @@ lower_copy (char       *out,
  * the subtype points into the type's block, freed with it. Every part
  * has both; two allocations each cost as much as reading them. */
 static void
-set_content_type (BdMimePart *part,
+set_content_type (Arena      *arena,
+                  BdMimePart *part,
                   const char *type,
                   gsize       type_len,
                   const char *subtype,
@@ -289,45 +478,29 @@ set_content_type (BdMimePart *part,
 
   /* in the part itself when they fit ("multipart\0alternative", say):
    * an allocation cost as much as reading them */
-  part->type = size <= sizeof part->type_buf ? part->type_buf : g_malloc (size);
+  part->type = size <= sizeof part->type_buf ? part->type_buf : arena_alloc (arena, size);
   lower_copy (part->type, type, type_len);
   part->subtype = part->type + type_len + 1;
   lower_copy (part->subtype, subtype, subtype_len);
-}
-
-/* The last Content-Type and Content-Transfer-Encoding fields (GMime lets
- * the last count), found in one look through the fields from the end. */
-static void
-find_content_fields (const BdMimePart   *part,
-                     const BdMimeField **type,
-                     const BdMimeField **encoding)
-{
-  *type = *encoding = NULL;
-  for (guint i = part->n_fields; i-- > 0 && (*type == NULL || *encoding == NULL);)
-    {
-      const BdMimeField *field = &part->fields[i];
-
-      if (*type == NULL && field_is (field, "Content-Type", 12))
-        *type = field;
-      else if (*encoding == NULL && field_is (field, "Content-Transfer-Encoding", 25))
-        *encoding = field;
-    }
 }
 
 /* type/subtype and the parameters the decoder uses. Without a
  * Content-Type the type is text/plain, or message/rfc822 inside a
  * multipart/digest (@in_digest), as RFC 2046 5.1.5 has it. */
 static void
-read_content_type (BdMimePart *part,
+read_content_type (const Head *head,
+                   BdMimePart *part,
                    gboolean    in_digest)
 {
+  Arena *arena = head->arena;
   const BdMimeField *type, *encoding;
   char buf[BD_MIME_UNFOLD_ROOM];
   g_autofree char *heap = NULL;
   const char *value = NULL, *p;
   gsize len;
 
-  find_content_fields (part, &type, &encoding);
+  type = head->content_type >= 0 ? &part->fields[head->content_type] : NULL;
+  encoding = head->encoding >= 0 ? &part->fields[head->encoding] : NULL;
   if (type != NULL)
     value = bd_mime_unfold_in (type->value, type->value_len, buf, sizeof buf, &heap, &len);
   p = value;
@@ -350,16 +523,16 @@ read_content_type (BdMimePart *part,
             p++;
           if (p > s)
             {
-              set_content_type (part, t, t_end - t, s, p - s);
+              set_content_type (arena, part, t, t_end - t, s, p - s);
             }
         }
     }
   if (part->type == NULL)
     {
       if (in_digest)
-        set_content_type (part, "message", 7, "rfc822", 6);
+        set_content_type (arena, part, "message", 7, "rfc822", 6);
       else
-        set_content_type (part, "text", 4, "plain", 5);
+        set_content_type (arena, part, "text", 4, "plain", 5);
     }
   if (value != NULL)
     {
@@ -368,18 +541,24 @@ read_content_type (BdMimePart *part,
       static const char *const charset_only[] = { "charset", NULL };
       char *found[2] = { NULL, NULL };
 
-      bd_mime_parameters (value, is_word (part->type, "multipart") ? with_boundary : charset_only, found);
+      bd_mime_parameters_copy (value, is_word (part->type, "multipart") ? with_boundary : charset_only, found,
+                               arena_strndup, arena);
       part->charset = found[0];
       part->boundary = found[1];
     }
 
   if (encoding != NULL)
     {
+      char room[BD_MIME_UNFOLD_ROOM];
+      g_autofree char *long_value = NULL;
+      const char *unfolded;
       gsize n;
 
-      /* the unfolded copy lowered in place: a second copy for the case */
-      part->encoding = bd_mime_unfold_len (encoding->value, encoding->value_len, &n);
-      lower_copy (part->encoding, part->encoding, n);
+      /* unfolded on the stack (or the heap when long), lowered into the
+       * arena */
+      unfolded = bd_mime_unfold_in (encoding->value, encoding->value_len, room, sizeof room, &long_value, &n);
+      part->encoding = arena_alloc (arena, n + 1);
+      lower_copy (part->encoding, unfolded, n);
     }
 }
 
@@ -481,6 +660,7 @@ bd_mime_next_boundary_line (const char              *p,
 /* One bd_mime_parse(): its limits and how many parts it made. */
 typedef struct
 {
+  Arena   *arena;
   guint    max_depth;
   guint    n_parts;
   gboolean too_many;
@@ -488,10 +668,73 @@ typedef struct
 
 static BdMimePart *parse_part (Parser *parser, const char *p, const char *end, gboolean in_digest, guint depth);
 
+/* A multipart's children while it is split: on the stack for the usual
+ * few, as parsing each allocates in the arena between two of them. */
+typedef struct
+{
+  BdMimePart **items;
+  guint        n;
+  guint        capacity;
+  BdMimePart  *stack[16];
+} Children;
+
+static void
+add_child (Children   *children,
+           BdMimePart *child)
+{
+  if (children->n == children->capacity)
+    {
+      children->capacity *= 2;
+      if (children->items == children->stack)
+        children->items = g_memdup2 (children->stack, sizeof children->stack);
+      children->items = g_renew (BdMimePart *, children->items, children->capacity);
+    }
+  children->items[children->n++] = child;
+}
+
+/* The part's children array, in the arena, taking those of @children
+ * (when not NULL). Read-only for the callers (bd-mime.h): a GPtrArray's
+ * public fields filled in, without GLib's allocations. */
+static void
+set_children (Arena      *arena,
+              BdMimePart *part,
+              Children   *children)
+{
+  GPtrArray *array = arena_alloc (arena, sizeof (GPtrArray));
+  guint n = children != NULL ? children->n : 0;
+
+  array->len = n;
+  array->pdata = NULL;
+  if (n > 0)
+    {
+      array->pdata = arena_alloc (arena, n * sizeof (gpointer));
+      memcpy (array->pdata, children->items, n * sizeof (gpointer));
+    }
+  part->children = array;
+}
+
+static void split_parts (Parser *parser, BdMimePart *part, guint depth, Children *children);
+
 static void
 split_multipart (Parser     *parser,
                  BdMimePart *part,
                  guint       depth)
+{
+  Children children = { NULL, 0, G_N_ELEMENTS (children.stack), { NULL } };
+
+  children.items = children.stack;
+  split_parts (parser, part, depth, &children);
+  set_children (parser->arena, part, &children);
+  if (children.items != children.stack)
+    g_free (children.items);
+}
+
+/* split_multipart ()'s walk over the boundary lines. */
+static void
+split_parts (Parser     *parser,
+             BdMimePart *part,
+             guint       depth,
+             Children   *children)
 {
   const char *p = part->body, *end = part->body + part->body_len;
   const char *start = NULL;   /* the current part's first byte */
@@ -500,7 +743,6 @@ split_multipart (Parser     *parser,
   BdMimeBoundaryKey key;
   gboolean keyed = bd_mime_boundary_key (part->boundary, n, &key);
 
-  part->children = g_ptr_array_new_with_free_func ((GDestroyNotify)bd_mime_part_free);
   part->prologue = p;
   part->prologue_len = part->body_len;
   while ((p = keyed ? bd_mime_next_boundary_line (p, end, part->boundary, n, &key) : next_dash_line (p, end)) != NULL)
@@ -516,7 +758,7 @@ split_multipart (Parser     *parser,
           if (start == NULL)
             part->prologue_len = stop - part->body;
           else if (parser->n_parts < BD_MIME_MAX_PARTS)
-            g_ptr_array_add (part->children, parse_part (parser, start, MAX (stop, start), digest, depth + 1));
+            add_child (children, parse_part (parser, start, MAX (stop, start), digest, depth + 1));
           else
             parser->too_many = TRUE;
           if (last)
@@ -526,7 +768,7 @@ split_multipart (Parser     *parser,
       p = eol < end ? eol + 1 : end;
     }
   if (start != NULL && parser->n_parts < BD_MIME_MAX_PARTS)
-    g_ptr_array_add (part->children, parse_part (parser, start, end, digest, depth + 1));
+    add_child (children, parse_part (parser, start, end, digest, depth + 1));
   else if (start != NULL)
     parser->too_many = TRUE;
 }
@@ -563,29 +805,33 @@ parse_part (Parser     *parser,
             gboolean    in_digest,
             guint       depth)
 {
-  BdMimePart *part = g_new0 (BdMimePart, 1);
+  BdMimePart *part = memset (arena_alloc (parser->arena, sizeof (BdMimePart)), 0, sizeof (BdMimePart));
+  Head head = { parser->arena, 0, -1, -1 };
 
   parser->n_parts++;
-  split_head (part, p, end);
-  read_content_type (part, in_digest);
+  split_head (&head, part, p, end);
+  read_content_type (&head, part, in_digest);
+  /* known once: bd_mime_part_is_leaf () is asked for every part, often */
+  part->multipart = is_word (part->type, "multipart");
+  part->encapsulated = !part->multipart && is_message_type (part);
   if (depth >= parser->max_depth)
     {
-      part->too_deep = is_word (part->type, "multipart") || is_message_type (part);
+      part->too_deep = part->multipart || part->encapsulated;
       return part;
     }
-  if (is_word (part->type, "multipart"))
+  if (part->multipart)
     {
       if (part->boundary != NULL && part->boundary[0] != '\0')
         split_multipart (parser, part, depth);
       else
         {
           /* no boundary: GMime keeps the content as a prologue */
-          part->children = g_ptr_array_new_with_free_func ((GDestroyNotify)bd_mime_part_free);
+          set_children (parser->arena, part, NULL);
           part->prologue = part->body;
           part->prologue_len = part->body_len;
         }
     }
-  else if (is_message_type (part))
+  else if (part->encapsulated)
     part->message = parse_part (parser, skip_from_line (part->body, part->body + part->body_len),
                                 part->body + part->body_len, FALSE, depth + 1);
   return part;
@@ -607,31 +853,25 @@ bd_mime_parse (const char *data,
                gsize       len,
                guint       max_depth)
 {
-  Parser parser = { max_depth, 0, FALSE };
+  Parser parser = { NULL, max_depth, 0, FALSE };
   const char *start = data != NULL ? data : "";
   BdMimePart *top;
 
   g_return_val_if_fail (data != NULL || len == 0, NULL);
 
+  parser.arena = arena_new ();
   top = parse_part (&parser, start, start + len, FALSE, 0);
   top->too_many_parts = parser.too_many;
+  top->arena = parser.arena;
   return top;
 }
 
 void
 bd_mime_part_free (BdMimePart *part)
 {
-  if (part == NULL)
-    return;
-  if (part->type != part->type_buf)
-    g_free (part->type);   /* the subtype too */
-  g_free (part->charset);
-  g_free (part->boundary);
-  g_free (part->encoding);
-  g_free (part->fields);
-  g_clear_pointer (&part->children, g_ptr_array_unref);
-  bd_mime_part_free (part->message);
-  g_free (part);
+  /* the top part, in the arena itself, goes with it */
+  if (part != NULL && part->arena != NULL)
+    arena_free (part->arena);
 }
 
 /**
@@ -643,6 +883,10 @@ bd_mime_part_is (const BdMimePart *part,
                  const char       *type,
                  const char       *subtype)
 {
+  /* the part's words are lower case: their first bytes, against the
+   * asked ones' lowered, tell most of the calls apart inline */
+  if (part->type[0] != bd_text_ascii_lower (type[0]))
+    return FALSE;
   return bd_mime_walk_equal_ci (part->type, type)
       && ((subtype[0] == '*' && subtype[1] == '\0') || bd_mime_walk_equal_ci (part->subtype, subtype));
 }
@@ -651,7 +895,7 @@ bd_mime_part_is (const BdMimePart *part,
 gboolean
 bd_mime_part_is_leaf (const BdMimePart *part)
 {
-  return !is_word (part->type, "multipart") && !is_message_type (part);
+  return !part->multipart && !part->encapsulated;
 }
 
 /* g_ascii_xdigit_value () of a hex digit (@c is one), inline: a call

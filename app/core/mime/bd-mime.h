@@ -18,6 +18,7 @@
 #pragma once
 
 #include <gmime/gmime.h>
+#include <string.h>
 
 G_BEGIN_DECLS
 
@@ -49,7 +50,10 @@ struct _BdMimePart
   char       *charset;         /* the charset parameter, nullable */
   char       *boundary;        /* multipart only, nullable */
   char       *encoding;        /* Content-Transfer-Encoding, lower case, nullable */
-  GPtrArray  *children;        /* multipart: its parts, in order; else NULL */
+  /* multipart: its parts, in order; else NULL. Read its len and pdata
+   * only: it lives in the tree's blocks, not made by GLib, and is freed
+   * with the tree (never give it to a g_ptr_array_*() function). */
+  GPtrArray  *children;
   BdMimePart *message;         /* message/rfc822 and the like: the message inside */
   const char *prologue;        /* multipart: the text before the first boundary */
   gsize       prologue_len;
@@ -58,8 +62,14 @@ struct _BdMimePart
   BdMimeField *fields;         /* the header block's fields, in order (bd_mime_fields()) */
   guint       n_fields;
   char        type_buf[24];    /* private: @type and @subtype when they fit */
+  gpointer    arena;           /* private: the top part's, which holds the tree */
+  gboolean    multipart;       /* private: what bd_mime_part_is_leaf () asks */
+  gboolean    encapsulated;    /* private: message/rfc822 and the like, not encoded */
 };
 
+/* The whole tree, its fields and strings live in blocks that the top part
+ * owns: bd_mime_part_free () frees them with it, and is a no-op on any
+ * other part. */
 BdMimePart *bd_mime_parse          (const char       *data,
                                     gsize             len,
                                     guint             max_depth);
@@ -70,11 +80,32 @@ gboolean    bd_mime_part_is        (const BdMimePart *part,
                                     const char       *subtype);
 gboolean    bd_mime_part_is_leaf   (const BdMimePart *part);
 
-const char *bd_mime_header_raw     (const BdMimePart *part,
+const char *bd_mime_header_raw_n   (const BdMimePart *part,
                                     const char       *name,
+                                    gsize             name_len,
                                     gsize            *len);
-char       *bd_mime_header         (const BdMimePart *part,
-                                    const char       *name);
+char       *bd_mime_header_n       (const BdMimePart *part,
+                                    const char       *name,
+                                    gsize             name_len);
+
+/* Inline, so that a name written in the call has its length known where
+ * it is compiled: a strlen () for each of thousands of look-ups a run
+ * cost more than a look through a short header. */
+static inline const char *
+bd_mime_header_raw (const BdMimePart *part,
+                    const char       *name,
+                    gsize            *len)
+{
+  return bd_mime_header_raw_n (part, name, name != NULL ? strlen (name) : 0, len);
+}
+
+static inline char *
+bd_mime_header (const BdMimePart *part,
+                const char       *name)
+{
+  return bd_mime_header_n (part, name, name != NULL ? strlen (name) : 0);
+}
+
 char       *bd_mime_unfold         (const char       *raw,
                                     gsize             len);
 char       *bd_mime_unfold_len     (const char       *raw,
