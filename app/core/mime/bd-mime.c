@@ -693,14 +693,13 @@ add_child (Children   *children,
 }
 
 /* The part's children array, in the arena, taking those of @children
- * (when not NULL). Read-only for the callers (bd-mime.h): a GPtrArray's
- * public fields filled in, without GLib's allocations. */
+ * (when not NULL). */
 static void
 set_children (Arena      *arena,
               BdMimePart *part,
               Children   *children)
 {
-  GPtrArray *array = arena_alloc (arena, sizeof (GPtrArray));
+  BdMimeChildren *array = arena_alloc (arena, sizeof (BdMimeChildren));
   guint n = children != NULL ? children->n : 0;
 
   array->len = n;

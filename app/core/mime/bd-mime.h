@@ -39,6 +39,15 @@ typedef struct
   gsize       value_len;
 } BdMimeField;
 
+/* A multipart's parts. Read like a GPtrArray (len, g_ptr_array_index ()),
+ * but not one: it lives in the tree's blocks and is freed with the tree,
+ * so a g_ptr_array_*() function given it is a type error, not a crash. */
+typedef struct
+{
+  gpointer *pdata;
+  guint     len;
+} BdMimeChildren;
+
 struct _BdMimePart
 {
   const char *head;            /* the header block, without the blank line */
@@ -50,10 +59,8 @@ struct _BdMimePart
   char       *charset;         /* the charset parameter, nullable */
   char       *boundary;        /* multipart only, nullable */
   char       *encoding;        /* Content-Transfer-Encoding, lower case, nullable */
-  /* multipart: its parts, in order; else NULL. Read its len and pdata
-   * only: it lives in the tree's blocks, not made by GLib, and is freed
-   * with the tree (never give it to a g_ptr_array_*() function). */
-  GPtrArray  *children;
+  /* multipart: its parts, in order; else NULL */
+  BdMimeChildren *children;
   BdMimePart *message;         /* message/rfc822 and the like: the message inside */
   const char *prologue;        /* multipart: the text before the first boundary */
   gsize       prologue_len;
