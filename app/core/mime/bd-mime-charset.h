@@ -7,14 +7,11 @@
 #pragma once
 
 #include <glib.h>
-#include <iconv.h>
 
 G_BEGIN_DECLS
 
 void bd_mime_charset_keep         (const char *charset);
 void bd_mime_charset_keep_encoded (const char *value);
-iconv_t bd_mime_charset_open      (const char *charset,
-                                   gboolean   *owned);
 
 /* Internal, for tests: the number of converters kept open. */
 guint bd_mime_charset_n_kept      (void);

@@ -541,11 +541,11 @@ convert_to_utf8 (const char *text,
   if (charset != NULL && !is_utf8_name (charset))
     {
       iconv_t cd;
-      gboolean owned;
 
       if ((out = bd_mime_charset_table_convert (charset, text, len, out_len)) != NULL)
         return out;
-      cd = bd_mime_charset_open (charset, &owned);
+      bd_mime_charset_keep (charset);
+      cd = g_mime_iconv_open ("UTF-8", charset);
 
       if (cd != (iconv_t) -1)
         {
@@ -557,8 +557,7 @@ convert_to_utf8 (const char *text,
               iconv (cd, NULL, NULL, NULL, NULL);   /* after pieces that failed */
               out = g_mime_iconv_strndup (cd, text, len);
             }
-          if (owned)
-            g_mime_iconv_close (cd);
+          g_mime_iconv_close (cd);
           /* ISO-2022-JP in pieces is valid UTF-8 as it is: its runs are
            * plain ASCII, and glibc's converter gives the characters of
            * JIS X 0201 and 0208 (and 0212), all in the BMP and none a
