@@ -897,6 +897,80 @@ test_status_matches (void)
     }
 }
 
+/* --- bd-dsn.c's field names: split at the first ':' ------------------- */
+
+/* The name check before it: the run of name bytes, ended by a ':'. */
+static gboolean
+old_name_is (const char *line,
+             const char *name)
+{
+  const char *p = line;
+
+  while (g_ascii_isalnum (*p) || *p == '-' || *p == '_')
+    p++;
+  if (p == line || *p != ':')
+    return FALSE;
+  return (gsize)(p - line) == strlen (name) && g_ascii_strncasecmp (line, name, p - line) == 0;
+}
+
+/* Names of known fields with a byte or two changed (to name bytes, white
+ * space, ':' or others), padded past the longest name or cut short:
+ * read as the old check read them. */
+static void
+test_dsn_field_names (void)
+{
+  static const char *const names[] = { "Status", "Action", "Remote-MTA", "X-PowerMTA-BounceCategory" };
+  static const char bytes[] = "aZz09-_: \t.;@\x01\x80";
+  g_autoptr(GRand) rand = g_rand_new_with_seed (37);
+  guint n_read = 0, n_dropped = 0;
+
+  for (guint round = 0; round < 40000; round++)
+    {
+      const char *name = names[round % G_N_ELEMENTS (names)];
+      g_autoptr(GString) line = g_string_new (name);
+      g_autoptr(GString) text = g_string_new ("Final-Recipient: rfc822; a@example.com\n");
+      guint n_changes = g_rand_int_range (rand, 0, 3);
+      BdDsn *dsn;
+      const BdRecipient *r;
+      gboolean want, got;
+
+      for (guint c = 0; c < n_changes; c++)
+        {
+          guint at = g_rand_int_range (rand, 0, line->len + 1);
+          char byte = bytes[g_rand_int_range (rand, 0, sizeof bytes - 1)];
+
+          switch (g_rand_int_range (rand, 0, 4))
+            {
+            case 0: g_string_insert_c (line, at, byte); break;
+            case 1: if (at < line->len) line->str[at] = byte; break;
+            case 2: if (at < line->len) g_string_erase (line, at, 1); break;
+            default: g_string_append (line, "-Padding-Past-The-Longest"); break;
+            }
+        }
+      /* a value each of the fields keeps */
+      g_string_append (line, name == names[3] ? ": bad-mailbox" : ": 5.1.1 x");
+      want = old_name_is (line->str, name);
+      g_string_append_printf (text, "%s\n", line->str);
+      dsn = bd_dsn_parse (text->str, text->len, 10);
+      g_assert_cmpuint (dsn->recipients->len, ==, 1);
+      r = g_ptr_array_index (dsn->recipients, 0);
+      if (name == names[0])
+        got = r->status != NULL;
+      else if (name == names[1])
+        got = r->action != NULL;
+      else if (name == names[2])
+        got = r->remote_mta != NULL;
+      else
+        got = r->reason != BD_REASON_UNDEFINED;
+      g_assert_cmpint (got, ==, want);
+      n_read += want;
+      n_dropped += !want;
+      bd_dsn_free (dsn);
+    }
+  g_assert_cmpuint (n_read, >, 1000);
+  g_assert_cmpuint (n_dropped, >, 1000);
+}
+
 /* --- bd-dsn.c's squeeze (), through a Diagnostic-Code ------------------ */
 
 /* The byte-by-byte squeeze () before it took whole blocks of words and
@@ -1670,6 +1744,7 @@ main (int   argc,
   g_test_add_func ("/decode-equivalence/internal-status", test_internal_status);
   g_test_add_func ("/decode-equivalence/append-words", test_append_words);
   g_test_add_func ("/decode-equivalence/squeeze", test_squeeze);
+  g_test_add_func ("/decode-equivalence/dsn-field-names", test_dsn_field_names);
   g_test_add_func ("/decode-equivalence/normalise-codes", test_normalise_codes);
   g_test_add_func ("/decode-equivalence/addresses", test_addresses);
   g_test_add_func ("/decode-equivalence/is-untouched", test_is_untouched);
