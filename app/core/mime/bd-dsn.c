@@ -73,17 +73,23 @@ squeeze (const char *value)
   return out;
 }
 
-/* "dns; mx.example.com" -> "mx.example.com" */
+/* The bytes skip_type () stops at: the ';' after a type, and those no
+ * type holds (then there is none). */
+static const guint8 type_stops[256] = {
+  [0] = 1, [';'] = 1, [' '] = 1, ['@'] = 1, ['<'] = 1,
+};
+
+/* "dns; mx.example.com" -> "mx.example.com". One pass up to the first
+ * stop, where a strchr () for the ';' read the whole value first. */
 static const char *
 skip_type (const char *value)
 {
-  const char *semi = strchr (value, ';');
+  const char *semi = value;
 
-  if (semi == NULL)
+  while (!type_stops[(guchar)*semi])
+    semi++;
+  if (*semi != ';')
     return value;
-  for (const char *p = value; p < semi; p++)
-    if (*p == ' ' || *p == '@' || *p == '<')
-      return value;
   semi++;
   while (*semi == ' ' || *semi == '\t')
     semi++;
@@ -213,6 +219,12 @@ bd_dsn_find_reply_code (const char *text)
   return 0;
 }
 
+/* The bytes that end an address: one look-up a byte, not ten tests. */
+static const guint8 address_stops[256] = {
+  [0] = 1, ['>'] = 1, [' '] = 1, ['\t'] = 1, ['\r'] = 1, ['\n'] = 1,
+  ['"'] = 1, ['\''] = 1, [','] = 1, [';'] = 1,
+};
+
 /**
  * bd_dsn_clean_address:
  * @value: "rfc822; <user@example.com>" or similar
@@ -245,8 +257,7 @@ bd_dsn_clean_address (const char *value)
     while (*start == ' ' || *start == '\t' || *start == '<' || *start == '"' || *start == '\'')
       start++;
   end = quoted_end != NULL ? quoted_end : start;
-  while (*end && *end != '>' && *end != ' ' && *end != '\t' && *end != '\r'
-         && *end != '\n' && *end != '"' && *end != '\'' && *end != ',' && *end != ';')
+  while (!address_stops[(guchar)*end])
     end++;
   if (end == start)
     return NULL;
