@@ -111,7 +111,8 @@ part_text (const BdMimePart *part,
 /* The fields of a delivery-status or disposition part (bd-dsn.h, owned
  * copies), and the reporting host they name. The recipients are read
  * into @bounce's array when it has none yet (nearly always):
- * bd_decoder_take_recipients () then has none to move. */
+ * bd_decoder_take_recipients () then has none to move. The text is our
+ * copy, which bd_dsn_parse_into () changes. */
 static BdDsn *
 read_dsn_part (BdBounce         *bounce,
                const BdMimePart *part,

@@ -28,7 +28,7 @@ typedef struct
 BdDsn    *bd_dsn_parse             (const char *text,
                                     gsize       len,
                                     guint       max_recipients);
-BdDsn    *bd_dsn_parse_into        (const char *text,
+BdDsn    *bd_dsn_parse_into        (char       *text,
                                     gsize       len,
                                     guint       max_recipients,
                                     GPtrArray  *recipients);
