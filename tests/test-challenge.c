@@ -14,6 +14,7 @@
 
 #include "bd-decoder-private.h"
 #include "bd-phrase-fold.h"
+#include "bd-test-util.h"
 #include "bd-text.h"
 
 /* --- the old test, kept as the oracle ------------------------------------ */
@@ -131,6 +132,29 @@ test_challenge_places (void)
       }
 }
 
+/* The pieces at every place of a text long enough for the AVX2 loop's
+ * blocks of 128 bytes, also across their ends and in the tail after. */
+static void
+test_challenge_places_long (void)
+{
+  g_autofree char *filler = g_strnfill (300, 'a');
+
+  for (guint i = 0; i < G_N_ELEMENTS (pieces); i++)
+    for (guint32 bits = 0; bits < 64; bits += 21)
+      {
+        g_autofree char *piece = with_case (pieces[i], bits * 0x01010101u);
+
+        for (gsize before = 0; before <= 270; before++)
+          for (gsize after = 0; after <= 140; after += 23)
+            {
+              g_autofree char *text = g_strdup_printf ("%.*s%s%.*s", (int)before, filler,
+                                                       piece, (int)after, filler);
+
+              assert_as_before (text);
+            }
+      }
+}
+
 /* Random texts of the pieces above and the letters the lanes look at. */
 static void
 test_challenge_random (void)
@@ -179,8 +203,9 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/challenge/known", test_challenge_known);
-  g_test_add_func ("/challenge/places", test_challenge_places);
-  g_test_add_func ("/challenge/random", test_challenge_random);
+  test_add_func_each_vector_path ("/challenge/places", test_challenge_places);
+  test_add_func_each_vector_path ("/challenge/places-long", test_challenge_places_long);
+  test_add_func_each_vector_path ("/challenge/random", test_challenge_random);
 
   return g_test_run ();
 }

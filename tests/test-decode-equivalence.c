@@ -897,6 +897,171 @@ test_status_matches (void)
     }
 }
 
+/* --- bd-dsn.c's field names: split at the first ':' ------------------- */
+
+/* The name check before it: the run of name bytes, ended by a ':'. */
+static gboolean
+old_name_is (const char *line,
+             const char *name)
+{
+  const char *p = line;
+
+  while (g_ascii_isalnum (*p) || *p == '-' || *p == '_')
+    p++;
+  if (p == line || *p != ':')
+    return FALSE;
+  return (gsize)(p - line) == strlen (name) && g_ascii_strncasecmp (line, name, p - line) == 0;
+}
+
+/* Names of known fields with a byte or two changed (to name bytes, white
+ * space, ':' or others), padded past the longest name or cut short:
+ * read as the old check read them. */
+static void
+test_dsn_field_names (void)
+{
+  static const char *const names[] = { "Status", "Action", "Remote-MTA", "X-PowerMTA-BounceCategory" };
+  static const char bytes[] = "aZz09-_: \t.;@\x01\x80";
+  g_autoptr(GRand) rand = g_rand_new_with_seed (37);
+  guint n_read = 0, n_dropped = 0;
+
+  for (guint round = 0; round < 40000; round++)
+    {
+      const char *name = names[round % G_N_ELEMENTS (names)];
+      g_autoptr(GString) line = g_string_new (name);
+      g_autoptr(GString) text = g_string_new ("Final-Recipient: rfc822; a@example.com\n");
+      guint n_changes = g_rand_int_range (rand, 0, 3);
+      BdDsn *dsn;
+      const BdRecipient *r;
+      gboolean want, got;
+
+      for (guint c = 0; c < n_changes; c++)
+        {
+          guint at = g_rand_int_range (rand, 0, line->len + 1);
+          char byte = bytes[g_rand_int_range (rand, 0, sizeof bytes - 1)];
+
+          switch (g_rand_int_range (rand, 0, 4))
+            {
+            case 0: g_string_insert_c (line, at, byte); break;
+            case 1: if (at < line->len) line->str[at] = byte; break;
+            case 2: if (at < line->len) g_string_erase (line, at, 1); break;
+            default: g_string_append (line, "-Padding-Past-The-Longest"); break;
+            }
+        }
+      /* a value each of the fields keeps */
+      g_string_append (line, name == names[3] ? ": bad-mailbox" : ": 5.1.1 x");
+      want = old_name_is (line->str, name);
+      g_string_append_printf (text, "%s\n", line->str);
+      dsn = bd_dsn_parse (text->str, text->len, 10);
+      g_assert_cmpuint (dsn->recipients->len, ==, 1);
+      r = g_ptr_array_index (dsn->recipients, 0);
+      if (name == names[0])
+        got = r->status != NULL;
+      else if (name == names[1])
+        got = r->action != NULL;
+      else if (name == names[2])
+        got = r->remote_mta != NULL;
+      else
+        got = r->reason != BD_REASON_UNDEFINED;
+      g_assert_cmpint (got, ==, want);
+      n_read += want;
+      n_dropped += !want;
+      bd_dsn_free (dsn);
+    }
+  g_assert_cmpuint (n_read, >, 1000);
+  g_assert_cmpuint (n_dropped, >, 1000);
+}
+
+/* --- bd_dsn_clean_address (): its type and its end by table ---------- */
+
+/* skip_type () before it: a strchr () for the ';', then the bytes before
+ * it tested. */
+static const char *
+old_skip_type (const char *value)
+{
+  const char *semi = strchr (value, ';');
+
+  if (semi == NULL)
+    return value;
+  for (const char *p = value; p < semi; p++)
+    if (*p == ' ' || *p == '@' || *p == '<')
+      return value;
+  semi++;
+  while (*semi == ' ' || *semi == '\t')
+    semi++;
+  return semi;
+}
+
+/* bd_dsn_clean_address () before the tables. */
+static char *
+old_clean_address (const char *value)
+{
+  const char *start, *end, *quoted_end = NULL;
+
+  start = old_skip_type (value);
+  while (*start == ' ' || *start == '\t' || *start == '<')
+    start++;
+  if (*start == '"')
+    {
+      end = start + 1;
+      while (*end && *end != '"' && *end != '\r' && *end != '\n')
+        end += end[0] == '\\' && end[1] != '\0' ? 2 : 1;
+      if (end[0] == '"' && end[1] == '@' && memchr (start, '@', end - start) == NULL)
+        quoted_end = end + 1;
+    }
+  if (quoted_end == NULL)
+    while (*start == ' ' || *start == '\t' || *start == '<' || *start == '"' || *start == '\'')
+      start++;
+  end = quoted_end != NULL ? quoted_end : start;
+  while (*end && *end != '>' && *end != ' ' && *end != '\t' && *end != '\r'
+         && *end != '\n' && *end != '"' && *end != '\'' && *end != ',' && *end != ';')
+    end++;
+  if (end == start)
+    return NULL;
+  return g_strndup (start, end - start);
+}
+
+/* Random values of the bytes either reads specially, and the values
+ * real reports hold, against the old reading; also through Remote-MTA
+ * (skip_type () then squeeze ()). */
+static void
+test_clean_address (void)
+{
+  static const char *const cases[] = {
+    "", ";", "rfc822;", "rfc822; <a@b>", "rfc822;a@b", "dns; mx.example.com", "a@b; x",
+    "x <y; z>", "rfc822; \"j r\"@b.c", "rfc822;\t \"a@b\"", "'a@b', c", "<a@b>;",
+  };
+  g_autoptr(GRand) rand = g_rand_new_with_seed (41);
+  guint n_typed = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *want = old_clean_address (cases[i]);
+      g_autofree char *got = bd_dsn_clean_address (cases[i]);
+
+      g_assert_cmpstr (got, ==, want);
+    }
+  for (guint round = 0; round < 60000; round++)
+    {
+      g_autofree char *value = random_text (rand, "ab;; @<>\"'\t\r\n,\\x.", 24);
+      g_autofree char *want = old_clean_address (value);
+      g_autofree char *got = bd_dsn_clean_address (value);
+      g_autofree char *text = g_strdup_printf ("Final-Recipient: a@b\nRemote-MTA: %s\n",
+                                               g_strdelimit (g_strdup (value), "\r\n", 'x'));
+      g_autoptr(BdDsn) dsn = bd_dsn_parse (text, strlen (text), 10);
+      const BdRecipient *r = g_ptr_array_index (dsn->recipients, 0);
+      g_autofree char *mta_value = g_strdelimit (g_strdup (value), "\r\n", 'x');
+      const char *mta_want = old_skip_type (mta_value);
+
+      g_assert_cmpstr (got, ==, want);
+      n_typed += old_skip_type (value) != value;
+      /* squeeze () of the rest: its ends trimmed, here only compared
+       * where it holds no white space */
+      if (strpbrk (mta_want, " \t") == NULL)
+        g_assert_cmpstr (r->remote_mta, ==, mta_want);
+    }
+  g_assert_cmpuint (n_typed, >, 5000);
+}
+
 /* --- bd-dsn.c's squeeze (), through a Diagnostic-Code ------------------ */
 
 /* The byte-by-byte squeeze () before it took whole blocks of words and
@@ -1670,6 +1835,8 @@ main (int   argc,
   g_test_add_func ("/decode-equivalence/internal-status", test_internal_status);
   g_test_add_func ("/decode-equivalence/append-words", test_append_words);
   g_test_add_func ("/decode-equivalence/squeeze", test_squeeze);
+  g_test_add_func ("/decode-equivalence/dsn-field-names", test_dsn_field_names);
+  g_test_add_func ("/decode-equivalence/clean-address", test_clean_address);
   g_test_add_func ("/decode-equivalence/normalise-codes", test_normalise_codes);
   g_test_add_func ("/decode-equivalence/addresses", test_addresses);
   g_test_add_func ("/decode-equivalence/is-untouched", test_is_untouched);

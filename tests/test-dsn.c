@@ -189,6 +189,35 @@ test_dsn_random_line_ends (void)
     }
 }
 
+/* Read into a caller's array (the decoder's result's), from a copy of
+ * the text it changes: the same recipients as into a new one, the cap
+ * counted the same, and they stay in the array once the report is freed. */
+static void
+test_dsn_parse_into (void)
+{
+  g_autoptr(GString) many = g_string_new ("Reporting-MTA: dns; x\n\n");
+  g_autoptr(GPtrArray) into = g_ptr_array_new_with_free_func ((GDestroyNotify)bd_recipient_free);
+
+  for (guint i = 0; i < 30; i++)
+    g_string_append_printf (many, "Final-Recipient: rfc822; u%u@example.com\nAction: failed\n"
+                            "Status: 5.1.%u\nDiagnostic-Code: smtp; 550 no %u\n\n", i, i % 10, i);
+  for (guint cap = 0; cap <= 31; cap += 7)
+    {
+      g_autoptr(BdDsn) plain = bd_dsn_parse (many->str, many->len, cap);
+      g_autofree char *copy = g_strdup (many->str);   /* changed in place */
+      BdDsn *shared = bd_dsn_parse_into (copy, many->len, cap, into);
+      g_autofree char *want = dump (plain);
+      g_autofree char *got = dump (shared);
+
+      g_assert_true (shared->recipients == into);
+      g_assert_cmpstr (got, ==, want);
+      g_assert_cmpuint (shared->dropped, ==, plain->dropped);
+      bd_dsn_free (shared);
+      g_assert_cmpuint (into->len, ==, MIN (cap, 30));
+      g_ptr_array_set_size (into, 0);
+    }
+}
+
 static void
 test_dsn_empty_and_cap (void)
 {
@@ -333,6 +362,7 @@ main (int    argc,
   g_test_add_func ("/core/dsn/clean-address", test_dsn_clean_address);
   g_test_add_func ("/core/dsn/clean-quoted-address", test_dsn_clean_quoted_address);
   g_test_add_func ("/core/dsn/x-actual-recipient", test_dsn_x_actual_recipient);
+  g_test_add_func ("/core/dsn/parse-into", test_dsn_parse_into);
 
   return g_test_run ();
 }

@@ -103,13 +103,15 @@ append_char (char  *out,
 
 /* "<code><sep><status> ", as g_snprintf() formats "%u%c%s " (truncated
  * to @size the same way), without its cost: a thousand instructions a
- * call. Returns its length. */
+ * call. Returns its length; *@sep_at is where @sep is (not there when
+ * past the length). */
 static gsize
 format_code_prefix (char        *out,
                     gsize        size,
                     guint        code,
                     char         sep,
-                    const char  *status)
+                    const char  *status,
+                    gsize       *sep_at)
 {
   char digits[16];
   guint n_digits = 0;
@@ -118,6 +120,7 @@ format_code_prefix (char        *out,
   do
     digits[n_digits++] = '0' + code % 10;
   while ((code /= 10) != 0);
+  *sep_at = n_digits;
   while (n_digits > 0)
     append_char (out, size, &len, digits[--n_digits]);
   append_char (out, size, &len, sep);
@@ -133,25 +136,32 @@ format_code_prefix (char        *out,
 static void
 drop_repeated_codes (BdRecipient *r)
 {
-  /* "550-5.7.1 " and "550 5.7.1 ", each formatted once */
+  /* "550-5.7.1 " formatted once, "550 5.7.1 " the same with a space */
   char prefixes[2][BD_STATUS_MAX + 8];
-  gsize lengths[2];
-  char *first, *p;
+  gsize lengths[2], sep_at;
+  char *first, *p, *first_spaced = NULL;
 
   if (r->reply_code == 0 || r->status == NULL)
     return;
+  lengths[0] = lengths[1] = format_code_prefix (prefixes[0], sizeof prefixes[0], r->reply_code, '-', r->status, &sep_at);
+  memcpy (prefixes[1], prefixes[0], lengths[0] + 1);
+  if (sep_at < lengths[0])
+    prefixes[1][sep_at] = ' ';
   for (int sep = 0; sep < 2; sep++)
     {
-      lengths[sep] = format_code_prefix (prefixes[sep], sizeof prefixes[sep], r->reply_code, sep ? ' ' : '-', r->status);
       first = strstr (r->diagnostic, prefixes[sep]);
+      if (sep == 1)
+        first_spaced = first;
       if (first == NULL)
         continue;
       p = first + lengths[sep];
       while ((p = strstr (p, prefixes[sep])) != NULL)
         memmove (p, p + lengths[sep], strlen (p + lengths[sep]) + 1);
     }
-  /* The last line of a multi-line reply uses a space, the others a dash. */
-  p = strstr (r->diagnostic, prefixes[1]);
+  /* The last line of a multi-line reply uses a space, the others a dash.
+   * The first "550 5.7.1 " is where it was found: only repeats after it
+   * were dropped, and no match can start before it and end past it. */
+  p = first_spaced;
   if (p != NULL && p != r->diagnostic && strchr (r->diagnostic, '-') < p
       && strstr (r->diagnostic, prefixes[0]) != NULL)
     memmove (p, p + lengths[1], strlen (p + lengths[1]) + 1);

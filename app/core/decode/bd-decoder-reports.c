@@ -61,9 +61,13 @@ bd_decoder_take_recipients (BdBounce  *bounce,
                             GPtrArray *recipients,
                             guint      dropped)
 {
-  for (guint i = 0; i < recipients->len; i++)
-    g_ptr_array_add (bounce->recipients, g_steal_pointer (&g_ptr_array_index (recipients, i)));
-  g_ptr_array_set_size (recipients, 0);
+  /* read into the result's own array already (read_dsn_part ()) */
+  if (recipients != bounce->recipients)
+    {
+      for (guint i = 0; i < recipients->len; i++)
+        g_ptr_array_add (bounce->recipients, g_steal_pointer (&g_ptr_array_index (recipients, i)));
+      g_ptr_array_set_size (recipients, 0);
+    }
   if (dropped > 0 && bounce->limits == 0)
     {
       bounce->kept_recipients = bounce->recipients->len;
@@ -105,7 +109,10 @@ part_text (const BdMimePart *part,
 }
 
 /* The fields of a delivery-status or disposition part (bd-dsn.h, owned
- * copies), and the reporting host they name. */
+ * copies), and the reporting host they name. The recipients are read
+ * into @bounce's array when it has none yet (nearly always):
+ * bd_decoder_take_recipients () then has none to move. The text is our
+ * copy, which bd_dsn_parse_into () changes. */
 static BdDsn *
 read_dsn_part (BdBounce         *bounce,
                const BdMimePart *part,
@@ -113,7 +120,8 @@ read_dsn_part (BdBounce         *bounce,
 {
   gsize len;
   g_autofree char *text = part_text (part, hint, &len);
-  BdDsn *dsn = bd_dsn_parse (text, len, BD_DECODER_MAX_RECIPIENTS);
+  GPtrArray *into = bounce->recipients->len == 0 ? bounce->recipients : NULL;
+  BdDsn *dsn = bd_dsn_parse_into (text, len, BD_DECODER_MAX_RECIPIENTS, into);
 
   if (dsn->reporting_mta != NULL)
     bounce->reporting_mta = g_steal_pointer (&dsn->reporting_mta);

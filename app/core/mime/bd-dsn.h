@@ -28,6 +28,10 @@ typedef struct
 BdDsn    *bd_dsn_parse             (const char *text,
                                     gsize       len,
                                     guint       max_recipients);
+BdDsn    *bd_dsn_parse_into        (char       *text,
+                                    gsize       len,
+                                    guint       max_recipients,
+                                    GPtrArray  *recipients);
 void      bd_dsn_free              (BdDsn      *dsn);
 
 gboolean  bd_dsn_find_status       (const char *text,
