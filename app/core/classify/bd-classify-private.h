@@ -71,6 +71,12 @@ typedef struct
   gsize        len;       /* its length */
   guint32      named;     /* bd_provider_mask_named_in (lowered) */
   BdTextGrams *grams;     /* of lowered, made when first asked */
+  /* The providers of the reporter asked last, when one was (asked): the
+   * rules answer a relay with the same providers as they did it, unless
+   * an Orange code, read with the host's name, may be in the reply. */
+  gboolean     asked;
+  guint32      asked_providers;
+  gboolean     may_hold_franceptt;   /* bd_classify_may_hold_franceptt_code () */
 } BdClassifyReply;
 
 void     bd_classify_reply_init     (BdClassifyReply   *reply,
