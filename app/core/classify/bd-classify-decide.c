@@ -262,12 +262,20 @@ code_and_words (const Clues *c,
                 BdEvidence  *evidence)
 {
   const char *type = c->r->diagnostic_type;
+  /* A weighing names its reason only when the words or the code name it
+   * (weigh_blocked () also for "access denied"): the others are passed
+   * over without a call, most of the nineteen for most replies. */
+  guint64 named = c->matched | G_GUINT64_CONSTANT (1) << c->by_status;
 
   if (type != NULL && g_ascii_strcasecmp (type, "smtp") != 0 && !c->postfix)
     return BD_REASON_UNDEFINED;
   for (guint i = 0; i < G_N_ELEMENTS (code_and_words_order); i++)
     {
-      BdReason reason = code_and_words_order[i].weigh (c, code_and_words_order[i].reason, evidence);
+      BdReason reason;
+
+      if (!(named >> code_and_words_order[i].reason & 1) && code_and_words_order[i].weigh != weigh_blocked)
+        continue;
+      reason = code_and_words_order[i].weigh (c, code_and_words_order[i].reason, evidence);
 
       if (reason != BD_REASON_UNDEFINED)
         return reason;
