@@ -100,7 +100,7 @@ typedef struct
   const BdRecipient *r;
   const char *lowered;                /* the diagnostic in lower case, nullable */
   const char *status;                 /* the enhanced status code, "" without one */
-  const char *command;                /* the SMTP command refused, nullable */
+  BdClassifyBody *body;               /* where the command is, when the reply does not say */
   BdReason    by_status;              /* what the status code alone names (RFC 3463) */
   /* Postfix's own explanations (x-postfix) are read for their words only:
    * its status codes there are its guesses, not a server's reply. */
@@ -116,11 +116,18 @@ has (const Clues *c,
   return (c->matched & (G_GUINT64_CONSTANT (1) << reason)) != 0;
 }
 
+/* The SMTP command refused, nullable: asked only where a rule needs it. */
+static const char *
+command_of (const Clues *c)
+{
+  return bd_classify_command (c->r, c->body);
+}
+
 static gboolean
 command_is (const Clues *c,
             const char  *command)
 {
-  return g_strcmp0 (c->command, command) == 0;
+  return g_strcmp0 (command_of (c), command) == 0;
 }
 
 static BdReason
@@ -175,9 +182,9 @@ weigh_user_unknown_words (const Clues *c,
   /* Refused while naming the sender, the words are about the sender. */
   if (has (c, BD_REASON_REJECTED) && strstr (c->lowered, "sender") != NULL)
     return BD_REASON_UNDEFINED;
-  if (command_is (c, "RCPT") || (c->command == NULL && bd_phrases_is_localized (c->found[reason])))
+  if (command_is (c, "RCPT") || (command_of (c) == NULL && bd_phrases_is_localized (c->found[reason])))
     return by_phrase (c, reason, evidence);
-  if (c->command == NULL || command_is (c, "DATA"))
+  if (command_of (c) == NULL || command_is (c, "DATA"))
     {
       bd_evidence_set (evidence, BD_EVIDENCE_PHRASE_AFTER_DATA, c->found[reason]);
       return BD_REASON_FILTERED;
@@ -218,7 +225,8 @@ weigh_blocked (const Clues *c,
                BdEvidence  *evidence)
 {
   /* "Access denied" in answer to MAIL FROM refuses the sender. */
-  if (command_is (c, "MAIL") && c->lowered != NULL && strstr (c->lowered, "access denied") != NULL)
+  /* the words first: the command may have to be searched for */
+  if (c->lowered != NULL && strstr (c->lowered, "access denied") != NULL && command_is (c, "MAIL"))
     {
       bd_evidence_set (evidence, BD_EVIDENCE_PHRASE_TO_MAIL_FROM, "access denied");
       return BD_REASON_REJECTED;
@@ -374,7 +382,7 @@ refused_host (const Clues *c,
 {
   if (!command_is (c, "EHLO") && !command_is (c, "HELO") && !command_is (c, "CONN"))
     return BD_REASON_UNDEFINED;
-  bd_evidence_set (evidence, BD_EVIDENCE_REFUSED_AT, c->command);
+  bd_evidence_set (evidence, BD_EVIDENCE_REFUSED_AT, command_of (c));
   return BD_REASON_BLOCKED;
 }
 
@@ -409,13 +417,14 @@ static const DecideStep decide_steps[] = {
 BdReason
 bd_classify_decide (const BdRecipient *r,
                     const char        *lowered,
+                    BdClassifyBody    *body,
                     BdEvidence        *evidence)
 {
   Clues c = {
     .r = r,
     .lowered = lowered,
     .status = r->status ? r->status : "",
-    .command = r->command,
+    .body = body,
     .by_status = bd_classify_status (r->status),
     .postfix = r->diagnostic_type != NULL && g_ascii_strcasecmp (r->diagnostic_type, "x-postfix") == 0,
   };

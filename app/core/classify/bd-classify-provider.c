@@ -46,6 +46,7 @@ bd_classify_reply_init (BdClassifyReply *reply,
   reply->asked = FALSE;
   reply->asked_providers = 0;
   reply->may_hold_franceptt = lowered != NULL && bd_classify_may_hold_franceptt_code (lowered, reply->len);
+  reply->body = NULL;
 }
 
 void
@@ -275,7 +276,8 @@ apply_docomo_rule (const BdRecipient *r,
       bd_evidence_set (evidence, BD_EVIDENCE_PROVIDER_RULE, N_("NTT docomo: 5.2.0 is the recipient's filter"));
       return BD_REASON_FILTERED;
     }
-  if (strcmp (r->status, "5.0.0") == 0 && g_strcmp0 (r->command, "DATA") == 0 && r->reply_code == 550)
+  if (strcmp (r->status, "5.0.0") == 0 && r->reply_code == 550
+      && g_strcmp0 (bd_classify_command (r, reply->shared->body), "DATA") == 0)
     {
       bd_evidence_set (evidence, BD_EVIDENCE_PROVIDER_RULE,
                        N_("NTT docomo: refused after DATA, the recipient refuses the sender"));
