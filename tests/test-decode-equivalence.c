@@ -296,8 +296,16 @@ static void
 assert_same_folded (const char *text)
 {
   g_autofree char *folded = NULL;
+  g_autofree char *folded_len = NULL;
+  const char *result;
+  gsize len = G_MAXSIZE;
 
   g_assert_cmpint (bd_phrase_fold (text, &folded) == text, ==, old_is_folded (text));
+  /* the same, told the length, and telling the result's */
+  result = bd_phrase_fold_len (text, strlen (text), &folded_len, &len);
+  g_assert_cmpint (result == text, ==, old_is_folded (text));
+  g_assert_cmpstr (result, ==, folded != NULL ? folded : text);
+  g_assert_cmpuint (len, ==, strlen (result));
 }
 
 static void

@@ -417,6 +417,7 @@ static const DecideStep decide_steps[] = {
 BdReason
 bd_classify_decide (const BdRecipient *r,
                     const char        *lowered,
+                    gsize              lowered_len,
                     BdClassifyBody    *body,
                     BdEvidence        *evidence)
 {
@@ -430,7 +431,7 @@ bd_classify_decide (const BdRecipient *r,
   };
 
   if (lowered != NULL)
-    c.matched = bd_phrases_match (lowered, c.found);
+    c.matched = bd_phrases_match_len (lowered, lowered_len, c.found);
   for (guint i = 0; i < G_N_ELEMENTS (decide_steps); i++)
     {
       BdReason reason = decide_steps[i] (&c, evidence);

@@ -107,9 +107,10 @@ BdReason bd_classify_provider_rules (const BdRecipient *r,
                                      BdEvidence        *evidence);
 
 /* bd-classify-decide.c: the reason the codes and the words of @r give;
- * @lowered: its diagnostic in lower case, nullable */
+ * @lowered: its diagnostic in lower case, nullable, @lowered_len bytes */
 BdReason bd_classify_decide         (const BdRecipient *r,
                                      const char        *lowered,
+                                     gsize              lowered_len,
                                      BdClassifyBody    *body,
                                      BdEvidence        *evidence);
 

@@ -75,7 +75,7 @@ classify (const BdRecipient *recipient,
     return BD_REASON_UNDEFINED;
   if (by_provider != BD_REASON_UNDEFINED)
     return by_provider;
-  return soften_temporary (recipient, bd_classify_decide (recipient, lowered, body, evidence), evidence);
+  return soften_temporary (recipient, bd_classify_decide (recipient, lowered, reply.len, body, evidence), evidence);
 }
 
 /* @r's own command, else @body's (nullable), searched when first asked. */

@@ -67,6 +67,9 @@ get_index (void)
 gboolean
 bd_phrases_is_vague (const char *phrase)
 {
+  /* asked of every phrase found: most start with neither letter */
+  if (phrase[0] != 'a' && phrase[0] != 'r')
+    return FALSE;
   return strcmp (phrase, "address rejected") == 0
       || strcmp (phrase, "recipient address rejected") == 0
       || strcmp (phrase, "recipient rejected") == 0;
@@ -180,10 +183,20 @@ guint64
 bd_phrases_match (const char  *diagnostic,
                   const char **found)
 {
+  return bd_phrases_match_len (diagnostic, strlen (diagnostic), found);
+}
+
+/* bd_phrases_match () of a @diagnostic whose length (@diagnostic_len)
+ * the caller knows: it is not measured again, nor its folded form. */
+guint64
+bd_phrases_match_len (const char  *diagnostic,
+                      gsize        diagnostic_len,
+                      const char **found)
+{
   const BdPhraseIndex *index = get_index ();
   g_autofree char *folded = NULL;
-  const char *lowered = bd_phrase_fold (diagnostic, &folded);
-  gsize len = strlen (lowered);
+  gsize len;
+  const char *lowered = bd_phrase_fold_len (diagnostic, diagnostic_len, &folded, &len);
   /* set for each reason as it is matched, and read only for those: not
    * cleared (two arrays of 35 a reply) */
   gsize start[BD_N_REASONS];
