@@ -88,19 +88,21 @@ drop_phrases_inside_others (guint64      matched,
 {
   guint64 kept = matched;
 
-  for (guint a = 0; a < BD_N_REASONS; a++)
+  /* only the reasons matched, a few of the thirty-odd, are visited */
+  for (guint64 as = matched; as != 0; as &= as - 1)
     {
-      if (!(matched & (G_GUINT64_CONSTANT (1) << a)))
-        continue;
-      for (guint b = 0; b < BD_N_REASONS; b++)
-        if (b != a && (matched & (G_GUINT64_CONSTANT (1) << b))
-            && start[b] >= start[a] && end[b] <= end[a]
-            && end[b] - start[b] < end[a] - start[a])
-          kept &= ~(G_GUINT64_CONSTANT (1) << b);
+      guint a = __builtin_ctzll (as);
+
+      for (guint64 bs = matched & ~(G_GUINT64_CONSTANT (1) << a); bs != 0; bs &= bs - 1)
+        {
+          guint b = __builtin_ctzll (bs);
+
+          if (start[b] >= start[a] && end[b] <= end[a] && end[b] - start[b] < end[a] - start[a])
+            kept &= ~(G_GUINT64_CONSTANT (1) << b);
+        }
     }
-  for (guint b = 0; b < BD_N_REASONS; b++)
-    if ((matched & ~kept) & (G_GUINT64_CONSTANT (1) << b))
-      found[b] = NULL;
+  for (guint64 dropped = matched & ~kept; dropped != 0; dropped &= dropped - 1)
+    found[__builtin_ctzll (dropped)] = NULL;
   return kept;
 }
 
