@@ -594,6 +594,92 @@ test_classify_recorded_forms (void)
         }
 }
 
+/* --- the body's command, searched only when asked ---------------------- */
+
+/* A bounce of @n recipients made from @rand's pieces, its commands from
+ * each diagnostic (as bd_decoder_find_commands () without a body). */
+static BdBounce *
+random_bounce (GRand *rand,
+               guint  n)
+{
+  static const char *const statuses[] = { NULL, "5.0.0", "5.1.1", "5.2.2", "4.4.7", "5.7.1", "2.0.0", "5.1.0" };
+  static const guint codes[] = { 0, 550, 554, 421, 452, 501, 553 };
+  static const char *const words[] = {
+    "user unknown", "mailbox is full", "access denied", "recipient address rejected", "no such user",
+    "blocked", "spam", "550 5.1.1", "(in reply to rcpt to command)", "after mail from", ">>> DATA",
+    "does not exist", "example.com", "rejected", "relay access denied", "hello", "sender",
+  };
+  static const char *const types[] = { NULL, "smtp", "x-unix", "x-postfix" };
+  static const char *const actions[] = { "failed", "delayed", "delivered", NULL };
+  BdBounce *bounce = bd_bounce_new ("test.eml", 0);
+
+  bounce->kind = g_rand_int_range (rand, 0, 5) == 0 ? BD_KIND_DELAYED : BD_KIND_BOUNCE;
+  bounce->reporting_mta = g_rand_boolean (rand) ? g_strdup ("mx.docomo.ne.jp") : NULL;
+  for (guint i = 0; i < n; i++)
+    {
+      BdRecipient *r = bd_bounce_add_recipient (bounce, "someone@example.com");
+      g_autoptr(GString) diagnostic = g_string_new (NULL);
+
+      r->status = g_strdup (statuses[g_rand_int_range (rand, 0, G_N_ELEMENTS (statuses))]);
+      r->reply_code = codes[g_rand_int_range (rand, 0, G_N_ELEMENTS (codes))];
+      r->diagnostic_type = g_strdup (types[g_rand_int_range (rand, 0, G_N_ELEMENTS (types))]);
+      r->action = g_strdup (actions[g_rand_int_range (rand, 0, G_N_ELEMENTS (actions))]);
+      for (guint k = g_rand_int_range (rand, 0, 4); k > 0; k--)
+        g_string_append_printf (diagnostic, "%s ", words[g_rand_int_range (rand, 0, G_N_ELEMENTS (words))]);
+      if (diagnostic->len > 0)
+        r->diagnostic = g_strdup (diagnostic->str);
+      r->command = g_strdup (bd_classify_find_command (r->diagnostic));
+    }
+  return bounce;
+}
+
+/* bd_classify_bounce_with_body () against the body searched first for
+ * every recipient without a command (the decoder's old order): the same
+ * reasons, evidence and codes, and a command where it was searched. */
+static void
+test_classify_body_command (void)
+{
+  static const char *const bodies[] = {
+    NULL, "", "no command here", "host mx said: 550 no (in reply to RCPT TO command)",
+    "after MAIL FROM:<a@b> the server said", ">>> DATA\n<<< 554 no", ">>> EHLO x\n<<< 550 go away",
+    "... while talking to mx.example.org.:\n<<< 554 refused",
+  };
+  g_autoptr(GRand) rand = g_rand_new_with_seed (7);
+
+  for (guint round = 0; round < 20000; round++)
+    {
+      const char *body = bodies[g_rand_int_range (rand, 0, G_N_ELEMENTS (bodies))];
+      guint n = g_rand_int_range (rand, 1, 4);
+      guint32 seed = g_rand_int (rand);
+      g_autoptr(GRand) rand_lazy = g_rand_new_with_seed (seed);
+      g_autoptr(GRand) rand_first = g_rand_new_with_seed (seed);
+      g_autoptr(BdBounce) lazy = random_bounce (rand_lazy, n);
+      g_autoptr(BdBounce) first = random_bounce (rand_first, n);
+
+      for (guint i = 0; i < n; i++)
+        {
+          BdRecipient *r = g_ptr_array_index (first->recipients, i);
+
+          if (r->command == NULL && body != NULL)
+            r->command = g_strdup (bd_classify_find_command (body));
+        }
+      bd_classify_bounce (first);
+      bd_classify_bounce_with_body (lazy, body);
+      for (guint i = 0; i < n; i++)
+        {
+          const BdRecipient *a = g_ptr_array_index (lazy->recipients, i);
+          const BdRecipient *b = g_ptr_array_index (first->recipients, i);
+
+          g_assert_cmpint (a->reason, ==, b->reason);
+          g_assert_cmpstr (a->evidence, ==, b->evidence);
+          g_assert_cmpstr (a->status, ==, b->status);
+          g_assert_cmpint (a->hard, ==, b->hard);
+          if (a->command != NULL)
+            g_assert_cmpstr (a->command, ==, b->command);
+        }
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -614,6 +700,7 @@ main (int    argc,
   g_test_add_func ("/core/classify/microsoft-quota", test_classify_microsoft_quota);
   g_test_add_func ("/core/classify/reply-class-first", test_classify_reply_class_first);
   g_test_add_func ("/core/classify/command-unfolded", test_classify_command_unfolded);
+  g_test_add_func ("/core/classify/body-command", test_classify_body_command);
 
   return g_test_run ();
 }

@@ -296,8 +296,16 @@ static void
 assert_same_folded (const char *text)
 {
   g_autofree char *folded = NULL;
+  g_autofree char *folded_len = NULL;
+  const char *result;
+  gsize len = G_MAXSIZE;
 
   g_assert_cmpint (bd_phrase_fold (text, &folded) == text, ==, old_is_folded (text));
+  /* the same, told the length, and telling the result's */
+  result = bd_phrase_fold_len (text, strlen (text), &folded_len, &len);
+  g_assert_cmpint (result == text, ==, old_is_folded (text));
+  g_assert_cmpstr (result, ==, folded != NULL ? folded : text);
+  g_assert_cmpuint (len, ==, strlen (result));
 }
 
 static void
@@ -1661,6 +1669,45 @@ check_provider_rules (const char *status,
              bd_reason_to_string (got), bd_reason_to_string (old_provider_table (&r, reporter, lowered)));
 }
 
+/* A relay asked after the reporter, with the reply the reporter's
+ * question read (bd-classify.c asks a relay only when the reporter's
+ * rules said nothing): the same answer and evidence as when asked alone.
+ * Every rule is asked here, the coded ones too. */
+static void
+check_relay_rules (const char *status,
+                   const char *reporter,
+                   const char *relay,
+                   const char *lowered)
+{
+  BdRecipient r = { 0 };
+  BdClassifyReply shared, alone;
+  BdEvidence evidence = { 0 }, alone_evidence = { 0 };
+  g_autofree char *got_why = NULL, *want_why = NULL;
+  BdReason got, want;
+
+  r.status = (char *)status;
+  r.address = (char *)"user@example.com";
+  bd_classify_reply_init (&shared, lowered);
+  if (bd_classify_provider_rules (&r, reporter, &shared, &evidence) != BD_REASON_UNDEFINED)
+    {
+      bd_classify_reply_clear (&shared);
+      bd_evidence_clear (&evidence);
+      return;
+    }
+  got = bd_classify_provider_rules (&r, relay, &shared, &evidence);
+  bd_classify_reply_init (&alone, lowered);
+  want = bd_classify_provider_rules (&r, relay, &alone, &alone_evidence);
+  got_why = bd_evidence_to_string (&evidence);
+  want_why = bd_evidence_to_string (&alone_evidence);
+  if (got != want || g_strcmp0 (got_why, want_why) != 0)
+    g_error ("status %s, reporter %s, relay %s, reply “%s”: %s (%s), alone %s (%s)", status, reporter, relay,
+             lowered, bd_reason_to_string (got), got_why, bd_reason_to_string (want), want_why);
+  bd_classify_reply_clear (&shared);
+  bd_classify_reply_clear (&alone);
+  bd_evidence_clear (&evidence);
+  bd_evidence_clear (&alone_evidence);
+}
+
 /* Every rule's phrase, and its first bytes, alone and among the others,
  * from each provider's servers and none, under the rules' own codes: the
  * rules skipped for a start the reply lacks never applied. */
@@ -1671,11 +1718,16 @@ test_provider_rules (void)
   g_autoptr(GPtrArray) statuses = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GPtrArray) reporters = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GRand) rand = g_rand_new_with_seed (13);
+  static const char *const coded[] = {
+    "lpn416", "550 ofr416 no", "ofr_416", "lpnaaa_517", "ouk_999", "550 : user unknown", "<a@b>: user unknown",
+    "aup#1000", "aup#mxrt-1360",
+  };
 
   g_ptr_array_add (statuses, NULL);
   g_ptr_array_add (statuses, g_strdup ("5.0.0"));
   g_ptr_array_add (reporters, NULL);
   g_ptr_array_add (reporters, g_strdup ("mx.example.com"));
+  g_ptr_array_add (reporters, g_strdup ("smtp.orange.fr"));   /* reads a bare "lpn416" */
   for (guint id = BD_PROVIDER_NONE + 1; id < BD_N_PROVIDERS; id++)
     {
       const BdProvider *provider = bd_provider_get (id);
@@ -1698,6 +1750,7 @@ test_provider_rules (void)
     }
   g_ptr_array_add (pieces, g_strdup ("550 no such user here"));
   check_provider_rules ("5.0.0", NULL, NULL);
+  check_relay_rules ("5.0.0", NULL, NULL, NULL);
   for (guint i = 0; i < bd_n_provider_rules; i++)
     for (guint k = 0; k < reporters->len; k++)
       {
@@ -1719,6 +1772,12 @@ test_provider_rules (void)
         }
       check_provider_rules (g_ptr_array_index (statuses, g_rand_int_range (rand, 0, statuses->len)),
                             g_ptr_array_index (reporters, g_rand_int_range (rand, 0, reporters->len)), text->str);
+      /* the coded rules' words too, which read the host's name */
+      if (g_rand_boolean (rand))
+        g_string_append (text, coded[g_rand_int_range (rand, 0, G_N_ELEMENTS (coded))]);
+      check_relay_rules (g_ptr_array_index (statuses, g_rand_int_range (rand, 0, statuses->len)),
+                         g_ptr_array_index (reporters, g_rand_int_range (rand, 0, reporters->len)),
+                         g_ptr_array_index (reporters, g_rand_int_range (rand, 0, reporters->len)), text->str);
     }
 }
 

@@ -341,6 +341,47 @@ reference_organisation (const char *address_or_host)
   return g_strjoin (".", labels[n - 2], labels[n - 1], NULL);
 }
 
+/* Without hints the tests run in another order (the signature first):
+ * the same answer as the general path, which a mailbox of the sender's
+ * own organisation leaves to the same tests, over random messages. */
+static void
+test_guidance_backscatter_orders (void)
+{
+  static const char *const hosts[] = {
+    NULL, "", "83-12-34-56.dynamic.example.net", "smtp.home.pl", "mx.firma.pl", "1.2.3.4.pool.example.com",
+    "mail.example.com", "dsl-1-2.example.org", "a1.b2.c3.d4.example.net",
+  };
+  static const char *const froms[] = { NULL, "biuro@firma.pl", "anna@example.com", "x@mail.example.org", "firma.pl" };
+  static const char *const addresses[] = { "anna@example.com", "jan@firma.pl", "kto@example.org", NULL };
+  static const char *const reporters[] = { NULL, "mx.example.com", "mx.firma.pl", "smtp.example.net", "" };
+  static const char *const signers[] = { NULL, "firma.pl", "example.com" };
+  g_autoptr(GRand) rand = g_rand_new_with_seed (11);
+
+  for (guint round = 0; round < 5000; round++)
+    {
+      const char *reporter = reporters[g_rand_int_range (rand, 0, G_N_ELEMENTS (reporters))];
+      g_autoptr(BdBounce) bounce = make_bounce (g_rand_int_range (rand, 0, 4) == 0 ? BD_KIND_DELAYED : BD_KIND_BOUNCE,
+                                                reporter, addresses[g_rand_int_range (rand, 0, G_N_ELEMENTS (addresses))],
+                                                "5.1.1", BD_REASON_USERUNKNOWN);
+      const char *from = froms[g_rand_int_range (rand, 0, G_N_ELEMENTS (froms))];
+      const char *mailbox = from != NULL ? from : "kto@example.invalid";
+
+      bounce->original->from = g_strdup (from);
+      bounce->original->sender_host = g_strdup (hosts[g_rand_int_range (rand, 0, G_N_ELEMENTS (hosts))]);
+      if (g_rand_boolean (rand))
+        bounce->from = g_strdup ("MAILER-DAEMON@mx.example.com");
+      for (guint n = g_rand_int_range (rand, 0, 3); n > 0; n--)
+        {
+          BdDkimRef *ref = g_new0 (BdDkimRef, 1);
+
+          ref->domain = g_strdup (signers[g_rand_int_range (rand, 0, G_N_ELEMENTS (signers))]);
+          g_ptr_array_add (bounce->original->dkim, ref);
+        }
+      g_assert_cmpint (bd_guidance_detect_backscatter (bounce, NULL, NULL), ==,
+                       bd_guidance_detect_backscatter (bounce, mailbox, NULL));
+    }
+}
+
 static void
 test_guidance_same_organisation (void)
 {
@@ -670,6 +711,7 @@ main (int    argc,
   g_test_add_func ("/core/guidance/headline-alone", test_guidance_headline_alone);
   g_test_add_func ("/core/guidance/provider-notes", test_guidance_provider_notes);
   g_test_add_func ("/core/guidance/backscatter", test_guidance_backscatter);
+  g_test_add_func ("/core/guidance/backscatter-orders", test_guidance_backscatter_orders);
   g_test_add_func ("/core/guidance/same-organisation", test_guidance_same_organisation);
   g_test_add_func ("/core/guidance/mixed-actions", test_guidance_mixed_actions);
   g_test_add_func ("/core/guidance/recipient-kind", test_guidance_recipient_kind);

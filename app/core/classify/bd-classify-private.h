@@ -63,6 +63,20 @@ const BdStatusRule *bd_classify_status_rules (guint *n);
 char    *bd_classify_internal_status (gboolean           temporary,
                                       guint              code);
 
+/* The SMTP command a recipient's reply answered, when the reply does not
+ * name it: the message body's (bd_classify_find_command ()), searched
+ * only when a rule first asks, once a message. Most replies are decided
+ * without it, and a body is long. */
+typedef struct
+{
+  const char *text;       /* nullable */
+  gboolean    searched;
+  const char *command;    /* of text, once searched */
+} BdClassifyBody;
+
+const char *bd_classify_command (const BdRecipient *r,
+                                 BdClassifyBody    *body);
+
 /* What the provider rules read of one reply, worked out once however
  * many reporters are asked about it (the reporting host, then a relay). */
 typedef struct
@@ -71,6 +85,13 @@ typedef struct
   gsize        len;       /* its length */
   guint32      named;     /* bd_provider_mask_named_in (lowered) */
   BdTextGrams *grams;     /* of lowered, made when first asked */
+  /* The providers of the reporter asked last, when one was (asked): the
+   * rules answer a relay with the same providers as they did it, unless
+   * an Orange code, read with the host's name, may be in the reply. */
+  gboolean     asked;
+  guint32      asked_providers;
+  gboolean     may_hold_franceptt;   /* bd_classify_may_hold_franceptt_code () */
+  BdClassifyBody *body;   /* for the command, nullable: set by the caller */
 } BdClassifyReply;
 
 void     bd_classify_reply_init     (BdClassifyReply   *reply,
@@ -86,9 +107,11 @@ BdReason bd_classify_provider_rules (const BdRecipient *r,
                                      BdEvidence        *evidence);
 
 /* bd-classify-decide.c: the reason the codes and the words of @r give;
- * @lowered: its diagnostic in lower case, nullable */
+ * @lowered: its diagnostic in lower case, nullable, @lowered_len bytes */
 BdReason bd_classify_decide         (const BdRecipient *r,
                                      const char        *lowered,
+                                     gsize              lowered_len,
+                                     BdClassifyBody    *body,
                                      BdEvidence        *evidence);
 
 BdReason bd_classify_sender_quota   (const BdBounce    *bounce,

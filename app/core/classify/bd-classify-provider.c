@@ -43,6 +43,10 @@ bd_classify_reply_init (BdClassifyReply *reply,
   reply->len = lowered != NULL ? strlen (lowered) : 0;
   reply->named = bd_provider_mask_named_in (lowered);
   reply->grams = NULL;
+  reply->asked = FALSE;
+  reply->asked_providers = 0;
+  reply->may_hold_franceptt = lowered != NULL && bd_classify_may_hold_franceptt_code (lowered, reply->len);
+  reply->body = NULL;
 }
 
 void
@@ -201,11 +205,12 @@ bd_classify_may_hold_franceptt_code (const char *lowered,
 }
 
 static BdReason
-apply_franceptt_rule (const char  *reporter,
-                      const char  *lowered,
-                      gsize        len,
-                      BdEvidence  *evidence)
+apply_franceptt_rule (const char            *reporter,
+                      const BdClassifyReply *shared,
+                      BdEvidence            *evidence)
 {
+  const char *lowered = shared->lowered;
+
   static const struct { guint code; BdReason reason; } codes[] = {
     { 101, BD_REASON_BLOCKED }, { 102, BD_REASON_BLOCKED }, { 103, BD_REASON_BLOCKED },
     { 104, BD_REASON_TOOMANYCONN }, { 305, BD_REASON_SECURITYERROR }, { 401, BD_REASON_AUTHFAILURE },
@@ -218,7 +223,7 @@ apply_franceptt_rule (const char  *reporter,
   };
   static const char *const prefixes[] = { "lpnaaa", "lpn", "ofr", "ouk" };
 
-  if (lowered == NULL || !bd_classify_may_hold_franceptt_code (lowered, len))
+  if (!shared->may_hold_franceptt)
     return BD_REASON_UNDEFINED;
   /* "lpnaaa" holds "lpn": a reply without "lpn" (nearly all) has neither,
    * and the search starts at "ofr" */
@@ -271,7 +276,8 @@ apply_docomo_rule (const BdRecipient *r,
       bd_evidence_set (evidence, BD_EVIDENCE_PROVIDER_RULE, N_("NTT docomo: 5.2.0 is the recipient's filter"));
       return BD_REASON_FILTERED;
     }
-  if (strcmp (r->status, "5.0.0") == 0 && g_strcmp0 (r->command, "DATA") == 0 && r->reply_code == 550)
+  if (strcmp (r->status, "5.0.0") == 0 && r->reply_code == 550
+      && g_strcmp0 (bd_classify_command (r, reply->shared->body), "DATA") == 0)
     {
       bd_evidence_set (evidence, BD_EVIDENCE_PROVIDER_RULE,
                        N_("NTT docomo: refused after DATA, the recipient refuses the sender"));
@@ -394,13 +400,20 @@ bd_classify_provider_rules (const BdRecipient *r,
   /* Providers whose codes need reading (a number in a range, a reply
    * that means two things), then the table. */
   Reply reply = { shared->lowered, bd_provider_mask_for_host (reporter), shared->named, shared };
-  BdReason by_code = apply_kddi_rule (r, &reply, evidence);
+  BdReason by_code;
   const RuleFacts *facts;
+
+  /* A relay run by the same providers as a reporter already asked (for
+   * which nothing applied): every rule below reads only those bits of
+   * the host, and would say nothing again. */
+  if (shared->asked && shared->asked_providers == reply.reporter_providers && !shared->may_hold_franceptt)
+    return BD_REASON_UNDEFINED;
+  by_code = apply_kddi_rule (r, &reply, evidence);
 
   if (by_code == BD_REASON_UNDEFINED)
     by_code = apply_docomo_rule (r, &reply, evidence);
   if (by_code == BD_REASON_UNDEFINED)
-    by_code = apply_franceptt_rule (reporter, shared->lowered, shared->len, evidence);
+    by_code = apply_franceptt_rule (reporter, shared, evidence);
   if (by_code == BD_REASON_UNDEFINED)
     by_code = apply_spectrum_rule (&reply, evidence);
   if (by_code != BD_REASON_UNDEFINED)
@@ -429,6 +442,8 @@ bd_classify_provider_rules (const BdRecipient *r,
       bd_evidence_set (evidence, BD_EVIDENCE_PROVIDER_RULE, rule->why);
       return rule->reason;
     }
+  shared->asked = TRUE;
+  shared->asked_providers = reply.reporter_providers;
   return BD_REASON_UNDEFINED;
 }
 

@@ -49,6 +49,7 @@ static BdReason
 classify (const BdRecipient *recipient,
           const char        *reporter,
           const char        *relay,
+          BdClassifyBody    *body,
           BdEvidence        *evidence)
 {
   g_autofree char *lowered = NULL;
@@ -65,6 +66,7 @@ classify (const BdRecipient *recipient,
     lowered = bd_text_strdown (recipient->diagnostic, -1);
   /* what the rules read of the reply: the same for both reporters */
   bd_classify_reply_init (&reply, lowered);
+  reply.body = body;
   by_provider = bd_classify_provider_rules (recipient, reporter, &reply, evidence);
   if (by_provider == BD_REASON_UNDEFINED && relay != NULL && g_strcmp0 (relay, reporter) != 0)
     by_provider = bd_classify_provider_rules (recipient, relay, &reply, evidence);
@@ -73,7 +75,22 @@ classify (const BdRecipient *recipient,
     return BD_REASON_UNDEFINED;
   if (by_provider != BD_REASON_UNDEFINED)
     return by_provider;
-  return soften_temporary (recipient, bd_classify_decide (recipient, lowered, evidence), evidence);
+  return soften_temporary (recipient, bd_classify_decide (recipient, lowered, reply.len, body, evidence), evidence);
+}
+
+/* @r's own command, else @body's (nullable), searched when first asked. */
+const char *
+bd_classify_command (const BdRecipient *r,
+                     BdClassifyBody    *body)
+{
+  if (r->command != NULL || body == NULL || body->text == NULL)
+    return r->command;
+  if (!body->searched)
+    {
+      body->command = bd_classify_find_command (body->text);
+      body->searched = TRUE;
+    }
+  return body->command;
 }
 
 /**
@@ -95,7 +112,7 @@ bd_classify_recipient (const BdRecipient *recipient,
   g_return_val_if_fail (recipient != NULL, BD_REASON_UNDEFINED);
   g_return_val_if_fail (evidence != NULL, BD_REASON_UNDEFINED);
 
-  reason = classify (recipient, reporter, NULL, &decided);
+  reason = classify (recipient, reporter, NULL, NULL, &decided);
   *evidence = bd_evidence_to_string (&decided);
   bd_evidence_clear (&decided);
   return reason;
@@ -172,6 +189,23 @@ sender_quota (const BdBounce *bounce,
   bd_recipient_take_evidence (r, &decided);
 }
 
+/* Once the body was searched, every recipient without a command of its
+ * own gets the body's, as when it was searched before classifying. */
+static void
+give_body_command (BdBounce             *bounce,
+                   const BdClassifyBody *body)
+{
+  if (!body->searched || body->command == NULL)
+    return;
+  for (guint i = 0; i < bounce->recipients->len; i++)
+    {
+      BdRecipient *r = g_ptr_array_index (bounce->recipients, i);
+
+      if (r->command == NULL)
+        r->command = g_strdup (body->command);
+    }
+}
+
 /**
  * bd_classify_bounce:
  *
@@ -181,6 +215,25 @@ sender_quota (const BdBounce *bounce,
 void
 bd_classify_bounce (BdBounce *bounce)
 {
+  bd_classify_bounce_with_body (bounce, NULL);
+}
+
+/**
+ * bd_classify_bounce_with_body:
+ * @body: (nullable): the message's text, where the refused SMTP command
+ *   of a recipient whose reply does not name it is looked for
+ *   (bd_classify_find_command ()), only if a rule asks
+ *
+ * bd_classify_bounce (), and the command of the recipients without one
+ * from @body, when it was searched: most messages are classified without
+ * it, and reading a whole body for it cost as much as classifying.
+ */
+void
+bd_classify_bounce_with_body (BdBounce   *bounce,
+                              const char *body)
+{
+  BdClassifyBody command_source = { body, FALSE, NULL };
+
   g_return_if_fail (bounce != NULL);
 
   for (guint i = 0; i < bounce->recipients->len; i++)
@@ -202,7 +255,7 @@ bd_classify_bounce (BdBounce *bounce)
         {
           BdEvidence decided = { 0 };
 
-          r->reason = classify (r, reporter, bounce->reporting_mta, &decided);
+          r->reason = classify (r, reporter, bounce->reporting_mta, &command_source, &decided);
           bd_recipient_take_evidence (r, &decided);
           sender_quota (bounce, r);
         }
@@ -210,6 +263,7 @@ bd_classify_bounce (BdBounce *bounce)
         set_internal_status (r, bounce);
       r->hard = bd_reason_is_hard (r->reason, r->reply_code, r->status);
     }
+  give_body_command (bounce, &command_source);
 }
 
 /**

@@ -15,6 +15,8 @@ BdReason  bd_classify_recipient (const BdRecipient *recipient,
                                  const char        *reporter,
                                  char             **evidence);
 void      bd_classify_bounce    (BdBounce          *bounce);
+void      bd_classify_bounce_with_body (BdBounce    *bounce,
+                                        const char  *body);
 BdReason  bd_classify_status    (const char        *status);
 const char *bd_classify_find_command (const char  *text);
 

@@ -128,31 +128,38 @@ block_needs_folding (const char *p)
 }
 #endif
 
-/* Whether @text is already in folded form: ASCII lower case with single
- * spaces. Most replies are, and then nothing is copied. Where SSE2 is,
- * 16 bytes are tested at once: every diagnostic is tested when it is
+/* Whether @text (@len bytes) is already in folded form: ASCII lower case
+ * with single spaces. Most replies are, and then nothing is copied. Where
+ * SSE2 is, 16 bytes are tested at once, the last ones too, copied among
+ * NULs (which need no folding): every diagnostic is tested when it is
  * classified. */
 static gboolean
-is_folded (const char *text)
+is_folded (const char *text,
+           gsize       len)
 {
-  gsize len = strlen (text), i = 0;
-
+  gsize i = 0;
 #ifdef __SSE2__
+  char tail[32] = { 0 };
+
   for (; len - i >= 16; i += 16)
     if (block_needs_folding (text + i))
       return FALSE;
-#endif
+  memcpy (tail, text + i, len - i);
+  return !block_needs_folding (tail);
+#else
   for (; i < len; i++)
     if (needs_folding ((guchar)text[i], text[i + 1]))
       return FALSE;
   return TRUE;
+#endif
 }
 
-static char *
-fold (const char *text,
-      gboolean    umlauts_as_e)
+static GString *
+fold_string (const char *text,
+             gsize       len,
+             gboolean    umlauts_as_e)
 {
-  GString *out = g_string_sized_new (strlen (text) + 8);
+  GString *out = g_string_sized_new (len + 8);
   gboolean in_space = FALSE;
 
   for (const char *p = text; *p != '\0'; )
@@ -180,7 +187,14 @@ fold (const char *text,
       else
         append_folded_char (out, c, umlauts_as_e);
     }
-  return g_string_free (out, FALSE);
+  return out;
+}
+
+static char *
+fold (const char *text,
+      gboolean    umlauts_as_e)
+{
+  return g_string_free (fold_string (text, strlen (text), umlauts_as_e), FALSE);
 }
 
 /**
@@ -199,10 +213,39 @@ bd_phrase_fold (const char  *text,
   g_return_val_if_fail (text != NULL, NULL);
   g_return_val_if_fail (folded != NULL, NULL);
 
+  return bd_phrase_fold_len (text, strlen (text), folded, NULL);
+}
+
+/**
+ * bd_phrase_fold_len:
+ * @len: @text's length (before its NUL)
+ * @folded_len: (out) (optional): the length of what is returned
+ *
+ * bd_phrase_fold (), for a caller that knows @text's length and needs
+ * the result's: neither is measured again.
+ */
+const char *
+bd_phrase_fold_len (const char  *text,
+                    gsize        len,
+                    char       **folded,
+                    gsize       *folded_len)
+{
+  GString *out;
+
+  g_return_val_if_fail (text != NULL, NULL);
+  g_return_val_if_fail (folded != NULL, NULL);
+
   *folded = NULL;
-  if (is_folded (text))
-    return text;
-  *folded = fold (text, FALSE);
+  if (is_folded (text, len))
+    {
+      if (folded_len != NULL)
+        *folded_len = len;
+      return text;
+    }
+  out = fold_string (text, len, FALSE);
+  if (folded_len != NULL)
+    *folded_len = out->len;
+  *folded = g_string_free (out, FALSE);
   return *folded;
 }
 

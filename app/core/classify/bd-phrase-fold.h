@@ -13,6 +13,10 @@ G_BEGIN_DECLS
 
 const char *bd_phrase_fold         (const char  *text,
                                     char       **folded);
+const char *bd_phrase_fold_len     (const char  *text,
+                                    gsize        len,
+                                    char       **folded,
+                                    gsize       *folded_len);
 char       *bd_phrase_fold_umlauts (const char  *phrase);
 
 G_END_DECLS

@@ -67,6 +67,9 @@ get_index (void)
 gboolean
 bd_phrases_is_vague (const char *phrase)
 {
+  /* asked of every phrase found: most start with neither letter */
+  if (phrase[0] != 'a' && phrase[0] != 'r')
+    return FALSE;
   return strcmp (phrase, "address rejected") == 0
       || strcmp (phrase, "recipient address rejected") == 0
       || strcmp (phrase, "recipient rejected") == 0;
@@ -85,19 +88,21 @@ drop_phrases_inside_others (guint64      matched,
 {
   guint64 kept = matched;
 
-  for (guint a = 0; a < BD_N_REASONS; a++)
+  /* only the reasons matched, a few of the thirty-odd, are visited */
+  for (guint64 as = matched; as != 0; as &= as - 1)
     {
-      if (!(matched & (G_GUINT64_CONSTANT (1) << a)))
-        continue;
-      for (guint b = 0; b < BD_N_REASONS; b++)
-        if (b != a && (matched & (G_GUINT64_CONSTANT (1) << b))
-            && start[b] >= start[a] && end[b] <= end[a]
-            && end[b] - start[b] < end[a] - start[a])
-          kept &= ~(G_GUINT64_CONSTANT (1) << b);
+      guint a = __builtin_ctzll (as);
+
+      for (guint64 bs = matched & ~(G_GUINT64_CONSTANT (1) << a); bs != 0; bs &= bs - 1)
+        {
+          guint b = __builtin_ctzll (bs);
+
+          if (start[b] >= start[a] && end[b] <= end[a] && end[b] - start[b] < end[a] - start[a])
+            kept &= ~(G_GUINT64_CONSTANT (1) << b);
+        }
     }
-  for (guint b = 0; b < BD_N_REASONS; b++)
-    if ((matched & ~kept) & (G_GUINT64_CONSTANT (1) << b))
-      found[b] = NULL;
+  for (guint64 dropped = matched & ~kept; dropped != 0; dropped &= dropped - 1)
+    found[__builtin_ctzll (dropped)] = NULL;
   return kept;
 }
 
@@ -180,10 +185,20 @@ guint64
 bd_phrases_match (const char  *diagnostic,
                   const char **found)
 {
+  return bd_phrases_match_len (diagnostic, strlen (diagnostic), found);
+}
+
+/* bd_phrases_match () of a @diagnostic whose length (@diagnostic_len)
+ * the caller knows: it is not measured again, nor its folded form. */
+guint64
+bd_phrases_match_len (const char  *diagnostic,
+                      gsize        diagnostic_len,
+                      const char **found)
+{
   const BdPhraseIndex *index = get_index ();
   g_autofree char *folded = NULL;
-  const char *lowered = bd_phrase_fold (diagnostic, &folded);
-  gsize len = strlen (lowered);
+  gsize len;
+  const char *lowered = bd_phrase_fold_len (diagnostic, diagnostic_len, &folded, &len);
   /* set for each reason as it is matched, and read only for those: not
    * cleared (two arrays of 35 a reply) */
   gsize start[BD_N_REASONS];

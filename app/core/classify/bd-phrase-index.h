@@ -18,6 +18,9 @@ G_BEGIN_DECLS
  * array of %BD_N_REASONS) the phrase found for each. */
 guint64  bd_phrases_match    (const char  *text,
                               const char **found);
+guint64  bd_phrases_match_len (const char  *text,
+                               gsize        len,
+                               const char **found);
 
 /* Whether @phrase only says that the server refused an address, not why. */
 gboolean bd_phrases_is_vague (const char  *phrase);

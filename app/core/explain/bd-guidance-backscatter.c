@@ -200,6 +200,27 @@ signed_by_sender (const BdOriginal *original,
   return FALSE;
 }
 
+/* bd_guidance_detect_backscatter () without hints (every message the
+ * JSON summary explains): the same tests, all without side effects, the
+ * cheaper and more selective first. A signed original rules it out before
+ * any host name is compared: then the sender's own signature is not
+ * looked for, and the organisations not worked out. */
+static gboolean
+backscatter_without_hints (const BdBounce *bounce,
+                           const char     *host,
+                           const char     *from_domain)
+{
+  const BdOriginal *original = bounce->original;
+
+  if (host == NULL || *host == '\0' || original->dkim->len != 0)
+    return FALSE;
+  /* signed_by_sender () is FALSE without a signature */
+  return reported_by_recipients_domain (bounce)
+         && (from_domain == NULL || !bd_guidance_same_organisation (host, from_domain))
+         && (bounce->reporting_mta == NULL || !bd_guidance_same_organisation (bounce->reporting_mta, host))
+         && looks_like_home_connection (host);
+}
+
 /**
  * bd_guidance_detect_backscatter:
  * @bounce: the decoded bounce
@@ -236,11 +257,13 @@ bd_guidance_detect_backscatter (const BdBounce     *bounce,
 
   original = bounce->original;
   from_domain = domain_of (original->from);
+  host = original->sender_host;
+  if (mailbox == NULL && (own_hosts == NULL || own_hosts[0] == NULL))
+    return backscatter_without_hints (bounce, host, from_domain);
 
   if (mailbox != NULL && from_domain != NULL && !bd_guidance_same_organisation (mailbox, from_domain))
     return TRUE;
 
-  host = original->sender_host;
   if (host == NULL || *host == '\0')
     return FALSE;
 
