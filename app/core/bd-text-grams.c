@@ -4,8 +4,8 @@
  * The scanners each search the whole body of a message for the phrases
  * of their format, and nearly all of those searches fail: sixty formats,
  * one body. Reading the body once to note the runs of four bytes it
- * holds (a flag per hash of the run; the runs starting at every other
- * byte, half the work, see STRIDE) lets a search whose needle lacks them
+ * holds (a flag per hash of the run; the runs starting at every third
+ * byte, a third of the work, see STRIDE) lets a search whose needle lacks them
  * be answered "no" without reading the body again. A flag may be set by
  * another run with the same hash, so a "maybe" still needs the real
  * search; a "no" is certain, since the runs of a needle found in the
