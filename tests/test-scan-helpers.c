@@ -154,7 +154,9 @@ test_util_strdown_code_points (void)
 
 /* Random prose of ASCII, letters whose lowering depends on what follows
  * (capital sigma) or on the locale ('I', 'J', U+0130, combining dot), that
- * grow when lowered (U+023A), titlecase, CJK and invalid UTF-8; with NULs
+ * grow when lowered (U+023A), titlecase, CJK and invalid UTF-8 (overlong
+ * too, which bd_text_strdown() leaves to GLib); runs of accented letters,
+ * lowered without GLib when of two or three bytes; with NULs
  * when the length is given. In C and C.UTF-8 (both locale-neutral). */
 static void
 test_util_strdown_mixed (void)
@@ -163,6 +165,8 @@ test_util_strdown_mixed (void)
     "A", "b", "I", "J", " ", ".", "Mailbox FULL ", "\xce\xa3", "\xcf\x83", "\xcf\x82", "\xc4\xb0",
     "\xcc\x87", "\xc7\x85", "\xe1\xba\x9e", "\xc8\xba", "\xc5\x81", "\xe6\x97\xa5\xe6\x9c\xac",
     "\xef\xbc\xa9", "\xc3", "\xe2", "\xf0\x9f", "\xe2\x82", "\x80", "\xff", "\xf4\x90\x80\x80", "\xc3\x84", "\xc3\xa4",
+    /* overlong 'A' and U+07FF, a surrogate, Cyrillic and Greek capitals */
+    "\xe0\x81\x81", "\xe0\x9f\xbf", "\xed\xa0\x80", "\xd0\x9f", "\xd0\xbf", "\xce\x91",
   };
   const char *locales[] = { "C", "C.UTF-8" };
   g_autofree char *saved = g_strdup (setlocale (LC_CTYPE, NULL));
