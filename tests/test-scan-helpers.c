@@ -450,6 +450,50 @@ test_util_collapse_max_random (void)
     }
 }
 
+/* A random header of up to 50 bytes, as ASCII and Polish as a From. */
+static char *
+random_small_header (GRand *rand)
+{
+  static const char alphabet[] = "aAbB@.-<> \xc5\x81";
+  gsize len = g_rand_int_range (rand, 0, 50);
+  char *text = g_malloc (len + 1);
+
+  for (gsize k = 0; k < len; k++)
+    text[k] = alphabet[g_rand_int_range (rand, 0, sizeof alphabet - 1)];
+  text[len] = '\0';
+  return text;
+}
+
+/* The lowered copies as bd_scan_input_init() makes them (the Subject's
+ * after the From's, 16 bytes read past their ends), searched 16 places at
+ * a time: the same answers as bd_text_strcasestr () on the header, on
+ * random headers and needles of every length around the block (cut off
+ * by the end too, and not to be found in the Subject after the From). */
+static void
+test_util_from_subject_has_padded (void)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (43);
+
+  for (guint round = 0; round < BD_TEST_ROUNDS (20000); round++)
+    {
+      g_autofree char *from = random_small_header (rand);
+      g_autofree char *subject = random_small_header (rand);
+      g_autofree char *needle = random_small_header (rand);
+      gsize from_len = strlen (from), subject_len = strlen (subject);
+      g_autofree char *padded = g_malloc (from_len + subject_len + 2 + 16);
+      BdScanInput input = { .from = from, .subject = subject, .body = "",
+                            .from_lower = padded, .subject_lower = padded + from_len + 1,
+                            .from_lower_len = from_len, .subject_lower_len = subject_len };
+
+      needle[g_rand_int_range (rand, 0, 6) % (strlen (needle) + 1)] = '\0';
+      bd_text_ascii_down_copy (padded, from, from_len + 1);
+      bd_text_ascii_down_copy (padded + from_len + 1, subject, subject_len + 1);
+      memset (padded + from_len + subject_len + 2, 0, 16);
+      g_assert_cmpint (bd_scan_from_has (&input, needle), ==, bd_text_strcasestr (from, needle) != NULL);
+      g_assert_cmpint (bd_scan_subject_has (&input, needle), ==, bd_text_strcasestr (subject, needle) != NULL);
+    }
+}
+
 /* From: and Subject: are searched in their lowered copies, the needle
  * lowered as it is compared; without the copies, case-insensitively. */
 static void
@@ -1266,6 +1310,7 @@ main (int   argc,
   g_test_add_func ("/core/text/contains-any", test_text_contains_any);
   g_test_add_func ("/core/scanners/util/has-header", test_util_has_header);
   g_test_add_func ("/core/scanners/util/from-subject-has", test_util_from_subject_has);
+  g_test_add_func ("/core/scanners/util/from-subject-has-padded", test_util_from_subject_has_padded);
   g_test_add_func ("/core/scanners/memo", test_memo);
   g_test_add_func ("/core/scanners/memo-from-providers", test_memo_from_providers);
   g_test_add_func ("/core/scanners/memo-lower-prose-grams", test_memo_lower_prose_grams);
