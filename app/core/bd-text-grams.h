@@ -23,14 +23,16 @@ gboolean     bd_text_grams_may_contain  (const BdTextGrams *grams,
  * is inlined where it is asked, some twenty thousand times a corpus (a
  * call and its checks cost a third of the answer). */
 
-/* 2^13 flags: a body of a kilobyte (most are) sets a sixteenth of them.
+/* 2^12 flags: a body of a kilobyte (most are) sets a tenth of them.
  * With 2^11, the bodies of ten kilobytes and more set half the table, and
  * the needles let by in error cost a full strstr() each: two thirds of the
  * body read by the scanners' searches (corpus, strstr() 407 KB read by
- * 211 searches that failed, 123 KB by 121 with 2^13). Bytes, not bits,
- * since setting a byte takes one step; the table is not cleared for each
- * text, see stamp. */
-#define BD_TEXT_GRAM_BITS 13
+ * 211 searches that failed at stride 2; 123 KB by 121 with 2^13). 2^13
+ * saved 80 k instructions more over the corpus but missed the first-level
+ * cache 35 k times more (cachegrind: 2^11 408 k, 2^12 425 k, 2^13 460 k
+ * misses; 402 k before the stamps). Bytes, not bits, since setting a byte
+ * takes one step; the table is not cleared for each text, see stamp. */
+#define BD_TEXT_GRAM_BITS 12
 
 /* Only the runs starting at every STRIDE-th byte of the text are noted:
  * wherever a needle is, one phase of its runs falls on those offsets.
