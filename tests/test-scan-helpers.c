@@ -154,7 +154,9 @@ test_util_strdown_code_points (void)
 
 /* Random prose of ASCII, letters whose lowering depends on what follows
  * (capital sigma) or on the locale ('I', 'J', U+0130, combining dot), that
- * grow when lowered (U+023A), titlecase, CJK and invalid UTF-8; with NULs
+ * grow when lowered (U+023A), titlecase, CJK and invalid UTF-8 (overlong
+ * too, which bd_text_strdown() leaves to GLib); runs of accented letters,
+ * lowered without GLib when of two or three bytes; with NULs
  * when the length is given. In C and C.UTF-8 (both locale-neutral). */
 static void
 test_util_strdown_mixed (void)
@@ -163,6 +165,8 @@ test_util_strdown_mixed (void)
     "A", "b", "I", "J", " ", ".", "Mailbox FULL ", "\xce\xa3", "\xcf\x83", "\xcf\x82", "\xc4\xb0",
     "\xcc\x87", "\xc7\x85", "\xe1\xba\x9e", "\xc8\xba", "\xc5\x81", "\xe6\x97\xa5\xe6\x9c\xac",
     "\xef\xbc\xa9", "\xc3", "\xe2", "\xf0\x9f", "\xe2\x82", "\x80", "\xff", "\xf4\x90\x80\x80", "\xc3\x84", "\xc3\xa4",
+    /* overlong 'A' and U+07FF, a surrogate, Cyrillic and Greek capitals */
+    "\xe0\x81\x81", "\xe0\x9f\xbf", "\xed\xa0\x80", "\xd0\x9f", "\xd0\xbf", "\xce\x91",
   };
   const char *locales[] = { "C", "C.UTF-8" };
   g_autofree char *saved = g_strdup (setlocale (LC_CTYPE, NULL));
@@ -443,6 +447,50 @@ test_util_collapse_max_random (void)
 
         g_assert_cmpstr (got, ==, expected);
       }
+    }
+}
+
+/* A random header of up to 50 bytes, as ASCII and Polish as a From. */
+static char *
+random_small_header (GRand *rand)
+{
+  static const char alphabet[] = "aAbB@.-<> \xc5\x81";
+  gsize len = g_rand_int_range (rand, 0, 50);
+  char *text = g_malloc (len + 1);
+
+  for (gsize k = 0; k < len; k++)
+    text[k] = alphabet[g_rand_int_range (rand, 0, sizeof alphabet - 1)];
+  text[len] = '\0';
+  return text;
+}
+
+/* The lowered copies as bd_scan_input_init() makes them (the Subject's
+ * after the From's, 16 bytes read past their ends), searched 16 places at
+ * a time: the same answers as bd_text_strcasestr () on the header, on
+ * random headers and needles of every length around the block (cut off
+ * by the end too, and not to be found in the Subject after the From). */
+static void
+test_util_from_subject_has_padded (void)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (43);
+
+  for (guint round = 0; round < BD_TEST_ROUNDS (20000); round++)
+    {
+      g_autofree char *from = random_small_header (rand);
+      g_autofree char *subject = random_small_header (rand);
+      g_autofree char *needle = random_small_header (rand);
+      gsize from_len = strlen (from), subject_len = strlen (subject);
+      g_autofree char *padded = g_malloc (from_len + subject_len + 2 + 16);
+      BdScanInput input = { .from = from, .subject = subject, .body = "",
+                            .from_lower = padded, .subject_lower = padded + from_len + 1,
+                            .from_lower_len = from_len, .subject_lower_len = subject_len };
+
+      needle[g_rand_int_range (rand, 0, 6) % (strlen (needle) + 1)] = '\0';
+      bd_text_ascii_down_copy (padded, from, from_len + 1);
+      bd_text_ascii_down_copy (padded + from_len + 1, subject, subject_len + 1);
+      memset (padded + from_len + subject_len + 2, 0, 16);
+      g_assert_cmpint (bd_scan_from_has (&input, needle), ==, bd_text_strcasestr (from, needle) != NULL);
+      g_assert_cmpint (bd_scan_subject_has (&input, needle), ==, bd_text_strcasestr (subject, needle) != NULL);
     }
 }
 
@@ -1091,34 +1139,36 @@ test_util_strcasestr (void)
   g_assert_null (bd_text_strcasestr ("ab", "abc"));
 }
 
-/* bd_scan_find_line() (the needle measured once, the lines before @from
- * skipped) against the search it replaces: bd_text_strcasestr () over
- * every line at or after @from, on random lines and needles, @from
- * anywhere from before the first line to past the last. */
+/* bd_scan_find_line() (one search over the lines' block, the bytes
+ * between the lines, their trailing blanks and line breaks, passed over)
+ * against the search it replaces: bd_text_strcasestr () over every line
+ * at or after @from, on the lines bd_scan_split_lines() makes of random
+ * bodies (blanks at the ends of lines, needles with blanks and line
+ * breaks, which the lines never hold), @from anywhere from before the
+ * first line to past the last. */
 static void
 test_util_find_line (void)
 {
   g_autoptr(GRand) rand = g_rand_new_with_seed (29);
-  const char alphabet[] = "abAB c:@`";
+  const char alphabet[] = "abAB c:@`\n\t ";
 
-  for (guint round = 0; round < 3000; round++)
+  for (guint round = 0; round < 6000; round++)
     {
-      int n_lines = g_rand_int_range (rand, 0, 8);
-      int from = g_rand_int_range (rand, -2, n_lines + 3);
-      g_auto(GStrv) lines = g_new0 (char *, n_lines + 1);
+      gsize len = g_rand_int_range (rand, 0, 120);
+      g_autofree char *body = g_malloc (len + 1);
+      BdScanInput input = { .from = "", .subject = "", .body = body, .body_len = len };
+      g_autofree char **lines = NULL;
+      int n_lines, from;
       char needle[5];
       gsize n = g_rand_int_range (rand, 0, 5);
       int want = -1;
 
-      for (int i = 0; i < n_lines; i++)
-        {
-          gsize len = g_rand_int_range (rand, 0, 40);
-
-          lines[i] = g_malloc (len + 1);
-          for (gsize k = 0; k < len; k++)
-            lines[i][k] = alphabet[g_rand_int_range (rand, 0, sizeof alphabet - 1)];
-          lines[i][len] = '\0';
-        }
+      for (gsize k = 0; k < len; k++)
+        body[k] = alphabet[g_rand_int_range (rand, 0, sizeof alphabet - 1)];
+      body[len] = '\0';
+      lines = bd_scan_split_lines (&input, NULL);
+      n_lines = (int)g_strv_length (lines);
+      from = g_rand_int_range (rand, -2, n_lines + 3);
       for (gsize k = 0; k < n; k++)
         needle[k] = alphabet[g_rand_int_range (rand, 0, sizeof alphabet - 1)];
       needle[n] = '\0';
@@ -1260,6 +1310,7 @@ main (int   argc,
   g_test_add_func ("/core/text/contains-any", test_text_contains_any);
   g_test_add_func ("/core/scanners/util/has-header", test_util_has_header);
   g_test_add_func ("/core/scanners/util/from-subject-has", test_util_from_subject_has);
+  g_test_add_func ("/core/scanners/util/from-subject-has-padded", test_util_from_subject_has_padded);
   g_test_add_func ("/core/scanners/memo", test_memo);
   g_test_add_func ("/core/scanners/memo-from-providers", test_memo_from_providers);
   g_test_add_func ("/core/scanners/memo-lower-prose-grams", test_memo_lower_prose_grams);

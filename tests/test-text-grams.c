@@ -117,6 +117,17 @@ test_edges (void)
   g_assert_cmpuint (rejected, ==, 0);
 }
 
+/* Whether @a and @b note the same runs: a kept table's flags hold older
+ * stamps where a new one's hold 0, so the flags themselves differ. */
+static void
+assert_same_runs (const BdTextGrams *a,
+                  const BdTextGrams *b)
+{
+  for (gsize h = 0; h < G_N_ELEMENTS (a->seen); h++)
+    if ((a->seen[h] == a->stamp) != (b->seen[h] == b->stamp))
+      g_error ("flag %zu: noted in one table, not in the other", h);
+}
+
 /* A table made from the one a thread kept when it was freed (full of the
  * runs of a long text) is the table made afresh: every flag of the old
  * text cleared. Made in a thread of its own too, which frees the table it
@@ -141,7 +152,7 @@ reuse_thread (gpointer data)
       bd_text_grams_free (full);               /* kept */
       reused = bd_text_grams_new (text, len);  /* the kept one */
       g_assert_true (reused == full);
-      g_assert_cmpmem (reused->seen, sizeof reused->seen, fresh->seen, sizeof fresh->seen);
+      assert_same_runs (reused, fresh);
       bd_text_grams_free (fresh);
       bd_text_grams_free (reused);
     }
@@ -155,6 +166,37 @@ test_reused_table (void)
 
   g_thread_join (thread);
   reuse_thread (GUINT_TO_POINTER (9));
+}
+
+/* One table kept and made again and again, past the 255 stamps that
+ * spare its clearing: a short text's table never notes the runs of the
+ * long texts before it, at each stamp and when the stamps start again. */
+static void
+test_stamps_run_out (void)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (31);
+  static const char alphabet[] = "abcdefghijklmnopqrstuvwxyz \n";
+  char big[2048], text[24];
+  BdTextGrams *held[3];
+
+  /* the thread's kept tables, all taken, so that one is made and kept */
+  for (guint k = 0; k < G_N_ELEMENTS (held); k++)
+    held[k] = bd_text_grams_new ("", 0);
+  for (guint round = 0; round < 600; round++)
+    {
+      BdTextGrams *fresh, *reused;
+
+      random_bytes (rand, big, sizeof big, alphabet, sizeof alphabet - 1);
+      random_bytes (rand, text, sizeof text, alphabet, sizeof alphabet - 1);
+      fresh = bd_text_grams_new (text, sizeof text);
+      bd_text_grams_free (bd_text_grams_new (big, sizeof big));
+      reused = bd_text_grams_new (text, sizeof text);
+      assert_same_runs (reused, fresh);
+      bd_text_grams_free (fresh);
+      bd_text_grams_free (reused);
+    }
+  for (guint k = 0; k < G_N_ELEMENTS (held); k++)
+    bd_text_grams_free (held[k]);
 }
 
 /* The scanners' search: the same answer as strstr() on the body (which
@@ -278,6 +320,7 @@ main (int   argc,
   g_test_add_func ("/text-grams/random-vs-memmem", test_random_vs_memmem);
   g_test_add_func ("/text-grams/edges", test_edges);
   g_test_add_func ("/text-grams/reused-table", test_reused_table);
+  g_test_add_func ("/text-grams/stamps-run-out", test_stamps_run_out);
   g_test_add_func ("/text-grams/scan-body-find", test_scan_body_find);
   g_test_add_func ("/text-grams/scan-body-find-literals", test_scan_body_find_literals);
   g_test_add_func ("/text-grams/mailbox-memmem", test_mailbox_memmem);

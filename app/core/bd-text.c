@@ -139,6 +139,28 @@ is_ascii_lowered_alone (void)
       || !(g_str_has_prefix (locale, "az") || g_str_has_prefix (locale, "tr") || g_str_has_prefix (locale, "lt"));
 }
 
+/* The first byte of @text[@i, @n) above 0x7f, or @n; 16 bytes a step
+ * where SSE2 is, as the ASCII between a prose's accented letters runs for
+ * dozens of bytes. */
+static gsize
+skip_ascii (const char *text,
+            gsize       i,
+            gsize       n)
+{
+#ifdef __SSE2__
+  for (; n - i >= 16; i += 16)
+    {
+      int mask = _mm_movemask_epi8 (_mm_loadu_si128 ((const __m128i *)(gconstpointer)(text + i)));
+
+      if (mask != 0)
+        return i + __builtin_ctz ((unsigned)mask);
+    }
+#endif
+  while (i < n && (guchar)text[i] < 0x80)
+    i++;
+  return i;
+}
+
 /* Appends @text[@from, @to), all ASCII, lowered. */
 static void
 append_ascii_lowered (GString    *out,
@@ -149,8 +171,68 @@ append_ascii_lowered (GString    *out,
   gsize at = out->len;
 
   g_string_set_size (out, at + (to - from));
-  for (gsize i = from; i < to; i++)
-    out->str[at + i - from] = bd_text_ascii_lower (text[i]);
+  bd_text_ascii_down_copy (out->str + at, text + from, to - from);
+}
+
+/* The character of two or three bytes at @p (before @end), as
+ * g_utf8_get_char () reads it, with its length in @len; or 0 where it is
+ * of another length, cut short or overlong (GLib would write it again
+ * otherwise). */
+static gunichar
+two_or_three_byte_char (const guchar *p,
+                        const guchar *end,
+                        gsize        *len)
+{
+  gunichar c;
+
+  if (p[0] >= 0xc2 && p[0] <= 0xdf && end - p >= 2 && (p[1] & 0xc0) == 0x80)
+    {
+      *len = 2;
+      return ((gunichar)(p[0] & 0x1f) << 6) | (p[1] & 0x3f);
+    }
+  if ((p[0] & 0xf0) != 0xe0 || end - p < 3 || (p[1] & 0xc0) != 0x80 || (p[2] & 0xc0) != 0x80)
+    return 0;
+  c = ((gunichar)(p[0] & 0x0f) << 12) | ((gunichar)(p[1] & 0x3f) << 6) | (p[2] & 0x3f);
+  *len = 3;
+  return c >= 0x800 ? c : 0;
+}
+
+/* Appends @text[@from, @to), a run of characters that are not ASCII,
+ * lowered as g_utf8_strdown () lowers them, and returns TRUE; or appends
+ * nothing and returns FALSE when a character is left to GLib: one of
+ * four bytes or invalid, a capital sigma (its form depends on the next
+ * character) and U+0130 (lowered to two characters). Every other
+ * character is lowered alone to g_unichar_tolower (), itself when not a
+ * capital (tests/test-scan-helpers.c compares every code point with
+ * GLib): a call of g_utf8_strdown () for each run cost two thousand
+ * instructions, and Polish prose holds a run in every other word. */
+static gboolean
+append_lowered_run (GString    *out,
+                    const char *text,
+                    gsize       from,
+                    gsize       to)
+{
+  const guchar *p = (const guchar *)text + from, *end = (const guchar *)text + to;
+  gsize at = out->len, w = at;
+
+  /* written in place: a character of two bytes or more is lowered to one
+   * of three at most, twice its length at worst (U+023A) */
+  g_string_set_size (out, at + 2 * (to - from));
+  while (p < end)
+    {
+      gsize len = 0;
+      gunichar c = two_or_three_byte_char (p, end, &len);
+
+      if (c == 0 || c == 0x130 || c == 0x3a3)
+        {
+          g_string_truncate (out, at);
+          return FALSE;
+        }
+      w += g_unichar_to_utf8 (g_unichar_tolower (c), out->str + w);
+      p += len;
+    }
+  g_string_truncate (out, w);
+  return TRUE;
 }
 
 /* g_utf8_strdown (@text, @n) for @text holding no NUL, its first @done
@@ -172,16 +254,20 @@ strdown_mixed (const char *text,
   g_string_append_len (out, lowered, done);
   while (i < n)
     {
-      gsize j = i;
+      gsize j = skip_ascii (text, i, n);
       char *run;
 
-      while (j < n && (guchar)text[j] < 0x80)
-        j++;
       append_ascii_lowered (out, text, i, j);
       if ((i = j) == n)
         break;
       while (j < n && (guchar)text[j] >= 0x80)
         j += g_utf8_skip[(guchar)text[j]];
+      if (j <= n && append_lowered_run (out, text, i, j))
+        {
+          i = j;
+          continue;
+        }
+      /* GLib's, with the ASCII character after (a sigma's context) */
       j = j < n ? j + 1 : n;
       run = g_utf8_strdown (text + i, j - i);
       g_string_append (out, run);

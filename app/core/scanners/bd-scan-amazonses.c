@@ -326,12 +326,14 @@ bd_scan_amazonses (const BdScanInput *input,
 {
   g_autoptr(JsonParser) parser = NULL;
   g_autoptr(JsonParser) inner = NULL;
-  const char *start = strchr (input->body, '{');
+  const char *start;
   const char *end;
   JsonObject *event;
   const char *type;
 
-  if (start == NULL || !bd_scan_body_has (input, "\"notificationType\""))
+  /* the member first: the body's grams mostly answer it, where looking
+   * for a brace read the whole of every body without one */
+  if (!bd_scan_body_has (input, "\"notificationType\"") || (start = strchr (input->body, '{')) == NULL)
     return read_text (input, bounce);
   if (!bd_scan_from_has (input, "amazonaws.com") && !bd_scan_from_has (input, "amazonses.com")
       && !bd_scan_body_has (input, "amazonses.com"))

@@ -207,17 +207,21 @@ lower_into (char       *out,
 }
 
 /* From: and Subject: in lower case, in one block that from_lower owns
- * (subject_lower points into it): one allocation a message, not two. */
+ * (subject_lower points into it): one allocation a message, not two. 16
+ * bytes follow the Subject's NUL (the Subject follows the From's), so
+ * that both are searched 16 bytes at a time (bd_scan_from_has()). */
 static void
 lower_from_and_subject (BdScanInput *input)
 {
   gsize from_len = strlen (input->from);
   gsize subject_len = strlen (input->subject);
-  char *block = g_malloc (from_len + subject_len + 2);
+  char *block = g_malloc (from_len + subject_len + 2 + 16);
 
   input->from_lower = block;
   input->subject_lower = block + from_len + 1;
-  lower_into (lower_into (block, input->from, from_len), input->subject, subject_len);
+  input->from_lower_len = from_len;
+  input->subject_lower_len = subject_len;
+  memset (lower_into (lower_into (block, input->from, from_len), input->subject, subject_len), 0, 16);
 }
 
 /* A header as the scanners read it: decoded, trimmed, "" when absent. */

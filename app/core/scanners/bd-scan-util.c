@@ -33,8 +33,41 @@ starts_with_lowered (const char *lower,
   return TRUE;
 }
 
+#ifdef __SSE2__
+/* Whether @needle (two bytes or more) is in @lower (@len bytes, 16 more
+ * readable past them), @needle lowered as compared: its first two bytes
+ * found together 16 places at a time, then the rest compared. The From
+ * and the Subject are short, and a strchr () call for each candidate of
+ * the first byte cost more than this whole search. */
+static gboolean
+has_lowered_padded (const char *lower,
+                    gsize       len,
+                    const char *needle)
+{
+  const __m128i first = _mm_set1_epi8 (bd_text_ascii_lower (needle[0]));
+  const __m128i second = _mm_set1_epi8 (bd_text_ascii_lower (needle[1]));
+
+  for (gsize at = 0; at < len; at += 16)
+    {
+      __m128i block = _mm_loadu_si128 ((const __m128i *)(gconstpointer)(lower + at));
+      __m128i next = _mm_loadu_si128 ((const __m128i *)(gconstpointer)(lower + at + 1));
+      unsigned mask = (unsigned)_mm_movemask_epi8 (_mm_and_si128 (_mm_cmpeq_epi8 (block, first),
+                                                                  _mm_cmpeq_epi8 (next, second)));
+
+      /* the places past the end (the bytes after it) are not the text's */
+      if (len - at < 16)
+        mask &= (1u << (len - at)) - 1;
+      for (; mask != 0; mask &= mask - 1)
+        if (starts_with_lowered (lower + at + __builtin_ctz (mask) + 2, needle + 2))
+          return TRUE;
+    }
+  return FALSE;
+}
+#endif
+
 /* Whether @needle is in @text, ignoring ASCII case, @lower being @text in
- * lower case (or NULL): each scanner asks about the same From and
+ * lower case (or NULL), @lower_len its length when it may be read 16
+ * bytes past its end (or 0): each scanner asks about the same From and
  * Subject, lowered once in bd_scan_input_init(). The needle is lowered as
  * it is compared, where its first letter is: some twenty questions a
  * message, each with its own needle, and copying it lowered first cost
@@ -42,6 +75,7 @@ starts_with_lowered (const char *lower,
 static gboolean
 has_ci (const char *text,
         const char *lower,
+        gsize       lower_len,
         const char *needle)
 {
   char first = bd_text_ascii_lower (needle[0]);
@@ -50,6 +84,10 @@ has_ci (const char *text,
     return bd_text_strcasestr (text, needle) != NULL;
   if (first == '\0')
     return TRUE;
+#ifdef __SSE2__
+  if (lower_len > 0 && needle[1] != '\0')
+    return has_lowered_padded (lower, lower_len, needle);
+#endif
   for (const char *p = strchr (lower, first); p != NULL; p = strchr (p + 1, first))
     if (starts_with_lowered (p + 1, needle + 1))
       return TRUE;
@@ -62,7 +100,7 @@ bd_scan_from_has (const BdScanInput *input,
 {
   g_return_val_if_fail (input != NULL, FALSE);
 
-  return has_ci (input->from, input->from_lower, needle);
+  return has_ci (input->from, input->from_lower, input->from_lower_len, needle);
 }
 
 /* The bounce came from the null sender: a delivery notice is sent with
@@ -87,7 +125,7 @@ bd_scan_subject_has (const BdScanInput *input,
 {
   g_return_val_if_fail (input != NULL, FALSE);
 
-  return has_ci (input->subject, input->subject_lower, needle);
+  return has_ci (input->subject, input->subject_lower, input->subject_lower_len, needle);
 }
 
 /**
@@ -343,28 +381,61 @@ bd_scan_split_lines (const BdScanInput *input,
   return lines;
 }
 
-/* Returns: the index of the first line at or after @from containing
- * @needle (case-insensitively), or -1. The needle is measured once, not
- * once a line: a scanner's layout is looked for line by line, some
- * thousands of lines a corpus. */
+/* The line of @lines, at or after @at, that @p (in their block) is on or
+ * after. */
+static int
+line_holding (char       **lines,
+              int          at,
+              const char  *p)
+{
+  while (lines[at + 1] != NULL && lines[at + 1] <= p)
+    at++;
+  return at;
+}
+
+/**
+ * bd_scan_find_line:
+ * @lines: lines made by bd_scan_split_lines(), and only by it: they are
+ *   searched in their block, the bytes between them too
+ *
+ * Returns: the index of the first line at or after @from containing
+ *   @needle (case-insensitively), or -1.
+ */
 int
 bd_scan_find_line (char       **lines,
                    int          from,
                    const char  *needle)
 {
   gsize needle_len;
-  int i;
+  const char *end;
+  const char *hit;
+  int i, last;
 
   g_return_val_if_fail (lines != NULL, -1);
   g_return_val_if_fail (needle != NULL, -1);
 
-  needle_len = strlen (needle);
   for (i = 0; i < from; i++)
     if (lines[i] == NULL)
       return -1;
-  for (; lines[i] != NULL; i++)
-    if (bd_text_find_ci_len (lines[i], strlen (lines[i]), needle, needle_len) != NULL)
-      return i;
+  if (lines[i] == NULL)
+    return -1;
+  /* One search over the block from the line at @from to the end of the
+   * last, not one a line: a scanner's layout is looked for in some
+   * thousands of lines a corpus, each a call and a measure. The lines
+   * follow each other in the block, each ended by a NUL, and the bytes
+   * between a line's NUL and the next line (its trailing blanks and line
+   * break) are no line's: a match there is passed over. A match cannot
+   * run past a line's NUL, as the needle holds none. */
+  needle_len = strlen (needle);
+  for (last = i; lines[last + 1] != NULL; last++)
+    ;
+  end = lines[last] + strlen (lines[last]);
+  for (const char *p = lines[i]; (hit = bd_text_find_ci_len (p, end - p, needle, needle_len)) != NULL; p = hit + 1)
+    {
+      i = line_holding (lines, i, hit);
+      if (hit + needle_len <= lines[i] + strlen (lines[i]))
+        return i;
+    }
   return -1;
 }
 

@@ -80,12 +80,10 @@ bd_scan_quick_absent (const BdScanInput *input,
       for (gsize k = 0; k < BD_SCAN_QUICK_RUNS; k++)
         {
           gsize i = phase + k * BD_TEXT_GRAM_STRIDE;
-          guint32 run;
 
           if (i + 4 > n)
             break;
-          memcpy (&run, needle + i, sizeof run);
-          missed |= !grams->seen[bd_text_gram_hash (GUINT32_FROM_LE (run))];
+          missed |= !bd_text_grams_noted (grams, needle + i);
         }
       if (!missed)
         return FALSE;

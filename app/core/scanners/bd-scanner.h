@@ -37,6 +37,11 @@ typedef struct
    * by hand (those then fold as they search) */
   const char   *from_lower;
   const char   *subject_lower;
+  /* their lengths, where 16 more bytes may be read past the end of each
+   * (bd_scan_input_init()): searched 16 bytes at a time then; 0 in an
+   * input made by hand */
+  gsize         from_lower_len;
+  gsize         subject_lower_len;
   /* from and subject were given to the result (bd_scan_input_give_headers()):
    * still read, no longer freed by bd_scan_input_clear() */
   gboolean      headers_given;
