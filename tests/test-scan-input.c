@@ -139,7 +139,8 @@ append_leaf (GString    *mail,
 {
   guint b = g_rand_int_range (rand, 0, G_N_ELEMENTS (bodies));
   const char *body = bodies[b];
-  gsize body_len = b == 6 ? 16 : strlen (body);   /* the one with a NUL */
+  /* the one with a NUL: its length is not strlen ()'s */
+  gsize body_len = b == 6 ? sizeof "nul\0inside\n" - 1 : strlen (body);
   const char *charset = charsets[g_rand_int_range (rand, 0, G_N_ELEMENTS (charsets))];
   guint encoding = g_rand_int_range (rand, 0, 3);
 

@@ -85,7 +85,8 @@ name_at (const char *text,
       if ((gsize)(at - text) < names[i].lane_at)
         continue;
       start = at - names[i].lane_at;
-      if ((gsize)(end - start) >= names[i].len && bd_mime_walk_has_prefix_ci (start, names[i].lower, names[i].len))
+      if (start < end && (gsize)(end - start) >= names[i].len
+          && bd_mime_walk_has_prefix_ci (start, names[i].lower, names[i].len))
         return TRUE;
     }
   return FALSE;
@@ -220,6 +221,8 @@ names_any_in (const char *text,
 
       if (end - p < 19)
         {
+          /* cleared: the last two turns may both come here */
+          memset (tail, 0, sizeof tail);
           memcpy (tail, p, end - p);
           block = tail;
         }
