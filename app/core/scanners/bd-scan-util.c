@@ -381,61 +381,28 @@ bd_scan_split_lines (const BdScanInput *input,
   return lines;
 }
 
-/* The line of @lines, at or after @at, that @p (in their block) is on or
- * after. */
-static int
-line_holding (char       **lines,
-              int          at,
-              const char  *p)
-{
-  while (lines[at + 1] != NULL && lines[at + 1] <= p)
-    at++;
-  return at;
-}
-
-/**
- * bd_scan_find_line:
- * @lines: lines made by bd_scan_split_lines(), and only by it: they are
- *   searched in their block, the bytes between them too
- *
- * Returns: the index of the first line at or after @from containing
- *   @needle (case-insensitively), or -1.
- */
+/* Returns: the index of the first line at or after @from containing
+ * @needle (case-insensitively), or -1. The needle is measured once, not
+ * once a line: a scanner's layout is looked for line by line, some
+ * thousands of lines a corpus. */
 int
 bd_scan_find_line (char       **lines,
                    int          from,
                    const char  *needle)
 {
   gsize needle_len;
-  const char *end;
-  const char *hit;
-  int i, last;
+  int i;
 
   g_return_val_if_fail (lines != NULL, -1);
   g_return_val_if_fail (needle != NULL, -1);
 
+  needle_len = strlen (needle);
   for (i = 0; i < from; i++)
     if (lines[i] == NULL)
       return -1;
-  if (lines[i] == NULL)
-    return -1;
-  /* One search over the block from the line at @from to the end of the
-   * last, not one a line: a scanner's layout is looked for in some
-   * thousands of lines a corpus, each a call and a measure. The lines
-   * follow each other in the block, each ended by a NUL, and the bytes
-   * between a line's NUL and the next line (its trailing blanks and line
-   * break) are no line's: a match there is passed over. A match cannot
-   * run past a line's NUL, as the needle holds none. */
-  needle_len = strlen (needle);
-  for (last = i; lines[last + 1] != NULL; last++)
-    ;
-  end = lines[last] + strlen (lines[last]);
-  for (const char *p = lines[i]; (hit = bd_text_find_ci_len (p, end - p, needle, needle_len)) != NULL; p = hit + 1)
-    {
-      i = line_holding (lines, i, hit);
-      if (hit + needle_len <= lines[i] + strlen (lines[i]))
-        return i;
-    }
+  for (; lines[i] != NULL; i++)
+    if (bd_text_find_ci_len (lines[i], strlen (lines[i]), needle, needle_len) != NULL)
+      return i;
   return -1;
 }
 
