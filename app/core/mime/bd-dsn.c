@@ -516,14 +516,16 @@ line_break (const char *p,
             const char *text)
 {
 #ifdef __SSE2__
-  const char *q = end - 16;
   unsigned mask;
 
   for (; end - p >= 16; p += 16)
     if ((mask = bd_mime_walk_mask3 (p, '\n', '\r', '\n')) != 0)
       return p + __builtin_ctz (mask);
-  if (p < end && q >= text)
+  /* the last block ending at @end, when the text holds one */
+  if (p < end && end - text >= 16)
     {
+      const char *q = end - 16;
+
       mask = bd_mime_walk_mask3 (q, '\n', '\r', '\n') & (0xffffu << (p - q));
       return mask != 0 ? q + __builtin_ctz (mask) : end;
     }
