@@ -65,7 +65,10 @@ typedef struct
                             * with bd_recipient_set_evidence ()) */
   BdEvidence cause;        /* which field or phrase decided the reason, as data */
   char     *diagnostic_type; /* the Diagnostic-Code type ("smtp", "x-unix"), nullable */
-  char     *command;       /* the SMTP command that was refused: "CONN", "EHLO", "MAIL", "RCPT", "DATA"; nullable */
+  /* the SMTP command that was refused: "CONN", "EHLO", "MAIL", "RCPT",
+   * "DATA"; nullable. From the reply or the scanner; the classifier fills
+   * it from the body's words only when one of its rules asked. */
+  char     *command;
 } BdRecipient;
 
 /* The decoder's limits (bd-decoder.h): when one is hit, the rest is still

@@ -647,7 +647,7 @@ bd_dsn_parse_into (char       *text,
       if (eol < end && *eol == '\n')
         next = eol + 1;
 
-      /* Bounded: @text need not end in a NUL (strspn read past it). */
+      /* Bounded by @eol: a blank line is read no further than its end. */
       if (eol == p || (eol - p <= 2 && (p[0] == ' ' || p[0] == '\t')
                        && (eol - p == 1 || p[1] == ' ' || p[1] == '\t')))
         {
