@@ -18,6 +18,7 @@
 #include "bd-cpu.h"
 #include "bd-diagnosis.h"
 #include "bd-export.h"
+#include "bd-text.h"
 
 /* The writers below append to @out through these two: a GString append is
  * a library call per piece, and a JSON object is some hundred pieces. The
@@ -179,37 +180,6 @@ has_escape (const char *p,
  * checks the room, and 16 bytes more for has_escape(). */
 #define STRING_ROOM(len) (6 * (len) + 2 + 16)
 
-/* Copies @len bytes from @s to @p without a call: most exported strings
- * are shorter than 16 bytes, where a memcpy () call cost more than the
- * copy. Two moves of a fixed size that overlap cover any length between
- * their size and twice it; only the bytes of @s are read. */
-static inline void
-copy_short (char       *p,
-            const char *s,
-            gsize       len)
-{
-  guint64 head8, tail8;
-  guint32 head4, tail4;
-
-  if (len >= 8)
-    {
-      memcpy (&head8, s, 8);
-      memcpy (&tail8, s + len - 8, 8);
-      memcpy (p, &head8, 8);
-      memcpy (p + len - 8, &tail8, 8);
-    }
-  else if (len >= 4)
-    {
-      memcpy (&head4, s, 4);
-      memcpy (&tail4, s + len - 4, 4);
-      memcpy (p, &head4, 4);
-      memcpy (p + len - 4, &tail4, 4);
-    }
-  else
-    for (gsize i = 0; i < len; i++)
-      p[i] = s[i];
-}
-
 #ifdef BD_CPU_AVX2_PATHS
 /* The bytes of the 32 in @bytes that need an escape, as escape_mask_of (). */
 __attribute__ ((target ("avx2"))) static inline __m256i
@@ -266,7 +236,7 @@ copy_plain (char       *p,
 
   if (len < 16)
     {
-      copy_short (p, s, len);
+      bd_text_copy_short (p, s, len);
       return has_escape (p, len);
     }
 #ifdef BD_CPU_AVX2_PATHS

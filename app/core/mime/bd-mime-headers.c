@@ -87,39 +87,6 @@ break_mask (const char *p)
 }
 #endif
 
-#ifdef __SSE2__
-/* Copies the @n bytes at @p, fewer than 16, to @q; returns past them.
- * Two copies of 8 or 4 bytes that overlap, inline, where memcpy () of a
- * length not known cost a call at the end of every value unfolded. */
-static inline char *
-copy_short (char       *q,
-            const char *p,
-            gsize       n)
-{
-  guint64 a, b;
-  guint32 c, d;
-
-  if (n >= 8)
-    {
-      memcpy (&a, p, 8);
-      memcpy (&b, p + n - 8, 8);
-      memcpy (q, &a, 8);
-      memcpy (q + n - 8, &b, 8);
-    }
-  else if (n >= 4)
-    {
-      memcpy (&c, p, 4);
-      memcpy (&d, p + n - 4, 4);
-      memcpy (q, &c, 4);
-      memcpy (q + n - 4, &d, 4);
-    }
-  else
-    for (gsize i = 0; i < n; i++)
-      q[i] = p[i];
-  return q + n;
-}
-#endif
-
 /* Copies [@p, @end) to @q without its LF, CR and NUL bytes (the
  * decoder turned CRLF into LF; a CR or NUL left is dropped too); returns
  * the end of the copy. One pass, 16 bytes at a time where SSE2 is: it
@@ -147,7 +114,7 @@ copy_without_breaks (char       *q,
   /* The last bytes, looked at in the block ending at @end: without a
    * break among them (how a value usually ends) they are copied whole. */
   if (p < end && end - start >= 16 && (break_mask (end - 16) >> (16 - (end - p))) == 0)
-    return copy_short (q, p, end - p);
+    return bd_text_copy_short (q, p, end - p);
 #endif
   for (; p < end; p++)
     if (*p != '\n' && *p != '\r' && *p != '\0')
