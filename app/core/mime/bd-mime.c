@@ -21,6 +21,7 @@
 #include <string.h>
 
 #include "bd-mime.h"
+#include "bd-mime-arena.h"
 #include "bd-mime-params.h"
 #include "bd-mime-private.h"
 #include "bd-mime-walk.h"
@@ -50,108 +51,6 @@ after_line (const char *eol,
             const char *end)
 {
   return eol < end ? eol + 1 : end;
-}
-
-/* A message's tree lives in a few blocks, freed at once with its top
- * part: each part cost an allocation for itself, one for its fields, a
- * GPtrArray and its storage for its children and one for each string,
- * and as many frees, which cost more than splitting the message. */
-typedef struct _Block Block;
-struct _Block
-{
-  Block *next;
-  gsize  size;                 /* this block's, header included */
-};
-
-typedef struct
-{
-  Block *blocks;               /* the newest first */
-  char  *top;                  /* the first free byte in blocks */
-  char  *limit;                /* the end of blocks */
-} Arena;
-
-/* Room for the parts and fields of most messages (a bounce and the
- * message it returns, a few parts each): one block for all. */
-#define FIRST_BLOCK 8192
-
-/* Sizes are kept in multiples of 8, so every allocation is aligned. */
-static inline gsize
-round_up (gsize size)
-{
-  return (size + 7) & ~(gsize)7;
-}
-
-/* A new block with at least @size bytes free, twice the last one's size
- * (or FIRST_BLOCK), where the next allocations are made. */
-static void
-arena_add_block (Arena *arena,
-                 gsize  size)
-{
-  gsize room = MAX (arena->blocks != NULL ? arena->blocks->size * 2 : FIRST_BLOCK,
-                    round_up (sizeof (Block)) + size);
-  Block *block = g_malloc (room);
-
-  block->next = arena->blocks;
-  block->size = room;
-  arena->blocks = block;
-  arena->top = (char *)block + round_up (sizeof (Block));
-  arena->limit = (char *)block + room;
-}
-
-/* The first block, holding the arena itself. */
-static Arena *
-arena_new (void)
-{
-  Arena start = { NULL, NULL, NULL };
-  Arena *arena;
-
-  arena_add_block (&start, 0);
-  arena = (Arena *)(gpointer)start.top;
-  *arena = start;
-  arena->top += round_up (sizeof (Arena));
-  return arena;
-}
-
-static void
-arena_free (Arena *arena)
-{
-  Block *block = arena->blocks;
-
-  /* the arena is in the last block freed */
-  while (block != NULL)
-    {
-      Block *next = block->next;
-
-      g_free (block);
-      block = next;
-    }
-}
-
-static gpointer
-arena_alloc (Arena *arena,
-             gsize  size)
-{
-  char *p;
-
-  size = round_up (size);
-  if ((gsize)(arena->limit - arena->top) < size)
-    arena_add_block (arena, size);
-  p = arena->top;
-  arena->top += size;
-  return p;
-}
-
-/* g_strndup () into @arena (a BdMimeCopyFunc). */
-static char *
-arena_strndup (const char *text,
-               gsize       len,
-               gpointer    arena)
-{
-  char *copy = arena_alloc (arena, len + 1);
-
-  memcpy (copy, text, len);
-  copy[len] = '\0';
-  return copy;
 }
 
 /* The bytes a line ending in parameters may end with: ';' and the
@@ -218,7 +117,7 @@ next_field_line (const char *p,
  * every part's fields from the end for them cost more than the split). */
 typedef struct
 {
-  Arena *arena;
+  BdMimeArena *arena;
   guint  capacity;       /* how many fields fit at the arena's top */
   int    content_type;   /* the last Content-Type field's index, or -1 */
   int    encoding;       /* the last Content-Transfer-Encoding's, or -1 */
@@ -228,10 +127,10 @@ typedef struct
  * top, where the array grows while nothing else is allocated: the room
  * left in its block, at least 16 fields. */
 static guint
-fields_room (Arena *arena)
+fields_room (BdMimeArena *arena)
 {
   if ((gsize)(arena->limit - arena->top) < 16 * sizeof (BdMimeField))
-    arena_add_block (arena, 16 * sizeof (BdMimeField));
+    bd_mime_arena_add_block (arena, 16 * sizeof (BdMimeField));
   return (arena->limit - arena->top) / sizeof (BdMimeField);
 }
 
@@ -242,9 +141,9 @@ grow_fields (Head       *head,
              BdMimePart *part)
 {
   BdMimeField *old = part->fields;
-  Arena *arena = head->arena;
+  BdMimeArena *arena = head->arena;
 
-  arena_add_block (arena, 2 * (gsize)head->capacity * sizeof (BdMimeField));
+  bd_mime_arena_add_block (arena, 2 * (gsize)head->capacity * sizeof (BdMimeField));
   part->fields = (BdMimeField *)(gpointer)arena->top;
   memcpy (part->fields, old, part->n_fields * sizeof (BdMimeField));
   head->capacity = (arena->limit - arena->top) / sizeof (BdMimeField);
@@ -366,7 +265,7 @@ split_head (Head       *head,
             const char *p,
             const char *end)
 {
-  Arena *arena = head->arena;
+  BdMimeArena *arena = head->arena;
 
   head->capacity = fields_room (arena);
   head->content_type = head->encoding = -1;
@@ -467,7 +366,7 @@ lower_copy (char       *out,
  * the subtype points into the type's block, freed with it. Every part
  * has both; two allocations each cost as much as reading them. */
 static void
-set_content_type (Arena      *arena,
+set_content_type (BdMimeArena      *arena,
                   BdMimePart *part,
                   const char *type,
                   gsize       type_len,
@@ -478,7 +377,7 @@ set_content_type (Arena      *arena,
 
   /* in the part itself when they fit ("multipart\0alternative", say):
    * an allocation cost as much as reading them */
-  part->type = size <= sizeof part->type_buf ? part->type_buf : arena_alloc (arena, size);
+  part->type = size <= sizeof part->type_buf ? part->type_buf : bd_mime_arena_alloc (arena, size);
   lower_copy (part->type, type, type_len);
   part->subtype = part->type + type_len + 1;
   lower_copy (part->subtype, subtype, subtype_len);
@@ -492,7 +391,7 @@ read_content_type (const Head *head,
                    BdMimePart *part,
                    gboolean    in_digest)
 {
-  Arena *arena = head->arena;
+  BdMimeArena *arena = head->arena;
   const BdMimeField *type, *encoding;
   char buf[BD_MIME_UNFOLD_ROOM];
   g_autofree char *heap = NULL;
@@ -542,7 +441,7 @@ read_content_type (const Head *head,
       char *found[2] = { NULL, NULL };
 
       bd_mime_parameters_copy (value, is_word (part->type, "multipart") ? with_boundary : charset_only, found,
-                               arena_strndup, arena);
+                               bd_mime_arena_strndup, arena);
       part->charset = found[0];
       part->boundary = found[1];
     }
@@ -557,7 +456,7 @@ read_content_type (const Head *head,
       /* unfolded on the stack (or the heap when long), lowered into the
        * arena */
       unfolded = bd_mime_unfold_in (encoding->value, encoding->value_len, room, sizeof room, &long_value, &n);
-      part->encoding = arena_alloc (arena, n + 1);
+      part->encoding = bd_mime_arena_alloc (arena, n + 1);
       lower_copy (part->encoding, unfolded, n);
     }
 }
@@ -660,7 +559,7 @@ bd_mime_next_boundary_line (const char              *p,
 /* One bd_mime_parse(): its limits and how many parts it made. */
 typedef struct
 {
-  Arena   *arena;
+  BdMimeArena   *arena;
   guint    max_depth;
   guint    n_parts;
   gboolean too_many;
@@ -695,18 +594,18 @@ add_child (Children   *children,
 /* The part's children array, in the arena, taking those of @children
  * (when not NULL). */
 static void
-set_children (Arena      *arena,
+set_children (BdMimeArena      *arena,
               BdMimePart *part,
               Children   *children)
 {
-  BdMimeChildren *array = arena_alloc (arena, sizeof (BdMimeChildren));
+  BdMimeChildren *array = bd_mime_arena_alloc (arena, sizeof (BdMimeChildren));
   guint n = children != NULL ? children->n : 0;
 
   array->len = n;
   array->pdata = NULL;
   if (n > 0)
     {
-      array->pdata = arena_alloc (arena, n * sizeof (gpointer));
+      array->pdata = bd_mime_arena_alloc (arena, n * sizeof (gpointer));
       memcpy (array->pdata, children->items, n * sizeof (gpointer));
     }
   part->children = array;
@@ -804,7 +703,7 @@ parse_part (Parser     *parser,
             gboolean    in_digest,
             guint       depth)
 {
-  BdMimePart *part = memset (arena_alloc (parser->arena, sizeof (BdMimePart)), 0, sizeof (BdMimePart));
+  BdMimePart *part = memset (bd_mime_arena_alloc (parser->arena, sizeof (BdMimePart)), 0, sizeof (BdMimePart));
   Head head = { parser->arena, 0, -1, -1 };
 
   parser->n_parts++;
@@ -858,7 +757,7 @@ bd_mime_parse (const char *data,
 
   g_return_val_if_fail (data != NULL || len == 0, NULL);
 
-  parser.arena = arena_new ();
+  parser.arena = bd_mime_arena_new ();
   top = parse_part (&parser, start, start + len, FALSE, 0);
   top->too_many_parts = parser.too_many;
   top->arena = parser.arena;
@@ -870,7 +769,7 @@ bd_mime_part_free (BdMimePart *part)
 {
   /* the top part, in the arena itself, goes with it */
   if (part != NULL && part->arena != NULL)
-    arena_free (part->arena);
+    bd_mime_arena_free (part->arena);
 }
 
 /**
