@@ -405,3 +405,17 @@ test_add_func_each_vector_path (const char *path,
   g_test_add_func (path, func);
   g_test_add_data_func (sse2_path, (gconstpointer)func, run_without_avx2);
 }
+
+char *
+test_random_text_of_length (GRand      *rand,
+                            const char *alphabet,
+                            gsize       n_alphabet,
+                            gsize       len)
+{
+  char *text = g_malloc (len + 1);
+
+  for (gsize i = 0; i < len; i++)
+    text[i] = alphabet[g_rand_int_range (rand, 0, n_alphabet)];
+  text[len] = '\0';
+  return text;
+}

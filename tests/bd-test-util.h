@@ -122,6 +122,15 @@ void  test_mbox_append  (GString       *mbox,
  * Returns: (transfer full): its path. */
 char *test_write_samples_mbox (const char *dir);
 
+/* --- random input ----------------------------------------------------- */
+
+/* @len random bytes, each one of the first @n_alphabet of @alphabet (which
+ * may hold NULs), NUL-terminated. Returns: (transfer full). */
+char *test_random_text_of_length (GRand      *rand,
+                                  const char *alphabet,
+                                  gsize       n_alphabet,
+                                  gsize       len);
+
 /* --- vector paths ------------------------------------------------------- */
 
 /* Registers @func at @path, and again at @path/sse2 with the AVX2 loops

@@ -1475,21 +1475,6 @@ test_cap_parts_edges (void)
 
 /* --- the same functions over the inputs test-mime-walk made for them --- */
 
-/* @len bytes, each drawn from the first @n_alphabet of @alphabet. */
-static char *
-random_text_of_length (GRand      *rand,
-                       const char *alphabet,
-                       gsize       n_alphabet,
-                       gsize       len)
-{
-  char *text = g_malloc (len + 1);
-
-  for (gsize i = 0; i < len; i++)
-    text[i] = alphabet[g_rand_int_range (rand, 0, n_alphabet)];
-  text[len] = '\0';
-  return text;
-}
-
 static void
 check_squeeze (const char *text)
 {
@@ -1519,7 +1504,7 @@ test_squeeze_random (void)
       }
   for (guint i = 0; i < BD_TEST_ROUNDS (20000); i++)
     {
-      g_autofree char *text = random_text_of_length (rand, alphabet, g_rand_int_range (rand, 1, sizeof alphabet + 1),
+      g_autofree char *text = test_random_text_of_length (rand, alphabet, g_rand_int_range (rand, 1, sizeof alphabet + 1),
                                            g_rand_int_range (rand, 0, 70));
 
       /* mostly words and single spaces, as diagnostics are */
@@ -1555,7 +1540,7 @@ test_codes_random (void)
   check_codes ("host 1.2.3.4 said: 452 4.2.2 over quota (in reply to RCPT TO)");
   for (guint i = 0; i < BD_TEST_ROUNDS (100000); i++)
     {
-      g_autofree char *text = random_text_of_length (rand, alphabet, g_rand_int_range (rand, 3, sizeof alphabet + 1),
+      g_autofree char *text = test_random_text_of_length (rand, alphabet, g_rand_int_range (rand, 3, sizeof alphabet + 1),
                                            g_rand_int_range (rand, 0, 24));
 
       check_codes (text);

@@ -24,21 +24,6 @@
 #include "bd-mime-walk.h"
 #include "bd-test-util.h"
 
-/* Random text of @len bytes drawn from @alphabet. */
-static char *
-random_text (GRand      *rand,
-             const char *alphabet,
-             gsize       n_alphabet,
-             gsize       len)
-{
-  char *text = g_malloc (len + 1);
-
-  for (gsize i = 0; i < len; i++)
-    text[i] = alphabet[g_rand_int_range (rand, 0, n_alphabet)];
-  text[len] = '\0';
-  return text;
-}
-
 /* @len bytes of @text in a block of exactly that size (one byte for
  * none, never NULL), so that ASan sees any read past them. */
 static char *
@@ -160,7 +145,7 @@ test_unfold_random (void)
   for (guint i = 0; i < BD_TEST_ROUNDS (20000); i++)
     {
       gsize len = g_rand_int_range (rand, 0, 70);
-      g_autofree char *text = random_text (rand, alphabet, g_rand_int_range (rand, 1, sizeof alphabet + 1), len);
+      g_autofree char *text = test_random_text_of_length (rand, alphabet, g_rand_int_range (rand, 1, sizeof alphabet + 1), len);
 
       check_unfold (text, len);
     }
@@ -224,7 +209,7 @@ test_header_marks_random (void)
     {
       gsize len = g_rand_int_range (rand, 0, 80);
       /* a few of the letters, so that some values have none of the marks */
-      g_autofree char *text = random_text (rand, alphabet, g_rand_int_range (rand, 1, sizeof alphabet + 1), len);
+      g_autofree char *text = test_random_text_of_length (rand, alphabet, g_rand_int_range (rand, 1, sizeof alphabet + 1), len);
 
       check_header_marks (text, len);
     }
@@ -266,7 +251,7 @@ test_blank_line_random (void)
       g_autofree char *text = NULL;
 
       /* mostly text, with a line end here and there */
-      text = random_text (rand, alphabet, 2, len);
+      text = test_random_text_of_length (rand, alphabet, 2, len);
       for (gsize k = 0; k < len; k++)
         if (text[k] == '\n' && g_rand_int_range (rand, 0, 3) != 0)
           text[k] = alphabet[g_rand_int_range (rand, 2, 4)];
@@ -349,7 +334,7 @@ test_field_colon_random (void)
   for (guint i = 0; i < BD_TEST_ROUNDS (50000); i++)
     {
       gsize len = g_rand_int_range (rand, 0, 50);
-      g_autofree char *text = random_text (rand, alphabet, 5, len);
+      g_autofree char *text = test_random_text_of_length (rand, alphabet, 5, len);
 
       /* a few stops in the name characters, at random places */
       for (guint k = g_rand_int_range (rand, 0, 4); k > 0 && len > 0; k--)
@@ -836,7 +821,7 @@ test_copy_newlines_random (void)
   for (guint i = 0; i < BD_TEST_ROUNDS (20000); i++)
     {
       gsize len = g_rand_int_range (rand, 0, 80);
-      g_autofree char *text = random_text (rand, alphabet, 2, len);
+      g_autofree char *text = test_random_text_of_length (rand, alphabet, 2, len);
 
       /* mostly text, with line ends of either kind here and there */
       for (guint k = g_rand_int_range (rand, 0, 6); k > 0 && len > 0; k--)
@@ -878,8 +863,8 @@ test_equal_ci_random (void)
 
   for (guint i = 0; i < BD_TEST_ROUNDS (50000); i++)
     {
-      g_autofree char *a = random_text (rand, alphabet, sizeof alphabet, g_rand_int_range (rand, 0, 6));
-      g_autofree char *b = random_text (rand, alphabet, sizeof alphabet, g_rand_int_range (rand, 0, 6));
+      g_autofree char *a = test_random_text_of_length (rand, alphabet, sizeof alphabet, g_rand_int_range (rand, 0, 6));
+      g_autofree char *b = test_random_text_of_length (rand, alphabet, sizeof alphabet, g_rand_int_range (rand, 0, 6));
 
       g_assert_cmpint (bd_mime_walk_equal_ci (a, b), ==, g_ascii_strcasecmp (a, b) == 0);
       /* the same text in another case: equal */
@@ -936,8 +921,8 @@ test_names_equal_random (void)
   for (guint i = 0; i < 100000; i++)
     {
       gsize n = g_rand_int_range (rand, 1, 21);
-      g_autofree char *a = random_text (rand, alphabet, sizeof alphabet, n);
-      g_autofree char *b = random_text (rand, alphabet, sizeof alphabet, n);
+      g_autofree char *a = test_random_text_of_length (rand, alphabet, sizeof alphabet, n);
+      g_autofree char *b = test_random_text_of_length (rand, alphabet, sizeof alphabet, n);
 
       assert_names_equal_as_glib (a, b, n);
       /* the same name in another case, then with one byte changed */
@@ -1400,8 +1385,8 @@ test_tags_random (void)
 
   for (guint i = 0; i < BD_TEST_ROUNDS (5000); i++)
     {
-      g_autofree char *dkim = random_text (rand, alphabet, sizeof alphabet, g_rand_int_range (rand, 1, 40));
-      g_autofree char *bimi = random_text (rand, alphabet, sizeof alphabet, g_rand_int_range (rand, 1, 30));
+      g_autofree char *dkim = test_random_text_of_length (rand, alphabet, sizeof alphabet, g_rand_int_range (rand, 1, 40));
+      g_autofree char *bimi = test_random_text_of_length (rand, alphabet, sizeof alphabet, g_rand_int_range (rand, 1, 30));
 
       /* not blank: an empty field is not read as one */
       dkim[0] = dkim[0] == ' ' || dkim[0] == '\t' ? 'x' : dkim[0];
@@ -1719,7 +1704,7 @@ test_message_id_idn (void)
   check_message_id ("<a@b.xn-");
   for (guint i = 0; i < BD_TEST_ROUNDS (50000); i++)
     {
-      g_autofree char *domain = random_text (rand, alphabet, sizeof alphabet, g_rand_int_range (rand, 0, 14));
+      g_autofree char *domain = test_random_text_of_length (rand, alphabet, sizeof alphabet, g_rand_int_range (rand, 0, 14));
       g_autofree char *value = g_strdup_printf ("<a@%s>", domain);
 
       check_message_id (value);
