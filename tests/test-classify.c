@@ -597,7 +597,7 @@ test_classify_recorded_forms (void)
 /* --- the body's command, searched only when asked ---------------------- */
 
 /* A bounce of @n recipients made from @rand's pieces, its commands from
- * each diagnostic (as bd_decoder_find_commands () without a body). */
+ * each diagnostic (as bd_decoder_find_commands () sets them). */
 static BdBounce *
 random_bounce (GRand *rand,
                guint  n)

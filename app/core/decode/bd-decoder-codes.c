@@ -167,35 +167,18 @@ drop_repeated_codes (BdRecipient *r)
     memmove (p, p + lengths[1], strlen (p + lengths[1]) + 1);
 }
 
+/* The SMTP command each recipient's reply names, where a scanner set
+ * none; the body's, for the others, is the classifier's to look for. */
 void
-bd_decoder_find_commands (BdBounce    *bounce,
-               const char  *body)
+bd_decoder_find_commands (BdBounce *bounce)
 {
-  /* The body's command is looked for once, whatever the number of
-   * recipients that need it (thousands of them made this quadratic). */
-  const char *body_command = NULL;
-  gboolean body_searched = FALSE;
-
   for (guint i = 0; i < bounce->recipients->len; i++)
     {
       BdRecipient *r = g_ptr_array_index (bounce->recipients, i);
-      const char *command = NULL;
 
-      if (r->command != NULL)
-        continue;
       /* Read as folded: no folded copy is made. */
-      if (r->diagnostic != NULL)
-        command = bd_classify_find_command (r->diagnostic);
-      if (command == NULL && body != NULL)
-        {
-          if (!body_searched)
-            {
-              body_command = bd_classify_find_command (body);
-              body_searched = TRUE;
-            }
-          command = body_command;
-        }
-      r->command = g_strdup (command);
+      if (r->command == NULL && r->diagnostic != NULL)
+        r->command = g_strdup (bd_classify_find_command (r->diagnostic));
     }
 }
 

@@ -55,8 +55,7 @@ void        bd_decoder_normalise_codes      (BdRecipient      *recipient);
 gboolean    bd_decoder_find_agreeing_pair   (const char       *text,
                                              char             *status,
                                              guint            *code);
-void        bd_decoder_find_commands        (BdBounce         *bounce,
-                                             const char       *body);
+void        bd_decoder_find_commands        (BdBounce         *bounce);
 void        bd_decoder_check_reply_class    (BdBounce         *bounce);
 
 /* Whether a scanner that said no left anything in its scratch result.

@@ -483,8 +483,9 @@ finish (BdBounce          *bounce,
     words_from_prose (bounce, input->body, input->body_len);
   for (guint i = 0; i < bounce->recipients->len; i++)
     bd_decoder_normalise_codes (g_ptr_array_index (bounce->recipients, i));
-  /* the body's command is searched for only if classifying asks */
-  bd_decoder_find_commands (bounce, NULL);
+  /* each reply's own command; the body's is searched for only if
+   * classifying asks (bd_classify_bounce_with_body ()) */
+  bd_decoder_find_commands (bounce);
   bd_decoder_check_reply_class (bounce);
   bd_classify_bounce_with_body (bounce, input->body);
   if (parts->too_deep)
