@@ -1711,6 +1711,127 @@ test_message_id_idn (void)
     }
 }
 
+/* --- bd_mime_walk_find_byte ------------------------------------------- */
+
+/* Every start in a block of exactly @len bytes (ASan sees a read past
+ * it): what memchr () finds, or the end. */
+static void
+check_find_byte (const char *text,
+                 gsize       len)
+{
+  g_autofree char *copy = exact_copy (text, len);
+  const char *end = copy + len;
+
+  for (const char *p = copy; p <= end; p++)
+    {
+      const char *hit = memchr (p, '\n', end - p);
+
+      g_assert_true (bd_mime_walk_find_byte (p, end, '\n') == (hit != NULL ? hit : end));
+    }
+}
+
+static void
+test_find_byte_random (void)
+{
+  static const char alphabet[] = { 'a', '\n', ':', ' ' };
+  g_autoptr(GRand) rand = g_rand_new_with_seed (26);
+
+  /* every length up to past two blocks of 32, the line end anywhere */
+  for (gsize len = 0; len <= 80; len++)
+    for (guint i = 0; i < 20; i++)
+      {
+        g_autofree char *text = test_random_text_of_length (rand, alphabet, sizeof alphabet, len);
+
+        /* mostly none or one line end: the turns that find nothing */
+        for (gsize k = 0; k < len; k++)
+          if (text[k] == '\n' && g_rand_int_range (rand, 0, 8) != 0)
+            text[k] = 'a';
+        check_find_byte (text, len);
+      }
+}
+
+/* --- a part's Content-Type (bd_mime_parse ()) --------------------------- */
+
+/* The type and subtype as read before the fast paths, for a value
+ * without a leading comment: blanks, a token, '/', a token, lowered
+ * (g_ascii_strdown ()); NULL when there are none (text/plain then). */
+static char *
+ref_content_type (const char *value)
+{
+  static const char tspecials[] = "()<>@,;:\\\"/[]?=";
+  const char *p = value, *t, *t_end, *s;
+
+  while (*p == ' ' || *p == '\t')
+    p++;
+  for (t = p; *p > ' ' && *p < 0x7f && strchr (tspecials, *p) == NULL; p++)
+    ;
+  t_end = p;
+  while (*p == ' ' || *p == '\t')
+    p++;
+  if (*p != '/' || t_end == t)
+    return NULL;
+  for (p++; *p == ' ' || *p == '\t'; p++)
+    ;
+  for (s = p; *p > ' ' && *p < 0x7f && strchr (tspecials, *p) == NULL; p++)
+    ;
+  if (p == s)
+    return NULL;
+  return g_ascii_strdown (g_strdup_printf ("%.*s/%.*s", (int)(t_end - t), t, (int)(p - s), s), -1);
+}
+
+/* @value as a message's Content-Type: the type and subtype, charset and
+ * boundary that bd_mime_parse () reads, against the reference above and
+ * bd_mime_parameters () (which the splitter called for every part). */
+static void
+check_content_type (const char *value)
+{
+  g_autofree char *message = g_strdup_printf ("Content-Type: %s\n\nbody\n", value);
+  g_autoptr(BdMimePart) part = bd_mime_parse (message, strlen (message), 4);
+  g_autofree char *unfolded = bd_mime_unfold (value, strlen (value));
+  g_autofree char *type = ref_content_type (unfolded);
+  g_autofree char *got = g_strdup_printf ("%s/%s", part->type, part->subtype);
+  const char *names[] = { "charset", g_str_equal (part->type, "multipart") ? "boundary" : NULL, NULL };
+  char *found[2] = { NULL, NULL };
+
+  g_test_message ("%s", value);
+  if (unfolded[0] != '(')
+    g_assert_cmpstr (got, ==, type != NULL ? type : "text/plain");
+  bd_mime_parameters (unfolded, names, found);
+  g_assert_cmpstr (part->charset, ==, found[0]);
+  g_assert_cmpstr (part->boundary, ==, found[1]);
+  g_free (found[0]);
+  g_free (found[1]);
+}
+
+static void
+test_content_type_random (void)
+{
+  static const char *const types[] = {
+    "text/plain", "Text/HTML", "multipart/mixed", "MULTIPART/Alternative", "multipart / report",
+    "message/rfc822", "application/vnd.openxmlformats-officedocument", "x-a-very-long-type/x-also-a-long-subtype",
+    "abcdefghijklmno/abcdefgh", "abcdefghijklmnop/a", "a/b", " text/plain", "text/", "/plain", "text",
+    "(c) text/plain", "text/plain x", "text\"/plain", "",
+  };
+  static const char *const pieces[] = {
+    "; ", ";", " ", "\t", "charset=", "CHARSET=", "Charset =", "charset*=", "charset*0=", "boundary=",
+    "BOUNDARY= ", "boundary*=", "boundary*1*=", "name=", "format=flowed", "=", "\"", "\\", "utf-8",
+    "\"=_Part_1\"", "\"a b;c\"", "us-ascii''abc%20d", "x", "(", ")", ".", "*", "a\"b", "charset",
+  };
+  g_autoptr(GRand) rand = g_rand_new_with_seed (27);
+
+  for (guint i = 0; i < BD_TEST_ROUNDS (30000); i++)
+    {
+      g_autoptr(GString) value = g_string_new (types[g_rand_int_range (rand, 0, G_N_ELEMENTS (types))]);
+
+      for (guint k = g_rand_int_range (rand, 0, 10); k > 0; k--)
+        g_string_append (value, pieces[g_rand_int_range (rand, 0, G_N_ELEMENTS (pieces))]);
+      check_content_type (value->str);
+    }
+  check_content_type ("multipart/mixed; boundary=\"b\"; charset=x; boundary=c; charset=y");
+  check_content_type ("multipart/mixed ; boundary = \"b\" ;charset=\"\"");
+  check_content_type ("text/plain; charset=utf-8 (comment)");
+}
+
 /* --- bd_mime_next_boundary_line --------------------------------------- */
 
 /* The line walk it replaced (the dash walk, then the boundary compared):
@@ -1808,5 +1929,7 @@ main (int   argc,
   g_test_add_func ("/mime-walk/header-block/random", test_header_block_random);
   g_test_add_func ("/mime-walk/boundary-line-random", test_boundary_line_random);
   g_test_add_func ("/mime-walk/boundary-key", test_boundary_key);
+  g_test_add_func ("/mime-walk/find-byte/random", test_find_byte_random);
+  g_test_add_func ("/mime-walk/content-type/random", test_content_type_random);
   return g_test_run ();
 }

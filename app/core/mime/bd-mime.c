@@ -30,18 +30,16 @@ static const char *
 line_end (const char *p,
           const char *end)
 {
-  const char *nl = memchr (p, '\n', end - p);
-
-  return nl != NULL ? nl : end;
+  return bd_mime_walk_find_byte (p, end, '\n');
 }
 
 static const char *
 next_line (const char *p,
            const char *end)
 {
-  const char *nl = memchr (p, '\n', end - p);
+  const char *nl = line_end (p, end);
 
-  return nl != NULL ? nl + 1 : end;
+  return nl < end ? nl + 1 : end;
 }
 
 /* The start of the line after the one ending at @eol (from line_end()):
@@ -362,6 +360,36 @@ lower_copy (char       *out,
   out[n] = '\0';
 }
 
+/* set_content_type () into the part's own buffer, both fitting it and
+ * each shorter than 16 bytes: copied without a call, then the whole
+ * buffer folded a word at a time (the bytes past them for nothing),
+ * where lower_copy () folded each in turn, its tail byte by byte. */
+static void
+set_short_content_type (BdMimePart *part,
+                        const char *type,
+                        gsize       type_len,
+                        const char *subtype,
+                        gsize       subtype_len)
+{
+  char *buf = part->type_buf;
+
+  G_STATIC_ASSERT (sizeof part->type_buf % 8 == 0);
+  bd_text_copy_short (buf, type, type_len);
+  buf[type_len] = '\0';
+  bd_text_copy_short (buf + type_len + 1, subtype, subtype_len);
+  buf[type_len + 1 + subtype_len] = '\0';
+  for (gsize i = 0; i < sizeof part->type_buf; i += 8)
+    {
+      guint64 word;
+
+      memcpy (&word, buf + i, 8);
+      word = bd_mime_fold_word (word);
+      memcpy (buf + i, &word, 8);
+    }
+  part->type = buf;
+  part->subtype = buf + type_len + 1;
+}
+
 /* The type and subtype, lower case, in one allocation ("type\0subtype"):
  * the subtype points into the type's block, freed with it. Every part
  * has both; two allocations each cost as much as reading them. */
@@ -377,10 +405,130 @@ set_content_type (BdMimeArena      *arena,
 
   /* in the part itself when they fit ("multipart\0alternative", say):
    * an allocation cost as much as reading them */
+  if (size <= sizeof part->type_buf && type_len < 16 && subtype_len < 16)
+    {
+      set_short_content_type (part, type, type_len, subtype, subtype_len);
+      return;
+    }
   part->type = size <= sizeof part->type_buf ? part->type_buf : bd_mime_arena_alloc (arena, size);
   lower_copy (part->type, type, type_len);
   part->subtype = part->type + type_len + 1;
   lower_copy (part->subtype, subtype, subtype_len);
+}
+
+/* The bytes of a parameter name read by read_plain_parameters (): a
+ * token's but '*' (RFC 2231's forms are left to bd-mime-params.c) and
+ * the tspecials. None of them ends a name there either. */
+static const guint8 plain_name_table[256] = {
+  ['0' ... '9'] = TRUE, ['A' ... 'Z'] = TRUE, ['a' ... 'z'] = TRUE, ['-'] = TRUE, ['_'] = TRUE, ['.'] = TRUE,
+  ['+'] = TRUE,
+};
+
+/* The bytes that end an unquoted parameter value (bd-mime-params.c's
+ * next_param ()): NUL, ';' and blanks. */
+static const guint8 value_stop_table[256] = {
+  ['\0'] = TRUE, [';'] = TRUE, [' '] = TRUE, ['\t'] = TRUE,
+};
+
+/* A parameter's value as written, in the unfolded Content-Type. */
+typedef struct
+{
+  const char *text;
+  gsize       len;
+} Span;
+
+/* Reads the value at @p, unquoted or a quoted string without '\\';
+ * returns past it, or NULL for another form. */
+static const char *
+read_plain_value (const char *p,
+                  Span       *value)
+{
+  if (*p != '"')
+    {
+      value->text = p;
+      while (!value_stop_table[(guchar)*p])
+        p++;
+      value->len = p - value->text;
+      return p;
+    }
+  value->text = ++p;
+  while (*p != '"' && *p != '\\' && *p != '\0')
+    p++;
+  value->len = p - value->text;
+  return *p == '"' ? p + 1 : NULL;
+}
+
+/* The charset and (with @want_boundary) boundary parameters after the
+ * subtype at @p, read as bd_mime_parameters_copy () reads them, for the
+ * form nearly every Content-Type has: '; name=value' or
+ * '; name="value"', blanks around them. Returns FALSE when the value has
+ * any other form (then bd_mime_parameters_copy () must read it): that
+ * reader splits every parameter into a name, and its lookup compares it
+ * with both names each time, for a few hundred instructions a part. */
+static gboolean
+read_plain_parameters (const char *p,
+                       gboolean    want_boundary,
+                       Span       *charset,
+                       Span       *boundary)
+{
+  guint left = want_boundary ? 2 : 1;
+
+  for (p = skip_blanks (p); left > 0 && *p != '\0'; p = skip_blanks (p))
+    {
+      const char *name;
+      gsize n;
+      Span value;
+
+      if (*p != ';')
+        return FALSE;
+      name = p = skip_blanks (p + 1);
+      while (plain_name_table[(guchar)*p])
+        p++;
+      n = p - name;
+      p = skip_blanks (p);
+      if (n == 0 || *p != '=' || (p = read_plain_value (skip_blanks (p + 1), &value)) == NULL)
+        return FALSE;
+      /* the first of each name counts */
+      if (n == 7 && charset->text == NULL && bd_mime_walk_has_prefix_ci (name, "charset", 7))
+        {
+          *charset = value;
+          left--;
+        }
+      else if (n == 8 && want_boundary && boundary->text == NULL && bd_mime_walk_has_prefix_ci (name, "boundary", 8))
+        {
+          *boundary = value;
+          left--;
+        }
+    }
+  return TRUE;
+}
+
+/* The part's charset and (for a multipart) boundary, from the unfolded
+ * Content-Type @value, @params its bytes after the subtype, or NULL when
+ * the type was not read plainly (a comment, no subtype). */
+static void
+read_parameters (BdMimeArena *arena,
+                 BdMimePart  *part,
+                 const char  *value,
+                 const char  *params)
+{
+  static const char *const with_boundary[] = { "charset", "boundary", NULL };
+  static const char *const charset_only[] = { "charset", NULL };
+  gboolean multipart = is_word (part->type, "multipart");
+  Span charset = { NULL, 0 }, boundary = { NULL, 0 };
+  char *found[2] = { NULL, NULL };
+
+  if (params != NULL && read_plain_parameters (params, multipart, &charset, &boundary))
+    {
+      if (charset.text != NULL)
+        part->charset = bd_mime_arena_strndup (charset.text, charset.len, arena);
+      if (boundary.text != NULL)
+        part->boundary = bd_mime_arena_strndup (boundary.text, boundary.len, arena);
+      return;
+    }
+  bd_mime_parameters_copy (value, multipart ? with_boundary : charset_only, found, bd_mime_arena_strndup, arena);
+  part->charset = found[0];
+  part->boundary = found[1];
 }
 
 /* type/subtype and the parameters the decoder uses. Without a
@@ -395,7 +543,7 @@ read_content_type (const Head *head,
   const BdMimeField *type, *encoding;
   char buf[BD_MIME_UNFOLD_ROOM];
   g_autofree char *heap = NULL;
-  const char *value = NULL, *p;
+  const char *value = NULL, *p, *params = NULL;
   gsize len;
 
   type = head->content_type >= 0 ? &part->fields[head->content_type] : NULL;
@@ -409,7 +557,11 @@ read_content_type (const Head *head,
       const char *t, *t_end, *s;
 
       /* "type / subtype", blanks and a leading (comment) allowed */
-      p = skip_comment (skip_blanks (p));
+      p = skip_blanks (p);
+      if (*p == '(')
+        p = skip_comment (p);
+      else
+        params = p;   /* noted as read plainly, the subtype's end set below */
       t = p;
       while (is_token_char (*p))
         p++;
@@ -421,10 +573,9 @@ read_content_type (const Head *head,
           while (is_token_char (*p))
             p++;
           if (p > s)
-            {
-              set_content_type (arena, part, t, t_end - t, s, p - s);
-            }
+            set_content_type (arena, part, t, t_end - t, s, p - s);
         }
+      params = params != NULL && part->type != NULL ? p : NULL;
     }
   if (part->type == NULL)
     {
@@ -434,17 +585,7 @@ read_content_type (const Head *head,
         set_content_type (arena, part, "text", 4, "plain", 5);
     }
   if (value != NULL)
-    {
-      /* the charset and a multipart's boundary in one reading of the value */
-      static const char *const with_boundary[] = { "charset", "boundary", NULL };
-      static const char *const charset_only[] = { "charset", NULL };
-      char *found[2] = { NULL, NULL };
-
-      bd_mime_parameters_copy (value, is_word (part->type, "multipart") ? with_boundary : charset_only, found,
-                               bd_mime_arena_strndup, arena);
-      part->charset = found[0];
-      part->boundary = found[1];
-    }
+    read_parameters (arena, part, value, params);
 
   if (encoding != NULL)
     {
