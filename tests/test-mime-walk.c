@@ -1750,6 +1750,32 @@ test_find_byte_random (void)
       }
 }
 
+/* --- bd_mime_walk_has_break ------------------------------------------- */
+
+static void
+test_has_break_random (void)
+{
+  static const char alphabet[] = { 'a', '\n', '\r', '\0', ' ' };
+  g_autoptr(GRand) rand = g_rand_new_with_seed (28);
+
+  for (gsize len = 0; len <= 64; len++)
+    for (guint i = 0; i < 40; i++)
+      {
+        g_autofree char *text = test_random_text_of_length (rand, alphabet, sizeof alphabet, len);
+        g_autofree char *copy = NULL;
+        gboolean expected = FALSE;
+
+        /* mostly none or one break, anywhere */
+        for (gsize k = 0; k < len; k++)
+          if (text[k] != 'a' && text[k] != ' ' && g_rand_int_range (rand, 0, len + 1) != 0)
+            text[k] = 'a';
+        for (gsize k = 0; k < len; k++)
+          expected |= text[k] == '\n' || text[k] == '\r' || text[k] == '\0';
+        copy = exact_copy (text, len);
+        g_assert_cmpint (bd_mime_walk_has_break (copy, len), ==, expected);
+      }
+}
+
 /* --- a part's Content-Type (bd_mime_parse ()) --------------------------- */
 
 /* The type and subtype as read before the fast paths, for a value
@@ -1816,6 +1842,8 @@ test_content_type_random (void)
     "; ", ";", " ", "\t", "charset=", "CHARSET=", "Charset =", "charset*=", "charset*0=", "boundary=",
     "BOUNDARY= ", "boundary*=", "boundary*1*=", "name=", "format=flowed", "=", "\"", "\\", "utf-8",
     "\"=_Part_1\"", "\"a b;c\"", "us-ascii''abc%20d", "x", "(", ")", ".", "*", "a\"b", "charset",
+    /* read where it is in the message only without these */
+    "\n ", "\n\t", "\r", "\v", "\f", " \v",
   };
   g_autoptr(GRand) rand = g_rand_new_with_seed (27);
 
@@ -1830,6 +1858,10 @@ test_content_type_random (void)
   check_content_type ("multipart/mixed; boundary=\"b\"; charset=x; boundary=c; charset=y");
   check_content_type ("multipart/mixed ; boundary = \"b\" ;charset=\"\"");
   check_content_type ("text/plain; charset=utf-8 (comment)");
+  check_content_type ("text/plain; charset=utf-8\v");
+  check_content_type ("text/plain; charset=\"utf-8\"\f ");
+  check_content_type ("\vtext/plain; charset=utf-8");
+  check_content_type ("multipart/mixed;\n boundary=\"=_a\"");
 }
 
 /* --- bd_mime_next_boundary_line --------------------------------------- */
@@ -1930,6 +1962,7 @@ main (int   argc,
   g_test_add_func ("/mime-walk/boundary-line-random", test_boundary_line_random);
   g_test_add_func ("/mime-walk/boundary-key", test_boundary_key);
   g_test_add_func ("/mime-walk/find-byte/random", test_find_byte_random);
+  g_test_add_func ("/mime-walk/has-break/random", test_has_break_random);
   g_test_add_func ("/mime-walk/content-type/random", test_content_type_random);
   return g_test_run ();
 }

@@ -109,6 +109,31 @@ bd_mime_walk_find_byte (const char *p,
   return hit != NULL ? hit : end;
 }
 
+/* Whether the @len bytes at @p hold a LF, CR or NUL: the bytes an
+ * unfolding drops. 16 at a time, the last block ending at @p + @len
+ * (looked at again, the bytes change nothing); a value shorter than a
+ * block byte by byte. */
+static inline gboolean
+bd_mime_walk_has_break (const char *p,
+                        gsize       len)
+{
+  const char *end = p + len;
+
+#ifdef __SSE2__
+  if (len >= 16)
+    {
+      for (; end - p > 16; p += 16)
+        if (bd_mime_walk_mask3 (p, '\n', '\r', '\0') != 0)
+          return TRUE;
+      return bd_mime_walk_mask3 (end - 16, '\n', '\r', '\0') != 0;
+    }
+#endif
+  for (; p < end; p++)
+    if (*p == '\n' || *p == '\r' || *p == '\0')
+      return TRUE;
+  return FALSE;
+}
+
 /* The first "\n\n" (a blank line) in [@p, @p + @len), or NULL. */
 static inline const char *
 bd_mime_walk_find_blank_line (const char *p,

@@ -425,9 +425,10 @@ static const guint8 plain_name_table[256] = {
 };
 
 /* The bytes that end an unquoted parameter value (bd-mime-params.c's
- * next_param ()): NUL, ';' and blanks. */
+ * next_param ()): NUL, ';' and blanks; and LF, which ends a value read
+ * in the message (read_raw_content_type ()), never in an unfolded one. */
 static const guint8 value_stop_table[256] = {
-  ['\0'] = TRUE, [';'] = TRUE, [' '] = TRUE, ['\t'] = TRUE,
+  ['\0'] = TRUE, [';'] = TRUE, [' '] = TRUE, ['\t'] = TRUE, ['\n'] = TRUE,
 };
 
 /* A parameter's value as written, in the unfolded Content-Type. */
@@ -437,12 +438,16 @@ typedef struct
   gsize       len;
 } Span;
 
-/* Reads the value at @p, unquoted or a quoted string without '\\';
- * returns past it, or NULL for another form. */
+/* Reads the value at @p, unquoted or a quoted string without '\\',
+ * not past @end; returns past it, or NULL for another form. The closing
+ * quote is searched for, not walked to: boundaries are long. */
 static const char *
 read_plain_value (const char *p,
+                  const char *end,
                   Span       *value)
 {
+  const char *close;
+
   if (*p != '"')
     {
       value->text = p;
@@ -452,14 +457,16 @@ read_plain_value (const char *p,
       return p;
     }
   value->text = ++p;
-  while (*p != '"' && *p != '\\' && *p != '\0')
-    p++;
-  value->len = p - value->text;
-  return *p == '"' ? p + 1 : NULL;
+  close = bd_mime_walk_find_byte (p, end, '"');
+  if (close == end || memchr (p, '\\', close - p) != NULL)
+    return NULL;
+  value->len = close - p;
+  return close + 1;
 }
 
 /* The charset and (with @want_boundary) boundary parameters after the
- * subtype at @p, read as bd_mime_parameters_copy () reads them, for the
+ * subtype at @p, up to @end (a NUL or LF, the only one from @p on), read
+ * as bd_mime_parameters_copy () reads them, for the
  * form nearly every Content-Type has: '; name=value' or
  * '; name="value"', blanks around them. Returns FALSE when the value has
  * any other form (then bd_mime_parameters_copy () must read it): that
@@ -467,13 +474,14 @@ read_plain_value (const char *p,
  * with both names each time, for a few hundred instructions a part. */
 static gboolean
 read_plain_parameters (const char *p,
+                       const char *end,
                        gboolean    want_boundary,
                        Span       *charset,
                        Span       *boundary)
 {
   guint left = want_boundary ? 2 : 1;
 
-  for (p = skip_blanks (p); left > 0 && *p != '\0'; p = skip_blanks (p))
+  for (p = skip_blanks (p); left > 0 && p < end; p = skip_blanks (p))
     {
       const char *name;
       gsize n;
@@ -486,7 +494,7 @@ read_plain_parameters (const char *p,
         p++;
       n = p - name;
       p = skip_blanks (p);
-      if (n == 0 || *p != '=' || (p = read_plain_value (skip_blanks (p + 1), &value)) == NULL)
+      if (n == 0 || *p != '=' || (p = read_plain_value (skip_blanks (p + 1), end, &value)) == NULL)
         return FALSE;
       /* the first of each name counts */
       if (n == 7 && charset->text == NULL && bd_mime_walk_has_prefix_ci (name, "charset", 7))
@@ -506,10 +514,27 @@ read_plain_parameters (const char *p,
 /* The part's charset and (for a multipart) boundary, from the unfolded
  * Content-Type @value, @params its bytes after the subtype, or NULL when
  * the type was not read plainly (a comment, no subtype). */
+/* Sets the part's charset and boundary from the spans read. */
+static void
+set_parameters (BdMimeArena *arena,
+                BdMimePart  *part,
+                const Span  *charset,
+                const Span  *boundary)
+{
+  if (charset->text != NULL)
+    part->charset = bd_mime_arena_strndup (charset->text, charset->len, arena);
+  if (boundary->text != NULL)
+    part->boundary = bd_mime_arena_strndup (boundary->text, boundary->len, arena);
+}
+
+/* The part's charset and (for a multipart) boundary, from the unfolded
+ * Content-Type @value, @len bytes, @params its bytes after the subtype,
+ * or NULL when the type was not read plainly (a comment, no subtype). */
 static void
 read_parameters (BdMimeArena *arena,
                  BdMimePart  *part,
                  const char  *value,
+                 gsize        len,
                  const char  *params)
 {
   static const char *const with_boundary[] = { "charset", "boundary", NULL };
@@ -518,12 +543,9 @@ read_parameters (BdMimeArena *arena,
   Span charset = { NULL, 0 }, boundary = { NULL, 0 };
   char *found[2] = { NULL, NULL };
 
-  if (params != NULL && read_plain_parameters (params, multipart, &charset, &boundary))
+  if (params != NULL && read_plain_parameters (params, value + len, multipart, &charset, &boundary))
     {
-      if (charset.text != NULL)
-        part->charset = bd_mime_arena_strndup (charset.text, charset.len, arena);
-      if (boundary.text != NULL)
-        part->boundary = bd_mime_arena_strndup (boundary.text, boundary.len, arena);
+      set_parameters (arena, part, &charset, &boundary);
       return;
     }
   bd_mime_parameters_copy (value, multipart ? with_boundary : charset_only, found, bd_mime_arena_strndup, arena);
@@ -531,9 +553,132 @@ read_parameters (BdMimeArena *arena,
   part->boundary = found[1];
 }
 
-/* type/subtype and the parameters the decoder uses. Without a
- * Content-Type the type is text/plain, or message/rfc822 inside a
- * multipart/digest (@in_digest), as RFC 2046 5.1.5 has it. */
+/* "type / subtype" at @p (blanks before it skipped): sets @type and
+ * @subtype to them and returns past the subtype, or NULL when there are
+ * not both. */
+static const char *
+read_type (const char *p,
+           Span       *type,
+           Span       *subtype)
+{
+  type->text = p = skip_blanks (p);
+  while (is_token_char (*p))
+    p++;
+  type->len = p - type->text;
+  p = skip_blanks (p);
+  if (*p != '/' || type->len == 0)
+    return NULL;
+  subtype->text = p = skip_blanks (p + 1);
+  while (is_token_char (*p))
+    p++;
+  subtype->len = p - subtype->text;
+  return subtype->len > 0 ? p : NULL;
+}
+
+/* Whether the Content-Type @field may be read where it is in the
+ * message, not unfolded first: one line (no LF, CR or NUL in it, which
+ * an unfolding drops) ended by a LF inside the part's header block (so
+ * the reading stops there), and no white space but blanks at its end
+ * (which the unfolding trims, a value read in place would keep). */
+static gboolean
+is_raw_plain (const BdMimePart  *part,
+              const BdMimeField *field)
+{
+  const char *end = field->value + field->value_len;
+
+  if (end >= part->head + part->head_len || bd_mime_walk_has_break (field->value, field->value_len))
+    return FALSE;
+  while (end > field->value && (end[-1] == ' ' || end[-1] == '\t'))
+    end--;
+  return end == field->value || !g_ascii_isspace (end[-1]);
+}
+
+/* The type and parameters of a one-line Content-Type (is_raw_plain ())
+ * read in place, in the plain forms (read_type () without a comment,
+ * read_plain_parameters ()), to what its unfolding gives; FALSE, the part
+ * unchanged, for any other form. Nearly every part's is one: its copy
+ * cost as much as reading it. */
+static gboolean
+read_raw_content_type (BdMimeArena       *arena,
+                       BdMimePart        *part,
+                       const BdMimeField *field)
+{
+  const char *end = field->value + field->value_len;
+  Span type, subtype, charset = { NULL, 0 }, boundary = { NULL, 0 };
+  const char *p;
+  gboolean multipart;
+
+  if ((p = read_type (field->value, &type, &subtype)) == NULL)
+    return FALSE;
+  multipart = type.len == 9 && bd_mime_walk_has_prefix_ci (type.text, "multipart", 9);
+  if (!read_plain_parameters (p, end, multipart, &charset, &boundary))
+    return FALSE;
+  set_content_type (arena, part, type.text, type.len, subtype.text, subtype.len);
+  set_parameters (arena, part, &charset, &boundary);
+  return TRUE;
+}
+
+/* Without a Content-Type (or one without a type and subtype) the type
+ * is text/plain, or message/rfc822 inside a multipart/digest
+ * (@in_digest), as RFC 2046 5.1.5 has it. */
+static void
+set_default_type (BdMimeArena *arena,
+                  BdMimePart  *part,
+                  gboolean     in_digest)
+{
+  if (in_digest)
+    set_content_type (arena, part, "message", 7, "rfc822", 6);
+  else
+    set_content_type (arena, part, "text", 4, "plain", 5);
+}
+
+/* The Content-Type @field read from its unfolding: a leading (comment)
+ * allowed, the parameters in every form bd_mime_parameters_copy ()
+ * reads. */
+static void
+read_unfolded_content_type (BdMimeArena       *arena,
+                            BdMimePart        *part,
+                            const BdMimeField *field,
+                            gboolean           in_digest)
+{
+  char buf[BD_MIME_UNFOLD_ROOM];
+  g_autofree char *heap = NULL;
+  const char *value, *p, *params;
+  gboolean comment;
+  Span type, subtype;
+  gsize len;
+
+  value = bd_mime_unfold_in (field->value, field->value_len, buf, sizeof buf, &heap, &len);
+  /* "type / subtype", blanks and a leading (comment) allowed */
+  p = skip_blanks (value);
+  comment = *p == '(';
+  params = read_type (comment ? skip_comment (p) : p, &type, &subtype);
+  if (params != NULL)
+    set_content_type (arena, part, type.text, type.len, subtype.text, subtype.len);
+  else
+    set_default_type (arena, part, in_digest);
+  read_parameters (arena, part, value, len, comment ? NULL : params);
+}
+
+/* The Content-Transfer-Encoding @field, unfolded on the stack (or the
+ * heap when long), lowered into the arena. */
+static void
+read_encoding (BdMimeArena       *arena,
+               BdMimePart        *part,
+               const BdMimeField *field)
+{
+  char room[BD_MIME_UNFOLD_ROOM];
+  g_autofree char *long_value = NULL;
+  const char *unfolded;
+  gsize n;
+
+  unfolded = bd_mime_unfold_in (field->value, field->value_len, room, sizeof room, &long_value, &n);
+  part->encoding = bd_mime_arena_alloc (arena, n + 1);
+  lower_copy (part->encoding, unfolded, n);
+}
+
+/* type/subtype and the parameters the decoder uses, and the transfer
+ * encoding. */
 static void
 read_content_type (const Head *head,
                    BdMimePart *part,
@@ -541,65 +686,15 @@ read_content_type (const Head *head,
 {
   BdMimeArena *arena = head->arena;
   const BdMimeField *type, *encoding;
-  char buf[BD_MIME_UNFOLD_ROOM];
-  g_autofree char *heap = NULL;
-  const char *value = NULL, *p, *params = NULL;
-  gsize len;
 
   type = head->content_type >= 0 ? &part->fields[head->content_type] : NULL;
   encoding = head->encoding >= 0 ? &part->fields[head->encoding] : NULL;
-  if (type != NULL)
-    value = bd_mime_unfold_in (type->value, type->value_len, buf, sizeof buf, &heap, &len);
-  p = value;
-
-  if (value != NULL)
-    {
-      const char *t, *t_end, *s;
-
-      /* "type / subtype", blanks and a leading (comment) allowed */
-      p = skip_blanks (p);
-      if (*p == '(')
-        p = skip_comment (p);
-      else
-        params = p;   /* noted as read plainly, the subtype's end set below */
-      t = p;
-      while (is_token_char (*p))
-        p++;
-      t_end = p;
-      p = skip_blanks (p);
-      if (*p == '/' && t_end > t)
-        {
-          s = p = skip_blanks (p + 1);
-          while (is_token_char (*p))
-            p++;
-          if (p > s)
-            set_content_type (arena, part, t, t_end - t, s, p - s);
-        }
-      params = params != NULL && part->type != NULL ? p : NULL;
-    }
-  if (part->type == NULL)
-    {
-      if (in_digest)
-        set_content_type (arena, part, "message", 7, "rfc822", 6);
-      else
-        set_content_type (arena, part, "text", 4, "plain", 5);
-    }
-  if (value != NULL)
-    read_parameters (arena, part, value, params);
-
+  if (type == NULL)
+    set_default_type (arena, part, in_digest);
+  else if (!is_raw_plain (part, type) || !read_raw_content_type (arena, part, type))
+    read_unfolded_content_type (arena, part, type, in_digest);
   if (encoding != NULL)
-    {
-      char room[BD_MIME_UNFOLD_ROOM];
-      g_autofree char *long_value = NULL;
-      const char *unfolded;
-      gsize n;
-
-      /* unfolded on the stack (or the heap when long), lowered into the
-       * arena */
-      unfolded = bd_mime_unfold_in (encoding->value, encoding->value_len, room, sizeof room, &long_value, &n);
-      part->encoding = bd_mime_arena_alloc (arena, n + 1);
-      lower_copy (part->encoding, unfolded, n);
-    }
+    read_encoding (arena, part, encoding);
 }
 
 /* Whether [p, eol) is a boundary line of @boundary (@n bytes); sets @last
