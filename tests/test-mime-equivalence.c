@@ -268,6 +268,8 @@ test_fields_random (void)
     "boundary=\"b\"\n", "charset=utf-8\n", "name = v\n", "a_b*=x\n", "=v\n", " folded;\n",
     "\tfolded\n", "Subject: s\n", "Subject: 9\n", "Subject: :\n", "To: <a@b>\n", "broken\n",
     "broken;\n", "X: \xc3\xa9;\n", "X: ; \t \n", ";\n", "X: z<\n", "\n", "body",
+    /* no name before the colon, the colon after blanks */
+    ": no name\n", ":\n", "Subject:: s\n", "X :y\n", "X\t\t:y\n",
   };
   g_autoptr(GRand) rand = g_rand_new_with_seed (41);
 

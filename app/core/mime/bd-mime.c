@@ -198,6 +198,23 @@ extend_field (BdMimePart *part,
   last->value_len = eol - last->value;
 }
 
+/* bd_mime_walk_field_colon () with its usual answer first: the colon
+ * right after the name ("Subject:"), one byte looked at. */
+static inline const char *
+field_colon (const char  *p,
+             const char  *end,
+             const char **name_end)
+{
+  const char *q = bd_mime_walk_skip_name (p, end);
+
+  if (q < end && *q == ':' && q > p)
+    {
+      *name_end = q;
+      return q;
+    }
+  return bd_mime_walk_field_colon (p, end, name_end);
+}
+
 /* split_head ()'s walk, the fields added at the arena's top. */
 static void
 split_fields (Head       *head,
@@ -230,7 +247,7 @@ split_fields (Head       *head,
           p = after_line (eol, end);
           continue;
         }
-      if ((colon = bd_mime_walk_field_colon (p, end, &name_end)) != NULL)
+      if ((colon = field_colon (p, end, &name_end)) != NULL)
         {
           /* the line's end looked for from the colon: the name is passed */
           const char *eol = line_end (colon, end);
