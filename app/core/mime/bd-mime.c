@@ -514,12 +514,12 @@ read_plain_parameters (const char *p,
       if (n == 0 || *p != '=' || (p = read_plain_value (skip_blanks (p + 1), end, &value)) == NULL)
         return FALSE;
       /* the first of each name counts */
-      if (n == 7 && charset->text == NULL && bd_mime_walk_has_prefix_ci (name, "charset", 7))
+      if (n == 7 && charset->text == NULL && bd_mime_names_equal (name, "charset", 7))
         {
           *charset = value;
           left--;
         }
-      else if (n == 8 && want_boundary && boundary->text == NULL && bd_mime_walk_has_prefix_ci (name, "boundary", 8))
+      else if (n == 8 && want_boundary && boundary->text == NULL && bd_mime_names_equal (name, "boundary", 8))
         {
           *boundary = value;
           left--;
@@ -627,7 +627,7 @@ read_raw_content_type (BdMimeArena       *arena,
 
   if ((p = read_type (field->value, &type, &subtype)) == NULL)
     return FALSE;
-  multipart = type.len == 9 && bd_mime_walk_has_prefix_ci (type.text, "multipart", 9);
+  multipart = type.len == 9 && bd_mime_names_equal (type.text, "multipart", 9);
   if (!read_plain_parameters (p, end, multipart, &charset, &boundary))
     return FALSE;
   set_content_type (arena, part, type.text, type.len, subtype.text, subtype.len);
