@@ -164,38 +164,37 @@ note_content_field (Head       *head,
 
 /* A header field starting on the line at @line, its name ending at
  * @name_end, its value from @colon up to @eol (the folded lines after it
- * extend it). The array grows in place, at the arena's top: a GArray
- * cost a function call for every field and its own allocation. */
-static void
+ * extend it); returns it. The array grows in place, at the arena's top:
+ * a GArray cost a function call for every field and its own allocation.
+ * The count is kept in *@n while the block is split, not in the part:
+ * stored there for each field, it was loaded and stored again. */
+static inline BdMimeField *
 add_field (Head       *head,
            BdMimePart *part,
+           guint      *n,
            const char *line,
            const char *name_end,
            const char *colon,
            const char *eol)
 {
   BdMimeField *field;
+  gsize name_len = name_end - line;
 
-  if (part->n_fields == head->capacity)
-    grow_fields (head, part);
-  field = &part->fields[part->n_fields++];
-  field->name = line;
-  field->name_len = name_end - line;
+  if (G_UNLIKELY (*n == head->capacity))
+    {
+      part->n_fields = *n;
+      grow_fields (head, part);
+    }
+  field = &part->fields[*n];
   /* the two lengths tested inline: the names are compared for few fields */
-  if (field->name_len == 12 || field->name_len == 25)
-    note_content_field (head, part->n_fields - 1, line, field->name_len);
+  if (name_len == 12 || name_len == 25)
+    note_content_field (head, *n, line, name_len);
+  (*n)++;
+  field->name = line;
+  field->name_len = name_len;
   field->value = colon + 1;
   field->value_len = eol - (colon + 1);
-}
-
-/* The last field runs on to @eol, a folded line's end. */
-static void
-extend_field (BdMimePart *part,
-              const char *eol)
-{
-  BdMimeField *last = &part->fields[part->n_fields - 1];
-
-  last->value_len = eol - last->value;
+  return field;
 }
 
 /* bd_mime_walk_field_colon () with its usual answer first: the colon
@@ -223,7 +222,8 @@ split_fields (Head       *head,
               const char *end)
 {
   const char *start = p;
-  gboolean in_field = FALSE;   /* the line above belongs to the last field */
+  BdMimeField *last = NULL;   /* the field the line above belongs to */
+  guint n = 0;
 
   part->head = start;
   while (p < end)
@@ -233,6 +233,7 @@ split_fields (Head       *head,
       if (*p == '\n')
         {
           /* the blank line */
+          part->n_fields = n;
           part->head_len = p - start;
           part->body = p + 1;
           part->body_len = end - part->body;
@@ -242,8 +243,9 @@ split_fields (Head       *head,
         {
           const char *eol = line_end (p, end);
 
-          if (in_field)
-            extend_field (part, eol);
+          /* the last field runs on to the folded line's end */
+          if (last != NULL)
+            last->value_len = eol - last->value;
           p = after_line (eol, end);
           continue;
         }
@@ -252,16 +254,16 @@ split_fields (Head       *head,
           /* the line's end looked for from the colon: the name is passed */
           const char *eol = line_end (colon, end);
 
-          add_field (head, part, p, name_end, colon, eol);
-          in_field = TRUE;
+          last = add_field (head, part, &n, p, name_end, colon, eol);
           p = after_line (eol, end);
           continue;
         }
-      in_field = FALSE;
+      last = NULL;
       if (p == start || (field = next_field_line (next_line (p, end), end)) == NULL)
         break;   /* not a header: the content starts here */
       p = field;
     }
+  part->n_fields = n;
   part->head_len = p - start;
   part->body = p;
   part->body_len = end - p;
