@@ -202,6 +202,113 @@ plain_ascii_prefix (const char *text,
   return len;
 }
 
+#ifdef BD_CPU_AVX2_PATHS
+/* copy_looking ()'s main loop where the CPU has AVX2: 128 bytes of
+ * @text copied to @out a step while they are plain ASCII, whether any
+ * is a CR gathered in @cr_seen. Returns how many bytes were copied and
+ * found plain; the block after them is copied too, but not looked at. */
+__attribute__ ((target ("avx2")))
+static gsize
+copy_plain_blocks_avx2 (char       *out,
+                        const char *text,
+                        gsize       len,
+                        gboolean   *cr_seen)
+{
+  const __m256i zero = _mm256_setzero_si256 (), cr = _mm256_set1_epi8 ('\r');
+  __m256i crs = zero;
+  gsize i = 0;
+
+  for (; len - i >= 128; i += 128)
+    {
+      __m256i a = _mm256_loadu_si256 ((const __m256i *)(gconstpointer)(text + i));
+      __m256i b = _mm256_loadu_si256 ((const __m256i *)(gconstpointer)(text + i + 32));
+      __m256i c = _mm256_loadu_si256 ((const __m256i *)(gconstpointer)(text + i + 64));
+      __m256i d = _mm256_loadu_si256 ((const __m256i *)(gconstpointer)(text + i + 96));
+      __m256i min = _mm256_min_epu8 (_mm256_min_epu8 (a, b), _mm256_min_epu8 (c, d));
+      __m256i high = _mm256_or_si256 (_mm256_or_si256 (a, b), _mm256_or_si256 (c, d));
+
+      _mm256_storeu_si256 ((__m256i *)(gpointer)(out + i), a);
+      _mm256_storeu_si256 ((__m256i *)(gpointer)(out + i + 32), b);
+      _mm256_storeu_si256 ((__m256i *)(gpointer)(out + i + 64), c);
+      _mm256_storeu_si256 ((__m256i *)(gpointer)(out + i + 96), d);
+      if (_mm256_movemask_epi8 (_mm256_or_si256 (high, _mm256_cmpeq_epi8 (min, zero))) != 0)
+        break;
+      crs = _mm256_or_si256 (crs, _mm256_or_si256 (_mm256_or_si256 (_mm256_cmpeq_epi8 (a, cr), _mm256_cmpeq_epi8 (b, cr)),
+                                                   _mm256_or_si256 (_mm256_cmpeq_epi8 (c, cr), _mm256_cmpeq_epi8 (d, cr))));
+    }
+  *cr_seen = _mm256_movemask_epi8 (crs) != 0;
+  return i;
+}
+#endif
+
+/* A copy of @text (@len bytes, NUL after them), looked at on the way:
+ * @ascii is set to plain_ascii_prefix (@text, @len), and @no_cr to
+ * whether no byte is a CR. One pass, 16 bytes a step, the last 16 read
+ * again, where a copy, the look for plain ASCII and the newline
+ * normaliser's search for a CR were three, each a call: a part's text is
+ * mostly short, plain ASCII without CR. A text that is not plain goes on
+ * as before from the first block that is not. */
+static char *
+copy_looking (const char *text,
+              gsize       len,
+              gsize      *ascii,
+              gboolean   *no_cr)
+{
+  char *out = g_malloc (len + 1);
+  gsize i = 0;
+
+  out[len] = '\0';
+#ifdef __SSE2__
+  if (len >= 16)
+    {
+      const __m128i zero = _mm_setzero_si128 (), cr = _mm_set1_epi8 ('\r');
+      __m128i crs = zero, block;
+      unsigned stops = 0;
+
+#ifdef BD_CPU_AVX2_PATHS
+      if (len > 128 && bd_cpu_has_avx2 ())
+        {
+          gboolean cr_seen;
+
+          i = copy_plain_blocks_avx2 (out, text, len - 16, &cr_seen);
+          if (cr_seen)
+            crs = _mm_set1_epi8 (-1);
+        }
+#endif
+
+      /* up to the last block (i reaches len - 16 at most) */
+      for (; len - i > 16; i += 16)
+        {
+          block = _mm_loadu_si128 ((const __m128i *)(gconstpointer)(text + i));
+          _mm_storeu_si128 ((__m128i *)(gpointer)(out + i), block);
+          crs = _mm_or_si128 (crs, _mm_cmpeq_epi8 (block, cr));
+          if ((stops = (unsigned)_mm_movemask_epi8 (_mm_or_si128 (block, _mm_cmpeq_epi8 (block, zero)))) != 0)
+            break;
+        }
+      if (stops == 0)
+        {
+          /* the last 16 bytes; those before @i in them were plain */
+          i = len - 16;
+          block = _mm_loadu_si128 ((const __m128i *)(gconstpointer)(text + i));
+          _mm_storeu_si128 ((__m128i *)(gpointer)(out + i), block);
+          crs = _mm_or_si128 (crs, _mm_cmpeq_epi8 (block, cr));
+          stops = (unsigned)_mm_movemask_epi8 (_mm_or_si128 (block, _mm_cmpeq_epi8 (block, zero)));
+          *ascii = stops == 0 ? len : i + __builtin_ctz (stops);
+          *no_cr = _mm_movemask_epi8 (crs) == 0;
+          return out;
+        }
+      *ascii = i + __builtin_ctz (stops);
+      *no_cr = _mm_movemask_epi8 (crs) == 0 && memchr (text + i, '\r', len - i) == NULL;
+      memcpy (out + i, text + i, len - i);
+      return out;
+    }
+#endif
+  memcpy (out, text, len);
+  *ascii = plain_ascii_prefix (text, len);
+  *no_cr = memchr (text, '\r', len) == NULL;
+  return out;
+}
+
 /* Whether every byte is 0x01-0x7f. */
 static gboolean
 is_plain_ascii (const char *text,
@@ -328,13 +435,14 @@ typedef struct
   gsize    ascii;   /* plain_ascii_prefix () */
   int      valid;   /* whether valid UTF-8; -1 when not checked yet */
   gboolean as_is;   /* set by take_as_utf8 (): not converted */
+  gboolean no_cr;   /* known to hold no CR: nothing to normalise as it is */
 } Utf8Facts;
 
 static Utf8Facts
 utf8_facts (const char *text,
             gsize       len)
 {
-  return (Utf8Facts) { plain_ascii_prefix (text, len), -1, FALSE };
+  return (Utf8Facts) { plain_ascii_prefix (text, len), -1, FALSE, FALSE };
 }
 
 static gboolean
@@ -591,10 +699,31 @@ take_as_utf8 (char       *text,
       g_free (text);
       text = converted;
     }
-  n = bd_mime_normalise_newlines (text, len);
+  n = facts->as_is && facts->no_cr ? len : bd_mime_normalise_newlines (text, len);
   if (out_len != NULL)
     *out_len = n;
   return text;
+}
+
+/* bd_mime_part_content () of @part (@len set to its length), and the
+ * first facts about it: a body that needs no decoding is looked at as it
+ * is copied. */
+static char *
+part_content (const BdMimePart *part,
+              gsize            *len,
+              Utf8Facts        *facts)
+{
+  char *content;
+
+  if (bd_mime_part_body_is_content (part))
+    {
+      *facts = (Utf8Facts) { 0, -1, FALSE, FALSE };
+      *len = part->body_len;
+      return copy_looking (part->body, part->body_len, &facts->ascii, &facts->no_cr);
+    }
+  content = bd_mime_part_content (part, len);
+  *facts = utf8_facts (content, *len);
+  return content;
 }
 
 /* bd_mime_part_text_hinted (); @seven_bit as
@@ -617,9 +746,8 @@ part_text (const BdMimePart *part,
   if (!bd_mime_part_is_leaf (part))
     return g_strdup ("");
 
-  content = bd_mime_part_content (part, &n);
+  content = part_content (part, &n, &facts);
   charset = part->charset;
-  facts = utf8_facts (content, n);
   if (charset == NULL && fallback != NULL && !is_valid_known (content, n, &facts))
     charset = fallback;
   text = take_as_utf8 (g_steal_pointer (&content), n, charset, &facts, len);
