@@ -28,6 +28,10 @@
 static gboolean
 is_utf8_name (const char *charset)
 {
+  /* the four start with a U or an A; most names do not (ISO-8859-1,
+   * the most common of the others), and go no further */
+  if ((charset[0] | 0x20) != 'u' && (charset[0] | 0x20) != 'a')
+    return FALSE;
   return bd_mime_walk_equal_ci (charset, "utf-8")
       || bd_mime_walk_equal_ci (charset, "utf8")
       || bd_mime_walk_equal_ci (charset, "us-ascii")
@@ -309,6 +313,28 @@ copy_looking (const char *text,
   return out;
 }
 
+/* plain_ascii_prefix () for a run that is mostly short: the space or the
+ * few letters between two characters of a text in Polish or Russian. The
+ * first 16 bytes are looked at inline, the call made only for a longer
+ * run (or fewer than 16 bytes): a call for each run cost more than the
+ * characters around it. */
+static inline gsize
+plain_run (const char *text,
+           gsize       len)
+{
+#ifdef __SSE2__
+  if (len >= 16)
+    {
+      __m128i block = _mm_loadu_si128 ((const __m128i *)(gconstpointer)text);
+      unsigned stops = (unsigned)_mm_movemask_epi8 (_mm_or_si128 (block, _mm_cmpeq_epi8 (block, _mm_setzero_si128 ())));
+
+      if (stops != 0)
+        return __builtin_ctz (stops);
+    }
+#endif
+  return plain_ascii_prefix (text, len);
+}
+
 /* Whether every byte is 0x01-0x7f. */
 static gboolean
 is_plain_ascii (const char *text,
@@ -372,7 +398,7 @@ is_valid_utf8 (const char *text,
   const guchar *p = (const guchar *)text;
   gsize i = 0;
 
-  while ((i += plain_ascii_prefix (text + i, len - i)) < len)
+  while ((i += plain_run (text + i, len - i)) < len)
     do
       {
         gsize n = sequence_length (p + i, len - i, unicode_leads);
@@ -545,7 +571,7 @@ is_utf8_to_iconv (const char *text,
   const guchar *p = (const guchar *)text;
   gsize i = 0;
 
-  while ((i += plain_ascii_prefix (text + i, len - i)) < len)
+  while ((i += plain_run (text + i, len - i)) < len)
     {
       gsize n = p[i] == '\0' ? 1 : sequence_length (p + i, len - i, iconv_leads);
 
