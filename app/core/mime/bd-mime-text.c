@@ -245,13 +245,69 @@ copy_plain_blocks_avx2 (char       *out,
 }
 #endif
 
+#ifdef __SSE2__
+/* One step of copy_looking (): the 16 bytes at @text copied to @out,
+ * those that are CR added to @crs; returns the bits of those that are not
+ * plain ASCII (above 0x7f or NUL). */
+static inline unsigned
+copy_block_looking (char       *out,
+                    const char *text,
+                    __m128i    *crs)
+{
+  __m128i block = _mm_loadu_si128 ((const __m128i *)(gconstpointer)text);
+
+  _mm_storeu_si128 ((__m128i *)(gpointer)out, block);
+  *crs = _mm_or_si128 (*crs, _mm_cmpeq_epi8 (block, _mm_set1_epi8 ('\r')));
+  return (unsigned)_mm_movemask_epi8 (_mm_or_si128 (block, _mm_cmpeq_epi8 (block, _mm_setzero_si128 ())));
+}
+
+/* copy_looking () of @len >= 16 bytes into @out: the blocks up to the
+ * last, then the last 16 read again (those before it in them were
+ * plain); from a block that is not plain on, a copy and a search for a
+ * CR as before. */
+static void
+copy_looking_blocks (char       *out,
+                     const char *text,
+                     gsize       len,
+                     gsize      *ascii,
+                     gboolean   *no_cr)
+{
+  __m128i crs = _mm_setzero_si128 ();
+  unsigned stops = 0;
+  gsize i = 0;
+
+#ifdef BD_CPU_AVX2_PATHS
+  if (len > 128 && bd_cpu_has_avx2 ())
+    {
+      gboolean cr_seen;
+
+      i = copy_plain_blocks_avx2 (out, text, len - 16, &cr_seen);
+      if (cr_seen)
+        crs = _mm_set1_epi8 (-1);
+    }
+#endif
+  for (; len - i > 16 && stops == 0; i += 16)
+    stops = copy_block_looking (out + i, text + i, &crs);
+  if (stops == 0)
+    {
+      stops = copy_block_looking (out + len - 16, text + len - 16, &crs);
+      *ascii = stops == 0 ? len : len - 16 + __builtin_ctz (stops);
+      *no_cr = _mm_movemask_epi8 (crs) == 0;
+      return;
+    }
+  i -= 16;   /* the block that stopped the loop */
+  *ascii = i + __builtin_ctz (stops);
+  *no_cr = _mm_movemask_epi8 (crs) == 0 && memchr (text + i, '\r', len - i) == NULL;
+  memcpy (out + i, text + i, len - i);
+}
+#endif
+
 /* A copy of @text (@len bytes, NUL after them), looked at on the way:
  * @ascii is set to plain_ascii_prefix (@text, @len), and @no_cr to
- * whether no byte is a CR. One pass, 16 bytes a step, the last 16 read
- * again, where a copy, the look for plain ASCII and the newline
- * normaliser's search for a CR were three, each a call: a part's text is
- * mostly short, plain ASCII without CR. A text that is not plain goes on
- * as before from the first block that is not. */
+ * whether no byte is a CR. One pass, 16 bytes a step (128 with AVX2),
+ * where a copy, the look for plain ASCII and the newline normaliser's
+ * search for a CR were three, each a call: a part's text is mostly
+ * short, plain ASCII without CR. */
 static char *
 copy_looking (const char *text,
               gsize       len,
@@ -259,51 +315,12 @@ copy_looking (const char *text,
               gboolean   *no_cr)
 {
   char *out = g_malloc (len + 1);
-  gsize i = 0;
 
   out[len] = '\0';
 #ifdef __SSE2__
   if (len >= 16)
     {
-      const __m128i zero = _mm_setzero_si128 (), cr = _mm_set1_epi8 ('\r');
-      __m128i crs = zero, block;
-      unsigned stops = 0;
-
-#ifdef BD_CPU_AVX2_PATHS
-      if (len > 128 && bd_cpu_has_avx2 ())
-        {
-          gboolean cr_seen;
-
-          i = copy_plain_blocks_avx2 (out, text, len - 16, &cr_seen);
-          if (cr_seen)
-            crs = _mm_set1_epi8 (-1);
-        }
-#endif
-
-      /* up to the last block (i reaches len - 16 at most) */
-      for (; len - i > 16; i += 16)
-        {
-          block = _mm_loadu_si128 ((const __m128i *)(gconstpointer)(text + i));
-          _mm_storeu_si128 ((__m128i *)(gpointer)(out + i), block);
-          crs = _mm_or_si128 (crs, _mm_cmpeq_epi8 (block, cr));
-          if ((stops = (unsigned)_mm_movemask_epi8 (_mm_or_si128 (block, _mm_cmpeq_epi8 (block, zero)))) != 0)
-            break;
-        }
-      if (stops == 0)
-        {
-          /* the last 16 bytes; those before @i in them were plain */
-          i = len - 16;
-          block = _mm_loadu_si128 ((const __m128i *)(gconstpointer)(text + i));
-          _mm_storeu_si128 ((__m128i *)(gpointer)(out + i), block);
-          crs = _mm_or_si128 (crs, _mm_cmpeq_epi8 (block, cr));
-          stops = (unsigned)_mm_movemask_epi8 (_mm_or_si128 (block, _mm_cmpeq_epi8 (block, zero)));
-          *ascii = stops == 0 ? len : i + __builtin_ctz (stops);
-          *no_cr = _mm_movemask_epi8 (crs) == 0;
-          return out;
-        }
-      *ascii = i + __builtin_ctz (stops);
-      *no_cr = _mm_movemask_epi8 (crs) == 0 && memchr (text + i, '\r', len - i) == NULL;
-      memcpy (out + i, text + i, len - i);
+      copy_looking_blocks (out, text, len, ascii, no_cr);
       return out;
     }
 #endif
