@@ -28,6 +28,10 @@
 static gboolean
 is_utf8_name (const char *charset)
 {
+  /* the four start with a U or an A; most names do not (ISO-8859-1,
+   * the most common of the others), and go no further */
+  if ((charset[0] | 0x20) != 'u' && (charset[0] | 0x20) != 'a')
+    return FALSE;
   return bd_mime_walk_equal_ci (charset, "utf-8")
       || bd_mime_walk_equal_ci (charset, "utf8")
       || bd_mime_walk_equal_ci (charset, "us-ascii")
@@ -202,6 +206,152 @@ plain_ascii_prefix (const char *text,
   return len;
 }
 
+#ifdef BD_CPU_AVX2_PATHS
+/* copy_looking ()'s main loop where the CPU has AVX2: 128 bytes of
+ * @text copied to @out a step while they are plain ASCII, whether any
+ * is a CR gathered in @cr_seen. Returns how many bytes were copied and
+ * found plain; the block after them is copied too, but not looked at. */
+__attribute__ ((target ("avx2")))
+static gsize
+copy_plain_blocks_avx2 (char       *out,
+                        const char *text,
+                        gsize       len,
+                        gboolean   *cr_seen)
+{
+  const __m256i zero = _mm256_setzero_si256 (), cr = _mm256_set1_epi8 ('\r');
+  __m256i crs = zero;
+  gsize i = 0;
+
+  for (; len - i >= 128; i += 128)
+    {
+      __m256i a = _mm256_loadu_si256 ((const __m256i *)(gconstpointer)(text + i));
+      __m256i b = _mm256_loadu_si256 ((const __m256i *)(gconstpointer)(text + i + 32));
+      __m256i c = _mm256_loadu_si256 ((const __m256i *)(gconstpointer)(text + i + 64));
+      __m256i d = _mm256_loadu_si256 ((const __m256i *)(gconstpointer)(text + i + 96));
+      __m256i min = _mm256_min_epu8 (_mm256_min_epu8 (a, b), _mm256_min_epu8 (c, d));
+      __m256i high = _mm256_or_si256 (_mm256_or_si256 (a, b), _mm256_or_si256 (c, d));
+
+      _mm256_storeu_si256 ((__m256i *)(gpointer)(out + i), a);
+      _mm256_storeu_si256 ((__m256i *)(gpointer)(out + i + 32), b);
+      _mm256_storeu_si256 ((__m256i *)(gpointer)(out + i + 64), c);
+      _mm256_storeu_si256 ((__m256i *)(gpointer)(out + i + 96), d);
+      if (_mm256_movemask_epi8 (_mm256_or_si256 (high, _mm256_cmpeq_epi8 (min, zero))) != 0)
+        break;
+      crs = _mm256_or_si256 (crs, _mm256_or_si256 (_mm256_or_si256 (_mm256_cmpeq_epi8 (a, cr), _mm256_cmpeq_epi8 (b, cr)),
+                                                   _mm256_or_si256 (_mm256_cmpeq_epi8 (c, cr), _mm256_cmpeq_epi8 (d, cr))));
+    }
+  *cr_seen = _mm256_movemask_epi8 (crs) != 0;
+  return i;
+}
+#endif
+
+#ifdef __SSE2__
+/* One step of copy_looking (): the 16 bytes at @text copied to @out,
+ * those that are CR added to @crs; returns the bits of those that are not
+ * plain ASCII (above 0x7f or NUL). */
+static inline unsigned
+copy_block_looking (char       *out,
+                    const char *text,
+                    __m128i    *crs)
+{
+  __m128i block = _mm_loadu_si128 ((const __m128i *)(gconstpointer)text);
+
+  _mm_storeu_si128 ((__m128i *)(gpointer)out, block);
+  *crs = _mm_or_si128 (*crs, _mm_cmpeq_epi8 (block, _mm_set1_epi8 ('\r')));
+  return (unsigned)_mm_movemask_epi8 (_mm_or_si128 (block, _mm_cmpeq_epi8 (block, _mm_setzero_si128 ())));
+}
+
+/* copy_looking () of @len >= 16 bytes into @out: the blocks up to the
+ * last, then the last 16 read again (those before it in them were
+ * plain); from a block that is not plain on, a copy and a search for a
+ * CR as before. */
+static void
+copy_looking_blocks (char       *out,
+                     const char *text,
+                     gsize       len,
+                     gsize      *ascii,
+                     gboolean   *no_cr)
+{
+  __m128i crs = _mm_setzero_si128 ();
+  unsigned stops = 0;
+  gsize i = 0;
+
+#ifdef BD_CPU_AVX2_PATHS
+  if (len > 128 && bd_cpu_has_avx2 ())
+    {
+      gboolean cr_seen;
+
+      i = copy_plain_blocks_avx2 (out, text, len - 16, &cr_seen);
+      if (cr_seen)
+        crs = _mm_set1_epi8 (-1);
+    }
+#endif
+  for (; len - i > 16 && stops == 0; i += 16)
+    stops = copy_block_looking (out + i, text + i, &crs);
+  if (stops == 0)
+    {
+      stops = copy_block_looking (out + len - 16, text + len - 16, &crs);
+      *ascii = stops == 0 ? len : len - 16 + __builtin_ctz (stops);
+      *no_cr = _mm_movemask_epi8 (crs) == 0;
+      return;
+    }
+  i -= 16;   /* the block that stopped the loop */
+  *ascii = i + __builtin_ctz (stops);
+  *no_cr = _mm_movemask_epi8 (crs) == 0 && memchr (text + i, '\r', len - i) == NULL;
+  memcpy (out + i, text + i, len - i);
+}
+#endif
+
+/* A copy of @text (@len bytes, NUL after them), looked at on the way:
+ * @ascii is set to plain_ascii_prefix (@text, @len), and @no_cr to
+ * whether no byte is a CR. One pass, 16 bytes a step (128 with AVX2),
+ * where a copy, the look for plain ASCII and the newline normaliser's
+ * search for a CR were three, each a call: a part's text is mostly
+ * short, plain ASCII without CR. */
+static char *
+copy_looking (const char *text,
+              gsize       len,
+              gsize      *ascii,
+              gboolean   *no_cr)
+{
+  char *out = g_malloc (len + 1);
+
+  out[len] = '\0';
+#ifdef __SSE2__
+  if (len >= 16)
+    {
+      copy_looking_blocks (out, text, len, ascii, no_cr);
+      return out;
+    }
+#endif
+  memcpy (out, text, len);
+  *ascii = plain_ascii_prefix (text, len);
+  *no_cr = memchr (text, '\r', len) == NULL;
+  return out;
+}
+
+/* plain_ascii_prefix () for a run that is mostly short: the space or the
+ * few letters between two characters of a text in Polish or Russian. The
+ * first 16 bytes are looked at inline, the call made only for a longer
+ * run (or fewer than 16 bytes): a call for each run cost more than the
+ * characters around it. */
+static inline gsize
+plain_run (const char *text,
+           gsize       len)
+{
+#ifdef __SSE2__
+  if (len >= 16)
+    {
+      __m128i block = _mm_loadu_si128 ((const __m128i *)(gconstpointer)text);
+      unsigned stops = (unsigned)_mm_movemask_epi8 (_mm_or_si128 (block, _mm_cmpeq_epi8 (block, _mm_setzero_si128 ())));
+
+      if (stops != 0)
+        return __builtin_ctz (stops);
+    }
+#endif
+  return plain_ascii_prefix (text, len);
+}
+
 /* Whether every byte is 0x01-0x7f. */
 static gboolean
 is_plain_ascii (const char *text,
@@ -265,7 +415,7 @@ is_valid_utf8 (const char *text,
   const guchar *p = (const guchar *)text;
   gsize i = 0;
 
-  while ((i += plain_ascii_prefix (text + i, len - i)) < len)
+  while ((i += plain_run (text + i, len - i)) < len)
     do
       {
         gsize n = sequence_length (p + i, len - i, unicode_leads);
@@ -328,13 +478,14 @@ typedef struct
   gsize    ascii;   /* plain_ascii_prefix () */
   int      valid;   /* whether valid UTF-8; -1 when not checked yet */
   gboolean as_is;   /* set by take_as_utf8 (): not converted */
+  gboolean no_cr;   /* known to hold no CR: nothing to normalise as it is */
 } Utf8Facts;
 
 static Utf8Facts
 utf8_facts (const char *text,
             gsize       len)
 {
-  return (Utf8Facts) { plain_ascii_prefix (text, len), -1, FALSE };
+  return (Utf8Facts) { plain_ascii_prefix (text, len), -1, FALSE, FALSE };
 }
 
 static gboolean
@@ -437,7 +588,7 @@ is_utf8_to_iconv (const char *text,
   const guchar *p = (const guchar *)text;
   gsize i = 0;
 
-  while ((i += plain_ascii_prefix (text + i, len - i)) < len)
+  while ((i += plain_run (text + i, len - i)) < len)
     {
       gsize n = p[i] == '\0' ? 1 : sequence_length (p + i, len - i, iconv_leads);
 
@@ -591,10 +742,31 @@ take_as_utf8 (char       *text,
       g_free (text);
       text = converted;
     }
-  n = bd_mime_normalise_newlines (text, len);
+  n = facts->as_is && facts->no_cr ? len : bd_mime_normalise_newlines (text, len);
   if (out_len != NULL)
     *out_len = n;
   return text;
+}
+
+/* bd_mime_part_content () of @part (@len set to its length), and the
+ * first facts about it: a body that needs no decoding is looked at as it
+ * is copied. */
+static char *
+part_content (const BdMimePart *part,
+              gsize            *len,
+              Utf8Facts        *facts)
+{
+  char *content;
+
+  if (bd_mime_part_body_is_content (part))
+    {
+      *facts = (Utf8Facts) { 0, -1, FALSE, FALSE };
+      *len = part->body_len;
+      return copy_looking (part->body, part->body_len, &facts->ascii, &facts->no_cr);
+    }
+  content = bd_mime_part_content (part, len);
+  *facts = utf8_facts (content, *len);
+  return content;
 }
 
 /* bd_mime_part_text_hinted (); @seven_bit as
@@ -617,9 +789,8 @@ part_text (const BdMimePart *part,
   if (!bd_mime_part_is_leaf (part))
     return g_strdup ("");
 
-  content = bd_mime_part_content (part, &n);
+  content = part_content (part, &n, &facts);
   charset = part->charset;
-  facts = utf8_facts (content, n);
   if (charset == NULL && fallback != NULL && !is_valid_known (content, n, &facts))
     charset = fallback;
   text = take_as_utf8 (g_steal_pointer (&content), n, charset, &facts, len);

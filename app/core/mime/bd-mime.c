@@ -1158,8 +1158,7 @@ bd_mime_part_content (const BdMimePart *part,
 
   g_return_val_if_fail (part != NULL, NULL);
 
-  if (part->encoding != NULL
-      && (is_word (part->encoding, "base64") || is_word (part->encoding, "quoted-printable")))
+  if (!bd_mime_part_body_is_content (part))
     {
       int state = 0;
       guint32 save = 0;

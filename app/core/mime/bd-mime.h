@@ -151,6 +151,20 @@ const BdMimeField *bd_mime_fields  (const BdMimePart *part,
 char       *bd_mime_part_content   (const BdMimePart *part,
                                     gsize            *len);
 
+/* Whether @part's content is its body as it stands: no base64 or
+ * quoted-printable to undo (bd_mime_part_content ()). Inline, the first
+ * letters compared before any call: a reader of a text part's bytes asks
+ * it of nearly every part, and the encoding is in lower case. */
+static inline gboolean
+bd_mime_part_body_is_content (const BdMimePart *part)
+{
+  const char *encoding = part->encoding;
+
+  return encoding == NULL
+      || !((encoding[0] == 'b' && strcmp (encoding, "base64") == 0)
+           || (encoding[0] == 'q' && strcmp (encoding, "quoted-printable") == 0));
+}
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (BdMimePart, bd_mime_part_free)
 
 G_END_DECLS
