@@ -474,6 +474,33 @@ test_classify_provider_masks (void)
     }
 }
 
+/* Random replies of the registry's names, their last labels and near
+ * misses ("comx", "ne.jpn"), dots, dashes and other bytes: the one-pass
+ * lookup of named hosts, which reads only the parts ending in a last
+ * label, against the comparison of every name. */
+static void
+test_classify_provider_masks_random (void)
+{
+  static const char *const pieces[] = {
+    ".", ".", "..", "-", " ", "[", "]", ">", "@", "_", "x", "mx", "5", "com", "net", "jp", "comx", "co",
+    "ne", "jpn", "nett", ".com", ".net", ".jp", ".ne.jp", "outlook", "outlook.com", "google.com",
+    "yahoodns.net", "docomo.ne.jp", "ezweb", "au.com", "qq", "cox.net", "charter", "o", "c", "n", "j",
+  };
+  GRand *rand = g_rand_new_with_seed (19);
+
+  for (guint round = 0; round < 20000; round++)
+    {
+      GString *text = g_string_new (NULL);
+      guint n = g_rand_int_range (rand, 0, 12);
+
+      for (guint i = 0; i < n; i++)
+        g_string_append (text, pieces[g_rand_int_range (rand, 0, G_N_ELEMENTS (pieces))]);
+      check_masks (text->str);
+      g_string_free (text, TRUE);
+    }
+  g_rand_free (rand);
+}
+
 /* Microsoft 365 answers its own user's sending quota with 5.2.2: the
  * reason is decided once, so the JSON's reason says what the headline
  * says. A full mailbox elsewhere stays one. */
@@ -695,6 +722,7 @@ main (int    argc,
   g_test_add_func ("/core/classify/provider", test_classify_provider);
   g_test_add_func ("/core/classify/provider-label-boundary", test_classify_provider_label_boundary);
   g_test_add_func ("/core/classify/provider-masks", test_classify_provider_masks);
+  g_test_add_func ("/core/classify/provider-masks-random", test_classify_provider_masks_random);
   g_test_add_func ("/core/classify/repeated-codes", test_classify_repeated_codes);
   g_test_add_func ("/core/classify/status-codes", test_classify_status_codes);
   g_test_add_func ("/core/classify/microsoft-quota", test_classify_microsoft_quota);

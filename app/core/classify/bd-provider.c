@@ -126,6 +126,7 @@ G_STATIC_ASSERT (BD_N_PROVIDERS <= 32);
 
 #define NAMED_MAX 63   /* the longest host suffix, at most */
 #define NAME_KEY_BITS 12
+#define N_NAMED_TLDS 4      /* the host suffixes' last labels, at most */
 
 /* The registry's names, lower case, to the providers (one bit per
  * BdProviderId) that list them. Built once: a host is then looked up by
@@ -136,6 +137,11 @@ typedef struct
   GHashTable *hosts;   /* host suffixes and mail domains: bd_provider_has_host() */
   GHashTable *named;   /* host suffixes only: bd_provider_named_in() */
   gsize       longest_named;
+  /* The last labels ("com", "net", "jp") of the host suffixes: a part of
+   * a reply names one only where it ends in one of them. */
+  const char *named_tlds[N_NAMED_TLDS];
+  guint       n_named_tlds;
+  guint8      named_tld_first[256];   /* whether a byte starts one */
   /* A bit for each name_key() of the names in either table: a name whose
    * bit is clear is in neither, which spares most lookups (a hash of the
    * whole name and a comparison, some 200 instructions each). */
@@ -236,6 +242,20 @@ add_suffixes (SuffixTables      *tables,
     }
 }
 
+/* Notes @tld, the last label of a host suffix (is_plain_name () holds:
+ * letters, no '.'), once. */
+static void
+add_named_tld (SuffixTables *tables,
+               const char   *tld)
+{
+  for (guint i = 0; i < tables->n_named_tlds; i++)
+    if (strcmp (tables->named_tlds[i], tld) == 0)
+      return;
+  g_assert (tables->n_named_tlds < N_NAMED_TLDS && tld[0] != '\0');
+  tables->named_tlds[tables->n_named_tlds++] = tld;
+  tables->named_tld_first[(guchar)tld[0]] = 1;
+}
+
 static const SuffixTables *
 suffix_tables (void)
 {
@@ -252,7 +272,10 @@ suffix_tables (void)
           add_suffixes (&tables, tables.hosts, providers[id].mail_domains, id);
           add_suffixes (&tables, tables.named, providers[id].host_suffixes, id);
           for (guint i = 0; providers[id].host_suffixes[i] != NULL; i++)
-            tables.longest_named = MAX (tables.longest_named, strlen (providers[id].host_suffixes[i]));
+            {
+              tables.longest_named = MAX (tables.longest_named, strlen (providers[id].host_suffixes[i]));
+              add_named_tld (&tables, strrchr (providers[id].host_suffixes[i], '.') + 1);
+            }
         }
       g_assert (tables.longest_named <= NAMED_MAX);
       g_once_init_leave (&built, 1);
@@ -411,24 +434,37 @@ named_ending_at (const SuffixTables *tables,
   return mask;
 }
 
-static guint32
-named_in_word (const char *word,
-               gsize       len)
+/* A host name's label is a run of these: name characters but '.'. */
+static inline gboolean
+is_label_char (char c)
 {
-  const SuffixTables *tables = suffix_tables ();
-  const char *end = word + len;
-  guint32 mask = 0;
+  return c != '.' && is_name_char (c);
+}
 
-  /* each '.' after the first byte, and the end: where a part may end */
-  for (const char *stop = word + 1;; stop++)
+/* The end of the label after @dot when it is one of the host suffixes'
+ * last labels (a "com" ends there, not a "comx"), else NULL. */
+static const char *
+named_tld_end (const SuffixTables *tables,
+               const char         *dot)
+{
+  const char *label = dot + 1;
+
+  /* one read for most dots: a digit or another domain's label follows */
+  if (!tables->named_tld_first[(guchar)label[0]])
+    return NULL;
+  for (guint i = 0; i < tables->n_named_tlds; i++)
     {
-      while (stop < end && *stop != '.')
-        stop++;
-      if (g_ascii_isalpha (stop[-1]))
-        mask |= named_ending_at (tables, word, stop);
-      if (stop == end)
-        return mask;
+      const char *tld = tables->named_tlds[i];
+      gsize n = 0;
+
+      /* compared in place, byte by byte: the label may be the last
+       * bytes of @lowered, and its NUL differs from any byte of @tld */
+      while (tld[n] != '\0' && label[n] == tld[n])
+        n++;
+      if (tld[n] == '\0' && !is_label_char (label[n]))
+        return label + n;
     }
+  return NULL;
 }
 
 /**
@@ -436,26 +472,31 @@ named_in_word (const char *word,
  * @lowered: (nullable): a server's reply, lower case
  *
  * Returns: the providers (bit 1 << BdProviderId) for which
- *   bd_provider_named_in() holds, found in one pass over @lowered: only
- *   the words with a '.' in them are read.
+ *   bd_provider_named_in() holds, found in one pass over @lowered. A host
+ *   suffix ends in a last label ("com"), so a part of a word (a run of
+ *   name characters) can only be one where such a label ends it: only
+ *   the words' dots are read, and only the parts ending after a "com",
+ *   "net" or "jp" are looked up (most dots are a status code's, an IP
+ *   address's or another domain's).
  */
 guint32
 bd_provider_mask_named_in (const char *lowered)
 {
+  const SuffixTables *tables;
   guint32 mask = 0;
 
   if (lowered == NULL)
     return 0;
-  for (const char *dot = strchr (lowered, '.'); dot != NULL;)
+  tables = suffix_tables ();
+  for (const char *dot = strchr (lowered, '.'); dot != NULL; dot = strchr (dot + 1, '.'))
     {
-      const char *word = dot, *end = dot + 1;
+      const char *stop = named_tld_end (tables, dot), *word = dot;
 
+      if (stop == NULL)
+        continue;
       while (word > lowered && is_name_char (word[-1]))
         word--;
-      while (is_name_char (*end))
-        end++;
-      mask |= named_in_word (word, end - word);
-      dot = strchr (end, '.');
+      mask |= named_ending_at (tables, word, stop);
     }
   return mask;
 }
