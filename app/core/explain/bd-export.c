@@ -245,33 +245,41 @@ copy_plain (char       *p,
 #endif
 }
 
+/* Writes @s (@len bytes) escaped at @p, over its plain copy; returns the
+ * end. Each run of bytes that need no escape is copied with one memcpy.
+ * Apart from write_string (): the rare path, whose frame and registers
+ * the common one does not pay for. */
+G_NO_INLINE static char *
+write_escaped (char       *p,
+               const char *s,
+               gsize       len)
+{
+  const char *end = s + len;
+
+  for (;;)
+    {
+      gsize run = plain_run (s, end);
+
+      memcpy (p, s, run);
+      p += run;
+      s += run;
+      if (s == end)
+        return p;
+      p = write_escape (p, (guchar)*s++);
+    }
+}
+
 /* Writes @s (@len bytes) quoted and escaped at @p, in STRING_ROOM (@len)
- * reserved bytes; returns the end. Each run of bytes that need no escape
- * is copied with one memcpy. Nearly no exported string needs an escape:
- * it is copied whole first, and tested as it is copied; the rare string
- * that does is then written again over the copy, run by run. */
+ * reserved bytes; returns the end. Nearly no exported string needs an
+ * escape: it is copied whole first, and tested as it is copied; the rare
+ * string that does is then written again over the copy. */
 static char *
 write_string (char       *p,
               const char *s,
               gsize       len)
 {
-  const char *end = s + len;
-
   *p++ = '"';
-  if (copy_plain (p, s, len))
-    for (;;)
-      {
-        gsize run = plain_run (s, end);
-
-        memcpy (p, s, run);
-        p += run;
-        s += run;
-        if (s == end)
-          break;
-        p = write_escape (p, (guchar)*s++);
-      }
-  else
-    p += len;
+  p = copy_plain (p, s, len) ? write_escaped (p, s, len) : p + len;
   *p++ = '"';
   return p;
 }
