@@ -483,11 +483,6 @@ bd_provider_has_address (const BdProvider *provider,
   return at != NULL && bd_provider_has_host (provider, at + 1);
 }
 
-/* The providers one of whose host suffixes is a whole part of @word (a
- * run of name characters, @len bytes): a part starts at the word's start
- * or after a '.', and ends at its end or before a '.', as the suffix
- * would in "…prod.outlook.com" or "outlook.com.". Only the parts that
- * could be a name of the registry are looked up (is_plain_name()). */
 /* The providers one of whose host suffixes is the part of @word that
  * ends at @stop and starts at the word's start or after a '.', with a
  * '.' in it. Those parts start after each '.' but the last before @stop,
