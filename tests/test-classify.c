@@ -474,6 +474,81 @@ test_classify_provider_masks (void)
     }
 }
 
+/* Random replies of the registry's names, their last labels and near
+ * misses ("comx", "ne.jpn"), dots, dashes and other bytes: the one-pass
+ * lookup of named hosts, which reads only the parts ending in a last
+ * label, against the comparison of every name. */
+static void
+test_classify_provider_masks_random (void)
+{
+  static const char *const pieces[] = {
+    ".", ".", "..", "-", " ", "[", "]", ">", "@", "_", "x", "mx", "5", "com", "net", "jp", "comx", "co",
+    "ne", "jpn", "nett", ".com", ".net", ".jp", ".ne.jp", "outlook", "outlook.com", "google.com",
+    "yahoodns.net", "docomo.ne.jp", "ezweb", "au.com", "qq", "cox.net", "charter", "o", "c", "n", "j",
+  };
+  GRand *rand = g_rand_new_with_seed (19);
+
+  for (guint round = 0; round < 20000; round++)
+    {
+      GString *text = g_string_new (NULL);
+      guint n = g_rand_int_range (rand, 0, 12);
+
+      for (guint i = 0; i < n; i++)
+        g_string_append (text, pieces[g_rand_int_range (rand, 0, G_N_ELEMENTS (pieces))]);
+      check_masks (text->str);
+      g_string_free (text, TRUE);
+    }
+  g_rand_free (rand);
+}
+
+/* Checks @name with byte @b at @at, and the same in a host below it. */
+static void
+check_name_with_byte (const char *name,
+                      gsize       at,
+                      char        b)
+{
+  g_autofree char *changed = g_strdup (name);
+  g_autofree char *below = NULL;
+
+  changed[at] = b;
+  below = g_strconcat ("mx.", changed, NULL);
+  check_masks (changed);
+  check_masks (below);
+}
+
+/* The names are compared eight bytes at a time, read in lower case for
+ * a host: every name of the registry with each place changed to the
+ * bytes around the letters' ranges and to the letters of either case,
+ * and its middle byte to every byte, against the byte-by-byte
+ * comparisons. */
+static void
+test_classify_provider_masks_bytes (void)
+{
+  static const char edges[] = "@AZ[`az{.-0\x7f\x80\xc1\xda\xe1\xfa\xff";
+
+  for (guint id = 0; id < BD_N_PROVIDERS; id++)
+    {
+      const BdProvider *provider = bd_provider_get (id);
+      const char *const *lists[] = { provider->host_suffixes, provider->mail_domains };
+
+      for (guint l = 0; l < G_N_ELEMENTS (lists); l++)
+        for (guint i = 0; lists[l][i] != NULL; i++)
+          {
+            const char *name = lists[l][i];
+            gsize n = strlen (name);
+
+            for (gsize at = 0; at < n; at++)
+              {
+                for (guint e = 0; e < sizeof edges - 1; e++)
+                  check_name_with_byte (name, at, edges[e]);
+                check_name_with_byte (name, at, g_ascii_toupper (name[at]));
+              }
+            for (guint b = 1; b < 256; b++)
+              check_name_with_byte (name, n / 2, (char)b);
+          }
+    }
+}
+
 /* Microsoft 365 answers its own user's sending quota with 5.2.2: the
  * reason is decided once, so the JSON's reason says what the headline
  * says. A full mailbox elsewhere stays one. */
@@ -695,6 +770,8 @@ main (int    argc,
   g_test_add_func ("/core/classify/provider", test_classify_provider);
   g_test_add_func ("/core/classify/provider-label-boundary", test_classify_provider_label_boundary);
   g_test_add_func ("/core/classify/provider-masks", test_classify_provider_masks);
+  g_test_add_func ("/core/classify/provider-masks-random", test_classify_provider_masks_random);
+  g_test_add_func ("/core/classify/provider-masks-bytes", test_classify_provider_masks_bytes);
   g_test_add_func ("/core/classify/repeated-codes", test_classify_repeated_codes);
   g_test_add_func ("/core/classify/status-codes", test_classify_status_codes);
   g_test_add_func ("/core/classify/microsoft-quota", test_classify_microsoft_quota);

@@ -9,6 +9,7 @@
 
 #include <string.h>
 
+#include "bd-diagnosis.h"
 #include "bd-export.h"
 #include "bd-test-util.h"
 
@@ -172,6 +173,182 @@ test_export_json_numbers (void)
   g_assert_nonnull (strstr (out->str, "\"reply_code\": 4294967295, "));
 }
 
+/* The object the writer must write for @bounce, member by member, as the
+ * writer did before it reserved room for a whole object at once. */
+static void
+reference_member (GString    *out,
+                  const char *separator,
+                  const char *key,
+                  const char *value)
+{
+  g_autofree char *quoted = value != NULL ? reference_json_string (value) : g_strdup ("null");
+
+  g_string_append_printf (out, "%s\"%s\": %s", separator, key, quoted);
+}
+
+static void
+reference_string_array (GString   *out,
+                        GPtrArray *values)
+{
+  g_string_append_c (out, '[');
+  for (guint i = 0; i < values->len; i++)
+    {
+      g_autofree char *quoted = reference_json_string (g_ptr_array_index (values, i));
+
+      g_string_append_printf (out, "%s%s", i > 0 ? ", " : "", quoted);
+    }
+  g_string_append_c (out, ']');
+}
+
+static void
+reference_original (GString          *out,
+                    const BdOriginal *o)
+{
+  reference_member (out, "{", "from", o->from);
+  g_string_append (out, ", \"to\": ");
+  reference_string_array (out, o->to);
+  reference_member (out, ", ", "subject", o->subject);
+  reference_member (out, ", ", "message_id", o->message_id);
+  reference_member (out, ", ", "date", o->date);
+  g_string_append (out, ", \"dkim\": [");
+  for (guint i = 0; i < o->dkim->len; i++)
+    {
+      const BdDkimRef *ref = g_ptr_array_index (o->dkim, i);
+
+      reference_member (out, i > 0 ? ", {" : "{", "domain", ref->domain);
+      reference_member (out, ", ", "selector", ref->selector);
+      g_string_append_c (out, '}');
+    }
+  g_string_append_c (out, ']');
+  reference_member (out, ", ", "sender_ip", o->sender_ip);
+  reference_member (out, ", ", "sender_host", o->sender_host);
+  g_string_append_c (out, '}');
+}
+
+static void
+reference_recipient (GString           *out,
+                     const BdRecipient *r)
+{
+  reference_member (out, "{", "address", r->address);
+  reference_member (out, ", ", "original", r->original);
+  reference_member (out, ", ", "action", r->action);
+  reference_member (out, ", ", "status", r->status);
+  if (r->reply_code != 0)
+    g_string_append_printf (out, ", \"reply_code\": %u", r->reply_code);
+  else
+    g_string_append (out, ", \"reply_code\": null");
+  reference_member (out, ", ", "diagnostic", r->diagnostic);
+  reference_member (out, ", ", "remote_mta", r->remote_mta);
+  reference_member (out, ", ", "last_attempt", r->last_attempt);
+  reference_member (out, ", ", "will_retry_until", r->will_retry_until);
+  reference_member (out, ", ", "reason", bd_reason_to_string (r->reason));
+  g_string_append_printf (out, ", \"hard\": %s", r->hard ? "true" : "false");
+  reference_member (out, ", ", "evidence", r->evidence);
+  g_string_append_c (out, '}');
+}
+
+static char *
+reference_object (const BdBounce *bounce)
+{
+  GString *out = g_string_new (NULL);
+  g_autofree char *summary = bd_diagnosis_summary (bounce);
+
+  reference_member (out, "{", "source", bounce->source);
+  g_string_append_printf (out, ", \"offset\": %" G_GINT64_FORMAT, (gint64)bounce->offset);
+  reference_member (out, ", ", "kind", bd_kind_to_string (bounce->kind));
+  reference_member (out, ", ", "mta", bounce->mta);
+  reference_member (out, ", ", "reporting_mta", bounce->reporting_mta);
+  reference_member (out, ", ", "date", bounce->date);
+  reference_member (out, ", ", "arrival_date", bounce->arrival_date);
+  g_string_append (out, ", \"original\": ");
+  reference_original (out, bounce->original);
+  g_string_append (out, ", \"recipients\": [");
+  for (guint i = 0; i < bounce->recipients->len; i++)
+    {
+      if (i > 0)
+        g_string_append (out, ", ");
+      reference_recipient (out, g_ptr_array_index (bounce->recipients, i));
+    }
+  g_string_append_c (out, ']');
+  reference_member (out, ", ", "note", bounce->note);
+  reference_member (out, ", ", "summary", summary);
+  g_string_append_c (out, '}');
+  return g_string_free (out, FALSE);
+}
+
+static void
+assert_object_written (const BdBounce *bounce)
+{
+  g_autoptr(GString) out = g_string_new ("before");
+  g_autofree char *expected = reference_object (bounce);
+
+  bd_export_json_append (out, bounce);
+  g_assert_cmpstr (out->str + strlen ("before"), ==, expected);
+  g_assert_cmpuint (strlen (out->str), ==, out->len);
+}
+
+static BdDkimRef *
+dkim_ref (const char *domain,
+          const char *selector)
+{
+  BdDkimRef *ref = g_new0 (BdDkimRef, 1);
+
+  ref->domain = g_strdup (domain);
+  ref->selector = g_strdup (selector);
+  return ref;
+}
+
+/* Whole objects, every member null or empty and every member set (with
+ * escapes, and arrays of none, one and several elements), against the
+ * object written member by member. */
+static void
+test_export_json_whole_object (void)
+{
+  g_autoptr(BdBounce) bounce = bd_bounce_new ("m.eml", 0);
+  g_autofree char *long_text = g_strnfill (300, 'x');
+  BdRecipient *r;
+
+  assert_object_written (bounce);
+  bounce->offset = 123456;
+  bounce->kind = BD_KIND_BOUNCE;
+  bounce->mta = g_strdup ("postfix");
+  bounce->reporting_mta = g_strdup ("mx.example.com");
+  bounce->date = g_strdup ("2026-12-08T00:00:00Z");
+  bounce->arrival_date = g_strdup ("");
+  bounce->note = g_strdup ("a \"note\"\n");
+  bounce->original->from = g_strdup ("a@example.com");
+  bounce->original->subject = g_strdup ("tab\there \\ \x01");
+  g_ptr_array_add (bounce->original->to, g_strdup ("b@example.com"));
+  g_ptr_array_add (bounce->original->dkim, dkim_ref ("example.com", NULL));
+  assert_object_written (bounce);
+
+  g_ptr_array_add (bounce->original->to, g_strdup (""));
+  g_ptr_array_add (bounce->original->to, g_strdup (long_text));
+  g_ptr_array_add (bounce->original->dkim, dkim_ref (NULL, "s1"));
+  bounce->original->message_id = g_strdup ("<id@example.com>");
+  bounce->original->date = g_strdup (long_text);
+  bounce->original->sender_ip = g_strdup ("192.0.2.1");
+  bounce->original->sender_host = g_strdup ("h.example.net");
+  r = bd_bounce_add_recipient (bounce, "c@example.com");
+  assert_object_written (bounce);
+
+  r->original = g_strdup ("rfc822;c@example.com");
+  r->action = g_strdup ("failed");
+  r->status = g_strdup ("5.1.1");
+  r->reply_code = 550;
+  r->diagnostic = g_strdup_printf ("550 \"%s\"\r\n", long_text);
+  r->remote_mta = g_strdup ("mx.example.org");
+  r->last_attempt = g_strdup ("2026-12-08T00:00:00Z");
+  r->will_retry_until = g_strdup ("2026-12-09T00:00:00Z");
+  r->reason = BD_REASON_USERUNKNOWN;
+  r->hard = TRUE;
+  bd_recipient_set_evidence (r, BD_EVIDENCE_STATUS, "5.1.1");
+  r = bd_bounce_add_recipient (bounce, NULL);
+  r->reply_code = G_MAXUINT;
+  bounce->offset = G_MININT64;
+  assert_object_written (bounce);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -182,6 +359,7 @@ main (int    argc,
   test_add_func_each_vector_path ("/core/export/json-escape-positions", test_export_json_escape_positions);
   test_add_func_each_vector_path ("/core/export/json-long-string", test_export_json_long_string);
   g_test_add_func ("/core/export/json-numbers", test_export_json_numbers);
+  test_add_func_each_vector_path ("/core/export/json-whole-object", test_export_json_whole_object);
 
   return g_test_run ();
 }

@@ -335,6 +335,38 @@ test_generated_phrases (void)
     }
 }
 
+/* The scan walks down a phrase's chain of states byte after byte and
+ * stops before the text's end: every phrase of the generated tables, and
+ * each of its beginnings, as a whole text in a buffer of its own length
+ * (no NUL after it, so that AddressSanitizer sees a read past its end),
+ * after a byte that starts nothing, against the obvious search. */
+static void
+test_chains_to_the_end (void)
+{
+  const BdPhraseIndex *index = &bd_phrase_index_data;
+  g_autoptr(GPtrArray) patterns = g_ptr_array_new_with_free_func ((GDestroyNotify)g_bytes_unref);
+
+  for (guint id = 0; id < index->n_entries; id++)
+    g_ptr_array_add (patterns, g_bytes_new_static (index->entries[id].text, index->entries[id].len));
+  for (guint id = 0; id < index->n_entries; id += 7)
+    {
+      const BdIndexedPhrase *entry = &index->entries[id];
+
+      for (guint32 len = 0; len <= entry->len; len++)
+        {
+          g_autofree char *text = g_malloc (len + 1);
+          g_autoptr(GArray) got = g_array_new (FALSE, FALSE, sizeof (Hit));
+          g_autoptr(GArray) want = NULL;
+
+          text[0] = '#';
+          memcpy (text + 1, entry->text, len);
+          bd_multimatch_scan_tables (index->automaton, text, len + 1, collect_cb, got);
+          want = naive_hits (patterns, text, len + 1);
+          assert_same_hits (got, want);
+        }
+    }
+}
+
 static void
 test_edge_cases (void)
 {
@@ -368,6 +400,7 @@ main (int   argc,
   g_test_add_func ("/multimatch/random-vs-naive", test_random_vs_naive);
   g_test_add_func ("/multimatch/edge-cases", test_edge_cases);
   g_test_add_func ("/multimatch/generated-phrases", test_generated_phrases);
+  g_test_add_func ("/multimatch/chains-to-the-end", test_chains_to_the_end);
   g_test_add_func ("/multimatch/dense-rows", test_dense_rows);
   g_test_add_func ("/multimatch/every-byte", test_every_byte);
   return g_test_run ();

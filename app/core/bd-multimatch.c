@@ -635,6 +635,35 @@ deep_step (const Walk *walk,
   return walk->dense[s * walk->n_classes + walk->classes[byte]];
 }
 
+/* From @s, a deep state, down the first children that the bytes from
+ * *@p on lead to, as long as they report nothing and a byte follows;
+ * returns the state reached, *@p at the byte it has yet to take. Inside
+ * a phrase the text goes on as the phrase does, byte after byte to a
+ * state's first child (its only one, further down): a step there is a
+ * read of the child and a comparison, not an entry made and taken apart
+ * again (over the corpus, a third of the bytes the phrases' scan reads). */
+static inline guint32
+chain_walk (const Walk     *walk,
+            guint32         s,
+            const guint8  **p,
+            const guint8   *end)
+{
+  const guint8 *at = *p;
+
+  for (;;)
+    {
+      guint32 c = bd_multimatch_state_first_child (&walk->states[s]);
+
+      if (c == NONE || bd_multimatch_state_byte (&walk->states[c]) != *at
+          || bd_multimatch_state_reports (&walk->states[c]) || at + 1 == end)
+        break;
+      s = c;
+      at++;
+    }
+  *p = at;
+  return s;
+}
+
 /* The same scan over tables made by bd_multimatch_compile() or generated
  * by bd_multimatch_write_c(). A byte read among the dense rows, most of
  * them, is one lookup whose entry also gives the next row and says
@@ -659,8 +688,14 @@ bd_multimatch_scan_tables (const BdMultimatchTables *tables,
 
   for (const guint8 *p = (const guint8 *)text, *end = p + len; p < end; p++)
     {
-      entry = entry & BD_MULTIMATCH_ENTRY_DEEP ? deep_step (&walk, entry >> 2, *p)
-                                               : walk.dense[(entry >> 2) + walk.classes[*p]];
+      if (entry & BD_MULTIMATCH_ENTRY_DEEP)
+        {
+          guint32 s = chain_walk (&walk, entry >> 2, &p, end);
+
+          entry = deep_step (&walk, s, *p);
+        }
+      else
+        entry = walk.dense[(entry >> 2) + walk.classes[*p]];
       /* The root reports nothing (no pattern is empty). */
       if (G_UNLIKELY (entry & BD_MULTIMATCH_ENTRY_REPORTS)
           && !report (tables, bd_multimatch_entry_state (tables, entry), p + 1 - (const guint8 *)text,

@@ -124,21 +124,50 @@ bd_host_has_suffix (const char *host,
 
 G_STATIC_ASSERT (BD_N_PROVIDERS <= 32);
 
-#define NAMED_MAX 63   /* the longest host suffix, at most */
 #define NAME_KEY_BITS 12
+#define N_NAMED_TLDS 4      /* the host suffixes' last labels, at most */
 
-/* The registry's names, lower case, to the providers (one bit per
- * BdProviderId) that list them. Built once: a host is then looked up by
- * its few label-boundary suffixes instead of being compared with each of
- * some eighty names, once per provider. */
+#define NAME_SLOTS 256     /* a power of two, twice the names of a table at least */
+
+/* A name of the registry, lower case, and the providers (one bit per
+ * BdProviderId) that list it. */
 typedef struct
 {
-  GHashTable *hosts;   /* host suffixes and mail domains: bd_provider_has_host() */
-  GHashTable *named;   /* host suffixes only: bd_provider_named_in() */
+  const char *name;
+  guint16     len;
+  guint16     key;    /* name_key () */
+  guint32     mask;
+} NameEntry;
+
+/* Names by their name_key (), in open addressing: a slot holds an
+ * entry's index + 1, or 0. Where a GHashTable was: its string hash of
+ * the whole name, some 200 instructions a lookup, and its 200 inserts,
+ * 75 k instructions at every start, were most of a host's lookup. */
+typedef struct
+{
+  NameEntry entries[NAME_SLOTS / 2];
+  guint     n_entries;
+  guint8    slots[NAME_SLOTS];
+} NameTable;
+
+G_STATIC_ASSERT (NAME_SLOTS / 2 <= G_MAXUINT8);
+
+/* The registry's names to the providers that list them. Built once: a
+ * host is then looked up by its few label-boundary suffixes instead of
+ * being compared with each of some eighty names, once per provider. */
+typedef struct
+{
+  NameTable   hosts;   /* host suffixes and mail domains: bd_provider_has_host() */
+  NameTable   named;   /* host suffixes only: bd_provider_named_in() */
   gsize       longest_named;
+  /* The last labels ("com", "net", "jp") of the host suffixes: a part of
+   * a reply names one only where it ends in one of them. */
+  const char *named_tlds[N_NAMED_TLDS];
+  guint       n_named_tlds;
+  guint8      named_tld_first[256];   /* whether a byte starts one */
   /* A bit for each name_key() of the names in either table: a name whose
-   * bit is clear is in neither, which spares most lookups (a hash of the
-   * whole name and a comparison, some 200 instructions each). */
+   * bit is clear is in neither, which spares most lookups (a probe of
+   * the slots and a comparison). */
   guint64     keys[(1u << NAME_KEY_BITS) / 64];
 } SuffixTables;
 
@@ -162,8 +191,9 @@ name_key (const char *name,
   return name_key_of ((guchar)name[0], (guchar)name[n - 2], (guchar)name[n - 1], n);
 }
 
-/* Whether the table may hold the name [@name, @name + @n): every name of
- * the registry has a '.' between two other bytes, so three at least. */
+/* Whether either table may hold a name of key @key (name_key ()): every
+ * name of the registry has a '.' between two other bytes, so a name of
+ * fewer than three is in neither. */
 static inline gboolean
 key_listed (const SuffixTables *tables,
             guint               key)
@@ -171,23 +201,98 @@ key_listed (const SuffixTables *tables,
   return (tables->keys[key / 64] >> (key % 64) & 1) != 0;
 }
 
-static inline gboolean
-may_be_listed (const SuffixTables *tables,
-               const char         *name,
-               gsize               n)
+/* bd_text_ascii_lower () of each byte of @word: 'A' to 'Z' gain 0x20,
+ * every other byte (those above 0x7f too) stays. */
+static inline guint64
+lower_bytes (guint64 word)
 {
-  return n >= 3 && key_listed (tables, name_key (name, n));
+  const guint64 ones = G_GUINT64_CONSTANT (0x0101010101010101);
+  guint64 low7 = word & 0x7f * ones;
+  /* the top bit of each byte: at least 'A', above 'Z', not above 0x7f
+   * (no sum carries into the next byte) */
+  guint64 from_a = low7 + (0x80 - 'A') * ones;
+  guint64 past_z = low7 + (0x80 - 'Z' - 1) * ones;
+  guint64 upper = from_a & ~past_z & ~word & 0x80 * ones;
+
+  return word | upper >> 2;
 }
 
-/* may_be_listed () of the name [@name, @name + @n) in lower case, read
- * as it is written. */
+/* Whether the 8 bytes at @name, in lower case when @lower, are those at
+ * @listed. */
 static inline gboolean
-may_be_listed_lowered (const SuffixTables *tables,
-                       const char         *name,
-                       gsize               n)
+same_8 (const char *name,
+        const char *listed,
+        gboolean    lower)
 {
-  return n >= 3 && key_listed (tables, name_key_of (bd_text_ascii_lower (name[0]), bd_text_ascii_lower (name[n - 2]),
-                                                    bd_text_ascii_lower (name[n - 1]), n));
+  guint64 a, b;
+
+  memcpy (&a, name, sizeof a);
+  memcpy (&b, listed, sizeof b);
+  return (lower ? lower_bytes (a) : a) == b;
+}
+
+/* Whether the entry is the name [@name, @name + @n), read in lower case
+ * when @lower: eight bytes at a time from both ends where the name has
+ * eight to sixteen (most names of the registry), else byte by byte. */
+static inline gboolean
+entry_is (const NameEntry *entry,
+          const char      *name,
+          gsize            n,
+          guint            key,
+          gboolean         lower)
+{
+  if (entry->key != key || entry->len != n)
+    return FALSE;
+  if (n >= 8 && n <= 16)
+    return same_8 (name, entry->name, lower) && same_8 (name + n - 8, entry->name + n - 8, lower);
+  for (gsize i = 0; i < n; i++)
+    if ((lower ? bd_text_ascii_lower (name[i]) : name[i]) != entry->name[i])
+      return FALSE;
+  return TRUE;
+}
+
+/* The providers that list the name [@name, @name + @n) of key @key (in
+ * lower case when @lower), or 0. */
+static guint32
+name_lookup (const NameTable *table,
+             const char      *name,
+             gsize            n,
+             guint            key,
+             gboolean         lower)
+{
+  for (guint slot = key % NAME_SLOTS; table->slots[slot] != 0; slot = (slot + 1) % NAME_SLOTS)
+    {
+      const NameEntry *entry = &table->entries[table->slots[slot] - 1];
+
+      if (entry_is (entry, name, n, key, lower))
+        return entry->mask;
+    }
+  return 0;
+}
+
+/* Adds @id to the providers of @name (lower case), a new entry or not. */
+static void
+name_add (NameTable    *table,
+          const char   *name,
+          BdProviderId  id)
+{
+  gsize n = strlen (name);
+  guint key = name_key (name, n);
+  guint slot = key % NAME_SLOTS;
+
+  for (; table->slots[slot] != 0; slot = (slot + 1) % NAME_SLOTS)
+    {
+      NameEntry *entry = &table->entries[table->slots[slot] - 1];
+
+      if (entry_is (entry, name, n, key, FALSE))
+        {
+          entry->mask |= 1u << id;
+          return;
+        }
+    }
+  g_assert (table->n_entries < G_N_ELEMENTS (table->entries) && n <= G_MAXUINT16);
+  table->entries[table->n_entries] = (NameEntry) { name, n, key, 1u << id };
+  table->slots[slot] = ++table->n_entries;
 }
 
 /* A host name in a reply is a run of these; where it ends, anything
@@ -220,20 +325,33 @@ is_plain_name (const char *name)
 
 static void
 add_suffixes (SuffixTables      *tables,
-              GHashTable        *table,
+              NameTable         *table,
               const char *const *list,
               BdProviderId       id)
 {
   for (guint i = 0; list[i] != NULL; i++)
     {
       const char *suffix = list[i];
-      guint32 mask = GPOINTER_TO_UINT (g_hash_table_lookup (table, suffix));
       guint key = name_key (suffix, strlen (suffix));
 
       g_assert (is_plain_name (suffix));
-      g_hash_table_insert (table, (gpointer)suffix, GUINT_TO_POINTER (mask | 1u << id));
+      name_add (table, suffix, id);
       tables->keys[key / 64] |= G_GUINT64_CONSTANT (1) << (key % 64);
     }
+}
+
+/* Notes @tld, the last label of a host suffix (is_plain_name () holds:
+ * letters, no '.'), once. */
+static void
+add_named_tld (SuffixTables *tables,
+               const char   *tld)
+{
+  for (guint i = 0; i < tables->n_named_tlds; i++)
+    if (strcmp (tables->named_tlds[i], tld) == 0)
+      return;
+  g_assert (tables->n_named_tlds < N_NAMED_TLDS && tld[0] != '\0');
+  tables->named_tlds[tables->n_named_tlds++] = tld;
+  tables->named_tld_first[(guchar)tld[0]] = 1;
 }
 
 static const SuffixTables *
@@ -244,17 +362,17 @@ suffix_tables (void)
 
   if (g_once_init_enter (&built))
     {
-      tables.hosts = g_hash_table_new (g_str_hash, g_str_equal);
-      tables.named = g_hash_table_new (g_str_hash, g_str_equal);
       for (guint id = 0; id < BD_N_PROVIDERS; id++)
         {
-          add_suffixes (&tables, tables.hosts, providers[id].host_suffixes, id);
-          add_suffixes (&tables, tables.hosts, providers[id].mail_domains, id);
-          add_suffixes (&tables, tables.named, providers[id].host_suffixes, id);
+          add_suffixes (&tables, &tables.hosts, providers[id].host_suffixes, id);
+          add_suffixes (&tables, &tables.hosts, providers[id].mail_domains, id);
+          add_suffixes (&tables, &tables.named, providers[id].host_suffixes, id);
           for (guint i = 0; providers[id].host_suffixes[i] != NULL; i++)
-            tables.longest_named = MAX (tables.longest_named, strlen (providers[id].host_suffixes[i]));
+            {
+              tables.longest_named = MAX (tables.longest_named, strlen (providers[id].host_suffixes[i]));
+              add_named_tld (&tables, strrchr (providers[id].host_suffixes[i], '.') + 1);
+            }
         }
-      g_assert (tables.longest_named <= NAMED_MAX);
       g_once_init_leave (&built, 1);
     }
   return &tables;
@@ -263,12 +381,11 @@ suffix_tables (void)
 /* The providers whose suffix [@host, @host + @len) is or is below, in any
  * case: the whole name, then what follows each '.', as long as a '.'
  * remains in it (every suffix of the registry has one). Only a part that
- * may be listed is lowered, into @lowered (room for @len + 1 bytes), and
- * looked up: lowering the whole name first cost more than the rest. */
+ * may be listed is looked up, read in lower case as it is compared:
+ * lowering the whole name first cost more than the rest. */
 static guint32
 host_providers (const char *host,
-                gsize       len,
-                char       *lowered)
+                gsize       len)
 {
   const SuffixTables *tables = suffix_tables ();
   const char *end = host + len;
@@ -279,14 +396,15 @@ host_providers (const char *host,
     return 0;
   for (const char *p = host;; p++)
     {
-      if (may_be_listed_lowered (tables, p, end - p))
-        {
-          gsize n = end - p;
+      gsize n = end - p;
 
-          for (gsize i = 0; i < n; i++)
-            lowered[i] = bd_text_ascii_lower (p[i]);
-          lowered[n] = '\0';
-          mask |= GPOINTER_TO_UINT (g_hash_table_lookup (tables->hosts, lowered));
+      if (n >= 3)
+        {
+          guint key = name_key_of (bd_text_ascii_lower (p[0]), bd_text_ascii_lower (p[n - 2]),
+                                   bd_text_ascii_lower (p[n - 1]), n);
+
+          if (key_listed (tables, key))
+            mask |= name_lookup (&tables->hosts, p, n, key, TRUE);
         }
       p = memchr (p, '.', end - p);
       if (p == last_dot)
@@ -304,17 +422,9 @@ host_providers (const char *host,
 guint32
 bd_provider_mask_for_host (const char *host)
 {
-  char buffer[256];
-  g_autofree char *long_copy = NULL;
-  char *lowered = buffer;
-  gsize len;
-
   if (host == NULL)
     return 0;
-  len = host_length (host);
-  if (len >= sizeof buffer)
-    lowered = long_copy = g_malloc (len + 1);
-  return host_providers (host, len, lowered);
+  return host_providers (host, host_length (host));
 }
 
 static gboolean
@@ -373,11 +483,6 @@ bd_provider_has_address (const BdProvider *provider,
   return at != NULL && bd_provider_has_host (provider, at + 1);
 }
 
-/* The providers one of whose host suffixes is a whole part of @word (a
- * run of name characters, @len bytes): a part starts at the word's start
- * or after a '.', and ends at its end or before a '.', as the suffix
- * would in "…prod.outlook.com" or "outlook.com.". Only the parts that
- * could be a name of the registry are looked up (is_plain_name()). */
 /* The providers one of whose host suffixes is the part of @word that
  * ends at @stop and starts at the word's start or after a '.', with a
  * '.' in it. Those parts start after each '.' but the last before @stop,
@@ -396,39 +501,48 @@ named_ending_at (const SuffixTables *tables,
       const char *previous = memrchr (word, '.', dot - word);
       const char *start = previous != NULL ? previous + 1 : word;
       gsize n = stop - start;
-      char part[NAMED_MAX + 1];
+      guint key;
 
       if (n > tables->longest_named)
         break;
-      if (g_ascii_isalnum (*start) && may_be_listed (tables, start, n))
-        {
-          memcpy (part, start, n);
-          part[n] = '\0';
-          mask |= GPOINTER_TO_UINT (g_hash_table_lookup (tables->named, part));
-        }
+      if (g_ascii_isalnum (*start) && n >= 3 && key_listed (tables, key = name_key (start, n)))
+        mask |= name_lookup (&tables->named, start, n, key, FALSE);
       dot = previous;
     }
   return mask;
 }
 
-static guint32
-named_in_word (const char *word,
-               gsize       len)
+/* A host name's label is a run of these: name characters but '.'. */
+static inline gboolean
+is_label_char (char c)
 {
-  const SuffixTables *tables = suffix_tables ();
-  const char *end = word + len;
-  guint32 mask = 0;
+  return c != '.' && is_name_char (c);
+}
 
-  /* each '.' after the first byte, and the end: where a part may end */
-  for (const char *stop = word + 1;; stop++)
+/* The end of the label after @dot when it is one of the host suffixes'
+ * last labels (a "com" ends there, not a "comx"), else NULL. */
+static const char *
+named_tld_end (const SuffixTables *tables,
+               const char         *dot)
+{
+  const char *label = dot + 1;
+
+  /* one read for most dots: a digit or another domain's label follows */
+  if (!tables->named_tld_first[(guchar)label[0]])
+    return NULL;
+  for (guint i = 0; i < tables->n_named_tlds; i++)
     {
-      while (stop < end && *stop != '.')
-        stop++;
-      if (g_ascii_isalpha (stop[-1]))
-        mask |= named_ending_at (tables, word, stop);
-      if (stop == end)
-        return mask;
+      const char *tld = tables->named_tlds[i];
+      gsize n = 0;
+
+      /* compared in place, byte by byte: the label may be the last
+       * bytes of @lowered, and its NUL differs from any byte of @tld */
+      while (tld[n] != '\0' && label[n] == tld[n])
+        n++;
+      if (tld[n] == '\0' && !is_label_char (label[n]))
+        return label + n;
     }
+  return NULL;
 }
 
 /**
@@ -436,26 +550,31 @@ named_in_word (const char *word,
  * @lowered: (nullable): a server's reply, lower case
  *
  * Returns: the providers (bit 1 << BdProviderId) for which
- *   bd_provider_named_in() holds, found in one pass over @lowered: only
- *   the words with a '.' in them are read.
+ *   bd_provider_named_in() holds, found in one pass over @lowered. A host
+ *   suffix ends in a last label ("com"), so a part of a word (a run of
+ *   name characters) can only be one where such a label ends it: only
+ *   the words' dots are read, and only the parts ending after a "com",
+ *   "net" or "jp" are looked up (most dots are a status code's, an IP
+ *   address's or another domain's).
  */
 guint32
 bd_provider_mask_named_in (const char *lowered)
 {
+  const SuffixTables *tables;
   guint32 mask = 0;
 
   if (lowered == NULL)
     return 0;
-  for (const char *dot = strchr (lowered, '.'); dot != NULL;)
+  tables = suffix_tables ();
+  for (const char *dot = strchr (lowered, '.'); dot != NULL; dot = strchr (dot + 1, '.'))
     {
-      const char *word = dot, *end = dot + 1;
+      const char *stop = named_tld_end (tables, dot), *word = dot;
 
+      if (stop == NULL)
+        continue;
       while (word > lowered && is_name_char (word[-1]))
         word--;
-      while (is_name_char (*end))
-        end++;
-      mask |= named_in_word (word, end - word);
-      dot = strchr (end, '.');
+      mask |= named_ending_at (tables, word, stop);
     }
   return mask;
 }

@@ -49,27 +49,6 @@ commit (GString *out,
   out->len = end - out->str;
 }
 
-static void
-append_bytes (GString    *out,
-              const char *bytes,
-              gsize       n)
-{
-  char *p = reserve (out, n);
-
-  memcpy (p, bytes, n);
-  commit (out, p + n);
-}
-
-static void
-append_char (GString *out,
-             char     c)
-{
-  char *p = reserve (out, 1);
-
-  *p++ = c;
-  commit (out, p);
-}
-
 /* Writes the escape of @c at @p; returns the end. */
 static char *
 write_escape (char   *p,
@@ -266,60 +245,62 @@ copy_plain (char       *p,
 #endif
 }
 
+/* Writes @s (@len bytes) escaped at @p, over its plain copy; returns the
+ * end. Each run of bytes that need no escape is copied with one memcpy.
+ * Apart from write_string (): the rare path, whose frame and registers
+ * the common one does not pay for. */
+G_NO_INLINE static char *
+write_escaped (char       *p,
+               const char *s,
+               gsize       len)
+{
+  const char *end = s + len;
+
+  for (;;)
+    {
+      gsize run = plain_run (s, end);
+
+      memcpy (p, s, run);
+      p += run;
+      s += run;
+      if (s == end)
+        return p;
+      p = write_escape (p, (guchar)*s++);
+    }
+}
+
 /* Writes @s (@len bytes) quoted and escaped at @p, in STRING_ROOM (@len)
- * reserved bytes; returns the end. Each run of bytes that need no escape
- * is copied with one memcpy. Nearly no exported string needs an escape:
- * it is copied whole first, and tested as it is copied; the rare string
- * that does is then written again over the copy, run by run. */
+ * reserved bytes; returns the end. Nearly no exported string needs an
+ * escape: it is copied whole first, and tested as it is copied; the rare
+ * string that does is then written again over the copy. */
 static char *
 write_string (char       *p,
               const char *s,
               gsize       len)
 {
-  const char *end = s + len;
-
   *p++ = '"';
-  if (copy_plain (p, s, len))
-    for (;;)
-      {
-        gsize run = plain_run (s, end);
-
-        memcpy (p, s, run);
-        p += run;
-        s += run;
-        if (s == end)
-          break;
-        p = write_escape (p, (guchar)*s++);
-      }
-  else
-    p += len;
+  p = copy_plain (p, s, len) ? write_escaped (p, s, len) : p + len;
   *p++ = '"';
   return p;
 }
 
-static void
-append_json_string (GString    *out,
-                    const char *s)
+/* Writes the literal @literal at @p; returns the end. Inlined, so that its
+ * length is known where it is written: a few moves, no call. */
+G_ALWAYS_INLINE static inline char *
+put_literal (char       *p,
+             const char *literal)
 {
-  gsize len;
-  char *p;
+  gsize n = strlen (literal);
 
-  if (s == NULL)
-    {
-      p = reserve (out, 4);
-      memcpy (p, "null", 4);
-      commit (out, p + 4);
-      return;
-    }
-  len = strlen (s);
-  p = reserve (out, STRING_ROOM (len));
-  commit (out, write_string (p, s, len));
+  memcpy (p, literal, n);
+  return p + n;
 }
 
-/* printf's "%" G_GINT64_FORMAT, without parsing a format per number. */
-static void
-append_int (GString *out,
-            gint64   value)
+/* printf's "%" G_GINT64_FORMAT at @p, without parsing a format per number;
+ * returns the end. */
+static char *
+put_int (char   *p,
+         gint64  value)
 {
   char digits[24];
   char *end = digits + sizeof digits, *d = end;
@@ -330,191 +311,150 @@ append_int (GString *out,
   while ((magnitude /= 10) != 0);
   if (value < 0)
     *--d = '-';
-  append_bytes (out, d, end - d);
+  memcpy (p, d, end - d);
+  return p + (end - d);
 }
 
-/* One JSON object or array being written: ", " goes before every member
- * but the first, so the writers below only name their members. */
+/* A string value to write, measured before its object's room is
+ * reserved, and written without measuring it again. */
 typedef struct
 {
-  GString  *out;
-  gboolean  started;
-} JsonLevel;
+  const char *s;     /* nullable: null */
+  gsize       len;
+} Value;
 
-static JsonLevel
-json_open (GString *out,
-           char     bracket)
+static inline Value
+value_of (const char *s)
 {
-  append_char (out, bracket);
-  return (JsonLevel) { out, FALSE };
+  return (Value) { s, s != NULL ? strlen (s) : 0 };
+}
+
+/* The room of any literal written before a value (", \"will_retry_until\": "
+ * is 22 bytes), of a number (20 digits and a sign) or of true/false. */
+#define LITERAL_ROOM 32
+
+/* An object's members are written into room reserved once for all of
+ * them: reserving it member by member cost as much as writing them. The
+ * room of @n values, each with the literal before it. */
+static gsize
+values_room (const Value *values,
+             guint        n)
+{
+  gsize room = 0;
+
+  for (guint i = 0; i < n; i++)
+    room += LITERAL_ROOM + STRING_ROOM (values[i].len);
+  return room;
+}
+
+/* @before (a literal: the separator, the quoted key and ": ") and @value,
+ * quoted and escaped, or null, at @p; returns the end. */
+G_ALWAYS_INLINE static inline char *
+put_member (char        *p,
+            const char  *before,
+            const Value *value)
+{
+  g_assert (strlen (before) <= LITERAL_ROOM);
+  p = put_literal (p, before);
+  if (value->s == NULL)
+    return put_literal (p, "null");
+  return write_string (p, value->s, value->len);
+}
+
+/* One element of a JSON array of strings: @first, or after ", ". */
+static void
+append_element (GString    *out,
+                const char *s,
+                gboolean    first)
+{
+  Value value = value_of (s);
+  char *p = reserve (out, values_room (&value, 1));
+
+  commit (out, put_member (p, first ? "" : ", ", &value));
 }
 
 static void
-json_next (JsonLevel *level)
+append_string_elements (GString   *out,
+                        GPtrArray *values)
 {
-  if (level->started)
-    append_bytes (level->out, ", ", 2);
-  level->started = TRUE;
-}
-
-/* Writes ", " (but before the first member), then "key": at @p, in
- * KEY_ROOM (strlen (@key)) reserved bytes; returns the end. */
-#define KEY_ROOM(len) ((len) + 6)
-
-static inline char *
-write_key (JsonLevel  *level,
-           char       *p,
-           const char *key,
-           gsize       len)
-{
-  if (level->started)
-    {
-      memcpy (p, ", ", 2);
-      p += 2;
-    }
-  level->started = TRUE;
-  *p++ = '"';
-  memcpy (p, key, len);
-  p += len;
-  memcpy (p, "\": ", 3);
-  return p + 3;
-}
-
-/* ", " (but before the first member), then "key": in one write.
- * Inlined, so that the length of each literal key is known where it is
- * written. */
-static inline void
-json_key (JsonLevel  *level,
-          const char *key)
-{
-  gsize len = strlen (key);
-  char *p = reserve (level->out, KEY_ROOM (len));
-
-  commit (level->out, write_key (level, p, key, len));
-}
-
-/* A nested object or array: as @key's value in an object (@key non-NULL),
- * or as the next element of an array. */
-static JsonLevel
-json_open_in (JsonLevel  *parent,
-              const char *key,
-              char        bracket)
-{
-  if (key != NULL)
-    json_key (parent, key);
-  else
-    json_next (parent);
-  return json_open (parent->out, bracket);
-}
-
-/* "key": "value" (or null), the key and the value in one write: a
- * message has some thirty. Inlined, so that each literal key is written
- * by a few moves of known length (the value's escaping is a call). */
-G_ALWAYS_INLINE static inline void
-json_string (JsonLevel  *level,
-             const char *key,
-             const char *value)
-{
-  gsize key_len = strlen (key), len;
-  char *p;
-
-  if (value == NULL)
-    {
-      p = reserve (level->out, KEY_ROOM (key_len) + 4);
-      p = write_key (level, p, key, key_len);
-      memcpy (p, "null", 4);
-      commit (level->out, p + 4);
-      return;
-    }
-  len = strlen (value);
-  p = reserve (level->out, KEY_ROOM (key_len) + STRING_ROOM (len));
-  p = write_key (level, p, key, key_len);
-  commit (level->out, write_string (p, value, len));
-}
-
-/* A number, or null for 0 (no reply code). */
-static void
-json_uint_or_null (JsonLevel  *level,
-                   const char *key,
-                   guint       value)
-{
-  json_key (level, key);
-  if (value != 0)
-    append_int (level->out, value);
-  else
-    append_bytes (level->out, "null", 4);
-}
-
-static void
-json_string_array (JsonLevel  *level,
-                   const char *key,
-                   GPtrArray  *values)
-{
-  JsonLevel array = json_open_in (level, key, '[');
-
   for (guint i = 0; i < values->len; i++)
-    {
-      json_next (&array);
-      append_json_string (array.out, g_ptr_array_index (values, i));
-    }
-  append_char (array.out, ']');
+    append_element (out, g_ptr_array_index (values, i), i == 0);
 }
 
 static void
-append_dkim (JsonLevel       *array,
-             const BdDkimRef *ref)
+append_dkim (GString         *out,
+             const BdDkimRef *ref,
+             gboolean         first)
 {
-  JsonLevel object = json_open_in (array, NULL, '{');
+  Value values[] = { value_of (ref->domain), value_of (ref->selector) };
+  char *p = reserve (out, values_room (values, G_N_ELEMENTS (values)));
 
-  json_string (&object, "domain", ref->domain);
-  json_string (&object, "selector", ref->selector);
-  append_char (object.out, '}');
+  p = put_member (p, first ? "{\"domain\": " : ", {\"domain\": ", &values[0]);
+  p = put_member (p, ", \"selector\": ", &values[1]);
+  *p++ = '}';
+  commit (out, p);
 }
 
+/* The original's object in three writes: up to its array "to", up to its
+ * array "dkim", and the rest. */
 static void
 append_original (GString          *out,
                  const BdOriginal *o)
 {
-  JsonLevel object = json_open (out, '{');
-  JsonLevel dkim;
+  Value head[] = { value_of (o->from) };
+  Value middle[] = { value_of (o->subject), value_of (o->message_id), value_of (o->date) };
+  Value tail[] = { value_of (o->sender_ip), value_of (o->sender_host) };
+  char *p = reserve (out, values_room (head, G_N_ELEMENTS (head)) + LITERAL_ROOM);
 
-  json_string (&object, "from", o->from);
-  json_string_array (&object, "to", o->to);
-  json_string (&object, "subject", o->subject);
-  json_string (&object, "message_id", o->message_id);
-  json_string (&object, "date", o->date);
-  dkim = json_open_in (&object, "dkim", '[');
+  p = put_member (p, "{\"from\": ", &head[0]);
+  commit (out, put_literal (p, ", \"to\": ["));
+  append_string_elements (out, o->to);
+
+  p = reserve (out, values_room (middle, G_N_ELEMENTS (middle)) + 2 * LITERAL_ROOM);
+  p = put_member (p, "], \"subject\": ", &middle[0]);
+  p = put_member (p, ", \"message_id\": ", &middle[1]);
+  p = put_member (p, ", \"date\": ", &middle[2]);
+  commit (out, put_literal (p, ", \"dkim\": ["));
   for (guint i = 0; i < o->dkim->len; i++)
-    append_dkim (&dkim, g_ptr_array_index (o->dkim, i));
-  append_char (out, ']');
-  json_string (&object, "sender_ip", o->sender_ip);
-  json_string (&object, "sender_host", o->sender_host);
-  append_char (out, '}');
+    append_dkim (out, g_ptr_array_index (o->dkim, i), i == 0);
+
+  p = reserve (out, values_room (tail, G_N_ELEMENTS (tail)) + LITERAL_ROOM);
+  p = put_member (p, "], \"sender_ip\": ", &tail[0]);
+  p = put_member (p, ", \"sender_host\": ", &tail[1]);
+  *p++ = '}';
+  commit (out, p);
 }
 
+/* A recipient's object in one write. */
 static void
-append_recipient (JsonLevel         *array,
-                  const BdRecipient *r)
+append_recipient (GString           *out,
+                  const BdRecipient *r,
+                  gboolean           first)
 {
-  JsonLevel object = json_open_in (array, NULL, '{');
+  Value v[] = {
+    value_of (r->address), value_of (r->original), value_of (r->action), value_of (r->status),
+    value_of (r->diagnostic), value_of (r->remote_mta), value_of (r->last_attempt),
+    value_of (r->will_retry_until), value_of (bd_reason_to_string (r->reason)), value_of (r->evidence),
+  };
+  /* and reply_code's and hard's members */
+  char *p = reserve (out, values_room (v, G_N_ELEMENTS (v)) + 4 * LITERAL_ROOM);
 
-  json_string (&object, "address", r->address);
-  json_string (&object, "original", r->original);
-  json_string (&object, "action", r->action);
-  json_string (&object, "status", r->status);
-  json_uint_or_null (&object, "reply_code", r->reply_code);
-  json_string (&object, "diagnostic", r->diagnostic);
-  json_string (&object, "remote_mta", r->remote_mta);
-  json_string (&object, "last_attempt", r->last_attempt);
-  json_string (&object, "will_retry_until", r->will_retry_until);
-  json_string (&object, "reason", bd_reason_to_string (r->reason));
-  json_key (&object, "hard");
-  if (r->hard)
-    append_bytes (object.out, "true", 4);
-  else
-    append_bytes (object.out, "false", 5);
-  json_string (&object, "evidence", r->evidence);
-  append_char (object.out, '}');
+  p = put_member (p, first ? "{\"address\": " : ", {\"address\": ", &v[0]);
+  p = put_member (p, ", \"original\": ", &v[1]);
+  p = put_member (p, ", \"action\": ", &v[2]);
+  p = put_member (p, ", \"status\": ", &v[3]);
+  p = put_literal (p, ", \"reply_code\": ");
+  /* a number, or null for 0 (no reply code) */
+  p = r->reply_code != 0 ? put_int (p, r->reply_code) : put_literal (p, "null");
+  p = put_member (p, ", \"diagnostic\": ", &v[4]);
+  p = put_member (p, ", \"remote_mta\": ", &v[5]);
+  p = put_member (p, ", \"last_attempt\": ", &v[6]);
+  p = put_member (p, ", \"will_retry_until\": ", &v[7]);
+  p = put_member (p, ", \"reason\": ", &v[8]);
+  p = r->hard ? put_literal (p, ", \"hard\": true") : put_literal (p, ", \"hard\": false");
+  p = put_member (p, ", \"evidence\": ", &v[9]);
+  *p++ = '}';
+  commit (out, p);
 }
 
 /**
@@ -526,30 +466,42 @@ bd_export_json_append (GString        *out,
                        const BdBounce *bounce)
 {
   g_autofree char *summary = NULL;
-  JsonLevel object, recipients;
+  Value head[] = {
+    value_of (bounce->source), value_of (bd_kind_to_string (bounce->kind)), value_of (bounce->mta),
+    value_of (bounce->reporting_mta), value_of (bounce->date), value_of (bounce->arrival_date),
+  };
+  Value tail[2];
+  char *p;
 
   g_return_if_fail (out != NULL);
   g_return_if_fail (bounce != NULL);
 
-  object = json_open (out, '{');
-  json_string (&object, "source", bounce->source);
-  json_key (&object, "offset");
-  append_int (out, bounce->offset);
-  json_string (&object, "kind", bd_kind_to_string (bounce->kind));
-  json_string (&object, "mta", bounce->mta);
-  json_string (&object, "reporting_mta", bounce->reporting_mta);
-  json_string (&object, "date", bounce->date);
-  json_string (&object, "arrival_date", bounce->arrival_date);
-  json_key (&object, "original");
+  /* and offset's member and original's key */
+  p = reserve (out, values_room (head, G_N_ELEMENTS (head)) + 2 * LITERAL_ROOM);
+  p = put_member (p, "{\"source\": ", &head[0]);
+  p = put_literal (p, ", \"offset\": ");
+  p = put_int (p, bounce->offset);
+  p = put_member (p, ", \"kind\": ", &head[1]);
+  p = put_member (p, ", \"mta\": ", &head[2]);
+  p = put_member (p, ", \"reporting_mta\": ", &head[3]);
+  p = put_member (p, ", \"date\": ", &head[4]);
+  p = put_member (p, ", \"arrival_date\": ", &head[5]);
+  commit (out, put_literal (p, ", \"original\": "));
   append_original (out, bounce->original);
-  recipients = json_open_in (&object, "recipients", '[');
+
+  p = reserve (out, LITERAL_ROOM);
+  commit (out, put_literal (p, ", \"recipients\": ["));
   for (guint i = 0; i < bounce->recipients->len; i++)
-    append_recipient (&recipients, g_ptr_array_index (bounce->recipients, i));
-  append_char (out, ']');
-  json_string (&object, "note", bounce->note);
+    append_recipient (out, g_ptr_array_index (bounce->recipients, i), i == 0);
+
   summary = bd_diagnosis_summary (bounce);
-  json_string (&object, "summary", summary);
-  append_char (out, '}');
+  tail[0] = value_of (bounce->note);
+  tail[1] = value_of (summary);
+  p = reserve (out, values_room (tail, G_N_ELEMENTS (tail)) + LITERAL_ROOM);
+  p = put_member (p, "], \"note\": ", &tail[0]);
+  p = put_member (p, ", \"summary\": ", &tail[1]);
+  *p++ = '}';
+  commit (out, p);
 }
 
 /**
