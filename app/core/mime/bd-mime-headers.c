@@ -19,6 +19,7 @@
 #include "bd-mime-private.h"
 #include "bd-mime-text.h"
 #include "bd-mime-walk.h"
+#include "bd-mime-words.h"
 
 /**
  * bd_mime_fields:
@@ -240,10 +241,14 @@ bd_mime_header_value (const char *raw,
   value = bd_mime_unfold_len (raw, len, &len);
   if (needs_decoding (value, len))
     {
-      char *decoded;
+      /* UTF-8 encoded words, nearly all of them, without GMime */
+      char *decoded = bd_mime_words_decode_utf8 (value, len);
 
-      bd_mime_charset_keep_encoded (value);
-      decoded = g_mime_utils_header_decode_text (NULL, value);
+      if (decoded == NULL)
+        {
+          bd_mime_charset_keep_encoded (value);
+          decoded = g_mime_utils_header_decode_text (NULL, value);
+        }
 
       g_free (value);
       value = decoded != NULL ? g_strstrip (decoded) : g_strdup ("");
