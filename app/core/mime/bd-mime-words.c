@@ -4,8 +4,8 @@
  * Only one form is read here: 7-bit words and whole encoded words
  * ("=?utf-8?B?…?=", "=?UTF-8?q?…?="), blanks between them, every encoded
  * word complete in itself (base64 in whole quartets, padded at its end
- * only, and no base64 word after a padded one in its run; no "=XX" cut at
- * its end) and its run's text valid UTF-8 without control characters. GMime gives such a value as its words and blanks,
+ * only; no "=XX" cut at its end) and its run's text valid UTF-8 without
+ * control characters. GMime gives such a value as its words and blanks,
  * the encoded ones decoded and the blanks between two of them dropped;
  * any other value (another charset, a word GMime would split or join
  * differently, text it would convert or repair) is left to it.
@@ -58,13 +58,17 @@ base64_value (char c)
 }
 
 /* @n bytes of base64 at @p, whole quartets, '=' only as the last one's
- * padding (one or two), into @out; FALSE for any other form. */
+ * padding (one or two), into @out; FALSE for any other form. After a
+ * padded word of the run GMime 3.2 gives nothing for the run's base64
+ * words, whatever they hold. */
 static gboolean
 decode_base64 (const char *p,
                gsize       n,
                Decoding   *d)
 {
-  if (n == 0 || n % 4 != 0 || d->padded)
+  if (d->padded)
+    return TRUE;
+  if (n == 0 || n % 4 != 0)
     return FALSE;
   d->padded = p[n - 1] == '=';
   for (gsize i = 0; i < n; i += 4)
