@@ -330,6 +330,31 @@ guess_body (const BdMimePart *part)
   return NULL;
 }
 
+/* Whether the excerpt is made (bd_original_set_excerpts ()). */
+static gint make_excerpts = TRUE;
+
+/**
+ * bd_original_set_excerpts:
+ * @make: whether bd_original_fill_*() make BdOriginal.excerpt
+ *
+ * Only the app shows an original's excerpt (its diagnosis view); a
+ * program that never does (the command-line tool, whose outputs have no
+ * such field) turns it off once, at start-up, before it decodes: finding
+ * the text part, decoding it and cutting the excerpt was a fourth of
+ * reading the original. On by default.
+ */
+void
+bd_original_set_excerpts (gboolean make)
+{
+  g_atomic_int_set (&make_excerpts, make);
+}
+
+static gboolean
+excerpts_wanted (void)
+{
+  return g_atomic_int_get (&make_excerpts);
+}
+
 /* The message's text as its recipient would have seen it (the plain text
  * part; HTML is left out rather than shown as markup). */
 static void
@@ -340,7 +365,7 @@ fill_excerpt (BdOriginal       *original,
   g_autofree char *text = NULL;
   gsize len = 0;
 
-  if (original->excerpt != NULL)
+  if (original->excerpt != NULL || !excerpts_wanted ())
     return;
 
   body = guess_body (message);
@@ -840,7 +865,7 @@ bd_original_fill_from_text (BdOriginal *original,
   if (blank != NULL)
     {
       n = blank - start + 2;
-      if (original->excerpt == NULL)
+      if (original->excerpt == NULL && excerpts_wanted ())
         original->excerpt = make_excerpt (blank + 2, MIN ((gsize)(text + len - (blank + 2)), 16 * 1024));
     }
   message = bd_mime_parse (start, n, 1);

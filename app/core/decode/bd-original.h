@@ -12,6 +12,8 @@
 
 G_BEGIN_DECLS
 
+void     bd_original_set_excerpts      (gboolean          make);
+
 void     bd_original_fill_from_part    (BdOriginal       *original,
                                         const BdMimePart *part);
 void     bd_original_fill_from_message (BdOriginal       *original,
