@@ -751,6 +751,15 @@ bd_original_fill_from_message (BdOriginal       *original,
   fill_excerpt (original, message);
 }
 
+/* The returned message's copy at @text parsed: its header block for the
+ * fields, the content under it only when the excerpt is made. */
+static BdMimePart *
+parse_copy (const char *text,
+            gsize       len)
+{
+  return excerpts_wanted () ? bd_mime_parse (text, len, 1) : bd_mime_parse_head (text, len);
+}
+
 /**
  * bd_original_fill_from_part:
  * @part: a message/rfc822 or text/rfc822-headers part
@@ -771,7 +780,7 @@ bd_original_fill_from_part (BdOriginal       *original,
     {
       gsize len;
       g_autofree char *text = bd_mime_part_text (part, &len);
-      g_autoptr(BdMimePart) message = bd_mime_parse (text, len, 1);
+      g_autoptr(BdMimePart) message = parse_copy (text, len);
 
       bd_original_fill_from_message (original, message);
     }
@@ -868,7 +877,7 @@ bd_original_fill_from_text (BdOriginal *original,
       if (original->excerpt == NULL && excerpts_wanted ())
         original->excerpt = make_excerpt (blank + 2, MIN ((gsize)(text + len - (blank + 2)), 16 * 1024));
     }
-  message = bd_mime_parse (start, n, 1);
+  message = parse_copy (start, n);
   bd_original_fill_from_message (original, message);
   return TRUE;
 }

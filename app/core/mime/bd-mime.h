@@ -80,6 +80,9 @@ struct _BdMimePart
 BdMimePart *bd_mime_parse          (const char       *data,
                                     gsize             len,
                                     guint             max_depth);
+/* The header block alone, for a reader of its fields: see bd-mime.c. */
+BdMimePart *bd_mime_parse_head     (const char       *data,
+                                    gsize             len);
 void        bd_mime_part_free      (BdMimePart       *part);
 
 gboolean    bd_mime_part_is        (const BdMimePart *part,
