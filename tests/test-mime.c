@@ -670,6 +670,31 @@ check_head_as_parse (const char *data,
   g_assert_null (head->charset);
 }
 
+/* The head-only parse of text with a blank line stops there by itself:
+ * the same fields as the parse of the block up to it and the blank line
+ * (what the returned original's reader parsed before). */
+static void
+check_head_stops_at_blank (const char *data,
+                           gsize       len)
+{
+  const char *blank = g_strstr_len (data, len, "\n\n");
+  g_autoptr(BdMimePart) whole = NULL, cut = NULL;
+
+  if (blank == NULL)
+    return;
+  whole = bd_mime_parse_head (data, len);
+  cut = bd_mime_parse_head (data, blank + 2 - data);
+  g_assert_cmpuint (whole->n_fields, ==, cut->n_fields);
+  g_assert_cmpuint (whole->head_len, ==, cut->head_len);
+  for (guint i = 0; i < whole->n_fields; i++)
+    {
+      g_assert_true (whole->fields[i].name == cut->fields[i].name);
+      g_assert_cmpuint (whole->fields[i].name_len, ==, cut->fields[i].name_len);
+      g_assert_true (whole->fields[i].value == cut->fields[i].value);
+      g_assert_cmpuint (whole->fields[i].value_len, ==, cut->fields[i].value_len);
+    }
+}
+
 /* The head-only parse over header blocks of every shape the splitter
  * knows (folded lines, broken lines, unindented parameters, a body
  * straight after the fields, multiparts) and random ones. */
@@ -691,7 +716,10 @@ test_parse_head (void)
   g_autoptr(GRand) rand = g_rand_new_with_seed (20261208);
 
   for (guint i = 0; i < G_N_ELEMENTS (blocks); i++)
-    check_head_as_parse (blocks[i], strlen (blocks[i]));
+    {
+      check_head_as_parse (blocks[i], strlen (blocks[i]));
+      check_head_stops_at_blank (blocks[i], strlen (blocks[i]));
+    }
   for (guint round = 0; round < 20000; round++)
     {
       g_autoptr(GString) data = g_string_new (NULL);
@@ -702,6 +730,7 @@ test_parse_head (void)
       if (g_rand_boolean (rand) && data->len > 0)
         g_string_truncate (data, data->len - 1);
       check_head_as_parse (data->str, data->len);
+      check_head_stops_at_blank (data->str, data->len);
     }
 }
 

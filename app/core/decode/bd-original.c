@@ -867,15 +867,21 @@ bd_original_fill_from_text (BdOriginal *original,
   start = find_header_block (text, len);
   if (start == NULL)
     return FALSE;
-  /* Only the header block: the quoted body is not needed. */
   n = MIN ((gsize)(text + len - start), 256 * 1024);
-  /* as g_strstr_len () finds it (not past a NUL) */
-  blank = bd_mime_walk_find_blank_line (start, strnlen (start, n));
-  if (blank != NULL)
+  /* Only the header block: the quoted body is not needed, but for the
+   * excerpt. Without it, the head-only split stops at the block's blank
+   * line by itself (the first, as the search below finds it): the block
+   * is not looked through twice. */
+  if (excerpts_wanted ())
     {
-      n = blank - start + 2;
-      if (original->excerpt == NULL && excerpts_wanted ())
-        original->excerpt = make_excerpt (blank + 2, MIN ((gsize)(text + len - (blank + 2)), 16 * 1024));
+      /* as g_strstr_len () finds it (not past a NUL) */
+      blank = bd_mime_walk_find_blank_line (start, strnlen (start, n));
+      if (blank != NULL)
+        {
+          n = blank - start + 2;
+          if (original->excerpt == NULL)
+            original->excerpt = make_excerpt (blank + 2, MIN ((gsize)(text + len - (blank + 2)), 16 * 1024));
+        }
     }
   message = parse_copy (start, n);
   bd_original_fill_from_message (original, message);
