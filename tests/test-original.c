@@ -445,11 +445,12 @@ assert_same_original (const BdOriginal *a,
     }
 }
 
-/* The message at @path decoded with excerpts on, off, then on again:
- * every field of the original but the excerpt the same, the excerpt not
- * made while off and made as before once on again. Whether it had one. */
-static gboolean
-check_without_excerpt (const char *path)
+/* The message at @path decoded with the app's fields on, off, then on
+ * again: every field of the original but the excerpt the same, the
+ * excerpt and the bounce's own To not read while off and read as before
+ * once on again. Which of the two it had: 1 the excerpt, 2 the To. */
+static guint
+check_without_app_fields (const char *path)
 {
   g_autofree char *contents = NULL;
   gsize len;
@@ -457,27 +458,29 @@ check_without_excerpt (const char *path)
 
   g_assert_true (g_file_get_contents (path, &contents, &len, NULL));
   with = bd_decoder_decode_bytes (contents, len, path, 0);
-  bd_original_set_excerpts (FALSE);
+  bd_original_set_app_fields (FALSE);
   without = bd_decoder_decode_bytes (contents, len, path, 0);
-  bd_original_set_excerpts (TRUE);
+  bd_original_set_app_fields (TRUE);
   again = bd_decoder_decode_bytes (contents, len, path, 0);
   assert_same_original (with->original, without->original);
   g_assert_null (without->original->excerpt);
+  g_assert_null (without->to);
   g_assert_cmpstr (again->original->excerpt, ==, with->original->excerpt);
-  return with->original->excerpt != NULL;
+  g_assert_cmpstr (again->to, ==, with->to);
+  return (with->original->excerpt != NULL ? 1 : 0) | (with->to != NULL ? 2 : 0);
 }
 
-/* Excerpts off (the CLI's setting) over the samples and the decoder's,
+/* The app's fields off (the CLI's setting) over the samples and the decoder's,
  * scanners' and families' fixtures: attached originals, text/rfc822-headers
  * parts and copies quoted in prose. */
 static void
-test_original_no_excerpts (void)
+test_original_no_app_fields (void)
 {
   static const char *const dirs[][3] = {
     { "data", "samples", NULL }, { "tests", "fixtures", "decoder" },
     { "tests", "fixtures", "scanners" }, { "tests", "fixtures", "families" },
   };
-  guint excerpts = 0;
+  guint excerpts = 0, tos = 0;
 
   for (guint i = 0; i < G_N_ELEMENTS (dirs); i++)
     {
@@ -490,13 +493,19 @@ test_original_no_excerpts (void)
         {
           g_autofree char *path = g_build_filename (dir_path, name, NULL);
 
-          if (g_str_has_suffix (name, ".eml"))
-            excerpts += check_without_excerpt (path);
+          guint had;
+
+          if (!g_str_has_suffix (name, ".eml"))
+            continue;
+          had = check_without_app_fields (path);
+          excerpts += (had & 1) != 0;
+          tos += (had & 2) != 0;
         }
     }
-  g_test_message ("%u excerpts left out", excerpts);
-  /* the fixtures have excerpts to leave out */
+  g_test_message ("%u excerpts and %u To left out", excerpts, tos);
+  /* the fixtures have both to leave out */
   g_assert_cmpuint (excerpts, >, 30);
+  g_assert_cmpuint (tos, >, 30);
 }
 
 /* --- bd_original_parse_received () as it was, the oracle ---------------- */
@@ -653,7 +662,7 @@ main (int    argc,
   g_test_add_func ("/core/original/excerpt", test_original_excerpt);
   g_test_add_func ("/core/original/excerpt-lines", test_original_excerpt_lines);
   g_test_add_func ("/core/original/excerpt-random", test_original_excerpt_random);
-  g_test_add_func ("/core/original/no-excerpts", test_original_no_excerpts);
+  g_test_add_func ("/core/original/no-app-fields", test_original_no_app_fields);
   g_test_add_func ("/core/original/bimi-selector", test_original_bimi_selector);
   g_test_add_func ("/core/original/dkim-random", test_original_dkim_random);
 

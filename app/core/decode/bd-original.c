@@ -330,29 +330,38 @@ guess_body (const BdMimePart *part)
   return NULL;
 }
 
-/* Whether the excerpt is made (bd_original_set_excerpts ()). */
-static gint make_excerpts = TRUE;
+/* Whether what only the app shows is read (bd_original_set_app_fields ()). */
+static gint app_fields = TRUE;
 
 /**
- * bd_original_set_excerpts:
- * @make: whether bd_original_fill_*() make BdOriginal.excerpt
+ * bd_original_set_app_fields:
+ * @read: whether what only the app shows is read
  *
- * Only the app shows an original's excerpt (its diagnosis view); a
- * program that never does (the command-line tool, whose outputs have no
- * such field) turns it off once, at start-up, before it decodes: finding
- * the text part, decoding it and cutting the excerpt was a fourth of
+ * Two things decoded are shown by the app alone: an original's excerpt
+ * (BdOriginal.excerpt, its diagnosis view) and the bounce's own To
+ * (BdBounce.to, the domain bd_bounce_get_sender_domain () gives its
+ * domain check when the copy names no sender). A program that never
+ * shows them (the command-line tool: its JSON, text and CSV have
+ * neither) turns them off once, at start-up, before it decodes: finding
+ * and decoding the excerpt's text and reading the To cost a fourth of
  * reading the original. On by default.
  */
 void
-bd_original_set_excerpts (gboolean make)
+bd_original_set_app_fields (gboolean read)
 {
-  g_atomic_int_set (&make_excerpts, make);
+  g_atomic_int_set (&app_fields, read);
 }
 
-static gboolean
-excerpts_wanted (void)
+/**
+ * bd_original_app_fields:
+ *
+ * Returns: whether what only the app shows is read
+ *   (bd_original_set_app_fields ()).
+ */
+gboolean
+bd_original_app_fields (void)
 {
-  return g_atomic_int_get (&make_excerpts);
+  return g_atomic_int_get (&app_fields);
 }
 
 /* The message's text as its recipient would have seen it (the plain text
@@ -365,7 +374,7 @@ fill_excerpt (BdOriginal       *original,
   g_autofree char *text = NULL;
   gsize len = 0;
 
-  if (original->excerpt != NULL || !excerpts_wanted ())
+  if (original->excerpt != NULL || !bd_original_app_fields ())
     return;
 
   body = guess_body (message);
@@ -757,7 +766,7 @@ static BdMimePart *
 parse_copy (const char *text,
             gsize       len)
 {
-  return excerpts_wanted () ? bd_mime_parse (text, len, 1) : bd_mime_parse_head (text, len);
+  return bd_original_app_fields () ? bd_mime_parse (text, len, 1) : bd_mime_parse_head (text, len);
 }
 
 /**
@@ -872,7 +881,7 @@ bd_original_fill_from_text (BdOriginal *original,
    * excerpt. Without it, the head-only split stops at the block's blank
    * line by itself (the first, as the search below finds it): the block
    * is not looked through twice. */
-  if (excerpts_wanted ())
+  if (bd_original_app_fields ())
     {
       /* as g_strstr_len () finds it (not past a NUL) */
       blank = bd_mime_walk_find_blank_line (start, strnlen (start, n));

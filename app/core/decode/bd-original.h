@@ -12,7 +12,8 @@
 
 G_BEGIN_DECLS
 
-void     bd_original_set_excerpts      (gboolean          make);
+void     bd_original_set_app_fields    (gboolean          read);
+gboolean bd_original_app_fields        (void);
 
 void     bd_original_fill_from_part    (BdOriginal       *original,
                                         const BdMimePart *part);
