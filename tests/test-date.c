@@ -202,6 +202,35 @@ test_date_mutations (void)
     }
 }
 
+/* Every weekday and month name in every case of its three letters, and
+ * near names, ahead of a canonical date: the names are told apart as
+ * words by switches, which must take exactly the ones GMime's answer
+ * (and the names compared one by one before) took. */
+static void
+test_date_names (void)
+{
+  static const char *const names[] = {
+    "mon", "tue", "wed", "thu", "fri", "sat", "sun", "jan", "feb", "mar", "apr", "may", "jun",
+    "jul", "aug", "sep", "oct", "nov", "dec", "moo", "tun", "xyz", "ma", "m", "",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    for (guint cases = 0; cases < 8; cases++)
+      {
+        char name[4] = { 0 };
+        g_autofree char *weekday = NULL, *month = NULL, *bare = NULL;
+
+        for (guint k = 0; names[i][k] != '\0'; k++)
+          name[k] = (cases >> k) & 1 ? g_ascii_toupper (names[i][k]) : names[i][k];
+        weekday = g_strdup_printf ("%s, 2 Mar 2026 10:15:07 +0100", name);
+        month = g_strdup_printf ("Mon, 2 %s 2026 10:15:07 +0100 (CET)", name);
+        bare = g_strdup_printf ("%s,", name);
+        check_same (weekday);
+        check_same (month);
+        check_same (bare);
+      }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -215,5 +244,6 @@ main (int    argc,
   g_test_add_func ("/core/date/random-common", test_date_random_common);
   g_test_add_func ("/core/date/random-fallbacks", test_date_random_fallbacks);
   g_test_add_func ("/core/date/mutations", test_date_mutations);
+  g_test_add_func ("/core/date/names", test_date_names);
   return g_test_run ();
 }

@@ -641,6 +641,99 @@ test_seven_bit (void)
     }
 }
 
+/* bd_mime_parse_head () splits @data as bd_mime_parse () does: the same
+ * header block, content start and fields, byte for byte. @data is copied
+ * into a block of its exact size (a read past it shows under ASan). */
+static void
+check_head_as_parse (const char *data,
+                     gsize       len)
+{
+  g_autofree char *copy = g_memdup2 (data, len);
+  g_autoptr(BdMimePart) whole = bd_mime_parse (copy, len, BD_MIME_MAX_DEPTH);
+  g_autoptr(BdMimePart) head = bd_mime_parse_head (copy, len);
+
+  g_assert_true (head->head == whole->head);
+  g_assert_cmpuint (head->head_len, ==, whole->head_len);
+  g_assert_true (head->body == whole->body);
+  g_assert_cmpuint (head->body_len, ==, whole->body_len);
+  g_assert_cmpuint (head->n_fields, ==, whole->n_fields);
+  for (guint i = 0; i < head->n_fields; i++)
+    {
+      g_assert_true (head->fields[i].name == whole->fields[i].name);
+      g_assert_cmpuint (head->fields[i].name_len, ==, whole->fields[i].name_len);
+      g_assert_true (head->fields[i].value == whole->fields[i].value);
+      g_assert_cmpuint (head->fields[i].value_len, ==, whole->fields[i].value_len);
+    }
+  /* its content is not to be read: no parts, no parameters */
+  g_assert_true (bd_mime_part_is (head, "text", "plain"));
+  g_assert_null (head->children);
+  g_assert_null (head->charset);
+}
+
+/* The head-only parse of text with a blank line stops there by itself:
+ * the same fields as the parse of the block up to it and the blank line
+ * (what the returned original's reader parsed before). */
+static void
+check_head_stops_at_blank (const char *data,
+                           gsize       len)
+{
+  const char *blank = g_strstr_len (data, len, "\n\n");
+  g_autoptr(BdMimePart) whole = NULL, cut = NULL;
+
+  if (blank == NULL)
+    return;
+  whole = bd_mime_parse_head (data, len);
+  cut = bd_mime_parse_head (data, blank + 2 - data);
+  g_assert_cmpuint (whole->n_fields, ==, cut->n_fields);
+  g_assert_cmpuint (whole->head_len, ==, cut->head_len);
+  for (guint i = 0; i < whole->n_fields; i++)
+    {
+      g_assert_true (whole->fields[i].name == cut->fields[i].name);
+      g_assert_cmpuint (whole->fields[i].name_len, ==, cut->fields[i].name_len);
+      g_assert_true (whole->fields[i].value == cut->fields[i].value);
+      g_assert_cmpuint (whole->fields[i].value_len, ==, cut->fields[i].value_len);
+    }
+}
+
+/* The head-only parse over header blocks of every shape the splitter
+ * knows (folded lines, broken lines, unindented parameters, a body
+ * straight after the fields, multiparts) and random ones. */
+static void
+test_parse_head (void)
+{
+  static const char *const blocks[] = {
+    "", "\n", "Subject: hi\n", "Subject: hi", "Subject: hi\n\nbody\n",
+    "Subject: hi\nX-Broken line without colon\nContent-Type: multipart/report; boundary=R\n\n--R\n\nreport\n--R--\n",
+    "Subject: hi\nContent-Type: multipart/alternative;\nboundary=\"----=_Part_1\"\n\n------=_Part_1\n\nhello\n",
+    "Subject: note;\nthe text = starts here\n", "From jan Mon\nSubject: x\n", "Received: from a\n\tby b\n (c)\nTo: d\n\n",
+    " folded first\nSubject: x\n", "Content-Type: message/rfc822\n\nSubject: inner\n\nbody\n",
+  };
+  static const char *const pieces[] = {
+    "Subject: a", "From: b@c.example", "Received: from x", "\tby y", " (z)", "Content-Type: text/plain",
+    "Content-Type: multipart/mixed; boundary=B", "boundary=B", "--B", "no colon here", "X:", ":", "", "a=b;",
+    "Content-Transfer-Encoding: base64",
+  };
+  g_autoptr(GRand) rand = g_rand_new_with_seed (20261208);
+
+  for (guint i = 0; i < G_N_ELEMENTS (blocks); i++)
+    {
+      check_head_as_parse (blocks[i], strlen (blocks[i]));
+      check_head_stops_at_blank (blocks[i], strlen (blocks[i]));
+    }
+  for (guint round = 0; round < 20000; round++)
+    {
+      g_autoptr(GString) data = g_string_new (NULL);
+      guint n = g_rand_int_range (rand, 0, 12);
+
+      for (guint k = 0; k < n; k++)
+        g_string_append_printf (data, "%s\n", pieces[g_rand_int_range (rand, 0, G_N_ELEMENTS (pieces))]);
+      if (g_rand_boolean (rand) && data->len > 0)
+        g_string_truncate (data, data->len - 1);
+      check_head_as_parse (data->str, data->len);
+      check_head_stops_at_blank (data->str, data->len);
+    }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -668,5 +761,6 @@ main (int argc, char **argv)
   g_test_add_func ("/mime/normalise-newlines", test_normalise_newlines);
   g_test_add_func ("/mime/charset-converters", test_charset_converters);
   g_test_add_func ("/mime/seven-bit", test_seven_bit);
+  g_test_add_func ("/mime/parse-head", test_parse_head);
   return g_test_run ();
 }

@@ -420,6 +420,94 @@ test_original_dkim_random (void)
     }
 }
 
+/* Every field of the original but the excerpt the same in @a and @b. */
+static void
+assert_same_original (const BdOriginal *a,
+                      const BdOriginal *b)
+{
+  g_assert_cmpstr (a->from, ==, b->from);
+  g_assert_cmpstr (a->subject, ==, b->subject);
+  g_assert_cmpstr (a->message_id, ==, b->message_id);
+  g_assert_cmpstr (a->date, ==, b->date);
+  g_assert_cmpstr (a->sender_ip, ==, b->sender_ip);
+  g_assert_cmpstr (a->sender_host, ==, b->sender_host);
+  g_assert_cmpstr (a->bimi_selector, ==, b->bimi_selector);
+  g_assert_cmpuint (a->to->len, ==, b->to->len);
+  for (guint i = 0; i < a->to->len; i++)
+    g_assert_cmpstr (g_ptr_array_index (a->to, i), ==, g_ptr_array_index (b->to, i));
+  g_assert_cmpuint (a->dkim->len, ==, b->dkim->len);
+  for (guint i = 0; i < a->dkim->len; i++)
+    {
+      const BdDkimRef *x = g_ptr_array_index (a->dkim, i), *y = g_ptr_array_index (b->dkim, i);
+
+      g_assert_cmpstr (x->domain, ==, y->domain);
+      g_assert_cmpstr (x->selector, ==, y->selector);
+    }
+}
+
+/* The message at @path decoded with the app's fields on, off, then on
+ * again: every field of the original but the excerpt the same, the
+ * excerpt and the bounce's own To not read while off and read as before
+ * once on again. Which of the two it had: 1 the excerpt, 2 the To. */
+static guint
+check_without_app_fields (const char *path)
+{
+  g_autofree char *contents = NULL;
+  gsize len;
+  g_autoptr(BdBounce) with = NULL, without = NULL, again = NULL;
+
+  g_assert_true (g_file_get_contents (path, &contents, &len, NULL));
+  with = bd_decoder_decode_bytes (contents, len, path, 0);
+  bd_original_set_app_fields (FALSE);
+  without = bd_decoder_decode_bytes (contents, len, path, 0);
+  bd_original_set_app_fields (TRUE);
+  again = bd_decoder_decode_bytes (contents, len, path, 0);
+  assert_same_original (with->original, without->original);
+  g_assert_null (without->original->excerpt);
+  g_assert_null (without->to);
+  g_assert_cmpstr (again->original->excerpt, ==, with->original->excerpt);
+  g_assert_cmpstr (again->to, ==, with->to);
+  return (with->original->excerpt != NULL ? 1 : 0) | (with->to != NULL ? 2 : 0);
+}
+
+/* The app's fields off (the CLI's setting) over the samples and the decoder's,
+ * scanners' and families' fixtures: attached originals, text/rfc822-headers
+ * parts and copies quoted in prose. */
+static void
+test_original_no_app_fields (void)
+{
+  static const char *const dirs[][3] = {
+    { "data", "samples", NULL }, { "tests", "fixtures", "decoder" },
+    { "tests", "fixtures", "scanners" }, { "tests", "fixtures", "families" },
+  };
+  guint excerpts = 0, tos = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (dirs); i++)
+    {
+      g_autofree char *dir_path = g_build_filename (g_getenv ("BD_SOURCE_ROOT"), dirs[i][0], dirs[i][1], dirs[i][2], NULL);
+      g_autoptr(GDir) dir = g_dir_open (dir_path, 0, NULL);
+      const char *name;
+
+      g_assert_nonnull (dir);
+      while ((name = g_dir_read_name (dir)) != NULL)
+        {
+          g_autofree char *path = g_build_filename (dir_path, name, NULL);
+
+          guint had;
+
+          if (!g_str_has_suffix (name, ".eml"))
+            continue;
+          had = check_without_app_fields (path);
+          excerpts += (had & 1) != 0;
+          tos += (had & 2) != 0;
+        }
+    }
+  g_test_message ("%u excerpts and %u To left out", excerpts, tos);
+  /* the fixtures have both to leave out */
+  g_assert_cmpuint (excerpts, >, 30);
+  g_assert_cmpuint (tos, >, 30);
+}
+
 /* --- bd_original_parse_received () as it was, the oracle ---------------- */
 
 static const char *
@@ -574,6 +662,7 @@ main (int    argc,
   g_test_add_func ("/core/original/excerpt", test_original_excerpt);
   g_test_add_func ("/core/original/excerpt-lines", test_original_excerpt_lines);
   g_test_add_func ("/core/original/excerpt-random", test_original_excerpt_random);
+  g_test_add_func ("/core/original/no-app-fields", test_original_no_app_fields);
   g_test_add_func ("/core/original/bimi-selector", test_original_bimi_selector);
   g_test_add_func ("/core/original/dkim-random", test_original_dkim_random);
 

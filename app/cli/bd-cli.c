@@ -15,6 +15,7 @@
 
 #include "bd-cli.h"
 #include "bd-i18n.h"
+#include "bd-original.h"
 
 typedef struct
 {
@@ -77,6 +78,9 @@ main (int    argc,
           if (subcommands[i].run == bd_cli_run_check_domain)
             return bd_cli_run_check_domain (argc - 1, argv + 1);
           g_mime_init ();
+          /* no output of the tool has an original's excerpt or a
+           * bounce's own To: not read */
+          bd_original_set_app_fields (FALSE);
           status = subcommands[i].run (argc - 1, argv + 1);
           g_mime_shutdown ();
           return status;

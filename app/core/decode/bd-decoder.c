@@ -362,7 +362,7 @@ scan_prose (BdBounce          *bounce,
             const BdMimePart  *message,
             const BdScanInput *input)
 {
-  bounce->to = bd_sender_first_address (message, "To");
+  bounce->to = bd_sender_bounce_to (message);
   bounce->date = iso_date (message);
   if (bounce->kind == BD_KIND_FEEDBACK)
     return;

@@ -330,6 +330,40 @@ guess_body (const BdMimePart *part)
   return NULL;
 }
 
+/* Whether what only the app shows is read (bd_original_set_app_fields ()). */
+static gint app_fields = TRUE;
+
+/**
+ * bd_original_set_app_fields:
+ * @read: whether what only the app shows is read
+ *
+ * Two things decoded are shown by the app alone: an original's excerpt
+ * (BdOriginal.excerpt, its diagnosis view) and the bounce's own To
+ * (BdBounce.to, the domain bd_bounce_get_sender_domain () gives its
+ * domain check when the copy names no sender). A program that never
+ * shows them (the command-line tool: its JSON, text and CSV have
+ * neither) turns them off once, at start-up, before it decodes: finding
+ * and decoding the excerpt's text and reading the To cost a fourth of
+ * reading the original. On by default.
+ */
+void
+bd_original_set_app_fields (gboolean read)
+{
+  g_atomic_int_set (&app_fields, read);
+}
+
+/**
+ * bd_original_app_fields:
+ *
+ * Returns: whether what only the app shows is read
+ *   (bd_original_set_app_fields ()).
+ */
+gboolean
+bd_original_app_fields (void)
+{
+  return g_atomic_int_get (&app_fields);
+}
+
 /* The message's text as its recipient would have seen it (the plain text
  * part; HTML is left out rather than shown as markup). */
 static void
@@ -340,7 +374,7 @@ fill_excerpt (BdOriginal       *original,
   g_autofree char *text = NULL;
   gsize len = 0;
 
-  if (original->excerpt != NULL)
+  if (original->excerpt != NULL || !bd_original_app_fields ())
     return;
 
   body = guess_body (message);
@@ -481,36 +515,36 @@ add_addresses (GPtrArray           *into,
     }
 }
 
-/* The mailboxes of the first @name field, groups' members included. A
- * plain field ("a@b", "Name <a@b>"), nearly every one, is read without
- * building GMime's objects. */
+/* The mailboxes of an address field's @raw value, groups' members
+ * included. A plain field ("a@b", "Name <a@b>"), nearly every one, is
+ * read without building GMime's objects. */
 static void
-add_header_addresses (GPtrArray        *into,
-                      const BdMimePart *message,
-                      const char       *name)
+add_field_addresses (GPtrArray  *into,
+                     const char *raw,
+                     gsize       len)
 {
   g_autoptr(InternetAddressList) list = NULL;
 
-  if (bd_mime_address_header_plain (message, name, into, MAX_ADDRESSES))
+  if (bd_mime_address_value_plain (raw, len, into, MAX_ADDRESSES))
     return;
-  list = bd_mime_address_header (message, name);
+  list = bd_mime_address_value (raw, len);
   add_addresses (into, list, 0);
 }
 
-/* The first of add_header_addresses()'s mailboxes, or NULL: a plain
+/* The first of add_field_addresses()'s mailboxes, or NULL: a plain
  * field's without an array to hold the rest. */
 static char *
-first_header_address (const BdMimePart *message,
-                      const char       *name)
+first_field_address (const char *raw,
+                     gsize       len)
 {
   g_autoptr(GPtrArray) all = NULL;
   g_autoptr(InternetAddressList) list = NULL;
   char *first;
 
-  if (bd_mime_address_header_plain_first (message, name, &first))
+  if (bd_mime_address_value_plain_first (raw, len, &first))
     return first;
   all = g_ptr_array_new_with_free_func (g_free);
-  list = bd_mime_address_header (message, name);
+  list = bd_mime_address_value (raw, len);
   add_addresses (all, list, 0);
   return all->len > 0 ? g_strdup (g_ptr_array_index (all, 0)) : NULL;
 }
@@ -549,6 +583,160 @@ header_value_in (const char *raw,
   return value;
 }
 
+/* Every DKIM-Signature's d= and s=. */
+static void
+read_dkim (BdOriginal        *original,
+           const BdMimeField *f)
+{
+  char buf[VALUE_ROOM];
+  g_autofree char *heap = NULL;
+
+  add_dkim (original, header_value_in (f->value, f->value_len, buf, &heap));
+}
+
+/* The Received chain, top down, until one names a public sending IP. */
+static void
+read_received (BdOriginal        *original,
+               const BdMimeField *f)
+{
+  char buf[VALUE_ROOM];
+  g_autofree char *heap = NULL;
+
+  if (original->sender_ip != NULL)
+    return;
+  bd_original_parse_received (header_value_in (f->value, f->value_len, buf, &heap),
+                              &original->sender_ip, &original->sender_host);
+}
+
+/* The first BIMI-Selector that names one. */
+static void
+read_bimi_selector (BdOriginal        *original,
+                    const BdMimeField *f)
+{
+  char buf[VALUE_ROOM];
+  g_autofree char *heap = NULL;
+
+  if (original->bimi_selector != NULL)
+    return;
+  original->bimi_selector = bimi_selector_of (header_value_in (f->value, f->value_len, buf, &heap));
+}
+
+/* The first field of each name read once, noted in the one walk through
+ * the fields that reads the repeated ones: a look-up for each of them
+ * went through all the fields again, five times a message. */
+typedef struct
+{
+  const BdMimeField *from;
+  const BdMimeField *to;
+  const BdMimeField *subject;
+  const BdMimeField *message_id;
+  const BdMimeField *date;
+} Firsts;
+
+/* Whether @f is named @lower (@n bytes, in lower case), in any case. */
+static inline gboolean
+field_is (const BdMimeField *f,
+          const char        *lower,
+          gsize              n)
+{
+  return f->name_len == n && bd_mime_walk_has_prefix_ci (f->name, lower, n);
+}
+
+static inline void
+note_first (const BdMimeField **first,
+            const BdMimeField  *f)
+{
+  if (*first == NULL)
+    *first = f;
+}
+
+/* One field of the walk, told by its name's length first: most fields
+ * are none of these, and are passed after one comparison. */
+static void
+read_field (BdOriginal        *original,
+            const BdMimeField *f,
+            Firsts            *firsts)
+{
+  switch (f->name_len)
+    {
+    case 2:
+      if (field_is (f, "to", 2))
+        note_first (&firsts->to, f);
+      break;
+    case 4:
+      if (field_is (f, "from", 4))
+        note_first (&firsts->from, f);
+      else if (field_is (f, "date", 4))
+        note_first (&firsts->date, f);
+      break;
+    case 7:
+      if (field_is (f, "subject", 7))
+        note_first (&firsts->subject, f);
+      break;
+    case 8:
+      if (field_is (f, "received", 8))
+        read_received (original, f);
+      break;
+    case 10:
+      if (field_is (f, "message-id", 10))
+        note_first (&firsts->message_id, f);
+      break;
+    case 13:
+      if (field_is (f, "bimi-selector", 13))
+        read_bimi_selector (original, f);
+      break;
+    case 14:
+      if (field_is (f, "dkim-signature", 14))
+        read_dkim (original, f);
+      break;
+    default:
+      break;
+    }
+}
+
+static void
+read_message_id (BdOriginal        *original,
+                 const BdMimeField *f)
+{
+  char buf[BD_MIME_UNFOLD_ROOM];
+  g_autofree char *heap = NULL;
+  gsize len;
+  const char *value = bd_mime_unfold_in (f->value, f->value_len, buf, sizeof buf, &heap, &len);
+
+  /* "<local@domain>", nearly every one, without GMime's parser */
+  original->message_id = bd_mime_plain_message_id (value);
+  if (original->message_id == NULL)
+    original->message_id = g_mime_utils_decode_message_id (value);
+}
+
+static void
+read_date (BdOriginal        *original,
+           const BdMimeField *f)
+{
+  char buf[BD_MIME_UNFOLD_ROOM];
+  g_autofree char *heap = NULL;
+  gsize len;
+
+  original->date = bd_date_to_iso_utc (bd_mime_unfold_in (f->value, f->value_len, buf, sizeof buf, &heap, &len));
+}
+
+/* The fields of @original still unset, from the first field of each name. */
+static void
+read_firsts (BdOriginal   *original,
+             const Firsts *firsts)
+{
+  if (original->from == NULL && firsts->from != NULL)
+    original->from = first_field_address (firsts->from->value, firsts->from->value_len);
+  if (original->to->len == 0 && firsts->to != NULL)
+    add_field_addresses (original->to, firsts->to->value, firsts->to->value_len);
+  if (original->subject == NULL && firsts->subject != NULL)
+    original->subject = bd_mime_header_value (firsts->subject->value, firsts->subject->value_len);
+  if (original->message_id == NULL && firsts->message_id != NULL)
+    read_message_id (original, firsts->message_id);
+  if (original->date == NULL && firsts->date != NULL)
+    read_date (original, firsts->date);
+}
+
 /**
  * bd_original_fill_from_message:
  *
@@ -559,71 +747,26 @@ bd_original_fill_from_message (BdOriginal       *original,
                                const BdMimePart *message)
 {
   const BdMimeField *fields;
-  const char *raw;
-  gsize raw_len;
+  Firsts firsts = { NULL };
   guint n;
 
   g_return_if_fail (original != NULL);
   g_return_if_fail (message != NULL);
 
-  if (original->from == NULL)
-    original->from = first_header_address (message, "From");
-  if (original->to->len == 0)
-    add_header_addresses (original->to, message, "To");
-  if (original->subject == NULL)
-    original->subject = bd_mime_header (message, "Subject");
-  if (original->message_id == NULL && (raw = bd_mime_header_raw (message, "Message-ID", &raw_len)) != NULL)
-    {
-      char buf[BD_MIME_UNFOLD_ROOM];
-      g_autofree char *heap = NULL;
-      const char *value = bd_mime_unfold_in (raw, raw_len, buf, sizeof buf, &heap, &raw_len);
-
-      /* "<local@domain>", nearly every one, without GMime's parser */
-      original->message_id = bd_mime_plain_message_id (value);
-      if (original->message_id == NULL)
-        original->message_id = g_mime_utils_decode_message_id (value);
-    }
-  if (original->date == NULL && (raw = bd_mime_header_raw (message, "Date", &raw_len)) != NULL)
-    {
-      char buf[BD_MIME_UNFOLD_ROOM];
-      g_autofree char *heap = NULL;
-
-      original->date = bd_date_to_iso_utc (bd_mime_unfold_in (raw, raw_len, buf, sizeof buf, &heap, &raw_len));
-    }
-
   fields = bd_mime_fields (message, &n);
   for (guint i = 0; i < n; i++)
-    {
-      const BdMimeField *f = &fields[i];
-
-      if (f->name_len == 14 && bd_mime_walk_has_prefix_ci (f->name, "dkim-signature", 14))
-        {
-          char buf[VALUE_ROOM];
-          g_autofree char *heap = NULL;
-          const char *v = header_value_in (f->value, f->value_len, buf, &heap);
-
-          add_dkim (original, v);
-        }
-      else if (original->sender_ip == NULL && f->name_len == 8 && bd_mime_walk_has_prefix_ci (f->name, "received", 8))
-        {
-          char buf[VALUE_ROOM];
-          g_autofree char *heap = NULL;
-          const char *v = header_value_in (f->value, f->value_len, buf, &heap);
-
-          bd_original_parse_received (v, &original->sender_ip, &original->sender_host);
-        }
-      else if (original->bimi_selector == NULL && f->name_len == 13 &&
-               bd_mime_walk_has_prefix_ci (f->name, "bimi-selector", 13))
-        {
-          char buf[VALUE_ROOM];
-          g_autofree char *heap = NULL;
-          const char *v = header_value_in (f->value, f->value_len, buf, &heap);
-
-          original->bimi_selector = bimi_selector_of (v);
-        }
-    }
-
+    read_field (original, &fields[i], &firsts);
+  read_firsts (original, &firsts);
   fill_excerpt (original, message);
+}
+
+/* The returned message's copy at @text parsed: its header block for the
+ * fields, the content under it only when the excerpt is made. */
+static BdMimePart *
+parse_copy (const char *text,
+            gsize       len)
+{
+  return bd_original_app_fields () ? bd_mime_parse (text, len, 1) : bd_mime_parse_head (text, len);
 }
 
 /**
@@ -646,7 +789,7 @@ bd_original_fill_from_part (BdOriginal       *original,
     {
       gsize len;
       g_autofree char *text = bd_mime_part_text (part, &len);
-      g_autoptr(BdMimePart) message = bd_mime_parse (text, len, 1);
+      g_autoptr(BdMimePart) message = parse_copy (text, len);
 
       bd_original_fill_from_message (original, message);
     }
@@ -733,17 +876,23 @@ bd_original_fill_from_text (BdOriginal *original,
   start = find_header_block (text, len);
   if (start == NULL)
     return FALSE;
-  /* Only the header block: the quoted body is not needed. */
   n = MIN ((gsize)(text + len - start), 256 * 1024);
-  /* as g_strstr_len () finds it (not past a NUL) */
-  blank = bd_mime_walk_find_blank_line (start, strnlen (start, n));
-  if (blank != NULL)
+  /* Only the header block: the quoted body is not needed, but for the
+   * excerpt. Without it, the head-only split stops at the block's blank
+   * line by itself (the first, as the search below finds it): the block
+   * is not looked through twice. */
+  if (bd_original_app_fields ())
     {
-      n = blank - start + 2;
-      if (original->excerpt == NULL)
-        original->excerpt = make_excerpt (blank + 2, MIN ((gsize)(text + len - (blank + 2)), 16 * 1024));
+      /* as g_strstr_len () finds it (not past a NUL) */
+      blank = bd_mime_walk_find_blank_line (start, strnlen (start, n));
+      if (blank != NULL)
+        {
+          n = blank - start + 2;
+          if (original->excerpt == NULL)
+            original->excerpt = make_excerpt (blank + 2, MIN ((gsize)(text + len - (blank + 2)), 16 * 1024));
+        }
     }
-  message = bd_mime_parse (start, n, 1);
+  message = parse_copy (start, n);
   bd_original_fill_from_message (original, message);
   return TRUE;
 }

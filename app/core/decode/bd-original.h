@@ -12,6 +12,9 @@
 
 G_BEGIN_DECLS
 
+void     bd_original_set_app_fields    (gboolean          read);
+gboolean bd_original_app_fields        (void);
+
 void     bd_original_fill_from_part    (BdOriginal       *original,
                                         const BdMimePart *part);
 void     bd_original_fill_from_message (BdOriginal       *original,

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "bd-gmime-autocleanups.h"
+#include "bd-original.h"
 #include "bd-sender.h"
 
 /**
@@ -49,6 +50,25 @@ bd_sender_first_address (const BdMimePart *message,
         return g_strdup (internet_address_mailbox_get_addr (INTERNET_ADDRESS_MAILBOX (address)));
     }
   return NULL;
+}
+
+/**
+ * bd_sender_bounce_to:
+ * @message: a bounce
+ *
+ * The bounce's own To, which only the app reads
+ * (bd_bounce_get_sender_domain ()): not read while
+ * bd_original_set_app_fields () has it off.
+ *
+ * Returns: (transfer full) (nullable): bd_sender_first_address() of To,
+ *   or %NULL when it is not read.
+ */
+char *
+bd_sender_bounce_to (const BdMimePart *message)
+{
+  g_return_val_if_fail (message != NULL, NULL);
+
+  return bd_original_app_fields () ? bd_sender_first_address (message, "To") : NULL;
 }
 
 static const char *

@@ -14,6 +14,7 @@ G_BEGIN_DECLS
 
 char       *bd_sender_first_address      (const BdMimePart *message,
                                           const char       *header);
+char       *bd_sender_bounce_to          (const BdMimePart *message);
 const char *bd_bounce_get_sender_domain  (const BdBounce   *bounce);
 const char *bd_bounce_get_dkim_selector  (const BdBounce   *bounce,
                                           const char       *domain);

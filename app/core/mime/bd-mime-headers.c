@@ -19,6 +19,7 @@
 #include "bd-mime-private.h"
 #include "bd-mime-text.h"
 #include "bd-mime-walk.h"
+#include "bd-mime-words.h"
 
 /**
  * bd_mime_fields:
@@ -219,6 +220,43 @@ needs_decoding (const char *value,
 }
 
 /**
+ * bd_mime_header_value:
+ * @raw: a field's value as it is in the message (bd_mime_fields())
+ * @len: its length
+ *
+ * bd_mime_header_n() on a field already found: a caller that reads
+ * several fields in one walk through them does not look each up again.
+ *
+ * Returns: (transfer full): @raw unfolded, trimmed and with encoded
+ *   words decoded.
+ */
+char *
+bd_mime_header_value (const char *raw,
+                      gsize       len)
+{
+  char *value;
+
+  g_return_val_if_fail (raw != NULL || len == 0, NULL);
+
+  value = bd_mime_unfold_len (raw, len, &len);
+  if (needs_decoding (value, len))
+    {
+      /* UTF-8 encoded words, nearly all of them, without GMime */
+      char *decoded = bd_mime_words_decode_utf8 (value, len);
+
+      if (decoded == NULL)
+        {
+          bd_mime_charset_keep_encoded (value);
+          decoded = g_mime_utils_header_decode_text (NULL, value);
+        }
+
+      g_free (value);
+      value = decoded != NULL ? g_strstrip (decoded) : g_strdup ("");
+    }
+  return value;
+}
+
+/**
  * bd_mime_header_n:
  * @name_len: strlen (@name) (bd_mime_header () works it out)
  *
@@ -233,25 +271,34 @@ bd_mime_header_n (const BdMimePart *part,
 {
   gsize len;
   const char *raw;
-  char *value;
 
   g_return_val_if_fail (part != NULL, NULL);
   g_return_val_if_fail (name != NULL, NULL);
 
   if ((raw = bd_mime_header_raw_n (part, name, name_len, &len)) == NULL)
     return NULL;
-  value = bd_mime_unfold_len (raw, len, &len);
-  if (needs_decoding (value, len))
-    {
-      char *decoded;
+  return bd_mime_header_value (raw, len);
+}
 
-      bd_mime_charset_keep_encoded (value);
-      decoded = g_mime_utils_header_decode_text (NULL, value);
+/**
+ * bd_mime_address_value:
+ * @raw: an address field's value as it is in the message
+ *
+ * bd_mime_address_header() on a field already found.
+ *
+ * Returns: (transfer full) (nullable): @raw parsed as an address list.
+ */
+InternetAddressList *
+bd_mime_address_value (const char *raw,
+                       gsize       len)
+{
+  g_autofree char *value = NULL;
 
-      g_free (value);
-      value = decoded != NULL ? g_strstrip (decoded) : g_strdup ("");
-    }
-  return value;
+  g_return_val_if_fail (raw != NULL || len == 0, NULL);
+
+  value = bd_mime_unfold (raw, len);
+  bd_mime_charset_keep_encoded (value);
+  return internet_address_list_parse (NULL, value);
 }
 
 /**
@@ -266,13 +313,10 @@ bd_mime_address_header (const BdMimePart *part,
 {
   gsize len;
   const char *raw = bd_mime_header_raw (part, name, &len);
-  g_autofree char *value = NULL;
 
   if (raw == NULL)
     return NULL;
-  value = bd_mime_unfold (raw, len);
-  bd_mime_charset_keep_encoded (value);
-  return internet_address_list_parse (NULL, value);
+  return bd_mime_address_value (raw, len);
 }
 
 /* The plain forms of an address list, read without GMime: GMime's parser
@@ -475,6 +519,32 @@ bd_mime_plain_addresses (const char *value,
 }
 
 /**
+ * bd_mime_address_value_plain:
+ * @raw: an address field's value as it is in the message
+ * @addrs: (element-type utf8): where the addresses go
+ * @max: how many addresses @addrs may hold
+ *
+ * bd_mime_plain_addresses() on a field's raw value, unfolded on the
+ * stack when it fits.
+ *
+ * Returns: whether the value is plain (its addresses added); %FALSE when
+ *   GMime must read it (bd_mime_address_value()).
+ */
+gboolean
+bd_mime_address_value_plain (const char *raw,
+                             gsize       len,
+                             GPtrArray  *addrs,
+                             guint       max)
+{
+  char buf[BD_MIME_UNFOLD_ROOM];
+  g_autofree char *heap = NULL;
+
+  g_return_val_if_fail (raw != NULL || len == 0, FALSE);
+
+  return bd_mime_plain_addresses (bd_mime_unfold_in (raw, len, buf, sizeof buf, &heap, &len), addrs, max);
+}
+
+/**
  * bd_mime_address_header_plain:
  * @addrs: (element-type utf8): where the addresses go
  * @max: how many addresses @addrs may hold
@@ -493,15 +563,44 @@ bd_mime_address_header_plain (const BdMimePart *part,
 {
   gsize len;
   const char *raw;
-  char buf[BD_MIME_UNFOLD_ROOM];
-  g_autofree char *heap = NULL;
 
   g_return_val_if_fail (part != NULL, FALSE);
   g_return_val_if_fail (name != NULL, FALSE);
 
   if ((raw = bd_mime_header_raw (part, name, &len)) == NULL)
     return TRUE;
-  return bd_mime_plain_addresses (bd_mime_unfold_in (raw, len, buf, sizeof buf, &heap, &len), addrs, max);
+  return bd_mime_address_value_plain (raw, len, addrs, max);
+}
+
+/**
+ * bd_mime_address_value_plain_first:
+ * @raw: an address field's value as it is in the message
+ * @first: (out) (transfer full) (nullable): the first address, or %NULL
+ *
+ * bd_mime_address_value_plain() for the first address alone.
+ *
+ * Returns: %TRUE when the value is plain (@first set to its first
+ *   address); %FALSE, @first set to %NULL, when GMime must read it
+ *   (bd_mime_address_value()).
+ */
+gboolean
+bd_mime_address_value_plain_first (const char  *raw,
+                                   gsize        len,
+                                   char       **first)
+{
+  const char *value, *addr = NULL;
+  char buf[BD_MIME_UNFOLD_ROOM];
+  g_autofree char *heap = NULL;
+
+  g_return_val_if_fail (raw != NULL || len == 0, FALSE);
+  g_return_val_if_fail (first != NULL, FALSE);
+
+  *first = NULL;
+  value = bd_mime_unfold_in (raw, len, buf, sizeof buf, &heap, &len);
+  if (!bd_mime_text_is_seven_bit (value, len) || !read_plain_list (value, NULL, 0, &addr, &len))
+    return FALSE;
+  *first = g_strndup (addr, len);   /* a plain list has a mailbox */
+  return TRUE;
 }
 
 /**
@@ -521,9 +620,7 @@ bd_mime_address_header_plain_first (const BdMimePart  *part,
                                     char             **first)
 {
   gsize len;
-  const char *raw, *value, *addr = NULL;
-  char buf[BD_MIME_UNFOLD_ROOM];
-  g_autofree char *heap = NULL;
+  const char *raw;
 
   g_return_val_if_fail (part != NULL, FALSE);
   g_return_val_if_fail (name != NULL, FALSE);
@@ -532,11 +629,7 @@ bd_mime_address_header_plain_first (const BdMimePart  *part,
   *first = NULL;
   if ((raw = bd_mime_header_raw (part, name, &len)) == NULL)
     return TRUE;
-  value = bd_mime_unfold_in (raw, len, buf, sizeof buf, &heap, &len);
-  if (!bd_mime_text_is_seven_bit (value, len) || !read_plain_list (value, NULL, 0, &addr, &len))
-    return FALSE;
-  *first = g_strndup (addr, len);   /* a plain list has a mailbox */
-  return TRUE;
+  return bd_mime_address_value_plain_first (raw, len, first);
 }
 
 /**

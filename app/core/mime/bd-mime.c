@@ -1019,6 +1019,39 @@ bd_mime_parse (const char *data,
   return top;
 }
 
+/**
+ * bd_mime_parse_head:
+ * @data: a message with LF line ends; must outlive the result
+ *
+ * bd_mime_parse() for a reader of the header fields alone
+ * (bd_mime_fields ()): the header block is split and its fields indexed
+ * the same, but its Content-Type and Content-Transfer-Encoding are not
+ * read and nothing under it is parsed. The part says text/plain, without
+ * charset, boundary or encoding, whatever its fields say: its content is
+ * not to be read. Reading the content type cost a third of the split.
+ *
+ * Returns: (transfer full): the message's top part.
+ */
+BdMimePart *
+bd_mime_parse_head (const char *data,
+                    gsize       len)
+{
+  const char *start = data != NULL ? data : "";
+  BdMimeArena *arena;
+  BdMimePart *top;
+  Head head;
+
+  g_return_val_if_fail (data != NULL || len == 0, NULL);
+
+  arena = bd_mime_arena_new ();
+  top = memset (bd_mime_arena_alloc (arena, sizeof (BdMimePart)), 0, sizeof (BdMimePart));
+  head = (Head) { arena, 0, -1, -1 };
+  split_head (&head, top, start, start + len);
+  set_content_type (arena, top, "text", 4, "plain", 5);
+  top->arena = arena;
+  return top;
+}
+
 void
 bd_mime_part_free (BdMimePart *part)
 {

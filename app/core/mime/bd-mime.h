@@ -80,6 +80,9 @@ struct _BdMimePart
 BdMimePart *bd_mime_parse          (const char       *data,
                                     gsize             len,
                                     guint             max_depth);
+/* The header block alone, for a reader of its fields: see bd-mime.c. */
+BdMimePart *bd_mime_parse_head     (const char       *data,
+                                    gsize             len);
 void        bd_mime_part_free      (BdMimePart       *part);
 
 gboolean    bd_mime_part_is        (const BdMimePart *part,
@@ -94,6 +97,10 @@ const char *bd_mime_header_raw_n   (const BdMimePart *part,
 char       *bd_mime_header_n       (const BdMimePart *part,
                                     const char       *name,
                                     gsize             name_len);
+/* A field's value found in bd_mime_fields (): unfolded and decoded, as
+ * bd_mime_header_n () gives it. */
+char       *bd_mime_header_value   (const char       *raw,
+                                    gsize             len);
 
 /* Inline, so that a name written in the call has its length known where
  * it is compiled: a strlen () for each of thousands of look-ups a run
@@ -142,6 +149,16 @@ gboolean    bd_mime_address_header_plain (const BdMimePart *part,
 gboolean    bd_mime_address_header_plain_first (const BdMimePart  *part,
                                                 const char        *name,
                                                 char             **first);
+/* The same on a field's value found in bd_mime_fields (). */
+InternetAddressList *bd_mime_address_value (const char       *raw,
+                                            gsize             len);
+gboolean    bd_mime_address_value_plain  (const char       *raw,
+                                          gsize             len,
+                                          GPtrArray        *addrs,
+                                          guint             max);
+gboolean    bd_mime_address_value_plain_first (const char  *raw,
+                                               gsize        len,
+                                               char       **first);
 char       *bd_mime_plain_message_id     (const char       *value);
 
 /* The header fields, in order. */
