@@ -249,8 +249,7 @@ contains_any (const char        *value,
   char lower[LOWER_MAX];
 
   len = MIN (len, LOWER_MAX);
-  for (gsize i = 0; i < len; i++)
-    lower[i] = bd_text_ascii_lower (value[i]);
+  bd_text_ascii_down_copy (lower, value, len);
   /* every marker has two bytes or more: none starts at the last one */
   for (gsize i = 0; i + 1 < len; i++)
     {
@@ -561,13 +560,41 @@ body_start_has_phrase (const char *body,
   return contains_any (body, MIN (len, BD_FILTER_BODY_PEEK), body_markers);
 }
 
-/* Whether the first line is a header field: a name of printable ASCII
- * without spaces, then a colon (RFC 5322 2.2). */
-static gboolean
-starts_with_field (const char *data,
-                   gsize       len)
+/**
+ * bd_mailbox_filter_starts_with_field:
+ *
+ * Returns: whether the first line is a header field: a name of printable
+ *   ASCII without spaces, then a colon (RFC 5322 2.2), in the first 1000
+ *   bytes. The name is read 16 bytes at a time where SSE2 is: a test of
+ *   each byte for the colon and for the bytes no name holds cost a tenth
+ *   of the pre-filter of every message (test-mailbox-scan compares it
+ *   with that walk).
+ */
+gboolean
+bd_mailbox_filter_starts_with_field (const char *data,
+                                     gsize       len)
 {
-  for (gsize i = 0; i < len && i < 1000; i++)
+  gsize limit = MIN (len, 1000), i = 0;
+
+#ifdef __SSE2__
+  for (; limit - i >= 16; i += 16)
+    {
+      __m128i block = _mm_loadu_si128 ((const __m128i *)(gconstpointer)(data + i));
+      /* no name byte: up to ' ' as a signed byte (those from 0x80 too), and DEL */
+      __m128i stops = _mm_or_si128 (_mm_cmpeq_epi8 (block, _mm_set1_epi8 (':')),
+                                    _mm_or_si128 (_mm_cmplt_epi8 (block, _mm_set1_epi8 (' ' + 1)),
+                                                  _mm_cmpeq_epi8 (block, _mm_set1_epi8 (0x7f))));
+      unsigned mask = (unsigned)_mm_movemask_epi8 (stops);
+
+      if (mask != 0)
+        {
+          gsize at = i + __builtin_ctz (mask);
+
+          return data[at] == ':' && at > 0;
+        }
+    }
+#endif
+  for (; i < limit; i++)
     {
       if (data[i] == ':')
         return i > 0;
@@ -593,7 +620,7 @@ bd_mailbox_filter_can_skip_start (const char *data,
   const char *body = data + header_len;
   gsize body_len = len - header_len;
 
-  if (!complete || !starts_with_field (data, len))
+  if (!complete || !bd_mailbox_filter_starts_with_field (data, len))
     return FALSE;
   switch (bd_mailbox_filter_headers (data, header_len))
     {
@@ -667,7 +694,7 @@ bd_mailbox_filter_message (const char *data,
   /* A message that does not start with a header field (a notice saved
    * or pasted without its headers: "** Delivery incomplete **") has no
    * headers to judge by, and the decoder reads such text as a whole. */
-  if (!starts_with_field (data, len))
+  if (!bd_mailbox_filter_starts_with_field (data, len))
     return TRUE;
 
   verdict = bd_mailbox_filter_headers (data, len);
