@@ -629,13 +629,17 @@ bd_mailbox_filter_is_expunged (const char *data,
 {
   static const char field[] = "X-Mozilla-Status: ";
   const gsize n = sizeof field - 1;
-  gboolean complete;
-  gsize header_len = bd_mailbox_filter_header_end (data, len, &complete);
-  const char *p = data, *end = data + header_len;
+  const char *p = data, *end = data + len;
 
-  while (p < end && (p = bd_mailbox_memmem (p, end - p, field, n)) != NULL)
+  /* The header block's lines, each start compared: one walk, where the
+   * walk to the block's end and then a search of the block for the
+   * field (which only counts at a line start) read it twice. The flags
+   * are on the field's line, before any blank line. */
+  while (p < end && !is_blank_line (p, end))
     {
-      if (p == data || p[-1] == '\n')
+      const char *nl;
+
+      if (*p == 'X' && (gsize)(end - p) >= n && memcmp (p, field, n) == 0)
         {
           guint flags = 0;
 
@@ -644,7 +648,10 @@ bd_mailbox_filter_is_expunged (const char *data,
             flags = flags * 16 + g_ascii_xdigit_value (p[i]);
           return (flags & 0x0008) != 0;
         }
-      p += n;
+      nl = memchr (p, '\n', end - p);
+      if (nl == NULL)
+        break;
+      p = nl + 1;
     }
   return FALSE;
 }
