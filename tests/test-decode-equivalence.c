@@ -1896,8 +1896,8 @@ main (int   argc,
   g_test_add_func ("/decode-equivalence/normalise-codes", test_normalise_codes);
   g_test_add_func ("/decode-equivalence/addresses", test_addresses);
   g_test_add_func ("/decode-equivalence/is-untouched", test_is_untouched);
-  g_test_add_func ("/decode-equivalence/cap-parts", test_cap_parts);
-  g_test_add_func ("/decode-equivalence/cap-parts-edges", test_cap_parts_edges);
+  test_add_func_each_vector_path ("/decode-equivalence/cap-parts", test_cap_parts);
+  test_add_func_each_vector_path ("/decode-equivalence/cap-parts-edges", test_cap_parts_edges);
   g_test_add_func ("/decode-equivalence/squeeze-words", test_squeeze_random);
   g_test_add_func ("/decode-equivalence/codes-random", test_codes_random);
   g_test_add_func ("/decode-equivalence/normalise-pieces", test_normalise_random);
