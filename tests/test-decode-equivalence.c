@@ -714,6 +714,19 @@ test_reply_codes (void)
   g_assert_cmpuint (bd_dsn_find_reply_code (NULL), ==, 0);
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     assert_same_reply_codes (cases[i]);
+  /* every three digits, at the start and inside a reply: the table of
+   * codes against the list it replaced */
+  for (guint code = 0; code < 1000; code++)
+    {
+      static const char *const forms[] = { "%03u", "%03u x", " (%03u-x", "x %03u x", "x %03u" };
+
+      for (guint i = 0; i < G_N_ELEMENTS (forms); i++)
+        {
+          g_autofree char *text = g_strdup_printf (forms[i], code);
+
+          assert_same_reply_codes (text);
+        }
+    }
   for (guint round = 0; round < 30000; round++)
     {
       g_autofree char *text = random_text (rand, "45455025130 .-<\"a(#:_", 30);
@@ -1883,8 +1896,8 @@ main (int   argc,
   g_test_add_func ("/decode-equivalence/normalise-codes", test_normalise_codes);
   g_test_add_func ("/decode-equivalence/addresses", test_addresses);
   g_test_add_func ("/decode-equivalence/is-untouched", test_is_untouched);
-  g_test_add_func ("/decode-equivalence/cap-parts", test_cap_parts);
-  g_test_add_func ("/decode-equivalence/cap-parts-edges", test_cap_parts_edges);
+  test_add_func_each_vector_path ("/decode-equivalence/cap-parts", test_cap_parts);
+  test_add_func_each_vector_path ("/decode-equivalence/cap-parts-edges", test_cap_parts_edges);
   g_test_add_func ("/decode-equivalence/squeeze-words", test_squeeze_random);
   g_test_add_func ("/decode-equivalence/codes-random", test_codes_random);
   g_test_add_func ("/decode-equivalence/normalise-pieces", test_normalise_random);

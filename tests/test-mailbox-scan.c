@@ -126,6 +126,133 @@ test_filter_case_blind (void)
     }
 }
 
+/* The walk bd_mailbox_filter_starts_with_field () replaced: byte by byte
+ * to the first colon, or to a byte no field name holds. */
+static gboolean
+old_starts_with_field (const char *data,
+                       gsize       len)
+{
+  for (gsize i = 0; i < len && i < 1000; i++)
+    {
+      if (data[i] == ':')
+        return i > 0;
+      if (data[i] <= ' ' || data[i] > '~')
+        return FALSE;
+    }
+  return FALSE;
+}
+
+/* Names of every length to 64, in buffers of exactly their length (past
+ * which AddressSanitizer sees a read), ended by each kind of byte at each
+ * place; then random ones, and long names about the 1000-byte limit. */
+static void
+test_filter_starts_with_field (void)
+{
+  static const char stops[] = { ':', ' ', '\t', '\n', '\r', '\0', 0x7f, (char)0x80, (char)0xff, '!', '~', 'a' };
+  static const char alphabet[] = "aZ-_:~! \t\x7f\x80\xff" "0";
+  g_autoptr(GRand) rand = g_rand_new_with_seed (61);
+
+  for (gsize len = 0; len <= 64; len++)
+    for (gsize at = 0; at <= len; at++)
+      for (guint k = 0; k < G_N_ELEMENTS (stops); k++)
+        {
+          char *data = g_malloc (MAX (len, 1));
+
+          memset (data, 'x', len);
+          if (at < len)
+            data[at] = stops[k];
+          g_assert_cmpint (bd_mailbox_filter_starts_with_field (data, len), ==, old_starts_with_field (data, len));
+          g_free (data);
+        }
+  for (guint round = 0; round < BD_TEST_ROUNDS (20000); round++)
+    {
+      gsize len = g_rand_int_range (rand, 0, 80);
+      g_autofree char *text = test_random_text_of_length (rand, alphabet, sizeof alphabet - 1, len);
+      g_autofree char *data = g_memdup2 (text, MAX (len, 1));
+
+      /* mostly name bytes, so that the stop falls anywhere */
+      for (gsize i = 0; i < len; i++)
+        if (g_rand_int_range (rand, 0, 4) != 0)
+          data[i] = 'n';
+      g_assert_cmpint (bd_mailbox_filter_starts_with_field (data, len), ==, old_starts_with_field (data, len));
+    }
+  for (gsize len = 990; len <= 1010; len++)
+    for (gsize colon = 995; colon <= 1005; colon++)
+      {
+        g_autofree char *data = g_malloc (len);
+
+        memset (data, 'n', len);
+        if (colon < len)
+          data[colon] = ':';
+        g_assert_cmpint (bd_mailbox_filter_starts_with_field (data, len), ==, old_starts_with_field (data, len));
+      }
+}
+
+/* bd_mailbox_filter_is_expunged () as it was: the header block's end
+ * found first, then the field searched for in it, at a line start. */
+static gboolean
+old_is_expunged (const char *data,
+                 gsize       len)
+{
+  static const char field[] = "X-Mozilla-Status: ";
+  const gsize n = sizeof field - 1;
+  gboolean complete;
+  gsize header_len = bd_mailbox_filter_header_end (data, len, &complete);
+  const char *p = data, *end = data + header_len;
+
+  while (p < end && (p = bd_mailbox_memmem (p, end - p, field, n)) != NULL)
+    {
+      if (p == data || p[-1] == '\n')
+        {
+          guint flags = 0;
+
+          p += n;
+          for (guint i = 0; i < 4 && p + i < end && g_ascii_isxdigit (p[i]); i++)
+            flags = flags * 16 + g_ascii_xdigit_value (p[i]);
+          return (flags & 0x0008) != 0;
+        }
+      p += n;
+    }
+  return FALSE;
+}
+
+/* Header blocks of random lines, some the field (set, unset, cut short,
+ * misspelt, indented, after the blank line), LF or CRLF, every length of
+ * each in an exact buffer. */
+static void
+test_filter_expunged (void)
+{
+  static const char *const lines[] = {
+    "X-Mozilla-Status: 0009", "X-Mozilla-Status: 0001", "X-Mozilla-Status: 8", "X-Mozilla-Status: 000",
+    "X-Mozilla-Status:0009", "x-mozilla-status: 0008", " X-Mozilla-Status: 0008", "Subject: a", "",
+    "From: b", "aX-Mozilla-Status: 0008", "X", "\r", "X-Mozilla-Status: ",
+  };
+  g_autoptr(GRand) rand = g_rand_new_with_seed (67);
+  guint n_expunged = 0;
+
+  for (guint round = 0; round < BD_TEST_ROUNDS (3000); round++)
+    {
+      g_autoptr(GString) text = g_string_new (NULL);
+      const char *eol = g_rand_boolean (rand) ? "\n" : "\r\n";
+      guint n = g_rand_int_range (rand, 1, 7);
+
+      for (guint i = 0; i < n; i++)
+        {
+          g_string_append (text, lines[g_rand_int_range (rand, 0, G_N_ELEMENTS (lines))]);
+          g_string_append (text, eol);
+        }
+      for (gsize cut = 0; cut <= text->len; cut++)
+        {
+          g_autofree char *data = g_memdup2 (text->str, MAX (cut, 1));
+          gboolean want = old_is_expunged (data, cut);
+
+          g_assert_cmpint (bd_mailbox_filter_is_expunged (data, cut), ==, want);
+          n_expunged += want;
+        }
+    }
+  g_assert_cmpuint (n_expunged, >, 100);
+}
+
 /* The Subject: and From: markers are found in one pass by their first
  * two bytes: each of these, in any case, anywhere in a value of digits
  * (which no marker holds), at its start and end, alone, or cut short by
@@ -548,6 +675,8 @@ main (int    argc,
 #undef ADD
   g_test_add_func ("/core/mailbox/filter/keeps-every-fixture", test_filter_keeps_every_fixture);
   g_test_add_func ("/core/mailbox/filter/case-blind", test_filter_case_blind);
+  g_test_add_func ("/core/mailbox/filter/starts-with-field", test_filter_starts_with_field);
+  g_test_add_func ("/core/mailbox/filter/expunged", test_filter_expunged);
   g_test_add_func ("/core/mailbox/filter/markers-anywhere", test_filter_markers_anywhere);
   g_test_add_func ("/core/mailbox/export/failed-recipients", test_export_failed_recipients);
 

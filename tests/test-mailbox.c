@@ -251,6 +251,37 @@ compare_names (gconstpointer a,
 /* A folder's files are read in strcmp () order of their names: random
  * names over few bytes (many share their first 8 bytes, or are a prefix
  * of another), some above 0x7f, against a sort by strcmp (). */
+/* Files of a folder that grow past the read window, each read whole: the
+ * window is allocated anew between files, not copied, and a file read
+ * in several steps that outgrows the first 4 MB window keeps what it
+ * read before. Sizes go back down and up again. */
+static void
+test_growing_files (TestDir       *fixture,
+                    gconstpointer  data)
+{
+  static const gsize sizes[] = { 64, 300, 5000, 70000, 900000, 1100000, 100, 2600000, 3000, 5300000, 200 };
+  g_autofree char *folder = g_build_filename (fixture->dir, "growing", NULL);
+  g_autoptr(GPtrArray) contents = g_ptr_array_new_with_free_func (g_free);
+  g_auto(Collected) c = { 0 };
+
+  for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("m%02u.eml", i);
+      GString *text = g_string_new ("From: a@example.com\nSubject: size\n\n");
+
+      /* a byte for each place and file, so that a copy of another file's
+       * bytes, or of the wrong place, shows */
+      while (text->len < sizes[i])
+        g_string_append_c (text, 'a' + (text->len * 7 + i) % 26);
+      g_free (test_write_file (folder, name, text->str, text->len));
+      g_ptr_array_add (contents, g_string_free (text, FALSE));
+    }
+  g_assert_true (read_all (folder, BD_MAILBOX_READ_DEFAULT, &c));
+  g_assert_cmpuint (c.texts->len, ==, contents->len);
+  for (guint i = 0; i < contents->len; i++)
+    g_assert_true (g_str_equal (TEXT (&c, i), g_ptr_array_index (contents, i)));
+}
+
 static void
 test_name_order (TestDir       *fixture,
                  gconstpointer  data)
@@ -510,6 +541,7 @@ main (int    argc,
   ADD ("/core/mailbox/mbox/empty", test_mbox_empty);
   ADD ("/core/mailbox/mbox/big-message", test_mbox_big_message);
   ADD ("/core/mailbox/grown-file", test_grown_file);
+  ADD ("/core/mailbox/growing-files", test_growing_files);
   ADD ("/core/mailbox/maildir", test_maildir);
   ADD ("/core/mailbox/thunderbird-tree", test_thunderbird_tree);
   ADD ("/core/mailbox/skipped-names", test_skipped_names);

@@ -323,7 +323,7 @@ main (int   argc,
   g_test_add_func ("/text-grams/stamps-run-out", test_stamps_run_out);
   g_test_add_func ("/text-grams/scan-body-find", test_scan_body_find);
   g_test_add_func ("/text-grams/scan-body-find-literals", test_scan_body_find_literals);
-  g_test_add_func ("/text-grams/mailbox-memmem", test_mailbox_memmem);
+  test_add_func_each_vector_path ("/text-grams/mailbox-memmem", test_mailbox_memmem);
 
   return g_test_run ();
 }

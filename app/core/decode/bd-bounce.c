@@ -27,6 +27,11 @@ typedef struct
 
 static void spare_bounces_free (SpareBounces *spares);
 
+/* This thread's spares, read as a thread-local variable: g_private_get ()
+ * cost a call and a look-up, four times a message. spare_bounces holds
+ * the same pointer only so that its destructor frees them when the thread
+ * ends (as bd-text-grams.c keeps its tables). */
+static __thread SpareBounces *thread_spares;
 static GPrivate spare_bounces = G_PRIVATE_INIT ((GDestroyNotify)spare_bounces_free);
 
 /* g_free() without the call for the many fields that were never set. */
@@ -206,6 +211,8 @@ bounce_free (BdBounce *self)
 static void
 spare_bounces_free (SpareBounces *spares)
 {
+  if (thread_spares == spares)
+    thread_spares = NULL;
   for (guint i = 0; i < spares->len; i++)
     bounce_free (spares->items[i]);
   g_free (spares);
@@ -215,7 +222,7 @@ spare_bounces_free (SpareBounces *spares)
 static BdBounce *
 take_spare (void)
 {
-  SpareBounces *spares = g_private_get (&spare_bounces);
+  SpareBounces *spares = thread_spares;
 
   if (spares == NULL || spares->len == 0)
     return NULL;
@@ -226,7 +233,7 @@ take_spare (void)
 static gboolean
 keep_spare (BdBounce *self)
 {
-  SpareBounces *spares = g_private_get (&spare_bounces);
+  SpareBounces *spares = thread_spares;
 
 #if defined(__SANITIZE_ADDRESS__)
   /* freed, so that AddressSanitizer still sees a use after the last unref */
@@ -235,6 +242,7 @@ keep_spare (BdBounce *self)
   if (spares == NULL)
     {
       spares = g_new0 (SpareBounces, 1);
+      thread_spares = spares;
       g_private_set (&spare_bounces, spares);
     }
   if (spares->len == MAX_SPARE_BOUNCES)

@@ -131,6 +131,33 @@ format_code_prefix (char        *out,
   return len;
 }
 
+/* Whether @text holds neither the dash form of @prefix ("550-5.7.1 ",
+ * @len bytes, its dash at @sep_at) nor the spaced one twice: then
+ * drop_repeated_codes () has nothing to drop. Both forms end in what
+ * follows the code, whose every place in the text one search finds; the
+ * searches for each form, then for its repeats, read the text twice
+ * where nearly every reply holds the spaced form once. */
+static gboolean
+nothing_repeated (const char *text,
+                  const char *prefix,
+                  gsize       len,
+                  gsize       sep_at)
+{
+  const char *tail = prefix + sep_at + 1;
+  guint spaced = 0;
+
+  if (sep_at + 2 > len)
+    return FALSE;   /* no tail to search for: the forms are searched for */
+  for (const char *t = strstr (text, tail); t != NULL; t = strstr (t + 1, tail))
+    {
+      if ((gsize)(t - text) < sep_at + 1 || memcmp (t - (sep_at + 1), prefix, sep_at) != 0)
+        continue;
+      if (t[-1] == '-' || (t[-1] == ' ' && ++spaced > 1))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 /* Multi-line replies repeat their codes on every line ("550-5.7.1 …
  * 550-5.7.1 …"): keep the first, drop the repeats so the words read on. */
 static void
@@ -144,6 +171,8 @@ drop_repeated_codes (BdRecipient *r)
   if (r->reply_code == 0 || r->status == NULL)
     return;
   lengths[0] = lengths[1] = format_code_prefix (prefixes[0], sizeof prefixes[0], r->reply_code, '-', r->status, &sep_at);
+  if (nothing_repeated (r->diagnostic, prefixes[0], lengths[0], sep_at))
+    return;
   memcpy (prefixes[1], prefixes[0], lengths[0] + 1);
   if (sep_at < lengths[0])
     prefixes[1][sep_at] = ' ';

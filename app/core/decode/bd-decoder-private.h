@@ -3,8 +3,9 @@
  *
  * Shared by the pieces of the decoder: bd-decoder.c (the pipeline),
  * bd-decoder-reports.c (machine-readable reports), bd-decoder-codes.c
- * (status and reply codes, the failed command) and bd-decoder-pasted.c
- * (bounces pasted into a forward).
+ * (status and reply codes, the failed command), bd-decoder-pasted.c
+ * (bounces pasted into a forward) and bd-decoder-cap.c (the cap on a
+ * message's parts).
  */
 #pragma once
 

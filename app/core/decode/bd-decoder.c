@@ -6,7 +6,8 @@
  * (try_complaint), pasted and forwarded bounces (try_pasted,
  * try_forwarded), then the original, the codes and the reasons (finish).
  * The limits are in bd-decoder.h, the report readers in
- * bd-decoder-reports.c, the code clean-up in bd-decoder-codes.c.
+ * bd-decoder-reports.c, the code clean-up in bd-decoder-codes.c, the cap
+ * on a message's parts in bd-decoder-cap.c.
  */
 #define G_LOG_DOMAIN "bd-decoder"
 
@@ -518,53 +519,6 @@ decode_message (const BdMimePart *message,
     return nested;
   finish (bounce, &parts, &input);
   return g_steal_pointer (&bounce);
-}
-
-/* Where bd_decoder_cap_parts () stops looking for colons, @count lines
- * counted: the lines still to count take 14 bytes each, the last with
- * one after its colon. */
-static inline const char *
-cap_last (const char *end,
-          guint       count)
-{
-  return end - (gsize)(BD_DECODER_MAX_PARTS + 1 - count) * 14 + 13;
-}
-
-/* Where to cut the message so that it has at most BD_DECODER_MAX_PARTS
- * Content-Type lines (private: a test compares it with a line walk). */
-gsize
-bd_decoder_cap_parts (const char *data,
-                      gsize       len)
-{
-  const char *p = data, *end = data + len, *last;
-  guint count = 0;
-
-  /* Each counted line takes at least 14 bytes ("content-type:" and its
-   * line end): a shorter message cannot hold too many, and most bounces
-   * are shorter, so they are not walked line by line for nothing. */
-  if (len < (gsize)(BD_DECODER_MAX_PARTS + 1) * 14)
-    return len;
-  /* From one colon to the next, each checked for "content-type" before
-   * it at a line start: the line ends are not looked for, and a base64
-   * attachment (most of a big message) holds no colon at all. The lines
-   * still to count take 14 bytes each, the last with one after its colon:
-   * the next one's colon is before @last, and the rest is not searched. */
-  /* @last moves on only when a line is counted: worked out then, not for
-   * every colon */
-  for (p = data + 12, last = cap_last (end, count); ; p++)
-    {
-      const char *line;
-
-      if (p >= last || (p = memchr (p, ':', last - p)) == NULL)
-        return len;
-      line = p - 12;
-      if ((line == data || line[-1] == '\n') && bd_mime_walk_has_prefix_ci (line, "content-type:", 13))
-        {
-          if (++count > BD_DECODER_MAX_PARTS)
-            return line - data;
-          last = cap_last (end, count);
-        }
-    }
 }
 
 /**

@@ -41,5 +41,7 @@ gboolean        bd_mailbox_filter_is_expunged (const char *data,
                                                gsize       len);
 gboolean        bd_mailbox_filter_can_skip_start (const char *data,
                                                   gsize       len);
+gboolean        bd_mailbox_filter_starts_with_field (const char *data,
+                                                     gsize       len);
 
 G_END_DECLS

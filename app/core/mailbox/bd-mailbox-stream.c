@@ -96,14 +96,33 @@ filtering (BdMailboxReader *reader,
           && (mbox || reader->folder_depth > 0));
 }
 
+/* Makes the window @cap bytes, its first @keep kept. Between files the
+ * window holds none of the next one: it is then allocated anew, where a
+ * realloc () copied the last file's bytes for nothing (a folder's bigger
+ * files grow it several times). */
+static void
+resize_window (BdMailboxReader *reader,
+               gsize            cap,
+               gsize            keep)
+{
+  reader->cap = cap;
+  if (keep > 0)
+    {
+      reader->buf = g_realloc (reader->buf, cap);
+      return;
+    }
+  g_free (reader->buf);
+  reader->buf = g_malloc (cap);
+}
+
 static void
 ensure_capacity (BdMailboxReader *reader,
-                 gsize            wanted)
+                 gsize            wanted,
+                 gsize            keep)
 {
   if (reader->cap >= wanted)
     return;
-  reader->cap = MAX (wanted, MIN (MAX (reader->cap * 2, WINDOW_FIRST), WINDOW_MAX));
-  reader->buf = g_realloc (reader->buf, reader->cap);
+  resize_window (reader, MAX (wanted, MIN (MAX (reader->cap * 2, WINDOW_FIRST), WINDOW_MAX)), keep);
 }
 
 /* The room the next read needs: a whole small file, and the byte that
@@ -127,11 +146,10 @@ make_room_to_read (Stream *s)
     return;
   if (wanted < READ_SIZE)
     {
-      reader->cap = MAX (wanted, MIN (reader->cap * 2, READ_SIZE));
-      reader->buf = g_realloc (reader->buf, reader->cap);
+      resize_window (reader, MAX (wanted, MIN (reader->cap * 2, READ_SIZE)), s->len);
       return;
     }
-  ensure_capacity (reader, wanted);
+  ensure_capacity (reader, wanted, s->len);
 }
 
 /* Reads once more into the window; sets eof at the end or on an error. */

@@ -158,20 +158,25 @@ bd_dsn_find_status (const char *text,
 }
 
 /* The reply codes RFC 5321, RFC 7504 and RFC 3207/4954 define: anything
- * else that looks like one is a number in the text. */
-static gboolean
+ * else that looks like one is a number in the text. A flag for each code
+ * from 200 on, read in one step where a search of the list took some
+ * forty: it is asked for every 4 or 5 followed by two digits in a reply. */
+#define REPLY_CODE(c) [(c) - 200] = 1
+static const guint8 reply_codes[400] = {
+  REPLY_CODE (211), REPLY_CODE (214), REPLY_CODE (220), REPLY_CODE (221), REPLY_CODE (235), REPLY_CODE (250),
+  REPLY_CODE (251), REPLY_CODE (252), REPLY_CODE (334), REPLY_CODE (354), REPLY_CODE (421), REPLY_CODE (432),
+  REPLY_CODE (450), REPLY_CODE (451), REPLY_CODE (452), REPLY_CODE (453), REPLY_CODE (454), REPLY_CODE (455),
+  REPLY_CODE (458), REPLY_CODE (459), REPLY_CODE (500), REPLY_CODE (501), REPLY_CODE (502), REPLY_CODE (503),
+  REPLY_CODE (504), REPLY_CODE (521), REPLY_CODE (523), REPLY_CODE (530), REPLY_CODE (534), REPLY_CODE (535),
+  REPLY_CODE (538), REPLY_CODE (550), REPLY_CODE (551), REPLY_CODE (552), REPLY_CODE (553), REPLY_CODE (554),
+  REPLY_CODE (555), REPLY_CODE (556),
+};
+#undef REPLY_CODE
+
+static inline gboolean
 is_reply_code (guint code)
 {
-  static const guint16 codes[] = {
-    211, 214, 220, 221, 235, 250, 251, 252, 334, 354, 421, 432, 450, 451, 452, 453, 454, 455,
-    458, 459, 500, 501, 502, 503, 504, 521, 523, 530, 534, 535, 538, 550, 551, 552, 553, 554,
-    555, 556,
-  };
-
-  for (guint i = 0; i < G_N_ELEMENTS (codes); i++)
-    if (codes[i] == code)
-      return TRUE;
-  return FALSE;
+  return code >= 200 && code < 600 && reply_codes[code - 200];
 }
 
 /**
