@@ -1177,6 +1177,92 @@ test_util_find_line (void)
     }
 }
 
+/* bd_scan_find_line() on the lines of bd_scan_split_lines(), which it
+ * searches as one block, against bd_text_strcasestr () over each line at
+ * or after @from: random bodies with blanks to trim before line feeds
+ * (kept in the block past each line's NUL), needles that may hold blanks
+ * and so match across a line's end in the block, and @from anywhere. */
+static void
+test_util_find_line_split (void)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (31);
+  const char alphabet[] = "abAB c:@`\n\n \t";
+  const char needle_bytes[] = "abAB c:@` \t";
+
+  for (guint round = 0; round < BD_TEST_ROUNDS (6000); round++)
+    {
+      gsize len = g_rand_int_range (rand, 0, round % 10 == 0 ? 400 : 80);
+      g_autofree char *body = g_malloc (len + 1);
+      BdScanInput input = { .from = "", .subject = "", .body = body, .body_len = len };
+      g_autofree char **lines = NULL;
+      char needle[7];
+      gsize n = g_rand_int_range (rand, 0, 7);
+      int n_lines, from, want = -1;
+
+      for (gsize i = 0; i < len; i++)
+        body[i] = alphabet[g_rand_int_range (rand, 0, sizeof alphabet - 1)];
+      body[len] = '\0';
+      for (gsize k = 0; k < n; k++)
+        needle[k] = needle_bytes[g_rand_int_range (rand, 0, sizeof needle_bytes - 1)];
+      needle[n] = '\0';
+      lines = bd_scan_split_lines (&input, NULL);
+      n_lines = (int)g_strv_length (lines);
+      from = g_rand_int_range (rand, -2, n_lines + 3);
+      for (int i = MAX (from, 0); i < n_lines && want < 0; i++)
+        if (bd_text_strcasestr (lines[i], needle) != NULL)
+          want = i;
+      g_assert_cmpint (bd_scan_find_line (lines, from, needle), ==, want);
+    }
+}
+
+/* bd_text_find_ci() against the obvious search within a length, on
+ * texts of exactly their length (no NUL after them, so that a read past
+ * the end is caught under AddressSanitizer) up to past several 16-byte
+ * blocks, needles of up to 20 bytes over letters that differ only in bit
+ * 5 ('@' and '`', '[' and '{') and in case, planted anywhere, the very
+ * end too: the first and last bytes looked for 16 places at a time. */
+static const char *
+naive_find_ci (const char *text,
+               gsize       len,
+               const char *needle)
+{
+  gsize n = strlen (needle);
+
+  for (gsize i = 0; i + n <= len; i++)
+    if (g_ascii_strncasecmp (text + i, needle, n) == 0)
+      return text + i;
+  return NULL;
+}
+
+static void
+test_util_find_ci_random (void)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (37);
+  const char alphabet[] = "abAB-@`[{ ";
+
+  for (guint round = 0; round < BD_TEST_ROUNDS (20000); round++)
+    {
+      gsize len = g_rand_int_range (rand, 0, 100), n = g_rand_int_range (rand, 1, 21);
+      guint span = g_rand_int_range (rand, 2, sizeof alphabet);
+      g_autofree char *text = g_malloc (MAX (len, 1));
+      char needle[21];
+
+      for (gsize i = 0; i < len; i++)
+        text[i] = alphabet[g_rand_int_range (rand, 0, span)];
+      for (gsize k = 0; k < n; k++)
+        needle[k] = alphabet[g_rand_int_range (rand, 0, span)];
+      needle[n] = '\0';
+      if (round % 3 == 0 && n <= len)
+        {
+          gsize at = round % 6 == 0 ? len - n : (gsize)g_rand_int_range (rand, 0, len - n + 1);
+
+          for (gsize k = 0; k < n; k++)
+            text[at + k] = g_rand_boolean (rand) ? g_ascii_toupper (needle[k]) : needle[k];
+        }
+      g_assert_true (bd_text_find_ci (text, len, needle) == naive_find_ci (text, len, needle));
+    }
+}
+
 /* bd_text_find_first_of_needles() against one search per needle, on
  * random texts and needle sets over a few letters in both cases (so that
  * needles overlap, share first bytes and fall on every offset of a
@@ -1298,6 +1384,8 @@ main (int   argc,
   g_test_add_func ("/core/scanners/util/strcasestr", test_util_strcasestr);
   g_test_add_func ("/core/scanners/util/find-first-of-needles", test_util_find_first_of_needles);
   g_test_add_func ("/core/scanners/util/find-line", test_util_find_line);
+  g_test_add_func ("/core/scanners/util/find-line-split", test_util_find_line_split);
+  g_test_add_func ("/core/scanners/util/find-ci-random", test_util_find_ci_random);
   g_test_add_func ("/core/scanners/util/address", test_util_address);
   g_test_add_func ("/core/scanners/util/collapse", test_util_collapse);
   g_test_add_func ("/core/scanners/util/collapse-max", test_util_collapse_max);

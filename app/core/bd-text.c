@@ -476,6 +476,53 @@ find_either (const char *p,
   return end;
 }
 
+#ifdef __SSE2__
+/* Where a needle of two bytes or more may start in the 16 places from
+ * @p: its first and last bytes both there, compared with their 0x20 bit
+ * set (so both cases of a letter match; a pre-test only, which lets by a
+ * few other bytes too). The last bytes are read from @p + @n - 1 on. */
+static inline unsigned
+first_last_candidates (const char    *p,
+                       gsize          n,
+                       const __m128i  first,
+                       const __m128i  last)
+{
+  const __m128i bit = _mm_set1_epi8 (0x20);
+  __m128i head = _mm_or_si128 (_mm_loadu_si128 ((const __m128i *)(gconstpointer)p), bit);
+  __m128i tail = _mm_or_si128 (_mm_loadu_si128 ((const __m128i *)(gconstpointer)(p + n - 1)), bit);
+
+  return (unsigned)_mm_movemask_epi8 (_mm_and_si128 (_mm_cmpeq_epi8 (head, first),
+                                                     _mm_cmpeq_epi8 (tail, last)));
+}
+
+/* The first place in [@p, @end) where @needle (@n bytes, two or more)
+ * starts, ignoring ASCII case, looked for 16 places a time while the
+ * needle's last bytes for all of them are before @end + @n - 1 (the
+ * text's end); @p is set to where the search stopped. The first byte
+ * alone was found at every 't' or '-' of a body (the scanners' markers
+ * mostly start with those), each a turn of the loop below; its pair with
+ * the last byte is rare. */
+static inline const char *
+find_ci_blocks (const char **p,
+                const char  *end,
+                const char  *needle,
+                gsize        n)
+{
+  const __m128i first = _mm_set1_epi8 ((char)(needle[0] | 0x20));
+  const __m128i last = _mm_set1_epi8 ((char)(needle[n - 1] | 0x20));
+
+  for (; end - *p >= 16; *p += 16)
+    for (unsigned mask = first_last_candidates (*p, n, first, last); mask != 0; mask &= mask - 1)
+      {
+        const char *at = *p + __builtin_ctz (mask);
+
+        if (equal_ci (at, needle, n))
+          return at;
+      }
+  return NULL;
+}
+#endif
+
 /* The search of bd_text_strcasestr() and bd_text_find_ci(), @needle
  * not empty and not longer than @len; inlined into both, as they are
  * called thousands of times a message. */
@@ -492,8 +539,18 @@ find_ci (const char *text,
   char lower = bd_text_ascii_lower (needle[0]);
   char upper = lower >= 'a' && lower <= 'z' ? lower - 'a' + 'A' : lower;
   const char *end = text + len - (n - 1);
+  const char *p = text;
 
-  for (const char *p = text; (p = find_either (p, end, lower, upper)) != end; p++)
+#ifdef __SSE2__
+  if (n >= 2)
+    {
+      const char *found = find_ci_blocks (&p, end, needle, n);
+
+      if (found != NULL)
+        return found;
+    }
+#endif
+  for (; (p = find_either (p, end, lower, upper)) != end; p++)
     {
       if ((n == 1 || (p[1] | 0x20) == (needle[1] | 0x20))
           && equal_ci (p + 1, needle + 1, n - 1))
