@@ -1215,12 +1215,13 @@ test_util_find_line_split (void)
     }
 }
 
-/* bd_text_find_ci() against the obvious search within a length, on
- * texts of exactly their length (no NUL after them, so that a read past
- * the end is caught under AddressSanitizer) up to past several 16-byte
- * blocks, needles of up to 20 bytes over letters that differ only in bit
- * 5 ('@' and '`', '[' and '{') and in case, planted anywhere, the very
- * end too: the first and last bytes looked for 16 places at a time. */
+/* bd_text_find_ci() and bd_text_find() against the obvious searches
+ * within a length, on texts of exactly their length (no NUL after them,
+ * so that a read past the end is caught under AddressSanitizer) up to
+ * past several blocks of 64 places, needles of up to 20 bytes over
+ * letters that differ only in bit 5 ('@' and '`', '[' and '{') and in
+ * case, planted anywhere, the very end too: the first and last bytes
+ * are looked for 64 places, then 16, at a time. */
 static const char *
 naive_find_ci (const char *text,
                gsize       len,
@@ -1234,6 +1235,19 @@ naive_find_ci (const char *text,
   return NULL;
 }
 
+static const char *
+naive_find (const char *text,
+            gsize       len,
+            const char *needle)
+{
+  gsize n = strlen (needle);
+
+  for (gsize i = 0; i + n <= len; i++)
+    if (memcmp (text + i, needle, n) == 0)
+      return text + i;
+  return NULL;
+}
+
 static void
 test_util_find_ci_random (void)
 {
@@ -1242,7 +1256,7 @@ test_util_find_ci_random (void)
 
   for (guint round = 0; round < BD_TEST_ROUNDS (20000); round++)
     {
-      gsize len = g_rand_int_range (rand, 0, 100), n = g_rand_int_range (rand, 1, 21);
+      gsize len = g_rand_int_range (rand, 0, round % 4 == 0 ? 300 : 100), n = g_rand_int_range (rand, 1, 21);
       guint span = g_rand_int_range (rand, 2, sizeof alphabet);
       g_autofree char *text = g_malloc (MAX (len, 1));
       char needle[21];
@@ -1257,10 +1271,13 @@ test_util_find_ci_random (void)
           gsize at = round % 6 == 0 ? len - n : (gsize)g_rand_int_range (rand, 0, len - n + 1);
 
           for (gsize k = 0; k < n; k++)
-            text[at + k] = g_rand_boolean (rand) ? g_ascii_toupper (needle[k]) : needle[k];
+            text[at + k] = round % 2 == 0 || g_rand_boolean (rand) ? needle[k] : g_ascii_toupper (needle[k]);
         }
       g_assert_true (bd_text_find_ci (text, len, needle) == naive_find_ci (text, len, needle));
+      g_assert_true (bd_text_find (text, len, needle, n) == naive_find (text, len, needle));
     }
+  g_assert_true (bd_text_find ("abc", 3, "", 0) != NULL);
+  g_assert_null (bd_text_find ("ab", 2, "abc", 3));
 }
 
 /* bd_text_find_first_of_needles() against one search per needle, on

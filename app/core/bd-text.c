@@ -477,51 +477,127 @@ find_either (const char *p,
 }
 
 #ifdef __SSE2__
-/* Where a needle of two bytes or more may start in the 16 places from
- * @p: its first and last bytes both there, compared with their 0x20 bit
- * set (so both cases of a letter match; a pre-test only, which lets by a
- * few other bytes too). The last bytes are read from @p + @n - 1 on. */
-static inline unsigned
-first_last_candidates (const char    *p,
-                       gsize          n,
-                       const __m128i  first,
-                       const __m128i  last)
+/* The places among the 16 from @p where a needle of @n bytes (two or
+ * more) may start: its first and last bytes (@first, @last) both there,
+ * the text's bytes with the bits of @fold set (0x20 for a search that
+ * ignores case: both cases of a letter then match, and a few other
+ * bytes, a pre-test only). Bytes are read from @p to @p + @n + 14. */
+G_ALWAYS_INLINE static inline __m128i
+pair_places (const char    *p,
+             gsize          n,
+             const __m128i  first,
+             const __m128i  last,
+             const __m128i  fold)
 {
-  const __m128i bit = _mm_set1_epi8 (0x20);
-  __m128i head = _mm_or_si128 (_mm_loadu_si128 ((const __m128i *)(gconstpointer)p), bit);
-  __m128i tail = _mm_or_si128 (_mm_loadu_si128 ((const __m128i *)(gconstpointer)(p + n - 1)), bit);
+  __m128i head = _mm_or_si128 (_mm_loadu_si128 ((const __m128i *)(gconstpointer)p), fold);
+  __m128i tail = _mm_or_si128 (_mm_loadu_si128 ((const __m128i *)(gconstpointer)(p + n - 1)), fold);
 
-  return (unsigned)_mm_movemask_epi8 (_mm_and_si128 (_mm_cmpeq_epi8 (head, first),
-                                                     _mm_cmpeq_epi8 (tail, last)));
+  return _mm_and_si128 (_mm_cmpeq_epi8 (head, first), _mm_cmpeq_epi8 (tail, last));
+}
+
+G_ALWAYS_INLINE static inline gboolean
+needle_is_at (const char *at,
+              const char *needle,
+              gsize       n,
+              gboolean    ignore_case)
+{
+  return ignore_case ? equal_ci (at, needle, n) : memcmp (at, needle, n) == 0;
 }
 
 /* The first place in [@p, @end) where @needle (@n bytes, two or more)
- * starts, ignoring ASCII case, looked for 16 places a time while the
- * needle's last bytes for all of them are before @end + @n - 1 (the
- * text's end); @p is set to where the search stopped. The first byte
- * alone was found at every 't' or '-' of a body (the scanners' markers
- * mostly start with those), each a turn of the loop below; its pair with
- * the last byte is rare. */
-static inline const char *
-find_ci_blocks (const char **p,
-                const char  *end,
-                const char  *needle,
-                gsize        n)
+ * starts, looked for 64 places a time, then 16, while the needle's last
+ * bytes for all of them are before @end + @n - 1 (the text's end); @p is
+ * set to where the search stopped, for the caller to go on byte by byte.
+ * The scanners look for their markers in whole bodies: looking for the
+ * first byte alone stopped at every 't' or '-' (most markers start with
+ * those), and glibc's strstr () tests pairs of first bytes, common in
+ * prose; a marker's first and last bytes together are rare. Inlined with
+ * @ignore_case constant. */
+G_ALWAYS_INLINE static inline const char *
+find_by_pairs (const char **p,
+               const char  *end,
+               const char  *needle,
+               gsize        n,
+               gboolean     ignore_case)
 {
-  const __m128i first = _mm_set1_epi8 ((char)(needle[0] | 0x20));
-  const __m128i last = _mm_set1_epi8 ((char)(needle[n - 1] | 0x20));
+  const __m128i fold = _mm_set1_epi8 (ignore_case ? 0x20 : 0);
+  const __m128i first = _mm_set1_epi8 ((char)(needle[0] | (ignore_case ? 0x20 : 0)));
+  const __m128i last = _mm_set1_epi8 ((char)(needle[n - 1] | (ignore_case ? 0x20 : 0)));
 
+  for (; end - *p >= 64; *p += 64)
+    {
+      __m128i a = pair_places (*p, n, first, last, fold);
+      __m128i b = pair_places (*p + 16, n, first, last, fold);
+      __m128i c = pair_places (*p + 32, n, first, last, fold);
+      __m128i d = pair_places (*p + 48, n, first, last, fold);
+      guint64 mask;
+
+      /* mostly none of the 64: one test for them all */
+      if (_mm_movemask_epi8 (_mm_or_si128 (_mm_or_si128 (a, b), _mm_or_si128 (c, d))) == 0)
+        continue;
+      mask = (guint64)(unsigned)_mm_movemask_epi8 (a) | (guint64)(unsigned)_mm_movemask_epi8 (b) << 16
+             | (guint64)(unsigned)_mm_movemask_epi8 (c) << 32 | (guint64)(unsigned)_mm_movemask_epi8 (d) << 48;
+      for (; mask != 0; mask &= mask - 1)
+        {
+          const char *at = *p + __builtin_ctzll (mask);
+
+          if (needle_is_at (at, needle, n, ignore_case))
+            return at;
+        }
+    }
   for (; end - *p >= 16; *p += 16)
-    for (unsigned mask = first_last_candidates (*p, n, first, last); mask != 0; mask &= mask - 1)
+    for (unsigned mask = (unsigned)_mm_movemask_epi8 (pair_places (*p, n, first, last, fold)); mask != 0; mask &= mask - 1)
       {
         const char *at = *p + __builtin_ctz (mask);
 
-        if (equal_ci (at, needle, n))
+        if (needle_is_at (at, needle, n, ignore_case))
           return at;
       }
   return NULL;
 }
 #endif
+
+/**
+ * bd_text_find:
+ * @text: the text, which may hold NUL bytes and need not end in one
+ * @needle_len: strlen (@needle)
+ *
+ * memmem(): where @needle first is in [@text, @text + @len), case
+ * counting, looked for as find_by_pairs() does (the scanners' body
+ * searches, where glibc's strstr () took more steps a byte).
+ *
+ * Returns: (nullable): the first place, or %NULL.
+ */
+const char *
+bd_text_find (const char *text,
+              gsize       len,
+              const char *needle,
+              gsize       needle_len)
+{
+  const char *p = text, *end;
+
+  g_return_val_if_fail (text != NULL || len == 0, NULL);
+  g_return_val_if_fail (needle != NULL, NULL);
+
+  if (needle_len == 0)
+    return text;
+  if (needle_len > len)
+    return NULL;
+  end = text + len - (needle_len - 1);   /* past the last place it may start */
+#ifdef __SSE2__
+  if (needle_len >= 2)
+    {
+      const char *found = find_by_pairs (&p, end, needle, needle_len, FALSE);
+
+      if (found != NULL)
+        return found;
+    }
+#endif
+  for (; p < end; p++)
+    if (*p == needle[0] && memcmp (p + 1, needle + 1, needle_len - 1) == 0)
+      return p;
+  return NULL;
+}
 
 /* The search of bd_text_strcasestr() and bd_text_find_ci(), @needle
  * not empty and not longer than @len; inlined into both, as they are
@@ -544,7 +620,7 @@ find_ci (const char *text,
 #ifdef __SSE2__
   if (n >= 2)
     {
-      const char *found = find_ci_blocks (&p, end, needle, n);
+      const char *found = find_by_pairs (&p, end, needle, n, TRUE);
 
       if (found != NULL)
         return found;

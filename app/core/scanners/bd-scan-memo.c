@@ -101,7 +101,7 @@ bd_scan_memo_lower_prose (const BdScanInput *input,
  * @needle_len: strlen (@needle)
  *
  * Returns: (nullable): where @needle first is in the body, as strstr()
- *   finds it. Most such searches fail: the body's runs of four bytes,
+ *   finds it (up to the body's first NUL; bd_text_find() searches). Most such searches fail: the body's runs of four bytes,
  *   noted in the memo on the first search (bd-text-grams.h), answer most
  *   of those without reading the body; an input without a memo is
  *   searched directly. Here, not in bd-scan-util.c, to reach the memo
@@ -118,14 +118,18 @@ bd_scan_body_find_len (const BdScanInput *input,
   g_return_val_if_fail (needle != NULL, NULL);
 
   memo = input->memo;
-  if (memo != NULL)
+  if (memo == NULL)
+    return bd_text_find (input->body, strlen (input->body), needle, needle_len);
+  if (memo->body_grams == NULL)
+    memo->body_grams = bd_text_grams_new (input->body, input->body_len);
+  if (!bd_text_grams_may_contain_len (memo->body_grams, needle, needle_len))
+    return NULL;
+  if (!memo->body_text_len_done)
     {
-      if (memo->body_grams == NULL)
-        memo->body_grams = bd_text_grams_new (input->body, input->body_len);
-      if (!bd_text_grams_may_contain_len (memo->body_grams, needle, needle_len))
-        return NULL;
+      memo->body_text_len = strlen (input->body);
+      memo->body_text_len_done = TRUE;
     }
-  return strstr (input->body, needle);
+  return bd_text_find (input->body, memo->body_text_len, needle, needle_len);
 }
 
 /**
