@@ -1396,13 +1396,13 @@ main (int   argc,
   g_test_add_func ("/core/scanners/util/strdown", test_util_strdown);
   g_test_add_func ("/core/scanners/util/strdown-code-points", test_util_strdown_code_points);
   g_test_add_func ("/core/scanners/util/strdown-mixed", test_util_strdown_mixed);
-  g_test_add_func ("/core/scanners/util/find-ci", test_util_find_ci);
+  test_add_func_each_vector_path ("/core/scanners/util/find-ci", test_util_find_ci);
   g_test_add_func ("/core/scanners/util/fold-lower", test_util_fold_lower);
-  g_test_add_func ("/core/scanners/util/strcasestr", test_util_strcasestr);
+  test_add_func_each_vector_path ("/core/scanners/util/strcasestr", test_util_strcasestr);
   g_test_add_func ("/core/scanners/util/find-first-of-needles", test_util_find_first_of_needles);
   g_test_add_func ("/core/scanners/util/find-line", test_util_find_line);
-  g_test_add_func ("/core/scanners/util/find-line-split", test_util_find_line_split);
-  g_test_add_func ("/core/scanners/util/find-ci-random", test_util_find_ci_random);
+  test_add_func_each_vector_path ("/core/scanners/util/find-line-split", test_util_find_line_split);
+  test_add_func_each_vector_path ("/core/scanners/util/find-ci-random", test_util_find_ci_random);
   g_test_add_func ("/core/scanners/util/address", test_util_address);
   g_test_add_func ("/core/scanners/util/collapse", test_util_collapse);
   g_test_add_func ("/core/scanners/util/collapse-max", test_util_collapse_max);
