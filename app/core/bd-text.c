@@ -496,13 +496,41 @@ pair_places (const char    *p,
   return _mm_and_si128 (_mm_cmpeq_epi8 (head, first), _mm_cmpeq_epi8 (tail, last));
 }
 
+/* Whether the 16 bytes at @a and at @b are the same, ASCII case aside. */
+static inline gboolean
+same_block_ci (const char *a,
+               const char *b)
+{
+  __m128i x = lower_block (_mm_loadu_si128 ((const __m128i *)(gconstpointer)a));
+  __m128i y = lower_block (_mm_loadu_si128 ((const __m128i *)(gconstpointer)b));
+
+  return _mm_movemask_epi8 (_mm_cmpeq_epi8 (x, y)) == 0xffff;
+}
+
+/* equal_ci() of @n bytes, 16 or more, that @a and @b both have (a place
+ * in a text and a needle): 16 compared at a time, the last 16 overlapping
+ * those before. A marker found is compared in full, and byte by byte that
+ * cost the searches more than finding it. */
+static inline gboolean
+equal_ci_blocks (const char *a,
+                 const char *b,
+                 gsize       n)
+{
+  for (gsize i = 0; i + 16 < n; i += 16)
+    if (!same_block_ci (a + i, b + i))
+      return FALSE;
+  return same_block_ci (a + n - 16, b + n - 16);
+}
+
 G_ALWAYS_INLINE static inline gboolean
 needle_is_at (const char *at,
               const char *needle,
               gsize       n,
               gboolean    ignore_case)
 {
-  return ignore_case ? equal_ci (at, needle, n) : memcmp (at, needle, n) == 0;
+  if (!ignore_case)
+    return memcmp (at, needle, n) == 0;
+  return n >= 16 ? equal_ci_blocks (at, needle, n) : equal_ci (at, needle, n);
 }
 
 /* The first place in [@p, @end) where @needle (@n bytes, two or more)
