@@ -17,6 +17,9 @@
 #include "bd-scan-input.h"
 #include "bd-scan-memo.h"
 #include "bd-scan-util.h"
+#include "bd-scan-i18n.h"
+#include "bd-scan-localized-private.h"
+#include "bd-phrase-fold.h"
 #include "bd-text.h"
 #include "bd-test-util.h"
 
@@ -1282,6 +1285,86 @@ test_util_find_ci_random (void)
   g_assert_null (bd_text_find ("ab", 2, "abc", 3));
 }
 
+/* bd_scan_localized_is_bounce() (the markers' lengths known, the
+ * subject's runs asked first) against a strstr () of every bounce marker
+ * and its folded form in the lowered subject and prose: subjects and
+ * bodies of random pieces of markers, whole markers, their folded and
+ * capitalised forms and English words, with a memo and without one. */
+static gboolean
+says_not_delivered_slowly (const char *text)
+{
+  g_autofree char *lowered = bd_text_strdown (text, -1);
+  const char *const *markers = bd_localized_bounce_markers ();
+
+  for (guint i = 0; markers[i] != NULL; i++)
+    {
+      g_autofree char *owned = NULL;
+
+      if (strstr (lowered, markers[i]) != NULL || strstr (lowered, bd_phrase_fold (markers[i], &owned)) != NULL)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+append_marker_piece (GString *out,
+                     GRand   *rand)
+{
+  const char *const *markers = bd_localized_bounce_markers ();
+  static const char *const words[] = { "Undelivered Mail", "Delivery failure", "nie", "zugestellt", " ", "doručit" };
+  guint n_markers = g_strv_length ((char **) markers);
+  const char *marker = markers[g_rand_int_range (rand, 0, n_markers)];
+  g_autofree char *owned = NULL;
+  g_autofree char *upper = NULL;
+
+  switch (g_rand_int_range (rand, 0, 5))
+    {
+    case 0:
+      g_string_append (out, marker);
+      break;
+    case 1:
+      g_string_append (out, bd_phrase_fold (marker, &owned));
+      break;
+    case 2:
+      upper = g_utf8_strup (marker, -1);
+      g_string_append (out, upper);
+      break;
+    case 3:
+      /* a marker cut short: its runs may all be there */
+      g_string_append_len (out, marker, g_rand_int_range (rand, 0, strlen (marker)));
+      break;
+    default:
+      g_string_append (out, words[g_rand_int_range (rand, 0, G_N_ELEMENTS (words))]);
+    }
+}
+
+static void
+test_localized_is_bounce (void)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (47);
+
+  for (guint round = 0; round < BD_TEST_ROUNDS (3000); round++)
+    {
+      g_autoptr(GString) subject = g_string_new (NULL);
+      g_autoptr(GString) body = g_string_new ("Hello,\n");
+      g_autoptr(BdScanMemo) memo = round % 2 == 0 ? bd_scan_memo_new () : NULL;
+      BdScanInput input = { .from = "", .subject = NULL, .body = NULL, .memo = memo };
+      gboolean want;
+
+      for (guint k = g_rand_int_range (rand, 0, 3); k > 0; k--)
+        append_marker_piece (subject, rand);
+      if (round % 3 == 0)
+        for (guint k = g_rand_int_range (rand, 0, 3); k > 0; k--)
+          append_marker_piece (body, rand);
+      input.subject = subject->str;
+      input.body = body->str;
+      input.body_len = body->len;
+      input.body_is_ascii = g_str_is_ascii (body->str);
+      want = says_not_delivered_slowly (subject->str) || says_not_delivered_slowly (body->str);
+      g_assert_cmpint (bd_scan_localized_is_bounce (&input), ==, want);
+    }
+}
+
 /* bd_text_find_first_of_needles() against one search per needle, on
  * random texts and needle sets over a few letters in both cases (so that
  * needles overlap, share first bytes and fall on every offset of a
@@ -1417,6 +1500,7 @@ main (int   argc,
   g_test_add_func ("/core/scanners/util/from-subject-has", test_util_from_subject_has);
   g_test_add_func ("/core/scanners/util/from-subject-has-padded", test_util_from_subject_has_padded);
   g_test_add_func ("/core/scanners/memo", test_memo);
+  g_test_add_func ("/core/scanners/localized/is-bounce", test_localized_is_bounce);
   g_test_add_func ("/core/scanners/memo-from-providers", test_memo_from_providers);
   g_test_add_func ("/core/scanners/memo-lower-prose-grams", test_memo_lower_prose_grams);
   g_test_add_func ("/core/scanners/util/long-diagnostic", test_util_long_diagnostic);
