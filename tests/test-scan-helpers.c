@@ -738,6 +738,14 @@ test_util_split_lines_random (void)
       g_string_append (body, "fifteen bytes. \n");
     assert_split_like_glib (body->str, NULL);
   }
+  /* the same every 32 bytes, for the lanes of the AVX2 count */
+  {
+    g_autoptr(GString) body = g_string_new (NULL);
+
+    for (guint i = 0; i < 300; i++)
+      g_string_append (body, "thirty-one bytes, then its feed\n");
+    assert_split_like_glib (body->str, NULL);
+  }
   /* 3,998 to 4,002 lines: the cap, and the rest kept in the last line */
   for (guint n = 3997; n <= 4001; n++)
     {
@@ -1492,8 +1500,8 @@ main (int   argc,
   g_test_add_func ("/core/scanners/util/collapse", test_util_collapse);
   g_test_add_func ("/core/scanners/util/collapse-max", test_util_collapse_max);
   g_test_add_func ("/core/scanners/util/collapse-max-random", test_util_collapse_max_random);
-  g_test_add_func ("/core/scanners/util/split-lines", test_util_split_lines);
-  g_test_add_func ("/core/scanners/util/split-lines-random", test_util_split_lines_random);
+  test_add_func_each_vector_path ("/core/scanners/util/split-lines", test_util_split_lines);
+  test_add_func_each_vector_path ("/core/scanners/util/split-lines-random", test_util_split_lines_random);
   g_test_add_func ("/core/scanners/util/has-prefix", test_util_has_prefix);
   g_test_add_func ("/core/text/contains-any", test_text_contains_any);
   g_test_add_func ("/core/scanners/util/has-header", test_util_has_header);

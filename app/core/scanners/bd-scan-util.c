@@ -11,6 +11,7 @@
 #include <emmintrin.h>
 #endif
 
+#include "bd-cpu.h"
 #include "bd-gmime-autocleanups.h"
 #include "bd-mime-charset.h"
 #include "bd-scan-memo.h"
@@ -237,11 +238,39 @@ find_stop (const BdScanInput *input,
   return stop;
 }
 
+#ifdef BD_CPU_AVX2_PATHS
+/* count_line_feeds() 32 bytes a step where the CPU has AVX2, for half
+ * the steps; @p is set to where it stopped (fewer than 32 bytes left). */
+__attribute__ ((target ("avx2"))) static gsize
+count_line_feeds_avx2 (const char **p,
+                       const char  *end)
+{
+  gsize n = 0;
+
+  while (end - *p >= 32)
+    {
+      __m256i lanes = _mm256_setzero_si256 ();
+      __m256i sums;
+
+      for (guint step = 0; step < 255 && end - *p >= 32; step++, *p += 32)
+        {
+          __m256i block = _mm256_loadu_si256 ((const __m256i *)(gconstpointer)*p);
+
+          lanes = _mm256_sub_epi8 (lanes, _mm256_cmpeq_epi8 (block, _mm256_set1_epi8 ('\n')));
+        }
+      sums = _mm256_sad_epu8 (lanes, _mm256_setzero_si256 ());
+      n += (gsize)_mm256_extract_epi64 (sums, 0) + (gsize)_mm256_extract_epi64 (sums, 1)
+           + (gsize)_mm256_extract_epi64 (sums, 2) + (gsize)_mm256_extract_epi64 (sums, 3);
+    }
+  return n;
+}
+#endif
+
 /* How many line feeds [@text, @end) holds. Where SSE2 is, 16 bytes a
- * step: each byte that is one counts one down in its lane (a compare
- * gives -1), the lanes summed every 255 steps, before a lane can wrap. A
- * body's lines are short, and a memchr () for each cost more than its
- * search. */
+ * step (32 with AVX2): each byte that is one counts one down in its lane
+ * (a compare gives -1), the lanes summed every 255 steps, before a lane
+ * can wrap. A body's lines are short, and a memchr () for each cost more
+ * than its search. */
 static gsize
 count_line_feeds (const char *text,
                   const char *end)
@@ -249,6 +278,10 @@ count_line_feeds (const char *text,
   gsize n = 0;
   const char *p = text;
 
+#ifdef BD_CPU_AVX2_PATHS
+  if (end - p >= 64 && bd_cpu_has_avx2 ())
+    n = count_line_feeds_avx2 (&p, end);
+#endif
 #ifdef __SSE2__
   while (end - p >= 16)
     {
