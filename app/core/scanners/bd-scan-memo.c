@@ -101,10 +101,11 @@ bd_scan_memo_lower_prose (const BdScanInput *input,
  * @needle_len: strlen (@needle)
  *
  * Returns: (nullable): where @needle first is in the body, as strstr()
- *   finds it (up to the body's first NUL; bd_text_find() searches). Most such searches fail: the body's runs of four bytes,
- *   noted in the memo on the first search (bd-text-grams.h), answer most
- *   of those without reading the body; an input without a memo is
- *   searched directly. Here, not in bd-scan-util.c, to reach the memo
+ *   finds it (up to the body's first NUL, measured once a message; the
+ *   search is bd_text_find()'s). Most such searches fail: the body's
+ *   runs of four bytes, noted in the memo on the first search
+ *   (bd-text-grams.h), answer most of those without reading the body;
+ *   an input without a memo is searched directly. Here, not in bd-scan-util.c, to reach the memo
  *   without a call: the scanners ask some thirty times a message.
  */
 const char *

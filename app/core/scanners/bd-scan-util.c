@@ -427,17 +427,13 @@ bd_scan_split_lines (const BdScanInput *input,
   return lines;
 }
 
-/* Returns: the index of the first line at or after @from containing
- * @needle (case-insensitively), or -1. The needle is measured once, not
- * once a line: a scanner's layout is looked for line by line, some
- * thousands of lines a corpus. */
 /* Whether @lines (@n of them) are those bd_scan_split_lines() made last
  * on this thread, as it made them: the list, then the text its lines
  * were cut from, in one block whose text ends at last_split.end. A list
  * made elsewhere (g_strsplit ()) is never at that address while the block
- * lives; one made there after the block was freed would also need its
- * first line to start right after its own NULL, which no allocator with
- * a header gives. */
+ * lives; one put there after the block was freed would also need its
+ * first string to start right after its own NULL, where a list of
+ * strings allocated one by one does not put it. */
 static gboolean
 is_split_block (char **lines,
                 int    n)
