@@ -1373,6 +1373,47 @@ test_localized_is_bounce (void)
     }
 }
 
+/* bd_scan_body_find() (the body's grams asked by the first runs of each
+ * phase inline, the rest in the call, then bd_text_find ()) against
+ * strstr (), with a memo, on random bodies over a few letters (so that
+ * most runs are noted and needles pass some phases and not others) and
+ * needles cut from the body or made at random, of every length up to
+ * past a run in every phase; the first search of a body makes its grams. */
+static void
+test_body_find_random (void)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (53);
+  const char alphabet[] = "abcAB -";
+
+  for (guint round = 0; round < BD_TEST_ROUNDS (400); round++)
+    {
+      gsize len = g_rand_int_range (rand, 0, round % 4 == 0 ? 2000 : 200);
+      g_autofree char *body = g_malloc (len + 1);
+      g_autoptr(BdScanMemo) memo = bd_scan_memo_new ();
+      BdScanInput input = { .from = "", .subject = "", .body = body, .body_len = len, .memo = memo };
+      guint span = g_rand_int_range (rand, 2, sizeof alphabet);
+
+      for (gsize i = 0; i < len; i++)
+        body[i] = alphabet[g_rand_int_range (rand, 0, span)];
+      body[len] = '\0';
+      for (guint k = 0; k < 60; k++)
+        {
+          char needle[25];
+          gsize n = g_rand_int_range (rand, 1, 25);
+
+          if (k % 2 == 0 && n <= len)
+            memcpy (needle, body + g_rand_int_range (rand, 0, len - n + 1), n);
+          else
+            for (gsize i = 0; i < n; i++)
+              needle[i] = alphabet[g_rand_int_range (rand, 0, sizeof alphabet - 1)];
+          needle[n] = '\0';
+          if (k % 5 == 4 && n > 3)
+            needle[g_rand_int_range (rand, 0, n)] = 'z';   /* a run the body lacks */
+          g_assert_true (bd_scan_body_find (&input, needle) == strstr (body, needle));
+        }
+    }
+}
+
 /* bd_text_find_first_of_needles() against one search per needle, on
  * random texts and needle sets over a few letters in both cases (so that
  * needles overlap, share first bytes and fall on every offset of a
@@ -1508,6 +1549,7 @@ main (int   argc,
   g_test_add_func ("/core/scanners/util/from-subject-has", test_util_from_subject_has);
   g_test_add_func ("/core/scanners/util/from-subject-has-padded", test_util_from_subject_has_padded);
   g_test_add_func ("/core/scanners/memo", test_memo);
+  test_add_func_each_vector_path ("/core/scanners/memo/body-find-random", test_body_find_random);
   g_test_add_func ("/core/scanners/localized/is-bounce", test_localized_is_bounce);
   g_test_add_func ("/core/scanners/memo-from-providers", test_memo_from_providers);
   g_test_add_func ("/core/scanners/memo-lower-prose-grams", test_memo_lower_prose_grams);
