@@ -17,6 +17,9 @@
 #include "bd-scan-input.h"
 #include "bd-scan-memo.h"
 #include "bd-scan-util.h"
+#include "bd-scan-i18n.h"
+#include "bd-scan-localized-private.h"
+#include "bd-phrase-fold.h"
 #include "bd-text.h"
 #include "bd-test-util.h"
 
@@ -735,6 +738,14 @@ test_util_split_lines_random (void)
       g_string_append (body, "fifteen bytes. \n");
     assert_split_like_glib (body->str, NULL);
   }
+  /* the same every 32 bytes, for the lanes of the AVX2 count */
+  {
+    g_autoptr(GString) body = g_string_new (NULL);
+
+    for (guint i = 0; i < 300; i++)
+      g_string_append (body, "thirty-one bytes, then its feed\n");
+    assert_split_like_glib (body->str, NULL);
+  }
   /* 3,998 to 4,002 lines: the cap, and the rest kept in the last line */
   for (guint n = 3997; n <= 4001; n++)
     {
@@ -1177,6 +1188,232 @@ test_util_find_line (void)
     }
 }
 
+/* bd_scan_find_line() on the lines of bd_scan_split_lines(), which it
+ * searches as one block, against bd_text_strcasestr () over each line at
+ * or after @from: random bodies with blanks to trim before line feeds
+ * (kept in the block past each line's NUL), needles that may hold blanks
+ * and so match across a line's end in the block, and @from anywhere. */
+static void
+test_util_find_line_split (void)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (31);
+  const char alphabet[] = "abAB c:@`\n\n \t";
+  const char needle_bytes[] = "abAB c:@` \t";
+
+  for (guint round = 0; round < BD_TEST_ROUNDS (6000); round++)
+    {
+      gsize len = g_rand_int_range (rand, 0, round % 10 == 0 ? 400 : 80);
+      g_autofree char *body = g_malloc (len + 1);
+      BdScanInput input = { .from = "", .subject = "", .body = body, .body_len = len };
+      g_autofree char **lines = NULL;
+      char needle[7];
+      gsize n = g_rand_int_range (rand, 0, 7);
+      int n_lines, from, want = -1;
+
+      for (gsize i = 0; i < len; i++)
+        body[i] = alphabet[g_rand_int_range (rand, 0, sizeof alphabet - 1)];
+      body[len] = '\0';
+      for (gsize k = 0; k < n; k++)
+        needle[k] = needle_bytes[g_rand_int_range (rand, 0, sizeof needle_bytes - 1)];
+      needle[n] = '\0';
+      lines = bd_scan_split_lines (&input, NULL);
+      n_lines = (int)g_strv_length (lines);
+      from = g_rand_int_range (rand, -2, n_lines + 3);
+      for (int i = MAX (from, 0); i < n_lines && want < 0; i++)
+        if (bd_text_strcasestr (lines[i], needle) != NULL)
+          want = i;
+      g_assert_cmpint (bd_scan_find_line (lines, from, needle), ==, want);
+    }
+}
+
+/* bd_text_find_ci() and bd_text_find() against the obvious searches
+ * within a length, on texts of exactly their length (no NUL after them,
+ * so that a read past the end is caught under AddressSanitizer) up to
+ * past several blocks of 64 places, needles of up to 40 bytes (those of
+ * 16 and more compared 16 bytes at a time once found) over
+ * letters that differ only in bit 5 ('@' and '`', '[' and '{') and in
+ * case, planted anywhere, the very end too: the first and last bytes
+ * are looked for 64 places, then 16, at a time. */
+static const char *
+naive_find_ci (const char *text,
+               gsize       len,
+               const char *needle)
+{
+  gsize n = strlen (needle);
+
+  for (gsize i = 0; i + n <= len; i++)
+    if (g_ascii_strncasecmp (text + i, needle, n) == 0)
+      return text + i;
+  return NULL;
+}
+
+static const char *
+naive_find (const char *text,
+            gsize       len,
+            const char *needle)
+{
+  gsize n = strlen (needle);
+
+  for (gsize i = 0; i + n <= len; i++)
+    if (memcmp (text + i, needle, n) == 0)
+      return text + i;
+  return NULL;
+}
+
+static void
+test_util_find_ci_random (void)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (37);
+  const char alphabet[] = "abAB-@`[{ ";
+
+  for (guint round = 0; round < BD_TEST_ROUNDS (20000); round++)
+    {
+      gsize len = g_rand_int_range (rand, 0, round % 4 == 0 ? 300 : 100);
+      gsize n = g_rand_int_range (rand, 1, round % 2 == 0 ? 21 : 41);
+      guint span = g_rand_int_range (rand, 2, sizeof alphabet);
+      g_autofree char *text = g_malloc (MAX (len, 1));
+      char needle[41];
+
+      for (gsize i = 0; i < len; i++)
+        text[i] = alphabet[g_rand_int_range (rand, 0, span)];
+      for (gsize k = 0; k < n; k++)
+        needle[k] = alphabet[g_rand_int_range (rand, 0, span)];
+      needle[n] = '\0';
+      if (round % 3 == 0 && n <= len)
+        {
+          gsize at = round % 6 == 0 ? len - n : (gsize)g_rand_int_range (rand, 0, len - n + 1);
+
+          for (gsize k = 0; k < n; k++)
+            text[at + k] = round % 2 == 0 || g_rand_boolean (rand) ? needle[k] : g_ascii_toupper (needle[k]);
+        }
+      g_assert_true (bd_text_find_ci (text, len, needle) == naive_find_ci (text, len, needle));
+      g_assert_true (bd_text_find (text, len, needle, n) == naive_find (text, len, needle));
+    }
+  g_assert_true (bd_text_find ("abc", 3, "", 0) != NULL);
+  g_assert_null (bd_text_find ("ab", 2, "abc", 3));
+}
+
+/* bd_scan_localized_is_bounce() (the markers' lengths known, the
+ * subject's runs asked first) against a strstr () of every bounce marker
+ * and its folded form in the lowered subject and prose: subjects and
+ * bodies of random pieces of markers, whole markers, their folded and
+ * capitalised forms and English words, with a memo and without one. */
+static gboolean
+says_not_delivered_slowly (const char *text)
+{
+  g_autofree char *lowered = bd_text_strdown (text, -1);
+  const char *const *markers = bd_localized_bounce_markers ();
+
+  for (guint i = 0; markers[i] != NULL; i++)
+    {
+      g_autofree char *owned = NULL;
+
+      if (strstr (lowered, markers[i]) != NULL || strstr (lowered, bd_phrase_fold (markers[i], &owned)) != NULL)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+append_marker_piece (GString *out,
+                     GRand   *rand)
+{
+  const char *const *markers = bd_localized_bounce_markers ();
+  static const char *const words[] = { "Undelivered Mail", "Delivery failure", "nie", "zugestellt", " ", "doručit" };
+  guint n_markers = g_strv_length ((char **) markers);
+  const char *marker = markers[g_rand_int_range (rand, 0, n_markers)];
+  g_autofree char *owned = NULL;
+  g_autofree char *upper = NULL;
+
+  switch (g_rand_int_range (rand, 0, 5))
+    {
+    case 0:
+      g_string_append (out, marker);
+      break;
+    case 1:
+      g_string_append (out, bd_phrase_fold (marker, &owned));
+      break;
+    case 2:
+      upper = g_utf8_strup (marker, -1);
+      g_string_append (out, upper);
+      break;
+    case 3:
+      /* a marker cut short: its runs may all be there */
+      g_string_append_len (out, marker, g_rand_int_range (rand, 0, strlen (marker)));
+      break;
+    default:
+      g_string_append (out, words[g_rand_int_range (rand, 0, G_N_ELEMENTS (words))]);
+    }
+}
+
+static void
+test_localized_is_bounce (void)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (47);
+
+  for (guint round = 0; round < BD_TEST_ROUNDS (3000); round++)
+    {
+      g_autoptr(GString) subject = g_string_new (NULL);
+      g_autoptr(GString) body = g_string_new ("Hello,\n");
+      g_autoptr(BdScanMemo) memo = round % 2 == 0 ? bd_scan_memo_new () : NULL;
+      BdScanInput input = { .from = "", .subject = NULL, .body = NULL, .memo = memo };
+      gboolean want;
+
+      for (guint k = g_rand_int_range (rand, 0, 3); k > 0; k--)
+        append_marker_piece (subject, rand);
+      if (round % 3 == 0)
+        for (guint k = g_rand_int_range (rand, 0, 3); k > 0; k--)
+          append_marker_piece (body, rand);
+      input.subject = subject->str;
+      input.body = body->str;
+      input.body_len = body->len;
+      input.body_is_ascii = g_str_is_ascii (body->str);
+      want = says_not_delivered_slowly (subject->str) || says_not_delivered_slowly (body->str);
+      g_assert_cmpint (bd_scan_localized_is_bounce (&input), ==, want);
+    }
+}
+
+/* bd_scan_body_find() (the body's grams asked by the first runs of each
+ * phase inline, the rest in the call, then bd_text_find ()) against
+ * strstr (), with a memo, on random bodies over a few letters (so that
+ * most runs are noted and needles pass some phases and not others) and
+ * needles cut from the body or made at random, of every length up to
+ * past a run in every phase; the first search of a body makes its grams. */
+static void
+test_body_find_random (void)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (53);
+  const char alphabet[] = "abcAB -";
+
+  for (guint round = 0; round < BD_TEST_ROUNDS (400); round++)
+    {
+      gsize len = g_rand_int_range (rand, 0, round % 4 == 0 ? 2000 : 200);
+      g_autofree char *body = g_malloc (len + 1);
+      g_autoptr(BdScanMemo) memo = bd_scan_memo_new ();
+      BdScanInput input = { .from = "", .subject = "", .body = body, .body_len = len, .memo = memo };
+      guint span = g_rand_int_range (rand, 2, sizeof alphabet);
+
+      for (gsize i = 0; i < len; i++)
+        body[i] = alphabet[g_rand_int_range (rand, 0, span)];
+      body[len] = '\0';
+      for (guint k = 0; k < 60; k++)
+        {
+          char needle[25];
+          gsize n = g_rand_int_range (rand, 1, 25);
+
+          if (k % 2 == 0 && n <= len)
+            memcpy (needle, body + g_rand_int_range (rand, 0, len - n + 1), n);
+          else
+            for (gsize i = 0; i < n; i++)
+              needle[i] = alphabet[g_rand_int_range (rand, 0, sizeof alphabet - 1)];
+          needle[n] = '\0';
+          if (k % 5 == 4 && n > 3)
+            needle[g_rand_int_range (rand, 0, n)] = 'z';   /* a run the body lacks */
+          g_assert_true (bd_scan_body_find (&input, needle) == strstr (body, needle));
+        }
+    }
+}
+
 /* bd_text_find_first_of_needles() against one search per needle, on
  * random texts and needle sets over a few letters in both cases (so that
  * needles overlap, share first bytes and fall on every offset of a
@@ -1293,23 +1530,27 @@ main (int   argc,
   g_test_add_func ("/core/scanners/util/strdown", test_util_strdown);
   g_test_add_func ("/core/scanners/util/strdown-code-points", test_util_strdown_code_points);
   g_test_add_func ("/core/scanners/util/strdown-mixed", test_util_strdown_mixed);
-  g_test_add_func ("/core/scanners/util/find-ci", test_util_find_ci);
+  test_add_func_each_vector_path ("/core/scanners/util/find-ci", test_util_find_ci);
   g_test_add_func ("/core/scanners/util/fold-lower", test_util_fold_lower);
-  g_test_add_func ("/core/scanners/util/strcasestr", test_util_strcasestr);
+  test_add_func_each_vector_path ("/core/scanners/util/strcasestr", test_util_strcasestr);
   g_test_add_func ("/core/scanners/util/find-first-of-needles", test_util_find_first_of_needles);
   g_test_add_func ("/core/scanners/util/find-line", test_util_find_line);
+  test_add_func_each_vector_path ("/core/scanners/util/find-line-split", test_util_find_line_split);
+  test_add_func_each_vector_path ("/core/scanners/util/find-ci-random", test_util_find_ci_random);
   g_test_add_func ("/core/scanners/util/address", test_util_address);
   g_test_add_func ("/core/scanners/util/collapse", test_util_collapse);
   g_test_add_func ("/core/scanners/util/collapse-max", test_util_collapse_max);
   g_test_add_func ("/core/scanners/util/collapse-max-random", test_util_collapse_max_random);
-  g_test_add_func ("/core/scanners/util/split-lines", test_util_split_lines);
-  g_test_add_func ("/core/scanners/util/split-lines-random", test_util_split_lines_random);
+  test_add_func_each_vector_path ("/core/scanners/util/split-lines", test_util_split_lines);
+  test_add_func_each_vector_path ("/core/scanners/util/split-lines-random", test_util_split_lines_random);
   g_test_add_func ("/core/scanners/util/has-prefix", test_util_has_prefix);
   g_test_add_func ("/core/text/contains-any", test_text_contains_any);
   g_test_add_func ("/core/scanners/util/has-header", test_util_has_header);
   g_test_add_func ("/core/scanners/util/from-subject-has", test_util_from_subject_has);
   g_test_add_func ("/core/scanners/util/from-subject-has-padded", test_util_from_subject_has_padded);
   g_test_add_func ("/core/scanners/memo", test_memo);
+  test_add_func_each_vector_path ("/core/scanners/memo/body-find-random", test_body_find_random);
+  g_test_add_func ("/core/scanners/localized/is-bounce", test_localized_is_bounce);
   g_test_add_func ("/core/scanners/memo-from-providers", test_memo_from_providers);
   g_test_add_func ("/core/scanners/memo-lower-prose-grams", test_memo_lower_prose_grams);
   g_test_add_func ("/core/scanners/util/long-diagnostic", test_util_long_diagnostic);

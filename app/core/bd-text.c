@@ -15,6 +15,7 @@
 #include <emmintrin.h>
 #endif
 
+#include "bd-cpu.h"
 #include "bd-text.h"
 
 static inline gboolean
@@ -476,6 +477,236 @@ find_either (const char *p,
   return end;
 }
 
+#ifdef __SSE2__
+/* The places among the 16 from @p where a needle of @n bytes (two or
+ * more) may start: its first and last bytes (@first, @last) both there,
+ * the text's bytes with the bits of @fold set (0x20 for a search that
+ * ignores case: both cases of a letter then match, and a few other
+ * bytes, a pre-test only). Bytes are read from @p to @p + @n + 14. */
+G_ALWAYS_INLINE static inline __m128i
+pair_places (const char    *p,
+             gsize          n,
+             const __m128i  first,
+             const __m128i  last,
+             const __m128i  fold)
+{
+  __m128i head = _mm_or_si128 (_mm_loadu_si128 ((const __m128i *)(gconstpointer)p), fold);
+  __m128i tail = _mm_or_si128 (_mm_loadu_si128 ((const __m128i *)(gconstpointer)(p + n - 1)), fold);
+
+  return _mm_and_si128 (_mm_cmpeq_epi8 (head, first), _mm_cmpeq_epi8 (tail, last));
+}
+
+/* Whether the 16 bytes at @a and at @b are the same, ASCII case aside. */
+static inline gboolean
+same_block_ci (const char *a,
+               const char *b)
+{
+  __m128i x = lower_block (_mm_loadu_si128 ((const __m128i *)(gconstpointer)a));
+  __m128i y = lower_block (_mm_loadu_si128 ((const __m128i *)(gconstpointer)b));
+
+  return _mm_movemask_epi8 (_mm_cmpeq_epi8 (x, y)) == 0xffff;
+}
+
+/* equal_ci() of @n bytes, 16 or more, that @a and @b both have (a place
+ * in a text and a needle): 16 compared at a time, the last 16 overlapping
+ * those before. A marker found is compared in full, and byte by byte that
+ * cost the searches more than finding it. */
+static inline gboolean
+equal_ci_blocks (const char *a,
+                 const char *b,
+                 gsize       n)
+{
+  for (gsize i = 0; i + 16 < n; i += 16)
+    if (!same_block_ci (a + i, b + i))
+      return FALSE;
+  return same_block_ci (a + n - 16, b + n - 16);
+}
+
+G_ALWAYS_INLINE static inline gboolean
+needle_is_at (const char *at,
+              const char *needle,
+              gsize       n,
+              gboolean    ignore_case)
+{
+  if (!ignore_case)
+    return memcmp (at, needle, n) == 0;
+  return n >= 16 ? equal_ci_blocks (at, needle, n) : equal_ci (at, needle, n);
+}
+
+/* The first place in [@p, @end) where @needle (@n bytes, two or more)
+ * starts, looked for 64 places a time, then 16, while the needle's last
+ * bytes for all of them are before @end + @n - 1 (the text's end); @p is
+ * set to where the search stopped, for the caller to go on byte by byte.
+ * The scanners look for their markers in whole bodies: looking for the
+ * first byte alone stopped at every 't' or '-' (most markers start with
+ * those), and glibc's strstr () tests pairs of first bytes, common in
+ * prose; a marker's first and last bytes together are rare. Inlined with
+ * @ignore_case constant. */
+G_ALWAYS_INLINE static inline const char *
+find_by_pairs (const char **p,
+               const char  *end,
+               const char  *needle,
+               gsize        n,
+               gboolean     ignore_case)
+{
+  const __m128i fold = _mm_set1_epi8 (ignore_case ? 0x20 : 0);
+  const __m128i first = _mm_set1_epi8 ((char)(needle[0] | (ignore_case ? 0x20 : 0)));
+  const __m128i last = _mm_set1_epi8 ((char)(needle[n - 1] | (ignore_case ? 0x20 : 0)));
+
+  for (; end - *p >= 64; *p += 64)
+    {
+      __m128i a = pair_places (*p, n, first, last, fold);
+      __m128i b = pair_places (*p + 16, n, first, last, fold);
+      __m128i c = pair_places (*p + 32, n, first, last, fold);
+      __m128i d = pair_places (*p + 48, n, first, last, fold);
+      guint64 mask;
+
+      /* mostly none of the 64: one test for them all */
+      if (_mm_movemask_epi8 (_mm_or_si128 (_mm_or_si128 (a, b), _mm_or_si128 (c, d))) == 0)
+        continue;
+      mask = (guint64)(unsigned)_mm_movemask_epi8 (a) | (guint64)(unsigned)_mm_movemask_epi8 (b) << 16
+             | (guint64)(unsigned)_mm_movemask_epi8 (c) << 32 | (guint64)(unsigned)_mm_movemask_epi8 (d) << 48;
+      for (; mask != 0; mask &= mask - 1)
+        {
+          const char *at = *p + __builtin_ctzll (mask);
+
+          if (needle_is_at (at, needle, n, ignore_case))
+            return at;
+        }
+    }
+  for (; end - *p >= 16; *p += 16)
+    for (unsigned mask = (unsigned)_mm_movemask_epi8 (pair_places (*p, n, first, last, fold)); mask != 0; mask &= mask - 1)
+      {
+        const char *at = *p + __builtin_ctz (mask);
+
+        if (needle_is_at (at, needle, n, ignore_case))
+          return at;
+      }
+  return NULL;
+}
+#endif
+
+#ifdef BD_CPU_AVX2_PATHS
+/* find_by_pairs() 64 places a step where the CPU has AVX2: two 32-byte
+ * blocks where SSE2 takes four, for half the steps a byte of body; the
+ * SSE2 loops go on from where this stops (fewer than 64 places left). */
+G_ALWAYS_INLINE __attribute__ ((target ("avx2"))) static inline const char *
+find_by_pairs_avx2 (const char **p,
+                    const char  *end,
+                    const char  *needle,
+                    gsize        n,
+                    gboolean     ignore_case)
+{
+  const __m256i fold = _mm256_set1_epi8 (ignore_case ? 0x20 : 0);
+  const __m256i first = _mm256_set1_epi8 ((char)(needle[0] | (ignore_case ? 0x20 : 0)));
+  const __m256i last = _mm256_set1_epi8 ((char)(needle[n - 1] | (ignore_case ? 0x20 : 0)));
+
+  for (; end - *p >= 64; *p += 64)
+    {
+      __m256i head0 = _mm256_or_si256 (_mm256_loadu_si256 ((const __m256i *)(gconstpointer)*p), fold);
+      __m256i tail0 = _mm256_or_si256 (_mm256_loadu_si256 ((const __m256i *)(gconstpointer)(*p + n - 1)), fold);
+      __m256i head1 = _mm256_or_si256 (_mm256_loadu_si256 ((const __m256i *)(gconstpointer)(*p + 32)), fold);
+      __m256i tail1 = _mm256_or_si256 (_mm256_loadu_si256 ((const __m256i *)(gconstpointer)(*p + 32 + n - 1)), fold);
+      __m256i a = _mm256_and_si256 (_mm256_cmpeq_epi8 (head0, first), _mm256_cmpeq_epi8 (tail0, last));
+      __m256i b = _mm256_and_si256 (_mm256_cmpeq_epi8 (head1, first), _mm256_cmpeq_epi8 (tail1, last));
+      guint64 mask;
+
+      if (_mm256_testz_si256 (_mm256_or_si256 (a, b), _mm256_or_si256 (a, b)))
+        continue;
+      mask = (guint64)(guint32)_mm256_movemask_epi8 (a) | (guint64)(guint32)_mm256_movemask_epi8 (b) << 32;
+      for (; mask != 0; mask &= mask - 1)
+        {
+          const char *at = *p + __builtin_ctzll (mask);
+
+          if (needle_is_at (at, needle, n, ignore_case))
+            return at;
+        }
+    }
+  return NULL;
+}
+
+__attribute__ ((target ("avx2"))) static const char *
+find_pairs_avx2 (const char **p,
+                 const char  *end,
+                 const char  *needle,
+                 gsize        n)
+{
+  return find_by_pairs_avx2 (p, end, needle, n, FALSE);
+}
+
+__attribute__ ((target ("avx2"))) static const char *
+find_pairs_ci_avx2 (const char **p,
+                    const char  *end,
+                    const char  *needle,
+                    gsize        n)
+{
+  return find_by_pairs_avx2 (p, end, needle, n, TRUE);
+}
+#endif
+
+/* find_by_pairs(), on AVX2 first where the CPU has it and the text is
+ * long enough. */
+G_ALWAYS_INLINE static inline const char *
+find_by_pairs_any (const char **p,
+                   const char  *end,
+                   const char  *needle,
+                   gsize        n,
+                   gboolean     ignore_case)
+{
+#ifdef BD_CPU_AVX2_PATHS
+  if (end - *p >= 64 && bd_cpu_has_avx2 ())
+    {
+      const char *found = ignore_case ? find_pairs_ci_avx2 (p, end, needle, n) : find_pairs_avx2 (p, end, needle, n);
+
+      if (found != NULL)
+        return found;
+    }
+#endif
+  return find_by_pairs (p, end, needle, n, ignore_case);
+}
+
+/**
+ * bd_text_find:
+ * @text: the text, which may hold NUL bytes and need not end in one
+ * @needle_len: strlen (@needle)
+ *
+ * memmem(): where @needle first is in [@text, @text + @len), case
+ * counting, looked for as find_by_pairs() does (the scanners' body
+ * searches, where glibc's strstr () took more steps a byte).
+ *
+ * Returns: (nullable): the first place, or %NULL.
+ */
+const char *
+bd_text_find (const char *text,
+              gsize       len,
+              const char *needle,
+              gsize       needle_len)
+{
+  const char *p = text, *end;
+
+  g_return_val_if_fail (text != NULL || len == 0, NULL);
+  g_return_val_if_fail (needle != NULL, NULL);
+
+  if (needle_len == 0)
+    return text;
+  if (needle_len > len)
+    return NULL;
+  end = text + len - (needle_len - 1);   /* past the last place it may start */
+#ifdef __SSE2__
+  if (needle_len >= 2)
+    {
+      const char *found = find_by_pairs_any (&p, end, needle, needle_len, FALSE);
+
+      if (found != NULL)
+        return found;
+    }
+#endif
+  for (; p < end; p++)
+    if (*p == needle[0] && memcmp (p + 1, needle + 1, needle_len - 1) == 0)
+      return p;
+  return NULL;
+}
+
 /* The search of bd_text_strcasestr() and bd_text_find_ci(), @needle
  * not empty and not longer than @len; inlined into both, as they are
  * called thousands of times a message. */
@@ -492,8 +723,18 @@ find_ci (const char *text,
   char lower = bd_text_ascii_lower (needle[0]);
   char upper = lower >= 'a' && lower <= 'z' ? lower - 'a' + 'A' : lower;
   const char *end = text + len - (n - 1);
+  const char *p = text;
 
-  for (const char *p = text; (p = find_either (p, end, lower, upper)) != end; p++)
+#ifdef __SSE2__
+  if (n >= 2)
+    {
+      const char *found = find_by_pairs_any (&p, end, needle, n, TRUE);
+
+      if (found != NULL)
+        return found;
+    }
+#endif
+  for (; (p = find_either (p, end, lower, upper)) != end; p++)
     {
       if ((n == 1 || (p[1] | 0x20) == (needle[1] | 0x20))
           && equal_ci (p + 1, needle + 1, n - 1))

@@ -71,6 +71,10 @@ void         bd_text_ascii_down_copy (char             *out,
 char        *bd_text_strdown       (const char         *text,
                                     gssize              len);
 char        *bd_text_fold_lower    (const char         *text);
+const char  *bd_text_find          (const char         *text,
+                                    gsize               len,
+                                    const char         *needle,
+                                    gsize               needle_len);
 const char  *bd_text_strcasestr    (const char         *haystack,
                                     const char         *needle);
 const char  *bd_text_find_ci       (const char         *text,

@@ -1,7 +1,9 @@
 /* bd-scan-localized-private.h
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * The line helpers of the localized reader (bd-scan-localized-lines.c).
+ * The line helpers of the localized reader (bd-scan-localized-lines.c),
+ * and its bounce markers, for the test that holds its search for them to
+ * a plain strstr () of each.
  */
 #pragma once
 
@@ -23,5 +25,7 @@ gboolean  bd_localized_is_rule            (const char *line);
 gboolean  bd_localized_is_server_reply    (const char *line);
 /* A field's name alone: one word ending in ':'. */
 gboolean  bd_localized_is_label           (const char *text);
+/* "This message was not delivered", lower case, NULL-terminated. */
+const char *const *bd_localized_bounce_markers (void);
 
 G_END_DECLS

@@ -136,15 +136,50 @@ is_ascii (const char *text)
   return TRUE;
 }
 
+/* Markers with their lengths, measured once: says_not_delivered() asks
+ * some sixty of each text, and measuring each needle for its grams cost
+ * as much as asking them. */
+typedef struct
+{
+  const char **needles;   /* NULL-terminated */
+  gsize       *lengths;
+} Markers;
+
+static const Markers *
+markers_take (GPtrArray *needles)
+{
+  Markers *markers = g_new (Markers, 1);
+
+  markers->lengths = g_new (gsize, needles->len);
+  for (guint i = 0; i < needles->len; i++)
+    markers->lengths[i] = strlen (g_ptr_array_index (needles, i));
+  g_ptr_array_add (needles, NULL);
+  markers->needles = (const char **) g_ptr_array_free (needles, FALSE);
+  return markers;
+}
+
+/* contains_any_lower() of @markers, whose lengths are known */
+static gboolean
+contains_any_marker (const char        *lowered,
+                     const BdTextGrams *grams,
+                     const Markers     *markers)
+{
+  for (guint i = 0; markers->needles[i] != NULL; i++)
+    if ((grams == NULL || bd_text_grams_may_contain_len (grams, markers->needles[i], markers->lengths[i]))
+        && strstr (lowered, markers->needles[i]) != NULL)
+      return TRUE;
+  return FALSE;
+}
+
 /* The bounce markers without diacritics: SMTP replies and some relays'
  * templates are ASCII ("nie mozna dostarczyc", "nemohla byt dorucena";
  * issue 14, point 2). Matched against the lowered text as it is, so a
  * notice written either way is found without folding every message. */
-static const char *const *
+static const Markers *
 folded_bounce_markers (void)
 {
   static gsize once = 0;
-  static const char **folded = NULL;
+  static const Markers *folded = NULL;
 
   if (g_once_init_enter (&once))
     {
@@ -158,33 +193,41 @@ folded_bounce_markers (void)
           if (strcmp (f, bounce_markers[i]) != 0)
             g_ptr_array_add (out, g_strdup (f));
         }
-      g_ptr_array_add (out, NULL);
-      folded = (const char **) g_ptr_array_free (out, FALSE);
+      folded = markers_take (out);
       g_once_init_leave (&once, 1);
     }
   return folded;
 }
 
-/* The bounce markers written in ASCII alone: the only ones an ASCII text
- * can hold, so such a text (most bounces) is not searched for the rest. */
-static const char *const *
-ascii_bounce_markers (void)
+/* The bounce markers written in ASCII alone (@ascii_only): the only ones
+ * an ASCII text can hold, so such a text (most bounces) is not searched
+ * for the rest; or all of them. */
+static const Markers *
+all_bounce_markers (gboolean ascii_only)
 {
   static gsize once = 0;
-  static const char **ascii = NULL;
+  static const Markers *sets[2];
 
   if (g_once_init_enter (&once))
     {
-      GPtrArray *out = g_ptr_array_new ();
+      for (guint set = 0; set < 2; set++)
+        {
+          GPtrArray *out = g_ptr_array_new ();
 
-      for (guint i = 0; bounce_markers[i] != NULL; i++)
-        if (is_ascii (bounce_markers[i]))
-          g_ptr_array_add (out, (gpointer) bounce_markers[i]);
-      g_ptr_array_add (out, NULL);
-      ascii = (const char **) g_ptr_array_free (out, FALSE);
+          for (guint i = 0; bounce_markers[i] != NULL; i++)
+            if (set == 0 || is_ascii (bounce_markers[i]))
+              g_ptr_array_add (out, (gpointer) bounce_markers[i]);
+          sets[set] = markers_take (out);
+        }
       g_once_init_leave (&once, 1);
     }
-  return ascii;
+  return sets[ascii_only ? 1 : 0];
+}
+
+const char *const *
+bd_localized_bounce_markers (void)
+{
+  return bounce_markers;
 }
 
 /* @ascii: whether @lowered has only ASCII bytes; @grams: (nullable): its
@@ -194,8 +237,8 @@ says_not_delivered (const char        *lowered,
                     const BdTextGrams *grams,
                     gboolean           ascii)
 {
-  return contains_any_lower (lowered, grams, ascii ? ascii_bounce_markers () : bounce_markers)
-         || contains_any_lower (lowered, grams, folded_bounce_markers ());
+  return contains_any_marker (lowered, grams, all_bounce_markers (ascii))
+         || contains_any_marker (lowered, grams, folded_bounce_markers ());
 }
 
 static gboolean
@@ -203,13 +246,17 @@ prose_or_subject_says_not_delivered (const BdScanInput *input)
 {
   g_autofree char *owned = NULL;
   g_autofree char *subject = NULL;
+  g_autoptr(BdTextGrams) subject_grams = NULL;
 
   /* the prose lowered is ASCII when the body is (bd_text_strdown()) */
   if (says_not_delivered (bd_scan_memo_lower_prose (input, &owned), bd_scan_memo_lower_prose_grams (input),
                           input->body_is_ascii))
     return TRUE;
   subject = bd_text_strdown (input->subject, -1);
-  return says_not_delivered (subject, NULL, is_ascii (subject));
+  /* its runs too: some sixty markers, none in most subjects, and a
+   * strstr () call for each cost more than noting the runs once */
+  subject_grams = bd_text_grams_new (subject, strlen (subject));
+  return says_not_delivered (subject, subject_grams, is_ascii (subject));
 }
 
 /**

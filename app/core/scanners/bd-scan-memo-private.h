@@ -20,6 +20,8 @@ struct _BdScanMemo
   BdTextGrams      *body_grams;
   BdTextGrams      *lower_prose_grams;
   guint32           from_providers;
+  gsize             body_text_len;       /* strlen (body): as far as strstr () read it */
+  guint             body_text_len_done : 1;
   guint             from_address_done : 1;
   guint             from_providers_done : 1;
   BdScanMemoAnswer  answers[BD_SCAN_MEMO_N_QUESTIONS];

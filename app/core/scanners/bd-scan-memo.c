@@ -96,21 +96,48 @@ bd_scan_memo_lower_prose (const BdScanInput *input,
   return memo->lower_prose;
 }
 
+/* bd_text_grams_may_contain_len() after bd_scan_quick_phases() said
+ * @quick of @needle (@n bytes): the phases before the one it names are
+ * not asked again, that one from the run after those it asked. */
+static gboolean
+grams_may_hold (const BdTextGrams *grams,
+                const char        *needle,
+                gsize              n,
+                guint              quick)
+{
+  gsize first;
+
+  if (quick == BD_SCAN_PHASES_UNASKED)
+    return bd_text_grams_may_contain_len (grams, needle, n);
+  first = quick - 1;
+  if (bd_text_grams_phase_noted (grams, needle, n, first + BD_SCAN_QUICK_RUNS * BD_TEXT_GRAM_STRIDE))
+    return TRUE;
+  for (gsize phase = first + 1; phase < BD_TEXT_GRAM_STRIDE; phase++)
+    if (bd_text_grams_phase_noted (grams, needle, n, phase))
+      return TRUE;
+  return FALSE;
+}
+
 /**
- * bd_scan_body_find_len:
+ * bd_scan_body_find_phases:
  * @needle_len: strlen (@needle)
+ * @quick: what bd_scan_quick_phases() said of @needle (not 0), or
+ *   %BD_SCAN_PHASES_UNASKED
  *
  * Returns: (nullable): where @needle first is in the body, as strstr()
- *   finds it. Most such searches fail: the body's runs of four bytes,
- *   noted in the memo on the first search (bd-text-grams.h), answer most
- *   of those without reading the body; an input without a memo is
- *   searched directly. Here, not in bd-scan-util.c, to reach the memo
- *   without a call: the scanners ask some thirty times a message.
+ *   finds it (up to the body's first NUL, measured once a message; the
+ *   search is bd_text_find()'s). Most such searches fail: the body's
+ *   runs of four bytes, noted in the memo on the first search
+ *   (bd-text-grams.h), answer most of those without reading the body; an
+ *   input without a memo is searched directly. Here, not in
+ *   bd-scan-util.c, to reach the memo without a call: the scanners ask
+ *   some thirty times a message.
  */
 const char *
-bd_scan_body_find_len (const BdScanInput *input,
-                       const char        *needle,
-                       gsize              needle_len)
+bd_scan_body_find_phases (const BdScanInput *input,
+                          const char        *needle,
+                          gsize              needle_len,
+                          guint              quick)
 {
   BdScanMemo *memo;
 
@@ -118,14 +145,33 @@ bd_scan_body_find_len (const BdScanInput *input,
   g_return_val_if_fail (needle != NULL, NULL);
 
   memo = input->memo;
-  if (memo != NULL)
+  if (memo == NULL)
+    return bd_text_find (input->body, strlen (input->body), needle, needle_len);
+  if (memo->body_grams == NULL)
+    memo->body_grams = bd_text_grams_new (input->body, input->body_len);
+  if (!grams_may_hold (memo->body_grams, needle, needle_len, quick))
+    return NULL;
+  if (!memo->body_text_len_done)
     {
-      if (memo->body_grams == NULL)
-        memo->body_grams = bd_text_grams_new (input->body, input->body_len);
-      if (!bd_text_grams_may_contain_len (memo->body_grams, needle, needle_len))
-        return NULL;
+      memo->body_text_len = strlen (input->body);
+      memo->body_text_len_done = TRUE;
     }
-  return strstr (input->body, needle);
+  return bd_text_find (input->body, memo->body_text_len, needle, needle_len);
+}
+
+/**
+ * bd_scan_body_find_len:
+ * @needle_len: strlen (@needle)
+ *
+ * Returns: (nullable): bd_scan_body_find_phases() with nothing asked of
+ *   the grams before.
+ */
+const char *
+bd_scan_body_find_len (const BdScanInput *input,
+                       const char        *needle,
+                       gsize              needle_len)
+{
+  return bd_scan_body_find_phases (input, needle, needle_len, BD_SCAN_PHASES_UNASKED);
 }
 
 /**

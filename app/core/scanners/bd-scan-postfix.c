@@ -50,9 +50,13 @@ static const BdScanWords postfix_messages[] = {
 static gboolean
 is_signature (const char *line)
 {
-  const char *text = line + strspn (line, " \t");
+  const char *text;
 
-  if (text == line || !bd_scan_has_prefix (text, "The "))
+  /* indented: most lines are not, and are let go without a call */
+  if (line[0] != ' ' && line[0] != '\t')
+    return FALSE;
+  text = line + strspn (line, " \t");
+  if (!bd_scan_has_prefix (text, "The "))
     return FALSE;
   return strcmp (text, "The mail system") == 0
          || (g_str_has_suffix (text, " program") && strlen (text) < 60);

@@ -112,6 +112,9 @@ is_recipient_line (const char *line)
 {
   gsize len;
 
+  /* "<" or "To:" first: most lines are let go here, without a call */
+  if (line[0] != '<' && line[0] != 't' && line[0] != 'T')
+    return FALSE;
   if (bd_text_has_prefix_ci (line, "To:"))
     line += 3 + strspn (line + 3, " ");
   len = strlen (line);

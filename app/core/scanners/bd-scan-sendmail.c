@@ -38,20 +38,42 @@ static const char *const stop_markers[] = {
   NULL
 };
 
+#define TALKING_TO "while talking to "
+
 /* "While talking to mx.example.com:" or "... while talking to mx.example.com.:" */
 static char *
 talking_to (const char *line)
 {
-  const char *p = bd_text_strcasestr (line, "while talking to ");
+  const char *p = bd_text_strcasestr (line, TALKING_TO);
   const char *end;
 
   if (p == NULL)
     return NULL;
-  p += strlen ("while talking to ");
+  p += strlen (TALKING_TO);
   end = p + strcspn (p, " :");
   while (end > p && end[-1] == '.')
     end--;
   return end > p ? g_strndup (p, end - p) : NULL;
+}
+
+/* The readers below ask talking_to() of every line in turn; the few
+ * lines that can answer are found by searching the lines all at once
+ * for the next of them (bd_scan_find_line()), not each line on its own.
+ * @next is that line, -1 when none is left, or below the line asked
+ * when not yet looked for. */
+typedef struct
+{
+  char **lines;
+  int    next;
+} TalkLines;
+
+static char *
+talking_to_at (TalkLines *talk,
+               int        i)
+{
+  if (talk->next != -1 && talk->next < i)
+    talk->next = bd_scan_find_line (talk->lines, i, TALKING_TO);
+  return talk->next == i ? talking_to (talk->lines[i]) : NULL;
 }
 
 /* "550 5.1.1 <kijitora@example.jp>... User unknown": a code, then an
@@ -111,12 +133,13 @@ read_transcript (const BdScanInput *input,
   g_autoptr(GString) reply = g_string_new (NULL);
   const char *command = NULL;
   int start = bd_scan_find_line (lines, 0, "----- Transcript of session follows -----");
+  TalkLines talk_lines = { lines, -2 };
 
   for (int i = MAX (start, 0); lines[i] != NULL; i++)
     {
       const char *line = lines[i];
       g_autofree char *address = NULL;
-      g_autofree char *talk = talking_to (line);
+      g_autofree char *talk = talking_to_at (&talk_lines, i);
       const char *text;
       BdRecipient *r;
 
@@ -255,11 +278,12 @@ transcript_peer (char      **lines,
                  const char **command)
 {
   g_autofree char *host = NULL;
+  TalkLines talk_lines = { lines, -2 };
 
   *command = NULL;
   for (int i = 0; lines[i] != NULL; i++)
     {
-      g_autofree char *talk = talking_to (lines[i]);
+      g_autofree char *talk = talking_to_at (&talk_lines, i);
 
       if (talk != NULL)
         {

@@ -11,6 +11,7 @@
 #include <emmintrin.h>
 #endif
 
+#include "bd-cpu.h"
 #include "bd-gmime-autocleanups.h"
 #include "bd-mime-charset.h"
 #include "bd-scan-memo.h"
@@ -237,11 +238,39 @@ find_stop (const BdScanInput *input,
   return stop;
 }
 
+#ifdef BD_CPU_AVX2_PATHS
+/* count_line_feeds() 32 bytes a step where the CPU has AVX2, for half
+ * the steps; @p is set to where it stopped (fewer than 32 bytes left). */
+__attribute__ ((target ("avx2"))) static gsize
+count_line_feeds_avx2 (const char **p,
+                       const char  *end)
+{
+  gsize n = 0;
+
+  while (end - *p >= 32)
+    {
+      __m256i lanes = _mm256_setzero_si256 ();
+      __m256i sums;
+
+      for (guint step = 0; step < 255 && end - *p >= 32; step++, *p += 32)
+        {
+          __m256i block = _mm256_loadu_si256 ((const __m256i *)(gconstpointer)*p);
+
+          lanes = _mm256_sub_epi8 (lanes, _mm256_cmpeq_epi8 (block, _mm256_set1_epi8 ('\n')));
+        }
+      sums = _mm256_sad_epu8 (lanes, _mm256_setzero_si256 ());
+      n += (gsize)_mm256_extract_epi64 (sums, 0) + (gsize)_mm256_extract_epi64 (sums, 1)
+           + (gsize)_mm256_extract_epi64 (sums, 2) + (gsize)_mm256_extract_epi64 (sums, 3);
+    }
+  return n;
+}
+#endif
+
 /* How many line feeds [@text, @end) holds. Where SSE2 is, 16 bytes a
- * step: each byte that is one counts one down in its lane (a compare
- * gives -1), the lanes summed every 255 steps, before a lane can wrap. A
- * body's lines are short, and a memchr () for each cost more than its
- * search. */
+ * step (32 with AVX2): each byte that is one counts one down in its lane
+ * (a compare gives -1), the lanes summed every 255 steps, before a lane
+ * can wrap. A body's lines are short, and a memchr () for each cost more
+ * than its search. */
 static gsize
 count_line_feeds (const char *text,
                   const char *end)
@@ -249,6 +278,10 @@ count_line_feeds (const char *text,
   gsize n = 0;
   const char *p = text;
 
+#ifdef BD_CPU_AVX2_PATHS
+  if (end - p >= 64 && bd_cpu_has_avx2 ())
+    n = count_line_feeds_avx2 (&p, end);
+#endif
 #ifdef __SSE2__
   while (end - p >= 16)
     {
@@ -325,14 +358,25 @@ next_feed (FeedWalk *walk)
   return (char *)at;
 }
 
+/* The lines bd_scan_split_lines() made last on this thread, and the end
+ * of their text: bd_scan_find_line() searches such lines as one block
+ * (see is_split_block()). Only an address is kept, compared, never read
+ * through: a stale entry is told apart by the layout it must still have. */
+static __thread struct
+{
+  char       **lines;
+  const char  *end;
+} last_split;
+
 /**
  * bd_scan_split_lines:
  * @stop_markers: (nullable) (array zero-terminated=1): texts that start the
  *   quoted original message; the lines end before the first of them
  *
  * Returns: (transfer full): the body's lines, trailing blanks removed, in
- *   one block: free it with g_free(), never g_strfreev(), and do not take
- *   or free a line on its own.
+ *   one block: free it with g_free(), never g_strfreev(), and do not take,
+ *   free, move or write into a line on its own (bd_scan_find_line()
+ *   searches the block as it was made).
  */
 char **
 bd_scan_split_lines (const BdScanInput *input,
@@ -378,7 +422,54 @@ bd_scan_split_lines (const BdScanInput *input,
       p = eol + 1;
     }
   lines[n] = NULL;
+  last_split.lines = lines;
+  last_split.end = end;
   return lines;
+}
+
+/* Whether @lines (@n of them) are those bd_scan_split_lines() made last
+ * on this thread, as it made them: the list, then the text its lines
+ * were cut from, in one block whose text ends at last_split.end. A list
+ * made elsewhere (g_strsplit ()) is never at that address while the block
+ * lives; one put there after the block was freed would also need its
+ * first string to start right after its own NULL, where a list of
+ * strings allocated one by one does not put it. */
+static gboolean
+is_split_block (char **lines,
+                int    n)
+{
+  return lines == last_split.lines && n > 0 && lines[0] == (char *)(lines + n + 1);
+}
+
+/* bd_scan_find_line() over a block of bd_scan_split_lines(): one search
+ * of the whole text from @lines[@from] on, not one a line (the call, and
+ * the line measured, cost more than searching a line of the body). A
+ * match is only one if it is inside a line, before its NUL: past it are
+ * the line's trailing blanks and its line feed, searched too. The lines
+ * follow each other in the text, so the first match inside a line is in
+ * the first line that holds the needle. */
+static int
+find_line_in_block (char       **lines,
+                    int          from,
+                    const char  *needle,
+                    gsize        needle_len)
+{
+  const char *p = lines[from];
+  int i = from;
+
+  while (p < last_split.end)
+    {
+      const char *hit = bd_text_find_ci_len (p, last_split.end - p, needle, needle_len);
+
+      if (hit == NULL)
+        return -1;
+      while (lines[i + 1] != NULL && lines[i + 1] <= hit)
+        i++;
+      if (hit + needle_len <= lines[i] + strlen (lines[i]))
+        return i;
+      p = hit + 1;
+    }
+  return -1;
 }
 
 /* Returns: the index of the first line at or after @from containing
@@ -391,7 +482,7 @@ bd_scan_find_line (char       **lines,
                    const char  *needle)
 {
   gsize needle_len;
-  int i;
+  int i, n;
 
   g_return_val_if_fail (lines != NULL, -1);
   g_return_val_if_fail (needle != NULL, -1);
@@ -400,6 +491,12 @@ bd_scan_find_line (char       **lines,
   for (i = 0; i < from; i++)
     if (lines[i] == NULL)
       return -1;
+  for (n = i; lines[n] != NULL; n++)
+    ;
+  if (i == n)
+    return -1;
+  if (needle_len > 0 && is_split_block (lines, n))
+    return find_line_in_block (lines, i, needle, needle_len);
   for (; lines[i] != NULL; i++)
     if (bd_text_find_ci_len (lines[i], strlen (lines[i]), needle, needle_len) != NULL)
       return i;

@@ -23,6 +23,10 @@ G_BEGIN_DECLS
 const char  *bd_scan_body_find_len     (const BdScanInput *input,
                                         const char  *needle,
                                         gsize        needle_len);
+const char  *bd_scan_body_find_phases  (const BdScanInput *input,
+                                        const char  *needle,
+                                        gsize        needle_len,
+                                        guint        quick);
 gboolean     bd_scan_from_has          (const BdScanInput *input,
                                         const char  *needle);
 gboolean     bd_scan_from_null_sender  (const BdScanInput *input);
@@ -58,18 +62,25 @@ char        *bd_scan_join_lines        (char       **lines,
  * 49.06 M with one, 48.88 M two, 48.91 M three, 48.95 M four). */
 #define BD_SCAN_QUICK_RUNS 2
 
-/* Whether the body's grams (made by the first search of the message)
- * certainly lack @needle (@n bytes) by its first runs: each phase has a
- * run among its first BD_SCAN_QUICK_RUNS that is not noted. */
-static inline gboolean
-bd_scan_quick_absent (const BdScanInput *input,
+/* What bd_scan_quick_phases() says when it cannot tell: the grams are
+ * not made yet, or the needle is too short to have a run in every phase. */
+#define BD_SCAN_PHASES_UNASKED (BD_TEXT_GRAM_STRIDE + 1)
+
+/* Where the body's grams (made by the first search of the message) may
+ * hold @needle (@n bytes), by the first BD_SCAN_QUICK_RUNS runs of each
+ * of its phases (bd-text-grams.h): 0 when each phase has one not noted
+ * (certainly absent), else 1 + the first phase whose first runs are all
+ * noted, those before it having one that is not. The call that goes on
+ * from here asks the grams only what this did not. */
+static inline guint
+bd_scan_quick_phases (const BdScanInput *input,
                       const char        *needle,
                       gsize              n)
 {
   const BdTextGrams *grams = input->memo != NULL ? input->memo->body_grams : NULL;
 
   if (grams == NULL || n < 3 + BD_TEXT_GRAM_STRIDE)   /* a phase without a run may be anywhere */
-    return FALSE;
+    return BD_SCAN_PHASES_UNASKED;
   /* unrolled, so that a literal's runs and their hashes are constants */
 #pragma GCC unroll 4
   for (gsize phase = 0; phase < BD_TEXT_GRAM_STRIDE; phase++)
@@ -86,9 +97,9 @@ bd_scan_quick_absent (const BdScanInput *input,
           missed |= !bd_text_grams_noted (grams, needle + i);
         }
       if (!missed)
-        return FALSE;
+        return phase + 1;
     }
-  return TRUE;
+  return 0;
 }
 
 /* Where @needle first is in the body, as strstr() finds it (see
@@ -100,10 +111,11 @@ bd_scan_body_find (const BdScanInput *input,
                    const char        *needle)
 {
   gsize n = strlen (needle);
+  guint quick = bd_scan_quick_phases (input, needle, n);
 
-  if (bd_scan_quick_absent (input, needle, n))
+  if (quick == 0)
     return NULL;
-  return bd_scan_body_find_len (input, needle, n);
+  return bd_scan_body_find_phases (input, needle, n, quick);
 }
 
 static inline gboolean
