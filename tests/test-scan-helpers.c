@@ -1188,11 +1188,11 @@ test_util_find_line (void)
     }
 }
 
-/* bd_scan_find_line() on the lines of bd_scan_split_lines(), which it
- * searches as one block, against bd_text_strcasestr () over each line at
- * or after @from: random bodies with blanks to trim before line feeds
- * (kept in the block past each line's NUL), needles that may hold blanks
- * and so match across a line's end in the block, and @from anywhere. */
+/* bd_scan_find_line() on the lines of bd_scan_split_lines() against
+ * bd_text_strcasestr () over each line at or after @from: random bodies
+ * with blanks to trim before line feeds (left in the block past each
+ * line's NUL), needles that may hold blanks and so could match across a
+ * line's end, and @from anywhere. */
 static void
 test_util_find_line_split (void)
 {

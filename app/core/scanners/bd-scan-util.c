@@ -358,25 +358,13 @@ next_feed (FeedWalk *walk)
   return (char *)at;
 }
 
-/* The lines bd_scan_split_lines() made last on this thread, and the end
- * of their text: bd_scan_find_line() searches such lines as one block
- * (see is_split_block()). Only an address is kept, compared, never read
- * through: a stale entry is told apart by the layout it must still have. */
-static __thread struct
-{
-  char       **lines;
-  const char  *end;
-} last_split;
-
 /**
  * bd_scan_split_lines:
  * @stop_markers: (nullable) (array zero-terminated=1): texts that start the
  *   quoted original message; the lines end before the first of them
  *
  * Returns: (transfer full): the body's lines, trailing blanks removed, in
- *   one block: free it with g_free(), never g_strfreev(), and do not take,
- *   free, move or write into a line on its own (bd_scan_find_line()
- *   searches the block as it was made).
+ *   one block: free it with g_free(), never g_strfreev().
  */
 char **
 bd_scan_split_lines (const BdScanInput *input,
@@ -422,54 +410,7 @@ bd_scan_split_lines (const BdScanInput *input,
       p = eol + 1;
     }
   lines[n] = NULL;
-  last_split.lines = lines;
-  last_split.end = end;
   return lines;
-}
-
-/* Whether @lines (@n of them) are those bd_scan_split_lines() made last
- * on this thread, as it made them: the list, then the text its lines
- * were cut from, in one block whose text ends at last_split.end. A list
- * made elsewhere (g_strsplit ()) is never at that address while the block
- * lives; one put there after the block was freed would also need its
- * first string to start right after its own NULL, where a list of
- * strings allocated one by one does not put it. */
-static gboolean
-is_split_block (char **lines,
-                int    n)
-{
-  return lines == last_split.lines && n > 0 && lines[0] == (char *)(lines + n + 1);
-}
-
-/* bd_scan_find_line() over a block of bd_scan_split_lines(): one search
- * of the whole text from @lines[@from] on, not one a line (the call, and
- * the line measured, cost more than searching a line of the body). A
- * match is only one if it is inside a line, before its NUL: past it are
- * the line's trailing blanks and its line feed, searched too. The lines
- * follow each other in the text, so the first match inside a line is in
- * the first line that holds the needle. */
-static int
-find_line_in_block (char       **lines,
-                    int          from,
-                    const char  *needle,
-                    gsize        needle_len)
-{
-  const char *p = lines[from];
-  int i = from;
-
-  while (p < last_split.end)
-    {
-      const char *hit = bd_text_find_ci_len (p, last_split.end - p, needle, needle_len);
-
-      if (hit == NULL)
-        return -1;
-      while (lines[i + 1] != NULL && lines[i + 1] <= hit)
-        i++;
-      if (hit + needle_len <= lines[i] + strlen (lines[i]))
-        return i;
-      p = hit + 1;
-    }
-  return -1;
 }
 
 /* Returns: the index of the first line at or after @from containing
@@ -482,7 +423,7 @@ bd_scan_find_line (char       **lines,
                    const char  *needle)
 {
   gsize needle_len;
-  int i, n;
+  int i;
 
   g_return_val_if_fail (lines != NULL, -1);
   g_return_val_if_fail (needle != NULL, -1);
@@ -491,12 +432,6 @@ bd_scan_find_line (char       **lines,
   for (i = 0; i < from; i++)
     if (lines[i] == NULL)
       return -1;
-  for (n = i; lines[n] != NULL; n++)
-    ;
-  if (i == n)
-    return -1;
-  if (needle_len > 0 && is_split_block (lines, n))
-    return find_line_in_block (lines, i, needle, needle_len);
   for (; lines[i] != NULL; i++)
     if (bd_text_find_ci_len (lines[i], strlen (lines[i]), needle, needle_len) != NULL)
       return i;
