@@ -125,7 +125,11 @@ bd_host_has_suffix (const char *host,
 G_STATIC_ASSERT (BD_N_PROVIDERS <= 32);
 
 #define NAME_KEY_BITS 12
-#define N_NAMED_TLDS 4      /* the host suffixes' last labels, at most */
+/* The host suffixes' last labels, at most: four today, with room for a
+ * registry that adds more country domains without tripping the start-up
+ * assertion; more only costs compares for a part whose first letter
+ * starts one of them. */
+#define N_NAMED_TLDS 12
 
 #define NAME_SLOTS 256     /* a power of two, twice the names of a table at least */
 
