@@ -25,6 +25,7 @@
 #include <string.h>
 
 #include "bd-scan-families.h"
+#include "bd-scan-gate.h"
 #include "bd-scan-util.h"
 
 static const char *const stop_markers[] = {
@@ -52,7 +53,7 @@ is_exchange2003 (const BdScanInput *input)
   if (bd_text_strcasestr (input->body, "did not reach the following recipient") == NULL
       && !bd_scan_body_has (input, "The following recipient(s) could not be reached"))
     return FALSE;
-  if (bd_scan_subject_has (input, "Undeliverable"))
+  if (bd_scan_gate_subject_has (input, "Undeliverable"))
     return TRUE;
   mailer = bd_scan_header (input, "X-Mailer");
   return mailer != NULL && (strstr (mailer, "Internet Mail Service") != NULL

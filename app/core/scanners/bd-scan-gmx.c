@@ -21,6 +21,7 @@
 
 #include "bd-scan-gates-private.h"
 #include "bd-scan-families.h"
+#include "bd-scan-gate.h"
 #include "bd-scan-util.h"
 
 static const char *const stop_markers[] = {
@@ -53,8 +54,8 @@ recipient_in (const char *line)
 static gboolean
 from_gmx (const BdScanInput *input)
 {
-  return bd_scan_from_has (input, "@mail.gmx.") || bd_scan_from_has (input, "gmx.net")
-         || bd_scan_from_has (input, "@gmx.");
+  return bd_scan_gate_from_has (input, "@mail.gmx.") || bd_scan_gate_from_has (input, "gmx.net")
+         || bd_scan_gate_from_has (input, "@gmx.");
 }
 
 /* The From: is asked only once the body is known to match: the body's
@@ -72,7 +73,7 @@ bd_scan_gate_gmx (const BdScanInput *input)
       return antispam != NULL;
     }
   return bd_scan_body_has (input, "This message was created automatically by mail delivery software")
-         && from_gmx (input) && bd_scan_from_has (input, "mailer-daemon@");
+         && from_gmx (input) && bd_scan_gate_from_has (input, "mailer-daemon@");
 }
 
 gboolean

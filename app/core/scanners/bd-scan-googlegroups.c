@@ -16,6 +16,7 @@
 
 #include "bd-scan-gates-private.h"
 #include "bd-scan-families.h"
+#include "bd-scan-gate.h"
 #include "bd-scan-util.h"
 
 static char *
@@ -45,7 +46,7 @@ gboolean
 bd_scan_gate_googlegroups (const BdScanInput *input)
 {
   return (bd_scan_body_has (input, "Google Groups") || bd_scan_body_has (input, "groups.google.com"))
-         && (bd_scan_from_has (input, "@googlemail.com") || bd_scan_from_has (input, "@google.com"));
+         && (bd_scan_gate_from_has (input, "@googlemail.com") || bd_scan_gate_from_has (input, "@google.com"));
 }
 
 gboolean

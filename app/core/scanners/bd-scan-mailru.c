@@ -13,6 +13,7 @@
 
 #include "bd-scan-gates-private.h"
 #include "bd-scan-families.h"
+#include "bd-scan-gate.h"
 #include "bd-scan-util.h"
 
 /* Exim's delay warning, "Warning: message … delayed 24 hours": the
@@ -20,7 +21,7 @@
 static gboolean
 is_delay_warning (const BdScanInput *input)
 {
-  return (bd_scan_subject_has (input, "Warning: message") && bd_scan_subject_has (input, "delayed"))
+  return (bd_scan_gate_subject_has (input, "Warning: message") && bd_scan_gate_subject_has (input, "delayed"))
          || bd_scan_body_has (input, "No action is required on your part");
 }
 
@@ -31,7 +32,7 @@ bd_scan_gate_mailru (const BdScanInput *input)
 {
   return (bd_scan_body_has (input, "не может быть доставлено")
           || bd_scan_body_has (input, "This message was created automatically by mail delivery software"))
-         && bd_scan_from_has (input, "mail.ru");
+         && bd_scan_gate_from_has (input, "mail.ru");
 }
 
 gboolean

@@ -19,6 +19,7 @@
 
 #include "bd-scan-gates-private.h"
 #include "bd-scan-families.h"
+#include "bd-scan-gate.h"
 #include "bd-scan-util.h"
 
 /* The body's phrases first: the grams answer most at once. */
@@ -28,7 +29,7 @@ bd_scan_gate_v5sendmail (const BdScanInput *input)
   return bd_scan_body_has (input, "----- Transcript of session follows -----")
          && (bd_scan_body_has (input, "----- Unsent message follows -----")
              || bd_scan_body_has (input, "----- No message was collected -----"))
-         && bd_scan_subject_has (input, "Returned mail: ");
+         && bd_scan_gate_subject_has (input, "Returned mail: ");
 }
 
 gboolean

@@ -14,6 +14,7 @@
 
 #include "bd-scan-gates-private.h"
 #include "bd-scan-families.h"
+#include "bd-scan-gate.h"
 #include "bd-scan-util.h"
 
 /* The body's phrase first: the grams answer most at once. */
@@ -21,7 +22,7 @@ gboolean
 bd_scan_gate_yandex (const BdScanInput *input)
 {
   return bd_scan_body_has (input, "This is the mail system at host")
-         && (bd_scan_from_has (input, "@yandex.") || bd_scan_from_has (input, "@ya.ru"));
+         && (bd_scan_gate_from_has (input, "@yandex.") || bd_scan_gate_from_has (input, "@ya.ru"));
 }
 
 gboolean

@@ -1,0 +1,82 @@
+/* bd-scan-gate.h
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The first questions a scanner asks of the From: and the Subject:, the
+ * same answers as bd_scan_from_has () and bd_scan_subject_has (), inline:
+ * most scanners turn a message away on such a question, some forty a
+ * message, and the call with its checks cost as much as the search of a
+ * line this short. Inlined, a literal needle's bytes are constants.
+ */
+#pragma once
+
+#include <string.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
+
+#include "bd-scan-util.h"
+
+G_BEGIN_DECLS
+
+/* Whether @needle (two bytes or more) is in @lower (@len bytes, 16 more
+ * readable past them, bd_scan_input_init ()), @needle lowered as
+ * compared: as bd-scan-util.c searches, its first two bytes found
+ * together 16 places at a time, then the rest compared up to @lower's
+ * NUL. */
+static inline gboolean
+bd_scan_gate_lowered_has (const char *lower,
+                          gsize       len,
+                          const char *needle)
+{
+#ifdef __SSE2__
+  const __m128i first = _mm_set1_epi8 (bd_text_ascii_lower (needle[0]));
+  const __m128i second = _mm_set1_epi8 (bd_text_ascii_lower (needle[1]));
+
+  for (gsize at = 0; at < len; at += 16)
+    {
+      __m128i block = _mm_loadu_si128 ((const __m128i *)(gconstpointer)(lower + at));
+      __m128i next = _mm_loadu_si128 ((const __m128i *)(gconstpointer)(lower + at + 1));
+      unsigned mask = (unsigned)_mm_movemask_epi8 (_mm_and_si128 (_mm_cmpeq_epi8 (block, first),
+                                                                  _mm_cmpeq_epi8 (next, second)));
+
+      /* the places past the end (the bytes after it) are not the text's */
+      if (len - at < 16)
+        mask &= (1u << (len - at)) - 1;
+      for (; mask != 0; mask &= mask - 1)
+        {
+          const char *p = lower + at + __builtin_ctz (mask) + 2;
+          gsize i = 2;
+
+          for (; needle[i] != '\0' && p[i - 2] == bd_text_ascii_lower (needle[i]); i++)
+            ;
+          if (needle[i] == '\0')
+            return TRUE;
+        }
+    }
+  return FALSE;
+#else
+  return bd_text_strcasestr (lower, needle) != NULL;
+#endif
+}
+
+/* bd_scan_from_has (@input, @needle), the same answer. */
+static inline gboolean
+bd_scan_gate_from_has (const BdScanInput *input,
+                       const char        *needle)
+{
+  if (input->from_lower == NULL || input->from_lower_len == 0 || needle[0] == '\0' || needle[1] == '\0')
+    return bd_scan_from_has (input, needle);
+  return bd_scan_gate_lowered_has (input->from_lower, input->from_lower_len, needle);
+}
+
+/* bd_scan_subject_has (@input, @needle), the same answer. */
+static inline gboolean
+bd_scan_gate_subject_has (const BdScanInput *input,
+                          const char        *needle)
+{
+  if (input->subject_lower == NULL || input->subject_lower_len == 0 || needle[0] == '\0' || needle[1] == '\0')
+    return bd_scan_subject_has (input, needle);
+  return bd_scan_gate_lowered_has (input->subject_lower, input->subject_lower_len, needle);
+}
+
+G_END_DECLS
