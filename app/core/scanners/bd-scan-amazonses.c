@@ -206,7 +206,7 @@ bd_scan_gate_ses_text (const BdScanInput *input)
    * stamps' values do not matter, only that one is there */
   if (!bd_scan_gate_from_has (input, "amazonses.com") || !bd_scan_gate_from_has (input, "MAILER-DAEMON@"))
     {
-      if (!bd_scan_has_header (input, "X-SES-Outgoing") && !bd_scan_has_header (input, "X-AWS-Outgoing"))
+      if (!bd_scan_gate_has_either_header (input, "X-SES-Outgoing", "X-AWS-Outgoing"))
         return FALSE;
       if (bd_text_strcasestr (input->body, "Final-Recipient:") == NULL)
         return FALSE;

@@ -79,4 +79,43 @@ bd_scan_gate_subject_has (const BdScanInput *input,
   return bd_scan_gate_lowered_has (input->subject_lower, input->subject_lower_len, needle);
 }
 
+/* Whether the field at @f is named @name (@len bytes), compared as
+ * bd_scan_has_header () compares. */
+static inline gboolean
+bd_scan_gate_field_is (const BdMimeField *f,
+                       const char        *name,
+                       gsize              len)
+{
+  return f->name_len == len && g_ascii_strncasecmp (f->name, name, len) == 0;
+}
+
+/* bd_scan_has_header (@input, @a) || bd_scan_has_header (@input, @b),
+ * the fields walked once: a scanner that turned a message away without
+ * either walked its whole header twice. Inline, so that the lengths of
+ * literal names are constants, and two equal ones one compare. */
+static inline gboolean
+bd_scan_gate_has_either_header (const BdScanInput *input,
+                                const char        *a,
+                                const char        *b)
+{
+  const gsize a_len = strlen (a);
+  const gsize b_len = strlen (b);
+  const BdMimePart *message = input->message;
+
+  if (message == NULL)
+    return FALSE;
+  for (guint k = 0; k < message->n_fields; k++)
+    {
+      const BdMimeField *f = &message->fields[k];
+
+      if ((f->name_len == a_len || f->name_len == b_len)
+          && (bd_scan_gate_field_is (f, a, a_len) || bd_scan_gate_field_is (f, b, b_len)))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+char    *bd_scan_gate_collapse_prose    (const BdScanInput *input,
+                                         const char        *stop_marker);
+
 G_END_DECLS

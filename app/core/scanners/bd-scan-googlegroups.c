@@ -56,8 +56,6 @@ bd_scan_googlegroups (const BdScanInput *input,
   g_autofree char *failed = NULL;
   g_autofree char *diagnostic = NULL;
   g_auto(GStrv) addresses = NULL;
-  g_autofree char **lines = NULL;
-  const char *const stop[] = { "----- Original message -----", NULL };
 
   if (!bd_scan_gate_googlegroups (input))
     return FALSE;
@@ -67,8 +65,7 @@ bd_scan_googlegroups (const BdScanInput *input,
   if (failed == NULL || strstr (failed, "@") == NULL)
     return FALSE;
 
-  lines = bd_scan_split_lines (input, stop);
-  diagnostic = bd_scan_join_lines (lines, 0, -1);
+  diagnostic = bd_scan_gate_collapse_prose (input, "----- Original message -----");
   addresses = g_strsplit (failed, ",", -1);
   for (guint i = 0; addresses[i] != NULL; i++)
     {
