@@ -86,7 +86,9 @@ bd_scan_gate_field_is (const BdMimeField *f,
                        const char        *name,
                        gsize              len)
 {
-  return f->name_len == len && g_ascii_strncasecmp (f->name, name, len) == 0;
+  /* the first letter before the call: many fields share a length */
+  return f->name_len == len && bd_text_ascii_lower (f->name[0]) == bd_text_ascii_lower (name[0])
+         && g_ascii_strncasecmp (f->name, name, len) == 0;
 }
 
 /* bd_scan_has_header (@input, @a) || bd_scan_has_header (@input, @b),
