@@ -59,6 +59,19 @@ bd_scan_gate_lowered_has (const char *lower,
 #endif
 }
 
+/* Whether the body may hold @needle: FALSE when the first runs of its
+ * phases tell that it certainly does not (bd_scan_quick_absent ()), in a
+ * few compares. A gate asks this of its phrases before a question of the
+ * From: or the Subject:, and searches the body for them only after: a
+ * phrase that passes this is mostly there, and its search read the body
+ * for nothing when the From: then turned the message away. */
+static inline gboolean
+bd_scan_gate_body_may_have (const BdScanInput *input,
+                            const char        *needle)
+{
+  return !bd_scan_quick_absent (input, needle, strlen (needle));
+}
+
 /* bd_scan_from_has (@input, @needle), the same answer. */
 static inline gboolean
 bd_scan_gate_from_has (const BdScanInput *input,
