@@ -7,11 +7,15 @@
  * (so that needles are often found, and found near the end), lowered into
  * a malloc'd block with the 16 bytes of padding that bd_scan_input_init ()
  * leaves and no more, and needles cut from them with their case changed.
+ * Then the From's provider names against the address cut out and looked
+ * up, the two header fields looked for in one walk against two look-ups,
+ * and the body collapsed at once against its lines joined.
  */
 #include "config.h"
 
 #include <string.h>
 
+#include "bd-provider.h"
 #include "bd-scan-gate.h"
 
 static const char alphabet[] = "aAbB@.-x ";
@@ -112,6 +116,169 @@ test_edges (void)
       check_pair (froms[f], froms[G_N_ELEMENTS (froms) - 1 - f], needles[n]);
 }
 
+/* Froms made of the registry's names, their case and surroundings
+ * changed, and near misses. */
+static char *
+random_from (GRand       *rand,
+             const char  *const *names,
+             guint        n_names)
+{
+  static const char *const pieces[] = {
+    "", " ", "<", ">", ".", "..", "@", "x", "mx.", "a@", "Mailer-Daemon@", "\"Q\" ", ".pl", ".com", "o", "-", "ONET",
+    "gmx", "web", ".de", "t-", "2", "cz", "\xc3\xa9",
+  };
+  GString *from = g_string_new (NULL);
+  guint n = g_rand_int_range (rand, 0, 8);
+
+  /* half of them an address under a name, as a provider's notice has */
+  if (g_rand_boolean (rand))
+    g_string_append (from, g_rand_boolean (rand) ? "Mail Delivery <mailer-daemon@" : "x@mx.");
+
+  for (guint i = 0; i < n; i++)
+    {
+      if (g_rand_int_range (rand, 0, 3) == 0)
+        {
+          const char *name = names[g_rand_int_range (rand, 0, n_names)];
+          gsize at = from->len;
+
+          /* a name, or a piece of one */
+          if (g_rand_boolean (rand))
+            g_string_append (from, name);
+          else
+            g_string_append_len (from, name + g_rand_int_range (rand, 0, strlen (name)),
+                                 g_rand_int_range (rand, 0, strlen (name)));
+          for (gsize k = at; k < from->len; k++)
+            if (g_rand_int_range (rand, 0, 4) == 0)
+              from->str[k] = g_ascii_toupper (from->str[k]);
+        }
+      else
+        g_string_append (from, pieces[g_rand_int_range (rand, 0, G_N_ELEMENTS (pieces))]);
+    }
+  return g_string_free (from, FALSE);
+}
+
+/* As bd_scan_input_init () lays the From out, and the question asked. */
+static gboolean
+gate_says (const BdScanGateNames *set,
+           const char            *from)
+{
+  gsize len = strlen (from);
+  g_autofree char *block = g_malloc (len + 2 + 16);
+  BdScanInput input = { .from = from, .subject = "", .body = "" };
+
+  bd_text_ascii_down_copy (block, from, len);
+  memset (block + len, 0, 18);
+  input.from_lower = block;
+  input.subject_lower = block + len + 1;
+  input.from_lower_len = len;
+  return bd_scan_gate_from_may_name (&input, set);
+}
+
+static void
+test_provider_names (void)
+{
+  const guint32 providers = 1u << BD_PROVIDER_ONET | 1u << BD_PROVIDER_INTERIA | 1u << BD_PROVIDER_WP
+                            | 1u << BD_PROVIDER_O2 | 1u << BD_PROVIDER_HOMEPL | 1u << BD_PROVIDER_NAZWAPL
+                            | 1u << BD_PROVIDER_OVH | 1u << BD_PROVIDER_FORPSI | 1u << BD_PROVIDER_SEZNAM
+                            | 1u << BD_PROVIDER_TONLINE | 1u << BD_PROVIDER_GMX | 1u << BD_PROVIDER_WEBDE
+                            | 1u << BD_PROVIDER_MICROSOFT;
+  g_autoptr(BdScanGateNames) set = bd_scan_gate_names_new (providers);
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+  g_autoptr(GRand) rand = g_rand_new_with_seed (21);
+  guint said_yes = 0, named = 0;
+
+  for (guint id = 0; id < BD_N_PROVIDERS; id++)
+    if (providers >> id & 1)
+      {
+        const BdProvider *provider = bd_provider_get (id);
+
+        for (guint i = 0; provider->mail_domains[i] != NULL; i++)
+          g_ptr_array_add (names, (gpointer)provider->mail_domains[i]);
+        for (guint i = 0; provider->host_suffixes[i] != NULL; i++)
+          g_ptr_array_add (names, (gpointer)provider->host_suffixes[i]);
+      }
+  for (guint round = 0; round < 200000; round++)
+    {
+      g_autofree char *from = random_from (rand, (const char *const *)names->pdata, names->len);
+      g_autofree char *address = bd_scan_extract_address (from);
+      gboolean yes = (bd_provider_mask_for_address (address) & providers) != 0;
+      gboolean may = gate_says (set, from);
+
+      /* "no" must be right; "maybe" may be said in error */
+      if (yes && !may)
+        g_error ("From \"%s\" (address %s) names a provider, the gate says not", from, address);
+      said_yes += may;
+      named += yes;
+    }
+  /* the random Froms name a provider often enough, and the gate says
+   * "no" to many others */
+  g_assert_cmpuint (named, >, 5000);
+  g_assert_cmpuint (said_yes, <, 200000 - 50000);
+  g_assert_true (gate_says (set, "MAILER-DAEMON@mx.GMX.net"));
+  g_assert_false (gate_says (set, "MAILER-DAEMON@mx.example.com"));
+  g_assert_false (gate_says (set, ""));
+}
+
+/* The stamps of Amazon SES looked for in one walk of the header. */
+static void
+test_either_header (void)
+{
+  static const char *const heads[] = {
+    "", "X-SES-Outgoing: 1\n", "x-ses-outgoing: 1\n", "X-AWS-Outgoing: 1\n", "X-SES-Outgoin: 1\n",
+    "X-SES-Outgoing2: 1\n", "Y-SES-Outgoing: 1\n", "Subject: X-SES-Outgoing\n", "X-SES-Outgoing:\n",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (heads); i++)
+    for (guint j = 0; j < G_N_ELEMENTS (heads); j++)
+      {
+        g_autofree char *data = g_strdup_printf ("From: a@b.example\n%s%sTo: c@d.example\n\nbody\n", heads[i], heads[j]);
+        BdMimePart *message = bd_mime_parse (data, strlen (data), 4);
+        BdScanInput input = { .message = message, .from = "", .subject = "", .body = "" };
+        gboolean old = bd_scan_has_header (&input, "X-SES-Outgoing") || bd_scan_has_header (&input, "X-AWS-Outgoing");
+
+        g_assert_cmpint (bd_scan_gate_has_either_header (&input, "X-SES-Outgoing", "X-AWS-Outgoing"), ==, old);
+        bd_mime_part_free (message);
+      }
+  {
+    BdScanInput input = { .message = NULL, .from = "", .subject = "", .body = "" };
+
+    g_assert_false (bd_scan_gate_has_either_header (&input, "X-SES-Outgoing", "X-AWS-Outgoing"));
+  }
+}
+
+/* The body collapsed at once against its lines joined, with and without
+ * a memo (whose grams answer the stop's search). */
+static void
+test_collapse_prose (void)
+{
+  static const char *const pieces[] = {
+    "a", "word", " ", "  ", "\t", "\n", "\n\n", " \n", "\r", "\f", "\v", "----- Original message -----",
+    "----- Original", "\xc3\xa9", "x@y.example",
+  };
+  const char *const stop[] = { "----- Original message -----", NULL };
+  g_autoptr(GRand) rand = g_rand_new_with_seed (23);
+
+  for (guint round = 0; round < 20000; round++)
+    {
+      g_autoptr(GString) body = g_string_new (NULL);
+      guint n = g_rand_int_range (rand, 0, 40);
+
+      for (guint i = 0; i < n; i++)
+        g_string_append (body, pieces[g_rand_int_range (rand, 0, G_N_ELEMENTS (pieces))]);
+      for (guint with_memo = 0; with_memo < 2; with_memo++)
+        {
+          g_autoptr(BdScanMemo) memo = with_memo ? bd_scan_memo_new () : NULL;
+          BdScanInput input = { .from = "", .subject = "", .body = body->str, .body_len = body->len, .memo = memo };
+          g_autofree char **lines = bd_scan_split_lines (&input, stop);
+          g_autofree char *old = bd_scan_join_lines (lines, 0, -1);
+          g_autofree char *fast = bd_scan_gate_collapse_prose (&input, stop[0]);
+
+          if (strcmp (old, fast) != 0)
+            g_error ("body \"%s\": joined \"%s\", collapsed \"%s\"", body->str, old, fast);
+        }
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -119,5 +286,8 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/core/scanners/gate/edges", test_edges);
   g_test_add_func ("/core/scanners/gate/random", test_random);
+  g_test_add_func ("/core/scanners/gate/provider-names", test_provider_names);
+  g_test_add_func ("/core/scanners/gate/either-header", test_either_header);
+  g_test_add_func ("/core/scanners/gate/collapse-prose", test_collapse_prose);
   return g_test_run ();
 }

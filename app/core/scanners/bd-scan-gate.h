@@ -130,6 +130,15 @@ bd_scan_gate_has_either_header (const BdScanInput *input,
   return FALSE;
 }
 
+typedef struct _BdScanGateNames BdScanGateNames;
+
+BdScanGateNames *bd_scan_gate_names_new     (guint32                providers);
+void             bd_scan_gate_names_free    (BdScanGateNames       *set);
+gboolean         bd_scan_gate_from_may_name (const BdScanInput     *input,
+                                             const BdScanGateNames *set);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (BdScanGateNames, bd_scan_gate_names_free)
+
 char    *bd_scan_gate_collapse_prose    (const BdScanInput *input,
                                          const char        *stop_marker);
 
