@@ -279,6 +279,52 @@ test_collapse_prose (void)
     }
 }
 
+/* Needle lists searched eight at a time against a strstr () of each:
+ * lists of 1 to 20 needles (one byte, UTF-8, sharing their first bytes),
+ * texts of random pieces of them. */
+static void
+test_needles (void)
+{
+  static const char *const pool[] = {
+    "undeliver", "undelivered mail", "returned mail", "niedostarczaln", "nedoručiteln", "zwrot wiadomości", "x",
+    "bounce]", "delayed mail", "mail delivery failed", "mail failure", "non remis", "u", "und", "ma", "é",
+    "mail could not be delivered", "------- failure reasons", "will retry", "ab",
+  };
+  g_autoptr(GRand) rand = g_rand_new_with_seed (31);
+
+  for (guint round = 0; round < 2000; round++)
+    {
+      guint n = g_rand_int_range (rand, 1, 21);
+      const char *needles[21];
+      g_autoptr(BdScanGateNeedles) list = NULL;
+
+      for (guint i = 0; i < n; i++)
+        needles[i] = pool[g_rand_int_range (rand, 0, G_N_ELEMENTS (pool))];
+      needles[n] = NULL;
+      list = bd_scan_gate_needles_new (needles);
+      for (guint t = 0; t < 20; t++)
+        {
+          g_autoptr(GString) text = g_string_new (NULL);
+          guint pieces = g_rand_int_range (rand, 0, 6);
+          gboolean old = FALSE;
+
+          for (guint k = 0; k < pieces; k++)
+            {
+              const char *piece = pool[g_rand_int_range (rand, 0, G_N_ELEMENTS (pool))];
+
+              /* a piece whole, cut short, or a byte */
+              g_string_append_len (text, piece, g_rand_int_range (rand, 1, strlen (piece) + 1));
+              if (g_rand_boolean (rand))
+                g_string_append_c (text, " -]"[g_rand_int_range (rand, 0, 3)]);
+            }
+          for (guint i = 0; i < n; i++)
+            old = old || strstr (text->str, needles[i]) != NULL;
+          if (bd_scan_gate_needles_in (list, text->str) != old)
+            g_error ("text \"%s\" (%u needles, the first \"%s\"): strstr says %d", text->str, n, needles[0], old);
+        }
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -289,5 +335,6 @@ main (int   argc,
   g_test_add_func ("/core/scanners/gate/provider-names", test_provider_names);
   g_test_add_func ("/core/scanners/gate/either-header", test_either_header);
   g_test_add_func ("/core/scanners/gate/collapse-prose", test_collapse_prose);
+  g_test_add_func ("/core/scanners/gate/needles", test_needles);
   return g_test_run ();
 }

@@ -183,3 +183,63 @@ bd_scan_gate_from_may_name (const BdScanInput     *input,
 #endif
   return FALSE;
 }
+
+/* At most this many needles go in one BdTextNeedles. */
+#define NEEDLES_PER_SET 8
+
+struct _BdScanGateNeedles
+{
+  guint          n_sets;
+  BdTextNeedles *sets[];
+};
+
+/**
+ * bd_scan_gate_needles_new:
+ * @needles: (array zero-terminated=1): none empty; they must outlive the
+ *   list
+ *
+ * Returns: (transfer full): @needles made ready for
+ *   bd_scan_gate_needles_in (), eight to a set.
+ */
+BdScanGateNeedles *
+bd_scan_gate_needles_new (const char *const *needles)
+{
+  guint n = g_strv_length ((char **)needles);
+  guint n_sets = (n + NEEDLES_PER_SET - 1) / NEEDLES_PER_SET;
+  BdScanGateNeedles *list = g_malloc (sizeof *list + n_sets * sizeof list->sets[0]);
+
+  list->n_sets = n_sets;
+  for (guint i = 0; i < n_sets; i++)
+    list->sets[i] = bd_text_needles_new (needles + i * NEEDLES_PER_SET, MIN (NEEDLES_PER_SET, n - i * NEEDLES_PER_SET),
+                                         FALSE);
+  return list;
+}
+
+void
+bd_scan_gate_needles_free (BdScanGateNeedles *list)
+{
+  if (list == NULL)
+    return;
+  for (guint i = 0; i < list->n_sets; i++)
+    bd_text_needles_free (list->sets[i]);
+  g_free (list);
+}
+
+/**
+ * bd_scan_gate_needles_in:
+ *
+ * Returns: whether one of @list's needles is in @text, as a strstr () of
+ *   each tells (the case kept): eight looked for in one pass, where each
+ *   strstr () read the text again and cost a call.
+ */
+gboolean
+bd_scan_gate_needles_in (const BdScanGateNeedles *list,
+                         const char              *text)
+{
+  gsize len = strlen (text);
+
+  for (guint i = 0; i < list->n_sets; i++)
+    if (bd_text_needles_find (list->sets[i], text, len, NULL) != NULL)
+      return TRUE;
+  return FALSE;
+}

@@ -139,6 +139,15 @@ gboolean         bd_scan_gate_from_may_name (const BdScanInput     *input,
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (BdScanGateNames, bd_scan_gate_names_free)
 
+typedef struct _BdScanGateNeedles BdScanGateNeedles;
+
+BdScanGateNeedles *bd_scan_gate_needles_new  (const char *const       *needles);
+void               bd_scan_gate_needles_free (BdScanGateNeedles       *list);
+gboolean           bd_scan_gate_needles_in   (const BdScanGateNeedles *list,
+                                              const char              *text);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (BdScanGateNeedles, bd_scan_gate_needles_free)
+
 char    *bd_scan_gate_collapse_prose    (const BdScanInput *input,
                                          const char        *stop_marker);
 
