@@ -279,9 +279,9 @@ test_collapse_prose (void)
     }
 }
 
-/* Needle lists searched eight at a time against a strstr () of each:
- * lists of 1 to 20 needles (one byte, UTF-8, sharing their first bytes),
- * texts of random pieces of them. */
+/* Needle lists searched in one pass against a strstr () of each: lists
+ * of 1 to 20 needles (one byte, which the pass leaves to strstr (),
+ * UTF-8, sharing their first bytes), texts of random pieces of them. */
 static void
 test_needles (void)
 {
