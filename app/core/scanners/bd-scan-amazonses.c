@@ -206,7 +206,7 @@ bd_scan_gate_ses_text (const BdScanInput *input)
    * stamps' values do not matter, only that one is there */
   if (!bd_scan_gate_from_has (input, "amazonses.com") || !bd_scan_gate_from_has (input, "MAILER-DAEMON@"))
     {
-      if (!bd_scan_gate_has_either_header (input, "X-SES-Outgoing", "X-AWS-Outgoing"))
+      if (!bd_scan_gate_has_field (input, BD_SCAN_MEMO_HAS_SES_STAMP))
         return FALSE;
       if (bd_text_strcasestr (input->body, "Final-Recipient:") == NULL)
         return FALSE;

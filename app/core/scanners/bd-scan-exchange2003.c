@@ -53,7 +53,9 @@ is_exchange2003 (const BdScanInput *input)
 {
   if (!bd_scan_gate_subject_has (input, "Undeliverable"))
     {
-      g_autofree char *mailer = bd_scan_header (input, "X-Mailer");
+      /* most bounces have none: asked of the memo first */
+      g_autofree char *mailer = bd_scan_gate_has_field (input, BD_SCAN_MEMO_HAS_X_MAILER)
+                                ? bd_scan_header (input, "X-Mailer") : NULL;
 
       if (mailer == NULL || (strstr (mailer, "Internet Mail Service") == NULL
                              && strstr (mailer, "Microsoft Exchange") == NULL))

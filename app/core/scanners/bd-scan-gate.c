@@ -12,6 +12,7 @@
 
 #include "bd-provider.h"
 #include "bd-scan-gate.h"
+#include "bd-scan-memo-private.h"
 
 /**
  * bd_scan_gate_collapse_prose:
@@ -262,4 +263,77 @@ bd_scan_gate_needles_in (const BdScanGateNeedles *list,
           return TRUE;
       }
   return FALSE;
+}
+
+/* g_ascii_strncasecmp (@a, @b, @n) == 0 for names without a NUL, inline:
+ * a bounce has a dozen X- fields of these lengths. */
+static gboolean
+names_equal_ci (const char *a,
+                const char *b,
+                gsize       n)
+{
+  for (gsize i = 0; i < n; i++)
+    if (bd_text_ascii_lower (a[i]) != bd_text_ascii_lower (b[i]))
+      return FALSE;
+  return TRUE;
+}
+
+/* The fields bd_scan_gate_has_field () tells of, by the question. */
+static const struct
+{
+  BdScanMemoQuestion question;
+  const char        *name;
+  gsize              len;
+} gate_fields[] = {
+  { BD_SCAN_MEMO_HAS_X_MLSERVER, "X-MLServer", 10 },
+  { BD_SCAN_MEMO_HAS_X_MAILER, "X-Mailer", 8 },
+  { BD_SCAN_MEMO_HAS_SES_STAMP, "X-SES-Outgoing", 14 },
+  { BD_SCAN_MEMO_HAS_SES_STAMP, "X-AWS-Outgoing", 14 },
+};
+
+/* The lengths of their names, as bits. */
+#define GATE_FIELD_LENGTHS (1u << 8 | 1u << 10 | 1u << 14)
+
+/* Which of gate_fields[] the bounce has, as bits: one walk of its fields,
+ * most turned away by the length of their name and its first letter
+ * (Received, as long as X-Mailer, is most of a bounce's fields). */
+static guint
+walk_gate_fields (const BdMimePart *message)
+{
+  const BdMimeField *f = message->fields, *end = f + message->n_fields;
+  guint found = 0;
+
+  for (; f < end; f++)
+    {
+      if (f->name_len >= 32 || (GATE_FIELD_LENGTHS >> f->name_len & 1) == 0 || (f->name[0] | 0x20) != 'x')
+        continue;
+      for (guint i = 0; i < G_N_ELEMENTS (gate_fields); i++)
+        if (f->name_len == gate_fields[i].len && names_equal_ci (f->name, gate_fields[i].name, f->name_len))
+          found |= 1u << i;
+    }
+  return found;
+}
+
+/**
+ * bd_scan_gate_walk_fields:
+ *
+ * Returns: bd_scan_gate_has_field (@input, @question), worked out: the
+ *   fields walked once for all the questions, their answers told to the
+ *   memo (in place, as bd_scan_gate_has_field () reads them).
+ */
+gboolean
+bd_scan_gate_walk_fields (const BdScanInput  *input,
+                          BdScanMemoQuestion  question)
+{
+  BdScanMemo *memo = input->memo;
+  gboolean yes[BD_SCAN_MEMO_N_QUESTIONS] = { FALSE };
+  guint found;
+
+  found = input->message != NULL ? walk_gate_fields (input->message) : 0;
+  for (guint i = 0; i < G_N_ELEMENTS (gate_fields); i++)
+    yes[gate_fields[i].question] |= (found >> i & 1) != 0;
+  if (memo != NULL)
+    for (guint i = 0; i < G_N_ELEMENTS (gate_fields); i++)
+      memo->answers[gate_fields[i].question] = yes[gate_fields[i].question] ? BD_SCAN_MEMO_YES : BD_SCAN_MEMO_NO;
+  return yes[question];
 }

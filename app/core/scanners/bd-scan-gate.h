@@ -92,42 +92,29 @@ bd_scan_gate_subject_has (const BdScanInput *input,
   return bd_scan_gate_lowered_has (input->subject_lower, input->subject_lower_len, needle);
 }
 
-/* Whether the field at @f is named @name (@len bytes), compared as
- * bd_scan_has_header () compares. */
+gboolean bd_scan_gate_walk_fields       (const BdScanInput *input,
+                                         BdScanMemoQuestion question);
+
+/**
+ * bd_scan_gate_has_field:
+ * @question: one of the BD_SCAN_MEMO_HAS_* questions
+ *
+ * Returns: whether the bounce has the header field @question names, as
+ *   bd_scan_has_header () tells (for the SES stamp, either of its two
+ *   names). The first question of a message walks its fields once for all
+ *   of them (bd_scan_gate_walk_fields ()), and the memo keeps the answers,
+ *   read here in place (bd_scan_memo_get_answer () cost a call): a
+ *   bounce's header is long (its Received lines), and four scanners each
+ *   walked it, mostly to find that the field they look for first is not
+ *   there.
+ */
 static inline gboolean
-bd_scan_gate_field_is (const BdMimeField *f,
-                       const char        *name,
-                       gsize              len)
+bd_scan_gate_has_field (const BdScanInput  *input,
+                        BdScanMemoQuestion  question)
 {
-  /* the first letter before the call: many fields share a length */
-  return f->name_len == len && bd_text_ascii_lower (f->name[0]) == bd_text_ascii_lower (name[0])
-         && g_ascii_strncasecmp (f->name, name, len) == 0;
-}
-
-/* bd_scan_has_header (@input, @a) || bd_scan_has_header (@input, @b),
- * the fields walked once: a scanner that turned a message away without
- * either walked its whole header twice. Inline, so that the lengths of
- * literal names are constants, and two equal ones one compare. */
-static inline gboolean
-bd_scan_gate_has_either_header (const BdScanInput *input,
-                                const char        *a,
-                                const char        *b)
-{
-  const gsize a_len = strlen (a);
-  const gsize b_len = strlen (b);
-  const BdMimePart *message = input->message;
-
-  if (message == NULL)
-    return FALSE;
-  for (guint k = 0; k < message->n_fields; k++)
-    {
-      const BdMimeField *f = &message->fields[k];
-
-      if ((f->name_len == a_len || f->name_len == b_len)
-          && (bd_scan_gate_field_is (f, a, a_len) || bd_scan_gate_field_is (f, b, b_len)))
-        return TRUE;
-    }
-  return FALSE;
+  if (input->memo != NULL && input->memo->answers[question] != BD_SCAN_MEMO_UNKNOWN)
+    return input->memo->answers[question] == BD_SCAN_MEMO_YES;
+  return bd_scan_gate_walk_fields (input, question);
 }
 
 typedef struct _BdScanGateNames BdScanGateNames;

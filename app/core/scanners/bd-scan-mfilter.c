@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "bd-scan-families.h"
+#include "bd-scan-gate.h"
 #include "bd-scan-util.h"
 
 static const char *const stop_markers[] = {
@@ -36,7 +37,8 @@ bd_scan_mfilter (const BdScanInput *input,
   if (!bd_scan_body_has (input, "-------server message"))
     return FALSE;
   {
-    g_autofree char *mailer = bd_scan_header (input, "X-Mailer");
+    g_autofree char *mailer = bd_scan_gate_has_field (input, BD_SCAN_MEMO_HAS_X_MAILER)
+                              ? bd_scan_header (input, "X-Mailer") : NULL;
 
     if ((mailer == NULL || strstr (mailer, "m-FILTER") == NULL) && !bd_scan_body_has (input, "m-FILTER"))
       return FALSE;
