@@ -337,3 +337,104 @@ bd_scan_gate_walk_fields (const BdScanInput  *input,
       memo->answers[gate_fields[i].question] = yes[gate_fields[i].question] ? BD_SCAN_MEMO_YES : BD_SCAN_MEMO_NO;
   return yes[question];
 }
+
+/* bd_text_find_ci_len (@text, @len, @needle, @n): the first place that
+ * holds @needle, case ignored. Found from a byte of the needle that no
+ * case changes and few texts hold (a ':' ends most of the scanners'
+ * headings), with memchr (): from its first letter, each of that letter
+ * in the text (a 'd' of every word that has one) was a candidate. */
+static const char *
+find_ci_anchored (const char *text,
+                  gsize       len,
+                  const char *needle,
+                  gsize       n)
+{
+  const char *end = text + len;
+  gsize k = 0;
+
+  while (k < n && (g_ascii_isalpha (needle[k]) || needle[k] == ' '))
+    k++;
+  if (k == n || n > len)
+    return bd_text_find_ci_len (text, len, needle, n);
+  /* the anchors in the text's order are the places' order */
+  for (const char *hit = memchr (text + k, needle[k], len - k); hit != NULL;
+       hit = memchr (hit + 1, needle[k], end - hit - 1))
+    {
+      const char *start = hit - k;
+
+      if (hit + (n - k) > end)
+        return NULL;
+      if (names_equal_ci (start, needle, n))
+        return start;
+    }
+  return NULL;
+}
+
+/* Which of @lines[@from..@n) holds the byte at @offset of the copy at
+ * @copy: the last that starts at or before it (the lines are in the
+ * text's order). */
+static int
+line_at (char       **lines,
+         int          from,
+         int          n,
+         const char  *copy,
+         gsize        offset)
+{
+  int lo = from, hi = n - 1;
+
+  while (lo < hi)
+    {
+      int mid = lo + (hi - lo + 1) / 2;
+
+      if ((gsize)(lines[mid] - copy) <= offset)
+        lo = mid;
+      else
+        hi = mid - 1;
+    }
+  return lo;
+}
+
+/**
+ * bd_scan_gate_find_line:
+ * @lines: what bd_scan_split_lines (@input, …) made
+ *
+ * Returns: bd_scan_find_line (@lines, @from, @needle), found by one search
+ *   of the body where each line was searched in turn (a call and a
+ *   strlen () each, hundreds for an Exchange report): the lines are the
+ *   body's, cut in place, so the first place the body holds @needle (case
+ *   ignored) is in the first line that does, when it ends in that line. A
+ *   place that runs past its line's end (over the blanks cut off it)
+ *   leaves the question to the lines from there.
+ */
+int
+bd_scan_gate_find_line (const BdScanInput *input,
+                        char             **lines,
+                        int                from,
+                        const char        *needle)
+{
+  gsize needle_len = strlen (needle);
+  const char *copy, *found;
+  gsize start, end, offset;
+  int n, at;
+
+  for (n = 0; lines[n] != NULL; n++)
+    ;
+  if (from < 0 || from >= n || needle_len == 0 || strchr (needle, '\n') != NULL)
+    return bd_scan_find_line (lines, from, needle);
+  /* only the block bd_scan_split_lines () makes of this input: the list,
+   * then its copy of the body, the first line at its start */
+  copy = (const char *)(lines + n + 1);
+  g_return_val_if_fail (lines[0] == copy && strncmp (copy, input->body, strlen (copy)) == 0,
+                        bd_scan_find_line (lines, from, needle));
+  start = lines[from] - copy;
+  end = lines[n - 1] - copy + strlen (lines[n - 1]);
+  found = find_ci_anchored (input->body + start, end - start, needle, needle_len);
+  if (found == NULL)
+    return -1;
+  offset = found - input->body;
+  at = line_at (lines, from, n, copy, offset);
+  if (offset + needle_len <= (gsize)(lines[at] - copy) + strlen (lines[at]))
+    return at;
+  /* no line before this one holds it: the body's first place is past them */
+  return bd_scan_find_line (lines, at, needle);
+}
