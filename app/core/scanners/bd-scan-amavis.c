@@ -19,6 +19,7 @@
 #include <string.h>
 
 #include "bd-scan-families.h"
+#include "bd-scan-gate.h"
 #include "bd-scan-util.h"
 
 static const char *const stop_markers[] = {
@@ -47,7 +48,7 @@ bd_scan_amavis (const BdScanInput *input,
   g_autofree char **lines = NULL;
   BdReason reason;
 
-  if (!bd_scan_body_has (input, "amavisd-new") && !bd_scan_from_has (input, "Content-filter at "))
+  if (!bd_scan_body_has (input, "amavisd-new") && !bd_scan_gate_from_has (input, "Content-filter at "))
     return FALSE;
   if (!bd_scan_body_has (input, "WAS NOT relayed to:") && !bd_scan_body_has (input, "WAS NOT delivered to:"))
     return FALSE;

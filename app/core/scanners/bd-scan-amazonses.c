@@ -39,6 +39,7 @@
 
 #include "bd-scan-gates-private.h"
 #include "bd-scan-families.h"
+#include "bd-scan-gate.h"
 #include "bd-scan-util.h"
 
 /* JSON larger than this is not a notification. */
@@ -203,9 +204,9 @@ bd_scan_gate_ses_text (const BdScanInput *input)
 
   /* the rarer first: nearly every From: holds "MAILER-DAEMON@"; the
    * stamps' values do not matter, only that one is there */
-  if (!bd_scan_from_has (input, "amazonses.com") || !bd_scan_from_has (input, "MAILER-DAEMON@"))
+  if (!bd_scan_gate_from_has (input, "amazonses.com") || !bd_scan_gate_from_has (input, "MAILER-DAEMON@"))
     {
-      if (!bd_scan_has_header (input, "X-SES-Outgoing") && !bd_scan_has_header (input, "X-AWS-Outgoing"))
+      if (!bd_scan_gate_has_field (input, BD_SCAN_MEMO_HAS_SES_STAMP))
         return FALSE;
       if (bd_text_strcasestr (input->body, "Final-Recipient:") == NULL)
         return FALSE;
@@ -335,7 +336,7 @@ bd_scan_amazonses (const BdScanInput *input,
    * for a brace read the whole of every body without one */
   if (!bd_scan_body_has (input, "\"notificationType\"") || (start = strchr (input->body, '{')) == NULL)
     return read_text (input, bounce);
-  if (!bd_scan_from_has (input, "amazonaws.com") && !bd_scan_from_has (input, "amazonses.com")
+  if (!bd_scan_gate_from_has (input, "amazonaws.com") && !bd_scan_gate_from_has (input, "amazonses.com")
       && !bd_scan_body_has (input, "amazonses.com"))
     return FALSE;
   /* the JSON ends before SNS's unsubscribe footer */

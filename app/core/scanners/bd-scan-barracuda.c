@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "bd-scan-families.h"
+#include "bd-scan-gate.h"
 #include "bd-scan-util.h"
 
 static const char *const stop_markers[] = {
@@ -29,7 +30,7 @@ bd_scan_barracuda (const BdScanInput *input,
   g_autofree char **lines = NULL;
 
   if (!bd_scan_body_has (input, "was blocked by our Spam Firewall")
-      && !bd_scan_subject_has (input, "blocked by our bulk email filter"))
+      && !bd_scan_gate_subject_has (input, "blocked by our bulk email filter"))
     return FALSE;
 
   lines = bd_scan_split_lines (input, stop_markers);

@@ -25,6 +25,7 @@
 #include <string.h>
 
 #include "bd-scan-families.h"
+#include "bd-scan-gate.h"
 #include "bd-scan-util.h"
 
 static const char *const stop_markers[] = {
@@ -74,9 +75,9 @@ is_courier (const BdScanInput *input)
   g_autofree char *message_id = NULL;
 
   if (bd_scan_body_has (input, "running the Courier mail server")
-      || bd_scan_from_has (input, "Courier mail server at ")
-      || bd_scan_subject_has (input, "NOTICE: mail delivery status.")
-      || bd_scan_subject_has (input, "WARNING: delayed mail."))
+      || bd_scan_gate_from_has (input, "Courier mail server at ")
+      || bd_scan_gate_subject_has (input, "NOTICE: mail delivery status.")
+      || bd_scan_gate_subject_has (input, "WARNING: delayed mail."))
     return TRUE;
   message_id = bd_scan_header (input, "Message-ID");
   if (message_id == NULL || !bd_scan_has_prefix (message_id, "<courier."))
@@ -143,7 +144,7 @@ bd_scan_courier (const BdScanInput *input,
     }
 
   delayed = bd_scan_body_has (input, "DELAYS IN DELIVERING YOUR MESSAGE")
-            || bd_scan_subject_has (input, "WARNING: delayed mail.")
+            || bd_scan_gate_subject_has (input, "WARNING: delayed mail.")
             || bd_scan_body_has (input, "DELAYED MAIL") || bd_scan_body_has (input, "has not been delivered yet");
   return bd_scan_finish (bounce, delayed ? BD_KIND_DELAYED : BD_KIND_BOUNCE);
 }

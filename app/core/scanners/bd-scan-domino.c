@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "bd-scan-families.h"
+#include "bd-scan-gate.h"
 #include "bd-scan-util.h"
 
 /* The reason is a sentence or two; more is not Domino's text. */
@@ -47,8 +48,8 @@ is_domino (const BdScanInput *input)
   if (!bd_scan_body_has (input, "was not delivered to:") || !bd_scan_body_has (input, "because:"))
     return FALSE;
   /* the mail gateway writes "DELIVERY_FAILURE:" when it encodes the subject */
-  return bd_scan_subject_has (input, "DELIVERY FAILURE") || bd_scan_subject_has (input, "DELIVERY_FAILURE")
-         || bd_scan_subject_has (input, "DELIVERY REPORT");
+  return bd_scan_gate_subject_has (input, "DELIVERY FAILURE") || bd_scan_gate_subject_has (input, "DELIVERY_FAILURE")
+         || bd_scan_gate_subject_has (input, "DELIVERY REPORT");
 }
 
 static void

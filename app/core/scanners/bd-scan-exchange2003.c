@@ -25,6 +25,7 @@
 #include <string.h>
 
 #include "bd-scan-families.h"
+#include "bd-scan-gate.h"
 #include "bd-scan-util.h"
 
 static const char *const stop_markers[] = {
@@ -44,19 +45,24 @@ static const BdScanWords exchange_codes[] = {
   { "000C0595", BD_REASON_FILTERED },      /* Ambiguous Recipient */
 };
 
+/* The Subject: or the X-Mailer: first: the body's phrase is looked for
+ * ignoring case, which the body's grams cannot answer, and that search
+ * read the whole of nearly every body. */
 static gboolean
 is_exchange2003 (const BdScanInput *input)
 {
-  g_autofree char *mailer = NULL;
+  if (!bd_scan_gate_subject_has (input, "Undeliverable"))
+    {
+      /* most bounces have none: asked of the memo first */
+      g_autofree char *mailer = bd_scan_gate_has_field (input, BD_SCAN_MEMO_HAS_X_MAILER)
+                                ? bd_scan_header (input, "X-Mailer") : NULL;
 
-  if (bd_text_strcasestr (input->body, "did not reach the following recipient") == NULL
-      && !bd_scan_body_has (input, "The following recipient(s) could not be reached"))
-    return FALSE;
-  if (bd_scan_subject_has (input, "Undeliverable"))
-    return TRUE;
-  mailer = bd_scan_header (input, "X-Mailer");
-  return mailer != NULL && (strstr (mailer, "Internet Mail Service") != NULL
-                            || strstr (mailer, "Microsoft Exchange") != NULL);
+      if (mailer == NULL || (strstr (mailer, "Internet Mail Service") == NULL
+                             && strstr (mailer, "Microsoft Exchange") == NULL))
+        return FALSE;
+    }
+  return bd_text_strcasestr (input->body, "did not reach the following recipient") != NULL
+         || bd_scan_body_has (input, "The following recipient(s) could not be reached");
 }
 
 /* "kijitora@example.jp on Thu, 29 Apr 2010 …"; Exchange 5.5 names a

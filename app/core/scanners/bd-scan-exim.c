@@ -25,6 +25,7 @@
 
 #include "bd-scan-gates-private.h"
 #include "bd-scan-families.h"
+#include "bd-scan-gate.h"
 #include "bd-scan-util.h"
 #include "bd-dsn.h"
 
@@ -394,7 +395,7 @@ bd_scan_gate_exim (const BdScanInput *input)
    * and a From: search reads the address */
   return (bd_scan_body_has (input, "A message that you sent ")
           || bd_scan_body_has (input, "router encountered the following error"))
-         && bd_scan_from_has (input, "Mail Delivery System");
+         && bd_scan_gate_from_has (input, "Mail Delivery System");
 }
 
 gboolean
@@ -406,7 +407,7 @@ bd_scan_exim (const BdScanInput *input,
   if (!bd_scan_gate_exim (input))
     return FALSE;
 
-  delayed = bd_scan_subject_has (input, "Warning: message")
+  delayed = bd_scan_gate_subject_has (input, "Warning: message")
             || bd_scan_body_has (input, "has not yet been delivered to one or more");
   if (!bd_scan_exim_read (input, bounce))
     return FALSE;

@@ -22,6 +22,7 @@
 
 #include "bd-scan-gates-private.h"
 #include "bd-scan-families.h"
+#include "bd-scan-gate.h"
 #include "bd-scan-util.h"
 
 static const char *const stop_markers[] = {
@@ -56,12 +57,12 @@ bd_scan_gate_ezweb (const BdScanInput *input)
 
   /* The domain first: each address holds it, few From: lines do, and
    * most hold "mailer-daemon@", which the full addresses cost reading. */
-  from_postmaster = (bd_scan_from_has (input, "@ezweb.ne.jp")
-                     && (bd_scan_from_has (input, "Postmaster@ezweb.ne.jp")
-                         || bd_scan_from_has (input, "MAILER-DAEMON@ezweb.ne.jp")))
-                    || (bd_scan_from_has (input, "@au.com")
-                        && (bd_scan_from_has (input, "Postmaster@au.com")
-                            || bd_scan_from_has (input, "MAILER-DAEMON@au.com")));
+  from_postmaster = (bd_scan_gate_from_has (input, "@ezweb.ne.jp")
+                     && (bd_scan_gate_from_has (input, "Postmaster@ezweb.ne.jp")
+                         || bd_scan_gate_from_has (input, "MAILER-DAEMON@ezweb.ne.jp")))
+                    || (bd_scan_gate_from_has (input, "@au.com")
+                        && (bd_scan_gate_from_has (input, "Postmaster@au.com")
+                            || bd_scan_gate_from_has (input, "MAILER-DAEMON@au.com")));
   bounce_subject = g_strcmp0 (input->subject, "Mail System Error - Returned Mail") == 0;
   score = from_postmaster + bounce_subject;
   if (score == 0)

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "bd-scan-families.h"
+#include "bd-scan-gate.h"
 #include "bd-scan-util.h"
 
 static const char *const stop_markers[] = {
@@ -40,10 +41,12 @@ gboolean
 bd_scan_fml (const BdScanInput *input,
              BdBounce          *bounce)
 {
-  g_autofree char *server = bd_scan_header (input, "X-MLServer");
+  g_autofree char *server = NULL;
   g_autofree char **lines = NULL;
 
-  if (server == NULL || !bd_scan_has_prefix (server, "fml "))
+  /* most bounces have no such field: asked of the memo first */
+  if (!bd_scan_gate_has_field (input, BD_SCAN_MEMO_HAS_X_MLSERVER)
+      || (server = bd_scan_header (input, "X-MLServer")) == NULL || !bd_scan_has_prefix (server, "fml "))
     return FALSE;
 
   lines = bd_scan_split_lines (input, stop_markers);

@@ -21,6 +21,7 @@
 
 #include "bd-scan-gates-private.h"
 #include "bd-scan-families.h"
+#include "bd-scan-gate.h"
 #include "bd-scan-util.h"
 
 static const char *const stop_markers[] = {
@@ -53,12 +54,13 @@ recipient_in (const char *line)
 static gboolean
 from_gmx (const BdScanInput *input)
 {
-  return bd_scan_from_has (input, "@mail.gmx.") || bd_scan_from_has (input, "gmx.net")
-         || bd_scan_from_has (input, "@gmx.");
+  return bd_scan_gate_from_has (input, "@mail.gmx.") || bd_scan_gate_from_has (input, "gmx.net")
+         || bd_scan_gate_from_has (input, "@gmx.");
 }
 
-/* The From: is asked only once the body is known to match: the body's
- * phrases are mostly answered by its grams at once. */
+/* The From: is asked only once the body's grams say that it may match:
+ * they answer most at once. Exim's phrase is in many bodies, so its
+ * search waits for the From:. */
 gboolean
 bd_scan_gate_gmx (const BdScanInput *input)
 {
@@ -71,8 +73,9 @@ bd_scan_gate_gmx (const BdScanInput *input)
       antispam = bd_scan_header (input, "X-GMX-Antispam");
       return antispam != NULL;
     }
-  return bd_scan_body_has (input, "This message was created automatically by mail delivery software")
-         && from_gmx (input) && bd_scan_from_has (input, "mailer-daemon@");
+  return bd_scan_gate_body_may_have (input, "This message was created automatically by mail delivery software")
+         && from_gmx (input) && bd_scan_gate_from_has (input, "mailer-daemon@")
+         && bd_scan_body_has (input, "This message was created automatically by mail delivery software");
 }
 
 gboolean

@@ -16,6 +16,7 @@
 
 #include "bd-scan-gates-private.h"
 #include "bd-scan-families.h"
+#include "bd-scan-gate.h"
 #include "bd-scan-util.h"
 
 static char *
@@ -45,7 +46,7 @@ gboolean
 bd_scan_gate_googlegroups (const BdScanInput *input)
 {
   return (bd_scan_body_has (input, "Google Groups") || bd_scan_body_has (input, "groups.google.com"))
-         && (bd_scan_from_has (input, "@googlemail.com") || bd_scan_from_has (input, "@google.com"));
+         && (bd_scan_gate_from_has (input, "@googlemail.com") || bd_scan_gate_from_has (input, "@google.com"));
 }
 
 gboolean
@@ -55,8 +56,6 @@ bd_scan_googlegroups (const BdScanInput *input,
   g_autofree char *failed = NULL;
   g_autofree char *diagnostic = NULL;
   g_auto(GStrv) addresses = NULL;
-  g_autofree char **lines = NULL;
-  const char *const stop[] = { "----- Original message -----", NULL };
 
   if (!bd_scan_gate_googlegroups (input))
     return FALSE;
@@ -66,8 +65,7 @@ bd_scan_googlegroups (const BdScanInput *input,
   if (failed == NULL || strstr (failed, "@") == NULL)
     return FALSE;
 
-  lines = bd_scan_split_lines (input, stop);
-  diagnostic = bd_scan_join_lines (lines, 0, -1);
+  diagnostic = bd_scan_gate_collapse_prose (input, "----- Original message -----");
   addresses = g_strsplit (failed, ",", -1);
   for (guint i = 0; addresses[i] != NULL; i++)
     {

@@ -31,6 +31,7 @@
 
 #include "bd-gmime-autocleanups.h"
 #include "bd-phrase-index.h"
+#include "bd-scan-gate.h"
 #include "bd-scan-guess-private.h"
 #include "bd-scan-i18n.h"
 #include "bd-scan-input.h"
@@ -150,15 +151,24 @@ static const char *const header_prefixes[] = {
   NULL
 };
 
+/* Whether one of @needles is in @lowered, as a strstr () of each tells:
+ * the list made ready in *@ready once for the process (the lists are
+ * constant), where the Subject of every message was searched for each of
+ * some thirty words in turn. */
 static gboolean
-contains_lower (const char        *lowered,
-                const char *const *needles)
+contains_lower (const char         *lowered,
+                const char *const  *needles,
+                BdScanGateNeedles **ready)
 {
-  for (guint i = 0; needles[i] != NULL; i++)
-    if (strstr (lowered, needles[i]) != NULL)
-      return TRUE;
-  return FALSE;
+  if (g_once_init_enter (ready))
+    g_once_init_leave (ready, bd_scan_gate_needles_new (needles));
+  return bd_scan_gate_needles_in (*ready, lowered);
 }
+
+static BdScanGateNeedles *failure_subjects_ready;
+static BdScanGateNeedles *mailer_subjects_ready;
+static BdScanGateNeedles *failure_words_ready;
+static BdScanGateNeedles *delay_words_ready;
 
 static gboolean
 is_reply_or_forward (const char *subject)
@@ -197,8 +207,8 @@ headers_say_failure (const BdScanInput *input)
   g_autofree char *auto_submitted = NULL;
 
   if (!is_reply_or_forward (input->subject)
-      && (contains_lower (subject, failure_subjects)
-          || (contains_lower (subject, mailer_subjects) && sent_by_a_mailer (input))))
+      && (contains_lower (subject, failure_subjects, &failure_subjects_ready)
+          || (contains_lower (subject, mailer_subjects, &mailer_subjects_ready) && sent_by_a_mailer (input))))
     return TRUE;
   auto_submitted = input->message != NULL ? bd_mime_header (input->message, "Auto-Submitted") : NULL;
   return auto_submitted != NULL && bd_text_strcasestr (auto_submitted, "(failure)") != NULL;
@@ -225,7 +235,7 @@ looks_returned (const BdScanInput *input)
     return TRUE;
   if (sent_by_a_mailer (input))
     return TRUE;
-  return !is_reply_or_forward (input->subject) && contains_lower (subject, failure_subjects);
+  return !is_reply_or_forward (input->subject) && contains_lower (subject, failure_subjects, &failure_subjects_ready);
 }
 
 static gboolean
@@ -248,7 +258,7 @@ is_failure_line (const char *line,
   char status[BD_SCAN_STATUS_MAX];
   guint code;
 
-  if (contains_lower (lowered, failure_words))
+  if (contains_lower (lowered, failure_words, &failure_words_ready))
     return TRUE;
   if (bd_scan_find_status (line, status) && (status[0] == '4' || status[0] == '5'))
     return TRUE;
@@ -408,7 +418,7 @@ is_delay (char **lines)
       if (strstr (lowered, "permanent error") != NULL || strstr (lowered, "permanent fatal") != NULL
           || strstr (lowered, "failed permanently") != NULL)
         return FALSE;
-      if (contains_lower (lowered, delay_words))
+      if (contains_lower (lowered, delay_words, &delay_words_ready))
         return TRUE;
     }
   return FALSE;

@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "bd-scan-families.h"
+#include "bd-scan-gate.h"
 #include "bd-scan-util.h"
 
 static const char *const stop_markers[] = {
@@ -45,7 +46,8 @@ is_imail (const BdScanInput *input)
   if (bd_scan_has_prefix (input->subject, "Undeliverable Mail")
       && input->subject[strspn (input->subject + 18, " ") + 18] == '\0')
     return TRUE;
-  mailer = bd_scan_header (input, "X-Mailer");
+  /* most bounces have none: asked of the memo first */
+  mailer = bd_scan_gate_has_field (input, BD_SCAN_MEMO_HAS_X_MAILER) ? bd_scan_header (input, "X-Mailer") : NULL;
   return mailer != NULL && bd_scan_has_prefix (mailer, "<SMTP32 v");
 }
 

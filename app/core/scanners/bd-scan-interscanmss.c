@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "bd-scan-families.h"
+#include "bd-scan-gate.h"
 #include "bd-scan-util.h"
 
 static const char *const stop_markers[] = {
@@ -31,7 +32,7 @@ bd_scan_interscanmss (const BdScanInput *input,
   g_autofree char **lines = NULL;
   g_autofree char *address = NULL;
 
-  if (!bd_scan_from_has (input, "InterScan MSS") && !bd_scan_body_has (input, "InterScan Messaging Security Suite"))
+  if (!bd_scan_gate_from_has (input, "InterScan MSS") && !bd_scan_body_has (input, "InterScan Messaging Security Suite"))
     return FALSE;
 
   lines = bd_scan_split_lines (input, stop_markers);

@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "bd-scan-families.h"
+#include "bd-scan-gate.h"
 #include "bd-scan-util.h"
 
 static const char *const stop_markers[] = {
@@ -34,7 +35,7 @@ is_kddi (const BdScanInput *input)
 {
   g_autofree char *reply_to = bd_scan_header (input, "Reply-To");
 
-  if (bd_scan_from_has (input, ".dion.ne.jp") || bd_scan_from_has (input, "auone-net.jp")
+  if (bd_scan_gate_from_has (input, ".dion.ne.jp") || bd_scan_gate_from_has (input, "auone-net.jp")
       || (reply_to != NULL && strstr (reply_to, "auone-net.jp") != NULL))
     return TRUE;
   /* "Your mail sent on: …", or for a retried message "Your mail attempted

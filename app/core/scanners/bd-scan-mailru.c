@@ -13,6 +13,7 @@
 
 #include "bd-scan-gates-private.h"
 #include "bd-scan-families.h"
+#include "bd-scan-gate.h"
 #include "bd-scan-util.h"
 
 /* Exim's delay warning, "Warning: message … delayed 24 hours": the
@@ -20,18 +21,22 @@
 static gboolean
 is_delay_warning (const BdScanInput *input)
 {
-  return (bd_scan_subject_has (input, "Warning: message") && bd_scan_subject_has (input, "delayed"))
+  return (bd_scan_gate_subject_has (input, "Warning: message") && bd_scan_gate_subject_has (input, "delayed"))
          || bd_scan_body_has (input, "No action is required on your part");
 }
 
-/* The body's phrases first: the grams answer most at once. A From: with
+/* The body's grams first, which answer most at once; then the From:,
+ * before the body is searched: Exim's phrase is in many bodies, and its
+ * search was wasted on every From: but Mail.ru's. A From: with
  * "@corp.mail.ru" holds "mail.ru": one search answers for both. */
 gboolean
 bd_scan_gate_mailru (const BdScanInput *input)
 {
-  return (bd_scan_body_has (input, "не может быть доставлено")
-          || bd_scan_body_has (input, "This message was created automatically by mail delivery software"))
-         && bd_scan_from_has (input, "mail.ru");
+  return (bd_scan_gate_body_may_have (input, "не может быть доставлено")
+          || bd_scan_gate_body_may_have (input, "This message was created automatically by mail delivery software"))
+         && bd_scan_gate_from_has (input, "mail.ru")
+         && (bd_scan_body_has (input, "не может быть доставлено")
+             || bd_scan_body_has (input, "This message was created automatically by mail delivery software"));
 }
 
 gboolean

@@ -30,6 +30,10 @@ typedef enum
 {
   BD_SCAN_MEMO_LOCALIZED_BOUNCE,     /* bd_scan_localized_is_bounce() */
   BD_SCAN_MEMO_LOCALIZED_EXCHANGE,   /* a localized Exchange report's markers */
+  BD_SCAN_MEMO_FROM_NAMES_PROVIDER,  /* a name of bd-scan-providers-i18n.c's providers in the From: */
+  BD_SCAN_MEMO_HAS_X_MLSERVER,       /* header fields, all asked in one walk (bd_scan_gate_has_field()) */
+  BD_SCAN_MEMO_HAS_X_MAILER,
+  BD_SCAN_MEMO_HAS_SES_STAMP,        /* X-SES-Outgoing or X-AWS-Outgoing */
   BD_SCAN_MEMO_N_QUESTIONS
 } BdScanMemoQuestion;
 

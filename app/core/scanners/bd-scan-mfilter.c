@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "bd-scan-families.h"
+#include "bd-scan-gate.h"
 #include "bd-scan-util.h"
 
 static const char *const stop_markers[] = {
@@ -36,7 +37,8 @@ bd_scan_mfilter (const BdScanInput *input,
   if (!bd_scan_body_has (input, "-------server message"))
     return FALSE;
   {
-    g_autofree char *mailer = bd_scan_header (input, "X-Mailer");
+    g_autofree char *mailer = bd_scan_gate_has_field (input, BD_SCAN_MEMO_HAS_X_MAILER)
+                              ? bd_scan_header (input, "X-Mailer") : NULL;
 
     if ((mailer == NULL || strstr (mailer, "m-FILTER") == NULL) && !bd_scan_body_has (input, "m-FILTER"))
       return FALSE;
@@ -44,7 +46,7 @@ bd_scan_mfilter (const BdScanInput *input,
 
   reply = g_string_new (NULL);   /* past the first checks, which most messages fail */
   lines = bd_scan_split_lines (input, stop_markers);
-  at = bd_scan_find_line (lines, 0, "-------server message");
+  at = bd_scan_gate_find_line (input, lines, 0, "-------server message");
   for (int i = at + 1; lines[i] != NULL && !bd_scan_has_prefix (lines[i], "-------"); i++)
     bd_scan_append_word (reply, lines[i]);
 

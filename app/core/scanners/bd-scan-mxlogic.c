@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "bd-scan-families.h"
+#include "bd-scan-gate.h"
 #include "bd-scan-util.h"
 
 gboolean
@@ -23,8 +24,8 @@ bd_scan_mxlogic (const BdScanInput *input,
 {
   if (!bd_scan_body_has (input, "Included is a copy of the message header:"))
     return FALSE;
-  if (!bd_scan_body_has (input, "(mxl_mta-") && !bd_scan_from_has (input, ".mxlogic.")
-      && !bd_scan_from_has (input, ".mxl"))
+  if (!bd_scan_body_has (input, "(mxl_mta-") && !bd_scan_gate_from_has (input, ".mxlogic.")
+      && !bd_scan_gate_from_has (input, ".mxl"))
     return FALSE;
 
   if (!bd_scan_exim_read (input, bounce))

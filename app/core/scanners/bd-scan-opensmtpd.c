@@ -24,6 +24,7 @@
 
 #include "bd-scan-gates-private.h"
 #include "bd-scan-families.h"
+#include "bd-scan-gate.h"
 #include "bd-scan-util.h"
 
 static const char *const stop_markers[] = {
@@ -66,7 +67,7 @@ gboolean
 bd_scan_gate_opensmtpd (const BdScanInput *input)
 {
   return bd_scan_body_has (input, "This is the MAILER-DAEMON, please DO NOT REPLY")
-         && bd_scan_subject_has (input, "Delivery status notification");
+         && bd_scan_gate_subject_has (input, "Delivery status notification");
 }
 
 gboolean
@@ -81,7 +82,7 @@ bd_scan_opensmtpd (const BdScanInput *input,
     return FALSE;
 
   lines = bd_scan_split_lines (input, stop_markers);
-  at = bd_scan_find_line (lines, 0, "list of recipients:");
+  at = bd_scan_gate_find_line (input, lines, 0, "list of recipients:");
   if (at < 0)
     return FALSE;
 
@@ -103,7 +104,7 @@ bd_scan_opensmtpd (const BdScanInput *input,
     }
 
   delayed = bd_scan_body_has (input, "this is only a temporary failure report")
-            || bd_scan_subject_has (input, "notification: delayed")
-            || bd_scan_subject_has (input, "notification: warning");
+            || bd_scan_gate_subject_has (input, "notification: delayed")
+            || bd_scan_gate_subject_has (input, "notification: warning");
   return bd_scan_finish (bounce, delayed ? BD_KIND_DELAYED : BD_KIND_BOUNCE);
 }

@@ -19,16 +19,19 @@
 
 #include "bd-scan-gates-private.h"
 #include "bd-scan-families.h"
+#include "bd-scan-gate.h"
 #include "bd-scan-util.h"
 
-/* The body's phrases first: the grams answer most at once. */
+/* The body's grams first, which answer most at once; then the Subject:,
+ * before the body is searched. */
 gboolean
 bd_scan_gate_v5sendmail (const BdScanInput *input)
 {
-  return bd_scan_body_has (input, "----- Transcript of session follows -----")
+  return bd_scan_gate_body_may_have (input, "----- Transcript of session follows -----")
+         && bd_scan_gate_subject_has (input, "Returned mail: ")
+         && bd_scan_body_has (input, "----- Transcript of session follows -----")
          && (bd_scan_body_has (input, "----- Unsent message follows -----")
-             || bd_scan_body_has (input, "----- No message was collected -----"))
-         && bd_scan_subject_has (input, "Returned mail: ");
+             || bd_scan_body_has (input, "----- No message was collected -----"));
 }
 
 gboolean

@@ -24,6 +24,7 @@
 #include <string.h>
 
 #include "bd-scan-families.h"
+#include "bd-scan-gate.h"
 #include "bd-scan-util.h"
 
 /* "550 - Requested action …": the gateway's reply line */
@@ -80,7 +81,7 @@ bd_scan_verizon (const BdScanInput *input,
   g_autofree char **lines = NULL;
   int error, original;
 
-  if (bd_scan_from_has (input, "post_master@vtext.com"))
+  if (bd_scan_gate_from_has (input, "post_master@vtext.com"))
     return read_vtext (input, bounce) && bd_scan_finish (bounce, BD_KIND_BOUNCE);
   if (!bd_scan_body_has (input, "Message could not be delivered to mobile"))
     return FALSE;

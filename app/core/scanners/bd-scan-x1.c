@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "bd-scan-families.h"
+#include "bd-scan-gate.h"
 #include "bd-scan-util.h"
 
 /* Some versions leave out the "---The following addresses…---" rule:
@@ -26,7 +27,7 @@ is_x1 (const BdScanInput *input)
 {
   if (bd_scan_body_has (input, "---The following addresses had delivery errors---"))
     return TRUE;
-  return bd_scan_from_has (input, "Mail Deliver System") && bd_scan_subject_has (input, "Returned Mail: ")
+  return bd_scan_gate_from_has (input, "Mail Deliver System") && bd_scan_gate_subject_has (input, "Returned Mail: ")
          && bd_scan_body_has (input, "The original message was received at ");
 }
 
@@ -58,5 +59,5 @@ bd_scan_x1 (const BdScanInput *input,
       reason = g_strndup (open + 2, strlen (open + 2) - 1);
       bd_scan_add (bounce, head, reason);
     }
-  return bd_scan_finish (bounce, bd_scan_subject_has (input, "Warning--") ? BD_KIND_DELAYED : BD_KIND_BOUNCE);
+  return bd_scan_finish (bounce, bd_scan_gate_subject_has (input, "Warning--") ? BD_KIND_DELAYED : BD_KIND_BOUNCE);
 }

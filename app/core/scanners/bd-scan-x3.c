@@ -26,6 +26,7 @@
 #include <string.h>
 
 #include "bd-scan-families.h"
+#include "bd-scan-gate.h"
 #include "bd-scan-util.h"
 
 /* The reason line, for the address listed before it. */
@@ -60,7 +61,7 @@ bd_scan_x3 (const BdScanInput *input,
   BdRecipient *last = NULL;
   int at;
 
-  if (!bd_scan_subject_has (input, "Delivery status notification")
+  if (!bd_scan_gate_subject_has (input, "Delivery status notification")
       || !bd_scan_body_has (input, "This is an automatically generated Delivery Status Notification"))
     return FALSE;
 
