@@ -8,9 +8,8 @@
  * a malloc'd block with the 16 bytes of padding that bd_scan_input_init ()
  * leaves and no more, and needles cut from them with their case changed.
  * Then the From's provider names against the address cut out and looked
- * up, the header fields asked of the memo against the look-ups, a line
- * found in the body against the lines searched, the word lists against
- * strstr (), and the body collapsed at once against its lines joined.
+ * up, the header fields asked of the memo against the look-ups,
+ * and the body collapsed at once against its lines joined.
  */
 #include "config.h"
 
@@ -350,47 +349,6 @@ test_needles (void)
     }
 }
 
-/* A line found by one search of the body against the lines searched in
- * turn: bodies of random lines (blanks at their ends, CRs, colons, which
- * the search starts from), needles cut from them (across line ends too)
- * with their case changed, from every line. */
-static void
-test_find_line (void)
-{
-  static const char *const pieces[] = {
-    "a", "B", "ab", "Diagnostic", " ", "  ", "\t", "\n", "\n\n", " \n", "\r\n", ":", "x@y.example", "\xc3\xa9",
-    "STOP", "Receiving server: ", "groups:",
-  };
-  const char *const stop[] = { "STOP", NULL };
-  g_autoptr(GRand) rand = g_rand_new_with_seed (29);
-
-  for (guint round = 0; round < 20000; round++)
-    {
-      g_autoptr(GString) body = g_string_new (NULL);
-      guint n = g_rand_int_range (rand, 0, 30);
-      BdScanInput input = { .from = "", .subject = "" };
-      g_autofree char **lines = NULL;
-      g_autofree char *needle = NULL;
-      int n_lines;
-
-      for (guint i = 0; i < n; i++)
-        g_string_append (body, pieces[g_rand_int_range (rand, 0, G_N_ELEMENTS (pieces))]);
-      input.body = body->str;
-      input.body_len = body->len;
-      lines = bd_scan_split_lines (&input, g_rand_boolean (rand) ? stop : NULL);
-      n_lines = (int)g_strv_length (lines);
-      needle = random_needle (rand, body->str);
-      for (int from = -1; from <= n_lines + 1; from++)
-        {
-          int old = bd_scan_find_line (lines, from, needle);
-          int fast = bd_scan_gate_find_line (&input, lines, from, needle);
-
-          if (old != fast)
-            g_error ("body \"%s\", needle \"%s\", from %d: line %d, found %d", body->str, needle, from, old, fast);
-        }
-    }
-}
-
 int
 main (int   argc,
       char *argv[])
@@ -402,6 +360,5 @@ main (int   argc,
   g_test_add_func ("/core/scanners/gate/has-field", test_has_field);
   g_test_add_func ("/core/scanners/gate/collapse-prose", test_collapse_prose);
   g_test_add_func ("/core/scanners/gate/needles", test_needles);
-  g_test_add_func ("/core/scanners/gate/find-line", test_find_line);
   return g_test_run ();
 }

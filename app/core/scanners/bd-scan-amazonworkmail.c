@@ -13,7 +13,6 @@
 #include <string.h>
 
 #include "bd-scan-families.h"
-#include "bd-scan-gate.h"
 #include "bd-scan-util.h"
 
 static gboolean
@@ -38,7 +37,7 @@ bd_scan_amazonworkmail (const BdScanInput *input,
     return FALSE;
 
   lines = bd_scan_split_lines (input, stop);
-  at = bd_scan_gate_find_line (input, lines, 0, "Technical report:");
+  at = bd_scan_find_line (lines, 0, "Technical report:");
   bd_scan_read_dsn_fields (lines, at + 1, bounce);
   for (guint i = 0; i < bounce->recipients->len; i++)
     {

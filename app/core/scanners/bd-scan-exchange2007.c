@@ -31,7 +31,6 @@
 #include <string.h>
 
 #include "bd-scan-families.h"
-#include "bd-scan-gate.h"
 #include "bd-scan-util.h"
 
 static const char *const stop_markers[] = {
@@ -116,11 +115,10 @@ server_reply (const char *text)
 }
 
 static char *
-receiving_server (const BdScanInput *input,
-                  char             **lines,
-                  int                from)
+receiving_server (char **lines,
+                  int    from)
 {
-  int at = bd_scan_gate_find_line (input, lines, from, "Receiving server: ");
+  int at = bd_scan_find_line (lines, from, "Receiving server: ");
   const char *p;
 
   if (at < 0)
@@ -133,12 +131,11 @@ receiving_server (const BdScanInput *input,
 /* The administrators' part: an address, maybe the receiving host, then
  * the reply, one group per recipient. */
 static void
-read_diagnostics (const BdScanInput *input,
-                  char     **lines,
+read_diagnostics (char     **lines,
                   int        at,
                   BdBounce  *bounce)
 {
-  g_autofree char *receiving = receiving_server (input, lines, at);
+  g_autofree char *receiving = receiving_server (lines, at);
 
   for (int i = at + 1; lines[i] != NULL; i++)
     {
@@ -250,11 +247,11 @@ bd_scan_exchange_read (const BdScanInput *input,
                        BdBounce          *bounce)
 {
   g_autofree char **lines = bd_scan_split_lines (input, stop_markers);
-  int user = bd_scan_gate_find_line (input, lines, 0, "Delivery has failed to these recipients or groups:");
-  int admin = bd_scan_gate_find_line (input, lines, 0, "Diagnostic information for administrators:");
+  int user = bd_scan_find_line (lines, 0, "Delivery has failed to these recipients or groups:");
+  int admin = bd_scan_find_line (lines, 0, "Diagnostic information for administrators:");
 
   if (admin >= 0)
-    read_diagnostics (input, lines, admin, bounce);
+    read_diagnostics (lines, admin, bounce);
   else
     read_replies (lines, bounce);
   if (user >= 0 && bounce->recipients->len == 0)

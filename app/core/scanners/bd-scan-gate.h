@@ -135,10 +135,6 @@ gboolean           bd_scan_gate_needles_in   (const BdScanGateNeedles *list,
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (BdScanGateNeedles, bd_scan_gate_needles_free)
 
-int      bd_scan_gate_find_line         (const BdScanInput *input,
-                                         char             **lines,
-                                         int                from,
-                                         const char        *needle);
 char    *bd_scan_gate_collapse_prose    (const BdScanInput *input,
                                          const char        *stop_marker);
 

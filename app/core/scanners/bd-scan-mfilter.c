@@ -46,7 +46,7 @@ bd_scan_mfilter (const BdScanInput *input,
 
   reply = g_string_new (NULL);   /* past the first checks, which most messages fail */
   lines = bd_scan_split_lines (input, stop_markers);
-  at = bd_scan_gate_find_line (input, lines, 0, "-------server message");
+  at = bd_scan_find_line (lines, 0, "-------server message");
   for (int i = at + 1; lines[i] != NULL && !bd_scan_has_prefix (lines[i], "-------"); i++)
     bd_scan_append_word (reply, lines[i]);
 

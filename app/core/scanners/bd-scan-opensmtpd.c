@@ -82,7 +82,7 @@ bd_scan_opensmtpd (const BdScanInput *input,
     return FALSE;
 
   lines = bd_scan_split_lines (input, stop_markers);
-  at = bd_scan_gate_find_line (input, lines, 0, "list of recipients:");
+  at = bd_scan_find_line (lines, 0, "list of recipients:");
   if (at < 0)
     return FALSE;
 
