@@ -60,7 +60,7 @@ bd_scan_gate_lowered_has (const char *lower,
 }
 
 /* Whether the body may hold @needle: FALSE when the first runs of its
- * phases tell that it certainly does not (bd_scan_quick_absent ()), in a
+ * phases tell that it certainly does not (bd_scan_quick_phases () is 0), in a
  * few compares. A gate asks this of its phrases before a question of the
  * From: or the Subject:, and searches the body for them only after: a
  * phrase that passes this is mostly there, and its search read the body
@@ -69,7 +69,7 @@ static inline gboolean
 bd_scan_gate_body_may_have (const BdScanInput *input,
                             const char        *needle)
 {
-  return !bd_scan_quick_absent (input, needle, strlen (needle));
+  return bd_scan_quick_phases (input, needle, strlen (needle)) != 0;
 }
 
 /* bd_scan_from_has (@input, @needle), the same answer. */
