@@ -144,7 +144,7 @@ test_challenge_places_long (void)
       {
         g_autofree char *piece = with_case (pieces[i], bits * 0x01010101u);
 
-        for (gsize before = 0; before <= 270; before++)
+        for (gsize before = 0; before <= 270; before += BD_TEST_STEP)
           for (gsize after = 0; after <= 140; after += 23)
             {
               g_autofree char *text = g_strdup_printf ("%.*s%s%.*s", (int)before, filler,
@@ -162,7 +162,7 @@ test_challenge_random (void)
   g_autoptr(GRand) rand = g_rand_new_with_seed (20261207);
   static const char letters[] = "oOeEbBcClLxXkKsSpPaAmMhHiIuUtT ?\n";
 
-  for (guint round = 0; round < 20000; round++)
+  for (guint round = 0; round < BD_TEST_ROUNDS (20000); round++)
     {
       g_autoptr(GString) text = g_string_new (NULL);
       guint n = g_rand_int_range (rand, 0, 12);
