@@ -1786,6 +1786,7 @@ ref_content_type (const char *value)
 {
   static const char tspecials[] = "()<>@,;:\\\"/[]?=";
   const char *p = value, *t, *t_end, *s;
+  g_autofree char *whole = NULL;
 
   while (*p == ' ' || *p == '\t')
     p++;
@@ -1802,7 +1803,8 @@ ref_content_type (const char *value)
     ;
   if (p == s)
     return NULL;
-  return g_ascii_strdown (g_strdup_printf ("%.*s/%.*s", (int)(t_end - t), t, (int)(p - s), s), -1);
+  whole = g_strdup_printf ("%.*s/%.*s", (int)(t_end - t), t, (int)(p - s), s);
+  return g_ascii_strdown (whole, -1);
 }
 
 /* @value as a message's Content-Type: the type and subtype, charset and

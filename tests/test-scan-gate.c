@@ -145,8 +145,11 @@ random_from (GRand       *rand,
           if (g_rand_boolean (rand))
             g_string_append (from, name);
           else
-            g_string_append_len (from, name + g_rand_int_range (rand, 0, strlen (name)),
-                                 g_rand_int_range (rand, 0, strlen (name)));
+            {
+              gsize start = g_rand_int_range (rand, 0, strlen (name));
+
+              g_string_append_len (from, name + start, g_rand_int_range (rand, 0, strlen (name) - start + 1));
+            }
           for (gsize k = at; k < from->len; k++)
             if (g_rand_int_range (rand, 0, 4) == 0)
               from->str[k] = g_ascii_toupper (from->str[k]);
