@@ -11,6 +11,7 @@
 
 #include "bd-classify.h"
 #include "bd-phrase-index.h"
+#include "bd-text.h"
 
 /* What a writer without Polish, Czech or German letters types instead,
  * written out here rather than taken from the folding code under test. */
@@ -166,6 +167,87 @@ test_rfc3463_texts (void)
   check_example ("554 5.0.0 Message integrity failure", BD_REASON_SECURITYERROR, NULL);
 }
 
+/* bd_phrases_lower_and_fold () against the two passes it replaces:
+ * bd_text_strdown (), then bd_phrase_fold () of that; and the phrases it
+ * finds against bd_phrases_match () of the lowered text. @text is copied
+ * into a buffer of its own size, so that a read past its NUL is caught
+ * (AddressSanitizer). */
+static void
+check_lower_and_fold (const char *text)
+{
+  gsize len = strlen (text);
+  g_autofree char *copy = g_memdup2 (text, len + 1);
+  g_autofree char *expected = bd_text_strdown (copy, -1);
+  g_autofree char *expected_copy = NULL;
+  const char *expected_folded = bd_phrase_fold (expected, &expected_copy);
+  g_autofree char *owned = NULL;
+  BdFoldedText folded;
+  g_autofree char *lowered = bd_phrases_lower_and_fold (copy, &folded, &owned);
+  const char *found[BD_N_REASONS] = { NULL }, *expected_found[BD_N_REASONS] = { NULL };
+
+  g_assert_cmpstr (lowered, ==, expected);
+  g_assert_cmpstr (folded.text, ==, expected_folded);
+  g_assert_cmpuint (folded.len, ==, strlen (expected_folded));
+  /* no copy of its own where the lowered text is folded already */
+  g_assert_true ((owned == NULL) == (expected_copy == NULL));
+  g_assert_cmpuint (bd_phrases_match_folded (&folded, found), ==, bd_phrases_match (expected, expected_found));
+  for (guint r = 0; r < BD_N_REASONS; r++)
+    g_assert_true (found[r] == expected_found[r]);
+}
+
+/* Where a block of 16 bytes begins and ends, and the byte past the last
+ * (the NUL), with every kind of byte folding or lowering treats apart. */
+static void
+test_lower_and_fold_edges (void)
+{
+  static const char *const inserts[] = {
+    "  ", "\t", "\r\n", "\n", " ", "A", "Z", "@", "[", "`", "{", "\x01", "\x0b", "\x1f", "\x7f",
+    "é", "É", "ß", "İ", "\xff", "\xc3", "\u2019", "Ł",
+  };
+  static const char *const fixed[] = {
+    "", " ", "  ", "a", "A", "550 5.1.1 User Unknown", "mailbox  full", "mailbox full ", " mailbox full",
+    "550-5.1.1 The email account that you tried to reach does not exist.\r\n550 5.1.1 Please try",
+    "uzytkownik nie istnieje", "Użytkownik nie istnieje", "recipient address rejected: user unknown in local recipient table",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (fixed); i++)
+    check_lower_and_fold (fixed[i]);
+  for (guint len = 0; len <= 48; len++)
+    for (guint at = 0; at <= len; at++)
+      for (guint k = 0; k < G_N_ELEMENTS (inserts); k++)
+        {
+          GString *text = g_string_new (NULL);
+
+          for (guint j = 0; j < len; j++)
+            g_string_append_c (text, "abcdefghij klmnopqrstuvwxyz0123456789.:<>"[j % 41]);
+          g_string_insert (text, at, inserts[k]);
+          check_lower_and_fold (text->str);
+          g_string_free (text, TRUE);
+        }
+}
+
+/* Random replies of the bytes that matter, of every length to 64. */
+static void
+test_lower_and_fold_random (void)
+{
+  static const char *const pieces[] = {
+    "a", "Z", "m", " ", " ", "\t", "\n", "\r", "\x0b", "\x01", "é", "Ö", "5", ".", "user", "Unknown", "full",
+  };
+  GRand *rand = g_rand_new_with_seed (19);
+
+  for (guint n = 0; n < 4000; n++)
+    {
+      GString *text = g_string_new (NULL);
+      guint len = g_rand_int_range (rand, 0, 65);
+
+      while (text->len < len)
+        g_string_append (text, pieces[g_rand_int_range (rand, 0, G_N_ELEMENTS (pieces))]);
+      check_lower_and_fold (text->str);
+      g_string_free (text, TRUE);
+    }
+  g_rand_free (rand);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -175,6 +257,8 @@ main (int   argc,
   g_test_add_func ("/core/phrase-fold/every-table", test_fold_every_table);
   g_test_add_func ("/core/phrase-fold/examples", test_fold_examples);
   g_test_add_func ("/core/phrase-fold/rfc3463-texts", test_rfc3463_texts);
+  g_test_add_func ("/core/phrase-fold/lower-and-fold-edges", test_lower_and_fold_edges);
+  g_test_add_func ("/core/phrase-fold/lower-and-fold-random", test_lower_and_fold_random);
 
   return g_test_run ();
 }

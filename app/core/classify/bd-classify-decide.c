@@ -415,11 +415,11 @@ static const DecideStep decide_steps[] = {
 };
 
 BdReason
-bd_classify_decide (const BdRecipient *r,
-                    const char        *lowered,
-                    gsize              lowered_len,
-                    BdClassifyBody    *body,
-                    BdEvidence        *evidence)
+bd_classify_decide (const BdRecipient  *r,
+                    const char         *lowered,
+                    const BdFoldedText *folded,
+                    BdClassifyBody     *body,
+                    BdEvidence         *evidence)
 {
   Clues c = {
     .r = r,
@@ -431,7 +431,7 @@ bd_classify_decide (const BdRecipient *r,
   };
 
   if (lowered != NULL)
-    c.matched = bd_phrases_match_len (lowered, lowered_len, c.found);
+    c.matched = bd_phrases_match_folded (folded, c.found);
   for (guint i = 0; i < G_N_ELEMENTS (decide_steps); i++)
     {
       BdReason reason = decide_steps[i] (&c, evidence);

@@ -5,6 +5,8 @@
  */
 #pragma once
 
+#include "bd-phrase-fold.h"
+
 #include "bd-classify.h"
 #include "bd-provider.h"
 #include "bd-text-grams.h"
@@ -107,12 +109,13 @@ BdReason bd_classify_provider_rules (const BdRecipient *r,
                                      BdEvidence        *evidence);
 
 /* bd-classify-decide.c: the reason the codes and the words of @r give;
- * @lowered: its diagnostic in lower case, nullable, @lowered_len bytes */
-BdReason bd_classify_decide         (const BdRecipient *r,
-                                     const char        *lowered,
-                                     gsize              lowered_len,
-                                     BdClassifyBody    *body,
-                                     BdEvidence        *evidence);
+ * @lowered: its diagnostic in lower case, nullable, and @folded that
+ * folded (bd_phrases_lower_and_fold ()), set when @lowered is */
+BdReason bd_classify_decide         (const BdRecipient  *r,
+                                     const char         *lowered,
+                                     const BdFoldedText *folded,
+                                     BdClassifyBody     *body,
+                                     BdEvidence         *evidence);
 
 BdReason bd_classify_sender_quota   (const BdBounce    *bounce,
                                      const BdRecipient *r,

@@ -22,6 +22,7 @@
 #include <string.h>
 
 #include "bd-classify-private.h"
+#include "bd-phrase-index.h"
 #include "bd-text.h"
 
 /* A temporary (4xx) failure to find a host is a DNS or network hiccup,
@@ -53,6 +54,8 @@ classify (const BdRecipient *recipient,
           BdEvidence        *evidence)
 {
   g_autofree char *lowered = NULL;
+  g_autofree char *folded_copy = NULL;
+  BdFoldedText folded = { NULL, 0 };
   BdClassifyReply reply;
   BdReason by_provider;
 
@@ -63,7 +66,7 @@ classify (const BdRecipient *recipient,
       return BD_REASON_DELIVERED;
     }
   if (recipient->diagnostic != NULL)
-    lowered = bd_text_strdown (recipient->diagnostic, -1);
+    lowered = bd_phrases_lower_and_fold (recipient->diagnostic, &folded, &folded_copy);
   /* what the rules read of the reply: the same for both reporters */
   bd_classify_reply_init (&reply, lowered);
   reply.body = body;
@@ -75,7 +78,7 @@ classify (const BdRecipient *recipient,
     return BD_REASON_UNDEFINED;
   if (by_provider != BD_REASON_UNDEFINED)
     return by_provider;
-  return soften_temporary (recipient, bd_classify_decide (recipient, lowered, reply.len, body, evidence), evidence);
+  return soften_temporary (recipient, bd_classify_decide (recipient, lowered, &folded, body, evidence), evidence);
 }
 
 /* @r's own command, else @body's (nullable), searched when first asked. */

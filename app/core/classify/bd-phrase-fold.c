@@ -107,16 +107,23 @@ needs_folding (guchar c,
 }
 
 #ifdef __SSE2__
+/* The upper-case ASCII letters of @block, as bytes of 0xff. Compared as
+ * signed bytes: those above 0x7f are below 'A'. */
+static inline __m128i
+upper_in_block (__m128i block)
+{
+  return _mm_and_si128 (_mm_cmpgt_epi8 (block, _mm_set1_epi8 ('A' - 1)),
+                        _mm_cmplt_epi8 (block, _mm_set1_epi8 ('Z' + 1)));
+}
+
 /* needs_folding() for the 16 bytes at @p, all before the text's end (so
  * p[16] is readable: the byte after a space at the end of the block). */
 static inline gboolean
 block_needs_folding (const char *p)
 {
   __m128i block = _mm_loadu_si128 ((const __m128i *)(gconstpointer)p);
-  /* compared as signed bytes: those above 0x7f are below 'A', and found
-   * by their top bit instead */
-  __m128i upper = _mm_and_si128 (_mm_cmpgt_epi8 (block, _mm_set1_epi8 ('A' - 1)),
-                                 _mm_cmplt_epi8 (block, _mm_set1_epi8 ('Z' + 1)));
+  /* bytes above 0x7f are found by their top bit */
+  __m128i upper = upper_in_block (block);
   __m128i ends = _mm_or_si128 (_mm_cmpeq_epi8 (block, _mm_set1_epi8 ('\t')),
                                _mm_or_si128 (_mm_cmpeq_epi8 (block, _mm_set1_epi8 ('\r')),
                                              _mm_cmpeq_epi8 (block, _mm_set1_epi8 ('\n'))));
@@ -247,6 +254,115 @@ bd_phrase_fold_len (const char  *text,
     *folded_len = out->len;
   *folded = g_string_free (out, FALSE);
   return *folded;
+}
+
+#ifdef __SSE2__
+/* @block (ASCII) in lower case, as bd_text_ascii_lower () lowers a byte. */
+static inline __m128i
+lower_block (__m128i block)
+{
+  return _mm_or_si128 (block, _mm_and_si128 (upper_in_block (block), _mm_set1_epi8 (0x20)));
+}
+
+/* What a block of @text holds that lower_ascii () looks for: bytes
+ * above 0x7f in *@high, and in *@odd the places where white space may
+ * need folding: a control byte (tabs, line breaks, and some that do not:
+ * bd_phrase_fold_len () tests those texts again) or two spaces in a row
+ * (@next: the block one byte further on). */
+static inline void
+note_block (__m128i  block,
+            __m128i  next,
+            __m128i *high,
+            __m128i *odd)
+{
+  const __m128i space = _mm_set1_epi8 (' ');
+  __m128i doubled = _mm_and_si128 (_mm_cmpeq_epi8 (block, space), _mm_cmpeq_epi8 (next, space));
+
+  *high = _mm_or_si128 (*high, block);
+  *odd = _mm_or_si128 (*odd, _mm_or_si128 (_mm_cmplt_epi8 (block, space), doubled));
+}
+
+/* lower_ascii () of a text shorter than a block, copied among NULs so
+ * that nothing past its own NUL is read. */
+static gboolean
+lower_short (const char *text,
+             gsize       len,
+             char       *out,
+             gboolean   *breaks)
+{
+  char tail[32] = { 0 };
+  __m128i high = _mm_setzero_si128 (), odd = _mm_setzero_si128 ();
+  __m128i block;
+
+  memcpy (tail, text, len);
+  block = _mm_loadu_si128 ((const __m128i *)(gconstpointer)tail);
+  note_block (block, _mm_loadu_si128 ((const __m128i *)(gconstpointer)(tail + 1)), &high, &odd);
+  _mm_storeu_si128 ((__m128i *)(gpointer)tail, lower_block (block));
+  /* the NUL after the last byte too */
+  memcpy (out, tail, len + 1);
+  /* the NULs of the padding are control bytes, not the text's */
+  *breaks = ((unsigned)_mm_movemask_epi8 (odd) & ((1u << len) - 1)) != 0;
+  return _mm_movemask_epi8 (high) == 0;
+}
+
+/* bd_phrase_lower_ascii (). Every block is lowered and noted, and only
+ * the notes are tested, once, at the end: a text that is not ASCII (a
+ * few) is lowered again by the caller. The last block ends where @text
+ * does, overlapping the one before: both lower the same bytes alike. */
+static gboolean
+lower_ascii (const char *text,
+             gsize       len,
+             char       *out,
+             gboolean   *breaks)
+{
+  __m128i high = _mm_setzero_si128 (), odd = _mm_setzero_si128 ();
+
+  if (len < 16)
+    return lower_short (text, len, out, breaks);
+  for (gsize i = 0;; i = MIN (i + 16, len - 16))
+    {
+      __m128i block = _mm_loadu_si128 ((const __m128i *)(gconstpointer)(text + i));
+
+      /* its last byte is at most @text's NUL */
+      note_block (block, _mm_loadu_si128 ((const __m128i *)(gconstpointer)(text + i + 1)), &high, &odd);
+      _mm_storeu_si128 ((__m128i *)(gpointer)(out + i), lower_block (block));
+      if (i + 16 == len)
+        break;
+    }
+  out[len] = '\0';
+  *breaks = _mm_movemask_epi8 (odd) != 0;
+  return _mm_movemask_epi8 (high) == 0;
+}
+#endif
+
+/**
+ * bd_phrase_lower_ascii:
+ * @text: a reply of @len bytes, no NUL among them
+ * @out: (out caller-allocates): @len + 1 bytes
+ * @breaks: (out): whether white space in the lowered copy may still need
+ *   folding (for a few control bytes that do not, bd_phrase_fold_len ()
+ *   finds the copy folded already)
+ *
+ * @text lowered into @out (NUL-terminated) as bd_text_strdown () lowers
+ * it, and whether the copy is folded already, in one pass: the copy is
+ * then not read again to be tested (bd_phrases_lower_and_fold ()).
+ *
+ * Returns: FALSE (@out unfinished) when @text is not ASCII, or where
+ *   SSE2 is not.
+ */
+gboolean
+bd_phrase_lower_ascii (const char *text,
+                       gsize       len,
+                       char       *out,
+                       gboolean   *breaks)
+{
+  g_return_val_if_fail (text != NULL && out != NULL && breaks != NULL, FALSE);
+
+#ifdef __SSE2__
+  return lower_ascii (text, len, out, breaks);
+#else
+  return FALSE;
+#endif
 }
 
 /**

@@ -16,6 +16,7 @@
 #include "bd-phrase-index.h"
 #include "bd-phrase-index-private.h"
 #include "bd-phrase-fold.h"
+#include "bd-text.h"
 
 /* The phrase tables, merged once into one Aho–Corasick automaton
  * (bd-multimatch.h) over the phrases' first parts, so that a diagnostic is
@@ -195,10 +196,21 @@ bd_phrases_match_len (const char  *diagnostic,
                       gsize        diagnostic_len,
                       const char **found)
 {
+  g_autofree char *owned = NULL;
+  BdFoldedText folded;
+
+  folded.text = bd_phrase_fold_len (diagnostic, diagnostic_len, &owned, &folded.len);
+  return bd_phrases_match_folded (&folded, found);
+}
+
+/* bd_phrases_match () of a text folded already: not tested again. */
+guint64
+bd_phrases_match_folded (const BdFoldedText  *text,
+                         const char         **found)
+{
   const BdPhraseIndex *index = get_index ();
-  g_autofree char *folded = NULL;
-  gsize len;
-  const char *lowered = bd_phrase_fold_len (diagnostic, diagnostic_len, &folded, &len);
+  const char *lowered = text->text;
+  gsize len = text->len;
   /* set for each reason as it is matched, and read only for those: not
    * cleared (two arrays of 35 a reply) */
   gsize start[BD_N_REASONS];
@@ -240,6 +252,49 @@ bd_phrases_match_len (const char  *diagnostic,
   if (hits.hits != hits.stack)
     g_free (hits.hits);
   return matched & (matched - 1) ? drop_phrases_inside_others (matched, found, start, end) : matched;
+}
+
+/**
+ * bd_phrases_lower_and_fold:
+ * @text: a server's reply, UTF-8
+ * @folded: (out): the lowered copy folded (bd_phrase_fold ())
+ * @owned: (out) (transfer full) (nullable): the folded copy, or %NULL
+ *   when the lowered copy is folded already (most replies)
+ *
+ * bd_text_strdown (@text, -1) and that folded, read once for both where
+ * @text is ASCII: the classifier needs both of every reply, the lowered
+ * form for its rules and the folded one for the phrases.
+ *
+ * Returns: (transfer full): @text in lower case.
+ */
+char *
+bd_phrases_lower_and_fold (const char    *text,
+                           BdFoldedText  *folded,
+                           char         **owned)
+{
+  gsize len;
+  char *lowered;
+  gboolean breaks = TRUE;
+
+  g_return_val_if_fail (text != NULL, NULL);
+  g_return_val_if_fail (folded != NULL, NULL);
+  g_return_val_if_fail (owned != NULL, NULL);
+
+  *owned = NULL;
+  len = strlen (text);
+  lowered = g_malloc (len + 1);
+  if (!bd_phrase_lower_ascii (text, len, lowered, &breaks))
+    {
+      g_free (lowered);
+      lowered = bd_text_strdown (text, -1);
+      breaks = TRUE;
+      len = strlen (lowered);
+    }
+  folded->text = lowered;
+  folded->len = len;
+  if (breaks)
+    folded->text = bd_phrase_fold_len (lowered, len, owned, &folded->len);
+  return lowered;
 }
 
 gboolean

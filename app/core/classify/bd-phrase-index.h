@@ -10,6 +10,7 @@
 #pragma once
 
 #include "bd-phrases.h"
+#include "bd-phrase-fold.h"
 
 G_BEGIN_DECLS
 
@@ -21,6 +22,13 @@ guint64  bd_phrases_match    (const char  *text,
 guint64  bd_phrases_match_len (const char  *text,
                                gsize        len,
                                const char **found);
+/* @text lowered (bd_text_strdown ()), returned, and that folded in
+ * @folded, *@owned when it is a copy of its own. */
+char    *bd_phrases_lower_and_fold (const char    *text,
+                                    BdFoldedText  *folded,
+                                    char         **owned);
+guint64  bd_phrases_match_folded (const BdFoldedText  *text,
+                                  const char         **found);
 
 /* Whether @phrase only says that the server refused an address, not why. */
 gboolean bd_phrases_is_vague (const char  *phrase);
