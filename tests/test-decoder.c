@@ -630,6 +630,35 @@ fill_bounce (BdBounce *bounce)
   o->bimi_selector = g_strdup ("b1");
 }
 
+/* A recipient with every field set, as a decoded one can be. */
+static void
+fill_recipient (BdRecipient *r)
+{
+  r->original = g_strdup ("rfc822;jan@example.com");
+  r->action = g_strdup ("failed");
+  r->status = g_strdup ("5.1.1");
+  r->reply_code = 550;
+  r->diagnostic = g_strdup ("550 5.1.1 no such user");
+  r->remote_mta = g_strdup ("mx.example.com");
+  r->last_attempt = g_strdup ("2026-01-01T00:00:00Z");
+  r->will_retry_until = g_strdup ("2026-01-02T00:00:00Z");
+  r->reason = BD_REASON_USERUNKNOWN;
+  r->hard = TRUE;
+  bd_recipient_set_evidence (r, BD_EVIDENCE_STATUS, "5.1.1");
+  r->cause.temporary = TRUE;
+  r->diagnostic_type = g_strdup ("smtp");
+  r->command = g_strdup ("RCPT");
+}
+
+/* All zero, as g_new0 () made it. */
+static void
+assert_fresh_recipient (const BdRecipient *r)
+{
+  static const BdRecipient zero = { 0 };
+
+  g_assert_true (memcmp (r, &zero, sizeof zero) == 0);
+}
+
 static void
 assert_fresh_bounce (const BdBounce *bounce,
                      const char     *source,
@@ -664,6 +693,38 @@ assert_fresh_bounce (const BdBounce *bounce,
   g_assert_null (o->bimi_selector);
 }
 
+/* Dropped recipients are kept emptied too: one made again must be all
+ * zero, however many were dropped (more than are kept) and whether they
+ * went with their bounce or alone. */
+static void
+test_decoder_recipient_reuse (void)
+{
+  for (guint round = 0; round < 4; round++)
+    {
+      BdBounce *bounce = bd_bounce_new ("m.eml", 0);
+      g_autoptr(BdRecipient) alone = bd_recipient_new ();
+
+      assert_fresh_recipient (alone);
+      fill_recipient (alone);
+      for (guint i = 0; i < 10 + round * 7; i++)
+        {
+          BdRecipient *r = bd_bounce_add_recipient (bounce, i % 2 == 0 ? NULL : "jan@example.com");
+
+          if (i % 2 == 0)
+            assert_fresh_recipient (r);
+          else
+            g_assert_cmpstr (r->address, ==, "jan@example.com");
+          fill_recipient (r);
+          g_assert_cmpstr (r->address, ==, i % 2 == 0 ? NULL : "jan@example.com");
+        }
+      bd_bounce_unref (bounce);
+      bounce = bd_bounce_new_scratch (0);
+      for (guint i = 0; i < 30; i++)
+        assert_fresh_recipient (bd_bounce_add_recipient (bounce, NULL));
+      bd_bounce_unref (bounce);
+    }
+}
+
 /* Dropped bounces are kept emptied for the next ones a thread makes: a
  * bounce made again must be as new, however many were dropped, and the
  * arrays must still free what they hold (memcheck sees the rest). Every
@@ -677,7 +738,10 @@ test_decoder_bounce_reuse (void)
 
       for (guint i = 0; i < G_N_ELEMENTS (bounces); i++)
         {
-          g_autofree char *source = (i + round) % 3 == 0 ? NULL : g_strdup_printf ("m%u-%u.eml", round, i);
+          /* paths longer and shorter than the buffer a reused bounce
+           * kept for its last one */
+          g_autofree char *path = g_strnfill ((i * 97 + round * 61) % 400, 'a' + i);
+          g_autofree char *source = (i + round) % 3 == 0 ? NULL : g_strdup_printf ("m%u-%u-%s.eml", round, i, path);
 
           bounces[i] = source != NULL ? bd_bounce_new (source, i) : bd_bounce_new_scratch (i);
           assert_fresh_bounce (bounces[i], source, i);
@@ -696,6 +760,7 @@ main (int    argc,
   g_mime_init ();
 
   g_test_add_func ("/core/decoder/multi-recipient", test_decoder_multi_recipient);
+  g_test_add_func ("/core/decoder/recipient-reuse", test_decoder_recipient_reuse);
   g_test_add_func ("/core/decoder/line-ends", test_decoder_line_ends);
   g_test_add_func ("/core/decoder/forwarded", test_decoder_forwarded);
   g_test_add_func ("/core/decoder/pasted", test_decoder_pasted);

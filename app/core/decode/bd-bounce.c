@@ -5,6 +5,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "bd-bounce.h"
 #include "bd-decoder.h"
 #include "bd-mime.h"
@@ -19,13 +21,29 @@ G_DEFINE_BOXED_TYPE (BdBounce, bd_bounce, bd_bounce_ref, bd_bounce_unref)
  * more for a forwarded bounce. */
 #define MAX_SPARE_BOUNCES 4
 
+/* Recipient records dropped with their bounce, kept the same way: most
+ * reports name one or two recipients, a mailing list's a few dozen. */
+#define MAX_SPARE_RECIPIENTS 16
+
 typedef struct
 {
-  BdBounce *items[MAX_SPARE_BOUNCES];
-  guint     len;
+  BdBounce    *items[MAX_SPARE_BOUNCES];
+  guint        len;
+  guint        n_recipients;
+  BdRecipient *recipients[MAX_SPARE_RECIPIENTS];
 } SpareBounces;
 
 static void spare_bounces_free (SpareBounces *spares);
+
+/* A bounce as this file allocates it (nowhere else makes one), with the
+ * buffer its source is copied into: a spare bounce keeps it for the next
+ * message's path, which seldom needs more room. */
+typedef struct
+{
+  BdBounce  bounce;
+  char     *source_buffer;
+  gsize     source_room;
+} BounceBlock;
 
 /* This thread's spares, read as a thread-local variable: g_private_get ()
  * cost a call and a look-up, four times a message. spare_bounces holds
@@ -120,7 +138,32 @@ original_free (BdOriginal *self)
 BdRecipient *
 bd_recipient_new (void)
 {
-  return g_new0 (BdRecipient, 1);
+  SpareBounces *spares = thread_spares;
+  BdRecipient *self;
+
+  if (spares == NULL || spares->n_recipients == 0)
+    return g_new0 (BdRecipient, 1);
+  self = spares->recipients[--spares->n_recipients];
+  memset (self, 0, sizeof *self);
+  return self;
+}
+
+/* Keeps the emptied @self as a spare of this thread, unless it has enough.
+ * The spares are made by the first bounce kept (keep_spare ()), not here:
+ * a recipient freed while they are freed at the thread's end is not kept. */
+static gboolean
+keep_spare_recipient (BdRecipient *self)
+{
+  SpareBounces *spares = thread_spares;
+
+#if defined(__SANITIZE_ADDRESS__)
+  /* freed, so that AddressSanitizer still sees a use after the free */
+  return FALSE;
+#endif
+  if (spares == NULL || spares->n_recipients == MAX_SPARE_RECIPIENTS)
+    return FALSE;
+  spares->recipients[spares->n_recipients++] = self;
+  return TRUE;
 }
 
 void
@@ -138,10 +181,13 @@ bd_recipient_free (BdRecipient *self)
   free_string (self->last_attempt);
   free_string (self->will_retry_until);
   free_string (self->evidence);
-  bd_evidence_clear (&self->cause);
+  /* bd_evidence_clear () less its call: its item is all it owns, and
+   * the record is dropped or emptied whole when reused */
+  free_string (self->cause.item);
   free_string (self->diagnostic_type);
   free_string (self->command);
-  g_free (self);
+  if (!keep_spare_recipient (self))
+    g_free (self);
 }
 
 /**
@@ -183,7 +229,7 @@ bounce_clear (BdBounce *self)
   BdOriginal *original = self->original;
   GPtrArray *recipients = self->recipients;
 
-  free_string (self->source);
+  /* self->source is the block's buffer, kept */
   free_string (self->mta);
   free_string (self->reporting_mta);
   free_string (self->date);
@@ -205,6 +251,7 @@ bounce_free (BdBounce *self)
   bounce_clear (self);
   original_free (self->original);
   g_ptr_array_unref (self->recipients);
+  g_free (((BounceBlock *)self)->source_buffer);
   g_free (self);
 }
 
@@ -215,6 +262,8 @@ spare_bounces_free (SpareBounces *spares)
     thread_spares = NULL;
   for (guint i = 0; i < spares->len; i++)
     bounce_free (spares->items[i]);
+  for (guint i = 0; i < spares->n_recipients; i++)
+    g_free (spares->recipients[i]);
   g_free (spares);
 }
 
@@ -263,12 +312,22 @@ bd_bounce_new (const char *source,
                goffset     offset)
 {
   BdBounce *self;
+  BounceBlock *block;
+  gsize size;
 
   g_return_val_if_fail (source != NULL, NULL);
   g_return_val_if_fail (offset >= 0, NULL);
 
   self = bd_bounce_new_scratch (offset);
-  self->source = g_strdup (source);
+  block = (BounceBlock *)self;
+  size = strlen (source) + 1;
+  if (size > block->source_room)
+    {
+      g_free (block->source_buffer);
+      block->source_room = MAX (size, 128);
+      block->source_buffer = g_malloc (block->source_room);
+    }
+  self->source = memcpy (block->source_buffer, source, size);
   return self;
 }
 
@@ -292,7 +351,7 @@ bd_bounce_new_scratch (goffset offset)
   self = take_spare ();
   if (self == NULL)
     {
-      self = g_new0 (BdBounce, 1);
+      self = (BdBounce *)g_new0 (BounceBlock, 1);
       self->original = original_new ();
       self->recipients = g_ptr_array_new_with_free_func ((GDestroyNotify)bd_recipient_free);
     }

@@ -85,7 +85,8 @@ typedef enum
 typedef struct
 {
   gatomicrefcount  ref_count;
-  char            *source;         /* the path the message was read from ("-" for stdin) */
+  char            *source;         /* the path the message was read from ("-" for stdin); read-only:
+                                    * a buffer bd-bounce.c keeps for reuse, never g_free ()d by others */
   goffset          offset;         /* byte offset in an mbox, else 0 */
   BdKind           kind;
   char            *mta;            /* the scanner that recognised it: "postfix", "rfc3464"… */
