@@ -9,7 +9,9 @@
 #include <gmime/gmime.h>
 
 #include "bd-decoder.h"
+#include "bd-mime.h"
 #include "bd-original.h"
+#include "bd-original-private.h"
 #include "bd-sender.h"
 
 #include <string.h>
@@ -137,7 +139,7 @@ test_original_bimi_selector (void)
   g_assert_cmpstr (named->original->excerpt, ==, none->original->excerpt);
 }
 
-/* The IPv4 reading without GInetAddress (bd-original.c parse_ipv4 and
+/* The IPv4 reading without GInetAddress (bd-original-received.c read_ipv4 and
  * is_public_ipv4) gives what GInetAddress gave: the old test, kept here. */
 static gboolean
 ref_is_public_ip (const char *ip)
@@ -178,6 +180,28 @@ assert_received_as_before (const char *ip)
   assert_tagged_as_before ("", ip);
 }
 
+/* Every octet form read_octet () tells apart (one to four digits, leading
+ * zeros, past 255, none), in each of the four places. */
+static void
+assert_octets_as_before (void)
+{
+  static const char *const octets[] = {
+    "", "0", "00", "000", "1", "01", "001", "9", "10", "099", "100", "199", "249", "250",
+    "255", "256", "259", "260", "299", "300", "999", "1000", "0255", "2555", "a", "1a",
+  };
+
+  for (guint place = 0; place < 4; place++)
+    for (guint i = 0; i < G_N_ELEMENTS (octets); i++)
+      {
+        const char *parts[4] = { "8", "8", "4", "4" };
+        g_autofree char *ip = NULL;
+
+        parts[place] = octets[i];
+        ip = g_strjoin (".", parts[0], parts[1], parts[2], parts[3], NULL);
+        assert_received_as_before (ip);
+      }
+}
+
 static void
 test_original_received_ipv4 (void)
 {
@@ -197,6 +221,7 @@ test_original_received_ipv4 (void)
       }
   for (guint i = 0; i < G_N_ELEMENTS (odd); i++)
     assert_received_as_before (odd[i]);
+  assert_octets_as_before ();
 }
 
 /* IPv6 addresses of every kind GInetAddress tells apart, and random
@@ -648,6 +673,124 @@ test_original_received_random (void)
     }
 }
 
+/* What header_value_in () (bd-original.c) gives for a raw value: unfolded,
+ * then decoded by GMime when it holds an encoded word or is not UTF-8. */
+static char *
+ref_header_value (const char *raw,
+                  gsize       len)
+{
+  g_autofree char *value = bd_mime_unfold (raw, len);
+  char *decoded;
+
+  if (strstr (value, "=?") == NULL && g_utf8_validate (value, -1, NULL))
+    return g_steal_pointer (&value);
+  decoded = g_mime_utils_header_decode_text (NULL, value);
+  return decoded != NULL ? decoded : g_strdup ("");
+}
+
+/* bd_original_received_may_name_ip () against the reading it lets pass:
+ * whenever it turns a raw value away, that value unfolded and decoded
+ * names no IP. Blanks, line breaks, NULs, 8-bit bytes and encoded words
+ * that decode to "from" at its start. */
+static void
+test_original_received_gate_random (void)
+{
+  static const char *const pieces[] = {
+    " ", "\t", "\n", "\n ", "\r", "\v", "\f", "\0", "from", "FROM", "f", "F", "rom ", "by ", "x",
+    "=?utf-8?q?from?= ", "=?UTF-8?B?ZnJvbSA=?=", "=?iso-8859-1?q?from_?=", "=", "?", "\xc3\xa9",
+    "\xff", "\xe2\x80\x83", "(mail.example.com [203.0.113.7]) ", "[198.51.100.25] ", "mx.example.org ",
+  };
+  g_autoptr(GRand) rand = g_rand_new_with_seed (20261208);
+  guint turned_away = 0, passed = 0;
+
+  for (guint round = 0; round < 40000; round++)
+    {
+      g_autoptr(GString) raw = g_string_new (NULL);
+      g_autofree char *value = NULL, *ip = NULL, *host = NULL;
+      guint n = g_rand_int_range (rand, 0, 10);
+
+      for (guint k = 0; k < n; k++)
+        {
+          const char *piece = pieces[g_rand_int_range (rand, 0, G_N_ELEMENTS (pieces))];
+
+          g_string_append_len (raw, piece, piece[0] == '\0' ? 1 : strlen (piece));
+        }
+      /* half of them with an IP the reader takes, after what came first */
+      if (round % 2 == 0)
+        g_string_append (raw, "from mail.example.com (mail.example.com [203.0.113.7]) by mx");
+      value = ref_header_value (raw->str, raw->len);
+      if (bd_original_received_may_name_ip (raw->str, raw->len))
+        {
+          passed++;
+          continue;
+        }
+      turned_away++;
+      if (bd_original_parse_received (value, &ip, &host))
+        g_error ("\"%s\" (%" G_GSIZE_FORMAT " bytes): turned away, but names %s", raw->str, raw->len, ip);
+    }
+  g_test_message ("%u turned away, %u passed", turned_away, passed);
+  g_assert_cmpuint (turned_away, >, 5000);
+  g_assert_cmpuint (passed, >, 5000);
+}
+
+/* DKIM-Signature values as signers fold them (and as they do not): d=
+ * and s= before or after long h=, bh= and b= tags, so that they fall
+ * either side of the start read alone, with folds, '?', encoded words
+ * and 8-bit text; against the old reading of the whole value unfolded
+ * and decoded. */
+static void
+test_original_dkim_folded_random (void)
+{
+  static const char *const tags[] = {
+    "v=1", "a=rsa-sha256", "d=Example.COM", "d = second.example ", "s=sel1", " s = Sel2", "s=", "d=",
+    "d=exa\n mple.com", "s=sel\n\t2", "\n d=folded.example", "s=\n sel3", "x=a?b", "x==?utf-8?q?d=3D?=",
+    "z=Subject:=?utf-8?q?caf=C3=A9?=", "d=caf\xc3\xa9.example", "s=\xff", "novalue", "", " ", "x=d=odd",
+    "h=From:To:Subject:Date:Message-ID:MIME-Version:Content-Type:\n\tContent-Transfer-Encoding:Reply-To",
+  };
+  g_autoptr(GRand) rand = g_rand_new_with_seed (20261208);
+  g_autoptr(BdBounce) plain = decode_with_original_header ("X-Test: 1");
+  guint base = plain->original->dkim->len;
+
+  for (guint round = 0; round < 1500; round++)
+    {
+      g_autoptr(GString) value = g_string_new (NULL);
+      g_autoptr(GString) header = g_string_new ("DKIM-Signature: ");
+      g_autoptr(BdBounce) bounce = NULL;
+      g_autofree char *unfolded = NULL, *domain = NULL, *selector = NULL;
+      guint n = g_rand_int_range (rand, 0, 9);
+
+      for (guint k = 0; k < n; k++)
+        {
+          if (k > 0)
+            g_string_append (value, g_rand_boolean (rand) ? ";" : ";\n\t");
+          if (g_rand_int_range (rand, 0, 4) == 0)
+            {
+              /* a long tag, base64 folded at random */
+              g_string_append (value, g_rand_boolean (rand) ? "b=" : "bh=");
+              for (guint c = g_rand_int_range (rand, 0, 400); c > 0; c--)
+                g_string_append (value, g_rand_int_range (rand, 0, 60) == 0 ? "\n\t" : "A");
+            }
+          else
+            g_string_append (value, tags[g_rand_int_range (rand, 0, G_N_ELEMENTS (tags))]);
+        }
+      g_string_append (header, value->str);
+      unfolded = ref_header_value (value->str, value->len);
+      old_dkim_tags (unfolded, &domain, &selector);
+      bounce = decode_with_original_header (header->str);
+      if (domain == NULL && selector == NULL)
+        g_assert_cmpuint (bounce->original->dkim->len, ==, base);
+      else
+        {
+          const BdDkimRef *ref;
+
+          g_assert_cmpuint (bounce->original->dkim->len, ==, base + 1);
+          ref = g_ptr_array_index (bounce->original->dkim, 0);
+          if (g_strcmp0 (ref->domain, domain) != 0 || g_strcmp0 (ref->selector, selector) != 0)
+            g_error ("\"%s\": read as %s %s, was %s %s", value->str, ref->domain, ref->selector, domain, selector);
+        }
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -659,6 +802,8 @@ main (int    argc,
   g_test_add_func ("/core/original/received-ipv4", test_original_received_ipv4);
   g_test_add_func ("/core/original/received-ip-random", test_original_received_ip_random);
   g_test_add_func ("/core/original/received-random", test_original_received_random);
+  g_test_add_func ("/core/original/received-gate-random", test_original_received_gate_random);
+  g_test_add_func ("/core/original/dkim-folded-random", test_original_dkim_folded_random);
   g_test_add_func ("/core/original/excerpt", test_original_excerpt);
   g_test_add_func ("/core/original/excerpt-lines", test_original_excerpt_lines);
   g_test_add_func ("/core/original/excerpt-random", test_original_excerpt_random);

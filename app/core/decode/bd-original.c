@@ -14,208 +14,10 @@
 #include "bd-mime-charset.h"
 #include "bd-date.h"
 #include "bd-original.h"
+#include "bd-original-private.h"
 #include "bd-mime-text.h"
 #include "bd-mime-walk.h"
 #include "bd-text.h"
-
-/* An IPv4 address in the one form inet_pton () reads: four decimal
- * octets, none with a leading zero. */
-static gboolean
-parse_ipv4 (const char *text,
-            guint8      bytes[4])
-{
-  const char *p = text;
-
-  for (guint i = 0; i < 4; i++)
-    {
-      const char *digits;
-      guint value = 0;
-
-      if (i > 0 && *p++ != '.')
-        return FALSE;
-      for (digits = p; g_ascii_isdigit (*p) && p - digits < 4; p++)
-        value = value * 10 + (*p - '0');
-      if (p == digits || p - digits > 3 || value > 255 || (p - digits > 1 && *digits == '0'))
-        return FALSE;
-      bytes[i] = value;
-    }
-  return *p == '\0';
-}
-
-/* GInetAddress's tests, on IPv4 bytes: loopback 127/8, site-local 10/8,
- * 172.16/12 and 192.168/16, link-local 169.254/16, multicast 224/4; then
- * CGNAT 100.64/10 and 0/8 (the "any" address among them). */
-static gboolean
-is_public_ipv4 (const guint8 bytes[4])
-{
-  if (bytes[0] == 127 || bytes[0] == 10 || (bytes[0] == 172 && (bytes[1] & 0xf0) == 16)
-      || (bytes[0] == 192 && bytes[1] == 168) || (bytes[0] == 169 && bytes[1] == 254)
-      || (bytes[0] & 0xf0) == 224)
-    return FALSE;
-  return !(bytes[0] == 100 && (bytes[1] & 0xc0) == 64) && bytes[0] != 0;
-}
-
-/* GInetAddress's tests, on IPv6 bytes: loopback ::1, site-local
- * fec0::/10, link-local fe80::/10, "any" ::, multicast ff00::/8; then
- * unique local fc00::/7. */
-static gboolean
-is_public_ipv6 (const guint8 bytes[16])
-{
-  static const guint8 any[16] = { 0 };
-
-  if (memcmp (bytes, any, 15) == 0 && (bytes[15] == 0 || bytes[15] == 1))
-    return FALSE;
-  if ((bytes[0] == 0xfe && (bytes[1] & 0x80) != 0) || bytes[0] == 0xff)
-    return FALSE;
-  return (bytes[0] & 0xfe) != 0xfc;
-}
-
-/* The longest IP ip_at () reads (an IPv6 address with an IPv4 tail). */
-#define IP_MAX 45
-
-/* Copies the IP in "[203.0.113.7]", "(203.0.113.7)" or "[IPv6:2001:db8::1]"
- * into @ip and returns it, or returns NULL: in the caller's buffer, as most
- * of those read are dropped (private, or not an IP). Sets *@public to
- * whether it is a public address, read once: as g_hostname_is_ip_address ()
- * then GInetAddress read it, it was read three times. */
-static const char *
-ip_at (const char *p,
-       const char *end,
-       char        ip[IP_MAX + 1],
-       gboolean   *public)
-{
-  const char *start = p, *stop;
-  guint8 bytes[16];
-
-  if (end - start > 5 && bd_mime_walk_has_prefix_ci (start, "ipv6:", 5))
-    start += 5;
-  stop = start;
-  while (stop < end && (g_ascii_isxdigit (*stop) || *stop == '.' || *stop == ':'))
-    stop++;
-  if (stop == start || stop - start > IP_MAX || (stop < end && *stop != ']' && *stop != ')'))
-    return NULL;
-  memcpy (ip, start, stop - start);
-  ip[stop - start] = '\0';
-  /* Without a ':', g_hostname_is_ip_address () takes only the IPv4 form
-   * parse_ipv4 () reads (and inet_pton (), GInetAddress's reader). */
-  if (memchr (ip, ':', stop - start) == NULL)
-    {
-      if (!parse_ipv4 (ip, bytes))
-        return NULL;
-      *public = is_public_ipv4 (bytes);
-      return ip;
-    }
-  if (!g_hostname_is_ip_address (ip))
-    return NULL;
-  *public = inet_pton (AF_INET6, ip, bytes) == 1 && is_public_ipv6 (bytes);
-  return ip;
-}
-/* g_ascii_strdown () of @n bytes, lowered inline: GLib's calls
- * g_ascii_tolower () for each byte. */
-static char *
-strdown_len (const char *s,
-             gsize       n)
-{
-  return bd_text_ascii_down_in_place (g_strndup (s, n));
-}
-
-static gboolean
-looks_like_host (const char *word,
-                 gsize       len)
-{
-  gboolean dot = FALSE;
-
-  if (len == 0 || len > 253)
-    return FALSE;
-  for (gsize i = 0; i < len; i++)
-    {
-      if (word[i] == '.')
-        dot = TRUE;
-      else if (!g_ascii_isalnum (word[i]) && word[i] != '-' && word[i] != '_')
-        return FALSE;
-    }
-  return dot && !g_ascii_isdigit (word[len - 1]);
-}
-
-/**
- * bd_original_parse_received:
- * @received: the value of one Received: header
- * @ip: (out) (transfer full): the public IP the message came from
- * @host: (out) (transfer full) (nullable): that server's name
- *
- * Returns: %TRUE when the "from" clause names a public IP.
- */
-gboolean
-bd_original_parse_received (const char  *received,
-                            char       **ip,
-                            char       **host)
-{
-  const char *from, *end, *p;
-  char buf[IP_MAX + 1];   /* each IP read in turn, the one found last */
-  const char *found = NULL;
-  const char *bracket = NULL;
-  gboolean public = FALSE;
-
-  g_return_val_if_fail (received != NULL, FALSE);
-  g_return_val_if_fail (ip != NULL && host != NULL, FALSE);
-
-  *ip = NULL;
-  *host = NULL;
-  from = received;
-  while (*from == ' ' || *from == '\t')
-    from++;
-  if (!bd_mime_walk_has_prefix_ci (from, "from", 4))
-    return FALSE;
-  end = strstr (from, " by ");
-  if (end == NULL)
-    end = from + strlen (from);
-
-  /* First the TCP information the receiving server added in a comment,
-   * "(mail.example.com [203.0.113.7])" or "(user@[203.0.113.7])": it saw
-   * that address itself. The "from" word before it is the client's own
-   * claim (HELO), which may be a private or made-up address. */
-  for (p = memchr (from, '(', end - from); p != NULL && found == NULL; p = memchr (p + 1, '(', end - (p + 1)))
-    {
-      const char *q;
-
-      /* from one '(' to the next (memchr ()), not byte by byte; its ')'
-       * or '[' by strcspn () too (one past @end is as good as @end) */
-      if (bd_mime_walk_has_prefix_ci (p + 1, "helo", 4) || bd_mime_walk_has_prefix_ci (p + 1, "ehlo", 4))
-        continue;
-      q = p + 1 + strcspn (p + 1, ")[");
-      if (q < end && *q == '[' && ip_at (q + 1, end, buf, &public) != NULL && public)
-        {
-          found = buf;
-          bracket = p + 1;
-        }
-    }
-  /* Else the first address in brackets or parentheses. */
-  for (p = from; found == NULL && (p += strcspn (p, "[(")) < end; p++)
-    found = ip_at (p + 1, end, buf, &public);
-  if (found == NULL || !public)
-    return FALSE;
-
-  if (bracket != NULL)
-    {
-      gsize n = strcspn (bracket, " [");
-
-      if (looks_like_host (bracket, n))
-        *host = strdown_len (bracket, n);
-    }
-  if (*host == NULL)
-    {
-      const char *helo = from + 4;
-      gsize n;
-
-      while (*helo == ' ' || *helo == '\t')
-        helo++;
-      n = strcspn (helo, " \t([");
-      if (looks_like_host (helo, n))
-        *host = strdown_len (helo, n);
-    }
-  *ip = g_strdup (found);
-  return TRUE;
-}
 
 /* Enough of the text to recognise the message: the first lines, blank
  * runs squeezed, cut at a line end. */
@@ -443,22 +245,30 @@ tag_is (const Tag  *tag,
   return tag->name_len == strlen (name) && memcmp (tag->name, name, tag->name_len) == 0;
 }
 
-static void
-add_dkim (BdOriginal *original,
-          const char *value)
+/* The first d= and s= of the DKIM-Signature @value into @ref; returns
+ * whether both were found. Once both are, the rest (the long bh= and b=
+ * among them) is not read. */
+static gboolean
+read_dkim_tags (BdDkimRef  *ref,
+                const char *value)
 {
-  BdDkimRef *ref = g_new0 (BdDkimRef, 1);
   Tag tag;
 
-  /* the first d= and s= are kept: once both are, the rest (the long
-   * bh= and b= among them) is not read */
   for (const char *p = value; (ref->domain == NULL || ref->selector == NULL) && next_tag (&p, &tag);)
     {
       if (tag_is (&tag, "d") && ref->domain == NULL)
-        ref->domain = strdown_len (tag.value, tag.value_len);
+        ref->domain = bd_original_strdown_len (tag.value, tag.value_len);
       else if (tag_is (&tag, "s") && ref->selector == NULL)
         ref->selector = g_strndup (tag.value, tag.value_len);
     }
+  return ref->domain != NULL && ref->selector != NULL;
+}
+
+/* @ref added to @original, or freed when it names nothing. */
+static void
+add_dkim (BdOriginal *original,
+          BdDkimRef  *ref)
+{
   if (ref->domain == NULL && ref->selector == NULL)
     {
       bd_dkim_ref_free (ref);
@@ -488,7 +298,7 @@ bimi_selector_of (const char *value)
           selector_len = tag.value_len;
         }
     }
-  return bimi1 && selector_len > 0 ? strdown_len (selector, selector_len) : NULL;
+  return bimi1 && selector_len > 0 ? bd_original_strdown_len (selector, selector_len) : NULL;
 }
 
 /* How many addresses of one field are kept. */
@@ -554,14 +364,16 @@ first_field_address (const char *raw,
 #define VALUE_ROOM 1024
 
 /* A field's value, unfolded, in @buf or, when it does not fit or was
- * decoded, in *@heap (the caller frees it). DKIM-Signature and Received
- * are long and, in practice, plain ASCII: GMime's encoded-word decoder is
- * only run on values that are not plain UTF-8 or hold an encoded word. */
+ * decoded, in *@heap (the caller frees it); *@out_len its length. DKIM-Signature
+ * and Received are long and, in practice, plain ASCII: GMime's
+ * encoded-word decoder is only run on values that are not plain UTF-8 or
+ * hold an encoded word. */
 static const char *
 header_value_in (const char *raw,
                  gsize       len,
                  char        buf[VALUE_ROOM],
-                 char      **heap)
+                 char      **heap,
+                 gsize      *out_len)
 {
   gsize n;
   /* in @buf or *@heap, both ours to change */
@@ -578,9 +390,62 @@ header_value_in (const char *raw,
       decoded = g_mime_utils_header_decode_text (NULL, value);
       g_free (*heap);
       *heap = decoded != NULL ? decoded : g_strdup ("");
+      *out_len = strlen (*heap);
       return *heap;
     }
+  *out_len = n;
   return value;
+}
+
+/* Whether @raw, unfolded, may be a value header_value_in () has GMime
+ * decode: it holds an 8-bit byte or an "=?", or a '?' right after a byte
+ * the unfolding drops (an '=' before it would make an "=?"). */
+static gboolean
+may_be_decoded (const char *raw,
+                gsize       len)
+{
+  const char *end = raw + len;
+
+  if (bd_mime_walk_header_marks (raw, len) != 0)
+    return TRUE;
+  for (const char *q = memchr (raw, '?', len); q != NULL; q = memchr (q + 1, '?', end - (q + 1)))
+    if (q > raw && (q[-1] == '\n' || q[-1] == '\r' || q[-1] == '\0'))
+      return TRUE;
+  return FALSE;
+}
+
+/* How much of a DKIM-Signature's start dkim_head_tags () unfolds: its d=
+ * and s= nearly always come before h=, bh= and b=, hundreds of bytes
+ * that were unfolded only to be passed. */
+#define DKIM_HEAD_ROOM 256
+
+/* read_dkim_tags () on @raw's start, up to its last ';' in the first
+ * DKIM_HEAD_ROOM bytes: the tags before that ';' are the value's own,
+ * unfolded as they would be with the rest (nothing after it is trimmed
+ * or decoded into them), so two found there are the answer. Returns
+ * FALSE, @ref left empty, when they are not both there or the whole
+ * value may need decoding. */
+static gboolean
+dkim_head_tags (BdDkimRef  *ref,
+                const char *raw,
+                gsize       len)
+{
+  char buf[DKIM_HEAD_ROOM];
+  char *heap;   /* never set: the start always fits @buf */
+  const char *cut = raw + MIN (len, sizeof buf - 1);
+  gsize n;
+
+  while (cut > raw && cut[-1] != ';')
+    cut--;
+  if (cut == raw || may_be_decoded (raw, len))
+    return FALSE;
+  bd_mime_unfold_in (raw, cut - raw, buf, sizeof buf, &heap, &n);
+  g_assert (heap == NULL);
+  if (read_dkim_tags (ref, buf))
+    return TRUE;
+  g_clear_pointer (&ref->domain, g_free);
+  g_clear_pointer (&ref->selector, g_free);
+  return FALSE;
 }
 
 /* Every DKIM-Signature's d= and s=. */
@@ -588,10 +453,17 @@ static void
 read_dkim (BdOriginal        *original,
            const BdMimeField *f)
 {
-  char buf[VALUE_ROOM];
-  g_autofree char *heap = NULL;
+  BdDkimRef *ref = g_new0 (BdDkimRef, 1);
 
-  add_dkim (original, header_value_in (f->value, f->value_len, buf, &heap));
+  if (!dkim_head_tags (ref, f->value, f->value_len))
+    {
+      char buf[VALUE_ROOM];
+      g_autofree char *heap = NULL;
+      gsize len;
+
+      read_dkim_tags (ref, header_value_in (f->value, f->value_len, buf, &heap, &len));
+    }
+  add_dkim (original, ref);
 }
 
 /* The Received chain, top down, until one names a public sending IP. */
@@ -601,11 +473,13 @@ read_received (BdOriginal        *original,
 {
   char buf[VALUE_ROOM];
   g_autofree char *heap = NULL;
+  const char *value;
+  gsize len;
 
-  if (original->sender_ip != NULL)
+  if (original->sender_ip != NULL || !bd_original_received_may_name_ip (f->value, f->value_len))
     return;
-  bd_original_parse_received (header_value_in (f->value, f->value_len, buf, &heap),
-                              &original->sender_ip, &original->sender_host);
+  value = header_value_in (f->value, f->value_len, buf, &heap, &len);
+  bd_original_parse_received_len (value, len, &original->sender_ip, &original->sender_host);
 }
 
 /* The first BIMI-Selector that names one. */
@@ -615,10 +489,11 @@ read_bimi_selector (BdOriginal        *original,
 {
   char buf[VALUE_ROOM];
   g_autofree char *heap = NULL;
+  gsize len;
 
   if (original->bimi_selector != NULL)
     return;
-  original->bimi_selector = bimi_selector_of (header_value_in (f->value, f->value_len, buf, &heap));
+  original->bimi_selector = bimi_selector_of (header_value_in (f->value, f->value_len, buf, &heap, &len));
 }
 
 /* The first field of each name read once, noted in the one walk through
