@@ -23,7 +23,6 @@ typedef struct
   BdDsn       *dsn;
   BdRecipient *current;
   guint        max_recipients;
-  const char  *text;   /* the report: any byte from here to a value's NUL may be read */
 } ParseState;
 
 static inline gboolean
@@ -32,44 +31,9 @@ is_digit (char c)
   return c >= '0' && c <= '9';
 }
 
-/* The white space squeeze () collapses: one look-up a byte, not four
- * tests (most values are shorter than a block). */
-static const guint8 squeezed_bytes[256] = {
-  [' '] = 1, ['\t'] = 1, ['\r'] = 1, ['\n'] = 1,
-};
-
-/* Whether the last bytes of a value, [@p, @end) (fewer than 16, @end
- * its NUL), hold no byte up to a space (so none squeeze () changes),
- * told from one block that ends at the NUL: when that block starts
- * before @from, the first byte that may be read, FALSE (then they are
- * read byte by byte). Most values are that short, and have no blank. */
-static gboolean
-tail_is_plain (const char *p,
-               const char *end,
-               const char *from)
-{
-#ifdef __SSE2__
-  __m128i block, low;
-  unsigned mask;
-
-  g_assert (end - p < 16);
-  if (end - from < 15)
-    return FALSE;
-  block = _mm_loadu_si128 ((const __m128i *)(gconstpointer)(end - 15));
-  low = _mm_cmpeq_epi8 (_mm_min_epu8 (block, _mm_set1_epi8 (' ')), block);
-  /* bit 15 is the NUL; the tail is the bits below it */
-  mask = (unsigned)_mm_movemask_epi8 (low) & 0x7fffu;
-  return (mask >> (15 - (end - p))) == 0;
-#else
-  return FALSE;
-#endif
-}
-
-/* Collapses runs of white space (folded lines included) into one space.
- * Any byte from @from (at or before @value) to @value's NUL may be read. */
+/* Collapses runs of white space (folded lines included) into one space. */
 static char *
-squeeze_in (const char *value,
-            const char *from)
+squeeze (const char *value)
 {
   gsize len = strlen (value);
   const char *p = value, *end = value + len;
@@ -90,15 +54,9 @@ squeeze_in (const char *value,
           p += copied;
           space = FALSE;
         }
-      if (end - p < 16 && tail_is_plain (p, end, from))
-        {
-          memcpy (q, p, end - p);
-          q += end - p;
-          break;
-        }
       for (stop = MIN (p + 16, end); p < stop; p++)
         {
-          if (squeezed_bytes[(guchar)*p])
+          if (*p == ' ' || *p == '\t' || *p == '\r' || *p == '\n')
             {
               if (!space)
                 *q++ = ' ';
@@ -113,12 +71,6 @@ squeeze_in (const char *value,
     q--;
   *q = '\0';
   return out;
-}
-
-static char *
-squeeze (const char *value)
-{
-  return squeeze_in (value, value);
 }
 
 /* The bytes skip_type () stops at: the ';' after a type, and those no
@@ -388,39 +340,21 @@ ensure_recipient (ParseState *state)
 }
 
 static void
-replace (char       **field,
-         char        *value)
-{
-  g_free (*field);
-  *field = value;
-}
-
-/* "SMTP; 550 …" -> "smtp": the type before the ';' skip_type () found
- * (none before it), stripped as g_strstrip () would and lower-cased,
- * copied once: a copy, then two strip passes cost more than the rest. */
-static char *
-diagnostic_type (const char *value)
-{
-  const char *start = value, *stop = strchr (value, ';');
-
-  while (start < stop && g_ascii_isspace (*start))
-    start++;
-  while (stop > start && g_ascii_isspace (stop[-1]))
-    stop--;
-  return bd_text_ascii_down_in_place (g_strndup (start, stop - start));
-}
-
-static void
 set_diagnostic (BdRecipient *r,
-                const char  *value,
-                const char  *from)
+                const char  *value)
 {
   const char *text = skip_type (value);
   g_autofree char *squeezed = NULL;
 
   if (text != value)
-    replace (&r->diagnostic_type, diagnostic_type (value));
-  squeezed = squeeze_in (text, from);
+    {
+      char *type = g_strndup (value, strcspn (value, ";"));
+
+      /* g_strstrip () moves the text to the start: @type stays the block */
+      g_free (r->diagnostic_type);
+      r->diagnostic_type = bd_text_ascii_down_in_place (g_strstrip (type));
+    }
+  squeezed = squeeze (text);
   if (*squeezed == '\0')
     return;
   if (r->diagnostic != NULL)
@@ -432,6 +366,14 @@ set_diagnostic (BdRecipient *r,
       return;
     }
   r->diagnostic = g_steal_pointer (&squeezed);
+}
+
+static void
+replace (char       **field,
+         char        *value)
+{
+  g_free (*field);
+  *field = value;
 }
 
 /* PowerMTA adds its own verdict to each recipient of its reports
@@ -459,133 +401,6 @@ powermta_category (const char *value)
   return BD_REASON_UNDEFINED;
 }
 
-/* The names handle_field () acts on. */
-typedef enum
-{
-  FIELD_NONE,
-  FIELD_REPORTING_MTA,
-  FIELD_ARRIVAL_DATE,
-  FIELD_RECEIVED_FROM_MTA,
-  FIELD_DISPOSITION,
-  FIELD_FINAL_RECIPIENT,
-  FIELD_X_ACTUAL_RECIPIENT,
-  FIELD_ORIGINAL_RECIPIENT,
-  FIELD_ACTION,
-  FIELD_STATUS,
-  FIELD_DIAGNOSTIC_CODE,
-  FIELD_REMOTE_MTA,
-  FIELD_LAST_ATTEMPT_DATE,
-  FIELD_WILL_RETRY_UNTIL,
-  FIELD_POWERMTA_CATEGORY,
-} FieldKind;
-
-/* @kind when @name is its name @known: the first letter case folded by
- * its 0x20 bit, then the whole name as written (a few word compares, as
- * the length is a constant: nearly every server writes the RFC's case),
- * and only then folded byte by byte. */
-#define NAMED(known, kind) \
-  ((name[0] | 0x20) == (known[0] | 0x20) \
-   && (memcmp (name, known, sizeof (known) - 1) == 0 \
-       || bd_mime_names_equal (name, known, sizeof (known) - 1)) ? (kind) : FIELD_NONE)
-
-/* Which known name @name is: its length (a jump) and at most its first
- * letter single out the one it can be, then one compare tells. The list
- * of up to fifteen compares it replaces cost more than most fields'
- * handling. */
-static FieldKind
-field_kind (const char *name,
-            gsize       name_len)
-{
-  gboolean x = (name[0] | 0x20) == 'x';
-
-  switch (name_len)
-    {
-    case 6:
-      return (name[0] | 0x20) == 'a' ? NAMED ("Action", FIELD_ACTION) : NAMED ("Status", FIELD_STATUS);
-    case 10: return NAMED ("Remote-MTA", FIELD_REMOTE_MTA);
-    case 11: return NAMED ("Disposition", FIELD_DISPOSITION);
-    case 12: return NAMED ("Arrival-Date", FIELD_ARRIVAL_DATE);
-    case 13: return NAMED ("Reporting-MTA", FIELD_REPORTING_MTA);
-    case 15:
-      return (name[0] | 0x20) == 'f' ? NAMED ("Final-Recipient", FIELD_FINAL_RECIPIENT)
-                                     : NAMED ("Diagnostic-Code", FIELD_DIAGNOSTIC_CODE);
-    case 16: return NAMED ("Will-Retry-Until", FIELD_WILL_RETRY_UNTIL);
-    case 17:
-      return (name[0] | 0x20) == 'r' ? NAMED ("Received-From-MTA", FIELD_RECEIVED_FROM_MTA)
-                                     : NAMED ("Last-Attempt-Date", FIELD_LAST_ATTEMPT_DATE);
-    case 18:
-      return x ? NAMED ("X-Actual-Recipient", FIELD_X_ACTUAL_RECIPIENT)
-               : NAMED ("Original-Recipient", FIELD_ORIGINAL_RECIPIENT);
-    case 25: return NAMED ("X-PowerMTA-BounceCategory", FIELD_POWERMTA_CATEGORY);
-    default: return FIELD_NONE;
-    }
-}
-#undef NAMED
-
-/* A Final-Recipient (or X-Actual-Recipient, which one before it wins)
- * starts a new recipient unless the current one has no address yet. */
-static void
-set_final_recipient (ParseState *state,
-                     gboolean    actual,
-                     const char *value)
-{
-  BdRecipient *r;
-
-  if (actual && state->current != NULL && state->current->address != NULL)
-    return;
-  if (state->current != NULL && state->current->address != NULL)
-    close_recipient (state);
-  r = ensure_recipient (state);
-  replace (&r->address, bd_dsn_clean_address (value));
-}
-
-static void
-set_original_recipient (ParseState *state,
-                        const char *value)
-{
-  BdRecipient *r;
-
-  if (state->current != NULL && state->current->original != NULL)
-    close_recipient (state);
-  r = ensure_recipient (state);
-  replace (&r->original, bd_dsn_clean_address (value));
-}
-
-static void
-set_action (BdRecipient *r,
-            const char  *value,
-            const char  *from)
-{
-  char *v = squeeze_in (value, from);
-
-  v[strcspn (v, " ;(")] = '\0';
-  replace (&r->action, bd_text_ascii_down_in_place (v));
-}
-
-static void
-set_status (BdRecipient *r,
-            const char  *value)
-{
-  char status[BD_STATUS_MAX];
-
-  if (bd_dsn_find_status (value, status))
-    replace (&r->status, g_strdup (status));
-}
-
-static void
-set_powermta_category (BdRecipient *r,
-                       const char  *value)
-{
-  BdReason reason = powermta_category (value);
-  g_autofree char *category = NULL;
-
-  if (reason == BD_REASON_UNDEFINED)
-    return;
-  category = squeeze (value);
-  r->reason = reason;
-  bd_recipient_set_evidence (r, BD_EVIDENCE_POWERMTA_CATEGORY, category);
-}
-
 static void
 handle_field (ParseState *state,
               const char *name,
@@ -593,53 +408,79 @@ handle_field (ParseState *state,
               const char *value)
 {
   BdDsn *dsn = state->dsn;
-  FieldKind kind = field_kind (name, name_len);
+  BdRecipient *r;
+  char status[BD_STATUS_MAX];
 
-  switch (kind)
+  /* The first letter compared inline, case folded by its 0x20 bit (a
+   * pre-filter only: every name starts with a letter), then the whole name
+   * as written (a few word compares, as the length is known: nearly every
+   * server writes the RFC's case), and only then folded byte by byte:
+   * g_ascii_strncasecmp () calls a function for each byte, for every field
+   * of every report. */
+#define IS(s) (name_len == sizeof (s) - 1 && (name[0] | 0x20) == (s[0] | 0x20) \
+               && (memcmp (name, s, sizeof (s) - 1) == 0 || bd_mime_names_equal (name, s, name_len)))
+  if (IS ("Reporting-MTA"))
+    replace (&dsn->reporting_mta, squeeze (skip_type (value)));
+  else if (IS ("Arrival-Date"))
+    replace (&dsn->arrival_date, bd_dsn_date_to_iso (value));
+  else if (IS ("Received-From-MTA"))
+    replace (&dsn->received_from_mta, squeeze (skip_type (value)));
+  else if (IS ("Disposition"))
+    replace (&dsn->disposition, squeeze (value));
+  else if (IS ("Final-Recipient") || IS ("X-Actual-Recipient"))
     {
-    case FIELD_NONE:
-      break;
-    case FIELD_REPORTING_MTA:
-      replace (&dsn->reporting_mta, squeeze_in (skip_type (value), state->text));
-      break;
-    case FIELD_ARRIVAL_DATE:
-      replace (&dsn->arrival_date, bd_dsn_date_to_iso (value));
-      break;
-    case FIELD_RECEIVED_FROM_MTA:
-      replace (&dsn->received_from_mta, squeeze_in (skip_type (value), state->text));
-      break;
-    case FIELD_DISPOSITION:
-      replace (&dsn->disposition, squeeze_in (value, state->text));
-      break;
-    case FIELD_FINAL_RECIPIENT:
-    case FIELD_X_ACTUAL_RECIPIENT:
-      set_final_recipient (state, kind == FIELD_X_ACTUAL_RECIPIENT, value);
-      break;
-    case FIELD_ORIGINAL_RECIPIENT:
-      set_original_recipient (state, value);
-      break;
-    case FIELD_ACTION:
-      set_action (ensure_recipient (state), value, state->text);
-      break;
-    case FIELD_STATUS:
-      set_status (ensure_recipient (state), value);
-      break;
-    case FIELD_DIAGNOSTIC_CODE:
-      set_diagnostic (ensure_recipient (state), value, state->text);
-      break;
-    case FIELD_REMOTE_MTA:
-      replace (&ensure_recipient (state)->remote_mta, squeeze_in (skip_type (value), state->text));
-      break;
-    case FIELD_LAST_ATTEMPT_DATE:
-      replace (&ensure_recipient (state)->last_attempt, bd_dsn_date_to_iso (value));
-      break;
-    case FIELD_WILL_RETRY_UNTIL:
-      replace (&ensure_recipient (state)->will_retry_until, bd_dsn_date_to_iso (value));
-      break;
-    case FIELD_POWERMTA_CATEGORY:
-      set_powermta_category (ensure_recipient (state), value);
-      break;
+      gboolean actual = IS ("X-Actual-Recipient");
+
+      if (actual && state->current != NULL && state->current->address != NULL)
+        return;
+      if (state->current != NULL && state->current->address != NULL)
+        close_recipient (state);
+      r = ensure_recipient (state);
+      replace (&r->address, bd_dsn_clean_address (value));
     }
+  else if (IS ("Original-Recipient"))
+    {
+      if (state->current != NULL && state->current->original != NULL)
+        close_recipient (state);
+      r = ensure_recipient (state);
+      replace (&r->original, bd_dsn_clean_address (value));
+    }
+  else if (IS ("Action"))
+    {
+      char *v = squeeze (value);
+
+      r = ensure_recipient (state);
+      v[strcspn (v, " ;(")] = '\0';
+      replace (&r->action, bd_text_ascii_down_in_place (v));
+    }
+  else if (IS ("Status"))
+    {
+      r = ensure_recipient (state);
+      if (bd_dsn_find_status (value, status))
+        replace (&r->status, g_strdup (status));
+    }
+  else if (IS ("Diagnostic-Code"))
+    set_diagnostic (ensure_recipient (state), value);
+  else if (IS ("Remote-MTA"))
+    replace (&ensure_recipient (state)->remote_mta, squeeze (skip_type (value)));
+  else if (IS ("Last-Attempt-Date"))
+    replace (&ensure_recipient (state)->last_attempt, bd_dsn_date_to_iso (value));
+  else if (IS ("Will-Retry-Until"))
+    replace (&ensure_recipient (state)->will_retry_until, bd_dsn_date_to_iso (value));
+  else if (IS ("X-PowerMTA-BounceCategory"))
+    {
+      BdReason reason = powermta_category (value);
+
+      r = ensure_recipient (state);
+      if (reason != BD_REASON_UNDEFINED)
+        {
+          g_autofree char *category = squeeze (value);
+
+          r->reason = reason;
+          bd_recipient_set_evidence (r, BD_EVIDENCE_POWERMTA_CATEGORY, category);
+        }
+    }
+#undef IS
 }
 
 /* The longest name handle_field () knows ("X-PowerMTA-BounceCategory"). */
@@ -797,7 +638,6 @@ bd_dsn_parse_into (char       *text,
   state.dsn->recipients = recipients != NULL ? g_ptr_array_ref (recipients)
                         : g_ptr_array_new_with_free_func ((GDestroyNotify)bd_recipient_free);
   state.max_recipients = max_recipients;
-  state.text = text;
 
   while (p < end)
     {
