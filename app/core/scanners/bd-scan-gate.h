@@ -20,9 +20,9 @@ G_BEGIN_DECLS
 
 /* Whether @needle (two bytes or more) is in @lower (@len bytes, 16 more
  * readable past them, bd_scan_input_init ()), @needle lowered as
- * compared: as bd-scan-util.c searches, its first two bytes found
- * together 16 places at a time, then the rest compared up to @lower's
- * NUL. */
+ * compared: its first two bytes found together 16 places at a time, then
+ * the rest compared up to @lower's NUL. bd_scan_from_has () and
+ * bd_scan_subject_has () search with it too. */
 static inline gboolean
 bd_scan_gate_lowered_has (const char *lower,
                           gsize       len,

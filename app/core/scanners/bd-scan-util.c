@@ -14,6 +14,7 @@
 #include "bd-cpu.h"
 #include "bd-gmime-autocleanups.h"
 #include "bd-mime-charset.h"
+#include "bd-scan-gate.h"
 #include "bd-scan-memo.h"
 #include "bd-scan-util.h"
 #include "bd-text.h"
@@ -34,37 +35,6 @@ starts_with_lowered (const char *lower,
   return TRUE;
 }
 
-#ifdef __SSE2__
-/* Whether @needle (two bytes or more) is in @lower (@len bytes, 16 more
- * readable past them), @needle lowered as compared: its first two bytes
- * found together 16 places at a time, then the rest compared. The From
- * and the Subject are short, and a strchr () call for each candidate of
- * the first byte cost more than this whole search. */
-static gboolean
-has_lowered_padded (const char *lower,
-                    gsize       len,
-                    const char *needle)
-{
-  const __m128i first = _mm_set1_epi8 (bd_text_ascii_lower (needle[0]));
-  const __m128i second = _mm_set1_epi8 (bd_text_ascii_lower (needle[1]));
-
-  for (gsize at = 0; at < len; at += 16)
-    {
-      __m128i block = _mm_loadu_si128 ((const __m128i *)(gconstpointer)(lower + at));
-      __m128i next = _mm_loadu_si128 ((const __m128i *)(gconstpointer)(lower + at + 1));
-      unsigned mask = (unsigned)_mm_movemask_epi8 (_mm_and_si128 (_mm_cmpeq_epi8 (block, first),
-                                                                  _mm_cmpeq_epi8 (next, second)));
-
-      /* the places past the end (the bytes after it) are not the text's */
-      if (len - at < 16)
-        mask &= (1u << (len - at)) - 1;
-      for (; mask != 0; mask &= mask - 1)
-        if (starts_with_lowered (lower + at + __builtin_ctz (mask) + 2, needle + 2))
-          return TRUE;
-    }
-  return FALSE;
-}
-#endif
 
 /* Whether @needle is in @text, ignoring ASCII case, @lower being @text in
  * lower case (or NULL), @lower_len its length when it may be read 16
@@ -87,7 +57,7 @@ has_ci (const char *text,
     return TRUE;
 #ifdef __SSE2__
   if (lower_len > 0 && needle[1] != '\0')
-    return has_lowered_padded (lower, lower_len, needle);
+    return bd_scan_gate_lowered_has (lower, lower_len, needle);
 #endif
   for (const char *p = strchr (lower, first); p != NULL; p = strchr (p + 1, first))
     if (starts_with_lowered (p + 1, needle + 1))
