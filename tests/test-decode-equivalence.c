@@ -415,6 +415,22 @@ test_collapse (void)
 
       assert_same_collapse (text, max);
     }
+  /* Mostly words, as replies are: whole blocks, runs of white space
+   * across the blocks' edges, the last block read from the text's end,
+   * and @max far from, near and past the length. */
+  for (guint round = 0; round < 20000; round++)
+    {
+      static const char *const alphabets[] = {
+        "abcdefghijklmnopqrstuvwxyz01234 ", "abcdefghij \r\n\t", "ab    \n\n\n\v\f\xc5\xbc",
+      };
+      g_autofree char *text = random_text (rand, alphabets[round % 3], round % 5 == 0 ? 2200 : 200);
+      gsize len = strlen (text);
+      gsize max = round % 4 == 0 ? G_MAXSIZE
+                  : round % 4 == 1 ? (gsize)g_rand_int_range (rand, 0, len + 40)
+                  : round % 4 == 2 ? 2000 : len + (gsize)g_rand_int_range (rand, 0, 40);
+
+      assert_same_collapse (text, max);
+    }
 }
 
 /* --- bd_scan_find_status ----------------------------------------------- */

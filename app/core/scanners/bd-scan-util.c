@@ -422,6 +422,100 @@ bd_scan_collapse (const char *text)
   return bd_scan_collapse_max (text, G_MAXSIZE);
 }
 
+#ifdef __SSE2__
+/* The bytes g_ascii_isspace () takes for white space (' ', '\t', '\n',
+ * '\f', '\r'; not '\v'), as 0xff in a block. */
+static inline __m128i
+ascii_space_in_block (__m128i block)
+{
+  __m128i controls = _mm_and_si128 (_mm_cmpgt_epi8 (block, _mm_set1_epi8 ('\t' - 1)),
+                                    _mm_cmplt_epi8 (block, _mm_set1_epi8 ('\r' + 1)));
+
+  controls = _mm_andnot_si128 (_mm_cmpeq_epi8 (block, _mm_set1_epi8 ('\v')), controls);
+  return _mm_or_si128 (_mm_cmpeq_epi8 (block, _mm_set1_epi8 (' ')), controls);
+}
+
+/* Stores the bytes of @block (16 from @p, @white its white space as bits)
+ * that @keep marks at @out's *@n, white space as ' ', and counts them.
+ * Most blocks are kept whole, one store; the others go out a run of kept
+ * bytes at a time, each a 16-byte store from a copy on the stack (the
+ * store writes past the run, into the slack at @out's end). */
+static inline void
+store_kept (__m128i    block,
+            __m128i    white,
+            unsigned   keep,
+            char      *out,
+            gsize     *n)
+{
+  union { __m128i v[2]; char c[32]; } spaced;
+
+  spaced.v[0] = _mm_or_si128 (_mm_andnot_si128 (white, block), _mm_and_si128 (white, _mm_set1_epi8 (' ')));
+  if (keep == 0xffff)
+    {
+      _mm_storeu_si128 ((__m128i *)(gpointer)(out + *n), spaced.v[0]);
+      *n += 16;
+      return;
+    }
+  spaced.v[1] = _mm_setzero_si128 ();
+  while (keep != 0)
+    {
+      unsigned i = (unsigned)__builtin_ctz (keep);
+      unsigned len = (unsigned)__builtin_ctz (~(keep >> i));
+
+      _mm_storeu_si128 ((__m128i *)(gpointer)(out + *n), _mm_loadu_si128 ((const __m128i *)(gconstpointer)(spaced.c + i)));
+      *n += len;
+      keep &= ~(((1u << len) - 1) << i);
+    }
+}
+#endif
+
+/* The collapse of bd_scan_collapse_max () 16 bytes a step, from @text's
+ * start while @max is far: a white-space byte after another (or before
+ * any byte kept) is dropped, the first of a run kept as ' '. The last
+ * block is the text's last 16 bytes, those already read left out, so
+ * nothing is read past @end. A space that a run left last is taken back
+ * and made pending (*@space), as the byte loop after it keeps it.
+ * @out has 16 bytes of slack for the stores. Returns where it stopped:
+ * @text when the text is shorter than a block. */
+static const char *
+collapse_blocks (const char *text,
+                 const char *end,
+                 char       *out,
+                 gsize      *n,
+                 gsize       max,
+                 gboolean   *space)
+{
+  const char *p = text;
+#ifdef __SSE2__
+  /* whether the byte before is white space, or nothing was kept yet */
+  unsigned carry = 1;
+
+  if (end - text < 16)
+    return text;
+  while (p < end && *n + 32 <= max)
+    {
+      /* past the text's last full block, its last 16 bytes with the
+       * @skip already read left out */
+      unsigned skip = end - p >= 16 ? 0 : 16 - (unsigned)(end - p);
+      const char *at = p - skip;
+      __m128i block = _mm_loadu_si128 ((const __m128i *)(gconstpointer)at);
+      __m128i white = ascii_space_in_block (block);
+      unsigned bits = (unsigned)_mm_movemask_epi8 (white);
+      unsigned keep = ~(bits & ((bits << 1) | (carry << skip))) & (0xffffu << skip) & 0xffff;
+
+      carry = bits >> 15;
+      store_kept (block, white, keep, out, n);
+      p = at + 16;
+    }
+  if (carry && *n > 0)
+    {
+      (*n)--;
+      *space = TRUE;
+    }
+#endif
+  return p;
+}
+
 /**
  * bd_scan_collapse_max:
  * @max: the most bytes to keep
@@ -445,10 +539,11 @@ bd_scan_collapse_max (const char *text,
   /* A plain buffer, not a GString: every diagnostic and header a scanner
    * keeps comes through here, byte by byte. The text never grows when
    * collapsed, and the loop stops one space and one byte past @max, so
-   * this holds the cut text and its ellipsis too. */
+   * this holds the cut text and its ellipsis too, and collapse_blocks ()
+   * stores of 16 bytes. */
   len = strlen (text);
-  out = g_malloc ((max < len ? max + 1 : len) + sizeof ellipsis);
-  for (const char *p = text, *end = text + len; p < end; )
+  out = g_malloc ((max < len ? max + 1 : len) + sizeof ellipsis + 16);
+  for (const char *p = collapse_blocks (text, text + len, out, &n, max, &space), *end = text + len; p < end; )
     {
       const char *stop;
 
