@@ -469,6 +469,26 @@ store_kept (__m128i    block,
 }
 #endif
 
+#ifdef __SSE2__
+/* One block of collapse_blocks (): its 16 bytes at @at, the first @skip
+ * of them already read. Returns whether its last byte is white space. */
+static inline unsigned
+collapse_block (const char *at,
+                unsigned    skip,
+                unsigned    carry,
+                char       *out,
+                gsize      *n)
+{
+  __m128i block = _mm_loadu_si128 ((const __m128i *)(gconstpointer)at);
+  __m128i white = ascii_space_in_block (block);
+  unsigned bits = (unsigned)_mm_movemask_epi8 (white);
+  unsigned keep = ~(bits & ((bits << 1) | (carry << skip))) & (0xffffu << skip) & 0xffff;
+
+  store_kept (block, white, keep, out, n);
+  return bits >> 15;
+}
+#endif
+
 /* The collapse of bd_scan_collapse_max () 16 bytes a step, from @text's
  * start while @max is far: a white-space byte after another (or before
  * any byte kept) is dropped, the first of a run kept as ' '. The last
@@ -481,7 +501,7 @@ static const char *
 collapse_blocks (const char *text,
                  const char *end,
                  char       *out,
-                 gsize      *n,
+                 gsize      *n_out,
                  gsize       max,
                  gboolean   *space)
 {
@@ -489,29 +509,23 @@ collapse_blocks (const char *text,
 #ifdef __SSE2__
   /* whether the byte before is white space, or nothing was kept yet */
   unsigned carry = 1;
+  gsize n = 0;
 
-  if (end - text < 16)
+  if (end - text < 16 || max < 32)
     return text;
-  while (p < end && *n + 32 <= max)
+  for (; end - p >= 16 && n <= max - 32; p += 16)
+    carry = collapse_block (p, 0, carry, out, &n);
+  if (p < end && n <= max - 32)
     {
-      /* past the text's last full block, its last 16 bytes with the
-       * @skip already read left out */
-      unsigned skip = end - p >= 16 ? 0 : 16 - (unsigned)(end - p);
-      const char *at = p - skip;
-      __m128i block = _mm_loadu_si128 ((const __m128i *)(gconstpointer)at);
-      __m128i white = ascii_space_in_block (block);
-      unsigned bits = (unsigned)_mm_movemask_epi8 (white);
-      unsigned keep = ~(bits & ((bits << 1) | (carry << skip))) & (0xffffu << skip) & 0xffff;
-
-      carry = bits >> 15;
-      store_kept (block, white, keep, out, n);
-      p = at + 16;
+      carry = collapse_block (end - 16, 16 - (unsigned)(end - p), carry, out, &n);
+      p = end;
     }
-  if (carry && *n > 0)
+  if (carry && n > 0)
     {
-      (*n)--;
+      n--;
       *space = TRUE;
     }
+  *n_out = n;
 #endif
   return p;
 }
