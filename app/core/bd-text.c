@@ -284,23 +284,7 @@ strdown_mixed (const char *text,
  * where SSE2 is), up to the first byte that is not ASCII. */
 
 #ifdef __SSE2__
-/* The white space of the 16 bytes in @block: ' ' and '\t' to '\r' but
- * '\v' (GLib's g_ascii_isspace () when @form_feed_is_space, else only
- * ' ', '\t', '\n' and '\r'). */
-static inline __m128i
-white_in_block (__m128i  block,
-                gboolean form_feed_is_space)
-{
-  __m128i controls = _mm_and_si128 (_mm_cmpgt_epi8 (block, _mm_set1_epi8 ('\t' - 1)),
-                                    _mm_cmplt_epi8 (block, _mm_set1_epi8 ('\r' + 1)));
-  __m128i not_white = _mm_cmpeq_epi8 (block, _mm_set1_epi8 ('\v'));
-
-  if (!form_feed_is_space)
-    not_white = _mm_or_si128 (not_white, _mm_cmpeq_epi8 (block, _mm_set1_epi8 ('\f')));
-  return _mm_or_si128 (_mm_cmpeq_epi8 (block, _mm_set1_epi8 (' ')), _mm_andnot_si128 (not_white, controls));
-}
-
-/* white_in_block () for one byte. */
+/* bd_text_white_in_block () for one byte. */
 static inline gboolean
 is_white (char     c,
           gboolean form_feed_is_space)
@@ -345,7 +329,7 @@ bd_text_copy_collapsed (const char *text,
   for (; len - n >= 16; n += 16, first_may_be_space = TRUE)
     {
       __m128i block = _mm_loadu_si128 ((const __m128i *)(gconstpointer)(text + n));
-      __m128i white = white_in_block (block, form_feed_is_space);
+      __m128i white = bd_text_white_in_block (block, form_feed_is_space);
       unsigned mask = (unsigned)_mm_movemask_epi8 (white);
 
       /* white space last stops only before more of it (or where the

@@ -7,6 +7,9 @@
 #pragma once
 
 #include <glib.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 #include <string.h>
 
 G_BEGIN_DECLS
@@ -107,5 +110,24 @@ gboolean     bd_text_has_prefix_ci (const char         *text,
                                     const char         *prefix);
 gboolean     bd_text_contains_any  (const char         *text,
                                     const char *const  *needles);
+
+#ifdef __SSE2__
+/* The white space of the 16 bytes in @block: ' ' and '\t' to '\r' but
+ * '\v' (GLib's g_ascii_isspace () when @form_feed_is_space, else only
+ * ' ', '\t', '\n' and '\r'). */
+static inline __m128i
+bd_text_white_in_block (__m128i  block,
+                        gboolean form_feed_is_space)
+{
+  __m128i controls = _mm_and_si128 (_mm_cmpgt_epi8 (block, _mm_set1_epi8 ('\t' - 1)),
+                                    _mm_cmplt_epi8 (block, _mm_set1_epi8 ('\r' + 1)));
+  __m128i not_white = _mm_cmpeq_epi8 (block, _mm_set1_epi8 ('\v'));
+
+  if (!form_feed_is_space)
+    not_white = _mm_or_si128 (not_white, _mm_cmpeq_epi8 (block, _mm_set1_epi8 ('\f')));
+  return _mm_or_si128 (_mm_cmpeq_epi8 (block, _mm_set1_epi8 (' ')), _mm_andnot_si128 (not_white, controls));
+}
+
+#endif
 
 G_END_DECLS

@@ -423,18 +423,6 @@ bd_scan_collapse (const char *text)
 }
 
 #ifdef __SSE2__
-/* The bytes g_ascii_isspace () takes for white space (' ', '\t', '\n',
- * '\f', '\r'; not '\v'), as 0xff in a block. */
-static inline __m128i
-ascii_space_in_block (__m128i block)
-{
-  __m128i controls = _mm_and_si128 (_mm_cmpgt_epi8 (block, _mm_set1_epi8 ('\t' - 1)),
-                                    _mm_cmplt_epi8 (block, _mm_set1_epi8 ('\r' + 1)));
-
-  controls = _mm_andnot_si128 (_mm_cmpeq_epi8 (block, _mm_set1_epi8 ('\v')), controls);
-  return _mm_or_si128 (_mm_cmpeq_epi8 (block, _mm_set1_epi8 (' ')), controls);
-}
-
 /* Stores the bytes of @block (16 from @p, @white its white space as bits)
  * that @keep marks at @out's *@n, white space as ' ', and counts them.
  * Most blocks are kept whole, one store; the others go out a run of kept
@@ -480,7 +468,7 @@ collapse_block (const char *at,
                 gsize      *n)
 {
   __m128i block = _mm_loadu_si128 ((const __m128i *)(gconstpointer)at);
-  __m128i white = ascii_space_in_block (block);
+  __m128i white = bd_text_white_in_block (block, TRUE);
   unsigned bits = (unsigned)_mm_movemask_epi8 (white);
   unsigned keep = ~(bits & ((bits << 1) | (carry << skip))) & (0xffffu << skip) & 0xffff;
 
