@@ -382,6 +382,62 @@ test_guidance_backscatter_orders (void)
     }
 }
 
+/* bd_guidance_looks_like_home_connection () as it was: a lowered copy
+ * searched for each word, then its runs of digits counted. */
+static gboolean
+reference_home_connection (const char *host)
+{
+  static const char * const words[] = {
+    "dynamic", "dyn.", "dyn-", "dhcp", "dsl", "pool", "cable", "ppp", "dialup",
+    "broadband", "customer", "dialin", NULL
+  };
+  g_autofree char *lower = g_ascii_strdown (host, -1);
+  guint digit_runs = 0;
+
+  for (guint i = 0; words[i] != NULL; i++)
+    if (strstr (lower, words[i]) != NULL)
+      return TRUE;
+  for (const char *p = lower; *p != '\0'; p++)
+    if (g_ascii_isdigit (*p) && (p == lower || !g_ascii_isdigit (p[-1])))
+      digit_runs++;
+  return digit_runs >= 4;
+}
+
+/* The one-pass test against the old one: each word alone, in either case,
+ * cut short and inside other text, and random names built of the words'
+ * pieces, digits, dots and high bytes. */
+static void
+test_guidance_home_connection (void)
+{
+  static const char * const pieces[] = {
+    "dynamic", "dyn.", "dyn-", "dhcp", "dsl", "pool", "cable", "ppp", "dialup", "broadband", "customer",
+    "dialin", "DYN", "Dsl", "PoOl", "dyna", "dia", "cab", "cu", "br", "pp", "d", "p", "c", "b", ".", "-",
+    "1", "22", "333", "example", "com", "pl", "co.jp", "\xc3\xa4", "\xff", "D", "P", "0x",
+  };
+  g_autoptr(GRand) rand = g_rand_new_with_seed (7);
+
+  for (guint i = 0; i < G_N_ELEMENTS (pieces); i++)
+    g_assert_cmpint (bd_guidance_looks_like_home_connection (pieces[i]), ==, reference_home_connection (pieces[i]));
+  g_assert_false (bd_guidance_looks_like_home_connection (""));
+  g_assert_true (bd_guidance_looks_like_home_connection ("1.2.3.4"));
+  g_assert_true (bd_guidance_looks_like_home_connection ("host.DialIn.example"));
+  g_assert_false (bd_guidance_looks_like_home_connection ("1.2.3.example"));
+  for (guint round = 0; round < 100000; round++)
+    {
+      g_autoptr(GString) host = g_string_new (NULL);
+
+      for (guint n = g_rand_int_range (rand, 0, 7); n > 0; n--)
+        {
+          const char *piece = pieces[g_rand_int_range (rand, 0, G_N_ELEMENTS (pieces))];
+
+          /* sometimes only the start of a piece: a word cut short */
+          g_string_append_len (host, piece, g_rand_int_range (rand, 1, strlen (piece) + 1));
+        }
+      if (bd_guidance_looks_like_home_connection (host->str) != reference_home_connection (host->str))
+        g_error ("“%s”: expected %d", host->str, reference_home_connection (host->str));
+    }
+}
+
 static void
 test_guidance_same_organisation (void)
 {
@@ -713,6 +769,7 @@ main (int    argc,
   g_test_add_func ("/core/guidance/backscatter", test_guidance_backscatter);
   g_test_add_func ("/core/guidance/backscatter-orders", test_guidance_backscatter_orders);
   g_test_add_func ("/core/guidance/same-organisation", test_guidance_same_organisation);
+  g_test_add_func ("/core/guidance/home-connection", test_guidance_home_connection);
   g_test_add_func ("/core/guidance/mixed-actions", test_guidance_mixed_actions);
   g_test_add_func ("/core/guidance/recipient-kind", test_guidance_recipient_kind);
   g_test_add_func ("/core/guidance/unknown-address", test_guidance_unknown_address);

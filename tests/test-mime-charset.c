@@ -586,7 +586,7 @@ test_charset_names (void)
     "utf-8x", "utf-", "utf", "us-asci", "ascii ", "xascii", "iso-8859-2", "ISO-8859-2", "iso-8859",
     "iso-8859-", "windows-1250", "WINDOWS-1252", "windows-125", "windows-12", "cp1250", "CP1252", "cp125",
     "cp12", "koi8-r", "KOI8-U", "koi8-", "koi8", "iso-2022-jp", "ISO-2022-JP", "Iso-2022-Jp",
-    "iso-2022-jpx", "iso-2022-j",
+    "iso-2022-jpx", "iso-2022-j", "u", "a", "ut", "us", "UFT-8", "ustf-8", "uTF-8", "aSCII", "asc",
   };
   static const char *const texts[] = {
     "plain\r\nASCII", "za\xc5\xbc\xc3\xb3\xc5\x82\xc4\x87", "za\xbf\xf3\xb3\xe6", "\x1b$B0lHL\x1b(B",

@@ -139,24 +139,84 @@ bd_guidance_same_organisation (const char *a,
 /* Home and mobile connections: names that spell out the IP address or say
  * what kind of line it is. Legitimate mail leaves through a provider's
  * server; spam bots send straight from infected home computers. */
-static gboolean
-looks_like_home_connection (const char *host)
+static const char * const home_words[] = {
+  "dynamic", "dyn.", "dyn-", "dhcp", "dsl", "pool", "cable", "ppp", "dialup",
+  "broadband", "customer", "dialin", NULL
+};
+
+/* What a byte of a host name is to the test below: a digit, or the
+ * first letter of one of home_words (in either case), or neither, as
+ * most are. Looked up: a host name is read byte by byte. */
+enum { HOME_OTHER, HOME_DIGIT, HOME_FIRST };
+
+static const guint8 home_class[256] = {
+  ['0' ... '9'] = HOME_DIGIT,
+  ['b' ... 'd'] = HOME_FIRST, ['B' ... 'D'] = HOME_FIRST, ['p'] = HOME_FIRST, ['P'] = HOME_FIRST,
+};
+
+/* Whether the first two letters of one of home_words are at @p, which
+ * holds one's first (home_class): "co" of ".com" or "pl" is not, and
+ * the words are then not compared. */
+static inline gboolean
+home_word_may_start (const char *p)
 {
-  static const char * const words[] = {
-    "dynamic", "dyn.", "dyn-", "dhcp", "dsl", "pool", "cable", "ppp", "dialup",
-    "broadband", "customer", "dialin", NULL
-  };
-  g_autofree char *lower = g_ascii_strdown (host, -1);
+  char second = bd_text_ascii_lower (p[1]);
+
+  switch (bd_text_ascii_lower (p[0]))
+    {
+    case 'b': return second == 'r';
+    case 'c': return second == 'a' || second == 'u';
+    case 'd': return second == 'y' || second == 'h' || second == 's' || second == 'i';
+    case 'p': return second == 'o' || second == 'p';
+    default:  return FALSE;
+    }
+}
+
+/* Whether one of home_words starts at @p, read in ASCII lower case. */
+static gboolean
+home_word_at (const char *p)
+{
+  char first = bd_text_ascii_lower (*p);
+
+  for (guint i = 0; home_words[i] != NULL; i++)
+    {
+      const char *word = home_words[i];
+      gsize j = 1;
+
+      if (word[0] != first)
+        continue;
+      while (word[j] != '\0' && bd_text_ascii_lower (p[j]) == word[j])
+        j++;
+      if (word[j] == '\0')
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/**
+ * bd_guidance_looks_like_home_connection:
+ *
+ * Whether @host names one of home_words (ASCII case-blind) or holds four
+ * runs of digits. One pass, in place, the words looked for only where
+ * one's first letter is: it is the most selective test of the summary's
+ * backscatter check, so it runs first, and a lowered copy searched word
+ * by word cost more than the rest of that check.
+ */
+gboolean
+bd_guidance_looks_like_home_connection (const char *host)
+{
   guint digit_runs = 0;
+  gboolean in_digits = FALSE;
 
-  for (guint i = 0; words[i] != NULL; i++)
-    if (strstr (lower, words[i]) != NULL)
-      return TRUE;
+  for (const guchar *p = (const guchar *)host; *p != '\0'; p++)
+    {
+      guint8 class = home_class[*p];
 
-  for (const char *p = lower; *p != '\0'; p++)
-    if (g_ascii_isdigit (*p) && (p == lower || !g_ascii_isdigit (p[-1])))
-      digit_runs++;
-
+      digit_runs += class == HOME_DIGIT && !in_digits;
+      in_digits = class == HOME_DIGIT;
+      if (class == HOME_FIRST && home_word_may_start ((const char *)p) && home_word_at ((const char *)p))
+        return TRUE;
+    }
   return digit_runs >= 4;
 }
 
@@ -204,7 +264,9 @@ signed_by_sender (const BdOriginal *original,
  * JSON summary explains): the same tests, all without side effects, the
  * cheaper and more selective first. A signed original rules it out before
  * any host name is compared: then the sender's own signature is not
- * looked for, and the organisations not worked out. */
+ * looked for, and the organisations not worked out. A host that does not
+ * look like a home connection (one pass over its name) rules out nearly
+ * all the rest, before the recipients' organisations are worked out. */
 static gboolean
 backscatter_without_hints (const BdBounce *bounce,
                            const char     *host,
@@ -215,10 +277,10 @@ backscatter_without_hints (const BdBounce *bounce,
   if (host == NULL || *host == '\0' || original->dkim->len != 0)
     return FALSE;
   /* signed_by_sender () is FALSE without a signature */
-  return reported_by_recipients_domain (bounce)
+  return bd_guidance_looks_like_home_connection (host)
+         && reported_by_recipients_domain (bounce)
          && (from_domain == NULL || !bd_guidance_same_organisation (host, from_domain))
-         && (bounce->reporting_mta == NULL || !bd_guidance_same_organisation (bounce->reporting_mta, host))
-         && looks_like_home_connection (host);
+         && (bounce->reporting_mta == NULL || !bd_guidance_same_organisation (bounce->reporting_mta, host));
 }
 
 /**
@@ -290,5 +352,5 @@ bd_guidance_detect_backscatter (const BdBounce     *bounce,
   /* the cheaper test first: a reporter outside the recipients' domains
    * rules most out before the host's name is read word by word */
   return original->dkim->len == 0 && reported_by_recipients_domain (bounce)
-         && looks_like_home_connection (host);
+         && bd_guidance_looks_like_home_connection (host);
 }

@@ -30,6 +30,7 @@ const BdGuidanceText *bd_guidance_text_backscatter (void);
 /* bd-guidance-backscatter.c; exposed for its test. */
 gboolean bd_guidance_same_organisation (const char *a,
                                         const char *b);
+gboolean bd_guidance_looks_like_home_connection (const char *host);
 
 char *bd_guidance_provider_note (const BdBounce    *bounce,
                                  const BdRecipient *recipient);

@@ -29,13 +29,20 @@ static gboolean
 is_utf8_name (const char *charset)
 {
   /* the four start with a U or an A; most names do not (ISO-8859-1,
-   * the most common of the others), and go no further */
-  if ((charset[0] | 0x20) != 'u' && (charset[0] | 0x20) != 'a')
-    return FALSE;
-  return bd_mime_walk_equal_ci (charset, "utf-8")
-      || bd_mime_walk_equal_ci (charset, "utf8")
-      || bd_mime_walk_equal_ci (charset, "us-ascii")
-      || bd_mime_walk_equal_ci (charset, "ascii");
+   * the most common of the others), and go no further; nor is a name
+   * compared with those of the four that its second letter rules out
+   * (US-ASCII, the most common, was compared with both UTF-8s first) */
+  switch (bd_text_ascii_lower (charset[0]))
+    {
+    case 'u':
+      if (bd_text_ascii_lower (charset[1]) == 't')
+        return bd_mime_walk_equal_ci (charset + 2, "f-8") || bd_mime_walk_equal_ci (charset + 2, "f8");
+      return bd_mime_walk_equal_ci (charset + 1, "s-ascii");
+    case 'a':
+      return bd_mime_walk_equal_ci (charset + 1, "scii");
+    default:
+      return FALSE;
+    }
 }
 
 /* Charsets in which the bytes 0x01-0x7f are ASCII: 7-bit text in them needs
@@ -695,12 +702,16 @@ convert_to_utf8 (const char *text,
 
       if ((out = bd_mime_charset_table_convert (charset, text, len, out_len)) != NULL)
         return out;
-      bd_mime_charset_keep (charset);
       cd = g_mime_iconv_open ("UTF-8", charset);
 
       if (cd != (iconv_t) -1)
         {
           gboolean pieces;
+
+          /* kept once this one has loaded it (it stays loaded while the
+           * kept one is open): a name iconv cannot open is kept by
+           * nobody, and asking cost an iconv_open () each time */
+          bd_mime_charset_keep (charset);
 
           out = is_iso2022jp (charset) ? convert_iso2022jp_pieces (cd, text, len) : NULL;
           if (!(pieces = out != NULL))
