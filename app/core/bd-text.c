@@ -416,21 +416,6 @@ bd_text_strdown (const char *text,
   return g_steal_pointer (&out);
 }
 
-/* g_ascii_strncasecmp (@a, @b, @n) == 0 for a @b without a NUL in its
- * first @n bytes (a needle): a NUL in @a then differs from @b's byte, so
- * the comparison stops there as GLib's does. Inline, and without GLib's
- * call per byte: the searches below check thousands of candidates. */
-static inline gboolean
-equal_ci (const char *a,
-          const char *b,
-          gsize       n)
-{
-  for (gsize i = 0; i < n; i++)
-    if (bd_text_ascii_lower (a[i]) != bd_text_ascii_lower (b[i]))
-      return FALSE;
-  return TRUE;
-}
-
 /* The first byte in [@p, @end) that is @lower or @upper, or @end. Where
  * the compiler targets SSE2 (every x86-64), 16 bytes are compared at once:
  * bd_text_strcasestr() runs over whole bodies for every marker of every
@@ -514,7 +499,7 @@ needle_is_at (const char *at,
 {
   if (!ignore_case)
     return memcmp (at, needle, n) == 0;
-  return n >= 16 ? equal_ci_blocks (at, needle, n) : equal_ci (at, needle, n);
+  return n >= 16 ? equal_ci_blocks (at, needle, n) : bd_text_equal_ci (at, needle, n);
 }
 
 /* The first place in [@p, @end) where @needle (@n bytes, two or more)
@@ -721,7 +706,7 @@ find_ci (const char *text,
   for (; (p = find_either (p, end, lower, upper)) != end; p++)
     {
       if ((n == 1 || (p[1] | 0x20) == (needle[1] | 0x20))
-          && equal_ci (p + 1, needle + 1, n - 1))
+          && bd_text_equal_ci (p + 1, needle + 1, n - 1))
         return p;
     }
   return NULL;
@@ -800,7 +785,7 @@ needle_at (const char *p,
   if ((gsize)(end - p) < n)
     return FALSE;
   if (ignore_case)
-    return (*p | 0x20) == (*needle | 0x20) && equal_ci (p, needle, n);   /* a pre-test only */
+    return (*p | 0x20) == (*needle | 0x20) && bd_text_equal_ci (p, needle, n);   /* a pre-test only */
   return *p == *needle && memcmp (p, needle, n) == 0;
 }
 
@@ -1182,7 +1167,7 @@ bd_text_has_prefix_ci (const char *text,
   g_return_val_if_fail (text != NULL, FALSE);
   g_return_val_if_fail (prefix != NULL, FALSE);
 
-  return equal_ci (text, prefix, strlen (prefix));
+  return bd_text_equal_ci (text, prefix, strlen (prefix));
 }
 
 gboolean

@@ -27,6 +27,21 @@ bd_text_ascii_lower (char c)
 
 /* g_ascii_strdown () of a string the caller owns, done in place: for a
  * copy that is only lowered, a second allocation saved. Returns @s. */
+/* g_ascii_strncasecmp (@a, @b, @n) == 0 for a @b without a NUL in its
+ * first @n bytes (a needle): a NUL in @a then differs from @b's byte, so
+ * the comparison stops there as GLib's does. Inline, and without GLib's
+ * call per byte: the searches check thousands of candidates. */
+static inline gboolean
+bd_text_equal_ci (const char *a,
+                  const char *b,
+                  gsize       n)
+{
+  for (gsize i = 0; i < n; i++)
+    if (bd_text_ascii_lower (a[i]) != bd_text_ascii_lower (b[i]))
+      return FALSE;
+  return TRUE;
+}
+
 static inline char *
 bd_text_ascii_down_in_place (char *s)
 {

@@ -265,19 +265,6 @@ bd_scan_gate_needles_in (const BdScanGateNeedles *list,
   return FALSE;
 }
 
-/* g_ascii_strncasecmp (@a, @b, @n) == 0 for names without a NUL, inline:
- * a bounce has a dozen X- fields of these lengths. */
-static gboolean
-names_equal_ci (const char *a,
-                const char *b,
-                gsize       n)
-{
-  for (gsize i = 0; i < n; i++)
-    if (bd_text_ascii_lower (a[i]) != bd_text_ascii_lower (b[i]))
-      return FALSE;
-  return TRUE;
-}
-
 /* The fields bd_scan_gate_has_field () tells of, by the question. */
 static const struct
 {
@@ -308,7 +295,7 @@ walk_gate_fields (const BdMimePart *message)
       if (f->name_len >= 32 || (GATE_FIELD_LENGTHS >> f->name_len & 1) == 0 || (f->name[0] | 0x20) != 'x')
         continue;
       for (guint i = 0; i < G_N_ELEMENTS (gate_fields); i++)
-        if (f->name_len == gate_fields[i].len && names_equal_ci (f->name, gate_fields[i].name, f->name_len))
+        if (f->name_len == gate_fields[i].len && bd_text_equal_ci (f->name, gate_fields[i].name, f->name_len))
           found |= 1u << i;
     }
   return found;
