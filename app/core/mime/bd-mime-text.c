@@ -143,29 +143,36 @@ first_not_plain_at (const char *p)
 
 #ifdef BD_CPU_AVX2_PATHS
 
+/* The 128 bytes at @p loaded into @v; whether all are plain ASCII
+ * (0x01-0x7f): one test for the four 32-byte blocks, a NUL in any of
+ * them being a NUL in their bytewise minimum. */
+G_ALWAYS_INLINE __attribute__ ((target ("avx2"))) static inline gboolean
+load_plain_128_avx2 (const char *p,
+                     __m256i     v[4])
+{
+  __m256i min, high;
+
+#pragma GCC unroll 4
+  for (guint k = 0; k < 4; k++)
+    v[k] = _mm256_loadu_si256 ((const __m256i *)(gconstpointer)(p + 32 * k));
+  min = _mm256_min_epu8 (_mm256_min_epu8 (v[0], v[1]), _mm256_min_epu8 (v[2], v[3]));
+  high = _mm256_or_si256 (_mm256_or_si256 (v[0], v[1]), _mm256_or_si256 (v[2], v[3]));
+  return _mm256_movemask_epi8 (_mm256_or_si256 (high, _mm256_cmpeq_epi8 (min, _mm256_setzero_si256 ()))) == 0;
+}
+
 /* How many bytes at the start of @text (@len bytes) are in 128-byte
- * blocks of plain ASCII, 128 a step (one test for four 32-byte blocks),
- * where the CPU has AVX2: most of a text is, and 64 a step with SSE2
- * cost twice the instructions. */
+ * blocks of plain ASCII, 128 a step, where the CPU has AVX2: most of a
+ * text is, and 64 a step with SSE2 cost twice the instructions. */
 __attribute__ ((target ("avx2")))
 static gsize
 plain_blocks_avx2 (const char *text,
                    gsize       len)
 {
   gsize i = 0;
+  __m256i v[4];
 
-  for (; len - i >= 128; i += 128)
-    {
-      __m256i a = _mm256_loadu_si256 ((const __m256i *)(gconstpointer)(text + i));
-      __m256i b = _mm256_loadu_si256 ((const __m256i *)(gconstpointer)(text + i + 32));
-      __m256i c = _mm256_loadu_si256 ((const __m256i *)(gconstpointer)(text + i + 64));
-      __m256i d = _mm256_loadu_si256 ((const __m256i *)(gconstpointer)(text + i + 96));
-      __m256i min = _mm256_min_epu8 (_mm256_min_epu8 (a, b), _mm256_min_epu8 (c, d));
-      __m256i high = _mm256_or_si256 (_mm256_or_si256 (a, b), _mm256_or_si256 (c, d));
-
-      if (_mm256_movemask_epi8 (_mm256_or_si256 (high, _mm256_cmpeq_epi8 (min, _mm256_setzero_si256 ()))) != 0)
-        break;
-    }
+  for (; len - i >= 128 && load_plain_128_avx2 (text + i, v); i += 128)
+    ;
   return i;
 }
 #endif
@@ -225,27 +232,23 @@ copy_plain_blocks_avx2 (char       *out,
                         gsize       len,
                         gboolean   *cr_seen)
 {
-  const __m256i zero = _mm256_setzero_si256 (), cr = _mm256_set1_epi8 ('\r');
-  __m256i crs = zero;
+  const __m256i cr = _mm256_set1_epi8 ('\r');
+  __m256i crs = _mm256_setzero_si256 ();
   gsize i = 0;
 
   for (; len - i >= 128; i += 128)
     {
-      __m256i a = _mm256_loadu_si256 ((const __m256i *)(gconstpointer)(text + i));
-      __m256i b = _mm256_loadu_si256 ((const __m256i *)(gconstpointer)(text + i + 32));
-      __m256i c = _mm256_loadu_si256 ((const __m256i *)(gconstpointer)(text + i + 64));
-      __m256i d = _mm256_loadu_si256 ((const __m256i *)(gconstpointer)(text + i + 96));
-      __m256i min = _mm256_min_epu8 (_mm256_min_epu8 (a, b), _mm256_min_epu8 (c, d));
-      __m256i high = _mm256_or_si256 (_mm256_or_si256 (a, b), _mm256_or_si256 (c, d));
+      __m256i v[4];
+      gboolean plain = load_plain_128_avx2 (text + i, v);
 
-      _mm256_storeu_si256 ((__m256i *)(gpointer)(out + i), a);
-      _mm256_storeu_si256 ((__m256i *)(gpointer)(out + i + 32), b);
-      _mm256_storeu_si256 ((__m256i *)(gpointer)(out + i + 64), c);
-      _mm256_storeu_si256 ((__m256i *)(gpointer)(out + i + 96), d);
-      if (_mm256_movemask_epi8 (_mm256_or_si256 (high, _mm256_cmpeq_epi8 (min, zero))) != 0)
+#pragma GCC unroll 4
+      for (guint k = 0; k < 4; k++)
+        _mm256_storeu_si256 ((__m256i *)(gpointer)(out + i + 32 * k), v[k]);
+      if (!plain)
         break;
-      crs = _mm256_or_si256 (crs, _mm256_or_si256 (_mm256_or_si256 (_mm256_cmpeq_epi8 (a, cr), _mm256_cmpeq_epi8 (b, cr)),
-                                                   _mm256_or_si256 (_mm256_cmpeq_epi8 (c, cr), _mm256_cmpeq_epi8 (d, cr))));
+#pragma GCC unroll 4
+      for (guint k = 0; k < 4; k++)
+        crs = _mm256_or_si256 (crs, _mm256_cmpeq_epi8 (v[k], cr));
     }
   *cr_seen = _mm256_movemask_epi8 (crs) != 0;
   return i;
