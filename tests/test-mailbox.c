@@ -13,6 +13,7 @@
 #include <glib/gstdio.h>
 #include <gmime/gmime.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -319,6 +320,46 @@ test_name_order (TestDir       *fixture,
     }
 }
 
+/* A tree deeper than the process may hold files open: a folder's files
+ * are opened in the open folder (openat ()), and the folder is closed
+ * while a sub-folder is read, then opened again for the files after it
+ * ("a" sorts before "d", "d" before "m"). Keeping each level open would
+ * run out of file descriptors here and lose the messages below. */
+static void
+test_deep_tree (TestDir       *fixture,
+                gconstpointer  data)
+{
+  const char *msg = "From: a@example.com\nSubject: hi\n\nhello\n";
+  g_autoptr(GString) folder = g_string_new (fixture->dir);
+  g_autoptr(GPtrArray) want = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *top = g_build_filename (fixture->dir, "d", NULL);
+  struct rlimit saved, low;
+  g_auto(Collected) c = { 0 };
+  const guint depth = 150;
+
+  for (guint level = 0; level < depth; level++)
+    {
+      g_string_append (folder, "/d");
+      g_ptr_array_insert (want, level, test_write_file (folder->str, "a", msg, -1));
+      g_ptr_array_insert (want, level + 1, test_write_file (folder->str, "m", msg, -1));
+    }
+  g_assert_cmpint (getrlimit (RLIMIT_NOFILE, &saved), ==, 0);
+  low = saved;
+  low.rlim_cur = 64;
+  g_assert_cmpint (setrlimit (RLIMIT_NOFILE, &low), ==, 0);
+  read_all (top, BD_MAILBOX_READ_DEFAULT, &c);
+  g_assert_cmpint (setrlimit (RLIMIT_NOFILE, &saved), ==, 0);
+
+  g_assert_cmpuint (c.errors->len, ==, 0);
+  /* each folder's "a", its sub-folder, then its "m" */
+  g_assert_cmpuint (c.sources->len, ==, want->len);
+  for (guint i = 0; i < want->len; i++)
+    {
+      g_assert_cmpstr (g_ptr_array_index (c.sources, i), ==, g_ptr_array_index (want, i));
+      g_assert_cmpstr (TEXT (&c, i), ==, msg);
+    }
+}
+
 static void
 test_maildir (TestDir       *fixture,
               gconstpointer  data)
@@ -546,6 +587,7 @@ main (int    argc,
   ADD ("/core/mailbox/thunderbird-tree", test_thunderbird_tree);
   ADD ("/core/mailbox/skipped-names", test_skipped_names);
   ADD ("/core/mailbox/name-order", test_name_order);
+  ADD ("/core/mailbox/deep-tree", test_deep_tree);
   ADD ("/core/mailbox/loop-and-unreadable", test_link_loop_and_unreadable);
   ADD ("/core/mailbox/read-only", test_read_only);
 #undef ADD

@@ -81,20 +81,23 @@ bd_mailbox_report_errno (BdMailboxReader *reader,
                                            g_strerror (saved_errno)));
 }
 
-/* O_NOATIME keeps even the access time as it was; only the owner may ask. */
+/* @name, relative to the folder open as @folder_fd (AT_FDCWD: to the
+ * working folder, as open () takes it). O_NOATIME keeps even the access
+ * time as it was; only the owner may ask. */
 static int
-open_read_only_with (const char *path,
-                     int         extra_flags)
+open_read_only_at (int         folder_fd,
+                   const char *name,
+                   int         extra_flags)
 {
   int fd;
 
   do
-    fd = open (path, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NOATIME | extra_flags);
+    fd = openat (folder_fd, name, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NOATIME | extra_flags);
   while (fd < 0 && errno == EINTR);
   if (fd < 0 && errno == EPERM)
     {
       do
-        fd = open (path, O_RDONLY | O_CLOEXEC | O_NOCTTY | extra_flags);
+        fd = openat (folder_fd, name, O_RDONLY | O_CLOEXEC | O_NOCTTY | extra_flags);
       while (fd < 0 && errno == EINTR);
     }
   return fd;
@@ -103,7 +106,7 @@ open_read_only_with (const char *path,
 static int
 open_read_only (const char *path)
 {
-  return open_read_only_with (path, 0);
+  return open_read_only_at (AT_FDCWD, path, 0);
 }
 
 /* Reads @fd, open on @path, and closes it. */
@@ -143,11 +146,19 @@ read_file (BdMailboxReader *reader,
 
 static void read_path (BdMailboxReader *reader, const char *path, gboolean top, gboolean files);
 
-/* A file of a folder that readdir () called regular (not a link): opened
- * straight away, its size from fstat (), so the kernel looks its path up
- * once instead of for a stat () and again for the open (). */
+/* A file of a folder that readdir () called regular (not a link), @name
+ * in the folder open as @folder_fd (or @path itself, with AT_FDCWD), @path
+ * its whole name: opened straight
+ * away, its size from fstat (), so the kernel looks its name up once
+ * instead of for a stat () and again for the open (); and by @name in the
+ * open folder, not by @path, so that it looks up one name and does not
+ * walk the folders above again for every file (the kernel's time for the
+ * corpus × 20 in /tmp, opened, measured and read: 5.1 µs a file against
+ * 6.1 µs by the whole path). */
 static void
 read_regular_entry (BdMailboxReader *reader,
+                    int              folder_fd,
+                    const char      *name,
                     const char      *path,
                     gboolean         files)
 {
@@ -163,7 +174,7 @@ read_regular_entry (BdMailboxReader *reader,
     }
   /* O_NONBLOCK: the name may have become a FIFO since readdir (), and
    * opening a FIFO waits for a writer; a regular file ignores the flag. */
-  fd = open_read_only_with (path, O_NONBLOCK);
+  fd = open_read_only_at (folder_fd, name, O_NONBLOCK);
   if (fd < 0)
     {
       bd_mailbox_report_errno (reader, path, errno);
@@ -348,6 +359,30 @@ is_hidden_mail_folder (const char *parent,
   return (g_str_has_suffix (name, ".directory") && has_dir (parent, name)) || has_dir (path, "cur");
 }
 
+/* The folder @path, open in *@folder_fd for its files to be opened in it
+ * (read_regular_entry ()): opened on the first call. AT_FDCWD when it
+ * cannot be opened; its files are then opened by their whole names. */
+static int
+open_folder (const char *path,
+             int        *folder_fd)
+{
+  if (*folder_fd == -1)
+    {
+      *folder_fd = open (path, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+      if (*folder_fd < 0)
+        *folder_fd = AT_FDCWD;
+    }
+  return *folder_fd;
+}
+
+static void
+close_folder (int *folder_fd)
+{
+  if (*folder_fd >= 0)
+    close (*folder_fd);
+  *folder_fd = -1;
+}
+
 static void
 read_dir (BdMailboxReader *reader,
           const char      *path)
@@ -355,6 +390,7 @@ read_dir (BdMailboxReader *reader,
   g_autoptr(GArray) entries = g_array_new (FALSE, FALSE, sizeof (Entry));
   gboolean maildir = has_dir (path, "cur") && has_dir (path, "new");
   struct dirent *entry;
+  int folder_fd = -1;
   DIR *dir;
 
   dir = opendir (path);
@@ -395,11 +431,20 @@ read_dir (BdMailboxReader *reader,
        * dovecot-uidlist…); its messages are in cur/ and new/. */
       reader->folder_depth++;
       if (child_entry->regular)
-        read_regular_entry (reader, child, !maildir);
+        {
+          int at = open_folder (path, &folder_fd);
+
+          read_regular_entry (reader, at, at == AT_FDCWD ? child : child_entry->name, child, !maildir);
+        }
       else
-        read_path (reader, child, FALSE, !maildir);
+        {
+          /* one folder open at a time, however deep the tree */
+          close_folder (&folder_fd);
+          read_path (reader, child, FALSE, !maildir);
+        }
       reader->folder_depth--;
     }
+  close_folder (&folder_fd);
 }
 
 static void
