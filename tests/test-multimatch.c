@@ -215,6 +215,9 @@ assert_layout (const BdMultimatchTables *tables)
     g_assert_cmpuint (parents[s], ==, 1);
   for (guint byte = 0; byte < 256; byte++)
     g_assert_cmpuint (tables->root[byte], ==, slow_child (tables, 0, byte));
+  /* an output's own length is its pattern's (what a report reads) */
+  for (guint32 o = 0; o < tables->n_outputs; o++)
+    g_assert_cmpuint (tables->outputs[o].len, ==, tables->lengths[tables->outputs[o].id]);
 }
 
 /* Every dense row against the slow transitions, for every byte. */
@@ -295,6 +298,60 @@ test_every_byte (void)
   want = naive_hits (patterns, text, sizeof text);
   g_assert_cmpuint (want->len, >, 0);
   assert_same_hits (got, want);
+}
+
+/* Every pair of @n letters as patterns, and a third letter after some:
+ * @n² states at depth 2, whose rows would not fit the 16-bit entries
+ * past 2^14 entries. */
+static BdMultimatch *
+pairs_matcher (GPtrArray *patterns,
+               guint      n)
+{
+  BdMultimatch *matcher = bd_multimatch_new ();
+
+  for (guint a = 0; a < n; a++)
+    for (guint b = 0; b < n; b++)
+      {
+        char pattern[3] = { (char)('!' + a), (char)('!' + b), (char)('!' + (a * b) % n) };
+        GBytes *bytes = g_bytes_new (pattern, (a + b) % 3 == 0 ? 3 : 2);
+
+        /* The matcher keeps the pointer until it compiles: the GBytes' copy. */
+        bd_multimatch_add (matcher, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+        g_ptr_array_add (patterns, bytes);
+      }
+  bd_multimatch_compile (matcher);
+  return matcher;
+}
+
+/* Rows only down to where the entries hold them: with 60 letters the
+ * states of depth 2 would need 3,661 rows of 61 columns, so only the
+ * root and its 60 children get rows; with 12 letters all of them fit.
+ * Both against the slow transitions and the obvious search. */
+static void
+test_narrow_rows (void)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (11);
+  const guint letters[] = { 60, 12 };
+  const guint32 n_dense[] = { 61, 1 + 12 + 144 };
+
+  for (guint k = 0; k < G_N_ELEMENTS (letters); k++)
+    {
+      g_autoptr(GPtrArray) patterns = g_ptr_array_new_with_free_func ((GDestroyNotify)g_bytes_unref);
+      g_autoptr(BdMultimatch) matcher = pairs_matcher (patterns, letters[k]);
+      const BdMultimatchTables *tables = bd_multimatch_get_tables (matcher);
+      g_autofree char *text = g_malloc (2000);
+      g_autoptr(GArray) got = g_array_new (FALSE, FALSE, sizeof (Hit));
+      g_autoptr(GArray) want = NULL;
+
+      g_assert_cmpuint (tables->n_dense, ==, n_dense[k]);
+      assert_dense_rows (tables);
+      for (guint i = 0; i < 2000; i++)
+        text[i] = (char)('!' + g_rand_int_range (rand, 0, letters[k] + 2));
+      bd_multimatch_scan (matcher, text, 2000, collect_cb, got);
+      want = naive_hits (patterns, text, 2000);
+      g_assert_cmpuint (want->len, >, 100);
+      assert_same_hits (got, want);
+    }
 }
 
 /* Duplicates, a pattern inside another and NUL bytes in the text. */
@@ -403,5 +460,6 @@ main (int   argc,
   g_test_add_func ("/multimatch/chains-to-the-end", test_chains_to_the_end);
   g_test_add_func ("/multimatch/dense-rows", test_dense_rows);
   g_test_add_func ("/multimatch/every-byte", test_every_byte);
+  g_test_add_func ("/multimatch/narrow-rows", test_narrow_rows);
   return g_test_run ();
 }

@@ -49,15 +49,16 @@ bd_multimatch_write_c (const BdMultimatchTables *tables,
     g_string_append_printf (out, "  { %u, %u },\n", tables->reports[s].dict, tables->reports[s].outputs);
   g_string_append_printf (out, "};\n\nstatic const BdMultimatchOutput %s_outputs[] = {\n", name);
   for (guint32 o = 0; o < tables->n_outputs; o++)
-    g_string_append_printf (out, "  { %u, %u },\n", tables->outputs[o].id, tables->outputs[o].next);
+    g_string_append_printf (out, "  { %u, %u, %u },\n", tables->outputs[o].id, tables->outputs[o].next,
+                            tables->outputs[o].len);
   if (tables->n_outputs == 0)
-    g_string_append (out, "  { 0, 0 },\n");
+    g_string_append (out, "  { 0, 0, 0 },\n");
   g_string_append_printf (out, "};\n\nstatic const guint32 %s_lengths[] = {\n", name);
   write_numbers (out, tables->lengths, NULL, NULL, tables->n_patterns);
   g_string_append_printf (out, "};\n\nstatic const guint16 %s_classes[] = {\n", name);
   write_numbers (out, NULL, NULL, tables->classes, 256);
-  g_string_append_printf (out, "};\n\nstatic const guint32 %s_dense[] = {\n", name);
-  write_numbers (out, tables->dense, NULL, NULL, tables->n_dense * tables->n_classes);
+  g_string_append_printf (out, "};\n\nstatic const guint16 %s_dense[] = {\n", name);
+  write_numbers (out, NULL, NULL, tables->dense, tables->n_dense * tables->n_classes);
   g_string_append_printf (out, "};\n\nconst BdMultimatchTables %s = {\n  {\n", name);
   write_numbers (out, tables->root, NULL, NULL, 256);
   g_string_append_printf (out,

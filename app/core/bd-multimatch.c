@@ -98,7 +98,7 @@ struct _BdMultimatch
   BdMultimatchState  *hot;       /* what a scan reads of each state… */
   BdMultimatchReport *reports;   /* …and what a report reads */
   guint16  *classes;    /* compiled dense rows: columns by byte… */
-  guint32  *dense;      /* …and rows */
+  guint16  *dense;      /* …and rows */
   BdMultimatchTables tables;   /* the root's table while building; views of the rest once compiled */
   guint32   n_states;   /* while building: the states and edges in use */
   guint32   n_edges;
@@ -199,6 +199,7 @@ insert (BdMultimatch *matcher,
     }
   output.id = id;
   output.next = STATE (matcher, s)->outputs;
+  output.len = (guint32)pattern->len;
   g_array_append_val (matcher->outputs, output);
   STATE (matcher, s)->outputs = matcher->outputs->len;
 }
@@ -266,32 +267,35 @@ number_children (BdMultimatch *matcher,
 }
 
 /* Renumbers the states, a state's children always a block numbered at
- * once: breadth first down to DENSE_DEPTH, so that the states with a dense
- * row are the first ones (and a state's failure link, nearer the root, is
- * numbered before it); depth first below, so that a chain of single
- * children lies in consecutive states. Returns the number of states down
- * to DENSE_DEPTH. */
-static guint32
-number_states (BdMultimatch *matcher)
+ * once: breadth first down to DENSE_DEPTH + 1, so that the states with a
+ * dense row are the first ones (and a state's failure link, nearer the
+ * root, is numbered before it), and so are the states their rows lead to
+ * (the 16-bit entries hold their numbers); depth first below, so that a
+ * chain of single children lies in consecutive states. Sets @ends[d] to
+ * the number of states down to depth d, for d up to DENSE_DEPTH + 1. */
+static void
+number_states (BdMultimatch *matcher,
+               guint32       ends[DENSE_DEPTH + 2])
 {
   guint32 n = matcher->states->len;
   g_autofree guint32 *order = g_new (guint32, n);     /* old numbers, in the new order */
   g_autofree guint32 *renamed = g_new (guint32, n);   /* the new number of each old one */
   g_autofree guint32 *stack = g_new (guint32, n);     /* new numbers */
   GArray *states = g_array_sized_new (FALSE, FALSE, sizeof (State), n);
-  guint32 next = 1, level = 0, n_dense, depth_first = 0;
+  guint32 next = 1, level = 0, depth_first = 0;
 
   order[0] = 0;
-  for (guint depth = 0; depth < DENSE_DEPTH && level < next; depth++)
+  ends[0] = 1;
+  for (guint depth = 0; depth <= DENSE_DEPTH; depth++)
     {
       guint32 end = next;
 
       for (; level < end; level++)
         number_children (matcher, order[level], order, &next);
+      ends[depth + 1] = next;
     }
-  n_dense = next;
-  /* The states at DENSE_DEPTH, then each one's subtree, depth first. */
-  for (guint32 s = n_dense; s > level; )
+  /* The states at DENSE_DEPTH + 1, then each one's subtree, depth first. */
+  for (guint32 s = next; s > level; )
     stack[depth_first++] = --s;
   while (depth_first > 0)
     {
@@ -313,7 +317,6 @@ number_states (BdMultimatch *matcher)
     matcher->tables.root[byte] = renamed[matcher->tables.root[byte]];
   g_array_unref (matcher->states);
   matcher->states = states;
-  return n_dense;
 }
 
 /* The bytes of every state's children as sorted runs, for lookups by
@@ -418,8 +421,60 @@ dense_entry (const BdMultimatch       *matcher,
              guint32                   s)
 {
   const State *state = STATE (matcher, s);
+  guint32 entry = bd_multimatch_entry (tables, s, (state->outputs | state->dict) != NONE);
 
-  return bd_multimatch_entry (tables, s, (state->outputs | state->dict) != NONE);
+  g_assert (entry <= G_MAXUINT16);   /* choose_dense () saw to it */
+  return entry;
+}
+
+/* The columns of the rows of the first @n_dense states in @classes (a
+ * byte's, 0 for the bytes on no edge out of them), and their number.
+ * A byte on no edge out of a state with a row leads every row back to
+ * the root, as a byte in no pattern does: column 0 serves them all,
+ * which narrows the rows (the phrases' from 52 columns to 36, 40 kB of
+ * rows to 27 kB in 32-bit entries). */
+static guint32
+mark_classes (const BdMultimatch *matcher,
+              guint32             n_dense,
+              guint16             classes[256])
+{
+  guint32 n_classes = 1;
+
+  memset (classes, 0, 256 * sizeof *classes);
+  for (guint32 s = 0; s < n_dense; s++)
+    {
+      const State *state = STATE (matcher, s);
+
+      for (guint32 k = 0; k < state->n_children; k++)
+        classes[matcher->labels[state->children + k]] = 1;
+    }
+  for (guint byte = 0; byte < 256; byte++)
+    if (classes[byte] != 0)
+      classes[byte] = n_classes++;
+  return n_classes;
+}
+
+/* How many states get a dense row: those down to DENSE_DEPTH, or nearer
+ * the root where the 16-bit entries (bd_multimatch_entry ()) would not
+ * hold where the last row starts or the states the rows lead to (the
+ * children of the states with rows, numbered right after them:
+ * number_states ()). Down to depth 0, the root's row alone, they always
+ * do: it leads to the root's 256 children at most. */
+static guint32
+choose_dense (const BdMultimatch *matcher,
+              const guint32       ends[DENSE_DEPTH + 2])
+{
+  guint16 classes[256];
+
+  for (guint depth = DENSE_DEPTH; depth > 0; depth--)
+    {
+      guint32 n_classes = mark_classes (matcher, ends[depth], classes);
+
+      if ((guint64)(ends[depth] - 1) * n_classes < BD_MULTIMATCH_ENTRY_LIMIT
+          && ends[depth + 1] <= BD_MULTIMATCH_ENTRY_LIMIT)
+        return ends[depth];
+    }
+  return ends[0];
 }
 
 /* The byte classes, and the dense rows of the first @n_dense states: a
@@ -431,36 +486,19 @@ fill_dense_rows (BdMultimatch *matcher,
 {
   BdMultimatchTables *tables = &matcher->tables;
   guint8 byte_of_class[257];
-  guint32 n_classes = 1;
+  guint32 n_classes;
 
-  /* A byte on no edge out of a state with a row leads every row back to
-   * the root, as a byte in no pattern does: column 0 serves them all,
-   * which narrows the rows (the phrases' from 52 columns to 36, 40 kB of
-   * rows to 27 kB). */
-  matcher->classes = g_new0 (guint16, 256);
-  for (guint32 s = 0; s < n_dense; s++)
-    {
-      const State *state = STATE (matcher, s);
-
-      for (guint32 k = 0; k < state->n_children; k++)
-        matcher->classes[matcher->labels[state->children + k]] = 1;
-    }
+  matcher->classes = g_new (guint16, 256);
+  n_classes = mark_classes (matcher, n_dense, matcher->classes);
   for (guint byte = 0; byte < 256; byte++)
-    if (matcher->classes[byte] != 0)
-      {
-        matcher->classes[byte] = n_classes;
-        byte_of_class[n_classes++] = byte;
-      }
-  /* an entry holds where a row starts in 30 bits */
-  if ((guint64)n_dense * n_classes >= 1u << 30)
-    g_error ("%u dense rows of %u: more than an entry holds", n_dense, n_classes);
-  matcher->dense = g_new (guint32, n_dense * n_classes);
+    byte_of_class[matcher->classes[byte]] = byte;
+  matcher->dense = g_new (guint16, n_dense * n_classes);
   tables->n_classes = n_classes;   /* what dense_entry () reads */
   tables->n_dense = n_dense;
   for (guint32 s = 0; s < n_dense; s++)
     {
-      guint32 *row = matcher->dense + s * n_classes;
-      const guint32 *fallback = matcher->dense + STATE (matcher, s)->fail * n_classes;
+      guint16 *row = matcher->dense + s * n_classes;
+      const guint16 *fallback = matcher->dense + STATE (matcher, s)->fail * n_classes;
 
       g_assert (s == 0 || STATE (matcher, s)->fail < s);
       row[0] = 0;
@@ -472,9 +510,7 @@ fill_dense_rows (BdMultimatch *matcher,
         }
     }
   tables->classes = matcher->classes;
-  tables->n_classes = n_classes;
   tables->dense = matcher->dense;
-  tables->n_dense = n_dense;
 }
 
 /* The states as a scan reads them (BdMultimatchState) and as a report
@@ -508,7 +544,7 @@ split_states (BdMultimatch *matcher)
 void
 bd_multimatch_compile (BdMultimatch *matcher)
 {
-  guint32 n_dense;
+  guint32 ends[DENSE_DEPTH + 2];
 
   g_return_if_fail (matcher != NULL);
   g_return_if_fail (!matcher->compiled);
@@ -518,11 +554,11 @@ bd_multimatch_compile (BdMultimatch *matcher)
    * BdMultimatchState. */
   if (matcher->states->len > BD_MULTIMATCH_MAX_STATES)
     g_error ("%u states: more than an automaton holds", matcher->states->len);
-  n_dense = number_states (matcher);
+  number_states (matcher, ends);
   lay_out_children (matcher);
   g_clear_pointer (&matcher->edges, g_array_unref);
   link_failures (matcher);
-  fill_dense_rows (matcher, n_dense);
+  fill_dense_rows (matcher, choose_dense (matcher, ends));
   split_states (matcher);
   matcher->tables.outputs = (const Output *)(gpointer)matcher->outputs->data;
   matcher->tables.n_outputs = matcher->outputs->len;
@@ -554,9 +590,7 @@ report (const BdMultimatchTables *tables,
     for (guint32 o = tables->reports[s].outputs; o != NONE; )
       {
         const Output *output = &tables->outputs[o - 1];
-        gsize len = tables->lengths[output->id];
-
-        if (!func (output->id, end - len, end, user_data))
+        if (!func (output->id, end - output->len, end, user_data))
           return FALSE;
         o = output->next;
       }
@@ -588,7 +622,7 @@ typedef struct
 {
   const BdMultimatchState *states;
   const guint16 *classes;
-  const guint32 *dense;
+  const guint16 *dense;
   guint32        n_classes;
   guint32        n_dense;
 } Walk;

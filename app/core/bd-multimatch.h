@@ -71,10 +71,14 @@ typedef struct
   guint32 outputs;      /* first output + 1 of the patterns ending here, or 0 */
 } BdMultimatchReport;
 
+/* A pattern ending at a state, with its length: a report reads where
+ * the pattern starts here, not in another array (a dependent read and a
+ * first-level miss less for most patterns reported). */
 typedef struct
 {
   guint32 id;
   guint32 next;         /* + 1, or 0 */
+  guint32 len;          /* = lengths[id] */
 } BdMultimatchOutput;
 
 typedef struct
@@ -92,7 +96,7 @@ typedef struct
    * on every byte, failure links already followed (bd-multimatch.c). */
   const guint16            *classes;     /* 256: a byte's column; 0 for bytes in no pattern */
   guint32                   n_classes;
-  const guint32            *dense;       /* n_dense rows of n_classes entries (below) */
+  const guint16            *dense;       /* n_dense rows of n_classes entries (below) */
   guint32                   n_dense;     /* at least 1: the root's row */
 } BdMultimatchTables;
 
@@ -101,9 +105,16 @@ typedef struct
  * row). A state with a row is given by where its row starts, so that a
  * scan among the rows, where it reads most bytes, takes the next row from
  * the entry without a multiplication, and reads nothing else for a byte
- * that reports nothing. A scan keeps its state in this form. */
+ * that reports nothing. A scan keeps its state in this form.
+ *
+ * The rows hold their entries in 16 bits, which halves the cache lines
+ * a scan touches among them (bd-multimatch.c): where a row starts and the
+ * deep states the rows lead to are below BD_MULTIMATCH_ENTRY_LIMIT, the
+ * compiler giving fewer states rows where they would not be. A scan's
+ * own entry, which deep_step () makes for any deep state, has 32. */
 #define BD_MULTIMATCH_ENTRY_REPORTS 1u
 #define BD_MULTIMATCH_ENTRY_DEEP    2u
+#define BD_MULTIMATCH_ENTRY_LIMIT   (1u << 14)
 
 static inline guint32
 bd_multimatch_entry (const BdMultimatchTables *tables,
