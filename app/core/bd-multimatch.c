@@ -451,7 +451,16 @@ mark_classes (const BdMultimatch *matcher,
   for (guint byte = 0; byte < 256; byte++)
     if (classes[byte] != 0)
       classes[byte] = n_classes++;
-  return n_classes;
+  /* rows of an even number of 16-bit entries start at multiples of 4
+   * bytes: an entry's flags are its two low bits */
+  return n_classes + n_classes % 2;
+}
+
+/* Whether @entry and its flags fit a row's 16 bits. */
+static gboolean
+entry_fits (guint64 entry)
+{
+  return (entry | BD_MULTIMATCH_ENTRY_REPORTS | BD_MULTIMATCH_ENTRY_DEEP) < BD_MULTIMATCH_ENTRY_LIMIT;
 }
 
 /* How many states get a dense row: those down to DENSE_DEPTH, or nearer
@@ -470,8 +479,8 @@ choose_dense (const BdMultimatch *matcher,
     {
       guint32 n_classes = mark_classes (matcher, ends[depth], classes);
 
-      if ((guint64)(ends[depth] - 1) * n_classes < BD_MULTIMATCH_ENTRY_LIMIT
-          && ends[depth + 1] <= BD_MULTIMATCH_ENTRY_LIMIT)
+      if (entry_fits ((guint64)(ends[depth] - 1) * n_classes * sizeof (guint16))
+          && entry_fits ((guint64)(ends[depth + 1] - 1) << 2))
         return ends[depth];
     }
   return ends[0];
@@ -485,7 +494,7 @@ fill_dense_rows (BdMultimatch *matcher,
                  guint32       n_dense)
 {
   BdMultimatchTables *tables = &matcher->tables;
-  guint8 byte_of_class[257];
+  guint8 byte_of_class[258] = { 0 };   /* an unused column's: any byte, never read */
   guint32 n_classes;
 
   matcher->classes = g_new (guint16, 256);
@@ -666,7 +675,7 @@ deep_step (const Walk *walk,
       if (next != NONE)
         return next << 2 | BD_MULTIMATCH_ENTRY_DEEP | bd_multimatch_state_reports (&walk->states[next]);
     }
-  return walk->dense[s * walk->n_classes + walk->classes[byte]];
+  return bd_multimatch_row_entry (walk->dense, s * walk->n_classes * sizeof *walk->dense, walk->classes[byte]);
 }
 
 /* From @s, a deep state, down the first children that the bytes from
@@ -729,12 +738,16 @@ bd_multimatch_scan_tables (const BdMultimatchTables *tables,
           entry = deep_step (&walk, s, *p);
         }
       else
-        entry = walk.dense[(entry >> 2) + walk.classes[*p]];
-      /* The root reports nothing (no pattern is empty). */
-      if (G_UNLIKELY (entry & BD_MULTIMATCH_ENTRY_REPORTS)
-          && !report (tables, bd_multimatch_entry_state (tables, entry), p + 1 - (const guint8 *)text,
-                      func, user_data))
-        return;
+        entry = bd_multimatch_row_entry (walk.dense, entry, walk.classes[*p]);
+      /* The root reports nothing (no pattern is empty). The flag is
+       * cleared once reported: a row's entry is then where it starts. */
+      if (G_UNLIKELY (entry & BD_MULTIMATCH_ENTRY_REPORTS))
+        {
+          if (!report (tables, bd_multimatch_entry_state (tables, entry), p + 1 - (const guint8 *)text,
+                       func, user_data))
+            return;
+          entry &= ~BD_MULTIMATCH_ENTRY_REPORTS;
+        }
     }
 }
 

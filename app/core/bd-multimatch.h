@@ -95,33 +95,35 @@ typedef struct
    * scan spends most of its bytes, each with a row of the state reached
    * on every byte, failure links already followed (bd-multimatch.c). */
   const guint16            *classes;     /* 256: a byte's column; 0 for bytes in no pattern */
-  guint32                   n_classes;
+  guint32                   n_classes;   /* even (below), one column unused if need be */
   const guint16            *dense;       /* n_dense rows of n_classes entries (below) */
   guint32                   n_dense;     /* at least 1: the root's row */
 } BdMultimatchTables;
 
 /* An entry of a dense row: the state reached, whether it reports
  * anything (its BdMultimatchState's bit) and whether it is deep (has no
- * row). A state with a row is given by where its row starts, so that a
- * scan among the rows, where it reads most bytes, takes the next row from
- * the entry without a multiplication, and reads nothing else for a byte
- * that reports nothing. A scan keeps its state in this form.
+ * row). A state with a row is given by where its row starts, in bytes
+ * from the first row's, so that a scan among the rows, where it reads
+ * most bytes, finds the next entry by one addition (no shift, no
+ * multiplication: the row start's two low bits are 0, since n_classes is
+ * even), and reads nothing else for a byte that reports nothing. A scan
+ * keeps its state in this form.
  *
  * The rows hold their entries in 16 bits, which halves the cache lines
  * a scan touches among them (bd-multimatch.c): where a row starts and the
- * deep states the rows lead to are below BD_MULTIMATCH_ENTRY_LIMIT, the
- * compiler giving fewer states rows where they would not be. A scan's
- * own entry, which deep_step () makes for any deep state, has 32. */
+ * deep states the rows lead to fit, the compiler giving fewer states rows
+ * where they would not. A scan's own entry, which deep_step () makes for
+ * any deep state, has 32. */
 #define BD_MULTIMATCH_ENTRY_REPORTS 1u
 #define BD_MULTIMATCH_ENTRY_DEEP    2u
-#define BD_MULTIMATCH_ENTRY_LIMIT   (1u << 14)
+#define BD_MULTIMATCH_ENTRY_LIMIT   (1u << 16)   /* the rows' entries are below it */
 
 static inline guint32
 bd_multimatch_entry (const BdMultimatchTables *tables,
                      guint32                   s,
                      gboolean                  reports)
 {
-  return s < tables->n_dense ? (s * tables->n_classes) << 2 | reports
+  return s < tables->n_dense ? s * tables->n_classes * (guint32)sizeof *tables->dense | reports
                              : s << 2 | BD_MULTIMATCH_ENTRY_DEEP | reports;
 }
 
@@ -129,7 +131,18 @@ static inline guint32
 bd_multimatch_entry_state (const BdMultimatchTables *tables,
                            guint32                   entry)
 {
-  return entry & BD_MULTIMATCH_ENTRY_DEEP ? entry >> 2 : (entry >> 2) / tables->n_classes;
+  return entry & BD_MULTIMATCH_ENTRY_DEEP ? entry >> 2
+                                          : (entry >> 1) / tables->n_classes;   /* sizeof *dense = 2 */
+}
+
+/* The entry of the dense row starting at byte @row_start (an entry with
+ * no flag, or a multiple of the row size) on a byte of @column. */
+static inline guint32
+bd_multimatch_row_entry (const guint16 *dense,
+                         guint32        row_start,
+                         guint          column)
+{
+  return *(const guint16 *)(gconstpointer)((const char *)dense + row_start + column * sizeof *dense);
 }
 
 /* One occurrence: pattern @id (the order of bd_multimatch_add(), from 0)
