@@ -259,6 +259,34 @@ test_blank_line_random (void)
     }
 }
 
+/* --- bd_mime_walk_find_pair_long -------------------------------------- */
+
+/* Against memmem (), which it replaces for long texts: lengths 0 to 200
+ * around the end of an allocation, pairs anywhere, the 64- and 32-byte
+ * steps and the tail all met. */
+static void
+test_find_pair_long_random (void)
+{
+  static const char alphabet[] = { 'a', '-', '\n', '\n', '-' };
+  g_autoptr(GRand) rand = g_rand_new_with_seed (30);
+
+  for (gsize len = 0; len <= 200; len++)
+    for (guint i = 0; i < BD_TEST_ROUNDS (60); i++)
+      {
+        g_autofree char *text = test_random_text_of_length (rand, alphabet, sizeof alphabet, len);
+        g_autofree char *copy = NULL;
+
+        /* mostly no pair, or one or two anywhere */
+        for (gsize k = 0; k < len; k++)
+          if (text[k] != 'a' && g_rand_int_range (rand, 0, len / 4 + 1) != 0)
+            text[k] = 'a';
+        copy = exact_copy (text, len);
+        for (gsize from = 0; from <= len; from += 1 + len / 8)
+          g_assert_true (bd_mime_walk_find_pair_long (copy + from, len - from, '\n', '-')
+                         == memmem (copy + from, len - from, "\n-", 2));
+      }
+}
+
 /* --- bd_mime_walk_field_colon ------------------------------------------ */
 
 /* The reference: the splitter's field_colon_name () before the name was
@@ -1916,6 +1944,48 @@ test_boundary_line_random (void)
     }
 }
 
+/* A multipart whose boundary has no rare byte is split by a search for
+ * the lines opening with "--" (next_dash_line ()): the same body with a
+ * rare byte in its boundary instead (searched for as tested above) must
+ * split at the same places. */
+static void
+test_unkeyed_boundary_random (void)
+{
+  static const char *const pieces[] = {
+    "\n", "-", "--", "a", " ", "\n--", "ab.c", "--ab.c", "--ab.c--", "\n--ab.c\n", "\n--ab.c--\n", "b.c",
+    "font-family: x;\n", "- item\n", "0123456789abcdef0123456789abcdef0123456789abcdef",
+  };
+  g_autoptr(GRand) rand = g_rand_new_with_seed (31);
+
+  for (guint round = 0; round < BD_TEST_ROUNDS (3000); round++)
+    {
+      g_autoptr(GString) dotted = g_string_new ("Content-Type: multipart/mixed; boundary=\"ab.c\"\n\n");
+      g_autoptr(GString) keyed = NULL;
+      g_autoptr(BdMimePart) a = NULL;
+      g_autoptr(BdMimePart) b = NULL;
+      guint count = g_rand_int_range (rand, 0, 60);
+
+      for (guint i = 0; i < count; i++)
+        g_string_append (dotted, pieces[g_rand_int_range (rand, 0, G_N_ELEMENTS (pieces))]);
+      keyed = g_string_new (dotted->str);
+      for (char *dot = strchr (keyed->str, '.'); dot != NULL; dot = strchr (dot + 1, '.'))
+        *dot = '_';
+      a = bd_mime_parse (dotted->str, dotted->len, 4);
+      b = bd_mime_parse (keyed->str, keyed->len, 4);
+      g_assert_cmpstr (a->boundary, ==, "ab.c");
+      g_assert_cmpuint (a->children->len, ==, b->children->len);
+      g_assert_cmpuint (a->prologue_len, ==, b->prologue_len);
+      for (guint i = 0; i < a->children->len; i++)
+        {
+          const BdMimePart *x = g_ptr_array_index (a->children, i);
+          const BdMimePart *y = g_ptr_array_index (b->children, i);
+
+          g_assert_cmpint (x->head - dotted->str, ==, y->head - keyed->str);
+          g_assert_cmpuint (x->head_len + x->body_len, ==, y->head_len + y->body_len);
+        }
+    }
+}
+
 /* The key: the first rare byte, at its place in "--boundary"; none in a
  * boundary of letters, digits and the bytes as common as '.'. */
 static void
@@ -1963,6 +2033,8 @@ main (int   argc,
   g_test_add_func ("/mime-walk/header-block/random", test_header_block_random);
   g_test_add_func ("/mime-walk/boundary-line-random", test_boundary_line_random);
   g_test_add_func ("/mime-walk/boundary-key", test_boundary_key);
+  test_add_func_each_vector_path ("/mime-walk/unkeyed-boundary-random", test_unkeyed_boundary_random);
+  test_add_func_each_vector_path ("/mime-walk/find-pair-long/random", test_find_pair_long_random);
   g_test_add_func ("/mime-walk/find-byte/random", test_find_byte_random);
   g_test_add_func ("/mime-walk/has-break/random", test_has_break_random);
   g_test_add_func ("/mime-walk/content-type/random", test_content_type_random);

@@ -328,22 +328,24 @@ is_boundary (const char *p,
 }
 
 /* The first line at or after @p, a line start, that opens with "--", as
- * boundary lines do; NULL when none does. It looks for the dashes, not
- * for every line end: an attachment's base64 has no '-' at all, and a
- * line is looked at only when it holds one. */
+ * boundary lines do; NULL when none does. It looks for a line end
+ * followed by a '-', not for every dash: HTML parts and their styles
+ * hold dashes on most lines ("font-family"), and a search for each,
+ * then one for the end of its line, cost more than the look at every
+ * byte. */
 static const char *
 next_dash_line (const char *p,
                 const char *end)
 {
-  while (p < end)
-    {
-      const char *dash = memchr (p, '-', end - p);
+  const char *nl;
 
-      if (dash == NULL)
-        return NULL;
-      if ((dash == p || dash[-1] == '\n') && dash + 1 < end && dash[1] == '-')
-        return dash;
-      p = next_line (dash, end);
+  if (end - p >= 2 && p[0] == '-' && p[1] == '-')
+    return p;
+  while ((nl = bd_mime_walk_find_pair_long (p, end - p, '\n', '-')) != NULL)
+    {
+      if (end - nl >= 3 && nl[2] == '-')
+        return nl + 1;
+      p = nl + 2;
     }
   return NULL;
 }
