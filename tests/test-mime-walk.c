@@ -1742,7 +1742,8 @@ test_message_id_idn (void)
 /* --- bd_mime_walk_find_byte ------------------------------------------- */
 
 /* Every start in a block of exactly @len bytes (ASan sees a read past
- * it): what memchr () finds, or the end. */
+ * it): what memchr () finds, or the end; bd_mime_walk_find_line_end ()
+ * too, which finds the same 64 bytes a turn. */
 static void
 check_find_byte (const char *text,
                  gsize       len)
@@ -1755,6 +1756,7 @@ check_find_byte (const char *text,
       const char *hit = memchr (p, '\n', end - p);
 
       g_assert_true (bd_mime_walk_find_byte (p, end, '\n') == (hit != NULL ? hit : end));
+      g_assert_true (bd_mime_walk_find_line_end (p, end) == (hit != NULL ? hit : end));
     }
 }
 
@@ -1764,8 +1766,8 @@ test_find_byte_random (void)
   static const char alphabet[] = { 'a', '\n', ':', ' ' };
   g_autoptr(GRand) rand = g_rand_new_with_seed (26);
 
-  /* every length up to past two blocks of 32, the line end anywhere */
-  for (gsize len = 0; len <= 80; len++)
+  /* every length up to past two turns of 64, the line end anywhere */
+  for (gsize len = 0; len <= 160; len++)
     for (guint i = 0; i < 20; i++)
       {
         g_autofree char *text = test_random_text_of_length (rand, alphabet, sizeof alphabet, len);

@@ -179,6 +179,28 @@ bd_mime_walk_find_byte (const char *p,
   return hit != NULL ? hit : end;
 }
 
+/* bd_mime_walk_find_byte (@p, @end, '\n') for a header line's end, 64
+ * bytes a turn: nearly every line ends within one, where with 32 a line
+ * took one turn or two about as often, and the branch that told them
+ * apart was mispredicted for one line in three (cachegrind). */
+static inline const char *
+bd_mime_walk_find_line_end (const char *p,
+                            const char *end)
+{
+#ifdef __SSE2__
+  for (; end - p >= 64; p += 64)
+    {
+      guint64 low = bd_mime_walk_mask (p, '\n') | bd_mime_walk_mask (p + 16, '\n') << 16;
+      guint64 high = bd_mime_walk_mask (p + 32, '\n') | bd_mime_walk_mask (p + 48, '\n') << 16;
+      guint64 m = low | high << 32;
+
+      if (m != 0)
+        return p + __builtin_ctzll (m);
+    }
+#endif
+  return bd_mime_walk_find_byte (p, end, '\n');
+}
+
 /* Whether the @len bytes at @p hold a LF, CR or NUL: the bytes an
  * unfolding drops. 16 at a time, the last block ending at @p + @len
  * (looked at again, the bytes change nothing); a value shorter than a

@@ -242,7 +242,7 @@ split_fields (Head       *head,
         }
       if (((*p == ' ' || *p == '\t') && p > start) || continues_parameters (start, p, end))
         {
-          const char *eol = line_end (p, end);
+          const char *eol = bd_mime_walk_find_line_end (p, end);
 
           /* the last field runs on to the folded line's end */
           if (last != NULL)
@@ -253,7 +253,7 @@ split_fields (Head       *head,
       if ((colon = field_colon (p, end, &name_end)) != NULL)
         {
           /* the line's end looked for from the colon: the name is passed */
-          const char *eol = line_end (colon, end);
+          const char *eol = bd_mime_walk_find_line_end (colon, end);
 
           last = add_field (head, part, &n, p, name_end, colon, eol);
           p = after_line (eol, end);
