@@ -259,6 +259,34 @@ test_blank_line_random (void)
     }
 }
 
+/* --- bd_mime_walk_find_pair_long -------------------------------------- */
+
+/* Against memmem (), which it replaces for long texts: lengths 0 to 200
+ * around the end of an allocation, pairs anywhere, the 64- and 32-byte
+ * steps and the tail all met. */
+static void
+test_find_pair_long_random (void)
+{
+  static const char alphabet[] = { 'a', '-', '\n', '\n', '-' };
+  g_autoptr(GRand) rand = g_rand_new_with_seed (30);
+
+  for (gsize len = 0; len <= 200; len++)
+    for (guint i = 0; i < BD_TEST_ROUNDS (60); i++)
+      {
+        g_autofree char *text = test_random_text_of_length (rand, alphabet, sizeof alphabet, len);
+        g_autofree char *copy = NULL;
+
+        /* mostly no pair, or one or two anywhere */
+        for (gsize k = 0; k < len; k++)
+          if (text[k] != 'a' && g_rand_int_range (rand, 0, len / 4 + 1) != 0)
+            text[k] = 'a';
+        copy = exact_copy (text, len);
+        for (gsize from = 0; from <= len; from += 1 + len / 8)
+          g_assert_true (bd_mime_walk_find_pair_long (copy + from, len - from, '\n', '-')
+                         == memmem (copy + from, len - from, "\n-", 2));
+      }
+}
+
 /* --- bd_mime_walk_field_colon ------------------------------------------ */
 
 /* The reference: the splitter's field_colon_name () before the name was
@@ -1714,7 +1742,8 @@ test_message_id_idn (void)
 /* --- bd_mime_walk_find_byte ------------------------------------------- */
 
 /* Every start in a block of exactly @len bytes (ASan sees a read past
- * it): what memchr () finds, or the end. */
+ * it): what memchr () finds, or the end; bd_mime_walk_find_line_end ()
+ * too, which finds the same 64 bytes a turn. */
 static void
 check_find_byte (const char *text,
                  gsize       len)
@@ -1727,6 +1756,7 @@ check_find_byte (const char *text,
       const char *hit = memchr (p, '\n', end - p);
 
       g_assert_true (bd_mime_walk_find_byte (p, end, '\n') == (hit != NULL ? hit : end));
+      g_assert_true (bd_mime_walk_find_line_end (p, end) == (hit != NULL ? hit : end));
     }
 }
 
@@ -1736,8 +1766,8 @@ test_find_byte_random (void)
   static const char alphabet[] = { 'a', '\n', ':', ' ' };
   g_autoptr(GRand) rand = g_rand_new_with_seed (26);
 
-  /* every length up to past two blocks of 32, the line end anywhere */
-  for (gsize len = 0; len <= 80; len++)
+  /* every length up to past two turns of 64, the line end anywhere */
+  for (gsize len = 0; len <= 160; len++)
     for (guint i = 0; i < 20; i++)
       {
         g_autofree char *text = test_random_text_of_length (rand, alphabet, sizeof alphabet, len);
@@ -1866,21 +1896,19 @@ test_content_type_random (void)
   check_content_type ("multipart/mixed;\n boundary=\"=_a\"");
 }
 
-/* --- bd_mime_next_boundary_line --------------------------------------- */
+/* --- bd_mime_next_dash_line ------------------------------------------- */
 
-/* The line walk it replaced (the dash walk, then the boundary compared):
- * the first line at or after @p opening with "--" and @boundary. */
+/* The line walk it replaced: the first line at or after @p opening with
+ * "--". */
 static const char *
-ref_boundary_line (const char *p,
-                   const char *end,
-                   const char *boundary,
-                   gsize       n)
+ref_dash_line (const char *p,
+               const char *end)
 {
   while (p < end)
     {
       const char *nl;
 
-      if ((gsize)(end - p) >= n + 2 && p[0] == '-' && p[1] == '-' && memcmp (p + 2, boundary, n) == 0)
+      if (end - p >= 2 && p[0] == '-' && p[1] == '-')
         return p;
       nl = memchr (p, '\n', end - p);
       p = nl != NULL ? nl + 1 : end;
@@ -1888,47 +1916,31 @@ ref_boundary_line (const char *p,
   return NULL;
 }
 
-/* Bodies made of boundaries, pieces of them, dashes and line ends: each
- * line start searched from, as split_multipart() does after each line. */
+/* Bodies made of dashes, line ends and text, in a block of exactly their
+ * length (ASan sees a read past it): searched from each line start, as
+ * split_multipart() does after each line. */
 static void
-test_boundary_line_random (void)
+test_dash_line_random (void)
 {
-  static const char *const boundaries[] = { "_", "a_b", "__x", "x_", "=_Part_1", "b@c_d", "-_-", "?x", "ab,cd", "q~" };
+  static const char *const pieces[] = {
+    "\n", "-", "--", "a", " ", "\n--", "\n-", "x-y", "- item\n", "font-family: x;\n", "--b_1\n",
+    "0123456789abcdef0123456789abcdef0123456789abcdef",
+  };
   g_autoptr(GRand) rand = g_rand_new_with_seed (24);
 
-  for (guint round = 0; round < 3000; round++)
+  for (guint round = 0; round < BD_TEST_ROUNDS (3000); round++)
     {
-      const char *boundary = boundaries[round % G_N_ELEMENTS (boundaries)];
-      gsize n = strlen (boundary);
-      const char *pieces[] = { "\n", "-", "--", "_", "a", "x", boundary, boundary + 1, "\n--", "--_" };
       g_autoptr(GString) body = g_string_new (NULL);
       g_autofree char *text = NULL;
-      BdMimeBoundaryKey key;
       guint count = g_rand_int_range (rand, 0, 40);
 
-      g_assert_true (bd_mime_boundary_key (boundary, n, &key));
       for (guint i = 0; i < count; i++)
         g_string_append (body, pieces[g_rand_int_range (rand, 0, G_N_ELEMENTS (pieces))]);
       text = exact_copy (body->str, body->len);
       for (const char *p = text, *end = text + body->len; p <= end; p++)
         if (p == text || p[-1] == '\n')
-          g_assert_true (bd_mime_next_boundary_line (p, end, boundary, n, &key) == ref_boundary_line (p, end, boundary, n));
+          g_assert_true (bd_mime_next_dash_line (p, end) == ref_dash_line (p, end));
     }
-}
-
-/* The key: the first rare byte, at its place in "--boundary"; none in a
- * boundary of letters, digits and the bytes as common as '.'. */
-static void
-test_boundary_key (void)
-{
-  BdMimeBoundaryKey key;
-
-  g_assert_false (bd_mime_boundary_key ("abc.def=12-3/+:", 15, &key));
-  g_assert_true (bd_mime_boundary_key ("a.b@c_d", 7, &key));
-  g_assert_cmpint (key.rare, ==, '@');
-  g_assert_cmpuint (key.at, ==, 5);
-  g_assert_true (bd_mime_boundary_key ("_", 1, &key));
-  g_assert_cmpuint (key.at, ==, 2);
 }
 
 int
@@ -1961,8 +1973,8 @@ main (int   argc,
   g_test_add_func ("/mime-walk/tags/random", test_tags_random);
   g_test_add_func ("/mime-walk/received/random", test_received_random);
   g_test_add_func ("/mime-walk/header-block/random", test_header_block_random);
-  g_test_add_func ("/mime-walk/boundary-line-random", test_boundary_line_random);
-  g_test_add_func ("/mime-walk/boundary-key", test_boundary_key);
+  test_add_func_each_vector_path ("/mime-walk/dash-line/random", test_dash_line_random);
+  test_add_func_each_vector_path ("/mime-walk/find-pair-long/random", test_find_pair_long_random);
   g_test_add_func ("/mime-walk/find-byte/random", test_find_byte_random);
   g_test_add_func ("/mime-walk/has-break/random", test_has_break_random);
   g_test_add_func ("/mime-walk/content-type/random", test_content_type_random);

@@ -3,8 +3,8 @@
  *
  * Shared by bd-mime.c, bd-mime-headers.c and bd-dsn.c only: field names
  * compared without case, inline (GLib's calls a function for every byte,
- * and names are compared for every look-up); and the boundary search,
- * for its test.
+ * and names are compared for every look-up); and the boundary lines'
+ * search, for its test.
  */
 #pragma once
 
@@ -104,23 +104,9 @@ bd_mime_names_equal (const char *a,
   return TRUE;
 }
 
-/* Where a boundary line is looked for by one of its own bytes: @rare,
- * at @at in "--boundary" (its first place there, so that the first hit on
- * a boundary line is that one). Private to bd-mime.c but for a test that
- * compares the search with a line walk. */
-typedef struct
-{
-  char  rare;
-  gsize at;
-} BdMimeBoundaryKey;
-
-gboolean    bd_mime_boundary_key       (const char              *boundary,
-                                        gsize                    n,
-                                        BdMimeBoundaryKey       *key);
-const char *bd_mime_next_boundary_line (const char              *p,
-                                        const char              *end,
-                                        const char              *boundary,
-                                        gsize                    n,
-                                        const BdMimeBoundaryKey *key);
+/* Private to bd-mime.c but for a test that compares the search with a
+ * line walk. */
+const char *bd_mime_next_dash_line (const char *p,
+                                    const char *end);
 
 G_END_DECLS

@@ -17,6 +17,7 @@
 #include <glib.h>
 #include <string.h>
 
+#include "bd-cpu.h"
 #include "bd-text.h"
 
 #ifdef __SSE2__
@@ -78,6 +79,73 @@ bd_mime_walk_find_pair (const char *p,
   return NULL;
 }
 
+#ifdef BD_CPU_AVX2_PATHS
+/* The pairs @a then @b starting among the 32 bytes at @p (the block and
+ * the one a byte on), as a mask of bytes. */
+__attribute__ ((target ("avx2")))
+static inline __m256i
+bd_mime_walk_pairs_avx2 (const char *p,
+                         __m256i     a,
+                         __m256i     b)
+{
+  return _mm256_and_si256 (_mm256_cmpeq_epi8 (_mm256_loadu_si256 ((const __m256i *)(gconstpointer)p), a),
+                           _mm256_cmpeq_epi8 (_mm256_loadu_si256 ((const __m256i *)(gconstpointer)(p + 1)), b));
+}
+
+/* bd_mime_walk_find_pair () 64 bytes a step (one test for the two
+ * blocks: pairs are rare), then 32. */
+__attribute__ ((target ("avx2")))
+static inline const char *
+bd_mime_walk_find_pair_avx2 (const char *p,
+                             gsize       len,
+                             char        a,
+                             char        b)
+{
+  const char *end = p + len;
+  const __m256i first = _mm256_set1_epi8 (a), second = _mm256_set1_epi8 (b);
+
+  for (; end - p >= 65; p += 64)
+    {
+      __m256i low = bd_mime_walk_pairs_avx2 (p, first, second);
+      __m256i high = bd_mime_walk_pairs_avx2 (p + 32, first, second);
+      __m256i any = _mm256_or_si256 (low, high);
+
+      if (!_mm256_testz_si256 (any, any))
+        {
+          unsigned pairs = (unsigned)_mm256_movemask_epi8 (low);
+
+          if (pairs != 0)
+            return p + __builtin_ctz (pairs);
+          return p + 32 + __builtin_ctz ((unsigned)_mm256_movemask_epi8 (high));
+        }
+    }
+  for (; end - p >= 33; p += 32)
+    {
+      unsigned pairs = (unsigned)_mm256_movemask_epi8 (bd_mime_walk_pairs_avx2 (p, first, second));
+
+      if (pairs != 0)
+        return p + __builtin_ctz (pairs);
+    }
+  return bd_mime_walk_find_pair (p, end - p, a, b);
+}
+#endif
+
+/* bd_mime_walk_find_pair () over a long text (a multipart's body), with
+ * AVX2 where the processor has it: there it reads twice the bytes a
+ * step, and the search is most of the work. */
+static inline const char *
+bd_mime_walk_find_pair_long (const char *p,
+                             gsize       len,
+                             char        a,
+                             char        b)
+{
+#ifdef BD_CPU_AVX2_PATHS
+  if (bd_cpu_has_avx2 ())
+    return bd_mime_walk_find_pair_avx2 (p, len, a, b);
+#endif
+  return bd_mime_walk_find_pair (p, len, a, b);
+}
+
 /* The first @c in [@p, @end), or @end: memchr () inline for the short
  * runs of a header block, where a line's end is a few dozen bytes on
  * and the call and its set-up were most of a search (the splitter made
@@ -109,6 +177,28 @@ bd_mime_walk_find_byte (const char *p,
 #endif
   hit = p < end ? memchr (p, c, end - p) : NULL;
   return hit != NULL ? hit : end;
+}
+
+/* bd_mime_walk_find_byte (@p, @end, '\n') for a header line's end, 64
+ * bytes a turn: nearly every line ends within one, where with 32 a line
+ * took one turn or two about as often, and the branch that told them
+ * apart was mispredicted for one line in three (cachegrind). */
+static inline const char *
+bd_mime_walk_find_line_end (const char *p,
+                            const char *end)
+{
+#ifdef __SSE2__
+  for (; end - p >= 64; p += 64)
+    {
+      guint64 low = bd_mime_walk_mask (p, '\n') | bd_mime_walk_mask (p + 16, '\n') << 16;
+      guint64 high = bd_mime_walk_mask (p + 32, '\n') | bd_mime_walk_mask (p + 48, '\n') << 16;
+      guint64 m = low | high << 32;
+
+      if (m != 0)
+        return p + __builtin_ctzll (m);
+    }
+#endif
+  return bd_mime_walk_find_byte (p, end, '\n');
 }
 
 /* Whether the @len bytes at @p hold a LF, CR or NUL: the bytes an

@@ -242,7 +242,7 @@ split_fields (Head       *head,
         }
       if (((*p == ' ' || *p == '\t') && p > start) || continues_parameters (start, p, end))
         {
-          const char *eol = line_end (p, end);
+          const char *eol = bd_mime_walk_find_line_end (p, end);
 
           /* the last field runs on to the folded line's end */
           if (last != NULL)
@@ -253,7 +253,7 @@ split_fields (Head       *head,
       if ((colon = field_colon (p, end, &name_end)) != NULL)
         {
           /* the line's end looked for from the colon: the name is passed */
-          const char *eol = line_end (colon, end);
+          const char *eol = bd_mime_walk_find_line_end (colon, end);
 
           last = add_field (head, part, &n, p, name_end, colon, eol);
           p = after_line (eol, end);
@@ -327,77 +327,31 @@ is_boundary (const char *p,
   return p == eol;
 }
 
-/* The first line at or after @p, a line start, that opens with "--", as
- * boundary lines do; NULL when none does. It looks for the dashes, not
- * for every line end: an attachment's base64 has no '-' at all, and a
- * line is looked at only when it holds one. */
-static const char *
-next_dash_line (const char *p,
-                const char *end)
-{
-  while (p < end)
-    {
-      const char *dash = memchr (p, '-', end - p);
-
-      if (dash == NULL)
-        return NULL;
-      if ((dash == p || dash[-1] == '\n') && dash + 1 < end && dash[1] == '-')
-        return dash;
-      p = next_line (dash, end);
-    }
-  return NULL;
-}
-
-/* The bytes rare in mail that an attachment's base64 never holds. Bytes
- * as common as '.' are not among them: a boundary keyed on '.'
- * (Sendmail's "id.time/host") met more dots than the dash walk met
- * dashes. A table: strcspn () built one for each boundary. */
-static const guint8 rare_table[256] = {
-  ['_'] = TRUE, ['`'] = TRUE, ['~'] = TRUE, ['^'] = TRUE, ['|'] = TRUE, ['\\'] = TRUE, ['{'] = TRUE,
-  ['}'] = TRUE, ['%'] = TRUE, ['&'] = TRUE, ['*'] = TRUE, ['$'] = TRUE, ['!'] = TRUE, ['#'] = TRUE,
-  ['\''] = TRUE, ['?'] = TRUE, [']'] = TRUE, ['['] = TRUE, [','] = TRUE, ['@'] = TRUE
-};
-
-/* The first rare byte of @boundary (@n bytes), so that a search for it
- * skips both the text and the attachments; FALSE when it has none. */
-gboolean
-bd_mime_boundary_key (const char        *boundary,
-                      gsize              n,
-                      BdMimeBoundaryKey *key)
-{
-  gsize i = 0;
-
-  while (i < n && !rare_table[(guchar)boundary[i]])
-    i++;
-  if (i == n)
-    return FALSE;
-  key->rare = boundary[i];
-  key->at = i + 2;
-  return TRUE;
-}
-
-/* The first line at or after @p, a line start, that opens with "--" and
- * @boundary; NULL when none does. Only @key's byte is searched for: one
- * search for each of its few places, where the dash walk above took two
- * for each line holding a '-'. */
+/**
+ * bd_mime_next_dash_line:
+ * @p: a line start
+ *
+ * The first line at or after @p that opens with "--", as boundary lines
+ * do; NULL when none does. It looks for a line end followed by a '-'
+ * (AVX2 where the processor has it), not for every dash, nor for a rare
+ * byte of the boundary: HTML parts and their styles hold dashes on most
+ * lines ("font-family"), text a boundary's '_' or '@' here and there,
+ * and a search for each, then one for the end of its line, cost more
+ * than the look at every byte; base64 holds no '-'.
+ */
 const char *
-bd_mime_next_boundary_line (const char              *p,
-                            const char              *end,
-                            const char              *boundary,
-                            gsize                    n,
-                            const BdMimeBoundaryKey *key)
+bd_mime_next_dash_line (const char *p,
+                        const char *end)
 {
-  const char *from = p, *hit;
+  const char *nl;
 
-  if ((gsize)(end - p) < n + 2)
-    return NULL;   /* no room for one, nor for @key's place past @p */
-  for (p += key->at; p < end && (hit = memchr (p, key->rare, end - p)) != NULL; p = hit + 1)
+  if (end - p >= 2 && p[0] == '-' && p[1] == '-')
+    return p;
+  while ((nl = bd_mime_walk_find_pair_long (p, end - p, '\n', '-')) != NULL)
     {
-      const char *line = hit - key->at;
-
-      if ((line == from || line[-1] == '\n') && (gsize)(end - line) >= n + 2 && line[0] == '-' && line[1] == '-'
-          && memcmp (line + 2, boundary, n) == 0)
-        return line;
+      if (end - nl >= 3 && nl[2] == '-')
+        return nl + 1;
+      p = nl + 2;
     }
   return NULL;
 }
@@ -484,12 +438,10 @@ split_parts (Parser     *parser,
   const char *start = NULL;   /* the current part's first byte */
   gsize n = strlen (part->boundary);
   gboolean digest = bd_mime_is_word (part->subtype, "digest");
-  BdMimeBoundaryKey key;
-  gboolean keyed = bd_mime_boundary_key (part->boundary, n, &key);
 
   part->prologue = p;
   part->prologue_len = part->body_len;
-  while ((p = keyed ? bd_mime_next_boundary_line (p, end, part->boundary, n, &key) : next_dash_line (p, end)) != NULL)
+  while ((p = bd_mime_next_dash_line (p, end)) != NULL)
     {
       const char *eol = line_end (p, end);
       gboolean last = FALSE;
