@@ -329,7 +329,8 @@ static void
 test_is_address_random (void)
 {
   static const char *const pieces[] = { "a", "kijitora", "@", "example.jp", ".", "<", ">", " ", "\t",
-                                        "\n", "\r", "\v", "\f", "mail to ", "\"", "x@y.z" };
+                                        "\n", "\r", "\v", "\f", "mail to ", "\"", "x@y.z", "[", "]",
+                                        "192.0.2.1", "localhost", "'", "-", "`" };
   g_autoptr(GRand) rand = g_rand_new_with_seed (19);
 
   for (guint round = 0; round < BD_TEST_ROUNDS (20000); round++)
@@ -341,6 +342,27 @@ test_is_address_random (void)
         g_string_append (text, pieces[g_rand_int_range (rand, 0, G_N_ELEMENTS (pieces))]);
       g_assert_cmpint (bd_scan_is_address (text->str), ==, is_address_reference (text->str));
     }
+}
+
+/* bd_recipient_set_status () overwrites the copy it holds when the new
+ * status fits: the status reads the same as after the g_free () and
+ * g_strdup () it replaces, whatever was there before. */
+static void
+test_recipient_set_status (void)
+{
+  static const char *const statuses[] = { "5.1.1", "4.4.7", "5.7.1", "5.1.10", "4.2", "", "5.7.133", "x" };
+  g_autoptr(BdRecipient) r = bd_recipient_new ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (statuses); i++)
+    for (guint j = 0; j < G_N_ELEMENTS (statuses); j++)
+      {
+        g_clear_pointer (&r->status, g_free);
+        bd_recipient_set_status (r, statuses[i]);
+        g_assert_cmpstr (r->status, ==, statuses[i]);
+        bd_recipient_set_status (r, statuses[j]);
+        g_assert_cmpstr (r->status, ==, statuses[j]);
+        g_assert_true (r->status != statuses[j]);
+      }
 }
 
 static void
@@ -1538,6 +1560,7 @@ main (int   argc,
   test_add_func_each_vector_path ("/core/scanners/util/find-line-split", test_util_find_line_split);
   test_add_func_each_vector_path ("/core/scanners/util/find-ci-random", test_util_find_ci_random);
   g_test_add_func ("/core/scanners/util/address", test_util_address);
+  g_test_add_func ("/core/scanners/util/recipient-set-status", test_recipient_set_status);
   g_test_add_func ("/core/scanners/util/collapse", test_util_collapse);
   g_test_add_func ("/core/scanners/util/collapse-max", test_util_collapse_max);
   g_test_add_func ("/core/scanners/util/collapse-max-random", test_util_collapse_max_random);
