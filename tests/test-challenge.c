@@ -68,7 +68,7 @@ dropped (const char *text)
 
   bd_bounce_add_recipient (bounce, "user@example.com");
   bounce->mta = g_strdup ("postfix");
-  bd_decoder_drop_challenge (bounce, NULL, text);
+  bd_decoder_drop_challenge (bounce, NULL, text, strlen (text));
   was_dropped = bounce->recipients->len == 0;
   g_assert_true (was_dropped == (bounce->mta == NULL));
   return was_dropped;
