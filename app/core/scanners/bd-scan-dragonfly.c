@@ -48,9 +48,9 @@ gboolean
 bd_scan_dragonfly (const BdScanInput *input,
                    BdBounce          *bounce)
 {
-  g_autofree char **lines = NULL;
+  bd_scan_autofree char **lines = NULL;
   g_autoptr(GString) diag = NULL;
-  g_autofree char *host = NULL;
+  bd_scan_autofree char *host = NULL;
   BdRecipient *recipient;
   int at;
 

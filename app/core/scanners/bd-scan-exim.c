@@ -197,8 +197,8 @@ read_entry (char     **lines,
 {
   const char *head = lines[entry] + 2;
   g_autoptr(GString) diag = g_string_new (NULL);
-  g_autofree char *address = NULL;
-  g_autofree char *host = NULL;
+  bd_scan_autofree char *address = NULL;
+  bd_scan_autofree char *host = NULL;
   const char *colon;
   BdRecipient *recipient;
   gboolean local = bd_scan_has_prefix (head, "pipe to ") || bd_scan_has_prefix (head, "save to ");
@@ -237,7 +237,7 @@ read_entry (char     **lines,
 
   if (local && bd_scan_has_prefix (head, "pipe to ") && diag->len == 0)
     {
-      g_autofree char *output = transport_output (lines);
+      bd_scan_autofree char *output = transport_output (lines);
 
       recipient = bd_scan_add (bounce, address, output != NULL && *output ? output : head);
       bd_scan_set_reason (recipient, BD_REASON_MAILERERROR, BD_EVIDENCE_PIPE_FAILED, NULL);
@@ -255,7 +255,7 @@ read_entry (char     **lines,
 static char **
 failed_recipients (const BdScanInput *input)
 {
-  g_autofree char *value = bd_scan_header (input, "X-Failed-Recipients");
+  bd_scan_autofree char *value = bd_scan_header (input, "X-Failed-Recipients");
   char **parts;
 
   if (value == NULL)
@@ -280,7 +280,7 @@ gboolean
 bd_scan_exim_read (const BdScanInput *input,
                    BdBounce          *bounce)
 {
-  g_autofree char **lines = bd_scan_split_lines (input, stop_markers);
+  bd_scan_autofree char **lines = bd_scan_split_lines (input, stop_markers);
   g_auto(GStrv) failed = failed_recipients (input);
   const char *previous = "";
   guint n_failed = 0;
@@ -316,7 +316,7 @@ copied_to (const BdScanInput *input)
 {
   const char *head = bd_scan_body_find (input, "------ This is a copy of ");
   const char *end, *to;
-  g_autofree char *line = NULL;
+  bd_scan_autofree char *line = NULL;
 
   if (head == NULL || (head = strchr (head, '\n')) == NULL)
     return NULL;
@@ -348,7 +348,7 @@ copied_for (const BdScanInput *input)
   if (at == NULL || (end != NULL && at > end))
     return NULL;
   {
-    g_autofree char *line = g_strndup (at + 5, strcspn (at + 5, ";\n"));
+    bd_scan_autofree char *line = g_strndup (at + 5, strcspn (at + 5, ";\n"));
 
     return bd_scan_extract_address (line);
   }
@@ -362,7 +362,7 @@ static void
 fill_unnamed (const BdScanInput *input,
               BdBounce          *bounce)
 {
-  g_autofree char *to = NULL;
+  bd_scan_autofree char *to = NULL;
   gboolean looked = FALSE;
 
   for (guint i = 0; i < bounce->recipients->len; i++)

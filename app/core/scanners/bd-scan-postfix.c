@@ -90,7 +90,7 @@ has_custom_intro (const BdScanInput *input)
 static gboolean
 has_custom_template (const BdScanInput *input)
 {
-  g_autofree char **lines = NULL;
+  bd_scan_autofree char **lines = NULL;
 
   if (!has_custom_intro (input))
     return FALSE;
@@ -118,8 +118,8 @@ add_unreported (const BdScanInput *input,
                 BdBounce          *bounce)
 {
   const BdMimePart *copy;
-  g_autofree char *to = NULL;
-  g_autofree char *address = NULL;
+  bd_scan_autofree char *to = NULL;
+  bd_scan_autofree char *address = NULL;
 
   if (!bd_scan_body_has (input, "--- Delivery report unavailable ---") || input->original == NULL)
     return;
@@ -135,7 +135,7 @@ entry_address (const char  *line,
                const char **rest)
 {
   const char *colon;
-  g_autofree char *head = NULL;
+  bd_scan_autofree char *head = NULL;
 
   if (line[0] == ' ' || line[0] == '\t' || line[0] == '\0')
     return NULL;
@@ -172,7 +172,7 @@ gboolean
 bd_scan_postfix_read (const BdScanInput *input,
                       BdBounce          *bounce)
 {
-  g_autofree char **lines = NULL;
+  bd_scan_autofree char **lines = NULL;
   int start;
 
   lines = bd_scan_split_lines (input, stop_markers);
@@ -180,9 +180,9 @@ bd_scan_postfix_read (const BdScanInput *input,
   for (int i = MAX (start, 0); lines[i] != NULL; i++)
     {
       const char *rest = NULL;
-      g_autofree char *address = entry_address (lines[i], &rest);
+      bd_scan_autofree char *address = entry_address (lines[i], &rest);
       g_autoptr(GString) diag = NULL;
-      g_autofree char *host = NULL;
+      bd_scan_autofree char *host = NULL;
       BdRecipient *r;
       int j;
 

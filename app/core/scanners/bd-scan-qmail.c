@@ -63,8 +63,8 @@ static const char *const provider_intros[] = {
 static gboolean
 received_for_bounce (const BdScanInput *input)
 {
-  g_autofree char *value = NULL;
-  g_autofree char *received = NULL;
+  bd_scan_autofree char *value = NULL;
+  bd_scan_autofree char *received = NULL;
 
   if (input->message == NULL)
     return FALSE;
@@ -185,7 +185,7 @@ remote_words_reason (const BdRecipient *recipient,
 {
   const char *said = strstr (recipient->diagnostic, "Remote host said:");
   const char *end;
-  g_autofree char *lowered = NULL;
+  bd_scan_autofree char *lowered = NULL;
 
   if (said == NULL)
     return BD_REASON_UNDEFINED;
@@ -259,7 +259,7 @@ gboolean
 bd_scan_qmail_read (const BdScanInput *input,
                     BdBounce          *bounce)
 {
-  g_autofree char **lines = bd_scan_split_lines (input, stop_markers);
+  bd_scan_autofree char **lines = bd_scan_split_lines (input, stop_markers);
 
   for (int i = 0; lines[i] != NULL; i++)
     {

@@ -270,7 +270,7 @@ bd_scan_read_dsn_fields (char     **lines,
       if ((v = field_value (lines[i], "Final-Recipient")) != NULL
           || ((v = field_value (lines[i], "Original-Recipient")) != NULL && r == NULL))
         {
-          g_autofree char *address = bd_scan_extract_address (v);
+          bd_scan_autofree char *address = bd_scan_extract_address (v);
 
           if (address == NULL)
             continue;

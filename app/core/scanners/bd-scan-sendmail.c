@@ -103,7 +103,7 @@ static char *
 returned_to (const BdScanInput *input)
 {
   const char *p = bd_scan_body_find (input, "----- Unsent message follows -----");
-  g_autofree char *line = NULL;
+  bd_scan_autofree char *line = NULL;
 
   if (p == NULL || (p = strstr (p, "\nTo:")) == NULL)
     return NULL;
@@ -128,8 +128,8 @@ read_transcript (const BdScanInput *input,
                  char             **lines,
                  BdBounce          *bounce)
 {
-  g_autofree char *host = NULL;
-  g_autofree char *last_host_line = NULL;
+  bd_scan_autofree char *host = NULL;
+  bd_scan_autofree char *last_host_line = NULL;
   g_autoptr(GString) reply = g_string_new (NULL);
   const char *command = NULL;
   int start = bd_scan_find_line (lines, 0, "----- Transcript of session follows -----");
@@ -138,8 +138,8 @@ read_transcript (const BdScanInput *input,
   for (int i = MAX (start, 0); lines[i] != NULL; i++)
     {
       const char *line = lines[i];
-      g_autofree char *address = NULL;
-      g_autofree char *talk = talking_to_at (&talk_lines, i);
+      bd_scan_autofree char *address = NULL;
+      bd_scan_autofree char *talk = talking_to_at (&talk_lines, i);
       const char *text;
       BdRecipient *r;
 
@@ -205,7 +205,7 @@ read_transcript (const BdScanInput *input,
 
   if (bounce->recipients->len == 0 && last_host_line != NULL)
     {
-      g_autofree char *to = returned_to (input);
+      bd_scan_autofree char *to = returned_to (input);
 
       /* without an address the decoder pairs it with the report's one */
       if (to != NULL || bd_scan_body_has (input, "Content-Type: message/delivery-status")
@@ -233,7 +233,7 @@ gboolean
 bd_scan_sendmail_read (const BdScanInput *input,
                        BdBounce          *bounce)
 {
-  g_autofree char **lines = bd_scan_split_lines (input, stop_markers);
+  bd_scan_autofree char **lines = bd_scan_split_lines (input, stop_markers);
 
   return read_transcript (input, lines, bounce);
 }
@@ -251,7 +251,7 @@ read_fatal_errors (char     **lines,
   for (int i = at + 1; lines[i] != NULL && strstr (lines[i], "-----") == NULL; i++)
     {
       const char *reason = strstr (lines[i], "(reason: ");
-      g_autofree char *address = NULL;
+      bd_scan_autofree char *address = NULL;
       BdRecipient *r;
 
       if (reason != NULL || lines[i][0] == '\0' || (address = bd_scan_extract_address (lines[i])) == NULL)
@@ -261,7 +261,7 @@ read_fatal_errors (char     **lines,
         r = bd_scan_add (bounce, address, NULL);
       if (lines[i + 1] != NULL && (reason = strstr (lines[i + 1], "(reason: ")) != NULL)
         {
-          g_autofree char *text = g_strndup (reason + 9, strcspn (reason + 9, ")"));
+          bd_scan_autofree char *text = g_strndup (reason + 9, strcspn (reason + 9, ")"));
 
           if (r->diagnostic == NULL)
             bd_scan_set_diagnostic (r, text);
@@ -277,13 +277,13 @@ static char *
 transcript_peer (char      **lines,
                  const char **command)
 {
-  g_autofree char *host = NULL;
+  bd_scan_autofree char *host = NULL;
   TalkLines talk_lines = { lines, -2 };
 
   *command = NULL;
   for (int i = 0; lines[i] != NULL; i++)
     {
-      g_autofree char *talk = talking_to_at (&talk_lines, i);
+      bd_scan_autofree char *talk = talking_to_at (&talk_lines, i);
 
       if (talk != NULL)
         {
@@ -306,7 +306,7 @@ fill_from_transcript (char     **lines,
                       BdBounce  *bounce)
 {
   const char *command;
-  g_autofree char *host = transcript_peer (lines, &command);
+  bd_scan_autofree char *host = transcript_peer (lines, &command);
 
   if (host == NULL)
     return;
@@ -337,7 +337,7 @@ gboolean
 bd_scan_sendmail (const BdScanInput *input,
                   BdBounce          *bounce)
 {
-  g_autofree char **lines = NULL;
+  bd_scan_autofree char **lines = NULL;
   gboolean delayed;
 
   if (!bd_scan_gate_sendmail (input))

@@ -80,7 +80,7 @@ bd_scan_from_has (const BdScanInput *input,
 gboolean
 bd_scan_from_null_sender (const BdScanInput *input)
 {
-  g_autofree char *return_path = NULL;
+  bd_scan_autofree char *return_path = NULL;
 
   g_return_val_if_fail (input != NULL, FALSE);
 
@@ -109,7 +109,7 @@ char *
 bd_scan_header (const BdScanInput *input,
                 const char        *name)
 {
-  g_autofree char *value = NULL;
+  bd_scan_autofree char *value = NULL;
 
   g_return_val_if_fail (input != NULL, NULL);
   g_return_val_if_fail (name != NULL, NULL);
@@ -151,7 +151,7 @@ char *
 bd_scan_original_to (const BdScanInput *input)
 {
   const BdMimePart *copy;
-  g_autofree char *to = NULL;
+  bd_scan_autofree char *to = NULL;
 
   g_return_val_if_fail (input != NULL, NULL);
 

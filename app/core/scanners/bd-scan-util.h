@@ -125,6 +125,21 @@ bd_scan_body_has (const BdScanInput *input,
   return bd_scan_body_find (input, needle) != NULL;
 }
 
+/* g_autofree for a scanner's strings and line arrays, freed only when
+ * set: most scanners return before they set any (the message is not in
+ * their format), and g_autofree's cleanup calls g_free () even for NULL,
+ * some forty calls a message. */
+static inline void
+bd_scan_free_if_set (void *p)
+{
+  gpointer *pointer = p;
+
+  if (*pointer != NULL)
+    g_free (*pointer);
+}
+
+#define bd_scan_autofree __attribute__ ((cleanup (bd_scan_free_if_set)))
+
 /* g_str_has_prefix (), inline: the scanners test their lines' prefixes
  * one by one (some 3,000 a corpus), and GLib's call measured both
  * strings each time. The compare stops at @text's NUL, which differs from
