@@ -344,6 +344,68 @@ test_is_address_random (void)
     }
 }
 
+/* BdScanText against the GString calls it replaces in the scanners:
+ * random runs of appends, single bytes, words and resets, on and past
+ * its stack buffer, from a heap buffer each (so that AddressSanitizer
+ * sees a read past one). */
+static void
+test_scan_text_random (void)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (9);
+
+  for (guint round = 0; round < BD_TEST_ROUNDS (4000); round++)
+    {
+      g_auto(BdScanText) text = BD_SCAN_TEXT_UNSET;
+      g_autoptr(GString) expected = g_string_new (NULL);
+      guint n_ops = g_rand_int_range (rand, 1, 40);
+
+      bd_scan_text_init (&text, NULL);
+      for (guint op = 0; op < n_ops; op++)
+        {
+          gsize len = g_rand_int_range (rand, 0, g_rand_boolean (rand) ? 8 : 300);
+          g_autofree char *word = g_malloc (len + 1);
+
+          for (gsize i = 0; i < len; i++)
+            word[i] = (char)g_rand_int_range (rand, 'a', 'z' + 1);
+          word[len] = '\0';
+          switch (g_rand_int_range (rand, 0, 7))
+            {
+            case 0:
+              bd_scan_text_append (&text, word);
+              g_string_append (expected, word);
+              break;
+            case 1:
+              bd_scan_text_append_c (&text, word[0] != '\0' ? word[0] : '.');
+              g_string_append_c (expected, word[0] != '\0' ? word[0] : '.');
+              break;
+            case 2:
+              bd_scan_text_append_word (&text, word);
+              bd_scan_append_word (expected, word);
+              break;
+            case 3:
+              bd_scan_text_append_after_space (&text, word);
+              bd_scan_append_after_space (expected, word);
+              break;
+            case 4:
+              bd_scan_text_empty (&text);
+              g_string_truncate (expected, 0);
+              break;
+            case 5:
+              bd_scan_text_init (&text, word);
+              g_string_assign (expected, word);
+              break;
+            default:
+              bd_scan_text_append_len (&text, word, len / 2);
+              g_string_append_len (expected, word, len / 2);
+              break;
+            }
+          g_assert_cmpuint (text.len, ==, expected->len);
+          g_assert_cmpstr (text.str, ==, expected->str);
+          g_assert_cmpuint (text.room, >, text.len);
+        }
+    }
+}
+
 /* bd_scan_autofree frees what g_autofree would (a string, a line array),
  * and skips NULL; AddressSanitizer's leak check sees a copy it missed. */
 static void
@@ -1583,6 +1645,7 @@ main (int   argc,
   g_test_add_func ("/core/scanners/util/address", test_util_address);
   g_test_add_func ("/core/scanners/util/recipient-set-status", test_recipient_set_status);
   g_test_add_func ("/core/scanners/util/autofree", test_scan_autofree);
+  g_test_add_func ("/core/scanners/util/scan-text-random", test_scan_text_random);
   g_test_add_func ("/core/scanners/util/collapse", test_util_collapse);
   g_test_add_func ("/core/scanners/util/collapse-max", test_util_collapse_max);
   g_test_add_func ("/core/scanners/util/collapse-max-random", test_util_collapse_max_random);

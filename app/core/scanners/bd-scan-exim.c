@@ -196,22 +196,23 @@ read_entry (char     **lines,
             BdBounce  *bounce)
 {
   const char *head = lines[entry] + 2;
-  g_autoptr(GString) diag = g_string_new (NULL);
+  g_auto(BdScanText) diag = BD_SCAN_TEXT_UNSET;
   bd_scan_autofree char *address = NULL;
   bd_scan_autofree char *host = NULL;
   const char *colon;
   BdRecipient *recipient;
   gboolean local = bd_scan_has_prefix (head, "pipe to ") || bd_scan_has_prefix (head, "save to ");
 
+  bd_scan_text_init (&diag, NULL);
   /* "addr: forced freeze" and "addr <other>: malformed address: …" */
   colon = strstr (head, ": ");
   if (colon != NULL && !local)
-    g_string_append (diag, colon + 2);
+    bd_scan_text_append (&diag, colon + 2);
   /* a rejection by the local scanning code indents its error, not an
    * address: the error is all the entry says */
   else if (!local && (address = bd_scan_extract_address (head)) == NULL
            && !bd_scan_has_prefix (head, "an undisclosed address"))
-    g_string_append (diag, head);
+    bd_scan_text_append (&diag, head);
   g_clear_pointer (&address, g_free);
 
   for (int i = entry + 1; lines[i] != NULL && is_detail (lines[i]); i++)
@@ -220,8 +221,7 @@ read_entry (char     **lines,
 
       if (is_alias_line (text))
         continue;
-      g_string_append_c (diag, ' ');
-      g_string_append (diag, text);
+      bd_scan_text_append_after_space (&diag, text);
     }
 
   if (!local)
@@ -235,7 +235,7 @@ read_entry (char     **lines,
   if (address == NULL ? bounce->recipients->len > 0 : bd_scan_find_recipient (bounce, address) != NULL)
     return;
 
-  if (local && bd_scan_has_prefix (head, "pipe to ") && diag->len == 0)
+  if (local && bd_scan_has_prefix (head, "pipe to ") && diag.len == 0)
     {
       bd_scan_autofree char *output = transport_output (lines);
 
@@ -244,7 +244,7 @@ read_entry (char     **lines,
       return;
     }
 
-  recipient = bd_scan_add (bounce, address, diag->str);
+  recipient = bd_scan_add (bounce, address, diag.str);
   host = recipient->diagnostic != NULL ? bd_scan_host_in (recipient->diagnostic) : NULL;
   recipient->remote_mta = g_steal_pointer (&host);
   set_exim_command (recipient);

@@ -173,6 +173,7 @@ bd_scan_postfix_read (const BdScanInput *input,
                       BdBounce          *bounce)
 {
   bd_scan_autofree char **lines = NULL;
+  g_auto(BdScanText) diag = BD_SCAN_TEXT_UNSET;
   int start;
 
   lines = bd_scan_split_lines (input, stop_markers);
@@ -181,20 +182,19 @@ bd_scan_postfix_read (const BdScanInput *input,
     {
       const char *rest = NULL;
       bd_scan_autofree char *address = entry_address (lines[i], &rest);
-      g_autoptr(GString) diag = NULL;
       bd_scan_autofree char *host = NULL;
       BdRecipient *r;
       int j;
 
       if (address == NULL)
         continue;
-      diag = g_string_new (rest);
+      bd_scan_text_init (&diag, rest);
       for (j = i + 1; lines[j] != NULL && (lines[j][0] == ' ' || lines[j][0] == '\t'); j++)
-        bd_scan_append_after_space (diag, lines[j]);
+        bd_scan_text_append_after_space (&diag, lines[j]);
       i = j - 1;
       if (bd_scan_find_recipient (bounce, address) != NULL)
         continue;
-      r = bd_scan_add (bounce, address, diag->str);
+      r = bd_scan_add (bounce, address, diag.str);
       host = r->diagnostic != NULL ? bd_scan_host_in (r->diagnostic) : NULL;
       r->remote_mta = g_steal_pointer (&host);
       set_postfix_reason (r);

@@ -260,22 +260,19 @@ bd_scan_qmail_read (const BdScanInput *input,
                     BdBounce          *bounce)
 {
   bd_scan_autofree char **lines = bd_scan_split_lines (input, stop_markers);
+  g_auto(BdScanText) diag = BD_SCAN_TEXT_UNSET;
 
   for (int i = 0; lines[i] != NULL; i++)
     {
-      g_autoptr(GString) diag = NULL;
       BdRecipient *recipient;
       int j;
 
       if (!is_recipient_line (lines[i]))
         continue;
-      diag = g_string_new (strstr (lines[i], ">:") + 2);
+      bd_scan_text_init (&diag, strstr (lines[i], ">:") + 2);
       for (j = i + 1; lines[j] != NULL && lines[j][0] != '\0' && !is_recipient_line (lines[j]); j++)
-        {
-          g_string_append_c (diag, ' ');
-          g_string_append (diag, lines[j]);
-        }
-      recipient = bd_scan_add (bounce, lines[i], diag->str);
+        bd_scan_text_append_after_space (&diag, lines[j]);
+      recipient = bd_scan_add (bounce, lines[i], diag.str);
       if (recipient->diagnostic != NULL)
         {
           recipient->remote_mta = remote_host (recipient->diagnostic);

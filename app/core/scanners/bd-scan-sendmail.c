@@ -130,11 +130,12 @@ read_transcript (const BdScanInput *input,
 {
   bd_scan_autofree char *host = NULL;
   bd_scan_autofree char *last_host_line = NULL;
-  g_autoptr(GString) reply = g_string_new (NULL);
+  g_auto(BdScanText) reply = BD_SCAN_TEXT_UNSET;
   const char *command = NULL;
   int start = bd_scan_find_line (lines, 0, "----- Transcript of session follows -----");
   TalkLines talk_lines = { lines, -2 };
 
+  bd_scan_text_init (&reply, NULL);
   for (int i = MAX (start, 0); lines[i] != NULL; i++)
     {
       const char *line = lines[i];
@@ -147,7 +148,7 @@ read_transcript (const BdScanInput *input,
         {
           g_free (host);
           host = g_steal_pointer (&talk);
-          g_string_truncate (reply, 0);
+          bd_scan_text_empty (&reply);
           continue;
         }
       if (bd_scan_has_prefix (line, ">>> "))
@@ -160,10 +161,10 @@ read_transcript (const BdScanInput *input,
           /* multi-line replies arrive as several "<<<" lines ("<<< 550-…"):
            * each test stops at the line's end, so [7] is only read when
            * [4] to [6] are digits */
-          if (reply->len > 0 && !(g_ascii_isdigit (line[4]) && g_ascii_isdigit (line[5])
+          if (reply.len > 0 && !(g_ascii_isdigit (line[4]) && g_ascii_isdigit (line[5])
                                   && g_ascii_isdigit (line[6]) && line[7] == '-'))
-            g_string_truncate (reply, 0);
-          bd_scan_append_word (reply, line + 4);
+            bd_scan_text_empty (&reply);
+          bd_scan_text_append_word (&reply, line + 4);
           continue;
         }
       text = recipient_line (line, &address);
@@ -183,24 +184,24 @@ read_transcript (const BdScanInput *input,
                 {
                   g_free (host);
                   host = g_steal_pointer (&talk);
-                  g_string_truncate (reply, 0);
+                  bd_scan_text_empty (&reply);
                 }
             }
           continue;
         }
       if (line[0] == '2' || bd_scan_find_recipient (bounce, address) != NULL)
         continue;
-      r = bd_scan_add (bounce, address, reply->len > 0 ? reply->str : text);
+      r = bd_scan_add (bounce, address, reply.len > 0 ? reply.str : text);
       if (r->reply_code == 0)
         r->reply_code = bd_scan_find_reply_code (line);
       /* sendmail's own verdict ("550 5.1.2 <a@b>... Host unknown") has the
        * status before the address, outside the text kept */
-      if (r->status == NULL && reply->len == 0)
+      if (r->status == NULL && reply.len == 0)
         set_line_status (r, line);
       r->remote_mta = g_strdup (host);
-      if (reply->len > 0 && command != NULL)
+      if (reply.len > 0 && command != NULL)
         bd_scan_set_command (r, command);
-      g_string_truncate (reply, 0);
+      bd_scan_text_empty (&reply);
     }
 
   if (bounce->recipients->len == 0 && last_host_line != NULL)

@@ -596,6 +596,75 @@ bd_scan_collapse_max (const char *text,
 }
 
 /**
+ * bd_scan_text_init:
+ * @init: (nullable): the text to start with
+ *
+ * Starts @text holding @init: on its own stack buffer when unset, else
+ * again in the room it has (a scanner joins one reply after another).
+ */
+void
+bd_scan_text_init (BdScanText *text,
+                   const char *init)
+{
+  g_return_if_fail (text != NULL);
+
+  if (text->str == NULL)
+    {
+      text->str = text->stack;
+      text->room = sizeof text->stack;
+    }
+  text->len = 0;
+  text->str[0] = '\0';
+  if (init != NULL)
+    bd_scan_text_append (text, init);
+}
+
+/* Gives @text room for @need bytes and its NUL, on the heap past its
+ * stack buffer, at least doubled as a GString grows. */
+static void
+text_grow (BdScanText *text,
+           gsize       need)
+{
+  gsize room = MAX (text->room * 2, need + 1);
+
+  if (text->str == text->stack)
+    {
+      char *heap = g_malloc (room);
+
+      memcpy (heap, text->stack, text->len + 1);
+      text->str = heap;
+    }
+  else
+    text->str = g_realloc (text->str, room);
+  text->room = room;
+}
+
+/* g_string_append_len () for a BdScanText. */
+void
+bd_scan_text_append_len (BdScanText *text,
+                         const char *s,
+                         gsize       n)
+{
+  g_return_if_fail (text != NULL && text->str != NULL);
+
+  if (text->len + n >= text->room)
+    text_grow (text, text->len + n);
+  memcpy (text->str + text->len, s, n);
+  text->len += n;
+  text->str[text->len] = '\0';
+}
+
+/* Frees what @text took from the heap; leaves it unset. */
+void
+bd_scan_text_clear (BdScanText *text)
+{
+  if (text->str != NULL && text->str != text->stack)
+    g_free (text->str);
+  text->str = NULL;
+  text->len = text->room = 0;
+}
+
+/**
  * bd_scan_join_lines:
  * @to: one past the last line, or -1 for all
  *
