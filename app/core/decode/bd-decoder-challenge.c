@@ -249,8 +249,13 @@ is_challenge (const BdMimePart *message,
   if (message != NULL && (agent = bd_mime_header (message, "X-Delivery-Agent")) != NULL
       && g_ascii_strncasecmp (g_strstrip (agent), "TMDA", 4) == 0)
     return TRUE;
+  /* The length given is the body's buffer: a NUL inside it (decoded
+   * from a part) would only have ended the text sooner, so no name
+   * there means none before it; the rare text that names a service is
+   * measured to its first NUL, as it was read before. */
   if (!names_any_in (text, len))
     return FALSE;
+  len = strlen (text);
   for (guint i = 0; i < G_N_ELEMENTS (challenges); i++)
     {
       if (bd_text_find_ci (text, len, challenges[i].service) == NULL)
@@ -269,7 +274,7 @@ is_challenge (const BdMimePart *message,
  * @bounce: what the report and the scanners read from @message
  * @message: the message
  * @text: its human-readable text (BdScanInput's body)
- * @len: its length (the input's body_len: the text is not measured again)
+ * @len: its length (the input's body_len: most texts are not measured again)
  *
  * When @message is a challenge-response notice, drops what its report
  * said (recipients, reporting server), so that it is read as no bounce.
