@@ -402,8 +402,11 @@ bd_scan_find_line (char       **lines,
   for (i = 0; i < from; i++)
     if (lines[i] == NULL)
       return -1;
+  /* A blank line (a body has many) holds no needle but the empty one,
+   * and is let go without its measure and the call. */
   for (; lines[i] != NULL; i++)
-    if (bd_text_find_ci_len (lines[i], strlen (lines[i]), needle, needle_len) != NULL)
+    if ((lines[i][0] != '\0' || needle_len == 0)
+        && bd_text_find_ci_len (lines[i], strlen (lines[i]), needle, needle_len) != NULL)
       return i;
   return -1;
 }
