@@ -135,7 +135,9 @@ entry_address (const char  *line,
                const char **rest)
 {
   const char *colon;
-  bd_scan_autofree char *head = NULL;
+  char buf[256];
+  bd_scan_autofree char *heap = NULL;
+  char *head;
 
   if (line[0] == ' ' || line[0] == '\t' || line[0] == '\0')
     return NULL;
@@ -144,7 +146,7 @@ entry_address (const char  *line,
     colon = line + strlen (line) - 1;
   if (colon == NULL)
     return NULL;
-  head = g_strndup (line, colon - line);
+  head = bd_scan_strndup_in (line, colon - line, buf, sizeof buf, &heap);
   if (strstr (head, " (expanded from ") != NULL)
     *strstr (head, " (expanded from ") = '\0';
   if (!bd_scan_is_address (head))
