@@ -61,17 +61,24 @@ old_is_challenge (const char *text)
 /* Whether bd_decoder_drop_challenge () takes @text for a notice: it then
  * drops the recipient and the MTA of a bounce. */
 static gboolean
-dropped (const char *text)
+dropped_len (const char *text,
+             gsize       len)
 {
   g_autoptr(BdBounce) bounce = bd_bounce_new ("test", 0);
   gboolean was_dropped;
 
   bd_bounce_add_recipient (bounce, "user@example.com");
   bounce->mta = g_strdup ("postfix");
-  bd_decoder_drop_challenge (bounce, NULL, text);
+  bd_decoder_drop_challenge (bounce, NULL, text, len);
   was_dropped = bounce->recipients->len == 0;
   g_assert_true (was_dropped == (bounce->mta == NULL));
   return was_dropped;
+}
+
+static gboolean
+dropped (const char *text)
+{
+  return dropped_len (text, strlen (text));
 }
 
 static void
@@ -196,6 +203,34 @@ test_challenge_known (void)
   g_assert_false (dropped (""));
 }
 
+/* The decoder gives the body's buffer length, which a NUL decoded into
+ * the body would make longer than the text: the answer is the one for
+ * the text up to that NUL, even with a name past it. Pieces in random
+ * order, a NUL among them, in a malloc'd buffer of exactly that size. */
+static void
+test_challenge_nul_inside (void)
+{
+  static const char marks_then_name[] = "Please add yourself to my B\xc3\xb3xbe Guest List\0boxbe";
+  g_autoptr(GRand) rand = g_rand_new_with_seed (23);
+
+  g_assert_false (dropped_len (marks_then_name, sizeof marks_then_name - 1));
+  for (guint round = 0; round < BD_TEST_ROUNDS (3000); round++)
+    {
+      g_autoptr(GString) text = g_string_new (NULL);
+      guint n = g_rand_int_range (rand, 0, 8);
+      g_autofree char *buffer = NULL;
+
+      for (guint i = 0; i < n; i++)
+        {
+          if (g_rand_int_range (rand, 0, 4) == 0)
+            g_string_append_c (text, '\0');
+          g_string_append (text, pieces[g_rand_int_range (rand, 0, G_N_ELEMENTS (pieces))]);
+        }
+      buffer = g_memdup2 (text->str, text->len + 1);
+      g_assert_true (dropped_len (buffer, text->len) == old_is_challenge (buffer));
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -206,6 +241,7 @@ main (int    argc,
   test_add_func_each_vector_path ("/challenge/places", test_challenge_places);
   test_add_func_each_vector_path ("/challenge/places-long", test_challenge_places_long);
   test_add_func_each_vector_path ("/challenge/random", test_challenge_random);
+  test_add_func_each_vector_path ("/challenge/nul-inside", test_challenge_nul_inside);
 
   return g_test_run ();
 }

@@ -329,7 +329,8 @@ static void
 test_is_address_random (void)
 {
   static const char *const pieces[] = { "a", "kijitora", "@", "example.jp", ".", "<", ">", " ", "\t",
-                                        "\n", "\r", "\v", "\f", "mail to ", "\"", "x@y.z" };
+                                        "\n", "\r", "\v", "\f", "mail to ", "\"", "x@y.z", "[", "]",
+                                        "192.0.2.1", "localhost", "'", "-", "`" };
   g_autoptr(GRand) rand = g_rand_new_with_seed (19);
 
   for (guint round = 0; round < BD_TEST_ROUNDS (20000); round++)
@@ -341,6 +342,183 @@ test_is_address_random (void)
         g_string_append (text, pieces[g_rand_int_range (rand, 0, G_N_ELEMENTS (pieces))]);
       g_assert_cmpint (bd_scan_is_address (text->str), ==, is_address_reference (text->str));
     }
+}
+
+/* bd_scan_strndup_in () against g_strndup (): every length up to past
+ * the text's NUL, buffers too small and big enough, texts in malloc'd
+ * blocks of their own size. */
+static void
+test_scan_strndup_in (void)
+{
+  for (gsize len = 0; len < 40; len++)
+    for (gsize n = 0; n <= len + 3; n++)
+      for (gsize size = 1; size < 44; size += 3)
+        {
+          g_autofree char *text = g_malloc (len + 1);
+          g_autofree char *buf = g_malloc (size);
+          g_autofree char *want = NULL;
+          char *heap = NULL;
+          char *got;
+
+          for (gsize i = 0; i < len; i++)
+            text[i] = (char)('a' + i % 26);
+          text[len] = '\0';
+          want = g_strndup (text, n);
+          got = bd_scan_strndup_in (text, n, buf, size, &heap);
+          g_assert_cmpstr (got, ==, want);
+          g_assert_true (got == (heap != NULL ? heap : buf));
+          g_assert_true ((heap != NULL) == (strlen (want) >= size));
+          g_free (heap);
+        }
+}
+
+/* bd_scan_header_in () and bd_scan_header () against bd_mime_header ()
+ * they replace: random values of words, folds, blanks, 8-bit bytes and
+ * encoded words, short and past the buffer given, and a missing field. */
+static void
+test_scan_header_in (void)
+{
+  static const char *const pieces[] = { "a", "qmail", "bounce)", " ", "\t", "\r\n ", "\n\t", "=?", "?=",
+                                        "=?utf-8?q?caf=C3=A9?=", "=?utf-8?b?w6k=?=", "\xc3\xa9", "\xe9", "(", ")",
+                                        "invoked for bounce)", "0123456789abcdef0123456789abcdef" };
+  g_autoptr(GRand) rand = g_rand_new_with_seed (37);
+
+  for (guint round = 0; round < BD_TEST_ROUNDS (4000); round++)
+    {
+      g_autoptr(GString) mail = g_string_new ("From: a@example.com\r\n");
+      guint n = g_rand_int_range (rand, 0, round % 8 == 0 ? 60 : 12);
+      gsize size = g_rand_int_range (rand, 1, 80);
+      g_autofree char *buf = g_malloc (size);
+      g_autofree char *heap = NULL;
+      g_autofree char *want = NULL;
+      g_autofree char *want_collapsed = NULL;
+      g_autofree char *got_collapsed = NULL;
+      const char *name = round % 5 == 0 ? "X-Missing" : "Received";
+      BdMimePart *message;
+      const char *got;
+
+      g_string_append (mail, "Received:");
+      for (guint i = 0; i < n; i++)
+        g_string_append (mail, pieces[g_rand_int_range (rand, 0, G_N_ELEMENTS (pieces))]);
+      g_string_append (mail, "\r\nSubject: x\r\n\r\nbody\r\n");
+      message = bd_mime_parse (mail->str, mail->len, BD_MIME_MAX_DEPTH);
+      {
+        BdScanInput input = { .message = message, .from = "", .subject = "", .body = "" };
+
+        want = bd_mime_header (message, name);
+        got = bd_scan_header_in (&input, name, buf, size, &heap);
+        g_assert_cmpstr (got, ==, want);
+        g_assert_true (got == NULL || got == buf || got == heap);
+        want_collapsed = want != NULL ? bd_scan_collapse (want) : NULL;
+        got_collapsed = bd_scan_header (&input, name);
+        g_assert_cmpstr (got_collapsed, ==, want_collapsed);
+      }
+      bd_mime_part_free (message);
+    }
+}
+
+/* BdScanText against the GString calls it replaces in the scanners:
+ * random runs of appends, single bytes, words and resets, on and past
+ * its stack buffer, from a heap buffer each (so that AddressSanitizer
+ * sees a read past one). */
+static void
+test_scan_text_random (void)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (9);
+
+  for (guint round = 0; round < BD_TEST_ROUNDS (4000); round++)
+    {
+      g_auto(BdScanText) text = BD_SCAN_TEXT_UNSET;
+      g_autoptr(GString) expected = g_string_new (NULL);
+      guint n_ops = g_rand_int_range (rand, 1, 40);
+
+      bd_scan_text_init (&text, NULL);
+      for (guint op = 0; op < n_ops; op++)
+        {
+          gsize len = g_rand_int_range (rand, 0, g_rand_boolean (rand) ? 8 : 300);
+          g_autofree char *word = g_malloc (len + 1);
+
+          for (gsize i = 0; i < len; i++)
+            word[i] = (char)g_rand_int_range (rand, 'a', 'z' + 1);
+          word[len] = '\0';
+          switch (g_rand_int_range (rand, 0, 7))
+            {
+            case 0:
+              bd_scan_text_append (&text, word);
+              g_string_append (expected, word);
+              break;
+            case 1:
+              bd_scan_text_append_c (&text, word[0] != '\0' ? word[0] : '.');
+              g_string_append_c (expected, word[0] != '\0' ? word[0] : '.');
+              break;
+            case 2:
+              bd_scan_text_append_word (&text, word);
+              bd_scan_append_word (expected, word);
+              break;
+            case 3:
+              bd_scan_text_append_after_space (&text, word);
+              bd_scan_append_after_space (expected, word);
+              break;
+            case 4:
+              bd_scan_text_empty (&text);
+              g_string_truncate (expected, 0);
+              break;
+            case 5:
+              bd_scan_text_init (&text, word);
+              g_string_assign (expected, word);
+              break;
+            default:
+              bd_scan_text_append_len (&text, word, len / 2);
+              g_string_append_len (expected, word, len / 2);
+              break;
+            }
+          g_assert_cmpuint (text.len, ==, expected->len);
+          g_assert_cmpstr (text.str, ==, expected->str);
+          g_assert_cmpuint (text.room, >, text.len);
+        }
+    }
+}
+
+/* bd_scan_autofree frees what g_autofree would (a string, a line array),
+ * and skips NULL; AddressSanitizer's leak check sees a copy it missed. */
+static void
+test_scan_autofree (void)
+{
+  BdScanInput input = { .body = "one\ntwo", .body_len = 7, .from = "", .subject = "" };
+
+  for (guint i = 0; i < 3; i++)
+    {
+      bd_scan_autofree char *unset = NULL;
+      bd_scan_autofree char *copy = g_strdup ("kijitora@example.jp");
+      bd_scan_autofree char **lines = bd_scan_split_lines (&input, NULL);
+
+      g_assert_null (unset);
+      g_assert_cmpstr (copy, ==, "kijitora@example.jp");
+      g_assert_cmpstr (lines[1], ==, "two");
+      if (i == 1)
+        unset = g_strdup ("set after all");
+    }
+}
+
+/* bd_recipient_set_status () overwrites the copy it holds when the new
+ * status fits: the status reads the same as after the g_free () and
+ * g_strdup () it replaces, whatever was there before. */
+static void
+test_recipient_set_status (void)
+{
+  static const char *const statuses[] = { "5.1.1", "4.4.7", "5.7.1", "5.1.10", "4.2", "", "5.7.133", "x" };
+  g_autoptr(BdRecipient) r = bd_recipient_new ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (statuses); i++)
+    for (guint j = 0; j < G_N_ELEMENTS (statuses); j++)
+      {
+        g_clear_pointer (&r->status, g_free);
+        bd_recipient_set_status (r, statuses[i]);
+        g_assert_cmpstr (r->status, ==, statuses[i]);
+        bd_recipient_set_status (r, statuses[j]);
+        g_assert_cmpstr (r->status, ==, statuses[j]);
+        g_assert_true (r->status != statuses[j]);
+      }
 }
 
 static void
@@ -1538,6 +1716,11 @@ main (int   argc,
   test_add_func_each_vector_path ("/core/scanners/util/find-line-split", test_util_find_line_split);
   test_add_func_each_vector_path ("/core/scanners/util/find-ci-random", test_util_find_ci_random);
   g_test_add_func ("/core/scanners/util/address", test_util_address);
+  g_test_add_func ("/core/scanners/util/recipient-set-status", test_recipient_set_status);
+  g_test_add_func ("/core/scanners/util/autofree", test_scan_autofree);
+  g_test_add_func ("/core/scanners/util/scan-text-random", test_scan_text_random);
+  g_test_add_func ("/core/scanners/util/header-in", test_scan_header_in);
+  g_test_add_func ("/core/scanners/util/strndup-in", test_scan_strndup_in);
   g_test_add_func ("/core/scanners/util/collapse", test_util_collapse);
   g_test_add_func ("/core/scanners/util/collapse-max", test_util_collapse_max);
   g_test_add_func ("/core/scanners/util/collapse-max-random", test_util_collapse_max_random);

@@ -191,6 +191,34 @@ bd_recipient_free (BdRecipient *self)
 }
 
 /**
+ * bd_recipient_set_status:
+ * @status: the enhanced status code, e.g. "5.1.1"
+ *
+ * Sets @self's status to a copy of @status. The copy held is overwritten
+ * when it is as long or longer: the decoder sets again the status that it
+ * reads in each reply, mostly the one it had, and a new copy for each
+ * was an allocation and a free a recipient.
+ */
+void
+bd_recipient_set_status (BdRecipient *self,
+                         const char  *status)
+{
+  gsize len;
+
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (status != NULL);
+
+  len = strlen (status);
+  if (self->status != NULL && len <= strlen (self->status))
+    {
+      memcpy (self->status, status, len + 1);
+      return;
+    }
+  g_free (self->status);
+  self->status = g_strndup (status, len);
+}
+
+/**
  * bd_recipient_set_evidence:
  * @item: (nullable): the code, words or rule that decided
  *

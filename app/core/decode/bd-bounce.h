@@ -121,6 +121,8 @@ void         bd_bounce_add_limit  (BdBounce      *self,
 
 BdRecipient *bd_recipient_new     (void);
 void         bd_recipient_free    (BdRecipient *self);
+void         bd_recipient_set_status    (BdRecipient    *self,
+                                         const char     *status);
 void         bd_recipient_set_evidence  (BdRecipient    *self,
                                          BdEvidenceKind  kind,
                                          const char     *item);

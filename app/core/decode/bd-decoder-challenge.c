@@ -239,19 +239,23 @@ names_any_in (const char *text,
 
 static gboolean
 is_challenge (const BdMimePart *message,
-              const char       *text)
+              const char       *text,
+              gsize             len)
 {
   g_autofree char *agent = NULL;
   g_autofree char *folded = NULL;
   const char *folded_text = NULL;
-  gsize len;
 
   if (message != NULL && (agent = bd_mime_header (message, "X-Delivery-Agent")) != NULL
       && g_ascii_strncasecmp (g_strstrip (agent), "TMDA", 4) == 0)
     return TRUE;
-  len = strlen (text);   /* once, not once a search */
+  /* The length given is the body's buffer: a NUL inside it (decoded
+   * from a part) would only have ended the text sooner, so no name
+   * there means none before it; the rare text that names a service is
+   * measured to its first NUL, as it was read before. */
   if (!names_any_in (text, len))
     return FALSE;
+  len = strlen (text);
   for (guint i = 0; i < G_N_ELEMENTS (challenges); i++)
     {
       if (bd_text_find_ci (text, len, challenges[i].service) == NULL)
@@ -270,6 +274,7 @@ is_challenge (const BdMimePart *message,
  * @bounce: what the report and the scanners read from @message
  * @message: the message
  * @text: its human-readable text (BdScanInput's body)
+ * @len: its length (the input's body_len: most texts are not measured again)
  *
  * When @message is a challenge-response notice, drops what its report
  * said (recipients, reporting server), so that it is read as no bounce.
@@ -277,9 +282,12 @@ is_challenge (const BdMimePart *message,
 void
 bd_decoder_drop_challenge (BdBounce         *bounce,
                            const BdMimePart *message,
-                           const char       *text)
+                           const char       *text,
+                           gsize             len)
 {
-  if (!is_challenge (message, text))
+  g_assert (text[len] == '\0');
+
+  if (!is_challenge (message, text, len))
     return;
   g_ptr_array_set_size (bounce->recipients, 0);
   g_clear_pointer (&bounce->mta, g_free);

@@ -77,15 +77,13 @@ bd_decoder_normalise_codes (BdRecipient *r)
   if (bd_dsn_find_status (r->diagnostic, status)
       && (status[0] == '4' || status[0] == '5') && status[2] != '0' && status[3] == '.')
     {
-      g_free (r->status);
-      r->status = g_strdup (status);
+      bd_recipient_set_status (r, status);
     }
   if (r->reply_code == 0)
     r->reply_code = bd_dsn_find_reply_code (r->diagnostic);
   if (bd_decoder_find_agreeing_pair (r->diagnostic, status, &code))
     {
-      g_free (r->status);
-      r->status = g_strdup (status);
+      bd_recipient_set_status (r, status);
       r->reply_code = code;
     }
   drop_repeated_codes (r);

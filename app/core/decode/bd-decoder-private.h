@@ -43,7 +43,8 @@ char       *bd_decoder_find_pasted          (const char       *body,
                                              gsize            *len);
 void        bd_decoder_drop_challenge       (BdBounce         *bounce,
                                              const BdMimePart *message,
-                                             const char       *text);
+                                             const char       *text,
+                                             gsize             len);
 char       *bd_decoder_find_quoted          (const char       *body,
                                              gsize             body_len,
                                              const char       *subject,

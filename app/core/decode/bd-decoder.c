@@ -368,7 +368,7 @@ scan_prose (BdBounce          *bounce,
   if (bounce->kind == BD_KIND_FEEDBACK)
     return;
   run_scanners (bounce, input);
-  bd_decoder_drop_challenge (bounce, message, input->body);   /* held, not refused */
+  bd_decoder_drop_challenge (bounce, message, input->body, input->body_len);   /* held, not refused */
   if (bounce->recipients->len == 0)
     {
       bounce->kind = BD_KIND_NOT_BOUNCE;

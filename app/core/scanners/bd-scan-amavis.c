@@ -45,7 +45,7 @@ gboolean
 bd_scan_amavis (const BdScanInput *input,
                 BdBounce          *bounce)
 {
-  g_autofree char **lines = NULL;
+  bd_scan_autofree char **lines = NULL;
   BdReason reason;
 
   if (!bd_scan_body_has (input, "amavisd-new") && !bd_scan_gate_from_has (input, "Content-filter at "))

@@ -101,7 +101,7 @@ read_bounce (JsonObject *event,
 {
   JsonObject *info = member_object (event, "bounce");
   JsonArray *list = member_array (info, "bouncedRecipients");
-  g_autofree char *reporting = strip_type (member_string (info, "reportingMTA"));
+  bd_scan_autofree char *reporting = strip_type (member_string (info, "reportingMTA"));
   gboolean transient = g_strcmp0 (member_string (info, "bounceType"), "Transient") == 0;
 
   for (guint i = 0; list != NULL && i < json_array_get_length (list); i++)
@@ -109,7 +109,7 @@ read_bounce (JsonObject *event,
       JsonObject *item = json_array_get_object_element (list, i);
       const char *address = member_string (item, "emailAddress");
       const char *status = member_string (item, "status");
-      g_autofree char *diagnostic = strip_type (member_string (item, "diagnosticCode"));
+      bd_scan_autofree char *diagnostic = strip_type (member_string (item, "diagnosticCode"));
       char code[BD_SCAN_STATUS_MAX];
       BdRecipient *r;
 
@@ -200,7 +200,7 @@ static const char *const text_markers[] = {
 gboolean
 bd_scan_gate_ses_text (const BdScanInput *input)
 {
-  g_autofree char *mailer = NULL;
+  bd_scan_autofree char *mailer = NULL;
 
   /* the rarer first: nearly every From: holds "MAILER-DAEMON@"; the
    * stamps' values do not matter, only that one is there */
@@ -225,8 +225,8 @@ read_old_template (char    **lines,
                    BdBounce *bounce)
 {
   int reason = bd_scan_find_line (lines, at + 1, "The reason for the problem:");
-  g_autofree char *diagnostic = NULL;
-  g_autofree char *address = NULL;
+  bd_scan_autofree char *diagnostic = NULL;
+  bd_scan_autofree char *address = NULL;
   int end;
 
   if (reason >= 0)
@@ -268,9 +268,9 @@ static void
 prefer_quoted_reply (BdRecipient *r)
 {
   const char *open, *close;
-  g_autofree char *inner = NULL;
-  g_autofree char *relay = NULL;
-  g_autofree char *text = NULL;
+  bd_scan_autofree char *inner = NULL;
+  bd_scan_autofree char *relay = NULL;
+  bd_scan_autofree char *text = NULL;
   guint code;
 
   if (r->diagnostic == NULL || (open = strstr (r->diagnostic, "-'")) == NULL
@@ -295,7 +295,7 @@ read_text (const BdScanInput *input,
 {
   const char *const stop[] = { "Content-Type: message/rfc822", "Content-Type: text/rfc822-headers",
                                "------ This is a copy of the message", NULL };
-  g_autofree char **lines = NULL;
+  bd_scan_autofree char **lines = NULL;
   int at = -1;
 
   if (!bd_scan_gate_ses_text (input) || !bd_text_contains_any (input->body, text_markers))

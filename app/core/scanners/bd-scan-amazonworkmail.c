@@ -18,7 +18,7 @@
 static gboolean
 is_workmail (const BdScanInput *input)
 {
-  g_autofree char *mailer = bd_scan_header (input, "X-Original-Mailer");
+  bd_scan_autofree char *mailer = bd_scan_header (input, "X-Original-Mailer");
 
   if (mailer == NULL)
     mailer = bd_scan_header (input, "X-Mailer");
@@ -30,7 +30,7 @@ bd_scan_amazonworkmail (const BdScanInput *input,
                         BdBounce          *bounce)
 {
   const char *const stop[] = { "Content-Type: message/rfc822", NULL };
-  g_autofree char **lines = NULL;
+  bd_scan_autofree char **lines = NULL;
   int at;
 
   if (!bd_scan_body_has (input, "Technical report:") || !is_workmail (input))

@@ -24,7 +24,7 @@ gboolean
 bd_scan_apachejames (const BdScanInput *input,
                      BdBounce          *bounce)
 {
-  g_autofree char **lines = NULL;
+  bd_scan_autofree char **lines = NULL;
   g_autoptr(GString) diag = NULL;
   int at, details;
 

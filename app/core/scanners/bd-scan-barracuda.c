@@ -27,7 +27,7 @@ gboolean
 bd_scan_barracuda (const BdScanInput *input,
                    BdBounce          *bounce)
 {
-  g_autofree char **lines = NULL;
+  bd_scan_autofree char **lines = NULL;
 
   if (!bd_scan_body_has (input, "was blocked by our Spam Firewall")
       && !bd_scan_gate_subject_has (input, "blocked by our bulk email filter"))

@@ -33,7 +33,7 @@ gboolean
 bd_scan_biglobe (const BdScanInput *input,
                  BdBounce          *bounce)
 {
-  g_autofree char **lines = NULL;
+  bd_scan_autofree char **lines = NULL;
   g_autoptr(GString) info = NULL;
   int list, at;
 

@@ -72,7 +72,7 @@ has_transcript (const char *body)
 static gboolean
 is_courier (const BdScanInput *input)
 {
-  g_autofree char *message_id = NULL;
+  bd_scan_autofree char *message_id = NULL;
 
   if (bd_scan_body_has (input, "running the Courier mail server")
       || bd_scan_gate_from_has (input, "Courier mail server at ")
@@ -104,7 +104,7 @@ gboolean
 bd_scan_courier (const BdScanInput *input,
                  BdBounce          *bounce)
 {
-  g_autofree char **lines = NULL;
+  bd_scan_autofree char **lines = NULL;
   gboolean delayed;
 
   if (!is_courier (input))
@@ -114,7 +114,7 @@ bd_scan_courier (const BdScanInput *input,
   for (int i = 0; lines[i] != NULL; i++)
     {
       g_autoptr(GString) reply = NULL;
-      g_autofree char *host = NULL;
+      bd_scan_autofree char *host = NULL;
       const char *command = NULL;
       BdRecipient *r;
       int j;

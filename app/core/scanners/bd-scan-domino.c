@@ -99,7 +99,7 @@ read_block (char     **lines,
 {
   int to = bd_scan_find_line (lines, from, "was not delivered to:");
   int why = to < 0 ? -1 : bd_scan_find_line (lines, to, "because:");
-  g_autofree char *because = NULL;
+  bd_scan_autofree char *because = NULL;
   int end;
 
   if (why < 0)
@@ -117,7 +117,7 @@ gboolean
 bd_scan_domino (const BdScanInput *input,
                 BdBounce          *bounce)
 {
-  g_autofree char **lines = NULL;
+  bd_scan_autofree char **lines = NULL;
 
   if (!is_domino (input))
     return FALSE;

@@ -48,9 +48,9 @@ gboolean
 bd_scan_dragonfly (const BdScanInput *input,
                    BdBounce          *bounce)
 {
-  g_autofree char **lines = NULL;
-  g_autoptr(GString) diag = NULL;
-  g_autofree char *host = NULL;
+  bd_scan_autofree char **lines = NULL;
+  g_auto(BdScanText) diag = BD_SCAN_TEXT_UNSET;
+  bd_scan_autofree char *host = NULL;
   BdRecipient *recipient;
   int at;
 
@@ -62,17 +62,16 @@ bd_scan_dragonfly (const BdScanInput *input,
   if (at < 0)
     return FALSE;
 
-  diag = g_string_new (NULL);
+  bd_scan_text_init (&diag, NULL);
   for (int i = at + 1; lines[i] != NULL; i++)
     {
       if (host == NULL)
         host = remote_host (lines[i]);
-      g_string_append (diag, lines[i]);
-      g_string_append_c (diag, ' ');
+      bd_scan_text_append_word (&diag, lines[i]);
     }
 
   /* found case-insensitively: strstr() could miss it (NULL + offset) */
-  recipient = bd_scan_add (bounce, bd_text_strcasestr (lines[at], ERROR_LINE) + strlen (ERROR_LINE), diag->str);
+  recipient = bd_scan_add (bounce, bd_text_strcasestr (lines[at], ERROR_LINE) + strlen (ERROR_LINE), diag.str);
   recipient->remote_mta = g_steal_pointer (&host);
   if (recipient->diagnostic != NULL && strstr (recipient->diagnostic, "Could not deliver for the last ") != NULL)
     bd_scan_set_reason (recipient, BD_REASON_EXPIRED, BD_EVIDENCE_STATED_BY_FORMAT, "Could not deliver for the last");

@@ -30,7 +30,7 @@ gboolean
 bd_scan_einsundeins (const BdScanInput *input,
                      BdBounce          *bounce)
 {
-  g_autofree char **lines = NULL;
+  bd_scan_autofree char **lines = NULL;
   g_autoptr(GString) reason = NULL;
   int list, why;
 

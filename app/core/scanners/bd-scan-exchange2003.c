@@ -54,7 +54,7 @@ is_exchange2003 (const BdScanInput *input)
   if (!bd_scan_gate_subject_has (input, "Undeliverable"))
     {
       /* most bounces have none: asked of the memo first */
-      g_autofree char *mailer = bd_scan_gate_has_field (input, BD_SCAN_MEMO_HAS_X_MAILER)
+      bd_scan_autofree char *mailer = bd_scan_gate_has_field (input, BD_SCAN_MEMO_HAS_X_MAILER)
                                 ? bd_scan_header (input, "X-Mailer") : NULL;
 
       if (mailer == NULL || (strstr (mailer, "Internet Mail Service") == NULL
@@ -74,7 +74,7 @@ recipient_in (const char *line)
   const char *p = line + strspn (line, " \t");
   const char *on = strstr (p, " on ");
   const char *smtp;
-  g_autofree char *head = NULL;
+  bd_scan_autofree char *head = NULL;
 
   if (on == NULL || p - line > 8)
     return NULL;
@@ -100,7 +100,7 @@ add_inline_recipient (BdBounce   *bounce,
 
   if (colon != NULL && bd_scan_is_address (colon + 1))
     {
-      g_autofree char *address = bd_scan_extract_address (colon + 1);
+      bd_scan_autofree char *address = bd_scan_extract_address (colon + 1);
 
       bd_scan_add (bounce, address, line);
     }
@@ -110,7 +110,7 @@ gboolean
 bd_scan_exchange2003 (const BdScanInput *input,
                       BdBounce          *bounce)
 {
-  g_autofree char **lines = NULL;
+  bd_scan_autofree char **lines = NULL;
   int start;
 
   if (!is_exchange2003 (input))
@@ -124,7 +124,7 @@ bd_scan_exchange2003 (const BdScanInput *input,
     add_inline_recipient (bounce, lines[start]);
   for (int i = start + 1; start >= 0 && lines[i] != NULL; i++)
     {
-      g_autofree char *address = recipient_in (lines[i]);
+      bd_scan_autofree char *address = recipient_in (lines[i]);
       g_autoptr(GString) diag = NULL;
       gsize indent = strspn (lines[i], " \t");
       int j;
@@ -148,7 +148,7 @@ bd_scan_exchange2003 (const BdScanInput *input,
       /* Exchange 5.5 puts the code's meaning on the next, unindented line */
       if (lines[j] != NULL && lines[j][0] != '\0' && g_str_has_suffix (diag->str, ") "))
         {
-          g_autofree char *next = recipient_in (lines[j]);   /* owned: was leaked */
+          bd_scan_autofree char *next = recipient_in (lines[j]);   /* owned: was leaked */
 
           if (next == NULL)
             g_string_append (diag, lines[j]);

@@ -66,10 +66,13 @@ static const struct
 static char *
 address_line (const char *line)
 {
-  g_autofree char *head = g_strndup (line, strcspn (line, "<"));
+  char buf[256];
+  bd_scan_autofree char *heap = NULL;
+  const char *head;
 
   if (line[0] == ' ' || line[0] == '\0')
     return NULL;
+  head = bd_scan_strndup_in (line, strcspn (line, "<"), buf, sizeof buf, &heap);
   if (bd_scan_is_address (head))
     return bd_scan_extract_address (head);
   return bd_scan_is_address (line) ? bd_scan_extract_address (line) : NULL;
@@ -79,7 +82,7 @@ address_line (const char *line)
 static gboolean
 is_address_line (const char *line)
 {
-  g_autofree char *address = address_line (line);
+  bd_scan_autofree char *address = address_line (line);
 
   return address != NULL;
 }
@@ -97,7 +100,7 @@ server_reply (const char *text)
       /* the reply may hold apostrophes ("it's"): it ends at the last
        * quote before the next attempt's "… returned '" */
       const char *next = strstr (p + 1, " returned '");
-      g_autofree char *span = NULL;
+      bd_scan_autofree char *span = NULL;
 
       p += strlen (" returned '");
       span = next != NULL ? g_strndup (p, next - p) : g_strdup (p);
@@ -135,14 +138,14 @@ read_diagnostics (char     **lines,
                   int        at,
                   BdBounce  *bounce)
 {
-  g_autofree char *receiving = receiving_server (lines, at);
+  bd_scan_autofree char *receiving = receiving_server (lines, at);
 
   for (int i = at + 1; lines[i] != NULL; i++)
     {
-      g_autofree char *address = address_line (lines[i]);
+      bd_scan_autofree char *address = address_line (lines[i]);
       g_autoptr(GString) group = NULL;
-      g_autofree char *host = NULL;
-      g_autofree char *reply = NULL;
+      bd_scan_autofree char *host = NULL;
+      bd_scan_autofree char *reply = NULL;
       BdRecipient *r;
       int j;
 
@@ -177,7 +180,7 @@ read_user_part (char     **lines,
 {
   for (int i = at + 1; lines[i] != NULL; i++)
     {
-      g_autofree char *address = address_line (lines[i]);
+      bd_scan_autofree char *address = address_line (lines[i]);
 
       if (bd_scan_has_prefix (lines[i], "Diagnostic information for administrators"))
         break;
@@ -196,13 +199,13 @@ read_replies (char     **lines,
   /* lines[0] first: with no lines at all, lines[1] is past the end */
   for (int i = 1; lines[0] != NULL && lines[i] != NULL; i++)
     {
-      g_autofree char *reply = server_reply (lines[i]);
+      bd_scan_autofree char *reply = server_reply (lines[i]);
 
       if (reply == NULL || !g_ascii_isdigit (reply[0]))
         continue;
       for (int back = i - 1; back >= 0 && back >= i - 3 && lines[back][0] != '\0'; back--)
         {
-          g_autofree char *address = address_line (lines[back]);
+          bd_scan_autofree char *address = address_line (lines[back]);
           BdRecipient *r;
 
           if (address == NULL)
@@ -227,7 +230,7 @@ set_ndr_reason (BdRecipient *recipient)
     {
       if (strstr (recipient->diagnostic, ndr_codes[i].code) != NULL)
         {
-          g_autofree char *code = g_strndup (ndr_codes[i].code, strlen (ndr_codes[i].code) - 1);
+          bd_scan_autofree char *code = g_strndup (ndr_codes[i].code, strlen (ndr_codes[i].code) - 1);
 
           bd_scan_set_reason (recipient, ndr_codes[i].reason, BD_EVIDENCE_STATED_BY_FORMAT, code);
           return;
@@ -246,7 +249,7 @@ gboolean
 bd_scan_exchange_read (const BdScanInput *input,
                        BdBounce          *bounce)
 {
-  g_autofree char **lines = bd_scan_split_lines (input, stop_markers);
+  bd_scan_autofree char **lines = bd_scan_split_lines (input, stop_markers);
   int user = bd_scan_find_line (lines, 0, "Delivery has failed to these recipients or groups:");
   int admin = bd_scan_find_line (lines, 0, "Diagnostic information for administrators:");
 

@@ -196,22 +196,23 @@ read_entry (char     **lines,
             BdBounce  *bounce)
 {
   const char *head = lines[entry] + 2;
-  g_autoptr(GString) diag = g_string_new (NULL);
-  g_autofree char *address = NULL;
-  g_autofree char *host = NULL;
+  g_auto(BdScanText) diag = BD_SCAN_TEXT_UNSET;
+  bd_scan_autofree char *address = NULL;
+  bd_scan_autofree char *host = NULL;
   const char *colon;
   BdRecipient *recipient;
   gboolean local = bd_scan_has_prefix (head, "pipe to ") || bd_scan_has_prefix (head, "save to ");
 
+  bd_scan_text_init (&diag, NULL);
   /* "addr: forced freeze" and "addr <other>: malformed address: …" */
   colon = strstr (head, ": ");
   if (colon != NULL && !local)
-    g_string_append (diag, colon + 2);
+    bd_scan_text_append (&diag, colon + 2);
   /* a rejection by the local scanning code indents its error, not an
    * address: the error is all the entry says */
   else if (!local && (address = bd_scan_extract_address (head)) == NULL
            && !bd_scan_has_prefix (head, "an undisclosed address"))
-    g_string_append (diag, head);
+    bd_scan_text_append (&diag, head);
   g_clear_pointer (&address, g_free);
 
   for (int i = entry + 1; lines[i] != NULL && is_detail (lines[i]); i++)
@@ -220,8 +221,7 @@ read_entry (char     **lines,
 
       if (is_alias_line (text))
         continue;
-      g_string_append_c (diag, ' ');
-      g_string_append (diag, text);
+      bd_scan_text_append_after_space (&diag, text);
     }
 
   if (!local)
@@ -235,16 +235,16 @@ read_entry (char     **lines,
   if (address == NULL ? bounce->recipients->len > 0 : bd_scan_find_recipient (bounce, address) != NULL)
     return;
 
-  if (local && bd_scan_has_prefix (head, "pipe to ") && diag->len == 0)
+  if (local && bd_scan_has_prefix (head, "pipe to ") && diag.len == 0)
     {
-      g_autofree char *output = transport_output (lines);
+      bd_scan_autofree char *output = transport_output (lines);
 
       recipient = bd_scan_add (bounce, address, output != NULL && *output ? output : head);
       bd_scan_set_reason (recipient, BD_REASON_MAILERERROR, BD_EVIDENCE_PIPE_FAILED, NULL);
       return;
     }
 
-  recipient = bd_scan_add (bounce, address, diag->str);
+  recipient = bd_scan_add (bounce, address, diag.str);
   host = recipient->diagnostic != NULL ? bd_scan_host_in (recipient->diagnostic) : NULL;
   recipient->remote_mta = g_steal_pointer (&host);
   set_exim_command (recipient);
@@ -255,7 +255,7 @@ read_entry (char     **lines,
 static char **
 failed_recipients (const BdScanInput *input)
 {
-  g_autofree char *value = bd_scan_header (input, "X-Failed-Recipients");
+  bd_scan_autofree char *value = bd_scan_header (input, "X-Failed-Recipients");
   char **parts;
 
   if (value == NULL)
@@ -280,7 +280,7 @@ gboolean
 bd_scan_exim_read (const BdScanInput *input,
                    BdBounce          *bounce)
 {
-  g_autofree char **lines = bd_scan_split_lines (input, stop_markers);
+  bd_scan_autofree char **lines = bd_scan_split_lines (input, stop_markers);
   g_auto(GStrv) failed = failed_recipients (input);
   const char *previous = "";
   guint n_failed = 0;
@@ -316,7 +316,7 @@ copied_to (const BdScanInput *input)
 {
   const char *head = bd_scan_body_find (input, "------ This is a copy of ");
   const char *end, *to;
-  g_autofree char *line = NULL;
+  bd_scan_autofree char *line = NULL;
 
   if (head == NULL || (head = strchr (head, '\n')) == NULL)
     return NULL;
@@ -348,7 +348,7 @@ copied_for (const BdScanInput *input)
   if (at == NULL || (end != NULL && at > end))
     return NULL;
   {
-    g_autofree char *line = g_strndup (at + 5, strcspn (at + 5, ";\n"));
+    bd_scan_autofree char *line = g_strndup (at + 5, strcspn (at + 5, ";\n"));
 
     return bd_scan_extract_address (line);
   }
@@ -362,7 +362,7 @@ static void
 fill_unnamed (const BdScanInput *input,
               BdBounce          *bounce)
 {
-  g_autofree char *to = NULL;
+  bd_scan_autofree char *to = NULL;
   gboolean looked = FALSE;
 
   for (guint i = 0; i < bounce->recipients->len; i++)

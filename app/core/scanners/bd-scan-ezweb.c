@@ -50,8 +50,8 @@ static const struct
 gboolean
 bd_scan_gate_ezweb (const BdScanInput *input)
 {
-  g_autofree char *message_id = NULL;
-  g_autofree char *received = NULL;
+  bd_scan_autofree char *message_id = NULL;
+  bd_scan_autofree char *received = NULL;
   gboolean from_postmaster, bounce_subject;
   guint score = 0;
 
@@ -110,7 +110,7 @@ gboolean
 bd_scan_ezweb (const BdScanInput *input,
                BdBounce          *bounce)
 {
-  g_autofree char **lines = NULL;
+  bd_scan_autofree char **lines = NULL;
   BdReason reason = BD_REASON_UNDEFINED;
   gboolean spam_filtered;
   const char *sentence;
@@ -121,13 +121,13 @@ bd_scan_ezweb (const BdScanInput *input,
   lines = bd_scan_split_lines (input, stop_markers);
   sentence = fixed_sentence (lines, &reason);
   {
-    g_autofree char *spasign = bd_scan_header (input, "X-SPASIGN");
+    bd_scan_autofree char *spasign = bd_scan_header (input, "X-SPASIGN");
 
     spam_filtered = spasign != NULL && g_ascii_strncasecmp (g_strstrip (spasign), "NG", 2) == 0;
   }
   for (int i = 0; lines[i] != NULL; i++)
     {
-      g_autofree char *address = recipient_in (lines[i]);
+      bd_scan_autofree char *address = recipient_in (lines[i]);
       g_autoptr(GString) reply = NULL;
       const char *command = NULL;
       const char *after;

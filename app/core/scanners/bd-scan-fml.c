@@ -41,8 +41,8 @@ gboolean
 bd_scan_fml (const BdScanInput *input,
              BdBounce          *bounce)
 {
-  g_autofree char *server = NULL;
-  g_autofree char **lines = NULL;
+  bd_scan_autofree char *server = NULL;
+  bd_scan_autofree char **lines = NULL;
 
   /* most bounces have no such field: asked of the memo first */
   if (!bd_scan_gate_has_field (input, BD_SCAN_MEMO_HAS_X_MLSERVER)

@@ -97,7 +97,7 @@ static char *
 technical_details (char **lines)
 {
   int at = bd_scan_find_line (lines, 0, "Technical details of ");
-  g_autofree char *text = NULL;
+  bd_scan_autofree char *text = NULL;
   const char *reply;
   int end;
 
@@ -113,7 +113,7 @@ technical_details (char **lines)
    * failure from a permanent one. */
   if (strstr (lines[at], "temporary failure") != NULL)
     {
-      g_autofree char *heading = g_strstrip (g_strdup (lines[at]));
+      bd_scan_autofree char *heading = g_strstrip (g_strdup (lines[at]));
 
       return g_strdup_printf ("%s %s", heading, text);
     }
@@ -161,7 +161,7 @@ set_google_reason (BdRecipient *recipient,
     return;
   for (guint i = 0; i < G_N_ELEMENTS (google_states); i++)
     {
-      g_autofree char *evidence = NULL;
+      bd_scan_autofree char *evidence = NULL;
 
       if ((guint)g_ascii_strtoull (state + 7, NULL, 10) != google_states[i].state)
         continue;
@@ -194,7 +194,7 @@ only_original_to (const BdScanInput *input)
 {
   g_autoptr(GPtrArray) all = g_ptr_array_new_with_free_func (g_free);
   const BdMimePart *copy;
-  g_autofree char *to = NULL;
+  bd_scan_autofree char *to = NULL;
 
   if (input->original == NULL)
     return NULL;
@@ -209,8 +209,8 @@ read_current (const BdScanInput *input,
               char             **lines,
               BdBounce          *bounce)
 {
-  g_autofree char *failed = bd_scan_header (input, "X-Failed-Recipients");
-  g_autofree char *address = NULL;
+  bd_scan_autofree char *failed = bd_scan_header (input, "X-Failed-Recipients");
+  bd_scan_autofree char *address = NULL;
   g_autoptr(GString) reply = g_string_new (NULL);
   const char *sentence = NULL;
   gboolean delayed = FALSE, from_copy = FALSE;
@@ -258,7 +258,7 @@ read_current (const BdScanInput *input,
    * using the 'Send mail as' feature"): they go before the reply. */
   if (from_copy)
     {
-      g_autofree char *words = bd_scan_join_lines (lines, 1, at >= 0 ? at : (int)g_strv_length (lines));
+      bd_scan_autofree char *words = bd_scan_join_lines (lines, 1, at >= 0 ? at : (int)g_strv_length (lines));
 
       g_string_prepend (reply, " ");
       g_string_prepend (reply, words);
@@ -272,9 +272,9 @@ gboolean
 bd_scan_gmail (const BdScanInput *input,
                BdBounce          *bounce)
 {
-  g_autofree char **lines = NULL;
-  g_autofree char *details = NULL;
-  g_autofree char *host = NULL;
+  bd_scan_autofree char **lines = NULL;
+  bd_scan_autofree char *details = NULL;
+  bd_scan_autofree char *host = NULL;
   gboolean delayed;
   int at;
 

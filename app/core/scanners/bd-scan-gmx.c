@@ -64,7 +64,7 @@ from_gmx (const BdScanInput *input)
 gboolean
 bd_scan_gate_gmx (const BdScanInput *input)
 {
-  g_autofree char *antispam = NULL;
+  bd_scan_autofree char *antispam = NULL;
 
   if (bd_scan_body_has (input, GMX_MARKER))
     {
@@ -82,7 +82,7 @@ gboolean
 bd_scan_gmx_en (const BdScanInput *input,
                 BdBounce          *bounce)
 {
-  g_autofree char **lines = NULL;
+  bd_scan_autofree char **lines = NULL;
   BdRecipient *r = NULL;
   g_autoptr(GString) diag = NULL;
 
@@ -93,7 +93,7 @@ bd_scan_gmx_en (const BdScanInput *input,
   lines = bd_scan_split_lines (input, stop_markers);
   for (int i = 0; ; i++)
     {
-      g_autofree char *address = lines[i] != NULL ? recipient_in (lines[i]) : NULL;
+      bd_scan_autofree char *address = lines[i] != NULL ? recipient_in (lines[i]) : NULL;
 
       if (r != NULL && (lines[i] == NULL || address != NULL))
         {

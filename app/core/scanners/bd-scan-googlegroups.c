@@ -30,7 +30,7 @@ group_from_quoted_post (const char *body)
 
       if (g_ascii_strncasecmp (start, "To:", 3) == 0)
         {
-          g_autofree char *field = g_strndup (start + 3, strcspn (start + 3, "\r\n"));
+          bd_scan_autofree char *field = g_strndup (start + 3, strcspn (start + 3, "\r\n"));
           char *address = bd_scan_extract_address (field);
 
           if (address != NULL && g_str_has_suffix (address, "@googlegroups.com"))
@@ -53,8 +53,8 @@ gboolean
 bd_scan_googlegroups (const BdScanInput *input,
                       BdBounce          *bounce)
 {
-  g_autofree char *failed = NULL;
-  g_autofree char *diagnostic = NULL;
+  bd_scan_autofree char *failed = NULL;
+  bd_scan_autofree char *diagnostic = NULL;
   g_auto(GStrv) addresses = NULL;
 
   if (!bd_scan_gate_googlegroups (input))

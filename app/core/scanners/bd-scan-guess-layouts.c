@@ -45,8 +45,8 @@ char *
 bd_scan_guess_mailer_domain (const BdScanInput *input)
 {
   static const char *const mailers[] = { "mailer-daemon@", "postmaster@", NULL };
-  g_autofree char *address = bd_scan_extract_address (input->from);
-  g_autofree char *lowered = address != NULL ? g_ascii_strdown (address, -1) : NULL;
+  bd_scan_autofree char *address = bd_scan_extract_address (input->from);
+  bd_scan_autofree char *lowered = address != NULL ? g_ascii_strdown (address, -1) : NULL;
 
   for (guint i = 0; lowered != NULL && mailers[i] != NULL; i++)
     if (bd_scan_has_prefix (lowered, mailers[i]) && strchr (lowered, '.') != NULL)
@@ -97,7 +97,7 @@ bd_scan_guess_bare_name (char           **lines,
   if (head < 0 || lines[head][0] == '\0' || !failing[head])
     return NULL;
   {
-    g_autofree char *trimmed = g_strchomp (g_strdup (lines[head]));
+    bd_scan_autofree char *trimmed = g_strchomp (g_strdup (lines[head]));
 
     if (!g_str_has_suffix (trimmed, ":"))
       return NULL;
@@ -130,8 +130,8 @@ bd_scan_guess_read_pasted_fields (char       **lines,
   for (guint i = 0; i < bounce->recipients->len && notice[0] != '\0'; i++)
     {
       BdRecipient *r = g_ptr_array_index (bounce->recipients, i);
-      g_autofree char *lowered = r->diagnostic != NULL ? bd_text_strdown (r->diagnostic, -1) : NULL;
-      g_autofree char *words = NULL;
+      bd_scan_autofree char *lowered = r->diagnostic != NULL ? bd_text_strdown (r->diagnostic, -1) : NULL;
+      bd_scan_autofree char *words = NULL;
 
       if (lowered != NULL && bd_phrases_reason (lowered, NULL) != BD_REASON_UNDEFINED)
         continue;
@@ -158,7 +158,7 @@ gboolean
 bd_scan_guess_add_unnamed (const BdScanInput *input,
                            BdBounce          *bounce)
 {
-  g_autofree char *type = NULL;
+  bd_scan_autofree char *type = NULL;
 
   if (input->message == NULL || !bd_mime_part_is (input->message, "multipart", "report"))
     return FALSE;

@@ -187,7 +187,7 @@ static gboolean
 sent_by_a_mailer (const BdScanInput *input)
 {
   static const char *const mailers[] = { "mailer-daemon", "postmaster", "mail delivery", NULL };
-  g_autofree char *auto_submitted = NULL;
+  bd_scan_autofree char *auto_submitted = NULL;
 
   if (bd_text_contains_any (input->from, mailers) || bd_scan_from_null_sender (input))
     return TRUE;
@@ -203,8 +203,8 @@ sent_by_a_mailer (const BdScanInput *input)
 static gboolean
 headers_say_failure (const BdScanInput *input)
 {
-  g_autofree char *subject = bd_text_strdown (input->subject, -1);
-  g_autofree char *auto_submitted = NULL;
+  bd_scan_autofree char *subject = bd_text_strdown (input->subject, -1);
+  bd_scan_autofree char *auto_submitted = NULL;
 
   if (!is_reply_or_forward (input->subject)
       && (contains_lower (subject, failure_subjects, &failure_subjects_ready)
@@ -229,7 +229,7 @@ read_unnamed (const BdScanInput *input,
 static gboolean
 looks_returned (const BdScanInput *input)
 {
-  g_autofree char *subject = bd_text_strdown (input->subject, -1);
+  bd_scan_autofree char *subject = bd_text_strdown (input->subject, -1);
 
   if (input->from[0] == '\0' && input->subject[0] == '\0')
     return TRUE;
@@ -275,7 +275,7 @@ skip_headers_of (GPtrArray        *skip,
 {
   for (guint i = 0; message != NULL && names[i] != NULL; i++)
     {
-      g_autofree char *value = bd_mime_header (message, names[i]);
+      bd_scan_autofree char *value = bd_mime_header (message, names[i]);
 
       bd_scan_add_addresses (skip, value);
     }
@@ -301,7 +301,7 @@ static gboolean
 is_skipped (GPtrArray  *skip,
             const char *address)
 {
-  g_autofree char *lowered = g_ascii_strdown (address, -1);
+  bd_scan_autofree char *lowered = g_ascii_strdown (address, -1);
 
   for (guint i = 0; i < skip->len; i++)
     if (g_str_equal (g_ptr_array_index (skip, i), lowered))
@@ -318,7 +318,7 @@ is_contact_address (const char *lowered,
                     const char *address)
 {
   static const char *const words[] = { "contact", "kontakt", "wenden sie sich", "write to", "napisz", NULL };
-  g_autofree char *needle = g_ascii_strdown (address, -1);
+  bd_scan_autofree char *needle = g_ascii_strdown (address, -1);
   const char *at = strstr (lowered, needle);
 
   if (at == NULL)
@@ -374,10 +374,10 @@ add_recipient (BdBounce   *bounce,
                const char *notice)
 {
   char status[BD_SCAN_STATUS_MAX];
-  g_autofree char *lowered = bd_text_strdown (words, -1);
+  bd_scan_autofree char *lowered = bd_text_strdown (words, -1);
   gboolean says_why = bd_scan_find_status (words, status) || bd_scan_find_reply_code (words) >= 400
                       || bd_phrases_reason (lowered, NULL) != BD_REASON_UNDEFINED;
-  g_autofree char *diagnostic = says_why || notice[0] == '\0' ? g_strdup (words)
+  bd_scan_autofree char *diagnostic = says_why || notice[0] == '\0' ? g_strdup (words)
                                                              : g_strconcat (words, " ", notice, NULL);
   BdRecipient *r;
   guint code;
@@ -413,7 +413,7 @@ is_delay (char **lines)
 {
   for (int i = 0; lines[i] != NULL; i++)
     {
-      g_autofree char *lowered = bd_text_strdown (lines[i], -1);
+      bd_scan_autofree char *lowered = bd_text_strdown (lines[i], -1);
 
       if (strstr (lowered, "permanent error") != NULL || strstr (lowered, "permanent fatal") != NULL
           || strstr (lowered, "failed permanently") != NULL)
@@ -434,7 +434,7 @@ notice_lines (char     **lines,
   *failing = g_new0 (gboolean, g_strv_length (lines) + 1);
   for (; lines[n] != NULL; n++)
     {
-      g_autofree char *lowered = bd_text_strdown (lines[n], -1);
+      bd_scan_autofree char *lowered = bd_text_strdown (lines[n], -1);
 
       if (bd_scan_has_prefix (lowered, "received: ") || bd_scan_has_prefix (lowered, "return-path:"))
         break;
@@ -466,7 +466,7 @@ has_report_with_recipients (const BdMimePart *part,
                                 && strcmp (part->subtype, "global-delivery-status") != 0))
     return FALSE;
   {
-    g_autofree char *content = bd_mime_part_content (part, NULL);
+    bd_scan_autofree char *content = bd_mime_part_content (part, NULL);
 
     return content != NULL && (bd_text_strcasestr (content, "final-recipient") != NULL
                                || bd_text_strcasestr (content, "original-recipient") != NULL);
@@ -508,11 +508,11 @@ gboolean
 bd_scan_guess (const BdScanInput *input,
                BdBounce          *bounce)
 {
-  g_autofree char **lines = NULL;
-  g_autofree gboolean *failing = NULL;
+  bd_scan_autofree char **lines = NULL;
+  bd_scan_autofree gboolean *failing = NULL;
   g_autoptr(GPtrArray) skip = NULL;
-  g_autofree char *notice = NULL;
-  g_autofree char *domain = NULL;
+  bd_scan_autofree char *notice = NULL;
+  bd_scan_autofree char *domain = NULL;
   int n_lines;
 
   if (!looks_returned (input) || has_report_with_recipients (input->message, 0) || has_pasted_bounce (input))
@@ -529,9 +529,9 @@ bd_scan_guess (const BdScanInput *input,
     n_lines = 0;
   for (int i = 0; i < n_lines; i++)
     {
-      g_autofree char *lowered = bd_text_strdown (lines[i], -1);
-      g_autofree char *address = NULL;
-      g_autofree char *words = NULL;
+      bd_scan_autofree char *lowered = bd_text_strdown (lines[i], -1);
+      bd_scan_autofree char *address = NULL;
+      bd_scan_autofree char *words = NULL;
 
       if (!is_header_line (lowered) && strchr (lines[i], '@') == NULL)
         address = bd_scan_guess_bare_name (lines, failing, i, domain);

@@ -40,7 +40,7 @@ static const struct
 static gboolean
 is_imail (const BdScanInput *input)
 {
-  g_autofree char *mailer = NULL;
+  bd_scan_autofree char *mailer = NULL;
 
   /* exactly "Undeliverable Mail": other products add ": subject" */
   if (bd_scan_has_prefix (input->subject, "Undeliverable Mail")
@@ -128,7 +128,7 @@ gboolean
 bd_scan_imailserver (const BdScanInput *input,
                      BdBounce          *bounce)
 {
-  g_autofree char **lines = NULL;
+  bd_scan_autofree char **lines = NULL;
 
   if (!is_imail (input))
     return FALSE;
@@ -142,7 +142,7 @@ bd_scan_imailserver (const BdScanInput *input,
 
       if (bd_scan_has_prefix (line, "undeliverable to "))
         {
-          g_autofree char *address = bd_scan_extract_address (line + strlen ("undeliverable to "));
+          bd_scan_autofree char *address = bd_scan_extract_address (line + strlen ("undeliverable to "));
 
           if (address == NULL)
             continue;

@@ -29,8 +29,8 @@ gboolean
 bd_scan_interscanmss (const BdScanInput *input,
                       BdBounce          *bounce)
 {
-  g_autofree char **lines = NULL;
-  g_autofree char *address = NULL;
+  bd_scan_autofree char **lines = NULL;
+  bd_scan_autofree char *address = NULL;
 
   if (!bd_scan_gate_from_has (input, "InterScan MSS") && !bd_scan_body_has (input, "InterScan Messaging Security Suite"))
     return FALSE;
@@ -53,7 +53,7 @@ bd_scan_interscanmss (const BdScanInput *input,
         }
       else if (bd_scan_has_prefix (line, "Reason:") && strchr (line, '@') != NULL)
         {
-          g_autofree char *rcpt = bd_scan_extract_address (line);
+          bd_scan_autofree char *rcpt = bd_scan_extract_address (line);
 
           if (rcpt != NULL && bd_scan_find_recipient (bounce, rcpt) == NULL)
             {

@@ -33,7 +33,7 @@ static const BdScanWords kddi_messages[] = {
 static gboolean
 is_kddi (const BdScanInput *input)
 {
-  g_autofree char *reply_to = bd_scan_header (input, "Reply-To");
+  bd_scan_autofree char *reply_to = bd_scan_header (input, "Reply-To");
 
   if (bd_scan_gate_from_has (input, ".dion.ne.jp") || bd_scan_gate_from_has (input, "auone-net.jp")
       || (reply_to != NULL && strstr (reply_to, "auone-net.jp") != NULL))
@@ -49,7 +49,7 @@ is_kddi (const BdScanInput *input)
 static gboolean
 is_spam_filtered (const BdScanInput *input)
 {
-  g_autofree char *spasign = bd_scan_header (input, "X-SPASIGN");
+  bd_scan_autofree char *spasign = bd_scan_header (input, "X-SPASIGN");
 
   return spasign != NULL && g_ascii_strncasecmp (g_strstrip (spasign), "NG", 2) == 0;
 }
@@ -58,7 +58,7 @@ gboolean
 bd_scan_kddi (const BdScanInput *input,
               BdBounce          *bounce)
 {
-  g_autofree char **lines = NULL;
+  bd_scan_autofree char **lines = NULL;
   int at;
 
   if (!bd_scan_body_has (input, "Could not be delivered to: <"))

@@ -34,7 +34,7 @@ is_mailer_address (const char *address)
 static gboolean
 is_header_line (const char *line)
 {
-  g_autofree char *lowered = bd_text_strdown (line, -1);
+  bd_scan_autofree char *lowered = bd_text_strdown (line, -1);
   const char *p = lowered;
 
   while (*p == ' ' || *p == '\t' || *p == '>')
@@ -71,8 +71,8 @@ bd_localized_line_has_recipient (const char *line,
                                  GPtrArray  *skip,
                                  char      **address_out)
 {
-  g_autofree char *address = NULL;
-  g_autofree char *lowered = NULL;
+  bd_scan_autofree char *address = NULL;
+  bd_scan_autofree char *lowered = NULL;
 
   if (line[0] == '\0' || is_header_line (line))
     return FALSE;

@@ -187,7 +187,7 @@ folded_bounce_markers (void)
 
       for (guint i = 0; bounce_markers[i] != NULL; i++)
         {
-          g_autofree char *owned = NULL;
+          bd_scan_autofree char *owned = NULL;
           const char *f = bd_phrase_fold (bounce_markers[i], &owned);
 
           if (strcmp (f, bounce_markers[i]) != 0)
@@ -244,8 +244,8 @@ says_not_delivered (const char        *lowered,
 static gboolean
 prose_or_subject_says_not_delivered (const BdScanInput *input)
 {
-  g_autofree char *owned = NULL;
-  g_autofree char *subject = NULL;
+  bd_scan_autofree char *owned = NULL;
+  bd_scan_autofree char *subject = NULL;
   g_autoptr(BdTextGrams) subject_grams = NULL;
 
   /* the prose lowered is ASCII when the body is (bd_text_strdown()) */
@@ -284,9 +284,9 @@ bd_scan_localized_is_bounce (const BdScanInput *input)
 static gboolean
 is_delay (const BdScanInput *input)
 {
-  g_autofree char *owned = NULL;
+  bd_scan_autofree char *owned = NULL;
   const char *lowered = bd_scan_memo_lower_prose (input, &owned);
-  g_autofree char *subject = bd_text_strdown (input->subject, -1);
+  bd_scan_autofree char *subject = bd_text_strdown (input->subject, -1);
   const BdTextGrams *grams = bd_scan_memo_lower_prose_grams (input);
 
   if (contains_any_lower (lowered, grams, final_markers))
@@ -304,15 +304,15 @@ addresses_to_skip (const BdScanInput *input)
   bd_scan_add_addresses (skip, input->from);
   if (input->message != NULL)
     {
-      g_autofree char *to = bd_mime_header (input->message, "To");
-      g_autofree char *delivered_to = bd_mime_header (input->message, "Delivered-To");
+      bd_scan_autofree char *to = bd_mime_header (input->message, "To");
+      bd_scan_autofree char *delivered_to = bd_mime_header (input->message, "Delivered-To");
 
       bd_scan_add_addresses (skip, to);
       bd_scan_add_addresses (skip, delivered_to);
     }
   if (input->original != NULL && input->original->message != NULL)
     {
-      g_autofree char *from = bd_mime_header (input->original->message, "From");
+      bd_scan_autofree char *from = bd_mime_header (input->original->message, "From");
 
       bd_scan_add_addresses (skip, from);
     }
@@ -328,7 +328,7 @@ reason_sentences (char **lines)
 
   for (int i = 0; lines[i] != NULL; i++)
     {
-      g_autofree char *lowered = bd_text_strdown (lines[i], -1);
+      bd_scan_autofree char *lowered = bd_text_strdown (lines[i], -1);
       gboolean labelled = contains_any_lower (lowered, NULL, reply_labels);
 
       if (!labelled && bd_phrases_reason (lowered, NULL) == BD_REASON_UNDEFINED
@@ -362,12 +362,12 @@ generator (char **lines)
 {
   for (int i = 0; lines[i] != NULL; i++)
     {
-      g_autofree char *lowered = bd_text_strdown (lines[i], -1);
+      bd_scan_autofree char *lowered = bd_text_strdown (lines[i], -1);
 
       for (guint j = 0; generator_labels[j] != NULL; j++)
         {
           const char *hit = strstr (lowered, generator_labels[j]);
-          g_autofree char *host = NULL;
+          bd_scan_autofree char *host = NULL;
 
           if (hit == NULL)
             continue;
@@ -420,7 +420,7 @@ remote_host (const char *diagnostic)
 static void
 set_reason_from_words (BdRecipient *recipient)
 {
-  g_autofree char *lowered = NULL;
+  bd_scan_autofree char *lowered = NULL;
   const char *phrase = NULL;
   BdReason reason;
 
@@ -456,8 +456,8 @@ collect_paragraph (char      **lines,
                    GPtrArray  *skip,
                    GString    *out)
 {
-  g_autofree char *rest = bd_localized_line_without (lines[at], address);
-  g_autofree char *lowered = bd_text_strdown (rest, -1);
+  bd_scan_autofree char *rest = bd_localized_line_without (lines[at], address);
+  bd_scan_autofree char *lowered = bd_text_strdown (rest, -1);
   int j;
 
   /* "Nie można dostarczyć wiadomości do <addr>." says nothing the
@@ -467,7 +467,7 @@ collect_paragraph (char      **lines,
     g_string_append (out, rest);
   for (j = at + 1; lines[j] != NULL && lines[j][0] != '\0' && j - at <= MAX_DIAGNOSTIC_LINES; j++)
     {
-      g_autofree char *other = NULL;
+      bd_scan_autofree char *other = NULL;
 
       if (bd_localized_line_has_recipient (lines[j], skip, &other))
         break;
@@ -483,7 +483,7 @@ add_or_extend (BdBounce   *bounce,
                const char *text)
 {
   BdRecipient *recipient = find_recipient (bounce, address);
-  g_autofree char *joined = NULL;
+  bd_scan_autofree char *joined = NULL;
 
   if (recipient == NULL)
     {
@@ -501,7 +501,7 @@ add_or_extend (BdBounce   *bounce,
 static gboolean
 classifiable (const BdRecipient *recipient)
 {
-  g_autofree char *lowered = NULL;
+  bd_scan_autofree char *lowered = NULL;
 
   if (recipient->status != NULL)
     return TRUE;
@@ -523,8 +523,8 @@ bd_scan_localized_read (const BdScanInput *input,
                         BdBounce          *bounce)
 {
   g_autoptr(GPtrArray) skip = NULL;
-  g_autofree char **lines = NULL;
-  g_autofree char *reasons = NULL;
+  bd_scan_autofree char **lines = NULL;
+  bd_scan_autofree char *reasons = NULL;
 
   g_return_val_if_fail (input != NULL, FALSE);
   g_return_val_if_fail (bounce != NULL, FALSE);
@@ -536,7 +536,7 @@ bd_scan_localized_read (const BdScanInput *input,
   lines = bd_scan_split_lines (input, stop_markers);
   for (int i = 0; lines[i] != NULL; i++)
     {
-      g_autofree char *address = NULL;
+      bd_scan_autofree char *address = NULL;
       g_autoptr(GString) text = g_string_new (NULL);
 
       if (!bd_localized_line_has_recipient (lines[i], skip, &address))
@@ -574,7 +574,7 @@ written_by_a_machine (const BdScanInput *input)
     "mailer-daemon", "postmaster", "mail delivery", "system", "microsoft outlook",
     "administrator", "no-reply", "noreply", NULL
   };
-  g_autofree char *auto_submitted = NULL;
+  bd_scan_autofree char *auto_submitted = NULL;
 
   if (bd_text_contains_any (input->from, mailers) || bd_scan_from_null_sender (input))
     return TRUE;

@@ -41,9 +41,9 @@ gboolean
 bd_scan_mailmarshal (const BdScanInput *input,
                      BdBounce          *bounce)
 {
-  g_autofree char **lines = NULL;
+  bd_scan_autofree char **lines = NULL;
   g_autoptr(GString) cause = NULL;
-  g_autofree char *remote = NULL;
+  bd_scan_autofree char *remote = NULL;
   int why, list;
 
   if (!bd_scan_body_has (input, "Could not be delivered because of")

@@ -38,7 +38,7 @@ gboolean
 bd_scan_mcafee (const BdScanInput *input,
                 BdBounce          *bounce)
 {
-  g_autofree char **lines = NULL;
+  bd_scan_autofree char **lines = NULL;
   int at;
 
   if (!bd_scan_body_has (input, "--- The following addresses had delivery problems ---"))
@@ -50,7 +50,7 @@ bd_scan_mcafee (const BdScanInput *input,
     {
       const char *close = strchr (lines[i], '>');
       const char *open;
-      g_autofree char *reason = NULL;
+      bd_scan_autofree char *reason = NULL;
 
       if (lines[i][0] != '<' || close == NULL || (open = strchr (close, '(')) == NULL)
         continue;

@@ -37,7 +37,7 @@
 static gboolean
 is_mdaemon (const BdScanInput *input)
 {
-  g_autofree char *stamp = bd_scan_header (input, "X-MDDSN-Message");
+  bd_scan_autofree char *stamp = bd_scan_header (input, "X-MDDSN-Message");
 
   if (stamp != NULL)
     return TRUE;
@@ -103,8 +103,8 @@ gboolean
 bd_scan_mdaemon (const BdScanInput *input,
                  BdBounce          *bounce)
 {
-  g_autofree char **lines = NULL;
-  g_autofree char *failure = NULL;
+  bd_scan_autofree char **lines = NULL;
+  bd_scan_autofree char *failure = NULL;
   int start;
 
   if (!bd_scan_body_has (input, "delivery errors") || !is_mdaemon (input))
@@ -116,7 +116,7 @@ bd_scan_mdaemon (const BdScanInput *input,
   for (int i = 0; lines[i] != NULL; i++)
     {
       const char *text = NULL;
-      g_autofree char *address = NULL;
+      bd_scan_autofree char *address = NULL;
 
       if (bd_scan_has_prefix (lines[i], "Failed address:"))
         text = lines[i] + strlen ("Failed address:");

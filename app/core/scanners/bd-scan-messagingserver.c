@@ -61,9 +61,9 @@ gboolean
 bd_scan_messagingserver (const BdScanInput *input,
                          BdBounce          *bounce)
 {
-  g_autofree char **lines = NULL;
+  bd_scan_autofree char **lines = NULL;
   BdRecipient *r = NULL;
-  g_autofree char *reason = NULL;
+  bd_scan_autofree char *reason = NULL;
 
   if (!bd_scan_body_has (input, "  Recipient address: ")
       || !bd_scan_body_has (input, "This report relates to a message you sent"))
@@ -76,7 +76,7 @@ bd_scan_messagingserver (const BdScanInput *input,
 
       if ((v = value_of (lines[i], "Recipient address:")) != NULL)
         {
-          g_autofree char *address = bd_scan_extract_address (v);
+          bd_scan_autofree char *address = bd_scan_extract_address (v);
 
           /* "@relay:user@server" is the route; the original address follows */
           if (lines[i + 1] != NULL && (v = value_of (lines[i + 1], "Original address:")) != NULL)

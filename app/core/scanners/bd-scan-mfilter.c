@@ -30,14 +30,14 @@ gboolean
 bd_scan_mfilter (const BdScanInput *input,
                  BdBounce          *bounce)
 {
-  g_autofree char **lines = NULL;
+  bd_scan_autofree char **lines = NULL;
   g_autoptr(GString) reply = NULL;
   int at, command;
 
   if (!bd_scan_body_has (input, "-------server message"))
     return FALSE;
   {
-    g_autofree char *mailer = bd_scan_gate_has_field (input, BD_SCAN_MEMO_HAS_X_MAILER)
+    bd_scan_autofree char *mailer = bd_scan_gate_has_field (input, BD_SCAN_MEMO_HAS_X_MAILER)
                               ? bd_scan_header (input, "X-Mailer") : NULL;
 
     if ((mailer == NULL || strstr (mailer, "m-FILTER") == NULL) && !bd_scan_body_has (input, "m-FILTER"))

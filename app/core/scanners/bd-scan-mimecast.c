@@ -42,10 +42,10 @@ gboolean
 bd_scan_mimecast (const BdScanInput *input,
                   BdBounce          *bounce)
 {
-  g_autofree char **lines = NULL;
-  g_autofree char *problem = NULL;
-  g_autofree char *details = NULL;
-  g_autofree char *diagnostic = NULL;
+  bd_scan_autofree char **lines = NULL;
+  bd_scan_autofree char *problem = NULL;
+  bd_scan_autofree char *details = NULL;
+  bd_scan_autofree char *diagnostic = NULL;
   int at;
 
   if (!bd_scan_body_has (input, "The problem appears to be :")

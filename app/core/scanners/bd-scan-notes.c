@@ -48,8 +48,8 @@ add_from_returned (const BdScanInput *input,
 {
   const char *returned = bd_scan_body_find (input, "------- Returned Message --------");
   const char *to, *end;
-  g_autofree char *line = NULL;
-  g_autofree char *header = NULL;
+  bd_scan_autofree char *line = NULL;
+  bd_scan_autofree char *header = NULL;
 
   if (returned == NULL || (returned = strchr (returned, '\n')) == NULL)
     return;
@@ -70,7 +70,7 @@ gboolean
 bd_scan_notes (const BdScanInput *input,
                BdBounce          *bounce)
 {
-  g_autofree char **lines = NULL;
+  bd_scan_autofree char **lines = NULL;
   g_autoptr(GString) reasons = NULL;
   int at;
 

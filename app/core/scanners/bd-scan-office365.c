@@ -47,11 +47,11 @@ read_error_details (const BdScanInput *input,
                     BdBounce          *bounce)
 {
   static const char *const stops[] = { "Message Hops", "Original message headers", NULL };
-  g_autofree char **lines = bd_scan_split_lines (input, stops);
+  bd_scan_autofree char **lines = bd_scan_split_lines (input, stops);
   int details = bd_scan_find_line (lines, 0, "Original Message Details");
-  g_autofree char *address = NULL;
-  g_autofree char *error = NULL;
-  g_autofree char *generator = NULL;
+  bd_scan_autofree char *address = NULL;
+  bd_scan_autofree char *error = NULL;
+  bd_scan_autofree char *generator = NULL;
 
   if (details < 0)
     return FALSE;
@@ -78,7 +78,7 @@ bd_scan_office365 (const BdScanInput *input,
     return FALSE;
   server += strlen ("Generating server: ");
   {
-    g_autofree char *name = g_strndup (server, strcspn (server, "\n "));
+    bd_scan_autofree char *name = g_strndup (server, strcspn (server, "\n "));
 
     if (!g_str_has_suffix (name, ".outlook.com") && !g_str_has_suffix (name, ".outlook.cn"))
       return FALSE;

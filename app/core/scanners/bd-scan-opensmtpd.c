@@ -74,7 +74,7 @@ gboolean
 bd_scan_opensmtpd (const BdScanInput *input,
                    BdBounce          *bounce)
 {
-  g_autofree char **lines = NULL;
+  bd_scan_autofree char **lines = NULL;
   gboolean delayed;
   int at;
 
@@ -91,7 +91,7 @@ bd_scan_opensmtpd (const BdScanInput *input,
   for (int i = at + 1; lines[i] != NULL; i++)
     {
       const char *space = strchr (lines[i], ' ');
-      g_autofree char *head = NULL;
+      bd_scan_autofree char *head = NULL;
       BdRecipient *r;
 
       if (lines[i][0] == ' ' || lines[i][0] == '\0' || space == NULL)

@@ -87,7 +87,7 @@ gboolean
 bd_scan_outlook (const BdScanInput *input,
                  BdBounce          *bounce)
 {
-  g_autofree char **lines = NULL;
+  bd_scan_autofree char **lines = NULL;
   gboolean delayed;
   int at;
 

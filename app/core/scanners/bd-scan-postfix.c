@@ -90,7 +90,7 @@ has_custom_intro (const BdScanInput *input)
 static gboolean
 has_custom_template (const BdScanInput *input)
 {
-  g_autofree char **lines = NULL;
+  bd_scan_autofree char **lines = NULL;
 
   if (!has_custom_intro (input))
     return FALSE;
@@ -118,8 +118,8 @@ add_unreported (const BdScanInput *input,
                 BdBounce          *bounce)
 {
   const BdMimePart *copy;
-  g_autofree char *to = NULL;
-  g_autofree char *address = NULL;
+  bd_scan_autofree char *to = NULL;
+  bd_scan_autofree char *address = NULL;
 
   if (!bd_scan_body_has (input, "--- Delivery report unavailable ---") || input->original == NULL)
     return;
@@ -135,7 +135,9 @@ entry_address (const char  *line,
                const char **rest)
 {
   const char *colon;
-  g_autofree char *head = NULL;
+  char buf[256];
+  bd_scan_autofree char *heap = NULL;
+  char *head;
 
   if (line[0] == ' ' || line[0] == '\t' || line[0] == '\0')
     return NULL;
@@ -144,7 +146,7 @@ entry_address (const char  *line,
     colon = line + strlen (line) - 1;
   if (colon == NULL)
     return NULL;
-  head = g_strndup (line, colon - line);
+  head = bd_scan_strndup_in (line, colon - line, buf, sizeof buf, &heap);
   if (strstr (head, " (expanded from ") != NULL)
     *strstr (head, " (expanded from ") = '\0';
   if (!bd_scan_is_address (head))
@@ -172,7 +174,8 @@ gboolean
 bd_scan_postfix_read (const BdScanInput *input,
                       BdBounce          *bounce)
 {
-  g_autofree char **lines = NULL;
+  bd_scan_autofree char **lines = NULL;
+  g_auto(BdScanText) diag = BD_SCAN_TEXT_UNSET;
   int start;
 
   lines = bd_scan_split_lines (input, stop_markers);
@@ -180,21 +183,20 @@ bd_scan_postfix_read (const BdScanInput *input,
   for (int i = MAX (start, 0); lines[i] != NULL; i++)
     {
       const char *rest = NULL;
-      g_autofree char *address = entry_address (lines[i], &rest);
-      g_autoptr(GString) diag = NULL;
-      g_autofree char *host = NULL;
+      bd_scan_autofree char *address = entry_address (lines[i], &rest);
+      bd_scan_autofree char *host = NULL;
       BdRecipient *r;
       int j;
 
       if (address == NULL)
         continue;
-      diag = g_string_new (rest);
+      bd_scan_text_init (&diag, rest);
       for (j = i + 1; lines[j] != NULL && (lines[j][0] == ' ' || lines[j][0] == '\t'); j++)
-        bd_scan_append_after_space (diag, lines[j]);
+        bd_scan_text_append_after_space (&diag, lines[j]);
       i = j - 1;
       if (bd_scan_find_recipient (bounce, address) != NULL)
         continue;
-      r = bd_scan_add (bounce, address, diag->str);
+      r = bd_scan_add (bounce, address, diag.str);
       host = r->diagnostic != NULL ? bd_scan_host_in (r->diagnostic) : NULL;
       r->remote_mta = g_steal_pointer (&host);
       set_postfix_reason (r);

@@ -21,7 +21,7 @@ gboolean
 bd_scan_powermta (const BdScanInput *input,
                   BdBounce          *bounce)
 {
-  g_autofree char **lines = NULL;
+  bd_scan_autofree char **lines = NULL;
   gboolean delayed = TRUE;
 
   if (!bd_scan_body_has (input, "Hello, this is the mail server on ")

@@ -63,12 +63,13 @@ static const char *const provider_intros[] = {
 static gboolean
 received_for_bounce (const BdScanInput *input)
 {
-  g_autofree char *value = NULL;
-  g_autofree char *received = NULL;
+  /* a Received: line is longer than most fields: room for nearly all */
+  char buf[1024];
+  bd_scan_autofree char *heap = NULL;
+  bd_scan_autofree char *received = NULL;
+  const char *value;
 
-  if (input->message == NULL)
-    return FALSE;
-  value = bd_mime_header (input->message, "Received");
+  value = bd_scan_header_in (input, "Received", buf, sizeof buf, &heap);
   /* Collapsing only joins blanks, so the words without blanks are there
    * before it: most messages are let go without the copy. */
   if (value == NULL || strstr (value, "bounce)") == NULL || strstr (value, "(qmail") == NULL)
@@ -185,7 +186,7 @@ remote_words_reason (const BdRecipient *recipient,
 {
   const char *said = strstr (recipient->diagnostic, "Remote host said:");
   const char *end;
-  g_autofree char *lowered = NULL;
+  bd_scan_autofree char *lowered = NULL;
 
   if (said == NULL)
     return BD_REASON_UNDEFINED;
@@ -259,23 +260,20 @@ gboolean
 bd_scan_qmail_read (const BdScanInput *input,
                     BdBounce          *bounce)
 {
-  g_autofree char **lines = bd_scan_split_lines (input, stop_markers);
+  bd_scan_autofree char **lines = bd_scan_split_lines (input, stop_markers);
+  g_auto(BdScanText) diag = BD_SCAN_TEXT_UNSET;
 
   for (int i = 0; lines[i] != NULL; i++)
     {
-      g_autoptr(GString) diag = NULL;
       BdRecipient *recipient;
       int j;
 
       if (!is_recipient_line (lines[i]))
         continue;
-      diag = g_string_new (strstr (lines[i], ">:") + 2);
+      bd_scan_text_init (&diag, strstr (lines[i], ">:") + 2);
       for (j = i + 1; lines[j] != NULL && lines[j][0] != '\0' && !is_recipient_line (lines[j]); j++)
-        {
-          g_string_append_c (diag, ' ');
-          g_string_append (diag, lines[j]);
-        }
-      recipient = bd_scan_add (bounce, lines[i], diag->str);
+        bd_scan_text_append_after_space (&diag, lines[j]);
+      recipient = bd_scan_add (bounce, lines[i], diag.str);
       if (recipient->diagnostic != NULL)
         {
           recipient->remote_mta = remote_host (recipient->diagnostic);

@@ -218,8 +218,7 @@ bd_scan_prefer_inner_reply (BdRecipient *recipient)
   recipient->reply_code = bd_scan_find_reply_code (inner + 1);
   if (bd_scan_find_status (inner + 1, status))
     {
-      g_free (recipient->status);
-      recipient->status = g_strdup (status);
+      bd_recipient_set_status (recipient, status);
     }
 }
 
@@ -271,7 +270,7 @@ bd_scan_read_dsn_fields (char     **lines,
       if ((v = field_value (lines[i], "Final-Recipient")) != NULL
           || ((v = field_value (lines[i], "Original-Recipient")) != NULL && r == NULL))
         {
-          g_autofree char *address = bd_scan_extract_address (v);
+          bd_scan_autofree char *address = bd_scan_extract_address (v);
 
           if (address == NULL)
             continue;
@@ -295,8 +294,7 @@ bd_scan_read_dsn_fields (char     **lines,
 
           if (bd_scan_find_status (v, status))
             {
-              g_free (r->status);
-              r->status = g_strdup (status);
+              bd_recipient_set_status (r, status);
             }
         }
       else if ((v = field_value (lines[i], "Remote-MTA")) != NULL)

@@ -22,7 +22,7 @@ bd_scan_sendgrid (const BdScanInput *input,
                   BdBounce          *bounce)
 {
   const char *const stop[] = { "Content-Type: message/delivery-status", NULL };
-  g_autofree char **lines = NULL;
+  bd_scan_autofree char **lines = NULL;
 
   if (!bd_scan_body_has (input, "This is an automatically generated message from SendGrid"))
     return FALSE;

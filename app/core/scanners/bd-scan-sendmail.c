@@ -103,7 +103,7 @@ static char *
 returned_to (const BdScanInput *input)
 {
   const char *p = bd_scan_body_find (input, "----- Unsent message follows -----");
-  g_autofree char *line = NULL;
+  bd_scan_autofree char *line = NULL;
 
   if (p == NULL || (p = strstr (p, "\nTo:")) == NULL)
     return NULL;
@@ -128,18 +128,19 @@ read_transcript (const BdScanInput *input,
                  char             **lines,
                  BdBounce          *bounce)
 {
-  g_autofree char *host = NULL;
-  g_autofree char *last_host_line = NULL;
-  g_autoptr(GString) reply = g_string_new (NULL);
+  bd_scan_autofree char *host = NULL;
+  bd_scan_autofree char *last_host_line = NULL;
+  g_auto(BdScanText) reply = BD_SCAN_TEXT_UNSET;
   const char *command = NULL;
   int start = bd_scan_find_line (lines, 0, "----- Transcript of session follows -----");
   TalkLines talk_lines = { lines, -2 };
 
+  bd_scan_text_init (&reply, NULL);
   for (int i = MAX (start, 0); lines[i] != NULL; i++)
     {
       const char *line = lines[i];
-      g_autofree char *address = NULL;
-      g_autofree char *talk = talking_to_at (&talk_lines, i);
+      bd_scan_autofree char *address = NULL;
+      bd_scan_autofree char *talk = talking_to_at (&talk_lines, i);
       const char *text;
       BdRecipient *r;
 
@@ -147,7 +148,7 @@ read_transcript (const BdScanInput *input,
         {
           g_free (host);
           host = g_steal_pointer (&talk);
-          g_string_truncate (reply, 0);
+          bd_scan_text_empty (&reply);
           continue;
         }
       if (bd_scan_has_prefix (line, ">>> "))
@@ -160,10 +161,10 @@ read_transcript (const BdScanInput *input,
           /* multi-line replies arrive as several "<<<" lines ("<<< 550-…"):
            * each test stops at the line's end, so [7] is only read when
            * [4] to [6] are digits */
-          if (reply->len > 0 && !(g_ascii_isdigit (line[4]) && g_ascii_isdigit (line[5])
+          if (reply.len > 0 && !(g_ascii_isdigit (line[4]) && g_ascii_isdigit (line[5])
                                   && g_ascii_isdigit (line[6]) && line[7] == '-'))
-            g_string_truncate (reply, 0);
-          bd_scan_append_word (reply, line + 4);
+            bd_scan_text_empty (&reply);
+          bd_scan_text_append_word (&reply, line + 4);
           continue;
         }
       text = recipient_line (line, &address);
@@ -183,29 +184,29 @@ read_transcript (const BdScanInput *input,
                 {
                   g_free (host);
                   host = g_steal_pointer (&talk);
-                  g_string_truncate (reply, 0);
+                  bd_scan_text_empty (&reply);
                 }
             }
           continue;
         }
       if (line[0] == '2' || bd_scan_find_recipient (bounce, address) != NULL)
         continue;
-      r = bd_scan_add (bounce, address, reply->len > 0 ? reply->str : text);
+      r = bd_scan_add (bounce, address, reply.len > 0 ? reply.str : text);
       if (r->reply_code == 0)
         r->reply_code = bd_scan_find_reply_code (line);
       /* sendmail's own verdict ("550 5.1.2 <a@b>... Host unknown") has the
        * status before the address, outside the text kept */
-      if (r->status == NULL && reply->len == 0)
+      if (r->status == NULL && reply.len == 0)
         set_line_status (r, line);
       r->remote_mta = g_strdup (host);
-      if (reply->len > 0 && command != NULL)
+      if (reply.len > 0 && command != NULL)
         bd_scan_set_command (r, command);
-      g_string_truncate (reply, 0);
+      bd_scan_text_empty (&reply);
     }
 
   if (bounce->recipients->len == 0 && last_host_line != NULL)
     {
-      g_autofree char *to = returned_to (input);
+      bd_scan_autofree char *to = returned_to (input);
 
       /* without an address the decoder pairs it with the report's one */
       if (to != NULL || bd_scan_body_has (input, "Content-Type: message/delivery-status")
@@ -233,7 +234,7 @@ gboolean
 bd_scan_sendmail_read (const BdScanInput *input,
                        BdBounce          *bounce)
 {
-  g_autofree char **lines = bd_scan_split_lines (input, stop_markers);
+  bd_scan_autofree char **lines = bd_scan_split_lines (input, stop_markers);
 
   return read_transcript (input, lines, bounce);
 }
@@ -251,7 +252,7 @@ read_fatal_errors (char     **lines,
   for (int i = at + 1; lines[i] != NULL && strstr (lines[i], "-----") == NULL; i++)
     {
       const char *reason = strstr (lines[i], "(reason: ");
-      g_autofree char *address = NULL;
+      bd_scan_autofree char *address = NULL;
       BdRecipient *r;
 
       if (reason != NULL || lines[i][0] == '\0' || (address = bd_scan_extract_address (lines[i])) == NULL)
@@ -261,7 +262,7 @@ read_fatal_errors (char     **lines,
         r = bd_scan_add (bounce, address, NULL);
       if (lines[i + 1] != NULL && (reason = strstr (lines[i + 1], "(reason: ")) != NULL)
         {
-          g_autofree char *text = g_strndup (reason + 9, strcspn (reason + 9, ")"));
+          bd_scan_autofree char *text = g_strndup (reason + 9, strcspn (reason + 9, ")"));
 
           if (r->diagnostic == NULL)
             bd_scan_set_diagnostic (r, text);
@@ -277,13 +278,13 @@ static char *
 transcript_peer (char      **lines,
                  const char **command)
 {
-  g_autofree char *host = NULL;
+  bd_scan_autofree char *host = NULL;
   TalkLines talk_lines = { lines, -2 };
 
   *command = NULL;
   for (int i = 0; lines[i] != NULL; i++)
     {
-      g_autofree char *talk = talking_to_at (&talk_lines, i);
+      bd_scan_autofree char *talk = talking_to_at (&talk_lines, i);
 
       if (talk != NULL)
         {
@@ -306,7 +307,7 @@ fill_from_transcript (char     **lines,
                       BdBounce  *bounce)
 {
   const char *command;
-  g_autofree char *host = transcript_peer (lines, &command);
+  bd_scan_autofree char *host = transcript_peer (lines, &command);
 
   if (host == NULL)
     return;
@@ -337,7 +338,7 @@ gboolean
 bd_scan_sendmail (const BdScanInput *input,
                   BdBounce          *bounce)
 {
-  g_autofree char **lines = NULL;
+  bd_scan_autofree char **lines = NULL;
   gboolean delayed;
 
   if (!bd_scan_gate_sendmail (input))

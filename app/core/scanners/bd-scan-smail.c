@@ -47,7 +47,7 @@ gboolean
 bd_scan_smail (const BdScanInput *input,
                BdBounce          *bounce)
 {
-  g_autofree char **lines = NULL;
+  bd_scan_autofree char **lines = NULL;
   int at;
 
   if (!bd_scan_body_has (input, "Failed addresses follow:"))
@@ -61,7 +61,7 @@ bd_scan_smail (const BdScanInput *input,
     {
       const char *line = lines[i] + strspn (lines[i], " \t");
       const char *dots = strstr (line, " ... ");
-      g_autofree char *address = NULL;
+      bd_scan_autofree char *address = NULL;
 
       /* Telekom: " <address>" alone, the reply on the next line */
       if (dots == NULL && line[0] == '<' && g_str_has_suffix (line, ">") && strchr (line, ' ') == NULL

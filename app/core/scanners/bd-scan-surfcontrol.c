@@ -26,7 +26,7 @@ gboolean
 bd_scan_surfcontrol (const BdScanInput *input,
                      BdBounce          *bounce)
 {
-  g_autofree char **lines = NULL;
+  bd_scan_autofree char **lines = NULL;
 
   if (!bd_scan_body_has (input, "A transcript of the attempts to send the message follows")
       || !bd_scan_body_has (input, "Addressed To: "))
@@ -36,7 +36,7 @@ bd_scan_surfcontrol (const BdScanInput *input,
   for (int i = 0; lines[i] != NULL; i++)
     {
       const char *colon = strstr (lines[i], ": [");
-      g_autofree char *head = NULL;
+      bd_scan_autofree char *head = NULL;
       const char *reply;
 
       if (colon == NULL)

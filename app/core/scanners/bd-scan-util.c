@@ -14,6 +14,7 @@
 #include "bd-cpu.h"
 #include "bd-gmime-autocleanups.h"
 #include "bd-mime-charset.h"
+#include "bd-mime-walk.h"
 #include "bd-scan-gate.h"
 #include "bd-scan-memo.h"
 #include "bd-scan-util.h"
@@ -80,7 +81,7 @@ bd_scan_from_has (const BdScanInput *input,
 gboolean
 bd_scan_from_null_sender (const BdScanInput *input)
 {
-  g_autofree char *return_path = NULL;
+  bd_scan_autofree char *return_path = NULL;
 
   g_return_val_if_fail (input != NULL, FALSE);
 
@@ -100,6 +101,75 @@ bd_scan_subject_has (const BdScanInput *input,
 }
 
 /**
+ * bd_scan_header_in:
+ * @name: a header of the bounce itself
+ * @buf: room for the value, @size bytes
+ * @heap: (out) (transfer full): the value when it did not fit @buf or
+ *   had words to decode, else %NULL
+ *
+ * bd_mime_header () without its copy of a short value that has nothing
+ * to decode: a scanner that only looks for words in a header (some
+ * three hundred a corpus) made the copy to drop it.
+ *
+ * Returns: (nullable): the first @name field's value, unfolded, trimmed
+ *   and decoded, in @buf or *@heap, or %NULL when there is none.
+ */
+const char *
+bd_scan_header_in (const BdScanInput *input,
+                   const char        *name,
+                   char              *buf,
+                   gsize              size,
+                   char             **heap)
+{
+  const char *raw, *value;
+  gsize len, n;
+
+  g_return_val_if_fail (input != NULL, NULL);
+  g_return_val_if_fail (name != NULL, NULL);
+  g_return_val_if_fail (heap != NULL, NULL);
+
+  *heap = NULL;
+  if (input->message == NULL || (raw = bd_mime_header_raw (input->message, name, &len)) == NULL)
+    return NULL;
+  /* bd_mime_header_value ()'s steps: the unfolded value is its answer
+   * unless it holds 8-bit bytes or an encoded word */
+  value = bd_mime_unfold_in (raw, len, buf, size, heap, &n);
+  if (bd_mime_walk_header_marks (value, n) == 0)
+    return value;
+  g_free (*heap);
+  return *heap = bd_mime_header_value (raw, len);
+}
+
+/**
+ * bd_scan_strndup_in:
+ * @heap: (out) (transfer full): the copy when it did not fit @buf, else
+ *   %NULL
+ *
+ * g_strndup (@text, @n) into @buf (@size bytes) when it fits: a scanner
+ * cuts the head of a line to look at it, and dropped each copy.
+ *
+ * Returns: the copy, in @buf or *@heap, the caller's to change.
+ */
+char *
+bd_scan_strndup_in (const char  *text,
+                    gsize        n,
+                    char        *buf,
+                    gsize        size,
+                    char       **heap)
+{
+  g_return_val_if_fail (text != NULL || n == 0, NULL);
+  g_return_val_if_fail (heap != NULL, NULL);
+
+  *heap = NULL;
+  n = strnlen (text, n);   /* as g_strndup () reads it */
+  if (n >= size)
+    return *heap = g_strndup (text, n);
+  memcpy (buf, text, n);
+  buf[n] = '\0';
+  return buf;
+}
+
+/**
  * bd_scan_header:
  * @name: a header of the bounce itself, e.g. "X-Failed-Recipients"
  *
@@ -109,17 +179,15 @@ char *
 bd_scan_header (const BdScanInput *input,
                 const char        *name)
 {
-  g_autofree char *value = NULL;
+  char buf[BD_MIME_UNFOLD_ROOM];
+  bd_scan_autofree char *heap = NULL;
+  const char *value;
 
   g_return_val_if_fail (input != NULL, NULL);
   g_return_val_if_fail (name != NULL, NULL);
 
-  if (input->message == NULL)
-    return NULL;
-  value = bd_mime_header (input->message, name);
-  if (value == NULL)
-    return NULL;
-  return bd_scan_collapse (value);
+  value = bd_scan_header_in (input, name, buf, sizeof buf, &heap);
+  return value != NULL ? bd_scan_collapse (value) : NULL;
 }
 
 /**
@@ -151,7 +219,7 @@ char *
 bd_scan_original_to (const BdScanInput *input)
 {
   const BdMimePart *copy;
-  g_autofree char *to = NULL;
+  bd_scan_autofree char *to = NULL;
 
   g_return_val_if_fail (input != NULL, NULL);
 
@@ -402,8 +470,11 @@ bd_scan_find_line (char       **lines,
   for (i = 0; i < from; i++)
     if (lines[i] == NULL)
       return -1;
+  /* A blank line (a body has many) holds no needle but the empty one,
+   * and is let go without its measure and the call. */
   for (; lines[i] != NULL; i++)
-    if (bd_text_find_ci_len (lines[i], strlen (lines[i]), needle, needle_len) != NULL)
+    if ((lines[i][0] != '\0' || needle_len == 0)
+        && bd_text_find_ci_len (lines[i], strlen (lines[i]), needle, needle_len) != NULL)
       return i;
   return -1;
 }
@@ -593,6 +664,75 @@ bd_scan_collapse_max (const char *text,
     }
   out[n] = '\0';
   return out;
+}
+
+/**
+ * bd_scan_text_init:
+ * @init: (nullable): the text to start with
+ *
+ * Starts @text holding @init: on its own stack buffer when unset, else
+ * again in the room it has (a scanner joins one reply after another).
+ */
+void
+bd_scan_text_init (BdScanText *text,
+                   const char *init)
+{
+  g_return_if_fail (text != NULL);
+
+  if (text->str == NULL)
+    {
+      text->str = text->stack;
+      text->room = sizeof text->stack;
+    }
+  text->len = 0;
+  text->str[0] = '\0';
+  if (init != NULL)
+    bd_scan_text_append (text, init);
+}
+
+/* Gives @text room for @need bytes and its NUL, on the heap past its
+ * stack buffer, at least doubled as a GString grows. */
+static void
+text_grow (BdScanText *text,
+           gsize       need)
+{
+  gsize room = MAX (text->room * 2, need + 1);
+
+  if (text->str == text->stack)
+    {
+      char *heap = g_malloc (room);
+
+      memcpy (heap, text->stack, text->len + 1);
+      text->str = heap;
+    }
+  else
+    text->str = g_realloc (text->str, room);
+  text->room = room;
+}
+
+/* g_string_append_len () for a BdScanText. */
+void
+bd_scan_text_append_len (BdScanText *text,
+                         const char *s,
+                         gsize       n)
+{
+  g_return_if_fail (text != NULL && text->str != NULL);
+
+  if (text->len + n >= text->room)
+    text_grow (text, text->len + n);
+  memcpy (text->str + text->len, s, n);
+  text->len += n;
+  text->str[text->len] = '\0';
+}
+
+/* Frees what @text took from the heap; leaves it unset. */
+void
+bd_scan_text_clear (BdScanText *text)
+{
+  if (text->str != NULL && text->str != text->stack)
+    g_free (text->str);
+  text->str = NULL;
+  text->len = text->room = 0;
 }
 
 /**

@@ -36,6 +36,16 @@ char        *bd_scan_header            (const BdScanInput *input,
                                         const char  *name);
 gboolean     bd_scan_has_header        (const BdScanInput *input,
                                         const char  *name);
+const char  *bd_scan_header_in         (const BdScanInput *input,
+                                        const char  *name,
+                                        char        *buf,
+                                        gsize        size,
+                                        char       **heap);
+char        *bd_scan_strndup_in        (const char  *text,
+                                        gsize        n,
+                                        char        *buf,
+                                        gsize        size,
+                                        char       **heap);
 char        *bd_scan_original_to       (const BdScanInput *input);
 void         bd_scan_add_addresses     (GPtrArray   *into,
                                         const char  *value);
@@ -49,6 +59,32 @@ int          bd_scan_find_line         (char       **lines,
 char        *bd_scan_collapse          (const char  *text);
 char        *bd_scan_collapse_max      (const char  *text,
                                         gsize        max);
+/* A reply being joined from a body's lines: a GString kept on the stack
+ * while it is short, as nearly every reply is. A scanner joins each
+ * recipient's reply and hands it to bd_scan_add (), which keeps a
+ * collapsed copy: the GString (two allocations, a growth or two, their
+ * frees) lived only for that. Set to BD_SCAN_TEXT_UNSET where declared
+ * (outside a loop: that zeroes it whole), then bd_scan_text_init () for
+ * each reply; g_auto () clears it. */
+typedef struct
+{
+  char  *str;         /* the text, NUL-terminated: stack or heap */
+  gsize  len;
+  gsize  room;        /* what str holds, its NUL included */
+  char   stack[256];
+} BdScanText;
+
+#define BD_SCAN_TEXT_UNSET { NULL, 0, 0, { 0 } }
+
+void         bd_scan_text_init         (BdScanText  *text,
+                                        const char  *init);
+void         bd_scan_text_append_len   (BdScanText  *text,
+                                        const char  *s,
+                                        gsize        n);
+void         bd_scan_text_clear        (BdScanText  *text);
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (BdScanText, bd_scan_text_clear)
+
 char        *bd_scan_join_lines        (char       **lines,
                                         int          from,
                                         int          to);
@@ -125,6 +161,21 @@ bd_scan_body_has (const BdScanInput *input,
   return bd_scan_body_find (input, needle) != NULL;
 }
 
+/* g_autofree for a scanner's strings and line arrays, freed only when
+ * set: most scanners return before they set any (the message is not in
+ * their format), and g_autofree's cleanup calls g_free () even for NULL,
+ * some forty calls a message. */
+static inline void
+bd_scan_free_if_set (void *p)
+{
+  gpointer *pointer = p;
+
+  if (*pointer != NULL)
+    g_free (*pointer);
+}
+
+#define bd_scan_autofree __attribute__ ((cleanup (bd_scan_free_if_set)))
+
 /* g_str_has_prefix (), inline: the scanners test their lines' prefixes
  * one by one (some 3,000 a corpus), and GLib's call measured both
  * strings each time. The compare stops at @text's NUL, which differs from
@@ -158,6 +209,54 @@ bd_scan_append_after_space (GString    *out,
 {
   g_string_append_c (out, ' ');
   g_string_append (out, word);
+}
+
+/* g_string_append () for a BdScanText. */
+static inline void
+bd_scan_text_append (BdScanText *text,
+                     const char *s)
+{
+  bd_scan_text_append_len (text, s, strlen (s));
+}
+
+/* g_string_append_c () for a BdScanText. */
+static inline void
+bd_scan_text_append_c (BdScanText *text,
+                       char        c)
+{
+  if (text->len + 1 < text->room)
+    {
+      text->str[text->len++] = c;
+      text->str[text->len] = '\0';
+      return;
+    }
+  bd_scan_text_append_len (text, &c, 1);
+}
+
+/* g_string_truncate (, 0) for a BdScanText: its room is kept. */
+static inline void
+bd_scan_text_empty (BdScanText *text)
+{
+  text->len = 0;
+  text->str[0] = '\0';
+}
+
+/* bd_scan_append_word () for a BdScanText. */
+static inline void
+bd_scan_text_append_word (BdScanText *text,
+                          const char *word)
+{
+  bd_scan_text_append (text, word);
+  bd_scan_text_append_c (text, ' ');
+}
+
+/* bd_scan_append_after_space () for a BdScanText. */
+static inline void
+bd_scan_text_append_after_space (BdScanText *text,
+                                 const char *word)
+{
+  bd_scan_text_append_c (text, ' ');
+  bd_scan_text_append (text, word);
 }
 
 G_END_DECLS

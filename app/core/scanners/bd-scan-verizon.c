@@ -38,7 +38,7 @@ is_vtext_reply (const char *line)
 static gboolean
 has_address (const char *text)
 {
-  g_autofree char *address = bd_scan_extract_address (text);
+  bd_scan_autofree char *address = bd_scan_extract_address (text);
 
   return address != NULL;
 }
@@ -47,7 +47,7 @@ static gboolean
 read_vtext (const BdScanInput *input,
             BdBounce          *bounce)
 {
-  g_autofree char **lines = bd_scan_split_lines (input, NULL);
+  bd_scan_autofree char **lines = bd_scan_split_lines (input, NULL);
   const char *reply = NULL;
   int error = bd_scan_find_line (lines, 0, "Error: ");
 
@@ -58,7 +58,7 @@ read_vtext (const BdScanInput *input,
   for (int i = error + 1; lines[i] != NULL; i++)
     {
       const char *text = lines[i] + strspn (lines[i], " \t");
-      g_autofree char *address = NULL;
+      bd_scan_autofree char *address = NULL;
       BdRecipient *r;
 
       if (text == lines[i] || !bd_scan_has_prefix (text, "RCPT TO: "))
@@ -78,7 +78,7 @@ gboolean
 bd_scan_verizon (const BdScanInput *input,
                  BdBounce          *bounce)
 {
-  g_autofree char **lines = NULL;
+  bd_scan_autofree char **lines = NULL;
   int error, original;
 
   if (bd_scan_gate_from_has (input, "post_master@vtext.com"))

@@ -35,7 +35,7 @@ gboolean
 bd_scan_x1 (const BdScanInput *input,
             BdBounce          *bounce)
 {
-  g_autofree char **lines = NULL;
+  bd_scan_autofree char **lines = NULL;
   int at;
 
   if (!is_x1 (input))
@@ -48,8 +48,8 @@ bd_scan_x1 (const BdScanInput *input,
   for (int i = at + 1; lines[i] != NULL; i++)
     {
       const char *open = strstr (lines[i], " [");
-      g_autofree char *head = NULL;
-      g_autofree char *reason = NULL;
+      bd_scan_autofree char *head = NULL;
+      bd_scan_autofree char *reason = NULL;
 
       if (open == NULL || !g_str_has_suffix (lines[i], "]"))
         continue;

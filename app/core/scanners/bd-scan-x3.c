@@ -57,7 +57,7 @@ gboolean
 bd_scan_x3 (const BdScanInput *input,
             BdBounce          *bounce)
 {
-  g_autofree char **lines = NULL;
+  bd_scan_autofree char **lines = NULL;
   BdRecipient *last = NULL;
   int at;
 

@@ -38,7 +38,7 @@ gboolean
 bd_scan_x6 (const BdScanInput *input,
             BdBounce          *bounce)
 {
-  g_autofree char **lines = NULL;
+  bd_scan_autofree char **lines = NULL;
   int at;
 
   if (!bd_scan_has_prefix (input->subject, "There was an error sending your mail"))
@@ -51,7 +51,7 @@ bd_scan_x6 (const BdScanInput *input,
       const char *line = lines[i];
       const char *rcpt = strstr (line, " recipient <");
       const char *list = strstr (line, "returned permanent errors: ");
-      g_autofree char *reply = NULL;
+      bd_scan_autofree char *reply = NULL;
       BdRecipient *r;
 
       if (rcpt == NULL && list == NULL)

@@ -31,7 +31,7 @@ static const char *const stop_markers[] = {
 static gboolean
 is_zoho (const BdScanInput *input)
 {
-  g_autofree char *mailer = NULL;
+  bd_scan_autofree char *mailer = NULL;
 
   /* Zoho's own stamp, whatever the sender address */
   if (bd_scan_has_header (input, "X-ZohoMail"))
@@ -49,7 +49,7 @@ read_status_line (BdBounce   *bounce,
 {
   const char *address = strstr (line, "Address: ");
   const char *code = strstr (line, "ResponseCode ");
-  g_autofree char *text = NULL;
+  bd_scan_autofree char *text = NULL;
   BdRecipient *r;
 
   if (address == NULL)
@@ -68,7 +68,7 @@ gboolean
 bd_scan_zoho (const BdScanInput *input,
               BdBounce          *bounce)
 {
-  g_autofree char **lines = NULL;
+  bd_scan_autofree char **lines = NULL;
   gboolean delayed;
 
   if (!bd_scan_body_has (input, "ERROR_CODE :") && !bd_scan_body_has (input, "[Status: "))
@@ -81,7 +81,7 @@ bd_scan_zoho (const BdScanInput *input,
     {
       const char *code = strstr (lines[i], "ERROR_CODE :");
       const char *space = strchr (lines[i], ' ');
-      g_autofree char *head = NULL;
+      bd_scan_autofree char *head = NULL;
       g_autoptr(GString) diag = NULL;
 
       if (bd_scan_has_prefix (lines[i], "[Status: "))
