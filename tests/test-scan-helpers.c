@@ -344,34 +344,6 @@ test_is_address_random (void)
     }
 }
 
-/* bd_scan_strndup_in () against g_strndup (): every length up to past
- * the text's NUL, buffers too small and big enough, texts in malloc'd
- * blocks of their own size. */
-static void
-test_scan_strndup_in (void)
-{
-  for (gsize len = 0; len < 40; len++)
-    for (gsize n = 0; n <= len + 3; n++)
-      for (gsize size = 1; size < 44; size += 3)
-        {
-          g_autofree char *text = g_malloc (len + 1);
-          g_autofree char *buf = g_malloc (size);
-          g_autofree char *want = NULL;
-          char *heap = NULL;
-          char *got;
-
-          for (gsize i = 0; i < len; i++)
-            text[i] = (char)('a' + i % 26);
-          text[len] = '\0';
-          want = g_strndup (text, n);
-          got = bd_scan_strndup_in (text, n, buf, size, &heap);
-          g_assert_cmpstr (got, ==, want);
-          g_assert_true (got == (heap != NULL ? heap : buf));
-          g_assert_true ((heap != NULL) == (strlen (want) >= size));
-          g_free (heap);
-        }
-}
-
 /* bd_scan_header_in () and bd_scan_header () against bd_mime_header ()
  * they replace: random values of words, folds, blanks, 8-bit bytes and
  * encoded words, short and past the buffer given, and a missing field. */
@@ -1720,7 +1692,6 @@ main (int   argc,
   g_test_add_func ("/core/scanners/util/autofree", test_scan_autofree);
   g_test_add_func ("/core/scanners/util/scan-text-random", test_scan_text_random);
   g_test_add_func ("/core/scanners/util/header-in", test_scan_header_in);
-  g_test_add_func ("/core/scanners/util/strndup-in", test_scan_strndup_in);
   g_test_add_func ("/core/scanners/util/collapse", test_util_collapse);
   g_test_add_func ("/core/scanners/util/collapse-max", test_util_collapse_max);
   g_test_add_func ("/core/scanners/util/collapse-max-random", test_util_collapse_max_random);

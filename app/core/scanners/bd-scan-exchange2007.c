@@ -66,13 +66,10 @@ static const struct
 static char *
 address_line (const char *line)
 {
-  char buf[256];
-  bd_scan_autofree char *heap = NULL;
-  const char *head;
+  bd_scan_autofree char *head = g_strndup (line, strcspn (line, "<"));
 
   if (line[0] == ' ' || line[0] == '\0')
     return NULL;
-  head = bd_scan_strndup_in (line, strcspn (line, "<"), buf, sizeof buf, &heap);
   if (bd_scan_is_address (head))
     return bd_scan_extract_address (head);
   return bd_scan_is_address (line) ? bd_scan_extract_address (line) : NULL;

@@ -135,9 +135,7 @@ entry_address (const char  *line,
                const char **rest)
 {
   const char *colon;
-  char buf[256];
-  bd_scan_autofree char *heap = NULL;
-  char *head;
+  bd_scan_autofree char *head = NULL;
 
   if (line[0] == ' ' || line[0] == '\t' || line[0] == '\0')
     return NULL;
@@ -146,7 +144,7 @@ entry_address (const char  *line,
     colon = line + strlen (line) - 1;
   if (colon == NULL)
     return NULL;
-  head = bd_scan_strndup_in (line, colon - line, buf, sizeof buf, &heap);
+  head = g_strndup (line, colon - line);
   if (strstr (head, " (expanded from ") != NULL)
     *strstr (head, " (expanded from ") = '\0';
   if (!bd_scan_is_address (head))

@@ -141,35 +141,6 @@ bd_scan_header_in (const BdScanInput *input,
 }
 
 /**
- * bd_scan_strndup_in:
- * @heap: (out) (transfer full): the copy when it did not fit @buf, else
- *   %NULL
- *
- * g_strndup (@text, @n) into @buf (@size bytes) when it fits: a scanner
- * cuts the head of a line to look at it, and dropped each copy.
- *
- * Returns: the copy, in @buf or *@heap, the caller's to change.
- */
-char *
-bd_scan_strndup_in (const char  *text,
-                    gsize        n,
-                    char        *buf,
-                    gsize        size,
-                    char       **heap)
-{
-  g_return_val_if_fail (text != NULL || n == 0, NULL);
-  g_return_val_if_fail (heap != NULL, NULL);
-
-  *heap = NULL;
-  n = strnlen (text, n);   /* as g_strndup () reads it */
-  if (n >= size)
-    return *heap = g_strndup (text, n);
-  memcpy (buf, text, n);
-  buf[n] = '\0';
-  return buf;
-}
-
-/**
  * bd_scan_header:
  * @name: a header of the bounce itself, e.g. "X-Failed-Recipients"
  *

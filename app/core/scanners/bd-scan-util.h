@@ -41,11 +41,6 @@ const char  *bd_scan_header_in         (const BdScanInput *input,
                                         char        *buf,
                                         gsize        size,
                                         char       **heap);
-char        *bd_scan_strndup_in        (const char  *text,
-                                        gsize        n,
-                                        char        *buf,
-                                        gsize        size,
-                                        char       **heap);
 char        *bd_scan_original_to       (const BdScanInput *input);
 void         bd_scan_add_addresses     (GPtrArray   *into,
                                         const char  *value);
