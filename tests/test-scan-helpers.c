@@ -344,51 +344,6 @@ test_is_address_random (void)
     }
 }
 
-/* bd_scan_header_in () and bd_scan_header () against bd_mime_header ()
- * they replace: random values of words, folds, blanks, 8-bit bytes and
- * encoded words, short and past the buffer given, and a missing field. */
-static void
-test_scan_header_in (void)
-{
-  static const char *const pieces[] = { "a", "qmail", "bounce)", " ", "\t", "\r\n ", "\n\t", "=?", "?=",
-                                        "=?utf-8?q?caf=C3=A9?=", "=?utf-8?b?w6k=?=", "\xc3\xa9", "\xe9", "(", ")",
-                                        "invoked for bounce)", "0123456789abcdef0123456789abcdef" };
-  g_autoptr(GRand) rand = g_rand_new_with_seed (37);
-
-  for (guint round = 0; round < BD_TEST_ROUNDS (4000); round++)
-    {
-      g_autoptr(GString) mail = g_string_new ("From: a@example.com\r\n");
-      guint n = g_rand_int_range (rand, 0, round % 8 == 0 ? 60 : 12);
-      gsize size = g_rand_int_range (rand, 1, 80);
-      g_autofree char *buf = g_malloc (size);
-      g_autofree char *heap = NULL;
-      g_autofree char *want = NULL;
-      g_autofree char *want_collapsed = NULL;
-      g_autofree char *got_collapsed = NULL;
-      const char *name = round % 5 == 0 ? "X-Missing" : "Received";
-      BdMimePart *message;
-      const char *got;
-
-      g_string_append (mail, "Received:");
-      for (guint i = 0; i < n; i++)
-        g_string_append (mail, pieces[g_rand_int_range (rand, 0, G_N_ELEMENTS (pieces))]);
-      g_string_append (mail, "\r\nSubject: x\r\n\r\nbody\r\n");
-      message = bd_mime_parse (mail->str, mail->len, BD_MIME_MAX_DEPTH);
-      {
-        BdScanInput input = { .message = message, .from = "", .subject = "", .body = "" };
-
-        want = bd_mime_header (message, name);
-        got = bd_scan_header_in (&input, name, buf, size, &heap);
-        g_assert_cmpstr (got, ==, want);
-        g_assert_true (got == NULL || got == buf || got == heap);
-        want_collapsed = want != NULL ? bd_scan_collapse (want) : NULL;
-        got_collapsed = bd_scan_header (&input, name);
-        g_assert_cmpstr (got_collapsed, ==, want_collapsed);
-      }
-      bd_mime_part_free (message);
-    }
-}
-
 /* BdScanText against the GString calls it replaces in the scanners:
  * random runs of appends, single bytes, words and resets, on and past
  * its stack buffer, from a heap buffer each (so that AddressSanitizer
@@ -1691,7 +1646,6 @@ main (int   argc,
   g_test_add_func ("/core/scanners/util/recipient-set-status", test_recipient_set_status);
   g_test_add_func ("/core/scanners/util/autofree", test_scan_autofree);
   g_test_add_func ("/core/scanners/util/scan-text-random", test_scan_text_random);
-  g_test_add_func ("/core/scanners/util/header-in", test_scan_header_in);
   g_test_add_func ("/core/scanners/util/collapse", test_util_collapse);
   g_test_add_func ("/core/scanners/util/collapse-max", test_util_collapse_max);
   g_test_add_func ("/core/scanners/util/collapse-max-random", test_util_collapse_max_random);

@@ -63,13 +63,12 @@ static const char *const provider_intros[] = {
 static gboolean
 received_for_bounce (const BdScanInput *input)
 {
-  /* a Received: line is longer than most fields: room for nearly all */
-  char buf[1024];
-  bd_scan_autofree char *heap = NULL;
+  bd_scan_autofree char *value = NULL;
   bd_scan_autofree char *received = NULL;
-  const char *value;
 
-  value = bd_scan_header_in (input, "Received", buf, sizeof buf, &heap);
+  if (input->message == NULL)
+    return FALSE;
+  value = bd_mime_header (input->message, "Received");
   /* Collapsing only joins blanks, so the words without blanks are there
    * before it: most messages are let go without the copy. */
   if (value == NULL || strstr (value, "bounce)") == NULL || strstr (value, "(qmail") == NULL)

@@ -14,7 +14,6 @@
 #include "bd-cpu.h"
 #include "bd-gmime-autocleanups.h"
 #include "bd-mime-charset.h"
-#include "bd-mime-walk.h"
 #include "bd-scan-gate.h"
 #include "bd-scan-memo.h"
 #include "bd-scan-util.h"
@@ -101,46 +100,6 @@ bd_scan_subject_has (const BdScanInput *input,
 }
 
 /**
- * bd_scan_header_in:
- * @name: a header of the bounce itself
- * @buf: room for the value, @size bytes
- * @heap: (out) (transfer full): the value when it did not fit @buf or
- *   had words to decode, else %NULL
- *
- * bd_mime_header () without its copy of a short value that has nothing
- * to decode: a scanner that only looks for words in a header (some
- * three hundred a corpus) made the copy to drop it.
- *
- * Returns: (nullable): the first @name field's value, unfolded, trimmed
- *   and decoded, in @buf or *@heap, or %NULL when there is none.
- */
-const char *
-bd_scan_header_in (const BdScanInput *input,
-                   const char        *name,
-                   char              *buf,
-                   gsize              size,
-                   char             **heap)
-{
-  const char *raw, *value;
-  gsize len, n;
-
-  g_return_val_if_fail (input != NULL, NULL);
-  g_return_val_if_fail (name != NULL, NULL);
-  g_return_val_if_fail (heap != NULL, NULL);
-
-  *heap = NULL;
-  if (input->message == NULL || (raw = bd_mime_header_raw (input->message, name, &len)) == NULL)
-    return NULL;
-  /* bd_mime_header_value ()'s steps: the unfolded value is its answer
-   * unless it holds 8-bit bytes or an encoded word */
-  value = bd_mime_unfold_in (raw, len, buf, size, heap, &n);
-  if (bd_mime_walk_header_marks (value, n) == 0)
-    return value;
-  g_free (*heap);
-  return *heap = bd_mime_header_value (raw, len);
-}
-
-/**
  * bd_scan_header:
  * @name: a header of the bounce itself, e.g. "X-Failed-Recipients"
  *
@@ -150,15 +109,17 @@ char *
 bd_scan_header (const BdScanInput *input,
                 const char        *name)
 {
-  char buf[BD_MIME_UNFOLD_ROOM];
-  bd_scan_autofree char *heap = NULL;
-  const char *value;
+  bd_scan_autofree char *value = NULL;
 
   g_return_val_if_fail (input != NULL, NULL);
   g_return_val_if_fail (name != NULL, NULL);
 
-  value = bd_scan_header_in (input, name, buf, sizeof buf, &heap);
-  return value != NULL ? bd_scan_collapse (value) : NULL;
+  if (input->message == NULL)
+    return NULL;
+  value = bd_mime_header (input->message, name);
+  if (value == NULL)
+    return NULL;
+  return bd_scan_collapse (value);
 }
 
 /**

@@ -36,11 +36,6 @@ char        *bd_scan_header            (const BdScanInput *input,
                                         const char  *name);
 gboolean     bd_scan_has_header        (const BdScanInput *input,
                                         const char  *name);
-const char  *bd_scan_header_in         (const BdScanInput *input,
-                                        const char  *name,
-                                        char        *buf,
-                                        gsize        size,
-                                        char       **heap);
 char        *bd_scan_original_to       (const BdScanInput *input);
 void         bd_scan_add_addresses     (GPtrArray   *into,
                                         const char  *value);
