@@ -591,8 +591,9 @@ read_date (BdOriginal        *original,
   char buf[BD_MIME_UNFOLD_ROOM];
   g_autofree char *heap = NULL;
   gsize len;
+  const char *value = bd_mime_unfold_in (f->value, f->value_len, buf, sizeof buf, &heap, &len);
 
-  original->date = bd_date_to_iso_utc (bd_mime_unfold_in (f->value, f->value_len, buf, sizeof buf, &heap, &len));
+  original->date = bd_date_to_iso_utc_len (value, len);
 }
 
 /* The fields of @original still unset, from the first field of each name. */
