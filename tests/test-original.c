@@ -13,6 +13,7 @@
 #include "bd-original.h"
 #include "bd-original-private.h"
 #include "bd-sender.h"
+#include "bd-text.h"
 #include "bd-test-util.h"
 
 #include <string.h>
@@ -869,6 +870,34 @@ test_original_field_names (void)
     }
 }
 
+/* bd_text_ascii_down_dup (), the host names, DKIM d= and selectors
+ * read here, against the copy then the lowering it replaced: spans of
+ * every length up to 64 bytes (around the 16 its loop lowers at once),
+ * of any byte but the NUL, ending where a heap block ends (under
+ * AddressSanitizer a read past it fails). */
+static void
+test_original_lowered_copies (void)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (2047);
+
+  for (guint round = 0; round < BD_TEST_ROUNDS (4000); round++)
+    {
+      gsize n = round % 65;
+      g_autofree char *span = g_malloc (n + 1);
+      g_autofree char *lower = NULL, *copy = NULL, *want = NULL;
+
+      for (gsize i = 0; i < n; i++)
+        span[i] = g_rand_boolean (rand) ? (char)g_rand_int_range (rand, 'A', 'Z' + 2)
+                                        : (char)g_rand_int_range (rand, 1, 256);
+      /* past the span, in its block: the copy must not read it */
+      span[n] = 'Q';
+      lower = bd_text_ascii_down_dup (span, n);
+      copy = g_strndup (span, n);
+      want = g_ascii_strdown (copy, -1);
+      g_assert_cmpmem (lower, n + 1, want, n + 1);
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -889,6 +918,7 @@ main (int    argc,
   g_test_add_func ("/core/original/bimi-selector", test_original_bimi_selector);
   g_test_add_func ("/core/original/dkim-random", test_original_dkim_random);
   g_test_add_func ("/core/original/field-names", test_original_field_names);
+  g_test_add_func ("/core/original/lowered-copies", test_original_lowered_copies);
 
   return g_test_run ();
 }

@@ -257,7 +257,7 @@ read_dkim_tags (BdDkimRef  *ref,
   for (const char *p = value; (ref->domain == NULL || ref->selector == NULL) && next_tag (&p, &tag);)
     {
       if (tag_is (&tag, "d") && ref->domain == NULL)
-        ref->domain = bd_original_strdown_len (tag.value, tag.value_len);
+        ref->domain = bd_text_ascii_down_dup (tag.value, tag.value_len);
       else if (tag_is (&tag, "s") && ref->selector == NULL)
         ref->selector = g_strndup (tag.value, tag.value_len);
     }
@@ -298,7 +298,7 @@ bimi_selector_of (const char *value)
           selector_len = tag.value_len;
         }
     }
-  return bimi1 && selector_len > 0 ? bd_original_strdown_len (selector, selector_len) : NULL;
+  return bimi1 && selector_len > 0 ? bd_text_ascii_down_dup (selector, selector_len) : NULL;
 }
 
 /* How many addresses of one field are kept. */

@@ -360,7 +360,7 @@ diagnostic_type (const char *value,
     value++;
   while (semi > value && g_ascii_isspace (semi[-1]))
     semi--;
-  return bd_text_ascii_down_in_place (g_strndup (value, semi - value));
+  return bd_text_ascii_down_dup (value, semi - value);
 }
 
 static void
@@ -406,7 +406,7 @@ action_word (const char *value)
     value++;
   for (stop = value; !action_stops[(guchar)*stop]; stop++)
     ;
-  return bd_text_ascii_down_in_place (g_strndup (value, stop - value));
+  return bd_text_ascii_down_dup (value, stop - value);
 }
 
 static void
