@@ -10,6 +10,8 @@
 #include <string.h>
 
 #include "bd-decoder.h"
+#include "bd-dsn.h"
+#include "bd-test-util.h"
 
 static char *
 load (const char *name,
@@ -752,6 +754,108 @@ test_decoder_bounce_reuse (void)
     }
 }
 
+/* The feedback report's fields as bd_decoder_read_feedback_report () read
+ * them before (the oracle): the report split into lines, each name
+ * compared by GLib. */
+typedef struct
+{
+  char      *type;
+  GPtrArray *rcpts;
+  char      *reporting_mta;
+  char      *arrival_date;
+} OldFeedback;
+
+static void
+old_feedback_read (OldFeedback *old,
+                   const char  *text)
+{
+  g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
+
+  old->rcpts = g_ptr_array_new_with_free_func (g_free);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      char *line = lines[i];
+
+      if (g_ascii_strncasecmp (line, "Feedback-Type:", 14) == 0 && old->type == NULL)
+        old->type = g_strstrip (g_strdup (line + 14));
+      else if (g_ascii_strncasecmp (line, "Original-Rcpt-To:", 17) == 0)
+        {
+          char *rcpt = bd_dsn_clean_address (line + 17);
+
+          if (rcpt != NULL && !g_ptr_array_find_with_equal_func (old->rcpts, rcpt, (GEqualFunc)g_str_equal, NULL))
+            g_ptr_array_add (old->rcpts, rcpt);
+          else
+            g_free (rcpt);
+        }
+      else if (g_ascii_strncasecmp (line, "Reporting-MTA:", 14) == 0 && old->reporting_mta == NULL)
+        {
+          const char *v = strchr (line + 14, ';');
+
+          old->reporting_mta = g_strstrip (g_strdup (v ? v + 1 : line + 14));
+        }
+      else if (g_ascii_strncasecmp (line, "Arrival-Date:", 13) == 0 && old->arrival_date == NULL)
+        old->arrival_date = bd_dsn_date_to_iso (g_strstrip (line + 13));
+    }
+}
+
+/* Random feedback reports (names in any case, cut short or run on,
+ * blanks around values, repeated fields): their recipients, type,
+ * reporting host and arrival date as the old line split read them. */
+static void
+test_decoder_feedback_random (void)
+{
+  static const char *const names[] = {
+    "Feedback-Type:", "feedback-TYPE:", "Feedback-Typ", "Original-Rcpt-To:", "ORIGINAL-rcpt-to:",
+    "Original-Rcpt-T", "Reporting-MTA:", "reporting-mta:", "Arrival-Date:", "ARRIVAL-date:", "Arrival-Dat",
+    "User-Agent:", "", " ",
+  };
+  static const char *const values[] = {
+    "abuse", " fraud ", "\t", "", "dns; mx.isp.example", " mx2.isp.example ", "<ola@isp.example>",
+    "jan@isp.example", "Mon, 2 Mar 2026 10:15:07 +0100", " yesterday ", ";", "x;y",
+  };
+  g_autoptr(GRand) rand = g_rand_new_with_seed (5965);
+
+  for (guint round = 0; round < BD_TEST_ROUNDS (400); round++)
+    {
+      g_autoptr(GString) report = g_string_new (NULL);
+      g_autoptr(GString) text = NULL;
+      g_autoptr(BdBounce) bounce = NULL;
+      OldFeedback old = { NULL };
+      guint n = g_rand_int_range (rand, 0, 10);
+
+      for (guint i = 0; i < n; i++)
+        g_string_append_printf (report, "%s%s\n", names[g_rand_int_range (rand, 0, G_N_ELEMENTS (names))],
+                                values[g_rand_int_range (rand, 0, G_N_ELEMENTS (values))]);
+      text = g_string_new ("From: abuse@isp.example\nTo: postmaster@firma.example\nSubject: Abuse report\n"
+                           "MIME-Version: 1.0\n"
+                           "Content-Type: multipart/report; report-type=feedback-report; boundary=\"F\"\n\n"
+                           "--F\nContent-Type: text/plain\n\nA user marked your message as spam.\n"
+                           "--F\nContent-Type: message/feedback-report\n\n");
+      g_string_append (text, report->str);
+      g_string_append (text, "--F--\n");
+      old_feedback_read (&old, report->str);
+      bounce = bd_decoder_decode_bytes (text->str, text->len, "arf", 0);
+
+      g_assert_cmpint (bounce->kind, ==, BD_KIND_FEEDBACK);
+      g_assert_cmpstr (bounce->reporting_mta, ==, old.reporting_mta);
+      g_assert_cmpstr (bounce->arrival_date, ==, old.arrival_date);
+      g_assert_cmpuint (bounce->recipients->len, ==, MAX (old.rcpts->len, 1));
+      for (guint i = 0; i < old.rcpts->len; i++)
+        g_assert_cmpstr (((BdRecipient *)g_ptr_array_index (bounce->recipients, i))->address, ==,
+                         g_ptr_array_index (old.rcpts, i));
+      if (bounce->recipients->len > 0)
+        {
+          g_autofree char *diagnostic = old.type ? g_strdup_printf ("Feedback-Type: %s", old.type) : NULL;
+
+          g_assert_cmpstr (((BdRecipient *)g_ptr_array_index (bounce->recipients, 0))->diagnostic, ==, diagnostic);
+        }
+      g_free (old.type);
+      g_free (old.reporting_mta);
+      g_free (old.arrival_date);
+      g_ptr_array_unref (old.rcpts);
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -770,6 +874,7 @@ main (int    argc,
   g_test_add_func ("/core/decoder/not-bounce-families", test_decoder_not_bounce_families);
   g_test_add_func ("/core/decoder/recipient-addresses", test_decoder_recipient_addresses);
   g_test_add_func ("/core/decoder/feedback-recipients", test_decoder_feedback_recipients);
+  g_test_add_func ("/core/decoder/feedback-random", test_decoder_feedback_random);
   g_test_add_func ("/core/decoder/iso-8859-2", test_decoder_iso_8859_2);
   g_test_add_func ("/core/decoder/bad-input", test_decoder_bad_input);
   g_test_add_func ("/core/decoder/deep-nesting", test_decoder_deep_nesting);

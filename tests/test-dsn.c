@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "bd-dsn.h"
+#include "bd-test-util.h"
 
 static BdDsn *
 parse (const char *text)
@@ -344,6 +345,96 @@ test_dsn_x_actual_recipient (void)
   g_assert_cmpstr (recipient (dsn, 1)->status, ==, "5.1.1");
 }
 
+/* squeeze () as bd-dsn.c had it, for the oracles below: white-space runs
+ * one space, none at either end, up to the first NUL. */
+static char *
+old_squeeze (const char *value)
+{
+  GString *out = g_string_new (NULL);
+  gboolean space = TRUE;
+
+  for (const char *p = value; *p != '\0'; p++)
+    {
+      if (*p == ' ' || *p == '\t' || *p == '\r' || *p == '\n')
+        {
+          if (!space)
+            g_string_append_c (out, ' ');
+          space = TRUE;
+          continue;
+        }
+      g_string_append_c (out, *p);
+      space = FALSE;
+    }
+  if (out->len > 0 && out->str[out->len - 1] == ' ')
+    g_string_truncate (out, out->len - 1);
+  return g_string_free (out, FALSE);
+}
+
+/* The Action's word as it was read: squeezed, cut, lowered. */
+static char *
+old_action (const char *value)
+{
+  char *v = old_squeeze (value);
+
+  v[strcspn (v, " ;(")] = '\0';
+  return g_ascii_strdown (v, -1);
+}
+
+/* The Diagnostic-Code's type as it was read, when the value has one
+ * (a ';' before any blank, '@', '<' or NUL). */
+static char *
+old_diagnostic_type (const char *value)
+{
+  gsize stop = strcspn (value, "; @<");
+
+  if (value[stop] != ';')
+    return NULL;
+  return g_ascii_strdown (g_strstrip (g_strndup (value, strcspn (value, ";"))), -1);
+}
+
+/* Random Action and Diagnostic-Code values, white space, comments, types
+ * and NULs among them: the word and the type, now read from their spans,
+ * are what the squeezed copy and the stripped copy gave. */
+static void
+test_dsn_action_and_type (void)
+{
+  static const char alphabet[] = " \t;(@<aB.xF-\v\f";   /* and NUL */
+  g_autoptr(GRand) rand = g_rand_new_with_seed (1891);
+
+  for (guint round = 0; round < BD_TEST_ROUNDS (20000); round++)
+    {
+      char action[24], type[24];
+      guint n_action = g_rand_int_range (rand, 0, sizeof action - 1);
+      guint n_type = g_rand_int_range (rand, 0, sizeof type - 1);
+      g_autoptr(GString) text = g_string_new ("Final-Recipient: rfc822; a@example.com\nAction: ");
+      g_autoptr(BdDsn) dsn = NULL;
+      g_autofree char *want_action = NULL, *want_type = NULL;
+      const char *action_value, *type_value;
+      BdRecipient *r;
+
+      for (guint i = 0; i < n_action; i++)
+        action[i] = alphabet[g_rand_int_range (rand, 0, sizeof alphabet)];
+      for (guint i = 0; i < n_type; i++)
+        type[i] = alphabet[g_rand_int_range (rand, 0, sizeof alphabet)];
+      g_string_append_len (text, action, n_action);
+      g_string_append (text, "\nDiagnostic-Code: ");
+      g_string_append_len (text, type, n_type);
+      g_string_append (text, "\n");
+      action[n_action] = type[n_type] = '\0';
+      /* the values as split_field () gives them: blanks before them skipped */
+      action_value = action + strspn (action, " \t");
+      type_value = type + strspn (type, " \t");
+      want_action = old_action (action_value);
+      want_type = old_diagnostic_type (type_value);
+
+      dsn = bd_dsn_parse (text->str, text->len, 10);
+      g_assert_cmpuint (dsn->recipients->len, ==, 1);
+      r = recipient (dsn, 0);
+      g_assert_cmpstr (r->action, ==, want_action);
+      g_assert_cmpstr (r->diagnostic_type, ==, want_type);
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -363,6 +454,7 @@ main (int    argc,
   g_test_add_func ("/core/dsn/clean-quoted-address", test_dsn_clean_quoted_address);
   g_test_add_func ("/core/dsn/x-actual-recipient", test_dsn_x_actual_recipient);
   g_test_add_func ("/core/dsn/parse-into", test_dsn_parse_into);
+  g_test_add_func ("/core/dsn/action-and-type", test_dsn_action_and_type);
 
   return g_test_run ();
 }

@@ -13,6 +13,8 @@
 #include "bd-original.h"
 #include "bd-original-private.h"
 #include "bd-sender.h"
+#include "bd-text.h"
+#include "bd-test-util.h"
 
 #include <string.h>
 
@@ -791,6 +793,111 @@ test_original_dkim_folded_random (void)
     }
 }
 
+/* The fields bd_original_fill_from_message () reads, each with a value
+ * that sets its own member of the original. */
+static const struct
+{
+  const char *name;
+  const char *value;
+} read_fields[] = {
+  { "To", "a@to.example" }, { "From", "b@from.example" }, { "Date", "Mon, 2 Mar 2026 10:15:07 +0100" },
+  { "Subject", "hi" }, { "Received", "from x (x.example [203.0.113.7]) by y" }, { "Message-ID", "<m@id.example>" },
+  { "BIMI-Selector", "v=BIMI1; s=brand" }, { "DKIM-Signature", "v=1; d=example.com; s=sel; b=x" },
+};
+
+/* Whether the field @i of read_fields was read into @original. */
+static gboolean
+field_was_read (const BdOriginal *original,
+                guint             i)
+{
+  switch (i)
+    {
+    case 0: return original->to->len > 0;
+    case 1: return original->from != NULL;
+    case 2: return original->date != NULL;
+    case 3: return original->subject != NULL;
+    case 4: return original->sender_ip != NULL;
+    case 5: return original->message_id != NULL;
+    case 6: return original->bimi_selector != NULL;
+    default: return original->dkim->len > 0;
+    }
+}
+
+/* Field names in random case, and near misses (a byte changed, one more
+ * or one less): a field is read exactly when its name is one of those
+ * read in any case, as the byte-by-byte compare of the lowered name, the
+ * oracle here (g_ascii_strncasecmp () of the same length), said. */
+static void
+test_original_field_names (void)
+{
+  static const char others[] = "-_xX0@\x7f\xc5Rr";
+  g_autoptr(GRand) rand = g_rand_new_with_seed (5322);
+
+  for (guint round = 0; round < BD_TEST_ROUNDS (20000); round++)
+    {
+      guint i = g_rand_int_range (rand, 0, G_N_ELEMENTS (read_fields));
+      g_autoptr(GString) name = g_string_new (read_fields[i].name);
+      g_autoptr(GString) text = NULL;
+      g_autoptr(BdMimePart) message = NULL;
+      g_autoptr(BdBounce) bounce = bd_bounce_new ("names", 0);
+      gboolean same;
+
+      for (gsize k = 0; k < name->len; k++)
+        if (g_rand_boolean (rand))
+          name->str[k] = g_ascii_isupper (name->str[k]) ? g_ascii_tolower (name->str[k]) : g_ascii_toupper (name->str[k]);
+      switch (g_rand_int_range (rand, 0, 4))
+        {
+        case 0:
+          name->str[g_rand_int_range (rand, 0, name->len)] = others[g_rand_int_range (rand, 0, sizeof others - 1)];
+          break;
+        case 1:
+          g_string_append_c (name, 'x');
+          break;
+        case 2:
+          g_string_truncate (name, name->len - 1);
+          break;
+        default:
+          break;
+        }
+      same = name->len == strlen (read_fields[i].name)
+             && g_ascii_strncasecmp (name->str, read_fields[i].name, name->len) == 0;
+      text = g_string_new (NULL);
+      g_string_append_printf (text, "%s: %s\nX-Other: 1\n\nbody\n", name->str, read_fields[i].value);
+      message = bd_mime_parse_head (text->str, text->len);
+      bd_original_fill_from_message (bounce->original, message);
+      if (field_was_read (bounce->original, i) != same)
+        g_error ("\"%s: %s\": read %d, should be %d", name->str, read_fields[i].value, !same, same);
+    }
+}
+
+/* bd_text_ascii_down_dup (), the host names, DKIM d= and selectors
+ * read here, against the copy then the lowering it replaced: spans of
+ * every length up to 64 bytes (around the 16 its loop lowers at once),
+ * of any byte but the NUL, ending where a heap block ends (under
+ * AddressSanitizer a read past it fails). */
+static void
+test_original_lowered_copies (void)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (2047);
+
+  for (guint round = 0; round < BD_TEST_ROUNDS (4000); round++)
+    {
+      gsize n = round % 65;
+      g_autofree char *span = g_malloc (n + 1);
+      g_autofree char *lower = NULL, *copy = NULL, *want = NULL;
+
+      for (gsize i = 0; i < n; i++)
+        span[i] = g_rand_boolean (rand) ? (char)g_rand_int_range (rand, 'A', 'Z' + 2)
+                                        : (char)g_rand_int_range (rand, 1, 256);
+      /* past the span, in its block: the copy must not read it */
+      span[n] = 'Q';
+      lower = bd_text_ascii_down_dup (span, n);
+      copy = g_strndup (span, n);
+      want = g_ascii_strdown (copy, -1);
+      g_assert_cmpmem (lower, n + 1, want, n + 1);
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -810,6 +917,8 @@ main (int    argc,
   g_test_add_func ("/core/original/no-app-fields", test_original_no_app_fields);
   g_test_add_func ("/core/original/bimi-selector", test_original_bimi_selector);
   g_test_add_func ("/core/original/dkim-random", test_original_dkim_random);
+  g_test_add_func ("/core/original/field-names", test_original_field_names);
+  g_test_add_func ("/core/original/lowered-copies", test_original_lowered_copies);
 
   return g_test_run ();
 }

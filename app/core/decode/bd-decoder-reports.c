@@ -16,6 +16,7 @@
 #include "bd-gmime-autocleanups.h"
 #include "bd-mime-text.h"
 #include "bd-scan-util.h"
+#include "bd-text.h"
 
 static BdKind
 kind_from_recipients (GPtrArray *recipients)
@@ -152,18 +153,23 @@ bd_decoder_read_feedback_report (BdBounce         *bounce,
 {
   gsize len;
   g_autofree char *text = part_text (part, hint, &len);
-  g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
   g_autofree char *type = NULL;
   g_autoptr(GPtrArray) rcpts = g_ptr_array_new_with_free_func (g_free);
 
-  for (guint i = 0; lines[i] != NULL; i++)
+  /* Line by line in our copy, each ended where its '\n' was (as
+   * g_strsplit () gave them, without a string each), the names compared
+   * inline: GLib's compare is a call per byte, for each name on each
+   * line. */
+  for (char *line = text, *next; line != NULL; line = next)
     {
-      char *line = lines[i];
+      char *eol = strchr (line, '\n');
 
-      if (g_ascii_strncasecmp (line, "Feedback-Type:", 14) == 0 && type == NULL)
+      next = eol != NULL ? eol + 1 : NULL;
+      if (eol != NULL)
+        *eol = '\0';
+      if (bd_text_equal_ci (line, "Feedback-Type:", 14) && type == NULL)
         type = g_strstrip (g_strdup (line + 14));
-      else if (g_ascii_strncasecmp (line, "Original-Rcpt-To:", 17) == 0
-               && rcpts->len < BD_DECODER_MAX_RECIPIENTS)
+      else if (bd_text_equal_ci (line, "Original-Rcpt-To:", 17) && rcpts->len < BD_DECODER_MAX_RECIPIENTS)
         {
           /* RFC 5965 §3.2: once per recipient the complained-about message had */
           char *rcpt = bd_dsn_clean_address (line + 17);
@@ -173,13 +179,13 @@ bd_decoder_read_feedback_report (BdBounce         *bounce,
           else
             g_free (rcpt);
         }
-      else if (g_ascii_strncasecmp (line, "Reporting-MTA:", 14) == 0 && bounce->reporting_mta == NULL)
+      else if (bd_text_equal_ci (line, "Reporting-MTA:", 14) && bounce->reporting_mta == NULL)
         {
           const char *v = strchr (line + 14, ';');
 
           bounce->reporting_mta = g_strstrip (g_strdup (v ? v + 1 : line + 14));
         }
-      else if (g_ascii_strncasecmp (line, "Arrival-Date:", 13) == 0 && bounce->arrival_date == NULL)
+      else if (bd_text_equal_ci (line, "Arrival-Date:", 13) && bounce->arrival_date == NULL)
         bounce->arrival_date = bd_dsn_date_to_iso (g_strstrip (line + 13));
     }
 

@@ -215,12 +215,12 @@ host_of (const char *from,
     {
       n = strcspn (bracket, " [");
       if (looks_like_host (bracket, n))
-        return bd_original_strdown_len (bracket, n);
+        return bd_text_ascii_down_dup (bracket, n);
     }
   while (*helo == ' ' || *helo == '\t')
     helo++;
   n = strcspn (helo, " \t([");
-  return looks_like_host (helo, n) ? bd_original_strdown_len (helo, n) : NULL;
+  return looks_like_host (helo, n) ? bd_text_ascii_down_dup (helo, n) : NULL;
 }
 
 /**

@@ -7,7 +7,9 @@
 
 G_BEGIN_DECLS
 
-char     *bd_date_to_iso_utc   (const char *value);
-gboolean  bd_date_is_canonical (const char *value);
+char     *bd_date_to_iso_utc     (const char *value);
+char     *bd_date_to_iso_utc_len (const char *value,
+                                  gsize       len);
+gboolean  bd_date_is_canonical   (const char *value);
 
 G_END_DECLS

@@ -79,16 +79,26 @@ static const guint8 type_stops[256] = {
   [0] = 1, [';'] = 1, [' '] = 1, ['@'] = 1, ['<'] = 1,
 };
 
-/* "dns; mx.example.com" -> "mx.example.com". One pass up to the first
- * stop, where a strchr () for the ';' read the whole value first. */
+/* The ';' after the type that starts @value ("dns; mx.example.com"), or
+ * NULL when it starts with none. One pass up to the first stop, where a
+ * strchr () for the ';' read the whole value first. */
 static const char *
-skip_type (const char *value)
+type_end (const char *value)
 {
   const char *semi = value;
 
   while (!type_stops[(guchar)*semi])
     semi++;
-  if (*semi != ';')
+  return *semi == ';' ? semi : NULL;
+}
+
+/* "dns; mx.example.com" -> "mx.example.com". */
+static const char *
+skip_type (const char *value)
+{
+  const char *semi = type_end (value);
+
+  if (semi == NULL)
     return value;
   semi++;
   while (*semi == ' ' || *semi == '\t')
@@ -227,7 +237,7 @@ bd_dsn_find_reply_code (const char *text)
 /* The bytes that end an address: one look-up a byte, not ten tests. */
 static const guint8 address_stops[256] = {
   [0] = 1, ['>'] = 1, [' '] = 1, ['\t'] = 1, ['\r'] = 1, ['\n'] = 1,
-  ['"'] = 1, ['\''] = 1, [','] = 1, [';'] = 1,
+  ['"'] = 1, ['\''] = 1, [','] = 1, [';'] = 1, ['('] = 1,
 };
 
 /**
@@ -339,22 +349,33 @@ ensure_recipient (ParseState *state)
   return state->current;
 }
 
+/* The type before @semi ("smtp" in "SMTP ; 550 …"), stripped and
+ * lowered, copied from its span: a copy of the value's start, then
+ * stripped in place, cost two calls more. */
+static char *
+diagnostic_type (const char *value,
+                 const char *semi)
+{
+  while (value < semi && g_ascii_isspace (*value))
+    value++;
+  while (semi > value && g_ascii_isspace (semi[-1]))
+    semi--;
+  return bd_text_ascii_down_dup (value, semi - value);
+}
+
 static void
 set_diagnostic (BdRecipient *r,
                 const char  *value)
 {
-  const char *text = skip_type (value);
+  const char *semi = type_end (value);
   g_autofree char *squeezed = NULL;
 
-  if (text != value)
+  if (semi != NULL)
     {
-      char *type = g_strndup (value, strcspn (value, ";"));
-
-      /* g_strstrip () moves the text to the start: @type stays the block */
       g_free (r->diagnostic_type);
-      r->diagnostic_type = bd_text_ascii_down_in_place (g_strstrip (type));
+      r->diagnostic_type = diagnostic_type (value, semi);
     }
-  squeezed = squeeze (text);
+  squeezed = squeeze (skip_type (value));
   if (*squeezed == '\0')
     return;
   if (r->diagnostic != NULL)
@@ -366,6 +387,26 @@ set_diagnostic (BdRecipient *r,
       return;
     }
   r->diagnostic = g_steal_pointer (&squeezed);
+}
+
+/* The bytes that end an Action's word: white space (squeeze ()'s), and
+ * the ';' and '(' of a comment after it. */
+static const guint8 action_stops[256] = {
+  [0] = 1, [' '] = 1, ['\t'] = 1, ['\r'] = 1, ['\n'] = 1, [';'] = 1, ['('] = 1,
+};
+
+/* An Action's first word, lowered ("failed"), copied from its span: the
+ * value was squeezed into a copy of its own, then cut after the word. */
+static char *
+action_word (const char *value)
+{
+  const char *stop;
+
+  while (*value == ' ' || *value == '\t' || *value == '\r' || *value == '\n')
+    value++;
+  for (stop = value; !action_stops[(guchar)*stop]; stop++)
+    ;
+  return bd_text_ascii_down_dup (value, stop - value);
 }
 
 static void
@@ -446,13 +487,7 @@ handle_field (ParseState *state,
       replace (&r->original, bd_dsn_clean_address (value));
     }
   else if (IS ("Action"))
-    {
-      char *v = squeeze (value);
-
-      r = ensure_recipient (state);
-      v[strcspn (v, " ;(")] = '\0';
-      replace (&r->action, bd_text_ascii_down_in_place (v));
-    }
+    replace (&ensure_recipient (state)->action, action_word (value));
   else if (IS ("Status"))
     {
       r = ensure_recipient (state);
