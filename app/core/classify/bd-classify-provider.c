@@ -341,19 +341,19 @@ G_STATIC_ASSERT (BD_TEXT_GRAM_BITS < 16);
  * code and its phrase's first runs of four bytes by value. Reading the
  * table's rows, their codes' strings and their phrases missed the
  * first-level cache some thirty times a reply (cachegrind): most rules
- * asked are passed over by these sixteen bytes alone. */
+ * asked are passed over by these 24 bytes alone. */
 typedef struct
 {
   guint64 status;          /* the code's bytes (byte k at bit 8 k), NUL padded */
+  guint64 status_mask;     /* the bytes of those compared; 0 for any code */
   guint16 first_runs[BD_TEXT_GRAM_STRIDE];   /* NO_PHRASE in [0] without a phrase */
-  guint8  status_bytes;    /* how many of them to compare: 0 for any code */
   /* how many rules after it, of its provider, have phrases that start
    * with the same SHARED_START bytes (I.UA's ten "i.ua/err/N/", asked of
    * every reply) */
   guint8  shared_start_skip;
 } PackedRule;
 
-G_STATIC_ASSERT (sizeof (PackedRule) == 16);
+G_STATIC_ASSERT (sizeof (PackedRule) == 24);
 
 /* A run of rules for the same provider. */
 typedef struct
@@ -390,45 +390,45 @@ share_start (guint i,
          && memcmp (a, b, SHARED_START) == 0;
 }
 
-/* The first eight bytes of @status, NUL padded, byte k at bit 8 k. */
+/* The first eight bytes of @status, NUL padded, byte k at bit 8 k. No
+ * status reads as an empty one: no rule's code is empty. */
 static inline guint64
 status_word (const char *status)
 {
   guint64 word = 0;
 
-  for (guint k = 0; k < 8 && status[k] != '\0'; k++)
+  for (guint k = 0; status != NULL && k < 8 && status[k] != '\0'; k++)
     word |= (guint64)(guchar)status[k] << (8 * k);
   return word;
 }
 
 /* @pattern (a rule's status, nullable) as bd_classify_status_matches ()
  * reads it: the bytes it compares, its NUL too unless it is a prefix
- * ending in '.' (a code longer than seven bytes is no pattern's). */
+ * ending in '.' (a code longer than seven bytes is no pattern's), and
+ * none without a pattern (any code matches). */
 static void
 pack_status (PackedRule *packed,
              const char *pattern)
 {
-  gsize n;
+  gsize n, bytes;
 
   if (pattern == NULL)
     return;
   n = strlen (pattern);
   g_assert (n > 0);
-  packed->status_bytes = pattern[n - 1] == '.' ? n : n + 1;
-  g_assert (packed->status_bytes <= 8);
+  bytes = pattern[n - 1] == '.' ? n : n + 1;
+  g_assert (bytes <= 8);
   packed->status = status_word (pattern);
+  packed->status_mask = G_MAXUINT64 >> (64 - 8 * bytes);
 }
 
-/* bd_classify_status_matches (@status, the rule's pattern), @word being
- * status_word (@status) when @status is set. */
+/* bd_classify_status_matches (), @word being status_word () of the
+ * recipient's status. */
 static inline gboolean
 packed_status_matches (const PackedRule *packed,
-                       const char       *status,
                        guint64           word)
 {
-  if (packed->status_bytes == 0)
-    return TRUE;
-  return status != NULL && ((word ^ packed->status) & (G_MAXUINT64 >> (64 - 8 * packed->status_bytes))) == 0;
+  return ((word ^ packed->status) & packed->status_mask) == 0;
 }
 
 /* The hash of @phrase's first run at each phase, or NO_RUN where it is
@@ -438,6 +438,7 @@ pack_first_runs (PackedRule *packed,
                  const char *phrase,
                  gsize       len)
 {
+  /* a phase without a run: the later ones have none either */
   for (gsize phase = 0; phase < BD_TEXT_GRAM_STRIDE; phase++)
     packed->first_runs[phase] = phase + 4 <= len ? bd_text_gram_hash_at (phrase + phase) : NO_RUN;
 }
@@ -500,27 +501,29 @@ first_runs_may_be_in (const Reply      *reply,
 {
   const BdTextGrams *grams = reply_grams (reply);
 
+  /* a phrase too short for a run at some phase may be anywhere */
+  if (packed->first_runs[BD_TEXT_GRAM_STRIDE - 1] == NO_RUN)
+    return TRUE;
   for (guint phase = 0; phase < BD_TEXT_GRAM_STRIDE; phase++)
-    if (packed->first_runs[phase] == NO_RUN || bd_text_grams_hash_noted (grams, packed->first_runs[phase]))
+    if (bd_text_grams_hash_noted (grams, packed->first_runs[phase]))
       return TRUE;
   return FALSE;
 }
 
-/* The first rule of the run @run that applies to @r and the reply, or
- * -1. */
+/* The first rule of the run @run that applies to a recipient whose
+ * status_word () is @status and to the reply, or -1. */
 static int
-walk_run (const BdRecipient *r,
-          guint64            status,
-          const Reply       *reply,
-          const RuleFacts   *facts,
-          const RuleRun     *run)
+walk_run (guint64          status,
+          const Reply     *reply,
+          const RuleFacts *facts,
+          const RuleRun   *run)
 {
   for (guint i = run->start; i < run->end; i++)
     {
       const PackedRule *packed = &facts->packed[i];
       gboolean runs_in;
 
-      if (!packed_status_matches (packed, r->status, status))
+      if (!packed_status_matches (packed, status))
         continue;
       if (packed->first_runs[0] == NO_PHRASE)
         return i;
@@ -544,7 +547,7 @@ walk_rules (const BdRecipient *r,
             BdEvidence        *evidence)
 {
   const RuleFacts *facts = rule_facts ();
-  guint64 status = r->status != NULL ? status_word (r->status) : 0;
+  guint64 status = status_word (r->status);
   /* the runs of the providers that reported or are named (host_matches ()),
    * in the table's order */
   guint32 providers = (reply->reporter_providers | reply->named_providers) & ~(1u << BD_PROVIDER_NONE);
@@ -554,7 +557,7 @@ walk_rules (const BdRecipient *r,
     runs |= facts->runs_of[__builtin_ctz (providers)];
   for (; runs != 0; runs &= runs - 1)
     {
-      int i = walk_run (r, status, reply, facts, &facts->runs[__builtin_ctzll (runs)]);
+      int i = walk_run (status, reply, facts, &facts->runs[__builtin_ctzll (runs)]);
 
       if (i < 0)
         continue;
