@@ -330,8 +330,9 @@ apply_spectrum_rule (const Reply *reply,
  * runs of four bytes in both phases of the stride (bd-text-grams.h). */
 #define SHARED_START 8
 
-/* A first run's hash (bd_text_gram_hash_at (), 12 bits) where a phrase
- * has no run at that phase, and where a rule has no phrase. */
+/* What a first run's slot holds where a phrase has no run at that phase
+ * (NO_RUN), and in [0] where a rule has no phrase (NO_PHRASE): no hash
+ * (bd_text_gram_hash_at (), of BD_TEXT_GRAM_BITS bits) is either. */
 #define NO_RUN G_MAXUINT16
 #define NO_PHRASE (G_MAXUINT16 - 1)
 
@@ -341,7 +342,7 @@ G_STATIC_ASSERT (BD_TEXT_GRAM_BITS < 16);
  * code and its phrase's first runs of four bytes by value. Reading the
  * table's rows, their codes' strings and their phrases missed the
  * first-level cache some thirty times a reply (cachegrind): most rules
- * asked are passed over by these 24 bytes alone. */
+ * asked are passed over by these few bytes alone. */
 typedef struct
 {
   guint64 status;          /* the code's bytes (byte k at bit 8 k), NUL padded */
@@ -353,7 +354,8 @@ typedef struct
   guint8  shared_start_skip;
 } PackedRule;
 
-G_STATIC_ASSERT (sizeof (PackedRule) == 24);
+/* two rules a cache line at least (24 bytes with the stride of three) */
+G_STATIC_ASSERT (sizeof (PackedRule) <= 32);
 
 /* A run of rules for the same provider. */
 typedef struct
