@@ -1721,6 +1721,56 @@ check_relay_rules (const char *status,
   bd_evidence_clear (&alone_evidence);
 }
 
+/* @pattern (a rule's status) as a recipient's code, and the codes one
+ * byte off it: cut, lengthened past eight bytes (the walk packs the
+ * first eight), a byte changed at each place. */
+static void
+add_status_variants (GPtrArray  *statuses,
+                     const char *pattern)
+{
+  gsize n = strlen (pattern);
+
+  g_ptr_array_add (statuses, g_str_has_suffix (pattern, ".") ? g_strconcat (pattern, "1", NULL) : g_strdup (pattern));
+  g_ptr_array_add (statuses, g_strconcat (pattern, "0", NULL));
+  g_ptr_array_add (statuses, g_strconcat (pattern, "12.4", NULL));
+  for (gsize cut = 0; cut < n; cut++)
+    {
+      g_autofree char *changed = g_strdup (pattern);
+
+      changed[cut] = changed[cut] == '.' ? '1' : '.';
+      g_ptr_array_add (statuses, g_strndup (pattern, cut));
+      g_ptr_array_add (statuses, g_steal_pointer (&changed));
+    }
+}
+
+/* Every code against every rule, from each reporter: a reply of no
+ * words, and one of all the phrases the coded rules do not read, where
+ * the first rule whose provider and code match applies (the phrases of
+ * the rules for any provider and code left out: they would decide
+ * first). */
+static void
+check_rule_codes (GPtrArray *statuses,
+                  GPtrArray *reporters)
+{
+  g_autoptr(GString) all = g_string_new (NULL);
+
+  for (guint i = 0; i < bd_n_provider_rules; i++)
+    {
+      const BdProviderRule *rule = &bd_provider_rules[i];
+
+      if (rule->phrase != NULL && !asks_coded_rules (rule->phrase, NULL)
+          && (rule->provider != BD_PROVIDER_NONE || rule->status != NULL))
+        g_string_append_printf (all, "%s | ", rule->phrase);
+    }
+  g_assert_false (asks_coded_rules (all->str, NULL));
+  for (guint s = 0; s < statuses->len; s++)
+    for (guint k = 0; k < reporters->len; k++)
+      {
+        check_provider_rules (g_ptr_array_index (statuses, s), g_ptr_array_index (reporters, k), NULL);
+        check_provider_rules (g_ptr_array_index (statuses, s), g_ptr_array_index (reporters, k), all->str);
+      }
+}
+
 /* Every rule's phrase, and its first bytes, alone and among the others,
  * from each provider's servers and none, under the rules' own codes: the
  * rules skipped for a start the reply lacks never applied. */
@@ -1753,8 +1803,7 @@ test_provider_rules (void)
       const BdProviderRule *rule = &bd_provider_rules[i];
 
       if (rule->status != NULL)
-        g_ptr_array_add (statuses, g_str_has_suffix (rule->status, ".") ? g_strconcat (rule->status, "1", NULL)
-                                                                        : g_strdup (rule->status));
+        add_status_variants (statuses, rule->status);
       if (rule->phrase == NULL)
         continue;
       g_ptr_array_add (pieces, g_strdup (rule->phrase));
@@ -1762,6 +1811,7 @@ test_provider_rules (void)
       g_ptr_array_add (pieces, g_strndup (rule->phrase, 6));
     }
   g_ptr_array_add (pieces, g_strdup ("550 no such user here"));
+  check_rule_codes (statuses, reporters);
   check_provider_rules ("5.0.0", NULL, NULL);
   check_relay_rules ("5.0.0", NULL, NULL, NULL);
   for (guint i = 0; i < bd_n_provider_rules; i++)

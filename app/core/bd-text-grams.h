@@ -61,16 +61,32 @@ bd_text_gram_hash (guint32 run)
   return (run * 2654435761u) >> (32 - BD_TEXT_GRAM_BITS);
 }
 
+/* The hash of the run of four bytes at @at. */
+static inline guint32
+bd_text_gram_hash_at (const char *at)
+{
+  guint32 run;
+
+  memcpy (&run, at, sizeof run);
+  return bd_text_gram_hash (GUINT32_FROM_LE (run));
+}
+
+/* bd_text_grams_noted () of a run by its hash (bd_text_gram_hash_at ()):
+ * for needles asked of many texts, hashed once. */
+static inline gboolean
+bd_text_grams_hash_noted (const BdTextGrams *grams,
+                          guint32            hash)
+{
+  return grams->seen[hash] == grams->stamp;
+}
+
 /* Whether the run of four bytes at @at is noted in @grams (maybe in the
  * text; certainly not when FALSE). */
 static inline gboolean
 bd_text_grams_noted (const BdTextGrams *grams,
                      const char        *at)
 {
-  guint32 run;
-
-  memcpy (&run, at, sizeof run);
-  return grams->seen[bd_text_gram_hash (GUINT32_FROM_LE (run))] == grams->stamp;
+  return bd_text_grams_hash_noted (grams, bd_text_gram_hash_at (at));
 }
 
 /* Whether each run of @needle (@n bytes) at an offset of @phase plus a

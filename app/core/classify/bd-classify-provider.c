@@ -330,29 +330,157 @@ apply_spectrum_rule (const Reply *reply,
  * runs of four bytes in both phases of the stride (bd-text-grams.h). */
 #define SHARED_START 8
 
-/* What the walk over the rules knows of each rule beforehand, worked out
- * once from the table: the first rule after its run of rules for the
- * same provider, the first rule after its run of rules whose phrases start
- * with the same SHARED_START bytes (I.UA's ten "i.ua/err/N/", asked of
- * every reply), and the length of its phrase (some twenty phrases asked
- * for a reply, each measured again otherwise). */
+/* What a first run's slot holds where a phrase has no run at that phase
+ * (NO_RUN), and in [0] where a rule has no phrase (NO_PHRASE): no hash
+ * (bd_text_gram_hash_at (), of BD_TEXT_GRAM_BITS bits) is either. */
+#define NO_RUN G_MAXUINT16
+#define NO_PHRASE (G_MAXUINT16 - 1)
+
+G_STATIC_ASSERT (BD_TEXT_GRAM_BITS < 16);
+
+/* One rule as the walk reads it, packed from the table once: its status
+ * code and its phrase's first runs of four bytes by value. Reading the
+ * table's rows, their codes' strings and their phrases missed the
+ * first-level cache some thirty times a reply (cachegrind): most rules
+ * asked are passed over by these few bytes alone. */
 typedef struct
 {
-  guint *run_ends;
-  guint *shared_start_ends;
-  gsize *phrase_lens;
+  guint64 status;          /* the code's bytes (byte k at bit 8 k), NUL padded */
+  guint64 status_mask;     /* the bytes of those compared; 0 for any code */
+  guint16 first_runs[BD_TEXT_GRAM_STRIDE];   /* NO_PHRASE in [0] without a phrase */
+  /* how many rules after it, of its provider, have phrases that start
+   * with the same SHARED_START bytes (I.UA's ten "i.ua/err/N/", asked of
+   * every reply) */
+  guint8  shared_start_skip;
+} PackedRule;
+
+/* two rules a cache line at least (24 bytes with the stride of three) */
+G_STATIC_ASSERT (sizeof (PackedRule) <= 32);
+
+/* A run of rules for the same provider. */
+typedef struct
+{
+  guint16 start, end;
+} RuleRun;
+
+/* The runs of the table, at most: one bit each in a word. */
+#define MAX_RUNS 64
+
+/* What the walk over the rules knows of the table, worked out once. */
+typedef struct
+{
+  PackedRule *packed;
+  gsize      *phrase_lens;   /* read only for the phrases that may be there */
+  RuleRun     runs[MAX_RUNS];
+  guint       n_runs;
+  /* The runs of each provider (bit k: runs[k]): the walk visits only
+   * those of the providers that reported or are named, not the twenty
+   * others to pass each over. */
+  guint64     runs_of[BD_N_PROVIDERS];
 } RuleFacts;
 
-/* Whether rules @i and @j both have phrases that start with the same
- * SHARED_START bytes. */
+/* Whether rules @i and @j are for the same provider and both have
+ * phrases that start with the same SHARED_START bytes. */
 static gboolean
 share_start (guint i,
              guint j)
 {
   const char *a = bd_provider_rules[i].phrase, *b = bd_provider_rules[j].phrase;
 
-  return a != NULL && b != NULL && strlen (a) >= SHARED_START && strlen (b) >= SHARED_START
+  return bd_provider_rules[i].provider == bd_provider_rules[j].provider
+         && a != NULL && b != NULL && strlen (a) >= SHARED_START && strlen (b) >= SHARED_START
          && memcmp (a, b, SHARED_START) == 0;
+}
+
+/* The first eight bytes of @status, NUL padded, byte k at bit 8 k. No
+ * status reads as an empty one: no rule's code is empty. */
+static inline guint64
+status_word (const char *status)
+{
+  guint64 word = 0;
+
+  for (guint k = 0; status != NULL && k < 8 && status[k] != '\0'; k++)
+    word |= (guint64)(guchar)status[k] << (8 * k);
+  return word;
+}
+
+/* @pattern (a rule's status, nullable) as bd_classify_status_matches ()
+ * reads it: the bytes it compares, its NUL too unless it is a prefix
+ * ending in '.' (a code longer than seven bytes is no pattern's), and
+ * none without a pattern (any code matches). */
+static void
+pack_status (PackedRule *packed,
+             const char *pattern)
+{
+  gsize n, bytes;
+
+  if (pattern == NULL)
+    return;
+  n = strlen (pattern);
+  g_assert (n > 0);
+  bytes = pattern[n - 1] == '.' ? n : n + 1;
+  g_assert (bytes <= 8);
+  packed->status = status_word (pattern);
+  packed->status_mask = G_MAXUINT64 >> (64 - 8 * bytes);
+}
+
+/* bd_classify_status_matches (), @word being status_word () of the
+ * recipient's status. */
+static inline gboolean
+packed_status_matches (const PackedRule *packed,
+                       guint64           word)
+{
+  return ((word ^ packed->status) & packed->status_mask) == 0;
+}
+
+/* The hash of @phrase's first run at each phase, or NO_RUN where it is
+ * too short for one. */
+static void
+pack_first_runs (PackedRule *packed,
+                 const char *phrase,
+                 gsize       len)
+{
+  /* a phase without a run: the later ones have none either */
+  for (gsize phase = 0; phase < BD_TEXT_GRAM_STRIDE; phase++)
+    packed->first_runs[phase] = phase + 4 <= len ? bd_text_gram_hash_at (phrase + phase) : NO_RUN;
+}
+
+static RuleFacts *
+build_rule_facts (void)
+{
+  RuleFacts *built = g_new0 (RuleFacts, 1);
+
+  g_assert (bd_n_provider_rules <= G_MAXUINT16);
+  built->packed = g_new0 (PackedRule, bd_n_provider_rules);
+  built->phrase_lens = g_new0 (gsize, bd_n_provider_rules);
+  for (guint i = bd_n_provider_rules; i-- > 0;)
+    {
+      const BdProviderRule *rule = &bd_provider_rules[i];
+      PackedRule *packed = &built->packed[i];
+
+      pack_status (packed, rule->status);
+      packed->first_runs[0] = NO_PHRASE;
+      if (rule->phrase != NULL)
+        {
+          built->phrase_lens[i] = strlen (rule->phrase);
+          pack_first_runs (packed, rule->phrase, built->phrase_lens[i]);
+        }
+      if (i + 1 < bd_n_provider_rules && share_start (i, i + 1))
+        {
+          g_assert (built->packed[i + 1].shared_start_skip < G_MAXUINT8);
+          packed->shared_start_skip = built->packed[i + 1].shared_start_skip + 1;
+        }
+    }
+  for (guint i = 0; i < bd_n_provider_rules; i++)
+    if (i == 0 || bd_provider_rules[i].provider != bd_provider_rules[i - 1].provider)
+      {
+        g_assert (built->n_runs < MAX_RUNS && bd_provider_rules[i].provider < BD_N_PROVIDERS);
+        built->runs_of[bd_provider_rules[i].provider] |= G_GUINT64_CONSTANT (1) << built->n_runs;
+        built->runs[built->n_runs++] = (RuleRun) { i, i + 1 };
+      }
+    else
+      built->runs[built->n_runs - 1].end = i + 1;
+  return built;
 }
 
 static const RuleFacts *
@@ -361,25 +489,84 @@ rule_facts (void)
   static RuleFacts *facts;
 
   if (g_once_init_enter (&facts))
-    {
-      RuleFacts *built = g_new0 (RuleFacts, 1);
-
-      built->run_ends = g_new0 (guint, bd_n_provider_rules);
-      built->shared_start_ends = g_new0 (guint, bd_n_provider_rules);
-      built->phrase_lens = g_new0 (gsize, bd_n_provider_rules);
-      for (guint i = bd_n_provider_rules; i-- > 0;)
-        {
-          built->run_ends[i] = i + 1 < bd_n_provider_rules
-                               && bd_provider_rules[i + 1].provider == bd_provider_rules[i].provider
-                               ? built->run_ends[i + 1] : i + 1;
-          built->shared_start_ends[i] = i + 1 < bd_n_provider_rules && share_start (i, i + 1)
-                                        ? built->shared_start_ends[i + 1] : i + 1;
-          if (bd_provider_rules[i].phrase != NULL)
-            built->phrase_lens[i] = strlen (bd_provider_rules[i].phrase);
-        }
-      g_once_init_leave (&facts, built);
-    }
+    g_once_init_leave (&facts, build_rule_facts ());
   return facts;
+}
+
+/* FALSE when rule @packed's phrase is certainly not in the reply: each
+ * phase of the stride has a run of four bytes the reply lacks, its first
+ * (as bd_text_grams_may_contain_len () would tell, reading the phrase).
+ * These runs are within the phrase's first SHARED_START bytes. */
+static inline gboolean
+first_runs_may_be_in (const Reply      *reply,
+                      const PackedRule *packed)
+{
+  const BdTextGrams *grams = reply_grams (reply);
+
+  /* a phrase too short for a run at some phase may be anywhere */
+  if (packed->first_runs[BD_TEXT_GRAM_STRIDE - 1] == NO_RUN)
+    return TRUE;
+  for (guint phase = 0; phase < BD_TEXT_GRAM_STRIDE; phase++)
+    if (bd_text_grams_hash_noted (grams, packed->first_runs[phase]))
+      return TRUE;
+  return FALSE;
+}
+
+/* The first rule of the run @run that applies to a recipient whose
+ * status_word () is @status and to the reply, or -1. */
+static int
+walk_run (guint64          status,
+          const Reply     *reply,
+          const RuleFacts *facts,
+          const RuleRun   *run)
+{
+  for (guint i = run->start; i < run->end; i++)
+    {
+      const PackedRule *packed = &facts->packed[i];
+      gboolean runs_in;
+
+      if (!packed_status_matches (packed, status))
+        continue;
+      if (packed->first_runs[0] == NO_PHRASE)
+        return i;
+      /* the table's row and phrase are read only past its first runs */
+      runs_in = reply->lowered != NULL && first_runs_may_be_in (reply, packed);
+      if (runs_in && reply_has (reply, bd_provider_rules[i].phrase, facts->phrase_lens[i]))
+        return i;
+      /* none of the phrases after it that start as it does can be in a
+       * reply without that start: those rules cannot apply */
+      if (packed->shared_start_skip != 0
+          && !(runs_in && reply_may_have (reply, bd_provider_rules[i].phrase, SHARED_START)))
+        i += packed->shared_start_skip;
+    }
+  return -1;
+}
+
+/* The table's first rule that applies, in its order. */
+static BdReason
+walk_rules (const BdRecipient *r,
+            const Reply       *reply,
+            BdEvidence        *evidence)
+{
+  const RuleFacts *facts = rule_facts ();
+  guint64 status = status_word (r->status);
+  /* the runs of the providers that reported or are named (host_matches ()),
+   * in the table's order */
+  guint32 providers = (reply->reporter_providers | reply->named_providers) & ~(1u << BD_PROVIDER_NONE);
+  guint64 runs = facts->runs_of[BD_PROVIDER_NONE];
+
+  for (; providers != 0; providers &= providers - 1)
+    runs |= facts->runs_of[__builtin_ctz (providers)];
+  for (; runs != 0; runs &= runs - 1)
+    {
+      int i = walk_run (status, reply, facts, &facts->runs[__builtin_ctzll (runs)]);
+
+      if (i < 0)
+        continue;
+      bd_evidence_set (evidence, BD_EVIDENCE_PROVIDER_RULE, bd_provider_rules[i].why);
+      return bd_provider_rules[i].reason;
+    }
+  return BD_REASON_UNDEFINED;
 }
 
 /**
@@ -401,7 +588,6 @@ bd_classify_provider_rules (const BdRecipient *r,
    * that means two things), then the table. */
   Reply reply = { shared->lowered, bd_provider_mask_for_host (reporter), shared->named, shared };
   BdReason by_code;
-  const RuleFacts *facts;
 
   /* A relay run by the same providers as a reporter already asked (for
    * which nothing applied): every rule below reads only those bits of
@@ -416,32 +602,10 @@ bd_classify_provider_rules (const BdRecipient *r,
     by_code = apply_franceptt_rule (reporter, shared, evidence);
   if (by_code == BD_REASON_UNDEFINED)
     by_code = apply_spectrum_rule (&reply, evidence);
+  if (by_code == BD_REASON_UNDEFINED)
+    by_code = walk_rules (r, &reply, evidence);
   if (by_code != BD_REASON_UNDEFINED)
     return by_code;
-  facts = rule_facts ();
-  for (guint i = 0; i < bd_n_provider_rules; i++)
-    {
-      const BdProviderRule *rule = &bd_provider_rules[i];
-
-      /* A provider that did not report, nor is named: its whole run skipped. */
-      if (!host_matches (&reply, rule->provider, TRUE))
-        {
-          i = facts->run_ends[i] - 1;
-          continue;
-        }
-      if (!bd_classify_status_matches (r->status, rule->status))
-        continue;
-      if (rule->phrase != NULL && !reply_has (&reply, rule->phrase, facts->phrase_lens[i]))
-        {
-          /* none of the phrases after it that start as it does can be in
-           * a reply without that start: those rules cannot apply */
-          if (facts->shared_start_ends[i] > i + 1 && !reply_may_have (&reply, rule->phrase, SHARED_START))
-            i = facts->shared_start_ends[i] - 1;
-          continue;
-        }
-      bd_evidence_set (evidence, BD_EVIDENCE_PROVIDER_RULE, rule->why);
-      return rule->reason;
-    }
   shared->asked = TRUE;
   shared->asked_providers = reply.reporter_providers;
   return BD_REASON_UNDEFINED;
