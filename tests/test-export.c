@@ -349,6 +349,37 @@ test_export_json_whole_object (void)
   assert_object_written (bounce);
 }
 
+/* The summary is written into the line unescaped, then escaped in place:
+ * an address (the headline names it) of every length up to 64 with one
+ * byte to escape at every place, or none, with one and with two
+ * recipients (the "n more" sentence), against the summary's own string
+ * escaped as before. */
+static void
+test_export_json_summary_in_place (void)
+{
+  static const char escapes[] = { 0, '"', '\\', '\n', 0x01, 0x7f };
+
+  for (guint len = 0; len <= 64; len++)
+    for (guint e = 0; e < G_N_ELEMENTS (escapes); e++)
+      for (guint at = 0; at < MAX (len, 1); at++)
+        {
+          g_autoptr(BdBounce) bounce = bd_bounce_new ("m.eml", 0);
+          g_autofree char *address = g_strnfill (len, 'a');
+          BdRecipient *r;
+
+          if (escapes[e] != 0 && len > 0)
+            address[at] = escapes[e];
+          else if (at > 0)
+            break;   /* no escape: one place is enough */
+          bounce->kind = BD_KIND_BOUNCE;
+          r = bd_bounce_add_recipient (bounce, address);
+          r->reason = BD_REASON_USERUNKNOWN;
+          assert_object_written (bounce);
+          bd_bounce_add_recipient (bounce, "b@example.com");
+          assert_object_written (bounce);
+        }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -360,6 +391,7 @@ main (int    argc,
   test_add_func_each_vector_path ("/core/export/json-long-string", test_export_json_long_string);
   g_test_add_func ("/core/export/json-numbers", test_export_json_numbers);
   test_add_func_each_vector_path ("/core/export/json-whole-object", test_export_json_whole_object);
+  test_add_func_each_vector_path ("/core/export/json-summary-in-place", test_export_json_summary_in_place);
 
   return g_test_run ();
 }
