@@ -12,6 +12,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "bd-export.h"
 #include "bd-test-util.h"
 
 static char *
@@ -161,11 +162,12 @@ write_file (const char *path,
   g_assert_no_error (error);
 }
 
-/* The CLI reads its paths on several threads; what it prints, errors
- * included, comes out in the order of the paths all the same. */
+/* Runs the CLI with @args, standard error merged into standard output;
+ * returns that, and checks the exit status. */
 static char *
-run_merged (GPtrArray  *args,
-            const char *threads)
+run_merged_status (GPtrArray  *args,
+                   const char *threads,
+                   int         expected_status)
 {
   g_autoptr(GPtrArray) argv = g_ptr_array_new ();
   g_autoptr(GError) error = NULL;
@@ -187,8 +189,107 @@ run_merged (GPtrArray  *args,
                 &out, NULL, &status, &error);
   g_assert_no_error (error);
   g_assert_true (WIFEXITED (status));
-  g_assert_cmpint (WEXITSTATUS (status), ==, 1);
+  g_assert_cmpint (WEXITSTATUS (status), ==, expected_status);
   return out;
+}
+
+/* The CLI reads its paths on several threads; what it prints, errors
+ * included, comes out in the order of the paths all the same. */
+static char *
+run_merged (GPtrArray  *args,
+            const char *threads)
+{
+  return run_merged_status (args, threads, 1);
+}
+
+/* The explain command with @format of @path alone. */
+static char *
+explain_alone (const char *format,
+               const char *path)
+{
+  g_autoptr(GPtrArray) args = g_ptr_array_new_with_free_func (g_free);
+
+  g_ptr_array_add (args, g_strdup ("explain"));
+  g_ptr_array_add (args, g_strdup (format));
+  g_ptr_array_add (args, g_strdup (path));
+  return run_merged_status (args, "1", 0);
+}
+
+/* What @format prints of one path, to be compared with the same path's
+ * output among others: without the CSV header (printed once, at the
+ * start), without the mailbox summary the text ends in (the folder has
+ * its own). Returns its length from @out's start. */
+static gsize
+comparable_part (const char  *format,
+                 const char  *out,
+                 const char **start)
+{
+  if (g_str_equal (format, "--format=csv"))
+    g_assert_true (g_str_has_prefix (out, BD_EXPORT_CSV_HEADER));
+  *start = g_str_equal (format, "--format=csv") ? out + strlen (BD_EXPORT_CSV_HEADER) : out;
+  if (g_str_equal (format, "--format=text") && strstr (out, "\na-mbox: ") != NULL)
+    return strstr (out, "\na-mbox: ") + 1 - *start;
+  return strlen (*start);
+}
+
+/* One path's messages are written in batches of many, past stdio's buffer
+ * when large: a folder of a mailbox whose output is several batches, an
+ * unreadable file, then one message, prints what the mailbox prints
+ * alone, the error, then the message, in every format. */
+static void
+test_explain_batches (void)
+{
+  static const char *formats[] = { "--format=json", "--format=text", "--format=csv" };
+  /* how each format's output of c.eml starts, around its path */
+  static const char *c_starts[][2] = { { "{\"source\": \"", "\"" }, { "", "\n" }, { "", "," } };
+  g_autofree char *tmp = g_dir_make_tmp ("bd-cli-batch-XXXXXX", NULL);
+  g_autofree char *mbox = g_build_filename (tmp, "a-mbox", NULL);
+  g_autofree char *dangling = g_build_filename (tmp, "b.eml", NULL);
+  g_autofree char *single = g_build_filename (tmp, "c.eml", NULL);
+  g_autofree char *sample = fixture ("delivered.eml");
+  g_autofree char *vacation = fixture ("vacation.eml");
+  g_autofree char *sample_text = NULL, *vacation_text = NULL;
+
+  g_assert_true (g_file_get_contents (sample, &sample_text, NULL, NULL));
+  g_assert_true (g_file_get_contents (vacation, &vacation_text, NULL, NULL));
+  g_assert_cmpint (symlink ("/nonexistent/bounce.eml", dangling), ==, 0);
+  write_file (single, vacation_text, -1);
+
+  for (guint f = 0; f < G_N_ELEMENTS (formats); f++)
+    {
+      g_autoptr(GPtrArray) args = g_ptr_array_new_with_free_func (g_free);
+      g_autoptr(GString) mbox_text = g_string_new (NULL);
+      g_autofree char *alone_a = NULL;
+      g_autofree char *c_start = g_strconcat (c_starts[f][0], single, c_starts[f][1], NULL);
+      g_autofree char *all = NULL;
+      const char *a, *all_start, *error_line, *error_end;
+      gsize a_len;
+
+      /* more than a batch: some 700 bytes a message in JSON and text, 120 in CSV */
+      for (guint i = 0; i < (f == 2 ? 600 : 120); i++)
+        g_string_append_printf (mbox_text, "From MAILER-DAEMON Mon Jan  1 00:00:00 2024\n%s\n", sample_text);
+      write_file (mbox, mbox_text->str, mbox_text->len);
+      alone_a = explain_alone (formats[f], mbox);
+      g_ptr_array_add (args, g_strdup ("explain"));
+      g_ptr_array_add (args, g_strdup (formats[f]));
+      g_ptr_array_add (args, g_strdup (tmp));
+      all = run_merged (args, "1");
+      a_len = comparable_part (formats[f], alone_a, &a);
+      comparable_part (formats[f], all, &all_start);
+
+      g_assert_cmpuint (a_len, >, 64 * 1024);
+      g_assert_true (strncmp (all_start, a, a_len) == 0);
+      error_line = all_start + a_len;
+      g_assert_true (g_str_has_prefix (error_line, "bounce-doctor-cli: "));
+      error_end = strchr (error_line, '\n');
+      g_assert_nonnull (error_end);
+      g_assert_nonnull (g_strstr_len (error_line, error_end - error_line, "b.eml"));
+      g_assert_true (g_str_has_prefix (error_end + 1, c_start));
+    }
+  g_unlink (mbox);
+  g_unlink (dangling);
+  g_unlink (single);
+  g_rmdir (tmp);
 }
 
 static void
@@ -333,6 +434,7 @@ main (int    argc,
   g_test_add_func ("/cli/explain/errors", test_explain_errors);
   g_test_add_func ("/cli/explain/mailboxes", test_explain_mailboxes);
   g_test_add_func ("/cli/explain/order", test_explain_order);
+  g_test_add_func ("/cli/explain/batches", test_explain_batches);
 
   return g_test_run ();
 }

@@ -349,6 +349,54 @@ test_export_json_whole_object (void)
   assert_object_written (bounce);
 }
 
+/* The end of the line @bounce is written as: its summary member. */
+static void
+assert_summary_written (const BdBounce *bounce)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+  g_autofree char *summary = bd_diagnosis_summary (bounce);
+  g_autofree char *quoted = reference_json_string (summary);
+  g_autofree char *expected = g_strdup_printf (", \"summary\": %s}", quoted);
+
+  bd_export_json_append (out, bounce);
+  g_assert_true (g_str_has_suffix (out->str, expected));
+  g_assert_cmpuint (strlen (out->str), ==, out->len);
+}
+
+/* The summary is written into the line unescaped, then escaped in place:
+ * an address (the headline names it) of every length up to 64 with one
+ * byte to escape at every place (a step apart under ASan), or none, with
+ * one and with two recipients (the "n more" sentence), against the
+ * summary's own string escaped as before. */
+static void
+test_export_json_summary_in_place (void)
+{
+  static const char escapes[] = { 0, '"', '\\', '\n', 0x01, 0x7f };
+
+  for (guint len = 0; len <= 64; len++)
+    {
+      g_autoptr(BdBounce) bounce = bd_bounce_new ("m.eml", 0);
+      BdRecipient *r = bd_bounce_add_recipient (bounce, NULL);
+
+      bounce->kind = BD_KIND_BOUNCE;
+      r->reason = BD_REASON_USERUNKNOWN;
+      r->address = g_strnfill (len, 'a');
+      for (guint e = 0; e < G_N_ELEMENTS (escapes); e++)
+        for (guint at = 0; at < len || (at == 0 && e == 0); at += BD_TEST_STEP)
+          {
+            if (escapes[e] != 0)
+              r->address[at] = escapes[e];
+            g_ptr_array_set_size (bounce->recipients, 1);
+            assert_summary_written (bounce);
+            bd_bounce_add_recipient (bounce, "b@example.com");
+            assert_summary_written (bounce);
+            r->address[at % MAX (len, 1)] = len > 0 ? 'a' : '\0';
+            if (escapes[e] == 0)
+              break;   /* no escape: one place is enough */
+          }
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -360,6 +408,7 @@ main (int    argc,
   test_add_func_each_vector_path ("/core/export/json-long-string", test_export_json_long_string);
   g_test_add_func ("/core/export/json-numbers", test_export_json_numbers);
   test_add_func_each_vector_path ("/core/export/json-whole-object", test_export_json_whole_object);
+  test_add_func_each_vector_path ("/core/export/json-summary-in-place", test_export_json_summary_in_place);
 
   return g_test_run ();
 }

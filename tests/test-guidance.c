@@ -14,6 +14,7 @@
 #include "bd-classify.h"
 #include "bd-decoder.h"
 #include "bd-diagnosis.h"
+#include "bd-diagnosis-private.h"
 #include "bd-guidance-private.h"
 #include "bd-report.h"
 #include "bd-i18n.h"
@@ -222,6 +223,57 @@ test_guidance_headline_alone (void)
       no_recipient->kind = other_kinds[i];
       assert_headline_alone (no_recipient);
     }
+}
+
+/* The headline's "%s" is told by its first '%' (every '%' of ours is that
+ * one): the same answer as strstr () for every text. */
+static void
+test_guidance_names_address (void)
+{
+  const BdGuidanceText *texts[BD_N_REASONS + G_N_ELEMENTS (other_kinds) + 1];
+  guint n = 0;
+
+  for (BdReason reason = 0; reason < BD_N_REASONS; reason++)
+    texts[n++] = bd_guidance_text_for_reason (reason);
+  for (guint i = 0; i < G_N_ELEMENTS (other_kinds); i++)
+    texts[n++] = bd_guidance_text_for_kind (other_kinds[i]);
+  texts[n++] = bd_guidance_text_backscatter ();
+  for (guint i = 0; i < n; i++)
+    g_assert_cmpint (bd_guidance_text_names_address (texts[i]), ==, strstr (texts[i]->headline, "%s") != NULL);
+}
+
+/* The "n more addresses" summary is filled by hand when its format's only
+ * '%'s are "%1$s" and "%2$u": as printf fills it, for formats in either
+ * order, repeated, the number missing, or with other conversions (printf
+ * then). (No format misses its "%1$s": glibc aborts on such a gap.) */
+static void
+test_guidance_fill_more (void)
+{
+  static const char * const formats[] = {
+    "%1$s; the report names %2$u more addresses", "%2$u more: %1$s", "%1$s %1$s %2$u", "%1$s%2$u%1$s",
+    "no placeholders", "", "%1$s", "100%% %1$s %2$u", "%s and %u", "%1$s; %2$u%%", "x%1$sy%2$uz",
+  };
+  static const guint counts[] = { 0, 1, 9, 10, 99, 100, 4294967295u };
+  g_autoptr(BdBounce) bounce = make_bounce (BD_KIND_BOUNCE, "mx.example.com", "100%s@example.pl", "5.1.1",
+                                            BD_REASON_USERUNKNOWN);
+  g_autofree char *headline = NULL;
+
+  bd_bounce_add_recipient (bounce, "anna@example.com");
+  headline = bd_guidance_headline (bounce, g_ptr_array_index (bounce->recipients, 0));
+  for (guint f = 0; f < G_N_ELEMENTS (formats); f++)
+    for (guint c = 0; c < G_N_ELEMENTS (counts); c++)
+      {
+        g_autoptr(GString) out = g_string_new ("before ");
+        g_autofree char *expected = NULL;
+
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+        expected = g_strdup_printf (formats[f], headline, counts[c]);
+#pragma GCC diagnostic pop
+        bd_diagnosis_fill_more (out, formats[f], bounce, counts[c]);
+        g_assert_cmpstr (out->str + strlen ("before "), ==, expected);
+        g_assert_cmpuint (strlen (out->str), ==, out->len);
+      }
 }
 
 static void
@@ -765,6 +817,8 @@ main (int    argc,
   g_test_add_func ("/core/guidance/whose-move", test_guidance_whose_move);
   g_test_add_func ("/core/guidance/summary", test_guidance_summary);
   g_test_add_func ("/core/guidance/headline-alone", test_guidance_headline_alone);
+  g_test_add_func ("/core/guidance/names-address", test_guidance_names_address);
+  g_test_add_func ("/core/guidance/fill-more", test_guidance_fill_more);
   g_test_add_func ("/core/guidance/provider-notes", test_guidance_provider_notes);
   g_test_add_func ("/core/guidance/backscatter", test_guidance_backscatter);
   g_test_add_func ("/core/guidance/backscatter-orders", test_guidance_backscatter_orders);

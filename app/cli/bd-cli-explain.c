@@ -41,10 +41,28 @@ typedef struct
 {
   const Explain *explain;
   BdCliOutput   *out;
-  GString       *buffer;     /* one message's output */
+  GString       *buffer;     /* output not yet written: see flush_run () */
   guint          messages;
   BdMailboxSummary *summary; /* text of a mailbox: its counts, printed after it */
 } PathRun;
+
+/* Messages' output is gathered in run->buffer and written in batches of
+ * about this many bytes, which go out past stdio's buffer
+ * (BD_CLI_DIRECT_MIN): an fwrite () per message cost a call, stdout's
+ * lock and a copy of each line (some 1,000 bytes of JSON) into stdio's
+ * buffer. As large as that buffer, so that there are no more write (2)s. */
+#define BATCH_SIZE (64 * 1024)
+
+/* Writes out what run->buffer gathered; before any error message and at
+ * the end of the path, so that the order of everything stays the same. */
+static void
+flush_run (PathRun *run)
+{
+  if (run->buffer->len == 0)
+    return;
+  bd_cli_output_write (run->out, run->buffer->str, run->buffer->len);
+  g_string_truncate (run->buffer, 0);
+}
 
 static gboolean
 message_cb (const char *source,
@@ -65,7 +83,6 @@ message_cb (const char *source,
   if (run->summary != NULL)
     bd_mailbox_summary_add (run->summary, bounce);
 
-  g_string_truncate (run->buffer, 0);
   switch (run->explain->format)
     {
     case FORMAT_JSON:
@@ -80,7 +97,8 @@ message_cb (const char *source,
       bd_cli_append_text (run->buffer, bounce);
       break;
     }
-  bd_cli_output_write (run->out, run->buffer->str, run->buffer->len);
+  if (run->buffer->len >= BATCH_SIZE)
+    flush_run (run);
   return TRUE;
 }
 
@@ -92,6 +110,7 @@ error_cb (const char   *source,
   PathRun *run = user_data;
   g_autofree char *line = g_strdup_printf ("bounce-doctor-cli: %s\n", error->message);
 
+  flush_run (run);
   bd_cli_output_error (run->out, line);
 }
 
@@ -137,7 +156,7 @@ explain_path (guint        index,
 {
   const Explain *explain = user_data;
   const char *path = explain->paths[index];
-  PathRun run = { explain, out, g_string_sized_new (4096), 0, NULL };
+  PathRun run = { explain, out, g_string_sized_new (BATCH_SIZE + 4096), 0, NULL };
   BdMailboxReadOptions options = { 0 };
   gboolean ok;
 
@@ -154,13 +173,13 @@ explain_path (guint        index,
   options.error_func = error_cb;
   options.user_data = &run;
   ok = bd_mailbox_read_with_options (path, &options);
+  flush_run (&run);
   if (run.messages == 0)
     ok &= report_if_empty (path, out);
   if (run.summary != NULL)
     {
-      g_string_truncate (run.buffer, 0);
       bd_cli_append_mailbox_summary (run.buffer, path, run.messages, run.summary);
-      bd_cli_output_write (out, run.buffer->str, run.buffer->len);
+      flush_run (&run);
       bd_mailbox_summary_free (run.summary);
     }
   g_string_free (run.buffer, TRUE);

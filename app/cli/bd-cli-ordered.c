@@ -12,9 +12,11 @@
 
 #include "config.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "bd-cli-ordered.h"
 
@@ -52,11 +54,33 @@ struct _BdCliOutput
   GArray  *errors;          /* of HeldError */
 };
 
+/* write (2) of all @len bytes at @data to standard output, after what
+ * stdio holds. A failure ends it, as fwrite ()'s was not checked either. */
+static void
+write_direct (const char *data,
+              gsize       len)
+{
+  fflush (stdout);
+  while (len > 0)
+    {
+      gssize n = write (STDOUT_FILENO, data, len);
+
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n <= 0)
+        return;
+      data += n;
+      len -= n;
+    }
+}
+
 static void
 write_stdout (const char *data,
               gsize       len)
 {
-  if (len > 0)
+  if (len >= BD_CLI_DIRECT_MIN)
+    write_direct (data, len);
+  else if (len > 0)
     fwrite (data, 1, len, stdout);
 }
 

@@ -15,6 +15,10 @@
 G_BEGIN_DECLS
 
 #define BD_CLI_HOLD_MAX (1024 * 1024)
+/* A write of this many bytes or more goes straight to write (2), after
+ * what stdio holds: copied into stdio's buffer first, it would only be
+ * copied again. */
+#define BD_CLI_DIRECT_MIN (32 * 1024)
 
 typedef struct _BdCliOutput BdCliOutput;
 

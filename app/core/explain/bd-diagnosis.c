@@ -5,6 +5,7 @@
  * the speaking recipient's explanation, the steps per distinct reason
  * (most urgent first) and each recipient's details.
  */
+#define _GNU_SOURCE   /* strchrnul */
 #define G_LOG_DOMAIN "bd-diagnosis"
 
 #include "config.h"
@@ -14,6 +15,7 @@
 
 #include "bd-classify.h"
 #include "bd-diagnosis-private.h"
+#include "bd-explain-buffer.h"
 #include "bd-report.h"
 
 G_DEFINE_BOXED_TYPE (BdDiagnosis, bd_diagnosis, bd_diagnosis_ref, bd_diagnosis_unref)
@@ -146,34 +148,101 @@ speaking_recipient (const BdBounce *bounce)
   return bounce->recipients->len > 0 ? g_ptr_array_index (bounce->recipients, 0) : NULL;
 }
 
+/* Whether every '%' of @format is "%1$s" or "%2$u": what
+ * bd_diagnosis_fill_more () fills by hand. */
+static gboolean
+fillable_by_hand (const char *format)
+{
+  for (const char *p = strchr (format, '%'); p != NULL; p = strchr (p + 4, '%'))
+    if (strncmp (p, "%1$s", 4) != 0 && strncmp (p, "%2$u", 4) != 0)
+      return FALSE;
+  return TRUE;
+}
+
 /**
- * bd_diagnosis_summary:
+ * bd_diagnosis_fill_more:
+ * @format: the translated "%1$s; the report names %2$u more addresses"
+ *
+ * Appends @format filled as printf would with @bounce's headline and
+ * @n_more. A format whose only '%'s are those two is filled by hand, the
+ * headline appended in place: printf's positional arguments cost more
+ * than the rest of the summary of a report with several recipients.
+ */
+void
+bd_diagnosis_fill_more (GString        *out,
+                        const char     *format,
+                        const BdBounce *bounce,
+                        guint           n_more)
+{
+  const char *p = format;
+
+  if (!fillable_by_hand (format))
+    {
+      g_autofree char *headline = bd_guidance_headline (bounce, speaking_recipient (bounce));
+
+      g_string_append_printf (out, format, headline, n_more);
+      return;
+    }
+  for (const char *at; *(at = strchrnul (p, '%')) != '\0'; p = at + 4)
+    {
+      bd_buffer_append (out, p, at - p);
+      if (at[1] == '1')
+        bd_guidance_append_headline (out, bounce, speaking_recipient (bounce));
+      else
+        bd_buffer_commit (out, bd_buffer_put_uint (bd_buffer_reserve (out, 20), n_more));
+    }
+  bd_buffer_append (out, p, strlen (p));
+}
+
+/**
+ * bd_diagnosis_append_summary:
+ * @out: where to append it
  *
  * One plain sentence for the whole message: the speaking recipient's
  * headline, and how many more addresses the report names. The JSON
- * "summary"; cheaper than a whole diagnosis.
+ * "summary", appended to its line; cheaper than a whole diagnosis.
+ */
+void
+bd_diagnosis_append_summary (GString        *out,
+                             const BdBounce *bounce)
+{
+  guint n_more;
+
+  g_return_if_fail (out != NULL);
+  g_return_if_fail (bounce != NULL);
+
+  n_more = bounce->recipients->len > 1 ? bounce->recipients->len - 1 : 0;
+  if (n_more == 0)
+    {
+      bd_guidance_append_headline (out, bounce, speaking_recipient (bounce));
+      return;
+    }
+
+  /* Translators: %1$s is a headline such as “The address jan@example.pl does
+   * not exist”; %2$u is how many more addresses the same report names */
+  bd_diagnosis_fill_more (out, g_dngettext (GETTEXT_PACKAGE,
+                                            "%1$s; the report names %2$u more address",
+                                            "%1$s; the report names %2$u more addresses", n_more),
+                          bounce, n_more);
+}
+
+/**
+ * bd_diagnosis_summary:
+ *
+ * bd_diagnosis_append_summary () as a string of its own.
  *
  * Returns: (transfer full): the summary, translated.
  */
 char *
 bd_diagnosis_summary (const BdBounce *bounce)
 {
-  g_autofree char *headline = NULL;
-  guint n_more;
+  GString *out;
 
   g_return_val_if_fail (bounce != NULL, NULL);
 
-  headline = bd_guidance_headline (bounce, speaking_recipient (bounce));
-  n_more = bounce->recipients->len > 1 ? bounce->recipients->len - 1 : 0;
-  if (n_more == 0)
-    return g_steal_pointer (&headline);
-
-  /* Translators: %1$s is a headline such as “The address jan@example.pl does
-   * not exist”; %2$u is how many more addresses the same report names */
-  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                       "%1$s; the report names %2$u more address",
-                                       "%1$s; the report names %2$u more addresses", n_more),
-                          headline, n_more);
+  out = g_string_new (NULL);
+  bd_diagnosis_append_summary (out, bounce);
+  return g_string_free (out, FALSE);
 }
 
 /**

@@ -90,6 +90,8 @@ BdDiagnosis *bd_diagnosis_new     (const BdBounce *bounce);
 BdDiagnosis *bd_diagnosis_ref     (BdDiagnosis    *self);
 void         bd_diagnosis_unref   (BdDiagnosis    *self);
 
+void         bd_diagnosis_append_summary (GString        *out,
+                                          const BdBounce *bounce);
 char        *bd_diagnosis_summary (const BdBounce *bounce);
 const char  *bd_diagnosis_recipient_label (const BdBounce    *bounce,
                                            const BdRecipient *recipient);

@@ -17,37 +17,9 @@
 
 #include "bd-cpu.h"
 #include "bd-diagnosis.h"
+#include "bd-explain-buffer.h"
 #include "bd-export.h"
 #include "bd-text.h"
-
-/* The writers below append to @out through these two: a GString append is
- * a library call per piece, and a JSON object is some hundred pieces. The
- * room is reserved first, then the bytes are written in place. */
-
-/* Makes room for @n more bytes after out->len (and the NUL after them);
- * returns where they go. out->len is not moved: see commit(). */
-static char *
-reserve (GString *out,
-         gsize    n)
-{
-  if (out->allocated_len - out->len <= n)
-    {
-      gsize len = out->len;
-
-      g_string_set_size (out, len + n);
-      out->len = len;
-    }
-  return out->str + out->len;
-}
-
-/* Ends a write that reserve() made room for: @end is one past its last byte. */
-static void
-commit (GString *out,
-        char    *end)
-{
-  *end = '\0';
-  out->len = end - out->str;
-}
 
 /* Writes the escape of @c at @p; returns the end. */
 static char *
@@ -133,22 +105,25 @@ plain_run (const char *s,
 }
 
 /* Whether any of the @len bytes at @p needs an escape. @p may be read
- * up to 15 bytes past its end: it is the writer's own reserved room. */
-static gboolean
+ * up to 15 bytes past its end: it is the writer's own reserved room.
+ * Inlined: write_string ()'s short strings pay no call. */
+G_ALWAYS_INLINE static inline gboolean
 has_escape (const char *p,
             gsize       len)
 {
 #ifdef __SSE2__
-  for (gsize i = 0; i < len; i += 16)
-    {
-      unsigned mask = escape_mask (p + i);
+  unsigned mask = 0;
+  gsize i = 0;
 
-      if (len - i < 16)
-        mask &= (1u << (len - i)) - 1;   /* the bytes past the end are anything */
-      if (mask != 0)
-        return TRUE;
-    }
-  return FALSE;
+  if (len < 16)
+    return (escape_mask (p) & ((1u << len) - 1)) != 0;   /* the bytes past the end are anything */
+  /* 16 bytes a step, the masks gathered and tested once; the last step
+   * ends at the end, over bytes already tested */
+  for (; i + 16 <= len; i += 16)
+    mask |= escape_mask (p + i);
+  if (i < len)
+    mask |= escape_mask (p + len - 16);
+  return mask != 0;
 #else
   return plain_run (p, p + len) < len;
 #endif
@@ -204,7 +179,7 @@ copy_plain32 (char       *p,
 /* Copies the @len bytes at @s to @p; returns whether any of them needs an
  * escape. @p may be written and read up to 15 bytes past the copy: it is
  * the writer's own reserved room. */
-static gboolean
+G_ALWAYS_INLINE static inline gboolean
 copy_plain (char       *p,
             const char *s,
             gsize       len)
@@ -272,8 +247,9 @@ write_escaped (char       *p,
 /* Writes @s (@len bytes) quoted and escaped at @p, in STRING_ROOM (@len)
  * reserved bytes; returns the end. Nearly no exported string needs an
  * escape: it is copied whole first, and tested as it is copied; the rare
- * string that does is then written again over the copy. */
-static char *
+ * string that does is then written again over the copy. One call, with
+ * the copy inlined: some twenty strings a message go through it. */
+G_NO_INLINE static char *
 write_string (char       *p,
               const char *s,
               gsize       len)
@@ -302,17 +278,9 @@ static char *
 put_int (char   *p,
          gint64  value)
 {
-  char digits[24];
-  char *end = digits + sizeof digits, *d = end;
-  guint64 magnitude = value < 0 ? -(guint64)value : (guint64)value;
-
-  do
-    *--d = '0' + magnitude % 10;
-  while ((magnitude /= 10) != 0);
   if (value < 0)
-    *--d = '-';
-  memcpy (p, d, end - d);
-  return p + (end - d);
+    *p++ = '-';
+  return bd_buffer_put_uint (p, value < 0 ? -(guint64)value : (guint64)value);
 }
 
 /* A string value to write, measured before its object's room is
@@ -368,9 +336,9 @@ append_element (GString    *out,
                 gboolean    first)
 {
   Value value = value_of (s);
-  char *p = reserve (out, values_room (&value, 1));
+  char *p = bd_buffer_reserve (out, values_room (&value, 1));
 
-  commit (out, put_member (p, first ? "" : ", ", &value));
+  bd_buffer_commit (out, put_member (p, first ? "" : ", ", &value));
 }
 
 static void
@@ -387,12 +355,12 @@ append_dkim (GString         *out,
              gboolean         first)
 {
   Value values[] = { value_of (ref->domain), value_of (ref->selector) };
-  char *p = reserve (out, values_room (values, G_N_ELEMENTS (values)));
+  char *p = bd_buffer_reserve (out, values_room (values, G_N_ELEMENTS (values)));
 
   p = put_member (p, first ? "{\"domain\": " : ", {\"domain\": ", &values[0]);
   p = put_member (p, ", \"selector\": ", &values[1]);
   *p++ = '}';
-  commit (out, p);
+  bd_buffer_commit (out, p);
 }
 
 /* The original's object in three writes: up to its array "to", up to its
@@ -404,25 +372,25 @@ append_original (GString          *out,
   Value head[] = { value_of (o->from) };
   Value middle[] = { value_of (o->subject), value_of (o->message_id), value_of (o->date) };
   Value tail[] = { value_of (o->sender_ip), value_of (o->sender_host) };
-  char *p = reserve (out, values_room (head, G_N_ELEMENTS (head)) + LITERAL_ROOM);
+  char *p = bd_buffer_reserve (out, values_room (head, G_N_ELEMENTS (head)) + LITERAL_ROOM);
 
   p = put_member (p, "{\"from\": ", &head[0]);
-  commit (out, put_literal (p, ", \"to\": ["));
+  bd_buffer_commit (out, put_literal (p, ", \"to\": ["));
   append_string_elements (out, o->to);
 
-  p = reserve (out, values_room (middle, G_N_ELEMENTS (middle)) + 2 * LITERAL_ROOM);
+  p = bd_buffer_reserve (out, values_room (middle, G_N_ELEMENTS (middle)) + 2 * LITERAL_ROOM);
   p = put_member (p, "], \"subject\": ", &middle[0]);
   p = put_member (p, ", \"message_id\": ", &middle[1]);
   p = put_member (p, ", \"date\": ", &middle[2]);
-  commit (out, put_literal (p, ", \"dkim\": ["));
+  bd_buffer_commit (out, put_literal (p, ", \"dkim\": ["));
   for (guint i = 0; i < o->dkim->len; i++)
     append_dkim (out, g_ptr_array_index (o->dkim, i), i == 0);
 
-  p = reserve (out, values_room (tail, G_N_ELEMENTS (tail)) + LITERAL_ROOM);
+  p = bd_buffer_reserve (out, values_room (tail, G_N_ELEMENTS (tail)) + LITERAL_ROOM);
   p = put_member (p, "], \"sender_ip\": ", &tail[0]);
   p = put_member (p, ", \"sender_host\": ", &tail[1]);
   *p++ = '}';
-  commit (out, p);
+  bd_buffer_commit (out, p);
 }
 
 /* A recipient's object in one write. */
@@ -437,7 +405,7 @@ append_recipient (GString           *out,
     value_of (r->will_retry_until), value_of (bd_reason_to_string (r->reason)), value_of (r->evidence),
   };
   /* and reply_code's and hard's members */
-  char *p = reserve (out, values_room (v, G_N_ELEMENTS (v)) + 4 * LITERAL_ROOM);
+  char *p = bd_buffer_reserve (out, values_room (v, G_N_ELEMENTS (v)) + 4 * LITERAL_ROOM);
 
   p = put_member (p, first ? "{\"address\": " : ", {\"address\": ", &v[0]);
   p = put_member (p, ", \"original\": ", &v[1]);
@@ -454,7 +422,26 @@ append_recipient (GString           *out,
   p = r->hard ? put_literal (p, ", \"hard\": true") : put_literal (p, ", \"hard\": false");
   p = put_member (p, ", \"evidence\": ", &v[9]);
   *p++ = '}';
-  commit (out, p);
+  bd_buffer_commit (out, p);
+}
+
+/* Escapes in place what was appended to @out after @start: the summary,
+ * written there unescaped. Nearly none needs an escape; one that does is
+ * copied out and written again. */
+static void
+escape_appended (GString *out,
+                 gsize    start)
+{
+  gsize len = out->len - start;
+  g_autofree char *copy = NULL;
+
+  /* has_escape () reads up to 15 bytes past the end: room of our own */
+  bd_buffer_reserve (out, 16);
+  if (!has_escape (out->str + start, len))
+    return;
+  copy = g_strndup (out->str + start, len);
+  out->len = start;
+  bd_buffer_commit (out, write_escaped (bd_buffer_reserve (out, STRING_ROOM (len)), copy, len));
 }
 
 /**
@@ -465,19 +452,19 @@ void
 bd_export_json_append (GString        *out,
                        const BdBounce *bounce)
 {
-  g_autofree char *summary = NULL;
   Value head[] = {
     value_of (bounce->source), value_of (bd_kind_to_string (bounce->kind)), value_of (bounce->mta),
     value_of (bounce->reporting_mta), value_of (bounce->date), value_of (bounce->arrival_date),
   };
-  Value tail[2];
+  Value note;
+  gsize summary_start;
   char *p;
 
   g_return_if_fail (out != NULL);
   g_return_if_fail (bounce != NULL);
 
   /* and offset's member and original's key */
-  p = reserve (out, values_room (head, G_N_ELEMENTS (head)) + 2 * LITERAL_ROOM);
+  p = bd_buffer_reserve (out, values_room (head, G_N_ELEMENTS (head)) + 2 * LITERAL_ROOM);
   p = put_member (p, "{\"source\": ", &head[0]);
   p = put_literal (p, ", \"offset\": ");
   p = put_int (p, bounce->offset);
@@ -486,22 +473,26 @@ bd_export_json_append (GString        *out,
   p = put_member (p, ", \"reporting_mta\": ", &head[3]);
   p = put_member (p, ", \"date\": ", &head[4]);
   p = put_member (p, ", \"arrival_date\": ", &head[5]);
-  commit (out, put_literal (p, ", \"original\": "));
+  bd_buffer_commit (out, put_literal (p, ", \"original\": "));
   append_original (out, bounce->original);
 
-  p = reserve (out, LITERAL_ROOM);
-  commit (out, put_literal (p, ", \"recipients\": ["));
+  p = bd_buffer_reserve (out, LITERAL_ROOM);
+  bd_buffer_commit (out, put_literal (p, ", \"recipients\": ["));
   for (guint i = 0; i < bounce->recipients->len; i++)
     append_recipient (out, g_ptr_array_index (bounce->recipients, i), i == 0);
 
-  summary = bd_diagnosis_summary (bounce);
-  tail[0] = value_of (bounce->note);
-  tail[1] = value_of (summary);
-  p = reserve (out, values_room (tail, G_N_ELEMENTS (tail)) + LITERAL_ROOM);
-  p = put_member (p, "], \"note\": ", &tail[0]);
-  p = put_member (p, ", \"summary\": ", &tail[1]);
+  note = value_of (bounce->note);
+  p = bd_buffer_reserve (out, values_room (&note, 1) + LITERAL_ROOM);
+  p = put_member (p, "], \"note\": ", &note);
+  bd_buffer_commit (out, put_literal (p, ", \"summary\": \""));
+  /* the summary is never null; it is written in place, then escaped */
+  summary_start = out->len;
+  bd_diagnosis_append_summary (out, bounce);
+  escape_appended (out, summary_start);
+  p = bd_buffer_reserve (out, 2);
+  *p++ = '"';
   *p++ = '}';
-  commit (out, p);
+  bd_buffer_commit (out, p);
 }
 
 /**

@@ -26,6 +26,7 @@ typedef struct
 const BdGuidanceText *bd_guidance_text_for_reason  (BdReason reason);
 const BdGuidanceText *bd_guidance_text_for_kind    (BdKind   kind);
 const BdGuidanceText *bd_guidance_text_backscatter (void);
+gboolean              bd_guidance_text_names_address (const BdGuidanceText *text);
 
 /* bd-guidance-backscatter.c; exposed for its test. */
 gboolean bd_guidance_same_organisation (const char *a,

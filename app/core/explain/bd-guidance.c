@@ -6,6 +6,7 @@
  * provider means by its code (bd-guidance-provider.c), and recognises
  * bounces of mail the user never sent (backscatter).
  */
+#define _GNU_SOURCE   /* strchrnul */
 #define G_LOG_DOMAIN "bd-guidance"
 
 #include "config.h"
@@ -13,6 +14,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "bd-explain-buffer.h"
 #include "bd-guidance-private.h"
 
 typedef struct
@@ -57,42 +59,75 @@ bd_whose_move_get_label (BdWhoseMove move)
   return g_dpgettext2 (GETTEXT_PACKAGE, "whose move", moves[move].label);
 }
 
-/* The translated @format with @address for its "%s". A format with no
- * other '%' is filled by hand: every exported message's summary asks,
- * and printf costs more than the rest of the headline. */
-static char *
-fill_address (const char *format,
-              const char *address)
+static void
+append_str (GString    *out,
+            const char *s)
+{
+  bd_buffer_append (out, s, strlen (s));
+}
+
+/* Appends the translated @format with @address for its "%s". A format
+ * with no other '%' is filled by hand: every exported message's summary
+ * asks, and printf costs more than the rest of the headline. */
+static void
+append_filled (GString    *out,
+               const char *format,
+               const char *address)
 {
   const char *at = strchr (format, '%');
-  gsize before, address_len, after;
-  char *filled;
+  const char *end;
 
-  if (at == NULL || at[1] != 's' || strchr (at + 2, '%') != NULL)
-    return g_strdup_printf (format, address);
+  /* the end of what follows the "%s", unless another '%' comes first */
+  if (at == NULL || at[1] != 's' || *(end = strchrnul (at + 2, '%')) != '\0')
+    {
+      g_string_append_printf (out, format, address);
+      return;
+    }
+  bd_buffer_append (out, format, at - format);
+  append_str (out, address);
+  bd_buffer_append (out, at + 2, end - (at + 2));
+}
 
-  before = at - format;
-  address_len = strlen (address);
-  after = strlen (at + 2);
-  filled = g_malloc (before + address_len + after + 1);
-  memcpy (filled, format, before);
-  memcpy (filled + before, address, address_len);
-  memcpy (filled + before + address_len, at + 2, after + 1);
-  return filled;
+/**
+ * bd_guidance_text_names_address:
+ *
+ * Whether @text's headline (untranslated) has the "%s" of the address.
+ * Its only '%' is that one (test-guidance checks every text), so the
+ * first '%' answers, found faster than strstr () finds "%s".
+ */
+gboolean
+bd_guidance_text_names_address (const BdGuidanceText *text)
+{
+  return strchr (text->headline, '%') != NULL;
+}
+
+/* Appends @text's headline, translated, naming @address where it can.
+ * Appended rather than returned: the JSON writer puts it straight into
+ * its line, without a string of its own to allocate, measure and copy. */
+static void
+append_headline (GString              *out,
+                 const BdGuidanceText *text,
+                 const char           *address)
+{
+  if (!bd_guidance_text_names_address (text))
+    append_str (out, _(text->headline));
+  else if (address != NULL)
+    append_filled (out, _(text->headline), address);
+  else if (text->headline_unnamed != NULL)
+    append_str (out, _(text->headline_unnamed));
+  else
+    /* A failure report that names no address (ARF and some prose do). */
+    append_str (out, _("Your message did not reach one of its recipients"));
 }
 
 static char *
 headline_new (const BdGuidanceText *text,
               const char           *address)
 {
-  if (strstr (text->headline, "%s") == NULL)
-    return g_strdup (_(text->headline));
-  if (address != NULL)
-    return fill_address (_(text->headline), address);
-  if (text->headline_unnamed != NULL)
-    return g_strdup (_(text->headline_unnamed));
-  /* A failure report that names no address (ARF and some prose do). */
-  return g_strdup (_("Your message did not reach one of its recipients"));
+  GString *out = g_string_new (NULL);
+
+  append_headline (out, text, address);
+  return g_string_free (out, FALSE);
 }
 
 static BdGuidance *
@@ -230,11 +265,35 @@ bd_guidance_for_recipient (const BdBounce    *bounce,
 }
 
 /**
- * bd_guidance_headline:
+ * bd_guidance_append_headline:
+ * @out: where to append it
  * @recipient: (nullable): one of @bounce's recipients
  *
  * The headline alone, without the provider note (the costly part): the
- * JSON summary of every exported message asks for it.
+ * JSON summary of every exported message asks for it, and takes it
+ * appended to the line it writes.
+ */
+void
+bd_guidance_append_headline (GString           *out,
+                             const BdBounce    *bounce,
+                             const BdRecipient *recipient)
+{
+  gboolean backscatter;
+
+  g_return_if_fail (out != NULL);
+  g_return_if_fail (bounce != NULL);
+
+  /* Only the headline: the rest of a BdGuidance (what happened, the
+   * steps, each translated and copied) would be freed unread. */
+  append_headline (out, text_for_recipient (bounce, recipient, &backscatter),
+                   recipient != NULL ? recipient->address : NULL);
+}
+
+/**
+ * bd_guidance_headline:
+ * @recipient: (nullable): one of @bounce's recipients
+ *
+ * bd_guidance_append_headline () as a string of its own.
  *
  * Returns: (transfer full): the headline, translated.
  */
@@ -242,14 +301,13 @@ char *
 bd_guidance_headline (const BdBounce    *bounce,
                       const BdRecipient *recipient)
 {
-  gboolean backscatter;
+  GString *out;
 
   g_return_val_if_fail (bounce != NULL, NULL);
 
-  /* Only the headline: the rest of a BdGuidance (what happened, the
-   * steps, each translated and copied) would be freed unread. */
-  return headline_new (text_for_recipient (bounce, recipient, &backscatter),
-                       recipient != NULL ? recipient->address : NULL);
+  out = g_string_new (NULL);
+  bd_guidance_append_headline (out, bounce, recipient);
+  return g_string_free (out, FALSE);
 }
 
 /**

@@ -42,6 +42,9 @@ BdGuidance *bd_guidance_for_reason    (BdKind             kind,
                                        BdReason           reason,
                                        const char        *address);
 BdGuidance *bd_guidance_for_backscatter (const char      *address);
+void        bd_guidance_append_headline (GString           *out,
+                                         const BdBounce    *bounce,
+                                         const BdRecipient *recipient);
 char       *bd_guidance_headline      (const BdBounce    *bounce,
                                        const BdRecipient *recipient);
 BdKind      bd_guidance_recipient_kind (const BdBounce   *bounce,
