@@ -422,6 +422,50 @@ test_explain_mailboxes (void)
   g_rmdir (dir);
 }
 
+/* Output that cannot be written (a full disk: /dev/full) ends the run
+ * with exit status 1 and the reason on stderr, whether it went through
+ * stdio (one message) or straight to write (2) (a mailbox of several
+ * batches): a script must not take a lost output for an empty one. */
+static void
+test_explain_output_error (void)
+{
+  g_autofree char *tmp = g_dir_make_tmp ("bd-cli-full-XXXXXX", NULL);
+  g_autofree char *mbox = g_build_filename (tmp, "mbox", NULL);
+  g_autofree char *one = fixture ("delivered.eml");
+  g_autofree char *one_text = NULL;
+  g_autoptr(GString) mbox_text = g_string_new (NULL);
+  const char *inputs[] = { one, mbox };
+
+  if (!g_file_test ("/dev/full", G_FILE_TEST_EXISTS))
+    {
+      g_test_skip ("no /dev/full here");
+      return;
+    }
+  g_assert_true (g_file_get_contents (one, &one_text, NULL, NULL));
+  /* some 700 bytes of JSON a message: more than one batch */
+  for (guint i = 0; i < 200; i++)
+    g_string_append_printf (mbox_text, "From MAILER-DAEMON Mon Jan  1 00:00:00 2024\n%s\n", one_text);
+  write_file (mbox, mbox_text->str, mbox_text->len);
+
+  for (guint i = 0; i < G_N_ELEMENTS (inputs); i++)
+    {
+      const char *argv[] = { "/bin/sh", "-c", "exec \"$0\" explain --format=json \"$1\" > /dev/full",
+                             g_getenv ("BD_CLI"), inputs[i], NULL };
+      g_autofree char *err = NULL;
+      g_autoptr(GError) error = NULL;
+      int status;
+
+      g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL, NULL, &err,
+                    &status, &error);
+      g_assert_no_error (error);
+      g_assert_true (WIFEXITED (status));
+      g_assert_cmpint (WEXITSTATUS (status), ==, 1);
+      g_assert_nonnull (strstr (err, "could not write the results"));
+    }
+  g_unlink (mbox);
+  g_rmdir (tmp);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -435,6 +479,7 @@ main (int    argc,
   g_test_add_func ("/cli/explain/mailboxes", test_explain_mailboxes);
   g_test_add_func ("/cli/explain/order", test_explain_order);
   g_test_add_func ("/cli/explain/batches", test_explain_batches);
+  g_test_add_func ("/cli/explain/output-error", test_explain_output_error);
 
   return g_test_run ();
 }

@@ -202,6 +202,7 @@ bd_cli_explain (int    argc,
   };
   Explain explain = { FORMAT_TEXT, NULL };
   gboolean ok;
+  int saved_errno;
   static char out_buffer[1 << 16];
 
   /* --help: "Usage: bounce-doctor-cli explain [OPTION…] PATH…", then what it does */
@@ -235,6 +236,11 @@ bd_cli_explain (int    argc,
    * as one after the other: with "-" among the paths, no threads. */
   ok = bd_cli_run_ordered (g_strv_length (paths), g_strv_contains ((const char *const *)paths, "-") ? 1 : 0,
                            explain_path, &explain);
-  fflush (stdout);
+  if (!bd_cli_stdout_written (&saved_errno))
+    {
+      /* Translators: %s is the system's reason (a full disk…) */
+      fprintf (stderr, _("bounce-doctor-cli explain: could not write the results: %s\n"), g_strerror (saved_errno));
+      return BD_CLI_EXIT_INPUT_ERROR;
+    }
   return ok ? BD_CLI_EXIT_OK : BD_CLI_EXIT_INPUT_ERROR;
 }

@@ -54,13 +54,26 @@ struct _BdCliOutput
   GArray  *errors;          /* of HeldError */
 };
 
+/* The first error writing standard output (a full disk, a closed
+ * socket), 0 while there is none: bd_cli_stdout_written () reports it, so
+ * that a run whose output was lost does not end as if it had been written. */
+static int stdout_errno;
+
+static void
+note_stdout_error (int saved_errno)
+{
+  if (stdout_errno == 0)
+    stdout_errno = saved_errno != 0 ? saved_errno : EIO;
+}
+
 /* write (2) of all @len bytes at @data to standard output, after what
- * stdio holds. A failure ends it, as fwrite ()'s was not checked either. */
+ * stdio holds. */
 static void
 write_direct (const char *data,
               gsize       len)
 {
-  fflush (stdout);
+  if (fflush (stdout) != 0)
+    note_stdout_error (errno);
   while (len > 0)
     {
       gssize n = write (STDOUT_FILENO, data, len);
@@ -68,7 +81,10 @@ write_direct (const char *data,
       if (n < 0 && errno == EINTR)
         continue;
       if (n <= 0)
-        return;
+        {
+          note_stdout_error (n < 0 ? errno : EIO);
+          return;
+        }
       data += n;
       len -= n;
     }
@@ -80,8 +96,24 @@ write_stdout (const char *data,
 {
   if (len >= BD_CLI_DIRECT_MIN)
     write_direct (data, len);
-  else if (len > 0)
-    fwrite (data, 1, len, stdout);
+  else if (len > 0 && fwrite (data, 1, len, stdout) < len)
+    note_stdout_error (errno);
+}
+
+/**
+ * bd_cli_stdout_written:
+ * @saved_errno: (out): why not, when not
+ *
+ * Flushes standard output. Returns: %TRUE when everything written to it
+ * (through this file's writers or stdio) got out.
+ */
+gboolean
+bd_cli_stdout_written (int *saved_errno)
+{
+  if (fflush (stdout) != 0 || ferror (stdout))
+    note_stdout_error (errno);
+  *saved_errno = stdout_errno;
+  return stdout_errno == 0;
 }
 
 static void

@@ -37,6 +37,7 @@ void     bd_cli_output_error  (BdCliOutput   *out,
 
 /* Returns TRUE when every item returned TRUE. With @n_threads 0, one
  * thread per processor (BD_CLI_THREADS in the environment overrides). */
+gboolean bd_cli_stdout_written (int          *saved_errno);
 gboolean bd_cli_run_ordered   (guint          n_items,
                                guint          n_threads,
                                BdCliItemFunc  func,
