@@ -374,7 +374,7 @@ old_squeeze (const char *value)
 static char *
 old_action (const char *value)
 {
-  char *v = old_squeeze (value);
+  g_autofree char *v = old_squeeze (value);
 
   v[strcspn (v, " ;(")] = '\0';
   return g_ascii_strdown (v, -1);
@@ -386,10 +386,12 @@ static char *
 old_diagnostic_type (const char *value)
 {
   gsize stop = strcspn (value, "; @<");
+  g_autofree char *type = NULL;
 
   if (value[stop] != ';')
     return NULL;
-  return g_ascii_strdown (g_strstrip (g_strndup (value, strcspn (value, ";"))), -1);
+  type = g_strndup (value, strcspn (value, ";"));
+  return g_ascii_strdown (g_strstrip (type), -1);
 }
 
 /* Random Action and Diagnostic-Code values, white space, comments, types
