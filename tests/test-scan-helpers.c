@@ -862,6 +862,19 @@ test_util_split_lines_random (void)
       g_string_truncate (body, body->len - 1);
       assert_split_like_glib (body->str, NULL);
     }
+  /* 250 to 262 line feeds, in a block and in the tail: around the 256
+   * offsets kept on the stack, past which the split counts them first */
+  for (guint n = 250; n <= 262; n++)
+    for (guint tail = 0; tail < 20; tail += 3)
+      {
+        g_autoptr(GString) body = g_string_new (NULL);
+
+        for (guint i = 0; i < n; i++)
+          g_string_append (body, i % 2 == 0 ? "ab \n" : "\n");
+        for (guint i = 0; i < tail; i++)
+          g_string_append_c (body, i % 4 == 0 ? '\n' : 'z');
+        assert_split_like_glib (body->str, NULL);
+      }
 }
 
 /* bd_scan_has_prefix () against g_str_has_prefix () for every text and

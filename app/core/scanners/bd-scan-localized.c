@@ -136,14 +136,26 @@ is_ascii (const char *text)
   return TRUE;
 }
 
+/* The hash of a needle's first run of four bytes in each phase of the
+ * grams' stride (bd-text-grams.h), or NO_RUN. */
+typedef guint32 FirstRuns[BD_TEXT_GRAM_STRIDE];
+
 /* Markers with their lengths, measured once: says_not_delivered() asks
  * some sixty of each text, and measuring each needle for its grams cost
  * as much as asking them. */
+
 typedef struct
 {
   const char **needles;   /* NULL-terminated */
   gsize       *lengths;
+  /* each needle's: it is asked of every message the reader sees, and
+   * mostly turned away by those runs, hashed here once instead of each
+   * time */
+  FirstRuns   *first_runs;
 } Markers;
+
+/* A phase without a run: its needle may be anywhere. */
+#define NO_RUN G_MAXUINT32
 
 static const Markers *
 markers_take (GPtrArray *needles)
@@ -151,11 +163,38 @@ markers_take (GPtrArray *needles)
   Markers *markers = g_new (Markers, 1);
 
   markers->lengths = g_new (gsize, needles->len);
+  markers->first_runs = g_new (FirstRuns, needles->len);
   for (guint i = 0; i < needles->len; i++)
-    markers->lengths[i] = strlen (g_ptr_array_index (needles, i));
+    {
+      const char *needle = g_ptr_array_index (needles, i);
+
+      markers->lengths[i] = strlen (needle);
+      for (gsize phase = 0; phase < BD_TEXT_GRAM_STRIDE; phase++)
+        markers->first_runs[i][phase] = phase + 4 <= markers->lengths[i] ? bd_text_gram_hash_at (needle + phase) : NO_RUN;
+    }
   g_ptr_array_add (needles, NULL);
   markers->needles = (const char **) g_ptr_array_free (needles, FALSE);
   return markers;
+}
+
+/* bd_text_grams_may_contain_len() of the @i-th of @markers: a phase
+ * whose first run is not noted is let go on its hash alone. */
+static gboolean
+marker_may_be_in (const BdTextGrams *grams,
+                  const Markers     *markers,
+                  guint              i)
+{
+  for (gsize phase = 0; phase < BD_TEXT_GRAM_STRIDE; phase++)
+    {
+      guint32 first = markers->first_runs[i][phase];
+
+      if (first == NO_RUN)
+        return TRUE;
+      if (bd_text_grams_hash_noted (grams, first)
+          && bd_text_grams_phase_noted (grams, markers->needles[i], markers->lengths[i], phase))
+        return TRUE;
+    }
+  return FALSE;
 }
 
 /* contains_any_lower() of @markers, whose lengths are known */
@@ -165,7 +204,7 @@ contains_any_marker (const char        *lowered,
                      const Markers     *markers)
 {
   for (guint i = 0; markers->needles[i] != NULL; i++)
-    if ((grams == NULL || bd_text_grams_may_contain_len (grams, markers->needles[i], markers->lengths[i]))
+    if ((grams == NULL || marker_may_be_in (grams, markers, i))
         && strstr (lowered, markers->needles[i]) != NULL)
       return TRUE;
   return FALSE;
