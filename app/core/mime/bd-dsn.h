@@ -15,12 +15,14 @@ G_BEGIN_DECLS
 /* Longest enhanced status code we keep ("5.123.456" plus slack). */
 #define BD_STATUS_MAX 16
 
+/* The fields of a report that the decoder reads (Received-From-MTA is not
+ * kept: nothing read it). Zeroed, it is empty, as bd_dsn_clear () leaves it. */
 typedef struct
 {
   char      *reporting_mta;      /* nullable */
   char      *arrival_date;       /* ISO 8601 when parseable, else as written; nullable */
   char      *disposition;        /* RFC 8098 Disposition:, nullable */
-  GPtrArray *recipients;         /* (element-type BdRecipient) owned, never NULL */
+  GPtrArray *recipients;         /* (element-type BdRecipient) owned, never NULL once read */
   guint      dropped;            /* recipients past the cap, not kept */
 } BdDsn;
 
