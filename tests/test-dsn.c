@@ -219,6 +219,63 @@ test_dsn_parse_into (void)
     }
 }
 
+/* dump () with the report's other fields. */
+static char *
+dump_all (const BdDsn *dsn)
+{
+  g_autofree char *recipients = dump (dsn);
+
+  return g_strdup_printf ("arrival=%s disposition=%s dropped=%u\n%s",
+                          dsn->arrival_date ? dsn->arrival_date : "-",
+                          dsn->disposition ? dsn->disposition : "-", dsn->dropped, recipients);
+}
+
+/* bd_dsn_read () into a struct on the stack, read again after
+ * bd_dsn_clear (), into a new array or the caller's: what bd_dsn_parse ()
+ * reads, and the caller's array keeps the recipients once cleared. */
+static void
+test_dsn_read (void)
+{
+  static const char *const texts[] = {
+    "",
+    "Reporting-MTA: dns; mx1.example.net\nArrival-Date: Fri, 27 Nov 2026 10:00:00 +0100\n"
+    "Received-From-MTA: dns; in.example.org\n\n"
+    "Final-Recipient: rfc822; <jan@example.com>\nAction: failed\nStatus: 5.1.1\n"
+    "Remote-MTA: dns; mx.example.com\nDiagnostic-Code: smtp; 550 5.1.1 no such user\n\n"
+    "Final-Recipient: rfc822; ola@example.com\nAction: delayed\nStatus: 4.4.1\n",
+    "Reporting-UA: host.example; Mail\nFinal-Recipient: rfc822; a@example.com\n"
+    "Disposition: manual-action/MDN-sent-manually; displayed\n",
+    "Arrival-Date: not a date\n\nFinal-Recipient: rfc822; b@example.com\nAction: failed\n\n"
+    "Final-Recipient: rfc822; c@example.com\nAction: failed\n\n"
+    "Final-Recipient: rfc822; d@example.com\nAction: failed\n",
+  };
+  g_auto(BdDsn) dsn = { 0 };
+  g_autoptr(GPtrArray) into = g_ptr_array_new_with_free_func ((GDestroyNotify)bd_recipient_free);
+
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    for (guint cap = 1; cap <= 3; cap++)
+      {
+        g_autoptr(BdDsn) plain = bd_dsn_parse (texts[i], strlen (texts[i]), cap);
+        g_autofree char *want = dump_all (plain);
+        g_autofree char *copy = g_strdup (texts[i]);   /* changed in place */
+        g_autofree char *copy2 = g_strdup (texts[i]);
+        g_autofree char *got = NULL, *got_into = NULL;
+
+        bd_dsn_read (&dsn, copy, strlen (copy), cap, NULL);
+        got = dump_all (&dsn);
+        g_assert_cmpstr (got, ==, want);
+        bd_dsn_clear (&dsn);
+        g_assert_null (dsn.recipients);
+        bd_dsn_read (&dsn, copy2, strlen (copy2), cap, into);
+        g_assert_true (dsn.recipients == into);
+        got_into = dump_all (&dsn);
+        g_assert_cmpstr (got_into, ==, want);
+        bd_dsn_clear (&dsn);
+        g_assert_cmpuint (into->len, ==, plain->recipients->len);
+        g_ptr_array_set_size (into, 0);
+      }
+}
+
 static void
 test_dsn_empty_and_cap (void)
 {
@@ -456,6 +513,7 @@ main (int    argc,
   g_test_add_func ("/core/dsn/clean-quoted-address", test_dsn_clean_quoted_address);
   g_test_add_func ("/core/dsn/x-actual-recipient", test_dsn_x_actual_recipient);
   g_test_add_func ("/core/dsn/parse-into", test_dsn_parse_into);
+  g_test_add_func ("/core/dsn/read", test_dsn_read);
   g_test_add_func ("/core/dsn/action-and-type", test_dsn_action_and_type);
 
   return g_test_run ();

@@ -18,6 +18,10 @@
 #include "bd-scan-util.h"
 #include "bd-text.h"
 
+/* g_str_has_prefix () of a literal @prefix: its length is known, where
+ * GLib's measured both strings for each compare. */
+#define HAS_PREFIX(s, prefix) (strncmp ((s), (prefix), sizeof (prefix) - 1) == 0)
+
 static BdKind
 kind_from_recipients (GPtrArray *recipients)
 {
@@ -28,12 +32,12 @@ kind_from_recipients (GPtrArray *recipients)
       BdRecipient *r = g_ptr_array_index (recipients, i);
       const char *action = r->action ? r->action : "";
 
-      if (g_str_has_prefix (action, "fail"))
+      if (HAS_PREFIX (action, "fail"))
         failed = TRUE;
-      else if (g_str_has_prefix (action, "delay"))
+      else if (HAS_PREFIX (action, "delay"))
         delayed = TRUE;
-      else if (g_str_has_prefix (action, "deliver") || g_str_has_prefix (action, "relay")
-               || g_str_has_prefix (action, "expand"))
+      else if (HAS_PREFIX (action, "deliver") || HAS_PREFIX (action, "relay")
+               || HAS_PREFIX (action, "expand"))
         delivered = TRUE;
       else if (r->status != NULL && r->status[0] == '2')
         delivered = TRUE;
@@ -110,23 +114,23 @@ part_text (const BdMimePart *part,
 }
 
 /* The fields of a delivery-status or disposition part (bd-dsn.h, owned
- * copies), and the reporting host they name. The recipients are read
- * into @bounce's array when it has none yet (nearly always):
+ * copies) into @dsn, and the reporting host they name. The recipients are
+ * read into @bounce's array when it has none yet (nearly always):
  * bd_decoder_take_recipients () then has none to move. The text is our
- * copy, which bd_dsn_parse_into () changes. */
-static BdDsn *
+ * copy, which bd_dsn_read () changes. */
+static void
 read_dsn_part (BdBounce         *bounce,
                const BdMimePart *part,
-               const char       *hint)
+               const char       *hint,
+               BdDsn            *dsn)
 {
   gsize len;
   g_autofree char *text = part_text (part, hint, &len);
   GPtrArray *into = bounce->recipients->len == 0 ? bounce->recipients : NULL;
-  BdDsn *dsn = bd_dsn_parse_into (text, len, BD_DECODER_MAX_RECIPIENTS, into);
 
+  bd_dsn_read (dsn, text, len, BD_DECODER_MAX_RECIPIENTS, into);
   if (dsn->reporting_mta != NULL)
     bounce->reporting_mta = g_steal_pointer (&dsn->reporting_mta);
-  return dsn;
 }
 
 void
@@ -134,8 +138,10 @@ bd_decoder_read_delivery_status (BdBounce         *bounce,
                                  const BdMimePart *part,
                                  const char       *hint)
 {
-  g_autoptr(BdDsn) dsn = read_dsn_part (bounce, part, hint);
+  g_auto(BdDsn) report = { 0 };
+  BdDsn *dsn = &report;
 
+  read_dsn_part (bounce, part, hint, dsn);
   if (dsn->arrival_date != NULL)
     bounce->arrival_date = g_steal_pointer (&dsn->arrival_date);
   bounce->kind = kind_from_recipients (dsn->recipients);
@@ -213,8 +219,12 @@ bd_decoder_read_disposition (BdBounce         *bounce,
                              const BdMimePart *part,
                              const char       *hint)
 {
-  g_autoptr(BdDsn) dsn = read_dsn_part (bounce, part, hint);
-  gboolean failed = dsn->disposition != NULL && strstr (dsn->disposition, "failed") != NULL;
+  g_auto(BdDsn) report = { 0 };
+  BdDsn *dsn = &report;
+  gboolean failed;
+
+  read_dsn_part (bounce, part, hint, dsn);
+  failed = dsn->disposition != NULL && strstr (dsn->disposition, "failed") != NULL;
 
   bounce->kind = failed ? BD_KIND_BOUNCE : BD_KIND_DELIVERED;
   bd_decoder_set_mta (bounce, "rfc8098");

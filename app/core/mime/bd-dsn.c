@@ -464,8 +464,6 @@ handle_field (ParseState *state,
     replace (&dsn->reporting_mta, squeeze (skip_type (value)));
   else if (IS ("Arrival-Date"))
     replace (&dsn->arrival_date, bd_dsn_date_to_iso (value));
-  else if (IS ("Received-From-MTA"))
-    replace (&dsn->received_from_mta, squeeze (skip_type (value)));
   else if (IS ("Disposition"))
     replace (&dsn->disposition, squeeze (value));
   else if (IS ("Final-Recipient") || IS ("X-Actual-Recipient"))
@@ -662,16 +660,43 @@ bd_dsn_parse_into (char       *text,
                    guint       max_recipients,
                    GPtrArray  *recipients)
 {
-  ParseState state = { 0 };
-  Field field = { NULL, NULL };
-  char *p = text, *end = text + len;
+  BdDsn *dsn;
 
   g_return_val_if_fail (text != NULL, NULL);
   g_return_val_if_fail (recipients == NULL || recipients->len == 0, NULL);
 
-  state.dsn = g_new0 (BdDsn, 1);
-  state.dsn->recipients = recipients != NULL ? g_ptr_array_ref (recipients)
-                        : g_ptr_array_new_with_free_func ((GDestroyNotify)bd_recipient_free);
+  dsn = g_new0 (BdDsn, 1);
+  bd_dsn_read (dsn, text, len, max_recipients, recipients);
+  return dsn;
+}
+
+/**
+ * bd_dsn_read:
+ * @dsn: (out caller-allocates): filled; emptied with bd_dsn_clear ()
+ *
+ * bd_dsn_parse_into() into the caller's struct: the decoder reads one
+ * report a message, and a struct on the heap for it was an allocation and
+ * a free more.
+ */
+void
+bd_dsn_read (BdDsn      *dsn,
+             char       *text,
+             gsize       len,
+             guint       max_recipients,
+             GPtrArray  *recipients)
+{
+  ParseState state = { 0 };
+  Field field = { NULL, NULL };
+  char *p = text, *end = text + len;
+
+  g_return_if_fail (dsn != NULL);
+  g_return_if_fail (text != NULL);
+  g_return_if_fail (recipients == NULL || recipients->len == 0);
+
+  *dsn = (BdDsn) { 0 };
+  state.dsn = dsn;
+  dsn->recipients = recipients != NULL ? g_ptr_array_ref (recipients)
+                  : g_ptr_array_new_with_free_func ((GDestroyNotify)bd_recipient_free);
   state.max_recipients = max_recipients;
 
   while (p < end)
@@ -707,7 +732,19 @@ bd_dsn_parse_into (char       *text,
     }
   flush_field (&state, &field);
   close_recipient (&state);
-  return state.dsn;
+}
+
+/* Leaves @dsn empty, as a zeroed struct is. */
+void
+bd_dsn_clear (BdDsn *dsn)
+{
+  g_return_if_fail (dsn != NULL);
+
+  g_clear_pointer (&dsn->reporting_mta, g_free);
+  g_clear_pointer (&dsn->arrival_date, g_free);
+  g_clear_pointer (&dsn->disposition, g_free);
+  g_clear_pointer (&dsn->recipients, g_ptr_array_unref);
+  dsn->dropped = 0;
 }
 
 void
@@ -716,10 +753,6 @@ bd_dsn_free (BdDsn *dsn)
   if (dsn == NULL)
     return;
 
-  g_free (dsn->reporting_mta);
-  g_free (dsn->arrival_date);
-  g_free (dsn->received_from_mta);
-  g_free (dsn->disposition);
-  g_ptr_array_unref (dsn->recipients);
+  bd_dsn_clear (dsn);
   g_free (dsn);
 }

@@ -15,13 +15,14 @@ G_BEGIN_DECLS
 /* Longest enhanced status code we keep ("5.123.456" plus slack). */
 #define BD_STATUS_MAX 16
 
+/* The fields of a report that the decoder reads (Received-From-MTA is not
+ * kept: nothing read it). Zeroed, it is empty, as bd_dsn_clear () leaves it. */
 typedef struct
 {
   char      *reporting_mta;      /* nullable */
   char      *arrival_date;       /* ISO 8601 when parseable, else as written; nullable */
-  char      *received_from_mta;  /* nullable */
   char      *disposition;        /* RFC 8098 Disposition:, nullable */
-  GPtrArray *recipients;         /* (element-type BdRecipient) owned, never NULL */
+  GPtrArray *recipients;         /* (element-type BdRecipient) owned, never NULL once read */
   guint      dropped;            /* recipients past the cap, not kept */
 } BdDsn;
 
@@ -32,6 +33,12 @@ BdDsn    *bd_dsn_parse_into        (char       *text,
                                     gsize       len,
                                     guint       max_recipients,
                                     GPtrArray  *recipients);
+void      bd_dsn_read              (BdDsn      *dsn,
+                                    char       *text,
+                                    gsize       len,
+                                    guint       max_recipients,
+                                    GPtrArray  *recipients);
+void      bd_dsn_clear             (BdDsn      *dsn);
 void      bd_dsn_free              (BdDsn      *dsn);
 
 gboolean  bd_dsn_find_status       (const char *text,
@@ -42,5 +49,6 @@ char     *bd_dsn_date_to_iso       (const char *value);
 void      bd_dsn_fill_from_diagnostic (BdRecipient *recipient);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (BdDsn, bd_dsn_free)
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (BdDsn, bd_dsn_clear)
 
 G_END_DECLS
