@@ -167,6 +167,39 @@ test_rfc3463_texts (void)
   check_example ("554 5.0.0 Message integrity failure", BD_REASON_SECURITYERROR, NULL);
 }
 
+/* bd_phrases_lower_and_fold_in () with a buffer of @size bytes (malloc'd
+ * at that size, so that a write past it is caught) against
+ * bd_phrases_lower_and_fold () of the same @text: in the buffer only
+ * where the lowered copy and its NUL fit and @text is ASCII. */
+static void
+check_lower_and_fold_in (const char         *text,
+                         gsize               size,
+                         const char         *lowered,
+                         const BdFoldedText *folded,
+                         const char         *owned)
+{
+  g_autofree char *buf = g_malloc (MAX (size, 1));
+  g_autofree char *heap = NULL;
+  g_autofree char *owned_in = NULL;
+  BdFoldedText folded_in;
+  const char *lowered_in = bd_phrases_lower_and_fold_in (text, buf, size, &heap, &folded_in, &owned_in);
+  gboolean ascii = TRUE;
+
+  for (const char *p = text; *p != '\0'; p++)
+    ascii &= (guchar)*p < 0x80;
+  g_assert_cmpstr (lowered_in, ==, lowered);
+  g_assert_true (lowered_in == (heap != NULL ? heap : buf));
+  g_assert_true (heap != NULL || (ascii && strlen (text) < size));
+#ifdef __SSE2__
+  /* bd_phrase_lower_ascii () lowers only there */
+  g_assert_true (heap == NULL || !(ascii && strlen (text) < size));
+#endif
+  g_assert_cmpuint (folded_in.len, ==, folded->len);
+  g_assert_cmpstr (folded_in.text, ==, folded->text);
+  g_assert_true ((owned_in == NULL) == (owned == NULL));
+  g_assert_true (owned_in != NULL ? folded_in.text == owned_in : folded_in.text == lowered_in);
+}
+
 /* bd_phrases_lower_and_fold () against the two passes it replaces:
  * bd_text_strdown (), then bd_phrase_fold () of that; and the phrases it
  * finds against bd_phrases_match () of the lowered text. @text is copied
@@ -193,6 +226,10 @@ check_lower_and_fold (const char *text)
   g_assert_cmpuint (bd_phrases_match_folded (&folded, found), ==, bd_phrases_match (expected, expected_found));
   for (guint r = 0; r < BD_N_REASONS; r++)
     g_assert_true (found[r] == expected_found[r]);
+  /* into a caller's buffer: one byte short of the copy, just its size,
+   * and larger */
+  for (gsize size = len; size <= len + 2; size++)
+    check_lower_and_fold_in (copy, size, lowered, &folded, owned);
 }
 
 /* Where a block of 16 bytes begins and ends, and the byte past the last

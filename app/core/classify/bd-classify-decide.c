@@ -264,26 +264,64 @@ static const struct
   { BD_REASON_BLOCKED, weigh_blocked },
 };
 
+/* The places in code_and_words_order of the weighings that may name a
+ * reason for @named (the reasons the words or the code name), as bits:
+ * a weighing names its reason only when the words or the code name it,
+ * except weigh_blocked () (also for "access denied"). Most replies name
+ * two or three of the nineteen: only those are visited, without reading
+ * the table for the others. */
+guint32
+bd_classify_weighings_for (guint64 named)
+{
+  static guint8 place_of[BD_N_REASONS];   /* place + 1, 0 for none */
+  static guint32 always;
+  static gsize made;
+  guint32 todo;
+
+  G_STATIC_ASSERT (G_N_ELEMENTS (code_and_words_order) <= 32);
+  if (g_once_init_enter (&made))
+    {
+      for (guint i = 0; i < G_N_ELEMENTS (code_and_words_order); i++)
+        {
+          place_of[code_and_words_order[i].reason] = i + 1;
+          if (code_and_words_order[i].weigh == weigh_blocked)
+            always |= 1u << i;
+        }
+      g_once_init_leave (&made, 1);
+    }
+  todo = always;
+  for (; named != 0; named &= named - 1)
+    {
+      guint place = place_of[__builtin_ctzll (named)];
+
+      if (place != 0)
+        todo |= 1u << (place - 1);
+    }
+  return todo;
+}
+
+/* The reason weighed at @place of code_and_words_order. */
+BdReason
+bd_classify_weighing_reason (guint place)
+{
+  g_return_val_if_fail (place < G_N_ELEMENTS (code_and_words_order), BD_REASON_UNDEFINED);
+
+  return code_and_words_order[place].reason;
+}
+
 /* An SMTP reply (or Postfix's words): the code and the words together. */
 static BdReason
 code_and_words (const Clues *c,
                 BdEvidence  *evidence)
 {
   const char *type = c->r->diagnostic_type;
-  /* A weighing names its reason only when the words or the code name it
-   * (weigh_blocked () also for "access denied"): the others are passed
-   * over without a call, most of the nineteen for most replies. */
-  guint64 named = c->matched | G_GUINT64_CONSTANT (1) << c->by_status;
 
-  if (type != NULL && g_ascii_strcasecmp (type, "smtp") != 0 && !c->postfix)
+  if (type != NULL && !bd_classify_type_is (type, "smtp") && !c->postfix)
     return BD_REASON_UNDEFINED;
-  for (guint i = 0; i < G_N_ELEMENTS (code_and_words_order); i++)
+  for (guint32 todo = bd_classify_weighings_for (c->matched | G_GUINT64_CONSTANT (1) << c->by_status); todo != 0; todo &= todo - 1)
     {
-      BdReason reason;
-
-      if (!(named >> code_and_words_order[i].reason & 1) && code_and_words_order[i].weigh != weigh_blocked)
-        continue;
-      reason = code_and_words_order[i].weigh (c, code_and_words_order[i].reason, evidence);
+      guint i = __builtin_ctz (todo);
+      BdReason reason = code_and_words_order[i].weigh (c, code_and_words_order[i].reason, evidence);
 
       if (reason != BD_REASON_UNDEFINED)
         return reason;
@@ -343,7 +381,7 @@ local_delivery (const Clues *c,
 {
   const char *type = c->r->diagnostic_type;
 
-  if (type == NULL || (g_ascii_strcasecmp (type, "x-unix") != 0 && g_ascii_strcasecmp (type, "x-postfix") != 0))
+  if (type == NULL || (!bd_classify_type_is (type, "x-unix") && !bd_classify_type_is (type, "x-postfix")))
     return BD_REASON_UNDEFINED;
   bd_evidence_set (evidence, BD_EVIDENCE_DIAGNOSTIC_TYPE, type);
   return BD_REASON_MAILERERROR;
@@ -427,7 +465,7 @@ bd_classify_decide (const BdRecipient  *r,
     .status = r->status ? r->status : "",
     .body = body,
     .by_status = bd_classify_status (r->status),
-    .postfix = r->diagnostic_type != NULL && g_ascii_strcasecmp (r->diagnostic_type, "x-postfix") == 0,
+    .postfix = r->diagnostic_type != NULL && bd_classify_type_is (r->diagnostic_type, "x-postfix"),
   };
 
   if (lowered != NULL)

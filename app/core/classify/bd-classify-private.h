@@ -5,7 +5,10 @@
  */
 #pragma once
 
+#include <string.h>
+
 #include "bd-phrase-fold.h"
+#include "bd-text.h"
 
 #include "bd-classify.h"
 #include "bd-provider.h"
@@ -49,6 +52,17 @@ bd_classify_status_matches (const char *status,
     if (status[i] != pattern[i])   /* also where @status ends */
       return FALSE;
   return pattern[i - 1] == '.' || status[i] == '\0';
+}
+
+/* g_ascii_strcasecmp (@type, @name) == 0 of a diagnostic type and a
+ * lower-case literal, inline: asked of every reply, where GLib's call
+ * cost ten times the comparison (most types differ from @name at their
+ * first byte). @name's NUL is compared too: a longer @type differs. */
+static inline gboolean
+bd_classify_type_is (const char *type,
+                     const char *name)
+{
+  return bd_text_equal_ci (type, name, strlen (name) + 1);
 }
 
 /* bd-classify-codes.c: an enhanced status code that names a reason by
@@ -98,6 +112,9 @@ typedef struct
 
 void     bd_classify_reply_init     (BdClassifyReply   *reply,
                                      const char        *lowered);
+void     bd_classify_reply_init_len (BdClassifyReply   *reply,
+                                     const char        *lowered,
+                                     gsize              len);
 void     bd_classify_reply_clear    (BdClassifyReply   *reply);
 
 gboolean bd_classify_may_hold_franceptt_code (const char *lowered,
@@ -116,6 +133,13 @@ BdReason bd_classify_decide         (const BdRecipient  *r,
                                      const BdFoldedText *folded,
                                      BdClassifyBody     *body,
                                      BdEvidence         *evidence);
+
+/* The places (bits) of the weighings of a code and words that may name
+ * a reason for @named, the reasons the words and the code name, and the
+ * reason weighed at one place: in bd-classify-decide.c, visible for
+ * test-classify. */
+guint32  bd_classify_weighings_for  (guint64             named);
+BdReason bd_classify_weighing_reason (guint              place);
 
 BdReason bd_classify_sender_quota   (const BdBounce    *bounce,
                                      const BdRecipient *r,

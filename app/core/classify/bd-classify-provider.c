@@ -39,8 +39,20 @@ void
 bd_classify_reply_init (BdClassifyReply *reply,
                         const char      *lowered)
 {
+  bd_classify_reply_init_len (reply, lowered, lowered != NULL ? strlen (lowered) : 0);
+}
+
+/* bd_classify_reply_init () of a @lowered whose length (@len) the caller
+ * knows from lowering it: not measured again. */
+void
+bd_classify_reply_init_len (BdClassifyReply *reply,
+                            const char      *lowered,
+                            gsize            len)
+{
+  g_assert (lowered != NULL || len == 0);
+
   reply->lowered = lowered;
-  reply->len = lowered != NULL ? strlen (lowered) : 0;
+  reply->len = len;
   reply->named = bd_provider_mask_named_in (lowered);
   reply->grams = NULL;
   reply->asked = FALSE;

@@ -255,15 +255,64 @@ bd_phrases_match_folded (const BdFoldedText  *text,
 }
 
 /**
- * bd_phrases_lower_and_fold:
+ * bd_phrases_lower_and_fold_in:
  * @text: a server's reply, UTF-8
+ * @buf: (out caller-allocates): @size bytes, where the lowered copy goes
+ *   when it fits
+ * @heap: (out) (transfer full) (nullable): the lowered copy when it is
+ *   not in @buf (a long or non-ASCII reply), else %NULL
  * @folded: (out): the lowered copy folded (bd_phrase_fold ())
  * @owned: (out) (transfer full) (nullable): the folded copy, or %NULL
  *   when the lowered copy is folded already (most replies)
  *
  * bd_text_strdown (@text, -1) and that folded, read once for both where
  * @text is ASCII: the classifier needs both of every reply, the lowered
- * form for its rules and the folded one for the phrases.
+ * form for its rules and the folded one for the phrases. The lowered
+ * copy lives no longer than one recipient's classifying, and most
+ * replies fit a caller's buffer on the stack: no allocation for them.
+ *
+ * Returns: @text in lower case, @buf or *@heap.
+ */
+const char *
+bd_phrases_lower_and_fold_in (const char    *text,
+                              char          *buf,
+                              gsize          size,
+                              char         **heap,
+                              BdFoldedText  *folded,
+                              char         **owned)
+{
+  gsize len;
+  char *lowered;
+  gboolean breaks = TRUE;
+
+  g_return_val_if_fail (text != NULL, NULL);
+  g_return_val_if_fail (buf != NULL || size == 0, NULL);
+  g_return_val_if_fail (heap != NULL, NULL);
+  g_return_val_if_fail (folded != NULL, NULL);
+  g_return_val_if_fail (owned != NULL, NULL);
+
+  *owned = NULL;
+  len = strlen (text);
+  *heap = NULL;
+  lowered = len < size ? buf : (*heap = g_malloc (len + 1));
+  if (!bd_phrase_lower_ascii (text, len, lowered, &breaks))
+    {
+      g_free (*heap);
+      lowered = *heap = bd_text_strdown (text, -1);
+      breaks = TRUE;
+      len = strlen (lowered);
+    }
+  folded->text = lowered;
+  folded->len = len;
+  if (breaks)
+    folded->text = bd_phrase_fold_len (lowered, len, owned, &folded->len);
+  return lowered;
+}
+
+/**
+ * bd_phrases_lower_and_fold:
+ *
+ * bd_phrases_lower_and_fold_in () into a copy of its own.
  *
  * Returns: (transfer full): @text in lower case.
  */
@@ -272,28 +321,9 @@ bd_phrases_lower_and_fold (const char    *text,
                            BdFoldedText  *folded,
                            char         **owned)
 {
-  gsize len;
-  char *lowered;
-  gboolean breaks = TRUE;
+  char *lowered = NULL;
 
-  g_return_val_if_fail (text != NULL, NULL);
-  g_return_val_if_fail (folded != NULL, NULL);
-  g_return_val_if_fail (owned != NULL, NULL);
-
-  *owned = NULL;
-  len = strlen (text);
-  lowered = g_malloc (len + 1);
-  if (!bd_phrase_lower_ascii (text, len, lowered, &breaks))
-    {
-      g_free (lowered);
-      lowered = bd_text_strdown (text, -1);
-      breaks = TRUE;
-      len = strlen (lowered);
-    }
-  folded->text = lowered;
-  folded->len = len;
-  if (breaks)
-    folded->text = bd_phrase_fold_len (lowered, len, owned, &folded->len);
+  bd_phrases_lower_and_fold_in (text, NULL, 0, &lowered, folded, owned);
   return lowered;
 }
 

@@ -27,6 +27,14 @@ guint64  bd_phrases_match_len (const char  *text,
 char    *bd_phrases_lower_and_fold (const char    *text,
                                     BdFoldedText  *folded,
                                     char         **owned);
+/* bd_phrases_lower_and_fold () into @buf (@size bytes) where it fits,
+ * else into *@heap: returns @buf or *@heap. */
+const char *bd_phrases_lower_and_fold_in (const char    *text,
+                                          char          *buf,
+                                          gsize          size,
+                                          char         **heap,
+                                          BdFoldedText  *folded,
+                                          char         **owned);
 guint64  bd_phrases_match_folded (const BdFoldedText  *text,
                                   const char         **found);
 
