@@ -26,6 +26,8 @@
 #include "bd-scan-gates-private.h"
 #include "bd-scan-families.h"
 #include "bd-scan-util.h"
+#include "bd-scan-sendmail-private.h"
+#include "bd-text.h"
 
 static const char *const stop_markers[] = {
   "----- Unsent message follows -----",
@@ -56,24 +58,118 @@ talking_to (const char *line)
   return end > p ? g_strndup (p, end - p) : NULL;
 }
 
-/* The readers below ask talking_to() of every line in turn; the few
- * lines that can answer are found by searching the lines all at once
- * for the next of them (bd_scan_find_line()), not each line on its own.
- * @next is that line, -1 when none is left, or below the line asked
- * when not yet looked for. */
+/**
+ * bd_scan_sendmail_find_lines:
+ * @lines: bd_scan_split_lines() of @input (any stop markers)
+ * @n_lines: their number
+ * @needle: looked for without case
+ * @found: (nullable): where the indices of all the lines holding @needle
+ *   go, ascending
+ *
+ * bd_scan_find_line (@lines, 0, @needle), and with @found all the lines
+ * it would find in turn, by searching @input's body once instead of each
+ * line in a call of its own: a line is the text between two line feeds
+ * of the body (the last one allowed holds the rest), trimmed, so every
+ * line holding @needle is where the body holds it. Each place found in
+ * the body is only a candidate, asked of its line as bd_scan_find_line()
+ * asks it (the trimmed blanks, a stop marker or a NUL may cut it off).
+ *
+ * Returns: the first line holding @needle, or -1.
+ */
+int
+bd_scan_sendmail_find_lines (const BdScanInput *input,
+                             char             **lines,
+                             guint              n_lines,
+                             const char        *needle,
+                             GArray            *found)
+{
+  gsize needle_len = strlen (needle);
+  /* the lines end at the body's first NUL: an input made by hand whose
+   * length stops short of it is searched to it */
+  gsize body_len = input->body[input->body_len] == '\0' ? input->body_len : strlen (input->body);
+  const char *end = input->body + body_len;
+  const char *counted = input->body;
+  guint feeds = 0;
+  int first = -1;
+
+  g_return_val_if_fail (needle_len > 0, -1);
+
+  for (const char *hit = bd_text_find_ci_len (input->body, body_len, needle, needle_len);
+       hit != NULL && n_lines > 0;
+       hit = bd_text_find_ci_len (hit + 1, end - hit - 1, needle, needle_len))
+    {
+      guint line;
+
+      for (const char *feed; (feed = memchr (counted, '\n', hit - counted)) != NULL; counted = feed + 1)
+        feeds++;
+      counted = hit;
+      line = MIN (feeds, n_lines - 1);
+      if (line == (guint)first || (found != NULL && found->len > 0 && line == g_array_index (found, guint, found->len - 1)))
+        continue;
+      if (bd_scan_find_line (lines + line, 0, needle) == 0)
+        {
+          if (first < 0)
+            first = (int)line;
+          if (found == NULL)
+            return first;
+          g_array_append_val (found, line);
+        }
+      /* the last line holds every place after it */
+      if (line == n_lines - 1)
+        break;
+    }
+  return first;
+}
+
+/* The lines that may name the server: those holding TALKING_TO, found
+ * once (bd_scan_sendmail_find_lines()) for both walks over them
+ * (read_transcript(), transcript_peer()). */
 typedef struct
 {
-  char **lines;
-  int    next;
+  char  **lines;
+  GArray *at;     /* the lines' indices (guint), ascending */
 } TalkLines;
 
-static char *
-talking_to_at (TalkLines *talk,
-               int        i)
+static void
+find_talk_lines (TalkLines         *talk,
+                 const BdScanInput *input,
+                 char             **lines,
+                 guint              n_lines)
 {
-  if (talk->next != -1 && talk->next < i)
-    talk->next = bd_scan_find_line (talk->lines, i, TALKING_TO);
-  return talk->next == i ? talking_to (talk->lines[i]) : NULL;
+  talk->lines = lines;
+  talk->at = g_array_new (FALSE, FALSE, sizeof (guint));
+  bd_scan_sendmail_find_lines (input, lines, n_lines, TALKING_TO, talk->at);
+}
+
+static void
+clear_talk_lines (TalkLines *talk)
+{
+  /* most messages are turned away before their lines are split */
+  if (talk->at != NULL)
+    g_array_unref (talk->at);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (TalkLines, clear_talk_lines)
+
+/* A walk over the lines in ascending order asks talking_to() of each;
+ * @next is the first of @talk's lines not yet passed. */
+typedef struct
+{
+  const TalkLines *talk;
+  guint            next;
+} TalkWalk;
+
+static char *
+talking_to_at (TalkWalk *walk,
+               int       i)
+{
+  const GArray *at = walk->talk->at;
+
+  while (walk->next < at->len && g_array_index (at, guint, walk->next) < (guint)i)
+    walk->next++;
+  if (walk->next < at->len && g_array_index (at, guint, walk->next) == (guint)i)
+    return talking_to (walk->talk->lines[i]);
+  return NULL;
 }
 
 /* "550 5.1.1 <kijitora@example.jp>... User unknown": a code, then an
@@ -125,22 +221,23 @@ set_line_status (BdRecipient *r,
  * before the returned message (bd_scan_sendmail_read()). */
 static gboolean
 read_transcript (const BdScanInput *input,
-                 char             **lines,
+                 const TalkLines   *talk_lines,
                  BdBounce          *bounce)
 {
   bd_scan_autofree char *host = NULL;
   bd_scan_autofree char *last_host_line = NULL;
   g_auto(BdScanText) reply = BD_SCAN_TEXT_UNSET;
   const char *command = NULL;
+  char **lines = talk_lines->lines;
   int start = bd_scan_find_line (lines, 0, "----- Transcript of session follows -----");
-  TalkLines talk_lines = { lines, -2 };
+  TalkWalk talk_walk = { talk_lines, 0 };
 
   bd_scan_text_init (&reply, NULL);
   for (int i = MAX (start, 0); lines[i] != NULL; i++)
     {
       const char *line = lines[i];
       bd_scan_autofree char *address = NULL;
-      bd_scan_autofree char *talk = talking_to_at (&talk_lines, i);
+      bd_scan_autofree char *talk = talking_to_at (&talk_walk, i);
       const char *text;
       BdRecipient *r;
 
@@ -235,8 +332,10 @@ bd_scan_sendmail_read (const BdScanInput *input,
                        BdBounce          *bounce)
 {
   bd_scan_autofree char **lines = bd_scan_split_lines (input, stop_markers);
+  g_auto(TalkLines) talk_lines = { NULL, NULL };
 
-  return read_transcript (input, lines, bounce);
+  find_talk_lines (&talk_lines, input, lines, g_strv_length (lines));
+  return read_transcript (input, &talk_lines, bounce);
 }
 
 /* "----- The following addresses had permanent fatal errors -----"
@@ -275,16 +374,17 @@ read_fatal_errors (char     **lines,
  * replied before any command. NULL when the transcript names no server
  * or several (which one refused whom is then unknown). */
 static char *
-transcript_peer (char      **lines,
-                 const char **command)
+transcript_peer (const TalkLines *talk_lines,
+                 const char     **command)
 {
   bd_scan_autofree char *host = NULL;
-  TalkLines talk_lines = { lines, -2 };
+  char **lines = talk_lines->lines;
+  TalkWalk talk_walk = { talk_lines, 0 };
 
   *command = NULL;
   for (int i = 0; lines[i] != NULL; i++)
     {
-      bd_scan_autofree char *talk = talking_to_at (&talk_lines, i);
+      bd_scan_autofree char *talk = talking_to_at (&talk_walk, i);
 
       if (talk != NULL)
         {
@@ -303,11 +403,11 @@ transcript_peer (char      **lines,
 /* Recipients known only from "permanent fatal errors" (the transcript
  * quotes the server without naming them) were refused by that server. */
 static void
-fill_from_transcript (char     **lines,
-                      BdBounce  *bounce)
+fill_from_transcript (const TalkLines *talk_lines,
+                      BdBounce        *bounce)
 {
   const char *command;
-  bd_scan_autofree char *host = transcript_peer (lines, &command);
+  bd_scan_autofree char *host = transcript_peer (talk_lines, &command);
 
   if (host == NULL)
     return;
@@ -339,16 +439,19 @@ bd_scan_sendmail (const BdScanInput *input,
                   BdBounce          *bounce)
 {
   bd_scan_autofree char **lines = NULL;
+  g_auto(TalkLines) talk_lines = { NULL, NULL };
   gboolean delayed;
 
   if (!bd_scan_gate_sendmail (input))
     return FALSE;
 
-  /* the three readers below read the same lines: split them once */
+  /* the three readers below read the same lines: split them once, and
+   * find the lines naming a server once for the two that walk them */
   lines = bd_scan_split_lines (input, stop_markers);
-  read_transcript (input, lines, bounce);
+  find_talk_lines (&talk_lines, input, lines, g_strv_length (lines));
+  read_transcript (input, &talk_lines, bounce);
   read_fatal_errors (lines, bounce);
-  fill_from_transcript (lines, bounce);
+  fill_from_transcript (&talk_lines, bounce);
   delayed = bd_scan_subject_has (input, "Warning: could not send message");
   return bd_scan_finish (bounce, delayed ? BD_KIND_DELAYED : BD_KIND_BOUNCE);
 }
