@@ -26,8 +26,7 @@
 #include "bd-scan-gates-private.h"
 #include "bd-scan-families.h"
 #include "bd-scan-util.h"
-#include "bd-scan-sendmail-private.h"
-#include "bd-text.h"
+#include "bd-scan-lines.h"
 
 static const char *const stop_markers[] = {
   "----- Unsent message follows -----",
@@ -58,71 +57,8 @@ talking_to (const char *line)
   return end > p ? g_strndup (p, end - p) : NULL;
 }
 
-/**
- * bd_scan_sendmail_find_lines:
- * @lines: bd_scan_split_lines() of @input (any stop markers)
- * @n_lines: their number
- * @needle: looked for without case
- * @found: (nullable): where the indices of all the lines holding @needle
- *   go, ascending
- *
- * bd_scan_find_line (@lines, 0, @needle), and with @found all the lines
- * it would find in turn, by searching @input's body once instead of each
- * line in a call of its own: a line is the text between two line feeds
- * of the body (the last one allowed holds the rest), trimmed, so every
- * line holding @needle is where the body holds it. Each place found in
- * the body is only a candidate, asked of its line as bd_scan_find_line()
- * asks it (the trimmed blanks, a stop marker or a NUL may cut it off).
- *
- * Returns: the first line holding @needle, or -1.
- */
-int
-bd_scan_sendmail_find_lines (const BdScanInput *input,
-                             char             **lines,
-                             guint              n_lines,
-                             const char        *needle,
-                             GArray            *found)
-{
-  gsize needle_len = strlen (needle);
-  /* the lines end at the body's first NUL: an input made by hand whose
-   * length stops short of it is searched to it */
-  gsize body_len = input->body[input->body_len] == '\0' ? input->body_len : strlen (input->body);
-  const char *end = input->body + body_len;
-  const char *counted = input->body;
-  guint feeds = 0;
-  int first = -1;
-
-  g_return_val_if_fail (needle_len > 0, -1);
-
-  for (const char *hit = bd_text_find_ci_len (input->body, body_len, needle, needle_len);
-       hit != NULL && n_lines > 0;
-       hit = bd_text_find_ci_len (hit + 1, end - hit - 1, needle, needle_len))
-    {
-      guint line;
-
-      for (const char *feed; (feed = memchr (counted, '\n', hit - counted)) != NULL; counted = feed + 1)
-        feeds++;
-      counted = hit;
-      line = MIN (feeds, n_lines - 1);
-      if (line == (guint)first || (found != NULL && found->len > 0 && line == g_array_index (found, guint, found->len - 1)))
-        continue;
-      if (bd_scan_find_line (lines + line, 0, needle) == 0)
-        {
-          if (first < 0)
-            first = (int)line;
-          if (found == NULL)
-            return first;
-          g_array_append_val (found, line);
-        }
-      /* the last line holds every place after it */
-      if (line == n_lines - 1)
-        break;
-    }
-  return first;
-}
-
 /* The lines that may name the server: those holding TALKING_TO, found
- * once (bd_scan_sendmail_find_lines()) for both walks over them
+ * once (bd_scan_lines_find_all()) for both walks over them
  * (read_transcript(), transcript_peer()). */
 typedef struct
 {
@@ -133,12 +69,11 @@ typedef struct
 static void
 find_talk_lines (TalkLines         *talk,
                  const BdScanInput *input,
-                 char             **lines,
-                 guint              n_lines)
+                 char             **lines)
 {
   talk->lines = lines;
   talk->at = g_array_new (FALSE, FALSE, sizeof (guint));
-  bd_scan_sendmail_find_lines (input, lines, n_lines, TALKING_TO, talk->at);
+  bd_scan_lines_find_all (input, lines, TALKING_TO, talk->at);
 }
 
 static void
@@ -229,7 +164,7 @@ read_transcript (const BdScanInput *input,
   g_auto(BdScanText) reply = BD_SCAN_TEXT_UNSET;
   const char *command = NULL;
   char **lines = talk_lines->lines;
-  int start = bd_scan_find_line (lines, 0, "----- Transcript of session follows -----");
+  int start = bd_scan_lines_find (input, lines, "----- Transcript of session follows -----");
   TalkWalk talk_walk = { talk_lines, 0 };
 
   bd_scan_text_init (&reply, NULL);
@@ -334,17 +269,18 @@ bd_scan_sendmail_read (const BdScanInput *input,
   bd_scan_autofree char **lines = bd_scan_split_lines (input, stop_markers);
   g_auto(TalkLines) talk_lines = { NULL, NULL };
 
-  find_talk_lines (&talk_lines, input, lines, g_strv_length (lines));
+  find_talk_lines (&talk_lines, input, lines);
   return read_transcript (input, &talk_lines, bounce);
 }
 
 /* "----- The following addresses had permanent fatal errors -----"
  * then "<address>" and "    (reason: …)" lines. */
 static void
-read_fatal_errors (char     **lines,
-                   BdBounce  *bounce)
+read_fatal_errors (const BdScanInput *input,
+                   char             **lines,
+                   BdBounce          *bounce)
 {
-  int at = bd_scan_find_line (lines, 0, "----- The following addresses had permanent fatal errors -----");
+  int at = bd_scan_lines_find (input, lines, "----- The following addresses had permanent fatal errors -----");
 
   if (at < 0)
     return;
@@ -448,9 +384,9 @@ bd_scan_sendmail (const BdScanInput *input,
   /* the three readers below read the same lines: split them once, and
    * find the lines naming a server once for the two that walk them */
   lines = bd_scan_split_lines (input, stop_markers);
-  find_talk_lines (&talk_lines, input, lines, g_strv_length (lines));
+  find_talk_lines (&talk_lines, input, lines);
   read_transcript (input, &talk_lines, bounce);
-  read_fatal_errors (lines, bounce);
+  read_fatal_errors (input, lines, bounce);
   fill_from_transcript (&talk_lines, bounce);
   delayed = bd_scan_subject_has (input, "Warning: could not send message");
   return bd_scan_finish (bounce, delayed ? BD_KIND_DELAYED : BD_KIND_BOUNCE);

@@ -1,15 +1,15 @@
-/* test-scan-sendmail.c
+/* test-scan-lines.c
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * The sendmail scanner's search of its lines through the body
- * (bd_scan_sendmail_find_lines()) against the line by line search it
+ * The search of a scanner's lines through its body
+ * (bd_scan_lines_find_all()) against the line by line search it
  * replaces (bd_scan_find_line() from each line found on).
  */
 #include "config.h"
 
 #include <string.h>
 
-#include "bd-scan-sendmail-private.h"
+#include "bd-scan-lines.h"
 #include "bd-scan-util.h"
 #include "bd-test-util.h"
 
@@ -43,20 +43,18 @@ check_body (const char *body,
   g_autofree char **lines = NULL;
   g_autoptr(GArray) want = NULL;
   g_autoptr(GArray) got = g_array_new (FALSE, FALSE, sizeof (guint));
-  guint n_lines;
   int first;
 
   memcpy (copy, body, len);
   copy[len] = '\0';
   lines = bd_scan_split_lines (&input, stop_markers);
-  n_lines = g_strv_length (lines);
   want = lines_one_by_one (lines, needle);
-  first = bd_scan_sendmail_find_lines (&input, lines, n_lines, needle, got);
+  first = bd_scan_lines_find_all (&input, lines, needle, got);
   g_assert_cmpuint (got->len, ==, want->len);
   for (guint i = 0; i < want->len; i++)
     g_assert_cmpuint (g_array_index (got, guint, i), ==, g_array_index (want, guint, i));
   g_assert_cmpint (first, ==, want->len > 0 ? (int)g_array_index (want, guint, 0) : -1);
-  g_assert_cmpint (bd_scan_sendmail_find_lines (&input, lines, n_lines, needle, NULL), ==, first);
+  g_assert_cmpint (bd_scan_lines_find (&input, lines, needle), ==, first);
 }
 
 static void
@@ -89,7 +87,7 @@ test_find_lines_cases (void)
     BdScanInput input = { .from = "", .subject = "", .body = "a\nwhile talking to x\n", .body_len = 0 };
 
     lines = bd_scan_split_lines (&input, NULL);
-    g_assert_cmpint (bd_scan_sendmail_find_lines (&input, lines, g_strv_length (lines), "talking", NULL), ==, 1);
+    g_assert_cmpint (bd_scan_lines_find (&input, lines, "talking"), ==, 1);
     g_free (lines);
   }
   /* a NUL ends the lines, not the body */
@@ -146,8 +144,8 @@ main (int    argc,
       char **argv)
 {
   g_test_init (&argc, &argv, NULL);
-  g_test_add_func ("/scan/sendmail/find-lines/cases", test_find_lines_cases);
-  g_test_add_func ("/scan/sendmail/find-lines/many", test_find_lines_many);
-  g_test_add_func ("/scan/sendmail/find-lines/random", test_find_lines_random);
+  g_test_add_func ("/scan/lines/find/cases", test_find_lines_cases);
+  g_test_add_func ("/scan/lines/find/many", test_find_lines_many);
+  g_test_add_func ("/scan/lines/find/random", test_find_lines_random);
   return g_test_run ();
 }
