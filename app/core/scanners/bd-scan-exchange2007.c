@@ -31,6 +31,7 @@
 #include <string.h>
 
 #include "bd-scan-families.h"
+#include "bd-scan-lines.h"
 #include "bd-scan-util.h"
 
 static const char *const stop_markers[] = {
@@ -247,8 +248,8 @@ bd_scan_exchange_read (const BdScanInput *input,
                        BdBounce          *bounce)
 {
   bd_scan_autofree char **lines = bd_scan_split_lines (input, stop_markers);
-  int user = bd_scan_find_line (lines, 0, "Delivery has failed to these recipients or groups:");
-  int admin = bd_scan_find_line (lines, 0, "Diagnostic information for administrators:");
+  int user = bd_scan_lines_find (input, lines, "Delivery has failed to these recipients or groups:");
+  int admin = bd_scan_lines_find (input, lines, "Diagnostic information for administrators:");
 
   if (admin >= 0)
     read_diagnostics (lines, admin, bounce);

@@ -27,6 +27,7 @@
 
 #include "bd-scan-gates-private.h"
 #include "bd-scan-families.h"
+#include "bd-scan-lines.h"
 #include "bd-scan-util.h"
 
 static const char *const stop_markers[] = {
@@ -94,9 +95,10 @@ bd_scan_gate_gmail (const BdScanInput *input)
 /* The remote's own reply: what follows "The error that the other server
  * returned was:", else the whole technical paragraph. */
 static char *
-technical_details (char **lines)
+technical_details (const BdScanInput *input,
+                   char             **lines)
 {
-  int at = bd_scan_find_line (lines, 0, "Technical details of ");
+  int at = bd_scan_lines_find (input, lines, "Technical details of ");
   bd_scan_autofree char *text = NULL;
   const char *reply;
   int end;
@@ -244,9 +246,9 @@ read_current (const BdScanInput *input,
   if (address == NULL)
     return FALSE;
 
-  at = bd_scan_find_line (lines, 0, "The response from the remote server was:");
+  at = bd_scan_lines_find (input, lines, "The response from the remote server was:");
   if (at < 0)
-    at = bd_scan_find_line (lines, 0, "The response was:");
+    at = bd_scan_lines_find (input, lines, "The response was:");
   for (int i = at + 1; at >= 0 && lines[i] != NULL; i++)
     {
       if (lines[i][0] == '\0' && reply->len > 0)
@@ -282,11 +284,11 @@ bd_scan_gmail (const BdScanInput *input,
     return FALSE;
 
   lines = bd_scan_split_lines (input, stop_markers);
-  at = bd_scan_find_line (lines, 0, "Delivery to the following recipient");
+  at = bd_scan_lines_find (input, lines, "Delivery to the following recipient");
   if (at < 0)
     return read_current (input, lines, bounce);
   delayed = bd_text_strcasestr (lines[at], "delayed") != NULL;
-  details = technical_details (lines);
+  details = technical_details (input, lines);
   host = remote_host (lines);
 
   for (int i = at + 1; lines[i] != NULL; i++)

@@ -86,29 +86,32 @@ has_custom_intro (const BdScanInput *input)
 }
 
 /* A customised template is taken only with its signature line above the
- * entries: the Subject and "This is the … program" alone are too common. */
+ * entries: the Subject and "This is the … program" (has_custom_intro())
+ * alone are too common. */
 static gboolean
 has_custom_template (const BdScanInput *input)
 {
-  bd_scan_autofree char **lines = NULL;
+  bd_scan_autofree char **lines = bd_scan_split_lines (input, stop_markers);
 
-  if (!has_custom_intro (input))
-    return FALSE;
-  lines = bd_scan_split_lines (input, stop_markers);
   return find_signature (lines) >= 0;
 }
 
 static gboolean
+has_postfix_subject (const BdScanInput *input)
+{
+  return bd_scan_subject_has (input, "Undelivered Mail Returned to Sender")
+         || bd_scan_subject_has (input, "Delayed Mail");
+}
+
+/* The Subject: is asked last: the grams turn most messages away first. */
+static gboolean
 is_postfix (const BdScanInput *input)
 {
-  gboolean subject = bd_scan_subject_has (input, "Undelivered Mail Returned to Sender")
-                     || bd_scan_subject_has (input, "Delayed Mail");
-
   if (!bd_scan_body_has (input, "This is the mail system at host ")
       && !bd_scan_body_has (input, "This is the Postfix program at host "))
-    return subject && has_custom_template (input);
+    return has_custom_intro (input) && has_postfix_subject (input) && has_custom_template (input);
   return bd_scan_body_has (input, "The mail system") || bd_scan_body_has (input, "The Postfix program")
-         || subject;
+         || has_postfix_subject (input);
 }
 
 /* When Postfix lost the log of what went wrong it says only "--- Delivery

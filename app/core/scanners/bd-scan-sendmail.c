@@ -26,6 +26,7 @@
 #include "bd-scan-gates-private.h"
 #include "bd-scan-families.h"
 #include "bd-scan-util.h"
+#include "bd-scan-lines.h"
 
 static const char *const stop_markers[] = {
   "----- Unsent message follows -----",
@@ -56,24 +57,54 @@ talking_to (const char *line)
   return end > p ? g_strndup (p, end - p) : NULL;
 }
 
-/* The readers below ask talking_to() of every line in turn; the few
- * lines that can answer are found by searching the lines all at once
- * for the next of them (bd_scan_find_line()), not each line on its own.
- * @next is that line, -1 when none is left, or below the line asked
- * when not yet looked for. */
+/* The lines that may name the server: those holding TALKING_TO, found
+ * once (bd_scan_lines_find_all()) for both walks over them
+ * (read_transcript(), transcript_peer()). */
 typedef struct
 {
-  char **lines;
-  int    next;
+  char  **lines;
+  GArray *at;     /* the lines' indices (guint), ascending */
 } TalkLines;
 
-static char *
-talking_to_at (TalkLines *talk,
-               int        i)
+static void
+find_talk_lines (TalkLines         *talk,
+                 const BdScanInput *input,
+                 char             **lines)
 {
-  if (talk->next != -1 && talk->next < i)
-    talk->next = bd_scan_find_line (talk->lines, i, TALKING_TO);
-  return talk->next == i ? talking_to (talk->lines[i]) : NULL;
+  talk->lines = lines;
+  talk->at = g_array_new (FALSE, FALSE, sizeof (guint));
+  bd_scan_lines_find_all (input, lines, TALKING_TO, talk->at);
+}
+
+static void
+clear_talk_lines (TalkLines *talk)
+{
+  /* most messages are turned away before their lines are split */
+  if (talk->at != NULL)
+    g_array_unref (talk->at);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (TalkLines, clear_talk_lines)
+
+/* A walk over the lines in ascending order asks talking_to() of each;
+ * @next is the first of @talk's lines not yet passed. */
+typedef struct
+{
+  const TalkLines *talk;
+  guint            next;
+} TalkWalk;
+
+static char *
+talking_to_at (TalkWalk *walk,
+               int       i)
+{
+  const GArray *at = walk->talk->at;
+
+  while (walk->next < at->len && g_array_index (at, guint, walk->next) < (guint)i)
+    walk->next++;
+  if (walk->next < at->len && g_array_index (at, guint, walk->next) == (guint)i)
+    return talking_to (walk->talk->lines[i]);
+  return NULL;
 }
 
 /* "550 5.1.1 <kijitora@example.jp>... User unknown": a code, then an
@@ -125,22 +156,23 @@ set_line_status (BdRecipient *r,
  * before the returned message (bd_scan_sendmail_read()). */
 static gboolean
 read_transcript (const BdScanInput *input,
-                 char             **lines,
+                 const TalkLines   *talk_lines,
                  BdBounce          *bounce)
 {
   bd_scan_autofree char *host = NULL;
   bd_scan_autofree char *last_host_line = NULL;
   g_auto(BdScanText) reply = BD_SCAN_TEXT_UNSET;
   const char *command = NULL;
-  int start = bd_scan_find_line (lines, 0, "----- Transcript of session follows -----");
-  TalkLines talk_lines = { lines, -2 };
+  char **lines = talk_lines->lines;
+  int start = bd_scan_lines_find (input, lines, "----- Transcript of session follows -----");
+  TalkWalk talk_walk = { talk_lines, 0 };
 
   bd_scan_text_init (&reply, NULL);
   for (int i = MAX (start, 0); lines[i] != NULL; i++)
     {
       const char *line = lines[i];
       bd_scan_autofree char *address = NULL;
-      bd_scan_autofree char *talk = talking_to_at (&talk_lines, i);
+      bd_scan_autofree char *talk = talking_to_at (&talk_walk, i);
       const char *text;
       BdRecipient *r;
 
@@ -235,17 +267,20 @@ bd_scan_sendmail_read (const BdScanInput *input,
                        BdBounce          *bounce)
 {
   bd_scan_autofree char **lines = bd_scan_split_lines (input, stop_markers);
+  g_auto(TalkLines) talk_lines = { NULL, NULL };
 
-  return read_transcript (input, lines, bounce);
+  find_talk_lines (&talk_lines, input, lines);
+  return read_transcript (input, &talk_lines, bounce);
 }
 
 /* "----- The following addresses had permanent fatal errors -----"
  * then "<address>" and "    (reason: …)" lines. */
 static void
-read_fatal_errors (char     **lines,
-                   BdBounce  *bounce)
+read_fatal_errors (const BdScanInput *input,
+                   char             **lines,
+                   BdBounce          *bounce)
 {
-  int at = bd_scan_find_line (lines, 0, "----- The following addresses had permanent fatal errors -----");
+  int at = bd_scan_lines_find (input, lines, "----- The following addresses had permanent fatal errors -----");
 
   if (at < 0)
     return;
@@ -275,16 +310,17 @@ read_fatal_errors (char     **lines,
  * replied before any command. NULL when the transcript names no server
  * or several (which one refused whom is then unknown). */
 static char *
-transcript_peer (char      **lines,
-                 const char **command)
+transcript_peer (const TalkLines *talk_lines,
+                 const char     **command)
 {
   bd_scan_autofree char *host = NULL;
-  TalkLines talk_lines = { lines, -2 };
+  char **lines = talk_lines->lines;
+  TalkWalk talk_walk = { talk_lines, 0 };
 
   *command = NULL;
   for (int i = 0; lines[i] != NULL; i++)
     {
-      bd_scan_autofree char *talk = talking_to_at (&talk_lines, i);
+      bd_scan_autofree char *talk = talking_to_at (&talk_walk, i);
 
       if (talk != NULL)
         {
@@ -303,11 +339,11 @@ transcript_peer (char      **lines,
 /* Recipients known only from "permanent fatal errors" (the transcript
  * quotes the server without naming them) were refused by that server. */
 static void
-fill_from_transcript (char     **lines,
-                      BdBounce  *bounce)
+fill_from_transcript (const TalkLines *talk_lines,
+                      BdBounce        *bounce)
 {
   const char *command;
-  bd_scan_autofree char *host = transcript_peer (lines, &command);
+  bd_scan_autofree char *host = transcript_peer (talk_lines, &command);
 
   if (host == NULL)
     return;
@@ -339,16 +375,19 @@ bd_scan_sendmail (const BdScanInput *input,
                   BdBounce          *bounce)
 {
   bd_scan_autofree char **lines = NULL;
+  g_auto(TalkLines) talk_lines = { NULL, NULL };
   gboolean delayed;
 
   if (!bd_scan_gate_sendmail (input))
     return FALSE;
 
-  /* the three readers below read the same lines: split them once */
+  /* the three readers below read the same lines: split them once, and
+   * find the lines naming a server once for the two that walk them */
   lines = bd_scan_split_lines (input, stop_markers);
-  read_transcript (input, lines, bounce);
-  read_fatal_errors (lines, bounce);
-  fill_from_transcript (lines, bounce);
+  find_talk_lines (&talk_lines, input, lines);
+  read_transcript (input, &talk_lines, bounce);
+  read_fatal_errors (input, lines, bounce);
+  fill_from_transcript (&talk_lines, bounce);
   delayed = bd_scan_subject_has (input, "Warning: could not send message");
   return bd_scan_finish (bounce, delayed ? BD_KIND_DELAYED : BD_KIND_BOUNCE);
 }
