@@ -7,14 +7,20 @@
  * before: the value unfolded first, then looked through for 8-bit text,
  * then parsed. Each value is the last bytes of its own allocation, so
  * that AddressSanitizer sees any read past it. (test-mime-equivalence
- * compares the parse itself with GMime's.)
+ * compares the parse itself with GMime's.) And bd_mime_header_value (),
+ * which looks for encoded words and 8-bit text while it unfolds, against
+ * the look at the unfolded value it replaced.
  */
 #include "config.h"
 
+#include <gmime/gmime.h>
 #include <string.h>
 
 #include "bd-mime.h"
+#include "bd-mime-charset.h"
 #include "bd-mime-text.h"
+#include "bd-mime-walk.h"
+#include "bd-mime-words.h"
 #include "bd-test-util.h"
 
 /* --- the reference: the replaced lines ---------------------------------- */
@@ -39,7 +45,39 @@ old_message_id (const char *raw,
   return bd_mime_plain_message_id (value);
 }
 
+static char *
+old_header_value (const char *raw,
+                  gsize       len)
+{
+  char *value = bd_mime_unfold_len (raw, len, &len);
+
+  if (bd_mime_walk_header_marks (value, len) != 0)
+    {
+      char *decoded = bd_mime_words_decode_utf8 (value, len);
+
+      if (decoded == NULL)
+        {
+          bd_mime_charset_keep_encoded (value);
+          decoded = g_mime_utils_header_decode_text (NULL, value);
+        }
+      g_free (value);
+      value = decoded != NULL ? g_strstrip (decoded) : g_strdup ("");
+    }
+  return value;
+}
+
 /* --- the comparison ----------------------------------------------------- */
+
+static void
+compare_value (const char *text,
+               gsize       len)
+{
+  g_autofree char *raw = g_memdup2 (text, MAX (len, 1));
+  g_autofree char *want = old_header_value (raw, len);
+  g_autofree char *got = bd_mime_header_value (raw, len);
+
+  g_assert_cmpstr (got, ==, want);
+}
 
 static void
 compare (const char *text,
@@ -84,7 +122,10 @@ test_cases (void)
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
-    compare (cases[i], strlen (cases[i]));
+    {
+      compare (cases[i], strlen (cases[i]));
+      compare_value (cases[i], strlen (cases[i]));
+    }
   /* with the NUL inside */
   compare ("a@b\0.c", 6);
   compare ("<a@b>\0", 6);
@@ -106,6 +147,40 @@ test_random (void)
       for (gsize k = 0; k < len; k++)
         text[k] = alphabet[g_rand_int_range (rand, 0, sizeof alphabet - 1)];
       compare (text, len);
+    }
+  g_rand_free (rand);
+}
+
+/* Header values from the bytes that matter to the look for encoded words
+ * and 8-bit text, lengths 0 to 64 (the marks before, in and after a
+ * block), and encoded words among blanks and folds. */
+static void
+test_values_random (void)
+{
+  static const char alphabet[] = "ab =?\t\n\r\0\x80\xc3\xa9_";
+  static const char *const words[] = {
+    "=?utf-8?B?w6k=?=", "=?UTF-8?Q?caf=C3=A9?=", "=?iso-8859-1?q?abc?=", "plain", "=?", "?=", "\n ",
+    " ", "\xc3\xa9", "=?utf-8?B?", "?Q?", "\t",
+  };
+  GRand *rand = g_rand_new_with_seed (47);
+  char text[65];
+
+  for (guint i = 0; i < BD_TEST_ROUNDS (100000); i++)
+    {
+      gsize len = g_rand_int_range (rand, 0, sizeof text);
+
+      for (gsize k = 0; k < len; k++)
+        text[k] = alphabet[g_rand_int_range (rand, 0, sizeof alphabet - 1)];
+      compare_value (text, len);
+    }
+  for (guint i = 0; i < BD_TEST_ROUNDS (20000); i++)
+    {
+      g_autoptr(GString) value = g_string_new (NULL);
+      guint n = g_rand_int_range (rand, 0, 8);
+
+      for (guint k = 0; k < n; k++)
+        g_string_append (value, words[g_rand_int_range (rand, 0, G_N_ELEMENTS (words))]);
+      compare_value (value->str, value->len);
     }
   g_rand_free (rand);
 }
@@ -134,6 +209,7 @@ test_mutations (void)
 
             text[at] = bytes[k];
             compare (text, len);
+            compare_value (text, len);
             text[at] = was;
           }
     }
@@ -143,9 +219,11 @@ int
 main (int   argc,
       char *argv[])
 {
+  g_mime_init ();
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/mime/headers/cases", test_cases);
   g_test_add_func ("/mime/headers/random", test_random);
   g_test_add_func ("/mime/headers/mutations", test_mutations);
+  g_test_add_func ("/mime/headers/values-random", test_values_random);
   return g_test_run ();
 }

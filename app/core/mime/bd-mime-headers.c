@@ -86,6 +86,17 @@ break_mask (const char *p)
 {
   return bd_mime_walk_mask3 (p, '\n', '\r', '\0');
 }
+
+/* The bytes among the 16 at @p that may start or be part of what
+ * bd_mime_walk_header_marks () looks for: an 8-bit byte or a '?'
+ * (without a '?', no "=?"). */
+static inline unsigned
+marks_mask (const char *p)
+{
+  __m128i block = _mm_loadu_si128 ((const __m128i *)(gconstpointer)p);
+
+  return (unsigned)_mm_movemask_epi8 (_mm_or_si128 (block, _mm_cmpeq_epi8 (block, _mm_set1_epi8 ('?'))));
+}
 #endif
 
 /* Copies [@p, @end) to @q without its LF, CR and NUL bytes (the
@@ -93,11 +104,15 @@ break_mask (const char *p)
  * the end of the copy. One pass, 16 bytes at a time where SSE2 is: it
  * was a search for CR, one for NUL, then one for LF on every line, for
  * every field read. The copy is never ahead of @p, so a whole block
- * stored at @q fits in a buffer as long as [@p, @end). */
+ * stored at @q fits in a buffer as long as [@p, @end). With @marks, sets
+ * it nonzero when an 8-bit byte or a '?' is among the bytes (every one is
+ * in a block looked at): zero, the copy needs no decoding, and
+ * bd_mime_header_value () does not look at it again. */
 G_ALWAYS_INLINE static inline char *
 copy_without_breaks (char       *q,
                      const char *p,
-                     const char *end)
+                     const char *end,
+                     unsigned   *marks)
 {
 #ifdef __SSE2__
   const char *start = p;
@@ -107,6 +122,8 @@ copy_without_breaks (char       *q,
       unsigned breaks = break_mask (p);
       guint keep = breaks != 0 ? (guint)__builtin_ctz (breaks) : 16;
 
+      if (marks != NULL)
+        *marks |= marks_mask (p);
       /* all 16 stored, the bytes before the first break kept */
       _mm_storeu_si128 ((__m128i *)(gpointer)q, _mm_loadu_si128 ((const __m128i *)(gconstpointer)p));
       q += keep;
@@ -115,11 +132,19 @@ copy_without_breaks (char       *q,
   /* The last bytes, looked at in the block ending at @end: without a
    * break among them (how a value usually ends) they are copied whole. */
   if (p < end && end - start >= 16 && (break_mask (end - 16) >> (16 - (end - p))) == 0)
-    return bd_text_copy_short (q, p, end - p);
+    {
+      if (marks != NULL)
+        *marks |= marks_mask (end - 16);
+      return bd_text_copy_short (q, p, end - p);
+    }
 #endif
   for (; p < end; p++)
-    if (*p != '\n' && *p != '\r' && *p != '\0')
-      *q++ = *p;
+    {
+      if (marks != NULL && ((guchar)*p >= 0x80 || *p == '?'))
+        *marks = 1;
+      if (*p != '\n' && *p != '\r' && *p != '\0')
+        *q++ = *p;
+    }
   return q;
 }
 
@@ -136,6 +161,24 @@ trim_blanks (const char **raw,
     (*end)--;
 }
 
+/* bd_mime_unfold_len (), with @marks as copy_without_breaks () sets it. */
+G_ALWAYS_INLINE static inline char *
+unfold_alloc (const char *raw,
+              gsize       len,
+              gsize      *out_len,
+              unsigned   *marks)
+{
+  const char *end = raw + len;
+  char *out, *stop;
+
+  trim_blanks (&raw, &end);
+  out = g_malloc (end - raw + 1);
+  stop = copy_without_breaks (out, raw, end, marks);
+  *stop = '\0';
+  *out_len = stop - out;
+  return out;
+}
+
 /**
  * bd_mime_unfold_len:
  * @out_len: (out): the length of the result
@@ -150,15 +193,7 @@ bd_mime_unfold_len (const char *raw,
                     gsize       len,
                     gsize      *out_len)
 {
-  const char *end = raw + len;
-  char *out, *stop;
-
-  trim_blanks (&raw, &end);
-  out = g_malloc (end - raw + 1);
-  stop = copy_without_breaks (out, raw, end);
-  *stop = '\0';
-  *out_len = stop - out;
-  return out;
+  return unfold_alloc (raw, len, out_len, NULL);
 }
 
 /**
@@ -190,7 +225,7 @@ bd_mime_unfold_in (const char  *raw,
   *heap = NULL;
   if ((gsize)(end - raw) >= size)
     return *heap = bd_mime_unfold_len (raw, end - raw, out_len);
-  stop = copy_without_breaks (buf, raw, end);
+  stop = copy_without_breaks (buf, raw, end, NULL);
   *stop = '\0';
   *out_len = stop - buf;
   return buf;
@@ -235,11 +270,12 @@ bd_mime_header_value (const char *raw,
                       gsize       len)
 {
   char *value;
+  unsigned marks = 0;
 
   g_return_val_if_fail (raw != NULL || len == 0, NULL);
 
-  value = bd_mime_unfold_len (raw, len, &len);
-  if (needs_decoding (value, len))
+  value = unfold_alloc (raw, len, &len, &marks);
+  if (marks != 0 && needs_decoding (value, len))
     {
       /* UTF-8 encoded words, nearly all of them, without GMime */
       char *decoded = bd_mime_words_decode_utf8 (value, len);
