@@ -580,12 +580,12 @@ read_message_id (BdOriginal        *original,
   char buf[BD_MIME_UNFOLD_ROOM];
   g_autofree char *heap = NULL;
   gsize len;
-  const char *value = bd_mime_unfold_in (f->value, f->value_len, buf, sizeof buf, &heap, &len);
 
-  /* "<local@domain>", nearly every one, without GMime's parser */
-  original->message_id = bd_mime_plain_message_id (value);
+  /* "<local@domain>", nearly every one, without GMime's parser nor a copy */
+  original->message_id = bd_mime_message_id_value_plain (f->value, f->value_len);
   if (original->message_id == NULL)
-    original->message_id = g_mime_utils_decode_message_id (value);
+    original->message_id = g_mime_utils_decode_message_id (bd_mime_unfold_in (f->value, f->value_len, buf, sizeof buf,
+                                                                               &heap, &len));
 }
 
 static void

@@ -86,6 +86,17 @@ break_mask (const char *p)
 {
   return bd_mime_walk_mask3 (p, '\n', '\r', '\0');
 }
+
+/* The bytes among the 16 at @p that may start or be part of what
+ * bd_mime_walk_header_marks () looks for: an 8-bit byte or a '?'
+ * (without a '?', no "=?"). */
+static inline unsigned
+marks_mask (const char *p)
+{
+  __m128i block = _mm_loadu_si128 ((const __m128i *)(gconstpointer)p);
+
+  return (unsigned)_mm_movemask_epi8 (_mm_or_si128 (block, _mm_cmpeq_epi8 (block, _mm_set1_epi8 ('?'))));
+}
 #endif
 
 /* Copies [@p, @end) to @q without its LF, CR and NUL bytes (the
@@ -93,11 +104,15 @@ break_mask (const char *p)
  * the end of the copy. One pass, 16 bytes at a time where SSE2 is: it
  * was a search for CR, one for NUL, then one for LF on every line, for
  * every field read. The copy is never ahead of @p, so a whole block
- * stored at @q fits in a buffer as long as [@p, @end). */
+ * stored at @q fits in a buffer as long as [@p, @end). With @marks, sets
+ * it nonzero when an 8-bit byte or a '?' is among the bytes (every one is
+ * in a block looked at): zero, the copy needs no decoding, and
+ * bd_mime_header_value () does not look at it again. */
 G_ALWAYS_INLINE static inline char *
 copy_without_breaks (char       *q,
                      const char *p,
-                     const char *end)
+                     const char *end,
+                     unsigned   *marks)
 {
 #ifdef __SSE2__
   const char *start = p;
@@ -107,6 +122,8 @@ copy_without_breaks (char       *q,
       unsigned breaks = break_mask (p);
       guint keep = breaks != 0 ? (guint)__builtin_ctz (breaks) : 16;
 
+      if (marks != NULL)
+        *marks |= marks_mask (p);
       /* all 16 stored, the bytes before the first break kept */
       _mm_storeu_si128 ((__m128i *)(gpointer)q, _mm_loadu_si128 ((const __m128i *)(gconstpointer)p));
       q += keep;
@@ -115,11 +132,19 @@ copy_without_breaks (char       *q,
   /* The last bytes, looked at in the block ending at @end: without a
    * break among them (how a value usually ends) they are copied whole. */
   if (p < end && end - start >= 16 && (break_mask (end - 16) >> (16 - (end - p))) == 0)
-    return bd_text_copy_short (q, p, end - p);
+    {
+      if (marks != NULL)
+        *marks |= marks_mask (end - 16);
+      return bd_text_copy_short (q, p, end - p);
+    }
 #endif
   for (; p < end; p++)
-    if (*p != '\n' && *p != '\r' && *p != '\0')
-      *q++ = *p;
+    {
+      if (marks != NULL && ((guchar)*p >= 0x80 || *p == '?'))
+        *marks = 1;
+      if (*p != '\n' && *p != '\r' && *p != '\0')
+        *q++ = *p;
+    }
   return q;
 }
 
@@ -136,6 +161,24 @@ trim_blanks (const char **raw,
     (*end)--;
 }
 
+/* bd_mime_unfold_len (), with @marks as copy_without_breaks () sets it. */
+G_ALWAYS_INLINE static inline char *
+unfold_alloc (const char *raw,
+              gsize       len,
+              gsize      *out_len,
+              unsigned   *marks)
+{
+  const char *end = raw + len;
+  char *out, *stop;
+
+  trim_blanks (&raw, &end);
+  out = g_malloc (end - raw + 1);
+  stop = copy_without_breaks (out, raw, end, marks);
+  *stop = '\0';
+  *out_len = stop - out;
+  return out;
+}
+
 /**
  * bd_mime_unfold_len:
  * @out_len: (out): the length of the result
@@ -150,15 +193,7 @@ bd_mime_unfold_len (const char *raw,
                     gsize       len,
                     gsize      *out_len)
 {
-  const char *end = raw + len;
-  char *out, *stop;
-
-  trim_blanks (&raw, &end);
-  out = g_malloc (end - raw + 1);
-  stop = copy_without_breaks (out, raw, end);
-  *stop = '\0';
-  *out_len = stop - out;
-  return out;
+  return unfold_alloc (raw, len, out_len, NULL);
 }
 
 /**
@@ -190,7 +225,7 @@ bd_mime_unfold_in (const char  *raw,
   *heap = NULL;
   if ((gsize)(end - raw) >= size)
     return *heap = bd_mime_unfold_len (raw, end - raw, out_len);
-  stop = copy_without_breaks (buf, raw, end);
+  stop = copy_without_breaks (buf, raw, end, NULL);
   *stop = '\0';
   *out_len = stop - buf;
   return buf;
@@ -235,11 +270,12 @@ bd_mime_header_value (const char *raw,
                       gsize       len)
 {
   char *value;
+  unsigned marks = 0;
 
   g_return_val_if_fail (raw != NULL || len == 0, NULL);
 
-  value = bd_mime_unfold_len (raw, len, &len);
-  if (needs_decoding (value, len))
+  value = unfold_alloc (raw, len, &len, &marks);
+  if (marks != 0 && needs_decoding (value, len))
     {
       /* UTF-8 encoded words, nearly all of them, without GMime */
       char *decoded = bd_mime_words_decode_utf8 (value, len);
@@ -341,13 +377,37 @@ is_atext (char c)
   return atext_table[(guchar)c];
 }
 
-/* Past the dot-atom at @p ("a.b.c"), or NULL when there is none or it has
- * a leading, trailing or doubled dot (which GMime drops or refuses). With
- * @idn, sets whether one of its atoms (a domain's labels) starts with
- * "xn--": GMime turns such a domain into Unicode. The labels are looked
- * at as they are passed, not searched for again. */
+/* Past the atext bytes at @p, before @end: the bound tested once for
+ * four bytes (a byte at a time, it was a second test for each byte of
+ * every address read). */
+static inline const char *
+skip_atext (const char *p,
+            const char *end)
+{
+  for (; end - p >= 4; p += 4)
+    {
+      if (!is_atext (p[0]))
+        return p;
+      if (!is_atext (p[1]))
+        return p + 1;
+      if (!is_atext (p[2]))
+        return p + 2;
+      if (!is_atext (p[3]))
+        return p + 3;
+    }
+  while (p < end && is_atext (*p))
+    p++;
+  return p;
+}
+
+/* Past the dot-atom at @p ("a.b.c"), before @end, or NULL when there is
+ * none or it has a leading, trailing or doubled dot (which GMime drops or
+ * refuses). With @idn, sets whether one of its atoms (a domain's labels)
+ * starts with "xn--": GMime turns such a domain into Unicode. The labels
+ * are looked at as they are passed, not searched for again. */
 static const char *
 skip_dot_atom (const char *p,
+               const char *end,
                gboolean   *idn)
 {
   for (;;)
@@ -355,74 +415,99 @@ skip_dot_atom (const char *p,
       const char *atom = p;
 
       /* the 4 bytes of "xn--" match only within an atom (no dot in them) */
-      if (idn != NULL && (*p | 0x20) == 'x' && bd_mime_walk_has_prefix_ci (p, "xn--", 4))
+      if (idn != NULL && end - p >= 4 && (*p | 0x20) == 'x' && bd_mime_walk_has_prefix_ci (p, "xn--", 4))
         *idn = TRUE;
-      while (is_atext (*p))
-        p++;
+      p = skip_atext (p, end);
       if (p == atom)
         return NULL;
-      if (*p != '.')
+      if (p == end || *p != '.')
         return p;
       p++;
     }
 }
 
-/* Past the addr-spec at @p, "local@domain" with both parts dot-atoms, or
- * NULL. */
+/* Past the addr-spec at @p, "local@domain" with both parts dot-atoms,
+ * before @end, or NULL. */
 static const char *
-skip_plain_addr_spec (const char *p)
+skip_plain_addr_spec (const char *p,
+                      const char *end)
 {
   gboolean idn = FALSE;
 
-  p = skip_dot_atom (p, NULL);
-  if (p == NULL || *p != '@')
+  p = skip_dot_atom (p, end, NULL);
+  if (p == NULL || p == end || *p != '@')
     return NULL;
-  p = skip_dot_atom (p + 1, &idn);
+  p = skip_dot_atom (p + 1, end, &idn);
   if (p == NULL || idn)
     return NULL;
   return p;
 }
 
-/* Past the display name at @p: atoms and quoted strings (without '\\'),
- * blanks between them, and dots after a word, which GMime takes into the
- * name. Stops at the first other character. */
+/* The closing quote of the quoted string whose text starts at @p, before
+ * @end, or NULL when a '\\', a line break, a NUL or an 8-bit byte comes
+ * first: those are the only places such bytes could hide in a value read
+ * as plain (all others are atext, blanks or the list's punctuation), so
+ * a value read where it lies in the message, not unfolded, and not
+ * looked through for 8-bit text first, reads as its unfolding would. */
 static const char *
-skip_plain_phrase (const char *p)
+find_closing_quote (const char *p,
+                    const char *end)
+{
+  for (; p < end; p++)
+    {
+      guchar c = (guchar)*p;
+
+      if (c == '"')
+        return p;
+      if (c == '\\' || c == '\n' || c == '\r' || c == '\0' || c >= 0x80)
+        return NULL;
+    }
+  return NULL;
+}
+
+/* Past the display name at @p, before @end: atoms and quoted strings
+ * (without '\\'), blanks between them, and dots after a word, which
+ * GMime takes into the name. Stops at the first other character. */
+static const char *
+skip_plain_phrase (const char *p,
+                   const char *end)
 {
   gboolean after_word = FALSE;
 
-  for (;;)
+  while (p < end)
     {
       if (*p == ' ' || *p == '\t' || (*p == '.' && after_word))
         p++;
       else if (*p == '"')
         {
-          const char *close = strpbrk (p + 1, "\"\\");
+          const char *close = find_closing_quote (p + 1, end);
 
-          if (close == NULL || *close != '"')
+          if (close == NULL)
             return p;
           p = close + 1;
           after_word = TRUE;
         }
       else if (is_atext (*p))
         {
-          while (is_atext (*p))
-            p++;
+          p = skip_atext (p, end);
           after_word = TRUE;
         }
       else
         return p;
     }
+  return p;
 }
 
-/* Reads the mailbox at @p, "local@domain" or "[name] <local@domain>";
- * returns the character after it, or NULL when it has another form. */
+/* Reads the mailbox at @p, "local@domain" or "[name] <local@domain>",
+ * before @end; returns the character after it, or NULL when it has
+ * another form. */
 static const char *
 read_plain_mailbox (const char  *p,
+                    const char  *end,
                     const char **addr,
                     gsize       *addr_len)
 {
-  const char *stop = skip_plain_addr_spec (p);
+  const char *stop = skip_plain_addr_spec (p, end);
 
   if (stop != NULL)
     {
@@ -430,40 +515,49 @@ read_plain_mailbox (const char  *p,
       *addr_len = stop - p;
       return stop;
     }
-  p = skip_plain_phrase (p);
-  if (*p != '<')
+  p = skip_plain_phrase (p, end);
+  if (p == end || *p != '<')
     return NULL;
-  stop = skip_plain_addr_spec (p + 1);
-  if (stop == NULL || *stop != '>')
+  stop = skip_plain_addr_spec (p + 1, end);
+  if (stop == NULL || stop == end || *stop != '>')
     return NULL;
   *addr = p + 1;
   *addr_len = stop - (p + 1);
   return stop + 1;
 }
 
-/* Reads @value as plain mailboxes separated by commas; adds their
- * addresses to @addrs (when not NULL) while it holds fewer than @max, and
- * points @first (when not NULL) at the first one, @first_len its length.
- * Returns whether @value has that form, to its end (when not, some may
- * have been added). */
+static const char *
+skip_blanks (const char *p,
+             const char *end)
+{
+  while (p < end && (*p == ' ' || *p == '\t'))
+    p++;
+  return p;
+}
+
+/* Reads [@value, @end) as plain mailboxes separated by commas; adds
+ * their addresses to @addrs (when not NULL) while it holds fewer than
+ * @max, and points @first (when not NULL) at the first one, @first_len
+ * its length. Returns whether it has that form, to its end; when not,
+ * what it added is taken back (whatever @addrs's free function). */
 static gboolean
 read_plain_list (const char  *value,
+                 const char  *end,
                  GPtrArray   *addrs,
                  guint        max,
                  const char **first,
                  gsize       *first_len)
 {
   const char *p = value;
+  guint before = addrs != NULL ? addrs->len : 0;
 
   for (;;)
     {
       const char *addr;
       gsize len;
 
-      while (*p == ' ' || *p == '\t')
-        p++;
-      if ((p = read_plain_mailbox (p, &addr, &len)) == NULL)
-        return FALSE;
+      if ((p = read_plain_mailbox (skip_blanks (p, end), end, &addr, &len)) == NULL)
+        break;
       if (first != NULL && *first == NULL)
         {
           *first = addr;
@@ -471,14 +565,46 @@ read_plain_list (const char  *value,
         }
       if (addrs != NULL && addrs->len < max)
         g_ptr_array_add (addrs, g_strndup (addr, len));
-      while (*p == ' ' || *p == '\t')
-        p++;
-      if (*p == '\0')
+      p = skip_blanks (p, end);
+      if (p == end)
         return TRUE;
       if (*p != ',')
-        return FALSE;
+        break;
       p++;
     }
+  while (addrs != NULL && addrs->len > before)
+    g_free (g_ptr_array_steal_index (addrs, addrs->len - 1));
+  if (first != NULL)
+    *first = NULL;
+  return FALSE;
+}
+
+/* read_plain_list () on a field's @raw value: where it lies in the
+ * message when that reads (a plain value is one line, whose unfolding is
+ * itself trimmed: see find_closing_quote ()), else on its unfolding, on
+ * the stack when it fits. Nearly every From, To and Message-ID is read
+ * without a copy. */
+static gboolean
+read_plain_list_raw (const char  *raw,
+                     gsize        len,
+                     GPtrArray   *addrs,
+                     guint        max,
+                     const char **first,
+                     gsize       *first_len,
+                     char       **heap)
+{
+  const char *end = raw + len, *value;
+  char buf[BD_MIME_UNFOLD_ROOM];
+
+  trim_blanks (&raw, &end);
+  if (read_plain_list (raw, end, addrs, max, first, first_len))
+    return TRUE;
+  if (!bd_mime_walk_has_break (raw, end - raw))
+    return FALSE;
+  /* the first address, if wanted, must outlive @buf: unfolded on the heap */
+  value = first != NULL ? (*heap = bd_mime_unfold_len (raw, end - raw, &len))
+                        : bd_mime_unfold_in (raw, end - raw, buf, sizeof buf, heap, &len);
+  return read_plain_list (value, value + len, addrs, max, first, first_len);
 }
 
 /**
@@ -501,21 +627,10 @@ bd_mime_plain_addresses (const char *value,
                          GPtrArray  *addrs,
                          guint       max)
 {
-  guint before;
-
   g_return_val_if_fail (value != NULL, FALSE);
   g_return_val_if_fail (addrs != NULL, FALSE);
 
-  if (!bd_mime_text_is_seven_bit (value, strlen (value)))
-    return FALSE;
-  before = addrs->len;
-  if (read_plain_list (value, addrs, max, NULL, NULL))
-    return TRUE;
-  /* Not plain after all (read in one pass): what it added is taken back,
-   * whatever @addrs's free function. */
-  while (addrs->len > before)
-    g_free (g_ptr_array_steal_index (addrs, addrs->len - 1));
-  return FALSE;
+  return read_plain_list (value, value + strlen (value), addrs, max, NULL, NULL);
 }
 
 /**
@@ -536,12 +651,12 @@ bd_mime_address_value_plain (const char *raw,
                              GPtrArray  *addrs,
                              guint       max)
 {
-  char buf[BD_MIME_UNFOLD_ROOM];
   g_autofree char *heap = NULL;
 
   g_return_val_if_fail (raw != NULL || len == 0, FALSE);
+  g_return_val_if_fail (addrs != NULL, FALSE);
 
-  return bd_mime_plain_addresses (bd_mime_unfold_in (raw, len, buf, sizeof buf, &heap, &len), addrs, max);
+  return read_plain_list_raw (raw, len, addrs, max, NULL, NULL, &heap);
 }
 
 /**
@@ -588,16 +703,14 @@ bd_mime_address_value_plain_first (const char  *raw,
                                    gsize        len,
                                    char       **first)
 {
-  const char *value, *addr = NULL;
-  char buf[BD_MIME_UNFOLD_ROOM];
+  const char *addr = NULL;
   g_autofree char *heap = NULL;
 
   g_return_val_if_fail (raw != NULL || len == 0, FALSE);
   g_return_val_if_fail (first != NULL, FALSE);
 
   *first = NULL;
-  value = bd_mime_unfold_in (raw, len, buf, sizeof buf, &heap, &len);
-  if (!bd_mime_text_is_seven_bit (value, len) || !read_plain_list (value, NULL, 0, &addr, &len))
+  if (!read_plain_list_raw (raw, len, NULL, 0, &addr, &len, &heap))
     return FALSE;
   *first = g_strndup (addr, len);   /* a plain list has a mailbox */
   return TRUE;
@@ -632,6 +745,20 @@ bd_mime_address_header_plain_first (const BdMimePart  *part,
   return bd_mime_address_value_plain_first (raw, len, first);
 }
 
+/* "<local@domain>", all of [@p, @end), as "local@domain"; NULL for any
+ * other form. */
+static char *
+plain_message_id (const char *p,
+                  const char *end)
+{
+  const char *stop;
+
+  if (end - p < 2 || p[0] != '<' || (stop = skip_plain_addr_spec (p + 1, end)) == NULL
+      || stop + 1 != end || *stop != '>')
+    return NULL;
+  return g_strndup (p + 1, stop - (p + 1));
+}
+
 /**
  * bd_mime_plain_message_id:
  * @value: a Message-ID field's value, unfolded
@@ -646,11 +773,37 @@ bd_mime_address_header_plain_first (const BdMimePart  *part,
 char *
 bd_mime_plain_message_id (const char *value)
 {
-  const char *stop;
-
   g_return_val_if_fail (value != NULL, NULL);
 
-  if (value[0] != '<' || (stop = skip_plain_addr_spec (value + 1)) == NULL || stop[0] != '>' || stop[1] != '\0')
-    return NULL;
-  return g_strndup (value + 1, stop - (value + 1));
+  return plain_message_id (value, value + strlen (value));
+}
+
+/**
+ * bd_mime_message_id_value_plain:
+ * @raw: a Message-ID field's value as it is in the message
+ *
+ * bd_mime_plain_message_id() on @raw unfolded: read where it lies when
+ * it is one line (nearly every one), unfolded first only when not.
+ *
+ * Returns: (transfer full) (nullable): the ID, or %NULL when GMime must
+ *   read it (g_mime_utils_decode_message_id() on the unfolded value).
+ */
+char *
+bd_mime_message_id_value_plain (const char *raw,
+                                gsize       len)
+{
+  const char *end = raw + len;
+  char buf[BD_MIME_UNFOLD_ROOM];
+  g_autofree char *heap = NULL;
+  const char *value;
+  char *id;
+
+  g_return_val_if_fail (raw != NULL || len == 0, NULL);
+
+  trim_blanks (&raw, &end);
+  /* a plain ID has no break: one found in the span's ID is not plain */
+  if ((id = plain_message_id (raw, end)) != NULL || !bd_mime_walk_has_break (raw, end - raw))
+    return id;
+  value = bd_mime_unfold_in (raw, end - raw, buf, sizeof buf, &heap, &len);
+  return plain_message_id (value, value + len);
 }

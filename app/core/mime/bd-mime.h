@@ -160,6 +160,8 @@ gboolean    bd_mime_address_value_plain_first (const char  *raw,
                                                gsize        len,
                                                char       **first);
 char       *bd_mime_plain_message_id     (const char       *value);
+char       *bd_mime_message_id_value_plain (const char     *raw,
+                                            gsize           len);
 
 /* The header fields, in order. */
 const BdMimeField *bd_mime_fields  (const BdMimePart *part,
