@@ -237,7 +237,7 @@ bd_dsn_find_reply_code (const char *text)
 /* The bytes that end an address: one look-up a byte, not ten tests. */
 static const guint8 address_stops[256] = {
   [0] = 1, ['>'] = 1, [' '] = 1, ['\t'] = 1, ['\r'] = 1, ['\n'] = 1,
-  ['"'] = 1, ['\''] = 1, [','] = 1, [';'] = 1, ['('] = 1,
+  ['"'] = 1, ['\''] = 1, [','] = 1, [';'] = 1,
 };
 
 /**
