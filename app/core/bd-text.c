@@ -502,6 +502,26 @@ needle_is_at (const char *at,
   return n >= 16 ? equal_ci_blocks (at, needle, n) : bd_text_equal_ci (at, needle, n);
 }
 
+/* The first of the places set in @mask (bit i: @base + i, its first and
+ * last bytes matching) where @needle is, or NULL: what find_by_pairs ()
+ * and its AVX2 twin do with each block's candidates. */
+G_ALWAYS_INLINE static inline const char *
+needle_in_mask (const char *base,
+                guint64     mask,
+                const char *needle,
+                gsize       n,
+                gboolean    ignore_case)
+{
+  for (; mask != 0; mask &= mask - 1)
+    {
+      const char *at = base + __builtin_ctzll (mask);
+
+      if (needle_is_at (at, needle, n, ignore_case))
+        return at;
+    }
+  return NULL;
+}
+
 /* The first place in [@p, @end) where @needle (@n bytes, two or more)
  * starts, looked for 64 places a time, then 16, while the needle's last
  * bytes for all of them are before @end + @n - 1 (the text's end); @p is
@@ -521,6 +541,7 @@ find_by_pairs (const char **p,
   const __m128i fold = _mm_set1_epi8 (ignore_case ? 0x20 : 0);
   const __m128i first = _mm_set1_epi8 ((char)(needle[0] | (ignore_case ? 0x20 : 0)));
   const __m128i last = _mm_set1_epi8 ((char)(needle[n - 1] | (ignore_case ? 0x20 : 0)));
+  const char *found;
 
   for (; end - *p >= 64; *p += 64)
     {
@@ -535,22 +556,16 @@ find_by_pairs (const char **p,
         continue;
       mask = (guint64)(unsigned)_mm_movemask_epi8 (a) | (guint64)(unsigned)_mm_movemask_epi8 (b) << 16
              | (guint64)(unsigned)_mm_movemask_epi8 (c) << 32 | (guint64)(unsigned)_mm_movemask_epi8 (d) << 48;
-      for (; mask != 0; mask &= mask - 1)
-        {
-          const char *at = *p + __builtin_ctzll (mask);
-
-          if (needle_is_at (at, needle, n, ignore_case))
-            return at;
-        }
+      if ((found = needle_in_mask (*p, mask, needle, n, ignore_case)) != NULL)
+        return found;
     }
   for (; end - *p >= 16; *p += 16)
-    for (unsigned mask = (unsigned)_mm_movemask_epi8 (pair_places (*p, n, first, last, fold)); mask != 0; mask &= mask - 1)
-      {
-        const char *at = *p + __builtin_ctz (mask);
+    {
+      unsigned mask = (unsigned)_mm_movemask_epi8 (pair_places (*p, n, first, last, fold));
 
-        if (needle_is_at (at, needle, n, ignore_case))
-          return at;
-      }
+      if (mask != 0 && (found = needle_in_mask (*p, mask, needle, n, ignore_case)) != NULL)
+        return found;
+    }
   return NULL;
 }
 #endif
@@ -569,6 +584,7 @@ find_by_pairs_avx2 (const char **p,
   const __m256i fold = _mm256_set1_epi8 (ignore_case ? 0x20 : 0);
   const __m256i first = _mm256_set1_epi8 ((char)(needle[0] | (ignore_case ? 0x20 : 0)));
   const __m256i last = _mm256_set1_epi8 ((char)(needle[n - 1] | (ignore_case ? 0x20 : 0)));
+  const char *found;
 
   for (; end - *p >= 64; *p += 64)
     {
@@ -583,13 +599,8 @@ find_by_pairs_avx2 (const char **p,
       if (_mm256_testz_si256 (_mm256_or_si256 (a, b), _mm256_or_si256 (a, b)))
         continue;
       mask = (guint64)(guint32)_mm256_movemask_epi8 (a) | (guint64)(guint32)_mm256_movemask_epi8 (b) << 32;
-      for (; mask != 0; mask &= mask - 1)
-        {
-          const char *at = *p + __builtin_ctzll (mask);
-
-          if (needle_is_at (at, needle, n, ignore_case))
-            return at;
-        }
+      if ((found = needle_in_mask (*p, mask, needle, n, ignore_case)) != NULL)
+        return found;
     }
   return NULL;
 }
