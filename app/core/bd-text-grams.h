@@ -71,6 +71,24 @@ bd_text_gram_hash_at (const char *at)
   return bd_text_gram_hash (GUINT32_FROM_LE (run));
 }
 
+/* What bd_text_gram_first_runs () gives at a phase where a needle is too
+ * short for a run of four bytes: no hash (of BD_TEXT_GRAM_BITS bits) is
+ * this, and such a needle may be anywhere. */
+#define BD_TEXT_GRAM_NO_RUN G_MAXUINT16
+G_STATIC_ASSERT (BD_TEXT_GRAM_BITS < 16);
+
+/* The hash of the first run of four bytes of @needle (@len bytes) at each
+ * phase of the stride, or BD_TEXT_GRAM_NO_RUN: for needles asked of many
+ * texts, hashed once and asked by bd_text_grams_hash_noted (). */
+static inline void
+bd_text_gram_first_runs (const char *needle,
+                         gsize       len,
+                         guint16     runs[BD_TEXT_GRAM_STRIDE])
+{
+  for (gsize phase = 0; phase < BD_TEXT_GRAM_STRIDE; phase++)
+    runs[phase] = phase + 4 <= len ? bd_text_gram_hash_at (needle + phase) : BD_TEXT_GRAM_NO_RUN;
+}
+
 /* bd_text_grams_noted () of a run by its hash (bd_text_gram_hash_at ()):
  * for needles asked of many texts, hashed once. */
 static inline gboolean

@@ -342,13 +342,10 @@ apply_spectrum_rule (const Reply *reply,
  * runs of four bytes in both phases of the stride (bd-text-grams.h). */
 #define SHARED_START 8
 
-/* What a first run's slot holds where a phrase has no run at that phase
- * (NO_RUN), and in [0] where a rule has no phrase (NO_PHRASE): no hash
- * (bd_text_gram_hash_at (), of BD_TEXT_GRAM_BITS bits) is either. */
-#define NO_RUN G_MAXUINT16
-#define NO_PHRASE (G_MAXUINT16 - 1)
-
-G_STATIC_ASSERT (BD_TEXT_GRAM_BITS < 16);
+/* What a first run's slot holds in [0] where a rule has no phrase: no
+ * hash (bd_text_gram_hash_at (), of BD_TEXT_GRAM_BITS bits) is this, nor
+ * BD_TEXT_GRAM_NO_RUN (a phrase without a run at that phase). */
+#define NO_PHRASE (BD_TEXT_GRAM_NO_RUN - 1)
 
 /* One rule as the walk reads it, packed from the table once: its status
  * code and its phrase's first runs of four bytes by value. Reading the
@@ -445,18 +442,6 @@ packed_status_matches (const PackedRule *packed,
   return ((word ^ packed->status) & packed->status_mask) == 0;
 }
 
-/* The hash of @phrase's first run at each phase, or NO_RUN where it is
- * too short for one. */
-static void
-pack_first_runs (PackedRule *packed,
-                 const char *phrase,
-                 gsize       len)
-{
-  /* a phase without a run: the later ones have none either */
-  for (gsize phase = 0; phase < BD_TEXT_GRAM_STRIDE; phase++)
-    packed->first_runs[phase] = phase + 4 <= len ? bd_text_gram_hash_at (phrase + phase) : NO_RUN;
-}
-
 static RuleFacts *
 build_rule_facts (void)
 {
@@ -475,7 +460,7 @@ build_rule_facts (void)
       if (rule->phrase != NULL)
         {
           built->phrase_lens[i] = strlen (rule->phrase);
-          pack_first_runs (packed, rule->phrase, built->phrase_lens[i]);
+          bd_text_gram_first_runs (rule->phrase, built->phrase_lens[i], packed->first_runs);
         }
       if (i + 1 < bd_n_provider_rules && share_start (i, i + 1))
         {
@@ -516,7 +501,8 @@ first_runs_may_be_in (const Reply      *reply,
   const BdTextGrams *grams = reply_grams (reply);
 
   /* a phrase too short for a run at some phase may be anywhere */
-  if (packed->first_runs[BD_TEXT_GRAM_STRIDE - 1] == NO_RUN)
+  /* a phase without a run: the later ones have none either */
+  if (packed->first_runs[BD_TEXT_GRAM_STRIDE - 1] == BD_TEXT_GRAM_NO_RUN)
     return TRUE;
   for (guint phase = 0; phase < BD_TEXT_GRAM_STRIDE; phase++)
     if (bd_text_grams_hash_noted (grams, packed->first_runs[phase]))

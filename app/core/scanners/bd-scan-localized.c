@@ -137,8 +137,8 @@ is_ascii (const char *text)
 }
 
 /* The hash of a needle's first run of four bytes in each phase of the
- * grams' stride (bd-text-grams.h), or NO_RUN. */
-typedef guint32 FirstRuns[BD_TEXT_GRAM_STRIDE];
+ * grams' stride, or BD_TEXT_GRAM_NO_RUN (bd_text_gram_first_runs ()). */
+typedef guint16 FirstRuns[BD_TEXT_GRAM_STRIDE];
 
 /* Markers with their lengths, measured once: says_not_delivered() asks
  * some sixty of each text, and measuring each needle for its grams cost
@@ -154,9 +154,6 @@ typedef struct
   FirstRuns   *first_runs;
 } Markers;
 
-/* A phase without a run: its needle may be anywhere. */
-#define NO_RUN G_MAXUINT32
-
 static const Markers *
 markers_take (GPtrArray *needles)
 {
@@ -169,8 +166,7 @@ markers_take (GPtrArray *needles)
       const char *needle = g_ptr_array_index (needles, i);
 
       markers->lengths[i] = strlen (needle);
-      for (gsize phase = 0; phase < BD_TEXT_GRAM_STRIDE; phase++)
-        markers->first_runs[i][phase] = phase + 4 <= markers->lengths[i] ? bd_text_gram_hash_at (needle + phase) : NO_RUN;
+      bd_text_gram_first_runs (needle, markers->lengths[i], markers->first_runs[i]);
     }
   g_ptr_array_add (needles, NULL);
   markers->needles = (const char **) g_ptr_array_free (needles, FALSE);
@@ -188,7 +184,8 @@ marker_may_be_in (const BdTextGrams *grams,
     {
       guint32 first = markers->first_runs[i][phase];
 
-      if (first == NO_RUN)
+      /* a phase without a run: its needle may be anywhere */
+      if (first == BD_TEXT_GRAM_NO_RUN)
         return TRUE;
       if (bd_text_grams_hash_noted (grams, first)
           && bd_text_grams_phase_noted (grams, markers->needles[i], markers->lengths[i], phase))
